@@ -1,0 +1,42 @@
+# jixiao — make demo · make test · make test-pg · make lint · make bench
+# Every target creates .venv when it is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+DEMO_SETTINGS ?= jixiao.config.settings.base
+PYTEST_ARGS ?=
+
+.PHONY: demo test test-pg lint bench venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/jixiao demo
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/jixiao serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP)
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+
+test-pg: $(STAMP)
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check jixiao tests bench
+	$(VENV)/bin/ruff format --check jixiao tests bench
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP)
+	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 .pytest_cache

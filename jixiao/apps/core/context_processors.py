@@ -1,0 +1,15 @@
+"""What the base template's frame needs: year, the user's scope, the navigation for the role."""
+
+from __future__ import annotations
+
+from jixiao.apps.core.navigation import navigation_for
+
+
+def frame(request):
+    user = getattr(request, "user", None)
+    year = getattr(request, "year", None)
+    return {
+        "current_year": year,
+        "year_choices": list(range((year or 2023) - 3, (year or 2023) + 2)),
+        "nav_groups": navigation_for(user) if user is not None and user.is_authenticated else [],
+    }

@@ -1,0 +1,64 @@
+"""The audit trail: every state change writes an AuditEvent in the same transaction.
+
+Refused attempts are kept too (RefusalEvent), written outside the refused transaction so
+that the refusal itself changes no business data but stays on record as evidence.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from jixiao.apps.core.immutable import ImmutableModel
+
+
+class AuditEvent(ImmutableModel):
+    at = models.DateTimeField("时间", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField("操作", max_length=64, db_index=True)
+    action_label = models.CharField("操作说明", max_length=128)
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_type = models.CharField("对象类型", max_length=64)
+    target_id = models.CharField("对象编号", max_length=64, blank=True)
+    target_label = models.CharField("对象", max_length=255, blank=True)
+    before = models.JSONField("变更前", null=True, blank=True)
+    after = models.JSONField("变更后", null=True, blank=True)
+    reason = models.TextField("原因/说明", blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "审计事件"
+        verbose_name_plural = "审计事件"
+        indexes = [models.Index(fields=["department", "-at"]), models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action_label} {self.target_label}"
+
+
+class RefusalEvent(ImmutableModel):
+    """An attempt that a business rule refused (超支、串用、关键要素不全、自我审批 …)."""
+
+    at = models.DateTimeField("时间", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveIntegerField("年度", null=True, blank=True)
+    action = models.CharField("操作", max_length=64)
+    error_code = models.CharField("拒绝类型", max_length=64, db_index=True)
+    message = models.TextField("拒绝原因")
+    details = models.JSONField("明细", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "被拒绝的操作"
+        verbose_name_plural = "被拒绝的操作"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.message}"

@@ -1,0 +1,127 @@
+"""Organisations and users: finance bureau → departments; users with a role and a scope."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class FinanceBureau(models.Model):
+    code = models.CharField("编码", max_length=32, unique=True)
+    name = models.CharField("名称", max_length=128)
+    region = models.CharField("行政区划", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "财政局"
+        verbose_name_plural = "财政局"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    bureau = models.ForeignKey(FinanceBureau, verbose_name="主管财政局", on_delete=models.PROTECT, related_name="departments")
+    code = models.CharField("预算单位编码", max_length=32, unique=True)
+    name = models.CharField("单位名称", max_length=128, unique=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    # The economic-class level of the budget control key: 3 = 款 (302), 5 = 项 (30217).
+    econ_control_level = models.PositiveSmallIntegerField(
+        "经济分类控制级次", default=3, choices=[(3, "款级（如302）"), (5, "项级（如30217）")]
+    )
+
+    class Meta:
+        verbose_name = "预算单位"
+        verbose_name_plural = "预算单位"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}（演示数据）" if self.is_demo else self.name
+
+
+class DepartmentProfile(models.Model):
+    """One year of a department's 概况: staffing, structure, duties."""
+
+    department = models.ForeignKey(Department, verbose_name="单位", on_delete=models.PROTECT, related_name="profiles")
+    year = models.PositiveIntegerField("年度")
+    nature = models.TextField("单位性质", blank=True, help_text="如：中共常宁市委领导下的正科级财政全额拨款单位")
+    duties = models.TextField("主要职能", blank=True)
+    staffing_quota = models.PositiveIntegerField("编制数")
+    actual_staff = models.PositiveIntegerField("年末实有在编人数")
+    retired = models.PositiveIntegerField("退休人数", default=0)
+    internal_units = models.JSONField(
+        "内设机构", default=list, blank=True, help_text='列表，每项 {"name": "办公室", "kind": "股室"}'
+    )
+
+    class Meta:
+        verbose_name = "单位年度概况"
+        verbose_name_plural = "单位年度概况"
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="profile_one_per_year")]
+        ordering = ["department", "year"]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.year}年度概况"
+
+
+class Role(models.TextChoices):
+    FINANCE_OFFICER = "finance_officer", "部门财务人员"
+    DEPARTMENT_HEAD = "department_head", "部门负责人"
+    BUREAU_STAFF = "bureau_staff", "财政局工作人员"
+    AUDITOR = "auditor", "审计（只读）"
+
+
+DEPARTMENT_ROLES = {Role.FINANCE_OFFICER, Role.DEPARTMENT_HEAD}
+BUREAU_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR}
+
+
+class User(AbstractUser):
+    full_name = models.CharField("姓名", max_length=64, blank=True)
+    role = models.CharField("角色", max_length=32, choices=Role.choices, default=Role.FINANCE_OFFICER)
+    department = models.ForeignKey(
+        Department, verbose_name="所属单位", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    bureau = models.ForeignKey(
+        FinanceBureau, verbose_name="所属财政局", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role__in=["finance_officer", "department_head"], department__isnull=False)
+                    | models.Q(role__in=["bureau_staff", "auditor"], bureau__isnull=False)
+                ),
+                name="user_scope_matches_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_department_user(self) -> bool:
+        return self.role in DEPARTMENT_ROLES
+
+    @property
+    def is_bureau_user(self) -> bool:
+        return self.role in BUREAU_ROLES
+
+    @property
+    def is_read_only(self) -> bool:
+        return self.role == Role.AUDITOR
+
+    @property
+    def scope_bureau_id(self) -> int | None:
+        if self.is_bureau_user:
+            return self.bureau_id
+        return self.department.bureau_id if self.department_id else None

@@ -1,0 +1,27 @@
+"""jixiao serve: serve the web app with waitress (a production WSGI server, no CDN)."""
+
+from __future__ import annotations
+
+import argparse
+
+from jixiao.cli._django import migrate_if_needed, setup_django
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("serve", help="启动网页服务")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_django()
+    migrate_if_needed()
+    from waitress import serve
+
+    from jixiao.config.wsgi import application
+
+    print(f"jixiao 网页服务：http://{args.host}:{args.port}/", flush=True)
+    serve(application, host=args.host, port=args.port, threads=args.threads, ident="jixiao")
+    return 0

@@ -1,0 +1,27 @@
+"""Production: every secret and host comes from the environment; HTTPS only.
+
+``manage.py check --deploy`` is clean with these settings.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from jixiao.config.env import env_bool, env_list, env_str
+from jixiao.config.settings.base import *  # noqa: F403
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 提供至少50个字符的密钥。")
+
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from jixiao.apps.budgets import views as budget_views
+
+urlpatterns = [
+    path("", budget_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("budgets/", include("jixiao.apps.budgets.urls")),
+    path("core/", include("jixiao.apps.core.urls")),
+    path("admin/", admin.site.urls),
+]
