@@ -1,0 +1,310 @@
+"""Budget lines, the append-only ledger of budget moves, expenditure vouchers and 调剂 requests.
+
+Balances are sums over the ledger; each BudgetLine also keeps running totals that are
+updated in the same transaction as the ledger row, under a row lock, so reads are cheap and
+a test proves they equal the ledger sums.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from jixiao.apps.core.immutable import ImmutableModel
+from jixiao.domain.budget_control import BudgetLineView, ControlKey, LineBalance
+from jixiao.domain.classification import FUND_TYPE_LABELS, FundType, economic_name, function_name
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+ZERO = Decimal("0.00")
+
+FUND_TYPE_CHOICES = [(ft.value, FUND_TYPE_LABELS[ft]) for ft in FundType]
+
+
+class Project(models.Model):
+    """A 项目 (专项) of a department; project budget lines belong to exactly one project."""
+
+    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="projects")
+    year = models.PositiveIntegerField("年度")
+    code = models.CharField("项目编码", max_length=40)
+    name = models.CharField("项目名称", max_length=128)
+    is_key = models.BooleanField("重点项目", default=False, help_text="与部门主要职责密切相关、社会关注度高的重点项目支出")
+    description = models.TextField("项目内容", blank=True)
+
+    class Meta:
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+        ordering = ["department", "year", "code"]
+        constraints = [models.UniqueConstraint(fields=["department", "year", "code"], name="project_code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BudgetLine(models.Model):
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="budget_lines"
+    )
+    year = models.PositiveIntegerField("年度", db_index=True)
+    func_code = models.CharField("功能分类", max_length=13)
+    fund_type = models.CharField("支出性质", max_length=20, choices=FUND_TYPE_CHOICES)
+    project = models.ForeignKey(
+        Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="budget_lines"
+    )
+    econ_code = models.CharField("经济分类", max_length=8)
+    name = models.CharField("指标名称", max_length=128, blank=True)
+    doc_no = models.CharField("指标文号", max_length=100, blank=True)
+    # Running totals (元), updated with each ledger row in the same transaction.
+    allocated = models.DecimalField("年初预算", default=ZERO, **MONEY)
+    adjusted = models.DecimalField("追加追减", default=ZERO, **MONEY)
+    transferred_in = models.DecimalField("调入", default=ZERO, **MONEY)
+    transferred_out = models.DecimalField("调出", default=ZERO, **MONEY)
+    spent = models.DecimalField("已支出", default=ZERO, **MONEY)
+
+    class Meta:
+        verbose_name = "预算指标"
+        verbose_name_plural = "预算指标"
+        ordering = ["department", "year", "fund_type", "project__code", "func_code", "econ_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year", "func_code", "fund_type", "project", "econ_code"],
+                name="budget_line_key_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(fund_type="project", project__isnull=False) | models.Q(~models.Q(fund_type="project"), project__isnull=True)),
+                name="budget_line_project_iff_project_fund",
+            ),
+        ]
+        indexes = [models.Index(fields=["department", "year", "fund_type"])]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def fund(self) -> FundType:
+        return FundType(self.fund_type)
+
+    @property
+    def label(self) -> str:
+        if self.name:
+            return self.name
+        parts = [FUND_TYPE_LABELS[self.fund]]
+        if self.project_id:
+            parts.append(self.project.name)
+        parts.append(f"{self.econ_code}{economic_name(self.econ_code) or ''}")
+        return "·".join(parts)
+
+    @property
+    def func_label(self) -> str:
+        return f"{self.func_code} {function_name(self.func_code) or ''}".strip()
+
+    @property
+    def econ_label(self) -> str:
+        return f"{self.econ_code} {economic_name(self.econ_code) or ''}".strip()
+
+    def control_key(self) -> ControlKey:
+        return ControlKey(
+            year=self.year,
+            department=self.department.code,
+            func_code=self.func_code,
+            fund_type=self.fund,
+            project=self.project.code if self.project_id else None,
+            econ_code=self.econ_code,
+        )
+
+    def balance(self) -> LineBalance:
+        return LineBalance(
+            allocated=self.allocated,
+            adjusted=self.adjusted,
+            transferred_in=self.transferred_in,
+            transferred_out=self.transferred_out,
+            spent=self.spent,
+        )
+
+    def to_domain(self) -> BudgetLineView:
+        return BudgetLineView(key=self.control_key(), label=self.label, balance=self.balance())
+
+    @property
+    def budget(self) -> Decimal:
+        return self.balance().budget
+
+    @property
+    def available(self) -> Decimal:
+        return self.balance().available
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:line-detail", args=[self.pk])
+
+
+class LedgerKind(models.TextChoices):
+    INITIAL = "initial", "年初预算"
+    ADJUSTMENT = "adjustment", "追加/追减"
+    TRANSFER_IN = "transfer_in", "调剂调入"
+    TRANSFER_OUT = "transfer_out", "调剂调出"
+    EXPENDITURE = "expenditure", "支出"
+    REVERSAL = "reversal", "红字冲销"
+
+
+# Which running total each ledger kind moves (a reversal moves "spent" with a negative amount).
+LEDGER_FIELD = {
+    LedgerKind.INITIAL: "allocated",
+    LedgerKind.ADJUSTMENT: "adjusted",
+    LedgerKind.TRANSFER_IN: "transferred_in",
+    LedgerKind.TRANSFER_OUT: "transferred_out",
+    LedgerKind.EXPENDITURE: "spent",
+    LedgerKind.REVERSAL: "spent",
+}
+
+
+class LedgerEntry(ImmutableModel):
+    """One budget move. Append-only: never edited, never deleted."""
+
+    line = models.ForeignKey(BudgetLine, verbose_name="预算指标", on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField("类型", max_length=20, choices=LedgerKind.choices)
+    amount = models.DecimalField("金额（元）", **MONEY)
+    date = models.DateField("日期")
+    voucher = models.ForeignKey(
+        "Voucher", verbose_name="凭证", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+    )
+    transfer = models.ForeignKey(
+        "TransferRequest", verbose_name="调剂", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+    )
+    doc_no = models.CharField("文号", max_length=100, blank=True)
+    memo = models.CharField("说明", max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="记账人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("记账时间")
+
+    class Meta:
+        verbose_name = "预算账簿记录"
+        verbose_name_plural = "预算账簿记录"
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["line", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.amount}"
+
+
+class Voucher(ImmutableModel):
+    """An expenditure voucher (支出凭证). A reversal is a new voucher with a negative amount."""
+
+    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="vouchers")
+    year = models.PositiveIntegerField("年度")
+    date = models.DateField("日期")
+    number = models.CharField("凭证号", max_length=40)
+    summary = models.CharField("摘要", max_length=255)
+    payee = models.CharField("收款人", max_length=128, blank=True)
+    amount = models.DecimalField("金额（元）", **MONEY)
+    line = models.ForeignKey(BudgetLine, verbose_name="支付指标", on_delete=models.PROTECT, related_name="vouchers")
+    func_code = models.CharField("功能分类", max_length=13)
+    econ_code = models.CharField("经济分类", max_length=8, db_index=True)
+    fund_type = models.CharField("支出性质", max_length=20, choices=FUND_TYPE_CHOICES)
+    project = models.ForeignKey(Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reversal_of = models.OneToOneField(
+        "self", verbose_name="冲销的凭证", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("录入时间")
+
+    class Meta:
+        verbose_name = "支出凭证"
+        verbose_name_plural = "支出凭证"
+        ordering = ["-date", "-id"]
+        constraints = [models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")]
+        indexes = [models.Index(fields=["department", "year", "date"]), models.Index(fields=["line", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.summary}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:voucher-detail", args=[self.pk])
+
+    @property
+    def is_reversal(self) -> bool:
+        return self.reversal_of_id is not None
+
+    @property
+    def econ_label(self) -> str:
+        return f"{self.econ_code} {economic_name(self.econ_code) or ''}".strip()
+
+
+class TransferState(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    HEAD_APPROVED = "head_approved", "部门负责人已批准"
+    BUREAU_APPROVED = "bureau_approved", "财政局已批准"
+    EXECUTED = "executed", "已执行"
+    REJECTED = "rejected", "已驳回"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+class TransferRequest(models.Model):
+    """调剂申请. Its state only changes through the services in budgets.services."""
+
+    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="transfers")
+    year = models.PositiveIntegerField("年度")
+    number = models.CharField("申请编号", max_length=40)
+    source = models.ForeignKey(BudgetLine, verbose_name="调出指标", on_delete=models.PROTECT, related_name="transfers_out")
+    target = models.ForeignKey(BudgetLine, verbose_name="调入指标", on_delete=models.PROTECT, related_name="transfers_in")
+    amount = models.DecimalField("金额（元）", **MONEY)
+    reason = models.TextField("调剂理由")
+    needs_bureau = models.BooleanField("需财政局审批", default=False)
+    state = models.CharField("状态", max_length=20, choices=TransferState.choices, default=TransferState.DRAFT)
+    doc_no = models.CharField("批复文号", max_length=100, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("申请时间")
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    head_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="部门负责人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    head_approved_at = models.DateTimeField("部门负责人批准时间", null=True, blank=True)
+    bureau_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="财政局审批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    bureau_approved_at = models.DateTimeField("财政局批准时间", null=True, blank=True)
+    executed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="执行人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    executed_at = models.DateTimeField("执行时间", null=True, blank=True)
+    executed_on = models.DateField("执行日期", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="驳回/撤回人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_reason = models.TextField("驳回/撤回原因", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "预算调剂"
+        verbose_name_plural = "预算调剂"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year", "number"], name="transfer_number_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="transfer_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"调剂{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:transfer-detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in {TransferState.EXECUTED, TransferState.REJECTED, TransferState.WITHDRAWN}
+
+    def snapshot(self) -> dict:
+        return {
+            "state": self.state,
+            "amount": str(self.amount),
+            "source": self.source_id,
+            "target": self.target_id,
+            "needs_bureau": self.needs_bureau,
+            "doc_no": self.doc_no,
+        }

@@ -1,0 +1,514 @@
+"""Every state change of budgets, expenditures and 调剂 goes through one function here.
+
+Each function is keyword-only and atomic, locks the rows it checks (select_for_update),
+raises a DomainError with a Chinese message and changes nothing when it refuses, writes an
+AuditEvent on success, and records the refused attempt (RefusalEvent) after rolling back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from functools import wraps
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from jixiao.apps.budgets.models import (
+    LEDGER_FIELD,
+    BudgetLine,
+    LedgerEntry,
+    LedgerKind,
+    Project,
+    TransferRequest,
+    TransferState,
+    Voucher,
+)
+from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.orgs.models import Department
+from jixiao.domain.budget_control import (
+    BudgetControlError,
+    ControlKey,
+    check_adjustment,
+    check_expenditure,
+    check_key_complete,
+    check_transfer,
+    transfer_needs_bureau_approval,
+)
+from jixiao.domain.classification import FundType
+from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.money import yuan
+from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
+
+
+class DuplicateVoucherNumber(DomainError):
+    code = "duplicate_voucher"
+
+
+def _records_refusal(action: str):
+    """Run the service in its own atomic block; on refusal, roll back, record it, re-raise."""
+
+    def decorator(function: Callable):
+        @wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                with transaction.atomic():
+                    return function(*args, **kwargs)
+            except DomainError as error:
+                actor = kwargs.get("actor")
+                department = kwargs.get("department") or getattr(kwargs.get("line"), "department", None)
+                department = department or getattr(kwargs.get("voucher") or kwargs.get("transfer"), "department", None)
+                year = kwargs.get("year") or getattr(kwargs.get("line"), "year", None)
+                refusal_record(actor=actor, action=action, error=error, department=department, year=year)
+                raise
+
+        return wrapper
+
+    return decorator
+
+
+def _require_department_writer(actor, department: Department) -> None:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    if actor.role == "auditor":
+        raise PermissionRefused("审计账号只能查看，不能修改数据。")
+    if not (actor.is_department_user and actor.department_id == department.pk):
+        raise PermissionRefused("只有本单位的财务人员或负责人可以办理本单位的预算和支出。")
+
+
+def _lock_line(line: BudgetLine) -> BudgetLine:
+    return BudgetLine.objects.select_for_update().select_related("department", "project").get(pk=line.pk)
+
+
+def _post(
+    *,
+    line: BudgetLine,
+    kind: LedgerKind,
+    amount: Decimal,
+    date: dt.date,
+    actor,
+    voucher: Voucher | None = None,
+    transfer: TransferRequest | None = None,
+    doc_no: str = "",
+    memo: str = "",
+) -> LedgerEntry:
+    """Append a ledger row and move the line's running total. The caller holds the line lock."""
+    entry = LedgerEntry.objects.create(
+        line=line,
+        kind=kind,
+        amount=amount,
+        date=date,
+        voucher=voucher,
+        transfer=transfer,
+        doc_no=doc_no,
+        memo=memo[:255],
+        created_by=actor if getattr(actor, "pk", None) else None,
+        created_at=timezone.now(),
+    )
+    field = LEDGER_FIELD[kind]
+    BudgetLine.objects.filter(pk=line.pk).update(**{field: F(field) + amount})
+    setattr(line, field, getattr(line, field) + amount)
+    return entry
+
+
+# ---------------------------------------------------------------- budget lines
+
+
+@_records_refusal("budget_line_create")
+def budget_line_create(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    func_code: str,
+    fund_type: FundType | str,
+    econ_code: str,
+    initial_amount: Decimal,
+    date: dt.date,
+    project: Project | None = None,
+    name: str = "",
+    doc_no: str = "",
+) -> BudgetLine:
+    """Create a budget line with its 年初预算 (which may be 0 for a line filled by 调剂)."""
+    _require_department_writer(actor, department)
+    fund = FundType(fund_type)
+    amount = yuan(initial_amount)
+    if amount < 0:
+        raise BudgetControlError("年初预算金额不能为负数。")
+    if project is not None and project.department_id != department.pk:
+        raise PermissionRefused("项目不属于本单位。")
+    key = ControlKey(
+        year=year,
+        department=department.code,
+        func_code=func_code,
+        fund_type=fund,
+        project=project.code if project else None,
+        econ_code=econ_code,
+    )
+    check_key_complete(key, econ_level=department.econ_control_level)
+    if len(econ_code) != department.econ_control_level:
+        raise BudgetControlError(
+            f"本单位的经济分类控制级次为{department.econ_control_level}位，指标的经济分类“{econ_code}”级次不符。"
+        )
+    if BudgetLine.objects.filter(
+        department=department, year=year, func_code=func_code, fund_type=fund.value, project=project, econ_code=econ_code
+    ).exists():
+        raise BudgetControlError(f"预算指标已存在：{key.describe()}。追加预算请使用“追加/追减”。")
+    line = BudgetLine.objects.create(
+        department=department,
+        year=year,
+        func_code=func_code,
+        fund_type=fund.value,
+        project=project,
+        econ_code=econ_code,
+        name=name,
+        doc_no=doc_no,
+    )
+    line = _lock_line(line)
+    if amount:
+        _post(line=line, kind=LedgerKind.INITIAL, amount=amount, date=date, actor=actor, doc_no=doc_no, memo="年初预算")
+    audit_record(
+        actor=actor,
+        action="budget_line_create",
+        action_label="新建预算指标",
+        target=line,
+        department=department,
+        after={"key": key.describe(), "allocated": amount, "doc_no": doc_no},
+    )
+    return line
+
+
+@_records_refusal("budget_adjust")
+def budget_adjust(
+    *, actor, line: BudgetLine, amount: Decimal, date: dt.date, doc_no: str, memo: str = "", policy_driven: bool = False
+) -> LedgerEntry:
+    """追加 (positive) or 追减 (negative) an approved line; needs the approval document number."""
+    _require_department_writer(actor, line.department)
+    amount = yuan(amount)
+    if not doc_no.strip():
+        raise BudgetControlError("追加追减必须填写财政批复文号。")
+    locked = _lock_line(line)
+    before = locked.balance().breakdown()
+    check_adjustment(line=locked.to_domain(), amount=amount)
+    tag = "【政策性调整】" if policy_driven else ""
+    entry = _post(
+        line=locked, kind=LedgerKind.ADJUSTMENT, amount=amount, date=date, actor=actor, doc_no=doc_no, memo=tag + memo
+    )
+    audit_record(
+        actor=actor,
+        action="budget_adjust",
+        action_label="追加预算" if amount > 0 else "追减预算",
+        target=locked,
+        department=locked.department,
+        before=before,
+        after=locked.balance().breakdown(),
+        reason=f"{doc_no} {memo}".strip(),
+    )
+    return entry
+
+
+# ---------------------------------------------------------------- expenditures
+
+
+def _next_voucher_number(department: Department, year: int) -> str:
+    Department.objects.select_for_update().get(pk=department.pk)
+    count = Voucher.objects.filter(department=department, year=year).count()
+    while True:
+        count += 1
+        number = f"{year}-{count:05d}"
+        if not Voucher.objects.filter(department=department, year=year, number=number).exists():
+            return number
+
+
+@_records_refusal("expenditure_post")
+def expenditure_post(
+    *,
+    actor,
+    line: BudgetLine,
+    date: dt.date,
+    amount: Decimal | str,
+    summary: str,
+    econ_code: str,
+    fund_type: FundType | str | None,
+    func_code: str | None = None,
+    project: Project | None = None,
+    payee: str = "",
+    number: str = "",
+    is_demo: bool = False,
+) -> Voucher:
+    """Post an expenditure against a budget line under hard budget control.
+
+    The voucher states what the spending is (its 功能分类, 支出性质, project and 经济分类 at
+    项 level); the line is what pays for it. Any mismatch is cross-use and is refused.
+    """
+    department = line.department
+    _require_department_writer(actor, department)
+    amount = yuan(amount)
+    if not summary.strip():
+        raise BudgetControlError("摘要不能为空。")
+    fund = FundType(fund_type) if fund_type else None
+    locked = _lock_line(line)
+    if date.year != locked.year:
+        raise BudgetControlError(f"支出日期{date:%Y-%m-%d}不在指标年度{locked.year}年内。")
+    expense_key = ControlKey(
+        year=locked.year,
+        department=department.code,
+        func_code=func_code if func_code is not None else locked.func_code,
+        fund_type=fund,
+        project=project.code if project else None,
+        econ_code=econ_code,
+    )
+    check_expenditure(
+        expense_key=expense_key, line=locked.to_domain(), amount=amount, econ_level=department.econ_control_level
+    )
+    number = number.strip() or _next_voucher_number(department, locked.year)
+    if Voucher.objects.filter(department=department, year=locked.year, number=number).exists():
+        raise DuplicateVoucherNumber(f"凭证号“{number}”在{locked.year}年度已存在，请勿重复录入。")
+    try:
+        with transaction.atomic():
+            voucher = Voucher.objects.create(
+                department=department,
+                year=locked.year,
+                date=date,
+                number=number,
+                summary=summary.strip(),
+                payee=payee.strip(),
+                amount=amount,
+                line=locked,
+                func_code=expense_key.func_code,
+                econ_code=econ_code,
+                fund_type=fund.value,
+                project=project,
+                is_demo=is_demo,
+                created_by=actor,
+                created_at=timezone.now(),
+            )
+    except IntegrityError as error:
+        raise DuplicateVoucherNumber(f"凭证号“{number}”在{locked.year}年度已存在，请勿重复录入。") from error
+    before = locked.balance().breakdown()
+    _post(line=locked, kind=LedgerKind.EXPENDITURE, amount=amount, date=date, actor=actor, voucher=voucher, memo=summary)
+    audit_record(
+        actor=actor,
+        action="expenditure_post",
+        action_label="支出记账",
+        target=voucher,
+        department=department,
+        before={"line": locked.label, **before},
+        after={"line": locked.label, "amount": amount, **locked.balance().breakdown()},
+    )
+    return voucher
+
+
+@_records_refusal("expenditure_reverse")
+def expenditure_reverse(*, actor, voucher: Voucher, date: dt.date, reason: str) -> Voucher:
+    """红字冲销: a new negative voucher and ledger row; the original stays untouched."""
+    department = voucher.department
+    _require_department_writer(actor, department)
+    if not reason.strip():
+        raise BudgetControlError("红字冲销必须填写原因。")
+    if voucher.is_reversal:
+        raise BudgetControlError("红字冲销凭证不能再次冲销。")
+    locked = _lock_line(voucher.line)
+    if Voucher.objects.filter(reversal_of=voucher).exists():
+        raise BudgetControlError(f"凭证“{voucher.number}”已经冲销过。")
+    if date.year != voucher.year or date < voucher.date:
+        raise BudgetControlError("冲销日期必须在原凭证日期之后且在同一年度内。")
+    reversal = Voucher.objects.create(
+        department=department,
+        year=voucher.year,
+        date=date,
+        number=f"{voucher.number}-冲",
+        summary=f"冲销：{voucher.summary}（{reason.strip()}）"[:255],
+        payee=voucher.payee,
+        amount=-voucher.amount,
+        line=locked,
+        func_code=voucher.func_code,
+        econ_code=voucher.econ_code,
+        fund_type=voucher.fund_type,
+        project=voucher.project,
+        reversal_of=voucher,
+        is_demo=voucher.is_demo,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    before = locked.balance().breakdown()
+    _post(
+        line=locked, kind=LedgerKind.REVERSAL, amount=-voucher.amount, date=date, actor=actor, voucher=reversal, memo=reason
+    )
+    audit_record(
+        actor=actor,
+        action="expenditure_reverse",
+        action_label="红字冲销",
+        target=reversal,
+        department=department,
+        before=before,
+        after=locked.balance().breakdown(),
+        reason=reason,
+    )
+    return reversal
+
+
+# ---------------------------------------------------------------- 调剂
+
+
+def _transfer_actor(actor, transfer: TransferRequest) -> Actor:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    return Actor(
+        role=actor.role,
+        is_creator=actor.pk == transfer.created_by_id,
+        same_department=actor.is_department_user and actor.department_id == transfer.department_id,
+        same_bureau=actor.is_bureau_user and actor.bureau_id == transfer.department.bureau_id,
+    )
+
+
+@_records_refusal("transfer_create")
+def transfer_create(
+    *, actor, source: BudgetLine, target: BudgetLine, amount: Decimal | str, reason: str, is_demo: bool = False
+) -> TransferRequest:
+    department = source.department
+    _require_department_writer(actor, department)
+    amount = yuan(amount)
+    if not reason.strip():
+        raise BudgetControlError("请填写调剂理由。")
+    if target.department_id != department.pk or target.year != source.year:
+        raise BudgetControlError("调出和调入指标必须属于本单位的同一年度。")
+    if source.pk == target.pk:
+        raise BudgetControlError("调出指标与调入指标不能相同。")
+    if amount <= 0:
+        raise BudgetControlError("调剂金额必须大于0。")
+    count = TransferRequest.objects.filter(department=department, year=source.year).count()
+    transfer = TransferRequest.objects.create(
+        department=department,
+        year=source.year,
+        number=f"TJ{source.year}-{count + 1:03d}",
+        source=source,
+        target=target,
+        amount=amount,
+        reason=reason.strip(),
+        needs_bureau=transfer_needs_bureau_approval(source.control_key(), target.control_key()),
+        created_by=actor,
+        created_at=timezone.now(),
+        is_demo=is_demo,
+    )
+    audit_record(
+        actor=actor,
+        action="transfer_create",
+        action_label="新建调剂申请",
+        target=transfer,
+        department=department,
+        after=transfer.snapshot(),
+        reason=reason,
+    )
+    return transfer
+
+
+def _advance(*, actor, transfer: TransferRequest, action: TAction, reason: str = "", doc_no: str = "") -> TransferRequest:
+    locked = TransferRequest.objects.select_for_update().select_related("department").get(pk=transfer.pk)
+    before = locked.snapshot()
+    new_state = next_state(
+        locked.state, action, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked), reason=reason
+    )
+    now = timezone.now()
+    if action is TAction.SUBMIT:
+        locked.submitted_at = now
+    elif action is TAction.APPROVE_HEAD:
+        locked.head_approved_by, locked.head_approved_at = actor, now
+    elif action is TAction.APPROVE_BUREAU:
+        locked.bureau_approved_by, locked.bureau_approved_at = actor, now
+        if doc_no:
+            locked.doc_no = doc_no
+    elif action in (TAction.REJECT, TAction.WITHDRAW):
+        locked.closed_by, locked.closed_reason = actor, reason
+    locked.state = new_state.value
+    locked.save()
+    audit_record(
+        actor=actor,
+        action=f"transfer_{action.value}",
+        action_label=f"调剂{ACTION_LABELS[action]}",
+        target=locked,
+        department=locked.department,
+        before=before,
+        after=locked.snapshot(),
+        reason=reason,
+    )
+    return locked
+
+
+@_records_refusal("transfer_submit")
+def transfer_submit(*, actor, transfer: TransferRequest) -> TransferRequest:
+    return _advance(actor=actor, transfer=transfer, action=TAction.SUBMIT)
+
+
+@_records_refusal("transfer_approve")
+def transfer_approve(*, actor, transfer: TransferRequest, doc_no: str = "") -> TransferRequest:
+    """The department head approves; the finance bureau approves as the second step when needed."""
+    action = TAction.APPROVE_BUREAU if getattr(actor, "role", "") == "bureau_staff" else TAction.APPROVE_HEAD
+    return _advance(actor=actor, transfer=transfer, action=action, doc_no=doc_no)
+
+
+@_records_refusal("transfer_reject")
+def transfer_reject(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
+    return _advance(actor=actor, transfer=transfer, action=TAction.REJECT, reason=reason)
+
+
+@_records_refusal("transfer_withdraw")
+def transfer_withdraw(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
+    return _advance(actor=actor, transfer=transfer, action=TAction.WITHDRAW, reason=reason)
+
+
+@_records_refusal("transfer_execute")
+def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> TransferRequest:
+    """Move the money: the only way money moves between budget lines."""
+    locked = TransferRequest.objects.select_for_update().select_related("department").get(pk=transfer.pk)
+    next_state(locked.state, TAction.EXECUTE, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked))
+    # Lock both lines in a fixed order so two transfers never deadlock.
+    first, second = sorted([locked.source_id, locked.target_id])
+    lines = {pk: BudgetLine.objects.select_for_update().select_related("department", "project").get(pk=pk) for pk in (first, second)}
+    source, target = lines[locked.source_id], lines[locked.target_id]
+    check_transfer(
+        source=source.to_domain(), target=target.to_domain(), amount=locked.amount, econ_level=source.department.econ_control_level
+    )
+    if date.year != locked.year:
+        raise BudgetControlError(f"执行日期必须在{locked.year}年度内。")
+    before = locked.snapshot()
+    memo = f"调剂{locked.number}：{locked.reason}"
+    _post(line=source, kind=LedgerKind.TRANSFER_OUT, amount=locked.amount, date=date, actor=actor, transfer=locked, doc_no=locked.doc_no, memo=memo)
+    _post(line=target, kind=LedgerKind.TRANSFER_IN, amount=locked.amount, date=date, actor=actor, transfer=locked, doc_no=locked.doc_no, memo=memo)
+    locked.state = TransferState.EXECUTED
+    locked.executed_by, locked.executed_at, locked.executed_on = actor, timezone.now(), date
+    locked.save()
+    audit_record(
+        actor=actor,
+        action="transfer_execute",
+        action_label="执行调剂",
+        target=locked,
+        department=locked.department,
+        before=before,
+        after={**locked.snapshot(), "source_available": source.available, "target_available": target.available},
+    )
+    return locked
+
+
+# ---------------------------------------------------------------- projects
+
+
+@_records_refusal("project_create")
+def project_create(
+    *, actor, department: Department, year: int, code: str, name: str, is_key: bool = False, description: str = ""
+) -> Project:
+    _require_department_writer(actor, department)
+    if not code.strip() or not name.strip():
+        raise BudgetControlError("项目编码和项目名称不能为空。")
+    if Project.objects.filter(department=department, year=year, code=code).exists():
+        raise BudgetControlError(f"项目编码“{code}”在{year}年度已存在。")
+    project = Project.objects.create(
+        department=department, year=year, code=code.strip(), name=name.strip(), is_key=is_key, description=description
+    )
+    audit_record(
+        actor=actor, action="project_create", action_label="新建项目", target=project, department=department,
+        after={"code": code, "name": name, "is_key": is_key},
+    )
+    return project
