@@ -34,7 +34,9 @@ def head(department):
 
 @pytest.fixture
 def other_officer(other_department):
-    return UserFactory(username="other", full_name="张会计", role="finance_officer", department=other_department)
+    return UserFactory(
+        username="other", full_name="张会计", role="finance_officer", department=other_department
+    )
 
 
 @pytest.fixture

@@ -63,14 +63,30 @@ def bureau_user(bureau: FinanceBureau, role: str = Role.BUREAU_STAFF, **kwargs) 
 
 
 def make_line(
-    *, actor, department, year=2023, fund_type="basic_public", func_code="2012901", econ_code="302",
-    amount="100000.00", project=None, name="",
+    *,
+    actor,
+    department,
+    year=2023,
+    fund_type="basic_public",
+    func_code="2012901",
+    econ_code="302",
+    amount="100000.00",
+    project=None,
+    name="",
 ):
     from jixiao.apps.budgets.services import budget_line_create
 
     return budget_line_create(
-        actor=actor, department=department, year=year, func_code=func_code, fund_type=fund_type,
-        econ_code=econ_code, initial_amount=Decimal(amount), date=dt.date(year, 1, 1), project=project, name=name,
+        actor=actor,
+        department=department,
+        year=year,
+        func_code=func_code,
+        fund_type=fund_type,
+        econ_code=econ_code,
+        initial_amount=Decimal(amount),
+        date=dt.date(year, 1, 1),
+        project=project,
+        name=name,
     )
 
 

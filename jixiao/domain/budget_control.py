@@ -65,13 +65,17 @@ class ControlKey:
     def describe(self) -> str:
         parts = [
             f"{self.year}年度" if self.year else "年度未填",
-            f"功能分类{self.func_code}{function_name(self.func_code) or ''}" if self.func_code else "功能分类未填",
+            f"功能分类{self.func_code}{function_name(self.func_code) or ''}"
+            if self.func_code
+            else "功能分类未填",
             self.fund_type.label if self.fund_type else "支出性质未填",
         ]
         if self.fund_type is FundType.PROJECT:
             parts.append(f"项目“{self.project}”" if self.project else "项目未填")
         parts.append(
-            f"经济分类{self.econ_code}{economic_name(self.econ_code) or ''}" if self.econ_code else "经济分类未填"
+            f"经济分类{self.econ_code}{economic_name(self.econ_code) or ''}"
+            if self.econ_code
+            else "经济分类未填"
         )
         return "，".join(parts)
 
@@ -231,7 +235,9 @@ def transfer_needs_bureau_approval(source: ControlKey, target: ControlKey) -> bo
     return source.fund_type is FundType.PROJECT and source.project != target.project
 
 
-def check_transfer(*, source: BudgetLineView, target: BudgetLineView, amount: Decimal, econ_level: int = 3) -> None:
+def check_transfer(
+    *, source: BudgetLineView, target: BudgetLineView, amount: Decimal, econ_level: int = 3
+) -> None:
     if amount <= 0:
         raise BudgetControlError("调剂金额必须大于0。")
     check_key_complete(source.key, econ_level=econ_level)

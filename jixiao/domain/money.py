@@ -35,7 +35,7 @@ def yuan(value: Decimal | int | str) -> Decimal:
     Text with more than two decimals, or anything that is not a number, is refused: an
     amount is never silently rounded on the way in.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError("金额不能使用浮点数或布尔值")
     if isinstance(value, str):
         text = value.strip().replace("，", ",").replace(" ", "").replace("\u3000", "")

@@ -68,7 +68,9 @@ def _refuse(message: str) -> None:
     raise PermissionRefused(message)
 
 
-def next_state(state: TState, action: TAction, *, needs_bureau: bool, actor: Actor, reason: str = "") -> TState:
+def next_state(
+    state: TState, action: TAction, *, needs_bureau: bool, actor: Actor, reason: str = ""
+) -> TState:
     """Return the state after ``action``; raise TransitionNotAllowed or PermissionRefused."""
     state, action = TState(state), TAction(action)
     if actor.role == "auditor":

@@ -56,6 +56,8 @@ def direction_word(current: Decimal, previous: Decimal) -> str:
     return "增加" if current > previous else "减少"
 
 
-def amount_with_change(label: str, current: Decimal, previous: Decimal, wording: Wording = BUDGET_WORDING) -> str:
+def amount_with_change(
+    label: str, current: Decimal, previous: Decimal, wording: Wording = BUDGET_WORDING
+) -> str:
     """'基本支出年初预算164.4万元，比上年增加31.01万元，增长23.3%'."""
     return f"{label}{wan(current)}，{change_text(current, previous, wording)}"

@@ -30,8 +30,14 @@ def test_budget_paragraph_matches_the_seed_sentence():
 
 
 def test_sangong_paragraph_matches_the_seed_sentence():
-    now = SanGongYear(2023, {"abroad": D("0"), "reception": D("2200.00"), "vehicle_running": D("0"), "vehicle_purchase": D("0")})
-    before = SanGongYear(2022, {"abroad": D("0"), "reception": D("3400.00"), "vehicle_running": D("0"), "vehicle_purchase": D("0")})
+    now = SanGongYear(
+        2023,
+        {"abroad": D("0"), "reception": D("2200.00"), "vehicle_running": D("0"), "vehicle_purchase": D("0")},
+    )
+    before = SanGongYear(
+        2022,
+        {"abroad": D("0"), "reception": D("3400.00"), "vehicle_running": D("0"), "vehicle_purchase": D("0")},
+    )
     assert sangong_paragraph(now, before) == (
         "2.“三公”经费支出情况：2023年，“三公”经费完成0.22万元，比上年减少0.12万元，降低35.3%，"
         "增减变化的主要原因是：厉行节约，压减公务接待费。其中：因公出国（境）费完成0万元，比上年增减0万元；"

@@ -26,18 +26,24 @@ FUND_TYPE_CHOICES = [(ft.value, FUND_TYPE_LABELS[ft]) for ft in FundType]
 class Project(models.Model):
     """A 项目 (专项) of a department; project budget lines belong to exactly one project."""
 
-    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="projects")
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="projects"
+    )
     year = models.PositiveIntegerField("年度")
     code = models.CharField("项目编码", max_length=40)
     name = models.CharField("项目名称", max_length=128)
-    is_key = models.BooleanField("重点项目", default=False, help_text="与部门主要职责密切相关、社会关注度高的重点项目支出")
+    is_key = models.BooleanField(
+        "重点项目", default=False, help_text="与部门主要职责密切相关、社会关注度高的重点项目支出"
+    )
     description = models.TextField("项目内容", blank=True)
 
     class Meta:
         verbose_name = "项目"
         verbose_name_plural = "项目"
         ordering = ["department", "year", "code"]
-        constraints = [models.UniqueConstraint(fields=["department", "year", "code"], name="project_code_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year", "code"], name="project_code_unique")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -51,7 +57,12 @@ class BudgetLine(models.Model):
     func_code = models.CharField("功能分类", max_length=13)
     fund_type = models.CharField("支出性质", max_length=20, choices=FUND_TYPE_CHOICES)
     project = models.ForeignKey(
-        Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="budget_lines"
+        Project,
+        verbose_name="项目",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_lines",
     )
     econ_code = models.CharField("经济分类", max_length=8)
     name = models.CharField("指标名称", max_length=128, blank=True)
@@ -74,7 +85,10 @@ class BudgetLine(models.Model):
                 nulls_distinct=False,
             ),
             models.CheckConstraint(
-                condition=(models.Q(fund_type="project", project__isnull=False) | models.Q(~models.Q(fund_type="project"), project__isnull=True)),
+                condition=(
+                    models.Q(fund_type="project", project__isnull=False)
+                    | models.Q(~models.Q(fund_type="project"), project__isnull=True)
+                ),
                 name="budget_line_project_iff_project_fund",
             ),
         ]
@@ -162,15 +176,27 @@ LEDGER_FIELD = {
 class LedgerEntry(ImmutableModel):
     """One budget move. Append-only: never edited, never deleted."""
 
-    line = models.ForeignKey(BudgetLine, verbose_name="预算指标", on_delete=models.PROTECT, related_name="entries")
+    line = models.ForeignKey(
+        BudgetLine, verbose_name="预算指标", on_delete=models.PROTECT, related_name="entries"
+    )
     kind = models.CharField("类型", max_length=20, choices=LedgerKind.choices)
     amount = models.DecimalField("金额（元）", **MONEY)
     date = models.DateField("日期")
     voucher = models.ForeignKey(
-        "Voucher", verbose_name="凭证", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+        "Voucher",
+        verbose_name="凭证",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entries",
     )
     transfer = models.ForeignKey(
-        "TransferRequest", verbose_name="调剂", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+        "TransferRequest",
+        verbose_name="调剂",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entries",
     )
     doc_no = models.CharField("文号", max_length=100, blank=True)
     memo = models.CharField("说明", max_length=255, blank=True)
@@ -192,20 +218,31 @@ class LedgerEntry(ImmutableModel):
 class Voucher(ImmutableModel):
     """An expenditure voucher (支出凭证). A reversal is a new voucher with a negative amount."""
 
-    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="vouchers")
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="vouchers"
+    )
     year = models.PositiveIntegerField("年度")
     date = models.DateField("日期")
     number = models.CharField("凭证号", max_length=40)
     summary = models.CharField("摘要", max_length=255)
     payee = models.CharField("收款人", max_length=128, blank=True)
     amount = models.DecimalField("金额（元）", **MONEY)
-    line = models.ForeignKey(BudgetLine, verbose_name="支付指标", on_delete=models.PROTECT, related_name="vouchers")
+    line = models.ForeignKey(
+        BudgetLine, verbose_name="支付指标", on_delete=models.PROTECT, related_name="vouchers"
+    )
     func_code = models.CharField("功能分类", max_length=13)
     econ_code = models.CharField("经济分类", max_length=8, db_index=True)
     fund_type = models.CharField("支出性质", max_length=20, choices=FUND_TYPE_CHOICES)
-    project = models.ForeignKey(Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    project = models.ForeignKey(
+        Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reversal_of = models.OneToOneField(
-        "self", verbose_name="冲销的凭证", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
+        "self",
+        verbose_name="冲销的凭证",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reversed_by",
     )
     is_demo = models.BooleanField("演示数据", default=False)
     created_by = models.ForeignKey(
@@ -217,7 +254,9 @@ class Voucher(ImmutableModel):
         verbose_name = "支出凭证"
         verbose_name_plural = "支出凭证"
         ordering = ["-date", "-id"]
-        constraints = [models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")
+        ]
         indexes = [models.Index(fields=["department", "year", "date"]), models.Index(fields=["line", "date"])]
 
     def __str__(self) -> str:
@@ -248,34 +287,64 @@ class TransferState(models.TextChoices):
 class TransferRequest(models.Model):
     """调剂申请. Its state only changes through the services in budgets.services."""
 
-    department = models.ForeignKey("orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="transfers")
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="transfers"
+    )
     year = models.PositiveIntegerField("年度")
     number = models.CharField("申请编号", max_length=40)
-    source = models.ForeignKey(BudgetLine, verbose_name="调出指标", on_delete=models.PROTECT, related_name="transfers_out")
-    target = models.ForeignKey(BudgetLine, verbose_name="调入指标", on_delete=models.PROTECT, related_name="transfers_in")
+    source = models.ForeignKey(
+        BudgetLine, verbose_name="调出指标", on_delete=models.PROTECT, related_name="transfers_out"
+    )
+    target = models.ForeignKey(
+        BudgetLine, verbose_name="调入指标", on_delete=models.PROTECT, related_name="transfers_in"
+    )
     amount = models.DecimalField("金额（元）", **MONEY)
     reason = models.TextField("调剂理由")
     needs_bureau = models.BooleanField("需财政局审批", default=False)
-    state = models.CharField("状态", max_length=20, choices=TransferState.choices, default=TransferState.DRAFT)
+    state = models.CharField(
+        "状态", max_length=20, choices=TransferState.choices, default=TransferState.DRAFT
+    )
     doc_no = models.CharField("批复文号", max_length=100, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField("申请时间")
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
     head_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="部门负责人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="部门负责人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     head_approved_at = models.DateTimeField("部门负责人批准时间", null=True, blank=True)
     bureau_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="财政局审批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="财政局审批人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     bureau_approved_at = models.DateTimeField("财政局批准时间", null=True, blank=True)
     executed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="执行人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="执行人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     executed_at = models.DateTimeField("执行时间", null=True, blank=True)
     executed_on = models.DateField("执行日期", null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="驳回/撤回人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="驳回/撤回人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     closed_reason = models.TextField("驳回/撤回原因", blank=True)
     is_demo = models.BooleanField("演示数据", default=False)

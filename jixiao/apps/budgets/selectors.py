@@ -8,11 +8,24 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
-from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, LedgerKind, TransferRequest, TransferState, Voucher
+from jixiao.apps.budgets.models import (
+    BudgetLine,
+    LedgerEntry,
+    LedgerKind,
+    TransferRequest,
+    TransferState,
+    Voucher,
+)
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.budget_control import LineBalance
-from jixiao.domain.classification import FUND_TYPE_LABELS, SANGONG_CODES, FundType, is_personnel_economic, sangong_items
+from jixiao.domain.classification import (
+    FUND_TYPE_LABELS,
+    SANGONG_CODES,
+    FundType,
+    is_personnel_economic,
+    sangong_items,
+)
 from jixiao.domain.figures import BudgetYear, SanGongYear
 from jixiao.domain.money import ZERO, ratio_percent
 
@@ -29,7 +42,9 @@ def access_budget_line(*, user, id: int) -> BudgetLine:
 
 
 def access_voucher(*, user, id: int) -> Voucher:
-    voucher = _visible(Voucher.objects.select_related("department", "line", "project"), user).filter(pk=id).first()
+    voucher = (
+        _visible(Voucher.objects.select_related("department", "line", "project"), user).filter(pk=id).first()
+    )
     if voucher is None:
         raise Http404("没有找到该凭证，或您无权查看。")
     return voucher
@@ -51,10 +66,19 @@ def budget_lines_for(*, department: Department, year: int) -> QuerySet[BudgetLin
 
 
 def vouchers_for(
-    *, user, department: Department, year: int, line_id: int | None = None, fund_type: str | None = None,
-    econ_prefix: str | None = None, month: int | None = None, q: str | None = None,
+    *,
+    user,
+    department: Department,
+    year: int,
+    line_id: int | None = None,
+    fund_type: str | None = None,
+    econ_prefix: str | None = None,
+    month: int | None = None,
+    q: str | None = None,
 ) -> QuerySet[Voucher]:
-    vouchers = _visible(Voucher.objects.filter(department=department, year=year), user).select_related("line", "project")
+    vouchers = _visible(Voucher.objects.filter(department=department, year=year), user).select_related(
+        "line", "project"
+    )
     if line_id:
         vouchers = vouchers.filter(line_id=line_id)
     if fund_type:
@@ -68,14 +92,18 @@ def vouchers_for(
     return vouchers
 
 
-def transfers_for(*, user, department: Department | None = None, year: int, state: str | None = None) -> QuerySet:
+def transfers_for(
+    *, user, department: Department | None = None, year: int, state: str | None = None
+) -> QuerySet:
     transfers = _visible(TransferRequest.objects.filter(year=year), user).select_related(
         "department", "source", "target", "created_by", "source__project", "target__project"
     )
     if department is not None:
         transfers = transfers.filter(department=department)
     if state == "open":
-        transfers = transfers.exclude(state__in=[TransferState.EXECUTED, TransferState.REJECTED, TransferState.WITHDRAWN])
+        transfers = transfers.exclude(
+            state__in=[TransferState.EXECUTED, TransferState.REJECTED, TransferState.WITHDRAWN]
+        )
     elif state:
         transfers = transfers.filter(state=state)
     return transfers
@@ -118,7 +146,9 @@ class ExecutionGroup:
 
     @property
     def subtotal(self) -> ExecutionRow:
-        return ExecutionRow(label=f"{self.label}小计", balance=_sum_balances(r.balance for r in self.rows), is_total=True)
+        return ExecutionRow(
+            label=f"{self.label}小计", balance=_sum_balances(r.balance for r in self.rows), is_total=True
+        )
 
 
 def _sum_balances(balances) -> LineBalance:
@@ -135,7 +165,9 @@ def execution_table(*, department: Department, year: int) -> tuple[list[Executio
     for line in budget_lines_for(department=department, year=year):
         groups[line.fund].rows.append(ExecutionRow(label=line.label, balance=line.balance(), line=line))
     ordered = [g for g in groups.values() if g.rows]
-    total = ExecutionRow(label="合计", balance=_sum_balances(g.subtotal.balance for g in ordered), is_total=True)
+    total = ExecutionRow(
+        label="合计", balance=_sum_balances(g.subtotal.balance for g in ordered), is_total=True
+    )
     return ordered, total
 
 
@@ -194,7 +226,9 @@ def sangong_year(*, department: Department, year: int) -> SanGongYear:
 
 def personnel_spent_by_econ(*, department: Department, year: int) -> Decimal:
     total = ZERO
-    for row in Voucher.objects.filter(department=department, year=year).values("econ_code").annotate(t=Sum("amount")):
+    for row in (
+        Voucher.objects.filter(department=department, year=year).values("econ_code").annotate(t=Sum("amount"))
+    ):
         if is_personnel_economic(row["econ_code"]):
             total += row["t"]
     return total

@@ -59,7 +59,9 @@ def _records_refusal(action: str):
             except DomainError as error:
                 actor = kwargs.get("actor")
                 department = kwargs.get("department") or getattr(kwargs.get("line"), "department", None)
-                department = department or getattr(kwargs.get("voucher") or kwargs.get("transfer"), "department", None)
+                department = department or getattr(
+                    kwargs.get("voucher") or kwargs.get("transfer"), "department", None
+                )
                 year = kwargs.get("year") or getattr(kwargs.get("line"), "year", None)
                 refusal_record(actor=actor, action=action, error=error, department=department, year=year)
                 raise
@@ -79,7 +81,11 @@ def _require_department_writer(actor, department: Department) -> None:
 
 
 def _lock_line(line: BudgetLine) -> BudgetLine:
-    return BudgetLine.objects.select_for_update().select_related("department", "project").get(pk=line.pk)
+    return (
+        BudgetLine.objects.select_for_update(of=("self",))
+        .select_related("department", "project")
+        .get(pk=line.pk)
+    )
 
 
 def _post(
@@ -153,7 +159,12 @@ def budget_line_create(
             f"本单位的经济分类控制级次为{department.econ_control_level}位，指标的经济分类“{econ_code}”级次不符。"
         )
     if BudgetLine.objects.filter(
-        department=department, year=year, func_code=func_code, fund_type=fund.value, project=project, econ_code=econ_code
+        department=department,
+        year=year,
+        func_code=func_code,
+        fund_type=fund.value,
+        project=project,
+        econ_code=econ_code,
     ).exists():
         raise BudgetControlError(f"预算指标已存在：{key.describe()}。追加预算请使用“追加/追减”。")
     line = BudgetLine.objects.create(
@@ -168,7 +179,15 @@ def budget_line_create(
     )
     line = _lock_line(line)
     if amount:
-        _post(line=line, kind=LedgerKind.INITIAL, amount=amount, date=date, actor=actor, doc_no=doc_no, memo="年初预算")
+        _post(
+            line=line,
+            kind=LedgerKind.INITIAL,
+            amount=amount,
+            date=date,
+            actor=actor,
+            doc_no=doc_no,
+            memo="年初预算",
+        )
     audit_record(
         actor=actor,
         action="budget_line_create",
@@ -182,7 +201,14 @@ def budget_line_create(
 
 @_records_refusal("budget_adjust")
 def budget_adjust(
-    *, actor, line: BudgetLine, amount: Decimal, date: dt.date, doc_no: str, memo: str = "", policy_driven: bool = False
+    *,
+    actor,
+    line: BudgetLine,
+    amount: Decimal,
+    date: dt.date,
+    doc_no: str,
+    memo: str = "",
+    policy_driven: bool = False,
 ) -> LedgerEntry:
     """追加 (positive) or 追减 (negative) an approved line; needs the approval document number."""
     _require_department_writer(actor, line.department)
@@ -194,7 +220,13 @@ def budget_adjust(
     check_adjustment(line=locked.to_domain(), amount=amount)
     tag = "【政策性调整】" if policy_driven else ""
     entry = _post(
-        line=locked, kind=LedgerKind.ADJUSTMENT, amount=amount, date=date, actor=actor, doc_no=doc_no, memo=tag + memo
+        line=locked,
+        kind=LedgerKind.ADJUSTMENT,
+        amount=amount,
+        date=date,
+        actor=actor,
+        doc_no=doc_no,
+        memo=tag + memo,
     )
     audit_record(
         actor=actor,
@@ -213,7 +245,7 @@ def budget_adjust(
 
 
 def _next_voucher_number(department: Department, year: int) -> str:
-    Department.objects.select_for_update().get(pk=department.pk)
+    Department.objects.select_for_update(of=("self",)).get(pk=department.pk)
     count = Voucher.objects.filter(department=department, year=year).count()
     while True:
         count += 1
@@ -261,7 +293,10 @@ def expenditure_post(
         econ_code=econ_code,
     )
     check_expenditure(
-        expense_key=expense_key, line=locked.to_domain(), amount=amount, econ_level=department.econ_control_level
+        expense_key=expense_key,
+        line=locked.to_domain(),
+        amount=amount,
+        econ_level=department.econ_control_level,
     )
     number = number.strip() or _next_voucher_number(department, locked.year)
     if Voucher.objects.filter(department=department, year=locked.year, number=number).exists():
@@ -288,7 +323,15 @@ def expenditure_post(
     except IntegrityError as error:
         raise DuplicateVoucherNumber(f"凭证号“{number}”在{locked.year}年度已存在，请勿重复录入。") from error
     before = locked.balance().breakdown()
-    _post(line=locked, kind=LedgerKind.EXPENDITURE, amount=amount, date=date, actor=actor, voucher=voucher, memo=summary)
+    _post(
+        line=locked,
+        kind=LedgerKind.EXPENDITURE,
+        amount=amount,
+        date=date,
+        actor=actor,
+        voucher=voucher,
+        memo=summary,
+    )
     audit_record(
         actor=actor,
         action="expenditure_post",
@@ -335,7 +378,13 @@ def expenditure_reverse(*, actor, voucher: Voucher, date: dt.date, reason: str) 
     )
     before = locked.balance().breakdown()
     _post(
-        line=locked, kind=LedgerKind.REVERSAL, amount=-voucher.amount, date=date, actor=actor, voucher=reversal, memo=reason
+        line=locked,
+        kind=LedgerKind.REVERSAL,
+        amount=-voucher.amount,
+        date=date,
+        actor=actor,
+        voucher=reversal,
+        memo=reason,
     )
     audit_record(
         actor=actor,
@@ -366,7 +415,13 @@ def _transfer_actor(actor, transfer: TransferRequest) -> Actor:
 
 @_records_refusal("transfer_create")
 def transfer_create(
-    *, actor, source: BudgetLine, target: BudgetLine, amount: Decimal | str, reason: str, is_demo: bool = False
+    *,
+    actor,
+    source: BudgetLine,
+    target: BudgetLine,
+    amount: Decimal | str,
+    reason: str,
+    is_demo: bool = False,
 ) -> TransferRequest:
     department = source.department
     _require_department_writer(actor, department)
@@ -405,11 +460,21 @@ def transfer_create(
     return transfer
 
 
-def _advance(*, actor, transfer: TransferRequest, action: TAction, reason: str = "", doc_no: str = "") -> TransferRequest:
-    locked = TransferRequest.objects.select_for_update().select_related("department").get(pk=transfer.pk)
+def _advance(
+    *, actor, transfer: TransferRequest, action: TAction, reason: str = "", doc_no: str = ""
+) -> TransferRequest:
+    locked = (
+        TransferRequest.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=transfer.pk)
+    )
     before = locked.snapshot()
     new_state = next_state(
-        locked.state, action, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked), reason=reason
+        locked.state,
+        action,
+        needs_bureau=locked.needs_bureau,
+        actor=_transfer_actor(actor, locked),
+        reason=reason,
     )
     now = timezone.now()
     if action is TAction.SUBMIT:
@@ -462,21 +527,53 @@ def transfer_withdraw(*, actor, transfer: TransferRequest, reason: str) -> Trans
 @_records_refusal("transfer_execute")
 def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> TransferRequest:
     """Move the money: the only way money moves between budget lines."""
-    locked = TransferRequest.objects.select_for_update().select_related("department").get(pk=transfer.pk)
-    next_state(locked.state, TAction.EXECUTE, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked))
+    locked = (
+        TransferRequest.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=transfer.pk)
+    )
+    next_state(
+        locked.state, TAction.EXECUTE, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked)
+    )
     # Lock both lines in a fixed order so two transfers never deadlock.
     first, second = sorted([locked.source_id, locked.target_id])
-    lines = {pk: BudgetLine.objects.select_for_update().select_related("department", "project").get(pk=pk) for pk in (first, second)}
+    lines = {
+        pk: BudgetLine.objects.select_for_update(of=("self",))
+        .select_related("department", "project")
+        .get(pk=pk)
+        for pk in (first, second)
+    }
     source, target = lines[locked.source_id], lines[locked.target_id]
     check_transfer(
-        source=source.to_domain(), target=target.to_domain(), amount=locked.amount, econ_level=source.department.econ_control_level
+        source=source.to_domain(),
+        target=target.to_domain(),
+        amount=locked.amount,
+        econ_level=source.department.econ_control_level,
     )
     if date.year != locked.year:
         raise BudgetControlError(f"执行日期必须在{locked.year}年度内。")
     before = locked.snapshot()
     memo = f"调剂{locked.number}：{locked.reason}"
-    _post(line=source, kind=LedgerKind.TRANSFER_OUT, amount=locked.amount, date=date, actor=actor, transfer=locked, doc_no=locked.doc_no, memo=memo)
-    _post(line=target, kind=LedgerKind.TRANSFER_IN, amount=locked.amount, date=date, actor=actor, transfer=locked, doc_no=locked.doc_no, memo=memo)
+    _post(
+        line=source,
+        kind=LedgerKind.TRANSFER_OUT,
+        amount=locked.amount,
+        date=date,
+        actor=actor,
+        transfer=locked,
+        doc_no=locked.doc_no,
+        memo=memo,
+    )
+    _post(
+        line=target,
+        kind=LedgerKind.TRANSFER_IN,
+        amount=locked.amount,
+        date=date,
+        actor=actor,
+        transfer=locked,
+        doc_no=locked.doc_no,
+        memo=memo,
+    )
     locked.state = TransferState.EXECUTED
     locked.executed_by, locked.executed_at, locked.executed_on = actor, timezone.now(), date
     locked.save()
@@ -487,7 +584,11 @@ def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> Tran
         target=locked,
         department=locked.department,
         before=before,
-        after={**locked.snapshot(), "source_available": source.available, "target_available": target.available},
+        after={
+            **locked.snapshot(),
+            "source_available": source.available,
+            "target_available": target.available,
+        },
     )
     return locked
 
@@ -497,7 +598,14 @@ def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> Tran
 
 @_records_refusal("project_create")
 def project_create(
-    *, actor, department: Department, year: int, code: str, name: str, is_key: bool = False, description: str = ""
+    *,
+    actor,
+    department: Department,
+    year: int,
+    code: str,
+    name: str,
+    is_key: bool = False,
+    description: str = "",
 ) -> Project:
     _require_department_writer(actor, department)
     if not code.strip() or not name.strip():
@@ -505,10 +613,19 @@ def project_create(
     if Project.objects.filter(department=department, year=year, code=code).exists():
         raise BudgetControlError(f"项目编码“{code}”在{year}年度已存在。")
     project = Project.objects.create(
-        department=department, year=year, code=code.strip(), name=name.strip(), is_key=is_key, description=description
+        department=department,
+        year=year,
+        code=code.strip(),
+        name=name.strip(),
+        is_key=is_key,
+        description=description,
     )
     audit_record(
-        actor=actor, action="project_create", action_label="新建项目", target=project, department=department,
+        actor=actor,
+        action="project_create",
+        action_label="新建项目",
+        target=project,
+        department=department,
         after={"code": code, "name": name, "is_key": is_key},
     )
     return project

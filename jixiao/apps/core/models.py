@@ -15,12 +15,22 @@ from jixiao.apps.core.immutable import ImmutableModel
 class AuditEvent(ImmutableModel):
     at = models.DateTimeField("时间", db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     action = models.CharField("操作", max_length=64, db_index=True)
     action_label = models.CharField("操作说明", max_length=128)
     department = models.ForeignKey(
-        "orgs.Department", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "orgs.Department",
+        verbose_name="单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     target_type = models.CharField("对象类型", max_length=64)
     target_id = models.CharField("对象编号", max_length=64, blank=True)
@@ -33,7 +43,10 @@ class AuditEvent(ImmutableModel):
         ordering = ["-at", "-id"]
         verbose_name = "审计事件"
         verbose_name_plural = "审计事件"
-        indexes = [models.Index(fields=["department", "-at"]), models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["department", "-at"]),
+            models.Index(fields=["target_type", "target_id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action_label} {self.target_label}"
@@ -44,10 +57,20 @@ class RefusalEvent(ImmutableModel):
 
     at = models.DateTimeField("时间", db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     department = models.ForeignKey(
-        "orgs.Department", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "orgs.Department",
+        verbose_name="单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     year = models.PositiveIntegerField("年度", null=True, blank=True)
     action = models.CharField("操作", max_length=64)

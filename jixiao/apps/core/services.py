@@ -51,7 +51,9 @@ def audit_record(
     )
 
 
-def refusal_record(*, actor, action: str, error: DomainError, department=None, year: int | None = None) -> None:
+def refusal_record(
+    *, actor, action: str, error: DomainError, department=None, year: int | None = None
+) -> None:
     """Keep a refused attempt on record. Call it after the refused transaction rolled back."""
     RefusalEvent.objects.create(
         at=timezone.now(),

@@ -6,7 +6,10 @@ from jixiao.apps.orgs.models import Department, DepartmentProfile, FinanceBureau
 
 @admin.register(User)
 class JixiaoUserAdmin(UserAdmin):
-    fieldsets = [*UserAdmin.fieldsets, ("单位与角色", {"fields": ["full_name", "role", "department", "bureau"]})]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        ("单位与角色", {"fields": ["full_name", "role", "department", "bureau"]}),
+    ]
     list_display = ["username", "full_name", "role", "department", "bureau", "is_active"]
 
 

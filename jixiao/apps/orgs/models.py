@@ -21,7 +21,9 @@ class FinanceBureau(models.Model):
 
 
 class Department(models.Model):
-    bureau = models.ForeignKey(FinanceBureau, verbose_name="主管财政局", on_delete=models.PROTECT, related_name="departments")
+    bureau = models.ForeignKey(
+        FinanceBureau, verbose_name="主管财政局", on_delete=models.PROTECT, related_name="departments"
+    )
     code = models.CharField("预算单位编码", max_length=32, unique=True)
     name = models.CharField("单位名称", max_length=128, unique=True)
     is_demo = models.BooleanField("演示数据", default=False)
@@ -46,9 +48,13 @@ class Department(models.Model):
 class DepartmentProfile(models.Model):
     """One year of a department's 概况: staffing, structure, duties."""
 
-    department = models.ForeignKey(Department, verbose_name="单位", on_delete=models.PROTECT, related_name="profiles")
+    department = models.ForeignKey(
+        Department, verbose_name="单位", on_delete=models.PROTECT, related_name="profiles"
+    )
     year = models.PositiveIntegerField("年度")
-    nature = models.TextField("单位性质", blank=True, help_text="如：中共常宁市委领导下的正科级财政全额拨款单位")
+    nature = models.TextField(
+        "单位性质", blank=True, help_text="如：中共常宁市委领导下的正科级财政全额拨款单位"
+    )
     duties = models.TextField("主要职能", blank=True)
     staffing_quota = models.PositiveIntegerField("编制数")
     actual_staff = models.PositiveIntegerField("年末实有在编人数")
@@ -82,10 +88,20 @@ class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=64, blank=True)
     role = models.CharField("角色", max_length=32, choices=Role.choices, default=Role.FINANCE_OFFICER)
     department = models.ForeignKey(
-        Department, verbose_name="所属单位", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+        Department,
+        verbose_name="所属单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     bureau = models.ForeignKey(
-        FinanceBureau, verbose_name="所属财政局", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+        FinanceBureau,
+        verbose_name="所属财政局",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
 
     class Meta:

@@ -27,7 +27,10 @@ def access_department(*, user, id: int) -> Department:
 
 
 def department_by_name_or_code(name_or_code: str) -> Department:
-    department = Department.objects.filter(code=name_or_code).first() or Department.objects.filter(name=name_or_code).first()
+    department = (
+        Department.objects.filter(code=name_or_code).first()
+        or Department.objects.filter(name=name_or_code).first()
+    )
     if department is None:
         raise Department.DoesNotExist(f"没有找到预算单位“{name_or_code}”（请输入单位全称或预算单位编码）")
     return department

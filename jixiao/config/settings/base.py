@@ -59,7 +59,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", default_database_url()), conn_max_age=0)}
+DATABASES = {
+    "default": dj_database_url.parse(env_str("DATABASE_URL", default_database_url()), conn_max_age=0)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions make SQLite writers queue instead of failing on upgrade;
     # the timeout lets them wait for each other (select_for_update is a no-op there).
