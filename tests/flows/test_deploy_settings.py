@@ -1,0 +1,55 @@
+"""Production settings: secrets from the environment, `check --deploy` clean."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def run_check(env_extra):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    env.update(env_extra)
+    return subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_check(
+        {
+            "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production",
+            "SECRET_KEY": "k" * 30 + "-production-secret-from-the-environment-0123456789",
+            "ALLOWED_HOSTS": "jixiao.example.gov.cn",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_check({"DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production", "ALLOWED_HOSTS": "x"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_local_settings_are_chosen():
+    code = "import django;from django.conf import settings;django.setup();print(settings.DEBUG)"
+    base = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.base"},
+        capture_output=True,
+        text=True,
+    )
+    local = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.local"},
+        capture_output=True,
+        text=True,
+    )
+    assert base.stdout.strip() == "False"
+    assert local.stdout.strip() == "True"
