@@ -10,5 +10,13 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("budgets/", include("jixiao.apps.budgets.urls")),
     path("core/", include("jixiao.apps.core.urls")),
+    path("goals/", include("jixiao.apps.goals.urls")),
+    path("projects/", include("jixiao.apps.projects.urls")),
+    path("assets/", include("jixiao.apps.assets.urls")),
+    path("exchange/", include("jixiao.apps.exchange.urls")),
+    path("reports/", include("jixiao.apps.reports.urls")),
+    path("oversight/", include("jixiao.apps.oversight.urls")),
+    path("checks/", include("jixiao.apps.checks.urls")),
+    path("public/", include("jixiao.apps.oversight.public_urls")),
     path("admin/", admin.site.urls),
 ]

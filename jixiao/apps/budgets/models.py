@@ -23,8 +23,28 @@ ZERO = Decimal("0.00")
 FUND_TYPE_CHOICES = [(ft.value, FUND_TYPE_LABELS[ft]) for ft in FundType]
 
 
+class ProjectStage(models.TextChoices):
+    """专项 lifecycle stage. Only projects from 立项 on may hold budget lines and pay."""
+
+    APPLIED = "applied", "申报"
+    REVIEWED = "reviewed", "论证"
+    APPROVED = "approved", "立项"
+    IMPLEMENTING = "implementing", "实施"
+    INSPECTING = "inspecting", "督查"
+    COMPLETED = "completed", "完成验收"
+    REJECTED = "rejected", "未立项"
+
+
+PAYABLE_STAGES = {ProjectStage.APPROVED, ProjectStage.IMPLEMENTING, ProjectStage.INSPECTING}
+FUNDABLE_STAGES = PAYABLE_STAGES | {ProjectStage.COMPLETED}
+
+
 class Project(models.Model):
-    """A 项目 (专项) of a department; project budget lines belong to exactly one project."""
+    """A 项目 (专项) of a department; project budget lines belong to exactly one project.
+
+    A project entered straight from the approved budget starts at 立项; the 专项 lifecycle
+    (jixiao.apps.projects) moves it through 申报 → 论证 → 立项 → 实施 → 督查 → 完成验收.
+    """
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="projects"
@@ -36,6 +56,9 @@ class Project(models.Model):
         "重点项目", default=False, help_text="与部门主要职责密切相关、社会关注度高的重点项目支出"
     )
     description = models.TextField("项目内容", blank=True)
+    stage = models.CharField(
+        "阶段", max_length=20, choices=ProjectStage.choices, default=ProjectStage.APPROVED
+    )
 
     class Meta:
         verbose_name = "项目"
@@ -47,6 +70,10 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_payable(self) -> bool:
+        return self.stage in PAYABLE_STAGES
 
 
 class BudgetLine(models.Model):

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from jixiao.apps.budgets.models import (
+    FUNDABLE_STAGES,
     LEDGER_FIELD,
     BudgetLine,
     LedgerEntry,
@@ -145,6 +146,10 @@ def budget_line_create(
         raise BudgetControlError("年初预算金额不能为负数。")
     if project is not None and project.department_id != department.pk:
         raise PermissionRefused("项目不属于本单位。")
+    if project is not None and project.stage not in FUNDABLE_STAGES:
+        raise BudgetControlError(
+            f"项目“{project.name}”尚未立项（当前阶段：{project.get_stage_display()}），不能安排预算指标。"
+        )
     key = ControlKey(
         year=year,
         department=department.code,
@@ -282,6 +287,12 @@ def expenditure_post(
         raise BudgetControlError("摘要不能为空。")
     fund = FundType(fund_type) if fund_type else None
     locked = _lock_line(line)
+    for item in {project, locked.project} - {None}:
+        if not item.is_payable:
+            raise BudgetControlError(
+                f"专项“{item.name}”当前阶段为{item.get_stage_display()}，立项后、验收前才能支付。",
+                stage=item.stage,
+            )
     if date.year != locked.year:
         raise BudgetControlError(f"支出日期{date:%Y-%m-%d}不在指标年度{locked.year}年内。")
     expense_key = ControlKey(

@@ -42,7 +42,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
     NavGroup("专项项目", (NavItem("专项项目", "projects:project-list"),)),
     NavGroup("资产", (NavItem("固定资产", "assets:asset-list"),)),
     NavGroup("自评与报告", (NavItem("自评与报告", "reports:report-list"),)),
-    NavGroup("报告体检", (NavItem("报告体检", "checker:check"),)),
+    NavGroup("报告体检", (NavItem("报告体检", "checks:check"),)),
     NavGroup("全局概览", (NavItem("全局概览", "oversight:overview", BUREAU),)),
     NavGroup("审核发布", (NavItem("审核发布", "oversight:review-list", BUREAU),)),
     NavGroup("系统", (NavItem("审计记录", "core:audit-list"),)),

@@ -25,6 +25,13 @@ INSTALLED_APPS = [
     "jixiao.apps.core",
     "jixiao.apps.orgs",
     "jixiao.apps.budgets",
+    "jixiao.apps.goals",
+    "jixiao.apps.projects",
+    "jixiao.apps.assets",
+    "jixiao.apps.exchange",
+    "jixiao.apps.reports",
+    "jixiao.apps.oversight",
+    "jixiao.apps.checks",
 ]
 
 MIDDLEWARE = [

@@ -293,3 +293,22 @@ def test_running_totals_equal_the_ledger_sums(officer, head, department, public_
         assert line.spent == by_kind.get("expenditure", 0) + by_kind.get("reversal", 0)
         assert line.transferred_in == by_kind.get("transfer_in", 0)
         assert line.transferred_out == by_kind.get("transfer_out", 0)
+
+
+def test_a_project_before_approval_can_neither_hold_budget_nor_pay(officer, department, project_a):
+    from jixiao.apps.budgets.models import ProjectStage
+
+    applied = make_project(actor=officer, department=department, code="P09", name="待论证项目")
+    applied.stage = ProjectStage.APPLIED
+    applied.save()
+    with pytest.raises(Exception, match="尚未立项"):
+        make_line(
+            actor=officer, department=department, fund_type="project", func_code="2060702", project=applied
+        )
+    project = project_a.project
+    project.stage = ProjectStage.COMPLETED
+    project.save()
+    before = counts()
+    with pytest.raises(Exception, match="立项后、验收前才能支付"):
+        pay(officer, project_a, "10.00", econ="30218", fund="project", project=project, func_code="2060702")
+    assert counts() == before
