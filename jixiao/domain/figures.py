@@ -57,6 +57,11 @@ class BudgetYear:
 class SanGongYear:
     year: int
     actual: dict[str, Decimal]
+    budget: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def budget_total(self) -> Decimal:
+        return sum(self.budget.values(), ZERO)
 
     @property
     def total(self) -> Decimal:

@@ -404,3 +404,34 @@ class TransferRequest(models.Model):
             "needs_bureau": self.needs_bureau,
             "doc_no": self.doc_no,
         }
+
+
+SANGONG_ITEM_CHOICES = [
+    ("abroad", "因公出国（境）费"),
+    ("reception", "公务接待费"),
+    ("vehicle_running", "公务用车运行维护费"),
+    ("vehicle_purchase", "公务用车购置费"),
+]
+
+
+class SanGongBudget(models.Model):
+    """The approved “三公”经费 budget (控制数) of one item for a department-year."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="sangong_budgets"
+    )
+    year = models.PositiveIntegerField("年度")
+    item = models.CharField("项目", max_length=20, choices=SANGONG_ITEM_CHOICES)
+    amount = models.DecimalField("预算数（元）", **MONEY)
+    doc_no = models.CharField("批复文号", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "“三公”经费预算"
+        verbose_name_plural = "“三公”经费预算"
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year", "item"], name="sangong_budget_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="sangong_budget_non_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.year} {self.get_item_display()}"

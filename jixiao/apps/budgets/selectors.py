@@ -12,6 +12,7 @@ from jixiao.apps.budgets.models import (
     BudgetLine,
     LedgerEntry,
     LedgerKind,
+    SanGongBudget,
     TransferRequest,
     TransferState,
     Voucher,
@@ -221,7 +222,10 @@ def sangong_year(*, department: Department, year: int) -> SanGongYear:
         for item in sangong_items():
             if row["econ_code"].startswith(item.code):
                 actual[item.key] += row["total"]
-    return SanGongYear(year=year, actual=actual)
+    budget = dict(
+        SanGongBudget.objects.filter(department=department, year=year).values_list("item", "amount")
+    )
+    return SanGongYear(year=year, actual=actual, budget=budget)
 
 
 def personnel_spent_by_econ(*, department: Department, year: int) -> Decimal:

@@ -23,6 +23,7 @@ from jixiao.apps.budgets.models import (
     LedgerEntry,
     LedgerKind,
     Project,
+    SanGongBudget,
     TransferRequest,
     TransferState,
     Voucher,
@@ -640,3 +641,33 @@ def project_create(
         after={"code": code, "name": name, "is_key": is_key},
     )
     return project
+
+
+@_records_refusal("sangong_budget_set")
+def sangong_budget_set(
+    *, actor, department: Department, year: int, item: str, amount: Decimal | str, doc_no: str = ""
+) -> SanGongBudget:
+    """Record the approved “三公”经费 budget of one item (a new value replaces the old, audited)."""
+    _require_department_writer(actor, department)
+    amount = yuan(amount)
+    if amount < 0:
+        raise BudgetControlError("“三公”经费预算数不能为负数。")
+    if item not in dict(SanGongBudget._meta.get_field("item").choices):
+        raise BudgetControlError(f"未知的“三公”经费项目：{item}")
+    existing = (
+        SanGongBudget.objects.select_for_update().filter(department=department, year=year, item=item).first()
+    )
+    before = {"amount": existing.amount, "doc_no": existing.doc_no} if existing else None
+    budget, _ = SanGongBudget.objects.update_or_create(
+        department=department, year=year, item=item, defaults={"amount": amount, "doc_no": doc_no}
+    )
+    audit_record(
+        actor=actor,
+        action="sangong_budget_set",
+        action_label="设定“三公”经费预算",
+        target=budget,
+        department=department,
+        before=before,
+        after={"amount": amount, "doc_no": doc_no},
+    )
+    return budget

@@ -59,6 +59,13 @@ PROJECTS = [
 ]
 
 
+# “三公”经费预算 (控制数), 元. The seed gives only the actual figures (0.22 / 0.34 万元).
+SANGONG_BUDGET = {
+    2022: {"abroad": D("0"), "reception": D("6000"), "vehicle_running": D("0"), "vehicle_purchase": D("0")},
+    2023: {"abroad": D("0"), "reception": D("5000"), "vehicle_running": D("0"), "vehicle_purchase": D("0")},
+}
+
+
 @dataclass(frozen=True)
 class Spend:
     """A planned run of vouchers against one line: (econ item, summary, payee, months, total)."""
@@ -267,6 +274,10 @@ def _build_year(*, department: Department, year: int, officer: User, head: User,
             date=jan,
             name=name,
             doc_no=doc,
+        )
+    for item, amount in SANGONG_BUDGET[year].items():
+        services.sangong_budget_set(
+            actor=officer, department=department, year=year, item=item, amount=amount, doc_no=doc
         )
     projects: dict[str, Project] = {}
     for code, name, func, is_key, amounts in PROJECTS:
