@@ -30,7 +30,7 @@ def demo(django_db_blocker, django_db_setup):
     from jixiao.apps.demo.builder import demo_build
 
     with django_db_blocker.unblock():
-        result = demo_build()
+        result = demo_build(steps=())
     yield result
 
 
