@@ -174,6 +174,20 @@ class ProjectFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class ExpenseControl:
+    """One 公用经费 detail line of the 基础数据表 (办公经费; 水费、电费、差旅费; 会议费、培训费)."""
+
+    label: str
+    previous_actual: Decimal | None
+    budget: Decimal | None
+    actual: Decimal | None
+
+    def __post_init__(self) -> None:
+        for name in ("previous_actual", "budget", "actual"):
+            _decimal(f"公用经费明细“{self.label}”", name, getattr(self, name), optional=True)
+
+
+@dataclass(frozen=True, slots=True)
 class PriorYearFacts:
     """What the evaluation needs of the previous year (年初预算, and 决算 for the 基础数据表's 上年决算数 column)."""
 
@@ -187,6 +201,7 @@ class PriorYearFacts:
     project_actual: Decimal | None = None
     procurement_actual: Decimal | None = None
     carry_over_end: Decimal | None = None
+    project_actual_by_category: tuple[tuple[str, Decimal], ...] = ()
 
     def __post_init__(self) -> None:
         _decimal("上年数据", "基本支出年初预算", self.basic_initial)
@@ -446,6 +461,7 @@ class DepartmentYearFacts:
     payment_checkpoint: PaymentCheckpoint | None = None
     judgements: tuple[ManualJudgement, ...] = ()
     checklist: tuple[ChecklistAnswer, ...] = ()
+    public_details: tuple[ExpenseControl, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.department.strip():

@@ -20,7 +20,7 @@ from decimal import Decimal
 from enum import Enum
 
 from jixiao.domain.errors import DomainError
-from jixiao.domain.facts import ZERO, BudgetLine, DepartmentYearFacts
+from jixiao.domain.facts import ZERO, BudgetLine, DepartmentYearFacts, SanGongItem
 from jixiao.domain.money import HUNDRED, percent_text, wan_text
 
 
@@ -481,3 +481,110 @@ def compute_indicator(
 def compute_all(facts: DepartmentYearFacts, project: str | None = None) -> dict[str, IndicatorValue]:
     """Every department indicator, keyed by its Chinese name, in framework order."""
     return {name: compute_indicator(name, facts, project) for name in DEPARTMENT_INDICATORS}
+
+
+# --- 基础数据表 (domain-rules.md §3.3) ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BasicDataRow:
+    """One 经费控制情况 row of the 基础数据表: 上年决算数 | 本年预算数 | 本年决算数, in 元 (None = no data).
+
+    ``depth`` is the indentation the table prints (0 a heading row, 1 “1.”, 2 “其中：”).
+    本年预算数 is the adjusted full-year budget (调整后预算).
+    """
+
+    label: str
+    previous_actual: Decimal | None
+    budget: Decimal | None
+    actual: Decimal | None
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BasicDataTable:
+    department: str
+    year: int
+    staff_quota: int | None
+    staff_actual: int | None
+    staff_control: IndicatorValue
+    rows: tuple[BasicDataRow, ...]
+
+
+def _san_gong_row(
+    facts: DepartmentYearFacts, label: str, items: tuple[SanGongItem, ...], depth: int
+) -> BasicDataRow:
+    figures = [facts.san_gong_item(item) for item in items]
+
+    def total(attribute: str) -> Decimal | None:
+        values = [None if f is None else getattr(f, attribute) for f in figures]
+        return _sum_optional(*values)
+
+    return BasicDataRow(label, total("previous_actual"), total("budget"), total("actual"), depth)
+
+
+def basic_data_table(facts: DepartmentYearFacts) -> BasicDataTable:
+    """附件：部门整体支出绩效评价基础数据表 — the figures, for the report to print."""
+    previous = facts.previous
+    vehicle = (SanGongItem.VEHICLE_PURCHASE, SanGongItem.VEHICLE_RUNNING)
+    rows = [
+        BasicDataRow(
+            "“三公”经费",
+            facts.san_gong_total("previous_actual"),
+            facts.san_gong_total("budget"),
+            facts.san_gong_total("actual"),
+        ),
+        _san_gong_row(facts, "1.公务用车购置和维护经费", vehicle, 1),
+        _san_gong_row(facts, "其中：公车购置", (SanGongItem.VEHICLE_PURCHASE,), 2),
+        _san_gong_row(facts, "公车运行维护", (SanGongItem.VEHICLE_RUNNING,), 2),
+        _san_gong_row(facts, "2.出国经费", (SanGongItem.ABROAD,), 1),
+        _san_gong_row(facts, "3.公务接待", (SanGongItem.RECEPTION,), 1),
+        BasicDataRow(
+            "项目支出",
+            None if previous is None else previous.project_actual,
+            facts.project_total.adjusted,
+            facts.project_total.actual,
+        ),
+    ]
+    previous_by_category = dict(previous.project_actual_by_category) if previous is not None else {}
+    for number, category in enumerate(("业务工作专项", "运行维护专项"), start=1):
+        lines = [p.line for p in facts.projects if p.category == category]
+        line = BudgetLine.total(lines) if lines else None
+        rows.append(
+            BasicDataRow(
+                f"{number}.{category}",
+                previous_by_category.get(category),
+                ZERO if line is None else line.adjusted,
+                ZERO if line is None else line.actual,
+                1,
+            )
+        )
+    rows.append(
+        BasicDataRow(
+            "公用经费",
+            None if previous is None else previous.public_actual,
+            facts.basic_public.adjusted,
+            facts.basic_public.actual,
+        )
+    )
+    for index, detail in enumerate(facts.public_details):
+        label = ("其中：" if index == 0 else "") + detail.label
+        rows.append(BasicDataRow(label, detail.previous_actual, detail.budget, detail.actual, 2))
+    rows.append(
+        BasicDataRow(
+            "政府采购金额",
+            None if previous is None else previous.procurement_actual,
+            facts.procurement_budget,
+            facts.procurement_actual,
+        )
+    )
+    # The 预算调整 row has one figure: the year's 预算调整数 (as 预算调整率 counts it), in the 本年 column.
+    rows.append(BasicDataRow("部门整体支出预算调整", None, facts.total.adjustment_amount, None))
+    return BasicDataTable(
+        department=facts.department,
+        year=facts.year,
+        staff_quota=facts.staff_quota,
+        staff_actual=facts.staff_actual,
+        staff_control=staff_control_rate(facts),
+        rows=tuple(rows),
+    )

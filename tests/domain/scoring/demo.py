@@ -20,6 +20,7 @@ from jixiao.domain.facts import (
     ChecklistAnswer,
     CrossUseAttempt,
     DepartmentYearFacts,
+    ExpenseControl,
     FixedAssets,
     FundKind,
     GoalIndicatorResult,
@@ -136,7 +137,20 @@ def changning_kexie_2023() -> DepartmentYearFacts:
                 line=BudgetLine(initial=D("60000.00"), actual=D("42000.00")),
             ),
         ),
-        previous=PriorYearFacts(year=2022, basic_initial=D("1333900.00"), project_initial=D("510000.00")),
+        previous=PriorYearFacts(
+            year=2022,
+            basic_initial=D("1333900.00"),
+            project_initial=D("510000.00"),
+            public_actual=D("301000.00"),  # assumed
+            project_actual=D("498000.00"),  # assumed
+            procurement_actual=D("38000.00"),  # assumed
+            project_actual_by_category=(("业务工作专项", D("498000.00")),),
+        ),
+        public_details=(
+            ExpenseControl("办公经费", D("62000.00"), D("70000.00"), D("66500.00")),
+            ExpenseControl("水费、电费、差旅费", D("41000.00"), D("45000.00"), D("43200.00")),
+            ExpenseControl("会议费、培训费", D("18000.00"), D("20000.00"), D("16800.00")),
+        ),
         san_gong=(
             SanGongFigures(SanGongItem.ABROAD, D("0.00"), D("0.00"), D("0.00"), D("0.00")),
             SanGongFigures(SanGongItem.RECEPTION, D("4000.00"), D("2200.00"), D("5000.00"), D("3400.00")),

@@ -10,6 +10,7 @@ from jixiao.domain.indicators import (
     DEPARTMENT_INDICATORS,
     IndicatorStatus,
     IndicatorUnknown,
+    basic_data_table,
     compute_all,
     compute_indicator,
 )
@@ -224,3 +225,28 @@ def test_budget_completion_without_the_carry_over_is_missing_data(kexie):
 def test_an_unknown_indicator_is_refused_by_name(kexie):
     with pytest.raises(IndicatorUnknown, match="未知的计算指标“楼堂馆所面积控制率”"):
         compute_indicator("楼堂馆所面积控制率", kexie)
+
+
+def test_the_basic_data_table_carries_last_year_this_years_budget_and_actual(kexie):
+    table = basic_data_table(kexie)
+    assert (table.staff_quota, table.staff_actual) == (14, 14)
+    assert table.staff_control.text.endswith("= 14 / 14 × 100% = 100.0%")
+    rows = {row.label: (row.previous_actual, row.budget, row.actual, row.depth) for row in table.rows}
+    assert rows["“三公”经费"] == (D("3400.00"), D("4000.00"), D("2200.00"), 0)
+    assert rows["1.公务用车购置和维护经费"] == (D("0.00"), D("0.00"), D("0.00"), 1)
+    assert rows["3.公务接待"] == (D("3400.00"), D("4000.00"), D("2200.00"), 1)
+    assert rows["项目支出"] == (D("498000.00"), D("410000.00"), D("386000.00"), 0)
+    assert rows["1.业务工作专项"] == (D("498000.00"), D("410000.00"), D("386000.00"), 1)
+    assert rows["2.运行维护专项"] == (None, D("0.00"), D("0.00"), 1)
+    assert rows["公用经费"] == (D("301000.00"), D("370000.00"), D("352000.00"), 0)
+    assert rows["其中：办公经费"] == (D("62000.00"), D("70000.00"), D("66500.00"), 2)
+    assert rows["政府采购金额"] == (D("38000.00"), D("50000.00"), D("46800.00"), 0)
+    assert rows["部门整体支出预算调整"] == (None, D("86000.00"), None, 0)
+    assert [row.label for row in table.rows][:6] == [
+        "“三公”经费",
+        "1.公务用车购置和维护经费",
+        "其中：公车购置",
+        "公车运行维护",
+        "2.出国经费",
+        "3.公务接待",
+    ]
