@@ -440,7 +440,7 @@ def derive_suggestions(
             if when is not None and by_value[when] not in present:
                 continue
             source = present[by_value[when]] if when is not None else present[follows[0]]
-            items.append(item["text"].format(**dict(source.params)))
+            items.append(item["text"].format_map(dict(source.params)))
         if items:
             suggestions.append(Suggestion(heading=group["heading"], items=tuple(items), follows_from=follows))
     return tuple(suggestions)

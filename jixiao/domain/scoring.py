@@ -21,6 +21,7 @@ A not-applicable indicator (zero denominator) scores full marks and says so; mis
 
 from __future__ import annotations
 
+import inspect
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -711,6 +712,12 @@ def parse_framework(data: dict[str, Any], source_file: str = "") -> Framework:
         indicator = raw.get("indicator")
         if rule.needs_indicator and indicator not in INDICATORS:
             raise FrameworkInvalid(f"{row_where}引用的计算指标“{indicator}”不存在")
+        params = raw.get("params") or {}
+        if params:
+            accepted = set(inspect.signature(INDICATORS[indicator]).parameters) - {"facts", "project"}
+            unknown = sorted(set(params) - accepted)
+            if unknown:
+                raise FrameworkInvalid(f"{row_where}的指标参数“{'、'.join(unknown)}”不被“{indicator}”接受")
         source = str(raw.get("source", "A"))
         if source not in ("V", "P", "A"):
             raise FrameworkInvalid(f"{row_where}的来源标记应为 V（有出处）/ P（部分核实）/ A（假定）")
@@ -724,7 +731,7 @@ def parse_framework(data: dict[str, Any], source_file: str = "") -> Framework:
                 standard=str(raw.get("standard", "")).strip(),
                 rule=rule,
                 indicator=indicator,
-                params=tuple(sorted((raw.get("params") or {}).items())),
+                params=tuple(sorted(params.items())),
                 source=source,
                 note=str(raw.get("note", "")).strip(),
             )
@@ -906,8 +913,11 @@ def _score_row(
     }
 
     def done(score: Decimal, status: RowStatus, basis: str, reason: str, indicator=None) -> ScoreRow:
+        rounded = round_half_up(_clamp(score, row.points), 2)
+        if rounded == row.points and status is not RowStatus.NO_DATA:
+            reason = ""  # a loss that rounds away is no deduction to explain
         return ScoreRow(
-            score=round_half_up(_clamp(score, row.points), 2),
+            score=rounded,
             status=status,
             basis=basis,
             reason=reason,

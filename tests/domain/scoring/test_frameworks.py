@@ -158,3 +158,10 @@ def test_yaml_half_points_are_exact_decimals_not_floats(hunan):
     rule = hunan.row("budget_adjustment").rule
     assert rule.bands[-1] == (D(30), D("0.5"))
     assert isinstance(rule.bands[-1][1], D)
+
+
+def test_an_indicator_parameter_the_indicator_does_not_take_is_refused():
+    data = hunan_data()
+    data["rows"][1]["params"] = {"口径": "决算"}
+    with pytest.raises(FrameworkInvalid, match="指标参数“口径”不被“三公经费变动率”接受"):
+        parse_framework(data)
