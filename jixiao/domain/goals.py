@@ -527,7 +527,8 @@ def _indicator_findings(indicator: GoalIndicator, goal: Goal, rules: GoalRules) 
     elif phrase and not (indicator.is_qualitative and graded):
         add(
             "vague_target",
-            f"{ref}的指标值“{indicator.target}”是模糊表述（“{phrase}”），无法衡量：请写成“比较符+数值+单位”"
+            f"{ref}的指标值“{indicator.target}”是模糊表述{'' if target_text == phrase else f'（“{phrase}”）'}，"
+            f"无法衡量：请写成“比较符+数值+单位”"
             f"（{_EXAMPLES}），或改为定性指标并给出分级分档的评(扣)分标准",
             phrase=phrase,
         )
