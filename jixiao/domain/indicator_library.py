@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from jixiao.domain.goals import (
     LINEAR,
     QUALITATIVE,
     QUANTITATIVE,
+    Goal,
     GoalError,
     GoalIndicator,
     GoalRules,
@@ -29,6 +31,7 @@ from jixiao.domain.goals import (
     parse_operator,
     read_data_file,
 )
+from jixiao.domain.quantity import Quantity
 
 
 class IndicatorLibraryError(GoalError):
@@ -226,3 +229,80 @@ def load_indicator_library(version: str = "kexie-v1") -> IndicatorLibrary:
     if not path.exists():
         raise IndicatorLibraryError(f"没有版本为“{version}”的指标库")
     return load_indicator_library_file(path)
+
+
+# --- from activity outputs to indicator actuals ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedOutput:
+    """One quantified output of one activity: 下乡科普次数 近30次, recorded by activity ``source``."""
+
+    output: str  # an ActivityOutput key of the library
+    quantity: Quantity
+    source: str  # the activity that produced it (its id or title)
+    on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorActual:
+    """An indicator's actual value and the activity outputs it was added up from."""
+
+    indicator: str
+    code: str
+    value: Decimal
+    unit: str
+    contributions: tuple[RecordedOutput, ...]
+
+    @property
+    def approximate(self) -> bool:
+        """True when any contribution was stated with 近/约/余/多 (the total is then approximate too)."""
+        return any(not item.quantity.is_exact for item in self.contributions)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(item.source for item in self.contributions))
+
+
+def indicator_actuals(
+    goal: Goal,
+    library: IndicatorLibrary,
+    outputs: Iterable[RecordedOutput],
+    *,
+    as_of: date | None = None,
+) -> dict[str, IndicatorActual]:
+    """Each goal indicator fed by activity outputs, with its actual value (by ``as_of``) and its trace.
+
+    An indicator is matched to the library by its code, or else by its name. Outputs dated after
+    ``as_of`` are left out; outputs whose key the library does not know are refused, naming them.
+    Indicators nothing feeds (rates, satisfaction) are absent from the result. A contribution keeps
+    the words it was said in (6000余册 toward 科普资料发放份数, whose unit is 份): within one kind of
+    output the units count as the same measure, and the total is in the indicator's unit.
+    """
+    outputs = tuple(outputs)
+    known = {output.key for output in library.outputs}
+    for item in outputs:
+        if item.output not in known:
+            raise IndicatorLibraryError(
+                f"活动“{item.source}”记录的产出“{item.output}”不在指标库{library.version}的活动产出中"
+            )
+    counted = tuple(item for item in outputs if as_of is None or item.on is None or item.on <= as_of)
+    actuals: dict[str, IndicatorActual] = {}
+    for indicator in goal.indicators:
+        entry = None
+        if indicator.code:
+            entry = next((item for item in library.indicators if item.code == indicator.code), None)
+        entry = entry or library.find(indicator.name)
+        if entry is None or not entry.fed_by:
+            continue
+        contributions = tuple(item for item in counted if item.output in entry.fed_by)
+        value = sum((item.quantity.value for item in contributions), Decimal(0))
+        actuals[indicator.name] = IndicatorActual(
+            indicator.name, entry.code, value, entry.unit, contributions
+        )
+    return actuals
+
+
+def actual_values(actuals: Mapping[str, IndicatorActual]) -> dict[str, Decimal]:
+    """The plain {indicator: value} mapping that ``monitoring.monitor`` takes."""
+    return {name: actual.value for name, actual in actuals.items()}

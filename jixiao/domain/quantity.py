@@ -10,7 +10,8 @@ qualifier, and is written back exactly as it was said:
 
 Qualifiers: 近 and 约 stand before the number (近 = a little below, 约 = about); 余 and 多 stand
 after it (a little above). A report may use one of each ("近400多名"), so ``qualifier`` holds at
-most one prefix followed by at most one suffix. The notation (6000 vs 6千, 2万 vs 20000, 三 vs 3) is
+most one prefix followed by at most one suffix. Money keeps 万元 as its unit: "208.4万元" is
+208.4 in 万元, not 2084000 in 元. The notation (6000 vs 6千, 2万 vs 20000, 三 vs 3) is
 how the number was written; it does not change the value and is ignored by equality.
 """
 
@@ -141,8 +142,8 @@ def format_number(value: Decimal, notation: Notation = Notation.AUTO) -> str:
 
 
 _NUMBER = (
-    r"(?P<wan>\d+)万(?:(?P<qian>\d)千)?"
-    r"|(?P<wandec>\d+\.\d+)万"
+    r"(?P<wan>\d+)万(?!元)(?:(?P<qian>\d)千)?"
+    r"|(?P<wandec>\d+\.\d+)万(?!元)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<hanzi>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 )

@@ -4,6 +4,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.domain.errors import DomainError
 from jixiao.domain.quantity import Notation, Quantity, find_quantities, format_number, parse_quantity
@@ -151,3 +153,25 @@ def test_found_quantities_know_where_they_stand():
         ("2万余名", "2万余名"),
     ]
     assert found[1].quantity == Quantity(Decimal(20000), "名", "余")
+
+
+@given(
+    value=st.integers(min_value=0, max_value=10**9),
+    unit=st.sampled_from(["", "次", "人次", "名", "份", "册", "万元"]),
+    prefix=st.sampled_from(["", "近", "约"]),
+    suffix=st.sampled_from(["", "余", "多"]),
+)
+def test_any_quantity_reads_back_as_itself(value, unit, prefix, suffix):
+    quantity = Quantity(Decimal(value), unit, prefix + suffix)
+    again = parse_quantity(quantity.text())
+    assert again == quantity
+    assert again.text() == quantity.text()
+
+
+def test_money_in_wan_keeps_wan_yuan_as_its_unit():
+    assert parse_quantity("208.4万元") == Quantity(Decimal("208.4"), "万元")
+    assert parse_quantity("208.4万元").text() == "208.4万元"
+    assert [item.text for item in find_quantities("年初预算支出208.4万元，项目支出44万元")] == [
+        "208.4万元",
+        "44万元",
+    ]
