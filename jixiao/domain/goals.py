@@ -521,7 +521,8 @@ def _indicator_findings(indicator: GoalIndicator, goal: Goal, rules: GoalRules) 
 
     target_text = _squash(indicator.target)
     graded = bool(indicator.grading_scale) or bool(parse_grading_scale(indicator.scoring_rule, rules))
-    phrase = rules.vague_phrase_in(indicator.target)
+    # a value with a number in it ("较上年提高5个百分点") is judged by parsing, not as a vague phrase
+    phrase = None if re.search(r"\d", target_text) else rules.vague_phrase_in(indicator.target)
     if not target_text:
         add("missing_target", f"{ref}未填写指标值")
     elif phrase and not (indicator.is_qualitative and graded):

@@ -447,6 +447,22 @@ def _budget_warning(row: BudgetProgress, as_of: date, thresholds: MonitoringThre
     )
 
 
+def budget_lines_from_goal(goal: Goal, executed: Mapping[str, Decimal]) -> tuple[BudgetLine, ...]:
+    """One budget line per 年度主要任务: 基本 when its fund type says 基本支出, else a project.
+
+    ``executed`` maps a task's name to what it has spent so far (元); a task missing from it has spent 0.
+    """
+    return tuple(
+        BudgetLine(
+            task.name,
+            FundKind.BASIC if task.fund_type.startswith("基本") else FundKind.PROJECT,
+            task.budget,
+            executed.get(task.name, Decimal("0.00")),
+        )
+        for task in goal.tasks
+    )
+
+
 # --- the whole view ------------------------------------------------------------------------------
 
 
@@ -495,6 +511,7 @@ __all__ = [
     "TimeBasis",
     "WarningKind",
     "budget_execution",
+    "budget_lines_from_goal",
     "expected_share",
     "load_monitoring_thresholds",
     "monitor",

@@ -344,3 +344,76 @@ def test_a_workbook_without_an_indicator_header_is_unreadable(tmp_path):
     workbook.save(path)
     with pytest.raises(GoalTableError, match="找不到绩效指标表头"):
         read_goal_table(path)
+
+
+def test_header_fields_in_one_cell_and_optional_columns_are_read(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["部门（单位）名称：常宁市科学技术协会"])
+    sheet.append(["预算总额（万元）", "208.4049"])
+    sheet.append(["年度总体绩效目标：完成下乡科普25次以上"])
+    sheet.append(["任务名称", "主要内容", "预算金额（元）"])
+    sheet.append(["机构运转", "运转", 1644049])
+    sheet.append(["科普益民宣传", "科普", "440,000.00"])
+    sheet.append([])
+    sheet.append(
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值类型",
+            "比较符",
+            "指标值",
+            "计量单位",
+            "分值",
+            "关联任务",
+            "指标解释",
+            "评分标准",
+        ]
+    )
+    sheet.append(
+        ["产出指标", "数量指标", "下乡科普场次", "定量指标", "≥", 25, "次", 10, "科普益民宣传", "x", "x"]
+    )
+    sheet.append(
+        [
+            "满意度",
+            "满意度",
+            "公众满意度",
+            "定性",
+            "",
+            "良好",
+            "等级",
+            "10分",
+            "科普益民宣传",
+            "x",
+            "优：≥95%；良：≥90%；中：≥80%；差：<80%",
+        ]
+    )
+    path = tmp_path / "t.xlsx"
+    workbook.save(path)
+    table = read_goal_table(path)
+    goal = table.goal
+    assert goal.department == "常宁市科学技术协会"
+    assert goal.overall_goal == "完成下乡科普25次以上"
+    assert table.budget == Decimal("2084049.00")
+    assert "预算总额(万元)" in table.budget_source
+    assert [task.budget for task in goal.tasks] == [Decimal("1644049.00"), Decimal("440000.00")]
+    trips, satisfaction = goal.indicators
+    assert (trips.operator, trips.target, trips.value_type, trips.points, trips.task, trips.row) == (
+        "≥",
+        "25",
+        "定量",
+        Decimal(10),
+        "科普益民宣传",
+        9,
+    )
+    assert str(trips.parsed_target()) == "≥25次"
+    assert satisfaction.points == Decimal(10)
+    findings = validate_goal(goal, department_budget=table.budget)
+    # the graded qualitative indicator passes; only the missing output categories remain
+    assert {finding.code for finding in findings} == {"missing_category"}
+    assert [f.details["level2"] for f in findings if "level2" in f.details] == [
+        "质量指标",
+        "时效指标",
+        "成本指标",
+    ]

@@ -291,3 +291,19 @@ def test_the_demo_goal_at_july_31_warns_where_the_seed_activities_lag():
     assert report.progress_of("青少年科技创新大赛获奖数").status is ProgressStatus.FAR_EXCEEDED
     assert report.progress_of("公众满意度").status is ProgressStatus.YEAR_END
     assert report.progress_of("全国科普日参与单位数").status is ProgressStatus.ON_TRACK
+
+
+def test_the_demo_tasks_become_budget_lines_for_basic_and_each_project():
+    from jixiao.domain.monitoring import budget_lines_from_goal
+
+    demo = load_demo_goal()
+    lines = budget_lines_from_goal(demo.goal, {"科普益民宣传与全国科普日": Decimal("60000.00")})
+    assert [(line.fund, line.budget) for line in lines[:2]] == [
+        (FundKind.BASIC, Decimal("1384049.00")),
+        (FundKind.BASIC, Decimal("260000.00")),
+    ]
+    assert sum(line.budget for line in lines if line.fund is FundKind.PROJECT) == Decimal("440000.00")
+    report = monitor(demo.goal, as_of=JULY_31, actuals={}, budget_lines=lines)
+    rows = {row.name: row for row in report.budgets}
+    assert rows["基本支出"].budget == Decimal("1644049.00")
+    assert rows["科普益民宣传与全国科普日"].rate == Decimal(30)

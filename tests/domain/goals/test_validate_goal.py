@@ -246,3 +246,9 @@ def test_a_separate_operator_column_completes_the_target():
     goal = small_goal()
     goal = with_indicator(goal, 0, target="25", operator="≥")
     assert validate_goal(goal, department_budget=BUDGET) == []
+
+
+def test_a_relative_target_with_a_number_is_refused_as_unparsable_not_as_vague(goal):
+    findings = validate_goal(with_indicator(goal, 0, target="较上年提高5次"), department_budget=BUDGET)
+    assert codes(findings) == ["unparsable_target"]
+    assert "缺少比较符" in findings[0].message
