@@ -453,7 +453,7 @@ class GoalFinding:
     indicator: str = ""
     row: int | None = None
     severity: Severity = Severity.ERROR
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
 
 def is_submittable(findings: Iterable[GoalFinding]) -> bool:

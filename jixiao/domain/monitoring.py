@@ -137,7 +137,7 @@ class MonitoringWarning:
     kind: WarningKind
     subject: str  # the indicator or budget line
     message: str
-    figures: Mapping[str, Decimal | None] = field(default_factory=dict)
+    figures: Mapping[str, Decimal | None] = field(default_factory=dict, hash=False)
     row: int | None = None
 
     @property

@@ -252,3 +252,14 @@ def test_a_relative_target_with_a_number_is_refused_as_unparsable_not_as_vague(g
     findings = validate_goal(with_indicator(goal, 0, target="较上年提高5次"), department_budget=BUDGET)
     assert codes(findings) == ["unparsable_target"]
     assert "缺少比较符" in findings[0].message
+
+
+def test_findings_are_values_that_can_be_collected_in_sets(goal):
+    findings = validate_goal(with_indicator(goal, 5, target="有效提高"), department_budget=BUDGET)
+    assert (
+        len(
+            set(findings)
+            | set(validate_goal(with_indicator(goal, 5, target="有效提高"), department_budget=BUDGET))
+        )
+        == 1
+    )
