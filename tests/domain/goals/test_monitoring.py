@@ -297,10 +297,10 @@ def test_the_demo_tasks_become_budget_lines_for_basic_and_each_project():
     from jixiao.domain.monitoring import budget_lines_from_goal
 
     demo = load_demo_goal()
-    lines = budget_lines_from_goal(demo.goal, {"科普益民宣传与全国科普日": Decimal("60000.00")})
+    lines = budget_lines_from_goal(demo.goal, {"科普益民宣传与全国科普日": Decimal("54000.00")})
     assert [(line.fund, line.budget) for line in lines[:2]] == [
-        (FundKind.BASIC, Decimal("1384049.00")),
-        (FundKind.BASIC, Decimal("260000.00")),
+        (FundKind.BASIC, Decimal("1150000.00")),
+        (FundKind.BASIC, Decimal("494049.00")),
     ]
     assert sum(line.budget for line in lines if line.fund is FundKind.PROJECT) == Decimal("440000.00")
     report = monitor(demo.goal, as_of=JULY_31, actuals={}, budget_lines=lines)
