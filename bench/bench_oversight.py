@@ -171,9 +171,8 @@ def child(args: argparse.Namespace) -> None:
                 ]
             )
             BudgetLine.objects.filter(pk=line.pk).update(allocated=allocated, spent=totals[line.pk])
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     fill = time.perf_counter() - started
     print(f"  数据：{len(departments)} 个单位，{Voucher.objects.count():,} 张凭证（生成用时 {fill:.1f} s）")
 

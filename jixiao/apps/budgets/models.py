@@ -284,7 +284,12 @@ class Voucher(ImmutableModel):
         constraints = [
             models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")
         ]
-        indexes = [models.Index(fields=["department", "year", "date"]), models.Index(fields=["line", "date"])]
+        indexes = [
+            models.Index(fields=["department", "year", "date"]),
+            models.Index(fields=["line", "date"]),
+            # The oversight page sums 三公 by 经济分类 across every department of a year.
+            models.Index(fields=["year", "econ_code", "department", "amount"], name="voucher_year_econ_dept"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.summary}"

@@ -50,11 +50,17 @@ def oversight_figures(*, user, year: int, as_of: dt.date) -> list[DepartmentFigu
         .annotate(total=Sum("amount"))
     ):
         money[row["department_id"]]["sangong_budget"] += row["total"]
-    for row in (
-        Voucher.objects.filter(department_id__in=ids, year__in=[year, year - 1], econ_code__in=SANGONG_CODES)
-        .values("department_id", "year")
-        .annotate(total=Sum("amount"))
-    ):
+    vouchers = Voucher.objects.filter(year__in=[year, year - 1], econ_code__in=SANGONG_CODES)
+    if len(ids) <= 20:
+        # Few departments: their own index is the selective one. Many: read the (year, 经济分类)
+        # index for every department and drop the ones this user may not see below.
+        vouchers = vouchers.filter(department_id__in=ids)
+    visible = set(ids)
+    # Grouping in the index's own column order lets both SQLite and PostgreSQL answer from the
+    # covering (year, 经济分类, department, amount) index without sorting.
+    for row in vouchers.values("year", "econ_code", "department_id").annotate(total=Sum("amount")):
+        if row["department_id"] not in visible:
+            continue
         key = "sangong_actual" if row["year"] == year else "sangong_previous"
         money[row["department_id"]][key] += row["total"]
     profiles = {
