@@ -1,0 +1,87 @@
+"""The three charts of the annual report, as data (amounts in 元 in, 万元 and % out).
+
+Drawing is done by ``jixiao.formats.charts``; these builders only decide what is shown, so the
+composer (pure) can put a chart in a report without touching matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from jixiao.domain.money import HUNDRED, ratio_percent, round_half_up, wan_text
+from jixiao.domain.report.document import Chart, ChartKind, ReportStructureError, Series
+
+MONTHS = tuple(f"{m}月" for m in range(1, 13))
+
+
+def to_wan(amount_yuan: Decimal) -> Decimal:
+    """元 → 万元 as the text prints it (208.4, 44, 0.22), so a chart label equals the prose figure."""
+    return Decimal(wan_text(amount_yuan))
+
+
+def budget_composition_chart(
+    *, personnel: Decimal, public: Decimal, project: Decimal, year: int, title: str = ""
+) -> Chart:
+    """预算构成: 人员经费 / 公用经费 / 项目支出, in 万元, as a pie."""
+    return Chart(
+        kind=ChartKind.PIE,
+        title=title or f"{year}年度预算支出构成",
+        categories=("人员经费", "公用经费", "项目支出"),
+        series=(Series("预算数", tuple(to_wan(v) for v in (personnel, public, project))),),
+        unit="万元",
+        category_label="支出类别",
+    )
+
+
+def year_on_year_chart(rows: Sequence[tuple[str, Decimal, Decimal]], *, year: int, title: str = "") -> Chart:
+    """本年与上年对比: ``rows`` are (category, this year 元, last year 元); grouped bars in 万元."""
+    if not rows:
+        raise ReportStructureError("同比图没有任何支出类别")
+    return Chart(
+        kind=ChartKind.BAR,
+        title=title or f"{year}年与{year - 1}年支出对比",
+        categories=tuple(label for label, _current, _previous in rows),
+        series=(
+            Series(f"{year - 1}年", tuple(to_wan(previous) for _label, _current, previous in rows)),
+            Series(f"{year}年", tuple(to_wan(current) for _label, current, _previous in rows)),
+        ),
+        unit="万元",
+        category_label="支出类别",
+    )
+
+
+def time_schedule_percent(month: int) -> Decimal:
+    """序时进度 at the end of a month: month / 12 × 100, one decimal (8.3, 16.7, … 100.0)."""
+    return round_half_up(Decimal(month) * HUNDRED / Decimal(12), 1)
+
+
+def monthly_execution_chart(
+    monthly_spending: Sequence[Decimal], *, budget: Decimal, year: int, title: str = ""
+) -> Chart:
+    """月度预算执行进度: cumulative spending / budget (%) against the straight 序时进度 line.
+
+    ``monthly_spending`` holds the months reached so far (up to 12), in 元; later months are gaps.
+    """
+    if len(monthly_spending) > 12:
+        raise ReportStructureError(f"月度支出有{len(monthly_spending)}个月，超过12个月")
+    if budget <= 0:
+        raise ReportStructureError("调整后预算为0，无法计算月度执行进度")
+    cumulative = Decimal(0)
+    actual: list[Decimal | None] = []
+    for spent in monthly_spending:
+        cumulative += Decimal(spent)
+        rate = ratio_percent(cumulative, Decimal(budget))
+        actual.append(round_half_up(rate, 1) if rate is not None else None)
+    actual.extend([None] * (12 - len(actual)))
+    return Chart(
+        kind=ChartKind.LINE,
+        title=title or f"{year}年度预算执行进度与序时进度",
+        categories=MONTHS,
+        series=(
+            Series("累计执行进度", tuple(actual)),
+            Series("序时进度", tuple(time_schedule_percent(m) for m in range(1, 13)), reference=True),
+        ),
+        unit="%",
+        category_label="月份",
+    )

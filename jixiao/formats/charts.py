@@ -1,0 +1,290 @@
+"""Charts drawn by one piece of code for the web (SVG) and for Word (PNG).
+
+matplotlib's object API (``Figure`` + Agg canvas) is used, never ``pyplot``: no global figure
+state, safe in a web process and in worker processes. Chinese text needs a CJK font; it is looked
+up once per process (``cjk_font``) among the fonts matplotlib already knows — Noto Sans CJK SC from
+Debian's fonts-noto-cjk on these machines — and a clear warning is given when there is none.
+
+Figures arrive as Decimal; they become floats only as drawing coordinates. Every label printed on
+a chart is the Decimal's own text, so a chart never shows a figure the tables do not.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+
+from matplotlib import font_manager, rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from jixiao.domain.money import HUNDRED, round_half_up
+from jixiao.domain.report.chart_data import (  # noqa: F401  (re-exported: the report's three charts)
+    budget_composition_chart,
+    monthly_execution_chart,
+    year_on_year_chart,
+)
+from jixiao.domain.report.document import Chart, ChartKind, decimal_text
+
+ACCENT = "#1f4e79"
+# one palette for the whole app: the accent first, then colours that stay apart in grey print
+PALETTE = ("#1f4e79", "#7fa7d1", "#c55a11", "#70ad47", "#8064a2", "#bf9000")
+REFERENCE_COLOR = "#7f7f7f"
+TEXT_COLOR = "#222222"
+GRID_COLOR = "#d9d9d9"
+
+# width × height in inches: 16 cm wide, fits the 156 mm 版心 at 100 %
+FIGSIZE = (6.3, 3.5)
+PNG_DPI = 150
+MAX_LABELLED_VALUES = 12
+
+_PREFERRED_CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+)
+
+
+class MissingCJKFontWarning(UserWarning):
+    """No Chinese font was found: chart labels would show as empty boxes."""
+
+
+@dataclass(frozen=True, slots=True)
+class CjkFont:
+    name: str
+    path: str
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> CjkFont | None:
+    """The CJK font charts use, found once per process among matplotlib's known fonts."""
+    known = {
+        entry.name: entry.fname
+        for entry in font_manager.fontManager.ttflist
+        if entry.weight in (400, "normal")
+    }
+    for name in _PREFERRED_CJK_FONTS:
+        if name in known:
+            return CjkFont(name, known[name])
+    for name, path in sorted(known.items()):
+        if "CJK" in name or "Hei" in name or "Song" in name:
+            return CjkFont(name, path)
+    warnings.warn(
+        "未找到中文字体，图表中的中文将显示为方框。请安装中文字体后重试"
+        "（Debian/Ubuntu：apt-get install fonts-noto-cjk，然后删除 ~/.cache/matplotlib）。",
+        MissingCJKFontWarning,
+        stacklevel=2,
+    )
+    return None
+
+
+@lru_cache(maxsize=1)
+def _rc() -> dict[str, object]:
+    font = cjk_font()
+    families = [font.name, "DejaVu Sans"] if font else ["DejaVu Sans"]
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": families,
+        "font.size": 9.5,
+        "axes.unicode_minus": False,
+        "axes.edgecolor": "#595959",
+        "axes.labelcolor": TEXT_COLOR,
+        "xtick.color": TEXT_COLOR,
+        "ytick.color": TEXT_COLOR,
+        "text.color": TEXT_COLOR,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "jixiao",
+        "path.simplify": True,
+    }
+
+
+def chart_png(chart: Chart, dpi: int = PNG_DPI) -> bytes:
+    """The chart as PNG bytes (for Word)."""
+    with rc_context(_rc()):
+        figure = _draw(chart)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def chart_svg(chart: Chart) -> str:
+    """The chart as a standalone SVG document (text drawn as paths: no font needed to view it)."""
+    with rc_context(_rc()):
+        figure = _draw(chart)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+_PROLOG = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
+_XMLNS = re.compile(r'\s+xmlns(:\w+)?="[^"]*"')
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+# matplotlib's "*{stroke-linejoin…}" would apply to the whole HTML page; html_writer's CSS
+# carries the same rule scoped to charts
+_STYLE = re.compile(r"\s*<defs>\s*<style[^>]*>.*?</style>\s*</defs>", re.DOTALL)
+
+
+def svg_element(chart: Chart, element_id: str = "") -> str:
+    """The chart as an ``<svg>`` element for inlining in HTML: no XML prolog, no DOCTYPE, no
+    namespace URLs (the HTML parser supplies them), labelled for screen readers."""
+    svg = _PROLOG.sub("", chart_svg(chart), count=1)
+    svg = _METADATA.sub("", svg, count=1)
+    svg = _STYLE.sub("", svg, count=1)
+    svg = _XMLNS.sub("", svg)
+    if element_id:
+        # several charts on one page: keep every id (figure_1, glyph outlines, clip paths) unique
+        prefix = re.sub(r"[^A-Za-z0-9_-]", "-", element_id)
+        svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+        svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
+        svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+    label = escape(chart.title, quote=True)
+    attributes = f' role="img" aria-label="{label}"'
+    if element_id:
+        attributes += f' id="{escape(element_id, quote=True)}"'
+    svg = svg.replace("<svg", f"<svg{attributes}", 1)
+    # remove the fixed pt size so the figure scales with the page
+    svg = re.sub(r'(<svg[^>]*?)\s+width="[^"]*pt"\s+height="[^"]*pt"', r"\1", svg, count=1)
+    return svg.strip()
+
+
+def _draw(chart: Chart) -> Figure:
+    figure = Figure(figsize=FIGSIZE, facecolor="white")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.set_title(chart.title, fontsize=11.5, color=ACCENT, fontweight="bold", pad=10)
+    if chart.kind is ChartKind.PIE:
+        _pie(axes, chart)
+        figure.subplots_adjust(left=0.02, right=0.98, top=0.86, bottom=0.04)
+        return figure
+    if chart.kind is ChartKind.LINE:
+        _lines(axes, chart)
+    else:
+        _bars(axes, chart, stacked=chart.kind is ChartKind.STACKED_BAR)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.grid(axis="y", color=GRID_COLOR, linewidth=0.6)
+    axes.set_axisbelow(True)
+    if chart.unit:
+        axes.set_ylabel(f"单位：{chart.unit}")
+    if chart.category_label:
+        axes.set_xlabel(chart.category_label)
+    if len(chart.series) > 1:
+        axes.legend(frameon=False, loc="upper left", ncols=len(chart.series), fontsize=9)
+    figure.subplots_adjust(left=0.11, right=0.98, top=0.86, bottom=0.16)
+    return figure
+
+
+def _number(value: Decimal | None) -> float:
+    # drawing coordinates only: never printed, never summed
+    return float("nan") if value is None else float(value)
+
+
+def _label(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{decimal_text(value)}{'%' if unit == '%' else ''}"
+
+
+def _bars(axes, chart: Chart, *, stacked: bool) -> None:
+    count = len(chart.categories)
+    positions = range(count)
+    group = len(chart.series)
+    width = 0.7 if stacked else min(0.8 / group, 0.35)
+    bottoms = [0.0] * count
+    label_values = count * group <= MAX_LABELLED_VALUES
+    top = 0.0
+    for index, series in enumerate(chart.series):
+        heights = [_number(v) for v in series.values]
+        if stacked:
+            xs = list(positions)
+            bars = axes.bar(
+                xs, heights, width, bottom=bottoms, color=PALETTE[index % len(PALETTE)], label=series.name
+            )
+            bottoms = [b + (0 if h != h else h) for b, h in zip(bottoms, heights, strict=True)]
+            top = max(top, *bottoms)
+            position = "center"
+        else:
+            offset = (index - (group - 1) / 2) * width
+            xs = [p + offset for p in positions]
+            bars = axes.bar(xs, heights, width * 0.95, color=PALETTE[index % len(PALETTE)], label=series.name)
+            top = max([top, *(h for h in heights if h == h)])
+            position = "edge"
+        if label_values:
+            axes.bar_label(
+                bars,
+                labels=[_label(v, chart.unit) for v in series.values],
+                label_type=position,
+                fontsize=8.5,
+                padding=2,
+                color="white" if stacked else TEXT_COLOR,
+            )
+    axes.set_xticks(list(positions), chart.categories)
+    axes.set_ylim(0, top * 1.18 if top > 0 else 1)
+
+
+def _lines(axes, chart: Chart) -> None:
+    xs = list(range(len(chart.categories)))
+    top = 0.0
+    few = len(chart.categories) <= 6
+    colour_index = 0
+    for series in chart.series:
+        ys = [_number(v) for v in series.values]
+        top = max([top, *(y for y in ys if y == y)])
+        if series.reference:
+            axes.plot(xs, ys, linestyle="--", linewidth=1.2, color=REFERENCE_COLOR, label=series.name)
+            continue
+        colour = PALETTE[colour_index % len(PALETTE)]
+        colour_index += 1
+        axes.plot(xs, ys, marker="o", markersize=3.5, linewidth=2, color=colour, label=series.name)
+        shown = [i for i, v in enumerate(series.values) if v is not None]
+        for i in shown if few else shown[-1:]:
+            axes.annotate(
+                _label(series.values[i], chart.unit),
+                (xs[i], ys[i]),
+                textcoords="offset points",
+                xytext=(6, -13),
+                ha="left",
+                fontsize=8.5,
+                color=colour,
+            )
+    axes.set_xticks(xs, chart.categories)
+    limit = 100.0 if chart.unit == "%" else 0.0
+    axes.set_ylim(0, max(top, limit) * 1.15 or 1)
+
+
+def _pie(axes, chart: Chart) -> None:
+    values = chart.series[0].values
+    present = [(c, v) for c, v in zip(chart.categories, values, strict=True) if v is not None and v > 0]
+    total = sum((v for _c, v in present), Decimal(0))
+    labels = []
+    for category, value in present:
+        share = round_half_up(value * HUNDRED / total, 1) if total else Decimal(0)
+        labels.append(f"{category}\n{decimal_text(value)}{chart.unit}（{share}%）")
+    axes.pie(
+        [_number(v) for _c, v in present],
+        labels=labels,
+        colors=[PALETTE[i % len(PALETTE)] for i in range(len(present))],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"linewidth": 1.5, "edgecolor": "white"},
+        textprops={"fontsize": 9},
+        labeldistance=1.15,
+    )
+    axes.set_aspect("equal")

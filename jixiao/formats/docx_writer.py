@@ -1,0 +1,890 @@
+"""A ``Report`` as a Word document in GB/T 9704 公文格式 (see docs/gongwen.md §9).
+
+- A4, margins 37/35/28/26 mm, 版心 156 × 225 mm; document grid 22 lines × 28 characters and an
+  exact 29 pt line, so a page holds what a 公文 page holds.
+- Title 方正小标宋简体 二号; body 仿宋_GB2312 三号, first line indented two characters, justified;
+  一级标题 黑体, 二级 楷体_GB2312, 三级/四级 仿宋_GB2312, all 三号 and not bold.
+- Chinese fonts are written as ``w:eastAsia`` on every style and every run: python-docx's
+  ``font.name`` sets only the Latin slots, which Chinese text ignores. Latin letters and digits
+  are Times New Roman.
+- Page numbers "— N —" (a PAGE field) in 宋体 四号: odd pages right, even pages left, one
+  character in (奇偶页不同).
+- Tables in 仿宋 小四 with the header row repeated on each page; numbers right-aligned; the unit
+  line (单位：万元) right-aligned above, the caption centred above that.
+- 附件 after the 落款, each on a new page ("附件1" 黑体 flush left on line 1, title centred on
+  line 3); annexes with wide tables get a landscape section.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt, RGBColor
+
+from jixiao.domain.report.document import (
+    DEMO_LABEL,
+    Align,
+    Annex,
+    Chart,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    header_grid,
+)
+from jixiao.domain.report.outline import run_in_paragraph, title_lines
+from jixiao.formats import charts
+
+# -- the parameter set (gongwen.md §9) -------------------------------------------------------
+
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 37, 35, 28, 26
+FOOTER_DISTANCE_MM = 24  # puts the 一字线 about 7 mm below the 版心
+HEADER_DISTANCE_MM = 20
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+
+BODY_PT = 16  # 三号
+TITLE_PT = 22  # 二号
+PAGE_NUMBER_PT = 14  # 四号
+TABLE_PT = 12  # 小四
+LINE_TWIPS = 580  # exact 29 pt: 22 lines fill the 225 mm 版心
+TITLE_LINE_TWIPS = 700  # exact 35 pt for the 二号 title
+
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_HEI = "黑体"
+FONT_KAI = "楷体_GB2312"
+FONT_SONG = "宋体"
+FONT_LATIN = "Times New Roman"
+HEADING_FONTS = {1: FONT_HEI, 2: FONT_KAI, 3: FONT_BODY, 4: FONT_BODY}
+
+EM_DASH = "\u2014"
+CHART_WIDTH_MM = 150
+
+_MM_PER_PT = 25.4 / 72
+
+
+def _twips_per_mm(mm: float) -> int:
+    return round(mm / _MM_PER_PT * 20)
+
+
+def grid_line_pitch() -> int:
+    """docGrid linePitch in twips: the 225 mm 版心 divided into 22 lines."""
+    return round(_twips_per_mm(PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) / LINES_PER_PAGE)
+
+
+def char_condense_twentieths() -> int:
+    """Character spacing (w:spacing, in 1/20 pt) that makes 28 三号 characters fit the 156 mm line.
+
+    28 characters in 156 mm is a pitch of 15.79 pt, a little less than the 16 pt glyph, so the
+    characters are condensed by 0.25 pt (Word: 字符间距 紧缩 0.25 磅). A "linesAndChars" grid would
+    say the same to Word, but LibreOffice gives every 16 pt character two 15.79 pt grid cells
+    (14 characters a line), so the grid here is "lines" only and the width comes from condensing.
+    """
+    pitch_pt = (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) / _MM_PER_PT / CHARS_PER_LINE
+    return math.floor((pitch_pt - BODY_PT) * 20)
+
+
+# -- low-level helpers ------------------------------------------------------------------------
+
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+_RPR_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+_TRPR_ORDER = [
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+]
+
+
+def _child(parent, tag: str, order: list[str]):
+    """Find or create ``w:<tag>`` under parent, inserted where the OOXML schema wants it
+    (Word refuses files whose property elements are out of order)."""
+    existing = parent.find(qn(f"w:{tag}"))
+    if existing is not None:
+        return existing
+    element = OxmlElement(f"w:{tag}")
+    later = set(order[order.index(tag) + 1 :])
+    for index, sibling in enumerate(parent):
+        local = sibling.tag.rsplit("}", 1)[-1]
+        if local in later:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _rpr(owner):
+    if hasattr(owner, "get_or_add_rPr"):
+        return owner.get_or_add_rPr()
+    rpr = owner.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        owner.append(rpr)
+    return rpr
+
+
+def set_fonts(rpr_owner, east_asia: str, latin: str = FONT_LATIN) -> None:
+    """Write w:rFonts with eastAsia (Chinese) and ascii/hAnsi (Latin, digits) on a style or run
+    element; theme font attributes, which would win over them, are removed."""
+    rpr = _rpr(rpr_owner)
+    fonts = _child(rpr, "rFonts", _RPR_ORDER)
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_size(rpr_owner, points: float) -> None:
+    rpr = _rpr(rpr_owner)
+    half_points = str(round(points * 2))
+    for tag in ("sz", "szCs"):
+        _child(rpr, tag, _RPR_ORDER).set(qn("w:val"), half_points)
+
+
+def _set_char_spacing(rpr_owner, twentieths: int) -> None:
+    rpr = _rpr(rpr_owner)
+    _child(rpr, "spacing", _RPR_ORDER).set(qn("w:val"), str(twentieths))
+
+
+def _exact_spacing(paragraph_format, twips: int) -> None:
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.line_spacing = Emu(twips * 635)
+    paragraph_format.space_before = Pt(0)
+    paragraph_format.space_after = Pt(0)
+
+
+def _first_line_chars(ppr, chars: int) -> None:
+    """First-line indent of ``chars`` 三号 characters, in twips only: *Chars attributes would be
+    inherited by every style and paragraph and override their own twips indents in Word."""
+    ind = _child(ppr, "ind", _PPR_ORDER)
+    ind.set(qn("w:firstLine"), str(chars * BODY_PT * 20))
+
+
+def _no_snap(ppr) -> None:
+    _child(ppr, "snapToGrid", _PPR_ORDER).set(qn("w:val"), "0")
+
+
+def _reset_style(style) -> None:
+    element = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        old = element.find(qn(tag))
+        if old is not None:
+            element.remove(old)
+
+
+def _text_width(text: str) -> float:
+    """Width of text in 三号 characters: CJK and full-width count 1, ASCII half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+# -- styles -----------------------------------------------------------------------------------
+
+
+def _paragraph_style(document, style_id: str, name: str):
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), style_id)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    return style
+
+
+def _setup_styles(document) -> None:
+    styles = document.styles
+    # document defaults: every piece of text starts as 仿宋_GB2312 / Times New Roman 三号
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    set_fonts(rpr_default, FONT_BODY)
+    _set_size(rpr_default, BODY_PT)
+    rpr = rpr_default.find(qn("w:rPr"))
+    lang = _child(rpr, "lang", _RPR_ORDER)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+    normal = styles["Normal"]
+    _reset_style(normal)
+    set_fonts(normal.element, FONT_BODY)
+    _set_size(normal.element, BODY_PT)
+    _set_char_spacing(normal.element, char_condense_twentieths())
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _exact_spacing(fmt, LINE_TWIPS)
+    fmt.widow_control = False
+    _first_line_chars(normal.element.get_or_add_pPr(), 2)
+
+    for level, font in HEADING_FONTS.items():
+        style = styles[f"Heading {level}"]
+        _reset_style(style)
+        style.base_style = normal
+        set_fonts(style.element, font)
+        _set_size(style.element, BODY_PT)
+        style.font.bold = False
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fmt = style.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _exact_spacing(fmt, LINE_TWIPS)
+        fmt.keep_with_next = True
+        fmt.widow_control = False
+        ppr = style.element.get_or_add_pPr()
+        _first_line_chars(ppr, 2)
+        _child(ppr, "outlineLvl", _PPR_ORDER).set(qn("w:val"), str(level - 1))
+
+    title = _paragraph_style(document, "GwTitle", "公文标题")
+    set_fonts(title.element, FONT_TITLE)
+    _set_size(title.element, TITLE_PT)
+    title.font.bold = False
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    _exact_spacing(title.paragraph_format, TITLE_LINE_TWIPS)
+    title.paragraph_format.keep_with_next = True
+    _set_char_spacing(title.element, 0)
+    _no_snap(title.element.get_or_add_pPr())
+
+    subtitle = _paragraph_style(document, "GwSubtitle", "公文副标题")
+    set_fonts(subtitle.element, FONT_KAI)
+    subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle.paragraph_format.first_line_indent = Pt(0)
+    subtitle.paragraph_format.keep_with_next = True
+
+    caption = _paragraph_style(document, "GwCaption", "表题图题")
+    set_fonts(caption.element, FONT_HEI)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = Pt(0)
+
+    unit = _paragraph_style(document, "GwUnit", "单位行")
+    set_fonts(unit.element, FONT_BODY)
+    _set_size(unit.element, TABLE_PT)
+    unit.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    unit.paragraph_format.first_line_indent = Pt(0)
+    unit.paragraph_format.keep_with_next = True
+    _exact_spacing(unit.paragraph_format, 400)
+    _no_snap(unit.element.get_or_add_pPr())
+
+    cell = _paragraph_style(document, "GwTableText", "表格文字")
+    set_fonts(cell.element, FONT_BODY)
+    _set_size(cell.element, TABLE_PT)
+    cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    cell.paragraph_format.first_line_indent = Pt(0)
+    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.paragraph_format.space_before = Pt(0)
+    cell.paragraph_format.space_after = Pt(0)
+    _no_snap(cell.element.get_or_add_pPr())
+
+    note = _paragraph_style(document, "GwNote", "表注")
+    set_fonts(note.element, FONT_BODY)
+    _set_size(note.element, TABLE_PT)
+    note.paragraph_format.first_line_indent = Pt(0)
+    _exact_spacing(note.paragraph_format, 400)
+    _no_snap(note.element.get_or_add_pPr())
+
+    figure = _paragraph_style(document, "GwFigure", "图")
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.first_line_indent = Pt(0)
+    figure.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    figure.paragraph_format.keep_with_next = True
+    _no_snap(figure.element.get_or_add_pPr())
+
+    mark = _paragraph_style(document, "GwAnnexMark", "附件标识")
+    set_fonts(mark.element, FONT_HEI)
+    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    mark.paragraph_format.first_line_indent = Pt(0)
+    mark.paragraph_format.keep_with_next = True
+
+    signature = _paragraph_style(document, "GwSignature", "落款")
+    signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    signature.paragraph_format.first_line_indent = Pt(0)
+    signature.paragraph_format.keep_with_next = True
+
+    page_number = _paragraph_style(document, "GwPageNumber", "页码")
+    set_fonts(page_number.element, FONT_SONG, latin=FONT_SONG)
+    _set_size(page_number.element, PAGE_NUMBER_PT)
+    page_number.paragraph_format.first_line_indent = Pt(0)
+    page_number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    _no_snap(page_number.element.get_or_add_pPr())
+
+    header = _paragraph_style(document, "GwHeaderLabel", "演示标识")
+    set_fonts(header.element, FONT_KAI)
+    _set_size(header.element, TABLE_PT)
+    header.font.color.rgb = RGBColor(0x7F, 0x7F, 0x7F)
+    header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.paragraph_format.first_line_indent = Pt(0)
+    header.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    _no_snap(header.element.get_or_add_pPr())
+
+
+# -- page setup -------------------------------------------------------------------------------
+
+
+def _set_grid(section) -> None:
+    """22 lines a page (linePitch = 225 mm / 22); the 28 characters come from condensing."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(grid_line_pitch()))
+
+
+def _portrait(section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_TOP_MM), Mm(MARGIN_BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(MARGIN_LEFT_MM), Mm(MARGIN_RIGHT_MM)
+    section.header_distance, section.footer_distance = Mm(HEADER_DISTANCE_MM), Mm(FOOTER_DISTANCE_MM)
+    section.gutter = Mm(0)
+    _set_grid(section)
+
+
+def _landscape(section) -> None:
+    # the table head sits on the 订口 (binding) side, §8: the portrait left margin becomes the top
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(PAGE_HEIGHT_MM), Mm(PAGE_WIDTH_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_LEFT_MM), Mm(MARGIN_RIGHT_MM)
+    section.left_margin, section.right_margin = Mm(MARGIN_BOTTOM_MM), Mm(MARGIN_TOP_MM)
+    section.header_distance, section.footer_distance = Mm(12), Mm(12)
+    _set_grid(section)
+
+
+def _text_width_mm(section) -> float:
+    return (section.page_width - section.left_margin - section.right_margin) / 36000
+
+
+def _field_runs(paragraph, instruction: str, placeholder: str) -> None:
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _page_number(footer, *, odd: bool) -> None:
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    _apply_style(paragraph, "页码")
+    fmt = paragraph.paragraph_format
+    if odd:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.right_indent = Pt(BODY_PT)
+    else:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        fmt.left_indent = Pt(BODY_PT)
+    paragraph.add_run(f"{EM_DASH} ")
+    _field_runs(paragraph, "PAGE", "1")
+    paragraph.add_run(f" {EM_DASH}")
+    for run in paragraph.runs:
+        set_fonts(run._r, FONT_SONG, latin=FONT_SONG)
+        _set_size(run._r, PAGE_NUMBER_PT)
+
+
+def _demo_header(header) -> None:
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    _apply_style(paragraph, "演示标识")
+    run = paragraph.add_run(DEMO_LABEL)
+    set_fonts(run._r, FONT_KAI)
+
+
+# -- the writer -------------------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.document = Document()
+        self.body = self.document
+        self.tables = 0
+        self.figures = 0
+        self.landscape = False
+
+    # entry point
+    def build(self):
+        document = self.document
+        _setup_styles(document)
+        # the default template carries one empty paragraph; start clean
+        for paragraph in list(document.paragraphs):
+            paragraph._p.getparent().remove(paragraph._p)
+        section = document.sections[0]
+        _portrait(section)
+        document.settings.odd_and_even_pages_header_footer = True
+        _page_number(section.footer, odd=True)
+        _page_number(section.even_page_footer, odd=False)
+        if self.report.demo:
+            _demo_header(section.header)
+            _demo_header(section.even_page_header)
+        self._properties()
+        self._title()
+        for section_ in self.report.sections:
+            self._section(section_)
+        self._annex_list()
+        self._signature()
+        for index, annex in enumerate(self.report.annexes, start=1):
+            self._annex(index, annex)
+        return document
+
+    def _properties(self) -> None:
+        props = self.document.core_properties
+        props.title = self.report.title.replace("\n", "")
+        props.author = self.report.department
+        props.subject = f"{self.report.year}年度"
+        props.keywords = DEMO_LABEL if self.report.demo else ""
+        props.comments = "jixiao 生成"
+        when = self.report.date
+        stamp = datetime(when.year, when.month, when.day) if when else datetime(self.report.year + 1, 1, 1)
+        props.created = stamp
+        props.modified = stamp
+        props.last_modified_by = self.report.department
+        props.revision = max(1, self.report.metadata.version)
+
+    def _add(self, style: str = "Normal"):
+        """A new paragraph in a style given by name. The style id is written directly:
+        python-docx's lookup by name scans every style (3 ms a paragraph)."""
+        paragraph = self.document.add_paragraph()
+        _apply_style(paragraph, style)
+        return paragraph
+
+    def _paragraph(self, style: str = "Normal", text: str = ""):
+        paragraph = self._add(style)
+        if text:
+            self._run(paragraph, text, FONT_BODY if style == "Normal" else None)
+        return paragraph
+
+    def _run(
+        self, paragraph, text: str, east_asia: str | None, *, size: float | None = None, bold: bool = False
+    ):
+        run = paragraph.add_run(text)
+        if east_asia:
+            set_fonts(run._r, east_asia)
+        if size:
+            _set_size(run._r, size)
+        if bold:
+            run.bold = True
+        return run
+
+    def _title(self) -> None:
+        paragraph = self._add("公文标题")
+        lines = title_lines(self.report.title)
+        for i, line in enumerate(lines):
+            run = self._run(paragraph, line, FONT_TITLE)
+            if i < len(lines) - 1:
+                run.add_break()
+        if self.report.subtitle:
+            sub = self._add("公文副标题")
+            self._run(sub, self.report.subtitle, FONT_KAI)
+        self._paragraph()  # one blank line after the title
+
+    def _section(self, section: Section) -> None:
+        children = section.children
+        if section.run_in:
+            self._body_paragraph(run_in_paragraph(section))
+            children = children[1:]
+        else:
+            heading = self._add(f"Heading {section.level}")
+            self._run(heading, section.heading, HEADING_FONTS[section.level])
+        for child in children:
+            self._block(child)
+
+    def _block(self, block) -> None:
+        if isinstance(block, Section):
+            self._section(block)
+        elif isinstance(block, Paragraph):
+            self._body_paragraph(block)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, Chart):
+            self._chart(block)
+
+    def _body_paragraph(self, paragraph: Paragraph) -> None:
+        out = self._add("Normal")
+        for run in paragraph.runs:
+            font = HEADING_FONTS[run.heading_level] if run.heading_level else FONT_BODY
+            self._run(out, run.text, font)
+
+    # tables
+
+    def _table(self, table: Table) -> None:
+        if table.caption:
+            if table.numbered:
+                self.tables += 1
+                caption = f"表{self.tables}　{table.caption}"
+            else:
+                caption = table.caption
+            head = self._add("表题图题")
+            head.paragraph_format.keep_with_next = True
+            self._run(head, caption, FONT_HEI)
+        if table.unit:
+            unit = self._add("单位行")
+            self._run(unit, table.unit, FONT_BODY, size=TABLE_PT)
+        self._table_grid(table)
+        if table.note:
+            note = self._add("表注")
+            self._run(note, table.note, FONT_BODY, size=TABLE_PT)
+        else:
+            # a thin gap so the next paragraph does not touch the table's bottom rule
+            gap = self._add("表注")
+            gap.paragraph_format.line_spacing = Pt(8)
+
+    def _table_grid(self, table: Table) -> None:
+        columns = table.column_count
+        header_count = len(table.header_rows)
+        grid = header_grid(table.header_rows, table.caption)
+        out = self.document.add_table(rows=header_count + len(table.body_rows), cols=columns)
+        out._tbl.tblPr.style = "TableGrid"
+        out.alignment = WD_TABLE_ALIGNMENT.CENTER
+        out.autofit = False
+        widths = self._column_widths(table)
+        tbl_grid = out._tbl.tblGrid
+        for col, width in zip(tbl_grid.findall(qn("w:gridCol")), widths, strict=True):
+            col.set(qn("w:w"), str(width))
+        rows = out.rows
+        # header rows: text at the start of each span, then merge
+        for r in range(header_count):
+            row = rows[r]
+            tr_pr = row._tr.get_or_add_trPr()
+            _child(tr_pr, "cantSplit", _TRPR_ORDER)
+            _child(tr_pr, "tblHeader", _TRPR_ORDER)
+            cells = row.cells
+            for c in range(columns):
+                _set_cell_width(cells[c], widths[c])
+                start = grid[r][c]
+                if start is None:
+                    continue
+                cell = table.header_rows[start[0]][start[1]]
+                self._cell_text(cells[c], cell.text, WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        merges = []
+        for r in range(header_count):
+            for c in range(columns):
+                start = grid[r][c]
+                if start is None:
+                    continue
+                cell = table.header_rows[start[0]][start[1]]
+                if cell.colspan > 1 or cell.rowspan > 1:
+                    merges.append((r, c, r + cell.rowspan - 1, c + cell.colspan - 1))
+        aligns = [_ALIGN[table.alignment(c)] for c in range(columns)]
+        last = len(table.body_rows) - 1
+        for i, values in enumerate(table.body_rows):
+            row = rows[header_count + i]
+            _child(row._tr.get_or_add_trPr(), "cantSplit", _TRPR_ORDER)
+            is_total = table.total_row and i == last
+            for c, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+                _set_cell_width(cell, widths[c])
+                align = aligns[c]
+                if is_total and c == 0:
+                    align = WD_ALIGN_PARAGRAPH.CENTER
+                self._cell_text(cell, text, align, bold=is_total)
+        for r1, c1, r2, c2 in merges:
+            out.cell(r1, c1).merge(out.cell(r2, c2))
+
+    def _column_widths(self, table: Table) -> list[int]:
+        """Column widths in twips, by content, filling the text width of the page."""
+        total_mm = (PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) if self.landscape else 156
+        total = _twips_per_mm(total_mm)
+        columns = table.column_count
+        need = [2.0] * columns
+        grid = header_grid(table.header_rows, table.caption)
+        for _r, slots in enumerate(grid):
+            for c, start in enumerate(slots):
+                if start is not None:
+                    cell = table.header_rows[start[0]][start[1]]
+                    if cell.colspan == 1:
+                        need[c] = max(need[c], min(_text_width(cell.text), 6.0))
+        for row in table.body_rows:
+            for c, text in enumerate(row):
+                need[c] = max(need[c], _text_width(text))
+        need = [min(n, 14.0) + 1.0 for n in need]
+        scale = total / sum(need)
+        widths = [int(n * scale) for n in need]
+        widths[-1] += total - sum(widths)
+        return widths
+
+    def _cell_text(self, cell, text: str, align, *, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        _apply_style(paragraph, "表格文字")
+        paragraph.paragraph_format.alignment = align
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if text:
+            self._run(paragraph, text, FONT_BODY, size=TABLE_PT, bold=bold)
+
+    # charts
+
+    def _chart(self, chart: Chart) -> None:
+        png = charts.chart_png(chart)
+        picture = self._add("图")
+        run = picture.add_run()
+        width = Mm(min(CHART_WIDTH_MM, _text_width_mm(self.document.sections[-1]) - 4))
+        shape = run.add_picture(io.BytesIO(png), width=width)
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", _chart_description(chart))
+        doc_pr.set("title", chart.title)
+        if chart.numbered:
+            self.figures += 1
+            text = f"图{self.figures}　{chart.title}"
+        else:
+            text = chart.title
+        caption = self._add("表题图题")
+        caption.paragraph_format.keep_with_next = False
+        self._run(caption, text, FONT_HEI)
+        if chart.note:
+            note = self._add("表注")
+            self._run(note, chart.note, FONT_BODY, size=TABLE_PT)
+
+    # closing parts
+
+    def _annex_list(self) -> None:
+        """附件说明 (§7.3.4): one blank line after the body, "附件：1．…", names aligned."""
+        annexes = self.report.annexes
+        if not annexes:
+            return
+        self._paragraph()
+        lead = "附件："
+        char = BODY_PT * 20  # one 三号 character in twips
+        for i, annex in enumerate(annexes, start=1):
+            paragraph = self._add("Normal")
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+            ind.attrib.pop(qn("w:firstLine"), None)
+            if len(annexes) == 1:
+                text = f"{lead}{annex.title}"
+                name_at = 5.0  # 2 characters in, then 附件：
+            else:
+                text = f"{lead if i == 1 else ''}{i}．{annex.title}"
+                name_at = 5.0 + _text_width(f"{i}．")
+            line_start = 2.0 if i == 1 else 5.0
+            ind.set(qn("w:left"), str(round(name_at * char)))
+            ind.set(qn("w:hanging"), str(round((name_at - line_start) * char)))
+            self._run(paragraph, text, FONT_BODY)
+
+    def _signature(self) -> None:
+        """落款 without a seal (§7.3.5.2): signature right 2 characters in; the date's first
+        character two characters right of the signature's first character."""
+        report = self.report
+        if not report.signature and not report.date:
+            return
+        # keep the last body paragraph with the 落款 so the 落款 never stands alone on a page
+        paragraphs = self.document.paragraphs
+        if paragraphs:
+            paragraphs[-1].paragraph_format.keep_with_next = True
+        self._paragraph().paragraph_format.keep_with_next = True
+        name_width = _text_width(report.signature)
+        date_width = _text_width(report.date_text)
+        date_right = name_width - 2 - date_width + 2
+        name_right = 2.0
+        if date_right < 2:
+            date_right = 2.0
+            name_right = date_right + date_width - name_width + 2
+        if report.signature:
+            paragraph = self._add("落款")
+            paragraph.paragraph_format.right_indent = Pt(BODY_PT * name_right)
+            self._run(paragraph, report.signature, FONT_BODY)
+        if report.date:
+            paragraph = self._add("落款")
+            paragraph.paragraph_format.keep_with_next = False
+            paragraph.paragraph_format.right_indent = Pt(BODY_PT * date_right)
+            self._run(paragraph, report.date_text, FONT_BODY)
+
+    def _annex(self, index: int, annex: Annex) -> None:
+        wants_landscape = annex.is_landscape
+        if wants_landscape != self.landscape:
+            section = self.document.add_section(WD_SECTION.NEW_PAGE)
+            (_landscape if wants_landscape else _portrait)(section)
+            self.landscape = wants_landscape
+            mark = self._add("附件标识")
+        else:
+            mark = self._add("附件标识")
+            mark.paragraph_format.page_break_before = True
+        self._run(mark, f"附件{index}", FONT_HEI)
+        self._paragraph().paragraph_format.keep_with_next = True
+        title = self._add("公文标题")
+        self._run(title, annex.title, FONT_TITLE)
+        for child in annex.children:
+            self._block(child)
+
+
+STYLE_IDS = {
+    "Normal": "Normal",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+    "Heading 4": "Heading4",
+    "公文标题": "GwTitle",
+    "公文副标题": "GwSubtitle",
+    "表题图题": "GwCaption",
+    "单位行": "GwUnit",
+    "表格文字": "GwTableText",
+    "表注": "GwNote",
+    "图": "GwFigure",
+    "附件标识": "GwAnnexMark",
+    "落款": "GwSignature",
+    "页码": "GwPageNumber",
+    "演示标识": "GwHeaderLabel",
+}
+
+
+def _apply_style(paragraph, name: str) -> None:
+    style_id = STYLE_IDS[name]
+    if style_id != "Normal":
+        paragraph._p.get_or_add_pPr().style = style_id
+
+
+_ALIGN = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
+def _set_cell_width(cell, twips: int) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    width = tc_pr.find(qn("w:tcW"))
+    if width is None:
+        width = OxmlElement("w:tcW")
+        tc_pr.insert(0, width)
+    width.set(qn("w:w"), str(twips))
+    width.set(qn("w:type"), "dxa")
+
+
+def _chart_description(chart: Chart) -> str:
+    table = chart.alt_table()
+    parts = []
+    for row in table.body_rows:
+        values = "，".join(
+            f"{series.name}{value}{chart.unit}" for series, value in zip(chart.series, row[1:], strict=True)
+        )
+        parts.append(f"{row[0]}：{values}")
+    return f"{chart.title}。" + "；".join(parts)
+
+
+def build_docx(report: Report):
+    """The python-docx ``Document`` for a report (for tests and further editing)."""
+    return _Writer(report).build()
+
+
+def render_docx(report: Report) -> bytes:
+    """The report as .docx bytes."""
+    buffer = io.BytesIO()
+    build_docx(report).save(buffer)
+    return buffer.getvalue()
+
+
+def write_docx(report: Report, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(render_docx(report))
+    return path

@@ -1,0 +1,275 @@
+"""The .docx follows GB/T 9704 (docs/gongwen.md §9), read back with python-docx."""
+
+import io
+from dataclasses import replace
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from jixiao.formats.docx_writer import render_docx
+from tests.formats.sample_report import DEPARTMENT, FIGURES, HEADINGS, sample_report
+
+
+@pytest.fixture(scope="module")
+def document():
+    return Document(io.BytesIO(render_docx(sample_report())))
+
+
+def _east_asia(element):
+    fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia")), fonts.get(qn("w:ascii"))
+
+
+def _size_pt(element):
+    return int(element.find(qn("w:rPr")).find(qn("w:sz")).get(qn("w:val"))) / 2
+
+
+def _mm(*lengths):
+    return tuple(round(length.mm, 1) for length in lengths)
+
+
+def _align(paragraph):
+    """The effective alignment: the paragraph's own, else its style's."""
+    if paragraph.alignment is not None:
+        return paragraph.alignment
+    return paragraph.style.paragraph_format.alignment
+
+
+def _paragraphs_with(document, text):
+    return [p for p in document.paragraphs if text in p.text]
+
+
+def test_page_is_a4_with_gongwen_margins(document):
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.PORTRAIT
+    assert _mm(section.page_width, section.page_height) == (210, 297)
+    assert _mm(section.top_margin, section.bottom_margin) == (37, 35)
+    assert _mm(section.left_margin, section.right_margin) == (28, 26)
+
+
+def test_grid_is_22_lines_of_29pt_and_text_is_condensed_to_28_characters(document):
+    grid = document.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines"
+    pitch_twips = int(grid.get(qn("w:linePitch")))
+    assert pitch_twips == 580  # 225 mm / 22 lines = 28.99 pt
+    normal = document.styles["Normal"]
+    assert normal.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert normal.paragraph_format.line_spacing == Pt(29)
+    condense = int(normal.element.find(qn("w:rPr")).find(qn("w:spacing")).get(qn("w:val")))
+    assert condense == -5  # 16 pt - 0.25 pt = 15.75 pt; 28 × 15.75 pt = 441 pt ≤ 156 mm (442.2 pt)
+    assert 28 * (16 + condense / 20) <= 156 / 25.4 * 72
+
+
+def test_title_is_xiaobiaosong_22pt_centred_in_two_lines(document):
+    title = document.paragraphs[0]
+    assert title.text == "2023年度常宁市科学技术协会\n整体支出绩效评价报告"
+    assert _align(title) == WD_ALIGN_PARAGRAPH.CENTER
+    style = title.style
+    assert style.name == "公文标题"
+    assert _east_asia(style.element) == ("方正小标宋简体", "Times New Roman")
+    assert _size_pt(style.element) == 22
+    assert not style.font.bold
+    for run in title.runs:
+        assert _east_asia(run._r)[0] == "方正小标宋简体"
+
+
+def test_body_is_fangsong_16pt_justified_with_two_character_indent(document):
+    paragraph = _paragraphs_with(document, "本单位年末实有在编人数14人")[0]
+    assert paragraph.style.name == "Normal"
+    normal = document.styles["Normal"]
+    assert _east_asia(normal.element) == ("仿宋_GB2312", "Times New Roman")
+    assert _size_pt(normal.element) == 16
+    assert normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert normal.paragraph_format.first_line_indent == Pt(32)
+    for run in paragraph.runs:
+        assert _east_asia(run._r) == ("仿宋_GB2312", "Times New Roman")
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert _east_asia(defaults.find(qn("w:rPrDefault"))) == ("仿宋_GB2312", "Times New Roman")
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "font"),
+    [
+        ("一、部门概况", "Heading 1", "黑体"),
+        ("（一）专项组织情况分析", "Heading 2", "楷体_GB2312"),
+        ("1.做实全市科技周宣传活动", "Heading 3", "仿宋_GB2312"),
+        ("（1）现场咨询", "Heading 4", "仿宋_GB2312"),
+    ],
+)
+def test_headings_use_the_standard_fonts_at_16pt_not_bold(document, text, style, font):
+    paragraph = next(p for p in document.paragraphs if p.text == text)
+    assert paragraph.style.name == style
+    assert _east_asia(paragraph.style.element) == (font, "Times New Roman")
+    assert _size_pt(paragraph.style.element) == 16
+    assert paragraph.style.font.bold is False
+    assert paragraph.style.font.color.rgb == (0, 0, 0)
+    assert _east_asia(paragraph.runs[0]._r)[0] == font
+
+
+def test_all_seven_headings_are_present_in_order(document):
+    found = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert found == list(HEADINGS)
+
+
+def test_run_in_heading_takes_the_heading_font_only_for_its_own_words(document):
+    paragraph = _paragraphs_with(document, "1.提高思想认识。")[0]
+    lead, rest = paragraph.runs[0], paragraph.runs[1]
+    assert lead.text == "1.提高思想认识。"
+    assert _east_asia(lead._r)[0] == "仿宋_GB2312"
+    lead2 = _paragraphs_with(document, "一是资金使用合规。")[0].runs[0]
+    assert _east_asia(rest._r)[0] == "仿宋_GB2312"
+    assert lead2.text == "一是资金使用合规。"
+
+
+def test_every_run_of_every_paragraph_names_an_east_asian_font(document):
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if run.text.strip():
+                assert _east_asia(run._r)[0], paragraph.text
+
+
+def test_footer_has_a_page_field_between_em_dashes_odd_right_even_left(document):
+    assert document.settings.odd_and_even_pages_header_footer is True
+    section = document.sections[0]
+    odd = section.footer.paragraphs[0]
+    even = section.even_page_footer.paragraphs[0]
+    for paragraph in (odd, even):
+        xml = paragraph._p.xml
+        assert 'w:fldCharType="begin"' in xml
+        assert '<w:instrText xml:space="preserve"> PAGE </w:instrText>' in xml
+        assert paragraph.text == "— 1 —"
+        assert _east_asia(paragraph.style.element) == ("宋体", "宋体")
+        assert _size_pt(paragraph.style.element) == 14
+        for run in paragraph.runs:
+            assert _east_asia(run._r) == ("宋体", "宋体")
+    assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert odd.paragraph_format.right_indent == Pt(16)
+    assert even.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert even.paragraph_format.left_indent == Pt(16)
+
+
+def test_demo_report_carries_the_label_in_every_page_header(document):
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "演示数据"
+    assert section.even_page_header.paragraphs[0].text == "演示数据"
+    assert document.core_properties.keywords == "演示数据"
+
+
+def test_real_report_has_no_demo_label():
+    document = Document(io.BytesIO(render_docx(sample_report(demo=False))))
+    assert all("演示数据" not in p.text for s in document.sections for p in s.header.paragraphs)
+
+
+def test_final_accounts_table_has_repeated_two_row_header_caption_and_unit(document):
+    table = document.tables[0]
+    caption = _paragraphs_with(document, "2023年度预算及决算执行情况")[0]
+    assert caption.text == "表1　2023年度预算及决算执行情况"
+    assert _align(caption) == WD_ALIGN_PARAGRAPH.CENTER
+    unit = caption._p.getnext()
+    assert unit.xpath("string(.)") == "单位：万元"
+    assert document.styles["单位行"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    rows = table.rows
+    for row in rows[:2]:
+        assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert rows[2]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert rows[0].cells[1].text == "预算数"
+    assert rows[0].cells[1]._tc.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    assert [c.text for c in rows[1].cells] == ["项目", "年初预算", "调整后预算", "决算数", "执行率"]
+    assert [c.text for c in rows[-1].cells] == ["合计", "208.40", "218.85", "213.92", "97.7%"]
+
+
+def test_table_text_is_fangsong_12pt_with_numbers_right_aligned(document):
+    table = document.tables[0]
+    style = document.styles["表格文字"]
+    assert _east_asia(style.element) == ("仿宋_GB2312", "Times New Roman")
+    assert _size_pt(style.element) == 12
+    body = table.rows[2].cells
+    assert body[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    for cell in body[1:]:
+        paragraph = cell.paragraphs[0]
+        assert paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert _east_asia(paragraph.runs[0]._r) == ("仿宋_GB2312", "Times New Roman")
+        assert _size_pt(paragraph.runs[0]._r) == 12
+    total = table.rows[-1].cells
+    assert total[0].paragraphs[0].runs[0].bold is True
+
+
+def test_charts_are_embedded_as_png_with_captions_and_alt_text(document):
+    pictures = document.inline_shapes
+    assert len(pictures) == 3
+    for shape in pictures:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        part = document.part.related_parts[blip.embed]
+        assert part.content_type == "image/png"
+        assert part.blob[:8] == b"\x89PNG\r\n\x1a\n"
+        assert shape.width <= Mm(156)
+    descriptions = [s._inline.docPr.get("descr") for s in pictures]
+    assert descriptions[0].startswith("2023年度预算支出构成。人员经费：预算数123.46万元")
+    captions = [p.text for p in document.paragraphs if p.text.startswith("图")]
+    assert captions == [
+        "图1　2023年度预算支出构成",
+        "图2　2023年与2022年支出对比",
+        "图3　2023年度预算执行进度与序时进度",
+    ]
+
+
+def test_signature_and_date_are_right_aligned_date_without_leading_zeros(document):
+    name = next(p for p in document.paragraphs if p.text == DEPARTMENT)
+    when = next(p for p in document.paragraphs if p.text == "2024年3月5日")
+    assert _align(name) == WD_ALIGN_PARAGRAPH.RIGHT
+    assert _align(when) == WD_ALIGN_PARAGRAPH.RIGHT
+    # the date starts two characters right of the signature's first character
+    name_start = name.paragraph_format.right_indent / Pt(16) + 9
+    date_start = when.paragraph_format.right_indent / Pt(16) + 6
+    assert name.paragraph_format.right_indent == Pt(32)
+    assert name_start - date_start == 2
+
+
+def test_annexes_start_on_new_pages_with_mark_then_title_on_line_three(document):
+    marks = [p for p in document.paragraphs if p.text in ("附件1", "附件2")]
+    assert [p.style.name for p in marks] == ["附件标识", "附件标识"]
+    assert _east_asia(marks[0].style.element)[0] == "黑体"
+    second = marks[1]
+    # the orientation changes back to portrait: a new-page section break ends the landscape annex
+    assert second._p.getprevious().find(qn("w:pPr")).find(qn("w:sectPr")) is not None
+    blank = second._p.getnext()
+    title = blank.getnext()
+    assert blank.xpath("string(.)") == ""
+    assert title.xpath("string(.)") == "部门整体支出绩效自评得分表"
+
+
+def test_annexes_of_the_same_orientation_are_separated_by_page_breaks():
+    report = sample_report()
+    portrait = replace(report, annexes=tuple(replace(a, landscape=False) for a in report.annexes))
+    document = Document(io.BytesIO(render_docx(portrait)))
+    marks = [p for p in document.paragraphs if p.text in ("附件1", "附件2")]
+    assert len(document.sections) == 1
+    assert [m.paragraph_format.page_break_before for m in marks] == [True, True]
+
+
+def test_wide_annex_table_gets_a_landscape_section_and_the_next_one_is_portrait(document):
+    sections = document.sections
+    assert len(sections) == 3
+    landscape = sections[1]
+    assert landscape.orientation == WD_ORIENT.LANDSCAPE
+    assert _mm(landscape.page_width, landscape.page_height) == (297, 210)
+    # the table head is on the binding side (§8): the portrait 订口 margin becomes the top
+    assert _mm(landscape.top_margin, landscape.bottom_margin) == (28, 26)
+    assert sections[2].orientation == WD_ORIENT.PORTRAIT
+    assert _mm(sections[2].top_margin) == (37,)
+
+
+def test_annex_list_comes_before_the_signature(document):
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("附件：1．部门整体支出绩效评价基础数据表") < texts.index(DEPARTMENT)
+    assert "2．部门整体支出绩效自评得分表" in texts
+
+
+def test_every_figure_of_the_text_is_in_the_document(document):
+    text = "\n".join(p.text for p in document.paragraphs)
+    for figure in FIGURES:
+        assert figure in text
