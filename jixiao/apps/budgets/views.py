@@ -44,6 +44,7 @@ from jixiao.apps.budgets.web_selectors import (
     projects_for,
     refusals_visible_to,
     transfer_actions_for,
+    transfer_steps,
 )
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
 from jixiao.domain.errors import DomainError
@@ -497,6 +498,7 @@ def _render_transfer(request, transfer, *, failed_action=None, form=None, refusa
             "source_balance": transfer.source.balance(),
             "target_balance": transfer.target.balance(),
             "options": options,
+            "steps": transfer_steps(transfer),
             "notes": notes,
             "failed_action": failed_action,
             "action_form": form,

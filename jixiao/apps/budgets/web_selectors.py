@@ -26,6 +26,14 @@ def projects_for(*, department, year: int) -> QuerySet[Project]:
     return Project.objects.filter(department=department, year=year).order_by("code")
 
 
+def budget_line_labels(*, user, ids) -> dict[int, str]:
+    """Labels of the budget lines the user may see, for showing ids kept in audit snapshots."""
+    lines = BudgetLine.objects.filter(pk__in=ids, department__in=departments_visible_to(user)).select_related(
+        "project"
+    )
+    return {line.pk: line.label for line in lines}
+
+
 def refusals_visible_to(user) -> QuerySet[RefusalEvent]:
     """Department users see their own department's refusals; bureau users their bureau's."""
     if not getattr(user, "is_authenticated", False):
@@ -142,3 +150,43 @@ def transfer_actions_for(*, user, transfer: TransferRequest) -> tuple[list[Trans
         ):
             notes.append(f"不能{ACTION_LABELS[action]}：{error.message}")
     return options, notes
+
+
+def transfer_steps(transfer: TransferRequest) -> list[dict]:
+    """The approval path of a 调剂: steps done, the one it waits for (current), those to come."""
+    path = [
+        "draft",
+        "submitted",
+        "head_approved",
+        *(["bureau_approved"] if transfer.needs_bureau else []),
+        "executed",
+    ]
+    labels = {
+        "draft": "草稿",
+        "submitted": "已提交",
+        "head_approved": "部门负责人批准",
+        "bureau_approved": "财政局批准",
+        "executed": "已执行",
+    }
+    closed = transfer.state in {"rejected", "withdrawn"}
+    reached = path.index(transfer.state) if transfer.state in path else None
+    steps = []
+    for index, state in enumerate(path):
+        if reached is None:
+            status = (
+                "done" if state == "draft" or (state == "submitted" and transfer.submitted_at) else "todo"
+            )
+            if state == "head_approved" and transfer.head_approved_by_id:
+                status = "done"
+            if state == "bureau_approved" and transfer.bureau_approved_by_id:
+                status = "done"
+        elif index <= reached:
+            status = "done"
+        elif index == reached + 1:
+            status = "current"
+        else:
+            status = "todo"
+        steps.append({"label": labels[state], "status": status})
+    if closed:
+        steps.append({"label": transfer.get_state_display(), "status": "closed"})
+    return steps

@@ -586,3 +586,18 @@ def test_login_page_is_chinese(client, db):
 def test_login_with_wrong_password_says_so(client, officer):
     text = _text(client.post(reverse("login"), {"username": "officer", "password": "wrong"}))
     assert "用户名或密码不正确" in text
+
+
+def test_transfer_detail_shows_the_approval_path_with_the_bureau_step_only_when_needed(
+    as_user, officer, books
+):
+    from jixiao.apps.budgets.services import transfer_create
+
+    client = as_user(officer)
+    text = _text(client.get(reverse("budgets:transfer-detail", args=[books.transfer.pk])))
+    assert '<li class="current" aria-current="step">已提交</li>' in text
+    assert "财政局批准</li>" not in text
+    cross = transfer_create(
+        actor=officer, source=books.project_line, target=books.public, amount=Decimal("10"), reason="x"
+    )
+    assert "财政局批准</li>" in _text(client.get(reverse("budgets:transfer-detail", args=[cross.pk])))

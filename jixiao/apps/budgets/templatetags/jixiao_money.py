@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
+from jixiao.domain.classification import function_name
 from jixiao.domain.money import percent_text, ratio_percent, wan_fixed, yuan_fixed
 
 register = template.Library()
@@ -142,3 +143,10 @@ def query_with(context, **kwargs) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def func_label(code) -> str:
+    """功能分类 code with its name: '2012901 行政运行'."""
+    name = function_name(str(code)) if code else None
+    return f"{code} {name}" if name else str(code or "—")
