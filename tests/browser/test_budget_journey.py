@@ -142,6 +142,7 @@ def test_officer_is_refused_cross_use_gets_a_transfer_approved_and_pays_from_the
     page.get_by_role("link", name=re.compile(r"TJ2023-\d+")).click()
     execute = page.locator("form.action-execute")
     expect(execute).to_contain_text("不可撤销")
+    execute.get_by_label("执行日期").fill("2023-06-14")
     execute.get_by_label("我已确认").check()
     execute.get_by_role("button", name="执行调剂").click()
     expect(page.locator(".messages")).to_contain_text("已执行")

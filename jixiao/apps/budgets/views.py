@@ -159,6 +159,7 @@ def home(request):
     totals = {
         "budget": sum((r["total"].balance.budget for r in rows), ZERO),
         "spent": sum((r["total"].balance.spent for r in rows), ZERO),
+        "available": sum((r["total"].balance.available for r in rows), ZERO),
     }
     return render(
         request,
@@ -543,6 +544,8 @@ def transfer_action(request, pk: int, action: str):
                 "，转财政局审批"
                 if transfer.state == TransferState.HEAD_APPROVED and transfer.needs_bureau
                 else "，可以执行"
+                if request.user.is_department_user
+                else "，可由单位执行调剂"
             )
         elif action == "reject":
             services.transfer_reject(actor=request.user, transfer=transfer, reason=data["reason"])

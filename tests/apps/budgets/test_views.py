@@ -595,7 +595,7 @@ def test_transfer_detail_shows_the_approval_path_with_the_bureau_step_only_when_
 
     client = as_user(officer)
     text = _text(client.get(reverse("budgets:transfer-detail", args=[books.transfer.pk])))
-    assert '<li class="current" aria-current="step">已提交</li>' in text
+    assert '<li class="current" aria-current="step">已提交（待办）</li>' in text
     assert "财政局批准</li>" not in text
     cross = transfer_create(
         actor=officer, source=books.project_line, target=books.public, amount=Decimal("10"), reason="x"
