@@ -40,9 +40,12 @@ def _browser_missing_reason() -> str | None:
     return None
 
 
+_SKIPPED: list[str] = []
+
+
 def _missing(reason: str):
-    banner = "\n" + "!" * 78 + f"\n!! 浏览器测试未运行：{reason}\n" + "!" * 78 + "\n"
-    sys.stderr.write(banner)
+    _SKIPPED.append(reason)
+    sys.stderr.write(f"\n!! 浏览器测试未运行：{reason}\n")
     if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":
         pytest.fail(f"JIXIAO_REQUIRE_BROWSER=1，但{reason}", pytrace=False)
     pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
@@ -91,3 +94,11 @@ def shot(request):
         return path
 
     return take
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it loudly at the end of the run, where nobody can miss it."""
+    if _SKIPPED:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED 浏览器测试已跳过", red=True, bold=True)
+        terminalreporter.write_line(f"原因：{_SKIPPED[0]}", red=True, bold=True)
+        terminalreporter.write_line("设置 JIXIAO_REQUIRE_BROWSER=1 时，缺少浏览器将视为失败。", red=True)

@@ -601,3 +601,47 @@ def test_transfer_detail_shows_the_approval_path_with_the_bureau_step_only_when_
         actor=officer, source=books.project_line, target=books.public, amount=Decimal("10"), reason="x"
     )
     assert "财政局批准</li>" in _text(client.get(reverse("budgets:transfer-detail", args=[cross.pk])))
+
+
+def test_expense_on_another_departments_line_is_not_offered_and_not_saved(
+    as_user, officer, books, other_books
+):
+    client = as_user(officer)
+    before = _counts()
+    response = client.post(
+        reverse("budgets:voucher-create"), _voucher_post(books, line=other_books.public.pk)
+    )
+    assert response.status_code == 200
+    assert 'id="id_line-error"' in _text(response)
+    assert _counts() == before
+    assert BudgetLine.objects.get(pk=other_books.public.pk).spent == Decimal("1000.00")
+
+
+def test_transfer_from_another_departments_line_is_not_offered_and_not_saved(
+    as_user, officer, books, other_books
+):
+    client = as_user(officer)
+    transfers = TransferRequest.objects.count()
+    response = client.post(
+        reverse("budgets:transfer-create"),
+        {"source": other_books.personnel.pk, "target": books.public.pk, "amount": "10", "reason": "x"},
+    )
+    assert 'id="id_source-error"' in _text(response)
+    assert TransferRequest.objects.count() == transfers
+
+
+def test_transfer_over_the_source_balance_is_refused_at_execution_with_figures(as_user, officer, head, books):
+    from jixiao.apps.budgets.services import transfer_create
+
+    big = transfer_create(
+        actor=officer, source=books.public, target=books.personnel, amount=Decimal("9500"), reason="超额调剂"
+    )
+    transfer_submit(actor=officer, transfer=big)
+    transfer_approve(actor=head, transfer=big)
+    before = _counts()
+    response = _act(as_user(officer), big, "execute", date="2023-07-01")
+    text = _text(response)
+    assert "已拒绝（超出预算）" in text and "可用余额不足" in text
+    assert "9,000.00" in text  # 可用余额 of the source line
+    assert _counts() == before
+    assert TransferRequest.objects.get(pk=big.pk).state == TransferState.HEAD_APPROVED
