@@ -1,3 +1,5 @@
+"""Budget screens: execution table, budget lines, vouchers, 调剂 and refused operations."""
+
 from django.urls import path
 
 from jixiao.apps.budgets import views

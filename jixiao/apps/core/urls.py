@@ -1,3 +1,5 @@
+"""The audit trail."""
+
 from django.urls import path
 
 from jixiao.apps.core import views

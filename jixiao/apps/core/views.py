@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
-from jixiao.apps.budgets.web_selectors import audit_events_visible_to
+from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels
 from jixiao.apps.orgs.selectors import departments_visible_to
 
 TARGET_URLS = {
@@ -35,20 +35,43 @@ def _target_url(event) -> str | None:
         return None
 
 
-def _changes(event) -> list[dict]:
-    """Before/after side by side, one row per field, changed fields marked."""
+LINE_KEYS = ("source", "target")
+
+
+def _changes(event, line_labels: dict[int, str]) -> tuple[list[dict], list[dict]]:
+    """Before/after side by side: the fields that changed (or were set), and those that did not."""
     before = event.before if isinstance(event.before, dict) else {}
     after = event.after if isinstance(event.after, dict) else {}
     keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
-    return [
-        {
-            "key": k,
-            "before": before.get(k),
-            "after": after.get(k),
-            "changed": k in before and before.get(k) != after.get(k),
-        }
-        for k in keys
-    ]
+
+    def shown(key, value):
+        if key in LINE_KEYS and isinstance(value, int):
+            return line_labels.get(value, f"指标#{value}")
+        return value
+
+    changed, unchanged = [], []
+    for key in keys:
+        row = {"key": key, "before": shown(key, before.get(key)), "after": shown(key, after.get(key))}
+        (changed if not before or before.get(key) != after.get(key) else unchanged).append(row)
+    return changed, unchanged
+
+
+def _rows(events, user) -> list[dict]:
+    events = list(events)
+    ids = {
+        value
+        for event in events
+        for snapshot in (event.before, event.after)
+        if isinstance(snapshot, dict)
+        for key, value in snapshot.items()
+        if key in LINE_KEYS and isinstance(value, int)
+    }
+    labels = budget_line_labels(user=user, ids=ids)
+    rows = []
+    for event in events:
+        changed, unchanged = _changes(event, labels)
+        rows.append({"event": event, "url": _target_url(event), "changes": changed, "unchanged": unchanged})
+    return rows
 
 
 @login_required
@@ -70,10 +93,7 @@ def audit_list(request):
         events = events.filter(at__date__lte=date_to)
     if q:
         events = events.filter(target_label__icontains=q) | events.filter(reason__icontains=q)
-    rows = [
-        {"event": e, "url": _target_url(e), "changes": _changes(e)}
-        for e in events.order_by("-at", "-id")[:300]
-    ]
+    rows = _rows(events.order_by("-at", "-id")[:300], request.user)
     return render(
         request,
         "core/audit_list.html",

@@ -645,3 +645,16 @@ def test_transfer_over_the_source_balance_is_refused_at_execution_with_figures(a
     assert "9,000.00" in text  # 可用余额 of the source line
     assert _counts() == before
     assert TransferRequest.objects.get(pk=big.pk).state == TransferState.HEAD_APPROVED
+
+
+def test_money_filter_rounds_half_up_to_wan_with_separators():
+    from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
+
+    assert money(Decimal("15363000.00")) == "1,536.30"
+    assert money(Decimal("1644049.00")) == "164.40"
+    assert money(Decimal("50.00")) == "0.01"  # 0.005万元 rounds half up
+    assert money(Decimal("49.99")) == "0.00"
+    assert money(Decimal("1234.5"), "yuan") == "1,234.50"
+    assert money_cell(Decimal("-300.00"), "yuan") == '<span class="neg">-300.00</span>'
+    assert pct(Decimal("98.45")) == "98.5%"
+    assert pct(None) == "—"

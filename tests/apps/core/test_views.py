@@ -72,3 +72,14 @@ def test_auditor_reads_the_audit_trail(as_user, auditor, books):
 
 def test_audit_trail_needs_login(client, db):
     assert client.get(reverse("core:audit-list")).status_code == 302
+
+
+def test_audit_trail_names_lines_and_folds_unchanged_fields(as_user, officer, books):
+    from jixiao.apps.budgets.services import transfer_submit
+
+    transfer_submit(actor=officer, transfer=books.transfer)
+    text = _text(as_user(officer).get(reverse("core:audit-list"), {"action": "transfer_submit"}))
+    # the state changed: shown; source/target did not: folded, and named by their labels, not ids
+    assert "已提交" in text and "草稿" in text
+    assert "其余" in text and "项未变" in text
+    assert books.personnel.label in text and books.public.label in text

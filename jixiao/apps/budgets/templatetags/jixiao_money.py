@@ -8,7 +8,7 @@ from django import template
 from django.utils.html import format_html
 
 from jixiao.domain.classification import function_name
-from jixiao.domain.money import percent_text, ratio_percent, wan_fixed, yuan_fixed
+from jixiao.domain.money import percent_text, ratio_percent, to_wan, yuan_fixed
 
 register = template.Library()
 
@@ -65,7 +65,9 @@ def money(value, unit: str = "wan") -> str:
     amount = _decimal(value)
     if amount is None:
         return "—"
-    return yuan_fixed(amount) if unit == "yuan" else wan_fixed(amount)
+    if unit == "yuan":
+        return yuan_fixed(amount)
+    return f"{to_wan(amount):,.2f}"  # already rounded half-up to 0.01万元 by to_wan
 
 
 @register.filter
