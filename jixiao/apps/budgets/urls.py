@@ -1,2 +1,21 @@
+"""Budget screens: execution table, budget lines, vouchers, 调剂 and refused operations."""
+
+from django.urls import path
+
+from jixiao.apps.budgets import views
+
 app_name = "budgets"
-urlpatterns = []
+urlpatterns = [
+    path("departments/<int:pk>/", views.department_execution, name="department"),
+    path("lines/<int:pk>/", views.line_detail, name="line-detail"),
+    path("lines/<int:pk>/adjust/", views.line_adjust, name="line-adjust"),
+    path("vouchers/", views.voucher_list, name="voucher-list"),
+    path("vouchers/new/", views.voucher_create, name="voucher-create"),
+    path("vouchers/<int:pk>/", views.voucher_detail, name="voucher-detail"),
+    path("vouchers/<int:pk>/reverse/", views.voucher_reverse, name="voucher-reverse"),
+    path("transfers/", views.transfer_list, name="transfer-list"),
+    path("transfers/new/", views.transfer_create, name="transfer-create"),
+    path("transfers/<int:pk>/", views.transfer_detail, name="transfer-detail"),
+    path("transfers/<int:pk>/<slug:action>/", views.transfer_action, name="transfer-action"),
+    path("refusals/", views.refusal_list, name="refusal-list"),
+]

@@ -1,5 +1,615 @@
-from django.http import HttpResponse
+"""Budget screens. Thin: parse the form, call one selector or service, render.
+
+Every object is fetched with an ``access_*`` function, so a department user asking for
+another department's line, voucher or 调剂 gets a 404. A DomainError from a service becomes
+a refusal box at the top of the form, and the service has saved nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jixiao.apps.budgets import services
+from jixiao.apps.budgets.forms import (
+    LEDGER_KIND_CHOICES,
+    AdjustForm,
+    ReverseForm,
+    TransferActionForm,
+    TransferForm,
+    VoucherFilterForm,
+    VoucherForm,
+)
+from jixiao.apps.budgets.models import LedgerKind, TransferState
+from jixiao.apps.budgets.selectors import (
+    access_budget_line,
+    access_transfer,
+    access_voucher,
+    budget_lines_for,
+    execution_table,
+    transfers_awaiting,
+    transfers_for,
+    vouchers_for,
+)
+from jixiao.apps.budgets.web_selectors import (
+    ledger_for_line,
+    projects_for,
+    refusals_visible_to,
+    transfer_actions_for,
+    transfer_steps,
+)
+from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
+from jixiao.domain.errors import DomainError
+from jixiao.domain.money import ZERO
+
+READ_ONLY_MESSAGE = "审计账号只能查看，不能修改数据。"
+WRITER_MESSAGE = "只有本单位的财务人员或负责人可以办理本单位的预算和支出。"
+
+BREAKDOWN_KEYS = ("allocated", "adjusted", "transferred_in", "transferred_out", "spent", "available")
+
+REFUSAL_CODE_LABELS = {
+    "budget_exceeded": "超出预算",
+    "cross_use": "串用资金",
+    "incomplete_key": "控制要素不全",
+    "subject_mismatch": "跨科目使用",
+    "budget_control": "预算控制",
+    "permission_refused": "无权办理",
+    "transition_not_allowed": "状态不允许",
+    "duplicate_voucher": "凭证号重复",
+    "invalid_amount": "金额无效",
+    "posted_record_immutable": "修改已记账记录",
+}
+
+ACTION_LABELS = {
+    "expenditure_post": "支出记账",
+    "expenditure_reverse": "红字冲销",
+    "budget_adjust": "追加追减",
+    "budget_line_create": "新建预算指标",
+    "project_create": "新建项目",
+    "transfer_create": "新建调剂申请",
+    "transfer_submit": "提交调剂",
+    "transfer_approve": "批准调剂",
+    "transfer_reject": "驳回调剂",
+    "transfer_withdraw": "撤回调剂",
+    "transfer_execute": "执行调剂",
+}
 
 
+# ---------------------------------------------------------------- helpers
+
+
+def _unit(request) -> str:
+    return "yuan" if request.GET.get("unit") == "yuan" else "wan"
+
+
+def _default_date(year: int) -> dt.date:
+    today = timezone.localdate()
+    if today.year == year:
+        return today
+    return dt.date(year, 12, 31) if today.year > year else dt.date(year, 1, 1)
+
+
+def _require_writer(request, department=None) -> None:
+    """Only a department's own finance officer or head writes; auditors never do."""
+    user = request.user
+    if user.is_read_only:
+        raise PermissionDenied(READ_ONLY_MESSAGE)
+    if not user.is_department_user or (department is not None and user.department_id != department.pk):
+        raise PermissionDenied(WRITER_MESSAGE)
+
+
+def _department(request):
+    """The department a list shows: the user's own, or (bureau users) the one chosen in ?department=."""
+    user = request.user
+    if user.is_department_user:
+        return user.department
+    raw = request.GET.get("department", "")
+    if raw.isdigit():
+        return access_department(user=user, id=int(raw))
+    department = default_department_for(user)
+    if department is None:
+        raise PermissionDenied("您的账号没有可查看的单位。")
+    return department
+
+
+def _refusal(error: DomainError, line=None) -> dict:
+    """What the refusal box shows: the message and the figures behind it."""
+    details = dict(error.details or {})
+    figures = None
+    if all(key in details for key in BREAKDOWN_KEYS):
+        figures = {key: details[key] for key in BREAKDOWN_KEYS}
+    elif line is not None:
+        figures = line.balance().breakdown()
+    return {
+        "message": error.message,
+        "code": error.code,
+        "code_label": REFUSAL_CODE_LABELS.get(error.code, "业务规则"),
+        "figures": figures,
+        "requested": details.get("requested"),
+        "line": line,
+    }
+
+
+def _department_choices(request, department):
+    if request.user.is_bureau_user:
+        return departments_visible_to(request.user)
+    return None
+
+
+# ---------------------------------------------------------------- home and execution table
+
+
+@login_required
 def home(request):
-    return HttpResponse("jixiao")
+    if request.user.is_department_user:
+        return _execution_page(request, request.user.department)
+    departments = list(departments_visible_to(request.user))
+    rows = []
+    for department in departments:
+        _groups, total = execution_table(department=department, year=request.year)
+        rows.append({"department": department, "total": total})
+    totals = {
+        "budget": sum((r["total"].balance.budget for r in rows), ZERO),
+        "spent": sum((r["total"].balance.spent for r in rows), ZERO),
+        "available": sum((r["total"].balance.available for r in rows), ZERO),
+    }
+    return render(
+        request,
+        "budgets/department_list.html",
+        {
+            "rows": rows,
+            "totals": totals,
+            "unit": _unit(request),
+            "title": f"{request.year}年度 各单位预算执行情况",
+            "any_demo": any(d.is_demo for d in departments),
+        },
+    )
+
+
+@login_required
+def department_execution(request, pk: int):
+    department = access_department(user=request.user, id=pk)
+    return _execution_page(request, department)
+
+
+def _execution_page(request, department):
+    groups, total = execution_table(department=department, year=request.year)
+    return render(
+        request,
+        "budgets/execution.html",
+        {
+            "department": department,
+            "groups": groups,
+            "total": total,
+            "unit": _unit(request),
+            "title": f"{request.year}年度 预算执行情况",
+            "dept_query": "" if request.user.is_department_user else f"&department={department.pk}",
+        },
+    )
+
+
+# ---------------------------------------------------------------- budget lines
+
+
+@login_required
+def line_detail(request, pk: int):
+    line = access_budget_line(user=request.user, id=pk)
+    return _render_line(request, line)
+
+
+def _render_line(request, line, *, form=None, refusal=None):
+    kind = request.GET.get("kind") or ""
+    if kind not in LedgerKind.values:
+        kind = ""
+    entries = list(ledger_for_line(line=line, kind=kind or None))
+    can_write = request.user.is_department_user and request.user.department_id == line.department_id
+    if form is None and can_write:
+        form = AdjustForm(initial={"date": _default_date(line.year), "direction": "add"})
+    return render(
+        request,
+        "budgets/line_detail.html",
+        {
+            "line": line,
+            "department": line.department,
+            "balance": line.balance(),
+            "entries": entries,
+            "entries_total": sum((e.amount for e in entries), ZERO),
+            "kind": kind,
+            "kind_choices": LEDGER_KIND_CHOICES,
+            "form": form if can_write else None,
+            "refusal": refusal,
+            "unit": _unit(request),
+            "title": f"预算指标：{line.label}",
+        },
+    )
+
+
+@login_required
+@require_POST
+def line_adjust(request, pk: int):
+    line = access_budget_line(user=request.user, id=pk)
+    _require_writer(request, line.department)
+    form = AdjustForm(request.POST)
+    if not form.is_valid():
+        return _render_line(request, line, form=form)
+    try:
+        services.budget_adjust(
+            actor=request.user,
+            line=line,
+            amount=form.signed_amount(),
+            date=form.cleaned_data["date"],
+            doc_no=form.cleaned_data["doc_no"],
+            memo=form.cleaned_data["memo"],
+        )
+    except DomainError as error:
+        line = access_budget_line(user=request.user, id=pk)
+        return _render_line(request, line, form=form, refusal=_refusal(error, line))
+    word = "追加" if form.cleaned_data["direction"] == "add" else "追减"
+    messages.success(
+        request,
+        f"已{word}“{line.label}”{form.cleaned_data['amount']:,.2f}元（{form.cleaned_data['doc_no']}）。",
+    )
+    return redirect(line.get_absolute_url())
+
+
+# ---------------------------------------------------------------- vouchers
+
+
+@login_required
+def voucher_create(request):
+    _require_writer(request)
+    department = request.user.department
+    lines = budget_lines_for(department=department, year=request.year)
+    projects = projects_for(department=department, year=request.year)
+    refusal = None
+    if request.method == "POST":
+        form = VoucherForm(request.POST, lines=lines, projects=projects)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                voucher = services.expenditure_post(
+                    actor=request.user,
+                    line=data["line"],
+                    date=data["date"],
+                    amount=data["amount"],
+                    summary=data["summary"],
+                    econ_code=data["econ_code"],
+                    fund_type=data["fund_type"],
+                    project=data["project"],
+                    payee=data["payee"],
+                    number=data["number"],
+                )
+            except DomainError as error:
+                line = access_budget_line(user=request.user, id=data["line"].pk)
+                refusal = _refusal(error, line)
+            else:
+                messages.success(
+                    request,
+                    f"已记账：凭证{voucher.number}，{voucher.summary}，{voucher.amount:,.2f}元，由“{voucher.line.label}”支付。",
+                )
+                return redirect(voucher.get_absolute_url())
+    else:
+        initial = {"date": _default_date(request.year)}
+        if request.GET.get("line", "").isdigit():
+            initial["line"] = int(request.GET["line"])
+        form = VoucherForm(initial=initial, lines=lines, projects=projects)
+    return render(
+        request,
+        "budgets/voucher_form.html",
+        {"form": form, "refusal": refusal, "department": department, "title": f"{request.year}年度 支出录入"},
+    )
+
+
+VOUCHER_SORTS = {
+    "date": ("date", "id"),
+    "number": ("number",),
+    "amount": ("amount", "id"),
+    "econ": ("econ_code", "date"),
+}
+
+
+@login_required
+def voucher_list(request):
+    department = _department(request)
+    lines = budget_lines_for(department=department, year=request.year)
+    filters = VoucherFilterForm(request.GET or None, lines=lines)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    vouchers = vouchers_for(
+        user=request.user,
+        department=department,
+        year=request.year,
+        line_id=criteria["line"].pk if criteria.get("line") else None,
+        fund_type=criteria.get("fund_type") or None,
+        econ_prefix=criteria.get("econ") or None,
+        month=criteria.get("month"),
+        q=criteria.get("q") or None,
+    )
+    sort = request.GET.get("sort", "-date")
+    key = sort.lstrip("-")
+    if key not in VOUCHER_SORTS:
+        sort, key = "-date", "date"
+    order = VOUCHER_SORTS[key]
+    vouchers = vouchers.order_by(*[f"-{f}" if sort.startswith("-") else f for f in order])
+    total = vouchers.aggregate(total=Sum("amount"))["total"] or ZERO
+    return render(
+        request,
+        "budgets/voucher_list.html",
+        {
+            "department": department,
+            "departments": _department_choices(request, department),
+            "filters": filters,
+            "vouchers": vouchers,
+            "total": total,
+            "sort": sort,
+            "unit": _unit(request),
+            "title": f"{request.year}年度 支出凭证",
+        },
+    )
+
+
+@login_required
+def voucher_detail(request, pk: int):
+    voucher = access_voucher(user=request.user, id=pk)
+    return _render_voucher(request, voucher)
+
+
+def _render_voucher(request, voucher, *, form=None, refusal=None):
+    reversed_by = getattr(voucher, "reversed_by", None) if not voucher.is_reversal else None
+    can_reverse = (
+        request.user.is_department_user
+        and request.user.department_id == voucher.department_id
+        and not voucher.is_reversal
+        and reversed_by is None
+    )
+    if can_reverse and form is None:
+        form = ReverseForm(initial={"date": max(_default_date(voucher.year), voucher.date)})
+    return render(
+        request,
+        "budgets/voucher_detail.html",
+        {
+            "voucher": voucher,
+            "department": voucher.department,
+            "reversed_by": reversed_by,
+            "entries": voucher.entries.select_related("line", "created_by").order_by("id"),
+            "form": form if can_reverse else None,
+            "refusal": refusal,
+            "title": f"支出凭证 {voucher.number}",
+        },
+    )
+
+
+@login_required
+@require_POST
+def voucher_reverse(request, pk: int):
+    voucher = access_voucher(user=request.user, id=pk)
+    _require_writer(request, voucher.department)
+    form = ReverseForm(request.POST)
+    if not form.is_valid():
+        return _render_voucher(request, voucher, form=form)
+    try:
+        reversal = services.expenditure_reverse(
+            actor=request.user,
+            voucher=voucher,
+            date=form.cleaned_data["date"],
+            reason=form.cleaned_data["reason"],
+        )
+    except DomainError as error:
+        return _render_voucher(request, voucher, form=form, refusal=_refusal(error, voucher.line))
+    messages.success(
+        request,
+        f"已红字冲销凭证{voucher.number}，冲销凭证为{reversal.number}，{voucher.amount:,.2f}元已退回指标。",
+    )
+    return redirect(reversal.get_absolute_url())
+
+
+# ---------------------------------------------------------------- 调剂
+
+
+@login_required
+def transfer_list(request):
+    view = request.GET.get("view", "")
+    state = request.GET.get("state", "")
+    if view == "mine":
+        transfers = transfers_awaiting(user=request.user, year=request.year)
+    else:
+        transfers = transfers_for(user=request.user, year=request.year, state=state or None)
+    awaiting_count = transfers_awaiting(user=request.user, year=request.year).count()
+    return render(
+        request,
+        "budgets/transfer_list.html",
+        {
+            "transfers": transfers,
+            "view": view,
+            "state": state,
+            "state_choices": TransferState.choices,
+            "awaiting_count": awaiting_count,
+            "department": request.user.department if request.user.is_department_user else None,
+            "unit": _unit(request),
+            "title": f"{request.year}年度 预算调剂",
+        },
+    )
+
+
+@login_required
+def transfer_create(request):
+    _require_writer(request)
+    department = request.user.department
+    lines = budget_lines_for(department=department, year=request.year)
+    refusal = None
+    if request.method == "POST":
+        form = TransferForm(request.POST, lines=lines)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                transfer = services.transfer_create(
+                    actor=request.user,
+                    source=data["source"],
+                    target=data["target"],
+                    amount=data["amount"],
+                    reason=data["reason"],
+                )
+            except DomainError as error:
+                refusal = _refusal(error, access_budget_line(user=request.user, id=data["source"].pk))
+            else:
+                approvers = "部门负责人和财政局" if transfer.needs_bureau else "部门负责人"
+                messages.success(
+                    request, f"已保存调剂申请{transfer.number}（草稿），提交后由{approvers}审批。"
+                )
+                return redirect(transfer.get_absolute_url())
+    else:
+        initial = {}
+        for name in ("source", "target"):
+            if request.GET.get(name, "").isdigit():
+                initial[name] = int(request.GET[name])
+        form = TransferForm(initial=initial, lines=lines)
+    return render(
+        request,
+        "budgets/transfer_form.html",
+        {
+            "form": form,
+            "refusal": refusal,
+            "department": department,
+            "title": f"{request.year}年度 新建调剂申请",
+        },
+    )
+
+
+@login_required
+def transfer_detail(request, pk: int):
+    transfer = access_transfer(user=request.user, id=pk)
+    return _render_transfer(request, transfer)
+
+
+def _render_transfer(request, transfer, *, failed_action=None, form=None, refusal=None):
+    options, notes = transfer_actions_for(user=request.user, transfer=transfer)
+    return render(
+        request,
+        "budgets/transfer_detail.html",
+        {
+            "transfer": transfer,
+            "department": transfer.department,
+            "source_balance": transfer.source.balance(),
+            "target_balance": transfer.target.balance(),
+            "options": options,
+            "steps": transfer_steps(transfer),
+            "notes": notes,
+            "failed_action": failed_action,
+            "action_form": form,
+            "refusal": refusal,
+            "default_date": _default_date(transfer.year),
+            "entries": transfer.entries.select_related("line").order_by("id"),
+            "title": f"调剂申请 {transfer.number}",
+        },
+    )
+
+
+TRANSFER_ACTIONS = {"submit", "approve", "reject", "withdraw", "execute"}
+
+
+@login_required
+@require_POST
+def transfer_action(request, pk: int, action: str):
+    transfer = access_transfer(user=request.user, id=pk)
+    if request.user.is_read_only:
+        raise PermissionDenied(READ_ONLY_MESSAGE)
+    if action not in TRANSFER_ACTIONS:
+        raise PermissionDenied("未知的调剂操作。")
+    form = TransferActionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        if action in {"reject", "withdraw"} and not data["reason"].strip():
+            form.add_error("reason", "请填写原因。")
+        if action == "execute" and not data["date"]:
+            form.add_error("date", "请填写执行日期。")
+    if not form.is_valid():
+        return _render_transfer(request, transfer, failed_action=action, form=form)
+    data = form.cleaned_data
+    try:
+        if action == "submit":
+            services.transfer_submit(actor=request.user, transfer=transfer)
+            done = "已提交，等待部门负责人审批"
+        elif action == "approve":
+            transfer = services.transfer_approve(
+                actor=request.user, transfer=transfer, doc_no=data["doc_no"].strip()
+            )
+            done = "已批准" + (
+                "，转财政局审批"
+                if transfer.state == TransferState.HEAD_APPROVED and transfer.needs_bureau
+                else "，可以执行"
+                if request.user.is_department_user
+                else "，可由单位执行调剂"
+            )
+        elif action == "reject":
+            services.transfer_reject(actor=request.user, transfer=transfer, reason=data["reason"])
+            done = "已驳回"
+        elif action == "withdraw":
+            services.transfer_withdraw(actor=request.user, transfer=transfer, reason=data["reason"])
+            done = "已撤回"
+        else:
+            services.transfer_execute(actor=request.user, transfer=transfer, date=data["date"])
+            done = (
+                f"已执行，{transfer.amount:,.2f}元已从“{transfer.source.label}”调入“{transfer.target.label}”"
+            )
+    except DomainError as error:
+        transfer = access_transfer(user=request.user, id=pk)
+        return _render_transfer(
+            request,
+            transfer,
+            failed_action=action,
+            form=form,
+            refusal=_refusal(error, transfer.source if action == "execute" else None),
+        )
+    messages.success(request, f"调剂申请{transfer.number}{done}。")
+    return redirect(reverse("budgets:transfer-detail", args=[pk]))
+
+
+# ---------------------------------------------------------------- refusals
+
+
+@login_required
+def refusal_list(request):
+    refusals = refusals_visible_to(request.user)
+    year = request.year
+    refusals = refusals.filter(year=year) | refusals.filter(year__isnull=True, at__year=year)
+    code = request.GET.get("code", "")
+    action = request.GET.get("action", "")
+    q = request.GET.get("q", "").strip()
+    if code:
+        refusals = refusals.filter(error_code=code)
+    if action:
+        refusals = refusals.filter(action=action)
+    if q:
+        refusals = refusals.filter(message__icontains=q)
+    rows = [
+        {
+            "event": event,
+            "code_label": REFUSAL_CODE_LABELS.get(event.error_code, event.error_code),
+            "action_label": ACTION_LABELS.get(event.action, event.action),
+            "figures": {k: event.details[k] for k in BREAKDOWN_KEYS}
+            if isinstance(event.details, dict) and all(k in event.details for k in BREAKDOWN_KEYS)
+            else None,
+        }
+        for event in refusals.order_by("-at", "-id")[:500]
+    ]
+    return render(
+        request,
+        "budgets/refusal_list.html",
+        {
+            "rows": rows,
+            "code": code,
+            "action": action,
+            "q": q,
+            "code_choices": sorted(REFUSAL_CODE_LABELS.items(), key=lambda kv: kv[1]),
+            "action_choices": list(ACTION_LABELS.items()),
+            "department": request.user.department if request.user.is_department_user else None,
+            "title": f"{year}年度 被拒绝的操作",
+        },
+    )

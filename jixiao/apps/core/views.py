@@ -1,0 +1,112 @@
+"""The audit trail page: who, when, what, before/after, reason — scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels
+from jixiao.apps.orgs.selectors import departments_visible_to
+
+TARGET_URLS = {
+    "budgets.Voucher": "budgets:voucher-detail",
+    "budgets.TransferRequest": "budgets:transfer-detail",
+    "budgets.BudgetLine": "budgets:line-detail",
+}
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _target_url(event) -> str | None:
+    name = TARGET_URLS.get(event.target_type)
+    if not name or not event.target_id.isdigit():
+        return None
+    try:
+        return reverse(name, args=[int(event.target_id)])
+    except NoReverseMatch:
+        return None
+
+
+LINE_KEYS = ("source", "target")
+
+
+def _changes(event, line_labels: dict[int, str]) -> tuple[list[dict], list[dict]]:
+    """Before/after side by side: the fields that changed (or were set), and those that did not."""
+    before = event.before if isinstance(event.before, dict) else {}
+    after = event.after if isinstance(event.after, dict) else {}
+    keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
+
+    def shown(key, value):
+        if key in LINE_KEYS and isinstance(value, int):
+            return line_labels.get(value, f"指标#{value}")
+        return value
+
+    changed, unchanged = [], []
+    for key in keys:
+        row = {"key": key, "before": shown(key, before.get(key)), "after": shown(key, after.get(key))}
+        (changed if not before or before.get(key) != after.get(key) else unchanged).append(row)
+    return changed, unchanged
+
+
+def _rows(events, user) -> list[dict]:
+    events = list(events)
+    ids = {
+        value
+        for event in events
+        for snapshot in (event.before, event.after)
+        if isinstance(snapshot, dict)
+        for key, value in snapshot.items()
+        if key in LINE_KEYS and isinstance(value, int)
+    }
+    labels = budget_line_labels(user=user, ids=ids)
+    rows = []
+    for event in events:
+        changed, unchanged = _changes(event, labels)
+        rows.append({"event": event, "url": _target_url(event), "changes": changed, "unchanged": unchanged})
+    return rows
+
+
+@login_required
+def audit_list(request):
+    events = audit_events_visible_to(request.user)
+    action = request.GET.get("action", "")
+    department = request.GET.get("department", "")
+    date_from = _date(request.GET.get("from", ""))
+    date_to = _date(request.GET.get("to", ""))
+    q = request.GET.get("q", "").strip()
+    action_choices = list(events.order_by("action").values_list("action", "action_label").distinct())
+    if action:
+        events = events.filter(action=action)
+    if department.isdigit():
+        events = events.filter(department_id=int(department))
+    if date_from:
+        events = events.filter(at__date__gte=date_from)
+    if date_to:
+        events = events.filter(at__date__lte=date_to)
+    if q:
+        events = events.filter(target_label__icontains=q) | events.filter(reason__icontains=q)
+    rows = _rows(events.order_by("-at", "-id")[:300], request.user)
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "rows": rows,
+            "action": action,
+            "action_choices": sorted(set(action_choices), key=lambda kv: kv[0]),
+            "departments": departments_visible_to(request.user) if request.user.is_bureau_user else None,
+            "department_filter": department,
+            "date_from": request.GET.get("from", ""),
+            "date_to": request.GET.get("to", ""),
+            "q": q,
+            "department": request.user.department if request.user.is_department_user else None,
+            "title": "审计记录",
+        },
+    )

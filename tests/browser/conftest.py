@@ -1,0 +1,104 @@
+"""Playwright for Python driving Debian's Chromium (/usr/bin/chromium), against pytest-django's live_server.
+
+No browser is downloaded: when Chromium is missing the browser tests are skipped with a loud
+message, unless JIXIAO_REQUIRE_BROWSER=1 (as on CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# live_server runs Django in a thread while Playwright's sync API runs an event loop here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path(os.environ.get("JIXIAO_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+VIEWPORT = {"width": 1366, "height": 768}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _browser_missing_reason() -> str | None:
+    if not (CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)):
+        return f"没有找到 Chromium（{CHROMIUM}）。请安装：apt-get install chromium"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "没有安装 Playwright for Python（pip install playwright）。"
+    return None
+
+
+_SKIPPED: list[str] = []
+
+
+def _missing(reason: str):
+    _SKIPPED.append(reason)
+    sys.stderr.write(f"\n!! 浏览器测试未运行：{reason}\n")
+    if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"JIXIAO_REQUIRE_BROWSER=1，但{reason}", pytrace=False)
+    pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _browser_missing_reason()
+    if reason:
+        _missing(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    # Nothing may come from the internet: refuse any request that is not to the live server.
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort(),
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shot(request):
+    """Save a full-page screenshot under test-artifacts/<test name>/NN-<step>.png."""
+    folder = ARTIFACTS / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = {"n": 0}
+
+    def take(page, step: str) -> Path:
+        counter["n"] += 1
+        path = folder / f"{counter['n']:02d}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it loudly at the end of the run, where nobody can miss it."""
+    if _SKIPPED:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED 浏览器测试已跳过", red=True, bold=True)
+        terminalreporter.write_line(f"原因：{_SKIPPED[0]}", red=True, bold=True)
+        terminalreporter.write_line("设置 JIXIAO_REQUIRE_BROWSER=1 时，缺少浏览器将视为失败。", red=True)
