@@ -102,3 +102,29 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED 浏览器测试已跳过", red=True, bold=True)
         terminalreporter.write_line(f"原因：{_SKIPPED[0]}", red=True, bold=True)
         terminalreporter.write_line("设置 JIXIAO_REQUIRE_BROWSER=1 时，缺少浏览器将视为失败。", red=True)
+
+
+@pytest.fixture
+def browser_page(page):
+    """The same page, under the name other journeys use."""
+    return page
+
+
+def login(page, live_server, username: str, password: str, year: int | None = 2023) -> None:
+    """Log in through the login form, then switch the session to ``year`` (the demo books are 2023's)."""
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state("networkidle")
+    if year:
+        page.goto(f"{live_server.url}/?year={year}")
+        page.wait_for_load_state("networkidle")
+
+
+def logout(page, live_server) -> None:
+    page.goto(f"{live_server.url}/")
+    form = page.locator("form[action$='/logout/']")
+    if form.count():
+        form.locator("button").first.click()
+        page.wait_for_load_state("networkidle")
