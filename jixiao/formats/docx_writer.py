@@ -392,6 +392,12 @@ def _setup_styles(document) -> None:
     mark.paragraph_format.first_line_indent = Pt(0)
     mark.paragraph_format.keep_with_next = True
 
+    # its own style with no first-line indent: an inherited firstLine plus a paragraph's hanging
+    # indent is read differently by Word and LibreOffice
+    annex_list = _paragraph_style(document, "GwAnnexList", "附件说明")
+    annex_list.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    annex_list.paragraph_format.first_line_indent = Pt(0)
+
     signature = _paragraph_style(document, "GwSignature", "落款")
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.paragraph_format.first_line_indent = Pt(0)
@@ -756,10 +762,8 @@ class _Writer:
         lead = "附件："
         char = BODY_PT * 20  # one 三号 character in twips
         for i, annex in enumerate(annexes, start=1):
-            paragraph = self._add("Normal")
-            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph = self._add("附件说明")
             ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-            ind.attrib.pop(qn("w:firstLine"), None)
             if len(annexes) == 1:
                 text = f"{lead}{annex.title}"
                 name_at = 5.0  # 2 characters in, then 附件：
@@ -832,6 +836,7 @@ STYLE_IDS = {
     "图": "GwFigure",
     "附件标识": "GwAnnexMark",
     "落款": "GwSignature",
+    "附件说明": "GwAnnexList",
     "页码": "GwPageNumber",
     "演示标识": "GwHeaderLabel",
 }
