@@ -222,10 +222,12 @@ def test_signature_and_date_are_right_aligned_date_without_leading_zeros(documen
     when = next(p for p in document.paragraphs if p.text == "2024年3月5日")
     assert _align(name) == WD_ALIGN_PARAGRAPH.RIGHT
     assert _align(when) == WD_ALIGN_PARAGRAPH.RIGHT
-    # the date starts two characters right of the signature's first character
-    name_start = name.paragraph_format.right_indent / Pt(16) + 9
-    date_start = when.paragraph_format.right_indent / Pt(16) + 6
-    assert name.paragraph_format.right_indent == Pt(32)
+    # the date starts two characters right of the signature's first character (§7.3.5.2);
+    # "2024年3月5日" is 6 characters wide plus 5 × ¼ for the spacing between digits and Chinese
+    date_width, name_width = 6 + 5 * 0.25, 9
+    name_start = name.paragraph_format.right_indent / Pt(16) + name_width
+    date_start = when.paragraph_format.right_indent / Pt(16) + date_width
+    assert when.paragraph_format.right_indent == Pt(32)
     assert name_start - date_start == 2
 
 
