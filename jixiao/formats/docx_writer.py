@@ -419,6 +419,10 @@ def _setup_styles(document) -> None:
     page_number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_snap(page_number.element.get_or_add_pPr())
 
+    # the 0.25 pt condensing is for 三号 body lines only; small text keeps its natural spacing
+    for style in (unit, cell, note, page_number):
+        _set_char_spacing(style.element, 0)
+
     header = _paragraph_style(document, "GwHeaderLabel", "演示标识")
     set_fonts(header.element, FONT_KAI)
     _set_size(header.element, TABLE_PT)
@@ -427,6 +431,7 @@ def _setup_styles(document) -> None:
     header.paragraph_format.first_line_indent = Pt(0)
     header.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_snap(header.element.get_or_add_pPr())
+    _set_char_spacing(header.element, 0)
 
 
 # -- page setup -------------------------------------------------------------------------------

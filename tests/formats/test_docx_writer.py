@@ -62,6 +62,8 @@ def test_grid_is_22_lines_of_29pt_and_text_is_condensed_to_28_characters(documen
     condense = int(normal.element.find(qn("w:rPr")).find(qn("w:spacing")).get(qn("w:val")))
     assert condense == -5  # 16 pt - 0.25 pt = 15.75 pt; 28 × 15.75 pt = 441 pt ≤ 156 mm (442.2 pt)
     assert 28 * (16 + condense / 20) <= 156 / 25.4 * 72
+    table_text = document.styles["表格文字"].element.find(qn("w:rPr")).find(qn("w:spacing"))
+    assert table_text.get(qn("w:val")) == "0"
 
 
 def test_title_is_xiaobiaosong_22pt_centred_in_two_lines(document):
