@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import math
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -525,11 +526,32 @@ def _demo_header(header) -> None:
 # -- the writer -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=2)
+def _template(demo: bool) -> bytes:
+    """The empty 公文 document — styles, page setup, page numbers, demo header — built once per
+    process and reused: setting up the styles costs more than writing a short report."""
+    document = Document()
+    _setup_styles(document)
+    # the default template carries one empty paragraph; start clean
+    for paragraph in list(document.paragraphs):
+        paragraph._p.getparent().remove(paragraph._p)
+    section = document.sections[0]
+    _portrait(section)
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer, odd=True)
+    _page_number(section.even_page_footer, odd=False)
+    if demo:
+        _demo_header(section.header)
+        _demo_header(section.even_page_header)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 class _Writer:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.document = Document()
-        self.body = self.document
+        self.document = Document(io.BytesIO(_template(report.demo)))
         self.tables = 0
         self.figures = 0
         self.landscape = False
@@ -537,18 +559,6 @@ class _Writer:
     # entry point
     def build(self):
         document = self.document
-        _setup_styles(document)
-        # the default template carries one empty paragraph; start clean
-        for paragraph in list(document.paragraphs):
-            paragraph._p.getparent().remove(paragraph._p)
-        section = document.sections[0]
-        _portrait(section)
-        document.settings.odd_and_even_pages_header_footer = True
-        _page_number(section.footer, odd=True)
-        _page_number(section.even_page_footer, odd=False)
-        if self.report.demo:
-            _demo_header(section.header)
-            _demo_header(section.even_page_header)
         self._properties()
         self._title()
         for section_ in self.report.sections:
