@@ -143,10 +143,13 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             findings.append(
                 context.finding(
                     "yoy.arithmetic",
-                    INFO,
-                    f"数据不足：按本年数{show(current)}和增加额{show(delta)}推算的上年数不为正数，无法核对增长幅度",
+                    ERROR,
+                    f"“{label}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
+                    f"增长{percent.text}%无从谈起",
                     statement.start,
                     statement.end,
+                    expected="增加额小于本年数",
+                    found=show(delta),
                 )
             )
             continue
