@@ -114,6 +114,8 @@ class Quantity:
         Amounts printed with fewer decimals than the report uses elsewhere in the same unit are
         taken to have lost trailing zeros (the seed prints 44万元 for 44.00万元).
         """
+        if self.kind == "count":
+            return Decimal(0)  # counts of people, bodies, posts are exact
         decimals = max(self.decimals, report_decimals) if self.kind == "money" else self.decimals
         return Decimal(5).scaleb(-(decimals + 1)) * self.scale
 

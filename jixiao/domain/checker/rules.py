@@ -317,6 +317,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
+        if len(parts.parts) == 1 and difference < 0:
+            continue  # one part listed: it only has to fit inside the whole
         if not parts.complete and difference < 0:
             findings.append(
                 context.finding(
