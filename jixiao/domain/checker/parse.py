@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.domain.checker.findings import Figure, Location
 from jixiao.domain.checker.text import NormalizedText, normalize
@@ -75,13 +75,33 @@ _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZab
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
 _APPROX_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
 _LABEL_REVERSED = re.compile(r"[^\d,;:。、\n|!?%<>《》=+×÷*/]{0,24}")
-_DIRECTION_END = re.compile(r"(增加|减少|增长|下降|降低|增减|上升|少了|多了|节约|超支|压减|减|增|提高)了?$")
+_DIRECTION_WORDS = (
+    "增加",
+    "减少",
+    "增长",
+    "下降",
+    "降低",
+    "增减",
+    "上升",
+    "少了",
+    "多了",
+    "节约",
+    "超支",
+    "压减",
+    "减",
+    "增",
+    "提高",
+)
+_LEFTOVER_UNIT = re.compile(r"^[个家所名人次项份件场元万亿.、]+")
 _PREVIOUS_WORDS = ("上年", "去年", "上一年")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number printed with a unit. ``value`` is in the printed unit, exactly as printed."""
+class Quantity(NamedTuple):
+    """A number printed with a unit. ``value`` is in the printed unit, exactly as printed.
+
+    The records read from a text are immutable NamedTuples (as beancount's directives are):
+    a report holds hundreds of them and they are built on every check.
+    """
 
     kind: str  # money | percent | points | count
     value: Decimal
@@ -120,15 +140,13 @@ class Quantity:
         return Decimal(5).scaleb(-(decimals + 1)) * self.scale
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     rank: int  # 0 第一部分, 1 一、, 2 (一), 3 1., 4 (1), 5 ①
     number: int | None  # None for an unnumbered heading-like line
     marker: str
@@ -138,15 +156,13 @@ class Heading:
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
+class TableRow(NamedTuple):
     cells: tuple[Cell, ...]
     start: int
     end: int
@@ -270,22 +286,30 @@ class ParsedReport:
 _LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九十]+[、是]|\d{4}年度?|\(\S{1,2}\))")
 
 
-@lru_cache(maxsize=8)
-def _affix_patterns(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    def alternation(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-    return re.compile(rf"^(?:{alternation(prefixes)})+(?=.)"), re.compile(
-        rf"(?<=.)(?:{alternation(suffixes)})+$"
-    )
-
-
 def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
     """'1、收入' → '收入'; '其中：基本支出就' → '基本支出'; '“三公”经费完成' → '三公经费'."""
-    leading, trailing = _affix_patterns(prefixes, suffixes)
-    label = _LABEL_NUMBERING.sub("", raw.strip("()“”\"' "))
-    label = trailing.sub("", leading.sub("", label))
-    return label.replace("“", "").replace("”", "").replace('"', "")
+    label = raw.strip("()“”\"' ")
+    if label and (label[0].isdigit() or label[0] in "(一二三四五六七八九十"):
+        label = _LABEL_NUMBERING.sub("", label, count=1)
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if label.startswith(prefix) and len(label) > len(prefix):
+                label = label[len(prefix) :]
+                stripped = True
+                break
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in suffixes:
+            if label.endswith(suffix) and len(label) > len(suffix):
+                label = label[: -len(suffix)]
+                stripped = True
+                break
+    if "“" in label or "”" in label or '"' in label:
+        label = label.replace("“", "").replace("”", "").replace('"', "")
+    return label
 
 
 def _read_quantities(
@@ -316,10 +340,10 @@ def _read_quantities(
             raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
         label_start = start - len(raw_label)
         if label_start > 0 and (text[label_start - 1].isdigit() or text[label_start - 1] == "%"):
-            raw_label = re.sub(r"^[个家所名人次项份件场元万亿.、]+", "", raw_label)
+            raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         label = clean_label(raw_label, prefixes, suffixes)
         approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, match.end())
-        if _DIRECTION_END.search(raw_label):
+        if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
         elif any(word in raw_label for word in _PREVIOUS_WORDS):
             role = "previous"

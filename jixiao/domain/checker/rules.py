@@ -1116,6 +1116,20 @@ _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕\[\]“”‘’「」『』]")
 
 
+def _balanced(marks: list[str]) -> bool:
+    """Quick test: every mark closes in order (ASCII angle brackets only when both appear)."""
+    angle = "<" in marks and ">" in marks
+    stack: list[str] = []
+    for ch in marks:
+        if ch in "<>" and not angle:
+            continue
+        if ch in _OPEN_SET:
+            stack.append(ch)
+        elif not stack or stack.pop() != _PAIRS[ch]:
+            return False
+    return not stack
+
+
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
 def check_brackets(context: CheckContext) -> list[Finding]:
     """Within each paragraph every opening bracket or quote is closed by its own closer, in
@@ -1127,6 +1141,9 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     for index, paragraph in enumerate(report.paragraphs):
         text = paragraph.text
         if "|" in text:
+            continue
+        marks = _BRACKET.findall(text)
+        if not marks or _balanced(marks):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []
