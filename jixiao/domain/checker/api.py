@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.domain.checker.config import CheckerData, default_checker_data
-from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding
+from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.parse import ParsedReport, parse_report
 from jixiao.domain.checker.rules import ALL_RULES, CheckContext, Rule
 
@@ -91,7 +91,10 @@ def check_text(
     context = CheckContext.build(report, data, data.report_types[report_type])
     findings: list[Finding] = []
     for check in rules:
-        findings.extend(check(context))
+        try:
+            findings.extend(check(context))
+        except Exception as error:  # one broken rule must not hide the findings of the others
+            findings.append(_rule_failure(check, error))
     findings.sort(key=lambda f: (f.location.start, _SEVERITY_ORDER[f.severity], f.rule))
     return CheckResult(
         text=text,
@@ -100,6 +103,16 @@ def check_text(
         findings=tuple(findings),
         figures=tuple(report.figures()),
         sections=tuple(h.path for h in report.headings if h.rank <= 2),
+    )
+
+
+def _rule_failure(check: Rule, error: Exception) -> Finding:
+    rule_id = getattr(check, "rule_id", check.__name__)
+    return Finding(
+        rule="checker.rule_failed",
+        severity=WARNING,
+        message=f"检查规则 {rule_id} 在这份文本上出错，未能完成（{type(error).__name__}），请人工核对相应内容",
+        location=Location(section="", start=0, end=0, quote=""),
     )
 
 

@@ -276,6 +276,14 @@ def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
     return False
 
 
+def _parallel(labels: list[str]) -> bool:
+    """Parts named alike (…收入/…收入, …编制/…编制) are disjoint pieces of one whole; a single part too."""
+    if len(labels) <= 1:
+        return True
+    endings = {label[-2:] for label in labels if label}
+    return len(endings) == 1 or len({label[-1:] for label in labels if label}) == 1
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -330,7 +338,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        if complete or difference > 0:
+        if complete or (difference > 0 and _parallel(labels)):
             message = (
                 f"其中各项之和与合计不符：{listing}={sum_text}，而“{total.label}”为{show(total)}"
                 if complete
@@ -338,6 +346,19 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             )
             findings.append(
                 context.finding("parts.sum", ERROR, message, start, end, expected=show(total), found=sum_text)
+            )
+        elif difference > 0:
+            findings.append(
+                context.finding(
+                    "parts.sum",
+                    WARNING,
+                    f"其中各项之和超过合计：{listing}={sum_text}，大于“{total.label}”{show(total)}"
+                    "（各项口径不同，可能有重叠，请核对）",
+                    start,
+                    end,
+                    expected=show(total),
+                    found=sum_text,
+                )
             )
         elif len(parts.parts) >= 2:
             findings.append(
@@ -459,7 +480,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if not levels:
             findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
             continue
-        numerator = levels[-1]
+        labelled = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+        numerator = labelled[-1] if labelled else levels[-1]
+        levels = [q for q in levels if q is not numerator] + [numerator]
         subject = _subject(quantity.label) or _subject(numerator.label)
         own_subject = _subject(numerator.label)
         candidates = [

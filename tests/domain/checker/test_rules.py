@@ -252,3 +252,13 @@ def test_curated_typo_and_date_slips():
 def test_unknown_report_type_is_refused():
     with pytest.raises(ValueError, match="未知的报告类型"):
         check_text("正文。", report_type="nonsense")
+
+
+def test_parts_of_different_kinds_that_exceed_the_total_are_only_a_warning():
+    finding = only("本年支出100万元，其中：财政拨款支出80万元，项目经费30万元。", "parts.sum")
+    assert finding.severity == WARNING
+
+
+def test_execution_rate_takes_the_spending_not_the_nearest_amount():
+    text = "全年预算100万元，本年支出95万元，年末结余5万元，预算执行率95.00%。"
+    assert findings(text, "rate.recompute") == []
