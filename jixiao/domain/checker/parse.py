@@ -393,7 +393,7 @@ def _read_table_row(line: Paragraph) -> TableRow:
     return TableRow(tuple(cells), line.start, line.end)
 
 
-def _read_headings(paragraphs: list[Paragraph]) -> list[Heading]:
+def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = None) -> list[Heading]:
     found: list[tuple[int, int | None, str, str, Paragraph]] = []
     first_numbered = None
     for index, paragraph in enumerate(paragraphs):
@@ -429,8 +429,11 @@ def _read_headings(paragraphs: list[Paragraph]) -> list[Heading]:
     for rank, number, marker, title, paragraph in found:
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        short_title = title if rank <= 2 else title[:12]
-        stack.append((rank, f"{marker}{short_title}"))
+        shown = f"{marker}{title if rank <= 2 else title[:12]}"
+        if source is not None:  # the path quotes the heading as written (（一） not (一))
+            a, b = source.original_span(paragraph.start, paragraph.start + len(shown))
+            shown = source.original[a:b]
+        stack.append((rank, shown))
         headings.append(
             Heading(
                 rank=rank,
@@ -497,7 +500,7 @@ def parse_report(
             offset = line.find(stripped)
             paragraphs.append(Paragraph(position + offset, position + offset + len(stripped), stripped))
         position += len(line) + 1
-    headings = _read_headings(paragraphs)
+    headings = _read_headings(paragraphs, source)
     quantities, report_decimals = _read_quantities(text, prefixes, suffixes)
     table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
     report = ParsedReport(

@@ -457,6 +457,10 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if name is None:
             continue
         spec = context.data.rates[name]
+        explicit = _EXPLICIT_RATE.match(text, quantity.end)
+        if explicit:
+            findings.extend(_check_explicit_rate(context, quantity, name, explicit))
+            continue
         paragraph = report.paragraph_at(quantity.start)
         if paragraph is None:
             continue
@@ -512,6 +516,47 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
         findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject))
     return findings
+
+
+_EXPLICIT_RATE = re.compile(
+    r"\((?P<a>\d[\d,]*(?:\.\d+)?)(?P<ua>亿元|万元|元)?(?:[/÷])(?P<b>\d[\d,]*(?:\.\d+)?)(?P<ub>亿元|万元|元)?"
+    r"(?:[×x*]100%)?\)"
+)
+_UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), None: Decimal(1)}
+
+
+def _printed_half(number: str) -> Decimal:
+    return Decimal(5).scaleb(-(len(number.split(".", 1)[1]) + 1)) if "." in number else Decimal("0.5")
+
+
+def _check_explicit_rate(
+    context: CheckContext, stated: Quantity, name: str, match: re.Match
+) -> list[Finding]:
+    """'执行率96.85%（4,614,453.11/4,764,453.11）': the rate and its own numerator and denominator."""
+    a_text, b_text = match.group("a").replace(",", ""), match.group("b").replace(",", "")
+    scale_a, scale_b = _UNIT_SCALE[match.group("ua")], _UNIT_SCALE[match.group("ub") or match.group("ua")]
+    a, b = Decimal(a_text) * scale_a, Decimal(b_text) * scale_b
+    ua, ub = _printed_half(a_text) * scale_a, _printed_half(b_text) * scale_b
+    if b <= ub:
+        return []
+    exact = a * HUNDRED / b
+    places = stated.decimals
+    if round_half_up(exact, places) == stated.value:
+        return []
+    low, high = (a - ua) * HUNDRED / (b + ub), (a + ua) * HUNDRED / (b - ub)
+    inside = overlaps(low, high, stated.value, stated.half_unit())
+    return [
+        context.finding(
+            "rate.recompute",
+            INFO if inside else ERROR,
+            f"{name}{stated.text}%与括号里的算式不符：{match.group('a')}÷{match.group('b')}={pct(exact, places)}"
+            + ("（差别在四舍五入范围内）" if inside else ""),
+            stated.start,
+            match.end(),
+            expected=pct(exact, places),
+            found=f"{stated.text}%",
+        )
+    ]
 
 
 def _judge_rate(
@@ -702,7 +747,7 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
     2. 得分 = 权重 × 执行率, computed from the amounts when they are there, rounded half-up.
        A score that equals the truncated value but not the rounded one → warning (截尾而非四舍五入).
     """
-    findings = []
+    findings = _text_scores(context)
     report = context.report
     header: list[str] | None = None
     for row in report.table_rows:
@@ -798,6 +843,59 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                         found=score.text.rstrip("?"),
                     )
                 )
+    return findings
+
+
+_WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SENTENCE_END = re.compile(r"[。;\n]")
+
+
+def _text_scores(context: CheckContext) -> list[Finding]:
+    """'预算执行率96.85%，权重10分，得分9.69分': one rate, one weight, one score in a sentence."""
+    report = context.report
+    text = report.text
+    findings = []
+    start = 0
+    for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        sentence = text[start:boundary]
+        offset, start = start, boundary + 1
+        if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
+            continue
+        weights = list(_WEIGHT.finditer(sentence))
+        scores = list(_SCORE.finditer(sentence))
+        rates = [
+            q
+            for q in report.quantities_between(offset, offset + len(sentence))
+            if q.kind == "percent" and "率" in q.label and not q.approx
+        ]
+        if len(weights) != 1 or len(scores) != 1 or len(rates) != 1:
+            continue
+        weight = Decimal(weights[0].group("n"))
+        score_text = scores[0].group("n")
+        score = Decimal(score_text)
+        rate = rates[0]
+        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
+        exact = min(weight * rate.value / HUNDRED, weight)
+        if round_half_up(exact, places) == score:
+            continue
+        half = rate.half_unit()
+        low = weight * (rate.value - half) / HUNDRED
+        high = weight * (rate.value + half) / HUNDRED
+        score_half = Decimal(5).scaleb(-(places + 1))
+        inside = low <= score + score_half and high >= score - score_half
+        findings.append(
+            context.finding(
+                "score.recompute",
+                INFO if inside else ERROR,
+                f"得分{score_text}分与权重×{rate.label}不符：{weights[0].group('n')}×{rate.text}%="
+                f"{round_half_up(exact, places)}" + ("（差别在执行率四舍五入范围内）" if inside else ""),
+                offset + scores[0].start(),
+                offset + scores[0].end(),
+                expected=format(round_half_up(exact, places), "f"),
+                found=score_text,
+            )
+        )
     return findings
 
 

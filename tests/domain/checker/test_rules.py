@@ -262,3 +262,19 @@ def test_parts_of_different_kinds_that_exceed_the_total_are_only_a_warning():
 def test_execution_rate_takes_the_spending_not_the_nearest_amount():
     text = "全年预算100万元，本年支出95万元，年末结余5万元，预算执行率95.00%。"
     assert findings(text, "rate.recompute") == []
+
+
+def test_rate_with_its_own_formula_in_brackets_is_recomputed():
+    assert findings("预算执行率96.85%（4,614,453.11/4,764,453.11）。", "rate.recompute") == []
+    finding = only("预算执行率98.85%（4,614,453.11/4,764,453.11）。", "rate.recompute")
+    assert finding.severity == ERROR
+    assert (finding.expected, finding.found) == ("96.85%", "98.85%")
+
+
+def test_score_in_a_sentence_is_weight_times_rate():
+    assert findings("预算执行率96.85%，权重10分，得分9.69分。", "score.recompute") == []
+    wrong = only("预算执行率96.85%，权重10分，得分8.69分。", "score.recompute")
+    assert wrong.severity == ERROR
+    assert (wrong.expected, wrong.found) == ("9.69", "8.69")
+    # 10 × 96.845% = 9.6845 rounds to 9.68: inside the envelope of the printed rate
+    assert only("预算执行率96.85%，权重10分，得分9.68分。", "score.recompute").severity == INFO
