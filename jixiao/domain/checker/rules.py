@@ -450,7 +450,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
     for quantity in report.quantities:
         if quantity.kind != "percent" or quantity.approx:
             continue
-        if "占比" in quantity.raw_label or "比重" in quantity.raw_label:
+        if "占" in quantity.raw_label or "比重" in quantity.raw_label:
             findings.extend(_check_share(context, quantity, parts_total_of))
             continue
         name = _rate_name(quantity.label, context.data)
@@ -467,6 +467,13 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         sentence_start, _sentence_end = _sentence(text, quantity.start, paragraph.start, paragraph.end)
         before = [q for q in report.quantities_between(sentence_start, quantity.start) if q.kind == "money"]
         levels = [q for q in before if q.role == "level" and not q.approx]
+        if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
+            # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
+            levels = [
+                q
+                for q in report.quantities_between(paragraph.start, quantity.start)
+                if q.kind == "money" and q.role == "level" and not q.approx
+            ]
         if spec.get("kind") == "change":
             numerators = [q for q in levels if any(t in q.label for t in spec["numerator"])]
             denominators = [q for q in levels if any(t in q.label for t in spec["denominator"])]
@@ -485,6 +492,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
             continue
         labelled = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+        if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
+            # '预算执行率' of the whole department: not the 项目支出 listed just before it
+            labelled = [q for q in labelled if _subject(q.label) is None] or labelled
         numerator = labelled[-1] if labelled else levels[-1]
         levels = [q for q in levels if q is not numerator] + [numerator]
         subject = _subject(quantity.label) or _subject(numerator.label)
@@ -700,7 +710,7 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
     return [
         context.finding(
             "rate.recompute",
-            WARNING,
+            ERROR if own_total is not None else WARNING,
             f"“{part.label}”占比{share.text}%与文中任何合计都对不上（以“{first.label}”{show(first)}为分母应为{expected}）",
             part.start,
             share.end,
@@ -855,7 +865,9 @@ def _text_scores(context: CheckContext) -> list[Finding]:
     """'预算执行率96.85%，权重10分，得分9.69分': one rate, one weight, one score in a sentence."""
     report = context.report
     text = report.text
-    findings = []
+    findings: list[Finding] = []
+    if "权重" not in text or "得分" not in text:
+        return findings
     start = 0
     for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
         sentence = text[start:boundary]

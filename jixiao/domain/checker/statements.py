@@ -155,6 +155,15 @@ def find_from_to(report: ParsedReport) -> list[FromTo]:
     return found
 
 
+def _thousands(text: str, position: int) -> bool:
+    return (
+        text[position] == ","
+        and 0 < position < len(text) - 1
+        and text[position - 1].isdigit()
+        and text[position + 1].isdigit()
+    )
+
+
 def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     pieces = []
     depth = 0
@@ -166,6 +175,8 @@ def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
         elif depth == 0 and ch in separators:
+            if _thousands(text, position):
+                continue  # 1,200.00
             pieces.append((piece_start, position))
             piece_start = position + 1
     pieces.append((piece_start, end))
@@ -183,7 +194,7 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in ",。":
+        elif depth == 0 and ch in ",。" and not _thousands(text, position):
             clause_end = position
             break
         elif depth == 0:
@@ -361,7 +372,7 @@ def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in ",。;":
+        elif depth == 0 and ch in ",。;" and not _thousands(text, position):
             return position, True
     is_last = limit >= len(text.rstrip())
     return limit, not (is_last and report.truncated)

@@ -1,6 +1,8 @@
 """Each rule on small texts written for it: what it flags, what it accepts, and when it says
 "数据不足" instead of guessing."""
 
+from pathlib import Path
+
 import pytest
 
 from jixiao.domain.checker import ERROR, INFO, RULE_DESCRIPTIONS, WARNING, check_text
@@ -278,3 +280,32 @@ def test_score_in_a_sentence_is_weight_times_rate():
     assert (wrong.expected, wrong.found) == ("9.69", "8.69")
     # 10 × 96.845% = 9.6845 rounds to 9.68: inside the envelope of the printed rate
     assert only("预算执行率96.85%，权重10分，得分9.68分。", "score.recompute").severity == INFO
+
+
+# --- a complete report written for the tests, every figure consistent ---------------------------
+
+CONSISTENT = (Path(__file__).parent / "texts" / "synthetic_consistent_report.txt").read_text(encoding="utf-8")
+
+
+def test_a_consistent_complete_report_gets_no_finding_at_all():
+    result = check_text(CONSISTENT)
+    assert result.truncated is False
+    assert [f.message for f in result.findings] == []
+
+
+@pytest.mark.parametrize(
+    ("original", "changed", "rule"),
+    [
+        ("预算执行率95.60%", "预算执行率97.60%", "rate.recompute"),
+        ("占69.5%", "占66.5%", "rate.recompute"),
+        ("下降5.0%", "下降6.0%", "yoy.arithmetic"),
+        ("事业人员22人", "事业人员23人", "parts.sum"),
+        ("其他收入34.56万元", "其他收入36.56万元", "parts.sum"),
+        ("综合股4个股室", "综合股5个股室", "count.items"),
+        ("公务接待费1.2万元", "公务接待费1.4万元", "parts.sum"),
+    ],
+)
+def test_one_wrong_figure_in_a_consistent_report_is_an_error(original, changed, rule):
+    assert original in CONSISTENT
+    errors = [f for f in check_text(CONSISTENT.replace(original, changed)).findings if f.severity == ERROR]
+    assert rule in {f.rule for f in errors}
