@@ -179,7 +179,10 @@ _HEADING_PATTERNS = (
 _HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + CIRCLED)
 _TITLE_END = re.compile(r"[。:;,!?]")
 TERMINAL = "。!?…;”’」』)】》>|"
-_DATE_LINE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2})$")
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|特此报告)$"
+)
 
 
 @dataclass(slots=True)

@@ -1049,6 +1049,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=unnumbered.title,
                 )
             )
+        elif number == 1 and rank >= 3 and previous:
+            pass  # a new numbered list under the same heading starts again at 1.
         elif number == previous:
             findings.append(
                 context.finding(
@@ -1087,7 +1089,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
-        last[rank] = max(number, previous)
+        last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
     return findings
 
 

@@ -309,3 +309,25 @@ def test_one_wrong_figure_in_a_consistent_report_is_an_error(original, changed, 
     assert original in CONSISTENT
     errors = [f for f in check_text(CONSISTENT.replace(original, changed)).findings if f.severity == ERROR]
     assert rule in {f.rule for f in errors}
+
+
+def test_a_second_numbered_list_under_one_heading_may_start_again_at_one():
+    text = "一、绩效目标\n1.目标一。\n2.目标二。\n说明文字。\n1.指标一。\n2.指标二。\n3.指标三。"
+    assert findings(text, "heading.numbering") == []
+
+
+@pytest.mark.parametrize("ending", ["特此报告", "二〇二四年三月十五日", "2024-03-15"])
+def test_reports_that_end_with_a_closing_formula_or_a_date_are_complete(ending):
+    assert check_text(f"一、部门概况\n正文。\n{ending}").truncated is False
+
+
+def test_control_rate_of_three_public_expenses():
+    assert findings("“三公”经费预算5.00万元，实际支出4.00万元，控制率80%。", "rate.recompute") == []
+    finding = only("“三公”经费预算5.00万元，实际支出4.00万元，控制率90%。", "rate.recompute")
+    assert finding.severity == ERROR
+    assert (finding.expected, finding.found) == ("80%", "90%")
+
+
+def test_amounts_printed_in_whole_wan_give_a_wide_envelope_so_only_an_info_note():
+    # 4万元 and 5万元 could be 3.5–4.5 and 4.5–5.5: 90% is possible, so it is not called an error
+    assert only("“三公”经费预算5万元，实际支出4万元，控制率90%。", "rate.recompute").severity == INFO
