@@ -267,10 +267,13 @@ class ParsedReport:
                 )
             )
         for row in self.table_rows:
+            numeric = sum(1 for cell in row.cells if table_number(cell.text) is not None)
             for cell in row.cells:
                 number = table_number(cell.text)
                 if number is None:
                     continue
+                if numeric == 1 and not any(mark in cell.text for mark in ".,%"):
+                    continue  # a lone whole number in a form row is a phone number or a code
                 figures.append(
                     Figure(
                         kind="table_number",

@@ -190,3 +190,9 @@ def test_20_has_no_figures_and_no_findings_but_the_end():
     result = check("20_kaiyuan_weijian_zhifaju_2024_zhengti_xiangmu.txt")
     assert [f for f in result.figures if f.kind == "amount"] == []
     assert [f.rule for f in result.findings] == ["text.truncated"]
+
+
+def test_02_phone_number_in_the_form_is_not_a_figure_but_the_total_score_is():
+    values = [f.value for f in check("02_zhongxian_kexie_2024_zhengti_table.txt").figures]
+    assert "85801577" not in values
+    assert "99.68" in values
