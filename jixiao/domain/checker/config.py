@@ -48,7 +48,6 @@ class CheckerData:
     label_prefixes: tuple[str, ...]
     label_suffixes: tuple[str, ...]
     typo_words: dict[str, str]
-    typo_regex: re.Pattern | None
     typo_patterns: tuple[TypoPattern, ...]
     vague_phrases: tuple[str, ...]
     vague_regex: re.Pattern
@@ -88,9 +87,6 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
         label_prefixes=tuple(synonyms.get("label_prefixes") or ()),
         label_suffixes=tuple(synonyms.get("label_suffixes") or ()),
         typo_words=words,
-        typo_regex=re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-        if words
-        else None,
         typo_patterns=tuple(
             TypoPattern(
                 regex=re.compile(item["regex"]),

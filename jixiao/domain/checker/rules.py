@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -728,8 +729,6 @@ def _sentence(text: str, position: int, low: int, high: int) -> tuple[int, int]:
 
 def _section_span(report: ParsedReport, position: int) -> tuple[int, int]:
     starts = report._heading_starts
-    from bisect import bisect_right
-
     index = bisect_right(starts, position) - 1
     start = starts[index] if index >= 0 else 0
     end = starts[index + 1] if index + 1 < len(starts) else len(report.text)

@@ -19,7 +19,7 @@ _YOY = re.compile(
     r"(?P<word>增加|增长|减少|下降|降低|增减|上升|少了|多了|减|增)了?"
 )
 _PERCENT_AFTER = re.compile(
-    r"[,;]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
+    r"[,;(]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
 )
 _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
@@ -86,12 +86,6 @@ class CountList:
     list_start: int
     list_end: int
     complete: bool  # False when the text stops inside the list
-
-
-def _sentence_bounds(text: str, position: int, low: int, high: int) -> tuple[int, int]:
-    start = text.rfind("。", low, position)
-    end = text.find("。", position, high)
-    return (start + 1 if start >= 0 else low), (end if end >= 0 else high)
 
 
 def _preceding_level(

@@ -331,3 +331,8 @@ def test_control_rate_of_three_public_expenses():
 def test_amounts_printed_in_whole_wan_give_a_wide_envelope_so_only_an_info_note():
     # 4万元 and 5万元 could be 3.5–4.5 and 4.5–5.5: 90% is possible, so it is not called an error
     assert only("“三公”经费预算5万元，实际支出4万元，控制率90%。", "rate.recompute").severity == INFO
+
+
+def test_percent_in_brackets_after_the_change_is_read():
+    finding = only("本年支出100万元，比上年增加10万元（增长20.0%）。", "yoy.arithmetic")
+    assert finding.expected == "11.1%"
