@@ -297,7 +297,7 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
     label = raw.strip("()“”\"' ")
     if label and (label[0].isdigit() or label[0] in "(一二三四五六七八九十"):
         label = _LABEL_NUMBERING.sub("", label, count=1)
-    stripped = True
+    stripped = label.startswith(prefixes)
     while stripped:
         stripped = False
         for prefix in prefixes:
@@ -305,7 +305,7 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
                 label = label[len(prefix) :]
                 stripped = True
                 break
-    stripped = True
+    stripped = label.endswith(suffixes)
     while stripped:
         stripped = False
         for suffix in suffixes:

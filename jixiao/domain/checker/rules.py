@@ -1373,21 +1373,20 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    for wrong, right in data.typo_words.items():
-        at = text.find(wrong)
-        while at >= 0:
-            findings.append(
-                context.finding(
-                    "typo.curated",
-                    WARNING,
-                    f"疑似错别字：“{wrong}”应为“{right}”",
-                    at,
-                    at + len(wrong),
-                    expected=right,
-                    found=wrong,
-                )
+    for match in data.typo_regex.finditer(text):
+        wrong = match.group(0)
+        right = data.typo_words[wrong]
+        findings.append(
+            context.finding(
+                "typo.curated",
+                WARNING,
+                f"疑似错别字：“{wrong}”应为“{right}”",
+                match.start(),
+                match.end(),
+                expected=right,
+                found=wrong,
             )
-            at = text.find(wrong, at + len(wrong))
+        )
     for pattern in data.typo_patterns:
         for match in pattern.regex.finditer(text):
             wrong = match.group(0)
