@@ -6,7 +6,7 @@ result.findings, result.figures, result.summary, result.has_errors
 result.to_json_dict(file="report.txt")
 """
 
-from jixiao.domain.checker.api import CheckResult, check_text, detect_report_type, parse
+from jixiao.domain.checker.api import CheckResult, UnknownReportType, check_text, detect_report_type, parse
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.rules import ALL_RULES, RULE_DESCRIPTIONS
 
@@ -20,6 +20,7 @@ __all__ = [
     "Figure",
     "Finding",
     "Location",
+    "UnknownReportType",
     "check_text",
     "detect_report_type",
     "parse",

@@ -12,6 +12,14 @@ from jixiao.domain.checker.config import CheckerData, default_checker_data
 from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.parse import ParsedReport, parse_report
 from jixiao.domain.checker.rules import ALL_RULES, CheckContext, Rule
+from jixiao.domain.errors import DomainError
+
+
+class UnknownReportType(DomainError):
+    """The report type asked for is not in outline.yaml."""
+
+    code = "unknown_report_type"
+
 
 _SEVERITY_ORDER = {severity: index for index, severity in enumerate(SEVERITIES)}
 
@@ -86,7 +94,9 @@ def check_text(
         report_type = detect_report_type(text, data)
     if report_type not in data.report_types:
         known = "、".join(data.report_types)
-        raise ValueError(f"未知的报告类型“{report_type}”（可选：{known}、auto）")
+        raise UnknownReportType(
+            f"未知的报告类型“{report_type}”（可选：{known}、auto）", report_type=report_type
+        )
     report = parse(text, data)
     context = CheckContext.build(report, data, data.report_types[report_type])
     findings: list[Finding] = []

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.domain.checker import ERROR, INFO, RULE_DESCRIPTIONS, WARNING, check_text
+from jixiao.domain.checker import ERROR, INFO, RULE_DESCRIPTIONS, WARNING, UnknownReportType, check_text
 
 
 def findings(text, rule, **kwargs):
@@ -251,8 +251,8 @@ def test_curated_typo_and_date_slips():
     assert only("2023年13月调出一人。", "date.format").severity == WARNING
 
 
-def test_unknown_report_type_is_refused():
-    with pytest.raises(ValueError, match="未知的报告类型"):
+def test_unknown_report_type_is_refused_with_a_domain_error():
+    with pytest.raises(UnknownReportType, match="未知的报告类型“nonsense”"):
         check_text("正文。", report_type="nonsense")
 
 
