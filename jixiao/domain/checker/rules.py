@@ -649,6 +649,9 @@ def _judge_rate(
     ]
 
 
+_SHARE_LINK = re.compile(r"^[,;:]?(?:占比|占|比重|所占比重|所占比例)(?:为|达|是)?$")
+
+
 def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -> list[Finding]:
     report = context.report
     part = None
@@ -657,6 +660,9 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
             part = quantity
     if part is None:
         return []
+    between = report.text[part.end : share.start]
+    if not _SHARE_LINK.match(between):
+        return []  # '人员经费占基本支出的比重为80%' names its own subject: not resolved here
     own_total = None
     parts = parts_total_of.get(part.start)
     if parts is not None:

@@ -336,3 +336,8 @@ def test_amounts_printed_in_whole_wan_give_a_wide_envelope_so_only_an_info_note(
 def test_percent_in_brackets_after_the_change_is_read():
     finding = only("本年支出100万元，比上年增加10万元（增长20.0%）。", "yoy.arithmetic")
     assert finding.expected == "11.1%"
+
+
+def test_share_with_its_own_subject_named_is_left_alone():
+    text = "本年支出100.00万元，其中：基本支出80.00万元，项目支出20.00万元。人员经费占基本支出的比重为50%。"
+    assert findings(text, "rate.recompute") == []
