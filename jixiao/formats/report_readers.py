@@ -11,6 +11,7 @@ The text returned is "the text as read": the checker's offsets refer to it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,12 +149,47 @@ def read_pdf_bytes(data: bytes, *, name: str = "文件") -> str:
             pages = [page.extract_text() or "" for page in reader.pages]
         except Exception as error:
             raise UnreadableReport(f"“{name}”不是有效的 PDF 文件（可能已损坏）") from error
-    text = "\n".join(pages)
+    text = "\n".join(unwrap_pdf_page(page) for page in pages)
     if sum(1 for ch in text if not ch.isspace()) < 10:
         raise UnreadableReport(
             f"“{name}”没有文字层（可能是扫描件或图片 PDF），无法读取文字。请提供 Word 或文本版本，或先做文字识别（OCR）"
         )
     return text
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+_STARTS_BLOCK = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|附件)"
+)
+_ENDS_SENTENCE = tuple("。！？；：!?;:")
+
+
+def unwrap_pdf_page(page: str) -> str:
+    """Join the lines a PDF wrapped inside a paragraph, and drop page-number lines.
+
+    Chinese has no spaces between words, so a wrapped line is joined without one. A line is
+    joined to the next when it is about as long as the page's full lines, does not end a
+    sentence, and the next line does not start a heading or a numbered item.
+    """
+    lines = [line.rstrip() for line in page.split("\n")]
+    lines = [line for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
+    if not lines:
+        return ""
+    lengths = sorted(len(line.strip()) for line in lines)
+    full = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 3 else lengths[-1]
+    out = [lines[0]]
+    for line in lines[1:]:
+        previous = out[-1]
+        if (
+            len(previous.strip()) >= max(full * 0.8, 10)
+            and not previous.endswith(_ENDS_SENTENCE)
+            and not _STARTS_BLOCK.match(line.strip())
+            and "|" not in previous
+        ):
+            out[-1] = previous + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def expand_paths(arguments: list[str]) -> list[Path]:

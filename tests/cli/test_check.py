@@ -224,3 +224,21 @@ def test_check_runs_without_django_or_a_database(tmp_path):
         check=False,
     )
     assert "READY=False CODE=1" in completed.stderr
+
+
+def test_pdf_lines_wrapped_inside_a_paragraph_are_joined_and_page_numbers_dropped():
+    from jixiao.formats.report_readers import unwrap_pdf_page
+
+    page = (
+        "一、部门概况\n"
+        "本部门年初预算支出208.4万元，比上年增加24.01万元，增\n"
+        "长13.0%，增加变化的主要原因是：公用经费年初预算安排\n"
+        "增加。\n"
+        "（一）专项组织情况分析\n"
+        "- 3 -"
+    )
+    assert unwrap_pdf_page(page) == (
+        "一、部门概况\n"
+        "本部门年初预算支出208.4万元，比上年增加24.01万元，增长13.0%，增加变化的主要原因是：公用经费年初预算安排增加。\n"
+        "（一）专项组织情况分析"
+    )

@@ -54,6 +54,7 @@ class CheckResult:
             "errors": self.count(ERROR),
             "warnings": self.count(WARNING),
             "infos": self.count(INFO),
+            "insufficient_data": sum(1 for f in self.findings if "数据不足" in f.message),
             "figures": len(self.figures),
             "money_figures": sum(1 for f in self.figures if f.kind == "amount"),
             "sections": list(self.sections),
