@@ -102,13 +102,116 @@ def read_docx_bytes(data: bytes, *, name: str = "文件") -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableReport(f"“{name}”不是有效的 .docx 文件（可能已损坏，或其实是别的格式）") from error
     lines: list[str] = []
+    numbering = _ListNumbering(document)
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, document).text)
+            paragraph = Paragraph(child, document)
+            lines.append(numbering.label(paragraph) + paragraph.text)
         elif child.tag == qn("w:tbl"):
             lines.extend(_table_lines(Table(child, document)))
     return "\n".join(lines)
+
+
+_CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def _chinese(value: int) -> str:
+    if value <= 10:
+        return _CN_NUMERALS[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else _CN_NUMERALS[tens]) + "十" + (_CN_NUMERALS[units] if units else "")
+
+
+def _format_number(value: int, number_format: str) -> str:
+    if number_format in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographTraditional",
+    ):
+        return _chinese(value)
+    if number_format == "decimalEnclosedCircleChinese" or number_format == "decimalEnclosedCircle":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[value - 1] if 0 < value <= 20 else str(value)
+    if number_format == "upperLetter":
+        return chr(ord("A") + value - 1)
+    if number_format == "lowerLetter":
+        return chr(ord("a") + value - 1)
+    if number_format == "none":
+        return ""
+    return str(value)
+
+
+class _ListNumbering:
+    """Word's automatic list numbering ('一、' '（一）' '1.' kept in numbering.xml, not in the text),
+    rendered the way Word shows it, so headings read from a .docx carry their numbers."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[tuple[str, int], tuple[int, str, str]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for item in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for level in item.findall(qn("w:lvl")):
+                start = level.find(qn("w:start"))
+                number_format = level.find(qn("w:numFmt"))
+                text = level.find(qn("w:lvlText"))
+                levels[int(level.get(qn("w:ilvl")))] = (
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                    number_format.get(qn("w:val")) if number_format is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                )
+            abstract[item.get(qn("w:abstractNumId"))] = levels
+        for item in root.findall(qn("w:num")):
+            reference = item.find(qn("w:abstractNumId"))
+            if reference is None:
+                continue
+            for ilvl, spec in abstract.get(reference.get(qn("w:val")), {}).items():
+                self._levels[(item.get(qn("w:numId")), ilvl)] = spec
+
+    def _number_properties(self, paragraph) -> tuple[str, int] | None:
+        qn = self._qn
+        properties = paragraph._p.pPr
+        number = properties.find(qn("w:numPr")) if properties is not None else None
+        style = paragraph.style
+        while number is None and style is not None:
+            style_properties = style.element.pPr
+            number = style_properties.find(qn("w:numPr")) if style_properties is not None else None
+            style = style.base_style
+        if number is None:
+            return None
+        num_id = number.find(qn("w:numId"))
+        level = number.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) == "0":
+            return None
+        return num_id.get(qn("w:val")), int(level.get(qn("w:val"))) if level is not None else 0
+
+    def label(self, paragraph) -> str:
+        if not self._levels:
+            return ""
+        found = self._number_properties(paragraph)
+        if found is None or found not in self._levels:
+            return ""
+        num_id, ilvl = found
+        counters = self._counters.setdefault(num_id, {})
+        start, _, text = self._levels[found]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]
+
+        def render(match: re.Match) -> str:
+            level = int(match.group(1)) - 1
+            level_start, number_format, _ = self._levels.get((num_id, level), (1, "decimal", ""))
+            return _format_number(counters.get(level, level_start), number_format)
+
+        return re.sub(r"%(\d)", render, text)
 
 
 def _table_lines(table) -> list[str]:

@@ -242,3 +242,49 @@ def test_pdf_lines_wrapped_inside_a_paragraph_are_joined_and_page_numbers_droppe
         "本部门年初预算支出208.4万元，比上年增加24.01万元，增长13.0%，增加变化的主要原因是：公用经费年初预算安排增加。\n"
         "（一）专项组织情况分析"
     )
+
+
+def _numbered_docx(path):
+    """A .docx whose headings are numbered by Word (numbering.xml), not typed: 一、 二、 四、."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        paragraph = document.add_paragraph(text)
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+        assert properties.find(qn("w:numPr")) is not None
+
+    numbered("部门概况", 0)
+    numbered("部门职能", 1)
+    numbered("机构设置", 1)
+    numbered("部门整体支出情况", 0)
+    document.add_paragraph("正文。")
+    document.save(path)
+
+
+def test_docx_headings_numbered_by_word_are_read_with_their_numbers(tmp_path):
+    path = tmp_path / "自动编号.docx"
+    _numbered_docx(path)
+    assert read_report(path).text.split("\n") == [
+        "一、部门概况",
+        "（一）部门职能",
+        "（二）机构设置",
+        "二、部门整体支出情况",
+        "正文。",
+    ]
