@@ -38,9 +38,9 @@ def test_seed_as_json_has_the_documented_shape_and_offsets_into_the_file(capsys)
 
 def test_a_folder_checks_every_report_in_it_and_prints_a_json_array(capsys):
     code, payload = run_json(capsys, TEXTS)
-    assert code == 0  # no corpus text, nor the seed, nor the consistent sample has an error
+    assert code == 0  # no corpus text, nor the seed, nor the consistent samples has an error
     names = [Path(item["file"]).name for item in payload]
-    assert len(names) == 14 and "README.md" not in names
+    assert len(names) == 15 and "README.md" not in names
     assert names == sorted(names)
 
 

@@ -277,6 +277,22 @@ def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
     return False
 
 
+def _affinity(total: Quantity, parts: tuple[Quantity, ...]) -> int:
+    """2 when the total's label holds a part's last two characters (支出合计 / 基本支出), 1 for the last one."""
+    labels = [p.label for p in parts if p.label]
+    if any(len(label) >= 2 and label[-2:] in total.label for label in labels):
+        return 2
+    return 1 if any(label[-1:] in total.label for label in labels) else 0
+
+
+def _likely_totals(parts: Parts) -> list[Quantity]:
+    """The candidates named like the parts (实有人员 for 行政人员/工勤人员, not 核定编制), nearest first."""
+    candidates = list(parts.candidates[:4])
+    if any(_affinity(c, parts.parts) == 2 for c in candidates):
+        return [c for c in candidates if _affinity(c, parts.parts) == 2]
+    return candidates
+
+
 def _parallel(labels: list[str]) -> bool:
     """Parts named alike (…收入/…收入, …编制/…编制) are disjoint pieces of one whole; a single part too."""
     if len(labels) <= 1:
@@ -299,12 +315,13 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     for parts in context.parts:
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
+        candidates = _likely_totals(parts)
         chosen = None
-        for candidate in parts.candidates[:4]:
+        for candidate in candidates:
             if abs(candidate.base_value - total_sum) <= envelope_parts + report.half_unit(candidate):
                 chosen = candidate
                 break
-        total = chosen or parts.candidates[0]
+        total = chosen or candidates[0]
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
@@ -615,9 +632,19 @@ def _judge_rate(
                 found=f"{stated.text}%",
             )
         ]
-    numerator, denominator = pairs[-1]
-    strong = any(t in denominator.label for t in spec.get("strong_denominator", ()))
+    strong_pairs = [
+        pair for pair in pairs if any(t in pair[1].label for t in spec.get("strong_denominator", ()))
+    ]
+    numerator, denominator = strong_pairs[-1] if strong_pairs else pairs[-1]
+    strong = bool(strong_pairs)
     same_subject = subject is None or subject in denominator.label or len(pairs) == 1
+    if strong and len(strong_pairs) == 1:
+        first_exact = (
+            (numerator.base_value - denominator.base_value) * HUNDRED / denominator.base_value
+            if change
+            else numerator.base_value * HUNDRED / denominator.base_value
+        )
+        pairs = strong_pairs
     formula = (
         f"（{show(numerator)}−{show(denominator)}）÷{show(denominator)}"
         if change

@@ -285,12 +285,33 @@ def test_score_in_a_sentence_is_weight_times_rate():
 # --- a complete report written for the tests, every figure consistent ---------------------------
 
 CONSISTENT = (Path(__file__).parent / "texts" / "synthetic_consistent_report.txt").read_text(encoding="utf-8")
+HUNAN = (Path(__file__).parent / "texts" / "synthetic_consistent_hunan_template.txt").read_text(
+    encoding="utf-8"
+)
 
 
-def test_a_consistent_complete_report_gets_no_finding_at_all():
-    result = check_text(CONSISTENT)
+@pytest.mark.parametrize("text", [CONSISTENT, HUNAN], ids=["sample", "hunan-template"])
+def test_a_consistent_complete_report_gets_no_finding_at_all(text):
+    result = check_text(text)
     assert result.truncated is False
     assert [f.message for f in result.findings] == []
+
+
+@pytest.mark.parametrize(
+    ("original", "changed", "rule"),
+    [
+        ("预算执行率95.38%", "预算执行率98.38%", "rate.recompute"),
+        ("控制率70.00%", "控制率75.00%", "rate.recompute"),
+        ("人员经费支出701.20万元", "人员经费支出711.20万元", "parts.sum"),
+        ("工勤人员4名", "工勤人员5名", "parts.sum"),
+        ("人才股3个股室", "人才股4个股室", "count.items"),
+        ("公务接待费1.50万元", "公务接待费1.60万元", "parts.sum"),
+    ],
+)
+def test_one_wrong_figure_in_the_hunan_template_report_is_an_error(original, changed, rule):
+    assert original in HUNAN
+    errors = [f for f in check_text(HUNAN.replace(original, changed)).findings if f.severity == ERROR]
+    assert [f.rule for f in errors] == [rule]
 
 
 @pytest.mark.parametrize(
