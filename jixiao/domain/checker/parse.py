@@ -92,6 +92,7 @@ _DIRECTION_WORDS = (
     "增",
     "提高",
 )
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年")
 _LEFTOVER_UNIT = re.compile(r"^[个家所名人次项份件场元万亿.、]+")
 _PREVIOUS_WORDS = ("上年", "去年", "上一年")
 
@@ -114,6 +115,7 @@ class Quantity(NamedTuple):
     raw_label: str
     approx: bool
     role: str  # level | delta | previous
+    year: str = ""  # '2022' when the label is preceded by '2022年'
 
     @property
     def text(self) -> str:
@@ -345,7 +347,12 @@ def _read_quantities(
         if not raw_label.strip() and head.startswith(":"):
             raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
         label_start = start - len(raw_label)
+        year = ""
         if label_start > 0 and (text[label_start - 1].isdigit() or text[label_start - 1] == "%"):
+            year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
+            if year_match and raw_label.startswith("年"):
+                year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
+                raw_label = raw_label.removeprefix("年度").removeprefix("年")
             raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         label = clean_label(raw_label, prefixes, suffixes)
         approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, match.end())
@@ -368,6 +375,7 @@ def _read_quantities(
                 raw_label=raw_label,
                 approx=approx,
                 role=role,
+                year=year,
             )
         )
         if kind == "money":

@@ -973,7 +973,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             continue
         if any(w in quantity.raw_label for w in ("上年", "去年", "同比")):
             continue
-        key = quantity.label
+        key = f"{quantity.year}年{quantity.label}" if quantity.year else quantity.label
         first = seen.get(key)
         if first is None:
             seen[key] = quantity

@@ -362,3 +362,10 @@ def test_percent_in_brackets_after_the_change_is_read():
 def test_share_with_its_own_subject_named_is_left_alone():
     text = "本年支出100.00万元，其中：基本支出80.00万元，项目支出20.00万元。人员经费占基本支出的比重为50%。"
     assert findings(text, "rate.recompute") == []
+
+
+def test_the_same_label_in_two_different_years_is_not_a_conflict():
+    text = "2022年基本支出812.35万元。\n2021年基本支出790.00万元。"
+    assert findings(text, "quantity.conflict") == []
+    labels = [f.label for f in check_text(text).figures]
+    assert labels == ["基本支出", "基本支出"]
