@@ -407,6 +407,64 @@ def _read_table_row(line: Paragraph) -> TableRow:
     return TableRow(tuple(cells), line.start, line.end)
 
 
+_COLUMN_WORDS = ("预算数", "执行数", "执行率", "权重", "得分", "决算数", "分值")
+
+
+def _is_header_cell(text: str) -> bool:
+    return len(text) <= 16 and table_number(text) is None and text[-1] not in "。;,:" and "|" not in text
+
+
+def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
+    """A table flattened one cell per line: a run of column names, then a label and its numbers.
+
+    年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 权重 / 得分 / 财政拨款 / 100.00 / … become rows
+    like the '|' ones, so the table checks apply to both layouts.
+    """
+    rows: list[TableRow] = []
+    index, count = 0, len(paragraphs)
+    while index < count:
+        run = index
+        while run < count and _is_header_cell(paragraphs[run].text):
+            run += 1
+        header = paragraphs[index:run]
+        if len(header) < 3 or sum(1 for p in header if any(w in p.text for w in _COLUMN_WORDS)) < 2:
+            index = max(run, index + 1)
+            continue
+        # the run may end with the first row's label: keep it out of the header
+        position = run
+        data: list[TableRow] = []
+        label = header[-1] if run < count and table_number(paragraphs[run].text) is not None else None
+        names = header[:-1] if label is not None else header
+        while position < count:
+            numbers = []
+            while position < count and table_number(paragraphs[position].text) is not None:
+                numbers.append(paragraphs[position])
+                position += 1
+            if not numbers:
+                break
+            cells = [Cell(p.text, p.start, p.end) for p in ([label] if label else []) + numbers]
+            data.append(TableRow(tuple(cells), cells[0].start, cells[-1].end))
+            if (
+                position < count
+                and _is_header_cell(paragraphs[position].text)
+                and position + 1 < count
+                and (table_number(paragraphs[position + 1].text) is not None)
+            ):
+                label = paragraphs[position]
+                position += 1
+            else:
+                break
+        if data:
+            width = len(data[0].cells) - (1 if header[-1] is not names[-1] else 0)
+            names = names[-width:] if 0 < width < len(names) else names  # drop a caption above the columns
+            rows.append(
+                TableRow(tuple(Cell(p.text, p.start, p.end) for p in names), names[0].start, names[-1].end)
+            )
+            rows.extend(data)
+        index = max(position, index + 1)
+    return rows
+
+
 def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = None) -> list[Heading]:
     found: list[tuple[int, int | None, str, str, Paragraph]] = []
     first_numbered = None
@@ -517,6 +575,8 @@ def parse_report(
     headings = _read_headings(paragraphs, source)
     quantities, report_decimals = _read_quantities(text, prefixes, suffixes)
     table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
+    table_rows.extend(_vertical_rows(paragraphs))
+    table_rows.sort(key=lambda row: row.start)
     report = ParsedReport(
         source=source,
         paragraphs=paragraphs,

@@ -369,3 +369,27 @@ def test_the_same_label_in_two_different_years_is_not_a_conflict():
     assert findings(text, "quantity.conflict") == []
     labels = [f.label for f in check_text(text).figures]
     assert labels == ["基本支出", "基本支出"]
+
+
+def test_a_table_flattened_one_cell_per_line_is_checked_like_a_bar_table():
+    text = "\n".join(
+        [
+            "资金情况",
+            "年初预算数",
+            "全年(调整)预算数",
+            "全年执行数",
+            "执行率",
+            "执行率权重",
+            "执行率得分",
+            "其中:财政拨款",
+            "3,724,055.00",
+            "4,764,453.11",
+            "4,614,453.11",
+            "96.85",
+            "10.00",
+            "9.68",
+            "绩效目标",
+        ]
+    )
+    finding = only(text, "score.recompute")
+    assert (finding.expected, finding.found, finding.location.quote) == ("9.69", "9.68", "9.68")
