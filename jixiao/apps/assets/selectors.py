@@ -167,3 +167,42 @@ def custodian_units(department) -> list[str]:
         .values_list("custodian_unit", flat=True)
         .distinct()
     )
+
+
+def disposal_sheet(disposal: Disposal):
+    """The plain values of a 报废处理清单 for jixiao.formats.asset_disposal."""
+    from jixiao.formats.asset_disposal import DisposalRow, DisposalSheet
+
+    def who(user, on) -> str:
+        return f"{user.display_name} {on:%Y-%m-%d}" if user and on else ""
+
+    return DisposalSheet(
+        department=disposal.department.name,
+        number=disposal.number,
+        method=disposal.get_method_display(),
+        reason=disposal.reason,
+        counterparty=disposal.counterparty,
+        requested_on=disposal.requested_on,
+        requested_by=disposal.requested_by.display_name,
+        head_approval=who(disposal.head_approved_by, disposal.head_approved_on),
+        bureau_approval=(
+            f"{who(disposal.bureau_approved_by, disposal.bureau_approved_on)} {disposal.bureau_doc_no}".strip()
+            if disposal.needs_bureau
+            else ""
+        ),
+        completed_on=disposal.completed_on,
+        rows=[
+            DisposalRow(
+                number=item.asset.number,
+                name=item.asset.name,
+                category=item.asset.category_label,
+                spec=item.asset.spec,
+                acquired_on=item.asset.acquired_on,
+                original_value=item.original_value,
+                custodian=f"{item.asset.custodian_unit}/{item.asset.custodian_person}",
+                location=item.asset.location,
+            )
+            for item in disposal.items.select_related("asset")
+        ],
+        is_demo=disposal.is_demo,
+    )
