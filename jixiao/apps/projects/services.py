@@ -21,7 +21,13 @@ from jixiao.apps.budgets.models import BudgetLine, Project
 from jixiao.apps.budgets.services import budget_line_create
 from jixiao.apps.core.services import audit_record, refusal_record
 from jixiao.apps.orgs.models import Department
-from jixiao.apps.projects.models import Inspection, Milestone, ProjectReview, SpecialProject
+from jixiao.apps.projects.models import (
+    DemonstrationBase,
+    Inspection,
+    Milestone,
+    ProjectReview,
+    SpecialProject,
+)
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import yuan
 from jixiao.domain.projects import (
@@ -211,6 +217,18 @@ def project_apply(
     return special
 
 
+@dataclass(frozen=True, slots=True)
+class PastReview:
+    """An expert opinion from the 论证 that preceded a project approved in the budget (补录)."""
+
+    reviewer: str
+    reviewer_title: str
+    score: Decimal
+    opinion: str
+    recommendation: str
+    reviewed_on: dt.date
+
+
 @_records_refusal("project_attach")
 def project_attach(
     *,
@@ -221,35 +239,72 @@ def project_attach(
     goal_summary: str,
     indicators: Sequence[str],
     applied_on: dt.date,
-    requested_amount: Decimal | str | None = None,
+    reviews: Sequence[PastReview] = (),
+    review_summary: str = "",
+    concluded_on: dt.date | None = None,
+    approved_by=None,
+    decided_on: dt.date | None = None,
+    doc_no: str = "",
     is_demo: bool = False,
 ) -> SpecialProject:
-    """Open the 专项 file of a project that came straight from the approved budget (already 立项)."""
-    if actor is None or not (actor.is_department_user and actor.department_id == project.department_id):
+    """Open the 专项 file of a project that came straight from the approved budget (already 立项),
+    with the application and the 论证 that preceded it (补录). Nothing about its money changes."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    if not (actor.is_department_user and actor.department_id == project.department_id):
         raise PermissionRefused("只有本单位的财务人员或负责人可以建立本单位的专项档案。")
-    if SpecialProject.objects.filter(project=project).exists():
-        raise ProjectRuleError(f"项目“{project.name}”已有专项档案。")
-    budget = sum((line.budget for line in project.budget_lines.all()), Decimal("0.00"))
-    amount = yuan(requested_amount) if requested_amount is not None else budget
+    locked = Project.objects.select_for_update(of=("self",)).select_related("department").get(pk=project.pk)
+    if locked.stage not in {
+        s.value for s in (Stage.APPROVED, Stage.IMPLEMENTING, Stage.INSPECTING, Stage.COMPLETED)
+    }:
+        raise ProjectRuleError(f"项目“{locked.name}”尚未立项，请走申报、论证、立项流程。")
+    if SpecialProject.objects.filter(project=locked).exists():
+        raise ProjectRuleError(f"项目“{locked.name}”已有专项档案。")
+    for review in reviews:
+        check_review_score(review.score, reviewer=review.reviewer)
+    if approved_by is not None:
+        if approved_by.role != "department_head" or approved_by.department_id != locked.department_id:
+            raise PermissionRefused("立项审批人须是本单位部门负责人。")
+        if approved_by.pk == actor.pk:
+            raise PermissionRefused("不能审批自己申报的项目：补录的立项审批人不能是申报人本人。")
+    budget = sum((line.budget for line in locked.budget_lines.all()), Decimal("0.00"))
     special = SpecialProject.objects.create(
-        project=project,
-        basis=basis,
-        content=content,
-        requested_amount=amount,
-        goal_summary=goal_summary,
-        indicators=list(indicators),
+        project=locked,
+        basis=basis.strip(),
+        content=content.strip(),
+        requested_amount=budget,
+        goal_summary=goal_summary.strip(),
+        indicators=[i.strip() for i in indicators if i.strip()],
         applicant=actor,
         applied_on=applied_on,
+        review_conclusion="pass" if reviews else "",
+        review_concluded_on=concluded_on,
+        review_summary=review_summary.strip(),
+        decided_by=approved_by,
+        decided_on=decided_on,
+        approval_doc_no=doc_no.strip(),
+        approved_amount=budget,
         is_demo=is_demo,
         created_at=timezone.now(),
     )
+    for review in reviews:
+        ProjectReview.objects.create(
+            special=special,
+            reviewer=review.reviewer,
+            reviewer_title=review.reviewer_title,
+            score=review.score,
+            opinion=review.opinion,
+            recommendation=review.recommendation,
+            reviewed_on=review.reviewed_on,
+            recorded_by=actor,
+        )
     audit_record(
         actor=actor,
         action="project_attach",
-        action_label="建立专项档案",
+        action_label="建立专项档案（补录申报论证材料）",
         target=special,
-        department=project.department,
-        after=special.snapshot(),
+        department=locked.department,
+        after={**special.snapshot(), "reviews": len(reviews), "budget": budget},
     )
     return special
 
@@ -558,3 +613,51 @@ def project_accept(*, actor, special: SpecialProject, accepted_on: dt.date, opin
     locked.acceptance_opinion = opinion.strip()
     locked.save(update_fields=["accepted_by", "accepted_on", "acceptance_opinion"])
     return locked
+
+
+# ---------------------------------------------------------------- 科普示范基地
+
+
+@_records_refusal("demonstration_base_add")
+def demonstration_base_add(
+    *,
+    actor,
+    department: Department,
+    name: str,
+    year: int,
+    selection: str,
+    kind: str = "农民专业合作社",
+    field: str = "",
+    town: str = "",
+    special: SpecialProject | None = None,
+    is_demo: bool = False,
+) -> DemonstrationBase:
+    """A 科普示范基地 selected by the department (申报 → 现场考察 → 名额核定)."""
+    if actor is None or not (
+        getattr(actor, "is_department_user", False) and actor.department_id == department.pk
+    ):
+        raise PermissionRefused("只有本单位的财务人员或负责人可以登记本单位的科普示范基地。")
+    if not name.strip() or not selection.strip():
+        raise ProjectRuleError("请填写基地名称和遴选过程。")
+    if DemonstrationBase.objects.filter(department=department, name=name.strip()).exists():
+        raise ProjectRuleError(f"科普示范基地“{name}”已登记。")
+    base = DemonstrationBase.objects.create(
+        department=department,
+        name=name.strip(),
+        kind=kind,
+        field=field,
+        town=town,
+        year=year,
+        selection=selection.strip(),
+        special=special,
+        is_demo=is_demo,
+    )
+    audit_record(
+        actor=actor,
+        action="demonstration_base_add",
+        action_label="认定科普示范基地",
+        target=base,
+        department=department,
+        after={"name": base.name, "year": year},
+    )
+    return base
