@@ -326,3 +326,21 @@ def test_stocktake_loss_surplus_and_mismatch_are_each_resolved_and_recorded(offi
     assert report.ledger.disposals == D("3000.00")
     assert report.ledger.closing == report.register_total == D("5500.00")
     assert selectors.ledger_for(department, 2022).findings == []  # the 2021 card entered the books in 2024
+
+
+def test_a_disposal_request_for_another_departments_asset_is_refused(
+    officer, other_officer, department, other_department
+):
+    theirs = register(other_officer, other_department, "WL-001")
+    with pytest.raises(PermissionRefused, match="不属于本单位"):
+        services.disposal_request(
+            actor=officer,
+            department=department,
+            assets=[theirs],
+            method="scrap",
+            reason="x",
+            requested_on=dt.date(2024, 3, 1),
+        )
+    assert Asset.objects.get(pk=theirs.pk).status == "in_use" and not Disposal.objects.exists()
+    refusal = RefusalEvent.objects.get(action="disposal_request")
+    assert refusal.department == department and refusal.actor == officer

@@ -342,3 +342,53 @@ def test_acceptance_is_refused_while_an_inspection_is_open(officer, head, depart
     with pytest.raises(ProjectRuleError, match="整改情况"):
         services.inspection_close(actor=officer, inspection=inspection, closed_on=dt.date(2024, 7, 10))
     assert not Inspection.objects.get(pk=inspection.pk).is_closed
+
+
+def test_attaching_a_file_to_a_budget_project_records_its_past_review_but_refuses_self_approval(
+    officer, head, department
+):
+    from jixiao.apps.projects.services import PastReview
+    from tests.factories import make_project
+
+    project = make_project(actor=officer, department=department, year=2023, code="P01", name="科普大篷车")
+    make_line(
+        actor=officer,
+        department=department,
+        fund_type="project",
+        func_code="2060702",
+        project=project,
+        amount="180000.00",
+    )
+    past = [PastReview("刘教授", "教授", D("90"), "同意", "pass", dt.date(2022, 11, 8))]
+    common = dict(
+        project=project,
+        basis="纲要",
+        content="下乡科普",
+        goal_summary="30次",
+        indicators=["下乡科普≥30次"],
+        applied_on=dt.date(2022, 10, 20),
+        reviews=past,
+        decided_on=dt.date(2023, 1, 1),
+        doc_no="常财预〔2023〕3号",
+    )
+    with pytest.raises(PermissionRefused, match="不能审批自己申报的项目"):
+        services.project_attach(actor=head, approved_by=head, **common)
+    assert not SpecialProject.objects.exists()
+    special = services.project_attach(actor=officer, approved_by=head, **common)
+    assert (special.requested_amount, special.approved_amount) == (D("180000.00"), D("180000.00"))
+    assert special.review_conclusion == "pass" and special.reviews.get().score == D("90")
+    assert Project.objects.get(pk=project.pk).stage == "approved"  # its money is untouched
+
+
+def test_a_project_still_in_application_cannot_get_a_file_attached(officer, head, department):
+    special = apply(officer, department)
+    with pytest.raises(ProjectRuleError, match="尚未立项"):
+        services.project_attach(
+            actor=officer,
+            project=special.project,
+            basis="x",
+            content="x",
+            goal_summary="x",
+            indicators=["x"],
+            applied_on=dt.date(2024, 1, 1),
+        )
