@@ -22,8 +22,9 @@ START = dt.date(2020, 1, 1)
 
 values = st.integers(min_value=1, max_value=12_000_000).map(lambda cents: Decimal(cents).scaleb(-2))
 index = st.integers(min_value=0, max_value=30)
+add = st.tuples(st.just("add"), values, st.sampled_from(["in_use", "idle"]))
 operation = st.one_of(
-    st.tuples(st.just("add"), values, st.sampled_from(["in_use", "idle"])),
+    add,
     st.tuples(st.just("status"), index, st.sampled_from(["in_use", "idle", "disposed", "pending"])),
     st.tuples(
         st.just("request"), st.lists(index, min_size=1, max_size=3), st.sampled_from(["scrap", "transfer"])
@@ -33,6 +34,7 @@ operation = st.one_of(
     st.tuples(st.just("complete"), index),
     st.tuples(st.just("loss"), index),
     st.tuples(st.just("surplus"), values),
+    st.tuples(st.just("dispose"), index, st.sampled_from(["scrap", "sale"])),
 )
 
 
@@ -41,9 +43,12 @@ class Cast:
         self.department, self.officer, self.head, self.bureau = department, officer, head, bureau_staff
         self.count = 0
 
-    def pick(self, model, i):
-        rows = list(model.objects.filter(department=self.department).order_by("pk"))
+    def pick(self, model, i, **filters):
+        rows = list(model.objects.filter(department=self.department, **filters).order_by("pk"))
         return rows[i % len(rows)] if rows else None
+
+    def open_disposal(self, i):
+        return self.pick(Disposal, i, state__in=["submitted", "head_approved", "bureau_approved"])
 
     def run(self, op, on: dt.date):
         kind = op[0]
@@ -75,15 +80,37 @@ class Cast:
                 counterparty="常宁市老科协",
                 requested_on=on,
             )
-        elif kind == "approve" and (disposal := self.pick(Disposal, op[1])):
+        elif kind == "approve" and (disposal := self.open_disposal(op[1])):
             actor = {"head": self.head, "officer": self.officer, "bureau": self.bureau}[op[2]]
             services.disposal_approve(
                 actor=actor, disposal=disposal, approved_on=on, doc_no="常财资〔2024〕1号"
             )
-        elif kind == "reject" and (disposal := self.pick(Disposal, op[1])):
+        elif kind == "reject" and (disposal := self.open_disposal(op[1])):
             services.disposal_reject(actor=self.head, disposal=disposal, reason="暂缓处置")
-        elif kind == "complete" and (disposal := self.pick(Disposal, op[1])):
+        elif kind == "complete" and (disposal := self.open_disposal(op[1])):
             services.disposal_complete(actor=self.officer, disposal=disposal, completed_on=on)
+        elif kind == "dispose" and (asset := self.pick(Asset, op[1], status__in=["in_use", "idle"])):
+            # the whole approved path in one step, so that executed disposals are frequent
+            disposal = services.disposal_request(
+                actor=self.officer,
+                department=self.department,
+                assets=[asset],
+                method=op[2],
+                reason="到期处置",
+                counterparty="常宁市再生资源公司",
+                requested_on=on,
+            )
+            services.disposal_approve(actor=self.head, disposal=disposal, approved_on=on)
+            if disposal.needs_bureau:
+                services.disposal_approve(
+                    actor=self.bureau, disposal=disposal, approved_on=on, doc_no="常财资〔2024〕2号"
+                )
+            services.disposal_complete(
+                actor=self.officer,
+                disposal=disposal,
+                completed_on=on,
+                proceeds=Decimal("100.00") if op[2] == "sale" else None,
+            )
         elif kind == "loss" and (asset := self.pick(Asset, op[1])):
             diff = services.stocktake_difference_record(
                 actor=self.officer,
@@ -125,7 +152,7 @@ class Cast:
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(operation, min_size=1, max_size=25))
 def test_ledger_closing_balance_equals_register_sum_after_any_sequence(
     ops, department, officer, head, bureau_staff
