@@ -81,6 +81,7 @@ class Synonyms:
     keywords: tuple[str, ...]
     forward_fill: tuple[str, ...]
     total_pattern: re.Pattern
+    note_pattern: re.Pattern
     fund_types: dict[str, str]
     labels: dict[str, str]
 
@@ -102,6 +103,7 @@ def synonyms() -> Synonyms:
         keywords=tuple(data["header_keywords"]),
         forward_fill=tuple(data["forward_fill"]),
         total_pattern=re.compile(data["total_pattern"]),
+        note_pattern=re.compile(data["note_pattern"]),
         fund_types=fund_types,
         labels=dict(data["labels"]),
     )
@@ -280,21 +282,25 @@ def _is_numberish(value: Cell) -> bool:
 
 
 def _field_for(header: str, saved: dict[str, str]) -> tuple[str | None, Decimal | None]:
+    field_name, unit, _ = _match_header(header, saved)
+    return field_name, unit
+
+
+def _match_header(header: str, saved: dict[str, str]) -> tuple[str | None, Decimal | None, int]:
+    """(field, unit, strength): 2 = the whole header matched, 1 = its lower level, 0 = its upper."""
     name, unit = normalise_header(header)
     if not name:
-        return None, unit
+        return None, unit, 0
     table = synonyms().by_header
-    candidates = [name]
+    candidates = [(name, 2)]
     if "/" in name:
         parent, _, child = name.rpartition("/")
-        candidates += [child, parent, parent.split("/")[0]]
-    for candidate in candidates:
-        if candidate in saved:
-            return saved[candidate], unit
-    for candidate in candidates:
-        if candidate in table:
-            return table[candidate], unit
-    return None, unit
+        candidates += [(child, 1), (parent, 0), (parent.split("/")[0], 0)]
+    for lookup in (saved, table):
+        for candidate, strength in candidates:
+            if candidate in lookup:
+                return lookup[candidate], unit, strength
+    return None, unit, 0
 
 
 def _score(row: Sequence[Cell], saved: dict[str, str]) -> int:
@@ -373,14 +379,14 @@ def detect_layout(
     units: dict[str, Decimal] = {}
     unmapped: list[str] = []
     unit_found = sheet_unit is not None
-    for index, header in enumerate(headers):
-        field_name, unit = _field_for(header, saved)
-        if field_name is None or field_name == "ignore":
-            if header and field_name is None:
-                unmapped.append(header)
+    matches = [(index, *_match_header(header, saved)) for index, header in enumerate(headers)]
+    for index, field_name, _, _ in matches:
+        if field_name is None and headers[index]:
+            unmapped.append(headers[index])
+    # Whole-header matches claim their field first (借方/金额 before 借方/数量), then by position.
+    for index, field_name, unit, _ in sorted(matches, key=lambda m: (-m[3], m[0])):
+        if field_name is None or field_name == "ignore" or field_name in columns:
             continue
-        if field_name in columns:
-            continue  # the first column of a field wins (e.g. 金额 after 借方/贷方)
         columns[field_name] = index
         if unit is not None:
             units[field_name] = unit
@@ -449,8 +455,10 @@ class _RowReader:
     def is_total(self, cells: Sequence[Cell]) -> bool:
         pattern = self.syn.total_pattern
         first_text = next((c for c in cells if isinstance(c, str) and c.strip()), None)
-        if first_text is not None and pattern.match(cell_text(first_text)):
-            return True
+        if first_text is not None:
+            text = cell_text(first_text)
+            if pattern.search(text) or self.syn.note_pattern.match(text):
+                return True
         summary = self.get(cells, "summary")
         if isinstance(summary, str) and pattern.match(cell_text(summary)):
             return True
