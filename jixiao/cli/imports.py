@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     path = Path(args.file)
     if not path.is_file():
         console.print(f"错误：找不到文件 {path}")

@@ -29,4 +29,4 @@ def enqueue_import(*, batch: ImportBatch, actor, dry_run: bool) -> None:
     batch.status = ImportStatus.QUEUED
     batch.save(update_fields=["status"])
     result = import_batch_task.enqueue(batch.pk, getattr(actor, "pk", None), dry_run)
-    ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.QUEUED).update(task_id=str(result.id)[:64])
+    ImportBatch.objects.filter(pk=batch.pk).update(task_id=str(result.id)[:64])
