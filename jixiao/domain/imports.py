@@ -49,6 +49,7 @@ Cell = str | Decimal | int | dt.date | dt.datetime | None
 HEADER_SCAN_ROWS = 20
 MAX_REPORTED_ERRORS = 10_000
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+ONE = Decimal(1)
 
 
 class ImportRefused(DomainError):
@@ -122,7 +123,11 @@ def cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        text = _DIRT.sub(" ", value).strip()
+        # Fast path: printable text (no CR/LF/tab, no U+3000 or NBSP) needs only a strip.
+        if value.isprintable() and "_x000D_" not in value:
+            text = value.strip()
+        else:
+            text = _DIRT.sub(" ", value).strip()
         return text[1:].strip() if text.startswith("'") else text
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
@@ -133,6 +138,20 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _as_text(value: Cell) -> str:
+    """cell_text for values already cleaned by _RowReader.values (the hot path)."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        return value
+    return cell_text(value)
+
+
+def _code(value: Cell) -> str:
+    text = _as_text(value)
+    return text if text.isdigit() else split_code(text)[0]
 
 
 def normalise_header(text: str) -> tuple[str, Decimal | None]:
@@ -150,12 +169,16 @@ def normalise_header(text: str) -> tuple[str, Decimal | None]:
 def split_code(value: Cell) -> tuple[str, str]:
     """'2012901-行政运行', '2012901 行政运行', '[2012901]行政运行', 2012901 → ('2012901', name)."""
     text = cell_text(value)
-    match = re.match(r"^\[?(\d+)\]?\s*[-_\s]?\s*(.*)$", text)
+    if text.isdigit():
+        return text, ""
+    match = _CODE_NAME.match(text)
     if match and (not match.group(2) or not match.group(2)[0].isdigit()):
         return match.group(1), match.group(2).strip()
     return text, ""
 
 
+_CODE_NAME = re.compile(r"^\[?(\d+)\]?\s*[-_\s]?\s*(.*)$")
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,15}(\.\d{1,2})?")
 _AMOUNT_STRIP = re.compile(r"[,，￥¥元\s\u3000\u00a0']")
 _AMOUNT_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -172,6 +195,8 @@ def parse_amount(value: Cell, *, unit: Decimal = Decimal(1)) -> Decimal | None:
     """
     if value is None:
         return None
+    if value.__class__ is str and unit == 1 and _PLAIN_AMOUNT.fullmatch(value):
+        return Decimal(value).quantize(FEN)  # the common case: "1234.56"
     if isinstance(value, bool):
         raise CellError(f"“{value}”不是金额")
     if isinstance(value, int):
@@ -237,6 +262,11 @@ def parse_date(value: Cell) -> dt.date | None:
     text = cell_text(value)
     if not text:
         return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # the patterns below explain what is wrong
     for pattern in _DATE_PATTERNS:
         match = pattern.match(text)
         if match:
@@ -435,14 +465,18 @@ class _RowReader:
         self.syn = synonyms()
         self.columns = layout.columns
         self.fill_fields = [f for f in self.syn.forward_fill if f in self.columns]
+        self.items = list(self.columns.items())
         self.last: dict[str, Cell] = {}
 
     def get(self, cells: Sequence[Cell], field_name: str) -> Cell:
         index = self.columns.get(field_name)
-        if index is None or index >= len(cells):
+        if index is None:
             return None
-        value = cells[index]
-        if isinstance(value, str) and not value.strip():
+        try:
+            value = cells[index]
+        except IndexError:
+            return None
+        if value.__class__ is str and not value.strip():
             return None
         return value
 
@@ -454,7 +488,11 @@ class _RowReader:
 
     def is_total(self, cells: Sequence[Cell]) -> bool:
         pattern = self.syn.total_pattern
-        first_text = next((c for c in cells if isinstance(c, str) and c.strip()), None)
+        first_text = None
+        for cell in cells:
+            if isinstance(cell, str) and cell.strip():
+                first_text = cell
+                break
         if first_text is not None:
             text = cell_text(first_text)
             if pattern.search(text) or self.syn.note_pattern.match(text):
@@ -462,7 +500,7 @@ class _RowReader:
         summary = self.get(cells, "summary")
         if isinstance(summary, str) and pattern.match(cell_text(summary)):
             return True
-        return any(cell_text(c) == "栏次" for c in cells)
+        return "栏次" in cells
 
     def fill(self, cells: Sequence[Cell]) -> list[Cell]:
         row = list(cells)
@@ -480,6 +518,23 @@ class _RowReader:
 
     def reset_fill(self) -> None:
         self.last.clear()
+
+    def values(self, cells: Sequence[Cell]) -> dict[str, Cell]:
+        """The mapped fields of one row, strings cleaned (blank → None), voucher keys filled."""
+        width = len(cells)
+        values: dict[str, Cell] = {}
+        for name, index in self.items:
+            value = cells[index] if index < width else None
+            if value.__class__ is str:
+                value = cell_text(value) or None
+            values[name] = value
+        for name in self.fill_fields:
+            if values[name] is None:
+                if name in self.last:
+                    values[name] = self.last[name]
+            else:
+                self.last[name] = values[name]
+        return values
 
 
 # ---------------------------------------------------------------- vouchers
@@ -646,61 +701,83 @@ class VoucherValidator:
                 line_id=line.id, label=line.view.label, available=line.view.balance.available
             )
         self.amount_label = layout.column_label("debit" if "debit" in layout.columns else "amount")
+        self.known_codes: dict[str, bool] = {}
+        self.amount_fields = [name for name in ("debit", "credit", "amount") if name in layout.columns]
+        self.resolved: dict[tuple, tuple[LineRef | None, str, str]] = {}
+        self.has_line_ref = "line_name" in layout.columns or "doc_no" in layout.columns
+        self.basic_fund: dict[str, FundType] = {}
+
+    def _known_function(self, code: str) -> bool:
+        known = self.known_codes.get("f" + code)
+        if known is None:
+            known = self.known_codes["f" + code] = len(code) == 7 and is_known_function_code(code)
+        return known
+
+    def _known_economic(self, code: str) -> bool:
+        known = self.known_codes.get("e" + code)
+        if known is None:
+            known = self.known_codes["e" + code] = len(
+                code
+            ) >= self.context.econ_level and is_known_economic_code(code)
+        return known
+
+    def _basic_fund_for(self, econ: str) -> FundType:
+        fund = self.basic_fund.get(econ)
+        if fund is None:
+            fund = self.basic_fund[econ] = basic_fund_type_for(econ)
+        return fund
 
     def _error(self, row: int, field_name: str, message: str) -> None:
         self.result.add(RowError(row, self.reader.label(field_name), message))
 
-    def _amount(self, cells: Sequence[Cell], row: int) -> tuple[Decimal | None, bool]:
+    def _amount(self, values: dict[str, Cell], row: int) -> tuple[Decimal | None, bool]:
         """(amount, counterpart): counterpart lines (贷方 without classification) are skipped."""
-        reader, units = self.reader, self.layout.units
+        units = self.layout.units
         errors = 0
-        values: dict[str, Decimal | None] = {}
-        for name in ("debit", "credit", "amount"):
-            if name in self.layout.columns:
-                try:
-                    values[name] = parse_amount(reader.get(cells, name), unit=units.get(name, Decimal(1)))
-                except CellError as error:
-                    self._error(row, name, str(error))
-                    errors += 1
+        amounts: dict[str, Decimal | None] = {}
+        for name in self.amount_fields:
+            try:
+                amounts[name] = parse_amount(values[name], unit=units.get(name, ONE))
+            except CellError as error:
+                self._error(row, name, str(error))
+                errors += 1
         if errors:
             return None, False
-        if "debit" in values or "credit" in values:
-            debit = values.get("debit") or ZERO
-            credit = values.get("credit") or ZERO
+        has_codes = values.get("func_code") is not None or values.get("econ_code") is not None
+        if "debit" in amounts or "credit" in amounts:
+            debit = amounts.get("debit") or ZERO
+            credit = amounts.get("credit") or ZERO
             if debit and credit:
                 self._error(row, "debit", "借方金额和贷方金额不能同时有数")
                 return None, False
             if credit and not debit:
-                has_codes = (
-                    reader.get(cells, "func_code") is not None or reader.get(cells, "econ_code") is not None
-                )
                 if not has_codes:
                     return None, True
                 self._error(row, "credit", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
                 return None, False
             if debit:
                 return debit, False
-            if "amount" not in values:
+            if "amount" not in amounts:
                 self._error(row, "debit", "缺少金额")
                 return None, False
-        amount = values.get("amount")
+        amount = amounts.get("amount")
         if amount is None:
             self._error(row, "amount", "缺少金额")
             return None, False
-        direction = cell_text(reader.get(cells, "direction"))
+        direction = _as_text(values.get("direction"))
         if direction.startswith("贷") or direction == "0":
-            if reader.get(cells, "func_code") is None and reader.get(cells, "econ_code") is None:
+            if not has_codes:
                 return None, True
             self._error(row, "direction", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
             return None, False
         return amount, False
 
-    def _fund(self, cells: Sequence[Cell], row: int, econ: str, project: str | None) -> FundType | None:
-        text = cell_text(self.reader.get(cells, "fund_type"))
+    def _fund(self, values: dict[str, Cell], row: int, econ: str, project: str | None) -> FundType | None:
+        text = _as_text(values.get("fund_type"))
         if not text:
             if project:
                 return FundType.PROJECT
-            return basic_fund_type_for(econ) if econ else None
+            return self._basic_fund_for(econ) if econ else None
         name = normalise_header(text)[0]
         key = self.reader.syn.fund_types.get(name) or self.reader.syn.fund_types.get(text)
         if key is None:
@@ -709,12 +786,12 @@ class VoucherValidator:
             )
             return None
         if key == "basic":
-            return basic_fund_type_for(econ) if econ else FundType.BASIC_PUBLIC
+            return self._basic_fund_for(econ) if econ else FundType.BASIC_PUBLIC
         return FundType(key)
 
-    def _project(self, cells: Sequence[Cell], row: int) -> tuple[str | None, bool]:
-        code = cell_text(self.reader.get(cells, "project_code"))
-        name = cell_text(self.reader.get(cells, "project_name"))
+    def _project(self, values: dict[str, Cell], row: int) -> tuple[str | None, bool]:
+        code = _as_text(values.get("project_code"))
+        name = _as_text(values.get("project_name"))
         if not code and not name:
             return None, True
         if code:
@@ -737,8 +814,9 @@ class VoucherValidator:
             return None, False
         return project.code, True
 
-    def _resolve_line(self, cells: Sequence[Cell], row: int, key: ControlKey) -> LineRef | None:
-        ref = cell_text(self.reader.get(cells, "line_name")) or cell_text(self.reader.get(cells, "doc_no"))
+    def _resolve_line(self, key: ControlKey, ref: str) -> tuple[LineRef | None, str, str]:
+        """(line, column, message): the line that pays, or why there is none. Pure in its inputs,
+        so the caller caches it per distinct (key, reference)."""
         level = self.context.econ_level
         lookup = (key.func_code, key.fund_type, key.project, (key.econ_code or "")[:level])
         exact = self.by_key.get(lookup) or self.by_key.get(
@@ -748,19 +826,19 @@ class VoucherValidator:
             candidates = self.by_ref.get(ref, [])
             if not candidates:
                 field_name = "line_name" if "line_name" in self.layout.columns else "doc_no"
-                self._error(row, field_name, f"找不到预算指标“{ref}”")
-                return None
-            if exact is not None and exact in candidates:
-                return exact
-            return candidates[0]
-        if exact is None:
+                return None, field_name, f"找不到预算指标“{ref}”"
+            line = exact if exact is not None and exact in candidates else candidates[0]
+        elif exact is None:
             message = self._check(key, None)
             if message:
-                self._error(row, "econ_code", message)
-            else:
-                self._error(row, "func_code", f"没有对应的预算指标：{key.describe()}")
-            return None
-        return exact
+                return None, "econ_code", message
+            return None, "func_code", f"没有对应的预算指标：{key.describe()}"
+        else:
+            line = exact
+        message = self._check(key, line)
+        if message:
+            return None, "econ_code" if "econ_code" in self.layout.columns else "func_code", message
+        return line, "", ""
 
     def _check(self, key: ControlKey, line: LineRef | None) -> str | None:
         """The rules of check_expenditure apart from the balance, cached per (key, line)."""
@@ -790,44 +868,44 @@ class VoucherValidator:
             reader.reset_fill()
             self.block_number = None
             return None
-        cells = reader.fill(raw)
+        values = reader.values(raw)
         result.rows += 1
         errors_before = result.error_count
-        amount, counterpart = self._amount(cells, row)
+        amount, counterpart = self._amount(values, row)
         if counterpart:
             result.rows -= 1
             result.skipped_rows += 1
             return None
         date_value = None
         try:
-            date_value = parse_date(reader.get(cells, "date"))
+            date_value = parse_date(values.get("date"))
             if date_value is None:
                 self._error(row, "date", "缺少日期")
             elif date_value.year != self.context.year:
                 self._error(row, "date", f"日期{date_value:%Y-%m-%d}不在{self.context.year}年度内")
         except CellError as error:
             self._error(row, "date", str(error))
-        number = cell_text(reader.get(cells, "voucher_no")).replace(" ", "")
-        word = cell_text(reader.get(cells, "voucher_word")).replace(" ", "")
+        number = _as_text(values.get("voucher_no")).replace(" ", "")
+        word = _as_text(values.get("voucher_word")).replace(" ", "")
         if word and number and not number.startswith(word):
             number = f"{word}-{number}"
         elif word and not number:
             number = word
         if not number:
             self._error(row, "voucher_no", "缺少凭证号")
-        summary = cell_text(reader.get(cells, "summary"))
+        summary = _as_text(values.get("summary"))
         if not summary:
             self._error(row, "summary", "缺少摘要")
-        func_code = split_code(reader.get(cells, "func_code"))[0]
-        econ_code = split_code(reader.get(cells, "econ_code"))[0]
+        func_code = _code(values.get("func_code"))
+        econ_code = _code(values.get("econ_code"))
         if not func_code:
             self._error(row, "func_code", "缺少功能分类")
-        elif not (len(func_code) == 7 and is_known_function_code(func_code)):
+        elif not self._known_function(func_code):
             self._error(row, "func_code", f"功能分类“{func_code}”不是有效的7位项级科目")
             func_code = ""
         if not econ_code:
             self._error(row, "econ_code", "缺少经济分类")
-        elif not (len(econ_code) >= self.context.econ_level and is_known_economic_code(econ_code)):
+        elif not self._known_economic(econ_code):
             self._error(
                 row,
                 "econ_code",
@@ -839,8 +917,8 @@ class VoucherValidator:
                 "金额不能为负数；冲销已记账的支出请在系统中做红字冲销" if amount < 0 else "金额必须大于0"
             )
             self._error(row, "debit" if "debit" in self.layout.columns else "amount", message)
-        project_code, project_ok = self._project(cells, row)
-        fund = self._fund(cells, row, econ_code, project_code) if econ_code or project_code else None
+        project_code, project_ok = self._project(values, row)
+        fund = self._fund(values, row, econ_code, project_code) if econ_code or project_code else None
         # The voucher key: lines of one voucher follow each other and share its number.
         stored = number
         if number:
@@ -859,20 +937,24 @@ class VoucherValidator:
                 )
         if result.error_count > errors_before or not (func_code and econ_code and fund and project_ok):
             return None
-        key = ControlKey(
-            year=self.context.year,
-            department=self.context.department,
-            func_code=func_code,
-            fund_type=fund,
-            project=project_code,
-            econ_code=econ_code,
-        )
-        line = self._resolve_line(cells, row, key)
+        ref = ""
+        if self.has_line_ref:
+            ref = _as_text(values.get("line_name")) or _as_text(values.get("doc_no"))
+        cache_key = (func_code, fund, project_code, econ_code, ref)
+        resolved = self.resolved.get(cache_key)
+        if resolved is None:
+            key = ControlKey(
+                year=self.context.year,
+                department=self.context.department,
+                func_code=func_code,
+                fund_type=fund,
+                project=project_code,
+                econ_code=econ_code,
+            )
+            resolved = self.resolved[cache_key] = self._resolve_line(key, ref)
+        line, field_name, message = resolved
         if line is None:
-            return None
-        message = self._check(key, line)
-        if message:
-            self._error(row, "econ_code" if "econ_code" in self.layout.columns else "func_code", message)
+            self._error(row, field_name, message)
             return None
         total = result.line_totals[line.id]
         total.rows += 1
@@ -892,7 +974,7 @@ class VoucherValidator:
             econ_code=econ_code,
             fund_type=fund,
             project_code=project_code,
-            payee=cell_text(reader.get(cells, "payee"))[:128],
+            payee=_as_text(values.get("payee"))[:128],
         )
 
     def finish(self) -> ValidationResult:

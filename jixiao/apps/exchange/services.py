@@ -11,6 +11,8 @@ again imports nothing and says so (file hash, then voucher numbers against the l
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime as dt
 import hashlib
 import itertools
 import json
@@ -359,28 +361,27 @@ def voucher_import(
             context = _voucher_context(department, year, lines)
             layout, rows = _open(path, kind="vouchers", mapping=saved)
             validator = VoucherValidator(layout, context)
-            for count, (number, cells) in enumerate(rows, start=1):
-                validator.row(number, cells)
-                if count % PROGRESS_EVERY == 0:
-                    report("校验", count)
-            result = validator.finish()
-            report("校验", result.rows)
-            if not result.ok or dry_run or result.valid_rows == 0:
-                return _voucher_refusal_or_preview(batch, result, dry_run=dry_run)
-            now = _unique_timestamp(department, year)
-            layout, rows = _open(path, kind="vouchers", mapping=saved)
-            written = _write_vouchers(
-                rows,
-                layout=layout,
-                context=context,
-                department=department,
-                year=year,
-                actor=actor,
-                now=now,
-                report=report,
-            )
+            with tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=imports_dir()) as staging:
+                # Pass 1 validates every row; the normalised valid rows go to a staging file on
+                # disk (not memory), and are only written to the ledger when no row failed.
+                stage = csv.writer(staging).writerow
+                for count, (number, cells) in enumerate(rows, start=1):
+                    voucher = validator.row(number, cells)
+                    if voucher is not None and validator.result.error_count == 0:
+                        stage(_staged(voucher))
+                    if count % PROGRESS_EVERY == 0:
+                        report("校验", count)
+                result = validator.finish()
+                report("校验", result.rows)
+                if not result.ok or dry_run or result.valid_rows == 0:
+                    return _voucher_refusal_or_preview(batch, result, dry_run=dry_run)
+                now = _unique_timestamp(department, year)
+                staging.seek(0)
+                written = _write_vouchers(
+                    csv.reader(staging), department=department, year=year, actor=actor, now=now, report=report
+                )
             if written != result.amount_by_line():
-                raise DomainError("两次读取文件的结果不一致，已取消导入，请重新上传。")
+                raise DomainError("写入的金额与校验结果不一致，已取消导入。")
             for line_id, amount in written.items():
                 BudgetLine.objects.filter(pk=line_id).update(spent=F("spent") + amount)
             message = (
@@ -451,12 +452,27 @@ def _voucher_refusal_or_preview(
 def _unique_timestamp(department: Department, year: int):
     now = timezone.now()
     while Voucher.objects.filter(department=department, year=year, created_at=now).exists():
-        now = now + timezone.timedelta(microseconds=1)
+        now = now + dt.timedelta(microseconds=1)
     return now
 
 
-def _write_vouchers(rows, *, layout, context, department, year, actor, now, report) -> dict[int, Decimal]:
-    """Bulk insert the vouchers (executemany in chunks), then their ledger rows in one
+def _staged(voucher) -> tuple:
+    return (
+        voucher.date.isoformat(),
+        voucher.number,
+        voucher.summary,
+        voucher.payee,
+        str(voucher.amount),
+        voucher.line_id,
+        voucher.func_code,
+        voucher.econ_code,
+        voucher.fund_type.value,
+        voucher.project_code or "",
+    )
+
+
+def _write_vouchers(staged, *, department, year, actor, now, report) -> dict[int, Decimal]:
+    """Bulk insert the staged vouchers (executemany in chunks), then their ledger rows in one
     INSERT … SELECT. Insert-only, like every write to these append-only tables."""
     ops, quote = connection.ops, connection.ops.quote_name
     meta = Voucher._meta
@@ -474,30 +490,31 @@ def _write_vouchers(rows, *, layout, context, department, year, actor, now, repo
     )
     created_by = actor.pk if getattr(actor, "pk", None) else None
     stamp = ops.adapt_datetimefield_value(now)
+    adapt_date = ops.adapt_datefield_value
+    adapt_amount = ops.adapt_decimalfield_value
     sums: dict[int, Decimal] = {}
-    validator = VoucherValidator(layout, context)
     chunk: list[tuple] = []
     written = 0
+    department_id = department.pk
     with connection.cursor() as cursor:
-        for number, cells in rows:
-            voucher = validator.row(number, cells)
-            if voucher is None:
-                continue
-            sums[voucher.line_id] = sums.get(voucher.line_id, ZERO) + voucher.amount
+        for date, number, summary, payee, amount_text, line_text, func, econ, fund, project in staged:
+            amount = Decimal(amount_text)
+            line_id = int(line_text)
+            sums[line_id] = sums.get(line_id, ZERO) + amount
             chunk.append(
                 (
-                    department.pk,
+                    department_id,
                     year,
-                    ops.adapt_datefield_value(voucher.date),
-                    voucher.number,
-                    voucher.summary,
-                    voucher.payee,
-                    ops.adapt_decimalfield_value(voucher.amount, 18, 2),
-                    voucher.line_id,
-                    voucher.func_code,
-                    voucher.econ_code,
-                    voucher.fund_type.value,
-                    projects.get(voucher.project_code) if voucher.project_code else None,
+                    adapt_date(dt.date.fromisoformat(date)),
+                    number,
+                    summary,
+                    payee,
+                    adapt_amount(amount, 18, 2),
+                    line_id,
+                    func,
+                    econ,
+                    fund,
+                    projects.get(project) if project else None,
                     None,
                     False,
                     created_by,
@@ -513,8 +530,6 @@ def _write_vouchers(rows, *, layout, context, department, year, actor, now, repo
         if chunk:
             cursor.executemany(sql, chunk)
             written += len(chunk)
-        if validator.result.error_count:
-            raise DomainError("两次读取文件的结果不一致，已取消导入，请重新上传。")
         ledger = LedgerEntry._meta
         lcol = {name: quote(ledger.get_field(name).column) for name in (
             "line", "kind", "amount", "date", "voucher", "transfer", "doc_no", "memo", "created_by", "created_at",
