@@ -65,6 +65,7 @@ def generate_rows(n: int, seed: int = 7):
 def write_files(folder: Path, n: int, *, xlsx: bool = True) -> tuple[Path, Path | None]:
     from jixiao.formats.tabular import write_csv, write_xlsx
 
+    folder.mkdir(parents=True, exist_ok=True)
     csv_path = write_csv(folder / f"vouchers-{n}.csv", [HEADER, *generate_rows(n)])
     xlsx_path = None
     if xlsx:
@@ -171,10 +172,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_memory(n: int, kind: str) -> None:
+def child_memory(n: int, kind: str, file: str | None = None) -> None:
     """Run in a fresh process: import n rows; print the peak RSS growth over the set-up."""
     folder = Path(tempfile.mkdtemp(prefix="jixiao-bench-mem-"))
-    csv_path, xlsx_path = write_files(folder, n, xlsx=kind == "xlsx")
+    if file:
+        csv_path = xlsx_path = Path(file)
+    else:
+        csv_path, xlsx_path = write_files(folder, n, xlsx=kind == "xlsx")
     setup(folder)
     import tracemalloc
 
@@ -202,9 +206,10 @@ def main() -> int:
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--child-memory", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-kind", default="csv", help=argparse.SUPPRESS)
+    parser.add_argument("--child-file", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_memory:
-        child_memory(args.child_memory, args.child_kind)
+        child_memory(args.child_memory, args.child_kind, args.child_file)
         return 0
     n = args.rows
     folder = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
@@ -237,11 +242,19 @@ def main() -> int:
 
     if not args.skip_memory:
         small = args.small or max(1, n // 10)
+        small_csv, small_xlsx = write_files(folder / "small", small, xlsx=not args.skip_xlsx)
+        files = {
+            ("csv", n): csv_path,
+            ("xlsx", n): xlsx_path,
+            ("csv", small): small_csv,
+            ("xlsx", small): small_xlsx,
+        }
         for kind in ["csv"] + ([] if args.skip_xlsx else ["xlsx"]):
             figures = {}
             for rows in (small, n):
                 output = subprocess.run(
-                    [sys.executable, __file__, "--child-memory", str(rows), "--child-kind", kind],
+                    [sys.executable, __file__, "--child-memory", str(rows), "--child-kind", kind,
+                     "--child-file", str(files[(kind, rows)])],
                     capture_output=True, text=True, check=True,
                 ).stdout.split()  # fmt: skip
                 figures[rows] = (float(output[-2]), float(output[-1]))
