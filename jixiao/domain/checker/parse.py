@@ -16,6 +16,7 @@ from typing import NamedTuple
 from jixiao.domain.checker.findings import Figure, Location
 from jixiao.domain.checker.text import NormalizedText, normalize
 
+ASCII_DIGITS = frozenset("0123456789")
 CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -36,7 +37,7 @@ CN_NUMERAL_TEXT = "零一二三四五六七八九十"
 
 def cn_number(text: str) -> int | None:
     """'三' → 3, '十二' → 12, '二十' → 20, '12' → 12; anything else → None."""
-    if text.isdigit():
+    if text and text.isascii() and text.isdigit():
         return int(text)
     if text in CIRCLED:
         return CIRCLED.index(text) + 1
@@ -297,7 +298,7 @@ _LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九�
 def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
     """'1、收入' → '收入'; '其中：基本支出就' → '基本支出'; '“三公”经费完成' → '三公经费'."""
     label = raw.strip("()“”\"' ")
-    if label and (label[0].isdigit() or label[0] in "(一二三四五六七八九十"):
+    if label and (label[0] in ASCII_DIGITS or label[0] in "(一二三四五六七八九十"):
         label = _LABEL_NUMBERING.sub("", label, count=1)
     stripped = label.startswith(prefixes)
     while stripped:
@@ -348,7 +349,7 @@ def _read_quantities(
             raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
-        if label_start > 0 and (text[label_start - 1].isdigit() or text[label_start - 1] == "%"):
+        if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
@@ -532,7 +533,12 @@ def _rank_of(text: str) -> int:
 def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
     """A short line with no final punctuation and no digits, followed by a numbered sub-heading."""
     text = paragraphs[index].text
-    if len(text) > 30 or len(text) < 4 or text[-1] in TERMINAL + ",:" or any(ch.isdigit() for ch in text):
+    if (
+        len(text) > 30
+        or len(text) < 4
+        or text[-1] in TERMINAL + ",:"
+        or any(ch in ASCII_DIGITS for ch in text)
+    ):
         return False
     if index + 1 >= len(paragraphs):
         return False

@@ -18,7 +18,14 @@ from decimal import Decimal
 
 from jixiao.domain.checker.config import CheckerData, ReportType
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
-from jixiao.domain.checker.parse import TERMINAL, ParsedReport, Quantity, int_to_cn, table_number
+from jixiao.domain.checker.parse import (
+    ASCII_DIGITS,
+    TERMINAL,
+    ParsedReport,
+    Quantity,
+    int_to_cn,
+    table_number,
+)
 from jixiao.domain.checker.statements import (
     CountList,
     FromTo,
@@ -993,6 +1000,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_JOINERS = re.compile(r"以及|[和及与]")
+
+
 @rule("count.items", "“下设N个…，即…”等说法中的个数与列出的名称个数是否相符")
 def check_counts(context: CheckContext) -> list[Finding]:
     """The stated count equals the number of names listed (split on 、, brackets ignored; a last
@@ -1015,7 +1025,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        extra = sum(len(re.findall(r"[和及与]|以及", item)) for item in items)
+        extra = sum(len(_JOINERS.findall(item)) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
         findings.append(
@@ -1241,6 +1251,9 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)")
+
+
 @rule("claim.no_number", "绩效表述（“明显提高”“成效显著”等）所在的句子没有任何数字")
 def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     findings = []
@@ -1250,9 +1263,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)
         sentence = text[sentence_start:sentence_end]
-        if any(ch.isdigit() for ch in sentence) or re.search(
-            r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)", sentence
-        ):
+        if any(ch in ASCII_DIGITS for ch in sentence) or _CHINESE_COUNT.search(sentence):
             continue
         findings.append(
             context.finding(
@@ -1422,11 +1433,18 @@ def check_typos(context: CheckContext) -> list[Finding]:
         )
     for pattern in data.typo_patterns:
         for match in pattern.regex.finditer(text):
-            wrong = match.group(0)
+            start = match.start()
+            if pattern.after_digits:
+                while start > 0 and text[start - 1] in ASCII_DIGITS:
+                    start -= 1
+                if start == match.start() or (start > 0 and text[start - 1] in ".,"):
+                    continue
+            wrong = text[start : match.end()]
             if pattern.suggest_drop:
                 right = wrong.replace(pattern.suggest_drop, "", 1)
             elif pattern.insert_after_digits:
-                right = re.sub(r"^(\d+)", rf"\g<1>{pattern.insert_after_digits}", wrong)
+                digits = match.start() - start
+                right = wrong[:digits] + pattern.insert_after_digits + wrong[digits:]
             else:
                 right = None
             findings.append(
@@ -1434,7 +1452,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
                     "typo.curated",
                     WARNING,
                     f"{pattern.message}：“{wrong}”",
-                    match.start(),
+                    start,
                     match.end(),
                     right,
                     wrong,

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from jixiao.domain.checker.parse import ParsedReport, Quantity, cn_number
+from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
 
 UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
 DOWN_WORDS = frozenset({"减少", "下降", "降低", "减", "少了", "降幅", "减幅", "下降率", "压减"})
@@ -153,8 +153,8 @@ def _thousands(text: str, position: int) -> bool:
     return (
         text[position] == ","
         and 0 < position < len(text) - 1
-        and text[position - 1].isdigit()
-        and text[position + 1].isdigit()
+        and text[position - 1] in ASCII_DIGITS
+        and text[position + 1] in ASCII_DIGITS
     )
 
 
@@ -287,7 +287,7 @@ def _count_value(text: str, match: re.Match) -> int | None:
     number = match.group("n")
     if match.start() and text[match.start() - 1] in "0123456789.":
         return None
-    if number == "一" or (not number.isdigit() and len(number) > 3):
+    if number == "一" or (not (number.isascii() and number.isdigit()) and len(number) > 3):
         return None
     return cn_number(number)
 
@@ -316,8 +316,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         group_end = noun.end() if noun else match.end()
         total = count
         while True:
-            joined = re.match(r"[、和及与]", text[group_end : group_end + 1])
-            if not joined:
+            if text[group_end : group_end + 1] not in ("、", "和", "及", "与") or group_end >= len(text):
                 break
             more = _COUNT.match(text, group_end + 1)
             if not more or _count_value(text, more) is None:
