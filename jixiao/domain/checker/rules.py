@@ -113,18 +113,40 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     1. Recomputed from the printed C and D and rounded half-up to P's decimals, P must match;
     2. if it does not, but some C, D within their printing precision give P → info;
     3. otherwise → error.
+    4. When the previous year's figure is printed too ('上年184.39万元'), D = |C − previous|.
     """
     findings = []
     report = context.report
     for statement in context.year_on_year:
         current, delta, percent = statement.current, statement.delta, statement.percent
-        if current is None or delta is None or percent is None:
-            continue
-        if current.approx or delta.approx or percent.approx:
+        if current is None or delta is None or current.approx or delta.approx:
             continue
         if current.kind == "count" and current.unit != delta.unit:
             continue
         sign = direction_of(statement.delta_word) or direction_of(statement.percent_word)
+        if statement.previous is not None and statement.previous.kind == current.kind:
+            stated_previous = statement.previous.base_value
+            gap = abs(current.base_value - stated_previous) - delta.base_value
+            allowed = (
+                report.half_unit(current) + report.half_unit(statement.previous) + report.half_unit(delta)
+            )
+            if abs(gap) > allowed:
+                difference = _amount_like(abs(current.base_value - stated_previous), current)
+                findings.append(
+                    context.finding(
+                        "yoy.arithmetic",
+                        ERROR,
+                        f"增减额与两年数之差不符：本年{show(current)}−上年{show(statement.previous)}={difference}，"
+                        f"报告写{show(delta)}",
+                        statement.start,
+                        statement.end,
+                        expected=difference,
+                        found=show(delta),
+                    )
+                )
+                continue
+        if percent is None or percent.approx:
+            continue
         c, uc = current.base_value, report.half_unit(current)
         d, ud = delta.base_value, report.half_unit(delta)
         p, up = percent.value, percent.half_unit()
@@ -244,6 +266,24 @@ def check_year_on_year_direction(context: CheckContext) -> list[Finding]:
                     f"“增减{show(statement.delta)}”没有说明是增加还是减少",
                     statement.start,
                     statement.end,
+                )
+            )
+    for statement in context.year_on_year:
+        if statement.current is None or statement.previous is None:
+            continue
+        actual = statement.current.base_value - statement.previous.base_value
+        stated = direction_of(statement.delta_word)
+        if actual != 0 and stated and (actual > 0) != (stated > 0):
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    ERROR,
+                    f"本年{show(statement.current)}、上年{show(statement.previous)}，应为"
+                    f"{'增加' if actual > 0 else '减少'}，报告却写“{statement.delta_word}”",
+                    statement.start,
+                    statement.end,
+                    expected="增加" if actual > 0 else "减少",
+                    found=statement.delta_word,
                 )
             )
     for change in context.from_to:

@@ -47,6 +47,7 @@ class YearOnYear:
     percent_word: str | None
     start: int
     end: int
+    previous: Quantity | None = None  # '上年184.39万元' stated in the same sentence
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -107,6 +108,18 @@ def _preceding_level(
     return None
 
 
+def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
+    """'…208.4万元，上年184.39万元，比上年增加…': the previous-year figure right before the marker."""
+    index = bisect_right(report._quantity_starts, position - 1) - 1
+    if index < 0:
+        return None
+    quantity = report.quantities[index]
+    between = report.text[quantity.end : position]
+    if quantity.role == "previous" and len(between) <= 2 and all(ch in ",;。: " for ch in between):
+        return quantity
+    return None
+
+
 def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     text = report.text
     statements = []
@@ -126,10 +139,18 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
                 if candidate is not None and candidate.kind == "percent":
                     percent, percent_word, end = candidate, after.group("word"), candidate.end
         current = _preceding_level(report, match.start(), ("money", "count"))
+        previous = None
+        if current is None:
+            previous = _preceding_previous(report, match.start())
+            if previous is not None:
+                label_start = previous.start - len(previous.raw_label)
+                current = _preceding_level(report, label_start, ("money", "count"))
+                if current is None or current.kind != previous.kind:
+                    current = previous = None
         start = current.start if current is not None else match.start()
         if current is not None and delta is not None and (current.kind != delta.kind):
-            current = None
-        statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end))
+            current = previous = None
+        statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end, previous))
     return statements
 
 
