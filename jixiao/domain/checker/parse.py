@@ -171,14 +171,24 @@ class TableRow(NamedTuple):
     end: int
 
 
-_HEADING_PATTERNS = (
-    (0, re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章)")),
-    (1, re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})、")),
-    (2, re.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)[、.]?")),
-    (3, re.compile(r"(?P<n>\d{1,2})(?:、(?!\d)|\.(?!\d)|\.(?=\d{4}年))")),
-    (4, re.compile(r"\((?P<n>\d{1,2})\)[、.]?")),
-    (5, re.compile(rf"(?P<n>[{CIRCLED}])")),
+_HEADING = re.compile(
+    r"第(?P<r0>[一二三四五六七八九十]{1,3})(?:部分|章)"  # 第一部分
+    r"|(?P<r1>[一二三四五六七八九十]{1,3})、"  # 一、
+    r"|\((?P<r2>[一二三四五六七八九十]{1,3})\)[、.]?"  # (一) (一)、
+    r"|(?P<r3>\d{1,2})(?:、(?!\d)|\.(?!\d)|\.(?=\d{4}年))"  # 1. 1、 and 1.2023年
+    r"|\((?P<r4>\d{1,2})\)[、.]?"  # (1)
+    rf"|(?P<r5>[{CIRCLED}])"  # ①
 )
+
+
+def _heading_match(text: str) -> tuple[int, re.Match] | None:
+    """(rank, match) of a numbered heading at the start of ``text``: 0 第一部分 … 5 ①."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    return int(match.lastgroup[1]), match
+
+
 _HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + CIRCLED)
 _TITLE_END = re.compile(r"[。:;,!?]")
 TERMINAL = "。!?…;”’」』)】》>|"
@@ -480,17 +490,16 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
             continue
-        for rank, pattern in _HEADING_PATTERNS:
-            match = pattern.match(text)
-            if match:
-                number = cn_number(match.group("n"))
-                rest = text[match.end() :]
-                cut = _TITLE_END.search(rest)
-                title = rest[: cut.start()] if cut else rest
-                found.append((rank, number, match.group(0), title[:30], paragraph))
-                if first_numbered is None:
-                    first_numbered = index
-                break
+        numbered = _heading_match(text)
+        if numbered is not None:
+            rank, match = numbered
+            number = cn_number(match.group(match.lastgroup))
+            rest = text[match.end() :]
+            cut = _TITLE_END.search(rest)
+            title = rest[: cut.start()] if cut else rest
+            found.append((rank, number, match.group(0), title[:30], paragraph))
+            if first_numbered is None:
+                first_numbered = index
         else:
             if first_numbered is None or "|" in text:
                 continue
@@ -524,10 +533,8 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
 def _rank_of(text: str) -> int:
     if text[0] not in _HEADING_FIRST:
         return 99
-    for rank, pattern in _HEADING_PATTERNS:
-        if pattern.match(text):
-            return rank
-    return 99
+    numbered = _heading_match(text)
+    return numbered[0] if numbered is not None else 99
 
 
 def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
