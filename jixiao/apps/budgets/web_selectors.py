@@ -26,6 +26,11 @@ def projects_for(*, department, year: int) -> QuerySet[Project]:
     return Project.objects.filter(department=department, year=year).order_by("code")
 
 
+def sees_demo_data(user) -> bool:
+    """Whether any department this user may see holds demo data (the frame then says 演示数据)."""
+    return departments_visible_to(user).filter(is_demo=True).exists()
+
+
 def budget_line_labels(*, user, ids) -> dict[int, str]:
     """Labels of the budget lines the user may see, for showing ids kept in audit snapshots."""
     lines = BudgetLine.objects.filter(pk__in=ids, department__in=departments_visible_to(user)).select_related(
