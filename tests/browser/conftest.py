@@ -56,8 +56,10 @@ def browser():
     reason = _browser_missing_reason()
     if reason:
         _missing(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Machines running many test suites at once are slow; assertions wait as long as actions do.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
@@ -69,7 +71,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(20_000)
     # Nothing may come from the internet: refuse any request that is not to the live server.
     context.route(
         "**/*",
