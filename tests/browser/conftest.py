@@ -68,8 +68,15 @@ def browser():
         instance.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(request, browser, live_server):
     context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", base_url=live_server.url)
     context.set_default_timeout(20_000)
     # Nothing may come from the internet: refuse any request that is not to the live server.
@@ -79,6 +86,13 @@ def page(browser, live_server):
     )
     page = context.new_page()
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        # Leave evidence of what the browser showed when the test failed.
+        folder = ARTIFACTS / request.node.name
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / "FAILED.png"), full_page=True)
+        (folder / "FAILED.url").write_text(page.url, encoding="utf-8")
     context.close()
 
 
