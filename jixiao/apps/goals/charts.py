@@ -43,7 +43,11 @@ def indicator_chart(report: MonitoringReport) -> Chart:
     rows = [
         item
         for item in report.indicators
-        if item.curve in (CurveKind.LINEAR, CurveKind.POINTS) and item.completion is not None
+        if item.curve in (CurveKind.LINEAR, CurveKind.POINTS)
+        and item.completion is not None
+        and item.actual is not None
+        and item.target is not None
+        and not item.target.operator.is_upper_bound
     ]
     when = f"{report.as_of.month}月{report.as_of.day}日"
     return Chart(
