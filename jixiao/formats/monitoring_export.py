@@ -194,12 +194,10 @@ def write_docx(table: MonitoringTable, *, charts: Sequence = ()) -> bytes:
         grid = document.add_table(rows=1, cols=len(header))
         grid.style = "Table Grid"
         for cell, text in zip(grid.rows[0].cells, header, strict=True):
-            cell.text = ""
             _run(cell.paragraphs[0], text, bold=True, size=9)
         for row in rows:
             cells = grid.add_row().cells
             for cell, text in zip(cells, row, strict=True):
-                cell.text = ""
                 _run(cell.paragraphs[0], str(text), size=9)
     for chart in charts:
         picture = document.add_paragraph()
