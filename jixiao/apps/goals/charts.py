@@ -10,7 +10,8 @@ from jixiao.domain.money import round_half_up
 from jixiao.domain.monitoring import MonitoringReport
 from jixiao.domain.report.document import Chart, ChartKind, Series
 
-SHORT_NAME = 7
+SHORT_NAME = 6
+MAX_INDICATORS = 5
 
 
 def _short(name: str) -> str:
@@ -38,8 +39,10 @@ def budget_chart(report: MonitoringReport) -> Chart:
     )
 
 
-def indicator_chart(report: MonitoringReport) -> Chart:
-    """Completion of each cumulative indicator against the share expected by now, in %."""
+def indicator_chart(report: MonitoringReport, limit: int = MAX_INDICATORS) -> Chart:
+    """Completion of cumulative indicators against the share expected by now, in %: those with a
+    warning first (the ones the officer must explain), at most ``limit`` so the labels stay legible;
+    the table beside the chart lists every indicator."""
     rows = [
         item
         for item in report.indicators
@@ -49,6 +52,8 @@ def indicator_chart(report: MonitoringReport) -> Chart:
         and item.target is not None
         and not item.target.operator.is_upper_bound
     ]
+    warned = {warning.subject for warning in report.warnings}
+    rows = sorted(rows, key=lambda item: item.indicator not in warned)[:limit]
     when = f"{report.as_of.month}月{report.as_of.day}日"
     return Chart(
         kind=ChartKind.BAR,

@@ -217,19 +217,27 @@ class OutputTotal:
         return (text.rstrip("0").rstrip(".") if "." in text else text) or "0"
 
 
-def output_totals(activities) -> list[OutputTotal]:
-    """Totals per output kind and unit over ``activities`` (figures feeding no indicator by their unit)."""
+def output_totals(activities, library: IndicatorLibrary | None = None) -> list[OutputTotal]:
+    """Totals per kind of output over ``activities``, in the library output's unit (6000余册 and 2万余份
+    both count toward 科普资料发放份数 in 份, as ``indicator_actuals`` counts them); figures that feed
+    no indicator are totalled by their note and their own unit."""
+    units = {output.key: output.unit for output in library.outputs} if library else {}
     sums: OrderedDict[tuple[str, str], list] = OrderedDict()
     for activity in activities:
         for output in activity.outputs.all():
-            key = (output.output_key or output.label or "其他", output.unit)
+            if output.output_key:
+                key = (output.output_key, units.get(output.output_key, output.unit))
+            else:
+                key = (f"{output.label or '其他'}（不计入指标）", output.unit)
             entry = sums.setdefault(key, [Decimal(0), False, 0])
             entry[0] += output.value
             entry[1] = entry[1] or bool(output.qualifier)
             entry[2] += 1
     return [
         OutputTotal(key, unit, value, approximate, count)
-        for (key, unit), (value, approximate, count) in sorted(sums.items(), key=lambda item: item[0])
+        for (key, unit), (value, approximate, count) in sorted(
+            sums.items(), key=lambda item: ("不计入指标" in item[0][0], item[0])
+        )
     ]
 
 

@@ -387,7 +387,7 @@ def activity_list(request):
             "title": f"{year}年度 履职活动",
             "department": department,
             "activities": activities,
-            "totals": selectors.output_totals(activities),
+            "totals": selectors.output_totals(activities, selectors.library_for(department)),
             "form": form,
             "can_write": _can_write(request, department),
         },
