@@ -56,6 +56,7 @@ class IndicatorForm(forms.Form):
     explanation = forms.CharField(label="指标解释", required=False, widget=forms.TextInput())
     scoring_rule = forms.CharField(label="评(扣)分标准", required=False, widget=forms.TextInput())
     task = forms.CharField(label="关联任务", required=False, max_length=128)
+    note = forms.CharField(label="备注", required=False, max_length=255, widget=forms.HiddenInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -261,6 +261,7 @@ def _goal_forms(request, goal):
                 "explanation": row.explanation,
                 "scoring_rule": row.scoring_rule,
                 "task": row.task,
+                "note": row.note,
             }
             for row in goal.indicators.all()
         ],

@@ -237,3 +237,26 @@ def test_an_auditor_cannot_attach_evidence(auditor, record, settings, tmp_path):
     activity = record([])
     with pytest.raises(PermissionRefused, match="审计账号只能查看"):
         services.evidence_attach(actor=auditor, activity=activity, upload=SimpleUploadedFile("a.png", PNG))
+
+
+def test_a_project_goal_is_checked_against_the_projects_own_budget(officer, department, budgeted):
+    from tests.factories import make_line, make_project
+
+    project = make_project(actor=officer, department=department, code="P01", name="科普大篷车")
+    make_line(
+        actor=officer,
+        department=department,
+        fund_type="project",
+        func_code="2060702",
+        amount="180000.00",
+        project=project,
+    )
+    goal = services.goal_create(actor=officer, department=department, year=2023, kind="项目", project=project)
+    tasks = [{**good_tasks()[0], "budget": "100000.00"}]
+    services.goal_save(
+        actor=officer, goal=goal, duties="", overall_goal="", tasks=tasks, indicators=good_indicators()
+    )
+    messages = [finding.message for finding in selectors.goal_findings(goal)]
+    assert "年度主要任务预算金额合计100,000.00元，与部门预算180,000.00元不一致（少80,000.00元）" in messages
+    with pytest.raises(GoalError, match="项目绩效目标须选择项目"):
+        services.goal_create(actor=officer, department=department, year=2023, kind="项目")
