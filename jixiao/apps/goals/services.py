@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from jixiao.apps.budgets.models import Project
@@ -624,23 +624,24 @@ def evidence_attach(*, actor, activity: Activity, upload) -> Evidence:
     evidence.file.save(f"{uuid.uuid4().hex}{extensions[0]}", ContentFile(data), save=False)
     try:
         evidence.save()
-    except IntegrityError:  # pragma: no cover - nothing unique here, but never leave the file behind
+        audit_record(
+            actor=actor,
+            action="evidence_attach",
+            action_label="上传佐证材料",
+            target=evidence,
+            department=activity.department,
+            after={
+                "activity": activity.title,
+                "name": name,
+                "kind": kind,
+                "size": len(data),
+                "sha256": evidence.sha256,
+            },
+        )
+    except Exception:
+        # the transaction rolls back: leave no file without its row behind
         evidence.file.delete(save=False)
         raise
-    audit_record(
-        actor=actor,
-        action="evidence_attach",
-        action_label="上传佐证材料",
-        target=evidence,
-        department=activity.department,
-        after={
-            "activity": activity.title,
-            "name": name,
-            "kind": kind,
-            "size": len(data),
-            "sha256": evidence.sha256,
-        },
-    )
     return evidence
 
 

@@ -221,3 +221,21 @@ def test_the_monitoring_table_exports_to_excel_and_word_with_east_asian_fonts(ke
     assert len(document.inline_shapes) == 1  # the budget chart, drawn as PNG by the report's chart code
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "P02 全国科普日系列活动" in cells
+
+
+def test_the_officer_answers_a_warning_from_the_dashboard_and_sees_it_there(kexie, client):
+    assert client.login(username="kx_caiwu", password=PASSWORD)
+    url = "/goals/monitoring/?as_of=2023-06-30&year=2023"
+    html = client.get(url).content.decode()
+    key = "预计无法完成:下乡科普场次"
+    assert f'value="{key}"' in html
+    response = client.post(
+        "/goals/monitoring/respond/?as_of=2023-06-30",
+        {"key": key, "cause": "下乡科普次数按全年合计在年末记录", "measures": "改为每次下乡后当月记录"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/goals/monitoring/?as_of=2023-06-30"
+    html = client.get(url).content.decode()
+    assert "偏差原因：</strong>下乡科普次数按全年合计在年末记录" in html
+    assert (
+        WarningResponse.objects.get(key=key, as_of=dt.date(2023, 6, 30)).measures == "改为每次下乡后当月记录"
+    )
