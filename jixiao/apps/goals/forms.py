@@ -179,3 +179,29 @@ class WarningResponseForm(forms.Form):
 
 class MonitoringDateForm(forms.Form):
     as_of = forms.DateField(label="监控日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class LibraryPickForm(forms.Form):
+    code = forms.ChoiceField(label="指标库指标", choices=[])
+    target = forms.CharField(
+        label="指标值", required=False, max_length=64, help_text="如 ≥25；可稍后在表中填写"
+    )
+    task = forms.ChoiceField(label="关联任务", choices=[], required=False)
+
+    def __init__(self, *args, library=None, tasks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = [
+            (
+                f"{item.level1} › {item.level2}",
+                [(item.code, f"{item.code} {item.name}（{item.unit}）") for item in group],
+            )
+            for (item, group) in _grouped(library.indicators if library else ())
+        ]
+        self.fields["task"].choices = [("", "—")] + [(name, name) for name in tasks]
+
+
+def _grouped(indicators):
+    groups: dict[tuple[str, str], list] = {}
+    for item in indicators:
+        groups.setdefault((item.level1, item.level2), []).append(item)
+    return [(items[0], items) for items in groups.values()]

@@ -396,6 +396,48 @@ def goal_import_table(*, actor, department: Department, year: int, path: Path, o
     )
 
 
+@_records_refusal("goal_indicator_add")
+def goal_indicator_add(
+    *, actor, goal: Goal, code: str, target: str = "", task: str = "", points: Decimal | None = None
+) -> GoalIndicator:
+    """Append a library indicator to a draft goal with the library's name, categories, unit, operator,
+    指标解释, 评(扣)分标准 and progress curve; the target is entered (and validated) like any other."""
+    _require_writer(actor, goal.department)
+    locked = _lock_goal(goal)
+    if locked.is_locked:
+        raise TransitionNotAllowed(f"{locked}已提交锁定，不能修改。")
+    entry = selectors.library_for(locked.department, locked.library_version).get(code)
+    if locked.indicators.filter(name=entry.name).exists():
+        raise GoalError(f"三级指标“{entry.name}”已在目标中。")
+    item = entry.goal_indicator(target.strip(), task=task.strip(), points=points)
+    row = GoalIndicator.objects.create(
+        goal=locked,
+        order=locked.indicators.count() + 1,
+        code=entry.code,
+        level1=item.level1,
+        level2=item.level2,
+        name=item.name,
+        value_type=item.value_type,
+        operator=item.operator,
+        target=item.target,
+        unit=item.unit,
+        points=points,
+        explanation=item.explanation,
+        scoring_rule=item.scoring_rule,
+        task=item.task,
+        progress=curve_data(entry.progress),
+    )
+    audit_record(
+        actor=actor,
+        action="goal_indicator_add",
+        action_label="从指标库添加指标",
+        target=locked,
+        department=locked.department,
+        after={"code": entry.code, "name": entry.name, "target": target, "task": task},
+    )
+    return row
+
+
 @_records_refusal("goal_submit")
 def goal_submit(*, actor, goal: Goal) -> Goal:
     """draft → submitted (locked). Refused while validation finds any error; the refusal names the

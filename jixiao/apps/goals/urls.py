@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/", views.goal_import, name="goal-import"),
     path("<int:pk>/", views.goal_detail, name="goal-detail"),
     path("<int:pk>/edit/", views.goal_edit, name="goal-edit"),
+    path("<int:pk>/add-indicator/", views.goal_indicator_add, name="goal-indicator-add"),
     path("<int:pk>/validate/", views.goal_validate, name="goal-validate"),
     path("<int:pk>/submit/", views.goal_submit, name="goal-submit"),
     path("activities/", views.activity_list, name="activity-list"),

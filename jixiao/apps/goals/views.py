@@ -32,6 +32,7 @@ from jixiao.apps.goals.forms import (
     GoalHeaderForm,
     GoalImportForm,
     IndicatorFormSet,
+    LibraryPickForm,
     OutputFormSet,
     TaskFormSet,
     WarningResponseForm,
@@ -315,8 +316,34 @@ def goal_edit(request, pk: int):
                 department=goal.department, year=goal.year, project_id=goal.project_id
             ),
             "task_names": [task.name for task in goal.tasks.all()],
+            "pick": LibraryPickForm(
+                library=selectors.library_for(goal.department, goal.library_version),
+                tasks=[task.name for task in goal.tasks.all()],
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def goal_indicator_add(request, pk: int):
+    goal = selectors.access_goal(user=request.user, id=pk)
+    _require_writer(request, goal.department)
+    form = LibraryPickForm(
+        request.POST,
+        library=selectors.library_for(goal.department, goal.library_version),
+        tasks=[task.name for task in goal.tasks.all()],
+    )
+    if form.is_valid():
+        try:
+            row = services.goal_indicator_add(actor=request.user, goal=goal, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"已从指标库添加“{row.name}”。")
+    else:
+        messages.error(request, "请选择指标库中的指标。")
+    return redirect("goals:goal-edit", pk=goal.pk)
 
 
 @login_required

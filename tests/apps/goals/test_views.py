@@ -232,3 +232,24 @@ def test_an_auditor_sees_goals_but_cannot_submit(client, auditor, draft_goal):
     _login(client, auditor)
     assert client.get(f"/goals/{draft_goal.pk}/").status_code == 200
     assert client.post(f"/goals/{draft_goal.pk}/submit/").status_code == 403
+
+
+def test_a_library_indicator_is_added_to_a_draft_with_the_librarys_wording(client, officer, draft_goal):
+    _login(client, officer)
+    response = client.post(
+        f"/goals/{draft_goal.pk}/add-indicator/", {"code": "KX-SL-12", "target": "≥30", "task": "科普宣传"}
+    )
+    assert response.status_code == 302
+    row = draft_goal.indicators.get(code="KX-SL-12")
+    assert (row.name, row.unit, row.operator, row.target, row.task) == (
+        "全国科普日参与单位数",
+        "家",
+        "≥",
+        "≥30",
+        "科普宣传",
+    )
+    assert row.progress == {"points": [{"date": "09-30", "share": "100"}]}
+    assert row.scoring_rule == "达到目标值得满分；每少1家扣该项分值的5%"
+    client.post(f"/goals/{draft_goal.pk}/add-indicator/", {"code": "KX-SL-12", "target": "≥30"})
+    assert draft_goal.indicators.filter(code="KX-SL-12").count() == 1
+    assert "已在目标中" in client.get(f"/goals/{draft_goal.pk}/edit/").content.decode()
