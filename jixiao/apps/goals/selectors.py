@@ -336,6 +336,19 @@ def ledger_lines_at(*, department: Department, year: int, as_of: dt.date) -> lis
     return basic + project_lines
 
 
+def ledger_drilldown(*, department: Department, year: int) -> dict[str, str]:
+    """For each budget row of the 双监控 table, the query of the voucher list showing the rows behind it."""
+    links = {"项目支出": "?fund_type=project"}
+    by_project: dict[str, list[int]] = {}
+    for line in BudgetLine.objects.filter(
+        department=department, year=year, project__isnull=False
+    ).select_related("project"):
+        by_project.setdefault(f"{line.project.code} {line.project.name}", []).append(line.pk)
+    for name, ids in by_project.items():
+        links[name] = f"?line={ids[0]}" if len(ids) == 1 else "?fund_type=project"
+    return links
+
+
 @dataclass
 class MonitoringView:
     goal: Goal | None
@@ -344,6 +357,11 @@ class MonitoringView:
     report: MonitoringReport | None
     traced: dict[str, TracedActual] = field(default_factory=dict)
     responses: dict[str, WarningResponse] = field(default_factory=dict)
+    drilldown: dict[str, str] = field(default_factory=dict)
+
+    def budget_rows(self):
+        """(row, voucher-list query or '') for the budget table."""
+        return [(row, self.drilldown.get(row.name, "")) for row in self.report.budgets] if self.report else []
 
 
 def monitoring_view(*, department: Department, year: int, as_of: dt.date) -> MonitoringView:
@@ -364,7 +382,8 @@ def monitoring_view(*, department: Department, year: int, as_of: dt.date) -> Mon
     responses = {
         response.key: response for response in WarningResponse.objects.filter(goal=goal, as_of=as_of)
     }
-    return MonitoringView(goal, as_of, checkpoints, report, traced, responses)
+    drilldown = ledger_drilldown(department=department, year=year)
+    return MonitoringView(goal, as_of, checkpoints, report, traced, responses, drilldown)
 
 
 def submitted(goal: Goal) -> bool:

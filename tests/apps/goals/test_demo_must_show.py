@@ -198,6 +198,8 @@ def test_the_dashboard_shows_warnings_charts_and_the_trace(kexie, client):
     assert "项目“P02 全国科普日系列活动”截至2023年7月31日预算执行率0.0%" in html
     assert html.count("<svg") == 2 and 'aria-label="预算执行率与序时进度（截至7月31日）"' in html
     assert "2023年科技活动周</a> 2000余人" in html
+    p02_line = kexie.budget_lines.get(year=2023, project__code="P02")
+    assert f'href="/budgets/vouchers/?line={p02_line.pk}"' in html
 
 
 def test_the_monitoring_table_exports_to_excel_and_word_with_east_asian_fonts(kexie, client):
