@@ -530,9 +530,9 @@ def monitoring(request):
         from jixiao.apps.goals.charts import budget_chart, indicator_chart
         from jixiao.formats.charts import svg_element
 
+        drawn = {"budget": budget_chart(view.report), "indicators": indicator_chart(view.report)}
         charts = {
-            "budget": svg_element(budget_chart(view.report), "chart-budget"),
-            "indicators": svg_element(indicator_chart(view.report), "chart-indicators"),
+            name: svg_element(chart, f"chart-{name}") for name, chart in drawn.items() if chart.categories
         }
     return render(
         request,
@@ -613,9 +613,10 @@ def monitoring_export(request, fmt: str):
         data = monitoring_export.write_xlsx(table)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        from jixiao.apps.goals.charts import budget_chart
+        from jixiao.apps.goals.charts import budget_chart, indicator_chart
 
-        data = monitoring_export.write_docx(table, charts=[budget_chart(view.report)])
+        charts = [budget_chart(view.report), indicator_chart(view.report)]
+        data = monitoring_export.write_docx(table, charts=[chart for chart in charts if chart.categories])
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     response = HttpResponse(data, content_type=content_type)
     from django.utils.http import content_disposition_header

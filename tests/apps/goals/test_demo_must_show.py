@@ -220,7 +220,7 @@ def test_the_monitoring_table_exports_to_excel_and_word_with_east_asian_fonts(ke
     runs = [run for paragraph in document.paragraphs for run in paragraph.runs if run.text]
     assert runs[0].text.endswith("绩效运行监控表（双监控）")
     assert all(run._element.rPr.rFonts.get(qn("w:eastAsia")) for run in runs)
-    assert len(document.inline_shapes) == 1  # the budget chart, drawn as PNG by the report's chart code
+    assert len(document.inline_shapes) == 2  # both dashboard charts, drawn as PNG by the report's chart code
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "P02 全国科普日系列活动" in cells
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -253,3 +254,24 @@ def test_a_library_indicator_is_added_to_a_draft_with_the_librarys_wording(clien
     client.post(f"/goals/{draft_goal.pk}/add-indicator/", {"code": "KX-SL-12", "target": "≥30"})
     assert draft_goal.indicators.filter(code="KX-SL-12").count() == 1
     assert "已在目标中" in client.get(f"/goals/{draft_goal.pk}/edit/").content.decode()
+
+
+def test_monitoring_without_a_goal_says_so_and_with_one_counts_activities_up_to_the_date(
+    client, officer, department, draft_goal, record
+):
+    other = department.goals.get()
+    other.delete()  # cascade: the draft's rows; a department with no goal yet
+    _login(client, officer)
+    html = client.get("/goals/monitoring/?as_of=2023-07-31").content.decode()
+    assert "2023年度还没有部门整体绩效目标，无法监控" in html
+    goal = services.goal_create(actor=officer, department=department, year=2023)
+    services.goal_save(
+        actor=officer, goal=goal, duties="", overall_goal="", tasks=good_tasks(), indicators=good_indicators()
+    )
+    record([{"output_key": "下乡科普次数", "quantity": "12次"}], date=dt.date(2023, 6, 1))
+    record([{"output_key": "下乡科普次数", "quantity": "5次"}], date=dt.date(2023, 8, 1))
+    response = client.get("/goals/monitoring/?as_of=2023-07-31")
+    progress = response.context["report"].progress_of("下乡科普场次")
+    assert progress.actual == 12 and progress.expected == 14  # 24 × 58.33%; August's 5 not yet counted
+    assert progress.status.value == "进度滞后"
+    assert response.context["report"].time_progress.quantize(Decimal("0.01")) == Decimal("58.33")
