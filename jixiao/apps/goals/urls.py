@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/validate/", views.goal_validate, name="goal-validate"),
     path("<int:pk>/submit/", views.goal_submit, name="goal-submit"),
     path("activities/", views.activity_list, name="activity-list"),
+    path("activities/areas/", views.work_area_create, name="work-area-create"),
     path("activities/new/", views.activity_create, name="activity-create"),
     path("activities/<int:pk>/", views.activity_detail, name="activity-detail"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),

@@ -423,6 +423,22 @@ def activity_list(request):
 
 
 @login_required
+@require_POST
+def work_area_create(request):
+    department = _department(request)
+    _require_writer(request, department)
+    try:
+        area = services.work_area_create(
+            actor=request.user, department=department, name=request.POST.get("name", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"已新增工作领域“{area.name}”。")
+    return redirect("goals:activity-list")
+
+
+@login_required
 def activity_create(request):
     department = _department(request)
     _require_writer(request, department)

@@ -275,3 +275,11 @@ def test_monitoring_without_a_goal_says_so_and_with_one_counts_activities_up_to_
     assert progress.actual == 12 and progress.expected == 14  # 24 × 58.33%; August's 5 not yet counted
     assert progress.status.value == "进度滞后"
     assert response.context["report"].time_progress.quantize(Decimal("0.01")) == Decimal("58.33")
+
+
+def test_a_department_names_its_work_areas_before_recording_activities(client, officer, department):
+    _login(client, officer)
+    assert client.post("/goals/activities/areas/", {"name": "乡村振兴"}).status_code == 302
+    client.post("/goals/activities/areas/", {"name": "乡村振兴"})
+    assert list(department.work_areas.values_list("name", flat=True)) == ["乡村振兴"]
+    assert "工作领域“乡村振兴”已存在" in client.get("/goals/activities/").content.decode()
