@@ -32,7 +32,9 @@ def _print_demo_logins() -> None:
     from jixiao.apps.demo.changning import DEMO_PASSWORD, DEMO_USERS
     from jixiao.apps.orgs.models import User
 
-    present = set(User.objects.filter(username__in=[u for u, _, _ in DEMO_USERS]).values_list("username", flat=True))
+    present = set(
+        User.objects.filter(username__in=[u for u, _, _ in DEMO_USERS]).values_list("username", flat=True)
+    )
     if not present:
         return
     print(f"演示账号（演示数据，密码均为 {DEMO_PASSWORD}）：", flush=True)

@@ -42,7 +42,9 @@ def latest_year_with_books(request) -> int | None:
     from jixiao.apps.budgets.models import BudgetLine
     from jixiao.apps.orgs.selectors import departments_visible_to
 
-    year = BudgetLine.objects.filter(department__in=departments_visible_to(user)).aggregate(y=Max("year"))["y"]
+    year = BudgetLine.objects.filter(department__in=departments_visible_to(user)).aggregate(y=Max("year"))[
+        "y"
+    ]
     if year and hasattr(request, "session"):
         request.session["year"] = year
     return year
