@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.factories import BureauFactory, DepartmentFactory, UserFactory, bureau_user
+
 # The machines are shared and noisy: no test may fail because an example ran slowly.
 settings.register_profile("jixiao", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("jixiao")
-
-from tests.factories import BureauFactory, DepartmentFactory, UserFactory, bureau_user
 
 
 @pytest.fixture
