@@ -37,7 +37,9 @@ from jixiao.domain.facts import (
     BudgetTransfer,
     CrossUseAttempt,
     DepartmentYearFacts,
+    FixedAssets,
     FundKind,
+    IdleAsset,
     PaymentCheckpoint,
     PersonnelProjection,
     PriorYearFacts,
@@ -234,14 +236,70 @@ def activity_groups(department: Department, year: int) -> tuple[ActivityGroup, .
     return groups or None
 
 
-def fixed_assets(department: Department, year: int):
-    function = _app_selector("jixiao.apps.assets.selectors", "fixed_assets_for")
-    return function(department=department, year=year) if function else None
+def _assets_app():
+    if importlib.util.find_spec("jixiao.apps.assets.selectors") is None:
+        return None
+    return importlib.import_module("jixiao.apps.assets.selectors")
+
+
+def fixed_assets(department: Department, year: int) -> FixedAssets | None:
+    """固定资产 at 原值 from the asset register; None when the register is empty."""
+    app = _assets_app()
+    if app is None or not app.Asset.objects.filter(department=department).exists():
+        return None
+    use = app.utilisation(department)
+    idle = tuple(
+        IdleAsset(name=a.name, original_value=a.original_value, note=a.note)
+        for a in app.Asset.objects.filter(department=department, status="idle").order_by("number")
+    )
+    return FixedAssets(in_use_value=use.in_use, total_value=use.total, idle=idle)
 
 
 def assets_summary(department: Department, year: int) -> AssetsSummary | None:
-    function = _app_selector("jixiao.apps.assets.selectors", "assets_summary_for")
-    return function(department=department, year=year) if function else None
+    app = _assets_app()
+    if app is None or not app.Asset.objects.filter(department=department).exists():
+        return None
+    use = app.utilisation(department)
+    ledger = app.ledger_for(department, year).ledger
+    held = app.Asset.objects.filter(department=department).exclude(status="disposed")
+    return AssetsSummary(
+        total_value=use.total,
+        in_use_value=use.in_use,
+        count=held.count(),
+        added_value=ledger.additions,
+        disposed_value=ledger.disposals,
+        idle_names=tuple(held.filter(status="idle").order_by("number").values_list("name", flat=True)),
+    )
+
+
+def project_outputs(department: Department, year: int) -> dict[str, tuple[str, ...]]:
+    """What the 专项 lifecycle records per project: 批复, 关键节点, 督查 and 整改 — worded, counted."""
+    if importlib.util.find_spec("jixiao.apps.projects.models") is None:
+        return {}
+    models = importlib.import_module("jixiao.apps.projects.models")
+    result: dict[str, tuple[str, ...]] = {}
+    specials = models.SpecialProject.objects.filter(
+        project__department=department, project__year=year
+    ).select_related("project")
+    for special in specials:
+        parts = []
+        if special.approval_doc_no:
+            parts.append(f"立项批复文号{special.approval_doc_no}")
+        milestones = list(special.milestones.all())
+        if milestones:
+            done = sum(1 for m in milestones if m.done_on)
+            parts.append(f"设置关键节点{len(milestones)}个，已完成{done}个")
+        inspections = list(special.inspections.all())
+        if inspections:
+            rectify = [i for i in inspections if i.needs_rectification]
+            closed = sum(1 for i in rectify if i.closed_on)
+            text = f"开展督查{len(inspections)}次"
+            if rectify:
+                text += f"，发现需整改问题{len(rectify)}个，已整改销号{closed}个"
+            parts.append(text)
+        if parts:
+            result[special.project.name] = tuple(parts)
+    return result
 
 
 def project_summaries(
@@ -249,7 +307,7 @@ def project_summaries(
 ) -> tuple[ProjectSummary, ...]:
     stages = dict(Project.objects.filter(department=department, year=year).values_list("name", "stage"))
     labels = dict(Project._meta.get_field("stage").choices)
-    outputs_for = _app_selector("jixiao.apps.projects.selectors", "project_outputs_for")
+    outputs = project_outputs(department, year)
     return tuple(
         ProjectSummary(
             name=p.name,
@@ -258,9 +316,7 @@ def project_summaries(
             actual=p.line.actual or ZERO,
             stage=str(labels.get(stages.get(p.name), "")),
             is_key=p.is_key,
-            outputs=tuple(outputs_for(department=department, year=year, project=p.name))
-            if outputs_for
-            else (),
+            outputs=outputs.get(p.name, ()),
         )
         for p in facts.projects
     )

@@ -115,11 +115,13 @@ def check_report_text(text: str) -> list[CheckFinding]:
     if not checker_available():
         return []
     checker = importlib.import_module(CHECKER_MODULE)
-    findings = checker.check_text(text, report_type="zhengti")
+    checked = checker.check_text(text, report_type="zhengti")
+    findings = getattr(checked, "findings", checked)
+    labels = getattr(importlib.import_module(CHECKER_MODULE + ".findings"), "SEVERITY_LABELS", {})
     result = []
     for finding in findings:
         severity = getattr(finding, "severity", None) or getattr(finding, "level", None)
-        label = getattr(severity, "label", None) or getattr(severity, "value", severity)
+        label = labels.get(severity, severity)
         message = getattr(finding, "message", None) or str(finding)
         result.append(CheckFinding(str(label), str(message), _is_error(finding)))
     return result
