@@ -1,0 +1,116 @@
+"""Report drafts: versions on every edit, the diff between versions, export gated by the checker."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from jixiao.apps.core.models import AuditEvent
+from jixiao.apps.reports import services
+from jixiao.apps.reports.models import DraftVersion
+from tests.factories import ProfileFactory, make_line, make_project
+
+pytestmark = pytest.mark.django_db
+
+HAS_CHECKER = importlib.util.find_spec("jixiao.domain.checker") is not None
+
+
+@pytest.fixture
+def ledger(department, officer):
+    ProfileFactory(department=department, year=2022, staffing_quota=15, actual_staff=15)
+    ProfileFactory(
+        department=department,
+        year=2023,
+        staffing_quota=15,
+        actual_staff=14,
+        internal_units=[{"name": "办公室", "kind": "股室"}, {"name": "科普股", "kind": "股室"}],
+    )
+    for year, amount in ((2022, "1000000.00"), (2023, "1200000.00")):
+        make_line(
+            actor=officer,
+            department=department,
+            year=year,
+            fund_type="basic_personnel",
+            econ_code="301",
+            amount=amount,
+        )
+        make_line(actor=officer, department=department, year=year, amount="300000.00")
+    project = make_project(actor=officer, department=department, name="科普活动")
+    make_line(actor=officer, department=department, fund_type="project", project=project, amount="440000.00")
+    return department
+
+
+def test_generate_creates_version_one_prefilled_from_data_and_is_audited(ledger, officer):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    version = draft.latest
+    assert version.number == 1
+    assert (
+        "下设2个股室。本单位年末实有在编人数14人，比上年减少1人，退休4人。" in version.narratives["overview"]
+    )
+    assert AuditEvent.objects.filter(action="report_generate", target_id=str(draft.pk)).count() == 1
+    # Generating again returns the same draft and adds no version.
+    assert services.report_generate(actor=officer, department=ledger, year=2023).pk == draft.pk
+    assert DraftVersion.objects.filter(draft=draft).count() == 1
+
+
+def test_editing_a_paragraph_creates_a_new_version_and_the_diff_shows_the_change(ledger, officer):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    before = draft.latest
+    new_text = "本单位资产由办公室统一管理，建立资产台账，每年盘点一次。"
+    after = services.report_edit_paragraph(actor=officer, draft=draft, key="assets_management", text=new_text)
+    assert (before.number, after.number) == (1, 2)
+    before.refresh_from_db()
+    assert before.narratives["assets_management"] != new_text  # the earlier version is unchanged
+    diffs = services.version_diff(before, after)
+    assert [d.key for d in diffs] == ["assets_management"]
+    assert ("+", "本单位资产由办公室统一管理，建立资产台账，每年盘点一次。") in diffs[0].lines
+    assert any(op == "-" for op, _ in diffs[0].lines)
+    report = services.build_report(department=ledger, year=2023)
+    assert new_text in "".join(b.text for _, b in report.walk() if hasattr(b, "runs"))
+    event = AuditEvent.objects.get(action="report_edit_paragraph")
+    assert event.after["version"] == 2 and event.actor == officer
+
+
+def test_saving_an_unchanged_paragraph_is_refused_and_adds_no_version(ledger, officer):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    text = draft.latest.narratives["overview"]
+    with pytest.raises(services.ReportRefused, match="未作修改"):
+        services.report_edit_paragraph(actor=officer, draft=draft, key="overview", text=text)
+    assert draft.versions.count() == 1
+
+
+def test_confirmed_problem_wording_reaches_the_report(ledger, officer):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    problems = draft.latest.problems
+    assert problems, "the personnel budget shortfall or other evidence should give at least one problem"
+    edited = [dict(problems[0], text="人员经费年初预算安排不足（经财务股复核）。")] + problems[1:]
+    version = services.report_confirm_problems(actor=officer, draft=draft, problems=edited)
+    assert version.confirmed and version.number == 2
+    from jixiao.formats.txt_writer import render_txt
+
+    text = render_txt(services.build_report(department=ledger, year=2023))
+    assert "1.人员经费年初预算安排不足（经财务股复核）。" in text
+
+
+@pytest.mark.skipif(not HAS_CHECKER, reason="报告检查器尚未合并")
+def test_export_is_refused_with_the_findings_when_the_checker_finds_an_error(ledger, officer):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    services.report_edit_paragraph(
+        actor=officer,
+        draft=draft,
+        key="overview",
+        text="本部门年初预算支出208.4万元，比上年增加24.01万元，增长50.0%。",
+    )
+    with pytest.raises(services.ExportRefused) as refused:
+        services.export_bytes(department=ledger, year=2023, fmt="txt", actor=officer)
+    assert "已拒绝导出" in refused.value.message
+    assert refused.value.details["findings"]
+    assert not AuditEvent.objects.filter(action="report_export").exists()
+
+
+def test_export_of_a_clean_draft_writes_a_docx_and_an_audit_event(ledger, officer):
+    services.report_generate(actor=officer, department=ledger, year=2023)
+    data = services.export_bytes(department=ledger, year=2023, fmt="docx", actor=officer)
+    assert data[:2] == b"PK"
+    assert AuditEvent.objects.filter(action="report_export").get().after["format"] == "docx"
