@@ -84,7 +84,7 @@ def test_confirmed_problem_wording_reaches_the_report(ledger, officer):
     draft = services.report_generate(actor=officer, department=ledger, year=2023)
     problems = draft.latest.problems
     assert problems, "the personnel budget shortfall or other evidence should give at least one problem"
-    edited = [dict(problems[0], text="人员经费年初预算安排不足（经财务股复核）。")] + problems[1:]
+    edited = [dict(problems[0], text="人员经费年初预算安排不足（经财务股复核）。"), *problems[1:]]
     version = services.report_confirm_problems(actor=officer, draft=draft, problems=edited)
     assert version.confirmed and version.number == 2
     from jixiao.formats.txt_writer import render_txt
