@@ -36,6 +36,7 @@ class TypoPattern:
     message: str
     suggest_drop: str | None
     insert_after_digits: str | None
+    after_digits: bool = False  # the match must follow digits, which become part of the quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
                 message=item["message"],
                 suggest_drop=item.get("suggest_drop"),
                 insert_after_digits=item.get("insert_after_digits"),
+                after_digits=bool(item.get("after_digits", False)),
             )
             for item in typos.get("patterns") or ()
         ),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from jixiao.domain.checker.findings import Figure, Location
 from jixiao.domain.checker.text import NormalizedText, normalize
 
+ASCII_DIGITS = frozenset("0123456789")
 CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -36,7 +37,7 @@ CN_NUMERAL_TEXT = "零一二三四五六七八九十"
 
 def cn_number(text: str) -> int | None:
     """'三' → 3, '十二' → 12, '二十' → 20, '12' → 12; anything else → None."""
-    if text.isdigit():
+    if text and text.isascii() and text.isdigit():
         return int(text)
     if text in CIRCLED:
         return CIRCLED.index(text) + 1
@@ -170,14 +171,24 @@ class TableRow(NamedTuple):
     end: int
 
 
-_HEADING_PATTERNS = (
-    (0, re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章)")),
-    (1, re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})、")),
-    (2, re.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)[、.]?")),
-    (3, re.compile(r"(?P<n>\d{1,2})(?:、(?!\d)|\.(?!\d)|\.(?=\d{4}年))")),
-    (4, re.compile(r"\((?P<n>\d{1,2})\)[、.]?")),
-    (5, re.compile(rf"(?P<n>[{CIRCLED}])")),
+_HEADING = re.compile(
+    r"第(?P<r0>[一二三四五六七八九十]{1,3})(?:部分|章)"  # 第一部分
+    r"|(?P<r1>[一二三四五六七八九十]{1,3})、"  # 一、
+    r"|\((?P<r2>[一二三四五六七八九十]{1,3})\)[、.]?"  # (一) (一)、
+    r"|(?P<r3>\d{1,2})(?:、(?!\d)|\.(?!\d)|\.(?=\d{4}年))"  # 1. 1、 and 1.2023年
+    r"|\((?P<r4>\d{1,2})\)[、.]?"  # (1)
+    rf"|(?P<r5>[{CIRCLED}])"  # ①
 )
+
+
+def _heading_match(text: str) -> tuple[int, re.Match] | None:
+    """(rank, match) of a numbered heading at the start of ``text``: 0 第一部分 … 5 ①."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    return int(match.lastgroup[1]), match
+
+
 _HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + CIRCLED)
 _TITLE_END = re.compile(r"[。:;,!?]")
 TERMINAL = "。!?…;”’」』)】》>|"
@@ -297,7 +308,7 @@ _LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九�
 def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
     """'1、收入' → '收入'; '其中：基本支出就' → '基本支出'; '“三公”经费完成' → '三公经费'."""
     label = raw.strip("()“”\"' ")
-    if label and (label[0].isdigit() or label[0] in "(一二三四五六七八九十"):
+    if label and (label[0] in ASCII_DIGITS or label[0] in "(一二三四五六七八九十"):
         label = _LABEL_NUMBERING.sub("", label, count=1)
     stripped = label.startswith(prefixes)
     while stripped:
@@ -348,7 +359,7 @@ def _read_quantities(
             raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
-        if label_start > 0 and (text[label_start - 1].isdigit() or text[label_start - 1] == "%"):
+        if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
@@ -479,17 +490,16 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
             continue
-        for rank, pattern in _HEADING_PATTERNS:
-            match = pattern.match(text)
-            if match:
-                number = cn_number(match.group("n"))
-                rest = text[match.end() :]
-                cut = _TITLE_END.search(rest)
-                title = rest[: cut.start()] if cut else rest
-                found.append((rank, number, match.group(0), title[:30], paragraph))
-                if first_numbered is None:
-                    first_numbered = index
-                break
+        numbered = _heading_match(text)
+        if numbered is not None:
+            rank, match = numbered
+            number = cn_number(match.group(match.lastgroup))
+            rest = text[match.end() :]
+            cut = _TITLE_END.search(rest)
+            title = rest[: cut.start()] if cut else rest
+            found.append((rank, number, match.group(0), title[:30], paragraph))
+            if first_numbered is None:
+                first_numbered = index
         else:
             if first_numbered is None or "|" in text:
                 continue
@@ -523,16 +533,19 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
 def _rank_of(text: str) -> int:
     if text[0] not in _HEADING_FIRST:
         return 99
-    for rank, pattern in _HEADING_PATTERNS:
-        if pattern.match(text):
-            return rank
-    return 99
+    numbered = _heading_match(text)
+    return numbered[0] if numbered is not None else 99
 
 
 def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
     """A short line with no final punctuation and no digits, followed by a numbered sub-heading."""
     text = paragraphs[index].text
-    if len(text) > 30 or len(text) < 4 or text[-1] in TERMINAL + ",:" or any(ch.isdigit() for ch in text):
+    if (
+        len(text) > 30
+        or len(text) < 4
+        or text[-1] in TERMINAL + ",:"
+        or any(ch in ASCII_DIGITS for ch in text)
+    ):
         return False
     if index + 1 >= len(paragraphs):
         return False

@@ -18,7 +18,14 @@ from decimal import Decimal
 
 from jixiao.domain.checker.config import CheckerData, ReportType
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
-from jixiao.domain.checker.parse import TERMINAL, ParsedReport, Quantity, int_to_cn, table_number
+from jixiao.domain.checker.parse import (
+    ASCII_DIGITS,
+    TERMINAL,
+    ParsedReport,
+    Quantity,
+    int_to_cn,
+    table_number,
+)
 from jixiao.domain.checker.statements import (
     CountList,
     FromTo,
@@ -106,18 +113,40 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     1. Recomputed from the printed C and D and rounded half-up to P's decimals, P must match;
     2. if it does not, but some C, D within their printing precision give P → info;
     3. otherwise → error.
+    4. When the previous year's figure is printed too ('上年184.39万元'), D = |C − previous|.
     """
     findings = []
     report = context.report
     for statement in context.year_on_year:
         current, delta, percent = statement.current, statement.delta, statement.percent
-        if current is None or delta is None or percent is None:
-            continue
-        if current.approx or delta.approx or percent.approx:
+        if current is None or delta is None or current.approx or delta.approx:
             continue
         if current.kind == "count" and current.unit != delta.unit:
             continue
         sign = direction_of(statement.delta_word) or direction_of(statement.percent_word)
+        if statement.previous is not None and statement.previous.kind == current.kind:
+            stated_previous = statement.previous.base_value
+            gap = abs(current.base_value - stated_previous) - delta.base_value
+            allowed = (
+                report.half_unit(current) + report.half_unit(statement.previous) + report.half_unit(delta)
+            )
+            if abs(gap) > allowed:
+                difference = _amount_like(abs(current.base_value - stated_previous), current)
+                findings.append(
+                    context.finding(
+                        "yoy.arithmetic",
+                        ERROR,
+                        f"增减额与两年数之差不符：本年{show(current)}−上年{show(statement.previous)}={difference}，"
+                        f"报告写{show(delta)}",
+                        statement.start,
+                        statement.end,
+                        expected=difference,
+                        found=show(delta),
+                    )
+                )
+                continue
+        if percent is None or percent.approx:
+            continue
         c, uc = current.base_value, report.half_unit(current)
         d, ud = delta.base_value, report.half_unit(delta)
         p, up = percent.value, percent.half_unit()
@@ -237,6 +266,24 @@ def check_year_on_year_direction(context: CheckContext) -> list[Finding]:
                     f"“增减{show(statement.delta)}”没有说明是增加还是减少",
                     statement.start,
                     statement.end,
+                )
+            )
+    for statement in context.year_on_year:
+        if statement.current is None or statement.previous is None:
+            continue
+        actual = statement.current.base_value - statement.previous.base_value
+        stated = direction_of(statement.delta_word)
+        if actual != 0 and stated and (actual > 0) != (stated > 0):
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    ERROR,
+                    f"本年{show(statement.current)}、上年{show(statement.previous)}，应为"
+                    f"{'增加' if actual > 0 else '减少'}，报告却写“{statement.delta_word}”",
+                    statement.start,
+                    statement.end,
+                    expected="增加" if actual > 0 else "减少",
+                    found=statement.delta_word,
                 )
             )
     for change in context.from_to:
@@ -993,6 +1040,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_JOINERS = re.compile(r"以及|[和及与]")
+
+
 @rule("count.items", "“下设N个…，即…”等说法中的个数与列出的名称个数是否相符")
 def check_counts(context: CheckContext) -> list[Finding]:
     """The stated count equals the number of names listed (split on 、, brackets ignored; a last
@@ -1015,7 +1065,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        extra = sum(len(re.findall(r"[和及与]|以及", item)) for item in items)
+        extra = sum(len(_JOINERS.findall(item)) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
         findings.append(
@@ -1241,6 +1291,9 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)")
+
+
 @rule("claim.no_number", "绩效表述（“明显提高”“成效显著”等）所在的句子没有任何数字")
 def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     findings = []
@@ -1250,9 +1303,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)
         sentence = text[sentence_start:sentence_end]
-        if any(ch.isdigit() for ch in sentence) or re.search(
-            r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)", sentence
-        ):
+        if any(ch in ASCII_DIGITS for ch in sentence) or _CHINESE_COUNT.search(sentence):
             continue
         findings.append(
             context.finding(
@@ -1422,11 +1473,18 @@ def check_typos(context: CheckContext) -> list[Finding]:
         )
     for pattern in data.typo_patterns:
         for match in pattern.regex.finditer(text):
-            wrong = match.group(0)
+            start = match.start()
+            if pattern.after_digits:
+                while start > 0 and text[start - 1] in ASCII_DIGITS:
+                    start -= 1
+                if start == match.start() or (start > 0 and text[start - 1] in ".,"):
+                    continue
+            wrong = text[start : match.end()]
             if pattern.suggest_drop:
                 right = wrong.replace(pattern.suggest_drop, "", 1)
             elif pattern.insert_after_digits:
-                right = re.sub(r"^(\d+)", rf"\g<1>{pattern.insert_after_digits}", wrong)
+                digits = match.start() - start
+                right = wrong[:digits] + pattern.insert_after_digits + wrong[digits:]
             else:
                 right = None
             findings.append(
@@ -1434,7 +1492,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
                     "typo.curated",
                     WARNING,
                     f"{pattern.message}：“{wrong}”",
-                    match.start(),
+                    start,
                     match.end(),
                     right,
                     wrong,

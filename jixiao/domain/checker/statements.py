@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from jixiao.domain.checker.parse import ParsedReport, Quantity, cn_number
+from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
 
 UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
 DOWN_WORDS = frozenset({"减少", "下降", "降低", "减", "少了", "降幅", "减幅", "下降率", "压减"})
@@ -47,6 +47,7 @@ class YearOnYear:
     percent_word: str | None
     start: int
     end: int
+    previous: Quantity | None = None  # '上年184.39万元' stated in the same sentence
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -107,6 +108,18 @@ def _preceding_level(
     return None
 
 
+def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
+    """'…208.4万元，上年184.39万元，比上年增加…': the previous-year figure right before the marker."""
+    index = bisect_right(report._quantity_starts, position - 1) - 1
+    if index < 0:
+        return None
+    quantity = report.quantities[index]
+    between = report.text[quantity.end : position]
+    if quantity.role == "previous" and len(between) <= 2 and all(ch in ",;。: " for ch in between):
+        return quantity
+    return None
+
+
 def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     text = report.text
     statements = []
@@ -126,10 +139,18 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
                 if candidate is not None and candidate.kind == "percent":
                     percent, percent_word, end = candidate, after.group("word"), candidate.end
         current = _preceding_level(report, match.start(), ("money", "count"))
+        previous = None
+        if current is None:
+            previous = _preceding_previous(report, match.start())
+            if previous is not None:
+                label_start = previous.start - len(previous.raw_label)
+                current = _preceding_level(report, label_start, ("money", "count"))
+                if current is None or current.kind != previous.kind:
+                    current = previous = None
         start = current.start if current is not None else match.start()
         if current is not None and delta is not None and (current.kind != delta.kind):
-            current = None
-        statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end))
+            current = previous = None
+        statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end, previous))
     return statements
 
 
@@ -153,8 +174,8 @@ def _thousands(text: str, position: int) -> bool:
     return (
         text[position] == ","
         and 0 < position < len(text) - 1
-        and text[position - 1].isdigit()
-        and text[position + 1].isdigit()
+        and text[position - 1] in ASCII_DIGITS
+        and text[position + 1] in ASCII_DIGITS
     )
 
 
@@ -287,7 +308,7 @@ def _count_value(text: str, match: re.Match) -> int | None:
     number = match.group("n")
     if match.start() and text[match.start() - 1] in "0123456789.":
         return None
-    if number == "一" or (not number.isdigit() and len(number) > 3):
+    if number == "一" or (not (number.isascii() and number.isdigit()) and len(number) > 3):
         return None
     return cn_number(number)
 
@@ -316,8 +337,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         group_end = noun.end() if noun else match.end()
         total = count
         while True:
-            joined = re.match(r"[、和及与]", text[group_end : group_end + 1])
-            if not joined:
+            if text[group_end : group_end + 1] not in ("、", "和", "及", "与") or group_end >= len(text):
                 break
             more = _COUNT.match(text, group_end + 1)
             if not more or _count_value(text, more) is None:

@@ -393,3 +393,12 @@ def test_a_table_flattened_one_cell_per_line_is_checked_like_a_bar_table():
     )
     finding = only(text, "score.recompute")
     assert (finding.expected, finding.found, finding.location.quote) == ("9.69", "9.68", "9.68")
+
+
+def test_stated_previous_year_figure_decides_the_direction_and_the_change():
+    consistent = "本年支出208.40万元，上年184.39万元，比上年增加24.01万元，增长13.0%。"
+    assert findings(consistent, "yoy.arithmetic") == [] and findings(consistent, "yoy.direction") == []
+    wrong_way = only("本年支出184.39万元，上年208.40万元，比上年增加24.01万元。", "yoy.direction")
+    assert (wrong_way.expected, wrong_way.found) == ("减少", "增加")
+    wrong_change = only("本年支出208.40万元，上年184.39万元，比上年增加25.01万元。", "yoy.arithmetic")
+    assert (wrong_change.expected, wrong_change.found) == ("24.01万元", "25.01万元")
