@@ -440,18 +440,28 @@ def _without_unknown_amounts(
     problems: tuple[Problem, ...], facts: DepartmentYearFacts
 ) -> tuple[Problem, ...]:
     """Refusal records hold no amount yet: drop the "共0万元" the wording would print for them."""
-    if not any(a.amount == ZERO for a in facts.cross_use_attempts):
+    if not any(a.amount == ZERO or a.on.year != facts.year for a in facts.cross_use_attempts):
         return problems
     result = []
     for problem in problems:
         if problem.kind is ProblemKind.CROSS_USE:
             evidence = tuple(
-                Evidence(e.label, e.detail.replace("0万元：", "：")) if "被拒绝" in e.label else e
+                Evidence(_undated(e.label, facts.year), e.detail.replace("0万元：", "："))
+                if "被拒绝" in e.label
+                else e
                 for e in problem.evidence
             )
             problem = replace(problem, text=problem.text.replace("共0万元", ""), evidence=evidence)
         result.append(problem)
     return tuple(result)
+
+
+def _undated(label: str, year: int) -> str:
+    """A refusal recorded outside the report year (demo data built later) prints without its date."""
+    head, sep, rest = label.partition("年")
+    if sep and head.isdigit() and int(head) != year and "日" in rest:
+        return rest.split("日", 1)[1]
+    return label
 
 
 def framework_for(year: int, authority: str = DEFAULT_AUTHORITY) -> Framework:

@@ -312,17 +312,16 @@ def indicators_table(inputs: ReportInputs) -> Table:
     rows = []
     for value in compute_all(inputs.facts).values():
         if value.status is IndicatorStatus.COMPUTED:
-            result = value.percent_text()
+            result = _calculation(value)
         elif value.status is IndicatorStatus.NOT_APPLICABLE:
-            result = "不适用（计满分）"
+            result = "分母为0，不适用（计满分）"
         else:
-            result = "缺少数据"
-        rows.append((value.name, value.formula.split(" = ", 1)[-1], _calculation(value), result))
+            result = "缺少" + "、".join(value.missing)
+        rows.append((value.name, value.formula.split(" = ", 1)[-1], result))
     return Table(
         caption=f"{inputs.year}年度部门整体支出绩效指标计算情况",
-        header_rows=(tuple(HeaderCell(h) for h in ("指标", "计算公式", "计算过程", "结果")),),
+        header_rows=(tuple(HeaderCell(h) for h in ("指标", "计算公式", "计算过程及结果")),),
         body_rows=tuple(rows),
-        alignments=("left", "left", "left", "right"),
     )
 
 
@@ -448,6 +447,9 @@ def score_table(inputs: ReportInputs) -> Table:
         note = row.reason
         if row.status is RowStatus.NOT_APPLICABLE:
             note = "不适用，计满分"
+        basis = row.basis
+        if row.indicator is not None and row.status is RowStatus.SCORED:
+            basis = _calculation(row.indicator)  # the formula itself is printed in part 五
         rows.append(
             (
                 row.level1,
@@ -455,7 +457,7 @@ def score_table(inputs: ReportInputs) -> Table:
                 row.name,
                 points_text(row.points),
                 points_text(row.score),
-                row.basis,
+                basis,
                 note,
             )
         )
