@@ -8,6 +8,7 @@ remains.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import importlib
@@ -22,7 +23,7 @@ from jixiao.apps.orgs.models import Department
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
 from jixiao.apps.reports.selectors import report_inputs
 from jixiao.domain.errors import DomainError
-from jixiao.domain.problems import Problem, ProblemKind, Suggestion, edited
+from jixiao.domain.problems import Problem, ProblemKind, Suggestion, derive_suggestions, edited
 from jixiao.domain.report.compose import NARRATIVE_LABELS, compose_evaluation_report, default_narratives
 from jixiao.domain.report.document import Report
 
@@ -78,13 +79,10 @@ def build_report(*, department: Department, year: int, version: DraftVersion | N
     )
     if version is not None and version.problems:
         problems, suggestions = _confirmed(version, inputs.problems)
-        inputs = report_inputs(
-            department=department,
-            year=year,
-            narratives=version.narratives,
+        inputs = dataclasses.replace(
+            inputs,
             problems=problems,
-            suggestions=suggestions,
-            version=version.number,
+            suggestions=suggestions if suggestions is not None else derive_suggestions(problems),
         )
     return compose_evaluation_report(inputs)
 
