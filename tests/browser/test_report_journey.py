@@ -3,7 +3,6 @@ version, shown in the diff), then download the .docx."""
 
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import expect
 
