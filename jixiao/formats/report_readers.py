@@ -41,21 +41,27 @@ def read_report(path: str | Path) -> ReadReport:
         raise UnreadableReport(f"找不到文件：{file}")
     if file.is_dir():
         raise UnreadableReport(f"“{file}”是文件夹，不是报告文件")
-    suffix = file.suffix.lower()
     try:
         data = file.read_bytes()
     except OSError as error:
         raise UnreadableReport(f"无法读取文件“{file.name}”：{error.strerror or error}") from error
+    return read_report_bytes(data, name=file.name, path=str(file))
+
+
+def read_report_bytes(data: bytes, *, name: str, path: str | None = None) -> ReadReport:
+    """Read an uploaded or stored report by its file name's suffix (.txt, .docx, .pdf)."""
+    suffix = Path(name).suffix.lower()
+    where = path or name
     if suffix == ".docx":
-        return ReadReport(str(file), read_docx_bytes(data, name=file.name), "docx")
+        return ReadReport(where, read_docx_bytes(data, name=name), "docx")
     if suffix == ".pdf":
-        return ReadReport(str(file), read_pdf_bytes(data, name=file.name), "pdf")
+        return ReadReport(where, read_pdf_bytes(data, name=name), "pdf")
     if suffix in (".doc", ".wps"):
-        raise UnreadableReport(f"“{file.name}”是旧版 Word/WPS 格式，请另存为 .docx 或 .txt 后再检查")
+        raise UnreadableReport(f"“{name}”是旧版 Word/WPS 格式，请另存为 .docx 或 .txt 后再检查")
     if suffix in (".xls", ".xlsx", ".zip", ".png", ".jpg", ".jpeg"):
-        raise UnreadableReport(f"“{file.name}”不是报告文本（支持 .txt、.docx、.pdf）")
-    text, encoding = decode_text(data, name=file.name)
-    return ReadReport(str(file), text, "txt", encoding)
+        raise UnreadableReport(f"“{name}”不是报告文本（支持 .txt、.docx、.pdf）")
+    text, encoding = decode_text(data, name=name)
+    return ReadReport(where, text, "txt", encoding)
 
 
 def decode_text(data: bytes, *, name: str = "文件") -> tuple[str, str]:
