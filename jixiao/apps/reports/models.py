@@ -49,6 +49,12 @@ class DraftVersion(models.Model):
     narratives = models.JSONField("叙述段落", default=dict)
     problems = models.JSONField("确认的问题", default=list, help_text='[{"kind": "…", "text": "…"}]')
     suggestions = models.JSONField("确认的建议", default=list, help_text='[{"heading": "…", "items": ["…"]}]')
+    judgements = models.JSONField(
+        "人工评分与检查项",
+        default=dict,
+        blank=True,
+        help_text='{"checklist": [{"row_key", "item_key", "met", "evidence"}], "manual": [{"row_key", "evidence", "score"|"level"}]}',
+    )
     confirmed = models.BooleanField("问题和建议已确认", default=False)
     change = models.CharField("修改说明", max_length=255, blank=True)
     created_at = models.DateTimeField("保存时间")

@@ -33,13 +33,16 @@ from jixiao.apps.core.models import RefusalEvent
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import profile_for
 from jixiao.domain.facts import (
+    Achievement,
     BudgetLine,
     BudgetTransfer,
+    ChecklistAnswer,
     CrossUseAttempt,
     DepartmentYearFacts,
     FixedAssets,
     FundKind,
     IdleAsset,
+    ManualJudgement,
     PaymentCheckpoint,
     PersonnelProjection,
     PriorYearFacts,
@@ -325,12 +328,37 @@ def project_summaries(
 # --- facts and inputs ---------------------------------------------------------------------------
 
 
-def department_year_facts(*, department: Department, year: int) -> DepartmentYearFacts:
+def judgement_facts(judgements: dict | None) -> dict:
+    """The officer's checklist answers and manual scores (saved in the draft) as facts."""
+    if not judgements:
+        return {}
+    checklist = tuple(
+        ChecklistAnswer(
+            row_key=a["row_key"], item_key=a["item_key"], met=bool(a["met"]), evidence=a.get("evidence", "")
+        )
+        for a in judgements.get("checklist", [])
+    )
+    manual = tuple(
+        ManualJudgement(
+            row_key=j["row_key"],
+            evidence=j.get("evidence", ""),
+            score=Decimal(str(j["score"])) if j.get("score") not in (None, "") else None,
+            level=Achievement(j["level"]) if j.get("level") else None,
+            judged_by=j.get("judged_by", ""),
+        )
+        for j in judgements.get("manual", [])
+    )
+    return {"checklist": checklist, "judgements": manual}
+
+
+def department_year_facts(
+    *, department: Department, year: int, judgements: dict | None = None
+) -> DepartmentYearFacts:
     personnel = _lines_by(department, year, fund_type="basic_personnel")
     public = _lines_by(department, year, fund_type="basic_public")
     profile = profile_for(department, year)
     previous_profile = profile_for(department, year - 1)
-    extra = {}
+    extra = judgement_facts(judgements)
     work = work_completion(department, year)
     if work is not None:
         extra["work"] = work
@@ -478,9 +506,10 @@ def report_inputs(
     suggestions: tuple[Suggestion, ...] | None = None,
     version: int = 0,
     authority: str = DEFAULT_AUTHORITY,
+    judgements: dict | None = None,
 ) -> ReportInputs:
     """Everything the report needs. ``problems``/``suggestions`` as confirmed by the officer, else derived."""
-    facts = department_year_facts(department=department, year=year)
+    facts = department_year_facts(department=department, year=year, judgements=judgements)
     framework = framework_for(year, authority)
     sheet = score_department(facts, framework)
     if problems is None:

@@ -76,6 +76,7 @@ def build_report(*, department: Department, year: int, version: DraftVersion | N
         year=year,
         narratives=version.narratives if version else None,
         version=version.number if version else 0,
+        judgements=version.judgements if version else None,
     )
     if version is not None and version.problems:
         problems, suggestions = _confirmed(version, inputs.problems)
@@ -186,6 +187,7 @@ def _new_version(draft: ReportDraft, *, actor, change: str, **state) -> DraftVer
         "problems": list(latest.problems) if latest else [],
         "suggestions": list(latest.suggestions) if latest else [],
         "confirmed": latest.confirmed if latest else False,
+        "judgements": dict(latest.judgements) if latest else {},
     }
     base.update(state)
     return DraftVersion.objects.create(
@@ -287,6 +289,38 @@ def report_confirm_problems(
             department=draft.department,
             before={"problems": latest.problems if latest else []},
             after={"problems": problems, "version": version.number},
+        )
+    return version
+
+
+def report_judge(*, actor, draft: ReportDraft, checklist: list[dict], manual: list[dict]) -> DraftVersion:
+    """Save the officer's checklist answers and manual scores; refused (nothing saved) when a
+    score lacks evidence, is out of range, or names a row the framework does not have."""
+    from jixiao.apps.reports.selectors import department_year_facts, framework_for
+    from jixiao.domain.scoring import score_department
+
+    judgements = {"checklist": checklist, "manual": manual}
+    framework = framework_for(draft.year)
+    known = {row.key for row in framework.rows}
+    for entry in [*checklist, *manual]:
+        if entry.get("row_key") not in known:
+            raise ReportRefused(f"评分表中没有评分项“{entry.get('row_key')}”")
+    # Scoring once validates every judgement (evidence required, score within the row's points).
+    score_department(
+        department_year_facts(department=draft.department, year=draft.year, judgements=judgements), framework
+    )
+    with transaction.atomic():
+        draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
+        latest = draft.latest
+        version = _new_version(draft, actor=actor, change="填写人工评分及检查项", judgements=judgements)
+        audit_record(
+            actor=actor,
+            action="report_judge",
+            action_label="填写报告人工评分",
+            target=draft,
+            department=draft.department,
+            before={"judgements": latest.judgements if latest else {}},
+            after={"judgements": judgements, "version": version.number},
         )
     return version
 

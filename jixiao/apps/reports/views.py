@@ -159,7 +159,10 @@ def problems_confirm(request, pk: int):
 @login_required
 def score_review(request, pk: int):
     draft = access_report(user=request.user, id=pk)
-    facts = department_year_facts(department=draft.department, year=draft.year)
+    latest = draft.latest
+    facts = department_year_facts(
+        department=draft.department, year=draft.year, judgements=latest.judgements if latest else None
+    )
     sheet = score_department(facts, framework_for(draft.year))
     rows = [
         {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from decimal import Decimal as D
 
 import pytest
 
@@ -114,3 +115,38 @@ def test_export_of_a_clean_draft_writes_a_docx_and_an_audit_event(ledger, office
     data = services.export_bytes(department=ledger, year=2023, fmt="docx", actor=officer)
     assert data[:2] == b"PK"
     assert AuditEvent.objects.filter(action="report_export").get().after["format"] == "docx"
+
+
+def test_judgements_with_evidence_change_the_score_and_a_judgement_without_evidence_is_refused(
+    ledger, officer
+):
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    before = services.build_report(department=ledger, year=2023).metadata.version
+    with pytest.raises(services.DomainError, match="评分依据"):
+        services.report_judge(
+            actor=officer,
+            draft=draft,
+            checklist=[],
+            manual=[{"row_key": "disclosure", "score": "2", "evidence": " "}],
+        )
+    assert draft.versions.count() == 1
+    version = services.report_judge(
+        actor=officer,
+        draft=draft,
+        checklist=[
+            {
+                "row_key": "asset_rules",
+                "item_key": "exists",
+                "met": True,
+                "evidence": "制定了《固定资产管理办法》",
+            },
+            {"row_key": "asset_rules", "item_key": "ledger", "met": False, "evidence": "台账未更新"},
+        ],
+        manual=[{"row_key": "disclosure", "score": "1.5", "evidence": "预算公开超过20日"}],
+    )
+    assert version.number == before + 1
+    from jixiao.apps.reports.selectors import report_inputs
+
+    sheet = report_inputs(department=ledger, year=2023, judgements=version.judgements).score
+    assert sheet.row("asset_rules").score == 1
+    assert sheet.row("disclosure").score == D("1.5") and "预算公开超过20日" in sheet.row("disclosure").reason
