@@ -156,20 +156,75 @@ def problems_confirm(request, pk: int):
     )
 
 
+def _judge_rows(framework, judgements: dict) -> list[dict]:
+    """The rows a person scores: checklist items (met + evidence) and manual/qualitative rows."""
+    from jixiao.domain.scoring import Checklist, Manual, Qualitative
+
+    answers = {(a["row_key"], a["item_key"]): a for a in judgements.get("checklist", [])}
+    manual = {j["row_key"]: j for j in judgements.get("manual", [])}
+    rows = []
+    for row in framework.rows:
+        if isinstance(row.rule, Checklist):
+            items = [
+                {"key": item.key, "text": item.text, "answer": answers.get((row.key, item.key), {})}
+                for item in row.rule.items
+            ]
+            rows.append({"row": row, "kind": "checklist", "items": items})
+        elif isinstance(row.rule, (Manual, Qualitative)):
+            kind = "manual" if isinstance(row.rule, Manual) else "qualitative"
+            rows.append({"row": row, "kind": kind, "judgement": manual.get(row.key, {})})
+    return rows
+
+
+def _judgements_from_post(post, judge_rows) -> tuple[list[dict], list[dict]]:
+    checklist, manual = [], []
+    for entry in judge_rows:
+        key = entry["row"].key
+        if entry["kind"] == "checklist":
+            for item in entry["items"]:
+                evidence = post.get(f"ev-{key}-{item['key']}", "").strip()
+                met = post.get(f"met-{key}-{item['key']}") == "on"
+                if met or evidence:
+                    checklist.append(
+                        {"row_key": key, "item_key": item["key"], "met": met, "evidence": evidence}
+                    )
+        else:
+            value = post.get(f"val-{key}", "").strip()
+            evidence = post.get(f"ev-{key}", "").strip()
+            if value or evidence:
+                field = "score" if entry["kind"] == "manual" else "level"
+                manual.append({"row_key": key, field: value, "evidence": evidence})
+    return checklist, manual
+
+
 @login_required
 def score_review(request, pk: int):
     draft = access_report(user=request.user, id=pk)
     latest = draft.latest
-    facts = department_year_facts(
-        department=draft.department, year=draft.year, judgements=latest.judgements if latest else None
-    )
-    sheet = score_department(facts, framework_for(draft.year))
+    judgements = latest.judgements if latest else {}
+    framework = framework_for(draft.year)
+    judge_rows = _judge_rows(framework, judgements or {})
+    error = ""
+    if request.method == "POST":
+        if not _can_edit(request.user, draft):
+            raise Http404("只有本单位用户可以评分。")
+        checklist, manual = _judgements_from_post(request.POST, judge_rows)
+        try:
+            version = services.report_judge(
+                actor=request.user, draft=draft, checklist=checklist, manual=manual
+            )
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, f"人工评分已保存为第{version.number}版。")
+            return redirect("reports:score-review", pk=draft.pk)
+    facts = department_year_facts(department=draft.department, year=draft.year, judgements=judgements or None)
+    sheet = score_department(facts, framework)
     rows = [
         {
             "row": row,
             "points": points_text(row.points),
             "score": points_text(row.score),
-            "formula": row.indicator.formula if row.indicator else "",
             "missing": row.status is RowStatus.NO_DATA,
         }
         for row in sheet.rows
@@ -177,7 +232,16 @@ def score_review(request, pk: int):
     return render(
         request,
         "reports/score_review.html",
-        {"draft": draft, "sheet": sheet, "rows": rows, "total": points_text(sheet.total)},
+        {
+            "draft": draft,
+            "sheet": sheet,
+            "rows": rows,
+            "total": points_text(sheet.total),
+            "judge_rows": judge_rows,
+            "levels": ("达成", "部分达成", "未达成"),
+            "can_edit": _can_edit(request.user, draft),
+            "error": error,
+        },
     )
 
 

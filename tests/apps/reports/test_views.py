@@ -61,3 +61,18 @@ def test_download_refused_by_the_checker_shows_the_findings(client, ledger, offi
     response = client.get(reverse("reports:report-download", args=[draft.pk, "docx"]))
     assert response.status_code == 409
     assert "报告检查未通过，不能导出" in response.content.decode()
+
+
+def test_officer_saves_a_manual_score_with_evidence_on_the_score_page(client, ledger, officer):  # noqa: F811
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    client.force_login(officer)
+    url = reverse("reports:score-review", args=[draft.pk])
+    refused = client.post(url, {"val-disclosure": "2", "ev-disclosure": ""})
+    assert "评分依据" in refused.content.decode() and draft.versions.count() == 1
+    response = client.post(
+        url, {"val-disclosure": "2", "ev-disclosure": "预算、决算于批复后20日内在政府门户网站公开"}
+    )
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert "评分依据：预算、决算于批复后20日内在政府门户网站公开" in page
+    assert draft.versions.count() == 2
