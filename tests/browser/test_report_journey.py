@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.apps.reports.test_services import ledger  # noqa: F401 (fixture)
+from tests.apps.reports.conftest import ledger  # noqa: F401 (fixture)
 from tests.browser.conftest import login
 from tests.factories import PASSWORD
 

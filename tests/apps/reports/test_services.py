@@ -10,36 +10,10 @@ import pytest
 from jixiao.apps.core.models import AuditEvent
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion
-from tests.factories import ProfileFactory, make_line, make_project
 
 pytestmark = pytest.mark.django_db
 
 HAS_CHECKER = importlib.util.find_spec("jixiao.domain.checker") is not None
-
-
-@pytest.fixture
-def ledger(department, officer):
-    ProfileFactory(department=department, year=2022, staffing_quota=15, actual_staff=15)
-    ProfileFactory(
-        department=department,
-        year=2023,
-        staffing_quota=15,
-        actual_staff=14,
-        internal_units=[{"name": "办公室", "kind": "股室"}, {"name": "科普股", "kind": "股室"}],
-    )
-    for year, amount in ((2022, "1000000.00"), (2023, "1200000.00")):
-        make_line(
-            actor=officer,
-            department=department,
-            year=year,
-            fund_type="basic_personnel",
-            econ_code="301",
-            amount=amount,
-        )
-        make_line(actor=officer, department=department, year=year, amount="300000.00")
-    project = make_project(actor=officer, department=department, name="科普活动")
-    make_line(actor=officer, department=department, fund_type="project", project=project, amount="440000.00")
-    return department
 
 
 def test_generate_creates_version_one_prefilled_from_data_and_is_audited(ledger, officer):

@@ -6,12 +6,11 @@ import pytest
 from django.urls import reverse
 
 from jixiao.apps.reports import services
-from tests.apps.reports.test_services import ledger  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_officer_generates_edits_a_paragraph_compares_versions_and_downloads(client, ledger, officer):  # noqa: F811
+def test_officer_generates_edits_a_paragraph_compares_versions_and_downloads(client, ledger, officer):
     client.force_login(officer)
     assert "自评与报告" in client.get(reverse("reports:report-list")).content.decode()
     response = client.post(reverse("reports:report-generate"), {"department": ledger.pk, "year": 2023})
@@ -33,14 +32,14 @@ def test_officer_generates_edits_a_paragraph_compares_versions_and_downloads(cli
     assert "attachment" in download["Content-Disposition"]
 
 
-def test_another_department_cannot_see_the_report(client, ledger, officer, other_officer):  # noqa: F811
+def test_another_department_cannot_see_the_report(client, ledger, officer, other_officer):
     draft = services.report_generate(actor=officer, department=ledger, year=2023)
     client.force_login(other_officer)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(reverse("reports:report-download", args=[draft.pk, "txt"])).status_code == 404
 
 
-def test_auditor_reads_but_cannot_edit(client, ledger, officer, auditor):  # noqa: F811
+def test_auditor_reads_but_cannot_edit(client, ledger, officer, auditor):
     draft = services.report_generate(actor=officer, department=ledger, year=2023)
     client.force_login(auditor)
     assert client.get(draft.get_absolute_url()).status_code == 200
@@ -49,7 +48,7 @@ def test_auditor_reads_but_cannot_edit(client, ledger, officer, auditor):  # noq
     assert draft.versions.count() == 1
 
 
-def test_download_refused_by_the_checker_shows_the_findings(client, ledger, officer):  # noqa: F811
+def test_download_refused_by_the_checker_shows_the_findings(client, ledger, officer):
     draft = services.report_generate(actor=officer, department=ledger, year=2023)
     services.report_edit_paragraph(
         actor=officer,
@@ -63,7 +62,7 @@ def test_download_refused_by_the_checker_shows_the_findings(client, ledger, offi
     assert "报告检查未通过，不能导出" in response.content.decode()
 
 
-def test_officer_saves_a_manual_score_with_evidence_on_the_score_page(client, ledger, officer):  # noqa: F811
+def test_officer_saves_a_manual_score_with_evidence_on_the_score_page(client, ledger, officer):
     draft = services.report_generate(actor=officer, department=ledger, year=2023)
     client.force_login(officer)
     url = reverse("reports:score-review", args=[draft.pk])
