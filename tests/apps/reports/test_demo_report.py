@@ -136,3 +136,16 @@ def test_checker_finds_no_error_in_the_demo_report_text(demo_report):
 
     errors = [f for f in check_report_text(demo_report["txt"]) if f.is_error]
     assert errors == []
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jixiao.domain.checker") is None, reason="报告检查器尚未合并")
+@pytest.mark.django_db(transaction=True)
+def test_jixiao_check_on_the_demo_report_text_and_docx_exits_without_error(demo_report, tmp_path, capsys):
+    from jixiao.cli import main
+
+    txt = tmp_path / "report.txt"
+    txt.write_text(demo_report["txt"], encoding="utf-8")
+    docx_file = tmp_path / "report.docx"
+    docx_file.write_bytes(demo_report["docx"])
+    assert main(["check", "--type", "zhengti", str(txt), str(docx_file)]) == 0
+    assert "错误 0" in capsys.readouterr().out
