@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
@@ -53,7 +54,10 @@ def report_list(request):
             "drafts": drafts,
             "departments": departments,
             "can_generate": request.user.is_department_user,
-            "years": (2023, 2024, 2022),
+            "years": sorted(
+                set(BudgetLine.objects.filter(department__in=departments).values_list("year", flat=True)),
+                reverse=True,
+            ),
         },
     )
 
