@@ -23,5 +23,19 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.config.wsgi import application
 
     print(f"jixiao 网页服务：http://{args.host}:{args.port}/", flush=True)
+    _print_demo_logins()
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="jixiao")
     return 0
+
+
+def _print_demo_logins() -> None:
+    from jixiao.apps.demo.changning import DEMO_PASSWORD, DEMO_USERS
+    from jixiao.apps.orgs.models import User
+
+    present = set(User.objects.filter(username__in=[u for u, _, _ in DEMO_USERS]).values_list("username", flat=True))
+    if not present:
+        return
+    print(f"演示账号（演示数据，密码均为 {DEMO_PASSWORD}）：", flush=True)
+    for username, full_name, role in DEMO_USERS:
+        if username in present:
+            print(f"  {username:<12} {full_name}（{role.label}）", flush=True)

@@ -37,3 +37,10 @@ def test_sample_report_becomes_an_a4_pdf_with_gongwen_page_numbers():
     assert "— 2 —" in reader.pages[1].extract_text()
     landscape = [p for p in reader.pages if float(p.mediabox.width) > float(p.mediabox.height)]
     assert len(landscape) == 1
+
+
+def test_command_line_says_what_is_missing_and_fails(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(pdf, "soffice_binary", lambda: None)
+    assert pdf.main([]) == 2
+    assert pdf.main([str(tmp_path / "报告.docx")]) == 1
+    assert "LibreOffice 未安装" in capsys.readouterr().err

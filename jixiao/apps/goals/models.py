@@ -1,1 +1,361 @@
-"""Models of this area (none yet)."""
+"""Goals (绩效目标), the department's own indicators, the activity record (履职活动) and the
+officer's answers to monitoring warnings.
+
+The rules live in the pure domain (jixiao.domain.goals, indicator_library, monitoring); these
+tables only store what users entered. ``services.goal_to_domain`` turns a stored goal into a
+domain ``Goal``; every state change goes through jixiao.apps.goals.services.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from jixiao.domain.goals import GoalKind
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+QUANTITY = {"max_digits": 18, "decimal_places": 4}
+LIBRARY_VERSION = "kexie-v1"
+
+
+class CustomIndicator(models.Model):
+    """A department's own 三级 indicator, added to the shipped library (kexie-v1) for that department."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="custom_indicators"
+    )
+    library_version = models.CharField("基于指标库", max_length=40, default=LIBRARY_VERSION)
+    code = models.CharField("指标编码", max_length=40)
+    level1 = models.CharField("一级指标", max_length=40)
+    level2 = models.CharField("二级指标", max_length=40)
+    name = models.CharField("三级指标", max_length=128)
+    explanation = models.TextField("指标解释")
+    unit = models.CharField("计量单位", max_length=20)
+    operator = models.CharField("比较符", max_length=4)
+    scoring_rule = models.TextField("评(扣)分标准")
+    value_type = models.CharField("指标值类型", max_length=4, default="定量")
+    fed_by = models.JSONField("由活动产出累计", default=list, blank=True)
+    own_output = models.BooleanField(
+        "新增同名活动产出", default=False, help_text="勾选后，履职活动可直接记录以该指标命名的产出数量"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("创建时间")
+
+    class Meta:
+        verbose_name = "自定义指标"
+        verbose_name_plural = "自定义指标"
+        ordering = ["department", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "code"], name="custom_indicator_code_unique"),
+            models.UniqueConstraint(fields=["department", "name"], name="custom_indicator_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def library_item(self) -> dict:
+        return {
+            "code": self.code,
+            "level1": self.level1,
+            "level2": self.level2,
+            "name": self.name,
+            "explanation": self.explanation,
+            "unit": self.unit,
+            "operator": self.operator,
+            "scoring_rule": self.scoring_rule,
+            "value_type": self.value_type,
+            "fed_by": list(self.fed_by or []) + ([self.name] if self.own_output else []),
+        }
+
+
+class GoalState(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交（锁定）"
+
+
+class Goal(models.Model):
+    """A 部门整体绩效目标 (kind 部门整体) or a project's goal (kind 项目), laid out like the Hunan table."""
+
+    KIND_CHOICES = [(GoalKind.DEPARTMENT.value, "部门整体绩效目标"), (GoalKind.PROJECT.value, "项目绩效目标")]
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="goals"
+    )
+    year = models.PositiveIntegerField("年度", db_index=True)
+    kind = models.CharField("目标类型", max_length=8, choices=KIND_CHOICES, default=GoalKind.DEPARTMENT.value)
+    project = models.ForeignKey(
+        "budgets.Project",
+        verbose_name="项目",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="goals",
+    )
+    duties = models.TextField("部门（单位）职责", blank=True)
+    overall_goal = models.TextField("年度总体绩效目标", blank=True)
+    library_version = models.CharField("指标库版本", max_length=40, default=LIBRARY_VERSION)
+    state = models.CharField("状态", max_length=12, choices=GoalState.choices, default=GoalState.DRAFT)
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填报人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("创建时间")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "绩效目标"
+        verbose_name_plural = "绩效目标"
+        ordering = ["department", "-year", "kind", "project__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind=GoalKind.PROJECT.value, project__isnull=False)
+                    | models.Q(kind=GoalKind.DEPARTMENT.value, project__isnull=True)
+                ),
+                name="goal_project_iff_project_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["department", "year", "kind", "project"],
+                name="goal_one_per_subject",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度{self.title}"
+
+    @property
+    def title(self) -> str:
+        if self.kind == GoalKind.PROJECT.value and self.project_id:
+            return f"项目“{self.project.name}”绩效目标"
+        return "部门整体绩效目标"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state == GoalState.SUBMITTED
+
+    def get_absolute_url(self) -> str:
+        return reverse("goals:goal-detail", args=[self.pk])
+
+
+class GoalTask(models.Model):
+    """年度主要任务 with its budget amount (元)."""
+
+    goal = models.ForeignKey(Goal, verbose_name="绩效目标", on_delete=models.CASCADE, related_name="tasks")
+    order = models.PositiveIntegerField("序号", default=0)
+    name = models.CharField("任务名称", max_length=128)
+    content = models.TextField("主要内容", blank=True)
+    fund_type = models.CharField("资金性质", max_length=40, blank=True)
+    budget = models.DecimalField("预算金额（元）", **MONEY)
+
+    class Meta:
+        verbose_name = "年度主要任务"
+        verbose_name_plural = "年度主要任务"
+        ordering = ["goal", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GoalIndicator(models.Model):
+    """One 三级 indicator row of a goal, as entered."""
+
+    goal = models.ForeignKey(
+        Goal, verbose_name="绩效目标", on_delete=models.CASCADE, related_name="indicators"
+    )
+    order = models.PositiveIntegerField("序号", default=0)
+    code = models.CharField("指标编码", max_length=40, blank=True)
+    level1 = models.CharField("一级指标", max_length=40)
+    level2 = models.CharField("二级指标", max_length=40)
+    name = models.CharField("三级指标", max_length=128)
+    value_type = models.CharField("指标值类型", max_length=4, default="定量")
+    operator = models.CharField("比较符", max_length=4, blank=True)
+    target = models.CharField("指标值", max_length=64)
+    unit = models.CharField("计量单位", max_length=20, blank=True)
+    points = models.DecimalField("分值", max_digits=6, decimal_places=2, null=True, blank=True)
+    explanation = models.TextField("指标解释", blank=True)
+    scoring_rule = models.TextField("评(扣)分标准", blank=True)
+    task = models.CharField("关联任务", max_length=128, blank=True)
+    note = models.CharField("备注", max_length=255, blank=True)
+    progress = models.JSONField("进度曲线", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "绩效指标"
+        verbose_name_plural = "绩效指标"
+        ordering = ["goal", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkArea(models.Model):
+    """A department's work area (工作领域), e.g. 乡村振兴 / 科普宣传 / 全国科普日 / 青少年科技教育 / 党建."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="work_areas"
+    )
+    name = models.CharField("工作领域", max_length=40)
+    order = models.PositiveIntegerField("序号", default=0)
+
+    class Meta:
+        verbose_name = "工作领域"
+        verbose_name_plural = "工作领域"
+        ordering = ["department", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["department", "name"], name="work_area_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    """A 履职活动. A record may cover a period (全年下乡科普近30次): its outputs count from ``end_date``."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="activities"
+    )
+    year = models.PositiveIntegerField("年度", db_index=True)
+    date = models.DateField("日期（起）")
+    end_date = models.DateField("日期（止）", null=True, blank=True)
+    date_text = models.CharField("时间（原文表述）", max_length=40, blank=True, help_text="如“6月中旬”“全年”")
+    place = models.CharField("地点", max_length=128, blank=True)
+    title = models.CharField("活动名称", max_length=200)
+    area = models.ForeignKey(
+        WorkArea, verbose_name="工作领域", on_delete=models.PROTECT, related_name="activities"
+    )
+    partners = models.CharField("合作单位", max_length=255, blank=True)
+    description = models.TextField("活动情况", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="记录人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("记录时间")
+
+    class Meta:
+        verbose_name = "履职活动"
+        verbose_name_plural = "履职活动"
+        ordering = ["department", "date", "id"]
+        indexes = [models.Index(fields=["department", "year", "date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def counted_on(self):
+        """The date from which the activity's outputs count (the end of its period)."""
+        return self.end_date or self.date
+
+    @property
+    def when(self) -> str:
+        if self.date_text:
+            return self.date_text
+        if self.end_date and self.end_date != self.date:
+            return f"{self.date:%Y-%m-%d}至{self.end_date:%Y-%m-%d}"
+        return f"{self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("goals:activity-detail", args=[self.pk])
+
+
+class ActivityOutput(models.Model):
+    """A quantified output: number + unit + qualifier (近/约/余/多), feeding the library output ``output_key``.
+
+    An empty ``output_key`` keeps a figure the report states (参赛学生13名) that feeds no indicator.
+    """
+
+    activity = models.ForeignKey(
+        Activity, verbose_name="履职活动", on_delete=models.CASCADE, related_name="outputs"
+    )
+    order = models.PositiveIntegerField("序号", default=0)
+    output_key = models.CharField("计入产出", max_length=64, blank=True)
+    label = models.CharField("说明", max_length=64, blank=True)
+    value = models.DecimalField("数量", **QUANTITY)
+    unit = models.CharField("单位", max_length=20)
+    qualifier = models.CharField("修饰词", max_length=4, blank=True)
+    notation = models.CharField("写法", max_length=16, default="auto")
+
+    class Meta:
+        verbose_name = "活动产出"
+        verbose_name_plural = "活动产出"
+        ordering = ["activity", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def quantity(self):
+        from jixiao.domain.quantity import Notation, Quantity
+
+        return Quantity(self.value, self.unit, self.qualifier, Notation(self.notation))
+
+    @property
+    def text(self) -> str:
+        return self.quantity().text()
+
+
+class Evidence(models.Model):
+    """A photo or document proving an activity. Stored under MEDIA_ROOT with a random name, served
+    only through the permission-checked view."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name="履职活动", on_delete=models.PROTECT, related_name="evidence"
+    )
+    file = models.FileField("文件", upload_to="evidence/%Y/")
+    original_name = models.CharField("原文件名", max_length=255)
+    kind = models.CharField("类型", max_length=10)
+    content_type = models.CharField("MIME类型", max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("上传时间")
+
+    class Meta:
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+        ordering = ["activity", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind in ("jpg", "png")
+
+
+class WarningResponse(models.Model):
+    """偏差原因 and 纠偏措施 the officer records for one monitoring warning at one date."""
+
+    goal = models.ForeignKey(
+        Goal, verbose_name="绩效目标", on_delete=models.PROTECT, related_name="responses"
+    )
+    as_of = models.DateField("监控日期")
+    key = models.CharField("预警", max_length=200)
+    message = models.TextField("预警内容")
+    cause = models.TextField("偏差原因")
+    measures = models.TextField("纠偏措施")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填写人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("填写时间")
+
+    class Meta:
+        verbose_name = "预警处理"
+        verbose_name_plural = "预警处理"
+        ordering = ["goal", "as_of", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "as_of", "key"], name="warning_response_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.as_of} {self.key}"

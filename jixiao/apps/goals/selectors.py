@@ -1,0 +1,444 @@
+"""Reads of goals, activities and the 双监控 view, always filtered by what the user may see.
+
+The monitoring figures come from the ledger: each budget line's budget and spending up to the
+date are sums over its ledger rows dated on or before ``as_of`` — not the goal's task budgets.
+Indicator actuals come from the activity record through ``indicator_actuals``, which keeps the
+activities behind every total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
+
+from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, LedgerKind
+from jixiao.apps.goals.models import (
+    Activity,
+    ActivityOutput,
+    CustomIndicator,
+    Evidence,
+    Goal,
+    GoalState,
+    WarningResponse,
+    WorkArea,
+)
+from jixiao.apps.orgs.models import Department
+from jixiao.apps.orgs.selectors import departments_visible_to
+from jixiao.domain import goals as domain
+from jixiao.domain.goals import GoalFinding, GoalKind, Severity, curve_from_data, validate_goal
+from jixiao.domain.indicator_library import (
+    IndicatorActual,
+    IndicatorLibrary,
+    RecordedOutput,
+    actual_values,
+    indicator_actuals,
+    load_indicator_library,
+)
+from jixiao.domain.monitoring import BudgetLine as MonitoredLine
+from jixiao.domain.monitoring import FundKind, MonitoringReport, monitor, standard_checkpoints
+from jixiao.domain.quantity import Quantity
+
+ZERO = Decimal("0.00")
+
+
+def _visible(queryset: QuerySet, user) -> QuerySet:
+    return queryset.filter(department__in=departments_visible_to(user))
+
+
+# ---------------------------------------------------------------- access
+
+
+def access_goal(*, user, id: int) -> Goal:
+    goal = _visible(Goal.objects.select_related("department", "project"), user).filter(pk=id).first()
+    if goal is None:
+        raise Http404("没有找到该绩效目标，或您无权查看。")
+    return goal
+
+
+def access_activity(*, user, id: int) -> Activity:
+    activity = _visible(Activity.objects.select_related("department", "area"), user).filter(pk=id).first()
+    if activity is None:
+        raise Http404("没有找到该履职活动，或您无权查看。")
+    return activity
+
+
+def access_evidence(*, user, id: int) -> Evidence:
+    evidence = (
+        Evidence.objects.select_related("activity", "activity__department")
+        .filter(pk=id, activity__department__in=departments_visible_to(user))
+        .first()
+    )
+    if evidence is None:
+        raise Http404("没有找到该佐证材料，或您无权查看。")
+    return evidence
+
+
+# ---------------------------------------------------------------- library
+
+
+def library_for(department: Department, version: str = "kexie-v1") -> IndicatorLibrary:
+    """The shipped library extended with the department's own indicators (and their own outputs)."""
+    base = load_indicator_library(version)
+    custom = list(CustomIndicator.objects.filter(department=department, library_version=version))
+    if not custom:
+        return base
+    return base.extended(
+        [item.library_item() for item in custom],
+        [{"key": item.name, "unit": item.unit, "name": item.name} for item in custom if item.own_output],
+    )
+
+
+def output_choices(library: IndicatorLibrary) -> list[tuple[str, str]]:
+    return [(output.key, f"{output.key}（{output.unit}）") for output in library.outputs]
+
+
+# ---------------------------------------------------------------- goals
+
+
+def goals_for(*, user, department: Department, year: int) -> QuerySet[Goal]:
+    return _visible(Goal.objects.filter(department=department, year=year), user).select_related("project")
+
+
+def goal_to_domain(goal: Goal) -> domain.Goal:
+    """The stored goal as the domain's Goal (rows numbered from 1 in table order)."""
+    tasks = tuple(
+        domain.Task(
+            name=task.name, budget=task.budget, content=task.content, fund_type=task.fund_type, row=number
+        )
+        for number, task in enumerate(goal.tasks.all(), start=1)
+    )
+    indicators = []
+    for number, row in enumerate(goal.indicators.all(), start=1):
+        indicators.append(
+            domain.GoalIndicator(
+                name=row.name,
+                level1=row.level1,
+                level2=row.level2,
+                value_type=row.value_type,
+                target=row.target,
+                unit=row.unit,
+                operator=row.operator,
+                explanation=row.explanation,
+                scoring_rule=row.scoring_rule,
+                points=row.points,
+                task=row.task,
+                code=row.code,
+                note=row.note,
+                row=number,
+                progress=curve_from_data(row.progress),
+            )
+        )
+    return domain.Goal(
+        department=goal.department.name,
+        indicators=tuple(indicators),
+        tasks=tasks,
+        year=goal.year,
+        overall_goal=goal.overall_goal,
+        duties=goal.duties,
+        kind=GoalKind(goal.kind),
+        project=goal.project.name if goal.project_id else "",
+    )
+
+
+def budget_for_goal(*, department: Department, year: int, project_id: int | None = None) -> Decimal | None:
+    """The 年初预算 the tasks must add up to, from the ledger: the department's (or the project's) initial
+    budget rows. None when no budget line exists yet."""
+    entries = LedgerEntry.objects.filter(
+        line__department=department, line__year=year, kind=LedgerKind.INITIAL
+    )
+    lines = BudgetLine.objects.filter(department=department, year=year)
+    if project_id is not None:
+        entries = entries.filter(line__project_id=project_id)
+        lines = lines.filter(project_id=project_id)
+    if not lines.exists():
+        return None
+    return entries.aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def goal_findings(goal: Goal) -> list[GoalFinding]:
+    budget = budget_for_goal(department=goal.department, year=goal.year, project_id=goal.project_id)
+    return validate_goal(goal_to_domain(goal), department_budget=budget)
+
+
+def errors_of(findings: list[GoalFinding]) -> list[GoalFinding]:
+    return [finding for finding in findings if finding.severity is Severity.ERROR]
+
+
+def department_goal(department: Department, year: int) -> Goal | None:
+    """The year's overall goal: the submitted one if any, else the draft."""
+    return (
+        Goal.objects.filter(department=department, year=year, kind=GoalKind.DEPARTMENT.value)
+        .order_by("-state")  # "submitted" sorts after "draft"
+        .first()
+    )
+
+
+# ---------------------------------------------------------------- activities
+
+
+def work_areas(department: Department) -> QuerySet[WorkArea]:
+    return WorkArea.objects.filter(department=department)
+
+
+def activities_for(
+    *, user, department: Department, year: int, area_id: int | None = None, month: int | None = None
+) -> QuerySet[Activity]:
+    activities = _visible(Activity.objects.filter(department=department, year=year), user)
+    if area_id:
+        activities = activities.filter(area_id=area_id)
+    if month:
+        # an activity covering a period shows in every month it touches
+        start = dt.date(year, month, 1)
+        end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        activities = activities.filter(date__lte=end).filter(
+            Q(end_date__gte=start) | Q(end_date__isnull=True, date__gte=start)
+        )
+    return activities.select_related("area").prefetch_related("outputs", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputTotal:
+    """The total of one kind of output over the listed activities (approximate when any part is)."""
+
+    key: str
+    unit: str
+    value: Decimal
+    approximate: bool
+    count: int
+
+    @property
+    def number(self) -> str:
+        text = format(self.value, "f")
+        return (text.rstrip("0").rstrip(".") if "." in text else text) or "0"
+
+
+def output_totals(activities, library: IndicatorLibrary | None = None) -> list[OutputTotal]:
+    """Totals per kind of output over ``activities``, in the library output's unit (6000余册 and 2万余份
+    both count toward 科普资料发放份数 in 份, as ``indicator_actuals`` counts them); figures that feed
+    no indicator are totalled by their note and their own unit."""
+    units = {output.key: output.unit for output in library.outputs} if library else {}
+    sums: OrderedDict[tuple[str, str], list] = OrderedDict()
+    for activity in activities:
+        for output in activity.outputs.all():
+            if output.output_key:
+                key = (output.output_key, units.get(output.output_key, output.unit))
+            else:
+                key = (f"{output.label or '其他'}（不计入指标）", output.unit)
+            entry = sums.setdefault(key, [Decimal(0), False, 0])
+            entry[0] += output.value
+            entry[1] = entry[1] or bool(output.qualifier)
+            entry[2] += 1
+    return [
+        OutputTotal(key, unit, value, approximate, count)
+        for (key, unit), (value, approximate, count) in sorted(
+            sums.items(), key=lambda item: ("不计入指标" in item[0][0], item[0])
+        )
+    ]
+
+
+def recorded_outputs(department: Department, year: int) -> list[RecordedOutput]:
+    """Every output that feeds an indicator, with the activity (its id) that produced it."""
+    rows = (
+        ActivityOutput.objects.filter(activity__department=department, activity__year=year)
+        .exclude(output_key="")
+        .select_related("activity")
+        .order_by("activity__date", "activity_id", "order", "id")
+    )
+    return [
+        RecordedOutput(
+            output=row.output_key,
+            quantity=Quantity(row.value, row.unit, row.qualifier, row.quantity().notation),
+            source=str(row.activity_id),
+            on=row.activity.counted_on,
+        )
+        for row in rows
+    ]
+
+
+@dataclass
+class TraceItem:
+    activity: Activity
+    quantity: Quantity
+    output: str
+
+
+@dataclass
+class TracedActual:
+    """An indicator's actual value with the activities (and their quantities) behind it."""
+
+    actual: IndicatorActual
+    items: list[TraceItem]
+
+    @property
+    def value(self) -> Decimal:
+        return self.actual.value
+
+
+def traced_actuals(
+    goal: domain.Goal, library: IndicatorLibrary, department: Department, year: int, as_of: dt.date | None
+) -> dict[str, TracedActual]:
+    actuals = indicator_actuals(goal, library, recorded_outputs(department, year), as_of=as_of)
+    ids = {int(item.source) for actual in actuals.values() for item in actual.contributions}
+    activities = {
+        activity.pk: activity for activity in Activity.objects.filter(pk__in=ids).select_related("area")
+    }
+    return {
+        name: TracedActual(
+            actual,
+            [
+                TraceItem(activities[int(item.source)], item.quantity, item.output)
+                for item in actual.contributions
+            ],
+        )
+        for name, actual in actuals.items()
+    }
+
+
+# ---------------------------------------------------------------- 双监控
+
+
+def ledger_lines_at(*, department: Department, year: int, as_of: dt.date) -> list[MonitoredLine]:
+    """Budget and spending by ``as_of`` from the ledger rows dated up to then: 基本支出 lines one by one,
+    and one line per project (its lines added up)."""
+    budget_kinds = [LedgerKind.INITIAL, LedgerKind.ADJUSTMENT, LedgerKind.TRANSFER_IN]
+    spent_kinds = [LedgerKind.EXPENDITURE, LedgerKind.REVERSAL]
+    rows = (
+        LedgerEntry.objects.filter(line__department=department, line__year=year, date__lte=as_of)
+        .values("line_id", "kind")
+        .annotate(total=Sum("amount"))
+    )
+    sums: dict[int, dict[str, Decimal]] = {}
+    for row in rows:
+        sums.setdefault(row["line_id"], {})[row["kind"]] = row["total"]
+    basic: list[MonitoredLine] = []
+    projects: OrderedDict[int, list] = OrderedDict()
+    for line in BudgetLine.objects.filter(department=department, year=year).select_related("project"):
+        line_sums = sums.get(line.pk, {})
+        budget = sum((line_sums.get(kind, ZERO) for kind in budget_kinds), ZERO) - line_sums.get(
+            LedgerKind.TRANSFER_OUT, ZERO
+        )
+        spent = sum((line_sums.get(kind, ZERO) for kind in spent_kinds), ZERO)
+        if line.project_id:
+            entry = projects.setdefault(line.project_id, [line.project, ZERO, ZERO])
+            entry[1] += budget
+            entry[2] += spent
+        else:
+            basic.append(MonitoredLine(line.label, FundKind.BASIC, budget, spent))
+    project_lines = [
+        MonitoredLine(f"{project.code} {project.name}", FundKind.PROJECT, budget, spent)
+        for project, budget, spent in sorted(projects.values(), key=lambda entry: entry[0].code)
+    ]
+    return basic + project_lines
+
+
+def ledger_drilldown(*, department: Department, year: int) -> dict[str, str]:
+    """For each budget row of the 双监控 table, the query of the voucher list showing the rows behind it."""
+    links = {"项目支出": "?fund_type=project"}
+    by_project: dict[str, list[int]] = {}
+    for line in BudgetLine.objects.filter(
+        department=department, year=year, project__isnull=False
+    ).select_related("project"):
+        by_project.setdefault(f"{line.project.code} {line.project.name}", []).append(line.pk)
+    for name, ids in by_project.items():
+        links[name] = f"?line={ids[0]}" if len(ids) == 1 else "?fund_type=project"
+    return links
+
+
+@dataclass
+class MonitoringView:
+    goal: Goal | None
+    as_of: dt.date
+    checkpoints: tuple[dt.date, ...]
+    report: MonitoringReport | None
+    traced: dict[str, TracedActual] = field(default_factory=dict)
+    responses: dict[str, WarningResponse] = field(default_factory=dict)
+    drilldown: dict[str, str] = field(default_factory=dict)
+
+    def budget_rows(self):
+        """(row, voucher-list query or '') for the budget table."""
+        return [(row, self.drilldown.get(row.name, "")) for row in self.report.budgets] if self.report else []
+
+
+def monitoring_view(*, department: Department, year: int, as_of: dt.date) -> MonitoringView:
+    """The 双监控 view of the department's overall goal at ``as_of``."""
+    checkpoints = standard_checkpoints(year)
+    goal = department_goal(department, year)
+    if goal is None:
+        return MonitoringView(None, as_of, checkpoints, None)
+    domain_goal = goal_to_domain(goal)
+    library = library_for(department, goal.library_version)
+    traced = traced_actuals(domain_goal, library, department, year, as_of)
+    report = monitor(
+        domain_goal,
+        as_of=as_of,
+        actuals=actual_values({name: item.actual for name, item in traced.items()}),
+        budget_lines=ledger_lines_at(department=department, year=year, as_of=as_of),
+    )
+    responses = {
+        response.key: response for response in WarningResponse.objects.filter(goal=goal, as_of=as_of)
+    }
+    drilldown = ledger_drilldown(department=department, year=year)
+    return MonitoringView(goal, as_of, checkpoints, report, traced, responses, drilldown)
+
+
+def submitted(goal: Goal) -> bool:
+    return goal.state == GoalState.SUBMITTED
+
+
+def goal_from_rows(goal: Goal, *, duties: str, overall_goal: str, tasks, indicators) -> domain.Goal:
+    """The goal as it would be with these (unsaved) rows: for live validation of the entry form."""
+    base = goal_to_domain(goal)
+    domain_tasks = []
+    for number, item in enumerate(tasks, start=1):
+        text = str(item.get("budget") or "0").replace(",", "").strip() or "0"
+        try:
+            budget = Decimal(text).quantize(Decimal("0.01"))
+        except ArithmeticError:
+            budget = Decimal("-0.01")  # reported as a negative budget below; the form field says why
+        domain_tasks.append(
+            domain.Task(
+                name=str(item.get("name") or "").strip(),
+                budget=budget,
+                content=str(item.get("content") or ""),
+                fund_type=str(item.get("fund_type") or ""),
+                row=number,
+            )
+        )
+    domain_indicators = [
+        domain.GoalIndicator(
+            name=str(item.get("name") or "").strip(),
+            level1=str(item.get("level1") or ""),
+            level2=str(item.get("level2") or ""),
+            value_type=str(item.get("value_type") or ""),
+            target=str(item.get("target") or ""),
+            unit=str(item.get("unit") or ""),
+            operator=str(item.get("operator") or ""),
+            explanation=str(item.get("explanation") or ""),
+            scoring_rule=str(item.get("scoring_rule") or ""),
+            points=item.get("points") or None,
+            task=str(item.get("task") or "").strip(),
+            code=str(item.get("code") or ""),
+            row=number,
+        )
+        for number, item in enumerate(indicators, start=1)
+    ]
+    return domain.Goal(
+        department=base.department,
+        indicators=tuple(domain_indicators),
+        tasks=tuple(domain_tasks),
+        year=base.year,
+        overall_goal=overall_goal,
+        duties=duties,
+        kind=base.kind,
+        project=base.project,
+    )
+
+
+def findings_for_rows(goal: Goal, **rows) -> list[GoalFinding]:
+    budget = budget_for_goal(department=goal.department, year=goal.year, project_id=goal.project_id)
+    return validate_goal(goal_from_rows(goal, **rows), department_budget=budget)
