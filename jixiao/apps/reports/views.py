@@ -1,0 +1,305 @@
+"""自评与报告 pages: list and generate, preview, edit a paragraph, confirm problems, review the
+score, compare versions, download. Thin: one service or selector per request; a refusal is
+shown on the page and nothing is saved."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.apps.budgets.models import BudgetLine
+from jixiao.apps.orgs.selectors import access_department, departments_visible_to
+from jixiao.apps.reports import services
+from jixiao.apps.reports.models import DraftVersion, ReportDraft
+from jixiao.apps.reports.selectors import department_year_facts, framework_for
+from jixiao.domain.errors import DomainError
+from jixiao.domain.report.compose import NARRATIVE_KEYS, NARRATIVE_LABELS
+from jixiao.domain.scoring import RowStatus, points_text, score_department
+from jixiao.formats.pdf import PdfUnavailable
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+def access_report(*, user, id: int) -> ReportDraft:
+    draft = (
+        ReportDraft.objects.filter(pk=id, department__in=departments_visible_to(user))
+        .select_related("department")
+        .first()
+    )
+    if draft is None:
+        raise Http404("没有找到该报告，或您无权查看。")
+    return draft
+
+
+def _can_edit(user, draft: ReportDraft) -> bool:
+    return user.is_department_user and user.department_id == draft.department_id
+
+
+@login_required
+def report_list(request):
+    departments = list(departments_visible_to(request.user))
+    drafts = ReportDraft.objects.filter(department__in=departments).select_related("department")
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "drafts": drafts,
+            "departments": departments,
+            "can_generate": request.user.is_department_user,
+            "years": sorted(
+                set(BudgetLine.objects.filter(department__in=departments).values_list("year", flat=True)),
+                reverse=True,
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_generate(request):
+    if not request.user.is_department_user:
+        raise Http404("只有部门用户可以生成本单位的评价报告。")
+    department = access_department(user=request.user, id=int(request.POST.get("department", 0) or 0))
+    year = int(request.POST.get("year", 0) or 0)
+    try:
+        draft = services.report_generate(actor=request.user, department=department, year=year)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reports:report-list")
+    messages.success(request, f"已生成{draft}初稿。")
+    return redirect(draft.get_absolute_url())
+
+
+@login_required
+def report_detail(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    latest = draft.latest
+    paragraphs = [
+        {"key": key, "label": label, "text": (latest.narratives if latest else {}).get(key, "")}
+        for key, label in NARRATIVE_KEYS
+    ]
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "draft": draft,
+            "latest": latest,
+            "paragraphs": paragraphs,
+            "versions": draft.versions.order_by("-number"),
+            "can_edit": _can_edit(request.user, draft),
+            "formats": ("docx", "pdf", "html", "txt"),
+        },
+    )
+
+
+@login_required
+def report_preview(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    report = services.build_report(department=draft.department, year=draft.year)
+    return HttpResponse(services.render(report, "html"), content_type=CONTENT_TYPES["html"])
+
+
+@login_required
+def paragraph_edit(request, pk: int, key: str):
+    draft = access_report(user=request.user, id=pk)
+    if key not in NARRATIVE_LABELS:
+        raise Http404("没有该段落。")
+    if not _can_edit(request.user, draft):
+        raise Http404("只有本单位用户可以修改报告。")
+    latest = draft.latest
+    text = (latest.narratives if latest else {}).get(key, "")
+    error = ""
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        try:
+            version = services.report_edit_paragraph(actor=request.user, draft=draft, key=key, text=text)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, f"已保存为第{version.number}版。")
+            return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "reports/paragraph_edit.html",
+        {"draft": draft, "key": key, "label": NARRATIVE_LABELS[key], "text": text, "error": error},
+    )
+
+
+@login_required
+def problems_confirm(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    latest = draft.latest
+    problems = list(latest.problems) if latest else []
+    error = ""
+    if request.method == "POST":
+        if not _can_edit(request.user, draft):
+            raise Http404("只有本单位用户可以确认问题。")
+        edited = [
+            {"kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
+            for i, p in enumerate(problems)
+        ]
+        try:
+            version = services.report_confirm_problems(actor=request.user, draft=draft, problems=edited)
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, f"问题和建议已确认，保存为第{version.number}版。")
+            return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "reports/problems_confirm.html",
+        {"draft": draft, "problems": problems, "error": error, "can_edit": _can_edit(request.user, draft)},
+    )
+
+
+def _judge_rows(framework, judgements: dict) -> list[dict]:
+    """The rows a person scores: checklist items (met + evidence) and manual/qualitative rows."""
+    from jixiao.domain.scoring import Checklist, Manual, Qualitative
+
+    answers = {(a["row_key"], a["item_key"]): a for a in judgements.get("checklist", [])}
+    manual = {j["row_key"]: j for j in judgements.get("manual", [])}
+    rows = []
+    for row in framework.rows:
+        if isinstance(row.rule, Checklist):
+            items = [
+                {"key": item.key, "text": item.text, "answer": answers.get((row.key, item.key), {})}
+                for item in row.rule.items
+            ]
+            rows.append({"row": row, "kind": "checklist", "items": items})
+        elif isinstance(row.rule, (Manual, Qualitative)):
+            kind = "manual" if isinstance(row.rule, Manual) else "qualitative"
+            rows.append({"row": row, "kind": kind, "judgement": manual.get(row.key, {})})
+    return rows
+
+
+def _judgements_from_post(post, judge_rows) -> tuple[list[dict], list[dict]]:
+    checklist, manual = [], []
+    for entry in judge_rows:
+        key = entry["row"].key
+        if entry["kind"] == "checklist":
+            for item in entry["items"]:
+                evidence = post.get(f"ev-{key}-{item['key']}", "").strip()
+                met = post.get(f"met-{key}-{item['key']}") == "on"
+                if met or evidence:
+                    checklist.append(
+                        {"row_key": key, "item_key": item["key"], "met": met, "evidence": evidence}
+                    )
+        else:
+            value = post.get(f"val-{key}", "").strip()
+            evidence = post.get(f"ev-{key}", "").strip()
+            if value or evidence:
+                field = "score" if entry["kind"] == "manual" else "level"
+                manual.append({"row_key": key, field: value, "evidence": evidence})
+    return checklist, manual
+
+
+@login_required
+def score_review(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    latest = draft.latest
+    judgements = latest.judgements if latest else {}
+    framework = framework_for(draft.year)
+    judge_rows = _judge_rows(framework, judgements or {})
+    error = ""
+    if request.method == "POST":
+        if not _can_edit(request.user, draft):
+            raise Http404("只有本单位用户可以评分。")
+        checklist, manual = _judgements_from_post(request.POST, judge_rows)
+        try:
+            version = services.report_judge(
+                actor=request.user, draft=draft, checklist=checklist, manual=manual
+            )
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, f"人工评分已保存为第{version.number}版。")
+            return redirect("reports:score-review", pk=draft.pk)
+    facts = department_year_facts(department=draft.department, year=draft.year, judgements=judgements or None)
+    sheet = score_department(facts, framework)
+    rows = [
+        {
+            "row": row,
+            "points": points_text(row.points),
+            "score": points_text(row.score),
+            "missing": row.status is RowStatus.NO_DATA,
+        }
+        for row in sheet.rows
+    ]
+    return render(
+        request,
+        "reports/score_review.html",
+        {
+            "draft": draft,
+            "sheet": sheet,
+            "rows": rows,
+            "total": points_text(sheet.total),
+            "judge_rows": judge_rows,
+            "levels": ("达成", "部分达成", "未达成"),
+            "can_edit": _can_edit(request.user, draft),
+            "error": error,
+        },
+    )
+
+
+@login_required
+def version_diff(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    versions = {v.number: v for v in draft.versions.all()}
+    if not versions:
+        raise Http404("该报告还没有版本。")
+    newest = max(versions)
+    try:
+        b = int(request.GET.get("b", newest))
+        a = int(request.GET.get("a", b - 1))
+    except ValueError as error:
+        raise Http404("版本号无效。") from error
+    if a not in versions or b not in versions:
+        raise Http404("没有该版本。")
+    older: DraftVersion = versions[a]
+    newer: DraftVersion = versions[b]
+    return render(
+        request,
+        "reports/version_diff.html",
+        {
+            "draft": draft,
+            "older": older,
+            "newer": newer,
+            "diffs": services.version_diff(older, newer),
+            "numbers": sorted(versions),
+        },
+    )
+
+
+@login_required
+def report_download(request, pk: int, fmt: str):
+    draft = access_report(user=request.user, id=pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("不支持的格式。")
+    try:
+        data = services.export_bytes(
+            department=draft.department, year=draft.year, fmt=fmt, actor=request.user
+        )
+    except services.ExportRefused as refusal:
+        return render(
+            request,
+            "reports/export_refused.html",
+            {"draft": draft, "error": refusal.message, "findings": refusal.details.get("findings", [])},
+            status=409,
+        )
+    except PdfUnavailable as refusal:
+        messages.error(request, refusal.message)
+        return redirect(draft.get_absolute_url())
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    filename = f"{draft.year}年度{draft.department.name}整体支出绩效评价报告.{fmt}"
+    from urllib.parse import quote
+
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -1,0 +1,151 @@
+"""Must-shows of issue 6 on the demo department's 2023 report, built once from the demo database."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+
+import pytest
+
+SEED_FIGURES = (
+    "208.4万元",
+    "24.01万元",
+    "13.0%",
+    "164.4万元",
+    "31.01万元",
+    "23.3%",
+    "44万元",
+    "7万元",
+    "13.7%",
+    "0.22万元",
+    "0.12万元",
+    "35.3%",
+    "14人",
+    "减少1人",
+    "退休4人",
+    "2个股室及1个中心",
+)
+HEADINGS = (
+    "一、部门概况",
+    "二、部门整体支出情况",
+    "三、部门专项组织实施情况",
+    "四、资产管理情况",
+    "五、部门整体支出绩效情况",
+    "六、存在的主要问题",
+    "七、改进措施和建议",
+)
+
+
+_BUILT: dict = {}
+
+
+@pytest.fixture
+def demo_report(django_db_blocker, django_db_setup):
+    """Build the demo once per module (about half a minute), compose and render the report;
+    later tests reuse the rendered results and touch no database."""
+    if not _BUILT:
+        from jixiao.apps.demo.builder import demo_build
+        from jixiao.apps.reports.selectors import report_inputs
+        from jixiao.domain.report.compose import compose_evaluation_report
+        from jixiao.formats.docx_writer import render_docx
+        from jixiao.formats.txt_writer import render_txt
+
+        with django_db_blocker.unblock():
+            result = demo_build()
+            inputs = report_inputs(department=result["department"], year=2023)
+        report = compose_evaluation_report(inputs)
+        _BUILT.update(inputs=inputs, report=report, txt=render_txt(report), docx=render_docx(report))
+    return _BUILT
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_carries_every_figure_of_the_seed_sections_one_and_two_in_txt_and_docx(demo_report):
+    docx_text = _docx_text(demo_report["docx"])
+    for text in (demo_report["txt"], docx_text):
+        for figure in SEED_FIGURES:
+            assert figure in text, figure
+    assert (
+        "本部门年初预算支出208.4万元，比上年增加24.01万元，增长13.0%，增加变化的主要原因是：公用经费年初预算安排增加。"
+        "其中：基本支出年初预算164.4万元，比上年增加31.01万元，增长23.3%；项目支出年初预算44万元，比上年减少7万元，下降13.7%。"
+    ) in demo_report["txt"]
+    assert (
+        "根据编委核定，下设2个股室及1个中心。本单位年末实有在编人数14人，比上年减少1人，退休4人。"
+        in docx_text
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_title_demo_label_and_headings_one_to_seven_without_gaps(demo_report):
+    report = demo_report["report"]
+    assert report.title == "2023年度常宁市科学技术协会整体支出绩效评价报告"
+    assert report.demo and "演示数据" in demo_report["txt"]
+    assert tuple(section.heading for section in report.sections) == HEADINGS
+    top = re.findall(r"^([一二三四五六七八九十]+)、", demo_report["txt"], flags=re.M)
+    assert top == list("一二三四五六七")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_has_the_final_accounts_table_with_execution_rates(demo_report):
+    txt = demo_report["txt"]
+    assert "2023年度预算及决算执行情况" in txt
+    assert "| 基本支出 | 164.40 | 170.40 | 167.62 | 98.4% |" in txt
+    assert "| 项目支出 | 44.00 | 46.00 | 44.09 | 95.8% |" in txt
+    assert "| 合计 | 208.40 | 216.40 | 211.71 | 97.8% |" in txt
+    for project in ("科普大篷车进校园及下乡科普", "全国科普日系列活动", "青少年科技创新大赛"):
+        assert re.search(rf"\| 　{project} \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+% \|", txt), project
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_score_and_grade_come_from_the_framework(demo_report):
+    from jixiao.domain.scoring import load_framework, score_department
+
+    inputs = demo_report["inputs"]
+    sheet = score_department(inputs.facts, load_framework(authority="湖南省", year=2023))
+    assert inputs.score.total == sheet.total
+    assert f"自评得分{sheet.conclusion.split('自评得分')[1]}" in demo_report["txt"]
+    assert f"评价等级：{sheet.grade.value}" in demo_report["txt"]
+    assert "附件1" in demo_report["txt"] and "附件2" in demo_report["txt"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_report_problems_carry_evidence_of_the_refused_cross_use_and_the_personnel_gap(demo_report):
+    txt = demo_report["txt"]
+    section_six = txt.split("六、存在的主要问题")[1].split("七、改进措施和建议")[0]
+    assert "不同科目预算资金串用" in section_six
+    assert "被预算控制拒绝" in section_six
+    assert "人员经费年初预算资金存在缺口" in section_six and "缺口8.54万元" in section_six
+    assert "共0万元" not in section_six
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jixiao.domain.checker") is None, reason="报告检查器尚未合并")
+@pytest.mark.django_db(transaction=True)
+def test_checker_finds_no_error_in_the_demo_report_text(demo_report):
+    from jixiao.apps.reports.services import check_report_text
+
+    errors = [f for f in check_report_text(demo_report["txt"]) if f.is_error]
+    assert errors == []
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jixiao.domain.checker") is None, reason="报告检查器尚未合并")
+@pytest.mark.django_db(transaction=True)
+def test_jixiao_check_on_the_demo_report_text_and_docx_exits_without_error(demo_report, tmp_path, capsys):
+    from jixiao.cli import main
+
+    txt = tmp_path / "report.txt"
+    txt.write_text(demo_report["txt"], encoding="utf-8")
+    docx_file = tmp_path / "report.docx"
+    docx_file.write_bytes(demo_report["docx"])
+    assert main(["check", "--type", "zhengti", str(txt), str(docx_file)]) == 0
+    assert "错误 0" in capsys.readouterr().out
