@@ -442,3 +442,47 @@ def goal_from_rows(goal: Goal, *, duties: str, overall_goal: str, tasks, indicat
 def findings_for_rows(goal: Goal, **rows) -> list[GoalFinding]:
     budget = budget_for_goal(department=goal.department, year=goal.year, project_id=goal.project_id)
     return validate_goal(goal_from_rows(goal, **rows), department_budget=budget)
+
+
+# ---------------------------------------------------------------- for the annual report
+
+
+def goal_results_for(*, department: Department, year: int):
+    """The year's overall goal, indicator by indicator, with the year-end actual traced to activities.
+
+    An indicator no activity feeds (满意度, 时效 …) has no actual here: the report says so
+    instead of inventing one.
+    """
+    from jixiao.domain.facts import GoalIndicatorResult, IndicatorKind
+
+    goal = department_goal(department, year)
+    if goal is None:
+        return ()
+    domain_goal = goal_to_domain(goal)
+    traced = traced_actuals(domain_goal, library_for(department), department, year, dt.date(year, 12, 31))
+    results = []
+    for indicator in domain_goal.indicators:
+        try:
+            target = indicator.parsed_target()
+        except domain.TargetParseError:
+            target = None
+        quantified = target is not None or (indicator.is_qualitative and bool(indicator.grading_scale))
+        actual = traced.get(indicator.name)
+        evidence = "；".join(f"{item.activity.title}{item.quantity.text()}" for item in actual.items) if actual else ""
+        results.append(
+            GoalIndicatorResult(
+                name=indicator.name,
+                level1=indicator.level1,
+                level2=indicator.level2,
+                kind=IndicatorKind.QUALITATIVE if indicator.is_qualitative else IndicatorKind.QUANTITATIVE,
+                target_text=indicator.target,
+                quantified=quantified,
+                operator=target.operator.value if target else None,
+                target=target.value if target else None,
+                unit=target.unit if target else indicator.unit,
+                actual=actual.value if actual else None,
+                evidence=evidence,
+                weight=indicator.points,
+            )
+        )
+    return tuple(results)
