@@ -253,7 +253,7 @@ def parse_date(value: Cell) -> dt.date | None:
     if isinstance(value, bool):
         raise CellError(f"“{value}”不是日期")
     if isinstance(value, int | Decimal):
-        if value == int(value) and 20000 <= value <= 80000:
+        if 20000 <= value < 80000:  # an Excel serial; a fraction is the time of day
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         if 19000101 <= value <= 29991231 and value == int(value):
             value = str(int(value))

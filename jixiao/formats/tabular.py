@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
 from jixiao.domain.errors import DomainError
@@ -172,6 +172,105 @@ def _xls_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]
         yield cells
 
 
+STREAM_XLSX_BYTES = 8 * 1024 * 1024
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_FIFTEEN = Context(prec=15, rounding=ROUND_HALF_UP)
+
+
+def _column_index(reference: str) -> int:
+    index = 0
+    for char in reference:
+        if "A" <= char <= "Z":
+            index = index * 26 + ord(char) - 64
+        else:
+            break
+    return index - 1
+
+
+def _xlsx_number(text: str) -> Decimal | int:
+    """A <v> number: exact Decimal of at most 15 significant digits (what Excel shows)."""
+    value = _FIFTEEN.create_decimal(text)
+    if not value.is_finite():
+        raise UnreadableFile("表格中有无效数字。")
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return value
+
+
+def _xlsx_stream_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
+    """Stream the sheet XML row by row (lxml iterparse); numbers never pass through float.
+
+    Dates stay Excel serial numbers (the importer reads serials as dates). Shared strings are
+    kept as one list, as the format requires random access to them.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(path)
+        names = set(archive.namelist())
+        workbook = etree.fromstring(archive.read("xl/workbook.xml"))
+        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+        sheets = workbook.find(f"{_MAIN}sheets")
+        chosen = None
+        for item in sheets if sheets is not None else []:
+            if sheet is None or item.get("name") == sheet:
+                chosen = targets.get(item.get(f"{_REL}id"))
+                break
+        if not chosen:
+            raise UnreadableFile("工作簿中没有工作表。")
+        member = chosen.lstrip("/") if chosen.startswith("/") else f"xl/{chosen}"
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in names:
+            with archive.open("xl/sharedStrings.xml") as handle:
+                for _, item in etree.iterparse(handle, events=("end",), tag=f"{_MAIN}si"):
+                    shared.append("".join(t.text or "" for t in item.iter(f"{_MAIN}t")))
+                    item.clear()
+        handle = archive.open(member)
+    except DomainError:
+        raise
+    except Exception as error:
+        raise UnreadableFile(f"Excel文件无法读取（文件可能已损坏或不完整）：{error}") from error
+    try:
+        with handle:
+            for _, row in etree.iterparse(handle, events=("end",), tag=f"{_MAIN}row"):
+                cells: list[Cell] = []
+                for cell in row.iterchildren(f"{_MAIN}c"):
+                    reference = cell.get("r")
+                    if reference:
+                        position = _column_index(reference)
+                        if position > len(cells):
+                            cells.extend([None] * (position - len(cells)))
+                    kind = cell.get("t", "n")
+                    value_node = cell.find(f"{_MAIN}v")
+                    text = value_node.text if value_node is not None else None
+                    value: Cell = None
+                    if kind == "s" and text is not None:
+                        value = shared[int(text)]
+                    elif kind == "inlineStr":
+                        value = "".join(t.text or "" for t in cell.iter(f"{_MAIN}t")) or None
+                    elif kind in {"str", "d"}:
+                        value = text or None
+                    elif kind == "b":
+                        value = "是" if text == "1" else "否"
+                    elif kind == "e":
+                        value = None
+                    elif text:
+                        value = _xlsx_number(text)
+                    cells.append(value if value != "" else None)
+                row.clear()
+                while row.getprevious() is not None:
+                    del row.getparent()[0]
+                yield cells
+    except DomainError:
+        raise
+    except Exception as error:
+        raise UnreadableFile(f"Excel文件读取中断（文件可能已损坏或不完整）：{error}") from error
+
+
 _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 
@@ -265,11 +364,19 @@ def _spreadsheetml_rows(path: str | Path) -> Iterator[list[Cell]]:
         raise UnreadableFile(f"XML格式的表格无法读取：{error}") from error
 
 
-def read_rows(path: str | Path, *, sheet: str | None = None) -> Iterator[list[Cell]]:
-    """All rows of the file's first (or named) sheet, streamed."""
+def read_rows(
+    path: str | Path, *, sheet: str | None = None, stream: bool | None = None
+) -> Iterator[list[Cell]]:
+    """All rows of the file's first (or named) sheet, streamed.
+
+    .xlsx files up to STREAM_XLSX_BYTES are read with python-calamine (fast, but it holds the
+    whole sheet in memory); larger ones with a streaming XML reader so memory stays flat.
+    """
     kind = sniff(path)
     if kind == "xlsx":
-        return _xlsx_rows(path, sheet)
+        if stream is None:
+            stream = Path(path).stat().st_size > STREAM_XLSX_BYTES
+        return _xlsx_stream_rows(path, sheet) if stream else _xlsx_rows(path, sheet)
     if kind == "xls":
         return _xls_rows(path, sheet)
     if kind == "html":

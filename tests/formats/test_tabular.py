@@ -94,3 +94,24 @@ def test_rows_are_streamed_not_loaded(tmp_path):
     rows = read_rows(path)
     assert next(rows) == ["0", "x"]
     assert next(rows) == ["1", "x"]
+
+
+def test_large_xlsx_files_are_streamed_with_the_same_cells_as_calamine(tmp_path):
+    rows = [
+        ["日期", "凭证号", "金额"],
+        *([dt.date(2023, 1, 2), f"记-{i}", Decimal(i) / 100] for i in range(1, 300)),
+    ]
+    path = write_xlsx(tmp_path / "s.xlsx", rows)
+    streamed = list(read_rows(path, stream=True))
+    loaded = list(read_rows(path, stream=False))
+    assert streamed[1][1:] == loaded[1][1:] == ["记-1", Decimal("0.01")]
+    assert streamed[1][0] == 44928  # the serial of 2023-01-02: the importer reads it as a date
+    assert [r[1:] for r in streamed] == [r[1:] for r in loaded]
+
+
+def test_streamed_xlsx_numbers_keep_fifteen_significant_digits_without_float(tmp_path):
+    from jixiao.formats.tabular import _xlsx_number
+
+    assert _xlsx_number("1234.5600000000001") == Decimal("1234.56")
+    assert _xlsx_number("0.30000000000000004") == Decimal("0.3")
+    assert _xlsx_number("45742") == 45742

@@ -255,12 +255,9 @@ def sangong_export(*, department: Department, year: int, unit: str = "元") -> T
         ),
     )
     for offset, item in enumerate(vehicle, start=2):
-        rows.insert(
-            offset,
-            row(
-                f"　其中：{items[item.key].name}", budget[item.key], now.item(item.key), before.item(item.key)
-            ),
-        )
+        prefix = "　其中：" if offset == 2 else "　　　　"
+        name = f"{prefix}{items[item.key].name}"
+        rows.insert(offset, row(name, budget[item.key], now.item(item.key), before.item(item.key)))
     total = row("合计", sum(budget.values(), ZERO), now.total, before.total)
     return Table(
         title=f"{department.name}{year}年度一般公共预算“三公”经费支出表",
