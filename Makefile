@@ -20,9 +20,16 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
+DEMO_REPORT := var/2023年度常宁市科学技术协会整体支出绩效评价报告.docx
+
 demo: $(STAMP)
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/jixiao demo
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/jixiao serve --host 127.0.0.1 --port 8000
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/jixiao report --department 常宁市科学技术协会 --year 2023 --format docx --out "$(DEMO_REPORT)"
+	@export DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS); \
+	$(VENV)/bin/jixiao worker > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "后台任务进程已启动（日志 var/worker.log）"; \
+	$(VENV)/bin/jixiao serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)

@@ -34,6 +34,8 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("支出凭证", "budgets:voucher-list"),
             NavItem("预算调剂", "budgets:transfer-list"),
             NavItem("被拒绝的操作", "budgets:refusal-list"),
+            NavItem("导入", "exchange:import-start", DEPT),
+            NavItem("导出", "exchange:export"),
         ),
     ),
     NavGroup("绩效目标", (NavItem("指标库", "goals:indicator-list"), NavItem("绩效目标", "goals:goal-list"))),

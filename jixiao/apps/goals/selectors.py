@@ -468,7 +468,11 @@ def goal_results_for(*, department: Department, year: int):
             target = None
         quantified = target is not None or (indicator.is_qualitative and bool(indicator.grading_scale))
         actual = traced.get(indicator.name)
-        evidence = "；".join(f"{item.activity.title}{item.quantity.text()}" for item in actual.items) if actual else ""
+        evidence = (
+            "；".join(f"{item.activity.title}{item.quantity.text()}" for item in actual.items)
+            if actual
+            else ""
+        )
         results.append(
             GoalIndicatorResult(
                 name=indicator.name,

@@ -112,7 +112,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+from jixiao.config.settings.tasks import TASKS, TASKS_APPS  # noqa: E402
+
+INSTALLED_APPS += TASKS_APPS
 
 LOGGING = {
     "version": 1,
