@@ -112,7 +112,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-from jixiao.config.settings.tasks import TASKS, TASKS_APPS  # noqa: E402
+from jixiao.config.settings.tasks import TASKS, TASKS_APPS  # noqa: E402, F401 (TASKS is a setting)
 
 INSTALLED_APPS += TASKS_APPS
 
