@@ -13,12 +13,12 @@ from jixiao.apps.oversight import services
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.domain.errors import PermissionRefused, TransitionNotAllowed
 from jixiao.formats.txt_writer import render_txt
+from tests.apps.oversight.sample import review_report
 from tests.factories import bureau_user, make_line
-from tests.formats.sample_report import sample_report
 
 
 def submit(actor, department, report=None):
-    report = report or sample_report(demo=False)
+    report = report or review_report()
     return services.report_submit(
         actor=actor,
         department=department,

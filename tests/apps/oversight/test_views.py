@@ -10,7 +10,7 @@ from django.urls import reverse
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.formats.txt_writer import render_txt
-from tests.formats.sample_report import sample_report
+from tests.apps.oversight.sample import review_report
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ SEES_A = {"officer": True, "head": True, "other_officer": False, "bureau_staff":
 
 
 def submit(actor, department):
-    report = sample_report(demo=False)
+    report = review_report()
     return services.report_submit(
         actor=actor,
         department=department,
