@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import math
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -275,8 +276,17 @@ def _reset_style(style) -> None:
 
 
 def _text_width(text: str) -> float:
-    """Width of text in 三号 characters: CJK and full-width count 1, ASCII half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    """Width of text in 三号 characters: CJK and full-width count 1, ASCII half, and each switch
+    between the two a quarter (the automatic 中西文间距 Word and LibreOffice insert)."""
+    width = 0.0
+    previous = None
+    for ch in text:
+        narrow = ord(ch) < 0x2E80
+        width += 0.5 if narrow else 1.0
+        if previous is not None and narrow != previous and not ch.isspace():
+            width += 0.25
+        previous = narrow
+    return width
 
 
 # -- styles -----------------------------------------------------------------------------------
@@ -392,6 +402,12 @@ def _setup_styles(document) -> None:
     mark.paragraph_format.first_line_indent = Pt(0)
     mark.paragraph_format.keep_with_next = True
 
+    # its own style with no first-line indent: an inherited firstLine plus a paragraph's hanging
+    # indent is read differently by Word and LibreOffice
+    annex_list = _paragraph_style(document, "GwAnnexList", "附件说明")
+    annex_list.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    annex_list.paragraph_format.first_line_indent = Pt(0)
+
     signature = _paragraph_style(document, "GwSignature", "落款")
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.paragraph_format.first_line_indent = Pt(0)
@@ -404,6 +420,10 @@ def _setup_styles(document) -> None:
     page_number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_snap(page_number.element.get_or_add_pPr())
 
+    # the 0.25 pt condensing is for 三号 body lines only; small text keeps its natural spacing
+    for style in (unit, cell, note, page_number):
+        _set_char_spacing(style.element, 0)
+
     header = _paragraph_style(document, "GwHeaderLabel", "演示标识")
     set_fonts(header.element, FONT_KAI)
     _set_size(header.element, TABLE_PT)
@@ -412,6 +432,7 @@ def _setup_styles(document) -> None:
     header.paragraph_format.first_line_indent = Pt(0)
     header.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_snap(header.element.get_or_add_pPr())
+    _set_char_spacing(header.element, 0)
 
 
 # -- page setup -------------------------------------------------------------------------------
@@ -505,11 +526,32 @@ def _demo_header(header) -> None:
 # -- the writer -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=2)
+def _template(demo: bool) -> bytes:
+    """The empty 公文 document — styles, page setup, page numbers, demo header — built once per
+    process and reused: setting up the styles costs more than writing a short report."""
+    document = Document()
+    _setup_styles(document)
+    # the default template carries one empty paragraph; start clean
+    for paragraph in list(document.paragraphs):
+        paragraph._p.getparent().remove(paragraph._p)
+    section = document.sections[0]
+    _portrait(section)
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer, odd=True)
+    _page_number(section.even_page_footer, odd=False)
+    if demo:
+        _demo_header(section.header)
+        _demo_header(section.even_page_header)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 class _Writer:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.document = Document()
-        self.body = self.document
+        self.document = Document(io.BytesIO(_template(report.demo)))
         self.tables = 0
         self.figures = 0
         self.landscape = False
@@ -517,18 +559,6 @@ class _Writer:
     # entry point
     def build(self):
         document = self.document
-        _setup_styles(document)
-        # the default template carries one empty paragraph; start clean
-        for paragraph in list(document.paragraphs):
-            paragraph._p.getparent().remove(paragraph._p)
-        section = document.sections[0]
-        _portrait(section)
-        document.settings.odd_and_even_pages_header_footer = True
-        _page_number(section.footer, odd=True)
-        _page_number(section.even_page_footer, odd=False)
-        if self.report.demo:
-            _demo_header(section.header)
-            _demo_header(section.even_page_header)
         self._properties()
         self._title()
         for section_ in self.report.sections:
@@ -756,10 +786,8 @@ class _Writer:
         lead = "附件："
         char = BODY_PT * 20  # one 三号 character in twips
         for i, annex in enumerate(annexes, start=1):
-            paragraph = self._add("Normal")
-            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph = self._add("附件说明")
             ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-            ind.attrib.pop(qn("w:firstLine"), None)
             if len(annexes) == 1:
                 text = f"{lead}{annex.title}"
                 name_at = 5.0  # 2 characters in, then 附件：
@@ -832,6 +860,7 @@ STYLE_IDS = {
     "图": "GwFigure",
     "附件标识": "GwAnnexMark",
     "落款": "GwSignature",
+    "附件说明": "GwAnnexList",
     "页码": "GwPageNumber",
     "演示标识": "GwHeaderLabel",
 }

@@ -21,7 +21,7 @@ from jixiao.domain.report.document import (
     Table,
     header_grid,
 )
-from jixiao.domain.report.outline import title_lines
+from jixiao.domain.report.outline import run_in_paragraph, title_lines
 from jixiao.formats import charts
 
 CSS = """
@@ -111,11 +111,11 @@ class _Html:
         self.add(f'<section class="level-{section.level}">')
         children = section.children
         if section.run_in:
-            first = children[0]
-            assert isinstance(first, Paragraph)
+            paragraph = run_in_paragraph(section)
+            lead, rest = paragraph.runs[0], Paragraph(runs=paragraph.runs[1:])
             self.add(
                 f'<p><span class="lead-{section.level}" role="heading" aria-level="{section.level + 1}">'
-                f"{escape(section.heading)}</span>{self._runs(first)}</p>"
+                f"{escape(lead.text)}</span>{self._runs(rest)}</p>"
             )
             children = children[1:]
         else:

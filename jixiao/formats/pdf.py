@@ -165,3 +165,23 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(render_pdf(report))
     return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m jixiao.formats.pdf REPORT.docx [OUTDIR]``: convert with the font stand-ins."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("用法：python -m jixiao.formats.pdf 报告.docx [输出目录]", file=sys.stderr)
+        return 2
+    try:
+        print(docx_to_pdf(args[0], args[1] if len(args) > 1 else None))
+    except DomainError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

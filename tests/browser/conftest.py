@@ -56,8 +56,10 @@ def browser():
     reason = _browser_missing_reason()
     if reason:
         _missing(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Machines running many test suites at once are slow; assertions wait as long as actions do.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
@@ -66,10 +68,17 @@ def browser():
         instance.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(request, browser, live_server):
     context = browser.new_context(viewport=VIEWPORT, locale="zh-CN", base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(20_000)
     # Nothing may come from the internet: refuse any request that is not to the live server.
     context.route(
         "**/*",
@@ -77,6 +86,13 @@ def page(browser, live_server):
     )
     page = context.new_page()
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        # Leave evidence of what the browser showed when the test failed.
+        folder = ARTIFACTS / request.node.name
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / "FAILED.png"), full_page=True)
+        (folder / "FAILED.url").write_text(page.url, encoding="utf-8")
     context.close()
 
 

@@ -8,7 +8,8 @@ import sys
 
 
 def run_check(env_extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    unsafe_for_tests = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unsafe_for_tests}
     env.update(env_extra)
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy"],

@@ -317,17 +317,21 @@ def sample_report(*, demo: bool = True) -> Report:
 
 
 def write_all(out_dir: Path) -> list[Path]:
+    """Write the sample in every format; the PDF only when LibreOffice is installed."""
     from jixiao.formats.docx_writer import write_docx
     from jixiao.formats.html_writer import write_html
+    from jixiao.formats.pdf import docx_to_pdf, pdf_available
     from jixiao.formats.txt_writer import write_txt
 
     report = sample_report()
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [
-        write_docx(report, out_dir / "sample.docx"),
-        write_html(report, out_dir / "sample.html"),
-        write_txt(report, out_dir / "sample.txt"),
-    ]
+    docx = write_docx(report, out_dir / "sample.docx")
+    written = [docx, write_html(report, out_dir / "sample.html"), write_txt(report, out_dir / "sample.txt")]
+    if pdf_available():
+        written.append(docx_to_pdf(docx, out_dir))
+    else:
+        print("LibreOffice 未安装：跳过 PDF", file=sys.stderr)
+    return written
 
 
 if __name__ == "__main__":

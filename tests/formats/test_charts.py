@@ -77,3 +77,30 @@ def test_warns_clearly_when_no_cjk_font_is_installed(monkeypatch):
         monkeypatch.undo()
         charts.cjk_font.cache_clear()
         charts._rc.cache_clear()
+
+
+def test_stacked_bars_and_partial_year_lines_draw_with_their_figures():
+    from jixiao.domain.report.document import Chart, ChartKind, Series
+
+    stacked = Chart(
+        ChartKind.STACKED_BAR,
+        "基本支出构成",
+        ("2022年", "2023年"),
+        (Series("人员经费", (D("110.5"), D("123.46"))), Series("公用经费", (D("22.89"), D("40.94")))),
+        unit="万元",
+    )
+    svg = charts.chart_svg(stacked)
+    ET.fromstring(svg.encode("utf-8"))
+    half_year = charts.monthly_execution_chart([D("100000.00")] * 6, budget=D("1200000.00"), year=2024)
+    assert half_year.series[0].values[5] == D("50.0")
+    assert half_year.series[0].values[6] is None
+    assert Image.open(io.BytesIO(charts.chart_png(half_year))).format == "PNG"
+
+
+def test_pie_leaves_out_empty_slices():
+    chart = charts.budget_composition_chart(
+        personnel=D("1000000.00"), public=D("0.00"), project=D("500000.00"), year=2023
+    )
+    svg = charts.chart_svg(chart)
+    # two wedges, no zero-width slice label
+    assert svg.count('id="patch_') == 3  # background + two wedges

@@ -62,6 +62,8 @@ def test_grid_is_22_lines_of_29pt_and_text_is_condensed_to_28_characters(documen
     condense = int(normal.element.find(qn("w:rPr")).find(qn("w:spacing")).get(qn("w:val")))
     assert condense == -5  # 16 pt - 0.25 pt = 15.75 pt; 28 × 15.75 pt = 441 pt ≤ 156 mm (442.2 pt)
     assert 28 * (16 + condense / 20) <= 156 / 25.4 * 72
+    table_text = document.styles["表格文字"].element.find(qn("w:rPr")).find(qn("w:spacing"))
+    assert table_text.get(qn("w:val")) == "0"
 
 
 def test_title_is_xiaobiaosong_22pt_centred_in_two_lines(document):
@@ -222,10 +224,12 @@ def test_signature_and_date_are_right_aligned_date_without_leading_zeros(documen
     when = next(p for p in document.paragraphs if p.text == "2024年3月5日")
     assert _align(name) == WD_ALIGN_PARAGRAPH.RIGHT
     assert _align(when) == WD_ALIGN_PARAGRAPH.RIGHT
-    # the date starts two characters right of the signature's first character
-    name_start = name.paragraph_format.right_indent / Pt(16) + 9
-    date_start = when.paragraph_format.right_indent / Pt(16) + 6
-    assert name.paragraph_format.right_indent == Pt(32)
+    # the date starts two characters right of the signature's first character (§7.3.5.2);
+    # "2024年3月5日" is 6 characters wide plus 5 × ¼ for the spacing between digits and Chinese
+    date_width, name_width = 6 + 5 * 0.25, 9
+    name_start = name.paragraph_format.right_indent / Pt(16) + name_width
+    date_start = when.paragraph_format.right_indent / Pt(16) + date_width
+    assert when.paragraph_format.right_indent == Pt(32)
     assert name_start - date_start == 2
 
 

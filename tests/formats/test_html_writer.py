@@ -87,3 +87,10 @@ def test_demo_label_is_shown_and_absent_for_a_real_report(html):
 
 def test_print_layout_is_a4_with_gongwen_margins(html):
     assert "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }" in html
+
+
+def test_run_in_headings_read_as_in_the_document(html):
+    assert (
+        '<p><span class="lead-3" role="heading" aria-level="4">2.“三公”经费支出情况。</span>2023年，“三公”经费完成0.22万元'
+        in html
+    )

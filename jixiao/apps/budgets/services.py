@@ -288,7 +288,9 @@ def expenditure_post(
         raise BudgetControlError("摘要不能为空。")
     fund = FundType(fund_type) if fund_type else None
     locked = _lock_line(line)
-    for item in {project, locked.project} - {None}:
+    # Read the stage afresh: the caller's copy of the project may predate a lifecycle step.
+    stage_ids = {p.pk for p in (project, locked.project) if p is not None}
+    for item in Project.objects.filter(pk__in=stage_ids):
         if not item.is_payable:
             raise BudgetControlError(
                 f"专项“{item.name}”当前阶段为{item.get_stage_display()}，立项后、验收前才能支付。",

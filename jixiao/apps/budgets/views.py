@@ -43,6 +43,7 @@ from jixiao.apps.budgets.web_selectors import (
     ledger_for_line,
     projects_for,
     refusals_visible_to,
+    sees_demo_data,
     transfer_actions_for,
     transfer_steps,
 )
@@ -192,6 +193,9 @@ def _execution_page(request, department):
             "unit": _unit(request),
             "title": f"{request.year}年度 预算执行情况",
             "dept_query": "" if request.user.is_department_user else f"&department={department.pk}",
+            "awaiting": transfers_awaiting(user=request.user, year=request.year)
+            .filter(department=department)
+            .count(),
         },
     )
 
@@ -431,6 +435,7 @@ def transfer_list(request):
             "state": state,
             "state_choices": TransferState.choices,
             "awaiting_count": awaiting_count,
+            "any_demo": sees_demo_data(request.user),
             "department": request.user.department if request.user.is_department_user else None,
             "unit": _unit(request),
             "title": f"{request.year}年度 预算调剂",
@@ -609,6 +614,7 @@ def refusal_list(request):
             "q": q,
             "code_choices": sorted(REFUSAL_CODE_LABELS.items(), key=lambda kv: kv[1]),
             "action_choices": list(ACTION_LABELS.items()),
+            "any_demo": sees_demo_data(request.user),
             "department": request.user.department if request.user.is_department_user else None,
             "title": f"{year}年度 被拒绝的操作",
         },

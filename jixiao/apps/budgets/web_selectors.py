@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Project, TransferRequest
 from jixiao.apps.core.models import AuditEvent, RefusalEvent
@@ -24,6 +23,11 @@ def ledger_for_line(*, line: BudgetLine, kind: str | None = None) -> QuerySet[Le
 
 def projects_for(*, department, year: int) -> QuerySet[Project]:
     return Project.objects.filter(department=department, year=year).order_by("code")
+
+
+def sees_demo_data(user) -> bool:
+    """Whether any department this user may see holds demo data (the frame then says 演示数据)."""
+    return departments_visible_to(user).filter(is_demo=True).exists()
 
 
 def budget_line_labels(*, user, ids) -> dict[int, str]:
@@ -52,13 +56,6 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     if user.is_bureau_user:
         scope |= Q(department__isnull=True, actor=user)
     return AuditEvent.objects.filter(scope).select_related("actor", "department")
-
-
-def access_audit_event(*, user, id: int) -> AuditEvent:
-    event = audit_events_visible_to(user).filter(pk=id).first()
-    if event is None:
-        raise Http404("没有找到该审计记录，或您无权查看。")
-    return event
 
 
 @dataclass(frozen=True)

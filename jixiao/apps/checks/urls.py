@@ -1,2 +1,6 @@
+from django.urls import path
+
+from jixiao.apps.checks import views
+
 app_name = "checks"
-urlpatterns = []
+urlpatterns = [path("", views.check, name="check")]

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
-from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels
+from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels, sees_demo_data
 from jixiao.apps.orgs.selectors import departments_visible_to
 
 TARGET_URLS = {
@@ -108,5 +108,6 @@ def audit_list(request):
             "q": q,
             "department": request.user.department if request.user.is_department_user else None,
             "title": "审计记录",
+            "any_demo": sees_demo_data(request.user),
         },
     )

@@ -360,7 +360,8 @@ class Report:
         if not self.title.strip():
             raise ReportStructureError("报告标题不能为空")
         object.__setattr__(self, "sections", renumber(tuple(self.sections)))
-        object.__setattr__(self, "annexes", tuple(self.annexes))
+        annexes = tuple(Annex(a.title, renumber(a.children), a.landscape) for a in self.annexes)
+        object.__setattr__(self, "annexes", annexes)
 
     @property
     def demo(self) -> bool:

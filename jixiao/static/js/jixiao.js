@@ -42,6 +42,19 @@
       });
     });
 
+    // 支出录入: the 项目 field only matters for 项目支出; hide it otherwise (it stays in the form).
+    var fund = document.querySelector("select[name=fund_type]");
+    var project = document.querySelector("select[name=project]");
+    if (fund && project) {
+      var field = project.closest(".field");
+      var toggle = function () {
+        var isProject = fund.value === "project";
+        field.hidden = !isProject && !project.value && !field.classList.contains("has-error");
+      };
+      fund.addEventListener("change", toggle);
+      toggle();
+    }
+
     // 调剂: say who must approve as soon as both lines are chosen (mirrors the server's rule).
     var form = document.querySelector("form[data-transfer-form]");
     if (form) {

@@ -312,3 +312,12 @@ def test_a_project_before_approval_can_neither_hold_budget_nor_pay(officer, depa
     with pytest.raises(Exception, match="立项后、验收前才能支付"):
         pay(officer, project_a, "10.00", econ="30218", fund="project", project=project, func_code="2060702")
     assert counts() == before
+
+
+def test_a_stale_copy_of_the_project_cannot_pay_after_acceptance(officer, project_a):
+    from jixiao.apps.budgets.models import Project, ProjectStage
+
+    stale = project_a.project  # still at 立项 in memory
+    Project.objects.filter(pk=stale.pk).update(stage=ProjectStage.COMPLETED)
+    with pytest.raises(Exception, match="立项后、验收前才能支付"):
+        pay(officer, project_a, "10.00", econ="30218", fund="project", project=stale, func_code="2060702")

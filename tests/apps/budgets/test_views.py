@@ -658,3 +658,10 @@ def test_money_filter_rounds_half_up_to_wan_with_separators():
     assert money_cell(Decimal("-300.00"), "yuan") == '<span class="neg">-300.00</span>'
     assert pct(Decimal("98.45")) == "98.5%"
     assert pct(None) == "—"
+
+
+def test_home_tells_the_head_what_awaits_them(as_user, officer, head, books):
+    transfer_submit(actor=officer, transfer=books.transfer)
+    text = _text(as_user(head).get(reverse("home")))
+    assert "有 1 项预算调剂等待您办理" in text
+    assert "等待您办理" not in _text(as_user(officer).get(reverse("home")))

@@ -83,3 +83,11 @@ def test_audit_trail_names_lines_and_folds_unchanged_fields(as_user, officer, bo
     assert "已提交" in text and "草稿" in text
     assert "其余" in text and "项未变" in text
     assert books.personnel.label in text and books.public.label in text
+
+
+def test_bureau_pages_say_they_hold_demo_data(as_user, bureau_staff, books, department):
+    department.is_demo = True
+    department.save()
+    client = as_user(bureau_staff)
+    for name in ("core:audit-list", "budgets:transfer-list", "budgets:refusal-list", "home"):
+        assert "演示数据" in _text(client.get(reverse(name))), name

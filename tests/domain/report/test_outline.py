@@ -198,3 +198,21 @@ def test_report_walk_visits_every_block_in_document_order():
         "（一）乙",
         "p2",
     ]
+
+
+def test_sections_inside_an_annex_are_numbered_too():
+    from jixiao.domain.report.document import Annex
+
+    report = Report(
+        title="测试报告",
+        year=2023,
+        department="测试单位",
+        sections=(Section(1, "正文", (Paragraph.of("x"),)),),
+        annexes=(
+            Annex(
+                "评分说明",
+                (Section(1, "投入", (Paragraph.of("a"),)), Section(1, "过程", (Paragraph.of("b"),))),
+            ),
+        ),
+    )
+    assert [s.heading for s in report.annexes[0].children] == ["一、投入", "二、过程"]

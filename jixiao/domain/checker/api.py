@@ -1,0 +1,132 @@
+"""The public entry point: ``check_text(text) -> CheckResult``.
+
+Used by ``jixiao check`` on submitted reports and by the rest of the system on every report it
+generates itself, before export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.domain.checker.config import CheckerData, default_checker_data
+from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
+from jixiao.domain.checker.parse import ParsedReport, parse_report
+from jixiao.domain.checker.rules import ALL_RULES, CheckContext, Rule
+from jixiao.domain.errors import DomainError
+
+
+class UnknownReportType(DomainError):
+    """The report type asked for is not in outline.yaml."""
+
+    code = "unknown_report_type"
+
+
+_SEVERITY_ORDER = {severity: index for index, severity in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything the checker found in one text. ``findings`` are ordered by position."""
+
+    text: str
+    report_type: str
+    truncated: bool
+    findings: tuple[Finding, ...]
+    figures: tuple[Figure, ...]
+    sections: tuple[str, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def summary(self) -> dict:
+        by_rule: dict[str, int] = {}
+        for finding in self.findings:
+            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        return {
+            "report_type": self.report_type,
+            "characters": len(self.text),
+            "complete": not self.truncated,
+            "errors": self.count(ERROR),
+            "warnings": self.count(WARNING),
+            "infos": self.count(INFO),
+            "insufficient_data": sum(1 for f in self.findings if "数据不足" in f.message),
+            "figures": len(self.figures),
+            "money_figures": sum(1 for f in self.figures if f.kind == "amount"),
+            "sections": list(self.sections),
+            "by_rule": by_rule,
+        }
+
+    def to_json_dict(self, file: str | None = None) -> dict:
+        return {
+            "file": file if file is not None else "",
+            "findings": [f.to_dict() for f in self.findings],
+            "figures": [f.to_dict() for f in self.figures],
+            "summary": self.summary,
+        }
+
+
+def detect_report_type(text: str, data: CheckerData | None = None) -> str:
+    """'xiangmu' when the opening lines name a project report and not a whole-department one."""
+    data = data or default_checker_data()
+    head = text[:600]
+    if "项目支出" in head and not any(word in head for word in data.report_types["zhengti"].detect):
+        return "xiangmu"
+    return "zhengti"
+
+
+def check_text(
+    text: str,
+    *,
+    report_type: str = "zhengti",
+    data: CheckerData | None = None,
+    rules: tuple[Rule, ...] = ALL_RULES,
+) -> CheckResult:
+    """Run every rule on ``text`` and return all findings (never stops at the first).
+
+    ``report_type`` is a key of outline.yaml (``zhengti``, ``xiangmu``) or ``auto``.
+    """
+    data = data or default_checker_data()
+    if report_type == "auto":
+        report_type = detect_report_type(text, data)
+    if report_type not in data.report_types:
+        known = "、".join(data.report_types)
+        raise UnknownReportType(
+            f"未知的报告类型“{report_type}”（可选：{known}、auto）", report_type=report_type
+        )
+    report = parse(text, data)
+    context = CheckContext.build(report, data, data.report_types[report_type])
+    findings: list[Finding] = []
+    for check in rules:
+        try:
+            findings.extend(check(context))
+        except Exception as error:  # one broken rule must not hide the findings of the others
+            findings.append(_rule_failure(check, error))
+    findings.sort(key=lambda f: (f.location.start, _SEVERITY_ORDER[f.severity], f.rule))
+    return CheckResult(
+        text=text,
+        report_type=report_type,
+        truncated=report.truncated,
+        findings=tuple(findings),
+        figures=tuple(report.figures()),
+        sections=tuple(h.path for h in report.headings if h.rank <= 2),
+    )
+
+
+def _rule_failure(check: Rule, error: Exception) -> Finding:
+    rule_id = getattr(check, "rule_id", check.__name__)
+    return Finding(
+        rule="checker.rule_failed",
+        severity=WARNING,
+        message=f"检查规则 {rule_id} 在这份文本上出错，未能完成（{type(error).__name__}），请人工核对相应内容",
+        location=Location(section="", start=0, end=0, quote=""),
+    )
+
+
+def parse(text: str, data: CheckerData | None = None) -> ParsedReport:
+    data = data or default_checker_data()
+    return parse_report(text, prefixes=data.label_prefixes, suffixes=data.label_suffixes)

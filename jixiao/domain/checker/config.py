@@ -1,0 +1,111 @@
+"""Reference data of the checker (outline, synonyms, typos, vague phrases), read from YAML.
+
+The files live in ``jixiao/data/checker/``; they are data, edited without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "checker"
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredSection:
+    name: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportType:
+    code: str
+    name: str
+    detect: tuple[str, ...]
+    required: tuple[RequiredSection, ...]
+    key_figures: dict
+
+
+@dataclass(frozen=True, slots=True)
+class TypoPattern:
+    regex: re.Pattern
+    message: str
+    suggest_drop: str | None
+    insert_after_digits: str | None
+    after_digits: bool = False  # the match must follow digits, which become part of the quote
+
+
+@dataclass(frozen=True, slots=True)
+class CheckerData:
+    report_types: dict[str, ReportType]
+    rates: dict
+    whole_department: tuple[str, ...]
+    complete_breakdowns: tuple[tuple[str, ...], ...]
+    key_quantities: tuple[str, ...]
+    label_prefixes: tuple[str, ...]
+    label_suffixes: tuple[str, ...]
+    typo_words: dict[str, str]
+    typo_regex: re.Pattern
+    typo_patterns: tuple[TypoPattern, ...]
+    vague_phrases: tuple[str, ...]
+    vague_regex: re.Pattern
+
+
+def _read(name: str, directory: Path) -> dict:
+    with open(directory / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def load_checker_data(directory: Path | None = None) -> CheckerData:
+    directory = directory or DATA_DIR
+    outline = _read("outline.yaml", directory)
+    synonyms = _read("synonyms.yaml", directory)
+    typos = _read("typos.yaml", directory)
+    vague = _read("vague_phrases.yaml", directory)
+    report_types = {
+        code: ReportType(
+            code=code,
+            name=spec["name"],
+            detect=tuple(spec.get("detect", ())),
+            required=tuple(
+                RequiredSection(item["name"], tuple(item["synonyms"])) for item in spec.get("required", ())
+            ),
+            key_figures=spec.get("key_figures") or {},
+        )
+        for code, spec in outline["report_types"].items()
+    }
+    words = {str(k): str(v) for k, v in (typos.get("words") or {}).items()}
+    phrases = tuple(vague.get("phrases") or ())
+    return CheckerData(
+        report_types=report_types,
+        rates=synonyms.get("rates") or {},
+        whole_department=tuple(synonyms.get("whole_department") or ()),
+        complete_breakdowns=tuple(tuple(group) for group in synonyms.get("complete_breakdowns") or ()),
+        key_quantities=tuple(synonyms.get("key_quantities") or ()),
+        label_prefixes=tuple(synonyms.get("label_prefixes") or ()),
+        label_suffixes=tuple(synonyms.get("label_suffixes") or ()),
+        typo_words=words,
+        # one alternation of literals: the regex engine scans for their first characters at once
+        typo_regex=re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"),
+        typo_patterns=tuple(
+            TypoPattern(
+                regex=re.compile(item["regex"]),
+                message=item["message"],
+                suggest_drop=item.get("suggest_drop"),
+                insert_after_digits=item.get("insert_after_digits"),
+                after_digits=bool(item.get("after_digits", False)),
+            )
+            for item in typos.get("patterns") or ()
+        ),
+        vague_phrases=phrases,
+        vague_regex=re.compile("|".join(re.escape(p) for p in phrases)) if phrases else re.compile(r"(?!)"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_checker_data() -> CheckerData:
+    return load_checker_data()

@@ -1,0 +1,606 @@
+"""Reading a report text into plain facts: paragraphs, headings, tables and printed quantities.
+
+Everything here works on the normalised text (see ``text.py``); spans are normalised offsets
+and are mapped back to the original text only when a finding or figure is built. Nothing is
+computed or guessed here: a quantity is what the text prints, with its unit and precision.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from jixiao.domain.checker.findings import Figure, Location
+from jixiao.domain.checker.text import NormalizedText, normalize
+
+ASCII_DIGITS = frozenset("0123456789")
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CN_NUMERAL_TEXT = "零一二三四五六七八九十"
+
+
+def cn_number(text: str) -> int | None:
+    """'三' → 3, '十二' → 12, '二十' → 20, '12' → 12; anything else → None."""
+    if text and text.isascii() and text.isdigit():
+        return int(text)
+    if text in CIRCLED:
+        return CIRCLED.index(text) + 1
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    tens_value = CN_DIGITS.get(tens) if tens else 1
+    units_value = CN_DIGITS.get(units) if units else 0
+    if tens_value is None or units_value is None:
+        return None
+    return tens_value * 10 + units_value
+
+
+def int_to_cn(value: int) -> str:
+    if value <= 10:
+        return CN_NUMERAL_TEXT[value]
+    if value < 20:
+        return "十" + CN_NUMERAL_TEXT[value - 10]
+    tens, units = divmod(value, 10)
+    return CN_NUMERAL_TEXT[tens] + "十" + (CN_NUMERAL_TEXT[units] if units else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Quantities
+
+MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座"
+_QUANTITY = re.compile(
+    r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?:\.(?P<frac>\d+))?"
+    r"(?:(?P<money>亿元|万元|千元|元)|(?P<pct>%)|(?P<pp>个百分点)"
+    rf"|(?P<count>个(?!月|工作日|小时|季度|百分点)|(?:{COUNT_UNITS[2:]})))"
+)
+_NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
+_APPROX_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
+_LABEL_REVERSED = re.compile(r"[^\d,;:。、\n|!?%<>《》=+×÷*/]{0,24}")
+_DIRECTION_WORDS = (
+    "增加",
+    "减少",
+    "增长",
+    "下降",
+    "降低",
+    "增减",
+    "上升",
+    "少了",
+    "多了",
+    "节约",
+    "超支",
+    "压减",
+    "减",
+    "增",
+    "提高",
+)
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年")
+_LEFTOVER_UNIT = re.compile(r"^[个家所名人次项份件场元万亿.、]+")
+_PREVIOUS_WORDS = ("上年", "去年", "上一年")
+
+
+class Quantity(NamedTuple):
+    """A number printed with a unit. ``value`` is in the printed unit, exactly as printed.
+
+    The records read from a text are immutable NamedTuples (as beancount's directives are):
+    a report holds hundreds of them and they are built on every check.
+    """
+
+    kind: str  # money | percent | points | count
+    value: Decimal
+    unit: str
+    decimals: int
+    start: int
+    end: int
+    number_end: int
+    label: str
+    raw_label: str
+    approx: bool
+    role: str  # level | delta | previous
+    year: str = ""  # '2022' when the label is preceded by '2022年'
+
+    @property
+    def text(self) -> str:
+        return format(self.value, "f")
+
+    @property
+    def scale(self) -> Decimal:
+        return MONEY_UNITS.get(self.unit, Decimal(1))
+
+    @property
+    def base_value(self) -> Decimal:
+        """Value in 元 for money, else the value itself."""
+        return self.value * self.scale
+
+    def half_unit(self, report_decimals: int = 0) -> Decimal:
+        """Half of the last printed digit, in 元 for money (the rounding envelope of the printed figure).
+
+        Amounts printed with fewer decimals than the report uses elsewhere in the same unit are
+        taken to have lost trailing zeros (the seed prints 44万元 for 44.00万元).
+        """
+        if self.kind == "count":
+            return Decimal(0)  # counts of people, bodies, posts are exact
+        decimals = max(self.decimals, report_decimals) if self.kind == "money" else self.decimals
+        return Decimal(5).scaleb(-(decimals + 1)) * self.scale
+
+
+class Paragraph(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Heading(NamedTuple):
+    rank: int  # 0 第一部分, 1 一、, 2 (一), 3 1., 4 (1), 5 ①
+    number: int | None  # None for an unnumbered heading-like line
+    marker: str
+    title: str
+    start: int
+    end: int
+    path: str
+
+
+class Cell(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+class TableRow(NamedTuple):
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+
+
+_HEADING = re.compile(
+    r"第(?P<r0>[一二三四五六七八九十]{1,3})(?:部分|章)"  # 第一部分
+    r"|(?P<r1>[一二三四五六七八九十]{1,3})、"  # 一、
+    r"|\((?P<r2>[一二三四五六七八九十]{1,3})\)[、.]?"  # (一) (一)、
+    r"|(?P<r3>\d{1,2})(?:、(?!\d)|\.(?!\d)|\.(?=\d{4}年))"  # 1. 1、 and 1.2023年
+    r"|\((?P<r4>\d{1,2})\)[、.]?"  # (1)
+    rf"|(?P<r5>[{CIRCLED}])"  # ①
+)
+
+
+def _heading_match(text: str) -> tuple[int, re.Match] | None:
+    """(rank, match) of a numbered heading at the start of ``text``: 0 第一部分 … 5 ①."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    return int(match.lastgroup[1]), match
+
+
+_HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + CIRCLED)
+_TITLE_END = re.compile(r"[。:;,!?]")
+TERMINAL = "。!?…;”’」』)】》>|"
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|特此报告)$"
+)
+
+
+@dataclass(slots=True)
+class ParsedReport:
+    """The facts read from one report text (normalised), plus the way back to the original."""
+
+    source: NormalizedText
+    paragraphs: list[Paragraph]
+    headings: list[Heading]
+    quantities: list[Quantity]
+    table_rows: list[TableRow]
+    truncated: bool
+    report_decimals: dict[str, int]
+    _heading_starts: list[int] = field(default_factory=list)
+    _quantity_by_start: dict[int, Quantity] = field(default_factory=dict)
+    _quantity_starts: list[int] = field(default_factory=list)
+    _paragraph_starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def original(self) -> str:
+        return self.source.original
+
+    def section_at(self, position: int) -> str:
+        index = bisect_right(self._heading_starts, position) - 1
+        return self.headings[index].path if index >= 0 else "（正文开头）"
+
+    def location(self, start: int, end: int) -> Location:
+        """A location for the normalised span [start, end), quoting the original text."""
+        original_start, original_end = self.source.original_span(start, end)
+        return Location(
+            section=self.section_at(start),
+            start=original_start,
+            end=original_end,
+            quote=self.original[original_start:original_end],
+        )
+
+    def paragraph_at(self, position: int) -> Paragraph | None:
+        index = bisect_right(self._paragraph_starts, position) - 1
+        if index >= 0 and self.paragraphs[index].start <= position <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    def paragraph_index(self, position: int) -> int:
+        return bisect_right(self._paragraph_starts, position) - 1
+
+    def quantity_starting(self, position: int, *, slack: int = 0) -> Quantity | None:
+        for offset in range(slack + 1):
+            quantity = self._quantity_by_start.get(position + offset)
+            if quantity is not None:
+                return quantity
+        return None
+
+    def quantities_between(self, start: int, end: int) -> list[Quantity]:
+        low = bisect_right(self._quantity_starts, start - 1)
+        high = bisect_right(self._quantity_starts, end - 1)
+        return [q for q in self.quantities[low:high] if q.end <= end]
+
+    def half_unit(self, quantity: Quantity) -> Decimal:
+        return quantity.half_unit(self.report_decimals.get(quantity.unit, 0))
+
+    def figures(self) -> list[Figure]:
+        figures = []
+        for quantity in self.quantities:
+            kind = {"money": "amount", "percent": "percent", "points": "points", "count": "count"}[
+                quantity.kind
+            ]
+            figures.append(
+                Figure(
+                    kind=kind,
+                    label=quantity.label,
+                    value=quantity.text,
+                    unit=quantity.unit,
+                    yuan=format(quantity.base_value.quantize(Decimal("0.01")), "f")
+                    if quantity.kind == "money"
+                    else None,
+                    role=quantity.role,
+                    location=self.location(quantity.start, quantity.end),
+                )
+            )
+        for row in self.table_rows:
+            numeric = sum(1 for cell in row.cells if table_number(cell.text) is not None)
+            for cell in row.cells:
+                number = table_number(cell.text)
+                if number is None:
+                    continue
+                if numeric == 1 and not any(mark in cell.text for mark in ".,%"):
+                    continue  # a lone whole number in a form row is a phone number or a code
+                figures.append(
+                    Figure(
+                        kind="table_number",
+                        label=row.cells[0].text if row.cells and row.cells[0] is not cell else "",
+                        value=format(number, "f"),
+                        unit=None,
+                        yuan=None,
+                        role="table",
+                        location=self.location(cell.start, cell.start + len(cell.text)),
+                    )
+                )
+        figures.sort(key=lambda figure: figure.location.start)
+        return figures
+
+
+_LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九十]+[、是]|\d{4}年度?|\(\S{1,2}\))")
+
+
+def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
+    """'1、收入' → '收入'; '其中：基本支出就' → '基本支出'; '“三公”经费完成' → '三公经费'."""
+    label = raw.strip("()“”\"' ")
+    if label and (label[0] in ASCII_DIGITS or label[0] in "(一二三四五六七八九十"):
+        label = _LABEL_NUMBERING.sub("", label, count=1)
+    stripped = label.startswith(prefixes)
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if label.startswith(prefix) and len(label) > len(prefix):
+                label = label[len(prefix) :]
+                stripped = True
+                break
+    stripped = label.endswith(suffixes)
+    while stripped:
+        stripped = False
+        for suffix in suffixes:
+            if label.endswith(suffix) and len(label) > len(suffix):
+                label = label[: -len(suffix)]
+                stripped = True
+                break
+    if "“" in label or "”" in label or '"' in label:
+        label = label.replace("“", "").replace("”", "").replace('"', "")
+    return label
+
+
+def _read_quantities(
+    text: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]
+) -> tuple[list[Quantity], dict[str, int]]:
+    quantities: list[Quantity] = []
+    report_decimals: dict[str, int] = {}
+    for match in _QUANTITY.finditer(text):
+        if match.start() and text[match.start() - 1] in _NOT_BEFORE_NUMBER:
+            continue
+        integer = match.group("int").replace(",", "")
+        fraction = match.group("frac") or ""
+        value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+        if match.group("money"):
+            kind, unit = "money", match.group("money")
+        elif match.group("pct"):
+            kind, unit = "percent", "%"
+        elif match.group("pp"):
+            kind, unit = "points", "个百分点"
+        else:
+            if fraction:
+                continue  # counts are whole numbers; '0.3个' is a cut-off '0.3个百分点'
+            kind, unit = "count", match.group("count")
+        start = match.start()
+        head = text[max(0, start - 25) : start][::-1]
+        raw_label = _LABEL_REVERSED.match(head).group(0)[::-1]
+        if not raw_label.strip() and head.startswith(":"):
+            raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
+        label_start = start - len(raw_label)
+        year = ""
+        if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
+            year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
+            if year_match and raw_label.startswith("年"):
+                year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
+                raw_label = raw_label.removeprefix("年度").removeprefix("年")
+            raw_label = _LEFTOVER_UNIT.sub("", raw_label)
+        label = clean_label(raw_label, prefixes, suffixes)
+        approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, match.end())
+        if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
+            role = "delta"
+        elif any(word in raw_label for word in _PREVIOUS_WORDS):
+            role = "previous"
+        else:
+            role = "level"
+        quantities.append(
+            Quantity(
+                kind=kind,
+                value=value,
+                unit=unit,
+                decimals=len(fraction),
+                start=start,
+                end=match.end(),
+                number_end=match.end("frac") if fraction else match.end("int"),
+                label=label,
+                raw_label=raw_label,
+                approx=approx,
+                role=role,
+                year=year,
+            )
+        )
+        if kind == "money":
+            report_decimals[unit] = max(report_decimals.get(unit, 0), len(fraction))
+    return quantities, report_decimals
+
+
+_TABLE_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def table_number(cell: str) -> Decimal | None:
+    """A table cell holding just a number ('3,724,055.00', '96.85', '96.85%'); None otherwise."""
+    text = cell.strip().rstrip("?")
+    if not text or not _TABLE_NUMBER.match(text):
+        return None
+    return Decimal(text.rstrip("%").replace(",", ""))
+
+
+def _read_table_row(line: Paragraph) -> TableRow:
+    cells = []
+    position = line.start
+    for piece in line.text.split("|"):
+        stripped = piece.strip()
+        offset = piece.find(stripped) if stripped else 0
+        cells.append(Cell(stripped, position + offset, position + offset + len(stripped)))
+        position += len(piece) + 1
+    while cells and not cells[-1].text:
+        cells.pop()
+    return TableRow(tuple(cells), line.start, line.end)
+
+
+_COLUMN_WORDS = ("预算数", "执行数", "执行率", "权重", "得分", "决算数", "分值")
+
+
+def _is_header_cell(text: str) -> bool:
+    return len(text) <= 16 and table_number(text) is None and text[-1] not in "。;,:" and "|" not in text
+
+
+def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
+    """A table flattened one cell per line: a run of column names, then a label and its numbers.
+
+    年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 权重 / 得分 / 财政拨款 / 100.00 / … become rows
+    like the '|' ones, so the table checks apply to both layouts.
+    """
+    rows: list[TableRow] = []
+    index, count = 0, len(paragraphs)
+    while index < count:
+        run = index
+        while run < count and _is_header_cell(paragraphs[run].text):
+            run += 1
+        header = paragraphs[index:run]
+        if len(header) < 3 or sum(1 for p in header if any(w in p.text for w in _COLUMN_WORDS)) < 2:
+            index = max(run, index + 1)
+            continue
+        # the run may end with the first row's label: keep it out of the header
+        position = run
+        data: list[TableRow] = []
+        label = header[-1] if run < count and table_number(paragraphs[run].text) is not None else None
+        names = header[:-1] if label is not None else header
+        while position < count:
+            numbers = []
+            while position < count and table_number(paragraphs[position].text) is not None:
+                numbers.append(paragraphs[position])
+                position += 1
+            if not numbers:
+                break
+            cells = [Cell(p.text, p.start, p.end) for p in ([label] if label else []) + numbers]
+            data.append(TableRow(tuple(cells), cells[0].start, cells[-1].end))
+            if (
+                position < count
+                and _is_header_cell(paragraphs[position].text)
+                and position + 1 < count
+                and (table_number(paragraphs[position + 1].text) is not None)
+            ):
+                label = paragraphs[position]
+                position += 1
+            else:
+                break
+        if data:
+            width = len(data[0].cells) - (1 if header[-1] is not names[-1] else 0)
+            names = names[-width:] if 0 < width < len(names) else names  # drop a caption above the columns
+            rows.append(
+                TableRow(tuple(Cell(p.text, p.start, p.end) for p in names), names[0].start, names[-1].end)
+            )
+            rows.extend(data)
+        index = max(position, index + 1)
+    return rows
+
+
+def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = None) -> list[Heading]:
+    found: list[tuple[int, int | None, str, str, Paragraph]] = []
+    first_numbered = None
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if text[0] not in _HEADING_FIRST:
+            if (
+                first_numbered is not None
+                and "|" not in text
+                and _looks_like_unnumbered_heading(paragraphs, index)
+            ):
+                next_rank = _rank_of(paragraphs[index + 1].text)
+                found.append((max(next_rank - 1, 1), None, "", text, paragraph))
+            continue
+        numbered = _heading_match(text)
+        if numbered is not None:
+            rank, match = numbered
+            number = cn_number(match.group(match.lastgroup))
+            rest = text[match.end() :]
+            cut = _TITLE_END.search(rest)
+            title = rest[: cut.start()] if cut else rest
+            found.append((rank, number, match.group(0), title[:30], paragraph))
+            if first_numbered is None:
+                first_numbered = index
+        else:
+            if first_numbered is None or "|" in text:
+                continue
+            if _looks_like_unnumbered_heading(paragraphs, index):
+                next_rank = _rank_of(paragraphs[index + 1].text)
+                found.append((max(next_rank - 1, 1), None, "", text, paragraph))
+    headings: list[Heading] = []
+    stack: list[tuple[int, str]] = []
+    for rank, number, marker, title, paragraph in found:
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        shown = f"{marker}{title if rank <= 2 else title[:12]}"
+        if source is not None:  # the path quotes the heading as written (（一） not (一))
+            a, b = source.original_span(paragraph.start, paragraph.start + len(shown))
+            shown = source.original[a:b]
+        stack.append((rank, shown))
+        headings.append(
+            Heading(
+                rank=rank,
+                number=number,
+                marker=marker,
+                title=title,
+                start=paragraph.start,
+                end=paragraph.end,
+                path=" > ".join(label for _, label in stack),
+            )
+        )
+    return headings
+
+
+def _rank_of(text: str) -> int:
+    if text[0] not in _HEADING_FIRST:
+        return 99
+    numbered = _heading_match(text)
+    return numbered[0] if numbered is not None else 99
+
+
+def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
+    """A short line with no final punctuation and no digits, followed by a numbered sub-heading."""
+    text = paragraphs[index].text
+    if (
+        len(text) > 30
+        or len(text) < 4
+        or text[-1] in TERMINAL + ",:"
+        or any(ch in ASCII_DIGITS for ch in text)
+    ):
+        return False
+    if index + 1 >= len(paragraphs):
+        return False
+    return _rank_of(paragraphs[index + 1].text) in (2, 3)
+
+
+def _is_truncated(paragraphs: list[Paragraph]) -> bool:
+    """A text that stops mid-sentence: its last line does not end the way a report ends."""
+    if not paragraphs:
+        return True
+    last = paragraphs[-1].text
+    if last[-1] in TERMINAL or "|" in last or _DATE_LINE.match(last):
+        return False
+    if len(paragraphs) >= 2 and _DATE_LINE.match(paragraphs[-2].text) and len(last) <= 30:
+        return False  # date then signature
+    return not (
+        len(last) <= 30 and len(paragraphs) >= 2 and paragraphs[-2].text[-1] in TERMINAL and _is_org(last)
+    )
+
+
+def _is_org(text: str) -> bool:
+    return text.endswith(
+        ("局", "委员会", "协会", "办公室", "中心", "政府", "院", "所", "站", "馆", "会", "部", "队", "联合会")
+    )
+
+
+def parse_report(
+    original: str, *, prefixes: tuple[str, ...] = (), suffixes: tuple[str, ...] = ()
+) -> ParsedReport:
+    source = normalize(original)
+    text = source.text
+    paragraphs = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = line.find(stripped)
+            paragraphs.append(Paragraph(position + offset, position + offset + len(stripped), stripped))
+        position += len(line) + 1
+    headings = _read_headings(paragraphs, source)
+    quantities, report_decimals = _read_quantities(text, prefixes, suffixes)
+    table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
+    table_rows.extend(_vertical_rows(paragraphs))
+    table_rows.sort(key=lambda row: row.start)
+    report = ParsedReport(
+        source=source,
+        paragraphs=paragraphs,
+        headings=headings,
+        quantities=quantities,
+        table_rows=table_rows,
+        truncated=_is_truncated(paragraphs),
+        report_decimals=report_decimals,
+    )
+    report._heading_starts = [h.start for h in headings]
+    report._quantity_by_start = {q.start: q for q in quantities}
+    report._quantity_starts = [q.start for q in quantities]
+    report._paragraph_starts = [p.start for p in paragraphs]
+    return report

@@ -1,0 +1,1565 @@
+"""The checks. Each rule is a plain function ``rule(context) -> list[Finding]`` with an id.
+
+Built like beancount's validations: small functions registered in ``ALL_RULES``, run together,
+every finding returned. Arithmetic is Decimal only and judged against the rounding envelope of
+the printed figures (GovBudgetChecker): recomputed exactly → fine; off, but inside what the
+rounding of the printed figures allows → info; outside → error. When a check lacks the data it
+needs it says so (info, "数据不足") and never guesses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.domain.checker.config import CheckerData, ReportType
+from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
+from jixiao.domain.checker.parse import (
+    ASCII_DIGITS,
+    TERMINAL,
+    ParsedReport,
+    Quantity,
+    int_to_cn,
+    table_number,
+)
+from jixiao.domain.checker.statements import (
+    CountList,
+    FromTo,
+    Parts,
+    YearOnYear,
+    direction_of,
+    find_count_lists,
+    find_from_to,
+    find_parts,
+    find_year_on_year,
+)
+from jixiao.domain.money import HUNDRED, round_half_up
+
+ZERO = Decimal(0)
+
+
+@dataclass(slots=True)
+class CheckContext:
+    report: ParsedReport
+    data: CheckerData
+    report_type: ReportType
+    year_on_year: list[YearOnYear] = field(default_factory=list)
+    from_to: list[FromTo] = field(default_factory=list)
+    parts: list[Parts] = field(default_factory=list)
+    count_lists: list[CountList] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, report: ParsedReport, data: CheckerData, report_type: ReportType) -> CheckContext:
+        return cls(
+            report=report,
+            data=data,
+            report_type=report_type,
+            year_on_year=find_year_on_year(report),
+            from_to=find_from_to(report),
+            parts=find_parts(report),
+            count_lists=find_count_lists(report),
+        )
+
+    def finding(
+        self,
+        rule: str,
+        severity: str,
+        message: str,
+        start: int,
+        end: int,
+        expected: str | None = None,
+        found: str | None = None,
+    ) -> Finding:
+        return Finding(rule, severity, message, self.report.location(start, end), expected, found)
+
+
+Rule = Callable[[CheckContext], list[Finding]]
+RULE_DESCRIPTIONS: dict[str, str] = {}
+
+
+def rule(rule_id: str, description: str) -> Callable[[Rule], Rule]:
+    def register(function: Rule) -> Rule:
+        function.rule_id = rule_id  # type: ignore[attr-defined]
+        RULE_DESCRIPTIONS[rule_id] = description
+        return function
+
+    return register
+
+
+def show(quantity: Quantity) -> str:
+    return f"{quantity.text}{quantity.unit}"
+
+
+def pct(value: Decimal, places: int) -> str:
+    return f"{round_half_up(value, places)}%"
+
+
+def overlaps(low: Decimal, high: Decimal, stated: Decimal, half: Decimal) -> bool:
+    return low <= stated + half and high >= stated - half
+
+
+# ---------------------------------------------------------------------------------------------
+# Year on year
+
+
+@rule("yoy.arithmetic", "同比增减额与增减幅度是否相符（按印出数字的四舍五入范围判断）")
+def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
+    """For 'C，比上年增加D，增长P%': previous = C − D (or C + D for a fall), P = D ÷ previous.
+
+    1. Recomputed from the printed C and D and rounded half-up to P's decimals, P must match;
+    2. if it does not, but some C, D within their printing precision give P → info;
+    3. otherwise → error.
+    4. When the previous year's figure is printed too ('上年184.39万元'), D = |C − previous|.
+    """
+    findings = []
+    report = context.report
+    for statement in context.year_on_year:
+        current, delta, percent = statement.current, statement.delta, statement.percent
+        if current is None or delta is None or current.approx or delta.approx:
+            continue
+        if current.kind == "count" and current.unit != delta.unit:
+            continue
+        sign = direction_of(statement.delta_word) or direction_of(statement.percent_word)
+        if statement.previous is not None and statement.previous.kind == current.kind:
+            stated_previous = statement.previous.base_value
+            gap = abs(current.base_value - stated_previous) - delta.base_value
+            allowed = (
+                report.half_unit(current) + report.half_unit(statement.previous) + report.half_unit(delta)
+            )
+            if abs(gap) > allowed:
+                difference = _amount_like(abs(current.base_value - stated_previous), current)
+                findings.append(
+                    context.finding(
+                        "yoy.arithmetic",
+                        ERROR,
+                        f"增减额与两年数之差不符：本年{show(current)}−上年{show(statement.previous)}={difference}，"
+                        f"报告写{show(delta)}",
+                        statement.start,
+                        statement.end,
+                        expected=difference,
+                        found=show(delta),
+                    )
+                )
+                continue
+        if percent is None or percent.approx:
+            continue
+        c, uc = current.base_value, report.half_unit(current)
+        d, ud = delta.base_value, report.half_unit(delta)
+        p, up = percent.value, percent.half_unit()
+        places = percent.decimals
+        label = current.label or "该项"
+        if d == 0:
+            if p != 0:
+                findings.append(
+                    context.finding(
+                        "yoy.arithmetic",
+                        ERROR,
+                        f"“{label}”增减额为0，增减幅度却是{percent.text}%",
+                        statement.start,
+                        statement.end,
+                        expected="0%",
+                        found=f"{percent.text}%",
+                    )
+                )
+            continue
+        if sign == 0:
+            continue
+        previous = c - sign * d
+        if previous <= 0:
+            findings.append(
+                context.finding(
+                    "yoy.arithmetic",
+                    ERROR,
+                    f"“{label}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
+                    f"增长{percent.text}%无从谈起",
+                    statement.start,
+                    statement.end,
+                    expected="增加额小于本年数",
+                    found=show(delta),
+                )
+            )
+            continue
+        exact = d * HUNDRED / previous
+        if round_half_up(exact, places) == p:
+            continue
+        if sign > 0:
+            low_denominator = c + uc - (d - ud)
+            high_denominator = c - uc - (d + ud)
+        else:
+            low_denominator = c + uc + d - ud
+            high_denominator = c - uc + d + ud
+        if high_denominator <= 0 or low_denominator <= 0:
+            continue
+        low = (d - ud) * HUNDRED / low_denominator
+        high = (d + ud) * HUNDRED / high_denominator
+        previous_text = _amount_like(previous, current)
+        if overlaps(low, high, p, up):
+            findings.append(
+                context.finding(
+                    "yoy.arithmetic",
+                    INFO,
+                    f"“{label}”的增减幅度：按印出的金额严格计算为{pct(exact, places)}（{show(delta)}÷上年{previous_text}），"
+                    f"报告写{percent.text}%；差别在金额四舍五入的范围内（{pct(low, places + 2)}～{pct(high, places + 2)}），"
+                    "可能是用未取整的金额算的，不算错误",
+                    statement.start,
+                    statement.end,
+                    expected=pct(exact, places),
+                    found=f"{percent.text}%",
+                )
+            )
+        else:
+            findings.append(
+                context.finding(
+                    "yoy.arithmetic",
+                    ERROR,
+                    f"“{label}”的增减额与增减幅度不符：{show(delta)}÷上年{previous_text}={pct(exact, places)}，"
+                    f"报告写{percent.text}%（即使考虑金额四舍五入，也只能在{pct(low, places + 2)}～{pct(high, places + 2)}之间）",
+                    statement.start,
+                    statement.end,
+                    expected=pct(exact, places),
+                    found=f"{percent.text}%",
+                )
+            )
+    return findings
+
+
+def _amount_like(value_in_base: Decimal, like: Quantity) -> str:
+    value = value_in_base / like.scale
+    places = max(like.decimals, 2) if like.kind == "money" else like.decimals
+    text = format(round_half_up(value, places), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}{like.unit}"
+
+
+@rule("yoy.direction", "增减方向用词（增加/增长 与 减少/下降/降低）前后一致、与数字的正负相符")
+def check_year_on_year_direction(context: CheckContext) -> list[Finding]:
+    """1. The change word and the percent word of one statement point the same way;
+    2. '增减X' with X ≠ 0 does not say which way (warning);
+    3. '由A增加到B' needs B > A, '由A减少到B' needs B < A.
+    """
+    findings = []
+    for statement in context.year_on_year:
+        first = direction_of(statement.delta_word)
+        second = direction_of(statement.percent_word) if statement.delta is not None else 0
+        if first and second and first != second:
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    ERROR,
+                    f"增减方向前后矛盾：先说“{statement.delta_word}”，后说“{statement.percent_word}”",
+                    statement.start,
+                    statement.end,
+                    expected=statement.delta_word,
+                    found=statement.percent_word,
+                )
+            )
+        if statement.delta_word == "增减" and statement.delta is not None and statement.delta.value != 0:
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    WARNING,
+                    f"“增减{show(statement.delta)}”没有说明是增加还是减少",
+                    statement.start,
+                    statement.end,
+                )
+            )
+    for statement in context.year_on_year:
+        if statement.current is None or statement.previous is None:
+            continue
+        actual = statement.current.base_value - statement.previous.base_value
+        stated = direction_of(statement.delta_word)
+        if actual != 0 and stated and (actual > 0) != (stated > 0):
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    ERROR,
+                    f"本年{show(statement.current)}、上年{show(statement.previous)}，应为"
+                    f"{'增加' if actual > 0 else '减少'}，报告却写“{statement.delta_word}”",
+                    statement.start,
+                    statement.end,
+                    expected="增加" if actual > 0 else "减少",
+                    found=statement.delta_word,
+                )
+            )
+    for change in context.from_to:
+        actual = change.after.base_value - change.before.base_value
+        stated = direction_of(change.word)
+        if actual != 0 and stated and (actual > 0) != (stated > 0):
+            findings.append(
+                context.finding(
+                    "yoy.direction",
+                    ERROR,
+                    f"由{show(change.before)}到{show(change.after)}是{'增加' if actual > 0 else '减少'}，报告却写“{change.word}”",
+                    change.start,
+                    change.end,
+                    expected="增加" if actual > 0 else "减少",
+                    found=change.word,
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts against total
+
+
+def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
+    """True when the labels are exactly a known complete breakdown (基本支出 + 项目支出 …)."""
+    for group in data.complete_breakdowns:
+        if len(group) != len(labels):
+            continue
+        used = set()
+        for label in labels:
+            member = next((m for m in group if m in label and m not in used), None)
+            if member is None:
+                break
+            used.add(member)
+        else:
+            return True
+    return False
+
+
+def _affinity(total: Quantity, parts: tuple[Quantity, ...]) -> int:
+    """2 when the total's label holds a part's last two characters (支出合计 / 基本支出), 1 for the last one."""
+    labels = [p.label for p in parts if p.label]
+    if any(len(label) >= 2 and label[-2:] in total.label for label in labels):
+        return 2
+    return 1 if any(label[-1:] in total.label for label in labels) else 0
+
+
+def _likely_totals(parts: Parts) -> list[Quantity]:
+    """The candidates named like the parts (实有人员 for 行政人员/工勤人员, not 核定编制), nearest first."""
+    candidates = list(parts.candidates[:4])
+    if any(_affinity(c, parts.parts) == 2 for c in candidates):
+        return [c for c in candidates if _affinity(c, parts.parts) == 2]
+    return candidates
+
+
+def _parallel(labels: list[str]) -> bool:
+    """Parts named alike (…收入/…收入, …编制/…编制) are disjoint pieces of one whole; a single part too."""
+    if len(labels) <= 1:
+        return True
+    endings = {label[-2:] for label in labels if label}
+    return len(endings) == 1 or len({label[-1:] for label in labels if label}) == 1
+
+
+@rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
+def check_parts_against_total(context: CheckContext) -> list[Finding]:
+    """1. The total is the nearest preceding figure of the same kind that the parts add up to
+       (or, when none does, the nearest one);
+    2. a known complete breakdown (基本+项目, 人员+公用, the three 三公 items …) must add up
+       within the rounding envelope (n+1 half-units): outside → error, inside but not exact → info;
+    3. otherwise the parts may not exceed the total (error); less than the total with two or
+       more parts → warning (the list may be incomplete).
+    """
+    findings = []
+    report = context.report
+    for parts in context.parts:
+        total_sum = sum((p.base_value for p in parts.parts), ZERO)
+        envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
+        candidates = _likely_totals(parts)
+        chosen = None
+        for candidate in candidates:
+            if abs(candidate.base_value - total_sum) <= envelope_parts + report.half_unit(candidate):
+                chosen = candidate
+                break
+        total = chosen or candidates[0]
+        envelope = envelope_parts + report.half_unit(total)
+        difference = total_sum - total.base_value
+        labels = [p.label for p in parts.parts]
+        complete = len(parts.parts) >= 2 and _breakdown_members(labels, context.data)
+        sum_text = _amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
+        listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
+        start, end = min(total.start, parts.start), parts.end
+        if abs(difference) <= envelope:
+            if difference != 0 and complete:
+                findings.append(
+                    context.finding(
+                        "parts.sum",
+                        INFO,
+                        f"“{total.label}”{show(total)}与其中各项之和{sum_text}相差在四舍五入范围内",
+                        start,
+                        end,
+                        expected=show(total),
+                        found=sum_text,
+                    )
+                )
+            continue
+        if len(parts.parts) == 1 and difference < 0:
+            continue  # one part listed: it only has to fit inside the whole
+        if not parts.complete and difference < 0:
+            findings.append(
+                context.finding(
+                    "parts.sum",
+                    INFO,
+                    f"数据不足：文本在“其中”所列各项中途结束，已列各项之和{sum_text}，无法与“{total.label}”{show(total)}核对",
+                    start,
+                    end,
+                )
+            )
+            continue
+        if complete or (difference > 0 and _parallel(labels)):
+            message = (
+                f"其中各项之和与合计不符：{listing}={sum_text}，而“{total.label}”为{show(total)}"
+                if complete
+                else f"其中各项之和超过合计：{listing}={sum_text}，大于“{total.label}”{show(total)}"
+            )
+            findings.append(
+                context.finding("parts.sum", ERROR, message, start, end, expected=show(total), found=sum_text)
+            )
+        elif difference > 0:
+            findings.append(
+                context.finding(
+                    "parts.sum",
+                    WARNING,
+                    f"其中各项之和超过合计：{listing}={sum_text}，大于“{total.label}”{show(total)}"
+                    "（各项口径不同，可能有重叠，请核对）",
+                    start,
+                    end,
+                    expected=show(total),
+                    found=sum_text,
+                )
+            )
+        elif len(parts.parts) >= 2:
+            findings.append(
+                context.finding(
+                    "parts.sum",
+                    WARNING,
+                    f"其中各项之和{sum_text}小于“{total.label}”{show(total)}；如果所列各项就是全部构成，则不相符",
+                    start,
+                    end,
+                    expected=show(total),
+                    found=sum_text,
+                )
+            )
+    return findings
+
+
+@rule("parts.change_sum", "合计的增减额等于各组成部分增减额之和（完整构成时）")
+def check_parts_changes(context: CheckContext) -> list[Finding]:
+    """When a total and every one of its parts (a complete breakdown) state a year-on-year change,
+    the signed changes of the parts add up to the signed change of the total."""
+    findings = []
+    report = context.report
+    change_of = {
+        s.current.start: s for s in context.year_on_year if s.current is not None and s.delta is not None
+    }
+    for parts in context.parts:
+        total = parts.candidates[0]
+        members = [p.label for p in parts.parts]
+        if len(parts.parts) < 2 or not _breakdown_members(members, context.data):
+            continue
+        statements = [change_of.get(q.start) for q in (total, *parts.parts)]
+        if any(s is None for s in statements):
+            continue
+        signed = []
+        for statement in statements:
+            sign = direction_of(statement.delta_word) or direction_of(statement.percent_word)
+            if sign == 0 and statement.delta.value != 0:
+                break
+            signed.append(sign * statement.delta.base_value)
+        else:
+            expected = signed[0]
+            found = sum(signed[1:], ZERO)
+            envelope = sum((report.half_unit(s.delta) for s in statements), ZERO)
+            if abs(expected - found) > envelope:
+                findings.append(
+                    context.finding(
+                        "parts.change_sum",
+                        ERROR,
+                        f"各组成部分的增减额之和（{_amount_like(found, total)}）与“{total.label}”的增减额"
+                        f"（{_amount_like(expected, total)}）不符",
+                        min(total.start, parts.start),
+                        parts.end,
+                        expected=_amount_like(expected, total),
+                        found=_amount_like(found, total),
+                    )
+                )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates and scores
+
+_SUBJECTS = ("基本", "项目", "人员", "公用", "三公", "经营", "专项", "政府性基金")
+
+
+def _subject(label: str) -> str | None:
+    return next((s for s in _SUBJECTS if s in label), None)
+
+
+def _rate_name(label: str, data: CheckerData) -> str | None:
+    return next((name for name in data.rates if name in label), None)
+
+
+@rule("rate.recompute", "执行率、控制率、调剂比例、占比与同处给出的分子分母是否相符")
+def check_stated_rates(context: CheckContext) -> list[Finding]:
+    """For every stated rate: numerator = the amount right before it in the same sentence;
+    denominators = amounts with a budget label in the same sentence (for whole-department
+    figures also in the same section). A match with any candidate is fine; no match against a
+    全年/调整预算 of the same subject → error; no usable denominator → 数据不足 (info).
+    Shares (占比) are checked against the total of their '其中' list and the budgets nearby.
+    """
+    findings = []
+    report = context.report
+    text = report.text
+    parts_total_of = {}
+    for parts in context.parts:
+        for part in parts.parts:
+            parts_total_of[part.start] = parts
+    for quantity in report.quantities:
+        if quantity.kind != "percent" or quantity.approx:
+            continue
+        if "占" in quantity.raw_label or "比重" in quantity.raw_label:
+            findings.extend(_check_share(context, quantity, parts_total_of))
+            continue
+        name = _rate_name(quantity.label, context.data)
+        if name is None:
+            continue
+        spec = context.data.rates[name]
+        explicit = _EXPLICIT_RATE.match(text, quantity.end)
+        if explicit:
+            findings.extend(_check_explicit_rate(context, quantity, name, explicit))
+            continue
+        paragraph = report.paragraph_at(quantity.start)
+        if paragraph is None:
+            continue
+        sentence_start, _sentence_end = _sentence(text, quantity.start, paragraph.start, paragraph.end)
+        before = [q for q in report.quantities_between(sentence_start, quantity.start) if q.kind == "money"]
+        levels = [q for q in before if q.role == "level" and not q.approx]
+        if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
+            # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
+            levels = [
+                q
+                for q in report.quantities_between(paragraph.start, quantity.start)
+                if q.kind == "money" and q.role == "level" and not q.approx
+            ]
+        if spec.get("kind") == "change":
+            numerators = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+            denominators = [q for q in levels if any(t in q.label for t in spec["denominator"])]
+            if not numerators or not denominators:
+                findings.append(_insufficient(context, quantity, f"{name}缺少调整前后的预算数"))
+                continue
+            numerator, denominator = numerators[-1], denominators[-1]
+            if denominator.base_value == 0:
+                continue
+            exact = (numerator.base_value - denominator.base_value) * HUNDRED / denominator.base_value
+            findings.extend(
+                _judge_rate(context, quantity, name, exact, [(numerator, denominator)], change=True)
+            )
+            continue
+        if not levels:
+            findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
+            continue
+        labelled = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+        if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
+            # '预算执行率' of the whole department: not the 项目支出 listed just before it
+            labelled = [q for q in labelled if _subject(q.label) is None] or labelled
+        numerator = labelled[-1] if labelled else levels[-1]
+        levels = [q for q in levels if q is not numerator] + [numerator]
+        subject = _subject(quantity.label) or _subject(numerator.label)
+        own_subject = _subject(numerator.label)
+        candidates = [
+            q
+            for q in levels[:-1]
+            if any(t in q.label for t in spec["denominator"])
+            and q.base_value > 0
+            and (own_subject is None or own_subject in q.label)
+        ]
+        if not candidates and any(t in numerator.label for t in context.data.whole_department):
+            section_start, section_end = _section_span(report, quantity.start)
+            candidates = [
+                q
+                for q in report.quantities_between(section_start, section_end)
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and q is not numerator
+                and any(t in q.label for t in spec["denominator"])
+                and _subject(q.label) is None
+                and q.base_value > 0
+            ]
+        if not candidates:
+            findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
+            continue
+        pairs = [(numerator, d) for d in candidates]
+        exact = numerator.base_value * HUNDRED / candidates[-1].base_value
+        findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject))
+    return findings
+
+
+_EXPLICIT_RATE = re.compile(
+    r"\((?P<a>\d[\d,]*(?:\.\d+)?)(?P<ua>亿元|万元|元)?(?:[/÷])(?P<b>\d[\d,]*(?:\.\d+)?)(?P<ub>亿元|万元|元)?"
+    r"(?:[×x*]100%)?\)"
+)
+_UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), None: Decimal(1)}
+
+
+def _printed_half(number: str) -> Decimal:
+    return Decimal(5).scaleb(-(len(number.split(".", 1)[1]) + 1)) if "." in number else Decimal("0.5")
+
+
+def _check_explicit_rate(
+    context: CheckContext, stated: Quantity, name: str, match: re.Match
+) -> list[Finding]:
+    """'执行率96.85%（4,614,453.11/4,764,453.11）': the rate and its own numerator and denominator."""
+    a_text, b_text = match.group("a").replace(",", ""), match.group("b").replace(",", "")
+    scale_a, scale_b = _UNIT_SCALE[match.group("ua")], _UNIT_SCALE[match.group("ub") or match.group("ua")]
+    a, b = Decimal(a_text) * scale_a, Decimal(b_text) * scale_b
+    ua, ub = _printed_half(a_text) * scale_a, _printed_half(b_text) * scale_b
+    if b <= ub:
+        return []
+    exact = a * HUNDRED / b
+    places = stated.decimals
+    if round_half_up(exact, places) == stated.value:
+        return []
+    low, high = (a - ua) * HUNDRED / (b + ub), (a + ua) * HUNDRED / (b - ub)
+    inside = overlaps(low, high, stated.value, stated.half_unit())
+    return [
+        context.finding(
+            "rate.recompute",
+            INFO if inside else ERROR,
+            f"{name}{stated.text}%与括号里的算式不符：{match.group('a')}÷{match.group('b')}={pct(exact, places)}"
+            + ("（差别在四舍五入范围内）" if inside else ""),
+            stated.start,
+            match.end(),
+            expected=pct(exact, places),
+            found=f"{stated.text}%",
+        )
+    ]
+
+
+def _judge_rate(
+    context: CheckContext,
+    stated: Quantity,
+    name: str,
+    first_exact: Decimal,
+    pairs: list[tuple[Quantity, Quantity]],
+    *,
+    change: bool = False,
+    subject: str | None = None,
+) -> list[Finding]:
+    report = context.report
+    places = stated.decimals
+    p, up = stated.value, stated.half_unit()
+    spec = context.data.rates[name]
+    near_miss = None
+    for numerator, denominator in pairs:
+        n, un = numerator.base_value, report.half_unit(numerator)
+        d, ud = denominator.base_value, report.half_unit(denominator)
+        if change:
+            exact = (n - d) * HUNDRED / d
+            low = (n - un - d - ud) * HUNDRED / (d + ud)
+            high = (n + un - d + ud) * HUNDRED / (d - ud)
+        else:
+            exact = n * HUNDRED / d
+            low = (n - un) * HUNDRED / (d + ud)
+            high = (n + un) * HUNDRED / (d - ud) if d > ud else exact
+        if round_half_up(exact, places) == p:
+            return []
+        if overlaps(low, high, p, up):
+            near_miss = (numerator, denominator, exact)
+    start = min(pairs[0][0].start, stated.start)
+    if near_miss is not None:
+        numerator, denominator, exact = near_miss
+        return [
+            context.finding(
+                "rate.recompute",
+                INFO,
+                f"{name}按印出的金额严格计算为{pct(exact, places)}（{show(numerator)}÷{show(denominator)}），"
+                f"报告写{stated.text}%；差别在金额四舍五入范围内",
+                start,
+                stated.end,
+                expected=pct(exact, places),
+                found=f"{stated.text}%",
+            )
+        ]
+    strong_pairs = [
+        pair for pair in pairs if any(t in pair[1].label for t in spec.get("strong_denominator", ()))
+    ]
+    numerator, denominator = strong_pairs[-1] if strong_pairs else pairs[-1]
+    strong = bool(strong_pairs)
+    same_subject = subject is None or subject in denominator.label or len(pairs) == 1
+    if strong and len(strong_pairs) == 1:
+        first_exact = (
+            (numerator.base_value - denominator.base_value) * HUNDRED / denominator.base_value
+            if change
+            else numerator.base_value * HUNDRED / denominator.base_value
+        )
+        pairs = strong_pairs
+    formula = (
+        f"（{show(numerator)}−{show(denominator)}）÷{show(denominator)}"
+        if change
+        else f"{show(numerator)}÷{show(denominator)}"
+    )
+    if strong and same_subject and len(pairs) == 1:
+        return [
+            context.finding(
+                "rate.recompute",
+                ERROR,
+                f"{name}与金额不符：{formula}={pct(first_exact, places)}，报告写{stated.text}%",
+                start,
+                stated.end,
+                expected=pct(first_exact, places),
+                found=f"{stated.text}%",
+            )
+        ]
+    tried = "、".join(f"{d.label}{show(d)}" for _, d in pairs)
+    return [
+        context.finding(
+            "rate.recompute",
+            WARNING if strong else INFO,
+            f"{'' if strong else '数据不足：'}{name}{stated.text}%无法用文中的金额复算（分子{show(numerator)}，试过的分母：{tried}）",
+            start,
+            stated.end,
+            expected=pct(first_exact, places),
+            found=f"{stated.text}%",
+        )
+    ]
+
+
+_SHARE_LINK = re.compile(r"^[,;:]?(?:占比|占|比重|所占比重|所占比例)(?:为|达|是)?$")
+
+
+def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -> list[Finding]:
+    report = context.report
+    part = None
+    for quantity in report.quantities_between(max(0, share.start - 30), share.start):
+        if quantity.kind == "money" and quantity.role == "level":
+            part = quantity
+    if part is None:
+        return []
+    between = report.text[part.end : share.start]
+    if not _SHARE_LINK.match(between):
+        return []  # '人员经费占基本支出的比重为80%' names its own subject: not resolved here
+    own_total = None
+    parts = parts_total_of.get(part.start)
+    if parts is not None:
+        own_total = next(
+            (
+                c
+                for c in parts.candidates
+                if abs(c.base_value - sum((p.base_value for p in parts.parts), ZERO))
+                <= sum((report.half_unit(p) for p in parts.parts), report.half_unit(c))
+            ),
+            parts.candidates[0],
+        )
+    section_start, section_end = _section_span(report, share.start)
+    candidates = [own_total] if own_total is not None else []
+    for quantity in report.quantities_between(section_start, section_end):
+        if (
+            quantity.kind == "money"
+            and quantity.role == "level"
+            and quantity.base_value > part.base_value
+            and quantity is not own_total
+            and _subject(quantity.label) is None
+        ):
+            candidates.append(quantity)
+    if not candidates:
+        return [_insufficient(context, share, "找不到占比的分母")]
+    places = share.decimals
+    p, up = share.value, share.half_unit()
+    for candidate in candidates:
+        n, un = part.base_value, report.half_unit(part)
+        d, ud = candidate.base_value, report.half_unit(candidate)
+        exact = n * HUNDRED / d
+        if round_half_up(exact, places) == p or overlaps(
+            (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), p, up
+        ):
+            if own_total is not None and candidate is not own_total:
+                expected = pct(part.base_value * HUNDRED / own_total.base_value, places)
+                return [
+                    context.finding(
+                        "rate.recompute",
+                        INFO,
+                        f"“{part.label}”占比{share.text}%是以“{candidate.label}”{show(candidate)}为分母算的；"
+                        f"以其所属合计“{own_total.label}”{show(own_total)}为分母应为{expected}，请写明口径",
+                        part.start,
+                        share.end,
+                        expected=expected,
+                        found=f"{share.text}%",
+                    )
+                ]
+            return []
+    first = candidates[0]
+    expected = pct(part.base_value * HUNDRED / first.base_value, places)
+    return [
+        context.finding(
+            "rate.recompute",
+            ERROR if own_total is not None else WARNING,
+            f"“{part.label}”占比{share.text}%与文中任何合计都对不上（以“{first.label}”{show(first)}为分母应为{expected}）",
+            part.start,
+            share.end,
+            expected=expected,
+            found=f"{share.text}%",
+        )
+    ]
+
+
+def _sentence(text: str, position: int, low: int, high: int) -> tuple[int, int]:
+    start = text.rfind("。", low, position)
+    end = text.find("。", position, high)
+    return (start + 1 if start >= 0 else low), (end if end >= 0 else high)
+
+
+def _section_span(report: ParsedReport, position: int) -> tuple[int, int]:
+    starts = report._heading_starts
+    index = bisect_right(starts, position) - 1
+    start = starts[index] if index >= 0 else 0
+    end = starts[index + 1] if index + 1 < len(starts) else len(report.text)
+    return start, end
+
+
+def _insufficient(context: CheckContext, quantity: Quantity, why: str) -> Finding:
+    return context.finding(
+        "rate.recompute",
+        INFO,
+        f"数据不足：{why}，无法核对{quantity.label}{quantity.text}%",
+        quantity.start,
+        quantity.end,
+    )
+
+
+_BUDGET_COLUMNS = ("全年(调整)预算", "调整预算", "全年预算", "调整后预算")
+_ACTUAL_COLUMNS = ("全年执行数", "执行数", "决算数", "实际支出", "支出数")
+
+
+@rule("score.recompute", "自评表中执行率、得分（= 权重 × 执行率）与预算数、执行数是否相符")
+def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
+    """In a table with columns 全年预算数 / 全年执行数 / 执行率 / 权重 / 得分:
+    1. 执行率 = 执行数 ÷ 预算数 (to the printed decimals);
+    2. 得分 = 权重 × 执行率, computed from the amounts when they are there, rounded half-up.
+       A score that equals the truncated value but not the rounded one → warning (截尾而非四舍五入).
+    """
+    findings = _text_scores(context)
+    report = context.report
+    header: list[str] | None = None
+    for row in report.table_rows:
+        texts = [cell.text for cell in row.cells]
+        non_empty = [t for t in texts if t]
+        if (
+            len(non_empty) >= 3
+            and all(table_number(t) is None for t in non_empty)
+            and any(k in "".join(non_empty) for k in ("执行率", "执行数", "预算数", "得分"))
+        ):
+            header = non_empty
+            continue
+        if header is None:
+            continue
+        cells = [c for c in row.cells if c.text]
+        if not cells:
+            continue
+        if table_number(cells[0].text) is None:
+            label, values = cells[0].text, cells[1:]
+        else:
+            label, values = "", cells
+        if not values or any(table_number(v.text) is None for v in values):
+            if any(table_number(v.text) is None for v in values):
+                header = None if len(values) >= 3 else header
+            continue
+        columns = {}
+        for name, cell in zip(header, values, strict=False):
+            columns[name] = cell
+        budget = _column(columns, _BUDGET_COLUMNS)
+        actual = _column(columns, _ACTUAL_COLUMNS)
+        rate = _column(columns, ("执行率",), exclude=("权重", "得分"))
+        weight = _column(columns, ("权重",))
+        score = _column(columns, ("得分",))
+        exact_rate = None
+        if budget and actual:
+            b, a = table_number(budget.text), table_number(actual.text)
+            if b and b > 0:
+                exact_rate = a * HUNDRED / b
+        if rate and exact_rate is not None:
+            stated = table_number(rate.text)
+            places = _places(rate.text)
+            stated_percent = stated * HUNDRED if stated <= 1 and places >= 3 else stated
+            if round_half_up(exact_rate, places) != stated_percent:
+                findings.append(
+                    context.finding(
+                        "score.recompute",
+                        ERROR,
+                        f"表中“{label}”执行率与金额不符：{actual.text.rstrip('?')}÷{budget.text.rstrip('?')}"
+                        f"={pct(exact_rate, places)}，表中为{rate.text.rstrip('?')}",
+                        rate.start,
+                        rate.end,
+                        expected=format(round_half_up(exact_rate, places), "f"),
+                        found=rate.text.rstrip("?"),
+                    )
+                )
+        if weight and score and (rate or exact_rate is not None):
+            w = table_number(weight.text)
+            stated_score = table_number(score.text)
+            places = _places(score.text)
+            if exact_rate is not None:
+                exact_score = w * exact_rate / HUNDRED
+                basis = f"{weight.text.rstrip('?')}×{actual.text.rstrip('?')}÷{budget.text.rstrip('?')}"
+            else:
+                exact_score = w * table_number(rate.text) / HUNDRED
+                basis = f"{weight.text.rstrip('?')}×{rate.text.rstrip('?')}%"
+            exact_score = min(exact_score, w)
+            rounded = round_half_up(exact_score, places)
+            if rounded == stated_score:
+                continue
+            truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding="ROUND_DOWN")
+            if truncated == stated_score:
+                findings.append(
+                    context.finding(
+                        "score.recompute",
+                        WARNING,
+                        f"表中“{label}”得分{score.text.rstrip('?')}是截尾取数：{basis}={format(exact_score.normalize(), 'f')[:8]}，"
+                        f"四舍五入应为{rounded}",
+                        score.start,
+                        score.end,
+                        expected=format(rounded, "f"),
+                        found=score.text.rstrip("?"),
+                    )
+                )
+            else:
+                findings.append(
+                    context.finding(
+                        "score.recompute",
+                        ERROR,
+                        f"表中“{label}”得分与权重×执行率不符：{basis}={rounded}，表中为{score.text.rstrip('?')}",
+                        score.start,
+                        score.end,
+                        expected=format(rounded, "f"),
+                        found=score.text.rstrip("?"),
+                    )
+                )
+    return findings
+
+
+_WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SENTENCE_END = re.compile(r"[。;\n]")
+
+
+def _text_scores(context: CheckContext) -> list[Finding]:
+    """'预算执行率96.85%，权重10分，得分9.69分': one rate, one weight, one score in a sentence."""
+    report = context.report
+    text = report.text
+    findings: list[Finding] = []
+    if "权重" not in text or "得分" not in text:
+        return findings
+    start = 0
+    for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        sentence = text[start:boundary]
+        offset, start = start, boundary + 1
+        if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
+            continue
+        weights = list(_WEIGHT.finditer(sentence))
+        scores = list(_SCORE.finditer(sentence))
+        rates = [
+            q
+            for q in report.quantities_between(offset, offset + len(sentence))
+            if q.kind == "percent" and "率" in q.label and not q.approx
+        ]
+        if len(weights) != 1 or len(scores) != 1 or len(rates) != 1:
+            continue
+        weight = Decimal(weights[0].group("n"))
+        score_text = scores[0].group("n")
+        score = Decimal(score_text)
+        rate = rates[0]
+        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
+        exact = min(weight * rate.value / HUNDRED, weight)
+        if round_half_up(exact, places) == score:
+            continue
+        half = rate.half_unit()
+        low = weight * (rate.value - half) / HUNDRED
+        high = weight * (rate.value + half) / HUNDRED
+        score_half = Decimal(5).scaleb(-(places + 1))
+        inside = low <= score + score_half and high >= score - score_half
+        findings.append(
+            context.finding(
+                "score.recompute",
+                INFO if inside else ERROR,
+                f"得分{score_text}分与权重×{rate.label}不符：{weights[0].group('n')}×{rate.text}%="
+                f"{round_half_up(exact, places)}" + ("（差别在执行率四舍五入范围内）" if inside else ""),
+                offset + scores[0].start(),
+                offset + scores[0].end(),
+                expected=format(round_half_up(exact, places), "f"),
+                found=score_text,
+            )
+        )
+    return findings
+
+
+def _column(columns: dict, names: tuple[str, ...], exclude: tuple[str, ...] = ()):
+    for header, cell in columns.items():
+        if any(n in header for n in names) and not any(x in header for x in exclude):
+            return cell
+    return None
+
+
+def _places(text: str) -> int:
+    text = text.rstrip("?%")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Same quantity twice, counts
+
+
+@rule("quantity.conflict", "同一个数（同一标签）在两处写成不同的值")
+def check_same_quantity(context: CheckContext) -> list[Finding]:
+    """Amounts whose labels are the same key quantity (年初预算, 支出合计, 三公 …), not a change and
+    not a previous-year figure, must carry the same value wherever they appear."""
+    findings = []
+    report = context.report
+    seen: dict[str, Quantity] = {}
+    for quantity in report.quantities:
+        if quantity.kind != "money" or quantity.role != "level" or quantity.approx or len(quantity.label) < 3:
+            continue
+        if not any(k in quantity.label for k in context.data.key_quantities):
+            continue
+        if any(w in quantity.raw_label for w in ("上年", "去年", "同比")):
+            continue
+        key = f"{quantity.year}年{quantity.label}" if quantity.year else quantity.label
+        first = seen.get(key)
+        if first is None:
+            seen[key] = quantity
+            continue
+        if abs(first.base_value - quantity.base_value) > report.half_unit(first) + report.half_unit(quantity):
+            findings.append(
+                context.finding(
+                    "quantity.conflict",
+                    WARNING,
+                    f"“{key}”前后不一致：前面写{show(first)}（{report.section_at(first.start)}），这里写{show(quantity)}",
+                    quantity.start,
+                    quantity.end,
+                    expected=show(first),
+                    found=show(quantity),
+                )
+            )
+    return findings
+
+
+_JOINERS = re.compile(r"以及|[和及与]")
+
+
+@rule("count.items", "“下设N个…，即…”等说法中的个数与列出的名称个数是否相符")
+def check_counts(context: CheckContext) -> list[Finding]:
+    """The stated count equals the number of names listed (split on 、, brackets ignored; a last
+    name joined by 和/及 counts as two when that makes it agree). A list cut off by the end of the
+    text → 数据不足 (info)."""
+    findings = []
+    for count_list in context.count_lists:
+        items = list(count_list.items)
+        listed = len(items)
+        if listed == count_list.count:
+            continue
+        if not count_list.complete:
+            findings.append(
+                context.finding(
+                    "count.items",
+                    INFO,
+                    f"数据不足：文本在名单中途结束，已列{listed}个，无法核对所说的{count_list.count}个",
+                    count_list.count_start,
+                    count_list.list_end,
+                )
+            )
+            continue
+        extra = sum(len(_JOINERS.findall(item)) for item in items)
+        if listed < count_list.count <= listed + extra:
+            continue
+        findings.append(
+            context.finding(
+                "count.items",
+                ERROR,
+                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个",
+                min(count_list.count_start, count_list.list_start),
+                max(count_list.count_end, count_list.list_end),
+                expected=str(count_list.count),
+                found=str(listed),
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Structure
+
+
+_MARKERS = {
+    0: lambda n: f"第{int_to_cn(n)}部分",
+    1: lambda n: f"{int_to_cn(n)}、",
+    2: lambda n: f"（{int_to_cn(n)}）",
+    3: lambda n: f"{n}.",
+    4: lambda n: f"（{n}）",
+    5: lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1] if 0 < n <= 20 else str(n),
+}
+
+
+@rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
+def check_heading_numbering(context: CheckContext) -> list[Finding]:
+    """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
+    step back. A short unnumbered line that stands where a missing number belongs (the seed's
+    '部门专项组织实施情况' between 二、 and 四、) is named as the heading that lacks it."""
+    findings = []
+    last: dict[int, int] = {}
+    pending: dict[int, tuple] = {}
+    for heading in context.report.headings:
+        rank = heading.rank
+        for deeper in [r for r in last if r > rank]:
+            del last[deeper]
+        for deeper in [r for r in pending if r > rank]:
+            del pending[deeper]
+        previous = last.get(rank, 0)
+        if heading.number is None:
+            pending[rank] = (heading, previous)
+            continue
+        number = heading.number
+        marker = _MARKERS[rank]
+        waiting = pending.pop(rank, None)
+        if waiting is not None and number == waiting[1] + 2:
+            unnumbered = waiting[0]
+            expected = marker(waiting[1] + 1)
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{unnumbered.title}”缺少编号：它在“{marker(waiting[1])}”和“{marker(number)}”之间，应为“{expected}”",
+                    unnumbered.start,
+                    unnumbered.end,
+                    expected=f"{expected}{unnumbered.title}",
+                    found=unnumbered.title,
+                )
+            )
+        elif number == 1 and rank >= 3 and previous:
+            pass  # a new numbered list under the same heading starts again at 1.
+        elif number == previous:
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题编号重复：“{marker(number)}”出现了两次",
+                    heading.start,
+                    heading.end,
+                    expected=marker(previous + 1),
+                    found=marker(number),
+                )
+            )
+        elif number < previous:
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题编号顺序颠倒：“{marker(previous)}”之后是“{marker(number)}”",
+                    heading.start,
+                    heading.end,
+                    expected=marker(previous + 1),
+                    found=marker(number),
+                )
+            )
+        elif number > previous + 1:
+            missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
+            after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题编号不连续：{after}“{marker(number)}”，缺少{missing}",
+                    heading.start,
+                    heading.end,
+                    expected=marker(previous + 1),
+                    found=marker(number),
+                )
+            )
+        last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
+    return findings
+
+
+@rule("text.truncated", "文本是否在中途结束（结束则不核对必备章节和关键数字，只说明数据不足）")
+def check_truncated(context: CheckContext) -> list[Finding]:
+    report = context.report
+    if not report.truncated or not report.paragraphs:
+        return []
+    last = report.paragraphs[-1]
+    return [
+        context.finding(
+            "text.truncated",
+            INFO,
+            "文本在此中途结束（最后一句不完整）。必备章节和关键数字（决算/执行率、三公经费）因数据不足未核对；已有内容照常核对",
+            max(last.start, last.end - 20),
+            last.end,
+        )
+    ]
+
+
+def _heading_titles(report: ParsedReport) -> list[str]:
+    return [h.title for h in report.headings if h.rank <= 2]
+
+
+@rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
+def check_required_sections(context: CheckContext) -> list[Finding]:
+    report = context.report
+    if report.truncated or not context.report_type.required:
+        return []
+    titles = _heading_titles(report)
+    if not titles:
+        return [
+            context.finding(
+                "outline.required",
+                INFO,
+                "数据不足：全文没有可识别的章节标题（一、（一）等），未核对必备章节",
+                0,
+                min(len(report.text), 20),
+            )
+        ]
+    findings = []
+    end = report.paragraphs[-1].end
+    for section in context.report_type.required:
+        if not any(any(s in title for s in section.synonyms) for title in titles):
+            findings.append(
+                context.finding(
+                    "outline.required",
+                    WARNING,
+                    f"{context.report_type.name}缺少必备章节“{section.name}”（也可写作：{'、'.join(section.synonyms[:4])}）",
+                    max(0, end - 1),
+                    end,
+                    expected=section.name,
+                    found=None,
+                )
+            )
+    return findings
+
+
+@rule("key_figures.missing", "整体支出报告是否给出决算数/预算执行率和三公经费的三项构成")
+def check_key_figures(context: CheckContext) -> list[Finding]:
+    report = context.report
+    figures = context.report_type.key_figures
+    if report.truncated or not figures:
+        return []
+    text = report.text
+    findings = []
+    anchor = report.headings[0] if report.headings else None
+    start, end = (anchor.start, anchor.end) if anchor else (0, min(len(text), 20))
+    execution = figures.get("execution")
+    if execution and not any(term in text for term in execution["any_of"]):
+        findings.append(
+            context.finding(
+                "key_figures.missing",
+                WARNING,
+                f"没有{execution['name']}：整体支出报告应写明决算支出和预算执行率，否则无法评价预算执行",
+                start,
+                end,
+                expected=execution["name"],
+            )
+        )
+    sangong = figures.get("sangong")
+    if sangong:
+        mention = next((m for m in sangong["mention"] if m in text), None)
+        if mention is None:
+            findings.append(
+                context.finding(
+                    "key_figures.missing",
+                    WARNING,
+                    "没有“三公”经费情况（因公出国（境）费、公务接待费、公务用车购置及运行维护费）",
+                    start,
+                    end,
+                    expected=sangong["name"],
+                )
+            )
+        else:
+            missing = [
+                item["name"] for item in sangong["items"] if not any(t in text for t in item["any_of"])
+            ]
+            if missing:
+                at = text.find(mention)
+                findings.append(
+                    context.finding(
+                        "key_figures.missing",
+                        WARNING,
+                        f"“三公”经费缺少分项：{'、'.join(missing)}",
+                        at,
+                        at + len(mention),
+                        expected="、".join(missing),
+                    )
+                )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording and punctuation
+
+_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
+
+
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)")
+
+
+@rule("claim.no_number", "绩效表述（“明显提高”“成效显著”等）所在的句子没有任何数字")
+def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
+    findings = []
+    text = context.report.text
+    for match in context.data.vague_regex.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
+        ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
+        sentence_end = min(ends) if ends else len(text)
+        sentence = text[sentence_start:sentence_end]
+        if any(ch in ASCII_DIGITS for ch in sentence) or _CHINESE_COUNT.search(sentence):
+            continue
+        findings.append(
+            context.finding(
+                "claim.no_number",
+                WARNING,
+                f"“{match.group(0)}”没有数字支撑：请写明提高/完成了多少（指标值、完成值或比率）",
+                match.start(),
+                match.end(),
+            )
+        )
+    return findings
+
+
+_PAIRS = {
+    ")": "(",
+    "】": "【",
+    "》": "《",
+    ">": "<",
+    "〉": "〈",
+    "〕": "〔",
+    "]": "[",
+    "”": "“",
+    "’": "‘",
+    "」": "「",
+    "』": "『",
+}
+_OPEN_SET = set(_PAIRS.values())
+_BRACKET = re.compile(r"[()【】《》<>〈〉〔〕\[\]“”‘’「」『』]")
+
+
+def _balanced(marks: list[str]) -> bool:
+    """Quick test: every mark closes in order (ASCII angle brackets only when both appear)."""
+    angle = "<" in marks and ">" in marks
+    stack: list[str] = []
+    for ch in marks:
+        if ch in "<>" and not angle:
+            continue
+        if ch in _OPEN_SET:
+            stack.append(ch)
+        elif not stack or stack.pop() != _PAIRS[ch]:
+            return False
+    return not stack
+
+
+@rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
+def check_brackets(context: CheckContext) -> list[Finding]:
+    """Within each paragraph every opening bracket or quote is closed by its own closer, in
+    order. A stray closer, an unclosed opener, and reversed quotes (”…“) are reported; an opener
+    left open by a text that stops early is not."""
+    report = context.report
+    findings = []
+    last_index = len(report.paragraphs) - 1
+    for index, paragraph in enumerate(report.paragraphs):
+        text = paragraph.text
+        if "|" in text:
+            continue
+        marks = _BRACKET.findall(text)
+        if not marks or _balanced(marks):
+            continue
+        angle = "<" in text and ">" in text
+        stack: list[tuple[str, int]] = []
+        stray: list[tuple[str, int]] = []
+        for match in _BRACKET.finditer(text):
+            ch = match.group(0)
+            if ch in "<>" and not angle:
+                continue  # '首页 > 通知公告' breadcrumbs, not brackets
+            position = paragraph.start + match.start()
+            if ch in _OPEN_SET:
+                stack.append((ch, position))
+                continue
+            opener = _PAIRS[ch]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(o == opener for o, _ in stack):
+                while stack and stack[-1][0] != opener:
+                    stray.append(stack.pop())
+                stack.pop()
+            else:
+                stray.append((ch, position))
+        if index == last_index and report.truncated:
+            stack = []
+        leftovers = sorted(stray + stack, key=lambda item: item[1])
+        reversed_quotes = [(a, b) for a, b in itertools.pairwise(leftovers) if a[0] == "”" and b[0] == "“"]
+        reported = set()
+        for closing, opening in reversed_quotes:
+            reported.update({closing[1], opening[1]})
+            findings.append(
+                context.finding(
+                    "punct.brackets",
+                    WARNING,
+                    "引号方向颠倒：应为“…”，这里写成了”…“",
+                    closing[1],
+                    opening[1] + 1,
+                    expected="“…”",
+                    found=report.text[closing[1] : opening[1] + 1],
+                )
+            )
+        for ch, position in leftovers:
+            if position in reported:
+                continue
+            if ch in _OPEN_SET:
+                message = f"“{ch}”没有对应的闭合符号"
+            else:
+                message = f"多出一个“{ch}”（前面没有对应的“{_PAIRS[ch]}”）"
+            findings.append(
+                context.finding(
+                    "punct.brackets",
+                    WARNING,
+                    message,
+                    max(paragraph.start, position - 12),
+                    position + 1,
+                    found=ch,
+                )
+            )
+    return findings
+
+
+@rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
+def check_paragraph_end(context: CheckContext) -> list[Finding]:
+    report = context.report
+    heading_starts = set(report._heading_starts)
+    findings = []
+    body_start = report._heading_starts[0] if report._heading_starts else 0
+    for paragraph in report.paragraphs[:-1]:
+        if (
+            paragraph.start < body_start
+            or "://" in paragraph.text
+            or paragraph.start in heading_starts
+            or "|" in paragraph.text
+            or len(paragraph.text) < 40
+        ):
+            continue
+        if paragraph.text[-1] in TERMINAL + ":,":
+            continue
+        findings.append(
+            context.finding(
+                "punct.paragraph_end",
+                INFO,
+                "段落末尾缺少句号",
+                max(paragraph.start, paragraph.end - 12),
+                paragraph.end,
+                expected=f"{paragraph.text[-6:]}。",
+                found=paragraph.text[-6:],
+            )
+        )
+    return findings
+
+
+@rule("typo.curated", "常见错别字和笔误（人工整理的清单，如 派遗→派遣、支出就5967100.39元）")
+def check_typos(context: CheckContext) -> list[Finding]:
+    findings = []
+    text = context.report.text
+    data = context.data
+    for match in data.typo_regex.finditer(text):
+        wrong = match.group(0)
+        right = data.typo_words[wrong]
+        findings.append(
+            context.finding(
+                "typo.curated",
+                WARNING,
+                f"疑似错别字：“{wrong}”应为“{right}”",
+                match.start(),
+                match.end(),
+                expected=right,
+                found=wrong,
+            )
+        )
+    for pattern in data.typo_patterns:
+        for match in pattern.regex.finditer(text):
+            start = match.start()
+            if pattern.after_digits:
+                while start > 0 and text[start - 1] in ASCII_DIGITS:
+                    start -= 1
+                if start == match.start() or (start > 0 and text[start - 1] in ".,"):
+                    continue
+            wrong = text[start : match.end()]
+            if pattern.suggest_drop:
+                right = wrong.replace(pattern.suggest_drop, "", 1)
+            elif pattern.insert_after_digits:
+                digits = match.start() - start
+                right = wrong[:digits] + pattern.insert_after_digits + wrong[digits:]
+            else:
+                right = None
+            findings.append(
+                context.finding(
+                    "typo.curated",
+                    WARNING,
+                    f"{pattern.message}：“{wrong}”",
+                    start,
+                    match.end(),
+                    right,
+                    wrong,
+                )
+            )
+    return findings
+
+
+_DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])月")
+_DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@rule("date.format", "日期笔误：缺“年”字（20213月）、不存在的月份或日期")
+def check_dates(context: CheckContext) -> list[Finding]:
+    findings = []
+    text = context.report.text
+    for match in _DATE_MISSING_YEAR.finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        year, month = match.group(1), match.group(2)
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期缺少“年”字：“{match.group(0)}”应为“{year}年{int(month)}月”",
+                match.start(),
+                match.end(),
+                expected=f"{year}年{int(month)}月",
+                found=match.group(0),
+            )
+        )
+    for match in _DATE_FULL.finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        month = int(match.group(2))
+        day = int(match.group(3)) if match.group(3) else None
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= _DAYS[month - 1]):
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    return findings
+
+
+ALL_RULES: tuple[Rule, ...] = (
+    check_year_on_year_arithmetic,
+    check_year_on_year_direction,
+    check_parts_against_total,
+    check_parts_changes,
+    check_stated_rates,
+    check_table_rates_and_scores,
+    check_same_quantity,
+    check_counts,
+    check_heading_numbering,
+    check_truncated,
+    check_required_sections,
+    check_key_figures,
+    check_claims_without_numbers,
+    check_brackets,
+    check_paragraph_end,
+    check_typos,
+    check_dates,
+)

@@ -1,0 +1,396 @@
+"""Statements that tie printed figures together: year-on-year changes, totals with their parts,
+stated rates, and counts with listed items. Extraction only; the rules judge them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
+
+UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
+DOWN_WORDS = frozenset({"减少", "下降", "降低", "减", "少了", "降幅", "减幅", "下降率", "压减"})
+
+_YOY = re.compile(
+    r"(?:同比(?:上年度?|去年)?|(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?"
+    r"|与(?:上年度?|去年)(?:同期)?相比,?)"
+    r"(?P<word>增加|增长|减少|下降|降低|增减|上升|少了|多了|减|增)了?"
+)
+_PERCENT_AFTER = re.compile(
+    r"[,;(]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
+)
+_FROM_TO = re.compile(r"(?:由|从)(?=\d)")
+_FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
+_PARTS_MARKER = re.compile(r"其中[:,]?")
+_OPENERS = "(【《〔[“"
+_CLOSERS = ")】》〕]”"
+
+
+def direction_of(word: str | None) -> int:
+    if word in UP_WORDS:
+        return 1
+    if word in DOWN_WORDS:
+        return -1
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class YearOnYear:
+    """'208.4万元，比上年增加24.01万元，增长13.0%' (each part may be absent but the change word)."""
+
+    current: Quantity | None
+    delta: Quantity | None
+    delta_word: str
+    percent: Quantity | None
+    percent_word: str | None
+    start: int
+    end: int
+    previous: Quantity | None = None  # '上年184.39万元' stated in the same sentence
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return tuple(q for q in (self.current, self.delta, self.percent) if q is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class FromTo:
+    """'由50万元增加到60万元'."""
+
+    before: Quantity
+    after: Quantity
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A total followed by '其中：…；…' listing its parts."""
+
+    candidates: tuple[Quantity, ...]  # possible totals, nearest first
+    parts: tuple[Quantity, ...]
+    start: int
+    end: int
+    complete: bool = True  # False when the text stops inside the list of parts
+
+
+@dataclass(frozen=True, slots=True)
+class CountList:
+    """'内设机构8个，即A、B、…' or 'A、B、C共三个部室'."""
+
+    count: int
+    count_start: int
+    count_end: int
+    items: tuple[str, ...]
+    list_start: int
+    list_end: int
+    complete: bool  # False when the text stops inside the list
+
+
+def _preceding_level(
+    report: ParsedReport, position: int, kinds: tuple[str, ...], gap: str = ",;。: "
+) -> Quantity | None:
+    """The quantity that ends right before ``position`` (only separators between)."""
+    index = bisect_right(report._quantity_starts, position - 1) - 1
+    if index < 0:
+        return None
+    quantity = report.quantities[index]
+    between = report.text[quantity.end : position]
+    if (
+        quantity.kind in kinds
+        and quantity.role == "level"
+        and len(between) <= 2
+        and all(ch in gap for ch in between)
+    ):
+        return quantity
+    return None
+
+
+def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
+    """'…208.4万元，上年184.39万元，比上年增加…': the previous-year figure right before the marker."""
+    index = bisect_right(report._quantity_starts, position - 1) - 1
+    if index < 0:
+        return None
+    quantity = report.quantities[index]
+    between = report.text[quantity.end : position]
+    if quantity.role == "previous" and len(between) <= 2 and all(ch in ",;。: " for ch in between):
+        return quantity
+    return None
+
+
+def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
+    text = report.text
+    statements = []
+    for match in _YOY.finditer(text):
+        word = match.group("word")
+        first = report.quantity_starting(match.end(), slack=1)
+        delta = percent = None
+        percent_word = None
+        end = match.end()
+        if first is not None and first.kind == "percent":
+            percent, percent_word, end = first, word, first.end
+        elif first is not None and first.kind in ("money", "count"):
+            delta, end = first, first.end
+            after = _PERCENT_AFTER.match(text, first.end)
+            if after:
+                candidate = report.quantity_starting(after.end())
+                if candidate is not None and candidate.kind == "percent":
+                    percent, percent_word, end = candidate, after.group("word"), candidate.end
+        current = _preceding_level(report, match.start(), ("money", "count"))
+        previous = None
+        if current is None:
+            previous = _preceding_previous(report, match.start())
+            if previous is not None:
+                label_start = previous.start - len(previous.raw_label)
+                current = _preceding_level(report, label_start, ("money", "count"))
+                if current is None or current.kind != previous.kind:
+                    current = previous = None
+        start = current.start if current is not None else match.start()
+        if current is not None and delta is not None and (current.kind != delta.kind):
+            current = previous = None
+        statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end, previous))
+    return statements
+
+
+def find_from_to(report: ParsedReport) -> list[FromTo]:
+    found = []
+    for match in _FROM_TO.finditer(report.text):
+        before = report.quantity_starting(match.end())
+        if before is None:
+            continue
+        word = _FROM_TO_WORD.match(report.text, before.end)
+        if not word:
+            continue
+        after = report.quantity_starting(word.end())
+        if after is None or after.kind != before.kind:
+            continue
+        found.append(FromTo(before, after, word.group("word"), match.start(), after.end))
+    return found
+
+
+def _thousands(text: str, position: int) -> bool:
+    return (
+        text[position] == ","
+        and 0 < position < len(text) - 1
+        and text[position - 1] in ASCII_DIGITS
+        and text[position + 1] in ASCII_DIGITS
+    )
+
+
+def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    pieces = []
+    depth = 0
+    piece_start = start
+    for position in range(start, end):
+        ch = text[position]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in separators:
+            if _thousands(text, position):
+                continue  # 1,200.00
+            pieces.append((piece_start, position))
+            piece_start = position + 1
+    pieces.append((piece_start, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
+    """The first level quantity of a piece, outside brackets and in its first clause."""
+    text = report.text
+    depth = 0
+    clause_end = end
+    for position in range(start, end):
+        ch = text[position]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ",。" and not _thousands(text, position):
+            clause_end = position
+            break
+        elif depth == 0:
+            quantity = report._quantity_by_start.get(position)
+            if quantity is not None and quantity.end <= clause_end:
+                if quantity.role == "level" and quantity.kind in ("money", "count"):
+                    return quantity
+                return None
+    return None
+
+
+def _matching_close(text: str, open_at: int, limit: int) -> int:
+    depth = 0
+    for position in range(open_at, limit):
+        ch = text[position]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return position
+    return limit
+
+
+def find_parts(report: ParsedReport) -> list[Parts]:
+    text = report.text
+    found = []
+    for match in _PARTS_MARKER.finditer(text):
+        paragraph_index = report.paragraph_index(match.start())
+        if paragraph_index < 0:
+            continue
+        paragraph = report.paragraphs[paragraph_index]
+        before_end = match.start()
+        open_at = text.rfind("(", paragraph.start, match.start())
+        in_brackets = (
+            open_at >= 0 and text.find(")", open_at, match.start()) < 0 and match.start() - open_at <= 1
+        )
+        if in_brackets:
+            before_end = open_at
+            segment_end = _matching_close(text, open_at, paragraph.end)
+            pieces_span = [(match.end(), segment_end)]
+        elif match.end() >= paragraph.end:
+            pieces_span = []
+            segment_end = paragraph.end
+            for following in report.paragraphs[paragraph_index + 1 : paragraph_index + 13]:
+                if _first_part(report, following.start, following.end) is None:
+                    break
+                pieces_span.append((following.start, following.end))
+                segment_end = following.end
+        else:
+            stop = text.find("。", match.end(), paragraph.end)
+            segment_end = stop if stop >= 0 else paragraph.end
+            pieces_span = [(match.end(), segment_end)]
+        if len(pieces_span) == 1:
+            a, b = pieces_span[0]
+            for separators in (";", ",", "、"):
+                split = _depth_zero_splits(text, a, b, separators)
+                if len(split) >= 2:
+                    pieces_span = split
+                    break
+        parts = []
+        for a, b in pieces_span:
+            part = _first_part(report, a, b)
+            if part is not None and not part.approx:
+                parts.append(part)
+        if not parts:
+            continue
+        kind = parts[0].kind
+        parts = [p for p in parts if p.kind == kind]
+        low = (
+            report.paragraphs[paragraph_index - 1].start
+            if (match.start() == paragraph.start and paragraph_index)
+            else paragraph.start
+        )
+        candidates = [
+            q
+            for q in report.quantities_between(low, before_end)
+            if q.kind == kind and q.role == "level" and not q.approx and before_end - q.end <= 200
+        ]
+        if not candidates:
+            continue
+        cut_off = report.truncated and segment_end >= report.paragraphs[-1].end
+        found.append(
+            Parts(tuple(reversed(candidates)), tuple(parts), candidates[-1].start, segment_end, not cut_off)
+        )
+    return found
+
+
+_COUNT = re.compile(
+    r"(?P<n>[\d一二两三四五六七八九十][\d一二两三四五六七八九十]*)(?:个|家|所)(?!月|工作日|小时|季度|百分点)"
+)
+
+
+def _count_value(text: str, match: re.Match) -> int | None:
+    """The number of a count match, or None for '一个' (an article), decimals and mixed forms."""
+    number = match.group("n")
+    if match.start() and text[match.start() - 1] in "0123456789.":
+        return None
+    if number == "一" or (not (number.isascii() and number.isdigit()) and len(number) > 3):
+        return None
+    return cn_number(number)
+
+
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}")
+_INTRO = re.compile(r"[,:]?即[:]?|:")
+
+
+def find_count_lists(report: ParsedReport) -> list[CountList]:
+    text = report.text
+    found: list[CountList] = []
+    consumed_until = 0
+    for match in _COUNT.finditer(text):
+        if match.start() < consumed_until:
+            continue
+        count = _count_value(text, match)
+        if count is None or count == 0:
+            continue
+        paragraph = report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        if text.startswith(("余", "多", "以上", "左右"), match.end()):
+            continue
+        noun = _NOUN_AFTER.match(text, match.end())
+        # compound counts joined by 、/和/及: '下设4个科、1个事业单位，即…'
+        group_end = noun.end() if noun else match.end()
+        total = count
+        while True:
+            if text[group_end : group_end + 1] not in ("、", "和", "及", "与") or group_end >= len(text):
+                break
+            more = _COUNT.match(text, group_end + 1)
+            if not more or _count_value(text, more) is None:
+                break
+            total += _count_value(text, more)
+            more_noun = _NOUN_AFTER.match(text, more.end())
+            group_end = more_noun.end() if more_noun else more.end()
+        consumed_until = group_end
+        intro = _INTRO.match(text, group_end)
+        if intro:
+            is_colon = text[group_end : intro.end()] == ":"
+            list_start = intro.end()
+            list_end, complete = _list_end(text, list_start, paragraph.end, report)
+            items = _items(text, list_start, list_end)
+            if items and (not is_colon or len(items) >= 2):
+                found.append(
+                    CountList(total, match.start(), group_end, tuple(items), list_start, list_end, complete)
+                )
+            continue
+        # list before the count: 'A、B、C共三个部室' / 'A、B…21个股室和直属单位'
+        if noun is None or total != count:
+            continue
+        before = match.start()
+        prefix_end = before
+        if text[before - 1 : before] == "共":
+            prefix_end = before - 1
+        if text[prefix_end - 1 : prefix_end] in ("等", "余", "近", "的", "是", "有", "为"):
+            continue
+        clause_start = max(text.rfind(ch, paragraph.start, prefix_end) for ch in ",。;:(")
+        clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
+        if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
+            continue
+        items = _items(text, clause_start, prefix_end)
+        if len(items) >= 2:
+            found.append(
+                CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
+            )
+    return found
+
+
+def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[int, bool]:
+    depth = 0
+    for position in range(start, limit):
+        ch = text[position]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ",。;" and not _thousands(text, position):
+            return position, True
+    is_last = limit >= len(text.rstrip())
+    return limit, not (is_last and report.truncated)
+
+
+def _items(text: str, start: int, end: int) -> list[str]:
+    return [text[a:b].strip() for a, b in _depth_zero_splits(text, start, end, "、") if text[a:b].strip()]

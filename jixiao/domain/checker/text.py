@@ -1,0 +1,121 @@
+"""Text normalisation that remembers where every character came from.
+
+Full-width digits and punctuation become ASCII (one character for one, so offsets do not move);
+carriage returns, byte-order marks, zero-width characters and spaces next to Chinese text are
+removed. ``NormalizedText.original_span`` maps a span of the normalised text back to the text as
+read, so every finding can quote the original.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_ONE_FOR_ONE_MAP = dict(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "％": "%",
+        "﹪": "%",
+        "．": ".",
+        "，": ",",
+        "：": ":",
+        "；": ";",
+        "（": "(",
+        "）": ")",
+        "！": "!",
+        "？": "?",
+        "［": "[",
+        "］": "]",
+        "｛": "{",
+        "｝": "}",
+        "＜": "<",
+        "＞": ">",
+        "／": "/",
+        "＋": "+",
+        "－": "-",
+        "｜": "|",
+        "\u3000": " ",
+        "\xa0": " ",
+        "\t": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\x0b": " ",
+        "\x0c": " ",
+    }
+)
+_ONE_FOR_ONE = tuple(_ONE_FOR_ONE_MAP.items())
+
+
+def _one_for_one(text: str) -> str:
+    """str.translate is slow on CJK text; a replace per character that occurs is not."""
+    for wide, narrow in _ONE_FOR_ONE:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
+
+
+_WIDE = frozenset(
+    [chr(c) for c in range(0x2E80, 0xA000)]
+    + [chr(c) for c in range(0x3000, 0x3040)]
+    + list("“”‘’《》【】〔〕\n")
+)
+# Zero-width and carriage-return characters always go; a run of spaces goes when it touches
+# Chinese text, a line end or a percent sign (so '2023 年' → '2023年' but '1 2' stays '1 2').
+_CANDIDATES = re.compile(r"[ \r\ufeff\u200b-\u200d\u2060]")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    original: str
+    text: str
+    _breaks: tuple[int, ...]
+    _shifts: tuple[int, ...]
+
+    def original_index(self, index: int) -> int:
+        """Offset in the original text of the character at ``index`` in the normalised text."""
+        return index + self._shifts[bisect_right(self._breaks, index) - 1]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            position = self.original_index(start) if start < len(self.text) else len(self.original)
+            return position, position
+        return self.original_index(start), self.original_index(end - 1) + 1
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Runs of spaces, and runs of characters that always go, in order."""
+    runs: list[tuple[int, int]] = []
+    for match in _CANDIDATES.finditer(text):
+        a = match.start()
+        kind = text[a] == " "
+        if runs and runs[-1][1] == a and (text[runs[-1][0]] == " ") == kind:
+            runs[-1] = (runs[-1][0], a + 1)
+        else:
+            runs.append((a, a + 1))
+    return runs
+
+
+def normalize(original: str) -> NormalizedText:
+    translated = _one_for_one(original)
+    pieces: list[str] = []
+    breaks = [0]
+    shifts = [0]
+    deleted = 0
+    position = 0
+    length = len(translated)
+    for a, b in _runs(translated):
+        if translated[a] == " ":
+            before = translated[a - 1] if a > 0 else "\n"
+            after_index = b + 1 if b < length and translated[b] == "\r" else b
+            after = translated[after_index] if after_index < length else "\n"
+            if before not in _WIDE and after not in _WIDE and after != "%" and before != "\r":
+                continue
+        pieces.append(translated[position:a])
+        deleted += b - a
+        breaks.append(a - deleted + (b - a))
+        shifts.append(deleted)
+        position = b
+    pieces.append(translated[position:])
+    return NormalizedText(original, "".join(pieces), tuple(breaks), tuple(shifts))

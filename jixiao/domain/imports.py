@@ -1,0 +1,1208 @@
+"""Import rules for vouchers and budget allocations (指标), independent of file formats and Django.
+
+Readers (jixiao.formats.tabular) yield rows of cells: str, Decimal, int, date, datetime or None
+(never float). This module finds the header row by keyword scoring, maps column headers to
+canonical fields through the synonym table (jixiao/data/imports/synonyms.yaml) and any mapping
+the department saved, normalises each row (forward-filled voucher keys, total rows skipped,
+codes as text, amounts as Decimal 元) and validates it, collecting EVERY error with its row,
+column and a Chinese message. Budget control for a voucher batch is set-based: the batch is
+grouped by budget line in one pass and each group's sum is compared with the line's available
+balance; cross-use between 基本/项目/projects uses the same rules as ``check_expenditure``.
+
+Validation streams: only per-line sums and a compact index of voucher-number hashes are kept,
+so memory does not grow with the rows' contents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from jixiao.data import load_yaml
+from jixiao.domain.budget_control import (
+    BudgetControlError,
+    BudgetLineView,
+    ControlKey,
+    LineBalance,
+    check_expenditure,
+    missing_key_fields,
+)
+from jixiao.domain.classification import (
+    FundType,
+    basic_fund_type_for,
+    economic_name,
+    function_name,
+    is_known_economic_code,
+    is_known_function_code,
+)
+from jixiao.domain.errors import DomainError
+from jixiao.domain.money import FEN, WAN, ZERO, yuan_fixed
+
+Cell = str | Decimal | int | dt.date | dt.datetime | None
+
+HEADER_SCAN_ROWS = 20
+MAX_REPORTED_ERRORS = 10_000
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+ONE = Decimal(1)
+
+
+class ImportRefused(DomainError):
+    """The file as a whole cannot be read (no header row, required columns missing…)."""
+
+    code = "import_refused"
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem in the file: the sheet row number (1-based, None for the whole file), the
+    column as the file names it, and a Chinese message."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def text(self) -> str:
+        where = f"第{self.row}行" if self.row else "文件"
+        return f"{where}【{self.column}】{self.message}"
+
+
+# ---------------------------------------------------------------- reference data
+
+
+@dataclass(frozen=True, slots=True)
+class Synonyms:
+    by_header: dict[str, str]
+    required: dict[str, tuple[str, ...]]
+    keywords: tuple[str, ...]
+    forward_fill: tuple[str, ...]
+    total_pattern: re.Pattern
+    note_pattern: re.Pattern
+    fund_types: dict[str, str]
+    labels: dict[str, str]
+
+    def label(self, field_name: str) -> str:
+        return self.labels.get(field_name, field_name)
+
+
+@cache
+def synonyms() -> Synonyms:
+    data = load_yaml("imports/synonyms.yaml")
+    by_header: dict[str, str] = {}
+    for name, headers in data["fields"].items():
+        for header in headers:
+            by_header.setdefault(normalise_header(str(header))[0], name)
+    fund_types = {text: key for key, texts in data["fund_types"].items() for text in texts}
+    return Synonyms(
+        by_header=by_header,
+        required={kind: tuple(names) for kind, names in data["required"].items()},
+        keywords=tuple(data["header_keywords"]),
+        forward_fill=tuple(data["forward_fill"]),
+        total_pattern=re.compile(data["total_pattern"]),
+        note_pattern=re.compile(data["note_pattern"]),
+        fund_types=fund_types,
+        labels=dict(data["labels"]),
+    )
+
+
+# ---------------------------------------------------------------- cells
+
+_DIRT = re.compile(r"(_x000D_|[\r\n\t\u3000\u00a0 ])")
+_UNIT_SUFFIX = re.compile(r"\((万元|元)\)$")
+_UNIT_META = re.compile(r"单位[:：]?\s*(万元|元)")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "：": ":", "／": "/", "－": "-", "—": "-"})
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as clean text: codes and numbers typed as numbers come back without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        # Fast path: printable text (no CR/LF/tab, no U+3000 or NBSP) needs only a strip.
+        if value.isprintable() and "_x000D_" not in value:
+            text = value.strip()
+        else:
+            text = _DIRT.sub(" ", value).strip()
+        return text[1:].strip() if text.startswith("'") else text
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(value.quantize(Decimal(1)))
+        return format(value, "f")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _as_text(value: Cell) -> str:
+    """cell_text for values already cleaned by _RowReader.values (the hot path)."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        return value
+    return cell_text(value)
+
+
+def _code(value: Cell) -> str:
+    text = _as_text(value)
+    return text if text.isdigit() else split_code(text)[0]
+
+
+def normalise_header(text: str) -> tuple[str, Decimal | None]:
+    """'指标金额（万元）' → ('指标金额', 10000); full-width punctuation and spaces removed."""
+    name = _DIRT.sub("", str(text)).translate(_BRACKETS).strip().rstrip(":")
+    unit = None
+    match = _UNIT_SUFFIX.search(name)
+    if match:
+        unit = WAN if match.group(1) == "万元" else Decimal(1)
+        name = name[: match.start()]
+    name = name.replace("(", "").replace(")", "") if name.count("(") == name.count(")") else name
+    return name, unit
+
+
+def split_code(value: Cell) -> tuple[str, str]:
+    """'2012901-行政运行', '2012901 行政运行', '[2012901]行政运行', 2012901 → ('2012901', name)."""
+    text = cell_text(value)
+    if text.isdigit():
+        return text, ""
+    match = _CODE_NAME.match(text)
+    if match and (not match.group(2) or not match.group(2)[0].isdigit()):
+        return match.group(1), match.group(2).strip()
+    return text, ""
+
+
+_CODE_NAME = re.compile(r"^\[?(\d+)\]?\s*[-_\s]?\s*(.*)$")
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,15}(\.\d{1,2})?")
+_AMOUNT_STRIP = re.compile(r"[,，￥¥元\s\u3000\u00a0']")
+_AMOUNT_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message is Chinese and names the value."""
+
+
+def parse_amount(value: Cell, *, unit: Decimal = Decimal(1)) -> Decimal | None:
+    """A money cell → Decimal 元 with 2 places; None when blank. Refuses text and >2 decimals.
+
+    Accepts '1,234.56', '¥1,234.56', '(1,234.56)' and '1,234.56-' (negative), numbers typed as
+    numbers, and amounts in 万元 when the column or sheet says so (up to 6 decimals in 万元).
+    """
+    if value is None:
+        return None
+    if value.__class__ is str and unit == 1 and _PLAIN_AMOUNT.fullmatch(value):
+        return Decimal(value).quantize(FEN)  # the common case: "1234.56"
+    if isinstance(value, bool):
+        raise CellError(f"“{value}”不是金额")
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, str):
+        text = _AMOUNT_STRIP.sub("", value)
+        if not text:
+            return None
+        negative = False
+        if text.startswith("(") and text.endswith(")"):
+            negative, text = True, text[1:-1]
+        elif text.endswith("-") and len(text) > 1:
+            negative, text = True, text[:-1]
+        if not _AMOUNT_TEXT.match(text):
+            raise CellError(f"“{value.strip()}”不是有效金额（示例：1234.56 或 1,234.56）")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as error:  # pragma: no cover - the regex already refused it
+            raise CellError(f"“{value.strip()}”不是有效金额") from error
+        if negative:
+            amount = -amount
+    else:
+        raise CellError(f"“{cell_text(value)}”不是金额")
+    if not amount.is_finite():
+        raise CellError(f"“{cell_text(value)}”不是有效金额")
+    amount = amount * unit
+    if amount != amount.quantize(FEN):
+        shown = cell_text(value)
+        if unit == 1:
+            raise CellError(f"金额“{shown}”超过两位小数（金额以元为单位，最多到分）")
+        raise CellError(f"金额“{shown}”万元折合{amount}元，超过两位小数")
+    if abs(amount) >= Decimal("1e15"):
+        raise CellError(f"金额“{cell_text(value)}”超出范围")
+    return amount.quantize(FEN)
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def parse_date(value: Cell) -> dt.date | None:
+    """A date cell → date; None when blank. Accepts Excel serial numbers (45742 = 2025-03-26)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise CellError(f"“{value}”不是日期")
+    if isinstance(value, int | Decimal):
+        if value == int(value) and 20000 <= value <= 80000:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        if 19000101 <= value <= 29991231 and value == int(value):
+            value = str(int(value))
+        else:
+            raise CellError(f"“{cell_text(value)}”不是有效日期（示例：2023-03-15）")
+    text = cell_text(value)
+    if not text:
+        return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # the patterns below explain what is wrong
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            try:
+                return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError as error:
+                raise CellError(f"“{text}”不是有效日期（该日不存在）") from error
+    raise CellError(f"“{text}”不是有效日期（示例：2023-03-15 或 2023/3/15）")
+
+
+# ---------------------------------------------------------------- header detection
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the data is: header row, column of each field, unit multiplier of each field."""
+
+    kind: str
+    header_row: int
+    header_rows: int
+    headers: tuple[str, ...]
+    columns: dict[str, int]
+    units: dict[str, Decimal]
+    unit_found: bool
+    unmapped: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    def column_label(self, field_name: str) -> str:
+        index = self.columns.get(field_name)
+        if index is not None and index < len(self.headers) and self.headers[index]:
+            return self.headers[index]
+        return synonyms().label(field_name)
+
+    @property
+    def data_start(self) -> int:
+        return self.header_row + self.header_rows
+
+
+def _is_numberish(value: Cell) -> bool:
+    if isinstance(value, int | Decimal | dt.date):
+        return True
+    return isinstance(value, str) and bool(re.fullmatch(r"[-+]?[\d,.]+", value.strip()))
+
+
+def _field_for(header: str, saved: dict[str, str]) -> tuple[str | None, Decimal | None]:
+    field_name, unit, _ = _match_header(header, saved)
+    return field_name, unit
+
+
+def _match_header(header: str, saved: dict[str, str]) -> tuple[str | None, Decimal | None, int]:
+    """(field, unit, strength): 2 = the whole header matched, 1 = its lower level, 0 = its upper."""
+    name, unit = normalise_header(header)
+    if not name:
+        return None, unit, 0
+    table = synonyms().by_header
+    candidates = [(name, 2)]
+    if "/" in name:
+        parent, _, child = name.rpartition("/")
+        candidates += [(child, 1), (parent, 0), (parent.split("/")[0], 0)]
+    for lookup in (saved, table):
+        for candidate, strength in candidates:
+            if candidate in lookup:
+                return lookup[candidate], unit, strength
+    return None, unit, 0
+
+
+def _score(row: Sequence[Cell], saved: dict[str, str]) -> int:
+    score = 0
+    keywords = synonyms().keywords
+    for cell in row:
+        if not isinstance(cell, str) or not cell.strip() or _is_numberish(cell):
+            continue
+        field_name, _ = _field_for(cell, saved)
+        if field_name:
+            score += 3
+        elif any(word in cell for word in keywords):
+            score += 1
+    return score
+
+
+def _forward_fill(row: Sequence[Cell]) -> list[str]:
+    filled, last = [], ""
+    for cell in row:
+        text = cell_text(cell)
+        last = text or last
+        filled.append(text or last)
+    return filled
+
+
+def detect_layout(
+    head: Sequence[Sequence[Cell]], *, kind: str, saved: dict[str, str] | None = None
+) -> Layout:
+    """Find the header row among the first rows by keyword scoring and map its columns.
+
+    ``head`` holds the first rows of the sheet (up to HEADER_SCAN_ROWS). ``saved`` maps a
+    normalised header text to a canonical field (the department's saved mapping); it wins over
+    the synonym table. Merged two-level headers are forward-filled and joined with '/'.
+    """
+    saved = {normalise_header(k)[0]: v for k, v in (saved or {}).items() if v}
+    rows = [list(r) for r in head[:HEADER_SCAN_ROWS]]
+    if not rows:
+        raise ImportRefused("文件是空的，没有找到任何数据行。")
+    scores = [_score(r, saved) for r in rows]
+    best = max(range(len(rows)), key=lambda i: (scores[i], -i))
+    if scores[best] < 3:
+        raise ImportRefused(
+            "没有找到表头行：前20行中没有可识别的列名（如 日期、凭证号、摘要、功能分类、经济分类、金额）。"
+        )
+    header_cells = rows[best]
+    headers = [cell_text(c) for c in header_cells]
+    header_rows = 1
+    if best + 1 < len(rows):
+        below = rows[best + 1]
+        texts = [cell_text(c) for c in below]
+        merged_under_blank = any(
+            t and (i >= len(headers) or not headers[i]) for i, t in enumerate(texts)
+        ) or any(
+            t and i < len(headers) and headers[i] and _field_for(t, saved)[0] for i, t in enumerate(texts)
+        )
+        if any(texts) and not any(_is_numberish(c) for c in below if c is not None) and merged_under_blank:
+            filled = _forward_fill(header_cells)
+            width = max(len(filled), len(texts))
+            filled += [""] * (width - len(filled))
+            texts += [""] * (width - len(texts))
+            headers = [
+                f"{p}/{c}" if c and p and c != p else (c or p) for p, c in zip(filled, texts, strict=True)
+            ]
+            header_rows = 2
+    sheet_unit = None
+    for row in rows[:best]:
+        for cell in row:
+            match = _UNIT_META.search(cell_text(cell))
+            if match:
+                sheet_unit = WAN if match.group(1) == "万元" else Decimal(1)
+    for cell in header_cells:  # "金额单位：元" sometimes sits in the header row's last cell
+        match = _UNIT_META.search(cell_text(cell))
+        if match and sheet_unit is None:
+            sheet_unit = WAN if match.group(1) == "万元" else Decimal(1)
+    columns: dict[str, int] = {}
+    units: dict[str, Decimal] = {}
+    unmapped: list[str] = []
+    unit_found = sheet_unit is not None
+    matches = [(index, *_match_header(header, saved)) for index, header in enumerate(headers)]
+    for index, field_name, _, _ in matches:
+        if field_name is None and headers[index]:
+            unmapped.append(headers[index])
+    # Whole-header matches claim their field first (借方/金额 before 借方/数量), then by position.
+    for index, field_name, unit, _ in sorted(matches, key=lambda m: (-m[3], m[0])):
+        if field_name is None or field_name == "ignore" or field_name in columns:
+            continue
+        columns[field_name] = index
+        if unit is not None:
+            units[field_name] = unit
+            unit_found = True
+        elif sheet_unit is not None:
+            units[field_name] = sheet_unit
+    required = list(synonyms().required[kind])
+    if kind == "vouchers" and not ({"debit", "amount"} & columns.keys()):
+        required.append("amount")
+    if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
+        required.remove("voucher_no")
+    if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
+        required.remove("fund_type")
+    missing = tuple(f for f in required if f not in columns)
+    return Layout(
+        kind=kind,
+        header_row=best + 1,
+        header_rows=header_rows,
+        headers=tuple(headers),
+        columns=columns,
+        units=units,
+        unit_found=unit_found,
+        unmapped=tuple(unmapped),
+        missing=missing,
+    )
+
+
+def missing_columns_message(layout: Layout) -> str:
+    labels = "、".join(synonyms().label(f) for f in layout.missing)
+    found = "、".join(h for h in layout.headers if h) or "（无）"
+    return f"缺少必需的列：{labels}。文件第{layout.header_row}行的列名为：{found}。请在“列名对应”中指定这些列，系统会记住本单位的对应关系。"
+
+
+def header_signature(headers: Iterable[str]) -> str:
+    return "|".join(normalise_header(h)[0] for h in headers)
+
+
+# ---------------------------------------------------------------- rows
+
+
+class _RowReader:
+    """Shared row handling: field access, forward fill of voucher keys, total-row detection."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.syn = synonyms()
+        self.columns = layout.columns
+        self.fill_fields = [f for f in self.syn.forward_fill if f in self.columns]
+        self.items = list(self.columns.items())
+        self.last: dict[str, Cell] = {}
+
+    def get(self, cells: Sequence[Cell], field_name: str) -> Cell:
+        index = self.columns.get(field_name)
+        if index is None:
+            return None
+        try:
+            value = cells[index]
+        except IndexError:
+            return None
+        if value.__class__ is str and not value.strip():
+            return None
+        return value
+
+    def label(self, field_name: str) -> str:
+        return self.layout.column_label(field_name)
+
+    def is_blank(self, cells: Sequence[Cell]) -> bool:
+        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+    def is_total(self, cells: Sequence[Cell]) -> bool:
+        pattern = self.syn.total_pattern
+        first_text = None
+        for cell in cells:
+            if isinstance(cell, str) and cell.strip():
+                first_text = cell
+                break
+        if first_text is not None:
+            text = cell_text(first_text)
+            if pattern.search(text) or self.syn.note_pattern.match(text):
+                return True
+        summary = self.get(cells, "summary")
+        if isinstance(summary, str) and pattern.match(cell_text(summary)):
+            return True
+        return "栏次" in cells
+
+    def fill(self, cells: Sequence[Cell]) -> list[Cell]:
+        row = list(cells)
+        for name in self.fill_fields:
+            index = self.columns[name]
+            value = row[index] if index < len(row) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if name in self.last:
+                    while len(row) <= index:
+                        row.append(None)
+                    row[index] = self.last[name]
+            else:
+                self.last[name] = value
+        return row
+
+    def reset_fill(self) -> None:
+        self.last.clear()
+
+    def values(self, cells: Sequence[Cell]) -> dict[str, Cell]:
+        """The mapped fields of one row, strings cleaned (blank → None), voucher keys filled."""
+        width = len(cells)
+        values: dict[str, Cell] = {}
+        for name, index in self.items:
+            value = cells[index] if index < width else None
+            if value.__class__ is str:
+                value = cell_text(value) or None
+            values[name] = value
+        for name in self.fill_fields:
+            if values[name] is None:
+                if name in self.last:
+                    values[name] = self.last[name]
+            else:
+                self.last[name] = values[name]
+        return values
+
+
+# ---------------------------------------------------------------- vouchers
+
+
+@dataclass(frozen=True, slots=True)
+class LineRef:
+    """A budget line as the importer sees it."""
+
+    id: int
+    view: BudgetLineView
+    name: str = ""
+    doc_no: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRef:
+    code: str
+    name: str
+    payable: bool = True
+    stage_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherContext:
+    department: str
+    year: int
+    econ_level: int
+    lines: tuple[LineRef, ...]
+    projects: tuple[ProjectRef, ...] = ()
+    existing_numbers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherRow:
+    row: int
+    date: dt.date
+    number: str
+    summary: str
+    amount: Decimal
+    line_id: int
+    func_code: str
+    econ_code: str
+    fund_type: FundType
+    project_code: str | None
+    payee: str
+
+
+@dataclass(slots=True)
+class LineTotal:
+    line_id: int
+    label: str
+    rows: int = 0
+    amount: Decimal = ZERO
+    available: Decimal = ZERO
+    first_over_row: int | None = None
+
+    @property
+    def after(self) -> Decimal:
+        return self.available - self.amount
+
+    @property
+    def exceeded(self) -> bool:
+        return self.amount > self.available
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    kind: str
+    layout: Layout | None
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    rows: int = 0
+    valid_rows: int = 0
+    skipped_rows: int = 0
+    total_rows: int = 0
+    duplicates_of_ledger: int = 0
+    amount: Decimal = ZERO
+    line_totals: dict[int, LineTotal] = field(default_factory=dict)
+    group_totals: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+    def amount_by_line(self) -> dict[int, Decimal]:
+        return {t.line_id: t.amount for t in self.line_totals.values() if t.rows}
+
+    def add(self, error: RowError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append(error)
+
+
+class _DuplicateIndex:
+    """Duplicate voucher numbers within the file, in 12 bytes a row (hash + row number)."""
+
+    def __init__(self) -> None:
+        self.hashes = array("q")
+        self.rows = array("l")
+
+    def add(self, number: str, row: int) -> None:
+        self.hashes.append(hash(number))
+        self.rows.append(row)
+
+    def duplicates(self) -> Iterator[tuple[int, int]]:
+        """(row, first row) for every repeat, in row order."""
+        if len(self.hashes) < 2:
+            return iter(())
+        repeated = _repeated_values(self.hashes)
+        found: list[tuple[int, int]] = []
+        first: dict[int, int] = {}
+        if repeated:
+            for value, row in zip(self.hashes, self.rows, strict=True):
+                if value in repeated:
+                    if value in first:
+                        found.append((row, first[value]))
+                    else:
+                        first[value] = row
+        return iter(found)
+
+
+def _repeated_values(values: array) -> set[int]:
+    """The values that occur more than once, sorting a copy of the compact array."""
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - numpy ships with matplotlib
+        ordered = sorted(values)
+        return {a for a, b in itertools.pairwise(ordered) if a == b}
+    data = numpy.sort(numpy.frombuffer(values, dtype=numpy.int64))
+    return set(numpy.unique(data[1:][data[1:] == data[:-1]]).tolist())
+
+
+class VoucherValidator:
+    """Validates voucher rows one at a time; ``finish()`` runs the set-based checks.
+
+    Use one instance per pass: ``row()`` returns the normalised VoucherRow (or None when the
+    row is skipped or wrong); the second (writing) pass feeds the same rows again.
+    """
+
+    def __init__(self, layout: Layout, context: VoucherContext) -> None:
+        self.reader = _RowReader(layout)
+        self.layout = layout
+        self.context = context
+        self.result = ValidationResult(kind="vouchers", layout=layout)
+        self.lines = {line.id: line for line in context.lines}
+        self.by_key: dict[tuple, LineRef] = {}
+        for line in context.lines:
+            key = line.view.key
+            self.by_key[(key.func_code, key.fund_type, key.project, key.econ_code)] = line
+        self.by_ref: dict[str, list[LineRef]] = {}
+        for line in context.lines:
+            for ref in {line.name, line.doc_no, line.view.label} - {""}:
+                self.by_ref.setdefault(ref, []).append(line)
+        self.projects_by_code = {p.code: p for p in context.projects}
+        self.projects_by_name = {p.name: p for p in context.projects}
+        self.check_cache: dict[tuple, str | None] = {}
+        self.index = _DuplicateIndex()
+        self.block_number: str | None = None
+        self.block_lines = 0
+        self.ledger_numbers = context.existing_numbers
+        for line in context.lines:
+            self.result.line_totals[line.id] = LineTotal(
+                line_id=line.id, label=line.view.label, available=line.view.balance.available
+            )
+        self.amount_label = layout.column_label("debit" if "debit" in layout.columns else "amount")
+        self.known_codes: dict[str, bool] = {}
+        self.amount_fields = [name for name in ("debit", "credit", "amount") if name in layout.columns]
+        self.resolved: dict[tuple, tuple[LineRef | None, str, str]] = {}
+        self.has_line_ref = "line_name" in layout.columns or "doc_no" in layout.columns
+        self.basic_fund: dict[str, FundType] = {}
+
+    def _known_function(self, code: str) -> bool:
+        known = self.known_codes.get("f" + code)
+        if known is None:
+            known = self.known_codes["f" + code] = len(code) == 7 and is_known_function_code(code)
+        return known
+
+    def _known_economic(self, code: str) -> bool:
+        known = self.known_codes.get("e" + code)
+        if known is None:
+            known = self.known_codes["e" + code] = len(
+                code
+            ) >= self.context.econ_level and is_known_economic_code(code)
+        return known
+
+    def _basic_fund_for(self, econ: str) -> FundType:
+        fund = self.basic_fund.get(econ)
+        if fund is None:
+            fund = self.basic_fund[econ] = basic_fund_type_for(econ)
+        return fund
+
+    def _error(self, row: int, field_name: str, message: str) -> None:
+        self.result.add(RowError(row, self.reader.label(field_name), message))
+
+    def _amount(self, values: dict[str, Cell], row: int) -> tuple[Decimal | None, bool]:
+        """(amount, counterpart): counterpart lines (贷方 without classification) are skipped."""
+        units = self.layout.units
+        errors = 0
+        amounts: dict[str, Decimal | None] = {}
+        for name in self.amount_fields:
+            try:
+                amounts[name] = parse_amount(values[name], unit=units.get(name, ONE))
+            except CellError as error:
+                self._error(row, name, str(error))
+                errors += 1
+        if errors:
+            return None, False
+        has_codes = values.get("func_code") is not None or values.get("econ_code") is not None
+        if "debit" in amounts or "credit" in amounts:
+            debit = amounts.get("debit") or ZERO
+            credit = amounts.get("credit") or ZERO
+            if debit and credit:
+                self._error(row, "debit", "借方金额和贷方金额不能同时有数")
+                return None, False
+            if credit and not debit:
+                if not has_codes:
+                    return None, True
+                self._error(row, "credit", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
+                return None, False
+            if debit:
+                return debit, False
+            if "amount" not in amounts:
+                self._error(row, "debit", "缺少金额")
+                return None, False
+        amount = amounts.get("amount")
+        if amount is None:
+            self._error(row, "amount", "缺少金额")
+            return None, False
+        direction = _as_text(values.get("direction"))
+        if direction.startswith("贷") or direction == "0":
+            if not has_codes:
+                return None, True
+            self._error(row, "direction", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
+            return None, False
+        return amount, False
+
+    def _fund(self, values: dict[str, Cell], row: int, econ: str, project: str | None) -> FundType | None:
+        text = _as_text(values.get("fund_type"))
+        if not text:
+            if project:
+                return FundType.PROJECT
+            return self._basic_fund_for(econ) if econ else None
+        name = normalise_header(text)[0]
+        key = self.reader.syn.fund_types.get(name) or self.reader.syn.fund_types.get(text)
+        if key is None:
+            self._error(
+                row, "fund_type", f"支出性质“{text}”无法识别（应为 基本支出、人员经费、公用经费 或 项目支出）"
+            )
+            return None
+        if key == "basic":
+            return self._basic_fund_for(econ) if econ else FundType.BASIC_PUBLIC
+        return FundType(key)
+
+    def _project(self, values: dict[str, Cell], row: int) -> tuple[str | None, bool]:
+        code = _as_text(values.get("project_code"))
+        name = _as_text(values.get("project_name"))
+        if not code and not name:
+            return None, True
+        if code:
+            code = split_code(code)[0] if code[:1].isdigit() else code
+            project = self.projects_by_code.get(code)
+            if project is None:
+                self._error(row, "project_code", f"项目编码“{code}”不是本单位{self.context.year}年度的项目")
+                return None, False
+        else:
+            project = self.projects_by_name.get(name)
+            if project is None:
+                self._error(row, "project_name", f"项目“{name}”不是本单位{self.context.year}年度的项目")
+                return None, False
+        if not project.payable:
+            self._error(
+                row,
+                "project_code" if code else "project_name",
+                f"专项“{project.name}”当前阶段为{project.stage_label}，立项后、验收前才能支付",
+            )
+            return None, False
+        return project.code, True
+
+    def _resolve_line(self, key: ControlKey, ref: str) -> tuple[LineRef | None, str, str]:
+        """(line, column, message): the line that pays, or why there is none. Pure in its inputs,
+        so the caller caches it per distinct (key, reference)."""
+        level = self.context.econ_level
+        lookup = (key.func_code, key.fund_type, key.project, (key.econ_code or "")[:level])
+        exact = self.by_key.get(lookup) or self.by_key.get(
+            (key.func_code, key.fund_type, key.project, key.econ_code)
+        )
+        if ref:
+            candidates = self.by_ref.get(ref, [])
+            if not candidates:
+                field_name = "line_name" if "line_name" in self.layout.columns else "doc_no"
+                return None, field_name, f"找不到预算指标“{ref}”"
+            line = exact if exact is not None and exact in candidates else candidates[0]
+        elif exact is None:
+            message = self._check(key, None)
+            if message:
+                return None, "econ_code", message
+            return None, "func_code", f"没有对应的预算指标：{key.describe()}"
+        else:
+            line = exact
+        message = self._check(key, line)
+        if message:
+            return None, "econ_code" if "econ_code" in self.layout.columns else "func_code", message
+        return line, "", ""
+
+    def _check(self, key: ControlKey, line: LineRef | None) -> str | None:
+        """The rules of check_expenditure apart from the balance, cached per (key, line)."""
+        cache_key = (key, line.id if line else None)
+        if cache_key in self.check_cache:
+            return self.check_cache[cache_key]
+        target = line.view if line else BudgetLineView(key=key, label="")
+        unlimited = BudgetLineView(
+            key=target.key, label=target.label, balance=LineBalance(allocated=Decimal("1e15"))
+        )
+        try:
+            check_expenditure(
+                expense_key=key, line=unlimited, amount=Decimal("0.01"), econ_level=self.context.econ_level
+            )
+            message = None
+        except BudgetControlError as error:
+            message = error.message.rstrip("。")
+        self.check_cache[cache_key] = message
+        return message
+
+    def row(self, row: int, raw: Sequence[Cell]) -> VoucherRow | None:
+        reader, result = self.reader, self.result
+        if reader.is_blank(raw):
+            return None
+        if reader.is_total(raw):
+            result.total_rows += 1
+            reader.reset_fill()
+            self.block_number = None
+            return None
+        values = reader.values(raw)
+        result.rows += 1
+        errors_before = result.error_count
+        amount, counterpart = self._amount(values, row)
+        if counterpart:
+            result.rows -= 1
+            result.skipped_rows += 1
+            return None
+        date_value = None
+        try:
+            date_value = parse_date(values.get("date"))
+            if date_value is None:
+                self._error(row, "date", "缺少日期")
+            elif date_value.year != self.context.year:
+                self._error(row, "date", f"日期{date_value:%Y-%m-%d}不在{self.context.year}年度内")
+        except CellError as error:
+            self._error(row, "date", str(error))
+        number = _as_text(values.get("voucher_no")).replace(" ", "")
+        word = _as_text(values.get("voucher_word")).replace(" ", "")
+        if word and number and not number.startswith(word):
+            number = f"{word}-{number}"
+        elif word and not number:
+            number = word
+        if not number:
+            self._error(row, "voucher_no", "缺少凭证号")
+        summary = _as_text(values.get("summary"))
+        if not summary:
+            self._error(row, "summary", "缺少摘要")
+        func_code = _code(values.get("func_code"))
+        econ_code = _code(values.get("econ_code"))
+        if not func_code:
+            self._error(row, "func_code", "缺少功能分类")
+        elif not self._known_function(func_code):
+            self._error(row, "func_code", f"功能分类“{func_code}”不是有效的7位项级科目")
+            func_code = ""
+        if not econ_code:
+            self._error(row, "econ_code", "缺少经济分类")
+        elif not self._known_economic(econ_code):
+            self._error(
+                row,
+                "econ_code",
+                f"经济分类“{econ_code}”不是有效的经济分类科目（至少{self.context.econ_level}位）",
+            )
+            econ_code = ""
+        if amount is not None and amount <= 0:
+            message = (
+                "金额不能为负数；冲销已记账的支出请在系统中做红字冲销" if amount < 0 else "金额必须大于0"
+            )
+            self._error(row, "debit" if "debit" in self.layout.columns else "amount", message)
+        project_code, project_ok = self._project(values, row)
+        fund = self._fund(values, row, econ_code, project_code) if econ_code or project_code else None
+        # The voucher key: lines of one voucher follow each other and share its number.
+        stored = number
+        if number:
+            if number == self.block_number:
+                self.block_lines += 1
+                stored = f"{number}/{self.block_lines}"
+            else:
+                self.block_number, self.block_lines = number, 1
+            self.index.add(stored, row)
+            if stored in self.ledger_numbers:
+                result.duplicates_of_ledger += 1
+                self._error(
+                    row,
+                    "voucher_no",
+                    f"凭证号“{stored}”在{self.context.year}年度已导入或已录入，请勿重复导入",
+                )
+        if result.error_count > errors_before or not (func_code and econ_code and fund and project_ok):
+            return None
+        ref = ""
+        if self.has_line_ref:
+            ref = _as_text(values.get("line_name")) or _as_text(values.get("doc_no"))
+        cache_key = (func_code, fund, project_code, econ_code, ref)
+        resolved = self.resolved.get(cache_key)
+        if resolved is None:
+            key = ControlKey(
+                year=self.context.year,
+                department=self.context.department,
+                func_code=func_code,
+                fund_type=fund,
+                project=project_code,
+                econ_code=econ_code,
+            )
+            resolved = self.resolved[cache_key] = self._resolve_line(key, ref)
+        line, field_name, message = resolved
+        if line is None:
+            self._error(row, field_name, message)
+            return None
+        total = result.line_totals[line.id]
+        total.rows += 1
+        total.amount += amount
+        if total.first_over_row is None and total.amount > total.available:
+            total.first_over_row = row
+        result.valid_rows += 1
+        result.amount += amount
+        return VoucherRow(
+            row=row,
+            date=date_value,
+            number=stored,
+            summary=summary[:255],
+            amount=amount,
+            line_id=line.id,
+            func_code=func_code,
+            econ_code=econ_code,
+            fund_type=fund,
+            project_code=project_code,
+            payee=_as_text(values.get("payee"))[:128],
+        )
+
+    def finish(self) -> ValidationResult:
+        """The set-based checks: duplicates within the file, then each line's batch sum."""
+        result = self.result
+        for row, first in self.index.duplicates():
+            self.result.add(RowError(row, self.reader.label("voucher_no"), f"凭证号与第{first}行重复"))
+        for total in result.line_totals.values():
+            if total.exceeded:
+                line = self.lines[total.line_id]
+                result.add(
+                    RowError(
+                        total.first_over_row,
+                        self.amount_label,
+                        f"超出预算，已拒绝整批导入：指标“{total.label}”本批{total.rows}笔支出合计"
+                        f"{yuan_fixed(total.amount)}元，{line.view.balance.breakdown_text()}，"
+                        f"超出{yuan_fixed(total.amount - total.available)}元（自第{total.first_over_row}行起累计超出）",
+                    )
+                )
+        result.errors.sort(key=lambda e: e.row or 0)
+        return result
+
+
+def validate_vouchers(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: VoucherContext
+) -> ValidationResult:
+    validator = VoucherValidator(layout, context)
+    for number, cells in rows:
+        validator.row(number, cells)
+    return validator.finish()
+
+
+def iter_valid_vouchers(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: VoucherContext
+) -> Iterator[VoucherRow]:
+    """The writing pass: the same normalisation, yielding each row to insert."""
+    validator = VoucherValidator(layout, context)
+    for number, cells in rows:
+        voucher = validator.row(number, cells)
+        if voucher is not None:
+            yield voucher
+
+
+# ---------------------------------------------------------------- budget allocations
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetContext:
+    department: str
+    year: int
+    econ_level: int
+    existing_keys: frozenset[tuple] = frozenset()
+    projects: tuple[ProjectRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    row: int
+    func_code: str
+    fund_type: FundType
+    project_code: str | None
+    project_name: str
+    econ_code: str
+    amount: Decimal
+    name: str
+    doc_no: str
+    date: dt.date | None
+
+    @property
+    def key(self) -> tuple:
+        return (self.func_code, self.fund_type.value, self.project_code, self.econ_code)
+
+
+def validate_budget(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: BudgetContext
+) -> tuple[ValidationResult, list[BudgetRow]]:
+    """Validate a 指标/批复 table. Budget files are small: the valid rows are returned."""
+    reader = _RowReader(layout)
+    result = ValidationResult(kind="budget", layout=layout)
+    valid: list[BudgetRow] = []
+    seen: dict[tuple, int] = {}
+    projects = {p.code: p for p in context.projects}
+    amount_label = layout.column_label("bgt_amount")
+    if not layout.unit_found:
+        result.add(
+            RowError(
+                None,
+                amount_label,
+                "未找到金额单位：请在表头上方注明“金额单位：元”或“单位：万元”，或在列名中注明“（元）”",
+            )
+        )
+
+    def error(row: int, field_name: str, message: str) -> None:
+        result.add(RowError(row, layout.column_label(field_name), message))
+
+    for row, raw in rows:
+        if reader.is_blank(raw):
+            continue
+        if reader.is_total(raw):
+            result.total_rows += 1
+            continue
+        cells = list(raw)
+        result.rows += 1
+        before = result.error_count
+        func_code = split_code(reader.get(cells, "func_code"))[0]
+        econ_code = split_code(reader.get(cells, "econ_code"))[0]
+        if not func_code:
+            error(row, "func_code", "缺少功能分类")
+        elif not (len(func_code) == 7 and is_known_function_code(func_code)):
+            error(row, "func_code", f"功能分类“{func_code}”不是有效的7位项级科目")
+        if not econ_code:
+            error(row, "econ_code", "缺少经济分类")
+        elif not is_known_economic_code(econ_code):
+            error(row, "econ_code", f"经济分类“{econ_code}”不是有效的经济分类科目")
+        elif len(econ_code) != context.econ_level:
+            error(
+                row,
+                "econ_code",
+                f"本单位的经济分类控制级次为{context.econ_level}位，指标的经济分类“{econ_code}”级次不符",
+            )
+        project_code = cell_text(reader.get(cells, "project_code")) or None
+        project_name = cell_text(reader.get(cells, "project_name"))
+        fund_text = cell_text(reader.get(cells, "fund_type"))
+        fund: FundType | None = None
+        if fund_text:
+            key = synonyms().fund_types.get(normalise_header(fund_text)[0])
+            if key is None:
+                error(
+                    row,
+                    "fund_type",
+                    f"支出性质“{fund_text}”无法识别（应为 基本支出、人员经费、公用经费 或 项目支出）",
+                )
+            elif key == "basic":
+                fund = basic_fund_type_for(econ_code) if econ_code else FundType.BASIC_PUBLIC
+            else:
+                fund = FundType(key)
+        elif project_code:
+            fund = FundType.PROJECT
+        elif econ_code:
+            fund = basic_fund_type_for(econ_code)
+        else:
+            error(row, "fund_type", "缺少支出性质")
+        if fund is FundType.PROJECT:
+            if not project_code:
+                error(row, "project_code", "项目支出必须填写项目编码")
+            elif project_code not in projects and not project_name:
+                error(row, "project_name", f"新项目“{project_code}”必须填写项目名称")
+            elif project_code in projects and not projects[project_code].payable:
+                pass  # a completed project may still hold lines; payment is checked later
+        elif fund is not None and project_code:
+            error(row, "project_code", "基本支出不得指定项目")
+        if (
+            fund is not None
+            and fund is not FundType.PROJECT
+            and econ_code
+            and is_known_economic_code(econ_code)
+        ):
+            expected = basic_fund_type_for(econ_code)
+            if expected is not fund:
+                error(
+                    row,
+                    "fund_type",
+                    f"经济分类{econ_code}{economic_name(econ_code) or ''}属于{expected.label}，不能列入{fund.label}",
+                )
+        try:
+            amount = parse_amount(
+                reader.get(cells, "bgt_amount"), unit=layout.units.get("bgt_amount", Decimal(1))
+            )
+            if amount is None:
+                error(row, "bgt_amount", "缺少指标金额")
+            elif amount < 0:
+                error(row, "bgt_amount", "指标金额不能为负数；追减请使用“追加/追减”")
+        except CellError as problem:
+            amount = None
+            error(row, "bgt_amount", str(problem))
+        date_value = None
+        try:
+            date_value = parse_date(reader.get(cells, "bgt_date"))
+            if date_value is not None and date_value.year != context.year:
+                error(row, "bgt_date", f"日期{date_value:%Y-%m-%d}不在{context.year}年度内")
+        except CellError as problem:
+            error(row, "bgt_date", str(problem))
+        if result.error_count > before or fund is None or amount is None:
+            continue
+        key_view = ControlKey(
+            year=context.year,
+            department=context.department,
+            func_code=func_code,
+            fund_type=fund,
+            project=project_code,
+            econ_code=econ_code,
+        )
+        missing = missing_key_fields(key_view, econ_level=context.econ_level)
+        if missing:
+            error(row, "func_code", "预算控制要素不完整：缺少或无效的" + "、".join(missing))
+            continue
+        budget_row = BudgetRow(
+            row=row,
+            func_code=func_code,
+            fund_type=fund,
+            project_code=project_code,
+            project_name=project_name,
+            econ_code=econ_code,
+            amount=amount,
+            name=cell_text(reader.get(cells, "line_name"))[:128],
+            doc_no=cell_text(reader.get(cells, "doc_no"))[:100],
+            date=date_value,
+        )
+        if budget_row.key in seen:
+            error(
+                row,
+                "func_code",
+                f"与第{seen[budget_row.key]}行是同一预算指标（{key_view.describe()}），请合并为一行",
+            )
+            continue
+        seen[budget_row.key] = row
+        if budget_row.key in context.existing_keys:
+            result.duplicates_of_ledger += 1
+            error(row, "func_code", f"预算指标已存在：{key_view.describe()}。追加预算请使用“追加/追减”")
+            continue
+        valid.append(budget_row)
+        result.valid_rows += 1
+        result.amount += amount
+        label = fund.label + (f"·{project_name or project_code}" if project_code else "")
+        result.group_totals[label] = result.group_totals.get(label, ZERO) + amount
+    result.errors.sort(key=lambda e: e.row or 0)
+    return result, valid
+
+
+def function_label(code: str) -> str:
+    return f"{code} {function_name(code) or ''}".strip()

@@ -1,0 +1,124 @@
+"""Upload → preview (errors with row/column/message, error report) → fix → confirm."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from jixiao.apps.budgets.models import Voucher
+from jixiao.apps.exchange import views
+from jixiao.apps.exchange.models import ImportBatch, ImportStatus
+from jixiao.formats.tabular import bytes_of_rows, read_rows
+from tests.apps.exchange.helpers import HEADER, three_lines, voucher_rows
+from tests.factories import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def base_template(settings, tmp_path):
+    """base.html belongs to the shell; a stand-in with the same blocks keeps these tests independent."""
+    (tmp_path / "base.html").write_text(
+        "<title>{% block title %}{% endblock %}</title><nav>{% block breadcrumbs %}{% endblock %}</nav>"
+        "{% if messages %}{% for m in messages %}<p class=msg>{{ m }}</p>{% endfor %}{% endif %}"
+        "<main>{% block content %}{% endblock %}</main>",
+        encoding="utf-8",
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    settings.JIXIAO_VAR_DIR = tmp_path
+
+
+@pytest.fixture
+def client_officer(client, officer, department):
+    three_lines(actor=officer, department=department)
+    client.login(username=officer.username, password=PASSWORD)
+    return client
+
+
+def _upload(client, rows, name="v.csv", kind="vouchers"):
+    upload = SimpleUploadedFile(name, bytes_of_rows(rows), content_type="text/csv")
+    return client.post(reverse("exchange:import-start") + "?year=2023", {"kind": kind, "file": upload})
+
+
+def test_upload_with_errors_shows_them_and_offers_the_report_then_the_fixed_file_imports(client_officer):
+    rows = [HEADER, *voucher_rows(4)]
+    rows[3][4] = "39999"
+    response = _upload(client_officer, rows)
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302
+    page = client_officer.get(response["Location"]).content.decode()
+    assert "第4行" in page and "经济分类“39999”不是有效的经济分类科目" in page
+    assert "confirm-import" not in page
+    report = client_officer.get(reverse("exchange:batch-errors", args=[batch.pk]))
+    assert report["Content-Type"].startswith("application/vnd.openxmlformats")
+    path = io.BytesIO(report.content)
+    tmp = __import__("tempfile").NamedTemporaryFile(suffix=".xlsx", delete=False)
+    tmp.write(path.getvalue())
+    tmp.close()
+    assert list(read_rows(tmp.name))[3] == [4, "经济分类", "经济分类“39999”不是有效的经济分类科目（至少3位）"]
+
+    fixed = [HEADER, *voucher_rows(4)]
+    response = _upload(client_officer, fixed, name="v-fixed.csv")
+    batch = ImportBatch.objects.latest("pk")
+    page = client_officer.get(response["Location"]).content.decode()
+    assert batch.status == ImportStatus.PREVIEWED
+    assert "按预算指标合计" in page and "40.00" in page
+    assert Voucher.objects.count() == 0
+    response = client_officer.post(reverse("exchange:batch-confirm", args=[batch.pk]))
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.IMPORTED
+    assert Voucher.objects.count() == 4
+
+
+def test_missing_columns_offer_a_mapping_form_which_is_saved(client_officer):
+    odd = ["记账日", "凭证号", "摘要", "功能分类", "经济分类", "项目编码", "支出额", "贷方金额"]
+    response = _upload(client_officer, [odd, *voucher_rows(2)])
+    batch = ImportBatch.objects.get()
+    page = client_officer.get(response["Location"]).content.decode()
+    assert "列名对应" in page and "记账日" in page
+    form = {}
+    for index, header in enumerate(odd):
+        form[f"h{index}"] = {"记账日": "date", "支出额": "debit"}.get(header, "")
+    client_officer.post(reverse("exchange:batch-mapping", args=[batch.pk]), form)
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.PREVIEWED
+
+
+def test_large_files_run_in_the_background_with_a_progress_page(client_officer, monkeypatch):
+    monkeypatch.setattr(views, "BACKGROUND_ROWS", 3)
+    response = _upload(client_officer, [HEADER, *voucher_rows(5)])
+    batch = ImportBatch.objects.get()
+    # The test settings run tasks immediately; a real deployment queues them for `jixiao worker`.
+    assert response["Location"] == reverse("exchange:batch-progress", args=[batch.pk])
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.PREVIEWED
+    assert batch.task_id
+    client_officer.post(reverse("exchange:batch-confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.IMPORTED
+    assert Voucher.objects.count() == 5
+
+
+def test_another_departments_batch_is_not_visible(client_officer, other_officer, client):
+    _upload(client_officer, [HEADER, *voucher_rows(2)])
+    batch = ImportBatch.objects.get()
+    client.logout()
+    client.login(username=other_officer.username, password=PASSWORD)
+    assert client.get(reverse("exchange:batch", args=[batch.pk])).status_code == 404
+
+
+def test_export_page_downloads_the_filtered_voucher_list(client_officer):
+    _upload(client_officer, [HEADER, *voucher_rows(3)])
+    batch = ImportBatch.objects.get()
+    client_officer.post(reverse("exchange:batch-confirm", args=[batch.pk]))
+    response = client_officer.get(
+        reverse("exchange:export"), {"table": "vouchers", "unit": "元", "q": "办公用品2", "year": "2023"}
+    )
+    assert response.status_code == 200
+    tmp = __import__("tempfile").NamedTemporaryFile(suffix=".xlsx", delete=False)
+    tmp.write(response.content)
+    tmp.close()
+    rows = list(read_rows(tmp.name))
+    assert [r[1] for r in rows[3:-1]] == ["记-000002"]

@@ -1,0 +1,44 @@
+"""Normalisation keeps a way back to the original offsets; full-width and ASCII forms read alike."""
+
+from jixiao.domain.checker import check_text
+from jixiao.domain.checker.text import normalize
+
+
+def test_full_width_punctuation_and_digits_become_ascii_without_moving_offsets():
+    normalized = normalize("支出：１００万元（基本）")
+    assert normalized.text == "支出:100万元(基本)"
+    assert normalized.original_span(3, 8) == (3, 8)
+
+
+def test_deleted_characters_are_mapped_back_to_the_original():
+    original = "\ufeff一、 概况\r\n2023 年支出 100万元\r\n"
+    normalized = normalize(original)
+    assert normalized.text == "一、概况\n2023年支出100万元\n"
+    start = normalized.text.index("100万元")
+    a, b = normalized.original_span(start, start + 5)
+    assert original[a:b] == "100万元"
+
+
+def test_spaces_between_two_numbers_are_kept():
+    assert normalize("10 20").text == "10 20"
+
+
+def test_findings_quote_the_original_text_with_full_width_forms_and_crlf():
+    original = "一、部门概况\r\n本年支出：１００万元，比上年增加１０万元，增长２０.０％。\r\n"
+    result = check_text(original)
+    finding = next(f for f in result.findings if f.rule == "yoy.arithmetic")
+    assert original[finding.location.start : finding.location.end] == finding.location.quote
+    assert finding.location.quote == "１００万元，比上年增加１０万元，增长２０.０％"
+    assert finding.location.section == "一、部门概况"
+
+
+def test_json_dict_has_exactly_the_documented_shape():
+    payload = check_text("本年支出100万元，比上年增加10万元，增长20.0%。").to_json_dict(file="a.txt")
+    assert set(payload) == {"file", "findings", "figures", "summary"}
+    assert payload["file"] == "a.txt"
+    finding = payload["findings"][0]
+    assert set(finding) == {"rule", "severity", "message", "location", "expected", "found"}
+    assert set(finding["location"]) == {"section", "start", "end", "quote"}
+    assert isinstance(finding["location"]["start"], int)
+    assert finding["severity"] in {"error", "warning", "info"}
+    assert payload["summary"]["errors"] == 1
