@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.apps.oversight.services import report_submit
-from jixiao.domain.report.document import Paragraph
+from jixiao.domain.report.document import Paragraph, Section
 from jixiao.formats.txt_writer import render_txt
 from tests.apps.oversight.sample import review_report
 from tests.browser.conftest import login, logout
@@ -35,13 +35,24 @@ def _submit(officer, department, report):
     )
 
 
-def _fixed(report):
-    first = report.sections[0]
-    fixed = Paragraph.of(first.children[0].text + "内设机构为办公室、学会部和科普部。")
-    return dataclasses.replace(
-        report,
-        sections=(dataclasses.replace(first, children=(fixed, *first.children[1:])), *report.sections[1:]),
-    )
+def _edit(report, old: str, new: str):
+    """The report with ``old`` replaced by ``new`` in every paragraph."""
+
+    def walk(children):
+        out = []
+        for child in children:
+            if isinstance(child, Section):
+                child = dataclasses.replace(child, children=walk(child.children))
+            elif isinstance(child, Paragraph) and old in child.text:
+                child = Paragraph.of(child.text.replace(old, new))
+            out.append(child)
+        return tuple(out)
+
+    return dataclasses.replace(report, sections=walk(report.sections))
+
+
+WRONG = "比上年增加24.01万元，增长31.0%"  # 24.01 ÷ 184.39 is 13.0%: the checker flags it
+RIGHT = "比上年增加24.01万元，增长13.0%"
 
 
 def _no_horizontal_scroll(page) -> None:
@@ -61,7 +72,7 @@ def test_submit_return_resubmit_publish_and_read_publicly(
 ):
     page = browser_page
     make_line(actor=officer, department=department, amount="100000.00")
-    first = _submit(officer, department, review_report())
+    first = _submit(officer, department, _edit(review_report(), RIGHT, WRONG))
 
     # 1. The department sees its submission, waiting for review.
     login(page, live_server, officer.username, PASSWORD)
@@ -75,12 +86,13 @@ def test_submit_return_resubmit_publish_and_read_publicly(
     login(page, live_server, bureau_staff.username, PASSWORD)
     page.goto(f"{live_server.url}/oversight/reviews/")
     page.get_by_role("link", name=first.title).first.click()
-    expect(page.locator("#findings")).to_contain_text("报告体检")
-    page.get_by_label("针对段落").select_option("p1.1")
-    page.get_by_label("意见").fill("请写明内设机构的名称。")
+    expect(page.locator("#findings")).to_contain_text("错误 1 处")
+    expect(page.locator("ol.findings")).to_contain_text("报告写31.0%")
+    page.get_by_label("针对段落").select_option("p2.1.1")
+    page.get_by_label("意见").fill("增长幅度应为13.0%，请核对。")
     page.get_by_role("button", name="退回修改").click()
     expect(page.locator(".messages")).to_contain_text("已退回修改")
-    expect(page.locator("#para-p1\\.1")).to_contain_text("请写明内设机构的名称。")
+    expect(page.locator("#para-p2\\.1\\.1")).to_contain_text("增长幅度应为13.0%，请核对。")
     _no_horizontal_scroll(page)
     shot(page, "bureau-returned-with-comment")
     logout(page, live_server)
@@ -89,11 +101,12 @@ def test_submit_return_resubmit_publish_and_read_publicly(
     login(page, live_server, officer.username, PASSWORD)
     page.goto(f"{live_server.url}/oversight/reviews/{first.pk}/")
     expect(page.locator("#state")).to_have_text("退回修改")
-    expect(page.locator("#para-p1\\.1 aside")).to_contain_text("请写明内设机构的名称。")
+    expect(page.locator("#para-p2\\.1\\.1 aside")).to_contain_text("增长幅度应为13.0%，请核对。")
     shot(page, "department-reads-comment")
-    second = _submit(officer, department, _fixed(review_report()))
+    second = _submit(officer, department, review_report())
     page.goto(f"{live_server.url}/oversight/reviews/{second.pk}/")
-    expect(page.locator("#para-p1\\.1")).to_contain_text("学会部")
+    expect(page.locator("#para-p2\\.1\\.1")).to_contain_text(RIGHT)
+    expect(page.locator("#findings")).to_contain_text("错误 0 处")
     shot(page, "department-resubmitted")
     logout(page, live_server)
 
@@ -118,7 +131,7 @@ def test_submit_return_resubmit_publish_and_read_publicly(
     page.goto(f"{live_server.url}/public/")
     page.get_by_role("link", name=second.title).click()
     frame = page.frame_locator("iframe")
-    expect(frame.locator("body")).to_contain_text("学会部")
+    expect(frame.locator("body")).to_contain_text(RIGHT)
     expect(page.get_by_role("link", name="下载 Word 文档")).to_be_visible()
     _no_horizontal_scroll(page)
     shot(page, "public-report")

@@ -19,6 +19,7 @@ from jixiao.apps.core.services import audit_record, refusal_record
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
 from jixiao.apps.oversight.selectors import department_figures
+from jixiao.domain.checker import ERROR, INFO, WARNING, check_text
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.report.document import Report
 from jixiao.domain.review import (
@@ -31,6 +32,7 @@ from jixiao.domain.review import (
     report_snapshot,
     text_paragraphs,
 )
+from jixiao.formats.report_readers import read_report_bytes
 
 OPEN_STATES = (ReviewState.SUBMITTED, ReviewState.RETURNED, ReviewState.ACCEPTED)
 UPLOAD_SUFFIXES = (".docx", ".txt", ".pdf")
@@ -88,19 +90,15 @@ def _figures(department: Department, year: int, as_of: dt.date) -> dict:
 
 
 def run_checker(text: str) -> tuple[list[dict], dict]:
-    """The report checker's findings for ``text`` (all of them), and a summary."""
-    try:
-        from jixiao.domain.checker import check_text
-    except ImportError:  # the checker is not in this checkout yet
-        return [], {"available": False, "errors": 0, "warnings": 0, "infos": 0}
-    result = check_text(text, report_type="auto" if text.strip() else "zhengti")
+    """Every finding of the report checker for ``text``, and a summary of them."""
+    result = check_text(text, report_type="auto")
     findings = [f.to_dict() for f in result.findings]
     return findings, {
         "available": True,
         "report_type": result.report_type,
-        "errors": result.count("error"),
-        "warnings": result.count("warning"),
-        "infos": result.count("info"),
+        "errors": result.count(ERROR),
+        "warnings": result.count(WARNING),
+        "infos": result.count(INFO),
     }
 
 
@@ -214,21 +212,7 @@ def read_uploaded(name: str, data: bytes) -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         raise ReviewInputError(f"文件“{name}”的格式不支持，请上传 .docx、.txt 或 .pdf 文件。")
-    try:
-        from jixiao.formats import report_readers
-    except ImportError:
-        report_readers = None
-    if suffix == ".txt":
-        if report_readers:
-            return report_readers.decode_text(data, name=name)[0]
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return data.decode("gb18030")
-    if report_readers is None:
-        raise ReviewInputError(f"文件“{name}”：本系统尚未安装 .docx/.pdf 读取器，请先上传 .txt 文本。")
-    reader = report_readers.read_docx_bytes if suffix == ".docx" else report_readers.read_pdf_bytes
-    return reader(data, name=name)
+    return read_report_bytes(bytes(data), name=name).text
 
 
 @_records_refusal("report_upload")

@@ -177,3 +177,15 @@ def test_a_published_report_keeps_its_figures_when_the_ledger_changes_later(
     first.refresh_from_db()
     assert (first.state, first.superseded_by_id) == ("superseded", second.pk)
     assert list(ReportSubmission.objects.filter(state="published")) == [second]
+
+
+def test_the_checker_runs_on_submit_and_its_findings_are_stored(officer, department):
+    report = review_report()
+    text = render_txt(report).replace("增长13.0%", "增长31.0%")
+    submission = services.report_submit(
+        actor=officer, department=department, year=2023, document=report, docx=b"", text=text
+    )
+    errors = [f for f in submission.findings if f["severity"] == "error"]
+    assert [f["rule"] for f in errors] == ["yoy.arithmetic"]
+    assert "报告写31.0%" in errors[0]["message"]
+    assert submission.check_summary["errors"] == 1 and submission.error_count == 1
