@@ -9,6 +9,7 @@ submissions are made through ``report_submit``, the service that button calls.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -84,6 +85,14 @@ def test_submit_return_resubmit_publish_and_read_publicly(
 
     # 2. The bureau sees the checker findings and returns it with a comment on paragraph p1.1.
     login(page, live_server, bureau_staff.username, PASSWORD)
+    page.goto(f"{live_server.url}/oversight/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("2023年度 全局概览")
+    row = page.locator("#oversight-table tbody tr").filter(has_text=department.name)
+    expect(row).to_contain_text("已提交待审核")
+    page.get_by_role("link", name="总执行率").click()
+    expect(page).to_have_url(re.compile(r"sort=rate_total"))
+    _no_horizontal_scroll(page)
+    shot(page, "bureau-overview")
     page.goto(f"{live_server.url}/oversight/reviews/")
     page.get_by_role("link", name=first.title).first.click()
     expect(page.locator("#findings")).to_contain_text("错误 1 处")
