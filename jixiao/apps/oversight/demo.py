@@ -14,6 +14,12 @@ from jixiao.apps.budgets import services
 from jixiao.apps.demo.changning import DEMO_PASSWORD
 from jixiao.apps.demo.context import DemoContext
 from jixiao.apps.orgs.models import Department, DepartmentProfile, Role, User
+from jixiao.apps.oversight import services as review_services
+from jixiao.apps.oversight.selectors import department_figures
+from jixiao.domain.money import percent_text, wan
+from jixiao.domain.report.document import Paragraph, Report, ReportMetadata, Section
+from jixiao.formats.docx_writer import render_docx
+from jixiao.formats.txt_writer import render_txt
 
 D = Decimal
 
@@ -54,6 +60,7 @@ def _amount(rng: random.Random, base: Decimal) -> Decimal:
 
 def build(context: DemoContext) -> None:
     rng = random.Random(20231231)
+    officers = []
     for index, (name, func, quota, size) in enumerate(SYNTHETIC, start=1):
         department = Department.objects.create(
             bureau=context.bureau, code=f"430482-9{index:02d}", name=name, is_demo=True
@@ -75,6 +82,70 @@ def build(context: DemoContext) -> None:
                 retired=rng.randint(2, quota // 2 + 2),
             )
             _build_year(rng, department, officer, year, func, D(str(size)))
+        officers.append((department, officer))
+    _build_reviews(officers[:4], context.users.get(Role.BUREAU_STAFF))
+
+
+def _demo_report(department, year: int) -> Report:
+    """A short 演示 report written from the department's own 决算 figures (not a real report)."""
+    f = department_figures(department=department, year=year, as_of=dt.date(year, 12, 31))
+    execution = (
+        f"{year}年，本部门调整后预算{wan(f.budget_total)}，其中基本支出{wan(f.budget_basic)}、"
+        f"项目支出{wan(f.budget_project)}；全年支出{wan(f.spent_total)}，"
+        f"预算执行率{percent_text(f.rate_total)}。"
+    )
+    sangong = (
+        f"{year}年，“三公”经费支出{wan(f.sangong_actual)}，预算{wan(f.sangong_budget)}，"
+        f"上年支出{wan(f.sangong_previous)}。"
+    )
+    return Report(
+        title=f"{year}年度{department.name}整体支出绩效评价报告",
+        year=year,
+        department=department.name,
+        sections=(
+            Section(1, "部门概况", (Paragraph.of(f"{department.name}为演示单位，本报告由演示数据生成。"),)),
+            Section(
+                1,
+                "部门整体支出情况",
+                (
+                    Section(3, "预算执行情况", (Paragraph.of(execution),), run_in=True),
+                    Section(3, "“三公”经费支出情况", (Paragraph.of(sangong),), run_in=True),
+                ),
+            ),
+            Section(1, "存在的主要问题", (Paragraph.of("项目支出执行进度偏慢。"),)),
+            Section(1, "改进措施和建议", (Paragraph.of("加快项目实施进度，提高预算执行率。"),)),
+        ),
+        signature=department.name,
+        date=dt.date(year + 1, 3, 31),
+        metadata=ReportMetadata(demo=True, department_code=department.code),
+    )
+
+
+def _build_reviews(officers, staff) -> None:
+    """Reports in every state of the review: published, accepted, returned with a comment, submitted."""
+    if staff is None:
+        return
+    for index, (department, officer) in enumerate(officers):
+        report = _demo_report(department, 2023)
+        submission = review_services.report_submit(
+            actor=officer,
+            department=department,
+            year=2023,
+            document=report,
+            docx=render_docx(report),
+            text=render_txt(report),
+        )
+        if index == 0:
+            review_services.submission_accept(actor=staff, submission=submission)
+            review_services.submission_publish(actor=staff, submission=submission)
+        elif index == 1:
+            review_services.submission_accept(actor=staff, submission=submission)
+        elif index == 2:
+            review_services.submission_return(
+                actor=staff,
+                submission=submission,
+                comments=(("p3.1", "请结合执行率低于序时进度的项目，具体说明原因。"),),
+            )
 
 
 def _build_year(rng, department, officer, year, func, size):

@@ -1,1 +1,145 @@
-"""Models of this area (none yet)."""
+"""Report submissions to the finance bureau, their review comments, and what gets published.
+
+A submission is an immutable SNAPSHOT (document JSON with stable paragraph ids, the .docx bytes,
+the text, the HTML and the key figures at the moment of submission). Only its review fields
+(state, who decided, when) change afterwards, and only through oversight.services.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from jixiao.domain.review import STATE_LABELS, ReviewState
+
+SNAPSHOT_FIELDS = (
+    "department_id",
+    "year",
+    "version",
+    "source",
+    "title",
+    "document",
+    "paragraphs",
+    "docx",
+    "text",
+    "html",
+    "figures",
+    "original_name",
+    "original",
+    "findings",
+    "check_summary",
+)
+
+
+def new_public_slug() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class ReportSubmission(models.Model):
+    class Source(models.TextChoices):
+        JIXIAO = "jixiao", "系统内编制"
+        UPLOAD = "upload", "系统外编写（财政局上传）"
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="report_submissions"
+    )
+    year = models.PositiveIntegerField("年度")
+    version = models.PositiveIntegerField("版本")
+    source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.JIXIAO)
+    state = models.CharField(
+        "状态",
+        max_length=16,
+        choices=[(s.value, STATE_LABELS[s]) for s in ReviewState],
+        default=ReviewState.SUBMITTED,
+    )
+    title = models.CharField("标题", max_length=255)
+    # The snapshot: written once at submission, never updated.
+    document = models.JSONField("报告结构", null=True, blank=True)
+    paragraphs = models.JSONField("段落", default=list)
+    docx = models.BinaryField("Word文档", blank=True, default=b"")
+    text = models.TextField("文本", blank=True)
+    html = models.TextField("HTML", blank=True)
+    figures = models.JSONField("提交时的关键数据", default=dict)
+    original_name = models.CharField("原文件名", max_length=255, blank=True)
+    original = models.BinaryField("原文件", blank=True, default=b"")
+    findings = models.JSONField("体检发现", default=list)
+    check_summary = models.JSONField("体检摘要", default=dict)
+    # Review fields.
+    public_slug = models.CharField("公开编号", max_length=40, unique=True, default=new_public_slug)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField("提交时间")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    return_reason = models.TextField("退回说明", blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", verbose_name="替代版本", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "报告提交"
+        verbose_name_plural = "报告提交"
+        ordering = ["-year", "department", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year", "version"], name="submission_version_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["state", "year"], name="submission_state_year")]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.year}年度报告 第{self.version}版"
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[ReviewState(self.state)]
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.get("severity") == "error")
+
+    @property
+    def warning_count(self) -> int:
+        return sum(1 for f in self.findings if f.get("severity") == "warning")
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one paragraph of one submission (by its stable paragraph id)."""
+
+    submission = models.ForeignKey(
+        ReportSubmission, verbose_name="报告", on_delete=models.PROTECT, related_name="comments"
+    )
+    paragraph_id = models.CharField("段落", max_length=32)
+    paragraph_text = models.TextField("段落原文", blank=True)
+    text = models.TextField("意见")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("时间")
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.paragraph_id}：{self.text[:20]}"

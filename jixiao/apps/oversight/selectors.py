@@ -11,20 +11,31 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
+from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, Voucher
-from jixiao.apps.orgs.models import DepartmentProfile
+from jixiao.apps.orgs.models import Department, DepartmentProfile
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
 from jixiao.domain.monitoring import time_progress
 from jixiao.domain.oversight import DepartmentFigures
+from jixiao.domain.review import ReviewState
 
 ZERO = Decimal("0.00")
 
 
 def oversight_figures(*, user, year: int, as_of: dt.date) -> list[DepartmentFigures]:
-    departments = list(departments_visible_to(user).order_by("code").values("id", "name", "code", "is_demo"))
+    return figures_for_departments(departments_visible_to(user), year=year, as_of=as_of)
+
+
+def department_figures(*, department, year: int, as_of: dt.date) -> DepartmentFigures:
+    """The same figures for one department (what a submission snapshots)."""
+    return figures_for_departments(Department.objects.filter(pk=department.pk), year=year, as_of=as_of)[0]
+
+
+def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[DepartmentFigures]:
+    departments = list(departments.order_by("code").values("id", "name", "code", "is_demo"))
     ids = [d["id"] for d in departments]
     lines = (
         BudgetLine.objects.filter(department_id__in=ids, year=year)
@@ -83,3 +94,80 @@ def oversight_figures(*, user, year: int, as_of: dt.date) -> list[DepartmentFigu
         )
         for d in departments
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Report submissions
+
+
+def submissions_visible_to(user) -> QuerySet:
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    return ReportSubmission.objects.filter(department__in=departments_visible_to(user)).select_related(
+        "department", "submitted_by", "decided_by", "published_by"
+    )
+
+
+def access_submission(*, user, id: int):
+    submission = submissions_visible_to(user).filter(pk=id).first()
+    if submission is None:
+        raise Http404("没有找到该报告，或您无权查看。")
+    return submission
+
+
+def access_comment(*, user, id: int):
+    from jixiao.apps.oversight.models import ReviewComment
+
+    comment = (
+        ReviewComment.objects.filter(pk=id, submission__department__in=departments_visible_to(user))
+        .select_related("submission", "author")
+        .first()
+    )
+    if comment is None:
+        raise Http404("没有找到该审核意见，或您无权查看。")
+    return comment
+
+
+def review_queue(*, user, year: int, state: str = "") -> QuerySet:
+    submissions = submissions_visible_to(user).filter(year=year).defer("docx", "original", "html", "document")
+    if state:
+        submissions = submissions.filter(state=state)
+    return submissions.order_by("state", "department__code", "-version")
+
+
+def published_reports(*, year: int | None = None) -> QuerySet:
+    """What the public page lists: the current published version of each department-year."""
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    reports = (
+        ReportSubmission.objects.filter(state=ReviewState.PUBLISHED)
+        .select_related("department")
+        .only(
+            "public_slug",
+            "title",
+            "year",
+            "version",
+            "published_at",
+            "department__name",
+            "department__is_demo",
+        )
+    )
+    if year:
+        reports = reports.filter(year=year)
+    return reports.order_by("-year", "department__code")
+
+
+def public_report(*, slug: str):
+    """A published snapshot by its unguessable slug; anything else is a 404 (an earlier published
+    version stays readable, marked as replaced)."""
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    report = (
+        ReportSubmission.objects.filter(public_slug=slug, published_at__isnull=False)
+        .filter(state__in=[ReviewState.PUBLISHED, ReviewState.SUPERSEDED])
+        .select_related("department", "superseded_by")
+        .first()
+    )
+    if report is None:
+        raise Http404("没有找到该公开报告。")
+    return report
