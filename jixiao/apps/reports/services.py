@@ -367,3 +367,22 @@ def version_diff(older: DraftVersion, newer: DraftVersion) -> list[ParagraphDiff
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+def report_submit_for_review(*, actor, draft: ReportDraft):
+    """Send the draft's latest version to the finance bureau: the checker must pass first, then
+    the review workflow snapshots it (document, .docx, text, figures) so later data edits never
+    change what was submitted."""
+    from jixiao.apps.oversight.services import report_submit
+    from jixiao.formats.txt_writer import render_txt
+
+    report = build_report(department=draft.department, year=draft.year)
+    docx = export_report(report, "docx")
+    return report_submit(
+        actor=actor,
+        department=draft.department,
+        year=draft.year,
+        document=report,
+        docx=docx,
+        text=render_txt(report),
+    )

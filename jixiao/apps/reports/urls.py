@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/score/", views.score_review, name="score-review"),
     path("<int:pk>/diff/", views.version_diff, name="version-diff"),
     path("<int:pk>/download/<str:fmt>/", views.report_download, name="report-download"),
+    path("<int:pk>/submit/", views.report_submit, name="report-submit"),
 ]

@@ -303,3 +303,16 @@ def report_download(request, pk: int, fmt: str):
 
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+@login_required
+@require_POST
+def report_submit(request, pk: int):
+    draft = access_report(user=request.user, id=pk)
+    try:
+        submission = services.report_submit_for_review(actor=request.user, draft=draft)
+    except DomainError as error:
+        messages.error(request, f"未能提交：{error}")
+        return redirect("reports:report-detail", pk=draft.pk)
+    messages.success(request, f"已提交财政局审核（第{submission.version}版）。")
+    return redirect("reports:report-detail", pk=draft.pk)

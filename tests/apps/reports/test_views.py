@@ -75,3 +75,21 @@ def test_officer_saves_a_manual_score_with_evidence_on_the_score_page(client, le
     page = client.get(url).content.decode()
     assert "评分依据：预算、决算于批复后20日内在政府门户网站公开" in page
     assert draft.versions.count() == 2
+
+
+def test_officer_submits_the_report_to_the_bureau_and_a_snapshot_is_kept(
+    client, ledger, officer, bureau_staff
+):
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    client.force_login(officer)
+    client.post(reverse("reports:report-generate"), {"department": ledger.pk, "year": 2023})
+    draft = ledger.report_drafts.get(year=2023)
+    response = client.post(reverse("reports:report-submit", args=[draft.pk]))
+    assert response.status_code == 302
+    submission = ReportSubmission.objects.get(department=ledger, year=2023)
+    assert submission.state == "submitted" and submission.version == 1
+    assert "部门整体支出情况" in submission.text
+    client.force_login(bureau_staff)
+    assert client.post(reverse("reports:report-submit", args=[draft.pk])).status_code in (403, 404, 302)
+    assert ReportSubmission.objects.filter(department=ledger, year=2023).count() == 1
