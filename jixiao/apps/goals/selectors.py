@@ -490,3 +490,25 @@ def goal_results_for(*, department: Department, year: int):
             )
         )
     return tuple(results)
+
+
+def activity_groups_for(*, department: Department, year: int):
+    """The year's work for section 五, grouped by work area, each activity with its quantified
+    outputs written the way they were recorded (近30次, 2万余名)."""
+    from jixiao.domain.report.inputs import ActivityGroup
+
+    activities = (
+        Activity.objects.filter(department=department, year=year)
+        .select_related("area")
+        .prefetch_related("outputs")
+        .order_by("area__order", "area__id", "date", "id")
+    )
+    groups: OrderedDict[str, list[str]] = OrderedDict()
+    for activity in activities:
+        when = activity.date_text or f"{activity.date.month}月{activity.date.day}日"
+        outputs = "、".join(f"{o.label}{o.text}" for o in activity.outputs.all())
+        place = f"在{activity.place}" if activity.place else ""
+        sentence = f"{when}，{place}{activity.title}"
+        sentence += f"，{outputs}。" if outputs else "。"
+        groups.setdefault(f"在{activity.area.name}方面", []).append(sentence)
+    return tuple(ActivityGroup(heading=heading, items=tuple(items)) for heading, items in groups.items())
