@@ -58,6 +58,10 @@ class ImportRefused(DomainError):
     code = "import_refused"
 
 
+def _visible_controls(text: str) -> str:
+    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 and ch not in "\t\n" else ch for ch in str(text))
+
+
 @dataclass(frozen=True, slots=True)
 class RowError:
     """One problem in the file: the sheet row number (1-based, None for the whole file), the
@@ -66,6 +70,12 @@ class RowError:
     row: int | None
     column: str
     message: str
+
+    def __post_init__(self) -> None:
+        # A NUL or other control character quoted from a broken cell must not reach the database
+        # (PostgreSQL refuses \u0000 in text and JSON): show it as a visible symbol instead.
+        for name in ("column", "message"):
+            object.__setattr__(self, name, _visible_controls(getattr(self, name)))
 
     def text(self) -> str:
         where = f"第{self.row}行" if self.row else "文件"

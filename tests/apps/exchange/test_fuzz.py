@@ -132,3 +132,22 @@ def _truncated_or_corrupted(officer, department, tmp_path_factory, cut, flip, ki
     if outcome.status == ImportStatus.REFUSED:
         assert outcome.batch.errors, "a refusal always says why"
     _consistent(outcome, before)
+
+
+def test_a_nul_character_in_a_cell_is_reported_and_stored_on_every_database(officer, department, tmp_path):
+    """PostgreSQL refuses \\u0000 in text: the error report shows it as a visible symbol instead."""
+    three_lines(actor=officer, department=department)
+    rows = [HEADER, *voucher_rows(2)]
+    rows[1] = list(rows[1])
+    code_column = next(i for i, name in enumerate(HEADER) if "功能" in name)
+    rows[1][code_column] = "\x00"
+    path = tmp_path / "nul.csv"
+    write_csv(path, [[str(c) for c in r] for r in rows], encoding="utf-8")
+    before = _state()
+    outcome = voucher_import(actor=officer, department=department, year=2023, file=path)
+    assert outcome.status != ImportStatus.IMPORTED
+    assert _state() == before
+    outcome.batch.refresh_from_db()
+    assert outcome.batch.errors == [
+        {"row": 2, "column": "功能分类", "message": "功能分类“␀”不是有效的7位项级科目"}
+    ]
