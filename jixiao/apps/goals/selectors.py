@@ -506,9 +506,19 @@ def activity_groups_for(*, department: Department, year: int):
     groups: OrderedDict[str, list[str]] = OrderedDict()
     for activity in activities:
         when = activity.date_text or f"{activity.date.month}月{activity.date.day}日"
-        outputs = "、".join(f"{o.label}{o.text}" for o in activity.outputs.all())
+        outputs = "、".join(
+            f"{o.label or _output_phrase(o.output_key)}{o.text}" for o in activity.outputs.all()
+        )
         place = f"在{activity.place}" if activity.place else ""
         sentence = f"{when}，{place}{activity.title}"
         sentence += f"，{outputs}。" if outputs else "。"
         groups.setdefault(f"在{activity.area.name}方面", []).append(sentence)
     return tuple(ActivityGroup(heading=heading, items=tuple(items)) for heading, items in groups.items())
+
+
+def _output_phrase(output_key: str) -> str:
+    """'下乡科普次数' → '下乡科普', so that '下乡科普' + '近30次' reads as the seed writes it."""
+    for suffix in ("人次", "份数", "件数", "次数", "个数", "场次", "数"):
+        if output_key.endswith(suffix) and len(output_key) > len(suffix):
+            return output_key[: -len(suffix)]
+    return output_key
