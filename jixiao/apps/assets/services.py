@@ -9,12 +9,10 @@ the ledger's closing balance always equals the register's sum.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from functools import wraps
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from jixiao.apps.assets.models import (
@@ -25,7 +23,7 @@ from jixiao.apps.assets.models import (
     StockTake,
     StockTakeDifference,
 )
-from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.domain.assets import (
     DACTION_LABELS,
@@ -49,31 +47,22 @@ from jixiao.domain.assets import (
     needs_bureau_approval,
     next_disposal_state,
 )
-from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.errors import PermissionRefused
 from jixiao.domain.money import yuan
+
+
+def _scope(kwargs) -> tuple:
+    department = kwargs.get("department")
+    for key in ("asset", "disposal", "stocktake"):
+        department = department or getattr(kwargs.get(key), "department", None)
+    if department is None and kwargs.get("difference") is not None:
+        department = kwargs["difference"].stocktake.department
+    return department, None
 
 
 def _records_refusal(action: str):
     """Roll the service back on refusal, then keep the refused attempt on record."""
-
-    def decorator(function: Callable):
-        @wraps(function)
-        def wrapper(*args, **kwargs):
-            try:
-                with transaction.atomic():
-                    return function(*args, **kwargs)
-            except DomainError as error:
-                department = kwargs.get("department")
-                for key in ("asset", "disposal", "stocktake"):
-                    department = department or getattr(kwargs.get(key), "department", None)
-                if department is None and kwargs.get("difference") is not None:
-                    department = kwargs["difference"].stocktake.department
-                refusal_record(actor=kwargs.get("actor"), action=action, error=error, department=department)
-                raise
-
-        return wrapper
-
-    return decorator
+    return records_refusal(action, scope=_scope)
 
 
 def bureau_threshold() -> Decimal:

@@ -8,9 +8,7 @@ AuditEvent on success, and records the refused attempt (RefusalEvent) after roll
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from functools import wraps
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -28,7 +26,7 @@ from jixiao.apps.budgets.models import (
     TransferState,
     Voucher,
 )
-from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.domain.budget_control import (
     BudgetControlError,
@@ -49,28 +47,16 @@ class DuplicateVoucherNumber(DomainError):
     code = "duplicate_voucher"
 
 
+def _scope(kwargs) -> tuple:
+    subject = kwargs.get("line") or kwargs.get("voucher") or kwargs.get("transfer")
+    department = kwargs.get("department") or getattr(subject, "department", None)
+    year = kwargs.get("year") or getattr(kwargs.get("line"), "year", None)
+    return department, year
+
+
 def _records_refusal(action: str):
     """Run the service in its own atomic block; on refusal, roll back, record it, re-raise."""
-
-    def decorator(function: Callable):
-        @wraps(function)
-        def wrapper(*args, **kwargs):
-            try:
-                with transaction.atomic():
-                    return function(*args, **kwargs)
-            except DomainError as error:
-                actor = kwargs.get("actor")
-                department = kwargs.get("department") or getattr(kwargs.get("line"), "department", None)
-                department = department or getattr(
-                    kwargs.get("voucher") or kwargs.get("transfer"), "department", None
-                )
-                year = kwargs.get("year") or getattr(kwargs.get("line"), "year", None)
-                refusal_record(actor=actor, action=action, error=error, department=department, year=year)
-                raise
-
-        return wrapper
-
-    return decorator
+    return records_refusal(action, scope=_scope)
 
 
 def _require_department_writer(actor, department: Department) -> None:

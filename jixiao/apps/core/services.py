@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import wraps
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from jixiao.apps.core.models import AuditEvent, RefusalEvent
@@ -65,3 +67,29 @@ def refusal_record(
         message=error.message,
         details=_jsonable(error.details),
     )
+
+
+def records_refusal(action: str, *, scope):
+    """Decorate a service: run it in its own atomic block; when a business rule refuses it, roll
+    back, keep the refused attempt on record (RefusalEvent) and re-raise.
+
+    ``scope(kwargs) -> (department, year)`` tells where the attempt belongs; each app knows
+    which of its objects carry the department.
+    """
+
+    def decorator(function):
+        @wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                with transaction.atomic():
+                    return function(*args, **kwargs)
+            except DomainError as error:
+                department, year = scope(kwargs)
+                refusal_record(
+                    actor=kwargs.get("actor"), action=action, error=error, department=department, year=year
+                )
+                raise
+
+        return wrapper
+
+    return decorator

@@ -11,18 +11,16 @@ import datetime as dt
 import hashlib
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 
 from jixiao.apps.budgets.models import Project
-from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.goals import selectors
 from jixiao.apps.goals.models import (
     Activity,
@@ -59,27 +57,16 @@ class EvidenceRefused(DomainError):
     code = "evidence_refused"
 
 
+def _scope(kwargs) -> tuple:
+    subject = kwargs.get("goal") or kwargs.get("activity")
+    department = kwargs.get("department") or getattr(subject, "department", None)
+    year = kwargs.get("year") or getattr(subject, "year", None)
+    return department, year
+
+
 def _records_refusal(action: str):
     """Run the service in its own atomic block; on refusal roll back, record it, re-raise."""
-
-    def decorator(function: Callable):
-        @wraps(function)
-        def wrapper(*args, **kwargs):
-            try:
-                with transaction.atomic():
-                    return function(*args, **kwargs)
-            except DomainError as error:
-                subject = kwargs.get("goal") or kwargs.get("activity")
-                department = kwargs.get("department") or getattr(subject, "department", None)
-                year = kwargs.get("year") or getattr(subject, "year", None)
-                refusal_record(
-                    actor=kwargs.get("actor"), action=action, error=error, department=department, year=year
-                )
-                raise
-
-        return wrapper
-
-    return decorator
+    return records_refusal(action, scope=_scope)
 
 
 def _require_writer(actor, department: Department) -> None:

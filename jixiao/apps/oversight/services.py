@@ -6,16 +6,13 @@ and keeps the refused attempt on record (RefusalEvent)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from pathlib import PurePath
 
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
 from jixiao.apps.oversight.selectors import department_figures
@@ -42,25 +39,15 @@ class ReviewInputError(DomainError):
     code = "review_input"
 
 
+def _scope(kwargs) -> tuple:
+    submission = kwargs.get("submission")
+    department = kwargs.get("department") or getattr(submission, "department", None)
+    year = kwargs.get("year") or getattr(submission, "year", None)
+    return department, year
+
+
 def _records_refusal(action: str):
-    def decorator(function: Callable):
-        @wraps(function)
-        def wrapper(*args, **kwargs):
-            try:
-                with transaction.atomic():
-                    return function(*args, **kwargs)
-            except DomainError as error:
-                submission = kwargs.get("submission")
-                department = kwargs.get("department") or getattr(submission, "department", None)
-                year = kwargs.get("year") or getattr(submission, "year", None)
-                refusal_record(
-                    actor=kwargs.get("actor"), action=action, error=error, department=department, year=year
-                )
-                raise
-
-        return wrapper
-
-    return decorator
+    return records_refusal(action, scope=_scope)
 
 
 def _actor(user) -> Actor:

@@ -9,17 +9,15 @@ refused attempt on record (RefusalEvent) through the money core's ``_records_ref
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import wraps
 
-from django.db import transaction
 from django.utils import timezone
 
 from jixiao.apps.budgets.models import BudgetLine, Project
 from jixiao.apps.budgets.services import budget_line_create
-from jixiao.apps.core.services import audit_record, refusal_record
+from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.projects.models import (
     DemonstrationBase,
@@ -28,7 +26,7 @@ from jixiao.apps.projects.models import (
     ProjectReview,
     SpecialProject,
 )
-from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.errors import PermissionRefused
 from jixiao.domain.money import yuan
 from jixiao.domain.projects import (
     ACTION_LABELS,
@@ -51,31 +49,20 @@ from jixiao.domain.projects import (
 )
 
 
+def _scope(kwargs) -> tuple:
+    department, year = kwargs.get("department"), kwargs.get("year")
+    special = kwargs.get("special") or getattr(
+        kwargs.get("milestone") or kwargs.get("inspection"), "special", None
+    )
+    project = kwargs.get("project") or getattr(special, "project", None)
+    if project is not None:
+        department, year = project.department, project.year
+    return department, year
+
+
 def _records_refusal(action: str):
-    """As budgets.services._records_refusal, but it finds the department and year of a 专项."""
-
-    def decorator(function: Callable):
-        @wraps(function)
-        def wrapper(*args, **kwargs):
-            try:
-                with transaction.atomic():
-                    return function(*args, **kwargs)
-            except DomainError as error:
-                department, year = kwargs.get("department"), kwargs.get("year")
-                special = kwargs.get("special") or getattr(
-                    kwargs.get("milestone") or kwargs.get("inspection"), "special", None
-                )
-                project = kwargs.get("project") or getattr(special, "project", None)
-                if project is not None:
-                    department, year = project.department, project.year
-                refusal_record(
-                    actor=kwargs.get("actor"), action=action, error=error, department=department, year=year
-                )
-                raise
-
-        return wrapper
-
-    return decorator
+    """The shared refusal recorder, finding the department and year of a 专项."""
+    return records_refusal(action, scope=_scope)
 
 
 @dataclass(frozen=True, slots=True)
