@@ -15,8 +15,9 @@ MONTH_CHOICES = [("", "全部月份")] + [(str(m), f"{m}月") for m in range(1, 
 class AmountField(forms.CharField):
     """元 with up to two decimals; accepts 1,234.56 and 1234.56."""
 
-    def __init__(self, *args, allow_negative: bool = False, **kwargs):
+    def __init__(self, *args, allow_negative: bool = False, allow_zero: bool = False, **kwargs):
         self.allow_negative = allow_negative
+        self.allow_zero = allow_zero
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"inputmode": "decimal", "class": "amount", "autocomplete": "off"}),
@@ -33,10 +34,12 @@ class AmountField(forms.CharField):
             raise forms.ValidationError(
                 f"{error.message}。请按“1234.56”或“1,234.56”填写金额（单位：元）。"
             ) from error
-        if not self.allow_negative and amount <= 0:
-            raise forms.ValidationError("金额必须大于0。")
         if amount == 0:
+            if self.allow_zero:
+                return amount
             raise forms.ValidationError("金额不能为0。")
+        if not self.allow_negative and amount < 0:
+            raise forms.ValidationError("金额必须大于0。" if not self.allow_zero else "金额不能为负数。")
         return amount
 
 
@@ -180,3 +183,33 @@ class TransferActionForm(forms.Form):
 
 
 LEDGER_KIND_CHOICES = [("", "全部类型"), *list(LedgerKind.choices)]
+
+
+class SettlementForm(forms.Form):
+    # Both figures may be 0: no carry-over, no procurement planned.
+    carry_over_start = AmountField(
+        label="上年结转结余", allow_zero=True, help_text="上年度部门决算“年末结转和结余”数，没有结转结余填0。"
+    )
+    procurement_budget = AmountField(
+        label="政府采购预算", allow_zero=True, help_text="部门预算政府采购预算表的合计数，没有填0。"
+    )
+    source = forms.CharField(label="数据来源", max_length=255, required=False)
+
+
+class ProcurementForm(forms.Form):
+    date = forms.DateField(label="合同签订日期", widget=forms.DateInput(attrs={"type": "date"}))
+    contract_no = forms.CharField(label="合同编号", max_length=64)
+    item = forms.CharField(label="采购项目", max_length=128)
+    method = forms.ChoiceField(label="采购方式")
+    amount = AmountField(label="合同金额")
+
+    def __init__(self, *args, methods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [("", "请选择采购方式"), *methods]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="作废原因", max_length=255)
+    confirm = forms.BooleanField(
+        label="我确认作废该记录", error_messages={"required": "请勾选确认后再作废。"}
+    )

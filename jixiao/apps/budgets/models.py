@@ -440,3 +440,113 @@ class SanGongBudget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} {self.year} {self.get_item_display()}"
+
+
+class YearSettlement(models.Model):
+    """决算补充信息 of a department-year: the two figures the ledger cannot know by itself.
+
+    上年结转结余 comes from the previous year's 决算 (年末结转和结余); 政府采购预算 from the
+    approved 部门预算 (政府采购预算表). The year-end balance and the procurement actual are not
+    entered: they follow from the ledger and from the procurement records.
+    """
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="settlements"
+    )
+    year = models.PositiveIntegerField("年度")
+    carry_over_start = models.DecimalField("上年结转结余（元）", **MONEY)
+    procurement_budget = models.DecimalField("政府采购预算（元）", **MONEY)
+    source = models.CharField("数据来源", max_length=255, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填报人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField("填报时间")
+
+    class Meta:
+        verbose_name = "决算补充信息"
+        verbose_name_plural = "决算补充信息"
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year"], name="settlement_unique"),
+            models.CheckConstraint(
+                condition=models.Q(carry_over_start__gte=0, procurement_budget__gte=0),
+                name="settlement_non_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.year}年决算补充信息"
+
+    def snapshot(self) -> dict:
+        return {
+            "carry_over_start": str(self.carry_over_start),
+            "procurement_budget": str(self.procurement_budget),
+            "source": self.source,
+        }
+
+
+class ProcurementMethod(models.TextChoices):
+    OPEN_TENDER = "open_tender", "公开招标"
+    INVITED_TENDER = "invited_tender", "邀请招标"
+    NEGOTIATION = "negotiation", "竞争性谈判"
+    CONSULTATION = "consultation", "竞争性磋商"
+    SINGLE_SOURCE = "single_source", "单一来源采购"
+    INQUIRY = "inquiry", "询价"
+    FRAMEWORK = "framework", "框架协议采购"
+    E_MALL = "e_mall", "电子卖场（网上商城）"
+
+
+class ProcurementRecord(models.Model):
+    """One 政府采购 contract of the year. Recorded once; a wrong record is cancelled (作废) with a
+    reason, never edited, so the actual procurement amount is always traceable."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="procurements"
+    )
+    year = models.PositiveIntegerField("年度")
+    date = models.DateField("合同签订日期")
+    contract_no = models.CharField("合同编号", max_length=64)
+    item = models.CharField("采购项目", max_length=128)
+    method = models.CharField("采购方式", max_length=20, choices=ProcurementMethod.choices)
+    amount = models.DecimalField("合同金额（元）", **MONEY)
+    line = models.ForeignKey(
+        BudgetLine,
+        verbose_name="资金来源指标",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("登记时间")
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="作废人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cancelled_at = models.DateTimeField("作废时间", null=True, blank=True)
+    cancel_reason = models.CharField("作废原因", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "政府采购记录"
+        verbose_name_plural = "政府采购记录"
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year", "contract_no"], name="procurement_contract_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="procurement_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contract_no} {self.item}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None

@@ -12,10 +12,12 @@ from jixiao.apps.budgets.models import (
     BudgetLine,
     LedgerEntry,
     LedgerKind,
+    ProcurementRecord,
     SanGongBudget,
     TransferRequest,
     TransferState,
     Voucher,
+    YearSettlement,
 )
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
@@ -236,3 +238,46 @@ def personnel_spent_by_econ(*, department: Department, year: int) -> Decimal:
         if is_personnel_economic(row["econ_code"]):
             total += row["t"]
     return total
+
+
+@dataclass(frozen=True)
+class SettlementFigures:
+    """决算补充信息 of a department-year as the report reads it (元). None: not entered."""
+
+    carry_over_start: Decimal | None
+    carry_over_end: Decimal | None
+    procurement_budget: Decimal | None
+    procurement_actual: Decimal | None
+    source: str = ""
+
+
+def procurement_records_for(*, department: Department, year: int) -> QuerySet[ProcurementRecord]:
+    return ProcurementRecord.objects.filter(department=department, year=year).select_related(
+        "line", "created_by", "cancelled_by"
+    )
+
+
+def procurement_actual(*, department: Department, year: int) -> Decimal | None:
+    """实际政府采购金额: the contracts of the year that are not cancelled; None when none is registered."""
+    records = procurement_records_for(department=department, year=year)
+    if not records.exists():
+        return None
+    return records.filter(cancelled_at__isnull=True).aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def settlement_figures(*, department: Department, year: int) -> SettlementFigures:
+    """上年结转结余 and 政府采购预算 as entered; 年末结转结余 = 上年结转结余 + 调整后预算 − 决算支出
+    (from the ledger); 实际政府采购金额 from the procurement records."""
+    settlement = YearSettlement.objects.filter(department=department, year=year).first()
+    actual = procurement_actual(department=department, year=year)
+    if settlement is None:
+        return SettlementFigures(None, None, None, actual)
+    money = budget_year(department=department, year=year)
+    end = settlement.carry_over_start + money.total_budget - money.total_spent
+    return SettlementFigures(
+        carry_over_start=settlement.carry_over_start,
+        carry_over_end=end,
+        procurement_budget=settlement.procurement_budget,
+        procurement_actual=actual,
+        source=settlement.source,
+    )

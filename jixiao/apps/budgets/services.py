@@ -20,11 +20,14 @@ from jixiao.apps.budgets.models import (
     BudgetLine,
     LedgerEntry,
     LedgerKind,
+    ProcurementMethod,
+    ProcurementRecord,
     Project,
     SanGongBudget,
     TransferRequest,
     TransferState,
     Voucher,
+    YearSettlement,
 )
 from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
@@ -48,9 +51,9 @@ class DuplicateVoucherNumber(DomainError):
 
 
 def _scope(kwargs) -> tuple:
-    subject = kwargs.get("line") or kwargs.get("voucher") or kwargs.get("transfer")
+    subject = kwargs.get("line") or kwargs.get("voucher") or kwargs.get("transfer") or kwargs.get("record")
     department = kwargs.get("department") or getattr(subject, "department", None)
-    year = kwargs.get("year") or getattr(kwargs.get("line"), "year", None)
+    year = kwargs.get("year") or getattr(kwargs.get("line") or kwargs.get("record"), "year", None)
     return department, year
 
 
@@ -659,3 +662,147 @@ def sangong_budget_set(
         after={"amount": amount, "doc_no": doc_no},
     )
     return budget
+
+
+# ---------------------------------------------------------------- 决算补充信息 and 政府采购
+
+
+class SettlementInvalid(DomainError):
+    code = "settlement_invalid"
+
+
+def _amount(value, label: str, *, positive: bool = False) -> Decimal:
+    """An amount in 元 as entered, or a Chinese refusal naming the field."""
+    text = str(value).strip().replace(",", "")
+    try:
+        amount = Decimal(text)
+    except (ArithmeticError, ValueError):
+        raise SettlementInvalid(f"{label}“{value}”不是有效的金额。") from None
+    if not amount.is_finite():
+        raise SettlementInvalid(f"{label}“{value}”不是有效的金额。")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise SettlementInvalid(f"{label}最多保留两位小数（分），收到“{value}”。")
+    if amount < 0 or (positive and amount == 0):
+        raise SettlementInvalid(f"{label}必须{'大于0' if positive else '不小于0'}，收到“{value}”。")
+    return yuan(amount)
+
+
+@_records_refusal("settlement_set")
+def settlement_set(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    carry_over_start: Decimal | str,
+    procurement_budget: Decimal | str,
+    source: str = "",
+    is_demo: bool = False,
+) -> YearSettlement:
+    """Record 上年结转结余 and 政府采购预算 of a department-year (a new value replaces the old, audited)."""
+    _require_department_writer(actor, department)
+    carry = _amount(carry_over_start, "上年结转结余")
+    procurement = _amount(procurement_budget, "政府采购预算")
+    existing = YearSettlement.objects.select_for_update().filter(department=department, year=year).first()
+    before = existing.snapshot() if existing else None
+    settlement, _ = YearSettlement.objects.update_or_create(
+        department=department,
+        year=year,
+        defaults={
+            "carry_over_start": carry,
+            "procurement_budget": procurement,
+            "source": source.strip()[:255],
+            "is_demo": is_demo,
+            "updated_by": actor,
+            "updated_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="settlement_set",
+        action_label="填报决算补充信息",
+        target=settlement,
+        department=department,
+        before=before,
+        after=settlement.snapshot(),
+    )
+    return settlement
+
+
+@_records_refusal("procurement_record")
+def procurement_record(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    date: dt.date,
+    contract_no: str,
+    item: str,
+    method: str,
+    amount: Decimal | str,
+    line: BudgetLine | None = None,
+    is_demo: bool = False,
+) -> ProcurementRecord:
+    """Register one 政府采购 contract of the year."""
+    _require_department_writer(actor, department)
+    contract_no, item = contract_no.strip(), item.strip()
+    if not contract_no:
+        raise SettlementInvalid("请填写合同编号。")
+    if not item:
+        raise SettlementInvalid("请填写采购项目。")
+    if method not in ProcurementMethod.values:
+        raise SettlementInvalid(f"未知的采购方式：{method}")
+    if date.year != year:
+        raise SettlementInvalid(f"合同签订日期{date:%Y年%m月%d日}不在{year}年度内。")
+    amount = _amount(amount, "合同金额", positive=True)
+    if line is not None and (line.department_id != department.pk or line.year != year):
+        raise SettlementInvalid("资金来源指标不属于本单位本年度。")
+    if ProcurementRecord.objects.filter(department=department, year=year, contract_no=contract_no).exists():
+        raise SettlementInvalid(f"合同编号“{contract_no}”已登记，不能重复登记。")
+    record = ProcurementRecord.objects.create(
+        department=department,
+        year=year,
+        date=date,
+        contract_no=contract_no,
+        item=item,
+        method=method,
+        amount=amount,
+        line=line,
+        is_demo=is_demo,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="procurement_record",
+        action_label="登记政府采购合同",
+        target=record,
+        department=department,
+        after={"contract_no": contract_no, "item": item, "method": method, "amount": amount, "date": date},
+    )
+    return record
+
+
+@_records_refusal("procurement_cancel")
+def procurement_cancel(*, actor, record: ProcurementRecord, reason: str) -> ProcurementRecord:
+    """作废 a wrongly registered contract: it stays on record, marked, and no longer counts."""
+    _require_department_writer(actor, record.department)
+    locked = ProcurementRecord.objects.select_for_update().get(pk=record.pk)
+    if locked.is_cancelled:
+        raise SettlementInvalid(f"合同“{locked.contract_no}”已作废。")
+    if not reason.strip():
+        raise SettlementInvalid("作废政府采购记录须填写原因。")
+    locked.cancelled_by = actor
+    locked.cancelled_at = timezone.now()
+    locked.cancel_reason = reason.strip()[:255]
+    locked.save(update_fields=["cancelled_by", "cancelled_at", "cancel_reason"])
+    audit_record(
+        actor=actor,
+        action="procurement_cancel",
+        action_label="作废政府采购记录",
+        target=locked,
+        department=locked.department,
+        before={"amount": locked.amount, "cancelled": False},
+        after={"cancelled": True},
+        reason=locked.cancel_reason,
+    )
+    return locked

@@ -18,4 +18,7 @@ urlpatterns = [
     path("transfers/<int:pk>/", views.transfer_detail, name="transfer-detail"),
     path("transfers/<int:pk>/<slug:action>/", views.transfer_action, name="transfer-action"),
     path("refusals/", views.refusal_list, name="refusal-list"),
+    path("settlement/", views.settlement, name="settlement"),
+    path("settlement/procurements/", views.procurement_create, name="procurement-create"),
+    path("settlement/procurements/<int:pk>/cancel/", views.procurement_cancel, name="procurement-cancel"),
 ]

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,19 +23,24 @@ from jixiao.apps.budgets import services
 from jixiao.apps.budgets.forms import (
     LEDGER_KIND_CHOICES,
     AdjustForm,
+    CancelForm,
+    ProcurementForm,
     ReverseForm,
+    SettlementForm,
     TransferActionForm,
     TransferForm,
     VoucherFilterForm,
     VoucherForm,
 )
-from jixiao.apps.budgets.models import LedgerKind, TransferState
+from jixiao.apps.budgets.models import LedgerKind, ProcurementMethod, TransferState, YearSettlement
 from jixiao.apps.budgets.selectors import (
     access_budget_line,
     access_transfer,
     access_voucher,
     budget_lines_for,
     execution_table,
+    procurement_records_for,
+    settlement_figures,
     transfers_awaiting,
     transfers_for,
     vouchers_for,
@@ -67,6 +73,7 @@ REFUSAL_CODE_LABELS = {
     "duplicate_voucher": "凭证号重复",
     "invalid_amount": "金额无效",
     "posted_record_immutable": "修改已记账记录",
+    "settlement_invalid": "填报数据无效",
 }
 
 ACTION_LABELS = {
@@ -81,6 +88,9 @@ ACTION_LABELS = {
     "transfer_reject": "驳回调剂",
     "transfer_withdraw": "撤回调剂",
     "transfer_execute": "执行调剂",
+    "settlement_set": "填报决算补充信息",
+    "procurement_record": "登记政府采购合同",
+    "procurement_cancel": "作废政府采购记录",
 }
 
 
@@ -619,3 +629,109 @@ def refusal_list(request):
             "title": f"{year}年度 被拒绝的操作",
         },
     )
+
+
+# ---------------------------------------------------------------- 决算补充信息 and 政府采购
+
+
+def _settlement_page(request, department, *, settlement_form=None, procurement_form=None, refusal=None):
+    year = request.year
+    can_write = request.user.is_department_user and not request.user.is_read_only
+    settlement = YearSettlement.objects.filter(department=department, year=year).first()
+    if settlement_form is None and can_write:
+        initial = (
+            {
+                "carry_over_start": settlement.carry_over_start,
+                "procurement_budget": settlement.procurement_budget,
+                "source": settlement.source,
+            }
+            if settlement
+            else {}
+        )
+        settlement_form = SettlementForm(initial=initial)
+    if procurement_form is None and can_write:
+        procurement_form = ProcurementForm(
+            initial={"date": _default_date(year)}, methods=ProcurementMethod.choices
+        )
+    records = procurement_records_for(department=department, year=year)
+    return render(
+        request,
+        "budgets/settlement.html",
+        {
+            "department": department,
+            "settlement": settlement,
+            "figures": settlement_figures(department=department, year=year),
+            "records": records,
+            "settlement_form": settlement_form,
+            "procurement_form": procurement_form,
+            "cancel_form": CancelForm() if can_write else None,
+            "refusal": refusal,
+            "departments": _department_choices(request, department),
+            "title": f"{year}年度 决算补充信息与政府采购",
+        },
+    )
+
+
+@login_required
+def settlement(request):
+    department = _department(request)
+    if request.method != "POST":
+        return _settlement_page(request, department)
+    _require_writer(request, department)
+    form = SettlementForm(request.POST)
+    if not form.is_valid():
+        return _settlement_page(request, department, settlement_form=form)
+    data = form.cleaned_data
+    try:
+        services.settlement_set(
+            actor=request.user,
+            department=department,
+            year=request.year,
+            carry_over_start=data["carry_over_start"],
+            procurement_budget=data["procurement_budget"],
+            source=data["source"],
+        )
+    except DomainError as error:
+        return _settlement_page(request, department, settlement_form=form, refusal=_refusal(error))
+    messages.success(request, "已保存决算补充信息，评价报告和评分将按新数据计算。")
+    return redirect("budgets:settlement")
+
+
+@login_required
+@require_POST
+def procurement_create(request):
+    department = _department(request)
+    _require_writer(request, department)
+    form = ProcurementForm(request.POST, methods=ProcurementMethod.choices)
+    if not form.is_valid():
+        return _settlement_page(request, department, procurement_form=form)
+    data = form.cleaned_data
+    try:
+        record = services.procurement_record(
+            actor=request.user, department=department, year=request.year, **data
+        )
+    except DomainError as error:
+        return _settlement_page(request, department, procurement_form=form, refusal=_refusal(error))
+    messages.success(request, f"已登记政府采购合同{record.contract_no}（{record.amount:,.2f}元）。")
+    return redirect("budgets:settlement")
+
+
+@login_required
+@require_POST
+def procurement_cancel(request, pk: int):
+    department = _department(request)
+    _require_writer(request, department)
+    record = procurement_records_for(department=department, year=request.year).filter(pk=pk).first()
+    if record is None:
+        raise Http404("没有找到该政府采购记录，或您无权查看。")
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("budgets:settlement")
+    try:
+        services.procurement_cancel(actor=request.user, record=record, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"已作废政府采购合同{record.contract_no}，该合同不再计入实际政府采购金额。")
+    return redirect("budgets:settlement")

@@ -34,6 +34,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("支出凭证", "budgets:voucher-list"),
             NavItem("预算调剂", "budgets:transfer-list"),
             NavItem("被拒绝的操作", "budgets:refusal-list"),
+            NavItem("决算补充与政府采购", "budgets:settlement"),
             NavItem("导入", "exchange:import-start", DEPT),
             NavItem("导出", "exchange:export"),
         ),

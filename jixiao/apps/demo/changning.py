@@ -210,6 +210,13 @@ SPENDING = {
 }
 
 
+# 政府采购 contracts of 2023 (date, contract number, item, amount in 元).
+PROCUREMENTS_2023 = (
+    (dt.date(2023, 4, 10), "CNKX-CG-2023-01", "台式计算机4台", D("20800.00")),
+    (dt.date(2023, 8, 8), "CNKX-CG-2023-02", "笔记本电脑2台、激光打印机2台", D("16000.00")),
+)
+
+
 def _date(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, 28))
 
@@ -376,6 +383,33 @@ def _build_year(*, department: Department, year: int, officer: User, head: User,
             is_demo=True,
         )
         services.transfer_submit(actor=officer, transfer=pending)
+        _settle_2023(department=department, officer=officer)
+
+
+def _settle_2023(*, department: Department, officer: User) -> None:
+    """决算补充信息 and the year's 政府采购 contracts (the computers and printers on the asset
+    register were bought in the 政府采购电子卖场)."""
+    services.settlement_set(
+        actor=officer,
+        department=department,
+        year=2023,
+        carry_over_start=D("0"),
+        procurement_budget=D("40000"),
+        source="2022年度部门决算（年末结转和结余0元）；2023年部门预算政府采购预算表（演示数据）",
+        is_demo=True,
+    )
+    for when, number, item, amount in PROCUREMENTS_2023:
+        services.procurement_record(
+            actor=officer,
+            department=department,
+            year=2023,
+            date=when,
+            contract_no=number,
+            item=item,
+            method="e_mall",
+            amount=amount,
+            is_demo=True,
+        )
 
 
 def _post_spending(*, year, lines, projects, officer, from_month: int = 1, until_month: int = 12) -> None:

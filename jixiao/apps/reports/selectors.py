@@ -28,7 +28,7 @@ from jixiao.apps.budgets.models import (
     Voucher,
 )
 from jixiao.apps.budgets.reports import section_two_for
-from jixiao.apps.budgets.selectors import budget_year, sangong_year
+from jixiao.apps.budgets.selectors import budget_year, sangong_year, settlement_figures
 from jixiao.apps.core.models import RefusalEvent
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import profile_for
@@ -119,6 +119,7 @@ def prior_year_facts(department: Department, year: int) -> PriorYearFacts | None
     personnel = _lines_by(department, year - 1, fund_type="basic_personnel")
     public = _lines_by(department, year - 1, fund_type="basic_public")
     project = _lines_by(department, year - 1, fund_type="project")
+    settled = settlement_figures(department=department, year=year - 1)
     return PriorYearFacts(
         year=year - 1,
         basic_initial=personnel.initial + public.initial,
@@ -128,6 +129,8 @@ def prior_year_facts(department: Department, year: int) -> PriorYearFacts | None
         personnel_actual=personnel.actual,
         public_actual=public.actual,
         project_actual=project.actual,
+        procurement_actual=settled.procurement_actual,
+        carry_over_end=settled.carry_over_end,
     )
 
 
@@ -364,6 +367,7 @@ def department_year_facts(
         extra["work"] = work
     projects = project_facts(department, year)
     total_budget = BudgetLine.total([personnel, public, *(p.line for p in projects)]).adjusted
+    settled = settlement_figures(department=department, year=year)
     return DepartmentYearFacts(
         department=department.name,
         year=year,
@@ -382,6 +386,10 @@ def department_year_facts(
         transfers=executed_transfers(department, year),
         personnel_projection=personnel_projection(personnel, year),
         payment_checkpoint=payment_checkpoint(department, year, total_budget),
+        carry_over_start=settled.carry_over_start,
+        carry_over_end=settled.carry_over_end,
+        procurement_budget=settled.procurement_budget,
+        procurement_actual=settled.procurement_actual,
         **extra,
     )
 
