@@ -189,6 +189,7 @@ def _heading_match(text: str) -> tuple[int, re.Match] | None:
     return int(match.lastgroup[1]), match
 
 
+_ANNEX = re.compile(r"附件(?:\d{1,2}|[:：])")
 _HEADING_FIRST = frozenset("第一二三四五六七八九十(0123456789" + CIRCLED)
 _TITLE_END = re.compile(r"[。:;,!?]")
 TERMINAL = "。!?…;”’」』)】》>|"
@@ -479,8 +480,18 @@ def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
 def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = None) -> list[Heading]:
     found: list[tuple[int, int | None, str, str, Paragraph]] = []
     first_numbered = None
+    annex_list = False
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
+        if first_numbered is not None and _ANNEX.match(text):
+            # 附件：1．…评分表 / 附件1: the annexes start here, outside the last numbered section.
+            cut = _TITLE_END.search(text)
+            found.append((0, None, "", text[: cut.start()] if cut else text[:30], paragraph))
+            annex_list = text[2] in ":："
+            continue
+        if annex_list and _heading_match(text) is not None:
+            continue  # “2．…基础数据表”: the next line of the 附件 list, not a heading
+        annex_list = False
         if text[0] not in _HEADING_FIRST:
             if (
                 first_numbered is not None

@@ -1006,6 +1006,24 @@ def _places(text: str) -> int:
 # Same quantity twice, counts
 
 
+# The parts a total is broken into after “其中：”; “基本支出…决算支出167.62万元” is the 决算支出 of
+# 基本支出, not a second value of the department's 决算支出.
+_BREAKDOWN_PARTS = re.compile(
+    r"基本支出|项目支出|人员经费|公用经费|因公出国（境）费|公务接待费|公务用车[^，；。]{0,8}费|“三公”经费|一般公共预算|政府性基金"
+)
+
+
+def _breakdown_subject(text: str, position: int) -> str | None:
+    """None: the figure is not inside a “其中” breakdown. Otherwise the part it belongs to (the
+    last part named since “其中”), or "" when no part is named."""
+    sentence_start = max(text.rfind("。", 0, position), text.rfind("\n", 0, position)) + 1
+    since = text.rfind("其中", sentence_start, position)
+    if since < 0:
+        return None
+    parts = _BREAKDOWN_PARTS.findall(text, since, position)
+    return parts[-1] if parts else ""
+
+
 @rule("quantity.conflict", "同一个数（同一标签）在两处写成不同的值")
 def check_same_quantity(context: CheckContext) -> list[Finding]:
     """Amounts whose labels are the same key quantity (年初预算, 支出合计, 三公 …), not a change and
@@ -1021,6 +1039,11 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if any(w in quantity.raw_label for w in ("上年", "去年", "同比")):
             continue
         key = f"{quantity.year}年{quantity.label}" if quantity.year else quantity.label
+        part = _breakdown_subject(report.text, quantity.start)
+        if part == "":
+            continue  # after “其中” without a named part: a sub-item, not the total again
+        if part:
+            key = f"{part}{key}"
         first = seen.get(key)
         if first is None:
             seen[key] = quantity

@@ -163,6 +163,28 @@ def test_the_same_quantity_with_two_values_is_flagged():
     assert (finding.expected, finding.found) == ("208.4万元", "209.4万元")
 
 
+def test_a_part_named_after_qizhong_is_not_a_second_value_of_the_total():
+    text = (
+        "本部门调整后预算216.4万元，决算支出211.71万元。其中：基本支出调整后预算170.4万元，"
+        "决算支出167.62万元；项目支出调整后预算46万元，决算支出44.09万元。"
+    )
+    assert findings(text, "quantity.conflict") == []
+    # …but the same part written twice with two values still is.
+    twice = text + "\n其中：基本支出调整后预算170.4万元，决算支出168.62万元。"
+    finding = only(twice, "quantity.conflict")
+    assert (finding.expected, finding.found) == ("167.62万元", "168.62万元")
+
+
+def test_the_annex_list_after_the_last_section_is_not_a_heading_of_it():
+    text = (
+        "一、部门概况\n本单位编制15名。\n二、存在的问题\n1.目标不细化。\n2.资金串用。\n"
+        "附件：1．2023年度评分表\n2．2023年度基础数据表\n常宁市科学技术协会\n附件1\n2023年度评分表"
+    )
+    assert findings(text, "heading.numbering") == []
+    # The list line is no heading, and the annex is outside 二、存在的问题.
+    assert check_text(text).sections == ("一、部门概况", "二、存在的问题", "附件", "附件1")
+
+
 def test_count_against_listed_names():
     finding = only("内设机构3个，即办公室、财务股。", "count.items")
     assert finding.severity == ERROR
