@@ -78,7 +78,7 @@ def sangong_group_label(group: str) -> str:
     return load_yaml("classification/sangong.yaml")["groups"][group]
 
 
-SANGONG_CODES = frozenset({"30212", "30217", "30231", "31013"})
+SANGONG_CODES = frozenset(item.code for item in sangong_items())
 
 
 def sangong_item_for(econ_code: str) -> SanGongItem | None:

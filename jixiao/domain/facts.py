@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError
 
 ZERO = Decimal("0.00")
@@ -63,14 +64,7 @@ class FundKind(Enum):
         return "基本支出" if self.is_basic else "项目支出"
 
 
-class SanGongItem(Enum):
-    """“三公”经费 items by 经济分类 code (domain-rules.md §5.4; keys as data/classification/sangong.yaml)."""
-
-    ABROAD = ("abroad", "30212", "因公出国（境）费")
-    RECEPTION = ("reception", "30217", "公务接待费")
-    VEHICLE_RUNNING = ("vehicle_running", "30231", "公务用车运行维护费")
-    VEHICLE_PURCHASE = ("vehicle_purchase", "31013", "公务用车购置费")
-
+class _SanGongItemBase(Enum):
     @property
     def key(self) -> str:
         return self.value[0]
@@ -82,6 +76,13 @@ class SanGongItem(Enum):
     @property
     def label(self) -> str:
         return self.value[2]
+
+
+# “三公”经费 items by 经济分类 code, one member per item of data/classification/sangong.yaml
+# (SanGongItem.ABROAD, .RECEPTION, .VEHICLE_RUNNING, .VEHICLE_PURCHASE); the codes live only there.
+SanGongItem = _SanGongItemBase(
+    "SanGongItem", {item.key.upper(): (item.key, item.code, item.name) for item in sangong_items()}
+)
 
 
 class IndicatorKind(Enum):
