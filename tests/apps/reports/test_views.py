@@ -27,6 +27,9 @@ def test_officer_generates_edits_a_paragraph_compares_versions_and_downloads(cli
     assert "全年开展科普下乡30次。" in preview and "部门整体支出情况" in preview
     score = client.get(reverse("reports:score-review", args=[draft.pk])).content.decode()
     assert "在职人员控制率 = 在职人员数 / 编制数 × 100% = 14 / 15 × 100% = 93.3%" in score
+    title = score.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and title.startswith("评分 · ")
+    assert score.count("保存人工评分") == 1 and score.count('id="judge"') == 1
     download = client.get(reverse("reports:report-download", args=[draft.pk, "docx"]))
     assert download.status_code == 200 and download.content[:2] == b"PK"
     assert "attachment" in download["Content-Disposition"]
