@@ -783,7 +783,7 @@ def year_end_actual_enter(
             f"三级指标“{row.name}”：请填写实际完成值的依据/佐证说明（如问卷统计结果、账簿数据、文件名称）",
             indicator=row.name,
         )
-    existing = YearEndActual.objects.select_for_update().filter(indicator=row).first()
+    existing = YearEndActual.objects.select_for_update(of=("self",)).filter(indicator=row).order_by().first()
     before = _actual_state(existing)
     actual, _ = YearEndActual.objects.update_or_create(
         indicator=row,
@@ -849,7 +849,7 @@ def task_completion_record(
     )
     if problems:
         raise YearEndRefused("；".join(problems), task=row.name, problems=problems)
-    existing = TaskCompletion.objects.select_for_update().filter(task=row).first()
+    existing = TaskCompletion.objects.select_for_update(of=("self",)).filter(task=row).order_by().first()
     before = _completion_state(existing)
     completion, _ = TaskCompletion.objects.update_or_create(
         task=row,
