@@ -9,6 +9,7 @@ category names, input phrases, grade labels) are data in ``jixiao/data/indicator
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -250,13 +251,16 @@ class GradeLevel:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A 年度主要任务 with its budget amount in 元."""
+    """A 年度主要任务 with its budget amount in 元, its 计划完成时间 and whether it is a 重点工作
+    (交办或下达): the 计划工作 that 实际完成率, 完成及时率 and 重点工作办结率 count."""
 
     name: str
     budget: Decimal
     content: str = ""
     fund_type: str = ""  # 基本支出-人员经费 / 基本支出-公用经费 / 项目支出
     row: int | None = None
+    due: dt.date | None = None
+    is_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -622,6 +626,15 @@ def _task_findings(goal: Goal, department_budget: Decimal | None) -> list[GoalFi
         elif task.name in names:
             found.append(GoalFinding("duplicate_task", f"年度主要任务“{task.name}”重复出现", row=task.row))
         names.add(task.name)
+        if task.due is not None and goal.year is not None and task.due.year != goal.year:
+            found.append(
+                GoalFinding(
+                    "task_due_outside_year",
+                    f"年度主要任务“{task.name}”的计划完成时间{task.due.year}年{task.due.month}月{task.due.day}日"
+                    f"不在{goal.year}年度内",
+                    row=task.row,
+                )
+            )
         if task.budget < 0:
             found.append(
                 GoalFinding(
@@ -711,6 +724,17 @@ def _decimal(value: Any, what: str) -> Decimal:
         raise GoalError(f"{what}“{value}”不是有效数字") from error
 
 
+def _date_or_none(value: Any, what: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as error:
+        raise GoalError(f"{what}“{value}”不是有效日期（应写成2023-06-30）") from error
+
+
 def curve_from_data(data: Any) -> ProgressCurve:
     """'linear' / 'year_end' / 'level', or {points: [{date: '09-30', share: 100}, …]}."""
     if data is None:
@@ -759,6 +783,8 @@ def goal_from_data(data: Mapping[str, Any], *, library: Any = None) -> Goal:
             budget=yuan(str(item["budget"])),
             content=str(item.get("content", "")),
             fund_type=str(item.get("fund_type", "")),
+            due=_date_or_none(item.get("due"), f"年度主要任务“{item['name']}”的计划完成时间"),
+            is_key=bool(item.get("key", False)),
         )
         for item in data.get("tasks", [])
     )

@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from jixiao.apps.goals.models import Activity, CustomIndicator, Evidence, Goal, WarningResponse, WorkArea
+from jixiao.apps.goals.models import (
+    Activity,
+    CustomIndicator,
+    Evidence,
+    Goal,
+    TaskCompletion,
+    WarningResponse,
+    WorkArea,
+    YearEndActual,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -37,3 +46,13 @@ class EvidenceAdmin(ReadOnlyAdmin):
 admin.site.register(CustomIndicator, ReadOnlyAdmin)
 admin.site.register(WorkArea, ReadOnlyAdmin)
 admin.site.register(WarningResponse, ReadOnlyAdmin)
+
+
+@admin.register(YearEndActual)
+class YearEndActualAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "text", "value", "unit", "entered_by", "entered_at"]
+
+
+@admin.register(TaskCompletion)
+class TaskCompletionAdmin(ReadOnlyAdmin):
+    list_display = ["task", "completed", "finished_on", "quality_passed", "recorded_by", "recorded_at"]

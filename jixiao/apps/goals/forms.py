@@ -38,6 +38,13 @@ class TaskForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"class": "amount", "inputmode": "decimal"}),
     )
+    due_date = forms.DateField(
+        label="计划完成时间",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "计划完成时间应为日期，如2023-09-30"},
+    )
+    is_key = forms.BooleanField(label="重点工作（交办或下达）", required=False)
 
     def has_content(self) -> bool:
         return bool(self.cleaned_data.get("name") or self.cleaned_data.get("budget"))
@@ -205,3 +212,35 @@ def _grouped(indicators):
     for item in indicators:
         groups.setdefault((item.level1, item.level2), []).append(item)
     return [(items[0], items) for items in groups.values()]
+
+
+class YearEndActualForm(forms.Form):
+    text = forms.CharField(
+        label="实际完成值",
+        max_length=64,
+        help_text="按计量单位填写，如 96%、8.5元/人次、17.1万元；定性指标填完成档次",
+        error_messages={"required": "请填写实际完成值"},
+    )
+    evidence = forms.CharField(
+        label="依据/佐证说明",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="如：年末问卷发放200份、收回186份、满意179份；预算账簿项目支出数；文件名称和文号",
+        error_messages={"required": "请填写实际完成值的依据/佐证说明"},
+    )
+
+
+class TaskCompletionForm(forms.Form):
+    completed = forms.BooleanField(label="已完成", required=False)
+    finished_on = forms.DateField(
+        label="完成日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "完成日期应为日期，如2023-09-19"},
+    )
+    quality_passed = forms.BooleanField(label="质量达标", required=False)
+    evidence = forms.CharField(
+        label="完成依据/佐证说明（已完成时必填）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="如：验收意见、活动记录、文件名称和文号",
+    )

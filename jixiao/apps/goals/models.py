@@ -150,7 +150,8 @@ class Goal(models.Model):
 
 
 class GoalTask(models.Model):
-    """年度主要任务 with its budget amount (元)."""
+    """年度主要任务 with its budget amount (元): the year's 计划工作, with its 计划完成时间 and whether
+    it is a 重点工作 (交办或下达). How it ended is a separate ``TaskCompletion``: the plan stays locked."""
 
     goal = models.ForeignKey(Goal, verbose_name="绩效目标", on_delete=models.CASCADE, related_name="tasks")
     order = models.PositiveIntegerField("序号", default=0)
@@ -158,6 +159,10 @@ class GoalTask(models.Model):
     content = models.TextField("主要内容", blank=True)
     fund_type = models.CharField("资金性质", max_length=40, blank=True)
     budget = models.DecimalField("预算金额（元）", **MONEY)
+    due_date = models.DateField(
+        "计划完成时间", null=True, blank=True, help_text="不填按年底（12月31日）计算完成及时率"
+    )
+    is_key = models.BooleanField("重点工作（交办或下达）", default=False)
 
     class Meta:
         verbose_name = "年度主要任务"
@@ -197,6 +202,67 @@ class GoalIndicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class YearEndActual(models.Model):
+    """The year-end actual of an indicator no activity feeds (满意度, 时效, 成本 …), typed as the report
+    would say it ("96%", "8.5元/人次") with what it rests on. ``value`` is in the indicator's unit;
+    a qualitative indicator has its 完成档次 instead. Re-entry replaces it (the audit keeps the old one)."""
+
+    indicator = models.OneToOneField(
+        GoalIndicator, verbose_name="绩效指标", on_delete=models.PROTECT, related_name="year_end_actual"
+    )
+    text = models.CharField("实际完成值", max_length=64)
+    value = models.DecimalField("数值（按计量单位）", null=True, blank=True, **QUANTITY)
+    unit = models.CharField("计量单位", max_length=20, blank=True)
+    qualifier = models.CharField("修饰词", max_length=4, blank=True)
+    achievement = models.CharField("完成档次", max_length=8, blank=True)
+    evidence = models.TextField("依据/佐证说明")
+    is_demo = models.BooleanField("演示数据", default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    entered_at = models.DateTimeField("录入时间")
+
+    class Meta:
+        verbose_name = "年末实际完成值"
+        verbose_name_plural = "年末实际完成值"
+        ordering = ["indicator__goal", "indicator__order", "indicator__id"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}：{self.text}"
+
+
+class TaskCompletion(models.Model):
+    """How one 年度主要任务 ended: done or not, when, whether up to standard, and what shows it."""
+
+    task = models.OneToOneField(
+        GoalTask, verbose_name="年度主要任务", on_delete=models.PROTECT, related_name="completion"
+    )
+    completed = models.BooleanField("已完成", default=False)
+    finished_on = models.DateField("完成日期", null=True, blank=True)
+    quality_passed = models.BooleanField("质量达标", default=False)
+    evidence = models.TextField("完成依据/佐证说明", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填写人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("填写时间")
+
+    class Meta:
+        verbose_name = "年度任务完成情况"
+        verbose_name_plural = "年度任务完成情况"
+        ordering = ["task__goal", "task__order", "task__id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(completed=True, finished_on__isnull=False)
+                | models.Q(completed=False, finished_on__isnull=True, quality_passed=False),
+                name="task_completion_consistent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task.name}：{'已完成' if self.completed else '未完成'}"
 
 
 class WorkArea(models.Model):

@@ -23,13 +23,20 @@ from jixiao.apps.goals.models import (
     CustomIndicator,
     Evidence,
     Goal,
+    GoalIndicator,
     GoalState,
+    GoalTask,
+    TaskCompletion,
     WarningResponse,
     WorkArea,
+    YearEndActual,
 )
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain import goals as domain
+from jixiao.domain.activity_wording import ActivityRecord, OutputRecord
+from jixiao.domain.activity_wording import sentences as activity_sentences
+from jixiao.domain.facts import Achievement, WorkCompletion
 from jixiao.domain.goals import GoalFinding, GoalKind, Severity, curve_from_data, validate_goal
 from jixiao.domain.indicator_library import (
     IndicatorActual,
@@ -42,6 +49,7 @@ from jixiao.domain.indicator_library import (
 from jixiao.domain.monitoring import BudgetLine as MonitoredLine
 from jixiao.domain.monitoring import FundKind, MonitoringReport, monitor, standard_checkpoints
 from jixiao.domain.quantity import Quantity
+from jixiao.domain.year_end import TaskOutcome, grade_labels, work_completion
 
 ZERO = Decimal("0.00")
 
@@ -108,40 +116,48 @@ def goal_to_domain(goal: Goal) -> domain.Goal:
     """The stored goal as the domain's Goal (rows numbered from 1 in table order)."""
     tasks = tuple(
         domain.Task(
-            name=task.name, budget=task.budget, content=task.content, fund_type=task.fund_type, row=number
+            name=task.name,
+            budget=task.budget,
+            content=task.content,
+            fund_type=task.fund_type,
+            row=number,
+            due=task.due_date,
+            is_key=task.is_key,
         )
         for number, task in enumerate(goal.tasks.all(), start=1)
     )
-    indicators = []
-    for number, row in enumerate(goal.indicators.all(), start=1):
-        indicators.append(
-            domain.GoalIndicator(
-                name=row.name,
-                level1=row.level1,
-                level2=row.level2,
-                value_type=row.value_type,
-                target=row.target,
-                unit=row.unit,
-                operator=row.operator,
-                explanation=row.explanation,
-                scoring_rule=row.scoring_rule,
-                points=row.points,
-                task=row.task,
-                code=row.code,
-                note=row.note,
-                row=number,
-                progress=curve_from_data(row.progress),
-            )
-        )
+    indicators = tuple(
+        indicator_to_domain(row, number) for number, row in enumerate(goal.indicators.all(), start=1)
+    )
     return domain.Goal(
         department=goal.department.name,
-        indicators=tuple(indicators),
+        indicators=indicators,
         tasks=tasks,
         year=goal.year,
         overall_goal=goal.overall_goal,
         duties=goal.duties,
         kind=GoalKind(goal.kind),
         project=goal.project.name if goal.project_id else "",
+    )
+
+
+def indicator_to_domain(row: GoalIndicator, number: int | None = None) -> domain.GoalIndicator:
+    return domain.GoalIndicator(
+        name=row.name,
+        level1=row.level1,
+        level2=row.level2,
+        value_type=row.value_type,
+        target=row.target,
+        unit=row.unit,
+        operator=row.operator,
+        explanation=row.explanation,
+        scoring_rule=row.scoring_rule,
+        points=row.points,
+        task=row.task,
+        code=row.code,
+        note=row.note,
+        row=number,
+        progress=curve_from_data(row.progress),
     )
 
 
@@ -400,6 +416,7 @@ def goal_from_rows(goal: Goal, *, duties: str, overall_goal: str, tasks, indicat
             budget = Decimal(text).quantize(Decimal("0.01"))
         except ArithmeticError:
             budget = Decimal("-0.01")  # reported as a negative budget below; the form field says why
+        due = item.get("due_date")
         domain_tasks.append(
             domain.Task(
                 name=str(item.get("name") or "").strip(),
@@ -407,6 +424,8 @@ def goal_from_rows(goal: Goal, *, duties: str, overall_goal: str, tasks, indicat
                 content=str(item.get("content") or ""),
                 fund_type=str(item.get("fund_type") or ""),
                 row=number,
+                due=due if isinstance(due, dt.date) else None,
+                is_key=bool(item.get("is_key")),
             )
         )
     domain_indicators = [
@@ -444,35 +463,164 @@ def findings_for_rows(goal: Goal, **rows) -> list[GoalFinding]:
     return validate_goal(goal_from_rows(goal, **rows), department_budget=budget)
 
 
+# ---------------------------------------------------------------- year end: actuals and task completion
+
+
+def fed_by_activities(goal: Goal) -> set[str]:
+    """The goal's indicators whose actual is counted from the activity record (the library's fed_by):
+    they keep that actual and take no typed one."""
+    library = library_for(goal.department, goal.library_version)
+    return set(indicator_actuals(goal_to_domain(goal), library, ()))
+
+
+@dataclass
+class YearEndRow:
+    """One indicator of a goal at year end: its traced actual when activities feed it, else the one
+    entered (if any)."""
+
+    row: GoalIndicator
+    indicator: domain.GoalIndicator
+    traced: TracedActual | None
+    entered: YearEndActual | None
+
+    @property
+    def fed(self) -> bool:
+        return self.traced is not None
+
+    @property
+    def target_text(self) -> str:
+        try:
+            return self.indicator.parsed_target().text()
+        except domain.TargetParseError:
+            return self.indicator.target
+
+    @property
+    def actual_text(self) -> str:
+        if self.traced is not None:
+            text = Quantity(self.traced.value.normalize(), self.traced.actual.unit).text()
+            return f"{text}（含约数）" if self.traced.actual.approximate else text
+        return self.entered.text if self.entered else ""
+
+    @property
+    def grades(self) -> tuple[str, ...]:
+        """For a qualitative indicator, what may be entered: its own grades, then the three bands."""
+        if not self.indicator.is_qualitative:
+            return ()
+        return (*grade_labels(self.indicator), *(level.value for level in Achievement))
+
+
+def year_end_rows(goal: Goal) -> list[YearEndRow]:
+    domain_goal = goal_to_domain(goal)
+    library = library_for(goal.department, goal.library_version)
+    traced = traced_actuals(domain_goal, library, goal.department, goal.year, dt.date(goal.year, 12, 31))
+    entered = {
+        actual.indicator_id: actual
+        for actual in YearEndActual.objects.filter(indicator__goal=goal).select_related("entered_by")
+    }
+    rows = list(goal.indicators.all())
+    return [
+        YearEndRow(row, indicator, traced.get(indicator.name), entered.get(row.pk))
+        for row, indicator in zip(rows, domain_goal.indicators, strict=True)
+    ]
+
+
+def access_goal_indicator(*, user, goal: Goal, id: int) -> GoalIndicator:
+    row = GoalIndicator.objects.filter(goal=goal, pk=id).first()
+    if row is None or goal.department not in departments_visible_to(user):
+        raise Http404("没有找到该绩效指标，或您无权查看。")
+    return row
+
+
+def access_goal_task(*, user, goal: Goal, id: int) -> GoalTask:
+    task = GoalTask.objects.filter(goal=goal, pk=id).first()
+    if task is None or goal.department not in departments_visible_to(user):
+        raise Http404("没有找到该年度主要任务，或您无权查看。")
+    return task
+
+
+@dataclass
+class CompletionRow:
+    """One 年度主要任务 with how it ended (None until recorded)."""
+
+    task: GoalTask
+    completion: TaskCompletion | None
+    outcome: TaskOutcome
+    year: int
+
+    @property
+    def due_by(self) -> dt.date:
+        return self.outcome.due_by(self.year)
+
+    @property
+    def timely(self) -> bool:
+        return self.outcome.timely(self.year)
+
+
+def _outcome(task: GoalTask, completion: TaskCompletion | None) -> TaskOutcome:
+    return TaskOutcome(
+        name=task.name,
+        due=task.due_date,
+        is_key=task.is_key,
+        completed=bool(completion and completion.completed),
+        finished_on=completion.finished_on if completion else None,
+        quality_passed=bool(completion and completion.quality_passed),
+    )
+
+
+def completion_rows(goal: Goal) -> list[CompletionRow]:
+    completions = {
+        completion.task_id: completion
+        for completion in TaskCompletion.objects.filter(task__goal=goal).select_related("recorded_by")
+    }
+    return [
+        CompletionRow(task, completions.get(task.pk), _outcome(task, completions.get(task.pk)), goal.year)
+        for task in goal.tasks.all()
+    ]
+
+
+def work_completion_for(*, department: Department, year: int) -> WorkCompletion | None:
+    """职责履行 counts for the annual report: the department goal's 年度主要任务 are the 计划工作; a task
+    with no completion recorded counts as not done. None when there is no department goal or no task."""
+    goal = department_goal(department, year)
+    if goal is None:
+        return None
+    return work_completion([row.outcome for row in completion_rows(goal)], year=year)
+
+
 # ---------------------------------------------------------------- for the annual report
 
 
 def goal_results_for(*, department: Department, year: int):
-    """The year's overall goal, indicator by indicator, with the year-end actual traced to activities.
+    """The year's overall goal, indicator by indicator, with the year-end actual: traced to the
+    activities that feed it, or else the one entered at year end with its evidence.
 
-    An indicator no activity feeds (满意度, 时效 …) has no actual here: the report says so
-    instead of inventing one.
+    An indicator with neither has no actual here: the report says so instead of inventing one.
     """
     from jixiao.domain.facts import GoalIndicatorResult, IndicatorKind
 
     goal = department_goal(department, year)
     if goal is None:
         return ()
-    domain_goal = goal_to_domain(goal)
-    traced = traced_actuals(domain_goal, library_for(department), department, year, dt.date(year, 12, 31))
     results = []
-    for indicator in domain_goal.indicators:
+    for item in year_end_rows(goal):
+        indicator = item.indicator
         try:
             target = indicator.parsed_target()
         except domain.TargetParseError:
             target = None
-        quantified = target is not None or (indicator.is_qualitative and bool(indicator.grading_scale))
-        actual = traced.get(indicator.name)
-        evidence = (
-            "；".join(f"{item.activity.title}{item.quantity.text()}" for item in actual.items)
-            if actual
-            else ""
-        )
+        quantified = target is not None or (indicator.is_qualitative and bool(grade_labels(indicator)))
+        actual: Decimal | None = None
+        actual_text = ""
+        achievement = None
+        evidence = ""
+        if item.traced is not None:
+            actual = item.traced.value
+            evidence = "；".join(f"{part.activity.title}{part.quantity.text()}" for part in item.traced.items)
+        elif item.entered is not None:
+            actual = item.entered.value
+            actual_text = item.entered.text
+            achievement = Achievement(item.entered.achievement) if item.entered.achievement else None
+            evidence = item.entered.evidence
         results.append(
             GoalIndicatorResult(
                 name=indicator.name,
@@ -484,7 +632,9 @@ def goal_results_for(*, department: Department, year: int):
                 operator=target.operator.value if target else None,
                 target=target.value if target else None,
                 unit=target.unit if target else indicator.unit,
-                actual=actual.value if actual else None,
+                actual=actual,
+                actual_text=actual_text,
+                achievement=achievement,
                 evidence=evidence,
                 weight=indicator.points,
             )
@@ -492,9 +642,30 @@ def goal_results_for(*, department: Department, year: int):
     return tuple(results)
 
 
+def activity_record(activity: Activity) -> ActivityRecord:
+    """An activity as section 五's wording takes it."""
+    start, end = activity.date, activity.end_date
+    if activity.date_text:
+        when = activity.date_text
+    elif end and end != start:
+        when = f"{start.month}月{start.day}日至{end.month}月{end.day}日"
+    else:
+        when = f"{start.month}月{start.day}日"
+    return ActivityRecord(
+        title=activity.title,
+        when=when,
+        place=activity.place,
+        outputs=tuple(
+            OutputRecord(output.output_key, output.label, output.quantity())
+            for output in activity.outputs.all()
+        ),
+        is_period=bool(activity.date_text) or bool(end and end != start),
+    )
+
+
 def activity_groups_for(*, department: Department, year: int):
-    """The year's work for section 五, grouped by work area, each activity with its quantified
-    outputs written the way they were recorded (近30次, 2万余名)."""
+    """The year's work for section 五, grouped by work area: one sentence per activity (time, place,
+    what was done, what it produced), repeated work over the year written once with its total."""
     from jixiao.domain.report.inputs import ActivityGroup
 
     activities = (
@@ -503,22 +674,10 @@ def activity_groups_for(*, department: Department, year: int):
         .prefetch_related("outputs")
         .order_by("area__order", "area__id", "date", "id")
     )
-    groups: OrderedDict[str, list[str]] = OrderedDict()
+    groups: OrderedDict[str, list[ActivityRecord]] = OrderedDict()
     for activity in activities:
-        when = activity.date_text or f"{activity.date.month}月{activity.date.day}日"
-        outputs = "、".join(
-            f"{o.label or _output_phrase(o.output_key)}{o.text}" for o in activity.outputs.all()
-        )
-        place = f"在{activity.place}" if activity.place else ""
-        sentence = f"{when}，{place}{activity.title}"
-        sentence += f"，{outputs}。" if outputs else "。"
-        groups.setdefault(f"在{activity.area.name}方面", []).append(sentence)
-    return tuple(ActivityGroup(heading=heading, items=tuple(items)) for heading, items in groups.items())
-
-
-def _output_phrase(output_key: str) -> str:
-    """'下乡科普次数' → '下乡科普', so that '下乡科普' + '近30次' reads as the seed writes it."""
-    for suffix in ("人次", "份数", "件数", "次数", "个数", "场次", "数"):
-        if output_key.endswith(suffix) and len(output_key) > len(suffix):
-            return output_key[: -len(suffix)]
-    return output_key
+        groups.setdefault(f"在{activity.area.name}方面", []).append(activity_record(activity))
+    return tuple(
+        ActivityGroup(heading=heading, items=activity_sentences(records))
+        for heading, records in groups.items()
+    )

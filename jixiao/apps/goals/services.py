@@ -31,8 +31,10 @@ from jixiao.apps.goals.models import (
     GoalIndicator,
     GoalState,
     GoalTask,
+    TaskCompletion,
     WarningResponse,
     WorkArea,
+    YearEndActual,
 )
 from jixiao.apps.orgs.models import Department
 from jixiao.domain import goals as domain
@@ -41,6 +43,7 @@ from jixiao.domain.goals import GoalError, GoalKind
 from jixiao.domain.indicator_library import IndicatorLibraryError
 from jixiao.domain.money import yuan
 from jixiao.domain.quantity import InvalidQuantity, parse_quantity
+from jixiao.domain.year_end import YearEndRefused, check_completion, read_actual
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -58,7 +61,8 @@ class EvidenceRefused(DomainError):
 
 
 def _scope(kwargs) -> tuple:
-    subject = kwargs.get("goal") or kwargs.get("activity")
+    row = kwargs.get("indicator") or kwargs.get("task")
+    subject = kwargs.get("goal") or kwargs.get("activity") or getattr(row, "goal", None)
     department = kwargs.get("department") or getattr(subject, "department", None)
     year = kwargs.get("year") or getattr(subject, "year", None)
     return department, year
@@ -204,7 +208,7 @@ def _lock_goal(goal: Goal) -> Goal:
 
 def _snapshot(goal: Goal) -> dict:
     return {
-        "tasks": [[task.name, task.budget] for task in goal.tasks.all()],
+        "tasks": [[task.name, task.budget, task.due_date, task.is_key] for task in goal.tasks.all()],
         "indicators": [[row.name, row.operator, row.target, row.unit] for row in goal.indicators.all()],
     }
 
@@ -234,6 +238,17 @@ INDICATOR_FIELDS = (
 )
 
 
+def _due_date(value: Any, name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as error:
+        raise GoalError(f"年度主要任务“{name}”的计划完成时间“{value}”不是有效日期（如2023-09-30）") from error
+
+
 def _write_rows(
     goal: Goal, tasks: Iterable[Mapping[str, Any]], indicators: Iterable[Mapping[str, Any]]
 ) -> None:
@@ -252,6 +267,8 @@ def _write_rows(
             content=str(item.get("content", "")),
             fund_type=str(item.get("fund_type", "")),
             budget=budget,
+            due_date=_due_date(item.get("due_date"), name),
+            is_key=bool(item.get("is_key")),
         )
     library = selectors.library_for(goal.department, goal.library_version)
     for order, item in enumerate(indicators, start=1):
@@ -320,7 +337,14 @@ def curve_data(curve: domain.ProgressCurve) -> Any:
 def domain_rows(goal: domain.Goal) -> tuple[list[dict], list[dict]]:
     """A domain goal's tasks and indicators as the row mappings ``goal_save`` takes."""
     tasks = [
-        {"name": task.name, "content": task.content, "fund_type": task.fund_type, "budget": task.budget}
+        {
+            "name": task.name,
+            "content": task.content,
+            "fund_type": task.fund_type,
+            "budget": task.budget,
+            "due_date": task.due,
+            "is_key": task.is_key,
+        }
         for task in goal.tasks
     ]
     indicators = []
@@ -714,3 +738,138 @@ def warning_respond(
         after={"key": key, "as_of": as_of, "cause": response.cause, "measures": response.measures},
     )
     return response
+
+
+# ---------------------------------------------------------------- year end: actuals and task completion
+
+
+def _lock_submitted(goal: Goal, what: str) -> Goal:
+    locked = _lock_goal(goal)
+    if not locked.is_locked:
+        raise TransitionNotAllowed(f"{locked}尚未提交锁定：{what}须在绩效目标提交后填写。")
+    return locked
+
+
+def _actual_state(actual: YearEndActual | None) -> dict | None:
+    if actual is None:
+        return None
+    return {
+        "text": actual.text,
+        "value": actual.value,
+        "unit": actual.unit,
+        "achievement": actual.achievement,
+        "evidence": actual.evidence,
+    }
+
+
+@_records_refusal("year_end_actual_enter")
+def year_end_actual_enter(
+    *, actor, indicator: GoalIndicator, text: str, evidence: str, is_demo: bool = False
+) -> YearEndActual:
+    """Record (or replace) the year-end actual of an indicator no activity feeds, read against the
+    indicator's unit ("96%", "8.5元/人次"), with what it rests on. An indicator fed by activities keeps
+    the actual traced from them; a draft goal has no year-end record yet."""
+    _require_writer(actor, indicator.goal.department)
+    goal = _lock_submitted(indicator.goal, "年末实际完成值")
+    row = GoalIndicator.objects.get(pk=indicator.pk, goal=goal)
+    if row.name in selectors.fed_by_activities(goal):
+        raise YearEndRefused(
+            f"三级指标“{row.name}”的实际完成值由履职活动记录累计得出，不能另行录入；请补记履职活动。",
+            indicator=row.name,
+        )
+    entered = read_actual(selectors.indicator_to_domain(row), text)
+    if not str(evidence or "").strip():
+        raise YearEndRefused(
+            f"三级指标“{row.name}”：请填写实际完成值的依据/佐证说明（如问卷统计结果、账簿数据、文件名称）",
+            indicator=row.name,
+        )
+    existing = YearEndActual.objects.select_for_update(of=("self",)).filter(indicator=row).order_by().first()
+    before = _actual_state(existing)
+    actual, _ = YearEndActual.objects.update_or_create(
+        indicator=row,
+        defaults={
+            "text": entered.text,
+            "value": entered.value,
+            "unit": entered.unit,
+            "qualifier": entered.qualifier,
+            "achievement": entered.achievement.value if entered.achievement else "",
+            "evidence": evidence.strip(),
+            "is_demo": is_demo,
+            "entered_by": actor,
+            "entered_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="year_end_actual_enter",
+        action_label="录入年末实际完成值" if before is None else "修改年末实际完成值",
+        target=actual,
+        department=goal.department,
+        before=before,
+        after={"indicator": row.name, **_actual_state(actual)},
+    )
+    return actual
+
+
+def _completion_state(completion: TaskCompletion | None) -> dict | None:
+    if completion is None:
+        return None
+    return {
+        "completed": completion.completed,
+        "finished_on": completion.finished_on,
+        "quality_passed": completion.quality_passed,
+        "evidence": completion.evidence,
+    }
+
+
+@_records_refusal("task_completion_record")
+def task_completion_record(
+    *,
+    actor,
+    task: GoalTask,
+    completed: bool,
+    finished_on: dt.date | None,
+    quality_passed: bool,
+    evidence: str = "",
+    is_demo: bool = False,
+) -> TaskCompletion:
+    """Record (or revise) how a 年度主要任务 ended: done or not, on which day, whether up to standard,
+    and — when done — what shows it. The goal's plan (tasks, due dates, 重点工作) stays as submitted."""
+    _require_writer(actor, task.goal.department)
+    goal = _lock_submitted(task.goal, "年度任务完成情况")
+    row = GoalTask.objects.get(pk=task.pk, goal=goal)
+    problems = check_completion(
+        task=row.name,
+        year=goal.year,
+        completed=completed,
+        finished_on=finished_on,
+        quality_passed=quality_passed,
+        evidence=evidence,
+        today=timezone.localdate(),
+    )
+    if problems:
+        raise YearEndRefused("；".join(problems), task=row.name, problems=problems)
+    existing = TaskCompletion.objects.select_for_update(of=("self",)).filter(task=row).order_by().first()
+    before = _completion_state(existing)
+    completion, _ = TaskCompletion.objects.update_or_create(
+        task=row,
+        defaults={
+            "completed": completed,
+            "finished_on": finished_on,
+            "quality_passed": quality_passed,
+            "evidence": str(evidence or "").strip(),
+            "is_demo": is_demo,
+            "recorded_by": actor,
+            "recorded_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="task_completion_record",
+        action_label="填写年度任务完成情况" if before is None else "修改年度任务完成情况",
+        target=completion,
+        department=goal.department,
+        before=before,
+        after={"task": row.name, **_completion_state(completion)},
+    )
+    return completion

@@ -34,14 +34,18 @@ from jixiao.apps.goals.forms import (
     IndicatorFormSet,
     LibraryPickForm,
     OutputFormSet,
+    TaskCompletionForm,
     TaskFormSet,
     WarningResponseForm,
+    YearEndActualForm,
     rows_of,
 )
 from jixiao.apps.goals.models import CustomIndicator
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.domain.errors import DomainError
 from jixiao.domain.goals import Severity
+from jixiao.domain.money import rate_text
+from jixiao.domain.year_end import work_completion
 
 READ_ONLY_MESSAGE = "审计账号只能查看，不能修改数据。"
 WRITER_MESSAGE = "只有本单位的人员可以填报本单位的绩效目标和履职活动。"
@@ -249,7 +253,14 @@ def _goal_forms(request, goal):
     tasks = TaskFormSet(
         prefix="tasks",
         initial=[
-            {"name": t.name, "content": t.content, "fund_type": t.fund_type, "budget": t.budget}
+            {
+                "name": t.name,
+                "content": t.content,
+                "fund_type": t.fund_type,
+                "budget": t.budget,
+                "due_date": t.due_date,
+                "is_key": t.is_key,
+            }
             for t in goal.tasks.all()
         ],
     )
@@ -388,6 +399,141 @@ def goal_submit(request, pk: int):
     else:
         messages.success(request, f"{goal}已提交并锁定。")
     return redirect(goal)
+
+
+# ---------------------------------------------------------------- year end: actuals and task completion
+
+
+def _year_end_writable(request, goal) -> bool:
+    return _can_write(request, goal.department) and goal.is_locked
+
+
+@login_required
+def goal_actuals(request, pk: int):
+    """The goal's indicators at year end: traced actuals as they are, and an entry form for each
+    indicator no activity feeds."""
+    goal = selectors.access_goal(user=request.user, id=pk)
+    forms: dict[int, YearEndActualForm] = {}
+    refusal = None
+    failed = None
+    if request.method == "POST":
+        _require_writer(request, goal.department)
+        raw = request.POST.get("indicator", "")
+        row = selectors.access_goal_indicator(
+            user=request.user, goal=goal, id=int(raw) if raw.isdigit() else 0
+        )
+        form = YearEndActualForm(request.POST)
+        if form.is_valid():
+            try:
+                actual = services.year_end_actual_enter(
+                    actor=request.user, indicator=row, **form.cleaned_data
+                )
+            except DomainError as error:
+                refusal = _refusal(error)
+            else:
+                messages.success(request, f"已保存“{row.name}”的年末实际完成值：{actual.text}。")
+                return redirect(reverse("goals:goal-actuals", args=[goal.pk]) + f"#ind-{row.pk}")
+        forms[row.pk] = form
+        failed = row.pk
+    rows = selectors.year_end_rows(goal)
+    for item in rows:
+        if not item.fed and item.row.pk not in forms:
+            initial = {"text": item.entered.text, "evidence": item.entered.evidence} if item.entered else None
+            forms[item.row.pk] = YearEndActualForm(initial=initial, auto_id=f"id_{item.row.pk}_%s")
+    fed = sum(1 for item in rows if item.fed)
+    entered = sum(1 for item in rows if not item.fed and item.entered)
+    return render(
+        request,
+        "goals/goal_actuals.html",
+        {
+            "title": f"{goal.year}年度 绩效指标年末实际完成值",
+            "goal": goal,
+            "department": goal.department,
+            "rows": [(item, forms.get(item.row.pk)) for item in rows],
+            "counts": {
+                "total": len(rows),
+                "fed": fed,
+                "entered": entered,
+                "missing": len(rows) - fed - entered,
+            },
+            "refusal": refusal,
+            "failed": failed,
+            "can_write": _year_end_writable(request, goal),
+        },
+    )
+
+
+@login_required
+def goal_completion(request, pk: int):
+    """年度任务完成情况: each 年度主要任务 (计划工作) with how it ended, and the 职责履行 counts."""
+    goal = selectors.access_goal(user=request.user, id=pk)
+    forms: dict[int, TaskCompletionForm] = {}
+    refusal = None
+    failed = None
+    if request.method == "POST":
+        _require_writer(request, goal.department)
+        raw = request.POST.get("task", "")
+        task = selectors.access_goal_task(user=request.user, goal=goal, id=int(raw) if raw.isdigit() else 0)
+        form = TaskCompletionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.task_completion_record(actor=request.user, task=task, **form.cleaned_data)
+            except DomainError as error:
+                refusal = _refusal(error)
+            else:
+                messages.success(request, f"已保存年度主要任务“{task.name}”的完成情况。")
+                return redirect(reverse("goals:goal-completion", args=[goal.pk]) + f"#task-{task.pk}")
+        forms[task.pk] = form
+        failed = task.pk
+    rows = selectors.completion_rows(goal)
+    for item in rows:
+        if item.task.pk not in forms:
+            done = item.completion
+            initial = (
+                {
+                    "completed": done.completed,
+                    "finished_on": done.finished_on,
+                    "quality_passed": done.quality_passed,
+                    "evidence": done.evidence,
+                }
+                if done
+                else None
+            )
+            forms[item.task.pk] = TaskCompletionForm(initial=initial, auto_id=f"id_{item.task.pk}_%s")
+    counts = work_completion([item.outcome for item in rows], year=goal.year)
+    rates = []
+    if counts is not None:
+        rates = [
+            ("实际完成率", "实际完成工作数 / 计划工作数", counts.completed, counts.planned),
+            ("完成及时率", "及时完成实际工作数 / 计划工作数", counts.timely, counts.planned),
+            ("质量达标率", "质量达标实际工作数 / 计划工作数", counts.quality_passed, counts.planned),
+            ("重点工作办结率", "重点工作实际完成数 / 交办或下达数", counts.key_done, counts.key_assigned),
+        ]
+        rates = [
+            (
+                name,
+                formula,
+                done,
+                of,
+                rate_text(Decimal(done), Decimal(of)) if of else "不适用（无交办或下达）",
+            )
+            for name, formula, done, of in rates
+        ]
+    return render(
+        request,
+        "goals/goal_completion.html",
+        {
+            "title": f"{goal.year}年度 年度任务完成情况",
+            "goal": goal,
+            "department": goal.department,
+            "rows": [(item, forms[item.task.pk]) for item in rows],
+            "counts": counts,
+            "rates": rates,
+            "refusal": refusal,
+            "failed": failed,
+            "can_write": _year_end_writable(request, goal),
+        },
+    )
 
 
 # ---------------------------------------------------------------- activities

@@ -150,10 +150,10 @@ def test_the_actual_of_beneficiaries_lists_the_activities_and_quantities_that_pr
     traced = view.traced["受益人次"]
     assert traced.value == Decimal(25000)
     assert [(item.activity.title, item.quantity.text()) for item in traced.items] == [
-        ("科普大篷车乡镇集市下乡科普", "2万余名"),
+        ("科普大篷车下乡科普", "2万余名"),
         ("“三下乡”暨智慧农业科普助力乡村振兴活动", "500余人次"),
-        ("2023年科技活动周", "2000余人"),
-        ("常宁市2023年“全国科普日”系列宣传活动", "2500余人"),
+        ("参加2023年科技活动周活动", "2000余人"),
+        ("举办常宁市2023年“全国科普日”系列宣传活动", "2500余人"),
     ]
     assert traced.actual.approximate
     materials = view.traced["科普资料发放份数"]
@@ -197,7 +197,7 @@ def test_the_dashboard_shows_warnings_charts_and_the_trace(kexie, client):
     assert response.status_code == 200
     assert "项目“P02 全国科普日系列活动”截至2023年7月31日预算执行率0.0%" in html
     assert html.count("<svg") == 2 and 'aria-label="预算执行率与序时进度（截至7月31日）"' in html
-    assert "2023年科技活动周</a> 2000余人" in html
+    assert "参加2023年科技活动周活动</a> 2000余人" in html
     p02_line = kexie.budget_lines.get(year=2023, project__code="P02")
     assert f'href="/budgets/vouchers/?line={p02_line.pk}"' in html
 
@@ -241,3 +241,52 @@ def test_the_officer_answers_a_warning_from_the_dashboard_and_sees_it_there(kexi
     assert (
         WarningResponse.objects.get(key=key, as_of=dt.date(2023, 6, 30)).measures == "改为每次下乡后当月记录"
     )
+
+
+def test_the_demo_year_end_record_counts_the_tasks_and_gives_every_indicator_an_actual(kexie):
+    from jixiao.apps.budgets.selectors import budget_lines_for
+    from jixiao.apps.goals.models import TaskCompletion, YearEndActual
+    from jixiao.domain.facts import WorkCompletion
+
+    # 6 tasks all done on time; 全国科普日 not yet up to standard (督查整改未销号); 3 key tasks all done
+    assert selectors.work_completion_for(department=kexie, year=2023) == WorkCompletion(6, 6, 6, 5, 3, 3)
+    assert TaskCompletion.objects.get(task__name="全国科普日系列活动").quality_passed is False
+    results = {r.name: r for r in selectors.goal_results_for(department=kexie, year=2023)}
+    assert len(results) == 31 and all(r.actual is not None for r in results.values())
+    entered = YearEndActual.objects.filter(indicator__goal__department=kexie)
+    assert entered.count() == 14 and all(a.is_demo and a.evidence.endswith("（演示数据）") for a in entered)
+    # cost and payment actuals are the ledger's figures
+    spent = {
+        line.project.code: line.balance().spent
+        for line in budget_lines_for(department=kexie, year=2023)
+        if line.project_id
+    }
+    assert spent["P01"] == Decimal("171000.00") and spent["P03"] == Decimal("107800.00")
+    assert results["科普益民宣传活动支出"].actual == spent["P01"] / 10000
+    assert results["青少年科技教育活动支出"].actual == spent["P03"] / 10000
+    assert results["人均科普成本"].actual == Decimal("6.84")  # 171,000元 ÷ 受益群众25,000人次
+    assert results["资金在年底前支付完成率"].actual == Decimal("95.85")  # 440,900 ÷ 460,000
+    assert results["公用经费支出控制数"].actual == Decimal("440800.00")
+    # where the seed states the fact, the actual is what it says
+    assert results["科普乡镇覆盖率"].actual == Decimal(100)
+    assert "遍布全市所有乡镇" in results["科普乡镇覆盖率"].evidence
+    assert results["科技志愿服务团队数"].actual == Decimal(1)
+
+
+def test_the_demo_section_five_reads_as_sentences_not_a_log(kexie):
+    groups = {g.heading: g.items for g in selectors.activity_groups_for(department=kexie, year=2023)}
+    assert groups["在党建方面"] == ("1月至12月，常宁市科协党组理论学习中心组集中学习12次。",)
+    assert "第一季度至第四季度，青阳广场科普橱窗内容更换4次。" in groups["在科普宣传方面"]
+    assert groups["在乡村振兴方面"][0] == (
+        "4月27日，在庙前镇弥泉村综合服务中心、双凤村合作社田间、庙前镇中学开展“三下乡”暨智慧农业科普助力"
+        "乡村振兴活动，现场观摩学习村民500余人次。"
+    )
+    assert (
+        "8月，在洋泉镇土桥村、烟洲镇石岭村开展“银铃跨越数字鸿沟”科普宣传活动2次，"
+        "“银龄”科普专项行动服务老年人300余人次。"
+    ) in groups["在科普宣传方面"]
+    assert "全年，在全市各学校开展科普大篷车进校园活动，1万6千余师生受益。" in groups["在青少年科技教育方面"]
+    sentences = [item for items in groups.values() for item in items]
+    assert len(sentences) == 22  # 37 activity records: 12 monthly sessions and 4 quarterly changes merged
+    for item in sentences:
+        assert item.endswith("。") and "开展开展" not in item and "1次2次" not in item, item

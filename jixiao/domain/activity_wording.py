@@ -1,0 +1,209 @@
+"""Section 五's sentences, written from the activity record the way the seed writes its work.
+
+One activity is one sentence — time, place, what was done, what it produced:
+
+    4月27日，在庙前镇中学开展科普大篷车进校园科普助力（双减）活动。
+    全年，在全市各乡镇集市开展科普大篷车下乡科普近30次，发放科普资料6000余册，受益群众2万余名。
+
+Activities of one work area whose names differ only by a trailing period in brackets
+(…（1月） … （12月）, …（第一季度） … （第四季度）) are one piece of work done repeatedly; they are
+written as one sentence over the whole span with their outputs added up:
+
+    1月至12月，常宁市科协党组理论学习中心组集中学习12次。
+
+The vocabulary (the verbs a name may start with, the periods, how an output's name becomes a
+phrase) is data: ``jixiao/data/indicators/activity-wording.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from jixiao.domain.quantity import Notation, Quantity
+
+WORDING_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators" / "activity-wording.yaml"
+_OPENING_MARKS = "“\"‘'《〈「（("
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    verbs: tuple[str, ...]
+    default_verb: str
+    period_pattern: re.Pattern[str]
+    output_suffixes: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    trailing_verbs: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_wording(path: Path = WORDING_FILE) -> Wording:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    periods = "|".join(f"(?:{pattern})" for pattern in data["periods"])
+    return Wording(
+        verbs=tuple(sorted((str(verb) for verb in data["verbs"]), key=len, reverse=True)),
+        default_verb=str(data["default_verb"]),
+        period_pattern=re.compile(rf"^(?P<base>.+?)\s*[（(](?P<period>{periods})[）)]$"),
+        output_suffixes=tuple(str(suffix) for suffix in data["output_suffixes"]),
+        object_verbs=tuple(str(verb) for verb in data["object_verbs"]),
+        trailing_verbs=tuple(str(verb) for verb in data["trailing_verbs"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    """A recorded output: the library output it counts toward (may be empty), its note, its quantity."""
+
+    output_key: str
+    label: str
+    quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRecord:
+    """An activity as section 五 needs it. ``when`` is the time as written (4月27日, 6月中旬, 全年);
+    ``is_period`` says it names a period rather than a day."""
+
+    title: str
+    when: str
+    place: str = ""
+    outputs: tuple[OutputRecord, ...] = ()
+    is_period: bool = False
+
+
+def split_period(title: str, wording: Wording | None = None) -> tuple[str, str]:
+    """'集中学习（1月）' → ('集中学习', '1月'); a name without a trailing period → (name, '')."""
+    wording = wording or load_wording()
+    match = wording.period_pattern.match(title.strip())
+    if match is None:
+        return title.strip(), ""
+    return match.group("base").strip(), match.group("period")
+
+
+def _span(records: list[ActivityRecord]) -> str:
+    whens = list(dict.fromkeys(record.when for record in records))
+    if len(whens) == 1:
+        return whens[0]
+    if all(record.is_period for record in records):
+        if "全年" in whens:
+            return "全年"
+        return f"{whens[0]}至{whens[-1]}"
+    return "、".join(whens)
+
+
+def _sum(quantities: list[Quantity]) -> Quantity:
+    if len(quantities) == 1:
+        return quantities[0]
+    qualifiers = {quantity.qualifier for quantity in quantities}
+    qualifier = qualifiers.pop() if len(qualifiers) == 1 else "约"
+    total = sum((quantity.value for quantity in quantities), Decimal(0))
+    return Quantity(total, quantities[0].unit, qualifier, Notation.AUTO)
+
+
+def _merged_outputs(records: list[ActivityRecord]) -> tuple[OutputRecord, ...]:
+    parts: OrderedDict[tuple[str, str, str], list[Quantity]] = OrderedDict()
+    for record in records:
+        for output in record.outputs:
+            key = (output.output_key, output.label, output.quantity.unit)
+            parts.setdefault(key, []).append(output.quantity)
+    return tuple(
+        OutputRecord(output_key, label, _sum(quantities))
+        for (output_key, label, _unit), quantities in parts.items()
+    )
+
+
+def merge_repeated(records: Iterable[ActivityRecord], wording: Wording | None = None) -> list[ActivityRecord]:
+    """The records with those whose names are equal once their trailing period is removed written as
+    one (at the place of the first), over the span of their times, with outputs of the same kind added."""
+    wording = wording or load_wording()
+    groups: OrderedDict[str, list[ActivityRecord]] = OrderedDict()
+    for record in records:
+        base, _period = split_period(record.title, wording)
+        groups.setdefault(base, []).append(record)
+    merged = []
+    for base, members in groups.items():
+        places = "、".join(dict.fromkeys(member.place for member in members if member.place))
+        merged.append(
+            replace(
+                members[0],
+                title=base,
+                when=_span(members),
+                place=places,
+                outputs=_merged_outputs(members) if len(members) > 1 else members[0].outputs,
+                is_period=all(member.is_period for member in members),
+            )
+        )
+    return merged
+
+
+def output_phrase(output_key: str, unit: str = "", wording: Wording | None = None) -> str:
+    """The phrase an output's name gives before its quantity: '下乡科普次数' → '下乡科普',
+    '科普资料发放份数' → '发放科普资料', '科普展板块数' (块) → '科普展板'."""
+    wording = wording or load_wording()
+    phrase = output_key
+    for suffix in wording.output_suffixes:
+        if phrase.endswith(suffix) and len(phrase) > len(suffix):
+            phrase = phrase[: -len(suffix)]
+            break
+    if unit and phrase.endswith(unit) and len(phrase) > len(unit):
+        phrase = phrase[: -len(unit)]
+    for verb in wording.object_verbs:
+        if phrase.endswith(verb) and len(phrase) > len(verb):
+            phrase = verb + phrase[: -len(verb)]
+            break
+    return phrase
+
+
+def output_text(output: OutputRecord, wording: Wording | None = None) -> str:
+    """'受益群众2万余名', '发放科普资料6000余册', '1万6千余师生受益'; a note is said as written."""
+    wording = wording or load_wording()
+    quantity = output.quantity.text()
+    if output.label:
+        return f"{output.label}{quantity}"
+    phrase = output_phrase(output.output_key, output.quantity.unit, wording)
+    if phrase in wording.trailing_verbs:
+        return f"{quantity}{phrase}"
+    return f"{phrase}{quantity}"
+
+
+def is_own_count(output: OutputRecord) -> bool:
+    """An output counting how many times the activity itself was done (科普活动次数 1次)."""
+    return not output.label and output.output_key.endswith("次数") and output.quantity.unit == "次"
+
+
+def starts_with_verb(title: str, wording: Wording | None = None) -> bool:
+    wording = wording or load_wording()
+    return title.lstrip(_OPENING_MARKS).startswith(wording.verbs) or title.startswith(wording.verbs)
+
+
+def sentence(record: ActivityRecord, wording: Wording | None = None) -> str:
+    """One activity (or one merged run of activities) as a sentence of section 五."""
+    wording = wording or load_wording()
+    title = split_period(record.title, wording)[0]
+    place = record.place.strip()
+    own_subject = bool(place) and title.startswith(place)
+    where = f"在{place}" if place and place not in title else ""
+    verb = "" if own_subject or starts_with_verb(title, wording) else wording.default_verb
+    outputs = list(record.outputs)
+    count = next((output for output in outputs if is_own_count(output)), None)
+    times = ""
+    if count is not None:
+        outputs.remove(count)
+        once = count.quantity.value == 1 and count.quantity.is_exact
+        times = "" if once else count.quantity.text()
+    text = f"{record.when}，{where}{verb}{title}{times}"
+    text += "".join(f"，{output_text(output, wording)}" for output in outputs)
+    return text + "。"
+
+
+def sentences(records: Iterable[ActivityRecord], wording: Wording | None = None) -> tuple[str, ...]:
+    """The sentences of one work area, in the order of its records (a merged run where it begins)."""
+    wording = wording or load_wording()
+    return tuple(sentence(record, wording) for record in merge_repeated(records, wording))
