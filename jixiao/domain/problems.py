@@ -313,13 +313,13 @@ def _goal_results(
             fraction, _ = goal_fraction(goal, bands)
             desc = f"目标{goal.target_display}，实际完成{goal.actual_display}"
             if fraction < 1:
-                missed.append(
-                    (
-                        goal.name,
-                        Evidence(goal.name, f"{desc}，完成{percent_text(fraction * HUNDRED)}"),
-                        fraction,
-                    )
-                )
+                if goal.operator in ("≤", "<") and goal.target > 0:
+                    # A ceiling (成本、支出控制数) is missed by going over it, not by falling short.
+                    over = (goal.actual - goal.target) * HUNDRED / goal.target
+                    detail = f"目标{goal.target_display}，实际{goal.actual_display}，超出目标值{percent_text(over)}"
+                else:
+                    detail = f"{desc}，完成{percent_text(fraction * HUNDRED)}"
+                missed.append((goal.name, Evidence(goal.name, detail), fraction))
             elif goal.operator in ("≥", ">", "=") and goal.target > 0 and goal.actual / goal.target > ratio:
                 exceeded.append(
                     (

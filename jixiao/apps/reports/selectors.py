@@ -8,14 +8,13 @@ never filled with an invented figure. Amounts stay Decimal 元 throughout.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 from dataclasses import replace
 from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.db.models.functions import ExtractMonth
 
+from jixiao.apps.assets import selectors as asset_selectors
 from jixiao.apps.budgets.models import (
     BudgetLine as BudgetLineModel,
 )
@@ -30,8 +29,10 @@ from jixiao.apps.budgets.models import (
 from jixiao.apps.budgets.reports import section_two_for
 from jixiao.apps.budgets.selectors import budget_year, sangong_year, settlement_figures
 from jixiao.apps.core.models import RefusalEvent
+from jixiao.apps.goals import selectors as goal_selectors
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import profile_for
+from jixiao.apps.projects.models import SpecialProject
 from jixiao.domain.facts import (
     Achievement,
     BudgetLine,
@@ -216,42 +217,26 @@ def personnel_projection(personnel: BudgetLine, year: int) -> PersonnelProjectio
     )
 
 
-# --- areas built by other apps (None until they hold data) --------------------------------------
-
-
-def _app_selector(module: str, name: str):
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
+# --- areas kept by the other apps -------------------------------------------------------------
 
 
 def goal_results(department: Department, year: int):
-    """Goals with actuals from the goals app; () until that app provides ``goal_results_for``."""
-    function = _app_selector("jixiao.apps.goals.selectors", "goal_results_for")
-    return tuple(function(department=department, year=year)) if function else ()
+    """Goals with year-end actuals (traced from activities or entered with evidence)."""
+    return tuple(goal_selectors.goal_results_for(department=department, year=year))
 
 
 def work_completion(department: Department, year: int):
-    function = _app_selector("jixiao.apps.goals.selectors", "work_completion_for")
-    return function(department=department, year=year) if function else None
+    return goal_selectors.work_completion_for(department=department, year=year)
 
 
 def activity_groups(department: Department, year: int) -> tuple[ActivityGroup, ...] | None:
-    function = _app_selector("jixiao.apps.goals.selectors", "activity_groups_for")
-    groups = tuple(function(department=department, year=year)) if function else ()
-    return groups or None
-
-
-def _assets_app():
-    if importlib.util.find_spec("jixiao.apps.assets.selectors") is None:
-        return None
-    return importlib.import_module("jixiao.apps.assets.selectors")
+    return tuple(goal_selectors.activity_groups_for(department=department, year=year)) or None
 
 
 def fixed_assets(department: Department, year: int) -> FixedAssets | None:
     """固定资产 at 原值 from the asset register; None when the register is empty."""
-    app = _assets_app()
-    if app is None or not app.Asset.objects.filter(department=department).exists():
+    app = asset_selectors
+    if not app.Asset.objects.filter(department=department).exists():
         return None
     use = app.utilisation(department)
     idle = tuple(
@@ -262,8 +247,8 @@ def fixed_assets(department: Department, year: int) -> FixedAssets | None:
 
 
 def assets_summary(department: Department, year: int) -> AssetsSummary | None:
-    app = _assets_app()
-    if app is None or not app.Asset.objects.filter(department=department).exists():
+    app = asset_selectors
+    if not app.Asset.objects.filter(department=department).exists():
         return None
     use = app.utilisation(department)
     ledger = app.ledger_for(department, year).ledger
@@ -280,11 +265,8 @@ def assets_summary(department: Department, year: int) -> AssetsSummary | None:
 
 def project_outputs(department: Department, year: int) -> dict[str, tuple[str, ...]]:
     """What the 专项 lifecycle records per project: 批复, 关键节点, 督查 and 整改 — worded, counted."""
-    if importlib.util.find_spec("jixiao.apps.projects.models") is None:
-        return {}
-    models = importlib.import_module("jixiao.apps.projects.models")
     result: dict[str, tuple[str, ...]] = {}
-    specials = models.SpecialProject.objects.filter(
+    specials = SpecialProject.objects.filter(
         project__department=department, project__year=year
     ).select_related("project")
     for special in specials:

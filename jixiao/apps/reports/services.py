@@ -11,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import importlib
-import importlib.util
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -22,12 +20,13 @@ from jixiao.apps.core.services import audit_record
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
 from jixiao.apps.reports.selectors import report_inputs
+from jixiao.domain.checker import ERROR, check_text
+from jixiao.domain.checker.findings import SEVERITY_LABELS
 from jixiao.domain.errors import DomainError
 from jixiao.domain.problems import Problem, ProblemKind, Suggestion, derive_suggestions, edited
 from jixiao.domain.report.compose import NARRATIVE_LABELS, compose_evaluation_report, default_narratives
 from jixiao.domain.report.document import Report
 
-CHECKER_MODULE = "jixiao.domain.checker"
 FORMATS = ("docx", "html", "pdf", "txt")
 
 
@@ -98,32 +97,12 @@ class CheckFinding:
     is_error: bool
 
 
-def checker_available() -> bool:
-    return importlib.util.find_spec(CHECKER_MODULE) is not None
-
-
-def _is_error(finding) -> bool:
-    severity = getattr(finding, "severity", None) or getattr(finding, "level", None)
-    value = getattr(severity, "value", severity)
-    name = getattr(severity, "name", "")
-    return str(value).lower() in ("error", "错误") or str(name).upper() == "ERROR"
-
-
 def check_report_text(text: str) -> list[CheckFinding]:
-    """Run the report checker on the plain text; [] when the checker is not installed."""
-    if not checker_available():
-        return []
-    checker = importlib.import_module(CHECKER_MODULE)
-    checked = checker.check_text(text, report_type="zhengti")
-    findings = getattr(checked, "findings", checked)
-    labels = getattr(importlib.import_module(CHECKER_MODULE + ".findings"), "SEVERITY_LABELS", {})
-    result = []
-    for finding in findings:
-        severity = getattr(finding, "severity", None) or getattr(finding, "level", None)
-        label = labels.get(severity, severity)
-        message = getattr(finding, "message", None) or str(finding)
-        result.append(CheckFinding(str(label), str(message), _is_error(finding)))
-    return result
+    """The report checker's findings on the plain text of a report."""
+    return [
+        CheckFinding(SEVERITY_LABELS[f.severity], f.message, f.severity == ERROR)
+        for f in check_text(text, report_type="zhengti").findings
+    ]
 
 
 def render(report: Report, fmt: str) -> bytes:

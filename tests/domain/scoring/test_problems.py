@@ -148,6 +148,19 @@ def test_missed_goals_and_goals_exceeded_by_more_than_a_fifth(kexie, hunan):
     assert exceeded.severity is Severity.LOW
 
 
+def test_a_ceiling_indicator_is_missed_by_going_over_it(kexie, hunan):
+    from tests.domain.scoring.demo import goal
+
+    cost = goal("青少年科技教育活动支出", "产出指标", "成本指标", "≤", "10", "万元", "10.78")
+    problems = by_kind(derive_problems(replace(kexie, goals=(cost,)), hunan))
+    missed = problems[ProblemKind.GOAL_MISSED]
+    assert missed.evidence == (
+        Evidence("青少年科技教育活动支出", "目标≤10万元，实际10.78万元，超出目标值7.8%"),
+    )
+    monitoring = derive_suggestions((missed,))[-1]
+    assert "“青少年科技教育活动支出”等未达到目标的指标" in monitoring.items[0]
+
+
 def test_idle_assets_are_listed_with_their_value(kexie, hunan):
     problem = by_kind(derive_problems(kexie, hunan))[ProblemKind.IDLE_ASSETS]
     assert problem.text == (
