@@ -32,6 +32,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 
 from jixiao.domain.report.document import (
     DEMO_LABEL,
@@ -544,9 +546,36 @@ def _template(demo: bool) -> bytes:
     if demo:
         _demo_header(section.header)
         _demo_header(section.even_page_header)
+    _drop_unused_table_styles(document, used={"TableGrid"})
+    _drop_styles_with_effects(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _drop_unused_table_styles(document, *, used: set[str]) -> None:
+    """python-docx's default template defines a hundred table styles (Light Grid Accent 1 …),
+    three quarters of styles.xml, which every report would parse and write again; Word keeps its
+    built-in table styles anyway, so only the ones used (and what they are based on) stay."""
+    styles = document.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    keep = set()
+    for style_id in used:
+        while style_id and style_id not in keep:
+            keep.add(style_id)
+            based_on = by_id[style_id].find(qn("w:basedOn"))
+            style_id = based_on.get(qn("w:val")) if based_on is not None else None
+    for style_id, style in by_id.items():
+        if style.get(qn("w:type")) == "table" and style_id not in keep and style.get(qn("w:default")) != "1":
+            styles.remove(style)
+
+
+def _drop_styles_with_effects(document) -> None:
+    """stylesWithEffects.xml (440 KB) is a copy of the styles for Word 2010 only; Word 2013 and
+    later neither write nor need it, and Word 2010 reads styles.xml without it."""
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel.rId)
 
 
 class _Writer:
@@ -585,11 +614,13 @@ class _Writer:
         props.revision = max(1, self.report.metadata.version)
 
     def _add(self, style: str = "Normal"):
-        """A new paragraph in a style given by name. The style id is written directly:
-        python-docx's lookup by name scans every style (3 ms a paragraph)."""
-        paragraph = self.document.add_paragraph()
-        _apply_style(paragraph, style)
-        return paragraph
+        """A new paragraph at the end of the body, in a style given by name. The element is
+        written as XML with the style id in it: python-docx's lookup by name scans every style,
+        and its ``add_paragraph`` builds the same element a property at a time."""
+        body = self.document._body
+        p = parse_xml(_PARAGRAPH_XML[style])
+        body._element._insert_p(p)
+        return DocxParagraph(p, body)
 
     def _paragraph(self, style: str = "Normal", text: str = ""):
         paragraph = self._add(style)
@@ -600,14 +631,11 @@ class _Writer:
     def _run(
         self, paragraph, text: str, east_asia: str | None, *, size: float | None = None, bold: bool = False
     ):
-        run = paragraph.add_run(text)
-        if east_asia:
-            set_fonts(run._r, east_asia)
-        if size:
-            _set_size(run._r, size)
-        if bold:
-            run.bold = True
-        return run
+        """A run of ``text`` with its Chinese font (and size, bold) written into it, as ``set_fonts``
+        and python-docx's ``add_run`` would write them, in one parse."""
+        r = parse_xml(_run_xml(text, east_asia, size=size, bold=bold, namespace=True))
+        paragraph._p.append(r)
+        return DocxRun(r, paragraph)
 
     def _title(self) -> None:
         paragraph = self._add("公文标题")
@@ -848,11 +876,39 @@ _TBL_OPEN = (
     'w:noVBand="1" w:val="04A0"/>'
     "</w:tblPr><w:tblGrid>"
 )
-_TABLE_RPR_OPEN = (
-    f'<w:rPr><w:rFonts w:ascii="{FONT_LATIN}" w:hAnsi="{FONT_LATIN}" w:cs="{FONT_LATIN}" '
-    f'w:eastAsia="{FONT_BODY}" w:hint="eastAsia"/>'
-)
-_TABLE_SIZE = f'<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/></w:rPr>'
+_PARAGRAPH_XML = {
+    name: f"<w:p {nsdecls('w')}/>"
+    if style_id == "Normal"
+    else f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr></w:p>'
+    for name, style_id in STYLE_IDS.items()
+}
+
+
+def _run_xml(
+    text: str,
+    east_asia: str | None,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    latin: str = FONT_LATIN,
+    namespace: bool = False,
+) -> str:
+    """A ``w:r``: fonts as ``set_fonts`` writes them, then bold, then size, in schema order."""
+    props = ""
+    if east_asia:
+        props += (
+            f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}" '
+            f'w:eastAsia="{east_asia}" w:hint="eastAsia"/>'
+        )
+    if bold:
+        props += "<w:b/>"
+    if size:
+        half_points = round(size * 2)
+        props += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    open_tag = f"<w:r {nsdecls('w')}>" if namespace else "<w:r>"
+    return f"{open_tag}{f'<w:rPr>{props}</w:rPr>' if props else ''}{_text_xml(text)}</w:r>"
+
+
 _TEXT_SPECIAL = re.compile(r"[\t\r\n]")
 
 
@@ -885,9 +941,7 @@ def _cell_xml(
         props += f'<w:gridSpan w:val="{span}"/>'
     if merge:
         props += f'<w:vMerge w:val="{merge}"/>'
-    run = ""
-    if text:
-        run = f"<w:r>{_TABLE_RPR_OPEN}{'<w:b/>' if bold else ''}{_TABLE_SIZE}{_text_xml(text)}</w:r>"
+    run = _run_xml(text, FONT_BODY, size=TABLE_PT, bold=bold) if text else ""
     return (
         f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="GwTableText"/><w:jc w:val="{align}"/></w:pPr>{run}</w:p></w:tc>'

@@ -333,3 +333,15 @@ def test_cell_text_keeps_tabs_line_breaks_spaces_and_markup_characters():
     assert run.findall(qn("w:t"))[0].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
     assert _east_asia(run) == ("仿宋_GB2312", "Times New Roman")
     assert _size_pt(run) == 12
+
+
+def test_the_package_carries_only_the_table_styles_it_uses_and_no_word_2010_style_copy(document):
+    table_styles = [
+        s for s in document.styles.element.findall(qn("w:style")) if s.get(qn("w:type")) == "table"
+    ]
+    kept = {s.get(qn("w:styleId")) for s in table_styles}
+    assert "TableGrid" in kept  # every table's style
+    default = [s.get(qn("w:styleId")) for s in table_styles if s.get(qn("w:default")) == "1"]
+    assert default and kept == {"TableGrid", *default}
+    assert all(not rel.reltype.endswith("/stylesWithEffects") for rel in document.part.rels.values())
+    assert {t._tbl.tblPr.style for t in document.tables} == {"TableGrid"}
