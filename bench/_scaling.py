@@ -13,7 +13,8 @@ Used by bench_report.py and bench_report_render.py:
   ratio is what this machine gives two processes *at this moment*. With other programs running,
   both ratios fall together, and comparing CPU seconds per report between 1 and 2 workers tells
   a busy machine (same CPU per report, longer wall time) from contention inside the work
-  (more CPU per report with two workers).
+  (more CPU per report with two workers). On a virtual machine the host's other guests show
+  in both: the calibration's 1-worker time itself varies by a quarter between rounds there.
 - 1 and 2 workers alternate over the rounds, so a burst of load from elsewhere hits both; the
   best of each is kept (other load only ever slows a run down).
 """
@@ -32,7 +33,16 @@ CALIBRATION_LOOPS = 1_500_000  # about 0.1 s of pure Python on these machines
 
 
 def load_text() -> str:
-    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    """Load average (1/5/15 min) and, where the kernel reports it, CPU pressure: the share of the
+    last 10 s in which some runnable task waited for a CPU (0 % on an idle machine)."""
+    text = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    try:
+        with open("/proc/pressure/cpu", encoding="ascii") as pressure:
+            some = dict(item.split("=") for item in pressure.readline().split()[1:])
+        text += f"，CPU 争用 {float(some['avg10']):.0f}%（10 s）"
+    except (OSError, KeyError, ValueError):
+        pass
+    return text
 
 
 def busy_cpus_elsewhere(seconds: float = 1.0) -> float:
@@ -63,7 +73,7 @@ def _initialise(task: Callable[[int], int], warm: Callable[[], object], barrier)
     global _task
     _task = task
     warm()
-    barrier.wait(timeout=600)
+    barrier.wait(timeout=300)
 
 
 def _run(index: int) -> tuple[int, float]:
@@ -116,7 +126,7 @@ class WarmPool:
         )
         # one submission per worker makes the pool start every process, whatever the start method
         pending = [self.pool.submit(_nothing, i) for i in range(workers)]
-        barrier.wait(timeout=600)
+        barrier.wait(timeout=300)
         for future in pending:
             future.result()
 
