@@ -26,6 +26,7 @@ matplotlib.use("Agg", force=False)
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 from jixiao.domain.money import HUNDRED, round_half_up
 from jixiao.domain.report.chart_data import (  # noqa: F401  (re-exported: the report's three charts)
@@ -116,11 +117,21 @@ def _rc() -> dict[str, object]:
 
 
 def chart_png(chart: Chart, dpi: int = PNG_DPI) -> bytes:
-    """The chart as PNG bytes (for Word)."""
+    """The chart as PNG bytes (for Word), ``dpi`` written in the file so Word sizes it right.
+
+    The figure is drawn once at the target dpi and encoded here rather than by ``savefig``: the
+    white, opaque chart needs no alpha channel, and zlib's fastest level packs flat colours
+    almost as tightly as its default, in half the time. (A 256-colour palette would be smaller
+    still, but quantising turns the white background into a faint grey box on the page.)
+    """
     with rc_context(_rc()):
-        figure = _draw(chart)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        figure = _draw(chart, dpi=dpi)
+        canvas = figure.canvas
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, format="png", dpi=(dpi, dpi), compress_level=1)
     return buffer.getvalue()
 
 
@@ -164,11 +175,13 @@ def svg_element(chart: Chart, element_id: str = "") -> str:
     return svg.strip()
 
 
-def _draw(chart: Chart) -> Figure:
-    figure = Figure(figsize=FIGSIZE, facecolor="white")
+def _draw(chart: Chart, dpi: float = 100) -> Figure:
+    figure = Figure(figsize=FIGSIZE, dpi=dpi, facecolor="white")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    axes.set_title(chart.title, fontsize=11.5, color=ACCENT, fontweight="bold", pad=10)
+    # an explicit y fixes the title above the axes: otherwise matplotlib measures every tick
+    # label at each draw to keep the title clear of top ticks, which these charts never have
+    axes.set_title(chart.title, fontsize=11.5, color=ACCENT, fontweight="bold", pad=10, y=1.0)
     if chart.kind is ChartKind.PIE:
         _pie(axes, chart)
         figure.subplots_adjust(left=0.02, right=0.98, top=0.86, bottom=0.04)
@@ -187,7 +200,9 @@ def _draw(chart: Chart) -> Figure:
         axes.set_xlabel(chart.category_label)
     if len(chart.series) > 1:
         axes.legend(frameon=False, loc="upper left", ncols=len(chart.series), fontsize=9)
-    figure.subplots_adjust(left=0.11, right=0.98, top=0.86, bottom=0.16)
+    # a line's last value is labelled to the right of its point: leave room for "100.0%"
+    right = 0.94 if chart.kind is ChartKind.LINE else 0.98
+    figure.subplots_adjust(left=0.11, right=right, top=0.86, bottom=0.16)
     return figure
 
 

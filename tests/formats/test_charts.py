@@ -47,6 +47,32 @@ def test_png_is_valid_and_sized_for_the_page(three):
             round(charts.FIGSIZE[0] * charts.PNG_DPI),
             round(charts.FIGSIZE[1] * charts.PNG_DPI),
         )
+        # the resolution is in the file, so a picture inserted without a width still prints at 16 cm
+        assert [round(v) for v in image.info["dpi"]] == [charts.PNG_DPI, charts.PNG_DPI]
+
+
+def test_png_is_opaque_and_keeps_the_exact_colours(three):
+    image = Image.open(io.BytesIO(charts.chart_png(three[1])))
+    assert image.mode == "RGB"  # a white chart on a white page needs no alpha channel
+    colours = {colour for _count, colour in image.getcolors(1 << 20)}
+    # exact white: an almost-white background shows as a grey box on the printed page
+    assert image.getpixel((0, 0)) == (255, 255, 255)
+    for hex_colour in (charts.PALETTE[0], charts.PALETTE[1]):  # the two years' bars
+        assert tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)) in colours
+
+
+def test_the_last_value_of_a_line_is_labelled_inside_the_picture(three):
+    from matplotlib import rc_context
+
+    monthly = three[2]
+    with rc_context(charts._rc()):
+        figure = charts._draw(monthly, dpi=charts.PNG_DPI)
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        labels = [t for t in figure.axes[0].texts if t.get_text() == "97.7%"]
+        assert len(labels) == 1
+        box = labels[0].get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= figure.bbox.width
 
 
 def test_the_same_chart_draws_the_same_svg_twice(three):

@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from jixiao.domain.report.document import HeaderCell, Table
 from jixiao.formats.docx_writer import render_docx
 from tests.formats.sample_report import DEPARTMENT, FIGURES, HEADINGS, sample_report
 
@@ -277,3 +278,70 @@ def test_every_figure_of_the_text_is_in_the_document(document):
     text = "\n".join(p.text for p in document.paragraphs)
     for figure in FIGURES:
         assert figure in text
+
+
+def _one_table_report(table):
+    report = sample_report(demo=False)
+    first = replace(report.sections[0], children=(table,))
+    return replace(report, sections=(first,), annexes=())
+
+
+def test_a_header_cell_spanning_rows_and_columns_is_one_merged_cell_in_word():
+    table = Table(
+        caption="多级表头",
+        unit="",
+        header_rows=(
+            (
+                HeaderCell("项目", rowspan=2, colspan=2),
+                HeaderCell("预算数", colspan=2),
+                HeaderCell("备注", rowspan=2),
+            ),
+            (HeaderCell("年初"), HeaderCell("调整后")),
+        ),
+        body_rows=(("基本支出", "人员", "1.00", "2.00", ""),),
+        numbered=False,
+    )
+    document = Document(io.BytesIO(render_docx(_one_table_report(table))))
+    out = document.tables[0]
+    # python-docx resolves spans and vertical merges the way Word shows them
+    assert [out.cell(0, c).text for c in range(5)] == ["项目", "项目", "预算数", "预算数", "备注"]
+    assert [out.cell(1, c).text for c in range(5)] == ["项目", "项目", "年初", "调整后", "备注"]
+    first, second = (row._tr.tc_lst for row in out.rows[:2])
+    assert [tc.grid_span for tc in first] == [2, 2, 1]
+    assert [tc.vMerge for tc in first] == ["restart", None, "restart"]
+    assert [tc.grid_span for tc in second] == [2, 1, 1, 1]
+    assert [tc.vMerge for tc in second] == ["continue", None, None, "continue"]
+    widths = [int(col.get(qn("w:w"))) for col in out._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert first[0].tcPr.find(qn("w:tcW")).get(qn("w:w")) == str(widths[0] + widths[1])
+    assert out.rows[1].cells[4].text == "备注"
+    assert out.cell(2, 4).paragraphs[0].runs == []  # an empty cell has no run
+
+
+def test_cell_text_keeps_tabs_line_breaks_spaces_and_markup_characters():
+    text = "  A&B <C>\t甲\n乙 "
+    table = Table(
+        caption="",
+        unit="",
+        header_rows=((HeaderCell("说明"), HeaderCell("金额")),),
+        body_rows=((text, "1.00"),),
+    )
+    document = Document(io.BytesIO(render_docx(_one_table_report(table))))
+    cell = document.tables[0].cell(1, 0)
+    assert cell.text == text
+    run = cell.paragraphs[0].runs[0]._r
+    assert [child.tag.rsplit("}", 1)[1] for child in run][1:] == ["t", "tab", "t", "br", "t"]
+    assert run.findall(qn("w:t"))[0].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert _east_asia(run) == ("仿宋_GB2312", "Times New Roman")
+    assert _size_pt(run) == 12
+
+
+def test_the_package_carries_only_the_table_styles_it_uses_and_no_word_2010_style_copy(document):
+    table_styles = [
+        s for s in document.styles.element.findall(qn("w:style")) if s.get(qn("w:type")) == "table"
+    ]
+    kept = {s.get(qn("w:styleId")) for s in table_styles}
+    assert "TableGrid" in kept  # every table's style
+    default = [s.get(qn("w:styleId")) for s in table_styles if s.get(qn("w:default")) == "1"]
+    assert default and kept == {"TableGrid", *default}
+    assert all(not rel.reltype.endswith("/stylesWithEffects") for rel in document.part.rels.values())
+    assert {t._tbl.tblPr.style for t in document.tables} == {"TableGrid"}
