@@ -61,6 +61,11 @@ BODY_PT = 16  # 三号
 TITLE_PT = 22  # 二号
 PAGE_NUMBER_PT = 14  # 四号
 TABLE_PT = 12  # 小四
+TABLE_CHAR_MM = TABLE_PT * 25.4 / 72  # one CJK character of 小四
+TALL_ROW_LINES = 4  # rows wrapping to more lines than this may break across pages
+CELL_PADDING_MM = 4.2  # left and right cell margins (0.19 cm each) and a little air
+# Cells that must not wrap: amounts, rates, counts, dates (e.g. 167.62, 98.4%, 2023-04-10).
+_UNBREAKABLE = re.compile(r"[-+−]?[\d.,:/%％—-]{1,14}")
 LINE_TWIPS = 580  # exact 29 pt: 22 lines fill the 225 mm 版心
 TITLE_LINE_TWIPS = 700  # exact 35 pt for the 二号 title
 
@@ -715,7 +720,13 @@ class _Writer:
         last = len(table.body_rows) - 1
         for i, values in enumerate(table.body_rows):
             is_total = table.total_row and i == last
-            parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            # A short row stays whole; a row of long 评分依据 text may break across pages, or each
+            # one would push to the next page and leave half of every page empty.
+            tall = max(
+                _text_width(text) * _twips_per_mm(TABLE_CHAR_MM) / w
+                for text, w in zip(values, widths, strict=True)
+            )
+            parts.append("<w:tr>" if tall > TALL_ROW_LINES else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for c, text in enumerate(values):
                 align = "center" if is_total and c == 0 else aligns[c]
                 parts.append(_cell_xml(widths[c], text, align, bold=is_total))
@@ -724,24 +735,41 @@ class _Writer:
         self.document.element.body._insert_tbl(parse_xml("".join(parts)))
 
     def _column_widths(self, table: Table) -> list[int]:
-        """Column widths in twips, by content, filling the text width of the page."""
+        """Column widths in twips filling the text width of the page: first what no cell may
+        wrap (numbers, short headers such as 一级指标), then the rest by how much text each
+        column holds, so a long 评分依据 column gets more room than a column of names."""
         total_mm = (PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) if self.landscape else 156
-        total = _twips_per_mm(total_mm)
-        columns = table.column_count
-        need = [2.0] * columns
+        char_mm = TABLE_CHAR_MM
+        least = [2.0] * table.column_count  # in characters
+        want = [2.0] * table.column_count
         grid = header_grid(table.header_rows, table.caption)
-        for _r, slots in enumerate(grid):
+        for slots in grid:
             for c, start in enumerate(slots):
                 if start is not None:
                     cell = table.header_rows[start[0]][start[1]]
                     if cell.colspan == 1:
-                        need[c] = max(need[c], min(_text_width(cell.text), 6.0))
+                        width = _text_width(cell.text)
+                        least[c] = max(least[c], width if width <= 4 else 2.0)
+                        want[c] = max(want[c], min(width, 6.0))
         for row in table.body_rows:
             for c, text in enumerate(row):
-                need[c] = max(need[c], _text_width(text))
-        need = [min(n, 14.0) + 1.0 for n in need]
-        scale = total / sum(need)
-        widths = [int(n * scale) for n in need]
+                width = _text_width(text)
+                if _UNBREAKABLE.fullmatch(text.strip()):
+                    # Digits of the CJK fonts' Latin part run wider than half a character.
+                    least[c] = max(least[c], len(text.strip()) * 0.62)
+                want[c] = max(want[c], width)
+        # Long text wraps anyway: past 14 characters a column asks for a little more per character.
+        want = [w if w <= 14 else min(14 + (w - 14) * 0.15, 40.0) for w in want]
+        least_mm = [n * char_mm + CELL_PADDING_MM for n in least]
+        want_mm = [max(w * char_mm + CELL_PADDING_MM, m) for w, m in zip(want, least_mm, strict=True)]
+        spare = max(total_mm - sum(least_mm), 0.0)
+        extra = [w - m for w, m in zip(want_mm, least_mm, strict=True)]
+        share = min(1.0, spare / sum(extra)) if sum(extra) else 0.0
+        widths_mm = [m + e * share for m, e in zip(least_mm, extra, strict=True)]
+        # Scale to the text width: up when every wish is met, down when even the least overflows.
+        widths_mm = [w * total_mm / sum(widths_mm) for w in widths_mm]
+        total = _twips_per_mm(total_mm)
+        widths = [_twips_per_mm(w) for w in widths_mm]
         widths[-1] += total - sum(widths)
         return widths
 

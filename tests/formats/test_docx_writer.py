@@ -345,3 +345,31 @@ def test_the_package_carries_only_the_table_styles_it_uses_and_no_word_2010_styl
     assert default and kept == {"TableGrid", *default}
     assert all(not rel.reltype.endswith("/stylesWithEffects") for rel in document.part.rels.values())
     assert {t._tbl.tblPr.style for t in document.tables} == {"TableGrid"}
+
+
+def test_amount_columns_are_wide_enough_for_their_numbers_and_long_text_gets_the_rest():
+    long_basis = (
+        "已制定预算资金管理办法、内部财务管理制度、会计核算制度：是（单位建立健全内部财务管理制度）" * 3
+    )
+    table = Table(
+        caption="评分表",
+        unit="",
+        header_rows=(
+            (HeaderCell("项目"), HeaderCell("决算数"), HeaderCell("执行率"), HeaderCell("评分依据")),
+        ),
+        body_rows=(
+            ("科普大篷车进校园及下乡科普", "1,167.62", "98.4%", long_basis),
+            ("公用经费", "44.08", "95.0%", "44.08 / 46.4 × 100%"),
+        ),
+    )
+    out = Document(io.BytesIO(render_docx(_one_table_report(table)))).tables[0]
+    widths_mm = [int(col.get(qn("w:w"))) / 56.7 for col in out._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(sum(widths_mm) - 156) < 0.5  # the whole 版心 width
+    char_mm = 12 * 25.4 / 72
+    assert widths_mm[1] >= 8 * 0.62 * char_mm + 4  # "1,167.62" on one line
+    assert widths_mm[2] >= 5 * 0.62 * char_mm + 4  # "98.4%"
+    assert widths_mm[3] == max(widths_mm)  # the long 评分依据 column is the widest
+    # The row of long text may break across pages; the short row stays whole.
+    long_row, short_row = out.rows[1]._tr, out.rows[2]._tr
+    assert long_row.trPr is None or long_row.trPr.find(qn("w:cantSplit")) is None
+    assert short_row.trPr.find(qn("w:cantSplit")) is not None
