@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from jixiao.apps.budgets import services as budgets
 from jixiao.apps.budgets.models import BudgetLine, Project
+from jixiao.apps.goals import services as goals
 from jixiao.apps.goals.models import Activity, ActivityOutput, Goal, GoalIndicator, WorkArea
 from jixiao.apps.goals.selectors import monitoring_view
 from jixiao.apps.orgs.models import Department
@@ -264,3 +266,60 @@ def test_the_overview_reads_fifty_departments_with_as_many_queries_as_five(as_us
     fifty, page = count_queries()
     assert page.count("33.3%（1/3）") == 50
     assert fifty == five, (five, fifty)
+
+
+def test_a_remembered_evaluation_is_not_reused_once_the_departments_data_changes(
+    watched, officer, department, bureau_staff
+):
+    def progress():
+        rows = oversight_figures(user=bureau_staff, year=2023, as_of=LATER)
+        return next(r for r in rows if r.name == department.name).goal
+
+    before = progress()
+    assert before.completion_text == "75.0%（3/4）"
+    area = WorkArea.objects.get(department=department)
+    goals.activity_record(
+        actor=officer,
+        department=department,
+        date=dt.date(2023, 11, 2),
+        title="科普活动",
+        area=area,
+        outputs=[{"quantity": "4次", "output_key": "科普活动次数"}],
+    )
+    assert progress().completion_text == "100.0%（4/4）"  # 科普活动 now 6 of 6
+    project_line = BudgetLine.objects.get(department=department, fund_type="project")
+    budgets.expenditure_post(
+        actor=officer,
+        line=project_line,
+        date=dt.date(2023, 11, 5),
+        amount=Decimal("30000.00"),
+        summary="支出",
+        econ_code="30227",
+        fund_type="project",
+        project=project_line.project,
+    )
+    # 项目 now 50,000 of 50,000: no more 预算执行滞后
+    assert "预算执行滞后" not in progress().warning_kinds
+
+
+def test_reports_submitted_before_the_score_was_stored_get_it_from_their_text(
+    officer, department, bureau_staff
+):
+    import importlib
+
+    from django.apps import apps
+
+    report = review_report()
+    old = services.report_submit(
+        actor=officer, department=department, year=2023, document=report, docx=b"", text=render_txt(report)
+    )
+    ReportSubmission.objects.filter(pk=old.pk).update(
+        self_score=None,
+        self_grade="",
+        score_basis="",
+        text="一、部门概况\n正文。\n二、自评结论\n本部门整体支出绩效自评得分88分，评价等级为“良”。",
+    )
+    migration = importlib.import_module("jixiao.apps.oversight.migrations.0002_submission_self_score")
+    migration.read_scores(apps, None)
+    old.refresh_from_db()
+    assert (old.self_score, old.self_grade, old.score_basis) == (Decimal("88.00"), "良", "stated")
