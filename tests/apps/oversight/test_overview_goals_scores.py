@@ -26,6 +26,7 @@ from jixiao.apps.oversight.selectors import oversight_figures
 from jixiao.formats.txt_writer import render_txt
 from tests.apps.oversight.goal_sample import INDICATORS, TARGETS, build_watched
 from tests.apps.oversight.sample import review_report
+from tests.factories import make_line
 
 pytestmark = pytest.mark.django_db
 
@@ -323,3 +324,20 @@ def test_reports_submitted_before_the_score_was_stored_get_it_from_their_text(
     migration.read_scores(apps, None)
     old.refresh_from_db()
     assert (old.self_score, old.self_grade, old.score_basis) == (Decimal("88.00"), "良", "stated")
+
+
+def test_a_report_composed_by_the_reports_app_is_stored_with_its_own_score_and_grade(officer, department):
+    from jixiao.apps.reports.selectors import report_inputs
+    from jixiao.apps.reports.services import build_report
+
+    make_line(
+        actor=officer, department=department, fund_type="basic_personnel", econ_code="301", amount="500000.00"
+    )
+    make_line(actor=officer, department=department, amount="120000.00")
+    report = build_report(department=department, year=2023)
+    sheet = report_inputs(department=department, year=2023).score
+    submission = services.report_submit(
+        actor=officer, department=department, year=2023, document=report, docx=b"", text=render_txt(report)
+    )
+    assert submission.self_score == sheet.total.quantize(Decimal("0.01"))
+    assert (submission.self_grade, submission.score_basis) == (sheet.grade.value, "computed")
