@@ -91,6 +91,7 @@ def forget_evaluations() -> None:
     evaluate.cache_clear()
     _indicator.cache_clear()
     _parsed_target.cache_clear()
+    _library.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -212,6 +213,7 @@ def _indicator(row: tuple, number: int) -> domain.GoalIndicator:
     return StoredIndicator(level1="", level2="", **fields, row=number, progress=curve)
 
 
+@lru_cache(maxsize=256)
 def _library(version: str, custom: tuple[tuple, ...]) -> IndicatorLibrary:
     """The shipped library the goal was made with, plus the department's own indicators of that
     version (as ``selectors.library_for`` extends it)."""
