@@ -7,7 +7,16 @@ from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
 class ReportSubmissionAdmin(admin.ModelAdmin):
     """Read-only: submissions change only through the review services (and are audited there)."""
 
-    list_display = ("department", "year", "version", "state", "submitted_at", "published_at")
+    list_display = (
+        "department",
+        "year",
+        "version",
+        "state",
+        "self_score",
+        "self_grade",
+        "submitted_at",
+        "published_at",
+    )
     list_filter = ("state", "year")
     exclude = ("docx", "original", "html", "document")
 

@@ -12,7 +12,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from jixiao.domain.oversight import SCORE_BASIS_LABELS, effective_grade
 from jixiao.domain.review import STATE_LABELS, ReviewState
+from jixiao.domain.scoring import points_text
 
 SNAPSHOT_FIELDS = (
     "department_id",
@@ -30,6 +32,9 @@ SNAPSHOT_FIELDS = (
     "original",
     "findings",
     "check_summary",
+    "self_score",
+    "self_grade",
+    "score_basis",
 )
 
 
@@ -66,6 +71,18 @@ class ReportSubmission(models.Model):
     original = models.BinaryField("原文件", blank=True, default=b"")
     findings = models.JSONField("体检发现", default=list)
     check_summary = models.JSONField("体检摘要", default=dict)
+    # The self-evaluation score the report gives, read once at submission (the finance bureau's
+    # overview shows it without scoring every department again); empty when the report has none.
+    self_score = models.DecimalField("自评得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    self_grade = models.CharField(
+        "自评等级", max_length=2, blank=True, help_text="报告写明的等级；未写明时为空，按得分区间确定"
+    )
+    score_basis = models.CharField(
+        "得分来源",
+        max_length=16,
+        blank=True,
+        choices=[(basis.value, label) for basis, label in SCORE_BASIS_LABELS.items()],
+    )
     # Review fields.
     public_slug = models.CharField("公开编号", max_length=40, unique=True, default=new_public_slug)
     submitted_by = models.ForeignKey(
@@ -104,7 +121,24 @@ class ReportSubmission(models.Model):
                 fields=["department", "year", "version"], name="submission_version_unique"
             )
         ]
-        indexes = [models.Index(fields=["state", "year"], name="submission_state_year")]
+        indexes = [
+            models.Index(fields=["state", "year"], name="submission_state_year"),
+            # The overview reads each department's latest version and its score from this index
+            # alone: the snapshot columns make the table rows large.
+            models.Index(
+                fields=[
+                    "year",
+                    "department",
+                    "version",
+                    "state",
+                    "source",
+                    "self_score",
+                    "self_grade",
+                    "score_basis",
+                ],
+                name="submission_latest_score",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.department} {self.year}年度报告 第{self.version}版"
@@ -112,6 +146,14 @@ class ReportSubmission(models.Model):
     @property
     def state_label(self) -> str:
         return STATE_LABELS[ReviewState(self.state)]
+
+    @property
+    def self_score_text(self) -> str:
+        """'86.5分 良'; '92分 优（按得分确定等级）'; or why there is none."""
+        if self.self_score is None:
+            return "未自评（报告中未找到自评得分）"
+        grade = effective_grade(self.self_score, self.self_grade)
+        return f"{points_text(self.self_score)}分 {grade}" + ("" if self.self_grade else "（按得分确定等级）")
 
     @property
     def error_count(self) -> int:

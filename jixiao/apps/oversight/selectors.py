@@ -2,7 +2,9 @@
 
 Budget figures come from the budget lines' running totals (a few rows per department), not
 from the vouchers, so the page stays fast with hundreds of thousands of vouchers; only the
-三公 actuals read vouchers, through the 经济分类 index.
+三公 actuals read vouchers, through the 经济分类 index. Goal completion and the 双监控 warnings
+come from ``goals.overview`` (a fixed number of queries for all departments); the
+self-evaluation score is the one stored with each department's latest submitted report.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, Voucher
+from jixiao.apps.goals.overview import monitoring_for_departments
 from jixiao.apps.orgs.models import Department, DepartmentProfile
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
 from jixiao.domain.monitoring import time_progress
-from jixiao.domain.oversight import DepartmentFigures
+from jixiao.domain.oversight import DepartmentFigures, GoalProgress, LatestReport, goal_progress
 from jixiao.domain.review import ReviewState
 
 ZERO = Decimal("0.00")
@@ -81,6 +84,8 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
         )
     }
     progress = time_progress(as_of, year=year)
+    goals = goal_progress_for(ids, year=year, as_of=as_of)
+    reports = latest_reports(ids, year=year)
     return [
         DepartmentFigures(
             department_id=d["id"],
@@ -90,10 +95,60 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
             staffing_quota=profiles.get(d["id"], {}).get("staffing_quota"),
             actual_staff=profiles.get(d["id"], {}).get("actual_staff"),
             time_progress=progress,
+            goal=goals.get(d["id"]),
+            report=reports.get(d["id"]),
             **dict(money[d["id"]]),
         )
         for d in departments
     ]
+
+
+def monitoring_date(as_of: dt.date, year: int) -> dt.date:
+    """The date the year's goals are watched at: ``as_of``, but no later than the year's end."""
+    return min(as_of, dt.date(year, 12, 31))
+
+
+def goal_progress_for(ids: list[int], *, year: int, as_of: dt.date) -> dict[int, GoalProgress]:
+    """Goal completion and 双监控 warnings of each department with an overall goal for ``year``."""
+    result = {}
+    for department_id, watched in monitoring_for_departments(
+        ids, year=year, as_of=monitoring_date(as_of, year)
+    ).items():
+        if watched.report is None:
+            result[department_id] = GoalProgress(
+                goal_id=watched.goal_id, submitted=watched.submitted, as_of=watched.as_of, error=watched.error
+            )
+        else:
+            result[department_id] = goal_progress(
+                watched.report, goal_id=watched.goal_id, submitted=watched.submitted
+            )
+    return result
+
+
+def latest_reports(ids: list[int], *, year: int) -> dict[int, LatestReport]:
+    """Each department's latest report version of ``year`` with its stored self-evaluation score
+    (one query; the snapshot's large columns are not read)."""
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    latest: dict[int, LatestReport] = {}
+    for row in (
+        ReportSubmission.objects.filter(department_id__in=ids, year=year)
+        .order_by("department_id", "version")
+        .values_list(
+            "id", "department_id", "version", "state", "source", "self_score", "self_grade", "score_basis"
+        )
+    ):
+        submission_id, department_id, version, state, source, score, grade, basis = row
+        latest[department_id] = LatestReport(
+            submission_id=submission_id,
+            version=version,
+            state=state,
+            uploaded=source == ReportSubmission.Source.UPLOAD,
+            score=score,
+            grade=grade,
+            basis=basis,
+        )
+    return latest
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
 from jixiao.apps.oversight.selectors import department_figures
 from jixiao.domain.checker import ERROR, INFO, WARNING, check_text
 from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.oversight import SelfScore, self_score_of_report, self_score_stated
 from jixiao.domain.report.document import Report
 from jixiao.domain.review import (
     ACTION_LABELS,
@@ -111,7 +112,20 @@ def _supersede_open(department: Department, year: int, new: ReportSubmission, ac
 
 
 def _create(
-    *, actor, department, year, source, title, document, paragraphs, docx, text, html, name, original
+    *,
+    actor,
+    department,
+    year,
+    source,
+    title,
+    document,
+    paragraphs,
+    docx,
+    text,
+    html,
+    name,
+    original,
+    score: SelfScore | None,
 ):
     if not paragraphs:
         raise ReviewInputError(f"{department.name}{year}年度报告没有正文，不能提交。")
@@ -139,6 +153,9 @@ def _create(
         original=original,
         findings=findings,
         check_summary=summary,
+        self_score=score.score if score else None,
+        self_grade=score.grade if score else "",
+        score_basis=score.basis.value if score else "",
         submitted_by=actor,
         submitted_at=now,
     )
@@ -154,6 +171,8 @@ def _create(
             "version": version,
             "checker_errors": summary.get("errors", 0),
             "checker_warnings": summary.get("warnings", 0),
+            "self_score": str(score.score) if score else None,
+            "self_grade": score.grade if score else "",
         },
     )
     return submission
@@ -171,7 +190,8 @@ def report_submit(
     source: str = "jixiao",
 ) -> ReportSubmission:
     """Submit a report composed in jixiao: snapshot it (document JSON with paragraph ids, .docx,
-    text, HTML, the department's key figures now), run the checker, store its findings."""
+    text, HTML, the department's key figures now), run the checker, store its findings, and keep
+    the self-evaluation score the report's score table carries (or, failing that, its text states)."""
     from jixiao.formats.html_writer import render_html
 
     check_may(_actor(actor), ReviewAction.SUBMIT, department_id=department.pk, bureau_id=department.bureau_id)
@@ -191,6 +211,7 @@ def report_submit(
         html=render_html(document),
         name="",
         original=b"",
+        score=self_score_of_report(document) or self_score_stated(text),
     )
 
 
@@ -205,7 +226,8 @@ def read_uploaded(name: str, data: bytes) -> str:
 @_records_refusal("report_upload")
 def report_upload(*, actor, department: Department, year: int, name: str, data: bytes) -> ReportSubmission:
     """The bureau uploads a report the department wrote outside jixiao; it is checked and joins
-    the same review workflow (the uploader may not review it)."""
+    the same review workflow (the uploader may not review it). The self-evaluation score is the
+    one its text states, if it states one (else none is stored: 未自评)."""
     check_may(
         _actor(actor),
         ReviewAction.SUBMIT,
@@ -229,6 +251,7 @@ def report_upload(*, actor, department: Department, year: int, name: str, data: 
         html="",
         name=PurePath(name).name,
         original=bytes(data),
+        score=self_score_stated(text),
     )
 
 

@@ -14,7 +14,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.selectors import sangong_year
@@ -22,7 +24,6 @@ from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.forms import ReturnForm, UploadForm
-from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.apps.oversight.selectors import (
     access_comment,
     access_submission,
@@ -34,14 +35,16 @@ from jixiao.apps.oversight.selectors import (
 )
 from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.monitoring import WarningKind
+from jixiao.domain.oversight import GRADE_CHOICES
 from jixiao.domain.review import STATE_LABELS, ReviewState
 
-NOT_YET = "—/未提交"
-
-# Drill-down targets in the budgets app, kept in one place.
+# Drill-down targets in the budgets and goals apps, kept in one place.
 DRILL = {
     "department": "budgets:department",
     "vouchers": "budgets:voucher-list",
+    "monitoring": "goals:monitoring",
+    "goals": "goals:goal-list",
 }
 
 SORTS = {
@@ -56,10 +59,15 @@ SORTS = {
     "sangong_vs_budget": lambda f: f.sangong_vs_budget,
     "sangong_change": lambda f: f.sangong_change,
     "warnings": lambda f: len(f.extra["warnings"]),
-    "report": lambda f: f.extra.get("report_state", ""),
+    "report": lambda f: f.report.state if f.report else "",
+    "goal": lambda f: f.goal.rate if f.goal else None,
+    "monitoring": lambda f: f.goal.warning_count if f.goal else None,
+    "score": lambda f: f.report.score if f.report else None,
 }
 RATE_FIELDS = {"total": "rate_total", "basic": "rate_basic", "project": "rate_project"}
 WARNING_KINDS = ("预算执行滞后", "三公超预算", "三公增长")
+MONITORING_KINDS = tuple(kind.value for kind in WarningKind)
+GRADE_FILTERS = (*GRADE_CHOICES, "未自评", "未提交")
 
 
 def voucher_url(department_id: int, year: int, **filters) -> str:
@@ -98,6 +106,14 @@ def _filtered(rows, params):
         if limit is not None:
             field = RATE_FIELDS.get(params.get("rate", "total"), "rate_total")
             rows = [r for r in rows if getattr(r, field) is not None and getattr(r, field) < limit]
+    rows = _filtered_by_goals(rows, params.get("monitor", ""))
+    grade = params.get("grade", "")
+    if grade == "未提交":
+        rows = [r for r in rows if r.report is None]
+    elif grade == "未自评":
+        rows = [r for r in rows if r.report is not None and r.report.score is None]
+    elif grade in GRADE_CHOICES:
+        rows = [r for r in rows if r.report is not None and r.report.effective_grade == grade]
     demo = params.get("demo", "")
     if demo == "only":
         rows = [r for r in rows if r.is_demo]
@@ -106,20 +122,64 @@ def _filtered(rows, params):
     return rows
 
 
-def _latest_reports(user, year: int) -> dict[int, ReportSubmission]:
-    latest: dict[int, ReportSubmission] = {}
-    for s in (
-        review_queue(user=user, year=year)
-        .select_related(None)
-        .only("id", "department_id", "version", "state")
-    ):
-        if s.department_id not in latest or s.version > latest[s.department_id].version:
-            latest[s.department_id] = s
-    return latest
+def _filtered_by_goals(rows, monitor: str):
+    if monitor == "nogoal":
+        return [r for r in rows if r.goal is None]
+    if monitor == "any":
+        return [r for r in rows if r.goal is not None and r.goal.warnings]
+    if monitor == "none":
+        return [r for r in rows if r.goal is not None and not r.goal.error and not r.goal.warnings]
+    if monitor in MONITORING_KINDS:
+        return [r for r in rows if r.goal is not None and any(w.kind == monitor for w in r.goal.warnings)]
+    return rows
 
 
-def _overview_rows(rows, year: int, unit: str) -> list[dict]:
-    """Each row's cells as ready text and links, so the 100-row table renders in one pass."""
+def monitoring_url(department_id: int, year: int, as_of) -> str:
+    query = {"department": department_id, "year": year, "as_of": as_of.isoformat()}
+    return f"{reverse(DRILL['monitoring'])}?{urlencode(query)}"
+
+
+def goals_url(department_id: int, year: int) -> str:
+    return f"{reverse(DRILL['goals'])}?{urlencode({'department': department_id, 'year': year})}"
+
+
+def _goal_cells(r, year: int) -> tuple[tuple, tuple]:
+    """(text, link, title, muted) of the 目标完成 and 监控预警 cells."""
+    goal = r.goal
+    if goal is None:
+        why = f"{year}年度尚未录入部门整体绩效目标"
+        link = goals_url(r.department_id, year)
+        return ("未设定目标", link, why, True), ("—", "", why, True)
+    link = monitoring_url(r.department_id, year, goal.as_of)
+    return (
+        (goal.completion_text, link, goal.completion_note, not goal.assessed),
+        (goal.warnings_text, link, goal.warnings_note, not goal.warnings),
+    )
+
+
+def _score_cell(r, review: str) -> tuple:
+    report = r.report
+    if report is None:
+        return ("未提交", "", "本年度尚未提交评价报告", True)
+    return (report.score_text, review.format(report.submission_id), report.score_note, report.score is None)
+
+
+NORMAL = '<span class="muted">正常</span>'
+
+
+def _td(text, href: str = "", title: str = "", css: str = "num") -> str:
+    """One table cell: the text (a link when there is somewhere to go), with a tooltip."""
+    inner = conditional_escape(text)
+    if href:
+        inner = f'<a href="{escape(href)}">{inner}</a>'
+    tip = f' title="{escape(title)}"' if title else ""
+    klass = f' class="{css}"' if css else ""
+    return f"<td{klass}{tip}>{inner}</td>"
+
+
+def _overview_rows(rows, year: int, unit: str) -> list[str]:
+    """Each row as ready HTML (escaped here), so the 100-row, 15-column table costs the template
+    one node per row."""
     vouchers = reverse(DRILL["vouchers"])
     execution = reverse(DRILL["department"], args=[0]).replace("/0/", "/{}/")
     detail = reverse("oversight:department", args=[0]).replace("/0/", "/{}/")
@@ -129,35 +189,45 @@ def _overview_rows(rows, year: int, unit: str) -> list[dict]:
         dept = execution.format(r.department_id) + f"?year={year}"
         own = detail.format(r.department_id) + f"?year={year}"
         base = f"{vouchers}?department={r.department_id}&year={year}"
-        report = r.extra.get("report")
-        out.append(
-            {
-                "name": r.name,
-                "is_demo": r.is_demo,
-                "detail": own,
-                "cells": (
-                    (money_cell(r.initial_total, unit), dept, ""),
-                    (money_cell(r.budget_total, unit), dept, ""),
-                    (money_cell(r.spent_total, unit), dept, ""),
-                    (
-                        pct(r.rate_basic),
-                        base + "&fund_type=basic_public",
-                        f"基本支出：{money(r.spent_basic, unit)}／{money(r.budget_basic, unit)}",
-                    ),
-                    (
-                        pct(r.rate_project),
-                        base + "&fund_type=project",
-                        f"项目支出：{money(r.spent_project, unit)}／{money(r.budget_project, unit)}",
-                    ),
-                    (pct(r.rate_total), "", ""),
-                    (money_cell(r.sangong_actual, unit), own + "#sangong", ""),
-                    (pct(r.sangong_vs_budget), "", f"“三公”预算 {money(r.sangong_budget, unit)}"),
-                    (pct(r.sangong_change), "", f"上年“三公” {money(r.sangong_previous, unit)}"),
-                ),
-                "report": (report.state_label, review.format(report.pk)) if report else None,
-                "warnings": r.extra["warnings"],
-            }
+        report = r.report
+        cells = [
+            _td(money_cell(r.initial_total, unit), dept),
+            _td(money_cell(r.budget_total, unit), dept),
+            _td(money_cell(r.spent_total, unit), dept),
+            _td(
+                pct(r.rate_basic),
+                base + "&fund_type=basic_public",
+                f"基本支出：{money(r.spent_basic, unit)}／{money(r.budget_basic, unit)}",
+            ),
+            _td(
+                pct(r.rate_project),
+                base + "&fund_type=project",
+                f"项目支出：{money(r.spent_project, unit)}／{money(r.budget_project, unit)}",
+            ),
+            _td(pct(r.rate_total)),
+            _td(money_cell(r.sangong_actual, unit), own + "#sangong"),
+            _td(pct(r.sangong_vs_budget), "", f"“三公”预算 {money(r.sangong_budget, unit)}"),
+            _td(pct(r.sangong_change), "", f"上年“三公” {money(r.sangong_previous, unit)}"),
+        ]
+        goal_cell, monitoring_cell = _goal_cells(r, year)
+        for (text, href, title, muted), css in (
+            (goal_cell, "num"),
+            (monitoring_cell, "num"),
+            (_score_cell(r, review), "score"),
+        ):
+            cells.append(_td(text, href, title, f"{css} muted" if muted else css))
+        if report:
+            cells.append(_td(report.state_label, review.format(report.submission_id), css=""))
+        else:
+            cells.append('<td><span class="muted">未提交</span></td>')
+        badges = " ".join(
+            f'<span class="badge bad" title="{escape(w.message)}">{escape(w.kind)}</span>'
+            for w in r.extra["warnings"]
         )
+        cells.append(f"<td>{badges or NORMAL}</td>")
+        demo = ' <span class="badge demo">演示数据</span>' if r.is_demo else ""
+        name = f'<th scope="row"><a href="{escape(own)}">{escape(r.name)}</a>{demo}</th>'
+        out.append(mark_safe(f"<tr>{name}{''.join(cells)}</tr>"))  # every part is escaped above
     return out
 
 
@@ -166,11 +236,7 @@ def overview(request):
     year = request.year
     unit = "yuan" if request.GET.get("unit") == "yuan" else "wan"
     rows = oversight_figures(user=request.user, year=year, as_of=timezone.localdate())
-    reports = _latest_reports(request.user, year)
     for row in rows:
-        report = reports.get(row.department_id)
-        row.extra["report_state"] = report.state if report else ""
-        row.extra["report"] = report
         row.extra["warnings"] = row.warnings
     shown = _filtered(rows, request.GET)
     shown, sort = _sorted(shown, request.GET.get("sort", "name"))
@@ -183,8 +249,9 @@ def overview(request):
             "total_count": len(rows),
             "sort": sort,
             "unit": unit,
-            "not_yet": NOT_YET,
             "warning_kinds": WARNING_KINDS,
+            "monitoring_kinds": MONITORING_KINDS,
+            "grade_filters": GRADE_FILTERS,
             "any_demo": any(r.is_demo for r in rows),
             "time_progress": rows[0].time_progress if rows else None,
             "params": request.GET,
@@ -217,6 +284,8 @@ def department(request, pk: int):
             "f": figures,
             "sangong": sangong,
             "execution_url": department_url(dept.pk, year),
+            "monitoring_url": monitoring_url(dept.pk, year, figures.goal.as_of) if figures.goal else "",
+            "goals_url": goals_url(dept.pk, year),
             "project_url": voucher_url(dept.pk, year, fund_type="project"),
             "reports": review_queue(user=request.user, year=year).filter(department=dept),
         },

@@ -1,0 +1,312 @@
+"""The 双监控 of many departments at once, for the finance bureau's overview. Read only.
+
+``selectors.monitoring_view`` answers for one department with a dozen queries; a page of a
+hundred departments cannot afford that. Here a fixed number of queries covers every department
+given — their overall goals, the goals' indicators, the departments' own indicators, the activity
+outputs summed per department and kind of output, and the budget lines' running totals per
+department and project — and each department's figures then go through the same domain functions
+as the 双监控 page (``indicator_actuals``, ``monitor``), so the overview and the page agree.
+
+Evaluating a hundred goals costs far more than reading them, so each department's evaluation is
+remembered with everything it was computed from as the key (the indicator rows as stored, the
+department's own indicators, the output totals, the budget totals, the date): a department whose
+data has not changed since the last request is not evaluated again, and any change to its data
+makes a new key. Nothing else is kept between requests.
+
+Two differences from the page, both deliberate: budget execution comes from the budget lines'
+running totals (what has been spent so far, the overview's own figures) rather than ledger rows
+dated up to ``as_of``, which only differ for vouchers dated in the future; and the outputs are
+summed in the database (an activity covering a period counts from its end date, as on the page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db.models import Q, Sum, TextField
+from django.db.models.functions import Cast, Coalesce
+
+from jixiao.apps.budgets.models import BudgetLine
+from jixiao.apps.goals.models import ActivityOutput, CustomIndicator, Goal, GoalIndicator, GoalState
+from jixiao.domain import goals as domain
+from jixiao.domain.goals import GoalKind, curve_from_data
+from jixiao.domain.indicator_library import (
+    IndicatorLibrary,
+    RecordedOutput,
+    actual_values,
+    indicator_actuals,
+    load_indicator_library,
+)
+from jixiao.domain.monitoring import BudgetLine as MonitoredLine
+from jixiao.domain.monitoring import (
+    FundKind,
+    MonitoringReport,
+    MonitoringThresholds,
+    load_monitoring_thresholds,
+    monitor,
+)
+from jixiao.domain.quantity import Quantity
+
+INDICATOR_COLUMNS = ("name", "value_type", "target", "unit", "operator", "code")
+CUSTOM_COLUMNS = (
+    "code",
+    "level1",
+    "level2",
+    "name",
+    "explanation",
+    "unit",
+    "operator",
+    "scoring_rule",
+    "value_type",
+    "fed_by",
+    "own_output",
+)
+REMEMBERED = 1024  # department evaluations kept: a few bureaus' departments over a few dates
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentMonitoring:
+    """One department's overall goal of the year and its 双监控 at ``as_of``.
+
+    ``report`` is None only when the department's records cannot be read against its indicator
+    library (``error`` says why, naming the output); the 双监控 page refuses the same data.
+    """
+
+    department_id: int
+    goal_id: int
+    submitted: bool
+    as_of: dt.date
+    report: MonitoringReport | None
+    error: str = ""
+
+
+def forget_evaluations() -> None:
+    """Drop every remembered evaluation (the next request evaluates every department afresh)."""
+    evaluate.cache_clear()
+    _indicator.cache_clear()
+    _parsed_target.cache_clear()
+    _library.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def shipped_library(version: str = "kexie-v1") -> IndicatorLibrary:
+    """The shipped library by version; read from its YAML once per process (it ships with the code)."""
+    return load_indicator_library(version)
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> MonitoringThresholds:
+    return load_monitoring_thresholds()
+
+
+def monitoring_for_departments(
+    department_ids: Iterable[int], *, year: int, as_of: dt.date
+) -> dict[int, DepartmentMonitoring]:
+    """The 双监控 of each given department that has an overall goal for ``year`` (by department id).
+
+    Five queries whatever the number of departments.
+    """
+    ids = list(department_ids)
+    goals = {
+        row["department_id"]: row
+        for row in Goal.objects.filter(
+            department_id__in=ids, year=year, kind=GoalKind.DEPARTMENT.value
+        ).values("id", "department_id", "state", "library_version")
+    }
+    if not goals:
+        return {}
+    indicators = _indicator_rows(ids, year)
+    custom = _custom_rows(list(goals))
+    outputs = _output_totals(ids, year, as_of)
+    lines = _budget_lines(ids, year)
+    return {
+        department_id: evaluate(
+            department_id,
+            goal["id"],
+            goal["state"] == GoalState.SUBMITTED,
+            year,
+            as_of,
+            goal["library_version"],
+            custom.get((department_id, goal["library_version"]), ()),
+            indicators.get(goal["id"], ()),
+            outputs.get(department_id, ()),
+            lines.get(department_id, ()),
+        )
+        for department_id, goal in goals.items()
+    }
+
+
+@lru_cache(maxsize=REMEMBERED)
+def evaluate(
+    department_id: int,
+    goal_id: int,
+    submitted: bool,
+    year: int,
+    as_of: dt.date,
+    version: str,
+    custom: tuple[tuple, ...],
+    indicator_rows: tuple[tuple, ...],
+    outputs: tuple[tuple[str, Decimal], ...],
+    lines: tuple[MonitoredLine, ...],
+) -> DepartmentMonitoring:
+    """One department's 双监控, from its data as read (every argument is part of the key it is
+    remembered by; the result is a pure function of them)."""
+    library = _library(version, custom)
+    goal = domain.Goal(
+        department="",
+        indicators=tuple(_indicator(row, number) for number, row in enumerate(indicator_rows, start=1)),
+        tasks=(),
+        year=year,
+        kind=GoalKind.DEPARTMENT,
+    )
+    unknown = sorted({key for key, _total in outputs} - {output.key for output in library.outputs})
+    if unknown:
+        return DepartmentMonitoring(
+            department_id,
+            goal_id,
+            submitted,
+            as_of,
+            None,
+            f"履职活动记录的产出“{'、'.join(unknown)}”不在指标库{library.version}的活动产出中，无法计算指标实际值",
+        )
+    recorded = [
+        RecordedOutput(output=key, quantity=Quantity(total), source="履职活动记录") for key, total in outputs
+    ]
+    report = monitor(
+        goal,
+        as_of=as_of,
+        actuals=actual_values(indicator_actuals(goal, library, recorded)),
+        budget_lines=lines,
+        thresholds=thresholds(),
+    )
+    return DepartmentMonitoring(department_id, goal_id, submitted, as_of, report)
+
+
+class StoredIndicator(domain.GoalIndicator):
+    """A stored indicator row whose target text is read once per process: the overview evaluates
+    the same rows on every request, and reading a target is a pure function of its text."""
+
+    __slots__ = ()
+
+    def parsed_target(self) -> domain.Target:
+        return _parsed_target(self.name, self.target, self.unit, self.operator)
+
+
+@lru_cache(maxsize=32768)
+def _parsed_target(name: str, target: str, unit: str, operator: str) -> domain.Target:
+    return domain.GoalIndicator(name, "", "", "定量", target, unit=unit, operator=operator).parsed_target()
+
+
+@lru_cache(maxsize=32768)
+def _indicator(row: tuple, number: int) -> domain.GoalIndicator:
+    """A stored indicator row as the domain's GoalIndicator, numbered as ``selectors.goal_to_domain``
+    numbers them (without the text columns monitoring does not read)."""
+    *values, progress = row
+    fields = dict(zip(INDICATOR_COLUMNS, values, strict=True))
+    curve = curve_from_data(json.loads(progress) if progress else None)
+    return StoredIndicator(level1="", level2="", **fields, row=number, progress=curve)
+
+
+@lru_cache(maxsize=256)
+def _library(version: str, custom: tuple[tuple, ...]) -> IndicatorLibrary:
+    """The shipped library the goal was made with, plus the department's own indicators of that
+    version (as ``selectors.library_for`` extends it)."""
+    base = shipped_library(version)
+    if not custom:
+        return base
+    items = [dict(zip(CUSTOM_COLUMNS, row, strict=True)) for row in custom]
+    indicators = []
+    for item in items:
+        own = item.pop("own_output")
+        item["fed_by"] = list(item["fed_by"]) + ([item["name"]] if own else [])
+        indicators.append((item, own))
+    return base.extended(
+        [item for item, _own in indicators],
+        [
+            {"key": item["name"], "unit": item["unit"], "name": item["name"]}
+            for item, own in indicators
+            if own
+        ],
+    )
+
+
+def _indicator_rows(ids: list[int], year: int) -> dict[int, tuple[tuple, ...]]:
+    """Each goal's indicator rows in table order, as stored (the progress curve as its JSON text)."""
+    rows = (
+        GoalIndicator.objects.filter(
+            goal__department_id__in=ids, goal__year=year, goal__kind=GoalKind.DEPARTMENT.value
+        )
+        .annotate(progress_text=Cast("progress", TextField()))
+        .order_by("goal_id", "order", "id")
+        .values_list("goal_id", *INDICATOR_COLUMNS, "progress_text")
+    )
+    by_goal: dict[int, list[tuple]] = defaultdict(list)
+    for goal_id, *row in rows:
+        by_goal[goal_id].append(tuple(row))
+    return {goal_id: tuple(found) for goal_id, found in by_goal.items()}
+
+
+def _custom_rows(department_ids: list[int]) -> dict[tuple[int, str], tuple[tuple, ...]]:
+    rows = (
+        CustomIndicator.objects.filter(department_id__in=department_ids)
+        .order_by("department_id", "code")
+        .values_list("department_id", "library_version", *CUSTOM_COLUMNS)
+    )
+    found: dict[tuple[int, str], list[tuple]] = defaultdict(list)
+    for department_id, version, *row in rows:
+        fed_by = tuple(row[CUSTOM_COLUMNS.index("fed_by")] or ())
+        row[CUSTOM_COLUMNS.index("fed_by")] = fed_by
+        found[(department_id, version)].append(tuple(row))
+    return {key: tuple(items) for key, items in found.items()}
+
+
+def _output_totals(ids: list[int], year: int, as_of: dt.date) -> dict[int, tuple[tuple[str, Decimal], ...]]:
+    """Per department, each kind of output with the sum of what its activities produced by
+    ``as_of`` (an activity covering a period counts from its end). A kind with nothing by then
+    still appears, with 0, so that an output the library does not know is refused as on the page."""
+    rows = (
+        ActivityOutput.objects.filter(activity__department_id__in=ids, activity__year=year)
+        .exclude(output_key="")
+        .alias(counted_on=Coalesce("activity__end_date", "activity__date"))
+        .values("activity__department_id", "output_key")
+        .annotate(total=Sum("value", filter=Q(counted_on__lte=as_of)))
+        .order_by("activity__department_id", "output_key")
+        .values_list("activity__department_id", "output_key", "total")
+    )
+    found: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for department_id, key, total in rows:
+        found[department_id].append((key, total or Decimal(0)))
+    return {department_id: tuple(items) for department_id, items in found.items()}
+
+
+def _budget_lines(ids: list[int], year: int) -> dict[int, tuple[MonitoredLine, ...]]:
+    """基本支出 as one line and each project as one line, from the budget lines' running totals."""
+    rows = (
+        BudgetLine.objects.filter(department_id__in=ids, year=year)
+        .values("department_id", "project_id", "project__code", "project__name")
+        .annotate(
+            allocated=Sum("allocated"),
+            adjusted=Sum("adjusted"),
+            tin=Sum("transferred_in"),
+            tout=Sum("transferred_out"),
+            spent=Sum("spent"),
+        )
+        .order_by("department_id", "project__code")
+    )
+    found: dict[int, list[MonitoredLine]] = defaultdict(list)
+    for row in rows:
+        budget = row["allocated"] + row["adjusted"] + row["tin"] - row["tout"]
+        if row["project_id"] is None:
+            line = MonitoredLine("基本支出", FundKind.BASIC, budget, row["spent"])
+        else:
+            line = MonitoredLine(
+                f"{row['project__code']} {row['project__name']}", FundKind.PROJECT, budget, row["spent"]
+            )
+        found[row["department_id"]].append(line)
+    return {department_id: tuple(items) for department_id, items in found.items()}
