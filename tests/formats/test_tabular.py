@@ -8,6 +8,8 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.formats import tabular
 from jixiao.formats.tabular import (
@@ -297,3 +299,31 @@ def test_streamed_xlsx_numbers_keep_fifteen_significant_digits_without_float(tmp
     assert _xlsx_number("0.30000000000000004") == Decimal("0.3")
     assert _xlsx_number("45742") == 45742
     assert _xlsx_number("1E-3") == Decimal("0.001")
+
+
+@given(st.text(max_size=40), st.booleans())
+def test_cell_text_is_unescaped_exactly_as_an_xml_parser_would(text, numeric):
+    from xml.sax.saxutils import escape
+
+    from lxml import etree
+
+    from jixiao.formats.tabular import _unescape
+
+    text = "".join(
+        ch
+        for ch in text
+        if ch in "\t\n" or (ch >= " " and ch not in "\ufffe\uffff" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    )
+    written = "".join(f"&#{ord(ch)};" for ch in text) if numeric else escape(text)
+    assert _unescape(written) == (etree.fromstring(f"<t>{written}</t>").text or "")
+    assert _unescape(written) == text
+
+
+def test_more_shared_strings_than_one_shard_are_found_by_index(tmp_path):
+    count = 10_000
+    shared = [f"<t>摘要{i}</t>" for i in range(count)]
+    sheet = "".join(
+        f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(0, count, 997)
+    )
+    path = package(tmp_path / "many.xlsx", sheet, shared=shared)
+    assert [row[0] for row in read_rows(path) if row] == [f"摘要{i}" for i in range(0, count, 997)]
