@@ -19,7 +19,7 @@ import datetime as dt
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -545,7 +545,7 @@ class VoucherContext:
     econ_level: int
     lines: tuple[LineRef, ...]
     projects: tuple[ProjectRef, ...] = ()
-    existing_numbers: frozenset[str] = frozenset()
+    existing_numbers: Container[str] = frozenset()  # numbers already in the ledger
 
 
 class VoucherRow(NamedTuple):
@@ -1007,10 +1007,9 @@ class VoucherValidator:
             self._error(row, "date", message)
         if not number:
             self._error(row, "voucher_no", "缺少凭证号")
-        elif len(number) > MAX_NUMBER_LENGTH:
-            self._error(row, "voucher_no", f"凭证号“{number[:20]}…”超过{MAX_NUMBER_LENGTH}个字符")
         elif _CONTROL.search(number):
             self._error(row, "voucher_no", f"凭证号“{number}”含有不可见的控制字符，请删除后重新导入")
+            number = ""
         index = at["summary"]
         summary = self._text(raw[index]) if index < width else ""
         if not summary:
@@ -1064,6 +1063,9 @@ class VoucherValidator:
                 stored = f"{number}/{self.block_lines}"
             else:
                 self.block_number, self.block_lines = number, 1
+        if len(stored) > MAX_NUMBER_LENGTH:
+            self._error(row, "voucher_no", f"凭证号“{stored[:20]}…”超过{MAX_NUMBER_LENGTH}个字符")
+        elif stored:
             self.index.add(stored, row)
             if stored in self.ledger_numbers:
                 result.duplicates_of_ledger += 1

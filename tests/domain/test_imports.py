@@ -390,3 +390,16 @@ def test_sangong_rows_with_unknown_items_or_a_group_that_does_not_add_up_are_ref
     assert "不是“三公”经费项目" in result.errors[0].message
     assert "不等于其中两项之和8,000.00元" in result.errors[1].message
     assert "与第3行重复" in result.errors[2].message
+
+
+def test_numbers_too_long_for_the_ledger_and_invisible_control_characters_are_refused():
+    result = run(
+        [
+            ok_row("记-" + "9" * 40),
+            ["2023-03-01", "记-2", "办公\x00用品", "2012901", "30201", "", "1.00", ""],
+            ok_row("记-\x073"),
+        ]
+    )
+    assert [(e.row, e.column) for e in result.errors] == [(2, "凭证号"), (3, "摘要"), (4, "凭证号")]
+    assert "超过40个字符" in result.errors[0].message
+    assert "控制字符" in result.errors[1].message and "控制字符" in result.errors[2].message

@@ -17,6 +17,8 @@ import itertools
 import json
 import shutil
 import tempfile
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,11 +217,42 @@ def _open(path: Path, *, kind: str, mapping: dict[str, str]) -> tuple[Layout, It
     return layout, ((number, row) for number, row in enumerate(data, start=start))
 
 
+class _LedgerNumbers:
+    """The voucher numbers already in the department-year's ledger, for the row-by-row
+    re-import check: 8 bytes each (a sorted array of 64-bit hashes), and a hash that matches
+    is confirmed by the database, so the answer is exact without holding the numbers."""
+
+    def __init__(self, department: Department, year: int) -> None:
+        self.vouchers = Voucher.objects.filter(department=department, year=year)
+        hashes = array("q")
+        for number in self.vouchers.values_list("number", flat=True).iterator(chunk_size=10_000):
+            hashes.append(hash(number))
+        self.hashes = _sorted_array(hashes)
+
+    def __contains__(self, number: object) -> bool:
+        if not self.hashes:
+            return False
+        value = hash(number)
+        position = bisect_left(self.hashes, value)
+        if position == len(self.hashes) or self.hashes[position] != value:
+            return False
+        return self.vouchers.filter(number=number).exists()
+
+
+def _sorted_array(values: array) -> array:
+    """Sorted in numpy (a copy of 8 bytes a value, not a list of Python ints)."""
+    import numpy
+
+    ordered = array("q")
+    if not values:
+        return ordered
+    ordered.frombytes(numpy.sort(numpy.frombuffer(values, dtype=numpy.int64)).tobytes())
+    return ordered
+
+
 def _voucher_context(department: Department, year: int, lines) -> VoucherContext:
     projects = Project.objects.filter(department=department, year=year)
-    existing = frozenset(
-        Voucher.objects.filter(department=department, year=year).values_list("number", flat=True)
-    )
+    existing = _LedgerNumbers(department, year)
     return VoucherContext(
         department=department.code,
         year=year,
@@ -323,15 +356,18 @@ class _NumbersTable:
     """The file's voucher numbers in a temporary table, to find repeats set-based (GROUP BY)
     without holding a million numbers in the process: memory stays flat as the file grows."""
 
-    TABLE = "jixiao_import_numbers"
+    NAME = "jixiao_import_numbers"
     CHUNK = 5_000
 
     def __init__(self) -> None:
+        # Always the connection's own temporary schema, never a permanent table of that name.
+        schema = {"sqlite": "temp.", "postgresql": "pg_temp."}.get(connection.vendor, "")
+        self.table = f"{schema}{self.NAME}"
         self.pending: list[tuple[str, int]] = []
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
             cursor.execute(
-                f"CREATE TEMPORARY TABLE {self.TABLE} (number VARCHAR(80) NOT NULL, row_no INTEGER NOT NULL)"
+                f"CREATE TEMPORARY TABLE {self.NAME} (number TEXT NOT NULL, row_no INTEGER NOT NULL)"
             )
 
     def add(self, number: str, row: int) -> None:
@@ -342,20 +378,20 @@ class _NumbersTable:
     def _flush(self) -> None:
         if self.pending:
             with connection.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO {self.TABLE} (number, row_no) VALUES (%s, %s)", self.pending)
+                cursor.executemany(f"INSERT INTO {self.table} (number, row_no) VALUES (%s, %s)", self.pending)
             self.pending.clear()
 
     def duplicates(self) -> Iterator[tuple[int, int]]:
         self._flush()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT number FROM {self.TABLE} GROUP BY number HAVING COUNT(*) > 1) repeated"
+                f"SELECT COUNT(*) FROM (SELECT number FROM {self.table} GROUP BY number HAVING COUNT(*) > 1) repeated"
             )
             if not cursor.fetchone()[0]:
                 return
             cursor.execute(
-                f"SELECT t.row_no, f.first_row FROM {self.TABLE} t JOIN ("
-                f"SELECT number, MIN(row_no) AS first_row FROM {self.TABLE} GROUP BY number HAVING COUNT(*) > 1"
+                f"SELECT t.row_no, f.first_row FROM {self.table} t JOIN ("
+                f"SELECT number, MIN(row_no) AS first_row FROM {self.table} GROUP BY number HAVING COUNT(*) > 1"
                 f") f ON f.number = t.number WHERE t.row_no > f.first_row ORDER BY t.row_no"
             )
             while batch := cursor.fetchmany(10_000):
@@ -364,7 +400,7 @@ class _NumbersTable:
     def drop(self) -> None:
         self.pending.clear()
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
 
 
 class _VoucherWriter:

@@ -145,3 +145,21 @@ def test_a_nul_character_in_a_cell_is_reported_and_stored_on_every_database(offi
     assert outcome.batch.errors == [
         {"row": 2, "column": "功能分类", "message": "功能分类“␀”不是有效的7位项级科目"}
     ]
+
+
+def test_control_characters_in_numbers_summaries_and_payees_are_refused_on_every_database(
+    officer, department, tmp_path
+):
+    """PostgreSQL cannot store \\u0000: such cells are reported, never sent to the database."""
+    three_lines(actor=officer, department=department)
+    rows = [[*HEADER, "收款人"], *([*r, "文具店"] for r in voucher_rows(4))]
+    rows[1][1] = "记-\x00001"
+    rows[2][2] = "办公\x00用品"
+    rows[3][8] = "文具\x00店"
+    path = tmp_path / "nul.csv"
+    write_csv(path, rows, encoding="utf-8")
+    before = _state()
+    outcome = voucher_import(actor=officer, department=department, year=2023, file=path)
+    assert outcome.status == ImportStatus.REFUSED
+    assert [(e.row, e.column) for e in outcome.errors] == [(2, "凭证号"), (3, "摘要"), (4, "收款人")]
+    assert _state() == before
