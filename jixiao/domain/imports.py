@@ -1007,14 +1007,14 @@ class VoucherValidator:
             self._error(row, "date", message)
         if not number:
             self._error(row, "voucher_no", "缺少凭证号")
-        elif _CONTROL.search(number):
+        elif not number.isprintable() and _CONTROL.search(number):
             self._error(row, "voucher_no", f"凭证号“{number}”含有不可见的控制字符，请删除后重新导入")
             number = ""
         index = at["summary"]
         summary = self._text(raw[index]) if index < width else ""
         if not summary:
             self._error(row, "summary", "缺少摘要")
-        elif _CONTROL.search(summary):
+        elif not summary.isprintable() and _CONTROL.search(summary):
             self._error(row, "summary", f"摘要“{summary}”含有不可见的控制字符，请删除后重新导入")
         found = memo["func"].get(func_cell)
         if found is None:
@@ -1037,13 +1037,16 @@ class VoucherValidator:
         project_cell = self._text(raw[index]) if index < width else ""
         index = at["project_name"]
         project_name = self._text(raw[index]) if index < width else ""
-        key = (project_cell, project_name)
-        found = memo["project"].get(key)
-        if found is None:
-            found = self._remember("project", key, self._project(project_cell, project_name))
-        project_code, project_ok, column, message = found
-        if message:
-            self._error(row, column, message)
+        if project_cell or project_name:
+            key = (project_cell, project_name)
+            found = memo["project"].get(key)
+            if found is None:
+                found = self._remember("project", key, self._project(project_cell, project_name))
+            project_code, project_ok, column, message = found
+            if message:
+                self._error(row, column, message)
+        else:
+            project_code, project_ok = None, True
         fund = None
         if econ_code or project_code:
             index = at["fund_type"]
@@ -1076,7 +1079,7 @@ class VoucherValidator:
                 )
         index = at["payee"]
         payee = self._text(raw[index]) if index < width else ""
-        if payee and _CONTROL.search(payee):
+        if payee and not payee.isprintable() and _CONTROL.search(payee):
             self._error(row, "payee", f"收款人“{payee}”含有不可见的控制字符，请删除后重新导入")
         if result.error_count > errors_before or not (func_code and econ_code and fund and project_ok):
             return None

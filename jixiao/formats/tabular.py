@@ -216,24 +216,30 @@ def _xml_text(fragment: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    """XML character data → text. Numeric references only (&#35760;, how some writers store
-    every Chinese character) are decoded here directly; anything else by html.unescape."""
+    """XML character data → text. Character references only (&#35760;, how some writers store
+    every Chinese character) are replaced through a memo of the references; anything else by
+    html.unescape."""
     if "<![CDATA[" in text:
         text = _CDATA.sub(lambda m: m.group(1).replace("&", "&amp;").replace("<", "&lt;"), text)
     if "&" not in text:
         return text
     if text.count("&") == text.count("&#"):
-        pieces = text.split("&#")
-        out = [pieces[0]]
-        for piece in pieces[1:]:
-            number, semicolon, rest = piece.partition(";")
-            if not (semicolon and number.isdigit() and len(number) < 8):
-                break
-            out.append(chr(int(number)) if int(number) <= 0x10FFFF else "\ufffd")
-            out.append(rest)
-        else:
-            return "".join(out)
+        return _CHARACTER_REFERENCE.sub(_referenced_character, text)
     return html.unescape(text)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_REFERENCED: dict[str, str] = {}
+
+
+def _referenced_character(match: re.Match) -> str:
+    found = _REFERENCED.get(match.group(0))
+    if found is None:
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        found = chr(code) if code <= 0x10FFFF else "\ufffd"
+        if len(_REFERENCED) < 65_536:  # at most the characters of Unicode's first planes
+            _REFERENCED[match.group(0)] = found
+    return found
 
 
 _PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
@@ -438,57 +444,159 @@ def _xlsx_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell
 
 def _sheet_rows(handle, book: _Workbook) -> Iterator[list[Cell]]:
     prefix, head = _prefix(handle)
-    close, row_open = f"</{prefix}row>", f"<{prefix}row"
-    # The common writers (Excel, WPS, openpyxl, xlsxwriter) put the attributes in schema order
-    # with double quotes: one quick pattern reads those; a row whose cells it does not all match
-    # is read again with the general pattern (any order, either quote, other attributes).
-    quick = re.compile(
-        rf'<{prefix}c r="([A-Z]{{1,3}})\d*"(?: s="(\d+)")?(?: t="(\w+)")?\s*'
-        rf"(?:/>|>(<{prefix}v>[^<]*</{prefix}v>|<{prefix}is><{prefix}t>[^<]*</{prefix}t></{prefix}is>|.*?)</{prefix}c>)",
-        re.S,
-    ).findall
-    general = _element_pattern(
-        prefix, "c", attributes=[("r", "[A-Z]{1,3}", r"\d*"), ("s", r"\d+", ""), ("t", r"\w+", "")]
-    ).findall
-    row_number = re.compile(r"\sr\s*=\s*[\"'](\d+)[\"']").search
-    reader = _CellReader(book, prefix)
-    cell_start = f"<{prefix}c"
-    next_row = 1
-    for piece in _chunks(handle, close, head):
-        segments = piece.split(close)
+    sheet = _SheetReader(book, prefix)
+    for piece in _chunks(handle, sheet.close, head):
+        rows = sheet.quick_rows(piece)
+        yield from rows if rows is not None else sheet.general_rows(piece)
+
+
+class _SheetReader:
+    """Cuts the sheet's XML into rows of cell values.
+
+    The common writers (Excel, WPS, openpyxl, xlsxwriter, .NET) put attributes in schema order
+    with double quotes and a cell's value in <v> or a plain <is><t>: one pattern reads a whole
+    chunk of such rows in a single pass. A chunk with any other cell (a formula, rich text,
+    another attribute order or quote) is read row by row with the general patterns instead;
+    which path read it shows only in the speed, never in the values.
+    """
+
+    def __init__(self, book: _Workbook, prefix: str) -> None:
+        p = prefix
+        self.close, self.row_open = f"</{p}row>", f"<{p}row"
+        self.quick = re.compile(
+            rf'<{p}row(?=[\s/>])(?: r="(\d+)")?[^>]*?(/?)>'
+            rf'|<{p}c r="([A-Z]{{1,3}})\d+"(?: s="(\d+)")?(?: t="(\w+)")?'
+            rf"(?:/>|>(?:<{p}v>([^<]*)</{p}v>|<{p}is><{p}t>([^<]*)</{p}t></{p}is>|)</{p}c>)"
+        ).findall
+        self.cell_mark, self.row_mark = f"<{p}c", f"<{p}row"
+        self.row_cells = re.compile(
+            rf'<{p}c r="([A-Z]{{1,3}})\d*"(?: s="(\d+)")?(?: t="(\w+)")?\s*'
+            rf"(?:/>|>(<{p}v>[^<]*</{p}v>|<{p}is><{p}t>[^<]*</{p}t></{p}is>|.*?)</{p}c>)",
+            re.S,
+        ).findall
+        self.any_cells = _element_pattern(
+            p, "c", attributes=[("r", "[A-Z]{1,3}", r"\d*"), ("s", r"\d+", ""), ("t", r"\w+", "")]
+        ).findall
+        self.row_number = re.compile(r"\sr\s*=\s*[\"'](\d+)[\"']").search
+        self.self_closed = re.compile(rf"<{p}row\b[^>]*/>").finditer
+        self.sheet_end = f"</{p}sheetData"
+        self.cell_start = f"<{p}c"
+        self.reader = _CellReader(book, prefix)
+        self.strings, self.date_styles, self.serial = book.strings, book.date_styles, book.serial
+        self.next_row = 1
+
+    def quick_rows(self, piece: str) -> list[list[Cell]] | None:
+        """The chunk's rows read in one pass (a few hundred rows: a chunk is 256 KB), or None
+        when a row or cell of the chunk is not in the common form."""
+        if not piece.endswith(self.close):
+            return None  # the end of the part: whatever follows the last row
+        items = self.quick(piece)
+        if items and items[0][2]:
+            return None
+        strings, date_styles, serial, reader = self.strings, self.date_styles, self.serial, self.reader
+        value_start, value_end = reader.value_start, reader.value_end
+        positions = _POSITIONS
+        out: list[list[Cell]] = []
+        emit = out.append
+        next_row = self.next_row
+        row: list[Cell] = []
+        append = row.append
+        width = starts = 0
+        for number, closed, column, style, kind, text, inline in items:
+            if not column:  # a row starts
+                starts += 1
+                if number:
+                    wanted = int(number)
+                    while next_row < wanted:  # rows Excel did not write are empty rows
+                        next_row += 1
+                        emit([])
+                next_row += 1
+                row, width = [], 0
+                append = row.append
+                emit(row)
+                if closed:
+                    append = None  # <row/>: no cell may follow
+                continue
+            if inline:
+                value = reader.text(inline) if "&" in inline else inline
+                if value.isspace() or not value:
+                    value = None
+            elif not text:
+                value = None
+            elif kind == "s":
+                value = strings[int(text)]
+            elif not kind or kind == "n":
+                if text.isdigit() and len(text) <= 15:
+                    value = int(text)
+                elif (
+                    len(text) <= 15
+                    and "." in text
+                    and text[-1] != "0"
+                    and "E" not in text
+                    and "e" not in text
+                ):
+                    value = Decimal(text)
+                else:
+                    value = _xlsx_number(text)
+                if style and style in date_styles:
+                    value = serial(value)
+            else:
+                value = reader.value(kind, style, f"{value_start}{text}{value_end}")
+            position = positions.get(column)
+            if position is None:
+                position = positions[column] = min(_column_index(column), _MAX_COLUMNS - 1)
+            if position != width:
+                if position < width:  # a cell written out of order
+                    row[position] = value
+                    continue
+                row.extend([None] * (position - width))
+                width = position
+            if append is None:
+                return None
+            append(value)
+            width += 1
+        # Every row and cell of the chunk must have been read (a <col> or <rowBreaks> in the
+        # chunk also sends it to the general path, which ignores them).
+        if starts != piece.count(self.row_mark) or len(items) - starts != piece.count(self.cell_mark):
+            return None
+        self.next_row = next_row
+        return out
+
+    def general_rows(self, piece: str) -> Iterator[list[Cell]]:
+        segments = piece.split(self.close)
         tail = segments.pop()  # "" unless this is the end of the part
         for segment in segments:
             position = 0
             while True:  # an empty row may be written as <row r="7"/> before the next one
-                start = segment.find(row_open, position)
+                start = segment.find(self.row_open, position)
                 if start < 0:
                     break
                 end = segment.find(">", start)
                 tag = segment[start:end]
-                found = row_number(tag)
+                found = self.row_number(tag)
                 if found:
                     number = int(found.group(1))
-                    while next_row < number:  # rows Excel did not write are empty rows
+                    while self.next_row < number:
                         yield []
-                        next_row += 1
-                next_row += 1
+                        self.next_row += 1
+                self.next_row += 1
                 if tag.endswith("/"):
                     yield []
                     position = end + 1
                     continue
                 body = segment[end + 1 :]
-                cells = quick(body)
-                if len(cells) != body.count(cell_start):
-                    cells = general(body)
-                yield _place(cells, reader)
+                cells = self.row_cells(body)
+                if len(cells) != body.count(self.cell_start):
+                    cells = self.any_cells(body)
+                yield _place(cells, self.reader)
                 break
-        if tail and row_open in tail:
-            for match in re.finditer(rf"<{prefix}row\b[^>]*/>", tail.split(f"</{prefix}sheetData")[0]):
-                found = row_number(match.group(0))
-                number = int(found.group(1)) if found else next_row
-                while next_row <= number:
+        if tail and self.row_open in tail:
+            for match in self.self_closed(tail.split(self.sheet_end)[0]):
+                found = self.row_number(match.group(0))
+                number = int(found.group(1)) if found else self.next_row
+                while self.next_row <= number:
                     yield []
-                    next_row += 1
+                    self.next_row += 1
 
 
 _POSITIONS: dict[str, int] = {}

@@ -252,7 +252,8 @@ def _sorted_array(values: array) -> array:
 
 def _voucher_context(department: Department, year: int, lines) -> VoucherContext:
     projects = Project.objects.filter(department=department, year=year)
-    existing = _LedgerNumbers(department, year)
+    ledger = _LedgerNumbers(department, year)
+    existing = ledger if ledger.hashes else frozenset()
     return VoucherContext(
         department=department.code,
         year=year,
