@@ -327,3 +327,25 @@ def test_more_shared_strings_than_one_shard_are_found_by_index(tmp_path):
     )
     path = package(tmp_path / "many.xlsx", sheet, shared=shared)
     assert [row[0] for row in read_rows(path) if row] == [f"摘要{i}" for i in range(0, count, 997)]
+
+
+def test_the_one_pass_chunk_reader_and_the_row_by_row_reader_agree(tmp_path, monkeypatch):
+    rows = [
+        ["日期", "凭证号", "摘要", "金额", None, "数量"],
+        *(
+            [
+                dt.date(2023, 2, 1) + dt.timedelta(days=i % 30),
+                f"记-{i}",
+                f"摘要&{i}" if i % 3 else None,
+                Decimal(i) / 8,
+                None,
+                i,
+            ]
+            for i in range(1, 2000)
+        ),
+    ]
+    path = write_xlsx(tmp_path / "q.xlsx", rows)
+    quick = list(read_rows(path))
+    monkeypatch.setattr(tabular._SheetReader, "quick_rows", lambda self, piece: None)
+    assert list(read_rows(path)) == quick
+    assert quick[9] == [dt.date(2023, 2, 10), "记-9", None, Decimal("1.125"), None, 9]
