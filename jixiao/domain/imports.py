@@ -19,10 +19,11 @@ import datetime as dt
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import NamedTuple, Protocol
 
 from jixiao.data import load_yaml
 from jixiao.domain.budget_control import (
@@ -40,6 +41,7 @@ from jixiao.domain.classification import (
     function_name,
     is_known_economic_code,
     is_known_function_code,
+    sangong_items,
 )
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import FEN, WAN, ZERO, yuan_fixed
@@ -189,6 +191,7 @@ def split_code(value: Cell) -> tuple[str, str]:
 
 _CODE_NAME = re.compile(r"^\[?(\d+)\]?\s*[-_\s]?\s*(.*)$")
 _PLAIN_AMOUNT = re.compile(r"-?\d{1,15}(\.\d{1,2})?")
+_AMOUNT_LIMIT = Decimal("1e15")
 _AMOUNT_STRIP = re.compile(r"[,，￥¥元\s\u3000\u00a0']")
 _AMOUNT_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -474,8 +477,6 @@ class _RowReader:
         self.layout = layout
         self.syn = synonyms()
         self.columns = layout.columns
-        self.fill_fields = [f for f in self.syn.forward_fill if f in self.columns]
-        self.items = list(self.columns.items())
         self.last: dict[str, Cell] = {}
 
     def get(self, cells: Sequence[Cell], field_name: str) -> Cell:
@@ -512,39 +513,8 @@ class _RowReader:
             return True
         return "栏次" in cells
 
-    def fill(self, cells: Sequence[Cell]) -> list[Cell]:
-        row = list(cells)
-        for name in self.fill_fields:
-            index = self.columns[name]
-            value = row[index] if index < len(row) else None
-            if value is None or (isinstance(value, str) and not value.strip()):
-                if name in self.last:
-                    while len(row) <= index:
-                        row.append(None)
-                    row[index] = self.last[name]
-            else:
-                self.last[name] = value
-        return row
-
     def reset_fill(self) -> None:
         self.last.clear()
-
-    def values(self, cells: Sequence[Cell]) -> dict[str, Cell]:
-        """The mapped fields of one row, strings cleaned (blank → None), voucher keys filled."""
-        width = len(cells)
-        values: dict[str, Cell] = {}
-        for name, index in self.items:
-            value = cells[index] if index < width else None
-            if value.__class__ is str:
-                value = cell_text(value) or None
-            values[name] = value
-        for name in self.fill_fields:
-            if values[name] is None:
-                if name in self.last:
-                    values[name] = self.last[name]
-            else:
-                self.last[name] = values[name]
-        return values
 
 
 # ---------------------------------------------------------------- vouchers
@@ -575,11 +545,12 @@ class VoucherContext:
     econ_level: int
     lines: tuple[LineRef, ...]
     projects: tuple[ProjectRef, ...] = ()
-    existing_numbers: frozenset[str] = frozenset()
+    existing_numbers: Container[str] = frozenset()  # numbers already in the ledger
 
 
-@dataclass(frozen=True, slots=True)
-class VoucherRow:
+class VoucherRow(NamedTuple):
+    """A validated voucher line, ready to be written (a tuple: millions are made per import)."""
+
     row: int
     date: dt.date
     number: str
@@ -639,8 +610,21 @@ class ValidationResult:
             self.errors.append(error)
 
 
-class _DuplicateIndex:
-    """Duplicate voucher numbers within the file, in 12 bytes a row (hash + row number)."""
+class NumberIndex(Protocol):
+    """Where the voucher numbers of a file are collected to find the repeated ones, set-based."""
+
+    def add(self, number: str, row: int) -> None: ...
+
+    def duplicates(self) -> Iterable[tuple[int, int]]:
+        """(row, first row with the same number) for every repeat, in row order."""
+        ...
+
+
+class MemoryNumberIndex:
+    """Repeated numbers found in memory, 12 bytes a row (64-bit hash + row). Two different
+    numbers with the same hash would be reported as a repeat: about one chance in 10⁷ for a
+    million rows. The database importer keeps the numbers in a temporary table instead, which
+    is exact and does not grow the process's memory."""
 
     def __init__(self) -> None:
         self.hashes = array("q")
@@ -651,19 +635,17 @@ class _DuplicateIndex:
         self.rows.append(row)
 
     def duplicates(self) -> Iterator[tuple[int, int]]:
-        """(row, first row) for every repeat, in row order."""
         if len(self.hashes) < 2:
             return iter(())
         repeated = _repeated_values(self.hashes)
         found: list[tuple[int, int]] = []
         first: dict[int, int] = {}
-        if repeated:
-            for value, row in zip(self.hashes, self.rows, strict=True):
-                if value in repeated:
-                    if value in first:
-                        found.append((row, first[value]))
-                    else:
-                        first[value] = row
+        for value, row in zip(self.hashes, self.rows, strict=True):
+            if value in repeated:
+                if value in first:
+                    found.append((row, first[value]))
+                else:
+                    first[value] = row
         return iter(found)
 
 
@@ -678,14 +660,24 @@ def _repeated_values(values: array) -> set[int]:
     return set(numpy.unique(data[1:][data[1:] == data[:-1]]).tolist())
 
 
+MAX_NUMBER_LENGTH = 40  # the ledger's 凭证号 column
+_CACHE_LIMIT = 4_096  # entries per memo of repeated cells; cleared when full, so memory stays flat
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MISSING = 1 << 30  # the index of a field the file has no column for
+
+
 class VoucherValidator:
     """Validates voucher rows one at a time; ``finish()`` runs the set-based checks.
 
-    Use one instance per pass: ``row()`` returns the normalised VoucherRow (or None when the
-    row is skipped or wrong); the second (writing) pass feeds the same rows again.
+    ``row()`` returns the normalised VoucherRow (or None when the row is skipped or wrong). The
+    checks of a cell that repeats down the file (dates, codes, projects, the budget line of a
+    key) are worked out once per distinct value and remembered in bounded memos: a file of a
+    million rows has a few hundred distinct dates and a few dozen keys.
     """
 
-    def __init__(self, layout: Layout, context: VoucherContext) -> None:
+    def __init__(
+        self, layout: Layout, context: VoucherContext, *, numbers: NumberIndex | None = None
+    ) -> None:
         self.reader = _RowReader(layout)
         self.layout = layout
         self.context = context
@@ -702,7 +694,7 @@ class VoucherValidator:
         self.projects_by_code = {p.code: p for p in context.projects}
         self.projects_by_name = {p.name: p for p in context.projects}
         self.check_cache: dict[tuple, str | None] = {}
-        self.index = _DuplicateIndex()
+        self.index: NumberIndex = numbers if numbers is not None else MemoryNumberIndex()
         self.block_number: str | None = None
         self.block_lines = 0
         self.ledger_numbers = context.existing_numbers
@@ -711,25 +703,58 @@ class VoucherValidator:
                 line_id=line.id, label=line.view.label, available=line.view.balance.available
             )
         self.amount_label = layout.column_label("debit" if "debit" in layout.columns else "amount")
-        self.known_codes: dict[str, bool] = {}
         self.amount_fields = [name for name in ("debit", "credit", "amount") if name in layout.columns]
         self.resolved: dict[tuple, tuple[LineRef | None, str, str]] = {}
         self.has_line_ref = "line_name" in layout.columns or "doc_no" in layout.columns
         self.basic_fund: dict[str, FundType] = {}
+        columns = layout.columns
+        self.at = {name: columns.get(name, _MISSING) for name in synonyms().labels}
+        # The common layout (one debit column, or one amount column, in 元) is read in line.
+        self.plain_amount = (
+            self.amount_fields in (["debit"], ["amount"], ["debit", "credit"])
+            and "direction" not in columns
+            and layout.units.get(self.amount_fields[0], ONE) == ONE
+        )
+        self.memo: dict[str, dict] = {
+            name: {} for name in ("date", "func", "econ", "project", "fund", "total", "text")
+        }
 
-    def _known_function(self, code: str) -> bool:
-        known = self.known_codes.get("f" + code)
-        if known is None:
-            known = self.known_codes["f" + code] = len(code) == 7 and is_known_function_code(code)
-        return known
+    # ---------------------------------------------------------------- memoised cell checks
 
-    def _known_economic(self, code: str) -> bool:
-        known = self.known_codes.get("e" + code)
-        if known is None:
-            known = self.known_codes["e" + code] = len(
-                code
-            ) >= self.context.econ_level and is_known_economic_code(code)
-        return known
+    def _remember(self, table: str, key, value):
+        memo = self.memo[table]
+        if len(memo) >= _CACHE_LIMIT:
+            memo.clear()
+        memo[key] = value
+        return value
+
+    def _date(self, cell: Cell) -> tuple[dt.date | None, str | None]:
+        """(date, error message) of a date cell, checked against the year."""
+        try:
+            found = parse_date(cell)
+        except CellError as error:
+            return None, str(error)
+        if found is None:
+            return None, "缺少日期"
+        if found.year != self.context.year:
+            return None, f"日期{found:%Y-%m-%d}不在{self.context.year}年度内"
+        return found, None
+
+    def _function(self, cell: Cell) -> tuple[str, str | None]:
+        code = _code(cell)
+        if not code:
+            return "", "缺少功能分类"
+        if not (len(code) == 7 and is_known_function_code(code)):
+            return "", f"功能分类“{code}”不是有效的7位项级科目"
+        return code, None
+
+    def _economic(self, cell: Cell) -> tuple[str, str | None]:
+        code = _code(cell)
+        if not code:
+            return "", "缺少经济分类"
+        if not (len(code) >= self.context.econ_level and is_known_economic_code(code)):
+            return "", f"经济分类“{code}”不是有效的经济分类科目（至少{self.context.econ_level}位）"
+        return code, None
 
     def _basic_fund_for(self, econ: str) -> FundType:
         fund = self.basic_fund.get(econ)
@@ -782,47 +807,40 @@ class VoucherValidator:
             return None, False
         return amount, False
 
-    def _fund(self, values: dict[str, Cell], row: int, econ: str, project: str | None) -> FundType | None:
-        text = _as_text(values.get("fund_type"))
+    def _fund(self, text: str, econ: str, project: str | None) -> tuple[FundType | None, str | None]:
         if not text:
             if project:
-                return FundType.PROJECT
-            return self._basic_fund_for(econ) if econ else None
+                return FundType.PROJECT, None
+            return (self._basic_fund_for(econ) if econ else None), None
         name = normalise_header(text)[0]
         key = self.reader.syn.fund_types.get(name) or self.reader.syn.fund_types.get(text)
         if key is None:
-            self._error(
-                row, "fund_type", f"支出性质“{text}”无法识别（应为 基本支出、人员经费、公用经费 或 项目支出）"
-            )
-            return None
+            return None, f"支出性质“{text}”无法识别（应为 基本支出、人员经费、公用经费 或 项目支出）"
         if key == "basic":
-            return self._basic_fund_for(econ) if econ else FundType.BASIC_PUBLIC
-        return FundType(key)
+            return (self._basic_fund_for(econ) if econ else FundType.BASIC_PUBLIC), None
+        return FundType(key), None
 
-    def _project(self, values: dict[str, Cell], row: int) -> tuple[str | None, bool]:
-        code = _as_text(values.get("project_code"))
-        name = _as_text(values.get("project_name"))
+    def _project(self, code: str, name: str) -> tuple[str | None, bool, str, str]:
+        """(project code, ok, column, message)."""
         if not code and not name:
-            return None, True
+            return None, True, "", ""
         if code:
             code = split_code(code)[0] if code[:1].isdigit() else code
             project = self.projects_by_code.get(code)
             if project is None:
-                self._error(row, "project_code", f"项目编码“{code}”不是本单位{self.context.year}年度的项目")
-                return None, False
+                return None, False, "project_code", f"项目编码“{code}”不是本单位{self.context.year}年度的项目"
         else:
             project = self.projects_by_name.get(name)
             if project is None:
-                self._error(row, "project_name", f"项目“{name}”不是本单位{self.context.year}年度的项目")
-                return None, False
+                return None, False, "project_name", f"项目“{name}”不是本单位{self.context.year}年度的项目"
         if not project.payable:
-            self._error(
-                row,
+            return (
+                None,
+                False,
                 "project_code" if code else "project_name",
                 f"专项“{project.name}”当前阶段为{project.stage_label}，立项后、验收前才能支付",
             )
-            return None, False
-        return project.code, True
+        return project.code, True, "", ""
 
     def _resolve_line(self, key: ControlKey, ref: str) -> tuple[LineRef | None, str, str]:
         """(line, column, message): the line that pays, or why there is none. Pure in its inputs,
@@ -869,66 +887,177 @@ class VoucherValidator:
         self.check_cache[cache_key] = message
         return message
 
+    def _is_total(self, raw: Sequence[Cell]) -> bool:
+        """A 合计/小计/期初余额 row or a note under the table: its first text or its 摘要 says so."""
+        syn = self.reader.syn
+        for first in raw:
+            if first.__class__ is str and first:
+                total = self.memo["total"].get(first)
+                if total is None:
+                    text = cell_text(first)
+                    total = bool(syn.total_pattern.search(text) or syn.note_pattern.match(text))
+                    self._remember("total", first, total)
+                if total:
+                    return True
+                break
+        index = self.at["summary"]
+        summary = raw[index] if index < len(raw) else None
+        if summary.__class__ is str and syn.total_pattern.match(summary.strip()):
+            return True
+        return "栏次" in raw
+
+    def _text(self, cell: Cell) -> str:
+        """A text cell cleaned (codes typed as numbers come back without '.0')."""
+        if cell is None:
+            return ""
+        if cell.__class__ is str and cell.isprintable() and "_x000D_" not in cell:
+            text = cell.strip()
+            return text[1:].strip() if text[:1] == "'" else text
+        return cell_text(cell)
+
+    # ---------------------------------------------------------------- one row
+
     def row(self, row: int, raw: Sequence[Cell]) -> VoucherRow | None:
-        reader, result = self.reader, self.result
-        if reader.is_blank(raw):
+        reader, result, memo, at = self.reader, self.result, self.memo, self.at
+        if not any(raw) and reader.is_blank(raw):
             return None
-        if reader.is_total(raw):
+        if self._is_total(raw):
             result.total_rows += 1
             reader.reset_fill()
             self.block_number = None
             return None
-        values = reader.values(raw)
+        width = len(raw)
+        last = reader.last
         result.rows += 1
         errors_before = result.error_count
-        amount, counterpart = self._amount(values, row)
-        if counterpart:
-            result.rows -= 1
-            result.skipped_rows += 1
-            return None
-        date_value = None
-        try:
-            date_value = parse_date(values.get("date"))
-            if date_value is None:
-                self._error(row, "date", "缺少日期")
-            elif date_value.year != self.context.year:
-                self._error(row, "date", f"日期{date_value:%Y-%m-%d}不在{self.context.year}年度内")
-        except CellError as error:
-            self._error(row, "date", str(error))
-        number = _as_text(values.get("voucher_no")).replace(" ", "")
-        word = _as_text(values.get("voucher_word")).replace(" ", "")
-        if word and number and not number.startswith(word):
-            number = f"{word}-{number}"
-        elif word and not number:
-            number = word
+        # Voucher keys (date, 凭证字, 凭证号) are forward-filled down the lines of one voucher.
+        index = at["date"]
+        date_cell = raw[index] if index < width else None
+        if date_cell.__class__ is str:
+            date_cell = date_cell.strip() or None
+        if date_cell is None:
+            date_cell = last.get("date")
+        elif index != _MISSING:
+            last["date"] = date_cell
+        index = at["voucher_no"]
+        number = self._text(raw[index]) if index < width else ""
+        if number:
+            last["voucher_no"] = number
+        else:
+            number = last.get("voucher_no", "")
+        index = at["voucher_word"]
+        if index != _MISSING:
+            word = self._text(raw[index]) if index < width else ""
+            if word:
+                last["voucher_word"] = word
+            else:
+                word = last.get("voucher_word", "")
+            if word and number and not number.startswith(word):
+                number = f"{word}-{number}"
+            elif word and not number:
+                number = word
+        if " " in number:
+            number = number.replace(" ", "")
+        index = at["func_code"]
+        func_cell = raw[index] if index < width else None
+        index = at["econ_code"]
+        econ_cell = raw[index] if index < width else None
+        if func_cell.__class__ is str and not func_cell.strip():
+            func_cell = None
+        if econ_cell.__class__ is str and not econ_cell.strip():
+            econ_cell = None
+        # The amount: one debit (or amount) column in 元 is read in line; the rest by _amount.
+        amount = None
+        credit_index = at["credit"]
+        credit = raw[credit_index] if credit_index < width else None
+        if credit.__class__ is str and not credit.strip():
+            credit = None
+        if self.plain_amount and credit is None:
+            name = self.amount_fields[0]
+            index = at[name]
+            cell = raw[index] if index < width else None
+            if cell.__class__ is str:
+                if _PLAIN_AMOUNT.fullmatch(cell):
+                    amount = Decimal(cell)
+                elif not cell.strip():
+                    cell = None
+            elif cell.__class__ is Decimal and cell.is_finite() and -_AMOUNT_LIMIT < cell < _AMOUNT_LIMIT:
+                rounded = cell.quantize(FEN)
+                if rounded == cell:
+                    amount = rounded
+            if amount is None:
+                try:
+                    amount = parse_amount(cell)
+                    if amount is None:
+                        self._error(row, name, "缺少金额")
+                except CellError as error:
+                    self._error(row, name, str(error))
+        else:
+            amount, counterpart = self._amount(self._values(raw), row)
+            if counterpart:
+                result.rows -= 1
+                result.skipped_rows += 1
+                return None
+        # Date, codes: checked once per distinct cell.
+        found = memo["date"].get(date_cell)
+        if found is None:
+            found = self._remember("date", date_cell, self._date(date_cell))
+        date_value, message = found
+        if message:
+            self._error(row, "date", message)
         if not number:
             self._error(row, "voucher_no", "缺少凭证号")
-        summary = _as_text(values.get("summary"))
+        elif not number.isprintable() and _CONTROL.search(number):
+            self._error(row, "voucher_no", f"凭证号“{number}”含有不可见的控制字符，请删除后重新导入")
+            number = ""
+        index = at["summary"]
+        summary = self._text(raw[index]) if index < width else ""
         if not summary:
             self._error(row, "summary", "缺少摘要")
-        func_code = _code(values.get("func_code"))
-        econ_code = _code(values.get("econ_code"))
-        if not func_code:
-            self._error(row, "func_code", "缺少功能分类")
-        elif not self._known_function(func_code):
-            self._error(row, "func_code", f"功能分类“{func_code}”不是有效的7位项级科目")
-            func_code = ""
-        if not econ_code:
-            self._error(row, "econ_code", "缺少经济分类")
-        elif not self._known_economic(econ_code):
-            self._error(
-                row,
-                "econ_code",
-                f"经济分类“{econ_code}”不是有效的经济分类科目（至少{self.context.econ_level}位）",
-            )
-            econ_code = ""
+        elif not summary.isprintable() and _CONTROL.search(summary):
+            self._error(row, "summary", f"摘要“{summary}”含有不可见的控制字符，请删除后重新导入")
+        found = memo["func"].get(func_cell)
+        if found is None:
+            found = self._remember("func", func_cell, self._function(func_cell))
+        func_code, message = found
+        if message:
+            self._error(row, "func_code", message)
+        found = memo["econ"].get(econ_cell)
+        if found is None:
+            found = self._remember("econ", econ_cell, self._economic(econ_cell))
+        econ_code, message = found
+        if message:
+            self._error(row, "econ_code", message)
         if amount is not None and amount <= 0:
             message = (
                 "金额不能为负数；冲销已记账的支出请在系统中做红字冲销" if amount < 0 else "金额必须大于0"
             )
             self._error(row, "debit" if "debit" in self.layout.columns else "amount", message)
-        project_code, project_ok = self._project(values, row)
-        fund = self._fund(values, row, econ_code, project_code) if econ_code or project_code else None
+        index = at["project_code"]
+        project_cell = self._text(raw[index]) if index < width else ""
+        index = at["project_name"]
+        project_name = self._text(raw[index]) if index < width else ""
+        if project_cell or project_name:
+            key = (project_cell, project_name)
+            found = memo["project"].get(key)
+            if found is None:
+                found = self._remember("project", key, self._project(project_cell, project_name))
+            project_code, project_ok, column, message = found
+            if message:
+                self._error(row, column, message)
+        else:
+            project_code, project_ok = None, True
+        fund = None
+        if econ_code or project_code:
+            index = at["fund_type"]
+            fund_text = self._text(raw[index]) if index < width else ""
+            key = (fund_text, econ_code, project_code)
+            found = memo["fund"].get(key)
+            if found is None:
+                found = self._remember("fund", key, self._fund(fund_text, econ_code, project_code))
+            fund, message = found
+            if message:
+                self._error(row, "fund_type", message)
         # The voucher key: lines of one voucher follow each other and share its number.
         stored = number
         if number:
@@ -937,6 +1066,9 @@ class VoucherValidator:
                 stored = f"{number}/{self.block_lines}"
             else:
                 self.block_number, self.block_lines = number, 1
+        if len(stored) > MAX_NUMBER_LENGTH:
+            self._error(row, "voucher_no", f"凭证号“{stored[:20]}…”超过{MAX_NUMBER_LENGTH}个字符")
+        elif stored:
             self.index.add(stored, row)
             if stored in self.ledger_numbers:
                 result.duplicates_of_ledger += 1
@@ -945,15 +1077,19 @@ class VoucherValidator:
                     "voucher_no",
                     f"凭证号“{stored}”在{self.context.year}年度已导入或已录入，请勿重复导入",
                 )
+        index = at["payee"]
+        payee = self._text(raw[index]) if index < width else ""
+        if payee and not payee.isprintable() and _CONTROL.search(payee):
+            self._error(row, "payee", f"收款人“{payee}”含有不可见的控制字符，请删除后重新导入")
         if result.error_count > errors_before or not (func_code and econ_code and fund and project_ok):
             return None
         ref = ""
         if self.has_line_ref:
-            ref = _as_text(values.get("line_name")) or _as_text(values.get("doc_no"))
+            ref = self._text(self.reader.get(raw, "line_name")) or self._text(self.reader.get(raw, "doc_no"))
         cache_key = (func_code, fund, project_code, econ_code, ref)
         resolved = self.resolved.get(cache_key)
         if resolved is None:
-            key = ControlKey(
+            control_key = ControlKey(
                 year=self.context.year,
                 department=self.context.department,
                 func_code=func_code,
@@ -961,7 +1097,7 @@ class VoucherValidator:
                 project=project_code,
                 econ_code=econ_code,
             )
-            resolved = self.resolved[cache_key] = self._resolve_line(key, ref)
+            resolved = self.resolved[cache_key] = self._resolve_line(control_key, ref)
         line, field_name, message = resolved
         if line is None:
             self._error(row, field_name, message)
@@ -974,18 +1110,30 @@ class VoucherValidator:
         result.valid_rows += 1
         result.amount += amount
         return VoucherRow(
-            row=row,
-            date=date_value,
-            number=stored,
-            summary=summary[:255],
-            amount=amount,
-            line_id=line.id,
-            func_code=func_code,
-            econ_code=econ_code,
-            fund_type=fund,
-            project_code=project_code,
-            payee=_as_text(values.get("payee"))[:128],
+            row,
+            date_value,
+            stored,
+            summary[:255],
+            amount,
+            line.id,
+            func_code,
+            econ_code,
+            fund,
+            project_code,
+            payee[:128],
         )
+
+    def _values(self, raw: Sequence[Cell]) -> dict[str, Cell]:
+        """The amount fields and codes of a row, for the general amount rules."""
+        values: dict[str, Cell] = {}
+        width = len(raw)
+        for name in (*self.amount_fields, "direction", "func_code", "econ_code"):
+            index = self.at[name]
+            value = raw[index] if index < width else None
+            if value.__class__ is str:
+                value = cell_text(value) or None
+            values[name] = value
+        return values
 
     def finish(self) -> ValidationResult:
         """The set-based checks: duplicates within the file, then each line's batch sum."""
@@ -1020,7 +1168,7 @@ def validate_vouchers(
 def iter_valid_vouchers(
     rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: VoucherContext
 ) -> Iterator[VoucherRow]:
-    """The writing pass: the same normalisation, yielding each row to insert."""
+    """The normalised rows to write (only meaningful when validation found no error)."""
     validator = VoucherValidator(layout, context)
     for number, cells in rows:
         voucher = validator.row(number, cells)
@@ -1216,3 +1364,117 @@ def validate_budget(
 
 def function_label(code: str) -> str:
     return f"{code} {function_name(code) or ''}".strip()
+
+
+# ---------------------------------------------------------------- “三公”经费 budget
+
+
+_ITEM_NUMBERING = re.compile(r"^(其中[:：]?|[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
+
+
+@cache
+def sangong_names() -> dict[str, str]:
+    """Normalised item name → item key ('vehicle' is the 公务用车 group, a sum of two items)."""
+    data = load_yaml("imports/synonyms.yaml")["sangong_names"]
+    names = {normalise_header(item.name)[0]: item.key for item in sangong_items()}
+    for key, texts in data.items():
+        for text in texts:
+            names.setdefault(normalise_header(str(text))[0], key)
+    return names
+
+
+def sangong_item_key(text: str) -> str | None:
+    """'　其中：公务用车运行维护费' → 'vehicle_running'; '2.公务接待费' → 'reception'."""
+    name = _ITEM_NUMBERING.sub("", cell_text(text).replace("　", "").strip())
+    return sangong_names().get(normalise_header(name)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class SanGongRow:
+    row: int
+    item: str
+    amount: Decimal
+
+
+def validate_sangong(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout
+) -> tuple[ValidationResult, list[SanGongRow]]:
+    """A “三公”经费 budget table (our own 三公经费支出表 export reads back): one 预算数 per item.
+
+    The 公务用车购置及运行维护费 row is the sum of its two items: it is checked, not stored.
+    """
+    reader = _RowReader(layout)
+    result = ValidationResult(kind="sangong", layout=layout)
+    labels = {item.key: item.name for item in sangong_items()}
+    amount_label = layout.column_label("bgt_amount")
+    unit = layout.units.get("bgt_amount", ONE)
+    if not layout.unit_found:
+        result.add(
+            RowError(
+                None,
+                amount_label,
+                "未找到金额单位：请在表头上方注明“金额单位：元”或“单位：万元”，或在列名中注明“（元）”",
+            )
+        )
+    found: dict[str, SanGongRow] = {}
+    group: SanGongRow | None = None
+
+    def error(row: int, field_name: str, message: str) -> None:
+        result.add(RowError(row, layout.column_label(field_name), message))
+
+    for row, raw in rows:
+        if reader.is_blank(raw):
+            continue
+        if reader.is_total(raw):
+            result.total_rows += 1
+            continue
+        cells = list(raw)
+        text = cell_text(reader.get(cells, "sg_item"))
+        if not text:
+            continue  # notes and spacer rows
+        result.rows += 1
+        key = sangong_item_key(text)
+        if key is None:
+            error(
+                row,
+                "sg_item",
+                f"“{text}”不是“三公”经费项目（应为 因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费）",
+            )
+            continue
+        try:
+            amount = parse_amount(reader.get(cells, "bgt_amount"), unit=unit)
+        except CellError as problem:
+            error(row, "bgt_amount", str(problem))
+            continue
+        if amount is None:
+            error(row, "bgt_amount", "缺少预算数")
+            continue
+        if amount < 0:
+            error(row, "bgt_amount", "预算数不能为负数")
+            continue
+        entry = SanGongRow(row=row, item=key, amount=amount)
+        if key == "vehicle":
+            group = entry
+            continue
+        if key in found:
+            error(row, "sg_item", f"“{labels[key]}”与第{found[key].row}行重复")
+            continue
+        found[key] = entry
+    if group is not None:
+        parts = [found[k] for k in ("vehicle_purchase", "vehicle_running") if k in found]
+        if not parts and group.amount:
+            error(group.row, "sg_item", "请分别填写公务用车购置费和公务用车运行维护费的预算数")
+        elif parts and sum((p.amount for p in parts), ZERO) != group.amount:
+            error(
+                group.row,
+                "bgt_amount",
+                f"公务用车购置及运行维护费{yuan_fixed(group.amount)}元不等于其中两项之和"
+                f"{yuan_fixed(sum((p.amount for p in parts), ZERO))}元",
+            )
+    valid = [] if not result.ok else sorted(found.values(), key=lambda r: r.row)
+    for entry in valid:
+        result.valid_rows += 1
+        result.amount += entry.amount
+        result.group_totals[labels[entry.item]] = entry.amount
+    result.errors.sort(key=lambda e: e.row or 0)
+    return result, valid

@@ -12,9 +12,12 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import html
 import io
 import re
-from collections.abc import Iterable, Iterator
+import zipfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
@@ -126,29 +129,6 @@ def _text_rows(path: str | Path, *, delimiter: str | None = None) -> Iterator[li
         raise UnreadableFile(f"CSV文件第{line}行格式错误：{error}") from error
 
 
-def _xlsx_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        names = workbook.sheet_names
-        if not names:
-            raise UnreadableFile("工作簿中没有工作表。")
-        target = workbook.get_sheet_by_name(sheet) if sheet else workbook.get_sheet_by_index(0)
-        rows = target.iter_rows()
-    except DomainError:
-        raise
-    except Exception as error:
-        raise UnreadableFile(f"Excel文件无法读取（文件可能已损坏或不完整）：{error}") from error
-    try:
-        for row in rows:
-            yield [_cell(v) for v in row]
-    except DomainError:
-        raise
-    except Exception as error:  # pragma: no cover - calamine reads the sheet up front
-        raise UnreadableFile(f"Excel文件读取中断：{error}") from error
-
-
 def _xls_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
     import xlrd
 
@@ -172,10 +152,33 @@ def _xls_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]
         yield cells
 
 
-STREAM_XLSX_BYTES = 8 * 1024 * 1024
+# .xlsx: our own streaming reader. The sheet XML is decompressed in chunks and cut into rows and
+# cells with regular expressions, so memory stays flat and a cell costs a few string operations
+# instead of an element tree (openpyxl read-only and lxml iterparse were 5–15× slower; calamine
+# loads the whole sheet and hands numbers over as floats). Numbers become Decimal from the
+# cell's own text; date-formatted numbers become dates through the styles' number formats.
+
+XLSX_CHUNK_BYTES = 1 << 18
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FIFTEEN = Context(prec=15, rounding=ROUND_HALF_UP)
+_EPOCH_1900 = dt.datetime(1899, 12, 30)
+_EPOCH_1904 = dt.datetime(1904, 1, 1)
+_MAX_COLUMNS = 16384  # XFD
+# Built-in number formats that show a date or time (ECMA-376 §18.8.30, with the East Asian ids
+# 27–36 and 50–58 that Chinese Excel uses for 年月日).
+_BUILTIN_DATE_FORMATS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
+_DATE_TOKENS = re.compile(r"[ymdhs]|aaa|e", re.IGNORECASE)
+_STRING_SHARDS = 4096  # shared strings are kept 4096 to a joined string
+
+
+def is_date_format(code: str) -> bool:
+    """Whether an Excel number format code shows a date or time (yyyy-mm-dd, yyyy"年"m"月"d"日")."""
+    if not code or code.strip().lower() in {"general", "@"}:
+        return False
+    return bool(_DATE_TOKENS.search(_FORMAT_NOISE.sub("", code)))
 
 
 def _column_index(reference: str) -> int:
@@ -189,8 +192,14 @@ def _column_index(reference: str) -> int:
 
 
 def _xlsx_number(text: str) -> Decimal | int:
-    """A <v> number: exact Decimal of at most 15 significant digits (what Excel shows)."""
-    value = _FIFTEEN.create_decimal(text)
+    """A <v> number → int, or the Decimal of its text rounded to Excel's 15 significant digits
+    ('1234.5600000000001' is the double Excel shows as 1234.56). Never through float."""
+    if text.isdigit() and len(text) <= 15:
+        return int(text)
+    try:
+        value = Decimal(text) if len(text) <= 15 else _FIFTEEN.create_decimal(text)
+    except ArithmeticError as error:
+        raise UnreadableFile(f"表格中有无效数字“{text[:20]}”。") from error
     if not value.is_finite():
         raise UnreadableFile("表格中有无效数字。")
     if value == value.to_integral_value() and abs(value) < 10**15:
@@ -198,77 +207,529 @@ def _xlsx_number(text: str) -> Decimal | int:
     return value
 
 
-def _xlsx_stream_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
-    """Stream the sheet XML row by row (lxml iterparse); numbers never pass through float.
+def _xml_text(fragment: str) -> str:
+    """The character data of an XML fragment's <t> elements (entities resolved, phonetic runs out)."""
+    if "<rPh" in fragment:
+        fragment = _PHONETIC.sub("", fragment)
+    parts = [match.group(1) or "" for match in _T_TEXT.finditer(fragment)]
+    return _unescape("".join(parts))
 
-    Dates stay Excel serial numbers (the importer reads serials as dates). Shared strings are
-    kept as one list, as the format requires random access to them.
-    """
-    import zipfile
 
-    from lxml import etree
+def _unescape(text: str) -> str:
+    """XML character data → text. Character references only (&#35760;, how some writers store
+    every Chinese character) are replaced through a memo of the references; anything else by
+    html.unescape."""
+    if "<![CDATA[" in text:
+        text = _CDATA.sub(lambda m: m.group(1).replace("&", "&amp;").replace("<", "&lt;"), text)
+    if "&" not in text:
+        return text
+    if text.count("&") == text.count("&#"):
+        return _CHARACTER_REFERENCE.sub(_referenced_character, text)
+    return html.unescape(text)
 
+
+_CHARACTER_REFERENCE = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_REFERENCED: dict[str, str] = {}
+
+
+def _referenced_character(match: re.Match) -> str:
+    found = _REFERENCED.get(match.group(0))
+    if found is None:
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        found = chr(code) if code <= 0x10FFFF else "\ufffd"
+        if len(_REFERENCED) < 65_536:  # at most the characters of Unicode's first planes
+            _REFERENCED[match.group(0)] = found
+    return found
+
+
+_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+_T_TEXT = re.compile(r"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\s*/>()", re.S)
+_V_TEXT = re.compile(r"<(?:\w+:)?v(?:\s[^>]*)?>(.*?)</(?:\w+:)?v>", re.S)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?(worksheet|sst)\b")
+
+
+def _element_pattern(prefix: str, tag: str, *, attributes: Sequence[tuple[str, str, str]]) -> re.Pattern:
+    """<tag …/> or <tag …>body</tag>: one group per attribute (name, captured part, rest of the
+    value), in any order, then the body."""
+    quote = "[\"']"
+    looks = "".join(
+        rf"(?:(?=[^>]*?\s{name}\s*=\s*{quote}({value}){rest}{quote}))?" for name, value, rest in attributes
+    )
+    return re.compile(rf"<{prefix}{tag}(?=[\s/>]){looks}[^>]*?(?:/>|>(.*?)</{prefix}{tag}\s*>)", re.S)
+
+
+def _chunks(handle, close: str, head: bytes = b"") -> Iterator[str]:
+    """The member's text in pieces that each end just after a closing tag (the last at the end)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pending = decoder.decode(head)
+    while True:
+        data = handle.read(XLSX_CHUNK_BYTES)
+        text = pending + decoder.decode(data, final=not data)
+        if not data:
+            if text:
+                yield text
+            return
+        cut = text.rfind(close)
+        if cut < 0:
+            pending = text
+            continue
+        cut += len(close)
+        pending = text[cut:]
+        yield text[:cut]
+
+
+def _prefix(handle) -> tuple[str, bytes]:
+    """The namespace prefix of the part's elements ('x:' or ''), and the bytes read to find it."""
+    head = handle.read(4096)
+    match = _ROOT.search(head.decode("utf-8", errors="ignore"))
+    return ((match.group(1) or "") if match else ""), head
+
+
+class _SharedStrings:
+    """The shared-string table, compact: each 4096 strings joined into one str with an offset
+    array (about the size of the text itself instead of ~60 bytes more per string object)."""
+
+    def __init__(self) -> None:
+        self.shards: list[tuple[str, array]] = []
+        self.count = 0
+
+    def load(self, handle) -> None:
+        prefix, head = _prefix(handle)
+        item = _element_pattern(prefix, "si", attributes=())
+        start, end = f"<{prefix}t>", f"</{prefix}t>"
+        parts: list[str] = []
+        for piece in _chunks(handle, f"</{prefix}si>", head):
+            for body in item.findall(piece):
+                if body.startswith(start) and body.endswith(end) and "<" not in body[len(start) : -len(end)]:
+                    text = _unescape(body[len(start) : -len(end)])
+                else:
+                    text = _xml_text(body)
+                parts.append(text)
+                if len(parts) == _STRING_SHARDS:
+                    self._seal(parts)
+        if parts:
+            self._seal(parts)
+
+    def _seal(self, parts: list[str]) -> None:
+        offsets = array("l", [0])
+        position = 0
+        for text in parts:
+            position += len(text)
+            offsets.append(position)
+        self.shards.append(("".join(parts), offsets))
+        self.count += len(parts)
+        parts.clear()
+
+    def __getitem__(self, index: int) -> str:
+        text, offsets = self.shards[index >> 12]
+        index &= _STRING_SHARDS - 1
+        return text[offsets[index] : offsets[index + 1]]
+
+    def __len__(self) -> int:
+        return self.count
+
+
+class _Workbook:
+    """What the sheet reader needs from the package: the sheet's part name, the shared strings,
+    the styles that show dates and the date system (1900 or 1904)."""
+
+    def __init__(self, archive: zipfile.ZipFile, sheet: str | None) -> None:
+        from lxml import etree
+
+        self.archive = archive
+        names = set(archive.namelist())
+        self.names = names
+        workbook_part = "xl/workbook.xml"
+        if "_rels/.rels" in names:
+            for rel in etree.fromstring(archive.read("_rels/.rels")):
+                if rel.get("Type", "").endswith("/officeDocument"):
+                    workbook_part = rel.get("Target", workbook_part).lstrip("/")
+        if workbook_part not in names:
+            raise UnreadableFile("这不是Excel工作簿（缺少workbook.xml）。")
+        folder = workbook_part.rpartition("/")[0]
+        workbook = etree.fromstring(archive.read(workbook_part))
+        targets: dict[str, tuple[str, str]] = {}
+        rels_part = f"{folder}/_rels/{workbook_part.rpartition('/')[2]}.rels"
+        if rels_part in names:
+            for rel in etree.fromstring(archive.read(rels_part)):
+                targets[rel.get("Id")] = (rel.get("Type", ""), self._part(folder, rel.get("Target", "")))
+        properties = workbook.find(f"{_MAIN}workbookPr")
+        date1904 = properties is not None and properties.get("date1904") in {"1", "true"}
+        self.epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
+        self.sheet_part = None
+        for item in workbook.iter(f"{_MAIN}sheet"):
+            if sheet is None or item.get("name") == sheet:
+                self.sheet_part = targets.get(item.get(f"{_REL}id"), ("", ""))[1]
+                break
+        if not self.sheet_part or self.sheet_part not in names:
+            raise UnreadableFile(
+                "工作簿中没有工作表。" if sheet is None else f"工作簿中没有工作表“{sheet}”。"
+            )
+        by_type = {kind.rpartition("/")[2]: part for kind, part in targets.values()}
+        self.strings = _SharedStrings()
+        strings_part = by_type.get("sharedStrings", f"{folder}/sharedStrings.xml")
+        if strings_part in names:
+            with archive.open(strings_part) as handle:
+                self.strings.load(handle)
+        self.date_styles = self._date_styles(by_type.get("styles", f"{folder}/styles.xml"), etree)
+
+    @staticmethod
+    def _part(folder: str, target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        parts = [*folder.split("/"), *target.split("/")] if folder else target.split("/")
+        resolved: list[str] = []
+        for part in parts:
+            if part == "..":
+                if resolved:
+                    resolved.pop()
+            elif part and part != ".":
+                resolved.append(part)
+        return "/".join(resolved)
+
+    def _date_styles(self, part: str, etree) -> frozenset[str]:
+        if part not in self.names:
+            return frozenset()
+        styles = etree.fromstring(self.archive.read(part))
+        custom = {
+            int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "") for fmt in styles.iter(f"{_MAIN}numFmt")
+        }
+        cell_xfs = styles.find(f"{_MAIN}cellXfs")
+        found = set()
+        for index, xf in enumerate(cell_xfs if cell_xfs is not None else ()):
+            try:
+                number_format = int(xf.get("numFmtId", "0"))
+            except ValueError:
+                continue
+            if number_format in custom:
+                if is_date_format(custom[number_format]):
+                    found.add(str(index))
+            elif number_format in _BUILTIN_DATE_FORMATS:
+                found.add(str(index))
+        return frozenset(found)
+
+    def serial(self, value: Decimal | int) -> Cell:
+        """An Excel date serial → date (or datetime when it has a time of day)."""
+        if not 0 <= value < 2958466:  # 9999-12-31
+            return value
+        whole = int(value)
+        moment = self.epoch + dt.timedelta(days=whole)
+        if value == whole:
+            return moment.date()
+        seconds = int(((value - whole) * 86400).to_integral_value(rounding=ROUND_HALF_UP))
+        if whole == 0:
+            return (dt.datetime.min + dt.timedelta(seconds=seconds)).time().isoformat()
+        return moment + dt.timedelta(seconds=seconds)
+
+
+def _xlsx_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
+    """Every row of the sheet, numbered as Excel numbers them (missing rows come back empty)."""
     try:
         archive = zipfile.ZipFile(path)
-        names = set(archive.namelist())
-        workbook = etree.fromstring(archive.read("xl/workbook.xml"))
-        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets = {rel.get("Id"): rel.get("Target") for rel in rels}
-        sheets = workbook.find(f"{_MAIN}sheets")
-        chosen = None
-        for item in sheets if sheets is not None else []:
-            if sheet is None or item.get("name") == sheet:
-                chosen = targets.get(item.get(f"{_REL}id"))
-                break
-        if not chosen:
-            raise UnreadableFile("工作簿中没有工作表。")
-        member = chosen.lstrip("/") if chosen.startswith("/") else f"xl/{chosen}"
-        shared: list[str] = []
-        if "xl/sharedStrings.xml" in names:
-            with archive.open("xl/sharedStrings.xml") as handle:
-                for _, item in etree.iterparse(handle, events=("end",), tag=f"{_MAIN}si"):
-                    shared.append("".join(t.text or "" for t in item.iter(f"{_MAIN}t")))
-                    item.clear()
-        handle = archive.open(member)
+        book = _Workbook(archive, sheet)
+        handle = archive.open(book.sheet_part)
     except DomainError:
         raise
     except Exception as error:
         raise UnreadableFile(f"Excel文件无法读取（文件可能已损坏或不完整）：{error}") from error
     try:
-        with handle:
-            for _, row in etree.iterparse(handle, events=("end",), tag=f"{_MAIN}row"):
-                cells: list[Cell] = []
-                for cell in row.iterchildren(f"{_MAIN}c"):
-                    reference = cell.get("r")
-                    if reference:
-                        position = _column_index(reference)
-                        if position > len(cells):
-                            cells.extend([None] * (position - len(cells)))
-                    kind = cell.get("t", "n")
-                    value_node = cell.find(f"{_MAIN}v")
-                    text = value_node.text if value_node is not None else None
-                    value: Cell = None
-                    if kind == "s" and text is not None:
-                        value = shared[int(text)]
-                    elif kind == "inlineStr":
-                        value = "".join(t.text or "" for t in cell.iter(f"{_MAIN}t")) or None
-                    elif kind in {"str", "d"}:
-                        value = text or None
-                    elif kind == "b":
-                        value = "是" if text == "1" else "否"
-                    elif kind == "e":
-                        value = None
-                    elif text:
-                        value = _xlsx_number(text)
-                    cells.append(value if value != "" else None)
-                row.clear()
-                while row.getprevious() is not None:
-                    del row.getparent()[0]
-                yield cells
+        with archive, handle:
+            yield from _sheet_rows(handle, book)
     except DomainError:
         raise
     except Exception as error:
         raise UnreadableFile(f"Excel文件读取中断（文件可能已损坏或不完整）：{error}") from error
+
+
+def _sheet_rows(handle, book: _Workbook) -> Iterator[list[Cell]]:
+    prefix, head = _prefix(handle)
+    sheet = _SheetReader(book, prefix)
+    for piece in _chunks(handle, sheet.close, head):
+        rows = sheet.quick_rows(piece)
+        yield from rows if rows is not None else sheet.general_rows(piece)
+
+
+class _SheetReader:
+    """Cuts the sheet's XML into rows of cell values.
+
+    The common writers (Excel, WPS, openpyxl, xlsxwriter, .NET) put attributes in schema order
+    with double quotes and a cell's value in <v> or a plain <is><t>: one pattern reads a whole
+    chunk of such rows in a single pass. A chunk with any other cell (a formula, rich text,
+    another attribute order or quote) is read row by row with the general patterns instead;
+    which path read it shows only in the speed, never in the values.
+    """
+
+    def __init__(self, book: _Workbook, prefix: str) -> None:
+        p = prefix
+        self.close, self.row_open = f"</{p}row>", f"<{p}row"
+        self.quick = re.compile(
+            rf'<{p}row(?=[\s/>])(?: r="(\d+)")?[^>]*?(/?)>'
+            rf'|<{p}c r="([A-Z]{{1,3}})\d+"(?: s="(\d+)")?(?: t="(\w+)")?'
+            rf"(?:/>|>(?:<{p}v>([^<]*)</{p}v>|<{p}is><{p}t>([^<]*)</{p}t></{p}is>|)</{p}c>)"
+        ).findall
+        self.cell_mark, self.row_mark = f"<{p}c", f"<{p}row"
+        self.row_cells = re.compile(
+            rf'<{p}c r="([A-Z]{{1,3}})\d*"(?: s="(\d+)")?(?: t="(\w+)")?\s*'
+            rf"(?:/>|>(<{p}v>[^<]*</{p}v>|<{p}is><{p}t>[^<]*</{p}t></{p}is>|.*?)</{p}c>)",
+            re.S,
+        ).findall
+        self.any_cells = _element_pattern(
+            p, "c", attributes=[("r", "[A-Z]{1,3}", r"\d*"), ("s", r"\d+", ""), ("t", r"\w+", "")]
+        ).findall
+        self.row_number = re.compile(r"\sr\s*=\s*[\"'](\d+)[\"']").search
+        self.self_closed = re.compile(rf"<{p}row\b[^>]*/>").finditer
+        self.sheet_end = f"</{p}sheetData"
+        self.cell_start = f"<{p}c"
+        self.reader = _CellReader(book, prefix)
+        self.strings, self.date_styles, self.serial = book.strings, book.date_styles, book.serial
+        self.next_row = 1
+
+    def quick_rows(self, piece: str) -> list[list[Cell]] | None:
+        """The chunk's rows read in one pass (a few hundred rows: a chunk is 256 KB), or None
+        when a row or cell of the chunk is not in the common form."""
+        if not piece.endswith(self.close):
+            return None  # the end of the part: whatever follows the last row
+        items = self.quick(piece)
+        if items and items[0][2]:
+            return None
+        strings, date_styles, serial, reader = self.strings, self.date_styles, self.serial, self.reader
+        value_start, value_end = reader.value_start, reader.value_end
+        positions = _POSITIONS
+        out: list[list[Cell]] = []
+        emit = out.append
+        next_row = self.next_row
+        row: list[Cell] = []
+        append = row.append
+        width = starts = 0
+        for number, closed, column, style, kind, text, inline in items:
+            if not column:  # a row starts
+                starts += 1
+                if number:
+                    wanted = int(number)
+                    while next_row < wanted:  # rows Excel did not write are empty rows
+                        next_row += 1
+                        emit([])
+                next_row += 1
+                row, width = [], 0
+                append = row.append
+                emit(row)
+                if closed:
+                    append = None  # <row/>: no cell may follow
+                continue
+            if inline:
+                value = reader.text(inline) if "&" in inline else inline
+                if value.isspace() or not value:
+                    value = None
+            elif not text:
+                value = None
+            elif kind == "s":
+                value = strings[int(text)]
+            elif not kind or kind == "n":
+                if text.isdigit() and len(text) <= 15:
+                    value = int(text)
+                elif (
+                    len(text) <= 15
+                    and "." in text
+                    and text[-1] != "0"
+                    and "E" not in text
+                    and "e" not in text
+                ):
+                    value = Decimal(text)
+                else:
+                    value = _xlsx_number(text)
+                if style and style in date_styles:
+                    value = serial(value)
+            else:
+                value = reader.value(kind, style, f"{value_start}{text}{value_end}")
+            position = positions.get(column)
+            if position is None:
+                position = positions[column] = min(_column_index(column), _MAX_COLUMNS - 1)
+            if position != width:
+                if position < width:  # a cell written out of order
+                    row[position] = value
+                    continue
+                row.extend([None] * (position - width))
+                width = position
+            if append is None:
+                return None
+            append(value)
+            width += 1
+        # Every row and cell of the chunk must have been read (a <col> or <rowBreaks> in the
+        # chunk also sends it to the general path, which ignores them).
+        if starts != piece.count(self.row_mark) or len(items) - starts != piece.count(self.cell_mark):
+            return None
+        self.next_row = next_row
+        return out
+
+    def general_rows(self, piece: str) -> Iterator[list[Cell]]:
+        segments = piece.split(self.close)
+        tail = segments.pop()  # "" unless this is the end of the part
+        for segment in segments:
+            position = 0
+            while True:  # an empty row may be written as <row r="7"/> before the next one
+                start = segment.find(self.row_open, position)
+                if start < 0:
+                    break
+                end = segment.find(">", start)
+                tag = segment[start:end]
+                found = self.row_number(tag)
+                if found:
+                    number = int(found.group(1))
+                    while self.next_row < number:
+                        yield []
+                        self.next_row += 1
+                self.next_row += 1
+                if tag.endswith("/"):
+                    yield []
+                    position = end + 1
+                    continue
+                body = segment[end + 1 :]
+                cells = self.row_cells(body)
+                if len(cells) != body.count(self.cell_start):
+                    cells = self.any_cells(body)
+                yield _place(cells, self.reader)
+                break
+        if tail and self.row_open in tail:
+            for match in self.self_closed(tail.split(self.sheet_end)[0]):
+                found = self.row_number(match.group(0))
+                number = int(found.group(1)) if found else self.next_row
+                while self.next_row <= number:
+                    yield []
+                    self.next_row += 1
+
+
+_POSITIONS: dict[str, int] = {}
+
+
+def _place(cells: list[tuple[str, str, str, str]], reader: _CellReader) -> list[Cell]:
+    """The row's values at their columns (a cell without a reference follows the previous one).
+    Inline strings and plain numbers, most of the cells of a large sheet, are read in line."""
+    row: list[Cell] = []
+    append = row.append
+    width = 0
+    inline_start, inline_end, value_start, value_end = reader.marks
+    inline_cut, inline_end_cut = len(inline_start), -len(inline_end)
+    value_cut, value_end_cut = len(value_start), -len(value_end)
+    for column, style, kind, inner in cells:
+        if not inner:
+            value = None
+        elif kind == "inlineStr" and inner.startswith(inline_start) and inner.endswith(inline_end):
+            value = inner[inline_cut:inline_end_cut]
+            if "&" in value or "<" in value:
+                value = reader.text(value)
+            if not value or value.isspace():
+                value = None
+        elif (kind == "n" or not kind) and not style and inner.startswith(value_start):
+            text = inner[value_cut:value_end_cut]
+            if text.isdigit() and len(text) <= 15:
+                value = int(text)
+            elif len(text) <= 15 and "." in text and text[-1] != "0" and "E" not in text and "e" not in text:
+                value = Decimal(text)  # at most 14 digits, not integral: exact as written
+            else:
+                value = reader.value(kind, style, inner)
+        else:
+            value = reader.value(kind, style, inner)
+        if column:
+            position = _POSITIONS.get(column)
+            if position is None:
+                position = _POSITIONS[column] = min(_column_index(column), _MAX_COLUMNS - 1)
+            if position != width:
+                if position < width:  # a cell written out of order
+                    row[position] = value
+                    continue
+                row.extend([None] * (position - width))
+                width = position
+        append(value)
+        width += 1
+    return row
+
+
+class _CellReader:
+    """One cell's value from its type, style and inner XML."""
+
+    def __init__(self, book: _Workbook, prefix: str) -> None:
+        self.strings, self.date_styles, self.serial = book.strings, book.date_styles, book.serial
+        self.value_start, self.value_end = f"<{prefix}v>", f"</{prefix}v>"
+        self.inline_start, self.inline_end = f"<{prefix}is><{prefix}t>", f"</{prefix}t></{prefix}is>"
+        self.marks = (self.inline_start, self.inline_end, self.value_start, self.value_end)
+        self.texts: dict[str, str] = {}
+
+    def value(self, kind: str, style: str, inner: str) -> Cell:
+        if not kind or kind == "n":
+            text = self._v(inner)
+            if not text:
+                return None
+            value = _xlsx_number(text)
+            return self.serial(value) if style in self.date_styles else value
+        if kind == "s":
+            text = self._v(inner)
+            value = self.strings[int(text)] if text else None
+        elif kind == "inlineStr":
+            start, end = self.inline_start, self.inline_end
+            if inner.startswith(start) and inner.endswith(end):
+                value = self.text(inner[len(start) : -len(end)])
+            else:
+                value = _xml_text(inner)
+        elif kind == "str":
+            value = self.text(self._v(inner))
+        elif kind == "d":
+            value = _iso_moment(self._v(inner)) or None
+        elif kind == "b":
+            value = "是" if self._v(inner).strip() in {"1", "true"} else "否"
+        else:  # "e": #N/A, #DIV/0! and the like have no value
+            return None
+        if value.__class__ is str and (not value or value.isspace()):
+            return None
+        return value
+
+    def _v(self, inner: str) -> str:
+        if inner.startswith(self.value_start) and inner.endswith(self.value_end):
+            text = inner[len(self.value_start) : -len(self.value_end)]
+            if "<" not in text:
+                return text
+        match = _V_TEXT.search(inner)
+        return match.group(1) if match else ""
+
+    def text(self, raw: str) -> str:
+        """Entities resolved, remembered for repeated texts (a bounded cache, so memory stays flat)."""
+        if "&" not in raw and "<" not in raw:
+            return raw
+        text = self.texts.get(raw)
+        if text is None:
+            if len(self.texts) >= 4_096:
+                self.texts.clear()
+            text = self.texts[raw] = _unescape(raw)
+        return text
+
+
+def _iso_moment(text: str) -> Cell:
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().rstrip("Z"))
+    except ValueError:
+        return text
+    return moment.date() if moment.time() == dt.time() else moment
+
+
+def xlsx_row_count(path: str | Path) -> int:
+    """The sheet's row count from its <dimension> element (or by counting rows when absent)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = _Workbook(archive, None)
+            with archive.open(book.sheet_part) as handle:
+                head = handle.read(8192).decode("utf-8", errors="ignore")
+                match = re.search(r"<(?:\w+:)?dimension\s+ref=[\"'][A-Z]+\d+:[A-Z]+(\d+)[\"']", head)
+                if match:
+                    return int(match.group(1))
+                count, tail = len(re.findall(r"<(?:\w+:)?row[\s>/]", head)), head[-16:].encode()
+                for block in iter(lambda: handle.read(XLSX_CHUNK_BYTES), b""):
+                    data = tail + block
+                    count += len(re.findall(rb"<(?:\w+:)?row[\s>/]", data))
+                    count -= len(re.findall(rb"<(?:\w+:)?row[\s>/]", tail))
+                    tail = block[-16:]
+                return count
+    except Exception:
+        return 0
 
 
 _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
@@ -364,19 +825,11 @@ def _spreadsheetml_rows(path: str | Path) -> Iterator[list[Cell]]:
         raise UnreadableFile(f"XML格式的表格无法读取：{error}") from error
 
 
-def read_rows(
-    path: str | Path, *, sheet: str | None = None, stream: bool | None = None
-) -> Iterator[list[Cell]]:
-    """All rows of the file's first (or named) sheet, streamed.
-
-    .xlsx files up to STREAM_XLSX_BYTES are read with python-calamine (fast, but it holds the
-    whole sheet in memory); larger ones with a streaming XML reader so memory stays flat.
-    """
+def read_rows(path: str | Path, *, sheet: str | None = None) -> Iterator[list[Cell]]:
+    """All rows of the file's first (or named) sheet, streamed."""
     kind = sniff(path)
     if kind == "xlsx":
-        if stream is None:
-            stream = Path(path).stat().st_size > STREAM_XLSX_BYTES
-        return _xlsx_stream_rows(path, sheet) if stream else _xlsx_rows(path, sheet)
+        return _xlsx_rows(path, sheet)
     if kind == "xls":
         return _xls_rows(path, sheet)
     if kind == "html":
@@ -402,14 +855,7 @@ def estimate_rows(path: str | Path) -> int:
     """A cheap upper estimate of the number of rows (to decide whether to run in background)."""
     kind = sniff(path)
     if kind == "xlsx":
-        try:
-            from python_calamine import CalamineWorkbook
-
-            workbook = CalamineWorkbook.from_path(str(path))
-            metadata = workbook.sheets_metadata
-            return max(0, workbook.get_sheet_by_index(0).height) if metadata else 0
-        except Exception:
-            return 0
+        return xlsx_row_count(path)
     count = 0
     with open(path, "rb") as raw:
         for block in iter(lambda: raw.read(1 << 20), b""):

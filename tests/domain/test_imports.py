@@ -21,6 +21,7 @@ from jixiao.domain.imports import (
     parse_date,
     split_code,
     validate_budget,
+    validate_sangong,
     validate_vouchers,
 )
 
@@ -339,3 +340,66 @@ def test_a_budget_table_without_a_unit_is_refused_rather_than_guessed():
     )
     assert result.errors[0].row is None
     assert "未找到金额单位" in result.errors[0].message
+
+
+# ---------------------------------------------------------------- “三公”经费 budget rows
+
+
+def _sangong(rows, head=(["单位：常宁市科协", "金额单位：元"],)):
+    header = ["项目", "预算数", "2023年支出数"]
+    all_rows = [*head, header, *rows]
+    layout = detect_layout(all_rows[:20], kind="sangong")
+    data = all_rows[layout.data_start - 1 :]
+    return validate_sangong(enumerate(data, start=layout.data_start), layout=layout)
+
+
+def test_sangong_budget_rows_are_read_by_item_name_as_the_export_writes_them():
+    result, valid = _sangong(
+        [
+            ["因公出国（境）费", "0.00", "0"],
+            ["公务用车购置及运行维护费", "12,000.00", "6500.5"],
+            ["　其中：公务用车运行维护费", "12000", "6500.5"],
+            ["　　　　公务用车购置费", "0", "0"],
+            ["公务接待费", "5000.00", "3400"],
+            ["合计", "17000.00", "9900.5"],
+            ["说明：预算数为批复的“三公”经费预算（控制数）"],
+        ]
+    )
+    assert result.ok, result.errors
+    assert {r.item: r.amount for r in valid} == {
+        "abroad": Decimal("0.00"),
+        "vehicle_running": Decimal("12000.00"),
+        "vehicle_purchase": Decimal("0.00"),
+        "reception": Decimal("5000.00"),
+    }
+    assert result.total_rows == 2
+
+
+def test_sangong_rows_with_unknown_items_or_a_group_that_does_not_add_up_are_refused():
+    result, valid = _sangong(
+        [
+            ["2.公务接待费", "5000"],
+            ["会议费", "300"],
+            ["公务用车购置及运行维护费", "9000"],
+            ["其中：公务用车运行维护费", "8000"],
+            ["接待费", "1"],
+        ]
+    )
+    assert valid == []
+    assert [(e.row, e.column) for e in result.errors] == [(4, "项目"), (5, "预算数"), (7, "项目")]
+    assert "不是“三公”经费项目" in result.errors[0].message
+    assert "不等于其中两项之和8,000.00元" in result.errors[1].message
+    assert "与第3行重复" in result.errors[2].message
+
+
+def test_numbers_too_long_for_the_ledger_and_invisible_control_characters_are_refused():
+    result = run(
+        [
+            ok_row("记-" + "9" * 40),
+            ["2023-03-01", "记-2", "办公\x00用品", "2012901", "30201", "", "1.00", ""],
+            ok_row("记-\x073"),
+        ]
+    )
+    assert [(e.row, e.column) for e in result.errors] == [(2, "凭证号"), (3, "摘要"), (4, "凭证号")]
+    assert "超过40个字符" in result.errors[0].message
+    assert "控制字符" in result.errors[1].message and "控制字符" in result.errors[2].message

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import tracemalloc
+import zipfile
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from jixiao.formats.tabular import UnreadableFile, detect_encoding, read_rows, sniff, write_csv, write_xlsx
+from jixiao.formats import tabular
+from jixiao.formats.tabular import (
+    UnreadableFile,
+    detect_encoding,
+    estimate_rows,
+    is_date_format,
+    read_rows,
+    sniff,
+    write_csv,
+    write_xlsx,
+)
 
 ROWS = [["日期", "凭证号", "摘要", "金额"], ["2023-03-01", "记-1", "购买办公用品", "1,234.56"]]
 
@@ -96,17 +110,186 @@ def test_rows_are_streamed_not_loaded(tmp_path):
     assert next(rows) == ["1", "x"]
 
 
-def test_large_xlsx_files_are_streamed_with_the_same_cells_as_calamine(tmp_path):
-    rows = [
-        ["日期", "凭证号", "金额"],
-        *([dt.date(2023, 1, 2), f"记-{i}", Decimal(i) / 100] for i in range(1, 300)),
+# ---------------------------------------------------------------- .xlsx, our streaming reader
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def package(path, sheet, *, shared=None, styles=None, prefix="", date1904=False):
+    """A minimal .xlsx written by hand, the way other producers (Excel, WPS, .NET) lay it out."""
+    ns = f'xmlns{":" + prefix.rstrip(":") if prefix else ""}="{MAIN}"'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><{prefix}workbook {ns} xmlns:r="{RELS}">'
+        + (f'<{prefix}workbookPr date1904="1"/>' if date1904 else "")
+        + f'<{prefix}sheets><{prefix}sheet name="凭证" sheetId="1" r:id="rId1"/></{prefix}sheets></{prefix}workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><{prefix}worksheet {ns}>'
+        f'<{prefix}dimension ref="A1:H9"/><{prefix}sheetData>{sheet}</{prefix}sheetData></{prefix}worksheet>',
+    }
+    if shared is not None:
+        items = "".join(f"<{prefix}si>{item}</{prefix}si>" for item in shared)
+        parts["xl/sharedStrings.xml"] = f'<?xml version="1.0"?><{prefix}sst {ns}>{items}</{prefix}sst>'
+    if styles is not None:
+        parts["xl/styles.xml"] = (
+            f'<?xml version="1.0"?><{prefix}styleSheet {ns}>{styles}</{prefix}styleSheet>'
+        )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+STYLES = (
+    '<numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
+    '<numFmt numFmtId="177" formatCode="#,##0.00_);[Red]\\(#,##0.00\\)"/></numFmts>'
+    '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/><xf numFmtId="177"/>'
+    '<xf numFmtId="22"/></cellXfs>'
+)
+
+
+def test_excel_layout_with_shared_strings_date_styles_and_gaps_is_read_cell_by_cell(tmp_path):
+    shared = [
+        "<t>日期</t>",
+        "<t>凭证号</t>",
+        '<r><rPr><b/></rPr><t>摘</t></r><r><t xml:space="preserve">要 </t></r>',
+        '<t>办公用品 &amp; 纸张</t><rPh sb="0" eb="1"><t>ban</t></rPh>',
+        "<t>记-0001</t>",
     ]
-    path = write_xlsx(tmp_path / "s.xlsx", rows)
-    streamed = list(read_rows(path, stream=True))
-    loaded = list(read_rows(path, stream=False))
-    assert streamed[1][1:] == loaded[1][1:] == ["记-1", Decimal("0.01")]
-    assert streamed[1][0] == 44928  # the serial of 2023-01-02: the importer reads it as a date
-    assert [r[1:] for r in streamed] == [r[1:] for r in loaded]
+    sheet = (
+        '<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        '<c r="D1" t="s"><v>2</v></c></row>'
+        '<row r="3"><c r="A3" s="1"><v>45000</v></c><c r="B3" s="0" t="s"><v>4</v></c>'
+        '<c r="C3" s="3"><v>1234.5600000000001</v></c><c r="D3" t="s"><v>3</v></c></row>'
+        '<row r="4" customHeight="1"><c r="A4" s="2"><v>45001</v></c>'
+        "<c r='B4' t='inlineStr'><is><t>记-0002</t></is></c>"
+        '<c r="C4" t="str"><f>TEXT(1,"0")</f><v>公式结果</v></c><c r="D4" t="b"><v>1</v></c>'
+        '<c r="E4" t="e"><v>#N/A</v></c><c r="F4" s="4"><v>45001.5</v></c></row>'
+        '<row r="5"/>'
+        '<row r="6"><c t="n" r="C6" s="0"><v>-0.1</v></c><c><v>7</v></c></row>'
+    )
+    path = package(tmp_path / "excel.xlsx", sheet, shared=shared, styles=STYLES)
+    assert list(read_rows(path)) == [
+        ["日期", "凭证号", None, "摘要 "],
+        [],
+        [dt.date(2023, 3, 15), "记-0001", Decimal("1234.56"), "办公用品 & 纸张"],
+        [dt.date(2023, 3, 16), "记-0002", "公式结果", "是", None, dt.datetime(2023, 3, 16, 12, 0)],
+        [],
+        [None, None, Decimal("-0.1"), 7],
+    ]
+
+
+def test_prefixed_elements_and_the_1904_date_system_are_understood(tmp_path):
+    sheet = '<x:row r="1"><x:c r="A1" s="1"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>'
+    path = package(
+        tmp_path / "dotnet.xlsx",
+        sheet,
+        shared=["<x:t>&#20973;&#35777;</x:t>"],
+        styles='<x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs>',
+        prefix="x:",
+        date1904=True,
+    )
+    assert list(read_rows(path)) == [[dt.date(1904, 1, 1), "凭证"]]
+
+
+@pytest.mark.parametrize(
+    ("code", "is_date"),
+    [
+        ("yyyy-mm-dd", True),
+        ('yyyy"年"m"月"d"日"', True),
+        ("[$-F800]dddd, mmmm dd, yyyy", True),
+        ("h:mm:ss", True),
+        ("#,##0.00", False),
+        ("#,##0.00_);[Red]\\(#,##0.00\\)", False),
+        ('0.00"元"', False),
+        ("General", False),
+        ("@", False),
+    ],
+)
+def test_number_formats_that_show_dates_are_told_from_money_formats(code, is_date):
+    assert is_date_format(code) is is_date
+
+
+def test_the_reader_gives_what_calamine_gives_but_exact_decimals_instead_of_floats(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    rows = [
+        ["日期", "凭证号", "摘要", "金额", "数量"],
+        *(
+            [
+                dt.date(2023, 1, 1) + dt.timedelta(days=i),
+                f"记-{i}",
+                f"摘要<{i}>&“{i}”",
+                Decimal(i * 37) / 100,
+                i,
+            ]
+            for i in range(1, 400)
+        ),
+    ]
+    path = write_xlsx(tmp_path / "c.xlsx", rows)
+    ours = list(read_rows(path))
+    theirs = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert len(ours) == len(theirs) == 400
+    for mine, other in zip(ours[1:], theirs[1:], strict=True):
+        assert mine[0] == other[0]
+        assert mine[1:3] == other[1:3]
+        assert Decimal(str(other[3])) == mine[3] and not isinstance(mine[3], float)
+        assert mine[4] == int(other[4])
+
+
+def test_rows_split_across_read_chunks_come_back_whole(tmp_path, monkeypatch):
+    rows = [
+        ["凭证号", "摘要", "金额"],
+        *([f"记-{i}", "中文摘要" * (i % 7), Decimal(i) / 4] for i in range(1, 300)),
+    ]
+    path = write_xlsx(tmp_path / "k.xlsx", rows)
+    whole = list(read_rows(path))
+    monkeypatch.setattr(tabular, "XLSX_CHUNK_BYTES", 7)  # cuts tags and UTF-8 characters in two
+    assert list(read_rows(path)) == whole
+    assert whole[5] == ["记-5", "中文摘要" * 5, Decimal("1.25")]
+
+
+def _traced_peak(path) -> tuple[int, list]:
+    tracemalloc.start()
+    count, last = 0, None
+    for row in read_rows(path):
+        count, last = count + 1, row
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak, [count, last]
+
+
+def test_memory_stays_flat_as_the_sheet_grows(tmp_path):
+    def sheet(rows: int) -> str:
+        return "".join(
+            f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>记-{i:07d}</t></is></c><c r="B{i}"><v>{i}.25</v></c></row>'
+            for i in range(1, rows + 1)
+        )
+
+    small, big = (
+        package(tmp_path / "small.xlsx", sheet(40_000)),
+        package(tmp_path / "big.xlsx", sheet(200_000)),
+    )
+    size = zipfile.ZipFile(big).getinfo("xl/worksheets/sheet1.xml").file_size
+    small_peak, _ = _traced_peak(small)
+    big_peak, seen = _traced_peak(big)
+    assert seen == [200_000, ["记-0200000", Decimal("200000.25")]]
+    assert size > 20_000_000
+    assert big_peak < size / 5  # a few chunks of the sheet at a time, never the sheet
+    assert abs(big_peak - small_peak) < 1_000_000  # five times the rows, the same memory
+
+
+def test_the_row_count_is_estimated_from_the_dimension_or_by_counting_rows(tmp_path):
+    assert estimate_rows(write_xlsx(tmp_path / "e.xlsx", [["a"], ["b"], ["c"]])) == 3
+    path = package(tmp_path / "d.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"/>')
+    assert estimate_rows(path) == 9  # the <dimension> says A1:H9
 
 
 def test_streamed_xlsx_numbers_keep_fifteen_significant_digits_without_float(tmp_path):
@@ -115,3 +298,54 @@ def test_streamed_xlsx_numbers_keep_fifteen_significant_digits_without_float(tmp
     assert _xlsx_number("1234.5600000000001") == Decimal("1234.56")
     assert _xlsx_number("0.30000000000000004") == Decimal("0.3")
     assert _xlsx_number("45742") == 45742
+    assert _xlsx_number("1E-3") == Decimal("0.001")
+
+
+@given(st.text(max_size=40), st.booleans())
+def test_cell_text_is_unescaped_exactly_as_an_xml_parser_would(text, numeric):
+    from xml.sax.saxutils import escape
+
+    from lxml import etree
+
+    from jixiao.formats.tabular import _unescape
+
+    text = "".join(
+        ch
+        for ch in text
+        if ch in "\t\n" or (ch >= " " and ch not in "\ufffe\uffff" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    )
+    written = "".join(f"&#{ord(ch)};" for ch in text) if numeric else escape(text)
+    assert _unescape(written) == (etree.fromstring(f"<t>{written}</t>").text or "")
+    assert _unescape(written) == text
+
+
+def test_more_shared_strings_than_one_shard_are_found_by_index(tmp_path):
+    count = 10_000
+    shared = [f"<t>摘要{i}</t>" for i in range(count)]
+    sheet = "".join(
+        f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(0, count, 997)
+    )
+    path = package(tmp_path / "many.xlsx", sheet, shared=shared)
+    assert [row[0] for row in read_rows(path) if row] == [f"摘要{i}" for i in range(0, count, 997)]
+
+
+def test_the_one_pass_chunk_reader_and_the_row_by_row_reader_agree(tmp_path, monkeypatch):
+    rows = [
+        ["日期", "凭证号", "摘要", "金额", None, "数量"],
+        *(
+            [
+                dt.date(2023, 2, 1) + dt.timedelta(days=i % 30),
+                f"记-{i}",
+                f"摘要&{i}" if i % 3 else None,
+                Decimal(i) / 8,
+                None,
+                i,
+            ]
+            for i in range(1, 2000)
+        ),
+    ]
+    path = write_xlsx(tmp_path / "q.xlsx", rows)
+    quick = list(read_rows(path))
+    monkeypatch.setattr(tabular._SheetReader, "quick_rows", lambda self, piece: None)
+    assert list(read_rows(path)) == quick
+    assert quick[9] == [dt.date(2023, 2, 10), "记-9", None, Decimal("1.125"), None, 9]

@@ -10,6 +10,7 @@ from django.urls import reverse
 class ImportKind(models.TextChoices):
     VOUCHERS = "vouchers", "支出凭证"
     BUDGET = "budget", "预算指标"
+    SANGONG = "sangong", "“三公”经费预算"
 
 
 class ImportStatus(models.TextChoices):

@@ -220,45 +220,32 @@ def economic_export(*, department: Department, year: int, unit: str = "元") -> 
 # ---------------------------------------------------------------- 三公经费支出表
 
 
-def _sangong_budget(department: Department, year: int) -> dict[str, Decimal]:
-    budget = {item.key: ZERO for item in sangong_items()}
-    for line in budget_lines_for(department=department, year=year):
-        for item in sangong_items():
-            if line.econ_code.startswith(item.code):
-                budget[item.key] += line.budget
-    return budget
-
-
 def sangong_export(*, department: Department, year: int, unit: str = "元") -> Table:
-    """预算数, 本年支出, 上年支出, 增减额 and 增减率 per 三公 item."""
-    budget = _sangong_budget(department, year)
+    """预算数 (the approved “三公” budget of each item), 本年支出数, 上年支出数, 增减额 and 增减率."""
     now = sangong_year(department=department, year=year)
     before = sangong_year(department=department, year=year - 1)
+    items = sangong_items()
+    vehicle = [i for i in items if i.group == "vehicle"]
 
-    def row(label: str, b: Decimal, a: Decimal, p: Decimal) -> list:
-        return [label, b, a, p, a - p, _rate(a - p, p)]
+    def budget(keys) -> Decimal:
+        return sum((now.budget.get(k, ZERO) for k in keys), ZERO)
 
-    items = {i.key: i for i in sangong_items()}
-    vehicle = [i for i in sangong_items() if i.group == "vehicle"]
+    def row(label: str, keys: list[str]) -> list:
+        actual = sum((now.item(k) for k in keys), ZERO)
+        previous = sum((before.item(k) for k in keys), ZERO)
+        return [label, budget(keys), actual, previous, actual - previous, _rate(actual - previous, previous)]
+
     rows = []
-    for item in sangong_items():
+    for item in items:
         if item.group == "vehicle":
+            if item is vehicle[0]:
+                rows.append(row(sangong_group_label("vehicle"), [i.key for i in vehicle]))
+                for offset, member in enumerate(vehicle):
+                    prefix = "　其中：" if offset == 0 else "　　　　"
+                    rows.append(row(f"{prefix}{member.name}", [member.key]))
             continue
-        rows.append(row(item.name, budget[item.key], now.item(item.key), before.item(item.key)))
-    rows.insert(
-        1,
-        row(
-            sangong_group_label("vehicle"),
-            sum((budget[i.key] for i in vehicle), ZERO),
-            now.group("vehicle"),
-            before.group("vehicle"),
-        ),
-    )
-    for offset, item in enumerate(vehicle, start=2):
-        prefix = "　其中：" if offset == 2 else "　　　　"
-        name = f"{prefix}{items[item.key].name}"
-        rows.insert(offset, row(name, budget[item.key], now.item(item.key), before.item(item.key)))
-    total = row("合计", sum(budget.values(), ZERO), now.total, before.total)
+        rows.append(row(item.name, [item.key]))
+    total = row("合计", [i.key for i in items])
     return Table(
         title=f"{department.name}{year}年度一般公共预算“三公”经费支出表",
         columns=[
@@ -274,7 +261,9 @@ def sangong_export(*, department: Department, year: int, unit: str = "元") -> T
         meta=_meta(department, year),
         total=total,
         notes=[
-            "说明：预算数取经济分类控制到项（5位）的指标；控制到款（3位）的单位“三公”预算数含在商品和服务支出中，此处为0。"
+            "说明：预算数为批复的“三公”经费预算（控制数）；支出数按经济分类"
+            + "、".join(f"{i.code}{i.name}" for i in items)
+            + "汇总；增减率以上年支出数为基数。"
         ],
     )
 

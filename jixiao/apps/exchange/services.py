@@ -11,16 +11,16 @@ again imports nothing and says so (file hash, then voucher numbers against the l
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import hashlib
 import itertools
 import json
 import shutil
 import tempfile
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -34,11 +34,13 @@ from jixiao.apps.budgets.models import (
     LedgerEntry,
     LedgerKind,
     Project,
+    SanGongBudget,
     Voucher,
 )
 from jixiao.apps.core.services import audit_record
 from jixiao.apps.exchange.models import HeaderMapping, ImportBatch, ImportKind, ImportStatus
 from jixiao.apps.orgs.models import Department
+from jixiao.domain.classification import FundType
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.imports import (
     HEADER_SCAN_ROWS,
@@ -50,14 +52,16 @@ from jixiao.domain.imports import (
     RowError,
     ValidationResult,
     VoucherContext,
+    VoucherRow,
     VoucherValidator,
     detect_layout,
     missing_columns_message,
     normalise_header,
     synonyms,
     validate_budget,
+    validate_sangong,
 )
-from jixiao.domain.money import ZERO, yuan_fixed
+from jixiao.domain.money import yuan_fixed
 from jixiao.formats.tabular import read_rows
 
 BACKGROUND_ROWS = 50_000
@@ -213,11 +217,43 @@ def _open(path: Path, *, kind: str, mapping: dict[str, str]) -> tuple[Layout, It
     return layout, ((number, row) for number, row in enumerate(data, start=start))
 
 
+class _LedgerNumbers:
+    """The voucher numbers already in the department-year's ledger, for the row-by-row
+    re-import check: 8 bytes each (a sorted array of 64-bit hashes), and a hash that matches
+    is confirmed by the database, so the answer is exact without holding the numbers."""
+
+    def __init__(self, department: Department, year: int) -> None:
+        self.vouchers = Voucher.objects.filter(department=department, year=year)
+        hashes = array("q")
+        for number in self.vouchers.values_list("number", flat=True).iterator(chunk_size=10_000):
+            hashes.append(hash(number))
+        self.hashes = _sorted_array(hashes)
+
+    def __contains__(self, number: object) -> bool:
+        if not self.hashes:
+            return False
+        value = hash(number)
+        position = bisect_left(self.hashes, value)
+        if position == len(self.hashes) or self.hashes[position] != value:
+            return False
+        return self.vouchers.filter(number=number).exists()
+
+
+def _sorted_array(values: array) -> array:
+    """Sorted in numpy (a copy of 8 bytes a value, not a list of Python ints)."""
+    import numpy
+
+    ordered = array("q")
+    if not values:
+        return ordered
+    ordered.frombytes(numpy.sort(numpy.frombuffer(values, dtype=numpy.int64)).tobytes())
+    return ordered
+
+
 def _voucher_context(department: Department, year: int, lines) -> VoucherContext:
     projects = Project.objects.filter(department=department, year=year)
-    existing = frozenset(
-        Voucher.objects.filter(department=department, year=year).values_list("number", flat=True)
-    )
+    ledger = _LedgerNumbers(department, year)
+    existing = ledger if ledger.hashes else frozenset()
     return VoucherContext(
         department=department.code,
         year=year,
@@ -317,6 +353,156 @@ def _refuse_file(batch: ImportBatch, error: DomainError) -> ImportOutcome:
 # ---------------------------------------------------------------- vouchers
 
 
+class _NumbersTable:
+    """The file's voucher numbers in a temporary table, to find repeats set-based (GROUP BY)
+    without holding a million numbers in the process: memory stays flat as the file grows."""
+
+    NAME = "jixiao_import_numbers"
+    CHUNK = 5_000
+
+    def __init__(self) -> None:
+        # Always the connection's own temporary schema, never a permanent table of that name.
+        schema = {"sqlite": "temp.", "postgresql": "pg_temp."}.get(connection.vendor, "")
+        self.table = f"{schema}{self.NAME}"
+        self.pending: list[tuple[str, int]] = []
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {self.NAME} (number TEXT NOT NULL, row_no INTEGER NOT NULL)"
+            )
+
+    def add(self, number: str, row: int) -> None:
+        self.pending.append((number, row))
+        if len(self.pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"INSERT INTO {self.table} (number, row_no) VALUES (%s, %s)", self.pending)
+            self.pending.clear()
+
+    def duplicates(self) -> Iterator[tuple[int, int]]:
+        self._flush()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT number FROM {self.table} GROUP BY number HAVING COUNT(*) > 1) repeated"
+            )
+            if not cursor.fetchone()[0]:
+                return
+            cursor.execute(
+                f"SELECT t.row_no, f.first_row FROM {self.table} t JOIN ("
+                f"SELECT number, MIN(row_no) AS first_row FROM {self.table} GROUP BY number HAVING COUNT(*) > 1"
+                f") f ON f.number = t.number WHERE t.row_no > f.first_row ORDER BY t.row_no"
+            )
+            while batch := cursor.fetchmany(10_000):
+                yield from batch
+
+    def drop(self) -> None:
+        self.pending.clear()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
+
+
+class _VoucherWriter:
+    """Inserts validated vouchers in chunks (executemany) while the file is being validated;
+    the import's transaction is rolled back if any row fails, so nothing partial remains."""
+
+    def __init__(self, *, department: Department, year: int, actor, now) -> None:
+        ops, quote = connection.ops, connection.ops.quote_name
+        meta = Voucher._meta
+        self.department, self.year = department, year
+        self.department_id = department.pk
+        self.funds = {fund: fund.value for fund in FundType}
+        columns = [
+            meta.get_field(name).column
+            for name in (
+                "department", "year", "date", "number", "summary", "payee", "amount", "line", "func_code",
+                "econ_code", "fund_type", "project", "reversal_of", "is_demo", "created_by", "created_at",
+            )
+        ]  # fmt: skip
+        # A number repeated within the file is reported by the validator; here it must not
+        # stop the insert halfway through a chunk.
+        self.sql = (
+            f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))}) ON CONFLICT DO NOTHING"
+        )
+        self.projects = dict(
+            Project.objects.filter(department=department, year=year).values_list("code", "pk")
+        )
+        self.created_by = actor.pk if getattr(actor, "pk", None) else None
+        self.stamp = ops.adapt_datetimefield_value(now)
+        self.adapt_date = ops.adapt_datefield_value
+        self.dates: dict = {}
+        self.chunk: list[tuple] = []
+        self.attempted = 0
+        self.inserted = 0
+
+    def add(self, voucher: VoucherRow) -> None:
+        date = self.dates.get(voucher.date)
+        if date is None:
+            date = self.dates[voucher.date] = self.adapt_date(voucher.date)
+        self.chunk.append(
+            (
+                self.department_id,
+                self.year,
+                date,
+                voucher.number,
+                voucher.summary,
+                voucher.payee,
+                voucher.amount,
+                voucher.line_id,
+                voucher.func_code,
+                voucher.econ_code,
+                self.funds[voucher.fund_type],
+                self.projects.get(voucher.project_code) if voucher.project_code else None,
+                None,
+                False,
+                self.created_by,
+                self.stamp,
+            )
+        )
+        if len(self.chunk) >= INSERT_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.chunk:
+            with connection.cursor() as cursor:
+                cursor.executemany(self.sql, self.chunk)
+                self.attempted += len(self.chunk)
+                self.inserted += max(cursor.rowcount, 0)
+            self.chunk.clear()
+
+    def ledger(self) -> int:
+        """One expenditure ledger row per voucher of this import, in one INSERT … SELECT."""
+        quote, meta, ledger = connection.ops.quote_name, Voucher._meta, LedgerEntry._meta
+        lcol = {name: quote(ledger.get_field(name).column) for name in (
+            "line", "kind", "amount", "date", "voucher", "transfer", "doc_no", "memo", "created_by", "created_at",
+        )}  # fmt: skip
+        vcol = {name: quote(meta.get_field(name).column) for name in (
+            "line", "amount", "date", "summary", "created_by", "created_at", "department", "year",
+        )}  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(ledger.db_table)} ({lcol['line']}, {lcol['kind']}, {lcol['amount']}, "
+                f"{lcol['date']}, {lcol['voucher']}, {lcol['transfer']}, {lcol['doc_no']}, {lcol['memo']}, "
+                f"{lcol['created_by']}, {lcol['created_at']}) "
+                f"SELECT {vcol['line']}, %s, {vcol['amount']}, {vcol['date']}, {quote(meta.pk.column)}, NULL, '', "
+                f"{vcol['summary']}, {vcol['created_by']}, {vcol['created_at']} FROM {quote(meta.db_table)} "
+                f"WHERE {vcol['department']} = %s AND {vcol['year']} = %s AND {vcol['created_at']} = %s",
+                [LedgerKind.EXPENDITURE.value, self.department.pk, self.year, self.stamp],
+            )
+            return cursor.rowcount
+
+
+class _Undo(Exception):
+    """Leaves the import's transaction (rolling back what was written) with the result."""
+
+    def __init__(self, result: ValidationResult) -> None:
+        super().__init__("undo")
+        self.result = result
+
+
 def voucher_import(
     *,
     actor,
@@ -332,6 +518,11 @@ def voucher_import(
 
     ``mapping`` ({file header: field}) is saved for the department and reused next time.
     ``dry_run`` validates and returns the per-line totals without writing any voucher.
+
+    One streamed pass: each row is validated and, while no row has failed, inserted at once
+    (in chunks); voucher numbers go to a temporary table for the set-based duplicate check and
+    each line's batch sum is compared with its available balance at the end. If anything
+    failed, the transaction is rolled back: nothing written remains.
     """
     _require_writer(actor, department)
     if mapping:
@@ -360,28 +551,36 @@ def voucher_import(
             )
             context = _voucher_context(department, year, lines)
             layout, rows = _open(path, kind="vouchers", mapping=saved)
-            validator = VoucherValidator(layout, context)
-            with tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=imports_dir()) as staging:
-                # Pass 1 validates every row; the normalised valid rows go to a staging file on
-                # disk (not memory), and are only written to the ledger when no row failed.
-                stage = csv.writer(staging).writerow
-                for count, (number, cells) in enumerate(rows, start=1):
-                    voucher = validator.row(number, cells)
-                    if voucher is not None and validator.result.error_count == 0:
-                        stage(_staged(voucher))
-                    if count % PROGRESS_EVERY == 0:
-                        report("校验", count)
-                result = validator.finish()
-                report("校验", result.rows)
-                if not result.ok or dry_run or result.valid_rows == 0:
-                    return _voucher_refusal_or_preview(batch, result, dry_run=dry_run)
-                now = _unique_timestamp(department, year)
-                staging.seek(0)
-                written = _write_vouchers(
-                    csv.reader(staging), department=department, year=year, actor=actor, now=now, report=report
+            numbers = _NumbersTable()
+            validator = VoucherValidator(layout, context, numbers=numbers)
+            writer = None
+            if not dry_run:
+                writer = _VoucherWriter(
+                    department=department, year=year, actor=actor, now=_unique_timestamp(department, year)
                 )
-            if written != result.amount_by_line():
-                raise DomainError("写入的金额与校验结果不一致，已取消导入。")
+            result = validator.result
+            add = writer.add if writer is not None else None
+            for count, (number, cells) in enumerate(rows, start=1):
+                voucher = validator.row(number, cells)
+                if voucher is not None and add is not None:
+                    if result.error_count:
+                        add = None  # the import will be refused: stop writing, keep checking
+                    else:
+                        add(voucher)
+                if count % PROGRESS_EVERY == 0:
+                    report("校验", count)
+            validator.finish()
+            numbers.drop()
+            report("校验", result.rows)
+            if writer is None or not result.ok or result.valid_rows == 0:
+                raise _Undo(result)
+            writer.flush()
+            if writer.inserted != result.valid_rows:
+                raise DomainError("写入的凭证数与校验结果不一致，已取消导入。")
+            report("写入", writer.inserted)
+            if writer.ledger() not in (-1, writer.inserted):
+                raise DomainError("写入账簿的行数与凭证数不一致，已取消导入。")
+            written = result.amount_by_line()
             for line_id, amount in written.items():
                 BudgetLine.objects.filter(pk=line_id).update(spent=F("spent") + amount)
             message = (
@@ -412,6 +611,8 @@ def voucher_import(
             )
             report("完成", result.valid_rows)
             return ImportOutcome(batch=batch, result=result, errors=[])
+    except _Undo as undo:
+        return _voucher_refusal_or_preview(batch, undo.result, dry_run=dry_run)
     except DomainError as error:
         return _refuse_file(batch, error)
 
@@ -454,102 +655,6 @@ def _unique_timestamp(department: Department, year: int):
     while Voucher.objects.filter(department=department, year=year, created_at=now).exists():
         now = now + dt.timedelta(microseconds=1)
     return now
-
-
-def _staged(voucher) -> tuple:
-    return (
-        voucher.date.isoformat(),
-        voucher.number,
-        voucher.summary,
-        voucher.payee,
-        str(voucher.amount),
-        voucher.line_id,
-        voucher.func_code,
-        voucher.econ_code,
-        voucher.fund_type.value,
-        voucher.project_code or "",
-    )
-
-
-def _write_vouchers(staged, *, department, year, actor, now, report) -> dict[int, Decimal]:
-    """Bulk insert the staged vouchers (executemany in chunks), then their ledger rows in one
-    INSERT … SELECT. Insert-only, like every write to these append-only tables."""
-    ops, quote = connection.ops, connection.ops.quote_name
-    meta = Voucher._meta
-    projects = dict(Project.objects.filter(department=department, year=year).values_list("code", "pk"))
-    columns = [
-        meta.get_field(name).column
-        for name in (
-            "department", "year", "date", "number", "summary", "payee", "amount", "line", "func_code",
-            "econ_code", "fund_type", "project", "reversal_of", "is_demo", "created_by", "created_at",
-        )
-    ]  # fmt: skip
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
-    created_by = actor.pk if getattr(actor, "pk", None) else None
-    stamp = ops.adapt_datetimefield_value(now)
-    adapt_date = ops.adapt_datefield_value
-    adapt_amount = ops.adapt_decimalfield_value
-    sums: dict[int, Decimal] = {}
-    chunk: list[tuple] = []
-    written = 0
-    department_id = department.pk
-    with connection.cursor() as cursor:
-        for date, number, summary, payee, amount_text, line_text, func, econ, fund, project in staged:
-            amount = Decimal(amount_text)
-            line_id = int(line_text)
-            sums[line_id] = sums.get(line_id, ZERO) + amount
-            chunk.append(
-                (
-                    department_id,
-                    year,
-                    adapt_date(dt.date.fromisoformat(date)),
-                    number,
-                    summary,
-                    payee,
-                    adapt_amount(amount, 18, 2),
-                    line_id,
-                    func,
-                    econ,
-                    fund,
-                    projects.get(project) if project else None,
-                    None,
-                    False,
-                    created_by,
-                    stamp,
-                )
-            )
-            if len(chunk) >= INSERT_CHUNK:
-                cursor.executemany(sql, chunk)
-                written += len(chunk)
-                chunk.clear()
-                if written % PROGRESS_EVERY == 0:
-                    report("写入", written)
-        if chunk:
-            cursor.executemany(sql, chunk)
-            written += len(chunk)
-        ledger = LedgerEntry._meta
-        lcol = {name: quote(ledger.get_field(name).column) for name in (
-            "line", "kind", "amount", "date", "voucher", "transfer", "doc_no", "memo", "created_by", "created_at",
-        )}  # fmt: skip
-        vcol = {name: quote(meta.get_field(name).column) for name in (
-            "line", "amount", "date", "summary", "created_by", "created_at", "department", "year",
-        )}  # fmt: skip
-        cursor.execute(
-            f"INSERT INTO {quote(ledger.db_table)} ({lcol['line']}, {lcol['kind']}, {lcol['amount']}, "
-            f"{lcol['date']}, {lcol['voucher']}, {lcol['transfer']}, {lcol['doc_no']}, {lcol['memo']}, "
-            f"{lcol['created_by']}, {lcol['created_at']}) "
-            f"SELECT {vcol['line']}, %s, {vcol['amount']}, {vcol['date']}, {quote(meta.pk.column)}, NULL, '', "
-            f"{vcol['summary']}, {vcol['created_by']}, {vcol['created_at']} FROM {quote(meta.db_table)} "
-            f"WHERE {vcol['department']} = %s AND {vcol['year']} = %s AND {vcol['created_at']} = %s",
-            [LedgerKind.EXPENDITURE.value, department.pk, year, stamp],
-        )
-        if cursor.rowcount not in (-1, written):
-            raise DomainError("写入账簿的行数与凭证数不一致，已取消导入。")
-    report("写入", written)
-    return sums
 
 
 # ---------------------------------------------------------------- budget allocations
@@ -757,11 +862,120 @@ def budget_import(
         return _refuse_file(batch, error)
 
 
+# ---------------------------------------------------------------- “三公”经费 budget
+
+
+def sangong_import(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    file=None,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import the approved “三公”经费 budget (one 预算数 per item) from a table such as the
+    三公经费支出表 export; each item listed replaces the recorded budget of that item."""
+    _require_writer(actor, department)
+    if mapping:
+        header_mapping_save(actor=actor, department=department, kind=ImportKind.SANGONG, mapping=mapping)
+    batch, path = _begin(
+        actor=actor, department=department, year=year, kind=ImportKind.SANGONG, file=file, batch=batch
+    )
+    report = _progress_writer(batch, progress, None)
+    previous = _already_imported(batch)
+    if previous is not None:
+        _finish(
+            batch,
+            status=ImportStatus.ALREADY,
+            message=f"该文件已于{timezone.localtime(previous.finished_at or previous.created_at):%Y-%m-%d %H:%M}"
+            f"导入（批次{previous.pk}），本次未导入任何数据。",
+        )
+        return ImportOutcome(batch=batch)
+    saved = saved_mapping(department=department, kind=ImportKind.SANGONG)
+    try:
+        with transaction.atomic():
+            recorded = {
+                budget.item: budget
+                for budget in SanGongBudget.objects.select_for_update().filter(
+                    department=department, year=year
+                )
+            }
+            layout, rows = _open(path, kind="sangong", mapping=saved)
+            result, valid = validate_sangong(rows, layout=layout)
+            report("校验", result.rows)
+            if not result.ok:
+                _finish(
+                    batch,
+                    status=ImportStatus.REFUSED,
+                    message=f"发现{result.error_count}处错误，未导入任何数据。请修改后重新上传。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result, errors=result.errors)
+            if not valid:
+                _finish(
+                    batch, status=ImportStatus.REFUSED, message="文件中没有“三公”经费预算数。", result=result
+                )
+                return ImportOutcome(batch=batch, result=result)
+            changed = [r for r in valid if r.item not in recorded or recorded[r.item].amount != r.amount]
+            if not changed:
+                _finish(
+                    batch,
+                    status=ImportStatus.ALREADY,
+                    message="文件中的“三公”经费预算数与已记录的相同，本次未导入任何数据。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            if dry_run:
+                _finish(
+                    batch,
+                    status=ImportStatus.PREVIEWED,
+                    message=f"校验通过：{len(valid)}项“三公”经费预算，合计{yuan_fixed(result.amount)}元。确认后导入。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            before = {r.item: str(recorded[r.item].amount) for r in changed if r.item in recorded}
+            for entry in changed:
+                SanGongBudget.objects.update_or_create(
+                    department=department, year=year, item=entry.item, defaults={"amount": entry.amount}
+                )
+            batch.imported_rows = len(changed)
+            _finish(
+                batch,
+                status=ImportStatus.IMPORTED,
+                message=f"已导入{len(changed)}项“三公”经费预算，文件中合计{yuan_fixed(result.amount)}元。",
+                result=result,
+            )
+            audit_record(
+                actor=actor,
+                action="sangong_budget_import",
+                action_label="导入“三公”经费预算",
+                target=batch,
+                department=department,
+                before=before or None,
+                after={
+                    "file": batch.file_name,
+                    "sha256": batch.file_sha256,
+                    **{r.item: r.amount for r in changed},
+                },
+            )
+            report("完成", len(changed))
+            return ImportOutcome(batch=batch, result=result)
+    except DomainError as error:
+        return _refuse_file(batch, error)
+
+
 def run_import(
     *, actor, batch: ImportBatch, dry_run: bool, progress: Progress | None = None
 ) -> ImportOutcome:
     """Run (or preview) an uploaded batch: the web confirm step and the background task."""
-    function = voucher_import if batch.kind == ImportKind.VOUCHERS else budget_import
+    function = {
+        ImportKind.VOUCHERS: voucher_import,
+        ImportKind.BUDGET: budget_import,
+        ImportKind.SANGONG: sangong_import,
+    }[ImportKind(batch.kind)]
     return function(
         actor=actor,
         department=batch.department,

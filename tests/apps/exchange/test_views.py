@@ -122,3 +122,26 @@ def test_export_page_downloads_the_filtered_voucher_list(client_officer):
     tmp.close()
     rows = list(read_rows(tmp.name))
     assert [r[1] for r in rows[3:-1]] == ["记-000002"]
+
+
+def test_the_sangong_budget_is_uploaded_previewed_and_confirmed_on_the_web(client_officer, department):
+    from jixiao.apps.budgets.models import SanGongBudget
+
+    rows = [
+        ["金额单位：元"],
+        ["项目", "预算数"],
+        ["公务接待费", "5,000.00"],
+        ["其中：公务用车运行维护费", "12000"],
+    ]
+    response = _upload(client_officer, rows, name="三公.csv", kind="sangong")
+    page = client_officer.get(response["Location"]).content.decode()
+    assert "按“三公”经费项目" in page and "5,000.00" in page and "12,000.00" in page
+    batch = ImportBatch.objects.get(kind="sangong")
+    assert batch.status == ImportStatus.PREVIEWED
+    client_officer.post(reverse("exchange:batch-confirm", args=[batch.pk]))
+    assert dict(
+        SanGongBudget.objects.filter(department=department, year=2023).values_list("item", "amount")
+    ) == {
+        "reception": 5000,
+        "vehicle_running": 12000,
+    }

@@ -176,3 +176,41 @@ def test_cross_use_is_refused_per_row(officer, department, tmp_path):
     )
     assert outcome.status == ImportStatus.REFUSED
     assert "不得串用资金" in outcome.errors[0].message
+
+
+def test_rows_already_written_are_rolled_back_when_a_late_row_fails(officer, department, tmp_path):
+    """Valid rows are inserted in chunks while the file is read; a bad row near the end (and a
+    number repeated from the start) must still leave no voucher, ledger row or spent amount."""
+    three_lines(actor=officer, department=department)
+    rows = [HEADER, *voucher_rows(12_000, amount="1.00")]
+    rows[11_000][0] = "2023-02-30"  # sheet row 11,001
+    rows[11_500][1] = rows[2][1]  # sheet row 11,501 repeats the number of sheet row 3
+    before = (Voucher.objects.count(), LedgerEntry.objects.count())
+    outcome = voucher_import(
+        actor=officer, department=department, year=2023, file=write_xlsx(tmp_path / "late.xlsx", rows)
+    )
+    assert outcome.status == ImportStatus.REFUSED
+    assert [(e.row, e.column, e.message) for e in outcome.errors] == [
+        (11_001, "日期", "“2023-02-30”不是有效日期（该日不存在）"),
+        (11_501, "凭证号", "凭证号与第3行重复"),
+    ]
+    assert (Voucher.objects.count(), LedgerEntry.objects.count()) == before
+    assert BudgetLine.objects.aggregate(s=Sum("spent"))["s"] == Decimal("0.00")
+
+
+def test_repeated_numbers_within_a_file_are_all_named_in_a_dry_run_too(officer, department, tmp_path):
+    three_lines(actor=officer, department=department)
+    rows = [HEADER, *voucher_rows(6)]
+    rows[4][1] = rows[6][1] = rows[1][1]  # rows 5 and 7 repeat row 2's number
+    outcome = voucher_import(
+        actor=officer,
+        department=department,
+        year=2023,
+        file=write_csv(tmp_path / "dup.csv", rows),
+        dry_run=True,
+    )
+    assert outcome.status == ImportStatus.REFUSED
+    assert [(e.row, e.message) for e in outcome.errors] == [
+        (5, "凭证号与第2行重复"),
+        (7, "凭证号与第2行重复"),
+    ]

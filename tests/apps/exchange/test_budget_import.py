@@ -1,17 +1,17 @@
-"""Budget imports, and the round trip: export, re-import into an empty department, export again."""
+"""Budget imports: the 指标 table and the “三公”经费 budget.
+
+The round trip through a fresh database is tests/flows/test_import_export_round_trip.py.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Project
+from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Project, SanGongBudget
+from jixiao.apps.core.models import AuditEvent
 from jixiao.apps.exchange.models import ImportStatus
-from jixiao.apps.exchange.selectors import export_table
-from jixiao.apps.exchange.services import budget_import, voucher_import
-from jixiao.formats.exports import write_table
-from jixiao.formats.tabular import read_rows, write_csv
-from tests.apps.exchange.helpers import HEADER, three_lines, voucher_rows
-from tests.factories import UserFactory
+from jixiao.apps.exchange.services import budget_import, sangong_import
+from jixiao.formats.tabular import write_csv
 
 BUDGET_HEADER = [
     "功能分类",
@@ -74,36 +74,42 @@ def test_budget_rows_with_errors_write_nothing(officer, department, tmp_path):
     assert BudgetLine.objects.count() == 0
 
 
-def _figures(path):
-    """The data rows of an exported table (title and meta rows dropped, they name the unit)."""
-    return list(read_rows(path))[2:]
-
-
-def test_round_trip_export_reimport_export_gives_the_same_figures(
-    officer, department, other_department, tmp_path
-):
-    three_lines(actor=officer, department=department)
+def test_sangong_budget_is_previewed_imported_once_and_audited(officer, department, tmp_path):
     rows = [
-        *voucher_rows(30, amount="123.45"),
-        ["2023-06-01", "记-P1", "科普讲座", "2060702", "30201", "P01", "7,000.00", ""],
-        ["2023-06-02", "工资-1", "6月工资", "2012901", "30101", "", "45,678.90", ""],
+        ["常宁市科学技术协会2023年度一般公共预算“三公”经费支出表"],
+        ["单位：常宁市科学技术协会　金额单位：万元"],
+        ["项目", "预算数", "2023年支出数"],
+        ["因公出国（境）费", "0", None],
+        ["公务用车购置及运行维护费", "1.2", None],
+        ["其中：公务用车运行维护费", "1.2", None],
+        ["公务接待费", "0.5", None],
+        ["合计", "1.7", None],
     ]
-    voucher_import(
-        actor=officer, department=department, year=2023, file=write_csv(tmp_path / "v.csv", [HEADER, *rows])
+    path = write_csv(tmp_path / "sg.csv", rows)
+    preview = sangong_import(actor=officer, department=department, year=2023, file=path, dry_run=True)
+    assert preview.status == ImportStatus.PREVIEWED, preview.batch.errors
+    assert {t["label"]: t["amount"] for t in preview.batch.totals} == {
+        "因公出国（境）费": "0.00",
+        "公务用车运行维护费": "12000.00",
+        "公务接待费": "5000.00",
+    }
+    assert not SanGongBudget.objects.exists()
+    done = sangong_import(actor=officer, department=department, year=2023, file=path)
+    assert done.status == ImportStatus.IMPORTED
+    budgets = dict(
+        SanGongBudget.objects.filter(department=department, year=2023).values_list("item", "amount")
     )
-    first = {}
-    for table in ("execution", "vouchers", "function", "economic", "sangong"):
-        first[table] = write_table(
-            export_table(table=table, department=department, year=2023), tmp_path / f"1-{table}.xlsx"
-        )
-    other = UserFactory(username="o2", role="finance_officer", department=other_department)
-    budget = budget_import(actor=other, department=other_department, year=2023, file=first["execution"])
-    assert budget.status == ImportStatus.IMPORTED, budget.batch.errors
-    vouchers = voucher_import(actor=other, department=other_department, year=2023, file=first["vouchers"])
-    assert vouchers.status == ImportStatus.IMPORTED, vouchers.batch.errors
-    assert vouchers.batch.imported_rows == 32
-    for table, path in first.items():
-        second = write_table(
-            export_table(table=table, department=other_department, year=2023), tmp_path / f"2-{table}.xlsx"
-        )
-        assert _figures(second) == _figures(path), table
+    assert budgets == {
+        "abroad": Decimal("0.00"),
+        "vehicle_running": Decimal("12000.00"),
+        "reception": Decimal("5000.00"),
+    }
+    assert AuditEvent.objects.filter(action="sangong_budget_import").count() == 1
+    again = sangong_import(
+        actor=officer,
+        department=department,
+        year=2023,
+        file=write_csv(tmp_path / "sg2.csv", rows, encoding="gbk"),
+    )
+    assert again.status == ImportStatus.ALREADY
+    assert "与已记录的相同" in again.message
