@@ -162,6 +162,7 @@ def _plain(value: Decimal) -> str:
     return text or "0"
 
 
+@lru_cache(maxsize=4096)  # the same few targets are read again for every page and department
 def parse_target(text: str, *, unit: str = "", default_operator: Operator | str | None = None) -> Target:
     """'≥95%', '>=30 次', '=11个', '＞＝ 90 ％', '不低于95' → Target.
 

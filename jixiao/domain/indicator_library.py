@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -223,8 +224,10 @@ def load_indicator_library_file(path: Path, *, rules: GoalRules | None = None) -
     return library
 
 
+@cache
 def load_indicator_library(version: str = "kexie-v1") -> IndicatorLibrary:
-    """A shipped library by version name, e.g. 'kexie-v1'."""
+    """A shipped library by version name, e.g. 'kexie-v1' (read once per process: shipped data
+    does not change while the program runs, and the library is frozen)."""
     path = DATA_DIR / f"{version}.yaml"
     if not path.exists():
         raise IndicatorLibraryError(f"没有版本为“{version}”的指标库")
