@@ -1,4 +1,5 @@
-"""Import rules for vouchers and budget allocations (指标), independent of file formats and Django.
+"""Import rules for vouchers, budget allocations (指标) and the “三公” budget, independent of file
+formats and Django.
 
 Readers (jixiao.formats.tabular) yield rows of cells: str, Decimal, int, date, datetime or None
 (never float). This module finds the header row by keyword scoring, maps column headers to
@@ -9,8 +10,9 @@ column and a Chinese message. Budget control for a voucher batch is set-based: t
 grouped by budget line in one pass and each group's sum is compared with the line's available
 balance; cross-use between 基本/项目/projects uses the same rules as ``check_expenditure``.
 
-Validation streams: only per-line sums and a compact index of voucher-number hashes are kept,
-so memory does not grow with the rows' contents.
+Validation streams: only per-line sums are kept, repeated voucher numbers are found through a
+NumberIndex (a temporary table in the importer, 12 bytes a row in MemoryNumberIndex), and the
+checks of repeated cells are remembered in small bounded memos.
 """
 
 from __future__ import annotations

@@ -119,10 +119,11 @@ def _rc() -> dict[str, object]:
 def chart_png(chart: Chart, dpi: int = PNG_DPI) -> bytes:
     """The chart as PNG bytes (for Word), ``dpi`` written in the file so Word sizes it right.
 
-    The figure is drawn once at the target dpi and encoded here rather than by ``savefig``: the
-    white, opaque chart needs no alpha channel, and zlib's fastest level packs flat colours
-    almost as tightly as its default, in half the time. (A 256-colour palette would be smaller
-    still, but quantising turns the white background into a faint grey box on the page.)
+    The figure is drawn once, at the target dpi, and encoded here rather than by ``savefig``: the
+    white, opaque chart needs no alpha channel (a quarter less to compress), and zlib's fastest
+    level packs its flat colours nearly as tight as the default (about 7 % larger) in three
+    quarters of the time. (A 256-colour palette would be smaller still, but quantising turns the
+    white background into a faint grey box on the page.)
     """
     with rc_context(_rc()):
         figure = _draw(chart, dpi=dpi)

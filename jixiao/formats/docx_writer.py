@@ -188,20 +188,6 @@ _PPR_ORDER = [
     "sectPr",
     "pPrChange",
 ]
-_TRPR_ORDER = [
-    "cnfStyle",
-    "divId",
-    "gridBefore",
-    "gridAfter",
-    "wBefore",
-    "wAfter",
-    "cantSplit",
-    "trHeight",
-    "tblHeader",
-    "tblCellSpacing",
-    "jc",
-    "hidden",
-]
 
 
 def _child(parent, tag: str, order: list[str]):
@@ -710,7 +696,7 @@ class _Writer:
 
         python-docx builds a table cell by cell (``add_table``, ``cell.paragraphs``, ``merge``),
         walking the tree for each property; writing the XML directly is ten times faster and
-        gives the same elements (tests/formats/test_docx_writer.py compares them)."""
+        gives the same elements (tests/formats/test_docx_writer.py reads the spans back)."""
         widths = self._column_widths(table)
         parts = [_TBL_OPEN]
         parts.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)

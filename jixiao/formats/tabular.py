@@ -2,9 +2,11 @@
 text) and .csv in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030.
 
 Every reader is a generator of rows (lists of cells) so memory stays flat as files grow. Cells
-are str, Decimal, int, date, datetime or None — never float: a number read from Excel becomes a
-Decimal of its 15 significant digits, which is what Excel itself shows. The container is sniffed
-from the first bytes, not trusted from the file name (docs/import-formats.md §1.1).
+are str, Decimal, int, date, datetime or None — never float: a number in an .xlsx becomes the
+Decimal of the cell's own text (rounded to Excel's 15 significant digits when longer), a
+date-formatted number a date. .xls (BIFF) stores binary doubles, read by xlrd and kept to 15
+significant digits. The container is sniffed from the first bytes, not trusted from the file
+name (docs/import-formats.md §1.1).
 """
 
 from __future__ import annotations

@@ -1,11 +1,16 @@
-"""Imports of vouchers and budget allocations: validate everything, then write all or nothing.
+"""Imports of vouchers, budget allocations and the “三公” budget: validate everything, write all
+or nothing.
 
-Each import reads the file twice, streaming: the first pass validates every row (collecting
-every error) and computes the batch's per-line sums for set-based budget control; only when no
-row fails does the second pass write, in one transaction, with bulk inserts. The budget lines
-of the department and year are locked (select_for_update) for the whole import, their running
-totals move once per line, and the import is audited as one event. Importing the same file
-again imports nothing and says so (file hash, then voucher numbers against the ledger).
+A voucher import is one streamed pass in one transaction: every row is validated (every error
+collected), and while no row has failed the valid rows are inserted in chunks as they come, so
+a good file is read once and never staged. Voucher numbers go to a temporary table for the
+set-based check of repeats; each budget line's batch sum is compared with its available
+balance at the end. Any error rolls the transaction back, leaving nothing written; a dry run
+never writes. The budget lines of the department and year are locked (select_for_update) for
+the whole import, their running totals move once per line, and the import is audited as one
+event. Importing the same file again imports nothing and says so (file hash, then voucher
+numbers against the ledger). Memory stays flat as files grow: rows are streamed and nothing
+is kept per row in the process.
 """
 
 from __future__ import annotations
