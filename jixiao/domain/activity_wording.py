@@ -25,8 +25,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from jixiao.data import parse_yaml
 from jixiao.domain.quantity import Notation, Quantity
 
 WORDING_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators" / "activity-wording.yaml"
@@ -45,7 +44,7 @@ class Wording:
 
 @lru_cache(maxsize=4)
 def load_wording(path: Path = WORDING_FILE) -> Wording:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = parse_yaml(Path(path).read_text(encoding="utf-8"))
     periods = "|".join(f"(?:{pattern})" for pattern in data["periods"])
     return Wording(
         verbs=tuple(sorted((str(verb) for verb in data["verbs"]), key=len, reverse=True)),

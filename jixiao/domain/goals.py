@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from jixiao.data import parse_yaml
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import yuan, yuan_fixed
 
@@ -377,7 +378,7 @@ class GoalRules:
 
 def read_data_file(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise GoalError(f"无法读取数据文件“{path.name}”：{error}") from error
     if not isinstance(data, dict):

@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from jixiao.data import parse_yaml
 from jixiao.domain.facts import ZERO, DepartmentYearFacts, IndicatorKind, SanGongItem
 from jixiao.domain.indicators import budget_completion_rate, budget_execution_rate
 from jixiao.domain.money import HUNDRED, percent_text, wan, yuan_fixed
@@ -83,7 +82,7 @@ def edited(value: Problem | Suggestion, *, confirm: bool = True, **changes: Any)
 
 @lru_cache(maxsize=4)
 def _advice(path: str) -> dict[str, Any]:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def _wording(kind: ProblemKind, advice_file: Path | None = None) -> str:

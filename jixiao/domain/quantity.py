@@ -24,8 +24,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from jixiao.data import parse_yaml
 from jixiao.domain.errors import DomainError
 
 PREFIX_QUALIFIERS = ("近", "约")
@@ -197,7 +196,7 @@ class FoundQuantity:
 @lru_cache(maxsize=1)
 def known_units() -> tuple[str, ...]:
     """Measure words and units from data, longest first (so 人次 wins over 人)."""
-    data = yaml.safe_load(_UNITS_FILE.read_text(encoding="utf-8"))
+    data = parse_yaml(_UNITS_FILE.read_text(encoding="utf-8"))
     units = {str(unit) for unit in data["units"]}
     return tuple(sorted(units, key=lambda unit: (-len(unit), unit)))
 

@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from jixiao.data import parse_yaml
 from jixiao.domain.errors import DomainError
 from jixiao.domain.facts import (
     Achievement,
@@ -789,7 +790,7 @@ def validate_framework(framework: Framework) -> None:
 def load_framework_file(path: Path | str) -> Framework:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise FrameworkInvalid(f"评分框架文件{path.name}不是有效的YAML：{error}") from error
     return parse_framework(data, source_file=path.name)

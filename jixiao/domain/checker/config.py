@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from jixiao.data import parse_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "checker"
 
@@ -57,7 +57,7 @@ class CheckerData:
 
 def _read(name: str, directory: Path) -> dict:
     with open(directory / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return parse_yaml(handle) or {}
 
 
 def load_checker_data(directory: Path | None = None) -> CheckerData:
