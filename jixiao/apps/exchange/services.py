@@ -332,6 +332,22 @@ def _begin(*, actor, department, year, kind, file, batch: ImportBatch | None) ->
     return batch, path
 
 
+def _refuse_repeat(batch: ImportBatch, *, unit: str) -> ImportOutcome | None:
+    """The same file imported before into the same department-year and kind: import nothing and
+    say when (and how many ``unit`` it brought, when the kind counts them)."""
+    previous = _already_imported(batch)
+    if previous is None:
+        return None
+    count = f"，{previous.imported_rows}{unit}" if unit else ""
+    _finish(
+        batch,
+        status=ImportStatus.ALREADY,
+        message=f"该文件已于{timezone.localtime(previous.finished_at or previous.created_at):%Y-%m-%d %H:%M}"
+        f"导入（批次{previous.pk}{count}），本次未导入任何数据。",
+    )
+    return ImportOutcome(batch=batch)
+
+
 def _already_imported(batch: ImportBatch) -> ImportBatch | None:
     return (
         ImportBatch.objects.filter(
@@ -541,15 +557,9 @@ def voucher_import(
         actor=actor, department=department, year=year, kind=ImportKind.VOUCHERS, file=file, batch=batch
     )
     report = _progress_writer(batch, progress, batch.rows or None)
-    previous = _already_imported(batch)
-    if previous is not None:
-        _finish(
-            batch,
-            status=ImportStatus.ALREADY,
-            message=f"该文件已于{timezone.localtime(previous.finished_at or previous.created_at):%Y-%m-%d %H:%M}"
-            f"导入（批次{previous.pk}，{previous.imported_rows}笔），本次未导入任何数据。",
-        )
-        return ImportOutcome(batch=batch)
+    repeated = _refuse_repeat(batch, unit="笔")
+    if repeated is not None:
+        return repeated
     saved = saved_mapping(department=department, kind=ImportKind.VOUCHERS)
     try:
         with transaction.atomic():
@@ -689,15 +699,9 @@ def budget_import(
         actor=actor, department=department, year=year, kind=ImportKind.BUDGET, file=file, batch=batch
     )
     report = _progress_writer(batch, progress, None)
-    previous = _already_imported(batch)
-    if previous is not None:
-        _finish(
-            batch,
-            status=ImportStatus.ALREADY,
-            message=f"该文件已于{timezone.localtime(previous.finished_at or previous.created_at):%Y-%m-%d %H:%M}"
-            f"导入（批次{previous.pk}，{previous.imported_rows}条指标），本次未导入任何数据。",
-        )
-        return ImportOutcome(batch=batch)
+    repeated = _refuse_repeat(batch, unit="条指标")
+    if repeated is not None:
+        return repeated
     saved = saved_mapping(department=department, kind=ImportKind.BUDGET)
     try:
         with transaction.atomic():
@@ -895,15 +899,9 @@ def sangong_import(
         actor=actor, department=department, year=year, kind=ImportKind.SANGONG, file=file, batch=batch
     )
     report = _progress_writer(batch, progress, None)
-    previous = _already_imported(batch)
-    if previous is not None:
-        _finish(
-            batch,
-            status=ImportStatus.ALREADY,
-            message=f"该文件已于{timezone.localtime(previous.finished_at or previous.created_at):%Y-%m-%d %H:%M}"
-            f"导入（批次{previous.pk}），本次未导入任何数据。",
-        )
-        return ImportOutcome(batch=batch)
+    repeated = _refuse_repeat(batch, unit="")
+    if repeated is not None:
+        return repeated
     saved = saved_mapping(department=department, kind=ImportKind.SANGONG)
     try:
         with transaction.atomic():
