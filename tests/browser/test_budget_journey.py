@@ -53,6 +53,9 @@ def log_in(page, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="登录").click()
     expect(page.locator(".topbar")).to_be_visible()
+    # The 年度 switcher submits through jixiao.js (deferred): wait until it has run, or a change
+    # made while a loaded machine is still parsing the page is lost and no navigation follows.
+    page.wait_for_load_state("load")
     # A new session starts in the current year; the books are 2023's (the 年度 switcher keeps the page).
     page.select_option("#year-select", "2023")  # submits itself (the 切换 button is for no-JS use)
     page.wait_for_url(re.compile(r"[?&]year=2023"))
