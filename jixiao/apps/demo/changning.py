@@ -223,7 +223,12 @@ def _date(year: int, month: int, day: int) -> dt.date:
 
 def build_changning(*, bureau: FinanceBureau) -> Department:
     department = Department.objects.create(
-        bureau=bureau, code=DEPARTMENT_CODE, name=DEPARTMENT_NAME, is_demo=True, econ_control_level=3
+        bureau=bureau,
+        code=DEPARTMENT_CODE,
+        name=DEPARTMENT_NAME,
+        department_type="科协",
+        is_demo=True,
+        econ_control_level=3,
     )
     units = [
         {"name": "办公室", "kind": "股室"},

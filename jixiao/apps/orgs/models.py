@@ -5,6 +5,18 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from django.core.exceptions import ValidationError
+
+from jixiao.domain.department_types import DEFAULT_TYPE, department_type
+
+
+def validate_department_type(value: str) -> None:
+    """The type list is data (it grows without a migration), so it is checked here, not as choices."""
+    try:
+        department_type(value)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
+
 
 class FinanceBureau(models.Model):
     code = models.CharField("编码", max_length=32, unique=True)
@@ -27,6 +39,13 @@ class Department(models.Model):
     code = models.CharField("预算单位编码", max_length=32, unique=True)
     name = models.CharField("单位名称", max_length=128, unique=True)
     is_demo = models.BooleanField("演示数据", default=False)
+    # 部门类型 picks the indicator library and activity vocabulary (jixiao/data/orgs/department-types.yaml).
+    department_type = models.CharField(
+        "部门类型",
+        max_length=32,
+        default=DEFAULT_TYPE,
+        validators=[validate_department_type],
+    )
     # The economic-class level of the budget control key: 3 = 款 (302), 5 = 项 (30217).
     econ_control_level = models.PositiveSmallIntegerField(
         "经济分类控制级次", default=3, choices=[(3, "款级（如302）"), (5, "项级（如30217）")]
