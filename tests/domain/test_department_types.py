@@ -18,5 +18,5 @@ def test_a_type_names_its_library_version():
 
 
 def test_an_unknown_type_is_refused_listing_the_allowed_values():
-    with pytest.raises(ValueError, match="部门类型“科普股”不在列表中.*妇联"):
+    with pytest.raises(ValueError, match=r"部门类型“科普股”不在列表中.*妇联"):
         department_type("科普股")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
-
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from jixiao.domain.department_types import DEFAULT_TYPE, department_type
 
