@@ -34,10 +34,12 @@ from functools import cache
 from jixiao.data import load_yaml
 from jixiao.domain.imports import (
     Cell,
+    CellError,
     Layout,
     cell_text,
     missing_fields,
     normalise_header,
+    parse_date,
     synonyms,
 )
 from jixiao.domain.money import WAN
@@ -47,6 +49,8 @@ Row = tuple[int, list[Cell]]
 BUDGET, FINANCIAL, COUNTERPART = "budget", "financial", "counterpart"
 AUX_FIELDS = ("func_code", "econ_code", "project", "fund_source")
 _UNIT_LINE = re.compile(r"单位\s*[:：]?\s*(万元|元)")
+_SHORT_NUMBER = re.compile(r"^\D{0,4}?\s*[-－—#第字]*\s*\d{1,6}\s*号?$")  # 记-0001, 记 - 1, 付字第8号, 12
+_PERIOD_MONTH = re.compile(r"(\d{1,2})(?:\.0+)?\s*(?:期|月)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,7 @@ class AccountingRules:
     project_code_name: re.Pattern
     title_year: re.Pattern
     summary_reference: re.Pattern
+    qualify_by_month: bool
 
 
 @cache
@@ -97,6 +102,7 @@ def accounting_rules() -> AccountingRules:
         project_code_name=re.compile(data["project_code_name"]["pattern"]),
         title_year=re.compile(data["title_year"]),
         summary_reference=re.compile(data["reversals"]["summary_reference"]),
+        qualify_by_month=bool(data.get("voucher_numbers", {}).get("qualify_by_month", True)),
     )
 
 
@@ -258,6 +264,17 @@ class VoucherExport:
         self.class_at = [columns[k] for k in ("func_code", "econ_code") if k in columns]
         self.split_at = [columns[k] for k in ("year", "month", "day") if k in columns]
         self.extra = len(headers) - self.width
+        # 用友 and 金蝶 number vouchers afresh each month (记-0001 in January and in March): the
+        # vouchers of an accounting export are numbered with their month ("3月记-0001").
+        self.qualify_at = columns.get("voucher_word", columns.get("voucher_no"))
+        self.date_index = columns.get("date")
+        self.period_at = columns.get("period")
+        self.qualify = (
+            self.rules.qualify_by_month
+            and self.qualify_at is not None
+            and (self.grouped or self.period_at is not None or self.split_date)
+        )
+        self.qualified = 0
         self._warn_units(head, layout)
         self.layout = dataclasses.replace(
             layout,
@@ -368,6 +385,8 @@ class VoucherExport:
                 cells[self.date_at] = self._date(cells)
             if self.project_at is not None:
                 self._pseudo(cells)
+            if self.qualify:
+                self._qualify(cells)
             yield number, cells, True
 
     def _derive_aux(self, cells: list[Cell]) -> None:
@@ -390,6 +409,29 @@ class VoucherExport:
         if year.isdigit() and month.isdigit() and day.isdigit():
             return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
         return f"{year}年{month}月{day}日"
+
+    def _month(self, cells: list[Cell]) -> int | None:
+        if self.date_index is not None:
+            try:
+                found = parse_date(cells[self.date_index])
+            except CellError:
+                found = None
+            if found is not None:
+                return found.month
+        if self.period_at is not None:
+            match = _PERIOD_MONTH.search(cell_text(cells[self.period_at]))
+            if match and 1 <= int(match.group(1)) <= 12:
+                return int(match.group(1))
+        return None
+
+    def _qualify(self, cells: list[Cell]) -> None:
+        text = cell_text(cells[self.qualify_at])
+        if not text or not _SHORT_NUMBER.match(text):
+            return
+        month = self._month(cells)
+        if month is not None:
+            cells[self.qualify_at] = f"{month}月{text}"
+            self.qualified += 1
 
     def _pseudo(self, cells: list[Cell]) -> None:
         kind = basic_pseudo_project(cells[self.project_at])
@@ -530,6 +572,10 @@ class VoucherExport:
         if counts.pseudo_projects:
             notes.append(
                 f"{counts.pseudo_projects}行的预算项目是基本支出（人员经费或公用经费），按基本支出导入。"
+            )
+        if self.qualified:
+            notes.append(
+                "凭证号按月编号：导入时在凭证号前加上月份（如“3月记-0001”），各月的同号凭证不会混淆。"
             )
         if self.split_date:
             source = "表头上方的年度" if self.title_year else f"导入年度{self.year}"

@@ -30,22 +30,33 @@ from jixiao.domain.money import yuan_fixed
 
 _NUMBER = re.compile(r"^(?P<word>\D*?)[\s\-－—#第字]*(?P<digits>\d+)号?$")
 _SUFFIX = re.compile(r"/\d+$")  # the importer numbers the lines of one voucher 记-1, 记-1/2, …
+_MONTH = re.compile(r"^(\d{1,2})月")  # and an accounting export's vouchers with their month, 3月记-1
 
 
-def number_key(number: str) -> tuple[str, int] | str:
-    """'记-0004', '记 - 4', '记字第4号', '记-0004/2' → ('记', 4); other forms are kept as text."""
+def number_key(number: str) -> tuple[int, str, int] | str:
+    """'记-0004', '记 - 4', '记字第4号', '记-0004/2' → (0, '记', 4); '3月记-0004' → (3, '记', 4);
+    other forms are kept as text."""
     text = _SUFFIX.sub("", re.sub(r"\s+", "", cell_text(number)))
+    month = 0
+    found = _MONTH.match(text)
+    if found:
+        month, text = int(found.group(1)), text[found.end() :]
     match = _NUMBER.match(text)
     if not match:
         return text
-    return match.group("word").strip("-－—#第字"), int(match.group("digits"))
+    return month, match.group("word").strip("-－—#第字"), int(match.group("digits"))
 
 
 def numbers_match(stored: str, reference: str) -> bool:
-    """Whether a stored voucher number is the one a reversal names ('12' names 记-0012 too)."""
+    """Whether a stored voucher number is the one a reversal names ('12' names 记-0012 too; a
+    month is compared only when both say one)."""
     left, right = number_key(stored), number_key(reference)
     if isinstance(left, tuple) and isinstance(right, tuple):
-        return left[1] == right[1] and (not right[0] or not left[0] or left[0] == right[0])
+        return (
+            left[2] == right[2]
+            and (not right[1] or not left[1] or left[1] == right[1])
+            and (not left[0] or not right[0] or left[0] == right[0])
+        )
     return left == right
 
 
@@ -180,8 +191,8 @@ def _match(reversal: ReversalRow, pool: list[Original], taken: set[int]) -> tupl
                 "与本行的功能分类、经济分类或项目不一致，不能冲销"
             )
         exact = [o for o in same_line if o.amount == amount]
-        if exact:
-            return exact[-1], ""
+        if exact:  # the latest earlier one when months repeat the number
+            return max(exact, key=lambda o: (o.date, o.row or 0, o.voucher_id or 0)), ""
         larger = [o for o in same_line if o.amount > amount]
         if not larger:
             return None, (

@@ -108,6 +108,8 @@ def test_cells_of_the_payment_system():
     assert project_code_and_name("妇女儿童维权服务") is None
     assert summary_reference("冲销记-0004号凭证（重复报销）") == "记-0004"
     assert summary_reference("退回 记字第12号 多报差旅费") == "记字第12"
+    assert summary_reference("退回4月记-1会议费结余") == "4月记-1"
+    assert numbers_match("4月记-0001", "4月记-1") and not numbers_match("5月记-0001", "4月记-1")
     assert summary_reference("购买办公用品") == ""
     assert numbers_match("记-0012/2", "记字第12") and numbers_match("记-0012", "12")
     assert not numbers_match("付-0012", "记-12")

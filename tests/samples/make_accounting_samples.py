@@ -22,10 +22,11 @@ net total (the 7xxx budget side, refunds subtracted).
    GBK-encoded, where the voucher key cells span the voucher's lines (rowspan).
 2. 金蝶 KIS 凭证查询 / 会计分录序时簿 (§2.4): 审核 | 过账 | 日期 | 会计期间 | 凭证字号 | 摘要 | 科目代码 |
    科目名称 | 币别 | 原币金额 | 借方 | 贷方 | 核算项目, dotted account codes ("7101.01"), "记 - 1"
-   voucher numbers, the date, period, number and 摘要 on the first line of a voucher only, a
+   voucher numbers restarting each period, the date, period, number and 摘要 on the first line of
+   a voucher only, a
    合计 row with no account code. The 核算项目 text "功能科目---2012901 行政运行；经济科目---…" is
    an assumption ([U] in §2.4: the exact KIS wording was not seen). One refund: 贷 7101 naming the
-   voucher it partly refunds in its 摘要 ("退回记-1会议费结余").
+   voucher it partly refunds in its 摘要 ("退回4月记-1会议费结余").
 3. 预算管理一体化 支付明细 (§2.7, the PAY_VOUCHER_BILL / PAY_DETAIL elements and the grids quoted
    there): 支付凭证号 | 支付日期 | 预算单位 | 指标文号 | 预算项目 | 功能分类 | 部门经济分类 | 政府经济分类
    | 资金性质 | 支付方式 | 收款人全称 | 支付金额（元） | 用途 | 原支付凭证号, classifications as
@@ -227,11 +228,12 @@ def kis_aux(func: str, econ: str, *, project: bool = False) -> str:
     return text + (f"；项目---{PROJECT[0]} {PROJECT[1]}" if project else "")
 
 
+# KIS numbers vouchers afresh in each period: 记 - 1 in April and again in May and June.
 KIS_PAYMENTS = [
     (dt.date(2024, 4, 3), 1, "支付季度工作会议费", "2012901", "30215", "2400.00", False),
     (dt.date(2024, 4, 18), 2, "维权骨干培训班培训费", "2012999", "30216", "5800.00", True),
-    (dt.date(2024, 5, 10), 3, "办公设备维修", "2012901", "30213", "1150.00", False),
-    (dt.date(2024, 5, 28), 4, "维权热线电话费", "2012901", "30207", "320.00", False),
+    (dt.date(2024, 5, 10), 1, "办公设备维修", "2012901", "30213", "1150.00", False),
+    (dt.date(2024, 5, 28), 2, "维权热线电话费", "2012901", "30207", "320.00", False),
 ]
 
 
@@ -283,8 +285,8 @@ def kis_rows() -> list[list]:
     refund = money("600.00")
     voucher(
         dt.date(2024, 6, 5),
-        5,
-        "退回记-1会议费结余",
+        1,
+        "退回4月记-1会议费结余",
         [
             ("1011", "零余额账户用款额度", refund, None, ""),
             ("5001.01", "业务活动费用-商品和服务费用", None, refund, kis_aux("2012901", "30215")),
@@ -431,7 +433,7 @@ def manifest() -> dict:
     pay_total = sum(money(p[8]) for p in PAYMENTS)
     ledger = [e for e in LEDGER if e is not None]
     ledger_total = sum(money(e[5] or "0") - money(e[6] or "0") for e in ledger)
-    grp = {"count": grp_count, "total": str(grp_total), "reversals": 1, "reverses": ["记-0004"]}
+    grp = {"count": grp_count, "total": str(grp_total), "reversals": 1, "reverses": ["2月记-0004"]}
     return {
         "department": DEPARTMENT,
         "year": YEAR,
@@ -441,9 +443,9 @@ def manifest() -> dict:
         "files": {
             "grp_u8_xushizhang.xls": grp,
             "grp_u8_xushizhang_web.xls": grp,
-            "kis_pingzheng_xushibu.xlsx": {"count": len(KIS_PAYMENTS) + 1, "total": str(kis_total), "reversals": 1, "reverses": ["记-1"]},
+            "kis_pingzheng_xushibu.xlsx": {"count": len(KIS_PAYMENTS) + 1, "total": str(kis_total), "reversals": 1, "reverses": ["4月记-1"]},
             "yitihua_zhifu_mingxi.xlsx": {"count": len(PAYMENTS), "total": str(pay_total), "reversals": 1, "reverses": ["ZF24000104"]},
-            "mingxizhang_gbk.csv": {"count": len(ledger), "total": str(ledger_total), "reversals": 1, "reverses": ["记-22"]},
+            "mingxizhang_gbk.csv": {"count": len(ledger), "total": str(ledger_total), "reversals": 1, "reverses": ["9月记-22"]},
         },
     }  # fmt: skip
 

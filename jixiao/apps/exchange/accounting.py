@@ -76,7 +76,7 @@ def _ledger_originals(department: Department, year: int, collector: ReversalColl
     for reversal in collector.rows:
         if reversal.reference:
             key = number_key(reversal.reference)
-            digits = str(key[1]) if isinstance(key, tuple) else key
+            digits = str(key[2]) if isinstance(key, tuple) else key
             query |= Q(number__contains=digits)
         elif reversal.voucher.payee:
             query |= Q(amount=reversal.amount, payee=reversal.voucher.payee)

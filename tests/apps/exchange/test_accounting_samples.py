@@ -123,14 +123,14 @@ def test_the_voucher_a_red_line_reverses_shows_as_reversed(bureau, client):
         actor=officer, department=department, year=2024, file=SAMPLES / "grp_u8_xushizhang.xls"
     )
     assert outcome.status == ImportStatus.IMPORTED, outcome.errors
-    original = Voucher.objects.get(department=department, number="记-0004")
+    original = Voucher.objects.get(department=department, number="2月记-0004")
     reversal = original.reversed_by
     assert reversal.amount == -original.amount == Decimal("-3600.00")
-    assert reversal.number == "记-0005" and reversal.line_id == original.line_id
+    assert reversal.number == "3月记-0005" and reversal.line_id == original.line_id
     assert LedgerEntry.objects.get(voucher=reversal).kind == "reversal"
     client.login(username=officer.username, password=PASSWORD)
     page = client.get(reverse("budgets:voucher-detail", args=[original.pk])).content.decode()
-    assert "该凭证已被红字冲销" in page and "记-0005" in page
+    assert "该凭证已被红字冲销" in page and "3月记-0005" in page
 
 
 def test_the_committed_samples_are_what_the_script_makes(tmp_path):
