@@ -323,6 +323,8 @@ class VoucherExport:
     # ---------------------------------------------------------------- rows
 
     def rows(self, numbered: Iterable[Row]) -> Iterator[Row]:
+        if not (self.aux_at is not None or self.split_date or self.grouped or self.qualify):
+            return self._light(numbered)
         filled = self._filled(numbered)
         if not self.grouped:
             return ((number, cells) for number, cells, _ in filled)
@@ -388,6 +390,52 @@ class VoucherExport:
             if self.qualify:
                 self._qualify(cells)
             yield number, cells, True
+
+    def _light(self, numbered: Iterable[Row]) -> Iterator[Row]:
+        """A file in the plain voucher layout (the common case, millions of rows): only the 摘要
+        is filled down a voucher and 基本支出 pseudo-projects are read; a row is copied only when
+        one of its cells changes (the validator fills the voucher key itself)."""
+        summary_at, project_at, fund_at = self.summary_at, self.project_at, self.fund_at
+        number_at = self.number_at[-1] if self.number_at else None
+        total = synonyms().total_pattern
+        pseudo: dict[Cell, str | None] = {}
+        last_number: Cell = None
+        last_summary: Cell = None
+        for number, raw in numbered:
+            width = len(raw)
+            if number_at is not None and number_at < width:
+                code = raw[number_at]
+                if code is not None and code != last_number and not _blank(code):
+                    last_number, last_summary = code, None  # a new voucher
+            if summary_at is not None:
+                text = raw[summary_at] if summary_at < width else None
+                if text is None or (text.__class__ is str and not text.strip()):
+                    if last_summary is not None and any(c is not None and not _blank(c) for c in raw):
+                        raw = list(raw)
+                        raw.extend([None] * (summary_at + 1 - width))
+                        raw[summary_at] = last_summary
+                        width = len(raw)
+                elif text.__class__ is str and text[:1] in "合总小本期上" and total.search(text.strip()):
+                    last_number = last_summary = None  # a total row ends the voucher
+                else:
+                    last_summary = text
+            if project_at is not None and project_at < width:
+                cell = raw[project_at]
+                if cell is not None and not _blank(cell):
+                    if cell not in pseudo:
+                        if len(pseudo) > 4096:
+                            pseudo.clear()
+                        pseudo[cell] = basic_pseudo_project(cell)
+                    kind = pseudo[cell]
+                    if kind is not None:
+                        raw = list(raw)
+                        raw.extend([None] * (fund_at + 1 - len(raw)))
+                        self.counts.pseudo_projects += 1
+                        raw[project_at] = None
+                        current = cell_text(raw[fund_at])
+                        if not current or current in ("基本支出", "基本"):
+                            raw[fund_at] = kind
+            yield number, raw
 
     def _derive_aux(self, cells: list[Cell]) -> None:
         found = parse_auxiliary(cells[self.aux_at])

@@ -317,3 +317,26 @@ def test_a_reversal_on_another_line_than_its_original_is_refused():
     ]
     _, result = read(rows)
     assert len(result.errors) == 1 and "与本行的功能分类、经济分类或项目不一致" in result.errors[0].message
+
+
+def test_in_a_plain_voucher_file_the_summary_is_filled_down_its_voucher_only():
+    header = ["日期", "凭证号", "摘要", "功能分类", "经济分类", "借方金额"]
+    rows = [
+        header,
+        ["2024-04-03", "记-1", "办公用品", "2012901", "30201", "100.00"],
+        [None, None, None, "2012901", "30201", "20.00"],
+        ["2024-04-04", "记-2", None, "2012901", "30201", "5.00"],
+        ["2024-04-05", "记-3", "会议费", "2012901", "30215", "7.00"],
+        ["", "", "本日合计", "", "", "7.00"],
+        [None, None, None, "2012901", "30215", "1.00"],
+    ]
+    export, result = read(rows)
+    assert not export.grouped
+    # nothing of a voucher carries across a total row: not its key, not its 摘要
+    assert sorted((e.row, e.column) for e in result.errors) == [
+        (4, "摘要"),
+        (7, "凭证号"),
+        (7, "摘要"),
+        (7, "日期"),
+    ]
+    assert result.valid_rows == 3 and result.total_rows == 1
