@@ -11,12 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 from django.urls import reverse
 
 from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Voucher
 from jixiao.apps.budgets.services import budget_line_create, project_create
-from jixiao.apps.exchange.models import ImportStatus
+from jixiao.apps.exchange.models import ImportBatch, ImportStatus
 from jixiao.apps.exchange.services import voucher_import
 from jixiao.cli import main
 from jixiao.domain.money import yuan_fixed
@@ -138,3 +139,25 @@ def test_the_committed_samples_are_what_the_script_makes(tmp_path):
     assert json.loads((made / "manifest.json").read_text(encoding="utf-8")) == MANIFEST
     for name in MANIFEST["files"]:
         assert list(read_rows(made / name)) == list(read_rows(SAMPLES / name)), name
+
+
+def test_the_web_preview_says_how_the_export_was_read_then_imports_it(bureau, client, settings, tmp_path):
+    settings.JIXIAO_VAR_DIR = tmp_path
+    department, officer = fresh_department(bureau)
+    client.login(username=officer.username, password=PASSWORD)
+    data = (SAMPLES / "kis_pingzheng_xushibu.xlsx").read_bytes()
+    upload = SimpleUploadedFile("凭证查询.xlsx", data)
+    response = client.post(
+        reverse("exchange:import-start") + "?year=2024", {"kind": "vouchers", "file": upload}
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "校验通过：5笔，合计9,070.00元。确认后导入。<br>" in page
+    assert "平行记账：5张凭证同时有财务会计和预算会计分录" in page
+    assert "红字冲销：1笔红字/退回分录冲销原凭证，合计−600.00元（其中1笔为部分退回）" in page
+    assert "凭证号按月编号" in page
+    batch = ImportBatch.objects.get(department=department)
+    assert client.post(reverse("exchange:batch-confirm", args=[batch.pk])).status_code == 302
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.IMPORTED
+    assert ledger_total(department) == Decimal("9070.00")
