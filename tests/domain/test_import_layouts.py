@@ -340,3 +340,11 @@ def test_in_a_plain_voucher_file_the_summary_is_filled_down_its_voucher_only():
         (7, "日期"),
     ]
     assert result.valid_rows == 3 and result.total_rows == 1
+
+
+def test_year_month_and_day_columns_make_the_date():
+    header = ["年", "月", "日", "凭证号", "摘要", "功能分类", "经济分类", "借方"]
+    rows = [header, ["2024", "2", "29", "记-1", "办公用品", "2012901", "30201", "10.00"], [None, None, "30", "记-2", "印刷", "2012901", "30202", "5.00"]]  # fmt: skip
+    export, result = read(rows)
+    assert [(e.row, e.message) for e in result.errors] == [(3, "“2024-02-30”不是有效日期（该日不存在）")]
+    assert "年份取自“年”列" in "".join(export.summary_notes())
