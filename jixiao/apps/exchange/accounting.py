@@ -168,10 +168,10 @@ def match_import_reversals(
 
 def write_import_reversals(
     *, batch: ImportBatch, department: Department, year: int, plans: list[ReversalPlan], actor
-) -> int:
+) -> list[dict]:
     """Write each reversal as the 红字冲销 of its original (after the batch's vouchers are in)."""
     if not plans:
-        return 0
+        return []
     in_file = [p.original.number for p in plans if p.original.voucher_id is None]
     by_number = dict(
         Voucher.objects.filter(department=department, year=year, number__in=in_file).values_list(
@@ -186,9 +186,15 @@ def write_import_reversals(
         for line in BudgetLine.objects.filter(pk__in={p.reversal.voucher.line_id for p in plans})
     }
     projects = dict(Project.objects.filter(department=department, year=year).values_list("code", "pk"))
-    taken = set(Voucher.objects.filter(department=department, year=year).values_list("number", flat=True))
+    own = [p.reversal.voucher.number for p in plans if p.reversal.voucher.number]
+    taken = set(
+        Voucher.objects.filter(department=department, year=year, number__in=own).values_list(
+            "number", flat=True
+        )
+    )
     created_by = actor if getattr(actor, "pk", None) else None
     now = timezone.now()
+    written: list[dict] = []
     for plan in plans:
         original = originals[plan.original.voucher_id or by_number[plan.original.number]]
         row = plan.reversal.voucher
@@ -222,4 +228,5 @@ def write_import_reversals(
             created_by=created_by,
             created_at=now,
         )
-    return len(plans)
+        written.append({"voucher": reversal.number, "reverses": original.number, "amount": str(row.amount)})
+    return written

@@ -611,7 +611,9 @@ def voucher_import(
             report("写入", writer.inserted)
             if writer.ledger() not in (-1, writer.inserted):
                 raise DomainError("写入账簿的行数与凭证数不一致，已取消导入。")
-            write_import_reversals(batch=batch, department=department, year=year, plans=plans, actor=actor)
+            reversals = write_import_reversals(
+                batch=batch, department=department, year=year, plans=plans, actor=actor
+            )
             written = result.amount_by_line()
             for line_id, amount in written.items():
                 BudgetLine.objects.filter(pk=line_id).update(spent=F("spent") + amount)
@@ -640,6 +642,7 @@ def voucher_import(
                     "rows": result.valid_rows,
                     "amount": result.amount,
                     "lines": {str(k): v for k, v in written.items()},
+                    **({"reversals": reversals} if reversals else {}),
                 },
             )
             report("完成", result.valid_rows)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from jixiao.apps.budgets.models import LedgerEntry, Voucher
 from jixiao.apps.budgets.services import expenditure_post
+from jixiao.apps.core.models import AuditEvent
 from jixiao.apps.exchange.models import ImportStatus
 from jixiao.apps.exchange.services import voucher_import
 from jixiao.formats.tabular import write_csv
@@ -56,6 +57,8 @@ def test_a_refund_of_a_voucher_posted_before_the_import_reverses_it(officer, dep
     public.refresh_from_db()
     assert public.spent == Decimal("460.00")  # 500 + 80 − 120
     assert LedgerEntry.objects.filter(line=public, kind="reversal").get().amount == Decimal("-120.00")
+    event = AuditEvent.objects.get(action="voucher_import")
+    assert event.after["reversals"] == [{"voucher": "记-0041", "reverses": "记-0031", "amount": "-120.00"}]
 
 
 def test_a_reversal_that_matches_nothing_refuses_the_whole_batch(officer, department, tmp_path):
