@@ -27,15 +27,7 @@ from tests.samples import make_accounting_samples
 
 SAMPLES = Path(make_accounting_samples.__file__).resolve().parent / "accounting"
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
-HTML_ROWSPAN = pytest.mark.xfail(
-    reason="HTML rowspan/colspan are laid out by jixiao/formats/tabular.py in the readers branch, "
-    "not merged here yet: without it the cells under a merged voucher key shift left",
-    strict=False,
-)
-FILES = [
-    pytest.param(name, marks=HTML_ROWSPAN) if name.endswith("_web.xls") else name
-    for name in MANIFEST["files"]
-]
+FILES = list(MANIFEST["files"])
 
 
 def fresh_department(bureau):
