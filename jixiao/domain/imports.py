@@ -52,6 +52,7 @@ from jixiao.domain.classification import (
 )
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import FEN, WAN, ZERO, yuan_fixed
+from jixiao.domain.prior_year import AMOUNT_LABELS, PriorYear, PriorYearBuilder, PriorYearInvalid
 
 Cell = str | Decimal | int | dt.date | dt.datetime | None
 
@@ -110,6 +111,57 @@ class Synonyms:
         return self.labels.get(field_name, field_name)
 
 
+@dataclass(frozen=True, slots=True)
+class ImportColumn:
+    """One column of an import kind, as its template writes it and its 说明 sheet explains it."""
+
+    field: str
+    header: str
+    required: bool
+    values: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportKindSpec:
+    kind: str
+    title: str
+    columns: tuple[ImportColumn, ...]
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns if c.required)
+
+
+@cache
+def import_kinds() -> dict[str, ImportKindSpec]:
+    """Every import kind's columns (synonyms.yaml ``kinds``): the one source of the importer's
+    required columns and of the templates."""
+    data = load_yaml("imports/synonyms.yaml")
+    return {
+        kind: ImportKindSpec(
+            kind=kind,
+            title=str(spec["title"]),
+            columns=tuple(
+                ImportColumn(
+                    field=str(column["field"]),
+                    header=str(column.get("header") or data["labels"].get(column["field"], column["field"])),
+                    required=bool(column.get("required", False)),
+                    values=str(column.get("values") or ""),
+                    example=str(column.get("example") or ""),
+                )
+                for column in spec["columns"]
+            ),
+        )
+        for kind, spec in data["kinds"].items()
+    }
+
+
+def example_label() -> str:
+    """The first cell of a template's 示例 row; the importers skip that row as a note."""
+    return str(load_yaml("imports/synonyms.yaml").get("example_label", "示例"))
+
+
 @cache
 def synonyms() -> Synonyms:
     data = load_yaml("imports/synonyms.yaml")
@@ -123,7 +175,7 @@ def synonyms() -> Synonyms:
     }
     return Synonyms(
         by_header=by_header,
-        required={kind: tuple(names) for kind, names in data["required"].items()},
+        required={kind: spec.required for kind, spec in import_kinds().items()},
         keywords=tuple(data["header_keywords"]),
         forward_fill=tuple(data["forward_fill"]),
         total_pattern=re.compile(data["total_pattern"]),
@@ -449,8 +501,8 @@ def detect_layout(
         elif sheet_unit is not None:
             units[field_name] = sheet_unit
     required = list(synonyms().required[kind])
-    if kind == "vouchers" and not ({"debit", "amount"} & columns.keys()):
-        required.append("amount")
+    if kind == "vouchers" and "amount" in required and "debit" in columns:
+        required.remove("amount")  # 借方金额 stands for 金额
     if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
         required.remove("voucher_no")
     if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
@@ -1319,6 +1371,13 @@ def _budget_kind(text: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _is_note(reader: _RowReader, cells: Sequence[Cell]) -> bool:
+    for cell in cells:
+        if isinstance(cell, str) and cell.strip():
+            return bool(reader.syn.note_pattern.match(cell_text(cell)))
+    return False
+
+
 def _has_codes(reader: _RowReader, cells: Sequence[Cell]) -> bool:
     return any(
         _code(reader.get(cells, name)).isdigit()
@@ -1362,8 +1421,9 @@ def validate_budget(
     for row, raw in rows:
         if reader.is_blank(raw):
             continue
-        # A total row carries no codes; a row of 资金来源 上年结转结余 with codes is data.
-        if reader.is_total(raw) and not _has_codes(reader, raw):
+        # A total row carries no codes; a row of 资金来源 上年结转结余 with codes is data. Notes
+        # and a template's 示例 row are skipped whatever they hold.
+        if reader.is_total(raw) and (not _has_codes(reader, raw) or _is_note(reader, raw)):
             result.total_rows += 1
             continue
         cells = list(raw)
@@ -1666,3 +1726,205 @@ def validate_sangong(
         result.group_totals[labels[entry.item]] = entry.amount
     result.errors.sort(key=lambda e: e.row or 0)
     return result, valid
+
+
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+@dataclass(frozen=True, slots=True)
+class PriorCategory:
+    key: str
+    name: str
+    amount: str  # budget / actual / both / count
+    by_source: bool
+    items: dict[str, str]  # normalised name → item key
+
+
+@cache
+def prior_year_categories() -> dict[str, PriorCategory]:
+    """Normalised 类别 name → category (jixiao/data/imports/prior-year.yaml)."""
+    data = load_yaml("imports/prior-year.yaml")["categories"]
+    found: dict[str, PriorCategory] = {}
+    for key, entry in data.items():
+        items = {
+            normalise_header(str(text))[0]: item
+            for item, texts in (entry.get("items") or {}).items()
+            for text in texts
+        }
+        category = PriorCategory(
+            key=key,
+            name=entry["name"],
+            amount=entry["amount"],
+            by_source=bool(entry.get("by_source", False)),
+            items=items,
+        )
+        for text in (entry["name"], *entry.get("spellings", ())):
+            found.setdefault(normalise_header(str(text))[0], category)
+    return found
+
+
+def _category_names() -> str:
+    return "、".join(dict.fromkeys(c.name for c in prior_year_categories().values()))
+
+
+def _item_names(category: PriorCategory) -> str:
+    if category.key == "sangong":
+        return "、".join(item.name for item in sangong_items())
+    data = load_yaml("imports/prior-year.yaml")["categories"][category.key]["items"]
+    return "、".join(texts[0] for texts in data.values())
+
+
+def _count(value: Cell) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = cell_text(value)
+    if not re.fullmatch(r"\d{1,6}", text):
+        raise CellError(f"“{text}”不是有效人数（应为不小于0的整数）")
+    return int(text)
+
+
+def validate_prior_year(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, year: int
+) -> tuple[ValidationResult, PriorYear | None]:
+    """Read a 上年数 table (类别 | 项目 | 资金来源 | 预算数 | 决算数 | 人数) into a PriorYear.
+
+    Every row is checked and every error collected; a figure given twice, an unknown 类别, 项目 or
+    资金来源, or a 基本支出 that is not 人员经费 + 公用经费 refuses the file.
+    """
+    reader = _RowReader(layout)
+    result = ValidationResult(kind="prior_year", layout=layout)
+    builder = PriorYearBuilder(year=year)
+    first_row: dict[tuple, int] = {}
+    has_amounts = "bgt_amount" in layout.columns or "py_actual" in layout.columns
+    if has_amounts and not layout.unit_found:
+        result.add(
+            RowError(
+                None,
+                layout.column_label("bgt_amount" if "bgt_amount" in layout.columns else "py_actual"),
+                "未找到金额单位：请在表头上方注明“金额单位：元”或“单位：万元”，或在列名中注明“（元）”",
+            )
+        )
+
+    def error(row: int, field_name: str, message: str) -> None:
+        result.add(RowError(row, layout.column_label(field_name), message))
+
+    def amount_of(row: int, field_name: str) -> Decimal | None:
+        try:
+            value = parse_amount(reader.get(cells, field_name), unit=layout.units.get(field_name, ONE))
+        except CellError as problem:
+            error(row, field_name, str(problem))
+            return None
+        if value is not None and value < 0:
+            error(row, field_name, "金额不能为负数")
+            return None
+        return value
+
+    def once(row: int, identity: tuple, what: str) -> bool:
+        if identity in first_row:
+            error(row, "sg_item", f"{what}与第{first_row[identity]}行重复")
+            return False
+        first_row[identity] = row
+        return True
+
+    for row, raw in rows:
+        if reader.is_blank(raw):
+            continue
+        cells = list(raw)
+        if reader.is_total(raw):
+            continue  # notes, totals and a template's 示例 row
+        category_text = cell_text(reader.get(cells, "py_category"))
+        item_text = cell_text(reader.get(cells, "sg_item"))
+        if not category_text and not item_text:
+            continue  # spacer rows
+        result.rows += 1
+        before = result.error_count
+        category = prior_year_categories().get(normalise_header(category_text)[0]) if category_text else None
+        if category is None:
+            error(
+                row,
+                "py_category",
+                f"类别“{category_text}”无法识别（应为 {_category_names()} 之一）"
+                if category_text
+                else "缺少类别",
+            )
+            continue
+        if not item_text:
+            error(row, "sg_item", "缺少项目")
+            continue
+        if category.key == "sangong":
+            item = sangong_item_key(item_text)
+            if item is None or item == "vehicle":
+                error(
+                    row,
+                    "sg_item",
+                    f"“{item_text}”不是“三公”经费项目（应为 {_item_names(category)}；公务用车请分列购置费和运行维护费）",
+                )
+                continue
+            budget, actual = amount_of(row, "bgt_amount"), amount_of(row, "py_actual")
+            if result.error_count > before:
+                continue
+            if budget is None and actual is None:
+                error(row, "bgt_amount", "请填写预算数或决算数")
+                continue
+            if not once(row, ("sangong", item), f"“三公”经费“{item_text}”"):
+                continue
+            if budget is not None:
+                builder.set_sangong(item, "budget", budget)
+            if actual is not None:
+                builder.set_sangong(item, "actual", actual)
+            result.valid_rows += 1
+            continue
+        item = category.items.get(normalise_header(item_text)[0])
+        if item is None:
+            error(
+                row,
+                "sg_item",
+                f"{category.name}的项目“{item_text}”无法识别（应为 {_item_names(category)} 之一）",
+            )
+            continue
+        if category.amount == "count":
+            try:
+                count = _count(reader.get(cells, "py_count"))
+            except CellError as problem:
+                error(row, "py_count", str(problem))
+                continue
+            if count is None:
+                error(row, "py_count", "缺少人数")
+                continue
+            if once(row, ("staff", item), f"人员“{item_text}”"):
+                builder.set_staff(item, count)
+                result.valid_rows += 1
+            continue
+        source_text = cell_text(reader.get(cells, "fund_source"))
+        source = fund_source_for(source_text) if source_text else fund_source(default_fund_source())
+        if source is None:
+            error(row, "fund_source", f"资金来源“{source_text}”无法识别（应为 {_source_names()} 之一）")
+            continue
+        field_name = "bgt_amount" if category.amount == "budget" else "py_actual"
+        amount = amount_of(row, field_name)
+        if result.error_count > before:
+            continue
+        if amount is None:
+            error(row, field_name, f"缺少{'预算数' if field_name == 'bgt_amount' else '决算数'}")
+            continue
+        name = (
+            f"{item}_{'initial' if category.key == 'initial' else 'actual'}"
+            if item != "carry_over_end"
+            else item
+        )
+        if not once(row, ("source", source.key, name), f"{source.name}{AMOUNT_LABELS[name]}"):
+            continue
+        builder.set_amount(source.key, name, amount)
+        result.valid_rows += 1
+        result.amount += amount
+    summary = None
+    if result.ok:
+        try:
+            summary = builder.build()
+        except PriorYearInvalid as problem:
+            result.add(RowError(None, "文件", problem.message))
+    if summary is not None and summary.is_empty:
+        result.add(RowError(None, "文件", "文件中没有上年数"))
+        summary = None
+    result.errors.sort(key=lambda e: e.row or 0)
+    return result, summary if result.ok else None

@@ -158,6 +158,17 @@ class BudgetLine(models.Model):
             models.CheckConstraint(
                 condition=models.Q(committed__gte=0), name="budget_line_committed_non_negative"
             ),
+            # Spent plus reserved never exceeds the budget, whatever path writes the row.
+            models.CheckConstraint(
+                condition=models.Q(
+                    allocated__gte=models.F("spent")
+                    + models.F("committed")
+                    - models.F("adjusted")
+                    - models.F("transferred_in")
+                    + models.F("transferred_out")
+                ),
+                name="budget_line_never_overdrawn",
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(fund_type="project", project__isnull=False)

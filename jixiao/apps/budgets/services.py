@@ -24,6 +24,7 @@ from jixiao.apps.budgets.models import (
     CommitmentState,
     LedgerEntry,
     LedgerKind,
+    PriorYearSummary,
     ProcurementMethod,
     ProcurementRecord,
     Project,
@@ -49,6 +50,7 @@ from jixiao.domain.budget_control import (
 from jixiao.domain.classification import FundType, default_fund_source, is_fund_source
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import ZERO, yuan, yuan_fixed
+from jixiao.domain.prior_year import PriorYear, PriorYearInvalid
 from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
 
 
@@ -1115,3 +1117,63 @@ def procurement_close(*, actor, record: ProcurementRecord, reason: str) -> Procu
         reason=locked.close_reason,
     )
     return locked
+
+
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+@_records_refusal("prior_year_set")
+def prior_year_set(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    summary: PriorYear,
+    source: str = "",
+    is_demo: bool = False,
+) -> PriorYearSummary:
+    """Record the summary of a year before the department's first year in jixiao (上年数（录入））.
+
+    A new entry replaces the old one whole, audited with both. A year whose budget is in the
+    ledger needs no summary: its figures come from the ledger."""
+    _require_department_writer(actor, department)
+    return prior_year_store(
+        actor=actor, department=department, year=year, summary=summary, source=source, is_demo=is_demo
+    )
+
+
+def prior_year_store(
+    *, actor, department: Department, year: int, summary: PriorYear, source: str = "", is_demo: bool = False
+) -> PriorYearSummary:
+    """The write of ``prior_year_set``, for callers that checked the actor themselves (the import,
+    which the command line runs as the operator). Call inside a transaction."""
+    if summary.year != year:
+        raise PriorYearInvalid(f"上年数的年度应为{year}年，收到{summary.year}年。")
+    if summary.is_empty:
+        raise PriorYearInvalid("上年数为空：请至少填写一项。")
+    if BudgetLine.objects.filter(department=department, year=year).exists():
+        raise PriorYearInvalid(f"{year}年度已有预算账簿数据，上年数由账簿计算，不需要录入。")
+    existing = PriorYearSummary.objects.select_for_update().filter(department=department, year=year).first()
+    before = existing.figures if existing else None
+    record, _ = PriorYearSummary.objects.update_or_create(
+        department=department,
+        year=year,
+        defaults={
+            "figures": summary.to_json(),
+            "source": source.strip()[:255],
+            "is_demo": is_demo,
+            "updated_by": actor if getattr(actor, "pk", None) else None,
+            "updated_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="prior_year_set",
+        action_label="录入上年数",
+        target=record,
+        department=department,
+        before=before,
+        after=record.figures,
+        reason=source,
+    )
+    return record

@@ -66,6 +66,7 @@ from jixiao.domain.imports import (
     normalise_header,
     synonyms,
     validate_budget,
+    validate_prior_year,
     validate_sangong,
 )
 from jixiao.domain.money import yuan_fixed
@@ -1003,6 +1004,91 @@ def sangong_import(
         return _refuse_file(batch, error)
 
 
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+def prior_year_import(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    file=None,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import the summary of the year before the department's first year in jixiao (``year`` is
+    that prior year): 年初预算 and 决算 by 资金来源, “三公”经费 by item, 人员. The file replaces the
+    recorded summary whole (audited); the same figures again import nothing."""
+    from jixiao.apps.budgets.models import PriorYearSummary
+    from jixiao.apps.budgets.services import prior_year_store
+
+    _require_writer(actor, department)
+    if mapping:
+        header_mapping_save(actor=actor, department=department, kind=ImportKind.PRIOR_YEAR, mapping=mapping)
+    batch, path = _begin(
+        actor=actor, department=department, year=year, kind=ImportKind.PRIOR_YEAR, file=file, batch=batch
+    )
+    report = _progress_writer(batch, progress, None)
+    repeated = _refuse_repeat(batch, unit="")
+    if repeated is not None:
+        return repeated
+    saved = saved_mapping(department=department, kind=ImportKind.PRIOR_YEAR)
+    try:
+        with transaction.atomic():
+            existing = (
+                PriorYearSummary.objects.select_for_update().filter(department=department, year=year).first()
+            )
+            layout, rows = _open(path, kind="prior_year", mapping=saved)
+            result, summary = validate_prior_year(rows, layout=layout, year=year)
+            report("校验", result.rows)
+            if summary is None:
+                _finish(
+                    batch,
+                    status=ImportStatus.REFUSED,
+                    message=f"发现{result.error_count}处错误，未导入任何数据。请修改后重新上传。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result, errors=result.errors)
+            if existing is not None and existing.figures == summary.to_json():
+                _finish(
+                    batch,
+                    status=ImportStatus.ALREADY,
+                    message=f"文件中的{year}年数与已录入的相同，本次未导入任何数据。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            if dry_run:
+                _finish(
+                    batch,
+                    status=ImportStatus.PREVIEWED,
+                    message=f"校验通过：{result.valid_rows}项{year}年数。确认后导入。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            prior_year_store(
+                actor=actor,
+                department=department,
+                year=year,
+                summary=summary,
+                source=f"导入：{batch.file_name}"[:255],
+            )
+            batch.imported_rows = result.valid_rows
+            _finish(
+                batch,
+                status=ImportStatus.IMPORTED,
+                message=f"已导入{result.valid_rows}项{year}年数（上年数（录入））"
+                + ("，替换了此前录入的上年数" if existing is not None else "")
+                + "。",
+                result=result,
+            )
+            report("完成", result.valid_rows)
+            return ImportOutcome(batch=batch, result=result)
+    except DomainError as error:
+        return _refuse_file(batch, error)
+
+
 def run_import(
     *, actor, batch: ImportBatch, dry_run: bool, progress: Progress | None = None
 ) -> ImportOutcome:
@@ -1011,6 +1097,7 @@ def run_import(
         ImportKind.VOUCHERS: voucher_import,
         ImportKind.BUDGET: budget_import,
         ImportKind.SANGONG: sangong_import,
+        ImportKind.PRIOR_YEAR: prior_year_import,
     }[ImportKind(batch.kind)]
     return function(
         actor=actor,
