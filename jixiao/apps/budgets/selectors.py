@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,6 +11,9 @@ from django.http import Http404
 
 from jixiao.apps.budgets.models import (
     BudgetLine,
+    Commitment,
+    CommitmentKind,
+    CommitmentState,
     LedgerEntry,
     LedgerKind,
     PriorYearSummary,
@@ -30,8 +34,10 @@ from jixiao.domain.classification import (
     is_personnel_economic,
     sangong_items,
 )
+from jixiao.domain.early_warning import BudgetWarning, LineUse, lag_warning, line_warnings, thresholds_with
 from jixiao.domain.figures import BudgetYear, SanGongYear, Settlement, SourceYear, settlement_from
 from jixiao.domain.money import ZERO, ratio_percent
+from jixiao.domain.monitoring import MonitoringThresholds, time_progress
 from jixiao.domain.prior_year import PriorYear
 
 
@@ -68,6 +74,25 @@ def access_transfer(*, user, id: int) -> TransferRequest:
 
 def budget_lines_for(*, department: Department, year: int) -> QuerySet[BudgetLine]:
     return BudgetLine.objects.filter(department=department, year=year).select_related("project", "department")
+
+
+def open_contract_commitments(*, department: Department, year: int) -> QuerySet[Commitment]:
+    """Reservations a voucher may pay against: registered 政府采购 contracts still open (用款申请
+    are paid from their own page, 调剂 by being executed)."""
+    return Commitment.objects.filter(
+        line__department=department,
+        line__year=year,
+        state=CommitmentState.OPEN,
+        kind=CommitmentKind.PROCUREMENT,
+    ).select_related("line", "line__project", "procurement")
+
+
+def commitments_for_line(*, line: BudgetLine) -> QuerySet[Commitment]:
+    return (
+        Commitment.objects.filter(line=line)
+        .select_related("payment_request", "procurement", "transfer")
+        .order_by("-state", "created_at")
+    )
 
 
 def vouchers_for(
@@ -134,6 +159,7 @@ class ExecutionRow:
     balance: LineBalance
     line: BudgetLine | None = None
     is_total: bool = False
+    warning: str = ""
 
     @property
     def execution_rate(self) -> Decimal | None:
@@ -164,6 +190,21 @@ def _sum_balances(balances) -> LineBalance:
         for key in totals:
             totals[key] += getattr(balance, key)
     return LineBalance(**totals)
+
+
+def execution_by_source(*, department: Department, year: int) -> list[ExecutionRow]:
+    """One row per 资金来源 of the department-year (empty when it has one source only)."""
+    sums: dict[str, list[LineBalance]] = {}
+    for line in budget_lines_for(department=department, year=year):
+        sums.setdefault(line.fund_source, []).append(line.balance())
+    if len(sums) < 2:
+        return []
+    from jixiao.domain.classification import fund_source
+
+    ordered = sorted(sums, key=lambda key: fund_source(key).order)
+    rows = [ExecutionRow(label=fund_source(key).name, balance=_sum_balances(sums[key])) for key in ordered]
+    rows.append(ExecutionRow(label="合计", balance=_sum_balances(r.balance for r in rows), is_total=True))
+    return rows
 
 
 def execution_table(*, department: Department, year: int) -> tuple[list[ExecutionGroup], ExecutionRow]:
@@ -362,7 +403,7 @@ class SettlementFigures:
 
 def procurement_records_for(*, department: Department, year: int) -> QuerySet[ProcurementRecord]:
     return ProcurementRecord.objects.filter(department=department, year=year).select_related(
-        "line", "created_by", "cancelled_by"
+        "line", "line__project", "created_by", "cancelled_by"
     )
 
 
@@ -412,3 +453,95 @@ def settlement_figures(*, department: Department, year: int) -> SettlementFigure
         procurement_actual=actual,
         source=settlement.source if settlement is not None else picture.start_basis,
     )
+
+
+# ---------------------------------------------------------------- early-warning thresholds
+
+
+def thresholds_overrides(bureau) -> dict:
+    from jixiao.apps.budgets.models import WarningThresholds
+
+    record = WarningThresholds.objects.filter(bureau=bureau).first() if bureau is not None else None
+    return dict(record.values) if record is not None else {}
+
+
+def thresholds_for(bureau) -> MonitoringThresholds:
+    """The defaults of monitoring-thresholds.yaml with the bureau's overrides."""
+    return thresholds_with(thresholds_overrides(bureau))
+
+
+def budget_warnings(
+    *, department: Department, year: int, as_of: dt.date, thresholds: MonitoringThresholds | None = None
+) -> tuple[list[BudgetWarning], dict[int, str]]:
+    """The department-year's budget warnings (lines used to the limit, 执行率 behind 序时进度), and
+    each warned line's message by line id."""
+    thresholds = thresholds or thresholds_for(department.bureau)
+    lines = list(budget_lines_for(department=department, year=year))
+    by_line: dict[int, str] = {}
+    warnings: list[BudgetWarning] = []
+    for line in lines:
+        found = line_warnings([LineUse(line.label, line.budget, line.spent, line.committed)], thresholds)
+        if found:
+            by_line[line.pk] = found[0].message
+            warnings.extend(found)
+    progress = time_progress(
+        min(as_of, dt.date(year, 12, 31)), year=year, basis=thresholds.time_progress_basis
+    )
+    for label, parts in (
+        ("基本支出", [line for line in lines if line.fund_type != FundType.PROJECT]),
+        ("项目支出", [line for line in lines if line.fund_type == FundType.PROJECT]),
+    ):
+        lag = lag_warning(
+            label=label,
+            spent=sum((line.spent for line in parts), ZERO),
+            budget=sum((line.budget for line in parts), ZERO),
+            time_progress=progress,
+            thresholds=thresholds,
+        )
+        if lag is not None and as_of >= dt.date(year, 1, 1):
+            warnings.append(lag)
+    return warnings, by_line
+
+
+# ---------------------------------------------------------------- 用款申请
+
+
+def access_payment_request(*, user, id: int):
+    from jixiao.apps.budgets.models import PaymentRequest
+
+    request = (
+        _visible(
+            PaymentRequest.objects.select_related("department", "line", "line__project", "created_by"), user
+        )
+        .filter(pk=id)
+        .first()
+    )
+    if request is None:
+        raise Http404("没有找到该用款申请，或您无权查看。")
+    return request
+
+
+def payments_for(*, user, department: Department | None, year: int, state: str | None = None) -> QuerySet:
+    from jixiao.apps.budgets.models import PaymentRequest
+
+    requests = _visible(PaymentRequest.objects.filter(year=year), user).select_related(
+        "department", "line", "line__project", "created_by"
+    )
+    if department is not None:
+        requests = requests.filter(department=department)
+    if state == "open":
+        requests = requests.filter(state__in=["draft", "submitted", "approved"])
+    elif state:
+        requests = requests.filter(state=state)
+    return requests
+
+
+def payments_awaiting(*, user, year: int) -> QuerySet:
+    """What this user is asked to act on: the head approves submitted requests (not their own);
+    finance officers pay approved ones."""
+    requests = payments_for(user=user, department=None, year=year)
+    if user.role == "department_head":
+        return requests.filter(state="submitted").exclude(created_by=user)
+    if user.role == "finance_officer":
+        return requests.filter(state="approved")
+    return requests.none()

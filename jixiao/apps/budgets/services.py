@@ -32,6 +32,7 @@ from jixiao.apps.budgets.models import (
     TransferRequest,
     TransferState,
     Voucher,
+    WarningThresholds,
     YearSettlement,
 )
 from jixiao.apps.core.services import audit_record, records_refusal
@@ -48,6 +49,7 @@ from jixiao.domain.budget_control import (
     transfer_needs_bureau_approval,
 )
 from jixiao.domain.classification import FundType, default_fund_source, is_fund_source
+from jixiao.domain.early_warning import clean_overrides
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import ZERO, yuan, yuan_fixed
 from jixiao.domain.prior_year import PriorYear, PriorYearInvalid
@@ -1175,5 +1177,35 @@ def prior_year_store(
         before=before,
         after=record.figures,
         reason=source,
+    )
+    return record
+
+
+# ---------------------------------------------------------------- early-warning thresholds
+
+
+@_records_refusal("warning_thresholds_set")
+def warning_thresholds_set(*, actor, bureau, values: dict) -> WarningThresholds:
+    """A finance bureau's early-warning thresholds: each value given overrides the default of
+    monitoring-thresholds.yaml for the bureau's departments; a blank one returns to the default."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    if actor.role != "bureau_staff" or actor.bureau_id != bureau.pk:
+        raise PermissionRefused("只有本财政局的工作人员可以设定预警阈值。")
+    cleaned = clean_overrides(values)
+    existing = WarningThresholds.objects.select_for_update().filter(bureau=bureau).first()
+    before = dict(existing.values) if existing is not None else {}
+    stored = {name: str(value) for name, value in cleaned.items()}
+    record, _ = WarningThresholds.objects.update_or_create(
+        bureau=bureau, defaults={"values": stored, "updated_by": actor, "updated_at": timezone.now()}
+    )
+    audit_record(
+        actor=actor,
+        action="warning_thresholds_set",
+        action_label="设定预警阈值",
+        target=record,
+        department=None,
+        before=before,
+        after=stored,
     )
     return record
