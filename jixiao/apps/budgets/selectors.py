@@ -473,13 +473,16 @@ def thresholds_for(bureau) -> MonitoringThresholds:
 def budget_warnings(
     *, department: Department, year: int, as_of: dt.date, thresholds: MonitoringThresholds | None = None
 ) -> tuple[list[BudgetWarning], dict[int, str]]:
-    """The department-year's budget warnings (lines used to the limit, 执行率 behind 序时进度), and
-    each warned line's message by line id."""
+    """The department-year's budget warnings (lines used to the limit while the year runs, 执行率
+    behind 序时进度), and each warned line's message by line id."""
     thresholds = thresholds or thresholds_for(department.bureau)
     lines = list(budget_lines_for(department=department, year=year))
     by_line: dict[int, str] = {}
     warnings: list[BudgetWarning] = []
-    for line in lines:
+    # A line used up is an early warning while the year runs; after it, a used-up line is the
+    # expected end of a year, not news (执行率 behind 序时进度 still is).
+    running = as_of <= dt.date(year, 12, 31)
+    for line in lines if running else ():
         found = line_warnings([LineUse(line.label, line.budget, line.spent, line.committed)], thresholds)
         if found:
             by_line[line.pk] = found[0].message

@@ -919,7 +919,11 @@ def _render_payment(request, payment, *, refusal=None, failed_action=None, form=
             "line": payment.line,
             "balance": payment.line.balance(),
             "options": approval_options(user=request.user, record=payment),
-            "history": approval_history(payment),
+            "history": [
+                (step, workflow.state_label(step.from_state), workflow.state_label(step.to_state))
+                for step in approval_history(payment)
+            ],
+            "waiting_for": _waiting_for(payment),
             "commitments": payment.commitments.all(),
             "path": path,
             "refusal": refusal,
@@ -928,6 +932,15 @@ def _render_payment(request, payment, *, refusal=None, failed_action=None, form=
             "title": f"用款申请{payment.number}",
         },
     )
+
+
+def _waiting_for(payment) -> str:
+    """Who acts next, in words (shown to everyone who cannot take that step themselves)."""
+    workflow = payment.workflow()
+    if workflow.is_closed(payment.state):
+        return ""
+    steps = [s for s in workflow.steps if payment.state in s.sources and not s.needs_reason]
+    return "；".join(f"待{s.who}{s.label}" for s in steps)
 
 
 @login_required

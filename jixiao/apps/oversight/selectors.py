@@ -86,7 +86,7 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
     }
     progress = time_progress(as_of, year=year)
     limits = department_limits(ids)
-    used = lines_used(ids, year=year, limits=limits)
+    used = lines_used(ids, year=year, limits=limits) if as_of <= dt.date(year, 12, 31) else {}
     goals = goal_progress_for(ids, year=year, as_of=as_of, limits=limits)
     reports = latest_reports(ids, year=year)
     return [

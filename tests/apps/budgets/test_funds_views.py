@@ -139,23 +139,42 @@ def test_prior_year_entry_is_saved_audited_and_shown(as_user, officer, departmen
 
 
 def test_a_bureau_sets_thresholds_and_the_home_table_warns_by_them(
-    as_user, officer, bureau_staff, line, bureau
+    as_user, officer, bureau_staff, department, bureau
 ):
+    """Line warnings are for the running year: the test works in this year."""
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    line = make_line(actor=officer, department=department, year=year, amount="10000.00")
     services.expenditure_post(
-        actor=officer, line=line, date=dt.date(2023, 3, 1), amount="8500.00", summary="办公",
+        actor=officer, line=line, date=dt.date(year, 1, 1), amount="8500.00", summary="办公",
         econ_code="30201", fund_type="basic_public",
     )  # fmt: skip
     client = as_user(bureau_staff)
+    client.get(reverse("home"), {"year": year})
     assert "指标使用率预警" not in _text(client.get(reverse("home")))  # 85% < default 90%
     response = client.post(
         reverse("budgets:thresholds"), {"line_used_percent": "80", "budget_lag_points": ""}
     )
     assert response.status_code == 302
     assert WarningThresholds.objects.get(bureau=bureau).values == {"line_used_percent": "80"}
+    assert AuditEvent.objects.filter(action="warning_thresholds_set").count() == 1
     home = _text(client.get(reverse("home")))
     assert "已使用85.0%，达到预警线80.0%" in home
     refused = client.post(reverse("budgets:thresholds"), {"line_used_percent": "150"})
     assert "应大于0且不超过100" in _text(refused)
+    assert WarningThresholds.objects.get(bureau=bureau).values == {"line_used_percent": "80"}
     dept = as_user(officer)
+    dept.get(reverse("home"), {"year": year})
     assert dept.post(reverse("budgets:thresholds"), {"line_used_percent": "50"}).status_code == 403
     assert "已使用85.0%" in _text(dept.get(reverse("home")))
+
+
+def test_after_the_year_only_the_lag_behind_schedule_warns(as_user, officer, line):
+    services.expenditure_post(
+        actor=officer, line=line, date=dt.date(2023, 3, 1), amount="8500.00", summary="办公",
+        econ_code="30201", fund_type="basic_public",
+    )  # fmt: skip
+    page = _text(as_user(officer).get(reverse("home")))
+    assert "达到预警线" not in page and "已使用" not in page
+    assert "基本支出执行率85.0%，低于序时进度100.0%超过10个百分点" in page
