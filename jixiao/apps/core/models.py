@@ -85,3 +85,41 @@ class RefusalEvent(ImmutableModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.message}"
+
+
+class ApprovalStep(ImmutableModel):
+    """One step of an approval workflow (jixiao.domain.approval): who took which action on which
+    request, from and to which state, with the comment and document number. Append-only."""
+
+    workflow = models.CharField("流程", max_length=40)
+    object_id = models.PositiveBigIntegerField("申请编号")
+    department = models.ForeignKey(
+        "orgs.Department",
+        verbose_name="单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField("操作", max_length=40)
+    action_label = models.CharField("操作说明", max_length=64)
+    from_state = models.CharField("原状态", max_length=40)
+    to_state = models.CharField("新状态", max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="办理人", on_delete=models.PROTECT, related_name="+"
+    )
+    actor_role = models.CharField("办理人角色", max_length=32)
+    at = models.DateTimeField("时间")
+    comment = models.TextField("意见/原因", blank=True)
+    doc_no = models.CharField("批复文号", max_length=100, blank=True)
+    checks = models.JSONField("校验", default=list, blank=True)
+    effects = models.JSONField("结果", default=list, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "审批步骤"
+        verbose_name_plural = "审批步骤"
+        indexes = [models.Index(fields=["workflow", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action_label}"
