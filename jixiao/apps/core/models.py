@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jixiao.apps.core.append_only import append_only
 from jixiao.apps.core.immutable import ImmutableModel
 
 
@@ -43,6 +44,7 @@ class AuditEvent(ImmutableModel):
         ordering = ["-at", "-id"]
         verbose_name = "审计事件"
         verbose_name_plural = "审计事件"
+        triggers = append_only()
         indexes = [
             models.Index(fields=["department", "-at"]),
             models.Index(fields=["target_type", "target_id"]),
@@ -82,6 +84,7 @@ class RefusalEvent(ImmutableModel):
         ordering = ["-at", "-id"]
         verbose_name = "被拒绝的操作"
         verbose_name_plural = "被拒绝的操作"
+        triggers = append_only()
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.message}"
