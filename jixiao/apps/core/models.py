@@ -88,3 +88,22 @@ class RefusalEvent(ImmutableModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.message}"
+
+
+class FormSubmission(models.Model):
+    """A one-time form token, claimed by the first post that carries it (core.form_tokens)."""
+
+    token = models.CharField("表单令牌", max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.CASCADE, related_name="+"
+    )
+    path = models.CharField("地址", max_length=255)
+    created_at = models.DateTimeField("提交时间", db_index=True)
+    location = models.CharField("处理结果地址", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "表单提交记录"
+        verbose_name_plural = "表单提交记录"
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.path}"

@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # One-time form tokens: a double submit books once (after CSRF, auth and messages).
+    "jixiao.apps.core.form_tokens.FormTokenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.apps.core.middleware.YearMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
@@ -68,6 +70,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jixiao.apps.core.context_processors.frame",
             ],
+            # {% csrf_token %} also writes the one-time form token (core.templatetags.form_tokens).
+            "builtins": ["jixiao.apps.core.templatetags.form_tokens"],
         },
     },
 ]
