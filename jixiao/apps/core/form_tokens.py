@@ -84,10 +84,14 @@ class FormTokenMiddleware:
         from jixiao.apps.core.models import FormSubmission
 
         first = FormSubmission.objects.filter(token=token).first()
-        if first is not None and first.user_id == request.user.pk and first.location:
-            if url_has_allowed_host_and_scheme(first.location, allowed_hosts={request.get_host()}):
-                messages.info(request, DUPLICATE_MESSAGE)
-                return redirect(first.location)
+        if (
+            first is not None
+            and first.user_id == request.user.pk
+            and first.location
+            and url_has_allowed_host_and_scheme(first.location, allowed_hosts={request.get_host()})
+        ):
+            messages.info(request, DUPLICATE_MESSAGE)
+            return redirect(first.location)
         back = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = ""
