@@ -10,7 +10,9 @@ one gets it. The other does not reach the view: it is sent where the first one w
 first's redirect), or told that the form is already being handled (HTTP 409).
 A refused post (4xx/5xx: invalid form, refused by a rule, error) gives its token back, so the
 same page may be corrected and sent again. Posts without a token (scripts, the test client) are
-not affected; CSRF protection still applies to them.
+not affected; CSRF protection still applies to them. Nor are a script's posts of a form's fields
+(the goal page's live validation sends them with fetch): only the page's own submission spends
+the token.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def _page_submission(request) -> bool:
+    """A form sent by the browser as a page (not a script's fetch carrying the form's fields)."""
+    if request.headers.get("X-Requested-With"):
+        return False
+    return request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+
+
 class FormTokenMiddleware:
     """After CsrfViewMiddleware, AuthenticationMiddleware and MessageMiddleware."""
 
@@ -54,6 +63,8 @@ class FormTokenMiddleware:
             or not request.user.is_authenticated
         ):
             return None
+        if not _page_submission(request):
+            return None  # a script's post (live validation) does not spend the page's token
         token = request.POST.get(FIELD, "")
         if not token or len(token) > MAX_LENGTH:
             return None

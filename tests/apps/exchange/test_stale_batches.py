@@ -20,7 +20,8 @@ def _batch(department, status, task_id="", name="v.xlsx"):
 
 
 @pytest.fixture
-def batches(department):
+def batches(department, settings, tmp_path):
+    settings.JIXIAO_VAR_DIR = tmp_path  # progress files of other tests' batches are not these
     return {
         "web": _batch(department, ImportStatus.CHECKING),
         "web_running": _batch(department, ImportStatus.RUNNING),
