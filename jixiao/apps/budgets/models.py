@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from jixiao.apps.core.append_only import append_only
 from jixiao.apps.core.approval import ApprovalRecord
 from jixiao.apps.core.immutable import ImmutableModel
 from jixiao.domain.budget_control import BudgetLineView, ControlKey, LineBalance
@@ -318,6 +319,7 @@ class LedgerEntry(ImmutableModel):
     class Meta:
         verbose_name = "预算账簿记录"
         verbose_name_plural = "预算账簿记录"
+        triggers = append_only()
         ordering = ["date", "id"]
         indexes = [models.Index(fields=["line", "kind"])]
 
@@ -374,6 +376,7 @@ class Voucher(ImmutableModel):
     class Meta:
         verbose_name = "支出凭证"
         verbose_name_plural = "支出凭证"
+        triggers = append_only()
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")
