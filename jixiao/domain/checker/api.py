@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.domain.checker.base import CheckContext, Rule
 from jixiao.domain.checker.config import CheckerData, default_checker_data
 from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.parse import ParsedReport, parse_report
-from jixiao.domain.checker.rules import ALL_RULES, CheckContext, Rule
+from jixiao.domain.checker.registry import ALL_RULES
 from jixiao.domain.errors import DomainError
 
 

@@ -501,7 +501,9 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
             continue
-        numbered = _heading_match(text)
+        numbered = _heading_match(text) if "|" not in text else None
+        if numbered is not None and not text[numbered[1].end() :].strip(" .、:"):
+            numbered = None  # a bare '(50)' is a table cell, not a heading
         if numbered is not None:
             rank, match = numbered
             number = cn_number(match.group(match.lastgroup))

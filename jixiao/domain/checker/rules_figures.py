@@ -1,0 +1,445 @@
+"""Rules on the figure table: one quantity stated twice, balances, claims against rates, two
+breakdowns of one total, and values no figure of their kind can take.
+
+Every arithmetic judgement uses the rounding envelope of the printed figures: a difference
+smaller than the sum of the half-units of the figures involved is rounding, not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.domain.checker.base import (
+    ZERO,
+    CheckContext,
+    amount_like,
+    major_section_span,
+    plain,
+    rule,
+    section_span,
+)
+from jixiao.domain.checker.figures import Fig, subject_key
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.money import HUNDRED, round_half_up
+
+# ---------------------------------------------------------------------------------------------
+# The same quantity twice
+
+
+_KEY_ROLES = ("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入")
+
+
+@rule(
+    "quantity.conflict",
+    "同一个数（同一主体、同一口径、同一年）在两处写成不同的值；预算、调整后预算、决算、执行是不同口径",
+)
+def check_same_quantity(context: CheckContext) -> list[Finding]:
+    """Money figures are grouped by (year, subject, role). Two figures of one group that differ by
+    more than their rounding envelope are a conflict. A figure in a different role (年初预算
+    against 全年预算 against 支出) is not; neither is a change, a previous-year figure, an
+    approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
+    when their label is one of the key quantities (年初预算, 支出合计 …)."""
+    findings = []
+    key_words = context.data.key_quantities
+    seen: dict[tuple[str, str, str], Fig] = {}
+    for fig in context.figures.prose():
+        if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
+            continue
+        if fig.quantity is not None and any(
+            w in fig.quantity.raw_label for w in ("上年", "去年", "同比", "比")
+        ):
+            continue
+        subject = subject_key(fig.subject, context.data)
+        if not subject and not any(k in fig.label for k in key_words):
+            continue
+        if not subject:
+            subject = fig.label
+        key = (fig.year, subject, fig.role)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = fig
+            continue
+        if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
+            name = f"{fig.year + '年' if fig.year else ''}{subject}（{fig.role}）"
+            findings.append(
+                context.finding(
+                    "quantity.conflict",
+                    WARNING,
+                    f"“{name}”前后不一致：前面写{_show(first)}（{context.report.section_at(first.start)}），"
+                    f"这里写{_show(fig)}，相差{amount_like(abs(first.base - fig.base), fig.quantity)}",
+                    fig.start,
+                    fig.end,
+                    expected=_show(first),
+                    found=_show(fig),
+                )
+            )
+    findings.extend(_document_allocations(context))
+    return findings
+
+
+def _show(fig: Fig) -> str:
+    return f"{plain(fig.value) if fig.quantity is None else fig.quantity.text}{fig.unit}"
+
+
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[〔【\[(（]\d{4}[〕】\])）]\d{1,4}号")
+_ALLOCATION = ("下达", "拨付", "安排", "分配")
+
+
+def _document_allocations(context: CheckContext) -> list[Finding]:
+    """One document (呼财农指【2023】41号) cited in two sentences that each state the one amount it
+    allocated (下达/拨付/安排) — the two amounts must agree."""
+    report = context.report
+    text = report.text
+    if "号" not in text:
+        return []
+    by_number: dict[str, Fig] = {}
+    findings = []
+    figures = context.figures
+    for match in _DOC_NUMBER.finditer(text):
+        end = text.find("。", match.end())
+        end = len(text) if end < 0 else end
+        sentence = text[match.end() : end]
+        if not any(word in sentence for word in _ALLOCATION) or "其中" in sentence:
+            continue
+        amounts = [
+            figures.of(q)
+            for q in report.quantities_between(match.end(), end)
+            if q.kind == "money" and q.role == "level" and not q.approx
+        ]
+        amounts = [a for a in amounts if a is not None and not a.per_unit]
+        if len(amounts) != 1:
+            continue
+        number = text[match.start() - 2 : match.end()]
+        first = by_number.get(number)
+        if first is None:
+            by_number[number] = amounts[0]
+            continue
+        fig = amounts[0]
+        if first.start != fig.start and abs(first.base - fig.base) >= first.half + fig.half:
+            findings.append(
+                context.finding(
+                    "quantity.conflict",
+                    WARNING,
+                    f"同一文件{number}下达的金额前后不一致：前面写{_show(first)}，这里写{_show(fig)}",
+                    fig.start,
+                    fig.end,
+                    expected=_show(first),
+                    found=_show(fig),
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Balances: available − spent = balance
+
+
+@rule(
+    "balance.identity",
+    "结余与“收入（含上年结转、其他资金）− 支出”是否相符；年初结转结余＋本年收入＝本年支出＋年末结转结余",
+)
+def check_balance(context: CheckContext) -> list[Finding]:
+    """In one section: one income total (plus 上年结转 / 其他资金来源 when stated), one spending
+    total and one stated balance (结余, 结转结余, 未支 …). income + add-ons − spending must equal the
+    balance within the rounding envelope. Parts listed under a total are not totals. Canonical
+    labels (收入合计, 支出合计, 年末结转结余) make a mismatch an error, other labels a warning."""
+    spec = context.data.identities.get("balance") or {}
+    if not spec:
+        return []
+    findings = []
+    figs = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+    sections: dict[tuple[int, int], list[Fig]] = {}
+    for fig in figs:
+        sections.setdefault(section_span(context.report, fig.start), []).append(fig)
+    for group in sections.values():
+        balances = [f for f in group if _labelled(f, spec["balance"])]
+        if len(balances) != 1:
+            continue
+        balance = balances[0]
+        tops = [
+            f
+            for f in group
+            if f is not balance and (f.parent is None or f.parent == _index(context, balance))
+        ]
+        incomes = [f for f in tops if _labelled(f, spec["income"]) and not _labelled(f, spec["add_on"])]
+        spends = [f for f in tops if _labelled(f, spec["spent"]) and not _labelled(f, spec["income"])]
+        add_ons = [f for f in tops if _labelled(f, spec["add_on"]) and f.start < balance.start]
+        incomes = [f for f in incomes if f.start < balance.start and not f.per_unit]
+        spends = [f for f in spends if f.start <= balance.start and not f.per_unit]
+        if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
+            continue
+        income, spent = incomes[0], spends[0]
+        if any(f.parent is not None for f in (income, spent)):
+            continue
+        available = income.base + sum((f.base for f in add_ons), ZERO)
+        expected = available - spent.base
+        envelope = income.half + spent.half + balance.half + sum((f.half for f in add_ons), ZERO)
+        if abs(expected - balance.base) < envelope:
+            continue
+        canonical = tuple(spec.get("canonical") or ())
+        strong = any(w in f.label for f in (income, spent, balance) for w in canonical)
+        like = balance.quantity
+        formula = "+".join(f"{f.label}{_show(f)}" for f in (income, *add_ons))
+        findings.append(
+            context.finding(
+                "balance.identity",
+                ERROR if strong else WARNING,
+                f"结余与收支不符：{formula}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
+                f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
+                balance.start,
+                balance.end,
+                expected=amount_like(expected, like),
+                found=_show(balance),
+            )
+        )
+    return findings
+
+
+def _labelled(fig: Fig, words: list[str]) -> bool:
+    label = fig.quantity.raw_label if fig.quantity is not None else fig.label
+    return any(label.endswith(w) or label.endswith(w + "为") or label.endswith(w + "共") for w in words)
+
+
+def _index(context: CheckContext, fig: Fig) -> int | None:
+    return context.figures.by_quantity.get(fig.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims against rates
+
+
+_RATE_CLAIM_CACHE: dict[int, re.Pattern] = {}
+
+
+def _claim_regex(context: CheckContext) -> re.Pattern:
+    spec = context.data.wording.get("claims") or {}
+    key = id(spec)
+    if key not in _RATE_CLAIM_CACHE:
+        words = "|".join(sorted(spec.get("words") or (), key=len, reverse=True))
+        verbs = "|".join(spec.get("verbs") or ())
+        _RATE_CLAIM_CACHE[key] = (
+            re.compile(rf"(?:{words})(?:已|已经|予以)?(?P<verb>{verbs})") if words else re.compile("(?!)")
+        )
+    return _RATE_CLAIM_CACHE[key]
+
+
+@rule("claim.rate", "“已全部拨付”“均已到位”等说法与同一件事的比率（低于100%）不符")
+def check_claims_against_rates(context: CheckContext) -> list[Finding]:
+    """A claim that something was done in full (全部拨付, 全额到位, 均已发放) and, in the same
+    section, a rate of the same action below 100% (执行率97% in a sentence about 拨付)."""
+    spec = context.data.wording.get("claims") or {}
+    report = context.report
+    text = report.text
+    findings = []
+    for match in _claim_regex(context).finditer(text):
+        verb = match.group("verb")
+        if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
+            continue
+        rate_names = tuple(spec.get("rates", {}).get(verb) or ())
+        start, end = major_section_span(report, match.start())
+        for quantity in report.quantities_between(start, end):
+            if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
+                continue
+            if not any(name in quantity.label for name in rate_names):
+                continue
+            sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
+            if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
+                continue
+            findings.append(
+                context.finding(
+                    "claim.rate",
+                    WARNING,
+                    f"说“{match.group(0)}”，但{context.report.section_at(quantity.start)}中"
+                    f"{quantity.label}为{quantity.text}%，并未全部{verb}",
+                    match.start(),
+                    match.end(),
+                    expected=f"{quantity.label}{quantity.text}%",
+                    found=match.group(0),
+                )
+            )
+            break
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Two breakdowns of one total
+
+
+_BREAKDOWN_VALUE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff()]{2,20})[:：]\s*(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元|亿元)?"
+)
+
+
+@rule("breakdown.alternative", "同一合计的两种分法（按收入性质、按支出性质）合计是否相等")
+def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
+    """'按收入性质分:2030.12 … 按支出性质分:1925.67': each total is the figure printed after its
+    marker, or the sum of its parts (一般公共预算 + 政府性基金 + 其他资金 / 基本支出 + 项目支出)
+    found in the lines that follow. Both must be the same total."""
+    text = context.report.text
+    findings = []
+    for spec in context.data.identities.get("breakdowns") or ():
+        first_at = text.find(spec["first"]["marker"])
+        second_at = text.find(spec["second"]["marker"])
+        if first_at < 0 or second_at < 0:
+            continue
+        window_end = min(len(text), max(first_at, second_at) + 400)
+        values = [m for m in _BREAKDOWN_VALUE.finditer(text, min(first_at, second_at), window_end)]
+        totals = []
+        for side in ("first", "second"):
+            marker = spec[side]["marker"]
+            parts_words = tuple(spec[side]["parts"])
+            stated = next((m for m in values if m.group("label").endswith(marker)), None)
+            parts = [m for m in values if m.group("label").replace("其中", "").startswith(parts_words)]
+            total = (
+                _value(stated)
+                if stated is not None
+                else sum((_value(m) for m in parts), ZERO)
+                if parts
+                else None
+            )
+            listing = "+".join(m.group("n") for m in parts)
+            totals.append((marker, total, stated, listing, len(parts)))
+        (m1, t1, s1, l1, n1), (m2, t2, s2, l2, n2) = totals
+        if t1 is None or t2 is None or (s1 is None and n1 < 2) or (s2 is None and n2 < 2):
+            continue
+        if abs(t1 - t2) < Decimal("0.01"):
+            continue
+        anchor = s2 or s1
+        unit = (anchor.group("unit") or "") if anchor is not None else ""
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR,
+                f"同一合计的两种分法不一致：{m1}{plain(t1)}{unit}"
+                f"{'（' + l1 + '）' if l1 else ''}，{m2}{plain(t2)}{unit}{'（' + l2 + '）' if l2 else ''}，"
+                f"相差{plain(abs(t1 - t2))}{unit}",
+                anchor.start(),
+                anchor.end(),
+                expected=plain(t1),
+                found=plain(t2),
+            )
+        )
+    return findings
+
+
+def _value(match: re.Match) -> Decimal:
+    return Decimal(match.group("n").replace(",", "")) * MONEY_UNITS.get(match.group("unit") or "", Decimal(1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Values no figure of their kind can take
+
+
+@rule(
+    "value.impossible",
+    "不可能的值：满意度、合格率、执行率等超过100%；上年为0却说增长百分之几；增加额大于本年数",
+)
+def check_impossible_values(context: CheckContext) -> list[Finding]:
+    findings = []
+    names = tuple(context.data.wording.get("max_100") or ())
+    text = context.report.text
+    for quantity in context.report.quantities:
+        if quantity.kind != "percent" or quantity.value <= 100 or quantity.role != "level":
+            continue
+        if not any(name in quantity.label for name in names):
+            continue
+        before = text[max(0, quantity.start - 2) : quantity.start]
+        if before.endswith(("≥", "≤", ">", "<", "超", "过")):
+            continue
+        findings.append(
+            context.finding(
+                "value.impossible",
+                WARNING,
+                f"{quantity.label}{quantity.text}%超过100%：这一比率一般不能超过100%，请核对或说明原因",
+                quantity.start,
+                quantity.end,
+                found=f"{quantity.text}%",
+            )
+        )
+    for statement in context.year_on_year:
+        current, delta = statement.current, statement.delta
+        if current is None or delta is None or current.approx or delta.approx or current.kind != "money":
+            continue
+        if statement.delta_word not in ("增加", "增长", "上升", "多了", "增"):
+            continue
+        if delta.base_value > 0 and current.base_value <= delta.base_value - context.report.half_unit(delta):
+            findings.append(
+                context.finding(
+                    "value.impossible",
+                    ERROR,
+                    f"本年只有{current.text}{current.unit}，却说比上年增加{delta.text}{delta.unit}：上年数成了负数",
+                    statement.start,
+                    statement.end,
+                    found=f"{delta.text}{delta.unit}",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates whose denominator is paid + unpaid
+
+
+_PAID_RATE = re.compile(r"(?P<name>支付率|拨付率|执行率|支出率)(?:为|达|达到)?(?P<n>\d+(?:\.\d+)?)%")
+_UNPAID = ("未支", "未付", "未拨付", "未使用", "结余")
+
+
+@rule("rate.paid_unpaid", "支付率＝已支付÷（已支付＋未支付）：同一句给出已付、未付金额时复算比率")
+def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
+    """'支付18501.096万元,未支703万元,支付率95%': the rate is paid ÷ (paid + unpaid). An integer
+    percentage off by more than 0.5 but less than 1 is printed coarser than its data (warning);
+    further off, or off beyond the envelope of a percentage with decimals, is an error."""
+    report = context.report
+    text = report.text
+    findings = []
+    for match in _PAID_RATE.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        money = [
+            q
+            for q in report.quantities_between(sentence_start, match.start())
+            if q.kind == "money" and q.role == "level" and not q.approx
+        ]
+        unpaid = [q for q in money if q.raw_label.endswith(_UNPAID)]
+        paid = [
+            q
+            for q in money
+            if q not in unpaid and any(w in q.raw_label for w in ("支付", "拨付", "支出", "执行"))
+        ]
+        if len(unpaid) != 1 or len(paid) != 1:
+            continue
+        p, u = paid[0], unpaid[0]
+        denominator = p.base_value + u.base_value
+        if denominator <= 0:
+            continue
+        exact = p.base_value * HUNDRED / denominator
+        stated = Decimal(match.group("n"))
+        places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
+        if round_half_up(exact, places) == stated:
+            continue
+        off = abs(exact - stated)
+        severity = WARNING if places == 0 and off < 1 else ERROR
+        findings.append(
+            context.finding(
+                "rate.paid_unpaid",
+                severity,
+                f"{match.group('name')}与金额不符：{p.text}{p.unit}÷（{p.text}{p.unit}+{u.text}{u.unit}）"
+                f"={round_half_up(exact, 2)}%，报告写{match.group('n')}%",
+                match.start(),
+                match.end(),
+                expected=f"{round_half_up(exact, places)}%",
+                found=f"{match.group('n')}%",
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_same_quantity,
+    check_balance,
+    check_claims_against_rates,
+    check_alternative_breakdowns,
+    check_impossible_values,
+    check_paid_unpaid_rates,
+)
