@@ -151,7 +151,10 @@ def build_figure_table(
     for quantity in report.quantities:
         if quantity.kind != "money":
             continue
-        role, subject = role_and_subject(quantity.raw_label.strip(), data, words)
+        own_role, subject = role_and_subject(quantity.raw_label.strip(), data, words)
+        # '项目支出2604.1万元' names no stage: a spending category on its own is what was spent,
+        # unless a total it belongs to says otherwise (its parts take the total's role below)
+        role = own_role or ("执行" if subject.endswith(("支出", "经费", "费")) else "")
         table.by_quantity[quantity.start] = len(table.figs)
         table.figs.append(
             Fig(
@@ -175,7 +178,7 @@ def build_figure_table(
                 per_unit.search(quantity.raw_label) is not None,
                 "",
                 "",
-                role,
+                own_role,
             )
         )
     _link_parts(table, parts, report)

@@ -570,7 +570,14 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
     if not paragraphs:
         return True
     last = paragraphs[-1].text
-    if last[-1] in TERMINAL or "|" in last or _DATE_LINE.match(last):
+    if "|" in last:
+        # a text that stops inside a table is cut off: the row ends without its closing '|', or
+        # has fewer cells than the row above
+        if not last.endswith("|"):
+            return True
+        above = paragraphs[-2].text if len(paragraphs) >= 2 else ""
+        return "|" in above and last.count("|") < above.count("|")
+    if last[-1] in TERMINAL or _DATE_LINE.match(last):
         return False
     if len(paragraphs) >= 2 and _DATE_LINE.match(paragraphs[-2].text) and len(last) <= 30:
         return False  # date then signature

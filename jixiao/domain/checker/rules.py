@@ -692,11 +692,13 @@ def _judge_rate(
         else f"{show(numerator)}÷{show(denominator)}"
     )
     if strong and same_subject and len(pairs) == 1:
+        coarse = places == 0 and abs(first_exact - stated.value) < 1
         return [
             context.finding(
                 "rate.recompute",
-                ERROR,
-                f"{name}与金额不符：{formula}={pct(first_exact, places)}，报告写{stated.text}%",
+                WARNING if coarse else ERROR,
+                f"{name}与金额不符：{formula}={pct(first_exact, 2)}，报告写{stated.text}%"
+                + ("（整数百分比印得比数据粗，四舍五入应为" + pct(first_exact, 0) + "）" if coarse else ""),
                 start,
                 stated.end,
                 expected=pct(first_exact, places),
@@ -976,7 +978,18 @@ def check_truncated(context: CheckContext) -> list[Finding]:
 
 
 def _heading_titles(report: ParsedReport) -> list[str]:
-    return [h.title for h in report.headings if h.rank <= 2]
+    """Titles of the sections: numbered headings of rank ≤ 2, and short lines standing on their
+    own (no final punctuation, no digits) — a heading is seen even when the text around it is
+    dense and it carries no number."""
+    titles = [h.title for h in report.headings if h.rank <= 2]
+    titles += [
+        p.text
+        for p in report.paragraphs
+        if 2 <= len(p.text) <= 20
+        and p.text[-1] not in TERMINAL + ",:"
+        and not any(ch in ASCII_DIGITS for ch in p.text)
+    ]
+    return titles
 
 
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")

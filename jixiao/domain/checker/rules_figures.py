@@ -154,7 +154,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
     for group in sections.values():
-        balances = [f for f in group if _labelled(f, spec["balance"])]
+        kinds = {id(f): _balance_kind(f, spec) for f in group}
+        balances = [f for f in group if kinds[id(f)] == "balance"]
         if len(balances) != 1:
             continue
         balance = balances[0]
@@ -163,11 +164,9 @@ def check_balance(context: CheckContext) -> list[Finding]:
             for f in group
             if f is not balance and (f.parent is None or f.parent == _index(context, balance))
         ]
-        incomes = [f for f in tops if _labelled(f, spec["income"]) and not _labelled(f, spec["add_on"])]
-        spends = [f for f in tops if _labelled(f, spec["spent"]) and not _labelled(f, spec["income"])]
-        add_ons = [f for f in tops if _labelled(f, spec["add_on"]) and f.start < balance.start]
-        incomes = [f for f in incomes if f.start < balance.start and not f.per_unit]
-        spends = [f for f in spends if f.start <= balance.start and not f.per_unit]
+        incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
+        spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
+        add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -197,9 +196,16 @@ def check_balance(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _labelled(fig: Fig, words: list[str]) -> bool:
-    label = fig.quantity.raw_label if fig.quantity is not None else fig.label
-    return any(label.endswith(w) or label.endswith(w + "为") or label.endswith(w + "共") for w in words)
+def _balance_kind(fig: Fig, spec: dict) -> str | None:
+    """income / add_on / spent / balance: the member whose word the label ends with — the longest
+    word wins, so 年初结转结余 is an add-on, not the balance."""
+    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
+    best, kind = 0, None
+    for name in ("income", "add_on", "spent", "balance"):
+        for word in spec.get(name) or ():
+            if len(word) > best and label.endswith(word):
+                best, kind = len(word), name
+    return kind
 
 
 def _index(context: CheckContext, fig: Fig) -> int | None:
@@ -442,4 +448,227 @@ RULES = (
     check_alternative_breakdowns,
     check_impossible_values,
     check_paid_unpaid_rates,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison words against the numbers they compare
+
+
+_COMPARE = re.compile(r"(?P<word>高于|大于|多于|低于|小于|少于)")
+_HIGHER = ("高于", "大于", "多于")
+
+
+@rule("compare.words", "比较用词（高于、低于、持平）与所比的两个数是否一致")
+def check_comparison_words(context: CheckContext) -> list[Finding]:
+    """'A 12万元，高于B 15万元' — the word says A > B, the numbers say otherwise. '与上年持平' in a
+    statement that prints a non-zero change, or a current and previous figure that differ."""
+    report = context.report
+    text = report.text
+    findings = []
+    for match in _COMPARE.finditer(text):
+        before = [
+            q
+            for q in report.quantities_between(max(0, match.start() - 16), match.start())
+            if q.role == "level"
+        ]
+        after = [
+            q
+            for q in report.quantities_between(match.end(), min(len(text), match.end() + 20))
+            if q.role in ("level", "previous")
+        ]
+        if not before or not after:
+            continue
+        a, b = before[-1], after[0]
+        if a.kind != b.kind or a.approx or b.approx or a.kind not in ("money", "percent"):
+            continue
+        if text[a.end : match.start()].strip(",，") or "。" in text[match.end() : b.start]:
+            continue
+        higher = match.group("word") in _HIGHER
+        half = context.report.half_unit(a) + context.report.half_unit(b)
+        wrong = a.base_value <= b.base_value - half if higher else a.base_value >= b.base_value + half
+        if not wrong:
+            continue
+        findings.append(
+            context.finding(
+                "compare.words",
+                ERROR,
+                f"说“{a.text}{a.unit}{match.group('word')}{b.text}{b.unit}”，数字却是"
+                f"{'前者不大于后者' if higher else '前者不小于后者'}",
+                a.start,
+                b.end,
+                found=match.group("word"),
+            )
+        )
+    if "持平" in text:
+        for statement in context.year_on_year:
+            sentence_start = max(text.rfind(ch, 0, statement.start) for ch in "。\n") + 1
+            sentence_end = text.find("。", statement.start)
+            sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+            if "持平" not in sentence or statement.delta is None or statement.delta.value == 0:
+                continue
+            findings.append(
+                context.finding(
+                    "compare.words",
+                    ERROR,
+                    f"说与上年持平，却又写{statement.delta_word}{statement.delta.text}{statement.delta.unit}",
+                    statement.start,
+                    statement.end,
+                    found="持平",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# 三公 spending above its budget, stock figures
+
+
+_SANGONG = ("三公", "公务接待", "公务用车", "因公出国")
+_REASONS = ("原因", "超支", "超出", "追加", "调整", "因", "由于")
+
+
+@rule("sangong.over_budget", "“三公”经费实际支出超过预算却没有说明原因")
+def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
+    report = context.report
+    findings = []
+    figs = [
+        f
+        for f in context.figures.prose()
+        if f.kind == "money" and not f.change and not f.approx and any(w in f.subject for w in _SANGONG)
+    ]
+    for budget in figs:
+        if budget.role not in ("预算", "年初预算", "调整后"):
+            continue
+        for spent in figs:
+            if (
+                spent.role != "执行"
+                or spent.paragraph != budget.paragraph
+                or subject_key(spent.subject, context.data) != subject_key(budget.subject, context.data)
+            ):
+                continue
+            if spent.base - budget.base < spent.half + budget.half:
+                continue
+            paragraph = report.paragraphs[spent.paragraph]
+            if any(word in paragraph.text for word in _REASONS):
+                continue
+            findings.append(
+                context.finding(
+                    "sangong.over_budget",
+                    WARNING,
+                    f"“{spent.subject}”实际支出{_show(spent)}超过预算{_show(budget)}，"
+                    f"超出{amount_like(spent.base - budget.base, spent.quantity)}，文中没有说明原因",
+                    spent.start,
+                    spent.end,
+                    expected=f"不超过{_show(budget)}或说明原因",
+                    found=_show(spent),
+                )
+            )
+    return findings
+
+
+@rule("stock.changed", "存量数字（核定编制、年初结转结余）在报告两处写成不同的值")
+def check_stock_figures(context: CheckContext) -> list[Finding]:
+    labels = tuple(context.data.identities.get("stock") or ())
+    if not labels:
+        return []
+    findings = []
+    seen: dict[tuple[str, str], object] = {}
+    for quantity in context.report.quantities:
+        if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
+            continue
+        label = quantity.label if quantity.label in labels else None
+        if label is None:
+            continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
+        key = (quantity.year, label)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = quantity
+            continue
+        if first.unit == quantity.unit and first.value != quantity.value and quantity.kind == "count":
+            findings.append(
+                context.finding(
+                    "stock.changed",
+                    WARNING,
+                    f"“{label}”前后不一致：前面写{first.text}{first.unit}，这里写{quantity.text}{quantity.unit}",
+                    quantity.start,
+                    quantity.end,
+                    expected=f"{first.text}{first.unit}",
+                    found=f"{quantity.text}{quantity.unit}",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A score and its parts in prose
+
+
+_SCORE_TOTAL = re.compile(r"(?:自评得分|总得分|综合得分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_PART = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
+)
+
+
+@rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
+def check_score_parts(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "其中" not in text or "分" not in text:
+        return []
+    findings = []
+    for match in _SCORE_TOTAL.finditer(text):
+        paragraph = context.report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        since = text.find("其中", match.end(), paragraph.end)
+        if since < 0 or since - match.end() > 40:
+            continue
+        stop = text.find("。", since, paragraph.end)
+        stop = paragraph.end if stop < 0 else stop
+        parts = list(_SCORE_PART.finditer(text, since + 2, stop))
+        if len(parts) < 2:
+            continue
+        total = Decimal(match.group("n"))
+        values = [Decimal(p.group("n")) for p in parts]
+        places = max(len(p.group("n").split(".", 1)[1]) if "." in p.group("n") else 0 for p in parts)
+        total_places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
+        half = Decimal(5).scaleb(-(max(places, total_places) + 1)) * (len(values) + 1)
+        found = sum(values, ZERO)
+        listing = "+".join(p.group("n") for p in parts)
+        if abs(found - total) >= half:
+            findings.append(
+                context.finding(
+                    "score.parts",
+                    ERROR,
+                    f"各项得分之和{listing}={plain(found)}分，与所述{match.group(0)}不符",
+                    match.start(),
+                    parts[-1].end(),
+                    expected=f"{plain(found)}分",
+                    found=f"{match.group('n')}分",
+                )
+            )
+        fulls = [p.group("full") for p in parts]
+        if all(fulls):
+            full_sum = sum((Decimal(f) for f in fulls), ZERO)
+            if full_sum != 100 and "满分100" in text[max(0, match.start() - 80) : match.start()]:
+                findings.append(
+                    context.finding(
+                        "score.parts",
+                        ERROR,
+                        f"各项满分之和{'+'.join(fulls)}={plain(full_sum)}分，不是满分100分",
+                        parts[0].start(),
+                        parts[-1].end(),
+                        expected="100分",
+                        found=f"{plain(full_sum)}分",
+                    )
+                )
+    return findings
+
+
+RULES = (
+    *RULES,
+    check_comparison_words,
+    check_sangong_over_budget,
+    check_stock_figures,
+    check_score_parts,
 )

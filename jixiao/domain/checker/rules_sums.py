@@ -38,8 +38,8 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         if total.role != "level" or total.approx or total.kind not in ("money", "count"):
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
-        if not raw.endswith(words):
-            continue
+        if raw not in words:
+            continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
         gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
         if index == 0 or gap not in (",", ";", "，", "；", ""):
             continue
