@@ -320,7 +320,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
-        candidates = _likely_totals(parts)
+        # a nearby figure the parts add up to is their total, whatever its label says
+        candidates = [
+            c
+            for c in parts.candidates[:4]
+            if abs(c.base_value - total_sum) < envelope_parts + report.half_unit(c)
+        ] or _likely_totals(parts)
         chosen = None
         for candidate in candidates:
             if abs(candidate.base_value - total_sum) < envelope_parts + report.half_unit(candidate):

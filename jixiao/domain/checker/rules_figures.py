@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.domain.checker.base import (
     ZERO,
@@ -83,8 +84,20 @@ def _show(fig: Fig) -> str:
     return f"{plain(fig.value) if fig.quantity is None else fig.quantity.text}{fig.unit}"
 
 
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[〔【\[(（]\d{4}[〕】\])）]\d{1,4}号")
+_HAO = re.compile("号")
+_DOC_NUMBER_TAIL = re.compile(r"[\u4e00-\u9fff]{2}[〔【\[(（]\d{4}[〕】\])）]\d{1,4}$")
 _ALLOCATION = ("下达", "拨付", "安排", "分配")
+
+
+class _Span(NamedTuple):
+    first: int
+    last: int
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
 
 
 def _document_allocations(context: CheckContext) -> list[Finding]:
@@ -92,12 +105,14 @@ def _document_allocations(context: CheckContext) -> list[Finding]:
     allocated (下达/拨付/安排) — the two amounts must agree."""
     report = context.report
     text = report.text
-    if "号" not in text:
-        return []
     by_number: dict[str, Fig] = {}
     findings = []
     figures = context.figures
-    for match in _DOC_NUMBER.finditer(text):
+    for anchor in _HAO.finditer(text):
+        match = _DOC_NUMBER_TAIL.search(text, max(0, anchor.start() - 14), anchor.start())
+        if match is None:
+            continue
+        match = _Span(match.start() + 2, anchor.end())
         end = text.find("。", match.end())
         end = len(text) if end < 0 else end
         sentence = text[match.end() : end]
@@ -111,7 +126,7 @@ def _document_allocations(context: CheckContext) -> list[Finding]:
         amounts = [a for a in amounts if a is not None and not a.per_unit]
         if len(amounts) != 1:
             continue
-        number = text[match.start() - 2 : match.end()]
+        number = text[match.start() - 2 : match.end()]  # '农指【2023】41号'
         first = by_number.get(number)
         if first is None:
             by_number[number] = amounts[0]
@@ -216,18 +231,20 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 # Claims against rates
 
 
-_RATE_CLAIM_CACHE: dict[int, re.Pattern] = {}
+_RATE_CLAIM_CACHE: dict[int, list[re.Pattern]] = {}
 
 
-def _claim_regex(context: CheckContext) -> re.Pattern:
+def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
+    """One pattern per claim word, each starting with its literal (scanned far faster than one
+    alternation of words with different first characters)."""
     spec = context.data.wording.get("claims") or {}
     key = id(spec)
     if key not in _RATE_CLAIM_CACHE:
-        words = "|".join(sorted(spec.get("words") or (), key=len, reverse=True))
         verbs = "|".join(spec.get("verbs") or ())
-        _RATE_CLAIM_CACHE[key] = (
-            re.compile(rf"(?:{words})(?:已|已经|予以)?(?P<verb>{verbs})") if words else re.compile("(?!)")
-        )
+        _RATE_CLAIM_CACHE[key] = [
+            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?P<verb>{verbs})")
+            for word in sorted(spec.get("words") or (), key=len, reverse=True)
+        ]
     return _RATE_CLAIM_CACHE[key]
 
 
@@ -239,7 +256,14 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for match in _claim_regex(context).finditer(text):
+    matches = sorted(
+        (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
+    )
+    covered = -1
+    for match in matches:
+        if match.start() < covered:
+            continue  # '已全部拨付' and '全部拨付' are one claim
+        covered = match.end()
         verb = match.group("verb")
         if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
             continue
@@ -388,7 +412,9 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
 # Rates whose denominator is paid + unpaid
 
 
-_PAID_RATE = re.compile(r"(?P<name>支付率|拨付率|执行率|支出率)(?:为|达|达到)?(?P<n>\d+(?:\.\d+)?)%")
+_PAID_RATE = re.compile(r"率(?:为|达|达到)?(?P<n>\d+(?:\.\d+)?)%")
+_PAID_NAMES = ("支付", "拨付", "执行", "支出")
+_UNPAID_ANCHOR = re.compile("未(?:支|付|拨|使用)")
 _UNPAID = ("未支", "未付", "未拨付", "未使用", "结余")
 
 
@@ -400,7 +426,12 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
+    if _UNPAID_ANCHOR.search(text) is None:
+        return findings
     for match in _PAID_RATE.finditer(text):
+        name = text[max(0, match.start() - 2) : match.start()]
+        if name not in _PAID_NAMES:
+            continue
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
         money = [
             q
@@ -430,9 +461,9 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
             context.finding(
                 "rate.paid_unpaid",
                 severity,
-                f"{match.group('name')}与金额不符：{p.text}{p.unit}÷（{p.text}{p.unit}+{u.text}{u.unit}）"
+                f"{name}率与金额不符：{p.text}{p.unit}÷（{p.text}{p.unit}+{u.text}{u.unit}）"
                 f"={round_half_up(exact, 2)}%，报告写{match.group('n')}%",
-                match.start(),
+                match.start() - 2,
                 match.end(),
                 expected=f"{round_half_up(exact, places)}%",
                 found=f"{match.group('n')}%",
@@ -455,8 +486,21 @@ RULES = (
 # Comparison words against the numbers they compare
 
 
-_COMPARE = re.compile(r"(?P<word>高于|大于|多于|低于|小于|少于)")
+_YU = re.compile("于")
+_COMPARE_FIRST = frozenset("高大多低小少")
 _HIGHER = ("高于", "大于", "多于")
+
+
+class _Word(NamedTuple):
+    first: int
+    last: int
+    word: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
 
 
 @rule("compare.words", "比较用词（高于、低于、持平）与所比的两个数是否一致")
@@ -466,7 +510,10 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for match in _COMPARE.finditer(text):
+    for anchor in _YU.finditer(text):
+        if not anchor.start() or text[anchor.start() - 1] not in _COMPARE_FIRST:
+            continue
+        match = _Word(anchor.start() - 1, anchor.end(), text[anchor.start() - 1 : anchor.end()])
         before = [
             q
             for q in report.quantities_between(max(0, match.start() - 16), match.start())
@@ -484,7 +531,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
             continue
         if text[a.end : match.start()].strip(",，") or "。" in text[match.end() : b.start]:
             continue
-        higher = match.group("word") in _HIGHER
+        higher = match.word in _HIGHER
         half = context.report.half_unit(a) + context.report.half_unit(b)
         wrong = a.base_value <= b.base_value - half if higher else a.base_value >= b.base_value + half
         if not wrong:
@@ -493,11 +540,11 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
             context.finding(
                 "compare.words",
                 ERROR,
-                f"说“{a.text}{a.unit}{match.group('word')}{b.text}{b.unit}”，数字却是"
+                f"说“{a.text}{a.unit}{match.word}{b.text}{b.unit}”，数字却是"
                 f"{'前者不大于后者' if higher else '前者不小于后者'}",
                 a.start,
                 b.end,
-                found=match.group("word"),
+                found=match.word,
             )
         )
     if "持平" in text:
@@ -613,7 +660,7 @@ _SCORE_PART = re.compile(
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "其中" not in text or "分" not in text:
+    if "其中" not in text or ("得分" not in text and "总分" not in text):
         return []
     findings = []
     for match in _SCORE_TOTAL.finditer(text):

@@ -18,6 +18,9 @@ from jixiao.domain.checker.findings import WARNING, Finding
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
 
+# one literal each: a pattern that starts with a literal is scanned many times faster than a class
+_PLACEHOLDER_MARKS = tuple(re.compile(mark) for mark in ("x", "X", "×", "ｘ", "Ｘ", "某某"))
+
 
 @lru_cache(maxsize=4)
 def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ...], tail: str):
@@ -38,7 +41,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     wording = context.data.wording
     findings: list[Finding] = []
     placeholders = []
-    if any(mark in text for mark in ("x", "X", "×", "ｘ", "Ｘ", "某某")):
+    if any(mark.search(text) for mark in _PLACEHOLDER_MARKS):  # the full patterns are slow to scan
         placeholders = [
             m for m in context.data.placeholder_regex.finditer(text) if not _in_source_line(text, m.start())
         ]
@@ -134,7 +137,8 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Doubled words, doubled clauses, doubled approximations
 
-_DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
+_DOUBLE = re.compile(r"([\u4e00-\u9fff]{1,2})\1")
+_DOUBLE_CHARS = frozenset(("的的", "是是", "在在", "和和", "了了"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 
@@ -165,10 +169,14 @@ def _repeated_clauses(text: str, minimum: int) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=4)
-def _approx_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern:
-    return re.compile(
-        rf"(?:{'|'.join(before)})\d+(?:\.\d+)?(?:万|亿)?(?:{'|'.join(after)})" if before and after else "(?!)"
-    )
+def _approx_regexes(
+    before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
+    """One literal pattern per 'after' word (多, 余) — a pattern that starts with a literal is
+    scanned far faster — and the check of what stands before the number."""
+    anchors = tuple(re.compile(re.escape(word)) for word in after)
+    head = re.compile(rf"(?:{'|'.join(before)})\d+(?:\.\d+)?(?:万|亿)?$") if before else re.compile("(?!)")
+    return anchors, head
 
 
 @rule("typo.doubled", "叠词叠字（“服务对象对象”）、连续重复的分句、约数词重复（“近400多名”“逾20多万”）")
@@ -178,8 +186,28 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     allowed = frozenset(wording.get("reduplication_ok") or ())
     findings = []
     source = context.report.source
-    for match in _DOUBLE_WORD.finditer(text):
-        if match.group(0) in allowed or match.group(1)[0] == match.group(1)[1]:
+    for match in _DOUBLE.finditer(text):
+        doubled = match.group(0)
+        if len(doubled) == 2:
+            # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
+            if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", match.end())):
+                continue
+            a, b = source.original_span(match.start(), match.end())
+            if b - a != 2:
+                continue
+            findings.append(
+                context.finding(
+                    "typo.doubled",
+                    WARNING,
+                    f"叠字：“{doubled}”",
+                    match.start(),
+                    match.end(),
+                    expected=doubled[0],
+                    found=doubled,
+                )
+            )
+            continue
+        if doubled in allowed or match.group(1)[0] == match.group(1)[1]:
             continue
         a, b = source.original_span(match.start(), match.end())
         if b - a != 4:
@@ -188,26 +216,11 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             context.finding(
                 "typo.doubled",
                 WARNING,
-                f"叠词：“{match.group(0)}”中“{match.group(1)}”重复",
+                f"叠词：“{doubled}”中“{match.group(1)}”重复",
                 match.start(),
                 match.end(),
                 expected=match.group(1),
-                found=match.group(0),
-            )
-        )
-    for match in _DOUBLE_CHAR.finditer(text):
-        a, b = source.original_span(match.start(), match.end())
-        if b - a != 2:
-            continue
-        findings.append(
-            context.finding(
-                "typo.doubled",
-                WARNING,
-                f"叠字：“{match.group(0)}”",
-                match.start(),
-                match.end(),
-                expected=match.group(0)[0],
-                found=match.group(0),
+                found=doubled,
             )
         )
     repeats = _repeated_clauses(text, int(wording.get("repeated_clause_min") or 6))
@@ -222,10 +235,18 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=clause,
             )
         )
-    approx = _approx_regex(
+    anchors, head = _approx_regexes(
         tuple(wording.get("approx_before") or ()), tuple(wording.get("approx_after") or ())
     )
-    for match in approx.finditer(text):
+    hits = []
+    for anchor in anchors:
+        for word in anchor.finditer(text):
+            if not word.start() or text[word.start() - 1] not in "0123456789万亿":
+                continue
+            number = head.search(text, max(0, word.start() - 16), word.start())
+            if number is not None:
+                hits.append(_Hit(number.start(), word.end(), text[number.start() : word.end()]))
+    for match in sorted(hits):
         findings.append(
             context.finding(
                 "typo.doubled",
@@ -324,8 +345,11 @@ def _sentence_of(text: str, position: int) -> str:
 # Dates written without 年/月
 
 _DATE_FIELD = re.compile(r"[期间][:：]\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
-_YEAR_NO_NIAN = re.compile(
-    r"((?:19|20)\d{2})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所项条台套户篇批座辆万亿千百米吨亩余多])"
+_YEAR_NO_NIAN = tuple(
+    re.compile(
+        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所项条台套户篇批座辆万亿千百米吨亩余多])"
+    )
+    for century in ("20", "19")
 )
 _NOT_BEFORE_YEAR = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz〔【[(（.-/:#_—~～"
@@ -353,7 +377,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _YEAR_NO_NIAN.finditer(text):
+    for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
         if match.start() and text[match.start() - 1] in _NOT_BEFORE_YEAR:
             continue
@@ -376,8 +400,23 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # One place or body named two ways
 
-_PLACE = re.compile(r"[县区](?=[\u4e00-\u9fff\d,、;。:(（])")
+_PLACE = tuple(re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])") for suffix in ("县", "区"))
 _NOT_STEM = frozenset("县区市省州镇乡村全本我各该其")
+
+
+class _Hit(NamedTuple):
+    first: int
+    last: int
+    text: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def group(self, _: int = 0) -> str:
+        return self.text
 
 
 class _Place(NamedTuple):
@@ -396,13 +435,15 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     findings = []
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
-        for m in _PLACE.finditer(text)
+        for regex in _PLACE
+        for m in regex.finditer(text)
         if m.start() >= 2
         and "\u4e00" <= text[m.start() - 2] <= "\u9fff"
         and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
         and text[m.start() - 2] not in _NOT_STEM
         and text[m.start() - 1] not in _NOT_STEM
     ]
+    places.sort(key=lambda place: place.start)
     counts = Counter(m.name for m in places)
     by_stem: dict[str, set[str]] = {}
     for name in counts:
@@ -513,14 +554,14 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Sentences run together
 
-_RUN_ON = re.compile(r"[元%](?=其中|(?:19|20)\d{2}年)")
+_RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
 
 
 @rule("punct.run_on", "金额后直接接“其中”或下一句（“803.74万元其中”“859.6万元2023年支出”），缺少标点")
 def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _RUN_ON.finditer(text):
+    for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":
             before -= 1
