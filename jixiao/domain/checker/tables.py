@@ -160,9 +160,14 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
 
 
 def _split_pipe(paragraph: Paragraph) -> list[TableCell]:
+    """The cells of a '|' row in order, empty ones kept; a Markdown row's leading '|' opens no cell."""
     cells = []
     position = paragraph.start
-    for piece in paragraph.text.split("|"):
+    pieces = paragraph.text.split("|")
+    if paragraph.text.startswith("|"):
+        position += len(pieces[0]) + 1
+        pieces = pieces[1:]
+    for piece in pieces:
         stripped = piece.strip()
         offset = piece.find(stripped) if stripped else 0
         cells.append(number_cell(stripped, position + offset))
@@ -192,9 +197,17 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
         texts = [c for c in cells if c.text]
         if len(texts) >= 2 and all(c.value is None for c in texts):
             known = sum(1 for c in texts if columns.kind(c.text))
-            if known >= 2:
+            if known >= 2 or (header is not None and not body and known >= 1):
+                if header is not None and not body:
+                    # a second header line under the first ('预算数' over '年初预算 | 调整后预算'):
+                    # the lower name stands for the column, the upper one fills the gaps
+                    width = max(len(header), len(cells))
+                    upper = header + [TableCell("", 0, 0)] * (width - len(header))
+                    lower = cells + [TableCell("", 0, 0)] * (width - len(cells))
+                    header = [b if b.text else a for a, b in zip(upper, lower, strict=True)]
+                    continue
                 close()
-                header, body, header_start = texts, [], paragraph.start
+                header, body, header_start = cells, [], paragraph.start
                 continue
         if header is None:
             continue

@@ -78,3 +78,25 @@ def test_rows_with_cells_separated_by_spaces_keep_their_offsets_into_the_text():
 
 def test_prose_has_no_table():
     assert tables("本年支出合计100万元，预算执行率95%，原因是项目延期。") == []
+
+
+OWN_REPORT_TABLE = (
+    "| 项目 | 预算数 |  | 决算数 | 执行率 |\n"
+    "|  | 年初预算 | 调整后预算 |  |  |\n"
+    "| 基本支出 | 164.40 | 172.35 | 170.12 | {rate} |\n"
+    "| 项目支出 | 44.00 | 46.50 | 43.80 | 94.2% |\n"
+    "| 合计 | 208.40 | 218.85 | 213.92 | 97.7% |\n"
+)
+
+
+def test_markdown_rows_with_a_header_over_two_lines_as_jixiao_writes_them():
+    (table,) = tables(OWN_REPORT_TABLE.format(rate="98.7%"))
+    assert table.columns == ("年初预算", "调整后预算", "决算数", "执行率")
+    assert [r.label for r in table.rows] == ["基本支出", "项目支出", "合计"]
+    from jixiao.domain.checker import ERROR, check_text
+
+    assert [
+        f for f in check_text(OWN_REPORT_TABLE.format(rate="98.7%")).findings if f.severity == ERROR
+    ] == []
+    wrong = [f for f in check_text(OWN_REPORT_TABLE.format(rate="95.7%")).findings if f.severity == ERROR]
+    assert [f.expected for f in wrong] == ["98.7"]
