@@ -672,8 +672,12 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
             continue
         stop = text.find("。", since, paragraph.end)
         stop = paragraph.end if stop < 0 else stop
-        parts = list(_SCORE_PART.finditer(text, since + 2, stop))
-        if len(parts) < 2:
+        parts = [
+            p
+            for p in _SCORE_PART.finditer(text, since + 2, stop)
+            if not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
+        ]
+        if len(parts) < 2 or len(parts) > 12:
             continue
         total = Decimal(match.group("n"))
         values = [Decimal(p.group("n")) for p in parts]

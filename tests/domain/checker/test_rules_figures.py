@@ -168,3 +168,8 @@ def test_score_parts_and_their_full_marks():
     assert findings(text.format(e=20), "score.parts") == []
     finding = only(text.format(e=19), "score.parts")
     assert finding.severity == ERROR and (finding.expected, finding.found) == ("90.24分", "91.24分")
+
+
+def test_full_marks_written_before_the_score_are_not_parts_of_the_score():
+    text = "自评得分91分。其中：投入满分15分，得分14分；过程满分40分，得分36分；产出满分25分，得分23分；效果满分20分，得分18分。"
+    assert findings(text, "score.parts") == []
