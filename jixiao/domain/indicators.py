@@ -18,7 +18,7 @@ one) and rounded to one decimal, so ``45.4% / 50.0% × 100% = 90.8%`` holds on p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 
@@ -540,6 +540,90 @@ def compute_indicator(
 def compute_all(facts: DepartmentYearFacts, project: str | None = None) -> dict[str, IndicatorValue]:
     """Every department indicator, keyed by its Chinese name, in framework order."""
     return {name: compute_indicator(name, facts, project) for name in DEPARTMENT_INDICATORS}
+
+
+# --- 成本指标 against the budget they were set from ---------------------------------------------
+
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+@dataclass(frozen=True, slots=True)
+class CostBudgetLink:
+    """A 成本 ceiling (≤) in 元/万元 whose target equals exactly one budget line's 年初预算: the target
+    was set from that budget, so it is read against the budget as adjusted during the year."""
+
+    goal: str
+    line: str
+    initial: Decimal
+    adjusted: Decimal
+    target: Decimal
+    unit: str
+
+    @property
+    def changed(self) -> bool:
+        return self.initial != self.adjusted
+
+    @property
+    def adjusted_target(self) -> Decimal:
+        return self.adjusted / MONEY_UNITS[self.unit]
+
+
+def cost_budget_links(facts: DepartmentYearFacts) -> tuple[CostBudgetLink, ...]:
+    lines = [("人员经费", facts.basic_personnel), ("公用经费", facts.basic_public)]
+    lines += [(f"项目“{project.name}”", project.line) for project in facts.projects]
+    links = []
+    for goal in facts.goals:
+        if (
+            "成本" not in goal.level2
+            or goal.operator not in ("≤", "<")
+            or goal.unit not in MONEY_UNITS
+            or goal.target is None
+        ):
+            continue
+        target_yuan = goal.target * MONEY_UNITS[goal.unit]
+        matches = [(label, line) for label, line in lines if line.initial == target_yuan]
+        if len(matches) > 1:
+            matches = _closest_by_name(goal.name, matches)
+        if len(matches) == 1:
+            label, line = matches[0]
+            links.append(
+                CostBudgetLink(goal.name, label, line.initial, line.adjusted, goal.target, goal.unit)
+            )
+    return tuple(links)
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two names share (青少年科技教育… / 青少年科技创新… → 5)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def _closest_by_name(name: str, matches: list) -> list:
+    """Among budget lines of the same amount, the one whose name shares the longest run of at
+    least four characters with the indicator's, if exactly one does."""
+    scored = [(_common_run(name, label), (label, line)) for label, line in matches]
+    best = max(score for score, _ in scored)
+    if best < 4:
+        return matches
+    return [match for score, match in scored if score == best]
+
+
+def with_adjusted_cost_targets(facts: DepartmentYearFacts) -> DepartmentYearFacts:
+    """The facts with each 成本 ceiling set from an adjusted budget read against the adjusted budget."""
+    changed = {link.goal: link for link in cost_budget_links(facts) if link.changed}
+    if not changed:
+        return facts
+    goals = tuple(
+        replace(goal, adjusted_target=changed[goal.name].adjusted_target) if goal.name in changed else goal
+        for goal in facts.goals
+    )
+    return replace(facts, goals=goals)
 
 
 # --- 基础数据表 (domain-rules.md §3.3) ---------------------------------------------------------

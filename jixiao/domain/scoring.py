@@ -46,7 +46,13 @@ from jixiao.domain.facts import (
     IndicatorKind,
     ManualJudgement,
 )
-from jixiao.domain.indicators import INDICATORS, IndicatorStatus, IndicatorValue, compute_indicator
+from jixiao.domain.indicators import (
+    INDICATORS,
+    IndicatorStatus,
+    IndicatorValue,
+    compute_indicator,
+    with_adjusted_cost_targets,
+)
 from jixiao.domain.money import HUNDRED, percent_text, round_half_up
 from jixiao.domain.money import wan_text as _wan_text
 
@@ -501,6 +507,8 @@ def goal_fraction(goal: GoalIndicatorResult, bands: tuple[QualitativeBand, ...])
         if goal.actual is None:
             return ZERO, "未填报实际完成值，不得分"
         actual, target = goal.actual, goal.target
+        if goal.adjusted_target is not None and goal.operator in ("≤", "<"):
+            target = goal.adjusted_target  # a 成本 ceiling is read against the budget as adjusted
         if goal.operator in HIGHER_IS_BETTER:
             reached = actual > target if goal.operator == ">" else actual >= target
             fraction = ONE if reached or target == 0 else max(actual, ZERO) / target
@@ -934,6 +942,7 @@ class ScoreRow:
     indicator: IndicatorValue | None = None
     source: str = "A"
     cite: str = ""
+    applicability: str = ""  # for 不适用: the clause of the source that gives full marks, cited
 
     @property
     def deducted(self) -> Decimal:
@@ -1000,7 +1009,9 @@ def _score_row(
         "cite": row.cite,
     }
 
-    def done(score: Decimal, status: RowStatus, basis: str, reason: str, indicator=None) -> ScoreRow:
+    def done(
+        score: Decimal, status: RowStatus, basis: str, reason: str, indicator=None, applicability: str = ""
+    ) -> ScoreRow:
         rounded = round_half_up(_clamp(score, row.points), 2)
         if rounded == row.points and not status.unscored:
             reason = ""  # a loss that rounds away is no deduction to explain
@@ -1010,6 +1021,7 @@ def _score_row(
             basis=basis,
             reason=reason,
             indicator=indicator,
+            applicability=applicability,
             **common,
         )
 
@@ -1068,8 +1080,9 @@ def _zero_denominator(row: FrameworkRow, value: IndicatorValue, facts: Departmen
     otherwise a person scores it, with evidence."""
     rule = row.zero_denominator
     if rule is not None and rule.score == "full":
+        applicability = f"{value.text.split('：')[-1].replace('，无法按公式计算', '')}，依据“{rule.clause}”（{rule.cite}）本项不适用"
         basis = f"{value.text}；依据“{rule.clause}”（{rule.cite}），本项不适用，计满分"
-        return done(row.points, RowStatus.NOT_APPLICABLE, basis, "", value)
+        return done(row.points, RowStatus.NOT_APPLICABLE, basis, "", value, applicability)
     if rule is not None and rule.score == "compare":
         if value.numerator == 0:
             basis = f"{value.text}；{value.formula.split(' = ')[0]}的分子也为0，符合“{rule.clause}”（{rule.cite}）"
@@ -1096,6 +1109,7 @@ def score(facts: DepartmentYearFacts, framework: Framework, project: str | None 
     """Score one department-year (or one of its projects) against a framework."""
     if project is not None:
         facts.project(project)
+    facts = with_adjusted_cost_targets(facts)
     rows = tuple(_score_row(row, facts, framework, project) for row in framework.rows)
     total = sum((row.score for row in rows), ZERO)
     levels = tuple(

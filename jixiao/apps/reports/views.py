@@ -14,9 +14,10 @@ from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
-from jixiao.apps.reports.selectors import department_year_facts, framework_for
+from jixiao.apps.reports.selectors import department_year_facts, framework_for, outline_for
 from jixiao.domain.errors import DomainError
-from jixiao.domain.report.compose import NARRATIVE_KEYS, NARRATIVE_LABELS
+from jixiao.domain.report.compose import NARRATIVE_KEYS
+from jixiao.domain.report.outlines import load_outline
 from jixiao.domain.scoring import RowStatus, points_text, score_department
 from jixiao.formats.pdf import PdfUnavailable
 
@@ -82,16 +83,27 @@ def report_generate(request):
 def report_detail(request, pk: int):
     draft = access_report(user=request.user, id=pk)
     latest = draft.latest
+    narratives = latest.narratives if latest else {}
+    outline = load_outline(outline_for(department=draft.department, year=draft.year))
+    used = outline.narratives()
     paragraphs = [
-        {"key": key, "label": label, "text": (latest.narratives if latest else {}).get(key, "")}
+        {"key": key, "label": label, "text": narratives.get(key, "")}
         for key, label in NARRATIVE_KEYS
+        if key in used
     ]
+    paragraphs += [
+        {"key": key, "label": label, "text": narratives.get(key, "")}
+        for key, label in services.movement_labels(draft).items()
+    ]
+    report = services.build_report(department=draft.department, year=draft.year)
     return render(
         request,
         "reports/report_detail.html",
         {
             "draft": draft,
             "latest": latest,
+            "missing": report.draft,
+            "outline": outline,
             "paragraphs": paragraphs,
             "versions": draft.versions.order_by("-number"),
             "can_edit": _can_edit(request.user, draft),
@@ -110,7 +122,8 @@ def report_preview(request, pk: int):
 @login_required
 def paragraph_edit(request, pk: int, key: str):
     draft = access_report(user=request.user, id=pk)
-    if key not in NARRATIVE_LABELS:
+    label = services.paragraph_label(draft, key)
+    if label is None:
         raise Http404("没有该段落。")
     if not _can_edit(request.user, draft):
         raise Http404("只有本单位用户可以修改报告。")
@@ -129,21 +142,20 @@ def paragraph_edit(request, pk: int, key: str):
     return render(
         request,
         "reports/paragraph_edit.html",
-        {"draft": draft, "key": key, "label": NARRATIVE_LABELS[key], "text": text, "error": error},
+        {"draft": draft, "key": key, "label": label, "text": text, "error": error},
     )
 
 
 @login_required
 def problems_confirm(request, pk: int):
     draft = access_report(user=request.user, id=pk)
-    latest = draft.latest
-    problems = list(latest.problems) if latest else []
+    problems = services.current_problems(draft)
     error = ""
     if request.method == "POST":
         if not _can_edit(request.user, draft):
             raise Http404("只有本单位用户可以确认问题。")
         edited = [
-            {"kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
+            {"key": p["key"], "kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
             for i, p in enumerate(problems)
         ]
         try:

@@ -1586,3 +1586,9 @@ ALL_RULES: tuple[Rule, ...] = (
     check_typos,
     check_dates,
 )
+
+# Consistency between the parts of a report (deductions, problems, measures, charts), as warnings:
+# jixiao/domain/checker/consistency.py.
+from jixiao.domain.checker.consistency import CONSISTENCY_RULES  # noqa: E402
+
+ALL_RULES = ALL_RULES + CONSISTENCY_RULES
