@@ -498,7 +498,12 @@ def department_year_facts(
         carry_over_start=settled.carry_over_start,
         carry_over_end=settled.carry_over_end,
         procurement_budget=settled.procurement_budget,
-        procurement_actual=settled.procurement_actual,
+        # no contract registered where the 政府采购 budget is 0: the department bought nothing
+        procurement_actual=(
+            ZERO
+            if settled.procurement_actual is None and settled.procurement_budget == 0
+            else settled.procurement_actual
+        ),
         inspections=inspection_findings(department, year),
         **extra,
     )

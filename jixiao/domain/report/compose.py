@@ -452,11 +452,14 @@ def _sangong_spending(ctx: _Context) -> list[Block]:
     if previous is not None:
         text += f"，{change_text(actual, previous, CONTROL_WORDING)}"
     items = []
-    for item in SanGongItem:
-        figures = facts.san_gong_item(item)
-        if figures is not None and figures.actual:
-            items.append(f"{item.label}{wan(figures.actual)}")
-    text += "。" + (f"其中：{'、'.join(items)}。" if items else "")
+    for label, members in (
+        ("因公出国（境）费", (SanGongItem.ABROAD,)),
+        ("公务接待费", (SanGongItem.RECEPTION,)),
+        ("公务用车购置及运行维护费", (SanGongItem.VEHICLE_PURCHASE, SanGongItem.VEHICLE_RUNNING)),
+    ):
+        values = [getattr(facts.san_gong_item(m), "actual", None) for m in members]
+        items.append(f"{label}{wan(sum((v for v in values if v is not None), ZERO))}")
+    text += "。其中：" + "，".join(items) + "。"
     if "sangong_chart" in ctx.outline.content_keys() and _sangong(ctx.inputs) is not None:
         text += f"分项情况见{_ref('图', 'sangong_chart')}。"
     return [Paragraph.of(text)]
@@ -505,6 +508,20 @@ def _projects_funds(ctx: _Context) -> list[Block]:
     adjusted = sum((p.adjusted for p in projects), ZERO)
     actual = sum((p.actual for p in projects), ZERO)
     key = [p for p in projects if p.is_key]
+    if len(projects) == 1:
+        project = projects[0]
+        text = (
+            f"{inputs.year}年，本部门安排专项1个，即“{project.name}”"
+            + ("（重点项目）" if project.is_key else "")
+            + f"，年初预算{wan(project.initial)}"
+            + (f"，调整后预算{wan(project.adjusted)}" if project.adjusted != project.initial else "")
+            + f"，全年支出{wan(project.actual)}，执行率{rate_text(project.actual, project.adjusted)}"
+        )
+        state = year_end_state(project)
+        paragraphs = [Paragraph.of(text + (f"，{state}" if state else "") + "。")]
+        if project.outputs:
+            paragraphs.append(Paragraph.of(f"“{project.name}”" + "；".join(project.outputs) + "。"))
+        return paragraphs
     head = (
         f"{inputs.year}年，本部门共安排专项{len(projects)}个"
         + (f"（其中重点项目{len(key)}个）" if key else "")
