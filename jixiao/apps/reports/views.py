@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.models import BudgetLine
@@ -44,6 +45,47 @@ def _can_edit(user, draft: ReportDraft) -> bool:
     return user.is_department_user and user.department_id == draft.department_id
 
 
+def _outline_context(user) -> dict:
+    """For bureau staff: the outlines their departments' reports follow, and the form to set one."""
+    if not (user.is_bureau_user and not user.is_read_only and user.bureau_id):
+        return {}
+    from jixiao.apps.reports.models import OutlineChoice
+    from jixiao.domain.report.outlines import default_outline, list_outlines
+
+    names = {outline.key: outline.name for outline in list_outlines()}
+    choices = [
+        {"valid_from": choice.valid_from, "name": names.get(choice.outline, choice.outline)}
+        for choice in OutlineChoice.objects.filter(bureau_id=user.bureau_id).order_by("valid_from")
+    ]
+    return {
+        "outline_form": True,
+        "outline_choices": choices,
+        "outlines": list_outlines(),
+        "default_outline": default_outline(),
+        "default_year": timezone.localdate().year - 1,
+    }
+
+
+@login_required
+@require_POST
+def outline_choose(request):
+    try:
+        year = int(request.POST.get("valid_from", "") or 0)
+        choice = services.outline_choose(
+            actor=request.user,
+            bureau=request.user.bureau,
+            valid_from=year,
+            outline=request.POST.get("outline", ""),
+        )
+    except (DomainError, ValueError) as error:
+        messages.error(request, getattr(error, "message", "起始年度无效"))
+    else:
+        messages.success(
+            request, f"已设置：{choice.bureau.name}自{choice.valid_from}年起的评价报告按所选提纲编写。"
+        )
+    return redirect("reports:report-list")
+
+
 @login_required
 def report_list(request):
     departments = list(departments_visible_to(request.user))
@@ -52,6 +94,7 @@ def report_list(request):
         request,
         "reports/report_list.html",
         {
+            **_outline_context(request.user),
             "drafts": drafts,
             "departments": departments,
             "can_generate": request.user.is_department_user,
