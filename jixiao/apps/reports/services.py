@@ -454,7 +454,9 @@ def report_submit_for_review(*, actor, draft: ReportDraft):
 
 def outline_choose(*, actor, bureau, valid_from: int, outline: str) -> OutlineChoice:
     """A finance bureau asks for an outline from a year on (replacing its choice for that year)."""
-    if not (getattr(actor, "is_bureau_user", False) and not actor.is_read_only and actor.bureau_id == bureau.pk):
+    if not (
+        getattr(actor, "is_bureau_user", False) and not actor.is_read_only and actor.bureau_id == bureau.pk
+    ):
         raise ReportRefused("只有本财政局的工作人员可以设置报告提纲。")
     try:
         chosen = load_outline(outline)
