@@ -408,9 +408,10 @@ def version_diff(older: DraftVersion, newer: DraftVersion) -> list[ParagraphDiff
             op = line[:1]
             if op in (" ", "-", "+"):
                 lines.append((op, line[2:]))
-        result.append(ParagraphDiff(key, NARRATIVE_LABELS.get(key, key), tuple(lines)))
-    old_problems = {p["kind"]: p["text"] for p in older.problems}
-    new_problems = {p["kind"]: p["text"] for p in newer.problems}
+        label = NARRATIVE_LABELS.get(key) or paragraph_label(newer.draft, key) or key
+        result.append(ParagraphDiff(key, label, tuple(lines)))
+    old_problems = {_entry_key(p): p["text"] for p in older.problems}
+    new_problems = {_entry_key(p): p["text"] for p in newer.problems}
     if old_problems != new_problems:
         lines = []
         for kind in dict.fromkeys([*old_problems, *new_problems]):
@@ -419,7 +420,7 @@ def version_diff(older: DraftVersion, newer: DraftVersion) -> list[ParagraphDiff
                     lines.append(("-", old_problems[kind]))
                 if kind in new_problems:
                     lines.append(("+", new_problems[kind]))
-        result.append(ParagraphDiff("problems", "六、存在的主要问题", tuple(lines)))
+        result.append(ParagraphDiff("problems", "存在的主要问题", tuple(lines)))
     return result
 
 
