@@ -313,6 +313,16 @@ class FixedAssets:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskShortfall:
+    """One 计划工作 that fell short, and how: 未完成 / 未按时完成 / 质量未达标 / 重点工作未办结,
+    with what the year-end record says about it (so a deduction can name the task that failed)."""
+
+    task: str
+    aspects: tuple[str, ...]
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class WorkCompletion:
     """职责履行 counts: planned work items and how many were done, on time, up to standard; 重点工作."""
 
@@ -322,6 +332,7 @@ class WorkCompletion:
     quality_passed: int | None = None
     key_assigned: int | None = None
     key_done: int | None = None
+    shortfalls: tuple[TaskShortfall, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("planned", "completed", "timely", "quality_passed", "key_assigned", "key_done"):
@@ -356,6 +367,8 @@ class GoalIndicatorResult:
     evidence: str = ""
     project: str | None = None
     weight: Decimal | None = None
+    # A 成本 ceiling set from a budget that was later adjusted: the target as adjusted with it.
+    adjusted_target: Decimal | None = None
 
     def __post_init__(self) -> None:
         owner = f"绩效指标“{self.name}”"
@@ -453,6 +466,21 @@ class PaymentCheckpoint:
 
 
 @dataclass(frozen=True, slots=True)
+class InspectionFinding:
+    """A 督查 of a 专项 that found something to rectify; ``closed_on`` None means not yet 销号."""
+
+    project: str
+    on: date
+    finding: str
+    due: date | None = None
+    closed_on: date | None = None
+    rectification: str = ""
+
+    def open_at(self, when: date) -> bool:
+        return self.closed_on is None or self.closed_on > when
+
+
+@dataclass(frozen=True, slots=True)
 class ManualJudgement:
     """A score or qualitative level given by a person for one framework row. Evidence is mandatory."""
 
@@ -508,6 +536,7 @@ class DepartmentYearFacts:
     checklist: tuple[ChecklistAnswer, ...] = ()
     public_details: tuple[ExpenseControl, ...] = ()
     sources: tuple[SourceFigures, ...] = ()
+    inspections: tuple[InspectionFinding, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.department.strip():

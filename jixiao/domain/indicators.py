@@ -5,23 +5,26 @@ denominator, the formula in words and the same formula with the figures filled i
 
     在职人员控制率 = 在职人员数 / 编制数 × 100% = 14 / 14 × 100% = 100.0%
 
-A zero denominator means the indicator does not apply (no 编制, no 三公 budget last year, no
-projects…): the status is 不适用 and the Hunan tables give full marks. A missing figure (None in
-the facts) is different: the status is 缺少数据 and the text names what is missing.
-Amounts are shown in 万元 the way the reports write them; the percentage is always computed
-from the 元 amounts.
+A zero denominator means the formula cannot be computed (no 编制, no 三公 budget last year, no
+projects…): the status is 不适用, and what that scores is the framework row's business — full marks
+only where its source says so (``scoring``). A missing figure (None in the facts) is different:
+the status is 缺少数据 and the text names what is missing.
+
+Numbers are as a reader recomputes them: amounts are shown in 万元 the way the reports write them,
+and the percentage is computed from the operands *as printed* (万元 to two places, percentages to
+one) and rounded to one decimal, so ``45.4% / 50.0% × 100% = 90.8%`` holds on paper.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 
 from jixiao.domain.errors import DomainError
 from jixiao.domain.facts import ZERO, BudgetLine, DepartmentYearFacts, SanGongItem
-from jixiao.domain.money import HUNDRED, percent_text, wan_text
+from jixiao.domain.money import HUNDRED, percent_text, round_half_up, to_wan, wan_text
 
 
 class IndicatorUnknown(DomainError):
@@ -66,9 +69,9 @@ class IndicatorValue:
         return percent_text(self.percent, places)
 
 
-def _shown(value: Decimal, unit: str) -> str:
+def _shown(value: Decimal, unit: str, places: int = 2) -> str:
     if unit == MONEY:
-        return wan_text(value)
+        return wan_text(value, places)
     if unit == PERCENT:
         return percent_text(value)
     text = format(value, "f")
@@ -91,6 +94,27 @@ def _no_data(name: str, formula: str, missing: list[str], unit: str) -> Indicato
     )
 
 
+def _printed(value: Decimal, unit: str, places: int) -> Decimal:
+    """An operand as the formula line prints it (万元 for money, one decimal for a percentage)."""
+    if unit == MONEY:
+        return to_wan(value, places)
+    if unit == PERCENT:
+        return round_half_up(value, 1)
+    return value
+
+
+def _money_places(*values: Decimal) -> int:
+    """Two places of 万元, or four when a non-zero amount would print as 0 (a 三公 item of 30 元)."""
+    return 4 if any(v != 0 and to_wan(v, 2) == 0 for v in values) else 2
+
+
+def printed_percent(numerator: Decimal, denominator: Decimal, unit: str = "") -> Decimal:
+    """numerator / denominator × 100 from the operands as printed, rounded to one decimal."""
+    places = _money_places(numerator, denominator) if unit == MONEY else 2
+    top, bottom = _printed(numerator, unit, places), _printed(denominator, unit, places)
+    return round_half_up(top * HUNDRED / bottom, 1)
+
+
 def _ratio(
     name: str,
     formula: str,
@@ -100,13 +124,17 @@ def _ratio(
     unit: str,
     labels: tuple[str, str],
     numerator_shown: str | None = None,
+    difference: tuple[Decimal, Decimal] | None = None,
 ) -> IndicatorValue:
+    """``difference`` (a, b): the numerator is a − b, printed as ``(a − b)`` and recomputed from the
+    printed a and b (so the rounding of each shows, not the rounding of their difference)."""
     missing = [label for label, value in zip(labels, (numerator, denominator), strict=True) if value is None]
     if missing:
         return _no_data(name, formula, missing, unit)
     numerator = Decimal(numerator)
     denominator = Decimal(denominator)
-    if denominator == 0:
+    places = _money_places(numerator, denominator, *(difference or ())) if unit == MONEY else 2
+    if _printed(denominator, unit, places) == 0:
         return IndicatorValue(
             name=name,
             formula=formula,
@@ -114,12 +142,19 @@ def _ratio(
             percent=None,
             numerator=numerator,
             denominator=denominator,
-            text=f"{formula}：{labels[1]}为0，本项不适用（评分时按满分计）",
+            text=f"{formula}：{labels[1]}为0，无法按公式计算",
             unit=unit,
         )
-    percent = numerator * HUNDRED / denominator
-    top = numerator_shown if numerator_shown is not None else _shown(numerator, unit)
-    text = f"{formula} = {top} / {_shown(denominator, unit)} × 100% = {percent_text(percent)}"
+    if difference is not None:
+        a, b = (_printed(v, unit, places) for v in difference)
+        percent = round_half_up((a - b) * HUNDRED / _printed(denominator, unit, places), 1)
+        top = f"({_shown(difference[0], unit, places)} − {_shown(difference[1], unit, places)})"
+    else:
+        percent = printed_percent(numerator, denominator, unit)
+        top = _shown(numerator, unit, places)
+    if numerator_shown is not None:
+        top = numerator_shown
+    text = f"{formula} = {top} / {_shown(denominator, unit, places)} × 100% = {percent_text(percent)}"
     if unit == MONEY:
         text += "（金额单位：万元）"
     return IndicatorValue(
@@ -200,7 +235,7 @@ def san_gong_change_rate(
         previous,
         unit=MONEY,
         labels=("本年与上年之差", labels[1]),
-        numerator_shown=f"({wan_text(current)} − {wan_text(previous)})",
+        difference=(current, previous),
     )
 
 
@@ -308,7 +343,7 @@ def payment_progress_rate(facts: DepartmentYearFacts, project: str | None = None
         return _no_data(name, formula, ["支付进度数据"], PERCENT)
     if checkpoint.annual_budget == 0:
         return _ratio(name, formula, ZERO, ZERO, unit=PERCENT, labels=("实际支付进度", "全年支出预算"))
-    actual_progress = checkpoint.spent * HUNDRED / checkpoint.annual_budget
+    actual_progress = printed_percent(checkpoint.spent, checkpoint.annual_budget, MONEY)
     value = _ratio(
         name,
         formula,
@@ -366,7 +401,30 @@ def carry_over_change_rate(facts: DepartmentYearFacts, project: str | None = Non
         start,
         unit=MONEY,
         labels=("变动额", "上年结转结余"),
-        numerator_shown=f"({wan_text(end)} − {wan_text(start)})",
+        difference=(end, start),
+    )
+
+
+def surplus(facts: DepartmentYearFacts, project: str | None = None) -> IndicatorValue:
+    """资金结余 as the 岳阳 table states its rule: this year's 年末结转结余 against 上年结转 (no ratio).
+
+    ``numerator`` is the year-end 结转结余, ``denominator`` the previous year's; ``percent`` is None.
+    """
+    end, start = facts.carry_over_end, facts.carry_over_start
+    name = "资金结余"
+    formula = "资金结余：年末结转结余与上年结转结余比较"
+    if end is None or start is None:
+        missing = [lab for lab, v in (("年末结转结余", end), ("上年结转结余", start)) if v is None]
+        return _no_data(name, formula, missing, MONEY)
+    return IndicatorValue(
+        name=name,
+        formula=formula,
+        status=IndicatorStatus.COMPUTED,
+        percent=None,
+        numerator=end,
+        denominator=start,
+        text=f"年末结转结余{wan_text(end)}万元，上年结转结余{wan_text(start)}万元",
+        unit=MONEY,
     )
 
 
@@ -498,6 +556,7 @@ INDICATORS: dict[str, IndicatorFunction] = {
     "结转结余率": carry_over_rate,
     "财政拨款执行率": fiscal_execution_rate,
     "结转结余变动率": carry_over_change_rate,
+    "资金结余": surplus,
     "公用经费控制率": public_expense_control_rate,
     "三公经费控制率": san_gong_control_rate,
     "政府采购执行率": procurement_execution_rate,
@@ -542,6 +601,90 @@ def compute_indicator(
 def compute_all(facts: DepartmentYearFacts, project: str | None = None) -> dict[str, IndicatorValue]:
     """Every department indicator, keyed by its Chinese name, in framework order."""
     return {name: compute_indicator(name, facts, project) for name in DEPARTMENT_INDICATORS}
+
+
+# --- 成本指标 against the budget they were set from ---------------------------------------------
+
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+@dataclass(frozen=True, slots=True)
+class CostBudgetLink:
+    """A 成本 ceiling (≤) in 元/万元 whose target equals exactly one budget line's 年初预算: the target
+    was set from that budget, so it is read against the budget as adjusted during the year."""
+
+    goal: str
+    line: str
+    initial: Decimal
+    adjusted: Decimal
+    target: Decimal
+    unit: str
+
+    @property
+    def changed(self) -> bool:
+        return self.initial != self.adjusted
+
+    @property
+    def adjusted_target(self) -> Decimal:
+        return self.adjusted / MONEY_UNITS[self.unit]
+
+
+def cost_budget_links(facts: DepartmentYearFacts) -> tuple[CostBudgetLink, ...]:
+    lines = [("人员经费", facts.basic_personnel), ("公用经费", facts.basic_public)]
+    lines += [(f"项目“{project.name}”", project.line) for project in facts.projects]
+    links = []
+    for goal in facts.goals:
+        if (
+            "成本" not in goal.level2
+            or goal.operator not in ("≤", "<")
+            or goal.unit not in MONEY_UNITS
+            or goal.target is None
+        ):
+            continue
+        target_yuan = goal.target * MONEY_UNITS[goal.unit]
+        matches = [(label, line) for label, line in lines if line.initial == target_yuan]
+        if len(matches) > 1:
+            matches = _closest_by_name(goal.name, matches)
+        if len(matches) == 1:
+            label, line = matches[0]
+            links.append(
+                CostBudgetLink(goal.name, label, line.initial, line.adjusted, goal.target, goal.unit)
+            )
+    return tuple(links)
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two names share (青少年科技教育… / 青少年科技创新… → 5)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def _closest_by_name(name: str, matches: list) -> list:
+    """Among budget lines of the same amount, the one whose name shares the longest run of at
+    least four characters with the indicator's, if exactly one does."""
+    scored = [(_common_run(name, label), (label, line)) for label, line in matches]
+    best = max(score for score, _ in scored)
+    if best < 4:
+        return matches
+    return [match for score, match in scored if score == best]
+
+
+def with_adjusted_cost_targets(facts: DepartmentYearFacts) -> DepartmentYearFacts:
+    """The facts with each 成本 ceiling set from an adjusted budget read against the adjusted budget."""
+    changed = {link.goal: link for link in cost_budget_links(facts) if link.changed}
+    if not changed:
+        return facts
+    goals = tuple(
+        replace(goal, adjusted_target=changed[goal.name].adjusted_target) if goal.name in changed else goal
+        for goal in facts.goals
+    )
+    return replace(facts, goals=goals)
 
 
 # --- 基础数据表 (domain-rules.md §3.3) ---------------------------------------------------------

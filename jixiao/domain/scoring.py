@@ -14,9 +14,13 @@ its 评分标准 in words and a rule. Point values differ by province, city and 
     qualitative           达成 / 部分达成 / 未达成 three bands, judged by a person with evidence
     manual                a score given by a person, which must carry evidence
     goal_indicators       the 2020 self-evaluation rule over the year's 绩效指标 results
+    surplus               资金结余: no 结余 / 结余 not above 上年结转 / above it (岳阳 table)
 
-A not-applicable indicator (zero denominator) scores full marks and says so; missing data scores
-0 and says what is missing, so that a gap in the data can never raise a score.
+Each rule is applied as its source writes it. A formula that cannot be computed (a zero
+denominator) scores only what the row's source says for that case (``zero_denominator`` in the
+YAML, with the clause the report cites); where the source says nothing, the row waits for a
+person's score with evidence. Missing data scores 0 and says what is missing, so that a gap in the
+data can never raise a score. Rates are scored as printed: one decimal (``indicators``).
 """
 
 from __future__ import annotations
@@ -42,8 +46,15 @@ from jixiao.domain.facts import (
     IndicatorKind,
     ManualJudgement,
 )
-from jixiao.domain.indicators import INDICATORS, IndicatorStatus, IndicatorValue, compute_indicator
+from jixiao.domain.indicators import (
+    INDICATORS,
+    IndicatorStatus,
+    IndicatorValue,
+    compute_indicator,
+    with_adjusted_cost_targets,
+)
 from jixiao.domain.money import HUNDRED, percent_text, round_half_up
+from jixiao.domain.money import wan_text as _wan_text
 
 FRAMEWORK_DIR = Path(__file__).resolve().parent.parent / "data" / "frameworks"
 ZERO = Decimal(0)
@@ -279,6 +290,33 @@ class CappedRatio:
 
 
 @dataclass(frozen=True, slots=True)
+class Surplus:
+    """资金结余 (岳阳 table, domain-rules.md §3.1): no 结余 → ``none``; 结余 not above 上年结转 →
+    ``within``; 结余 above 上年结转 → ``above``. Compares the two amounts, never a ratio."""
+
+    none: Decimal
+    within: Decimal
+    above: Decimal = ZERO
+    kind: ClassVar[str] = "surplus"
+    needs_indicator: ClassVar[bool] = True
+
+    def apply_amounts(self, end: Decimal, start: Decimal, points: Decimal) -> Outcome:
+        end_text, start_text = _wan_text(end), _wan_text(start)
+        if end_text == "0":
+            score = self.none
+            reason = f"年末无结转结余，得{_n(score)}分"
+        elif end <= start:
+            score = self.within
+            reason = f"年末结转结余{end_text}万元，未超过上年结转结余{start_text}万元，得{_n(score)}分"
+        else:
+            score = self.above
+            reason = f"年末结转结余{end_text}万元，超过上年结转结余{start_text}万元，得{_n(score)}分"
+        if score >= points:
+            return Outcome(points, "")
+        return Outcome(score, f"{reason}，扣{_lost(points, score)}分")
+
+
+@dataclass(frozen=True, slots=True)
 class ChecklistItem:
     key: str
     text: str
@@ -469,6 +507,8 @@ def goal_fraction(goal: GoalIndicatorResult, bands: tuple[QualitativeBand, ...])
         if goal.actual is None:
             return ZERO, "未填报实际完成值，不得分"
         actual, target = goal.actual, goal.target
+        if goal.adjusted_target is not None and goal.operator in ("≤", "<"):
+            target = goal.adjusted_target  # a 成本 ceiling is read against the budget as adjusted
         if goal.operator in HIGHER_IS_BETTER:
             reached = actual > target if goal.operator == ">" else actual >= target
             fraction = ONE if reached or target == 0 else max(actual, ZERO) / target
@@ -492,6 +532,7 @@ def goal_fraction(goal: GoalIndicatorResult, bands: tuple[QualitativeBand, ...])
 
 Rule = (
     Bands
+    | Surplus
     | DeductionPerPoint
     | PerShortfallStep
     | Proportional
@@ -507,6 +548,20 @@ Rule = (
 
 
 @dataclass(frozen=True, slots=True)
+class ZeroDenominator:
+    """What a row scores when its formula's denominator is 0, as its source states it.
+
+    ``full``: the source gives full marks to a department the item does not apply to (the report
+    cites ``clause``). ``compare``: the rule read as the comparison it states (控制率 ≤ 100% is
+    "actual ≤ budget"): a zero numerator meets it, any other fails it entirely.
+    """
+
+    score: str
+    clause: str
+    cite: str
+
+
+@dataclass(frozen=True, slots=True)
 class FrameworkRow:
     key: str
     level1: str
@@ -519,6 +574,8 @@ class FrameworkRow:
     params: tuple[tuple[str, Any], ...] = ()
     source: str = "A"
     note: str = ""
+    zero_denominator: ZeroDenominator | None = None
+    cite: str = ""
 
     @property
     def verified(self) -> bool:
@@ -639,6 +696,16 @@ def _parse_rule(spec: Any, where: str, points: Decimal) -> Rule:
                 f"{where}各检查项分值之和{_n(sum((i.points for i in items), ZERO))}不等于该项分值{_n(points)}"
             )
         return Checklist(mode, items, _dec(spec.get("per_violation", 1), f"{where}的 per_violation"))
+    if kind == "surplus":
+        rule = Surplus(
+            none=_dec(spec.get("none"), f"{where}的 none"),
+            within=_dec(spec.get("within"), f"{where}的 within"),
+            above=_dec(spec.get("above", 0), f"{where}的 above"),
+        )
+        for score in (rule.none, rule.within, rule.above):
+            if not ZERO <= score <= points:
+                raise FrameworkInvalid(f"{where}的得分{_n(score)}超出0至{_n(points)}分")
+        return rule
     if kind == "qualitative":
         return Qualitative()
     if kind == "manual":
@@ -719,6 +786,20 @@ def parse_framework(data: dict[str, Any], source_file: str = "") -> Framework:
             unknown = sorted(set(params) - accepted)
             if unknown:
                 raise FrameworkInvalid(f"{row_where}的指标参数“{'、'.join(unknown)}”不被“{indicator}”接受")
+        zero = raw.get("zero_denominator")
+        zero_denominator = None
+        if zero is not None:
+            if not isinstance(zero, dict) or not zero.get("clause") or not zero.get("cite"):
+                raise FrameworkInvalid(
+                    f"{row_where}的 zero_denominator 须写明来源条文（clause）和出处（cite）"
+                )
+            zero_denominator = ZeroDenominator(
+                score=_choice(
+                    zero.get("score"), ("full", "compare"), f"{row_where}的 zero_denominator.score"
+                ),
+                clause=str(zero["clause"]).strip(),
+                cite=str(zero["cite"]).strip(),
+            )
         source = str(raw.get("source", "A"))
         if source not in ("V", "P", "A"):
             raise FrameworkInvalid(f"{row_where}的来源标记应为 V（有出处）/ P（部分核实）/ A（假定）")
@@ -735,6 +816,8 @@ def parse_framework(data: dict[str, Any], source_file: str = "") -> Framework:
                 params=tuple(sorted(params.items())),
                 source=source,
                 note=str(raw.get("note", "")).strip(),
+                zero_denominator=zero_denominator,
+                cite=str(raw.get("cite", "")).strip(),
             )
         )
     framework = Framework(
@@ -837,6 +920,11 @@ class RowStatus(Enum):
     NOT_APPLICABLE = "不适用"
     NO_DATA = "缺少数据"
     JUDGED = "人工评分"
+    NEEDS_JUDGEMENT = "待人工评分"
+
+    @property
+    def unscored(self) -> bool:
+        return self in (RowStatus.NO_DATA, RowStatus.NEEDS_JUDGEMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -853,6 +941,8 @@ class ScoreRow:
     reason: str
     indicator: IndicatorValue | None = None
     source: str = "A"
+    cite: str = ""
+    applicability: str = ""  # for 不适用: the clause of the source that gives full marks, cited
 
     @property
     def deducted(self) -> Decimal:
@@ -881,7 +971,12 @@ class ScoreSheet:
 
     @property
     def missing(self) -> tuple[ScoreRow, ...]:
-        return tuple(row for row in self.rows if row.status is RowStatus.NO_DATA)
+        """Rows not yet scored: data missing, or waiting for a person's score."""
+        return tuple(row for row in self.rows if row.status.unscored)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
     @property
     def not_applicable(self) -> tuple[ScoreRow, ...]:
@@ -911,11 +1006,14 @@ def _score_row(
         "points": row.points,
         "standard": row.standard,
         "source": row.source,
+        "cite": row.cite,
     }
 
-    def done(score: Decimal, status: RowStatus, basis: str, reason: str, indicator=None) -> ScoreRow:
+    def done(
+        score: Decimal, status: RowStatus, basis: str, reason: str, indicator=None, applicability: str = ""
+    ) -> ScoreRow:
         rounded = round_half_up(_clamp(score, row.points), 2)
-        if rounded == row.points and status is not RowStatus.NO_DATA:
+        if rounded == row.points and not status.unscored:
             reason = ""  # a loss that rounds away is no deduction to explain
         return ScoreRow(
             score=rounded,
@@ -923,18 +1021,22 @@ def _score_row(
             basis=basis,
             reason=reason,
             indicator=indicator,
+            applicability=applicability,
             **common,
         )
 
     if rule.needs_indicator:
         value = compute_indicator(row.indicator, facts, project, **dict(row.params))
-        if value.status is IndicatorStatus.NOT_APPLICABLE:
-            return done(row.points, RowStatus.NOT_APPLICABLE, value.text, "", value)
         if value.status is IndicatorStatus.NO_DATA:
             return done(
                 ZERO, RowStatus.NO_DATA, value.text, f"缺少{'、'.join(value.missing)}，本项暂不得分", value
             )
-        outcome = rule.apply(value.percent, row.points, value.name)
+        if value.status is IndicatorStatus.NOT_APPLICABLE:
+            return _zero_denominator(row, value, facts, done)
+        if isinstance(rule, Surplus):
+            outcome = rule.apply_amounts(value.numerator, value.denominator, row.points)
+        else:
+            outcome = rule.apply(value.percent, row.points, value.name)
         return done(outcome.score, RowStatus.SCORED, value.text, outcome.reason, value)
     if isinstance(rule, Checklist):
         answers = facts.checklist_answers(row.key)
@@ -973,10 +1075,41 @@ def _score_row(
     raise FrameworkInvalid(f"评分项“{row.name}”的规则类型“{rule.kind}”无法计分")  # pragma: no cover
 
 
+def _zero_denominator(row: FrameworkRow, value: IndicatorValue, facts: DepartmentYearFacts, done) -> ScoreRow:
+    """A formula with a zero denominator scores only what the row's source states for that case;
+    otherwise a person scores it, with evidence."""
+    rule = row.zero_denominator
+    if rule is not None and rule.score == "full":
+        applicability = f"{value.text.split('：')[-1].replace('，无法按公式计算', '')}，依据“{rule.clause}”（{rule.cite}）本项不适用"
+        basis = f"{value.text}；依据“{rule.clause}”（{rule.cite}），本项不适用，计满分"
+        return done(row.points, RowStatus.NOT_APPLICABLE, basis, "", value, applicability)
+    if rule is not None and rule.score == "compare":
+        if value.numerator == 0:
+            basis = f"{value.text}；{value.formula.split(' = ')[0]}的分子也为0，符合“{rule.clause}”（{rule.cite}）"
+            return done(row.points, RowStatus.SCORED, basis, "", value)
+        reason = f"{value.formula.split(' = ')[0]}的分母为0而分子不为0，不符合“{rule.clause}”，不得分"
+        return done(ZERO, RowStatus.SCORED, value.text, reason, value)
+    judgement = facts.judgement(row.key)
+    if judgement is None:
+        return done(
+            ZERO,
+            RowStatus.NEEDS_JUDGEMENT,
+            value.text,
+            "公式分母为0，评分标准未规定此情形，须人工评分并写明依据，本项暂不得分",
+            value,
+        )
+    outcome = Manual().apply(judgement, row.points, row.name)
+    basis = f"{value.text}；人工评分依据：{judgement.evidence.strip()}" + (
+        f"（评分人：{judgement.judged_by}）" if judgement.judged_by else ""
+    )
+    return done(outcome.score, RowStatus.JUDGED, basis, outcome.reason, value)
+
+
 def score(facts: DepartmentYearFacts, framework: Framework, project: str | None = None) -> ScoreSheet:
     """Score one department-year (or one of its projects) against a framework."""
     if project is not None:
         facts.project(project)
+    facts = with_adjusted_cost_targets(facts)
     rows = tuple(_score_row(row, facts, framework, project) for row in framework.rows)
     total = sum((row.score for row in rows), ZERO)
     levels = tuple(

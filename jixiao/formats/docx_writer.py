@@ -37,6 +37,7 @@ from docx.text.run import Run as DocxRun
 
 from jixiao.domain.report.document import (
     DEMO_LABEL,
+    DRAFT_LABEL,
     Align,
     Annex,
     Chart,
@@ -418,6 +419,15 @@ def _setup_styles(document) -> None:
     for style in (unit, cell, note, page_number):
         _set_char_spacing(style.element, 0)
 
+    notice = _paragraph_style(document, "GwDraftNotice", "草稿说明")
+    set_fonts(notice.element, FONT_BODY)
+    _set_size(notice.element, TABLE_PT)
+    notice.paragraph_format.first_line_indent = Pt(0)
+    notice.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    notice.paragraph_format.keep_with_next = True
+    _no_snap(notice.element.get_or_add_pPr())
+    _set_char_spacing(notice.element, 0)
+
     header = _paragraph_style(document, "GwHeaderLabel", "演示标识")
     set_fonts(header.element, FONT_KAI)
     _set_size(header.element, TABLE_PT)
@@ -509,19 +519,107 @@ def _page_number(footer, *, odd: bool) -> None:
         _set_size(run._r, PAGE_NUMBER_PT)
 
 
-def _demo_header(header) -> None:
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_EMU_PER_MM = 36000
+ONE_CHARACTER_MM = 5.6  # one 三号 character: the "一字" of §7.5 (gongwen.md §6)
+PAGE_NUMBER_GAP_MM = 7  # the 一字线 sits 7 mm outside the 版心
+PAGE_NUMBER_BOX = (6.0, 40.0)  # the rotated number's box, across × along the page edge (mm)
+
+
+def _page_number_box_xml(*, odd: bool, shape_id: int) -> str:
+    """The page number of a landscape page, where GB/T 9704 §8 puts it: in the same physical
+    place as on the portrait pages. The table head faces the binding edge, so the page's left edge
+    is the portrait page's bottom: the number stands there, turned a quarter clockwise, 7 mm outside
+    the 版心 — at the bottom on an odd page (portrait: right), at the top on an even one (left),
+    one character in from the end of the 版心."""
+    across, along = PAGE_NUMBER_BOX
+    x = MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - across
+    if odd:
+        y = PAGE_WIDTH_MM - MARGIN_RIGHT_MM - ONE_CHARACTER_MM - along
+        align = "right"  # with the text turned, "right" is the end of the line: its bottom
+    else:
+        y = MARGIN_LEFT_MM + ONE_CHARACTER_MM
+        align = "left"
+    emu = lambda mm: round(mm * _EMU_PER_MM)  # noqa: E731
+    run = _run_xml(f"{EM_DASH} ", FONT_SONG, size=PAGE_NUMBER_PT, latin=FONT_SONG)
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _run_xml("1", FONT_SONG, size=PAGE_NUMBER_PT, latin=FONT_SONG)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    tail = _run_xml(f" {EM_DASH}", FONT_SONG, size=PAGE_NUMBER_PT, latin=FONT_SONG)
+    paragraph = (
+        f'<w:p><w:pPr><w:pStyle w:val="GwPageNumber"/><w:jc w:val="{align}"/></w:pPr>{run}{field}{tail}</w:p>'
+    )
+    return (
+        f'<w:r {nsdecls("w")} xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:wps="{_WPS}"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
+        'behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{emu(across)}" cy="{emu(along)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapNone/><wp:docPr id="{shape_id}" name="页码{shape_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{_WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(across)}" cy="{emu(along)}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{paragraph}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr">'
+        "<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def _landscape_page_numbers(section) -> None:
+    for footer, odd, shape_id in ((section.footer, True, 9001), (section.even_page_footer, False, 9002)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        _apply_style(paragraph, "页码")
+        paragraph._p.append(parse_xml(_page_number_box_xml(odd=odd, shape_id=shape_id)))
+
+
+def _portrait_page_numbers(section) -> None:
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        _page_number(footer, odd=odd)
+
+
+def _header_label(header, label: str) -> None:
+    """The label every page carries in its header: 演示数据, 草稿, or both."""
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     _apply_style(paragraph, "演示标识")
-    run = paragraph.add_run(DEMO_LABEL)
+    run = paragraph.add_run(label)
     set_fonts(run._r, FONT_KAI)
+
+
+def _draft_border(ppr, *, first: bool, last: bool) -> None:
+    """A single-line box around the 草稿 notice (one box over its paragraphs)."""
+    borders = _child(ppr, "pBdr", _PPR_ORDER)
+    sides = ["left", "right"] + (["top"] if first else []) + (["bottom"] if last else [])
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:val"), "single")
+            edge.set(qn("w:sz"), "6")
+            edge.set(qn("w:space"), "4")
+            edge.set(qn("w:color"), "000000")
+            borders.append(edge)
 
 
 # -- the writer -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=2)
-def _template(demo: bool) -> bytes:
+@lru_cache(maxsize=4)
+def _template(demo: bool, draft: bool = False) -> bytes:
     """The empty 公文 document — styles, page setup, page numbers, demo header — built once per
     process and reused: setting up the styles costs more than writing a short report."""
     document = Document()
@@ -534,9 +632,10 @@ def _template(demo: bool) -> bytes:
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer, odd=True)
     _page_number(section.even_page_footer, odd=False)
-    if demo:
-        _demo_header(section.header)
-        _demo_header(section.even_page_header)
+    label = "　".join(text for text, on in ((DEMO_LABEL, demo), (DRAFT_LABEL, draft)) if on)
+    if label:
+        _header_label(section.header, label)
+        _header_label(section.even_page_header, label)
     _drop_unused_table_styles(document, used={"TableGrid"})
     _drop_styles_with_effects(document)
     buffer = io.BytesIO()
@@ -572,7 +671,7 @@ def _drop_styles_with_effects(document) -> None:
 class _Writer:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.document = Document(io.BytesIO(_template(report.demo)))
+        self.document = Document(io.BytesIO(_template(report.demo, report.is_draft)))
         self.tables = 0
         self.figures = 0
         self.landscape = False
@@ -582,6 +681,8 @@ class _Writer:
         document = self.document
         self._properties()
         self._title()
+        if self.report.is_draft:
+            self._draft_notice()
         for section_ in self.report.sections:
             self._section(section_)
         self._annex_list()
@@ -640,6 +741,17 @@ class _Writer:
             self._run(sub, self.report.subtitle, FONT_KAI)
         self._paragraph()  # one blank line after the title
 
+    def _draft_notice(self) -> None:
+        """A boxed notice under the title: 草稿, and what is still missing."""
+        items = self.report.draft
+        lines = [f"【{DRAFT_LABEL}】本稿尚有{len(items)}项未完成，不能作为正式报告报送："]
+        lines += [f"{i}．{item}" for i, item in enumerate(items, start=1)]
+        for index, line in enumerate(lines):
+            paragraph = self._add("草稿说明")
+            _draft_border(paragraph._p.get_or_add_pPr(), first=index == 0, last=index == len(lines) - 1)
+            self._run(paragraph, line, FONT_KAI if index == 0 else FONT_BODY, size=TABLE_PT)
+        self._paragraph()
+
     def _section(self, section: Section) -> None:
         children = section.children
         if section.run_in:
@@ -673,7 +785,7 @@ class _Writer:
         if table.caption:
             if table.numbered:
                 self.tables += 1
-                caption = f"表{self.tables}　{table.caption}"
+                caption = f"表{table.number or self.tables}　{table.caption}"
             else:
                 caption = table.caption
             head = self._add("表题图题")
@@ -703,6 +815,7 @@ class _Writer:
         parts.append("</w:tblGrid>")
         parts.extend(_header_rows_xml(table, widths))
         aligns = [_JC[table.alignment(c)] for c in range(table.column_count)]
+        spans = [table.merged_spans(c) for c in range(table.column_count)]
         last = len(table.body_rows) - 1
         for i, values in enumerate(table.body_rows):
             is_total = table.total_row and i == last
@@ -715,7 +828,14 @@ class _Writer:
             parts.append("<w:tr>" if tall > TALL_ROW_LINES else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for c, text in enumerate(values):
                 align = "center" if is_total and c == 0 else aligns[c]
-                parts.append(_cell_xml(widths[c], text, align, bold=is_total))
+                span = spans[c][i]
+                if span == 0:  # under a merged category cell: Word's vMerge continuation, empty
+                    parts.append(
+                        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+                    )
+                    continue
+                merge = "restart" if span > 1 else ""
+                parts.append(_cell_xml(widths[c], text, align, bold=is_total, merge=merge))
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         self.document.element.body._insert_tbl(parse_xml("".join(parts)))
@@ -772,7 +892,7 @@ class _Writer:
         doc_pr.set("title", chart.title)
         if chart.numbered:
             self.figures += 1
-            text = f"图{self.figures}　{chart.title}"
+            text = f"图{chart.number or self.figures}　{chart.title}"
         else:
             text = chart.title
         caption = self._add("表题图题")
@@ -789,11 +909,16 @@ class _Writer:
         annexes = self.report.annexes
         if not annexes:
             return
-        self._paragraph()
+        # the last body paragraph, the 附件说明 and the 落款 stay together (§7.3.5.5: no 落款 alone)
+        paragraphs = self.document.paragraphs
+        if paragraphs:
+            paragraphs[-1].paragraph_format.keep_with_next = True
+        self._paragraph().paragraph_format.keep_with_next = True
         lead = "附件："
         char = BODY_PT * 20  # one 三号 character in twips
         for i, annex in enumerate(annexes, start=1):
             paragraph = self._add("附件说明")
+            paragraph.paragraph_format.keep_with_next = True
             ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
             if len(annexes) == 1:
                 text = f"{lead}{annex.title}"
@@ -839,6 +964,7 @@ class _Writer:
         if wants_landscape != self.landscape:
             section = self.document.add_section(WD_SECTION.NEW_PAGE)
             (_landscape if wants_landscape else _portrait)(section)
+            (_landscape_page_numbers if wants_landscape else _portrait_page_numbers)(section)
             self.landscape = wants_landscape
             mark = self._add("附件标识")
         else:
@@ -870,6 +996,7 @@ STYLE_IDS = {
     "附件说明": "GwAnnexList",
     "页码": "GwPageNumber",
     "演示标识": "GwHeaderLabel",
+    "草稿说明": "GwDraftNotice",
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jixiao.domain.report.document import (
     DEMO_LABEL,
+    DRAFT_LABEL,
     Align,
     Annex,
     Chart,
@@ -67,6 +68,8 @@ figure.chart figcaption { font-family: "黑体", SimHei, "Noto Sans CJK SC", san
 details.chart-data { font-size: 12pt; line-height: 1.5; }
 details.chart-data summary { cursor: pointer; color: var(--accent); }
 .annex-list p { text-indent: 2em; }
+.draft-notice { border: 1px solid #000; padding: .3em .8em; margin: 0 0 1em; font-size: 12pt; line-height: 1.6; }
+.draft-notice p { text-indent: 0; }
 .signature { margin-top: 29pt; }
 .signature p { text-align: right; text-indent: 0; }
 section.annex { break-before: page; page-break-before: always; margin-top: 2em; }
@@ -141,7 +144,7 @@ class _Html:
         if caption is None:
             if table.numbered and table.caption:
                 self.tables += 1
-                caption = f"表{self.tables}　{table.caption}"
+                caption = f"表{table.number or self.tables}　{table.caption}"
             else:
                 caption = table.caption
         if wrap:
@@ -169,12 +172,17 @@ class _Html:
             self.add("<tr>" + "".join(cells) + "</tr>")
         self.add("</thead><tbody>")
         last = len(table.body_rows) - 1
+        spans = [table.merged_spans(c) for c in range(table.column_count)]
         for i, row in enumerate(table.body_rows):
             total = table.total_row and i == last
             cells = []
             for c, text in enumerate(row):
+                if spans[c][i] == 0:
+                    continue  # covered by the merged category cell above
                 css = _CSS_ALIGN[table.alignment(c)]
                 attr = f' class="{css}"' if css else ""
+                if spans[c][i] > 1:
+                    attr += f' rowspan="{spans[c][i]}"'
                 if c == 0:
                     cells.append(f'<th scope="row"{attr}>{escape(text)}</th>')
                 else:
@@ -190,8 +198,9 @@ class _Html:
     def chart(self, chart: Chart) -> None:
         if chart.numbered:
             self.figures += 1
-            caption = f"图{self.figures}　{chart.title}"
-            element_id = f"chart-{self.figures}"
+            number = chart.number or self.figures
+            caption = f"图{number}　{chart.title}"
+            element_id = f"chart-{number}"
         else:
             caption = chart.title
             element_id = ""
@@ -224,7 +233,10 @@ def render_html(report: Report) -> str:
     html.add("<!DOCTYPE html>")
     html.add('<html lang="zh-CN"><head><meta charset="utf-8">')
     html.add('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    html.add(f"<title>{escape(title)}{'（' + DEMO_LABEL + '）' if report.demo else ''}</title>")
+    labels = "".join(
+        f"（{label}）" for label, on in ((DEMO_LABEL, report.demo), (DRAFT_LABEL, report.is_draft)) if on
+    )
+    html.add(f"<title>{escape(title)}{labels}</title>")
     html.add(f"<style>{CSS}</style></head><body>")
     html.add('<main class="page">')
     if report.demo:
@@ -236,6 +248,12 @@ def render_html(report: Report) -> str:
     )
     if report.subtitle:
         html.add(f'<p class="subtitle">{escape(report.subtitle)}</p>')
+    if report.is_draft:
+        html.add('<section class="draft-notice" role="note">')
+        html.add(
+            f"<p><strong>【{DRAFT_LABEL}】</strong>本稿尚有{len(report.draft)}项未完成，不能作为正式报告报送：</p><ol>"
+        )
+        html.add("".join(f"<li>{escape(item)}</li>" for item in report.draft) + "</ol></section>")
     for section in report.sections:
         html.section(section)
     if report.annexes:

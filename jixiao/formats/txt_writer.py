@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.domain.report.document import DEMO_LABEL, Chart, Paragraph, Report, Section, Table, header_grid
+from jixiao.domain.report.document import (
+    DEMO_LABEL,
+    DRAFT_LABEL,
+    Chart,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    header_grid,
+)
 from jixiao.domain.report.outline import run_in_paragraph, title_lines
 
 
@@ -49,7 +58,7 @@ class _Text:
         if caption is None:
             if table.numbered and table.caption:
                 self.tables += 1
-                caption = f"表{self.tables}　{table.caption}"
+                caption = f"表{table.number or self.tables}　{table.caption}"
             else:
                 caption = table.caption
         self.blank()
@@ -64,8 +73,10 @@ class _Text:
                 cells.append("" if start is None else table.header_rows[start[0]][start[1]].text)
             del r
             self.lines.append(_row(cells))
-        for row in table.body_rows:
-            self.lines.append(_row(row))
+        spans = [table.merged_spans(c) for c in range(table.column_count)]
+        for r, row in enumerate(table.body_rows):
+            # a cell merged into the one above it prints empty, as the merged table reads
+            self.lines.append(_row(cell if spans[c][r] else "" for c, cell in enumerate(row)))
         if table.note:
             self.lines.append(table.note)
         self.blank()
@@ -73,7 +84,7 @@ class _Text:
     def chart(self, chart: Chart) -> None:
         if chart.numbered:
             self.figures += 1
-            caption = f"图{self.figures}　{chart.title}"
+            caption = f"图{chart.number or self.figures}　{chart.title}"
         else:
             caption = chart.title
         self.table(chart.alt_table(), caption=caption)
@@ -83,6 +94,16 @@ def _row(cells) -> str:
     return "| " + " | ".join(cell.strip(" ") for cell in cells) + " |"
 
 
+def draft_notice(report: Report) -> str:
+    """The 草稿 notice printed under the title: what is missing, in one paragraph."""
+    items = "；".join(f"{_circled(i)}{item}" for i, item in enumerate(report.draft, start=1))
+    return f"【{DRAFT_LABEL}】本稿尚有{len(report.draft)}项未完成，不能作为正式报告报送：{items}。"
+
+
+def _circled(number: int) -> str:
+    return chr(0x245F + number) if 1 <= number <= 20 else f"({number})"
+
+
 def render_txt(report: Report) -> str:
     text = _Text()
     text.lines.extend(title_lines(report.title))
@@ -90,6 +111,8 @@ def render_txt(report: Report) -> str:
         text.lines.append(report.subtitle)
     if report.demo:
         text.lines.append(f"【{DEMO_LABEL}】")
+    if report.is_draft:
+        text.lines.append(draft_notice(report))
     text.lines.append("")
     for section in report.sections:
         text.section(section)

@@ -25,7 +25,7 @@ def test_generate_edit_a_paragraph_and_download_the_docx(browser_page, live_serv
     expect(page.get_by_text("第1版").first).to_be_visible()
     shot(page, "generated")
 
-    page.get_by_label("修改四、资产管理情况（制度与管理）").click()
+    page.get_by_label("修改资产管理情况（制度与管理）").click()
     page.fill("#p-text", "本单位资产由办公室统一管理，建立资产台账，每年盘点一次。")
     page.get_by_role("button", name="保存为新版本").click()
     expect(page.get_by_text("已保存为第2版。")).to_be_visible()

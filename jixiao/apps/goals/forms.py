@@ -151,8 +151,21 @@ class ActivityForm(forms.Form):
     )
     place = forms.CharField(label="地点", required=False, max_length=128)
     area = forms.ModelChoiceField(label="工作领域", queryset=None, empty_label="请选择")
-    partners = forms.CharField(label="合作单位", required=False, max_length=255)
-    description = forms.CharField(label="活动情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    partners = forms.CharField(
+        label="合作单位", required=False, max_length=255, help_text="多个单位用顿号分隔"
+    )
+    description = forms.CharField(
+        label="活动情况",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="写给报告读者的活动经过，写入报告“年度主要工作完成情况”",
+    )
+    results = forms.CharField(
+        label="成果/获奖",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="取得的成果、获奖及获奖人（单位），写入报告“年度主要工作完成情况”",
+    )
 
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -299,8 +299,11 @@ class Activity(models.Model):
     area = models.ForeignKey(
         WorkArea, verbose_name="工作领域", on_delete=models.PROTECT, related_name="activities"
     )
-    partners = models.CharField("合作单位", max_length=255, blank=True)
-    description = models.TextField("活动情况", blank=True)
+    partners = models.CharField("合作单位", max_length=255, blank=True, help_text="多个单位用顿号分隔")
+    description = models.TextField("活动情况", blank=True, help_text="写入报告“年度主要工作完成情况”")
+    results = models.TextField(
+        "成果/获奖", blank=True, help_text="取得的成果、获奖及获奖人（单位），写入报告“年度主要工作完成情况”"
+    )
     is_demo = models.BooleanField("演示数据", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="记录人", null=True, on_delete=models.PROTECT, related_name="+"

@@ -662,6 +662,9 @@ def activity_record(activity: Activity) -> ActivityRecord:
             for output in activity.outputs.all()
         ),
         is_period=bool(activity.date_text) or bool(end and end != start),
+        partners=activity.partners,
+        description=activity.description,
+        results=activity.results,
     )
 
 

@@ -553,6 +553,7 @@ def activity_record(
     place: str = "",
     partners: str = "",
     description: str = "",
+    results: str = "",
     is_demo: bool = False,
 ) -> Activity:
     """Record a 履职活动 with its quantified outputs. Each output is '近30次'-style text and the
@@ -579,6 +580,7 @@ def activity_record(
         area=area,
         partners=partners.strip(),
         description=description.strip(),
+        results=results.strip(),
         is_demo=is_demo,
         created_by=actor,
         created_at=timezone.now(),

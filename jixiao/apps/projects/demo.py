@@ -5,7 +5,7 @@
 - The 2023 projects P01–P03, already approved in the budget and paying, get their 专项 file:
   application and 论证 (补录), implementation plan with milestones, inspections:
   P01 科普大篷车 is 完成验收, P02 全国科普日 is in 督查 with one rectification still open,
-  P03 青少年科技创新大赛 is in 实施.
+  P03 青少年科技创新大赛 is in 实施 with every milestone done (not yet accepted).
 - A new 2024 application (科普惠农兴村) still in 论证: two expert opinions, no conclusion yet.
 """
 
@@ -180,13 +180,20 @@ def build(context) -> None:
         rectification_due=d(2023, 10, 31),
     )
 
-    # P03: in 实施; the first milestone done, the second not yet marked.
+    # P03: in 实施 with both milestones done (the contest was held in the first half of the year),
+    # not yet accepted.
     p03 = files["P03"]
     services.milestone_complete(
         actor=officer,
         milestone=p03.milestones.get(seq=1),
         done_on=d(2023, 2, 24),
         note="16名辅导老师参加赛前培训",
+    )
+    services.milestone_complete(
+        actor=officer,
+        milestone=p03.milestones.get(seq=2),
+        done_on=d(2023, 5, 31),
+        note="征集遴选20件作品参加第37届衡阳市青少年科技创新大赛",
     )
 
     # 2024: a new application, in 论证 with two opinions and no conclusion yet.

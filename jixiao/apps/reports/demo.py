@@ -7,7 +7,14 @@ everything with a figure stays computed.
 from __future__ import annotations
 
 from jixiao.apps.orgs.models import Role
-from jixiao.apps.reports.services import report_edit_paragraph, report_generate, report_judge
+from jixiao.apps.reports.services import (
+    current_problems,
+    movement_labels,
+    report_confirm_problems,
+    report_edit_paragraph,
+    report_generate,
+    report_judge,
+)
 
 ASSETS_MANAGEMENT = (
     "为规范和加强固定资产管理，我单位制定了《固定资产管理办法》，资产管理具体由办公室财务负责，"
@@ -60,8 +67,9 @@ CHECKLIST = [
     {
         "row_key": "funds_compliance",
         "item_key": "no_misuse",
-        "met": False,
-        "evidence": "有跨基本支出与项目支出使用资金的支出申请（已被预算控制拒绝）",
+        "met": True,
+        # A request the control refused moved no money: the control worked, nothing was 挪用.
+        "evidence": "全年无截留、挤占、挪用、虚列支出；1笔拟用项目支出指标支付办公用品的申请被预算控制拒绝，未形成支出",
     },
     {"row_key": "asset_rules", "item_key": "exists", "met": True, "evidence": "制定了《固定资产管理办法》"},
     {
@@ -80,6 +88,17 @@ MANUAL = [
 ]
 
 
+# The officer's year-end explanations of the large movements (演示数据: the seed names only the
+# first cause, "公用经费年初预算安排增加").
+MOVEMENTS = {
+    "movement:public_initial": "2023年起办公楼维修、信息化设备更新和纲要办日常运转经费列入公用经费年初预算（演示数据）",
+    "movement:public_actual": "公用经费年初预算安排增加，办公楼维修、信息化设备更新等支出随之增加（演示数据）",
+    "movement:personnel_addition": (
+        "年中调入1名工作人员，另有2名工作人员调出或退休，调入人员的工资和当年调资由追加预算保障（演示数据）"
+    ),
+}
+
+
 def build(context) -> None:
     officer = context.users.get(Role.FINANCE_OFFICER)
     draft = report_generate(actor=officer, department=context.department, year=2023)
@@ -87,3 +106,11 @@ def build(context) -> None:
         report_edit_paragraph(actor=officer, draft=draft, key="assets_management", text=ASSETS_MANAGEMENT)
     if not draft.latest.judgements:
         report_judge(actor=officer, draft=draft, checklist=CHECKLIST, manual=MANUAL)
+    for key, text in MOVEMENTS.items():
+        if key in movement_labels(draft) and draft.latest.narratives.get(key) != text:
+            report_edit_paragraph(actor=officer, draft=draft, key=key, text=text)
+    # The officer read the problems the data and the score raise, and confirms them as worded.
+    # 预决算信息公开性 is still unscored: the demo report stays a 草稿 until someone scores it.
+    if not draft.latest.confirmed:
+        problems = [{"key": p["key"], "kind": p["kind"], "text": p["text"]} for p in current_problems(draft)]
+        report_confirm_problems(actor=officer, draft=draft, problems=problems)

@@ -70,3 +70,31 @@ class DraftVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft} 第{self.number}版"
+
+
+class OutlineChoice(models.Model):
+    """The report outline a finance bureau asks for, from a year on (``jixiao/data/report/outlines``).
+
+    A department's report for a year uses its bureau's latest choice valid in that year; with no
+    choice, the default outline (the seed's seven parts)."""
+
+    bureau = models.ForeignKey(
+        "orgs.FinanceBureau", verbose_name="财政局", on_delete=models.PROTECT, related_name="outline_choices"
+    )
+    valid_from = models.PositiveIntegerField("起始年度")
+    outline = models.CharField("报告提纲", max_length=40)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设置人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    chosen_at = models.DateTimeField("设置时间")
+
+    class Meta:
+        verbose_name = "报告提纲选择"
+        verbose_name_plural = "报告提纲选择"
+        ordering = ["bureau", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "valid_from"], name="outline_choice_one_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bureau.name}自{self.valid_from}年起：{self.outline}"

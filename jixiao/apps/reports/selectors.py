@@ -8,6 +8,7 @@ never filled with an invented figure. Amounts stay Decimal 元 throughout.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -48,6 +49,7 @@ from jixiao.domain.facts import (
     FixedAssets,
     FundKind,
     IdleAsset,
+    InspectionFinding,
     ManualJudgement,
     PaymentCheckpoint,
     PersonnelProjection,
@@ -55,16 +57,11 @@ from jixiao.domain.facts import (
     ProjectFacts,
     SanGongFigures,
     SanGongItem,
+    TaskShortfall,
 )
-from jixiao.domain.problems import (
-    Evidence,
-    Problem,
-    ProblemKind,
-    Suggestion,
-    derive_problems,
-    derive_suggestions,
-)
+from jixiao.domain.problems import Problem, Suggestion, derive_problems, derive_suggestions
 from jixiao.domain.report.chart_data import time_schedule_percent
+from jixiao.domain.report.compose import goal_rows_of
 from jixiao.domain.report.inputs import (
     ActivityGroup,
     AssetsSummary,
@@ -161,8 +158,12 @@ def san_gong_facts(department: Department, year: int) -> tuple[SanGongFigures, .
     )
 
 
+_LINE_IN_MESSAGE = re.compile(r"指标“(?P<line>[^”]+)”支付")
+
+
 def cross_use_attempts(department: Department, year: int) -> tuple[CrossUseAttempt, ...]:
-    """Refused basic↔project spending requests (RefusalEvent, error_code cross_use)."""
+    """Refused basic↔project spending requests (RefusalEvent, error_code cross_use). The
+    description names the line the request tried to use, never the refusal's system message."""
     attempts = []
     for event in RefusalEvent.objects.filter(
         department=department, year=year, error_code="cross_use"
@@ -178,11 +179,16 @@ def cross_use_attempts(department: Department, year: int) -> tuple[CrossUseAttem
                 target=FUND_KIND.get(details.get("expense_fund", ""), FundKind.PUBLIC),
                 # The refusal record holds no amount yet; 0 keeps the count honest without inventing one.
                 amount=Decimal(str(amount)) if amount is not None else ZERO,
-                description=event.message,
+                description=_attempted_line(event.message),
                 economic_code=str(details.get("econ_code", "")),
             )
         )
     return tuple(attempts)
+
+
+def _attempted_line(message: str) -> str:
+    found = _LINE_IN_MESSAGE.search(message or "")
+    return f"“{found.group('line')}”指标" if found else ""
 
 
 def executed_transfers(department: Department, year: int) -> tuple[BudgetTransfer, ...]:
@@ -237,11 +243,85 @@ def goal_results(department: Department, year: int):
 
 
 def work_completion(department: Department, year: int):
-    return goal_selectors.work_completion_for(department=department, year=year)
+    """职责履行 counts, with the tasks that fell short named (and what their record says)."""
+    counts = goal_selectors.work_completion_for(department=department, year=year)
+    goal = goal_selectors.department_goal(department, year)
+    if counts is None or goal is None:
+        return counts
+    shortfalls = []
+    for row in goal_selectors.completion_rows(goal):
+        outcome = row.outcome
+        aspects = []
+        if not outcome.completed:
+            aspects.append("未完成")
+        else:
+            if not row.timely:
+                aspects.append("未按时完成")
+            if not outcome.quality_passed:
+                aspects.append("质量未达标")
+        if outcome.is_key and not outcome.completed:
+            aspects.append("重点工作未办结")
+        if aspects:
+            evidence = (row.completion.evidence if row.completion else "").replace("（演示数据）", "")
+            shortfalls.append(TaskShortfall(outcome.name, tuple(aspects), evidence.strip()))
+    return replace(counts, shortfalls=tuple(shortfalls))
 
 
-def activity_groups(department: Department, year: int) -> tuple[ActivityGroup, ...] | None:
-    return tuple(goal_selectors.activity_groups_for(department=department, year=year)) or None
+def _vocabulary(library_version: str) -> dict:
+    """The department library's own words (its ``vocabulary``), if the library file has any."""
+    from jixiao.data import DATA_DIR, load_yaml
+
+    path = f"indicators/{library_version}.yaml"
+    if not (DATA_DIR / path).exists():
+        return {}
+    return (load_yaml(path) or {}).get("vocabulary") or {}
+
+
+def work_groups(department: Department, year: int) -> tuple[tuple[ActivityGroup, ...] | None, str]:
+    """Section 五's work from the activity record, grouped by work area, each output that alone
+    makes up an indicator set against its target, and the closing sentence for the others."""
+    from collections import OrderedDict
+
+    from jixiao.apps.goals.models import Activity
+    from jixiao.domain.activity_wording import IndicatorTarget, load_wording
+    from jixiao.domain.activity_wording import work_groups as word_groups
+    from jixiao.domain.goals import TargetParseError
+
+    activities = (
+        Activity.objects.filter(department=department, year=year)
+        .select_related("area")
+        .prefetch_related("outputs")
+        .order_by("area__order", "area__id", "date", "id")
+    )
+    grouped: OrderedDict[str, list] = OrderedDict()
+    for activity in activities:
+        grouped.setdefault(f"在{activity.area.name}方面", []).append(goal_selectors.activity_record(activity))
+    if not grouped:
+        return None, ""
+    goal = goal_selectors.department_goal(department, year)
+    targets = []
+    vocabulary = {}
+    if goal is not None:
+        vocabulary = _vocabulary(goal.library_version)
+        for row in goal_selectors.year_end_rows(goal):
+            if row.traced is None:
+                continue
+            try:
+                target = row.indicator.parsed_target()
+            except TargetParseError:  # an unquantified target: nothing to compare with
+                continue
+            targets.append(
+                IndicatorTarget(
+                    name=row.indicator.name,
+                    operator=target.operator.value,
+                    target=target.value,
+                    unit=target.unit or row.indicator.unit,
+                    fed_by=tuple(dict.fromkeys(item.output for item in row.traced.items)),
+                    actual=row.traced.value,
+                )
+            )
+    groups, summary = word_groups(grouped.items(), targets, load_wording(vocabulary=vocabulary))
+    return tuple(ActivityGroup(g.heading, g.items, g.summary) for g in groups), summary
 
 
 def fixed_assets(department: Department, year: int) -> FixedAssets | None:
@@ -301,24 +381,71 @@ def project_outputs(department: Department, year: int) -> dict[str, tuple[str, .
     return result
 
 
+def inspection_findings(department: Department, year: int) -> tuple[InspectionFinding, ...]:
+    """督查 of the year's 专项 that found something to rectify, with their 销号 (if any)."""
+    from jixiao.apps.projects.models import Inspection
+
+    inspections = (
+        Inspection.objects.filter(
+            special__project__department=department, special__project__year=year, needs_rectification=True
+        )
+        .select_related("special__project")
+        .order_by("inspected_on", "id")
+    )
+    return tuple(
+        InspectionFinding(
+            project=i.special.project.name,
+            on=i.inspected_on,
+            finding=i.findings,
+            due=i.rectification_due,
+            closed_on=i.closed_on,
+            rectification=i.rectification,
+        )
+        for i in inspections
+    )
+
+
 def project_summaries(
     department: Department, year: int, facts: DepartmentYearFacts
 ) -> tuple[ProjectSummary, ...]:
     stages = dict(Project.objects.filter(department=department, year=year).values_list("name", "stage"))
     labels = dict(Project._meta.get_field("stage").choices)
     outputs = project_outputs(department, year)
-    return tuple(
-        ProjectSummary(
-            name=p.name,
-            initial=p.line.initial,
-            adjusted=p.line.adjusted,
-            actual=p.line.actual or ZERO,
-            stage=str(labels.get(stages.get(p.name), "")),
-            is_key=p.is_key,
-            outputs=outputs.get(p.name, ()),
+    specials = {
+        special.project.name: special
+        for special in SpecialProject.objects.filter(project__department=department, project__year=year)
+        .select_related("project")
+        .prefetch_related("milestones", "inspections")
+    }
+    as_of = dt.date(year, 12, 31)
+    summaries = []
+    for p in facts.projects:
+        special = specials.get(p.name)
+        milestones = list(special.milestones.all()) if special else []
+        summaries.append(
+            ProjectSummary(
+                name=p.name,
+                initial=p.line.initial,
+                adjusted=p.line.adjusted,
+                actual=p.line.actual or ZERO,
+                stage=str(labels.get(stages.get(p.name), "")),
+                is_key=p.is_key,
+                outputs=outputs.get(p.name, ()),
+                has_file=special is not None,
+                accepted_on=special.accepted_on if special and special.accepted_on else None,
+                milestones=len(milestones),
+                pending_milestones=tuple(
+                    m.name for m in milestones if m.done_on is None or m.done_on > as_of
+                ),
+                open_findings=sum(
+                    1
+                    for i in (special.inspections.all() if special else ())
+                    if i.needs_rectification and (i.closed_on is None or i.closed_on > as_of)
+                ),
+                plan_end=special.plan_end if special else None,
+            )
         )
-        for p in facts.projects
-    )
+    return tuple(summaries)
 
 
 # --- facts and inputs ---------------------------------------------------------------------------
@@ -386,7 +513,13 @@ def department_year_facts(
         carry_over_start=settled.carry_over_start,
         carry_over_end=settled.carry_over_end,
         procurement_budget=settled.procurement_budget,
-        procurement_actual=settled.procurement_actual,
+        # no contract registered where the 政府采购 budget is 0: the department bought nothing
+        procurement_actual=(
+            ZERO
+            if settled.procurement_actual is None and settled.procurement_budget == 0
+            else settled.procurement_actual
+        ),
+        inspections=inspection_findings(department, year),
         sources=source_facts(department=department, year=year),
         **extra,
     )
@@ -443,61 +576,7 @@ def profile_inputs(department: Department, year: int) -> DepartmentProfileInputs
 
 
 def goal_rows(facts: DepartmentYearFacts) -> tuple[GoalRow, ...] | None:
-    if not facts.goals:
-        return None
-    rows = []
-    for goal in facts.goals:
-        if goal.achievement is not None:
-            result = goal.achievement.value
-        elif goal.actual is not None and goal.target is not None and goal.operator:
-            met = {
-                "≥": goal.actual >= goal.target,
-                "≤": goal.actual <= goal.target,
-                "=": goal.actual == goal.target,
-                ">": goal.actual > goal.target,
-                "<": goal.actual < goal.target,
-            }[goal.operator]
-            result = "达成" if met else "未达成"
-        else:
-            result = "未填报"
-        rows.append(
-            GoalRow(
-                f"{goal.level1}/{goal.level2}",
-                goal.name,
-                goal.target_display,
-                goal.actual_display or "—",
-                result,
-            )
-        )
-    return tuple(rows)
-
-
-def _without_unknown_amounts(
-    problems: tuple[Problem, ...], facts: DepartmentYearFacts
-) -> tuple[Problem, ...]:
-    """Refusal records hold no amount yet: drop the "共0万元" the wording would print for them."""
-    if not any(a.amount == ZERO or a.on.year != facts.year for a in facts.cross_use_attempts):
-        return problems
-    result = []
-    for problem in problems:
-        if problem.kind is ProblemKind.CROSS_USE:
-            evidence = tuple(
-                Evidence(_undated(e.label, facts.year), e.detail.replace("0万元：", "："))
-                if "被拒绝" in e.label
-                else e
-                for e in problem.evidence
-            )
-            problem = replace(problem, text=problem.text.replace("共0万元", ""), evidence=evidence)
-        result.append(problem)
-    return tuple(result)
-
-
-def _undated(label: str, year: int) -> str:
-    """A refusal recorded outside the report year (demo data built later) prints without its date."""
-    head, sep, rest = label.partition("年")
-    if sep and head.isdigit() and int(head) != year and "日" in rest:
-        return rest.split("日", 1)[1]
-    return label
+    return goal_rows_of(facts)
 
 
 def framework_for(year: int, authority: str = DEFAULT_AUTHORITY) -> Framework:
@@ -521,9 +600,10 @@ def report_inputs(
     framework = framework_for(year, authority)
     sheet = score_department(facts, framework)
     if problems is None:
-        problems = _without_unknown_amounts(derive_problems(facts, framework), facts)
+        problems = derive_problems(facts, framework, sheet=sheet)
     if suggestions is None:
         suggestions = derive_suggestions(problems)
+    activities, work_summary = work_groups(department, year)
     return ReportInputs(
         department=department.name,
         year=year,
@@ -537,17 +617,41 @@ def report_inputs(
         suggestions=tuple(suggestions),
         monthly_spending=monthly_spending(department, year),
         narratives=tuple((narratives or {}).items()),
-        activities=activity_groups(department, year),
+        activities=activities,
+        work_summary=work_summary,
         projects=project_summaries(department, year, facts),
         assets=assets_summary(department, year),
         goal_rows=goal_rows(facts),
         demo=department.is_demo,
         department_code=department.code,
         version=version,
+        spending_by_source=spending_by_source(facts),
     )
+
+
+def spending_by_source(facts: DepartmentYearFacts) -> tuple[tuple[str, Decimal], ...]:
+    """本年支出 by 资金来源 (names as in fund-sources.yaml); the Hunan outline's sections on the
+    other budgets (政府性基金, 国有资本经营 …) read this. A department whose lines carry no source
+    figures spends 一般公共预算财政拨款 only."""
+    by_source = tuple((source.name, source.actual) for source in facts.sources if source.actual)
+    return by_source or (("一般公共预算财政拨款", facts.total.actual or ZERO),)
 
 
 def check_budget_year_matches(*, department: Department, year: int, facts: DepartmentYearFacts) -> bool:
     """The facts' totals equal the money core's (a guard used by tests)."""
     money = budget_year(department=department, year=year)
     return money.total_initial == facts.total.initial and money.total_spent == (facts.total.actual or ZERO)
+
+
+def outline_for(*, department: Department, year: int) -> str:
+    """The outline key the department's finance bureau asks for in ``year`` (its latest choice
+    valid then), or the default outline's."""
+    from jixiao.apps.reports.models import OutlineChoice
+    from jixiao.domain.report.outlines import load_outline
+
+    choice = (
+        OutlineChoice.objects.filter(bureau_id=department.bureau_id, valid_from__lte=year)
+        .order_by("-valid_from")
+        .first()
+    )
+    return choice.outline if choice else load_outline().key

@@ -1,9 +1,11 @@
-"""Report services: generate a draft, edit a paragraph, confirm problems, export.
+"""Report services: generate a draft, edit a paragraph, confirm problems, score, export, submit.
 
 Each state change is atomic, locks the draft it changes, writes a new version and an audit
 event; a refusal raises a DomainError with a Chinese message and changes nothing. Export runs
 the report checker on the plain-text rendering and is refused while any error-level finding
-remains.
+remains. A report with anything still missing (an unscored item, an unconfirmed problem, an
+empty paragraph …) is a 草稿: it may be exported as such, but an export asked to be final and a
+submission to the finance bureau are refused, listing what is missing.
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from django.utils import timezone
 
 from jixiao.apps.core.services import audit_record
 from jixiao.apps.orgs.models import Department
-from jixiao.apps.reports.models import DraftVersion, ReportDraft
-from jixiao.apps.reports.selectors import report_inputs
+from jixiao.apps.reports.models import DraftVersion, OutlineChoice, ReportDraft
+from jixiao.apps.reports.selectors import outline_for, report_inputs
 from jixiao.domain.checker import ERROR, check_text
 from jixiao.domain.checker.findings import SEVERITY_LABELS
 from jixiao.domain.errors import DomainError
-from jixiao.domain.problems import Problem, ProblemKind, Suggestion, derive_suggestions, edited
+from jixiao.domain.problems import Problem, Suggestion, derive_suggestions, edited, problem_key_kind
 from jixiao.domain.report.compose import NARRATIVE_LABELS, compose_evaluation_report, default_narratives
 from jixiao.domain.report.document import Report
+from jixiao.domain.report.movements import MOVEMENT_PREFIX, movements
+from jixiao.domain.report.outlines import OutlineInvalid, load_outline
 
 FORMATS = ("docx", "html", "pdf", "txt")
 
@@ -38,27 +42,39 @@ class ExportRefused(DomainError):
     code = "export_refused"
 
 
+class ReportNotFinal(DomainError):
+    """The report is still a 草稿; ``details["missing"]`` lists what keeps it from being final."""
+
+    code = "report_not_final"
+
+
 # --- building the report from a draft -----------------------------------------------------------
 
 
+def _entry_key(entry: dict) -> str:
+    return entry.get("key") or entry.get("kind", "")
+
+
 def _confirmed(version: DraftVersion | None, derived: tuple[Problem, ...]):
-    """Derived problems with the officer's confirmed wording applied (matched by kind)."""
+    """Derived problems with the officer's wording applied (matched by key). A problem is confirmed
+    when the officer confirmed that key; one the data raised since stays unconfirmed."""
     if version is None or not version.problems:
         return derived, None
-    texts = {entry["kind"]: entry["text"] for entry in version.problems}
+    texts = {_entry_key(entry): entry["text"] for entry in version.problems}
     problems = tuple(
-        edited(problem, text=texts[problem.kind.value]) if problem.kind.value in texts else problem
+        edited(problem, text=texts[problem.key], confirm=version.confirmed)
+        if problem.key in texts
+        else problem
         for problem in derived
-        if texts.get(problem.kind.value, problem.text).strip()
+        if texts.get(problem.key, problem.text).strip()
     )
     suggestions = None
-    if version.suggestions:
-        by_value = {kind.value: kind for kind in ProblemKind}
+    if version.confirmed and version.suggestions:
         suggestions = tuple(
             Suggestion(
                 heading=entry["heading"],
                 items=tuple(entry["items"]),
-                follows_from=tuple(by_value[k] for k in entry.get("follows_from", []) if k in by_value),
+                follows_from=tuple(entry.get("follows_from", [])),
                 confirmed=True,
             )
             for entry in version.suggestions
@@ -66,7 +82,11 @@ def _confirmed(version: DraftVersion | None, derived: tuple[Problem, ...]):
     return problems, suggestions
 
 
-def build_report(*, department: Department, year: int, version: DraftVersion | None = None) -> Report:
+def build_report(
+    *, department: Department, year: int, version: DraftVersion | None = None, outline: str | None = None
+) -> Report:
+    """The report as it stands: the latest draft version's texts over today's figures, along the
+    outline the department's bureau asks for in that year (or ``outline``)."""
     if version is None:
         draft = ReportDraft.objects.filter(department=department, year=year).first()
         version = draft.latest if draft else None
@@ -84,7 +104,28 @@ def build_report(*, department: Department, year: int, version: DraftVersion | N
             problems=problems,
             suggestions=suggestions if suggestions is not None else derive_suggestions(problems),
         )
-    return compose_evaluation_report(inputs)
+    return compose_evaluation_report(inputs, outline or outline_for(department=department, year=year))
+
+
+def current_problems(draft: ReportDraft) -> list[dict]:
+    """The problems the report has now — raised by today's data, in the officer's wording where
+    they confirmed it — with whether each is confirmed (for the confirmation page)."""
+    version = draft.latest
+    inputs = report_inputs(
+        department=draft.department,
+        year=draft.year,
+        narratives=version.narratives if version else None,
+        judgements=version.judgements if version else None,
+    )
+    problems, _ = _confirmed(version, inputs.problems)
+    return [
+        {"key": p.key, "kind": p.kind.value, "text": p.text, "basis": p.basis, "confirmed": p.confirmed}
+        for p in problems
+    ]
+
+
+def _problem_entries(problems) -> list[dict]:
+    return [{"key": p.key, "kind": p.kind.value, "text": p.text} for p in problems]
 
 
 # --- the checker --------------------------------------------------------------------------------
@@ -125,10 +166,22 @@ def render(report: Report, fmt: str) -> bytes:
     raise ReportRefused(f"不支持的导出格式“{fmt}”，可选：{'、'.join(FORMATS)}")
 
 
-def export_report(report: Report, fmt: str, *, check: bool = True) -> bytes:
-    """Render after the checker passes; refused with the findings if any error-level finding exists."""
+def require_final(report: Report) -> None:
+    """Refuse a 草稿 where a final report is asked for, listing what is missing."""
+    if report.is_draft:
+        raise ReportNotFinal(
+            f"报告尚有{len(report.draft)}项未完成，仍是草稿，不能作为正式报告：" + "；".join(report.draft),
+            missing=list(report.draft),
+        )
+
+
+def export_report(report: Report, fmt: str, *, check: bool = True, final: bool = False) -> bytes:
+    """Render after the checker passes; refused with the findings if any error-level finding
+    exists, and refused as a 草稿 when ``final`` is asked for."""
     from jixiao.formats.txt_writer import render_txt
 
+    if final:
+        require_final(report)
     if check:
         findings = check_report_text(render_txt(report))
         errors = [f for f in findings if f.is_error]
@@ -140,9 +193,21 @@ def export_report(report: Report, fmt: str, *, check: bool = True) -> bytes:
     return render(report, fmt)
 
 
-def export_bytes(*, department: Department, year: int, fmt: str, actor, check: bool = True) -> bytes:
-    report = build_report(department=department, year=year)
-    data = export_report(report, fmt, check=check)
+def export_bytes(
+    *,
+    department: Department,
+    year: int,
+    fmt: str,
+    actor,
+    check: bool = True,
+    final: bool = False,
+    outline: str | None = None,
+    with_report: bool = False,
+):
+    """The report's bytes (and, with ``with_report``, the composed report too, so a caller can
+    say whether it is a 草稿 and what it lacks)."""
+    report = build_report(department=department, year=year, outline=outline)
+    data = export_report(report, fmt, check=check, final=final)
     if actor is not None:
         draft = ReportDraft.objects.filter(department=department, year=year).first()
         audit_record(
@@ -151,9 +216,13 @@ def export_bytes(*, department: Department, year: int, fmt: str, actor, check: b
             action_label="导出评价报告",
             target=draft,
             department=department,
-            after={"format": fmt, "version": report.metadata.version},
+            after={
+                "format": fmt,
+                "version": report.metadata.version,
+                "draft": list(report.draft),
+            },
         )
-    return data
+    return (data, report) if with_report else data
 
 
 # --- state changes ------------------------------------------------------------------------------
@@ -197,13 +266,9 @@ def report_generate(*, actor, department: Department, year: int) -> ReportDraft:
                 actor=actor,
                 change="由系统数据生成初稿",
                 narratives=default_narratives(inputs),
-                problems=[{"kind": p.kind.value, "text": p.text} for p in inputs.problems],
+                problems=_problem_entries(inputs.problems),
                 suggestions=[
-                    {
-                        "heading": s.heading,
-                        "items": list(s.items),
-                        "follows_from": [k.value for k in s.follows_from],
-                    }
+                    {"heading": s.heading, "items": list(s.items), "follows_from": list(s.follows_from)}
                     for s in inputs.suggestions
                 ],
             )
@@ -218,8 +283,25 @@ def report_generate(*, actor, department: Department, year: int) -> ReportDraft:
     return draft
 
 
+def movement_labels(draft: ReportDraft) -> dict[str, str]:
+    """The year's large movements that ask for an explanation: narrative key → label."""
+    from jixiao.apps.reports.selectors import department_year_facts
+
+    facts = department_year_facts(department=draft.department, year=draft.year)
+    return {m.narrative_key: f"变动原因：{m.statement}" for m in movements(facts)}
+
+
+def paragraph_label(draft: ReportDraft, key: str) -> str | None:
+    if key in NARRATIVE_LABELS:
+        return NARRATIVE_LABELS[key]
+    if key.startswith(MOVEMENT_PREFIX):
+        return movement_labels(draft).get(key)
+    return None
+
+
 def report_edit_paragraph(*, actor, draft: ReportDraft, key: str, text: str) -> DraftVersion:
-    if key not in NARRATIVE_LABELS:
+    label = paragraph_label(draft, key)
+    if label is None:
         raise ReportRefused(f"段落“{key}”不存在，无法修改")
     text = text.replace("\r\n", "\n").strip()
     with transaction.atomic():
@@ -227,12 +309,10 @@ def report_edit_paragraph(*, actor, draft: ReportDraft, key: str, text: str) -> 
         latest = draft.latest
         before = (latest.narratives if latest else {}).get(key, "")
         if before == text:
-            raise ReportRefused(f"段落“{NARRATIVE_LABELS[key]}”未作修改，无需保存新版本")
+            raise ReportRefused(f"段落“{label}”未作修改，无需保存新版本")
         narratives = dict(latest.narratives) if latest else {}
         narratives[key] = text
-        version = _new_version(
-            draft, actor=actor, change=f"修改段落：{NARRATIVE_LABELS[key]}", narratives=narratives
-        )
+        version = _new_version(draft, actor=actor, change=f"修改段落：{label[:200]}", narratives=narratives)
         audit_record(
             actor=actor,
             action="report_edit_paragraph",
@@ -248,11 +328,10 @@ def report_edit_paragraph(*, actor, draft: ReportDraft, key: str, text: str) -> 
 def report_confirm_problems(
     *, actor, draft: ReportDraft, problems: list[dict], suggestions: list[dict] | None = None
 ) -> DraftVersion:
-    """The officer's edited and confirmed problems ([{kind, text}]); an empty text drops a problem."""
-    known = {kind.value for kind in ProblemKind}
+    """The officer's edited and confirmed problems ([{key, kind, text}]); an empty text drops a problem."""
     for entry in problems:
-        if entry.get("kind") not in known:
-            raise ReportRefused(f"问题类型“{entry.get('kind')}”无法识别")
+        if problem_key_kind(_entry_key(entry)) is None:
+            raise ReportRefused(f"问题类型“{_entry_key(entry)}”无法识别")
     with transaction.atomic():
         draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
         latest = draft.latest
@@ -344,9 +423,10 @@ def version_diff(older: DraftVersion, newer: DraftVersion) -> list[ParagraphDiff
             op = line[:1]
             if op in (" ", "-", "+"):
                 lines.append((op, line[2:]))
-        result.append(ParagraphDiff(key, NARRATIVE_LABELS.get(key, key), tuple(lines)))
-    old_problems = {p["kind"]: p["text"] for p in older.problems}
-    new_problems = {p["kind"]: p["text"] for p in newer.problems}
+        label = NARRATIVE_LABELS.get(key) or paragraph_label(newer.draft, key) or key
+        result.append(ParagraphDiff(key, label, tuple(lines)))
+    old_problems = {_entry_key(p): p["text"] for p in older.problems}
+    new_problems = {_entry_key(p): p["text"] for p in newer.problems}
     if old_problems != new_problems:
         lines = []
         for kind in dict.fromkeys([*old_problems, *new_problems]):
@@ -355,7 +435,7 @@ def version_diff(older: DraftVersion, newer: DraftVersion) -> list[ParagraphDiff
                     lines.append(("-", old_problems[kind]))
                 if kind in new_problems:
                     lines.append(("+", new_problems[kind]))
-        result.append(ParagraphDiff("problems", "六、存在的主要问题", tuple(lines)))
+        result.append(ParagraphDiff("problems", "存在的主要问题", tuple(lines)))
     return result
 
 
@@ -371,6 +451,12 @@ def report_submit_for_review(*, actor, draft: ReportDraft):
     from jixiao.formats.txt_writer import render_txt
 
     report = build_report(department=draft.department, year=draft.year)
+    try:
+        require_final(report)
+    except ReportNotFinal as refusal:
+        raise ReportRefused(
+            f"报告仍是草稿，不能提交财政局。尚未完成：{'；'.join(report.draft)}", missing=list(report.draft)
+        ) from refusal
     docx = export_report(report, "docx")
     return report_submit(
         actor=actor,
@@ -380,3 +466,37 @@ def report_submit_for_review(*, actor, draft: ReportDraft):
         docx=docx,
         text=render_txt(report),
     )
+
+
+def outline_choose(*, actor, bureau, valid_from: int, outline: str) -> OutlineChoice:
+    """A finance bureau asks for an outline from a year on (replacing its choice for that year)."""
+    if not (
+        getattr(actor, "is_bureau_user", False) and not actor.is_read_only and actor.bureau_id == bureau.pk
+    ):
+        raise ReportRefused("只有本财政局的工作人员可以设置报告提纲。")
+    try:
+        chosen = load_outline(outline)
+    except OutlineInvalid as error:
+        raise ReportRefused(error.message) from error
+    if not 2000 <= int(valid_from) <= 2100:
+        raise ReportRefused(f"起始年度“{valid_from}”无效")
+    with transaction.atomic():
+        existing = (
+            OutlineChoice.objects.select_for_update().filter(bureau=bureau, valid_from=valid_from).first()
+        )
+        before = {"outline": existing.outline} if existing else {}
+        if existing is None:
+            existing = OutlineChoice(bureau=bureau, valid_from=valid_from)
+        existing.outline = chosen.key
+        existing.chosen_by = actor
+        existing.chosen_at = timezone.now()
+        existing.save()
+        audit_record(
+            actor=actor,
+            action="report_outline_choose",
+            action_label="设置评价报告提纲",
+            target=existing,
+            before=before,
+            after={"outline": chosen.key, "valid_from": valid_from},
+        )
+    return existing

@@ -6,6 +6,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="report-list"),
     path("generate/", views.report_generate, name="report-generate"),
+    path("outline/", views.outline_choose, name="outline-choose"),
     path("<int:pk>/", views.report_detail, name="report-detail"),
     path("<int:pk>/preview/", views.report_preview, name="report-preview"),
     path("<int:pk>/edit/<str:key>/", views.paragraph_edit, name="paragraph-edit"),

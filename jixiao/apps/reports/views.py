@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
-from jixiao.apps.reports.selectors import department_year_facts, framework_for
+from jixiao.apps.reports.selectors import department_year_facts, framework_for, outline_for
 from jixiao.domain.errors import DomainError
-from jixiao.domain.report.compose import NARRATIVE_KEYS, NARRATIVE_LABELS
+from jixiao.domain.report.compose import NARRATIVE_KEYS
+from jixiao.domain.report.outlines import load_outline
 from jixiao.domain.scoring import RowStatus, points_text, score_department
 from jixiao.formats.pdf import PdfUnavailable
 
@@ -43,6 +45,47 @@ def _can_edit(user, draft: ReportDraft) -> bool:
     return user.is_department_user and user.department_id == draft.department_id
 
 
+def _outline_context(user) -> dict:
+    """For bureau staff: the outlines their departments' reports follow, and the form to set one."""
+    if not (user.is_bureau_user and not user.is_read_only and user.bureau_id):
+        return {}
+    from jixiao.apps.reports.models import OutlineChoice
+    from jixiao.domain.report.outlines import default_outline, list_outlines
+
+    names = {outline.key: outline.name for outline in list_outlines()}
+    choices = [
+        {"valid_from": choice.valid_from, "name": names.get(choice.outline, choice.outline)}
+        for choice in OutlineChoice.objects.filter(bureau_id=user.bureau_id).order_by("valid_from")
+    ]
+    return {
+        "outline_form": True,
+        "outline_choices": choices,
+        "outlines": list_outlines(),
+        "default_outline": default_outline(),
+        "default_year": timezone.localdate().year - 1,
+    }
+
+
+@login_required
+@require_POST
+def outline_choose(request):
+    try:
+        year = int(request.POST.get("valid_from", "") or 0)
+        choice = services.outline_choose(
+            actor=request.user,
+            bureau=request.user.bureau,
+            valid_from=year,
+            outline=request.POST.get("outline", ""),
+        )
+    except (DomainError, ValueError) as error:
+        messages.error(request, getattr(error, "message", "起始年度无效"))
+    else:
+        messages.success(
+            request, f"已设置：{choice.bureau.name}自{choice.valid_from}年起的评价报告按所选提纲编写。"
+        )
+    return redirect("reports:report-list")
+
+
 @login_required
 def report_list(request):
     departments = list(departments_visible_to(request.user))
@@ -51,6 +94,7 @@ def report_list(request):
         request,
         "reports/report_list.html",
         {
+            **_outline_context(request.user),
             "drafts": drafts,
             "departments": departments,
             "can_generate": request.user.is_department_user,
@@ -82,16 +126,27 @@ def report_generate(request):
 def report_detail(request, pk: int):
     draft = access_report(user=request.user, id=pk)
     latest = draft.latest
+    narratives = latest.narratives if latest else {}
+    outline = load_outline(outline_for(department=draft.department, year=draft.year))
+    used = outline.narratives()
     paragraphs = [
-        {"key": key, "label": label, "text": (latest.narratives if latest else {}).get(key, "")}
+        {"key": key, "label": label, "text": narratives.get(key, "")}
         for key, label in NARRATIVE_KEYS
+        if key in used
     ]
+    paragraphs += [
+        {"key": key, "label": label, "text": narratives.get(key, "")}
+        for key, label in services.movement_labels(draft).items()
+    ]
+    report = services.build_report(department=draft.department, year=draft.year)
     return render(
         request,
         "reports/report_detail.html",
         {
             "draft": draft,
             "latest": latest,
+            "missing": report.draft,
+            "outline": outline,
             "paragraphs": paragraphs,
             "versions": draft.versions.order_by("-number"),
             "can_edit": _can_edit(request.user, draft),
@@ -110,7 +165,8 @@ def report_preview(request, pk: int):
 @login_required
 def paragraph_edit(request, pk: int, key: str):
     draft = access_report(user=request.user, id=pk)
-    if key not in NARRATIVE_LABELS:
+    label = services.paragraph_label(draft, key)
+    if label is None:
         raise Http404("没有该段落。")
     if not _can_edit(request.user, draft):
         raise Http404("只有本单位用户可以修改报告。")
@@ -129,21 +185,20 @@ def paragraph_edit(request, pk: int, key: str):
     return render(
         request,
         "reports/paragraph_edit.html",
-        {"draft": draft, "key": key, "label": NARRATIVE_LABELS[key], "text": text, "error": error},
+        {"draft": draft, "key": key, "label": label, "text": text, "error": error},
     )
 
 
 @login_required
 def problems_confirm(request, pk: int):
     draft = access_report(user=request.user, id=pk)
-    latest = draft.latest
-    problems = list(latest.problems) if latest else []
+    problems = services.current_problems(draft)
     error = ""
     if request.method == "POST":
         if not _can_edit(request.user, draft):
             raise Http404("只有本单位用户可以确认问题。")
         edited = [
-            {"kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
+            {"key": p["key"], "kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
             for i, p in enumerate(problems)
         ]
         try:

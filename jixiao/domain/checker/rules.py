@@ -520,6 +520,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
             continue
         labelled = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+        # '基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%': a figure
+        # labelled as a budget is no spending figure, though its subject (基本支出) says 支出
+        labelled = [q for q in labelled if not any(t in q.label for t in spec["denominator"])] or labelled
         if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
             # '预算执行率' of the whole department: not the 项目支出 listed just before it
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled

@@ -85,3 +85,30 @@ def monthly_execution_chart(
         unit="%",
         category_label="月份",
     )
+
+
+def sangong_chart(
+    items: Sequence[tuple[str, Decimal | None, Decimal | None, Decimal | None]], *, year: int, title: str = ""
+) -> Chart:
+    """“三公”经费 on its own scale: per item (label, 上年决算, 本年预算, 本年决算 in 元), in 万元.
+
+    Its figures are a few thousand 元 where the budget is millions: drawn beside the budget they
+    vanish, so they get their own chart."""
+    if not items:
+        raise ReportStructureError("“三公”经费图没有任何项目")
+
+    def wan_or_gap(value: Decimal | None) -> Decimal | None:
+        return None if value is None else to_wan(value)
+
+    return Chart(
+        kind=ChartKind.BAR,
+        title=title or f"{year}年度“三公”经费预算与决算对比",
+        categories=tuple(label for label, *_ in items),
+        series=(
+            Series(f"{year - 1}年决算", tuple(wan_or_gap(previous) for _l, previous, _b, _a in items)),
+            Series(f"{year}年预算", tuple(wan_or_gap(budget) for _l, _p, budget, _a in items)),
+            Series(f"{year}年决算", tuple(wan_or_gap(actual) for _l, _p, _b, actual in items)),
+        ),
+        unit="万元",
+        category_label="项目",
+    )

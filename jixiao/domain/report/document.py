@@ -95,7 +95,9 @@ class Table:
 
     ``header_rows`` may be multi-level; every header row and every body row must cover exactly
     the same number of columns. ``total_row`` marks the last body row as the 合计 row.
-    ``number_columns`` are right-aligned (and set in Times New Roman in Word).
+    ``number_columns`` are right-aligned (and set in Times New Roman in Word). ``merge_columns``
+    are category columns whose equal cells in consecutive rows print as one merged cell.
+    ``number`` is the 表N the text cites (0: numbered by the renderer in order, or not at all).
     """
 
     caption: str
@@ -107,6 +109,8 @@ class Table:
     alignments: tuple[Align, ...] = ()
     note: str = ""
     numbered: bool = True
+    merge_columns: tuple[int, ...] = ()
+    number: int = 0
 
     def __post_init__(self) -> None:
         header_rows = tuple(
@@ -117,6 +121,7 @@ class Table:
         object.__setattr__(self, "header_rows", header_rows)
         object.__setattr__(self, "body_rows", body_rows)
         object.__setattr__(self, "number_columns", tuple(self.number_columns))
+        object.__setattr__(self, "merge_columns", tuple(self.merge_columns))
         object.__setattr__(self, "alignments", tuple(Align(a) for a in self.alignments))
         grid = header_grid(header_rows, self.caption)
         width = len(grid[0]) if grid else (len(body_rows[0]) if body_rows else 0)
@@ -136,6 +141,34 @@ class Table:
             )
         if self.total_row and not body_rows:
             raise ReportStructureError(f"表“{self.caption}”标明有合计行，但没有数据行")
+        for column in self.merge_columns:
+            if not 0 <= column < width:
+                raise ReportStructureError(f"表“{self.caption}”的合并列序号{column}超出范围（共{width}列）")
+
+    def merged_spans(self, column: int) -> list[int]:
+        """For a merge column, the rowspan each body row's cell takes: n ≥ 1 where a run of equal
+        cells starts, 0 under it. A run never crosses the 合计 row, and never starts a merge in a
+        column whose left neighbour (also merged) starts a new run there."""
+        rows = self.body_rows
+        last = len(rows) - (1 if self.total_row else 0)
+        spans = [1] * len(rows)
+        if column not in self.merge_columns:
+            return spans
+        left = self.merged_spans(column - 1) if column - 1 in self.merge_columns else None
+        start = 0
+        for i in range(1, last + 1):
+            boundary = (
+                i == last
+                or rows[i][column] != rows[start][column]
+                or not rows[i][column].strip()
+                or (left is not None and left[i] != 0)
+            )
+            if boundary:
+                spans[start] = i - start
+                for j in range(start + 1, i):
+                    spans[j] = 0
+                start = i
+        return spans
 
     @property
     def column_count(self) -> int:
@@ -221,6 +254,7 @@ class Chart:
     category_label: str = ""
     note: str = ""
     numbered: bool = True
+    number: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ChartKind(self.kind))
@@ -340,9 +374,18 @@ class ReportMetadata:
 DEMO_LABEL = "演示数据"
 
 
+DRAFT_LABEL = "草稿"
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
-    """A whole report. Sections are renumbered on construction (一、 to the last, no gaps)."""
+    """A whole report. Sections are renumbered on construction (一、 to the last, no gaps).
+
+    ``draft`` lists what is still missing (an unscored item, an unconfirmed problem, an empty
+    paragraph …): a report with anything listed is a 草稿 — its header says so, its grade is
+    blank, and it cannot be submitted as final. ``trace`` is what the composer knows about how the
+    parts relate (deductions, problems, measures), for the consistency pass.
+    """
 
     title: str
     year: int
@@ -353,6 +396,12 @@ class Report:
     subtitle: str = ""
     annexes: tuple[Annex, ...] = ()
     metadata: ReportMetadata = field(default_factory=ReportMetadata)
+    draft: tuple[str, ...] = ()
+    trace: object | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return bool(self.draft)
 
     def __post_init__(self) -> None:
         from jixiao.domain.report.outline import renumber

@@ -54,7 +54,11 @@ class ExecutionLine:
 
 @dataclass(frozen=True, slots=True)
 class ProjectSummary:
-    """One 专项 as the projects app (or, failing it, the budget) knows it."""
+    """One 专项 as the projects app (or, failing it, the budget) knows it.
+
+    ``has_file``: the project has a 专项 file (application, plan, milestones, inspections); a project
+    entered straight from the approved budget has none and no stage worth stating. The year-end
+    wording of its state is derived from these facts (``compose.year_end_state``)."""
 
     name: str
     initial: Decimal
@@ -64,6 +68,12 @@ class ProjectSummary:
     is_key: bool = False
     description: str = ""
     outputs: tuple[str, ...] = ()  # quantified outputs / inspection results, already worded
+    has_file: bool = False
+    accepted_on: date | None = None
+    milestones: int = 0
+    pending_milestones: tuple[str, ...] = ()
+    open_findings: int = 0
+    plan_end: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +91,13 @@ class AssetsSummary:
 
 @dataclass(frozen=True, slots=True)
 class ActivityGroup:
-    """A group of the year's work (the seed's “（一）在助力乡村振兴上出实招，有成效。”) with its items."""
+    """A group of the year's work (the seed's “（一）在助力乡村振兴上出实招，有成效。”) with its items:
+    each item is one point of the group (printed 一是…二是…), already worded from the activity record.
+    ``summary`` links outputs counted across the group's items to their indicators."""
 
     heading: str
     items: tuple[str, ...]
+    summary: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +132,10 @@ class ReportInputs:
     demo: bool = False
     department_code: str = ""
     version: int = 0
+    # 本年支出 by 资金来源 (决算 收入支出决算总表 categories), in 元; the sections on 政府性基金、
+    # 国有资本经营、社会保险基金 of the Hunan outline read it.
+    spending_by_source: tuple[tuple[str, Decimal], ...] = ()
+    work_summary: str = ""
 
     def narrative(self, key: str) -> str | None:
         for name, text in self.narratives:

@@ -100,9 +100,10 @@ def title_lines(title: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in title.split("\n") if line.strip())
     if len(title) <= TITLE_LINE_CHARS:
         return (title,)
-    for word in _TITLE_BREAK_WORDS:
-        at = title.find(word)
-        if at >= 4 and len(title) - at >= 4:
+    # the earliest subject phrase: "…妇女联合会 / 部门整体支出…", not "…联合会部门 / 整体支出…"
+    found = sorted((at, word) for word in _TITLE_BREAK_WORDS if (at := title.find(word)) >= 4)
+    for at, _word in found:
+        if len(title) - at >= 4:
             head, tail = title[:at], title[at:]
             if len(head) <= TITLE_LINE_CHARS + 2 and len(tail) <= TITLE_LINE_CHARS + 2:
                 return (head, tail)

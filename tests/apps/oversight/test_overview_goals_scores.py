@@ -344,4 +344,6 @@ def test_a_report_composed_by_the_reports_app_is_stored_with_its_own_score_and_g
         actor=officer, department=department, year=2023, document=report, docx=b"", text=render_txt(report)
     )
     assert submission.self_score == sheet.total.quantize(Decimal("0.01"))
-    assert (submission.self_grade, submission.score_basis) == (sheet.grade.value, "computed")
+    # a 草稿 (here: rows not yet scored) states its score but leaves its grade blank (issue 16)
+    assert report.is_draft and not sheet.complete
+    assert (submission.self_grade, submission.score_basis) == ("", "computed")

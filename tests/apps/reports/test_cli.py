@@ -37,7 +37,7 @@ def test_pdf_without_libreoffice_is_refused_with_a_clear_chinese_message(
     out = tmp_path / "r.pdf"
     assert (
         main(["report", "--department", ledger.name, "--year", "2023", "--format", "pdf", "--out", str(out)])
-        == 1
+        == 2
     )
     assert "LibreOffice 未安装" in capsys.readouterr().out
     assert not out.exists()
@@ -46,6 +46,6 @@ def test_pdf_without_libreoffice_is_refused_with_a_clear_chinese_message(
 def test_unknown_department_is_named_in_the_error(db, tmp_path, capsys):
     assert (
         main(["report", "--department", "不存在的单位", "--year", "2023", "--out", str(tmp_path / "x.docx")])
-        == 1
+        == 2  # input that cannot be read; 1 is kept for "refused as final"
     )
     assert "不存在的单位" in capsys.readouterr().out

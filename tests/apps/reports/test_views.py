@@ -80,22 +80,20 @@ def test_officer_saves_a_manual_score_with_evidence_on_the_score_page(client, le
     assert draft.versions.count() == 2
 
 
-def test_officer_submits_the_report_to_the_bureau_and_a_snapshot_is_kept(
-    client, ledger, officer, bureau_staff
-):
+def test_a_draft_is_refused_by_the_submission_and_the_page_lists_what_is_missing(client, ledger, officer):
+    """Issue 16 point 2: a report with unscored items and unconfirmed problems is a 草稿; submitting
+    it to the bureau is refused, nothing is stored, and the officer sees what is missing."""
     from jixiao.apps.oversight.models import ReportSubmission
 
     client.force_login(officer)
     client.post(reverse("reports:report-generate"), {"department": ledger.pk, "year": 2023})
     draft = ledger.report_drafts.get(year=2023)
-    response = client.post(reverse("reports:report-submit", args=[draft.pk]))
-    assert response.status_code == 302
-    submission = ReportSubmission.objects.get(department=ledger, year=2023)
-    assert submission.state == "submitted" and submission.version == 1
-    assert "部门整体支出情况" in submission.text
-    client.force_login(bureau_staff)
-    assert client.post(reverse("reports:report-submit", args=[draft.pk])).status_code in (403, 404, 302)
-    assert ReportSubmission.objects.filter(department=ledger, year=2023).count() == 1
+    response = client.post(reverse("reports:report-submit", args=[draft.pk]), follow=True)
+    assert not ReportSubmission.objects.filter(department=ledger, year=2023).exists()
+    page = response.content.decode()
+    assert "未能提交" in page and "报告仍是草稿" in page and "尚未评分" in page
+    detail = client.get(draft.get_absolute_url()).content.decode()
+    assert "本报告仍是草稿" in detail and "评分项“" in detail
 
 
 def test_a_score_form_sent_with_no_change_saves_nothing(client, ledger, officer):

@@ -173,3 +173,13 @@ def test_score_parts_and_their_full_marks():
 def test_full_marks_written_before_the_score_are_not_parts_of_the_score():
     text = "自评得分91分。其中：投入满分15分，得分14分；过程满分40分，得分36分；产出满分25分，得分23分；效果满分20分，得分18分。"
     assert findings(text, "score.parts") == []
+
+
+def test_a_rate_is_recomputed_from_the_spending_figure_not_from_a_budget_whose_subject_says_spending():
+    """Hunan outline of jixiao's own report: 年初预算 of 基本支出 carries 支出 in its subject but is a
+    budget; the rate is 决算 ÷ 调整后预算 (167.62 ÷ 170.4 = 98.4%)."""
+    text = "（一）基本支出\n基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%。\n"
+    assert not [f for f in findings(text, "rate.recompute") if f.severity in (ERROR, WARNING)]
+    wrong = text.replace("98.4%", "96.5%")
+    assert only(wrong, "rate.recompute").severity == ERROR
+    assert "167.62万元÷170.4万元" in only(wrong, "rate.recompute").message

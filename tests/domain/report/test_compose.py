@@ -34,7 +34,7 @@ HEADINGS = (
 def inputs(**changes) -> ReportInputs:
     facts = changning_kexie_2023()
     framework = load_framework(authority="湖南省", year=2023)
-    problems = derive_problems(facts, framework)
+    problems = derive_problems(facts, framework, sheet=score_department(facts, framework))
     execution = (
         ExecutionLine("基本支出", facts.basic.initial, facts.basic.adjusted, facts.basic.actual),
         ExecutionLine(
@@ -73,6 +73,22 @@ def inputs(**changes) -> ReportInputs:
     return replace(base, **changes)
 
 
+def final_inputs() -> ReportInputs:
+    """The inputs of a report with nothing missing: every problem confirmed by the officer and
+    the year's large movements explained."""
+    from jixiao.domain.problems import edited
+    from jixiao.domain.report.movements import movements
+
+    base = inputs()
+    explained = (
+        *tuple((m.narrative_key, "按年度工作安排调整（测试）") for m in movements(base.facts)),
+        ("assets_management", "资产由办公室统一登记管理。"),
+        ("work", "全年完成科普下乡30次。"),
+    )
+    problems = tuple(edited(p) for p in base.problems)
+    return replace(base, problems=problems, suggestions=derive_suggestions(problems), narratives=explained)
+
+
 def test_seven_parts_numbered_one_to_seven_with_the_seed_title():
     report = compose_evaluation_report(inputs())
     assert tuple(s.heading for s in report.sections) == HEADINGS
@@ -96,20 +112,23 @@ def test_final_accounts_table_prints_execution_rates_and_the_total_row():
     total = tables[0].body_rows[-1]
     assert total[0] == "合计" and total[1] == "208.40"
     assert total[4].endswith("%")
-    charts = [b.title for _, b in report.walk() if isinstance(b, Chart)]
+    charts = [(b.number, b.title) for _, b in report.walk() if isinstance(b, Chart)]
     assert charts == [
-        "2023年度年初预算支出构成",
-        "2023年与2022年年初预算及“三公”经费对比",
-        "2023年度预算执行进度与序时进度",
+        (1, "2023年度年初预算支出构成"),
+        (2, "2023年与2022年年初预算对比"),
+        (3, "2023年度“三公”经费预算与决算对比"),
+        (4, "2023年度预算执行进度与序时进度"),
     ]
     assert total[3] == "213.65"  # 决算 of the facts, 万元 with two decimals
 
 
 def test_score_and_grade_are_the_framework_s_and_annexes_carry_the_score_and_base_data_tables():
-    data = inputs()
-    text = render_txt(compose_evaluation_report(data))
+    data = final_inputs()
+    report = compose_evaluation_report(data)
+    assert not report.is_draft, report.draft
+    text = render_txt(report)
     assert data.score.conclusion in text
-    total = f"| 合计 |  |  | 100 | {points_text(data.score.total)} | 评价等级：{data.score.grade.value} |"
+    total = f"| 合计 |  |  | 评价等级：{data.score.grade.value} | 100 | {points_text(data.score.total)} |  |"
     assert total in text
     assert "附件1" in text and "附件2" in text and "财政供养人员情况" in text and "经费控制情况" in text
     assert "在职人员数 / 编制数 × 100%" in text
@@ -128,6 +147,6 @@ def test_a_saved_narrative_replaces_the_default_and_problems_print_with_evidence
 
 def test_goal_rows_are_set_against_actual_results():
     text = render_txt(compose_evaluation_report(inputs()))
-    assert "| 产出指标/数量指标 | 科普下乡次数 | ≥24次 | 30次 | 达成 |" in text
+    assert "| 产出指标 | 数量指标 | 科普下乡次数 | ≥24次 | 30次 | 达成 |" in text
     empty = render_txt(compose_evaluation_report(inputs(goal_rows=None, projects=None, assets=None)))
     assert "尚未在系统中登记" in empty

@@ -20,6 +20,7 @@ from jixiao.domain.scoring import (
     PerShortfallStep,
     Proportional,
     Qualitative,
+    Surplus,
     list_frameworks,
     load_framework,
     parse_framework,
@@ -71,6 +72,7 @@ def test_the_hunan_table_exercises_every_rule_kind(hunan):
         Qualitative,
         Manual,
         GoalIndicators,
+        Surplus,
     }
     assert hunan.row("staff_control").rule == DeductionPerPoint(benchmark=D(100), per_point=D("0.5"))
 

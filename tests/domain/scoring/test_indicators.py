@@ -98,7 +98,8 @@ def test_each_indicator_is_computed_from_the_demo_facts_with_its_formula(kexie, 
     assert value.status is IndicatorStatus.COMPUTED
     assert value.numerator == numerator
     assert value.denominator == denominator
-    assert value.percent == numerator * 100 / denominator  # unrounded
+    # the percentage a reader gets from the printed operands, to one decimal
+    assert value.percent == D(text.rsplit(" = ", 1)[1].split("%")[0])
     assert value.text == text
 
 
@@ -109,21 +110,22 @@ def test_all_fifteen_indicators_named_in_the_issue_are_computed(kexie):
     assert all(value.status is IndicatorStatus.COMPUTED for value in values.values())
 
 
-def test_percentages_stay_unrounded_and_round_half_up_only_for_display(kexie):
+def test_a_percentage_is_the_one_decimal_a_reader_recomputes_from_the_printed_operands(kexie):
     value = compute_indicator("重点支出安排率", kexie)
-    assert value.percent == D("380000.00") * 100 / D("440000.00")
-    assert round_half_up(value.percent, 4) == D("86.3636")
+    assert value.percent == D("86.4")  # 38 / 44 = 86.36…, printed and scored as 86.4
     assert value.percent_text() == "86.4%"
+    # 万元 operands are rounded as printed before dividing: 0.333 / 0.666 reads 0.33 / 0.67 = 49.3%
+    odd = replace(kexie, basic_public=BudgetLine(initial=D("6660.00"), actual=D("3330.00")))
+    assert compute_indicator("公用经费控制率", odd).percent == round_half_up(D("0.33") * 100 / D("0.67"), 1)
 
 
 def test_payment_progress_compares_actual_progress_with_the_planned_progress(kexie):
     value = compute_indicator("支付进度率", kexie)
-    actual_progress = D("1020000.00") * 100 / D("2084049.00")
-    assert value.numerator == actual_progress
+    assert value.numerator == D("48.9")  # 102 / 208.4 as printed
     assert value.denominator == D(50)
-    assert value.percent == actual_progress * 100 / D(50)
+    assert value.percent == D("97.8")  # 48.9 / 50.0, not 48.94… / 50 = 97.9
     assert value.text == (
-        "支付进度率 = 实际支付进度 / 既定支付进度 × 100% = 48.9% / 50.0% × 100% = 97.9%"
+        "支付进度率 = 实际支付进度 / 既定支付进度 × 100% = 48.9% / 50.0% × 100% = 97.8%"
         "（截至6月30日实际支付进度 = 102万元 / 208.4万元 × 100% = 48.9%）"
     )
 
@@ -151,7 +153,7 @@ def test_goal_quantification_rate_counts_the_quantified_department_goals(kexie):
     assert (value.numerator, value.denominator) == (D(6), D(9))
 
 
-# --- zero denominators: 不适用, and the text says so -------------------------------------------------
+# --- zero denominators: the formula cannot be computed, and the text says so ---------------------------
 
 
 ZERO_CASES = [
@@ -194,12 +196,14 @@ ZERO_CASES = [
 
 
 @pytest.mark.parametrize(("name", "change", "reason"), ZERO_CASES, ids=[case[0] for case in ZERO_CASES])
-def test_a_zero_denominator_makes_the_indicator_not_applicable_and_says_so(kexie, name, change, reason):
+def test_a_zero_denominator_says_the_formula_cannot_be_computed_and_scores_nothing_by_itself(
+    kexie, name, change, reason
+):
     value = compute_indicator(name, change(kexie))
     assert value.status is IndicatorStatus.NOT_APPLICABLE
     assert value.percent is None
     assert value.percent_text() == "不适用"
-    assert f"{reason}，本项不适用（评分时按满分计）" in value.text
+    assert value.text.endswith(f"{reason}，无法按公式计算")  # what it scores is the framework row's rule
 
 
 def test_missing_data_is_not_zero_and_names_what_is_missing(kexie):

@@ -80,15 +80,33 @@ def test_rows_carry_the_indicator_formula_and_the_deduction_reason_in_chinese(ke
     assert sheet.row("disclosure").basis.startswith("评分依据：2023年3月公开部门预算")
 
 
-def test_a_not_applicable_indicator_scores_full_marks_and_says_so(kexie, hunan):
+def test_not_applicable_scores_full_marks_only_where_the_source_says_so_and_cites_it(kexie, hunan):
     sheet = score_department(
         replace(kexie, procurement_budget=D("0.00"), procurement_actual=D("0.00")), hunan
     )
     row = sheet.row("procurement")
     assert row.status is RowStatus.NOT_APPLICABLE
     assert row.score == row.points == D(2)
-    assert "政府采购预算数为0，本项不适用（评分时按满分计）" in row.basis
+    assert "政府采购预算数为0，无法按公式计算" in row.basis
+    assert "湖南评分表对部门不涉及的事项计满分" in row.basis and "domain-rules.md §7" in row.basis
     assert sheet.total == D("89.20")
+
+
+def test_a_zero_denominator_the_source_is_silent_on_waits_for_a_persons_score(kexie, hunan):
+    no_quota = replace(kexie, staff_quota=0)
+    row = score_department(no_quota, hunan).row("staff_control")
+    assert row.status is RowStatus.NEEDS_JUDGEMENT and row.score == 0
+    assert row in score_department(no_quota, hunan).missing
+    judged = replace(
+        no_quota,
+        judgements=(
+            *kexie.judgements,
+            ManualJudgement("staff_control", "编委未核定编制，实有4人均为聘用", score=D(4)),
+        ),
+    )
+    row = score_department(judged, hunan).row("staff_control")
+    assert row.status is RowStatus.JUDGED and row.score == D(4)
+    assert "编委未核定编制" in row.basis
 
 
 def test_missing_data_scores_nothing_and_is_listed(kexie, hunan):
@@ -115,7 +133,7 @@ def test_the_staff_over_quota_costs_half_a_point_per_percentage_point(kexie, hun
     sheet = score_department(replace(kexie, staff_quota=13), hunan)  # 14/13 = 107.69%
     row = sheet.row("staff_control")
     assert row.score == D("1.15")
-    assert row.reason == "在职人员控制率为107.7%，超过标准100%共7.69个百分点，每个百分点扣0.5分，扣3.85分"
+    assert row.reason == "在职人员控制率为107.7%，超过标准100%共7.7个百分点，每个百分点扣0.5分，扣3.85分"
 
 
 def test_a_project_scored_with_the_2020_self_evaluation(kexie, mof_project):

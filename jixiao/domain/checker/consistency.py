@@ -1,0 +1,263 @@
+"""Consistency between the parts of a report, read from its text (warnings only).
+
+jixiao's own reports pass a stricter consistency pass on the composed document before they are
+exported (``jixiao.domain.report.consistency``). An outside report is only text, and its author may
+have reasons the text does not show, so what can be read from the text is reported as a warning:
+
+- a row of the score table that lost points, whose indicator the problems section never names;
+- a spending request the text says was refused by the budget control (it moved no money: the
+  control worked), while the problems section calls it 串用/挪用 or a deduction rests on it;
+- a 督查 finding the text says is not yet rectified, absent from the problems section;
+- measures listed while the problems section lists no problem;
+- a chart (图N) the text never cites;
+- a sentence printed twice in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+
+PROBLEM_TITLES = ("存在的问题", "存在问题", "主要问题", "问题及原因", "问题和原因", "存在的不足")
+MEASURE_TITLES = ("改进措施", "改进建议", "整改措施", "措施和建议", "措施及建议", "有关建议", "下一步")
+_SCORE_HEADERS = ("自评得分", "得分")
+_NAME_HEADERS = ("三级指标", "指标名称", "评价指标", "指标")
+_REFUSED = re.compile(r"被(?:预算控制|系统)?(?:拒绝|退回)[^。\n]{0,12}未形成支出")
+_MISUSE = ("串用", "挪用", "挤占")
+_OPEN_INSPECTION = re.compile(r"督查[^。\n]{0,60}?(?:尚未(?:整改|销号)|未整改|未销号|整改中)")
+_FIGURE_CAPTION = re.compile(r"^图(\d{1,2})\s")
+_SENTENCE_END = re.compile(r"(?<=[。!?])")
+MIN_SENTENCE_CHARS = 20
+
+
+def _section_spans(context: CheckContext, titles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every section whose heading names one of ``titles``, up to the next
+    heading of the same or a higher rank."""
+    headings = context.report.headings
+    spans = []
+    for index, heading in enumerate(headings):
+        if not any(title in heading.title for title in titles):
+            continue
+        end = len(context.report.text)
+        for later in headings[index + 1 :]:
+            if later.rank <= heading.rank and later.number is not None:
+                end = later.start
+                break
+        spans.append((heading.end, end))
+    return spans
+
+
+def _section_text(context: CheckContext, titles: tuple[str, ...]) -> str:
+    text = context.report.text
+    return "\n".join(text[a:b] for a, b in _section_spans(context, titles))
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.strip())
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _score_rows(context: CheckContext):
+    """(name, points, score, row) for every row of a score table in the text: a table whose
+    header row names 分值 and 得分 (自评得分)."""
+    rows = context.report.table_rows
+    found = []
+    index = 0
+    while index < len(rows):
+        header = [cell.text.strip() for cell in rows[index].cells]
+        points_at = next((i for i, t in enumerate(header) if t == "分值"), None)
+        score_at = next((i for i, t in enumerate(header) if t in _SCORE_HEADERS), None)
+        name_at = next((i for i, t in enumerate(header) if t in _NAME_HEADERS), None)
+        index += 1
+        if points_at is None or score_at is None or name_at is None:
+            continue
+        while index < len(rows) and len(rows[index].cells) == len(header):
+            cells = [cell.text.strip() for cell in rows[index].cells]
+            points, score = _number(cells[points_at]), _number(cells[score_at])
+            name = cells[name_at]
+            if points is not None and score is not None and name and "合计" not in cells[0]:
+                found.append((name, points, score, rows[index]))
+            index += 1
+    return found
+
+
+@rule("consistency.deduction_unexplained", "评分表中扣分的指标是否在“存在的问题”中说明")
+def check_deductions_explained(context: CheckContext) -> list[Finding]:
+    problems = _section_text(context, PROBLEM_TITLES)
+    if not problems.strip():
+        return []
+    findings = []
+    for name, points, score, row in _score_rows(context):
+        if score >= points:
+            continue
+        bare = name.strip('“”"')
+        if bare and bare not in problems:
+            findings.append(
+                context.finding(
+                    "consistency.deduction_unexplained",
+                    WARNING,
+                    f"评分表中“{bare}”扣{points - score:f}分，但“存在的问题”部分没有提到该指标",
+                    row.start,
+                    row.end,
+                    expected="扣分原因列入存在的问题",
+                )
+            )
+    return findings
+
+
+@rule("consistency.refusal_as_misuse", "被预算控制拒绝的申请是否又被当作串用、挪用问题")
+def check_refusal_as_misuse(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    refused = _REFUSED.search(text)
+    if refused is None:
+        return []
+    problems = _section_text(context, PROBLEM_TITLES)
+    findings = []
+    named = [word for word in _MISUSE if word in problems]
+    if named:
+        findings.append(
+            context.finding(
+                "consistency.refusal_as_misuse",
+                WARNING,
+                f"报告说明有支出申请被预算控制拒绝、未形成支出（控制有效），“存在的问题”却写有“{named[0]}”",
+                refused.start(),
+                refused.end(),
+                expected="被拒绝的申请说明控制有效，不是串用或挪用",
+            )
+        )
+    for name, points, score, row in _score_rows(context):
+        line = text[row.start : row.end]
+        if score < points and "拒绝" in line and any(word in line for word in _MISUSE):
+            findings.append(
+                context.finding(
+                    "consistency.refusal_as_misuse",
+                    WARNING,
+                    f"评分表“{name}”因被拒绝的支出申请扣分：被拒绝的申请未形成支出，不属于截留、挤占、挪用",
+                    row.start,
+                    row.end,
+                )
+            )
+    return findings
+
+
+@rule("consistency.open_inspection", "尚未整改的督查问题是否列入“存在的问题”")
+def check_open_inspections(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    spans = _section_spans(context, PROBLEM_TITLES)
+    if not spans:
+        return []
+    problems = "\n".join(text[a:b] for a, b in spans)
+    if "督查" in problems or "整改" in problems:
+        return []
+    for match in _OPEN_INSPECTION.finditer(text):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        return [
+            context.finding(
+                "consistency.open_inspection",
+                WARNING,
+                "报告提到督查发现的问题尚未整改，但“存在的问题”部分没有列出",
+                match.start(),
+                match.end(),
+            )
+        ]
+    return []
+
+
+_NUMBERED = re.compile(r"(?m)^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]是)")
+
+
+@rule("consistency.measures_without_problems", "列出了改进措施而“存在的问题”没有列出问题")
+def check_measures_need_problems(context: CheckContext) -> list[Finding]:
+    problem_spans = _section_spans(context, PROBLEM_TITLES)
+    measure_spans = _section_spans(context, MEASURE_TITLES)
+    if not problem_spans or not measure_spans:
+        return []
+    text = context.report.text
+    problems = "\n".join(text[a:b] for a, b in problem_spans)
+    measures = "\n".join(text[a:b] for a, b in measure_spans)
+    if _NUMBERED.search(problems) or not _NUMBERED.search(measures):
+        return []
+    if len(problems.strip()) > 80:  # problems written as prose rather than a numbered list
+        return []
+    start, end = measure_spans[0]
+    return [
+        context.finding(
+            "consistency.measures_without_problems",
+            WARNING,
+            "“改进措施”列出了措施，但“存在的问题”没有列出措施所针对的问题",
+            start,
+            min(end, start + 20),
+        )
+    ]
+
+
+@rule("consistency.chart_not_cited", "每幅图是否在正文中被引用（见图N）")
+def check_charts_cited(context: CheckContext) -> list[Finding]:
+    report = context.report
+    captions = []
+    body = []
+    for paragraph in report.paragraphs:
+        match = _FIGURE_CAPTION.match(paragraph.text)
+        if match:
+            captions.append((int(match.group(1)), paragraph))
+        elif not paragraph.text.startswith("|"):
+            body.append(paragraph.text)
+    text = "\n".join(body)
+    findings = []
+    for number, paragraph in captions:
+        if not re.search(rf"图{number}(?!\d)", text):
+            findings.append(
+                context.finding(
+                    "consistency.chart_not_cited",
+                    WARNING,
+                    f"图{number}在正文中没有被引用",
+                    paragraph.start,
+                    paragraph.end,
+                    expected=f"正文写明“见图{number}”",
+                )
+            )
+    return findings
+
+
+@rule("consistency.repeated_sentence", "正文（表格以外）是否有一字不差重复出现的句子")
+def check_repeated_sentences(context: CheckContext) -> list[Finding]:
+    seen: dict[str, int] = {}
+    findings = []
+    for paragraph in context.report.paragraphs:
+        if paragraph.text.startswith("|") or _FIGURE_CAPTION.match(paragraph.text):
+            continue
+        position = paragraph.start
+        for sentence in _SENTENCE_END.split(paragraph.text):
+            start, position = position, position + len(sentence)
+            stripped = sentence.strip()
+            # a sentence is a complete one (a title line repeated as a heading is not)
+            if len(stripped) >= MIN_SENTENCE_CHARS and stripped.endswith(("。", "!", "?")):
+                if stripped in seen:
+                    findings.append(
+                        context.finding(
+                            "consistency.repeated_sentence",
+                            WARNING,
+                            "这句话在正文中一字不差地重复出现",
+                            start,
+                            start + len(sentence),
+                        )
+                    )
+                else:
+                    seen[stripped] = start
+    return findings
+
+
+CONSISTENCY_RULES = (
+    check_deductions_explained,
+    check_refusal_as_misuse,
+    check_open_inspections,
+    check_measures_need_problems,
+    check_charts_cited,
+    check_repeated_sentences,
+)
