@@ -201,6 +201,9 @@ class IndicatorLibrary:
     sources: tuple[LibrarySource, ...] = ()
     sources_note: str = ""  # what the search for sources found (or did not)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    # Reference objects only departments of this type keep (app_label.Model), e.g. the 科协's
+    # 科普示范基地 (projects.DemonstrationBase): pages, forms and the admin show them to this type only.
+    reference_objects: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -520,6 +523,7 @@ def library_from_data(
         sources=_sources(data),
         sources_note=str(data.get("sources_note", "") or "").strip(),
         vocabulary=_vocabulary(data.get("vocabulary")),
+        reference_objects=tuple(str(item) for item in _list(data, "reference_objects", where)),
     )
     for output in library.outputs:
         if not unit_known(output.unit):
@@ -600,6 +604,18 @@ def library_for_type(department_type: str, common_version: str = COMMON_VERSION)
     version = type_library_version(department_type)
     common = load_indicator_library(common_version)
     return combined(load_indicator_library(version) if version else None, common)
+
+
+def types_keeping(reference: str) -> tuple[str, ...]:
+    """The 部门类型 whose shipped library keeps the reference object ``reference`` (app_label.Model)."""
+    from jixiao.domain.department_types import department_types
+
+    return tuple(
+        kind.name
+        for kind in department_types()
+        if (version := type_library_version(kind.name))
+        and reference in load_indicator_library(version).reference_objects
+    )
 
 
 # --- checking a goal against a library --------------------------------------------------------------

@@ -44,6 +44,7 @@ class GoalTable:
     budget: Decimal | None  # the table's own budget total (header field or the tasks' 合计 row), in 元
     budget_source: str  # where ``budget`` came from, said in Chinese
     problems: tuple[GoalFinding, ...]  # cells the reader could not take as the form asks
+    department_type: str = ""  # 部门类型 as the header states it (picks the indicator library)
 
 
 def _norm(text: str) -> str:
@@ -127,6 +128,7 @@ _HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "duties": ("部门(单位)职责", "部门职责", "单位职责", "部门职能概述"),
     "overall_goal": ("年度总体绩效目标", "总体绩效目标", "年度总体目标", "年度绩效目标"),
     "budget": ("预算总额", "资金总额", "年度资金总额", "部门预算总额", "年度预算总额", "预算资金总额"),
+    "department_type": ("部门类型",),
 }
 
 _TOTAL_NAMES = ("合计", "总计", "小计")
@@ -412,4 +414,12 @@ def read_goal_table(path: Path | str, *, sheet: str | None = None) -> GoalTable:
         overall_goal=field("overall_goal"),
         duties=field("duties"),
     )
-    return GoalTable(goal, found_sheet.title, header + 1, budget, budget_source, tuple(problems))
+    return GoalTable(
+        goal,
+        found_sheet.title,
+        header + 1,
+        budget,
+        budget_source,
+        tuple(problems),
+        department_type=field("department_type"),
+    )

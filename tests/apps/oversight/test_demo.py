@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import reverse
 
 from jixiao.apps.goals.models import Goal, GoalState
-from jixiao.apps.goals.overview import shipped_library
 from jixiao.apps.orgs.models import Department, Role, User
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.apps.oversight.selectors import oversight_figures
@@ -21,12 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def built(monkeypatch):
+def built():
     from jixiao.apps.demo.builder import demo_build
 
-    # The goals services read the shipped indicator library from its YAML on every call; the
-    # library never changes during the build, so read it once (nothing else differs).
-    monkeypatch.setattr("jixiao.apps.goals.selectors.load_indicator_library", shipped_library)
     demo_build(steps=("jixiao.apps.oversight.demo",))
 
 
