@@ -326,14 +326,14 @@ def unit_table() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def unit_known(unit: str) -> bool:
-    """'人次', '万元', '元/人次', '万人次', '等级' … known to units.yaml (a 万 prefix and a ratio of
-    known units count as known)."""
+    """'人次', '万元', '元/人次', '等级' … known to units.yaml (a ratio of known units counts as known).
+    A 万-prefixed count unit ('万人次') is not: an actual typed as '2.5万人次' reads as 25000 人次,
+    so such an indicator is kept in the plain unit."""
     units, grades = unit_table()
     cleaned = normalize_unit(unit)
     if cleaned in grades:
         return True
-    parts = cleaned.split("/")
-    return all(part in units or (part.startswith("万") and part[1:] in units) for part in parts)
+    return all(part in units for part in cleaned.split("/"))
 
 
 def _output_from(item: Any, where: str = "活动产出") -> ActivityOutput:

@@ -169,7 +169,7 @@ class ActivityForm(forms.Form):
             ].help_text = f"一条记录覆盖一段时间（如“{period}”）时填写；其产出自结束日期起计入。"
         title = example(library, "activity_title")
         if title:
-            self.fields["title"].help_text = f"如“{title}”"
+            self.fields["title"].help_text = f"如：{title}"
 
 
 class OutputForm(forms.Form):

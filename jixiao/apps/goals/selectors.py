@@ -525,12 +525,18 @@ def computed_values(goal: Goal, library: IndicatorLibrary, domain_goal: domain.G
     return {name: compute_indicator(key, facts) for name, key in wanted.items()}
 
 
-def computed_by_jixiao(goal: Goal) -> dict:
-    """The goal's indicators jixiao computes and can compute (data present or the rule not applicable):
-    they take no typed actual. One whose data is missing may be entered with its evidence instead."""
-    domain_goal = goal_to_domain(goal)
-    values = computed_values(goal, library_for_goal(goal), domain_goal)
-    return {name: value for name, value in values.items() if value.status is not IndicatorStatus.NO_DATA}
+def computed_value(goal: Goal, row: GoalIndicator) -> IndicatorValue | None:
+    """The value jixiao computes for this indicator of the goal from the year's data, when its library
+    entry is a computed one and the data is there (or the rule does not apply); such an indicator
+    takes no typed actual. None otherwise — one whose data is missing may be entered with evidence."""
+    indicator = indicator_to_domain(row)
+    library = library_for_goal(goal)
+    entry = library.entry_for(indicator)
+    if entry is None or not entry.computed:
+        return None
+    single = domain.Goal(department=goal.department.name, indicators=(indicator,), year=goal.year)
+    value = computed_values(goal, library, single).get(indicator.name)
+    return value if value is not None and value.status is not IndicatorStatus.NO_DATA else None
 
 
 @dataclass

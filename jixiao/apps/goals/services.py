@@ -788,10 +788,10 @@ def year_end_actual_enter(
             f"三级指标“{row.name}”的实际完成值由履职活动记录累计得出，不能另行录入；请补记履职活动。",
             indicator=row.name,
         )
-    computed = selectors.computed_by_jixiao(goal)
-    if row.name in computed:
+    computed = selectors.computed_value(goal, row)
+    if computed is not None:
         raise YearEndRefused(
-            f"三级指标“{row.name}”的实际完成值由系统从本年度数据计算得出（{computed[row.name].formula}），"
+            f"三级指标“{row.name}”的实际完成值由系统从本年度数据计算得出（{computed.formula}），"
             "不能另行录入；如数据有误，请更正预算账、单位概况或年度任务完成情况。",
             indicator=row.name,
         )
