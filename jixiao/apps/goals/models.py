@@ -332,7 +332,8 @@ class TaskCompletion(models.Model):
 
 
 class WorkArea(models.Model):
-    """A department's work area (工作领域), e.g. 乡村振兴 / 科普宣传 / 全国科普日 / 青少年科技教育 / 党建."""
+    """A department's work area (工作领域), e.g. a 妇联's 妇女维权 / 巾帼建功 / 关爱帮扶; the usual ones of
+    each 部门类型 are in its library's vocabulary."""
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="work_areas"
@@ -351,7 +352,7 @@ class WorkArea(models.Model):
 
 
 class Activity(models.Model):
-    """A 履职活动. A record may cover a period (全年下乡科普近30次): its outputs count from ``end_date``."""
+    """A 履职活动. A record may cover a period (全年开展宣讲20场): its outputs count from ``end_date``."""
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="activities"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
@@ -37,7 +37,7 @@ from jixiao.apps.goals.models import (
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain import goals as domain
-from jixiao.domain.activity_wording import ActivityRecord, OutputRecord
+from jixiao.domain.activity_wording import ActivityRecord, OutputRecord, Wording, load_wording
 from jixiao.domain.activity_wording import sentences as activity_sentences
 from jixiao.domain.facts import Achievement, WorkCompletion
 from jixiao.domain.goals import GoalFinding, GoalKind, Severity, curve_from_data, validate_goal
@@ -775,9 +775,27 @@ def activity_groups_for(*, department: Department, year: int):
     groups: OrderedDict[str, list[ActivityRecord]] = OrderedDict()
     for activity in activities:
         groups.setdefault(f"在{activity.area.name}方面", []).append(activity_record(activity))
+    wording = department_wording(library_for_year(department, year))
     return tuple(
-        ActivityGroup(heading=heading, items=activity_sentences(records))
+        ActivityGroup(heading=heading, items=activity_sentences(records, wording))
         for heading, records in groups.items()
+    )
+
+
+def department_wording(library: IndicatorLibrary) -> Wording:
+    """Section 五's shared wording with the department's own verbs added (a 妇联's 宣讲, 调解 …): an
+    activity named with one of them is not given the default verb."""
+    base = load_wording()
+    vocabulary = library.vocabulary
+
+    def merged(shared: tuple[str, ...], own: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*shared, *own)))
+
+    return replace(
+        base,
+        verbs=tuple(sorted(merged(base.verbs, vocabulary.verbs), key=len, reverse=True)),
+        object_verbs=merged(base.object_verbs, vocabulary.object_verbs),
+        trailing_verbs=merged(base.trailing_verbs, vocabulary.trailing_verbs),
     )
 
 
