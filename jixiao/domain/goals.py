@@ -9,6 +9,7 @@ category names, input phrases, grade labels) are data in ``jixiao/data/indicator
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -285,6 +286,7 @@ class GoalIndicator:
     note: str = ""
     row: int | None = None
     progress: ProgressCurve = LINEAR
+    baseline: str = ""  # 上年实际值, when the table gives it
 
     @property
     def is_quantitative(self) -> bool:
@@ -351,6 +353,19 @@ class GoalRules:
     money_units: Mapping[str, Decimal]
     grade_label_sets: tuple[tuple[str, ...], ...]
     min_grade_levels: int
+    table_kinds: Mapping[str, Mapping[str, bool]] = field(default_factory=dict)
+
+    def applies(self, kind: GoalKind, rule: str) -> bool:
+        """Whether a rule of the table kinds (goal-rules.yaml ``table_kinds``) holds for ``kind``."""
+        return bool(self.table_kinds.get(kind.value, {}).get(rule, True))
+
+    def parent_of(self, level2: str) -> str | None:
+        """'数量指标' → '产出指标': the 一级 category a 二级 name belongs to."""
+        second = _squash(level2)
+        for category in self.categories:
+            if any(second in aliases for _, aliases in category.level2):
+                return category.name
+        return None
 
     def category_of(self, level1: str, level2: str) -> tuple[str, str] | None:
         first = _squash(level1)
@@ -416,6 +431,10 @@ def load_goal_rules(
             tuple(str(label) for label in labels) for labels in grading.get("label_sets", [])
         ),
         min_grade_levels=int(grading.get("min_levels", 2)),
+        table_kinds={
+            str(kind): {str(rule): bool(value) for rule, value in flags.items()}
+            for kind, flags in rules.get("table_kinds", {}).items()
+        },
     )
 
 
@@ -485,8 +504,12 @@ def validate_goal(
         findings.extend(_indicator_findings(indicator, goal, rules))
     findings.extend(_duplicate_findings(goal))
     findings.extend(_category_findings(goal, rules))
-    findings.extend(_task_findings(goal, department_budget))
+    if goal.tasks or rules.applies(goal.kind, "tasks_required"):
+        findings.extend(_task_findings(goal, department_budget))
     findings.extend(_cost_findings(goal, department_budget, rules))
+    from jixiao.domain.goal_meaning import meaning_findings  # the meaning checks build on this module
+
+    findings.extend(meaning_findings(goal))
     return findings
 
 
@@ -522,8 +545,10 @@ def _indicator_findings(indicator: GoalIndicator, goal: Goal, rules: GoalRules) 
     if not (indicator.is_quantitative or indicator.is_qualitative):
         if _squash(indicator.value_type):
             add("invalid_value_type", f"{ref}的指标值类型“{indicator.value_type}”无效：应为“定量”或“定性”")
-        else:
+        elif rules.applies(goal.kind, "value_type_required"):
             add("missing_value_type", f"{ref}未填写指标值类型（定量/定性）")
+        elif not re.search(r"\d", indicator.target):  # a 项目 table without the column: by its value
+            indicator = dataclasses.replace(indicator, value_type=QUALITATIVE)
 
     target_text = _squash(indicator.target)
     graded = bool(indicator.grading_scale) or bool(parse_grading_scale(indicator.scoring_rule, rules))
@@ -535,14 +560,21 @@ def _indicator_findings(indicator: GoalIndicator, goal: Goal, rules: GoalRules) 
         add(
             "vague_target",
             f"{ref}的指标值“{indicator.target}”是模糊表述{'' if target_text == phrase else f'（“{phrase}”）'}，"
-            f"无法衡量：请写成“比较符+数值+单位”"
-            f"（{_EXAMPLES}），或改为定性指标并给出分级分档的评(扣)分标准",
+            + (
+                "无法衡量：请给出分级分档的评(扣)分标准（如“优：…；良：…；中：…；差：…”）"
+                if indicator.is_qualitative
+                else f"无法衡量：请写成“比较符+数值+单位”（{_EXAMPLES}），或改为定性指标并给出分级分档的评(扣)分标准"
+            ),
+            Severity.ERROR
+            if not indicator.is_qualitative or rules.applies(goal.kind, "qualitative_scale_required")
+            else Severity.NOTICE,
             phrase=phrase,
         )
     elif indicator.is_qualitative and not graded:
         add(
             "qualitative_without_scale",
             f"{ref}是定性指标，但评(扣)分标准没有分级分档（如“优：…；良：…；中：…；差：…”），无法评价",
+            Severity.ERROR if rules.applies(goal.kind, "qualitative_scale_required") else Severity.NOTICE,
         )
     elif not indicator.is_qualitative:
         try:
@@ -557,7 +589,11 @@ def _indicator_findings(indicator: GoalIndicator, goal: Goal, rules: GoalRules) 
 
     if not _squash(indicator.explanation):
         add("missing_explanation", f"{ref}未填写指标解释", Severity.NOTICE)
-    if not _squash(indicator.scoring_rule) and not indicator.grading_scale:
+    if (
+        not _squash(indicator.scoring_rule)
+        and not indicator.grading_scale
+        and rules.applies(goal.kind, "scoring_rule_expected")
+    ):
         add("missing_scoring_rule", f"{ref}未填写评(扣)分标准", Severity.NOTICE)
 
     if goal.tasks:

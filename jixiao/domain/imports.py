@@ -438,14 +438,7 @@ def detect_layout(
             unit_found = True
         elif sheet_unit is not None:
             units[field_name] = sheet_unit
-    required = list(synonyms().required[kind])
-    if kind == "vouchers" and not ({"debit", "amount"} & columns.keys()):
-        required.append("amount")
-    if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
-        required.remove("voucher_no")
-    if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
-        required.remove("fund_type")
-    missing = tuple(f for f in required if f not in columns)
+    missing = missing_fields(kind, columns)
     return Layout(
         kind=kind,
         header_row=best + 1,
@@ -457,6 +450,18 @@ def detect_layout(
         unmapped=tuple(unmapped),
         missing=missing,
     )
+
+
+def missing_fields(kind: str, columns: Container[str]) -> tuple[str, ...]:
+    """The required fields of ``kind`` that ``columns`` lacks."""
+    required = list(synonyms().required[kind])
+    if kind == "vouchers" and "debit" not in columns and "amount" not in columns:
+        required.append("amount")
+    if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
+        required.remove("voucher_no")
+    if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
+        required.remove("fund_type")
+    return tuple(f for f in required if f not in columns)
 
 
 def missing_columns_message(layout: Layout) -> str:
@@ -598,6 +603,7 @@ class ValidationResult:
     amount: Decimal = ZERO
     line_totals: dict[int, LineTotal] = field(default_factory=dict)
     group_totals: dict[str, Decimal] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how the file was read, for the preview
 
     @property
     def ok(self) -> bool:
@@ -720,6 +726,9 @@ class VoucherValidator:
         self.memo: dict[str, dict] = {
             name: {} for name in ("date", "func", "econ", "project", "fund", "total", "text")
         }
+        from jixiao.domain.import_reversals import ReversalCollector  # it builds on this module
+
+        self.reversals = ReversalCollector(layout)  # 红字 and refund lines, matched at the end
 
     # ---------------------------------------------------------------- memoised cell checks
 
@@ -790,8 +799,7 @@ class VoucherValidator:
             if credit and not debit:
                 if not has_codes:
                     return None, True
-                self._error(row, "credit", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
-                return None, False
+                return -credit, False  # a refund on the expense account: a reversal
             if debit:
                 return debit, False
             if "amount" not in amounts:
@@ -805,8 +813,7 @@ class VoucherValidator:
         if direction.startswith("贷") or direction == "0":
             if not has_codes:
                 return None, True
-            self._error(row, "direction", "支出凭证应记借方；贷方金额不作为支出导入（冲销请做红字冲销）")
-            return None, False
+            return -amount, False  # a refund on the expense account: a reversal
         return amount, False
 
     def _fund(self, text: str, econ: str, project: str | None) -> tuple[FundType | None, str | None]:
@@ -834,7 +841,20 @@ class VoucherValidator:
         else:
             project = self.projects_by_name.get(name)
             if project is None:
-                return None, False, "project_name", f"项目“{name}”不是本单位{self.context.year}年度的项目"
+                from jixiao.domain.import_layouts import project_code_and_name
+
+                parts = project_code_and_name(name)  # "code-name" as the 一体化 writes it
+                if parts is not None:
+                    project = self.projects_by_code.get(parts[0]) or self.projects_by_name.get(parts[1])
+            if project is None:
+                looked = project_code_and_name(name)
+                said = f"（按项目编码“{looked[0]}”和名称“{looked[1]}”查找）" if looked else ""
+                return (
+                    None,
+                    False,
+                    "project_name",
+                    f"项目“{name}”不是本单位{self.context.year}年度的项目{said}",
+                )
         if not project.payable:
             return (
                 None,
@@ -857,7 +877,17 @@ class VoucherValidator:
             if not candidates:
                 field_name = "line_name" if "line_name" in self.layout.columns else "doc_no"
                 return None, field_name, f"找不到预算指标“{ref}”"
-            line = exact if exact is not None and exact in candidates else candidates[0]
+            if len(candidates) == 1:
+                line = candidates[0]  # the row names its line: a different key is cross-use
+            elif exact is None or exact not in candidates:
+                # Never the first of several lines of one 指标文号: say which line was looked for.
+                return (
+                    None,
+                    "line_name" if "line_name" in self.layout.columns else "doc_no",
+                    f"“{ref}”下没有与本行相符的预算指标（查找：{key.describe()}）",
+                )
+            else:
+                line = exact
         elif exact is None:
             message = self._check(key, None)
             if message:
@@ -1030,11 +1060,8 @@ class VoucherValidator:
         econ_code, message = found
         if message:
             self._error(row, "econ_code", message)
-        if amount is not None and amount <= 0:
-            message = (
-                "金额不能为负数；冲销已记账的支出请在系统中做红字冲销" if amount < 0 else "金额必须大于0"
-            )
-            self._error(row, "debit" if "debit" in self.layout.columns else "amount", message)
+        if amount is not None and amount == 0:
+            self._error(row, "debit" if "debit" in self.layout.columns else "amount", "金额必须大于0")
         index = at["project_code"]
         project_cell = self._text(raw[index]) if index < width else ""
         index = at["project_name"]
@@ -1111,7 +1138,7 @@ class VoucherValidator:
             total.first_over_row = row
         result.valid_rows += 1
         result.amount += amount
-        return VoucherRow(
+        voucher = VoucherRow(
             row,
             date_value,
             stored,
@@ -1124,6 +1151,10 @@ class VoucherValidator:
             project_code,
             payee[:128],
         )
+        if amount < 0:  # a 红字 or refund line: written as a 红字冲销 once its original is found
+            self.reversals.add(voucher, raw, self.amount_label)
+            return None
+        return voucher
 
     def _values(self, raw: Sequence[Cell]) -> dict[str, Cell]:
         """The amount fields and codes of a row, for the general amount rules."""
@@ -1161,10 +1192,22 @@ class VoucherValidator:
 def validate_vouchers(
     rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: VoucherContext
 ) -> ValidationResult:
+    """Validate a whole file held in memory (tests, small files): reversal lines are matched
+    against the file's earlier vouchers here; the importer matches them against the ledger too."""
+    from jixiao.domain.import_reversals import Original, match_reversals
+
     validator = VoucherValidator(layout, context)
+    seen: list[VoucherRow] = []
     for number, cells in rows:
-        validator.row(number, cells)
-    return validator.finish()
+        voucher = validator.row(number, cells)
+        if voucher is not None:
+            seen.append(voucher)
+    result = validator.finish()
+    originals = [Original(v.number, v.date, v.amount, v.payee, v.line_id, row=v.row) for v in seen]
+    for reversal, message in match_reversals(validator.reversals.rows, originals)[1]:
+        result.add(RowError(reversal.row, reversal.column, message))
+    result.errors.sort(key=lambda e: e.row or 0)
+    return result
 
 
 def iter_valid_vouchers(

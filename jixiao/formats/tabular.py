@@ -168,6 +168,7 @@ _FIFTEEN = Context(prec=15, rounding=ROUND_HALF_UP)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _MAX_COLUMNS = 16384  # XFD
+_MAX_ROWS = 1_048_576
 # Built-in number formats that show a date or time (ECMA-376 §18.8.30, with the East Asian ids
 # 27–36 and 50–58 that Chinese Excel uses for 年月日).
 _BUILTIN_DATE_FORMATS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
@@ -738,6 +739,9 @@ _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 
 def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
+    """The rows of every table of an HTML page (a web system's "Excel" export), with rowspan and
+    colspan laid out as Excel lays them out when it opens the page: the text in the first cell of
+    the merged area, empty cells in the rest, and every later cell in its own column."""
     from lxml import etree
 
     with open(path, "rb") as raw:
@@ -750,27 +754,83 @@ def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
         codecs.lookup(encoding)
     except LookupError:
         encoding = "gb18030"
+    tables: list[_HtmlSpans] = []  # one per open <table> (tables can nest)
     try:
-        for _, element in etree.iterparse(
-            str(path), events=("end",), tag="tr", html=True, encoding=encoding, recover=True
+        for event, element in etree.iterparse(
+            str(path),
+            events=("start", "end"),
+            tag=("table", "tr"),
+            html=True,
+            encoding=encoding,
+            recover=True,
         ):
-            cells: list[Cell] = []
-            for td in element:
-                if not isinstance(td.tag, str) or td.tag.lower() not in {"td", "th"}:
-                    continue
-                text = " ".join("".join(td.itertext()).split())
-                cells.append(text or None)
-                try:
-                    span = int(td.get("colspan", "1"))
-                except ValueError:
-                    span = 1
-                cells.extend([None] * max(0, min(span, 200) - 1))
+            if element.tag == "table":
+                if event == "start":
+                    tables.append(_HtmlSpans())
+                elif tables:
+                    tables.pop()
+                continue
+            if event == "start":
+                continue
+            spans = tables[-1] if tables else _HtmlSpans()
+            row = spans.row(element)
             element.clear()
-            yield cells
+            while element.getprevious() is not None:  # rows already read: keep memory flat
+                del element.getparent()[0]
+            yield row
     except DomainError:
         raise
     except Exception as error:
         raise UnreadableFile(f"网页格式的表格无法读取：{error}") from error
+
+
+def _span(td, name: str, limit: int, unit: str) -> int:
+    raw = (td.get(name) or "1").strip()
+    try:
+        span = int(raw)
+    except ValueError:
+        return 1
+    if span > limit:
+        raise UnreadableFile(
+            f"网页表格中 {name}={raw[:20]} 超过了表格的{unit}数上限（最多{limit:,}{unit}）。"
+        )
+    return max(span, 1)
+
+
+class _HtmlSpans:
+    """The cells of one HTML table still covered by a rowspan from a row above: (first column,
+    column after the last, rows still to cover), so a row's cells move right past them."""
+
+    def __init__(self) -> None:
+        self.covering: list[list[int]] = []
+
+    def row(self, tr) -> list[Cell]:
+        cells: list[Cell] = []
+        covering = sorted(self.covering)
+        started: list[list[int]] = []
+        column = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag.lower() not in {"td", "th"}:
+                continue
+            for first, after, _ in covering:  # skip the columns merged from the rows above
+                if first <= column < after:
+                    column = after
+            colspan = _span(td, "colspan", _MAX_COLUMNS, "列")
+            rowspan = _span(td, "rowspan", _MAX_ROWS, "行")
+            if column + colspan > _MAX_COLUMNS:
+                raise UnreadableFile(f"网页表格的一行超过了表格的列数上限（最多{_MAX_COLUMNS:,}列）。")
+            if len(cells) < column:
+                cells.extend([None] * (column - len(cells)))
+            text = " ".join("".join(td.itertext()).split())
+            cells.append(text or None)
+            cells.extend([None] * (colspan - 1))
+            if rowspan > 1:
+                started.append([column, column + colspan, rowspan - 1])
+            column += colspan
+        for span in self.covering:
+            span[2] -= 1
+        self.covering = [span for span in self.covering if span[2] > 0] + started
+        return cells
 
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"

@@ -30,7 +30,10 @@ def library_goal(type_name: str) -> Goal:
     indicators = tuple(
         entry.goal_indicator(entry.typical_target, task=tasks[1].name) for entry in library.indicators
     )
-    return Goal(department=f"某县{type_name}单位", indicators=indicators, tasks=tasks, year=2024)
+    work = "完成" + "、".join(output.name for output in library.outputs) + "等年度重点工作"
+    return Goal(
+        department=f"某县{type_name}单位", indicators=indicators, tasks=tasks, year=2024, overall_goal=work
+    )
 
 
 def write(tmp_path, goal: Goal, type_name: str = "") -> str:

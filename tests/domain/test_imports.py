@@ -245,7 +245,7 @@ def test_every_error_is_reported_with_row_column_and_message():
         (12, "日期"),
     }
     messages = {e.row: e.message for e in result.errors}
-    assert "不能为负数" in messages[4]
+    assert "冲销（红字/退回）" in messages[4] and "都找不到" in messages[4]
     assert "超过两位小数" in messages[5]
     assert "与第2行重复" in messages[10]
     assert "已导入或已录入" in messages[11]

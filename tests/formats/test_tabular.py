@@ -349,3 +349,78 @@ def test_the_one_pass_chunk_reader_and_the_row_by_row_reader_agree(tmp_path, mon
     monkeypatch.setattr(tabular._SheetReader, "quick_rows", lambda self, piece: None)
     assert list(read_rows(path)) == quick
     assert quick[9] == [dt.date(2023, 2, 10), "记-9", None, Decimal("1.125"), None, 9]
+
+
+def _web_xls(path, body: str, *, charset: str = "gb2312"):
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head>'
+        f"<body><table>{body}</table></body></html>"
+    )
+    path.write_bytes(page.encode("gbk"))
+    return path
+
+
+def test_html_rowspan_keeps_every_later_cell_in_its_own_column(tmp_path):
+    # A web 序时账 merges 凭证日期 and 凭证号 over the lines of one voucher: Excel shows the key in
+    # the first line and leaves the merged cells below it empty; the other cells stay in place.
+    path = _web_xls(
+        tmp_path / "merged.xls",
+        "<tr><th>凭证日期</th><th>凭证号</th><th>摘要</th><th>借方金额</th></tr>"
+        "<tr><td rowspan=2>2023-10-11</td><td rowspan='2'>记-1011</td><td>办公费</td><td>860.00</td></tr>"
+        "<tr><td>差旅费</td><td>120.50</td></tr>"
+        "<tr><td>2023-10-12</td><td>记-1012</td><td>会议费</td><td>40.00</td></tr>",
+    )
+    assert list(read_rows(path)) == [
+        ["凭证日期", "凭证号", "摘要", "借方金额"],
+        ["2023-10-11", "记-1011", "办公费", "860.00"],
+        [None, None, "差旅费", "120.50"],
+        ["2023-10-12", "记-1012", "会议费", "40.00"],
+    ]
+
+
+def test_html_rowspan_and_colspan_together_cover_a_block_and_a_rowspan_in_the_middle(tmp_path):
+    path = _web_xls(
+        tmp_path / "block.xls",
+        "<tr><th rowspan=2>日期</th><th colspan=2>借方</th><th rowspan=2>摘要</th></tr>"
+        "<tr><th>数量</th><th>金额</th></tr>"
+        "<tr><td>2023-01-02</td><td colspan=2 rowspan=2>合并</td><td>甲</td></tr>"
+        "<tr><td>2023-01-03</td><td>乙</td></tr>"
+        "<tr><td>2023-01-04</td><td rowspan=3>5</td><td>6.00</td><td>丙</td></tr>"
+        "<tr><td>2023-01-05</td><td>7.00</td><td>丁</td></tr>",
+    )
+    assert list(read_rows(path)) == [
+        ["日期", "借方", None, "摘要"],
+        [None, "数量", "金额"],
+        ["2023-01-02", "合并", None, "甲"],
+        ["2023-01-03", None, None, "乙"],
+        ["2023-01-04", "5", "6.00", "丙"],
+        ["2023-01-05", None, "7.00", "丁"],  # the rowspan of 3 outlives the table: nothing left over
+    ]
+
+
+def test_html_spans_do_not_leak_from_one_table_into_the_next(tmp_path):
+    path = tmp_path / "two.xls"
+    path.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<table><tr><td rowspan=5>甲</td><td>1</td></tr></table>"
+        "<table><tr><td>乙</td><td>2</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert list(read_rows(path)) == [["甲", "1"], ["乙", "2"]]
+
+
+def test_html_span_values_that_are_not_numbers_count_as_one(tmp_path):
+    path = _web_xls(
+        tmp_path / "odd.xls",
+        "<tr><td rowspan=x colspan=''>a</td><td rowspan=0>b</td></tr><tr><td>c</td></tr>",
+    )
+    assert list(read_rows(path)) == [["a", "b"], ["c"]]
+
+
+def test_html_spans_beyond_excels_sheet_are_refused_naming_the_limit(tmp_path):
+    wide = _web_xls(tmp_path / "wide.xls", "<tr><td colspan=900000000>a</td></tr>")
+    with pytest.raises(UnreadableFile, match="最多16,384列"):
+        list(read_rows(wide))
+    tall = _web_xls(tmp_path / "tall.xls", "<tr><td rowspan=2000000>a</td></tr>")
+    with pytest.raises(UnreadableFile, match="最多1,048,576"):
+        list(read_rows(tall))

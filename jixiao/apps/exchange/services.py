@@ -43,6 +43,7 @@ from jixiao.apps.budgets.models import (
     Voucher,
 )
 from jixiao.apps.core.services import audit_record
+from jixiao.apps.exchange.accounting import match_import_reversals, open_vouchers, write_import_reversals
 from jixiao.apps.exchange.models import HeaderMapping, ImportBatch, ImportKind, ImportStatus
 from jixiao.apps.orgs.models import Department
 from jixiao.domain.classification import FundType
@@ -570,7 +571,7 @@ def voucher_import(
                 .order_by("pk")
             )
             context = _voucher_context(department, year, lines)
-            layout, rows = _open(path, kind="vouchers", mapping=saved)
+            layout, rows, export = open_vouchers(path, mapping=saved, year=year)
             numbers = _NumbersTable()
             validator = VoucherValidator(layout, context, numbers=numbers)
             writer = None
@@ -591,15 +592,28 @@ def voucher_import(
                     report("校验", count)
             validator.finish()
             numbers.drop()
+            result.skipped_rows += export.dropped
+            result.notes.extend(export.summary_notes())
+            plans = match_import_reversals(
+                department=department,
+                year=year,
+                collector=validator.reversals,
+                result=result,
+                context=context,
+                reopen=lambda: open_vouchers(path, mapping=saved, year=year)[:2],
+            )
             report("校验", result.rows)
             if writer is None or not result.ok or result.valid_rows == 0:
                 raise _Undo(result)
             writer.flush()
-            if writer.inserted != result.valid_rows:
+            if writer.inserted != result.valid_rows - len(validator.reversals):
                 raise DomainError("写入的凭证数与校验结果不一致，已取消导入。")
             report("写入", writer.inserted)
             if writer.ledger() not in (-1, writer.inserted):
                 raise DomainError("写入账簿的行数与凭证数不一致，已取消导入。")
+            reversals = write_import_reversals(
+                batch=batch, department=department, year=year, plans=plans, actor=actor
+            )
             written = result.amount_by_line()
             for line_id, amount in written.items():
                 BudgetLine.objects.filter(pk=line_id).update(spent=F("spent") + amount)
@@ -612,6 +626,7 @@ def voucher_import(
                     else ""
                 )
                 + "。"
+                + "".join(f"\n{note}" for note in result.notes)
             )
             batch.imported_rows = result.valid_rows
             _finish(batch, status=ImportStatus.IMPORTED, message=message, result=result)
@@ -627,6 +642,7 @@ def voucher_import(
                     "rows": result.valid_rows,
                     "amount": result.amount,
                     "lines": {str(k): v for k, v in written.items()},
+                    **({"reversals": reversals} if reversals else {}),
                 },
             )
             report("完成", result.valid_rows)
@@ -654,17 +670,22 @@ def _voucher_refusal_or_preview(
         _finish(
             batch,
             status=ImportStatus.REFUSED,
-            message=f"发现{result.error_count}处错误，未导入任何数据。请修改后重新上传。",
+            message=f"发现{result.error_count}处错误，未导入任何数据。请修改后重新上传。"
+            + "".join(f"\n{note}" for note in result.notes),
             result=result,
         )
         return ImportOutcome(batch=batch, result=result, errors=result.errors)
     if result.valid_rows == 0:
+        result.add(
+            RowError(None, "文件", "文件中没有可导入的凭证行（表头下没有数据，或只有合计行和对方科目行）")
+        )
         _finish(batch, status=ImportStatus.REFUSED, message="文件中没有可导入的凭证行。", result=result)
         return ImportOutcome(batch=batch, result=result)
     _finish(
         batch,
         status=ImportStatus.PREVIEWED,
-        message=f"校验通过：{result.valid_rows}笔，合计{yuan_fixed(result.amount)}元。确认后导入。",
+        message=f"校验通过：{result.valid_rows}笔，合计{yuan_fixed(result.amount)}元。确认后导入。"
+        + "".join(f"\n{note}" for note in result.notes),
         result=result,
     )
     return ImportOutcome(batch=batch, result=result)

@@ -15,13 +15,14 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.models import Project
+from jixiao.apps.core.files import protected_file_response
 from jixiao.apps.goals import libraries, selectors, services
 from jixiao.apps.goals.forms import (
     ActivityFilterForm,
@@ -665,16 +666,12 @@ def activity_detail(request, pk: int):
 @login_required
 def evidence_download(request, pk: int):
     evidence = selectors.access_evidence(user=request.user, id=pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
+    return protected_file_response(
+        evidence.file,
         content_type=evidence.content_type,
         as_attachment=not evidence.is_image or request.GET.get("download") == "1",
         filename=evidence.original_name,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # ---------------------------------------------------------------- 双监控

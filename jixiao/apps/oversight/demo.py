@@ -167,8 +167,11 @@ def _build_goal(rng, department, officer, year: int) -> None:
             tasks=tuple(tasks),
             year=year,
             duties=f"{department.name}（演示数据）依法履行{kind}部门职责。",
-            overall_goal=f"保障机关正常运转，完成{kind}部门年度重点工作（{'、'.join(library.vocabulary.work_areas[:3])}等），"
-            "提升服务对象满意度。",
+            overall_goal=f"保障机关正常运转；{'、'.join(library.vocabulary.work_areas)}方面，"
+            + "、".join(
+                output.name for output in library.outputs if output.area in library.vocabulary.work_areas
+            )
+            + "等年度重点工作按计划完成，服务对象满意度不低于90%。",
         ),
         is_demo=True,
         origin="演示数据：合成单位按部门类型指标库组成的部门整体绩效目标",

@@ -101,6 +101,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Behind nginx: evidence files are sent by the proxy (X-Accel-Redirect) after jixiao's permission check.
+JIXIAO_EVIDENCE_ACCEL_PREFIX = env_str("JIXIAO_EVIDENCE_ACCEL_PREFIX", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 

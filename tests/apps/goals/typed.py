@@ -39,7 +39,7 @@ def composed_goal(officer, department, *, submit: bool = True):
             tasks=(task,),
             year=2023,
             duties="履行本部门职责",
-            overall_goal="完成年度重点工作",
+            overall_goal="完成" + "、".join(output.name for output in library.outputs) + "等年度重点工作",
         ),
     )
     if submit:

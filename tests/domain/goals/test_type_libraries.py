@@ -102,11 +102,17 @@ def test_the_type_and_common_libraries_combine_without_a_clash(kind):
     assert library.version == (type_library_version(kind.name) or COMMON_VERSION)
 
 
+def work_of(library) -> str:
+    """The year's work as an overall goal states it: the library's activity outputs."""
+    return "完成" + "、".join(output.name for output in library.outputs) + "等年度重点工作"
+
+
 def composed_goal(library, department: str, budget: Decimal = Decimal("5000000.00")) -> Goal:
     """Every indicator of ``library`` at its typical target, on one task holding the whole budget."""
     task = Task("年度履职", budget, "部门整体履职", "项目支出")
     return Goal(
         department=department,
+        overall_goal=work_of(library),
         indicators=tuple(
             entry.goal_indicator(entry.typical_target, task=task.name, row=number)
             for number, entry in enumerate(library.indicators, start=1)

@@ -1,0 +1,5 @@
+import sys
+
+from jixiao.cli import main
+
+sys.exit(main())
