@@ -203,16 +203,34 @@ def child_raw(database: Path, file: Path) -> dict:
         reader = csv.reader(handle)
         next(reader)
         rows = [
-            (1, 2023, r[0], r[1], r[2], "", r[6], 1, r[3], r[4], "basic_public", None, None, 0, 1, now)
+            (
+                1,
+                2023,
+                r[0],
+                r[1],
+                r[2],
+                "",
+                r[6],
+                1,
+                r[3],
+                r[4],
+                "basic_public",
+                None,
+                None,
+                0,
+                1,
+                now,
+                "general_budget",
+            )
             for r in reader
         ]
     columns = (
         "department_id, year, date, number, summary, payee, amount, line_id, func_code, econ_code, "
-        "fund_type, project_id, reversal_of_id, is_demo, created_by_id, created_at"
+        "fund_type, project_id, reversal_of_id, is_demo, created_by_id, created_at, fund_source"
     )
     wall, cpu = time.perf_counter(), time.process_time()
     connection.execute("BEGIN")
-    connection.executemany(f"INSERT INTO budgets_voucher ({columns}) VALUES ({', '.join('?' * 16)})", rows)
+    connection.executemany(f"INSERT INTO budgets_voucher ({columns}) VALUES ({', '.join('?' * 17)})", rows)
     connection.execute("COMMIT")
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     count = connection.execute("SELECT count(*) FROM budgets_voucher").fetchone()[0]

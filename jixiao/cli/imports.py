@@ -1,4 +1,4 @@
-"""jixiao import budget|vouchers|sangong FILE --department … --year … [--dry-run]
+"""jixiao import budget|vouchers|sangong|prior-year FILE --department … --year … [--dry-run]
 
 Validates every row first and imports all or nothing; shows a progress bar and ends with a
 summary (and every error with its row, column and message when the file is refused).
@@ -14,13 +14,14 @@ from jixiao.cli._django import setup_django
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="导入预算指标、支出凭证或“三公”经费预算（.xlsx/.xls/.csv，全部校验通过才导入）"
+        "import", help="导入预算指标、支出凭证、“三公”经费预算或上年数（.xlsx/.xls/.csv，全部校验通过才导入）"
     )
     kinds = parser.add_subparsers(dest="import_kind", metavar="类型", required=True)
     for kind, help_text in (
         ("budget", "导入部门预算批复/指标表"),
         ("vouchers", "导入支出凭证"),
         ("sangong", "导入“三公”经费预算（如“三公”经费支出表的预算数列）"),
+        ("prior-year", "导入上年数（启用系统前一年的年初预算、决算、“三公”经费和人员；--year 为该上年年度）"),
     ):
         sub = kinds.add_parser(kind, help=help_text)
         sub.add_argument("file", help="文件路径（.xlsx/.xls/.csv，UTF-8或GBK）")
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         mapping[header.strip()] = field.strip()
     setup_django()
-    from jixiao.apps.exchange.services import budget_import, sangong_import, voucher_import
+    from jixiao.apps.exchange.services import budget_import, prior_year_import, sangong_import, voucher_import
     from jixiao.apps.orgs.models import Department
     from jixiao.apps.orgs.selectors import department_by_name_or_code
     from jixiao.formats.exports import errors_workbook
@@ -65,9 +66,12 @@ def run(args: argparse.Namespace) -> int:
     except Department.DoesNotExist as error:
         console.print(f"错误：{error}")
         return 1
-    service = {"vouchers": voucher_import, "budget": budget_import, "sangong": sangong_import}[
-        args.import_kind
-    ]
+    service = {
+        "vouchers": voucher_import,
+        "budget": budget_import,
+        "sangong": sangong_import,
+        "prior-year": prior_year_import,
+    }[args.import_kind]
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),

@@ -35,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     setup_django()
     migrate_if_needed()
+    from jixiao.apps.exchange.tasks import fail_stale_batches
     from jixiao.config.wsgi import application
+
+    stale = fail_stale_batches(worker=False)
+    if stale:
+        print(f"已将{stale}个上次未完成（网页服务中止）的导入批次标记为“失败”。", flush=True)
 
     print(f"jixiao 网页服务：http://{args.host}:{args.port}/", flush=True)
     _print_demo_logins()

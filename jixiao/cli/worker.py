@@ -28,6 +28,11 @@ def run(args: argparse.Namespace) -> int:
             "（INSTALLED_APPS 加入 django_tasks_db，TASKS 使用 django_tasks_db.DatabaseBackend）。"
         )
         return 1
+    from jixiao.apps.exchange.tasks import fail_stale_batches
+
+    stale = fail_stale_batches(worker=True)
+    if stale:
+        print(f"已将{stale}个上次未完成（后台任务进程中止）的导入批次标记为“失败”。", flush=True)
     options = {"interval": args.interval, "batch": args.batch}
     if args.queues:
         options["queue_name"] = ",".join(args.queues)

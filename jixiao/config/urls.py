@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from jixiao.apps.budgets import views as budget_views
+from jixiao.apps.core import login_views
 
 urlpatterns = [
     path("", budget_views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("login/", login_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("budgets/", include("jixiao.apps.budgets.urls")),
     path("core/", include("jixiao.apps.core.urls")),

@@ -1,15 +1,20 @@
 """Hard budget control.
 
 A budget line is identified by a complete control key: year, department, 功能分类 (项, 7
-digits), fund type (基本-人员 / 基本-公用 / 项目), the project for 项目 funds, and the
-economic class at the department's control level (款 by default, e.g. 302; or 项, e.g.
-30217). An expenditure names the key it belongs to and the line it is charged to; the
-check refuses, with a Chinese message and the full balance breakdown:
+digits), fund type (基本-人员 / 基本-公用 / 项目), the project for 项目 funds, the economic
+class at the department's control level (款 by default, e.g. 302; or 项, e.g. 30217), and
+the 资金来源 (一般公共预算财政拨款, 其他收入 … — data, fund-sources.yaml). An expenditure
+names the key it belongs to and the line it is charged to; the check refuses, with a Chinese
+message and the full balance breakdown:
 
 - an incomplete key (blocked, never skipped — cf. ERPNext #58564);
+- cross-use between 资金来源 (spending 其他收入 never uses up 财政拨款; only an approved 调剂
+  moves money between sources);
 - cross-use between 基本 and 项目 funds, or between two projects;
 - use across budget subjects (功能分类 or 经济分类 not those of the line);
-- overspending: available = allocated + adjustments + transfers in − transfers out − spent.
+- overspending: available = allocated + adjustments + transfers in − transfers out − spent
+  − committed (预占: approved 用款申请, registered 政府采购 contracts, approved 调剂 not yet
+  executed — cf. the commitment ledger of ecosoft budget_control).
 
 Every refusal is raised before anything is written.
 """
@@ -22,8 +27,11 @@ from decimal import Decimal
 from jixiao.domain.classification import (
     FundType,
     basic_fund_type_for,
+    default_fund_source,
     economic_name,
     function_name,
+    fund_source_name,
+    is_fund_source,
     is_known_economic_code,
     is_known_function_code,
 )
@@ -61,10 +69,12 @@ class ControlKey:
     fund_type: FundType | None
     project: str | None
     econ_code: str | None
+    fund_source: str | None = field(default_factory=default_fund_source)
 
     def describe(self) -> str:
         parts = [
             f"{self.year}年度" if self.year else "年度未填",
+            f"资金来源{fund_source_name(self.fund_source)}" if self.fund_source else "资金来源未填",
             f"功能分类{self.func_code}{function_name(self.func_code) or ''}"
             if self.func_code
             else "功能分类未填",
@@ -89,6 +99,7 @@ class LineBalance:
     transferred_in: Decimal = ZERO
     transferred_out: Decimal = ZERO
     spent: Decimal = ZERO
+    committed: Decimal = ZERO
 
     @property
     def budget(self) -> Decimal:
@@ -97,6 +108,13 @@ class LineBalance:
 
     @property
     def available(self) -> Decimal:
+        """可用余额 = 调整后预算 − 已支出 − 已预占."""
+        return self.budget - self.spent - self.committed
+
+    @property
+    def unspent(self) -> Decimal:
+        """What the year leaves of the line (年末结转结余): 调整后预算 − 已支出; commitments still open
+        at year end are money not yet spent."""
         return self.budget - self.spent
 
     def breakdown(self) -> dict[str, Decimal]:
@@ -106,14 +124,28 @@ class LineBalance:
             "transferred_in": self.transferred_in,
             "transferred_out": self.transferred_out,
             "spent": self.spent,
+            "committed": self.committed,
             "available": self.available,
         }
 
     def breakdown_text(self) -> str:
+        committed = f"已预占{yuan_fixed(self.committed)}元，" if self.committed else ""
         return (
             f"年初预算{yuan_fixed(self.allocated)}元，追加追减{yuan_fixed(self.adjusted)}元，"
             f"调入{yuan_fixed(self.transferred_in)}元，调出{yuan_fixed(self.transferred_out)}元，"
-            f"已支出{yuan_fixed(self.spent)}元，可用余额{yuan_fixed(self.available)}元"
+            f"已支出{yuan_fixed(self.spent)}元，{committed}可用余额{yuan_fixed(self.available)}元"
+        )
+
+    def without_commitment(self, amount: Decimal) -> LineBalance:
+        """The balance as a payment against its own commitment sees it: that reserved money is
+        the payment's to use."""
+        return LineBalance(
+            allocated=self.allocated,
+            adjusted=self.adjusted,
+            transferred_in=self.transferred_in,
+            transferred_out=self.transferred_out,
+            spent=self.spent,
+            committed=self.committed - amount,
         )
 
 
@@ -132,6 +164,10 @@ def missing_key_fields(key: ControlKey, *, econ_level: int = 3) -> list[str]:
         missing.append("年度")
     if not key.department:
         missing.append("预算单位")
+    if not key.fund_source:
+        missing.append("资金来源")
+    elif not is_fund_source(key.fund_source):
+        missing.append(f"资金来源（“{key.fund_source}”不是有效的资金来源）")
     if not key.func_code:
         missing.append("功能分类")
     elif len(key.func_code) != 7 or not is_known_function_code(key.func_code):
@@ -184,6 +220,15 @@ def check_expenditure(
         raise SubjectMismatch(problem + "。")
     if expense_key.year != line.key.year or expense_key.department != line.key.department:
         raise CrossUseForbidden("支出只能使用本单位本年度的预算指标。")
+    if expense_key.fund_source != line.key.fund_source:
+        raise CrossUseForbidden(
+            f"不得跨资金来源使用预算：该支出的资金来源为{fund_source_name(expense_key.fund_source)}，"
+            f"不能使用资金来源为{fund_source_name(line.key.fund_source)}的指标“{line.label}”支付。"
+            "不同资金来源之间调剂须经批准的预算调剂办理。",
+            kind="fund_source",
+            expense_source=expense_key.fund_source,
+            line_source=line.key.fund_source,
+        )
     if expense_key.fund_type.is_basic != line.key.fund_type.is_basic:
         raise CrossUseForbidden(
             f"不得串用资金：该支出属于{expense_key.fund_type.family_label}，"
@@ -227,8 +272,10 @@ def check_expenditure(
 
 
 def transfer_needs_bureau_approval(source: ControlKey, target: ControlKey) -> bool:
-    """调剂 between 基本 and 项目, or between projects, also needs the finance bureau."""
+    """调剂 between 基本 and 项目, between projects, or between 资金来源 also needs the finance bureau."""
     if source.fund_type is None or target.fund_type is None:
+        return True
+    if source.fund_source != target.fund_source:
         return True
     if source.fund_type.is_basic != target.fund_type.is_basic:
         return True

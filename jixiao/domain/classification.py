@@ -1,7 +1,9 @@
-"""政府收支分类: 功能分类, 部门经济分类, 基本支出 (人员/公用) vs 项目支出, and the 三公 items.
+"""政府收支分类: 功能分类, 部门经济分类, 基本支出 (人员/公用) vs 项目支出, the 三公 items, and
+the 资金来源 (fund sources) of the 部门决算.
 
 The codes are data (jixiao/data/classification/*.yaml). 基本支出 = 人员经费 (301, 303) +
 公用经费 (302, 310 within basic spending); 项目支出 is everything charged to a project.
+资金来源 is one more dimension of the budget control key (fund-sources.yaml).
 """
 
 from __future__ import annotations
@@ -72,6 +74,106 @@ def economic_items() -> dict[str, str]:
 def sangong_items() -> tuple[SanGongItem, ...]:
     data = load_yaml("classification/sangong.yaml")
     return tuple(SanGongItem(**{**item, "code": str(item["code"])}) for item in data["items"])
+
+
+# --- 资金来源 ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FundSource:
+    """One 资金来源 (a 收入 category of the 收入支出决算总表)."""
+
+    key: str
+    name: str
+    fiscal: bool = False
+    carry_over: bool = False
+    order: int = 0
+
+    @property
+    def group_label(self) -> str:
+        if self.carry_over:
+            return "上年结转结余"
+        return "财政拨款" if self.fiscal else "非财政拨款资金"
+
+
+_SPELLING_DIRT = str.maketrans({"（": "(", "）": ")", " ": "", "\u3000": "", "：": ":"})
+
+
+def _spelling(text: str) -> str:
+    return str(text).translate(_SPELLING_DIRT).strip()
+
+
+@cache
+def _fund_source_data() -> tuple[tuple[FundSource, ...], dict[str, str], str]:
+    data = load_yaml("classification/fund-sources.yaml")
+    sources = tuple(
+        FundSource(
+            key=entry["key"],
+            name=entry["name"],
+            fiscal=bool(entry.get("fiscal", False)),
+            carry_over=bool(entry.get("carry_over", False)),
+            order=index,
+        )
+        for index, entry in enumerate(data["sources"])
+    )
+    spellings: dict[str, str] = {}
+    for source, entry in zip(sources, data["sources"], strict=True):
+        for text in (entry["name"], entry["key"], *entry.get("spellings", ())):
+            spellings.setdefault(_spelling(text), source.key)
+    return sources, spellings, data["default"]
+
+
+def fund_sources() -> tuple[FundSource, ...]:
+    return _fund_source_data()[0]
+
+
+def default_fund_source() -> str:
+    """一般公共预算财政拨款: the source of every line entered before sources existed."""
+    return _fund_source_data()[2]
+
+
+def fund_source(key: str) -> FundSource:
+    for source in fund_sources():
+        if source.key == key:
+            return source
+    raise ValueError(f"未知的资金来源：{key}")
+
+
+def is_fund_source(key: str) -> bool:
+    return any(source.key == key for source in fund_sources())
+
+
+def fund_source_name(key: str | None) -> str:
+    if not key:
+        return "资金来源未填"
+    try:
+        return fund_source(key).name
+    except ValueError:
+        return key
+
+
+def fund_source_for(text: object) -> FundSource | None:
+    """'一般公共预算资金', '1-一般公共预算资金', '其他收入', 'other_income' → the source; None if unknown."""
+    raw = _spelling(str(text or ""))
+    if not raw:
+        return None
+    spellings = _fund_source_data()[1]
+    candidates = [raw]
+    head, sep, tail = raw.partition("-")
+    if sep and head.isdigit() and tail:
+        candidates.append(tail)
+    stripped = raw.lstrip("0123456789[]【】 ")
+    if stripped != raw:
+        candidates.append(stripped.lstrip("-_ "))
+    for candidate in candidates:
+        key = spellings.get(candidate)
+        if key is not None:
+            return fund_source(key)
+    return None
+
+
+def fund_source_choices() -> list[tuple[str, str]]:
+    return [(source.key, source.name) for source in fund_sources()]
 
 
 def sangong_group_label(group: str) -> str:

@@ -203,6 +203,8 @@ class PriorYearFacts:
     procurement_actual: Decimal | None = None
     carry_over_end: Decimal | None = None
     project_actual_by_category: tuple[tuple[str, Decimal], ...] = ()
+    # entered: the year before jixiao, from its entered summary (上年数（录入）), not a ledger.
+    entered: bool = False
 
     def __post_init__(self) -> None:
         _decimal("上年数据", "基本支出年初预算", self.basic_initial)
@@ -221,6 +223,48 @@ class PriorYearFacts:
     @property
     def total_initial(self) -> Decimal:
         return self.basic_initial + self.project_initial
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigures:
+    """One 资金来源's budget and spending of the year, in 元 (fund-sources.yaml names the sources).
+
+    ``carry_over`` marks the lines funded by 上年结转结余: their budget is already part of
+    ``DepartmentYearFacts.carry_over_start`` and is not 本年 budget."""
+
+    source: str
+    name: str
+    initial: Decimal = ZERO
+    additions: Decimal = ZERO
+    reductions: Decimal = ZERO
+    transfers_in: Decimal = ZERO
+    transfers_out: Decimal = ZERO
+    personnel_actual: Decimal = ZERO
+    public_actual: Decimal = ZERO
+    project_actual: Decimal = ZERO
+    fiscal: bool = False
+    carry_over: bool = False
+
+    def __post_init__(self) -> None:
+        for name in (
+            "initial",
+            "additions",
+            "reductions",
+            "transfers_in",
+            "transfers_out",
+            "personnel_actual",
+            "public_actual",
+            "project_actual",
+        ):
+            _decimal(f"资金来源“{self.name}”", name, getattr(self, name))
+
+    @property
+    def adjusted(self) -> Decimal:
+        return self.initial + self.additions - self.reductions + self.transfers_in - self.transfers_out
+
+    @property
+    def actual(self) -> Decimal:
+        return self.personnel_actual + self.public_actual + self.project_actual
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +507,7 @@ class DepartmentYearFacts:
     judgements: tuple[ManualJudgement, ...] = ()
     checklist: tuple[ChecklistAnswer, ...] = ()
     public_details: tuple[ExpenseControl, ...] = ()
+    sources: tuple[SourceFigures, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.department.strip():
@@ -493,6 +538,32 @@ class DepartmentYearFacts:
     @property
     def total(self) -> BudgetLine:
         return BudgetLine.total([self.basic_personnel, self.basic_public, *(p.line for p in self.projects)])
+
+    # --- 资金来源 ------------------------------------------------------------------------
+    @property
+    def carry_over_budget(self) -> Decimal:
+        """调整后预算 of the lines funded by 上年结转结余 (already in ``carry_over_start``)."""
+        return sum((s.adjusted for s in self.sources if s.carry_over), ZERO)
+
+    @property
+    def carry_over_initial(self) -> Decimal:
+        return sum((s.initial for s in self.sources if s.carry_over), ZERO)
+
+    @property
+    def this_year_budget(self) -> Decimal:
+        """本年调整后预算: all lines' 调整后预算 but those funded by 上年结转结余."""
+        return self.total.adjusted - self.carry_over_budget
+
+    @property
+    def this_year_initial(self) -> Decimal:
+        return self.total.initial - self.carry_over_initial
+
+    def fiscal_figures(self) -> tuple[Decimal, Decimal] | None:
+        """(本年财政拨款调整后预算, 财政拨款支出); None when the sources are not known."""
+        if not self.sources:
+            return None
+        fiscal = [s for s in self.sources if s.fiscal]
+        return sum((s.adjusted for s in fiscal), ZERO), sum((s.actual for s in fiscal), ZERO)
 
     def project(self, name: str) -> ProjectFacts:
         for project in self.projects:

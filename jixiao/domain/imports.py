@@ -22,7 +22,7 @@ import itertools
 import re
 from array import array
 from collections.abc import Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import NamedTuple, Protocol
@@ -39,14 +39,20 @@ from jixiao.domain.budget_control import (
 from jixiao.domain.classification import (
     FundType,
     basic_fund_type_for,
+    default_fund_source,
     economic_name,
     function_name,
+    fund_source,
+    fund_source_for,
+    fund_source_name,
+    fund_sources,
     is_known_economic_code,
     is_known_function_code,
     sangong_items,
 )
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import FEN, WAN, ZERO, yuan_fixed
+from jixiao.domain.prior_year import AMOUNT_LABELS, PriorYear, PriorYearBuilder, PriorYearInvalid
 
 Cell = str | Decimal | int | dt.date | dt.datetime | None
 
@@ -99,9 +105,61 @@ class Synonyms:
     note_pattern: re.Pattern
     fund_types: dict[str, str]
     labels: dict[str, str]
+    budget_kinds: dict[str, str] = field(default_factory=dict)
 
     def label(self, field_name: str) -> str:
         return self.labels.get(field_name, field_name)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportColumn:
+    """One column of an import kind, as its template writes it and its 说明 sheet explains it."""
+
+    field: str
+    header: str
+    required: bool
+    values: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportKindSpec:
+    kind: str
+    title: str
+    columns: tuple[ImportColumn, ...]
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns if c.required)
+
+
+@cache
+def import_kinds() -> dict[str, ImportKindSpec]:
+    """Every import kind's columns (synonyms.yaml ``kinds``): the one source of the importer's
+    required columns and of the templates."""
+    data = load_yaml("imports/synonyms.yaml")
+    return {
+        kind: ImportKindSpec(
+            kind=kind,
+            title=str(spec["title"]),
+            columns=tuple(
+                ImportColumn(
+                    field=str(column["field"]),
+                    header=str(column.get("header") or data["labels"].get(column["field"], column["field"])),
+                    required=bool(column.get("required", False)),
+                    values=str(column.get("values") or ""),
+                    example=str(column.get("example") or ""),
+                )
+                for column in spec["columns"]
+            ),
+        )
+        for kind, spec in data["kinds"].items()
+    }
+
+
+def example_label() -> str:
+    """The first cell of a template's 示例 row; the importers skip that row as a note."""
+    return str(load_yaml("imports/synonyms.yaml").get("example_label", "示例"))
 
 
 @cache
@@ -112,15 +170,19 @@ def synonyms() -> Synonyms:
         for header in headers:
             by_header.setdefault(normalise_header(str(header))[0], name)
     fund_types = {text: key for key, texts in data["fund_types"].items() for text in texts}
+    budget_kinds = {
+        normalise_header(str(text))[0]: key for key, texts in data["budget_kinds"].items() for text in texts
+    }
     return Synonyms(
         by_header=by_header,
-        required={kind: tuple(names) for kind, names in data["required"].items()},
+        required={kind: spec.required for kind, spec in import_kinds().items()},
         keywords=tuple(data["header_keywords"]),
         forward_fill=tuple(data["forward_fill"]),
         total_pattern=re.compile(data["total_pattern"]),
         note_pattern=re.compile(data["note_pattern"]),
         fund_types=fund_types,
         labels=dict(data["labels"]),
+        budget_kinds=budget_kinds,
     )
 
 
@@ -455,8 +517,11 @@ def detect_layout(
 def missing_fields(kind: str, columns: Container[str]) -> tuple[str, ...]:
     """The required fields of ``kind`` that ``columns`` lacks."""
     required = list(synonyms().required[kind])
-    if kind == "vouchers" and "debit" not in columns and "amount" not in columns:
-        required.append("amount")
+    if kind == "vouchers":
+        if "debit" in columns and "amount" in required:
+            required.remove("amount")  # 借方金额 stands for 金额
+        elif "debit" not in columns and "amount" not in required:
+            required.append("amount")
     if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
         required.remove("voucher_no")
     if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
@@ -569,6 +634,7 @@ class VoucherRow(NamedTuple):
     fund_type: FundType
     project_code: str | None
     payee: str
+    fund_source: str = ""
 
 
 @dataclass(slots=True)
@@ -691,10 +757,14 @@ class VoucherValidator:
         self.context = context
         self.result = ValidationResult(kind="vouchers", layout=layout)
         self.lines = {line.id: line for line in context.lines}
-        self.by_key: dict[tuple, LineRef] = {}
+        # Lines by control key without the 资金来源: one key may have lines from several sources,
+        # and then the row must say which (the 资金来源 column).
+        self.by_key: dict[tuple, list[LineRef]] = {}
         for line in context.lines:
             key = line.view.key
-            self.by_key[(key.func_code, key.fund_type, key.project, key.econ_code)] = line
+            self.by_key.setdefault((key.func_code, key.fund_type, key.project, key.econ_code), []).append(
+                line
+            )
         self.by_ref: dict[str, list[LineRef]] = {}
         for line in context.lines:
             for ref in {line.name, line.doc_no, line.view.label} - {""}:
@@ -724,7 +794,7 @@ class VoucherValidator:
             and layout.units.get(self.amount_fields[0], ONE) == ONE
         )
         self.memo: dict[str, dict] = {
-            name: {} for name in ("date", "func", "econ", "project", "fund", "total", "text")
+            name: {} for name in ("date", "func", "econ", "project", "fund", "total", "text", "source")
         }
         from jixiao.domain.import_reversals import ReversalCollector  # it builds on this module
 
@@ -864,37 +934,69 @@ class VoucherValidator:
             )
         return project.code, True, "", ""
 
-    def _resolve_line(self, key: ControlKey, ref: str) -> tuple[LineRef | None, str, str]:
+    def _source(self, cell: Cell) -> tuple[str | None, str | None]:
+        """(source key, error message) of a 资金来源/资金性质 cell; (None, None) when blank."""
+        text = self._text(cell)
+        if not text:
+            return None, None
+        found = fund_source_for(text)
+        if found is None:
+            return None, f"资金来源“{text}”无法识别（应为 {_source_names()} 之一）"
+        return found.key, None
+
+    def _resolve_line(self, key: ControlKey, ref: str, source: str | None) -> tuple[LineRef | None, str, str]:
         """(line, column, message): the line that pays, or why there is none. Pure in its inputs,
-        so the caller caches it per distinct (key, reference)."""
+        so the caller caches it per distinct (key, reference, 资金来源)."""
         level = self.context.econ_level
-        lookup = (key.func_code, key.fund_type, key.project, (key.econ_code or "")[:level])
-        exact = self.by_key.get(lookup) or self.by_key.get(
-            (key.func_code, key.fund_type, key.project, key.econ_code)
+        candidates = self.by_key.get(
+            (key.func_code, key.fund_type, key.project, (key.econ_code or "")[:level])
         )
+        if not candidates:
+            candidates = self.by_key.get((key.func_code, key.fund_type, key.project, key.econ_code)) or []
+        if source is not None:
+            matching = [line for line in candidates if line.view.key.fund_source == source]
+        else:
+            matching = candidates
+        sources = sorted({line.view.key.fund_source for line in candidates}, key=_source_order)
         if ref:
-            candidates = self.by_ref.get(ref, [])
-            if not candidates:
+            by_ref = self.by_ref.get(ref, [])
+            if not by_ref:
                 field_name = "line_name" if "line_name" in self.layout.columns else "doc_no"
                 return None, field_name, f"找不到预算指标“{ref}”"
-            if len(candidates) == 1:
-                line = candidates[0]  # the row names its line: a different key is cross-use
-            elif exact is None or exact not in candidates:
+            chosen = [line for line in by_ref if line in matching]
+            if len(by_ref) == 1:
+                line = by_ref[0]  # the row names its line: a different key is cross-use
+            elif chosen:
+                line = chosen[0]
+            else:
                 # Never the first of several lines of one 指标文号: say which line was looked for.
                 return (
                     None,
                     "line_name" if "line_name" in self.layout.columns else "doc_no",
                     f"“{ref}”下没有与本行相符的预算指标（查找：{key.describe()}）",
                 )
-            else:
-                line = exact
-        elif exact is None:
+            key = replace(key, fund_source=source or line.view.key.fund_source)
+        elif source is None and len(sources) > 1:
+            return (
+                None,
+                "fund_source",
+                f"{key.describe().split('，', 2)[-1]}有{len(sources)}个资金来源的预算指标"
+                f"（{'、'.join(fund_source_name(s) for s in sources)}），请在“资金来源”列注明本笔支出的资金来源",
+            )
+        elif not matching:
+            key = replace(key, fund_source=source or (sources[0] if sources else default_fund_source()))
+            if source is not None and candidates:
+                # A line of the key exists, with another source: that is cross-use between sources.
+                message = self._check(key, candidates[0])
+                if message:
+                    return None, "fund_source", message
             message = self._check(key, None)
             if message:
                 return None, "econ_code", message
             return None, "func_code", f"没有对应的预算指标：{key.describe()}"
         else:
-            line = exact
+            line = matching[0]
+            key = replace(key, fund_source=line.view.key.fund_source)
         message = self._check(key, line)
         if message:
             return None, "econ_code" if "econ_code" in self.layout.columns else "func_code", message
@@ -1110,12 +1212,22 @@ class VoucherValidator:
         payee = self._text(raw[index]) if index < width else ""
         if payee and not payee.isprintable() and _CONTROL.search(payee):
             self._error(row, "payee", f"收款人“{payee}”含有不可见的控制字符，请删除后重新导入")
+        source = None
+        index = at["fund_source"]
+        if index != _MISSING:
+            source_cell = raw[index] if index < width else None
+            found = memo["source"].get(source_cell)
+            if found is None:
+                found = self._remember("source", source_cell, self._source(source_cell))
+            source, message = found
+            if message:
+                self._error(row, "fund_source", message)
         if result.error_count > errors_before or not (func_code and econ_code and fund and project_ok):
             return None
         ref = ""
         if self.has_line_ref:
             ref = self._text(self.reader.get(raw, "line_name")) or self._text(self.reader.get(raw, "doc_no"))
-        cache_key = (func_code, fund, project_code, econ_code, ref)
+        cache_key = (func_code, fund, project_code, econ_code, ref, source)
         resolved = self.resolved.get(cache_key)
         if resolved is None:
             control_key = ControlKey(
@@ -1125,8 +1237,9 @@ class VoucherValidator:
                 fund_type=fund,
                 project=project_code,
                 econ_code=econ_code,
+                fund_source=source,
             )
-            resolved = self.resolved[cache_key] = self._resolve_line(control_key, ref)
+            resolved = self.resolved[cache_key] = self._resolve_line(control_key, ref, source)
         line, field_name, message = resolved
         if line is None:
             self._error(row, field_name, message)
@@ -1150,6 +1263,7 @@ class VoucherValidator:
             fund,
             project_code,
             payee[:128],
+            line.view.key.fund_source,
         )
         if amount < 0:  # a 红字 or refund line: written as a 红字冲销 once its original is found
             self.reversals.add(voucher, raw, self.amount_label)
@@ -1189,6 +1303,15 @@ class VoucherValidator:
         return result
 
 
+def _source_order(key: str) -> int:
+    return fund_source(key).order
+
+
+@cache
+def _source_names() -> str:
+    return "、".join(source.name for source in fund_sources())
+
+
 def validate_vouchers(
     rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: VoucherContext
 ) -> ValidationResult:
@@ -1224,6 +1347,19 @@ def iter_valid_vouchers(
 # ---------------------------------------------------------------- budget allocations
 
 
+BUDGET_KIND_LABELS = {"initial": "年初预算", "addition": "追加", "reduction": "调减"}
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetEntryRef:
+    """A 年初预算/追加/调减 already in the ledger: its row identity and amount (positive)."""
+
+    key: tuple
+    kind: str
+    doc_no: str
+    amount: Decimal
+
+
 @dataclass(frozen=True, slots=True)
 class BudgetContext:
     department: str
@@ -1231,6 +1367,8 @@ class BudgetContext:
     econ_level: int
     existing_keys: frozenset[tuple] = frozenset()
     projects: tuple[ProjectRef, ...] = ()
+    entries: tuple[BudgetEntryRef, ...] = ()
+    balances: dict[tuple, LineBalance] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1245,21 +1383,74 @@ class BudgetRow:
     name: str
     doc_no: str
     date: dt.date | None
+    fund_source: str = ""
+    kind: str = "initial"
+    memo: str = ""
 
     @property
     def key(self) -> tuple:
-        return (self.func_code, self.fund_type.value, self.project_code, self.econ_code)
+        """The control key of the line (资金来源 included)."""
+        return (self.func_code, self.fund_type.value, self.project_code, self.econ_code, self.fund_source)
+
+    @property
+    def identity(self) -> tuple:
+        """A row is the same row when its control key, 指标类型 and 指标文号 are the same: importing a
+        file again adds nothing."""
+        return (self.key, self.kind, self.doc_no)
+
+    @property
+    def signed_amount(self) -> Decimal:
+        """调减 is written positive and subtracts."""
+        return -self.amount if self.kind == "reduction" else self.amount
+
+
+def _budget_kind(text: str) -> tuple[str | None, bool]:
+    """(kind, carried over): 年初预算/追加/调减; the 一体化 指标类型 "上年结转" is a 年初 line of
+    资金来源 上年结转结余."""
+    name = normalise_header(text)[0]
+    kind = synonyms().budget_kinds.get(name)
+    if kind is not None:
+        return kind, False
+    source = fund_source_for(text)
+    if source is not None and source.carry_over:
+        return "initial", True
+    return None, False
+
+
+def _is_note(reader: _RowReader, cells: Sequence[Cell]) -> bool:
+    for cell in cells:
+        if isinstance(cell, str) and cell.strip():
+            return bool(reader.syn.note_pattern.match(cell_text(cell)))
+    return False
+
+
+def _has_codes(reader: _RowReader, cells: Sequence[Cell]) -> bool:
+    return any(
+        _code(reader.get(cells, name)).isdigit()
+        for name in ("func_code", "econ_code")
+        if name in reader.columns
+    )
 
 
 def validate_budget(
     rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, context: BudgetContext
 ) -> tuple[ValidationResult, list[BudgetRow]]:
-    """Validate a 指标/批复 table. Budget files are small: the valid rows are returned."""
+    """Validate a 指标/批复 table. Budget files are small: the valid rows are returned.
+
+    Each row is 年初预算, 追加 or 调减 (the 指标类型 column; 年初预算 when there is none) of the line
+    with its control key, which includes the 资金来源 (一般公共预算财政拨款 when the column is
+    absent or blank). Rows already in the ledger (same key, 指标类型 and 指标文号, same amount) are
+    skipped, so importing a file again adds nothing; the same identity with another amount is an
+    error. A 调减 may not take a line below what it has spent and reserved.
+    """
     reader = _RowReader(layout)
     result = ValidationResult(kind="budget", layout=layout)
     valid: list[BudgetRow] = []
     seen: dict[tuple, int] = {}
     projects = {p.code: p for p in context.projects}
+    ledger = {(entry.key, entry.kind, entry.doc_no): entry for entry in context.entries}
+    balances = dict(context.balances)
+    lines_after = set(context.existing_keys)
     amount_label = layout.column_label("bgt_amount")
     if not layout.unit_found:
         result.add(
@@ -1276,7 +1467,9 @@ def validate_budget(
     for row, raw in rows:
         if reader.is_blank(raw):
             continue
-        if reader.is_total(raw):
+        # A total row carries no codes; a row of 资金来源 上年结转结余 with codes is data. Notes
+        # and a template's 示例 row are skipped whatever they hold.
+        if reader.is_total(raw) and (not _has_codes(reader, raw) or _is_note(reader, raw)):
             result.total_rows += 1
             continue
         cells = list(raw)
@@ -1298,6 +1491,21 @@ def validate_budget(
                 "econ_code",
                 f"本单位的经济分类控制级次为{context.econ_level}位，指标的经济分类“{econ_code}”级次不符",
             )
+        kind_text = cell_text(reader.get(cells, "bgt_kind"))
+        kind, carried = ("initial", False) if not kind_text else _budget_kind(kind_text)
+        if kind is None:
+            error(row, "bgt_kind", f"指标类型“{kind_text}”无法识别（应为 年初预算、追加 或 调减）")
+        source_text = cell_text(reader.get(cells, "fund_source"))
+        source: str | None = default_fund_source()
+        if source_text:
+            found = fund_source_for(source_text)
+            if found is None:
+                source = None
+                error(row, "fund_source", f"资金来源“{source_text}”无法识别（应为 {_source_names()} 之一）")
+            else:
+                source = found.key
+        if carried:
+            source = next(s.key for s in fund_sources() if s.carry_over)
         project_code = cell_text(reader.get(cells, "project_code")) or None
         project_name = cell_text(reader.get(cells, "project_name"))
         fund_text = cell_text(reader.get(cells, "fund_type"))
@@ -1349,10 +1557,20 @@ def validate_budget(
             if amount is None:
                 error(row, "bgt_amount", "缺少指标金额")
             elif amount < 0:
-                error(row, "bgt_amount", "指标金额不能为负数；追减请使用“追加/追减”")
+                message = (
+                    "指标金额不能为负数；调减请在“指标类型”列写“调减”，金额填正数"
+                    if kind == "initial"
+                    else f"{BUDGET_KIND_LABELS.get(kind or '', '')}金额请填正数（调减填正数，系统按减少处理）"
+                )
+                error(row, "bgt_amount", message)
+            elif amount == 0 and kind in ("addition", "reduction"):
+                error(row, "bgt_amount", f"{BUDGET_KIND_LABELS[kind]}金额不能为0")
         except CellError as problem:
             amount = None
             error(row, "bgt_amount", str(problem))
+        doc_no = cell_text(reader.get(cells, "doc_no"))[:100]
+        if kind in ("addition", "reduction") and not doc_no:
+            error(row, "doc_no", f"{BUDGET_KIND_LABELS[kind]}必须填写指标文号（财政批复文号）")
         date_value = None
         try:
             date_value = parse_date(reader.get(cells, "bgt_date"))
@@ -1360,7 +1578,7 @@ def validate_budget(
                 error(row, "bgt_date", f"日期{date_value:%Y-%m-%d}不在{context.year}年度内")
         except CellError as problem:
             error(row, "bgt_date", str(problem))
-        if result.error_count > before or fund is None or amount is None:
+        if result.error_count > before or fund is None or amount is None or kind is None or source is None:
             continue
         key_view = ControlKey(
             year=context.year,
@@ -1369,6 +1587,7 @@ def validate_budget(
             fund_type=fund,
             project=project_code,
             econ_code=econ_code,
+            fund_source=source,
         )
         missing = missing_key_fields(key_view, econ_level=context.econ_level)
         if missing:
@@ -1383,26 +1602,56 @@ def validate_budget(
             econ_code=econ_code,
             amount=amount,
             name=cell_text(reader.get(cells, "line_name"))[:128],
-            doc_no=cell_text(reader.get(cells, "doc_no"))[:100],
+            doc_no=doc_no,
             date=date_value,
+            fund_source=source,
+            kind=kind,
+            memo=cell_text(reader.get(cells, "bgt_memo"))[:200],
         )
-        if budget_row.key in seen:
+        what = f"{key_view.describe()}，{BUDGET_KIND_LABELS[kind]}" + (f"，文号{doc_no}" if doc_no else "")
+        if budget_row.identity in seen:
+            error(row, "func_code", f"与第{seen[budget_row.identity]}行是同一指标（{what}），请合并为一行")
+            continue
+        seen[budget_row.identity] = row
+        recorded = ledger.get(budget_row.identity)
+        if recorded is not None:
+            if recorded.amount == amount:
+                result.duplicates_of_ledger += 1
+                result.skipped_rows += 1
+                continue
             error(
                 row,
-                "func_code",
-                f"与第{seen[budget_row.key]}行是同一预算指标（{key_view.describe()}），请合并为一行",
+                "bgt_amount",
+                f"该指标已导入（{what}），金额{yuan_fixed(recorded.amount)}元，本行为{yuan_fixed(amount)}元；"
+                "更正请按新的指标文号追加或调减",
             )
             continue
-        seen[budget_row.key] = row
-        if budget_row.key in context.existing_keys:
-            result.duplicates_of_ledger += 1
-            error(row, "func_code", f"预算指标已存在：{key_view.describe()}。追加预算请使用“追加/追减”")
+        if kind == "reduction" and budget_row.key not in lines_after:
+            error(row, "func_code", f"没有可调减的预算指标：{key_view.describe()}")
             continue
+        balance = balances.get(budget_row.key, LineBalance())
+        if kind == "reduction" and amount > balance.available:
+            error(
+                row,
+                "bgt_amount",
+                f"调减{yuan_fixed(amount)}元超过该指标的可用余额（{balance.breakdown_text()}）",
+            )
+            continue
+        balances[budget_row.key] = LineBalance(
+            allocated=balance.allocated + (amount if kind == "initial" else ZERO),
+            adjusted=balance.adjusted + (budget_row.signed_amount if kind != "initial" else ZERO),
+            transferred_in=balance.transferred_in,
+            transferred_out=balance.transferred_out,
+            spent=balance.spent,
+            committed=balance.committed,
+        )
+        lines_after.add(budget_row.key)
         valid.append(budget_row)
         result.valid_rows += 1
-        result.amount += amount
+        result.amount += budget_row.signed_amount
         label = fund.label + (f"·{project_name or project_code}" if project_code else "")
-        result.group_totals[label] = result.group_totals.get(label, ZERO) + amount
+        label = f"{fund_source_name(source)}·{label}·{BUDGET_KIND_LABELS[kind]}"
+        result.group_totals[label] = result.group_totals.get(label, ZERO) + budget_row.signed_amount
     result.errors.sort(key=lambda e: e.row or 0)
     return result, valid
 
@@ -1523,3 +1772,205 @@ def validate_sangong(
         result.group_totals[labels[entry.item]] = entry.amount
     result.errors.sort(key=lambda e: e.row or 0)
     return result, valid
+
+
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+@dataclass(frozen=True, slots=True)
+class PriorCategory:
+    key: str
+    name: str
+    amount: str  # budget / actual / both / count
+    by_source: bool
+    items: dict[str, str]  # normalised name → item key
+
+
+@cache
+def prior_year_categories() -> dict[str, PriorCategory]:
+    """Normalised 类别 name → category (jixiao/data/imports/prior-year.yaml)."""
+    data = load_yaml("imports/prior-year.yaml")["categories"]
+    found: dict[str, PriorCategory] = {}
+    for key, entry in data.items():
+        items = {
+            normalise_header(str(text))[0]: item
+            for item, texts in (entry.get("items") or {}).items()
+            for text in texts
+        }
+        category = PriorCategory(
+            key=key,
+            name=entry["name"],
+            amount=entry["amount"],
+            by_source=bool(entry.get("by_source", False)),
+            items=items,
+        )
+        for text in (entry["name"], *entry.get("spellings", ())):
+            found.setdefault(normalise_header(str(text))[0], category)
+    return found
+
+
+def _category_names() -> str:
+    return "、".join(dict.fromkeys(c.name for c in prior_year_categories().values()))
+
+
+def _item_names(category: PriorCategory) -> str:
+    if category.key == "sangong":
+        return "、".join(item.name for item in sangong_items())
+    data = load_yaml("imports/prior-year.yaml")["categories"][category.key]["items"]
+    return "、".join(texts[0] for texts in data.values())
+
+
+def _count(value: Cell) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = cell_text(value)
+    if not re.fullmatch(r"\d{1,6}", text):
+        raise CellError(f"“{text}”不是有效人数（应为不小于0的整数）")
+    return int(text)
+
+
+def validate_prior_year(
+    rows: Iterable[tuple[int, Sequence[Cell]]], *, layout: Layout, year: int
+) -> tuple[ValidationResult, PriorYear | None]:
+    """Read a 上年数 table (类别 | 项目 | 资金来源 | 预算数 | 决算数 | 人数) into a PriorYear.
+
+    Every row is checked and every error collected; a figure given twice, an unknown 类别, 项目 or
+    资金来源, or a 基本支出 that is not 人员经费 + 公用经费 refuses the file.
+    """
+    reader = _RowReader(layout)
+    result = ValidationResult(kind="prior_year", layout=layout)
+    builder = PriorYearBuilder(year=year)
+    first_row: dict[tuple, int] = {}
+    has_amounts = "bgt_amount" in layout.columns or "py_actual" in layout.columns
+    if has_amounts and not layout.unit_found:
+        result.add(
+            RowError(
+                None,
+                layout.column_label("bgt_amount" if "bgt_amount" in layout.columns else "py_actual"),
+                "未找到金额单位：请在表头上方注明“金额单位：元”或“单位：万元”，或在列名中注明“（元）”",
+            )
+        )
+
+    def error(row: int, field_name: str, message: str) -> None:
+        result.add(RowError(row, layout.column_label(field_name), message))
+
+    def amount_of(row: int, field_name: str) -> Decimal | None:
+        try:
+            value = parse_amount(reader.get(cells, field_name), unit=layout.units.get(field_name, ONE))
+        except CellError as problem:
+            error(row, field_name, str(problem))
+            return None
+        if value is not None and value < 0:
+            error(row, field_name, "金额不能为负数")
+            return None
+        return value
+
+    def once(row: int, identity: tuple, what: str) -> bool:
+        if identity in first_row:
+            error(row, "sg_item", f"{what}与第{first_row[identity]}行重复")
+            return False
+        first_row[identity] = row
+        return True
+
+    for row, raw in rows:
+        if reader.is_blank(raw):
+            continue
+        cells = list(raw)
+        if reader.is_total(raw):
+            continue  # notes, totals and a template's 示例 row
+        category_text = cell_text(reader.get(cells, "py_category"))
+        item_text = cell_text(reader.get(cells, "sg_item"))
+        if not category_text and not item_text:
+            continue  # spacer rows
+        result.rows += 1
+        before = result.error_count
+        category = prior_year_categories().get(normalise_header(category_text)[0]) if category_text else None
+        if category is None:
+            error(
+                row,
+                "py_category",
+                f"类别“{category_text}”无法识别（应为 {_category_names()} 之一）"
+                if category_text
+                else "缺少类别",
+            )
+            continue
+        if not item_text:
+            error(row, "sg_item", "缺少项目")
+            continue
+        if category.key == "sangong":
+            item = sangong_item_key(item_text)
+            if item is None or item == "vehicle":
+                error(
+                    row,
+                    "sg_item",
+                    f"“{item_text}”不是“三公”经费项目（应为 {_item_names(category)}；公务用车请分列购置费和运行维护费）",
+                )
+                continue
+            budget, actual = amount_of(row, "bgt_amount"), amount_of(row, "py_actual")
+            if result.error_count > before:
+                continue
+            if budget is None and actual is None:
+                error(row, "bgt_amount", "请填写预算数或决算数")
+                continue
+            if not once(row, ("sangong", item), f"“三公”经费“{item_text}”"):
+                continue
+            if budget is not None:
+                builder.set_sangong(item, "budget", budget)
+            if actual is not None:
+                builder.set_sangong(item, "actual", actual)
+            result.valid_rows += 1
+            continue
+        item = category.items.get(normalise_header(item_text)[0])
+        if item is None:
+            error(
+                row,
+                "sg_item",
+                f"{category.name}的项目“{item_text}”无法识别（应为 {_item_names(category)} 之一）",
+            )
+            continue
+        if category.amount == "count":
+            try:
+                count = _count(reader.get(cells, "py_count"))
+            except CellError as problem:
+                error(row, "py_count", str(problem))
+                continue
+            if count is None:
+                error(row, "py_count", "缺少人数")
+                continue
+            if once(row, ("staff", item), f"人员“{item_text}”"):
+                builder.set_staff(item, count)
+                result.valid_rows += 1
+            continue
+        source_text = cell_text(reader.get(cells, "fund_source"))
+        source = fund_source_for(source_text) if source_text else fund_source(default_fund_source())
+        if source is None:
+            error(row, "fund_source", f"资金来源“{source_text}”无法识别（应为 {_source_names()} 之一）")
+            continue
+        field_name = "bgt_amount" if category.amount == "budget" else "py_actual"
+        amount = amount_of(row, field_name)
+        if result.error_count > before:
+            continue
+        if amount is None:
+            error(row, field_name, f"缺少{'预算数' if field_name == 'bgt_amount' else '决算数'}")
+            continue
+        name = (
+            f"{item}_{'initial' if category.key == 'initial' else 'actual'}"
+            if item != "carry_over_end"
+            else item
+        )
+        if not once(row, ("source", source.key, name), f"{source.name}{AMOUNT_LABELS[name]}"):
+            continue
+        builder.set_amount(source.key, name, amount)
+        result.valid_rows += 1
+        result.amount += amount
+    summary = None
+    if result.ok:
+        try:
+            summary = builder.build()
+        except PriorYearInvalid as problem:
+            result.add(RowError(None, "文件", problem.message))
+    if summary is not None and summary.is_empty:
+        result.add(RowError(None, "文件", "文件中没有上年数"))
+        summary = None
+    result.errors.sort(key=lambda e: e.row or 0)
+    return result, summary if result.ok else None

@@ -147,6 +147,18 @@ def _scope_line(facts: DepartmentYearFacts, project: str | None) -> tuple[Budget
     return chosen.line, chosen.carry_over_start, f"项目“{project}”"
 
 
+def _full_year_budget(facts: DepartmentYearFacts, project: str | None) -> tuple[Decimal | None, str]:
+    """全年预算数 = 上年结转结余 + 本年调整后预算. Lines funded by 上年结转结余 are part of the
+    上年结转结余 already, so for the department they are not counted again."""
+    line, carry, _ = _scope_line(facts, project)
+    if carry is None:
+        return None, ""
+    if project is None and facts.carry_over_budget:
+        note = f"（本年调整后预算不含按上年结转结余安排的指标{wan_text(facts.carry_over_budget)}万元）"
+        return carry + facts.this_year_budget, note
+    return carry + line.adjusted, ""
+
+
 # --- 投入 · 预算配置 ----------------------------------------------------------------------
 
 
@@ -208,17 +220,37 @@ def key_spending_rate(facts: DepartmentYearFacts, project: str | None = None) ->
 
 
 def _completion(name: str, facts: DepartmentYearFacts, project: str | None) -> IndicatorValue:
-    line, carry, _ = _scope_line(facts, project)
+    line, _, _ = _scope_line(facts, project)
     formula = f"{name} = 决算支出数 / (上年结转 + 调整后预算数) × 100%"
-    if carry is None:
+    denominator, note = _full_year_budget(facts, project)
+    if denominator is None:
         return _no_data(name, formula, ["上年结转数"], MONEY)
-    return _ratio(
-        name,
-        formula,
-        line.actual,
-        carry + line.adjusted,
-        unit=MONEY,
-        labels=("决算支出数", "全年预算数（上年结转 + 调整后预算数）"),
+    return _noted(
+        _ratio(
+            name,
+            formula,
+            line.actual,
+            denominator,
+            unit=MONEY,
+            labels=("决算支出数", "全年预算数（上年结转 + 调整后预算数）"),
+        ),
+        note,
+    )
+
+
+def _noted(value: IndicatorValue, note: str) -> IndicatorValue:
+    if not note or not value.computed:
+        return value
+    return IndicatorValue(
+        name=value.name,
+        formula=value.formula,
+        status=value.status,
+        percent=value.percent,
+        numerator=value.numerator,
+        denominator=value.denominator,
+        text=value.text + note,
+        unit=value.unit,
+        missing=value.missing,
     )
 
 
@@ -233,13 +265,38 @@ def budget_execution_rate(facts: DepartmentYearFacts, project: str | None = None
 
 def budget_adjustment_rate(facts: DepartmentYearFacts, project: str | None = None) -> IndicatorValue:
     line, _, _ = _scope_line(facts, project)
-    return _ratio(
-        "预算调整率",
-        "预算调整率 = 预算调整数（追加 + 追减 + 调剂转出，不含政策性等调整）/ 年初预算数 × 100%",
-        line.adjustment_amount,
-        line.initial,
-        unit=MONEY,
-        labels=("预算调整数", "年初预算数"),
+    initial = line.initial if project is not None else facts.this_year_initial
+    note = (
+        f"（年初预算数为各资金来源年初预算之和，不含按上年结转结余安排的指标{wan_text(facts.carry_over_initial)}万元）"
+        if project is None and facts.carry_over_initial
+        else ""
+    )
+    return _noted(
+        _ratio(
+            "预算调整率",
+            "预算调整率 = 预算调整数（追加 + 追减 + 调剂转出，不含政策性等调整）/ 年初预算数 × 100%",
+            line.adjustment_amount,
+            initial,
+            unit=MONEY,
+            labels=("预算调整数", "年初预算数"),
+        ),
+        note,
+    )
+
+
+def fiscal_execution_rate(facts: DepartmentYearFacts, project: str | None = None) -> IndicatorValue:
+    """财政拨款执行率. 财预〔2013〕53号 does not define it; the denominator used is the year's
+    财政拨款 调整后预算 (一般公共预算, 政府性基金预算, 国有资本经营预算), without 上年结转结余,
+    and the text says so."""
+    name = "财政拨款执行率"
+    formula = "财政拨款执行率 = 财政拨款支出 / 本年财政拨款调整后预算 × 100%"
+    figures = facts.fiscal_figures()
+    if figures is None:
+        return _no_data(name, formula, ["资金来源数据"], MONEY)
+    budget, spent = figures
+    return _noted(
+        _ratio(name, formula, spent, budget, unit=MONEY, labels=("财政拨款支出", "本年财政拨款调整后预算")),
+        "（框架未规定本指标的分母，本报告采用本年财政拨款调整后预算，不含上年结转结余及其他资金来源）",
     )
 
 
@@ -279,17 +336,20 @@ def payment_progress_rate(facts: DepartmentYearFacts, project: str | None = None
 
 
 def carry_over_rate(facts: DepartmentYearFacts, project: str | None = None) -> IndicatorValue:
-    line, carry, _ = _scope_line(facts, project)
     formula = "结转结余率 = 年末结转结余总额 / (上年结转 + 调整后支出预算数) × 100%"
-    if carry is None:
+    denominator, note = _full_year_budget(facts, project)
+    if denominator is None:
         return _no_data("结转结余率", formula, ["上年结转数"], MONEY)
-    return _ratio(
-        "结转结余率",
-        formula,
-        facts.carry_over_end if project is None else None,
-        carry + line.adjusted,
-        unit=MONEY,
-        labels=("年末结转结余总额", "支出预算数（含上年结转）"),
+    return _noted(
+        _ratio(
+            "结转结余率",
+            formula,
+            facts.carry_over_end if project is None else None,
+            denominator,
+            unit=MONEY,
+            labels=("年末结转结余总额", "支出预算数（含上年结转）"),
+        ),
+        note,
     )
 
 
@@ -436,6 +496,7 @@ INDICATORS: dict[str, IndicatorFunction] = {
     "预算调整率": budget_adjustment_rate,
     "支付进度率": payment_progress_rate,
     "结转结余率": carry_over_rate,
+    "财政拨款执行率": fiscal_execution_rate,
     "结转结余变动率": carry_over_change_rate,
     "公用经费控制率": public_expense_control_rate,
     "三公经费控制率": san_gong_control_rate,

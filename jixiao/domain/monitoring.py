@@ -61,6 +61,7 @@ class MonitoringThresholds:
     over_target_percent: Decimal = Decimal(120)
     over_projection_percent: Decimal = Decimal(150)
     budget_lag_points: Decimal = Decimal(10)
+    line_used_percent: Decimal = Decimal(90)
 
 
 def load_monitoring_thresholds(path: Path = DATA_DIR / "monitoring-thresholds.yaml") -> MonitoringThresholds:

@@ -49,6 +49,10 @@ class DepartmentFigures:
     goal: GoalProgress | None = None  # None: no overall goal for the year
     report: LatestReport | None = None  # None: no report submitted for the year
     extra: dict = field(default_factory=dict)
+    # The bureau's early-warning thresholds: 执行率 lag allowed (points), and the lines used to the
+    # 指标使用率预警线 or beyond, (label, percent used).
+    lag_points: Decimal = LAG_POINTS
+    lines_used: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def initial_total(self) -> Decimal:
@@ -90,14 +94,16 @@ class DepartmentFigures:
 def department_warnings(f: DepartmentFigures) -> list[OversightWarning]:
     warnings = []
     for label, rate in (("基本支出", f.rate_basic), ("项目支出", f.rate_project)):
-        if rate is not None and f.time_progress - rate > LAG_POINTS:
+        if rate is not None and f.time_progress - rate > f.lag_points:
             warnings.append(
                 OversightWarning(
                     "预算执行滞后",
                     f"{label}执行率{percent_text(rate)}，低于序时进度{percent_text(f.time_progress)}"
-                    f"超过{LAG_POINTS}个百分点",
+                    f"超过{f.lag_points:g}个百分点",
                 )
             )
+    for label, used in f.lines_used:
+        warnings.append(OversightWarning("指标使用率预警", f"指标“{label}”已使用{percent_text(used)}"))
     if f.sangong_actual > f.sangong_budget:
         warnings.append(
             OversightWarning(

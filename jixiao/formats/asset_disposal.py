@@ -18,9 +18,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+
+from jixiao.formats import spreadsheet_out as xlsx
+from jixiao.formats.spreadsheet_out import Alignment, Border, Font, Side, get_column_letter
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -91,44 +91,51 @@ def table_xlsx(
     widths: Sequence[int] | None = None,
 ) -> bytes:
     """One sheet: a title row, a frozen bold header, the rows, a bold 合计 row, then notes."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    wb = xlsx.new_workbook()
+    ws = xlsx.add_sheet(wb, title)
+    xlsx.set_cell(ws, 1, 1, title, font=Font(bold=True, size=14), alignment=Alignment(horizontal="center"))
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
     for col, header in enumerate(headers, start=1):
-        cell = ws.cell(row=2, column=col, value=header)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = Border(bottom=THIN, top=THIN)
+        xlsx.set_cell(
+            ws,
+            2,
+            col,
+            header,
+            font=Font(bold=True),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+            border=Border(bottom=THIN, top=THIN),
+        )
     ws.freeze_panes = "A3"
     r = 2
     for r, row in enumerate(rows, start=3):
         for col, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
             if col - 1 in money_columns:
-                cell.number_format = MONEY_FORMAT
+                number_format = MONEY_FORMAT
             elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+                number_format = "yyyy-mm-dd"
+            else:
+                number_format = None
+            xlsx.set_cell(ws, r, col, value, number_format=number_format)
     if totals is not None:
         r += 1
         for col, value in enumerate(totals, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
-            cell.font = Font(bold=True)
-            cell.border = Border(top=THIN)
-            if col - 1 in money_columns:
-                cell.number_format = MONEY_FORMAT
+            xlsx.set_cell(
+                ws,
+                r,
+                col,
+                value,
+                font=Font(bold=True),
+                border=Border(top=THIN),
+                number_format=MONEY_FORMAT if col - 1 in money_columns else None,
+            )
     for note in notes:
         r += 1
-        ws.cell(row=r, column=1, value=note)
+        xlsx.set_cell(ws, r, 1, note)
     for col in range(1, len(headers) + 1):
         width = widths[col - 1] if widths else max(10, len(str(headers[col - 1])) * 2 + 2)
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.print_title_rows = "2:2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return xlsx.save(wb)
 
 
 def _rows(sheet: DisposalSheet) -> list[list]:

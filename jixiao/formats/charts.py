@@ -2,8 +2,10 @@
 
 matplotlib's object API (``Figure`` + Agg canvas) is used, never ``pyplot``: no global figure
 state, safe in a web process and in worker processes. Chinese text needs a CJK font; it is looked
-up once per process (``cjk_font``) among the fonts matplotlib already knows — Noto Sans CJK SC from
-Debian's fonts-noto-cjk on these machines — and a clear warning is given when there is none.
+up once per process (``cjk_font``) among the fonts matplotlib knows — Noto Sans CJK SC from
+Debian's fonts-noto-cjk on these machines — then among those fontconfig offers for Chinese (a stale
+matplotlib font cache does not list a font installed after it was built), and a clear warning is
+given when there is none.
 
 Figures arrive as Decimal; they become floats only as drawing coordinates. Every label printed on
 a chart is the Decimal's own text, so a chart never shows a figure the tables do not.
@@ -73,9 +75,7 @@ class CjkFont:
     path: str
 
 
-@lru_cache(maxsize=1)
-def cjk_font() -> CjkFont | None:
-    """The CJK font charts use, found once per process among matplotlib's known fonts."""
+def _known_cjk_font() -> CjkFont | None:
     known = {
         entry.name: entry.fname
         for entry in font_manager.fontManager.ttflist
@@ -87,9 +87,55 @@ def cjk_font() -> CjkFont | None:
     for name, path in sorted(known.items()):
         if "CJK" in name or "Hei" in name or "Song" in name:
             return CjkFont(name, path)
+    return None
+
+
+def _fontconfig_cjk_files() -> list[str]:
+    """The files fontconfig offers for Simplified Chinese, best first (none without fontconfig)."""
+    import shutil
+    import subprocess
+
+    files: list[str] = []
+    commands = [
+        ["fc-match", "-f", "%{file}\n", f"{name}:lang=zh-cn" if name else ":lang=zh-cn"]
+        for name in (*_PREFERRED_CJK_FONTS[:2], "")
+    ]
+    commands.append(["fc-list", ":lang=zh-cn", "file"])
+    for command in commands:
+        if shutil.which(command[0]) is None:
+            return files
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        for line in result.stdout.splitlines():
+            path = line.strip().rstrip(":")
+            if path and path not in files:
+                files.append(path)
+    return files
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> CjkFont | None:
+    """The CJK font charts use, found once per process.
+
+    First among the fonts matplotlib knows. A font cache that matplotlib built before the CJK
+    font was installed does not list it (charts then draw boxes), so next the files fontconfig
+    offers for Chinese are added to matplotlib's font manager for this process.
+    """
+    found = _known_cjk_font()
+    if found is None:
+        for path in _fontconfig_cjk_files():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue
+        found = _known_cjk_font()
+    if found is not None:
+        return found
     warnings.warn(
         "未找到中文字体，图表中的中文将显示为方框。请安装中文字体后重试"
-        "（Debian/Ubuntu：apt-get install fonts-noto-cjk，然后删除 ~/.cache/matplotlib）。",
+        "（Debian/Ubuntu：apt-get install fonts-noto-cjk）。",
         MissingCJKFontWarning,
         stacklevel=2,
     )

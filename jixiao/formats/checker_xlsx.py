@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from jixiao.formats import spreadsheet_out as xlsx
+from jixiao.formats.spreadsheet_out import Alignment, Font, PatternFill, get_column_letter
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 _FILLS = {
@@ -36,23 +35,24 @@ _REPORT_TYPES = {"zhengti": "部门整体支出", "xiangmu": "项目支出"}
 
 
 def _header(sheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    sheet.append(list(headers))
+    style = {
+        "font": Font(bold=True),
+        "fill": PatternFill("solid", fgColor="D9E1F2"),
+        "alignment": Alignment(horizontal="center", vertical="center"),
+    }
+    xlsx.append(sheet, [xlsx.make_cell(sheet, header, **style) for header in headers])
     for column, width in enumerate(widths, start=1):
-        cell = sheet.cell(row=1, column=column)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        cell.alignment = Alignment(horizontal="center", vertical="center")
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
 
 
 def _findings_sheet(sheet, results: list[dict]) -> None:
-    sheet.title = "问题清单"
     _header(sheet, FINDING_HEADERS, _FINDING_WIDTHS)
     for result in results:
         for finding in result.get("findings", []):
             location = finding["location"]
-            sheet.append(
+            xlsx.append(
+                sheet,
                 [
                     result.get("file", ""),
                     SEVERITY_LABELS.get(finding["severity"], finding["severity"]),
@@ -64,7 +64,7 @@ def _findings_sheet(sheet, results: list[dict]) -> None:
                     location["quote"],
                     finding.get("expected") or "",
                     finding.get("found") or "",
-                ]
+                ],
             )
             fill = _FILLS.get(finding["severity"])
             if fill is not None:
@@ -75,18 +75,15 @@ def _findings_sheet(sheet, results: list[dict]) -> None:
 
 def write_findings_xlsx(results: list[dict], path: str | Path) -> Path:
     """One sheet '问题清单' with every finding of every file (one row each)."""
-    workbook = Workbook()
-    _findings_sheet(workbook.active, results)
-    target = Path(path)
-    workbook.save(target)
-    return target
+    workbook = xlsx.new_workbook()
+    _findings_sheet(xlsx.add_sheet(workbook, "问题清单"), results)
+    return xlsx.save(workbook, Path(path))
 
 
 def write_summary_xlsx(results: list[dict], path: str | Path) -> Path:
     """Sheet '汇总' (one row per file) and sheet '问题清单' (every finding)."""
-    workbook = Workbook()
-    summary_sheet = workbook.active
-    summary_sheet.title = "汇总"
+    workbook = xlsx.new_workbook()
+    summary_sheet = xlsx.add_sheet(workbook, "汇总")
     _header(summary_sheet, SUMMARY_HEADERS, _SUMMARY_WIDTHS)
     for result in results:
         summary = result.get("summary", {})
@@ -94,7 +91,8 @@ def write_summary_xlsx(results: list[dict], path: str | Path) -> Path:
         main = [f["message"] for f in result.get("findings", []) if f["severity"] == "error"][:3]
         if not main:
             main = [f["message"] for f in result.get("findings", []) if f["severity"] == "warning"][:3]
-        summary_sheet.append(
+        xlsx.append(
+            summary_sheet,
             [
                 result.get("file", ""),
                 _REPORT_TYPES.get(summary.get("report_type", ""), summary.get("report_type", "")),
@@ -106,11 +104,9 @@ def write_summary_xlsx(results: list[dict], path: str | Path) -> Path:
                 summary.get("money_figures", 0),
                 "是" if readable else f"否：{summary.get('error', '')}",
                 "；".join(main),
-            ]
+            ],
         )
         if summary.get("errors"):
             summary_sheet.cell(row=summary_sheet.max_row, column=4).fill = _FILLS["error"]
-    _findings_sheet(workbook.create_sheet(), results)
-    target = Path(path)
-    workbook.save(target)
-    return target
+    _findings_sheet(xlsx.add_sheet(workbook, "问题清单"), results)
+    return xlsx.save(workbook, Path(path))

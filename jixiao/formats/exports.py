@@ -14,12 +14,9 @@ from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-
 from jixiao.domain.money import to_wan
+from jixiao.formats import spreadsheet_out as xlsx
+from jixiao.formats.spreadsheet_out import Alignment, Border, Font, PatternFill, Side, get_column_letter
 
 UNITS = ("元", "万元")
 MONEY_FORMAT = "#,##0.00"
@@ -84,30 +81,24 @@ def write_table(table: Table, target: str | Path | BytesIO | None = None, *, str
     """
     if table.unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}")
-    workbook = Workbook(write_only=stream)
-    sheet = workbook.create_sheet(table.title[:31]) if stream else workbook.active
-    if not stream:
-        sheet.title = table.title[:31]
+    workbook = xlsx.new_workbook(stream=stream)
+    sheet = xlsx.add_sheet(workbook, table.title)
     width = len(table.columns)
     grouped = any(c.group for c in table.columns) and not stream
     header_rows = 2 if grouped else 1
     first_header = 3  # title, meta, header(s)
 
     def styled(value, *, font=None, fill=None, fmt=None, align=None, border=True):
-        cell = WriteOnlyCell(sheet, value=value) if stream else None
-        if cell is None:
-            return value, {"font": font, "fill": fill, "fmt": fmt, "align": align, "border": border}
-        if font:
-            cell.font = font
-        if fill:
-            cell.fill = fill
-        if fmt:
-            cell.number_format = fmt
-        if align:
-            cell.alignment = align
-        if border:
-            cell.border = _BORDER
-        return cell, None
+        style = {
+            "font": font,
+            "fill": fill,
+            "number_format": fmt,
+            "alignment": align,
+            "border": _BORDER if border else None,
+        }
+        if stream:
+            return xlsx.make_cell(sheet, value, **style), None
+        return value, style
 
     rows_out: list[list] = []
     meta_text = "　".join([*table.meta, f"金额单位：{table.unit}"])
@@ -145,13 +136,13 @@ def write_table(table: Table, target: str | Path | BytesIO | None = None, *, str
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         for row in rows_out:
-            sheet.append([cell for cell, _ in row])
+            xlsx.append(sheet, [cell for cell, _ in row])
         for index, values in enumerate(table.rows):
-            sheet.append([cell for cell, _ in data_cells(values, bold=index in table.bold_rows)])
+            xlsx.append(sheet, [cell for cell, _ in data_cells(values, bold=index in table.bold_rows)])
         if table.total is not None:
-            sheet.append([cell for cell, _ in data_cells(table.total, bold=True)])
+            xlsx.append(sheet, [cell for cell, _ in data_cells(table.total, bold=True)])
         for note in table.notes:
-            sheet.append([note])
+            xlsx.append(sheet, [note])
     else:
         all_rows = list(rows_out)
         for index, values in enumerate(table.rows):
@@ -160,19 +151,9 @@ def write_table(table: Table, target: str | Path | BytesIO | None = None, *, str
             all_rows.append(data_cells(table.total, bold=True))
         for row_index, row in enumerate(all_rows, start=1):
             for col_index, (value, style) in enumerate(row, start=1):
-                cell = sheet.cell(row=row_index, column=col_index, value=value)
-                if style["font"]:
-                    cell.font = style["font"]
-                if style["fill"]:
-                    cell.fill = style["fill"]
-                if style["fmt"]:
-                    cell.number_format = style["fmt"]
-                if style["align"]:
-                    cell.alignment = style["align"]
-                if style["border"]:
-                    cell.border = _BORDER
+                xlsx.set_cell(sheet, row_index, col_index, value, **style)
         for note in table.notes:
-            sheet.append([note])
+            xlsx.append(sheet, [note])
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
         if grouped:
@@ -180,12 +161,7 @@ def write_table(table: Table, target: str | Path | BytesIO | None = None, *, str
         sheet.freeze_panes = f"A{first_header + header_rows}"
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
-    if target is None:
-        buffer = BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-    workbook.save(target)
-    return target
+    return xlsx.save(workbook, target)
 
 
 def _merge_groups(sheet, columns: Sequence[Column], row: int) -> None:

@@ -3,19 +3,26 @@
 The sheet holds the header fields (部门(单位)名称, 部门类型, 职责, 年度总体绩效目标, 预算总额), the
 年度主要任务 block with its 合计 row and the indicator grid (一级 | 二级 | 三级 | 指标值类型 | 指标值 |
 计量单位 | 指标解释 | 评(扣)分标准 | 关联任务 | 备注), one row per indicator. Every cell a person wrote
-is written as text (a target "≥95" or a code stays as written); amounts are numbers with two decimals.
+is written as text through ``spreadsheet_out`` (a target "≥95" or a code stays as written, and text
+never becomes a formula); amounts are numbers with two decimals.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from jixiao.domain.goals import Goal
+from jixiao.formats.spreadsheet_out import (
+    Alignment,
+    Border,
+    Font,
+    Side,
+    add_sheet,
+    get_column_letter,
+    new_workbook,
+    save,
+    set_cell,
+)
 
 INDICATOR_HEADER = (
     "一级指标",
@@ -37,19 +44,14 @@ BOLD = Font(bold=True)
 
 
 def _text(sheet, row: int, column: int, value: str, *, bold: bool = False) -> None:
-    cell = sheet.cell(row=row, column=column, value=str(value) if value is not None else "")
-    cell.data_type = "s"
-    cell.number_format = "@"
-    cell.alignment = WRAP
-    cell.border = BOX
-    if bold:
-        cell.font = BOLD
+    text = str(value) if value is not None else ""
+    set_cell(
+        sheet, row, column, text, number_format="@", alignment=WRAP, border=BOX, font=BOLD if bold else None
+    )
 
 
 def _amount(sheet, row: int, column: int, value: Decimal) -> None:
-    cell = sheet.cell(row=row, column=column, value=value)
-    cell.number_format = "#,##0.00"
-    cell.border = BOX
+    set_cell(sheet, row, column, value, number_format="#,##0.00", border=BOX)
 
 
 def _field(sheet, row: int, label: str, value: str) -> None:
@@ -69,13 +71,17 @@ def write_goal_table(
     """The goal as an .xlsx 整体绩效目标表. ``department_type`` and ``library`` (the version the goal
     was made with) go into the header so that a reader can check the indicators against that library;
     ``budget`` (元) is the department budget the tasks must add up to, when known."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "整体绩效目标表"
+    workbook = new_workbook()
+    sheet = add_sheet(workbook, "整体绩效目标表")
     year = f"{goal.year}年度" if goal.year else ""
-    title = sheet.cell(row=1, column=1, value=f"{goal.department}{year}整体绩效目标表")
-    title.font = Font(bold=True, size=14)
-    title.alignment = Alignment(horizontal="center")
+    set_cell(
+        sheet,
+        1,
+        1,
+        f"{goal.department}{year}整体绩效目标表",
+        font=Font(bold=True, size=14),
+        alignment=Alignment(horizontal="center"),
+    )
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(INDICATOR_HEADER))
     row = 2
     _field(sheet, row, "部门（单位）名称", goal.department)
@@ -109,7 +115,7 @@ def write_goal_table(
         _amount(sheet, row, 4, goal.task_budget_total)
         sheet.merge_cells(start_row=first, start_column=1, end_row=row, end_column=1)
     row += 2
-    sheet.cell(row=row, column=1, value="年度绩效指标").font = BOLD
+    set_cell(sheet, row, 1, "年度绩效指标", font=BOLD)
     row += 1
     for column, label in enumerate(INDICATOR_HEADER, start=1):
         _text(sheet, row, column, label, bold=True)
@@ -138,6 +144,4 @@ def write_goal_table(
             _text(sheet, row, column, value)
     for column, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return save(workbook)

@@ -119,45 +119,40 @@ def _sections(table: MonitoringTable) -> Iterable[tuple[str, Sequence[str], Sequ
 
 
 def write_xlsx(table: MonitoringTable) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from jixiao.formats import spreadsheet_out as xlsx
+    from jixiao.formats.spreadsheet_out import Alignment, Border, Font, PatternFill, Side, get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "双监控"
+    workbook = xlsx.new_workbook()
+    sheet = xlsx.add_sheet(workbook, "双监控")
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.append([table.title])
-    sheet["A1"].font = Font(name=FONT_HEADING, size=14, bold=True)
-    sheet.append([table.subtitle])
+    xlsx.append(sheet, [xlsx.make_cell(sheet, table.title, font=Font(name=FONT_HEADING, size=14, bold=True))])
+    xlsx.append(sheet, [table.subtitle])
     widths = [0] * 7
+    header_style = {
+        "font": Font(name=FONT_CJK, bold=True),
+        "fill": PatternFill("solid", fgColor="EEF2F6"),
+        "border": border,
+    }
+    body_style = {
+        "font": Font(name=FONT_CJK),
+        "alignment": Alignment(wrap_text=True, vertical="top"),
+        "border": border,
+    }
     for heading, header, rows in _sections(table):
-        sheet.append([])
-        sheet.append([heading])
-        sheet.cell(row=sheet.max_row, column=1).font = Font(name=FONT_HEADING, bold=True)
-        sheet.append(list(header))
-        for column in range(1, len(header) + 1):
-            cell = sheet.cell(row=sheet.max_row, column=column)
-            cell.font = Font(name=FONT_CJK, bold=True)
-            cell.fill = PatternFill("solid", fgColor="EEF2F6")
-            cell.border = border
+        xlsx.append(sheet, [])
+        xlsx.append(sheet, [xlsx.make_cell(sheet, heading, font=Font(name=FONT_HEADING, bold=True))])
+        xlsx.append(sheet, [xlsx.make_cell(sheet, text, **header_style) for text in header])
         for row in rows:
-            sheet.append(list(row))
+            xlsx.append(sheet, [xlsx.make_cell(sheet, value, **body_style) for value in row])
             for column, value in enumerate(row, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
-                cell.border = border
-                cell.font = Font(name=FONT_CJK)
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
                 widths[column - 1] = max(widths[column - 1], min(len(str(value)), 40))
-    sheet.append([])
+    xlsx.append(sheet, [])
     for note in table.notes:
-        sheet.append([f"注：{note}"])
+        xlsx.append(sheet, [f"注：{note}"])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(10, width * 1.8)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx.save(workbook)
 
 
 def _run(paragraph, text: str, *, font: str = FONT_CJK, bold: bool = False, size: float | None = None):

@@ -8,6 +8,11 @@ The 公文 fonts (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体) a
 server usually lacks. So that the PDF still shows the right kind of face instead of an arbitrary
 fallback, LibreOffice runs with a fontconfig file that *adds* Noto CJK after each of those names
 (``accept``): when the real font is installed it still wins.
+
+The stand-ins are the Simplified Chinese (SC) faces. ``pdffonts`` nevertheless lists them as
+“NotoSerifCJKjp-Regular”: Debian's Noto CJK collections (.ttc) keep one CFF table, named after
+the Japanese face, that all regional faces share; a face differs by its character map, which picks
+the mainland forms (直, 骨 …). tests/formats/test_pdf.py checks that the PDF holds the SC glyphs.
 """
 
 from __future__ import annotations

@@ -123,3 +123,46 @@ def test_an_accepted_expense_never_leaves_a_negative_balance(allocated, spent, a
         assert amount > view.balance.available
     else:
         assert view.balance.available - amount >= 0
+
+
+def test_a_fiscal_expense_from_an_other_income_line_is_refused_naming_both_sources():
+    from dataclasses import replace
+
+    other = line(replace(key(), fund_source="other_income"))
+    with pytest.raises(CrossUseForbidden) as refusal:
+        check_expenditure(expense_key=key(econ="30201"), line=other, amount=D("1"))
+    assert "一般公共预算财政拨款" in refusal.value.message and "其他收入" in refusal.value.message
+    assert refusal.value.details["kind"] == "fund_source"
+    check_expenditure(
+        expense_key=replace(key(econ="30201"), fund_source="other_income"), line=other, amount=D("1")
+    )
+
+
+def test_a_key_without_a_valid_source_is_incomplete():
+    from dataclasses import replace
+
+    with pytest.raises(IncompleteControlKey, match="资金来源"):
+        check_expenditure(
+            expense_key=replace(key(econ="30201"), fund_source=None), line=line(key()), amount=D("1")
+        )
+    with pytest.raises(IncompleteControlKey, match="不是有效的资金来源"):
+        check_expenditure(
+            expense_key=replace(key(econ="30201"), fund_source="own_money"), line=line(key()), amount=D("1")
+        )
+
+
+def test_committed_money_is_not_available_and_a_payment_may_use_its_own_reservation():
+    balance = LineBalance(allocated=D("1000"), spent=D("300"), committed=D("500"))
+    assert balance.available == D("200") and balance.unspent == D("700")
+    reserved = BudgetLineView(key=key(), label="测试指标", balance=balance)
+    with pytest.raises(BudgetExceeded, match=r"已预占500\.00元"):
+        check_expenditure(expense_key=key(econ="30201"), line=reserved, amount=D("400"))
+    own = BudgetLineView(key=key(), label="测试指标", balance=balance.without_commitment(D("400")))
+    check_expenditure(expense_key=key(econ="30201"), line=own, amount=D("400"))
+
+
+def test_a_transfer_between_sources_needs_the_bureau():
+    from dataclasses import replace
+
+    assert transfer_needs_bureau_approval(key(), replace(key(), fund_source="other_income"))
+    assert not transfer_needs_bureau_approval(key(), key(econ="301", fund=FundType.BASIC_PERSONNEL))

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
+
+import pytest
+
+from jixiao.config.env import secret_key_problem
 
 
 def run_check(env_extra):
@@ -24,7 +29,7 @@ def test_check_deploy_is_clean_with_production_settings():
     result = run_check(
         {
             "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production",
-            "SECRET_KEY": "k" * 30 + "-production-secret-from-the-environment-0123456789",
+            "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "jixiao.example.gov.cn",
         }
     )
@@ -36,6 +41,35 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_check({"DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production", "ALLOWED_HOSTS": "x"})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        ("x" * 64, "只用了1种字符"),
+        ("0123456789abcdef" * 4, "重复或规律"),
+        ("correct-horse-battery-staple-" * 2, "重复或规律"),
+        ("abcdefgh" * 8, "只用了8种字符"),
+        ("django-insecure-" + "q8Zr3-xLw0PvN2kYtG7bHcJ5mDsF9aUeR1oI4nWzK6yVjT", "django-insecure"),
+        ("short-but-random-Zq8r3xLw0PvN", "只有29个字符"),
+    ],
+)
+def test_a_guessable_production_key_is_refused_with_the_reason(key, says):
+    assert says in secret_key_problem(key)
+    result = run_check(
+        {
+            "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production",
+            "SECRET_KEY": key,
+            "ALLOWED_HOSTS": "x",
+        }
+    )
+    assert result.returncode != 0 and says in result.stderr
+
+
+def test_random_keys_pass():
+    for _ in range(50):
+        assert secret_key_problem(secrets.token_urlsafe(50)) is None
+        assert secret_key_problem(secrets.token_hex(32)) is None
 
 
 def test_debug_is_off_unless_local_settings_are_chosen():

@@ -95,6 +95,7 @@ def test_value_labels_print_the_decimal_text_not_a_float():
 
 def test_warns_clearly_when_no_cjk_font_is_installed(monkeypatch):
     monkeypatch.setattr(charts.font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(charts, "_fontconfig_cjk_files", lambda: [])  # nor does fontconfig know one
     charts.cjk_font.cache_clear()
     try:
         with pytest.warns(charts.MissingCJKFontWarning, match="未找到中文字体.*fonts-noto-cjk"):

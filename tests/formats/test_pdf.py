@@ -44,3 +44,51 @@ def test_command_line_says_what_is_missing_and_fails(monkeypatch, capsys, tmp_pa
     assert pdf.main([]) == 2
     assert pdf.main([str(tmp_path / "报告.docx")]) == 1
     assert "LibreOffice 未安装" in capsys.readouterr().err
+
+
+GONGWEN_FONTS = ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体")
+REGIONAL = "直骨"  # the Japanese and the Chinese mainland forms of these are different glyphs
+
+
+@pytest.mark.skipif(not pdf.pdf_available(), reason="LibreOffice 未安装")
+def test_the_gongwen_fonts_are_drawn_with_the_simplified_chinese_glyphs_not_the_japanese(tmp_path):
+    """Noto CJK ships one collection per style whose faces share one CFF table named after the JP
+    face, so ``pdffonts`` lists 'NotoSerifCJKjp-…' whatever face was used. What tells the faces
+    apart is which glyphs each face's character map picks: the PDF must hold the SC face's."""
+    import re
+    import subprocess
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from fontTools.misc.eexec import decrypt
+    from fontTools.ttLib import TTCollection
+
+    document = Document()
+    for font in GONGWEN_FONTS:
+        run = document.add_paragraph().add_run(REGIONAL + font)
+        run.font.name = font
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    document.save(tmp_path / "fonts.docx")
+    reader = PdfReader(pdf.docx_to_pdf(tmp_path / "fonts.docx", tmp_path))
+
+    used: set[str] = set()
+    for ref in reader.pages[0]["/Resources"]["/Font"].values():
+        descriptor = ref.get_object().get("/FontDescriptor")
+        program = descriptor.get_object().get("/FontFile") if descriptor else None
+        if program is None or b"eexec" not in (data := program.get_object().get_data()):
+            continue
+        plain, _ = decrypt(data[data.index(b"eexec") + 6 :], 55665)
+        used |= {name.decode() for name in re.findall(rb"/(cid\d+)", plain)}
+
+    checked = 0
+    for family in ("Noto Serif CJK SC", "Noto Sans CJK SC"):
+        path = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True).stdout
+        if not path.endswith(".ttc"):
+            continue
+        faces = {face["name"].getDebugName(1): face.getBestCmap() for face in TTCollection(path).fonts}
+        sc = {faces[family][ord(ch)] for ch in REGIONAL}
+        jp = {faces[family.replace("SC", "JP")][ord(ch)] for ch in REGIONAL}
+        assert sc <= used, f"{family}: the SC glyphs of {REGIONAL} are not in the PDF"
+        assert not (jp - sc) & used, f"{family}: the PDF holds the JP glyphs of {REGIONAL}"
+        checked += 1
+    assert checked == 2, "fonts-noto-cjk (Noto Serif/Sans CJK collections) is not installed"

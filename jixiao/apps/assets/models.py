@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from jixiao.apps.core.append_only import append_only
 from jixiao.apps.core.immutable import ImmutableModel
 from jixiao.domain.assets import (
     DIFF_LABELS,
@@ -109,6 +110,7 @@ class AssetMovement(ImmutableModel):
     class Meta:
         verbose_name = "资产台账记录"
         verbose_name_plural = "资产台账记录"
+        triggers = append_only()
         ordering = ["date", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="asset_movement_positive")

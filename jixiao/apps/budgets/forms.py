@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 
-from jixiao.apps.budgets.models import FUND_TYPE_CHOICES, BudgetLine, LedgerKind
-from jixiao.domain.classification import economic_items
+from jixiao.apps.budgets.models import FUND_TYPE_CHOICES, BudgetLine, Commitment, LedgerKind
+from jixiao.domain.classification import economic_items, fund_source_choices
 from jixiao.domain.errors import InvalidAmount
 from jixiao.domain.money import yuan
 
@@ -86,12 +88,31 @@ class VoucherForm(forms.Form):
     project = forms.ModelChoiceField(
         label="项目", queryset=None, required=False, empty_label="（项目支出时必选）"
     )
+    fund_source = forms.ChoiceField(
+        label="资金来源",
+        choices=lambda: [("", "与支付指标一致"), *fund_source_choices()],
+        required=False,
+        help_text="支出所用资金的来源；与支付指标的资金来源不同即为跨资金来源使用，将被拒绝",
+    )
     line = LineChoiceField(label="支付指标", queryset=None, empty_label="请选择支付指标")
+    commitment = forms.ModelChoiceField(
+        label="核销预占",
+        queryset=None,
+        required=False,
+        empty_label="（不核销：普通支出）",
+        help_text="支付已登记的政府采购合同时选择该合同，使用其预占的资金",
+    )
 
-    def __init__(self, *args, lines, projects, **kwargs):
+    def __init__(self, *args, lines, projects, commitments=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line"].queryset = lines
         self.fields["project"].queryset = projects
+        self.fields["commitment"].queryset = (
+            commitments if commitments is not None else Commitment.objects.none()
+        )
+        self.fields["commitment"].label_from_instance = lambda c: (
+            f"{c.source_label}：{c.memo}（{c.line.label}，尚余预占{c.open_amount:,.2f}元）"
+        )
 
     def clean(self):
         data = super().clean()
@@ -99,6 +120,12 @@ class VoucherForm(forms.Form):
             self.add_error("project", "支出性质为项目支出时，请选择所属项目。")
         if data.get("fund_type") and data.get("fund_type") != "project" and data.get("project"):
             self.add_error("project", "基本支出不属于任何项目，请清空项目。")
+        commitment, line = data.get("commitment"), data.get("line")
+        if commitment is not None and line is not None and commitment.line_id != line.pk:
+            self.add_error(
+                "commitment",
+                f"{commitment.source_label}预占的是指标“{commitment.line.label}”，请选择该指标支付。",
+            )
         return data
 
 
@@ -202,10 +229,25 @@ class ProcurementForm(forms.Form):
     item = forms.CharField(label="采购项目", max_length=128)
     method = forms.ChoiceField(label="采购方式")
     amount = AmountField(label="合同金额")
+    line = LineChoiceField(label="支付指标", queryset=None, required=False, empty_label="（不指定：不预占）")
+    already_paid = AmountField(
+        label="登记前已支付", required=False, allow_zero=True, help_text="合同登记前已记账的付款（不再预占）"
+    )
 
-    def __init__(self, *args, methods=(), **kwargs):
+    def __init__(self, *args, methods=(), lines=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [("", "请选择采购方式"), *methods]
+        self.fields["line"].queryset = lines if lines is not None else BudgetLine.objects.none()
+
+    def clean_already_paid(self):
+        return self.cleaned_data.get("already_paid") or Decimal("0.00")
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label="关闭说明", max_length=255)
+    confirm = forms.BooleanField(
+        label="我确认关闭该合同", error_messages={"required": "请勾选确认后再关闭。"}
+    )
 
 
 class CancelForm(forms.Form):
@@ -213,3 +255,116 @@ class CancelForm(forms.Form):
     confirm = forms.BooleanField(
         label="我确认作废该记录", error_messages={"required": "请勾选确认后再作废。"}
     )
+
+
+class PaymentRequestForm(forms.Form):
+    line = LineChoiceField(label="支付指标", queryset=None, empty_label="请选择支付指标")
+    econ_code = forms.ChoiceField(label="经济分类（项级）", choices=econ_item_choices)
+    amount = AmountField(label="申请金额")
+    purpose = forms.CharField(label="用途", max_length=255)
+    payee = forms.CharField(label="收款人", max_length=128, required=False)
+    submit_now = forms.BooleanField(label="保存后立即提交审批", required=False)
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = lines
+
+
+class PaymentActionForm(forms.Form):
+    reason = forms.CharField(label="意见/原因", max_length=500, required=False)
+    date = forms.DateField(label="支付日期", required=False, widget=DateInput())
+
+
+PRIOR_PARTS = (
+    ("personnel_initial", "年初·人员经费"),
+    ("public_initial", "年初·公用经费"),
+    ("project_initial", "年初·项目支出"),
+    ("personnel_actual", "决算·人员经费"),
+    ("public_actual", "决算·公用经费"),
+    ("project_actual", "决算·项目支出"),
+    ("carry_over_end", "年末结转结余"),
+)
+
+
+class PriorYearForm(forms.Form):
+    """上年数（录入）: the grid of figures by 资金来源 (元), “三公”经费 by item, and 人员."""
+
+    source = forms.CharField(
+        label="数据来源", max_length=255, required=False, help_text="如：2022年度部门决算、部门预算批复"
+    )
+
+    def __init__(self, *args, year: int, summary=None, **kwargs):
+        from jixiao.domain.classification import fund_sources, sangong_items
+        from jixiao.domain.prior_year import STAFF_FIELDS, STAFF_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.year = year
+        self.sources = fund_sources()
+        self.items = sangong_items()
+        initial = {}
+        for source in self.sources:
+            entry = next((s for s in summary.sources if s.source == source.key), None) if summary else None
+            for name, label in PRIOR_PARTS:
+                field = f"{name}__{source.key}"
+                self.fields[field] = AmountField(
+                    label=f"{source.name}{label}", required=False, allow_zero=True
+                )
+                if entry is not None:
+                    value = getattr(entry, name)
+                    if value is None and name.startswith(("personnel", "public")):
+                        kind = name.split("_", 1)[1]
+                        value = entry.part(name.split("_", 1)[0], kind) if entry.split_known(kind) else None
+                    initial[field] = value
+        for item in self.items:
+            entry = summary.sangong_item(item.key) if summary else None
+            for attribute, label in (("budget", "预算数"), ("actual", "决算数")):
+                field = f"sangong_{attribute}__{item.key}"
+                self.fields[field] = AmountField(label=f"{item.name}{label}", required=False, allow_zero=True)
+                if entry is not None:
+                    initial[field] = getattr(entry, attribute)
+        for name in STAFF_FIELDS:
+            self.fields[f"staff__{name}"] = forms.IntegerField(
+                label=STAFF_LABELS[name], required=False, min_value=0, max_value=100000
+            )
+            if summary is not None:
+                initial[f"staff__{name}"] = getattr(summary, name)
+        if not self.is_bound:
+            self.initial.update({k: v for k, v in initial.items() if v is not None})
+
+    def grid(self):
+        """Rows for the template: (source, [bound fields in PRIOR_PARTS order])."""
+        return [
+            (source, [self[f"{name}__{source.key}"] for name, _ in PRIOR_PARTS]) for source in self.sources
+        ]
+
+    def sangong_grid(self):
+        return [
+            (item, self[f"sangong_budget__{item.key}"], self[f"sangong_actual__{item.key}"])
+            for item in self.items
+        ]
+
+    def staff_fields(self):
+        from jixiao.domain.prior_year import STAFF_FIELDS
+
+        return [self[f"staff__{name}"] for name in STAFF_FIELDS]
+
+    def summary(self):
+        from jixiao.domain.prior_year import STAFF_FIELDS, PriorYearBuilder
+
+        builder = PriorYearBuilder(year=self.year)
+        data = self.cleaned_data
+        for source in self.sources:
+            for name, _ in PRIOR_PARTS:
+                value = data.get(f"{name}__{source.key}")
+                if value is not None:
+                    builder.set_amount(source.key, name, value)
+        for item in self.items:
+            for attribute in ("budget", "actual"):
+                value = data.get(f"sangong_{attribute}__{item.key}")
+                if value is not None:
+                    builder.set_sangong(item.key, attribute, value)
+        for name in STAFF_FIELDS:
+            value = data.get(f"staff__{name}")
+            if value is not None:
+                builder.set_staff(name, value)
+        return builder.build()

@@ -1,8 +1,10 @@
-"""Budget lines, the append-only ledger of budget moves, expenditure vouchers and 调剂 requests.
+"""Budget lines, the append-only ledger of budget moves, expenditure vouchers, 调剂 requests,
+commitments (预占) and 用款申请, the prior-year summary and the bureaus' warning thresholds.
 
 Balances are sums over the ledger; each BudgetLine also keeps running totals that are
 updated in the same transaction as the ledger row, under a row lock, so reads are cheap and
-a test proves they equal the ledger sums.
+a test proves they equal the ledger sums. A commitment moves the line's ``committed`` total
+through the same ledger (预占 and 释放预占 rows).
 """
 
 from __future__ import annotations
@@ -10,17 +12,40 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from jixiao.apps.core.append_only import append_only
+from jixiao.apps.core.approval import ApprovalRecord
 from jixiao.apps.core.immutable import ImmutableModel
 from jixiao.domain.budget_control import BudgetLineView, ControlKey, LineBalance
-from jixiao.domain.classification import FUND_TYPE_LABELS, FundType, economic_name, function_name
+from jixiao.domain.classification import (
+    FUND_TYPE_LABELS,
+    FundType,
+    default_fund_source,
+    economic_name,
+    function_name,
+    fund_source,
+    fund_source_name,
+    is_fund_source,
+)
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 ZERO = Decimal("0.00")
 
 FUND_TYPE_CHOICES = [(ft.value, FUND_TYPE_LABELS[ft]) for ft in FundType]
+
+
+def _default_source() -> str:
+    return default_fund_source()
+
+
+def validate_fund_source(value: str) -> None:
+    """The 资金来源 list is data (fund-sources.yaml, it grows without a migration): checked here,
+    not as choices."""
+    if not is_fund_source(value):
+        raise ValidationError(f"未知的资金来源：{value}")
 
 
 class ProjectStage(models.TextChoices):
@@ -92,6 +117,9 @@ class BudgetLine(models.Model):
         related_name="budget_lines",
     )
     econ_code = models.CharField("经济分类", max_length=8)
+    fund_source = models.CharField(
+        "资金来源", max_length=32, default=_default_source, validators=[validate_fund_source]
+    )
     name = models.CharField("指标名称", max_length=128, blank=True)
     doc_no = models.CharField("指标文号", max_length=100, blank=True)
     # Running totals (元), updated with each ledger row in the same transaction.
@@ -100,16 +128,47 @@ class BudgetLine(models.Model):
     transferred_in = models.DecimalField("调入", default=ZERO, **MONEY)
     transferred_out = models.DecimalField("调出", default=ZERO, **MONEY)
     spent = models.DecimalField("已支出", default=ZERO, **MONEY)
+    committed = models.DecimalField("已预占", default=ZERO, **MONEY)
 
     class Meta:
         verbose_name = "预算指标"
         verbose_name_plural = "预算指标"
-        ordering = ["department", "year", "fund_type", "project__code", "func_code", "econ_code"]
+        ordering = [
+            "department",
+            "year",
+            "fund_type",
+            "project__code",
+            "func_code",
+            "econ_code",
+            "fund_source",
+        ]
         constraints = [
             models.UniqueConstraint(
-                fields=["department", "year", "func_code", "fund_type", "project", "econ_code"],
+                fields=[
+                    "department",
+                    "year",
+                    "func_code",
+                    "fund_type",
+                    "project",
+                    "econ_code",
+                    "fund_source",
+                ],
                 name="budget_line_key_unique",
                 nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(committed__gte=0), name="budget_line_committed_non_negative"
+            ),
+            # Spent plus reserved never exceeds the budget, whatever path writes the row.
+            models.CheckConstraint(
+                condition=models.Q(
+                    allocated__gte=models.F("spent")
+                    + models.F("committed")
+                    - models.F("adjusted")
+                    - models.F("transferred_in")
+                    + models.F("transferred_out")
+                ),
+                name="budget_line_never_overdrawn",
             ),
             models.CheckConstraint(
                 condition=(
@@ -129,6 +188,14 @@ class BudgetLine(models.Model):
         return FundType(self.fund_type)
 
     @property
+    def source(self):
+        return fund_source(self.fund_source)
+
+    @property
+    def source_label(self) -> str:
+        return fund_source_name(self.fund_source)
+
+    @property
     def label(self) -> str:
         if self.name:
             return self.name
@@ -136,6 +203,8 @@ class BudgetLine(models.Model):
         if self.project_id:
             parts.append(self.project.name)
         parts.append(f"{self.econ_code}{economic_name(self.econ_code) or ''}")
+        if self.fund_source != default_fund_source():
+            parts.append(self.source_label)
         return "·".join(parts)
 
     @property
@@ -154,6 +223,7 @@ class BudgetLine(models.Model):
             fund_type=self.fund,
             project=self.project.code if self.project_id else None,
             econ_code=self.econ_code,
+            fund_source=self.fund_source,
         )
 
     def balance(self) -> LineBalance:
@@ -163,6 +233,7 @@ class BudgetLine(models.Model):
             transferred_in=self.transferred_in,
             transferred_out=self.transferred_out,
             spent=self.spent,
+            committed=self.committed,
         )
 
     def to_domain(self) -> BudgetLineView:
@@ -187,9 +258,12 @@ class LedgerKind(models.TextChoices):
     TRANSFER_OUT = "transfer_out", "调剂调出"
     EXPENDITURE = "expenditure", "支出"
     REVERSAL = "reversal", "红字冲销"
+    COMMIT = "commit", "预占"
+    RELEASE = "release", "释放预占"
 
 
-# Which running total each ledger kind moves (a reversal moves "spent" with a negative amount).
+# Which running total each ledger kind moves (a reversal moves "spent" with a negative amount,
+# a release moves "committed" with a negative amount).
 LEDGER_FIELD = {
     LedgerKind.INITIAL: "allocated",
     LedgerKind.ADJUSTMENT: "adjusted",
@@ -197,6 +271,8 @@ LEDGER_FIELD = {
     LedgerKind.TRANSFER_OUT: "transferred_out",
     LedgerKind.EXPENDITURE: "spent",
     LedgerKind.REVERSAL: "spent",
+    LedgerKind.COMMIT: "committed",
+    LedgerKind.RELEASE: "committed",
 }
 
 
@@ -225,6 +301,14 @@ class LedgerEntry(ImmutableModel):
         on_delete=models.PROTECT,
         related_name="entries",
     )
+    commitment = models.ForeignKey(
+        "Commitment",
+        verbose_name="预占",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
     doc_no = models.CharField("文号", max_length=100, blank=True)
     memo = models.CharField("说明", max_length=255, blank=True)
     created_by = models.ForeignKey(
@@ -235,6 +319,7 @@ class LedgerEntry(ImmutableModel):
     class Meta:
         verbose_name = "预算账簿记录"
         verbose_name_plural = "预算账簿记录"
+        triggers = append_only()
         ordering = ["date", "id"]
         indexes = [models.Index(fields=["line", "kind"])]
 
@@ -260,8 +345,19 @@ class Voucher(ImmutableModel):
     func_code = models.CharField("功能分类", max_length=13)
     econ_code = models.CharField("经济分类", max_length=8, db_index=True)
     fund_type = models.CharField("支出性质", max_length=20, choices=FUND_TYPE_CHOICES)
+    fund_source = models.CharField(
+        "资金来源", max_length=32, default=_default_source, validators=[validate_fund_source]
+    )
     project = models.ForeignKey(
         Project, verbose_name="项目", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    commitment = models.ForeignKey(
+        "Commitment",
+        verbose_name="核销的预占",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vouchers",
     )
     reversal_of = models.OneToOneField(
         "self",
@@ -280,6 +376,7 @@ class Voucher(ImmutableModel):
     class Meta:
         verbose_name = "支出凭证"
         verbose_name_plural = "支出凭证"
+        triggers = append_only()
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["department", "year", "number"], name="voucher_number_unique")
@@ -304,6 +401,10 @@ class Voucher(ImmutableModel):
     @property
     def econ_label(self) -> str:
         return f"{self.econ_code} {economic_name(self.econ_code) or ''}".strip()
+
+    @property
+    def source_label(self) -> str:
+        return fund_source_name(self.fund_source)
 
 
 class TransferState(models.TextChoices):
@@ -532,6 +633,16 @@ class ProcurementRecord(models.Model):
     )
     cancelled_at = models.DateTimeField("作废时间", null=True, blank=True)
     cancel_reason = models.CharField("作废原因", max_length=255, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="关闭人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
+    close_reason = models.CharField("关闭说明", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "政府采购记录"
@@ -550,3 +661,192 @@ class ProcurementRecord(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def open_commitment(self) -> Commitment | None:
+        return self.commitments.filter(state=CommitmentState.OPEN).first()
+
+
+class CommitmentKind(models.TextChoices):
+    PAYMENT_REQUEST = "payment_request", "用款申请"
+    PROCUREMENT = "procurement", "政府采购合同"
+    TRANSFER = "transfer", "预算调剂"
+
+
+class CommitmentState(models.TextChoices):
+    OPEN = "open", "预占中"
+    CONSUMED = "consumed", "已核销"
+    RELEASED = "released", "已释放"
+
+
+class Commitment(models.Model):
+    """预占: money reserved on a budget line by an approved 用款申请, a registered 政府采购
+    contract or an approved 调剂 not yet executed. Payments consume it; cancelling or closing
+    releases what is left. Every move is a ledger row (预占 / 释放预占) on the line; the
+    amounts here are running totals kept under the line's lock."""
+
+    line = models.ForeignKey(
+        BudgetLine, verbose_name="预算指标", on_delete=models.PROTECT, related_name="commitments"
+    )
+    kind = models.CharField("来源", max_length=20, choices=CommitmentKind.choices)
+    amount = models.DecimalField("预占金额（元）", **MONEY)
+    consumed = models.DecimalField("已支付核销（元）", default=ZERO, **MONEY)
+    released = models.DecimalField("已释放（元）", default=ZERO, **MONEY)
+    state = models.CharField(
+        "状态", max_length=20, choices=CommitmentState.choices, default=CommitmentState.OPEN
+    )
+    payment_request = models.ForeignKey(
+        "PaymentRequest", null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
+    )
+    procurement = models.ForeignKey(
+        ProcurementRecord, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
+    )
+    transfer = models.ForeignKey(
+        TransferRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments"
+    )
+    memo = models.CharField("说明", max_length=255, blank=True)
+    created_at = models.DateTimeField("预占时间")
+    closed_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "预占"
+        verbose_name_plural = "预占"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="commitment_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(consumed__gte=0, released__gte=0), name="commitment_moves_non_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=models.F("consumed") + models.F("released")),
+                name="commitment_not_overdrawn",
+            ),
+        ]
+        indexes = [models.Index(fields=["line", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}预占 {self.amount}"
+
+    @property
+    def open_amount(self) -> Decimal:
+        return self.amount - self.consumed - self.released
+
+    @property
+    def source_label(self) -> str:
+        if self.payment_request_id:
+            return f"用款申请{self.payment_request.number}"
+        if self.procurement_id:
+            return f"合同{self.procurement.contract_no}"
+        if self.transfer_id:
+            return f"调剂{self.transfer.number}"
+        return self.get_kind_display()
+
+
+class PaymentRequest(ApprovalRecord):
+    """用款申请: 申请 → 批准 (预占) → 支付, on the approval mechanism (workflow payment_request).
+
+    The request states what the spending is (its 经济分类 at 项 level, and the line's other
+    key dimensions) and which line pays; the payment becomes an ordinary voucher."""
+
+    workflow_key = "payment_request"
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="payment_requests"
+    )
+    year = models.PositiveIntegerField("年度")
+    number = models.CharField("申请编号", max_length=40)
+    line = models.ForeignKey(
+        BudgetLine, verbose_name="支付指标", on_delete=models.PROTECT, related_name="payment_requests"
+    )
+    amount = models.DecimalField("申请金额（元）", **MONEY)
+    econ_code = models.CharField("经济分类", max_length=8)
+    purpose = models.CharField("用途", max_length=255)
+    payee = models.CharField("收款人", max_length=128, blank=True)
+    voucher = models.OneToOneField(
+        Voucher, verbose_name="支付凭证", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "用款申请"
+        verbose_name_plural = "用款申请"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year", "number"], name="payment_request_number_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payment_request_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"用款申请{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:payment-detail", args=[self.pk])
+
+    @property
+    def econ_label(self) -> str:
+        return f"{self.econ_code} {economic_name(self.econ_code) or ''}".strip()
+
+    def snapshot(self) -> dict:
+        return {
+            "state": self.state,
+            "amount": str(self.amount),
+            "line": self.line_id,
+            "econ_code": self.econ_code,
+            "purpose": self.purpose,
+        }
+
+
+class PriorYearSummary(models.Model):
+    """上年数（录入）: the year before a department's first year in jixiao, imported or entered —
+    年初预算 基本/项目 by 资金来源, 决算 by 资金来源, 三公 by item (budget and actual), 在编/实有/退休.
+    ``figures`` holds the validated summary (jixiao.domain.prior_year.PriorYear.to_json)."""
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="prior_year_summaries"
+    )
+    year = models.PositiveIntegerField("年度")
+    figures = models.JSONField("上年数")
+    source = models.CharField("数据来源", max_length=255, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField("录入时间")
+
+    class Meta:
+        verbose_name = "上年数（录入）"
+        verbose_name_plural = "上年数（录入）"
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="prior_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.year}年数（录入）"
+
+
+class WarningThresholds(models.Model):
+    """A finance bureau's early-warning thresholds: each value set here overrides the default of
+    jixiao/data/indicators/monitoring-thresholds.yaml for the bureau's departments."""
+
+    bureau = models.OneToOneField(
+        "orgs.FinanceBureau",
+        verbose_name="财政局",
+        on_delete=models.PROTECT,
+        related_name="warning_thresholds",
+    )
+    values = models.JSONField("预警阈值", default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设置人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField("设置时间")
+
+    class Meta:
+        verbose_name = "预警阈值"
+        verbose_name_plural = "预警阈值"
+
+    def __str__(self) -> str:
+        return f"{self.bureau}预警阈值"

@@ -1,4 +1,5 @@
-"""Every state change of budgets, expenditures and 调剂 goes through one function here.
+"""Every state change of budgets, expenditures, 调剂 and commitments (预占) goes through one
+function here (用款申请 in jixiao.apps.budgets.payments).
 
 Each function is keyword-only and atomic, locks the rows it checks (select_for_update),
 raises a DomainError with a Chinese message and changes nothing when it refuses, writes an
@@ -18,8 +19,12 @@ from jixiao.apps.budgets.models import (
     FUNDABLE_STAGES,
     LEDGER_FIELD,
     BudgetLine,
+    Commitment,
+    CommitmentKind,
+    CommitmentState,
     LedgerEntry,
     LedgerKind,
+    PriorYearSummary,
     ProcurementMethod,
     ProcurementRecord,
     Project,
@@ -27,12 +32,15 @@ from jixiao.apps.budgets.models import (
     TransferRequest,
     TransferState,
     Voucher,
+    WarningThresholds,
     YearSettlement,
 )
 from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.domain.budget_control import (
     BudgetControlError,
+    BudgetExceeded,
+    BudgetLineView,
     ControlKey,
     check_adjustment,
     check_expenditure,
@@ -40,9 +48,11 @@ from jixiao.domain.budget_control import (
     check_transfer,
     transfer_needs_bureau_approval,
 )
-from jixiao.domain.classification import FundType
+from jixiao.domain.classification import FundType, default_fund_source, is_fund_source
+from jixiao.domain.early_warning import clean_overrides
 from jixiao.domain.errors import DomainError, PermissionRefused
-from jixiao.domain.money import yuan
+from jixiao.domain.money import ZERO, yuan, yuan_fixed
+from jixiao.domain.prior_year import PriorYear, PriorYearInvalid
 from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
 
 
@@ -51,9 +61,19 @@ class DuplicateVoucherNumber(DomainError):
 
 
 def _scope(kwargs) -> tuple:
-    subject = kwargs.get("line") or kwargs.get("voucher") or kwargs.get("transfer") or kwargs.get("record")
+    subject = (
+        kwargs.get("line")
+        or kwargs.get("voucher")
+        or kwargs.get("transfer")
+        or kwargs.get("record")
+        or kwargs.get("request")
+    )
     department = kwargs.get("department") or getattr(subject, "department", None)
-    year = kwargs.get("year") or getattr(kwargs.get("line") or kwargs.get("record"), "year", None)
+    year = kwargs.get("year") or getattr(
+        kwargs.get("line") or kwargs.get("record") or kwargs.get("request") or kwargs.get("transfer"),
+        "year",
+        None,
+    )
     return department, year
 
 
@@ -88,6 +108,7 @@ def _post(
     actor,
     voucher: Voucher | None = None,
     transfer: TransferRequest | None = None,
+    commitment: Commitment | None = None,
     doc_no: str = "",
     memo: str = "",
 ) -> LedgerEntry:
@@ -99,6 +120,7 @@ def _post(
         date=date,
         voucher=voucher,
         transfer=transfer,
+        commitment=commitment,
         doc_no=doc_no,
         memo=memo[:255],
         created_by=actor if getattr(actor, "pk", None) else None,
@@ -127,10 +149,14 @@ def budget_line_create(
     project: Project | None = None,
     name: str = "",
     doc_no: str = "",
+    fund_source: str | None = None,
 ) -> BudgetLine:
     """Create a budget line with its 年初预算 (which may be 0 for a line filled by 调剂)."""
     _require_department_writer(actor, department)
     fund = FundType(fund_type)
+    source = fund_source or default_fund_source()
+    if not is_fund_source(source):
+        raise BudgetControlError(f"未知的资金来源：{source}")
     amount = yuan(initial_amount)
     if amount < 0:
         raise BudgetControlError("年初预算金额不能为负数。")
@@ -147,6 +173,7 @@ def budget_line_create(
         fund_type=fund,
         project=project.code if project else None,
         econ_code=econ_code,
+        fund_source=source,
     )
     check_key_complete(key, econ_level=department.econ_control_level)
     if len(econ_code) != department.econ_control_level:
@@ -160,6 +187,7 @@ def budget_line_create(
         fund_type=fund.value,
         project=project,
         econ_code=econ_code,
+        fund_source=source,
     ).exists():
         raise BudgetControlError(f"预算指标已存在：{key.describe()}。追加预算请使用“追加/追减”。")
     line = BudgetLine.objects.create(
@@ -169,6 +197,7 @@ def budget_line_create(
         fund_type=fund.value,
         project=project,
         econ_code=econ_code,
+        fund_source=source,
         name=name,
         doc_no=doc_no,
     )
@@ -189,7 +218,7 @@ def budget_line_create(
         action_label="新建预算指标",
         target=line,
         department=department,
-        after={"key": key.describe(), "allocated": amount, "doc_no": doc_no},
+        after={"key": key.describe(), "fund_source": source, "allocated": amount, "doc_no": doc_no},
     )
     return line
 
@@ -264,19 +293,61 @@ def expenditure_post(
     payee: str = "",
     number: str = "",
     is_demo: bool = False,
+    fund_source: str | None = None,
+    commitment: Commitment | None = None,
 ) -> Voucher:
     """Post an expenditure against a budget line under hard budget control.
 
-    The voucher states what the spending is (its 功能分类, 支出性质, project and 经济分类 at
-    项 level); the line is what pays for it. Any mismatch is cross-use and is refused.
+    The voucher states what the spending is (its 资金来源, 功能分类, 支出性质, project and 经济分类
+    at 项 level); the line is what pays for it. Any mismatch is cross-use and is refused. The
+    资金来源 defaults to the line's; naming another one (a 财政拨款 expense paid from an 其他收入
+    line) is cross-use between sources. A payment against a commitment (an approved 用款申请,
+    a registered contract) may use the money reserved for it, and consumes the reservation.
     """
     department = line.department
     _require_department_writer(actor, department)
+    locked = _lock_line(line)
+    return _expenditure(
+        actor=actor,
+        locked=locked,
+        date=date,
+        amount=amount,
+        summary=summary,
+        econ_code=econ_code,
+        fund_type=fund_type,
+        func_code=func_code,
+        project=project,
+        payee=payee,
+        number=number,
+        is_demo=is_demo,
+        fund_source=fund_source,
+        commitment=commitment,
+    )
+
+
+def _expenditure(
+    *,
+    actor,
+    locked: BudgetLine,
+    date: dt.date,
+    amount: Decimal | str,
+    summary: str,
+    econ_code: str,
+    fund_type: FundType | str | None,
+    func_code: str | None = None,
+    project: Project | None = None,
+    payee: str = "",
+    number: str = "",
+    is_demo: bool = False,
+    fund_source: str | None = None,
+    commitment: Commitment | None = None,
+) -> Voucher:
+    """The expenditure itself; the caller holds the line's lock."""
+    department = locked.department
     amount = yuan(amount)
     if not summary.strip():
         raise BudgetControlError("摘要不能为空。")
     fund = FundType(fund_type) if fund_type else None
-    locked = _lock_line(line)
     # Read the stage afresh: the caller's copy of the project may predate a lifecycle step.
     stage_ids = {p.pk for p in (project, locked.project) if p is not None}
     for item in Project.objects.filter(pk__in=stage_ids):
@@ -294,10 +365,26 @@ def expenditure_post(
         fund_type=fund,
         project=project.code if project else None,
         econ_code=econ_code,
+        fund_source=fund_source or locked.fund_source,
     )
+    consumed = ZERO
+    if commitment is not None:
+        commitment = Commitment.objects.select_for_update(of=("self",)).get(pk=commitment.pk)
+        if commitment.line_id != locked.pk:
+            raise BudgetControlError(f"{commitment.source_label}预占的是另一条指标，不能用本指标支付。")
+        if commitment.state != CommitmentState.OPEN:
+            raise BudgetControlError(
+                f"{commitment.source_label}的预占已{commitment.get_state_display()}，不能再核销。"
+            )
+        consumed = min(amount, commitment.open_amount)
+    view = locked.to_domain()
+    if consumed:
+        view = BudgetLineView(
+            key=view.key, label=view.label, balance=view.balance.without_commitment(consumed)
+        )
     check_expenditure(
         expense_key=expense_key,
-        line=locked.to_domain(),
+        line=view,
         amount=amount,
         econ_level=department.econ_control_level,
     )
@@ -318,7 +405,9 @@ def expenditure_post(
                 func_code=expense_key.func_code,
                 econ_code=econ_code,
                 fund_type=fund.value,
+                fund_source=expense_key.fund_source,
                 project=project,
+                commitment=commitment,
                 is_demo=is_demo,
                 created_by=actor,
                 created_at=timezone.now(),
@@ -326,6 +415,8 @@ def expenditure_post(
     except IntegrityError as error:
         raise DuplicateVoucherNumber(f"凭证号“{number}”在{locked.year}年度已存在，请勿重复录入。") from error
     before = locked.balance().breakdown()
+    if consumed:  # first give the reserved money back to the payment, then spend it
+        _consume(commitment=commitment, line=locked, amount=consumed, date=date, actor=actor, voucher=voucher)
     _post(
         line=locked,
         kind=LedgerKind.EXPENDITURE,
@@ -342,9 +433,116 @@ def expenditure_post(
         target=voucher,
         department=department,
         before={"line": locked.label, **before},
-        after={"line": locked.label, "amount": amount, **locked.balance().breakdown()},
+        after={
+            "line": locked.label,
+            "amount": amount,
+            "fund_source": expense_key.fund_source,
+            **({"commitment": commitment.pk, "consumed": consumed} if commitment is not None else {}),
+            **locked.balance().breakdown(),
+        },
     )
     return voucher
+
+
+# ---------------------------------------------------------------- commitments (预占)
+
+
+def _commit(
+    *,
+    line: BudgetLine,
+    kind: CommitmentKind,
+    amount: Decimal,
+    date: dt.date,
+    actor,
+    memo: str,
+    **links,
+) -> Commitment:
+    """Reserve ``amount`` on a locked line, refused when the line cannot hold it."""
+    if amount <= 0:
+        raise BudgetControlError("预占金额必须大于0。")
+    balance = line.balance()
+    if amount > balance.available:
+        raise BudgetExceeded(
+            f"可用余额不足，不能预占：{memo}需预占{yuan_fixed(amount)}元，指标“{line.label}”"
+            f"{balance.breakdown_text()}，超出{yuan_fixed(amount - balance.available)}元。",
+            requested=amount,
+            **balance.breakdown(),
+        )
+    commitment = Commitment.objects.create(
+        line=line, kind=kind, amount=amount, memo=memo[:255], created_at=timezone.now(), **links
+    )
+    _post(
+        line=line,
+        kind=LedgerKind.COMMIT,
+        amount=amount,
+        date=date,
+        actor=actor,
+        commitment=commitment,
+        transfer=links.get("transfer"),
+        memo=f"预占：{memo}",
+    )
+    return commitment
+
+
+def _consume(
+    *,
+    commitment: Commitment,
+    line: BudgetLine,
+    amount: Decimal,
+    date: dt.date,
+    actor,
+    voucher=None,
+    transfer=None,
+) -> None:
+    """A payment (or an executed 调剂) uses reserved money: the reservation shrinks by ``amount``.
+    The caller holds the line's and the commitment's locks."""
+    _post(
+        line=line,
+        kind=LedgerKind.RELEASE,
+        amount=-amount,
+        date=date,
+        actor=actor,
+        commitment=commitment,
+        voucher=voucher,
+        transfer=transfer,
+        memo=f"核销预占：{commitment.source_label}",
+    )
+    commitment.consumed += amount
+    if commitment.open_amount == 0:
+        commitment.state = CommitmentState.CONSUMED
+        commitment.closed_at = timezone.now()
+    commitment.save(update_fields=["consumed", "state", "closed_at"])
+
+
+def _release(*, commitment: Commitment, date: dt.date, actor, reason: str) -> Decimal:
+    """Give back what is left of a reservation (cancel / close / reject). Locks line, then commitment."""
+    line = _lock_line(commitment.line)
+    locked = Commitment.objects.select_for_update(of=("self",)).get(pk=commitment.pk)
+    rest = locked.open_amount
+    if locked.state != CommitmentState.OPEN or rest <= 0:
+        return ZERO
+    _post(
+        line=line,
+        kind=LedgerKind.RELEASE,
+        amount=-rest,
+        date=date,
+        actor=actor,
+        commitment=locked,
+        transfer=locked.transfer,
+        memo=f"释放预占：{locked.source_label}（{reason}）"[:255],
+    )
+    locked.released += rest
+    locked.state = CommitmentState.RELEASED
+    locked.closed_at = timezone.now()
+    locked.save(update_fields=["released", "state", "closed_at"])
+    return rest
+
+
+def _release_open(*, date: dt.date, actor, reason: str, **links) -> Decimal:
+    released = ZERO
+    for commitment in Commitment.objects.filter(state=CommitmentState.OPEN, **links).order_by("pk"):
+        released += _release(commitment=commitment, date=date, actor=actor, reason=reason)
+    return released
 
 
 @_records_refusal("expenditure_reverse")
@@ -373,6 +571,7 @@ def expenditure_reverse(*, actor, voucher: Voucher, date: dt.date, reason: str) 
         func_code=voucher.func_code,
         econ_code=voucher.econ_code,
         fund_type=voucher.fund_type,
+        fund_source=voucher.fund_source,
         project=voucher.project,
         reversal_of=voucher,
         is_demo=voucher.is_demo,
@@ -463,6 +662,12 @@ def transfer_create(
     return transfer
 
 
+def _event_date(year: int) -> dt.date:
+    """The ledger date of a step taken now for a year's budget: today, kept inside that year."""
+    today = timezone.localdate()
+    return min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
+
+
 def _advance(
     *, actor, transfer: TransferRequest, action: TAction, reason: str = "", doc_no: str = ""
 ) -> TransferRequest:
@@ -484,12 +689,24 @@ def _advance(
         locked.submitted_at = now
     elif action is TAction.APPROVE_HEAD:
         locked.head_approved_by, locked.head_approved_at = actor, now
+        # An approved 调剂 reserves the money it moves on the source line until it is executed.
+        source = _lock_line(locked.source)
+        _commit(
+            line=source,
+            kind=CommitmentKind.TRANSFER,
+            amount=locked.amount,
+            date=_event_date(locked.year),
+            actor=actor,
+            memo=f"调剂{locked.number}调出",
+            transfer=locked,
+        )
     elif action is TAction.APPROVE_BUREAU:
         locked.bureau_approved_by, locked.bureau_approved_at = actor, now
         if doc_no:
             locked.doc_no = doc_no
     elif action in (TAction.REJECT, TAction.WITHDRAW):
         locked.closed_by, locked.closed_reason = actor, reason
+        _release_open(date=_event_date(locked.year), actor=actor, reason=reason, transfer=locked)
     locked.state = new_state.value
     locked.save()
     audit_record(
@@ -547,8 +764,17 @@ def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> Tran
         for pk in (first, second)
     }
     source, target = lines[locked.source_id], lines[locked.target_id]
+    reserved = list(
+        Commitment.objects.select_for_update(of=("self",)).filter(transfer=locked, state=CommitmentState.OPEN)
+    )
+    held = sum((c.open_amount for c in reserved), ZERO)
+    source_view = source.to_domain()
+    if held:
+        source_view = BudgetLineView(
+            key=source_view.key, label=source_view.label, balance=source_view.balance.without_commitment(held)
+        )
     check_transfer(
-        source=source.to_domain(),
+        source=source_view,
         target=target.to_domain(),
         amount=locked.amount,
         econ_level=source.department.econ_control_level,
@@ -557,6 +783,15 @@ def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> Tran
         raise BudgetControlError(f"执行日期必须在{locked.year}年度内。")
     before = locked.snapshot()
     memo = f"调剂{locked.number}：{locked.reason}"
+    for commitment in reserved:  # the reservation turns into the move itself
+        _consume(
+            commitment=commitment,
+            line=source,
+            amount=commitment.open_amount,
+            date=date,
+            actor=actor,
+            transfer=locked,
+        )
     _post(
         line=source,
         kind=LedgerKind.TRANSFER_OUT,
@@ -741,8 +976,15 @@ def procurement_record(
     amount: Decimal | str,
     line: BudgetLine | None = None,
     is_demo: bool = False,
+    already_paid: Decimal | str = ZERO,
 ) -> ProcurementRecord:
-    """Register one 政府采购 contract of the year."""
+    """Register one 政府采购 contract of the year.
+
+    A contract paid from a budget line reserves (预占) its amount on that line until it is paid,
+    closed or cancelled. ``already_paid`` is what was paid on it before it was registered (a
+    contract recorded after the fact, its payments already in the ledger): only the rest is
+    reserved.
+    """
     _require_department_writer(actor, department)
     contract_no, item = contract_no.strip(), item.strip()
     if not contract_no:
@@ -754,10 +996,21 @@ def procurement_record(
     if date.year != year:
         raise SettlementInvalid(f"合同签订日期{date:%Y年%m月%d日}不在{year}年度内。")
     amount = _amount(amount, "合同金额", positive=True)
+    paid_before = _amount(already_paid, "登记前已支付金额")
+    if paid_before > amount:
+        raise SettlementInvalid(
+            f"登记前已支付金额{yuan_fixed(paid_before)}元不能大于合同金额{yuan_fixed(amount)}元。"
+        )
     if line is not None and (line.department_id != department.pk or line.year != year):
         raise SettlementInvalid("资金来源指标不属于本单位本年度。")
     if ProcurementRecord.objects.filter(department=department, year=year, contract_no=contract_no).exists():
         raise SettlementInvalid(f"合同编号“{contract_no}”已登记，不能重复登记。")
+    locked_line = _lock_line(line) if line is not None else None
+    if locked_line is not None and paid_before > locked_line.spent:
+        raise SettlementInvalid(
+            f"登记前已支付金额{yuan_fixed(paid_before)}元超过指标“{locked_line.label}”的已支出"
+            f"{yuan_fixed(locked_line.spent)}元。"
+        )
     record = ProcurementRecord.objects.create(
         department=department,
         year=year,
@@ -771,13 +1024,32 @@ def procurement_record(
         created_by=actor,
         created_at=timezone.now(),
     )
+    reserved = amount - paid_before
+    if locked_line is not None and reserved > 0:
+        _commit(
+            line=locked_line,
+            kind=CommitmentKind.PROCUREMENT,
+            amount=reserved,
+            date=date,
+            actor=actor,
+            memo=f"政府采购合同{contract_no}",
+            procurement=record,
+        )
     audit_record(
         actor=actor,
         action="procurement_record",
         action_label="登记政府采购合同",
         target=record,
         department=department,
-        after={"contract_no": contract_no, "item": item, "method": method, "amount": amount, "date": date},
+        after={
+            "contract_no": contract_no,
+            "item": item,
+            "method": method,
+            "amount": amount,
+            "date": date,
+            "already_paid": paid_before,
+            "committed": reserved if locked_line is not None else ZERO,
+        },
     )
     return record
 
@@ -795,6 +1067,12 @@ def procurement_cancel(*, actor, record: ProcurementRecord, reason: str) -> Proc
     locked.cancelled_at = timezone.now()
     locked.cancel_reason = reason.strip()[:255]
     locked.save(update_fields=["cancelled_by", "cancelled_at", "cancel_reason"])
+    released = _release_open(
+        date=_event_date(locked.year),
+        actor=actor,
+        reason=f"合同作废：{locked.cancel_reason}",
+        procurement=locked,
+    )
     audit_record(
         actor=actor,
         action="procurement_cancel",
@@ -802,7 +1080,132 @@ def procurement_cancel(*, actor, record: ProcurementRecord, reason: str) -> Proc
         target=locked,
         department=locked.department,
         before={"amount": locked.amount, "cancelled": False},
-        after={"cancelled": True},
+        after={"cancelled": True, "released": released},
         reason=locked.cancel_reason,
     )
     return locked
+
+
+@_records_refusal("procurement_close")
+def procurement_close(*, actor, record: ProcurementRecord, reason: str) -> ProcurementRecord:
+    """关闭 a contract that will not be paid further: it still counts as procurement, and what is
+    left of its reservation goes back to the line."""
+    _require_department_writer(actor, record.department)
+    locked = ProcurementRecord.objects.select_for_update().get(pk=record.pk)
+    if locked.is_cancelled:
+        raise SettlementInvalid(f"合同“{locked.contract_no}”已作废。")
+    if locked.is_closed:
+        raise SettlementInvalid(f"合同“{locked.contract_no}”已关闭。")
+    if not reason.strip():
+        raise SettlementInvalid("关闭合同须填写说明（如：已履行完毕，尾款不再支付）。")
+    locked.closed_by = actor
+    locked.closed_at = timezone.now()
+    locked.close_reason = reason.strip()[:255]
+    locked.save(update_fields=["closed_by", "closed_at", "close_reason"])
+    released = _release_open(
+        date=_event_date(locked.year),
+        actor=actor,
+        reason=f"合同关闭：{locked.close_reason}",
+        procurement=locked,
+    )
+    audit_record(
+        actor=actor,
+        action="procurement_close",
+        action_label="关闭政府采购合同",
+        target=locked,
+        department=locked.department,
+        before={"closed": False},
+        after={"closed": True, "released": released},
+        reason=locked.close_reason,
+    )
+    return locked
+
+
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+@_records_refusal("prior_year_set")
+def prior_year_set(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    summary: PriorYear,
+    source: str = "",
+    is_demo: bool = False,
+) -> PriorYearSummary:
+    """Record the summary of a year before the department's first year in jixiao (上年数（录入））.
+
+    A new entry replaces the old one whole, audited with both. A year whose budget is in the
+    ledger needs no summary: its figures come from the ledger."""
+    _require_department_writer(actor, department)
+    return prior_year_store(
+        actor=actor, department=department, year=year, summary=summary, source=source, is_demo=is_demo
+    )
+
+
+def prior_year_store(
+    *, actor, department: Department, year: int, summary: PriorYear, source: str = "", is_demo: bool = False
+) -> PriorYearSummary:
+    """The write of ``prior_year_set``, for callers that checked the actor themselves (the import,
+    which the command line runs as the operator). Call inside a transaction."""
+    if summary.year != year:
+        raise PriorYearInvalid(f"上年数的年度应为{year}年，收到{summary.year}年。")
+    if summary.is_empty:
+        raise PriorYearInvalid("上年数为空：请至少填写一项。")
+    if BudgetLine.objects.filter(department=department, year=year).exists():
+        raise PriorYearInvalid(f"{year}年度已有预算账簿数据，上年数由账簿计算，不需要录入。")
+    existing = PriorYearSummary.objects.select_for_update().filter(department=department, year=year).first()
+    before = existing.figures if existing else None
+    record, _ = PriorYearSummary.objects.update_or_create(
+        department=department,
+        year=year,
+        defaults={
+            "figures": summary.to_json(),
+            "source": source.strip()[:255],
+            "is_demo": is_demo,
+            "updated_by": actor if getattr(actor, "pk", None) else None,
+            "updated_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="prior_year_set",
+        action_label="录入上年数",
+        target=record,
+        department=department,
+        before=before,
+        after=record.figures,
+        reason=source,
+    )
+    return record
+
+
+# ---------------------------------------------------------------- early-warning thresholds
+
+
+@_records_refusal("warning_thresholds_set")
+def warning_thresholds_set(*, actor, bureau, values: dict) -> WarningThresholds:
+    """A finance bureau's early-warning thresholds: each value given overrides the default of
+    monitoring-thresholds.yaml for the bureau's departments; a blank one returns to the default."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    if actor.role != "bureau_staff" or actor.bureau_id != bureau.pk:
+        raise PermissionRefused("只有本财政局的工作人员可以设定预警阈值。")
+    cleaned = clean_overrides(values)
+    existing = WarningThresholds.objects.select_for_update().filter(bureau=bureau).first()
+    before = dict(existing.values) if existing is not None else {}
+    stored = {name: str(value) for name, value in cleaned.items()}
+    record, _ = WarningThresholds.objects.update_or_create(
+        bureau=bureau, defaults={"values": stored, "updated_by": actor, "updated_at": timezone.now()}
+    )
+    audit_record(
+        actor=actor,
+        action="warning_thresholds_set",
+        action_label="设定预警阈值",
+        target=record,
+        department=None,
+        before=before,
+        after=stored,
+    )
+    return record

@@ -21,4 +21,11 @@ urlpatterns = [
     path("settlement/", views.settlement, name="settlement"),
     path("settlement/procurements/", views.procurement_create, name="procurement-create"),
     path("settlement/procurements/<int:pk>/cancel/", views.procurement_cancel, name="procurement-cancel"),
+    path("settlement/procurements/<int:pk>/close/", views.procurement_close, name="procurement-close"),
+    path("payments/", views.payment_list, name="payment-list"),
+    path("payments/new/", views.payment_create, name="payment-create"),
+    path("payments/<int:pk>/", views.payment_detail, name="payment-detail"),
+    path("payments/<int:pk>/<slug:action>/", views.payment_action, name="payment-action"),
+    path("prior-year/", views.prior_year, name="prior-year"),
+    path("thresholds/", views.thresholds, name="thresholds"),
 ]

@@ -19,11 +19,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from jixiao.apps.budgets import services
+from jixiao.apps.budgets import payments, services
 from jixiao.apps.budgets.forms import (
     LEDGER_KIND_CHOICES,
     AdjustForm,
     CancelForm,
+    CloseForm,
+    PaymentActionForm,
+    PaymentRequestForm,
+    PriorYearForm,
     ProcurementForm,
     ReverseForm,
     SettlementForm,
@@ -32,15 +36,32 @@ from jixiao.apps.budgets.forms import (
     VoucherFilterForm,
     VoucherForm,
 )
-from jixiao.apps.budgets.models import LedgerKind, ProcurementMethod, TransferState, YearSettlement
+from jixiao.apps.budgets.models import (
+    LedgerKind,
+    PaymentRequest,
+    PriorYearSummary,
+    ProcurementMethod,
+    TransferState,
+    YearSettlement,
+)
 from jixiao.apps.budgets.selectors import (
     access_budget_line,
+    access_payment_request,
     access_transfer,
     access_voucher,
     budget_lines_for,
+    budget_warnings,
+    commitments_for_line,
+    execution_by_source,
     execution_table,
+    open_contract_commitments,
+    payments_awaiting,
+    payments_for,
+    prior_year_summary,
     procurement_records_for,
     settlement_figures,
+    thresholds_for,
+    thresholds_overrides,
     transfers_awaiting,
     transfers_for,
     vouchers_for,
@@ -53,14 +74,24 @@ from jixiao.apps.budgets.web_selectors import (
     transfer_actions_for,
     transfer_steps,
 )
+from jixiao.apps.core.approval import approval_history, approval_options
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
+from jixiao.domain.early_warning import threshold_labels, threshold_rows, thresholds_with
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import ZERO
 
 READ_ONLY_MESSAGE = "审计账号只能查看，不能修改数据。"
 WRITER_MESSAGE = "只有本单位的财务人员或负责人可以办理本单位的预算和支出。"
 
-BREAKDOWN_KEYS = ("allocated", "adjusted", "transferred_in", "transferred_out", "spent", "available")
+BREAKDOWN_KEYS = (
+    "allocated",
+    "adjusted",
+    "transferred_in",
+    "transferred_out",
+    "spent",
+    "committed",
+    "available",
+)
 
 REFUSAL_CODE_LABELS = {
     "budget_exceeded": "超出预算",
@@ -162,11 +193,20 @@ def _department_choices(request, department):
 def home(request):
     if request.user.is_department_user:
         return _execution_page(request, request.user.department)
-    departments = list(departments_visible_to(request.user))
+    departments = list(departments_visible_to(request.user).select_related("bureau"))
     rows = []
+    limits = {}
     for department in departments:
         _groups, total = execution_table(department=department, year=request.year)
-        rows.append({"department": department, "total": total})
+        if department.bureau_id not in limits:
+            limits[department.bureau_id] = thresholds_for(department.bureau)
+        warnings, _ = budget_warnings(
+            department=department,
+            year=request.year,
+            as_of=timezone.localdate(),
+            thresholds=limits[department.bureau_id],
+        )
+        rows.append({"department": department, "total": total, "warnings": [w.message for w in warnings]})
     totals = {
         "budget": sum((r["total"].balance.budget for r in rows), ZERO),
         "spent": sum((r["total"].balance.spent for r in rows), ZERO),
@@ -193,6 +233,14 @@ def department_execution(request, pk: int):
 
 def _execution_page(request, department):
     groups, total = execution_table(department=department, year=request.year)
+    thresholds = thresholds_for(department.bureau)
+    warnings, by_line = budget_warnings(
+        department=department, year=request.year, as_of=timezone.localdate(), thresholds=thresholds
+    )
+    for group in groups:
+        for row in group.rows:
+            row.warning = by_line.get(row.line.pk, "")
+    by_source = execution_by_source(department=department, year=request.year)
     return render(
         request,
         "budgets/execution.html",
@@ -200,10 +248,18 @@ def _execution_page(request, department):
             "department": department,
             "groups": groups,
             "total": total,
+            "by_source": by_source,
+            "several_sources": bool(by_source),
+            "warnings": [w.message for w in warnings],
+            "thresholds_label": f"指标使用率预警线{thresholds.line_used_percent:g}%，"
+            f"执行率落后序时进度{thresholds.budget_lag_points:g}个百分点",
             "unit": _unit(request),
             "title": f"{request.year}年度 预算执行情况",
             "dept_query": "" if request.user.is_department_user else f"&department={department.pk}",
             "awaiting": transfers_awaiting(user=request.user, year=request.year)
+            .filter(department=department)
+            .count(),
+            "payments_awaiting": payments_awaiting(user=request.user, year=request.year)
             .filter(department=department)
             .count(),
         },
@@ -236,6 +292,7 @@ def _render_line(request, line, *, form=None, refusal=None):
             "balance": line.balance(),
             "entries": entries,
             "entries_total": sum((e.amount for e in entries), ZERO),
+            "commitments": list(commitments_for_line(line=line)),
             "kind": kind,
             "kind_choices": LEDGER_KIND_CHOICES,
             "form": form if can_write else None,
@@ -283,9 +340,10 @@ def voucher_create(request):
     department = request.user.department
     lines = budget_lines_for(department=department, year=request.year)
     projects = projects_for(department=department, year=request.year)
+    commitments = open_contract_commitments(department=department, year=request.year)
     refusal = None
     if request.method == "POST":
-        form = VoucherForm(request.POST, lines=lines, projects=projects)
+        form = VoucherForm(request.POST, lines=lines, projects=projects, commitments=commitments)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -300,6 +358,8 @@ def voucher_create(request):
                     project=data["project"],
                     payee=data["payee"],
                     number=data["number"],
+                    fund_source=data["fund_source"] or None,
+                    commitment=data["commitment"],
                 )
             except DomainError as error:
                 line = access_budget_line(user=request.user, id=data["line"].pk)
@@ -314,7 +374,9 @@ def voucher_create(request):
         initial = {"date": _default_date(request.year)}
         if request.GET.get("line", "").isdigit():
             initial["line"] = int(request.GET["line"])
-        form = VoucherForm(initial=initial, lines=lines, projects=projects)
+        if request.GET.get("commitment", "").isdigit():
+            initial["commitment"] = int(request.GET["commitment"])
+        form = VoucherForm(initial=initial, lines=lines, projects=projects, commitments=commitments)
     return render(
         request,
         "budgets/voucher_form.html",
@@ -651,7 +713,9 @@ def _settlement_page(request, department, *, settlement_form=None, procurement_f
         settlement_form = SettlementForm(initial=initial)
     if procurement_form is None and can_write:
         procurement_form = ProcurementForm(
-            initial={"date": _default_date(year)}, methods=ProcurementMethod.choices
+            initial={"date": _default_date(year)},
+            methods=ProcurementMethod.choices,
+            lines=budget_lines_for(department=department, year=year),
         )
     records = procurement_records_for(department=department, year=year)
     return render(
@@ -702,7 +766,11 @@ def settlement(request):
 def procurement_create(request):
     department = _department(request)
     _require_writer(request, department)
-    form = ProcurementForm(request.POST, methods=ProcurementMethod.choices)
+    form = ProcurementForm(
+        request.POST,
+        methods=ProcurementMethod.choices,
+        lines=budget_lines_for(department=department, year=request.year),
+    )
     if not form.is_valid():
         return _settlement_page(request, department, procurement_form=form)
     data = form.cleaned_data
@@ -735,3 +803,268 @@ def procurement_cancel(request, pk: int):
     else:
         messages.success(request, f"已作废政府采购合同{record.contract_no}，该合同不再计入实际政府采购金额。")
     return redirect("budgets:settlement")
+
+
+@login_required
+@require_POST
+def procurement_close(request, pk: int):
+    department = _department(request)
+    _require_writer(request, department)
+    record = procurement_records_for(department=department, year=request.year).filter(pk=pk).first()
+    if record is None:
+        raise Http404("没有找到该政府采购记录，或您无权查看。")
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("budgets:settlement")
+    try:
+        services.procurement_close(actor=request.user, record=record, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"已关闭政府采购合同{record.contract_no}，剩余预占已释放回支付指标。")
+    return redirect("budgets:settlement")
+
+
+# ---------------------------------------------------------------- 用款申请
+
+
+@login_required
+def payment_list(request):
+    department = _department(request)
+    state = request.GET.get("state", "")
+    requests = payments_for(user=request.user, department=department, year=request.year, state=state or None)
+    return render(
+        request,
+        "budgets/payment_list.html",
+        {
+            "department": department,
+            "requests": requests,
+            "state": state,
+            "states": PaymentRequest.workflow().states,
+            "total": requests.aggregate(total=Sum("amount"))["total"] or ZERO,
+            "awaiting": payments_awaiting(user=request.user, year=request.year).filter(department=department),
+            "departments": _department_choices(request, department),
+            "title": f"{request.year}年度 用款申请",
+        },
+    )
+
+
+@login_required
+def payment_create(request):
+    _require_writer(request)
+    department = request.user.department
+    lines = budget_lines_for(department=department, year=request.year)
+    refusal = None
+    if request.method == "POST":
+        form = PaymentRequestForm(request.POST, lines=lines)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                created = payments.payment_request_create(
+                    actor=request.user,
+                    line=data["line"],
+                    amount=data["amount"],
+                    econ_code=data["econ_code"],
+                    purpose=data["purpose"],
+                    payee=data["payee"],
+                )
+                if data["submit_now"]:
+                    payments.payment_request_submit(actor=request.user, request=created)
+            except DomainError as error:
+                refusal = _refusal(error, access_budget_line(user=request.user, id=data["line"].pk))
+            else:
+                messages.success(request, f"已保存用款申请{created.number}。")
+                return redirect(created.get_absolute_url())
+    else:
+        initial = {"submit_now": True}
+        if request.GET.get("line", "").isdigit():
+            initial["line"] = int(request.GET["line"])
+        form = PaymentRequestForm(initial=initial, lines=lines)
+    return render(
+        request,
+        "budgets/payment_form.html",
+        {
+            "form": form,
+            "refusal": refusal,
+            "department": department,
+            "title": f"{request.year}年度 新建用款申请",
+        },
+    )
+
+
+@login_required
+def payment_detail(request, pk: int):
+    return _render_payment(request, access_payment_request(user=request.user, id=pk))
+
+
+def _render_payment(request, payment, *, refusal=None, failed_action=None, form=None):
+    workflow = payment.workflow()
+    done = {step.to_state for step in approval_history(payment)}
+    path = [
+        {
+            "label": workflow.state_label(state),
+            "status": "done"
+            if state == payment.state or state in done or state == "draft"
+            else ("closed" if workflow.is_closed(payment.state) else "todo"),
+        }
+        for state in workflow.main_path()
+    ]
+    return render(
+        request,
+        "budgets/payment_detail.html",
+        {
+            "payment": payment,
+            "department": payment.department,
+            "line": payment.line,
+            "balance": payment.line.balance(),
+            "options": approval_options(user=request.user, record=payment),
+            "history": [
+                (step, workflow.state_label(step.from_state), workflow.state_label(step.to_state))
+                for step in approval_history(payment)
+            ],
+            "waiting_for": _waiting_for(payment),
+            "commitments": payment.commitments.all(),
+            "path": path,
+            "refusal": refusal,
+            "failed_action": failed_action,
+            "form": form or PaymentActionForm(initial={"date": _default_date(payment.year)}),
+            "title": f"用款申请{payment.number}",
+        },
+    )
+
+
+def _waiting_for(payment) -> str:
+    """Who acts next, in words (shown to everyone who cannot take that step themselves)."""
+    workflow = payment.workflow()
+    if workflow.is_closed(payment.state):
+        return ""
+    steps = [s for s in workflow.steps if payment.state in s.sources and not s.needs_reason]
+    return "；".join(f"待{s.who}{s.label}" for s in steps)
+
+
+@login_required
+@require_POST
+def payment_action(request, pk: int, action: str):
+    payment = access_payment_request(user=request.user, id=pk)
+    service = payments.PAYMENT_ACTIONS.get(action)
+    if service is None:
+        raise Http404("未知操作。")
+    form = PaymentActionForm(request.POST)
+    if not form.is_valid():
+        return _render_payment(request, payment, form=form, failed_action=action)
+    data = form.cleaned_data
+    kwargs = {"actor": request.user, "request": payment}
+    step = next((s for s in payment.workflow().steps if s.action == action), None)
+    if step is not None and step.needs_reason:
+        kwargs["reason"] = data["reason"]
+    if step is not None and step.needs_date:
+        if data["date"] is None:
+            form.add_error("date", "请填写支付日期。")
+            return _render_payment(request, payment, form=form, failed_action=action)
+        kwargs["date"] = data["date"]
+    try:
+        updated = service(**kwargs)
+    except DomainError as error:
+        payment.refresh_from_db()
+        return _render_payment(
+            request, payment, refusal=_refusal(error, payment.line), failed_action=action, form=form
+        )
+    messages.success(
+        request,
+        f"用款申请{updated.number}：{step.label if step else action}完成，当前状态：{updated.state_label}。",
+    )
+    return redirect(updated.get_absolute_url())
+
+
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+@login_required
+def prior_year(request):
+    department = _department(request)
+    year = request.year - 1
+    can_write = request.user.is_department_user and not request.user.is_read_only
+    summary = prior_year_summary(department=department, year=year)
+    has_ledger = budget_lines_for(department=department, year=year).exists()
+    refusal = None
+    form = None
+    if can_write and not has_ledger:
+        if request.method == "POST":
+            _require_writer(request, department)
+            form = PriorYearForm(request.POST, year=year)
+            if form.is_valid():
+                try:
+                    services.prior_year_set(
+                        actor=request.user,
+                        department=department,
+                        year=year,
+                        summary=form.summary(),
+                        source=form.cleaned_data["source"],
+                    )
+                except DomainError as error:
+                    refusal = _refusal(error)
+                else:
+                    messages.success(
+                        request,
+                        f"已保存{year}年数（上年数（录入）），报告的同比和“三公”经费变动率将据此计算。",
+                    )
+                    return redirect("budgets:prior-year")
+        else:
+            form = PriorYearForm(year=year, summary=summary)
+    record = PriorYearSummary.objects.filter(department=department, year=year).first()
+    return render(
+        request,
+        "budgets/prior_year.html",
+        {
+            "department": department,
+            "year": year,
+            "summary": summary,
+            "record": record,
+            "has_ledger": has_ledger,
+            "form": form,
+            "refusal": refusal,
+            "departments": _department_choices(request, department),
+            "title": f"{year}年数（上年数（录入））",
+        },
+    )
+
+
+# ---------------------------------------------------------------- 预警阈值
+
+
+@login_required
+def thresholds(request):
+    user = request.user
+    bureau = user.bureau if user.is_bureau_user else user.department.bureau
+    can_write = user.role == "bureau_staff"
+    refusal = None
+    overrides = thresholds_overrides(bureau)
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied("只有财政局工作人员可以设定预警阈值。")
+        values = {name: request.POST.get(name, "") for name in threshold_labels()}
+        try:
+            services.warning_thresholds_set(actor=user, bureau=bureau, values=values)
+        except DomainError as error:
+            refusal = _refusal(error)
+            overrides = {k: v for k, v in values.items() if v.strip()}
+        else:
+            messages.success(request, "已保存预警阈值，本局所辖单位的预警将按新阈值计算。")
+            return redirect("budgets:thresholds")
+    try:
+        in_force = thresholds_with(overrides)
+    except DomainError:
+        in_force = thresholds_for(bureau)
+    return render(
+        request,
+        "budgets/thresholds.html",
+        {
+            "bureau": bureau,
+            "rows": threshold_rows(in_force, overrides),
+            "overrides": overrides,
+            "can_write": can_write,
+            "refusal": refusal,
+            "title": f"预警阈值（{bureau}）",
+        },
+    )

@@ -15,7 +15,14 @@ from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
 
 def ledger_for_line(*, line: BudgetLine, kind: str | None = None) -> QuerySet[LedgerEntry]:
     """The ledger rows of a line the caller already fetched with access_budget_line."""
-    entries = LedgerEntry.objects.filter(line=line).select_related("voucher", "transfer", "created_by")
+    entries = LedgerEntry.objects.filter(line=line).select_related(
+        "voucher",
+        "transfer",
+        "created_by",
+        "commitment",
+        "commitment__payment_request",
+        "commitment__procurement",
+    )
     if kind:
         entries = entries.filter(kind=kind)
     return entries.order_by("date", "id")

@@ -1,10 +1,12 @@
-"""The audit trail."""
+"""The audit trail and the login locks."""
 
 from django.urls import path
 
-from jixiao.apps.core import views
+from jixiao.apps.core import login_views, views
 
 app_name = "core"
 urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
+    path("login-locks/", login_views.login_locks, name="login-locks"),
+    path("login-locks/unlock/", login_views.login_unlock, name="login-unlock"),
 ]

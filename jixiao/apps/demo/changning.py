@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.apps.budgets import services
+from jixiao.apps.budgets import payments, services
 from jixiao.apps.budgets.models import BudgetLine, Project
 from jixiao.apps.orgs.models import Department, DepartmentProfile, FinanceBureau, Role, User
 from jixiao.domain.budget_control import CrossUseForbidden
@@ -389,6 +389,34 @@ def _build_year(*, department: Department, year: int, officer: User, head: User,
         )
         services.transfer_submit(actor=officer, transfer=pending)
         _settle_2023(department=department, officer=officer)
+        _payment_requests_2023(lines=lines, officer=officer, head=head)
+
+
+def _payment_requests_2023(*, lines, officer: User, head: User) -> None:
+    """Two 用款申请 at year end: one approved (its amount 预占 on the 公用经费 line, shown as 已预占
+    on the execution table) and one waiting for the head. They spend nothing: the seed's figures
+    stay as they are."""
+    public = lines[("2012901", "basic_public", "302")]
+    approved = payments.payment_request_create(
+        actor=officer,
+        line=public,
+        amount=D("3600"),
+        econ_code="30202",
+        purpose="印制2024年科普宣传资料",
+        payee="常宁市印刷厂",
+        is_demo=True,
+    )
+    payments.payment_request_submit(actor=officer, request=approved)
+    payments.payment_request_approve(actor=head, request=approved)
+    waiting = payments.payment_request_create(
+        actor=officer,
+        line=public,
+        amount=D("1800"),
+        econ_code="30211",
+        purpose="赴省科协参加年度工作会议差旅费",
+        is_demo=True,
+    )
+    payments.payment_request_submit(actor=officer, request=waiting)
 
 
 def _settle_2023(*, department: Department, officer: User) -> None:

@@ -11,6 +11,7 @@ class ImportKind(models.TextChoices):
     VOUCHERS = "vouchers", "支出凭证"
     BUDGET = "budget", "预算指标"
     SANGONG = "sangong", "“三公”经费预算"
+    PRIOR_YEAR = "prior_year", "上年数（录入）"
 
 
 class ImportStatus(models.TextChoices):

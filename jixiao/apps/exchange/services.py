@@ -26,6 +26,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -51,6 +52,7 @@ from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.imports import (
     HEADER_SCAN_ROWS,
     BudgetContext,
+    BudgetEntryRef,
     ImportRefused,
     Layout,
     LineRef,
@@ -65,6 +67,7 @@ from jixiao.domain.imports import (
     normalise_header,
     synonyms,
     validate_budget,
+    validate_prior_year,
     validate_sangong,
 )
 from jixiao.domain.money import yuan_fixed
@@ -441,6 +444,7 @@ class _VoucherWriter:
             for name in (
                 "department", "year", "date", "number", "summary", "payee", "amount", "line", "func_code",
                 "econ_code", "fund_type", "project", "reversal_of", "is_demo", "created_by", "created_at",
+                "fund_source",
             )
         ]  # fmt: skip
         # A number repeated within the file is reported by the validator; here it must not
@@ -483,6 +487,7 @@ class _VoucherWriter:
                 False,
                 self.created_by,
                 self.stamp,
+                voucher.fund_source,
             )
         )
         if len(self.chunk) >= INSERT_CHUNK:
@@ -712,7 +717,9 @@ def budget_import(
     batch: ImportBatch | None = None,
     progress: Progress | None = None,
 ) -> ImportOutcome:
-    """Import the approved budget (指标/批复 table): creates projects, lines and 年初预算 rows."""
+    """Import the approved budget (指标/批复 table): 年初预算, 追加 and 调减 rows, each with its
+    资金来源 and 指标文号. Creates projects and lines, and one ledger row per imported row (年初预算
+    or 追加/追减); rows already in the ledger are skipped, so importing again adds nothing."""
     _require_writer(actor, department)
     if mapping:
         header_mapping_save(actor=actor, department=department, kind=ImportKind.BUDGET, mapping=mapping)
@@ -731,20 +738,13 @@ def budget_import(
                 .filter(department=department, year=year)
                 .select_related("project")
             )
+            lines_by_key = {_line_key(line): line for line in existing}
             projects = {p.code: p for p in Project.objects.filter(department=department, year=year)}
             context = BudgetContext(
                 department=department.code,
                 year=year,
                 econ_level=department.econ_control_level,
-                existing_keys=frozenset(
-                    (
-                        line.func_code,
-                        line.fund_type,
-                        line.project.code if line.project_id else None,
-                        line.econ_code,
-                    )
-                    for line in existing
-                ),
+                existing_keys=frozenset(lines_by_key),
                 projects=tuple(
                     ProjectRef(
                         code=p.code,
@@ -754,6 +754,8 @@ def budget_import(
                     )
                     for p in projects.values()
                 ),
+                entries=_budget_entries(existing),
+                balances={key: line.balance() for key, line in lines_by_key.items()},
             )
             layout, rows = _open(path, kind="budget", mapping=saved)
             result, valid = validate_budget(rows, layout=layout, context=context)
@@ -768,19 +770,13 @@ def budget_import(
                             f"项目“{project.name}”尚未立项（当前阶段：{project.get_stage_display()}），不能安排预算指标",
                         )
                     )
-            if (
-                result.rows
-                and result.duplicates_of_ledger == result.rows
-                and result.error_count == result.rows
-            ):
+            if result.rows and result.duplicates_of_ledger == result.rows and result.ok:
                 _finish(
                     batch,
                     status=ImportStatus.ALREADY,
                     message=f"文件中的{result.rows}条指标已全部导入过，本次未导入任何数据。",
                     result=result,
                 )
-                batch.errors, batch.error_count = [], 0
-                batch.save(update_fields=["errors", "error_count"])
                 return ImportOutcome(batch=batch, result=result)
             if not result.ok:
                 _finish(
@@ -795,11 +791,16 @@ def budget_import(
                     batch, status=ImportStatus.REFUSED, message="文件中没有可导入的指标行。", result=result
                 )
                 return ImportOutcome(batch=batch, result=result)
+            skipped = (
+                f"（另有{result.duplicates_of_ledger}条已导入过，跳过）"
+                if result.duplicates_of_ledger
+                else ""
+            )
             if dry_run:
                 _finish(
                     batch,
                     status=ImportStatus.PREVIEWED,
-                    message=f"校验通过：{len(valid)}条指标，合计{yuan_fixed(result.amount)}元。确认后导入。",
+                    message=f"校验通过：{len(valid)}条指标，合计{yuan_fixed(result.amount)}元{skipped}。确认后导入。",
                     result=result,
                 )
                 return ImportOutcome(batch=batch, result=result)
@@ -812,70 +813,66 @@ def budget_import(
                         code=budget_row.project_code,
                         name=budget_row.project_name or budget_row.project_code,
                     )
-            lines = BudgetLine.objects.bulk_create(
-                [
-                    BudgetLine(
+            new_lines = {}
+            for r in valid:
+                if r.key not in lines_by_key and r.key not in new_lines:
+                    first = next((v for v in valid if v.key == r.key and v.kind == "initial"), r)
+                    new_lines[r.key] = BudgetLine(
                         department=department,
                         year=year,
                         func_code=r.func_code,
                         fund_type=r.fund_type.value,
                         project=projects.get(r.project_code) if r.project_code else None,
                         econ_code=r.econ_code,
-                        name=r.name,
-                        doc_no=r.doc_no,
-                        allocated=r.amount,
+                        fund_source=r.fund_source,
+                        name=first.name,
+                        doc_no=first.doc_no,
                     )
-                    for r in valid
-                ]
-            )
-            if any(line.pk is None for line in lines):  # pragma: no cover - databases without RETURNING
-                keys = {(r.func_code, r.fund_type.value, r.econ_code, r.project_code) for r in valid}
-                lines = [
-                    line
+            for line in BudgetLine.objects.bulk_create(list(new_lines.values())):
+                lines_by_key[_line_key(line)] = line
+            if any(line.pk is None for line in lines_by_key.values()):  # pragma: no cover - no RETURNING
+                lines_by_key = {
+                    _line_key(line): line
                     for line in BudgetLine.objects.filter(department=department, year=year).select_related(
                         "project"
                     )
-                    if (
-                        line.func_code,
-                        line.fund_type,
-                        line.econ_code,
-                        line.project.code if line.project_id else None,
-                    )
-                    in keys
-                ]
-            by_key = {
-                (line.func_code, line.fund_type, line.econ_code, line.project_id): line for line in lines
-            }
+                }
             actor_or_none = actor if getattr(actor, "pk", None) else None
-            LedgerEntry.objects.bulk_create(
-                [
+            entries, moves = [], {}
+            for r in valid:
+                line = lines_by_key[r.key]
+                if r.signed_amount == 0:
+                    continue
+                kind = LedgerKind.INITIAL if r.kind == "initial" else LedgerKind.ADJUSTMENT
+                memo = "年初预算（导入）" if r.kind == "initial" else r.memo
+                entries.append(
                     LedgerEntry(
-                        line=by_key[
-                            (
-                                r.func_code,
-                                r.fund_type.value,
-                                r.econ_code,
-                                projects[r.project_code].pk if r.project_code else None,
-                            )
-                        ],
-                        kind=LedgerKind.INITIAL,
-                        amount=r.amount,
-                        date=r.date or timezone.datetime(year, 1, 1).date(),
+                        line=line,
+                        kind=kind,
+                        amount=r.signed_amount,
+                        date=r.date or dt.date(year, 1, 1),
                         doc_no=r.doc_no,
-                        memo="年初预算（导入）",
+                        memo=memo,
                         created_by=actor_or_none,
                         created_at=now,
                     )
-                    for r in valid
-                    if r.amount
-                ],
-                batch_size=INSERT_CHUNK,
-            )
+                )
+                field_name = "allocated" if kind == LedgerKind.INITIAL else "adjusted"
+                moves.setdefault(line.pk, {}).setdefault(field_name, Decimal(0))
+                moves[line.pk][field_name] += r.signed_amount
+            LedgerEntry.objects.bulk_create(entries, batch_size=INSERT_CHUNK)
+            for line_id, fields in moves.items():
+                BudgetLine.objects.filter(pk=line_id).update(**{f: F(f) + v for f, v in fields.items()})
             batch.imported_rows = len(valid)
+            counts = {
+                label: sum(1 for r in valid if r.kind == kind)
+                for kind, label in (("initial", "年初预算"), ("addition", "追加"), ("reduction", "调减"))
+            }
+            shown = "，".join(f"{label}{n}条" for label, n in counts.items() if n)
             _finish(
                 batch,
                 status=ImportStatus.IMPORTED,
-                message=f"已导入{len(valid)}条预算指标，年初预算合计{yuan_fixed(result.amount)}元。",
+                message=f"已导入{len(valid)}条预算指标（{shown}），合计{yuan_fixed(result.amount)}元{skipped}。",
                 result=result,
             )
             audit_record(
@@ -887,14 +884,46 @@ def budget_import(
                 after={
                     "file": batch.file_name,
                     "sha256": batch.file_sha256,
-                    "lines": len(valid),
+                    "rows": len(valid),
+                    "new_lines": len(new_lines),
+                    **counts,
                     "amount": result.amount,
+                    "skipped": result.duplicates_of_ledger,
                 },
             )
             report("完成", len(valid))
             return ImportOutcome(batch=batch, result=result)
     except DomainError as error:
         return _refuse_file(batch, error)
+
+
+def _line_key(line: BudgetLine) -> tuple:
+    """The key validate_budget uses for a line: 功能分类, 支出性质, 项目编码, 经济分类, 资金来源."""
+    return (
+        line.func_code,
+        line.fund_type,
+        line.project.code if line.project_id else None,
+        line.econ_code,
+        line.fund_source,
+    )
+
+
+def _budget_entries(lines: list[BudgetLine]) -> tuple[BudgetEntryRef, ...]:
+    """The 年初预算 and 追加/调减 rows already in the ledger, by row identity (key, 指标类型, 文号)."""
+    by_id = {line.pk: line for line in lines}
+    totals: dict[tuple, Decimal] = {}
+    for line_id, kind, amount, doc_no in LedgerEntry.objects.filter(
+        line_id__in=by_id, kind__in=[LedgerKind.INITIAL, LedgerKind.ADJUSTMENT]
+    ).values_list("line_id", "kind", "amount", "doc_no"):
+        if kind == LedgerKind.INITIAL:
+            name = "initial"
+        else:
+            name = "addition" if amount > 0 else "reduction"
+        identity = (_line_key(by_id[line_id]), name, doc_no)
+        totals[identity] = totals.get(identity, Decimal(0)) + abs(amount)
+    return tuple(
+        BudgetEntryRef(key=k, kind=kind, doc_no=doc, amount=v) for (k, kind, doc), v in totals.items()
+    )
 
 
 # ---------------------------------------------------------------- “三公”经费 budget
@@ -996,6 +1025,91 @@ def sangong_import(
         return _refuse_file(batch, error)
 
 
+# ---------------------------------------------------------------- 上年数（录入）
+
+
+def prior_year_import(
+    *,
+    actor,
+    department: Department,
+    year: int,
+    file=None,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import the summary of the year before the department's first year in jixiao (``year`` is
+    that prior year): 年初预算 and 决算 by 资金来源, “三公”经费 by item, 人员. The file replaces the
+    recorded summary whole (audited); the same figures again import nothing."""
+    from jixiao.apps.budgets.models import PriorYearSummary
+    from jixiao.apps.budgets.services import prior_year_store
+
+    _require_writer(actor, department)
+    if mapping:
+        header_mapping_save(actor=actor, department=department, kind=ImportKind.PRIOR_YEAR, mapping=mapping)
+    batch, path = _begin(
+        actor=actor, department=department, year=year, kind=ImportKind.PRIOR_YEAR, file=file, batch=batch
+    )
+    report = _progress_writer(batch, progress, None)
+    repeated = _refuse_repeat(batch, unit="")
+    if repeated is not None:
+        return repeated
+    saved = saved_mapping(department=department, kind=ImportKind.PRIOR_YEAR)
+    try:
+        with transaction.atomic():
+            existing = (
+                PriorYearSummary.objects.select_for_update().filter(department=department, year=year).first()
+            )
+            layout, rows = _open(path, kind="prior_year", mapping=saved)
+            result, summary = validate_prior_year(rows, layout=layout, year=year)
+            report("校验", result.rows)
+            if summary is None:
+                _finish(
+                    batch,
+                    status=ImportStatus.REFUSED,
+                    message=f"发现{result.error_count}处错误，未导入任何数据。请修改后重新上传。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result, errors=result.errors)
+            if existing is not None and existing.figures == summary.to_json():
+                _finish(
+                    batch,
+                    status=ImportStatus.ALREADY,
+                    message=f"文件中的{year}年数与已录入的相同，本次未导入任何数据。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            if dry_run:
+                _finish(
+                    batch,
+                    status=ImportStatus.PREVIEWED,
+                    message=f"校验通过：{result.valid_rows}项{year}年数。确认后导入。",
+                    result=result,
+                )
+                return ImportOutcome(batch=batch, result=result)
+            prior_year_store(
+                actor=actor,
+                department=department,
+                year=year,
+                summary=summary,
+                source=f"导入：{batch.file_name}"[:255],
+            )
+            batch.imported_rows = result.valid_rows
+            _finish(
+                batch,
+                status=ImportStatus.IMPORTED,
+                message=f"已导入{result.valid_rows}项{year}年数（上年数（录入））"
+                + ("，替换了此前录入的上年数" if existing is not None else "")
+                + "。",
+                result=result,
+            )
+            report("完成", result.valid_rows)
+            return ImportOutcome(batch=batch, result=result)
+    except DomainError as error:
+        return _refuse_file(batch, error)
+
+
 def run_import(
     *, actor, batch: ImportBatch, dry_run: bool, progress: Progress | None = None
 ) -> ImportOutcome:
@@ -1004,6 +1118,7 @@ def run_import(
         ImportKind.VOUCHERS: voucher_import,
         ImportKind.BUDGET: budget_import,
         ImportKind.SANGONG: sangong_import,
+        ImportKind.PRIOR_YEAR: prior_year_import,
     }[ImportKind(batch.kind)]
     return function(
         actor=actor,

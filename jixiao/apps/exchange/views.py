@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.exchange.forms import ExportForm, MappingForm, UploadForm
-from jixiao.apps.exchange.models import ImportStatus
+from jixiao.apps.exchange.models import ImportKind, ImportStatus
 from jixiao.apps.exchange.selectors import EXPORT_TABLES, access_batch, batches_for, export_table
 from jixiao.apps.exchange.services import (
     BACKGROUND_ROWS,
@@ -52,10 +52,12 @@ def import_start(request):
             from jixiao.apps.exchange.models import ImportBatch
 
             path, sha, name = stage_upload(form.cleaned_data["file"])
+            kind = form.cleaned_data["kind"]
             batch = ImportBatch.objects.create(
                 department=department,
-                year=request.year,
-                kind=form.cleaned_data["kind"],
+                # 上年数 is the summary of the year before the chosen one
+                year=request.year - 1 if kind == ImportKind.PRIOR_YEAR else request.year,
+                kind=kind,
                 file_name=name[:255],
                 file_path=str(path),
                 file_sha256=sha,

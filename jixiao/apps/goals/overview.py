@@ -100,7 +100,11 @@ def thresholds() -> MonitoringThresholds:
 
 
 def monitoring_for_departments(
-    department_ids: Iterable[int], *, year: int, as_of: dt.date
+    department_ids: Iterable[int],
+    *,
+    year: int,
+    as_of: dt.date,
+    limits: dict[int, MonitoringThresholds] | None = None,
 ) -> dict[int, DepartmentMonitoring]:
     """The 双监控 of each given department that has an overall goal for ``year`` (by department id).
 
@@ -131,6 +135,7 @@ def monitoring_for_departments(
             indicators.get(goal["id"], ()),
             outputs.get(department_id, ()),
             lines.get(department_id, ()),
+            (limits or {}).get(department_id),  # the bureau's early-warning thresholds, if set
         )
         for department_id, goal in goals.items()
     }
@@ -148,6 +153,7 @@ def evaluate(
     indicator_rows: tuple[tuple, ...],
     outputs: tuple[tuple[str, Decimal], ...],
     lines: tuple[MonitoredLine, ...],
+    limits: MonitoringThresholds | None = None,
 ) -> DepartmentMonitoring:
     """One department's 双监控, from its data as read (every argument is part of the key it is
     remembered by; the result is a pure function of them). ``versions`` is (bureau id, the goal's type
@@ -178,7 +184,7 @@ def evaluate(
         as_of=as_of,
         actuals=actual_values(indicator_actuals(goal, library, recorded)),
         budget_lines=lines,
-        thresholds=thresholds(),
+        thresholds=limits or thresholds(),
     )
     return DepartmentMonitoring(department_id, goal_id, submitted, as_of, report)
 

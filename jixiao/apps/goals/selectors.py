@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, LedgerKind
+from jixiao.apps.budgets.selectors import thresholds_for
 from jixiao.apps.goals import libraries
 from jixiao.apps.goals.models import (
     Activity,
@@ -418,6 +419,7 @@ def monitoring_view(*, department: Department, year: int, as_of: dt.date) -> Mon
         as_of=as_of,
         actuals=actual_values({name: item.actual for name, item in traced.items()}),
         budget_lines=ledger_lines_at(department=department, year=year, as_of=as_of),
+        thresholds=thresholds_for(department.bureau),  # the bureau's early-warning thresholds
     )
     responses = {
         response.key: response for response in WarningResponse.objects.filter(goal=goal, as_of=as_of)

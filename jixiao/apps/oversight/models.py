@@ -12,6 +12,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from jixiao.apps.core.append_only import append_only
 from jixiao.domain.oversight import SCORE_BASIS_LABELS, effective_grade
 from jixiao.domain.review import STATE_LABELS, ReviewState
 from jixiao.domain.scoring import points_text
@@ -115,6 +116,11 @@ class ReportSubmission(models.Model):
     class Meta:
         verbose_name = "报告提交"
         verbose_name_plural = "报告提交"
+        # The snapshot never changes in the database either; decisions are written once.
+        triggers = append_only(
+            frozen=[*SNAPSHOT_FIELDS, "public_slug", "submitted_by_id", "submitted_at"],
+            write_once=["decided_by_id", "decided_at", "published_by_id", "published_at", "superseded_by_id"],
+        )
         ordering = ["-year", "department", "-version"]
         constraints = [
             models.UniqueConstraint(

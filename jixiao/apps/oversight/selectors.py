@@ -17,12 +17,13 @@ from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, Voucher
+from jixiao.apps.budgets.selectors import thresholds_for
 from jixiao.apps.goals.overview import monitoring_for_departments
 from jixiao.apps.orgs.models import Department, DepartmentProfile
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
-from jixiao.domain.monitoring import time_progress
-from jixiao.domain.oversight import DepartmentFigures, GoalProgress, LatestReport, goal_progress
+from jixiao.domain.monitoring import MonitoringThresholds, time_progress
+from jixiao.domain.oversight import LAG_POINTS, DepartmentFigures, GoalProgress, LatestReport, goal_progress
 from jixiao.domain.review import ReviewState
 
 ZERO = Decimal("0.00")
@@ -84,7 +85,9 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
         )
     }
     progress = time_progress(as_of, year=year)
-    goals = goal_progress_for(ids, year=year, as_of=as_of)
+    limits = department_limits(ids)
+    used = lines_used(ids, year=year, limits=limits) if as_of <= dt.date(year, 12, 31) else {}
+    goals = goal_progress_for(ids, year=year, as_of=as_of, limits=limits)
     reports = latest_reports(ids, year=year)
     return [
         DepartmentFigures(
@@ -97,10 +100,28 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
             time_progress=progress,
             goal=goals.get(d["id"]),
             report=reports.get(d["id"]),
+            lag_points=limits[d["id"]].budget_lag_points if d["id"] in limits else LAG_POINTS,
+            lines_used=used.get(d["id"], ()),
             **dict(money[d["id"]]),
         )
         for d in departments
     ]
+
+
+def lines_used(
+    ids: list[int], *, year: int, limits: dict[int, MonitoringThresholds]
+) -> dict[int, tuple[tuple[str, Decimal], ...]]:
+    """Lines used (已支出 + 已预占) to their bureau's 指标使用率预警线 or beyond: (label, percent)."""
+    found: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for line in BudgetLine.objects.filter(department_id__in=ids, year=year).select_related("project"):
+        limit = limits.get(line.department_id)
+        budget = line.budget
+        if limit is None or budget <= 0:
+            continue
+        used = (line.spent + line.committed) * 100 / budget
+        if used >= limit.line_used_percent:
+            found[line.department_id].append((line.label, used))
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def monitoring_date(as_of: dt.date, year: int) -> dt.date:
@@ -108,11 +129,25 @@ def monitoring_date(as_of: dt.date, year: int) -> dt.date:
     return min(as_of, dt.date(year, 12, 31))
 
 
-def goal_progress_for(ids: list[int], *, year: int, as_of: dt.date) -> dict[int, GoalProgress]:
+def department_limits(ids: list[int]) -> dict[int, MonitoringThresholds]:
+    """Each department's early-warning thresholds: its bureau's overrides of the defaults."""
+    by_bureau: dict[int, MonitoringThresholds] = {}
+    limits = {}
+    for department_id, bureau_id in Department.objects.filter(pk__in=ids).values_list("pk", "bureau_id"):
+        if bureau_id not in by_bureau:
+            by_bureau[bureau_id] = thresholds_for(bureau_id)
+        limits[department_id] = by_bureau[bureau_id]
+    return limits
+
+
+def goal_progress_for(
+    ids: list[int], *, year: int, as_of: dt.date, limits: dict[int, MonitoringThresholds] | None = None
+) -> dict[int, GoalProgress]:
     """Goal completion and 双监控 warnings of each department with an overall goal for ``year``."""
     result = {}
+    limits = limits if limits is not None else department_limits(ids)
     for department_id, watched in monitoring_for_departments(
-        ids, year=year, as_of=monitoring_date(as_of, year)
+        ids, year=year, as_of=monitoring_date(as_of, year), limits=limits
     ).items():
         if watched.report is None:
             result[department_id] = GoalProgress(

@@ -26,7 +26,12 @@ from jixiao.apps.budgets.models import (
     TransferState,
     Voucher,
 )
-from jixiao.apps.budgets.reports import section_two_for
+from jixiao.apps.budgets.reports import (
+    entered_prior_year_facts,
+    entered_staff,
+    section_two_for,
+    source_facts,
+)
 from jixiao.apps.budgets.selectors import budget_year, sangong_year, settlement_figures
 from jixiao.apps.core.models import RefusalEvent
 from jixiao.apps.goals import selectors as goal_selectors
@@ -116,7 +121,7 @@ def project_facts(department: Department, year: int) -> tuple[ProjectFacts, ...]
 
 def prior_year_facts(department: Department, year: int) -> PriorYearFacts | None:
     if not BudgetLineModel.objects.filter(department=department, year=year - 1).exists():
-        return None
+        return entered_prior_year_facts(department=department, year=year - 1)
     personnel = _lines_by(department, year - 1, fund_type="basic_personnel")
     public = _lines_by(department, year - 1, fund_type="basic_public")
     project = _lines_by(department, year - 1, fund_type="project")
@@ -138,13 +143,19 @@ def prior_year_facts(department: Department, year: int) -> PriorYearFacts | None
 def san_gong_facts(department: Department, year: int) -> tuple[SanGongFigures, ...]:
     now = sangong_year(department=department, year=year)
     before = sangong_year(department=department, year=year - 1)
+    # A previous year jixiao knows nothing of has no figures (None), not zeros; an entered one
+    # has the figures that were entered.
     return tuple(
         SanGongFigures(
             item=item,
             budget=now.budget.get(item.key),
             actual=now.actual.get(item.key, ZERO),
             previous_budget=before.budget.get(item.key),
-            previous_actual=before.actual.get(item.key, ZERO),
+            previous_actual=(
+                before.actual.get(item.key) if before.entered else before.actual.get(item.key, ZERO)
+            )
+            if before.known
+            else None,
         )
         for item in SanGongItem
     )
@@ -358,7 +369,11 @@ def department_year_facts(
         projects=projects,
         staff_quota=profile.staffing_quota if profile else None,
         staff_actual=profile.actual_staff if profile else None,
-        staff_actual_previous=previous_profile.actual_staff if previous_profile else None,
+        staff_actual_previous=(
+            previous_profile.actual_staff
+            if previous_profile
+            else entered_staff(department=department, year=year - 1)
+        ),
         retired=profile.retired if profile else None,
         previous=prior_year_facts(department, year),
         san_gong=san_gong_facts(department, year),
@@ -372,6 +387,7 @@ def department_year_facts(
         carry_over_end=settled.carry_over_end,
         procurement_budget=settled.procurement_budget,
         procurement_actual=settled.procurement_actual,
+        sources=source_facts(department=department, year=year),
         **extra,
     )
 
@@ -418,7 +434,9 @@ def profile_inputs(department: Department, year: int) -> DepartmentProfileInputs
         duties=profile.duties if profile else "",
         staffing_quota=profile.staffing_quota if profile else None,
         actual_staff=profile.actual_staff if profile else None,
-        actual_staff_previous=previous.actual_staff if previous else None,
+        actual_staff_previous=(
+            previous.actual_staff if previous else entered_staff(department=department, year=year - 1)
+        ),
         retired=profile.retired if profile else None,
         internal_units=units,
     )

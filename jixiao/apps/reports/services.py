@@ -259,6 +259,8 @@ def report_confirm_problems(
         state = {"problems": problems, "confirmed": True}
         if suggestions is not None:
             state["suggestions"] = suggestions
+        if latest is not None and all(getattr(latest, k) == v for k, v in state.items()):
+            raise ReportRefused("问题和建议未作修改，无需保存新版本")
         version = _new_version(draft, actor=actor, change="确认存在的问题和建议", **state)
         audit_record(
             actor=actor,
@@ -270,6 +272,17 @@ def report_confirm_problems(
             after={"problems": problems, "version": version.number},
         )
     return version
+
+
+def _judgements_key(judgements: dict | None) -> tuple:
+    """Judgements compared as sets of entries (no judgement at all = empty lists)."""
+    judgements = judgements or {}
+    return tuple(
+        sorted(
+            tuple(sorted((str(k), str(v)) for k, v in entry.items())) for entry in judgements.get(part) or []
+        )
+        for part in ("checklist", "manual")
+    )
 
 
 def report_judge(*, actor, draft: ReportDraft, checklist: list[dict], manual: list[dict]) -> DraftVersion:
@@ -291,6 +304,8 @@ def report_judge(*, actor, draft: ReportDraft, checklist: list[dict], manual: li
     with transaction.atomic():
         draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
         latest = draft.latest
+        if _judgements_key(latest.judgements if latest else None) == _judgements_key(judgements):
+            raise ReportRefused("人工评分及检查项未作修改，无需保存新版本")
         version = _new_version(draft, actor=actor, change="填写人工评分及检查项", judgements=judgements)
         audit_record(
             actor=actor,

@@ -5,6 +5,8 @@ DEBUG is off here; only ``jixiao.config.settings.local`` turns it on.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import dj_database_url
 
 from jixiao.config.env import BASE_DIR, VAR_DIR, default_database_url, env_list, env_str, local_secret_key
@@ -32,6 +34,8 @@ INSTALLED_APPS = [
     "jixiao.apps.reports",
     "jixiao.apps.oversight",
     "jixiao.apps.checks",
+    "axes",
+    "pgtrigger",
 ]
 
 MIDDLEWARE = [
@@ -43,8 +47,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # One-time form tokens: a double submit books once (after CSRF, auth and messages).
+    "jixiao.apps.core.form_tokens.FormTokenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.apps.core.middleware.YearMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jixiao.config.urls"
@@ -62,6 +70,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jixiao.apps.core.context_processors.frame",
             ],
+            # {% csrf_token %} also writes the one-time form token (core.templatetags.form_tokens).
+            "builtins": ["jixiao.apps.core.templatetags.form_tokens"],
         },
     },
 ]
@@ -79,9 +89,36 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Login protection (django-axes, jixiao.apps.core.login_protection): after LOGIN_FAILURE_LIMIT wrong
+# passwords for one account, or from one IP address, further attempts are refused without checking
+# the password for LOGIN_LOCKOUT_MINUTES; the 系统管理员 can unlock earlier (jixiao unlock).
+LOGIN_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_MINUTES = int(env_str("LOGIN_LOCKOUT_MINUTES", "15"))
+# Behind a reverse proxy every request comes from the proxy's address; name the header that carries
+# the client's address (e.g. HTTP_X_REAL_IP) so that one office is not locked out for another.
+LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER", "")
+AUTHENTICATION_BACKENDS = [
+    "jixiao.apps.core.login_protection.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks: per account and per IP
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 15 minutes after it began
+AXES_LOCKOUT_CALLABLE = "jixiao.apps.core.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "jixiao.apps.core.login_protection.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # successes are in jixiao's own audit trail
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["username", "full_name", "first_name", "last_name", "email"]},
+    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "zh-hans"

@@ -5,12 +5,12 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from jixiao.config.env import env_bool, env_list, env_str
+from jixiao.config.env import env_bool, env_list, env_str, secret_key_problem
 from jixiao.config.settings.base import *  # noqa: F403
 
 SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY or len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 提供至少50个字符的密钥。")
+if problem := secret_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(problem)
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])

@@ -8,7 +8,7 @@ result.to_json_dict(file="report.txt")
 
 from jixiao.domain.checker.api import CheckResult, UnknownReportType, check_text, detect_report_type, parse
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Figure, Finding, Location
-from jixiao.domain.checker.rules import ALL_RULES, RULE_DESCRIPTIONS
+from jixiao.domain.checker.registry import ALL_RULES, RULE_DESCRIPTIONS
 
 __all__ = [
     "ALL_RULES",

@@ -6,12 +6,14 @@ generates itself, before export.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from jixiao.domain.checker.base import CheckContext, Rule
 from jixiao.domain.checker.config import CheckerData, default_checker_data
 from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.parse import ParsedReport, parse_report
-from jixiao.domain.checker.rules import ALL_RULES, CheckContext, Rule
+from jixiao.domain.checker.registry import ALL_RULES
 from jixiao.domain.errors import DomainError
 
 
@@ -24,16 +26,22 @@ class UnknownReportType(DomainError):
 _SEVERITY_ORDER = {severity: index for index, severity in enumerate(SEVERITIES)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CheckResult:
-    """Everything the checker found in one text. ``findings`` are ordered by position."""
+    """Everything the checker found in one text. ``findings`` are ordered by position; ``figures``
+    (every figure as printed, with its place) are read from the parsed text when first asked for
+    — the export gate needs only the findings."""
 
     text: str
     report_type: str
     truncated: bool
     findings: tuple[Finding, ...]
-    figures: tuple[Figure, ...]
     sections: tuple[str, ...]
+    report: ParsedReport = field(repr=False, compare=False)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(self.report.figures())
 
     @property
     def has_errors(self) -> bool:
@@ -112,8 +120,8 @@ def check_text(
         report_type=report_type,
         truncated=report.truncated,
         findings=tuple(findings),
-        figures=tuple(report.figures()),
         sections=tuple(h.path for h in report.headings if h.rank <= 2),
+        report=report,
     )
 
 

@@ -37,6 +37,9 @@ class TypoPattern:
     suggest_drop: str | None
     insert_after_digits: str | None
     after_digits: bool = False  # the match must follow digits, which become part of the quote
+    replace: tuple[str, str] | None = None  # the correction: replace this with that in the match
+    preceded_by: tuple[str, ...] = ()  # the match counts only right after one of these words
+    skip_before: str = ""  # one character allowed between the digits and the match (after_digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,14 @@ class CheckerData:
     typo_patterns: tuple[TypoPattern, ...]
     vague_phrases: tuple[str, ...]
     vague_regex: re.Pattern
+    tables: dict
+    roles: tuple[tuple[str, tuple[str, ...]], ...]  # (role, words) in priority order
+    subject_terms: tuple[str, ...]
+    fillers: tuple[str, ...]
+    unit_families: tuple[frozenset, ...]
+    identities: dict
+    wording: dict
+    placeholder_regex: re.Pattern
 
 
 def _read(name: str, directory: Path) -> dict:
@@ -66,6 +77,8 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
     synonyms = _read("synonyms.yaml", directory)
     typos = _read("typos.yaml", directory)
     vague = _read("vague_phrases.yaml", directory)
+    roles = _read("roles.yaml", directory)
+    wording = _read("wording.yaml", directory)
     report_types = {
         code: ReportType(
             code=code,
@@ -98,11 +111,22 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
                 suggest_drop=item.get("suggest_drop"),
                 insert_after_digits=item.get("insert_after_digits"),
                 after_digits=bool(item.get("after_digits", False)),
+                replace=tuple(item["replace"]) if item.get("replace") else None,
+                preceded_by=tuple(item.get("preceded_by") or ()),
+                skip_before=item.get("skip_before") or "",
             )
             for item in typos.get("patterns") or ()
         ),
         vague_phrases=phrases,
         vague_regex=re.compile("|".join(re.escape(p) for p in phrases)) if phrases else re.compile(r"(?!)"),
+        tables=_read("tables.yaml", directory),
+        roles=tuple((item["role"], tuple(item["words"])) for item in roles.get("roles") or ()),
+        subject_terms=tuple(sorted(roles.get("subjects") or (), key=len, reverse=True)),
+        fillers=tuple(sorted(roles.get("fillers") or (), key=len, reverse=True)),
+        unit_families=tuple(frozenset(group) for group in roles.get("unit_families") or ()),
+        identities=_read("identities.yaml", directory),
+        wording=wording,
+        placeholder_regex=re.compile("|".join(wording.get("placeholders") or ()) or "(?!)"),
     )
 
 

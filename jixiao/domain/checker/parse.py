@@ -501,7 +501,9 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
             continue
-        numbered = _heading_match(text)
+        numbered = _heading_match(text) if "|" not in text else None
+        if numbered is not None and not text[numbered[1].end() :].strip(" .、:"):
+            numbered = None  # a bare '(50)' is a table cell, not a heading
         if numbered is not None:
             rank, match = numbered
             number = cn_number(match.group(match.lastgroup))
@@ -568,7 +570,14 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
     if not paragraphs:
         return True
     last = paragraphs[-1].text
-    if last[-1] in TERMINAL or "|" in last or _DATE_LINE.match(last):
+    if "|" in last:
+        # a text that stops inside a table is cut off: the row ends without its closing '|', or
+        # has fewer cells than the row above
+        if not last.endswith("|"):
+            return True
+        above = paragraphs[-2].text if len(paragraphs) >= 2 else ""
+        return "|" in above and last.count("|") < above.count("|")
+    if last[-1] in TERMINAL or _DATE_LINE.match(last):
         return False
     if len(paragraphs) >= 2 and _DATE_LINE.match(paragraphs[-2].text) and len(last) <= 30:
         return False  # date then signature

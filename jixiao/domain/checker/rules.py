@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from decimal import Decimal
 
-from jixiao.domain.checker.config import CheckerData, ReportType
+from jixiao.domain.checker.base import (
+    RULE_DESCRIPTIONS,
+    ZERO,
+    CheckContext,
+    Rule,
+    amount_like,
+    overlaps,
+    pct,
+    rule,
+    section_span,
+    sentence_span,
+    show,
+)
+from jixiao.domain.checker.config import CheckerData
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
     ASCII_DIGITS,
@@ -24,82 +35,11 @@ from jixiao.domain.checker.parse import (
     ParsedReport,
     Quantity,
     int_to_cn,
-    table_number,
 )
-from jixiao.domain.checker.statements import (
-    CountList,
-    FromTo,
-    Parts,
-    YearOnYear,
-    direction_of,
-    find_count_lists,
-    find_from_to,
-    find_parts,
-    find_year_on_year,
-)
+from jixiao.domain.checker.statements import Parts, direction_of
 from jixiao.domain.money import HUNDRED, round_half_up
 
-ZERO = Decimal(0)
-
-
-@dataclass(slots=True)
-class CheckContext:
-    report: ParsedReport
-    data: CheckerData
-    report_type: ReportType
-    year_on_year: list[YearOnYear] = field(default_factory=list)
-    from_to: list[FromTo] = field(default_factory=list)
-    parts: list[Parts] = field(default_factory=list)
-    count_lists: list[CountList] = field(default_factory=list)
-
-    @classmethod
-    def build(cls, report: ParsedReport, data: CheckerData, report_type: ReportType) -> CheckContext:
-        return cls(
-            report=report,
-            data=data,
-            report_type=report_type,
-            year_on_year=find_year_on_year(report),
-            from_to=find_from_to(report),
-            parts=find_parts(report),
-            count_lists=find_count_lists(report),
-        )
-
-    def finding(
-        self,
-        rule: str,
-        severity: str,
-        message: str,
-        start: int,
-        end: int,
-        expected: str | None = None,
-        found: str | None = None,
-    ) -> Finding:
-        return Finding(rule, severity, message, self.report.location(start, end), expected, found)
-
-
-Rule = Callable[[CheckContext], list[Finding]]
-RULE_DESCRIPTIONS: dict[str, str] = {}
-
-
-def rule(rule_id: str, description: str) -> Callable[[Rule], Rule]:
-    def register(function: Rule) -> Rule:
-        function.rule_id = rule_id  # type: ignore[attr-defined]
-        RULE_DESCRIPTIONS[rule_id] = description
-        return function
-
-    return register
-
-
-def show(quantity: Quantity) -> str:
-    return f"{quantity.text}{quantity.unit}"
-
-
-def pct(value: Decimal, places: int) -> str:
-    return f"{round_half_up(value, places)}%"
-
-
-def overlaps(low: Decimal, high: Decimal, stated: Decimal, half: Decimal) -> bool:
-    return low <= stated + half and high >= stated - half
+__all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,7 +71,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 report.half_unit(current) + report.half_unit(statement.previous) + report.half_unit(delta)
             )
             if abs(gap) > allowed:
-                difference = _amount_like(abs(current.base_value - stated_previous), current)
+                difference = amount_like(abs(current.base_value - stated_previous), current)
                 findings.append(
                     context.finding(
                         "yoy.arithmetic",
@@ -196,7 +136,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             continue
         low = (d - ud) * HUNDRED / low_denominator
         high = (d + ud) * HUNDRED / high_denominator
-        previous_text = _amount_like(previous, current)
+        previous_text = amount_like(previous, current)
         if overlaps(low, high, p, up):
             findings.append(
                 context.finding(
@@ -225,15 +165,6 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
-
-
-def _amount_like(value_in_base: Decimal, like: Quantity) -> str:
-    value = value_in_base / like.scale
-    places = max(like.decimals, 2) if like.kind == "money" else like.decimals
-    text = format(round_half_up(value, places), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}{like.unit}"
 
 
 @rule("yoy.direction", "增减方向用词（增加/增长 与 减少/下降/降低）前后一致、与数字的正负相符")
@@ -348,6 +279,29 @@ def _parallel(labels: list[str]) -> bool:
     return len(endings) == 1 or len({label[-1:] for label in labels if label}) == 1
 
 
+def _family(unit: str, data: CheckerData) -> frozenset | str:
+    return next((family for family in data.unit_families if unit in family), unit)
+
+
+def _same_family(parts: Parts, data: CheckerData) -> Parts | None:
+    """Counts are summed only within one family of units: 人 and 名 together, 个 apart from 人.
+    The parts keep the family of the first part; the totals must share it."""
+    first = parts.parts[0]
+    if first.kind != "count":
+        return parts
+    family = _family(first.unit, data)
+    kept = tuple(p for p in parts.parts if _family(p.unit, data) == family)
+    candidates = tuple(c for c in parts.candidates if _family(c.unit, data) == family)
+    if not candidates:
+        return None
+    return replace(parts, parts=kept, candidates=candidates)
+
+
+def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...]) -> bool:
+    """一级指标3个、二级指标9个、三级指标12个: levels of one tree, not pieces of a total."""
+    return bool(hierarchy) and sum(1 for p in parts.parts if p.label.startswith(hierarchy)) >= 2
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -359,13 +313,22 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """
     findings = []
     report = context.report
+    hierarchy = tuple(context.data.identities.get("hierarchy") or ())
     for parts in context.parts:
+        parts = _same_family(parts, context.data)
+        if parts is None or _hierarchy_counts(parts, hierarchy):
+            continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
-        candidates = _likely_totals(parts)
+        # a nearby figure the parts add up to is their total, whatever its label says
+        candidates = [
+            c
+            for c in parts.candidates[:4]
+            if abs(c.base_value - total_sum) < envelope_parts + report.half_unit(c)
+        ] or _likely_totals(parts)
         chosen = None
         for candidate in candidates:
-            if abs(candidate.base_value - total_sum) <= envelope_parts + report.half_unit(candidate):
+            if abs(candidate.base_value - total_sum) < envelope_parts + report.half_unit(candidate):
                 chosen = candidate
                 break
         total = chosen or candidates[0]
@@ -373,10 +336,10 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
         complete = len(parts.parts) >= 2 and _breakdown_members(labels, context.data)
-        sum_text = _amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
+        sum_text = amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
         listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         start, end = min(total.start, parts.start), parts.end
-        if abs(difference) <= envelope:
+        if abs(difference) < envelope or difference == 0:
             if difference != 0 and complete:
                 findings.append(
                     context.finding(
@@ -472,12 +435,12 @@ def check_parts_changes(context: CheckContext) -> list[Finding]:
                     context.finding(
                         "parts.change_sum",
                         ERROR,
-                        f"各组成部分的增减额之和（{_amount_like(found, total)}）与“{total.label}”的增减额"
-                        f"（{_amount_like(expected, total)}）不符",
+                        f"各组成部分的增减额之和（{amount_like(found, total)}）与“{total.label}”的增减额"
+                        f"（{amount_like(expected, total)}）不符",
                         min(total.start, parts.start),
                         parts.end,
-                        expected=_amount_like(expected, total),
-                        found=_amount_like(found, total),
+                        expected=amount_like(expected, total),
+                        found=amount_like(found, total),
                     )
                 )
     return findings
@@ -529,7 +492,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         paragraph = report.paragraph_at(quantity.start)
         if paragraph is None:
             continue
-        sentence_start, _sentence_end = _sentence(text, quantity.start, paragraph.start, paragraph.end)
+        sentence_start, _sentence_end = sentence_span(text, quantity.start, paragraph.start, paragraph.end)
         before = [q for q in report.quantities_between(sentence_start, quantity.start) if q.kind == "money"]
         levels = [q for q in before if q.role == "level" and not q.approx]
         if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
@@ -572,7 +535,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             and (own_subject is None or own_subject in q.label)
         ]
         if not candidates and any(t in numerator.label for t in context.data.whole_department):
-            section_start, section_end = _section_span(report, quantity.start)
+            section_start, section_end = section_span(report, quantity.start)
             candidates = [
                 q
                 for q in report.quantities_between(section_start, section_end)
@@ -585,11 +548,44 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
                 and q.base_value > 0
             ]
         if not candidates:
+            # '共投入资金1987.08万元。其中…。全年执行资金1847.85万元,执行率92.9%': the denominator may
+            # stand earlier in the paragraph; the parts listed under it are not candidates
+            own = context.figures.of(numerator)
+            paragraph_figures = [
+                context.figures.of(q)
+                for q in report.quantities_between(paragraph.start, quantity.start)
+                if q.kind == "money" and q.role == "level" and not q.approx and q is not numerator
+            ]
+            candidates = [
+                f.quantity
+                for f in paragraph_figures
+                if own is not None
+                and own.parent is None
+                and f is not None
+                and f.parent is None
+                and f.subject == own.subject
+                and f.quantity.base_value > numerator.base_value / 2
+                and any(t in f.quantity.label for t in spec["denominator"])
+            ]
+        if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
             continue
+        own = context.figures.of(numerator)
+        if own is not None and own.parent is None:
+            # a whole figure is not divided by a part listed under another total
+            wholes = [d for d in candidates if (f := context.figures.of(d)) is None or f.parent is None]
+            candidates = wholes or candidates
+        single = (
+            len(candidates) == 1
+            and own is not None
+            and own.parent is None
+            and not own.subject
+            and (f := context.figures.of(candidates[0])) is not None
+            and f.parent is None
+        )
         pairs = [(numerator, d) for d in candidates]
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
-        findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject))
+        findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject, single=single))
     return findings
 
 
@@ -643,7 +639,10 @@ def _judge_rate(
     *,
     change: bool = False,
     subject: str | None = None,
+    single: bool = False,
 ) -> list[Finding]:
+    """``single``: the one denominator is the only total of the paragraph (not a part of one), so a
+    mismatch is worth a warning rather than a 数据不足 note."""
     report = context.report
     places = stated.decimals
     p, up = stated.value, stated.half_unit()
@@ -698,11 +697,13 @@ def _judge_rate(
         else f"{show(numerator)}÷{show(denominator)}"
     )
     if strong and same_subject and len(pairs) == 1:
+        coarse = places == 0 and abs(first_exact - stated.value) < 1
         return [
             context.finding(
                 "rate.recompute",
-                ERROR,
-                f"{name}与金额不符：{formula}={pct(first_exact, places)}，报告写{stated.text}%",
+                WARNING if coarse else ERROR,
+                f"{name}与金额不符：{formula}={pct(first_exact, 2)}，报告写{stated.text}%"
+                + ("（整数百分比印得比数据粗，四舍五入应为" + pct(first_exact, 0) + "）" if coarse else ""),
                 start,
                 stated.end,
                 expected=pct(first_exact, places),
@@ -710,6 +711,20 @@ def _judge_rate(
             )
         ]
     tried = "、".join(f"{d.label}{show(d)}" for _, d in pairs)
+    if single:
+        numerator, denominator = pairs[0]
+        return [
+            context.finding(
+                "rate.recompute",
+                WARNING,
+                f"{name}与金额不符：以“{denominator.label}”为分母，{show(numerator)}÷{show(denominator)}="
+                f"{pct(first_exact, max(places, 2))}，报告写{stated.text}%（分母是同段唯一的总额，请核对口径）",
+                start,
+                stated.end,
+                expected=pct(first_exact, places),
+                found=f"{stated.text}%",
+            )
+        ]
     return [
         context.finding(
             "rate.recompute",
@@ -749,7 +764,7 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
             ),
             parts.candidates[0],
         )
-    section_start, section_end = _section_span(report, share.start)
+    section_start, section_end = section_span(report, share.start)
     candidates = [own_total] if own_total is not None else []
     for quantity in report.quantities_between(section_start, section_end):
         if (
@@ -801,20 +816,6 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
     ]
 
 
-def _sentence(text: str, position: int, low: int, high: int) -> tuple[int, int]:
-    start = text.rfind("。", low, position)
-    end = text.find("。", position, high)
-    return (start + 1 if start >= 0 else low), (end if end >= 0 else high)
-
-
-def _section_span(report: ParsedReport, position: int) -> tuple[int, int]:
-    starts = report._heading_starts
-    index = bisect_right(starts, position) - 1
-    start = starts[index] if index >= 0 else 0
-    end = starts[index + 1] if index + 1 < len(starts) else len(report.text)
-    return start, end
-
-
 def _insufficient(context: CheckContext, quantity: Quantity, why: str) -> Finding:
     return context.finding(
         "rate.recompute",
@@ -825,242 +826,8 @@ def _insufficient(context: CheckContext, quantity: Quantity, why: str) -> Findin
     )
 
 
-_BUDGET_COLUMNS = ("全年(调整)预算", "调整预算", "全年预算", "调整后预算")
-_ACTUAL_COLUMNS = ("全年执行数", "执行数", "决算数", "实际支出", "支出数")
-
-
-@rule("score.recompute", "自评表中执行率、得分（= 权重 × 执行率）与预算数、执行数是否相符")
-def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
-    """In a table with columns 全年预算数 / 全年执行数 / 执行率 / 权重 / 得分:
-    1. 执行率 = 执行数 ÷ 预算数 (to the printed decimals);
-    2. 得分 = 权重 × 执行率, computed from the amounts when they are there, rounded half-up.
-       A score that equals the truncated value but not the rounded one → warning (截尾而非四舍五入).
-    """
-    findings = _text_scores(context)
-    report = context.report
-    header: list[str] | None = None
-    for row in report.table_rows:
-        texts = [cell.text for cell in row.cells]
-        non_empty = [t for t in texts if t]
-        if (
-            len(non_empty) >= 3
-            and all(table_number(t) is None for t in non_empty)
-            and any(k in "".join(non_empty) for k in ("执行率", "执行数", "预算数", "得分"))
-        ):
-            header = non_empty
-            continue
-        if header is None:
-            continue
-        cells = [c for c in row.cells if c.text]
-        if not cells:
-            continue
-        if table_number(cells[0].text) is None:
-            label, values = cells[0].text, cells[1:]
-        else:
-            label, values = "", cells
-        if not values or any(table_number(v.text) is None for v in values):
-            if any(table_number(v.text) is None for v in values):
-                header = None if len(values) >= 3 else header
-            continue
-        columns = {}
-        for name, cell in zip(header, values, strict=False):
-            columns[name] = cell
-        budget = _column(columns, _BUDGET_COLUMNS)
-        actual = _column(columns, _ACTUAL_COLUMNS)
-        rate = _column(columns, ("执行率",), exclude=("权重", "得分"))
-        weight = _column(columns, ("权重",))
-        score = _column(columns, ("得分",))
-        exact_rate = None
-        if budget and actual:
-            b, a = table_number(budget.text), table_number(actual.text)
-            if b and b > 0:
-                exact_rate = a * HUNDRED / b
-        if rate and exact_rate is not None:
-            stated = table_number(rate.text)
-            places = _places(rate.text)
-            stated_percent = stated * HUNDRED if stated <= 1 and places >= 3 else stated
-            if round_half_up(exact_rate, places) != stated_percent:
-                findings.append(
-                    context.finding(
-                        "score.recompute",
-                        ERROR,
-                        f"表中“{label}”执行率与金额不符：{actual.text.rstrip('?')}÷{budget.text.rstrip('?')}"
-                        f"={pct(exact_rate, places)}，表中为{rate.text.rstrip('?')}",
-                        rate.start,
-                        rate.end,
-                        expected=format(round_half_up(exact_rate, places), "f"),
-                        found=rate.text.rstrip("?"),
-                    )
-                )
-        if weight and score and (rate or exact_rate is not None):
-            w = table_number(weight.text)
-            stated_score = table_number(score.text)
-            places = _places(score.text)
-            if exact_rate is not None:
-                exact_score = w * exact_rate / HUNDRED
-                basis = f"{weight.text.rstrip('?')}×{actual.text.rstrip('?')}÷{budget.text.rstrip('?')}"
-            else:
-                exact_score = w * table_number(rate.text) / HUNDRED
-                basis = f"{weight.text.rstrip('?')}×{rate.text.rstrip('?')}%"
-            exact_score = min(exact_score, w)
-            rounded = round_half_up(exact_score, places)
-            if rounded == stated_score:
-                continue
-            truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding="ROUND_DOWN")
-            if truncated == stated_score:
-                findings.append(
-                    context.finding(
-                        "score.recompute",
-                        WARNING,
-                        f"表中“{label}”得分{score.text.rstrip('?')}是截尾取数：{basis}={format(exact_score.normalize(), 'f')[:8]}，"
-                        f"四舍五入应为{rounded}",
-                        score.start,
-                        score.end,
-                        expected=format(rounded, "f"),
-                        found=score.text.rstrip("?"),
-                    )
-                )
-            else:
-                findings.append(
-                    context.finding(
-                        "score.recompute",
-                        ERROR,
-                        f"表中“{label}”得分与权重×执行率不符：{basis}={rounded}，表中为{score.text.rstrip('?')}",
-                        score.start,
-                        score.end,
-                        expected=format(rounded, "f"),
-                        found=score.text.rstrip("?"),
-                    )
-                )
-    return findings
-
-
-_WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
-_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
-_SENTENCE_END = re.compile(r"[。;\n]")
-
-
-def _text_scores(context: CheckContext) -> list[Finding]:
-    """'预算执行率96.85%，权重10分，得分9.69分': one rate, one weight, one score in a sentence."""
-    report = context.report
-    text = report.text
-    findings: list[Finding] = []
-    if "权重" not in text or "得分" not in text:
-        return findings
-    start = 0
-    for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
-        sentence = text[start:boundary]
-        offset, start = start, boundary + 1
-        if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
-            continue
-        weights = list(_WEIGHT.finditer(sentence))
-        scores = list(_SCORE.finditer(sentence))
-        rates = [
-            q
-            for q in report.quantities_between(offset, offset + len(sentence))
-            if q.kind == "percent" and "率" in q.label and not q.approx
-        ]
-        if len(weights) != 1 or len(scores) != 1 or len(rates) != 1:
-            continue
-        weight = Decimal(weights[0].group("n"))
-        score_text = scores[0].group("n")
-        score = Decimal(score_text)
-        rate = rates[0]
-        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
-        exact = min(weight * rate.value / HUNDRED, weight)
-        if round_half_up(exact, places) == score:
-            continue
-        half = rate.half_unit()
-        low = weight * (rate.value - half) / HUNDRED
-        high = weight * (rate.value + half) / HUNDRED
-        score_half = Decimal(5).scaleb(-(places + 1))
-        inside = low <= score + score_half and high >= score - score_half
-        findings.append(
-            context.finding(
-                "score.recompute",
-                INFO if inside else ERROR,
-                f"得分{score_text}分与权重×{rate.label}不符：{weights[0].group('n')}×{rate.text}%="
-                f"{round_half_up(exact, places)}" + ("（差别在执行率四舍五入范围内）" if inside else ""),
-                offset + scores[0].start(),
-                offset + scores[0].end(),
-                expected=format(round_half_up(exact, places), "f"),
-                found=score_text,
-            )
-        )
-    return findings
-
-
-def _column(columns: dict, names: tuple[str, ...], exclude: tuple[str, ...] = ()):
-    for header, cell in columns.items():
-        if any(n in header for n in names) and not any(x in header for x in exclude):
-            return cell
-    return None
-
-
-def _places(text: str) -> int:
-    text = text.rstrip("?%")
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
 # ---------------------------------------------------------------------------------------------
-# Same quantity twice, counts
-
-
-# The parts a total is broken into after “其中：”; “基本支出…决算支出167.62万元” is the 决算支出 of
-# 基本支出, not a second value of the department's 决算支出.
-_BREAKDOWN_PARTS = re.compile(
-    r"基本支出|项目支出|人员经费|公用经费|因公出国（境）费|公务接待费|公务用车[^，；。]{0,8}费|“三公”经费|一般公共预算|政府性基金"
-)
-
-
-def _breakdown_subject(text: str, position: int) -> str | None:
-    """None: the figure is not inside a “其中” breakdown. Otherwise the part it belongs to (the
-    last part named since “其中”), or "" when no part is named."""
-    sentence_start = max(text.rfind("。", 0, position), text.rfind("\n", 0, position)) + 1
-    since = text.rfind("其中", sentence_start, position)
-    if since < 0:
-        return None
-    parts = _BREAKDOWN_PARTS.findall(text, since, position)
-    return parts[-1] if parts else ""
-
-
-@rule("quantity.conflict", "同一个数（同一标签）在两处写成不同的值")
-def check_same_quantity(context: CheckContext) -> list[Finding]:
-    """Amounts whose labels are the same key quantity (年初预算, 支出合计, 三公 …), not a change and
-    not a previous-year figure, must carry the same value wherever they appear."""
-    findings = []
-    report = context.report
-    seen: dict[str, Quantity] = {}
-    for quantity in report.quantities:
-        if quantity.kind != "money" or quantity.role != "level" or quantity.approx or len(quantity.label) < 3:
-            continue
-        if not any(k in quantity.label for k in context.data.key_quantities):
-            continue
-        if any(w in quantity.raw_label for w in ("上年", "去年", "同比")):
-            continue
-        key = f"{quantity.year}年{quantity.label}" if quantity.year else quantity.label
-        part = _breakdown_subject(report.text, quantity.start)
-        if part == "":
-            continue  # after “其中” without a named part: a sub-item, not the total again
-        if part:
-            key = f"{part}{key}"
-        first = seen.get(key)
-        if first is None:
-            seen[key] = quantity
-            continue
-        if abs(first.base_value - quantity.base_value) > report.half_unit(first) + report.half_unit(quantity):
-            findings.append(
-                context.finding(
-                    "quantity.conflict",
-                    WARNING,
-                    f"“{key}”前后不一致：前面写{show(first)}（{report.section_at(first.start)}），这里写{show(quantity)}",
-                    quantity.start,
-                    quantity.end,
-                    expected=show(first),
-                    found=show(quantity),
-                )
-            )
-    return findings
+# Counts of listed names
 
 
 _JOINERS = re.compile(r"以及|[和及与]")
@@ -1216,7 +983,18 @@ def check_truncated(context: CheckContext) -> list[Finding]:
 
 
 def _heading_titles(report: ParsedReport) -> list[str]:
-    return [h.title for h in report.headings if h.rank <= 2]
+    """Titles of the sections: numbered headings of rank ≤ 2, and short lines standing on their
+    own (no final punctuation, no digits) — a heading is seen even when the text around it is
+    dense and it carries no number."""
+    titles = [h.title for h in report.headings if h.rank <= 2]
+    titles += [
+        p.text
+        for p in report.paragraphs
+        if 2 <= len(p.text) <= 20
+        and p.text[-1] not in TERMINAL + ",:"
+        and not any(ch in ASCII_DIGITS for ch in p.text)
+    ]
+    return titles
 
 
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
@@ -1497,14 +1275,24 @@ def check_typos(context: CheckContext) -> list[Finding]:
     for pattern in data.typo_patterns:
         for match in pattern.regex.finditer(text):
             start = match.start()
+            if pattern.preceded_by:
+                word = next((w for w in pattern.preceded_by if text.endswith(w, 0, start)), None)
+                if word is None:
+                    continue
+                start -= len(word)
             if pattern.after_digits:
+                if pattern.skip_before and text[start - 1 : start] == pattern.skip_before:
+                    start -= 1  # '3万亩元': the 万 between the digits and the match
+                anchor = start
                 while start > 0 and text[start - 1] in ASCII_DIGITS:
                     start -= 1
-                if start == match.start() or (start > 0 and text[start - 1] in ".,"):
+                if start == anchor or (start > 0 and text[start - 1] in ".,"):
                     continue
             wrong = text[start : match.end()]
             if pattern.suggest_drop:
                 right = wrong.replace(pattern.suggest_drop, "", 1)
+            elif pattern.replace:
+                right = wrong.replace(*pattern.replace, 1)
             elif pattern.insert_after_digits:
                 digits = match.start() - start
                 right = wrong[:digits] + pattern.insert_after_digits + wrong[digits:]
@@ -1567,14 +1355,12 @@ def check_dates(context: CheckContext) -> list[Finding]:
     return findings
 
 
-ALL_RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = (
     check_year_on_year_arithmetic,
     check_year_on_year_direction,
     check_parts_against_total,
     check_parts_changes,
     check_stated_rates,
-    check_table_rates_and_scores,
-    check_same_quantity,
     check_counts,
     check_heading_numbering,
     check_truncated,

@@ -270,6 +270,11 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 if len(split) >= 2:
                     pieces_span = split
                     break
+        for cut, (a, b) in enumerate(pieces_span):
+            if cut and "其中" in text[a:b]:
+                pieces_span = pieces_span[:cut]  # a nested 其中 starts the parts of another total
+                segment_end = a
+                break
         parts = []
         for a, b in pieces_span:
             part = _first_part(report, a, b)

@@ -77,6 +77,18 @@ class NormalizedText:
         """Offset in the original text of the character at ``index`` in the normalised text."""
         return index + self._shifts[bisect_right(self._breaks, index) - 1]
 
+    def normalized_index(self, original_index: int, starts: tuple[int, ...] | None = None) -> int:
+        """Offset in the normalised text of the original character at ``original_index`` (a deleted
+        character maps to the character after it). ``starts`` is :meth:`original_starts`, passed
+        in when many offsets are mapped."""
+        starts = starts if starts is not None else self.original_starts()
+        k = bisect_right(starts, original_index) - 1
+        index = original_index - self._shifts[k]
+        return min(index, self._breaks[k + 1]) if k + 1 < len(self._breaks) else index
+
+    def original_starts(self) -> tuple[int, ...]:
+        return tuple(b + s for b, s in zip(self._breaks, self._shifts, strict=True))
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             position = self.original_index(start) if start < len(self.text) else len(self.original)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.domain.figures import source_rows
 from jixiao.domain.indicators import IndicatorStatus, basic_data_table, compute_all
 from jixiao.domain.money import rate_text, wan, wan_fixed
 from jixiao.domain.problems import problems_text
@@ -175,6 +176,30 @@ def final_accounts_table(inputs: ReportInputs) -> Table:
     )
 
 
+def sources_table(inputs: ReportInputs) -> Table | None:
+    """收入支出决算 by 资金来源 (issue 13): 上年结转结余 + 本年收入 = 本年支出 + 年末结转结余."""
+    rows = source_rows(inputs.facts)
+    if not rows:
+        return None
+    return Table(
+        caption=f"{inputs.year}年度收入支出决算（按资金来源）",
+        unit="单位：万元",
+        header_rows=(
+            (
+                HeaderCell("资金来源"),
+                HeaderCell("上年结转结余"),
+                HeaderCell("本年收入"),
+                HeaderCell("本年支出"),
+                HeaderCell("年末结转结余"),
+            ),
+        ),
+        body_rows=tuple((label, *(wan_fixed(v) for v in values)) for label, *values in rows),
+        total_row=True,
+        number_columns=(1, 2, 3, 4),
+        note="注：上年结转结余＋本年收入＝本年支出＋年末结转结余；本年收入为各资金来源的调整后预算。",
+    )
+
+
 def _charts(inputs: ReportInputs) -> list[Block]:
     facts = inputs.facts
     blocks: list[Block] = []
@@ -214,6 +239,9 @@ def _section_two(inputs: ReportInputs) -> Section:
     children: list[Block] = [Paragraph.of(text) for text in inputs.section_two]
     if inputs.execution:
         children.append(final_accounts_table(inputs))
+    by_source = sources_table(inputs)
+    if by_source is not None:
+        children.append(by_source)
     children += _charts(inputs)
     return Section(1, "部门整体支出情况", tuple(children))
 

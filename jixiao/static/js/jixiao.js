@@ -7,6 +7,37 @@
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  // A post form is sent once: after the first submit its buttons are disabled until the next page
+  // (the server refuses a second post of the same form anyway, by its one-time form token).
+  var BUTTONS = "button[type=submit], button:not([type]), input[type=submit]";
+  function release(form) {
+    form.removeAttribute("data-submitting");
+    form.querySelectorAll(BUTTONS).forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    if (form.hasAttribute("data-submitting")) { event.preventDefault(); return; }
+    if (event.defaultPrevented) return;
+    form.setAttribute("data-submitting", "");
+    // Disabled after the browser has taken the clicked button's name and value into the post.
+    window.setTimeout(function () {
+      form.querySelectorAll(BUTTONS).forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+      });
+    }, 0);
+    // A download leaves this page in place: give the buttons back after a while.
+    window.setTimeout(function () { release(form); }, 15000);
+  });
+  // Back to a page kept in the browser's cache: its forms may be used again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) document.querySelectorAll("form[data-submitting]").forEach(release);
+  });
+
   ready(function () {
     // Year switcher submits on change (the 切换 button remains for no-JS use).
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {

@@ -244,21 +244,61 @@ def test_rejection_needs_a_reason_and_closes_the_request(officer, head, public_l
         services.transfer_approve(actor=head, transfer=transfer)
 
 
-def test_transfer_execution_refuses_when_the_source_no_longer_has_the_money(
+def test_an_approved_transfer_reserves_its_money_until_it_is_executed(
     officer, head, public_line, personnel_line
 ):
+    """The money an approved 调剂 moves is 预占 on the source line: spending it meanwhile is refused,
+    so execution never finds the source short (before commitments it did)."""
     transfer = services.transfer_create(
         actor=officer, source=public_line, target=personnel_line, amount="6000", reason="缺口"
     )
     services.transfer_submit(actor=officer, transfer=transfer)
     services.transfer_approve(actor=head, transfer=transfer)
-    pay(officer, public_line, "5000.00")
+    public_line.refresh_from_db()
+    assert public_line.committed == Decimal("6000.00") and public_line.available == Decimal("4000.00")
     before = counts()
-    with pytest.raises(BudgetExceeded, match="可用余额不足"):
-        services.transfer_execute(actor=officer, transfer=transfer, date=DAY)
+    with pytest.raises(BudgetExceeded, match=r"已预占6,000\.00元，可用余额4,000\.00元"):
+        pay(officer, public_line, "5000.00")
     assert counts() == before
+    pay(officer, public_line, "4000.00")
+    services.transfer_execute(actor=officer, transfer=transfer, date=DAY)
+    public_line.refresh_from_db()
+    personnel_line.refresh_from_db()
+    assert (public_line.committed, public_line.spent, public_line.budget) == (
+        Decimal("0.00"),
+        Decimal("4000.00"),
+        Decimal("4000.00"),
+    )
+    assert personnel_line.transferred_in == Decimal("6000.00")
+
+
+def test_a_rejected_or_withdrawn_transfer_releases_its_reservation(
+    officer, head, public_line, personnel_line
+):
+    transfer = services.transfer_create(
+        actor=officer, source=public_line, target=personnel_line, amount="3000", reason="缺口"
+    )
+    services.transfer_submit(actor=officer, transfer=transfer)
+    services.transfer_approve(actor=head, transfer=transfer)
+    public_line.refresh_from_db()
+    assert public_line.committed == Decimal("3000.00")
+    services.transfer_withdraw(actor=officer, transfer=transfer, reason="不再需要")
+    public_line.refresh_from_db()
+    assert public_line.committed == Decimal("0.00") and public_line.available == Decimal("10000.00")
+    kinds = list(LedgerEntry.objects.filter(line=public_line).values_list("kind", "amount"))
+    assert ("commit", Decimal("3000.00")) in kinds and ("release", Decimal("-3000.00")) in kinds
+
+
+def test_a_transfer_the_source_cannot_hold_is_refused_at_approval(officer, head, public_line, personnel_line):
+    pay(officer, public_line, "9000.00")
+    transfer = services.transfer_create(
+        actor=officer, source=public_line, target=personnel_line, amount="2000", reason="缺口"
+    )
+    services.transfer_submit(actor=officer, transfer=transfer)
+    with pytest.raises(BudgetExceeded, match="不能预占"):
+        services.transfer_approve(actor=head, transfer=transfer)
     transfer.refresh_from_db()
-    assert transfer.state == TransferState.HEAD_APPROVED
+    assert transfer.state == TransferState.SUBMITTED
 
 
 def test_adjustment_needs_a_document_number_and_may_not_cut_below_spending(officer, public_line):

@@ -630,21 +630,21 @@ def test_transfer_from_another_departments_line_is_not_offered_and_not_saved(
     assert TransferRequest.objects.count() == transfers
 
 
-def test_transfer_over_the_source_balance_is_refused_at_execution_with_figures(as_user, officer, head, books):
+def test_transfer_over_the_source_balance_is_refused_at_approval_with_figures(as_user, officer, head, books):
+    """An approved 调剂 reserves its amount, so the head's approval is where a too-large one stops."""
     from jixiao.apps.budgets.services import transfer_create
 
     big = transfer_create(
         actor=officer, source=books.public, target=books.personnel, amount=Decimal("9500"), reason="超额调剂"
     )
     transfer_submit(actor=officer, transfer=big)
-    transfer_approve(actor=head, transfer=big)
     before = _counts()
-    response = _act(as_user(officer), big, "execute", date="2023-07-01")
+    response = _act(as_user(head), big, "approve")
     text = _text(response)
     assert "已拒绝（超出预算）" in text and "可用余额不足" in text
     assert "9,000.00" in text  # 可用余额 of the source line
     assert _counts() == before
-    assert TransferRequest.objects.get(pk=big.pk).state == TransferState.HEAD_APPROVED
+    assert TransferRequest.objects.get(pk=big.pk).state == TransferState.SUBMITTED
 
 
 def test_money_filter_rounds_half_up_to_wan_with_separators():

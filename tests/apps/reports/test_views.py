@@ -96,3 +96,29 @@ def test_officer_submits_the_report_to_the_bureau_and_a_snapshot_is_kept(
     client.force_login(bureau_staff)
     assert client.post(reverse("reports:report-submit", args=[draft.pk])).status_code in (403, 404, 302)
     assert ReportSubmission.objects.filter(department=ledger, year=2023).count() == 1
+
+
+def test_a_score_form_sent_with_no_change_saves_nothing(client, ledger, officer):
+    from jixiao.apps.core.models import AuditEvent
+
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    client.force_login(officer)
+    url = reverse("reports:score-review", args=[draft.pk])
+    empty = client.post(url, {})
+    assert "未作修改" in empty.content.decode() and draft.versions.count() == 1
+    evidence = {"val-disclosure": "2", "ev-disclosure": "预算、决算于批复后20日内在政府门户网站公开"}
+    assert client.post(url, evidence).status_code == 302 and draft.versions.count() == 2
+    again = client.post(url, evidence)  # the same judgements once more
+    assert "未作修改" in again.content.decode() and draft.versions.count() == 2
+    assert AuditEvent.objects.filter(action="report_judge").count() == 1
+
+
+def test_confirming_the_same_problems_again_saves_nothing(ledger, officer):
+    from jixiao.apps.reports.services import ReportRefused
+
+    draft = services.report_generate(actor=officer, department=ledger, year=2023)
+    problems = list(draft.latest.problems)
+    services.report_confirm_problems(actor=officer, draft=draft, problems=problems)
+    with pytest.raises(ReportRefused, match="未作修改"):
+        services.report_confirm_problems(actor=officer, draft=draft, problems=problems)
+    assert draft.versions.count() == 2

@@ -1,0 +1,136 @@
+"""Benchmark of the report checker on real reports checked by hand (tests/data/checker_eval).
+
+For the whole set, its tuning part and its held-out part (held_out: true — no rule was tuned
+on it), prints
+
+* recall by kind: hand-found defects that the checker reports as an error or a warning at the
+  quoted place (±10 characters; a defect spread over several places lists them under ``also``);
+* false errors and false warnings per 20 reports: findings of that severity at no annotated
+  defect (an error on a defect annotated as a warning is counted apart, as "too severe");
+* the speed on the set (CPU time, one process) and the machine's load.
+
+    python bench/bench_checker_recall.py [--rounds 3] [--verbose]
+
+This is a benchmark, not a test: it prints numbers and never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from jixiao.domain.checker import ERROR, WARNING, check_text  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "checker_eval"
+WINDOW = 10
+
+
+def places(text: str, quotes: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for quote in quotes:
+        at = text.find(quote)
+        while at >= 0:
+            spans.append((at, at + len(quote)))
+            at = text.find(quote, at + 1)
+    return spans
+
+
+def at(finding, spans: list[tuple[int, int]]) -> bool:
+    start, end = finding.location.start - WINDOW, finding.location.end + WINDOW
+    return any(start < b and end > a for a, b in spans)
+
+
+def score(files: dict, texts: dict, verbose: bool) -> dict:
+    found, total = Counter(), Counter()
+    false_errors = false_warnings = too_severe = 0
+    for name, meta in files.items():
+        text = texts[name]
+        result = check_text(text, report_type="auto")
+        reported = [f for f in result.findings if f.severity in (ERROR, WARNING)]
+        defects = [
+            (entry, places(text, [entry["quote"], *entry.get("also", [])])) for entry in meta["defects"]
+        ]
+        for entry, spans in defects:
+            total[entry["kind"]] += 1
+            hits = [f for f in reported if at(f, spans)]
+            if hits:
+                found[entry["kind"]] += 1
+                if entry["severity"] == "warning" and any(f.severity == ERROR for f in hits):
+                    too_severe += 1
+            elif verbose:
+                print(f"  漏报 {name} [{entry['kind']}] {entry['quote'][:40]!r}")
+        for finding in reported:
+            if any(at(finding, spans) for _, spans in defects):
+                continue
+            if finding.severity == ERROR:
+                false_errors += 1
+            else:
+                false_warnings += 1
+            if verbose:
+                print(f"  误报 {name} {finding.severity} {finding.rule}: {finding.message[:60]}")
+    return {
+        "files": len(files),
+        "found": found,
+        "total": total,
+        "false_errors": false_errors,
+        "false_warnings": false_warnings,
+        "too_severe": too_severe,
+    }
+
+
+def report(title: str, numbers: dict) -> None:
+    files = numbers["files"]
+    found, total = numbers["found"], numbers["total"]
+    all_found, all_total = sum(found.values()), sum(total.values())
+    share = f"{all_found / all_total:.0%}" if all_total else "—"
+    print(f"{title}：{files} 份报告，人工找出的问题 {all_total} 个，报出 {all_found} 个，召回率 {share}")
+    for kind in sorted(total, key=lambda k: (-total[k], k)):
+        print(f"    {kind:<12} {found[kind]:>2}/{total[kind]:<2}")
+    per20 = 20 / files if files else 0
+    print(
+        f"    误报：错误 {numbers['false_errors']} 个（每20份 {numbers['false_errors'] * per20:.1f}），"
+        f"警告 {numbers['false_warnings']} 个（每20份 {numbers['false_warnings'] * per20:.1f}）；"
+        f"标为警告的问题报成错误 {numbers['too_severe']} 个"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3, help="测速轮数")
+    parser.add_argument("--verbose", action="store_true", help="列出每个漏报和误报")
+    args = parser.parse_args()
+    files = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
+    texts = {name: (EVAL / name).read_text(encoding="utf-8") for name in files}
+    tuning = {n: m for n, m in files.items() if not m["held_out"]}
+    held = {n: m for n, m in files.items() if m["held_out"]}
+    print(f"报告体检评测集 {EVAL.relative_to(ROOT)}（调规则用 {len(tuning)} 份，留出 {len(held)} 份）")
+    for title, part in (("全部", files), ("调规则部分", tuning), ("留出部分", held)):
+        if args.verbose:
+            print(f"{title}：")
+        report(title, score(part, texts, args.verbose))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    rates = []
+    for _ in range(args.rounds):
+        cpu = time.process_time()
+        for text in texts.values():
+            check_text(text, report_type="auto")
+        rates.append(len(texts) / (time.process_time() - cpu))
+    average = sum(map(len, texts.values())) // len(texts)
+    print(
+        f"速度：评测集 {len(texts)} 份（平均 {average} 字），按 CPU 时间最好 {max(rates):.0f} 份/秒，"
+        f"最差 {min(rates):.0f} 份/秒（一个进程；测时机器负载 {load:.1f}）"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

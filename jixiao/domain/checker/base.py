@@ -1,0 +1,153 @@
+"""What every rule module shares: the per-document context, the rule registry decorator and the
+small helpers that print amounts and percentages in findings.
+
+The context builds the expensive views of a document once (statements, tables, the figure
+table) and every rule reads them; a rule never re-parses the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from jixiao.domain.checker.config import CheckerData, ReportType
+from jixiao.domain.checker.findings import Finding
+from jixiao.domain.checker.parse import ParsedReport, Quantity
+from jixiao.domain.checker.statements import (
+    CountList,
+    FromTo,
+    Parts,
+    YearOnYear,
+    find_count_lists,
+    find_from_to,
+    find_parts,
+    find_year_on_year,
+)
+from jixiao.domain.money import round_half_up
+
+ZERO = Decimal(0)
+
+
+@dataclass
+class CheckContext:
+    report: ParsedReport
+    data: CheckerData
+    report_type: ReportType
+    year_on_year: list[YearOnYear] = field(default_factory=list)
+    from_to: list[FromTo] = field(default_factory=list)
+    parts: list[Parts] = field(default_factory=list)
+    count_lists: list[CountList] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, report: ParsedReport, data: CheckerData, report_type: ReportType) -> CheckContext:
+        return cls(
+            report=report,
+            data=data,
+            report_type=report_type,
+            year_on_year=find_year_on_year(report),
+            from_to=find_from_to(report),
+            parts=find_parts(report),
+            count_lists=find_count_lists(report),
+        )
+
+    @cached_property
+    def tables(self):
+        """Tables flattened to text, read back into rows and columns (see tables.py)."""
+        from jixiao.domain.checker.tables import read_tables
+
+        return read_tables(self.report, self.data)
+
+    @cached_property
+    def figures(self):
+        """Every printed figure with its subject, role, unit and place (see figures.py)."""
+        from jixiao.domain.checker.figures import build_figure_table
+
+        return build_figure_table(self.report, self.data, self.parts, self.tables)
+
+    def finding(
+        self,
+        rule: str,
+        severity: str,
+        message: str,
+        start: int,
+        end: int,
+        expected: str | None = None,
+        found: str | None = None,
+    ) -> Finding:
+        return Finding(rule, severity, message, self.report.location(start, end), expected, found)
+
+
+Rule = Callable[[CheckContext], list[Finding]]
+RULE_DESCRIPTIONS: dict[str, str] = {}
+
+
+def rule(rule_id: str, description: str) -> Callable[[Rule], Rule]:
+    """Give a rule function its id and register its Chinese description (shown by --rules)."""
+
+    def register(function: Rule) -> Rule:
+        function.rule_id = rule_id  # type: ignore[attr-defined]
+        RULE_DESCRIPTIONS[rule_id] = description
+        return function
+
+    return register
+
+
+def show(quantity: Quantity) -> str:
+    return f"{quantity.text}{quantity.unit}"
+
+
+def pct(value: Decimal, places: int) -> str:
+    return f"{round_half_up(value, places)}%"
+
+
+def overlaps(low: Decimal, high: Decimal, stated: Decimal, half: Decimal) -> bool:
+    return low <= stated + half and high >= stated - half
+
+
+def amount_like(value_in_base: Decimal, like: Quantity) -> str:
+    """A value in 元 (or a count) printed in the unit of ``like``, trailing zeros dropped."""
+    value = value_in_base / like.scale
+    places = max(like.decimals, 2) if like.kind == "money" else like.decimals
+    text = format(round_half_up(value, places), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}{like.unit}"
+
+
+def plain(value: Decimal) -> str:
+    """'52.600' → '52.6', '3.00' → '3'."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def sentence_span(text: str, position: int, low: int, high: int) -> tuple[int, int]:
+    start = text.rfind("。", low, position)
+    end = text.find("。", position, high)
+    return (start + 1 if start >= 0 else low), (end if end >= 0 else high)
+
+
+def section_span(report: ParsedReport, position: int) -> tuple[int, int]:
+    starts = report._heading_starts
+    index = bisect_right(starts, position) - 1
+    start = starts[index] if index >= 0 else 0
+    end = starts[index + 1] if index + 1 < len(starts) else len(report.text)
+    return start, end
+
+
+def major_section_span(report: ParsedReport, position: int, max_rank: int = 2) -> tuple[int, int]:
+    """The span of the heading of rank ≤ ``max_rank`` (一、 or （一）) that contains ``position``."""
+    start, end = 0, len(report.text)
+    for heading in report.headings:
+        if heading.rank > max_rank:
+            continue
+        if heading.start <= position:
+            start = heading.start
+        else:
+            end = heading.start
+            break
+    return start, end

@@ -1,0 +1,335 @@
+"""The figure table: every amount of a document, built once, with what it measures.
+
+Amounts (元/万元/亿元, in sentences, lists and table cells) are the figures whose identities the
+rules check (收入 = 支出 + 结余, totals, one quantity stated twice); counts and percentages stay
+plain quantities (``parse.Quantity``) read by the rules that use them. Table cells of every kind
+(rates, weights, scores) are included, so a form's row can be read through the same table.
+
+Each :class:`Fig` carries
+
+* its **subject** — what it is about (基本支出, 案件审判, 中央资金, or "" for the whole body),
+* its **role** — the stage of the money it states (年初预算 / 调整后 / 预算 / 下达 / 到位 / 决算 /
+  执行 / 结余 / 收入 / 得分 / 权重, or "" when the text does not say),
+* its unit, its rounding envelope, its year, and where it stands: a sentence, a list item, or a
+  table row and column (``row``/``column``), with the figure it is a part of (``parent``).
+
+Roles and subjects come from the words of the label (``jixiao/data/checker/roles.yaml``). A part
+listed after 其中 or in brackets that names no role of its own takes its total's role; in
+"A、B分别为X、Y" X belongs to A and Y to B; "A 6万元，年末结算支出6万元" — the second figure is
+still about A. Rules compare figures through this table instead of re-reading sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.parse import MONEY_UNITS, ParsedReport, Quantity
+from jixiao.domain.checker.statements import Parts
+from jixiao.domain.checker.tables import Table
+
+_PUNCT = re.compile(r"[\s,;:、()“”\"'《》〔〕【】\[\]|.]+")
+
+
+class Fig(NamedTuple):
+    kind: str  # money | percent | count | points
+    value: Decimal  # in the printed unit
+    unit: str
+    base: Decimal  # 元 for money, the value itself otherwise
+    half: Decimal  # rounding envelope of the printed figure, in base units
+    label: str
+    subject: str
+    role: str
+    year: str
+    place: str  # sentence | list | table
+    start: int
+    end: int
+    paragraph: int
+    quantity: Quantity | None = None
+    parent: int | None = None  # index in FigureTable.figs of the total this is a part of
+    approx: bool = False
+    change: bool = False  # a year-on-year change or a previous-year figure
+    per_unit: bool = False  # 每亩197元, 人均…
+    row: str = ""  # table row label
+    column: str = ""  # table column name
+    own_role: str = ""  # the role the label itself names ("" when inherited or unknown)
+
+
+@dataclass(slots=True)
+class FigureTable:
+    figs: list[Fig] = field(default_factory=list)
+    by_quantity: dict[int, int] = field(default_factory=dict)  # quantity.start → index
+
+    def of(self, quantity: Quantity) -> Fig | None:
+        index = self.by_quantity.get(quantity.start)
+        return self.figs[index] if index is not None else None
+
+    def prose(self) -> list[Fig]:
+        return [f for f in self.figs if f.place != "table"]
+
+
+class _RoleWords:
+    """The role and subject word lists of the data, compiled once."""
+
+    def __init__(self, data: CheckerData) -> None:
+        self.subjects = _alternation(data.subject_terms)
+        self.priority = {}
+        for rank, (name, words) in enumerate(data.roles):
+            for word in words:
+                self.priority.setdefault(word, (rank, name))
+        self.any_role = _alternation(tuple(self.priority))
+        self.fillers = _alternation(data.fillers)
+        self.per_unit = _alternation(tuple(data.identities.get("per_unit") or ()))
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+
+
+_ROLE_WORDS: dict[int, tuple[CheckerData, _RoleWords]] = {}
+
+
+def _role_words(data: CheckerData) -> _RoleWords:
+    cached = _ROLE_WORDS.get(id(data))
+    if cached is None or cached[0] is not data:
+        cached = (data, _RoleWords(data))
+        _ROLE_WORDS[id(data)] = cached
+    return cached[1]
+
+
+def _MASK(match: re.Match) -> str:
+    return "\x00"
+
+
+def role_and_subject(label: str, data: CheckerData, words: _RoleWords | None = None) -> tuple[str, str]:
+    """'基本支出年初预算' → ('年初预算', '基本支出'); '年末结算支出' → ('执行', ''); '一般公共预算' → ('', '一般公共预算').
+
+    The role is the first role of roles.yaml (in its order) one of whose words the label holds,
+    once the subject terms (基本支出, 一般公共预算 …) are masked."""
+    words = words or _role_words(data)
+    kept = words.subjects.findall(label) if label else []
+    masked = words.subjects.sub(_MASK, label) if kept else label
+    found = words.any_role.findall(masked)
+    role = min(words.priority[w] for w in found)[1] if found else ""
+    rest = masked.replace("\x00", "") if kept else masked
+    if found:
+        rest = words.any_role.sub("", rest)  # '年末结算支出': neither 支出 nor 结算 is the subject
+    rest = _PUNCT.sub("", words.fillers.sub("", rest))
+    return role, "".join(kept) + rest
+
+
+def is_per_unit(quantity: Quantity, data: CheckerData) -> bool:
+    """'每亩197元', '人均…': a price per unit, never an item of a sum."""
+    return _role_words(data).per_unit.search(quantity.raw_label) is not None
+
+
+def subject_key(subject: str, data: CheckerData) -> str:
+    """Subjects compared loosely: '地方资金' and '地方' are one subject."""
+    for filler in ("资金", "经费", "补助资金", "专项资金"):
+        if subject.endswith(filler) and len(subject) > len(filler):
+            subject = subject[: -len(filler)]
+    return subject
+
+
+_BRACKET_OPEN = "(（"
+_RESPECTIVELY = re.compile(r"分别(?:为|是|实现|完成|支出|达到|占)?")
+
+
+def build_figure_table(
+    report: ParsedReport, data: CheckerData, parts: list[Parts], tables: list[Table]
+) -> FigureTable:
+    table = FigureTable()
+    text = report.text
+    words = _role_words(data)
+    per_unit = words.per_unit
+    decimals = report.report_decimals
+    paragraph_starts = report._paragraph_starts
+    for quantity in report.quantities:
+        if quantity.kind != "money":
+            continue
+        own_role, subject = role_and_subject(quantity.raw_label.strip(), data, words)
+        # '项目支出2604.1万元' names no stage: a spending category on its own is what was spent,
+        # unless a total it belongs to says otherwise (its parts take the total's role below)
+        role = own_role or ("执行" if subject.endswith(("支出", "经费", "费")) else "")
+        table.by_quantity[quantity.start] = len(table.figs)
+        table.figs.append(
+            Fig(
+                quantity.kind,
+                quantity.value,
+                quantity.unit,
+                quantity.base_value,
+                quantity.half_unit(decimals.get(quantity.unit, 0)),
+                quantity.label,
+                subject,
+                role,
+                quantity.year,
+                "sentence",
+                quantity.start,
+                quantity.end,
+                bisect_right(paragraph_starts, quantity.start) - 1,
+                quantity,
+                None,
+                quantity.approx,
+                quantity.role != "level",
+                per_unit.search(quantity.raw_label) is not None,
+                "",
+                "",
+                own_role,
+            )
+        )
+    _link_parts(table, parts, report)
+    _link_brackets(table, text)
+    _link_respectively(table, text, data)
+    _inherit_subjects(table, text)
+    _add_table_cells(table, tables, report)
+    return table
+
+
+def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) -> None:
+    """Parts listed after 其中 point to their total and take its role when they name none."""
+    for group in parts:
+        if group.parts[0].kind != "money":
+            continue
+        total = _chosen_total(group, report)
+        total_index = table.by_quantity.get(total.start)
+        if total_index is None:
+            continue
+        parent = table.figs[total_index]
+        for part in group.parts:
+            index = table.by_quantity.get(part.start)
+            if index is None or index == total_index:
+                continue
+            fig = table.figs[index]
+            if fig.parent is not None and table.figs[fig.parent].start > parent.start:
+                continue  # already a part of a nearer total
+            table.figs[index] = fig._replace(
+                parent=total_index,
+                place="list",
+                role=fig.own_role or parent.role,
+                year=fig.year or parent.year,
+            )
+
+
+def _chosen_total(group: Parts, report: ParsedReport) -> Quantity:
+    total_sum = sum((p.base_value for p in group.parts), Decimal(0))
+    envelope = sum((report.half_unit(p) for p in group.parts), Decimal(0))
+    for candidate in group.candidates[:4]:
+        if abs(candidate.base_value - total_sum) <= envelope + report.half_unit(candidate):
+            return candidate
+    return group.candidates[0]
+
+
+def _link_brackets(table: FigureTable, text: str) -> None:
+    """'年初预算批复14818万元(基本支出9896万元、项目支出4922万元)': the bracketed figures are
+    parts of the figure right before the bracket."""
+    figs = table.figs
+    for index, fig in enumerate(figs):
+        if fig.kind != "money" or fig.end >= len(text) or text[fig.end] not in _BRACKET_OPEN:
+            continue
+        close = text.find(")", fig.end, fig.end + 200)
+        if close < 0:
+            continue
+        inner = [
+            j
+            for j in range(index + 1, len(figs))
+            if figs[j].start < close and figs[j].kind == fig.kind and figs[j].parent is None
+        ]
+        if len(inner) < 2 or text.startswith(("含", "其中"), fig.end + 1):
+            continue
+        for j in inner:
+            part = figs[j]
+            figs[j] = part._replace(
+                parent=index, place="list", role=part.own_role or fig.role, year=part.year or fig.year
+            )
+
+
+def _link_respectively(table: FigureTable, text: str, data: CheckerData) -> None:
+    """'基本支出、项目支出分别实现支出10914.9万元、6226.47万元': X is 基本支出's, Y is 项目支出's."""
+    figs = table.figs
+    for match in _RESPECTIVELY.finditer(text):
+        clause_start = max(text.rfind(ch, 0, match.start()) for ch in ",;。:\n") + 1
+        names = [n for n in text[clause_start : match.start()].split("、") if n]
+        if len(names) < 2:
+            continue
+        following = [
+            j
+            for j, f in enumerate(figs)
+            if match.end() <= f.start < match.end() + 30 * len(names) and not f.change
+        ]
+        following = following[: len(names)]
+        if len(following) != len(names):
+            continue
+        role, _ = role_and_subject(text[match.end() : figs[following[0]].start], data)
+        for name, j in zip(names, following, strict=True):
+            own_role, subject = role_and_subject(name.strip(), data)
+            fig = figs[j]
+            figs[j] = fig._replace(subject=subject, role=role or fig.role or own_role, label=name.strip())
+
+
+def _inherit_subjects(table: FigureTable, text: str) -> None:
+    """'案件审判411.95万元,年末结算支出411.95万元': a figure whose label is only a role, right after
+    another figure of the same clause group, is about that figure's subject."""
+    figs = table.figs
+    for index in range(1, len(figs)):
+        fig = figs[index]
+        if fig.subject or not fig.role or fig.place == "table":
+            continue
+        previous = figs[index - 1]
+        between = text[previous.end : fig.start - len(fig.quantity.raw_label) if fig.quantity else fig.start]
+        if (
+            previous.subject
+            and previous.kind == fig.kind
+            and between in (",", "，")
+            and previous.role != fig.role
+        ):
+            figs[index] = fig._replace(subject=previous.subject)
+
+
+_COLUMN_ROLE = {
+    "年初预算": "年初预算",
+    "全年预算": "调整后",
+    "执行数": "执行",
+    "weight": "权重",
+    "score": "得分",
+}
+
+
+def _add_table_cells(table: FigureTable, tables: list[Table], report: ParsedReport) -> None:
+    for grid in tables:
+        for row in grid.rows:
+            for column, kind, cell in zip(grid.columns, grid.kinds, row.cells, strict=False):
+                if cell is None or cell.value is None:
+                    continue
+                unit = cell.unit or ""
+                if unit == "%" or kind == "rate":
+                    fig_kind = "percent"
+                elif kind in ("weight", "score"):
+                    fig_kind = "points"
+                else:
+                    fig_kind = (
+                        "money" if kind in _COLUMN_ROLE or kind == "year" or unit in MONEY_UNITS else "number"
+                    )
+                scale = MONEY_UNITS.get(unit, Decimal(1))
+                table.figs.append(
+                    Fig(
+                        kind=fig_kind,
+                        value=cell.value,
+                        unit=unit,
+                        base=cell.value * scale,
+                        half=cell.half * scale,
+                        label=row.label,
+                        subject=row.label,
+                        role=_COLUMN_ROLE.get(kind, ""),
+                        year="",
+                        place="table",
+                        start=cell.start,
+                        end=cell.end,
+                        paragraph=report.paragraph_index(cell.start),
+                        row=row.label,
+                        column=column,
+                    )
+                )

@@ -1,0 +1,17 @@
+"""The rules the checker runs, in order. Each module keeps its own ``RULES`` tuple; this is the
+one place that lists the modules. A new module of rules is registered with one line here.
+"""
+
+from __future__ import annotations
+
+from jixiao.domain.checker import rules, rules_figures, rules_sums, rules_text
+from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    *rules.RULES,
+    *rules_sums.RULES,
+    *rules_figures.RULES,
+    *rules_text.RULES,
+)
+
+__all__ = ["ALL_RULES", "RULE_DESCRIPTIONS"]

@@ -1,0 +1,725 @@
+"""Rules on the figure table: one quantity stated twice, balances, claims against rates, two
+breakdowns of one total, and values no figure of their kind can take.
+
+Every arithmetic judgement uses the rounding envelope of the printed figures: a difference
+smaller than the sum of the half-units of the figures involved is rounding, not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from jixiao.domain.checker.base import (
+    ZERO,
+    CheckContext,
+    amount_like,
+    major_section_span,
+    plain,
+    rule,
+    section_span,
+)
+from jixiao.domain.checker.figures import Fig, subject_key
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.money import HUNDRED, round_half_up
+
+# ---------------------------------------------------------------------------------------------
+# The same quantity twice
+
+
+_KEY_ROLES = ("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入")
+
+
+@rule(
+    "quantity.conflict",
+    "同一个数（同一主体、同一口径、同一年）在两处写成不同的值；预算、调整后预算、决算、执行是不同口径",
+)
+def check_same_quantity(context: CheckContext) -> list[Finding]:
+    """Money figures are grouped by (year, subject, role). Two figures of one group that differ by
+    more than their rounding envelope are a conflict. A figure in a different role (年初预算
+    against 全年预算 against 支出) is not; neither is a change, a previous-year figure, an
+    approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
+    when their label is one of the key quantities (年初预算, 支出合计 …)."""
+    findings = []
+    key_words = context.data.key_quantities
+    seen: dict[tuple[str, str, str], Fig] = {}
+    for fig in context.figures.prose():
+        if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
+            continue
+        if fig.quantity is not None and any(
+            w in fig.quantity.raw_label for w in ("上年", "去年", "同比", "比")
+        ):
+            continue
+        subject = subject_key(fig.subject, context.data)
+        if not subject and not any(k in fig.label for k in key_words):
+            continue
+        if not subject:
+            subject = fig.label
+        key = (fig.year, subject, fig.role)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = fig
+            continue
+        if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
+            name = f"{fig.year + '年' if fig.year else ''}{subject}（{fig.role}）"
+            findings.append(
+                context.finding(
+                    "quantity.conflict",
+                    WARNING,
+                    f"“{name}”前后不一致：前面写{_show(first)}（{context.report.section_at(first.start)}），"
+                    f"这里写{_show(fig)}，相差{amount_like(abs(first.base - fig.base), fig.quantity)}",
+                    fig.start,
+                    fig.end,
+                    expected=_show(first),
+                    found=_show(fig),
+                )
+            )
+    findings.extend(_document_allocations(context))
+    return findings
+
+
+def _show(fig: Fig) -> str:
+    return f"{plain(fig.value) if fig.quantity is None else fig.quantity.text}{fig.unit}"
+
+
+_HAO = re.compile("号")
+_DOC_NUMBER_TAIL = re.compile(r"[\u4e00-\u9fff]{2}[〔【\[(（]\d{4}[〕】\])）]\d{1,4}$")
+_ALLOCATION = ("下达", "拨付", "安排", "分配")
+
+
+class _Span(NamedTuple):
+    first: int
+    last: int
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+
+def _document_allocations(context: CheckContext) -> list[Finding]:
+    """One document (呼财农指【2023】41号) cited in two sentences that each state the one amount it
+    allocated (下达/拨付/安排) — the two amounts must agree."""
+    report = context.report
+    text = report.text
+    by_number: dict[str, Fig] = {}
+    findings = []
+    figures = context.figures
+    for anchor in _HAO.finditer(text):
+        match = _DOC_NUMBER_TAIL.search(text, max(0, anchor.start() - 14), anchor.start())
+        if match is None:
+            continue
+        match = _Span(match.start() + 2, anchor.end())
+        end = text.find("。", match.end())
+        end = len(text) if end < 0 else end
+        sentence = text[match.end() : end]
+        if not any(word in sentence for word in _ALLOCATION) or "其中" in sentence:
+            continue
+        amounts = [
+            figures.of(q)
+            for q in report.quantities_between(match.end(), end)
+            if q.kind == "money" and q.role == "level" and not q.approx
+        ]
+        amounts = [a for a in amounts if a is not None and not a.per_unit]
+        if len(amounts) != 1:
+            continue
+        number = text[match.start() - 2 : match.end()]  # '农指【2023】41号'
+        first = by_number.get(number)
+        if first is None:
+            by_number[number] = amounts[0]
+            continue
+        fig = amounts[0]
+        if first.start != fig.start and abs(first.base - fig.base) >= first.half + fig.half:
+            findings.append(
+                context.finding(
+                    "quantity.conflict",
+                    WARNING,
+                    f"同一文件{number}下达的金额前后不一致：前面写{_show(first)}，这里写{_show(fig)}",
+                    fig.start,
+                    fig.end,
+                    expected=_show(first),
+                    found=_show(fig),
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Balances: available − spent = balance
+
+
+@rule(
+    "balance.identity",
+    "结余与“收入（含上年结转、其他资金）− 支出”是否相符；年初结转结余＋本年收入＝本年支出＋年末结转结余",
+)
+def check_balance(context: CheckContext) -> list[Finding]:
+    """In one section: one income total (plus 上年结转 / 其他资金来源 when stated), one spending
+    total and one stated balance (结余, 结转结余, 未支 …). income + add-ons − spending must equal the
+    balance within the rounding envelope. Parts listed under a total are not totals. Canonical
+    labels (收入合计, 支出合计, 年末结转结余) make a mismatch an error, other labels a warning."""
+    spec = context.data.identities.get("balance") or {}
+    if not spec:
+        return []
+    findings = []
+    figs = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+    sections: dict[tuple[int, int], list[Fig]] = {}
+    for fig in figs:
+        sections.setdefault(section_span(context.report, fig.start), []).append(fig)
+    for group in sections.values():
+        kinds = {id(f): _balance_kind(f, spec) for f in group}
+        balances = [f for f in group if kinds[id(f)] == "balance"]
+        if len(balances) != 1:
+            continue
+        balance = balances[0]
+        tops = [
+            f
+            for f in group
+            if f is not balance and (f.parent is None or f.parent == _index(context, balance))
+        ]
+        incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
+        spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
+        add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
+        if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
+            continue
+        income, spent = incomes[0], spends[0]
+        if any(f.parent is not None for f in (income, spent)):
+            continue
+        available = income.base + sum((f.base for f in add_ons), ZERO)
+        expected = available - spent.base
+        envelope = income.half + spent.half + balance.half + sum((f.half for f in add_ons), ZERO)
+        if abs(expected - balance.base) < envelope:
+            continue
+        canonical = tuple(spec.get("canonical") or ())
+        strong = any(w in f.label for f in (income, spent, balance) for w in canonical)
+        like = balance.quantity
+        formula = "+".join(f"{f.label}{_show(f)}" for f in (income, *add_ons))
+        findings.append(
+            context.finding(
+                "balance.identity",
+                ERROR if strong else WARNING,
+                f"结余与收支不符：{formula}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
+                f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
+                balance.start,
+                balance.end,
+                expected=amount_like(expected, like),
+                found=_show(balance),
+            )
+        )
+    return findings
+
+
+def _balance_kind(fig: Fig, spec: dict) -> str | None:
+    """income / add_on / spent / balance: the member whose word the label ends with — the longest
+    word wins, so 年初结转结余 is an add-on, not the balance."""
+    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
+    best, kind = 0, None
+    for name in ("income", "add_on", "spent", "balance"):
+        for word in spec.get(name) or ():
+            if len(word) > best and label.endswith(word):
+                best, kind = len(word), name
+    return kind
+
+
+def _index(context: CheckContext, fig: Fig) -> int | None:
+    return context.figures.by_quantity.get(fig.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims against rates
+
+
+_RATE_CLAIM_CACHE: dict[int, list[re.Pattern]] = {}
+
+
+def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
+    """One pattern per claim word, each starting with its literal (scanned far faster than one
+    alternation of words with different first characters)."""
+    spec = context.data.wording.get("claims") or {}
+    key = id(spec)
+    if key not in _RATE_CLAIM_CACHE:
+        verbs = "|".join(spec.get("verbs") or ())
+        _RATE_CLAIM_CACHE[key] = [
+            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?P<verb>{verbs})")
+            for word in sorted(spec.get("words") or (), key=len, reverse=True)
+        ]
+    return _RATE_CLAIM_CACHE[key]
+
+
+@rule("claim.rate", "“已全部拨付”“均已到位”等说法与同一件事的比率（低于100%）不符")
+def check_claims_against_rates(context: CheckContext) -> list[Finding]:
+    """A claim that something was done in full (全部拨付, 全额到位, 均已发放) and, in the same
+    section, a rate of the same action below 100% (执行率97% in a sentence about 拨付)."""
+    spec = context.data.wording.get("claims") or {}
+    report = context.report
+    text = report.text
+    findings = []
+    matches = sorted(
+        (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
+    )
+    covered = -1
+    for match in matches:
+        if match.start() < covered:
+            continue  # '已全部拨付' and '全部拨付' are one claim
+        covered = match.end()
+        verb = match.group("verb")
+        if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
+            continue
+        rate_names = tuple(spec.get("rates", {}).get(verb) or ())
+        start, end = major_section_span(report, match.start())
+        for quantity in report.quantities_between(start, end):
+            if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
+                continue
+            if not any(name in quantity.label for name in rate_names):
+                continue
+            sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
+            if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
+                continue
+            findings.append(
+                context.finding(
+                    "claim.rate",
+                    WARNING,
+                    f"说“{match.group(0)}”，但{context.report.section_at(quantity.start)}中"
+                    f"{quantity.label}为{quantity.text}%，并未全部{verb}",
+                    match.start(),
+                    match.end(),
+                    expected=f"{quantity.label}{quantity.text}%",
+                    found=match.group(0),
+                )
+            )
+            break
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Two breakdowns of one total
+
+
+_BREAKDOWN_VALUE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff()]{2,20})[:：]\s*(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元|亿元)?"
+)
+
+
+@rule("breakdown.alternative", "同一合计的两种分法（按收入性质、按支出性质）合计是否相等")
+def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
+    """'按收入性质分:2030.12 … 按支出性质分:1925.67': each total is the figure printed after its
+    marker, or the sum of its parts (一般公共预算 + 政府性基金 + 其他资金 / 基本支出 + 项目支出)
+    found in the lines that follow. Both must be the same total."""
+    text = context.report.text
+    findings = []
+    for spec in context.data.identities.get("breakdowns") or ():
+        first_at = text.find(spec["first"]["marker"])
+        second_at = text.find(spec["second"]["marker"])
+        if first_at < 0 or second_at < 0:
+            continue
+        window_end = min(len(text), max(first_at, second_at) + 400)
+        values = [m for m in _BREAKDOWN_VALUE.finditer(text, min(first_at, second_at), window_end)]
+        totals = []
+        for side in ("first", "second"):
+            marker = spec[side]["marker"]
+            parts_words = tuple(spec[side]["parts"])
+            stated = next((m for m in values if m.group("label").endswith(marker)), None)
+            parts = [m for m in values if m.group("label").replace("其中", "").startswith(parts_words)]
+            total = (
+                _value(stated)
+                if stated is not None
+                else sum((_value(m) for m in parts), ZERO)
+                if parts
+                else None
+            )
+            listing = "+".join(m.group("n") for m in parts)
+            totals.append((marker, total, stated, listing, len(parts)))
+        (m1, t1, s1, l1, n1), (m2, t2, s2, l2, n2) = totals
+        if t1 is None or t2 is None or (s1 is None and n1 < 2) or (s2 is None and n2 < 2):
+            continue
+        if abs(t1 - t2) < Decimal("0.01"):
+            continue
+        anchor = s2 or s1
+        unit = (anchor.group("unit") or "") if anchor is not None else ""
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR,
+                f"同一合计的两种分法不一致：{m1}{plain(t1)}{unit}"
+                f"{'（' + l1 + '）' if l1 else ''}，{m2}{plain(t2)}{unit}{'（' + l2 + '）' if l2 else ''}，"
+                f"相差{plain(abs(t1 - t2))}{unit}",
+                anchor.start(),
+                anchor.end(),
+                expected=plain(t1),
+                found=plain(t2),
+            )
+        )
+    return findings
+
+
+def _value(match: re.Match) -> Decimal:
+    return Decimal(match.group("n").replace(",", "")) * MONEY_UNITS.get(match.group("unit") or "", Decimal(1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Values no figure of their kind can take
+
+
+@rule(
+    "value.impossible",
+    "不可能的值：满意度、合格率、执行率等超过100%；上年为0却说增长百分之几；增加额大于本年数",
+)
+def check_impossible_values(context: CheckContext) -> list[Finding]:
+    findings = []
+    names = tuple(context.data.wording.get("max_100") or ())
+    text = context.report.text
+    for quantity in context.report.quantities:
+        if quantity.kind != "percent" or quantity.value <= 100 or quantity.role != "level":
+            continue
+        if not any(name in quantity.label for name in names):
+            continue
+        before = text[max(0, quantity.start - 2) : quantity.start]
+        if before.endswith(("≥", "≤", ">", "<", "超", "过")):
+            continue
+        findings.append(
+            context.finding(
+                "value.impossible",
+                WARNING,
+                f"{quantity.label}{quantity.text}%超过100%：这一比率一般不能超过100%，请核对或说明原因",
+                quantity.start,
+                quantity.end,
+                found=f"{quantity.text}%",
+            )
+        )
+    for statement in context.year_on_year:
+        current, delta = statement.current, statement.delta
+        if current is None or delta is None or current.approx or delta.approx or current.kind != "money":
+            continue
+        if statement.delta_word not in ("增加", "增长", "上升", "多了", "增"):
+            continue
+        if delta.base_value > 0 and current.base_value <= delta.base_value - context.report.half_unit(delta):
+            findings.append(
+                context.finding(
+                    "value.impossible",
+                    ERROR,
+                    f"本年只有{current.text}{current.unit}，却说比上年增加{delta.text}{delta.unit}：上年数成了负数",
+                    statement.start,
+                    statement.end,
+                    found=f"{delta.text}{delta.unit}",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates whose denominator is paid + unpaid
+
+
+_PAID_RATE = re.compile(r"率(?:为|达|达到)?(?P<n>\d+(?:\.\d+)?)%")
+_PAID_NAMES = ("支付", "拨付", "执行", "支出")
+_UNPAID_ANCHOR = re.compile("未(?:支|付|拨|使用)")
+_UNPAID = ("未支", "未付", "未拨付", "未使用", "结余")
+
+
+@rule("rate.paid_unpaid", "支付率＝已支付÷（已支付＋未支付）：同一句给出已付、未付金额时复算比率")
+def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
+    """'支付18501.096万元,未支703万元,支付率95%': the rate is paid ÷ (paid + unpaid). An integer
+    percentage off by more than 0.5 but less than 1 is printed coarser than its data (warning);
+    further off, or off beyond the envelope of a percentage with decimals, is an error."""
+    report = context.report
+    text = report.text
+    findings = []
+    if _UNPAID_ANCHOR.search(text) is None:
+        return findings
+    for match in _PAID_RATE.finditer(text):
+        name = text[max(0, match.start() - 2) : match.start()]
+        if name not in _PAID_NAMES:
+            continue
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        money = [
+            q
+            for q in report.quantities_between(sentence_start, match.start())
+            if q.kind == "money" and q.role == "level" and not q.approx
+        ]
+        unpaid = [q for q in money if q.raw_label.endswith(_UNPAID)]
+        paid = [
+            q
+            for q in money
+            if q not in unpaid and any(w in q.raw_label for w in ("支付", "拨付", "支出", "执行"))
+        ]
+        if len(unpaid) != 1 or len(paid) != 1:
+            continue
+        p, u = paid[0], unpaid[0]
+        denominator = p.base_value + u.base_value
+        if denominator <= 0:
+            continue
+        exact = p.base_value * HUNDRED / denominator
+        stated = Decimal(match.group("n"))
+        places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
+        if round_half_up(exact, places) == stated:
+            continue
+        off = abs(exact - stated)
+        severity = WARNING if places == 0 and off < 1 else ERROR
+        findings.append(
+            context.finding(
+                "rate.paid_unpaid",
+                severity,
+                f"{name}率与金额不符：{p.text}{p.unit}÷（{p.text}{p.unit}+{u.text}{u.unit}）"
+                f"={round_half_up(exact, 2)}%，报告写{match.group('n')}%",
+                match.start() - 2,
+                match.end(),
+                expected=f"{round_half_up(exact, places)}%",
+                found=f"{match.group('n')}%",
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_same_quantity,
+    check_balance,
+    check_claims_against_rates,
+    check_alternative_breakdowns,
+    check_impossible_values,
+    check_paid_unpaid_rates,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison words against the numbers they compare
+
+
+_YU = re.compile("于")
+_COMPARE_FIRST = frozenset("高大多低小少")
+_HIGHER = ("高于", "大于", "多于")
+
+
+class _Word(NamedTuple):
+    first: int
+    last: int
+    word: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+
+@rule("compare.words", "比较用词（高于、低于、持平）与所比的两个数是否一致")
+def check_comparison_words(context: CheckContext) -> list[Finding]:
+    """'A 12万元，高于B 15万元' — the word says A > B, the numbers say otherwise. '与上年持平' in a
+    statement that prints a non-zero change, or a current and previous figure that differ."""
+    report = context.report
+    text = report.text
+    findings = []
+    for anchor in _YU.finditer(text):
+        if not anchor.start() or text[anchor.start() - 1] not in _COMPARE_FIRST:
+            continue
+        match = _Word(anchor.start() - 1, anchor.end(), text[anchor.start() - 1 : anchor.end()])
+        before = [
+            q
+            for q in report.quantities_between(max(0, match.start() - 16), match.start())
+            if q.role == "level"
+        ]
+        after = [
+            q
+            for q in report.quantities_between(match.end(), min(len(text), match.end() + 20))
+            if q.role in ("level", "previous")
+        ]
+        if not before or not after:
+            continue
+        a, b = before[-1], after[0]
+        if a.kind != b.kind or a.approx or b.approx or a.kind not in ("money", "percent"):
+            continue
+        if text[a.end : match.start()].strip(",，") or "。" in text[match.end() : b.start]:
+            continue
+        higher = match.word in _HIGHER
+        half = context.report.half_unit(a) + context.report.half_unit(b)
+        wrong = a.base_value <= b.base_value - half if higher else a.base_value >= b.base_value + half
+        if not wrong:
+            continue
+        findings.append(
+            context.finding(
+                "compare.words",
+                ERROR,
+                f"说“{a.text}{a.unit}{match.word}{b.text}{b.unit}”，数字却是"
+                f"{'前者不大于后者' if higher else '前者不小于后者'}",
+                a.start,
+                b.end,
+                found=match.word,
+            )
+        )
+    if "持平" in text:
+        for statement in context.year_on_year:
+            sentence_start = max(text.rfind(ch, 0, statement.start) for ch in "。\n") + 1
+            sentence_end = text.find("。", statement.start)
+            sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+            if "持平" not in sentence or statement.delta is None or statement.delta.value == 0:
+                continue
+            findings.append(
+                context.finding(
+                    "compare.words",
+                    ERROR,
+                    f"说与上年持平，却又写{statement.delta_word}{statement.delta.text}{statement.delta.unit}",
+                    statement.start,
+                    statement.end,
+                    found="持平",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# 三公 spending above its budget, stock figures
+
+
+_SANGONG = ("三公", "公务接待", "公务用车", "因公出国")
+_REASONS = ("原因", "超支", "超出", "追加", "调整", "因", "由于")
+
+
+@rule("sangong.over_budget", "“三公”经费实际支出超过预算却没有说明原因")
+def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
+    report = context.report
+    findings = []
+    figs = [
+        f
+        for f in context.figures.prose()
+        if f.kind == "money" and not f.change and not f.approx and any(w in f.subject for w in _SANGONG)
+    ]
+    for budget in figs:
+        if budget.role not in ("预算", "年初预算", "调整后"):
+            continue
+        for spent in figs:
+            if (
+                spent.role != "执行"
+                or spent.paragraph != budget.paragraph
+                or subject_key(spent.subject, context.data) != subject_key(budget.subject, context.data)
+            ):
+                continue
+            if spent.base - budget.base < spent.half + budget.half:
+                continue
+            paragraph = report.paragraphs[spent.paragraph]
+            if any(word in paragraph.text for word in _REASONS):
+                continue
+            findings.append(
+                context.finding(
+                    "sangong.over_budget",
+                    WARNING,
+                    f"“{spent.subject}”实际支出{_show(spent)}超过预算{_show(budget)}，"
+                    f"超出{amount_like(spent.base - budget.base, spent.quantity)}，文中没有说明原因",
+                    spent.start,
+                    spent.end,
+                    expected=f"不超过{_show(budget)}或说明原因",
+                    found=_show(spent),
+                )
+            )
+    return findings
+
+
+@rule("stock.changed", "存量数字（核定编制、年初结转结余）在报告两处写成不同的值")
+def check_stock_figures(context: CheckContext) -> list[Finding]:
+    labels = tuple(context.data.identities.get("stock") or ())
+    if not labels:
+        return []
+    findings = []
+    seen: dict[tuple[str, str], object] = {}
+    for quantity in context.report.quantities:
+        if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
+            continue
+        label = quantity.label if quantity.label in labels else None
+        if label is None:
+            continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
+        key = (quantity.year, label)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = quantity
+            continue
+        if first.unit == quantity.unit and first.value != quantity.value and quantity.kind == "count":
+            findings.append(
+                context.finding(
+                    "stock.changed",
+                    WARNING,
+                    f"“{label}”前后不一致：前面写{first.text}{first.unit}，这里写{quantity.text}{quantity.unit}",
+                    quantity.start,
+                    quantity.end,
+                    expected=f"{first.text}{first.unit}",
+                    found=f"{quantity.text}{quantity.unit}",
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A score and its parts in prose
+
+
+_SCORE_TOTAL = re.compile(r"(?:自评得分|总得分|综合得分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_PART = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
+)
+
+
+@rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
+def check_score_parts(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "其中" not in text or ("得分" not in text and "总分" not in text):
+        return []
+    findings = []
+    for match in _SCORE_TOTAL.finditer(text):
+        paragraph = context.report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        since = text.find("其中", match.end(), paragraph.end)
+        if since < 0 or since - match.end() > 40:
+            continue
+        stop = text.find("。", since, paragraph.end)
+        stop = paragraph.end if stop < 0 else stop
+        parts = [
+            p
+            for p in _SCORE_PART.finditer(text, since + 2, stop)
+            if not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
+        ]
+        if len(parts) < 2 or len(parts) > 12:
+            continue
+        total = Decimal(match.group("n"))
+        values = [Decimal(p.group("n")) for p in parts]
+        places = max(len(p.group("n").split(".", 1)[1]) if "." in p.group("n") else 0 for p in parts)
+        total_places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
+        half = Decimal(5).scaleb(-(max(places, total_places) + 1)) * (len(values) + 1)
+        found = sum(values, ZERO)
+        listing = "+".join(p.group("n") for p in parts)
+        if abs(found - total) >= half:
+            findings.append(
+                context.finding(
+                    "score.parts",
+                    ERROR,
+                    f"各项得分之和{listing}={plain(found)}分，与所述{match.group(0)}不符",
+                    match.start(),
+                    parts[-1].end(),
+                    expected=f"{plain(found)}分",
+                    found=f"{match.group('n')}分",
+                )
+            )
+        fulls = [p.group("full") for p in parts]
+        if all(fulls):
+            full_sum = sum((Decimal(f) for f in fulls), ZERO)
+            if full_sum != 100 and "满分100" in text[max(0, match.start() - 80) : match.start()]:
+                findings.append(
+                    context.finding(
+                        "score.parts",
+                        ERROR,
+                        f"各项满分之和{'+'.join(fulls)}={plain(full_sum)}分，不是满分100分",
+                        parts[0].start(),
+                        parts[-1].end(),
+                        expected="100分",
+                        found=f"{plain(full_sum)}分",
+                    )
+                )
+    return findings
+
+
+RULES = (
+    *RULES,
+    check_comparison_words,
+    check_sangong_over_budget,
+    check_stock_figures,
+    check_score_parts,
+)

@@ -1,0 +1,500 @@
+"""Totals against their items — in prose without 其中 (“A10万元，B20万元，共计30万元”), counts that
+change during the year (“年初8个，年中增加8个，共15个”), and the self-evaluation form read back
+as a table: 执行率 = 执行数 ÷ 预算数, 得分 = 权重 × 执行率, the total row against its 其中 rows,
+the points of a category against its items, and scores left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+
+from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule
+from jixiao.domain.checker.figures import is_per_unit
+from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
+from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points
+from jixiao.domain.money import HUNDRED, round_half_up
+
+# ---------------------------------------------------------------------------------------------
+# Listed items followed by their total
+
+
+_ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
+
+
+@rule("list.total", "列举的各项金额与随后的“共计/合计”是否相等（不写“其中”的列举）")
+def check_listed_totals(context: CheckContext) -> list[Finding]:
+    """'无为市93万元,南陵县52万元,…,三山经开区16.192万元,共计237万元': the items are the
+    amounts of the same unit right before the total, each after a list separator and a label,
+    none a change, an approximation or a per-unit price. Their sum must equal the total within
+    the rounding envelope; outside it is an error stating the recomputation."""
+    report = context.report
+    text = report.text
+    words = tuple(context.data.identities.get("list_totals") or ())
+    findings = []
+    quantities = report.quantities
+    for index, total in enumerate(quantities):
+        if total.role != "level" or total.approx or total.kind not in ("money", "count"):
+            continue
+        raw = total.raw_label.strip().rstrip("为达是:")
+        if raw not in words:
+            continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
+        gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
+        if index == 0 or gap not in (",", ";", "，", "；", ""):
+            continue
+        items: list[Quantity] = []
+        cursor = index - 1
+        while cursor >= 0:
+            item = quantities[cursor]
+            if item.kind != total.kind or item.unit != total.unit or item.role != "level" or item.approx:
+                break
+            if is_per_unit(item, context.data):
+                break
+            items.insert(0, item)
+            if cursor == 0:
+                break
+            previous = quantities[cursor - 1]
+            between = text[previous.end : item.start]
+            if not _ITEM_GAP.match(between):
+                break
+            cursor -= 1
+        if len(items) < 2:
+            continue
+        total_sum = sum((q.base_value for q in items), ZERO)
+        envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
+        difference = total_sum - total.base_value
+        if abs(difference) < envelope or difference == 0:
+            continue
+        listing = "+".join(f"{q.text}" for q in items)
+        findings.append(
+            context.finding(
+                "list.total",
+                ERROR,
+                f"列举的{len(items)}项合计{amount_like(total_sum, total)}（{listing}），"
+                f"与所述“{raw}”{total.text}{total.unit}相差{amount_like(abs(difference), total)}",
+                items[0].start - len(items[0].raw_label),
+                total.end,
+                expected=amount_like(total_sum, total),
+                found=f"{total.text}{total.unit}",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts that change during the year
+
+
+_COUNT_OF = re.compile(r"(?P<n>\d{1,4})个(?P<noun>[\u4e00-\u9fff]{1,6})?")
+
+
+@rule("count.changes", "个数的年初数＋增加数−减少数＝总数（“年初8个，年中增加8个，共15个”）")
+def check_count_changes(context: CheckContext) -> list[Finding]:
+    """In one paragraph: a total count (共K个), an initial count (年初…N个) and an added (年中增加M个)
+    or removed one, all of the same noun and outside brackets. K must be N + M − removed."""
+    spec = context.data.identities.get("count_changes") or {}
+    if not spec:
+        return []
+    report = context.report
+    text = report.text
+    findings = []
+    initial_words = tuple(spec.get("initial") or ())
+    for paragraph in report.paragraphs:
+        if "个" not in paragraph.text or not any(w in paragraph.text for w in initial_words):
+            continue
+        found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
+        for match in _COUNT_OF.finditer(text, paragraph.start, paragraph.end):
+            start = match.start()
+            if start and text[start - 1] in "0123456789.":
+                continue
+            if _inside_brackets(text, paragraph.start, start):
+                continue
+            clause_start = max(text.rfind(ch, paragraph.start, start) for ch in ",;。:(") + 1
+            clause = text[max(clause_start, paragraph.start) : start]
+            noun = match.group("noun") or ""
+            if not noun:
+                noun = re.sub(r"[^\u4e00-\u9fff]", "", clause).rstrip("共有计合总累")[-4:]
+            kind = _change_kind(clause, spec)
+            if kind:
+                found[kind].append((int(match.group("n")), noun, start, match.end(), clause))
+        if not found["total"] or not found["initial"] or not (found["added"] or found["removed"]):
+            continue
+        total = found["total"][0]
+        noun = _common_noun(
+            total[1], [found["initial"][0][1]] + [x[1] for x in found["added"] + found["removed"]]
+        )
+        if noun is None:
+            continue
+        initial = found["initial"][0]
+        added = sum(x[0] for x in found["added"])
+        removed = sum(x[0] for x in found["removed"])
+        expected = initial[0] + added - removed
+        if expected == total[0]:
+            continue
+        steps = f"年初{initial[0]}个" + "".join(f"+{x[0]}个" for x in found["added"])
+        steps += "".join(f"−{x[0]}个" for x in found["removed"])
+        findings.append(
+            context.finding(
+                "count.changes",
+                ERROR,
+                f"个数前后不符：{steps}={expected}个{noun}，而前面说共{total[0]}个",
+                total[2],
+                max(x[3] for x in (total, initial, *found["added"], *found["removed"])),
+                expected=f"{expected}个",
+                found=f"{total[0]}个",
+            )
+        )
+    return findings
+
+
+def _inside_brackets(text: str, low: int, position: int) -> bool:
+    depth = 0
+    for ch in text[low:position]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _change_kind(clause: str, spec: dict) -> str | None:
+    for kind in ("removed", "added", "initial", "total"):
+        for word in sorted(spec.get(kind) or (), key=len, reverse=True):
+            if kind == "total":
+                if clause.endswith(word) or clause.endswith(word + "有") or f"{word}计" in clause[-3:]:
+                    return kind
+            elif word in clause:
+                return kind
+    return None
+
+
+def _common_noun(total_noun: str, others: list[str]) -> str | None:
+    """The noun the counts share ('项目'), or None when they count different things."""
+    for size in (2, 1):
+        tail = total_noun[-size:] if total_noun else ""
+        if tail and all(tail in other for other in others):
+            return tail
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The self-evaluation form
+
+
+def _budget_column(table: Table) -> int | None:
+    return table.column("全年预算", "年初预算")
+
+
+def _money(cell: TableCell | None) -> Decimal | None:
+    return None if cell is None or cell.value is None else cell.value * cell.scale
+
+
+def _total_rows(context: CheckContext, table: Table) -> list[tuple[TableRow, list[TableRow]]]:
+    """Each total row with the 其中 rows that follow it."""
+    totals = tuple(context.data.tables.get("total_rows") or ())
+    parts_words = tuple(context.data.tables.get("part_rows") or ())
+    groups = []
+    current: tuple[TableRow, list[TableRow]] | None = None
+    for row in table.rows:
+        label = row.label.replace(" ", "")
+        if label.startswith(totals):
+            current = (row, [])
+            groups.append(current)
+        elif current is not None and label.startswith(parts_words):
+            current[1].append(row)
+        else:
+            current = None
+    return groups
+
+
+def _part_name(label: str) -> str:
+    return label.replace(" ", "").removeprefix("其中").lstrip(":：").strip()
+
+
+@rule("score.recompute", "自评表中执行率（= 执行数 ÷ 预算数）、得分（= 权重 × 执行率）与表中金额是否相符")
+def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
+    """For every row of a form with 预算数, 执行数 and 执行率 columns (and 权重/得分):
+    1. 执行率 = 执行数 ÷ 全年预算数 (年初预算数 when there is no 全年), to the printed decimals;
+       a total row printed as all zeros while its only filled 其中 row has amounts is judged by
+       that row;
+    2. 得分 = 权重 × 执行率, rounded half-up; a score equal to the truncated value but not the
+       rounded one is a warning (截尾而非四舍五入), any other difference an error.
+    Prose 'x执行率…，权重10分，得分…分' is checked the same way."""
+    findings = _prose_scores(context)
+    for table in context.tables:
+        budget_at, actual_at = _budget_column(table), table.column("执行数")
+        rate_at, weight_at, score_at = table.column("rate"), table.column("weight"), table.column("score")
+        if rate_at is None and score_at is None:
+            continue
+        fallback = {}
+        for total, parts in _total_rows(context, table):
+            filled = [p for p in parts if _money(p.cell(budget_at))]
+            if _money(total.cell(budget_at)) == 0 and _money(total.cell(actual_at)) == 0 and len(filled) == 1:
+                fallback[id(total)] = filled[0]
+        for row in table.rows:
+            source = fallback.get(id(row), row)
+            budget, actual = _money(source.cell(budget_at)), _money(source.cell(actual_at))
+            exact = actual * HUNDRED / budget if budget and actual is not None and budget > 0 else None
+            basis = ""
+            if exact is not None:
+                b_cell, a_cell = source.cell(budget_at), source.cell(actual_at)
+                basis = f"{a_cell.text.rstrip('?')}÷{b_cell.text.rstrip('?')}"
+                if source is not row:
+                    basis = f"按其中“{source.label}”一行{basis}"
+            rate_cell = row.cell(rate_at)
+            if rate_cell is not None and rate_cell.value is not None and exact is not None:
+                findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, source))
+            weight_cell, score_cell = row.cell(weight_at), row.cell(score_at)
+            if (
+                weight_cell is None
+                or score_cell is None
+                or weight_cell.value is None
+                or score_cell.value is None
+            ):
+                continue
+            stated_rate = _rate_value(rate_cell)
+            if exact is None and stated_rate is None:
+                continue
+            weight = weight_cell.value
+            rate = exact if exact is not None else stated_rate
+            exact_score = min(weight * rate / HUNDRED, weight)
+            places = score_cell.decimals
+            rounded = round_half_up(exact_score, places)
+            if rounded == score_cell.value:
+                continue
+            score_basis = (
+                f"{weight_cell.text}×{basis}"
+                if exact is not None
+                else f"{weight_cell.text}×{rate_cell.text.rstrip('?')}%"
+            )
+            truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+            if truncated == score_cell.value:
+                findings.append(
+                    context.finding(
+                        "score.recompute",
+                        WARNING,
+                        f"表中“{row.label}”得分{score_cell.text.rstrip('?')}是截尾取数："
+                        f"{score_basis}={format(exact_score.normalize(), 'f')[:8]}，四舍五入应为{rounded}",
+                        score_cell.start,
+                        score_cell.end,
+                        expected=format(rounded, "f"),
+                        found=score_cell.text.rstrip("?"),
+                    )
+                )
+                continue
+            findings.append(
+                context.finding(
+                    "score.recompute",
+                    ERROR,
+                    f"表中“{row.label}”得分与权重×执行率不符：{score_basis}={rounded}，表中为{score_cell.text.rstrip('?')}",
+                    score_cell.start,
+                    score_cell.end,
+                    expected=format(rounded, "f"),
+                    found=score_cell.text.rstrip("?"),
+                )
+            )
+    return findings
+
+
+def _rate_value(cell: TableCell | None) -> Decimal | None:
+    if cell is None or cell.value is None:
+        return None
+    if cell.unit != "%" and cell.value <= 1 and cell.decimals >= 3:
+        return cell.value * HUNDRED
+    return cell.value
+
+
+def _judge_table_rate(
+    context: CheckContext, row: TableRow, cell: TableCell, exact: Decimal, basis: str, source: TableRow
+) -> list[Finding]:
+    places = cell.decimals
+    stated = _rate_value(cell)
+    if round_half_up(exact, places) == stated:
+        return []
+    return [
+        context.finding(
+            "score.recompute",
+            ERROR,
+            f"表中“{row.label}”执行率与金额不符：{basis}={pct(exact, max(places, 2))}，表中为{cell.text.rstrip('?')}",
+            cell.start,
+            cell.end,
+            expected=format(round_half_up(exact, places), "f"),
+            found=cell.text.rstrip("?"),
+        )
+    ]
+
+
+_WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+_SENTENCE_END = re.compile(r"[。;\n]")
+
+
+def _prose_scores(context: CheckContext) -> list[Finding]:
+    """'预算执行率96.85%，权重10分，得分9.69分': one rate, one weight, one score in a sentence."""
+    report = context.report
+    text = report.text
+    findings: list[Finding] = []
+    if "权重" not in text or "得分" not in text:
+        return findings
+    start = 0
+    for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        sentence = text[start:boundary]
+        offset, start = start, boundary + 1
+        if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
+            continue
+        weights = list(_WEIGHT.finditer(sentence))
+        scores = list(_SCORE.finditer(sentence))
+        rates = [
+            q
+            for q in report.quantities_between(offset, offset + len(sentence))
+            if q.kind == "percent" and "率" in q.label and not q.approx
+        ]
+        if len(weights) != 1 or len(scores) != 1 or len(rates) != 1:
+            continue
+        weight = Decimal(weights[0].group("n"))
+        score_text = scores[0].group("n")
+        score = Decimal(score_text)
+        rate = rates[0]
+        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
+        exact = min(weight * rate.value / HUNDRED, weight)
+        if round_half_up(exact, places) == score:
+            continue
+        half = rate.half_unit()
+        low = weight * (rate.value - half) / HUNDRED
+        high = weight * (rate.value + half) / HUNDRED
+        score_half = Decimal(5).scaleb(-(places + 1))
+        inside = low <= score + score_half and high >= score - score_half
+        findings.append(
+            context.finding(
+                "score.recompute",
+                INFO if inside else ERROR,
+                f"得分{score_text}分与权重×{rate.label}不符：{weights[0].group('n')}×{rate.text}%="
+                f"{round_half_up(exact, places)}" + ("（差别在执行率四舍五入范围内）" if inside else ""),
+                offset + scores[0].start(),
+                offset + scores[0].end(),
+                expected=format(round_half_up(exact, places), "f"),
+                found=score_text,
+            )
+        )
+    return findings
+
+
+@rule("table.totals", "自评表合计行（年度资金总额）与其中各行：任一行不大于合计；完整构成时之和等于合计")
+def check_table_totals(context: CheckContext) -> list[Finding]:
+    complete = [tuple(group) for group in context.data.tables.get("complete_part_rows") or ()]
+    findings = []
+    for table in context.tables:
+        money_columns = [
+            i for i, kind in enumerate(table.kinds) if kind in ("年初预算", "全年预算", "执行数", "year")
+        ]
+        if not money_columns:
+            continue
+        for total, parts in _total_rows(context, table):
+            if not parts:
+                continue
+            names = [_part_name(p.label) for p in parts]
+            is_complete = any(
+                len(group) == len(names) and all(n in group for n in names) for group in complete
+            )
+            for part in parts:
+                over = []
+                for column in money_columns:
+                    whole, piece = _money(total.cell(column)), _money(part.cell(column))
+                    if whole is None or piece is None:
+                        continue
+                    half = (
+                        total.cell(column).half * total.cell(column).scale
+                        + part.cell(column).half * part.cell(column).scale
+                    )
+                    if piece - whole >= half:
+                        over.append((table.columns[column], total.cell(column), part.cell(column)))
+                if over:
+                    detail = "；".join(f"{name}合计{w.text}、其中{p.text}" for name, w, p in over)
+                    findings.append(
+                        context.finding(
+                            "table.totals",
+                            ERROR,
+                            f"表中其中一行大于合计：“{total.label}”与“{part.label}”——{detail}",
+                            part.start,
+                            part.end,
+                            expected=f"不大于{over[0][1].text}",
+                            found=over[0][2].text,
+                        )
+                    )
+            if not is_complete:
+                continue
+            for column in money_columns:
+                whole = _money(total.cell(column))
+                pieces = [_money(p.cell(column)) for p in parts]
+                if whole is None or all(p is None for p in pieces):
+                    continue
+                total_sum = sum((p for p in pieces if p is not None), ZERO)
+                half = sum(
+                    (p.cell(column).half * p.cell(column).scale for p in parts if p.cell(column) is not None),
+                    total.cell(column).half * total.cell(column).scale,
+                )
+                if abs(total_sum - whole) >= half and total_sum > whole:
+                    continue  # already reported as a part larger than the total
+                if abs(total_sum - whole) >= half:
+                    listing = "+".join(p.cell(column).text for p in parts if p.cell(column) is not None)
+                    findings.append(
+                        context.finding(
+                            "table.totals",
+                            ERROR,
+                            f"表中“{total.label}”{table.columns[column]}{total.cell(column).text}与其中各行之和"
+                            f"{plain(total_sum)}（{listing}）不符",
+                            total.cell(column).start,
+                            total.cell(column).end,
+                            expected=plain(total_sum),
+                            found=total.cell(column).text,
+                        )
+                    )
+    return findings
+
+
+@rule("table.categories", "评分表中一级指标所标分值（如“产出指标(50分)”）与其下各项分值之和是否相等")
+def check_score_categories(context: CheckContext) -> list[Finding]:
+    findings = []
+    for table in context.tables:
+        weight_at, score_at = table.column("weight"), table.column("score")
+        if weight_at is None or score_at is None or table.layout == "vertical":
+            continue
+        categories: list[tuple[TableRow, Decimal, list[Decimal]]] = []
+        for row in table.rows:
+            points = category_points(row.label)
+            if points is not None:
+                categories.append((row, points, []))
+            if not categories:
+                continue
+            weight = row.cell(weight_at)
+            if weight is not None and weight.value is not None:
+                categories[-1][2].append(weight.value)
+        for row, points, weights in categories:
+            if len(weights) < 2:
+                continue
+            total = sum(weights, ZERO)
+            if total == points:
+                continue
+            listing = "+".join(plain(w) for w in weights)
+            findings.append(
+                context.finding(
+                    "table.categories",
+                    ERROR,
+                    f"“{row.label.split()[0]}”标{plain(points)}分，其下各项分值{listing}={plain(total)}分",
+                    row.label_start,
+                    row.label_start + len(row.label.split()[0]),
+                    expected=plain(points),
+                    found=plain(total),
+                )
+            )
+    return findings
+
+
+RULES = (
+    check_listed_totals,
+    check_count_changes,
+    check_table_rates_and_scores,
+    check_table_totals,
+    check_score_categories,
+)

@@ -1,0 +1,463 @@
+"""Tables flattened to text, read back into rows and columns.
+
+A report's self-evaluation form (自评表) reaches the checker in three shapes:
+
+* ``|`` rows — ``总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 |``;
+* one cell per line, sometimes each line ending in ``|`` and an empty cell as a lone ``|``;
+  header cells are often broken over two lines (``年初`` / ``预算数``);
+* one row per line with the cells separated by spaces — ``年度资金总额: 0 0 0 10 0 0``.
+
+All three become :class:`Table` objects: named columns (with a kind: 年初预算 / 全年预算 /
+执行数 / rate / weight / score / other) and labelled rows whose cells are aligned to the columns.
+Column names are data (``jixiao/data/checker/tables.yaml``). Nothing is guessed: a cell that is
+not a number stays text, an empty cell stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph, ParsedReport
+
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>%|万元|元|亿元)?\??$"
+)
+_UNIT_CAPTION = re.compile(r"[(（](?:万元|元|亿元|人|[A-Z])[)）]?$|[(（](?:万元|元)$")
+_CATEGORY_POINTS = re.compile(r"[(（](?P<n>\d{1,3})分?[)）]")
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    text: str
+    start: int
+    end: int
+    value: Decimal | None = None
+    unit: str | None = None
+    decimals: int = 0
+
+    @property
+    def scale(self) -> Decimal:
+        return MONEY_UNITS.get(self.unit or "", Decimal(1))
+
+    @property
+    def half(self) -> Decimal:
+        """Half of the last printed digit (the rounding envelope of the printed value)."""
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    label: str
+    label_start: int
+    cells: tuple[TableCell | None, ...]  # aligned to Table.columns; None where the row has no cell
+    start: int
+    end: int
+
+    def cell(self, index: int | None) -> TableCell | None:
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    kinds: tuple[str, ...]  # 年初预算 | 全年预算 | 执行数 | year | rate | weight | score | other
+    rows: tuple[TableRow, ...]
+    layout: str  # pipe | vertical | spaced
+    start: int
+    end: int
+
+    def column(self, *kinds: str) -> int | None:
+        for kind in kinds:
+            if kind in self.kinds:
+                return self.kinds.index(kind)
+        return None
+
+
+def number_cell(text: str, start: int) -> TableCell:
+    stripped = text.strip()
+    match = _NUMBER.match(stripped.replace(" ", ""))
+    if match is None:
+        return TableCell(stripped, start, start + len(stripped))
+    fraction = match.group("frac") or ""
+    digits = match.group("int").replace(",", "")
+    value = Decimal(
+        f"{match.group('sign')}{digits}.{fraction}" if fraction else f"{match.group('sign')}{digits}"
+    )
+    return TableCell(stripped, start, start + len(stripped), value, match.group("unit"), len(fraction))
+
+
+class _Columns:
+    """Known column names (data) → kind; header fragments are joined back into known names."""
+
+    def __init__(self, data: CheckerData) -> None:
+        spec = data.tables
+        self.kind_of: dict[str, str] = {}
+        for kind, names in (spec.get("columns", {}).get("money") or {}).items():
+            for name in names:
+                self.kind_of[_norm(name)] = kind
+        for kind in ("rate", "weight", "score", "other"):
+            for name in spec.get("columns", {}).get(kind) or ():
+                self.kind_of.setdefault(_norm(name), kind)
+        self.year = re.compile(spec.get("year_column") or r"(?!)")
+        self.empty = frozenset(spec.get("empty_cells") or ("", "/", "-"))
+        self.any_name = re.compile(
+            "|".join(re.escape(n) for n in sorted(self.kind_of, key=len, reverse=True))
+        )
+        strong = [n for n, kind in self.kind_of.items() if kind != "other"]
+        self.strong_name = re.compile(
+            "|".join(re.escape(n) for n in sorted(strong, key=len, reverse=True)) or "(?!)"
+        )
+        self.part_rows = tuple(spec.get("part_rows") or ())
+        self.total_rows = tuple(spec.get("total_rows") or ())
+
+    def kind(self, text: str) -> str | None:
+        name = _norm(text)
+        if name in self.kind_of:
+            return self.kind_of[name]
+        if self.year.match(name):
+            return "year"
+        return None
+
+
+def _norm(text: str) -> str:
+    text = text.strip().rstrip("|").strip().replace(" ", "").replace("（", "(").replace("）", ")")
+    return _UNIT_CAPTION.sub("", text)
+
+
+_COLUMNS_CACHE: dict[int, tuple[dict, _Columns]] = {}
+
+
+def _columns_for(data: CheckerData) -> _Columns:
+    cached = _COLUMNS_CACHE.get(id(data.tables))
+    if cached is None or cached[0] is not data.tables:
+        cached = (data.tables, _Columns(data))
+        _COLUMNS_CACHE[id(data.tables)] = cached
+    return cached[1]
+
+
+def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
+    text = report.text
+    if not ("执行率" in text or "得分" in text or "分值" in text or "执行数" in text):
+        return []  # every self-evaluation form has one of these columns
+    columns = _columns_for(data)
+    names = {m.group(0) for m in columns.strong_name.finditer(report.text)}
+    if len(names) < 2:
+        return []  # a form has at least two of 预算数 / 执行数 / 执行率 / 权重 / 得分
+    tables = _pipe_tables(report.paragraphs, columns)
+    tables += _vertical_tables(report.paragraphs, columns)
+    tables += _spaced_tables(report, columns)
+    tables.sort(key=lambda table: table.start)
+    return tables
+
+
+# ---------------------------------------------------------------------------------------------
+# '|' rows
+
+
+def _split_pipe(paragraph: Paragraph) -> list[TableCell]:
+    """The cells of a '|' row in order, empty ones kept; a Markdown row's leading '|' opens no cell."""
+    cells = []
+    position = paragraph.start
+    pieces = paragraph.text.split("|")
+    if paragraph.text.startswith("|"):
+        position += len(pieces[0]) + 1
+        pieces = pieces[1:]
+    for piece in pieces:
+        stripped = piece.strip()
+        offset = piece.find(stripped) if stripped else 0
+        cells.append(number_cell(stripped, position + offset))
+        position += len(piece) + 1
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
+    tables = []
+    header: list[TableCell] | None = None
+    header_start = 0
+    body: list[tuple[str, int, list[TableCell], Paragraph]] = []
+
+    def close() -> None:
+        if header is not None and body:
+            tables.append(_aligned_table(header, body, columns, "pipe", header_start))
+
+    for paragraph in paragraphs:
+        if paragraph.text.count("|") < 2:
+            if header is not None and paragraph.text.strip() != "|":
+                close()
+                header, body = None, []
+            continue
+        cells = _split_pipe(paragraph)
+        texts = [c for c in cells if c.text]
+        if len(texts) >= 2 and all(c.value is None for c in texts):
+            known = sum(1 for c in texts if columns.kind(c.text))
+            if known >= 2 or (header is not None and not body and known >= 1):
+                if header is not None and not body:
+                    # a second header line under the first ('预算数' over '年初预算 | 调整后预算'):
+                    # the lower name stands for the column, the upper one fills the gaps
+                    width = max(len(header), len(cells))
+                    upper = header + [TableCell("", 0, 0)] * (width - len(header))
+                    lower = cells + [TableCell("", 0, 0)] * (width - len(cells))
+                    header = [b if b.text else a for a, b in zip(upper, lower, strict=True)]
+                    continue
+                close()
+                header, body, header_start = cells, [], paragraph.start
+                continue
+        if header is None:
+            continue
+        if cells and cells[0].value is None and cells[0].text:
+            label, values = cells[0].text, cells[1:]
+            label_start = cells[0].start
+        else:
+            label, values, label_start = "", cells, paragraph.start
+        if not any(c.value is not None for c in values) and not _is_part_label(label, columns):
+            continue
+        body.append((label, label_start, values, paragraph))
+    close()
+    return tables
+
+
+def _aligned_table(
+    header: list[TableCell],
+    body: list[tuple[str, int, list[TableCell], Paragraph]],
+    columns: _Columns,
+    layout: str,
+    start: int,
+) -> Table:
+    width = max(len(values) for _, _, values, _ in body)
+    names = [c.text for c in header]
+    if len(names) > width:
+        names = names[len(names) - width :]
+    kinds = tuple(columns.kind(name) or "other" for name in names)
+    rows = []
+    for label, label_start, values, paragraph in body:
+        cells = tuple(
+            (c if c.value is not None or c.text not in columns.empty else None) if c.text else None
+            for c in values[: len(names)]
+        )
+        rows.append(TableRow(label, label_start, cells, paragraph.start, paragraph.end))
+    return Table(tuple(names), kinds, tuple(rows), layout, start, body[-1][3].end)
+
+
+def _is_part_label(label: str, columns: _Columns) -> bool:
+    return label.startswith(columns.part_rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# One cell per line
+
+
+def _cell_line(paragraph: Paragraph) -> tuple[str, int] | None:
+    """The cell a line holds ('238.93 |' → '238.93'; '|' → ''), or None for a '|' row."""
+    text = paragraph.text
+    bars = text.count("|")
+    if bars == 0:
+        return text, paragraph.start
+    if bars == 1 and text.endswith("|"):
+        return text[:-1].strip(), paragraph.start
+    return None
+
+
+def _header_like(text: str) -> bool:
+    return 0 < len(text) <= 20 and _NUMBER.match(text.replace(" ", "")) is None and text[-1] not in "。;,"
+
+
+def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
+    tables = []
+    lines = [_cell_line(p) for p in paragraphs]
+    index, count = 0, len(paragraphs)
+    while index < count:
+        line = lines[index]
+        if line is None or not line[0] or not _header_like(line[0]):
+            index += 1
+            continue
+        run = index
+        while run < count and lines[run] is not None and lines[run][0] and _header_like(lines[run][0]):
+            run += 1
+        names, label_at = _join_header(lines, index, run, columns)
+        if len(names) < 2 or label_at is None:
+            index = max(run, index + 1)
+            continue
+        rows = []
+        position = label_at
+        end = paragraphs[label_at].end
+        while position < count:
+            label_line = lines[position]
+            if label_line is None or not label_line[0] or not _header_like(label_line[0]):
+                break
+            if columns.kind(label_line[0]):
+                break  # a new header
+            cells: list[TableCell | None] = []
+            cursor = position + 1
+            while cursor < count and len(cells) < len(names):
+                cell_line = lines[cursor]
+                if cell_line is None:
+                    break
+                cell = number_cell(cell_line[0], cell_line[1])
+                if cell.value is None and cell.text not in columns.empty:
+                    break
+                cells.append(cell if cell.value is not None else None)
+                cursor += 1
+            if not any(c is not None for c in cells) and not _is_part_label(label_line[0], columns):
+                break
+            while cursor < count and len(cells) < len(names) and lines[cursor] is not None:
+                text_cell = lines[cursor][0]
+                if _header_like(text_cell) or number_cell(text_cell, 0).value is not None:
+                    break
+                cells.append(None)  # a text cell (原因, 说明) of this row
+                cursor += 1
+            rows.append(
+                TableRow(
+                    label_line[0],
+                    label_line[1],
+                    tuple(cells),
+                    paragraphs[position].start,
+                    paragraphs[max(cursor - 1, position)].end,
+                )
+            )
+            end = paragraphs[max(cursor - 1, position)].end
+            position = cursor
+        if rows:
+            kinds = tuple(k for _, k in names)
+            tables.append(
+                Table(
+                    tuple(n for n, _ in names), kinds, tuple(rows), "vertical", paragraphs[index].start, end
+                )
+            )
+        index = max(position, run, index + 1)
+    return tables
+
+
+def _join_header(
+    lines: list[tuple[str, int] | None], start: int, stop: int, columns: _Columns
+) -> tuple[list[tuple[str, str]], int | None]:
+    """Known column names in lines[start:stop], fragments joined ('全年' + '执行数'); and the index
+    of the first row label (the first line after the last column name)."""
+    names: list[tuple[str, str]] = []
+    position = start
+    last_column = None
+    while position < stop:
+        joined = None
+        alone = columns.kind(lines[position][0])
+        for width in (1,) if alone else (3, 2, 1):
+            if position + width > stop:
+                continue
+            text = "".join(lines[k][0] for k in range(position, position + width))
+            kind = columns.kind(text)
+            if kind:
+                joined = (text, kind, width)
+                break
+        if joined:
+            names.append((_norm(joined[0]), joined[1]))
+            position += joined[2]
+            last_column = position
+        else:
+            position += 1
+    if last_column is None or last_column >= stop + 1:
+        return names, None
+    label_at = last_column if last_column < len(lines) else None
+    return names, label_at
+
+
+# ---------------------------------------------------------------------------------------------
+# One row per line, cells separated by spaces
+
+_SPACED_VALUE = re.compile(r"(?:^|\s)(\S+)$")
+
+
+def _spaced_tables(report: ParsedReport, columns: _Columns) -> list[Table]:
+    """Rows whose cells are separated by spaces. Normalisation drops spaces next to Chinese text,
+    so the rows are read from the original lines and the offsets mapped back."""
+    source = report.source
+    if " " not in source.original and "\u3000" not in source.original:
+        return []
+    starts = source.original_starts()
+    paragraphs = report.paragraphs
+    tables = []
+    index, count = 0, len(paragraphs)
+    while index < count:
+        paragraph = paragraphs[index]
+        if "|" in paragraph.text or len(columns.strong_name.findall(paragraph.text)) < 2:
+            index += 1
+            continue
+        tokens = _tokens(source, paragraph, starts)
+        names = [(_norm(t), k) for t, _ in tokens if (k := columns.kind(t))]
+        if len(names) < 3 or len(tokens) > 20:
+            index += 1
+            continue
+        money_first = names[0][1] in ("年初预算", "全年预算", "执行数", "year")
+        scores = [i for i, (_, kind) in enumerate(names) if kind == "score"]
+        if not money_first and scores:
+            names = names[: scores[-1] + 1]  # trailing text columns (偏差原因…) are usually empty
+        rows = []
+        position = index + 1
+        while position < count:
+            row = _spaced_row(source, paragraphs[position], starts, len(names), money_first, columns)
+            if row is None:
+                break
+            rows.append(row)
+            position += 1
+        if any(row.cells for row in rows):
+            tables.append(
+                Table(
+                    tuple(n for n, _ in names),
+                    tuple(k for _, k in names),
+                    tuple(rows),
+                    "spaced",
+                    paragraph.start,
+                    paragraphs[position - 1].end,
+                )
+            )
+        index = max(position, index + 1)
+    return tables
+
+
+def _tokens(source, paragraph: Paragraph, starts: tuple[int, ...]) -> list[tuple[str, int]]:
+    """Whitespace-separated tokens of the paragraph's original line, with normalised offsets."""
+    a, b = source.original_span(paragraph.start, paragraph.end)
+    line = source.original[a:b]
+    return [
+        (m.group(0).translate(_FULL_TO_ASCII), source.normalized_index(a + m.start(), starts))
+        for m in re.finditer(r"[^\s\u3000]+", line)
+    ]
+
+
+_FULL_TO_ASCII = str.maketrans({"：": ":", "（": "(", "）": ")", "，": ",", "．": ".", "％": "%"})
+
+
+def _spaced_row(
+    source, paragraph: Paragraph, starts: tuple[int, ...], width: int, money_first: bool, columns: _Columns
+) -> TableRow | None:
+    tokens = _tokens(source, paragraph, starts)
+    values: list[TableCell | None] = []
+    while tokens:
+        cell = number_cell(*tokens[-1])
+        if cell.value is None and cell.text not in columns.empty:
+            break
+        values.insert(0, cell if cell.value is not None else None)
+        tokens.pop()
+    if not tokens:
+        return None
+    label = " ".join(t for t, _ in tokens).rstrip(":").strip()
+    if not values:
+        if len(label) <= 16 and (_is_part_label(label, columns) or len(tokens) <= 2):
+            return TableRow(label, tokens[0][1], (), paragraph.start, paragraph.end)
+        return None
+    values = values[:width] if money_first else values[-width:]
+    if money_first:
+        cells = tuple(values) + (None,) * (width - len(values))
+    else:
+        cells = (None,) * (width - len(values)) + tuple(values)
+    return TableRow(label, tokens[0][1], cells, paragraph.start, paragraph.end)
+
+
+def category_points(label: str) -> Decimal | None:
+    """'产出指标(50分) 数量指标 …' → 50; the points a score-table category is worth."""
+    match = _CATEGORY_POINTS.search(label)
+    return Decimal(match.group("n")) if match else None

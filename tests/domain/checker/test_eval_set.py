@@ -1,0 +1,82 @@
+"""The evaluation set (tests/data/checker_eval): well-formed annotations, and on the tuning part
+(not the held-out part, which no test may tune against) no error where the hand check found the
+statements consistent, and every hand-found error-level defect at least reported."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jixiao.domain.checker import ERROR, check_text
+
+EVAL = Path(__file__).resolve().parents[2] / "data" / "checker_eval"
+ANNOTATIONS = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
+KINDS = {
+    "total.items", "count.names", "conflict", "claim.rate", "balance", "rate", "breakdown", "numbering",
+    "typo", "title", "template", "date", "punct", "name",
+}  # fmt: skip
+TUNING = sorted(name for name, meta in ANNOTATIONS.items() if not meta["held_out"])
+
+
+def spans(text, quotes):
+    found = []
+    for quote in quotes:
+        at = text.find(quote)
+        while at >= 0:
+            found.append((at, at + len(quote)))
+            at = text.find(quote, at + 1)
+    return found
+
+
+def test_the_set_is_larger_than_the_corpus_and_covers_what_the_issue_asks():
+    assert len(ANNOTATIONS) >= 40
+    assert sorted(ANNOTATIONS) == sorted(p.name for p in EVAL.glob("*.txt"))
+    held = [m for m in ANNOTATIONS.values() if m["held_out"]]
+    assert len(held) * 4 >= len(ANNOTATIONS)
+    assert len({m["province"] for m in ANNOTATIONS.values()}) >= 8
+    assert {m["report"] for m in ANNOTATIONS.values()} == {"zhengti", "xiangmu"}
+    assert {m["evaluation"] for m in ANNOTATIONS.values()} == {"自评", "第三方"}
+    assert {"prose", "table"} <= {m["form"] for m in ANNOTATIONS.values()}
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_every_annotation_quotes_the_file_and_names_a_known_kind(name):
+    meta = ANNOTATIONS[name]
+    text = (EVAL / name).read_text(encoding="utf-8")
+    assert text.startswith("SOURCE: reconstructed from http")
+    for entry in meta["defects"]:
+        assert entry["kind"] in KINDS
+        assert entry["severity"] in ("error", "warning")
+        assert spans(text, [entry["quote"], *entry.get("also", [])]), entry["quote"]
+    for entry in meta["consistent"] or ():
+        assert spans(text, [entry["quote"]]), entry["quote"]
+
+
+@pytest.mark.parametrize("name", TUNING)
+def test_no_error_on_a_statement_the_hand_check_found_consistent(name):
+    meta = ANNOTATIONS[name]
+    text = (EVAL / name).read_text(encoding="utf-8")
+    defects = [s for entry in meta["defects"] for s in spans(text, [entry["quote"], *entry.get("also", [])])]
+    for finding in check_text(text, report_type="auto").findings:
+        if finding.severity != ERROR:
+            continue
+        start, end = finding.location.start - 10, finding.location.end + 10
+        assert any(start < b and end > a for a, b in defects), finding.message
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in TUNING if any(d["severity"] == "error" for d in ANNOTATIONS[n]["defects"])]
+)
+def test_every_error_the_hand_check_found_is_reported(name):
+    meta = ANNOTATIONS[name]
+    text = (EVAL / name).read_text(encoding="utf-8")
+    findings = [
+        f for f in check_text(text, report_type="auto").findings if f.severity in ("error", "warning")
+    ]
+    for entry in meta["defects"]:
+        if entry["severity"] != "error":
+            continue
+        places = spans(text, [entry["quote"], *entry.get("also", [])])
+        assert any(
+            any(f.location.start - 10 < b and f.location.end + 10 > a for a, b in places) for f in findings
+        ), entry["note"]

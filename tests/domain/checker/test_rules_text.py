@@ -1,0 +1,135 @@
+"""Wording rules on texts from real reports of the evaluation set, and the consistent texts on
+which they must stay silent."""
+
+import pytest
+
+from jixiao.domain.checker import ERROR, WARNING, check_text
+
+
+def findings(text, rule, **kwargs):
+    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
+
+
+def only(text, rule, **kwargs):
+    found = findings(text, rule, **kwargs)
+    assert len(found) == 1, [f.message for f in found]
+    return found[0]
+
+
+def test_placeholders_left_in_the_text_are_reported_once_with_their_count():
+    text = "根据《关于开展xx年省级财政资金绩效自评工作的通知》（粤财绩﹝xx﹞13号），对xx年度项目开展评价。"
+    finding = only(text, "template.leftover")
+    assert finding.severity == WARNING and "全文共3处" in finding.message
+    # a multiplication sign is no placeholder
+    assert findings("设备房1间（3.0m×3.0m），潜水泵2台。", "template.leftover") == []
+
+
+def test_template_hints_and_copied_form_instructions():
+    assert (
+        only("部门整体支出绩效评价报告\n（参考提纲）\n一、部门基本情况", "template.leftover").found
+        == "参考提纲"
+    )
+    cells = "评价结论 |\n结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内) |\n存在问题 |\n无 |"
+    assert "照抄了填表说明" in only(cells, "template.leftover").message
+    # the same instruction in the form's own note column is part of the form
+    note = "原因 |\n1.预算执行率未达到90%的需说明原因(100字以内) |"
+    assert findings(note, "template.leftover") == []
+
+
+def test_doubled_words_doubled_clauses_and_doubled_approximations():
+    # 临河区退役军人事务局 2023 and 东阳市文广旅体局 2020
+    assert only("404名服务对象对象发放补助金2126.81万元。", "typo.doubled").found == "对象对象"
+    clause = only(
+        "按年初规划执行;及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障;及时拨付项目资金,履行项目资金保障。",
+        "typo.doubled",
+    )
+    assert clause.found == "及时拨付项目资金,履行项目资金保障"
+    assert only("参与群众逾20多万人次。", "typo.doubled").found == "逾20多"
+    # reduplicated words that are correct, and words split by a table cell break, stay silent
+    assert findings("请研究研究这个问题。", "typo.doubled") == []
+    assert findings("一级指标 二级指标 三级指标 指标值", "typo.doubled") == []
+    assert findings("中央资金1372.7万元，其中中央直达资金100万元。", "typo.doubled") == []
+
+
+def test_title_that_says_self_evaluation_over_an_agencys_evaluation():
+    # 寿县肖严湖排灌站涵工程: a firm evaluated it on the finance bureau's behalf
+    text = (
+        "16绩效自评报告(寿县肖严湖排灌站涵工程项目)\n"
+        "安徽裕信会计师事务所受寿县财政局委托，对2022年度新增债券资金项目开展了绩效评价。\n"
+    )
+    assert only(text, "title.body").severity == WARNING
+    # a self-evaluation a firm only helped with is still a self-evaluation
+    helped = "项目2018年度绩效自评报告\n省残联组建自评专班，我公司受委托加入专班，协助完成本次自评。\n"
+    assert findings(helped, "title.body") == []
+    # a self-evaluation titled 评价报告 is the usual template title, not a defect
+    assert findings("部门整体支出绩效评价报告\n本部门整体支出绩效自评得分91.24分。", "title.body") == []
+
+
+def test_checked_self_evaluation_and_agency_boxes_contradict_each_other():
+    text = "评价方式:部门(单位)绩效自评R 财政部门组织评价□\n评价机构:中介机构R 部门(单位)评价组□"
+    assert only(text, "title.body").found.startswith("中介机构")
+
+
+def test_dates_without_year_or_month_characters():
+    assert only("填报日期:202511", "date.malformed").expected == "2025年11月"
+    assert only("临夏市对2023转移支付资金开展了绩效自评。", "date.malformed").expected == "2023年"
+    silent = "2023年度资金2000余万元，受理2019件，〔2023〕13号，ISO9001认证，2022-2023学年。"
+    assert findings(silent, "date.malformed") == []
+
+
+def test_the_same_place_or_body_named_two_ways():
+    # 芜湖市文化和旅游局 2022
+    text = "分配湾沚区16.2万元，繁昌区16.2万元。湾沚区23万元，繁昌区25万元。繁昌县56.5万元。湾址区3.73万元。"
+    found = {(f.found, f.expected) for f in findings(text, "name.variant")}
+    assert found == {("繁昌县", "繁昌区"), ("湾址区", "湾沚区")}
+    # 徐闻县前山镇 2024
+    dropped = "评价单位:徐闻县前山镇人民政府\n1. 单位基本情况\n闻县前山镇人民政府为行政单位。"
+    assert only(dropped, "name.variant").expected == "徐闻县前山镇人民政府"
+    assert findings("分配无为市93万元，南陵县52万元，繁昌区25万元，湾沚区23万元。", "name.variant") == []
+
+
+def test_list_numbers_repeated_or_skipped_inside_a_paragraph():
+    # 岳阳市城市管理监督指挥中心 2018
+    text = "1.完成监督指挥工作。2.做好平台维护。3.收集整理信息。4.完成考核考评。4.处理投诉举报。5.业务指导。"
+    finding = only(text, "list.numbering")
+    assert (finding.expected, finding.found) == ("5.", "4.")
+    assert findings("1.完成甲。2.完成乙。3.完成丙。", "list.numbering") == []
+    assert findings("一是：1.甲。2.乙。二是：1.丙。2.丁。", "list.numbering") == []
+
+
+def test_amount_run_into_the_next_clause():
+    assert only("部门预算总金额 803.74 万元其中:基本支出 757.49 万元。", "punct.run_on").severity == WARNING
+    assert only("其他资金859.6万元2023年支出2310.4万元。", "punct.run_on").severity == WARNING
+    assert findings("部门预算总金额803.74万元，其中：基本支出757.49万元。", "punct.run_on") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("该专项资金已拔入到秀英区水务局。", "拔入", "拨入"),
+        ("截止2022年12月8日，已完成拨付。", "截止", "截至"),
+        ("因由于项目暂未完工，下一步加快进度。", "因由于", "由于"),
+        (
+            "依据《中共中央国务院关于全面落实预算绩效管理的意见》。",
+            "全面落实预算绩效管理的意见",
+            "全面实施预算绩效管理的意见",
+        ),
+        ("间接费用3万亩元（每亩3元）。", "3万亩元", None),
+        ("做好资金支付的帐户管理。", "帐户", "账户"),
+    ],
+)
+def test_curated_typos_from_real_reports_and_usage_guides(text, wrong, right):
+    finding = only(text, "typo.curated")
+    assert finding.found == wrong
+    assert finding.expected == right
+
+
+def test_deadline_usage_of_jiezhi_is_not_a_typo():
+    assert findings("报名截止日期为5月30日，报名6月30日截止，截止到目前已有200人。", "typo.curated") == []
+
+
+def test_no_error_from_wording_rules():
+    text = "近400多名志愿者参加。服务对象对象满意。填报日期:202511"
+    assert [
+        f for f in check_text(text).findings if f.severity == ERROR and f.rule.startswith(("typo", "date"))
+    ] == []
