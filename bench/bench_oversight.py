@@ -58,7 +58,13 @@ def child(args: argparse.Namespace) -> None:
         staff = User.objects.create(username="bench_czj", role=Role.BUREAU_STAFF, bureau=bureau)
         departments = Department.objects.bulk_create(
             [
-                Department(bureau=bureau, code=f"B{i:04d}", name=f"基准单位{i:03d}", is_demo=True)
+                Department(
+                    bureau=bureau,
+                    code=f"B{i:04d}",
+                    name=f"基准单位{i:03d}",
+                    department_type="科协",
+                    is_demo=True,
+                )
                 for i in range(args.departments)
             ]
         )
@@ -324,6 +330,8 @@ def goals_and_reports(rng, departments, staff, now) -> None:
             Goal(
                 department=d,
                 year=2023,
+                library_version="kexie-v1",
+                common_version="gongxing-v1",
                 state=GoalState.SUBMITTED if i % 3 else GoalState.DRAFT,
                 is_demo=True,
                 created_at=now,

@@ -19,12 +19,16 @@ def bureau(db):
 
 @pytest.fixture
 def department(bureau):
-    return DepartmentFactory(bureau=bureau, code="430482-KX", name="常宁市科学技术协会")
+    return DepartmentFactory(
+        bureau=bureau, code="430482-KX", name="常宁市科学技术协会", department_type="科协"
+    )
 
 
 @pytest.fixture
 def other_department(bureau):
-    return DepartmentFactory(bureau=bureau, code="430482-WL", name="常宁市文化旅游广电体育局")
+    return DepartmentFactory(
+        bureau=bureau, code="430482-WL", name="常宁市文化旅游广电体育局", department_type="文化旅游"
+    )
 
 
 @pytest.fixture

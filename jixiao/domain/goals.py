@@ -878,6 +878,7 @@ class GoalDocument:
     budget: Decimal | None
     budget_parts: Mapping[str, Decimal]
     note: str = ""
+    department_type: str = ""  # 部门类型, when the file says it (picks the library to read it against)
 
 
 def load_goal_file(path: Path) -> GoalDocument:
@@ -885,15 +886,28 @@ def load_goal_file(path: Path) -> GoalDocument:
     budget = data.get("budget", {})
     total = budget.get("total")
     library = None
-    if data.get("library"):
-        from jixiao.domain.indicator_library import load_indicator_library  # the library builds on goals
+    type_name = str(data.get("department_type", "") or "")
+    if data.get("library") or type_name:
+        # the library builds on goals; a file names its library version, or its 部门类型
+        from jixiao.domain.indicator_library import (
+            COMMON_VERSION,
+            combined,
+            library_for_type,
+            load_indicator_library,
+        )
 
-        library = load_indicator_library(str(data["library"]))
+        if data.get("library"):
+            own = load_indicator_library(str(data["library"]))
+            library = combined(own, load_indicator_library(COMMON_VERSION))
+            type_name = type_name or own.department_type
+        else:
+            library = library_for_type(type_name)
     return GoalDocument(
         goal=goal_from_data(data, library=library),
         budget=None if total is None else yuan(str(total)),
         budget_parts={str(key): yuan(str(value)) for key, value in budget.items() if key != "total"},
         note=str(data.get("note", "")),
+        department_type=type_name,
     )
 
 

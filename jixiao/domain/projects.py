@@ -167,7 +167,7 @@ def check_application(app: Application) -> list[str]:
     if not app.goal_summary.strip():
         problems.append("绩效目标：请填写项目绩效目标。")
     if not [i for i in app.indicators if i.strip()]:
-        problems.append("绩效指标：至少填写一项可量化的绩效指标（如“下乡科普≥30次”）。")
+        problems.append("绩效指标：至少填写一项可量化的绩效指标（写成“指标名称+比较符+数值+单位”）。")
     return problems
 
 

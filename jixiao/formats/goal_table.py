@@ -72,6 +72,7 @@ class GoalTable:
     budget_source: str  # where ``budget`` came from, said in Chinese
     problems: tuple[GoalFinding, ...]  # cells the reader could not take as the form asks
     rows: tuple[int, int] | None = None  # the Excel rows of this goal's indicators (first, last)
+    department_type: str = ""  # 部门类型 as the header states it (picks the indicator library)
 
     @property
     def title(self) -> str:
@@ -178,6 +179,7 @@ _HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "项目预算金额", "项目金额",
     ),
     "project": ("项目名称", "项目全称"),
+    "department_type": ("部门类型",),
 }  # fmt: skip
 
 _TOTAL_NAMES = ("合计", "总计", "小计")
@@ -641,7 +643,16 @@ def _department_table(title: str, grid: list[list[str]], header: int) -> GoalTab
         duties=field("duties"),
     )
     span = (indicators[0].row or 0, indicators[-1].row or 0)
-    return GoalTable(goal, title, header + 1, budget, budget_source, tuple(problems), span)
+    return GoalTable(
+        goal,
+        title,
+        header + 1,
+        budget,
+        budget_source,
+        tuple(problems),
+        span,
+        department_type=field("department_type"),
+    )
 
 
 def read_goal_table(path: Path | str, *, sheet: str | None = None) -> GoalTable:

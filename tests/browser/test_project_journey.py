@@ -108,6 +108,8 @@ def test_apply_review_approve_pay_inspect(journey_page, live_server, officer, he
     page.goto(f"{base}{special.get_absolute_url()}")
     page.fill("#id_doc_no", "常科协字〔2024〕5号")
     page.fill("#id_decided_on", "2024-02-01")
+    expect(page.locator("#id_func_code")).to_have_value("")  # no project line yet: nothing to propose
+    page.fill("#id_func_code", "2060702")
     page.fill("#id_amount", "50000")
     _submit(page, "approve")
     expect(page.locator("#stage")).to_have_text("立项")

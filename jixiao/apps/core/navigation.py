@@ -42,7 +42,14 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("导出", "exchange:export"),
         ),
     ),
-    NavGroup("绩效目标", (NavItem("指标库", "goals:indicator-list"), NavItem("绩效目标", "goals:goal-list"))),
+    NavGroup(
+        "绩效目标",
+        (
+            NavItem("指标库", "goals:indicator-list"),
+            NavItem("指标库版本", "goals:library-versions", BUREAU),
+            NavItem("绩效目标", "goals:goal-list"),
+        ),
+    ),
     NavGroup("履职活动", (NavItem("履职活动", "goals:activity-list"),)),
     NavGroup("运行监控", (NavItem("双监控", "goals:monitoring"),)),
     NavGroup("专项项目", (NavItem("专项项目", "projects:project-list"),)),

@@ -7,6 +7,7 @@ from jixiao.apps.goals.models import (
     CustomIndicator,
     Evidence,
     Goal,
+    LibraryVersion,
     TaskCompletion,
     WarningResponse,
     WorkArea,
@@ -56,3 +57,10 @@ class YearEndActualAdmin(ReadOnlyAdmin):
 @admin.register(TaskCompletion)
 class TaskCompletionAdmin(ReadOnlyAdmin):
     list_display = ["task", "completed", "finished_on", "quality_passed", "recorded_by", "recorded_at"]
+
+
+@admin.register(LibraryVersion)
+class LibraryVersionAdmin(ReadOnlyAdmin):
+    list_display = ["version", "bureau", "department_type", "indicator_count", "state", "published_at"]
+    list_filter = ["state", "department_type"]
+    exclude = ["text"]

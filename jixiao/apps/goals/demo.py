@@ -22,8 +22,6 @@ from jixiao.apps.goals.models import WorkArea
 from jixiao.domain.goals import load_demo_goal
 from jixiao.domain.money import ratio_percent, round_half_up, wan, yuan_fixed
 
-WORK_AREAS = ("乡村振兴", "科普宣传", "全国科普日", "青少年科技教育", "党建")
-
 D = dt.date
 
 
@@ -352,9 +350,9 @@ def build(context) -> None:
     )
     services.goal_submit(actor=officer, goal=goal)
 
-    areas = {
+    areas = {  # the 科协's work areas, as its library names them
         name: WorkArea.objects.create(department=department, name=name, order=order)
-        for order, name in enumerate(WORK_AREAS, start=1)
+        for order, name in enumerate(selectors.library_for(department).vocabulary.work_areas, start=1)
     }
     for start, end, date_text, area, title, place, partners, description, outputs, results in ACTIVITIES:
         services.activity_record(

@@ -137,6 +137,11 @@ class ActivityFilterForm(forms.Form):
         self.fields["area"].queryset = WorkArea.objects.filter(department=department)
 
 
+def example(library, key: str) -> str:
+    """A form example from the department's own library (its vocabulary), never another type's."""
+    return library.example(key) if library is not None else ""
+
+
 class ActivityForm(forms.Form):
     title = forms.CharField(label="活动名称", max_length=200)
     date = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
@@ -144,7 +149,7 @@ class ActivityForm(forms.Form):
         label="结束日期（跨期记录时填写）",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="一条记录覆盖一段时间（如“全年下乡科普近30次”）时填写；其产出自结束日期起计入。",
+        help_text="一条记录覆盖一段时间时填写；其产出自结束日期起计入。",
     )
     date_text = forms.CharField(
         label="时间的原文表述", required=False, max_length=40, help_text="如“6月中旬”“全年”"
@@ -167,21 +172,32 @@ class ActivityForm(forms.Form):
         help_text="取得的成果、获奖及获奖人（单位），写入报告“年度主要工作完成情况”",
     )
 
-    def __init__(self, *args, department=None, **kwargs):
+    def __init__(self, *args, department=None, library=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = WorkArea.objects.filter(department=department)
+        period = example(library, "period_activity")
+        if period:
+            self.fields[
+                "end_date"
+            ].help_text = f"一条记录覆盖一段时间（如“{period}”）时填写；其产出自结束日期起计入。"
+        title = example(library, "activity_title")
+        if title:
+            self.fields["title"].help_text = f"如：{title}"
 
 
 class OutputForm(forms.Form):
     output_key = forms.ChoiceField(label="计入产出", choices=[], required=False)
     quantity = forms.CharField(
-        label="数量", required=False, max_length=40, help_text="如：近30次、6000余册、2万余名、1274人次"
+        label="数量", required=False, max_length=40, help_text="按原文填写数量和单位，可带“近、约、余、多”"
     )
     label = forms.CharField(label="说明", required=False, max_length=64)
 
-    def __init__(self, *args, outputs=(), **kwargs):
+    def __init__(self, *args, outputs=(), library=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["output_key"].choices = [("", "（不计入指标）"), *list(outputs)]
+        sample = example(library, "quantity")
+        if sample:
+            self.fields["quantity"].help_text = sample
 
 
 OutputFormSet = forms.formset_factory(OutputForm, extra=4)
@@ -256,4 +272,14 @@ class TaskCompletionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="如：验收意见、活动记录、文件名称和文号",
+    )
+
+
+class LibraryUploadForm(forms.Form):
+    file = forms.FileField(
+        label="指标库文件（.yaml，≤512KB）",
+        help_text="可下载系统内置的指标库文件作为模板，修改后另取版本号（如fulian-v2）上传",
+    )
+    note = forms.CharField(
+        label="版本说明", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )

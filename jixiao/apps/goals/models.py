@@ -16,16 +16,79 @@ from jixiao.domain.goals import GoalKind
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 QUANTITY = {"max_digits": 18, "decimal_places": 4}
-LIBRARY_VERSION = "kexie-v1"
+
+
+class LibraryState(models.TextChoices):
+    DRAFT = "draft", "待发布"
+    PUBLISHED = "published", "已发布"
+
+
+class LibraryVersion(models.Model):
+    """A finance bureau's own version of an indicator library: the YAML text as uploaded, for one 部门类型
+    (or the 共性 library). Once published, new goals of the bureau's departments of that type take it;
+    a goal keeps the version it was made with, so a published version is never changed or deleted."""
+
+    KIND_CHOICES = [("type", "部门类型指标库"), ("common", "共性指标库")]
+
+    bureau = models.ForeignKey(
+        "orgs.FinanceBureau", verbose_name="财政局", on_delete=models.PROTECT, related_name="library_versions"
+    )
+    version = models.CharField("版本号", max_length=40)
+    kind = models.CharField("类别", max_length=8, choices=KIND_CHOICES, default="type")
+    department_type = models.CharField("部门类型", max_length=32, blank=True)
+    name = models.CharField("名称", max_length=128, blank=True)
+    text = models.TextField("指标库文件内容（YAML）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    file_name = models.CharField("上传文件名", max_length=255)
+    indicator_count = models.PositiveIntegerField("指标数")
+    note = models.TextField("版本说明", blank=True)
+    state = models.CharField("状态", max_length=12, choices=LibraryState.choices, default=LibraryState.DRAFT)
+    is_demo = models.BooleanField("演示数据", default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("上传时间")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "指标库版本"
+        verbose_name_plural = "指标库版本"
+        ordering = ["bureau", "department_type", "-uploaded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "version"], name="library_version_unique"),
+            models.CheckConstraint(
+                condition=models.Q(state="draft", published_at__isnull=True)
+                | models.Q(state="published", published_at__isnull=False),
+                name="library_version_published_when_dated",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == LibraryState.PUBLISHED
+
+    def get_absolute_url(self) -> str:
+        return reverse("goals:library-version", args=[self.pk])
 
 
 class CustomIndicator(models.Model):
-    """A department's own 三级 indicator, added to the shipped library (kexie-v1) for that department."""
+    """A department's own 三级 indicator, added to its library (the type's and the 共性 one)."""
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="custom_indicators"
     )
-    library_version = models.CharField("基于指标库", max_length=40, default=LIBRARY_VERSION)
+    library_version = models.CharField("基于指标库", max_length=40, blank=True)
     code = models.CharField("指标编码", max_length=40)
     level1 = models.CharField("一级指标", max_length=40)
     level2 = models.CharField("二级指标", max_length=40)
@@ -96,7 +159,10 @@ class Goal(models.Model):
     )
     duties = models.TextField("部门（单位）职责", blank=True)
     overall_goal = models.TextField("年度总体绩效目标", blank=True)
-    library_version = models.CharField("指标库版本", max_length=40, default=LIBRARY_VERSION)
+    # The libraries the goal was made with (the type's, or '' for a type without one, and the 共性
+    # one): set when the goal is created and kept, so an old year keeps the version it used.
+    library_version = models.CharField("指标库版本", max_length=40, blank=True)
+    common_version = models.CharField("共性指标库版本", max_length=40, blank=True)
     state = models.CharField("状态", max_length=12, choices=GoalState.choices, default=GoalState.DRAFT)
     is_demo = models.BooleanField("演示数据", default=False)
     created_by = models.ForeignKey(
@@ -266,7 +332,8 @@ class TaskCompletion(models.Model):
 
 
 class WorkArea(models.Model):
-    """A department's work area (工作领域), e.g. 乡村振兴 / 科普宣传 / 全国科普日 / 青少年科技教育 / 党建."""
+    """A department's work area (工作领域), e.g. a 妇联's 妇女维权 / 巾帼建功 / 关爱帮扶; the usual ones of
+    each 部门类型 are in its library's vocabulary."""
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="work_areas"
@@ -285,7 +352,7 @@ class WorkArea(models.Model):
 
 
 class Activity(models.Model):
-    """A 履职活动. A record may cover a period (全年下乡科普近30次): its outputs count from ``end_date``."""
+    """A 履职活动. A record may cover a period (全年开展宣讲20场): its outputs count from ``end_date``."""
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="activities"

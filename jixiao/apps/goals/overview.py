@@ -33,6 +33,7 @@ from django.db.models import Q, Sum, TextField
 from django.db.models.functions import Cast, Coalesce
 
 from jixiao.apps.budgets.models import BudgetLine
+from jixiao.apps.goals import libraries
 from jixiao.apps.goals.models import ActivityOutput, CustomIndicator, Goal, GoalIndicator, GoalState
 from jixiao.domain import goals as domain
 from jixiao.domain.goals import GoalKind, curve_from_data
@@ -41,7 +42,6 @@ from jixiao.domain.indicator_library import (
     RecordedOutput,
     actual_values,
     indicator_actuals,
-    load_indicator_library,
 )
 from jixiao.domain.monitoring import BudgetLine as MonitoredLine
 from jixiao.domain.monitoring import (
@@ -94,12 +94,6 @@ def forget_evaluations() -> None:
     _library.cache_clear()
 
 
-@lru_cache(maxsize=8)
-def shipped_library(version: str = "kexie-v1") -> IndicatorLibrary:
-    """The shipped library by version; read from its YAML once per process (it ships with the code)."""
-    return load_indicator_library(version)
-
-
 @lru_cache(maxsize=1)
 def thresholds() -> MonitoringThresholds:
     return load_monitoring_thresholds()
@@ -121,7 +115,7 @@ def monitoring_for_departments(
         row["department_id"]: row
         for row in Goal.objects.filter(
             department_id__in=ids, year=year, kind=GoalKind.DEPARTMENT.value
-        ).values("id", "department_id", "state", "library_version")
+        ).values("id", "department_id", "department__bureau_id", "state", "library_version", "common_version")
     }
     if not goals:
         return {}
@@ -136,8 +130,8 @@ def monitoring_for_departments(
             goal["state"] == GoalState.SUBMITTED,
             year,
             as_of,
-            goal["library_version"],
-            custom.get((department_id, goal["library_version"]), ()),
+            (goal["department__bureau_id"], goal["library_version"], goal["common_version"]),
+            custom.get(department_id, ()),
             indicators.get(goal["id"], ()),
             outputs.get(department_id, ()),
             lines.get(department_id, ()),
@@ -154,7 +148,7 @@ def evaluate(
     submitted: bool,
     year: int,
     as_of: dt.date,
-    version: str,
+    versions: tuple[int, str, str],
     custom: tuple[tuple, ...],
     indicator_rows: tuple[tuple, ...],
     outputs: tuple[tuple[str, Decimal], ...],
@@ -162,8 +156,9 @@ def evaluate(
     limits: MonitoringThresholds | None = None,
 ) -> DepartmentMonitoring:
     """One department's 双监控, from its data as read (every argument is part of the key it is
-    remembered by; the result is a pure function of them)."""
-    library = _library(version, custom)
+    remembered by; the result is a pure function of them). ``versions`` is (bureau id, the goal's type
+    library version, its 共性 library version)."""
+    library = _library(versions, custom)
     goal = domain.Goal(
         department="",
         indicators=tuple(_indicator(row, number) for number, row in enumerate(indicator_rows, start=1)),
@@ -220,19 +215,21 @@ def _indicator(row: tuple, number: int) -> domain.GoalIndicator:
 
 
 @lru_cache(maxsize=256)
-def _library(version: str, custom: tuple[tuple, ...]) -> IndicatorLibrary:
-    """The shipped library the goal was made with, plus the department's own indicators of that
-    version (as ``selectors.library_for`` extends it)."""
-    base = shipped_library(version)
-    if not custom:
-        return base
+def _library(versions: tuple[int, str, str], custom: tuple[tuple, ...]) -> IndicatorLibrary:
+    """The libraries the goal was made with (its type's and the 共性 one, shipped or the bureau's),
+    plus the department's own indicators (as ``selectors.library_for`` extends them). A bureau's
+    version is never changed once stored, so the versions are a sufficient key."""
+    bureau_id, version, common_version = versions
     items = [dict(zip(CUSTOM_COLUMNS, row, strict=True)) for row in custom]
     indicators = []
     for item in items:
         own = item.pop("own_output")
         item["fed_by"] = list(item["fed_by"]) + ([item["name"]] if own else [])
         indicators.append((item, own))
-    return base.extended(
+    return libraries.department_library(
+        bureau_id,
+        version,
+        common_version,
         [item for item, _own in indicators],
         [
             {"key": item["name"], "unit": item["unit"], "name": item["name"]}
@@ -258,17 +255,17 @@ def _indicator_rows(ids: list[int], year: int) -> dict[int, tuple[tuple, ...]]:
     return {goal_id: tuple(found) for goal_id, found in by_goal.items()}
 
 
-def _custom_rows(department_ids: list[int]) -> dict[tuple[int, str], tuple[tuple, ...]]:
+def _custom_rows(department_ids: list[int]) -> dict[int, tuple[tuple, ...]]:
     rows = (
         CustomIndicator.objects.filter(department_id__in=department_ids)
         .order_by("department_id", "code")
-        .values_list("department_id", "library_version", *CUSTOM_COLUMNS)
+        .values_list("department_id", *CUSTOM_COLUMNS)
     )
-    found: dict[tuple[int, str], list[tuple]] = defaultdict(list)
-    for department_id, version, *row in rows:
+    found: dict[int, list[tuple]] = defaultdict(list)
+    for department_id, *row in rows:
         fed_by = tuple(row[CUSTOM_COLUMNS.index("fed_by")] or ())
         row[CUSTOM_COLUMNS.index("fed_by")] = fed_by
-        found[(department_id, version)].append(tuple(row))
+        found[department_id].append(tuple(row))
     return {key: tuple(items) for key, items in found.items()}
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
@@ -18,6 +19,7 @@ from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, LedgerKind
 from jixiao.apps.budgets.selectors import thresholds_for
+from jixiao.apps.goals import libraries
 from jixiao.apps.goals.models import (
     Activity,
     ActivityOutput,
@@ -27,6 +29,7 @@ from jixiao.apps.goals.models import (
     GoalIndicator,
     GoalState,
     GoalTask,
+    LibraryVersion,
     TaskCompletion,
     WarningResponse,
     WorkArea,
@@ -35,7 +38,7 @@ from jixiao.apps.goals.models import (
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain import goals as domain
-from jixiao.domain.activity_wording import ActivityRecord, OutputRecord
+from jixiao.domain.activity_wording import ActivityRecord, OutputRecord, Wording, load_wording
 from jixiao.domain.activity_wording import sentences as activity_sentences
 from jixiao.domain.facts import Achievement, WorkCompletion
 from jixiao.domain.goals import GoalFinding, GoalKind, Severity, curve_from_data, validate_goal
@@ -45,8 +48,9 @@ from jixiao.domain.indicator_library import (
     RecordedOutput,
     actual_values,
     indicator_actuals,
-    load_indicator_library,
 )
+from jixiao.domain.indicators import IndicatorStatus, IndicatorValue
+from jixiao.domain.money import round_half_up
 from jixiao.domain.monitoring import BudgetLine as MonitoredLine
 from jixiao.domain.monitoring import FundKind, MonitoringReport, monitor, standard_checkpoints
 from jixiao.domain.quantity import Quantity
@@ -90,16 +94,36 @@ def access_evidence(*, user, id: int) -> Evidence:
 # ---------------------------------------------------------------- library
 
 
-def library_for(department: Department, version: str = "kexie-v1") -> IndicatorLibrary:
-    """The shipped library extended with the department's own indicators (and their own outputs)."""
-    base = load_indicator_library(version)
-    custom = list(CustomIndicator.objects.filter(department=department, library_version=version))
-    if not custom:
-        return base
-    return base.extended(
+def library_for(
+    department: Department, version: str | None = None, common_version: str | None = None
+) -> IndicatorLibrary:
+    """The department's library: its type's library ``version`` and the 共性 library ``common_version``
+    (by default the versions a new goal takes now, see ``libraries.current_versions``), extended with
+    the department's own indicators (and their own outputs)."""
+    if version is None or common_version is None:
+        current = libraries.current_versions(department)
+        version = current.version if version is None else version
+        common_version = current.common_version if common_version is None else common_version
+    custom = list(CustomIndicator.objects.filter(department=department).order_by("code"))
+    return libraries.department_library(
+        department.bureau_id,
+        version,
+        common_version,
         [item.library_item() for item in custom],
         [{"key": item.name, "unit": item.unit, "name": item.name} for item in custom if item.own_output],
     )
+
+
+def library_for_goal(goal: Goal) -> IndicatorLibrary:
+    """The library the goal was made with (its versions are kept with it)."""
+    return library_for(goal.department, goal.library_version, goal.common_version)
+
+
+def library_for_year(department: Department, year: int) -> IndicatorLibrary:
+    """The library the department's activities of ``year`` are recorded against: that of the year's
+    overall goal when there is one (so its outputs count toward it), else the current one."""
+    goal = department_goal(department, year)
+    return library_for_goal(goal) if goal is not None else library_for(department)
 
 
 def output_choices(library: IndicatorLibrary) -> list[tuple[str, str]]:
@@ -388,7 +412,7 @@ def monitoring_view(*, department: Department, year: int, as_of: dt.date) -> Mon
     if goal is None:
         return MonitoringView(None, as_of, checkpoints, None)
     domain_goal = goal_to_domain(goal)
-    library = library_for(department, goal.library_version)
+    library = library_for_goal(goal)
     traced = traced_actuals(domain_goal, library, department, year, as_of)
     report = monitor(
         domain_goal,
@@ -471,23 +495,76 @@ def findings_for_rows(goal: Goal, **rows) -> list[GoalFinding]:
 def fed_by_activities(goal: Goal) -> set[str]:
     """The goal's indicators whose actual is counted from the activity record (the library's fed_by):
     they keep that actual and take no typed one."""
-    library = library_for(goal.department, goal.library_version)
+    library = library_for_goal(goal)
     return set(indicator_actuals(goal_to_domain(goal), library, ()))
+
+
+# Set while the department's facts are gathered for the computed 共性 indicators: those facts include
+# the goal's own results (the report reads them), which must then be read without computing again.
+_gathering_facts: ContextVar[bool] = ContextVar("goals_gathering_facts", default=False)
+
+
+def computed_values(goal: Goal, library: IndicatorLibrary, domain_goal: domain.Goal) -> dict:
+    """For each goal indicator whose library entry jixiao computes (the 共性 library's 预算执行率,
+    三公经费控制率, 年度工作任务完成率 …), its ``IndicatorValue`` from the department's year — the ledger,
+    the profile, the year's task completion, the asset register — as the evaluation report computes it.
+    Empty when no indicator is computed (no facts are gathered then)."""
+    wanted = {}
+    for indicator in domain_goal.indicators:
+        entry = library.entry_for(indicator)
+        if entry is not None and entry.computed:
+            wanted[indicator.name] = entry.computed
+    if not wanted or _gathering_facts.get():
+        return {}
+    from jixiao.apps.reports.selectors import department_year_facts
+    from jixiao.domain.indicators import compute_indicator
+
+    token = _gathering_facts.set(True)
+    try:
+        facts = department_year_facts(department=goal.department, year=goal.year)
+    finally:
+        _gathering_facts.reset(token)
+    return {name: compute_indicator(key, facts) for name, key in wanted.items()}
+
+
+def computed_value(goal: Goal, row: GoalIndicator) -> IndicatorValue | None:
+    """The value jixiao computes for this indicator of the goal from the year's data, when its library
+    entry is a computed one and the data is there (or the rule does not apply); such an indicator
+    takes no typed actual. None otherwise — one whose data is missing may be entered with evidence."""
+    indicator = indicator_to_domain(row)
+    library = library_for_goal(goal)
+    entry = library.entry_for(indicator)
+    if entry is None or not entry.computed:
+        return None
+    single = domain.Goal(department=goal.department.name, indicators=(indicator,), year=goal.year)
+    value = computed_values(goal, library, single).get(indicator.name)
+    return value if value is not None and value.status is not IndicatorStatus.NO_DATA else None
 
 
 @dataclass
 class YearEndRow:
-    """One indicator of a goal at year end: its traced actual when activities feed it, else the one
-    entered (if any)."""
+    """One indicator of a goal at year end: its traced actual when activities feed it, its computed
+    value when jixiao computes it from the year's data, else the one entered (if any)."""
 
     row: GoalIndicator
     indicator: domain.GoalIndicator
     traced: TracedActual | None
     entered: YearEndActual | None
+    computed: IndicatorValue | None = None
+    source: str = ""  # where a computed value comes from (预算账 …)
 
     @property
     def fed(self) -> bool:
         return self.traced is not None
+
+    @property
+    def is_computed(self) -> bool:
+        """Computed by jixiao from data it holds (a value, or 不适用); not when the data is missing."""
+        return self.computed is not None and self.computed.status is not IndicatorStatus.NO_DATA
+
+    @property
+    def automatic(self) -> bool:
+        return self.fed or self.is_computed
 
     @property
     def target_text(self) -> str:
@@ -501,6 +578,8 @@ class YearEndRow:
         if self.traced is not None:
             text = Quantity(self.traced.value.normalize(), self.traced.actual.unit).text()
             return f"{text}（含约数）" if self.traced.actual.approximate else text
+        if self.is_computed:
+            return self.computed.percent_text()
         return self.entered.text if self.entered else ""
 
     @property
@@ -513,17 +592,28 @@ class YearEndRow:
 
 def year_end_rows(goal: Goal) -> list[YearEndRow]:
     domain_goal = goal_to_domain(goal)
-    library = library_for(goal.department, goal.library_version)
+    library = library_for_goal(goal)
     traced = traced_actuals(domain_goal, library, goal.department, goal.year, dt.date(goal.year, 12, 31))
+    computed = computed_values(goal, library, domain_goal)
     entered = {
         actual.indicator_id: actual
         for actual in YearEndActual.objects.filter(indicator__goal=goal).select_related("entered_by")
     }
     rows = list(goal.indicators.all())
-    return [
-        YearEndRow(row, indicator, traced.get(indicator.name), entered.get(row.pk))
-        for row, indicator in zip(rows, domain_goal.indicators, strict=True)
-    ]
+    result = []
+    for row, indicator in zip(rows, domain_goal.indicators, strict=True):
+        entry = library.entry_for(indicator)
+        result.append(
+            YearEndRow(
+                row,
+                indicator,
+                traced.get(indicator.name),
+                entered.get(row.pk),
+                computed.get(indicator.name),
+                entry.source_label if entry is not None else "",
+            )
+        )
+    return result
 
 
 def access_goal_indicator(*, user, goal: Goal, id: int) -> GoalIndicator:
@@ -618,6 +708,14 @@ def goal_results_for(*, department: Department, year: int):
         if item.traced is not None:
             actual = item.traced.value
             evidence = "；".join(f"{part.activity.title}{part.quantity.text()}" for part in item.traced.items)
+        elif item.is_computed:
+            value = item.computed
+            if value.computed:
+                actual = round_half_up(value.percent, 2)
+            else:  # not applicable: the Hunan tables give full marks, the text says why
+                actual_text = "不适用"
+                achievement = Achievement.ACHIEVED
+            evidence = f"{item.source}：{value.text}"
         elif item.entered is not None:
             actual = item.entered.value
             actual_text = item.entered.text
@@ -682,7 +780,88 @@ def activity_groups_for(*, department: Department, year: int):
     groups: OrderedDict[str, list[ActivityRecord]] = OrderedDict()
     for activity in activities:
         groups.setdefault(f"在{activity.area.name}方面", []).append(activity_record(activity))
+    wording = department_wording(library_for_year(department, year))
     return tuple(
-        ActivityGroup(heading=heading, items=activity_sentences(records))
+        ActivityGroup(heading=heading, items=activity_sentences(records, wording))
         for heading, records in groups.items()
+    )
+
+
+def department_wording(library: IndicatorLibrary) -> Wording:
+    """Section 五's shared wording with the department's own verbs added (a 妇联's 宣讲, 调解 …): an
+    activity named with one of them is not given the default verb."""
+    base = load_wording()
+    vocabulary = library.vocabulary
+
+    def merged(shared: tuple[str, ...], own: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*shared, *own)))
+
+    return replace(
+        base,
+        verbs=tuple(sorted(merged(base.verbs, vocabulary.verbs), key=len, reverse=True)),
+        object_verbs=merged(base.object_verbs, vocabulary.object_verbs),
+        trailing_verbs=merged(base.trailing_verbs, vocabulary.trailing_verbs),
+    )
+
+
+# ---------------------------------------------------------------- a bureau's library versions
+
+
+@dataclass(frozen=True, slots=True)
+class TypeLibraryRow:
+    """One 部门类型 as the bureau's departments get it now: the type's library and the 共性 one."""
+
+    department_type: str
+    current: libraries.CurrentVersions
+    indicator_count: int
+    departments: int
+
+
+def library_overview(bureau) -> list[TypeLibraryRow]:
+    """Each 部门类型 (and its departments under the bureau) with the library versions a new goal takes."""
+    from django.db.models import Count
+
+    from jixiao.domain.department_types import department_types
+
+    counts = dict(
+        Department.objects.filter(bureau=bureau)
+        .values("department_type")
+        .annotate(n=Count("id"))
+        .values_list("department_type", "n")
+    )
+    rows = []
+    for kind in department_types():
+        current = libraries.current_versions_for(bureau.pk, kind.name)
+        own = libraries.base_library(bureau.pk, current.version)
+        rows.append(
+            TypeLibraryRow(kind.name, current, len(own.indicators) if own else 0, counts.get(kind.name, 0))
+        )
+    return rows
+
+
+def bureau_library_versions(bureau) -> QuerySet[LibraryVersion]:
+    return LibraryVersion.objects.filter(bureau=bureau).select_related("uploaded_by", "published_by")
+
+
+def access_library_version(*, bureau, id: int) -> LibraryVersion:
+    row = LibraryVersion.objects.filter(bureau=bureau, pk=id).select_related("bureau").first()
+    if row is None:
+        raise Http404("没有找到该指标库版本，或您无权查看。")
+    return row
+
+
+def library_version_text(*, bureau_id: int | None, version: str) -> str | None:
+    return (
+        LibraryVersion.objects.filter(bureau_id=bureau_id, version=version)
+        .values_list("text", flat=True)
+        .first()
+    )
+
+
+def goals_using_version(bureau, version: str) -> int:
+    """How many goals of the bureau's departments were made with ``version`` (type or 共性)."""
+    return (
+        Goal.objects.filter(department__bureau=bureau)
+        .filter(Q(library_version=version) | Q(common_version=version))
+        .count()
     )

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from jixiao.apps.budgets.models import Project
 from jixiao.apps.core.services import audit_record, records_refusal
-from jixiao.apps.goals import selectors
+from jixiao.apps.goals import libraries, selectors
 from jixiao.apps.goals.models import (
     Activity,
     ActivityOutput,
@@ -31,6 +31,7 @@ from jixiao.apps.goals.models import (
     GoalIndicator,
     GoalState,
     GoalTask,
+    LibraryVersion,
     TaskCompletion,
     WarningResponse,
     WorkArea,
@@ -108,6 +109,7 @@ def custom_indicator_create(
     Department.objects.select_for_update(of=("self",)).get(pk=department.pk)
     indicator = CustomIndicator(
         department=department,
+        library_version=libraries.current_versions(department).version,
         code=code.strip(),
         level1=level1.strip(),
         level2=level2.strip(),
@@ -178,6 +180,7 @@ def _goal_create(
     if Goal.objects.filter(department=department, year=year, kind=kind, project=project).exists():
         what = f"项目“{project.name}”" if project else "部门整体"
         raise GoalError(f"{year}年度{what}绩效目标已存在，请在原目标上修改。")
+    versions = libraries.current_versions(department)
     goal = Goal.objects.create(
         department=department,
         year=year,
@@ -185,6 +188,8 @@ def _goal_create(
         project=project,
         duties=duties,
         overall_goal=overall_goal,
+        library_version=versions.version,
+        common_version=versions.common_version,
         is_demo=is_demo,
         created_by=actor,
         created_at=timezone.now(),
@@ -195,7 +200,13 @@ def _goal_create(
         action_label="新建绩效目标",
         target=goal,
         department=department,
-        after={"year": year, "kind": kind, "project": project.code if project else ""},
+        after={
+            "year": year,
+            "kind": kind,
+            "project": project.code if project else "",
+            "library": versions.version,
+            "common_library": versions.common_version,
+        },
     )
     return goal
 
@@ -270,7 +281,7 @@ def _write_rows(
             due_date=_due_date(item.get("due_date"), name),
             is_key=bool(item.get("is_key")),
         )
-    library = selectors.library_for(goal.department, goal.library_version)
+    library = selectors.library_for_goal(goal)
     for order, item in enumerate(indicators, start=1):
         values = {key: str(item.get(key, "") or "").strip() for key in INDICATOR_FIELDS}
         progress = item.get("progress")
@@ -417,7 +428,7 @@ def goal_indicator_add(
     locked = _lock_goal(goal)
     if locked.is_locked:
         raise TransitionNotAllowed(f"{locked}已提交锁定，不能修改。")
-    entry = selectors.library_for(locked.department, locked.library_version).get(code)
+    entry = selectors.library_for_goal(locked).get(code)
     if locked.indicators.filter(name=entry.name).exists():
         raise GoalError(f"三级指标“{entry.name}”已在目标中。")
     item = entry.goal_indicator(target.strip(), task=task.strip(), points=points)
@@ -567,7 +578,7 @@ def activity_record(
         raise ActivityError(f"活动“{title}”的结束日期{end_date:%Y-%m-%d}早于开始日期{date:%Y-%m-%d}。")
     if end_date is not None and end_date.year != date.year:
         raise ActivityError(f"活动“{title}”的起止日期应在同一年度内。")
-    library = selectors.library_for(department)
+    library = selectors.library_for_year(department, date.year)
     rows = _parse_outputs(outputs, {output.key for output in library.outputs})
     activity = Activity.objects.create(
         department=department,
@@ -779,6 +790,13 @@ def year_end_actual_enter(
             f"三级指标“{row.name}”的实际完成值由履职活动记录累计得出，不能另行录入；请补记履职活动。",
             indicator=row.name,
         )
+    computed = selectors.computed_value(goal, row)
+    if computed is not None:
+        raise YearEndRefused(
+            f"三级指标“{row.name}”的实际完成值由系统从本年度数据计算得出（{computed.formula}），"
+            "不能另行录入；如数据有误，请更正预算账、单位概况或年度任务完成情况。",
+            indicator=row.name,
+        )
     entered = read_actual(selectors.indicator_to_domain(row), text)
     if not str(evidence or "").strip():
         raise YearEndRefused(
@@ -875,3 +893,160 @@ def task_completion_record(
         after={"task": row.name, **_completion_state(completion)},
     )
     return completion
+
+
+# ---------------------------------------------------------------- a bureau's own library versions
+
+
+class LibraryVersionRefused(DomainError):
+    code = "library_version_refused"
+
+
+def _require_bureau_writer(actor, bureau) -> None:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise PermissionRefused("请先登录。")
+    if actor.role == "auditor":
+        raise PermissionRefused("审计账号只能查看，不能修改数据。")
+    if not (actor.is_bureau_user and actor.bureau_id == bureau.pk):
+        raise PermissionRefused("只有本财政局的工作人员可以上传和发布指标库版本。")
+
+
+def _library_scope(kwargs) -> tuple:
+    return None, None
+
+
+def _check_library_text(bureau, text: str, file_name: str):
+    """The library in ``text``, refused with a Chinese message naming the entry, the line or the
+    rule it breaks: a version name of a known type (or of the 共性 library) not yet used."""
+    from jixiao.domain.department_types import department_types
+    from jixiao.domain.indicator_library import (
+        COMMON_KIND,
+        COMMON_SLUG,
+        check_version_name,
+        is_shipped,
+        parse_indicator_library,
+        version_slug,
+    )
+
+    if Path(file_name).suffix.lower() not in (".yaml", ".yml"):
+        raise LibraryVersionRefused(f"文件“{file_name}”不是指标库文件：请上传 .yaml 或 .yml 文件。")
+    library = parse_indicator_library(text)
+    check_version_name(library.version)
+    slug = version_slug(library.version)
+    if is_shipped(library.version):
+        raise LibraryVersionRefused(
+            f"版本号“{library.version}”是系统内置指标库的版本号，请另取版本号（如{slug}-v2）。"
+        )
+    if LibraryVersion.objects.filter(bureau=bureau, version=library.version).exists():
+        raise LibraryVersionRefused(
+            f"版本“{library.version}”已上传过：每个版本号只能使用一次，请另取版本号。"
+        )
+    if library.kind == COMMON_KIND:
+        if slug != COMMON_SLUG:
+            raise LibraryVersionRefused(
+                f"共性指标库的版本号应以“{COMMON_SLUG}-”开头（如{COMMON_SLUG}-v2），而不是“{library.version}”。"
+            )
+        return library, ""
+    kinds = {kind.slug: kind for kind in department_types()}
+    if slug not in kinds or slug == COMMON_SLUG:
+        raise LibraryVersionRefused(
+            f"版本号“{library.version}”不以部门类型的拼音开头（如fulian-v2、kexie-v2）：无法确定它属于哪类部门。"
+        )
+    kind = kinds[slug]
+    if library.department_type and library.department_type != kind.name:
+        raise LibraryVersionRefused(
+            f"文件写明部门类型“{library.department_type}”，但版本号“{library.version}”属于“{kind.name}”。"
+        )
+    return library, kind.name
+
+
+@records_refusal("library_version_upload", scope=_library_scope)
+def library_version_upload(
+    *, actor, bureau, text: str, file_name: str, note: str = "", is_demo: bool = False
+) -> LibraryVersion:
+    """Upload a bureau's own version of a type's (or the 共性) indicator library, checked entry by
+    entry like the shipped ones, as a draft: nothing changes for any department until it is published."""
+    from jixiao.domain.indicator_library import COMMON_KIND, MAX_LIBRARY_BYTES
+
+    _require_bureau_writer(actor, bureau)
+    if len(text.encode("utf-8")) > MAX_LIBRARY_BYTES:
+        raise LibraryVersionRefused(f"文件“{file_name}”超过{MAX_LIBRARY_BYTES // 1024}KB上限。")
+    library, type_name = _check_library_text(bureau, text, file_name)
+    row = LibraryVersion.objects.create(
+        bureau=bureau,
+        version=library.version,
+        kind=COMMON_KIND if library.kind == COMMON_KIND else "type",
+        department_type=type_name,
+        name=library.name[:128],
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        file_name=Path(file_name).name[:255],
+        indicator_count=len(library.indicators),
+        note=note.strip(),
+        is_demo=is_demo,
+        uploaded_by=actor,
+        uploaded_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="library_version_upload",
+        action_label="上传指标库版本",
+        target=row,
+        after={
+            "version": row.version,
+            "department_type": type_name or "共性",
+            "indicators": row.indicator_count,
+            "sha256": row.sha256,
+        },
+    )
+    return row
+
+
+def _lock_version(version: LibraryVersion) -> LibraryVersion:
+    return LibraryVersion.objects.select_for_update(of=("self",)).get(pk=version.pk)
+
+
+@records_refusal("library_version_publish", scope=_library_scope)
+def library_version_publish(*, actor, version: LibraryVersion) -> LibraryVersion:
+    """Publish a draft version: from now on new goals of the bureau's departments of its type take it
+    (goals already made keep the version they were made with)."""
+    from jixiao.apps.goals.models import LibraryState
+
+    _require_bureau_writer(actor, version.bureau)
+    locked = _lock_version(version)
+    if locked.is_published:
+        raise TransitionNotAllowed(f"指标库版本“{locked.version}”已于{locked.published_at:%Y-%m-%d}发布。")
+    before = libraries.current_versions_for(locked.bureau_id, locked.department_type or "其他")
+    locked.state = LibraryState.PUBLISHED
+    locked.published_by = actor
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["state", "published_by", "published_at"])
+    replaced = before.common_version if locked.kind == "common" else before.version
+    audit_record(
+        actor=actor,
+        action="library_version_publish",
+        action_label="发布指标库版本",
+        target=locked,
+        before={"current": replaced},
+        after={"current": locked.version, "department_type": locked.department_type or "共性"},
+    )
+    return locked
+
+
+@records_refusal("library_version_discard", scope=_library_scope)
+def library_version_discard(*, actor, version: LibraryVersion) -> None:
+    """Delete a draft that was never published (a published version is kept for the goals using it)."""
+    _require_bureau_writer(actor, version.bureau)
+    locked = _lock_version(version)
+    if locked.is_published:
+        raise TransitionNotAllowed(
+            f"指标库版本“{locked.version}”已发布，不能删除：使用它的绩效目标须保留所用版本。"
+        )
+    audit_record(
+        actor=actor,
+        action="library_version_discard",
+        action_label="删除未发布的指标库版本",
+        target=locked,
+        before={"version": locked.version, "sha256": locked.sha256},
+    )
+    locked.delete()

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.models import Project
 from jixiao.apps.core.files import protected_file_response
-from jixiao.apps.goals import selectors, services
+from jixiao.apps.goals import libraries, selectors, services
 from jixiao.apps.goals.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -34,6 +34,7 @@ from jixiao.apps.goals.forms import (
     GoalImportForm,
     IndicatorFormSet,
     LibraryPickForm,
+    LibraryUploadForm,
     OutputFormSet,
     TaskCompletionForm,
     TaskFormSet,
@@ -45,6 +46,7 @@ from jixiao.apps.goals.models import CustomIndicator
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.domain.errors import DomainError
 from jixiao.domain.goals import Severity
+from jixiao.domain.indicator_library import MAX_LIBRARY_BYTES
 from jixiao.domain.money import rate_text
 from jixiao.domain.year_end import work_completion
 
@@ -128,8 +130,9 @@ def indicator_list(request):
         request,
         "goals/indicator_list.html",
         {
-            "title": f"绩效指标库（{library.version}）",
+            "title": f"绩效指标库（{library.label}）",
             "library": library,
+            "versions": libraries.current_versions(department),
             "groups": [(level1, level2, items) for (level1, level2), items in groups.items()],
             "custom": CustomIndicator.objects.filter(department=department),
             "form": form,
@@ -329,7 +332,7 @@ def goal_edit(request, pk: int):
             ),
             "task_names": [task.name for task in goal.tasks.all()],
             "pick": LibraryPickForm(
-                library=selectors.library_for(goal.department, goal.library_version),
+                library=selectors.library_for_goal(goal),
                 tasks=[task.name for task in goal.tasks.all()],
             ),
         },
@@ -343,7 +346,7 @@ def goal_indicator_add(request, pk: int):
     _require_writer(request, goal.department)
     form = LibraryPickForm(
         request.POST,
-        library=selectors.library_for(goal.department, goal.library_version),
+        library=selectors.library_for_goal(goal),
         tasks=[task.name for task in goal.tasks.all()],
     )
     if form.is_valid():
@@ -438,11 +441,12 @@ def goal_actuals(request, pk: int):
         failed = row.pk
     rows = selectors.year_end_rows(goal)
     for item in rows:
-        if not item.fed and item.row.pk not in forms:
+        if not item.automatic and item.row.pk not in forms:
             initial = {"text": item.entered.text, "evidence": item.entered.evidence} if item.entered else None
             forms[item.row.pk] = YearEndActualForm(initial=initial, auto_id=f"id_{item.row.pk}_%s")
     fed = sum(1 for item in rows if item.fed)
-    entered = sum(1 for item in rows if not item.fed and item.entered)
+    computed = sum(1 for item in rows if item.is_computed and not item.fed)
+    entered = sum(1 for item in rows if not item.automatic and item.entered)
     return render(
         request,
         "goals/goal_actuals.html",
@@ -454,8 +458,9 @@ def goal_actuals(request, pk: int):
             "counts": {
                 "total": len(rows),
                 "fed": fed,
+                "computed": computed,
                 "entered": entered,
-                "missing": len(rows) - fed - entered,
+                "missing": len(rows) - fed - computed - entered,
             },
             "refusal": refusal,
             "failed": failed,
@@ -562,7 +567,7 @@ def activity_list(request):
             "title": f"{year}年度 履职活动",
             "department": department,
             "activities": activities,
-            "totals": selectors.output_totals(activities, selectors.library_for(department)),
+            "totals": selectors.output_totals(activities, selectors.library_for_year(department, year)),
             "form": form,
             "can_write": _can_write(request, department),
         },
@@ -589,9 +594,12 @@ def work_area_create(request):
 def activity_create(request):
     department = _department(request)
     _require_writer(request, department)
-    outputs = selectors.output_choices(selectors.library_for(department))
-    form = ActivityForm(request.POST or None, department=department)
-    output_forms = OutputFormSet(request.POST or None, prefix="out", form_kwargs={"outputs": outputs})
+    library = selectors.library_for_year(department, request.year)
+    outputs = selectors.output_choices(library)
+    form = ActivityForm(request.POST or None, department=department, library=library)
+    output_forms = OutputFormSet(
+        request.POST or None, prefix="out", form_kwargs={"outputs": outputs, "library": library}
+    )
     refusal = None
     if request.method == "POST" and form.is_valid() and output_forms.is_valid():
         data = form.cleaned_data
@@ -615,6 +623,7 @@ def activity_create(request):
             "department": department,
             "form": form,
             "outputs": output_forms,
+            "output_example": library.example("output"),
             "refusal": refusal,
         },
     )
@@ -708,6 +717,7 @@ def monitoring(request):
             "charts": charts,
             "can_write": _can_write(request, department),
             "year": year,
+            "period_example": selectors.library_for_year(department, year).example("period_activity"),
         },
     )
 
@@ -790,3 +800,170 @@ def traced_text(item) -> str:
 
     text = Quantity(item.actual.value.normalize(), item.actual.unit).text()
     return f"{text}（含约数）" if item.actual.approximate else text
+
+
+# ---------------------------------------------------------------- a bureau's library versions
+
+
+def _bureau(request):
+    user = request.user
+    if not user.is_bureau_user or user.bureau_id is None:
+        raise PermissionDenied("指标库版本由财政局管理：只有财政局工作人员和审计账号可以查看。")
+    return user.bureau
+
+
+@login_required
+def library_versions(request):
+    """Each 部门类型's library as the bureau's departments get it now, the bureau's own versions, and
+    the upload of a new version (checked entry by entry, kept as a draft until published)."""
+    bureau = _bureau(request)
+    form = LibraryUploadForm(request.POST or None, request.FILES or None)
+    refusal = None
+    if request.method == "POST":
+        if request.user.is_read_only:
+            raise PermissionDenied(READ_ONLY_MESSAGE)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            raw = upload.read(MAX_LIBRARY_BYTES + 1)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                refusal = {
+                    "message": f"文件“{upload.name}”不是UTF-8编码的文本文件。",
+                    "code": "",
+                    "details": {},
+                }
+            else:
+                try:
+                    row = services.library_version_upload(
+                        actor=request.user,
+                        bureau=bureau,
+                        text=text,
+                        file_name=upload.name,
+                        note=form.cleaned_data["note"],
+                    )
+                except DomainError as error:
+                    refusal = _refusal(error)
+                else:
+                    messages.success(
+                        request, f"已上传指标库版本“{row.version}”（{row.indicator_count}个指标），待发布。"
+                    )
+                    return redirect(row)
+    return render(
+        request,
+        "goals/library_versions.html",
+        {
+            "title": "指标库版本",
+            "bureau": bureau,
+            "types": selectors.library_overview(bureau),
+            "versions": selectors.bureau_library_versions(bureau),
+            "form": form,
+            "refusal": refusal,
+            "can_write": not request.user.is_read_only,
+        },
+    )
+
+
+@login_required
+def library_version_detail(request, pk: int):
+    bureau = _bureau(request)
+    row = selectors.access_library_version(bureau=bureau, id=pk)
+    library = libraries.base_library(bureau.pk, row.version)
+    return render(
+        request,
+        "goals/library_version.html",
+        {
+            "title": f"指标库版本 {row.version}",
+            "row": row,
+            "library": library,
+            "bureau": bureau,
+            "groups": _grouped_entries(library),
+            "can_write": not request.user.is_read_only,
+            "in_use": selectors.goals_using_version(bureau, row.version),
+        },
+    )
+
+
+def _grouped_entries(library):
+    groups: dict[tuple[str, str], list] = {}
+    for indicator in library.indicators:
+        groups.setdefault((indicator.level1, indicator.level2), []).append(indicator)
+    return [(level1, level2, items) for (level1, level2), items in groups.items()]
+
+
+@login_required
+@require_POST
+def library_version_publish(request, pk: int):
+    bureau = _bureau(request)
+    row = selectors.access_library_version(bureau=bureau, id=pk)
+    try:
+        services.library_version_publish(actor=request.user, version=row)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        what = f"“{row.department_type}”类部门" if row.department_type else "各部门"
+        messages.success(request, f"已发布指标库版本“{row.version}”：{what}此后新建的绩效目标使用此版本。")
+    return redirect(row)
+
+
+@login_required
+@require_POST
+def library_version_discard(request, pk: int):
+    bureau = _bureau(request)
+    row = selectors.access_library_version(bureau=bureau, id=pk)
+    try:
+        services.library_version_discard(actor=request.user, version=row)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(row)
+    messages.success(request, f"已删除未发布的指标库版本“{row.version}”。")
+    return redirect("goals:library-versions")
+
+
+@login_required
+def library_download(request, version: str):
+    """A library's YAML as a file: a shipped one (the template for a bureau's own version) or one of
+    the user's bureau's versions. Department users may download their own libraries' files."""
+    from django.http import Http404
+    from django.utils.http import content_disposition_header
+
+    from jixiao.domain.indicator_library import DATA_DIR, is_shipped
+
+    if is_shipped(version):
+        data = (DATA_DIR / f"{version}.yaml").read_bytes()
+    else:
+        bureau_id = request.user.scope_bureau_id
+        row = selectors.library_version_text(bureau_id=bureau_id, version=version)
+        if row is None:
+            raise Http404("没有找到该指标库版本，或您无权查看。")
+        data = row.encode("utf-8")
+    response = HttpResponse(data, content_type="application/x-yaml; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, f"{version}.yaml")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def goal_table_export(request, pk: int):
+    """The goal as a Hunan 整体绩效目标表 (.xlsx), with the 部门类型 and library versions in its header
+    (``jixiao goals check`` then reads it against that library)."""
+    from django.utils.http import content_disposition_header
+
+    from jixiao.formats.goal_table_writer import write_goal_table
+
+    goal = selectors.access_goal(user=request.user, id=pk)
+    library = selectors.library_for_goal(goal)
+    data = write_goal_table(
+        selectors.goal_to_domain(goal),
+        department_type=goal.department.department_type,
+        budget=selectors.budget_for_goal(
+            department=goal.department, year=goal.year, project_id=goal.project_id
+        ),
+        library=library.label,
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"{goal.department.name}{goal.year}年度{goal.title}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -2,8 +2,9 @@
 
 Sizes, execution rates and 三公 trends vary on purpose, so that ranking, filtering and the
 warnings have something to show. Every amount is posted through the money core's services;
-every department's 2023 goal, its own indicators and its activities through the goals services,
-with actuals above or below the targets on purpose. Eight departments have a 2023 report: four
+every department's 2023 goal is composed from its own 部门类型's indicator library (and three
+computed 共性 indicators), and its activities record that library's outputs in that type's work areas,
+all through the goals services, with actuals above or below the targets on purpose. Eight departments have a 2023 report: four
 composed in jixiao and scored with the shipped framework from their own data, four written
 outside jixiao and uploaded by the bureau, three of which state a self-evaluation score.
 """
@@ -17,12 +18,13 @@ from decimal import ROUND_DOWN, Decimal
 from jixiao.apps.budgets import services
 from jixiao.apps.demo.changning import DEMO_PASSWORD
 from jixiao.apps.demo.context import DemoContext
+from jixiao.apps.goals import selectors as goal_selectors
 from jixiao.apps.goals import services as goal_services
 from jixiao.apps.orgs.models import Department, DepartmentProfile, Role, User
 from jixiao.apps.oversight import services as review_services
 from jixiao.apps.oversight.selectors import department_figures
 from jixiao.domain import goals as goal_domain
-from jixiao.domain.goals import CurveKind, ProgressCurve
+from jixiao.domain.goals import CurveKind, Operator
 from jixiao.domain.money import percent_text, wan
 from jixiao.domain.report.document import (
     Annex,
@@ -69,18 +71,14 @@ SYNTHETIC = [
 
 PROJECT_NAMES = ["业务工作专项", "信息化运维专项", "专项整治行动经费", "宣传培训经费", "重点工作推进经费"]
 
-# Each synthetic department's own indicators (recorded by its activities): (code, 一级, 二级, name,
-# unit, base target per unit of size). The targets scale with the department's size.
-OWN_INDICATORS = [
-    ("YW-SL-01", "产出指标", "数量指标", "重点业务工作开展次数", "次", D(6)),
-    ("YW-SL-02", "产出指标", "数量指标", "政策宣传资料发放份数", "份", D(800)),
-    ("YW-SL-03", "产出指标", "数量指标", "业务培训人次", "人次", D(60)),
-    ("YW-XY-01", "效益指标", "社会效益指标", "服务群众人次", "人次", D(1500)),
-]
 # How far each department gets against its targets: the share of each target reached by year end.
 ACHIEVED = [D("0.62"), D("0.85"), D("0.94"), D("1.00"), D("1.04"), D("1.10"), D("1.25")]
 BASIC_TASK = "机关运转和履职保障"
-YEAR_END = ProgressCurve(CurveKind.YEAR_END)
+# The 共性 indicators every synthetic goal adds to its type's own, all computed from the year's data
+# the demo holds (task completion, the ledger's 公用经费, the profile's staffing).
+COMMON_CODES = ("GX-ZL-01", "GX-SX-01", "GX-CB-03", "GX-CB-04")
+HALVES = (("上半年", 1, 6), ("下半年", 7, 12))
+DEMO_NOTE = "演示数据：合成单位按其部门类型指标库生成的记录，不是真实单位的数据。"
 
 
 def _amount(rng: random.Random, base: Decimal) -> Decimal:
@@ -115,86 +113,50 @@ def build(context: DemoContext) -> None:
                 retired=rng.randint(2, quota // 2 + 2),
             )
             _build_year(rng, department, officer, year, func, D(str(size)))
-        _build_goal(rng, department, officer, 2023, D(str(size)))
+        _build_goal(rng, department, officer, 2023)
         officers.append((department, officer))
     staff = context.users.get(Role.BUREAU_STAFF)
     _build_reviews(officers[:4], staff)
     _build_uploads(rng, officers[4:8], staff)
+    _build_library_draft(context.bureau, staff)
 
 
-def _target(base: Decimal, size: Decimal) -> Decimal:
-    return max(D(1), (base * size).quantize(D("1")))
+def _money_cap(entry, budget: Decimal) -> str | None:
+    """A cost target in 元/万元 that the linked task's budget can hold (90% of it at most)."""
+    factor = goal_domain.goal_rules().money_units.get(entry.unit)
+    if factor is None:
+        return None
+    target = goal_domain.parse_target(entry.typical_target, unit=entry.unit)
+    cap = (budget * D("0.9") / factor).quantize(D("0.01"), rounding=ROUND_DOWN)
+    return f"{target.operator.value}{min(target.value, cap)}"
 
 
-def _build_goal(rng, department, officer, year: int, size: Decimal) -> None:
-    """The department's 2023 goal (tasks add up to its 年初预算; every required category), its own
-    indicators fed by its activities, and two half-year activity records whose outputs reach each
-    target only partly or beyond it."""
-    for code, level1, level2, name, unit, _base in OWN_INDICATORS:
-        goal_services.custom_indicator_create(
-            actor=officer,
-            department=department,
-            code=code,
-            level1=level1,
-            level2=level2,
-            name=name,
-            explanation=f"全年{name}，由履职活动记录累计",
-            unit=unit,
-            operator="≥",
-            scoring_rule="达到目标值得满分；未达到按实际完成数/目标值×分值计分",
-            own_output=True,
-        )
+def _build_goal(rng, department, officer, year: int) -> None:
+    """The department's 2023 goal composed from its type's library (and three computed 共性
+    indicators) at the library's typical targets, the tasks adding up to its 年初预算; activities per
+    work area and half-year whose outputs reach each target to a different degree; then the year end:
+    how each task ended and the actual of every indicator nothing feeds or computes (all 演示数据)."""
+    library = goal_selectors.library_for(department)
     f = department_figures(department=department, year=year, as_of=dt.date(year, 1, 1))
     basic, projects = f.initial_basic, _project_budgets(department, year)
-    tasks = [goal_domain.Task(BASIC_TASK, basic, "保障机关正常运转和日常履职", "基本支出")]
-    tasks += [goal_domain.Task(name, amount, f"实施{name}", "项目支出") for name, amount in projects]
-    targets = {name: _target(base, size) for _c, _l1, _l2, name, _u, base in OWN_INDICATORS}
-    common = {"value_type": "定量", "scoring_rule": "达到目标值得满分", "task": BASIC_TASK}
-    indicators = [
-        goal_domain.GoalIndicator(
-            name=name,
-            level1=level1,
-            level2=level2,
-            target=f"≥{targets[name]}",
-            unit=unit,
-            code=code,
-            explanation=f"全年{name}",
-            **common,
+    tasks = [
+        goal_domain.Task(
+            BASIC_TASK, basic, "保障机关正常运转和日常履职", "基本支出", due=dt.date(year, 12, 31)
         )
-        for code, level1, level2, name, unit, _base in OWN_INDICATORS
     ]
-    indicators += [
-        goal_domain.GoalIndicator(
-            "业务工作按计划完成率",
-            "产出指标",
-            "质量指标",
-            target="≥95",
-            unit="%",
-            progress=YEAR_END,
-            **common,
-        ),
-        goal_domain.GoalIndicator(
-            "重点工作按期完成率", "产出指标", "时效指标", target="=100", unit="%", progress=YEAR_END, **common
-        ),
-        goal_domain.GoalIndicator(
-            "机关运转支出",
-            "产出指标",
-            "成本指标",
-            target=f"≤{(basic / D(10000)).quantize(D('0.01'), rounding=ROUND_DOWN)}",
-            unit="万元",
-            progress=YEAR_END,
-            **common,
-        ),
-        goal_domain.GoalIndicator(
-            "服务对象满意度",
-            "满意度指标",
-            "服务对象满意度指标",
-            target="≥90",
-            unit="%",
-            progress=YEAR_END,
-            **common,
-        ),
+    tasks += [
+        goal_domain.Task(
+            name, amount, f"实施{name}", "项目支出", due=dt.date(year, 12, 20), is_key=number == 0
+        )
+        for number, (name, amount) in enumerate(projects)
     ]
+    main = max(tasks, key=lambda task: task.budget)
+    entries = [*library.own_indicators, *(library.get(code) for code in COMMON_CODES)]
+    indicators = [
+        entry.goal_indicator(_money_cap(entry, main.budget) or entry.typical_target, task=main.name)
+        for entry in entries
+    ]
+    kind = department.department_type
     goal = goal_services.goal_import(
         actor=officer,
         department=department,
@@ -204,38 +166,135 @@ def _build_goal(rng, department, officer, year: int, size: Decimal) -> None:
             indicators=tuple(indicators),
             tasks=tuple(tasks),
             year=year,
-            duties=f"{department.name}（演示数据）依法履行本部门职责。",
-            overall_goal="保障机关正常运转，完成年度重点业务工作，提升服务群众水平。",
+            duties=f"{department.name}（演示数据）依法履行{kind}部门职责。",
+            overall_goal=f"保障机关正常运转；{'、'.join(library.vocabulary.work_areas)}方面，"
+            + "、".join(
+                output.name for output in library.outputs if output.area in library.vocabulary.work_areas
+            )
+            + "等年度重点工作按计划完成，服务对象满意度不低于90%。",
         ),
         is_demo=True,
-        origin="演示数据：合成单位的部门整体绩效目标",
+        origin="演示数据：合成单位按部门类型指标库组成的部门整体绩效目标",
     )
     goal_services.goal_submit(actor=officer, goal=goal)
-    area = goal_services.work_area_create(actor=officer, department=department, name="重点业务工作")
-    reached = {name: rng.choice(ACHIEVED) for name in targets}
-    halves = (
-        (dt.date(year, 1, 1), dt.date(year, 6, 30), "上半年"),
-        (dt.date(year, 7, 1), dt.date(year, 12, 20), "下半年"),
-    )
-    for number, (start, end, when) in enumerate(halves, start=1):
-        outputs = []
-        for _c, _l1, _l2, name, unit, _base in OWN_INDICATORS:
-            total = (targets[name] * reached[name]).quantize(D("1"))
-            share = total // 2 + (total % 2 if number == 2 else 0)  # the halves add up to the total
-            if share:
-                outputs.append({"quantity": f"{share}{unit}", "output_key": name})
-        goal_services.activity_record(
+    reached = {entry.name: rng.choice(ACHIEVED) for entry in entries}
+    _record_activities(department, officer, library, entries, reached, year)
+    _record_year_end(rng, goal, officer, reached)
+
+
+def _record_activities(department, officer, library, entries, reached, year: int) -> None:
+    """One activity per work area and half-year carrying that area's outputs: each output's total is
+    its indicator's target times the share reached, split over the halves (a stock such as 保障人数,
+    judged as a level, is recorded once, at the year's end)."""
+    targets = {}
+    for entry in entries:
+        if entry.value_type != "定量":
+            continue
+        value = goal_domain.parse_target(entry.typical_target, unit=entry.unit).value
+        for key in entry.fed_by:
+            total = value * reached[entry.name]
+            places = D("1") if value == value.to_integral() else D("0.01")
+            targets.setdefault(key, (max(total.quantize(places), places), entry.progress.kind))
+    areas = {}
+    for name in library.vocabulary.work_areas:
+        areas[name] = goal_services.work_area_create(actor=officer, department=department, name=name)
+    for area_name, area in areas.items():
+        outputs = [output for output in library.outputs if output.area == area_name and output.key in targets]
+        for number, (when, first, last) in enumerate(HALVES, start=1):
+            quantities = []
+            for output in outputs:
+                total, kind = targets[output.key]
+                if kind in (CurveKind.LEVEL, CurveKind.YEAR_END):
+                    share = total if number == 2 else D(0)
+                else:
+                    places = D("1") if total == total.to_integral_value() else D("0.01")
+                    first_half = (total / 2).quantize(places, rounding=ROUND_DOWN)
+                    share = total - first_half if number == 2 else first_half
+                if share > 0:
+                    quantities.append(
+                        {"quantity": f"{share.normalize():f}{output.unit}", "output_key": output.key}
+                    )
+            if not quantities:
+                continue
+            goal_services.activity_record(
+                actor=officer,
+                department=department,
+                date=dt.date(year, first, 1),
+                end_date=dt.date(year, last, 30 if last == 6 else 20),
+                date_text=when,
+                title=f"{area_name}工作（演示数据）（{when}）",
+                area=area,
+                outputs=quantities,
+                description=f"{DEMO_NOTE}按半年汇总记录，产出自期末起计入。",
+                is_demo=True,
+            )
+
+
+def _actual_text(indicator, share: Decimal) -> str:
+    """A plausible year-end actual for an indicator nothing feeds: its target moved by ``share``
+    (below target when the share is under 1), in the indicator's unit; a grade for a 定性 one."""
+    if indicator.is_qualitative:
+        return "优" if share >= 1 else "良"
+    target = indicator.parsed_target()
+    value = target.value
+    if target.operator.is_upper_bound:
+        actual = value * (2 - share) if share < 1 else value * D("0.9")
+    elif target.unit == "%":
+        actual = (
+            min(D(100), value * share)
+            if target.operator is not Operator.EQ
+            else (D(100) if share >= 1 else value * share)
+        )
+    else:
+        actual = value * share
+    counted = target.unit not in ("%", "‰", "元", "万元") and "/" not in target.unit
+    actual = max(actual, D(0)).quantize(D("1") if counted else D("0.01"))
+    return f"{actual.normalize():f}{target.unit}"
+
+
+def _record_year_end(rng, goal, officer, reached) -> None:
+    for task in goal.tasks.all():
+        finished = dt.date(goal.year, 12, rng.choice([10, 18, 20, 28]))
+        goal_services.task_completion_record(
             actor=officer,
-            department=department,
-            date=start,
-            end_date=end,
-            date_text=when,
-            title=f"{when}重点业务工作（演示数据）",
-            area=area,
-            outputs=outputs,
-            description="演示数据：按半年汇总记录的履职活动，产出自期末起计入。",
+            task=task,
+            completed=True,
+            finished_on=finished,
+            quality_passed=rng.random() > 0.15,
+            evidence=f"{DEMO_NOTE}年末工作台账。",
             is_demo=True,
         )
+    for item in goal_selectors.year_end_rows(goal):
+        if item.automatic or item.computed is not None:
+            continue  # counted from the activities, or computed by jixiao from the year's data
+        goal_services.year_end_actual_enter(
+            actor=officer,
+            indicator=item.row,
+            text=_actual_text(item.indicator, reached.get(item.row.name, D(1))),
+            evidence=f"{DEMO_NOTE}年末问卷和业务台账统计。",
+            is_demo=True,
+        )
+
+
+def _build_library_draft(bureau, staff) -> None:
+    """A draft of the bureau's own 妇联 library (演示数据), uploaded but not published: the
+    指标库版本 page has something to show, and no goal is affected."""
+    if staff is None:
+        return
+    from jixiao.domain.indicator_library import DATA_DIR
+
+    text = (DATA_DIR / "fulian-v1.yaml").read_text(encoding="utf-8")
+    text = text.replace("version: fulian-v1", "version: fulian-cn2024", 1).replace(
+        "name: 妇联部门整体绩效指标库", "name: 常宁市妇联部门整体绩效指标库（演示数据，待发布）", 1
+    )
+    goal_services.library_version_upload(
+        actor=staff,
+        bureau=bureau,
+        text=text,
+        file_name="fulian-cn2024.yaml",
+        note="演示数据：财政局据本市妇联历年目标表调整的版本，尚未发布。",
+        is_demo=True,
+    )
 
 
 def _project_budgets(department, year: int) -> list[tuple[str, Decimal]]:

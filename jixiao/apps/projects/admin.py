@@ -35,4 +35,27 @@ admin.site.register(Inspection, ReadOnlyAdmin)
 
 @admin.register(DemonstrationBase)
 class DemonstrationBaseAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "field", "town", "year"]
+    """科普示范基地 belong to one 部门类型 (the 科协's library keeps them): the admin lists only those
+    departments' bases, and a user of a department of another type does not see the model at all."""
+
+    list_display = ["name", "department", "kind", "field", "town", "year"]
+
+    @staticmethod
+    def _types() -> tuple[str, ...]:
+        from jixiao.domain.indicator_library import types_keeping
+
+        return types_keeping("projects.DemonstrationBase")
+
+    def _shown_to(self, request) -> bool:
+        user = request.user
+        department = getattr(user, "department", None) if getattr(user, "is_department_user", False) else None
+        return department is None or department.department_type in self._types()
+
+    def has_module_permission(self, request):
+        return self._shown_to(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._shown_to(request) and super().has_view_permission(request, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(department__department_type__in=self._types())

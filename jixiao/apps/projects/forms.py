@@ -30,6 +30,14 @@ class AmountField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
+def _example(form, field: str, library, key: str, template: str) -> None:
+    """A help text with an example from the department's own indicator library (never another
+    type's words); the plain help text stays when the library gives none."""
+    sample = library.example(key) if library is not None else ""
+    if sample:
+        form.fields[field].help_text = template.format(sample)
+
+
 class ApplyForm(forms.Form):
     year = forms.IntegerField(label="预算年度", min_value=2000, max_value=2100)
     name = forms.CharField(label="项目名称", max_length=128)
@@ -42,9 +50,15 @@ class ApplyForm(forms.Form):
     amount = AmountField(label="申报预算")
     goal_summary = forms.CharField(label="绩效目标", widget=forms.Textarea(attrs={"rows": 2}))
     indicators = forms.CharField(
-        label="绩效指标", widget=forms.Textarea(attrs={"rows": 3}), help_text="每行一项，如：下乡科普≥30次"
+        label="绩效指标",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="每行一项：指标名称+比较符+数值+单位",
     )
     applied_on = forms.DateField(label="申报日期", widget=DATE)
+
+    def __init__(self, *args, library=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _example(self, "indicators", library, "project_indicator", "每行一项，如：{}")
 
     def clean_indicators(self):
         return [line.strip() for line in self.cleaned_data["indicators"].splitlines() if line.strip()]
@@ -68,13 +82,15 @@ class ConcludeForm(forms.Form):
 class ApproveForm(forms.Form):
     doc_no = forms.CharField(label="立项批复文号", max_length=100)
     decided_on = forms.DateField(label="立项日期", widget=DATE)
-    func_code = forms.CharField(
-        label="功能分类", max_length=13, initial="2060702", help_text="如 2060702 科普活动"
-    )
+    func_code = forms.CharField(label="功能分类", max_length=13, help_text="项级功能分类编码（7位）")
     econ_code = forms.CharField(
         label="经济分类", max_length=8, initial="302", help_text="按本单位控制级次，如 302"
     )
     amount = AmountField(label="立项预算")
+
+    def __init__(self, *args, library=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _example(self, "func_code", library, "project_function_code", "如 {}")
 
 
 class RejectForm(forms.Form):
@@ -83,17 +99,18 @@ class RejectForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    responsible_person = forms.CharField(
-        label="实施责任人", max_length=64, help_text="股室和姓名，如：科普股 刘股长"
-    )
+    responsible_person = forms.CharField(label="实施责任人", max_length=64, help_text="股室和姓名")
     start = forms.DateField(label="实施开始", widget=DATE)
     end = forms.DateField(label="实施结束", widget=DATE)
     summary = forms.CharField(label="实施方案", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     milestones = forms.CharField(
-        label="关键节点",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="每行一个：日期 名称，如 2024-06-30 上半年下乡科普15次",
+        label="关键节点", widget=forms.Textarea(attrs={"rows": 3}), help_text="每行一个：日期 名称"
     )
+
+    def __init__(self, *args, library=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _example(self, "responsible_person", library, "project_responsible", "股室和姓名，如：{}")
+        _example(self, "milestones", library, "project_milestone", "每行一个：日期 名称，如 {}")
 
     def clean_milestones(self):
         plans = []

@@ -57,3 +57,20 @@ def project_lines(special: SpecialProject) -> list[BudgetLine]:
 
 def project_vouchers(special: SpecialProject) -> QuerySet[Voucher]:
     return Voucher.objects.filter(line__project=special.project).order_by("-date", "-id")
+
+
+def usual_project_function_code(department) -> str:
+    """The function code the department's project budget lines use most (the usual one for a new
+    project), or '' when it has none yet."""
+    from django.db.models import Count
+
+    from jixiao.apps.budgets.models import BudgetLine
+
+    row = (
+        BudgetLine.objects.filter(department=department, fund_type="project")
+        .values("func_code")
+        .annotate(n=Count("id"))
+        .order_by("-n", "func_code")
+        .first()
+    )
+    return row["func_code"] if row else ""

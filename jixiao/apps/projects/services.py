@@ -604,6 +604,15 @@ def project_accept(*, actor, special: SpecialProject, accepted_on: dt.date, opin
 
 # ---------------------------------------------------------------- 科普示范基地
 
+DEMONSTRATION_BASE = "projects.DemonstrationBase"
+
+
+def keeps_demonstration_bases(department: Department) -> bool:
+    """Whether the department's type keeps 科普示范基地 (a reference object of one type's library)."""
+    from jixiao.domain.indicator_library import types_keeping
+
+    return department.department_type in types_keeping(DEMONSTRATION_BASE)
+
 
 @_records_refusal("demonstration_base_add")
 def demonstration_base_add(
@@ -624,6 +633,10 @@ def demonstration_base_add(
         getattr(actor, "is_department_user", False) and actor.department_id == department.pk
     ):
         raise PermissionRefused("只有本单位的财务人员或负责人可以登记本单位的科普示范基地。")
+    if not keeps_demonstration_bases(department):
+        raise ProjectRuleError(
+            f"部门类型“{department.department_type}”的指标库不含科普示范基地这类参照对象，不能登记。"
+        )
     if not name.strip() or not selection.strip():
         raise ProjectRuleError("请填写基地名称和遴选过程。")
     if DemonstrationBase.objects.filter(department=department, name=name.strip()).exists():

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets import services as money_services
 from jixiao.apps.budgets.models import ProjectStage
+from jixiao.apps.goals.selectors import library_for
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.apps.projects import forms, selectors, services
 from jixiao.apps.projects.models import DemonstrationBase, Inspection, Milestone
@@ -66,7 +67,9 @@ def project_list(request):
             "stage": stage,
             "year_filter": year,
             "years": sorted({r["special"].project.year for r in _rows(department, None, "")}, reverse=True),
-            "bases": DemonstrationBase.objects.filter(department=department),
+            "bases": DemonstrationBase.objects.filter(department=department)
+            if services.keeps_demonstration_bases(department)
+            else DemonstrationBase.objects.none(),
             "can_apply": request.user.is_department_user and request.user.department_id == department.pk,
             "query": request.GET.urlencode(),
         },
@@ -131,7 +134,9 @@ def project_apply(request):
     user = request.user
     if not user.is_department_user:
         raise Http404("只有单位用户可以申报专项。")
-    form = forms.ApplyForm(request.POST or None, initial={"year": request.year + 1})
+    form = forms.ApplyForm(
+        request.POST or None, initial={"year": request.year + 1}, library=library_for(user.department)
+    )
     error = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -165,6 +170,7 @@ def _action_forms(special, user, data=None, which=None):
     head = own and user.role == "department_head"
     bound = lambda name: data if which == name else None  # noqa: E731
     milestones = list(special.milestones.all())
+    library = library_for(special.project.department)
     found = {}
     if own and stage in ("applied", "reviewed") and not special.review_conclusion:
         found["review"] = forms.ReviewForm(bound("review"))
@@ -172,11 +178,14 @@ def _action_forms(special, user, data=None, which=None):
             found["conclude"] = forms.ConcludeForm(bound("conclude"))
     if head and stage == "reviewed" and special.review_conclusion == "pass":
         initial = {"amount": special.requested_amount}
-        found["approve"] = forms.ApproveForm(bound("approve"), initial=initial)
+        func_code = selectors.usual_project_function_code(special.project.department)
+        if func_code:
+            initial["func_code"] = func_code
+        found["approve"] = forms.ApproveForm(bound("approve"), initial=initial, library=library)
     if head and stage in ("applied", "reviewed"):
         found["reject"] = forms.RejectForm(bound("reject"))
     if own and stage == "approved":
-        found["plan"] = forms.PlanForm(bound("plan"))
+        found["plan"] = forms.PlanForm(bound("plan"), library=library)
     if own and stage in ("implementing", "inspecting"):
         found["inspect"] = forms.InspectForm(bound("inspect"), milestones=milestones)
         found["milestone"] = forms.MilestoneDoneForm(bound("milestone"))

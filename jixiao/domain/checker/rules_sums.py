@@ -244,7 +244,8 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                     basis = f"按其中“{source.label}”一行{basis}"
             rate_cell = row.cell(rate_at)
             if rate_cell is not None and rate_cell.value is not None and exact is not None:
-                findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, source))
+                envelope = _rate_envelope(source.cell(budget_at), source.cell(actual_at))
+                findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
             weight_cell, score_cell = row.cell(weight_at), row.cell(score_at)
             if (
                 weight_cell is None
@@ -305,13 +306,37 @@ def _rate_value(cell: TableCell | None) -> Decimal | None:
     return cell.value
 
 
+def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decimal] | None:
+    """The 执行率 (%) the printed amounts allow: each amount is itself rounded to its last printed
+    digit (10.02万元 is anything from 10.015 to 10.025), so a rate computed from the unrounded 元
+    (81.82%, printed 81.8%) may differ from the one the printed amounts give (81.86%)."""
+    budget_value, actual_value = _money(budget), _money(actual)
+    if budget_value is None or actual_value is None:
+        return None
+    budget_half, actual_half = budget.half * budget.scale, actual.half * actual.scale
+    if budget_value - budget_half <= 0:
+        return None
+    low = max(actual_value - actual_half, Decimal(0)) * HUNDRED / (budget_value + budget_half)
+    high = (actual_value + actual_half) * HUNDRED / (budget_value - budget_half)
+    return low, high
+
+
 def _judge_table_rate(
-    context: CheckContext, row: TableRow, cell: TableCell, exact: Decimal, basis: str, source: TableRow
+    context: CheckContext,
+    row: TableRow,
+    cell: TableCell,
+    exact: Decimal,
+    basis: str,
+    envelope: tuple[Decimal, Decimal] | None = None,
 ) -> list[Finding]:
     places = cell.decimals
     stated = _rate_value(cell)
     if round_half_up(exact, places) == stated:
         return []
+    if envelope is not None and stated is not None:
+        low, high = envelope
+        if round_half_up(low, places) <= stated <= round_half_up(high, places):
+            return []  # the difference is the rounding of the printed amounts
     return [
         context.finding(
             "score.recompute",

@@ -196,7 +196,7 @@ def _populate(bureau, user, start: int, count: int) -> None:
     now = timezone.now()
     for number in range(start, start + count):
         department = Department.objects.create(
-            bureau=bureau, code=f"Q{number:04d}", name=f"规模单位{number:03d}"
+            bureau=bureau, code=f"Q{number:04d}", name=f"规模单位{number:03d}", department_type="科协"
         )
         project = Project.objects.create(department=department, year=2023, code="P01", name="业务专项")
         BudgetLine.objects.create(
@@ -218,7 +218,13 @@ def _populate(bureau, user, start: int, count: int) -> None:
             allocated=Decimal("50000.00"),
             spent=Decimal("10000.00"),
         )
-        goal = Goal.objects.create(department=department, year=2023, created_at=now)
+        goal = Goal.objects.create(
+            department=department,
+            year=2023,
+            library_version="kexie-v1",
+            common_version="gongxing-v1",
+            created_at=now,
+        )
         for order, row in enumerate(INDICATORS[:3], start=1):
             target, unit = TARGETS[row["name"]]
             fields = {k: v for k, v in row.items() if k not in ("task", "progress")}

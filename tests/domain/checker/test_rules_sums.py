@@ -176,3 +176,21 @@ def test_a_score_left_empty_next_to_its_weight_is_template_leftover():
     empty = only("\n".join(cells).format(score="|"), "template.leftover")
     assert empty.severity == WARNING and "得分" in empty.message
     assert findings("\n".join(cells).format(score="10 |"), "template.leftover") == []
+
+
+EXECUTION = (
+    "表1　2023年度预算及决算执行情况\n"
+    "单位：万元\n"
+    "| 项目 | 年初预算 | 调整后预算 | 决算数 | 执行率 |\n"
+    "| 公用经费 | 12.24 | 12.24 | 10.02 | {rate} |\n"
+)
+
+
+def test_a_rate_computed_from_the_unrounded_amounts_is_not_an_error():
+    # 100,177.00 ÷ 122,438.00 元 = 81.82% (printed 81.8%), while 10.02 ÷ 12.24 万元 = 81.86%:
+    # the printed amounts are rounded to 0.01万元 and allow anything from 81.79% to 81.93%
+    right = check_text(EXECUTION.format(rate="81.8%"))
+    assert [f.message for f in right.findings if f.rule == "score.recompute"] == []
+    wrong = check_text(EXECUTION.format(rate="85.0%"))
+    rates = [f for f in wrong.findings if f.rule == "score.recompute"]
+    assert rates and rates[0].severity == ERROR and "10.02÷12.24=81.86%" in rates[0].message
