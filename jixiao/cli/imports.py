@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"错误：--map 应写成 列名=字段，收到“{item}”")
             return 2
         mapping[header.strip()] = field.strip()
-    setup_django()
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.exchange.services import budget_import, sangong_import, voucher_import
     from jixiao.apps.orgs.models import Department
     from jixiao.apps.orgs.selectors import department_by_name_or_code

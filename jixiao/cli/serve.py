@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.cli._django import migrate_if_needed, setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,8 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    setup_django()
-    migrate_if_needed()
+    if not database_ready(migrate=True):
+        return EXIT_NOT_READY
     from waitress import serve
 
     from jixiao.config.wsgi import application

@@ -104,6 +104,57 @@ class Synonyms:
         return self.labels.get(field_name, field_name)
 
 
+@dataclass(frozen=True, slots=True)
+class ImportColumn:
+    """One column of an import kind, as its template writes it and its 说明 sheet explains it."""
+
+    field: str
+    header: str
+    required: bool
+    values: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportKindSpec:
+    kind: str
+    title: str
+    columns: tuple[ImportColumn, ...]
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns if c.required)
+
+
+@cache
+def import_kinds() -> dict[str, ImportKindSpec]:
+    """Every import kind's columns (synonyms.yaml ``kinds``): the one source of the importer's
+    required columns and of the templates."""
+    data = load_yaml("imports/synonyms.yaml")
+    return {
+        kind: ImportKindSpec(
+            kind=kind,
+            title=str(spec["title"]),
+            columns=tuple(
+                ImportColumn(
+                    field=str(column["field"]),
+                    header=str(column.get("header") or data["labels"].get(column["field"], column["field"])),
+                    required=bool(column.get("required", False)),
+                    values=str(column.get("values") or ""),
+                    example=str(column.get("example") or ""),
+                )
+                for column in spec["columns"]
+            ),
+        )
+        for kind, spec in data["kinds"].items()
+    }
+
+
+def example_label() -> str:
+    """The first cell of a template's 示例 row; the importers skip that row as a note."""
+    return str(load_yaml("imports/synonyms.yaml").get("example_label", "示例"))
+
+
 @cache
 def synonyms() -> Synonyms:
     data = load_yaml("imports/synonyms.yaml")
@@ -114,7 +165,7 @@ def synonyms() -> Synonyms:
     fund_types = {text: key for key, texts in data["fund_types"].items() for text in texts}
     return Synonyms(
         by_header=by_header,
-        required={kind: tuple(names) for kind, names in data["required"].items()},
+        required={kind: spec.required for kind, spec in import_kinds().items()},
         keywords=tuple(data["header_keywords"]),
         forward_fill=tuple(data["forward_fill"]),
         total_pattern=re.compile(data["total_pattern"]),
@@ -439,8 +490,8 @@ def detect_layout(
         elif sheet_unit is not None:
             units[field_name] = sheet_unit
     required = list(synonyms().required[kind])
-    if kind == "vouchers" and not ({"debit", "amount"} & columns.keys()):
-        required.append("amount")
+    if kind == "vouchers" and "amount" in required and "debit" in columns:
+        required.remove("amount")  # 借方金额 stands for 金额
     if "voucher_no" in required and "voucher_no" not in columns and "voucher_word" in columns:
         required.remove("voucher_no")
     if kind == "budget" and "fund_type" not in columns and "project_code" in columns:
@@ -1433,7 +1484,11 @@ def validate_sangong(
         cells = list(raw)
         text = cell_text(reader.get(cells, "sg_item"))
         if not text:
-            continue  # notes and spacer rows
+            if reader.get(cells, "bgt_amount") is None:
+                continue  # spacer rows
+            result.rows += 1
+            error(row, "sg_item", "有预算数但没有“三公”经费项目名称，无法确定属于哪一项")
+            continue
         result.rows += 1
         key = sangong_item_key(text)
         if key is None:
@@ -1466,6 +1521,10 @@ def validate_sangong(
         parts = [found[k] for k in ("vehicle_purchase", "vehicle_running") if k in found]
         if not parts and group.amount:
             error(group.row, "sg_item", "请分别填写公务用车购置费和公务用车运行维护费的预算数")
+        elif not parts:
+            # The group row alone, at 0, says both of its items are 0 (our export writes it so).
+            for key in ("vehicle_purchase", "vehicle_running"):
+                found[key] = SanGongRow(row=group.row, item=key, amount=ZERO)
         elif parts and sum((p.amount for p in parts), ZERO) != group.amount:
             error(
                 group.row,
@@ -1475,8 +1534,8 @@ def validate_sangong(
             )
     valid = [] if not result.ok else sorted(found.values(), key=lambda r: r.row)
     for entry in valid:
-        result.valid_rows += 1
         result.amount += entry.amount
         result.group_totals[labels[entry.item]] = entry.amount
+    result.valid_rows += len({entry.row for entry in valid})
     result.errors.sort(key=lambda e: e.row or 0)
     return result, valid
