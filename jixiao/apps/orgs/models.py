@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -54,7 +54,12 @@ class Department(models.Model):
     )
     # 内设机构 as the department has them now: [{"name": "办公室", "kind": "股室"}, …]; [] = 无.
     # A year's profile may hold its own list (the structure of that year); reports use it first.
-    internal_units = models.JSONField("内设机构", default=list, blank=True)
+    internal_units = models.JSONField(
+        "内设机构",
+        default=list,
+        blank=True,
+        help_text='列表，如 [{"name": "办公室", "kind": "股室"}]；没有填 []',
+    )
 
     class Meta:
         verbose_name = "预算单位"
@@ -118,6 +123,23 @@ BUREAU_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR}
 BUREAU_SCOPED_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR, Role.SYSTEM_ADMIN}
 
 
+class JixiaoUserManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """``manage.py createsuperuser``: a 系统管理员 of the (first) finance bureau; on a database
+        that has none, a message to run ``jixiao init`` instead of a constraint failure."""
+        extra_fields.setdefault("role", Role.SYSTEM_ADMIN)
+        if extra_fields.get("role") in BUREAU_SCOPED_ROLES and not (
+            extra_fields.get("bureau") or extra_fields.get("bureau_id")
+        ):
+            bureau = FinanceBureau.objects.order_by("pk").first()
+            if bureau is None:
+                raise ValidationError(
+                    "数据库中还没有财政局：请运行 jixiao init（会建立财政局及其系统管理员）。"
+                )
+            extra_fields["bureau"] = bureau
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=64, blank=True)
     role = models.CharField("角色", max_length=32, choices=Role.choices, default=Role.FINANCE_OFFICER)
@@ -140,6 +162,8 @@ class User(AbstractUser):
     # Set by an initial or reset password; the middleware sends the user to change it first.
     must_change_password = models.BooleanField("下次登录须修改密码", default=False)
 
+    objects = JixiaoUserManager()
+
     class Meta:
         verbose_name = "用户"
         verbose_name_plural = "用户"
@@ -154,11 +178,25 @@ class User(AbstractUser):
                     )
                 ),
                 name="user_scope_matches_role",
+                violation_error_message="部门财务人员、部门负责人须选择所属单位；财政局工作人员、审计和系统管理员须选择所属财政局，不选所属单位。",
             )
         ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def clean(self) -> None:
+        """The scope a role needs, said on the field (the admin's and any model form's check)."""
+        super().clean()
+        label = Role(self.role).label if self.role in Role.values else self.role
+        if self.role in DEPARTMENT_ROLES:
+            if self.department_id is None:
+                raise ValidationError({"department": f"{label}须选择所属单位。"})
+        elif self.role in BUREAU_SCOPED_ROLES:
+            if self.department_id is not None:
+                raise ValidationError({"department": f"{label}属于财政局本级，不选所属单位。"})
+            if self.bureau_id is None:
+                raise ValidationError({"bureau": f"{label}须选择所属财政局。"})
 
     @property
     def display_name(self) -> str:

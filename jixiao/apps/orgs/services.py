@@ -115,6 +115,9 @@ def bureau_init(*, bureau_name: str, admin_username: str, password: str, bureau_
             full_name="系统管理员",
             role=Role.SYSTEM_ADMIN,
             bureau=bureau,
+            # The first administrator may also open the Django admin (/admin/) for repairs.
+            is_staff=True,
+            is_superuser=True,
         )
         admin.set_password(password)
         admin.save()
