@@ -55,6 +55,11 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     scope = Q(department__in=departments_visible_to(user))
     if user.is_bureau_user:
         scope |= Q(department__isnull=True, actor=user)
+    if user.is_system_admin:  # the 系统管理 changes of the bureau (departments, profiles, users)
+        scope = Q(target_type__startswith="orgs.") & (
+            Q(department__bureau_id=user.bureau_id)
+            | Q(department__isnull=True, actor__bureau_id=user.bureau_id)
+        )
     return AuditEvent.objects.filter(scope).select_related("actor", "department")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.exchange.forms import ExportForm, MappingForm, UploadForm
-from jixiao.apps.exchange.models import ImportStatus
+from jixiao.apps.exchange.models import ImportKind, ImportStatus
 from jixiao.apps.exchange.selectors import EXPORT_TABLES, access_batch, batches_for, export_table
 from jixiao.apps.exchange.services import (
     BACKGROUND_ROWS,
@@ -71,8 +71,43 @@ def import_start(request):
     return render(
         request,
         "exchange/import_start.html",
-        {"form": form, "department": department, "year": request.year, "recent": recent},
+        {
+            "form": form,
+            "department": department,
+            "year": request.year,
+            "recent": recent,
+            "kinds": import_kind_columns(),
+        },
     )
+
+
+def import_kind_columns() -> list[dict]:
+    """Each import kind of this page with its required columns and its template (from the spec)."""
+    from jixiao.apps.exchange.import_templates import required_headers, template_kinds
+
+    titles = template_kinds()
+    return [
+        {"kind": kind, "label": label, "title": titles.get(kind, label), "required": required_headers(kind)}
+        for kind, label in ImportKind.choices
+        if kind in titles
+    ]
+
+
+@login_required
+def template_download(request, kind: str):
+    """The template of an import kind (header row, a 示例 row, a 说明 sheet); it holds no data."""
+    from urllib.parse import quote
+
+    from jixiao.apps.exchange.import_templates import template_file, template_kinds
+
+    if kind not in template_kinds():
+        raise Http404("没有这种导入模板。")
+    name, content = template_file(kind)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{kind}-template.xlsx\"; filename*=UTF-8''{quote(name)}"
+    )
+    return response
 
 
 @login_required

@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.apps.core.middleware.YearMiddleware",
+    "jixiao.apps.core.middleware.MustChangePasswordMiddleware",
 ]
 
 ROOT_URLCONF = "jixiao.config.urls"
