@@ -75,8 +75,10 @@ def roster_spec() -> RosterSpec:
 
 
 _UNIT_SEPARATORS = re.compile(r"[、，,；;\n]+")
+# （一） anywhere; 一、 and 1. only at the start or after a line break or a full stop.
 _DUTY_NUMBER = re.compile(
-    r"(?:^|(?<=[\s。；;]))(?:[（(][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．)）])\s*"
+    r"[（(][一二三四五六七八九十百]+[)）]\s*"
+    r"|(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)）])\s*"
 )
 
 

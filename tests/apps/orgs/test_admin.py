@@ -13,17 +13,12 @@ from jixiao.apps.orgs.models import Role, User
 @pytest.mark.django_db(transaction=True)
 def test_every_registered_model_has_add_and_change_pages_that_open(client):
     from django.contrib.auth.models import Group
-
-    from jixiao.apps.demo.builder import demo_build
-
     from django.utils import timezone
-
-    from jixiao.apps.goals.models import Activity, Evidence
-
     from django_tasks_db.models import DBTaskResult
 
+    from jixiao.apps.demo.builder import demo_build
     from jixiao.apps.exchange.models import HeaderMapping, ImportBatch
-    from jixiao.apps.goals.models import Goal, WarningResponse
+    from jixiao.apps.goals.models import Activity, Evidence, Goal, WarningResponse
 
     demo = demo_build()  # one of everything the admin lists, but for these:
     department = demo["department"]
