@@ -70,7 +70,7 @@ def test_a_kind_added_to_the_specification_gets_its_template_without_code(monkey
     assert template_kinds()["prior-year"] == "上年数"
     name, content = template_file("prior-year")
     assert name == "上年数导入模板.xlsx"
-    assert list(load_workbook(io.BytesIO(content)).worksheets[0].values)[0] == ("序号", "功能分类编码")
+    assert next(iter(load_workbook(io.BytesIO(content)).worksheets[0].values)) == ("序号", "功能分类编码")
 
 
 def test_a_filled_budget_template_imports_its_rows_but_not_the_example(officer, department, tmp_path):
