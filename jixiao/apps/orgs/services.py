@@ -59,14 +59,32 @@ def generate_password() -> str:
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
 
 
+# Generated passwords are random (about 70 bits) and must be changed at the first login, when
+# Django re-hashes the user's own password with the full work factor. Key stretching adds nothing
+# that matters to a secret of 70 random bits, so they are hashed with fewer PBKDF2 iterations:
+# a roster of 900 users takes seconds instead of minutes (bench/bench_roster.py).
+GENERATED_PASSWORD_ITERATIONS = 20_000
+
+
+def hash_generated_password(password: str) -> str:
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher
+
+    hasher = get_hasher("default")
+    if isinstance(hasher, PBKDF2PasswordHasher):
+        return hasher.encode(
+            password, hasher.salt(), iterations=min(hasher.iterations, GENERATED_PASSWORD_ITERATIONS)
+        )
+    return make_password(password)
+
+
 def hash_passwords(passwords: Iterable[str]) -> list[str]:
-    """Hash many passwords with the configured hasher. PBKDF2 spends its time in hashlib,
-    which releases the GIL, so threads use every core (a roster brings hundreds of users)."""
+    """Hash many generated passwords. PBKDF2 spends its time in hashlib, which releases the GIL,
+    so a thread pool uses every core (a roster brings hundreds of users)."""
     passwords = list(passwords)
     if len(passwords) < 4:
-        return [make_password(p) for p in passwords]
+        return [hash_generated_password(p) for p in passwords]
     with ThreadPoolExecutor() as pool:
-        return list(pool.map(make_password, passwords))
+        return list(pool.map(hash_generated_password, passwords))
 
 
 def _require_admin(actor, bureau: FinanceBureau) -> None:
@@ -409,7 +427,7 @@ def user_create(
         if User.objects.filter(username__iexact=username).exists():
             raise OrgRefused(f"用户名“{username}”已被使用。", field="username")
         user = User(username=username, full_name=full_name, role=role, must_change_password=True, **scope)
-        user.set_password(password)
+        user.password = hash_generated_password(password)
         user.save()
         audit_record(
             actor=actor,
@@ -492,7 +510,7 @@ def user_reset_password(*, actor, user: User) -> str:
     password = generate_password()
     with transaction.atomic():
         locked, _ = _locked_user(actor, user)
-        locked.set_password(password)
+        locked.password = hash_generated_password(password)
         locked.must_change_password = True
         locked.save(update_fields=["password", "must_change_password"])
         audit_record(

@@ -188,3 +188,16 @@ def test_role_change_disable_and_reset_are_audited(sysadmin, officer, department
     assert actions == ["user_update", "user_disable", "user_password_reset"]
     with pytest.raises(OrgRefused, match="不能停用自己的账号"):
         user_set_active(actor=sysadmin, user=sysadmin, active=False)
+
+
+def test_generated_passwords_use_fewer_pbkdf2_iterations_and_still_verify(settings, officer):
+    from django.contrib.auth.hashers import check_password
+
+    from jixiao.apps.orgs.services import GENERATED_PASSWORD_ITERATIONS, generate_password, hash_passwords
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    passwords = [generate_password() for _ in range(5)]
+    hashes = hash_passwords(passwords)
+    assert all(h.startswith(f"pbkdf2_sha256${GENERATED_PASSWORD_ITERATIONS}$") for h in hashes)
+    assert all(check_password(p, h) for p, h in zip(passwords, hashes, strict=True))
+    assert len(set(hashes)) == 5 and not check_password(passwords[0], hashes[1])
