@@ -143,3 +143,13 @@ def test_roster_upload_checks_first_then_imports_on_confirmation(admin_client, t
     page = admin_client.post(reverse("orgs:roster"), {"confirm": sha}).content.decode()
     assert "导入完成" in page and Department.objects.filter(code__startswith="4304").count() == 2
     assert 'download="初始密码.xlsx"' in page and "data:application/vnd.openxmlformats" in page
+
+
+def test_the_administrator_sees_the_bureaus_system_changes_in_the_audit_trail(
+    admin_client, sysadmin, officer
+):
+    from jixiao.apps.orgs.services import user_reset_password
+
+    user_reset_password(actor=sysadmin, user=officer)
+    page = admin_client.get(reverse("core:audit-list")).content.decode()
+    assert "重置密码" in page and officer.display_name in page
