@@ -146,10 +146,18 @@ def test_roster_upload_checks_first_then_imports_on_confirmation(admin_client, t
 
 
 def test_the_administrator_sees_the_bureaus_system_changes_in_the_audit_trail(
-    admin_client, sysadmin, officer
+    admin_client, sysadmin, officer, bureau_staff
 ):
-    from jixiao.apps.orgs.services import user_reset_password
+    from jixiao.apps.orgs.services import user_reset_password, user_set_active
+    from tests.factories import BureauFactory, bureau_user
 
     user_reset_password(actor=sysadmin, user=officer)
+    user_set_active(actor=sysadmin, user=bureau_staff, active=False)  # a bureau user: no department
+    stranger_admin = bureau_user(
+        BureauFactory(), role=Role.SYSTEM_ADMIN, username="other_admin", full_name="外局管理员"
+    )
+    user_reset_password(actor=stranger_admin, user=stranger_admin)
     page = admin_client.get(reverse("core:audit-list")).content.decode()
     assert "重置密码" in page and officer.display_name in page
+    assert "停用用户" in page and bureau_staff.display_name in page
+    assert "外局管理员" not in page
