@@ -441,7 +441,11 @@ def user_create(
 
 
 def _locked_user(actor, user: User) -> tuple[User, FinanceBureau]:
-    locked = User.objects.select_for_update().select_related("department__bureau", "bureau").get(pk=user.pk)
+    locked = (
+        User.objects.select_for_update(of=("self",))
+        .select_related("department__bureau", "bureau")
+        .get(pk=user.pk)
+    )
     bureau = locked.bureau or (locked.department.bureau if locked.department_id else None)
     if bureau is None:
         raise OrgRefused("该用户不属于任何财政局，无法管理。")
