@@ -18,12 +18,20 @@ from django.utils import timezone
 
 from jixiao.apps.core.models import AuditEvent
 from jixiao.apps.orgs.models import DEPARTMENT_ROLES, Department, DepartmentProfile, FinanceBureau, Role, User
-from jixiao.apps.orgs.services import _require_admin, generate_password, hash_passwords
+from jixiao.apps.orgs.services import _has_budget_lines, _require_admin, generate_password, hash_passwords
 from jixiao.domain.errors import DomainError
 from jixiao.domain.roster import MAX_ROWS, Roster, RosterError, internal_units_text, read_roster, roster_spec
 from jixiao.formats.tabular import UnreadableFile, read_rows
 
 ECON_LEVEL_NAMES = {3: "款", 5: "项"}
+
+
+class RowRefused(DomainError):
+    """A row that reads well but cannot be applied to what the database holds."""
+
+    def __init__(self, error: RosterError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +166,10 @@ def roster_import(*, actor, bureau: FinanceBureau, path: str | Path, dry_run: bo
             _apply(actor, bureau, roster, outcome, hashes)
             if dry_run:
                 transaction.set_rollback(True)
+    except RowRefused as refused:
+        outcome.errors.append(refused.error)
+        outcome.changes.clear()
+        return outcome
     except DomainError as error:
         outcome.errors.append(RosterError("—", None, "文件", error.message))
         outcome.changes.clear()
@@ -236,6 +248,15 @@ def _apply(actor, bureau: FinanceBureau, roster: Roster, outcome: RosterOutcome,
                 continue
             if current != value:
                 label = str(Department._meta.get_field(name).verbose_name)
+                if name == "econ_control_level" and _has_budget_lines(department):
+                    raise RowRefused(
+                        RosterError(
+                            "单位",
+                            record.row,
+                            label,
+                            "本单位已有预算指标，不能修改经济分类控制级次（已有指标按原级次控制）",
+                        )
+                    )
                 shown = (ECON_LEVEL_NAMES.get(current, current), ECON_LEVEL_NAMES.get(value, value))
                 changes[label] = shown if name == "econ_control_level" else (current, value)
                 setattr(department, name, value)
@@ -364,7 +385,7 @@ def _apply(actor, bureau: FinanceBureau, roster: Roster, outcome: RosterOutcome,
             new_users.append((record, user))
             continue
         if actor is not None and user.pk == actor.pk and record.role != Role.SYSTEM_ADMIN:
-            raise DomainError(f"用户表第{record.row}行：不能通过名册取消自己的系统管理员角色。")
+            raise RowRefused(RosterError("用户", record.row, "角色", "不能通过名册取消自己的系统管理员角色"))
         changes = {}
         if user.full_name != record.full_name:
             changes["姓名"] = (user.full_name, record.full_name)

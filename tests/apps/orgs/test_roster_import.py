@@ -140,3 +140,18 @@ def test_a_workbook_without_one_of_the_three_sheets_is_refused(sysadmin, tmp_pat
     book.save(path)
     outcome = roster_import(actor=sysadmin, bureau=sysadmin.bureau, path=path)
     assert [str(e) for e in outcome.errors] == [f"工作表“{missing}”表头【—】工作簿中没有工作表“{missing}”"]
+
+
+def test_a_department_with_budget_lines_keeps_its_control_level(sysadmin, officer, department, tmp_path):
+    from tests.factories import make_line
+
+    make_line(actor=officer, department=department)
+    path = write_roster(tmp_path / "名册.xlsx", departments=1)
+    book = load_workbook(path)
+    book["单位"].append([department.code, department.name, "科协", 1, "无", "项"])
+    book.save(path)
+    outcome = roster_import(actor=sysadmin, bureau=sysadmin.bureau, path=path)
+    assert [str(e) for e in outcome.errors] == [
+        "工作表“单位”第3行【经济分类控制级次】本单位已有预算指标，不能修改经济分类控制级次（已有指标按原级次控制）"
+    ]
+    assert not Department.objects.filter(code="43040000").exists()
