@@ -18,8 +18,18 @@ ROSTER = "org"
 
 
 def template_kinds() -> dict[str, str]:
-    """kind → title, in the order the CLI and the pages list them."""
-    return {ROSTER: roster_spec().title, **{k: spec.title for k, spec in import_kinds().items()}}
+    """kind → title, in the order the CLI and the pages list them. A kind is named as the import
+    command names it: the spec's ``prior_year`` is ``prior-year``."""
+    return {ROSTER: roster_spec().title, **{cli_name(k): spec.title for k, spec in import_kinds().items()}}
+
+
+def cli_name(kind: str) -> str:
+    return kind.replace("_", "-")
+
+
+def spec_name(kind: str) -> str:
+    """The spec's key of a kind named either way (prior-year or prior_year)."""
+    return kind.replace("-", "_")
 
 
 def _roster_values(column: ImportColumn) -> ImportColumn:
@@ -45,11 +55,12 @@ def required_headers(kind: str) -> list[str]:
     """The required columns of a kind, as the import page lists them."""
     if kind == ROSTER:
         return [f"{s.name}：{c.header}" for s in roster_spec().sheets for c in s.columns if c.required]
-    return [c.header for c in import_kinds()[kind].columns if c.required]
+    return [c.header for c in import_kinds()[spec_name(kind)].columns if c.required]
 
 
 def template_file(kind: str) -> tuple[str, bytes]:
     """(file name, .xlsx bytes) of a kind's template."""
+    kind = cli_name(kind)
     kinds = template_kinds()
     if kind not in kinds:
         raise DomainError(f"没有“{kind}”这种导入模板（可选：{'、'.join(kinds)}）")
@@ -65,7 +76,7 @@ def template_file(kind: str) -> tuple[str, bytes]:
             ],
         )
     else:
-        spec = import_kinds()[kind]
+        spec = import_kinds()[spec_name(kind)]
         content = template_workbook(
             title=spec.title,
             sheets=[TemplateSheet(spec.title, spec.columns)],

@@ -83,13 +83,18 @@ def import_start(request):
 
 def import_kind_columns() -> list[dict]:
     """Each import kind of this page with its required columns and its template (from the spec)."""
-    from jixiao.apps.exchange.import_templates import required_headers, template_kinds
+    from jixiao.apps.exchange.import_templates import cli_name, required_headers, template_kinds
 
     titles = template_kinds()
     return [
-        {"kind": kind, "label": label, "title": titles.get(kind, label), "required": required_headers(kind)}
+        {
+            "kind": cli_name(kind),
+            "label": label,
+            "title": titles[cli_name(kind)],
+            "required": required_headers(kind),
+        }
         for kind, label in ImportKind.choices
-        if kind in titles
+        if cli_name(kind) in titles
     ]
 
 
@@ -98,9 +103,9 @@ def template_download(request, kind: str):
     """The template of an import kind (header row, a 示例 row, a 说明 sheet); it holds no data."""
     from urllib.parse import quote
 
-    from jixiao.apps.exchange.import_templates import template_file, template_kinds
+    from jixiao.apps.exchange.import_templates import cli_name, template_file, template_kinds
 
-    if kind not in template_kinds():
+    if cli_name(kind) not in template_kinds():
         raise Http404("没有这种导入模板。")
     name, content = template_file(kind)
     response = HttpResponse(content, content_type=XLSX)

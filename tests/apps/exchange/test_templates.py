@@ -62,13 +62,14 @@ def test_the_roster_template_has_the_three_sheets_and_the_allowed_values(tmp_pat
 
 def test_a_kind_added_to_the_specification_gets_its_template_without_code(monkeypatch, tmp_path):
     extra = ImportKindSpec(
-        "prior-year",
+        "prior_year",
         "上年数",
         (ImportColumn("func_code", "功能分类编码", True, "7位", "2012901"),),
     )
-    monkeypatch.setattr(import_templates, "import_kinds", lambda: {**import_kinds(), "prior-year": extra})
+    monkeypatch.setattr(import_templates, "import_kinds", lambda: {**import_kinds(), "prior_year": extra})
     assert template_kinds()["prior-year"] == "上年数"
     name, content = template_file("prior-year")
+    assert template_file("prior_year")[1][:2] == b"PK"
     assert name == "上年数导入模板.xlsx"
     assert next(iter(load_workbook(io.BytesIO(content)).worksheets[0].values)) == ("序号", "功能分类编码")
 
@@ -130,7 +131,7 @@ def test_the_import_page_lists_required_columns_and_offers_each_template(client,
     client.force_login(officer)
     page = client.get(reverse("exchange:import-start")).content.decode()
     for kind, spec in import_kinds().items():
-        assert reverse("exchange:template", args=[kind]) in page
+        assert reverse("exchange:template", args=[kind.replace("_", "-")]) in page
         assert "、".join(c.header for c in spec.columns if c.required) in page
     response = client.get(reverse("exchange:template", args=["budget"]))
     assert response.status_code == 200
