@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 TABLES = {
     "execution": "预算执行情况表（按指标）",
@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    setup_django()
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.exchange.selectors import export_table
     from jixiao.apps.orgs.models import Department
     from jixiao.apps.orgs.selectors import department_by_name_or_code

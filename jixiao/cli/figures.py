@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    setup_django()
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.budgets.reports import section_two_for
     from jixiao.apps.budgets.selectors import budget_year, settlement_for
     from jixiao.apps.orgs.models import Department

@@ -1,4 +1,5 @@
 """jixiao import budget|vouchers|sangong|prior-year FILE --department … --year … [--dry-run]
+jixiao import org ROSTER.xlsx [--bureau 名称或编码] [--dry-run] --passwords-out P.xlsx
 
 Validates every row first and imports all or nothing; shows a progress bar and ends with a
 summary (and every error with its row, column and message when the file is refused).
@@ -7,9 +8,10 @@ summary (and every error with its row, column and message when the file is refus
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +39,64 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         )
         sub.add_argument("--errors-xlsx", help="把错误清单另存为 .xlsx")
         sub.set_defaults(func=run)
+    org = kinds.add_parser(
+        "org", help="导入单位与用户名册（单位、年度概况、用户三张表；jixiao template org 生成模板）"
+    )
+    org.add_argument("file", help="名册文件（.xlsx）")
+    org.add_argument("--bureau", help="财政局名称或编码（库中只有一个财政局时可不填）")
+    org.add_argument("--dry-run", action="store_true", help="只校验并列出将要新建和更新的内容，不写入")
+    org.add_argument("--passwords-out", help="新用户初始密码另存的 .xlsx 文件（只交给系统管理员）")
+    org.set_defaults(func=run_org)
+
+
+def run_org(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"错误：找不到文件 {path}")
+        return 1
+    if not args.dry_run and not args.passwords_out:
+        print("错误：请用 --passwords-out 指定新用户初始密码的保存文件（.xlsx），或加 --dry-run 只校验。")
+        return 2
+    if args.passwords_out and Path(args.passwords_out).resolve() == path.resolve():
+        print("错误：--passwords-out 不能与名册是同一个文件。")
+        return 2
+    if not database_ready():
+        return EXIT_NOT_READY
+    from django.db.models import Q
+
+    from jixiao.apps.orgs.models import FinanceBureau
+    from jixiao.apps.orgs.roster import passwords_workbook, roster_import
+
+    if args.bureau:
+        bureau = FinanceBureau.objects.filter(Q(code=args.bureau) | Q(name=args.bureau)).first()
+        if bureau is None:
+            print(f"错误：没有找到财政局“{args.bureau}”（请输入名称或编码）")
+            return 1
+    else:
+        bureaus = list(FinanceBureau.objects.all()[:2])
+        if len(bureaus) > 1:
+            print("错误：库中有多个财政局，请用 --bureau 指定名称或编码。")
+            return 2
+        bureau = bureaus[0]
+    outcome = roster_import(actor=None, bureau=bureau, path=path, dry_run=args.dry_run)
+    print(f"{bureau.name} · 单位与用户名册导入 · {path.name}")
+    for error in outcome.errors[:200]:
+        print(f"  {error}")
+    if len(outcome.errors) > 200:
+        print(f"  ……另有{len(outcome.errors) - 200}处错误")
+    for change in outcome.changes:
+        print(f"  {change}")
+    if outcome.passwords and args.passwords_out:
+        out = Path(args.passwords_out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(passwords_workbook(outcome))
+        with contextlib.suppress(OSError):
+            out.chmod(0o600)
+        print(
+            f"新用户{len(outcome.passwords)}个，初始密码已保存到 {out}（仅限系统管理员；首次登录须修改密码）"
+        )
+    print(outcome.message)
+    return 0 if outcome.ok else 1
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
             console.print(f"错误：--map 应写成 列名=字段，收到“{item}”")
             return 2
         mapping[header.strip()] = field.strip()
-    setup_django()
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.exchange.services import budget_import, prior_year_import, sangong_import, voucher_import
     from jixiao.apps.orgs.models import Department
     from jixiao.apps.orgs.selectors import department_by_name_or_code

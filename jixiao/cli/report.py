@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 FORMATS = ("docx", "html", "pdf", "txt")
 WRITTEN, NOT_FINAL, REFUSED = 0, 1, 2
@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    setup_django()
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.orgs.models import Department
     from jixiao.apps.orgs.selectors import department_by_name_or_code
     from jixiao.apps.reports.services import ExportRefused, ReportNotFinal, export_bytes

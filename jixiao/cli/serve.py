@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from jixiao.cli._django import migrate_if_needed, setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if args.processes < 1 or args.threads < 1:
         print("进程数和线程数都必须至少为 1。", file=sys.stderr)
         return 2
-    setup_django()
-    migrate_if_needed()
+    if not database_ready(migrate=True):
+        return EXIT_NOT_READY
     from jixiao.apps.exchange.tasks import fail_stale_batches
     from jixiao.config.wsgi import application
 

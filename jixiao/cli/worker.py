@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from jixiao.cli._django import setup_django
+from jixiao.cli._django import EXIT_NOT_READY, database_ready, setup_django
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
             "（INSTALLED_APPS 加入 django_tasks_db，TASKS 使用 django_tasks_db.DatabaseBackend）。"
         )
         return 1
+    if not database_ready():
+        return EXIT_NOT_READY
     from jixiao.apps.exchange.tasks import fail_stale_batches
 
     stale = fail_stale_batches(worker=True)

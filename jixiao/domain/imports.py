@@ -1725,7 +1725,11 @@ def validate_sangong(
         cells = list(raw)
         text = cell_text(reader.get(cells, "sg_item"))
         if not text:
-            continue  # notes and spacer rows
+            if reader.get(cells, "bgt_amount") is None:
+                continue  # spacer rows
+            result.rows += 1
+            error(row, "sg_item", "有预算数但没有“三公”经费项目名称，无法确定属于哪一项")
+            continue
         result.rows += 1
         key = sangong_item_key(text)
         if key is None:
@@ -1758,6 +1762,10 @@ def validate_sangong(
         parts = [found[k] for k in ("vehicle_purchase", "vehicle_running") if k in found]
         if not parts and group.amount:
             error(group.row, "sg_item", "请分别填写公务用车购置费和公务用车运行维护费的预算数")
+        elif not parts:
+            # The group row alone, at 0, says both of its items are 0 (our export writes it so).
+            for key in ("vehicle_purchase", "vehicle_running"):
+                found[key] = SanGongRow(row=group.row, item=key, amount=ZERO)
         elif parts and sum((p.amount for p in parts), ZERO) != group.amount:
             error(
                 group.row,
@@ -1767,9 +1775,9 @@ def validate_sangong(
             )
     valid = [] if not result.ok else sorted(found.values(), key=lambda r: r.row)
     for entry in valid:
-        result.valid_rows += 1
         result.amount += entry.amount
         result.group_totals[labels[entry.item]] = entry.amount
+    result.valid_rows += len({entry.row for entry in valid})
     result.errors.sort(key=lambda e: e.row or 0)
     return result, valid
 

@@ -67,6 +67,6 @@ def test_demo_is_labelled_and_shows_the_refused_cross_use_and_the_executed_trans
 
 
 @pytest.mark.django_db(transaction=True)
-def test_figures_for_an_unknown_department_says_so(capsys):
+def test_figures_for_an_unknown_department_says_so(bureau, capsys):
     assert main(["figures", "--department", "不存在的单位", "--year", "2023"]) == 1
     assert "没有找到预算单位" in capsys.readouterr().out

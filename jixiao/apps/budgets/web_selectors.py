@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Project, TransferRequest
 from jixiao.apps.core.models import AuditEvent, RefusalEvent
+from jixiao.apps.orgs.models import User
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
@@ -62,6 +63,15 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     scope = Q(department__in=departments_visible_to(user))
     if user.is_bureau_user:
         scope |= Q(department__isnull=True, actor=user)
+    if user.is_system_admin:  # the 系统管理 changes of the bureau (departments, profiles, users)
+        bureau_users = [
+            str(pk) for pk in User.objects.filter(bureau_id=user.bureau_id).values_list("pk", flat=True)
+        ]
+        scope = Q(target_type__startswith="orgs.") & (
+            Q(department__bureau_id=user.bureau_id)
+            | Q(department__isnull=True, target_type="orgs.User", target_id__in=bureau_users)
+            | Q(department__isnull=True, target_type="orgs.FinanceBureau", target_id=str(user.bureau_id))
+        )
     return AuditEvent.objects.filter(scope).select_related("actor", "department")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jixiao.apps.core.middleware import year_choices
 from jixiao.apps.core.navigation import navigation_for
 
 
@@ -10,6 +11,6 @@ def frame(request):
     year = getattr(request, "year", None)
     return {
         "current_year": year,
-        "year_choices": list(range((year or 2023) - 3, (year or 2023) + 2)),
+        "year_choices": year_choices(user, year) if user is not None and user.is_authenticated else [],
         "nav_groups": navigation_for(user) if user is not None and user.is_authenticated else [],
     }

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.core import login_protection
@@ -53,4 +54,7 @@ def login_unlock(request):
         messages.error(request, refused.message)
     else:
         messages.success(request, f"已解除账号“{username}”的登录锁定。")
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
     return redirect("core:login-locks")

@@ -1,4 +1,6 @@
-"""The year switcher: ``?year=2023`` is kept in the session and exposed as ``request.year``."""
+"""The year switcher: ``?year=2023`` is kept in the session and exposed as ``request.year``.
+And the must-change-password gate: a user with an initial or reset password uses nothing else
+until they have set their own."""
 
 from __future__ import annotations
 
@@ -48,3 +50,61 @@ def latest_year_with_books(request) -> int | None:
     if year and hasattr(request, "session"):
         request.session["year"] = year
     return year
+
+
+# Pages a user who must change their password may still open.
+OPEN_WHILE_MUST_CHANGE = {"password-change", "logout", "login"}
+
+
+class MustChangePasswordMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not getattr(user, "must_change_password", False):
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in OPEN_WHILE_MUST_CHANGE and not match.namespace:
+            return None
+        from django.shortcuts import redirect
+
+        return redirect("password-change")
+
+
+YEAR_SOURCES = ("budgets.BudgetLine", "orgs.DepartmentProfile", "goals.Goal")
+
+
+def data_years(user) -> set[int]:
+    """Years for which the user's departments have budget lines, a profile or goals."""
+    from django.apps import apps
+
+    from jixiao.apps.orgs.selectors import departments_visible_to
+
+    departments = departments_visible_to(user)
+    years: set[int] = set()
+    for label in YEAR_SOURCES:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        years.update(
+            model.objects.filter(department__in=departments).values_list("year", flat=True).distinct()
+        )
+    return years
+
+
+def year_choices(user, current: int | None) -> list[int]:
+    """The switcher offers the years with data plus the current budget year. A department that has
+    no data yet may choose its first year among the last few."""
+    budget_year = current_year()
+    years = data_years(user) if getattr(user, "is_authenticated", False) else set()
+    if not years:
+        years = set(range(budget_year - 3, budget_year + 1))
+    years |= {budget_year, request_default_year()}
+    if current:
+        years.add(current)
+    return sorted(years)

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 DEPT = ("finance_officer", "department_head")
 BUREAU = ("bureau_staff", "auditor")
 ALL = DEPT + BUREAU
+ADMIN = ("system_admin",)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,22 @@ NAVIGATION: tuple[NavGroup, ...] = (
     NavGroup("报告体检", (NavItem("报告体检", "checks:check"),)),
     NavGroup("全局概览", (NavItem("全局概览", "oversight:overview", BUREAU),)),
     NavGroup("审核发布", (NavItem("审核发布", "oversight:review-list", BUREAU),)),
-    NavGroup("系统", (NavItem("审计记录", "core:audit-list"),)),
+    NavGroup(
+        "系统管理",
+        (
+            NavItem("单位", "orgs:department-list", ADMIN),
+            NavItem("用户", "orgs:user-list", ADMIN),
+            NavItem("批量导入名册", "orgs:roster", ADMIN),
+            NavItem("登录锁定", "core:login-locks", ADMIN),
+        ),
+    ),
+    NavGroup(
+        "系统",
+        (
+            NavItem("审计记录", "core:audit-list", ALL + ADMIN),
+            NavItem("修改密码", "password-change", ALL + ADMIN),
+        ),
+    ),
 )
 
 

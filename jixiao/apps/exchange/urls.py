@@ -11,4 +11,5 @@ urlpatterns = [
     path("batches/<int:pk>/progress/", views.batch_progress, name="batch-progress"),
     path("batches/<int:pk>/errors.xlsx", views.batch_errors_xlsx, name="batch-errors"),
     path("export/", views.export_view, name="export"),
+    path("templates/<slug:kind>.xlsx", views.template_download, name="template"),
 ]

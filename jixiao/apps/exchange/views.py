@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -73,8 +73,48 @@ def import_start(request):
     return render(
         request,
         "exchange/import_start.html",
-        {"form": form, "department": department, "year": request.year, "recent": recent},
+        {
+            "form": form,
+            "department": department,
+            "year": request.year,
+            "recent": recent,
+            "kinds": import_kind_columns(),
+        },
     )
+
+
+def import_kind_columns() -> list[dict]:
+    """Each import kind of this page with its required columns and its template (from the spec)."""
+    from jixiao.apps.exchange.import_templates import cli_name, required_headers, template_kinds
+
+    titles = template_kinds()
+    return [
+        {
+            "kind": cli_name(kind),
+            "label": label,
+            "title": titles[cli_name(kind)],
+            "required": required_headers(kind),
+        }
+        for kind, label in ImportKind.choices
+        if cli_name(kind) in titles
+    ]
+
+
+@login_required
+def template_download(request, kind: str):
+    """The template of an import kind (header row, a 示例 row, a 说明 sheet); it holds no data."""
+    from urllib.parse import quote
+
+    from jixiao.apps.exchange.import_templates import cli_name, template_file, template_kinds
+
+    if cli_name(kind) not in template_kinds():
+        raise Http404("没有这种导入模板。")
+    name, content = template_file(kind)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{kind}-template.xlsx\"; filename*=UTF-8''{quote(name)}"
+    )
+    return response
 
 
 @login_required

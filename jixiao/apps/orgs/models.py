@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -49,6 +49,17 @@ class Department(models.Model):
     econ_control_level = models.PositiveSmallIntegerField(
         "经济分类控制级次", default=3, choices=[(3, "款级（如302）"), (5, "项级（如30217）")]
     )
+    budget_unit_count = models.PositiveSmallIntegerField(
+        "预算单位个数", default=1, help_text="本部门（含本级）纳入部门预算的单位个数"
+    )
+    # 内设机构 as the department has them now: [{"name": "办公室", "kind": "股室"}, …]; [] = 无.
+    # A year's profile may hold its own list (the structure of that year); reports use it first.
+    internal_units = models.JSONField(
+        "内设机构",
+        default=list,
+        blank=True,
+        help_text='列表，如 [{"name": "办公室", "kind": "股室"}]；没有填 []',
+    )
 
     class Meta:
         verbose_name = "预算单位"
@@ -73,9 +84,15 @@ class DepartmentProfile(models.Model):
     nature = models.TextField(
         "单位性质", blank=True, help_text="如：中共常宁市委领导下的正科级财政全额拨款单位"
     )
-    duties = models.TextField("主要职能", blank=True)
+    # 主要职责: one item a line (the numbering （一）（二）… is added when shown).
+    duties = models.TextField("主要职责", blank=True)
     staffing_quota = models.PositiveIntegerField("编制数")
+    # 编制数 by kind; when given, they add up to 编制数 (services check it).
+    staffing_admin = models.PositiveIntegerField("行政编制", null=True, blank=True)
+    staffing_institution = models.PositiveIntegerField("事业编制", null=True, blank=True)
+    staffing_worker = models.PositiveIntegerField("工勤编制", null=True, blank=True)
     actual_staff = models.PositiveIntegerField("年末实有在编人数")
+    retired_cadres = models.PositiveIntegerField("离休人数", default=0)
     retired = models.PositiveIntegerField("退休人数", default=0)
     internal_units = models.JSONField(
         "内设机构", default=list, blank=True, help_text='列表，每项 {"name": "办公室", "kind": "股室"}'
@@ -96,10 +113,31 @@ class Role(models.TextChoices):
     DEPARTMENT_HEAD = "department_head", "部门负责人"
     BUREAU_STAFF = "bureau_staff", "财政局工作人员"
     AUDITOR = "auditor", "审计（只读）"
+    SYSTEM_ADMIN = "system_admin", "系统管理员"
 
 
 DEPARTMENT_ROLES = {Role.FINANCE_OFFICER, Role.DEPARTMENT_HEAD}
+# Roles that see the bureau's departments' data. The 系统管理员 is scoped to a bureau too, but
+# manages its departments and accounts only: it sees no budget, ledger or report.
 BUREAU_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR}
+BUREAU_SCOPED_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR, Role.SYSTEM_ADMIN}
+
+
+class JixiaoUserManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """``manage.py createsuperuser``: a 系统管理员 of the (first) finance bureau; on a database
+        that has none, a message to run ``jixiao init`` instead of a constraint failure."""
+        extra_fields.setdefault("role", Role.SYSTEM_ADMIN)
+        if extra_fields.get("role") in BUREAU_SCOPED_ROLES and not (
+            extra_fields.get("bureau") or extra_fields.get("bureau_id")
+        ):
+            bureau = FinanceBureau.objects.order_by("pk").first()
+            if bureau is None:
+                raise ValidationError(
+                    "数据库中还没有财政局：请运行 jixiao init（会建立财政局及其系统管理员）。"
+                )
+            extra_fields["bureau"] = bureau
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -121,6 +159,10 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # Set by an initial or reset password; the middleware sends the user to change it first.
+    must_change_password = models.BooleanField("下次登录须修改密码", default=False)
+
+    objects = JixiaoUserManager()
 
     class Meta:
         verbose_name = "用户"
@@ -129,14 +171,32 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=(
                     models.Q(role__in=["finance_officer", "department_head"], department__isnull=False)
-                    | models.Q(role__in=["bureau_staff", "auditor"], bureau__isnull=False)
+                    | models.Q(
+                        role__in=["bureau_staff", "auditor", "system_admin"],
+                        bureau__isnull=False,
+                        department__isnull=True,
+                    )
                 ),
                 name="user_scope_matches_role",
+                violation_error_message="部门财务人员、部门负责人须选择所属单位；财政局工作人员、审计和系统管理员须选择所属财政局，不选所属单位。",
             )
         ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def clean(self) -> None:
+        """The scope a role needs, said on the field (the admin's and any model form's check)."""
+        super().clean()
+        label = Role(self.role).label if self.role in Role.values else self.role
+        if self.role in DEPARTMENT_ROLES:
+            if self.department_id is None:
+                raise ValidationError({"department": f"{label}须选择所属单位。"})
+        elif self.role in BUREAU_SCOPED_ROLES:
+            if self.department_id is not None:
+                raise ValidationError({"department": f"{label}属于财政局本级，不选所属单位。"})
+            if self.bureau_id is None:
+                raise ValidationError({"bureau": f"{label}须选择所属财政局。"})
 
     @property
     def display_name(self) -> str:
@@ -149,6 +209,10 @@ class User(AbstractUser):
     @property
     def is_bureau_user(self) -> bool:
         return self.role in BUREAU_ROLES
+
+    @property
+    def is_system_admin(self) -> bool:
+        return self.role == Role.SYSTEM_ADMIN
 
     @property
     def is_read_only(self) -> bool:

@@ -72,6 +72,7 @@ from jixiao.domain.report.inputs import (
     ProjectSummary,
     ReportInputs,
 )
+from jixiao.domain.roster import parse_duties
 from jixiao.domain.scoring import Framework, load_framework, score_department
 
 ZERO = Decimal("0.00")
@@ -557,14 +558,14 @@ def monthly_spending(department: Department, year: int) -> tuple[Decimal, ...]:
 def profile_inputs(department: Department, year: int) -> DepartmentProfileInputs:
     profile = profile_for(department, year)
     previous = profile_for(department, year - 1)
-    units = tuple(
-        InternalUnit(name=u.get("name", ""), kind=u.get("kind", "股室"))
-        for u in (profile.internal_units if profile else [])
-    )
+    # A year's own list of 内设机构 first; else the department's current one (系统管理, roster).
+    listed = (profile.internal_units if profile else None) or department.internal_units or []
+    units = tuple(InternalUnit(name=u.get("name", ""), kind=u.get("kind", "股室")) for u in listed)
     return DepartmentProfileInputs(
         name=department.name,
         nature=profile.nature if profile else "",
-        duties=profile.duties if profile else "",
+        # 主要职责 is kept one item a line; the paragraph joins them.
+        duties="；".join(parse_duties(profile.duties)) if profile else "",
         staffing_quota=profile.staffing_quota if profile else None,
         actual_staff=profile.actual_staff if profile else None,
         actual_staff_previous=(

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "jixiao.apps.core.form_tokens.FormTokenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.apps.core.middleware.YearMiddleware",
+    "jixiao.apps.core.middleware.MustChangePasswordMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -140,7 +140,6 @@ def test_unlock_is_refused_to_anyone_but_an_administrator(account, head, bureau_
     assert not AuditEvent.objects.filter(action="login_unlock").exists()
 
 
-@pytest.mark.skipif(not hasattr(Role, "SYSTEM_ADMIN"), reason="the 系统管理员 role comes with the orgs work")
 def test_the_system_administrator_unlocks_only_the_accounts_of_their_bureau(client, account, bureau):
     admin = UserFactory(username="sysadmin", role=Role.SYSTEM_ADMIN, department=None, bureau=bureau)
     far = DepartmentFactory(
@@ -166,3 +165,26 @@ def test_passwords_follow_djangos_validators(officer):
             validate_password(weak, user=officer)
     validate_password("jixiao-demo", user=User(username="kx_caiwu", full_name="李会计（演示）"))
     validate_password("远山-晴川-2024", user=officer)
+
+
+def test_the_administrator_unlocks_from_the_users_page_and_returns_to_it(client, account, bureau):
+    admin = UserFactory(username="sysadmin", role=Role.SYSTEM_ADMIN, department=None, bureau=bureau)
+    for attempt in range(5):
+        _login(client, account.username, f"wrong-{attempt}", ip=f"10.1.0.{attempt}")
+    client.force_login(admin)
+    page_url = reverse("orgs:user-detail", args=[account.pk])
+    page = client.get(page_url).content.decode()
+    assert "该账号因连续输错密码已被锁定" in page and "解除登录锁定" in page
+    response = client.post(
+        reverse("core:login-unlock"),
+        {"username": account.username, "next": page_url, "reason": "已电话核实本人"},
+    )
+    assert response.status_code == 302 and response["Location"] == page_url
+    assert not login_protection.is_locked(account.username)
+    assert "解除登录锁定" not in client.get(page_url).content.decode()
+    unlock = AuditEvent.objects.get(action="login_unlock")
+    assert unlock.actor == admin
+    outside = client.post(
+        reverse("core:login-unlock"), {"username": account.username, "next": "https://evil.example/"}
+    )
+    assert outside["Location"] == reverse("core:login-locks")

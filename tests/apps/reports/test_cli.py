@@ -43,7 +43,7 @@ def test_pdf_without_libreoffice_is_refused_with_a_clear_chinese_message(
     assert not out.exists()
 
 
-def test_unknown_department_is_named_in_the_error(db, tmp_path, capsys):
+def test_unknown_department_is_named_in_the_error(bureau, tmp_path, capsys):
     assert (
         main(["report", "--department", "不存在的单位", "--year", "2023", "--out", str(tmp_path / "x.docx")])
         == 2  # input that cannot be read; 1 is kept for "refused as final"
