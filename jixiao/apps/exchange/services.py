@@ -67,9 +67,13 @@ from jixiao.domain.imports import (
     validate_sangong,
 )
 from jixiao.domain.money import yuan_fixed
+from jixiao.formats.limits import archive_size
 from jixiao.formats.tabular import read_rows
 
-BACKGROUND_ROWS = 50_000
+# Imports whose content (the file, or an .xlsx's declared decompressed size) is larger than this
+# run in the background worker. The size is what a file costs to read; a row estimate is not
+# (a 5 KB .xlsx can claim row 900,000,000).
+BACKGROUND_BYTES = 4 * 1024 * 1024
 INSERT_CHUNK = 5_000
 PROGRESS_EVERY = 10_000
 STORED_ERRORS = 2_000
@@ -134,6 +138,12 @@ def stage_upload(upload, *, name: str | None = None) -> tuple[Path, str, str]:
     target = imports_dir() / f"{sha}{suffix}"
     shutil.move(out.name, target)
     return target, sha, Path(file_name).name
+
+
+def runs_in_background(path: str | Path) -> bool:
+    """Whether reading this file is work for the background worker, by its real size."""
+    size = archive_size(path)
+    return (size if size is not None else Path(path).stat().st_size) > BACKGROUND_BYTES
 
 
 def progress_path(batch_id: int) -> Path:
