@@ -44,7 +44,14 @@ class UnreadableReport(UnreadableFile):
     code = "unreadable_report"
 
 
-__all__ = ["LimitExceeded", "ReadReport", "UnreadableReport", "read_report", "read_report_bytes"]
+__all__ = [
+    "LimitExceeded",
+    "ReadReport",
+    "UnreadableFile",
+    "UnreadableReport",
+    "read_report",
+    "read_report_bytes",
+]
 
 
 @dataclass(frozen=True, slots=True)
