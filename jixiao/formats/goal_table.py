@@ -30,6 +30,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from jixiao.domain.errors import DomainError, InvalidAmount
 from jixiao.domain.goals import Goal, GoalFinding, GoalIndicator, Task
 from jixiao.domain.money import WAN, yuan
+from jixiao.formats import limits
 
 
 class GoalTableError(DomainError):
@@ -369,6 +370,14 @@ def _read_indicators(
 def read_goal_table(path: Path | str, *, sheet: str | None = None) -> GoalTable:
     """The goal in a Hunan 整体绩效目标表 workbook; raises ``GoalTableError`` when it cannot be read."""
     path = Path(path)
+    try:  # openpyxl holds every part and cell in memory: the package must be within the limits
+        with zipfile.ZipFile(path) as archive:
+            parts = [name for name in archive.namelist() if name.endswith((".xml", ".rels"))]
+            limits.check_archive(archive, parts=parts, name=path.name)
+    except limits.LimitExceeded as error:
+        raise GoalTableError(error.message) from error
+    except (zipfile.BadZipFile, OSError):
+        pass  # not a package, or not there: load_workbook says which
     try:
         workbook = load_workbook(path, data_only=True)
     except FileNotFoundError as error:
