@@ -4,7 +4,10 @@
     jixiao check 报告文件夹/ --format json --out 结果.json
     jixiao check a.txt b.pdf --format xlsx --out 问题清单.xlsx --summary 汇总.xlsx
 
-Exit code: 0 no error-level finding; 1 at least one error; 2 an input could not be read.
+Exit code: 0 no error-level finding; 1 at least one error; 2 an input could not be read or holds
+no text (whatever its extension; a damaged, hostile or oversized file included). In a batch every
+readable file is still checked and reported; one unreadable file makes the batch's code 2.
+Only jixiao's own messages go to stderr: the PDF libraries' logging and warnings are kept off it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from jixiao.domain.checker import RULE_DESCRIPTIONS, check_text
 from jixiao.domain.checker.findings import SEVERITY_LABELS
-from jixiao.formats.report_readers import UnreadableReport, expand_paths, read_report
+from jixiao.formats.report_readers import UnreadableFile, expand_paths, read_report
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -29,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check",
         help="报告体检：检查绩效评价报告中的计算、数字、章节和文字问题（不需要数据库）",
         description="检查 .txt（UTF-8/GBK）、.docx、.pdf 报告；文件夹会检查其中所有报告文件。"
-        "退出码：0 无错误，1 有错误级问题，2 有文件无法读取。",
+        "退出码：0 无错误，1 有错误级问题，2 有文件无法读取或没有文字（一批文件中有一个如此即为 2，其余文件照常检查）。",
     )
     parser.add_argument("files", nargs="*", metavar="文件", help="报告文件或文件夹")
     parser.add_argument(
@@ -48,12 +51,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _unreadable_result(file: str, message: str) -> dict:
+def _unreadable_result(file: str, message: str, *, rule: str = "input.unreadable") -> dict:
     return {
         "file": file,
         "findings": [
             {
-                "rule": "input.unreadable",
+                "rule": rule,
                 "severity": "error",
                 "message": message,
                 "location": {"section": "", "start": 0, "end": 0, "quote": ""},
@@ -73,11 +76,31 @@ def check_files(paths: list[str], *, report_type: str = "auto") -> tuple[list[di
     for path in expand_paths(paths):
         try:
             report = read_report(path)
-        except UnreadableReport as error:
+        except UnreadableFile as error:  # damaged, wrong format, or beyond a reader's limit
             unreadable = True
             results.append(_unreadable_result(str(path), str(error)))
             continue
-        result = check_text(report.text, report_type=report_type)
+        if not report.text.strip():
+            unreadable = True
+            kind = {"docx": "Word 文件", "pdf": "PDF 文件"}.get(report.kind, "文件")
+            results.append(
+                _unreadable_result(
+                    str(path), f"“{path.name}”是空的：这个{kind}里没有任何文字，无法检查", rule="input.empty"
+                )
+            )
+            continue
+        try:
+            result = check_text(report.text, report_type=report_type)
+        except Exception as error:  # a fault in the checker must not lose the other files' findings
+            unreadable = True
+            results.append(
+                _unreadable_result(
+                    str(path),
+                    f"检查“{path.name}”时程序出错（{type(error).__name__}），其他文件照常检查。请把此文件交给维护人员",
+                    rule="check.failed",
+                )
+            )
+            continue
         payload = result.to_json_dict(file=str(path))
         payload["summary"]["readable"] = True
         payload["summary"]["format"] = report.kind
@@ -93,7 +116,7 @@ def render_text(results: list[dict]) -> str:
         summary = result["summary"]
         lines.append(f"== {result['file']}")
         if not summary.get("readable", True):
-            lines.append(f"  无法读取：{summary.get('error', '')}")
+            lines.append(f"  无法检查：{summary.get('error', '')}")
             lines.append("")
             continue
         state = "全文完整" if summary.get("complete") else "文本中途结束"
@@ -143,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     for result in results:
         if not result["summary"].get("readable", True):
-            print(f"无法读取 {result['file']}：{result['summary']['error']}", file=sys.stderr)
+            print(f"无法检查 {result['file']}：{result['summary']['error']}", file=sys.stderr)
     if args.format == "json":
         payload = results[0] if len(results) == 1 else results
         _write(json.dumps(payload, ensure_ascii=False, indent=2), args.out)

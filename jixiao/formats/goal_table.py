@@ -57,6 +57,7 @@ from jixiao.domain.goals import (
     parse_operator,
 )
 from jixiao.domain.money import WAN, yuan
+from jixiao.formats import limits
 
 
 class GoalTableError(DomainError):
@@ -537,6 +538,14 @@ def _budget(
 
 
 def _open(path: Path) -> Any:
+    try:  # openpyxl holds every part and cell in memory: the package must be within the limits
+        with zipfile.ZipFile(path) as archive:
+            parts = [name for name in archive.namelist() if name.endswith((".xml", ".rels"))]
+            limits.check_archive(archive, parts=parts, name=path.name)
+    except limits.LimitExceeded as error:
+        raise GoalTableError(error.message) from error
+    except (zipfile.BadZipFile, OSError):
+        pass  # not a package, or not there: load_workbook says which
     try:
         return load_workbook(path, data_only=True)
     except FileNotFoundError as error:

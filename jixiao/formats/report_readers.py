@@ -6,24 +6,52 @@
   with a clear Chinese message.
 
 The text returned is "the text as read": the checker's offsets refer to it.
+
+Every reader keeps to the limits of ``jixiao.formats.limits``: a .docx within DECOMPRESSED in
+all and XML_PART for each XML part (python-docx parses them whole), a .pdf within PDF_PAGES and
+PDF_STREAM for each content stream (measured by a bounded inflate before pdfplumber decodes it),
+and at most REPORT_CHARS of text. Whatever goes wrong inside a library while reading becomes an
+``UnreadableReport`` with a Chinese message; the PDF libraries' own log lines and warnings are
+kept off stderr.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
+import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.domain.errors import DomainError
+from jixiao.formats import limits
+from jixiao.formats.limits import LimitExceeded, UnreadableFile
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+_TEXT_BYTES = limits.REPORT_CHARS.value * 4  # UTF-8 and UTF-16 take at most 4 bytes a character
+
+# pdfminer and pypdf log every oddity of a PDF ("CropBox missing", "Ignoring wrong pointing
+# object") as warnings; for a checker of submitted files they are noise on stderr.
+for _name in ("pdfminer", "pdfplumber", "pypdf"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
-class UnreadableReport(DomainError):
+class UnreadableReport(UnreadableFile):
     """The file cannot be read as a report (wrong format, damaged, scanned PDF …)."""
 
     code = "unreadable_report"
+
+
+__all__ = [
+    "LimitExceeded",
+    "ReadReport",
+    "UnreadableFile",
+    "UnreadableReport",
+    "read_report",
+    "read_report_bytes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +70,10 @@ def read_report(path: str | Path) -> ReadReport:
     if file.is_dir():
         raise UnreadableReport(f"“{file}”是文件夹，不是报告文件")
     try:
+        size = file.stat().st_size
+        if file.suffix.lower() not in (".docx", ".pdf"):
+            limits.check(limits.REPORT_CHARS, size // 4, f"“{file.name}”的文字")
+        limits.check(limits.DECOMPRESSED, size, f"“{file.name}”的大小")
         data = file.read_bytes()
     except OSError as error:
         raise UnreadableReport(f"无法读取文件“{file.name}”：{error.strerror or error}") from error
@@ -49,9 +81,24 @@ def read_report(path: str | Path) -> ReadReport:
 
 
 def read_report_bytes(data: bytes, *, name: str, path: str | None = None) -> ReadReport:
-    """Read an uploaded or stored report by its file name's suffix (.txt, .docx, .pdf)."""
+    """Read an uploaded or stored report by its file name's suffix (.txt, .docx, .pdf).
+
+    Any failure inside a library becomes an ``UnreadableReport`` (or ``LimitExceeded``): a
+    damaged file never escapes as a traceback."""
+    try:
+        report = _read(data, name=name, where=path or name)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # lxml, zipfile, pdfminer … on a damaged or hostile file
+        raise UnreadableReport(
+            f"“{name}”无法读取（文件已损坏，或格式与扩展名不符）：{type(error).__name__}"
+        ) from error
+    limits.check(limits.REPORT_CHARS, len(report.text), f"“{name}”的文字")
+    return report
+
+
+def _read(data: bytes, *, name: str, where: str) -> ReadReport:
     suffix = Path(name).suffix.lower()
-    where = path or name
     if suffix == ".docx":
         return ReadReport(where, read_docx_bytes(data, name=name), "docx")
     if suffix == ".pdf":
@@ -60,6 +107,8 @@ def read_report_bytes(data: bytes, *, name: str, path: str | None = None) -> Rea
         raise UnreadableReport(f"“{name}”是旧版 Word/WPS 格式，请另存为 .docx 或 .txt 后再检查")
     if suffix in (".xls", ".xlsx", ".zip", ".png", ".jpg", ".jpeg"):
         raise UnreadableReport(f"“{name}”不是报告文本（支持 .txt、.docx、.pdf）")
+    if len(data) > _TEXT_BYTES:
+        raise limits.refuse(limits.REPORT_CHARS, f"“{name}”的文字")
     text, encoding = decode_text(data, name=name)
     return ReadReport(where, text, "txt", encoding)
 
@@ -96,7 +145,6 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 def read_docx_bytes(data: bytes, *, name: str = "文件") -> str:
     """Paragraphs and tables of a .docx in document order; a table row's cells joined by ' | '."""
     import io
-    import zipfile
 
     from docx import Document
     from docx.oxml.ns import qn
@@ -104,8 +152,14 @@ def read_docx_bytes(data: bytes, *, name: str = "文件") -> str:
     from docx.text.paragraph import Paragraph
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # python-docx reads every part into memory and parses every XML part whole.
+            parts = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))]
+            limits.check_archive(archive, parts=parts, name=name)
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except LimitExceeded:
+        raise
+    except Exception as error:
         raise UnreadableReport(f"“{name}”不是有效的 .docx 文件（可能已损坏，或其实是别的格式）") from error
     lines: list[str] = []
     numbering = _ListNumbering(document)
@@ -242,28 +296,113 @@ def read_pdf_bytes(data: bytes, *, name: str = "文件") -> str:
     """The text layer of a PDF, pages joined by newlines. A scanned PDF has none: refused."""
     import io
 
-    pages: list[str] = []
-    try:
-        import pdfplumber
-
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except Exception:  # pdfplumber rejects some files pypdf can read
-        pages = []
-    if not any(page.strip() for page in pages):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
             from pypdf import PdfReader
 
-            reader = PdfReader(io.BytesIO(data))
-            pages = [page.extract_text() or "" for page in reader.pages]
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableReport(f"“{name}”是加密的 PDF，请提供未加密的版本")
+            _check_pdf_streams(reader, name)
+        except UnreadableFile:
+            raise
         except Exception as error:
             raise UnreadableReport(f"“{name}”不是有效的 PDF 文件（可能已损坏）") from error
+        pages: list[str] = []
+        try:
+            import pdfplumber
+
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                pages = [page.extract_text() or "" for page in pdf.pages]
+        except Exception:  # pdfplumber rejects some files pypdf can read
+            pages = []
+        if not any(page.strip() for page in pages):
+            try:
+                pages = [page.extract_text() or "" for page in reader.pages]
+            except Exception as error:
+                raise UnreadableReport(f"“{name}”不是有效的 PDF 文件（可能已损坏）") from error
     text = "\n".join(unwrap_pdf_page(page) for page in pages)
     if sum(1 for ch in text if not ch.isspace()) < 10:
         raise UnreadableReport(
             f"“{name}”没有文字层（可能是扫描件或图片 PDF），无法读取文字。请提供 Word 或文本版本，或先做文字识别（OCR）"
         )
     return text
+
+
+def _check_pdf_streams(reader, name: str) -> None:
+    """Refuse a PDF with more pages than PDF_PAGES, or a content stream (a page's, or a form's it
+    draws) that inflates beyond PDF_STREAM, or beyond DECOMPRESSED in all, before a text
+    extractor decodes them whole."""
+    count = len(reader.pages)
+    limits.check(limits.PDF_PAGES, count, f"“{name}”的页数")
+    seen: set[int] = set()
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        for stream in _page_streams(page, seen):
+            total += _inflated_size(stream, f"“{name}”第{number}页的一个内容流")
+            limits.check(limits.DECOMPRESSED, total, f"“{name}”解压后的总大小")
+
+
+def _page_streams(page, seen: set[int]):
+    """The page's content streams and the form XObjects it uses (each once, nested ones too)."""
+    pending = []
+    contents = page.get("/Contents")
+    if contents is not None:
+        contents = contents.get_object()
+        pending.extend(contents if isinstance(contents, list) else [contents])
+    resources = [page.get("/Resources")]
+    while resources or pending:
+        while pending:
+            item = pending.pop()
+            stream = item.get_object()
+            key = id(stream)
+            if key in seen or not hasattr(stream, "get_data"):
+                continue
+            seen.add(key)
+            yield stream
+            resources.append(stream.get("/Resources"))
+        if resources:
+            found = resources.pop()
+            found = found.get_object() if found is not None else None
+            xobjects = found.get("/XObject") if found is not None else None
+            xobjects = xobjects.get_object() if xobjects is not None else None
+            for reference in (xobjects or {}).values():
+                xobject = reference.get_object()
+                if xobject.get("/Subtype") == "/Form":
+                    pending.append(xobject)
+
+
+def _inflated_size(stream, what: str) -> int:
+    """The decoded size of a stream, inflated in bounded steps (never more than PDF_STREAM is
+    produced); streams in other encodings are decoded by pypdf, within its own caps."""
+    cap = limits.PDF_STREAM.value
+    filters = stream.get("/Filter")
+    filters = [filters] if isinstance(filters, str) else list(filters or [])
+    if filters and filters[0] in ("/FlateDecode", "/Fl"):
+        raw = stream._data  # the encoded bytes as stored in the file
+        inflater = zlib.decompressobj()
+        size = 0
+        for start in range(0, len(raw), 1 << 16):
+            chunk = raw[start : start + (1 << 16)]
+            while chunk:
+                try:
+                    size += len(inflater.decompress(chunk, 1 << 20))
+                except zlib.error:
+                    return size  # a damaged stream: pdfminer and pypdf recover what they can
+                if size > cap:
+                    raise limits.refuse(limits.PDF_STREAM, what)
+                chunk = inflater.unconsumed_tail
+        return size
+    try:
+        size = len(stream.get_data())
+    except Exception as error:
+        if type(error).__name__ == "LimitReachedError":
+            raise limits.refuse(limits.PDF_STREAM, what) from error
+        return 0
+    if size > cap:
+        raise limits.refuse(limits.PDF_STREAM, what)
+    return size
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")

@@ -1,6 +1,10 @@
 """Read tabular files row by row: .xlsx, .xls (BIFF, HTML-as-xls, SpreadsheetML, tab-separated
 text) and .csv in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030.
 
+Every reader keeps to the limits of ``jixiao.formats.limits`` (rows, columns, characters a cell,
+bytes decompressed, bytes held for one row) and refuses a file beyond one with a Chinese message
+naming it, before the file can take the memory or the time it asks for.
+
 Every reader is a generator of rows (lists of cells) so memory stays flat as files grow. Cells
 are str, Decimal, int, date, datetime or None — never float: a number in an .xlsx becomes the
 Decimal of the cell's own text (rounded to Excel's 15 significant digits when longer), a
@@ -16,6 +20,8 @@ import csv
 import datetime as dt
 import html
 import io
+import itertools
+import os
 import re
 import zipfile
 from array import array
@@ -24,15 +30,15 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
 from jixiao.domain.errors import DomainError
+from jixiao.formats import limits
+from jixiao.formats.limits import LimitExceeded, UnreadableFile
 
 Cell = str | Decimal | int | dt.date | dt.datetime | None
 
 SAMPLE_BYTES = 64 * 1024
 
 
-class UnreadableFile(DomainError):
-    code = "unreadable_file"
-
+__all__ = ["LimitExceeded", "UnreadableFile", "estimate_rows", "read_rows", "sniff"]
 
 # ---------------------------------------------------------------- sniffing
 
@@ -106,7 +112,41 @@ def _cell(value) -> Cell:
 # ---------------------------------------------------------------- readers
 
 
+def _check_file_size(path: str | Path) -> None:
+    limits.check(limits.DECOMPRESSED, os.path.getsize(path), "文件的大小")
+
+
+def _check_lines(path: str | Path) -> None:
+    """Refuse a text file with a line longer than the RECORD limit before a reader holds it
+    whole (csv reads line by line; a file without line breaks would be one line)."""
+    cap = limits.RECORD.value
+    run = 0
+    with open(path, "rb") as raw:
+        for block in iter(lambda: raw.read(1 << 20), b""):
+            first = min((i for i in (block.find(b"\n"), block.find(b"\r")) if i >= 0), default=-1)
+            if first < 0:
+                run += len(block)
+            else:
+                if run + first > cap:
+                    break
+                run = len(block) - max(block.rfind(b"\n"), block.rfind(b"\r")) - 1
+            if run > cap:
+                break
+        else:
+            return
+    raise limits.refuse(limits.RECORD, "文件中有一行")
+
+
+def _too_wide(row: list[str], number: int) -> LimitExceeded:
+    if len(row) > _MAX_COLUMNS:
+        return limits.refuse(limits.COLUMNS, f"第{number}行的列数", len(row))
+    longest = max(row, key=len)
+    return limits.refuse(limits.CELL_CHARS, f"第{number}行第{row.index(longest) + 1}列的文字", len(longest))
+
+
 def _text_rows(path: str | Path, *, delimiter: str | None = None) -> Iterator[list[Cell]]:
+    _check_file_size(path)
+    _check_lines(path)
     with open(path, "rb") as raw:
         sample = raw.read(SAMPLE_BYTES)
     encoding = detect_encoding(sample)
@@ -119,7 +159,11 @@ def _text_rows(path: str | Path, *, delimiter: str | None = None) -> Iterator[li
     try:
         with open(path, encoding=encoding, errors="strict", newline="") as handle:
             reader = csv.reader(handle, delimiter=delimiter)
-            for row in reader:
+            for number, row in enumerate(reader, start=1):
+                if number > _MAX_ROWS:
+                    raise limits.refuse(limits.ROWS, "文件的行数")
+                if len(row) > _MAX_COLUMNS or len(max(row, key=len, default="")) > _MAX_CHARS:
+                    raise _too_wide(row, number)
                 yield [cell if cell.strip() else None for cell in row]
     except UnicodeDecodeError as error:
         line = (reader.line_num if reader else 0) + 1
@@ -128,20 +172,27 @@ def _text_rows(path: str | Path, *, delimiter: str | None = None) -> Iterator[li
         ) from error
     except csv.Error as error:
         line = (reader.line_num if reader else 0) + 1
+        if "field larger than field limit" in str(error):  # csv's own cap (131,072) is above ours
+            raise limits.refuse(limits.CELL_CHARS, f"第{line}行附近一个单元格的文字") from error
         raise UnreadableFile(f"CSV文件第{line}行格式错误：{error}") from error
 
 
 def _xls_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell]]:
     import xlrd
 
+    _check_file_size(path)
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)
         target = book.sheet_by_name(sheet) if sheet else book.sheet_by_index(0)
     except Exception as error:
         raise UnreadableFile(f"xls文件无法读取（文件可能已损坏或不完整）：{error}") from error
+    limits.check(limits.ROWS, target.nrows, "工作表的行数")
+    limits.check(limits.COLUMNS, target.ncols, "工作表的列数")
     for index in range(target.nrows):
         cells: list[Cell] = []
         for cell in target.row(index):
+            if cell.ctype == xlrd.XL_CELL_TEXT and len(cell.value) > _MAX_CHARS:
+                raise limits.refuse(limits.CELL_CHARS, f"第{index + 1}行一个单元格的文字", len(cell.value))
             if cell.ctype == xlrd.XL_CELL_DATE:
                 try:
                     cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
@@ -167,8 +218,9 @@ _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FIFTEEN = Context(prec=15, rounding=ROUND_HALF_UP)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
-_MAX_COLUMNS = 16384  # XFD
-_MAX_ROWS = 1_048_576
+_MAX_COLUMNS = limits.COLUMNS.value  # XFD
+_MAX_ROWS = limits.ROWS.value
+_MAX_CHARS = limits.CELL_CHARS.value
 # Built-in number formats that show a date or time (ECMA-376 §18.8.30, with the East Asian ids
 # 27–36 and 50–58 that Chinese Excel uses for 年月日).
 _BUILTIN_DATE_FORMATS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
@@ -200,7 +252,7 @@ def _xlsx_number(text: str) -> Decimal | int:
     if text.isdigit() and len(text) <= 15:
         return int(text)
     try:
-        value = Decimal(text) if len(text) <= 15 else _FIFTEEN.create_decimal(text)
+        value = Decimal(text) if len(text) <= 15 else _FIFTEEN.create_decimal(text).normalize(_FIFTEEN)
     except ArithmeticError as error:
         raise UnreadableFile(f"表格中有无效数字“{text[:20]}”。") from error
     if not value.is_finite():
@@ -245,10 +297,17 @@ def _referenced_character(match: re.Match) -> str:
     return found
 
 
-_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
-_T_TEXT = re.compile(r"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\s*/>()", re.S)
-_V_TEXT = re.compile(r"<(?:\w+:)?v(?:\s[^>]*)?>(.*?)</(?:\w+:)?v>", re.S)
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+# The general patterns never scan past the next element of their own kind (an element body is
+# "[^<]" or a "<" that does not open or close that element, taken possessively), so that a
+# damaged or hostile part costs time in proportion to its length, never its square.
+def _body(tag: str) -> str:
+    return rf"(?:[^<]|<(?!/?(?:\w+:)?{tag}[\s/>]))*+"
+
+
+_PHONETIC = re.compile(rf"<(?:\w+:)?rPh[\s>]{_body('rPh')}</(?:\w+:)?rPh>")
+_T_TEXT = re.compile(rf"<(?:\w+:)?t(?:\s[^<>]*+)?>({_body('t')})</(?:\w+:)?t>|<(?:\w+:)?t\s*/>()")
+_V_TEXT = re.compile(r"<(?:\w+:)?v(?:\s[^<>]*+)?>([^<]*+)</(?:\w+:)?v>")
+_CDATA = re.compile(r"<!\[CDATA\[((?:[^\]<]|\](?!\]>)|<(?!!\[CDATA\[))*+)\]\]>")
 _ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?(worksheet|sst)\b")
 
 
@@ -257,29 +316,63 @@ def _element_pattern(prefix: str, tag: str, *, attributes: Sequence[tuple[str, s
     value), in any order, then the body."""
     quote = "[\"']"
     looks = "".join(
-        rf"(?:(?=[^>]*?\s{name}\s*=\s*{quote}({value}){rest}{quote}))?" for name, value, rest in attributes
+        rf"(?:(?=[^<>]*?\s{name}\s*=\s*{quote}({value}){rest}{quote}))?" for name, value, rest in attributes
     )
-    return re.compile(rf"<{prefix}{tag}(?=[\s/>]){looks}[^>]*?(?:/>|>(.*?)</{prefix}{tag}\s*>)", re.S)
+    body = rf"(?:[^<]|<(?!/?{prefix}{tag}[\s/>]))*+"
+    return re.compile(rf"<{prefix}{tag}(?=[\s/>]){looks}[^<>]*?(?:/>|>({body})</{prefix}{tag}\s*>)")
 
 
-def _chunks(handle, close: str, head: bytes = b"") -> Iterator[str]:
-    """The member's text in pieces that each end just after a closing tag (the last at the end)."""
+def _chunks(handle, close: str, head: bytes = b"", *, what: str, stop: str | None = None) -> Iterator[str]:
+    """The member's text in pieces that each end just after a closing tag (the last at the end,
+    or just after ``stop``, where nothing the reader wants follows).
+
+    Text without a closing tag is kept as a list of pieces, never grown by concatenation, and at
+    most the RECORD limit of it: a row (or string) that never closes is refused there."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    pending = decoder.decode(head)
-    while True:
-        data = handle.read(XLSX_CHUNK_BYTES)
-        text = pending + decoder.decode(data, final=not data)
+    pending = [""]
+    held = 0
+    overlap = max(len(close), len(stop or "")) - 1
+    reads = iter(lambda: handle.read(XLSX_CHUNK_BYTES), b"")
+    for data in itertools.chain((head,) if head else (), reads, (b"",)):
+        text = decoder.decode(data, final=not data)
         if not data:
-            if text:
-                yield text
+            rest = "".join(pending) + text
+            if rest:
+                yield rest
             return
-        cut = text.rfind(close)
+        if stop is not None:
+            end = _find_across(pending, text, stop, overlap, last=False)
+            if end >= 0:
+                yield "".join(pending) + text[:end]
+                return
+        cut = _find_across(pending, text, close, overlap, last=True)
         if cut < 0:
-            pending = text
+            pending.append(text)
+            held += len(data)
+            if held > limits.RECORD.value:
+                raise limits.refuse(limits.RECORD, what)
             continue
-        cut += len(close)
-        pending = text[cut:]
-        yield text[:cut]
+        yield pending[0] + text[:cut] if len(pending) == 1 else "".join(pending) + text[:cut]
+        pending, held = [text[cut:]], len(text) - cut
+
+
+def _find_across(pending: list[str], text: str, tag: str, overlap: int, *, last: bool) -> int:
+    """Where in ``text`` the first (or last) ``tag`` ends, counting one that began at the end
+    of the pending text; -1 when there is none."""
+    if last:
+        found = text.rfind(tag)
+        if found >= 0:
+            return found + len(tag)
+    tail = pending[-1][-overlap:]
+    if len(tail) < overlap:
+        tail = "".join(pending)[-overlap:]
+    across = (tail + text[:overlap]).find(tag)
+    if across >= 0:
+        return across + len(tag) - len(tail)
+    if last:
+        return -1
+    found = text.find(tag)
+    return found + len(tag) if found >= 0 else -1
 
 
 def _prefix(handle) -> tuple[str, bytes]:
@@ -302,12 +395,16 @@ class _SharedStrings:
         item = _element_pattern(prefix, "si", attributes=())
         start, end = f"<{prefix}t>", f"</{prefix}t>"
         parts: list[str] = []
-        for piece in _chunks(handle, f"</{prefix}si>", head):
+        for piece in _chunks(handle, f"</{prefix}si>", head, what="共享字符串表中的一个字符串"):
             for body in item.findall(piece):
                 if body.startswith(start) and body.endswith(end) and "<" not in body[len(start) : -len(end)]:
                     text = _unescape(body[len(start) : -len(end)])
                 else:
                     text = _xml_text(body)
+                if len(text) > _MAX_CHARS:
+                    raise limits.refuse(
+                        limits.CELL_CHARS, f"共享字符串表第{self.count + len(parts) + 1}个字符串", len(text)
+                    )
                 parts.append(text)
                 if len(parts) == _STRING_SHARDS:
                     self._seal(parts)
@@ -341,21 +438,22 @@ class _Workbook:
         from lxml import etree
 
         self.archive = archive
+        limits.check_archive(archive, name="Excel文件")
         names = set(archive.namelist())
         self.names = names
         workbook_part = "xl/workbook.xml"
         if "_rels/.rels" in names:
-            for rel in etree.fromstring(archive.read("_rels/.rels")):
+            for rel in etree.fromstring(self._read("_rels/.rels")):
                 if rel.get("Type", "").endswith("/officeDocument"):
                     workbook_part = rel.get("Target", workbook_part).lstrip("/")
         if workbook_part not in names:
             raise UnreadableFile("这不是Excel工作簿（缺少workbook.xml）。")
         folder = workbook_part.rpartition("/")[0]
-        workbook = etree.fromstring(archive.read(workbook_part))
+        workbook = etree.fromstring(self._read(workbook_part))
         targets: dict[str, tuple[str, str]] = {}
         rels_part = f"{folder}/_rels/{workbook_part.rpartition('/')[2]}.rels"
         if rels_part in names:
-            for rel in etree.fromstring(archive.read(rels_part)):
+            for rel in etree.fromstring(self._read(rels_part)):
                 targets[rel.get("Id")] = (rel.get("Type", ""), self._part(folder, rel.get("Target", "")))
         properties = workbook.find(f"{_MAIN}workbookPr")
         date1904 = properties is not None and properties.get("date1904") in {"1", "true"}
@@ -373,9 +471,16 @@ class _Workbook:
         self.strings = _SharedStrings()
         strings_part = by_type.get("sharedStrings", f"{folder}/sharedStrings.xml")
         if strings_part in names:
+            size = archive.getinfo(strings_part).file_size
+            limits.check(limits.SHARED_STRINGS, size, "共享字符串表解压后的大小")
             with archive.open(strings_part) as handle:
                 self.strings.load(handle)
         self.date_styles = self._date_styles(by_type.get("styles", f"{folder}/styles.xml"), etree)
+
+    def _read(self, part: str) -> bytes:
+        """A small part parsed whole (relationships, workbook, styles), within the XML_PART limit."""
+        limits.check(limits.XML_PART, self.archive.getinfo(part).file_size, f"Excel文件中的{part}")
+        return self.archive.read(part)
 
     @staticmethod
     def _part(folder: str, target: str) -> str:
@@ -394,7 +499,7 @@ class _Workbook:
     def _date_styles(self, part: str, etree) -> frozenset[str]:
         if part not in self.names:
             return frozenset()
-        styles = etree.fromstring(self.archive.read(part))
+        styles = etree.fromstring(self._read(part))
         custom = {
             int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "") for fmt in styles.iter(f"{_MAIN}numFmt")
         }
@@ -448,7 +553,7 @@ def _xlsx_rows(path: str | Path, sheet: str | None = None) -> Iterator[list[Cell
 def _sheet_rows(handle, book: _Workbook) -> Iterator[list[Cell]]:
     prefix, head = _prefix(handle)
     sheet = _SheetReader(book, prefix)
-    for piece in _chunks(handle, sheet.close, head):
+    for piece in _chunks(handle, sheet.close, head, what="工作表中的一行数据", stop=sheet.sheet_end):
         rows = sheet.quick_rows(piece)
         yield from rows if rows is not None else sheet.general_rows(piece)
 
@@ -467,21 +572,20 @@ class _SheetReader:
         p = prefix
         self.close, self.row_open = f"</{p}row>", f"<{p}row"
         self.quick = re.compile(
-            rf'<{p}row(?=[\s/>])(?: r="(\d+)")?[^>]*?(/?)>'
+            rf'<{p}row(?=[\s/>])(?: r="(\d+)")?[^<>]*?(/?)>'
             rf'|<{p}c r="([A-Z]{{1,3}})\d+"(?: s="(\d+)")?(?: t="(\w+)")?'
             rf"(?:/>|>(?:<{p}v>([^<]*)</{p}v>|<{p}is><{p}t>([^<]*)</{p}t></{p}is>|)</{p}c>)"
         ).findall
         self.cell_mark, self.row_mark = f"<{p}c", f"<{p}row"
         self.row_cells = re.compile(
             rf'<{p}c r="([A-Z]{{1,3}})\d*"(?: s="(\d+)")?(?: t="(\w+)")?\s*'
-            rf"(?:/>|>(<{p}v>[^<]*</{p}v>|<{p}is><{p}t>[^<]*</{p}t></{p}is>|.*?)</{p}c>)",
-            re.S,
+            rf"(?:/>|>(<{p}v>[^<]*</{p}v>|<{p}is><{p}t>[^<]*</{p}t></{p}is>|(?:[^<]|<(?!/?{p}c[\s/>]))*+)</{p}c>)"
         ).findall
         self.any_cells = _element_pattern(
             p, "c", attributes=[("r", "[A-Z]{1,3}", r"\d*"), ("s", r"\d+", ""), ("t", r"\w+", "")]
         ).findall
         self.row_number = re.compile(r"\sr\s*=\s*[\"'](\d+)[\"']").search
-        self.self_closed = re.compile(rf"<{p}row\b[^>]*/>").finditer
+        self.self_closed = re.compile(rf"<{p}row\b[^<>]*/>").finditer
         self.sheet_end = f"</{p}sheetData"
         self.cell_start = f"<{p}c"
         self.reader = _CellReader(book, prefix)
@@ -498,7 +602,7 @@ class _SheetReader:
             return None
         strings, date_styles, serial, reader = self.strings, self.date_styles, self.serial, self.reader
         value_start, value_end = reader.value_start, reader.value_end
-        positions = _POSITIONS
+        positions, max_chars, text_of = _POSITIONS, _MAX_CHARS, reader.text
         out: list[list[Cell]] = []
         emit = out.append
         next_row = self.next_row
@@ -509,7 +613,7 @@ class _SheetReader:
             if not column:  # a row starts
                 starts += 1
                 if number:
-                    wanted = int(number)
+                    wanted = _row_number(number)
                     while next_row < wanted:  # rows Excel did not write are empty rows
                         next_row += 1
                         emit([])
@@ -520,9 +624,11 @@ class _SheetReader:
                 if closed:
                     append = None  # <row/>: no cell may follow
                 continue
-            if inline:
-                value = reader.text(inline) if "&" in inline else inline
-                if value.isspace() or not value:
+            if inline:  # never empty: an empty <t></t> comes as no text at all
+                value = text_of(inline) if "&" in inline else inline
+                if len(value) > max_chars:
+                    raise _long_text(value, f"第{next_row - 1}行{column}列")
+                if value.isspace():
                     value = None
             elif not text:
                 value = None
@@ -547,7 +653,7 @@ class _SheetReader:
                 value = reader.value(kind, style, f"{value_start}{text}{value_end}")
             position = positions.get(column)
             if position is None:
-                position = positions[column] = min(_column_index(column), _MAX_COLUMNS - 1)
+                position = positions[column] = _column_position(column, next_row - 1)
             if position != width:
                 if position < width:  # a cell written out of order
                     row[position] = value
@@ -562,6 +668,8 @@ class _SheetReader:
         # chunk also sends it to the general path, which ignores them).
         if starts != piece.count(self.row_mark) or len(items) - starts != piece.count(self.cell_mark):
             return None
+        if next_row - 1 > _MAX_ROWS:
+            raise limits.refuse(limits.ROWS, "工作表的行数")
         self.next_row = next_row
         return out
 
@@ -578,11 +686,13 @@ class _SheetReader:
                 tag = segment[start:end]
                 found = self.row_number(tag)
                 if found:
-                    number = int(found.group(1))
+                    number = _row_number(found.group(1))
                     while self.next_row < number:
                         yield []
                         self.next_row += 1
                 self.next_row += 1
+                if self.next_row - 1 > _MAX_ROWS:
+                    raise limits.refuse(limits.ROWS, "工作表的行数")
                 if tag.endswith("/"):
                     yield []
                     position = end + 1
@@ -591,12 +701,14 @@ class _SheetReader:
                 cells = self.row_cells(body)
                 if len(cells) != body.count(self.cell_start):
                     cells = self.any_cells(body)
-                yield _place(cells, self.reader)
+                yield _place(cells, self.reader, self.next_row - 1)
                 break
         if tail and self.row_open in tail:
             for match in self.self_closed(tail.split(self.sheet_end)[0]):
                 found = self.row_number(match.group(0))
-                number = int(found.group(1)) if found else self.next_row
+                number = _row_number(found.group(1)) if found else self.next_row
+                if number > _MAX_ROWS:
+                    raise limits.refuse(limits.ROWS, "工作表的行数")
                 while self.next_row <= number:
                     yield []
                     self.next_row += 1
@@ -605,7 +717,25 @@ class _SheetReader:
 _POSITIONS: dict[str, int] = {}
 
 
-def _place(cells: list[tuple[str, str, str, str]], reader: _CellReader) -> list[Cell]:
+def _row_number(text: str) -> int:
+    """A row's r attribute, refused beyond the sheet's last row before any row is made for it."""
+    if len(text) > 7 or int(text) > _MAX_ROWS:
+        raise limits.refuse(limits.ROWS, f"工作表的第{text[:20]}行")
+    return int(text)
+
+
+def _column_position(column: str, row: int) -> int:
+    position = _column_index(column)
+    if position >= _MAX_COLUMNS:
+        raise limits.refuse(limits.COLUMNS, f"第{row}行的{column}列")
+    return position
+
+
+def _long_text(text: str, where: str) -> LimitExceeded:
+    return limits.refuse(limits.CELL_CHARS, f"{where}的文字", len(text))
+
+
+def _place(cells: list[tuple[str, str, str, str]], reader: _CellReader, number: int) -> list[Cell]:
     """The row's values at their columns (a cell without a reference follows the previous one).
     Inline strings and plain numbers, most of the cells of a large sheet, are read in line."""
     row: list[Cell] = []
@@ -621,6 +751,8 @@ def _place(cells: list[tuple[str, str, str, str]], reader: _CellReader) -> list[
             value = inner[inline_cut:inline_end_cut]
             if "&" in value or "<" in value:
                 value = reader.text(value)
+            if len(value) > _MAX_CHARS:
+                raise _long_text(value, f"第{number}行{column}列")
             if not value or value.isspace():
                 value = None
         elif (kind == "n" or not kind) and not style and inner.startswith(value_start):
@@ -636,13 +768,15 @@ def _place(cells: list[tuple[str, str, str, str]], reader: _CellReader) -> list[
         if column:
             position = _POSITIONS.get(column)
             if position is None:
-                position = _POSITIONS[column] = min(_column_index(column), _MAX_COLUMNS - 1)
+                position = _POSITIONS[column] = _column_position(column, number)
             if position != width:
                 if position < width:  # a cell written out of order
                     row[position] = value
                     continue
                 row.extend([None] * (position - width))
                 width = position
+        elif width >= _MAX_COLUMNS:
+            raise limits.refuse(limits.COLUMNS, f"第{number}行的列数")
         append(value)
         width += 1
     return row
@@ -682,8 +816,11 @@ class _CellReader:
             value = "是" if self._v(inner).strip() in {"1", "true"} else "否"
         else:  # "e": #N/A, #DIV/0! and the like have no value
             return None
-        if value.__class__ is str and (not value or value.isspace()):
-            return None
+        if value.__class__ is str:
+            if not value or value.isspace():
+                return None
+            if len(value) > _MAX_CHARS:
+                raise _long_text(value, "一个单元格")
         return value
 
     def _v(self, inner: str) -> str:
@@ -700,9 +837,11 @@ class _CellReader:
             return raw
         text = self.texts.get(raw)
         if text is None:
-            if len(self.texts) >= 4_096:
-                self.texts.clear()
-            text = self.texts[raw] = _unescape(raw)
+            text = _unescape(raw)
+            if len(raw) <= 256:  # only short texts repeat; a long one is not worth its memory
+                if len(self.texts) >= 4_096:
+                    self.texts.clear()
+                self.texts[raw] = text
         return text
 
 
@@ -744,6 +883,7 @@ def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
     the merged area, empty cells in the rest, and every later cell in its own column."""
     from lxml import etree
 
+    _check_file_size(path)
     with open(path, "rb") as raw:
         sample = raw.read(SAMPLE_BYTES)
     match = _CHARSET.search(sample[:4096])
@@ -755,6 +895,7 @@ def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
     except LookupError:
         encoding = "gb18030"
     tables: list[_HtmlSpans] = []  # one per open <table> (tables can nest)
+    count = 0
     try:
         for event, element in etree.iterparse(
             str(path),
@@ -772,8 +913,11 @@ def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
                 continue
             if event == "start":
                 continue
+            count += 1
+            if count > _MAX_ROWS:
+                raise limits.refuse(limits.ROWS, "网页表格的行数")
             spans = tables[-1] if tables else _HtmlSpans()
-            row = spans.row(element)
+            row = spans.row(element, count)
             element.clear()
             while element.getprevious() is not None:  # rows already read: keep memory flat
                 del element.getparent()[0]
@@ -784,17 +928,14 @@ def _html_rows(path: str | Path) -> Iterator[list[Cell]]:
         raise UnreadableFile(f"网页格式的表格无法读取：{error}") from error
 
 
-def _span(td, name: str, limit: int, unit: str) -> int:
+def _span(td, name: str, limit: limits.Limit) -> int:
     raw = (td.get(name) or "1").strip()
+    if raw.isdigit() and (len(raw) > 7 or int(raw) > limit.value):
+        raise limits.refuse(limit, f"网页表格中的 {name}（{raw[:20]}）")
     try:
-        span = int(raw)
+        return max(int(raw), 1)
     except ValueError:
         return 1
-    if span > limit:
-        raise UnreadableFile(
-            f"网页表格中 {name}={raw[:20]} 超过了表格的{unit}数上限（最多{limit:,}{unit}）。"
-        )
-    return max(span, 1)
 
 
 class _HtmlSpans:
@@ -804,7 +945,7 @@ class _HtmlSpans:
     def __init__(self) -> None:
         self.covering: list[list[int]] = []
 
-    def row(self, tr) -> list[Cell]:
+    def row(self, tr, number: int) -> list[Cell]:
         cells: list[Cell] = []
         covering = sorted(self.covering)
         started: list[list[int]] = []
@@ -815,13 +956,15 @@ class _HtmlSpans:
             for first, after, _ in covering:  # skip the columns merged from the rows above
                 if first <= column < after:
                     column = after
-            colspan = _span(td, "colspan", _MAX_COLUMNS, "列")
-            rowspan = _span(td, "rowspan", _MAX_ROWS, "行")
+            colspan = _span(td, "colspan", limits.COLUMNS)
+            rowspan = _span(td, "rowspan", limits.ROWS)
             if column + colspan > _MAX_COLUMNS:
-                raise UnreadableFile(f"网页表格的一行超过了表格的列数上限（最多{_MAX_COLUMNS:,}列）。")
+                raise limits.refuse(limits.COLUMNS, f"网页表格第{number}行的列数", column + colspan)
             if len(cells) < column:
                 cells.extend([None] * (column - len(cells)))
             text = " ".join("".join(td.itertext()).split())
+            if len(text) > _MAX_CHARS:
+                raise _long_text(text, f"网页表格第{number}行第{column + 1}列")
             cells.append(text or None)
             cells.extend([None] * (colspan - 1))
             if rowspan > 1:
@@ -837,8 +980,13 @@ _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 
 
 def _spreadsheetml_rows(path: str | Path) -> Iterator[list[Cell]]:
+    """The first table of an Excel 2003 XML workbook. ss:Index on a row or a cell skips to that
+    row or column (the skipped ones come back empty), within the sheet's limits."""
     from lxml import etree
 
+    _check_file_size(path)
+    index_attribute, across_attribute, down_attribute = f"{_SS}Index", f"{_SS}MergeAcross", f"{_SS}MergeDown"
+    number = 0
     try:
         first_table = True
         for event, element in etree.iterparse(str(path), events=("start", "end"), recover=False):
@@ -848,15 +996,25 @@ def _spreadsheetml_rows(path: str | Path) -> Iterator[list[Cell]]:
                 first_table = False
             if event != "end" or element.tag != f"{_SS}Row":
                 continue
+            wanted = _ss_index(element.get(index_attribute), limits.ROWS, "工作表中的行号")
+            if wanted:
+                while number + 1 < wanted:  # rows the file skipped are empty rows
+                    number += 1
+                    yield []
+            number += 1
+            if number > _MAX_ROWS:
+                raise limits.refuse(limits.ROWS, "工作表的行数")
             cells: list[Cell] = []
             for cell in element.iter(f"{_SS}Cell"):
-                index = cell.get(f"{_SS}Index")
-                if index and index.isdigit():
-                    cells.extend([None] * max(0, int(index) - 1 - len(cells)))
+                index = _ss_index(cell.get(index_attribute), limits.COLUMNS, f"第{number}行中的列号")
+                if index:
+                    cells.extend([None] * max(0, index - 1 - len(cells)))
                 data = cell.find(f"{_SS}Data")
                 value: Cell = None
                 if data is not None:
                     text = "".join(data.itertext())
+                    if len(text) > _MAX_CHARS:
+                        raise _long_text(text, f"第{number}行第{len(cells) + 1}列")
                     kind = data.get(f"{_SS}Type", "String")
                     if kind == "Number" and text.strip():
                         try:
@@ -876,15 +1034,30 @@ def _spreadsheetml_rows(path: str | Path) -> Iterator[list[Cell]]:
                     else:
                         value = text if text.strip() else None
                 cells.append(value)
-                across = cell.get(f"{_SS}MergeAcross")
-                if across and across.isdigit():
-                    cells.extend([None] * min(int(across), 200))
+                across = _ss_index(cell.get(across_attribute), limits.COLUMNS, f"第{number}行的 MergeAcross")
+                _ss_index(cell.get(down_attribute), limits.ROWS, f"第{number}行的 MergeDown")
+                if across:
+                    cells.extend([None] * across)
+                if len(cells) > _MAX_COLUMNS:
+                    raise limits.refuse(limits.COLUMNS, f"第{number}行的列数", len(cells))
             element.clear()
+            while element.getprevious() is not None:  # rows already read: keep memory flat
+                del element.getparent()[0]
             yield cells
     except DomainError:
         raise
     except Exception as error:
         raise UnreadableFile(f"XML格式的表格无法读取：{error}") from error
+
+
+def _ss_index(raw: str | None, limit: limits.Limit, what: str) -> int:
+    """An ss:Index / ss:MergeAcross / ss:MergeDown value, refused beyond the sheet's limit."""
+    if not raw or not raw.strip().isdigit():
+        return 0
+    raw = raw.strip()
+    if len(raw) > 7 or int(raw) > limit.value:
+        raise limits.refuse(limit, f"{what}（{raw[:20]}）")
+    return int(raw)
 
 
 def read_rows(path: str | Path, *, sheet: str | None = None) -> Iterator[list[Cell]]:
@@ -917,7 +1090,7 @@ def estimate_rows(path: str | Path) -> int:
     """A cheap upper estimate of the number of rows (to decide whether to run in background)."""
     kind = sniff(path)
     if kind == "xlsx":
-        return xlsx_row_count(path)
+        return min(xlsx_row_count(path), _MAX_ROWS + 1)
     count = 0
     with open(path, "rb") as raw:
         for block in iter(lambda: raw.read(1 << 20), b""):

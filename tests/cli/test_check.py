@@ -13,6 +13,7 @@ from jixiao.formats.report_readers import UnreadableReport, decode_text, read_re
 
 TEXTS = Path(__file__).resolve().parents[1] / "domain" / "checker" / "texts"
 SEED = TEXTS / "2023-changning-kexie-report.txt"
+BOMBS = Path(__file__).resolve().parents[1] / "formats" / "bombs"
 WRONG = "一、部门概况\n本年支出100万元，比上年增加10万元，增长20.0%。\n"
 
 
@@ -288,3 +289,99 @@ def test_docx_headings_numbered_by_word_are_read_with_their_numbers(tmp_path):
         "二、部门整体支出情况",
         "正文。",
     ]
+
+
+def _minimal_pdf(content: bytes, *, page_extra: bytes = b"/MediaBox [0 0 595 842]") -> bytes:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R "
+        + page_extra
+        + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _check_in_a_process(*paths):
+    script = "import sys\nfrom jixiao.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    return subprocess.run(
+        [sys.executable, "-c", script, "check", *map(str, paths), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+
+
+def test_a_mixed_batch_exits_2_yet_reports_every_readable_file(tmp_path):
+    (tmp_path / "a-错误.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "b-空.txt").write_bytes(b"")
+    (tmp_path / "c-损坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    from docx import Document
+
+    Document().save(tmp_path / "d-没有文字.docx")  # a Word file with nothing typed in it
+    (tmp_path / "e-假装.pdf").write_text("这其实是一段文字", encoding="utf-8")
+    (tmp_path / "f-炸弹.docx").write_bytes((BOMBS / "docx_text_node_1gb.docx").read_bytes())
+    (tmp_path / "g-好.txt").write_text("一、部门概况\n本单位2023年支出100万元。\n", encoding="utf-8")
+    completed = _check_in_a_process(tmp_path)
+    assert completed.returncode == 2
+    payload = {Path(item["file"]).name: item for item in json.loads(completed.stdout)}
+    rules = {name: [f["rule"] for f in item["findings"]] for name, item in payload.items()}
+    assert rules["a-错误.txt"] and payload["a-错误.txt"]["summary"]["errors"] == 1
+    assert rules["b-空.txt"] == ["input.empty"]
+    assert rules["c-损坏.docx"] == ["input.unreadable"]
+    assert rules["d-没有文字.docx"] == ["input.empty"]
+    assert rules["e-假装.pdf"] == ["input.unreadable"]
+    assert rules["f-炸弹.docx"] == ["input.unreadable"]
+    assert (
+        "超过了单个须整体读入的XML部件的大小上限（最多32 MiB）"
+        in payload["f-炸弹.docx"]["findings"][0]["message"]
+    )
+    assert payload["g-好.txt"]["summary"]["readable"] is True
+    lines = completed.stderr.strip().splitlines()
+    assert len(lines) == 5 and all(line.startswith("无法检查 ") for line in lines)  # only jixiao's own words
+
+
+def test_an_empty_text_file_is_a_finding_not_a_silent_pass(tmp_path, capsys):
+    path = tmp_path / "空白.txt"
+    path.write_text(" \n\u3000\n", encoding="utf-8")
+    code, payload = run_json(capsys, path)
+    assert code == 2
+    assert [f["rule"] for f in payload["findings"]] == ["input.empty"]
+    assert "没有任何文字" in payload["findings"][0]["message"]
+
+
+def test_pdf_library_messages_stay_off_stderr(tmp_path):
+    warned = tmp_path / "线宽.pdf"
+    warned.write_bytes(_minimal_pdf(b"/x w BT /F1 12 Tf 72 720 Td (Department report text one two) Tj ET"))
+    boxless = tmp_path / "无页面框.pdf"
+    boxless.write_bytes(
+        _minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Department report text one two) Tj ET", page_extra=b"")
+    )
+    completed = _check_in_a_process(warned, boxless)
+    assert completed.returncode in (0, 1)
+    assert completed.stderr == ""
+    assert all(item["summary"]["readable"] for item in json.loads(completed.stdout))
+
+
+def test_a_traceback_never_reaches_the_user_whatever_the_extension(tmp_path, capsys):
+    for name, data in {
+        "表格.xlsx": b"PK\x03\x04",
+        "报告.md": b"\x00\x01\x02\x03" * 10,
+        "图.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj trailer << /Root 1 0 R >>",
+        "文.docx": b"",
+    }.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert main(["check", str(path)]) == 2, name
+        err = capsys.readouterr().err
+        assert err.startswith("无法检查 ") and "Traceback" not in err

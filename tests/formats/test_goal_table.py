@@ -417,3 +417,13 @@ def test_header_fields_in_one_cell_and_optional_columns_are_read(tmp_path):
         "时效指标",
         "成本指标",
     ]
+
+
+def test_a_zip_bomb_named_as_a_goal_table_is_refused_naming_the_limit():
+    from jixiao.formats.goal_table import GoalTableError, read_goal_table
+    from tests.formats.bombs.make_bombs import HERE
+
+    with pytest.raises(GoalTableError, match=r"超过了解压后的总大小上限（最多1 GiB）"):
+        read_goal_table(HERE / "xlsx_zip_bomb.xlsx")
+    with pytest.raises(GoalTableError, match=r"超过了单个须整体读入的XML部件的大小上限"):
+        read_goal_table(HERE / "xlsx_unclosed_whitespace.xlsx")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from jixiao.formats import tabular
 from jixiao.formats.tabular import (
+    LimitExceeded,
     UnreadableFile,
     detect_encoding,
     estimate_rows,
@@ -424,3 +425,84 @@ def test_html_spans_beyond_excels_sheet_are_refused_naming_the_limit(tmp_path):
     tall = _web_xls(tmp_path / "tall.xls", "<tr><td rowspan=2000000>a</td></tr>")
     with pytest.raises(UnreadableFile, match="最多1,048,576"):
         list(read_rows(tall))
+
+
+def test_csv_beyond_the_row_limit_is_refused_naming_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "_MAX_ROWS", 5)
+    path = tmp_path / "rows.csv"
+    path.write_text("a\n" * 5, encoding="utf-8")
+    assert len(list(read_rows(path))) == 5
+    path.write_text("a\n" * 6, encoding="utf-8")
+    with pytest.raises(LimitExceeded, match="超过了表格行数上限"):
+        list(read_rows(path))
+
+
+def test_a_text_file_without_line_breaks_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
+    from jixiao.formats import limits
+
+    monkeypatch.setattr(
+        limits, "RECORD", limits.Limit("record", 3 << 20, "一行（或一个字符串）的数据大小", "bytes")
+    )
+    ok = tmp_path / "ok.csv"
+    line = b",".join([b"x" * 32_000] * 60)  # 1.9 MB: 60 cells, each within Excel's 32,767 characters
+    ok.write_bytes(b"a,b\r" + (line + b"\r") * 3)  # old Mac line ends count as line breaks too
+    assert [len(row) for row in read_rows(ok)] == [2, 60, 60, 60]
+    one_line = tmp_path / "one.csv"
+    one_line.write_bytes(b"a," * (2 << 20))
+    with pytest.raises(
+        LimitExceeded, match=r"文件中有一行超过了一行（或一个字符串）的数据大小上限（最多3 MiB）"
+    ):
+        list(read_rows(one_line))
+
+
+def test_spreadsheetml_row_index_leaves_the_skipped_rows_empty(tmp_path):
+    xml = """<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Worksheet ss:Name="凭证"><Table>
+<Row><Cell><Data ss:Type="String">凭证号</Data></Cell></Row>
+<Row ss:Index="4"><Cell ss:MergeAcross="2"><Data ss:Type="String">合并</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell></Row>
+</Table></Worksheet></Workbook>"""
+    path = tmp_path / "gaps.xls"
+    path.write_text(xml, encoding="utf-8")
+    assert list(read_rows(path)) == [["凭证号"], [], [], ["合并", None, None, 3]]
+
+
+def test_xlsx_rows_without_numbers_are_counted_against_the_row_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "_MAX_ROWS", 3)
+    rows = "".join(f'<row><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 4))
+    assert list(read_rows(package(tmp_path / "three.xlsx", rows))) == [[1], [2], [3]]
+    with pytest.raises(LimitExceeded, match="工作表的行数超过了表格行数上限"):
+        list(read_rows(package(tmp_path / "four.xlsx", rows + '<row><c r="A4"><v>4</v></c></row>')))
+
+
+def test_a_closing_tag_cut_between_two_reads_is_found(tmp_path, monkeypatch):
+    rows = "".join(
+        f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>第{i}行</t></is></c></row>' for i in range(1, 200)
+    )
+    path = package(tmp_path / "cut.xlsx", rows)
+    expected = [[f"第{i}行"] for i in range(1, 200)]
+    for size in (7, 11, 13, 64):  # chunk sizes that cut </row> and </sheetData> in every place
+        monkeypatch.setattr(tabular, "XLSX_CHUNK_BYTES", size)
+        assert list(read_rows(path)) == expected
+
+
+def test_nothing_after_sheet_data_is_read(tmp_path):
+    # The rows end at </sheetData>: what follows (merge lists, extensions) is not held in memory.
+    path = tmp_path / "tail.xlsx"
+    package(path, '<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        "</sheetData>", "</sheetData><mergeCells>" + "<mergeCell ref='A1:B1'/>" * 2_000_000 + "</mergeCells>"
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert list(read_rows(path)) == [[1]]  # 48 MB after the rows, over the 32 MiB a row may hold
+
+
+def test_long_numbers_keep_fifteen_digits_without_trailing_zeros(tmp_path):
+    path = package(tmp_path / "n.xlsx", '<row r="1"><c r="A1"><v>650.07000000000005</v></c></row>')
+    (value,) = next(iter(read_rows(path)))
+    assert value == Decimal("650.07") and str(value) == "650.07"

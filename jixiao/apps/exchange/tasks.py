@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks): imports over BACKGROUND_ROWS rows run in ``jixiao worker``."""
+"""Background tasks (django-tasks): imports of files over BACKGROUND_BYTES run in ``jixiao worker``."""
 
 from __future__ import annotations
 

@@ -12,14 +12,15 @@ from jixiao.apps.exchange.forms import ExportForm, MappingForm, UploadForm
 from jixiao.apps.exchange.models import ImportKind, ImportStatus
 from jixiao.apps.exchange.selectors import EXPORT_TABLES, access_batch, batches_for, export_table
 from jixiao.apps.exchange.services import (
-    BACKGROUND_ROWS,
     header_mapping_save,
     progress_read,
     run_import,
+    runs_in_background,
     saved_mapping,
     stage_upload,
 )
 from jixiao.apps.exchange.tasks import enqueue_import
+from jixiao.apps.exchange.uploads import limit_upload_size, refusal_message
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.domain.errors import DomainError
 from jixiao.domain.imports import HEADER_SCAN_ROWS, detect_layout
@@ -38,10 +39,16 @@ def _department(request):
 
 
 @login_required
+@limit_upload_size
 def import_start(request):
     department = _department(request)
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    refused = getattr(request, "upload_refused", None)
+    if refused is not None:
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", refusal_message(refused))
+    elif request.method == "POST" and form.is_valid():
         if (
             department is None
             or not request.user.is_department_user
@@ -64,7 +71,7 @@ def import_start(request):
                 created_by=request.user,
                 rows=estimate_rows(path),
             )
-            if batch.rows > BACKGROUND_ROWS:
+            if runs_in_background(path):
                 enqueue_import(batch=batch, actor=request.user, dry_run=True)
                 return redirect("exchange:batch-progress", pk=batch.pk)
             run_import(actor=request.user, batch=batch, dry_run=True)
@@ -183,7 +190,7 @@ def batch_confirm(request, pk: int):
         messages.error(request, "该批次不是待确认状态，不能导入。")
         return redirect("exchange:batch", pk=batch.pk)
     try:
-        if batch.rows > BACKGROUND_ROWS:
+        if runs_in_background(batch.file_path):
             enqueue_import(batch=batch, actor=request.user, dry_run=False)
             return redirect("exchange:batch-progress", pk=batch.pk)
         outcome = run_import(actor=request.user, batch=batch, dry_run=False)

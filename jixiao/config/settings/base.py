@@ -143,6 +143,9 @@ MEDIA_URL = "/media/"
 JIXIAO_EVIDENCE_ACCEL_PREFIX = env_str("JIXIAO_EVIDENCE_ACCEL_PREFIX", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Largest file a web import accepts, in MiB (jixiao/apps/exchange/uploads.py); larger files are
+# stopped before they are stored, with a message. The command line has no such limit.
+JIXIAO_MAX_UPLOAD_MB = int(env_str("JIXIAO_MAX_UPLOAD_MB", "100"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

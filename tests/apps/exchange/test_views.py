@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jixiao.apps.budgets.models import Voucher
-from jixiao.apps.exchange import views
+from jixiao.apps.exchange import services
 from jixiao.apps.exchange.models import ImportBatch, ImportStatus
 from jixiao.formats.tabular import bytes_of_rows, read_rows
 from tests.apps.exchange.helpers import HEADER, three_lines, voucher_rows
@@ -87,7 +87,7 @@ def test_missing_columns_offer_a_mapping_form_which_is_saved(client_officer):
 
 
 def test_large_files_run_in_the_background_with_a_progress_page(client_officer, monkeypatch):
-    monkeypatch.setattr(views, "BACKGROUND_ROWS", 3)
+    monkeypatch.setattr(services, "BACKGROUND_BYTES", 100)  # by the file's size, not a row count
     response = _upload(client_officer, [HEADER, *voucher_rows(5)])
     batch = ImportBatch.objects.get()
     # The test settings run tasks immediately; a real deployment queues them for `jixiao worker`.
@@ -145,3 +145,61 @@ def test_the_sangong_budget_is_uploaded_previewed_and_confirmed_on_the_web(clien
         "reception": 5000,
         "vehicle_running": 12000,
     }
+
+
+def test_an_upload_over_the_size_limit_is_stopped_with_a_message_naming_the_limit(client_officer, settings):
+    settings.JIXIAO_MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("big.csv", b"x" * (2 * 1024 * 1024), content_type="text/csv")
+    response = client_officer.post(
+        reverse("exchange:import-start") + "?year=2023", {"kind": "vouchers", "file": big}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "超过了上传文件的大小上限（最多1 MiB），未上传" in page
+    assert "这个字段是必填项" not in page and "This field is required" not in page
+    assert ImportBatch.objects.count() == 0
+    assert not list((settings.JIXIAO_VAR_DIR / "imports").glob("*.csv"))  # nothing was stored
+
+
+def test_an_upload_within_the_limit_still_needs_its_csrf_token(client, officer, department, settings):
+    from django.test import Client
+
+    three_lines(actor=officer, department=department)
+    strict = Client(enforce_csrf_checks=True)
+    strict.login(username=officer.username, password=PASSWORD)
+    upload = SimpleUploadedFile("v.csv", bytes_of_rows([HEADER, *voucher_rows(2)]), content_type="text/csv")
+    response = strict.post(
+        reverse("exchange:import-start") + "?year=2023", {"kind": "vouchers", "file": upload}
+    )
+    assert response.status_code == 403
+    assert ImportBatch.objects.count() == 0
+
+
+def test_a_tiny_xlsx_claiming_row_900000000_is_refused_at_once_in_the_request(client_officer):
+    from tests.formats.bombs.make_bombs import HERE
+
+    data = (HERE / "xlsx_row_900000000.xlsx").read_bytes()
+    upload = SimpleUploadedFile("v.xlsx", data, content_type="application/octet-stream")
+    response = client_officer.post(
+        reverse("exchange:import-start") + "?year=2023", {"kind": "vouchers", "file": upload}
+    )
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse(
+        "exchange:batch", args=[batch.pk]
+    )  # 1.5 KB: not sent to the worker
+    assert batch.status == ImportStatus.REFUSED
+    assert "超过了表格行数上限（最多1,048,576行）" in batch.message
+
+
+def test_the_worker_is_chosen_by_the_real_size_of_the_content(tmp_path, monkeypatch):
+    from jixiao.formats.tabular import write_xlsx
+
+    monkeypatch.setattr(services, "BACKGROUND_BYTES", 50_000)
+    small_xlsx = write_xlsx(tmp_path / "s.xlsx", [["a", 1]] * 10)
+    big_xlsx = write_xlsx(tmp_path / "b.xlsx", [["摘要" * 5, 1]] * 2_000)  # small zip, large sheet XML
+    assert big_xlsx.stat().st_size < 50_000
+    big_csv = tmp_path / "b.csv"
+    big_csv.write_bytes(b"a,1\n" * 20_000)
+    assert not services.runs_in_background(small_xlsx)
+    assert services.runs_in_background(big_xlsx)
+    assert services.runs_in_background(big_csv)
