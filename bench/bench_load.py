@@ -328,7 +328,7 @@ def _pg_answers() -> bool:
 def start_server(args, directory: str):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update({"JIXIAO_VAR_DIR": directory, "DATABASE_URL": _database_url(args.engine, directory)})
-    jixiao = [sys.executable, "-m", "jixiao.cli"]
+    jixiao = [sys.executable, "-m", "jixiao"]
     started = time.perf_counter()
     subprocess.run([*jixiao, "demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     print(f"演示数据已建立（{args.engine}，{time.perf_counter() - started:.0f} s）", flush=True)

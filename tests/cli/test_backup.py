@@ -16,17 +16,25 @@ from tests.cli.conftest import Jixiao
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
-def fill_template(jixiao: Jixiao, tmp_path, kind: str, rows: list[list]):
+def _fill(sheet, rows) -> None:
+    """Rows under the example, by position in the sheet's own columns (list) or by header (dict)."""
+    headers = [cell.value for cell in sheet[1]]
+    for offset, row in enumerate(rows, start=3):
+        values = ["", *row] if isinstance(row, list) else [row.get(header) for header in headers]
+        assert not isinstance(row, dict) or set(row) <= set(headers), set(row) - set(headers)
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=offset, column=column, value=value)
+
+
+def fill_template(jixiao: Jixiao, tmp_path, kind: str, rows: list):
     out = tmp_path / f"{kind}-template.xlsx"
     assert jixiao.run("template", kind, "--out", out).returncode == 0
     book = load_workbook(out)
     if kind == "org":
         for name, sheet_rows in rows:
-            for row in sheet_rows:
-                book[name].append(["", *row])
+            _fill(book[name], sheet_rows)
     else:
-        for row in rows:
-            book.worksheets[0].append(["", *row])
+        _fill(book.worksheets[0], rows)
     filled = tmp_path / f"{kind}.xlsx"
     book.save(filled)
     return filled
@@ -61,28 +69,24 @@ def build_department(jixiao: Jixiao, tmp_path) -> None:
         tmp_path,
         "budget",
         [
-            [
-                "基本支出-人员经费",
-                "2012901",
-                "301",
-                "",
-                "",
-                "人员经费",
-                "常财预〔2023〕1号",
-                "2023-01-10",
-                Decimal("420000.00"),
-            ],
-            [
-                "基本支出-公用经费",
-                "2012901",
-                "302",
-                "",
-                "",
-                "公用经费",
-                "常财预〔2023〕1号",
-                "2023-01-10",
-                Decimal("80000.00"),
-            ],
+            {
+                "支出性质": "基本支出-人员经费",
+                "功能分类编码": "2012901",
+                "经济分类编码": "301",
+                "指标名称": "人员经费",
+                "指标文号": "常财预〔2023〕1号",
+                "发文时间": "2023-01-10",
+                "指标金额（元）": Decimal("420000.00"),
+            },
+            {
+                "支出性质": "基本支出-公用经费",
+                "功能分类编码": "2012901",
+                "经济分类编码": "302",
+                "指标名称": "公用经费",
+                "指标文号": "常财预〔2023〕1号",
+                "发文时间": "2023-01-10",
+                "指标金额（元）": Decimal("80000.00"),
+            },
         ],
     )
     result = jixiao.run("import", "budget", budget, "--department", "430482-FL", "--year", "2023")
@@ -92,30 +96,26 @@ def build_department(jixiao: Jixiao, tmp_path) -> None:
         tmp_path,
         "vouchers",
         [
-            [
-                dt.date(2023, 1, 20),
-                "记",
-                "1",
-                "发放1月工资",
-                "2012901",
-                "30101",
-                "",
-                "",
-                "",
-                Decimal("30000.00"),
-            ],
-            [
-                dt.date(2023, 3, 15),
-                "记",
-                "2",
-                "购买办公用品",
-                "2012901",
-                "30201",
-                "",
-                "",
-                "文具店",
-                Decimal("1280.50"),
-            ],
+            {
+                "日期": dt.date(2023, 1, 20),
+                "凭证字": "记",
+                "凭证号": "1",
+                "摘要": "发放1月工资",
+                "功能分类编码": "2012901",
+                "经济分类编码": "30101",
+                "收款人": "",
+                "金额（元）": Decimal("30000.00"),
+            },
+            {
+                "日期": dt.date(2023, 3, 15),
+                "凭证字": "记",
+                "凭证号": "2",
+                "摘要": "购买办公用品",
+                "功能分类编码": "2012901",
+                "经济分类编码": "30201",
+                "收款人": "文具店",
+                "金额（元）": Decimal("1280.50"),
+            },
         ],
     )
     result = jixiao.run("import", "vouchers", vouchers, "--department", "430482-FL", "--year", "2023")

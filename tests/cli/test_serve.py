@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -33,17 +32,14 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(
     sys.platform == "win32" or not Path("/proc").exists(), reason="gunicorn 仅在 POSIX 上运行"
 )
-def test_serve_with_two_processes_answers_pages_and_static_files_from_two_workers(tmp_path):
+@pytest.mark.usefixtures("fresh_db_dir")
+def test_serve_with_two_processes_answers_pages_and_static_files_from_two_workers(sqlite_jixiao, tmp_path):
+    assert sqlite_jixiao.init(tmp_path).returncode == 0  # serve needs an initialised database
     port = _free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}},
-        "JIXIAO_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
-    }
     command = [
         sys.executable,
         "-m",
-        "jixiao.cli",
+        "jixiao",
         "serve",
         "--processes",
         "2",
@@ -52,7 +48,9 @@ def test_serve_with_two_processes_answers_pages_and_static_files_from_two_worker
         "--port",
         str(port),
     ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=sqlite_jixiao.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + 120
         while True:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jixiao.apps.core.middleware import year_choices
 from jixiao.apps.core.navigation import navigation_for
+from jixiao.apps.core.uploads import upload_refusal
 
 
 def frame(request):
@@ -13,4 +14,5 @@ def frame(request):
         "current_year": year,
         "year_choices": year_choices(user, year) if user is not None and user.is_authenticated else [],
         "nav_groups": navigation_for(user) if user is not None and user.is_authenticated else [],
+        "upload_refusal": upload_refusal(request),
     }

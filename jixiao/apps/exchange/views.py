@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jixiao.apps.core.uploads import refusal_message
 from jixiao.apps.exchange.forms import ExportForm, MappingForm, UploadForm
 from jixiao.apps.exchange.models import ImportKind, ImportStatus
 from jixiao.apps.exchange.selectors import EXPORT_TABLES, access_batch, batches_for, export_table
@@ -20,7 +21,6 @@ from jixiao.apps.exchange.services import (
     stage_upload,
 )
 from jixiao.apps.exchange.tasks import enqueue_import
-from jixiao.apps.exchange.uploads import limit_upload_size, refusal_message
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.domain.errors import DomainError
 from jixiao.domain.imports import HEADER_SCAN_ROWS, detect_layout
@@ -39,7 +39,6 @@ def _department(request):
 
 
 @login_required
-@limit_upload_size
 def import_start(request):
     department = _department(request)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -48,6 +47,7 @@ def import_start(request):
         form.is_valid()
         form.errors.pop("file", None)
         form.add_error("file", refusal_message(refused))
+        request.upload_refusal_shown = True
     elif request.method == "POST" and form.is_valid():
         if (
             department is None

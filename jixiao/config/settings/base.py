@@ -142,8 +142,14 @@ MEDIA_URL = "/media/"
 # Behind nginx: evidence files are sent by the proxy (X-Accel-Redirect) after jixiao's permission check.
 JIXIAO_EVIDENCE_ACCEL_PREFIX = env_str("JIXIAO_EVIDENCE_ACCEL_PREFIX", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The size limit first, ahead of whatever reads the body (jixiao/apps/core/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "jixiao.apps.core.uploads.SizeLimitedUpload",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-# Largest file a web import accepts, in MiB (jixiao/apps/exchange/uploads.py); larger files are
+# Largest file a web import accepts, in MiB (jixiao/apps/core/uploads.py); larger files are
 # stopped before they are stored, with a message. The command line has no such limit.
 JIXIAO_MAX_UPLOAD_MB = int(env_str("JIXIAO_MAX_UPLOAD_MB", "100"))
 

@@ -66,7 +66,6 @@ def test_a_batch_reporting_progress_right_now_is_left_alone(batches):
 
 
 def test_jixiao_serve_does_it_when_it_starts(batches, monkeypatch, capsys):
-    monkeypatch.setattr("jixiao.cli.serve.migrate_if_needed", lambda: None)
     monkeypatch.setattr("waitress.serve", lambda *args, **kwargs: None)
     assert cli_main(["serve", "--port", "8999"]) == 0
     assert "已将2个上次未完成" in capsys.readouterr().out

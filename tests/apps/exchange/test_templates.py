@@ -20,11 +20,18 @@ from jixiao.domain.imports import ImportColumn, ImportKindSpec, detect_layout, i
 from jixiao.formats.tabular import read_rows, write_csv
 
 
-def saved(tmp_path, kind: str, rows: list[list] = ()):
+def saved(tmp_path, kind: str, rows: list[dict] = ()):
+    """The template of ``kind`` with ``rows`` filled in under the example, each given by header (the
+    template's own column order decides where a value goes, as when a user types into it)."""
     _, content = template_file(kind)
     book = load_workbook(io.BytesIO(content))
-    for row in rows:
-        book.worksheets[0].append(["", *row])
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    for offset, row in enumerate(rows, start=3):
+        unknown = set(row) - set(headers)
+        assert not unknown, f"模板没有这些列：{unknown}"
+        for column, header in enumerate(headers, start=1):
+            sheet.cell(row=offset, column=column, value=row.get(header))
     path = tmp_path / f"{kind}.xlsx"
     book.save(path)
     return path
@@ -79,17 +86,15 @@ def test_a_filled_budget_template_imports_its_rows_but_not_the_example(officer, 
         tmp_path,
         "budget",
         [
-            [
-                "基本支出-公用经费",
-                "2012901",
-                "302",
-                "",
-                "",
-                "公用经费",
-                "常财预〔2023〕1号",
-                "2023-01-10",
-                Decimal("80000.00"),
-            ]
+            {
+                "支出性质": "基本支出-公用经费",
+                "功能分类编码": "2012901",
+                "经济分类编码": "302",
+                "指标名称": "公用经费",
+                "指标文号": "常财预〔2023〕1号",
+                "发文时间": "2023-01-10",
+                "指标金额（元）": Decimal("80000.00"),
+            }
         ],
     )
     outcome = budget_import(actor=officer, department=department, year=2023, file=path)
@@ -106,18 +111,16 @@ def test_a_filled_voucher_template_imports_its_rows_but_not_the_example(officer,
         tmp_path,
         "vouchers",
         [
-            [
-                dt.date(2023, 4, 2),
-                "记",
-                "7",
-                "购买打印纸",
-                "2012901",
-                "30201",
-                "",
-                "",
-                "文具店",
-                Decimal("356.00"),
-            ]
+            {
+                "日期": dt.date(2023, 4, 2),
+                "凭证字": "记",
+                "凭证号": "7",
+                "摘要": "购买打印纸",
+                "功能分类编码": "2012901",
+                "经济分类编码": "30201",
+                "收款人": "文具店",
+                "金额（元）": Decimal("356.00"),
+            }
         ],
     )
     outcome = voucher_import(actor=officer, department=department, year=2023, file=path)

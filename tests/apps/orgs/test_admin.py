@@ -18,7 +18,7 @@ def test_every_registered_model_has_add_and_change_pages_that_open(client):
 
     from jixiao.apps.demo.builder import demo_build
     from jixiao.apps.exchange.models import HeaderMapping, ImportBatch
-    from jixiao.apps.goals.models import Activity, Evidence, Goal, WarningResponse
+    from jixiao.apps.goals.models import Activity, CustomIndicator, Evidence, Goal, WarningResponse
 
     demo = demo_build()  # one of everything the admin lists, but for these:
     department = demo["department"]
@@ -53,6 +53,30 @@ def test_every_registered_model_has_add_and_change_pages_that_open(client):
         sha256="0" * 64,
         uploaded_at=timezone.now(),
     )
+    CustomIndicator.objects.create(
+        department=department,
+        code="ZDY-01",
+        level1="产出指标",
+        level2="数量指标",
+        name="自定义培训人次",
+        explanation="全年培训人次",
+        unit="人次",
+        operator="≥",
+        scoring_rule="达到目标值得满分",
+        created_at=timezone.now(),
+    )
+    # django-axes lists its records in the admin too (which it keeps depends on its settings)
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    axes_row = {
+        "username": "kx_caiwu",
+        "ip_address": "127.0.0.1",
+        "user_agent": "test",
+        "path_info": "/login/",
+    }
+    AccessAttempt.objects.create(**axes_row, get_data="", post_data="", failures_since_start=1)
+    AccessLog.objects.create(**axes_row)
+    AccessFailureLog.objects.create(**axes_row)
     root = User.objects.create_superuser("root", "root@example.com", "Admin-pass-2026")
     client.force_login(root)
     opened, missing = [], []

@@ -1,17 +1,17 @@
-"""The web upload size limit (setting JIXIAO_MAX_UPLOAD_MB, 100 by default).
+"""The web upload size limit (setting JIXIAO_MAX_UPLOAD_MB, 100 by default), for every upload.
 
-An upload over the limit is stopped as soon as its size is known (from Content-Length, or while
-it arrives when the client does not say), before it is written to disk; the form then says so in
-Chinese. The fields before the file in the form (the CSRF token, the kind of import) are kept.
+``SizeLimitedUpload`` is the first of FILE_UPLOAD_HANDLERS, so it is in place before anything reads
+a request's body (the CSRF check and the one-time form token read it in middleware). An upload
+over the limit is stopped as soon as its size is known (from Content-Length, or while it arrives
+when the client does not say), before it is written to disk; ``request.upload_refused`` then holds
+the size, the page says so in Chinese (the frame shows it on every page, the import form under its
+file field). The fields before the file in the form (the CSRF token, the kind of import) are kept.
 """
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from jixiao.formats import limits
 
@@ -62,17 +62,10 @@ class SizeLimitedUpload(FileUploadHandler):
         raise StopUpload(connection_reset=True)
 
 
-def limit_upload_size(view):
-    """Put the size limit in front of the view's upload handlers. The handlers must be set
-    before anything reads the body, the CSRF check included, so the check runs after them
-    (the pattern Django documents for changing upload handlers in a view)."""
-    protected = csrf_protect(view)
-
-    @wraps(view)
-    @csrf_exempt
-    def wrapper(request, *args, **kwargs):
-        if request.method == "POST":
-            request.upload_handlers.insert(0, SizeLimitedUpload(request))
-        return protected(request, *args, **kwargs)
-
-    return wrapper
+def upload_refusal(request) -> str:
+    """The message for a request whose upload was stopped, for the frame — unless the view already
+    shows it under its own file field (``request.upload_refusal_shown``); else ''."""
+    refused = getattr(request, "upload_refused", None)
+    if refused is None or getattr(request, "upload_refusal_shown", False):
+        return ""
+    return refusal_message(refused)

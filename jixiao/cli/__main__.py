@@ -1,5 +1,0 @@
-import sys
-
-from jixiao.cli import main
-
-sys.exit(main())
