@@ -47,6 +47,8 @@ class Wording:
     output_suffixes: tuple[str, ...]
     object_verbs: tuple[str, ...]
     trailing_verbs: tuple[str, ...]
+    # (first, last) periods that together make the year: 上半年…下半年 is written 全年
+    whole_year: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +73,7 @@ def load_wording(path: Path = WORDING_FILE, vocabulary: dict | None = None) -> W
         output_suffixes=tuple(sorted(joined("output_suffixes"), key=len, reverse=True)),
         object_verbs=tuple(joined("object_verbs")),
         trailing_verbs=tuple(joined("trailing_verbs")),
+        whole_year=tuple((str(a), str(b)) for a, b in data.get("whole_year_spans") or ()),
     )
 
 
@@ -120,12 +123,12 @@ def split_period(title: str, wording: Wording | None = None) -> tuple[str, str]:
     return match.group("base").strip(), match.group("period")
 
 
-def _span(records: list[ActivityRecord]) -> str:
+def _span(records: list[ActivityRecord], wording: Wording) -> str:
     whens = list(dict.fromkeys(record.when for record in records))
     if len(whens) == 1:
         return whens[0]
     if all(record.is_period for record in records):
-        if "全年" in whens:
+        if "全年" in whens or (whens[0], whens[-1]) in wording.whole_year:
             return "全年"
         return f"{whens[0]}至{whens[-1]}"
     return "、".join(whens)
@@ -169,7 +172,7 @@ def merge_repeated(records: Iterable[ActivityRecord], wording: Wording | None = 
             replace(
                 members[0],
                 title=base,
-                when=_span(members),
+                when=_span(members, wording),
                 place=places,
                 outputs=_merged_outputs(members) if len(members) > 1 else members[0].outputs,
                 is_period=all(member.is_period for member in members),

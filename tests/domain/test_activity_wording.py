@@ -139,3 +139,19 @@ def test_output_names_read_the_way_the_seed_writes_them():
     assert output_text(out("科技志愿者人数", "近400多名")) == "科技志愿者近400多名"
     assert output_text(out("科普日参与单位数", "33家", "参加单位")) == "参加单位33家"
     assert output_phrase("数") == "数"
+
+
+def test_records_of_the_first_and_second_half_year_are_written_as_the_whole_year():
+    from jixiao.domain.activity_wording import _span, load_wording
+
+    wording = load_wording()
+    halves = [
+        ActivityRecord(title="维权咨询（上半年）", when="上半年", is_period=True),
+        ActivityRecord(title="维权咨询（下半年）", when="下半年", is_period=True),
+    ]
+    assert _span(halves, wording) == "全年"
+    quarters = [
+        ActivityRecord(title="普法宣传（第二季度）", when="第二季度", is_period=True),
+        ActivityRecord(title="普法宣传（第四季度）", when="第四季度", is_period=True),
+    ]
+    assert _span(quarters, wording) == "第二季度至第四季度"

@@ -225,7 +225,8 @@ def _record_activities(department, officer, library, entries, reached, year: int
                 title=f"{area_name}工作（演示数据）（{when}）",
                 area=area,
                 outputs=quantities,
-                description=f"{DEMO_NOTE}按半年汇总记录，产出自期末起计入。",
+                # the title says 演示数据; the account stays empty so the report does not repeat a note
+                description="",
                 is_demo=True,
             )
 
