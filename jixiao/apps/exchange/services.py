@@ -347,6 +347,34 @@ def _begin(*, actor, department, year, kind, file, batch: ImportBatch | None) ->
     return batch, path
 
 
+@dataclass
+class _Start:
+    """What every import has once it may go ahead: its batch, the staged file, the progress
+    writer and the department's saved header mapping."""
+
+    batch: ImportBatch
+    path: Path
+    report: Progress
+    saved: dict[str, str]
+
+
+def _start(
+    *, actor, department, year, kind, file, mapping, batch, progress, unit: str, rows_known: bool = False
+) -> _Start | ImportOutcome:
+    """The start of every import: only the department's writers; the mapping the user chose is
+    remembered; the file staged as a batch; the same file imported before is refused (an
+    ImportOutcome is returned then)."""
+    _require_writer(actor, department)
+    if mapping:
+        header_mapping_save(actor=actor, department=department, kind=kind, mapping=mapping)
+    batch, path = _begin(actor=actor, department=department, year=year, kind=kind, file=file, batch=batch)
+    report = _progress_writer(batch, progress, (batch.rows or None) if rows_known else None)
+    repeated = _refuse_repeat(batch, unit=unit)
+    if repeated is not None:
+        return repeated
+    return _Start(batch, path, report, saved_mapping(department=department, kind=kind))
+
+
 def _refuse_repeat(batch: ImportBatch, *, unit: str) -> ImportOutcome | None:
     """The same file imported before into the same department-year and kind: import nothing and
     say when (and how many ``unit`` it brought, when the kind counts them)."""
@@ -581,17 +609,21 @@ def voucher_import(
     each line's batch sum is compared with its available balance at the end. If anything
     failed, the transaction is rolled back: nothing written remains.
     """
-    _require_writer(actor, department)
-    if mapping:
-        header_mapping_save(actor=actor, department=department, kind=ImportKind.VOUCHERS, mapping=mapping)
-    batch, path = _begin(
-        actor=actor, department=department, year=year, kind=ImportKind.VOUCHERS, file=file, batch=batch
+    started = _start(
+        actor=actor,
+        department=department,
+        year=year,
+        kind=ImportKind.VOUCHERS,
+        file=file,
+        mapping=mapping,
+        batch=batch,
+        progress=progress,
+        unit="笔",
+        rows_known=True,
     )
-    report = _progress_writer(batch, progress, batch.rows or None)
-    repeated = _refuse_repeat(batch, unit="笔")
-    if repeated is not None:
-        return repeated
-    saved = saved_mapping(department=department, kind=ImportKind.VOUCHERS)
+    if isinstance(started, ImportOutcome):
+        return started
+    batch, path, report, saved = started.batch, started.path, started.report, started.saved
     try:
         with _long_lived_objects_frozen(), transaction.atomic():
             lines = list(
@@ -745,17 +777,20 @@ def budget_import(
     """Import the approved budget (指标/批复 table): 年初预算, 追加 and 调减 rows, each with its
     资金来源 and 指标文号. Creates projects and lines, and one ledger row per imported row (年初预算
     or 追加/追减); rows already in the ledger are skipped, so importing again adds nothing."""
-    _require_writer(actor, department)
-    if mapping:
-        header_mapping_save(actor=actor, department=department, kind=ImportKind.BUDGET, mapping=mapping)
-    batch, path = _begin(
-        actor=actor, department=department, year=year, kind=ImportKind.BUDGET, file=file, batch=batch
+    started = _start(
+        actor=actor,
+        department=department,
+        year=year,
+        kind=ImportKind.BUDGET,
+        file=file,
+        mapping=mapping,
+        batch=batch,
+        progress=progress,
+        unit="条指标",
     )
-    report = _progress_writer(batch, progress, None)
-    repeated = _refuse_repeat(batch, unit="条指标")
-    if repeated is not None:
-        return repeated
-    saved = saved_mapping(department=department, kind=ImportKind.BUDGET)
+    if isinstance(started, ImportOutcome):
+        return started
+    batch, path, report, saved = started.batch, started.path, started.report, started.saved
     try:
         with transaction.atomic():
             existing = list(
@@ -967,17 +1002,20 @@ def sangong_import(
 ) -> ImportOutcome:
     """Import the approved “三公”经费 budget (one 预算数 per item) from a table such as the
     三公经费支出表 export; each item listed replaces the recorded budget of that item."""
-    _require_writer(actor, department)
-    if mapping:
-        header_mapping_save(actor=actor, department=department, kind=ImportKind.SANGONG, mapping=mapping)
-    batch, path = _begin(
-        actor=actor, department=department, year=year, kind=ImportKind.SANGONG, file=file, batch=batch
+    started = _start(
+        actor=actor,
+        department=department,
+        year=year,
+        kind=ImportKind.SANGONG,
+        file=file,
+        mapping=mapping,
+        batch=batch,
+        progress=progress,
+        unit="",
     )
-    report = _progress_writer(batch, progress, None)
-    repeated = _refuse_repeat(batch, unit="")
-    if repeated is not None:
-        return repeated
-    saved = saved_mapping(department=department, kind=ImportKind.SANGONG)
+    if isinstance(started, ImportOutcome):
+        return started
+    batch, path, report, saved = started.batch, started.path, started.report, started.saved
     try:
         with transaction.atomic():
             recorded = {
@@ -1070,17 +1108,20 @@ def prior_year_import(
     from jixiao.apps.budgets.models import PriorYearSummary
     from jixiao.apps.budgets.services import prior_year_store
 
-    _require_writer(actor, department)
-    if mapping:
-        header_mapping_save(actor=actor, department=department, kind=ImportKind.PRIOR_YEAR, mapping=mapping)
-    batch, path = _begin(
-        actor=actor, department=department, year=year, kind=ImportKind.PRIOR_YEAR, file=file, batch=batch
+    started = _start(
+        actor=actor,
+        department=department,
+        year=year,
+        kind=ImportKind.PRIOR_YEAR,
+        file=file,
+        mapping=mapping,
+        batch=batch,
+        progress=progress,
+        unit="",
     )
-    report = _progress_writer(batch, progress, None)
-    repeated = _refuse_repeat(batch, unit="")
-    if repeated is not None:
-        return repeated
-    saved = saved_mapping(department=department, kind=ImportKind.PRIOR_YEAR)
+    if isinstance(started, ImportOutcome):
+        return started
+    batch, path, report, saved = started.batch, started.path, started.report, started.saved
     try:
         with transaction.atomic():
             existing = (
