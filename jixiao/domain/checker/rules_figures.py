@@ -44,7 +44,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
     key_words = context.data.key_quantities
-    seen: dict[tuple[str, str, str], Fig] = {}
+    seen: dict[tuple[str, str, str, str], Fig] = {}
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
@@ -55,15 +55,18 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         subject = subject_key(fig.subject, context.data)
         if not subject and not any(k in fig.label for k in key_words):
             continue
+        topic = ""
         if not subject:
             subject = fig.label
-        key = (fig.year, subject, fig.role)
+            # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况")
+            topic = _section_topic(context, fig.start)
+        key = (fig.year, subject, fig.role, topic)
         first = seen.get(key)
         if first is None:
             seen[key] = fig
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
-            name = f"{fig.year + '年' if fig.year else ''}{subject}（{fig.role}）"
+            name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
             findings.append(
                 context.finding(
                     "quantity.conflict",
@@ -78,6 +81,13 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+def _section_topic(context: CheckContext, position: int) -> str:
+    """The part of the money a heading names (专项, 项目支出, 三公 …), or "" for the whole body."""
+    path = context.report.section_at(position)
+    topics = context.data.wording.get("section_topics") or ()
+    return next((topic for topic in topics if topic in path), "")
 
 
 def _show(fig: Fig) -> str:
@@ -248,6 +258,14 @@ def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
     return _RATE_CLAIM_CACHE[key]
 
 
+def _other_member(text: str, a: int, b: int) -> bool:
+    """True when two places are in one sentence but in different members of a ";" list (each
+    member speaks of its own project: "甲…执行率97.1%；乙…均已完成")."""
+    low, high = min(a, b), max(a, b)
+    between = text[low:high]
+    return "。" not in between and "\n" not in between and ";" in between
+
+
 @rule("claim.rate", "“已全部拨付”“均已到位”等说法与同一件事的比率（低于100%）不符")
 def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     """A claim that something was done in full (全部拨付, 全额到位, 均已发放) and, in the same
@@ -267,6 +285,9 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         verb = match.group("verb")
         if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
             continue
+        before = text[max(0, match.start() - 6) : match.start()]
+        if any(before.endswith(subject) for subject in spec.get("not_money_subjects") or ()):
+            continue  # '各关键节点均已完成' speaks of milestones, not of spending the money
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
         start, end = major_section_span(report, match.start())
         for quantity in report.quantities_between(start, end):
@@ -276,6 +297,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
             if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
+                continue
+            if _other_member(text, match.start(), quantity.start):
                 continue
             findings.append(
                 context.finding(

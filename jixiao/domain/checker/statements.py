@@ -221,6 +221,38 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     return None
 
 
+def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: int) -> int:
+    """Where the parts after 其中 end: at the sentence's end, and earlier
+    - at the bracket that closes an enclosing one ("（基本支出…，其中人员…、公用…）"), and
+    - at the next ";" when 其中 continues a clause of its own total ("基本支出…，其中人员…、公用…；
+      项目支出…": the ";" starts the next member of an outer list, not another part)."""
+    stop = text.find("。", list_start, limit)
+    end = stop if stop >= 0 else limit
+    depth = 0
+    for position in range(marker_start - 1, low - 1, -1):
+        ch = text[position]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _OPENERS:
+            if depth == 0:
+                end = min(end, _matching_close(text, position, end))
+                break
+            depth -= 1
+        elif ch in "。;":
+            break
+    if marker_start and text[marker_start - 1] == ",":
+        depth = 0
+        for position in range(list_start, end):
+            ch = text[position]
+            if ch in _OPENERS:
+                depth += 1
+            elif ch in _CLOSERS:
+                depth = max(depth - 1, 0)
+            elif ch == ";" and depth == 0:
+                return position
+    return end
+
+
 def _matching_close(text: str, open_at: int, limit: int) -> int:
     depth = 0
     for position in range(open_at, limit):
@@ -260,8 +292,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 pieces_span.append((following.start, following.end))
                 segment_end = following.end
         else:
-            stop = text.find("。", match.end(), paragraph.end)
-            segment_end = stop if stop >= 0 else paragraph.end
+            segment_end = _parts_end(text, match.start(), match.end(), paragraph.start, paragraph.end)
             pieces_span = [(match.end(), segment_end)]
         if len(pieces_span) == 1:
             a, b = pieces_span[0]

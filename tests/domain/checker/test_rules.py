@@ -94,6 +94,17 @@ def test_single_part_must_not_exceed_the_whole():
     assert only("收入100万元。其中：财政拨款收入120万元。", "parts.sum").severity == ERROR
 
 
+def test_parts_after_a_comma_end_at_the_next_semicolon_and_at_the_closing_bracket():
+    """ "基本支出…，其中人员…、公用…；项目支出…": 项目支出 is the next member of the outer list,
+    not a third part of 基本支出 (a false warning on jixiao's own report of a 妇联)."""
+    text = "本年支出71.14万元（基本支出52.78万元，其中人员经费42.77万元、公用经费10.01万元；项目支出18.36万元），结余13.5万元。"
+    assert findings(text, "parts.sum") == []
+    wrong = text.replace("公用经费10.01万元", "公用经费12.01万元")
+    assert only(wrong, "parts.sum").severity == ERROR
+    # a sentence of its own after 其中： still lists its parts up to the full stop
+    assert only("本年支出100万元。其中：基本支出60万元；项目支出30万元。", "parts.sum").severity == ERROR
+
+
 def test_counts_in_brackets_with_parts_add_up():
     assert findings("机关编制核定为47名（其中行政编制30名，事业编制17名）。", "parts.sum") == []
     assert only("机关编制核定为47名（其中行政编制30名，事业编制18名）。", "parts.sum").severity == ERROR

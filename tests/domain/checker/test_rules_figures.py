@@ -60,6 +60,21 @@ def test_the_same_subject_in_the_same_role_with_two_values_is_a_conflict():
     assert (finding.expected, finding.found) == ("414.35万元", "411.95万元")
 
 
+def test_a_figure_without_subject_is_compared_only_with_figures_of_the_same_part_of_the_money():
+    # "年初预算44万元" under a 专项 heading is the 专项's budget, not the department's 208.4万元
+    text = (
+        "二、部门整体支出情况\n4.收支决算情况：2023年，本部门本年收入216.4万元（其中：一般公共预算财政拨款"
+        "216.4万元（年初预算208.4万元，追加8万元）），本年支出211.71万元（基本支出167.62万元，其中人员经费"
+        "123.54万元、公用经费44.08万元；项目支出44.09万元），年末结转结余4.69万元。\n"
+        "三、部门专项组织实施情况\n（一）专项资金安排及使用情况\n"
+        "2023年，本部门共安排专项4个（其中重点项目3个），年初预算{n}万元，调整后预算46万元，全年支出44.09万元。\n"
+        "四、其他说明\n2023年，本部门年初预算{m}万元。"
+    )
+    assert findings(text.format(n=44, m="208.4"), "quantity.conflict") == []
+    # within the whole body two values still conflict
+    assert len(findings(text.format(n=44, m="210.4"), "quantity.conflict")) == 1
+
+
 def test_one_document_allocating_two_different_amounts_is_a_conflict():
     # **河县 2023: 呼财农指【2023】41号 allocated 5万元, later 6万元
     text = (
@@ -106,6 +121,25 @@ def test_paid_in_full_against_a_rate_below_100():
     finding = only(XIPING.format(rate=97), "claim.rate")
     assert finding.severity == WARNING and "97%" in finding.message
     assert findings(XIPING.format(rate=100), "claim.rate") == []
+
+
+PROJECTS = (
+    "(一)专项资金安排及使用情况\n"
+    "共安排专项2个。其中：“甲项目”预算12万元，已拨付11.65万元，执行率97.1%，{first}；"
+    "“乙项目”预算11万元，已拨付11万元，执行率100.0%，{second}，尚待验收。"
+)
+
+
+def test_a_claim_about_another_member_of_a_list_or_about_milestones_is_not_held_against_a_rate():
+    # each member of a ";" list speaks of its own project
+    assert findings(PROJECTS.format(first="整改中", second="资金已全部拨付"), "claim.rate") == []
+    # the same claim about the project at 97.1% is flagged
+    finding = only(PROJECTS.format(first="资金已全部拨付", second="整改中"), "claim.rate")
+    assert finding.severity == WARNING and "97.1%" in finding.message
+    # '各关键节点均已完成' is about milestones, not money
+    text = PROJECTS.replace("已拨付11.65万元", "已完成拨付11.65万元")
+    assert findings(text.format(first="各关键节点均已完成", second="整改中"), "claim.rate") == []
+    assert len(findings(text.format(first="资金均已完成", second="整改中"), "claim.rate")) == 1
 
 
 # --- two breakdowns of one total -------------------------------------------------------------------
