@@ -67,6 +67,8 @@ TALL_ROW_LINES = 4  # rows wrapping to more lines than this may break across pag
 CELL_PADDING_MM = 4.2  # left and right cell margins (0.19 cm each) and a little air
 # Cells that must not wrap: amounts, rates, counts, dates (e.g. 167.62, 98.4%, 2023-04-10).
 _UNBREAKABLE = re.compile(r"[-+−]?[\d.,:/%％—-]{1,14}")
+# A target or actual value ("≥20000人次", "≤150元/人"): its sign and digits stay on one line, the unit may wrap.
+_NUMBER_HEAD = re.compile(r"[≥≤＞＜><=]?[-+−]?\d[\d.,%％]{1,13}")
 LINE_TWIPS = 580  # exact 29 pt: 22 lines fill the 225 mm 版心
 TITLE_LINE_TWIPS = 700  # exact 35 pt for the 二号 title
 
@@ -863,6 +865,10 @@ class _Writer:
                 if _UNBREAKABLE.fullmatch(text.strip()):
                     # Digits of the CJK fonts' Latin part run wider than half a character.
                     least[c] = max(least[c], len(text.strip()) * 0.62)
+                elif head := _NUMBER_HEAD.match(text.strip()):
+                    digits = head.group(0)
+                    sign = 1.0 if digits[0] in "≥≤＞＜" else 0.0  # the sign is a full-width glyph
+                    least[c] = max(least[c], sign + (len(digits) - sign) * 0.62)
                 want[c] = max(want[c], width)
         # Long text wraps anyway: past 14 characters a column asks for a little more per character.
         want = [w if w <= 14 else min(14 + (w - 14) * 0.15, 40.0) for w in want]

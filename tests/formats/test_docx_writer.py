@@ -373,3 +373,23 @@ def test_amount_columns_are_wide_enough_for_their_numbers_and_long_text_gets_the
     long_row, short_row = out.rows[1]._tr, out.rows[2]._tr
     assert long_row.trPr is None or long_row.trPr.find(qn("w:cantSplit")) is None
     assert short_row.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_target_values_keep_their_sign_and_digits_on_one_line():
+    """"≥20000人次" in a goals table: the unit may wrap, "≥20000" may not (it broke as "≥2000/0人次")."""
+    long_name = "宣讲覆盖受益群众人次及家庭教育服务覆盖面" * 2
+    header = tuple(HeaderCell(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成情况"))
+    table = Table(
+        caption="绩效目标完成情况",
+        unit="",
+        header_rows=(header,),
+        body_rows=(
+            ("产出指标", "数量指标", long_name, "≥20000人次", "20800人次", "达成"),
+            ("成本指标", "经济成本指标", long_name, "≤150元/人", "159元/人", "未达成"),
+        ),
+    )
+    out = Document(io.BytesIO(render_docx(_one_table_report(table)))).tables[0]
+    widths_mm = [int(col.get(qn("w:w"))) / 56.7 for col in out._tbl.tblGrid.findall(qn("w:gridCol"))]
+    char_mm = 12 * 25.4 / 72
+    assert widths_mm[3] >= (1 + 5 * 0.62) * char_mm + 4  # "≥20000"
+    assert widths_mm[4] >= 5 * 0.62 * char_mm + 4  # "20800"
