@@ -84,6 +84,7 @@ class Step:
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
     consequence: str = ""
+    verb: str = ""  # the step's verb without who takes it ("批准" for "部门负责人批准")
 
     def applies(self, flags: frozenset[str]) -> bool:
         if not self.when:
@@ -91,6 +92,11 @@ class Step:
         if self.when.startswith("!"):
             return self.when[1:] not in flags
         return self.when in flags
+
+    @property
+    def awaiting(self) -> str:
+        """"本单位部门负责人办理“部门负责人批准”": who takes this step, in a sentence."""
+        return f"{self.who}办理“{self.label}”"
 
     @property
     def who(self) -> str:
@@ -153,6 +159,10 @@ class Workflow:
             if step.action == action and state in step.sources and step.applies(flags)
         ]
 
+    def steps_for_state(self, state: str, flags: frozenset[str] | set[str] = frozenset()) -> list[Step]:
+        """Every step that may start from ``state`` for a request with these flags."""
+        return [step for step in self.steps if state in step.sources and step.applies(frozenset(flags))]
+
     def advance(
         self,
         state: str,
@@ -176,13 +186,15 @@ class Workflow:
             raise TransitionNotAllowed(f"未知操作：{action}")
         candidates = self.steps_for(action, state, flags)
         if not candidates:
-            raise TransitionNotAllowed(f"该{self.label}当前为“{self.state_label(state)}”，不能{label}。")
+            pending = [s for s in self.steps_for_state(state, flags) if not s.needs_reason]
+            waiting = "：尚待" + "或".join(s.awaiting for s in pending) if pending else ""
+            raise TransitionNotAllowed(f"该{self.label}当前为“{self.state_label(state)}”，不能{label}{waiting}。")
         permitted = [s for s in candidates if s.roles and actor.role in s.roles and actor.in_scope(s.scope)]
         if not permitted:
             raise PermissionRefused(f"只有{'、'.join(s.who for s in candidates)}可以{label}该{self.label}。")
         step = permitted[0]
         if step.not_own and actor.is_creator:
-            raise PermissionRefused(f"不能{step.label}自己提交的{self.label}。")
+            raise PermissionRefused(f"不能{step.verb or step.label}自己提交的{self.label}。")
         reason = reason.strip()
         if step.needs_reason and not reason:
             raise TransitionNotAllowed(f"{step.label}必须填写原因。")
@@ -252,6 +264,7 @@ def workflow_from_data(data: dict) -> Workflow:
                 checks=tuple(entry.get("checks", ())),
                 effects=tuple(entry.get("effects", ())),
                 consequence=str(entry.get("consequence", "")),
+                verb=str(entry.get("verb", "")),
             )
         )
     return Workflow(

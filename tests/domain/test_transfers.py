@@ -74,7 +74,7 @@ def test_without_the_bureau_the_head_approval_leads_straight_to_execution():
 
 
 def test_head_cannot_approve_or_reject_own_request():
-    with pytest.raises(PermissionRefused, match="不能部门负责人批准自己提交的调剂申请"):
+    with pytest.raises(PermissionRefused, match="不能批准自己提交的调剂申请"):
         TRANSFER.advance("submitted", "approve_head", actor=HEAD_CREATOR)
     with pytest.raises(PermissionRefused, match="自己提交"):
         TRANSFER.advance("submitted", "reject", actor=HEAD_CREATOR, reason="不需要")

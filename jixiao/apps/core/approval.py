@@ -210,7 +210,7 @@ def approval_waiting(record: ApprovalRecord) -> list[Step]:
 
 
 def approval_banner(record: ApprovalRecord, history: list | None = None) -> str:
-    """Where the request stands, in one sentence: "调剂申请已提交，等待本单位部门负责人部门负责人批准。"."""
+    """Where the request stands, in one sentence: "该调剂申请当前为“已提交”，等待本单位部门负责人办理“部门负责人批准”。"."""
     workflow = record.workflow()
     label = workflow.label
     state = workflow.state_label(record.state)
@@ -223,7 +223,7 @@ def approval_banner(record: ApprovalRecord, history: list | None = None) -> str:
     waiting = approval_waiting(record)
     if not waiting:
         return f"该{label}当前为“{state}”。"
-    next_steps = "或".join(f"{step.who}{step.label}" for step in waiting)
+    next_steps = "或".join(step.awaiting for step in waiting)
     return f"该{label}当前为“{state}”，等待{next_steps}。"
 
 
@@ -252,6 +252,27 @@ def approval_path(record: ApprovalRecord, history: list | None = None) -> list[d
     return items
 
 
+def approval_notes(*, user, record: ApprovalRecord) -> list[str]:
+    """Steps this user's role could take now but not on this request because it is their own:
+    said on the page before they try ("不能批准自己提交的调剂申请。")."""
+    try:
+        actor = approval_actor(user, record)
+    except PermissionRefused:
+        return []
+    if not actor.is_creator:
+        return []
+    workflow = record.workflow()
+    flags = record.approval_flags()
+    as_other = Actor(
+        role=actor.role, is_creator=False, same_department=actor.same_department, same_bureau=actor.same_bureau
+    )
+    notes = []
+    for step in workflow.allowed(record.state, actor=as_other, flags=flags):
+        if step.not_own:
+            notes.append(f"不能{step.verb or step.label}自己提交的{workflow.label}，须由{step.who}中的其他人办理。")
+    return list(dict.fromkeys(notes))
+
+
 def approval_page(*, user, record: ApprovalRecord) -> dict:
     """What an object page of any workflow shows: the banner, the path, the history and the
     actions this user may take now (only those: no button that would answer 403)."""
@@ -265,6 +286,7 @@ def approval_page(*, user, record: ApprovalRecord) -> dict:
             for step in history
         ],
         "options": approval_options(user=user, record=record),
+        "notes": approval_notes(user=user, record=record),
         "state_label": workflow.state_label(record.state),
         "is_open": not workflow.is_closed(record.state),
     }
