@@ -95,7 +95,7 @@ class Step:
 
     @property
     def awaiting(self) -> str:
-        """"本单位部门负责人办理“部门负责人批准”": who takes this step, in a sentence."""
+        """ "本单位部门负责人办理“部门负责人批准”": who takes this step, in a sentence."""
         return f"{self.who}办理“{self.label}”"
 
     @property
@@ -188,7 +188,9 @@ class Workflow:
         if not candidates:
             pending = [s for s in self.steps_for_state(state, flags) if not s.needs_reason]
             waiting = "：尚待" + "或".join(s.awaiting for s in pending) if pending else ""
-            raise TransitionNotAllowed(f"该{self.label}当前为“{self.state_label(state)}”，不能{label}{waiting}。")
+            raise TransitionNotAllowed(
+                f"该{self.label}当前为“{self.state_label(state)}”，不能{label}{waiting}。"
+            )
         permitted = [s for s in candidates if s.roles and actor.role in s.roles and actor.in_scope(s.scope)]
         if not permitted:
             raise PermissionRefused(f"只有{'、'.join(s.who for s in candidates)}可以{label}该{self.label}。")

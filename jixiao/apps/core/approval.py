@@ -264,12 +264,17 @@ def approval_notes(*, user, record: ApprovalRecord) -> list[str]:
     workflow = record.workflow()
     flags = record.approval_flags()
     as_other = Actor(
-        role=actor.role, is_creator=False, same_department=actor.same_department, same_bureau=actor.same_bureau
+        role=actor.role,
+        is_creator=False,
+        same_department=actor.same_department,
+        same_bureau=actor.same_bureau,
     )
     notes = []
     for step in workflow.allowed(record.state, actor=as_other, flags=flags):
         if step.not_own:
-            notes.append(f"不能{step.verb or step.label}自己提交的{workflow.label}，须由{step.who}中的其他人办理。")
+            notes.append(
+                f"不能{step.verb or step.label}自己提交的{workflow.label}，须由{step.who}中的其他人办理。"
+            )
     return list(dict.fromkeys(notes))
 
 
