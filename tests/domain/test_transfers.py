@@ -1,5 +1,6 @@
 """调剂 as a configuration of the approval mechanism, and its money checks at every step."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -119,7 +120,7 @@ def test_the_transfers_own_reservation_is_its_money_at_execution():
             allocated=Decimal("10000.00"), spent=Decimal("6800.00"), committed=Decimal("3200.00")
         ),
     )
-    with pytest.raises(BudgetExceeded, match="已预占3,200.00元，可用余额0.00元"):
+    with pytest.raises(BudgetExceeded, match=re.escape("已预占3,200.00元，可用余额0.00元")):
         check_source_available(source=reserved, amount=Decimal("3200.00"))
     check_executable(source=reserved, target=TARGET, amount=Decimal("3200.00"), held=Decimal("3200.00"))
 

@@ -295,7 +295,7 @@ def test_a_transfer_the_source_cannot_hold_is_refused_at_approval(officer, head,
     )
     services.transfer_submit(actor=officer, transfer=transfer)
     pay(officer, public_line, "9000.00")  # spent after submission: 1,000 left
-    with pytest.raises(BudgetExceeded, match="执行时将被拒绝，因为调出指标.*可用余额1,000.00元"):
+    with pytest.raises(BudgetExceeded, match=r"执行时将被拒绝，因为调出指标.*可用余额1,000\.00元"):
         services.transfer_approve(actor=head, transfer=transfer)
     transfer.refresh_from_db()
     assert transfer.state == TransferState.SUBMITTED

@@ -4,6 +4,7 @@ never one's own request, and every step written as an approval step and an audit
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -79,7 +80,8 @@ def test_a_transfer_the_source_can_no_longer_pay_is_refused_at_submission(office
     )
     pay(officer, office, "8000.00")
     with pytest.raises(
-        BudgetExceeded, match="预算数10,000.00元，已支出8,000.00元，已预占0.00元，可用余额2,000.00元"
+        BudgetExceeded,
+        match=re.escape("预算数10,000.00元，已支出8,000.00元，已预占0.00元，可用余额2,000.00元"),
     ):
         services.transfer_submit(actor=officer, transfer=transfer)
     transfer.refresh_from_db()
