@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from jixiao.apps.budgets import services
 from jixiao.apps.budgets.models import BudgetLine, Commitment, TransferRequest
@@ -198,3 +199,31 @@ def test_every_step_writes_an_approval_step_and_an_audit_event(
     executed = events.get(action="transfer_execute")
     assert (executed.before["state"], executed.after["state"]) == ("bureau_approved", "executed")
     assert TransferRequest.objects.get(pk=transfer.pk).doc_no == "常财预〔2023〕1号"
+
+
+def test_the_create_screen_refuses_an_over_budget_transfer_with_the_figures(as_user, officer, books):
+    client = as_user(officer)
+    response = client.post(
+        reverse("budgets:transfer-create"),
+        {"source": books.public.pk, "target": books.personnel.pk, "amount": "9,500", "reason": "办公费调剂"},
+    )
+    text = response.content.decode()
+    assert "已拒绝（超出预算），未保存任何数据" in text
+    assert "预算数10,000.00元，已支出1,000.00元，已预占0.00元，可用余额9,000.00元，超出500.00元" in text
+    assert not TransferRequest.objects.filter(amount=D("9500.00")).exists()
+
+
+def test_the_transfer_page_says_where_it_stands_and_offers_only_what_the_user_may_do(
+    as_user, officer, head, auditor, books
+):
+    services.transfer_submit(actor=officer, transfer=books.transfer)
+    url = reverse("budgets:transfer-detail", args=[books.transfer.pk])
+    page = as_user(officer).get(url).content.decode()
+    assert "该调剂申请当前为“已提交”，等待本单位部门负责人办理“部门负责人批准”。" in page
+    assert (
+        'id="act-withdraw"' in page and 'id="act-approve_head"' not in page and 'id="act-submit"' not in page
+    )
+    page = as_user(head).get(url).content.decode()
+    assert 'id="act-approve_head"' in page and 'id="act-reject"' in page and 'id="act-execute"' not in page
+    page = as_user(auditor).get(url).content.decode()
+    assert 'id="act-' not in page and "审计账号：只读查看" in page
