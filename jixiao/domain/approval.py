@@ -24,9 +24,10 @@ comment, the document number, the checks and effects it carried). The shell
 (jixiao.apps.core.approval) locks the request, calls ``advance``, runs the checks and effects,
 stores the new state, and writes the transition as an approval step and an audit event.
 
-Mapping the other workflows (issue 18): 调剂 is transfer.yaml (a test proves it decides exactly
-as jixiao.domain.transfers does); 资产处置 is draft → submitted → head_approved → [bureau_filed]
-→ disposed with ``when: needs_bureau`` for disposals above the filing limit; 专项 立项/验收 are
+The workflows on it (issue 18): 用款申请 (payment-request.yaml); 调剂 (transfer.yaml, with the
+money checks of jixiao.domain.transfers at every step); 资产处置 (disposal.yaml: draft → submitted
+→ head_approved → [bureau_filed] → disposed, ``when: needs_bureau`` above the filing limit). To
+follow: 专项 立项/验收 are
 steps between stages with ``checks`` (goals set, milestones done); report review is submitted →
 returned (reason) | approved → published, in the bureau scope.
 """
@@ -163,6 +164,12 @@ class Workflow:
         """Every step that may start from ``state`` for a request with these flags."""
         return [step for step in self.steps if state in step.sources and step.applies(frozenset(flags))]
 
+    def waiting(self, state: str, flags: frozenset[str] | set[str] = frozenset()) -> list[Step]:
+        """The steps that move a request on from ``state`` (not those that end it with a reason)."""
+        if self.is_closed(state):
+            return []
+        return [step for step in self.steps_for_state(state, flags) if not step.needs_reason]
+
     def advance(
         self,
         state: str,
@@ -186,7 +193,7 @@ class Workflow:
             raise TransitionNotAllowed(f"未知操作：{action}")
         candidates = self.steps_for(action, state, flags)
         if not candidates:
-            pending = [s for s in self.steps_for_state(state, flags) if not s.needs_reason]
+            pending = self.waiting(state, flags)
             waiting = "：尚待" + "或".join(s.awaiting for s in pending) if pending else ""
             raise TransitionNotAllowed(
                 f"该{self.label}当前为“{self.state_label(state)}”，不能{label}{waiting}。"

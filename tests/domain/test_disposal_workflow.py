@@ -63,3 +63,13 @@ def test_reject_and_withdraw_need_a_reason_and_restore_the_assets():
     assert (withdrawn.to_state, withdrawn.effects) == ("withdrawn", ("restore",))
     with pytest.raises(TransitionNotAllowed, match="已处置"):
         DISPOSAL.advance("disposed", "withdraw", actor=OFFICER, reason="x")
+
+
+def test_waiting_names_the_step_that_moves_it_on_for_this_request():
+    assert [s.action for s in DISPOSAL.waiting("head_approved")] == ["dispose"]
+    assert [s.action for s in DISPOSAL.waiting("head_approved", ABOVE_LIMIT)] == ["file_bureau"]
+    assert (
+        DISPOSAL.waiting("head_approved", ABOVE_LIMIT)[0].awaiting
+        == "主管财政局财政局工作人员办理“财政局批复备案”"
+    )
+    assert DISPOSAL.waiting("disposed") == []

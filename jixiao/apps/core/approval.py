@@ -198,15 +198,7 @@ def backfill_history(apps, *, workflow: str, target_type: str, records, steps_of
 
 def approval_waiting(record: ApprovalRecord) -> list[Step]:
     """The steps that move the request on from where it stands (not reject/withdraw/cancel)."""
-    workflow = record.workflow()
-    if workflow.is_closed(record.state):
-        return []
-    flags = record.approval_flags()
-    return [
-        step
-        for step in workflow.steps
-        if record.state in step.sources and step.applies(flags) and not step.needs_reason
-    ]
+    return record.workflow().waiting(record.state, record.approval_flags())
 
 
 def approval_banner(record: ApprovalRecord, history: list | None = None) -> str:
