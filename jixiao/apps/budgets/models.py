@@ -19,6 +19,7 @@ from django.urls import reverse
 from jixiao.apps.core.append_only import append_only
 from jixiao.apps.core.approval import ApprovalRecord
 from jixiao.apps.core.immutable import ImmutableModel
+from jixiao.domain.approval import load_workflow
 from jixiao.domain.budget_control import BudgetLineView, ControlKey, LineBalance
 from jixiao.domain.classification import (
     FUND_TYPE_LABELS,
@@ -407,14 +408,10 @@ class Voucher(ImmutableModel):
         return fund_source_name(self.fund_source)
 
 
-class TransferState(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    HEAD_APPROVED = "head_approved", "部门负责人已批准"
-    BUREAU_APPROVED = "bureau_approved", "财政局已批准"
-    EXECUTED = "executed", "已执行"
-    REJECTED = "rejected", "已驳回"
-    WITHDRAWN = "withdrawn", "已撤回"
+# The states of 调剂 as choices (TransferState.EXECUTED …), read from its workflow: one list.
+TransferState = models.TextChoices(
+    "TransferState", [(key.upper(), (key, label)) for key, label in load_workflow("transfer").states.items()]
+)
 
 
 class TransferRequest(ApprovalRecord):
