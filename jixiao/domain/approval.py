@@ -24,9 +24,10 @@ comment, the document number, the checks and effects it carried). The shell
 (jixiao.apps.core.approval) locks the request, calls ``advance``, runs the checks and effects,
 stores the new state, and writes the transition as an approval step and an audit event.
 
-Mapping the other workflows (issue 18): 调剂 is transfer.yaml (a test proves it decides exactly
-as jixiao.domain.transfers does); 资产处置 is draft → submitted → head_approved → [bureau_filed]
-→ disposed with ``when: needs_bureau`` for disposals above the filing limit; 专项 立项/验收 are
+The workflows on it (issue 18): 用款申请 (payment-request.yaml); 调剂 (transfer.yaml, with the
+money checks of jixiao.domain.transfers at every step); 资产处置 (disposal.yaml: draft → submitted
+→ head_approved → [bureau_filed] → disposed, ``when: needs_bureau`` above the filing limit). To
+follow: 专项 立项/验收 are
 steps between stages with ``checks`` (goals set, milestones done); report review is submitted →
 returned (reason) | approved → published, in the bureau scope.
 """
@@ -84,6 +85,7 @@ class Step:
     checks: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
     consequence: str = ""
+    verb: str = ""  # the step's verb without who takes it ("批准" for "部门负责人批准")
 
     def applies(self, flags: frozenset[str]) -> bool:
         if not self.when:
@@ -91,6 +93,11 @@ class Step:
         if self.when.startswith("!"):
             return self.when[1:] not in flags
         return self.when in flags
+
+    @property
+    def awaiting(self) -> str:
+        """ "本单位部门负责人办理“部门负责人批准”": who takes this step, in a sentence."""
+        return f"{self.who}办理“{self.label}”"
 
     @property
     def who(self) -> str:
@@ -153,6 +160,16 @@ class Workflow:
             if step.action == action and state in step.sources and step.applies(flags)
         ]
 
+    def steps_for_state(self, state: str, flags: frozenset[str] | set[str] = frozenset()) -> list[Step]:
+        """Every step that may start from ``state`` for a request with these flags."""
+        return [step for step in self.steps if state in step.sources and step.applies(frozenset(flags))]
+
+    def waiting(self, state: str, flags: frozenset[str] | set[str] = frozenset()) -> list[Step]:
+        """The steps that move a request on from ``state`` (not those that end it with a reason)."""
+        if self.is_closed(state):
+            return []
+        return [step for step in self.steps_for_state(state, flags) if not step.needs_reason]
+
     def advance(
         self,
         state: str,
@@ -176,13 +193,17 @@ class Workflow:
             raise TransitionNotAllowed(f"未知操作：{action}")
         candidates = self.steps_for(action, state, flags)
         if not candidates:
-            raise TransitionNotAllowed(f"该{self.label}当前为“{self.state_label(state)}”，不能{label}。")
+            pending = self.waiting(state, flags)
+            waiting = "：尚待" + "或".join(s.awaiting for s in pending) if pending else ""
+            raise TransitionNotAllowed(
+                f"该{self.label}当前为“{self.state_label(state)}”，不能{label}{waiting}。"
+            )
         permitted = [s for s in candidates if s.roles and actor.role in s.roles and actor.in_scope(s.scope)]
         if not permitted:
             raise PermissionRefused(f"只有{'、'.join(s.who for s in candidates)}可以{label}该{self.label}。")
         step = permitted[0]
         if step.not_own and actor.is_creator:
-            raise PermissionRefused(f"不能{step.label}自己提交的{self.label}。")
+            raise PermissionRefused(f"不能{step.verb or step.label}自己提交的{self.label}。")
         reason = reason.strip()
         if step.needs_reason and not reason:
             raise TransitionNotAllowed(f"{step.label}必须填写原因。")
@@ -252,6 +273,7 @@ def workflow_from_data(data: dict) -> Workflow:
                 checks=tuple(entry.get("checks", ())),
                 effects=tuple(entry.get("effects", ())),
                 consequence=str(entry.get("consequence", "")),
+                verb=str(entry.get("verb", "")),
             )
         )
     return Workflow(

@@ -6,8 +6,9 @@ and the closing balance at any date must equal the register's sum of 原值 of t
 then: ``reconcile`` says so, or names each difference.
 
 A disposal (报废/调拨/出售) always needs the department head's approval, and also the finance
-bureau's when its total 原值 reaches the threshold (data: jixiao/data/assets/rules.yaml).
-Nobody approves their own request, and an asset only becomes 已处置 through a completed,
+bureau's 批复备案 when its total 原值 reaches the threshold (data: jixiao/data/assets/rules.yaml).
+Its steps are the approval mechanism's workflow ``disposal`` (jixiao/data/workflows/disposal.yaml):
+nobody approves their own request, and an asset only becomes 已处置 through a completed,
 approved disposal (or a 盘亏 write-off approved by the head).
 """
 
@@ -21,7 +22,7 @@ from decimal import Decimal
 from functools import cache
 
 from jixiao.data import load_yaml
-from jixiao.domain.errors import DomainError, PermissionRefused, TransitionNotAllowed
+from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import ratio_percent, wan, yuan
 
 ZERO = Decimal("0.00")
@@ -137,100 +138,9 @@ class DisposalMethod(enum.StrEnum):
 METHOD_LABELS = {DisposalMethod.SCRAP: "报废", DisposalMethod.TRANSFER: "调拨", DisposalMethod.SALE: "出售"}
 
 
-class DState(enum.StrEnum):
-    SUBMITTED = "submitted"
-    HEAD_APPROVED = "head_approved"
-    BUREAU_APPROVED = "bureau_approved"
-    COMPLETED = "completed"
-    REJECTED = "rejected"
-
-
-DSTATE_LABELS = {
-    DState.SUBMITTED: "待部门负责人审批",
-    DState.HEAD_APPROVED: "部门负责人已批准",
-    DState.BUREAU_APPROVED: "财政局已批准",
-    DState.COMPLETED: "已处置",
-    DState.REJECTED: "已驳回",
-}
-
-
-class DAction(enum.StrEnum):
-    APPROVE_HEAD = "approve_head"
-    APPROVE_BUREAU = "approve_bureau"
-    COMPLETE = "complete"
-    REJECT = "reject"
-
-
-DACTION_LABELS = {
-    DAction.APPROVE_HEAD: "部门负责人批准",
-    DAction.APPROVE_BUREAU: "财政局批准",
-    DAction.COMPLETE: "执行处置",
-    DAction.REJECT: "驳回",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class DisposalActor:
-    role: str
-    is_requester: bool
-    same_department: bool
-    same_bureau: bool
-
-
 def needs_bureau_approval(total: Decimal, threshold: Decimal) -> bool:
     """达到或超过 the threshold (原值合计) also needs the finance bureau."""
     return total >= threshold
-
-
-def is_approved(state: DState | str, *, needs_bureau: bool) -> bool:
-    state = DState(state)
-    if needs_bureau:
-        return state in {DState.BUREAU_APPROVED, DState.COMPLETED}
-    return state in {DState.HEAD_APPROVED, DState.BUREAU_APPROVED, DState.COMPLETED}
-
-
-def next_disposal_state(
-    state: DState | str, action: DAction | str, *, needs_bureau: bool, actor: DisposalActor, reason: str = ""
-) -> DState:
-    state, action = DState(state), DAction(action)
-    label = DACTION_LABELS[action]
-    if actor.role == "auditor":
-        raise PermissionRefused("审计账号只能查看，不能办理资产处置。")
-    if state in {DState.COMPLETED, DState.REJECTED}:
-        raise TransitionNotAllowed(f"该处置申请{DSTATE_LABELS[state]}，不能再{label}。")
-    if action is DAction.APPROVE_HEAD:
-        if actor.role != "department_head" or not actor.same_department:
-            raise PermissionRefused("资产处置须由本单位部门负责人批准。")
-        if actor.is_requester:
-            raise PermissionRefused("不能审批自己提出的处置申请，须由其他负责人批准。")
-        if state is not DState.SUBMITTED:
-            raise TransitionNotAllowed(f"该处置申请{DSTATE_LABELS[state]}，不需要部门负责人再次批准。")
-        return DState.HEAD_APPROVED
-    if action is DAction.APPROVE_BUREAU:
-        if actor.role != "bureau_staff" or not actor.same_bureau:
-            raise PermissionRefused("只有主管财政局的工作人员可以作财政局审批。")
-        if not needs_bureau:
-            raise TransitionNotAllowed("该处置申请原值未达到财政局审批限额，部门负责人批准即可。")
-        if state is not DState.HEAD_APPROVED:
-            raise TransitionNotAllowed("须先经部门负责人批准，再报财政局审批。")
-        return DState.BUREAU_APPROVED
-    if action is DAction.REJECT:
-        if not reason.strip():
-            raise AssetRuleError("驳回处置申请须写明理由。")
-        head_ok = actor.role == "department_head" and actor.same_department and not actor.is_requester
-        bureau_ok = actor.role == "bureau_staff" and actor.same_bureau and state is DState.HEAD_APPROVED
-        if not (head_ok or bureau_ok):
-            raise PermissionRefused("只有部门负责人（非申请人）或主管财政局可以驳回处置申请。")
-        return DState.REJECTED
-    # COMPLETE
-    if actor.role not in {"finance_officer", "department_head"} or not actor.same_department:
-        raise PermissionRefused("只有本单位的财务人员或负责人可以执行资产处置。")
-    if not is_approved(state, needs_bureau=needs_bureau):
-        missing = "财政局" if state is DState.HEAD_APPROVED else "部门负责人"
-        raise DisposalNotApproved(
-            f"该处置申请尚未经{missing}批准（当前：{DSTATE_LABELS[state]}），不能执行处置。"
-        )
-    return DState.COMPLETED
 
 
 # ---------------------------------------------------------------- the ledger (台账)

@@ -55,13 +55,25 @@ class DisposalForm(forms.Form):
         ]
 
 
+class SubmitForm(forms.Form):
+    """提交 asks for nothing more: the request already says what and why."""
+
+
 class ApproveForm(forms.Form):
     approved_on = forms.DateField(label="批准日期", widget=DATE)
-    doc_no = forms.CharField(label="批复文号（财政局审批时必填）", max_length=100, required=False)
+
+
+class FileForm(forms.Form):
+    approved_on = forms.DateField(label="批复日期", widget=DATE)
+    doc_no = forms.CharField(label="批复文号", max_length=100)
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(label="驳回理由", max_length=500)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="撤回原因", max_length=500)
 
 
 class CompleteForm(forms.Form):

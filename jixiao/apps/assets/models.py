@@ -12,10 +12,10 @@ from django.db import models
 from django.urls import reverse
 
 from jixiao.apps.core.append_only import append_only
+from jixiao.apps.core.approval import ApprovalRecord
 from jixiao.apps.core.immutable import ImmutableModel
 from jixiao.domain.assets import (
     DIFF_LABELS,
-    DSTATE_LABELS,
     METHOD_LABELS,
     MOVE_LABELS,
     STATUS_LABELS,
@@ -120,8 +120,12 @@ class AssetMovement(ImmutableModel):
         return f"{self.date} {self.get_kind_display()} {self.amount}"
 
 
-class Disposal(models.Model):
-    """处置申请 (报废/调拨/出售) of one or more assets."""
+class Disposal(ApprovalRecord):
+    """处置申请 (报废/调拨/出售) of one or more assets, on the approval mechanism (workflow
+    disposal, jixiao/data/workflows/disposal.yaml). Who did what is its approval history; the
+    dates here are the dates the people stated (批准日期, 批复日期, 处置日期)."""
+
+    workflow_key = "disposal"
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="asset_disposals"
@@ -134,48 +138,11 @@ class Disposal(models.Model):
     total_value = models.DecimalField("原值合计（元）", **MONEY)
     proceeds = models.DecimalField("处置收入（元）", null=True, blank=True, **MONEY)
     needs_bureau = models.BooleanField("需财政局审批", default=False)
-    state = models.CharField("状态", max_length=20, choices=list(DSTATE_LABELS.items()), default="submitted")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
-    )
     requested_on = models.DateField("申请日期")
-    head_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="部门负责人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     head_approved_on = models.DateField("负责人批准日期", null=True, blank=True)
-    bureau_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="财政局审批人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    bureau_approved_on = models.DateField("财政局批准日期", null=True, blank=True)
+    bureau_filed_on = models.DateField("财政局批复日期", null=True, blank=True)
     bureau_doc_no = models.CharField("财政局批复文号", max_length=100, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="执行人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     completed_on = models.DateField("处置日期", null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="驳回人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    closed_reason = models.TextField("驳回理由", blank=True)
     is_demo = models.BooleanField("演示数据", default=False)
 
     class Meta:
@@ -192,11 +159,14 @@ class Disposal(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("assets:disposal-detail", args=[self.pk])
 
+    def approval_flags(self) -> frozenset[str]:
+        return frozenset({"needs_bureau"}) if self.needs_bureau else frozenset()
+
     @property
     def is_approved(self) -> bool:
-        from jixiao.domain.assets import is_approved
-
-        return is_approved(self.state, needs_bureau=self.needs_bureau)
+        """Approved as far as it needs to be, so it may be (or has been) executed."""
+        ready = "bureau_filed" if self.needs_bureau else "head_approved"
+        return self.state in {ready, "disposed"}
 
     def snapshot(self) -> dict:
         return {

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
 from jixiao.apps.assets.models import Asset, AssetMovement, Disposal, StockTake
+from jixiao.apps.core.approval import approval_history
 from jixiao.apps.orgs.selectors import departments_visible_to
 from jixiao.domain.assets import (
     AssetStatus,
@@ -53,7 +54,7 @@ def access_asset(*, user, id: int) -> Asset:
 def access_disposal(*, user, id: int) -> Disposal:
     disposal = (
         Disposal.objects.filter(department__in=departments_visible_to(user), pk=id)
-        .select_related("department", "requested_by")
+        .select_related("department", "created_by")
         .first()
     )
     if disposal is None:
@@ -173,8 +174,11 @@ def disposal_sheet(disposal: Disposal):
     """The plain values of a 报废处理清单 for jixiao.formats.asset_disposal."""
     from jixiao.formats.asset_disposal import DisposalRow, DisposalSheet
 
-    def who(user, on) -> str:
-        return f"{user.display_name} {on:%Y-%m-%d}" if user and on else ""
+    approvers = {step.action: step.actor for step in approval_history(disposal)}
+
+    def who(action: str, on) -> str:
+        actor = approvers.get(action)
+        return f"{actor.display_name} {on:%Y-%m-%d}" if actor and on else ""
 
     return DisposalSheet(
         department=disposal.department.name,
@@ -183,10 +187,10 @@ def disposal_sheet(disposal: Disposal):
         reason=disposal.reason,
         counterparty=disposal.counterparty,
         requested_on=disposal.requested_on,
-        requested_by=disposal.requested_by.display_name,
-        head_approval=who(disposal.head_approved_by, disposal.head_approved_on),
+        requested_by=disposal.created_by.display_name,
+        head_approval=who("approve_head", disposal.head_approved_on),
         bureau_approval=(
-            f"{who(disposal.bureau_approved_by, disposal.bureau_approved_on)} {disposal.bureau_doc_no}".strip()
+            f"{who('file_bureau', disposal.bureau_filed_on)} {disposal.bureau_doc_no}".strip()
             if disposal.needs_bureau
             else ""
         ),

@@ -23,20 +23,18 @@ from jixiao.apps.assets.models import (
     StockTake,
     StockTakeDifference,
 )
+from jixiao.apps.core.approval import approval_advance
 from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
+from jixiao.domain.approval import Transition
 from jixiao.domain.assets import (
-    DACTION_LABELS,
     DIFF_LABELS,
     METHOD_LABELS,
     STATUS_LABELS,
     AssetRuleError,
     AssetStatus,
-    DAction,
     DiffKind,
-    DisposalActor,
     DisposalMethod,
-    DState,
     MoveKind,
     check_difference,
     check_new_asset,
@@ -45,7 +43,6 @@ from jixiao.domain.assets import (
     check_stocktake_close,
     default_bureau_threshold,
     needs_bureau_approval,
-    next_disposal_state,
 )
 from jixiao.domain.errors import PermissionRefused
 from jixiao.domain.money import yuan
@@ -262,17 +259,6 @@ def asset_custody_change(
 # ---------------------------------------------------------------- disposal
 
 
-def _disposal_actor(actor, disposal: Disposal) -> DisposalActor:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionRefused("请先登录。")
-    return DisposalActor(
-        role=actor.role,
-        is_requester=actor.pk == disposal.requested_by_id,
-        same_department=actor.is_department_user and actor.department_id == disposal.department_id,
-        same_bureau=actor.is_bureau_user and actor.bureau_id == disposal.department.bureau_id,
-    )
-
-
 @_records_refusal("disposal_request")
 def disposal_request(
     *,
@@ -284,8 +270,10 @@ def disposal_request(
     requested_on: dt.date,
     counterparty: str = "",
     is_demo: bool = False,
+    submit: bool = True,
 ) -> Disposal:
-    """处置申请: the assets become 待处置 until the request is approved and executed, or rejected."""
+    """处置申请 of one or more assets, submitted at once unless ``submit=False`` (a draft): from
+    submission the assets are 待处置 until the request is executed, rejected or withdrawn."""
     _require_writer(actor, department)
     method = DisposalMethod(method)
     if not assets:
@@ -300,13 +288,11 @@ def disposal_request(
     for asset in locked.values():
         if asset.department_id != department.pk:
             raise PermissionRefused(f"资产{asset.number}不属于本单位。")
-        if asset.status not in {AssetStatus.IN_USE, AssetStatus.IDLE}:
-            raise AssetRuleError(
-                f"资产{asset.number}当前为“{STATUS_LABELS[AssetStatus(asset.status)]}”，不能再提出处置申请。"
-            )
+        _check_held(asset)
     total = sum((a.original_value for a in locked.values()), Decimal("0.00"))
     Department.objects.select_for_update(of=("self",)).get(pk=department.pk)
     count = Disposal.objects.filter(department=department, year=requested_on.year).count()
+    now = timezone.now()
     disposal = Disposal.objects.create(
         department=department,
         year=requested_on.year,
@@ -316,7 +302,9 @@ def disposal_request(
         counterparty=counterparty.strip(),
         total_value=total,
         needs_bureau=needs_bureau_approval(total, bureau_threshold()),
-        requested_by=actor,
+        created_by=actor,
+        created_at=now,
+        updated_at=now,
         requested_on=requested_on,
         is_demo=is_demo,
     )
@@ -324,8 +312,6 @@ def disposal_request(
         DisposalItem.objects.create(
             disposal=disposal, asset=asset, original_value=asset.original_value, previous_status=asset.status
         )
-        asset.status = AssetStatus.PENDING.value
-        asset.save(update_fields=["status"])
     audit_record(
         actor=actor,
         action="disposal_request",
@@ -335,74 +321,115 @@ def disposal_request(
         after={**disposal.snapshot(), "assets": [a.number for a in locked.values()]},
         reason=reason,
     )
+    if submit:
+        disposal = _step(actor=actor, disposal=disposal, action="submit")
     return disposal
 
 
-def _lock_disposal(disposal: Disposal) -> Disposal:
-    return Disposal.objects.select_for_update(of=("self",)).select_related("department").get(pk=disposal.pk)
+def _check_held(asset: Asset) -> None:
+    if asset.status not in {AssetStatus.IN_USE, AssetStatus.IDLE}:
+        raise AssetRuleError(
+            f"资产{asset.number}当前为“{STATUS_LABELS[AssetStatus(asset.status)]}”，不能再提出处置申请。"
+        )
+
+
+def _handler(*, actor, date: dt.date | None, proceeds=None):
+    """The checks and effects the disposal workflow names, run inside the step's transaction."""
+
+    def handle(disposal: Disposal, transition: Transition) -> None:
+        items = list(disposal.items.all())
+        assets = _lock_assets([i.asset_id for i in items])
+        if "assets_held" in transition.checks:
+            for asset in assets.values():
+                _check_held(asset)
+        if "hold" in transition.effects:
+            for item in items:
+                asset = assets[item.asset_id]
+                item.previous_status = asset.status
+                item.save(update_fields=["previous_status"])
+                asset.status = AssetStatus.PENDING.value
+                asset.save(update_fields=["status"])
+        if "restore" in transition.effects and transition.from_state != "draft":
+            for item in items:
+                asset = assets[item.asset_id]
+                asset.status = item.previous_status
+                asset.save(update_fields=["status"])
+        if "record_head_approval" in transition.effects:
+            disposal.head_approved_on = _stated_date(disposal, date, "批准日期")
+        if "record_bureau_filing" in transition.effects:
+            disposal.bureau_filed_on = _stated_date(disposal, date, "批复日期")
+            disposal.bureau_doc_no = transition.doc_no
+        if "dispose_date" in transition.checks:
+            _stated_date(disposal, date, "处置日期")
+        if "proceeds" in transition.checks and disposal.method == DisposalMethod.SALE and proceeds is None:
+            raise AssetRuleError("出售须填写处置收入（元），收入按规定上缴国库。")
+        if "dispose" in transition.effects:
+            for item in items:
+                asset = assets[item.asset_id]
+                if asset.status != AssetStatus.PENDING:
+                    raise AssetRuleError(f"资产{asset.number}不在“待处置”状态，不能执行处置。")
+                if date < asset.acquired_on:
+                    raise AssetRuleError(f"资产{asset.number}：处置日期早于取得日期。")
+                asset.status, asset.disposed_on = AssetStatus.DISPOSED.value, date
+                asset.save(update_fields=["status", "disposed_on"])
+                _move(
+                    asset=asset,
+                    kind=MoveKind.DISPOSE,
+                    date=date,
+                    actor=actor,
+                    disposal=disposal,
+                    memo=f"{disposal.number} {disposal.get_method_display()} {asset.number} {asset.name}",
+                )
+            disposal.completed_on = date
+            disposal.proceeds = yuan(proceeds) if proceeds is not None else None
+
+    return handle
+
+
+def _stated_date(disposal: Disposal, date: dt.date | None, label: str) -> dt.date:
+    if date is None:
+        raise AssetRuleError(f"请填写{label}。")
+    if date < disposal.requested_on:
+        raise AssetRuleError(f"{label}不能早于申请日期（{disposal.requested_on:%Y-%m-%d}）。")
+    return date
+
+
+def _step(
+    *, actor, disposal: Disposal, action: str, reason: str = "", doc_no: str = "", date=None, proceeds=None
+) -> Disposal:
+    locked, _ = approval_advance(
+        actor=actor,
+        record=disposal,
+        action=action,
+        handler=_handler(actor=actor, date=date, proceeds=proceeds),
+        reason=reason,
+        doc_no=doc_no,
+    )
+    return locked
+
+
+@_records_refusal("disposal_submit")
+def disposal_submit(*, actor, disposal: Disposal) -> Disposal:
+    return _step(actor=actor, disposal=disposal, action="submit")
 
 
 @_records_refusal("disposal_approve")
 def disposal_approve(*, actor, disposal: Disposal, approved_on: dt.date, doc_no: str = "") -> Disposal:
-    """The head approves; the finance bureau approves as the second step above the threshold."""
-    locked = _lock_disposal(disposal)
-    action = DAction.APPROVE_BUREAU if getattr(actor, "role", "") == "bureau_staff" else DAction.APPROVE_HEAD
-    before = locked.snapshot()
-    state = next_disposal_state(
-        locked.state, action, needs_bureau=locked.needs_bureau, actor=_disposal_actor(actor, locked)
-    )
-    if action is DAction.APPROVE_HEAD:
-        locked.head_approved_by, locked.head_approved_on = actor, approved_on
-    else:
-        if not doc_no.strip():
-            raise AssetRuleError("财政局审批须填写批复文号。")
-        locked.bureau_approved_by, locked.bureau_approved_on = actor, approved_on
-        locked.bureau_doc_no = doc_no.strip()
-    locked.state = state.value
-    locked.save()
-    audit_record(
-        actor=actor,
-        action=f"disposal_{action.value}",
-        action_label=f"资产处置{DACTION_LABELS[action]}",
-        target=locked,
-        department=locked.department,
-        before=before,
-        after=locked.snapshot(),
-    )
-    return locked
+    """The head approves; above the filing limit the finance bureau 批复备案 as the second step."""
+    action = "file_bureau" if getattr(actor, "role", "") == "bureau_staff" else "approve_head"
+    return _step(actor=actor, disposal=disposal, action=action, date=approved_on, doc_no=doc_no)
 
 
 @_records_refusal("disposal_reject")
 def disposal_reject(*, actor, disposal: Disposal, reason: str) -> Disposal:
     """驳回: every asset goes back to the status it had before the request."""
-    locked = _lock_disposal(disposal)
-    before = locked.snapshot()
-    state = next_disposal_state(
-        locked.state,
-        DAction.REJECT,
-        needs_bureau=locked.needs_bureau,
-        actor=_disposal_actor(actor, locked),
-        reason=reason,
-    )
-    items = list(locked.items.all())
-    assets = _lock_assets([i.asset_id for i in items])
-    for item in items:
-        asset = assets[item.asset_id]
-        asset.status = item.previous_status
-        asset.save(update_fields=["status"])
-    locked.state, locked.closed_by, locked.closed_reason = state.value, actor, reason.strip()
-    locked.save()
-    audit_record(
-        actor=actor,
-        action="disposal_reject",
-        action_label="驳回资产处置申请",
-        target=locked,
-        department=locked.department,
-        before=before,
-        after=locked.snapshot(),
-        reason=reason,
-    )
-    return locked
+    return _step(actor=actor, disposal=disposal, action="reject", reason=reason)
+
+
+@_records_refusal("disposal_withdraw")
+def disposal_withdraw(*, actor, disposal: Disposal, reason: str) -> Disposal:
+    """撤回 by the department before execution: the assets go back to their former status."""
+    return _step(actor=actor, disposal=disposal, action="withdraw", reason=reason)
 
 
 @_records_refusal("disposal_complete")
@@ -410,47 +437,7 @@ def disposal_complete(
     *, actor, disposal: Disposal, completed_on: dt.date, proceeds: Decimal | str | None = None
 ) -> Disposal:
     """执行处置 of an approved request: the assets become 已处置 and leave the 台账."""
-    locked = _lock_disposal(disposal)
-    before = locked.snapshot()
-    state = next_disposal_state(
-        locked.state, DAction.COMPLETE, needs_bureau=locked.needs_bureau, actor=_disposal_actor(actor, locked)
-    )
-    if completed_on < locked.requested_on:
-        raise AssetRuleError("处置日期不能早于申请日期。")
-    if locked.method == DisposalMethod.SALE and proceeds is None:
-        raise AssetRuleError("出售须填写处置收入（元），收入按规定上缴国库。")
-    items = list(locked.items.all())
-    assets = _lock_assets([i.asset_id for i in items])
-    for item in items:
-        asset = assets[item.asset_id]
-        if asset.status != AssetStatus.PENDING:
-            raise AssetRuleError(f"资产{asset.number}不在“待处置”状态，不能执行处置。")
-        if completed_on < asset.acquired_on:
-            raise AssetRuleError(f"资产{asset.number}：处置日期早于取得日期。")
-        asset.status, asset.disposed_on = AssetStatus.DISPOSED.value, completed_on
-        asset.save(update_fields=["status", "disposed_on"])
-        _move(
-            asset=asset,
-            kind=MoveKind.DISPOSE,
-            date=completed_on,
-            actor=actor,
-            disposal=locked,
-            memo=f"{locked.number} {locked.get_method_display()} {asset.number} {asset.name}",
-        )
-    locked.state = state.value
-    locked.completed_by, locked.completed_on = actor, completed_on
-    locked.proceeds = yuan(proceeds) if proceeds is not None else None
-    locked.save()
-    audit_record(
-        actor=actor,
-        action="disposal_complete",
-        action_label="执行资产处置",
-        target=locked,
-        department=locked.department,
-        before=before,
-        after={**locked.snapshot(), "completed_on": completed_on, "proceeds": locked.proceeds},
-    )
-    return locked
+    return _step(actor=actor, disposal=disposal, action="dispose", date=completed_on, proceeds=proceeds)
 
 
 # ---------------------------------------------------------------- 盘点
@@ -605,7 +592,6 @@ def stocktake_close(*, actor, stocktake: StockTake, closed_on: dt.date, summary:
 
 
 __all__ = [
-    "DState",
     "asset_custody_change",
     "asset_register",
     "asset_status_change",
@@ -614,6 +600,8 @@ __all__ = [
     "disposal_complete",
     "disposal_reject",
     "disposal_request",
+    "disposal_submit",
+    "disposal_withdraw",
     "stocktake_close",
     "stocktake_difference_record",
     "stocktake_difference_resolve",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.assets import forms, selectors, services
 from jixiao.apps.assets.models import Asset, Disposal, StockTake
+from jixiao.apps.core.approval import approval_options, approval_page
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.domain.assets import STATUS_LABELS, categories
 from jixiao.domain.errors import DomainError
@@ -230,7 +231,7 @@ def disposal_list(request):
         "assets/disposal_list.html",
         {
             "department": department,
-            "disposals": Disposal.objects.filter(department=department).select_related("requested_by"),
+            "disposals": Disposal.objects.filter(department=department).select_related("created_by"),
             "form": form,
             "error": error,
             "threshold": services.bureau_threshold(),
@@ -239,37 +240,34 @@ def disposal_list(request):
     )
 
 
-def _disposal_forms(request, disposal, data=None, which=None):
-    user = request.user
-    bound = lambda name: data if which == name else None  # noqa: E731
-    own = user.is_department_user and user.department_id == disposal.department_id
-    found = {}
-    if (
-        disposal.state == "submitted"
-        and own
-        and user.role == "department_head"
-        and user.pk != disposal.requested_by_id
-    ):
-        found["approve"] = forms.ApproveForm(bound("approve"))
-        found["reject"] = forms.RejectForm(bound("reject"))
-    if (
-        disposal.state == "head_approved"
-        and disposal.needs_bureau
-        and user.role == "bureau_staff"
-        and user.bureau_id == disposal.department.bureau_id
-    ):
-        found["approve"] = forms.ApproveForm(bound("approve"))
-        found["reject"] = forms.RejectForm(bound("reject"))
-    if own and disposal.is_approved and disposal.state != "completed":
-        found["complete"] = forms.CompleteForm(bound("complete"))
-    return found
+# The form each step of the disposal workflow asks for; the workflow decides who sees which.
+STEP_FORMS = {
+    "submit": forms.SubmitForm,
+    "approve_head": forms.ApproveForm,
+    "file_bureau": forms.FileForm,
+    "dispose": forms.CompleteForm,
+    "reject": forms.RejectForm,
+    "withdraw": forms.WithdrawForm,
+}
+# Older links (批准 / 执行): the role and the state say which step they mean.
+LEGACY_ACTIONS = {"approve": ("approve_head", "file_bureau"), "complete": ("dispose",)}
+
+
+def _disposal_forms(request, disposal, data=None, which=None) -> dict:
+    """The steps this user may take now, each with its form (bound for the one being posted)."""
+    return {
+        step.action: (step, STEP_FORMS[step.action](data if which == step.action else None))
+        for step in approval_options(user=request.user, record=disposal)
+    }
 
 
 def _disposal_page(request, disposal, *, action_forms=None, error=None, status=200):
+    page = approval_page(user=request.user, record=disposal)
     return render(
         request,
         "assets/disposal_detail.html",
         {
+            **page,
             "disposal": disposal,
             "items": disposal.items.select_related("asset"),
             "forms": action_forms if action_forms is not None else _disposal_forms(request, disposal),
@@ -288,26 +286,34 @@ def disposal_detail(request, pk: int):
 @require_POST
 def disposal_action(request, pk: int, action: str):
     disposal = selectors.access_disposal(user=request.user, id=pk)
+    options = approval_options(user=request.user, record=disposal)
+    allowed = {step.action for step in options}
+    action = next((a for a in LEGACY_ACTIONS.get(action, ()) if a in allowed), action)
     available = _disposal_forms(request, disposal, request.POST, action)
-    form = available.get(action)
-    if form is None:
+    if action not in available:
         raise Http404("该操作当前不可用，或您无权办理。")
+    step, form = available[action]
     if not form.is_valid():
         return _disposal_page(request, disposal, action_forms=available, status=400)
+    data = form.cleaned_data
     try:
-        if action == "approve":
-            services.disposal_approve(actor=request.user, disposal=disposal, **form.cleaned_data)
-            message = "已批准处置申请。"
+        if action == "submit":
+            services.disposal_submit(actor=request.user, disposal=disposal)
+        elif action in ("approve_head", "file_bureau"):
+            services.disposal_approve(actor=request.user, disposal=disposal, **data)
         elif action == "reject":
-            services.disposal_reject(actor=request.user, disposal=disposal, **form.cleaned_data)
-            message = "已驳回处置申请，资产恢复原状态。"
+            services.disposal_reject(actor=request.user, disposal=disposal, **data)
+        elif action == "withdraw":
+            services.disposal_withdraw(actor=request.user, disposal=disposal, **data)
         else:
-            services.disposal_complete(actor=request.user, disposal=disposal, **form.cleaned_data)
-            message = "处置已执行，资产已核销出台账。"
+            services.disposal_complete(actor=request.user, disposal=disposal, **data)
     except DomainError as refused:
         disposal = selectors.access_disposal(user=request.user, id=pk)
         return _disposal_page(request, disposal, action_forms=available, error=refused, status=400)
-    messages.success(request, message)
+    disposal.refresh_from_db()
+    messages.success(
+        request, f"处置申请{disposal.number}：{step.label}完成，当前状态：{disposal.state_label}。"
+    )
     return redirect(disposal)
 
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from jixiao.apps.core.append_only import append_only
 from jixiao.apps.core.approval import ApprovalRecord
 from jixiao.apps.core.immutable import ImmutableModel
+from jixiao.domain.approval import load_workflow
 from jixiao.domain.budget_control import BudgetLineView, ControlKey, LineBalance
 from jixiao.domain.classification import (
     FUND_TYPE_LABELS,
@@ -407,18 +408,18 @@ class Voucher(ImmutableModel):
         return fund_source_name(self.fund_source)
 
 
-class TransferState(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    HEAD_APPROVED = "head_approved", "部门负责人已批准"
-    BUREAU_APPROVED = "bureau_approved", "财政局已批准"
-    EXECUTED = "executed", "已执行"
-    REJECTED = "rejected", "已驳回"
-    WITHDRAWN = "withdrawn", "已撤回"
+# The states of 调剂 as choices (TransferState.EXECUTED …), read from its workflow: one list.
+TransferState = models.TextChoices(
+    "TransferState", [(key.upper(), (key, label)) for key, label in load_workflow("transfer").states.items()]
+)
 
 
-class TransferRequest(models.Model):
-    """调剂申请. Its state only changes through the services in budgets.services."""
+class TransferRequest(ApprovalRecord):
+    """调剂申请 on the approval mechanism (workflow transfer, jixiao/data/workflows/transfer.yaml).
+    Its state only changes through the transfer_* services in budgets.services; who did what and
+    when is its approval history (core.ApprovalStep)."""
+
+    workflow_key = "transfer"
 
     department = models.ForeignKey(
         "orgs.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="transfers"
@@ -434,52 +435,8 @@ class TransferRequest(models.Model):
     amount = models.DecimalField("金额（元）", **MONEY)
     reason = models.TextField("调剂理由")
     needs_bureau = models.BooleanField("需财政局审批", default=False)
-    state = models.CharField(
-        "状态", max_length=20, choices=TransferState.choices, default=TransferState.DRAFT
-    )
     doc_no = models.CharField("批复文号", max_length=100, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField("申请时间")
-    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
-    head_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="部门负责人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    head_approved_at = models.DateTimeField("部门负责人批准时间", null=True, blank=True)
-    bureau_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="财政局审批人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    bureau_approved_at = models.DateTimeField("财政局批准时间", null=True, blank=True)
-    executed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="执行人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    executed_at = models.DateTimeField("执行时间", null=True, blank=True)
     executed_on = models.DateField("执行日期", null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="驳回/撤回人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    closed_reason = models.TextField("驳回/撤回原因", blank=True)
     is_demo = models.BooleanField("演示数据", default=False)
 
     class Meta:
@@ -497,9 +454,8 @@ class TransferRequest(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("budgets:transfer-detail", args=[self.pk])
 
-    @property
-    def is_open(self) -> bool:
-        return self.state not in {TransferState.EXECUTED, TransferState.REJECTED, TransferState.WITHDRAWN}
+    def approval_flags(self) -> frozenset[str]:
+        return frozenset({"needs_bureau"}) if self.needs_bureau else frozenset()
 
     def snapshot(self) -> dict:
         return {

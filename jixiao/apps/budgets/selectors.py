@@ -26,7 +26,7 @@ from jixiao.apps.budgets.models import (
 )
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.orgs.selectors import departments_visible_to
-from jixiao.domain.budget_control import LineBalance
+from jixiao.domain.budget_control import BudgetControlError, LineBalance
 from jixiao.domain.classification import (
     FUND_TYPE_LABELS,
     SANGONG_CODES,
@@ -39,6 +39,7 @@ from jixiao.domain.figures import BudgetYear, SanGongYear, Settlement, SourceYea
 from jixiao.domain.money import ZERO, ratio_percent
 from jixiao.domain.monitoring import MonitoringThresholds, time_progress
 from jixiao.domain.prior_year import PriorYear
+from jixiao.domain.transfers import check_executable, execution_warning
 
 
 def _visible(queryset: QuerySet, user) -> QuerySet:
@@ -70,6 +71,28 @@ def access_transfer(*, user, id: int) -> TransferRequest:
     if transfer is None:
         raise Http404("没有找到该调剂申请，或您无权查看。")
     return transfer
+
+
+def transfer_execution_warning(transfer: TransferRequest) -> str:
+    """For an approver, before approving: "执行时将被拒绝，因为…" with the breakdown, or "" when
+    execution would pass on today's balances (the transfer's own reservation counts as its money)."""
+    if transfer.state not in (TransferState.SUBMITTED, TransferState.HEAD_APPROVED):
+        return ""
+    held = sum(
+        (c.open_amount for c in Commitment.objects.filter(transfer=transfer, state=CommitmentState.OPEN)),
+        ZERO,
+    )
+    try:
+        check_executable(
+            source=transfer.source.to_domain(),
+            target=transfer.target.to_domain(),
+            amount=transfer.amount,
+            held=held,
+            econ_level=transfer.department.econ_control_level,
+        )
+    except BudgetControlError as error:
+        return execution_warning(error.message)
+    return ""
 
 
 def budget_lines_for(*, department: Department, year: int) -> QuerySet[BudgetLine]:

@@ -30,13 +30,14 @@ from jixiao.apps.budgets.models import (
     Project,
     SanGongBudget,
     TransferRequest,
-    TransferState,
     Voucher,
     WarningThresholds,
     YearSettlement,
 )
+from jixiao.apps.core.approval import approval_advance
 from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
+from jixiao.domain.approval import Transition
 from jixiao.domain.budget_control import (
     BudgetControlError,
     BudgetExceeded,
@@ -45,7 +46,6 @@ from jixiao.domain.budget_control import (
     check_adjustment,
     check_expenditure,
     check_key_complete,
-    check_transfer,
     transfer_needs_bureau_approval,
 )
 from jixiao.domain.classification import FundType, default_fund_source, is_fund_source
@@ -53,7 +53,7 @@ from jixiao.domain.early_warning import clean_overrides
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import ZERO, yuan, yuan_fixed
 from jixiao.domain.prior_year import PriorYear, PriorYearInvalid
-from jixiao.domain.transfers import ACTION_LABELS, Actor, TAction, next_state
+from jixiao.domain.transfers import check_executable, check_source_available, execution_warning
 
 
 class DuplicateVoucherNumber(DomainError):
@@ -604,15 +604,10 @@ def expenditure_reverse(*, actor, voucher: Voucher, date: dt.date, reason: str) 
 # ---------------------------------------------------------------- 调剂
 
 
-def _transfer_actor(actor, transfer: TransferRequest) -> Actor:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionRefused("请先登录。")
-    return Actor(
-        role=actor.role,
-        is_creator=actor.pk == transfer.created_by_id,
-        same_department=actor.is_department_user and actor.department_id == transfer.department_id,
-        same_bureau=actor.is_bureau_user and actor.bureau_id == transfer.department.bureau_id,
-    )
+def _source_held(transfer: TransferRequest) -> Decimal:
+    """What this transfer has reserved on its source line itself (its own money at execution)."""
+    open_commitments = Commitment.objects.filter(transfer=transfer, state=CommitmentState.OPEN)
+    return sum((c.open_amount for c in open_commitments), ZERO)
 
 
 @_records_refusal("transfer_create")
@@ -625,6 +620,7 @@ def transfer_create(
     reason: str,
     is_demo: bool = False,
 ) -> TransferRequest:
+    """A draft 调剂; one its source line cannot pay is refused now, with the breakdown."""
     department = source.department
     _require_department_writer(actor, department)
     amount = yuan(amount)
@@ -636,7 +632,9 @@ def transfer_create(
         raise BudgetControlError("调出指标与调入指标不能相同。")
     if amount <= 0:
         raise BudgetControlError("调剂金额必须大于0。")
+    check_source_available(source=_lock_line(source).to_domain(), amount=amount)
     count = TransferRequest.objects.filter(department=department, year=source.year).count()
+    now = timezone.now()
     transfer = TransferRequest.objects.create(
         department=department,
         year=source.year,
@@ -647,7 +645,8 @@ def transfer_create(
         reason=reason.strip(),
         needs_bureau=transfer_needs_bureau_approval(source.control_key(), target.control_key()),
         created_by=actor,
-        created_at=timezone.now(),
+        created_at=now,
+        updated_at=now,
         is_demo=is_demo,
     )
     audit_record(
@@ -668,167 +667,140 @@ def _event_date(year: int) -> dt.date:
     return min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
-def _advance(
-    *, actor, transfer: TransferRequest, action: TAction, reason: str = "", doc_no: str = ""
-) -> TransferRequest:
-    locked = (
-        TransferRequest.objects.select_for_update(of=("self",))
-        .select_related("department")
-        .get(pk=transfer.pk)
+def _lock_transfer_lines(transfer: TransferRequest) -> tuple[BudgetLine, BudgetLine]:
+    """Lock both lines in a fixed order so two transfers never deadlock."""
+    lines = {pk: _lock_line(BudgetLine(pk=pk)) for pk in sorted([transfer.source_id, transfer.target_id])}
+    return lines[transfer.source_id], lines[transfer.target_id]
+
+
+def _transfer_handler(*, actor, date: dt.date | None = None):
+    """The checks and effects transfer.yaml names, run inside the step's transaction."""
+
+    def handle(transfer: TransferRequest, transition: Transition) -> None:
+        source, target = _lock_transfer_lines(transfer)
+        held = _source_held(transfer)
+        if "source_available" in transition.checks:
+            check_source_available(source=source.to_domain(), amount=transfer.amount, held=held)
+        if "executable" in transition.checks:
+            try:
+                check_executable(
+                    source=source.to_domain(),
+                    target=target.to_domain(),
+                    amount=transfer.amount,
+                    held=held,
+                    econ_level=source.department.econ_control_level,
+                )
+            except BudgetControlError as error:
+                if transition.action == "execute":
+                    raise
+                # An approval that execution would refuse is refused now, saying why.
+                raise type(error)(execution_warning(error.message), **error.details) from error
+        if transition.doc_no:
+            transfer.doc_no = transition.doc_no
+        if "commit" in transition.effects:
+            _commit(
+                line=source,
+                kind=CommitmentKind.TRANSFER,
+                amount=transfer.amount,
+                date=_event_date(transfer.year),
+                actor=actor,
+                memo=f"调剂{transfer.number}调出",
+                transfer=transfer,
+            )
+        if "release" in transition.effects:
+            _release_open(
+                date=_event_date(transfer.year), actor=actor, reason=transition.reason, transfer=transfer
+            )
+        if "execute" in transition.effects:
+            _execute(transfer=transfer, source=source, target=target, date=date, actor=actor)
+
+    return handle
+
+
+def _execute(*, transfer: TransferRequest, source: BudgetLine, target: BudgetLine, date, actor) -> None:
+    """Move the money: the reservation turns into the move itself."""
+    if date is None or date.year != transfer.year:
+        raise BudgetControlError(f"执行日期必须在{transfer.year}年度内。")
+    memo = f"调剂{transfer.number}：{transfer.reason}"
+    reserved = Commitment.objects.select_for_update(of=("self",)).filter(
+        transfer=transfer, state=CommitmentState.OPEN
     )
-    before = locked.snapshot()
-    new_state = next_state(
-        locked.state,
-        action,
-        needs_bureau=locked.needs_bureau,
-        actor=_transfer_actor(actor, locked),
-        reason=reason,
-    )
-    now = timezone.now()
-    if action is TAction.SUBMIT:
-        locked.submitted_at = now
-    elif action is TAction.APPROVE_HEAD:
-        locked.head_approved_by, locked.head_approved_at = actor, now
-        # An approved 调剂 reserves the money it moves on the source line until it is executed.
-        source = _lock_line(locked.source)
-        _commit(
-            line=source,
-            kind=CommitmentKind.TRANSFER,
-            amount=locked.amount,
-            date=_event_date(locked.year),
-            actor=actor,
-            memo=f"调剂{locked.number}调出",
-            transfer=locked,
-        )
-    elif action is TAction.APPROVE_BUREAU:
-        locked.bureau_approved_by, locked.bureau_approved_at = actor, now
-        if doc_no:
-            locked.doc_no = doc_no
-    elif action in (TAction.REJECT, TAction.WITHDRAW):
-        locked.closed_by, locked.closed_reason = actor, reason
-        _release_open(date=_event_date(locked.year), actor=actor, reason=reason, transfer=locked)
-    locked.state = new_state.value
-    locked.save()
-    audit_record(
-        actor=actor,
-        action=f"transfer_{action.value}",
-        action_label=f"调剂{ACTION_LABELS[action]}",
-        target=locked,
-        department=locked.department,
-        before=before,
-        after=locked.snapshot(),
-        reason=reason,
-    )
-    return locked
-
-
-@_records_refusal("transfer_submit")
-def transfer_submit(*, actor, transfer: TransferRequest) -> TransferRequest:
-    return _advance(actor=actor, transfer=transfer, action=TAction.SUBMIT)
-
-
-@_records_refusal("transfer_approve")
-def transfer_approve(*, actor, transfer: TransferRequest, doc_no: str = "") -> TransferRequest:
-    """The department head approves; the finance bureau approves as the second step when needed."""
-    action = TAction.APPROVE_BUREAU if getattr(actor, "role", "") == "bureau_staff" else TAction.APPROVE_HEAD
-    return _advance(actor=actor, transfer=transfer, action=action, doc_no=doc_no)
-
-
-@_records_refusal("transfer_reject")
-def transfer_reject(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
-    return _advance(actor=actor, transfer=transfer, action=TAction.REJECT, reason=reason)
-
-
-@_records_refusal("transfer_withdraw")
-def transfer_withdraw(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
-    return _advance(actor=actor, transfer=transfer, action=TAction.WITHDRAW, reason=reason)
-
-
-@_records_refusal("transfer_execute")
-def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> TransferRequest:
-    """Move the money: the only way money moves between budget lines."""
-    locked = (
-        TransferRequest.objects.select_for_update(of=("self",))
-        .select_related("department")
-        .get(pk=transfer.pk)
-    )
-    next_state(
-        locked.state, TAction.EXECUTE, needs_bureau=locked.needs_bureau, actor=_transfer_actor(actor, locked)
-    )
-    # Lock both lines in a fixed order so two transfers never deadlock.
-    first, second = sorted([locked.source_id, locked.target_id])
-    lines = {
-        pk: BudgetLine.objects.select_for_update(of=("self",))
-        .select_related("department", "project")
-        .get(pk=pk)
-        for pk in (first, second)
-    }
-    source, target = lines[locked.source_id], lines[locked.target_id]
-    reserved = list(
-        Commitment.objects.select_for_update(of=("self",)).filter(transfer=locked, state=CommitmentState.OPEN)
-    )
-    held = sum((c.open_amount for c in reserved), ZERO)
-    source_view = source.to_domain()
-    if held:
-        source_view = BudgetLineView(
-            key=source_view.key, label=source_view.label, balance=source_view.balance.without_commitment(held)
-        )
-    check_transfer(
-        source=source_view,
-        target=target.to_domain(),
-        amount=locked.amount,
-        econ_level=source.department.econ_control_level,
-    )
-    if date.year != locked.year:
-        raise BudgetControlError(f"执行日期必须在{locked.year}年度内。")
-    before = locked.snapshot()
-    memo = f"调剂{locked.number}：{locked.reason}"
-    for commitment in reserved:  # the reservation turns into the move itself
+    for commitment in reserved:
         _consume(
             commitment=commitment,
             line=source,
             amount=commitment.open_amount,
             date=date,
             actor=actor,
-            transfer=locked,
+            transfer=transfer,
         )
-    _post(
-        line=source,
-        kind=LedgerKind.TRANSFER_OUT,
-        amount=locked.amount,
-        date=date,
+    for line, kind in ((source, LedgerKind.TRANSFER_OUT), (target, LedgerKind.TRANSFER_IN)):
+        _post(
+            line=line,
+            kind=kind,
+            amount=transfer.amount,
+            date=date,
+            actor=actor,
+            transfer=transfer,
+            doc_no=transfer.doc_no,
+            memo=memo,
+        )
+    transfer.executed_on = date
+
+
+def _transfer_step(
+    *, actor, transfer: TransferRequest, action: str, reason: str = "", doc_no: str = "", date=None
+) -> TransferRequest:
+    locked, _ = approval_advance(
         actor=actor,
-        transfer=locked,
-        doc_no=locked.doc_no,
-        memo=memo,
-    )
-    _post(
-        line=target,
-        kind=LedgerKind.TRANSFER_IN,
-        amount=locked.amount,
-        date=date,
-        actor=actor,
-        transfer=locked,
-        doc_no=locked.doc_no,
-        memo=memo,
-    )
-    locked.state = TransferState.EXECUTED
-    locked.executed_by, locked.executed_at, locked.executed_on = actor, timezone.now(), date
-    locked.save()
-    audit_record(
-        actor=actor,
-        action="transfer_execute",
-        action_label="执行调剂",
-        target=locked,
-        department=locked.department,
-        before=before,
-        after={
-            **locked.snapshot(),
-            "source_available": source.available,
-            "target_available": target.available,
-        },
+        record=transfer,
+        action=action,
+        handler=_transfer_handler(actor=actor, date=date),
+        reason=reason,
+        doc_no=doc_no,
     )
     return locked
+
+
+@_records_refusal("transfer_submit")
+def transfer_submit(*, actor, transfer: TransferRequest) -> TransferRequest:
+    """Submission checks the source line again: a transfer it cannot pay is not sent for approval."""
+    return _transfer_step(actor=actor, transfer=transfer, action="submit")
+
+
+@_records_refusal("transfer_approve")
+def transfer_approve(*, actor, transfer: TransferRequest, doc_no: str = "") -> TransferRequest:
+    """The department head approves (the amount is reserved on the source line); the finance
+    bureau approves as the second step when needed. Refused when execution would be refused."""
+    action = "approve_bureau" if getattr(actor, "role", "") == "bureau_staff" else "approve_head"
+    return _transfer_step(actor=actor, transfer=transfer, action=action, doc_no=doc_no)
+
+
+@_records_refusal("transfer_reject")
+def transfer_reject(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
+    return _transfer_step(actor=actor, transfer=transfer, action="reject", reason=reason)
+
+
+@_records_refusal("transfer_withdraw")
+def transfer_withdraw(*, actor, transfer: TransferRequest, reason: str) -> TransferRequest:
+    return _transfer_step(actor=actor, transfer=transfer, action="withdraw", reason=reason)
+
+
+@_records_refusal("transfer_execute")
+def transfer_execute(*, actor, transfer: TransferRequest, date: dt.date) -> TransferRequest:
+    """Move the money: the only way money moves between budget lines. The approval's
+    reservation is what it moves, so later spending on the source line cannot stop it."""
+    return _transfer_step(actor=actor, transfer=transfer, action="execute", date=date)
+
+
+TRANSFER_ACTIONS = {
+    "submit": transfer_submit,
+    "approve_head": transfer_approve,
+    "approve_bureau": transfer_approve,
+    "reject": transfer_reject,
+    "withdraw": transfer_withdraw,
+    "execute": transfer_execute,
+}
 
 
 # ---------------------------------------------------------------- projects

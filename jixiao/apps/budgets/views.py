@@ -62,6 +62,7 @@ from jixiao.apps.budgets.selectors import (
     settlement_figures,
     thresholds_for,
     thresholds_overrides,
+    transfer_execution_warning,
     transfers_awaiting,
     transfers_for,
     vouchers_for,
@@ -71,10 +72,8 @@ from jixiao.apps.budgets.web_selectors import (
     projects_for,
     refusals_visible_to,
     sees_demo_data,
-    transfer_actions_for,
-    transfer_steps,
 )
-from jixiao.apps.core.approval import approval_history, approval_options
+from jixiao.apps.core.approval import approval_history, approval_options, approval_page
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
 from jixiao.domain.early_warning import threshold_labels, threshold_rows, thresholds_with
 from jixiao.domain.errors import DomainError
@@ -568,18 +567,24 @@ def transfer_detail(request, pk: int):
 
 
 def _render_transfer(request, transfer, *, failed_action=None, form=None, refusal=None):
-    options, notes = transfer_actions_for(user=request.user, transfer=transfer)
+    page = approval_page(user=request.user, record=transfer)
+    approving = {"approve_head", "approve_bureau"}
+    warning = (
+        transfer_execution_warning(transfer) if any(o.action in approving for o in page["options"]) else ""
+    )
+    if warning:  # approval would be refused: the page says why instead of offering the button
+        page["options"] = [o for o in page["options"] if o.action not in approving]
     return render(
         request,
         "budgets/transfer_detail.html",
         {
+            **page,
             "transfer": transfer,
             "department": transfer.department,
             "source_balance": transfer.source.balance(),
             "target_balance": transfer.target.balance(),
-            "options": options,
-            "steps": transfer_steps(transfer),
-            "notes": notes,
+            "execution_warning": warning,
+            "commitments": transfer.commitments.all(),
             "failed_action": failed_action,
             "action_form": form,
             "refusal": refusal,
@@ -590,53 +595,38 @@ def _render_transfer(request, transfer, *, failed_action=None, form=None, refusa
     )
 
 
-TRANSFER_ACTIONS = {"submit", "approve", "reject", "withdraw", "execute"}
-
-
 @login_required
 @require_POST
 def transfer_action(request, pk: int, action: str):
+    """One step of the transfer workflow; ``action`` is the workflow's (approve_head, …)."""
     transfer = access_transfer(user=request.user, id=pk)
     if request.user.is_read_only:
         raise PermissionDenied(READ_ONLY_MESSAGE)
-    if action not in TRANSFER_ACTIONS:
-        raise PermissionDenied("未知的调剂操作。")
+    if action == "approve":  # the one 批准 button of older pages: the role says which step
+        action = "approve_bureau" if request.user.role == "bureau_staff" else "approve_head"
+    service = services.TRANSFER_ACTIONS.get(action)
+    if service is None:
+        raise Http404("未知的调剂操作。")
+    step = next(s for s in transfer.workflow().steps if s.action == action)
     form = TransferActionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        if action in {"reject", "withdraw"} and not data["reason"].strip():
+        if step.needs_reason and not data["reason"].strip():
             form.add_error("reason", "请填写原因。")
-        if action == "execute" and not data["date"]:
+        if step.needs_date and not data["date"]:
             form.add_error("date", "请填写执行日期。")
     if not form.is_valid():
         return _render_transfer(request, transfer, failed_action=action, form=form)
     data = form.cleaned_data
+    kwargs = {"actor": request.user, "transfer": transfer}
+    if step.needs_reason:
+        kwargs["reason"] = data["reason"]
+    if step.needs_date:
+        kwargs["date"] = data["date"]
+    if step.doc_no:
+        kwargs["doc_no"] = data["doc_no"].strip()
     try:
-        if action == "submit":
-            services.transfer_submit(actor=request.user, transfer=transfer)
-            done = "已提交，等待部门负责人审批"
-        elif action == "approve":
-            transfer = services.transfer_approve(
-                actor=request.user, transfer=transfer, doc_no=data["doc_no"].strip()
-            )
-            done = "已批准" + (
-                "，转财政局审批"
-                if transfer.state == TransferState.HEAD_APPROVED and transfer.needs_bureau
-                else "，可以执行"
-                if request.user.is_department_user
-                else "，可由单位执行调剂"
-            )
-        elif action == "reject":
-            services.transfer_reject(actor=request.user, transfer=transfer, reason=data["reason"])
-            done = "已驳回"
-        elif action == "withdraw":
-            services.transfer_withdraw(actor=request.user, transfer=transfer, reason=data["reason"])
-            done = "已撤回"
-        else:
-            services.transfer_execute(actor=request.user, transfer=transfer, date=data["date"])
-            done = (
-                f"已执行，{transfer.amount:,.2f}元已从“{transfer.source.label}”调入“{transfer.target.label}”"
-            )
+        updated = service(**kwargs)
     except DomainError as error:
         transfer = access_transfer(user=request.user, id=pk)
         return _render_transfer(
@@ -644,9 +634,11 @@ def transfer_action(request, pk: int, action: str):
             transfer,
             failed_action=action,
             form=form,
-            refusal=_refusal(error, transfer.source if action == "execute" else None),
+            refusal=_refusal(error, transfer.source if error.details.get("available") is not None else None),
         )
-    messages.success(request, f"调剂申请{transfer.number}{done}。")
+    messages.success(
+        request, f"调剂申请{updated.number}：{step.label}完成，当前状态：{updated.state_label}。"
+    )
     return redirect(reverse("budgets:transfer-detail", args=[pk]))
 
 

@@ -48,7 +48,7 @@ class Cast:
         return rows[i % len(rows)] if rows else None
 
     def open_disposal(self, i):
-        return self.pick(Disposal, i, state__in=["submitted", "head_approved", "bureau_approved"])
+        return self.pick(Disposal, i, state__in=["submitted", "head_approved", "bureau_filed"])
 
     def run(self, op, on: dt.date):
         kind = op[0]

@@ -113,7 +113,8 @@ def test_disposal_needs_the_heads_approval_before_execution_and_list_is_offered_
     assert client.get(reverse("assets:disposal-download", args=[disposal.pk, "xlsx"])).status_code == 404
     client.force_login(head)
     page = client.get(disposal.get_absolute_url()).content.decode()
-    assert "批准后即可执行处置，资产将核销出台账" in page
+    assert 'id="act-approve_head"' in page and "批准后即可执行处置" in page
+    assert "等待本单位部门负责人办理“部门负责人批准”" in page
     assert (
         client.post(
             reverse("assets:disposal-action", args=[disposal.pk, "approve"]), {"approved_on": "2024-03-02"}
@@ -148,7 +149,8 @@ def test_the_requesting_head_is_not_offered_approval(client, head, department):
     asset = register(head, department, "KX-001")
     disposal = _disposal(head, department, asset)
     client.force_login(head)
-    assert "批准处置" not in client.get(disposal.get_absolute_url()).content.decode()
+    page = client.get(disposal.get_absolute_url()).content.decode()
+    assert 'id="act-approve_head"' not in page and 'id="act-withdraw"' in page
     assert (
         client.post(
             reverse("assets:disposal-action", args=[disposal.pk, "approve"]), {"approved_on": "2024-03-02"}
@@ -173,7 +175,12 @@ def test_bureau_staff_approves_above_the_threshold(client, officer, head, bureau
         {"approved_on": "2024-03-03", "doc_no": "常财资〔2024〕8号"},
     )
     assert response.status_code == 302
-    assert Disposal.objects.get(pk=disposal.pk).state == "bureau_approved"
+    filed = Disposal.objects.get(pk=disposal.pk)
+    assert (filed.state, filed.bureau_doc_no, filed.bureau_filed_on) == (
+        "bureau_filed",
+        "常财资〔2024〕8号",
+        dt.date(2024, 3, 3),
+    )
 
 
 def test_ledger_page_shows_reconciled_balances(client, officer, department):

@@ -222,7 +222,7 @@ def test_transfer_between_basic_and_project_needs_the_finance_bureau(
     assert transfer.needs_bureau
     services.transfer_submit(actor=officer, transfer=transfer)
     services.transfer_approve(actor=head, transfer=transfer)
-    with pytest.raises(TransitionNotAllowed, match="尚未完成财政局审批"):
+    with pytest.raises(TransitionNotAllowed, match="尚待主管财政局财政局工作人员办理“财政局批准”"):
         services.transfer_execute(actor=officer, transfer=transfer, date=DAY)
     services.transfer_approve(actor=bureau_staff, transfer=transfer, doc_no="常财预〔2023〕1号")
     executed = services.transfer_execute(actor=officer, transfer=transfer, date=DAY)
@@ -290,12 +290,12 @@ def test_a_rejected_or_withdrawn_transfer_releases_its_reservation(
 
 
 def test_a_transfer_the_source_cannot_hold_is_refused_at_approval(officer, head, public_line, personnel_line):
-    pay(officer, public_line, "9000.00")
     transfer = services.transfer_create(
         actor=officer, source=public_line, target=personnel_line, amount="2000", reason="缺口"
     )
     services.transfer_submit(actor=officer, transfer=transfer)
-    with pytest.raises(BudgetExceeded, match="不能预占"):
+    pay(officer, public_line, "9000.00")  # spent after submission: 1,000 left
+    with pytest.raises(BudgetExceeded, match=r"执行时将被拒绝，因为调出指标.*可用余额1,000\.00元"):
         services.transfer_approve(actor=head, transfer=transfer)
     transfer.refresh_from_db()
     assert transfer.state == TransferState.SUBMITTED

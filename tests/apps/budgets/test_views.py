@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -438,7 +439,9 @@ def test_full_head_only_transfer_through_the_screens(as_user, officer, head, boo
     client = as_user(head)
     awaiting = _text(client.get(reverse("budgets:transfer-list"), {"view": "mine"}))
     assert books.transfer.number in awaiting
-    assert "已批准，可以执行" in _text(_act(client, books.transfer, "approve"))
+    approved = _text(_act(client, books.transfer, "approve"))
+    assert "部门负责人批准完成，当前状态：部门负责人已批准" in approved
+    assert "等待本单位部门负责人或部门财务人员办理“执行调剂”" in approved
     client = as_user(officer)
     response = _act(client, books.transfer, "execute", date="2023-07-01")
     assert "已执行" in _text(response)
@@ -519,7 +522,7 @@ def test_unknown_transfer_action_is_refused(as_user, officer, books):
     response = as_user(officer).post(
         reverse("budgets:transfer-action", args=[books.transfer.pk, "explode"]), {"confirm": "on"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 # ---------------------------------------------------------------- refusals list
@@ -596,11 +599,11 @@ def test_transfer_detail_shows_the_approval_path_with_the_bureau_step_only_when_
     client = as_user(officer)
     text = _text(client.get(reverse("budgets:transfer-detail", args=[books.transfer.pk])))
     assert '<li class="current" aria-current="step">已提交（待办）</li>' in text
-    assert "财政局批准</li>" not in text
+    assert "财政局已批准</li>" not in text
     cross = transfer_create(
         actor=officer, source=books.project_line, target=books.public, amount=Decimal("10"), reason="x"
     )
-    assert "财政局批准</li>" in _text(client.get(reverse("budgets:transfer-detail", args=[cross.pk])))
+    assert "财政局已批准</li>" in _text(client.get(reverse("budgets:transfer-detail", args=[cross.pk])))
 
 
 def test_expense_on_another_departments_line_is_not_offered_and_not_saved(
@@ -631,18 +634,32 @@ def test_transfer_from_another_departments_line_is_not_offered_and_not_saved(
 
 
 def test_transfer_over_the_source_balance_is_refused_at_approval_with_figures(as_user, officer, head, books):
-    """An approved 调剂 reserves its amount, so the head's approval is where a too-large one stops."""
-    from jixiao.apps.budgets.services import transfer_create
+    """Spending after submission left the source short: the head is told before approving, and
+    the approval is refused with the figures."""
+    from jixiao.apps.budgets.services import expenditure_post, transfer_create
 
     big = transfer_create(
-        actor=officer, source=books.public, target=books.personnel, amount=Decimal("9500"), reason="超额调剂"
+        actor=officer, source=books.public, target=books.personnel, amount=Decimal("8500"), reason="超额调剂"
     )
     transfer_submit(actor=officer, transfer=big)
+    expenditure_post(
+        actor=officer,
+        line=books.public,
+        date=dt.date(2023, 6, 1),
+        amount=Decimal("1000"),
+        summary="购买办公用品",
+        econ_code="30201",
+        fund_type=books.public.fund_type,
+    )
+    client = as_user(head)
+    page = _text(client.get(reverse("budgets:transfer-detail", args=[big.pk])))
+    assert "执行时将被拒绝，因为调出指标" in page and "可用余额8,000.00元" in page
+    assert 'id="act-approve_head"' not in page and 'id="act-reject"' in page
     before = _counts()
-    response = _act(as_user(head), big, "approve")
+    response = _act(client, big, "approve")
     text = _text(response)
-    assert "已拒绝（超出预算）" in text and "可用余额不足" in text
-    assert "9,000.00" in text  # 可用余额 of the source line
+    assert "已拒绝（超出预算）" in text and "执行时将被拒绝" in text
+    assert "8,000.00" in text  # 可用余额 of the source line
     assert _counts() == before
     assert TransferRequest.objects.get(pk=big.pk).state == TransferState.SUBMITTED
 

@@ -57,7 +57,7 @@ def _register_is_plausible_and_reconciles(demo):
     assert Asset.objects.filter(status="disposed").count() == 4
     disposal = Disposal.objects.get()
     assert (disposal.state, disposal.total_value, disposal.needs_bureau) == (
-        "completed",
+        "disposed",
         D("13670.00"),
         False,
     )

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('total_value', models.DecimalField(decimal_places=2, max_digits=18, verbose_name='原值合计（元）')),
                 ('proceeds', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, verbose_name='处置收入（元）')),
                 ('needs_bureau', models.BooleanField(default=False, verbose_name='需财政局审批')),
-                ('state', models.CharField(choices=[(jixiao.domain.assets.DState['SUBMITTED'], '待部门负责人审批'), (jixiao.domain.assets.DState['HEAD_APPROVED'], '部门负责人已批准'), (jixiao.domain.assets.DState['BUREAU_APPROVED'], '财政局已批准'), (jixiao.domain.assets.DState['COMPLETED'], '已处置'), (jixiao.domain.assets.DState['REJECTED'], '已驳回')], default='submitted', max_length=20, verbose_name='状态')),
+                ('state', models.CharField(choices=[('submitted', '待部门负责人审批'), ('head_approved', '部门负责人已批准'), ('bureau_approved', '财政局已批准'), ('completed', '已处置'), ('rejected', '已驳回')], default='submitted', max_length=20, verbose_name='状态')),
                 ('requested_on', models.DateField(verbose_name='申请日期')),
                 ('head_approved_on', models.DateField(blank=True, null=True, verbose_name='负责人批准日期')),
                 ('bureau_approved_on', models.DateField(blank=True, null=True, verbose_name='财政局批准日期')),
