@@ -18,6 +18,7 @@ from enum import Enum, StrEnum
 
 from jixiao.data import load_yaml
 from jixiao.domain.approval import Workflow, load_workflow
+from jixiao.domain.errors import PermissionRefused
 from jixiao.domain.report.document import Chart, Paragraph, Report, Section, Table
 
 
@@ -34,6 +35,17 @@ def review_workflow() -> Workflow:
     """Report review as a configuration of the one approval mechanism
     (jixiao/data/workflows/report-review.yaml): states, steps, who takes them, reasons."""
     return load_workflow("report_review")
+
+
+def refuse_unless_role_may(role: str, action: str) -> None:
+    """PermissionRefused when no step of ``action`` is ever taken by ``role``, whatever the
+    state: a department user posting 发布 is told it is not theirs to do, not that the report
+    is in the wrong state."""
+    workflow = review_workflow()
+    steps = [step for step in workflow.steps if step.action == action]
+    if not any(role in step.roles for step in steps):
+        who = "、".join(dict.fromkeys(step.who for step in steps))
+        raise PermissionRefused(f"只有{who}可以{steps[0].label if steps else action}。")
 
 
 STATE_LABELS = {state: review_workflow().state_label(state.value) for state in ReviewState}

@@ -38,7 +38,7 @@ from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.monitoring import WarningKind
 from jixiao.domain.oversight import GRADE_CHOICES
-from jixiao.domain.review import STATE_LABELS, ReviewState
+from jixiao.domain.review import STATE_LABELS, ReviewState, refuse_unless_role_may
 
 # Drill-down targets in the budgets and goals apps, kept in one place.
 DRILL = {
@@ -334,7 +334,7 @@ def review_detail(request, pk: int, form=None, refusal=None):
             "general_comments": comments.get("", []),
             "form": form or ReturnForm(paragraphs=submission.paragraphs),
             "refusal": refusal,
-            "actions": _review_actions(request.user, submission),
+            "review_actions": _review_actions(request.user, submission),
             "history": approval_history(submission),
             "public_url": reverse("public:report", args=[submission.public_slug])
             if submission.state == ReviewState.PUBLISHED
@@ -351,6 +351,7 @@ def review_action(request, pk: int, action: str):
         raise Http404("没有这个操作。")
     form = ReturnForm(request.POST, paragraphs=submission.paragraphs)
     try:
+        refuse_unless_role_may(request.user.role, action)
         if action in ("return", "comment"):
             if not form.is_valid():
                 return review_detail(request, pk, form=form)
