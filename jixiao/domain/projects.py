@@ -90,13 +90,14 @@ def project_workflow() -> Workflow:
 
 
 def _allowed() -> dict[PAction, tuple[frozenset[Stage], dict[Stage, Stage]]]:
-    """From which stages each action may be taken, and where it leads from each."""
+    """From which stages each action may be taken, and where it usually leads from each (a
+    step that depends on a flag, like 论证不通过 → 未立项, is taken by its service)."""
     out: dict[PAction, tuple[frozenset[Stage], dict[Stage, Stage]]] = {}
     for action in PAction:
         targets = {
             Stage(source): Stage(step.target)
             for step in project_workflow().steps
-            if step.action == action.value
+            if step.action == action.value and step.applies(frozenset())
             for source in step.sources
         }
         out[action] = (frozenset(targets), targets)
@@ -173,8 +174,8 @@ def next_step(stage: Stage | str, *, conclusion: str = "", ready_for_acceptance:
     """What the 专项 page says comes next and who takes it (from the workflow's ``next``)."""
     stage = Stage(stage)
     key = stage.value
-    if stage is Stage.REVIEWED and conclusion in CONCLUSION_LABELS:
-        key = f"reviewed_{conclusion}"
+    if stage is Stage.REVIEWED and conclusion == PASS:
+        key = "reviewed_pass"
     if stage is Stage.INSPECTING and ready_for_acceptance:
         key = "inspecting_ready"
     entry = load_yaml("workflows/special-project.yaml")["next"][key]

@@ -19,14 +19,13 @@ def history_of_existing_decisions(apps, schema_editor):
     roles = dict(User.objects.values_list("pk", "role"))
     steps = []
     for s in Special.objects.select_related("project").order_by("pk"):
-        department_id = s.project.department_id
 
-        def step(action, label, source, target, actor_id, day, comment="", doc_no=""):
+        def step(action, label, source, target, actor_id, day, comment="", doc_no="", s=s):
             steps.append(
                 Step(
                     workflow="special_project",
                     object_id=s.pk,
-                    department_id=department_id,
+                    department_id=s.project.department_id,
                     action=action,
                     action_label=label,
                     from_state=source,
