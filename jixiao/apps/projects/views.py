@@ -19,8 +19,8 @@ from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.apps.projects import forms, selectors, services
 from jixiao.apps.projects.models import DemonstrationBase, Inspection, Milestone
 from jixiao.domain.errors import DomainError
-from jixiao.domain.projects import stage_marks
 from jixiao.domain.money import wan_fixed
+from jixiao.domain.projects import stage_marks
 from jixiao.formats.asset_disposal import table_xlsx
 
 ZERO = Decimal("0.00")

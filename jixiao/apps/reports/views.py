@@ -135,7 +135,9 @@ def report_generate(request):
         return redirect("reports:report-list")
     standing = _standing(draft)
     if draft.versions.count() > 1 or standing.submission is not None:
-        messages.success(request, f"{draft}已经生成，当前为{standing.version_label}：{standing.status_text}。")
+        messages.success(
+            request, f"{draft}已经生成，当前为{standing.version_label}：{standing.status_text}。"
+        )
     else:
         messages.success(request, f"已生成{draft}（{standing.version_label}，初稿，尚未提交）。")
     return redirect(draft.get_absolute_url())

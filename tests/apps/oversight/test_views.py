@@ -212,6 +212,7 @@ def test_the_review_page_says_where_the_version_stands_and_offers_only_what_appl
 ):
     submission = submit(officer, department)
     url = reverse("oversight:review-detail", args=[submission.pk])
+
     # one test client: each call logs its user in
     def staff():
         return client_for("bureau_staff")
