@@ -6,307 +6,130 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("budgets", "0003_project_stage"),
-        ("orgs", "0001_initial"),
+        ('budgets', '0003_project_stage'),
+        ('orgs', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SpecialProject",
+            name='SpecialProject',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("basis", models.TextField(verbose_name="立项依据")),
-                ("content", models.TextField(verbose_name="项目内容")),
-                (
-                    "requested_amount",
-                    models.DecimalField(decimal_places=2, max_digits=18, verbose_name="申报预算（元）"),
-                ),
-                ("goal_summary", models.TextField(verbose_name="绩效目标")),
-                ("indicators", models.JSONField(blank=True, default=list, verbose_name="绩效指标")),
-                ("applied_on", models.DateField(verbose_name="申报日期")),
-                (
-                    "review_conclusion",
-                    models.CharField(
-                        blank=True,
-                        choices=[("", "尚未作出"), ("pass", "通过"), ("fail", "不通过")],
-                        max_length=8,
-                        verbose_name="论证结论",
-                    ),
-                ),
-                ("review_concluded_on", models.DateField(blank=True, null=True, verbose_name="论证日期")),
-                ("review_summary", models.TextField(blank=True, verbose_name="论证综合意见")),
-                ("decided_on", models.DateField(blank=True, null=True, verbose_name="立项审批日期")),
-                (
-                    "approval_doc_no",
-                    models.CharField(blank=True, max_length=100, verbose_name="立项批复文号"),
-                ),
-                (
-                    "approved_amount",
-                    models.DecimalField(
-                        blank=True, decimal_places=2, max_digits=18, null=True, verbose_name="立项预算（元）"
-                    ),
-                ),
-                ("rejection_reason", models.TextField(blank=True, verbose_name="不予立项理由")),
-                (
-                    "responsible_person",
-                    models.CharField(blank=True, max_length=64, verbose_name="实施责任人"),
-                ),
-                ("plan_start", models.DateField(blank=True, null=True, verbose_name="实施开始")),
-                ("plan_end", models.DateField(blank=True, null=True, verbose_name="实施结束")),
-                ("plan_summary", models.TextField(blank=True, verbose_name="实施方案")),
-                ("accepted_on", models.DateField(blank=True, null=True, verbose_name="验收日期")),
-                ("acceptance_opinion", models.TextField(blank=True, verbose_name="验收意见")),
-                ("is_demo", models.BooleanField(default=False, verbose_name="演示数据")),
-                ("created_at", models.DateTimeField(verbose_name="创建时间")),
-                (
-                    "accepted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="验收人",
-                    ),
-                ),
-                (
-                    "applicant",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="申报人",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="立项审批人",
-                    ),
-                ),
-                (
-                    "project",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="special",
-                        to="budgets.project",
-                        verbose_name="项目",
-                    ),
-                ),
-                (
-                    "responsible_user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="责任人账号",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('basis', models.TextField(verbose_name='立项依据')),
+                ('content', models.TextField(verbose_name='项目内容')),
+                ('requested_amount', models.DecimalField(decimal_places=2, max_digits=18, verbose_name='申报预算（元）')),
+                ('goal_summary', models.TextField(verbose_name='绩效目标')),
+                ('indicators', models.JSONField(blank=True, default=list, verbose_name='绩效指标')),
+                ('applied_on', models.DateField(verbose_name='申报日期')),
+                ('review_conclusion', models.CharField(blank=True, choices=[('', '尚未作出'), ('pass', '通过'), ('fail', '不通过')], max_length=8, verbose_name='论证结论')),
+                ('review_concluded_on', models.DateField(blank=True, null=True, verbose_name='论证日期')),
+                ('review_summary', models.TextField(blank=True, verbose_name='论证综合意见')),
+                ('decided_on', models.DateField(blank=True, null=True, verbose_name='立项审批日期')),
+                ('approval_doc_no', models.CharField(blank=True, max_length=100, verbose_name='立项批复文号')),
+                ('approved_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=18, null=True, verbose_name='立项预算（元）')),
+                ('rejection_reason', models.TextField(blank=True, verbose_name='不予立项理由')),
+                ('responsible_person', models.CharField(blank=True, max_length=64, verbose_name='实施责任人')),
+                ('plan_start', models.DateField(blank=True, null=True, verbose_name='实施开始')),
+                ('plan_end', models.DateField(blank=True, null=True, verbose_name='实施结束')),
+                ('plan_summary', models.TextField(blank=True, verbose_name='实施方案')),
+                ('accepted_on', models.DateField(blank=True, null=True, verbose_name='验收日期')),
+                ('acceptance_opinion', models.TextField(blank=True, verbose_name='验收意见')),
+                ('is_demo', models.BooleanField(default=False, verbose_name='演示数据')),
+                ('created_at', models.DateTimeField(verbose_name='创建时间')),
+                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='验收人')),
+                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='申报人')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='立项审批人')),
+                ('project', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='special', to='budgets.project', verbose_name='项目')),
+                ('responsible_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='责任人账号')),
             ],
             options={
-                "verbose_name": "专项",
-                "verbose_name_plural": "专项",
-                "ordering": ["-project__year", "project__code"],
+                'verbose_name': '专项',
+                'verbose_name_plural': '专项',
+                'ordering': ['-project__year', 'project__code'],
             },
         ),
         migrations.CreateModel(
-            name="ProjectReview",
+            name='ProjectReview',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("reviewer", models.CharField(max_length=64, verbose_name="评审专家")),
-                ("reviewer_title", models.CharField(blank=True, max_length=128, verbose_name="单位/职称")),
-                ("score", models.DecimalField(decimal_places=1, max_digits=5, verbose_name="评分")),
-                ("opinion", models.TextField(verbose_name="评审意见")),
-                (
-                    "recommendation",
-                    models.CharField(
-                        choices=[("pass", "通过"), ("fail", "不通过")], max_length=8, verbose_name="建议"
-                    ),
-                ),
-                ("reviewed_on", models.DateField(verbose_name="评审日期")),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="录入人",
-                    ),
-                ),
-                (
-                    "special",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="reviews",
-                        to="projects.specialproject",
-                        verbose_name="专项",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reviewer', models.CharField(max_length=64, verbose_name='评审专家')),
+                ('reviewer_title', models.CharField(blank=True, max_length=128, verbose_name='单位/职称')),
+                ('score', models.DecimalField(decimal_places=1, max_digits=5, verbose_name='评分')),
+                ('opinion', models.TextField(verbose_name='评审意见')),
+                ('recommendation', models.CharField(choices=[('pass', '通过'), ('fail', '不通过')], max_length=8, verbose_name='建议')),
+                ('reviewed_on', models.DateField(verbose_name='评审日期')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
+                ('special', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='projects.specialproject', verbose_name='专项')),
             ],
             options={
-                "verbose_name": "论证意见",
-                "verbose_name_plural": "论证意见",
-                "ordering": ["reviewed_on", "id"],
+                'verbose_name': '论证意见',
+                'verbose_name_plural': '论证意见',
+                'ordering': ['reviewed_on', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Milestone",
+            name='Milestone',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("seq", models.PositiveSmallIntegerField(verbose_name="序号")),
-                ("name", models.CharField(max_length=128, verbose_name="关键节点")),
-                ("due", models.DateField(verbose_name="计划日期")),
-                ("done_on", models.DateField(blank=True, null=True, verbose_name="完成日期")),
-                ("done_note", models.TextField(blank=True, verbose_name="完成情况")),
-                (
-                    "special",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="milestones",
-                        to="projects.specialproject",
-                        verbose_name="专项",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('seq', models.PositiveSmallIntegerField(verbose_name='序号')),
+                ('name', models.CharField(max_length=128, verbose_name='关键节点')),
+                ('due', models.DateField(verbose_name='计划日期')),
+                ('done_on', models.DateField(blank=True, null=True, verbose_name='完成日期')),
+                ('done_note', models.TextField(blank=True, verbose_name='完成情况')),
+                ('special', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='milestones', to='projects.specialproject', verbose_name='专项')),
             ],
             options={
-                "verbose_name": "关键节点",
-                "verbose_name_plural": "关键节点",
-                "ordering": ["special", "seq"],
+                'verbose_name': '关键节点',
+                'verbose_name_plural': '关键节点',
+                'ordering': ['special', 'seq'],
             },
         ),
         migrations.CreateModel(
-            name="Inspection",
+            name='Inspection',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("inspected_on", models.DateField(verbose_name="督查日期")),
-                ("inspectors", models.CharField(max_length=255, verbose_name="督查人员")),
-                ("findings", models.TextField(verbose_name="督查发现")),
-                ("needs_rectification", models.BooleanField(default=False, verbose_name="需要整改")),
-                ("rectification_due", models.DateField(blank=True, null=True, verbose_name="整改期限")),
-                ("rectification", models.TextField(blank=True, verbose_name="整改情况")),
-                ("closed_on", models.DateField(blank=True, null=True, verbose_name="销号日期")),
-                (
-                    "closed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="销号人",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="录入人",
-                    ),
-                ),
-                (
-                    "milestone",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="inspections",
-                        to="projects.milestone",
-                        verbose_name="关键节点",
-                    ),
-                ),
-                (
-                    "special",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="inspections",
-                        to="projects.specialproject",
-                        verbose_name="专项",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('inspected_on', models.DateField(verbose_name='督查日期')),
+                ('inspectors', models.CharField(max_length=255, verbose_name='督查人员')),
+                ('findings', models.TextField(verbose_name='督查发现')),
+                ('needs_rectification', models.BooleanField(default=False, verbose_name='需要整改')),
+                ('rectification_due', models.DateField(blank=True, null=True, verbose_name='整改期限')),
+                ('rectification', models.TextField(blank=True, verbose_name='整改情况')),
+                ('closed_on', models.DateField(blank=True, null=True, verbose_name='销号日期')),
+                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='销号人')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
+                ('milestone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='projects.milestone', verbose_name='关键节点')),
+                ('special', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='projects.specialproject', verbose_name='专项')),
             ],
             options={
-                "verbose_name": "督查记录",
-                "verbose_name_plural": "督查记录",
-                "ordering": ["inspected_on", "id"],
+                'verbose_name': '督查记录',
+                'verbose_name_plural': '督查记录',
+                'ordering': ['inspected_on', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="DemonstrationBase",
+            name='DemonstrationBase',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=128, verbose_name="基地名称")),
-                ("kind", models.CharField(default="农民专业合作社", max_length=64, verbose_name="主体类型")),
-                ("field", models.CharField(blank=True, max_length=128, verbose_name="科普领域")),
-                ("town", models.CharField(blank=True, max_length=64, verbose_name="所在乡镇")),
-                ("year", models.PositiveIntegerField(verbose_name="认定年度")),
-                ("selection", models.TextField(blank=True, verbose_name="遴选过程")),
-                ("is_demo", models.BooleanField(default=False, verbose_name="演示数据")),
-                (
-                    "department",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="demonstration_bases",
-                        to="orgs.department",
-                        verbose_name="认定单位",
-                    ),
-                ),
-                (
-                    "special",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="demonstration_bases",
-                        to="projects.specialproject",
-                        verbose_name="相关专项",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=128, verbose_name='基地名称')),
+                ('kind', models.CharField(default='农民专业合作社', max_length=64, verbose_name='主体类型')),
+                ('field', models.CharField(blank=True, max_length=128, verbose_name='科普领域')),
+                ('town', models.CharField(blank=True, max_length=64, verbose_name='所在乡镇')),
+                ('year', models.PositiveIntegerField(verbose_name='认定年度')),
+                ('selection', models.TextField(blank=True, verbose_name='遴选过程')),
+                ('is_demo', models.BooleanField(default=False, verbose_name='演示数据')),
+                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='demonstration_bases', to='orgs.department', verbose_name='认定单位')),
+                ('special', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='demonstration_bases', to='projects.specialproject', verbose_name='相关专项')),
             ],
             options={
-                "verbose_name": "科普示范基地",
-                "verbose_name_plural": "科普示范基地",
-                "ordering": ["department", "year", "name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("department", "name"), name="demo_base_unique_name")
-                ],
+                'verbose_name': '科普示范基地',
+                'verbose_name_plural': '科普示范基地',
+                'ordering': ['department', 'year', 'name'],
+                'constraints': [models.UniqueConstraint(fields=('department', 'name'), name='demo_base_unique_name')],
             },
         ),
     ]
