@@ -14,7 +14,7 @@ from pathlib import PurePath
 from django.db.models import Max
 from django.utils import timezone
 
-from jixiao.apps.core.approval import approval_advance
+from jixiao.apps.core.approval import approval_actor, approval_advance
 from jixiao.apps.core.services import records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
@@ -134,8 +134,12 @@ def _create(
 ):
     if not paragraphs:
         raise ReviewInputError(f"{department.name}{year}年度报告没有正文，不能提交。")
-    Department.objects.select_for_update().filter(pk=department.pk).first()
     uploaded = source == ReportSubmission.Source.UPLOAD
+    action = "upload" if uploaded else "submit"
+    # Who may submit (or upload) is asked first, before anything about the department is said.
+    unsaved = ReportSubmission(department=department, year=year, submitted_by=actor, state=ReviewState.DRAFT)
+    ReportSubmission.workflow().advance(ReviewState.DRAFT, action, actor=approval_actor(actor, unsaved))
+    Department.objects.select_for_update().filter(pk=department.pk).first()
     if not uploaded:
         _refuse_while_with_bureau(department, year)
     version = next_version(department, year)
@@ -165,11 +169,8 @@ def _create(
         submitted_at=now,
         updated_at=now,
     )
-    # The workflow decides who may submit (the department's own users) or upload (its bureau's
-    # staff); a refusal rolls the new row back with everything else.
-    submission, _ = approval_advance(
-        actor=actor, record=submission, action="upload" if uploaded else "submit"
-    )
+    # The step on the mechanism: checked again, recorded as ApprovalStep and AuditEvent.
+    submission, _ = approval_advance(actor=actor, record=submission, action=action)
     _supersede_open(department, year, submission, actor)
     return submission
 

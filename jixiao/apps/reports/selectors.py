@@ -700,18 +700,10 @@ class ReportStanding:
         return self.submission.status_text
 
 
-def report_standing(*, department, year: int, latest_edit_at=None) -> ReportStanding:
-    """The report's 第N版 and state. ``latest_edit_at``: when the draft was last saved; a
-    published version changed after its submission is being rewritten as the next version."""
-    from jixiao.apps.oversight.models import ReportSubmission
+_STANDING_FIELDS = ("pk", "department_id", "year", "version", "state", "return_reason", "submitted_at")
 
-    submission = (
-        ReportSubmission.objects.filter(department=department, year=year)
-        .exclude(state=ReviewState.SUPERSEDED)
-        .select_related("department")
-        .order_by("-version")
-        .first()
-    )
+
+def _standing_of(submission, latest_edit_at) -> ReportStanding:
     if submission is None:
         return ReportStanding(version=1, submission=None, editable=True)
     if submission.state in WITH_BUREAU:
@@ -720,3 +712,39 @@ def report_standing(*, department, year: int, latest_edit_at=None) -> ReportStan
     if submission.state == ReviewState.PUBLISHED and not changed_since:
         return ReportStanding(version=submission.version, submission=submission, editable=True)
     return ReportStanding(version=submission.version + 1, submission=submission, editable=True)
+
+
+def _live_submissions():
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    return ReportSubmission.objects.exclude(state=ReviewState.SUPERSEDED).only(*_STANDING_FIELDS)
+
+
+def report_standing(*, department, year: int, latest_edit_at=None) -> ReportStanding:
+    """The report's 第N版 and state. ``latest_edit_at``: when the draft was last saved; a
+    published version changed after its submission is being rewritten as the next version."""
+    submission = _live_submissions().filter(department=department, year=year).order_by("-version").first()
+    return _standing_of(submission, latest_edit_at)
+
+
+def report_standings(drafts) -> dict[int, ReportStanding]:
+    """The standing of each draft (by its pk), in two queries whatever the number of drafts."""
+    from django.db.models import Max
+
+    from jixiao.apps.reports.models import DraftVersion
+
+    drafts = list(drafts)
+    edits = dict(
+        DraftVersion.objects.filter(draft__in=drafts)
+        .values("draft_id")
+        .annotate(at=Max("created_at"))
+        .values_list("draft_id", "at")
+    )
+    latest: dict[tuple[int, int], object] = {}
+    for submission in _live_submissions().filter(
+        department_id__in={d.department_id for d in drafts}, year__in={d.year for d in drafts}
+    ):
+        key = (submission.department_id, submission.year)
+        if key not in latest or submission.version > latest[key].version:
+            latest[key] = submission
+    return {d.pk: _standing_of(latest.get((d.department_id, d.year)), edits.get(d.pk)) for d in drafts}

@@ -15,7 +15,13 @@ from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
-from jixiao.apps.reports.selectors import department_year_facts, framework_for, outline_for, report_standing
+from jixiao.apps.reports.selectors import (
+    department_year_facts,
+    framework_for,
+    outline_for,
+    report_standing,
+    report_standings,
+)
 from jixiao.domain.errors import DomainError
 from jixiao.domain.report.compose import NARRATIVE_KEYS
 from jixiao.domain.report.outlines import load_outline
@@ -104,7 +110,8 @@ def outline_choose(request):
 def report_list(request):
     departments = list(departments_visible_to(request.user))
     drafts = ReportDraft.objects.filter(department__in=departments).select_related("department")
-    rows = [{"draft": draft, "standing": _standing(draft)} for draft in drafts]
+    standings = report_standings(drafts)
+    rows = [{"draft": draft, "standing": standings[draft.pk]} for draft in drafts]
     return render(
         request,
         "reports/report_list.html",
