@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.data import load_yaml
+from jixiao.domain.approval import ROLE_LABELS, Workflow, load_workflow
 from jixiao.domain.errors import DomainError, PermissionRefused, TransitionNotAllowed
 from jixiao.domain.money import round_half_up, wan
 
@@ -78,21 +80,35 @@ ACTION_LABELS = {
     PAction.ACCEPT: "完成验收",
 }
 
-# From which stages an action may be taken, and where it leads (None: the stage stays).
-_ALLOWED: dict[PAction, tuple[frozenset[Stage], Stage | None]] = {
-    PAction.REVIEW: (frozenset({Stage.APPLIED, Stage.REVIEWED}), Stage.REVIEWED),
-    PAction.CONCLUDE: (frozenset({Stage.REVIEWED}), None),
-    PAction.APPROVE: (frozenset({Stage.REVIEWED}), Stage.APPROVED),
-    PAction.REJECT: (frozenset({Stage.APPLIED, Stage.REVIEWED}), Stage.REJECTED),
-    PAction.PLAN: (frozenset({Stage.APPROVED}), Stage.IMPLEMENTING),
-    PAction.INSPECT: (frozenset({Stage.IMPLEMENTING, Stage.INSPECTING}), Stage.INSPECTING),
-    PAction.CLOSE_INSPECTION: (frozenset({Stage.INSPECTING}), None),
-    PAction.COMPLETE_MILESTONE: (frozenset({Stage.IMPLEMENTING, Stage.INSPECTING}), None),
-    PAction.ACCEPT: (frozenset({Stage.INSPECTING}), Stage.COMPLETED),
-}
-
-HEAD_ONLY = {PAction.APPROVE, PAction.REJECT, PAction.ACCEPT}
 DEPT_ROLES = {"finance_officer", "department_head"}
+
+
+def project_workflow() -> Workflow:
+    """The 专项 lifecycle as a configuration of the one approval mechanism
+    (jixiao/data/workflows/special-project.yaml): stages, steps, who takes them."""
+    return load_workflow("special_project")
+
+
+def _allowed() -> dict[PAction, tuple[frozenset[Stage], dict[Stage, Stage]]]:
+    """From which stages each action may be taken, and where it usually leads from each (a
+    step that depends on a flag, like 论证不通过 → 未立项, is taken by its service)."""
+    out: dict[PAction, tuple[frozenset[Stage], dict[Stage, Stage]]] = {}
+    for action in PAction:
+        targets = {
+            Stage(source): Stage(step.target)
+            for step in project_workflow().steps
+            if step.action == action.value and step.applies(frozenset())
+            for source in step.sources
+        }
+        out[action] = (frozenset(targets), targets)
+    return out
+
+
+_ALLOWED = _allowed()
+# Steps only the department head takes (立项, 不予立项, 完成验收), as the workflow says.
+HEAD_ONLY = {
+    PAction(step.action) for step in project_workflow().steps if step.roles == frozenset({"department_head"})
+}
 
 PASS, FAIL = "pass", "fail"
 CONCLUSION_LABELS = {PASS: "通过", FAIL: "不通过"}
@@ -126,14 +142,68 @@ def next_stage(stage: Stage | str, action: PAction | str, *, actor: ProjectActor
         raise PermissionRefused(f"不能审批自己申报的项目：{subject}由您本人申报，须由其他负责人{label}。")
     if action is PAction.ACCEPT and actor.is_responsible:
         raise PermissionRefused(f"不能验收自己负责实施的项目：您是{subject}的实施责任人。")
-    allowed, target = _ALLOWED[action]
+    allowed, targets = _ALLOWED[action]
     if stage not in allowed:
         raise TransitionNotAllowed(
             f"{subject}当前阶段为“{STAGE_LABELS[stage]}”，不能{label}"
             f"（须在“{'、'.join(STAGE_LABELS[s] for s in STAGE_ORDER if s in allowed)}”阶段）。",
             stage=stage.value,
         )
-    return target or stage
+    return targets[stage]
+
+
+# ---------------------------------------------------------------- what comes next
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    text: str  # "作出立项决定（批准立项或不予立项）"
+    who: str = ""  # "部门负责人"; empty once the project is closed
+    action: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """ "下一步：部门负责人作出立项决定（批准立项或不予立项）"; "未立项，流程结束"."""
+        return f"下一步：{self.who}{self.text}" if self.who else self.text
+
+
+ROLE_ORDER = ("finance_officer", "department_head")
+
+
+def next_step(stage: Stage | str, *, conclusion: str = "", ready_for_acceptance: bool = False) -> NextStep:
+    """What the 专项 page says comes next and who takes it (from the workflow's ``next``)."""
+    stage = Stage(stage)
+    key = stage.value
+    if stage is Stage.REVIEWED and conclusion == PASS:
+        key = "reviewed_pass"
+    if stage is Stage.INSPECTING and ready_for_acceptance:
+        key = "inspecting_ready"
+    entry = load_yaml("workflows/special-project.yaml")["next"][key]
+    action = entry.get("action", "")
+    if not action:
+        return NextStep(text=entry["text"])
+    roles = next(step.roles for step in project_workflow().steps if step.action == action)
+    who = "或".join(ROLE_LABELS[role] for role in ROLE_ORDER if role in roles)
+    return NextStep(text=entry["text"], who=who, action=action)
+
+
+def stage_marks(stage: Stage | str) -> list[tuple[str, str, str]]:
+    """The stepper: (stage, label, "done" | "current" | "next" | "") along the main path; a
+    project that was not approved ends at 未立项 after the stages it passed."""
+    stage = Stage(stage)
+    path = [Stage(s) for s in project_workflow().path]
+    if stage is Stage.REJECTED:
+        return [(s.value, STAGE_LABELS[s], "done") for s in path[:2]] + [
+            (stage.value, STAGE_LABELS[stage], "current")
+        ]
+    here = path.index(stage)
+    marks = []
+    for index, s in enumerate(path):
+        mark = "done" if index < here else "current" if index == here else "next" if index == here + 1 else ""
+        if s is Stage.COMPLETED and stage is Stage.COMPLETED:
+            mark = "done"
+        marks.append((s.value, STAGE_LABELS[s], mark))
+    return marks
 
 
 def is_payable(stage: Stage | str) -> bool:

@@ -1,8 +1,11 @@
 """Review of department reports by the finance bureau: states, who may do what, and snapshots.
 
-A report moves draft → submitted → returned (退回修改) or accepted → published. A returned
+A report moves draft → submitted → returned (退回修改) or accepted → published, as the
+workflow report_review of the one approval mechanism (jixiao.domain.approval) decides. A returned
 report is fixed by submitting a new version; a later change to a published report is also a new
-version, submitted and published again. The snapshot of a submission is plain JSON with stable
+version, submitted and published again. 第N版 is the Nth version the department (or the bureau
+for it) submitted for the year; the screens of generating, submitting, reviewing and publishing
+all speak of that one number. The snapshot of a submission is plain JSON with stable
 paragraph ids, so that comments can point at a paragraph and a published report never changes.
 """
 
@@ -13,7 +16,9 @@ import datetime as dt
 from decimal import Decimal
 from enum import Enum, StrEnum
 
-from jixiao.domain.errors import PermissionRefused, TransitionNotAllowed
+from jixiao.data import load_yaml
+from jixiao.domain.approval import Workflow, load_workflow
+from jixiao.domain.errors import PermissionRefused
 from jixiao.domain.report.document import Chart, Paragraph, Report, Section, Table
 
 
@@ -26,101 +31,41 @@ class ReviewState(StrEnum):
     SUPERSEDED = "superseded"
 
 
-STATE_LABELS = {
-    ReviewState.DRAFT: "草稿",
-    ReviewState.SUBMITTED: "已提交待审核",
-    ReviewState.RETURNED: "退回修改",
-    ReviewState.ACCEPTED: "审核通过",
-    ReviewState.PUBLISHED: "已公开",
-    ReviewState.SUPERSEDED: "已被新版本替代",
-}
+def review_workflow() -> Workflow:
+    """Report review as a configuration of the one approval mechanism
+    (jixiao/data/workflows/report-review.yaml): states, steps, who takes them, reasons."""
+    return load_workflow("report_review")
 
 
-class ReviewAction(StrEnum):
-    SUBMIT = "submit"
-    COMMENT = "comment"
-    RETURN = "return"
-    ACCEPT = "accept"
-    PUBLISH = "publish"
-    SUPERSEDE = "supersede"
+def refuse_unless_role_may(role: str, action: str) -> None:
+    """PermissionRefused when no step of ``action`` is ever taken by ``role``, whatever the
+    state: a department user posting 发布 is told it is not theirs to do, not that the report
+    is in the wrong state."""
+    workflow = review_workflow()
+    steps = [step for step in workflow.steps if step.action == action]
+    if not any(role in step.roles for step in steps):
+        who = "、".join(dict.fromkeys(step.who for step in steps))
+        raise PermissionRefused(f"只有{who}可以{steps[0].label if steps else action}。")
 
 
-ACTION_LABELS = {
-    ReviewAction.SUBMIT: "提交报告",
-    ReviewAction.COMMENT: "审核意见",
-    ReviewAction.RETURN: "退回修改",
-    ReviewAction.ACCEPT: "审核通过",
-    ReviewAction.PUBLISH: "公开发布",
-    ReviewAction.SUPERSEDE: "被新版本替代",
-}
+STATE_LABELS = {state: review_workflow().state_label(state.value) for state in ReviewState}
 
-TRANSITIONS: dict[tuple[ReviewState, ReviewAction], ReviewState] = {
-    (ReviewState.DRAFT, ReviewAction.SUBMIT): ReviewState.SUBMITTED,
-    (ReviewState.SUBMITTED, ReviewAction.COMMENT): ReviewState.SUBMITTED,
-    (ReviewState.SUBMITTED, ReviewAction.RETURN): ReviewState.RETURNED,
-    (ReviewState.SUBMITTED, ReviewAction.ACCEPT): ReviewState.ACCEPTED,
-    (ReviewState.ACCEPTED, ReviewAction.PUBLISH): ReviewState.PUBLISHED,
-    (ReviewState.SUBMITTED, ReviewAction.SUPERSEDE): ReviewState.SUPERSEDED,
-    (ReviewState.RETURNED, ReviewAction.SUPERSEDE): ReviewState.SUPERSEDED,
-    (ReviewState.ACCEPTED, ReviewAction.SUPERSEDE): ReviewState.SUPERSEDED,
-    (ReviewState.PUBLISHED, ReviewAction.SUPERSEDE): ReviewState.SUPERSEDED,
-}
+# A version in one of these states is with the finance bureau: the department waits, and its
+# draft cannot be changed or submitted again until the bureau returns it.
+WITH_BUREAU = frozenset({ReviewState.SUBMITTED, ReviewState.ACCEPTED})
 
 
-def next_state(state: str, action: str, *, label: str = "该报告") -> ReviewState:
-    """The state after ``action``, or TransitionNotAllowed naming both."""
-    state, action = ReviewState(state), ReviewAction(action)
-    try:
-        return TRANSITIONS[(state, action)]
-    except KeyError:
-        raise TransitionNotAllowed(
-            f"{label}当前为“{STATE_LABELS[state]}”，不能{ACTION_LABELS[action]}。",
-            state=state.value,
-            action=action.value,
-        ) from None
+def version_label(version: int) -> str:
+    return f"第{version}版"
 
 
-DEPARTMENT_ROLES = frozenset({"finance_officer", "department_head"})
-REVIEWER_ROLES = frozenset({"bureau_staff"})
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Actor:
-    """What the rules need to know about whoever acts."""
-
-    id: int
-    role: str
-    department_id: int | None = None
-    bureau_id: int | None = None
-
-
-def check_may(
-    actor: Actor,
-    action: str,
-    *,
-    department_id: int,
-    bureau_id: int,
-    submitted_by_id: int | None = None,
-    uploaded: bool = False,
-) -> None:
-    """Refuse (PermissionRefused, Chinese message) whatever the actor's role does not allow."""
-    action = ReviewAction(action)
-    if actor.role == "auditor":
-        raise PermissionRefused("审计账号只能查看，不能提交或审核报告。", role=actor.role)
-    if action is ReviewAction.SUBMIT:
-        if uploaded:
-            if actor.role not in REVIEWER_ROLES or actor.bureau_id != bureau_id:
-                raise PermissionRefused("只有本级财政局工作人员可以上传单位在系统外编写的报告。")
-            return
-        if actor.role not in DEPARTMENT_ROLES or actor.department_id != department_id:
-            raise PermissionRefused("只有本单位的财务人员或负责人可以提交本单位的报告。")
-        return
-    if actor.role not in REVIEWER_ROLES or actor.bureau_id != bureau_id:
-        raise PermissionRefused(f"只有财政局工作人员可以{ACTION_LABELS[action]}。", role=actor.role)
-    if submitted_by_id is not None and submitted_by_id == actor.id and action is not ReviewAction.COMMENT:
-        raise PermissionRefused(
-            f"不能审核自己提交或上传的报告（{ACTION_LABELS[action]}），请由另一位工作人员办理。"
-        )
+def review_status(state: str, version: int, *, reason: str = "") -> str:
+    """Where a submitted version stands, in one sentence a department reads:
+    "已提交财政局审核（第2版），等待财政局审核"; "已退回（第2版）：理由…"; "已发布（第2版）".
+    The sentences are data (the ``status`` of report-review.yaml)."""
+    template = load_yaml("workflows/report-review.yaml")["status"][ReviewState(state).value]
+    text = template.format(version=version_label(version), reason=reason.strip() or "（未写明理由）")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,14 +22,14 @@ def test_generate_edit_a_paragraph_and_download_the_docx(browser_page, live_serv
     page.select_option("#g-year", "2023")
     page.get_by_role("button", name="生成整体支出绩效评价报告").click()
     expect(page.locator("h1")).to_contain_text("2023年度常宁市科学技术协会整体支出绩效评价报告")
-    expect(page.get_by_text("第1版").first).to_be_visible()
+    expect(page.locator("#report-status")).to_contain_text("第1版编辑中，尚未提交财政局")
     shot(page, "generated")
 
     page.get_by_label("修改资产管理情况（制度与管理）").click()
     page.fill("#p-text", "本单位资产由办公室统一管理，建立资产台账，每年盘点一次。")
-    page.get_by_role("button", name="保存为新版本").click()
-    expect(page.get_by_text("已保存为第2版。")).to_be_visible()
-    page.get_by_role("link", name="与上一版比较").first.click()
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("已保存（第2次保存）。")).to_be_visible()
+    page.get_by_role("link", name="与上一次比较").first.click()
     expect(page.get_by_text("新增：本单位资产由办公室统一管理，建立资产台账，每年盘点一次。")).to_be_visible()
     shot(page, "diff")
 

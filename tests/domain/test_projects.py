@@ -140,3 +140,73 @@ def test_acceptance_needs_done_milestones_and_closed_inspections():
             ],
             opinion="同意",
         )
+
+
+# ---------------------------------------------------------------- on the approval mechanism
+
+
+def test_the_lifecycle_is_a_configuration_of_the_approval_mechanism():
+    from jixiao.domain.approval import Actor
+    from jixiao.domain.projects import project_workflow
+
+    workflow = project_workflow()
+    head = Actor(role="department_head", is_creator=False, same_department=True, same_bureau=False)
+    own = Actor(role="department_head", is_creator=True, same_department=True, same_bureau=False)
+    officer = Actor(role="finance_officer", is_creator=False, same_department=True, same_bureau=False)
+    assert (
+        workflow.advance("reviewed", "approve", actor=head, doc_no="常科协字〔2024〕5号").to_state
+        == "approved"
+    )
+    with pytest.raises(PermissionRefused, match="不能批准立项自己提交的专项"):
+        workflow.advance("reviewed", "approve", actor=own, doc_no="X")
+    with pytest.raises(PermissionRefused, match="部门负责人"):
+        workflow.advance("reviewed", "approve", actor=officer, doc_no="X")
+    with pytest.raises(TransitionNotAllowed, match="必须填写批复文号"):
+        workflow.advance("reviewed", "approve", actor=head)
+    with pytest.raises(TransitionNotAllowed, match="完成验收必须填写原因"):
+        workflow.advance("inspecting", "accept", actor=head)
+    assert (
+        workflow.advance("reviewed", "conclude", actor=officer, flags={"review_failed"}).to_state
+        == "rejected"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stage", "conclusion", "ready", "sentence"),
+    [
+        ("applied", "", False, "下一步：部门财务人员或部门负责人录入专家论证意见"),
+        ("reviewed", "", False, "下一步：部门财务人员或部门负责人作出论证结论"),
+        ("reviewed", "pass", False, "下一步：部门负责人作出立项决定（批准立项或不予立项）"),
+        (
+            "approved",
+            "pass",
+            False,
+            "下一步：部门财务人员或部门负责人制定实施方案（实施责任人、实施期和关键节点）",
+        ),
+        (
+            "inspecting",
+            "pass",
+            False,
+            "下一步：部门财务人员或部门负责人完成全部关键节点，督查发现的问题整改销号",
+        ),
+        ("inspecting", "pass", True, "下一步：部门负责人组织完成验收（实施责任人本人不能验收）"),
+        ("completed", "pass", False, "已完成验收，流程结束"),
+        ("rejected", "fail", False, "未立项，流程结束"),
+    ],
+)
+def test_the_next_step_names_who_takes_it(stage, conclusion, ready, sentence):
+    from jixiao.domain.projects import next_step
+
+    assert next_step(stage, conclusion=conclusion, ready_for_acceptance=ready).sentence == sentence
+
+
+def test_the_stepper_marks_done_current_and_next():
+    from jixiao.domain.projects import stage_marks
+
+    assert [mark for _, _, mark in stage_marks("approved")] == ["done", "done", "current", "next", "", ""]
+    assert [mark for _, _, mark in stage_marks("completed")] == ["done"] * 6
+    assert [(s, mark) for s, _, mark in stage_marks("rejected")] == [
+        ("applied", "done"),
+        ("reviewed", "done"),
+        ("rejected", "current"),
+    ]

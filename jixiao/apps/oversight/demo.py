@@ -417,7 +417,8 @@ def _build_reviews(officers, staff) -> None:
             review_services.submission_return(
                 actor=staff,
                 submission=submission,
-                comments=(("p4.1", "请结合执行率低于序时进度的项目，具体说明原因。"),),
+                paragraph_id="p4.1",
+                reason="请结合执行率低于序时进度的项目，具体说明原因。",
             )
 
 

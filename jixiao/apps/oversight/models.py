@@ -8,13 +8,15 @@ the text, the HTML and the key figures at the moment of submission). Only its re
 from __future__ import annotations
 
 import secrets
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 
 from jixiao.apps.core.append_only import append_only
+from jixiao.domain.approval import Workflow
 from jixiao.domain.oversight import SCORE_BASIS_LABELS, effective_grade
-from jixiao.domain.review import STATE_LABELS, ReviewState
+from jixiao.domain.review import STATE_LABELS, ReviewState, review_status, review_workflow, version_label
 from jixiao.domain.scoring import points_text
 
 SNAPSHOT_FIELDS = (
@@ -44,6 +46,13 @@ def new_public_slug() -> str:
 
 
 class ReportSubmission(models.Model):
+    """One version (第N版) of a department's report, on the approval mechanism
+    (jixiao.apps.core.approval) as the workflow ``report_review``: its state moves only through
+    ``approval_advance``, which records each step as an ApprovalStep and an AuditEvent. The
+    submitter is the request's creator, so nobody reviews what they submitted or uploaded."""
+
+    workflow_key: ClassVar[str] = "report_review"
+
     class Source(models.TextChoices):
         JIXIAO = "jixiao", "系统内编制"
         UPLOAD = "upload", "系统外编写（财政局上传）"
@@ -99,7 +108,7 @@ class ReportSubmission(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField("审核时间", null=True, blank=True)
-    return_reason = models.TextField("退回说明", blank=True)
+    return_reason = models.TextField("退回理由（单位可见）", blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="发布人",
@@ -112,6 +121,7 @@ class ReportSubmission(models.Model):
     superseded_by = models.ForeignKey(
         "self", verbose_name="替代版本", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    updated_at = models.DateTimeField("最近办理时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "报告提交"
@@ -152,6 +162,42 @@ class ReportSubmission(models.Model):
     @property
     def state_label(self) -> str:
         return STATE_LABELS[ReviewState(self.state)]
+
+    @property
+    def version_label(self) -> str:
+        return version_label(self.version)
+
+    @property
+    def status_text(self) -> str:
+        """ "已提交财政局审核（第2版），等待财政局审核" and the like (jixiao.domain.review)."""
+        return review_status(self.state, self.version, reason=self.return_reason)
+
+    @property
+    def is_with_bureau(self) -> bool:
+        return self.state in (ReviewState.SUBMITTED, ReviewState.ACCEPTED)
+
+    # --- what the approval mechanism (jixiao.apps.core.approval) reads of a request
+
+    @classmethod
+    def workflow(cls) -> Workflow:
+        return review_workflow()
+
+    @property
+    def created_by_id(self) -> int:
+        return self.submitted_by_id
+
+    @property
+    def is_open(self) -> bool:
+        return not self.workflow().is_closed(self.state)
+
+    def approval_flags(self) -> frozenset[str]:
+        return frozenset()
+
+    def approval_department(self):
+        return self.department
+
+    def snapshot(self) -> dict:
+        return {"state": self.state, "version": self.version}
 
     @property
     def self_score_text(self) -> str:

@@ -1,7 +1,9 @@
 """Review of reports: one service per state change (submit, upload, comment, return, accept,
-publish). Each runs in one transaction, locks the submission it changes, checks the rules in
-jixiao.domain.review, writes an AuditEvent with the acting user, and on refusal changes nothing
-and keeps the refused attempt on record (RefusalEvent)."""
+publish), each a step of the workflow ``report_review`` on the one approval mechanism
+(jixiao.apps.core.approval.approval_advance): it runs in one transaction, locks the submission,
+lets the workflow decide who may act (never on one's own submission) and whether a reason is
+required, and records the step as an ApprovalStep and an AuditEvent with the acting user. On
+refusal nothing changes and the refused attempt is kept on record (RefusalEvent)."""
 
 from __future__ import annotations
 
@@ -12,24 +14,16 @@ from pathlib import PurePath
 from django.db.models import Max
 from django.utils import timezone
 
-from jixiao.apps.core.services import audit_record, records_refusal
+from jixiao.apps.core.approval import approval_actor, approval_advance
+from jixiao.apps.core.services import records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.oversight.models import ReportSubmission, ReviewComment
 from jixiao.apps.oversight.selectors import department_figures
 from jixiao.domain.checker import ERROR, INFO, WARNING, check_text
-from jixiao.domain.errors import DomainError, PermissionRefused
+from jixiao.domain.errors import DomainError
 from jixiao.domain.oversight import SelfScore, self_score_of_report, self_score_stated
 from jixiao.domain.report.document import Report
-from jixiao.domain.review import (
-    ACTION_LABELS,
-    Actor,
-    ReviewAction,
-    ReviewState,
-    check_may,
-    next_state,
-    report_snapshot,
-    text_paragraphs,
-)
+from jixiao.domain.review import ReviewState, report_snapshot, text_paragraphs, version_label
 from jixiao.formats.report_readers import read_report_bytes
 
 OPEN_STATES = (ReviewState.SUBMITTED, ReviewState.RETURNED, ReviewState.ACCEPTED)
@@ -49,12 +43,6 @@ def _scope(kwargs) -> tuple:
 
 def _records_refusal(action: str):
     return records_refusal(action, scope=_scope)
-
-
-def _actor(user) -> Actor:
-    if user is None or not getattr(user, "is_authenticated", False):
-        raise PermissionRefused("请先登录。")
-    return Actor(id=user.pk, role=user.role, department_id=user.department_id, bureau_id=user.scope_bureau_id)
 
 
 def _figures(department: Department, year: int, as_of: dt.date) -> dict:
@@ -91,24 +79,41 @@ def run_checker(text: str) -> tuple[list[dict], dict]:
 
 
 def _supersede_open(department: Department, year: int, new: ReportSubmission, actor) -> None:
+    """The new version replaces the department's open ones (a workflow step on each, so the
+    department's submission may replace only a returned version: one still with the bureau
+    refuses the new submission instead)."""
     for old in (
         ReportSubmission.objects.select_for_update()
         .filter(department=department, year=year, state__in=[s.value for s in OPEN_STATES])
         .exclude(pk=new.pk)
     ):
-        before = old.state
-        old.state = next_state(old.state, ReviewAction.SUPERSEDE)
-        old.superseded_by = new
-        old.save(update_fields=["state", "superseded_by"])
-        audit_record(
-            actor=actor,
-            action="report_supersede",
-            action_label="报告被新版本替代",
-            target=old,
-            department=department,
-            before={"state": before},
-            after={"state": old.state, "superseded_by": new.version},
+
+        def link(locked, transition, new=new):
+            locked.superseded_by = new
+
+        approval_advance(actor=actor, record=old, action="supersede", handler=link)
+
+
+def _refuse_while_with_bureau(department: Department, year: int) -> None:
+    pending = (
+        ReportSubmission.objects.filter(
+            department=department, year=year, state__in=[ReviewState.SUBMITTED, ReviewState.ACCEPTED]
         )
+        .order_by("-version")
+        .first()
+    )
+    if pending is not None:
+        raise ReviewInputError(
+            f"{department.name}{year}年度报告{pending.version_label}{pending.state_label}，"
+            "财政局退回后才能修改并提交下一版。",
+            version=pending.version,
+        )
+
+
+def next_version(department: Department, year: int) -> int:
+    """The number the department's next submission for the year will carry (第N版)."""
+    latest = ReportSubmission.objects.filter(department=department, year=year).aggregate(v=Max("version"))
+    return (latest["v"] or 0) + 1
 
 
 def _create(
@@ -129,11 +134,15 @@ def _create(
 ):
     if not paragraphs:
         raise ReviewInputError(f"{department.name}{year}年度报告没有正文，不能提交。")
+    uploaded = source == ReportSubmission.Source.UPLOAD
+    action = "upload" if uploaded else "submit"
+    # Who may submit (or upload) is asked first, before anything about the department is said.
+    unsaved = ReportSubmission(department=department, year=year, submitted_by=actor, state=ReviewState.DRAFT)
+    ReportSubmission.workflow().advance(ReviewState.DRAFT, action, actor=approval_actor(actor, unsaved))
     Department.objects.select_for_update().filter(pk=department.pk).first()
-    version = (
-        ReportSubmission.objects.filter(department=department, year=year).aggregate(v=Max("version"))["v"]
-        or 0
-    ) + 1
+    if not uploaded:
+        _refuse_while_with_bureau(department, year)
+    version = next_version(department, year)
     now = timezone.now()
     findings, summary = run_checker(text)
     submission = ReportSubmission.objects.create(
@@ -141,7 +150,7 @@ def _create(
         year=year,
         version=version,
         source=source,
-        state=next_state(ReviewState.DRAFT, ReviewAction.SUBMIT),
+        state=ReviewState.DRAFT,
         title=title[:255],
         document=document,
         paragraphs=paragraphs,
@@ -158,23 +167,11 @@ def _create(
         score_basis=score.basis.value if score else "",
         submitted_by=actor,
         submitted_at=now,
+        updated_at=now,
     )
+    # The step on the mechanism: checked again, recorded as ApprovalStep and AuditEvent.
+    submission, _ = approval_advance(actor=actor, record=submission, action=action)
     _supersede_open(department, year, submission, actor)
-    audit_record(
-        actor=actor,
-        action="report_submit" if source == ReportSubmission.Source.JIXIAO else "report_upload",
-        action_label="提交报告" if source == ReportSubmission.Source.JIXIAO else "上传系统外报告",
-        target=submission,
-        department=department,
-        after={
-            "state": submission.state,
-            "version": version,
-            "checker_errors": summary.get("errors", 0),
-            "checker_warnings": summary.get("warnings", 0),
-            "self_score": str(score.score) if score else None,
-            "self_grade": score.grade if score else "",
-        },
-    )
     return submission
 
 
@@ -194,7 +191,6 @@ def report_submit(
     the self-evaluation score the report's score table carries (or, failing that, its text states)."""
     from jixiao.formats.html_writer import render_html
 
-    check_may(_actor(actor), ReviewAction.SUBMIT, department_id=department.pk, bureau_id=department.bureau_id)
     if document.year != year:
         raise ReviewInputError(f"报告年度（{document.year}年）与提交年度（{year}年）不一致。")
     snapshot = report_snapshot(document)
@@ -228,13 +224,6 @@ def report_upload(*, actor, department: Department, year: int, name: str, data: 
     """The bureau uploads a report the department wrote outside jixiao; it is checked and joins
     the same review workflow (the uploader may not review it). The self-evaluation score is the
     one its text states, if it states one (else none is stored: 未自评)."""
-    check_may(
-        _actor(actor),
-        ReviewAction.SUBMIT,
-        department_id=department.pk,
-        bureau_id=department.bureau_id,
-        uploaded=True,
-    )
     text = read_uploaded(name, data)
     paragraphs = text_paragraphs(text)
     title = paragraphs[0]["text"] if paragraphs else name
@@ -278,10 +267,6 @@ def reports_upload_batch(
     return outcomes
 
 
-def _locked(submission: ReportSubmission) -> ReportSubmission:
-    return ReportSubmission.objects.select_for_update().select_related("department").get(pk=submission.pk)
-
-
 def _paragraph(submission: ReportSubmission, paragraph_id: str) -> dict:
     for paragraph in submission.paragraphs:
         if paragraph["id"] == paragraph_id:
@@ -290,11 +275,13 @@ def _paragraph(submission: ReportSubmission, paragraph_id: str) -> dict:
 
 
 def _add_comment(actor, submission, paragraph_id: str, text: str) -> ReviewComment:
+    """A comment the department reads: on one paragraph, or on the whole report when
+    ``paragraph_id`` is empty."""
     text = (text or "").strip()
     if not text:
-        raise ReviewInputError(f"对段落“{paragraph_id}”的意见不能为空。")
-    paragraph = _paragraph(submission, paragraph_id)
-    comment = ReviewComment.objects.create(
+        raise ReviewInputError("审核意见不能为空。")
+    paragraph = _paragraph(submission, paragraph_id) if paragraph_id else {"text": ""}
+    return ReviewComment.objects.create(
         submission=submission,
         paragraph_id=paragraph_id,
         paragraph_text=paragraph["text"],
@@ -302,96 +289,79 @@ def _add_comment(actor, submission, paragraph_id: str, text: str) -> ReviewComme
         author=actor,
         created_at=timezone.now(),
     )
-    audit_record(
-        actor=actor,
-        action="report_comment",
-        action_label="审核意见",
-        target=submission,
-        department=submission.department,
-        after={"paragraph": paragraph_id, "comment": text},
-    )
-    return comment
-
-
-def _check(actor, submission, action) -> None:
-    check_may(
-        _actor(actor),
-        action,
-        department_id=submission.department_id,
-        bureau_id=submission.department.bureau_id,
-        submitted_by_id=submission.submitted_by_id,
-    )
 
 
 @_records_refusal("report_comment")
 def submission_comment(*, actor, submission: ReportSubmission, paragraph_id: str, text: str) -> ReviewComment:
-    submission = _locked(submission)
-    _check(actor, submission, ReviewAction.COMMENT)
-    next_state(submission.state, ReviewAction.COMMENT, label=str(submission))
-    return _add_comment(actor, submission, paragraph_id, text)
+    """Add a comment without deciding yet (the version stays with the bureau)."""
+    added = []
 
+    def comment(locked, transition):
+        added.append(_add_comment(actor, locked, paragraph_id, text))
 
-def _decide(actor, submission, action, *, reason: str = "", comments=()) -> ReportSubmission:
-    submission = _locked(submission)
-    _check(actor, submission, action)
-    before = submission.state
-    submission.state = next_state(submission.state, action, label=str(submission))
-    fields = ["state"]
-    if action in (ReviewAction.RETURN, ReviewAction.ACCEPT):
-        submission.decided_by, submission.decided_at = actor, timezone.now()
-        fields += ["decided_by", "decided_at"]
-    if action is ReviewAction.RETURN:
-        for paragraph_id, text in comments:
-            _add_comment(actor, submission, paragraph_id, text)
-        if not reason.strip() and not submission.comments.exists():
-            raise ReviewInputError(f"退回{submission}时请写明退回说明，或对需要修改的段落提出意见。")
-        submission.return_reason = reason.strip()
-        fields.append("return_reason")
-    if action is ReviewAction.PUBLISH:
-        submission.published_by, submission.published_at = actor, timezone.now()
-        fields += ["published_by", "published_at"]
-        for old in ReportSubmission.objects.select_for_update().filter(
-            department=submission.department, year=submission.year, state=ReviewState.PUBLISHED
-        ):
-            old.state, old.superseded_by = next_state(old.state, ReviewAction.SUPERSEDE), submission
-            old.save(update_fields=["state", "superseded_by"])
-            audit_record(
-                actor=actor,
-                action="report_supersede",
-                action_label="公开报告被新版本替代",
-                target=old,
-                department=old.department,
-                before={"state": ReviewState.PUBLISHED.value},
-                after={"state": old.state, "superseded_by": submission.version},
-            )
-    submission.save(update_fields=fields)
-    audit_record(
-        actor=actor,
-        action=f"report_{action.value}",
-        action_label=ACTION_LABELS[action],
-        target=submission,
-        department=submission.department,
-        before={"state": before},
-        after={"state": submission.state},
-        reason=reason,
-    )
-    return submission
+    approval_advance(actor=actor, record=submission, action="comment", handler=comment, reason=text.strip())
+    return added[0]
 
 
 @_records_refusal("report_return")
 def submission_return(
-    *, actor, submission: ReportSubmission, reason: str = "", comments: tuple[tuple[str, str], ...] = ()
+    *, actor, submission: ReportSubmission, reason: str = "", paragraph_id: str = ""
 ) -> ReportSubmission:
-    """退回修改, with comments on paragraphs (paragraph id, comment) and/or a reason."""
-    return _decide(actor, submission, ReviewAction.RETURN, reason=reason, comments=comments)
+    """退回修改 with one comment the department reads: the reason, on one paragraph or (with no
+    ``paragraph_id``) on the whole report."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewInputError(f"退回{submission}时请写明退回理由（单位将看到这段话）。")
+
+    def decide(locked, transition):
+        _add_comment(actor, locked, paragraph_id, reason)
+        locked.decided_by, locked.decided_at = actor, timezone.now()
+        locked.return_reason = reason
+
+    submission, _ = approval_advance(
+        actor=actor, record=submission, action="return", handler=decide, reason=reason
+    )
+    return submission
 
 
 @_records_refusal("report_accept")
 def submission_accept(*, actor, submission: ReportSubmission) -> ReportSubmission:
-    return _decide(actor, submission, ReviewAction.ACCEPT)
+    def decide(locked, transition):
+        locked.decided_by, locked.decided_at = actor, timezone.now()
+
+    submission, _ = approval_advance(actor=actor, record=submission, action="accept", handler=decide)
+    return submission
 
 
 @_records_refusal("report_publish")
 def submission_publish(*, actor, submission: ReportSubmission) -> ReportSubmission:
-    """Publish an accepted submission on the public page (its snapshot, never live data)."""
-    return _decide(actor, submission, ReviewAction.PUBLISH)
+    """Publish an accepted version on the public page (its snapshot, never live data); the
+    version published before it is replaced."""
+
+    def publish(locked, transition):
+        locked.published_by, locked.published_at = actor, timezone.now()
+        for old in ReportSubmission.objects.select_for_update().filter(
+            department_id=locked.department_id, year=locked.year, state=ReviewState.PUBLISHED
+        ):
+
+            def link(previous, step, new=locked):
+                previous.superseded_by = new
+
+            approval_advance(actor=actor, record=old, action="supersede", handler=link)
+
+    submission, _ = approval_advance(actor=actor, record=submission, action="publish", handler=publish)
+    return submission
+
+
+__all__ = [
+    "ReviewInputError",
+    "next_version",
+    "report_submit",
+    "report_upload",
+    "reports_upload_batch",
+    "submission_accept",
+    "submission_comment",
+    "submission_publish",
+    "submission_return",
+    "version_label",
+]

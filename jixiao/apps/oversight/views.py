@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.selectors import sangong_year
 from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
+from jixiao.apps.core.approval import approval_history, approval_options
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.forms import ReturnForm, UploadForm
@@ -37,7 +38,7 @@ from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.monitoring import WarningKind
 from jixiao.domain.oversight import GRADE_CHOICES
-from jixiao.domain.review import STATE_LABELS, ReviewState
+from jixiao.domain.review import STATE_LABELS, ReviewState, refuse_unless_role_may
 
 # Drill-down targets in the budgets and goals apps, kept in one place.
 DRILL = {
@@ -310,8 +311,9 @@ def review_list(request):
     )
 
 
-def _can_review(user, submission) -> bool:
-    return user.role == "bureau_staff" and submission.submitted_by_id != user.pk
+def _review_actions(user, submission) -> set[str]:
+    """The workflow steps this user may take on this version now: the page shows only these."""
+    return {step.action for step in approval_options(user=user, record=submission)}
 
 
 @login_required
@@ -325,14 +327,15 @@ def review_detail(request, pk: int, form=None, refusal=None):
         request,
         "oversight/review_detail.html",
         {
-            "title": f"{submission.department.name} {submission.year}年度报告（第{submission.version}版）",
+            "title": f"{submission.department.name} {submission.year}年度报告（{submission.version_label}）",
             "s": submission,
             "department": submission.department,
             "paragraphs": paragraphs,
-            "comment_choices": [p for p in submission.paragraphs if p["kind"] != "chart"],
+            "general_comments": comments.get("", []),
             "form": form or ReturnForm(paragraphs=submission.paragraphs),
             "refusal": refusal,
-            "can_review": _can_review(request.user, submission),
+            "review_actions": _review_actions(request.user, submission),
+            "history": approval_history(submission),
             "public_url": reverse("public:report", args=[submission.public_slug])
             if submission.state == ReviewState.PUBLISHED
             else "",
@@ -348,6 +351,7 @@ def review_action(request, pk: int, action: str):
         raise Http404("没有这个操作。")
     form = ReturnForm(request.POST, paragraphs=submission.paragraphs)
     try:
+        refuse_unless_role_may(request.user.role, action)
         if action in ("return", "comment"):
             if not form.is_valid():
                 return review_detail(request, pk, form=form)
@@ -356,21 +360,18 @@ def review_action(request, pk: int, action: str):
                 services.submission_comment(
                     actor=request.user, submission=submission, paragraph_id=pid, text=text
                 )
-                messages.success(request, "已添加审核意见。")
+                messages.success(request, f"已添加审核意见（{submission.version_label}）。")
             else:
                 services.submission_return(
-                    actor=request.user,
-                    submission=submission,
-                    reason=form.cleaned_data["reason"],
-                    comments=((pid, text),) if pid and text else (),
+                    actor=request.user, submission=submission, reason=text, paragraph_id=pid
                 )
-                messages.success(request, "已退回修改，单位可在修改后重新提交。")
+                messages.success(request, f"已退回{submission.version_label}，单位修改后提交下一版。")
         elif action == "accept":
             services.submission_accept(actor=request.user, submission=submission)
-            messages.success(request, "已审核通过，可以公开发布。")
+            messages.success(request, f"{submission.version_label}已审核通过，可以公开发布。")
         else:
             services.submission_publish(actor=request.user, submission=submission)
-            messages.success(request, "已公开发布，公众无需登录即可查看。")
+            messages.success(request, f"{submission.version_label}已公开发布，公众无需登录即可查看。")
     except DomainError as error:
         response = review_detail(request, pk, form=form, refusal=error.message)
         if isinstance(error, PermissionRefused):

@@ -9,18 +9,27 @@ around that Project; it changes only through jixiao.apps.projects.services.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from jixiao.domain.projects import CONCLUSION_LABELS
+from jixiao.domain.approval import Workflow
+from jixiao.domain.projects import CONCLUSION_LABELS, NextStep, next_step, project_workflow
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 CONCLUSION_CHOICES = [("", "尚未作出"), *CONCLUSION_LABELS.items()]
 
 
 class SpecialProject(models.Model):
+    """The 专项's file. Its decisions (立项, 不予立项, 完成验收) run on the approval mechanism
+    (jixiao.apps.core.approval) as the workflow ``special_project``: its state there is the
+    project's stage (budgets.Project.stage, the one field the money core reads), its creator the
+    applicant, so a head never decides 立项 on a project they applied for."""
+
+    workflow_key: ClassVar[str] = "special_project"
+
     project = models.OneToOneField(
         "budgets.Project", verbose_name="项目", on_delete=models.PROTECT, related_name="special"
     )
@@ -102,6 +111,53 @@ class SpecialProject(models.Model):
         from jixiao.domain.projects import average_score
 
         return average_score(r.score for r in self.reviews.all())
+
+    # --- what the approval mechanism reads and writes of a request
+
+    @classmethod
+    def workflow(cls) -> Workflow:
+        return project_workflow()
+
+    @property
+    def state(self) -> str:
+        return self.project.stage
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.project.stage = value
+        self._stage_moved = True
+
+    @property
+    def created_by_id(self) -> int:
+        return self.applicant_id
+
+    @property
+    def state_label(self) -> str:
+        return self.workflow().state_label(self.state)
+
+    def approval_flags(self) -> frozenset[str]:
+        return frozenset()
+
+    def approval_department(self):
+        return self.project.department
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if getattr(self, "_stage_moved", False):
+            # The stage lives on the project (the money core's gate), written with the file.
+            type(self.project).objects.filter(pk=self.project_id).update(stage=self.project.stage)
+            self._stage_moved = False
+
+    @property
+    def next_step(self) -> NextStep:
+        """What comes next and who takes it ("下一步：部门负责人作出立项决定…")."""
+        ready = (
+            self.project.stage == "inspecting"
+            and not self.milestones.filter(done_on__isnull=True).exists()
+            and self.inspections.exists()
+            and not self.inspections.filter(closed_on__isnull=True).exists()
+        )
+        return next_step(self.project.stage, conclusion=self.review_conclusion, ready_for_acceptance=ready)
 
     def snapshot(self) -> dict:
         return {

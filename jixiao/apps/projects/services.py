@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from jixiao.apps.budgets.models import BudgetLine, Project
+from jixiao.apps.budgets.models import Project
 from jixiao.apps.budgets.services import budget_line_create
+from jixiao.apps.core.approval import approval_advance
 from jixiao.apps.core.services import audit_record, records_refusal
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.projects.models import (
@@ -374,6 +375,17 @@ def project_review_conclude(
 # ---------------------------------------------------------------- 立项
 
 
+def _decide(*, actor, special: SpecialProject, action: PAction, handler, reason: str = "", doc_no: str = ""):
+    """A 立项 or 验收 decision on the approval mechanism: the mechanism locks the file, lets the
+    workflow decide who may act (the department head, never on their own application), runs
+    ``handler`` (the step's checks and effects) in the same transaction, moves the stage and
+    writes the step as an ApprovalStep and an AuditEvent."""
+    locked, _ = approval_advance(
+        actor=actor, record=special, action=action.value, handler=handler, reason=reason, doc_no=doc_no
+    )
+    return SpecialProject.objects.select_related("project", "project__department").get(pk=locked.pk)
+
+
 @_records_refusal("project_approve")
 def project_approve(
     *,
@@ -385,6 +397,7 @@ def project_approve(
 ) -> SpecialProject:
     """立项 by the department head (never the applicant), with the project's own budget lines."""
     locked = _lock(special)
+    # The rules of the lifecycle first, for the refusal that names the project and the person.
     next_stage(locked.project.stage, PAction.APPROVE, actor=_actor(actor, locked), name=locked.project.name)
     if not doc_no.strip():
         raise ProjectRuleError("立项须填写批复文号。")
@@ -392,36 +405,31 @@ def project_approve(
     total = check_approval(
         conclusion=locked.review_conclusion, requested=locked.requested_amount, line_amounts=amounts
     )
-    # Stage first: the money core only lets a project from 立项 on hold budget lines.
-    _move(
-        actor=actor,
-        special=locked,
-        action=PAction.APPROVE,
-        after={"approved_amount": total, "doc_no": doc_no},
-    )
-    created = []
-    for request, amount in zip(lines, amounts, strict=True):
-        created.append(
+
+    def approve(record, transition):
+        # Stage first: the money core only lets a project from 立项 on hold budget lines.
+        Project.objects.filter(pk=record.project_id).update(stage=transition.to_state)
+        record.project.stage = transition.to_state
+        for request, amount in zip(lines, amounts, strict=True):
             budget_line_create(
                 actor=actor,
-                department=locked.project.department,
-                year=locked.project.year,
+                department=record.project.department,
+                year=record.project.year,
                 func_code=request.func_code,
                 fund_type="project",
                 econ_code=request.econ_code,
                 initial_amount=amount,
                 date=decided_on,
-                project=locked.project,
-                name=request.name or f"{locked.project.name}（项目）",
+                project=record.project,
+                name=request.name or f"{record.project.name}（项目）",
                 doc_no=doc_no.strip(),
             )
-        )
-    locked.decided_by = actor
-    locked.decided_on = decided_on
-    locked.approval_doc_no = doc_no.strip()
-    locked.approved_amount = total
-    locked.save(update_fields=["decided_by", "decided_on", "approval_doc_no", "approved_amount"])
-    return locked
+        record.decided_by = actor
+        record.decided_on = decided_on
+        record.approval_doc_no = doc_no.strip()
+        record.approved_amount = total
+
+    return _decide(actor=actor, special=locked, action=PAction.APPROVE, handler=approve, doc_no=doc_no)
 
 
 @_records_refusal("project_reject")
@@ -430,12 +438,14 @@ def project_reject(*, actor, special: SpecialProject, reason: str, decided_on: d
     locked = _lock(special)
     if not reason.strip():
         raise ProjectRuleError("不予立项须写明理由。")
-    _move(actor=actor, special=locked, action=PAction.REJECT, reason=reason)
-    locked.decided_by = actor
-    locked.decided_on = decided_on
-    locked.rejection_reason = reason.strip()
-    locked.save(update_fields=["decided_by", "decided_on", "rejection_reason"])
-    return locked
+    next_stage(locked.project.stage, PAction.REJECT, actor=_actor(actor, locked), name=locked.project.name)
+
+    def reject(record, transition):
+        record.decided_by = actor
+        record.decided_on = decided_on
+        record.rejection_reason = reason.strip()
+
+    return _decide(actor=actor, special=locked, action=PAction.REJECT, handler=reject, reason=reason)
 
 
 # ---------------------------------------------------------------- 实施
@@ -594,12 +604,12 @@ def project_accept(*, actor, special: SpecialProject, accepted_on: dt.date, opin
         ],
         opinion=opinion,
     )
-    spent = sum((line.spent for line in BudgetLine.objects.filter(project=locked.project)), Decimal("0.00"))
-    _move(actor=actor, special=locked, action=PAction.ACCEPT, reason=opinion, after={"spent": spent})
-    locked.accepted_by, locked.accepted_on = actor, accepted_on
-    locked.acceptance_opinion = opinion.strip()
-    locked.save(update_fields=["accepted_by", "accepted_on", "acceptance_opinion"])
-    return locked
+
+    def accept(record, transition):
+        record.accepted_by, record.accepted_on = actor, accepted_on
+        record.acceptance_opinion = opinion.strip()
+
+    return _decide(actor=actor, special=locked, action=PAction.ACCEPT, handler=accept, reason=opinion)
 
 
 # ---------------------------------------------------------------- 科普示范基地

@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets import services as money_services
 from jixiao.apps.budgets.models import ProjectStage
+from jixiao.apps.core.approval import approval_history
 from jixiao.apps.goals.selectors import library_for
 from jixiao.apps.orgs.selectors import access_department, default_department_for
 from jixiao.apps.projects import forms, selectors, services
 from jixiao.apps.projects.models import DemonstrationBase, Inspection, Milestone
 from jixiao.domain.errors import DomainError
 from jixiao.domain.money import wan_fixed
+from jixiao.domain.projects import stage_marks
 from jixiao.formats.asset_disposal import table_xlsx
 
 ZERO = Decimal("0.00")
@@ -212,11 +214,9 @@ def _render_detail(request, special, *, action_forms=None, error=None, status=20
             "inspections": special.inspections.select_related("milestone", "closed_by"),
             "forms": action_forms if action_forms is not None else _action_forms(special, request.user),
             "error": error,
-            "stage_steps": [
-                (value, label, value == special.project.stage)
-                for value, label in ProjectStage.choices
-                if value != "rejected"
-            ],
+            "stage_steps": stage_marks(special.project.stage),
+            "next_step": special.next_step,
+            "history": approval_history(special),
         },
         status=status,
     )

@@ -7,6 +7,7 @@ never filled with an invented figure. Amounts stay Decimal 元 throughout.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import replace
@@ -72,6 +73,7 @@ from jixiao.domain.report.inputs import (
     ProjectSummary,
     ReportInputs,
 )
+from jixiao.domain.review import STATE_LABELS, WITH_BUREAU, ReviewState, review_status, version_label
 from jixiao.domain.roster import parse_duties
 from jixiao.domain.scoring import Framework, load_framework, score_department
 
@@ -656,3 +658,93 @@ def outline_for(*, department: Department, year: int) -> str:
         .first()
     )
     return choice.outline if choice else load_outline().key
+
+
+# --- where a report stands with the finance bureau ------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReportStanding:
+    """Where a department's report for a year stands, in the one numbering (第N版) that
+    generating, submitting, reviewing and publishing share: N is the version being reviewed or
+    published, or the next one to be submitted while the department is still writing."""
+
+    version: int
+    submission: object | None  # the latest oversight.ReportSubmission, if any
+    editable: bool  # the department may change and submit it (nothing waits at the bureau)
+
+    @property
+    def version_label(self) -> str:
+        return version_label(self.version)
+
+    @property
+    def state(self) -> str:
+        return "draft" if self.editing else self.submission.state
+
+    @property
+    def editing(self) -> bool:
+        """The department is writing 第N版 (not yet submitted)."""
+        return self.submission is None or self.submission.version != self.version
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[ReviewState(self.state)]
+
+    @property
+    def status_text(self) -> str:
+        if self.editing:
+            text = review_status(ReviewState.DRAFT, self.version)
+            if self.submission is not None and self.submission.state == ReviewState.RETURNED:
+                text += f"；{review_status(ReviewState.RETURNED, self.submission.version, reason=self.submission.return_reason)}"
+            return text
+        return self.submission.status_text
+
+
+_STANDING_FIELDS = ("pk", "department_id", "year", "version", "state", "return_reason", "submitted_at")
+
+
+def _standing_of(submission, latest_edit_at) -> ReportStanding:
+    if submission is None:
+        return ReportStanding(version=1, submission=None, editable=True)
+    if submission.state in WITH_BUREAU:
+        return ReportStanding(version=submission.version, submission=submission, editable=False)
+    changed_since = latest_edit_at is not None and latest_edit_at > submission.submitted_at
+    if submission.state == ReviewState.PUBLISHED and not changed_since:
+        return ReportStanding(version=submission.version, submission=submission, editable=True)
+    return ReportStanding(version=submission.version + 1, submission=submission, editable=True)
+
+
+def _live_submissions():
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    return ReportSubmission.objects.exclude(state=ReviewState.SUPERSEDED).only(*_STANDING_FIELDS)
+
+
+def report_standing(*, department, year: int, latest_edit_at=None) -> ReportStanding:
+    """The report's 第N版 and state. ``latest_edit_at``: when the draft was last saved; a
+    published version changed after its submission is being rewritten as the next version."""
+    submission = _live_submissions().filter(department=department, year=year).order_by("-version").first()
+    return _standing_of(submission, latest_edit_at)
+
+
+def report_standings(drafts) -> dict[int, ReportStanding]:
+    """The standing of each draft (by its pk), in two queries whatever the number of drafts."""
+    from django.db.models import Max
+
+    from jixiao.apps.reports.models import DraftVersion
+
+    drafts = list(drafts)
+    edits = dict(
+        DraftVersion.objects.filter(draft__in=drafts)
+        .values("draft_id")
+        .annotate(at=Max("created_at"))
+        .values_list("draft_id", "at")
+    )
+    latest: dict[tuple[int, int], object] = {}
+    for submission in _live_submissions().filter(
+        department_id__in={d.department_id for d in drafts}, year__in={d.year for d in drafts}
+    ):
+        key = (submission.department_id, submission.year)
+        if key not in latest or submission.version > latest[key].version:
+            latest[key] = submission
+    return {d.pk: _standing_of(latest.get((d.department_id, d.year)), edits.get(d.pk)) for d in drafts}

@@ -21,7 +21,7 @@ from django.utils import timezone
 from jixiao.apps.core.services import audit_record
 from jixiao.apps.orgs.models import Department
 from jixiao.apps.reports.models import DraftVersion, OutlineChoice, ReportDraft
-from jixiao.apps.reports.selectors import outline_for, report_inputs
+from jixiao.apps.reports.selectors import outline_for, report_inputs, report_standing
 from jixiao.domain.checker import ERROR, check_text
 from jixiao.domain.checker.findings import SEVERITY_LABELS
 from jixiao.domain.errors import DomainError
@@ -30,6 +30,7 @@ from jixiao.domain.report.compose import NARRATIVE_LABELS, compose_evaluation_re
 from jixiao.domain.report.document import Report
 from jixiao.domain.report.movements import MOVEMENT_PREFIX, movements
 from jixiao.domain.report.outlines import OutlineInvalid, load_outline
+from jixiao.domain.report.placeholders import placeholder_paragraphs
 
 FORMATS = ("docx", "html", "pdf", "txt")
 
@@ -299,6 +300,17 @@ def paragraph_label(draft: ReportDraft, key: str) -> str | None:
     return None
 
 
+def _refuse_while_with_bureau(draft: ReportDraft) -> None:
+    """While a version waits at the finance bureau the draft stays as submitted: changes would
+    make the page say something other than what the bureau reviews."""
+    standing = report_standing(department=draft.department, year=draft.year)
+    if not standing.editable:
+        raise ReportRefused(
+            f"{standing.status_text}。审核期间不能修改，财政局退回后才能修改并提交下一版。",
+            version=standing.version,
+        )
+
+
 def report_edit_paragraph(*, actor, draft: ReportDraft, key: str, text: str) -> DraftVersion:
     label = paragraph_label(draft, key)
     if label is None:
@@ -306,6 +318,7 @@ def report_edit_paragraph(*, actor, draft: ReportDraft, key: str, text: str) -> 
     text = text.replace("\r\n", "\n").strip()
     with transaction.atomic():
         draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
+        _refuse_while_with_bureau(draft)
         latest = draft.latest
         before = (latest.narratives if latest else {}).get(key, "")
         if before == text:
@@ -334,6 +347,7 @@ def report_confirm_problems(
             raise ReportRefused(f"问题类型“{_entry_key(entry)}”无法识别")
     with transaction.atomic():
         draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
+        _refuse_while_with_bureau(draft)
         latest = draft.latest
         state = {"problems": problems, "confirmed": True}
         if suggestions is not None:
@@ -382,6 +396,7 @@ def report_judge(*, actor, draft: ReportDraft, checklist: list[dict], manual: li
     )
     with transaction.atomic():
         draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
+        _refuse_while_with_bureau(draft)
         latest = draft.latest
         if _judgements_key(latest.judgements if latest else None) == _judgements_key(judgements):
             raise ReportRefused("人工评分及检查项未作修改，无需保存新版本")
@@ -443,20 +458,35 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
+def submission_blockers(report: Report) -> list[str]:
+    """What keeps the report from going to the finance bureau, each item naming where: every
+    paragraph that still holds placeholder text (jixiao/data/report/placeholders.yaml), then
+    whatever else keeps it a 草稿 (unconfirmed problems, unscored items, empty paragraphs)."""
+    found = placeholder_paragraphs(report)
+    items = [f"{f.where}仍是待填写的占位文字" for f in found]
+    placeholder_missing = bool(found)
+    for item in report.draft:
+        if placeholder_missing and "尚待填写" in item:
+            continue  # the same paragraphs, already named above
+        items.append(item)
+    return items
+
+
 def report_submit_for_review(*, actor, draft: ReportDraft):
-    """Send the draft's latest version to the finance bureau: the checker must pass first, then
-    the review workflow snapshots it (document, .docx, text, figures) so later data edits never
-    change what was submitted."""
+    """Send the draft's latest state to the finance bureau as the next 第N版: refused while a
+    version waits at the bureau, while any paragraph holds placeholder text or anything else
+    keeps it a 草稿, and while the checker finds errors; then the review workflow snapshots it
+    (document, .docx, text, figures) so later data edits never change what was submitted."""
     from jixiao.apps.oversight.services import report_submit
     from jixiao.formats.txt_writer import render_txt
 
+    _refuse_while_with_bureau(draft)
     report = build_report(department=draft.department, year=draft.year)
-    try:
-        require_final(report)
-    except ReportNotFinal as refusal:
+    blockers = submission_blockers(report)
+    if blockers:
         raise ReportRefused(
-            f"报告仍是草稿，不能提交财政局。尚未完成：{'；'.join(report.draft)}", missing=list(report.draft)
-        ) from refusal
+            f"报告尚不能提交财政局（{len(blockers)}项）：{'；'.join(blockers)}。", missing=blockers
+        )
     docx = export_report(report, "docx")
     return report_submit(
         actor=actor,

@@ -15,7 +15,13 @@ from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.reports import services
 from jixiao.apps.reports.models import DraftVersion, ReportDraft
-from jixiao.apps.reports.selectors import department_year_facts, framework_for, outline_for
+from jixiao.apps.reports.selectors import (
+    department_year_facts,
+    framework_for,
+    outline_for,
+    report_standing,
+    report_standings,
+)
 from jixiao.domain.errors import DomainError
 from jixiao.domain.report.compose import NARRATIVE_KEYS
 from jixiao.domain.report.outlines import load_outline
@@ -41,8 +47,22 @@ def access_report(*, user, id: int) -> ReportDraft:
     return draft
 
 
-def _can_edit(user, draft: ReportDraft) -> bool:
+def _standing(draft: ReportDraft):
+    latest = draft.latest
+    return report_standing(
+        department=draft.department, year=draft.year, latest_edit_at=latest.created_at if latest else None
+    )
+
+
+def _is_own(user, draft: ReportDraft) -> bool:
     return user.is_department_user and user.department_id == draft.department_id
+
+
+def _can_edit(user, draft: ReportDraft, standing=None) -> bool:
+    """The department's own users, while no version waits at the finance bureau."""
+    if not _is_own(user, draft):
+        return False
+    return (standing or _standing(draft)).editable
 
 
 def _outline_context(user) -> dict:
@@ -90,12 +110,14 @@ def outline_choose(request):
 def report_list(request):
     departments = list(departments_visible_to(request.user))
     drafts = ReportDraft.objects.filter(department__in=departments).select_related("department")
+    standings = report_standings(drafts)
+    rows = [{"draft": draft, "standing": standings[draft.pk]} for draft in drafts]
     return render(
         request,
         "reports/report_list.html",
         {
             **_outline_context(request.user),
-            "drafts": drafts,
+            "rows": rows,
             "departments": departments,
             "can_generate": request.user.is_department_user,
             "years": sorted(
@@ -118,7 +140,13 @@ def report_generate(request):
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("reports:report-list")
-    messages.success(request, f"已生成{draft}初稿。")
+    standing = _standing(draft)
+    if draft.versions.count() > 1 or standing.submission is not None:
+        messages.success(
+            request, f"{draft}已经生成，当前为{standing.version_label}：{standing.status_text}。"
+        )
+    else:
+        messages.success(request, f"已生成{draft}（{standing.version_label}，初稿，尚未提交）。")
     return redirect(draft.get_absolute_url())
 
 
@@ -139,17 +167,24 @@ def report_detail(request, pk: int):
         for key, label in services.movement_labels(draft).items()
     ]
     report = services.build_report(department=draft.department, year=draft.year)
+    standing = _standing(draft)
+    submission = standing.submission
     return render(
         request,
         "reports/report_detail.html",
         {
             "draft": draft,
             "latest": latest,
-            "missing": report.draft,
+            "standing": standing,
+            "submission": submission,
+            "returned_comments": submission.comments.select_related("author")
+            if submission is not None and submission.state == "returned"
+            else (),
+            "missing": services.submission_blockers(report),
             "outline": outline,
             "paragraphs": paragraphs,
             "versions": draft.versions.order_by("-number"),
-            "can_edit": _can_edit(request.user, draft),
+            "can_edit": _can_edit(request.user, draft, standing),
             "formats": ("docx", "pdf", "html", "txt"),
         },
     )
@@ -168,8 +203,12 @@ def paragraph_edit(request, pk: int, key: str):
     label = services.paragraph_label(draft, key)
     if label is None:
         raise Http404("没有该段落。")
-    if not _can_edit(request.user, draft):
+    if not _is_own(request.user, draft):
         raise Http404("只有本单位用户可以修改报告。")
+    standing = _standing(draft)
+    if not standing.editable:
+        messages.error(request, f"{standing.status_text}。审核期间不能修改，财政局退回后才能修改。")
+        return redirect(draft.get_absolute_url())
     latest = draft.latest
     text = (latest.narratives if latest else {}).get(key, "")
     error = ""
@@ -180,7 +219,7 @@ def paragraph_edit(request, pk: int, key: str):
         except DomainError as refusal:
             error = refusal.message
         else:
-            messages.success(request, f"已保存为第{version.number}版。")
+            messages.success(request, f"已保存（第{version.number}次保存）。")
             return redirect(draft.get_absolute_url())
     return render(
         request,
@@ -195,7 +234,7 @@ def problems_confirm(request, pk: int):
     problems = services.current_problems(draft)
     error = ""
     if request.method == "POST":
-        if not _can_edit(request.user, draft):
+        if not _is_own(request.user, draft):
             raise Http404("只有本单位用户可以确认问题。")
         edited = [
             {"key": p["key"], "kind": p["kind"], "text": request.POST.get(f"problem-{i}", p["text"]).strip()}
@@ -206,7 +245,7 @@ def problems_confirm(request, pk: int):
         except DomainError as refusal:
             error = refusal.message
         else:
-            messages.success(request, f"问题和建议已确认，保存为第{version.number}版。")
+            messages.success(request, f"问题和建议已确认（第{version.number}次保存）。")
             return redirect(draft.get_absolute_url())
     return render(
         request,
@@ -265,7 +304,7 @@ def score_review(request, pk: int):
     judge_rows = _judge_rows(framework, judgements or {})
     error = ""
     if request.method == "POST":
-        if not _can_edit(request.user, draft):
+        if not _is_own(request.user, draft):
             raise Http404("只有本单位用户可以评分。")
         checklist, manual = _judgements_from_post(request.POST, judge_rows)
         try:
@@ -275,7 +314,7 @@ def score_review(request, pk: int):
         except DomainError as refusal:
             error = refusal.message
         else:
-            messages.success(request, f"人工评分已保存为第{version.number}版。")
+            messages.success(request, f"人工评分已保存（第{version.number}次保存）。")
             return redirect("reports:score-review", pk=draft.pk)
     facts = department_year_facts(department=draft.department, year=draft.year, judgements=judgements or None)
     sheet = score_department(facts, framework)
@@ -369,5 +408,5 @@ def report_submit(request, pk: int):
     except DomainError as error:
         messages.error(request, f"未能提交：{error}")
         return redirect("reports:report-detail", pk=draft.pk)
-    messages.success(request, f"已提交财政局审核（第{submission.version}版）。")
+    messages.success(request, f"{submission.status_text}。")
     return redirect("reports:report-detail", pk=draft.pk)

@@ -46,11 +46,12 @@ from jixiao.domain.report.inputs import GoalRow, ProjectSummary, ReportInputs
 from jixiao.domain.report.movements import movements
 from jixiao.domain.report.outline import chinese_number
 from jixiao.domain.report.outlines import FUND_SOURCE, NARRATIVE, Outline, OutlineInvalid, load_outline
+from jixiao.domain.report.placeholders import placeholder, placeholders
 from jixiao.domain.scoring import RowStatus, points_text
 from jixiao.domain.wording import BUDGET_WORDING, CONTROL_WORDING, change_text
 
 ZERO = Decimal("0.00")
-PLACEHOLDER = "【待填写】"
+PLACEHOLDER = placeholders().marker  # the texts are data: jixiao/data/report/placeholders.yaml
 
 # Editable narrative paragraphs: key → label (shown on the edit page). An outline prints a subset.
 NARRATIVE_KEYS: tuple[tuple[str, str], ...] = (
@@ -186,7 +187,7 @@ def default_narratives(inputs: ReportInputs) -> dict[str, str]:
     if inputs.assets is not None:
         assets_text = "本单位固定资产由办公室统一登记造册、建立台账，资产购置和处置按规定报批。"
     else:
-        assets_text = f"{PLACEHOLDER}本年度固定资产台账尚未录入本系统，请据实填写资产管理情况。"
+        assets_text = placeholder("assets_management")
     application = (
         "本部门将对自评发现的问题逐项制定整改措施，整改情况和自评结果作为下一年度部门预算编制和绩效目标设定的依据；"
         "本报告及评分表按预算法规定在部门决算批复后20日内随部门决算一并公开。"
@@ -196,7 +197,7 @@ def default_narratives(inputs: ReportInputs) -> dict[str, str]:
         "projects_organisation": organisation,
         "projects_management": management,
         "assets_management": assets_text,
-        "work": f"{PLACEHOLDER}本年度履职活动尚未录入本系统，请据实填写年度主要工作完成情况。",
+        "work": placeholder("work"),
         "conclusion": "",
         "application": application,
         "other": "本年度无其他需要说明的情况。",
@@ -215,7 +216,7 @@ def _paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def narrative_missing(text: str) -> bool:
-    return not text.strip() or PLACEHOLDER in text
+    return not text.strip() or placeholders().found_in(text)
 
 
 # --- 部门概况 (Hunan: 主要职能 / 机构情况 / 人员情况) -------------------------------------------------
@@ -223,7 +224,7 @@ def narrative_missing(text: str) -> bool:
 
 def _profile_duties(ctx: _Context) -> list[Block]:
     text = _nature_text(ctx.inputs)
-    return [Paragraph.of(text or f"{PLACEHOLDER}请填写部门主要职能。")]
+    return [Paragraph.of(text or placeholder("duties"))]
 
 
 def _profile_units(ctx: _Context) -> list[Block]:
@@ -239,7 +240,7 @@ def _profile_units(ctx: _Context) -> list[Block]:
 
 def _profile_staff(ctx: _Context) -> list[Block]:
     text = _quota_text(ctx.inputs) + _staff_text(ctx.inputs)
-    return [Paragraph.of(text or f"{PLACEHOLDER}请填写编制和实有人数。")]
+    return [Paragraph.of(text or placeholder("staffing"))]
 
 
 # --- 部门整体支出情况 ------------------------------------------------------------------------------
@@ -435,7 +436,7 @@ def _movement_blocks(ctx: _Context) -> list[Block]:
         if explanation:
             blocks.append(Paragraph.of(f"{movement.statement}，主要原因是：{explanation}。"))
         else:
-            blocks.append(Paragraph.of(f"{movement.statement}，{PLACEHOLDER}变动原因尚待说明。"))
+            blocks.append(Paragraph.of(f"{movement.statement}，{placeholder('movement_reason')}"))
     return blocks
 
 
@@ -484,7 +485,7 @@ def _sangong_spending(ctx: _Context) -> list[Block]:
     actual, previous = facts.san_gong_total("actual"), facts.san_gong_total("previous_actual")
     budget = facts.san_gong_total("budget")
     if actual is None:
-        return [Paragraph.of(f"{PLACEHOLDER}“三公”经费数据尚未录入本系统。")]
+        return [Paragraph.of(placeholder("sangong"))]
     text = f"{ctx.inputs.year}年，“三公”经费预算{wan(budget or ZERO)}，实际支出{wan(actual)}"
     if previous is not None:
         text += f"，{change_text(actual, previous, CONTROL_WORDING)}"
@@ -733,7 +734,7 @@ def goals_table(inputs: ReportInputs) -> Table:
 def _goals(ctx: _Context) -> list[Block]:
     inputs = ctx.inputs
     if not inputs.goal_rows:
-        return [Paragraph.of(f"{PLACEHOLDER}本年度部门整体绩效目标及完成值尚未在系统中登记，请据实填写。")]
+        return [Paragraph.of(placeholder("goals"))]
     rows = inputs.goal_rows
     done = sum(1 for row in rows if row.result.startswith(("达成", "完成", "超额完成")))
     intro = (

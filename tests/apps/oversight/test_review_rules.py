@@ -7,55 +7,87 @@ import json
 
 import pytest
 
+from jixiao.domain.approval import Actor
 from jixiao.domain.errors import PermissionRefused, TransitionNotAllowed
-from jixiao.domain.review import Actor, check_may, next_state, report_snapshot, text_paragraphs
+from jixiao.domain.review import report_snapshot, review_status, review_workflow, text_paragraphs
 from tests.apps.oversight.sample import review_report
 
-OFFICER = Actor(id=1, role="finance_officer", department_id=10, bureau_id=1)
-STAFF = Actor(id=2, role="bureau_staff", bureau_id=1)
-OTHER_BUREAU = Actor(id=3, role="bureau_staff", bureau_id=2)
-AUDITOR = Actor(id=4, role="auditor", bureau_id=1)
+WORKFLOW = review_workflow()
+
+
+def actor(role, *, own=False, department=False, bureau=False):
+    return Actor(role=role, is_creator=own, same_department=department, same_bureau=bureau)
+
+
+OFFICER = actor("finance_officer", department=True, bureau=False)
+OTHER_OFFICER = actor("finance_officer")
+STAFF = actor("bureau_staff", bureau=True)
+OTHER_BUREAU = actor("bureau_staff")
+AUDITOR = actor("auditor", bureau=True)
 
 
 def test_the_workflow_goes_submitted_then_returned_or_accepted_then_published():
-    assert next_state("draft", "submit") == "submitted"
-    assert next_state("submitted", "return") == "returned"
-    assert next_state("submitted", "accept") == "accepted"
-    assert next_state("accepted", "publish") == "published"
-    assert next_state("published", "supersede") == "superseded"
+    assert WORKFLOW.advance("draft", "submit", actor=OFFICER).to_state == "submitted"
+    assert WORKFLOW.advance("submitted", "return", actor=STAFF, reason="请补充").to_state == "returned"
+    assert WORKFLOW.advance("submitted", "accept", actor=STAFF).to_state == "accepted"
+    assert WORKFLOW.advance("accepted", "publish", actor=STAFF).to_state == "published"
+    assert WORKFLOW.advance("published", "supersede", actor=STAFF).to_state == "superseded"
+    assert WORKFLOW.advance("returned", "supersede", actor=OFFICER).to_state == "superseded"
 
 
 @pytest.mark.parametrize(
     ("state", "action", "message"),
     [
-        ("submitted", "publish", "当前为“已提交待审核”，不能公开发布"),
-        ("returned", "accept", "当前为“退回修改”，不能审核通过"),
-        ("published", "return", "当前为“已公开”，不能退回修改"),
-        ("superseded", "publish", "当前为“已被新版本替代”，不能公开发布"),
+        ("submitted", "publish", "当前为“已提交财政局审核”，不能公开发布"),
+        ("returned", "accept", "当前为“已退回修改”，不能审核通过"),
+        ("published", "return", "当前为“已发布”，不能退回修改"),
+        ("superseded", "publish", "已被新版本替代，不能再公开发布"),
     ],
 )
 def test_a_step_out_of_order_is_refused_and_names_the_state(state, action, message):
     with pytest.raises(TransitionNotAllowed, match=message):
-        next_state(state, action)
+        WORKFLOW.advance(state, action, actor=STAFF, reason="理由")
+
+
+def test_a_return_needs_a_reason_the_department_will_read():
+    with pytest.raises(TransitionNotAllowed, match="退回修改必须填写原因"):
+        WORKFLOW.advance("submitted", "return", actor=STAFF, reason="  ")
 
 
 def test_only_the_departments_own_users_submit_and_only_bureau_staff_review():
-    check_may(OFFICER, "submit", department_id=10, bureau_id=1)
     with pytest.raises(PermissionRefused, match="只有本单位"):
-        check_may(OFFICER, "submit", department_id=11, bureau_id=1)
-    with pytest.raises(PermissionRefused, match="只有财政局工作人员可以审核通过"):
-        check_may(OFFICER, "accept", department_id=10, bureau_id=1, submitted_by_id=1)
+        WORKFLOW.advance("draft", "submit", actor=OTHER_OFFICER)
+    with pytest.raises(PermissionRefused, match="只有主管财政局财政局工作人员可以审核通过"):
+        WORKFLOW.advance("submitted", "accept", actor=OFFICER)
     with pytest.raises(PermissionRefused, match="只能查看"):
-        check_may(AUDITOR, "accept", department_id=10, bureau_id=1, submitted_by_id=1)
+        WORKFLOW.advance("submitted", "accept", actor=AUDITOR)
     with pytest.raises(PermissionRefused):
-        check_may(OTHER_BUREAU, "accept", department_id=10, bureau_id=1, submitted_by_id=1)
-    check_may(STAFF, "accept", department_id=10, bureau_id=1, submitted_by_id=1)
+        WORKFLOW.advance("submitted", "accept", actor=OTHER_BUREAU)
+    with pytest.raises(PermissionRefused):
+        WORKFLOW.advance("submitted", "supersede", actor=OFFICER)  # only a returned version
 
 
 def test_no_one_reviews_their_own_upload():
-    check_may(STAFF, "submit", department_id=10, bureau_id=1, uploaded=True)
-    with pytest.raises(PermissionRefused, match="不能审核自己"):
-        check_may(STAFF, "publish", department_id=10, bureau_id=1, submitted_by_id=STAFF.id)
+    uploader = actor("bureau_staff", own=True, bureau=True)
+    assert WORKFLOW.advance("draft", "upload", actor=uploader).to_state == "submitted"
+    for action in ("return", "accept"):
+        with pytest.raises(PermissionRefused, match="自己提交的评价报告"):
+            WORKFLOW.advance("submitted", action, actor=uploader, reason="理由")
+    with pytest.raises(PermissionRefused, match="不能公开发布自己提交的评价报告"):
+        WORKFLOW.advance("accepted", "publish", actor=uploader)
+
+
+@pytest.mark.parametrize(
+    ("state", "text"),
+    [
+        ("draft", "第3版编辑中，尚未提交财政局"),
+        ("submitted", "已提交财政局审核（第3版），等待财政局审核"),
+        ("returned", "已退回（第3版）：请补充第五部分"),
+        ("published", "已发布（第3版）"),
+    ],
+)
+def test_the_status_sentence_names_the_version_and_the_reason(state, text):
+    assert review_status(state, 3, reason="请补充第五部分") == text
 
 
 def test_paragraph_ids_follow_the_position_and_the_snapshot_is_json():

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.apps.budgets import services as budget_services
-from jixiao.apps.core.models import AuditEvent, RefusalEvent
+from jixiao.apps.core.models import ApprovalStep, AuditEvent, RefusalEvent
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.domain.errors import PermissionRefused, TransitionNotAllowed
@@ -58,25 +58,47 @@ def test_submission_snapshots_document_paragraphs_and_the_ledger_figures(officer
     assert bytes(submission.docx) == b"PK-docx"
     assert "208.4万元" in submission.text and "208.4万元" in submission.html
     assert len(submission.public_slug) >= 24
-    event = AuditEvent.objects.get(action="report_submit")
+    event = AuditEvent.objects.get(action="report_review_submit")
     assert event.actor == officer and event.after["version"] == 1
+    step = ApprovalStep.objects.get(workflow="report_review", object_id=submission.pk)
+    assert (step.action, step.from_state, step.to_state, step.actor) == (
+        "submit",
+        "draft",
+        "submitted",
+        officer,
+    )
 
 
-def test_the_same_document_always_gets_the_same_paragraph_ids(officer, department):
-    first, second = submit(officer, department), submit(officer, department)
+def test_the_same_document_always_gets_the_same_paragraph_ids(officer, department, bureau_staff):
+    first = submit(officer, department)
+    services.submission_return(actor=bureau_staff, submission=first, reason="请核对数据。")
+    second = submit(officer, department)
     assert [p["id"] for p in first.paragraphs] == [p["id"] for p in second.paragraphs]
     first.refresh_from_db()
     assert (second.version, first.state, first.superseded_by_id) == (2, "superseded", second.pk)
 
 
+def test_a_version_waiting_at_the_bureau_cannot_be_submitted_again(officer, department, bureau_staff):
+    first = submit(officer, department)
+    with pytest.raises(
+        services.ReviewInputError, match="第1版已提交财政局审核，财政局退回后才能修改并提交下一版"
+    ):
+        submit(officer, department)
+    services.submission_accept(actor=bureau_staff, submission=first)
+    with pytest.raises(services.ReviewInputError, match="第1版审核通过"):
+        submit(officer, department)
+    assert ReportSubmission.objects.count() == 1
+
+
 def test_return_with_a_paragraph_comment_then_resubmit_accept_and_publish(officer, department, bureau_staff):
     first = submit(officer, department)
     returned = services.submission_return(
-        actor=bureau_staff, submission=first, comments=(("p1.1", "请补充内设机构名称。"),)
+        actor=bureau_staff, submission=first, paragraph_id="p1.1", reason="请补充内设机构名称。"
     )
     assert returned.state == "returned"
     comment = returned.comments.get()
     assert comment.paragraph_id == "p1.1" and comment.paragraph_text.startswith("常宁市科学技术协会是")
+    assert returned.return_reason == "请补充内设机构名称。"
     second = submit(officer, department)
     first.refresh_from_db()
     assert first.state == "superseded"
@@ -85,24 +107,43 @@ def test_return_with_a_paragraph_comment_then_resubmit_accept_and_publish(office
     assert published.state == "published" and published.published_by == bureau_staff
     actions = list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
     assert actions == [
-        "report_submit",
-        "report_comment",
-        "report_return",
-        "report_supersede",
-        "report_submit",
-        "report_accept",
-        "report_publish",
+        "report_review_submit",
+        "report_review_return",
+        "report_review_submit",
+        "report_review_supersede",
+        "report_review_accept",
+        "report_review_publish",
     ]
+    history = ApprovalStep.objects.filter(workflow="report_review").order_by("pk")
+    assert [(h.object_id, h.action, h.to_state) for h in history] == [
+        (first.pk, "submit", "submitted"),
+        (first.pk, "return", "returned"),
+        (second.pk, "submit", "submitted"),
+        (first.pk, "supersede", "superseded"),
+        (second.pk, "accept", "accepted"),
+        (second.pk, "publish", "published"),
+    ]
+    assert history[1].comment == "请补充内设机构名称。"
 
 
-def test_a_return_needs_a_reason_or_a_comment_and_a_comment_needs_a_real_paragraph(
+def test_a_return_without_a_paragraph_comments_on_the_whole_report(officer, department, bureau_staff):
+    submission = submit(officer, department)
+    returned = services.submission_return(
+        actor=bureau_staff, submission=submission, reason="请补充第五部分。"
+    )
+    comment = returned.comments.get()
+    assert (returned.state, comment.paragraph_id, comment.text) == ("returned", "", "请补充第五部分。")
+    assert returned.status_text == "已退回（第1版）：请补充第五部分。"
+
+
+def test_a_return_needs_a_reason_and_a_paragraph_comment_needs_a_real_paragraph(
     officer, department, bureau_staff
 ):
     submission = submit(officer, department)
-    with pytest.raises(services.ReviewInputError, match="退回"):
+    with pytest.raises(services.ReviewInputError, match="请写明退回理由"):
         services.submission_return(actor=bureau_staff, submission=submission)
     with pytest.raises(services.ReviewInputError, match="p99"):
-        services.submission_return(actor=bureau_staff, submission=submission, comments=(("p99", "改"),))
+        services.submission_return(actor=bureau_staff, submission=submission, paragraph_id="p99", reason="改")
     submission.refresh_from_db()
     assert submission.state == "submitted" and not submission.comments.exists()
     assert RefusalEvent.objects.filter(action="report_return").count() == 2
@@ -110,7 +151,7 @@ def test_a_return_needs_a_reason_or_a_comment_and_a_comment_needs_a_real_paragra
 
 def test_publishing_needs_acceptance_first(officer, department, bureau_staff):
     submission = submit(officer, department)
-    with pytest.raises(TransitionNotAllowed, match=r"已提交待审核.*不能公开发布"):
+    with pytest.raises(TransitionNotAllowed, match=r"已提交财政局审核.*不能公开发布"):
         services.submission_publish(actor=bureau_staff, submission=submission)
 
 
@@ -147,7 +188,7 @@ def test_the_bureau_uploads_outside_reports_in_a_batch_and_the_uploader_cannot_r
     assert "格式不支持" in outcomes[1].error and outcomes[1].submission is None
     uploaded = outcomes[0].submission
     assert uploaded.source == "upload" and [p["id"] for p in uploaded.paragraphs] == ["p1", "p2", "p3"]
-    with pytest.raises(PermissionRefused, match="不能审核自己"):
+    with pytest.raises(PermissionRefused, match="不能审核通过自己提交的评价报告"):
         services.submission_accept(actor=bureau_staff, submission=uploaded)
     colleague = bureau_user(bureau, username="czj2", full_name="钱科员")
     assert services.submission_accept(actor=colleague, submission=uploaded).state == "accepted"

@@ -35,7 +35,9 @@ def submit(actor, department):
 def reviewed(books, officer, department, bureau_staff):
     """Department A: a submission returned with a comment, and a later version published."""
     first = submit(officer, department)
-    services.submission_return(actor=bureau_staff, submission=first, comments=(("p1.1", "请补充内设机构。"),))
+    services.submission_return(
+        actor=bureau_staff, submission=first, paragraph_id="p1.1", reason="请补充内设机构。"
+    )
     second = submit(officer, department)
     services.submission_accept(actor=bureau_staff, submission=second)
     services.submission_publish(actor=bureau_staff, submission=second)
@@ -166,7 +168,7 @@ def test_review_detail_shows_comments_on_their_paragraph_and_the_snapshot_figure
     returned = reviewed["returned"]
     page = client_for("officer").get(reverse("oversight:review-detail", args=[returned.pk])).content.decode()
     paragraph = page.index('id="para-p1.1"')
-    assert paragraph < page.index("请补充内设机构。") < page.index('id="para-h2"')
+    assert paragraph < page.index("请补充内设机构。", paragraph) < page.index('id="para-h2"')
     assert "已被新版本替代" in page  # it was returned, then a new version came
 
 
@@ -203,3 +205,62 @@ def test_bureau_uploads_outside_reports_through_the_screen(client_for, departmen
     assert "已提交第1版" in page and "格式不支持" in page
     assert ReportSubmission.objects.get().source == "upload"
     assert client_for("officer").get(reverse("oversight:review-upload")).status_code == 404
+
+
+def test_the_review_page_says_where_the_version_stands_and_offers_only_what_applies(
+    client_for, officer, department
+):
+    submission = submit(officer, department)
+    url = reverse("oversight:review-detail", args=[submission.pk])
+
+    # one test client: each call logs its user in
+    def staff():
+        return client_for("bureau_staff")
+
+    def own():
+        return client_for("officer")
+
+    page = staff().get(url).content.decode()
+    assert "已提交财政局审核（第1版），等待财政局审核" in page
+    assert 'id="do-return"' in page and 'id="do-accept"' in page and 'id="do-publish"' not in page
+    assert page.count("<textarea") == 1 and "审核意见（单位可见）" in page
+    assert "（不针对具体段落，针对整篇报告）" in page
+    for html in (own().get(url).content.decode(), client_for("auditor").get(url).content.decode()):
+        assert "已提交财政局审核（第1版）" in html
+        assert 'id="do-return"' not in html and 'id="do-accept"' not in html and "<textarea" not in html
+
+    # 退回 without choosing a paragraph: the default works, and the text is the reason
+    response = staff().post(
+        reverse("oversight:review-action", args=[submission.pk, "return"]),
+        {"paragraph": "", "comment": "请补充第五部分的履职情况。"},
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    comment = submission.comments.get()
+    assert (submission.state, submission.return_reason) == ("returned", "请补充第五部分的履职情况。")
+    assert (comment.paragraph_id, comment.text) == ("", "请补充第五部分的履职情况。")
+    for client in (staff, own):
+        page = client().get(url).content.decode()
+        assert "已退回（第1版）：请补充第五部分的履职情况。" in page
+        assert 'id="do-return"' not in page and 'id="do-accept"' not in page and "<textarea" not in page
+        assert "对整篇报告的意见" in page and 'id="review-history"' in page
+
+
+def test_a_return_without_any_text_is_refused_with_the_field_named(client_for, officer, department):
+    submission = submit(officer, department)
+    response = client_for("bureau_staff").post(
+        reverse("oversight:review-action", args=[submission.pk, "return"]), {"paragraph": "", "comment": " "}
+    )
+    assert response.status_code == 200 and "请填写审核意见（单位将看到这段话）" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.state == "submitted" and not submission.comments.exists()
+
+
+def test_an_accepted_version_offers_only_publishing(client_for, officer, department, bureau_staff):
+    submission = submit(officer, department)
+    services.submission_accept(actor=bureau_staff, submission=submission)
+    page = client_for("bureau_staff").get(reverse("oversight:review-detail", args=[submission.pk])).content
+    page = page.decode()
+    assert "财政局已审核通过（第1版），等待财政局发布" in page
+    assert 'id="do-publish"' in page and "确认公开发布第1版" in page
+    assert 'id="do-return"' not in page and 'id="do-accept"' not in page

@@ -9,7 +9,7 @@ import pytest
 
 from jixiao.apps.budgets import services as money
 from jixiao.apps.budgets.models import BudgetLine, Project, Voucher
-from jixiao.apps.core.models import AuditEvent, RefusalEvent
+from jixiao.apps.core.models import ApprovalStep, AuditEvent, RefusalEvent
 from jixiao.apps.projects import services
 from jixiao.apps.projects.models import Inspection, SpecialProject
 from jixiao.domain.budget_control import BudgetControlError, BudgetExceeded
@@ -123,13 +123,20 @@ def test_the_whole_lifecycle_from_application_to_acceptance(officer, head, depar
         "project_apply",
         "project_review",
         "project_conclude",
-        "project_approve",
+        "special_project_approve",
         "project_plan",
         "project_inspect",
         "project_close_inspection",
-        "project_accept",
+        "special_project_accept",
     ):
         assert action in actions
+    # the decisions run on the approval mechanism: each is a step of the project's history
+    steps = ApprovalStep.objects.filter(workflow="special_project", object_id=special.pk).order_by("pk")
+    assert [(s.action, s.from_state, s.to_state, s.actor) for s in steps] == [
+        ("approve", "reviewed", "approved", head),
+        ("accept", "inspecting", "completed", head),
+    ]
+    assert steps[0].doc_no and steps[1].comment == "目标全部完成，同意验收"
 
 
 def test_a_project_cannot_be_paid_before_its_approval(officer, head, department):

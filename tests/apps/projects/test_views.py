@@ -180,3 +180,68 @@ def test_auditor_cannot_post_actions(client, officer, auditor, department, actio
     special = apply(officer, department)
     client.force_login(auditor)
     assert _post(client, special, action, {}).status_code == 404
+
+
+def _next_step(page: str) -> str:
+    start = page.index('id="next-step"')
+    return page[start : page.index("</p>", start)]
+
+
+def _marks(page: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r'<li class="(\w*)" data-stage="(\w+)"', page)[i][::-1] for i in range(6))
+
+
+def test_the_page_says_the_next_step_and_who_takes_it_at_every_stage(client, officer, head, department):
+    from tests.apps.projects.test_services import _inspect_and_close
+
+    special = apply(officer, department)
+    client.force_login(officer)
+
+    def page():
+        return client.get(special.get_absolute_url()).content.decode()
+
+    assert "下一步：部门财务人员或部门负责人录入专家论证意见" in _next_step(page())
+    special = review(officer, special)
+    client.force_login(officer)
+    html = page()
+    assert "下一步：部门负责人作出立项决定（批准立项或不予立项）" in _next_step(html)
+    assert 'id="decision"' not in html  # the officer does not decide
+    assert _marks(html) == {
+        "applied": "done",
+        "reviewed": "current",
+        "approved": "next",
+        "implementing": "",
+        "inspecting": "",
+        "completed": "",
+    }
+    client.force_login(head)
+    html = page()
+    # the head finds the decision at the top, not under 论证
+    assert 'href="#decision"' in _next_step(html)
+    decision = html.index('id="decision"')
+    assert decision < html.index("<h2>论证</h2>") and html.index('name="doc_no"') > decision
+    special = approve(head, special)
+    client.force_login(officer)
+    assert "下一步：部门财务人员或部门负责人制定实施方案" in _next_step(page())
+    special = plan(officer, special)
+    assert "下一步：部门财务人员或部门负责人按关键节点组织实施" in _next_step(page())
+    _inspect_and_close(officer, special)
+    client.force_login(head)
+    html = page()
+    assert "下一步：部门负责人组织完成验收" in _next_step(html) and 'href="#acceptance"' in _next_step(html)
+    assert _marks(html)["inspecting"] == "current" and _marks(html)["completed"] == "next"
+
+
+def test_a_rejected_project_says_the_process_ended(client, officer, head, department):
+    from jixiao.apps.projects import services
+
+    special = review(officer, apply(officer, department))
+    client.force_login(head)
+    import datetime as dt
+
+    services.project_reject(actor=head, special=special, reason="论证未通过", decided_on=dt.date(2024, 2, 1))
+    html = client.get(special.get_absolute_url()).content.decode()
+    assert "未立项，流程结束" in _next_step(html) and "下一步" not in _next_step(html)
+    assert 'data-stage="rejected"' in html and 'id="approval-history"' in html and "论证未通过" in html
