@@ -8,8 +8,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from jixiao.apps.oversight import services as review
 from jixiao.apps.orgs.models import Role
+from jixiao.apps.oversight import services as review
 from jixiao.formats.txt_writer import render_txt
 from tests.apps.conftest import YEAR
 from tests.apps.oversight.sample import review_report
