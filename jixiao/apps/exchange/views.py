@@ -94,7 +94,6 @@ def import_start(request):
 def import_kind_columns() -> list[dict]:
     """Each import kind of this page with its required columns and its template (from the spec)."""
     from jixiao.apps.exchange.import_templates import cli_name, required_headers, template_kinds
-
     from jixiao.domain.imports import import_kinds
 
     titles = template_kinds()
