@@ -1,4 +1,5 @@
-"""The audit trail page: who, when, what, before/after, reason — scoped to what the user may see."""
+"""The audit trail page: who, when, what, before/after, reason — scoped to what the user may see;
+and the finance officer's year-end checklist."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import datetime as dt
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels, sees_demo_data
 from jixiao.apps.core.audit_display import display_value, field_label, related_ids, related_labels
+from jixiao.apps.core.inbox import inbox_for
 from jixiao.apps.orgs.selectors import departments_visible_to
 
 TARGET_URLS = {
@@ -126,3 +129,15 @@ def audit_list(request):
             "any_demo": sees_demo_data(request.user),
         },
     )
+
+
+@login_required
+def inbox_checklist(request):
+    """The finance officer's year-end checklist (the home page's 待办 loads it from here)."""
+    inbox = inbox_for(request.user, request.year)
+    if not inbox.has_checklist:
+        raise PermissionDenied("年末清单由本单位财务人员办理。")
+    context = {"checklist": inbox.checklist, "title": f"{request.year}年度 年末清单"}
+    if request.GET.get("part") == "1":  # the home page's script takes the list alone
+        return render(request, "core/_checklist.html", context)
+    return render(request, "core/checklist.html", context)

@@ -105,10 +105,24 @@ def test_the_head_home_page_shows_the_inbox_and_the_navigation_counts_it(as_user
 def test_the_officer_sees_the_reason_and_the_year_end_checklist(as_user, officer, head, books):
     request = _payment(officer, books.public)
     payments.payment_request_reject(actor=head, request=request, reason="用途不明确")
-    inbox = _inbox_html(as_user(officer).get(reverse("home")))
+    client = as_user(officer)
+    inbox = _inbox_html(client.get(reverse("home")))
     assert "被退回或驳回的申请（1项）" in inbox and "用途不明确" in inbox
-    assert f"{YEAR}年度 年末清单" in inbox
-    assert f"尚未生成{YEAR}年度自评报告初稿" in inbox
+    # the checklist composes the report (seconds): the home page links to it and loads it after
+    checklist_url = reverse("core:inbox-checklist")
+    assert f'data-load="{checklist_url}"' in inbox and f"{YEAR}年度 年末清单" in inbox
+    page = client.get(checklist_url).content.decode()
+    assert f"{YEAR}年度 年末清单（尚未完成1项）" in page and f"尚未生成{YEAR}年度自评报告初稿" in page
+    part = client.get(checklist_url, {"part": "1"}).content.decode()
+    assert (
+        part.lstrip().startswith('<div class="inbox-checklist" id="inbox-checklist">') and "<html" not in part
+    )
+
+
+def test_only_the_finance_officer_has_a_checklist(as_user, head, books):
+    client = as_user(head)
+    assert "年末清单" not in _inbox_html(client.get(reverse("home")))
+    assert client.get(reverse("core:inbox-checklist")).status_code == 403
 
 
 def test_the_bureau_sees_what_needs_the_bureau_and_the_auditor_has_no_inbox(
@@ -134,4 +148,4 @@ def test_the_bureau_sees_what_needs_the_bureau_and_the_auditor_has_no_inbox(
 
 
 def test_nothing_waiting_says_so(as_user, head, books):
-    assert "当前没有等待您办理的事项。" in _inbox_html(as_user(head).get(reverse("home")))
+    assert "当前没有等待您办理的申请。" in _inbox_html(as_user(head).get(reverse("home")))
