@@ -22,6 +22,8 @@ from django.db import models
 from jixiao.data import load_yaml
 from jixiao.domain.approval import ROLE_LABELS, load_workflow
 from jixiao.domain.money import yuan_fixed
+from jixiao.domain.report.compose import NARRATIVE_LABELS
+from jixiao.domain.report.movements import MOVEMENT_PREFIX
 
 EMPTY = "—"
 UNIT_SUFFIX = re.compile(r"（(元|万元)）$")
@@ -64,7 +66,19 @@ def field_label(target_type: str, key: str) -> str:
     field = model_field(target_type, key)
     if field is not None and not re.fullmatch(r"[a-z_ ]+", str(field.verbose_name)):
         return UNIT_SUFFIX.sub("", str(field.verbose_name))
-    return _known(key).get("label") or (f"“{key.split(':', 1)[1]}”说明" if ":" in key else key)
+    if key in NARRATIVE_LABELS:  # a report draft's paragraphs
+        return f"段落“{NARRATIVE_LABELS[key]}”"
+    if key.startswith(MOVEMENT_PREFIX):
+        return _movement_label(key.removeprefix(MOVEMENT_PREFIX))
+    return _known(key).get("label") or key
+
+
+def _movement_label(name: str) -> str:
+    words = _data().get("movements", {})
+    part, _, what = name.partition("_")
+    if part in words and what in words:
+        return f"{words[part]}{words[what]}变动原因"
+    return f"变动原因（{name}）"
 
 
 def chinese_date(value: dt.date) -> str:

@@ -34,7 +34,8 @@ def test_labels_come_from_the_model_and_the_data_file():
     assert field_label("projects.SpecialProject", "approved_amount") == "立项预算"  # "（元）" is in the value
     assert field_label("budgets.TransferRequest", "needs_bureau") == "需财政局审批"
     assert field_label("budgets.Voucher", "available") == "可用余额"  # a balance, from labels.yaml
-    assert field_label("reports.ReportDraft", "movement:public_actual") == "“public_actual”说明"
+    assert field_label("reports.ReportDraft", "movement:public_actual") == "公用经费决算变动原因"
+    assert field_label("reports.ReportDraft", "assets_management") == "段落“资产管理情况（制度与管理）”"
 
 
 def test_values_are_formatted_by_their_field():
