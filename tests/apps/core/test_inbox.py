@@ -148,4 +148,4 @@ def test_the_bureau_sees_what_needs_the_bureau_and_the_auditor_has_no_inbox(
 
 
 def test_nothing_waiting_says_so(as_user, head, books):
-    assert "当前没有等待您办理的申请。" in _inbox_html(as_user(head).get(reverse("home")))
+    assert "目前没有需要您办理的申请。" in _inbox_html(as_user(head).get(reverse("home")))
