@@ -52,7 +52,9 @@ def test_the_result_of_a_file_with_errors_is_a_styled_table_by_row_and_column(cl
     table = re.search(r'<table class="data" id="import-errors".*?</table>', page, re.S).group(0)
     assert '<th scope="col" class="nowrap">行号</th>' in table
     assert "第3行" in table and "经济分类“39999”不是有效的经济分类科目" in table
-    assert 'class="import-result status status-refused"' in page and '<span class="badge bad">1</span>' in page
+    assert (
+        'class="import-result status status-refused"' in page and '<span class="badge bad">1</span>' in page
+    )
 
 
 def test_a_clean_file_previews_totals_in_a_styled_table_before_confirmation(client_officer):
