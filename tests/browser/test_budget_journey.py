@@ -68,13 +68,13 @@ def log_out(page) -> None:
 
 
 def fill_expense(page, line_pk: int) -> None:
+    # The 支付指标 comes first: it fixes 支出性质 and 项目, which the form no longer asks for.
+    page.select_option("[name=line]", str(line_pk))
     page.fill("[name=date]", "2023-06-15")
     page.fill("[name=summary]", "购买办公用品（打印纸、硒鼓）")
     page.fill("[name=payee]", "常宁市文具商店")
     page.fill("[name=amount]", "5,000.00")
     page.select_option("[name=econ_code]", "30201")
-    page.select_option("[name=fund_type]", "basic_public")
-    page.select_option("[name=line]", str(line_pk))
 
 
 def test_officer_is_refused_cross_use_gets_a_transfer_approved_and_pays_from_the_right_line(
@@ -86,15 +86,24 @@ def test_officer_is_refused_cross_use_gets_a_transfer_approved_and_pays_from_the
     expect(page.locator(".badge.demo").first).to_have_text("演示数据")
     shot(page, "home-execution-table")
 
-    # 2. An 办公费 expense charged to the project line is refused as cross-use; nothing is saved.
+    # 2. Choosing the project line shows what it fixes (项目支出, the project); an expense paid
+    # from it with money of another 资金来源 is refused as cross-use, and nothing is saved.
     page.get_by_role("link", name="支出录入").click()
     fill_expense(page, lines["project"].pk)
+    fixes = page.locator("#line-fixes")
+    expect(fixes).to_be_visible()
+    expect(fixes).to_contain_text("项目支出")
+    expect(fixes).to_contain_text("P01 科普活动")
+    expect(page.locator("#econ-field")).to_be_visible()  # the line is set at 类 level: the 项 is chosen
+    shot(page, "expense-line-fixes-nature-and-project")
+    page.select_option("[name=fund_source]", "other_income")
     page.get_by_role("button", name="记账").click()
     refusal = page.locator(".refusal")
     expect(refusal).to_contain_text("已拒绝（串用资金），未保存任何数据")
-    expect(refusal).to_contain_text("不得串用资金")
+    expect(refusal).to_contain_text("不得跨资金来源使用预算")
     expect(refusal).to_contain_text("100,000.00")
     shot(page, "refused-cross-use")
+    page.select_option("[name=fund_source]", "")
 
     # The basic public line itself has only 3,000 元 left: refused as overspending, with its figures.
     page.select_option("[name=line]", str(lines["public"].pk))

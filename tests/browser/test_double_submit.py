@@ -18,7 +18,6 @@ def _fill(page) -> None:
     page.fill("[name=summary]", "购买硒鼓")
     page.fill("[name=amount]", "300.00")
     page.select_option("[name=econ_code]", "30201")
-    page.select_option("[name=fund_type]", "basic_public")
     page.select_option("[name=line]", index=1)
 
 

@@ -150,7 +150,6 @@ def test_from_an_empty_database_to_the_execution_table(page, live_server, shot, 
     page.fill("[name=payee]", "某某印刷厂")
     page.fill("[name=amount]", "1,280.50")
     page.select_option("[name=econ_code]", "30202")
-    page.select_option("[name=fund_type]", "basic_public")
     page.select_option("[name=line]", str(public.pk))
     page.get_by_role("button", name="记账").click()
     expect(page.locator(".messages")).to_contain_text("1,280.50")

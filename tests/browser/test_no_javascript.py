@@ -35,7 +35,6 @@ def test_year_switch_entry_and_print_work_without_javascript(browser, live_serve
         page.fill("[name=summary]", "购买硒鼓")
         page.fill("[name=amount]", "3,000.01")
         page.select_option("[name=econ_code]", "30201")
-        page.select_option("[name=fund_type]", "basic_public")
         page.select_option("[name=line]", index=1)
         page.get_by_role("button", name="记账").click()
         expect(page.locator(".refusal")).to_contain_text("已拒绝（超出预算）")

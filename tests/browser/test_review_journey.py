@@ -142,8 +142,9 @@ def test_submit_return_resubmit_publish_and_read_publicly(
     # 5. An anonymous visitor finds and reads it.
     page.goto(f"{live_server.url}/public/")
     page.get_by_role("link", name=second.title).click()
-    frame = page.frame_locator("iframe")
-    expect(frame.locator("body")).to_contain_text(RIGHT)
+    # The report is the page itself (issue 18 item 11): its text in the article, no iframe.
+    expect(page.locator("iframe")).to_have_count(0)
+    expect(page.locator("article.report-doc")).to_contain_text(RIGHT)
     expect(page.get_by_role("link", name="下载 Word 文档")).to_be_visible()
     _no_horizontal_scroll(page)
     shot(page, "public-report")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 
 from jixiao.apps.budgets.models import FUND_TYPE_CHOICES, BudgetLine, Commitment, LedgerKind
-from jixiao.domain.classification import economic_items, fund_source_choices
+from jixiao.domain.classification import economic_items, economic_name, fund_source_choices
 from jixiao.domain.errors import InvalidAmount
 from jixiao.domain.money import yuan
 
@@ -52,15 +52,34 @@ def econ_item_choices() -> list[tuple[str, str]]:
 
 
 class LineSelect(forms.Select):
-    """Options carry the line's fund family and project so the page can say who must approve."""
+    """Options carry what the line fixes — its fund family, project, 经济分类 and 资金来源 — so the
+    page can say who must approve and the expense form can fill those in (voucher_form.js)."""
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         line = getattr(value, "instance", None)
         if line is not None:
-            option["attrs"]["data-basic"] = "1" if line.fund_type != "project" else "0"
-            option["attrs"]["data-project"] = line.project.code if line.project_id else ""
+            option["attrs"].update(line_facts(line))
         return option
+
+
+def line_facts(line: BudgetLine) -> dict[str, str]:
+    return {
+        "data-basic": "1" if line.fund_type != "project" else "0",
+        "data-project": line.project.code if line.project_id else "",
+        "data-project-label": f"{line.project.code} {line.project.name}"
+        if line.project_id
+        else "（基本支出，不属于项目）",
+        "data-fund-type-label": line.get_fund_type_display(),
+        "data-econ": line.econ_code,
+        "data-econ-label": f"{line.econ_code} {economic_name(line.econ_code) or ''}".strip(),
+        "data-source-label": line.source_label,
+    }
+
+
+def is_item_level(code: str) -> bool:
+    """A 项-level 经济分类 (5 digits, e.g. 30201): the line then fixes the voucher's item."""
+    return len(code) == 5 and code in economic_items()
 
 
 class LineChoiceField(forms.ModelChoiceField):
@@ -78,16 +97,26 @@ class DateInput(forms.DateInput):
 
 
 class VoucherForm(forms.Form):
+    """支出录入. The 支付指标 fixes 支出性质 and 项目 (and 经济分类 when the line is set at 项
+    level), so the form does not ask for them: they are derived here, on the server, from the
+    chosen line — with or without JavaScript. A request that does state them (an older form, a
+    script) is still checked against the line by budget control, which refuses cross-use."""
+
     date = forms.DateField(label="支出日期", widget=DateInput())
     number = forms.CharField(label="凭证号", required=False, max_length=40, help_text="不填则自动编号")
     summary = forms.CharField(label="摘要", max_length=255)
     payee = forms.CharField(label="收款人", max_length=128, required=False)
     amount = AmountField(label="金额")
-    econ_code = forms.ChoiceField(label="经济分类（项级）", choices=econ_item_choices)
-    fund_type = forms.ChoiceField(label="支出性质", choices=[("", "请选择支出性质"), *FUND_TYPE_CHOICES])
-    project = forms.ModelChoiceField(
-        label="项目", queryset=None, required=False, empty_label="（项目支出时必选）"
+    econ_code = forms.ChoiceField(
+        label="经济分类（项级）",
+        choices=econ_item_choices,
+        required=False,
+        help_text="支付指标已定到项级时由指标确定；指标只定到类（如302）时，请选择其下的项",
     )
+    fund_type = forms.ChoiceField(
+        label="支出性质", choices=[("", "按支付指标"), *FUND_TYPE_CHOICES], required=False
+    )
+    project = forms.ModelChoiceField(label="项目", queryset=None, required=False, empty_label="按支付指标")
     fund_source = forms.ChoiceField(
         label="资金来源",
         choices=lambda: [("", "与支付指标一致"), *fund_source_choices()],
@@ -116,6 +145,9 @@ class VoucherForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        line = data.get("line")
+        if line is not None:
+            self._derive_from_line(data, line)
         if data.get("fund_type") == "project" and not data.get("project"):
             self.add_error("project", "支出性质为项目支出时，请选择所属项目。")
         if data.get("fund_type") and data.get("fund_type") != "project" and data.get("project"):
@@ -127,6 +159,22 @@ class VoucherForm(forms.Form):
                 f"{commitment.source_label}预占的是指标“{commitment.line.label}”，请选择该指标支付。",
             )
         return data
+
+    def _derive_from_line(self, data: dict, line: BudgetLine) -> None:
+        """Fill in what the line fixes and the post left out."""
+        stated = self.data.get(self.add_prefix("fund_type"), "")
+        if not stated:  # the form did not ask: the line decides nature and project together
+            data["fund_type"] = line.fund_type
+            data["project"] = line.project if line.project_id else None
+        if not data.get("econ_code"):
+            if is_item_level(line.econ_code):
+                data["econ_code"] = line.econ_code
+            elif "econ_code" not in self.errors:
+                self.add_error(
+                    "econ_code",
+                    f"请选择经济分类（项级）：支付指标“{line.label}”的经济分类为"
+                    f"{line.econ_code}{economic_name(line.econ_code) or ''}，请选择其下的项。",
+                )
 
 
 class VoucherFilterForm(forms.Form):

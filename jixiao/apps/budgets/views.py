@@ -35,6 +35,8 @@ from jixiao.apps.budgets.forms import (
     TransferForm,
     VoucherFilterForm,
     VoucherForm,
+    is_item_level,
+    line_facts,
 )
 from jixiao.apps.budgets.models import (
     LedgerKind,
@@ -378,11 +380,25 @@ def voucher_create(request):
         if request.GET.get("commitment", "").isdigit():
             initial["commitment"] = int(request.GET["commitment"])
         form = VoucherForm(initial=initial, lines=lines, projects=projects, commitments=commitments)
+    chosen = _chosen_line(form, lines)
     return render(
         request,
         "budgets/voucher_form.html",
-        {"form": form, "refusal": refusal, "department": department, "title": f"{request.year}年度 支出录入"},
+        {
+            "form": form,
+            "refusal": refusal,
+            "department": department,
+            "title": f"{request.year}年度 支出录入",
+            # what the chosen line fixes, shown without JavaScript too
+            "chosen": {k.replace("-", "_"): v for k, v in line_facts(chosen).items()} if chosen else None,
+            "chosen_fixes_econ": chosen is not None and is_item_level(chosen.econ_code),
+        },
     )
+
+
+def _chosen_line(form, lines):
+    raw = str(form["line"].value() or "")
+    return lines.filter(pk=int(raw)).select_related("project").first() if raw.isdigit() else None
 
 
 VOUCHER_SORTS = {

@@ -11,6 +11,7 @@ DEPT = ("finance_officer", "department_head")
 BUREAU = ("bureau_staff", "auditor")
 ALL = DEPT + BUREAU
 ADMIN = ("system_admin",)
+OFFICER = ("finance_officer",)  # entering the books is the finance officer's job, not the head's
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
         "预算与支出",
         (
             NavItem("预算执行情况", "home"),
-            NavItem("支出录入", "budgets:voucher-create", DEPT),
+            NavItem("支出录入", "budgets:voucher-create", OFFICER),
             NavItem("支出凭证", "budgets:voucher-list"),
             NavItem("用款申请", "budgets:payment-list"),
             NavItem("预算调剂", "budgets:transfer-list"),
@@ -39,7 +40,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("决算补充与政府采购", "budgets:settlement"),
             NavItem("上年数（录入）", "budgets:prior-year"),
             NavItem("预警阈值", "budgets:thresholds"),
-            NavItem("导入", "exchange:import-start", DEPT),
+            NavItem("导入", "exchange:import-start", OFFICER),
             NavItem("导出", "exchange:export"),
         ),
     ),

@@ -1,14 +1,19 @@
-"""The audit trail page: who, when, what, before/after, reason — scoped to what the user may see."""
+"""The audit trail page: who, when, what, before/after, reason — scoped to what the user may see;
+and the finance officer's year-end checklist."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels, sees_demo_data
+from jixiao.apps.core.audit_display import display_value, field_label, related_ids, related_labels
+from jixiao.apps.core.inbox import inbox_for
 from jixiao.apps.orgs.selectors import departments_visible_to
 
 TARGET_URLS = {
@@ -35,29 +40,30 @@ def _target_url(event) -> str | None:
         return None
 
 
-LINE_KEYS = ("source", "target")
+LINE_KEYS = ("source", "target", "line")
 
 
-def _changes(event, line_labels: dict[int, str]) -> tuple[list[dict], list[dict]]:
-    """Before/after side by side: the fields that changed (or were set), and those that did not."""
+def _changes(event, related: dict) -> tuple[list[dict], list[dict]]:
+    """Before/after side by side, in Chinese: the fields that changed (or were set), and those
+    that did not."""
     before = event.before if isinstance(event.before, dict) else {}
     after = event.after if isinstance(event.after, dict) else {}
     keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
-
-    def shown(key, value):
-        if key in LINE_KEYS and isinstance(value, int):
-            return line_labels.get(value, f"指标#{value}")
-        return value
-
+    kind = event.target_type
     changed, unchanged = [], []
     for key in keys:
-        row = {"key": key, "before": shown(key, before.get(key)), "after": shown(key, after.get(key))}
+        row = {
+            "key": key,
+            "label": field_label(kind, key),
+            "before": display_value(kind, key, before.get(key), related),
+            "after": display_value(kind, key, after.get(key), related),
+        }
         (changed if not before or before.get(key) != after.get(key) else unchanged).append(row)
     return changed, unchanged
 
 
-def _rows(events, user) -> list[dict]:
-    events = list(events)
+def _line_labels(events, user) -> dict:
+    """Budget lines named only as the viewer may see them (budget_line_labels checks)."""
     ids = {
         value
         for event in events
@@ -66,10 +72,22 @@ def _rows(events, user) -> list[dict]:
         for key, value in snapshot.items()
         if key in LINE_KEYS and isinstance(value, int)
     }
-    labels = budget_line_labels(user=user, ids=ids)
+    line_model = apps.get_model("budgets", "BudgetLine")
+    return {(line_model, pk): label for pk, label in budget_line_labels(user=user, ids=ids).items()}
+
+
+def _rows(events, user) -> list[dict]:
+    events = list(events)
+    wanted: dict = {}
+    for event in events:
+        for model, ids in related_ids(event.target_type, (event.before, event.after)).items():
+            wanted.setdefault(model, set()).update(ids)
+    related = related_labels(
+        wanted, departments=departments_visible_to(user), known=_line_labels(events, user)
+    )
     rows = []
     for event in events:
-        changed, unchanged = _changes(event, labels)
+        changed, unchanged = _changes(event, related)
         rows.append({"event": event, "url": _target_url(event), "changes": changed, "unchanged": unchanged})
     return rows
 
@@ -111,3 +129,15 @@ def audit_list(request):
             "any_demo": sees_demo_data(request.user),
         },
     )
+
+
+@login_required
+def inbox_checklist(request):
+    """The finance officer's year-end checklist (the home page's 待办 loads it from here)."""
+    inbox = inbox_for(request.user, request.year)
+    if not inbox.has_checklist:
+        raise PermissionDenied("年末清单由本单位财务人员办理。")
+    context = {"checklist": inbox.checklist, "title": f"{request.year}年度 年末清单"}
+    if request.GET.get("part") == "1":  # the home page's script takes the list alone
+        return render(request, "core/_checklist.html", context)
+    return render(request, "core/checklist.html", context)

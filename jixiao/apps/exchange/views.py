@@ -86,6 +86,7 @@ def import_start(request):
             "year": request.year,
             "recent": recent,
             "kinds": import_kind_columns(),
+            "title": f"{request.year}年度 导入预算指标、支出凭证和“三公”经费预算",
         },
     )
 
@@ -93,14 +94,17 @@ def import_start(request):
 def import_kind_columns() -> list[dict]:
     """Each import kind of this page with its required columns and its template (from the spec)."""
     from jixiao.apps.exchange.import_templates import cli_name, required_headers, template_kinds
+    from jixiao.domain.imports import import_kinds
 
     titles = template_kinds()
+    specs = import_kinds()
     return [
         {
             "kind": cli_name(kind),
             "label": label,
             "title": titles[cli_name(kind)],
             "required": required_headers(kind),
+            "optional": [c.header for c in specs[kind].columns if not c.required] if kind in specs else [],
         }
         for kind, label in ImportKind.choices
         if cli_name(kind) in titles
@@ -142,6 +146,8 @@ def batch_detail(request, pk: int):
             "more_errors": max(0, batch.error_count - 500),
             "mapping_form": mapping_form,
             "can_confirm": batch.status == ImportStatus.PREVIEWED,
+            "department": batch.department,
+            "title": f"{batch.get_kind_display()}导入：{batch.file_name}",
         },
     )
 
@@ -209,7 +215,11 @@ def batch_progress(request, pk: int):
     if batch.status not in RUNNING:
         return redirect("exchange:batch", pk=batch.pk)
     progress = progress_read(batch.pk)
-    return render(request, "exchange/batch_progress.html", {"batch": batch, "progress": progress})
+    return render(
+        request,
+        "exchange/batch_progress.html",
+        {"batch": batch, "progress": progress, "title": f"正在处理：{batch.file_name}"},
+    )
 
 
 @login_required
@@ -248,5 +258,11 @@ def export_view(request):
     return render(
         request,
         "exchange/export.html",
-        {"form": form, "department": department, "year": request.year, "tables": EXPORT_TABLES},
+        {
+            "form": form,
+            "department": department,
+            "year": request.year,
+            "tables": EXPORT_TABLES,
+            "title": f"{request.year}年度 导出Excel表格",
+        },
     )

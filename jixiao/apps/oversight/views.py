@@ -6,7 +6,9 @@ page reaches submissions only by their unguessable slug, and only once published
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -39,6 +41,7 @@ from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.monitoring import WarningKind
 from jixiao.domain.oversight import GRADE_CHOICES
 from jixiao.domain.review import STATE_LABELS, ReviewState, refuse_unless_role_may
+from jixiao.formats.html_writer import CSS as report_html_css
 
 # Drill-down targets in the budgets and goals apps, kept in one place.
 DRILL = {
@@ -448,9 +451,64 @@ def public_index(request):
     )
 
 
+_AT_BLOCKS = re.compile(r"@(media|page)[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_PAGE = re.compile(r'<main class="page">(.*)</main>', re.S)
+
+
+def _scoped(selector: str) -> str:
+    """The report writer's selector, kept inside the report's own box on the public page."""
+    selector = selector.strip()
+    if selector in (":root", "html", "body", "*"):
+        return ".report-doc" if selector != "*" else ".report-doc *"
+    return f".report-doc {selector}"
+
+
+@cache
+def report_css() -> str:
+    """The stylesheet the report's standalone HTML carries (html_writer.CSS), scoped to
+    ``.report-doc`` so that the report is typeset as written without restyling the page."""
+    rules = []
+    for match in _RULE.finditer(_AT_BLOCKS.sub("", report_html_css)):
+        selectors = ", ".join(_scoped(s) for s in match.group(1).split(","))
+        rules.append(f"{selectors} {{{match.group(2)}}}")
+    return "\n".join(rules)
+
+
+def _report_body(html: str) -> str:
+    """The report's body from the published snapshot. The snapshot is written by html_writer
+    (every text escaped) at submission; reports uploaded from outside have none."""
+    match = _PAGE.search(html or "")
+    return match.group(1) if match else ""
+
+
+def _key_figures(report) -> list[tuple[str, str]]:
+    """The summary at the top: 预算, 决算支出 and 执行率 as recorded when the report was submitted,
+    and the self-evaluation score and grade as the report states them."""
+    figures = report.figures or {}
+    rows = []
+    for key, label in (("budget_total", "预算总额"), ("spent_total", "决算支出")):
+        if figures.get(key) is not None:
+            rows.append((label, f"{money(figures[key])}万元"))
+    if figures.get("rate_total") is not None:
+        rows.append(("预算执行率", pct(figures["rate_total"])))
+    rows.append(("自评得分及等级", report.self_score_text))
+    return rows
+
+
 def public_report_view(request, slug: str):
     report = public_report(slug=slug)
-    return render(request, "oversight/public_report.html", {"r": report, "title": report.title})
+    return render(
+        request,
+        "oversight/public_report.html",
+        {
+            "r": report,
+            "title": report.title,
+            "figures": _key_figures(report),
+            "body": mark_safe(_report_body(report.html)),  # html_writer escaped every text
+            "report_css": mark_safe(report_css()),  # our own stylesheet
+        },
+    )
 
 
 def public_download(request, slug: str):

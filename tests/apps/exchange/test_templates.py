@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -134,8 +135,12 @@ def test_the_import_page_lists_required_columns_and_offers_each_template(client,
     client.force_login(officer)
     page = client.get(reverse("exchange:import-start")).content.decode()
     for kind, spec in import_kinds().items():
-        assert reverse("exchange:template", args=[kind.replace("_", "-")]) in page
-        assert "、".join(c.header for c in spec.columns if c.required) in page
+        row = re.search(rf'<tr id="kind-{kind.replace("_", "-")}">(.*?)</tr>', page, re.S).group(1)
+        assert reverse("exchange:template", args=[kind.replace("_", "-")]) in row
+        uls = re.findall(r'<ul class="columns[^"]*">(.*?)</ul>', row, re.S)
+        required, optional = uls[0], (uls[1] if len(uls) > 1 else "")
+        assert re.findall(r"<li>(.*?)</li>", required) == [c.header for c in spec.columns if c.required]
+        assert re.findall(r"<li>(.*?)</li>", optional) == [c.header for c in spec.columns if not c.required]
     response = client.get(reverse("exchange:template", args=["budget"]))
     assert response.status_code == 200
     assert load_workbook(io.BytesIO(response.content)).sheetnames == ["预算指标", "说明"]
