@@ -75,6 +75,7 @@ from jixiao.apps.budgets.web_selectors import (
     transfer_steps,
 )
 from jixiao.apps.core.approval import approval_history, approval_options
+from jixiao.apps.core.listing import Column, build_listing
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
 from jixiao.domain.early_warning import threshold_labels, threshold_rows, thresholds_with
 from jixiao.domain.errors import DomainError
@@ -386,12 +387,17 @@ def voucher_create(request):
     )
 
 
-VOUCHER_SORTS = {
-    "date": ("date", "id"),
-    "number": ("number",),
-    "amount": ("amount", "id"),
-    "econ": ("econ_code", "date"),
-}
+VOUCHER_COLUMNS = (
+    Column("date", "日期", kind="date", order=("date",)),
+    Column("number", "凭证号", kind="code", order=("number",)),
+    Column("summary", "摘要", sortable=False),
+    Column("payee", "收款人", sortable=False, hideable=True),
+    Column("econ", "经济分类", kind="code", order=("econ_code", "date"), hideable=True),
+    Column("fund_type", "支出性质", order=("fund_type",), hideable=True),
+    Column("line", "支付指标", sortable=False, hideable=True),
+    # a single voucher is read in 元, as it was entered (万元 is for aggregates)
+    Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+)
 
 
 @login_required
@@ -410,13 +416,7 @@ def voucher_list(request):
         month=criteria.get("month"),
         q=criteria.get("q") or None,
     )
-    sort = request.GET.get("sort", "-date")
-    key = sort.lstrip("-")
-    if key not in VOUCHER_SORTS:
-        sort, key = "-date", "date"
-    order = VOUCHER_SORTS[key]
-    vouchers = vouchers.order_by(*[f"-{f}" if sort.startswith("-") else f for f in order])
-    total = vouchers.aggregate(total=Sum("amount"))["total"] or ZERO
+    listing = build_listing(request, vouchers, VOUCHER_COLUMNS, default_sort="-date", table_id="vouchers")
     return render(
         request,
         "budgets/voucher_list.html",
@@ -424,10 +424,8 @@ def voucher_list(request):
             "department": department,
             "departments": _department_choices(request, department),
             "filters": filters,
-            "vouchers": vouchers,
-            "total": total,
-            "sort": sort,
-            "unit": _unit(request),
+            "listing": listing,
+            "demo_on_page": not department.is_demo and any(v.is_demo for v in listing.rows),
             "title": f"{request.year}年度 支出凭证",
         },
     )
