@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets import payments, services
+from jixiao.apps.budgets.charts import execution_chart
 from jixiao.apps.budgets.forms import (
     LEDGER_KIND_CHOICES,
     AdjustForm,
@@ -244,6 +245,15 @@ def _execution_page(request, department):
         for row in group.rows:
             row.warning = by_line.get(row.line.pk, "")
     by_source = execution_by_source(department=department, year=request.year)
+    chart = execution_chart(
+        ((row.label, row.balance.spent, row.balance.budget) for group in groups for row in group.rows),
+        year=request.year,
+        as_of=timezone.localdate(),
+        thresholds=thresholds,
+        title=f"{request.year}年度 各预算指标执行率与序时进度",
+        element_id="line-chart-svg",
+        category_label="预算指标",
+    )
     return render(
         request,
         "budgets/execution.html",
@@ -252,6 +262,7 @@ def _execution_page(request, department):
             "groups": groups,
             "total": total,
             "by_source": by_source,
+            "chart": chart,
             "several_sources": bool(by_source),
             "warnings": [w.message for w in warnings],
             "thresholds_label": f"指标使用率预警线{thresholds.line_used_percent:g}%，"

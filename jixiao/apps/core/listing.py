@@ -45,6 +45,9 @@ class Column:
     field: str = ""
     hideable: bool = False
     sortable: bool = True
+    # the 合计 row's figure of a column that is not a plain sum (a rate: total spent ÷ total
+    # budget), computed from every filtered row (Python rows only)
+    foot: Callable[[list], Any] | None = None
 
     @property
     def numeric(self) -> bool:
@@ -118,13 +121,14 @@ class Listing:
 
     @property
     def has_totals(self) -> bool:
-        return any(c.total for c in self.columns)
+        return any(c.total or c.foot for c in self.columns)
 
     @property
     def leading_span(self) -> int:
-        """How many columns the 合计 label spans: those before the first totalled column."""
+        """How many columns the 合计 label spans: those before the first totalled column (a
+        hideable one is never spanned, or hiding it would shift the row)."""
         for index, column in enumerate(self.columns):
-            if column.total:
+            if column.total or column.foot or column.hideable:
                 return max(index, 1)
         return len(self.columns)
 
@@ -170,6 +174,9 @@ def build_listing(
             for c in columns
             if c.total and c.value
         }
+        for c in columns:
+            if c.foot is not None:
+                totals[c.key] = c.foot(items)
         if column.value is not None:
             present = [r for r in items if column.value(r) is not None]
             absent = [r for r in items if column.value(r) is None]

@@ -50,7 +50,10 @@ def table_head(context, listing):
 def table_foot(listing, unit="yuan", label="合计"):
     cells = []
     for column in listing.columns[listing.leading_span :]:
-        cells.append({"column": column, "value": listing.totals.get(column.key) if column.total else None})
+        shown = column.total or column.foot is not None
+        cells.append(
+            {"column": column, "value": listing.totals.get(column.key) if shown else None, "shown": shown}
+        )
     return {
         "listing": listing,
         "cells": cells,
@@ -89,11 +92,14 @@ def table_columns(context, listing):
 @register.simple_tag
 def table_style(listing) -> str:
     """A style rule hiding the chosen columns of this table (by position, header and body alike)."""
-    positions = [i + 1 for i, c in enumerate(listing.columns) if c.key in listing.hidden]
+    positions = [(i + 1, c.key) for i, c in enumerate(listing.columns) if c.key in listing.hidden]
     if not positions:
         return ""
+    table = f"#{listing.table_id}"
+    # the 合计 row spans its leading columns, so its cells are found by class, not position
     selectors = ",".join(
-        f"#{listing.table_id} th:nth-child({p}),#{listing.table_id} td:nth-child({p})" for p in positions
+        f"{table}>thead>tr>:nth-child({p}),{table}>tbody>tr>:nth-child({p}),{table}>tfoot .col-{key}"
+        for p, key in positions
     )
     return format_html("<style>{}{{display:none}}</style>", selectors)
 
