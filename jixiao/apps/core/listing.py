@@ -188,8 +188,8 @@ def build_listing(
         shown = items[start : start + per_page]
 
     if "cols" in request.GET:  # the column chooser was used: what is not ticked is hidden
-        shown = set(request.GET.getlist("show"))
-        hidden_keys = tuple(c.key for c in columns if c.hideable and c.key not in shown)
+        ticked = set(request.GET.getlist("show"))
+        hidden_keys = tuple(c.key for c in columns if c.hideable and c.key not in ticked)
     else:
         hidden_keys = tuple(k for k in hidden if k in by_key and by_key[k].hideable)
     return Listing(
