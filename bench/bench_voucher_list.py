@@ -218,10 +218,10 @@ def raw_page(
         ]
     condition = " AND ".join(where)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*), SUM(v.amount) FROM budgets_voucher v WHERE {condition}", params)  # noqa: S608
+        cursor.execute(f"SELECT COUNT(*), SUM(v.amount) FROM budgets_voucher v WHERE {condition}", params)
         cursor.fetchall()
         cursor.execute(
-            "SELECT v.id, v.date, v.number, v.summary, v.payee, v.econ_code, v.fund_type, v.amount, "  # noqa: S608
+            "SELECT v.id, v.date, v.number, v.summary, v.payee, v.econ_code, v.fund_type, v.amount, "
             f"v.line_id, l.name FROM budgets_voucher v JOIN budgets_budgetline l ON l.id = v.line_id "
             f"WHERE {condition} ORDER BY v.date DESC, v.id DESC LIMIT 50 OFFSET %s",
             [*params, (page - 1) * 50],
@@ -234,10 +234,12 @@ def insert(connection, rows) -> None:
     names = ", ".join(COLUMNS)
     if connection.vendor == "postgresql":
         connection.ensure_connection()
-        with connection.connection.cursor() as cursor:
-            with cursor.copy(f"COPY budgets_voucher ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY budgets_voucher ({names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
         connection.connection.commit()
         return
     marks = ", ".join(["%s"] * len(COLUMNS))
@@ -251,10 +253,10 @@ def insert(connection, rows) -> None:
                 (*row[:2], row[2].isoformat(), *row[3:6], str(row[6]), *row[7:14], row[14].isoformat())
             )
             if len(batch) >= 50_000:
-                cursor.executemany(f"INSERT INTO budgets_voucher ({names}) VALUES ({marks})", batch)  # noqa: S608
+                cursor.executemany(f"INSERT INTO budgets_voucher ({names}) VALUES ({marks})", batch)
                 batch = []
         if batch:
-            cursor.executemany(f"INSERT INTO budgets_voucher ({names}) VALUES ({marks})", batch)  # noqa: S608
+            cursor.executemany(f"INSERT INTO budgets_voucher ({names}) VALUES ({marks})", batch)
 
 
 def main() -> None:
