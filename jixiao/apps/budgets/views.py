@@ -12,7 +12,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -411,6 +410,22 @@ VOUCHER_COLUMNS = (
 )
 
 
+def _voucher_totals_from_lines(lines, criteria) -> dict | None:
+    """The 合计 of the vouchers a filter by 指标 or 支出性质 shows, from the lines' 已支出: every
+    voucher (and 红字冲销) moves its line's 已支出 in the transaction that writes it, so the sum is
+    the ledger's without reading a million vouchers. Filters that cut across lines (经济分类,
+    month, text) return None: their rows are summed."""
+    if criteria.get("econ") or criteria.get("month") or criteria.get("q"):
+        return None
+    chosen = [
+        line
+        for line in lines
+        if (not criteria.get("line") or line.pk == criteria["line"].pk)
+        and (not criteria.get("fund_type") or line.fund_type == criteria["fund_type"])
+    ]
+    return {"amount": sum((line.spent for line in chosen), ZERO)}
+
+
 @login_required
 def voucher_list(request):
     department = _department(request)
@@ -427,7 +442,14 @@ def voucher_list(request):
         month=criteria.get("month"),
         q=criteria.get("q") or None,
     )
-    listing = build_listing(request, vouchers, VOUCHER_COLUMNS, default_sort="-date", table_id="vouchers")
+    listing = build_listing(
+        request,
+        vouchers.select_related("line__project"),
+        VOUCHER_COLUMNS,
+        default_sort="-date",
+        table_id="vouchers",
+        known_totals=_voucher_totals_from_lines(lines, criteria),
+    )
     return render(
         request,
         "budgets/voucher_list.html",
@@ -500,6 +522,23 @@ def voucher_reverse(request, pk: int):
 # ---------------------------------------------------------------- 调剂
 
 
+def _transfer_columns(user) -> tuple[Column, ...]:
+    department = (
+        () if user.is_department_user else (Column("department", "单位", order=("department__code",)),)
+    )
+    return (
+        Column("number", "申请编号", kind="code", order=("number",)),
+        *department,
+        Column("source", "调出指标", sortable=False, hideable=True),
+        Column("target", "调入指标", sortable=False, hideable=True),
+        Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+        Column("needs_bureau", "审批", order=("needs_bureau",), hideable=True),
+        Column("state", "状态", order=("state",)),
+        Column("created_by", "申请人", sortable=False, hideable=True),
+        Column("created_at", "申请时间", kind="date", order=("created_at",)),
+    )
+
+
 @login_required
 def transfer_list(request):
     view = request.GET.get("view", "")
@@ -509,11 +548,14 @@ def transfer_list(request):
     else:
         transfers = transfers_for(user=request.user, year=request.year, state=state or None)
     awaiting_count = transfers_awaiting(user=request.user, year=request.year).count()
+    listing = build_listing(
+        request, transfers, _transfer_columns(request.user), default_sort="-created_at", table_id="transfers"
+    )
     return render(
         request,
         "budgets/transfer_list.html",
         {
-            "transfers": transfers,
+            "listing": listing,
             "view": view,
             "state": state,
             "state_choices": TransferState.choices,
@@ -840,6 +882,18 @@ def procurement_close(request, pk: int):
 # ---------------------------------------------------------------- 用款申请
 
 
+PAYMENT_COLUMNS = (
+    Column("number", "申请编号", kind="code", order=("number",)),
+    Column("line", "支付指标", sortable=False, hideable=True),
+    Column("econ", "经济分类", kind="code", order=("econ_code",), hideable=True),
+    Column("purpose", "用途", sortable=False),
+    Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+    Column("state", "状态", order=("state",)),
+    Column("created_by", "申请人", sortable=False, hideable=True),
+    Column("created_at", "申请时间", kind="date", order=("created_at",)),
+)
+
+
 @login_required
 def payment_list(request):
     department = _department(request)
@@ -850,10 +904,11 @@ def payment_list(request):
         "budgets/payment_list.html",
         {
             "department": department,
-            "requests": requests,
+            "listing": build_listing(
+                request, requests, PAYMENT_COLUMNS, default_sort="-created_at", table_id="payments"
+            ),
             "state": state,
             "states": PaymentRequest.workflow().states,
-            "total": requests.aggregate(total=Sum("amount"))["total"] or ZERO,
             "awaiting": payments_awaiting(user=request.user, year=request.year).filter(department=department),
             "departments": _department_choices(request, department),
             "title": f"{request.year}年度 用款申请",

@@ -81,6 +81,9 @@ class Listing:
     params: dict[str, str] = field(default_factory=dict)
     hidden: tuple[str, ...] = ()
     table_id: str = "list"
+    # False when the rows were counted only up to a limit (``count`` is then that limit, and the
+    # last page is not known: the pager offers the next one while there is one)
+    count_exact: bool = True
 
     @property
     def first_index(self) -> int:
@@ -88,7 +91,7 @@ class Listing:
 
     @property
     def last_index(self) -> int:
-        return min(self.page * self.per_page, self.count)
+        return (self.page - 1) * self.per_page + len(self.rows)
 
     @property
     def has_previous(self) -> bool:
@@ -97,6 +100,10 @@ class Listing:
     @property
     def has_next(self) -> bool:
         return self.page < self.pages
+
+    @property
+    def count_text(self) -> str:
+        return f"{self.count:,}" if self.count_exact else f"{self.count:,} 以上"
 
     @property
     def page_numbers(self) -> list[int | None]:
@@ -143,9 +150,16 @@ def build_listing(
     tiebreak: tuple[str, ...] = ("id",),
     table_id: str = "list",
     hidden: Sequence[str] = (),
+    known_totals: dict[str, Decimal] | None = None,
+    count_limit: int = 10_000,
 ) -> Listing:
     """Sort by ``?sort=`` (a column key, ``-`` for descending), total every filtered row, cut page
-    ``?page=``. An unknown sort key or page number falls back to the default / the nearest page."""
+    ``?page=``. An unknown sort key or page number falls back to the default / the nearest page.
+
+    ``known_totals``: the totals of every filtered row when the caller has them without reading
+    the rows (a ledger's running totals kept in the same transaction as its rows). Then the rows
+    are counted only up to ``count_limit``, so a page of a million-row ledger reads no more than
+    that many index entries; otherwise the count and the sums come from one aggregate query."""
     by_key = {c.key: c for c in columns}
     sort = request.GET.get("sort", default_sort)
     if sort.lstrip("-") not in by_key or not by_key[sort.lstrip("-")].can_sort:
@@ -155,17 +169,33 @@ def build_listing(
     raw_page = request.GET.get("page", "1")
     page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
 
+    count_exact = True
     if isinstance(rows, QuerySet):
-        summed = {c.key: Sum(c.field or c.key) for c in columns if c.total}
-        found = rows.order_by().aggregate(_count=Count("pk"), **summed)
-        count = found.pop("_count")
-        totals = {key: (value if value is not None else ZERO) for key, value in found.items()}
-        pages = max(1, -(-count // per_page))
-        page = min(page, pages)
         order = [*(column.order or (column.key,)), *tiebreak]
         ordered = rows.order_by(*[f"-{f}" if descending else f for f in dict.fromkeys(order)])
-        start = (page - 1) * per_page
-        shown = list(ordered[start : start + per_page])
+        if known_totals is not None:
+            totals = dict(known_totals)
+            count = rows.order_by()[: count_limit + 1].count()
+            count_exact = count <= count_limit
+        else:
+            summed = {c.key: Sum(c.field or c.key) for c in columns if c.total}
+            found = rows.order_by().aggregate(_count=Count("pk"), **summed)
+            count = found.pop("_count")
+            totals = {key: (value if value is not None else ZERO) for key, value in found.items()}
+        if count_exact:
+            pages = max(1, -(-count // per_page))
+            page = min(page, pages)
+            start = (page - 1) * per_page
+            shown = list(ordered[start : start + per_page])
+        else:
+            count = count_limit
+            start = (page - 1) * per_page
+            shown = list(ordered[start : start + per_page + 1])
+            if not shown and page > 1:  # beyond the end: back to page 1 rather than an empty page
+                page, start = 1, 0
+                shown = list(ordered[: per_page + 1])
+            pages = page + 1 if len(shown) > per_page else page
+            shown = shown[:per_page]
     else:
         items = list(rows)
         count = len(items)
@@ -203,4 +233,5 @@ def build_listing(
         per_page=per_page,
         hidden=hidden_keys,
         table_id=table_id,
+        count_exact=count_exact,
     )

@@ -114,3 +114,21 @@ def test_hidden_columns_are_chosen_in_the_url(as_user, officer, books):
     assert "#vouchers>thead>tr>:nth-child(4)" in page and "#vouchers>tbody>tr>:nth-child(6)" in page
     assert "#vouchers>tfoot .col-payee" in page
     assert 'value="econ" checked' in page and 'value="payee">' in page
+
+
+def test_a_reversal_is_in_the_rows_and_in_the_total(as_user, officer, books, many):
+    from jixiao.apps.budgets.services import expenditure_reverse
+
+    expenditure_reverse(actor=officer, voucher=many[0], date=dt.date(YEAR, 8, 1), reason="重复报销")
+    page = (
+        as_user(officer).get(reverse("budgets:voucher-list"), {"fund_type": "basic_public"}).content.decode()
+    )
+    rows = Voucher.objects.filter(line=books.public)
+    assert rows.count() == 72
+    # the 合计 (taken from the line's 已支出 for this filter) equals the sum of the rows, reversal included
+    assert (
+        _total(page)
+        == sum((v.amount for v in rows), Decimal(0))
+        == books.public.__class__.objects.get(pk=books.public.pk).spent
+    )
+    assert "-12.34" in page  # the reversal, in 元, with its minus sign

@@ -95,3 +95,34 @@ def test_a_queryset_is_counted_and_totalled_in_the_database(books):
         Decimal("50000.00"),
         Decimal("10000.00"),
     ]
+
+
+@pytest.mark.django_db
+def test_known_totals_count_only_up_to_the_limit_and_page_on(books):
+    from jixiao.apps.budgets.models import BudgetLine
+
+    columns = (
+        Column("id", "编号", order=("id",)),
+        Column("allocated", "年初预算", kind="money", order=("allocated",), total=True),
+    )
+    known = {"allocated": Decimal("1.00")}
+
+    def listing(**params):
+        request = RequestFactory().get("/", params)
+        return build_listing(
+            request,
+            BudgetLine.objects.all(),
+            columns,
+            default_sort="id",
+            per_page=1,
+            known_totals=known,
+            count_limit=2,
+        )
+
+    first = listing()
+    # three lines, counted up to two: the count says "2 以上", the totals are the ones given
+    assert (first.count_exact, first.count_text, first.totals) == (False, "2 以上", known)
+    assert (first.pages, first.has_next, len(first.rows)) == (2, True, 1)
+    third = listing(page=3)
+    assert (third.page, third.has_next, third.last_index) == (3, False, 3)
+    assert listing(page=9).page == 1  # beyond the end: the first page, not an empty one
