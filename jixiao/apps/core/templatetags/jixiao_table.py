@@ -40,8 +40,7 @@ def table_head(context, listing):
                 cell["arrow"] = " ▼" if descending else " ▲"
                 following = column.key if descending else f"-{column.key}"
             else:
-                # amounts and rates are most often read largest first
-                following = f"-{column.key}" if column.numeric else column.key
+                following = column.key
             cell["href"] = _query(request, sort=following, page=None)
         cells.append(cell)
     return {"cells": cells}
