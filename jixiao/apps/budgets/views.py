@@ -82,7 +82,7 @@ from jixiao.apps.core.listing import Column, build_listing
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
 from jixiao.domain.early_warning import threshold_labels, threshold_rows, thresholds_with
 from jixiao.domain.errors import DomainError
-from jixiao.domain.money import ZERO, yuan_fixed
+from jixiao.domain.money import ZERO, ratio_percent, yuan_fixed
 
 READ_ONLY_MESSAGE = "审计账号只能查看，不能修改数据。"
 WRITER_MESSAGE = "只有本单位的财务人员或负责人可以办理本单位的预算和支出。"
@@ -193,6 +193,22 @@ def _department_choices(request, department):
 # ---------------------------------------------------------------- home and execution table
 
 
+def _spent_rate(rows):
+    budget = sum((r["total"].balance.budget for r in rows), ZERO)
+    return ratio_percent(sum((r["total"].balance.spent for r in rows), ZERO), budget) if budget else None
+
+
+DEPARTMENT_COLUMNS = (
+    Column("code", "预算单位编码", kind="code", value=lambda r: r["department"].code),
+    Column("name", "单位名称", value=lambda r: r["department"].name),
+    Column("budget", "调整后预算", kind="money", value=lambda r: r["total"].balance.budget, total=True),
+    Column("spent", "已支出", kind="money", value=lambda r: r["total"].balance.spent, total=True),
+    Column("available", "可用余额", kind="money", value=lambda r: r["total"].balance.available, total=True),
+    Column("rate", "执行率", kind="rate", value=lambda r: r["total"].execution_rate, foot=_spent_rate),
+    Column("warnings", "预警", value=lambda r: len(r["warnings"])),
+)
+
+
 @login_required
 def home(request):
     if request.user.is_system_admin:  # manages departments and users; sees no books
@@ -213,17 +229,12 @@ def home(request):
             thresholds=limits[department.bureau_id],
         )
         rows.append({"department": department, "total": total, "warnings": [w.message for w in warnings]})
-    totals = {
-        "budget": sum((r["total"].balance.budget for r in rows), ZERO),
-        "spent": sum((r["total"].balance.spent for r in rows), ZERO),
-        "available": sum((r["total"].balance.available for r in rows), ZERO),
-    }
+    listing = build_listing(request, rows, DEPARTMENT_COLUMNS, default_sort="code", table_id="departments")
     return render(
         request,
         "budgets/department_list.html",
         {
-            "rows": rows,
-            "totals": totals,
+            "listing": listing,
             "unit": _unit(request),
             "title": f"{request.year}年度 各单位预算执行情况",
             "any_demo": any(d.is_demo for d in departments),
