@@ -132,3 +132,18 @@ def test_a_reversal_is_in_the_rows_and_in_the_total(as_user, officer, books, man
         == books.public.__class__.objects.get(pk=books.public.pk).spent
     )
     assert "-12.34" in page  # the reversal, in 元, with its minus sign
+
+
+def test_the_home_chart_gives_each_line_its_rate_and_status(as_user, officer, books):
+    page = as_user(officer).get(reverse("home")).content.decode()
+    chart = page.split('id="line-chart-title"', 1)[1]
+    assert "<svg" in chart and "序时进度 100.0%" in chart  # 2023 is over
+    rows = re.findall(
+        r'<th scope="row">([^<]+)</th><td class="num">([^<]+)</td><td class="status [^"]*">([^<]+)<', chart
+    )
+    # 1,000 of the public line's 10,000 元 spent; nothing on the other two: all far behind 100%
+    assert (books.public.label, "10.0%", "滞后") in rows
+    assert (books.personnel.label, "0.0%", "滞后") in rows
+    assert len(rows) == 3
+    # the totals of the home table sit in the pinned 合计 row
+    assert '<tr class="total pinned">' in page
