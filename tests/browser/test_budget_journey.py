@@ -189,7 +189,7 @@ def test_officer_is_refused_cross_use_gets_a_transfer_approved_and_pays_from_the
     expect(page.locator("table.audit")).to_contain_text("王主席")
     shot(page, "audit-trail")
     page.get_by_role("link", name="支出凭证").click()
-    expect(page.locator("tfoot")).to_contain_text("0.50")
+    expect(page.locator("tfoot")).to_contain_text("5,000.00")  # a single voucher is read in 元
     shot(page, "voucher-list")
     page.get_by_role("link", name="基本支出-公用经费·商品和服务").first.click()
     expect(page.locator("table.data").nth(1)).to_contain_text("调剂调入")

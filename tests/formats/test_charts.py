@@ -131,3 +131,23 @@ def test_pie_leaves_out_empty_slices():
     svg = charts.chart_svg(chart)
     # two wedges, no zero-width slice label
     assert svg.count('id="patch_') == 3  # background + two wedges
+
+
+def test_the_execution_chart_grows_with_its_bars_and_draws_as_png_and_svg():
+    from decimal import Decimal
+
+    from jixiao.domain.report.chart_data import execution_bars, execution_progress_chart
+    from jixiao.formats.charts import chart_png, progress_height, svg_element
+
+    rows = [(f"单位{n}", Decimal(n) * Decimal("2.5"), Decimal(100)) for n in range(1, 41)]
+    bars = execution_bars(rows, time_progress=Decimal(50), lag_points=Decimal(10), laggards_first=True)
+    chart = execution_progress_chart(bars, time_progress=Decimal(50), title="各单位执行率")
+    assert progress_height(40) > progress_height(4)
+    png = chart_png(chart, dpi=50)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert height > width  # 40 bars: taller than wide
+    svg = svg_element(chart, "dept-chart")
+    assert svg.startswith("<svg") and 'aria-label="各单位执行率"' in svg
+    # one bar per department, in the three status colours (behind by >10, within 10, on schedule)
+    assert svg.count("fill: #b3261e") >= 1 and "fill: #c28a00" in svg and "fill: #2e7d32" in svg

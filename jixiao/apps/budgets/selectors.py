@@ -139,7 +139,10 @@ def vouchers_for(
     if econ_prefix:
         vouchers = vouchers.filter(econ_code__startswith=econ_prefix)
     if month:
-        vouchers = vouchers.filter(date__month=month)
+        # a date range, not date__month: the range is read from the (department, year, date) index
+        start = dt.date(year, month, 1)
+        end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+        vouchers = vouchers.filter(date__gte=start, date__lt=end)
     if q:
         vouchers = vouchers.filter(Q(summary__icontains=q) | Q(number__icontains=q) | Q(payee__icontains=q))
     return vouchers

@@ -12,14 +12,16 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets import payments, services
+from jixiao.apps.budgets.charts import execution_chart
 from jixiao.apps.budgets.forms import (
     LEDGER_KIND_CHOICES,
     AdjustForm,
@@ -39,6 +41,7 @@ from jixiao.apps.budgets.forms import (
     line_facts,
 )
 from jixiao.apps.budgets.models import (
+    FUND_TYPE_CHOICES,
     LedgerKind,
     PaymentRequest,
     PriorYearSummary,
@@ -76,10 +79,11 @@ from jixiao.apps.budgets.web_selectors import (
     sees_demo_data,
 )
 from jixiao.apps.core.approval import approval_history, approval_options, approval_page
+from jixiao.apps.core.listing import Column, build_listing
 from jixiao.apps.orgs.selectors import access_department, default_department_for, departments_visible_to
 from jixiao.domain.early_warning import threshold_labels, threshold_rows, thresholds_with
 from jixiao.domain.errors import DomainError
-from jixiao.domain.money import ZERO
+from jixiao.domain.money import ZERO, ratio_percent, yuan_fixed
 
 READ_ONLY_MESSAGE = "审计账号只能查看，不能修改数据。"
 WRITER_MESSAGE = "只有本单位的财务人员或负责人可以办理本单位的预算和支出。"
@@ -190,6 +194,22 @@ def _department_choices(request, department):
 # ---------------------------------------------------------------- home and execution table
 
 
+def _spent_rate(rows):
+    budget = sum((r["total"].balance.budget for r in rows), ZERO)
+    return ratio_percent(sum((r["total"].balance.spent for r in rows), ZERO), budget) if budget else None
+
+
+DEPARTMENT_COLUMNS = (
+    Column("code", "预算单位编码", kind="code", value=lambda r: r["department"].code),
+    Column("name", "单位名称", value=lambda r: r["department"].name),
+    Column("budget", "调整后预算", kind="money", value=lambda r: r["total"].balance.budget, total=True),
+    Column("spent", "已支出", kind="money", value=lambda r: r["total"].balance.spent, total=True),
+    Column("available", "可用余额", kind="money", value=lambda r: r["total"].balance.available, total=True),
+    Column("rate", "执行率", kind="rate", value=lambda r: r["total"].execution_rate, foot=_spent_rate),
+    Column("warnings", "预警", value=lambda r: len(r["warnings"])),
+)
+
+
 @login_required
 def home(request):
     if request.user.is_system_admin:  # manages departments and users; sees no books
@@ -210,17 +230,12 @@ def home(request):
             thresholds=limits[department.bureau_id],
         )
         rows.append({"department": department, "total": total, "warnings": [w.message for w in warnings]})
-    totals = {
-        "budget": sum((r["total"].balance.budget for r in rows), ZERO),
-        "spent": sum((r["total"].balance.spent for r in rows), ZERO),
-        "available": sum((r["total"].balance.available for r in rows), ZERO),
-    }
+    listing = build_listing(request, rows, DEPARTMENT_COLUMNS, default_sort="code", table_id="departments")
     return render(
         request,
         "budgets/department_list.html",
         {
-            "rows": rows,
-            "totals": totals,
+            "listing": listing,
             "unit": _unit(request),
             "title": f"{request.year}年度 各单位预算执行情况",
             "any_demo": any(d.is_demo for d in departments),
@@ -244,6 +259,15 @@ def _execution_page(request, department):
         for row in group.rows:
             row.warning = by_line.get(row.line.pk, "")
     by_source = execution_by_source(department=department, year=request.year)
+    chart = execution_chart(
+        ((row.label, row.balance.spent, row.balance.budget) for group in groups for row in group.rows),
+        year=request.year,
+        as_of=timezone.localdate(),
+        thresholds=thresholds,
+        title=f"{request.year}年度 各预算指标执行率与序时进度",
+        element_id="line-chart-svg",
+        category_label="预算指标",
+    )
     return render(
         request,
         "budgets/execution.html",
@@ -252,6 +276,7 @@ def _execution_page(request, department):
             "groups": groups,
             "total": total,
             "by_source": by_source,
+            "chart": chart,
             "several_sources": bool(by_source),
             "warnings": [w.message for w in warnings],
             "thresholds_label": f"指标使用率预警线{thresholds.line_used_percent:g}%，"
@@ -401,12 +426,70 @@ def _chosen_line(form, lines):
     return lines.filter(pk=int(raw)).select_related("project").first() if raw.isdigit() else None
 
 
-VOUCHER_SORTS = {
-    "date": ("date", "id"),
-    "number": ("number",),
-    "amount": ("amount", "id"),
-    "econ": ("econ_code", "date"),
-}
+VOUCHER_COLUMNS = (
+    Column("date", "日期", kind="date", order=("date",)),
+    Column("number", "凭证号", kind="code", order=("number",)),
+    Column("summary", "摘要", sortable=False),
+    Column("payee", "收款人", sortable=False, hideable=True),
+    Column("econ", "经济分类", kind="code", order=("econ_code", "date"), hideable=True),
+    Column("fund_type", "支出性质", order=("fund_type",), hideable=True),
+    Column("line", "支付指标", sortable=False, hideable=True),
+    # a single voucher is read in 元, as it was entered (万元 is for aggregates)
+    Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+)
+
+
+def _voucher_totals_from_lines(lines, criteria) -> dict | None:
+    """The 合计 of the vouchers a filter by 指标 or 支出性质 shows, from the lines' 已支出: every
+    voucher (and 红字冲销) moves its line's 已支出 in the transaction that writes it, so the sum is
+    the ledger's without reading a million vouchers. Filters that cut across lines (经济分类,
+    month, text) return None: their rows are summed."""
+    if criteria.get("econ") or criteria.get("month") or criteria.get("q"):
+        return None
+    chosen = [
+        line
+        for line in lines
+        if (not criteria.get("line") or line.pk == criteria["line"].pk)
+        and (not criteria.get("fund_type") or line.fund_type == criteria["fund_type"])
+    ]
+    return {"amount": sum((line.spent for line in chosen), ZERO)}
+
+
+def _voucher_rows(vouchers, *, department) -> list[str]:
+    """Each page row as ready HTML (every part escaped here): fifty rows cost the template fifty
+    nodes, not four hundred; the voucher list is the ledger's busiest page."""
+    detail = reverse("budgets:voucher-detail", args=[0]).replace("/0/", "/{}/")
+    line_url = reverse("budgets:line-detail", args=[0]).replace("/0/", "/{}/")
+    labels = dict(FUND_TYPE_CHOICES)
+    out = []
+    for v in vouchers:
+        amount = yuan_fixed(v.amount)
+        demo = (
+            ' <span class="demo-mark" title="演示数据">※</span>'
+            if v.is_demo and not department.is_demo
+            else ""
+        )
+        out.append(
+            format_html(
+                '<tr{}><td class="nowrap first">{}</td><td class="nowrap"><a href="{}">{}</a>{}</td>'
+                '<td class="clip" title="{}">{}</td><td class="clip">{}</td><td class="nowrap">{}</td>'
+                '<td class="nowrap">{}</td><td class="clip"><a href="{}">{}</a></td><td class="num">{}</td></tr>',
+                mark_safe(' class="reversal"') if v.is_reversal else "",
+                v.date.isoformat(),
+                detail.format(v.pk),
+                v.number,
+                mark_safe(demo),
+                v.summary,
+                v.summary,
+                v.payee,
+                v.econ_label,
+                labels.get(v.fund_type, v.fund_type),
+                line_url.format(v.line_id),
+                v.line.label,
+                format_html('<span class="neg">{}</span>', amount) if v.amount < 0 else amount,
+            )
+        )
+    return out
 
 
 @login_required
@@ -425,13 +508,14 @@ def voucher_list(request):
         month=criteria.get("month"),
         q=criteria.get("q") or None,
     )
-    sort = request.GET.get("sort", "-date")
-    key = sort.lstrip("-")
-    if key not in VOUCHER_SORTS:
-        sort, key = "-date", "date"
-    order = VOUCHER_SORTS[key]
-    vouchers = vouchers.order_by(*[f"-{f}" if sort.startswith("-") else f for f in order])
-    total = vouchers.aggregate(total=Sum("amount"))["total"] or ZERO
+    listing = build_listing(
+        request,
+        vouchers.select_related("line__project"),
+        VOUCHER_COLUMNS,
+        default_sort="-date",
+        table_id="vouchers",
+        known_totals=_voucher_totals_from_lines(lines, criteria),
+    )
     return render(
         request,
         "budgets/voucher_list.html",
@@ -439,10 +523,9 @@ def voucher_list(request):
             "department": department,
             "departments": _department_choices(request, department),
             "filters": filters,
-            "vouchers": vouchers,
-            "total": total,
-            "sort": sort,
-            "unit": _unit(request),
+            "listing": listing,
+            "rows": _voucher_rows(listing.rows, department=department),
+            "demo_on_page": not department.is_demo and any(v.is_demo for v in listing.rows),
             "title": f"{request.year}年度 支出凭证",
         },
     )
@@ -506,6 +589,23 @@ def voucher_reverse(request, pk: int):
 # ---------------------------------------------------------------- 调剂
 
 
+def _transfer_columns(user) -> tuple[Column, ...]:
+    department = (
+        () if user.is_department_user else (Column("department", "单位", order=("department__code",)),)
+    )
+    return (
+        Column("number", "申请编号", kind="code", order=("number",)),
+        *department,
+        Column("source", "调出指标", sortable=False, hideable=True),
+        Column("target", "调入指标", sortable=False, hideable=True),
+        Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+        Column("needs_bureau", "审批", order=("needs_bureau",), hideable=True),
+        Column("state", "状态", order=("state",)),
+        Column("created_by", "申请人", sortable=False, hideable=True),
+        Column("created_at", "申请时间", kind="date", order=("created_at",)),
+    )
+
+
 @login_required
 def transfer_list(request):
     view = request.GET.get("view", "")
@@ -515,11 +615,14 @@ def transfer_list(request):
     else:
         transfers = transfers_for(user=request.user, year=request.year, state=state or None)
     awaiting_count = transfers_awaiting(user=request.user, year=request.year).count()
+    listing = build_listing(
+        request, transfers, _transfer_columns(request.user), default_sort="-created_at", table_id="transfers"
+    )
     return render(
         request,
         "budgets/transfer_list.html",
         {
-            "transfers": transfers,
+            "listing": listing,
             "view": view,
             "state": state,
             "state_choices": TransferState.choices,
@@ -839,6 +942,18 @@ def procurement_close(request, pk: int):
 # ---------------------------------------------------------------- 用款申请
 
 
+PAYMENT_COLUMNS = (
+    Column("number", "申请编号", kind="code", order=("number",)),
+    Column("line", "支付指标", sortable=False, hideable=True),
+    Column("econ", "经济分类", kind="code", order=("econ_code",), hideable=True),
+    Column("purpose", "用途", sortable=False),
+    Column("amount", "金额（元）", kind="money", order=("amount",), total=True),
+    Column("state", "状态", order=("state",)),
+    Column("created_by", "申请人", sortable=False, hideable=True),
+    Column("created_at", "申请时间", kind="date", order=("created_at",)),
+)
+
+
 @login_required
 def payment_list(request):
     department = _department(request)
@@ -849,10 +964,11 @@ def payment_list(request):
         "budgets/payment_list.html",
         {
             "department": department,
-            "requests": requests,
+            "listing": build_listing(
+                request, requests, PAYMENT_COLUMNS, default_sort="-created_at", table_id="payments"
+            ),
             "state": state,
             "states": PaymentRequest.workflow().states,
-            "total": requests.aggregate(total=Sum("amount"))["total"] or ZERO,
             "awaiting": payments_awaiting(user=request.user, year=request.year).filter(department=department),
             "departments": _department_choices(request, department),
             "title": f"{request.year}年度 用款申请",

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from jixiao.apps.budgets.web_selectors import audit_events_visible_to, budget_line_labels, sees_demo_data
 from jixiao.apps.core.audit_display import display_value, field_label, related_ids, related_labels
 from jixiao.apps.core.inbox import inbox_for
+from jixiao.apps.core.listing import Column, build_listing
 from jixiao.apps.orgs.selectors import departments_visible_to
 
 TARGET_URLS = {
@@ -92,6 +93,21 @@ def _rows(events, user) -> list[dict]:
     return rows
 
 
+def _audit_columns(user) -> tuple[Column, ...]:
+    department = (
+        () if user.is_department_user else (Column("department", "单位", order=("department__code",)),)
+    )
+    return (
+        Column("at", "时间", kind="date", order=("at",)),
+        Column("actor", "操作人", order=("actor__username",)),
+        *department,
+        Column("action", "操作", order=("action",)),
+        Column("target", "对象", sortable=False),
+        Column("changes", "变更前 → 变更后", sortable=False),
+        Column("reason", "原因/说明", sortable=False),
+    )
+
+
 @login_required
 def audit_list(request):
     events = audit_events_visible_to(request.user)
@@ -111,12 +127,15 @@ def audit_list(request):
         events = events.filter(at__date__lte=date_to)
     if q:
         events = events.filter(target_label__icontains=q) | events.filter(reason__icontains=q)
-    rows = _rows(events.order_by("-at", "-id")[:300], request.user)
+    listing = build_listing(
+        request, events, _audit_columns(request.user), default_sort="-at", table_id="audit"
+    )
     return render(
         request,
         "core/audit_list.html",
         {
-            "rows": rows,
+            "rows": _rows(listing.rows, request.user),
+            "listing": listing,
             "action": action,
             "action_choices": sorted(set(action_choices), key=lambda kv: kv[0]),
             "departments": departments_visible_to(request.user) if request.user.is_bureau_user else None,

@@ -21,9 +21,11 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from jixiao.apps.budgets.selectors import sangong_year
+from jixiao.apps.budgets.charts import execution_chart
+from jixiao.apps.budgets.selectors import sangong_year, thresholds_for
 from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
 from jixiao.apps.core.approval import approval_history, approval_options
+from jixiao.apps.core.listing import Column, build_listing
 from jixiao.apps.orgs.selectors import access_department, departments_visible_to
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.forms import ReturnForm, UploadForm
@@ -38,7 +40,8 @@ from jixiao.apps.oversight.selectors import (
 )
 from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
-from jixiao.domain.monitoring import WarningKind
+from jixiao.domain.money import ratio_percent
+from jixiao.domain.monitoring import WarningKind, load_monitoring_thresholds
 from jixiao.domain.oversight import GRADE_CHOICES
 from jixiao.domain.review import STATE_LABELS, ReviewState, refuse_unless_role_may
 from jixiao.formats.html_writer import CSS as report_html_css
@@ -68,6 +71,58 @@ SORTS = {
     "monitoring": lambda f: f.goal.warning_count if f.goal else None,
     "score": lambda f: f.report.score if f.report else None,
 }
+
+
+def _sum(attribute):
+    return lambda rows: sum((getattr(r, attribute) for r in rows), Decimal(0))
+
+
+def _rate_of(spent, budget):
+    return lambda rows: ratio_percent(_sum(spent)(rows), _sum(budget)(rows)) if _sum(budget)(rows) else None
+
+
+# The one table component's columns, in the order of the cells _overview_rows writes. On a
+# 1366px screen all fifteen do not fit: the three read least often start hidden (the column
+# chooser shows them again, and the choice stays in the URL).
+OVERVIEW_COLUMNS = (
+    Column("name", "单位", value=SORTS["name"]),
+    Column("initial", "年初预算", kind="money", value=SORTS["initial"], total=True, hideable=True),
+    Column("budget", "调整后预算", kind="money", value=SORTS["budget"], total=True, hideable=True),
+    Column("spent", "支出", kind="money", value=SORTS["spent"], total=True, hideable=True),
+    Column(
+        "rate_basic",
+        "基本执行率",
+        kind="rate",
+        value=SORTS["rate_basic"],
+        hideable=True,
+        foot=_rate_of("spent_basic", "budget_basic"),
+    ),
+    Column(
+        "rate_project",
+        "项目执行率",
+        kind="rate",
+        value=SORTS["rate_project"],
+        hideable=True,
+        foot=_rate_of("spent_project", "budget_project"),
+    ),
+    Column(
+        "rate_total",
+        "总执行率",
+        kind="rate",
+        value=SORTS["rate_total"],
+        foot=_rate_of("spent_total", "budget_total"),
+    ),
+    Column("sangong", "三公支出", kind="money", value=SORTS["sangong"], total=True, hideable=True),
+    Column("sangong_vs_budget", "三公/预算", kind="rate", value=SORTS["sangong_vs_budget"], hideable=True),
+    Column("sangong_change", "三公比上年", kind="rate", value=SORTS["sangong_change"], hideable=True),
+    Column("goal", "目标完成", kind="rate", value=SORTS["goal"], hideable=True),
+    Column("monitoring", "监控预警", kind="count", value=SORTS["monitoring"], hideable=True),
+    Column("score", "自评得分/等级", value=SORTS["score"], hideable=True),
+    Column("report", "报告", value=SORTS["report"], hideable=True),
+    Column("warnings", "预警", value=SORTS["warnings"], hideable=True),
+)
+OVERVIEW_HIDDEN = ("initial", "sangong_vs_budget", "sangong_change")
+
 RATE_FIELDS = {"total": "rate_total", "basic": "rate_basic", "project": "rate_project"}
 WARNING_KINDS = ("预算执行滞后", "三公超预算", "三公增长")
 MONITORING_KINDS = tuple(kind.value for kind in WarningKind)
@@ -229,8 +284,9 @@ def _overview_rows(rows, year: int, unit: str) -> list[str]:
             for w in r.extra["warnings"]
         )
         cells.append(f"<td>{badges or NORMAL}</td>")
-        demo = ' <span class="badge demo">演示数据</span>' if r.is_demo else ""
-        name = f'<th scope="row"><a href="{escape(own)}">{escape(r.name)}</a>{demo}</th>'
+        # the 演示数据 label is said once, above the table; a demo row carries a marker explained there
+        demo = ' <span class="demo-mark" title="演示数据">※</span>' if r.is_demo else ""
+        name = f'<th scope="row" class="first"><a href="{escape(own)}">{escape(r.name)}</a>{demo}</th>'
         out.append(mark_safe(f"<tr>{name}{''.join(cells)}</tr>"))  # every part is escaped above
     return out
 
@@ -243,15 +299,36 @@ def overview(request):
     for row in rows:
         row.extra["warnings"] = row.warnings
     shown = _filtered(rows, request.GET)
-    shown, sort = _sorted(shown, request.GET.get("sort", "name"))
+    listing = build_listing(
+        request,
+        shown,
+        OVERVIEW_COLUMNS,
+        default_sort="name",
+        table_id="oversight-table",
+        hidden=OVERVIEW_HIDDEN,
+    )
+    bureau = request.user.bureau if request.user.bureau_id else None
+    chart = execution_chart(
+        ((r.name, r.spent_total, r.budget_total) for r in shown),
+        year=year,
+        as_of=timezone.localdate(),
+        thresholds=thresholds_for(bureau) if bureau else load_monitoring_thresholds(),
+        title=f"{year}年度 各单位预算执行率与序时进度（执行率由低到高）",
+        element_id="department-chart-svg",
+        laggards_first=True,
+        category_label="单位",
+    )
     return render(
         request,
         "oversight/overview.html",
         {
             "title": f"{year}年度 全局概览",
-            "rows": _overview_rows(shown, year, unit),
+            "rows": _overview_rows(listing.rows, year, unit),
+            "listing": listing,
+            "chart": chart,
             "total_count": len(rows),
-            "sort": sort,
+            "shown_demo": any(r.is_demo for r in shown),
+            "sort": listing.sort,
             "unit": unit,
             "warning_kinds": WARNING_KINDS,
             "monitoring_kinds": MONITORING_KINDS,

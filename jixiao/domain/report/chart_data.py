@@ -7,7 +7,9 @@ composer (pure) can put a chart in a report without touching matplotlib.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from jixiao.domain.money import HUNDRED, ratio_percent, round_half_up, wan_text
 from jixiao.domain.report.document import Chart, ChartKind, ReportStructureError, Series
@@ -111,4 +113,81 @@ def sangong_chart(
         ),
         unit="万元",
         category_label="项目",
+    )
+
+
+class ExecutionStatus(StrEnum):
+    """执行率 against 序时进度: on or ahead of schedule, behind it, or behind by more than the
+    bureau's 预警线 (``budget_lag_points``, the rule of the early warnings)."""
+
+    NORMAL = "正常"
+    WARNING = "预警"
+    LAGGING = "滞后"
+    NO_BUDGET = "无预算"
+
+
+def execution_status(rate: Decimal | None, *, time_progress: Decimal, lag_points: Decimal) -> ExecutionStatus:
+    """正常 when 执行率 ≥ 序时进度; 预警 when behind by at most ``lag_points`` percentage points;
+    滞后 when behind by more (the early warning's 预算执行滞后); 无预算 without a budget."""
+    if rate is None:
+        return ExecutionStatus.NO_BUDGET
+    behind = time_progress - rate
+    if behind <= 0:
+        return ExecutionStatus.NORMAL
+    if behind <= lag_points:
+        return ExecutionStatus.WARNING
+    return ExecutionStatus.LAGGING
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionBar:
+    """One bar of the execution chart: its label, 执行率 (one decimal) and status."""
+
+    label: str
+    rate: Decimal | None
+    status: ExecutionStatus
+
+
+def execution_bars(
+    rows: Sequence[tuple[str, Decimal, Decimal]],
+    *,
+    time_progress: Decimal,
+    lag_points: Decimal,
+    laggards_first: bool = False,
+) -> list[ExecutionBar]:
+    """``rows`` are (label, spent 元, budget 元). 执行率 is rounded to one decimal before it is
+    judged, so the status agrees with the figure printed beside it. ``laggards_first`` sorts by
+    执行率, lowest first, rows without a budget last (the overview: who is behind stands out)."""
+    progress = round_half_up(Decimal(time_progress), 1)
+    bars = []
+    for label, spent, budget in rows:
+        raw = ratio_percent(Decimal(spent), Decimal(budget)) if budget else None
+        rate = round_half_up(raw, 1) if raw is not None else None
+        bars.append(
+            ExecutionBar(label, rate, execution_status(rate, time_progress=progress, lag_points=lag_points))
+        )
+    if laggards_first:
+        bars.sort(key=lambda bar: (bar.rate is None, bar.rate if bar.rate is not None else Decimal(0)))
+    return bars
+
+
+def execution_progress_chart(
+    bars: Sequence[ExecutionBar], *, time_progress: Decimal, title: str, category_label: str = ""
+) -> Chart:
+    """执行率 per budget line or department as horizontal bars, against the 序时进度 marker."""
+    if not bars:
+        raise ReportStructureError(f"图“{title}”没有任何数据")
+    progress = round_half_up(Decimal(time_progress), 1)
+    return Chart(
+        kind=ChartKind.PROGRESS,
+        title=title,
+        categories=tuple(bar.label for bar in bars),
+        series=(
+            Series("执行率", tuple(bar.rate for bar in bars)),
+            Series("序时进度", tuple(progress for _bar in bars), reference=True),
+        ),
+        unit="%",
+        category_label=category_label,
+        statuses=tuple(str(bar.status) for bar in bars),
+        numbered=False,
     )

@@ -37,6 +37,8 @@ class ChartKind(StrEnum):
     STACKED_BAR = "stacked_bar"
     LINE = "line"
     PIE = "pie"
+    # one horizontal bar per category, coloured by ``Chart.statuses``, against a reference marker
+    PROGRESS = "progress"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,13 +257,20 @@ class Chart:
     note: str = ""
     numbered: bool = True
     number: int = 0
+    # per category, the status word printed beside its bar (正常 / 预警 / 滞后); never colour alone
+    statuses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ChartKind(self.kind))
         object.__setattr__(self, "categories", tuple(self.categories))
         object.__setattr__(self, "series", tuple(self.series))
+        object.__setattr__(self, "statuses", tuple(self.statuses))
         if not self.series:
             raise ReportStructureError(f"图“{self.title}”没有数据系列")
+        if self.statuses and len(self.statuses) != len(self.categories):
+            raise ReportStructureError(
+                f"图“{self.title}”有{len(self.statuses)}个状态，但有{len(self.categories)}个分类"
+            )
         for series in self.series:
             if len(series.values) != len(self.categories):
                 raise ReportStructureError(
@@ -281,6 +290,9 @@ class Chart:
             (category, *(decimal_text(s.values[i]) for s in self.series))
             for i, category in enumerate(self.categories)
         )
+        if self.statuses:
+            header = (*header, HeaderCell("状态"))
+            rows = tuple((*row, status) for row, status in zip(rows, self.statuses, strict=True))
         unit = f"单位：{self.unit}" if self.unit else ""
         return Table(
             caption=self.title,

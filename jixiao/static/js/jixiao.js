@@ -38,7 +38,20 @@
     if (event.persisted) document.querySelectorAll("form[data-submitting]").forEach(release);
   });
 
+  // A list's box ends at the bottom of the window, so its pinned 合计 row is always in sight
+  // (without JavaScript the stylesheet's fixed allowance does the same, less exactly).
+  function fitLists() {
+    document.querySelectorAll(".table-wrap.list").forEach(function (box) {
+      var top = box.getBoundingClientRect().top + window.scrollY;
+      var room = window.innerHeight - top - 6;
+      if (room >= 160) box.style.maxHeight = room + "px";
+    });
+  }
+
   ready(function () {
+    fitLists();
+    window.addEventListener("resize", fitLists);
+
     // Year switcher submits on change (the 切换 button remains for no-JS use).
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
       select.addEventListener("change", function () { select.form.submit(); });

@@ -123,7 +123,7 @@ def scored(watched, officer, department, other_department, bureau_staff):
 
 
 def _rows(page: str) -> list[str]:
-    return re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', page)
+    return re.findall(r'<th scope="row"[^>]*><a href="[^"]+">([^<]+)</a>', page)
 
 
 def test_the_new_columns_show_link_rank_and_filter(
