@@ -193,6 +193,8 @@ def _department_choices(request, department):
 def home(request):
     if request.user.is_system_admin:  # manages departments and users; sees no books
         return redirect("orgs:department-list")
+    if request.user.is_province_user:  # a province starts from its bureaus, not thousands of rows
+        return redirect("oversight:province")
     if request.user.is_department_user:
         return _execution_page(request, request.user.department)
     departments = list(departments_visible_to(request.user).select_related("bureau"))

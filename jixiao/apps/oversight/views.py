@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.apps.budgets.selectors import sangong_year
 from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
-from jixiao.apps.orgs.selectors import access_department, departments_visible_to
+from jixiao.apps.orgs.selectors import access_bureau, access_department, departments_visible_to
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.forms import ReturnForm, UploadForm
 from jixiao.apps.oversight.selectors import (
@@ -30,13 +30,14 @@ from jixiao.apps.oversight.selectors import (
     department_figures,
     oversight_figures,
     public_report,
+    province_figures,
     published_reports,
     review_queue,
 )
 from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
-from jixiao.domain.monitoring import WarningKind
-from jixiao.domain.oversight import GRADE_CHOICES
+from jixiao.domain.monitoring import WarningKind, time_progress
+from jixiao.domain.oversight import GRADE_CHOICES, BureauFigures
 from jixiao.domain.review import STATE_LABELS, ReviewState
 
 # Drill-down targets in the budgets and goals apps, kept in one place.
@@ -233,18 +234,32 @@ def _overview_rows(rows, year: int, unit: str) -> list[str]:
 
 @login_required
 def overview(request):
+    if request.user.is_province_user:  # a province sees its bureaus first, then one bureau's table
+        return redirect("oversight:province")
+    return _overview_page(request, bureau=None)
+
+
+@login_required
+def bureau_overview(request, pk: int):
+    """One bureau's overview, for the province above it (read-only) or the bureau itself."""
+    bureau = access_bureau(user=request.user, id=pk)
+    return _overview_page(request, bureau=bureau)
+
+
+def _overview_page(request, *, bureau):
     year = request.year
     unit = "yuan" if request.GET.get("unit") == "yuan" else "wan"
-    rows = oversight_figures(user=request.user, year=year, as_of=timezone.localdate())
+    rows = oversight_figures(user=request.user, year=year, as_of=timezone.localdate(), bureau=bureau)
     for row in rows:
         row.extra["warnings"] = row.warnings
     shown = _filtered(rows, request.GET)
     shown, sort = _sorted(shown, request.GET.get("sort", "name"))
     return render(
         request,
-        "oversight/overview.html",
+        "oversight/bureau_overview.html" if bureau is not None else "oversight/overview.html",
         {
-            "title": f"{year}年度 全局概览",
+            "title": f"{year}年度 {bureau.name} 全局概览" if bureau is not None else f"{year}年度 全局概览",
+            "bureau": bureau,
             "rows": _overview_rows(shown, year, unit),
             "total_count": len(rows),
             "sort": sort,
@@ -257,6 +272,82 @@ def overview(request):
             "params": request.GET,
         },
     )
+
+
+PROVINCE_SORTS = {
+    "name": lambda f: f.code,
+    "departments": lambda f: f.departments,
+    "budget": lambda f: f.budget_total,
+    "spent": lambda f: f.spent_total,
+    "rate_basic": lambda f: f.rate_basic,
+    "rate_project": lambda f: f.rate_project,
+    "rate_total": lambda f: f.rate_total,
+    "sangong": lambda f: f.sangong_actual,
+    "sangong_change": lambda f: f.sangong_change,
+    "lagging": lambda f: f.lagging,
+    "sangong_over": lambda f: f.sangong_over,
+    "reports": lambda f: f.reports_submitted,
+    "published": lambda f: f.reports_published,
+}
+
+
+@login_required
+def province(request):
+    """The 省/市财政厅（局）'s overview: a row per bureau, its departments added up, sortable;
+    each bureau opens that bureau's own overview (read-only)."""
+    if not request.user.is_province_user:
+        raise Http404("没有找到该页面，或您无权查看。")
+    year = request.year
+    unit = "yuan" if request.GET.get("unit") == "yuan" else "wan"
+    as_of = timezone.localdate()
+    rows = province_figures(user=request.user, year=year, as_of=as_of)
+    sort = request.GET.get("sort", "name")
+    key = sort.lstrip("-")
+    if key not in PROVINCE_SORTS:
+        sort, key = "name", "name"
+    present = [r for r in rows if PROVINCE_SORTS[key](r) is not None]
+    missing = [r for r in rows if PROVINCE_SORTS[key](r) is None]
+    shown = sorted(present, key=PROVINCE_SORTS[key], reverse=sort.startswith("-")) + missing
+    bureau_url = reverse("oversight:bureau", args=[0]).replace("/0/", "/{}/")
+    return render(
+        request,
+        "oversight/province.html",
+        {
+            "title": f"{year}年度 {request.user.province.name} 各财政局概览",
+            "province": request.user.province,
+            "rows": [{"f": r, "url": bureau_url.format(r.bureau_id) + f"?year={year}"} for r in shown],
+            "totals": _province_total(rows),
+            "sort": sort,
+            "unit": unit,
+            "time_progress": time_progress(as_of, year=year),
+            "any_demo": any(r.demo_departments for r in rows),
+        },
+    )
+
+
+def _province_total(rows):
+    """The 合计 row: every bureau's figures added up (counts and money; rates follow from them)."""
+    counts = (
+        "departments",
+        "demo_departments",
+        "lagging",
+        "sangong_over",
+        "reports_submitted",
+        "reports_published",
+    )
+    total = {name: sum(getattr(r, name) for r in rows) for name in counts}
+    for name in (
+        "initial_total",
+        "budget_basic",
+        "budget_project",
+        "spent_basic",
+        "spent_project",
+        "sangong_budget",
+        "sangong_actual",
+        "sangong_previous",
+    ):
+        total[name] = sum((getattr(r, name) for r in rows), Decimal("0.00"))
+    return BureauFigures(bureau_id=0, name="合计", code="", **total)
 
 
 @login_required
