@@ -72,10 +72,10 @@ def build(args: argparse.Namespace) -> None:
     import random
     from decimal import Decimal
 
+    from bench_oversight import goals_and_reports
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from bench_oversight import goals_and_reports
     from jixiao.apps.budgets.models import BudgetLine, Project, SanGongBudget
     from jixiao.apps.orgs.models import Department, DepartmentProfile, FinanceBureau, Province, Role, User
 
@@ -321,7 +321,6 @@ def measure(args: argparse.Namespace) -> None:
     big_bureau = FinanceBureau.objects.get(code="BENCH-00")
     small_bureau = FinanceBureau.objects.get(code="BENCH-DZ")
     big_dept = User.objects.get(username="bench_dept").department
-    small_dept = User.objects.get(username="bench_dept_small").department
     query = f"?year={YEAR}"
     pages = {
         "province": (

@@ -22,8 +22,8 @@ from jixiao.apps.goals.overview import monitoring_for_departments
 from jixiao.apps.orgs.models import Department, DepartmentProfile
 from jixiao.apps.orgs.selectors import bureaus_visible_to, departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
-from jixiao.domain.monitoring import MonitoringThresholds, time_progress
 from jixiao.domain.early_warning import thresholds_with
+from jixiao.domain.monitoring import MonitoringThresholds, time_progress
 from jixiao.domain.oversight import (
     LAG_POINTS,
     BureauFigures,

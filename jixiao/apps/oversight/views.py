@@ -29,8 +29,8 @@ from jixiao.apps.oversight.selectors import (
     access_submission,
     department_figures,
     oversight_figures,
-    public_report,
     province_figures,
+    public_report,
     published_reports,
     review_queue,
 )

@@ -79,8 +79,8 @@ def test_province_users_reach_every_object_of_their_departments_and_nothing_outs
     role,
     request,
     books,
-    reviewed,
-    elsewhere,  # noqa: F811
+    reviewed,  # noqa: F811
+    elsewhere,
 ):
     client = _client(request.getfixturevalue(role))
     for name, url in _object_urls(books, reviewed).items():
