@@ -1040,6 +1040,8 @@ def prior_year(request):
 @login_required
 def thresholds(request):
     user = request.user
+    if user.is_province_user:  # thresholds belong to one bureau; a province has many
+        raise Http404("预警阈值由各财政局设定，请从各财政局概览进入该局查看。")
     bureau = user.bureau if user.is_bureau_user else user.department.bureau
     can_write = user.role == "bureau_staff"
     refusal = None

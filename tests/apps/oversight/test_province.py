@@ -196,3 +196,20 @@ def test_a_province_role_needs_a_province_and_nothing_below_it(province, bureau)
         UserFactory(role=Role.PROVINCE_AUDITOR, province=None, bureau=bureau, department=None, username="x")
     with pytest.raises(IntegrityError), transaction.atomic():
         UserFactory(role=Role.BUREAU_STAFF, province=province, bureau=bureau, department=None, username="y")
+
+
+def test_no_page_of_the_navigation_fails_for_a_province_user(province_staff, books):
+    """Whatever page a province user opens (by the menu of any role, or a typed address), the answer
+    is a page, a redirect, a 403 or a 404: never a server error."""
+    from jixiao.apps.core.navigation import NAVIGATION
+
+    client = _client(province_staff)
+    client.raise_request_exception = False
+    failed = {}
+    for group in NAVIGATION:
+        for item in group.items:
+            url = reverse(item.url_name)
+            status = client.get(url).status_code
+            if status not in (200, 302, 403, 404):
+                failed[url] = status
+    assert failed == {}
