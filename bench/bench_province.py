@@ -388,6 +388,20 @@ def measure(args: argparse.Namespace) -> None:
                 raw_times.append(time.perf_counter() - t)
         results.append((key, label, med(warm), max(cold) * 1000, med(raw_times), queries, small_queries))
         reset_queries()
+    # The selector behind the voucher list's first page (50 rows and the filtered total), without
+    # the template: what a paged list costs whatever the department's voucher count.
+    from django.db.models import Sum
+
+    from jixiao.apps.budgets.selectors import vouchers_for
+
+    dept_user = User.objects.get(username="bench_dept")
+    first_page = []
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        chosen = vouchers_for(user=dept_user, department=big_dept, year=YEAR).order_by("-date", "-id")
+        list(chosen[:50])
+        chosen.aggregate(total=Sum("amount"))
+        first_page.append(time.perf_counter() - t)
     scope = {
         "province": f"{departments} 个单位",
         "bureau": f"{departments // BUREAUS} 个单位",
@@ -406,6 +420,10 @@ def measure(args: argparse.Namespace) -> None:
             f"  {label:<14}{scope[key]:>12}{warm:>11.1f}{cold:>11.1f}{raw_ms:>12.1f}{warm / raw_ms:>7.1f}"
             f"{target:>9}  {verdict:<6}{queries:>8} / {small_queries}"
         )
+    print(
+        f"  凭证列表第一页的选择器（前50张及合计，不含模板）中位数：{med(first_page):.1f} ms；"
+        f"本分支的凭证列表页面一次列出该单位全部凭证（分页见表格组件分支）"
+    )
     print(
         f"  （冷启动：新数据库连接、进程内什么都未记住时的第一次请求，取 {args.cold} 次中最慢；"
         f"查询次数的“小”为对照省：1 个财政局、{SMALL_DEPARTMENTS} 个单位）"
