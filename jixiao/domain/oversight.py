@@ -215,6 +215,32 @@ def bureau_figures(
     )
 
 
+def province_total(rows: list[BureauFigures]) -> BureauFigures:
+    """The 合计 row of the province overview: every bureau's counts and money added up (the rates
+    follow from the sums, not from averaging the bureaus' rates)."""
+    counts = (
+        "departments",
+        "demo_departments",
+        "lagging",
+        "sangong_over",
+        "reports_submitted",
+        "reports_published",
+    )
+    money = (
+        "initial_total",
+        "budget_basic",
+        "budget_project",
+        "spent_basic",
+        "spent_project",
+        "sangong_budget",
+        "sangong_actual",
+        "sangong_previous",
+    )
+    total: dict = {name: sum(getattr(r, name) for r in rows) for name in counts}
+    total.update({name: sum((getattr(r, name) for r in rows), ZERO) for name in money})
+    return BureauFigures(bureau_id=0, name="合计", code="", **total)
+
+
 # ---------------------------------------------------------------------------------------------
 # Goal completion and 双监控 warnings
 

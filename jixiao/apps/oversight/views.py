@@ -37,7 +37,7 @@ from jixiao.apps.oversight.selectors import (
 from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.monitoring import WarningKind, time_progress
-from jixiao.domain.oversight import GRADE_CHOICES, BureauFigures
+from jixiao.domain.oversight import GRADE_CHOICES, province_total
 from jixiao.domain.review import STATE_LABELS, ReviewState
 
 # Drill-down targets in the budgets and goals apps, kept in one place.
@@ -316,38 +316,13 @@ def province(request):
             "title": f"{year}年度 {request.user.province.name} 各财政局概览",
             "province": request.user.province,
             "rows": [{"f": r, "url": bureau_url.format(r.bureau_id) + f"?year={year}"} for r in shown],
-            "totals": _province_total(rows),
+            "totals": province_total(rows),
             "sort": sort,
             "unit": unit,
             "time_progress": time_progress(as_of, year=year),
             "any_demo": any(r.demo_departments for r in rows),
         },
     )
-
-
-def _province_total(rows):
-    """The 合计 row: every bureau's figures added up (counts and money; rates follow from them)."""
-    counts = (
-        "departments",
-        "demo_departments",
-        "lagging",
-        "sangong_over",
-        "reports_submitted",
-        "reports_published",
-    )
-    total = {name: sum(getattr(r, name) for r in rows) for name in counts}
-    for name in (
-        "initial_total",
-        "budget_basic",
-        "budget_project",
-        "spent_basic",
-        "spent_project",
-        "sangong_budget",
-        "sangong_actual",
-        "sangong_previous",
-    ):
-        total[name] = sum((getattr(r, name) for r in rows), Decimal("0.00"))
-    return BureauFigures(bureau_id=0, name="合计", code="", **total)
 
 
 @login_required
