@@ -153,6 +153,9 @@ BUREAU_SCOPED_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR, Role.SYSTEM_ADMIN}
 # Roles of a 省/市财政厅（局）: they see every bureau under it and those bureaus' departments, and
 # write nothing below the province (a bureau's and a department's books stay theirs).
 PROVINCE_ROLES = {Role.PROVINCE_STAFF, Role.PROVINCE_AUDITOR}
+# What a bureau's 系统管理 (its pages and roster) may give: the province's accounts are made by
+# ``jixiao province``, above any bureau.
+BUREAU_ROLE_CHOICES = [(value, label) for value, label in Role.choices if value not in PROVINCE_ROLES]
 
 
 class JixiaoUserManager(UserManager):

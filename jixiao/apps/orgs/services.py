@@ -21,6 +21,7 @@ from django.db import transaction
 from jixiao.apps.core.services import audit_record
 from jixiao.apps.orgs.models import (
     DEPARTMENT_ROLES,
+    PROVINCE_ROLES,
     Department,
     DepartmentProfile,
     FinanceBureau,
@@ -488,6 +489,11 @@ def _user_snapshot(user: User) -> dict:
 def _scope(*, role: str, department: Department | None, bureau: FinanceBureau) -> dict:
     if role not in Role.values:
         raise OrgRefused("请选择角色。", field="role")
+    if role in PROVINCE_ROLES:
+        raise OrgRefused(
+            f"{Role(role).label}属于省/市财政厅（局），不属于本财政局；请用 jixiao province 建立。",
+            field="role",
+        )
     if role in DEPARTMENT_ROLES:
         if department is None:
             raise OrgRefused(f"{Role(role).label}必须选择所属单位。", field="department")

@@ -47,3 +47,17 @@ def test_a_bureau_of_another_province_or_an_unknown_one_is_refused_and_nothing_c
         province_setup(name="江西省财政厅", bureaus=["不存在财政局"])
     assert list(Province.objects.values_list("name", flat=True)) == ["湖南省财政厅"]
     assert FinanceBureau.objects.get(pk=bureau.pk).province.name == "湖南省财政厅"
+
+
+def test_a_bureau_admin_cannot_give_a_province_role(bureau):
+    from jixiao.apps.orgs.forms import UserForm
+    from jixiao.apps.orgs.services import user_create
+    from tests.factories import bureau_user
+
+    admin = bureau_user(bureau, role=Role.SYSTEM_ADMIN, username="admin")
+    with pytest.raises(OrgRefused, match="属于省/市财政厅（局），不属于本财政局"):
+        user_create(
+            actor=admin, bureau=bureau, username="sheng", full_name="省里人", role=Role.PROVINCE_STAFF
+        )
+    assert not User.objects.filter(username="sheng").exists()
+    assert Role.PROVINCE_STAFF not in dict(UserForm.base_fields["role"].choices)
