@@ -86,8 +86,9 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
     ]
 
 
-def department_money(ids: list[int], *, year: int) -> dict[int, dict[str, Decimal]]:
-    """Budget, spending and 三公 figures of each department: three queries, whatever the count."""
+def department_money(ids, *, year: int) -> dict[int, dict[str, Decimal]]:
+    """Budget, spending and 三公 figures of each department: three queries, whatever the count.
+    ``ids`` is a list of department ids or, for thousands, a queryset of them (a subquery)."""
     lines = (
         BudgetLine.objects.filter(department_id__in=ids, year=year)
         .values("department_id", "fund_type")
@@ -213,10 +214,10 @@ def province_figures(*, user, year: int, as_of: dt.date) -> list[BureauFigures]:
 
     bureaus = list(bureaus_visible_to(user).order_by("code").values("id", "name", "code"))
     bureau_ids = [b["id"] for b in bureaus]
-    departments = list(
-        Department.objects.filter(bureau_id__in=bureau_ids).values_list("id", "bureau_id", "is_demo", "code")
-    )
-    ids = [d[0] for d in departments]
+    scope = Department.objects.filter(bureau_id__in=bureau_ids)
+    departments = list(scope.values_list("id", "bureau_id", "is_demo", "code"))
+    # Thousands of departments: a subquery, not thousands of parameters, names them to each query.
+    ids = scope.values("id")
     money = department_money(ids, year=year)
     overrides = dict(
         WarningThresholds.objects.filter(bureau_id__in=bureau_ids).values_list("bureau_id", "values")
@@ -240,7 +241,7 @@ def province_figures(*, user, year: int, as_of: dt.date) -> list[BureauFigures]:
         )
     reports = {
         row["department__bureau_id"]: row
-        for row in ReportSubmission.objects.filter(department_id__in=ids, year=year)
+        for row in ReportSubmission.objects.filter(department__bureau_id__in=bureau_ids, year=year)
         .values("department__bureau_id")
         .annotate(
             submitted=Count("department_id", distinct=True),
