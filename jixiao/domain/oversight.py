@@ -122,6 +122,126 @@ def department_warnings(f: DepartmentFigures) -> list[OversightWarning]:
 
 
 # ---------------------------------------------------------------------------------------------
+# The province overview: one row per finance bureau
+
+
+@dataclass(frozen=True, slots=True)
+class BureauFigures:
+    """A bureau's departments added up, for the 省/市财政厅（局）: money, and how many departments
+    lag 序时进度, spend over their 三公 budget, and have submitted or published a report."""
+
+    bureau_id: int
+    name: str
+    code: str
+    departments: int = 0
+    demo_departments: int = 0
+    initial_total: Decimal = ZERO
+    budget_basic: Decimal = ZERO
+    budget_project: Decimal = ZERO
+    spent_basic: Decimal = ZERO
+    spent_project: Decimal = ZERO
+    sangong_budget: Decimal = ZERO
+    sangong_actual: Decimal = ZERO
+    sangong_previous: Decimal = ZERO
+    lagging: int = 0
+    sangong_over: int = 0
+    reports_submitted: int = 0
+    reports_published: int = 0
+
+    @property
+    def budget_total(self) -> Decimal:
+        return self.budget_basic + self.budget_project
+
+    @property
+    def spent_total(self) -> Decimal:
+        return self.spent_basic + self.spent_project
+
+    @property
+    def rate_basic(self) -> Decimal | None:
+        return ratio_percent(self.spent_basic, self.budget_basic)
+
+    @property
+    def rate_project(self) -> Decimal | None:
+        return ratio_percent(self.spent_project, self.budget_project)
+
+    @property
+    def rate_total(self) -> Decimal | None:
+        return ratio_percent(self.spent_total, self.budget_total)
+
+    @property
+    def sangong_change(self) -> Decimal | None:
+        return ratio_percent(self.sangong_actual - self.sangong_previous, self.sangong_previous)
+
+    @property
+    def reports_missing(self) -> int:
+        return self.departments - self.reports_submitted
+
+
+def is_lagging(f: DepartmentFigures) -> bool:
+    """执行率 of 基本 or 项目 支出 behind 序时进度 by more than the bureau allows."""
+    return any(
+        rate is not None and f.time_progress - rate > f.lag_points for rate in (f.rate_basic, f.rate_project)
+    )
+
+
+def bureau_figures(
+    *,
+    bureau_id: int,
+    name: str,
+    code: str,
+    departments: list[DepartmentFigures],
+    submitted: int = 0,
+    published: int = 0,
+) -> BureauFigures:
+    """The row of one bureau from its departments' figures (money only; goals are per department)."""
+    return BureauFigures(
+        bureau_id=bureau_id,
+        name=name,
+        code=code,
+        departments=len(departments),
+        demo_departments=sum(1 for f in departments if f.is_demo),
+        initial_total=sum((f.initial_total for f in departments), ZERO),
+        budget_basic=sum((f.budget_basic for f in departments), ZERO),
+        budget_project=sum((f.budget_project for f in departments), ZERO),
+        spent_basic=sum((f.spent_basic for f in departments), ZERO),
+        spent_project=sum((f.spent_project for f in departments), ZERO),
+        sangong_budget=sum((f.sangong_budget for f in departments), ZERO),
+        sangong_actual=sum((f.sangong_actual for f in departments), ZERO),
+        sangong_previous=sum((f.sangong_previous for f in departments), ZERO),
+        lagging=sum(1 for f in departments if is_lagging(f)),
+        sangong_over=sum(1 for f in departments if f.sangong_actual > f.sangong_budget),
+        reports_submitted=submitted,
+        reports_published=published,
+    )
+
+
+def province_total(rows: list[BureauFigures]) -> BureauFigures:
+    """The 合计 row of the province overview: every bureau's counts and money added up (the rates
+    follow from the sums, not from averaging the bureaus' rates)."""
+    counts = (
+        "departments",
+        "demo_departments",
+        "lagging",
+        "sangong_over",
+        "reports_submitted",
+        "reports_published",
+    )
+    money = (
+        "initial_total",
+        "budget_basic",
+        "budget_project",
+        "spent_basic",
+        "spent_project",
+        "sangong_budget",
+        "sangong_actual",
+        "sangong_previous",
+    )
+    total: dict = {name: sum(getattr(r, name) for r in rows) for name in counts}
+    total.update({name: sum((getattr(r, name) for r in rows), ZERO) for name in money})
+    return BureauFigures(bureau_id=0, name="合计", code="", **total)
+
+
+# ---------------------------------------------------------------------------------------------
 # Goal completion and 双监控 warnings
 
 

@@ -130,7 +130,9 @@ def vouchers_for(
     q: str | None = None,
 ) -> QuerySet[Voucher]:
     vouchers = _visible(Voucher.objects.filter(department=department, year=year), user).select_related(
-        "line", "project"
+        "line",
+        "line__project",
+        "project",  # a line's label names its project
     )
     if line_id:
         vouchers = vouchers.filter(line_id=line_id)

@@ -214,6 +214,8 @@ DEPARTMENT_COLUMNS = (
 def home(request):
     if request.user.is_system_admin:  # manages departments and users; sees no books
         return redirect("orgs:department-list")
+    if request.user.is_province_user:  # a province starts from its bureaus, not thousands of rows
+        return redirect("oversight:province")
     if request.user.is_department_user:
         return _execution_page(request, request.user.department)
     departments = list(departments_visible_to(request.user).select_related("bureau"))
@@ -1162,6 +1164,8 @@ def prior_year(request):
 @login_required
 def thresholds(request):
     user = request.user
+    if user.is_province_user:  # thresholds belong to one bureau; a province has many
+        raise Http404("预警阈值由各财政局设定，请从各财政局概览进入该局查看。")
     bureau = user.bureau if user.is_bureau_user else user.department.bureau
     can_write = user.role == "bureau_staff"
     refusal = None

@@ -12,6 +12,7 @@ BUREAU = ("bureau_staff", "auditor")
 ALL = DEPT + BUREAU
 ADMIN = ("system_admin",)
 OFFICER = ("finance_officer",)  # entering the books is the finance officer's job, not the head's
+PROVINCE = ("province_staff", "province_auditor")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,13 @@ NAVIGATION: tuple[NavGroup, ...] = (
     NavGroup("资产", (NavItem("固定资产", "assets:asset-list"),)),
     NavGroup("自评与报告", (NavItem("自评与报告", "reports:report-list"),)),
     NavGroup("报告体检", (NavItem("报告体检", "checks:check"),)),
-    NavGroup("全局概览", (NavItem("全局概览", "oversight:overview", BUREAU),)),
+    NavGroup(
+        "全局概览",
+        (
+            NavItem("各财政局概览", "oversight:province", PROVINCE),
+            NavItem("全局概览", "oversight:overview", BUREAU),
+        ),
+    ),
     NavGroup("审核发布", (NavItem("审核发布", "oversight:review-list", BUREAU),)),
     NavGroup(
         "系统管理",
@@ -72,8 +79,8 @@ NAVIGATION: tuple[NavGroup, ...] = (
     NavGroup(
         "系统",
         (
-            NavItem("审计记录", "core:audit-list", ALL + ADMIN),
-            NavItem("修改密码", "password-change", ALL + ADMIN),
+            NavItem("审计记录", "core:audit-list", ALL + ADMIN + PROVINCE),
+            NavItem("修改密码", "password-change", ALL + ADMIN + PROVINCE),
         ),
     ),
 )

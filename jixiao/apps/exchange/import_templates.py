@@ -7,7 +7,7 @@ Nothing here reads the database.
 
 from __future__ import annotations
 
-from jixiao.apps.orgs.models import Role
+from jixiao.apps.orgs.models import BUREAU_ROLE_CHOICES
 from jixiao.domain.department_types import department_type_names
 from jixiao.domain.errors import DomainError
 from jixiao.domain.imports import ImportColumn, example_label, import_kinds
@@ -35,7 +35,7 @@ def spec_name(kind: str) -> str:
 def _roster_values(column: ImportColumn) -> ImportColumn:
     placeholders = {
         "@department_types": "、".join(department_type_names()),
-        "@roles": "、".join(str(label) for _, label in Role.choices),
+        "@roles": "、".join(str(label) for _, label in BUREAU_ROLE_CHOICES),
     }
     if column.values in placeholders:
         return ImportColumn(

@@ -5,13 +5,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserCreationForm
 
-from jixiao.apps.orgs.models import Department, DepartmentProfile, FinanceBureau, User
+from jixiao.apps.orgs.models import Department, DepartmentProfile, FinanceBureau, Province, User
 
 
 class JixiaoUserCreationForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "full_name", "role", "department", "bureau")
+        fields = ("username", "full_name", "role", "department", "bureau", "province")
 
 
 @admin.register(User)
@@ -19,20 +19,33 @@ class JixiaoUserAdmin(UserAdmin):
     add_form = JixiaoUserCreationForm
     fieldsets = [
         *UserAdmin.fieldsets,
-        ("单位与角色", {"fields": ["full_name", "role", "department", "bureau", "must_change_password"]}),
+        (
+            "单位与角色",
+            {"fields": ["full_name", "role", "department", "bureau", "province", "must_change_password"]},
+        ),
     ]
     add_fieldsets = [
         (
             None,
             {
                 "classes": ["wide"],
-                "fields": ["username", "full_name", "role", "department", "bureau", "password1", "password2"],
-                "description": "部门财务人员、部门负责人选择所属单位；财政局工作人员、审计、系统管理员选择所属财政局。",
+                "fields": [
+                    "username",
+                    "full_name",
+                    "role",
+                    "department",
+                    "bureau",
+                    "province",
+                    "password1",
+                    "password2",
+                ],
+                "description": "部门财务人员、部门负责人选择所属单位；财政局工作人员、审计、系统管理员选择所属财政局；"
+                "省/市财政工作人员和审计选择所属财政厅（局）。",
             },
         )
     ]
-    list_display = ["username", "full_name", "role", "department", "bureau", "is_active"]
-    list_filter = ["role", "is_active", "bureau"]
+    list_display = ["username", "full_name", "role", "department", "bureau", "province", "is_active"]
+    list_filter = ["role", "is_active", "bureau", "province"]
     search_fields = ["username", "full_name"]
 
 
@@ -50,5 +63,17 @@ class DepartmentProfileAdmin(admin.ModelAdmin):
     search_fields = ["department__name", "department__code"]
 
 
-admin.site.register(FinanceBureau)
+@admin.register(FinanceBureau)
+class FinanceBureauAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region", "province"]
+    list_filter = ["province"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region"]
+    search_fields = ["code", "name"]
+
+
 admin.site.site_header = "jixiao 系统管理"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from jixiao.apps.orgs.models import Department, Role
+from jixiao.apps.orgs.models import BUREAU_ROLE_CHOICES, Department
 from jixiao.domain.department_types import department_type_names
 from jixiao.domain.roster import internal_units_text, parse_internal_units
 
@@ -82,7 +82,7 @@ class ProfileForm(forms.Form):
 class UserForm(forms.Form):
     username = forms.CharField(label="用户名", max_length=150, help_text="登录名：字母、数字、汉字及 @.+-_")
     full_name = forms.CharField(label="姓名", max_length=64)
-    role = forms.ChoiceField(label="角色", choices=[("", "请选择"), *Role.choices])
+    role = forms.ChoiceField(label="角色", choices=[("", "请选择"), *BUREAU_ROLE_CHOICES])
     department = forms.ModelChoiceField(
         label="所属单位",
         queryset=Department.objects.none(),

@@ -1,4 +1,5 @@
-"""Organisations and users: finance bureau → departments; users with a role and a scope."""
+"""Organisations and users: province/city finance department → finance bureaus → departments;
+users with a role and a scope."""
 
 from __future__ import annotations
 
@@ -17,10 +18,36 @@ def validate_department_type(value: str) -> None:
         raise ValidationError(str(error)) from None
 
 
+class Province(models.Model):
+    """A 省/市财政厅（局）: oversees the finance bureaus put under it, and through them their
+    departments (read-only)."""
+
+    code = models.CharField("编码", max_length=32, unique=True)
+    name = models.CharField("名称", max_length=128, unique=True)
+    region = models.CharField("行政区划", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "省/市财政厅（局）"
+        verbose_name_plural = "省/市财政厅（局）"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class FinanceBureau(models.Model):
     code = models.CharField("编码", max_length=32, unique=True)
     name = models.CharField("名称", max_length=128)
     region = models.CharField("行政区划", max_length=64, blank=True)
+    # Empty for a bureau no province oversees (a county system on its own).
+    province = models.ForeignKey(
+        Province,
+        verbose_name="上级财政厅（局）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bureaus",
+    )
 
     class Meta:
         verbose_name = "财政局"
@@ -114,6 +141,8 @@ class Role(models.TextChoices):
     BUREAU_STAFF = "bureau_staff", "财政局工作人员"
     AUDITOR = "auditor", "审计（只读）"
     SYSTEM_ADMIN = "system_admin", "系统管理员"
+    PROVINCE_STAFF = "province_staff", "省/市财政工作人员"
+    PROVINCE_AUDITOR = "province_auditor", "省/市审计（只读）"
 
 
 DEPARTMENT_ROLES = {Role.FINANCE_OFFICER, Role.DEPARTMENT_HEAD}
@@ -121,6 +150,12 @@ DEPARTMENT_ROLES = {Role.FINANCE_OFFICER, Role.DEPARTMENT_HEAD}
 # manages its departments and accounts only: it sees no budget, ledger or report.
 BUREAU_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR}
 BUREAU_SCOPED_ROLES = {Role.BUREAU_STAFF, Role.AUDITOR, Role.SYSTEM_ADMIN}
+# Roles of a 省/市财政厅（局）: they see every bureau under it and those bureaus' departments, and
+# write nothing below the province (a bureau's and a department's books stay theirs).
+PROVINCE_ROLES = {Role.PROVINCE_STAFF, Role.PROVINCE_AUDITOR}
+# What a bureau's 系统管理 (its pages and roster) may give: the province's accounts are made by
+# ``jixiao province``, above any bureau.
+BUREAU_ROLE_CHOICES = [(value, label) for value, label in Role.choices if value not in PROVINCE_ROLES]
 
 
 class JixiaoUserManager(UserManager):
@@ -159,6 +194,14 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    province = models.ForeignKey(
+        Province,
+        verbose_name="所属财政厅（局）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
     # Set by an initial or reset password; the middleware sends the user to change it first.
     must_change_password = models.BooleanField("下次登录须修改密码", default=False)
 
@@ -170,15 +213,26 @@ class User(AbstractUser):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(role__in=["finance_officer", "department_head"], department__isnull=False)
+                    models.Q(
+                        role__in=["finance_officer", "department_head"],
+                        department__isnull=False,
+                        province__isnull=True,
+                    )
                     | models.Q(
                         role__in=["bureau_staff", "auditor", "system_admin"],
                         bureau__isnull=False,
                         department__isnull=True,
+                        province__isnull=True,
+                    )
+                    | models.Q(
+                        role__in=["province_staff", "province_auditor"],
+                        province__isnull=False,
+                        bureau__isnull=True,
+                        department__isnull=True,
                     )
                 ),
                 name="user_scope_matches_role",
-                violation_error_message="部门财务人员、部门负责人须选择所属单位；财政局工作人员、审计和系统管理员须选择所属财政局，不选所属单位。",
+                violation_error_message="部门财务人员、部门负责人须选择所属单位；财政局工作人员、审计和系统管理员须选择所属财政局，不选所属单位；省/市财政工作人员和审计须选择所属财政厅（局），不选财政局和单位。",
             )
         ]
 
@@ -197,6 +251,13 @@ class User(AbstractUser):
                 raise ValidationError({"department": f"{label}属于财政局本级，不选所属单位。"})
             if self.bureau_id is None:
                 raise ValidationError({"bureau": f"{label}须选择所属财政局。"})
+        elif self.role in PROVINCE_ROLES:
+            if self.department_id is not None or self.bureau_id is not None:
+                raise ValidationError({"bureau": f"{label}属于财政厅（局）本级，不选财政局和单位。"})
+            if self.province_id is None:
+                raise ValidationError({"province": f"{label}须选择所属财政厅（局）。"})
+        if self.role not in PROVINCE_ROLES and self.province_id is not None:
+            raise ValidationError({"province": f"{label}不属于财政厅（局）本级，不选所属财政厅（局）。"})
 
     @property
     def display_name(self) -> str:
@@ -211,12 +272,17 @@ class User(AbstractUser):
         return self.role in BUREAU_ROLES
 
     @property
+    def is_province_user(self) -> bool:
+        return self.role in PROVINCE_ROLES
+
+    @property
     def is_system_admin(self) -> bool:
         return self.role == Role.SYSTEM_ADMIN
 
     @property
     def is_read_only(self) -> bool:
-        return self.role == Role.AUDITOR
+        """Auditors, and the province's staff below the province: they look, they do not write."""
+        return self.role == Role.AUDITOR or self.role in PROVINCE_ROLES
 
     @property
     def scope_bureau_id(self) -> int | None:

@@ -17,7 +17,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jixiao.apps.core.models import AuditEvent
-from jixiao.apps.orgs.models import DEPARTMENT_ROLES, Department, DepartmentProfile, FinanceBureau, Role, User
+from jixiao.apps.orgs.models import (
+    BUREAU_ROLE_CHOICES,
+    DEPARTMENT_ROLES,
+    Department,
+    DepartmentProfile,
+    FinanceBureau,
+    Role,
+    User,
+)
 from jixiao.apps.orgs.services import _has_budget_lines, _require_admin, generate_password, hash_passwords
 from jixiao.domain.errors import DomainError
 from jixiao.domain.roster import MAX_ROWS, Roster, RosterError, internal_units_text, read_roster, roster_spec
@@ -97,7 +105,7 @@ def _read_sheets(path: Path) -> dict[str, list | None]:
 
 
 def _role_names() -> dict[str, str]:
-    return {str(label): value for value, label in Role.choices}
+    return {str(label): value for value, label in BUREAU_ROLE_CHOICES}
 
 
 def _conflicts(roster: Roster, bureau: FinanceBureau) -> list[RosterError]:

@@ -21,9 +21,11 @@ from django.db import transaction
 from jixiao.apps.core.services import audit_record
 from jixiao.apps.orgs.models import (
     DEPARTMENT_ROLES,
+    PROVINCE_ROLES,
     Department,
     DepartmentProfile,
     FinanceBureau,
+    Province,
     Role,
     User,
 )
@@ -147,6 +149,103 @@ def bureau_init(*, bureau_name: str, admin_username: str, password: str, bureau_
             after={"财政局": bureau.name, "编码": bureau.code, "系统管理员": admin.username},
         )
         return {"bureau": bureau, "admin": admin, "created": True}
+
+
+# ---------------------------------------------------------------- the province above the bureaus
+
+
+def province_setup(
+    *,
+    name: str,
+    code: str = "",
+    bureaus: Iterable[str] = (),
+    staff_username: str = "",
+    staff_role: str = Role.PROVINCE_STAFF,
+    password: str = "",
+) -> dict:
+    """A 省/市财政厅（局） (``jixiao province``): created if new, found by name or code if not; the
+    bureaus named (name or code) put under it; optionally one account of its own. Every change is
+    audited; a refusal (an unknown bureau, a bureau under another province, a name taken) changes
+    nothing. Running it again with the same arguments changes nothing."""
+    name = (name or "").strip()
+    code = (code or "").strip()
+    if not name:
+        raise OrgRefused("请填写财政厅（局）名称（--name）。", field="name")
+    if len(name) > 128 or len(code) > 32:
+        raise OrgRefused("财政厅（局）名称不超过128个字符，编码不超过32个字符。", field="name")
+    if staff_username and staff_role not in (Role.PROVINCE_STAFF, Role.PROVINCE_AUDITOR):
+        raise OrgRefused("财政厅（局）的账号只能是省/市财政工作人员或省/市审计。", field="role")
+    with transaction.atomic():
+        province = Province.objects.select_for_update().filter(name=name).first()
+        created = province is None
+        if created:
+            code = code or f"SZ-{Province.objects.count() + 1:03d}"
+            if Province.objects.filter(code=code).exists():
+                raise OrgRefused(f"财政厅（局）编码“{code}”已被使用。", field="code")
+            province = Province.objects.create(name=name, code=code)
+            audit_record(
+                actor=None,
+                action="province_create",
+                action_label="新建财政厅（局）",
+                target=province,
+                after={"名称": province.name, "编码": province.code},
+            )
+        elif code and code != province.code:
+            raise OrgRefused(
+                f"财政厅（局）“{name}”已存在，编码是“{province.code}”，不是“{code}”。", field="code"
+            )
+        attached = []
+        for wanted in bureaus:
+            wanted = wanted.strip()
+            bureau = (
+                FinanceBureau.objects.select_for_update().filter(code=wanted).first()
+                or FinanceBureau.objects.select_for_update().filter(name=wanted).first()
+            )
+            if bureau is None:
+                raise OrgRefused(f"没有找到财政局“{wanted}”（请输入财政局全称或编码）。", field="bureau")
+            if bureau.province_id == province.pk:
+                continue
+            if bureau.province_id is not None:
+                raise OrgRefused(
+                    f"财政局“{bureau.name}”已属于“{bureau.province.name}”，不能再归入“{province.name}”。",
+                    field="bureau",
+                )
+            bureau.province = province
+            bureau.save(update_fields=["province"])
+            attached.append(bureau)
+            audit_record(
+                actor=None,
+                action="bureau_province_set",
+                action_label="财政局归入财政厅（局）",
+                target=bureau,
+                before={"上级财政厅（局）": ""},
+                after={"上级财政厅（局）": province.name},
+            )
+        staff = None
+        if staff_username:
+            _check_username(staff_username, field="staff")
+            existing = User.objects.filter(username__iexact=staff_username).first()
+            if existing is not None:
+                if existing.province_id != province.pk:
+                    raise OrgRefused(f"用户名“{staff_username}”已被使用。", field="staff")
+                staff = existing
+            else:
+                _check_password(password, username=staff_username)
+                staff = User(username=staff_username, full_name="", role=staff_role, province=province)
+                staff.set_password(password)
+                staff.save()
+                audit_record(
+                    actor=None,
+                    action="user_create",
+                    action_label="新建用户",
+                    target=staff,
+                    after={
+                        "用户名": staff.username,
+                        "角色": staff.get_role_display(),
+                        "所属财政厅（局）": province.name,
+                    },
+                )
+    return {"province": province, "created": created, "attached": attached, "staff": staff}
 
 
 def _check_password(password: str, *, username: str, field: str = "password") -> None:
@@ -390,6 +489,11 @@ def _user_snapshot(user: User) -> dict:
 def _scope(*, role: str, department: Department | None, bureau: FinanceBureau) -> dict:
     if role not in Role.values:
         raise OrgRefused("请选择角色。", field="role")
+    if role in PROVINCE_ROLES:
+        raise OrgRefused(
+            f"{Role(role).label}属于省/市财政厅（局），不属于本财政局；请用 jixiao province 建立。",
+            field="role",
+        )
     if role in DEPARTMENT_ROLES:
         if department is None:
             raise OrgRefused(f"{Role(role).label}必须选择所属单位。", field="department")

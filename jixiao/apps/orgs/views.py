@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from jixiao.apps.core import login_protection
 from jixiao.apps.orgs.forms import DepartmentForm, ProfileForm, RosterUploadForm, UserForm
-from jixiao.apps.orgs.models import Department, DepartmentProfile, Role, User
+from jixiao.apps.orgs.models import BUREAU_ROLE_CHOICES, Department, DepartmentProfile, Role, User
 from jixiao.apps.orgs.roster import passwords_workbook, roster_import
 from jixiao.apps.orgs.services import (
     department_create,
@@ -254,7 +254,7 @@ def user_list(request):
             "q": q,
             "role": role,
             "status": status,
-            "roles": Role.choices,
+            "roles": BUREAU_ROLE_CHOICES,
             "title": "系统管理 · 用户",
         },
     )

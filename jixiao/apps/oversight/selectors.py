@@ -1,8 +1,8 @@
 """The oversight table: one query per figure family over every department of the bureau.
 
-Budget figures come from the budget lines' running totals (a few rows per department), not
-from the vouchers, so the page stays fast with hundreds of thousands of vouchers; only the
-三公 actuals read vouchers, through the 经济分类 index. Goal completion and the 双监控 warnings
+Budget figures come from the budget lines' running totals (a few rows per department), and the
+三公 actuals from the spending summary the database keeps with each voucher, so no page reads
+the vouchers themselves and the time does not grow with their number. Goal completion and the 双监控 warnings
 come from ``goals.overview`` (a fixed number of queries for all departments); the
 self-evaluation score is the one stored with each department's latest submitted report.
 """
@@ -13,24 +13,38 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
-from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, Voucher
+from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, SpendingSummary
 from jixiao.apps.budgets.selectors import thresholds_for
 from jixiao.apps.goals.overview import monitoring_for_departments
 from jixiao.apps.orgs.models import Department, DepartmentProfile
-from jixiao.apps.orgs.selectors import departments_visible_to
+from jixiao.apps.orgs.selectors import bureaus_visible_to, departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
+from jixiao.domain.early_warning import thresholds_with
 from jixiao.domain.monitoring import MonitoringThresholds, time_progress
-from jixiao.domain.oversight import LAG_POINTS, DepartmentFigures, GoalProgress, LatestReport, goal_progress
+from jixiao.domain.oversight import (
+    LAG_POINTS,
+    BureauFigures,
+    DepartmentFigures,
+    GoalProgress,
+    LatestReport,
+    bureau_figures,
+    goal_progress,
+)
 from jixiao.domain.review import ReviewState
 
 ZERO = Decimal("0.00")
 
 
-def oversight_figures(*, user, year: int, as_of: dt.date) -> list[DepartmentFigures]:
-    return figures_for_departments(departments_visible_to(user), year=year, as_of=as_of)
+def oversight_figures(*, user, year: int, as_of: dt.date, bureau=None) -> list[DepartmentFigures]:
+    """Every department the user may see, or (``bureau``, already fetched with access_bureau)
+    those of one bureau."""
+    departments = departments_visible_to(user)
+    if bureau is not None:
+        departments = departments.filter(bureau_id=bureau.pk)
+    return figures_for_departments(departments, year=year, as_of=as_of)
 
 
 def department_figures(*, department, year: int, as_of: dt.date) -> DepartmentFigures:
@@ -41,43 +55,7 @@ def department_figures(*, department, year: int, as_of: dt.date) -> DepartmentFi
 def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[DepartmentFigures]:
     departments = list(departments.order_by("code").values("id", "name", "code", "is_demo"))
     ids = [d["id"] for d in departments]
-    lines = (
-        BudgetLine.objects.filter(department_id__in=ids, year=year)
-        .values("department_id", "fund_type")
-        .annotate(
-            allocated=Sum("allocated"),
-            adjusted=Sum("adjusted"),
-            tin=Sum("transferred_in"),
-            tout=Sum("transferred_out"),
-            spent=Sum("spent"),
-        )
-    )
-    money: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for row in lines:
-        family = "project" if row["fund_type"] == "project" else "basic"
-        bucket = money[row["department_id"]]
-        bucket[f"initial_{family}"] += row["allocated"]
-        bucket[f"budget_{family}"] += row["allocated"] + row["adjusted"] + row["tin"] - row["tout"]
-        bucket[f"spent_{family}"] += row["spent"]
-    for row in (
-        SanGongBudget.objects.filter(department_id__in=ids, year=year)
-        .values("department_id")
-        .annotate(total=Sum("amount"))
-    ):
-        money[row["department_id"]]["sangong_budget"] += row["total"]
-    vouchers = Voucher.objects.filter(year__in=[year, year - 1], econ_code__in=SANGONG_CODES)
-    if len(ids) <= 20:
-        # Few departments: their own index is the selective one. Many: read the (year, 经济分类)
-        # index for every department and drop the ones this user may not see below.
-        vouchers = vouchers.filter(department_id__in=ids)
-    visible = set(ids)
-    # Grouping in the index's own column order lets both SQLite and PostgreSQL answer from the
-    # covering (year, 经济分类, department, amount) index without sorting.
-    for row in vouchers.values("year", "econ_code", "department_id").annotate(total=Sum("amount")):
-        if row["department_id"] not in visible:
-            continue
-        key = "sangong_actual" if row["year"] == year else "sangong_previous"
-        money[row["department_id"]][key] += row["total"]
+    money = department_money(ids, year=year)
     profiles = {
         p["department_id"]: p
         for p in DepartmentProfile.objects.filter(department_id__in=ids, year=year).values(
@@ -106,6 +84,44 @@ def figures_for_departments(departments, *, year: int, as_of: dt.date) -> list[D
         )
         for d in departments
     ]
+
+
+def department_money(ids, *, year: int) -> dict[int, dict[str, Decimal]]:
+    """Budget, spending and 三公 figures of each department: three queries, whatever the count.
+    ``ids`` is a list of department ids or, for thousands, a queryset of them (a subquery)."""
+    lines = (
+        BudgetLine.objects.filter(department_id__in=ids, year=year)
+        .values("department_id", "fund_type")
+        .annotate(
+            allocated=Sum("allocated"),
+            adjusted=Sum("adjusted"),
+            tin=Sum("transferred_in"),
+            tout=Sum("transferred_out"),
+            spent=Sum("spent"),
+        )
+    )
+    money: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for row in lines:
+        family = "project" if row["fund_type"] == "project" else "basic"
+        bucket = money[row["department_id"]]
+        bucket[f"initial_{family}"] += row["allocated"]
+        bucket[f"budget_{family}"] += row["allocated"] + row["adjusted"] + row["tin"] - row["tout"]
+        bucket[f"spent_{family}"] += row["spent"]
+    for row in (
+        SanGongBudget.objects.filter(department_id__in=ids, year=year)
+        .values("department_id")
+        .annotate(total=Sum("amount"))
+    ):
+        money[row["department_id"]]["sangong_budget"] += row["total"]
+    # 三公 actuals from the per-department-year-经济分类 summary the database keeps with every
+    # voucher (budgets migration 0009): a few rows per department, whatever the voucher count.
+    for row in SpendingSummary.objects.filter(
+        department_id__in=ids, year__in=[year, year - 1], econ_code__in=SANGONG_CODES
+    ).values_list("year", "department_id", "amount"):
+        row_year, department_id, total = row
+        key = "sangong_actual" if row_year == year else "sangong_previous"
+        money[department_id][key] += total
+    return money
 
 
 def lines_used(
@@ -184,6 +200,65 @@ def latest_reports(ids: list[int], *, year: int) -> dict[int, LatestReport]:
             basis=basis,
         )
     return latest
+
+
+# ---------------------------------------------------------------------------------------------
+# The province overview
+
+
+def province_figures(*, user, year: int, as_of: dt.date) -> list[BureauFigures]:
+    """One row per bureau the user may see (a province user: every bureau under the province),
+    its departments added up. A fixed number of queries, whatever the number of departments."""
+    from jixiao.apps.budgets.models import WarningThresholds
+    from jixiao.apps.oversight.models import ReportSubmission
+
+    bureaus = list(bureaus_visible_to(user).order_by("code").values("id", "name", "code"))
+    bureau_ids = [b["id"] for b in bureaus]
+    scope = Department.objects.filter(bureau_id__in=bureau_ids)
+    departments = list(scope.values_list("id", "bureau_id", "is_demo", "code"))
+    # Thousands of departments: a subquery, not thousands of parameters, names them to each query.
+    ids = scope.values("id")
+    money = department_money(ids, year=year)
+    overrides = dict(
+        WarningThresholds.objects.filter(bureau_id__in=bureau_ids).values_list("bureau_id", "values")
+    )
+    limits = {bureau_id: thresholds_with(overrides.get(bureau_id, {})) for bureau_id in bureau_ids}
+    progress = time_progress(as_of, year=year)
+    by_bureau: dict[int, list[DepartmentFigures]] = defaultdict(list)
+    for department_id, bureau_id, is_demo, code in departments:
+        by_bureau[bureau_id].append(
+            DepartmentFigures(
+                department_id=department_id,
+                name="",
+                code=code,
+                is_demo=is_demo,
+                staffing_quota=None,
+                actual_staff=None,
+                time_progress=progress,
+                lag_points=limits[bureau_id].budget_lag_points,
+                **dict(money[department_id]),
+            )
+        )
+    reports = {
+        row["department__bureau_id"]: row
+        for row in ReportSubmission.objects.filter(department__bureau_id__in=bureau_ids, year=year)
+        .values("department__bureau_id")
+        .annotate(
+            submitted=Count("department_id", distinct=True),
+            published=Count("department_id", distinct=True, filter=Q(state=ReviewState.PUBLISHED)),
+        )
+    }
+    return [
+        bureau_figures(
+            bureau_id=b["id"],
+            name=b["name"],
+            code=b["code"],
+            departments=by_bureau.get(b["id"], []),
+            submitted=reports.get(b["id"], {}).get("submitted", 0),
+            published=reports.get(b["id"], {}).get("published", 0),
+        )
+        for b in bureaus
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

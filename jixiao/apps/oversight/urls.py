@@ -5,6 +5,8 @@ from jixiao.apps.oversight import views
 app_name = "oversight"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("province/", views.province, name="province"),
+    path("bureaus/<int:pk>/", views.bureau_overview, name="bureau"),
     path("departments/<int:pk>/", views.department, name="department"),
     path("reviews/", views.review_list, name="review-list"),
     path("reviews/upload/", views.review_upload, name="review-upload"),

@@ -26,7 +26,7 @@ from jixiao.apps.budgets.selectors import sangong_year, thresholds_for
 from jixiao.apps.budgets.templatetags.jixiao_money import money, money_cell, pct
 from jixiao.apps.core.approval import approval_history, approval_options
 from jixiao.apps.core.listing import Column, build_listing
-from jixiao.apps.orgs.selectors import access_department, departments_visible_to
+from jixiao.apps.orgs.selectors import access_bureau, access_department, departments_visible_to
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.forms import ReturnForm, UploadForm
 from jixiao.apps.oversight.selectors import (
@@ -34,6 +34,7 @@ from jixiao.apps.oversight.selectors import (
     access_submission,
     department_figures,
     oversight_figures,
+    province_figures,
     public_report,
     published_reports,
     review_queue,
@@ -41,8 +42,8 @@ from jixiao.apps.oversight.selectors import (
 from jixiao.domain.classification import sangong_items
 from jixiao.domain.errors import DomainError, PermissionRefused
 from jixiao.domain.money import ratio_percent
-from jixiao.domain.monitoring import WarningKind, load_monitoring_thresholds
-from jixiao.domain.oversight import GRADE_CHOICES
+from jixiao.domain.monitoring import WarningKind, load_monitoring_thresholds, time_progress
+from jixiao.domain.oversight import GRADE_CHOICES, province_total
 from jixiao.domain.review import STATE_LABELS, ReviewState, refuse_unless_role_may
 from jixiao.formats.html_writer import CSS as report_html_css
 
@@ -293,9 +294,22 @@ def _overview_rows(rows, year: int, unit: str) -> list[str]:
 
 @login_required
 def overview(request):
+    if request.user.is_province_user:  # a province sees its bureaus first, then one bureau's table
+        return redirect("oversight:province")
+    return _overview_page(request, bureau=None)
+
+
+@login_required
+def bureau_overview(request, pk: int):
+    """One bureau's overview, for the province above it (read-only) or the bureau itself."""
+    bureau = access_bureau(user=request.user, id=pk)
+    return _overview_page(request, bureau=bureau)
+
+
+def _overview_page(request, *, bureau):
     year = request.year
     unit = "yuan" if request.GET.get("unit") == "yuan" else "wan"
-    rows = oversight_figures(user=request.user, year=year, as_of=timezone.localdate())
+    rows = oversight_figures(user=request.user, year=year, as_of=timezone.localdate(), bureau=bureau)
     for row in rows:
         row.extra["warnings"] = row.warnings
     shown = _filtered(rows, request.GET)
@@ -307,12 +321,12 @@ def overview(request):
         table_id="oversight-table",
         hidden=OVERVIEW_HIDDEN,
     )
-    bureau = request.user.bureau if request.user.bureau_id else None
+    own_bureau = bureau or (request.user.bureau if request.user.bureau_id else None)
     chart = execution_chart(
         ((r.name, r.spent_total, r.budget_total) for r in shown),
         year=year,
         as_of=timezone.localdate(),
-        thresholds=thresholds_for(bureau) if bureau else load_monitoring_thresholds(),
+        thresholds=thresholds_for(own_bureau) if own_bureau else load_monitoring_thresholds(),
         title=f"{year}年度 各单位预算执行率与序时进度（执行率由低到高）",
         element_id="department-chart-svg",
         laggards_first=True,
@@ -320,9 +334,10 @@ def overview(request):
     )
     return render(
         request,
-        "oversight/overview.html",
+        "oversight/bureau_overview.html" if bureau is not None else "oversight/overview.html",
         {
-            "title": f"{year}年度 全局概览",
+            "title": f"{year}年度 {bureau.name} 全局概览" if bureau is not None else f"{year}年度 全局概览",
+            "bureau": bureau,
             "rows": _overview_rows(listing.rows, year, unit),
             "listing": listing,
             "chart": chart,
@@ -336,6 +351,57 @@ def overview(request):
             "any_demo": any(r.is_demo for r in rows),
             "time_progress": rows[0].time_progress if rows else None,
             "params": request.GET,
+        },
+    )
+
+
+PROVINCE_SORTS = {
+    "name": lambda f: f.code,
+    "departments": lambda f: f.departments,
+    "budget": lambda f: f.budget_total,
+    "spent": lambda f: f.spent_total,
+    "rate_basic": lambda f: f.rate_basic,
+    "rate_project": lambda f: f.rate_project,
+    "rate_total": lambda f: f.rate_total,
+    "sangong": lambda f: f.sangong_actual,
+    "sangong_change": lambda f: f.sangong_change,
+    "lagging": lambda f: f.lagging,
+    "sangong_over": lambda f: f.sangong_over,
+    "reports": lambda f: f.reports_submitted,
+    "published": lambda f: f.reports_published,
+}
+
+
+@login_required
+def province(request):
+    """The 省/市财政厅（局）'s overview: a row per bureau, its departments added up, sortable;
+    each bureau opens that bureau's own overview (read-only)."""
+    if not request.user.is_province_user:
+        raise Http404("没有找到该页面，或您无权查看。")
+    year = request.year
+    unit = "yuan" if request.GET.get("unit") == "yuan" else "wan"
+    as_of = timezone.localdate()
+    rows = province_figures(user=request.user, year=year, as_of=as_of)
+    sort = request.GET.get("sort", "name")
+    key = sort.lstrip("-")
+    if key not in PROVINCE_SORTS:
+        sort, key = "name", "name"
+    present = [r for r in rows if PROVINCE_SORTS[key](r) is not None]
+    missing = [r for r in rows if PROVINCE_SORTS[key](r) is None]
+    shown = sorted(present, key=PROVINCE_SORTS[key], reverse=sort.startswith("-")) + missing
+    bureau_url = reverse("oversight:bureau", args=[0]).replace("/0/", "/{}/")
+    return render(
+        request,
+        "oversight/province.html",
+        {
+            "title": f"{year}年度 {request.user.province.name} 各财政局概览",
+            "province": request.user.province,
+            "rows": [{"f": r, "url": bureau_url.format(r.bureau_id) + f"?year={year}"} for r in shown],
+            "totals": province_total(rows),
+            "sort": sort,
+            "unit": unit,
+            "time_progress": time_progress(as_of, year=year),
+            "any_demo": any(r.demo_departments for r in rows),
         },
     )
 

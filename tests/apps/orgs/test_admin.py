@@ -23,6 +23,9 @@ def test_every_registered_model_has_add_and_change_pages_that_open(client):
     demo = demo_build()  # one of everything the admin lists, but for these:
     department = demo["department"]
     Group.objects.create(name="复核组")
+    from jixiao.apps.orgs.models import Province
+
+    Province.objects.create(code="HN-CZT", name="湖南省财政厅")
     WarningResponse.objects.create(
         goal=Goal.objects.order_by("pk").first(),
         as_of="2023-06-30",
