@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgets', '0008_append_only_triggers'),
+        ('budgets', '0010_transfer_drop_old_approval_fields'),
         ('orgs', '0003_admin_role_profile_details'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgets', '0008_append_only_triggers'),
+        ('budgets', '0011_voucher_list_indexes'),
         ('orgs', '0004_province'),
     ]
 
