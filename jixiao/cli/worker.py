@@ -13,6 +13,7 @@ before it is generated.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -112,10 +113,8 @@ def supervise(args: argparse.Namespace) -> int:
         stopping = True
         for child in children:
             if child.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):  # it exited just now
                     child.send_signal(signum)
-                except ProcessLookupError:
-                    pass
 
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
@@ -125,14 +124,7 @@ def supervise(args: argparse.Namespace) -> int:
         print(
             f"已启动{len(children)}个工作进程（进程号 {pids}）；按 Ctrl-C 或发送 SIGTERM 停止。", flush=True
         )
-        codes = []
-        for child in children:
-            while True:
-                try:
-                    codes.append(child.wait())
-                    break
-                except InterruptedError:  # pragma: no cover — wait() retries on EINTR itself
-                    continue
+        codes = [child.wait() for child in children]  # a forwarded signal does not interrupt wait()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
