@@ -32,12 +32,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
         help="生成部门整体支出绩效评价报告（docx/html/pdf/txt），或批量生成一个财政局所有单位的报告",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
-            "单份报告：--department 单位 --year 年度 --out 文件。"
-            "退出码：0 已生成（草稿照常生成并列出缺项）；1 要求正式报告但仍是草稿；2 报告检查未通过或输入无法读取。"
-            "　批量：--bureau 财政局（或 --province 省级财政部门）--year 年度 --all --out-dir 目录，"
-            "每个单位一个后台任务（由 jixiao worker 生成，--inline 则在本进程内生成），显示进度。"
-            "退出码：0 全部单位已生成；1 部分单位失败（其余照常生成，失败的单位及原因逐一列出）；2 未开始（找不到财政局、参数有误）。"
+            "单份报告：--department 单位 --year 年度 --out 文件\n"
+            "  退出码：0 已生成（草稿照常生成并列出缺项）；1 要求正式报告但仍是草稿；\n"
+            "          2 报告检查未通过或输入无法读取。\n"
+            "批量生成：--bureau 财政局（或 --province 省级财政部门）--year 年度 --all --out-dir 目录\n"
+            "  每个单位一个后台任务，由 jixiao worker 生成（--inline 则在本进程内生成），显示进度；\n"
+            "  每份报告都经报告检查，结果记入批次；一个单位失败不影响其他单位。\n"
+            "  退出码：0 全部单位已生成；1 部分单位失败（其余照常生成，失败的单位及原因逐一列出）；\n"
+            "          2 未开始（找不到财政局、参数有误）。\n"
         ),
     )
     scope = parser.add_mutually_exclusive_group()
