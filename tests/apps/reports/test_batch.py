@@ -186,3 +186,23 @@ def test_file_names_keep_to_safe_characters_and_label_demo_data(bureau):
         report_file_name(department=demo, year=2023, fmt="txt")
         == "2023年度演示单位整体支出绩效评价报告（演示数据）.txt"
     )
+
+
+def test_a_worker_start_fails_the_items_a_killed_worker_left_running(ledger, other_department, tmp_path):
+    from jixiao.apps.reports.batch import INTERRUPTED, batch_progress, fail_interrupted_items
+
+    scope = bureau_scope("CZJ-CN")
+    batch = batch_start(
+        actor=None, departments=scope.departments, year=2023, scope=scope.label, fmt="txt",
+        out_dir=tmp_path, enqueue=False,
+    )  # fmt: skip
+    queued, inline = batch.items.order_by("department__code")
+    ReportBatchItem.objects.filter(pk=queued.pk).update(state=BatchState.RUNNING, task_id="t-1")
+    ReportBatchItem.objects.filter(pk=inline.pk).update(state=BatchState.RUNNING)  # a --inline run
+    assert fail_interrupted_items() == 1
+    queued.refresh_from_db()
+    inline.refresh_from_db()
+    assert (queued.state, queued.message) == (BatchState.FAILED, INTERRUPTED)
+    assert inline.state == BatchState.RUNNING
+    progress = batch_progress(batch)
+    assert (progress.done, progress.failed, progress.remaining, progress.finished) == (0, 1, 1, False)
