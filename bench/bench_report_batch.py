@@ -13,8 +13,9 @@ operator does: ``jixiao report --bureau … --all --no-wait`` queues one task pe
 Printed per run: the wall time of the worker command (process start to exit, so it includes
 Django's start-up in every process), the span from the first report claimed to the last one
 written (from the batch's own timestamps), the CPU seconds of the worker processes (user + system,
-summed over the children) and CPU per report. Beside it, a calibration: the same pure-Python loop
-in 1 process and in 2 processes at the same moment, whose ratio is what this machine gives two
+summed over the children), CPU per report and how many CPUs the workers got on average
+(CPU / wall: 1.0 and 2.0 on an idle machine). Beside it, a calibration: the same pure-Python loop
+in 1 process and in 2 processes just before and just after each run, whose ratio is what this machine gives two
 processes right now — on a loaded machine both ratios fall together. Target: ≥ 1.7× by wall time
 with 2 workers when the machine is idle. Full size: ``--departments 200``.
 """
@@ -243,13 +244,15 @@ def main() -> None:
         calibrations: list[float] = []
         for round_ in range(1, args.rounds + 1):
             for workers in (1, 2):
-                calibration = calibrate()
+                before = calibrate()
                 run = one_run(workers, tmp / f"out-{round_}-{workers}", env, args.format)
+                calibration = (before + calibrate()) / 2  # just before and just after the run
                 calibrations.append(calibration)
                 run["calibration"] = calibration
                 print(
                     f"  第{round_}轮 {workers} 个工作进程：总用时 {run['wall']:.2f} s（首份开始到末份写完 {run['span']:.2f} s），"
-                    f"CPU {run['cpu']:.2f} s（每份 {run['cpu'] / run['total'] * 1000:.0f} ms），"
+                    f"CPU {run['cpu']:.2f} s（每份 {run['cpu'] / run['total'] * 1000:.0f} ms，"
+                    f"平均得到 {run['cpu'] / run['wall']:.2f} 个 CPU），"
                     f"已生成 {run['done']}/{run['total']}，失败 {run['failed']}；同一时刻纯计算校准 {calibration:.2f}×",
                     flush=True,
                 )
@@ -264,7 +267,9 @@ def main() -> None:
             f" — 目标 ≥ {TARGET_SPEEDUP}×：{'达到' if speedup >= TARGET_SPEEDUP else '未达到'}"
         )
         print(
-            f"CPU：1 个进程 {one['cpu']:.2f} s，2 个进程 {two['cpu']:.2f} s（子进程合计）；"
+            f"CPU：1 个进程 {one['cpu']:.2f} s（平均得到 {one['cpu'] / one['wall']:.2f} 个 CPU），"
+            f"2 个进程 {two['cpu']:.2f} s（{two['cpu'] / two['wall']:.2f} 个 CPU）（子进程合计）；"
+            f"两个 CPU 都空闲时可期 ≈ 2 × {one['cpu']:.1f} / {two['cpu']:.1f} = {2 * one['cpu'] / two['cpu']:.2f}×；"
             f"纯计算校准（同一时刻 2 个进程对 1 个）{min(calibrations):.2f}–{max(calibrations):.2f}×"
         )
         print(f"结束后：系统负载（1/5/15 分钟）{load_text()}（负载来自其他程序时，加速比与校准一起下降）")
