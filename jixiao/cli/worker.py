@@ -119,6 +119,8 @@ def supervise(args: argparse.Namespace) -> int:
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         for _ in range(args.processes):
+            if stopping:  # asked to stop while starting: start no more
+                break
             children.append(subprocess.Popen(command, start_new_session=True, env=os.environ.copy()))
         pids = "、".join(str(child.pid) for child in children)
         print(
