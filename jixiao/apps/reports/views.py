@@ -120,12 +120,21 @@ def report_list(request):
             "rows": rows,
             "departments": departments,
             "can_generate": request.user.is_department_user,
+            "batches": _recent_batches(request.user),
             "years": sorted(
                 set(BudgetLine.objects.filter(department__in=departments).values_list("year", flat=True)),
                 reverse=True,
             ),
         },
     )
+
+
+def _recent_batches(user) -> list:
+    from jixiao.apps.reports.models import ReportBatch
+
+    if not (user.is_bureau_user and user.bureau_id):
+        return []
+    return list(ReportBatch.objects.filter(bureau_id=user.bureau_id).order_by("-created_at", "-pk")[:5])
 
 
 @login_required
@@ -410,3 +419,93 @@ def report_submit(request, pk: int):
         return redirect("reports:report-detail", pk=draft.pk)
     messages.success(request, f"{submission.status_text}。")
     return redirect("reports:report-detail", pk=draft.pk)
+
+
+# --- batch generation (finance bureau) ----------------------------------------------------------
+
+
+BATCH_REFRESH_SECONDS = 3
+
+
+def _can_start_batch(user) -> bool:
+    return user.is_bureau_user and not user.is_read_only and bool(user.bureau_id)
+
+
+def access_batch(*, user, id: int):
+    """A bureau's batches are seen by its staff and auditors; anyone else gets a 404."""
+    from jixiao.apps.reports.models import ReportBatch
+
+    batch = None
+    if user.is_bureau_user and user.bureau_id:
+        batch = ReportBatch.objects.filter(pk=id, bureau_id=user.bureau_id).first()
+    if batch is None:
+        raise Http404("没有找到该批次，或您无权查看。")
+    return batch
+
+
+@login_required
+@require_POST
+def batch_start(request):
+    from jixiao.apps.orgs.models import Department
+    from jixiao.apps.reports.batch import batch_start as start
+
+    if not _can_start_batch(request.user):
+        raise Http404("只有财政局工作人员可以批量生成报告。")
+    try:
+        year = int(request.POST.get("year", "") or 0)
+        batch = start(
+            actor=request.user,
+            departments=Department.objects.filter(bureau_id=request.user.bureau_id),
+            year=year,
+            scope=request.user.bureau.name,
+            bureau=request.user.bureau,
+        )
+    except (DomainError, ValueError) as error:
+        messages.error(request, getattr(error, "message", "年度无效"))
+        return redirect("reports:report-list")
+    messages.success(request, f"已开始批量生成{batch.year}年度全部{batch.items.count()}个单位的评价报告。")
+    return redirect(batch.get_absolute_url())
+
+
+@login_required
+def batch_detail(request, pk: int):
+    from jixiao.apps.reports.batch import batch_progress
+
+    batch = access_batch(user=request.user, id=pk)
+    progress = batch_progress(batch)
+    refresh = None if progress.finished else BATCH_REFRESH_SECONDS
+    response = render(
+        request,
+        "reports/batch_detail.html",
+        {
+            "batch": batch,
+            "progress": progress,
+            "items": batch.items.select_related("department").order_by("department__code"),
+            "refresh_seconds": refresh,
+        },
+    )
+    if refresh:
+        # The browser reloads the page itself while the batch runs: no script, nothing from outside.
+        response["Refresh"] = str(refresh)
+    return response
+
+
+@login_required
+def batch_file(request, pk: int, item: int):
+    from pathlib import Path
+    from urllib.parse import quote
+
+    from django.http import FileResponse
+
+    from jixiao.apps.reports.models import BatchState
+
+    batch = access_batch(user=request.user, id=pk)
+    entry = batch.items.filter(pk=item, state=BatchState.DONE).select_related("department").first()
+    path = Path(entry.file_path) if entry and entry.file_path else None
+    if path is None or not path.is_file():
+        raise Http404("该单位的报告文件不存在（未生成或已被移走）。")
+    response = FileResponse(
+        path.open("rb"), content_type=CONTENT_TYPES.get(batch.fmt, "application/octet-stream")
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(path.name)}"
+    return response
