@@ -376,9 +376,11 @@ def test_amount_columns_are_wide_enough_for_their_numbers_and_long_text_gets_the
 
 
 def test_target_values_keep_their_sign_and_digits_on_one_line():
-    """"≥20000人次" in a goals table: the unit may wrap, "≥20000" may not (it broke as "≥2000/0人次")."""
+    """ "≥20000人次" in a goals table: the unit may wrap, "≥20000" may not (it broke as "≥2000/0人次")."""
     long_name = "宣讲覆盖受益群众人次及家庭教育服务覆盖面" * 2
-    header = tuple(HeaderCell(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成情况"))
+    header = tuple(
+        HeaderCell(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成情况")
+    )
     table = Table(
         caption="绩效目标完成情况",
         unit="",

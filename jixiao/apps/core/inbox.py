@@ -113,6 +113,8 @@ def _approval_todo(model, user, year) -> list[InboxItem]:
         return []
     items = []
     for record in _scoped(model, user, year).filter(state__in=states).order_by("updated_at", "pk"):
+        if record.state == workflow.initial and record.created_by_id != user.pk:
+            continue  # a draft is its author's work until it is submitted
         allowed = approval_options(user=user, record=record)
         if not any(_on_path(workflow, step) for step in allowed):
             continue  # only 撤回/取消 left: nothing waits for this user

@@ -73,7 +73,7 @@ def test_the_audit_page_shows_no_raw_field_names_or_values(as_user, officer, hea
     assert "—" in changes
     for raw in RAW:
         assert raw not in changes, raw
-    assert re.search(r'<td class="nowrap">\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}</td>', html)
+    assert re.search(r'<td class="nowrap[^"]*">\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}</td>', html)
 
 
 def test_a_transfer_shows_yes_no_and_line_names(as_user, officer, books):

@@ -71,15 +71,17 @@ def test_a_rejected_payment_comes_back_to_its_creator_with_the_reason(officer, h
 
 def test_transfers_wait_for_the_head_and_a_rejected_one_returns_with_its_reason(officer, head, books):
     transfer = services.transfer_submit(actor=officer, transfer=books.transfer)
-    assert [(i.workflow, i.actions) for i in inbox_for(head, YEAR).todo] == [("预算调剂", "批准、驳回")]
+    assert [(i.workflow, i.actions) for i in inbox_for(head, YEAR).todo] == [
+        ("调剂申请", "部门负责人批准、驳回")
+    ]
     services.transfer_reject(actor=head, transfer=transfer, reason="人员经费不宜调出")
     assert inbox_for(head, YEAR).todo == []
     returned = inbox_for(officer, YEAR).returned
-    assert [(i.workflow, i.reason) for i in returned] == [("预算调剂", "人员经费不宜调出")]
+    assert [(i.workflow, i.reason) for i in returned] == [("调剂申请", "人员经费不宜调出")]
 
 
 def test_a_draft_transfer_reminds_its_creator_to_submit(officer, books):
-    items = [i for i in inbox_for(officer, YEAR).todo if i.workflow == "预算调剂"]
+    items = [i for i in inbox_for(officer, YEAR).todo if i.workflow == "调剂申请"]
     assert [(i.state, i.actions, i.kind) for i in items] == [("草稿", "提交", TODO)]
 
 
@@ -95,7 +97,7 @@ def test_the_head_home_page_shows_the_inbox_and_the_navigation_counts_it(as_user
     response = as_user(head).get(reverse("home"))
     inbox = _inbox_html(response)
     assert "等待您办理（2项）" in inbox
-    assert str(request) in inbox and "批准、驳回" in inbox and "预算调剂" in inbox
+    assert str(request) in inbox and "批准、驳回" in inbox and "调剂申请" in inbox
     assert _nav_badge(response) == "2"
     # the execution table stays on the home page, below the inbox
     html = response.content.decode()
