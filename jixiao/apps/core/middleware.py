@@ -22,7 +22,8 @@ class YearMiddleware:
         raw = request.GET.get("year")
         if raw and raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
             year = int(raw)
-            if hasattr(request, "session"):
+            # only a change is stored: assigning the same value would write the session every request
+            if hasattr(request, "session") and request.session.get("year") != year:
                 request.session["year"] = year
         elif hasattr(request, "session"):
             year = request.session.get("year")

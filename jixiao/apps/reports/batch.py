@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -277,20 +276,10 @@ def bureau_scope(name_or_code: str) -> Scope:
 
 
 def province_scope(name_or_code: str) -> Scope:
-    """Every department of every bureau under a province (or city) finance department.
+    """Every department of every bureau under a province (or city) finance department, looked up
+    by ``code`` or ``name`` like a bureau."""
+    from jixiao.apps.orgs.models import Province
 
-    The level above the bureau arrives with the province work (``FinanceBureau.province``); until
-    then this refuses with a message. Wired to whatever model that foreign key points at, looked
-    up by ``code`` or ``name`` like a bureau."""
-    from jixiao.apps.orgs.models import FinanceBureau
-
-    try:
-        field = FinanceBureau._meta.get_field("province")
-    except FieldDoesNotExist:  # no province level in this database yet
-        raise BatchRefused(
-            "本系统尚未启用省（市）级财政部门，不能按省批量生成；请用 --bureau 按财政局生成"
-        ) from None
-    Province = field.related_model
     province = (
         Province.objects.filter(code=name_or_code).first()
         or Province.objects.filter(name=name_or_code).first()

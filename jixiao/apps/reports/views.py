@@ -432,12 +432,15 @@ def _can_start_batch(user) -> bool:
 
 
 def access_batch(*, user, id: int):
-    """A bureau's batches are seen by its staff and auditors; anyone else gets a 404."""
+    """A bureau's batches are seen by its staff and auditors, and by the province above it; anyone
+    else gets a 404."""
     from jixiao.apps.reports.models import ReportBatch
 
     batch = None
     if user.is_bureau_user and user.bureau_id:
         batch = ReportBatch.objects.filter(pk=id, bureau_id=user.bureau_id).first()
+    elif user.is_province_user and user.province_id:  # read-only, the batches of its bureaus
+        batch = ReportBatch.objects.filter(pk=id, bureau__province_id=user.province_id).first()
     if batch is None:
         raise Http404("没有找到该批次，或您无权查看。")
     return batch

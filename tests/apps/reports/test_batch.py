@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import FieldDoesNotExist
 
 from jixiao.apps.core.models import AuditEvent
-from jixiao.apps.orgs.models import FinanceBureau
+from jixiao.apps.orgs.models import FinanceBureau, Province
 from jixiao.apps.reports.batch import batch_run_item, batch_start, bureau_scope, report_file_name
 from jixiao.apps.reports.models import BatchState, ReportBatch, ReportBatchItem
 from jixiao.apps.reports.services import check_report_text
@@ -155,18 +154,23 @@ def test_a_bureau_without_departments_is_refused_and_nothing_recorded(tmp_path, 
     )
 
 
-def test_province_scope_waits_for_the_province_level(bureau, tmp_path, capsys):
-    try:
-        FinanceBureau._meta.get_field("province")
-    except FieldDoesNotExist:
-        pass
-    else:
-        pytest.skip("省级已启用：见 test_province_batch")
-    assert (
-        main(["report", "--province", "湖南省财政厅", "--year", "2023", "--all", "--out-dir", str(tmp_path)])
-        == 2
-    )
-    assert "尚未启用省（市）级财政部门" in capsys.readouterr().out
+def test_province_batch_generates_every_department_of_every_bureau_under_it(
+    two_ledgers, bureau, tmp_path, capsys
+):
+    other_bureau = FinanceBureau.objects.create(code="430400", name="某某市财政局")
+    outside = DepartmentFactory(bureau=other_bureau, code="430400-001", name="某某市妇女联合会")
+    province = Province.objects.create(code="430000", name="湖南省财政厅")
+    bureau.province = province
+    bureau.save(update_fields=["province"])
+    args = ["report", "--province", "湖南省财政厅", "--year", "2023", "--all", "--format", "txt", "--inline"]
+    assert main([*args, "--out-dir", str(tmp_path)]) == 0
+    assert {p.name for p in tmp_path.iterdir()} == {f"{KX}.txt", f"{WL}.txt"}  # not the bureau outside
+    batch = ReportBatch.objects.get()
+    assert batch.bureau_id is None and outside.pk not in {i.department_id for i in batch.items.all()}
+    assert "完成：已生成2份" in capsys.readouterr().out
+    # by code too; an unknown province starts nothing
+    assert main([*args, "--province", "999999", "--out-dir", str(tmp_path / "x")]) == 2
+    assert "没有找到省（市）级财政部门“999999”" in capsys.readouterr().out
 
 
 def test_help_states_the_exit_codes_of_a_batch():

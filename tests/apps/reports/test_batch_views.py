@@ -124,3 +124,26 @@ def test_a_done_file_of_another_bureau_is_404(
     assert item.state == BatchState.DONE
     stranger = as_user(other_bureau_staff)
     assert stranger.get(reverse("reports:batch-file", args=[batch.pk, item.pk])).status_code == 404
+
+
+def test_the_province_above_the_bureau_reads_its_batches_and_no_other_province_does(
+    as_user, bureau, pending_batch
+):
+    from jixiao.apps.orgs.models import Province, Role
+    from tests.factories import UserFactory
+
+    province = Province.objects.create(code="HN-CZT", name="湖南省财政厅")
+    bureau.province = province
+    bureau.save(update_fields=["province"])
+    elsewhere = Province.objects.create(code="GD-CZT", name="广东省财政厅")
+    above = UserFactory(
+        role=Role.PROVINCE_STAFF, province=province, department=None, bureau=None, username="sczt"
+    )
+    other = UserFactory(
+        role=Role.PROVINCE_STAFF, province=elsewhere, department=None, bureau=None, username="gdczt"
+    )
+    assert as_user(above).get(pending_batch.get_absolute_url()).status_code == 200
+    assert as_user(other).get(pending_batch.get_absolute_url()).status_code == 404
+    # the province reads; it never starts a bureau's batch
+    assert as_user(above).post(reverse("reports:batch-start"), {"year": "2023"}).status_code == 404
+    assert ReportBatch.objects.count() == 1
