@@ -28,8 +28,39 @@ class OversightWarning:
     message: str
 
 
+class _Rates:
+    """Totals and rates from the basic/project budget and spending fields, and the 三公 change
+    (a department's row and a bureau's row read them alike)."""
+
+    __slots__ = ()
+
+    @property
+    def budget_total(self) -> Decimal:
+        return self.budget_basic + self.budget_project
+
+    @property
+    def spent_total(self) -> Decimal:
+        return self.spent_basic + self.spent_project
+
+    @property
+    def rate_basic(self) -> Decimal | None:
+        return ratio_percent(self.spent_basic, self.budget_basic)
+
+    @property
+    def rate_project(self) -> Decimal | None:
+        return ratio_percent(self.spent_project, self.budget_project)
+
+    @property
+    def rate_total(self) -> Decimal | None:
+        return ratio_percent(self.spent_total, self.budget_total)
+
+    @property
+    def sangong_change(self) -> Decimal | None:
+        return ratio_percent(self.sangong_actual - self.sangong_previous, self.sangong_previous)
+
+
 @dataclass(frozen=True, slots=True)
-class DepartmentFigures:
+class DepartmentFigures(_Rates):
     department_id: int
     name: str
     code: str
@@ -59,32 +90,8 @@ class DepartmentFigures:
         return self.initial_basic + self.initial_project
 
     @property
-    def budget_total(self) -> Decimal:
-        return self.budget_basic + self.budget_project
-
-    @property
-    def spent_total(self) -> Decimal:
-        return self.spent_basic + self.spent_project
-
-    @property
-    def rate_basic(self) -> Decimal | None:
-        return ratio_percent(self.spent_basic, self.budget_basic)
-
-    @property
-    def rate_project(self) -> Decimal | None:
-        return ratio_percent(self.spent_project, self.budget_project)
-
-    @property
-    def rate_total(self) -> Decimal | None:
-        return ratio_percent(self.spent_total, self.budget_total)
-
-    @property
     def sangong_vs_budget(self) -> Decimal | None:
         return ratio_percent(self.sangong_actual, self.sangong_budget)
-
-    @property
-    def sangong_change(self) -> Decimal | None:
-        return ratio_percent(self.sangong_actual - self.sangong_previous, self.sangong_previous)
 
     @property
     def warnings(self) -> list[OversightWarning]:
@@ -126,7 +133,7 @@ def department_warnings(f: DepartmentFigures) -> list[OversightWarning]:
 
 
 @dataclass(frozen=True, slots=True)
-class BureauFigures:
+class BureauFigures(_Rates):
     """A bureau's departments added up, for the 省/市财政厅（局）: money, and how many departments
     lag 序时进度, spend over their 三公 budget, and have submitted or published a report."""
 
@@ -147,30 +154,6 @@ class BureauFigures:
     sangong_over: int = 0
     reports_submitted: int = 0
     reports_published: int = 0
-
-    @property
-    def budget_total(self) -> Decimal:
-        return self.budget_basic + self.budget_project
-
-    @property
-    def spent_total(self) -> Decimal:
-        return self.spent_basic + self.spent_project
-
-    @property
-    def rate_basic(self) -> Decimal | None:
-        return ratio_percent(self.spent_basic, self.budget_basic)
-
-    @property
-    def rate_project(self) -> Decimal | None:
-        return ratio_percent(self.spent_project, self.budget_project)
-
-    @property
-    def rate_total(self) -> Decimal | None:
-        return ratio_percent(self.spent_total, self.budget_total)
-
-    @property
-    def sangong_change(self) -> Decimal | None:
-        return ratio_percent(self.sangong_actual - self.sangong_previous, self.sangong_previous)
 
     @property
     def reports_missing(self) -> int:
