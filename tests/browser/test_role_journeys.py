@@ -234,7 +234,7 @@ def test_report_submitted_returned_without_a_paragraph_revised_published_and_rea
     expect(page.locator("textarea")).to_have_count(1)  # one comment box
     paragraph = page.get_by_label("针对段落（可不选）")
     expect(paragraph).to_have_value("")  # the default: the whole report
-    page.get_by_label("审核意见（单位可见）").fill("“年度主要工作完成情况”请补充家庭教育指导的受益人数。")
+    page.get_by_label("审核意见（单位可见）").fill("“资产管理情况”请写明年末资产清查的结果。")
     shot(page, "bureau-review-v1")
     page.locator("#do-return").click()
     expect(page.locator(".messages")).to_contain_text("已退回第1版")
@@ -248,12 +248,12 @@ def test_report_submitted_returned_without_a_paragraph_revised_published_and_rea
     expect(status).to_contain_text("第2版编辑中，尚未提交财政局；已退回（第1版）")
     expect(page.locator("#return-heading")).to_have_text("财政局的退回意见（第1版）")
     expect(page.locator("section[aria-labelledby=return-heading]")).to_contain_text(
-        "整篇报告：“年度主要工作完成情况”请补充家庭教育指导的受益人数。"
+        "整篇报告：“资产管理情况”请写明年末资产清查的结果。"
     )
     shot(page, "officer-reads-return")
-    page.get_by_label("修改年度主要工作完成情况").first.click()
+    page.get_by_label("修改资产管理情况（制度与管理）").click()
     text = page.locator("#p-text")
-    revised = text.input_value().rstrip() + "全年开展家庭教育指导讲座8场，受益家长640人次。"
+    revised = text.input_value().rstrip() + "2023年12月组织资产清查，台式计算机等2项资产账实相符。"
     text.fill(revised)
     shot(page, "officer-revises-paragraph")
     page.get_by_role("button", name="保存").click()
@@ -272,7 +272,7 @@ def test_report_submitted_returned_without_a_paragraph_revised_published_and_rea
     page.goto("/oversight/reviews/")
     page.get_by_role("link", name=second.title).first.click()
     expect(page.locator("#version")).to_have_text("第2版")
-    expect(page.locator("main")).to_contain_text("受益家长640人次")
+    expect(page.locator("main")).to_contain_text("2023年12月组织资产清查")
     page.locator("#do-accept").click()
     expect(page.locator("#state")).to_have_text("审核通过（待发布）")
     shot(page, "bureau-accepted-v2")
@@ -293,7 +293,7 @@ def test_report_submitted_returned_without_a_paragraph_revised_published_and_rea
     expect(page.locator("main")).to_contain_text("第2版")
     expect(page.locator("iframe")).to_have_count(0)
     expect(page.locator("dl.key-figures")).to_contain_text("预算执行率")
-    expect(page.locator("article.report-doc")).to_contain_text("受益家长640人次")
+    expect(page.locator("article.report-doc")).to_contain_text("2023年12月组织资产清查")
     expect(page.get_by_role("link", name=re.compile("下载 Word 文档"))).to_be_visible()
     _no_horizontal_scroll(page)
     shot(page, "public-report-v2")
