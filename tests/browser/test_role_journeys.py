@@ -4,9 +4,10 @@ A county 妇联 nobody modelled (tests/apps/reports/fulian.py, its whole 2023 en
 services the pages call) is the department, so no step leans on the demo 科协:
 
 - the finance officer enters a 调剂 larger than the source line's available balance and is refused
-  at creation, with the line's figures, and nothing is saved; a 调剂 within the balance is saved
-  and submitted;
-- the department head finds it in the 待办 inbox of the home page and approves it;
+  at creation, with the line's figures, and nothing is saved; two 调剂 within the balance are saved
+  and submitted, then an expense leaves the second one's source short;
+- the department head finds both in the 待办 inbox of the home page: the short one says
+  "执行时将被拒绝，因为…" and offers no approval; the other one is approved;
 - the auditor browses the pages of the navigation: every one answers, none offers a write button;
 - the officer submits the year's report; the finance bureau returns it without choosing a
   paragraph, in its one comment box; the officer revises a paragraph and submits 第2版; the bureau
@@ -103,29 +104,64 @@ def test_officer_is_refused_an_over_budget_transfer_head_approves_from_the_inbox
     shot(page, "officer-transfer-refused-at-creation")
     assert not TransferRequest.objects.exists()
 
-    # 2. Within the balance (800元 left on 人员经费, 600元 asked) it is saved and submitted.
-    page.select_option("[name=source]", str(personnel.pk))
-    page.select_option("[name=target]", str(public.pk))
-    page.fill("[name=amount]", "600")
-    page.fill("[name=reason]", "打印纸和硒鼓集中采购，公用经费不足，从人员经费结余调剂。")
-    page.get_by_role("button", name="保存调剂申请").click()
-    expect(page.locator(".messages")).to_contain_text("（草稿）")
-    submit = page.locator("form.action-submit")
-    submit.get_by_label("我已确认").check()
-    submit.get_by_role("button", name="提交").click()
-    expect(page.locator(".messages")).to_contain_text("已提交")
-    transfer = TransferRequest.objects.get()
+    # 2. Within the balance two 调剂 are saved and submitted: 600元 of 人员经费's 800元 to 公用经费,
+    # and 300元 of 公用经费's 700元 the other way.
+    def new_transfer(source, target, amount: str, reason: str) -> TransferRequest:
+        page.get_by_role("link", name="预算调剂").first.click()
+        page.get_by_role("link", name="新建调剂申请").click()
+        page.select_option("[name=source]", str(source.pk))
+        page.select_option("[name=target]", str(target.pk))
+        page.fill("[name=amount]", amount)
+        page.fill("[name=reason]", reason)
+        page.get_by_role("button", name="保存调剂申请").click()
+        expect(page.locator(".messages")).to_contain_text("（草稿）")
+        submit = page.locator("form.action-submit")
+        submit.get_by_label("我已确认").check()
+        submit.get_by_role("button", name="提交").click()
+        expect(page.locator(".messages")).to_contain_text("已提交")
+        return TransferRequest.objects.latest("pk")
+
+    transfer = new_transfer(
+        personnel, public, "600", "打印纸和硒鼓集中采购，公用经费不足，从人员经费结余调剂。"
+    )
     shot(page, "officer-transfer-submitted")
+    short = new_transfer(public, personnel, "300", "补发年末加班补助。")
+    assert TransferRequest.objects.count() == 2
+
+    # ... then pays 500元 from 公用经费, which leaves it 200元: the second 调剂 can no longer be paid.
+    page.get_by_role("link", name="支出录入").click()
+    page.select_option("[name=line]", str(public.pk))
+    page.fill("[name=date]", "2023-12-20")
+    page.fill("[name=summary]", "购买会议用纸")
+    page.fill("[name=payee]", "常宁市文具商店")
+    page.fill("[name=amount]", "500.00")
+    page.select_option("[name=econ_code]", "30201")
+    page.get_by_role("button", name="记账").click()
+    expect(page.locator(".messages")).to_contain_text("已记账")
+    shot(page, "officer-expense-paid")
     log_out(page)
 
-    # 3. The head finds it at the top of the home page, with the count in the navigation, and approves.
+    # 3. The head finds both at the top of the home page, with the count in the navigation.
     log_in(page, head.username)
     inbox = page.locator("section.inbox")
     expect(inbox).to_contain_text(transfer.number)
-    expect(page.locator(".sidenav .badge.count")).to_contain_text("待办")
+    expect(inbox).to_contain_text(short.number)
+    expect(page.locator(".sidenav .badge.count")).to_contain_text("待办 2")
     expect(page.locator(".sidenav")).not_to_contain_text("支出录入")
     _no_horizontal_scroll(page)
     shot(page, "head-home-inbox")
+
+    # The one its source can no longer pay is shown as refused before any click, with the figures.
+    inbox.get_by_role("link", name=re.compile(short.number)).first.click()
+    expect(page.locator("main")).to_contain_text("执行时将被拒绝，因为调出指标")
+    expect(page.locator("main")).to_contain_text("可用余额200.00元")
+    expect(page.locator("form.action-approve_head")).to_have_count(0)
+    shot(page, "head-sees-transfer-would-be-refused")
+    short.refresh_from_db()
+    assert short.state == TransferState.SUBMITTED
+
+    # The other one is approved.
+    page.goto("/")
     inbox.get_by_role("link", name=re.compile(transfer.number)).first.click()
     expect(page.locator(".state-banner")).to_contain_text("等待本单位部门负责人办理")
     approve = page.locator("form.action-approve_head")
