@@ -337,3 +337,21 @@ def test_report_submitted_returned_without_a_paragraph_revised_published_and_rea
         page.get_by_role("link", name=re.compile("下载 Word 文档")).click()
     assert download.value.suggested_filename.endswith(".docx")
     watch.assert_clean()
+
+
+def test_the_watch_names_the_page_of_every_console_error_script_error_and_refusal(page, auditor):
+    """The journeys' 0-errors assertion can fail: a console error, an uncaught error and a 403
+    are each reported with their page."""
+    watch = Watch(page)
+    page.goto("/public/")
+    page.evaluate("console.error('探针：控制台错误')")
+    page.evaluate("setTimeout(() => { throw new Error('探针：脚本错误'); }, 0)")
+    page.wait_for_timeout(200)
+    log_in(page, auditor.username)
+    page.goto("/budgets/vouchers/new/")  # an auditor never writes: 403
+    problems = watch.problems
+    assert any("/public/：控制台错误 探针：控制台错误" in p for p in problems), problems
+    assert any("/public/：脚本错误" in p and "探针：脚本错误" in p for p in problems), problems
+    assert any("/budgets/vouchers/new/：HTTP 403" in p for p in problems), problems
+    with pytest.raises(AssertionError, match="探针"):
+        watch.assert_clean()
