@@ -286,12 +286,6 @@ def _execution_page(request, department):
             "unit": _unit(request),
             "title": f"{request.year}年度 预算执行情况",
             "dept_query": "" if request.user.is_department_user else f"&department={department.pk}",
-            "awaiting": transfers_awaiting(user=request.user, year=request.year)
-            .filter(department=department)
-            .count(),
-            "payments_awaiting": payments_awaiting(user=request.user, year=request.year)
-            .filter(department=department)
-            .count(),
         },
     )
 

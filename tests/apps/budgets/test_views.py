@@ -677,8 +677,13 @@ def test_money_filter_rounds_half_up_to_wan_with_separators():
     assert pct(None) == "—"
 
 
-def test_home_tells_the_head_what_awaits_them(as_user, officer, head, books):
+def test_home_tells_the_head_what_awaits_them_once_in_the_inbox(as_user, officer, head, books):
     transfer_submit(actor=officer, transfer=books.transfer)
     text = _text(as_user(head).get(reverse("home")))
-    assert "有 1 项预算调剂等待您办理" in text
-    assert "等待您办理" not in _text(as_user(officer).get(reverse("home")))
+    assert "等待您办理（1项）" in text and "项预算调剂等待您办理" not in text  # the inbox says it, once
+    assert "等待您办理（" not in _text(as_user(officer).get(reverse("home")))
+    # the head approves; entering spending is the finance officer's job (the navigation agrees)
+    head_home = as_user(head).get(reverse("home")).content.decode()
+    assert f'href="{reverse("budgets:voucher-create")}"' not in head_home
+    officer_home = as_user(officer).get(reverse("home")).content.decode()
+    assert f'href="{reverse("budgets:voucher-create")}"' in officer_home
