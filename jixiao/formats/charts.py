@@ -363,6 +363,15 @@ def progress_height(count: int) -> float:
     return max(1.6, 0.9 + 0.24 * count)
 
 
+def _fit(label: str, room: int) -> str:
+    """A category name that fits left of the axis: its start and its end with "…" between (the
+    full names are in the chart's data table)."""
+    if len(label) <= room or room < 6:
+        return label
+    head = (room - 1) // 2
+    return f"{label[:head]}…{label[-(room - 1 - head) :]}"
+
+
 def _progress(axes, chart: Chart) -> None:
     """Horizontal bars of 执行率, first category on top, each coloured by its status and labelled
     "41.7% 滞后"; a dashed vertical marker at 序时进度."""
@@ -399,7 +408,9 @@ def _progress(axes, chart: Chart) -> None:
             fontsize=8.5,
             color=REFERENCE_COLOR,
         )
-    axes.set_yticks(ys, chart.categories, fontsize=8.5)
+    width = axes.figure.get_size_inches()[0]
+    room = int((0.45 * width - 0.12) / (8.5 / 72))  # CJK characters of 8.5 pt that fit left of the axis
+    axes.set_yticks(ys, [_fit(c, room) for c in chart.categories], fontsize=8.5)
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.16)
     axes.set_xlabel(f"{chart.series[0].name}（%）")
@@ -408,6 +419,6 @@ def _progress(axes, chart: Chart) -> None:
     axes.grid(axis="x", color=GRID_COLOR, linewidth=0.6)
     axes.set_axisbelow(True)
     height = axes.figure.get_size_inches()[1]
-    longest = max((len(c) for c in chart.categories), default=4)
+    longest = max((len(_fit(c, room)) for c in chart.categories), default=4)
     left = min(0.45, 0.04 + 0.021 * longest)
     axes.figure.subplots_adjust(left=left, right=0.97, top=1 - 0.3 / height, bottom=0.45 / height)

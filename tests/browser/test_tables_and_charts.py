@@ -97,6 +97,7 @@ def test_voucher_list_and_overview_at_1366(
     page.get_by_role("button", name="应用").click()
     expect(page.locator("#oversight-table thead")).to_contain_text("年初预算")
     # scrolled sideways, the sticky 单位 column stays opaque over the figures sliding under it
+    page.wait_for_load_state("load")  # the stylesheet applied (the new rows can come first)
     background = page.evaluate(
         "getComputedStyle(document.querySelector('#oversight-table tbody th.first')).backgroundColor"
     )

@@ -151,3 +151,23 @@ def test_the_execution_chart_grows_with_its_bars_and_draws_as_png_and_svg():
     assert svg.startswith("<svg") and 'aria-label="各单位执行率"' in svg
     # one bar per department, in the three status colours (behind by >10, within 10, on schedule)
     assert svg.count("fill: #b3261e") >= 1 and "fill: #c28a00" in svg and "fill: #2e7d32" in svg
+
+
+def test_long_line_names_are_shortened_in_the_middle_to_fit_left_of_the_axis():
+    from decimal import Decimal
+
+    from jixiao.domain.report.chart_data import execution_bars, execution_progress_chart
+    from jixiao.formats.charts import _fit, svg_element
+
+    name = "项目支出・妇女儿童维权和家庭教育宣传服务能力提升・302商品和服务支出"
+    assert _fit(name, 20) == "项目支出・妇女儿童…302商品和服务支出"
+    assert (
+        len(_fit(name, 20)) == 20
+        and _fit(name, 20).startswith("项目支出")
+        and _fit(name, 20).endswith("服务支出")
+    )
+    assert _fit("基本支出-人员经费", 20) == "基本支出-人员经费"
+    rows = [(name, Decimal(40), Decimal(100)), ("基本支出-人员经费", Decimal(90), Decimal(100))]
+    bars = execution_bars(rows, time_progress=Decimal(50), lag_points=Decimal(10), laggards_first=True)
+    svg = svg_element(execution_progress_chart(bars, time_progress=Decimal(50), title="各指标执行率"), "c")
+    assert name not in svg and "…" in svg  # the full name is in the chart's data table, not squeezed here
