@@ -15,6 +15,28 @@ import pytest
 # live_server runs Django in a thread while Playwright's sync API runs an event loop here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
+
+def _one_request_at_a_time() -> None:
+    """On SQLite the tests' in-memory database is one connection that the live server shares with
+    the test (Django's documentation warns that simultaneous queries on it may fail at random).
+    A page that fetches a part of itself (the inbox's year-end checklist) made two server threads
+    use it at once, and the full suite hung there. The live server answers one request at a time
+    instead; Django then closes each connection after its response, so the browser never waits on
+    a kept-alive one."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        # requests are handled in the live server's own thread, which already uses the test's
+        # connections (LiveServerThread.run installs connections_override there)
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = SerialWSGIServer
+
+
+_one_request_at_a_time()
+
 CHROMIUM = Path(os.environ.get("JIXIAO_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 VIEWPORT = {"width": 1366, "height": 768}
