@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,13 @@ def test_worker_processes_starts_n_children_and_stops_them_on_sigterm(sqlite_jix
         assert "已启动3个工作进程" in first, first
         children = _children(supervisor.pid)
         assert len(children) == 3, children
-        assert all("worker --as-child" in _cmdline(pid) for pid in children)
+        # a loaded machine may still be starting a child's interpreter: look again a few times
+        for _ in range(100):
+            lines = {pid: _cmdline(pid) for pid in children}
+            if all("worker --as-child" in line for line in lines.values()):
+                break
+            time.sleep(0.1)
+        assert all("worker --as-child" in line for line in lines.values()), lines
         supervisor.send_signal(signal.SIGTERM)
         rest = supervisor.communicate(timeout=120)[0]
     finally:
