@@ -1035,27 +1035,16 @@ def procurement_cancel(*, actor, record: ProcurementRecord, reason: str) -> Proc
         raise SettlementInvalid(f"合同“{locked.contract_no}”已作废。")
     if not reason.strip():
         raise SettlementInvalid("作废政府采购记录须填写原因。")
-    locked.cancelled_by = actor
-    locked.cancelled_at = timezone.now()
-    locked.cancel_reason = reason.strip()[:255]
-    locked.save(update_fields=["cancelled_by", "cancelled_at", "cancel_reason"])
-    released = _release_open(
-        date=_event_date(locked.year),
-        actor=actor,
-        reason=f"合同作废：{locked.cancel_reason}",
-        procurement=locked,
-    )
-    audit_record(
-        actor=actor,
-        action="procurement_cancel",
+    return _end_contract(
+        actor,
+        locked,
+        "cancel",
+        reason,
         action_label="作废政府采购记录",
-        target=locked,
-        department=locked.department,
+        note="合同作废",
         before={"amount": locked.amount, "cancelled": False},
-        after={"cancelled": True, "released": released},
-        reason=locked.cancel_reason,
+        after={"cancelled": True},
     )
-    return locked
 
 
 @_records_refusal("procurement_close")
@@ -1070,25 +1059,41 @@ def procurement_close(*, actor, record: ProcurementRecord, reason: str) -> Procu
         raise SettlementInvalid(f"合同“{locked.contract_no}”已关闭。")
     if not reason.strip():
         raise SettlementInvalid("关闭合同须填写说明（如：已履行完毕，尾款不再支付）。")
-    locked.closed_by = actor
-    locked.closed_at = timezone.now()
-    locked.close_reason = reason.strip()[:255]
-    locked.save(update_fields=["closed_by", "closed_at", "close_reason"])
+    return _end_contract(
+        actor,
+        locked,
+        "close",
+        reason,
+        action_label="关闭政府采购合同",
+        note="合同关闭",
+        before={"closed": False},
+        after={"closed": True},
+    )
+
+
+def _end_contract(actor, locked, kind, reason, *, action_label, note, before, after):
+    """作废 (kind "cancel") or 关闭 ("close") a locked contract: who, when and why on its own
+    fields, what is left of its reservation released, one audit event."""
+    prefix = "cancelled" if kind == "cancel" else "closed"
+    setattr(locked, f"{prefix}_by", actor)
+    setattr(locked, f"{prefix}_at", timezone.now())
+    setattr(locked, f"{kind}_reason", reason.strip()[:255])
+    locked.save(update_fields=[f"{prefix}_by", f"{prefix}_at", f"{kind}_reason"])
     released = _release_open(
         date=_event_date(locked.year),
         actor=actor,
-        reason=f"合同关闭：{locked.close_reason}",
+        reason=f"{note}：{getattr(locked, f'{kind}_reason')}",
         procurement=locked,
     )
     audit_record(
         actor=actor,
-        action="procurement_close",
-        action_label="关闭政府采购合同",
+        action=f"procurement_{kind}",
+        action_label=action_label,
         target=locked,
         department=locked.department,
-        before={"closed": False},
-        after={"closed": True, "released": released},
-        reason=locked.close_reason,
+        before=before,
+        after={**after, "released": released},
+        reason=getattr(locked, f"{kind}_reason"),
     )
     return locked
 
