@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from jixiao.domain.checker.parse import parse_report
 from jixiao.domain.money import ZERO, percent_text, ratio_percent, wan
-from jixiao.domain.monitoring import MonitoringReport, MonitoringWarning
+from jixiao.domain.monitoring import MonitoringReport, MonitoringWarning, WarningKind
 from jixiao.domain.report.document import Report, Section, Table
 from jixiao.domain.review import STATE_LABELS, ReviewState
 from jixiao.domain.scoring import Grade, grade_for, points_text
@@ -320,6 +320,54 @@ def goal_progress(report: MonitoringReport, *, goal_id: int, submitted: bool) ->
         assessed=assessed,
         met=met,
         warnings=report.warnings,
+    )
+
+
+def progress_to_data(progress: GoalProgress) -> dict:
+    """``progress`` as JSON-ready data (Decimals as their text), read back by ``progress_from_data``."""
+    return {
+        "goal_id": progress.goal_id,
+        "submitted": progress.submitted,
+        "as_of": progress.as_of.isoformat(),
+        "indicators": progress.indicators,
+        "assessed": progress.assessed,
+        "met": progress.met,
+        "warnings": [
+            {
+                "kind": warning.kind.value,
+                "subject": warning.subject,
+                "message": warning.message,
+                "figures": {
+                    key: None if value is None else str(value) for key, value in warning.figures.items()
+                },
+                "row": warning.row,
+            }
+            for warning in progress.warnings
+        ],
+        "error": progress.error,
+    }
+
+
+def progress_from_data(data: dict) -> GoalProgress:
+    """The ``GoalProgress`` that ``progress_to_data`` wrote, equal to the one it was given."""
+    return GoalProgress(
+        goal_id=data["goal_id"],
+        submitted=data["submitted"],
+        as_of=date.fromisoformat(data["as_of"]),
+        indicators=data["indicators"],
+        assessed=data["assessed"],
+        met=data["met"],
+        warnings=tuple(
+            MonitoringWarning(
+                WarningKind(item["kind"]),
+                item["subject"],
+                item["message"],
+                {key: None if value is None else Decimal(value) for key, value in item["figures"].items()},
+                item["row"],
+            )
+            for item in data["warnings"]
+        ),
+        error=data["error"],
     )
 
 

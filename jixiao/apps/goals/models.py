@@ -495,3 +495,32 @@ class WarningResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.as_of} {self.key}"
+
+
+class GoalProgressSummary(models.Model):
+    """The finance bureau overview's reading of one department's overall goal at one date (indicators
+    met, 双监控 warnings), stored under a digest of everything it was computed from.
+
+    Derived data, like the budget lines' running totals: nobody enters or edits it, so it is not
+    audited. ``goals.overview`` writes a row when it evaluates a department whose inputs it has not
+    seen, and reads it back on later requests in any process; any change to those inputs (indicator
+    rows, the department's own indicators, activity outputs, budget totals, thresholds, the date,
+    the program's evaluation version) makes a new digest, and the department's older rows are deleted.
+    """
+
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="单位", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    as_of = models.DateField("截至日期")
+    digest = models.CharField("数据摘要", max_length=64, unique=True)
+    progress = models.JSONField("目标完成和预警")
+    computed_at = models.DateTimeField("计算时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "目标监控结果（派生）"
+        verbose_name_plural = "目标监控结果（派生）"
+        indexes = [models.Index(fields=["department", "year"], name="goal_progress_dept_year")]
+
+    def __str__(self) -> str:
+        return f"{self.department_id} {self.year} {self.as_of}"

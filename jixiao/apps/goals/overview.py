@@ -1,4 +1,5 @@
-"""The 双监控 of many departments at once, for the finance bureau's overview. Read only.
+"""The 双监控 of many departments at once, for the finance bureau's overview. Read only, except for
+the stored readings described below.
 
 ``selectors.monitoring_view`` answers for one department with a dozen queries; a page of a
 hundred departments cannot afford that. Here a fixed number of queries covers every department
@@ -7,11 +8,13 @@ outputs summed per department and kind of output, and the budget lines' running 
 department and project — and each department's figures then go through the same domain functions
 as the 双监控 page (``indicator_actuals``, ``monitor``), so the overview and the page agree.
 
-Evaluating a hundred goals costs far more than reading them, so each department's evaluation is
-remembered with everything it was computed from as the key (the indicator rows as stored, the
-department's own indicators, the output totals, the budget totals, the date): a department whose
-data has not changed since the last request is not evaluated again, and any change to its data
-makes a new key. Nothing else is kept between requests.
+Evaluating a hundred goals costs far more than reading them, so each department's reading (goal
+completion and warnings, ``GoalProgress``) is stored in ``GoalProgressSummary`` under a digest of
+everything it was computed from (the indicator rows as stored, the department's own indicators,
+the output totals, the budget totals, the thresholds, the date, and the code and shipped data that
+evaluate them). A department whose inputs have not changed since any process last evaluated it is
+read back in one query with the others, not evaluated again; any change to its data makes a new
+digest, so it is evaluated afresh and its older readings are deleted.
 
 Two differences from the page, both deliberate: budget execution comes from the budget lines'
 running totals (what has been spent so far, the overview's own figures) rather than ledger rows
@@ -22,19 +25,28 @@ summed in the database (an activity covering a period counts from its end date, 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from django.db.models import Q, Sum, TextField
 from django.db.models.functions import Cast, Coalesce
 
 from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.goals import libraries
-from jixiao.apps.goals.models import ActivityOutput, CustomIndicator, Goal, GoalIndicator, GoalState
+from jixiao.apps.goals.models import (
+    ActivityOutput,
+    CustomIndicator,
+    Goal,
+    GoalIndicator,
+    GoalProgressSummary,
+    GoalState,
+)
 from jixiao.domain import goals as domain
 from jixiao.domain.goals import GoalKind, curve_from_data
 from jixiao.domain.indicator_library import (
@@ -51,6 +63,7 @@ from jixiao.domain.monitoring import (
     load_monitoring_thresholds,
     monitor,
 )
+from jixiao.domain.oversight import GoalProgress, goal_progress, progress_from_data, progress_to_data
 from jixiao.domain.quantity import Quantity
 
 INDICATOR_COLUMNS = ("name", "value_type", "target", "unit", "operator", "code")
@@ -67,7 +80,18 @@ CUSTOM_COLUMNS = (
     "fed_by",
     "own_output",
 )
-REMEMBERED = 1024  # department evaluations kept: a few bureaus' departments over a few dates
+JIXIAO = Path(__file__).resolve().parents[2]
+# What evaluates a goal besides its data: a change to any of these files after an upgrade makes
+# every stored reading's digest new, so none is reused.
+EVALUATED_BY = (
+    Path(__file__),
+    JIXIAO / "apps" / "goals" / "libraries.py",
+    *(
+        JIXIAO / "domain" / name
+        for name in ("goals.py", "indicator_library.py", "monitoring.py", "oversight.py", "quantity.py")
+    ),
+)
+LIBRARY_DATA = JIXIAO / "data" / "indicators"  # the shipped libraries and the default thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +111,11 @@ class DepartmentMonitoring:
 
 
 def forget_evaluations() -> None:
-    """Drop every remembered evaluation (the next request evaluates every department afresh)."""
-    evaluate.cache_clear()
+    """Drop what this process remembers (parsed targets, libraries); stored readings stay."""
     _indicator.cache_clear()
     _parsed_target.cache_clear()
     _library.cache_clear()
+    _code_fingerprint.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -99,18 +123,63 @@ def thresholds() -> MonitoringThresholds:
     return load_monitoring_thresholds()
 
 
-def monitoring_for_departments(
+def progress_for_departments(
     department_ids: Iterable[int],
     *,
     year: int,
     as_of: dt.date,
     limits: dict[int, MonitoringThresholds] | None = None,
-) -> dict[int, DepartmentMonitoring]:
-    """The 双监控 of each given department that has an overall goal for ``year`` (by department id).
+) -> dict[int, GoalProgress]:
+    """Goal completion and 双监控 warnings of each given department that has an overall goal for
+    ``year`` (by department id), at ``as_of``.
 
-    Five queries whatever the number of departments.
+    Six queries whatever the number of departments when every reading is stored; a department
+    evaluated afresh adds two for all of them (its older readings deleted, the new ones stored).
     """
-    ids = list(department_ids)
+    inputs = _inputs(list(department_ids), year, as_of, limits or {})
+    if not inputs:
+        return {}
+    fingerprint = _code_fingerprint()
+    digests = {department_id: _digest(fingerprint, args) for department_id, args in inputs.items()}
+    stored = dict(
+        GoalProgressSummary.objects.filter(digest__in=digests.values()).values_list("digest", "progress")
+    )
+    result: dict[int, GoalProgress] = {}
+    fresh: list[GoalProgressSummary] = []
+    for department_id, args in inputs.items():
+        data = stored.get(digests[department_id])
+        if data is not None:
+            result[department_id] = progress_from_data(data)
+            continue
+        progress = progress_of(evaluate(*args))
+        result[department_id] = progress
+        fresh.append(
+            GoalProgressSummary(
+                department_id=department_id,
+                year=year,
+                as_of=as_of,
+                digest=digests[department_id],
+                progress=progress_to_data(progress),
+            )
+        )
+    if fresh:
+        _store(fresh, year)
+    return result
+
+
+def progress_of(watched: DepartmentMonitoring) -> GoalProgress:
+    """The overview's reading of one department's 双监控."""
+    if watched.report is None:
+        return GoalProgress(
+            goal_id=watched.goal_id, submitted=watched.submitted, as_of=watched.as_of, error=watched.error
+        )
+    return goal_progress(watched.report, goal_id=watched.goal_id, submitted=watched.submitted)
+
+
+def _inputs(
+    ids: list[int], year: int, as_of: dt.date, limits: dict[int, MonitoringThresholds]
+) -> dict[int, tuple]:
+    """Per department with an overall goal for ``year``: the arguments of ``evaluate``. Five queries."""
     goals = {
         row["department_id"]: row
         for row in Goal.objects.filter(
@@ -124,7 +193,7 @@ def monitoring_for_departments(
     outputs = _output_totals(ids, year, as_of)
     lines = _budget_lines(ids, year)
     return {
-        department_id: evaluate(
+        department_id: (
             department_id,
             goal["id"],
             goal["state"] == GoalState.SUBMITTED,
@@ -135,13 +204,40 @@ def monitoring_for_departments(
             indicators.get(goal["id"], ()),
             outputs.get(department_id, ()),
             lines.get(department_id, ()),
-            (limits or {}).get(department_id),  # the bureau's early-warning thresholds, if set
+            limits.get(department_id),  # the bureau's early-warning thresholds, if set
         )
         for department_id, goal in goals.items()
     }
 
 
-@lru_cache(maxsize=REMEMBERED)
+def _digest(fingerprint: str, args: tuple) -> str:
+    """A digest of everything a department's reading is computed from (``repr`` of the rows as read:
+    Decimals keep their stored scale, dates and dataclasses their fields)."""
+    return hashlib.sha256(f"{fingerprint}|{args!r}".encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A digest of the code and shipped indicator libraries that evaluate a goal."""
+    digest = hashlib.sha256()
+    files = [*EVALUATED_BY, *sorted(path for path in LIBRARY_DATA.rglob("*") if path.is_file())]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _store(fresh: list[GoalProgressSummary], year: int) -> None:
+    """Store the new readings and delete the same departments' older ones of ``year``: two
+    statements, no transaction around them (the rows are derived: a reading lost between them is
+    computed again on the next request). Two requests storing the same reading at once both succeed
+    (the second insert is ignored)."""
+    GoalProgressSummary.objects.filter(
+        department_id__in=[row.department_id for row in fresh], year=year
+    ).exclude(digest__in=[row.digest for row in fresh]).delete()
+    GoalProgressSummary.objects.bulk_create(fresh, ignore_conflicts=True)
+
+
 def evaluate(
     department_id: int,
     goal_id: int,
@@ -155,8 +251,8 @@ def evaluate(
     lines: tuple[MonitoredLine, ...],
     limits: MonitoringThresholds | None = None,
 ) -> DepartmentMonitoring:
-    """One department's 双监控, from its data as read (every argument is part of the key it is
-    remembered by; the result is a pure function of them). ``versions`` is (bureau id, the goal's type
+    """One department's 双监控, from its data as read (every argument is part of the digest its
+    reading is stored under; the result is a pure function of them). ``versions`` is (bureau id, the goal's type
     library version, its 共性 library version)."""
     library = _library(versions, custom)
     goal = domain.Goal(

@@ -18,7 +18,7 @@ from django.http import Http404
 
 from jixiao.apps.budgets.models import BudgetLine, SanGongBudget, SpendingSummary
 from jixiao.apps.budgets.selectors import thresholds_for
-from jixiao.apps.goals.overview import monitoring_for_departments
+from jixiao.apps.goals.overview import progress_for_departments
 from jixiao.apps.orgs.models import Department, DepartmentProfile
 from jixiao.apps.orgs.selectors import bureaus_visible_to, departments_visible_to
 from jixiao.domain.classification import SANGONG_CODES
@@ -31,7 +31,6 @@ from jixiao.domain.oversight import (
     GoalProgress,
     LatestReport,
     bureau_figures,
-    goal_progress,
 )
 from jixiao.domain.review import ReviewState
 
@@ -160,20 +159,8 @@ def goal_progress_for(
     ids: list[int], *, year: int, as_of: dt.date, limits: dict[int, MonitoringThresholds] | None = None
 ) -> dict[int, GoalProgress]:
     """Goal completion and 双监控 warnings of each department with an overall goal for ``year``."""
-    result = {}
     limits = limits if limits is not None else department_limits(ids)
-    for department_id, watched in monitoring_for_departments(
-        ids, year=year, as_of=monitoring_date(as_of, year), limits=limits
-    ).items():
-        if watched.report is None:
-            result[department_id] = GoalProgress(
-                goal_id=watched.goal_id, submitted=watched.submitted, as_of=watched.as_of, error=watched.error
-            )
-        else:
-            result[department_id] = goal_progress(
-                watched.report, goal_id=watched.goal_id, submitted=watched.submitted
-            )
-    return result
+    return progress_for_departments(ids, year=year, as_of=monitoring_date(as_of, year), limits=limits)
 
 
 def latest_reports(ids: list[int], *, year: int) -> dict[int, LatestReport]:

@@ -7,9 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from jixiao.apps.budgets import services as budgets
+from jixiao.apps.budgets.models import BudgetLine, Project
 from jixiao.apps.goals import services as goals
-from jixiao.apps.goals.models import WorkArea
+from jixiao.apps.goals.models import Activity, ActivityOutput, Goal, GoalIndicator, WorkArea
+from jixiao.apps.orgs.models import Department
+from jixiao.apps.oversight.models import ReportSubmission
 from tests.factories import make_line, make_project
 
 BASE = {"value_type": "定量", "explanation": "说明", "scoring_rule": "达到目标值得满分", "task": ""}
@@ -97,3 +102,70 @@ def build_watched(officer, department):
         ("受益群众人次", "4000人次"),
     )
     return goal
+
+
+def populate(bureau, user, start: int, count: int) -> None:
+    """``count`` departments, each with budget lines, a goal of three library indicators, an
+    activity feeding them and a report with a stored score (straight rows: the services are
+    tested elsewhere; this is about how the overview reads many departments)."""
+    now = timezone.now()
+    for number in range(start, start + count):
+        department = Department.objects.create(
+            bureau=bureau, code=f"Q{number:04d}", name=f"规模单位{number:03d}", department_type="科协"
+        )
+        project = Project.objects.create(department=department, year=2023, code="P01", name="业务专项")
+        BudgetLine.objects.create(
+            department=department,
+            year=2023,
+            func_code="2012901",
+            fund_type="basic_public",
+            econ_code="302",
+            allocated=Decimal("100000.00"),
+            spent=Decimal("60000.00"),
+        )
+        BudgetLine.objects.create(
+            department=department,
+            year=2023,
+            func_code="2012902",
+            fund_type="project",
+            econ_code="302",
+            project=project,
+            allocated=Decimal("50000.00"),
+            spent=Decimal("10000.00"),
+        )
+        goal = Goal.objects.create(
+            department=department,
+            year=2023,
+            library_version="kexie-v1",
+            common_version="gongxing-v1",
+            created_at=now,
+        )
+        for order, row in enumerate(INDICATORS[:3], start=1):
+            target, unit = TARGETS[row["name"]]
+            fields = {k: v for k, v in row.items() if k not in ("task", "progress")}
+            GoalIndicator.objects.create(goal=goal, order=order, target=target, unit=unit, **fields)
+        area = WorkArea.objects.create(department=department, name="科普宣传")
+        activity = Activity.objects.create(
+            department=department,
+            year=2023,
+            date=dt.date(2023, 5, 1),
+            title="科普",
+            area=area,
+            created_at=now,
+        )
+        ActivityOutput.objects.create(
+            activity=activity, output_key="下乡科普次数", value=Decimal(30), unit="次"
+        )
+        ActivityOutput.objects.create(
+            activity=activity, output_key="科普活动次数", value=Decimal(2), unit="次"
+        )
+        ReportSubmission.objects.create(
+            department=department,
+            year=2023,
+            version=1,
+            title="报告",
+            self_score=Decimal(60 + number % 40),
+            score_basis="stated",
+            submitted_by=user,
+            submitted_at=now,
+        )

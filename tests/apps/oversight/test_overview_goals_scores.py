@@ -12,19 +12,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from jixiao.apps.budgets import services as budgets
-from jixiao.apps.budgets.models import BudgetLine, Project
+from jixiao.apps.budgets.models import BudgetLine
 from jixiao.apps.goals import services as goals
-from jixiao.apps.goals.models import Activity, ActivityOutput, Goal, GoalIndicator, WorkArea
+from jixiao.apps.goals.models import WorkArea
 from jixiao.apps.goals.selectors import monitoring_view
-from jixiao.apps.orgs.models import Department
 from jixiao.apps.oversight import services
 from jixiao.apps.oversight.models import ReportSubmission
 from jixiao.apps.oversight.selectors import oversight_figures
 from jixiao.formats.txt_writer import render_txt
-from tests.apps.oversight.goal_sample import INDICATORS, TARGETS, build_watched
+from tests.apps.oversight.goal_sample import build_watched, populate
 from tests.apps.oversight.sample import review_report
 from tests.factories import make_line
 
@@ -189,73 +187,6 @@ def test_the_drill_down_opens_the_departments_monitoring_page_with_the_same_warn
     assert "86.5分 良" in stated and "报告正文所述" in stated
 
 
-def _populate(bureau, user, start: int, count: int) -> None:
-    """``count`` departments, each with budget lines, a goal of three library indicators, an
-    activity feeding them and a report with a stored score (straight rows: the services are
-    tested elsewhere; this is about how the overview reads many departments)."""
-    now = timezone.now()
-    for number in range(start, start + count):
-        department = Department.objects.create(
-            bureau=bureau, code=f"Q{number:04d}", name=f"规模单位{number:03d}", department_type="科协"
-        )
-        project = Project.objects.create(department=department, year=2023, code="P01", name="业务专项")
-        BudgetLine.objects.create(
-            department=department,
-            year=2023,
-            func_code="2012901",
-            fund_type="basic_public",
-            econ_code="302",
-            allocated=Decimal("100000.00"),
-            spent=Decimal("60000.00"),
-        )
-        BudgetLine.objects.create(
-            department=department,
-            year=2023,
-            func_code="2012902",
-            fund_type="project",
-            econ_code="302",
-            project=project,
-            allocated=Decimal("50000.00"),
-            spent=Decimal("10000.00"),
-        )
-        goal = Goal.objects.create(
-            department=department,
-            year=2023,
-            library_version="kexie-v1",
-            common_version="gongxing-v1",
-            created_at=now,
-        )
-        for order, row in enumerate(INDICATORS[:3], start=1):
-            target, unit = TARGETS[row["name"]]
-            fields = {k: v for k, v in row.items() if k not in ("task", "progress")}
-            GoalIndicator.objects.create(goal=goal, order=order, target=target, unit=unit, **fields)
-        area = WorkArea.objects.create(department=department, name="科普宣传")
-        activity = Activity.objects.create(
-            department=department,
-            year=2023,
-            date=dt.date(2023, 5, 1),
-            title="科普",
-            area=area,
-            created_at=now,
-        )
-        ActivityOutput.objects.create(
-            activity=activity, output_key="下乡科普次数", value=Decimal(30), unit="次"
-        )
-        ActivityOutput.objects.create(
-            activity=activity, output_key="科普活动次数", value=Decimal(2), unit="次"
-        )
-        ReportSubmission.objects.create(
-            department=department,
-            year=2023,
-            version=1,
-            title="报告",
-            self_score=Decimal(60 + number % 40),
-            score_basis="stated",
-            submitted_by=user,
-            submitted_at=now,
-        )
-
-
 def test_the_overview_reads_fifty_departments_with_as_many_queries_as_five(as_user, bureau, bureau_staff):
     client = as_user(bureau_staff)
     url = reverse("oversight:overview")
@@ -266,10 +197,10 @@ def test_the_overview_reads_fifty_departments_with_as_many_queries_as_five(as_us
             page = client.get(url).content.decode()
         return len(queries), page
 
-    _populate(bureau, bureau_staff, 0, 5)
+    populate(bureau, bureau_staff, 0, 5)
     five, page = count_queries()
     assert page.count("33.3%（1/3）") == 5  # 30 ≥ 24 met; 0 of 5000 and 2 of 6 missed
-    _populate(bureau, bureau_staff, 5, 45)
+    populate(bureau, bureau_staff, 5, 45)
     fifty, page = count_queries()
     assert page.count("33.3%（1/3）") == 50
     assert fifty == five, (five, fifty)
