@@ -1,0 +1,292 @@
+"""Typo rules that need to know which strings are words (the lexicon, see lexicon.py): one
+character written twice ("优待金金发放"), a book title or a bracket dropped into the middle of a
+word ("企事《…》业单位"), and a number followed by letters that are no unit of measurement
+("32.49hmm").
+
+The lexicon, the characters that end a name and the units are data in
+``jixiao/data/checker/typos.yaml``. Without the lexicon (jieba not installed) the first two rules
+fall back to what needs no lexicon: the fixed pairs 的的, 是是 … of ``typo.doubled``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONTEXT = 5  # characters of context on each side that the segmentation sees
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def lexicon_of(context: CheckContext) -> Lexicon | None:
+    spec = context.data.typos.get("lexicon") or {}
+    return load_lexicon(tuple(spec.get("extra_words") or ()))
+
+
+def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
+    start = end
+    while start > 0 and end - start < limit and _is_cjk(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _run_right(text: str, start: int, limit: int = _CONTEXT) -> int:
+    end = start
+    while end < len(text) and end - start < limit and _is_cjk(text[end]):
+        end += 1
+    return end
+
+
+def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
+    """(start, word) of the word of ``words`` that covers character ``position``."""
+    start = 0
+    for word in words:
+        if start <= position < start + len(word):
+            return start, word
+        start += len(word)
+    return start, ""
+
+
+# ---------------------------------------------------------------------------------------------
+# One character written twice
+
+
+def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: str) -> str | None:
+    """Why the character at ``first`` and ``first + 1`` (the same) is one too many, or None.
+
+    The few characters around are split into their most probable words. The pair is
+    legitimate when both characters sit in one word (常常, 仅仅, 管管) or each in a word of two
+    or more characters (资金|金额, 其中|中央, 宣传部|部长); and when the left one ends a name
+    (市, 县, 街, 部 …) and the right one starts a word (安宁市|市场, 县街|街道). Otherwise one of
+    them stands alone between words ("优待金|金|发放"): one is too many.
+    """
+    low, high = _run_left(text, first), _run_right(text, first + 2)
+    window = text[low:high]
+    words = lexicon.segment(window)
+    at = first - low
+    left_start, left = _word_at(words, at)
+    right_start, right = _word_at(words, at + 1)
+    if left_start == right_start or (len(left) > 1 and len(right) > 1):
+        return None
+    char = text[first]
+    if len(right) > 1 and char in name_suffixes:
+        return None
+    lone = left_start if len(left) == 1 else right_start
+    neighbour = right if len(left) == 1 else left
+    fixed = window[:lone] + window[lone + 1 :]
+    return (
+        f"“{char * 2}”叠字：“{window}”中多了一个“{char}”"
+        f"（“{neighbour}”旁的“{char}”不成词，删去后为“{fixed}”）"
+    )
+
+
+@rule("typo.doubled_char", "单字叠字（“优待金金发放”）：按词表切分，叠用的两个字中有一个不属于任何词")
+def check_doubled_characters(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    candidates = [m.start() for m in _DOUBLED.finditer(text)]
+    if not candidates:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    spec = context.data.typos.get("lexicon") or {}
+    suffixes = spec.get("name_suffixes") or ""
+    fixed_pairs = _DOUBLE_CHARS
+    source = context.report.source
+    findings = []
+    for first in candidates:
+        if text[first : first + 2] in fixed_pairs:
+            continue  # typo.doubled reports these
+        if (first and text[first - 1] == text[first]) or text[first + 2 : first + 3] == text[first]:
+            continue  # three in a row (哈哈哈) is not a slip of one character
+        a, b = source.original_span(first, first + 2)
+        if b - a != 2:
+            continue  # a space or line break stood between them (table cells)
+        why = doubled_character(lexicon, text, first, suffixes)
+        if why is None:
+            continue
+        findings.append(
+            context.finding(
+                "typo.doubled_char",
+                WARNING,
+                why,
+                first,
+                first + 2,
+                expected=text[first],
+                found=text[first : first + 2],
+            )
+        )
+    return findings
+
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+# ---------------------------------------------------------------------------------------------
+# A book title or a bracket inside a word
+
+_INSERTED = (
+    re.compile(r"《[^《》\n]{1,80}》"),
+    re.compile(r"\([^()\n]{1,80}\)"),
+)
+
+
+def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
+    """The word that ``left`` and ``right`` (the characters on each side of an inserted span)
+    form across the span, when neither part is a word of its own; None otherwise."""
+    words = lexicon.segment(left + right)
+    start = 0
+    for word in words:
+        end = start + len(word)
+        if start < len(left) < end:
+            head, tail = word[: len(left) - start], word[len(left) - start :]
+            if lexicon.is_word(head) and lexicon.is_word(tail):
+                return None  # two words that may well stand apart (资金（含…）管理)
+            return word
+        start = end
+    return None
+
+
+@rule(
+    "typo.inserted",
+    "书名号或括号插在一个词中间（“企事《…》业单位”）：两边的字连起来才成词",
+)
+def check_inserted_spans(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    spans = []
+    for regex in _INSERTED:
+        for match in regex.finditer(text):
+            start, end = match.start(), match.end()
+            if start == 0 or end >= len(text) or not _is_cjk(text[start - 1]) or not _is_cjk(text[end]):
+                continue
+            inner = match.group(0)[1:-1]
+            if regex is _INSERTED[1] and len(inner) <= 2:
+                continue  # an alternative reading: 学（协）会, 维修（护）费
+            spans.append((start, end))
+    if not spans:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    findings = []
+    for start, end in spans:
+        left = text[_run_left(text, start, 4) : start]
+        right = text[end : _run_right(text, end, 4)]
+        word = inserted_into_word(lexicon, left, right)
+        if word is None:
+            continue
+        findings.append(
+            context.finding(
+                "typo.inserted",
+                WARNING,
+                f"“{text[start:end][:20]}”插在词中间：前后的“{left}”“{right}”连起来是“{word}”，"
+                f"疑为误粘，应为“{left}{right}”",
+                max(0, start - len(left)),
+                end + len(right),
+                expected=left + right,
+                found=text[start - len(left) : end + len(right)],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A number followed by letters that are no unit
+
+# digits, then letters (with ² ³ or a 2/3 power), then no more letters, digits or code marks
+_NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?![A-Za-z0-9_%/=&#-])")
+_CODE_MARKS = frozenset("/_%=&#?:@-.\\")
+
+
+@lru_cache(maxsize=4)
+def _units(key: int, known: tuple[str, ...], case: tuple[tuple[str, str], ...], skip: tuple[str, ...]):
+    return frozenset(known), dict(case), frozenset(skip)
+
+
+def unit_problem(
+    letters: str, known: frozenset, case: dict, skip: frozenset, used: Counter | None = None
+) -> tuple[str, str | None] | None:
+    """(message, suggestion) for letters after a number that are no known unit, or None. The
+    suggestion is a known unit one letter shorter, the one the document uses most (``used``)."""
+    if letters in known or letters in skip:
+        return None
+    if letters in case:
+        right = case[letters]
+        return f"单位“{letters}”大小写不规范，应写“{right}”", right
+    if not letters.islower() and not letters.rstrip("23²³").islower():
+        return None  # capitals: an acronym or a model (LED, PVC, 5G), not a unit attempt
+    if set(letters.rstrip("23²³")) <= {"x"}:
+        return None  # the 20xx placeholder: template.leftover reports it
+    used = used or Counter()
+    near = sorted(
+        {letters[:i] + letters[i + 1 :] for i in range(len(letters))} & known,
+        key=lambda unit: (-used[unit], unit),
+    )
+    suggestion = near[0] if near else None
+    hint = f"，是否应为“{suggestion}”" if suggestion else ""
+    return f"“{letters}”不是常用的计量单位{hint}", suggestion
+
+
+@rule("typo.unit", "数字后的字母单位写错（“32.49hmm”）：不在常用计量单位表中；编号、网址、型号不查")
+def check_units(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    spec = context.data.typos.get("units") or {}
+    if not spec:
+        return []
+    known, case, skip = _units(
+        id(spec),
+        tuple(spec.get("known") or ()),
+        tuple((str(k), str(v)) for k, v in (spec.get("case") or {}).items()),
+        tuple(spec.get("skip") or ()),
+    )
+    findings = []
+    matches = list(_NUMBER_LETTERS.finditer(text))
+    used = Counter(m.group(2) for m in matches if m.group(2) in known)
+    for match in matches:
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if before and ((before.isalpha() and not _is_cjk(before)) or before in _CODE_MARKS):
+            continue  # letters or code marks before the number: an identifier (PVC110, 51000021R…)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if "://" in line or line.startswith(("SOURCE:", "TITLE:")):
+            continue
+        token_start = start
+        while (
+            token_start > line_start
+            and not _is_cjk(text[token_start - 1])
+            and text[token_start - 1] not in " ,;:()"
+        ):
+            token_start -= 1
+        if any(ch.isalpha() for ch in text[token_start:start]):
+            continue
+        letters = match.group(2)
+        problem = unit_problem(letters, known, case, skip, used)
+        if problem is None:
+            continue
+        message, suggestion = problem
+        findings.append(
+            context.finding(
+                "typo.unit",
+                WARNING,
+                f"“{match.group(0)}”：{message}",
+                start,
+                match.end(),
+                expected=f"{match.group(1)}{suggestion}" if suggestion else None,
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+RULES = (check_doubled_characters, check_inserted_spans, check_units)
