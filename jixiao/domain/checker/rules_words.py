@@ -19,7 +19,6 @@ from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
 from jixiao.domain.checker.rules_text import _DOUBLE_CHARS
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
 
@@ -65,9 +64,11 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
 
     The few characters around are split into their most probable words. The pair is
     legitimate when both characters sit in one word (常常, 仅仅, 管管) or each in a word of two
-    or more characters (资金|金额, 其中|中央, 宣传部|部长); and when the left one ends a name
-    (市, 县, 街, 部 …) and the right one starts a word (安宁市|市场, 县街|街道). Otherwise one of
-    them stands alone between words ("优待金|金|发放"): one is too many.
+    or more characters (资金|金额, 其中|中央, 宣传部|部长); and when the right one starts a word
+    and the left one ends a name (市, 县, 街, 部 …: 安宁市|市场, 县街|街道) or any word of the
+    lexicon, even one the split passed over for being rare (本年|年末). Otherwise one of them
+    stands alone between words ("优待金|金|发放"): one is too many. The right one must start a
+    word of the most probable split: "优待金|金发|放" is not how the text reads.
     """
     low, high = _run_left(text, first), _run_right(text, first + 2)
     window = text[low:high]
@@ -78,14 +79,24 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
     if left_start == right_start or (len(left) > 1 and len(right) > 1):
         return None
     char = text[first]
-    if len(right) > 1 and char in name_suffixes:
-        return None
+    if len(right) > 1 and (
+        char in name_suffixes
+        or any(lexicon.is_word(text[first - k : first + 1]) for k in (1, 2, 3) if k <= first)
+    ):
+        return None  # a word ends at the left one, even a rare one the split passed over (本年|年末)
     lone = left_start if len(left) == 1 else right_start
     neighbour = right if len(left) == 1 else left
-    fixed = window[:lone] + window[lone + 1 :]
+    # quote the pair with the word on each side: "优待金金发放", not the whole window
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word))
+    low_index = max(starts.index(left_start) - (len(left) == 1), 0)
+    high_index = min(starts.index(right_start) + 1 + (len(right) == 1), len(words))
+    quote_start, quote_end = starts[low_index], starts[high_index]
+    quote = window[quote_start:quote_end]
+    fixed = window[quote_start:lone] + window[lone + 1 : quote_end]
     return (
-        f"“{char * 2}”叠字：“{window}”中多了一个“{char}”"
-        f"（“{neighbour}”旁的“{char}”不成词，删去后为“{fixed}”）"
+        f"“{char * 2}”叠字：“{quote}”中多了一个“{char}”（“{neighbour}”旁的“{char}”不成词，删去后为“{fixed}”）"
     )
 
 
@@ -108,6 +119,8 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             continue  # typo.doubled reports these
         if (first and text[first - 1] == text[first]) or text[first + 2 : first + 3] == text[first]:
             continue  # three in a row (哈哈哈) is not a slip of one character
+        if first and text[first - 1] in "0123456789":
+            continue  # the first one counts the number before it: 2022年|年初, 3个|个人
         a, b = source.original_span(first, first + 2)
         if b - a != 2:
             continue  # a space or line break stood between them (table cells)
