@@ -70,6 +70,10 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
     stands alone between words ("优待金|金|发放"): one is too many. The right one must start a
     word of the most probable split: "优待金|金发|放" is not how the text reads.
     """
+    if _plainly_two_words(lexicon, text, first):
+        return None
+    if text[first] in name_suffixes and lexicon.is_word(text[first + 1 : first + 3]):
+        return None  # a name, then a word with the same character: 组织部|部长, 安宁市|市场
     low, high = _run_left(text, first), _run_right(text, first + 2)
     window = text[low:high]
     words = lexicon.segment(window)
@@ -97,6 +101,27 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
     fixed = window[quote_start:lone] + window[lone + 1 : quote_end]
     return (
         f"“{char * 2}”叠字：“{quote}”中多了一个“{char}”（“{neighbour}”旁的“{char}”不成词，删去后为“{fixed}”）"
+    )
+
+
+def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
+    """The common case, told without splitting: a word ends at the left character, a word starts
+    at the right one, and no word starting after the right one runs past that word's end (which
+    would make the right one stand alone: 优待金|金发 against 金|发放)."""
+    right_at = first + 1
+    if not any(lexicon.is_word(text[first - k : first + 1]) for k in (1, 2, 3) if k <= first):
+        return False
+    end = next(
+        (right_at + n for n in (4, 3, 2) if lexicon.is_word(text[right_at : right_at + n])),
+        None,
+    )
+    if end is None or end > len(text):
+        return False
+    return not any(
+        lexicon.is_word(text[start : start + n])
+        for start in range(right_at + 1, end)
+        for n in (2, 3, 4)
+        if start + n > end and start + n <= len(text) and _is_cjk(text[start + n - 1])
     )
 
 
@@ -156,6 +181,12 @@ _INSERTED = (
 def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
     """The word that ``left`` and ``right`` (the characters on each side of an inserted span)
     form across the span, when neither part is a word of its own; None otherwise."""
+    if not any(
+        lexicon.is_word(left[-a:] + right[:b])
+        for a in range(1, min(len(left), 3) + 1)
+        for b in range(1, min(len(right), 3) + 1)
+    ):
+        return None  # no word across the span at all: the usual case, told without splitting
     words = lexicon.segment(left + right)
     start = 0
     for word in words:
@@ -217,6 +248,7 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
 
 # digits, then letters (with ² ³ or a 2/3 power), then no more letters, digits or code marks
 _NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?![A-Za-z0-9_%/=&#-])")
+_LETTERS = re.compile(r"[A-Za-z]+")  # few in a Chinese report: found first, then the number before
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
 
@@ -262,7 +294,19 @@ def check_units(context: CheckContext) -> list[Finding]:
         tuple(spec.get("skip") or ()),
     )
     findings = []
-    matches = list(_NUMBER_LETTERS.finditer(text))
+    matches = []
+    for letters in _LETTERS.finditer(text):
+        at = letters.start()
+        if at and text[at - 1] == " ":
+            at -= 1
+        if not at or not "0" <= text[at - 1] <= "9":
+            continue
+        begin = at - 1
+        while begin > 0 and (text[begin - 1].isdigit() or text[begin - 1] == "."):
+            begin -= 1
+        match = _NUMBER_LETTERS.match(text, begin if text[begin] != "." else begin + 1)
+        if match is not None and match.end() >= letters.end():
+            matches.append(match)
     used = Counter(m.group(2) for m in matches if m.group(2) in known)
     for match in matches:
         start = match.start()
