@@ -59,7 +59,9 @@ def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
 # One character written twice
 
 
-def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: str) -> str | None:
+def doubled_character(
+    lexicon: Lexicon, text: str, first: int, name_suffixes: str, particles: str = ""
+) -> str | None:
     """Why the character at ``first`` and ``first + 1`` (the same) is one too many, or None.
 
     The few characters around are split into their most probable words. The pair is
@@ -67,8 +69,8 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
     or more characters (资金|金额, 其中|中央, 宣传部|部长); and when the right one starts a word
     and the left one ends a name (市, 县, 街, 部 …: 安宁市|市场, 县街|街道) or any word of the
     lexicon, even one the split passed over for being rare (本年|年末). Otherwise one of them
-    stands alone between words ("优待金|金|发放"): one is too many. The right one must start a
-    word of the most probable split: "优待金|金发|放" is not how the text reads.
+    stands alone between words ("优待金|金|发放", "完成|成|了"): one is too many. The right one
+    must start a word of the most probable split: "优待金|金发|放" is not how the text reads.
     """
     if _plainly_two_words(lexicon, text, first):
         return None
@@ -90,10 +92,17 @@ def doubled_character(lexicon: Lexicon, text: str, first: int, name_suffixes: st
         return None  # a word ends at the left one, even a rare one the split passed over (本年|年末)
     lone = left_start if len(left) == 1 else right_start
     neighbour = right if len(left) == 1 else left
-    # quote the pair with the word on each side: "优待金金发放", not the whole window
     starts = [0]
     for word in words:
         starts.append(starts[-1] + len(word))
+    # the word on the far side of the lone character: a word of its own ("优待金|金|发放") makes
+    # the character superfluous; nothing, or one more lone character that is no particle
+    # ("公路|路|长", "耕地|地|力"), is more likely a word the lexicon lacks (路长, 地力)
+    index = starts.index(lone)
+    far = words[index + 1] if len(left) > 1 else (words[index - 1] if index else "")
+    if not far or (len(far) == 1 and far not in particles):
+        return None
+    # quote the pair with the word on each side: "优待金金发放", not the whole window
     low_index = max(starts.index(left_start) - (len(left) == 1), 0)
     high_index = min(starts.index(right_start) + 1 + (len(right) == 1), len(words))
     quote_start, quote_end = starts[low_index], starts[high_index]
@@ -136,6 +145,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
         return []
     spec = context.data.typos.get("lexicon") or {}
     suffixes = spec.get("name_suffixes") or ""
+    particles = spec.get("particles") or ""
     fixed_pairs = _DOUBLE_CHARS
     source = context.report.source
     findings = []
@@ -149,7 +159,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
         a, b = source.original_span(first, first + 2)
         if b - a != 2:
             continue  # a space or line break stood between them (table cells)
-        why = doubled_character(lexicon, text, first, suffixes)
+        why = doubled_character(lexicon, text, first, suffixes, particles)
         if why is None:
             continue
         findings.append(
@@ -215,6 +225,8 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
             inner = match.group(0)[1:-1]
             if regex is _INSERTED[1] and len(inner) <= 2:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
+            if not any(_is_cjk(char) for char in inner):
+                continue  # a gloss or an abbreviation: 数字表（figure table）里
             spans.append((start, end))
     if not spans:
         return []
@@ -247,7 +259,7 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
 # A number followed by letters that are no unit
 
 # digits, then letters (with ² ³ or a 2/3 power), then no more letters, digits or code marks
-_NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?![A-Za-z0-9_%/=&#-])")
+_NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?!\.?[A-Za-z0-9_%/=&#-])")
 _LETTERS = re.compile(r"[A-Za-z]+")  # few in a Chinese report: found first, then the number before
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
@@ -328,6 +340,8 @@ def check_units(context: CheckContext) -> list[Finding]:
         if any(ch.isalpha() for ch in text[token_start:start]):
             continue
         letters = match.group(2)
+        if letters not in known and letters not in case and (" " in match.group(0) or len(letters) > 4):
+            continue  # a word after a space ("2 decimals") or a long run is no unit attempt
         problem = unit_problem(letters, known, case, skip, used)
         if problem is None:
             continue
@@ -346,4 +360,75 @@ def check_units(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_doubled_characters, check_inserted_spans, check_units)
+# ---------------------------------------------------------------------------------------------
+# A word cut short before 的
+
+_BEFORE_DE = re.compile(r"(?<=[\u4e00-\u9fff])的")
+
+
+def cut_short(lexicon: Lexicon, text: str, at: int, suffixes: str, common: int) -> tuple[str, str] | None:
+    """The word that the character before 的 at ``at`` was meant to start ("终端单的": 单位) and
+    the word before that character (终端), or None. The character stands alone after a word, it is neither a suffix (费, 率, 部 …) nor
+    common on its own (中, 下, 人), and its usual word is written elsewhere in the same text."""
+    char = text[at - 1]
+    if char in suffixes:
+        return None
+    alone = lexicon.score(char)
+    if alone is None or alone > common:
+        return None
+    if any(lexicon.is_word(text[at - k : at]) for k in (2, 3, 4) if k <= at):
+        return None  # the character ends a word (管理费的, 终端的)
+    uses: dict[str, int] = {}
+    position = text.find(char)
+    while position >= 0:
+        pair = text[position : position + 2]
+        if pair[1:] not in ("", "的") and lexicon.is_word(pair):
+            uses[pair] = uses.get(pair, 0) + 1
+        position = text.find(char, position + 1)
+    if not uses or text.count(char + "的") > 1:
+        return None  # written so more than once: the author means it (经费行的、人员行的)
+    word, count = max(uses.items(), key=lambda item: item[1])
+    if count < 2:
+        return None
+    low = _run_left(text, at - 1, 4)
+    words = lexicon.segment(text[low:at])
+    if len(words) < 2 or words[-1] != char or len(words[-2]) < 2:
+        return None
+    return word, words[-2]
+
+
+@rule("typo.missing_char", "漏字：“的”前一个字单独成不了词，文中别处写作一个词（“终端单的”→“终端单位的”）")
+def check_missing_characters(context: CheckContext) -> list[Finding]:
+    spec = context.data.typos.get("lexicon") or {}
+    common = int(spec.get("common_alone") or 0)
+    if not common:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    text = context.report.text
+    suffixes = (spec.get("name_suffixes") or "") + (spec.get("word_suffixes") or "")
+    findings = []
+    for match in _BEFORE_DE.finditer(text):
+        at = match.start()
+        found = cut_short(lexicon, text, at, suffixes, common)
+        if found is None:
+            continue
+        word, before = found
+        start = at - 1 - len(before)
+        findings.append(
+            context.finding(
+                "typo.missing_char",
+                WARNING,
+                f"疑似漏字：“{text[start : at + 1]}”中的“{word[0]}”单独不成词，"
+                f"文中别处写作“{word}”（应为“{text[start : at - 1]}{word}的”？）",
+                start,
+                at + 1,
+                expected=f"{text[start : at - 1]}{word}的",
+                found=text[start : at + 1],
+            )
+        )
+    return findings
+
+
+RULES = (check_doubled_characters, check_inserted_spans, check_units, check_missing_characters)

@@ -16,7 +16,7 @@ from tests.domain.checker.conftest import CORPUS_NAMES, SEED_NAME, read_text
 
 pytestmark = pytest.mark.skipif(jieba_dictionary() is None, reason="jieba 未安装")
 
-NEW_RULES = ("typo.doubled_char", "typo.inserted", "typo.unit")
+NEW_RULES = ("typo.doubled_char", "typo.inserted", "typo.unit", "typo.missing_char")
 EVAL = Path(__file__).resolve().parents[2] / "data" / "checker_eval"
 
 
@@ -33,7 +33,7 @@ def only(text, rule):
 @pytest.fixture(scope="module")
 def lexicon():
     spec = load_checker_data().typos["lexicon"]
-    return load_lexicon(tuple(spec["extra_words"])), spec["name_suffixes"]
+    return load_lexicon(tuple(spec["extra_words"])), spec["name_suffixes"], spec["particles"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,7 +41,7 @@ def lexicon():
 
 
 def test_the_lexicon_knows_words_and_splits_a_phrase_the_way_it_reads(lexicon):
-    words, _ = lexicon
+    words, _, _ = lexicon
     assert words.is_word("资金") and words.is_word("优待金") and words.is_word("企事业")
     assert not words.is_word("企事") and "hmm" not in words
     assert words.is_word("驻村")  # extra_words in typos.yaml
@@ -75,10 +75,10 @@ def test_one_character_written_twice_is_reported_with_the_words_around_it():
     ],
 )
 def test_other_slips_of_one_character_are_found(lexicon, phrase):
-    words, suffixes = lexicon
+    words, suffixes, particles = lexicon
     text = f"，{phrase}，"
     first = next(i for i in range(len(text) - 1) if text[i] == text[i + 1])
-    assert doubled_character(words, text, first, suffixes) is not None
+    assert doubled_character(words, text, first, suffixes, particles) is not None
 
 
 @pytest.mark.parametrize(
@@ -117,6 +117,11 @@ def test_other_slips_of_one_character_are_found(lexicon, phrase):
         "支出出现缺口",
         "财政政策",
         "项目目录",
+        # words the lexicon lacks (路长, 地力, 行号): the lone character has no word beyond it
+        "全面推行农村公路路长制",
+        "耕地地力保护补贴",
+        "收款行行号",
+        "提出的审计建议中被被审计单位采纳的比例",
     ],
 )
 def test_legitimate_doubles_stay_silent(text):
@@ -150,6 +155,7 @@ def test_a_book_title_pasted_into_a_word_is_reported():
         "指导各镇(街道)妇联开展工作",
         "资金(含上年结转)管理使用规范",
         "学习《习近平谈治国理政》精神",
+        "每个数字表(figure table)里每个数都有标签",  # a gloss, no Chinese inside
     ],
 )
 def test_titles_and_brackets_in_their_places_stay_silent(text):
@@ -191,10 +197,46 @@ def test_unit_case_and_unknown_letters():
         "20xx年眉山市残疾人事业发展",
         "新建5G基站3个，购置LED显示屏2块，4A级景区1个",
         "装机容量2MW，年发电量300万kWh，10kV线路5公里",
+        "资料来自360doc.com和3khh.cn",  # site names
+        "保留2 decimals",  # a word after a space
     ],
 )
 def test_codes_urls_and_known_units_stay_silent(text):
     assert findings(text, "typo.unit") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A character left out, and the curated list
+
+
+def test_a_word_cut_short_before_de_is_reported_with_the_word_used_elsewhere():
+    # 岳阳市城管局 2018 年部门整体支出（调规则部分 28），主要职责一段
+    text = (
+        "负责全市数字化城市管理工作，对各成员单位进行考核。"
+        "对数字城管终端单的考核考评，负责受理数字化城市管理方面的投诉；指导各单位开展工作。"
+    )
+    finding = only(text, "typo.missing_char")
+    assert finding.found == "终端单的" and finding.expected == "终端单位的"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在治理体系中的作用，加强中国特色社会主义建设，中国制度",  # 中 is common on its own
+        "在市委领导下的各项工作，组织下乡活动，开展下乡服务",
+        "第一检察部的职责是刑事检察，部门负责人由部门推选",  # 部 ends a name
+        "人员行的合计等于经费行的合计，行号与行号对应",  # written so twice: meant
+        "管理费的支出，执行率的计算，费用与费用",
+    ],
+)
+def test_characters_that_stand_alone_before_de_on_purpose_stay_silent(text):
+    assert findings(text, "typo.missing_char") == []
+
+
+def test_curated_typos_from_public_lists():
+    assert only("各项支出均建立台帐，按月对账。", "typo.curated").expected == "台账"
+    assert only("及时步署年度工作。", "typo.curated").expected == "部署"
+    assert findings("购置帐篷20顶，配发蚊帐。", "typo.curated") == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,6 +255,7 @@ def test_no_new_typo_finding_on_the_seed_or_the_shared_corpus():
 
 
 def test_on_the_tuning_part_the_new_rules_find_the_annotated_typos_and_nothing_else():
+    reported = 0
     for name, meta in _tuning_files().items():
         text = (EVAL / name).read_text(encoding="utf-8")
         quotes = [d["quote"] for d in meta["defects"]]
@@ -222,3 +265,5 @@ def test_on_the_tuning_part_the_new_rules_find_the_annotated_typos_and_nothing_e
             assert finding.severity == WARNING
             quote = finding.location.quote
             assert any(quote in q or q in quote for q in quotes), (name, finding.message)
+            reported += 1
+    assert reported == 4  # 优待金金发放, 企事《…》业单位, 32.49hmm, 终端单的
