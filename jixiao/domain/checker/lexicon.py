@@ -8,9 +8,10 @@ Memory: instead of one Python string per word (a set of all words costs about 40
 are kept as one string per first character, ``|金额=K|资金=K|…``, where K is one character that
 codes the word's count on a log scale; a look-up is one ``str.find`` in that string, after a
 Bloom filter of the words has answered "no" at once for most strings (which are no words). The lines
-are sorted so that each group is joined before the next is read; the process keeps about 13 MB
-more (VmRSS after loading; 35 MB when every line stays a string until the end). The file is read
-once per process, on the first report that needs it (about 0.7 s).
+are sorted so that each group is joined before the next is read; with the Bloom filter the
+process keeps about 16 MB more (VmRSS after loading; 35 MB when every line stays a string until
+the end), plus at most a few MB of remembered look-ups. The file is read once per process, on the
+first report that needs it (0.6–1 s).
 
 ``segment`` splits a short run of Chinese characters into its most probable words (the
 unigram model jieba itself uses): the product of the words' relative counts is maximal. The
