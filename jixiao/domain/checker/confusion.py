@@ -16,6 +16,7 @@ with the word than as written (the unigram split of the lexicon, see lexicon.py)
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,10 +29,16 @@ from jixiao.domain.checker.lexicon import Lexicon, jieba_dictionary
 _PRIME = np.uint64(1_000_003)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
-_BITS = 25  # 2^25 bits = 4 MB; a million strings, two bits each, fill 6% (0.4% false "maybe")
-_SHIFT = np.uint64(64 - _BITS)
+_BLOCKS = 19  # 2^19 words of 64 bits = 4 MB; a million strings, two bits each, fill 6% of the bits
+_PAIR_BLOCKS = 17  # 1 MB for the words of two characters
+_SHIFT = np.uint64(64 - _BLOCKS)
+_CJK_LOW, _CJK_HIGH = np.uint64(0x4E00), np.uint64(0x9FFF)
+_FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.uint64(1)
 _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
+with np.errstate(over="ignore"):
+    _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
 _DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)", re.MULTILINE)
+_DICT_SINGLE = re.compile(r"^([\u4e00-\u9fff]) (\d+)", re.MULTILINE)
 
 
 def read_confusion(path: Path) -> dict[str, tuple[str, str]]:
@@ -62,18 +69,23 @@ def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
 
 
 def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Whether each hash may be in the filter (both of its bits are set)."""
-    found = None
-    for slot in _slots(value):
-        one = (bits[slot >> np.uint64(3)] >> (slot & np.uint64(7)).astype(np.uint8)) & 1
-        found = one if found is None else found & one
-    return found.astype(bool)
+    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block);
+    called inside ``np.errstate(over="ignore")``."""
+    mixed = value * _MIX2
+    word = bits[((value * _MIX) >> _SHIFT) & np.uint64(bits.size - 1)]
+    return ((word >> (mixed >> _FIRST)) & (word >> ((mixed >> _SECOND) & _LOW6)) & _ONE).astype(bool)
 
 
-def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The Bloom filter's two bits for each hash."""
+def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The filter's block (one 64-bit word: one memory access a look-up) and two bits in it."""
     with np.errstate(over="ignore"):
-        return (value * _MIX) >> _SHIFT, (value * _MIX2) >> _SHIFT
+        mixed = value * _MIX2
+        return (value * _MIX) >> _SHIFT, mixed >> _FIRST, (mixed >> _SECOND) & _LOW6
+
+
+def _mark(bits: np.ndarray, hashes: np.ndarray) -> None:
+    block, first, second = _slots(hashes)
+    np.bitwise_or.at(bits, block & np.uint64(bits.size - 1), (_ONE << first) | (_ONE << second))
 
 
 @dataclass
@@ -87,24 +99,30 @@ class ConfusionIndex:
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """(start, size) of the windows of ``text`` that may be a slip of a frequent word."""
-        if len(text) < 2:
+        length = len(text)
+        if length < 2:
             return []
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         found: list[tuple[int, int]] = []
         with np.errstate(over="ignore"):
             rolling = codes[:-1] * _PRIME + codes[1:]  # c0·P + c1, then ·P + c2 …
             # a window whose first character ends a word, or whose last one starts one, is no slip
-            # of its own (全体|人员: 体人 is not looked at)
-            paired = np.concatenate(([False], _member(self.pairs, rolling + _SEEDS[2] * _PRIME**2), [False]))
+            # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
+            free = np.ones(length + 1, dtype=bool)
+            free[1:length] = ~_member(self.pairs, rolling + _OFFSET[2])
+            chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
+            whole = chinese[:-1] & chinese[1:]  # windows of Chinese characters only
             for size in (2, 3, 4):
                 if size > 2:
                     rolling = rolling[:-1] * _PRIME + codes[size - 1 :]
+                    whole = whole[:-1] & chinese[size - 1 :]
                 if rolling.size == 0:
                     break
-                hit = _member(self.bits, rolling + _SEEDS[size] * _PRIME**size)
-                hit &= ~paired[: hit.size]  # the pair (start − 1, start)
-                hit &= ~paired[size : size + hit.size]  # the pair (end − 1, end)
-                found.extend((int(start), size) for start in np.flatnonzero(hit))
+                # only the windows free on both sides are looked up in the large filter (fewer
+                # random reads of memory)
+                places = np.flatnonzero(whole & free[: whole.size] & free[size : size + whole.size])
+                hit = _member(self.bits, rolling[places] + _OFFSET[size])
+                found.extend((start, size) for start in places[hit].tolist())
         return found
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
@@ -142,10 +160,14 @@ def build_index(
     min_count: dict[int, int],
     rare_count: int,
     extra_words: tuple[str, ...] = (),
+    common_alone: int = 99,
+    numerals: str = "",
 ) -> tuple[np.ndarray, np.ndarray]:
     """The Bloom filters of the strings that one slip of a character makes of a frequent word, and
     of the words of two characters. ``content`` is jieba's dictionary; a word of n characters is
-    frequent with a count ≥ min_count[n]; ``extra_words`` are words it lacks."""
+    frequent with a count ≥ min_count[n]; ``extra_words`` are words it lacks. A slip never writes a
+    character whose own code is above ``common_alone`` (是, 的, 上: the rule keeps them as written)
+    or a numeral, and words with a numeral are left out (一是 is no slip of 一事)."""
     words: dict[int, list[str]] = {2: [], 3: [], 4: []}
     known: dict[int, list[str]] = {2: [], 3: [], 4: []}
     for word in extra_words:
@@ -156,11 +178,21 @@ def build_index(
         size = len(word)
         if number > rare_count:
             known[size].append(word)
-        if number >= min_count.get(size, 1 << 62):
+        if number >= min_count.get(size, 1 << 62) and not any(char in numerals for char in word):
             words[size].append(word)
-    options = {char: sound + shape for char, (sound, shape) in table.items()}
-    bits = np.zeros((1 << _BITS) // 8, dtype=np.uint8)
-    pairs = np.zeros((1 << _BITS) // 8, dtype=np.uint8)
+    too_common = {
+        char
+        for char, count in _DICT_SINGLE.findall(content)
+        if int(2 * math.log2(max(int(count), 1))) > common_alone
+    }
+    options = {
+        char: "".join(
+            option for option in sound + shape if option not in too_common and option not in numerals
+        )
+        for char, (sound, shape) in table.items()
+    }
+    bits = np.zeros(1 << _BLOCKS, dtype=np.uint64)
+    pairs = np.zeros(1 << _PAIR_BLOCKS, dtype=np.uint64)
     _mark(pairs, _hash_rows(_codes(known[2], 2), 2))
     for size in (2, 3, 4):
         rows = _codes(words[size], size)
@@ -187,14 +219,14 @@ def build_index(
     return bits, pairs
 
 
-def _mark(bits: np.ndarray, hashes: np.ndarray) -> None:
-    for slots in _slots(hashes):
-        np.bitwise_or.at(bits, slots >> np.uint64(3), np.left_shift(1, slots & np.uint64(7)).astype(np.uint8))
-
-
 @lru_cache(maxsize=2)
 def load_confusion(
-    path: str, min_count: tuple[tuple[int, int], ...], rare_count: int, extra_words: tuple[str, ...] = ()
+    path: str,
+    min_count: tuple[tuple[int, int], ...],
+    rare_count: int,
+    extra_words: tuple[str, ...] = (),
+    common_alone: int = 99,
+    numerals: str = "",
 ) -> ConfusionIndex | None:
     """The index of this process (built once, on the first report with Chinese text)."""
     dictionary = jieba_dictionary()
@@ -202,6 +234,7 @@ def load_confusion(
         return None
     table = read_confusion(Path(path))
     counts = dict(min_count)
-    bits, pairs = build_index(dictionary.read_text(encoding="utf-8"), table, counts, rare_count, extra_words)
+    content = dictionary.read_text(encoding="utf-8")
+    bits, pairs = build_index(content, table, counts, rare_count, extra_words, common_alone, numerals)
     scores = {size: int(2 * np.log2(count)) for size, count in counts.items()}
     return ConfusionIndex(table, bits, pairs, scores, int(2 * np.log2(max(rare_count, 1))))

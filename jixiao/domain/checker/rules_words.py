@@ -455,6 +455,8 @@ def confusion_of(context: CheckContext) -> ConfusionIndex | None:
         counts,
         int(spec.get("rare_count") or 0),
         tuple(lexicon_spec.get("extra_words") or ()),
+        int(spec.get("common_alone") or 99),
+        spec.get("numerals") or "",
     )
 
 
@@ -464,12 +466,13 @@ def confusion_at(
     """(word, position, kind) when ``text[start:start + size]`` reads as a slip of one character
     of the frequent ``word`` (at ``position``; kind 同音 or 形近), or None."""
     end = start + size
-    span = text[start:end]
-    if not all(_is_cjk(char) for char in span) or any(char in guards.numerals for char in span):
-        return None
+    span = text[start:end]  # Chinese characters only (ConfusionIndex.windows)
     known = lexicon.score(span)
     if known is not None and known > index.rare_score:
         return None  # a word as written
+    options = index.corrections(lexicon, span, guards.common_alone)
+    if not options or any(char in guards.numerals for char in span):
+        return None
     if text[end : end + 1] in guards.name_suffixes or text.startswith("中心", end):
         return None  # a name: 弥泉村, 洋泉镇
     run_start, run_end = _run_left(text, start), _run_right(text, end)
@@ -481,9 +484,6 @@ def confusion_at(
         and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
     ):
         return None  # a given name after a surname: 张静扬
-    options = index.corrections(lexicon, span, guards.common_alone)
-    if not options:
-        return None
     low, high = _run_left(text, start, 4), _run_right(text, end, 4)
     window = text[low:high]
     words, score = lexicon.split(window)
