@@ -103,7 +103,7 @@ class Lexicon:
     def forget(self) -> None:
         """Drop the remembered look-ups and splits (for measuring a cold start)."""
         self._seen.clear()
-        self.segment.cache_clear()
+        self.split.cache_clear()
 
     def _look_up(self, word: str) -> int | None:
         key = hash(word)
@@ -126,9 +126,14 @@ class Lexicon:
         """A word of two characters or more (every single character is 'a word' of jieba's)."""
         return len(word) > 1 and self.score(word) is not None
 
-    @lru_cache(maxsize=4096)  # noqa: B019 — one lexicon per process; the same phrases recur
     def segment(self, text: str) -> tuple[str, ...]:
         """The most probable split of ``text`` (a short run of Chinese characters) into words."""
+        return self.split(text)[0]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 — one lexicon per process; the same phrases recur
+    def split(self, text: str) -> tuple[tuple[str, ...], float]:
+        """The most probable split of ``text`` and its log-probability (in units of ½ bit: the
+        sum over its words of the coded count less the coded total)."""
         size = len(text)
         best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
         log_total = self._log_total
@@ -150,7 +155,7 @@ class Lexicon:
             length = best[end][1]
             words.append(text[end - length : end])
             end -= length
-        return tuple(reversed(words))
+        return tuple(reversed(words)), best[size][0]
 
 
 @lru_cache(maxsize=2)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.config import DATA_DIR
+from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
 from jixiao.domain.checker.rules_text import _DOUBLE_CHARS
@@ -428,4 +431,151 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_doubled_characters, check_inserted_spans, check_units, check_missing_characters)
+# ---------------------------------------------------------------------------------------------
+# A character replaced by one of similar sound or shape
+
+
+@dataclass(frozen=True)
+class ConfusionGuards:
+    """What keeps the confusion rule quiet (all data in ``typos.yaml``, ``confusion``)."""
+
+    margin: float  # how much better the text must read with the word (½-bit units of the split)
+    common_alone: int  # characters more common than this on their own (是, 的, 上) are not replaced
+    name_suffixes: str  # a span followed by one of these is a name (弥泉村, 洋泉镇)
+    surnames: str  # a span after one of these (not ending a word) is a person's given name
+    numerals: str  # spans with a numeral (一是, 四足) are not looked at
+
+
+def confusion_of(context: CheckContext) -> ConfusionIndex | None:
+    spec = context.data.typos.get("confusion") or {}
+    lexicon_spec = context.data.typos.get("lexicon") or {}
+    counts = tuple(sorted((int(k), int(v)) for k, v in (spec.get("min_count") or {}).items()))
+    return load_confusion(
+        str(DATA_DIR / spec["file"]),
+        counts,
+        int(spec.get("rare_count") or 0),
+        tuple(lexicon_spec.get("extra_words") or ()),
+        int(spec.get("common_alone") or 99),
+        spec.get("numerals") or "",
+    )
+
+
+def confusion_at(
+    lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, size: int, guards: ConfusionGuards
+) -> tuple[str, int, str] | None:
+    """(word, position, kind) when ``text[start:start + size]`` reads as a slip of one character
+    of the frequent ``word`` (at ``position``; kind 同音 or 形近), or None."""
+    end = start + size
+    span = text[start:end]  # Chinese characters only (ConfusionIndex.windows)
+    known = lexicon.score(span)
+    if known is not None and known > index.rare_score:
+        return None  # a word as written
+    options = index.corrections(lexicon, span, guards.common_alone)
+    if not options or any(char in guards.numerals for char in span):
+        return None
+    if text[end : end + 1] in guards.name_suffixes or text.startswith("中心", end):
+        return None  # a name: 弥泉村, 洋泉镇
+    run_start, run_end = _run_left(text, start), _run_right(text, end)
+    if run_end - run_start <= 4 or text[run_end : run_end + 1] in "〔[【":
+        return None  # a name in a list (、黄杏、), a table cell, a document number (鄂财绩发〔2012〕)
+    if (
+        start
+        and text[start - 1] in guards.surnames
+        and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
+    ):
+        return None  # a given name after a surname: 张静扬
+    low, high = _run_left(text, start, 4), _run_right(text, end, 4)
+    window = text[low:high]
+    words, score = lexicon.split(window)
+    offset = start - low
+    for _, word, position, kind in options[:3]:
+        if span[-1] in guards.name_suffixes and position < size - 1:
+            continue  # a place: 弥泉村 is not 全村
+        token_start, token = _word_at(words, offset + position)
+        if len(token) > 1:
+            continue  # the character sits in a word as written
+        fixed_words, fixed_score = lexicon.split(window[:offset] + word + window[offset + size :])
+        token_start, token = _word_at(fixed_words, offset)
+        if token_start > offset or token_start + len(token) < offset + size:
+            continue  # the word does not read as one with the text around it
+        if fixed_score - score >= guards.margin:
+            return word, position, kind
+    return None
+
+
+@rule(
+    "typo.confusion",
+    "同音、形近别字（“布署”→“部署”）：换一个同音或形近字就是常用词（含成语），原样不成词，换后读得通",
+)
+def check_confusions(context: CheckContext) -> list[Finding]:
+    spec = context.data.typos.get("confusion") or {}
+    if not spec:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    index = confusion_of(context)
+    if index is None:
+        return []
+    text = context.report.text
+    windows = index.windows(text)
+    if not windows:
+        return []
+    guards = ConfusionGuards(
+        margin=float(spec.get("margin") or 0),
+        common_alone=int(spec.get("common_alone") or 99),
+        name_suffixes=spec.get("name_suffixes") or "",
+        surnames=spec.get("surnames") or "",
+        numerals=spec.get("numerals") or "",
+    )
+    source = context.report.source
+    curated = context.data.typo_regex
+    findings: list[Finding] = []
+    taken = -1
+    for start, size in sorted(windows):
+        end = start + size
+        if start < taken:
+            continue  # one finding per place
+        span = text[start:end]
+        word_and_more = confusion_at(lexicon, index, text, start, size, guards)
+        if word_and_more is None:
+            continue
+        if text.count(span) > 1:
+            continue  # written the same way twice: meant (a name, a term of the report)
+        word, position, kind = word_and_more
+        if any(text[i] == text[i + 1] for i in range(max(start - 1, 0), min(end, len(text) - 1))):
+            continue  # a doubled character: typo.doubled_char looks at it
+        if any(
+            m.start() < end and m.end() > start for m in curated.finditer(text, max(start - 8, 0), end + 8)
+        ):
+            continue  # typo.curated reports it
+        opening = text.rfind("《", 0, start)
+        if opening >= 0 and text.rfind("》", 0, start) < opening and "》" in text[end : end + 80]:
+            continue  # inside a title: quoted as the document is named
+        a, b = source.original_span(start, end)
+        if b - a != size:
+            continue  # a line break or a space between the characters (table cells)
+        taken = end
+        quote_start, quote_end = max(_run_left(text, start, 3), start - 3), _run_right(text, end, 3)
+        findings.append(
+            context.finding(
+                "typo.confusion",
+                WARNING,
+                f"“{span}”疑为“{word}”之误（{kind}字：“{span[position]}”应为“{word[position]}”）："
+                f"“{text[quote_start:quote_end]}”",
+                start,
+                end,
+                expected=word,
+                found=span,
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_doubled_characters,
+    check_inserted_spans,
+    check_units,
+    check_missing_characters,
+    check_confusions,
+)

@@ -1,0 +1,240 @@
+"""Characters replaced by one of similar sound or shape (别字: 布署 for 部署, 滥芋充数 for 滥竽充数),
+found without a list of wrong words.
+
+The confusion set (``jixiao/data/checker/confusion.txt``: for each common character the
+characters of the same sound and tone and those of similar shape) and the word counts of jieba's
+dictionary give, for every frequent word of 2–4 characters (idioms included), the strings that one
+slip of a character turns it into: 部署 → 布署, 步署, 簿署 … Those that are no word themselves (or a
+very rare one) are the suspects. There are about a million of them; they are kept only as the
+bits of a Bloom filter (4 MB), built once per process from the two files (about 0.5 s).
+
+A text is checked in one pass of numpy: the hashes of all its 2-, 3- and 4-character windows are
+looked up in the filter at once, and only the few windows it lets through are looked at in Python:
+which word the window comes from (the most frequent), and whether the text around reads better
+with the word than as written (the unigram split of the lexicon, see lexicon.py) by a margin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from jixiao.domain.checker.lexicon import Lexicon, jieba_dictionary
+
+_PRIME = np.uint64(1_000_003)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_BLOCKS = 19  # 2^19 words of 64 bits = 4 MB; a million strings, two bits each, fill 6% of the bits
+_PAIR_BLOCKS = 17  # 1 MB for the words of two characters
+_SHIFT = np.uint64(64 - _BLOCKS)
+_CJK_LOW, _CJK_HIGH = np.uint64(0x4E00), np.uint64(0x9FFF)
+_FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.uint64(1)
+_SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
+with np.errstate(over="ignore"):
+    _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
+_DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)", re.MULTILINE)
+_DICT_SINGLE = re.compile(r"^([\u4e00-\u9fff]) (\d+)", re.MULTILINE)
+
+
+def read_confusion(path: Path) -> dict[str, tuple[str, str]]:
+    """Character → (same sound, similar shape), from ``confusion.txt``."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, sound, shape = [*line.split("\t"), "", ""][:3]
+        table[char] = (sound, shape)
+    return table
+
+
+def _codes(strings: list[str], size: int) -> np.ndarray:
+    """(len(strings), size) code points of strings of ``size`` characters."""
+    if not strings:
+        return np.zeros((0, size), dtype=np.uint64)
+    raw = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    return raw.reshape(-1, size).astype(np.uint64)
+
+
+def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        value = np.full(rows.shape[0], _SEEDS[size], dtype=np.uint64)
+        for column in range(size):
+            value = value * _PRIME + rows[:, column]
+        return value
+
+
+def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block);
+    called inside ``np.errstate(over="ignore")``."""
+    mixed = value * _MIX2
+    word = bits[((value * _MIX) >> _SHIFT) & np.uint64(bits.size - 1)]
+    return ((word >> (mixed >> _FIRST)) & (word >> ((mixed >> _SECOND) & _LOW6)) & _ONE).astype(bool)
+
+
+def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The filter's block (one 64-bit word: one memory access a look-up) and two bits in it."""
+    with np.errstate(over="ignore"):
+        mixed = value * _MIX2
+        return (value * _MIX) >> _SHIFT, mixed >> _FIRST, (mixed >> _SECOND) & _LOW6
+
+
+def _mark(bits: np.ndarray, hashes: np.ndarray) -> None:
+    block, first, second = _slots(hashes)
+    np.bitwise_or.at(bits, block & np.uint64(bits.size - 1), (_ONE << first) | (_ONE << second))
+
+
+@dataclass
+class ConfusionIndex:
+    table: dict[str, tuple[str, str]]
+    bits: np.ndarray  # the Bloom filter of the suspect strings, one bit each
+    pairs: np.ndarray  # the Bloom filter of the words of two characters (a neighbour in a word)
+    min_score: dict[int, int]  # a word of n characters counts when its lexicon code is at least this
+    rare_score: int  # a string whose code is at most this counts as no word (布署 is in jieba, twice)
+    seen: dict = field(default_factory=dict)  # span → corrections, remembered
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """(start, size) of the windows of ``text`` that may be a slip of a frequent word."""
+        length = len(text)
+        if length < 2:
+            return []
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        found: list[tuple[int, int]] = []
+        with np.errstate(over="ignore"):
+            rolling = codes[:-1] * _PRIME + codes[1:]  # c0·P + c1, then ·P + c2 …
+            # a window whose first character ends a word, or whose last one starts one, is no slip
+            # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
+            free = np.ones(length + 1, dtype=bool)
+            free[1:length] = ~_member(self.pairs, rolling + _OFFSET[2])
+            chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
+            whole = chinese[:-1] & chinese[1:]  # windows of Chinese characters only
+            for size in (2, 3, 4):
+                if size > 2:
+                    rolling = rolling[:-1] * _PRIME + codes[size - 1 :]
+                    whole = whole[:-1] & chinese[size - 1 :]
+                if rolling.size == 0:
+                    break
+                # only the windows free on both sides are looked up in the large filter (fewer
+                # random reads of memory)
+                places = np.flatnonzero(whole & free[: whole.size] & free[size : size + whole.size])
+                hit = _member(self.bits, rolling[places] + _OFFSET[size])
+                found.extend((start, size) for start in places[hit].tolist())
+        return found
+
+    def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
+        """(score, word, position, kind) for each frequent word that ``span`` is one slip from, best
+        first. A character whose own code is above ``common_alone`` (是, 的, 上) is kept as written.
+        Remembered (the same few strings recur from report to report)."""
+        known = self.seen.get(span)
+        if known is None:
+            if len(self.seen) > 20_000:
+                self.seen.clear()
+            known = self.seen[span] = self._corrections(lexicon, span, common_alone)
+        return known
+
+    def _corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
+        result = []
+        floor = self.min_score.get(len(span), 99)
+        for position, char in enumerate(span):
+            alone = lexicon.score(char)
+            if alone is not None and alone > common_alone:
+                continue
+            sound, shape = self.table.get(char, ("", ""))
+            for kind, options in (("同音", sound), ("形近", shape)):
+                for option in options:
+                    word = span[:position] + option + span[position + 1 :]
+                    score = lexicon.score(word)
+                    if score is not None and score >= floor:
+                        result.append((score, word, position, kind))
+        result.sort(reverse=True)
+        return result
+
+
+def build_index(
+    content: str,
+    table: dict[str, tuple[str, str]],
+    min_count: dict[int, int],
+    rare_count: int,
+    extra_words: tuple[str, ...] = (),
+    common_alone: int = 99,
+    numerals: str = "",
+) -> tuple[np.ndarray, np.ndarray]:
+    """The Bloom filters of the strings that one slip of a character makes of a frequent word, and
+    of the words of two characters. ``content`` is jieba's dictionary; a word of n characters is
+    frequent with a count ≥ min_count[n]; ``extra_words`` are words it lacks. A slip never writes a
+    character whose own code is above ``common_alone`` (是, 的, 上: the rule keeps them as written)
+    or a numeral, and words with a numeral are left out (一是 is no slip of 一事)."""
+    words: dict[int, list[str]] = {2: [], 3: [], 4: []}
+    known: dict[int, list[str]] = {2: [], 3: [], 4: []}
+    for word in extra_words:
+        if len(word) in known:
+            known[len(word)].append(word)
+    for word, count in _DICT_LINE.findall(content):
+        number = int(count)
+        size = len(word)
+        if number > rare_count:
+            known[size].append(word)
+        if number >= min_count.get(size, 1 << 62) and not any(char in numerals for char in word):
+            words[size].append(word)
+    too_common = {
+        char
+        for char, count in _DICT_SINGLE.findall(content)
+        if int(2 * math.log2(max(int(count), 1))) > common_alone
+    }
+    options = {
+        char: "".join(
+            option for option in sound + shape if option not in too_common and option not in numerals
+        )
+        for char, (sound, shape) in table.items()
+    }
+    bits = np.zeros(1 << _BLOCKS, dtype=np.uint64)
+    pairs = np.zeros(1 << _PAIR_BLOCKS, dtype=np.uint64)
+    _mark(pairs, _hash_rows(_codes(known[2], 2), 2))
+    for size in (2, 3, 4):
+        rows = _codes(words[size], size)
+        if rows.size == 0:
+            continue
+        variants = []
+        for column in range(size):
+            chars, inverse = np.unique(rows[:, column], return_inverse=True)
+            for number, code in enumerate(chars):
+                alternatives = options.get(chr(int(code)))
+                if not alternatives:
+                    continue
+                picked = rows[inverse == number]
+                swapped = np.repeat(picked, len(alternatives), axis=0)
+                swapped[:, column] = np.tile(
+                    np.array([ord(a) for a in alternatives], dtype=np.uint64), picked.shape[0]
+                )
+                variants.append(swapped)
+        if not variants:
+            continue
+        hashes = np.unique(_hash_rows(np.concatenate(variants), size))
+        hashes = hashes[~np.isin(hashes, _hash_rows(_codes(known[size], size), size))]  # no slips: words
+        _mark(bits, hashes)
+    return bits, pairs
+
+
+@lru_cache(maxsize=2)
+def load_confusion(
+    path: str,
+    min_count: tuple[tuple[int, int], ...],
+    rare_count: int,
+    extra_words: tuple[str, ...] = (),
+    common_alone: int = 99,
+    numerals: str = "",
+) -> ConfusionIndex | None:
+    """The index of this process (built once, on the first report with Chinese text)."""
+    dictionary = jieba_dictionary()
+    if dictionary is None:
+        return None
+    table = read_confusion(Path(path))
+    counts = dict(min_count)
+    content = dictionary.read_text(encoding="utf-8")
+    bits, pairs = build_index(content, table, counts, rare_count, extra_words, common_alone, numerals)
+    scores = {size: int(2 * np.log2(count)) for size, count in counts.items()}
+    return ConfusionIndex(table, bits, pairs, scores, int(2 * np.log2(max(rare_count, 1))))

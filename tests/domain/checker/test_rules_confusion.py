@@ -1,0 +1,83 @@
+"""typo.confusion: a character replaced by one of similar sound or shape (别字), found through the
+confusion set (confusion.txt) and the word lexicon. Sentences constructed in the style of real
+reports with a classic 别字, and consistent text that must stay silent: the seed, the shared
+corpus and the tuning part of the evaluation set."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jixiao.domain.checker import WARNING, check_text
+from jixiao.domain.checker.lexicon import jieba_dictionary
+from tests.domain.checker.conftest import CORPUS_NAMES, SEED_NAME, read_text
+
+pytestmark = pytest.mark.skipif(jieba_dictionary() is None, reason="jieba 未安装")
+
+EVAL = Path(__file__).resolve().parents[2] / "data" / "checker_eval"
+RULE = "typo.confusion"
+
+
+def found(text):
+    return [f for f in check_text(text).findings if f.rule == RULE]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("上级下达专项姿金120万元，已全部拨付到位。", "姿金", "资金"),
+        ("脱贫功坚任务全面完成，群众满意度达到98%。", "功坚", "攻坚"),
+        ("项目于2023年6月通过验收，工程质量合隔，运行良好。", "合隔", "合格"),
+        ("我们将进一步健全长效机治，提高资金使用效益。", "机治", "机制"),
+        ("各项重点工作有序推近，年度目标全面完成。", "推近", "推进"),
+        ("改善群众生产生活条件，取得了良好的社会效易。", "社会效易", "社会效益"),
+        ("对发现的问题立即整改，迫在眉捷的事项优先办理。", "迫在眉捷", "迫在眉睫"),
+        ("单位严格执行政府采购制度，杜绝了违规彩购行为。", "彩购", "采购"),
+        ("年末结余资金按规定上交财政，未发生挤占挪用现像。", "现像", "现象"),
+    ],
+)
+def test_a_character_of_similar_sound_or_shape_is_reported(text, wrong, right):
+    findings = found(text)
+    assert len(findings) == 1, [f.message for f in findings]
+    finding = findings[0]
+    assert finding.severity == WARNING and finding.found == wrong and finding.expected == right
+    assert f"“{wrong}”疑为“{right}”之误" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names: places, persons, a list of villages, document numbers
+        "在庙前镇弥泉村综合服务中心开展活动，先后在洋泉镇土桥村举办讲座。",
+        "党组成员张静扬等领导参加活动。",
+        "涉及六垌坑、南侬、溪沙六、上湾塘等自然村。",
+        "依据《关于开展2022年度绩效评价工作的通知》(隆委乡振指[2022]15号)和(鄂财绩发〔2012〕5号)。",
+        # report wording the dictionary lacks, numerals, common characters
+        "参公管理事业单位，提质增效，带贫减贫能力增强，非遗处负责项目，以学增智。",
+        "一是资金使用合规；二是资金使用程序规范；三是根据项目要求及时拨付。",
+        "在科普活动上有侧重，在人员派遣上有支持。",
+        # a title is quoted as the document is named; a spelling used twice is meant
+        "学习《植物微课堂》作品。",
+        "设立科普书屋。科普书屋向群众开放。",
+        # typos the curated list reports already
+        "及时布署年度工作。",
+    ],
+)
+def test_names_wording_and_titles_stay_silent(text):
+    assert found(text) == []
+
+
+def test_no_finding_on_the_seed_or_the_shared_corpus():
+    for name in [SEED_NAME, *CORPUS_NAMES]:
+        assert [f.message for f in check_text(read_text(name)).findings if f.rule == RULE] == [], name
+
+
+def test_no_finding_on_the_tuning_part():
+    files = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
+    for name, meta in files.items():
+        if meta["held_out"]:
+            continue
+        text = (EVAL / name).read_text(encoding="utf-8")
+        assert [f.message for f in check_text(text, report_type="auto").findings if f.rule == RULE] == [], (
+            name
+        )
