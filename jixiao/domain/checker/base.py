@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+import numpy as np
+
 from jixiao.domain.checker.config import CheckerData, ReportType
 from jixiao.domain.checker.findings import Finding
 from jixiao.domain.checker.parse import ParsedReport, Quantity
@@ -54,6 +56,45 @@ class CheckContext:
         )
 
     @cached_property
+    def codes(self) -> np.ndarray:
+        """The code points of the normalised text (uint32), for the scans done in numpy at once
+        (doubled characters, the confusion rule's windows)."""
+        return np.frombuffer(self.report.text.encode("utf-32-le"), dtype=np.uint32)
+
+    @cached_property
+    def doubles(self) -> tuple[list[int], list[int]]:
+        """Where a Chinese character is written twice in a row (的的), and where a pair of them is
+        (对象对象): one numpy pass over the text, shared by ``typo.doubled`` and ``typo.doubled_char``
+        (each used a regex over every position)."""
+        return _doubles(self.codes)
+
+    @cached_property
+    def doubled_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of what ``([\u4e00-\u9fff]{1,2})\1`` finds left to right without overlap
+        (at each place the pair is tried first)."""
+        one, two = self.doubles
+        pairs = set(two)
+        spans: list[tuple[int, int]] = []
+        taken = 0
+        for start in sorted(pairs.union(one)) if pairs else one:
+            if start < taken:
+                continue
+            taken = start + (4 if start in pairs else 2)
+            spans.append((start, taken))
+        return spans
+
+    @cached_property
+    def doubled_characters(self) -> list[int]:
+        """Starts of what ``([\u4e00-\u9fff])\1`` finds left to right without overlap (哈哈哈: once)."""
+        starts: list[int] = []
+        taken = 0
+        for start in self.doubles[0]:
+            if start >= taken:
+                starts.append(start)
+                taken = start + 2
+        return starts
+
+    @cached_property
     def tables(self):
         """Tables flattened to text, read back into rows and columns (see tables.py)."""
         from jixiao.domain.checker.tables import read_tables
@@ -78,6 +119,20 @@ class CheckContext:
         found: str | None = None,
     ) -> Finding:
         return Finding(rule, severity, message, self.report.location(start, end), expected, found)
+
+
+_CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
+
+
+def _doubles(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    if codes.size < 2:
+        return [], []
+    chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
+    one = np.flatnonzero(chinese[:-1] & (codes[:-1] == codes[1:])).tolist()
+    if codes.size < 4:
+        return one, []
+    two = chinese[:-3] & chinese[1:-2] & (codes[:-3] == codes[2:-1]) & (codes[1:-2] == codes[3:])
+    return one, np.flatnonzero(two).tolist()
 
 
 Rule = Callable[[CheckContext], list[Finding]]

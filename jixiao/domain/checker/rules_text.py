@@ -137,7 +137,6 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Doubled words, doubled clauses, doubled approximations
 
-_DOUBLE = re.compile(r"([\u4e00-\u9fff]{1,2})\1")
 _DOUBLE_CHARS = frozenset(("的的", "是是", "在在", "和和", "了了"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
@@ -186,13 +185,13 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     allowed = frozenset(wording.get("reduplication_ok") or ())
     findings = []
     source = context.report.source
-    for match in _DOUBLE.finditer(text):
-        doubled = match.group(0)
+    for start, end in context.doubled_spans:  # ([\u4e00-\u9fff]{1,2})\1, from one numpy pass
+        doubled = text[start:end]
         if len(doubled) == 2:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
-            if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", match.end())):
+            if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
-            a, b = source.original_span(match.start(), match.end())
+            a, b = source.original_span(start, end)
             if b - a != 2:
                 continue
             findings.append(
@@ -200,26 +199,27 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                     "typo.doubled",
                     WARNING,
                     f"叠字：“{doubled}”",
-                    match.start(),
-                    match.end(),
+                    start,
+                    end,
                     expected=doubled[0],
                     found=doubled,
                 )
             )
             continue
-        if doubled in allowed or match.group(1)[0] == match.group(1)[1]:
+        word = doubled[:2]
+        if doubled in allowed or word[0] == word[1]:
             continue
-        a, b = source.original_span(match.start(), match.end())
+        a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
         findings.append(
             context.finding(
                 "typo.doubled",
                 WARNING,
-                f"叠词：“{doubled}”中“{match.group(1)}”重复",
-                match.start(),
-                match.end(),
-                expected=match.group(1),
+                f"叠词：“{doubled}”中“{word}”重复",
+                start,
+                end,
+                expected=word,
                 found=doubled,
             )
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
-from jixiao.domain.checker.config import DATA_DIR
+from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
@@ -140,7 +140,7 @@ def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
 @rule("typo.doubled_char", "单字叠字（“优待金金发放”）：按词表切分，叠用的两个字中有一个不属于任何词")
 def check_doubled_characters(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    candidates = [m.start() for m in _DOUBLED.finditer(text)]
+    candidates = context.doubled_characters  # ([\u4e00-\u9fff])\1, one numpy pass
     if not candidates:
         return []
     lexicon = lexicon_of(context)
@@ -177,9 +177,6 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
-
-
-_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -446,11 +443,12 @@ class ConfusionGuards:
     numerals: str  # spans with a numeral (一是, 四足) are not looked at
 
 
-def confusion_of(context: CheckContext) -> ConfusionIndex | None:
-    spec = context.data.typos.get("confusion") or {}
-    lexicon_spec = context.data.typos.get("lexicon") or {}
+def confusion_parameters(data: CheckerData) -> tuple:
+    """The arguments of ``load_confusion`` / ``build_filters`` from ``typos.yaml``."""
+    spec = data.typos.get("confusion") or {}
+    lexicon_spec = data.typos.get("lexicon") or {}
     counts = tuple(sorted((int(k), int(v)) for k, v in (spec.get("min_count") or {}).items()))
-    return load_confusion(
+    return (
         str(DATA_DIR / spec["file"]),
         counts,
         int(spec.get("rare_count") or 0),
@@ -458,6 +456,10 @@ def confusion_of(context: CheckContext) -> ConfusionIndex | None:
         int(spec.get("common_alone") or 99),
         spec.get("numerals") or "",
     )
+
+
+def confusion_of(context: CheckContext) -> ConfusionIndex | None:
+    return load_confusion(*confusion_parameters(context.data))
 
 
 def confusion_at(
@@ -518,7 +520,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     if index is None:
         return []
     text = context.report.text
-    windows = index.windows(text)
+    windows = index.windows(text, context.codes)
     if not windows:
         return []
     guards = ConfusionGuards(

@@ -81,3 +81,33 @@ def test_no_finding_on_the_tuning_part():
         assert [f.message for f in check_text(text, report_type="auto").findings if f.rule == RULE] == [], (
             name
         )
+
+
+def test_prebuilt_filters_are_the_ones_built_from_the_installed_dictionary():
+    """confusion.npz (shipped so that a process does not spend 1.5 s and 50 MB building the
+    filters) holds exactly what build_filters makes from the installed jieba and typos.yaml; rebuild
+    it with ``python -m jixiao.domain.checker.confusion`` when this fails."""
+    import numpy as np
+
+    from jixiao.domain.checker.config import default_checker_data
+    from jixiao.domain.checker.confusion import build_filters, read_prebuilt
+    from jixiao.domain.checker.rules_words import confusion_parameters
+
+    parameters = confusion_parameters(default_checker_data())
+    key, bits, pairs = build_filters(*parameters)
+    shipped = read_prebuilt(Path(parameters[0]).with_suffix(".npz"), key)
+    assert shipped is not None, "confusion.npz 缺失或与当前词典、混淆集、参数不符"
+    assert np.array_equal(shipped[0], bits)
+    assert np.array_equal(shipped[1], pairs)
+
+
+def test_filters_are_built_when_the_prebuilt_file_does_not_match(tmp_path):
+    import numpy as np
+
+    from jixiao.domain.checker.confusion import read_prebuilt, write_prebuilt
+
+    path = tmp_path / "confusion.npz"
+    assert read_prebuilt(path, "k") is None
+    write_prebuilt(path, "k", np.zeros(1 << 19, dtype=np.uint64), np.zeros(1 << 17, dtype=np.uint64))
+    assert read_prebuilt(path, "k") is not None
+    assert read_prebuilt(path, "another") is None
