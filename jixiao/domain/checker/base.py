@@ -42,6 +42,7 @@ class CheckContext:
     from_to: list[FromTo] = field(default_factory=list)
     parts: list[Parts] = field(default_factory=list)
     count_lists: list[CountList] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # what several rules ask of one document, found once
 
     @classmethod
     def build(cls, report: ParsedReport, data: CheckerData, report_type: ReportType) -> CheckContext:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
@@ -29,17 +30,31 @@ _REFUSED = re.compile(r"被(?:预算控制|系统)?(?:拒绝|退回)[^。\n]{0,1
 _MISUSE = ("串用", "挪用", "挤占")
 _OPEN_INSPECTION = re.compile(r"督查[^。\n]{0,60}?(?:尚未(?:整改|销号)|未整改|未销号|整改中)")
 _FIGURE_CAPTION = re.compile(r"^图(\d{1,2})\s")
-_SENTENCE_END = re.compile(r"(?<=[。!?])")
+_SENTENCE_END = re.compile(r"[。!?]")
 MIN_SENTENCE_CHARS = 20
+
+
+@lru_cache(maxsize=8)
+def _titles_regex(titles: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(title) for title in titles) or "(?!)")
 
 
 def _section_spans(context: CheckContext, titles: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of every section whose heading names one of ``titles``, up to the next
-    heading of the same or a higher rank."""
+    heading of the same or a higher rank (found once per document: several rules ask)."""
+    key = ("section_spans", titles)
+    spans = context.memo.get(key)
+    if spans is None:
+        spans = context.memo[key] = _find_section_spans(context, titles)
+    return spans
+
+
+def _find_section_spans(context: CheckContext, titles: tuple[str, ...]) -> list[tuple[int, int]]:
     headings = context.report.headings
+    named = _titles_regex(titles).search
     spans = []
     for index, heading in enumerate(headings):
-        if not any(title in heading.title for title in titles):
+        if named(heading.title) is None:
             continue
         end = len(context.report.text)
         for later in headings[index + 1 :]:
@@ -230,11 +245,13 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     seen: dict[str, int] = {}
     findings = []
     for paragraph in context.report.paragraphs:
-        if paragraph.text.startswith("|") or _FIGURE_CAPTION.match(paragraph.text):
-            continue
-        position = paragraph.start
-        for sentence in _SENTENCE_END.split(paragraph.text):
-            start, position = position, position + len(sentence)
+        line = paragraph.text
+        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
+            continue  # (a shorter line holds no sentence long enough)
+        previous = 0
+        for stop in _SENTENCE_END.finditer(line):  # the sentences, each with its 。!?
+            sentence = line[previous : stop.end()]
+            start, previous = paragraph.start + previous, stop.end()
             stripped = sentence.strip()
             # a sentence is a complete one (a title line repeated as a heading is not)
             if len(stripped) >= MIN_SENTENCE_CHARS and stripped.endswith(("。", "!", "?")):

@@ -337,27 +337,31 @@ def _read_quantities(
 ) -> tuple[list[Quantity], dict[str, int]]:
     quantities: list[Quantity] = []
     report_decimals: dict[str, int] = {}
+    label_reversed = _LABEL_REVERSED.match
+    not_before = _NOT_BEFORE_NUMBER
     for match in _QUANTITY.finditer(text):
-        if match.start() and text[match.start() - 1] in _NOT_BEFORE_NUMBER:
+        start = match.start()
+        if start and text[start - 1] in not_before:
             continue
-        integer = match.group("int").replace(",", "")
-        fraction = match.group("frac") or ""
-        value = Decimal(f"{integer}.{fraction}" if fraction else integer)
-        if match.group("money"):
-            kind, unit = "money", match.group("money")
-        elif match.group("pct"):
+        integer, fraction, money, pct, pp, count = match.groups()
+        if money:
+            kind, unit = "money", money
+        elif pct:
             kind, unit = "percent", "%"
-        elif match.group("pp"):
+        elif pp:
             kind, unit = "points", "个百分点"
         else:
             if fraction:
                 continue  # counts are whole numbers; '0.3个' is a cut-off '0.3个百分点'
-            kind, unit = "count", match.group("count")
-        start = match.start()
+            kind, unit = "count", count
+        if "," in integer:
+            integer = integer.replace(",", "")
+        value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+        fraction = fraction or ""
         head = text[max(0, start - 25) : start][::-1]
-        raw_label = _LABEL_REVERSED.match(head).group(0)[::-1]
+        raw_label = label_reversed(head).group(0)[::-1]
         if not raw_label.strip() and head.startswith(":"):
-            raw_label = _LABEL_REVERSED.match(head, 1).group(0)[::-1]
+            raw_label = label_reversed(head, 1).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
         if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
@@ -367,27 +371,28 @@ def _read_quantities(
                 raw_label = raw_label.removeprefix("年度").removeprefix("年")
             raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         label = clean_label(raw_label, prefixes, suffixes)
-        approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, match.end())
+        end = match.end()
+        approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, end)
         if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
-        elif any(word in raw_label for word in _PREVIOUS_WORDS):
+        elif "上年" in raw_label or "去年" in raw_label or "上一年" in raw_label:  # _PREVIOUS_WORDS
             role = "previous"
         else:
             role = "level"
         quantities.append(
             Quantity(
-                kind=kind,
-                value=value,
-                unit=unit,
-                decimals=len(fraction),
-                start=start,
-                end=match.end(),
-                number_end=match.end("frac") if fraction else match.end("int"),
-                label=label,
-                raw_label=raw_label,
-                approx=approx,
-                role=role,
-                year=year,
+                kind,
+                value,
+                unit,
+                len(fraction),
+                start,
+                end,
+                match.end("frac") if fraction else match.end("int"),
+                label,
+                raw_label,
+                approx,
+                role,
+                year,
             )
         )
         if kind == "money":
@@ -483,7 +488,7 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
     annex_list = False
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        if first_numbered is not None and _ANNEX.match(text):
+        if first_numbered is not None and text.startswith("附件") and _ANNEX.match(text):
             # 附件：1．…评分表 / 附件1: the annexes start here, outside the last numbered section.
             cut = _TITLE_END.search(text)
             found.append((0, None, "", text[: cut.start()] if cut else text[:30], paragraph))

@@ -133,6 +133,12 @@ def test_doubles_split_by_a_table_cell_or_three_in_a_row_stay_silent():
     assert findings("哈哈哈大笑", "typo.doubled_char") == []
 
 
+def test_a_double_at_the_very_end_of_a_text_does_not_break_the_rule():
+    """'208.4万元元' (the text ends at the pair) raised IndexError: nothing stands beyond it."""
+    result = check_text("208.4万元元")
+    assert [f.message for f in result.findings if f.rule == "checker.rule_failed"] == []
+
+
 # ---------------------------------------------------------------------------------------------
 # A book title or a bracket inside a word
 
