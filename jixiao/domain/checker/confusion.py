@@ -71,10 +71,21 @@ def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
 
 def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     """Whether each hash may be in the filter (both of its bits are set in its 64-bit block);
-    called inside ``np.errstate(over="ignore")``."""
+    called inside ``np.errstate(over="ignore")``. Computed in place in four arrays (not a new
+    array for every step: a text's arrays are larger than the first-level cache)."""
+    block = value * _MIX
+    block >>= _SHIFT
+    block &= np.uint64(bits.size - 1)
+    word = bits[block]
     mixed = value * _MIX2
-    word = bits[((value * _MIX) >> _SHIFT) & np.uint64(bits.size - 1)]
-    return ((word >> (mixed >> _FIRST)) & (word >> ((mixed >> _SECOND) & _LOW6)) & _ONE).astype(bool)
+    first = mixed >> _FIRST
+    mixed >>= _SECOND
+    mixed &= _LOW6
+    np.right_shift(word, first, out=first)
+    np.right_shift(word, mixed, out=word)
+    first &= word
+    first &= _ONE
+    return first.astype(bool)
 
 
 def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -109,7 +120,8 @@ class ConfusionIndex:
         codes = codes.astype(np.uint64)
         found: list[tuple[int, int]] = []
         with np.errstate(over="ignore"):
-            rolling = codes[:-1] * _PRIME + codes[1:]  # c0·P + c1, then ·P + c2 …
+            rolling = codes[:-1] * _PRIME  # c0·P + c1, then ·P + c2 …
+            rolling += codes[1:]
             # a window whose first character ends a word, or whose last one starts one, is no slip
             # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
             free = np.ones(length + 1, dtype=bool)
@@ -118,7 +130,8 @@ class ConfusionIndex:
             whole = chinese[:-1] & chinese[1:]  # windows of Chinese characters only
             for size in (2, 3, 4):
                 if size > 2:
-                    rolling = rolling[:-1] * _PRIME + codes[size - 1 :]
+                    rolling = rolling[:-1] * _PRIME
+                    rolling += codes[size - 1 :]
                     whole = whole[:-1] & chinese[size - 1 :]
                 if rolling.size == 0:
                     break
