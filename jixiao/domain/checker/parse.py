@@ -572,8 +572,9 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
     last = paragraphs[-1].text
     if "|" in last:
         # a text that stops inside a table is cut off: the row ends without its closing '|', or
-        # has fewer cells than the row above
-        if not last.endswith("|"):
+        # has fewer cells than the row above; a table flattened one cell a line ('人员支出 |')
+        # ends each row with a line of bars, so a text whose last line is one cell stops mid-row
+        if not last.endswith("|") or (last.count("|") == 1 and last.strip("| ")):
             return True
         above = paragraphs[-2].text if len(paragraphs) >= 2 else ""
         return "|" in above and last.count("|") < above.count("|")

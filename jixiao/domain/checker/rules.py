@@ -1152,6 +1152,11 @@ def _balanced(marks: list[str]) -> bool:
     return not stack
 
 
+def _page_metadata(text: str, words: tuple[str, ...]) -> bool:
+    """The web page's info bar (来源、发布时间、【字体 大 中 小】【打印】), not report text."""
+    return len(text) <= 120 and sum(1 for word in words if word in text) >= 2
+
+
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
 def check_brackets(context: CheckContext) -> list[Finding]:
     """Within each paragraph every opening bracket or quote is closed by its own closer, in
@@ -1160,9 +1165,10 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
     last_index = len(report.paragraphs) - 1
+    page_words = tuple(context.data.wording.get("page_metadata") or ())
     for index, paragraph in enumerate(report.paragraphs):
         text = paragraph.text
-        if "|" in text:
+        if "|" in text or _page_metadata(text, page_words):
             continue
         marks = _BRACKET.findall(text)
         if not marks or _balanced(marks):

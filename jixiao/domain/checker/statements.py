@@ -198,6 +198,25 @@ def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list
     return [(a, b) for a, b in pieces if b > a]
 
 
+def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split at ',' or ';' that are themselves lists joined by '、' ("2021年省级资金248000万元、
+    中央资金597784万元，2022年省级资金316390万元、中央资金676073万元"): every member is a part, not only
+    the first of each piece — when each member of the piece leads with a part of the same kind."""
+    finer: list[tuple[int, int]] = []
+    for a, b in pieces:
+        split = _depth_zero_splits(report.text, a, b, "、")
+        members = [_first_part(report, x, y) for x, y in split]
+        if (
+            len(split) >= 2
+            and all(member is not None for member in members)
+            and len({member.kind for member in members}) == 1
+        ):
+            finer.extend(split)
+        else:
+            finer.append((a, b))
+    return finer
+
+
 def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     """The first level quantity of a piece, outside brackets and in its first clause."""
     text = report.text
@@ -299,7 +318,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             for separators in (";", ",", "、"):
                 split = _depth_zero_splits(text, a, b, separators)
                 if len(split) >= 2:
-                    pieces_span = split
+                    pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
         for cut, (a, b) in enumerate(pieces_span):
             if cut and "其中" in text[a:b]:

@@ -1,0 +1,99 @@
+"""Rules tuned on the third batch of real reports (tests/data/checker_eval 64–80): each on text
+reconstructed from those reports, and on consistent text that must stay silent."""
+
+from jixiao.domain.checker import WARNING, check_text
+
+
+def findings(text, rule, **kwargs):
+    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
+
+
+def only(text, rule, **kwargs):
+    found = findings(text, rule, **kwargs)
+    assert len(found) == 1, [f.message for f in found]
+    return found[0]
+
+
+# --- a text that stops inside a table flattened one cell a line -----------------------------------
+
+ONE_CELL_A_LINE = (
+    "岳阳楼区2021年度部门(单位)整体支出\n绩效评价自评报告\n"
+    "一、部门(单位)基本概况 |\n||||||||\n人员编制 |\n5 |\n实有人数 |\n5 |\n||||||||\n"
+    "二、部门(单位)收支情况 |\n||||||||\n机构名称 |\n收入合计 |\n其中: |\n||||||||\n"
+    "团区委 |\n70.183715 |\n0 |\n68.683715 |\n0 |\n0 |\n1.5 |\n||||||||\n"
+    "机构名称 |\n支出合计 |\n其中: |\n结余 |\n||||||||\n基本支出 |\n其中: |\n项目支出 |\n"
+    "人员支出 |\n公用支出 |\n"
+)
+
+
+def test_a_text_ending_on_one_cell_of_a_cell_a_line_table_is_cut_off():
+    result = check_text(ONE_CELL_A_LINE, report_type="zhengti")
+    assert result.truncated is True
+    rules = {f.rule for f in result.findings}
+    assert "outline.required" not in rules and "key_figures.missing" not in rules
+
+
+def test_a_text_ending_on_a_whole_table_row_is_not_cut_off_by_that_alone():
+    text = "附表\n| 项目 | 金额 |\n| 基本支出 | 60 |\n| 项目支出 | 40 |\n"
+    assert check_text(text).truncated is False
+
+
+# --- the web page's info bar is not report text ------------------------------------------------------
+
+
+def test_the_font_size_widget_of_the_page_is_not_an_unclosed_bracket():
+    info_bar = "发布时间: 2023-05-19   浏览次数:   【字体:\n一、项目基本情况\n正文。\n"
+    assert findings(info_bar, "punct.brackets") == []
+    other = "2023-06-20 15:33 来源: 零陵区财政局 发布机构: 零陵区财政局 【字体:   打印\n正文。\n"
+    assert findings(other, "punct.brackets") == []
+    # in the report's own text the same bracket is still reported
+    assert only("评价机构:【山东鲁瑞会计师事务所\n正文。\n", "punct.brackets").found == "【"
+
+
+# --- a sentence repeated: a slip, or a summary restated with its details ---------------------------
+
+SUMMARY = "2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。"
+
+
+def test_a_summary_restated_in_the_section_of_its_details_is_not_a_repeat():
+    text = (
+        f"一、自评结论\n(一)自评得分\n自评得分100分。\n(二)绩效目标完成情况\n1. 执行率情况。\n{SUMMARY}\n"
+        f"二、佐证材料\n(一)项目基本情况\n1.项目资金情况。\n{SUMMARY}\n"
+    )
+    assert findings(text, "consistency.repeated_sentence") == []
+
+
+def test_a_sentence_restated_to_give_its_breakdown_is_not_a_repeat():
+    lead = "某县财政局文件下达某县2023年乡村振兴衔接资金791万元。"
+    text = (
+        f"某县财政局文件下达某县2023年中央水利发展资金2263万元。{lead}\n"
+        f"{lead}其中:中小河流治理工程491万元,小流域综合治理300万元。\n"
+    )
+    assert findings(text, "consistency.repeated_sentence") == []
+
+
+def test_the_same_sentence_twice_in_one_section_is_still_a_repeat():
+    text = f"一、基本情况\n{SUMMARY}\n{SUMMARY}\n二、存在问题\n无。\n"
+    assert only(text, "consistency.repeated_sentence").severity == WARNING
+
+
+# --- parts listed two to a clause ---------------------------------------------------------------------
+
+FUNDS = (
+    "2021年、2022年山东省高标准农田建设中央及省级资金共计1838247万元,其中2021年省级资金248000万元、"
+    "中央资金597784万元,2022年省级资金316390万元、中央资金676073万元。"
+)
+
+
+def test_every_member_of_a_list_of_pairs_is_a_part_of_the_total():
+    assert findings(FUNDS, "parts.sum") == []
+    wrong = FUNDS.replace("676073万元", "676037万元")
+    finding = only(wrong, "parts.sum")  # less than the total: a warning, the list may be incomplete
+    assert finding.severity == WARNING and "1838211万元" in finding.message
+    over = FUNDS.replace("676073万元", "676173万元")
+    assert "1838347万元" in only(over, "parts.sum").message
+
+
+def test_a_clause_with_an_amount_and_its_share_is_not_split_into_parts():
+    text = "本年支出100万元,其中基本支出60万元、占60%,项目支出40万元、占40%。"
+    assert findings(text, "parts.sum") == []
