@@ -318,6 +318,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
                 )
             )
 
+    findings.extend(_titles_disagree(context, patterns["self_title"]))
     self_mark = agency_mark = None
     if "中介机构" in text:
         self_mark, agency_mark = self_checked.search(text), agency_checked.search(text)
@@ -333,6 +334,32 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _titles_disagree(context: CheckContext, self_title: re.Pattern) -> list[Finding]:
+    """The report names itself twice, once a 自评报告 and once a 评价报告 (the cover says
+    “…绩效自评报告”, the heading of the text “…绩效评价报告”): one document, two titles."""
+    titles = [
+        p
+        for p in context.report.paragraphs
+        if len(p.text) <= 60 and p.text.rstrip("| ").endswith("报告") and "绩效" in p.text
+    ]
+    own = [p for p in titles if self_title.search(p.text)]
+    other = [p for p in titles if "自评" not in p.text and p.text.rstrip("| ").endswith("评价报告")]
+    if not own or not other:
+        return []
+    first = other[0]
+    return [
+        context.finding(
+            "title.body",
+            WARNING,
+            f"报告的名称前后不一：前面称“{own[0].text[-12:]}”，这里称“{first.text[-12:]}”（自评报告还是评价报告）",
+            first.start,
+            first.end,
+            expected=own[0].text,
+            found=first.text,
+        )
+    ]
 
 
 def _sentence_of(text: str, position: int) -> str:
@@ -478,6 +505,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
                 found=name,
             )
         )
+    findings.extend(_own_name_variants(context))
     orgs: Counter = Counter()
     for match in _ORG.finditer(text):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
@@ -504,6 +532,89 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
+@lru_cache(maxsize=4)
+def _name_patterns(key: int, fields: tuple[str, ...], suffixes: tuple[str, ...]):
+    field = re.compile(rf"(?:{'|'.join(fields) or '(?!)'})\s*[:：]\s*([\u4e00-\u9fff()（）]{{4,30}})")
+    return field, tuple(suffixes)
+
+
+def _own_name(context: CheckContext) -> str | None:
+    """The reporting unit's own name: a cover field (部门名称: …), else the part of a title line
+    before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
+    wording = context.data.wording
+    field, suffixes = _name_patterns(
+        id(wording), tuple(wording.get("name_fields") or ()), tuple(wording.get("org_suffixes") or ())
+    )
+    text = context.report.text
+    match = field.search(text[:3000])
+    if match and match.group(1).endswith(suffixes):
+        return match.group(1)
+    for paragraph in context.report.paragraphs[:12]:
+        year = _YEAR_IN_TITLE.search(paragraph.text)
+        if year is None or "报告" not in paragraph.text:
+            continue
+        head = _CJK.fullmatch(paragraph.text[: year.start()])
+        if head and len(head.group(0)) >= 6 and head.group(0).endswith(suffixes):
+            return head.group(0)
+    return None
+
+
+def _own_name_variants(context: CheckContext) -> list[Finding]:
+    """The unit's own name written another way: with a prefix it has nowhere else (“中共” +
+    name), or with one character of its middle dropped or changed. The name must stand at least
+    twice as written; a different last character names another body (档案局/档案馆) and is left alone."""
+    name = _own_name(context)
+    if name is None or len(name) < 6:
+        return []
+    text = context.report.text
+    if text.count(name) < 2:
+        return []
+    findings = []
+    for prefix in context.data.wording.get("name_prefixes") or ():
+        variant = prefix + name
+        at = text.find(variant)
+        if at >= 0 and text.count(name) - text.count(variant) >= 2:
+            findings.append(_name_finding(context, at, at + len(variant), variant, name))
+    core = len(name) - 1  # the last character names the kind of body: not a variant
+    wrong = set()
+    for i in range(1, core):
+        wrong.add(name[:i] + name[i + 1 :])  # a character dropped
+    for variant_regex in (
+        re.escape(name[:i]) + r"[\u4e00-\u9fff]" + re.escape(name[i + 1 :]) for i in range(1, core)
+    ):
+        for match in re.finditer(variant_regex, text):
+            if match.group(0) != name:
+                wrong.add(match.group(0))  # a character changed
+    for variant in sorted(wrong):
+        if variant in name:
+            continue
+        for match in re.finditer(re.escape(variant), text):
+            if (
+                text.startswith(name, match.start())
+                or name in text[max(0, match.start() - 2) : match.end() + 2]
+            ):
+                continue
+            findings.append(_name_finding(context, match.start(), match.end(), variant, name))
+            break
+    return findings
+
+
+def _name_finding(context: CheckContext, start: int, end: int, found: str, name: str) -> Finding:
+    return context.finding(
+        "name.variant",
+        WARNING,
+        f"单位名称前后写法不一：这里写“{found}”，文中其他地方写“{name}”",
+        start,
+        end,
+        expected=name,
+        found=found,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -580,6 +691,81 @@ def check_run_on(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# Document numbers and marks between sentences
+
+_BARE_DOC_NUMBER = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")
+_ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
+_CN_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@rule(
+    "punct.marks",
+    "文号缺六角括号（“零财绩20231号”应为“零财绩〔2023〕1号”）、中文句末用了英文句点、两个文件名之间缺顿号",
+)
+def check_marks(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for match in _BARE_DOC_NUMBER.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        if not _is_cjk(before) or before == "第" or _in_source_line(text, match.start()):
+            continue
+        year, serial = match.group(1), match.group(2)
+        head = text[max(0, match.start() - 3) : match.start()]
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                f"文号“{head}{match.group(0)}”缺六角括号，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, match.start() - 3),
+                match.end(),
+                expected=f"〔{year}〕{serial}号",
+                found=match.group(0),
+            )
+        )
+    for match in _ASCII_PERIOD.finditer(text):
+        at = match.start()
+        if not at or not _is_cjk(text[at - 1]):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if "|" in line or line.startswith(("SOURCE:", "TITLE:")):
+            continue
+        if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
+            continue  # “一.概况”: a heading number
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                "中文句末用了英文句点“.”，应为“。”",
+                max(line_start, at - 8),
+                at + 1,
+                expected="。",
+                found=".",
+            )
+        )
+    at = text.find("号)《")
+    while at >= 0:
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                "两个文件名连在一起，中间缺顿号",
+                max(0, at - 10),
+                at + 3,
+                expected="号)、《",
+                found="号)《",
+            )
+        )
+        at = text.find("号)《", at + 3)
+    return findings
+
+
 RULES = (
     check_template_leftovers,
     check_doubled,
@@ -588,4 +774,5 @@ RULES = (
     check_name_variants,
     check_inline_numbering,
     check_run_on,
+    check_marks,
 )

@@ -97,3 +97,79 @@ def test_every_member_of_a_list_of_pairs_is_a_part_of_the_total():
 def test_a_clause_with_an_amount_and_its_share_is_not_split_into_parts():
     text = "本年支出100万元,其中基本支出60万元、占60%,项目支出40万元、占40%。"
     assert findings(text, "parts.sum") == []
+
+
+# --- the report names itself two ways ---------------------------------------------------------------
+
+COVER = (
+    "县档案馆2024年部门整体支出绩效自评报告\n"
+    "寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告\n"
+    "部门名称:寻甸回族彝族自治县档案馆\n"
+    "评价机构:寻甸回族彝族自治县档案馆整体支出绩效评价小组\n"
+)
+
+
+def test_a_self_evaluation_whose_text_heading_says_evaluation_report_is_flagged():
+    text = COVER + "寻甸回族彝族自治县档案馆\n2024年度部门整体支出绩效评价报告\n一、部门概况\n正文。\n"
+    finding = only(text, "title.body")
+    assert finding.severity == WARNING and finding.found == "2024年度部门整体支出绩效评价报告"
+
+
+def test_one_title_throughout_is_silent():
+    text = COVER + "寻甸回族彝族自治县档案馆\n2024年度部门整体支出绩效自评报告\n一、部门概况\n正文。\n"
+    assert findings(text, "title.body") == []
+    hunan = "2021年度部门整体支出绩效评价报告\n一、部门概况\n正文。\n"  # 湖南的模板，只有一个名称
+    assert findings(hunan, "title.body") == []
+
+
+# --- the unit's own name written another way ----------------------------------------------------------
+
+STAFF = "寻甸回族彝族自治县档案馆是县委办公室管理的正科级事业单位。"
+
+
+def test_the_own_name_with_a_party_prefix_it_has_nowhere_else_is_flagged():
+    text = COVER + STAFF + "\n附件6 中共寻甸回族彝族自治县档案馆2024年项目预算、决算明细表(单位:万元)\n"
+    finding = only(text, "name.variant")
+    assert (finding.found, finding.expected) == ("中共寻甸回族彝族自治县档案馆", "寻甸回族彝族自治县档案馆")
+
+
+def test_the_own_name_with_a_character_dropped_or_changed_is_flagged():
+    dropped = COVER + "寻甸回族彝族治县档案馆开展了自评。\n"
+    assert only(dropped, "name.variant").found == "寻甸回族彝族治县档案馆"
+    changed = COVER + "寻甸回族彝族自治县挡案馆开展了自评。\n"
+    assert only(changed, "name.variant").found == "寻甸回族彝族自治县挡案馆"
+
+
+def test_another_body_with_the_same_stem_and_a_party_committee_are_not_variants():
+    text = COVER + STAFF + "中共寻甸回族彝族自治县委办公室管理档案馆。寻甸回族彝族自治县档案局负责指导。\n"
+    assert findings(text, "name.variant") == []
+
+
+# --- document numbers, sentence-final marks, citations run together -------------------------------
+
+
+def test_a_document_number_without_its_brackets_is_flagged():
+    text = "《零陵区区级预算部门绩效自评操作规程》(零财绩〔2021〕20号)的要求零财绩20231号文件精神。"
+    finding = only(text, "punct.marks")
+    assert finding.expected == "〔2023〕1号"
+    assert (
+        only("征求意见稿意见建议的函(藏民函202117号)等文件要求。", "punct.marks").expected == "〔2021〕17号"
+    )
+
+
+def test_document_numbers_with_brackets_serials_and_amounts_are_silent():
+    text = "依据(湘财绩〔2020〕7号)、国务院令第649号和第20231号档案,收入20231.5万元,共2023人。"
+    assert findings(text, "punct.marks") == []
+
+
+def test_an_ascii_full_stop_after_chinese_is_flagged_but_not_in_file_names_numbers_or_tables():
+    text = "2. 机构情况。 北塔区团委部门只有本级,没有其他二级单位. 3.人员情况。"
+    assert only(text, "punct.marks").expected == "。"
+    clean = "报告.docx\n1.主要职能。\n一.部门概况\n| 其他资金 | 包括:社会投入资金、银行贷款. |\n增长3.5%。"
+    assert findings(clean, "punct.marks") == []
+
+
+def test_two_citations_run_together_are_flagged():
+    text = "《特困人员认定办法》(民发〔2016〕178号)《西藏自治区特困人员救助供养办法》(藏政发〔2017〕42号)。"
+    assert only(text, "punct.marks").expected == "号)、《"
+    assert findings(text.replace("号)《", "号)、《"), "punct.marks") == []
