@@ -1321,7 +1321,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])月")
+_DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -1334,14 +1334,15 @@ def check_dates(context: CheckContext) -> list[Finding]:
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
+        months = f"{int(month)}{match.group(3)}{int(match.group(4))}" if match.group(4) else f"{int(month)}"
         findings.append(
             context.finding(
                 "date.format",
                 WARNING,
-                f"日期缺少“年”字：“{match.group(0)}”应为“{year}年{int(month)}月”",
+                f"日期缺少“年”字：“{match.group(0)}”应为“{year}年{months}月”",
                 match.start(),
                 match.end(),
-                expected=f"{year}年{int(month)}月",
+                expected=f"{year}年{months}月",
                 found=match.group(0),
             )
         )
@@ -1361,7 +1362,38 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
+    findings.extend(_report_date_before_year_end(context))
     return findings
+
+
+_FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+_REPORT_DATE = re.compile(
+    r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
+)
+
+
+def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
+    """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
+    31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
+    text = context.report.text
+    head = text[:1500]
+    year = _FISCAL_YEAR.search(head)
+    date = _REPORT_DATE.search(head)
+    if year is None or date is None or "评" not in head:
+        return []
+    if int(date.group(1)) > int(year.group(1)):
+        return []
+    return [
+        context.finding(
+            "date.format",
+            WARNING,
+            f"报告日期“{date.group(0)[-11:].strip(':：')}”不晚于所评价的{year.group(0)}结束，"
+            "年度决算之前不能完成这一年的评价，请核对日期",
+            date.start(),
+            date.end(),
+            found=date.group(0),
+        )
+    ]
 
 
 RULES: tuple[Rule, ...] = (

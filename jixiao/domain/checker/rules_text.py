@@ -100,6 +100,44 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
+    findings.extend(_empty_form_fields(context))
+    return findings
+
+
+@lru_cache(maxsize=4)
+def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(fields) or "(?!)"
+    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
+
+
+def _empty_form_fields(context: CheckContext) -> list[Finding]:
+    """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
+    followed by a blank line or by the next field (“评价方式:…”)."""
+    report = context.report
+    fields = tuple(context.data.wording.get("form_fields") or ())
+    if not fields or ":" not in report.text:
+        return []
+    regex = _form_field_regex(id(context.data.wording), fields)
+    text = report.text
+    findings = []
+    paragraphs = report.paragraphs
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        if len(paragraph.text) > 16 or not paragraph.text.endswith(":") or not regex.match(paragraph.text):
+            continue
+        following = paragraphs[index + 1].text
+        next_is_field = ":" in following and regex.match(following[: following.index(":") + 1])
+        if not (text.startswith("\n\n", paragraph.end) or next_is_field):
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"“{paragraph.text.rstrip(':')}”一栏没有填写",
+                paragraph.start,
+                paragraph.end,
+                expected=paragraph.text.rstrip(":"),
+            )
+        )
     return findings
 
 

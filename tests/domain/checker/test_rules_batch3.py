@@ -173,3 +173,41 @@ def test_two_citations_run_together_are_flagged():
     text = "《特困人员认定办法》(民发〔2016〕178号)《西藏自治区特困人员救助供养办法》(藏政发〔2017〕42号)。"
     assert only(text, "punct.marks").expected == "号)、《"
     assert findings(text.replace("号)《", "号)、《"), "punct.marks") == []
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+
+def test_a_month_range_glued_to_its_year_is_flagged():
+    text = "湖南天行会计师事务所受祁东县财政局委托,于20237-8月开展了绩效评价。"
+    assert only(text, "date.format").expected == "2023年7-8月"
+    assert findings("于2023年7-8月开展了绩效评价。", "date.format") == []
+
+
+FORM_HEAD = (
+    "岳阳县2021年度部门整体支出\n\n  绩效评价自评报告\n\n  部门(单位)名称:岳阳县新开镇政府\n\n"
+    "  预算编码:\n\n  评价方式:部门(单位)绩效自评\n\n  报告日期:{date}\n\n一、部门(单位)基本概况\n\n"
+)
+
+
+def test_an_evaluation_dated_before_its_year_ends_is_flagged():
+    finding = only(FORM_HEAD.format(date="2021年12月31日"), "date.format")
+    assert finding.severity == WARNING and "2021年度" in finding.message
+    assert findings(FORM_HEAD.format(date="2022年5月18日"), "date.format") == []
+
+
+# --- form fields left empty ---------------------------------------------------------------------------
+
+
+def test_a_cover_field_left_empty_is_a_template_leftover():
+    found = findings(FORM_HEAD.format(date="2022年5月18日"), "template.leftover")
+    assert [f.expected for f in found] == ["预算编码"]
+    stamp = "附件3\n\n单位名称(盖章):\n\n2022年度零陵区档案馆\n\n部门整体支出绩效自评报告\n"
+    assert [f.expected for f in findings(stamp, "template.leftover")] == ["单位名称(盖章)"]
+
+
+def test_filled_fields_and_fields_answered_on_the_next_line_are_silent():
+    filled = FORM_HEAD.format(date="2022年5月18日").replace("预算编码:", "预算编码: 106006")
+    assert findings(filled, "template.leftover") == []
+    vertical = "单位名称:\n某县档案馆\n预算编码:\n106006\n"
+    assert findings(vertical, "template.leftover") == []
