@@ -1,7 +1,7 @@
 """Rules tuned on the third batch of real reports (tests/data/checker_eval 64–80): each on text
 reconstructed from those reports, and on consistent text that must stay silent."""
 
-from jixiao.domain.checker import WARNING, check_text
+from jixiao.domain.checker import ERROR, WARNING, check_text
 
 
 def findings(text, rule, **kwargs):
@@ -211,3 +211,42 @@ def test_filled_fields_and_fields_answered_on_the_next_line_are_silent():
     assert findings(filled, "template.leftover") == []
     vertical = "单位名称:\n某县档案馆\n预算编码:\n106006\n"
     assert findings(vertical, "template.leftover") == []
+
+
+# --- an amount worked out from a base -------------------------------------------------------------
+
+
+def test_a_share_of_a_base_that_does_not_follow_is_flagged():
+    text = "根据估计的全县生均公用经费总额约1.1亿元,按生均公用经费5%的比例即500万单独列入县财政预算。"
+    finding = only(text, "rate.share_of")
+    assert finding.severity == WARNING  # the base is approximate
+    assert finding.expected == "550万" and "1.1亿元×5%" in finding.message
+    exact = "项目资金200万元,按5%的比例即12万元作为质保金。"
+    assert only(exact, "rate.share_of").severity == ERROR
+
+
+def test_a_share_of_a_base_that_follows_is_silent():
+    assert findings("生均公用经费总额约1.1亿元,按5%的比例即550万元列入预算。", "rate.share_of") == []
+    assert findings("项目资金200万元,按5%的比例即10万元作为质保金。", "rate.share_of") == []
+    assert findings("执行率95%,按10%的权重计9.5分。", "rate.share_of") == []
+
+
+ARCHIVE = (
+    "馆藏档案资料合计共132697卷(册、盘、盒、件),其中:档案 118606卷(册、盘、盒、件),包括纸质档案111675卷;"
+    "资料 14091册,按照规定每卷(册)2元的标准测算,争取到市级财政资金{amount}万元。"
+)
+
+
+def test_a_standard_times_no_listed_quantity_is_flagged():
+    finding = only(ARCHIVE.format(amount="21.44"), "rate.standard")
+    assert finding.severity == WARNING and "132697卷×2元=26.54万元" in finding.message
+
+
+def test_a_standard_times_a_listed_quantity_is_silent():
+    assert findings(ARCHIVE.format(amount="26.54"), "rate.standard") == []
+    assert findings(ARCHIVE.format(amount="23.72"), "rate.standard") == []  # 118606卷 the documents alone
+
+
+def test_a_growth_rate_is_not_a_share_of_the_amount_before_it():
+    text = "本年收入110万元,比上年增长10%,即10万元。资金200万元,完成率80%,为全年最高。"
+    assert findings(text, "rate.share_of") == []

@@ -1,0 +1,122 @@
+"""Amounts worked out from a base stated in the same sentence: a share of a base (“生均公用经费
+总额约1.1亿元，按5%的比例即500万”) and a unit standard times a quantity (“合计共132697卷…按每卷
+2元的标准测算，争取到21.44万元”).
+
+The check uses the rounding envelope of the printed amounts; the share (“按5%的比例”) is a rule
+the report applies, so it is taken as exact. A finding is a warning when the base is approximate
+(“约”) or when the quantity the standard applies to cannot be told for certain.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.domain.checker.base import CheckContext, plain, rule
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.money import HUNDRED
+
+_SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
+_NUMBER = r"(\d+(?:\.\d+)?)(亿|万)?元?"
+_SHARE = re.compile(
+    rf"{_NUMBER}(?P<gap>[^。;\n\d]{{0,30}}?)(?P<p>\d+(?:\.\d+)?)%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?"
+    rf"(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?"
+)
+_STANDARD = re.compile(
+    r"每(?P<unit>[\u4e00-\u9fff])(?:\([\u4e00-\u9fff、]{1,8}\))?(?P<price>\d+(?:\.\d+)?)元的?标准"
+)
+_MONEY_AFTER = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
+_APPROX = ("约", "估计", "估算", "大约", "近")
+_CHANGE_WORDS = ("增长", "增加", "下降", "减少", "上升", "降低", "提高", "比上年", "较上年", "同比")
+
+
+def _half(number: str, scale: Decimal) -> Decimal:
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return Decimal(5).scaleb(-(decimals + 1)) * scale
+
+
+@rule("rate.share_of", "按比例算出的金额（“总额约1.1亿元，按5%的比例即500万”）与基数×比例是否相符")
+def check_share_of_base(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "%" not in text:
+        return []
+    findings = []
+    for match in _SHARE.finditer(text):
+        if match.group(2) is None and match.group("bu") is None:
+            continue  # neither figure is an amount of money
+        gap = match.group("gap")
+        if "按" not in gap or any(word in gap for word in _CHANGE_WORDS):
+            continue  # only “按P%的比例”: a growth rate (“比上年增长10%，即…”) has another base
+        base_scale, stated_scale = _SCALE[match.group(2) or ""], _SCALE[match.group("bu") or ""]
+        base = Decimal(match.group(1)) * base_scale
+        share = Decimal(match.group("p")) / HUNDRED
+        stated = Decimal(match.group("b")) * stated_scale
+        expected = base * share
+        envelope = _half(match.group(1), base_scale) * share + _half(match.group("b"), stated_scale)
+        if abs(expected - stated) <= envelope:
+            continue
+        approx = any(word in text[max(0, match.start() - 4) : match.start()] for word in _APPROX)
+        unit = match.group("bu") or ""
+        shown = plain((expected / stated_scale).quantize(Decimal("0.01")))
+        findings.append(
+            context.finding(
+                "rate.share_of",
+                WARNING if approx else ERROR,
+                f"{match.group(1)}{match.group(2) or ''}元×{match.group('p')}%={shown}{unit}元，"
+                f"与所说{match.group('b')}{unit}不符"
+                + ("（基数是约数，仍超出其四舍五入范围）" if approx else ""),
+                match.start(),
+                match.end(),
+                expected=f"{shown}{unit}",
+                found=f"{match.group('b')}{unit}",
+            )
+        )
+    return findings
+
+
+@rule(
+    "rate.standard",
+    "按标准测算的金额（“按每卷2元的标准测算，争取到21.44万元”）与同段所列数量×标准是否相符",
+)
+def check_standard_times_quantity(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    if "元的标准" not in text and "元标准" not in text:
+        return []
+    findings = []
+    for match in _STANDARD.finditer(text):
+        paragraph = report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        unit = match.group("unit")
+        counts = [
+            Decimal(m.group(1))
+            for m in re.finditer(rf"(\d+){re.escape(unit)}", text[paragraph.start : match.start()])
+        ]
+        amount = _MONEY_AFTER.search(text, match.end(), min(paragraph.end, match.end() + 40))
+        if not counts or amount is None:
+            continue
+        price = Decimal(match.group("price"))
+        scale = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}[amount.group(2)]
+        stated = Decimal(amount.group(1)) * scale
+        half = _half(amount.group(1), scale)
+        if any(abs(count * price - stated) <= half for count in counts):
+            continue
+        largest = max(counts)
+        shown = plain((largest * price / scale).quantize(Decimal("0.01")))
+        findings.append(
+            context.finding(
+                "rate.standard",
+                WARNING,
+                f"按每{unit}{match.group('price')}元的标准，段中所列数量都算不出{amount.group(0)}"
+                f"（如{plain(largest)}{unit}×{match.group('price')}元={shown}{amount.group(2)}）",
+                match.start(),
+                amount.end(),
+                expected=f"{shown}{amount.group(2)}",
+                found=amount.group(0),
+            )
+        )
+    return findings
+
+
+RULES = (check_share_of_base, check_standard_times_quantity)
