@@ -965,6 +965,43 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                 )
             )
         last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
+    findings.extend(_mixed_number_marks(context))
+    return findings
+
+
+def _mixed_number_marks(context: CheckContext) -> list[Finding]:
+    """Sibling headings numbered 1、 and 2. (one list, two ways of writing its numbers). The one
+    whose way is the rarer in the whole text is named (on a tie, the first of the pair)."""
+    headings = [h for h in context.report.headings if h.number is not None]
+    style = {h.start: h.marker[-1] for h in headings if h.rank == 3 and h.marker[-1] in "、."}
+    if len(set(style.values())) < 2:
+        return []
+    totals = {mark: list(style.values()).count(mark) for mark in "、."}
+    findings = []
+    siblings: list = []
+    for heading in headings:
+        if heading.rank < 3:
+            siblings = []
+            continue
+        if heading.rank != 3 or heading.start not in style:
+            continue
+        if siblings and style[siblings[-1].start] != style[heading.start]:
+            before, after = siblings[-1], heading
+            odd = after if totals[style[after.start]] < totals[style[before.start]] else before
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"同一级标题编号写法不一：“{before.marker}{before.title[:8]}”用“{style[before.start]}”，"
+                    f"“{after.marker}{after.title[:8]}”用“{style[after.start]}”",
+                    odd.start,
+                    odd.end,
+                    found=odd.marker,
+                )
+            )
+            siblings = []
+            continue
+        siblings.append(heading)
     return findings
 
 

@@ -250,3 +250,24 @@ def test_a_standard_times_a_listed_quantity_is_silent():
 def test_a_growth_rate_is_not_a_share_of_the_amount_before_it():
     text = "本年收入110万元,比上年增长10%,即10万元。资金200万元,完成率80%,为全年最高。"
     assert findings(text, "rate.share_of") == []
+
+
+# --- one list, two ways of writing its numbers ------------------------------------------------------
+
+
+def test_sibling_headings_numbered_two_ways_are_flagged():
+    text = (
+        "一、部门概况\n(一)部门机构设置、编制。\n1、机构设置情况:\n档案馆是正科级事业单位,核定事业编制17人。\n"
+        "2.编制情况\n在职人员编制17人,其中:行政编制0人,事业编制17人。\n"
+    )
+    finding = only(text, "heading.numbering")
+    assert finding.found == "1、" and "2.编制情况" in finding.message  # a tie: the first of the pair
+
+
+def test_one_way_throughout_or_a_new_list_under_another_parent_is_silent():
+    same = "一、部门概况\n(一)机构\n1.机构设置情况\n正文。\n2.编制情况\n正文。\n"
+    assert findings(same, "heading.numbering") == []
+    apart = (
+        "一、部门概况\n(一)机构\n1.机构设置情况\n正文。\n2.编制情况\n正文。\n(二)职能\n1、主要职能\n正文。\n"
+    )
+    assert findings(apart, "heading.numbering") == []
