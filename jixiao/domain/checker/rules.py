@@ -36,7 +36,7 @@ from jixiao.domain.checker.parse import (
     Quantity,
     int_to_cn,
 )
-from jixiao.domain.checker.statements import Parts, direction_of
+from jixiao.domain.checker.statements import Parts, direction_of, parts_after
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -389,6 +389,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
         elif len(parts.parts) >= 2:
+            more = parts_after(report, parts)
+            if more:
+                whole = total_sum + sum((p.base_value for p in more), ZERO)
+                slack = envelope + sum((report.half_unit(p) for p in more), ZERO)
+                if abs(whole - total.base_value) < slack:
+                    continue  # the list goes on after ';' and then adds up
             findings.append(
                 context.finding(
                     "parts.sum",
@@ -897,6 +903,10 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     last: dict[int, int] = {}
     pending: dict[int, tuple] = {}
+    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
+    midway = not any(
+        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
+    )
     for heading in context.report.headings:
         rank = heading.rank
         for deeper in [r for r in last if r > rank]:
@@ -950,6 +960,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
+        elif number > previous + 1 and not previous and not any(r < rank for r in last) and midway:
+            pass  # the first heading of an untitled text, under no parent: it begins mid-document
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"
@@ -1037,10 +1049,19 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     return titles
 
 
+def _is_form(report: ParsedReport) -> bool:
+    """A self-evaluation form (“就业补助资金绩效自评表”), not a report: it has rows, not sections."""
+    return any(
+        p.text.rstrip(" |").endswith(("自评表", "评价表", "评分表"))
+        or p.text.startswith(("项目支出绩效自评表",))
+        for p in report.paragraphs[:4]
+    )
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
-    if report.truncated or not context.report_type.required:
+    if report.truncated or not context.report_type.required or _is_form(report):
         return []
     titles = _heading_titles(report)
     if not titles:
@@ -1165,6 +1186,7 @@ _PAIRS = {
     ">": "<",
     "〉": "〈",
     "〕": "〔",
+    "﹞": "﹝",
     "]": "[",
     "”": "“",
     "’": "‘",
@@ -1172,7 +1194,8 @@ _PAIRS = {
     "』": "『",
 }
 _OPEN_SET = set(_PAIRS.values())
-_BRACKET = re.compile(r"[()【】《》<>〈〉〔〕\[\]“”‘’「」『』]")
+_BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
+_DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
 def _balanced(marks: list[str]) -> bool:
@@ -1219,6 +1242,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 continue  # '首页 > 通知公告' breadcrumbs, not brackets
             position = paragraph.start + match.start()
             if ch in _OPEN_SET:
+                if ch in "〔﹝[" and _DOC_NUMBER_AFTER.match(text, match.end()):
+                    continue  # a document number whose closer was lost: one finding, from punct.marks
                 stack.append((ch, position))
                 continue
             opener = _PAIRS[ch]

@@ -1,6 +1,7 @@
-"""Amounts worked out from a base stated in the same sentence: a share of a base (“生均公用经费
+"""Figures worked out from a rule the text states itself. Amounts worked out from a base stated in the same sentence: a share of a base (“生均公用经费
 总额约1.1亿元，按5%的比例即500万”) and a unit standard times a quantity (“合计共132697卷…按每卷
-2元的标准测算，争取到21.44万元”).
+2元的标准测算，争取到21.44万元”); the points of a score table's categories against the table's
+own note (“注:一级指标分值统一设置为:产出指标50分、效益指标30分…”).
 
 The check uses the rounding envelope of the printed amounts; the share (“按5%的比例”) is a rule
 the report applies, so it is taken as exact. A finding is a warning when the base is approximate
@@ -17,11 +18,10 @@ from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.money import HUNDRED
 
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
-_NUMBER = r"(\d+(?:\.\d+)?)(亿|万)?元?"
 _SHARE = re.compile(
-    rf"{_NUMBER}(?P<gap>[^。;\n\d]{{0,30}}?)(?P<p>\d+(?:\.\d+)?)%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?"
-    rf"(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?"
+    r"(?P<p>\d+(?:\.\d+)?)%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?"
 )
+_BASE = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?元?")
 _STANDARD = re.compile(
     r"每(?P<unit>[\u4e00-\u9fff])(?:\([\u4e00-\u9fff、]{1,8}\))?(?P<price>\d+(?:\.\d+)?)元的?标准"
 )
@@ -37,35 +37,45 @@ def _half(number: str, scale: Decimal) -> Decimal:
 
 @rule("rate.share_of", "按比例算出的金额（“总额约1.1亿元，按5%的比例即500万”）与基数×比例是否相符")
 def check_share_of_base(context: CheckContext) -> list[Finding]:
+    """“<base>…按<share>%的比例即<amount>”: the amount is the base times the share. Only a share
+    introduced by 按 counts (a growth rate, “比上年增长10%，即…”, has another base)."""
     text = context.report.text
-    if "%" not in text:
+    if "%" not in text or "按" not in text:
         return []
     findings = []
     for match in _SHARE.finditer(text):
-        if match.group(2) is None and match.group("bu") is None:
-            continue  # neither figure is an amount of money
-        gap = match.group("gap")
-        if "按" not in gap or any(word in gap for word in _CHANGE_WORDS):
-            continue  # only “按P%的比例”: a growth rate (“比上年增长10%，即…”) has another base
-        base_scale, stated_scale = _SCALE[match.group(2) or ""], _SCALE[match.group("bu") or ""]
-        base = Decimal(match.group(1)) * base_scale
+        window_start = max(0, match.start() - 45)
+        by = text.rfind("按", window_start, match.start())
+        if by < 0 or any(ch in text[by : match.start()] for ch in "。;\n"):
+            continue
+        bases = [b for b in _BASE.finditer(text, window_start, by) if b.group(2) or text[b.end() - 1] == "元"]
+        if not bases:
+            continue
+        base_match = bases[-1]
+        gap = text[base_match.end() : match.start()]
+        if any(ch in gap for ch in "。;\n") or any(word in gap for word in _CHANGE_WORDS):
+            continue
+        if base_match.group(2) is None and match.group("bu") is None:
+            continue  # neither figure is an amount in 万 or 亿
+        base_scale, stated_scale = _SCALE[base_match.group(2) or ""], _SCALE[match.group("bu") or ""]
+        base = Decimal(base_match.group(1)) * base_scale
         share = Decimal(match.group("p")) / HUNDRED
         stated = Decimal(match.group("b")) * stated_scale
         expected = base * share
-        envelope = _half(match.group(1), base_scale) * share + _half(match.group("b"), stated_scale)
+        envelope = _half(base_match.group(1), base_scale) * share + _half(match.group("b"), stated_scale)
         if abs(expected - stated) <= envelope:
             continue
-        approx = any(word in text[max(0, match.start() - 4) : match.start()] for word in _APPROX)
+        approx = any(word in text[max(0, base_match.start() - 4) : base_match.start()] for word in _APPROX)
         unit = match.group("bu") or ""
         shown = plain((expected / stated_scale).quantize(Decimal("0.01")))
         findings.append(
             context.finding(
                 "rate.share_of",
                 WARNING if approx else ERROR,
-                f"{match.group(1)}{match.group(2) or ''}元×{match.group('p')}%={shown}{unit}元，"
+                f"{base_match.group(1)}{base_match.group(2) or ''}元×{match.group('p')}%={shown}{unit}元，"
                 f"与所说{match.group('b')}{unit}不符"
                 + ("（基数是约数，仍超出其四舍五入范围）" if approx else ""),
-                match.start(),
+                base_match.start(),
                 match.end(),
                 expected=f"{shown}{unit}",
                 found=f"{match.group('b')}{unit}",
@@ -119,4 +129,40 @@ def check_standard_times_quantity(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_share_of_base, check_standard_times_quantity)
+_CATEGORY_HEADER = re.compile(r"(产出|效益|满意度)指标\((\d+)分\)")
+_CATEGORY_NOTE = re.compile(r"(产出|效益|满意度)指标(\d+)分")
+_NOTE_MARK = re.compile(r"一级指标分值|分值统一设置|分值设置为")
+
+
+@rule(
+    "table.category_note",
+    "评分表一级指标所标分值（“产出指标(70分)”）与表注的统一规定（“产出指标50分、效益指标30分”）是否一致",
+)
+def check_categories_against_note(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    mark = _NOTE_MARK.search(text)
+    if mark is None:
+        return []
+    note_end = min((i for i in (text.find(ch, mark.end()) for ch in "。\n") if i >= 0), default=len(text))
+    note = {m.group(1): (int(m.group(2)), m) for m in _CATEGORY_NOTE.finditer(text, mark.start(), note_end)}
+    findings = []
+    for match in _CATEGORY_HEADER.finditer(text):
+        category, points = match.group(1), int(match.group(2))
+        if category not in note or note[category][0] == points:
+            continue
+        stated = note[category][1].group(0)
+        findings.append(
+            context.finding(
+                "table.category_note",
+                ERROR,
+                f"一级指标“{category}指标”标{points}分，与表注规定的“{stated}”不符",
+                match.start(),
+                match.end(),
+                expected=f"{note[category][0]}分",
+                found=f"{points}分",
+            )
+        )
+    return findings
+
+
+RULES = (check_share_of_base, check_standard_times_quantity, check_categories_against_note)

@@ -110,17 +110,59 @@ def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
 
 
+_COLON_THEN_FIELD = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff()]{2,12}$")
+
+
+@lru_cache(maxsize=4)
+def _field_name(key: int, fields: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(fields) or "(?!)")
+
+
 def _empty_form_fields(context: CheckContext) -> list[Finding]:
     """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
     followed by a blank line or by the next field (“评价方式:…”)."""
     report = context.report
     fields = tuple(context.data.wording.get("form_fields") or ())
-    if not fields or ":" not in report.text:
+    if not fields:
         return []
     regex = _form_field_regex(id(context.data.wording), fields)
     text = report.text
     findings = []
     paragraphs = report.paragraphs
+    # “主管部门:               单位:万元”: a field followed on its line by the next field
+    field_name = _field_name(id(context.data.wording), fields)
+    for colon in _COLON_THEN_FIELD.finditer(text):
+        label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
+        after = text[colon.end() : text.find(":", colon.end())]
+        if label is None or not field_name.fullmatch(label.group(0)):
+            continue
+        if after != "单位" and not field_name.fullmatch(after):
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"“{label.group(0)}”一栏没有填写",
+                label.start(),
+                colon.end(),
+                expected=label.group(0),
+            )
+        )
+    rows = tuple(context.data.wording.get("answer_rows") or ())
+    for paragraph in paragraphs if rows and "|" in text else ():
+        cells = [c.strip() for c in paragraph.text.split("|")]
+        if cells and cells[0] in rows and not any(cells[1:]):
+            findings.append(
+                context.finding(
+                    "template.leftover",
+                    WARNING,
+                    f"自评表“{cells[0]}”一栏没有填写",
+                    paragraph.start,
+                    paragraph.end,
+                    expected=cells[0],
+                )
+            )
     for index, paragraph in enumerate(paragraphs[:-1]):
         if len(paragraph.text) > 16 or not paragraph.text.endswith(":") or not regex.match(paragraph.text):
             continue
@@ -418,6 +460,7 @@ _YEAR_NO_NIAN = tuple(
 )
 _NOT_BEFORE_YEAR = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz〔【[(（.-/:#_—~～"
+    "款额"  # “本年财政拨款2020其他资金”: amounts of a table flattened into one string, not a year
 )
 
 
@@ -660,6 +703,7 @@ def _name_finding(context: CheckContext, start: int, end: int, found: str, name:
 
 _INLINE_NUMBER = re.compile(r"[。;:；：\n] *(\d{1,2})[.、](?!\d)")
 _LIST_OPENERS = frozenset("。;:；：\n")
+_COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
 
 @rule("list.numbering", "段落内的列举编号（1. 2. 3.）重复或跳号")
@@ -675,6 +719,10 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
     if first:
         matches.insert(0, first)
+    # after a comma a number opens an item only inside a list already open in the paragraph
+    # (“注:1.一级指标分值…,3.定量指标…”)
+    matches += [m for m in _COMMA_NUMBER.finditer(text) if text[m.start() - 1 : m.start()] != "."]
+    matches.sort(key=lambda m: m.start(1))
     for match in matches:
         start = match.start(1)
         paragraph = report.paragraph_at(start)
@@ -682,6 +730,8 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
             continue
         if paragraph is not current:
             current, previous = paragraph, None
+        if match.re is _COMMA_NUMBER and previous is None:
+            continue
         number = int(match.group(1))
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
@@ -733,6 +783,7 @@ def check_run_on(context: CheckContext) -> list[Finding]:
 # Document numbers and marks between sentences
 
 _BARE_DOC_NUMBER = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")
+_HALF_BRACKETED = re.compile(r"[〔﹝\[]((?:19|20)[0-4]\d)(\d{1,4})号")  # 石发﹝20198号: the closer lost
 _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
 
@@ -759,6 +810,20 @@ def check_marks(context: CheckContext) -> list[Finding]:
                 "punct.marks",
                 WARNING,
                 f"文号“{head}{match.group(0)}”缺六角括号，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, match.start() - 3),
+                match.end(),
+                expected=f"〔{year}〕{serial}号",
+                found=match.group(0),
+            )
+        )
+    for match in _HALF_BRACKETED.finditer(text):
+        year, serial = match.group(1), match.group(2)
+        head = text[max(0, match.start() - 3) : match.start()]
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                f"文号“{head}{match.group(0)}”的括号不全，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
                 max(0, match.start() - 3),
                 match.end(),
                 expected=f"〔{year}〕{serial}号",

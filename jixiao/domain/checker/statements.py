@@ -353,6 +353,26 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     return found
 
 
+def parts_after(report: ParsedReport, parts: Parts) -> list[Quantity]:
+    """The parts listed after the first group, to the end of the sentence: “其中九山河…22万元，…
+    16.11万元；耒水河…12.66万元，…27.55万元。” lists two groups of one total, the second after ';'."""
+    text = report.text
+    stop = text.find("。", parts.end)
+    paragraph = report.paragraph_at(parts.end)
+    limit = paragraph.end if paragraph is not None else len(text)
+    end = min(stop, limit) if stop >= 0 else limit
+    if end <= parts.end or text[parts.end : parts.end + 1] not in (";", ","):
+        return []
+    kind = parts.parts[0].kind
+    found = []
+    for a, b in _depth_zero_splits(text, parts.end + 1, end, ";,、"):
+        part = _first_part(report, a, b)
+        if part is None or part.approx or part.kind != kind or "其中" in text[a:b]:
+            return []  # not a plain continuation of the list
+        found.append(part)
+    return found
+
+
 _COUNT = re.compile(
     r"(?P<n>[\d一二两三四五六七八九十][\d一二两三四五六七八九十]*)(?:个|家|所)(?!月|工作日|小时|季度|百分点)"
 )

@@ -1,7 +1,9 @@
 """Rules tuned on the third batch of real reports (tests/data/checker_eval 64–80): each on text
 reconstructed from those reports, and on consistent text that must stay silent."""
 
-from jixiao.domain.checker import ERROR, WARNING, check_text
+import pytest
+
+from jixiao.domain.checker import ERROR, WARNING, check_text, detect_report_type
 
 
 def findings(text, rule, **kwargs):
@@ -271,3 +273,121 @@ def test_one_way_throughout_or_a_new_list_under_another_parent_is_silent():
         "一、部门概况\n(一)机构\n1.机构设置情况\n正文。\n2.编制情况\n正文。\n(二)职能\n1、主要职能\n正文。\n"
     )
     assert findings(apart, "heading.numbering") == []
+
+
+# --- report type auto: the title decides ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("牟定县2020年第一批公路安全生命防护工程绩效自评报告\n一、绩效目标分解下达情况\n", "xiangmu"),
+        ("保山市档案局2017年度项目绩效自评报告\n一、项目基本情况\n", "xiangmu"),
+        ("就业补助资金绩效自评表\n(2024年度) | |||\n转移支付(项目)名称 | 就业补助资金 |\n", "xiangmu"),
+        ("祁东县2020-2022年度高标准农田建设专项资金绩效评价报告\n一、基本情况\n", "xiangmu"),
+        ("淳安县财政支出政策绩效评价报告\n项目名称 2020年公共文化活动专项资金\n", "xiangmu"),
+        ("寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告\n一、部门概况\n", "zhengti"),
+        ("开远市卫生健康综合监督执法局2024年度部门整体和项目支出绩效自评报告\n", "zhengti"),
+        ("2021年度部门整体支出绩效评价报告\n一、部门概况\n专项资金50万元。\n", "zhengti"),
+        (
+            "2023年度绩效自评\n部门绩效自评结果公开汇总表\n序号 项目名称 自评得分\n"
+            "附件3\n长安区医疗保障局\n2023年度整体支出绩效自评报告\n",
+            "zhengti",
+        ),
+    ],
+)
+def test_the_report_type_is_read_from_the_title(opening, expected):
+    assert detect_report_type(opening) == expected
+
+
+# --- texts that begin or end in the middle ------------------------------------------------------------
+
+
+def test_a_text_beginning_mid_document_is_not_missing_its_first_headings():
+    text = "—23—\n7.满意度指标:满意度达到99.99%。\n(二)项目支出绩效自评结果。\n1.总体情况:项目21个。\n"
+    assert findings(text, "heading.numbering") == []
+    titled = "某局2023年度部门整体支出绩效评价报告\n二、绩效目标\n正文。\n三、存在问题\n正文。\n"
+    assert "缺少“一、”" in only(titled, "heading.numbering").message
+
+
+def test_a_text_ending_on_a_table_header_row_is_cut_off_and_a_form_has_no_sections():
+    form = (
+        "就业补助资金绩效自评表\n年度资金总额: | 808.1 | 692.98 | 86% |\n分配科学性 | 分配合理。 |\n"
+        "绩效指标 | 一级 指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n"
+    )
+    assert check_text(form).truncated is True
+    whole_form = form.replace("二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n", "满意度 | 95% | 98% |\n")
+    assert check_text(whole_form).truncated is False
+    assert findings(whole_form, "outline.required", report_type="xiangmu") == []
+
+
+# --- tables flattened into one string: cells run together -------------------------------------------
+
+
+def test_a_weight_run_into_a_percentage_is_not_an_impossible_rate():
+    glued = "质量指标项目(工程)验收合格率20100%100%20时效指标及时(按期)开工率10≥90%≥90%10"
+    assert findings(glued, "value.impossible") == []
+    assert only("群众满意度105%。", "value.impossible").severity == WARNING
+
+
+def test_an_amount_after_an_amount_label_is_not_a_year_without_nian():
+    glued = "年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金年度总体目标"
+    assert findings(glued, "date.malformed") == []
+    assert only("对2023转移支付资金进行了自评。", "date.malformed").expected == "2023年"
+
+
+# --- a total whose parts come in two groups -----------------------------------------------------------
+
+GROUPS = (
+    "2019年度纳入绩效评价的专项资金共计85.98万元,其中九山河一期治理工程监理费22万元,建设用地测绘费4.98万元,"
+    "青苗补偿费16.11万元;耒水河永兴县河段治理工程(塘门口)监理费12.66万元,建设用地测绘费2.68万元,"
+    "青苗补偿费{last}万元。"
+)
+
+
+def test_parts_in_two_groups_after_a_semicolon_add_up_to_the_total():
+    assert findings(GROUPS.format(last="27.55"), "parts.sum") == []
+    assert "43.09万元" in only(GROUPS.format(last="27.50"), "parts.sum").message
+
+
+# --- a score table against its own note ---------------------------------------------------------------
+
+SCORES = (
+    "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10效益指标(20分)社会效益指标10满意度指标(10分)"
+    "……总分100100注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分,"
+    "各部门确定三级指标的分值,3.定量指标若为正向"
+)
+
+
+def test_category_points_against_the_tables_own_note():
+    found = findings(SCORES, "table.category_note")
+    assert [(f.found, f.expected) for f in found] == [("70分", "50分"), ("20分", "30分")]
+    assert all(f.severity == ERROR for f in found)
+    agree = SCORES.replace("产出指标(70分)", "产出指标(50分)").replace("效益指标(20分)", "效益指标(30分)")
+    assert findings(agree, "table.category_note") == []
+
+
+def test_a_number_skipped_after_a_comma_inside_an_open_list():
+    assert only(SCORES, "list.numbering").expected == "2."
+    assert findings("注:1.分值统一设置,2.得分不超过分值。", "list.numbering") == []
+    assert findings("资金分三批下达,3.5万元已到位。", "list.numbering") == []
+
+
+# --- empty cells of a form, a document number half bracketed ----------------------------------------
+
+
+def test_a_field_followed_by_the_next_field_and_an_empty_answer_row_are_unfilled():
+    head = "部门绩效自评结果公开汇总表\n主管部门:               单位:万元\n"
+    assert [f.expected for f in findings(head, "template.leftover")] == ["主管部门"]
+    filled = "主管部门:长安区医疗保障局   单位:万元\n"
+    assert findings(filled, "template.leftover") == []
+    rows = "分配科学性 | 分配合理。 | |\n下达及时性 | |||||||\n地方财政资金 | |||||||\n"
+    assert [f.expected for f in findings(rows, "template.leftover")] == ["下达及时性"]
+
+
+def test_a_document_number_with_its_closing_bracket_lost_is_one_finding():
+    text = "依据《实施意见》(中发〔201834号)和(石发﹝20198号)文件精神开展自评。"
+    found = findings(text, "punct.marks")
+    assert [f.expected for f in found] == ["〔2018〕34号", "〔2019〕8号"]
+    assert findings(text, "punct.brackets") == []
+    assert only("依据石发﹝2019﹞8号文件和(未闭合的说明。\n下一段。", "punct.brackets").found == "("
