@@ -9,7 +9,8 @@
 Measured side by side in the same run, each in a fresh process on a fresh copy of the same
 migrated SQLite database:
 1. raw ``sqlite3.executemany`` inserting the same rows (parsed into tuples beforehand) into a
-   table with the voucher table's own definition and indexes, in one transaction;
+   table with the voucher table's own definition and indexes (not its triggers: they guard
+   updates and keep the spending summary, which jixiao's import pays for and raw does not), in one transaction;
 2. ``voucher_import`` from .csv: one streamed pass validates every row (dates, amounts, codes,
    projects, cross-use, duplicates within the file and against the ledger, set-based budget
    control per line), inserting the vouchers as it goes, then the ledger rows and the lines'
@@ -192,7 +193,8 @@ def child_raw(database: Path, file: Path) -> dict:
     ddl = [
         sql
         for (sql,) in source.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'budgets_voucher' AND sql IS NOT NULL ORDER BY type DESC"
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'budgets_voucher' AND sql IS NOT NULL"
+            " AND type IN ('table', 'index') ORDER BY type DESC"  # the table, then its indexes
         )
     ]
     source.close()

@@ -42,6 +42,7 @@ from jixiao.apps.budgets.models import (
     LedgerKind,
     Project,
     SanGongBudget,
+    SpendingSummary,
     Voucher,
 )
 from jixiao.apps.core.services import audit_record
@@ -80,6 +81,7 @@ from jixiao.formats.tabular import read_rows
 # (a 5 KB .xlsx can claim row 900,000,000).
 BACKGROUND_BYTES = 4 * 1024 * 1024
 INSERT_CHUNK = 5_000
+SUMMARY_TRIGGER = "budgets_spending_summary"  # budgets migration 0012
 PROGRESS_EVERY = 10_000
 STORED_ERRORS = 2_000
 
@@ -517,6 +519,7 @@ class _VoucherWriter:
         self.chunk: list[tuple] = []
         self.attempted = 0
         self.inserted = 0
+        self.trigger: str | None = None  # the summary trigger's SQL while it is suspended
 
     def add(self, voucher: VoucherRow) -> None:
         date = self.dates.get(voucher.date)
@@ -549,35 +552,73 @@ class _VoucherWriter:
     def flush(self) -> None:
         if self.chunk:
             with connection.cursor() as cursor:
+                if connection.vendor == "sqlite" and self.trigger is None:
+                    self.trigger = self._suspend_summary_trigger(cursor)
                 cursor.executemany(self.sql, self.chunk)
                 self.attempted += len(self.chunk)
                 self.inserted += max(cursor.rowcount, 0)
             self.chunk.clear()
 
-    def ledger(self) -> int:
-        """One expenditure ledger row per voucher of this import, in one INSERT … SELECT."""
+    @staticmethod
+    def _suspend_summary_trigger(cursor) -> str:
+        """SQLite keeps the spending summary with a row trigger (budgets migration 0012), which cost
+        an import of a million vouchers more than the vouchers themselves. Inside this import's
+        transaction the trigger is dropped, and ``derive`` adds the import's vouchers to the summary
+        in one grouped statement and creates the trigger again from its own stored SQL. DDL is
+        transactional in SQLite and there is one writer at a time: no other connection inserts a
+        voucher meanwhile or ever sees the table without its trigger, and a failed import rolls
+        the drop back with everything else. Returns the trigger's SQL ('' if there is none)."""
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s", [SUMMARY_TRIGGER]
+        )
+        row = cursor.fetchone()
+        if row is None:
+            return ""
+        cursor.execute(f"DROP TRIGGER {SUMMARY_TRIGGER}")
+        return row[0]
+
+    def derive(self) -> int:
+        """What follows from this import's vouchers, each in one INSERT … SELECT: an expenditure
+        ledger row per voucher, and (on SQLite, where the summary's row trigger was suspended) their
+        sums added to the spending summary, the trigger then restored. Returns the ledger rows."""
         quote, meta, ledger = connection.ops.quote_name, Voucher._meta, LedgerEntry._meta
         lcol = {name: quote(ledger.get_field(name).column) for name in (
             "line", "kind", "amount", "date", "voucher", "transfer", "doc_no", "memo", "created_by", "created_at",
         )}  # fmt: skip
         vcol = {name: quote(meta.get_field(name).column) for name in (
-            "line", "amount", "date", "summary", "created_by", "created_at", "department", "year",
+            "line", "amount", "date", "summary", "created_by", "created_at", "department", "year", "econ_code",
         )}  # fmt: skip
+        # This import's vouchers are the ids above the largest one before it; the unary plus keeps
+        # SQLite on that id range (read in order) instead of the (department, year, date) index,
+        # whose order makes the copy jump around the table (2.5× slower).
+        these = (
+            f"FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} > %s AND +{vcol['department']} = %s "
+            f"AND +{vcol['year']} = %s AND {vcol['created_at']} = %s"
+        )
+        key = [self.after_id, self.department.pk, self.year, self.stamp]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {quote(ledger.db_table)} ({lcol['line']}, {lcol['kind']}, {lcol['amount']}, "
                 f"{lcol['date']}, {lcol['voucher']}, {lcol['transfer']}, {lcol['doc_no']}, {lcol['memo']}, "
                 f"{lcol['created_by']}, {lcol['created_at']}) "
                 f"SELECT {vcol['line']}, %s, {vcol['amount']}, {vcol['date']}, {quote(meta.pk.column)}, NULL, '', "
-                f"{vcol['summary']}, {vcol['created_by']}, {vcol['created_at']} FROM {quote(meta.db_table)} "
-                # This import's vouchers are the ids above the largest one before it; the unary
-                # plus keeps SQLite on that id range (read in order) instead of the (department,
-                # year, date) index, whose order makes the copy jump around the table (2.5× slower).
-                f"WHERE {quote(meta.pk.column)} > %s AND +{vcol['department']} = %s AND +{vcol['year']} = %s "
-                f"AND {vcol['created_at']} = %s",
-                [LedgerKind.EXPENDITURE.value, self.after_id, self.department.pk, self.year, self.stamp],
+                f"{vcol['summary']}, {vcol['created_by']}, {vcol['created_at']} {these}",
+                [LedgerKind.EXPENDITURE.value, *key],
             )
-            return cursor.rowcount
+            rows = cursor.rowcount
+            if self.trigger:
+                summary = quote(SpendingSummary._meta.db_table)
+                group = f"{vcol['department']}, {vcol['year']}, {vcol['econ_code']}"
+                cursor.execute(
+                    f"INSERT INTO {summary} (department_id, year, econ_code, amount, vouchers) "
+                    f"SELECT {group}, SUM({vcol['amount']}), COUNT(*) {these} GROUP BY {group} "
+                    "ON CONFLICT (department_id, year, econ_code) DO UPDATE "
+                    "SET amount = amount + excluded.amount, vouchers = vouchers + excluded.vouchers",
+                    key,
+                )
+                cursor.execute(self.trigger)
+                self.trigger = None
+            return rows
 
 
 class _Undo(Exception):
@@ -671,7 +712,7 @@ def voucher_import(
             if writer.inserted != result.valid_rows - len(validator.reversals):
                 raise DomainError("写入的凭证数与校验结果不一致，已取消导入。")
             report("写入", writer.inserted)
-            if writer.ledger() not in (-1, writer.inserted):
+            if writer.derive() not in (-1, writer.inserted):
                 raise DomainError("写入账簿的行数与凭证数不一致，已取消导入。")
             reversals = write_import_reversals(
                 batch=batch, department=department, year=year, plans=plans, actor=actor

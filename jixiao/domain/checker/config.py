@@ -54,6 +54,7 @@ class CheckerData:
     typo_words: dict[str, str]
     typo_regex: re.Pattern
     typo_patterns: tuple[TypoPattern, ...]
+    typos: dict  # typos.yaml as read: lexicon, units and the other sections the typo rules use
     vague_phrases: tuple[str, ...]
     vague_regex: re.Pattern
     tables: dict
@@ -117,6 +118,7 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
             )
             for item in typos.get("patterns") or ()
         ),
+        typos=typos,
         vague_phrases=phrases,
         vague_regex=re.compile("|".join(re.escape(p) for p in phrases)) if phrases else re.compile(r"(?!)"),
         tables=_read("tables.yaml", directory),

@@ -126,3 +126,89 @@ def test_concurrent_postings_keep_every_summary_equal_to_its_ledger(
         )["total"]
         assert line.spent == ledger
         assert line.spent == Voucher.objects.filter(line=line).aggregate(total=Sum("amount"))["total"]
+
+
+def _summary_trigger_sql() -> str | None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'budgets_spending_summary'"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _import(officer, department, path):
+    from jixiao.apps.exchange.services import voucher_import
+
+    return voucher_import(actor=officer, department=department, year=2023, file=path)
+
+
+def test_an_import_adds_its_vouchers_to_the_summary_and_later_postings_still_follow(
+    officer, department, tmp_path
+):
+    """On SQLite the import suspends the row trigger inside its transaction and adds its vouchers
+    in one grouped statement; the trigger is back afterwards, unchanged."""
+    from jixiao.formats.tabular import write_csv
+    from tests.apps.exchange.helpers import HEADER, three_lines, voucher_rows
+
+    public, _, _ = three_lines(actor=officer, department=department)
+    services.expenditure_post(
+        actor=officer,
+        line=public,
+        date=dt.date(2023, 1, 5),
+        amount=Decimal("5.00"),
+        summary="办公用品",
+        econ_code="30201",
+        fund_type="basic_public",
+    )
+    trigger = _summary_trigger_sql() if connection.vendor == "sqlite" else None
+    rows = [HEADER, *voucher_rows(1200, amount="10.01")]
+    assert _import(officer, department, write_csv(tmp_path / "v.csv", rows)).status == "imported"
+    assert summaries()[(department.pk, 2023, "30201")] == (Decimal("12017.00"), 1201)
+    cents = {key: (total.quantize(Decimal("0.01")), n) for key, (total, n) in voucher_sums().items()}
+    assert summaries() == cents  # SQLite sums its stored decimals in floating point
+    if connection.vendor == "sqlite":
+        assert _summary_trigger_sql() == trigger
+    services.expenditure_post(
+        actor=officer,
+        line=public,
+        date=dt.date(2023, 12, 5),
+        amount=Decimal("3.00"),
+        summary="办公用品",
+        econ_code="30201",
+        fund_type="basic_public",
+    )
+    assert summaries()[(department.pk, 2023, "30201")] == (Decimal("12020.00"), 1202)
+
+
+def test_an_import_that_fails_after_writing_leaves_the_summary_and_its_trigger(
+    officer, department, tmp_path, monkeypatch
+):
+    from jixiao.apps.exchange import services as exchange
+    from jixiao.domain.errors import DomainError
+    from jixiao.formats.tabular import write_csv
+    from tests.apps.exchange.helpers import HEADER, three_lines, voucher_rows
+
+    public, _, _ = three_lines(actor=officer, department=department)
+    trigger = _summary_trigger_sql() if connection.vendor == "sqlite" else None
+
+    def broken(self):
+        raise DomainError("写入账簿失败（测试）")
+
+    monkeypatch.setattr(exchange._VoucherWriter, "derive", broken)
+    outcome = _import(officer, department, write_csv(tmp_path / "v.csv", [HEADER, *voucher_rows(50)]))
+    assert outcome.status == "refused" and "写入账簿失败（测试）" in outcome.message
+    assert Voucher.objects.count() == 0 and summaries() == {}
+    if connection.vendor == "sqlite":
+        assert _summary_trigger_sql() == trigger is not None
+    monkeypatch.undo()
+    services.expenditure_post(
+        actor=officer,
+        line=public,
+        date=dt.date(2023, 2, 5),
+        amount=Decimal("7.00"),
+        summary="办公用品",
+        econ_code="30201",
+        fund_type="basic_public",
+    )
+    assert summaries() == {(department.pk, 2023, "30201"): (Decimal("7.00"), 1)}
