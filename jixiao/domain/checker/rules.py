@@ -1228,10 +1228,10 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     for index, paragraph in enumerate(report.paragraphs):
         text = paragraph.text
-        if "|" in text or _page_metadata(text, page_words):
+        if "|" in text:
             continue
         marks = _BRACKET.findall(text)
-        if not marks or _balanced(marks):
+        if not marks or _balanced(marks) or _page_metadata(text, page_words):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []

@@ -18,9 +18,9 @@ from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.money import HUNDRED
 
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
-_SHARE = re.compile(
-    r"(?P<p>\d+(?:\.\d+)?)%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?"
-)
+# found from the literal '%' (fast), the share read back from the digits before it
+_SHARE = re.compile(r"%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?")
+_SHARE_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
 _BASE = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?元?")
 _STANDARD = re.compile(
     r"每(?P<unit>[\u4e00-\u9fff])(?:\([\u4e00-\u9fff、]{1,8}\))?(?P<price>\d+(?:\.\d+)?)元的?标准"
@@ -44,22 +44,25 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for match in _SHARE.finditer(text):
-        window_start = max(0, match.start() - 45)
-        by = text.rfind("按", window_start, match.start())
-        if by < 0 or any(ch in text[by : match.start()] for ch in "。;\n"):
+        number = _SHARE_NUMBER.search(text, max(0, match.start() - 8), match.start())
+        if number is None:
+            continue
+        window_start = max(0, number.start() - 45)
+        by = text.rfind("按", window_start, number.start())
+        if by < 0 or any(ch in text[by : number.start()] for ch in "。;\n"):
             continue
         bases = [b for b in _BASE.finditer(text, window_start, by) if b.group(2) or text[b.end() - 1] == "元"]
         if not bases:
             continue
         base_match = bases[-1]
-        gap = text[base_match.end() : match.start()]
+        gap = text[base_match.end() : number.start()]
         if any(ch in gap for ch in "。;\n") or any(word in gap for word in _CHANGE_WORDS):
             continue
         if base_match.group(2) is None and match.group("bu") is None:
             continue  # neither figure is an amount in 万 or 亿
         base_scale, stated_scale = _SCALE[base_match.group(2) or ""], _SCALE[match.group("bu") or ""]
         base = Decimal(base_match.group(1)) * base_scale
-        share = Decimal(match.group("p")) / HUNDRED
+        share = Decimal(number.group(0)) / HUNDRED
         stated = Decimal(match.group("b")) * stated_scale
         expected = base * share
         envelope = _half(base_match.group(1), base_scale) * share + _half(match.group("b"), stated_scale)
@@ -72,7 +75,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
             context.finding(
                 "rate.share_of",
                 WARNING if approx else ERROR,
-                f"{base_match.group(1)}{base_match.group(2) or ''}元×{match.group('p')}%={shown}{unit}元，"
+                f"{base_match.group(1)}{base_match.group(2) or ''}元×{number.group(0)}%={shown}{unit}元，"
                 f"与所说{match.group('b')}{unit}不符"
                 + ("（基数是约数，仍超出其四舍五入范围）" if approx else ""),
                 base_match.start(),
@@ -140,6 +143,8 @@ _NOTE_MARK = re.compile(r"一级指标分值|分值统一设置|分值设置为"
 )
 def check_categories_against_note(context: CheckContext) -> list[Finding]:
     text = context.report.text
+    if "分值" not in text:
+        return []
     mark = _NOTE_MARK.search(text)
     if mark is None:
         return []
