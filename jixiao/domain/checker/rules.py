@@ -1425,6 +1425,41 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_report_date_before_year_end(context))
+    findings.extend(_targets_of_an_earlier_year(context))
+    return findings
+
+
+_DEADLINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日前")
+
+
+def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
+    """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
+    在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
+    text = context.report.text
+    if "日前" not in text:
+        return []
+    year = _FISCAL_YEAR.search(text[:1500])
+    if year is None:
+        return []
+    fiscal = int(year.group(1))
+    findings = []
+    for match in _DEADLINE.finditer(text):
+        if int(match.group(1)) >= fiscal:
+            continue
+        before = text[max(0, match.start() - 200) : match.start()]
+        if "目标" not in before and "指标" not in before:
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"{fiscal}年度的目标写的期限是“{match.group(0)}”，早于所评价的年度（上年或模板的目标没有改）",
+                match.start(),
+                match.end(),
+                expected=f"{fiscal}年",
+                found=match.group(0),
+            )
+        )
     return findings
 
 

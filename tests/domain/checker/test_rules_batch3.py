@@ -391,3 +391,21 @@ def test_a_document_number_with_its_closing_bracket_lost_is_one_finding():
     assert [f.expected for f in found] == ["〔2018〕34号", "〔2019〕8号"]
     assert findings(text, "punct.brackets") == []
     assert only("依据石发﹝2019﹞8号文件和(未闭合的说明。\n下一段。", "punct.brackets").found == "("
+
+
+# --- a target of the year evaluated with last year's deadline ---------------------------------------
+
+
+def test_a_target_whose_deadline_lies_before_the_year_evaluated_is_flagged():
+    text = (
+        "马铃薯原种繁育示范推广项目绩效目标自评表(2022年度)\n实施期2022年3月-2022年11月\n"
+        "时效指标 指标1 2021年11月30日前完成资金支付 8 11月底完成 100% 8\n"
+    )
+    finding = only(text, "date.format")
+    assert finding.found == "2021年11月30日前" and "2022年度" in finding.message
+    assert findings(text.replace("2021年11月30日前", "2022年11月30日前"), "date.format") == []
+
+
+def test_an_earlier_date_outside_the_targets_is_not_a_stale_target():
+    text = "2023年度部门整体支出绩效自评报告\n一、基本情况\n本项目于2022年12月31日前已完成招标,2023年实施。\n"
+    assert findings(text, "date.format") == []
