@@ -867,6 +867,11 @@ def check_counts(context: CheckContext) -> list[Finding]:
         extra = sum(len(_JOINERS.findall(item)) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
+        if (
+            listed < count_list.count
+            and listed + _names_continued(context.report, count_list.list_end) == count_list.count
+        ):
+            continue  # “其他事业单位8个:A、B、C、D,新增E、F、G、H”: the list goes on after the comma
         findings.append(
             context.finding(
                 "count.items",
@@ -879,6 +884,32 @@ def check_counts(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_CONTINUES = re.compile(r"(?:新增|另有|另|还有|以及|及|和|包括)?")
+_NAME = re.compile(r"[\u4e00-\u9fff()（）]{2,30}")
+
+
+def _names_continued(report: ParsedReport, position: int) -> int:
+    """How many more names follow a comma that ended a list, in clauses that are lists of names
+    themselves (“…,新增沐溪片区自然资源所、舟坝片区自然资源所…”), up to the sentence's end."""
+    text = report.text
+    if text[position : position + 1] != ",":
+        return 0
+    paragraph = report.paragraph_at(position)
+    end = paragraph.end if paragraph is not None else len(text)
+    for stop in "。;":
+        at = text.find(stop, position, end)
+        if at >= 0:
+            end = at
+    more = 0
+    for clause in text[position + 1 : end].split(","):
+        clause = clause[_CONTINUES.match(clause).end() :]
+        names = [n for n in clause.split("、") if n]
+        if not names or not all(_NAME.fullmatch(n) for n in names):
+            break
+        more += len(names)
+    return more
 
 
 # ---------------------------------------------------------------------------------------------

@@ -101,7 +101,21 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
+    for match in _BARE_PERCENTS.finditer(text) if "%、%" in text else ():
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"百分比只剩“%”，数字没有填：“{match.group(0).strip('、,;。')}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     return findings
+
+
+_BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…状态。%、%、%,未按规定…”
 
 
 @lru_cache(maxsize=4)

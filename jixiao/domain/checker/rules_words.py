@@ -99,7 +99,10 @@ def doubled_character(
     # the character superfluous; nothing, or one more lone character that is no particle
     # ("公路|路|长", "耕地|地|力"), is more likely a word the lexicon lacks (路长, 地力)
     index = starts.index(lone)
-    far = words[index + 1] if len(left) > 1 else (words[index - 1] if index else "")
+    if len(left) > 1:
+        far = words[index + 1] if index + 1 < len(words) else ""  # the pair ends the text ("208.4万元元")
+    else:
+        far = words[index - 1] if index else ""
     if not far or (len(far) == 1 and far not in particles):
         return None
     # quote the pair with the word on each side: "优待金金发放", not the whole window

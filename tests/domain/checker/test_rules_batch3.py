@@ -409,3 +409,46 @@ def test_a_target_whose_deadline_lies_before_the_year_evaluated_is_flagged():
 def test_an_earlier_date_outside_the_targets_is_not_a_stale_target():
     text = "2023年度部门整体支出绩效自评报告\n一、基本情况\n本项目于2022年12月31日前已完成招标,2023年实施。\n"
     assert findings(text, "date.format") == []
+
+
+# --- from 86-90 (annotated after the second round, then tuned on) -----------------------------------
+
+
+def test_a_list_of_names_that_goes_on_after_a_comma_is_counted_whole():
+    text = (
+        "独立核算单位共10个,包括自然资源局机关;其他事业单位8个:沐川县土地事务服务中心、沐川县不动产登记中心、"
+        "沐川县规划设计中心、沐川县地质环境监测站,新增沐溪片区自然资源所、舟坝片区自然资源所、"
+        "大楠片区自然资源所、利店片区自然资源所\n(二)机构职能\n"
+    )
+    assert findings(text, "count.items") == []
+    short = text.replace("、利店片区自然资源所", "")
+    assert only(short, "count.items").severity == ERROR
+
+
+def test_a_cell_a_line_row_whose_blank_cells_were_dropped_is_not_recomputed():
+    cells = ["项目资金", "(万元)", "年初预算数", "调整预算数", "全年执行数", "分值", "执行率", "得分"]
+    short = [
+        "年度资金总额",
+        "30",
+        "30",
+        "10",
+        "100%",
+        "99",
+        "其中:当年财政拨款",
+        "30",
+        "30",
+        "100%",
+        "上年结转资金",
+    ]
+    text = "\n".join(["项目支出绩效自评表", *cells, *short]) + "\n"
+    rules = {f.rule for f in check_text(text).findings if f.severity == ERROR}
+    assert not rules & {"score.recompute", "table.totals"}
+    full = ["年度资金总额", "30", "30", "10", "10", "33.33%", "10", "上年结转资金"]
+    text = "\n".join(["项目支出绩效自评表", *cells, *full]) + "\n"
+    assert "score.recompute" in {f.rule for f in check_text(text).findings}  # 10÷30 gives 3.33, not 10
+
+
+def test_percent_signs_left_without_their_numbers():
+    text = "22户个体工商户被标记为经营异常状态。%、%、%,未按规定公示年报信息的500户企业被列入经营异常名录。"
+    assert only(text, "template.leftover").found == "%、%、%"
+    assert findings("执行率(%)、完成率达到95%、满意度98%。", "template.leftover") == []
