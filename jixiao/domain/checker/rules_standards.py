@@ -170,4 +170,48 @@ def check_categories_against_note(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_share_of_base, check_standard_times_quantity, check_categories_against_note)
+_UNMET = re.compile(
+    r"指标值为?(?:不低于|不少于|≥|大于等于|达到)(?P<target>\d+(?:\.\d+)?)(?P<unit>%|[\u4e00-\u9fff]?)"
+    r"[^。;\n]{0,12}?实际完成值为?(?P<actual>\d+(?:\.\d+)?)(?P=unit)"
+)
+_DONE = re.compile(
+    r"已按计划完成目标|已完成(?:全部|各项)?(?:绩效)?目标|全部完成|均已完成|均达到|全部达到|圆满完成"
+)
+_SHORTFALL_EXPLAINED = ("未完成", "未达到", "偏差", "原因")
+
+
+@rule("claim.targets", "“已按计划完成目标”等说法与未达到指标值的实际完成值（不低于180人、实际164人）不符")
+def check_claims_against_targets(context: CheckContext) -> list[Finding]:
+    """A claim that the targets were met, while an indicator stated as 不低于N has an actual value
+    below N and the shortfall is not explained anywhere in the text."""
+    text = context.report.text
+    if "实际完成值" not in text:
+        return []
+    unmet = [m for m in _UNMET.finditer(text) if Decimal(m.group("actual")) < Decimal(m.group("target"))]
+    if not unmet or any(word in text for word in _SHORTFALL_EXPLAINED):
+        return []
+    claim = _DONE.search(text)
+    if claim is None:
+        return []
+    first = unmet[0]
+    unit = first.group("unit")
+    return [
+        context.finding(
+            "claim.targets",
+            WARNING,
+            f"称“{claim.group(0)}”，但有指标没有达到：指标值不低于{first.group('target')}{unit}，"
+            f"实际完成值{first.group('actual')}{unit}，文中没有说明原因",
+            claim.start(),
+            claim.end(),
+            expected=f"{first.group('target')}{unit}",
+            found=f"{first.group('actual')}{unit}",
+        )
+    ]
+
+
+RULES = (
+    check_share_of_base,
+    check_standard_times_quantity,
+    check_categories_against_note,
+    check_claims_against_targets,
+)

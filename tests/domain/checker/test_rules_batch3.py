@@ -452,3 +452,23 @@ def test_percent_signs_left_without_their_numbers():
     text = "22户个体工商户被标记为经营异常状态。%、%、%,未按规定公示年报信息的500户企业被列入经营异常名录。"
     assert only(text, "template.leftover").found == "%、%、%"
     assert findings("执行率(%)、完成率达到95%、满意度98%。", "template.leftover") == []
+
+
+# --- from 91: targets claimed met while an indicator fell short -------------------------------------
+
+TARGETS = (
+    "(三)总体绩效目标完成情况分析。\n对照总体绩效目标,该资金项目已按计划完成目标,完成质量较好。\n"
+    "1、产出数量指标:第一,资助接受托养服务人次数,年初指标值为不低于105人,全年实际完成值116人。"
+    "第二,发放残疾人机动轮椅车燃油补贴人次数,年初指标值为不低于180人,全年实际完成值{actual}人。\n"
+)
+
+
+def test_targets_claimed_met_while_an_indicator_fell_short():
+    finding = only(TARGETS.format(actual=164), "claim.targets")
+    assert finding.severity == WARNING and (finding.expected, finding.found) == ("180人", "164人")
+
+
+def test_targets_met_or_a_shortfall_explained_are_silent():
+    assert findings(TARGETS.format(actual=186), "claim.targets") == []
+    explained = TARGETS.format(actual=164) + "燃油补贴人次未达到指标值,原因是部分车主已不符合条件。\n"
+    assert findings(explained, "claim.targets") == []
