@@ -185,6 +185,7 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 # ---------------------------------------------------------------------------------------------
 # A book title or a bracket inside a word
 
+_SCOPE_WORDS = ("含", "包括", "包含", "不含", "不包括", "其中", "以下", "以上")
 _INSERTED = (
     re.compile(r"《[^《》\n]{1,80}》"),
     re.compile(r"\([^()\n]{1,80}\)"),
@@ -230,6 +231,8 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
             if not any(_is_cjk(char) for char in inner):
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
+            if inner.startswith(_SCOPE_WORDS):
+                continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
             spans.append((start, end))
     if not spans:
         return []

@@ -122,6 +122,8 @@ def test_other_slips_of_one_character_are_found(lexicon, phrase):
         "耕地地力保护补贴",
         "收款行行号",
         "提出的审计建议中被被审计单位采纳的比例",
+        # a seed grade, a word of the trade (调规则部分 78)
+        "以政府招标采购方式采购马铃薯原原种425万粒",
     ],
 )
 def test_legitimate_doubles_stay_silent(text):
@@ -156,6 +158,9 @@ def test_a_book_title_pasted_into_a_word_is_reported():
         "资金(含上年结转)管理使用规范",
         "学习《习近平谈治国理政》精神",
         "每个数字表(figure table)里每个数都有标签",  # a gloss, no Chinese inside
+        # the scope of the noun the brackets stand in (调规则部分 84)
+        "受益脱贫(含监测对象)户满意度10≥95%",
+        "在职人员(不含借调人员)数",
     ],
 )
 def test_titles_and_brackets_in_their_places_stay_silent(text):
