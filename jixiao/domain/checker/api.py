@@ -78,11 +78,36 @@ class CheckResult:
         }
 
 
+_TITLE_ENDS = ("自评表", "自评", "评价", "自评材料")
+
+
+def _titled(line: str) -> bool:
+    """A line that names the document: it holds 报告, or ends with 自评表 / 自评 / 评价."""
+    return "报告" in line or line.rstrip(" |)）").endswith(_TITLE_ENDS)
+
+
+_PROJECT_OPENINGS = ("项目支出", "项目名称", "项目基本情况", "项目概况")
+
+
 def detect_report_type(text: str, data: CheckerData | None = None) -> str:
-    """'xiangmu' when the opening lines name a project report and not a whole-department one."""
+    """'xiangmu' when the opening lines name a project report and not a whole-department one.
+
+    The title decides first: the first title-like line (short, naming a 报告 or 自评表) that holds a
+    word of either type (整体支出 … / 项目, 专项资金, 工程 …). A text with no such title falls back
+    on its first 600 characters: 项目支出 (项目名称, 项目概况) there and no whole-department word."""
     data = data or default_checker_data()
+    whole = data.report_types["zhengti"].detect
+    project = data.report_types["xiangmu"].detect if "xiangmu" in data.report_types else ()
+    lines = [line.strip() for line in text[:3000].split("\n")[:40]]
+    for line in lines:
+        if not line or len(line) > 80 or line.startswith("SOURCE") or not _titled(line):
+            continue
+        if any(word in line for word in whole):
+            return "zhengti"
+        if project and any(word in line for word in project):
+            return "xiangmu"
     head = text[:600]
-    if "项目支出" in head and not any(word in head for word in data.report_types["zhengti"].detect):
+    if any(word in head for word in _PROJECT_OPENINGS) and not any(word in head for word in whole):
         return "xiangmu"
     return "zhengti"
 

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.base import CheckContext, major_section_span, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 
 PROBLEM_TITLES = ("存在的问题", "存在问题", "主要问题", "问题及原因", "问题和原因", "存在的不足")
@@ -242,9 +242,13 @@ def check_charts_cited(context: CheckContext) -> list[Finding]:
 
 @rule("consistency.repeated_sentence", "正文（表格以外）是否有一字不差重复出现的句子")
 def check_repeated_sentences(context: CheckContext) -> list[Finding]:
+    """A sentence written twice in one place is a slip of copy and paste. A summary restated
+    where its details are given is not: the copies stand under different sections (自评结论 and
+    佐证材料), or the later copy goes on with its breakdown (“…下达资金791万元。其中：…”)."""
+    report = context.report
     seen: dict[str, int] = {}
     findings = []
-    for paragraph in context.report.paragraphs:
+    for paragraph in report.paragraphs:
         line = paragraph.text
         if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
             continue  # (a shorter line holds no sentence long enough)
@@ -252,10 +256,16 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
         for stop in _SENTENCE_END.finditer(line):  # the sentences, each with its 。!?
             sentence = line[previous : stop.end()]
             start, previous = paragraph.start + previous, stop.end()
+            position = paragraph.start + previous  # where the sentence ends
             stripped = sentence.strip()
             # a sentence is a complete one (a title line repeated as a heading is not)
             if len(stripped) >= MIN_SENTENCE_CHARS and stripped.endswith(("。", "!", "?")):
                 if stripped in seen:
+                    first = seen[stripped]
+                    if major_section_span(report, first) != major_section_span(report, start):
+                        continue  # a summary and the section that details it
+                    if report.text.startswith("其中", position, paragraph.end):
+                        continue  # restated to give its breakdown
                     findings.append(
                         context.finding(
                             "consistency.repeated_sentence",

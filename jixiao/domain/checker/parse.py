@@ -577,10 +577,13 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
     last = paragraphs[-1].text
     if "|" in last:
         # a text that stops inside a table is cut off: the row ends without its closing '|', or
-        # has fewer cells than the row above
-        if not last.endswith("|"):
+        # has fewer cells than the row above; a table flattened one cell a line ('人员支出 |')
+        # ends each row with a line of bars, so a text whose last line is one cell stops mid-row
+        if not last.endswith("|") or (last.count("|") == 1 and last.strip("| ")):
             return True
         above = paragraphs[-2].text if len(paragraphs) >= 2 else ""
+        if _header_row(last):
+            return True  # a table does not end on its header row
         return "|" in above and last.count("|") < above.count("|")
     if last[-1] in TERMINAL or _DATE_LINE.match(last):
         return False
@@ -588,6 +591,19 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
         return False  # date then signature
     return not (
         len(last) <= 30 and len(paragraphs) >= 2 and paragraphs[-2].text[-1] in TERMINAL and _is_org(last)
+    )
+
+
+_HEADER_WORDS = ("指标", "指标值", "完成值", "分值", "得分", "预算数", "执行数", "执行率")
+
+
+def _header_row(line: str) -> bool:
+    """A row of column names only: three or more cells, no digit, naming columns (指标值, 得分 …)."""
+    cells = [c.strip() for c in line.split("|") if c.strip()]
+    return (
+        len(cells) >= 3
+        and not any(ch in ASCII_DIGITS for ch in line)
+        and sum(1 for c in cells if c.endswith(_HEADER_WORDS)) >= 2
     )
 
 

@@ -4,7 +4,15 @@ one place that lists the modules. A new module of rules is registered with one l
 
 from __future__ import annotations
 
-from jixiao.domain.checker import consistency, rules, rules_figures, rules_sums, rules_text, rules_words
+from jixiao.domain.checker import (
+    consistency,
+    rules,
+    rules_figures,
+    rules_standards,
+    rules_sums,
+    rules_text,
+    rules_words,
+)
 from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -13,6 +21,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_figures.RULES,
     *rules_text.RULES,
     *rules_words.RULES,
+    *rules_standards.RULES,
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 

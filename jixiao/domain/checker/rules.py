@@ -36,7 +36,7 @@ from jixiao.domain.checker.parse import (
     Quantity,
     int_to_cn,
 )
-from jixiao.domain.checker.statements import Parts, direction_of
+from jixiao.domain.checker.statements import Parts, direction_of, parts_after
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -389,6 +389,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
         elif len(parts.parts) >= 2:
+            more = parts_after(report, parts)
+            if more:
+                whole = total_sum + sum((p.base_value for p in more), ZERO)
+                slack = envelope + sum((report.half_unit(p) for p in more), ZERO)
+                if abs(whole - total.base_value) < slack:
+                    continue  # the list goes on after ';' and then adds up
             findings.append(
                 context.finding(
                     "parts.sum",
@@ -861,6 +867,11 @@ def check_counts(context: CheckContext) -> list[Finding]:
         extra = sum(len(_JOINERS.findall(item)) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
+        if (
+            listed < count_list.count
+            and listed + _names_continued(context.report, count_list.list_end) == count_list.count
+        ):
+            continue  # “其他事业单位8个:A、B、C、D,新增E、F、G、H”: the list goes on after the comma
         findings.append(
             context.finding(
                 "count.items",
@@ -873,6 +884,32 @@ def check_counts(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_CONTINUES = re.compile(r"(?:新增|另有|另|还有|以及|及|和|包括)?")
+_NAME = re.compile(r"[\u4e00-\u9fff()（）]{2,30}")
+
+
+def _names_continued(report: ParsedReport, position: int) -> int:
+    """How many more names follow a comma that ended a list, in clauses that are lists of names
+    themselves (“…,新增沐溪片区自然资源所、舟坝片区自然资源所…”), up to the sentence's end."""
+    text = report.text
+    if text[position : position + 1] != ",":
+        return 0
+    paragraph = report.paragraph_at(position)
+    end = paragraph.end if paragraph is not None else len(text)
+    for stop in "。;":
+        at = text.find(stop, position, end)
+        if at >= 0:
+            end = at
+    more = 0
+    for clause in text[position + 1 : end].split(","):
+        clause = clause[_CONTINUES.match(clause).end() :]
+        names = [n for n in clause.split("、") if n]
+        if not names or not all(_NAME.fullmatch(n) for n in names):
+            break
+        more += len(names)
+    return more
 
 
 # ---------------------------------------------------------------------------------------------
@@ -897,6 +934,10 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     last: dict[int, int] = {}
     pending: dict[int, tuple] = {}
+    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
+    midway = not any(
+        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
+    )
     for heading in context.report.headings:
         rank = heading.rank
         for deeper in [r for r in last if r > rank]:
@@ -950,6 +991,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
+        elif number > previous + 1 and not previous and not any(r < rank for r in last) and midway:
+            pass  # the first heading of an untitled text, under no parent: it begins mid-document
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"
@@ -965,6 +1008,43 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                 )
             )
         last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
+    findings.extend(_mixed_number_marks(context))
+    return findings
+
+
+def _mixed_number_marks(context: CheckContext) -> list[Finding]:
+    """Sibling headings numbered 1、 and 2. (one list, two ways of writing its numbers). The one
+    whose way is the rarer in the whole text is named (on a tie, the first of the pair)."""
+    headings = [h for h in context.report.headings if h.number is not None]
+    style = {h.start: h.marker[-1] for h in headings if h.rank == 3 and h.marker[-1] in "、."}
+    if len(set(style.values())) < 2:
+        return []
+    totals = {mark: list(style.values()).count(mark) for mark in "、."}
+    findings = []
+    siblings: list = []
+    for heading in headings:
+        if heading.rank < 3:
+            siblings = []
+            continue
+        if heading.rank != 3 or heading.start not in style:
+            continue
+        if siblings and style[siblings[-1].start] != style[heading.start]:
+            before, after = siblings[-1], heading
+            odd = after if totals[style[after.start]] < totals[style[before.start]] else before
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"同一级标题编号写法不一：“{before.marker}{before.title[:8]}”用“{style[before.start]}”，"
+                    f"“{after.marker}{after.title[:8]}”用“{style[after.start]}”",
+                    odd.start,
+                    odd.end,
+                    found=odd.marker,
+                )
+            )
+            siblings = []
+            continue
+        siblings.append(heading)
     return findings
 
 
@@ -1000,10 +1080,19 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     return titles
 
 
+def _is_form(report: ParsedReport) -> bool:
+    """A self-evaluation form (“就业补助资金绩效自评表”), not a report: it has rows, not sections."""
+    return any(
+        p.text.rstrip(" |").endswith(("自评表", "评价表", "评分表"))
+        or p.text.startswith(("项目支出绩效自评表",))
+        for p in report.paragraphs[:4]
+    )
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
-    if report.truncated or not context.report_type.required:
+    if report.truncated or not context.report_type.required or _is_form(report):
         return []
     titles = _heading_titles(report)
     if not titles:
@@ -1129,6 +1218,7 @@ _PAIRS = {
     ">": "<",
     "〉": "〈",
     "〕": "〔",
+    "﹞": "﹝",
     "]": "[",
     "”": "“",
     "’": "‘",
@@ -1136,7 +1226,8 @@ _PAIRS = {
     "』": "『",
 }
 _OPEN_SET = set(_PAIRS.values())
-_BRACKET = re.compile(r"[()【】《》<>〈〉〔〕\[\]“”‘’「」『』]")
+_BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
+_DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
 def _balanced(marks: list[str]) -> bool:
@@ -1153,6 +1244,11 @@ def _balanced(marks: list[str]) -> bool:
     return not stack
 
 
+def _page_metadata(text: str, words: tuple[str, ...]) -> bool:
+    """The web page's info bar (来源、发布时间、【字体 大 中 小】【打印】), not report text."""
+    return len(text) <= 120 and sum(1 for word in words if word in text) >= 2
+
+
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
 def check_brackets(context: CheckContext) -> list[Finding]:
     """Within each paragraph every opening bracket or quote is closed by its own closer, in
@@ -1161,12 +1257,13 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
     last_index = len(report.paragraphs) - 1
+    page_words = tuple(context.data.wording.get("page_metadata") or ())
     for index, paragraph in enumerate(report.paragraphs):
         text = paragraph.text
         if "|" in text:
             continue
         marks = _BRACKET.findall(text)
-        if not marks or _balanced(marks):
+        if not marks or _balanced(marks) or _page_metadata(text, page_words):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []
@@ -1177,6 +1274,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 continue  # '首页 > 通知公告' breadcrumbs, not brackets
             position = paragraph.start + match.start()
             if ch in _OPEN_SET:
+                if ch in "〔﹝[" and _DOC_NUMBER_AFTER.match(text, match.end()):
+                    continue  # a document number whose closer was lost: one finding, from punct.marks
                 stack.append((ch, position))
                 continue
             opener = _PAIRS[ch]
@@ -1316,7 +1415,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])月")
+_DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -1329,14 +1428,15 @@ def check_dates(context: CheckContext) -> list[Finding]:
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
+        months = f"{int(month)}{match.group(3)}{int(match.group(4))}" if match.group(4) else f"{int(month)}"
         findings.append(
             context.finding(
                 "date.format",
                 WARNING,
-                f"日期缺少“年”字：“{match.group(0)}”应为“{year}年{int(month)}月”",
+                f"日期缺少“年”字：“{match.group(0)}”应为“{year}年{months}月”",
                 match.start(),
                 match.end(),
-                expected=f"{year}年{int(month)}月",
+                expected=f"{year}年{months}月",
                 found=match.group(0),
             )
         )
@@ -1356,7 +1456,73 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
+    findings.extend(_report_date_before_year_end(context))
+    findings.extend(_targets_of_an_earlier_year(context))
     return findings
+
+
+_DEADLINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日前")
+
+
+def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
+    """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
+    在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
+    text = context.report.text
+    if "日前" not in text:
+        return []
+    year = _FISCAL_YEAR.search(text[:1500])
+    if year is None:
+        return []
+    fiscal = int(year.group(1))
+    findings = []
+    for match in _DEADLINE.finditer(text):
+        if int(match.group(1)) >= fiscal:
+            continue
+        before = text[max(0, match.start() - 200) : match.start()]
+        if "目标" not in before and "指标" not in before:
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"{fiscal}年度的目标写的期限是“{match.group(0)}”，早于所评价的年度（上年或模板的目标没有改）",
+                match.start(),
+                match.end(),
+                expected=f"{fiscal}年",
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+_FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+_REPORT_DATE = re.compile(
+    r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
+)
+
+
+def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
+    """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
+    31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
+    text = context.report.text
+    head = text[:1500]
+    year = _FISCAL_YEAR.search(head)
+    date = _REPORT_DATE.search(head)
+    if year is None or date is None or "评" not in head:
+        return []
+    if int(date.group(1)) > int(year.group(1)):
+        return []
+    return [
+        context.finding(
+            "date.format",
+            WARNING,
+            f"报告日期“{date.group(0)[-11:].strip(':：')}”不晚于所评价的{year.group(0)}结束，"
+            "年度决算之前不能完成这一年的评价，请核对日期",
+            date.start(),
+            date.end(),
+            found=date.group(0),
+        )
+    ]
 
 
 RULES: tuple[Rule, ...] = (

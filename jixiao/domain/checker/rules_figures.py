@@ -401,6 +401,8 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
         before = text[max(0, quantity.start - 2) : quantity.start]
         if before.endswith(("≥", "≤", ">", "<", "超", "过")):
             continue
+        if _glued_weight(quantity.text):
+            continue  # “验收合格率20100%”: the weight 20 and 100% with the cells run together
         findings.append(
             context.finding(
                 "value.impossible",
@@ -429,6 +431,18 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _glued_weight(digits: str) -> bool:
+    """'20100' is a weight (≤30) followed by a percentage (≤100): two cells of a table flattened
+    into one string with nothing between them. Needs four digits or more (105% stays 105%)."""
+    if not digits.isdigit() or len(digits) < 4:
+        return False
+    for cut in (1, 2):
+        weight, rate = digits[:cut], digits[cut:]
+        if int(weight) <= 30 and not rate.startswith("0") and int(rate) <= 100:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

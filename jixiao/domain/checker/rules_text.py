@@ -100,6 +100,100 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
+    findings.extend(_empty_form_fields(context))
+    for match in _BARE_PERCENTS.finditer(text) if "%、%" in text else ():
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"百分比只剩“%”，数字没有填：“{match.group(0).strip('、,;。')}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+_BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…状态。%、%、%,未按规定…”
+
+
+@lru_cache(maxsize=4)
+def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(fields) or "(?!)"
+    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
+
+
+_COLON_THEN_FIELD = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff()]{2,12}$")
+
+
+@lru_cache(maxsize=4)
+def _field_name(key: int, fields: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(fields) or "(?!)")
+
+
+def _empty_form_fields(context: CheckContext) -> list[Finding]:
+    """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
+    followed by a blank line or by the next field (“评价方式:…”)."""
+    report = context.report
+    fields = tuple(context.data.wording.get("form_fields") or ())
+    if not fields:
+        return []
+    regex = _form_field_regex(id(context.data.wording), fields)
+    text = report.text
+    findings = []
+    paragraphs = report.paragraphs
+    # “主管部门:               单位:万元”: a field followed on its line by the next field
+    field_name = _field_name(id(context.data.wording), fields)
+    for colon in _COLON_THEN_FIELD.finditer(text):
+        label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
+        after = text[colon.end() : text.find(":", colon.end())]
+        if label is None or not field_name.fullmatch(label.group(0)):
+            continue
+        if after != "单位" and not field_name.fullmatch(after):
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"“{label.group(0)}”一栏没有填写",
+                label.start(),
+                colon.end(),
+                expected=label.group(0),
+            )
+        )
+    rows = tuple(context.data.wording.get("answer_rows") or ())
+    for paragraph in paragraphs if rows and "|" in text else ():
+        cells = [c.strip() for c in paragraph.text.split("|")]
+        if cells and cells[0] in rows and not any(cells[1:]):
+            findings.append(
+                context.finding(
+                    "template.leftover",
+                    WARNING,
+                    f"自评表“{cells[0]}”一栏没有填写",
+                    paragraph.start,
+                    paragraph.end,
+                    expected=cells[0],
+                )
+            )
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        if len(paragraph.text) > 16 or not paragraph.text.endswith(":") or not regex.match(paragraph.text):
+            continue
+        following = paragraphs[index + 1].text
+        next_is_field = ":" in following and regex.match(following[: following.index(":") + 1])
+        if not (text.startswith("\n\n", paragraph.end) or next_is_field):
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"“{paragraph.text.rstrip(':')}”一栏没有填写",
+                paragraph.start,
+                paragraph.end,
+                expected=paragraph.text.rstrip(":"),
+            )
+        )
     return findings
 
 
@@ -318,6 +412,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
                 )
             )
 
+    findings.extend(_titles_disagree(context, patterns["self_title"]))
     self_mark = agency_mark = None
     if "中介机构" in text:
         self_mark, agency_mark = self_checked.search(text), agency_checked.search(text)
@@ -333,6 +428,32 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _titles_disagree(context: CheckContext, self_title: re.Pattern) -> list[Finding]:
+    """The report names itself twice, once a 自评报告 and once a 评价报告 (the cover says
+    “…绩效自评报告”, the heading of the text “…绩效评价报告”): one document, two titles."""
+    titles = [
+        p
+        for p in context.report.paragraphs
+        if len(p.text) <= 60 and p.text.rstrip("| ").endswith("报告") and "绩效" in p.text
+    ]
+    own = [p for p in titles if self_title.search(p.text)]
+    other = [p for p in titles if "自评" not in p.text and p.text.rstrip("| ").endswith("评价报告")]
+    if not own or not other:
+        return []
+    first = other[0]
+    return [
+        context.finding(
+            "title.body",
+            WARNING,
+            f"报告的名称前后不一：前面称“{own[0].text[-12:]}”，这里称“{first.text[-12:]}”（自评报告还是评价报告）",
+            first.start,
+            first.end,
+            expected=own[0].text,
+            found=first.text,
+        )
+    ]
 
 
 def _sentence_of(text: str, position: int) -> str:
@@ -353,6 +474,7 @@ _YEAR_NO_NIAN = tuple(
 )
 _NOT_BEFORE_YEAR = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz〔【[(（.-/:#_—~～"
+    "款额"  # “本年财政拨款2020其他资金”: amounts of a table flattened into one string, not a year
 )
 
 
@@ -478,6 +600,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
                 found=name,
             )
         )
+    findings.extend(_own_name_variants(context))
     orgs: Counter = Counter()
     for match in _ORG.finditer(text):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
@@ -506,11 +629,102 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
+@lru_cache(maxsize=4)
+def _name_patterns(key: int, fields: tuple[str, ...], suffixes: tuple[str, ...]):
+    field = re.compile(rf"(?:{'|'.join(fields) or '(?!)'})\s*$")
+    return field, tuple(suffixes)
+
+
+_COLON = re.compile("[:：]")
+_NAME_AFTER = re.compile(r"\s*([\u4e00-\u9fff()（）]{4,30})")
+
+
+def _own_name(context: CheckContext) -> str | None:
+    """The reporting unit's own name: a cover field (部门名称: …), else the part of a title line
+    before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
+    wording = context.data.wording
+    field, suffixes = _name_patterns(
+        id(wording), tuple(wording.get("name_fields") or ()), tuple(wording.get("org_suffixes") or ())
+    )
+    text = context.report.text
+    for colon in _COLON.finditer(text, 0, 3000):  # a field is found from its colon (fast)
+        if field.search(text, max(0, colon.start() - 10), colon.start()) is None:
+            continue
+        value = _NAME_AFTER.match(text, colon.end())
+        if value and value.group(1).endswith(suffixes):
+            return value.group(1)
+    for paragraph in context.report.paragraphs[:12]:
+        year = _YEAR_IN_TITLE.search(paragraph.text)
+        if year is None or "报告" not in paragraph.text:
+            continue
+        head = _CJK.fullmatch(paragraph.text[: year.start()])
+        if head and len(head.group(0)) >= 6 and head.group(0).endswith(suffixes):
+            return head.group(0)
+    return None
+
+
+def _own_name_variants(context: CheckContext) -> list[Finding]:
+    """The unit's own name written another way: with a prefix it has nowhere else (“中共” +
+    name), or with one character of its middle dropped or changed. The name must stand at least
+    twice as written; a different last character names another body (档案局/档案馆) and is left alone."""
+    name = _own_name(context)
+    if name is None or len(name) < 6:
+        return []
+    text = context.report.text
+    if text.count(name) < 2:
+        return []
+    findings = []
+    for prefix in context.data.wording.get("name_prefixes") or ():
+        variant = prefix + name
+        at = text.find(variant)
+        if at >= 0 and text.count(name) - text.count(variant) >= 2:
+            findings.append(_name_finding(context, at, at + len(variant), variant, name))
+    core = len(name) - 1  # the last character names the kind of body: not a variant
+    wrong = set()
+    for i in range(1, core):
+        wrong.add(name[:i] + name[i + 1 :])  # a character dropped
+    for variant_regex in (
+        re.escape(name[:i]) + r"[\u4e00-\u9fff]" + re.escape(name[i + 1 :]) for i in range(1, core)
+    ):
+        for match in re.finditer(variant_regex, text):
+            if match.group(0) != name:
+                wrong.add(match.group(0))  # a character changed
+    for variant in sorted(wrong):
+        if variant in name:
+            continue
+        for match in re.finditer(re.escape(variant), text):
+            if (
+                text.startswith(name, match.start())
+                or name in text[max(0, match.start() - 2) : match.end() + 2]
+            ):
+                continue
+            findings.append(_name_finding(context, match.start(), match.end(), variant, name))
+            break
+    return findings
+
+
+def _name_finding(context: CheckContext, start: int, end: int, found: str, name: str) -> Finding:
+    return context.finding(
+        "name.variant",
+        WARNING,
+        f"单位名称前后写法不一：这里写“{found}”，文中其他地方写“{name}”",
+        start,
+        end,
+        expected=name,
+        found=found,
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # List numbers inside one paragraph
 
 _INLINE_NUMBER = re.compile(r"[。;:；：\n] *(\d{1,2})[.、](?!\d)")
 _LIST_OPENERS = frozenset("。;:；：\n")
+_COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
 
 @rule("list.numbering", "段落内的列举编号（1. 2. 3.）重复或跳号")
@@ -526,6 +740,10 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
     if first:
         matches.insert(0, first)
+    # after a comma a number opens an item only inside a list already open in the paragraph
+    # (“注:1.一级指标分值…,3.定量指标…”)
+    matches += [m for m in _COMMA_NUMBER.finditer(text) if text[m.start() - 1 : m.start()] != "."]
+    matches.sort(key=lambda m: m.start(1))
     for match in matches:
         start = match.start(1)
         paragraph = report.paragraph_at(start)
@@ -533,6 +751,8 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
             continue
         if paragraph is not current:
             current, previous = paragraph, None
+        if match.re is _COMMA_NUMBER and previous is None:
+            continue
         number = int(match.group(1))
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
@@ -580,6 +800,111 @@ def check_run_on(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# Document numbers and marks between sentences
+
+_BARE_DOC_NUMBER = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")
+
+
+def _bare_doc_numbers(text: str) -> list[re.Match]:
+    """Year and serial run together before 号, found from the literal 号 (fast)."""
+    found = []
+    at = text.find("号")
+    while at >= 0:
+        if at >= 5 and text[at - 1].isdigit():
+            match = _BARE_DOC_NUMBER.search(text, max(0, at - 8), at + 1)
+            if match is not None and match.end() == at + 1:
+                found.append(match)
+        at = text.find("号", at + 1)
+    return found
+
+
+_HALF_BRACKETED = re.compile(r"[〔﹝\[]((?:19|20)[0-4]\d)(\d{1,4})号")  # 石发﹝20198号: the closer lost
+_ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
+_CN_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@rule(
+    "punct.marks",
+    "文号缺六角括号（“零财绩20231号”应为“零财绩〔2023〕1号”）、中文句末用了英文句点、两个文件名之间缺顿号",
+)
+def check_marks(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for match in _bare_doc_numbers(text):
+        before = text[match.start() - 1] if match.start() else ""
+        if not _is_cjk(before) or before == "第" or _in_source_line(text, match.start()):
+            continue
+        year, serial = match.group(1), match.group(2)
+        head = text[max(0, match.start() - 3) : match.start()]
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                f"文号“{head}{match.group(0)}”缺六角括号，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, match.start() - 3),
+                match.end(),
+                expected=f"〔{year}〕{serial}号",
+                found=match.group(0),
+            )
+        )
+    for match in _HALF_BRACKETED.finditer(text):
+        year, serial = match.group(1), match.group(2)
+        head = text[max(0, match.start() - 3) : match.start()]
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                f"文号“{head}{match.group(0)}”的括号不全，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, match.start() - 3),
+                match.end(),
+                expected=f"〔{year}〕{serial}号",
+                found=match.group(0),
+            )
+        )
+    for match in _ASCII_PERIOD.finditer(text):
+        at = match.start()
+        if not at or not _is_cjk(text[at - 1]):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if "|" in line or line.startswith(("SOURCE:", "TITLE:")):
+            continue
+        if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
+            continue  # “一.概况”: a heading number
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                "中文句末用了英文句点“.”，应为“。”",
+                max(line_start, at - 8),
+                at + 1,
+                expected="。",
+                found=".",
+            )
+        )
+    at = text.find("号)《")
+    while at >= 0:
+        findings.append(
+            context.finding(
+                "punct.marks",
+                WARNING,
+                "两个文件名连在一起，中间缺顿号",
+                max(0, at - 10),
+                at + 3,
+                expected="号)、《",
+                found="号)《",
+            )
+        )
+        at = text.find("号)《", at + 3)
+    return findings
+
+
 RULES = (
     check_template_leftovers,
     check_doubled,
@@ -588,4 +913,5 @@ RULES = (
     check_name_variants,
     check_inline_numbering,
     check_run_on,
+    check_marks,
 )

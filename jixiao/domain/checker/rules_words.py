@@ -103,7 +103,7 @@ def doubled_character(
     # ("公路|路|长", "耕地|地|力"), is more likely a word the lexicon lacks (路长, 地力)
     index = starts.index(lone)
     if len(left) > 1:
-        far = words[index + 1] if index + 1 < len(words) else ""  # the text may end at the pair
+        far = words[index + 1] if index + 1 < len(words) else ""  # the pair ends the text ("208.4万元元")
     else:
         far = words[index - 1] if index else ""
     if not far or (len(far) == 1 and far not in particles):
@@ -185,6 +185,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A book title or a bracket inside a word
 
+_SCOPE_WORDS = ("含", "包括", "包含", "不含", "不包括", "其中", "以下", "以上")
 _INSERTED = (
     re.compile(r"《[^《》\n]{1,80}》"),
     re.compile(r"\([^()\n]{1,80}\)"),
@@ -230,6 +231,8 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
             if not any(_is_cjk(char) for char in inner):
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
+            if inner.startswith(_SCOPE_WORDS):
+                continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
             spans.append((start, end))
     if not spans:
         return []
@@ -444,6 +447,7 @@ class ConfusionGuards:
     name_suffixes: str  # a span followed by one of these is a name (弥泉村, 洋泉镇)
     surnames: str  # a span after one of these (not ending a word) is a person's given name
     numerals: str  # spans with a numeral (一是, 四足) are not looked at
+    word_suffixes: str = ""  # a word and one of these (覆盖数, 管理费) is a compound, not a slip
 
 
 def confusion_parameters(data: CheckerData) -> tuple:
@@ -478,6 +482,8 @@ def confusion_at(
     options = index.corrections(lexicon, span, guards.common_alone)
     if not options or any(char in guards.numerals for char in span):
         return None
+    if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
+        return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if text[end : end + 1] in guards.name_suffixes or text.startswith("中心", end):
         return None  # a name: 弥泉村, 洋泉镇
     run_start, run_end = _run_left(text, start), _run_right(text, end)
@@ -532,6 +538,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         name_suffixes=spec.get("name_suffixes") or "",
         surnames=spec.get("surnames") or "",
         numerals=spec.get("numerals") or "",
+        word_suffixes=(context.data.typos.get("lexicon") or {}).get("word_suffixes") or "",
     )
     source = context.report.source
     curated = context.data.typo_regex

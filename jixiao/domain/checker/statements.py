@@ -198,6 +198,25 @@ def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list
     return [(a, b) for a, b in pieces if b > a]
 
 
+def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces split at ',' or ';' that are themselves lists joined by '、' ("2021年省级资金248000万元、
+    中央资金597784万元，2022年省级资金316390万元、中央资金676073万元"): every member is a part, not only
+    the first of each piece — when each member of the piece leads with a part of the same kind."""
+    finer: list[tuple[int, int]] = []
+    for a, b in pieces:
+        split = _depth_zero_splits(report.text, a, b, "、")
+        members = [_first_part(report, x, y) for x, y in split]
+        if (
+            len(split) >= 2
+            and all(member is not None for member in members)
+            and len({member.kind for member in members}) == 1
+        ):
+            finer.extend(split)
+        else:
+            finer.append((a, b))
+    return finer
+
+
 def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     """The first level quantity of a piece, outside brackets and in its first clause."""
     text = report.text
@@ -299,7 +318,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             for separators in (";", ",", "、"):
                 split = _depth_zero_splits(text, a, b, separators)
                 if len(split) >= 2:
-                    pieces_span = split
+                    pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
         for cut, (a, b) in enumerate(pieces_span):
             if cut and "其中" in text[a:b]:
@@ -331,6 +350,26 @@ def find_parts(report: ParsedReport) -> list[Parts]:
         found.append(
             Parts(tuple(reversed(candidates)), tuple(parts), candidates[-1].start, segment_end, not cut_off)
         )
+    return found
+
+
+def parts_after(report: ParsedReport, parts: Parts) -> list[Quantity]:
+    """The parts listed after the first group, to the end of the sentence: “其中九山河…22万元，…
+    16.11万元；耒水河…12.66万元，…27.55万元。” lists two groups of one total, the second after ';'."""
+    text = report.text
+    stop = text.find("。", parts.end)
+    paragraph = report.paragraph_at(parts.end)
+    limit = paragraph.end if paragraph is not None else len(text)
+    end = min(stop, limit) if stop >= 0 else limit
+    if end <= parts.end or text[parts.end : parts.end + 1] not in (";", ","):
+        return []
+    kind = parts.parts[0].kind
+    found = []
+    for a, b in _depth_zero_splits(text, parts.end + 1, end, ";,、"):
+        part = _first_part(report, a, b)
+        if part is None or part.approx or part.kind != kind or "其中" in text[a:b]:
+            return []  # not a plain continuation of the list
+        found.append(part)
     return found
 
 

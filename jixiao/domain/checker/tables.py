@@ -312,6 +312,14 @@ def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Tab
                     break
                 cells.append(None)  # a text cell (原因, 说明) of this row
                 cursor += 1
+            end = paragraphs[max(cursor - 1, position)].end
+            numeric = sum(1 for _, kind in names if kind != "other")
+            if len(cells) < numeric and cursor < count and _header_like_line(lines[cursor]):
+                # the next label comes before every figure column has a cell: the blank cells were
+                # dropped when the table was flattened, so no number can be put in its column
+                # (“年度资金总额 30 30 10 100% 99” under six columns)
+                position = cursor
+                continue
             rows.append(
                 TableRow(
                     label_line[0],
@@ -321,7 +329,6 @@ def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Tab
                     paragraphs[max(cursor - 1, position)].end,
                 )
             )
-            end = paragraphs[max(cursor - 1, position)].end
             position = cursor
         if rows:
             kinds = tuple(k for _, k in names)
@@ -332,6 +339,10 @@ def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Tab
             )
         index = max(position, run, index + 1)
     return tables
+
+
+def _header_like_line(line: tuple[str, int] | None) -> bool:
+    return line is not None and bool(line[0]) and _header_like(line[0])
 
 
 def _join_header(

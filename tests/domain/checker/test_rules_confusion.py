@@ -56,6 +56,9 @@ def test_a_character_of_similar_sound_or_shape_is_reported(text, wrong, right):
         "参公管理事业单位，提质增效，带贫减贫能力增强，非遗处负责项目，以学增智。",
         "一是资金使用合规；二是资金使用程序规范；三是根据项目要求及时拨付。",
         "在科普活动上有侧重，在人员派遣上有支持。",
+        # a word and a suffix is a compound of its own (覆盖数 is not 覆盖率); 拨入 is finance wording
+        "0-6岁儿童眼保健操覆盖数2089人。",
+        "财政把原拨入专户的资金收回。",
         # a title is quoted as the document is named; a spelling used twice is meant
         "学习《植物微课堂》作品。",
         "设立科普书屋。科普书屋向群众开放。",
@@ -72,15 +75,16 @@ def test_no_finding_on_the_seed_or_the_shared_corpus():
         assert [f.message for f in check_text(read_text(name)).findings if f.rule == RULE] == [], name
 
 
-def test_no_finding_on_the_tuning_part():
+def test_no_false_finding_on_the_tuning_part():
+    """Every finding on the tuning part is a defect annotated there (对像 → 对象 in 89); nothing else."""
     files = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
     for name, meta in files.items():
         if meta["held_out"]:
             continue
         text = (EVAL / name).read_text(encoding="utf-8")
-        assert [f.message for f in check_text(text, report_type="auto").findings if f.rule == RULE] == [], (
-            name
-        )
+        quotes = [d["quote"] for d in meta.get("defects") or ()]
+        found = [f for f in check_text(text, report_type="auto").findings if f.rule == RULE]
+        assert [f.message for f in found if not any(f.found in quote for quote in quotes)] == [], name
 
 
 def test_prebuilt_filters_are_the_ones_built_from_the_installed_dictionary():
