@@ -88,3 +88,26 @@ def test_debug_is_off_unless_local_settings_are_chosen():
     )
     assert base.stdout.strip() == "False"
     assert local.stdout.strip() == "True"
+
+
+def test_production_keeps_postgresql_connections_between_requests():
+    script = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    base = {
+        "DJANGO_SETTINGS_MODULE": "jixiao.config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "x",
+        "DATABASE_URL": "postgres://jixiao@127.0.0.1:5432/jixiao",
+    }
+
+    def settings_of(extra):
+        env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+        env.update({**base, **extra})
+        command = [sys.executable, "-c", f"import django; django.setup(); {script}"]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout.split()
+
+    assert settings_of({}) == ["60", "True"]
+    assert settings_of({"DB_CONN_MAX_AGE": "300"}) == ["300", "True"]
+    assert settings_of({"DATABASE_URL": "sqlite:////tmp/x.sqlite3"}) == ["0", "False"]

@@ -25,3 +25,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# PostgreSQL: each server thread keeps its database connection between requests (DB_CONN_MAX_AGE
+# seconds, default 60; checked before reuse). A new connection for every request gives every page
+# a fresh server process on the database side, which has to load its catalogs again: 0.05–0.2 s
+# more on a bureau's overview (bench/bench_province.py, 冷启动 against 中位数). Connections held:
+# processes × threads of `jixiao serve` plus the workers; PostgreSQL allows 100 by default.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = int(env_str("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
