@@ -27,13 +27,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q, Sum, TextField
 from django.db.models.functions import Cast, Coalesce
 
@@ -65,6 +68,8 @@ from jixiao.domain.monitoring import (
 )
 from jixiao.domain.oversight import GoalProgress, goal_progress, progress_from_data, progress_to_data
 from jixiao.domain.quantity import Quantity
+
+logger = logging.getLogger(__name__)
 
 INDICATOR_COLUMNS = ("name", "value_type", "target", "unit", "operator", "code")
 CUSTOM_COLUMNS = (
@@ -136,8 +141,8 @@ def progress_for_departments(
     """Goal completion and 双监控 warnings of each given department that has an overall goal for
     ``year`` (by department id), at ``as_of``.
 
-    Six queries whatever the number of departments when every reading is stored; a department
-    evaluated afresh adds two for all of them (its older readings deleted, the new ones stored).
+    Six queries whatever the number of departments when every reading is stored; when some are
+    evaluated afresh, one short transaction stores them all and deletes their older readings.
     """
     inputs = _inputs(list(department_ids), year, as_of, limits or {})
     if not inputs:
@@ -240,14 +245,37 @@ def _code_fingerprint() -> str:
 
 
 def _store(fresh: list[GoalProgressSummary], year: int) -> None:
-    """Store the new readings and delete the same departments' older ones of ``year``: two
-    statements, no transaction around them (the rows are derived: a reading lost between them is
-    computed again on the next request). Two requests storing the same reading at once both succeed
-    (the second insert is ignored)."""
-    GoalProgressSummary.objects.filter(
-        department_id__in=[row.department_id for row in fresh], year=year
-    ).exclude(digest__in=[row.digest for row in fresh]).delete()
-    GoalProgressSummary.objects.bulk_create(fresh, ignore_conflicts=True)
+    """Store the new readings and delete the same departments' older ones of ``year``, in one short
+    transaction. Best effort: the rows are derived, so when the database is busy with a long write
+    (on SQLite, a voucher import holds the only write lock for a minute) the page does not wait
+    for it; it shows the readings it computed and the next request stores them. Two requests
+    storing the same reading at once both succeed (the second insert is ignored)."""
+    try:
+        with _short_wait(), transaction.atomic():
+            GoalProgressSummary.objects.filter(
+                department_id__in=[row.department_id for row in fresh], year=year
+            ).exclude(digest__in=[row.digest for row in fresh]).delete()
+            GoalProgressSummary.objects.bulk_create(fresh, ignore_conflicts=True)
+    except OperationalError:
+        logger.info("目标监控结果未保存（数据库正忙），下次请求再保存：%d 个单位", len(fresh))
+
+
+@contextmanager
+def _short_wait(milliseconds: int = 200):
+    """On SQLite, wait at most ``milliseconds`` for the write lock (instead of the connection's
+    30 s) while the block runs; elsewhere nothing changes."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(before)}")
 
 
 def evaluate(

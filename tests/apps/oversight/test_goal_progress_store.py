@@ -109,3 +109,23 @@ def test_a_reading_survives_its_json_form(officer, department):
     progress = goal_progress_for([department.pk], year=2023, as_of=LATER)[department.pk]
     assert progress.warnings and any(w.figures for w in progress.warnings)
     assert progress_from_data(progress_to_data(progress)) == progress
+
+
+def test_a_busy_database_only_postpones_storing(officer, department, evaluations, monkeypatch):
+    """When the write fails (SQLite busy with an import), the page still gets the reading it
+    computed; nothing is stored, and the next request stores it."""
+    from django.db import OperationalError
+
+    build_watched(officer, department)
+
+    def busy(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(GoalProgressSummary.objects, "bulk_create", busy)
+        first = goal_progress_for([department.pk], year=2023, as_of=LATER)[department.pk]
+    assert first.completion_text == "75.0%（3/4）"
+    assert not GoalProgressSummary.objects.exists()
+    again = goal_progress_for([department.pk], year=2023, as_of=LATER)[department.pk]
+    assert again == first and evaluations == [department.pk, department.pk]
+    assert GoalProgressSummary.objects.count() == 1
