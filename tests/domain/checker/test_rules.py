@@ -6,16 +6,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.domain.checker import ERROR, INFO, RULE_DESCRIPTIONS, WARNING, UnknownReportType, check_text
-
-
-def findings(text, rule, **kwargs):
-    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
-
-
-def only(text, rule, **kwargs):
-    found = findings(text, rule, **kwargs)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
+from tests.domain.checker.helpers import findings, only
 
 
 def test_every_rule_has_an_id_and_a_chinese_description():

@@ -4,17 +4,7 @@ reconstructed from those reports, and on consistent text that must stay silent."
 import pytest
 
 from jixiao.domain.checker import ERROR, WARNING, check_text, detect_report_type
-
-
-def findings(text, rule, **kwargs):
-    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
-
-
-def only(text, rule, **kwargs):
-    found = findings(text, rule, **kwargs)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
-
+from tests.domain.checker.helpers import findings, only
 
 # --- a text that stops inside a table flattened one cell a line -----------------------------------
 

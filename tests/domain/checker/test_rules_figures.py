@@ -3,19 +3,10 @@ rates, two breakdowns of one total, comparison words, 三公 over budget, stock 
 parts. Texts from real reports of the evaluation set; each rule also stays silent on consistent
 text."""
 
-from jixiao.domain.checker import ERROR, WARNING, check_text, parse
+from jixiao.domain.checker import ERROR, WARNING, parse
 from jixiao.domain.checker.base import CheckContext
 from jixiao.domain.checker.config import default_checker_data
-
-
-def findings(text, rule, **kwargs):
-    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
-
-
-def only(text, rule, **kwargs):
-    found = findings(text, rule, **kwargs)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
+from tests.domain.checker.helpers import findings, only
 
 
 def figures(text):

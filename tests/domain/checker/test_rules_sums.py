@@ -3,17 +3,7 @@ self-evaluation form read back as a table. Texts are taken from real reports of 
 set (tests/data/checker_eval); each rule is also shown staying silent on consistent text."""
 
 from jixiao.domain.checker import ERROR, WARNING, check_text
-
-
-def findings(text, rule, **kwargs):
-    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
-
-
-def only(text, rule, **kwargs):
-    found = findings(text, rule, **kwargs)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
-
+from tests.domain.checker.helpers import findings, only
 
 # --- list.total -------------------------------------------------------------------------------
 

@@ -4,16 +4,7 @@ which they must stay silent."""
 import pytest
 
 from jixiao.domain.checker import ERROR, WARNING, check_text
-
-
-def findings(text, rule, **kwargs):
-    return [f for f in check_text(text, **kwargs).findings if f.rule == rule]
-
-
-def only(text, rule, **kwargs):
-    found = findings(text, rule, **kwargs)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
+from tests.domain.checker.helpers import findings, only
 
 
 def test_placeholders_left_in_the_text_are_reported_once_with_their_count():

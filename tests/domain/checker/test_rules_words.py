@@ -13,21 +13,12 @@ from jixiao.domain.checker.config import load_checker_data
 from jixiao.domain.checker.lexicon import jieba_dictionary, load_lexicon
 from jixiao.domain.checker.rules_words import doubled_character, unit_problem
 from tests.domain.checker.conftest import CORPUS_NAMES, SEED_NAME, read_text
+from tests.domain.checker.helpers import findings, only
 
 pytestmark = pytest.mark.skipif(jieba_dictionary() is None, reason="jieba 未安装")
 
 NEW_RULES = ("typo.doubled_char", "typo.inserted", "typo.unit", "typo.missing_char")
 EVAL = Path(__file__).resolve().parents[2] / "data" / "checker_eval"
-
-
-def findings(text, rule):
-    return [f for f in check_text(text).findings if f.rule == rule]
-
-
-def only(text, rule):
-    found = findings(text, rule)
-    assert len(found) == 1, [f.message for f in found]
-    return found[0]
 
 
 @pytest.fixture(scope="module")
