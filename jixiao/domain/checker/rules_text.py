@@ -835,31 +835,19 @@ def _is_cjk(ch: str) -> bool:
 def check_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
+    bare = []
     for match in _bare_doc_numbers(text):
         before = text[match.start() - 1] if match.start() else ""
-        if not _is_cjk(before) or before == "第" or _in_source_line(text, match.start()):
-            continue
+        if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
+            bare.append((match, "缺六角括号"))
+    for match, what in [*bare, *((match, "的括号不全") for match in _HALF_BRACKETED.finditer(text))]:
         year, serial = match.group(1), match.group(2)
         head = text[max(0, match.start() - 3) : match.start()]
         findings.append(
             context.finding(
                 "punct.marks",
                 WARNING,
-                f"文号“{head}{match.group(0)}”缺六角括号，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
-                max(0, match.start() - 3),
-                match.end(),
-                expected=f"〔{year}〕{serial}号",
-                found=match.group(0),
-            )
-        )
-    for match in _HALF_BRACKETED.finditer(text):
-        year, serial = match.group(1), match.group(2)
-        head = text[max(0, match.start() - 3) : match.start()]
-        findings.append(
-            context.finding(
-                "punct.marks",
-                WARNING,
-                f"文号“{head}{match.group(0)}”的括号不全，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
+                f"文号“{head}{match.group(0)}”{what}，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
                 max(0, match.start() - 3),
                 match.end(),
                 expected=f"〔{year}〕{serial}号",
