@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -12,38 +10,6 @@ from tests.factories import BureauFactory, DepartmentFactory, UserFactory, burea
 # The machines are shared and noisy: no test may fail because an example ran slowly.
 settings.register_profile("jixiao", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("jixiao")
-
-# Fixtures through which a test reaches the database under test (DATABASE_URL).
-DATABASE_FIXTURES = {
-    "db",
-    "transactional_db",
-    "django_db_reset_sequences",
-    "django_db_serialized_rollback",
-    "live_server",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    """The PostgreSQL pass (``make test-pg``) runs the tests that use the database under test.
-
-    The others — the pure domain and file-format tests, and the command-line tests that make a
-    database of their own — do not depend on DATABASE_URL: they run, with the same code, in the
-    SQLite pass of the same CI (``make test``), and are deselected here so that CI stays within
-    its time. ``JIXIAO_PG_ALL_TESTS=1`` runs everything on PostgreSQL too.
-    """
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")) or os.environ.get("JIXIAO_PG_ALL_TESTS"):
-        return
-    keep, drop = [], []
-    for item in items:
-        uses_database = item.get_closest_marker("django_db") or item.get_closest_marker("postgres")
-        if uses_database or DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
-            keep.append(item)
-        else:
-            drop.append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
 
 
 @pytest.fixture
