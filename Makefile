@@ -7,7 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SETTINGS ?= jixiao.config.settings.base
-PYTEST_ARGS ?= -n 2
+# loadfile: a module's tests stay on one worker, so a module-scoped fixture (the demo database) is built once, not once per worker
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: demo test test-pg lint bench venv clean
 
