@@ -31,7 +31,6 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -61,7 +60,6 @@ from jixiao.domain.indicator_library import (
 from jixiao.domain.monitoring import BudgetLine as MonitoredLine
 from jixiao.domain.monitoring import (
     FundKind,
-    MonitoringReport,
     MonitoringThresholds,
     load_monitoring_thresholds,
     monitor,
@@ -98,22 +96,6 @@ EVALUATED_BY = (
 )
 LIBRARY_DATA = JIXIAO / "data" / "indicators"  # the shipped libraries and the default thresholds
 REMEMBERED = 4096  # decoded readings kept in the process: a few bureaus' departments
-
-
-@dataclass(frozen=True, slots=True)
-class DepartmentMonitoring:
-    """One department's overall goal of the year and its 双监控 at ``as_of``.
-
-    ``report`` is None only when the department's records cannot be read against its indicator
-    library (``error`` says why, naming the output); the 双监控 page refuses the same data.
-    """
-
-    department_id: int
-    goal_id: int
-    submitted: bool
-    as_of: dt.date
-    report: MonitoringReport | None
-    error: str = ""
 
 
 def forget_evaluations() -> None:
@@ -161,7 +143,7 @@ def progress_for_departments(
         if digest in stored:
             result[department_id] = _read_back(digest, stored[digest])
             continue
-        progress = progress_of(evaluate(*args))
+        progress = evaluate(*args)
         result[department_id] = progress
         fresh.append(
             GoalProgressSummary(
@@ -182,15 +164,6 @@ def _read_back(digest: str, text: str) -> GoalProgress:
     """A stored reading as a ``GoalProgress`` (remembered by its digest: the same digest is the
     same reading, so a warm page decodes nothing)."""
     return progress_from_data(json.loads(text))
-
-
-def progress_of(watched: DepartmentMonitoring) -> GoalProgress:
-    """The overview's reading of one department's 双监控."""
-    if watched.report is None:
-        return GoalProgress(
-            goal_id=watched.goal_id, submitted=watched.submitted, as_of=watched.as_of, error=watched.error
-        )
-    return goal_progress(watched.report, goal_id=watched.goal_id, submitted=watched.submitted)
 
 
 def _inputs(
@@ -290,10 +263,12 @@ def evaluate(
     outputs: tuple[tuple[str, Decimal], ...],
     lines: tuple[MonitoredLine, ...],
     limits: MonitoringThresholds | None = None,
-) -> DepartmentMonitoring:
-    """One department's 双监控, from its data as read (every argument is part of the digest its
-    reading is stored under; the result is a pure function of them). ``versions`` is (bureau id, the goal's type
-    library version, its 共性 library version)."""
+) -> GoalProgress:
+    """One department's reading of its overall goal (indicators met, 双监控 warnings), from its data
+    as read (every argument is part of the digest the reading is stored under; the result is a pure
+    function of them). ``versions`` is (bureau id, the goal's type library version, its 共性
+    library version). When the records cannot be read against the indicator library, the reading
+    carries only ``error`` (naming the output); the 双监控 page refuses the same data."""
     library = _library(versions, custom)
     goal = domain.Goal(
         department="",
@@ -304,13 +279,12 @@ def evaluate(
     )
     unknown = sorted({key for key, _total in outputs} - {output.key for output in library.outputs})
     if unknown:
-        return DepartmentMonitoring(
-            department_id,
-            goal_id,
-            submitted,
-            as_of,
-            None,
-            f"履职活动记录的产出“{'、'.join(unknown)}”不在指标库{library.version}的活动产出中，无法计算指标实际值",
+        return GoalProgress(
+            goal_id=goal_id,
+            submitted=submitted,
+            as_of=as_of,
+            error=f"履职活动记录的产出“{'、'.join(unknown)}”不在指标库{library.version}的活动产出中，"
+            "无法计算指标实际值",
         )
     recorded = [
         RecordedOutput(output=key, quantity=Quantity(total), source="履职活动记录") for key, total in outputs
@@ -322,7 +296,7 @@ def evaluate(
         budget_lines=lines,
         thresholds=limits or thresholds(),
     )
-    return DepartmentMonitoring(department_id, goal_id, submitted, as_of, report)
+    return goal_progress(report, goal_id=goal_id, submitted=submitted)
 
 
 class StoredIndicator(domain.GoalIndicator):
