@@ -20,13 +20,9 @@ from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def lexicon_of(context: CheckContext) -> Lexicon | None:
