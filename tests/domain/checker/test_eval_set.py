@@ -39,21 +39,18 @@ def test_the_set_is_larger_than_the_corpus_and_covers_what_the_issue_asks():
     assert {"prose", "table"} <= {m["form"] for m in ANNOTATIONS.values()}
 
 
-def test_the_second_batch_is_held_out():
-    """Batch 2 was annotated before the checker ever ran on it: it must stay out of every test that
-    runs the checker (those use TUNING only)."""
-    assert {meta.get("batch", 1) for meta in ANNOTATIONS.values()} <= {1, 2, 3}
+def test_the_fourth_batch_is_held_out_and_the_second_is_tuning_data():
+    """Batch 4 was annotated before the checker ever ran on it: it must stay out of every test that
+    runs the checker (those use TUNING only). Batch 2 was the held-out part until its misses had been
+    read during development; from then on it is tuning data (its first, untuned result is in the
+    README)."""
+    assert {meta.get("batch", 1) for meta in ANNOTATIONS.values()} <= {1, 2, 3, 4}
+    fourth = [name for name, meta in ANNOTATIONS.items() if meta.get("batch") == 4]
+    assert len(fourth) >= 20
+    assert all(ANNOTATIONS[name]["held_out"] for name in fourth)
+    assert not set(fourth) & set(TUNING)
     second = [name for name, meta in ANNOTATIONS.items() if meta.get("batch") == 2]
-    assert len(second) >= 16
-    assert all(ANNOTATIONS[name]["held_out"] for name in second)
-    assert not set(second) & set(TUNING)
-
-
-def test_the_third_batch_is_tuning_data():
-    """Batch 3 (64-80) was found and annotated after batch 2 to give the rules more tuning data."""
-    third = [name for name, meta in ANNOTATIONS.items() if meta.get("batch") == 3]
-    assert len(third) >= 14
-    assert set(third) <= set(TUNING)
+    assert len(second) == 17 and set(second) <= set(TUNING)
 
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
