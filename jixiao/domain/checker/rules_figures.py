@@ -251,8 +251,9 @@ def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
     key = id(spec)
     if key not in _RATE_CLAIM_CACHE:
         verbs = "|".join(spec.get("verbs") or ())
+        adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
         _RATE_CLAIM_CACHE[key] = [
-            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?P<verb>{verbs})")
+            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs})?(?P<verb>{verbs})")
             for word in sorted(spec.get("words") or (), key=len, reverse=True)
         ]
     return _RATE_CLAIM_CACHE[key]

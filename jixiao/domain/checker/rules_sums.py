@@ -86,7 +86,9 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
 # Counts that change during the year
 
 
-_COUNT_OF = re.compile(r"(?P<n>\d{1,4})个(?P<noun>[\u4e00-\u9fff]{1,6})?")
+_COUNT_OF = re.compile(r"(?P<n>\d{1,4})(?P<unit>[个项家所处])(?P<noun>[\u4e00-\u9fff]{1,6})?")
+# '全年共实施项目12个', '年末累计建成17处': a total word at the head of the clause, after a time word
+_TOTAL_HEAD = re.compile(r"^(?:全年|本年|年末|年度|当年|截至年底|截至年末)?(?:共计|合计|总计|累计|共)")
 
 
 @rule("count.changes", "个数的年初数＋增加数−减少数＝总数（“年初8个，年中增加8个，共15个”）")
@@ -101,7 +103,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     findings = []
     initial_words = tuple(spec.get("initial") or ())
     for paragraph in report.paragraphs:
-        if "个" not in paragraph.text or not any(w in paragraph.text for w in initial_words):
+        if not any(w in paragraph.text for w in initial_words):
             continue
         found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
         for match in _COUNT_OF.finditer(text, paragraph.start, paragraph.end):
@@ -117,32 +119,40 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
                 noun = re.sub(r"[^\u4e00-\u9fff]", "", clause).rstrip("共有计合总累")[-4:]
             kind = _change_kind(clause, spec)
             if kind:
-                found[kind].append((int(match.group("n")), noun, start, match.end(), clause))
+                found[kind].append(
+                    (int(match.group("n")), noun, start, match.end(), clause, match.group("unit"))
+                )
         if not found["total"] or not found["initial"] or not (found["added"] or found["removed"]):
             continue
         total = found["total"][0]
+        change_words = [w for kind in ("initial", "added", "removed") for w in spec.get(kind) or ()]
         noun = _common_noun(
-            total[1], [found["initial"][0][1]] + [x[1] for x in found["added"] + found["removed"]]
+            total[1],
+            [found["initial"][0][1]]
+            + [x[1] for x in found["added"] + found["removed"] if not _only_change_words(x[1], change_words)],
         )
         if noun is None:
             continue
         initial = found["initial"][0]
+        unit = total[5]
+        if any(x[5] != unit for x in (initial, *found["added"], *found["removed"])):
+            continue  # '年初8个项目，新增3项任务': different things counted
         added = sum(x[0] for x in found["added"])
         removed = sum(x[0] for x in found["removed"])
         expected = initial[0] + added - removed
         if expected == total[0]:
             continue
-        steps = f"年初{initial[0]}个" + "".join(f"+{x[0]}个" for x in found["added"])
-        steps += "".join(f"−{x[0]}个" for x in found["removed"])
+        steps = f"年初{initial[0]}{unit}" + "".join(f"+{x[0]}{unit}" for x in found["added"])
+        steps += "".join(f"−{x[0]}{unit}" for x in found["removed"])
         findings.append(
             context.finding(
                 "count.changes",
                 ERROR,
-                f"个数前后不符：{steps}={expected}个{noun}，而前面说共{total[0]}个",
+                f"个数前后不符：{steps}={expected}{unit}{noun}，而文中说共{total[0]}{unit}",
                 total[2],
                 max(x[3] for x in (total, initial, *found["added"], *found["removed"])),
-                expected=f"{expected}个",
-                found=f"{total[0]}个",
+                expected=f"{expected}{unit}",
+                found=f"{total[0]}{unit}",
             )
         )
     return findings
@@ -164,9 +174,21 @@ def _change_kind(clause: str, spec: dict) -> str | None:
             if kind == "total":
                 if clause.endswith(word) or clause.endswith(word + "有") or f"{word}计" in clause[-3:]:
                     return kind
+                if _TOTAL_HEAD.match(clause):
+                    return kind
             elif word in clause:
                 return kind
     return None
+
+
+_TIME_WORDS = re.compile(r"年中|年内|全年|本年|当年|年初|年末|期间|又|另")
+
+
+def _only_change_words(noun: str, change_words: list[str]) -> bool:
+    """'年中新增' (the clause of '年中新增3个'): no noun of its own, it counts what the total counts."""
+    for word in sorted(change_words, key=len, reverse=True):
+        noun = noun.replace(word, "")
+    return not _TIME_WORDS.sub("", noun)
 
 
 def _common_noun(total_noun: str, others: list[str]) -> str | None:

@@ -389,7 +389,7 @@ def _count_value(text: str, match: re.Match) -> int | None:
 
 
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}")
-_INTRO = re.compile(r"[,:]?即[:]?|:")
+_INTRO = re.compile(r"[,:]?(?:即|分别为|分别是|具体为|具体是)[:]?|:")
 
 
 def find_count_lists(report: ParsedReport) -> list[CountList]:
@@ -423,7 +423,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         consumed_until = group_end
         intro = _INTRO.match(text, group_end)
         if intro:
-            is_colon = text[group_end : intro.end()] == ":"
+            is_colon = "即" not in text[group_end : intro.end()]  # ':' or '分别为': a list of one is no list
             list_start = intro.end()
             list_end, complete = _list_end(text, list_start, paragraph.end, report)
             items = _items(text, list_start, list_end)
@@ -439,13 +439,20 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         prefix_end = before
         if text[before - 1 : before] == "共":
             prefix_end = before - 1
-        if text[prefix_end - 1 : prefix_end] in ("等", "余", "近", "的", "是", "有", "为"):
+        listed_with_etc = text[prefix_end - 1 : prefix_end] == "等"
+        if listed_with_etc:
+            prefix_end -= (
+                1  # 'A、B、C、D、E等4个': 等 closes the list, which may still be longer than the count
+            )
+        elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
         clause_start = max(text.rfind(ch, paragraph.start, prefix_end) for ch in ",。;:(")
         clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
         items = _items(text, clause_start, prefix_end)
+        if listed_with_etc and len(items) <= count:
+            continue  # 'A、B等4个': 等 may stand for names not written out
         if len(items) >= 2:
             found.append(
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)

@@ -1,0 +1,95 @@
+"""Points listed in prose against the total they are said to make: the weights of an indicator
+system (“决策类指标20分、过程类指标25分、产出类指标30分、效益类指标20分，满分100分”) or the scores
+of its parts (“决策得分18分、过程得分20分…，总得分85分”), written without 其中 (which
+``score.parts`` reads).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
+from jixiao.domain.checker.findings import ERROR, Finding
+
+# one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分')
+_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|占)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分(?![值数钟])")
+# the total after the list: '，满分100分' / '，合计100分' / '，总得分85分'
+_TOTAL = re.compile(
+    r"[,，;；]?\s*(?:[\u4e00-\u9fff]{0,6}?)(?P<word>满分|总分值|总分|合计|共计|总计|共|总得分|综合得分|自评得分|得分合计)"
+    r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
+)
+_SEPARATOR = re.compile(r"^\s*[、,，;；]\s*$")
+_MAXIMUM_WORDS = ("满分", "总分值")
+_SCORE_WORDS = ("总得分", "综合得分", "自评得分", "得分合计")
+_TOTAL_WORDS = ("满分", "总分值", "总分", "合计", "共计", "总计", "共", *_SCORE_WORDS)
+
+
+@rule(
+    "score.list_total", "列举的各类指标分值（或得分）之和与随后的“满分/总分/合计”是否相符（不写“其中”的列举）"
+)
+def check_listed_points(context: CheckContext) -> list[Finding]:
+    """Three or more items of points in one run (separated by 、 , ;) followed in the same sentence
+    by a total. Weights go with 满分/总分/合计, scores (names with 得分) with 总得分/总分/合计; a
+    list of scores is never held against 满分. The sum must equal the total within the rounding
+    envelope of the printed points; outside it is an error that states the recomputation."""
+    text = context.report.text
+    if "分" not in text:
+        return []
+    findings = []
+    for paragraph in context.report.paragraphs:
+        if paragraph.text.count("分") < 4:
+            continue
+        run: list[re.Match] = []
+        for match in _ITEM.finditer(text, paragraph.start, paragraph.end):
+            if run and not _SEPARATOR.match(text[run[-1].end() : match.start()]):
+                findings.extend(_check_run(context, run, paragraph.end))
+                run = []
+            run.append(match)
+        findings.extend(_check_run(context, run, paragraph.end))
+    return findings
+
+
+def _check_run(context: CheckContext, run: list[re.Match], limit: int) -> list[Finding]:
+    text = context.report.text
+    # the run ends where the total begins: '…效益类指标20分，满分100分' reads 满分100分 as an item too
+    while run and run[-1].group("name").endswith(_TOTAL_WORDS):
+        run = run[:-1]
+    if len(run) < 3:
+        return []
+    total = _TOTAL.match(text, run[-1].end(), limit)
+    if total is None or "。" in total.group(0):
+        return []
+    word = total.group("word")
+    scores = [("得分" in m.group("name") or m.group("name").endswith("得")) for m in run]
+    if any(scores) and not all(scores):
+        return []  # weights and scores mixed: '权重20分，得分18分'
+    if all(scores) and word in _MAXIMUM_WORDS:
+        return []  # what was scored is not held against the maximum
+    if not all(scores) and word in _SCORE_WORDS:
+        return []
+    if any(("满分" in m.group("name") or "扣" in m.group("name")) for m in run):
+        return []  # '决策满分20分' inside a list of scores, '扣2分' is a deduction
+    values = [Decimal(m.group("n")) for m in run]
+    stated = Decimal(total.group("n"))
+    places = max(-v.as_tuple().exponent for v in (*values, stated))
+    envelope = Decimal(5).scaleb(-(places + 1)) * (len(values) + 1) if places else Decimal(0)
+    found = sum(values, ZERO)
+    if abs(found - stated) <= envelope:
+        return []
+    listing = "+".join(m.group("n") for m in run)
+    return [
+        context.finding(
+            "score.list_total",
+            ERROR,
+            f"列举的{len(run)}项{'得分' if all(scores) else '分值'}之和{listing}={plain(found)}分，与所述“{word}”{plain(stated)}分不符，"
+            f"相差{plain(abs(found - stated))}分",
+            run[0].start(),
+            total.end(),
+            expected=f"{plain(found)}分",
+            found=f"{plain(stated)}分",
+        )
+    ]
+
+
+RULES = (check_listed_points,)

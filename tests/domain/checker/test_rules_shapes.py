@@ -1,0 +1,136 @@
+"""Other sentence shapes of the kinds issue 17 names, written here for a department nobody modelled
+(a county 妇联): each shape that must fire, and the consistent one beside it that must stay silent."""
+
+import pytest
+
+from jixiao.domain.checker import ERROR, WARNING
+from tests.domain.checker.helpers import findings, only
+
+HEAD = "常乐县妇女联合会2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+def fired(body, rule):
+    return findings(HEAD + body + "\n", rule, report_type="auto")
+
+
+# count.items: '内设机构4个，分别为…' and 'A、B、C、D、E等4个…'
+
+
+def test_a_count_introduced_by_fenbiewei_is_held_against_its_list():
+    finding = only(HEAD + "内设机构4个，分别为办公室、组织联络部、权益部。\n", "count.items")
+    assert finding.severity == ERROR
+    assert "说4个，列出的名称有3个" in finding.message
+
+
+def test_a_complete_list_after_fenbiewei_is_silent():
+    assert not fired("内设机构4个，分别为办公室、组织联络部、权益部、宣传部。", "count.items")
+    # items of another kind after 分别为 (amounts separated by ;) are no list of names
+    assert not fired("涉及2个项目，分别为：妇女培训经费30万元；儿童关爱经费30万元。", "count.items")
+
+
+def test_more_names_before_deng_than_the_count_is_an_error():
+    finding = only(HEAD + "设有办公室、组织联络部、权益部、宣传部、财务室等4个内设机构。\n", "count.items")
+    assert "说4个，列出的名称有5个" in finding.message
+
+
+def test_fewer_names_before_deng_may_stand_for_more_and_stay_silent():
+    assert not fired("设有办公室、组织联络部、权益部等4个内设机构。", "count.items")
+    assert not fired("设有办公室、组织联络部、权益部、宣传部等4个内设机构。", "count.items")
+
+
+# claim.rate: an adverb between 均已 and the verb, and 拨付到位
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "各项目均已按期完成，项目完成率为85%。",
+        "资金均已及时拨付到位，资金到位率为95%。",
+        "资金已全部拨付到位，资金拨付率为92.5%。",
+    ],
+)
+def test_a_claim_with_an_adverb_is_held_against_the_rate(body):
+    finding = only(HEAD + body + "\n", "claim.rate")
+    assert finding.severity == WARNING
+    assert "并未全部" in finding.message
+
+
+def test_a_claim_that_the_rate_bears_out_is_silent():
+    assert not fired("资金均已及时拨付到位，资金到位率为100%。", "claim.rate")
+    assert not fired("各项目均已按期完成，项目完成率为100%。", "claim.rate")
+
+
+# balance.identity: 可用资金 − 支出 = 结余
+
+
+def test_available_money_minus_spending_against_the_stated_balance():
+    finding = only(
+        HEAD + "2023年可用资金合计150万元，全年支出132万元，年末结余16万元。\n", "balance.identity"
+    )
+    assert "可用资金合计150万元−全年支出132万元=18万元" in finding.message
+    assert "相差2万元" in finding.message
+
+
+def test_a_balance_that_agrees_with_the_available_money_is_silent():
+    assert not fired("2023年可用资金合计150万元，全年支出132万元，年末结余18万元。", "balance.identity")
+    assert not fired("项目到位资金150万元，已支出132万元，结余18万元。", "balance.identity")
+
+
+# count.changes: the total at the head of its clause, counts in 项
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("年初确定重点项目8个，年中新增3个，全年共实施项目12个。", "年初8个+3个=11个"),
+        ("年初确定重点工作8项，年中新增3项，全年共完成重点工作12项。", "年初8项+3项=11项"),
+    ],
+)
+def test_a_count_that_changed_during_the_year_against_its_total(body, expected):
+    finding = only(HEAD + body + "\n", "count.changes")
+    assert finding.severity == ERROR
+    assert expected in finding.message
+
+
+def test_counts_that_agree_or_count_other_things_are_silent():
+    assert not fired("年初确定重点项目8个，年中新增3个，全年共实施项目11个。", "count.changes")
+    assert not fired("年初确定重点项目8个，年中新增培训班3个，全年共实施项目12个。", "count.changes")
+    assert not fired("年初计划建设站点8个，新增培训3项，共完成11个。", "count.changes")
+
+
+# score.list_total: category points listed without 其中
+
+
+def test_weights_that_do_not_make_the_stated_maximum():
+    finding = only(
+        HEAD
+        + "评价指标体系中，决策类指标20分、过程类指标25分、产出类指标30分、效益类指标20分，满分100分。\n",
+        "score.list_total",
+    )
+    assert finding.severity == ERROR
+    assert "20+25+30+20=95分" in finding.message
+    assert "满分" in finding.message
+
+
+def test_scores_that_do_not_make_the_stated_total():
+    finding = only(
+        HEAD + "项目决策得分19.5分、过程得分18.25分、产出得分38分、效益得分19分，总分93.75分。\n",
+        "score.list_total",
+    )
+    assert "19.5+18.25+38+19=94.75分" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "评价指标体系中，决策类指标20分、过程类指标20分、产出类指标40分、效益类指标20分，满分100分。",
+        "决策指标20分，过程指标20分，产出指标40分，效益指标20分，共计100分。",
+        # scores are never held against the maximum
+        "决策得分18分、过程得分20分、产出得分35分、效益得分19分，满分100分。",
+        "项目决策得分19.5分、过程得分18.25分、产出得分38分、效益得分19分，总分94.75分。",
+        # two items are no list
+        "决策类指标20分、过程类指标20分，满分100分。",
+    ],
+)
+def test_points_that_add_up_or_are_not_comparable_are_silent(body):
+    assert not fired(body, "score.list_total")
