@@ -74,6 +74,7 @@ _QUANTITY = re.compile(
 )
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
+_NOT_APPROX = ("节约", "制约", "预约", "签约", "履约", "违约", "合约", "简约")  # '节约0.2万元' is exact
 _APPROX_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
 _LABEL_REVERSED = re.compile(r"[^\d,;:。、\n|!?%<>《》=+×÷*/]{0,24}")
 _DIRECTION_WORDS = (
@@ -372,7 +373,9 @@ def _read_quantities(
             raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         label = clean_label(raw_label, prefixes, suffixes)
         end = match.end()
-        approx = raw_label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, end)
+        approx = (
+            raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
+        ) or text.startswith(_APPROX_AFTER, end)
         if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
         elif "上年" in raw_label or "去年" in raw_label or "上一年" in raw_label:  # _PREVIOUS_WORDS

@@ -7,6 +7,7 @@ from __future__ import annotations
 from jixiao.domain.checker import (
     consistency,
     rules,
+    rules_compare,
     rules_figures,
     rules_points,
     rules_standards,
@@ -21,6 +22,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_sums.RULES,
     *rules_figures.RULES,
     *rules_points.RULES,
+    *rules_compare.RULES,
     *rules_text.RULES,
     *rules_words.RULES,
     *rules_standards.RULES,

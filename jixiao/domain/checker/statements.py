@@ -18,6 +18,9 @@ _YOY = re.compile(
     r"|与(?:上年度?|去年)(?:同期)?相比,?)"
     r"(?P<word>增加|增长|减少|下降|降低|增减|上升|少了|多了|减|增)了?"
 )
+# '比上年2.8万元减少0.4万元', '较2022年的2.8万元增加0.5万元': the previous figure between marker and word
+_YOY_INLINE = re.compile(r"(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?=\d)")
+_INLINE_WORD = re.compile(r",?(?P<word>增加|增长|减少|下降|降低|上升|多了|少了)了?")
 _PERCENT_AFTER = re.compile(
     r"[,;(]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
 )
@@ -151,7 +154,31 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
         if current is not None and delta is not None and (current.kind != delta.kind):
             current = previous = None
         statements.append(YearOnYear(current, delta, word, percent, percent_word, start, end, previous))
+    if "比" in text or "较" in text:
+        statements.extend(_inline_previous(report))
     return statements
+
+
+def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
+    """'三公经费支出3.2万元，比上年2.8万元减少0.4万元': current, previous and change in one run."""
+    text = report.text
+    found = []
+    for match in _YOY_INLINE.finditer(text):
+        previous = report.quantity_starting(match.end())
+        if previous is None or previous.kind not in ("money", "count") or previous.approx:
+            continue
+        word = _INLINE_WORD.match(text, previous.end)
+        if not word:
+            continue
+        delta = report.quantity_starting(word.end(), slack=1)
+        if delta is not None and delta.kind != previous.kind:
+            delta = None
+        current = _preceding_level(report, match.start(), ("money", "count"))
+        if current is None or current.kind != previous.kind:
+            continue
+        end = delta.end if delta is not None else word.end()
+        found.append(YearOnYear(current, delta, word.group("word"), None, None, current.start, end, previous))
+    return found
 
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:

@@ -134,3 +134,53 @@ def test_scores_that_do_not_make_the_stated_total():
 )
 def test_points_that_add_up_or_are_not_comparable_are_silent(body):
     assert not fired(body, "score.list_total")
+
+
+# yoy: the previous year's figure between the marker and the change word
+
+
+def test_a_previous_figure_inside_the_comparison_is_held_against_the_change():
+    wrong_way = only(HEAD + "2023年三公经费支出3.2万元，比上年2.8万元减少0.4万元。\n", "yoy.direction")
+    assert "应为增加" in wrong_way.message
+    wrong_amount = only(
+        HEAD + "2023年三公经费支出3.25万元，较2022年的2.83万元增加0.52万元。\n", "yoy.arithmetic"
+    )
+    assert "本年3.25万元−上年2.83万元=0.42万元" in wrong_amount.message
+
+
+def test_a_previous_figure_inside_a_right_comparison_is_silent():
+    for body in (
+        "2023年三公经费支出3.2万元，比上年2.8万元增加0.4万元。",
+        "三公经费支出3.2万元，较上年的2.8万元有所增加。",
+    ):
+        assert not fired(body, "yoy.direction") and not fired(body, "yoy.arithmetic")
+
+
+# budget.difference: '比预算减少/节约/超支X'
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("三公经费预算5万元，实际支出4.2万元，比预算减少0.6万元。", "相差0.8万元，报告写减少0.6万元"),
+        ("年初预算50万元，全年实际支出48.6万元，较预算节约1.2万元。", "相差1.4万元，报告写节约1.2万元"),
+        ("年初预算50万元，全年实际支出48.6万元，较预算超支1.4万元。", "应为减少，报告却写“超支”"),
+        ("三公经费预算5万元，实际支出5.2万元，比预算节约0.2万元。", "应为增加，报告却写“节约”"),
+    ],
+)
+def test_a_difference_from_the_budget_against_the_two_figures(body, expected):
+    finding = only(HEAD + body + "\n", "budget.difference")
+    assert finding.severity == ERROR
+    assert expected in finding.message
+
+
+def test_a_right_difference_from_the_budget_is_silent():
+    assert not fired("三公经费预算5万元，实际支出4.2万元，比预算减少0.8万元。", "budget.difference")
+    assert not fired("年初预算50万元，全年实际支出48.6万元，较预算节约1.4万元。", "budget.difference")
+
+
+def test_jieyue_before_an_amount_is_no_approximation():
+    from jixiao.domain.checker.api import parse
+
+    saving = [q for q in parse("全年节约0.2万元，约5万元用于培训。").quantities]
+    assert [(q.text, q.approx) for q in saving] == [("0.2", False), ("5", True)]
