@@ -484,7 +484,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
     for quantity in report.quantities:
         if quantity.kind != "percent" or quantity.approx:
             continue
-        if "占" in quantity.raw_label or "比重" in quantity.raw_label:
+        if "占" in quantity.raw_label or "比重" in quantity.raw_label or _share_after_whole(report, quantity):
             findings.extend(_check_share(context, quantity, parts_total_of))
             continue
         name = _rate_name(quantity.label, context.data)
@@ -750,7 +750,96 @@ def _judge_rate(
 _SHARE_LINK = re.compile(r"^[,;:]?(?:占比|占|比重|所占比重|所占比例)(?:为|达|是)?$")
 
 
+# '占总支出的70%' names its denominator; '人员经费150万元，占全年支出200万元的70%' prints it
+_SHARE_OF = re.compile(
+    r"^[,;:]?占(?:总|全年|本年|全部|全)?(?P<whole>[\u4e00-\u9fff]{1,10}?)的?(?:比重|比例)?(?:为|达|是)?$"
+)
+_SHARE_FILLERS = ("总", "全年", "本年", "全部", "全", "年度", "部门", "单位")
+
+
+def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] | None:
+    """A share whose denominator the sentence names: checked against that figure only. None when
+    the sentence does not name it."""
+    report = context.report
+    before = [
+        q
+        for q in report.quantities_between(max(0, share.start - 40), share.start)
+        if q.kind == "money" and q.role == "level" and not q.approx
+    ]
+    if not before:
+        return None
+    text = report.text
+    last = before[-1]
+    between = text[last.end : share.start]
+    if (
+        len(before) >= 2
+        and between in ("的", "的比重为", "的比例为", "的比重", "的比例")
+        and last.raw_label.startswith("占")
+    ):
+        part, whole = before[-2], last  # '人员经费150万元，占全年支出200万元的70%'
+        if text[part.end : whole.start - len(whole.raw_label)] not in (",", "，", ""):
+            return None
+    else:
+        named = _SHARE_OF.match(between)
+        if not named:
+            return None
+        part = last
+        word = named.group("whole")
+        section_start, _ = section_span(report, share.start)
+        wholes = [
+            q
+            for q in report.quantities_between(section_start, part.start)
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and q.base_value > part.base_value
+            and _strip_fillers(q.label).endswith(word)
+        ]
+        if len(wholes) != 1:
+            return None if not wholes else []
+        whole = wholes[0]
+    n, un = part.base_value, report.half_unit(part)
+    d, ud = whole.base_value, report.half_unit(whole)
+    if d <= ud:
+        return []
+    exact = n * HUNDRED / d
+    p, up = share.value, share.half_unit()
+    if round_half_up(exact, share.decimals) == p or overlaps(
+        (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), p, up
+    ):
+        return []
+    expected = pct(exact, share.decimals)
+    return [
+        context.finding(
+            "rate.recompute",
+            ERROR,
+            f"占比与金额不符：“{part.label}”{show(part)}÷“{whole.label.removeprefix('占')}”{show(whole)}={expected}，报告写{share.text}%",
+            part.start,
+            share.end,
+            expected=expected,
+            found=f"{share.text}%",
+        )
+    ]
+
+
+def _share_after_whole(report: ParsedReport, quantity: Quantity) -> bool:
+    """'占全年支出200万元的70%': the percentage's own label is only 的."""
+    if not quantity.raw_label.startswith("的"):
+        return False
+    before = report.quantities_between(max(0, quantity.start - 30), quantity.start)
+    return bool(before) and before[-1].raw_label.startswith("占")
+
+
+def _strip_fillers(label: str) -> str:
+    for filler in _SHARE_FILLERS:
+        label = label.removeprefix(filler)
+    return label.removeprefix("占")
+
+
 def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -> list[Finding]:
+    named = _check_named_share(context, share)
+    if named is not None:
+        return named
     report = context.report
     part = None
     for quantity in report.quantities_between(max(0, share.start - 30), share.start):

@@ -184,3 +184,34 @@ def test_jieyue_before_an_amount_is_no_approximation():
 
     saving = [q for q in parse("全年节约0.2万元，约5万元用于培训。").quantities]
     assert [(q.text, q.approx) for q in saving] == [("0.2", False), ("5", True)]
+
+
+# rate.recompute: the rates of allocating, receiving and paying out money, and shares that name their whole
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("全年下达资金80万元，已拨付72万元，拨付率92%。", "72万元÷80万元=90.00%，报告写92%"),
+        ("计划到位资金100万元，实际到位95万元，资金到位率为98%。", "95万元÷100万元=95.00%，报告写98%"),
+        ("全年支出200万元，其中人员经费150万元，占总支出的70%。", "150万元÷“全年支出”200万元=75%，报告写70%"),
+        ("人员经费150万元，占全年支出200万元的70%。", "150万元÷“全年支出”200万元=75%，报告写70%"),
+    ],
+)
+def test_a_rate_or_share_against_its_amounts(body, expected):
+    finding = only(HEAD + body + "\n", "rate.recompute")
+    assert finding.severity == ERROR
+    assert expected in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "下达资金80万元，实际拨付72万元，资金拨付率为90%。",
+        "应发放补贴60万元，实际发放54万元，发放率90%。",
+        "全年支出200万元，其中人员经费150万元，占总支出的75%。",
+        "人员经费150万元，占全年支出200万元的75%。",
+    ],
+)
+def test_a_rate_or_share_that_agrees_is_silent(body):
+    assert [f.message for f in fired(body, "rate.recompute") if f.severity != "info"] == []
