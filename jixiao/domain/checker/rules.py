@@ -335,7 +335,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
-        complete = len(parts.parts) >= 2 and _breakdown_members(labels, context.data)
+        complete = len(parts.parts) >= 2 and (parts.sources or _breakdown_members(labels, context.data))
         sum_text = amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
         listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         start, end = min(total.start, parts.start), parts.end
@@ -368,7 +368,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if complete or (difference > 0 and _parallel(labels)):
             message = (
-                f"其中各项之和与合计不符：{listing}={sum_text}，而“{total.label}”为{show(total)}"
+                f"{'资金来源' if parts.sources else '其中'}各项之和与合计不符：{listing}={sum_text}，"
+                f"而“{total.label}”为{show(total)}"
                 if complete
                 else f"其中各项之和超过合计：{listing}={sum_text}，大于“{total.label}”{show(total)}"
             )

@@ -23,6 +23,11 @@ from jixiao.domain.money import HUNDRED, round_half_up
 _ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
 
 
+_ETC_TOTAL = re.compile(
+    r"^等(?P<n>\d{1,3})(?:个|项|家|所|处)[\u4e00-\u9fff]{0,6}?(?P<word>共计|合计|总计|累计|总共|一共|共)(?:为|达|是)?$"
+)
+
+
 @rule("list.total", "列举的各项金额与随后的“共计/合计”是否相等（不写“其中”的列举）")
 def check_listed_totals(context: CheckContext) -> list[Finding]:
     """'无为市93万元,南陵县52万元,…,三山经开区16.192万元,共计237万元': the items are the
@@ -38,13 +43,18 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         if total.role != "level" or total.approx or total.kind not in ("money", "count"):
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
-        if raw not in words:
+        last = index - 1
+        closing = _ETC_TOTAL.match(text[quantities[index - 2].end : total.start]) if index >= 2 else None
+        if closing and quantities[index - 1].kind == "count":
+            last, raw = index - 2, closing.group("word")  # 'A50万元、B40万元、C20万元等3个项目共计120万元'
+        elif raw not in words:
             continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
-        gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
-        if index == 0 or gap not in (",", ";", "，", "；", ""):
-            continue
+        else:
+            gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
+            if index == 0 or gap not in (",", ";", "，", "；", ""):
+                continue
         items: list[Quantity] = []
-        cursor = index - 1
+        cursor = last
         while cursor >= 0:
             item = quantities[cursor]
             if item.kind != total.kind or item.unit != total.unit or item.role != "level" or item.approx:
@@ -59,8 +69,8 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             if not _ITEM_GAP.match(between):
                 break
             cursor -= 1
-        if len(items) < 2:
-            continue
+        if len(items) < 2 or (closing and last == index - 2 and int(closing.group("n")) != len(items)):
+            continue  # '等5个项目' after 3 amounts: the others are not written out
         total_sum = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = total_sum - total.base_value

@@ -26,7 +26,8 @@ _PERCENT_AFTER = re.compile(
 )
 _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
-_PARTS_MARKER = re.compile(r"其中[:,]?")
+# '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
+_PARTS_MARKER = re.compile(r"其中[:,]?|(?<=[,:])(?:资金来源(?:为|是|:)|(?:主要|具体)?用于:?)")
 _OPENERS = "(【《〔[“"
 _CLOSERS = ")】》〕]”"
 
@@ -77,6 +78,7 @@ class Parts:
     start: int
     end: int
     complete: bool = True  # False when the text stops inside the list of parts
+    sources: bool = False  # '资金来源为…': the sources of the total, all of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +377,14 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             continue
         cut_off = report.truncated and segment_end >= report.paragraphs[-1].end
         found.append(
-            Parts(tuple(reversed(candidates)), tuple(parts), candidates[-1].start, segment_end, not cut_off)
+            Parts(
+                tuple(reversed(candidates)),
+                tuple(parts),
+                candidates[-1].start,
+                segment_end,
+                not cut_off,
+                match.group().startswith("资金来源"),
+            )
         )
     return found
 

@@ -215,3 +215,49 @@ def test_a_rate_or_share_against_its_amounts(body, expected):
 )
 def test_a_rate_or_share_that_agrees_is_silent(body):
     assert [f.message for f in fired(body, "rate.recompute") if f.severity != "info"] == []
+
+
+# totals followed by their sources or uses, and 'A、B、C等3个项目共计X'
+
+
+def test_the_sources_of_a_total_must_make_it():
+    finding = only(
+        HEAD + "项目总投资300万元，资金来源为：中央资金200万元，省级资金50万元，县级配套40万元。\n",
+        "parts.sum",
+    )
+    assert finding.severity == ERROR
+    assert "=290万元" in finding.message and "300万元" in finding.message
+
+
+def test_uses_listed_after_a_total_that_fall_short_are_a_warning():
+    finding = only(
+        HEAD + "安排资金共计120万元，用于A村道路建设50万元、B村饮水工程40万元、C村文化广场20万元。\n",
+        "parts.sum",
+    )
+    assert finding.severity == WARNING
+
+
+def test_sources_and_uses_that_add_up_are_silent():
+    assert not fired(
+        "项目总投资300万元，资金来源为中央资金200万元、省级资金50万元、县级配套50万元。", "parts.sum"
+    )
+    assert not fired(
+        "安排资金共计120万元，用于A村道路建设50万元、B村饮水工程40万元、C村文化广场30万元。", "parts.sum"
+    )
+    assert not fired("安排资金共计120万元，用于A村道路建设50万元。", "parts.sum")
+
+
+def test_items_closed_by_deng_n_and_a_total():
+    finding = only(
+        HEAD + "A村道路建设50万元、B村饮水工程40万元、C村文化广场20万元等3个项目共计120万元。\n", "list.total"
+    )
+    assert "列举的3项合计110万元（50+40+20）" in finding.message
+
+
+def test_items_closed_by_deng_with_more_items_than_written_are_silent():
+    assert not fired(
+        "A村道路建设50万元、B村饮水工程40万元、C村文化广场20万元等5个项目共计120万元。", "list.total"
+    )
+    assert not fired(
+        "A村道路建设50万元、B村饮水工程40万元、C村文化广场30万元等3个项目共计120万元。", "list.total"
+    )
