@@ -7,6 +7,7 @@ table) and every rule reads them; a rule never re-parses the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from jixiao.domain.checker.statements import (
 from jixiao.domain.money import round_half_up
 
 ZERO = Decimal(0)
+_FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
 
 
 @dataclass
@@ -108,6 +110,13 @@ class CheckContext:
         from jixiao.domain.checker.figures import build_figure_table
 
         return build_figure_table(self.report, self.data, self.parts, self.tables)
+
+    @cached_property
+    def fiscal_year(self) -> str:
+        """The year the report evaluates ('2023' of “2023年度…绩效自评报告”), or "" when its opening
+        names none: a figure that states no year of its own is of this year."""
+        match = _FISCAL_YEAR.search(self.report.text, 0, 1500)
+        return match.group(1) if match else ""
 
     def finding(
         self,

@@ -29,6 +29,8 @@ from jixiao.domain.money import HUNDRED, round_half_up
 # The same quantity twice
 
 
+_LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
+_LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
 _KEY_ROLES = ("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入")
 
 
@@ -57,13 +59,19 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             continue
         topic = ""
         if not subject:
-            subject = fig.label
+            subject = (
+                _LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label
+            )  # '2023年年初预算数为' → '年初预算'
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况")
             topic = _section_topic(context, fig.start)
-        key = (fig.year, subject, fig.role, topic)
+        # a figure that names no year is of the year evaluated
+        year = "" if fig.year == context.fiscal_year else fig.year
+        key = (year, subject, fig.role, topic)
         first = seen.get(key)
         if first is None:
             seen[key] = fig
+            continue
+        if _parts_of_other_totals(context, first, fig):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
@@ -81,6 +89,15 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+def _parts_of_other_totals(context: CheckContext, first: Fig, fig: Fig) -> bool:
+    """'一批项目投资3374.3万元(其中建筑工程3292万元)，二批项目投资2069.51万元(其中建筑工程1975.775万元)':
+    the same label listed under two totals of different subjects or roles is two quantities."""
+    if first.parent is None or fig.parent is None or first.parent == fig.parent:
+        return False
+    a, b = context.figures.figs[first.parent], context.figures.figs[fig.parent]
+    return (a.subject, a.role) != (b.subject, b.role) and a.base != b.base
 
 
 def _section_topic(context: CheckContext, position: int) -> str:

@@ -261,3 +261,31 @@ def test_items_closed_by_deng_with_more_items_than_written_are_silent():
     assert not fired(
         "A村道路建设50万元、B村饮水工程40万元、C村文化广场30万元等3个项目共计120万元。", "list.total"
     )
+
+
+# quantity.conflict / stock.changed: one figure stated twice
+
+
+def test_a_figure_with_and_without_the_evaluated_year_is_one_figure():
+    finding = only(
+        HEAD + "2023年年初预算208.4万元。\n二、支出情况\n年初预算数为218.4万元。\n", "quantity.conflict"
+    )
+    assert "前面写208.4万元" in finding.message and "这里写218.4万元" in finding.message
+
+
+def test_a_figure_of_another_year_is_another_figure():
+    assert not fired("2022年年初预算198.4万元。\n二、支出情况\n年初预算数为218.4万元。", "quantity.conflict")
+
+
+def test_the_same_label_under_two_totals_is_two_figures():
+    body = (
+        "一批项目批复投资3374.3万元(其中建筑工程3292万元)，二批项目批复投资2069.51万元"
+        "(其中建筑工程1975.775万元)。"
+    )
+    assert not fired(body, "quantity.conflict")
+
+
+def test_staff_stated_twice_with_two_counts():
+    finding = only(HEAD + "在职人员14人。\n二、支出情况\n本单位在职人员15人。\n", "stock.changed")
+    assert "前面写14人，这里写15人" in finding.message
+    assert not fired("年末在职人员14人。\n二、支出情况\n在职人员15人。", "stock.changed")
