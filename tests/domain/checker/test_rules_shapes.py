@@ -289,3 +289,37 @@ def test_staff_stated_twice_with_two_counts():
     finding = only(HEAD + "在职人员14人。\n二、支出情况\n本单位在职人员15人。\n", "stock.changed")
     assert "前面写14人，这里写15人" in finding.message
     assert not fired("年末在职人员14人。\n二、支出情况\n在职人员15人。", "stock.changed")
+
+
+# list.numbering_styles: (1)(2), ①②, 一是二是, 第一第二
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "主要措施：（1）加强领导；（2）完善制度；（2）强化监管；（3）开展自评。",
+            "段内编号重复：“(2)”之后是“(2)”",
+        ),
+        ("主要措施：①加强领导；②完善制度；④强化监管。", "段内编号跳号（缺③）"),
+        ("主要措施：一是加强领导；二是完善制度；四是强化监管。", "跳号（缺三是）"),
+        ("主要措施：第一，加强领导；第二，完善制度；第二，强化监管。", "“第二”之后是“第二”"),
+    ],
+)
+def test_numbers_of_a_list_inside_a_paragraph_in_other_styles(body, expected):
+    finding = only(HEAD + body + "\n", "list.numbering_styles")
+    assert finding.severity == WARNING
+    assert expected in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "主要措施：一是加强领导；二是完善制度；三是强化监管。统一是关键。",
+        "依据(1)号文件和(3)号文件。",
+        "主要措施：（1）加强领导；（2）完善制度。\n下一步：（1）强化监管；（2）开展自评。",
+        "①加强领导；②完善制度；③强化监管。",
+    ],
+)
+def test_numbers_in_order_or_not_a_list_are_silent(body):
+    assert not fired(body, "list.numbering_styles")

@@ -1,0 +1,78 @@
+"""List numbers inside one paragraph in the styles other than “1.” (which ``list.numbering`` reads):
+“（1）…（2）…”, “①…②…”, “一是…二是…”, “第一，…第二，…”. Within a paragraph each style is read in
+order; the same number twice in a row, or one skipped, is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.parse import cn_number
+
+_CN = "一二三四五六七八九十"
+# each style: (pattern, how the number is printed back); a number opens an item only at the start of
+# the paragraph or after a clause's end, so '统一是' and '(2023)' are no list numbers
+_STYLES = (
+    (re.compile(r"(?:^|(?<=[。;:,；：，\s]))\((?P<n>\d{1,2})\)"), "({})"),
+    (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
+    (re.compile(rf"(?:^|(?<=[。;:,；：，\s]))(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
+    (re.compile(rf"(?:^|(?<=[。;:,；：，\s]))第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
+)
+
+
+def _printed(style: str, number: int) -> str:
+    if style == "circled":
+        return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
+    if style in ("{}是", "第{}"):
+        return style.format(_cn(number))
+    return style.format(number)
+
+
+def _cn(number: int) -> str:
+    if number <= 10:
+        return _CN[number - 1] if number else "零"
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[ones - 1] if ones else "")
+
+
+@rule("list.numbering_styles", "段落内（1）（2）、①②、一是二是、第一第二等列举编号重复或跳号")
+def check_other_numbering(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    findings = []
+    for paragraph in report.paragraphs:
+        body = paragraph.text
+        if "|" in body or len(body) < 8:
+            continue
+        for pattern, style in _STYLES:
+            matches = list(pattern.finditer(text, paragraph.start, paragraph.end))
+            if len(matches) < 2:
+                continue
+            previous = None
+            for match in matches:
+                if style == "circled":
+                    number = ord(match.group("c")) - 0x2460 + 1
+                else:
+                    number = cn_number(match.group("n"))
+                if number is None:
+                    continue
+                if previous is not None and number in (previous, previous + 2, previous + 3):
+                    what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
+                    findings.append(
+                        context.finding(
+                            "list.numbering_styles",
+                            WARNING,
+                            f"段内编号{what}：“{_printed(style, previous)}”之后是“{_printed(style, number)}”",
+                            match.start(),
+                            min(match.end() + 12, paragraph.end),
+                            expected=_printed(style, previous + 1),
+                            found=_printed(style, number),
+                        )
+                    )
+                previous = number
+    return findings
+
+
+RULES = (check_other_numbering,)
