@@ -323,3 +323,41 @@ def test_numbers_of_a_list_inside_a_paragraph_in_other_styles(body, expected):
 )
 def test_numbers_in_order_or_not_a_list_are_silent(body):
     assert not fired(body, "list.numbering_styles")
+
+
+# table.full_score_missed / table.points_total: the indicator part of a self-evaluation form
+
+FORM = """常乐县妇女联合会2023年度项目支出绩效自评表
+项目名称|妇女创业培训
+项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分
+年度资金总额|50|50|45|10|90%|9
+其中：当年财政拨款|50|50|45|-|90%|-
+一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分
+产出指标|数量指标|培训人次|≥500人次|520人次|{w1}|{w1}
+产出指标|质量指标|合格率|≥90%|95%|20|20
+效益指标|社会效益|就业率|≥30%|{done}|20|{s3}
+满意度指标|服务对象满意度|满意度|≥90%|92%|20|20
+总分|||||100|{total}
+"""
+
+
+def test_an_indicator_below_its_target_with_full_points():
+    text = FORM.format(w1=30, done="25%", s3=20, total=99)
+    finding = only(text, "table.full_score_missed", report_type="auto")
+    assert "“就业率”的实际完成值25%没有达到年度指标值≥30%，却得了满分20分" in finding.message
+    assert finding.severity == WARNING
+
+
+def test_an_indicator_below_its_target_with_points_taken_off_or_met_is_silent():
+    assert not findings(FORM.format(w1=30, done="25%", s3=16, total=95), "table.full_score_missed")
+    assert not findings(FORM.format(w1=30, done="31%", s3=20, total=99), "table.full_score_missed")
+
+
+def test_the_points_of_the_rows_against_the_total_row():
+    finding = only(FORM.format(w1=20, done="31%", s3=20, total=89), "table.points_total")
+    assert "各行分值之和为80分，连同资金执行行10分为90分，与“总分”行的100分不符" in finding.message
+    assert finding.severity == ERROR
+
+
+def test_rows_that_make_the_total_row_are_silent():
+    assert not findings(FORM.format(w1=30, done="31%", s3=20, total=99), "table.points_total")

@@ -1,0 +1,158 @@
+"""The indicator part of a self-evaluation form read as a table: an indicator that missed its
+target yet scored full points, and the points of the rows against the form's 总分 row.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.tables import Table, TableRow
+
+# '≥500人次', '不低于90%', '≤5天', '=100%': a comparison and a number with its unit
+_TARGET = re.compile(
+    r"^(?P<op>≥|>=|≧|不低于|不少于|大于等于|≤|<=|≦|不高于|不超过|不多于|小于等于|>|大于|<|小于|=|＝|等于)?\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,3})$"
+)
+_ACTUAL = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,3})$")
+_AT_LEAST = ("≥", ">=", "≧", "不低于", "不少于", "大于等于")
+_AT_MOST = ("≤", "<=", "≦", "不高于", "不超过", "不多于", "小于等于")
+_TARGET_COLUMNS = ("年度指标值", "指标值", "目标值", "年度目标值")
+_ACTUAL_COLUMNS = ("实际完成值", "指标实际完成值", "完成值", "实际值")
+_TOTAL_ROWS = ("总分", "合计", "总计", "得分合计")
+_FUND_ROWS = ("年度资金总额", "资金总额", "年度总金额", "总额", "预算执行率")
+
+
+def _column(table: Table, names: tuple[str, ...]) -> int | None:
+    for name in names:
+        if name in table.columns:
+            return table.columns.index(name)
+    return None
+
+
+def _missed(op: str | None, target: Decimal, actual: Decimal) -> bool:
+    if op in _AT_LEAST:
+        return actual < target
+    if op in _AT_MOST:
+        return actual > target
+    if op in (">", "大于"):
+        return actual <= target
+    if op in ("<", "小于"):
+        return actual >= target
+    if op in (None, "=", "＝", "等于"):
+        return actual < target  # '500人次' as a plain target: fewer done is a miss, more is not
+    return False
+
+
+@rule("table.full_score_missed", "自评表中实际完成值没有达到年度指标值的指标却得了满分")
+def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
+    findings = []
+    for table in context.tables:
+        weight, score = table.column("weight"), table.column("score")
+        target, actual = _column(table, _TARGET_COLUMNS), _column(table, _ACTUAL_COLUMNS)
+        if None in (weight, score, target, actual):
+            continue
+        for row in table.rows:
+            cells = [row.cell(i) for i in (weight, score, target, actual)]
+            if any(c is None for c in cells):
+                continue
+            weight_cell, score_cell, target_cell, actual_cell = cells
+            if weight_cell.value is None or score_cell.value is None or weight_cell.value <= 0:
+                continue
+            if score_cell.value < weight_cell.value:
+                continue
+            wanted = _TARGET.match(target_cell.text.replace(" ", ""))
+            done = _ACTUAL.match(actual_cell.text.replace(" ", ""))
+            if not wanted or not done or wanted.group("unit") != done.group("unit"):
+                continue
+            if not _missed(wanted.group("op"), Decimal(wanted.group("n")), Decimal(done.group("n"))):
+                continue
+            named = row.cell(_column(table, ("三级指标", "指标名称", "绩效指标")))
+            name = named.text if named is not None and named.text else row.label
+            findings.append(
+                context.finding(
+                    "table.full_score_missed",
+                    WARNING,
+                    f"“{name}”的实际完成值{actual_cell.text}没有达到年度指标值{target_cell.text}，"
+                    f"却得了满分{plain(score_cell.value)}分（分值{plain(weight_cell.value)}分），请说明或扣分",
+                    target_cell.start,
+                    score_cell.end,
+                    expected=f"低于{plain(weight_cell.value)}分",
+                    found=f"{plain(score_cell.value)}分",
+                )
+            )
+    return findings
+
+
+@rule("table.points_total", "自评表各行分值（或得分）之和与“总分/合计”行是否相符（含资金执行行的分值）")
+def check_points_against_total_row(context: CheckContext) -> list[Finding]:
+    findings = []
+    tables = list(context.tables)
+    for index, table in enumerate(tables):
+        for kind, what in (("weight", "分值"), ("score", "得分")):
+            column = table.column(kind)
+            if column is None:
+                continue
+            totals = [r for r in table.rows if r.label.replace(" ", "").startswith(_TOTAL_ROWS)]
+            if len(totals) != 1 or (total_cell := totals[0].cell(column)) is None or total_cell.value is None:
+                continue
+            rows = [
+                r
+                for r in table.rows
+                if r is not totals[0] and not r.label.replace(" ", "").startswith("其中")
+            ]
+            values = [(r, c.value) for r in rows if (c := r.cell(column)) is not None and c.value is not None]
+            if len(values) < 2 or any(_has_category_points(r) for r, _ in values):
+                continue
+            own = sum((v for _, v in values), ZERO)
+            fund = _fund_points(tables[:index], kind, context.report.text, table.start)
+            stated = total_cell.value
+            places = max([_places(v) for _, v in values] + [_places(stated)])
+            envelope = Decimal(5).scaleb(-(places + 1)) * (len(values) + 1) if places else ZERO
+            if any(abs(candidate - stated) <= envelope for candidate in (own, own + fund, own / 2)):
+                continue
+            extra = f"，连同资金执行行{plain(fund)}分为{plain(own + fund)}分" if fund else ""
+            findings.append(
+                context.finding(
+                    "table.points_total",
+                    ERROR,
+                    f"表中各行{what}之和为{plain(own)}分{extra}，与“{totals[0].label}”行的{plain(stated)}分不符",
+                    total_cell.start,
+                    total_cell.end,
+                    expected=f"{plain(own + fund)}分",
+                    found=f"{plain(stated)}分",
+                )
+            )
+    return findings
+
+
+def _places(value: Decimal) -> int:
+    return max(-value.as_tuple().exponent, 0)
+
+
+def _has_category_points(row: TableRow) -> bool:
+    return re.search(r"\(\d{1,3}分?\)", row.label.replace("（", "(").replace("）", ")")) is not None
+
+
+def _fund_points(before: list[Table], kind: str, text: str, start: int) -> Decimal:
+    """The points of the fund row (年度资金总额, 分值10) of the form's money table right before."""
+    for table in reversed(before):
+        if start - table.end > 400:
+            break
+        column = table.column(kind)
+        if column is None:
+            continue
+        for row in table.rows:
+            cell = row.cell(column)
+            if (
+                row.label.replace(" ", "").startswith(_FUND_ROWS)
+                and cell is not None
+                and cell.value is not None
+            ):
+                return cell.value
+    return ZERO
+
+
+RULES = (check_full_score_on_missed_target, check_points_against_total_row)
