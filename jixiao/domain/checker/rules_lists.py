@@ -12,14 +12,16 @@ from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import cn_number
 
 _CN = "一二三四五六七八九十"
-# each style: (pattern, how the number is printed back); a number opens an item only at the start of
-# the paragraph or after a clause's end, so '统一是' and '(2023)' are no list numbers
+# each style: (pattern, how the number is printed back). Each pattern begins with something rare
+# (a bracket, a circled digit, 是, 第) so one scan of the text is cheap; a number opens an item only
+# at the start of a line or after a clause's end, so '统一是' and '依据(1)号' are no list numbers
 _STYLES = (
-    (re.compile(r"(?:^|(?<=[。;:,；：，\s]))\((?P<n>\d{1,2})\)"), "({})"),
+    (re.compile(r"\((?P<n>\d{1,2})\)"), "({})"),
     (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
-    (re.compile(rf"(?:^|(?<=[。;:,；：，\s]))(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
-    (re.compile(rf"(?:^|(?<=[。;:,；：，\s]))第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
+    (re.compile(rf"(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
+    (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
 )
+_OPENS = frozenset("。;:,；：，\n ")
 
 
 def _printed(style: str, number: int) -> str:
@@ -42,36 +44,45 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for paragraph in report.paragraphs:
-        body = paragraph.text
-        if "|" in body or len(body) < 8:
-            continue
-        for pattern, style in _STYLES:
-            matches = list(pattern.finditer(text, paragraph.start, paragraph.end))
-            if len(matches) < 2:
+    for pattern, style in _STYLES:
+        by_paragraph: dict[int, list[re.Match]] = {}
+        for match in pattern.finditer(text):
+            start = match.start()
+            if style != "circled" and start and text[start - 1] not in _OPENS:
                 continue
-            previous = None
-            for match in matches:
-                if style == "circled":
-                    number = ord(match.group("c")) - 0x2460 + 1
-                else:
-                    number = cn_number(match.group("n"))
-                if number is None:
-                    continue
-                if previous is not None and number in (previous, previous + 2, previous + 3):
-                    what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
-                    findings.append(
-                        context.finding(
-                            "list.numbering_styles",
-                            WARNING,
-                            f"段内编号{what}：“{_printed(style, previous)}”之后是“{_printed(style, number)}”",
-                            match.start(),
-                            min(match.end() + 12, paragraph.end),
-                            expected=_printed(style, previous + 1),
-                            found=_printed(style, number),
-                        )
-                    )
-                previous = number
+            by_paragraph.setdefault(report.paragraph_index(start), []).append(match)
+        for index, matches in by_paragraph.items():
+            if len(matches) < 2 or index < 0:
+                continue
+            paragraph = report.paragraphs[index]
+            if "|" in paragraph.text:
+                continue
+            findings.extend(_out_of_order(context, matches, style, paragraph.end))
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, limit: int) -> list[Finding]:
+    findings = []
+    previous = None
+    for match in matches:
+        number = ord(match.group("c")) - 0x2460 + 1 if style == "circled" else cn_number(match.group("n"))
+        if number is None:
+            continue
+        if previous is not None and number in (previous, previous + 2, previous + 3):
+            what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
+            findings.append(
+                context.finding(
+                    "list.numbering_styles",
+                    WARNING,
+                    f"段内编号{what}：“{_printed(style, previous)}”之后是“{_printed(style, number)}”",
+                    match.start(),
+                    min(match.end() + 12, limit),
+                    expected=_printed(style, previous + 1),
+                    found=_printed(style, number),
+                )
+            )
+        previous = number
     return findings
 
 

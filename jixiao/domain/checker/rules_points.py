@@ -8,12 +8,48 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, Finding
 
-# one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分')
-_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:为|占)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分(?![值数钟])")
+# one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
+# points are found first (a digit is rare), the name is read backwards from them
+_POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?分(?![值数钟])")
+_NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,12})$")
+
+
+class _Item(NamedTuple):
+    name: str
+    n: str
+    begin: int
+    finish: int
+
+    def group(self, key: str) -> str:
+        return self.name if key == "name" else self.n
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _items(text: str, start: int, end: int) -> list[_Item]:
+    items = []
+    for match in _POINTS.finditer(text, start, end):
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        name = _NAME_BEFORE.search(text, max(start, match.start() - 12), match.start())
+        if name is None:
+            continue
+        label = name.group()
+        if len(label) > 2 and label.endswith(("为", "占")):
+            label = label[:-1]
+        items.append(_Item(label, match.group()[:-1], name.start(), match.end()))
+    return items
+
+
 # the total after the list: '，满分100分' / '，合计100分' / '，总得分85分'
 _TOTAL = re.compile(
     r"[,，;；]?\s*(?:[\u4e00-\u9fff]{0,6}?)(?P<word>满分|总分值|总分|合计|共计|总计|共|总得分|综合得分|自评得分|得分合计)"
@@ -40,8 +76,8 @@ def check_listed_points(context: CheckContext) -> list[Finding]:
     for paragraph in context.report.paragraphs:
         if paragraph.text.count("分") < 4:
             continue
-        run: list[re.Match] = []
-        for match in _ITEM.finditer(text, paragraph.start, paragraph.end):
+        run: list[_Item] = []
+        for match in _items(text, paragraph.start, paragraph.end):
             if run and not _SEPARATOR.match(text[run[-1].end() : match.start()]):
                 findings.extend(_check_run(context, run, paragraph.end))
                 run = []
@@ -50,7 +86,7 @@ def check_listed_points(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _check_run(context: CheckContext, run: list[re.Match], limit: int) -> list[Finding]:
+def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Finding]:
     text = context.report.text
     # the run ends where the total begins: '…效益类指标20分，满分100分' reads 满分100分 as an item too
     while run and run[-1].group("name").endswith(_TOTAL_WORDS):

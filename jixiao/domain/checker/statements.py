@@ -27,7 +27,7 @@ _PERCENT_AFTER = re.compile(
 _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
-_PARTS_MARKER = re.compile(r"其中[:,]?|(?<=[,:])(?:资金来源(?:为|是|:)|(?:主要|具体)?用于:?)")
+_PARTS_MARKER = re.compile(r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?")  # literal first: scanned fast
 _OPENERS = "(【《〔[“"
 _CLOSERS = ")】》〕]”"
 
@@ -318,6 +318,11 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
     for match in _PARTS_MARKER.finditer(text):
+        if not match.group().startswith("其中") and (
+            text[match.start() - 1 : match.start()] not in (",", ":")
+            or len(report.quantities_between(match.end(), match.end() + 40)) < 2
+        ):
+            continue  # '资金来源为…', '用于…' list parts only when they open a clause after the total
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
