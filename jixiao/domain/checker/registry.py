@@ -8,6 +8,7 @@ from jixiao.domain.checker import (
     consistency,
     rules,
     rules_figures,
+    rules_marks,
     rules_standards,
     rules_sums,
     rules_text,
@@ -21,6 +22,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_figures.RULES,
     *rules_text.RULES,
     *rules_words.RULES,
+    *rules_marks.RULES,  # found on the second batch of real reports
     *rules_standards.RULES,
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )

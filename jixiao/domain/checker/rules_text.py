@@ -164,9 +164,13 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
             )
         )
     rows = tuple(context.data.wording.get("answer_rows") or ())
+    # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
+    row_fields = tuple(context.data.wording.get("row_fields") or ())
     for paragraph in paragraphs if rows and "|" in text else ():
         cells = [c.strip() for c in paragraph.text.split("|")]
-        if cells and cells[0] in rows and not any(cells[1:]):
+        if not cells or any(cells[1:]):
+            continue
+        if cells[0] in rows or (cells[0] in row_fields and len(cells) >= 4):
             findings.append(
                 context.finding(
                     "template.leftover",
@@ -285,6 +289,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
+            if not _cjk_at(text, start - 1) and not _cjk_at(text, end):
+                continue  # “市场价8是是8”: two cells (指标值 是, 实际值 是) of a table run together
             a, b = source.original_span(start, end)
             if b - a != 2:
                 continue
@@ -303,6 +309,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1]:
             continue
+        if text[end : end + 1].isascii() and text[end : end + 1].isalnum():
+            continue  # “数量指标指标1”: a category cell, then the numbered label of the next cell
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -468,7 +476,8 @@ def _sentence_of(text: str, position: int) -> str:
 _DATE_FIELD = re.compile(r"[期间][:：]\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
 _YEAR_NO_NIAN = tuple(
     re.compile(
-        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所项条台套户篇批座辆万亿千百米吨亩余多])"
+        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
+        r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
     )
     for century in ("20", "19")
 )
@@ -824,6 +833,21 @@ _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
 
 
+_FORM_MARKS = re.compile(
+    r"指标\d{1,2}[:：]|[(（]\d{1,3}分[)）]|指标值|实际值|完成值|分值|得分|[一二三]级指标"
+)
+
+
+def _run_together_form(line: str) -> bool:
+    """A scoring form pressed into one line (“…(10分)…指标2:…指标值…得分…”): its periods end cells,
+    not sentences."""
+    return len(line) > 60 and len(_FORM_MARKS.findall(line)) >= 3
+
+
+def _cjk_at(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and "\u4e00" <= text[position] <= "\u9fff"
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -861,7 +885,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if "|" in line or line.startswith(("SOURCE:", "TITLE:")):
+        if "|" in line or line.startswith(("SOURCE:", "TITLE:")) or _run_together_form(line):
             continue
         if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
             continue  # “一.概况”: a heading number

@@ -66,3 +66,156 @@ def test_a_short_report_that_ends_with_its_date_is_checked():
     text = OPENING + "某县交通运输局\n2022年3月1日\n"
     found = findings(text, "outline.required", report_type="xiangmu")
     assert found and all(f.severity == WARNING for f in found)
+
+
+# --- parallel clauses joined by colons --------------------------------------------------------------
+
+
+def test_parallel_duties_joined_by_colons_are_reported():
+    text = "一、职责\n1.负责全县教育经费的管理,参与制定各项教育发展规划:提出改善办学条件的意见建议:组织实施学校建设。\n"
+    found = only(text, "punct.colons")
+    assert found.severity == WARNING and "分号" in found.message
+
+
+def test_colons_that_introduce_or_fill_form_fields_stay_silent():
+    assert findings("其中:基本支出:900.47万元。", "punct.colons") == []
+    assert findings("项目实施单位:某县农业农村局 组织单位: 某县财政局\n", "punct.colons") == []
+    assert findings("主要职责如下:一是管理经费;二是组织建设。", "punct.colons") == []
+    assert findings("联系人:王明 联系电话:0730-1234567\n", "punct.colons") == []
+    assert findings("“三公”经费:“三公”经费预算数5.00万元,其中:公务接待费1.50万元。", "punct.colons") == []
+
+
+# --- a numbered heading run into its body -----------------------------------------------------------
+
+
+def test_a_numbered_heading_run_into_its_body_is_reported():
+    text = "(二)资金情况\n2、专项资金分配下达情况根据《关于下达2020年专项资金的通知》,下达资金100万元。\n"
+    found = only(text, "punct.heading_run_on")
+    assert found.found == "专项资金分配下达情况根据"
+
+
+def test_a_heading_on_its_own_line_or_a_sentence_opening_with_the_word_is_silent():
+    assert findings("2、专项资金分配下达情况\n根据通知,下达资金100万元。\n", "punct.heading_run_on") == []
+    assert findings("2、专项资金分配下达情况:根据通知,下达资金100万元。\n", "punct.heading_run_on") == []
+    text = "1、根据实际情况按照规定拨付资金。\n"
+    assert findings(text, "punct.heading_run_on") == []
+
+
+# --- a score row of a form pressed into one string ----------------------------------------------------
+
+
+def test_a_run_together_rate_row_whose_score_is_below_weight_times_rate_is_reported():
+    text = "项目管理(20分)资金管理预算执行率10—98%8财务管理制度健全5—健全5\n"
+    found = only(text, "score.run_together")
+    assert found.severity == WARNING
+    assert found.expected == "10" and found.found == "8"  # 10 × 98% = 9.8 → 10
+
+
+def test_a_run_together_rate_row_that_agrees_is_silent():
+    assert findings("资金管理预算执行率10—98%10财务管理\n", "score.run_together") == []
+    assert findings("资金管理预算执行率10—85.5%8.55财务管理\n", "score.run_together") == []
+    assert findings("资金管理预算执行率10—100%10财务管理\n", "score.run_together") == []
+
+
+# --- a template's evaluation year left unchanged ------------------------------------------------------
+
+
+def test_an_indicator_note_evaluating_an_old_year_is_a_template_leftover():
+    text = "某区2023年度部门整体支出绩效自评报告\n资产管理:该指标以2016年购置的固定资产为评价内容。\n"
+    found = only(text, "template.stale_year")
+    assert found.found == "2016年" and found.expected == "2023年"
+
+
+def test_an_indicator_note_of_the_year_or_the_year_before_is_silent():
+    text = "某区2023年度部门整体支出绩效自评报告\n该指标以2022年完工的项目为评价对象。\n"
+    assert findings(text, "template.stale_year") == []
+
+
+# --- a title that drops part of the unit's name -------------------------------------------------------
+
+
+def test_a_file_title_missing_part_of_the_units_name_is_reported():
+    text = (
+        "中国农工民主党2022年度部门整体支出绩效自评报告.docx\n"
+        "中国农工民主党某市某区委员会 2022 年度部门整体支出绩效自评报告 一、部门概况\n正文。\n"
+    )
+    found = only(text, "title.name_missing")
+    assert found.found == "中国农工民主党" and "某市某区委员会" in found.message
+
+
+def test_two_titles_of_different_years_or_the_same_name_are_silent():
+    same = "某县妇女联合会2022年度部门整体支出绩效自评报告\n某县妇女联合会2022年度部门整体支出绩效自评报告\n"
+    assert findings(same, "title.name_missing") == []
+    other_year = (
+        "某县妇联2021年度部门整体支出绩效自评报告\n某县妇联某镇委员会2022年度部门整体支出绩效自评报告\n"
+    )
+    assert findings(other_year, "title.name_missing") == []
+
+
+# --- the year's goal against the indicator table -------------------------------------------------------
+
+GOAL_AND_TABLE = (
+    "年度总体目标:一是集中采购脱毒种苗300万株,免费发放给种植户;二是由合作社自行采购种苗100万株。"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标数量指标指标1免费发放脱毒种苗"
+    "{first}万株{first}万株10指标2合作社自行采购10100万株100万株10\n"
+)
+
+
+def test_an_output_of_the_goal_stated_otherwise_in_the_indicator_table_is_reported():
+    found = only(GOAL_AND_TABLE.format(first="380"), "goal.indicator_conflict")
+    assert found.severity == WARNING
+    assert (found.expected, found.found) == ("300万株", "380万株")
+
+
+def test_the_goal_and_the_indicator_table_that_agree_are_silent():
+    assert findings(GOAL_AND_TABLE.format(first="300"), "goal.indicator_conflict") == []
+    bound = GOAL_AND_TABLE.format(first="300").replace("免费发放脱毒种苗300万株", "免费发放脱毒种苗≥280万株")
+    assert findings(bound, "goal.indicator_conflict") == []
+
+
+# --- cells of a form run together are not doubled words or sentence ends -------------------------------
+
+
+def test_cells_of_a_run_together_form_are_not_doubled_words():
+    row = "产出指标(40分)数量指标指标1培训农户8500人次500人次8成本指标指标1单价不高于市场价8是是8\n"
+    assert findings(row, "typo.doubled") == []
+    assert only("服务对象对象发放补助。", "typo.doubled").found == "对象对象"
+    assert only("这是是一项重要工作。", "typo.doubled").found == "是是"
+
+
+def test_a_period_ending_a_cell_of_a_run_together_form_is_not_a_sentence_end():
+    form = (
+        "效益指标(30分)社会效益指标指标1:改善办学条件10改善办学条件.改善办学条件.10指标2:"
+        "满意度指标(10分)学生满意度10≥90%95%10\n"
+    )
+    assert findings(form, "punct.marks") == []
+    assert only("本单位没有其他二级单位.人员情况如下。", "punct.marks").found == "."
+
+
+# --- a year written without 年 before 项目 ------------------------------------------------------------
+
+
+def test_a_year_without_nian_before_xiangmu_is_reported_and_a_count_of_items_is_not():
+    found = only("某市卫生健康委员会2022项目绩效自评报告\n", "date.malformed")
+    assert found.expected == "2022年"
+    assert findings("全年共完成检测2022项,合格率100%。", "date.malformed") == []
+
+
+# --- an empty header field of a form -------------------------------------------------------------------
+
+
+def test_a_form_header_field_followed_only_by_empty_cells_is_unfilled():
+    text = "2023年度部门整体支出绩效评价自评表\n单位 | |||||||\n序号 | 一级指标 | 分值 |\n"
+    assert "单位" in only(text, "template.leftover").message
+    filled = "2023年度部门整体支出绩效评价自评表\n单位 | 某县财政局 ||||||\n序号 | 一级指标 | 分值 |\n"
+    assert findings(filled, "template.leftover") == []
+    one_cell_a_line = "单位 |\n某县财政局 |\n"
+    assert findings(one_cell_a_line, "template.leftover") == []
+
+
+# --- a document site's banner is not report text ---------------------------------------------------------
+
+
+def test_a_document_sites_banner_is_not_checked_for_misspelt_words():
+    banner = "《某县2022年度项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《某县自评表.docx(5页珍藏版)》请在优知文库上搜索。\n"
+    assert findings(banner, "typo.confusion") == []
