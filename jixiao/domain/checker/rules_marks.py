@@ -366,6 +366,76 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# One project named two ways
+
+_PROJECT_NAME = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff]{6,30}?(?:项目|工程))")
+
+
+def _common_tail(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return size
+
+
+def _common_head(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
+
+
+@rule(
+    "name.project_variant", "同一项目的名称前后写法不一（同一年份、同样的长结尾，中间的资金或性质说法不同）"
+)
+def check_project_names(context: CheckContext) -> list[Finding]:
+    """'2021年度财政衔接资金统筹整合使用道路建设项目' and later '2021年财政涉农资金统筹整合使用道路
+    建设项目': one year, one long ending (eight characters or more, to 项目/工程), a short middle
+    that differs. Two names that each stand twice or more are two projects; a middle that only
+    names a level or a batch (中央/省级, 第二批) names another project too."""
+    text = context.report.text
+    qualifiers = frozenset(context.data.wording.get("project_qualifiers") or ())
+    names: dict[tuple[str, str], list[int]] = {}
+    for match in _PROJECT_NAME.finditer(text):
+        if text.startswith(("SOURCE", "TITLE"), text.rfind("\n", 0, match.start()) + 1):
+            continue
+        names.setdefault((match.group(1), match.group(2)), []).append(match.start())
+    keys = list(names)
+    findings = []
+    for index, (year, name) in enumerate(keys):
+        for other_year, other in keys[:index]:
+            if other_year != year or (len(names[(year, name)]) > 1 and len(names[(year, other)]) > 1):
+                continue
+            tail = _common_tail(name, other)
+            head = _common_head(name, other)
+            if tail < 8 or head + tail >= min(len(name), len(other)):
+                continue
+            middle, other_middle = name[head : len(name) - tail], other[head : len(other) - tail]
+            if not middle or not other_middle or len(middle) > 6 or len(other_middle) > 6:
+                continue
+            if middle in qualifiers or other_middle in qualifiers:
+                continue
+            at = names[(year, name)][0]
+            end = text.find(name, at) + len(name)
+            first = names[(year, other)][0]
+            earlier = text[first : text.find(other, first) + len(other)]
+            findings.append(
+                context.finding(
+                    "name.project_variant",
+                    WARNING,
+                    f"项目名称前后写法不一：这里写“{text[at:end]}”，前文写“{earlier}”"
+                    f"（“{middle}”与“{other_middle}”不同）",
+                    at,
+                    end,
+                    expected=other,
+                    found=name,
+                )
+            )
+            break
+    return findings
+
+
 RULES = (
     check_colon_chains,
     check_heading_run_on,
@@ -373,4 +443,5 @@ RULES = (
     check_stale_scope_year,
     check_title_names,
     check_goal_against_indicators,
+    check_project_names,
 )

@@ -219,3 +219,25 @@ def test_a_form_header_field_followed_only_by_empty_cells_is_unfilled():
 def test_a_document_sites_banner_is_not_checked_for_misspelt_words():
     banner = "《某县2022年度项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《某县自评表.docx(5页珍藏版)》请在优知文库上搜索。\n"
     assert findings(banner, "typo.confusion") == []
+
+
+# --- one project named two ways ---------------------------------------------------------------------
+
+
+def test_one_project_named_two_ways_is_reported():
+    text = (
+        "一、资金情况\n我局实施某县2022年度中央财政衔接资金农村供水保障提升改造项目,总投资500万元。\n"
+        "二、项目安排\n我局承担的某县2022年财政以工代赈资金农村供水保障提升改造项目涉及5个乡镇。\n"
+    )
+    found = only(text, "name.project_variant")
+    assert found.severity == WARNING
+    assert "2022年财政以工代赈资金农村供水保障提升改造项目" in found.message
+
+
+def test_projects_of_different_levels_or_one_name_twice_are_silent():
+    levels = (
+        "下达2022年中央农村供水保障提升改造项目资金300万元,2022年省级农村供水保障提升改造项目资金200万元。\n"
+    )
+    assert findings(levels, "name.project_variant") == []
+    same = "实施2022年农村供水保障提升改造项目。2022年农村供水保障提升改造项目已完工。\n"
+    assert findings(same, "name.project_variant") == []
