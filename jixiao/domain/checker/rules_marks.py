@@ -436,6 +436,73 @@ def check_project_names(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# The self-evaluation score against the points a run-together form shows as lost
+
+# one row of an indicator table pressed into one string: a label, the weight (分值), the target and
+# the actual value written the same ('改善办学条件改善办学条件'), the score — or the target left as a
+# dash and the actual value after it ('预算执行率10一100%9')
+_SAME_CELLS_ROW = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,2})"
+    r"(?P<cell>[^\d\s|]{2,30}?|\d+(?:\.\d+)?[\u4e00-\u9fff%]{1,3}|(?:19|20)\d{2}年\d{1,2}月[\u4e00-\u9fff]{0,4}?)"
+    r"(?P=cell)(?P<s>\d{1,2}(?:\.\d)?)(?![\d.%])"
+)
+_DASH_ROW = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,2})[一—\-－–](?P<cell>[^\d\s|]{2,40}?|\d{1,3}(?:\.\d+)?%)"
+    r"(?P<s>\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff(（]|$)"
+)
+_CATEGORY_POINTS = re.compile(r"[(（]\d{1,2}分[)）]")
+_SELF_SCORE = re.compile(
+    r"(?:自评得分|自评总分|综合得分|总得分)[:：]?\s*(?P<n>\d{2,3}(?:\.\d{1,2})?)(?![\d.])"
+)
+
+
+@rule(
+    "score.total_bound",
+    "自评总分与评分表：表中各行已扣的分（分值−得分）之和，使总分最多只有100减去它，所写总分不能更高",
+)
+def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
+    """A form of 100 points whose rows were run together: each row read with certainty (weight,
+    target and actual value written alike or a dash, score) that scores below its weight has lost
+    weight − score points. The stated total (自评得分98) can be at most 100 minus the points lost in
+    the rows read; rows that cannot be read only make the bound looser, never wrong."""
+    text = context.report.text
+    total = _SELF_SCORE.search(text)
+    if total is None or ("分值" not in text and not _CATEGORY_POINTS.search(text)):
+        return []
+    stated = Decimal(total.group("n"))
+    if stated > 100:
+        return []
+    lost = []
+    seen: set[int] = set()
+    for regex in (_DASH_ROW, _SAME_CELLS_ROW):
+        for row in regex.finditer(text):
+            if row.start() in seen:
+                continue
+            weight, score = Decimal(row.group("w")), Decimal(row.group("s"))
+            if weight == 0 or weight > 30 or score > weight:
+                continue
+            seen.add(row.start())
+            if score < weight:
+                lost.append(row)
+    points = sum((Decimal(r.group("w")) - Decimal(r.group("s")) for r in lost), Decimal(0))
+    if not points or stated <= 100 - points:
+        return []
+    listing = "、".join(f"{r.group('w')}分得{r.group('s')}分" for r in sorted(lost, key=lambda r: r.start()))
+    return [
+        context.finding(
+            "score.total_bound",
+            WARNING,
+            f"自评得分{total.group('n')}分，但评分表中已能读出的各行共扣{points}分（{listing}），"
+            f"满分100分时最多得{100 - points}分",
+            total.start(),
+            total.end(),
+            expected=f"≤{100 - points}",
+            found=total.group("n"),
+        )
+    ]
+
+
 RULES = (
     check_colon_chains,
     check_heading_run_on,
@@ -444,4 +511,5 @@ RULES = (
     check_title_names,
     check_goal_against_indicators,
     check_project_names,
+    check_total_against_lost_points,
 )

@@ -289,8 +289,6 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
-            if not _cjk_at(text, start - 1) and not _cjk_at(text, end):
-                continue  # “市场价8是是8”: two cells (指标值 是, 实际值 是) of a table run together
             a, b = source.original_span(start, end)
             if b - a != 2:
                 continue
@@ -309,8 +307,6 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1]:
             continue
-        if text[end : end + 1].isascii() and text[end : end + 1].isalnum():
-            continue  # “数量指标指标1”: a category cell, then the numbered label of the next cell
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -842,10 +838,6 @@ def _run_together_form(line: str) -> bool:
     """A scoring form pressed into one line (“…(10分)…指标2:…指标值…得分…”): its periods end cells,
     not sentences."""
     return len(line) > 60 and len(_FORM_MARKS.findall(line)) >= 3
-
-
-def _cjk_at(text: str, position: int) -> bool:
-    return 0 <= position < len(text) and "\u4e00" <= text[position] <= "\u9fff"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -510,18 +510,6 @@ def confusion_at(
     return None
 
 
-def _on_page_shell(context: CheckContext, position: int) -> bool:
-    """The line is the web page's shell (two or more of its words, a short line), as punct.brackets
-    reads it: 来源、发布时间、浏览次数, or a document site's 由会员分享、在线阅读、搜索."""
-    paragraph = context.report.paragraph_at(position)
-    words = context.data.wording.get("page_metadata") or ()
-    return (
-        paragraph is not None
-        and len(paragraph.text) <= 120
-        and sum(1 for word in words if word in paragraph.text) >= 2
-    )
-
-
 @rule(
     "typo.confusion",
     "同音、形近别字（“布署”→“部署”）：换一个同音或形近字就是常用词（含成语），原样不成词，换后读得通",
@@ -575,8 +563,6 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         a, b = source.original_span(start, end)
         if b - a != size:
             continue  # a line break or a space between the characters (table cells)
-        if _on_page_shell(context, start):
-            continue  # the web page's banner (“由会员分享，可在线阅读…请在××文库上搜索”), not report text
         taken = end
         quote_start, quote_end = max(_run_left(text, start, 3), start - 3), _run_right(text, end, 3)
         findings.append(

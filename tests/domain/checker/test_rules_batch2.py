@@ -176,13 +176,6 @@ def test_the_goal_and_the_indicator_table_that_agree_are_silent():
 # --- cells of a form run together are not doubled words or sentence ends -------------------------------
 
 
-def test_cells_of_a_run_together_form_are_not_doubled_words():
-    row = "产出指标(40分)数量指标指标1培训农户8500人次500人次8成本指标指标1单价不高于市场价8是是8\n"
-    assert findings(row, "typo.doubled") == []
-    assert only("服务对象对象发放补助。", "typo.doubled").found == "对象对象"
-    assert only("这是是一项重要工作。", "typo.doubled").found == "是是"
-
-
 def test_a_period_ending_a_cell_of_a_run_together_form_is_not_a_sentence_end():
     form = (
         "效益指标(30分)社会效益指标指标1:改善办学条件10改善办学条件.改善办学条件.10指标2:"
@@ -213,14 +206,6 @@ def test_a_form_header_field_followed_only_by_empty_cells_is_unfilled():
     assert findings(one_cell_a_line, "template.leftover") == []
 
 
-# --- a document site's banner is not report text ---------------------------------------------------------
-
-
-def test_a_document_sites_banner_is_not_checked_for_misspelt_words():
-    banner = "《某县2022年度项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《某县自评表.docx(5页珍藏版)》请在优知文库上搜索。\n"
-    assert findings(banner, "typo.confusion") == []
-
-
 # --- one project named two ways ---------------------------------------------------------------------
 
 
@@ -241,3 +226,25 @@ def test_projects_of_different_levels_or_one_name_twice_are_silent():
     assert findings(levels, "name.project_variant") == []
     same = "实施2022年农村供水保障提升改造项目。2022年农村供水保障提升改造项目已完工。\n"
     assert findings(same, "name.project_variant") == []
+
+
+# --- the self-evaluation score against the points a run-together form shows as lost ------------------
+
+RUN_TOGETHER_FORM = (
+    "某县项目支出绩效自评表(2022年)项目名称农村道路养护自评得分{total}\n"
+    "一级指标二级指标三级指标分值指标值全年实际值得分项目决策(10分)目标明确性5一目标明确5依据充分性5一依据充分5"
+    "项目管理(30分)预算执行率10一96%9财务制度健全性10一制度健全10资金到位率10一100%10"
+    "项目产出(40分)养护里程10120公里120公里10完成时间102022年11月完成2022年11月完成8质量达标率20达标达标20"
+    "项目效益(20分)群众满意度20满意满意17\n"
+)
+
+
+def test_a_stated_total_above_what_the_lost_points_allow_is_reported():
+    found = only(RUN_TOGETHER_FORM.format(total="98"), "score.total_bound")
+    assert found.severity == WARNING
+    assert found.expected == "≤94" and "共扣6分" in found.message  # 1 + 2 + 3 lost
+
+
+def test_a_stated_total_within_the_bound_is_silent():
+    assert findings(RUN_TOGETHER_FORM.format(total="94"), "score.total_bound") == []
+    assert findings(RUN_TOGETHER_FORM.format(total="90"), "score.total_bound") == []
