@@ -1236,7 +1236,13 @@ _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:�
 def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
+    totality = context.data.wording.get("totality_claims") or {}
+    completion = tuple(totality.get("words") or ())
+    everything = tuple(totality.get("objects") or ())
     for match in context.data.vague_regex.finditer(text):
+        after = match.end() + (1 if text.startswith("了", match.end()) else 0)
+        if match.group(0) in completion and text.startswith(everything, after):
+            continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)

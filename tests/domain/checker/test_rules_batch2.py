@@ -248,3 +248,13 @@ def test_a_stated_total_above_what_the_lost_points_allow_is_reported():
 def test_a_stated_total_within_the_bound_is_silent():
     assert findings(RUN_TOGETHER_FORM.format(total="94"), "score.total_bound") == []
     assert findings(RUN_TOGETHER_FORM.format(total="90"), "score.total_bound") == []
+
+
+# --- completing the year's work as a whole is no effect to measure ------------------------------------
+
+
+def test_completing_all_the_years_tasks_needs_no_number_but_an_effect_does():
+    assert findings("圆满完成了各项工作任务,保证了机关正常运转。", "claim.no_number") == []
+    assert findings("全面完成全部目标任务。", "claim.no_number") == []
+    assert only("圆满完成了培训任务。", "claim.no_number").location.quote == "圆满完成"
+    assert findings("群众满意度明显提高。", "claim.no_number")
