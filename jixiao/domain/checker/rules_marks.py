@@ -287,7 +287,10 @@ def check_title_names(context: CheckContext) -> list[Finding]:
 
 _GOAL = re.compile(r"(?:年度)?总体目标|年度目标")
 _INDICATORS = re.compile(r"绩效指标|一级指标|三级指标")
-_MEASURE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<unit>万?[粒株头只亩户座台套吨所])(?![\u4e00-\u9fff]*率)")
+_MEASURE = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)(?P<unit>万?(?:公里|千米|平方米|立方米|人次|场次|[粒株头只亩户座台套吨所盏棵张册件处条]))"
+    r"(?![\u4e00-\u9fff]*率)"
+)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,16}")
 _BOUND_WORDS = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "达到", "以上", "以下")
 
@@ -306,7 +309,8 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     """The year's goal ('采购原原种425万粒，免费发放给…') and the indicator table that follows it
     ('免费发放原原种 550万粒') state one output twice. Amounts in a measure unit (万粒, 亩, 座 …) are
     read in the goal and in the table; when exactly one value of a unit in each is unmatched and the
-    indicator's label shares three characters with the goal's clause, the two disagree. Bounds
+    indicator's label shares three characters with the goal's clause (four when no other value of
+    the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
     goal = _GOAL.search(text)
@@ -338,7 +342,12 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
         lonely_table = {
             Decimal(m.group("n")): m for m in in_table if Decimal(m.group("n")) not in goal_numbers
         }
-        if len(lonely_goal) != 1 or len(lonely_table) != 1 or not table_numbers & goal_numbers:
+        # another value of the unit stated alike in both anchors the reading; without one, the
+        # goal and the table must each state only this value, and the labels share more
+        anchored = bool(table_numbers & goal_numbers)
+        if len(lonely_goal) != 1 or len(lonely_table) != 1:
+            continue
+        if not anchored and (len(goal_numbers) != 1 or len(table_numbers) != 1):
             continue
         stated, listed = lonely_goal[0], next(iter(lonely_table.values()))
         runs = _CJK_RUN.findall(text, max(0, listed.start() - 30), listed.start())
@@ -349,7 +358,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
             default=table.start(),
         )
         clause = text[max(clause_start, goal.end()) : clause_end]
-        if label is None or not _common_run(label, clause, 3):
+        if label is None or not _common_run(label, clause, 3 if anchored else 4):
             continue
         findings.append(
             context.finding(

@@ -258,3 +258,13 @@ def test_completing_all_the_years_tasks_needs_no_number_but_an_effect_does():
     assert findings("全面完成全部目标任务。", "claim.no_number") == []
     assert only("圆满完成了培训任务。", "claim.no_number").location.quote == "圆满完成"
     assert findings("群众满意度明显提高。", "claim.no_number")
+
+
+def test_the_goal_against_the_indicator_table_in_kilometres():
+    text = (
+        "年度目标:新建农村公路12.5公里,改造危桥3座。绩效指标一级指标二级指标三级指标分值指标值实际完成值得分"
+        "数量指标新建农村公路里程1015公里15公里10改造危桥数量103座3座10\n"
+    )
+    found = only(text, "goal.indicator_conflict")
+    assert (found.expected, found.found) == ("12.5公里", "15公里")
+    assert findings(text.replace("1015公里15公里", "1012.5公里12.5公里"), "goal.indicator_conflict") == []
