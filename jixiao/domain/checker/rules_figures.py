@@ -44,7 +44,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
     key_words = context.data.key_quantities
-    seen: dict[tuple[str, str, str, str], list[Fig]] = {}
+    seen: dict[tuple[str, str, str, str], Fig] = {}
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
@@ -61,12 +61,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况")
             topic = _section_topic(context, fig.start)
         key = (fig.year, subject, fig.role, topic)
-        group = seen.setdefault(key, [])
-        # "一批总投资3374.3万元(其中建筑工程3292万元)，二批总投资…(其中建筑工程1975.775万元)": parts
-        # of totals about different things are different quantities, though named alike
-        first = next((f for f in group if not _parts_of_different_totals(context, f, fig)), None)
-        group.append(fig)
+        first = seen.get(key)
         if first is None:
+            seen[key] = fig
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
@@ -84,15 +81,6 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
-
-
-def _parts_of_different_totals(context: CheckContext, first: Fig, second: Fig) -> bool:
-    """Both figures are parts listed under a total, and the totals are about different subjects."""
-    if first.parent is None or second.parent is None or first.parent == second.parent:
-        return False
-    figs = context.figures.figs
-    one, other = figs[first.parent], figs[second.parent]
-    return subject_key(one.subject, context.data) != subject_key(other.subject, context.data)
 
 
 def _section_topic(context: CheckContext, position: int) -> str:

@@ -26,12 +26,9 @@ def test_a_bracketed_part_larger_than_its_own_total_still_fires():
     assert "1500.75万元" in found.message and "1650.5万元" in found.message
 
 
-def test_parts_of_totals_about_different_things_are_not_one_quantity():
-    """土建工程 of 一期, of 二期 and of the whole are three quantities, not one stated thrice."""
-    assert findings(PARALLEL_TOTALS, "quantity.conflict") == []
-
-
 def test_one_part_stated_twice_under_the_same_total_still_conflicts():
+    """(Parts of totals about different things are two quantities: main's quantity.conflict,
+    test_rules_shapes.test_the_same_label_under_two_totals_is_two_figures.)"""
     text = (
         "一、资金情况\n一期批复总投资1200.5万元(其中土建工程1000万元)。\n"
         "二、资金使用\n一期批复总投资1200.5万元(其中土建工程1100万元)。\n"
