@@ -265,3 +265,8 @@ def test_the_goal_against_the_indicator_table_in_kilometres():
     found = only(text, "goal.indicator_conflict")
     assert (found.expected, found.found) == ("12.5公里", "15公里")
     assert findings(text.replace("1015公里15公里", "1012.5公里12.5公里"), "goal.indicator_conflict") == []
+
+
+def test_form_fields_run_together_are_not_parallel_clauses():
+    fields = "项目名称:农村饮水安全巩固提升工程项目负责人:王明联系电话略。\n"
+    assert findings(fields, "punct.colons") == []
