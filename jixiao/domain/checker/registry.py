@@ -11,6 +11,7 @@ from jixiao.domain.checker import (
     rules_figures,
     rules_forms,
     rules_lists,
+    rules_marks,
     rules_points,
     rules_standards,
     rules_sums,
@@ -29,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_forms.RULES,
     *rules_text.RULES,
     *rules_words.RULES,
+    *rules_marks.RULES,  # found on the second batch of real reports
     *rules_standards.RULES,
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )

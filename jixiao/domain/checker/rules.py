@@ -30,6 +30,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.config import CheckerData
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
+    _DATE_LINE,
     ASCII_DIGITS,
     TERMINAL,
     ParsedReport,
@@ -302,6 +303,11 @@ def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...]) -> bool:
     return bool(hierarchy) and sum(1 for p in parts.parts if p.label.startswith(hierarchy)) >= 2
 
 
+def _bracket_after(text: str, quantity: Quantity) -> bool:
+    """'…6222.4万元(其中…' — the figure is followed at once by a bracket that opens with 其中."""
+    return text[quantity.end : quantity.end + 1] in ("(", "（") and text.startswith("其中", quantity.end + 1)
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -320,12 +326,19 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
-        # a nearby figure the parts add up to is their total, whatever its label says
-        candidates = [
-            c
-            for c in parts.candidates[:4]
-            if abs(c.base_value - total_sum) < envelope_parts + report.half_unit(c)
-        ] or _likely_totals(parts)
+        # a nearby figure the parts add up to is their total, whatever its label says — but
+        # "合计6222.4万元(其中建筑工程6025.215万元)": a bracket opened right after a figure lists
+        # that figure's parts, even when an earlier figure is named like them
+        candidates = (
+            [parts.candidates[0]]
+            if _bracket_after(report.text, parts.candidates[0])
+            else [
+                c
+                for c in parts.candidates[:4]
+                if abs(c.base_value - total_sum) < envelope_parts + report.half_unit(c)
+            ]
+            or _likely_totals(parts)
+        )
         chosen = None
         for candidate in candidates:
             if abs(candidate.base_value - total_sum) < envelope_parts + report.half_unit(candidate):
@@ -1179,6 +1192,25 @@ def _is_form(report: ParsedReport) -> bool:
     )
 
 
+def _top_count(report: ParsedReport) -> int:
+    """How many sections of the top numbered rank (一、 or 第一部分) the text has."""
+    numbered = [h for h in report.headings if h.number is not None and h.rank <= 1]
+    if not numbered:
+        return 0
+    top = min(h.rank for h in numbered)
+    return sum(1 for h in numbered if h.rank == top)
+
+
+def _only_opening_sections(report: ParsedReport) -> bool:
+    """The text has only its first one or two top sections (一、…二、…) and nothing that closes a
+    report (a date, a signature): an opening excerpt, not a report that left sections out."""
+    numbered = [h for h in report.headings if h.number is not None and h.rank <= 1]
+    if not numbered or any(_DATE_LINE.match(p.text) for p in report.paragraphs[-2:]):
+        return False
+    top = min(h.rank for h in numbered)
+    return max(h.number for h in numbered if h.rank == top) <= 2
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
@@ -1198,19 +1230,31 @@ def check_required_sections(context: CheckContext) -> list[Finding]:
     findings = []
     end = report.paragraphs[-1].end
     joined = "\n".join(titles)  # a synonym is in one of the titles: no title holds a line break
-    for section in context.report_type.required:
-        if not any(s in joined for s in section.synonyms):
-            findings.append(
-                context.finding(
-                    "outline.required",
-                    WARNING,
-                    f"{context.report_type.name}缺少必备章节“{section.name}”（也可写作：{'、'.join(section.synonyms[:4])}）",
-                    max(0, end - 1),
-                    end,
-                    expected=section.name,
-                    found=None,
-                )
+    missing = [s for s in context.report_type.required if not any(w in joined for w in s.synonyms)]
+    if len(missing) >= 2 and _only_opening_sections(report):
+        names = "、".join(f"“{s.name}”" for s in missing)
+        return [
+            context.finding(
+                "outline.required",
+                INFO,
+                f"数据不足：文本只有前{_top_count(report)}个一级章节就结束了，像是报告开头的节选，"
+                f"未核对必备章节（没有看到{names}）",
+                max(0, end - 1),
+                end,
             )
+        ]
+    for section in missing:
+        findings.append(
+            context.finding(
+                "outline.required",
+                WARNING,
+                f"{context.report_type.name}缺少必备章节“{section.name}”（也可写作：{'、'.join(section.synonyms[:4])}）",
+                max(0, end - 1),
+                end,
+                expected=section.name,
+                found=None,
+            )
+        )
     return findings
 
 
@@ -1282,7 +1326,13 @@ _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:�
 def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
+    totality = context.data.wording.get("totality_claims") or {}
+    completion = tuple(totality.get("words") or ())
+    everything = tuple(totality.get("objects") or ())
     for match in context.data.vague_regex.finditer(text):
+        after = match.end() + (1 if text.startswith("了", match.end()) else 0)
+        if match.group(0) in completion and text.startswith(everything, after):
+            continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)

@@ -164,9 +164,13 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
             )
         )
     rows = tuple(context.data.wording.get("answer_rows") or ())
+    # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
+    row_fields = tuple(context.data.wording.get("row_fields") or ())
     for paragraph in paragraphs if rows and "|" in text else ():
         cells = [c.strip() for c in paragraph.text.split("|")]
-        if cells and cells[0] in rows and not any(cells[1:]):
+        if not cells or any(cells[1:]):
+            continue
+        if cells[0] in rows or (cells[0] in row_fields and len(cells) >= 4):
             findings.append(
                 context.finding(
                     "template.leftover",
@@ -468,7 +472,8 @@ def _sentence_of(text: str, position: int) -> str:
 _DATE_FIELD = re.compile(r"[期间][:：]\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
 _YEAR_NO_NIAN = tuple(
     re.compile(
-        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所项条台套户篇批座辆万亿千百米吨亩余多])"
+        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
+        r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
     )
     for century in ("20", "19")
 )
@@ -824,6 +829,17 @@ _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
 
 
+_FORM_MARKS = re.compile(
+    r"指标\d{1,2}[:：]|[(（]\d{1,3}分[)）]|指标值|实际值|完成值|分值|得分|[一二三]级指标"
+)
+
+
+def _run_together_form(line: str) -> bool:
+    """A scoring form pressed into one line (“…(10分)…指标2:…指标值…得分…”): its periods end cells,
+    not sentences."""
+    return len(line) > 60 and len(_FORM_MARKS.findall(line)) >= 3
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -861,7 +877,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if "|" in line or line.startswith(("SOURCE:", "TITLE:")):
+        if "|" in line or line.startswith(("SOURCE:", "TITLE:")) or _run_together_form(line):
             continue
         if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
             continue  # “一.概况”: a heading number

@@ -1,0 +1,524 @@
+"""Rules found on the second batch of real reports (read, then made tuning data): punctuation
+between clauses, a heading run into its body, a form row of scores pressed into one string, a
+template's stale evaluation year, and a title that drops part of the unit's name.
+
+Each is general (a shape of sentence or of a flattened table), never one report's string; the
+words they use stay data in ``jixiao/data/checker/wording.yaml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.money import HUNDRED, round_half_up
+
+# ---------------------------------------------------------------------------------------------
+# Parallel clauses joined by colons
+
+_OPEN = "(（《“【〔["
+_CLOSE = ")）》”】〕]"
+_SENTENCE_STOPS = frozenset("。;!?；！？\n")
+
+
+def _depth_zero_colons(text: str, start: int, end: int) -> list[int]:
+    depth = 0
+    found = []
+    for position in range(start, end):
+        ch = text[position]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ":：":
+            found.append(position)
+    return found
+
+
+def _has_digit_or_space(segment: str) -> bool:
+    return any(ch.isdigit() or ch.isspace() or ch == "|" for ch in segment)
+
+
+@rule("punct.colons", "并列的分句之间用了冒号（“…政策:提出…建议:拟定…”），应为分号或句号")
+def check_colon_chains(context: CheckContext) -> list[Finding]:
+    """A colon introduces what follows it, so one sentence holds one: 'A:B:C', where B is a whole
+    clause (no digits, no spaces of a form, not a label that introduces a list), is a list of
+    parallel clauses written with colons instead of semicolons. Form lines (联系人:… 电话:…),
+    '其中:基本支出:…' and text in brackets are left alone."""
+    text = context.report.text
+    if text.count(":") + text.count("：") < 2:
+        return []
+    introducers = tuple(context.data.wording.get("colon_introducers") or ())
+    findings = []
+    source = context.report.source
+    for paragraph in context.report.paragraphs:
+        line = paragraph.text
+        if "|" in line or line.count(":") + line.count("：") < 2 or line.startswith(("SOURCE", "TITLE")):
+            continue
+        sentence_start = paragraph.start
+        for position in range(paragraph.start, paragraph.end + 1):
+            if position < paragraph.end and text[position] not in _SENTENCE_STOPS:
+                continue
+            colons = _depth_zero_colons(text, sentence_start, position)
+            for first, second in itertools.pairwise(colons):
+                middle = text[first + 1 : second]
+                clause_start = max(
+                    sentence_start, max(text.rfind(ch, sentence_start, first) for ch in ",，") + 1
+                )
+                clause = text[clause_start:first]
+                after = text[second + 1 : second + 3]
+                if (
+                    len(middle) < 6
+                    or _has_digit_or_space(middle)
+                    or _has_digit_or_space(clause)
+                    or len(clause) < 4
+                    or clause.endswith(introducers)
+                    or middle.endswith(introducers)
+                    or not after
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in after)
+                ):
+                    continue
+                a, b = source.original_span(clause_start, second + 1)
+                if b - a != second + 1 - clause_start:
+                    continue  # spaces stood between (form fields on one line), dropped in normalising
+                findings.append(
+                    context.finding(
+                        "punct.colons",
+                        WARNING,
+                        f"一句中接连用了两个冒号：“{text[max(first - 8, sentence_start) : second + 3]}”，"
+                        "冒号后的分句与前面并列，应改为分号",
+                        max(first - 8, sentence_start),
+                        second + 3,
+                        expected=";",
+                        found=":",
+                    )
+                )
+                break  # one finding per sentence
+            sentence_start = position + 1
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A numbered heading run into its body
+
+
+@lru_cache(maxsize=4)
+def _heading_run_on_regex(key: int, endings: tuple[str, ...], openers: tuple[str, ...]) -> re.Pattern:
+    marker = r"(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+    return re.compile(
+        rf"^{marker}(?P<title>[\u4e00-\u9fff]{{2,24}}?(?:{'|'.join(endings)}))(?P<opener>{'|'.join(openers)})"
+    )
+
+
+@rule("punct.heading_run_on", "小标题与正文连在一起，中间缺标点（“2、…分解下达情况依照《…》…”）")
+def check_heading_run_on(context: CheckContext) -> list[Finding]:
+    """A numbered line whose title ('预算和绩效目标分解下达情况') is followed at once by the body's
+    first words ('依照', '根据', '按照' …): the heading and the sentence run together."""
+    wording = context.data.wording
+    endings = tuple(wording.get("heading_endings") or ())
+    openers = tuple(wording.get("sentence_openers") or ())
+    if not endings or not openers:
+        return []
+    regex = _heading_run_on_regex(id(wording), endings, openers)
+    findings = []
+    for paragraph in context.report.paragraphs:
+        match = regex.match(paragraph.text)
+        if match is None or match.group("title").startswith(openers):
+            continue
+        at = paragraph.start + match.end("title")
+        findings.append(
+            context.finding(
+                "punct.heading_run_on",
+                WARNING,
+                f"小标题“{match.group('title')}”与正文“{match.group('opener')}…”连在一起，中间缺少标点或换行",
+                paragraph.start + match.start("title"),
+                at + len(match.group("opener")),
+                expected=f"{match.group('title')}。",
+                found=match.group("title") + match.group("opener"),
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A score row of a form pressed into one string
+
+_RUN_TOGETHER_SCORE = re.compile(
+    r"(?P<label>执行率)\s*(?P<w>\d{1,2})\s*[一—\-－–]\s*(?P<r>\d{1,3}(?:\.\d+)?)%\s*(?P<s>\d{1,2}(?:\.\d+)?)(?![\d.%])"
+)
+
+
+@rule("score.run_together", "压成一串的评分表中“执行率 分值 — 实际值 得分”一行：得分＝分值×执行率")
+def check_run_together_scores(context: CheckContext) -> list[Finding]:
+    """'预算执行率10—100%9': the weight 10, the target cell '—' (no target value), the actual rate
+    100% and the score 9 of one row of a form whose cells were run together. The score of a rate
+    row is weight × rate (at most the weight); a score below that, outside the rate's rounding, is
+    reported as a warning (the scoring rule is not printed in the row)."""
+    text = context.report.text
+    if "执行率" not in text:
+        return []
+    findings = []
+    for match in _RUN_TOGETHER_SCORE.finditer(text):
+        weight, rate = Decimal(match.group("w")), Decimal(match.group("r"))
+        score_text = match.group("s")
+        score = Decimal(score_text)
+        if weight == 0 or weight > 30 or score > weight or rate > 200:
+            continue
+        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
+        rate_places = len(match.group("r").split(".", 1)[1]) if "." in match.group("r") else 0
+        half_rate = Decimal(5).scaleb(-(rate_places + 1))
+        half_score = Decimal(5).scaleb(-(places + 1))
+        exact = min(weight * rate / HUNDRED, weight)
+        low = min(weight * (rate - half_rate) / HUNDRED, weight)
+        high = min(weight * (rate + half_rate) / HUNDRED, weight)
+        if low - half_score <= score <= high + half_score:
+            continue
+        expected = round_half_up(exact, places)
+        findings.append(
+            context.finding(
+                "score.run_together",
+                WARNING,
+                f"评分表“{match.group('label')}”一行（表格压成一串）：分值{match.group('w')}×执行率"
+                f"{match.group('r')}%={expected}，表中得分为{score_text}；如有其他扣分标准请写明",
+                match.start(),
+                match.end(),
+                expected=format(expected, "f"),
+                found=score_text,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A template's evaluation year left unchanged
+
+_FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
+_SCOPE_YEAR = re.compile(
+    r"以((?:19|20)\d{2})年[^。;,，；\n]{0,30}?为(?:评价|考核|考评|评分)(?:内容|对象|范围|依据)"
+)
+
+
+@rule("template.stale_year", "指标说明中的评价年份早于所评价的年度（沿用旧模板，“以2015年…为评价内容”）")
+def check_stale_scope_year(context: CheckContext) -> list[Finding]:
+    """An indicator note that names the year it evaluates ('该指标以2015年完工的…为评价内容') two
+    years or more before the year the report evaluates: the note was copied from an old form."""
+    text = context.report.text
+    if "为评" not in text and "为考" not in text:
+        return []
+    fiscal = _FISCAL_YEAR.search(text[:1500])
+    if fiscal is None:
+        return []
+    year = int(fiscal.group(1))
+    findings = []
+    for match in _SCOPE_YEAR.finditer(text):
+        stated = int(match.group(1))
+        if stated > year - 2:
+            continue
+        findings.append(
+            context.finding(
+                "template.stale_year",
+                WARNING,
+                f"{year}年度的评价，指标说明却写“{match.group(0)}”（早于所评价的年度，疑为旧模板未改）",
+                match.start(),
+                match.end(),
+                expected=f"{year}年",
+                found=f"{stated}年",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A title that drops part of the unit's name
+
+_TITLE_HEAD = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff()（）]{4,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?P<rest>[\u4e00-\u9fff\s()（）]{4,40})"
+)
+
+
+@rule("title.name_missing", "标题（文件名）与正文标题的单位名称不一致：一处漏了名称的一部分")
+def check_title_names(context: CheckContext) -> list[Finding]:
+    """Two titles of one report in its first lines (the page's or file's name and the document's
+    own heading: same year, same kind of report) whose unit names differ by a missing part: one is
+    the start of the other ('中国共产主义青年团' against '中国共产主义青年团××区委员会')."""
+    suffixes = tuple(context.data.wording.get("org_suffixes") or ())
+    titles = []
+    for paragraph in context.report.paragraphs[:12]:
+        match = _TITLE_HEAD.match(paragraph.text)
+        if match is None:
+            continue
+        rest = re.sub(r"\s+", "", match.group("rest"))
+        if "报告" not in rest[:30] and "自评" not in rest[:30]:
+            continue
+        kind = rest[: rest.find("报告") if "报告" in rest else len(rest)]
+        titles.append((match.group("name"), match.group("year"), kind, paragraph.start))
+    findings = []
+    for name, year, kind, start in titles:
+        for other, other_year, other_kind, _ in titles:
+            if (
+                other_year != year
+                or other_kind[:6] != kind[:6]
+                or len(other) < len(name) + 2
+                or not other.startswith(name)
+                or not other.endswith(suffixes)
+            ):
+                continue
+            findings.append(
+                context.finding(
+                    "title.name_missing",
+                    WARNING,
+                    f"标题的单位名称“{name}”不完整：正文标题写作“{other}”（漏了“{other[len(name) :]}”）",
+                    start,
+                    start + len(name),
+                    expected=other,
+                    found=name,
+                )
+            )
+            break
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# The year's goal against the indicator table
+
+_GOAL = re.compile(r"(?:年度)?总体目标|年度目标")
+_INDICATORS = re.compile(r"绩效指标|一级指标|三级指标")
+_MEASURE = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)(?P<unit>万?(?:公里|千米|平方米|立方米|人次|场次|[粒株头只亩户座台套吨所盏棵张册件处条]))"
+    r"(?![\u4e00-\u9fff]*率)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,16}")
+_BOUND_WORDS = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "达到", "以上", "以下")
+
+
+def _common_run(a: str, b: str, size: int) -> bool:
+    return any(a[i : i + size] in b for i in range(len(a) - size + 1))
+
+
+def _glued_with_weight(value: str, others: set[str]) -> bool:
+    """'8550' is the weight 8 run into the target 550 of the same row."""
+    return any(value[:cut] and value[cut:] in others for cut in (1, 2))
+
+
+@rule("goal.indicator_conflict", "年度总体目标中的产出数量与绩效指标表中同一指标的指标值不一致")
+def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
+    """The year's goal ('采购原原种425万粒，免费发放给…') and the indicator table that follows it
+    ('免费发放原原种 550万粒') state one output twice. Amounts in a measure unit (万粒, 亩, 座 …) are
+    read in the goal and in the table; when exactly one value of a unit in each is unmatched and the
+    indicator's label shares three characters with the goal's clause (four when no other value of
+    the unit agrees, and each side states only this one), the two disagree. Bounds
+    (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
+    text = context.report.text
+    goal = _GOAL.search(text)
+    if goal is None:
+        return []
+    table = _INDICATORS.search(text, goal.end())
+    if table is None or table.start() - goal.end() > 600:
+        return []
+    goal_values: dict[str, list[re.Match]] = {}
+    for match in _MEASURE.finditer(text, goal.end(), table.start()):
+        goal_values.setdefault(match.group("unit"), []).append(match)
+    findings = []
+    for unit, in_goal in goal_values.items():
+        in_table = [
+            m
+            for m in _MEASURE.finditer(text, table.start(), min(len(text), table.start() + 3000))
+            if m.group("unit") == unit
+        ]
+        shown = {m.group("n") for m in in_table}
+        in_table = [
+            m
+            for m in in_table
+            if not _glued_with_weight(m.group("n"), shown)
+            and not text[max(0, m.start() - 3) : m.start()].endswith(_BOUND_WORDS)
+        ]
+        goal_numbers = {Decimal(m.group("n")) for m in in_goal}
+        table_numbers = {Decimal(m.group("n")) for m in in_table}
+        lonely_goal = [m for m in in_goal if Decimal(m.group("n")) not in table_numbers]
+        lonely_table = {
+            Decimal(m.group("n")): m for m in in_table if Decimal(m.group("n")) not in goal_numbers
+        }
+        # another value of the unit stated alike in both anchors the reading; without one, the
+        # goal and the table must each state only this value, and the labels share more
+        anchored = bool(table_numbers & goal_numbers)
+        if len(lonely_goal) != 1 or len(lonely_table) != 1:
+            continue
+        if not anchored and (len(goal_numbers) != 1 or len(table_numbers) != 1):
+            continue
+        stated, listed = lonely_goal[0], next(iter(lonely_table.values()))
+        runs = _CJK_RUN.findall(text, max(0, listed.start() - 30), listed.start())
+        label = runs[-1] if runs else None
+        clause_start = max(text.rfind(ch, goal.end(), stated.start()) for ch in ";。") + 1
+        clause_end = min(
+            (e for e in (text.find(ch, stated.end(), table.start()) for ch in ";。") if e >= 0),
+            default=table.start(),
+        )
+        clause = text[max(clause_start, goal.end()) : clause_end]
+        if label is None or not _common_run(label, clause, 3 if anchored else 4):
+            continue
+        findings.append(
+            context.finding(
+                "goal.indicator_conflict",
+                WARNING,
+                f"年度总体目标写“{text[max(stated.start() - 8, clause_start) : stated.end()]}”，绩效指标表中"
+                f"“{label}”的指标值却是{listed.group(0)}，同一产出前后两个数",
+                stated.start(),
+                stated.end(),
+                expected=stated.group(0),
+                found=listed.group(0),
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# One project named two ways
+
+_PROJECT_NAME = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff]{6,30}?(?:项目|工程))")
+
+
+def _common_tail(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return size
+
+
+def _common_head(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
+
+
+@rule(
+    "name.project_variant", "同一项目的名称前后写法不一（同一年份、同样的长结尾，中间的资金或性质说法不同）"
+)
+def check_project_names(context: CheckContext) -> list[Finding]:
+    """'2021年度财政衔接资金统筹整合使用道路建设项目' and later '2021年财政涉农资金统筹整合使用道路
+    建设项目': one year, one long ending (eight characters or more, to 项目/工程), a short middle
+    that differs. Two names that each stand twice or more are two projects; a middle that only
+    names a level or a batch (中央/省级, 第二批) names another project too."""
+    text = context.report.text
+    qualifiers = frozenset(context.data.wording.get("project_qualifiers") or ())
+    names: dict[tuple[str, str], list[int]] = {}
+    for match in _PROJECT_NAME.finditer(text):
+        if text.startswith(("SOURCE", "TITLE"), text.rfind("\n", 0, match.start()) + 1):
+            continue
+        names.setdefault((match.group(1), match.group(2)), []).append(match.start())
+    keys = list(names)
+    findings = []
+    for index, (year, name) in enumerate(keys):
+        for other_year, other in keys[:index]:
+            if other_year != year or (len(names[(year, name)]) > 1 and len(names[(year, other)]) > 1):
+                continue
+            tail = _common_tail(name, other)
+            head = _common_head(name, other)
+            if tail < 8 or head + tail >= min(len(name), len(other)):
+                continue
+            middle, other_middle = name[head : len(name) - tail], other[head : len(other) - tail]
+            if not middle or not other_middle or len(middle) > 6 or len(other_middle) > 6:
+                continue
+            if middle in qualifiers or other_middle in qualifiers:
+                continue
+            at = names[(year, name)][0]
+            end = text.find(name, at) + len(name)
+            first = names[(year, other)][0]
+            earlier = text[first : text.find(other, first) + len(other)]
+            findings.append(
+                context.finding(
+                    "name.project_variant",
+                    WARNING,
+                    f"项目名称前后写法不一：这里写“{text[at:end]}”，前文写“{earlier}”"
+                    f"（“{middle}”与“{other_middle}”不同）",
+                    at,
+                    end,
+                    expected=other,
+                    found=name,
+                )
+            )
+            break
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# The self-evaluation score against the points a run-together form shows as lost
+
+# one row of an indicator table pressed into one string: a label, the weight (分值), the target and
+# the actual value written the same ('改善办学条件改善办学条件'), the score — or the target left as a
+# dash and the actual value after it ('预算执行率10一100%9')
+_SAME_CELLS_ROW = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,2})"
+    r"(?P<cell>[^\d\s|]{2,30}?|\d+(?:\.\d+)?[\u4e00-\u9fff%]{1,3}|(?:19|20)\d{2}年\d{1,2}月[\u4e00-\u9fff]{0,4}?)"
+    r"(?P=cell)(?P<s>\d{1,2}(?:\.\d)?)(?![\d.%])"
+)
+_DASH_ROW = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])(?P<w>\d{1,2})[一—\-－–](?P<cell>[^\d\s|]{2,40}?|\d{1,3}(?:\.\d+)?%)"
+    r"(?P<s>\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff(（]|$)"
+)
+_CATEGORY_POINTS = re.compile(r"[(（]\d{1,2}分[)）]")
+_SELF_SCORE = re.compile(
+    r"(?:自评得分|自评总分|综合得分|总得分)[:：]?\s*(?P<n>\d{2,3}(?:\.\d{1,2})?)(?![\d.])"
+)
+
+
+@rule(
+    "score.total_bound",
+    "自评总分与评分表：表中各行已扣的分（分值−得分）之和，使总分最多只有100减去它，所写总分不能更高",
+)
+def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
+    """A form of 100 points whose rows were run together: each row read with certainty (weight,
+    target and actual value written alike or a dash, score) that scores below its weight has lost
+    weight − score points. The stated total (自评得分98) can be at most 100 minus the points lost in
+    the rows read; rows that cannot be read only make the bound looser, never wrong."""
+    text = context.report.text
+    total = _SELF_SCORE.search(text)
+    if total is None or ("分值" not in text and not _CATEGORY_POINTS.search(text)):
+        return []
+    stated = Decimal(total.group("n"))
+    if stated > 100:
+        return []
+    lost = []
+    seen: set[int] = set()
+    for regex in (_DASH_ROW, _SAME_CELLS_ROW):
+        for row in regex.finditer(text):
+            if row.start() in seen:
+                continue
+            weight, score = Decimal(row.group("w")), Decimal(row.group("s"))
+            if weight == 0 or weight > 30 or score > weight:
+                continue
+            seen.add(row.start())
+            if score < weight:
+                lost.append(row)
+    points = sum((Decimal(r.group("w")) - Decimal(r.group("s")) for r in lost), Decimal(0))
+    if not points or stated <= 100 - points:
+        return []
+    listing = "、".join(f"{r.group('w')}分得{r.group('s')}分" for r in sorted(lost, key=lambda r: r.start()))
+    return [
+        context.finding(
+            "score.total_bound",
+            WARNING,
+            f"自评得分{total.group('n')}分，但评分表中已能读出的各行共扣{points}分（{listing}），"
+            f"满分100分时最多得{100 - points}分",
+            total.start(),
+            total.end(),
+            expected=f"≤{100 - points}",
+            found=total.group("n"),
+        )
+    ]
+
+
+RULES = (
+    check_colon_chains,
+    check_heading_run_on,
+    check_run_together_scores,
+    check_stale_scope_year,
+    check_title_names,
+    check_goal_against_indicators,
+    check_project_names,
+    check_total_against_lost_points,
+)
