@@ -1,0 +1,118 @@
+"""Typo kinds a careful proofreader finds with a dictionary and the text's own figures: a unit that
+contradicts the arithmetic (120人 × 300元/人 written "3.6元"), money without its unit ("29.6万"
+beside "29.6万元", "300/人"), a stray character between an age and 岁, a measure word written
+twice after a number ("2023年年国有企业"); and what must stay silent: a site's name (优知文库), a slogan
+that reads like a place name (尊医重卫). Sentences written in our own words in the
+style of real reports; the seed and the shared corpus stay silent."""
+
+import pytest
+
+from jixiao.domain.checker import WARNING, check_text
+from jixiao.domain.checker.lexicon import jieba_dictionary
+from tests.domain.checker.conftest import CORPUS_NAMES, SEED_NAME, read_text
+from tests.domain.checker.helpers import findings, only
+
+pytestmark = pytest.mark.skipif(jieba_dictionary() is None, reason="jieba 未安装")
+
+UNIT = "typo.number_unit"
+
+
+# ---------------------------------------------------------------------------------------------
+# typo.number_unit
+
+
+def test_an_amount_in_yuan_that_the_count_times_the_rate_puts_in_wan_yuan_is_reported():
+    text = (
+        "一、绩效目标完成情况\n走访困难职工80人,每人发放慰问金500元。\n"
+        "二、预算执行情况\n工会慰问项目到位资金4元,已全部支付。"
+    )
+    finding = only(text, UNIT)
+    assert finding.severity == WARNING and finding.found == "4元" and finding.expected == "4万元"
+    assert "80人×每人500元=40000元" in finding.message
+
+
+def test_an_amount_in_wan_yuan_that_is_the_count_times_the_rate_in_yuan_is_reported():
+    finding = only("资助学生45人,标准2000元/人,共计90000万元。", UNIT)
+    assert finding.found == "90000万元" and finding.expected == "90000元"
+
+
+def test_a_rate_per_head_without_a_unit_is_reported():
+    finding = only("为60名留守儿童发放学习用品,补助标准150/人。", UNIT)
+    assert finding.found == "150/人" and finding.expected == "150元/人"
+
+
+def test_wan_without_yuan_is_reported_when_the_same_figure_is_written_in_wan_yuan_elsewhere():
+    text = "下达就业补助资金48.5万元。\n资金到位48.5万,支出48.5万,执行率100%。"
+    found = findings(text, UNIT)
+    assert [f.found for f in found] == ["48.5万", "48.5万"]
+    assert all(f.expected == "48.5万元" for f in found)
+
+
+def test_a_stray_character_between_an_age_and_sui_is_reported():
+    finding = only("为辖区0毛岁儿童建立健康档案。", UNIT)
+    assert finding.found == "0毛岁"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the arithmetic agrees, or there is no rate to multiply
+        "走访困难职工80人,每人发放慰问金500元,共计4万元。",
+        "资助学生45人,标准2000元/人,共计90000元。",
+        "补助标准150元/人,共发放60人。",
+        # 万 without 元 that is no money (people, 亩), or no 万元 of the same figure
+        "全县常住人口12.6万,耕地面积3.2万亩,下达资金500万元。",
+        "服务群众约1.5万,比上年增加。",
+        # dates, ratios and codes with a slash
+        "于2023/5/6完成验收,覆盖率1/3。",
+        # well-formed ages
+        "为0-6岁儿童、65周岁以上老人、60多岁的独居老人和6个月至3岁婴幼儿提供服务。",
+    ],
+)
+def test_consistent_figures_stay_silent(text):
+    assert findings(text, UNIT) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# typo.doubled_char after a number
+
+
+def test_a_measure_word_written_twice_after_a_number_is_reported():
+    finding = only("下达2024年年农村危房改造补助资金。", "typo.doubled_char")
+    assert finding.found == "年年" and "2024年年农村" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年年初预算86万元,2023年年底全部支出。",
+        "支付2022年年度审计费用,全年年均增长5%。",
+        "扶持3个个体户,10人人均增收2000元。",
+    ],
+)
+def test_a_number_then_a_word_that_starts_with_its_measure_word_stays_silent(text):
+    assert findings(text, "typo.doubled_char") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Table cells, names and slogans that looked like typos
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本文档由会员上传,更多相关文档请在优知文库上搜索下载。",
+        "春节期间慰问一线医务人员,在全社会营造尊医重卫的良好风气。",
+    ],
+)
+def test_names_and_slogans_are_no_confusion(text):
+    assert findings(text, "typo.confusion") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed and the shared corpus stay silent
+
+
+def test_the_seed_and_the_shared_corpus_stay_silent():
+    for name in [SEED_NAME, *CORPUS_NAMES]:
+        assert [f.message for f in check_text(read_text(name)).findings if f.rule == UNIT] == [], name
