@@ -1,8 +1,9 @@
 """Typo kinds a careful proofreader finds with a dictionary and the text's own figures: a unit that
 contradicts the arithmetic (120人 × 300元/人 written "3.6元"), money without its unit ("29.6万"
 beside "29.6万元", "300/人"), a stray character between an age and 岁, a measure word written
-twice after a number ("2023年年国有企业"); and what must stay silent: a site's name (优知文库), a slogan
-that reads like a place name (尊医重卫). Sentences written in our own words in the
+twice after a number ("2023年年国有企业"); and what must stay silent: table cells run together
+(数量指标|指标1, 是|是|8), a site's name (优知文库), a slogan that reads like a place name
+(尊医重卫), an ordinal whose number was lost (实施第位). Sentences written in our own words in the
 style of real reports; the seed and the shared corpus stay silent."""
 
 import pytest
@@ -101,11 +102,29 @@ def test_a_number_then_a_word_that_starts_with_its_measure_word_stays_silent(tex
 @pytest.mark.parametrize(
     "text",
     [
-        "本文档由会员上传,更多相关文档请在优知文库上搜索下载。",
-        "春节期间慰问一线医务人员,在全社会营造尊医重卫的良好风气。",
+        # a flattened score table: column header, then the next cell's label or figures
+        "产出指标(50分)数量指标指标1免费发放种薯8万粒8万粒10",
+        "效益指标社会效益指标指标L带动农户增收",
+        "成本指标指标1采购价格不高于市场价10是是10",
     ],
 )
-def test_names_and_slogans_are_no_confusion(text):
+def test_table_cells_run_together_are_no_doubled_word(text):
+    assert findings(text, "typo.doubled") == []
+
+
+def test_a_doubled_word_in_a_sentence_is_still_reported():
+    assert only("向全县服务对象对象发放补助。", "typo.doubled").found == "对象对象"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本文档由会员上传,更多相关文档请在优知文库上搜索下载。",
+        "春节期间慰问一线医务人员,在全社会营造尊医重卫的良好风气。",
+        "项目名称初中公用经费主管部门市教育局实施第位自评得分90",
+    ],
+)
+def test_names_slogans_and_lost_ordinals_are_no_confusion(text):
     assert findings(text, "typo.confusion") == []
 
 
