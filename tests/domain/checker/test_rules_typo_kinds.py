@@ -129,6 +129,31 @@ def test_names_slogans_and_lost_ordinals_are_no_confusion(text):
 
 
 # ---------------------------------------------------------------------------------------------
+# Shapes added to the confusion set: 宜/宣, 入/人, 入/儿
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("通过广播、横幅等形式加强政策宜传。", "宜传", "宣传"),
+        ("单位在职入员12人,退休人员3人。", "入员", "人员"),
+        ("开展新生入家庭访视214人次。", "新生入", "新生儿"),
+    ],
+)
+def test_characters_of_similar_shape_added_to_the_confusion_set_are_reported(text, wrong, right):
+    finding = only(text, "typo.confusion")
+    assert finding.found == wrong and finding.expected == right
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全年收入增加,人员经费支出12万元。", "宜宾市宣传部门适宜开展活动。", "进入新生儿访视阶段。"],
+)
+def test_words_with_those_characters_stay_silent(text):
+    assert findings(text, "typo.confusion") == []
+
+
+# ---------------------------------------------------------------------------------------------
 # The seed and the shared corpus stay silent
 
 
