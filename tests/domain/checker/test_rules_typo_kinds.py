@@ -154,6 +154,34 @@ def test_words_with_those_characters_stay_silent(text):
 
 
 # ---------------------------------------------------------------------------------------------
+# Common 别字 from public lists (typos.yaml, with their sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("严格按规定做好信息批露工作。", "信息批露", "信息披露"),
+        ("项目建设一如继往地推进。", "一如继往", "一如既往"),
+        ("资金使用是否合规,亦或存在挪用,需进一步核查。", "亦或", "抑或"),
+        ("避免急燥冒进,稳步推进项目。", "急燥", "急躁"),
+    ],
+)
+def test_common_wrong_words_from_public_lists_are_reported(text, wrong, right):
+    finding = only(text, "typo.curated")
+    assert finding.found == wrong and finding.expected == right
+
+
+def test_the_word_list_is_one_trie_that_prefers_the_longer_word():
+    import re
+
+    from jixiao.domain.checker.config import literal_trie
+
+    regex = re.compile(literal_trie(["帐户", "帐目", "财政拔款", "拔款", "既定目标既"]))
+    found = [m.group(0) for m in regex.finditer("财政拔款到帐户,拔款入帐目。既定目标既定")]
+    assert found == ["财政拔款", "帐户", "拔款", "帐目", "既定目标既"]
+
+
+# ---------------------------------------------------------------------------------------------
 # The seed and the shared corpus stay silent
 
 
