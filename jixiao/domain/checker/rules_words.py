@@ -393,7 +393,22 @@ _AGE = re.compile("岁")
 _COUNT = re.compile(r"(\d+)([人户亩名所村])")
 _YUAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万)?元(?![/每])")
 # what stands between a number and 岁 in a well-formed age: 18周岁, 60多岁, 3虚岁, 6个月至3岁
-_AGE_INFIX = frozenset("周虚足多余几个半")
+_AGE_INFIX = frozenset("周虚足多余几个半来")
+# words that make a bare "N万" before them money (an integer alone may count people or 亩)
+_MONEY_WORDS = (
+    "资金",
+    "经费",
+    "预算",
+    "支出",
+    "收入",
+    "拨付",
+    "执行数",
+    "投入",
+    "结余",
+    "补助",
+    "金额",
+    "费用",
+)
 
 
 def _number_before(text: str, end: int) -> int:
@@ -466,6 +481,8 @@ def _wan_without_yuan(context: CheckContext, text: str) -> list[Finding]:
         if start == end or text[start - 1 : start] in ("/", "-", ":"):
             continue
         number = text[start:end]
+        if "." not in number and not any(word in text[max(start - 8, 0) : start] for word in _MONEY_WORDS):
+            continue  # "2万" of people beside "2万元" of money: only a decimal or a money word tells
         written = f"{number}万元"
         at = text.find(written)
         while at > 0 and text[at - 1] in "0123456789.":

@@ -43,10 +43,10 @@ def test_a_rate_per_head_without_a_unit_is_reported():
 
 
 def test_wan_without_yuan_is_reported_when_the_same_figure_is_written_in_wan_yuan_elsewhere():
-    text = "下达就业补助资金48.5万元。\n资金到位48.5万,支出48.5万,执行率100%。"
+    text = "下达就业补助资金48.5万元、培训经费6万元。\n资金到位48.5万,支出48.5万,执行率100%,培训经费6万。"
     found = findings(text, UNIT)
-    assert [f.found for f in found] == ["48.5万", "48.5万"]
-    assert all(f.expected == "48.5万元" for f in found)
+    assert [f.found for f in found] == ["48.5万", "48.5万", "6万"]
+    assert [f.expected for f in found] == ["48.5万元", "48.5万元", "6万元"]
 
 
 def test_a_stray_character_between_an_age_and_sui_is_reported():
@@ -64,10 +64,11 @@ def test_a_stray_character_between_an_age_and_sui_is_reported():
         # 万 without 元 that is no money (people, 亩), or no 万元 of the same figure
         "全县常住人口12.6万,耕地面积3.2万亩,下达资金500万元。",
         "服务群众约1.5万,比上年增加。",
+        "全县人口2万,安排资金2万元。",
         # dates, ratios and codes with a slash
         "于2023/5/6完成验收,覆盖率1/3。",
         # well-formed ages
-        "为0-6岁儿童、65周岁以上老人、60多岁的独居老人和6个月至3岁婴幼儿提供服务。",
+        "为0-6岁儿童、65周岁以上老人、60多岁的独居老人、30来岁的青年和6个月至3岁婴幼儿提供服务。",
     ],
 )
 def test_consistent_figures_stay_silent(text):
