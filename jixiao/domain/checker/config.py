@@ -72,6 +72,30 @@ def _read(name: str, directory: Path) -> dict:
         return parse_yaml(handle) or {}
 
 
+def literal_trie(words) -> str:
+    """One regex for a list of literal words, as a trie (一(?:如继往|愁莫展)|帐(?:户|目)…): the
+    engine scans for their first characters at once and, at each, tries only the words that start
+    with it; a word that is the start of another gives way to the longer one, as in an
+    alternation sorted longest first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "|".join(branches)
+        if "" in node:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return build(trie)
+
+
 def load_checker_data(directory: Path | None = None) -> CheckerData:
     directory = directory or DATA_DIR
     outline = _read("outline.yaml", directory)
@@ -103,8 +127,7 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
         label_prefixes=tuple(synonyms.get("label_prefixes") or ()),
         label_suffixes=tuple(synonyms.get("label_suffixes") or ()),
         typo_words=words,
-        # one alternation of literals: the regex engine scans for their first characters at once
-        typo_regex=re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"),
+        typo_regex=re.compile(literal_trie(words) or "(?!)"),
         typo_patterns=tuple(
             TypoPattern(
                 regex=re.compile(item["regex"]),

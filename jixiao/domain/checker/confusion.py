@@ -38,7 +38,11 @@ _FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.u
 _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
 with np.errstate(over="ignore"):
     _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
-_DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)", re.MULTILINE)
+_DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)(?: (\w+))?", re.MULTILINE)
+# jieba's tags of proper names (persons, places, organisations): no word a slip is taken from —
+# 尊医重卫 is not a slip of 中卫 (a city), and a name is checked against its other spellings in
+# the same text instead (name.variant)
+_NAME_TAGS = ("nr", "ns", "nt")
 _DICT_SINGLE = re.compile(r"^([\u4e00-\u9fff]) (\d+)", re.MULTILINE)
 
 
@@ -190,11 +194,13 @@ def build_index(
     for word in extra_words:
         if len(word) in known:
             known[len(word)].append(word)
-    for word, count in _DICT_LINE.findall(content):
+    for word, count, tag in _DICT_LINE.findall(content):
         number = int(count)
         size = len(word)
         if number > rare_count:
             known[size].append(word)
+        if tag.startswith(_NAME_TAGS):
+            continue
         if number >= min_count.get(size, 1 << 62) and not any(char in numerals for char in word):
             words[size].append(word)
     too_common = {
@@ -236,7 +242,7 @@ def build_index(
     return bits, pairs
 
 
-_PREBUILT_FORMAT = 1  # raised when the hashing or the layout of the filters changes
+_PREBUILT_FORMAT = 2  # raised when the hashing or the layout of the filters changes
 
 
 def prebuilt_key(dictionary: bytes, table: bytes, parameters: tuple) -> str:

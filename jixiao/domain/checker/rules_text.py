@@ -276,6 +276,12 @@ def _approx_regexes(
     return anchors, head
 
 
+# A doubled word before a digit or a Latin letter is a column header and the next cell's label
+# (数量指标|指标1, 经济效益指标|指标L read off a scan); a doubled character between digits is two
+# cells of a table (标准|是|是|8): neither is a slip of the pen.
+_LABEL_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 @rule("typo.doubled", "叠词叠字（“服务对象对象”）、连续重复的分句、约数词重复（“近400多名”“逾20多万”）")
 def check_doubled(context: CheckContext) -> list[Finding]:
     text = context.report.text
@@ -285,6 +291,10 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     source = context.report.source
     for start, end in context.doubled_spans:  # ([\u4e00-\u9fff]{1,2})\1, from one numpy pass
         doubled = text[start:end]
+        if text[end : end + 1] in _LABEL_AFTER or (
+            len(doubled) == 2 and text[start - 1 : start] in _LABEL_AFTER
+        ):
+            continue  # table cells run together: 二级指标|指标1, 8|是|是|8 (target, actual, score)
         if len(doubled) == 2:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):

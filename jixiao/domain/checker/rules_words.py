@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
@@ -115,6 +116,24 @@ def doubled_character(
     )
 
 
+def doubled_after_number(lexicon: Lexicon, text: str, first: int) -> str | None:
+    """Why the second of the two characters after a number ("2023年年国有企业") is one too many,
+    or None: it starts no word (年初, 年度, 个人 would) and a word follows it."""
+    right = first + 1
+    if any(lexicon.is_word(text[right : right + n]) for n in (2, 3, 4)):
+        return None
+    following = next((n for n in (4, 3, 2) if lexicon.is_word(text[right + 1 : right + 1 + n])), 0)
+    if not following:
+        return None
+    start = first
+    while start > 0 and text[start - 1] in "0123456789":
+        start -= 1
+    char = text[first]
+    quote = text[start : right + 1 + following]
+    fixed = text[start:right] + text[right + 1 : right + 1 + following]
+    return f"“{char * 2}”叠字：“{quote}”中多了一个“{char}”（删去后为“{fixed}”）"
+
+
 def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     """The common case, told without splitting: a word ends at the left character, a word starts
     at the right one, and no word starting after the right one runs past that word's end (which
@@ -156,12 +175,16 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             continue  # typo.doubled reports these
         if (first and text[first - 1] == text[first]) or text[first + 2 : first + 3] == text[first]:
             continue  # three in a row (哈哈哈) is not a slip of one character
-        if first and text[first - 1] in "0123456789":
-            continue  # the first one counts the number before it: 2022年|年初, 3个|个人
+        after_number = bool(first) and text[first - 1] in "0123456789"
         a, b = source.original_span(first, first + 2)
         if b - a != 2:
             continue  # a space or line break stood between them (table cells)
-        why = doubled_character(lexicon, text, first, suffixes, particles)
+        if after_number:
+            # the first one counts the number before it (2022年|年初, 3个|个人): one too many only
+            # when the second starts no word and a word follows it (2023年|年|国有企业)
+            why = doubled_after_number(lexicon, text, first)
+        else:
+            why = doubled_character(lexicon, text, first, suffixes, particles)
         if why is None:
             continue
         findings.append(
@@ -358,6 +381,186 @@ def check_units(context: CheckContext) -> list[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Money written without its unit, or with 元 where the arithmetic of the text says 万元; a
+# stray character between an age and 岁
+
+# each regex starts with a literal (scanned fast); the number before it is read in Python
+_WAN_BARE = re.compile(r"万(?=[,;.。、)\s]|$)")
+_PER = re.compile(r"/(?=[人户亩名所村])")
+_EACH = re.compile(r"每(?=[人户亩名所村])")
+_EACH_RATE = re.compile(r"[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?)元")  # 每人|发放慰问金|500元
+_AGE = re.compile("岁")
+_COUNT = re.compile(r"(\d+)([人户亩名所村])")
+_YUAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万)?元(?![/每])")
+# what stands between a number and 岁 in a well-formed age: 18周岁, 60多岁, 3虚岁, 6个月至3岁
+_AGE_INFIX = frozenset("周虚足多余几个半来")
+# words that make a bare "N万" before them money (an integer alone may count people or 亩)
+_MONEY_WORDS = (
+    "资金",
+    "经费",
+    "预算",
+    "支出",
+    "收入",
+    "拨付",
+    "执行数",
+    "投入",
+    "结余",
+    "补助",
+    "金额",
+    "费用",
+)
+
+
+def _number_before(text: str, end: int) -> int:
+    """Where the number that ends at ``end`` starts (``end`` when there is none)."""
+    start = end
+    while start > 0 and (text[start - 1] in "0123456789."):
+        start -= 1
+    while start < end and text[start] not in "0123456789":
+        start += 1
+    return start
+
+
+@rule(
+    "typo.number_unit",
+    "数字的单位写错或缺失：“29.6万”缺“元”（文中别处写“29.6万元”）、“300/人”缺“元”、"
+    "人数×每人标准是万元却写成元（120人×300元=3.6万元，写“3.6元”）、“0毛岁”（数字和“岁”之间混入别的字）",
+)
+def check_number_units(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    if "万" in text:
+        findings.extend(_wan_without_yuan(context, text))
+    if "岁" in text:
+        for match in _AGE.finditer(text):
+            at = match.start()
+            if at < 2 or text[at - 2] not in "0123456789" or not _is_cjk(text[at - 1]):
+                continue
+            if text[at - 1] in _AGE_INFIX:
+                continue
+            start = _number_before(text, at - 1)
+            findings.append(
+                context.finding(
+                    "typo.number_unit",
+                    WARNING,
+                    f"年龄写法有误：“{text[start : at + 1]}”中数字和“岁”之间多了“{text[at - 1]}”"
+                    f"（年龄段应写作“0～6岁”这样的形式）",
+                    start,
+                    at + 1,
+                    found=text[start : at + 1],
+                )
+            )
+    if "/" in text:
+        for match in _PER.finditer(text):
+            end = match.start()
+            start = _number_before(text, end)
+            if start == end or start == 0 or not _is_cjk(text[start - 1]):
+                continue  # no number, or a date or a code (2023/人, A3/户)
+            per = text[end + 1]
+            findings.append(
+                context.finding(
+                    "typo.number_unit",
+                    WARNING,
+                    f"标准缺金额单位：“{text[start:end]}/{per}”应写明单位（如“{text[start:end]}元/{per}”）",
+                    start,
+                    end + 2,
+                    expected=f"{text[start:end]}元/{per}",
+                    found=text[start : end + 2],
+                )
+            )
+    findings.extend(_yuan_against_rates(context, text))
+    return findings
+
+
+def _wan_without_yuan(context: CheckContext, text: str) -> list[Finding]:
+    """ "29.6万," where the same figure is written "29.6万元" elsewhere in the text."""
+    findings = []
+    for match in _WAN_BARE.finditer(text):
+        end = match.start()
+        start = _number_before(text, end)
+        if start == end or text[start - 1 : start] in ("/", "-", ":"):
+            continue
+        number = text[start:end]
+        if "." not in number and not any(word in text[max(start - 8, 0) : start] for word in _MONEY_WORDS):
+            continue  # "2万" of people beside "2万元" of money: only a decimal or a money word tells
+        written = f"{number}万元"
+        at = text.find(written)
+        while at > 0 and text[at - 1] in "0123456789.":
+            at = text.find(written, at + 1)
+        if at < 0:
+            continue  # 3.2万 (people, 亩) with no 万元 of the same number: not money
+        findings.append(
+            context.finding(
+                "typo.number_unit",
+                WARNING,
+                f"金额缺单位：“{number}万”应为“{written}”（文中别处写作“{written}”）",
+                start,
+                end + 1,
+                expected=written,
+                found=f"{number}万",
+            )
+        )
+    return findings
+
+
+def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
+    """An amount in 元 that is the product of a count and a rate per head in 万元 (or the other
+    way round): 120人, 300元/人, "配套3.6元" — 120 × 300 = 36000元 = 3.6万元."""
+    rates: dict[str, set[Decimal]] = {}
+    if "/" in text:
+        for match in _PER.finditer(text):
+            end = match.start() - (text[match.start() - 1 : match.start()] == "元")
+            start = _number_before(text, end)
+            if start < end:
+                rates.setdefault(text[match.end()], set()).add(Decimal(text[start:end]))
+    if "每" in text:
+        for match in _EACH.finditer(text):
+            number = _EACH_RATE.match(text, match.end() + 1)
+            if number is not None:
+                rates.setdefault(text[match.end()], set()).add(Decimal(number.group(1)))
+    if not rates:
+        return []
+    products: dict[Decimal, str] = {}
+    for match in _COUNT.finditer(text):
+        unit = match.group(2)
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        for rate in rates.get(unit, ()):
+            count = Decimal(match.group(1))
+            products.setdefault(count * rate, f"{match.group(1)}{unit}×每{unit}{rate}元")
+    if not products:
+        return []
+    findings = []
+    for match in _YUAN.finditer(text):
+        amount = Decimal(match.group(1))
+        if match.group(2):
+            how = products.get(amount)
+            if how is None or amount < 100:
+                continue
+            total = f"{amount.normalize():f}元"
+            right = f"{match.group(1)}元"
+        else:
+            how = products.get(amount * 10000)
+            if how is None:
+                continue
+            total = f"{(amount * 10000).normalize():f}元"
+            right = f"{match.group(1)}万元"
+        wrong = match.group(0)
+        findings.append(
+            context.finding(
+                "typo.number_unit",
+                WARNING,
+                f"金额单位与计算不符：{how}={total}，这里写“{wrong}”，应为“{right}”",
+                match.start(),
+                match.end(),
+                expected=right,
+                found=wrong,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
 # A word cut short before 的
 
 _DE = re.compile("的")  # a literal: scanned far faster than with a look-behind
@@ -444,6 +647,7 @@ class ConfusionGuards:
     surnames: str  # a span after one of these (not ending a word) is a person's given name
     numerals: str  # spans with a numeral (一是, 四足) are not looked at
     word_suffixes: str = ""  # a word and one of these (覆盖数, 管理费) is a compound, not a slip
+    name_words: tuple[str, ...] = ("中心",)  # a span followed by one of these is a name (优知文库)
 
 
 def confusion_parameters(data: CheckerData) -> tuple:
@@ -480,8 +684,8 @@ def confusion_at(
         return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
-    if text[end : end + 1] in guards.name_suffixes or text.startswith("中心", end):
-        return None  # a name: 弥泉村, 洋泉镇
+    if text[end : end + 1] in guards.name_suffixes or text.startswith(guards.name_words, end):
+        return None  # a name: 弥泉村, 洋泉镇, 优知文库
     run_start, run_end = _run_left(text, start), _run_right(text, end)
     if run_end - run_start <= 4 or text[run_end : run_end + 1] in "〔[【":
         return None  # a name in a list (、黄杏、), a table cell, a document number (鄂财绩发〔2012〕)
@@ -535,6 +739,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         surnames=spec.get("surnames") or "",
         numerals=spec.get("numerals") or "",
         word_suffixes=(context.data.typos.get("lexicon") or {}).get("word_suffixes") or "",
+        name_words=tuple(spec.get("name_words") or ("中心",)),
     )
     source = context.report.source
     curated = context.data.typo_regex
@@ -584,6 +789,7 @@ RULES = (
     check_doubled_characters,
     check_inserted_spans,
     check_units,
+    check_number_units,
     check_missing_characters,
     check_confusions,
 )
