@@ -308,6 +308,9 @@ def _bracket_after(text: str, quantity: Quantity) -> bool:
     return text[quantity.end : quantity.end + 1] in ("(", "（") and text.startswith("其中", quantity.end + 1)
 
 
+_PARTS_NAMES = {"其中": "其中各项", "资金来源": "资金来源各项", "分": "各批", "用于": "所列各项用途"}
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -348,7 +351,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
-        complete = len(parts.parts) >= 2 and (parts.sources or _breakdown_members(labels, context.data))
+        complete = len(parts.parts) >= 2 and (parts.exhaustive or _breakdown_members(labels, context.data))
         sum_text = amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
         listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         start, end = min(total.start, parts.start), parts.end
@@ -381,7 +384,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if complete or (difference > 0 and _parallel(labels)):
             message = (
-                f"{'资金来源' if parts.sources else '其中'}各项之和与合计不符：{listing}={sum_text}，"
+                f"{_PARTS_NAMES[parts.marker]}之和与合计不符：{listing}={sum_text}，"
                 f"而“{total.label}”为{show(total)}"
                 if complete
                 else f"其中各项之和超过合计：{listing}={sum_text}，大于“{total.label}”{show(total)}"
@@ -413,7 +416,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 context.finding(
                     "parts.sum",
                     WARNING,
-                    f"其中各项之和{sum_text}小于“{total.label}”{show(total)}；如果所列各项就是全部构成，则不相符",
+                    f"{_PARTS_NAMES[parts.marker]}之和{sum_text}小于“{total.label}”{show(total)}；"
+                    "如果所列各项就是全部构成，则不相符",
                     start,
                     end,
                     expected=show(total),

@@ -4,14 +4,18 @@ The change must be the difference of the two printed figures and go the way its 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao.domain.checker.base import CheckContext, amount_like, rule
-from jixiao.domain.checker.findings import ERROR, Finding
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.money import round_half_up
 
 _AGAINST_BUDGET = re.compile(
     r"(?:比|较)(?:年初|全年|调整后)?(?:预算|预算数|计划数|计划)(?:相比)?,?"
     r"(?P<word>减少|节约|节支|少支出|下降|降低|增加|超支|多支出|超出)了?(?=\d)"
 )
+# '政府采购预算50万元，实际采购48万元，节约资金2万元': the saving right after the actual figure
+_SAVING = re.compile(r"(?<=[,，])(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
 _LESS = ("减少", "节约", "节支", "少支出", "下降", "降低")
 _BUDGET_ROLES = ("预算", "年初预算", "调整后")
 
@@ -23,7 +27,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     if "预算" not in text and "计划" not in text:
         return []
     findings = []
-    for match in _AGAINST_BUDGET.finditer(text):
+    matches = sorted([*_AGAINST_BUDGET.finditer(text), *_SAVING.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         delta = report.quantity_starting(match.end())
         if delta is None or delta.kind != "money" or delta.approx:
             continue
@@ -36,7 +41,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
         if len(before) < 2:
             continue
         actual = before[-1]
-        if text[actual.end : match.start()].strip(",， "):
+        gap = text[actual.end : match.start()]
+        if gap.strip(",， ") if match.re is _AGAINST_BUDGET else gap not in (",", "，"):
             continue  # the change is not said of the figure right before it
         budgets = [
             q
@@ -81,4 +87,58 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_against_budget,)
+_AVERAGE = re.compile(
+    r"平均每(?P<per>期|次|场|批|个|所|户|人|村|家|班)[\u4e00-\u9fff]{0,6}?(?P<n>\d+(?:\.\d+)?)(?P<unit>人次|人|户|万元|元|次|个|场)"
+)
+_EVENT = r"(?P<n>\d+)(?:{per})"
+_AMOUNT = r"(?P<m>\d+(?:\.\d+)?)(?:{unit})(?![\u4e00-\u9fff]{{0,2}}平均)"
+
+
+@rule("average.recompute", "“平均每期N人次”等平均数与同一句中的总数÷个数是否相符")
+def check_averages(context: CheckContext) -> list[Finding]:
+    """'全年共开展培训12期，培训妇女1200人次，平均每期培训120人次': 1200 ÷ 12 = 100. The count of
+    the 'per' unit and the total of the average's unit are looked for earlier in the same sentence;
+    a sentence with several of either is left alone."""
+    text = context.report.text
+    if "平均每" not in text:
+        return []
+    findings = []
+    for match in _AVERAGE.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        before = text[sentence_start : match.start()]
+        unit = match.group("unit")
+        events = list(re.finditer(_EVENT.format(per=re.escape(match.group("per"))), before))
+        amounts = [
+            m
+            for m in re.finditer(_AMOUNT.format(unit=re.escape(unit)), before)
+            if not before[m.end() : m.end() + 1].isdigit()
+        ]
+        if len(events) != 1 or len(amounts) != 1 or unit == match.group("per"):
+            continue
+        count, total = int(events[0].group("n")), Decimal(amounts[0].group("m"))
+        if count == 0:
+            continue
+        stated = Decimal(match.group("n"))
+        exact = total / count
+        places = max(-stated.as_tuple().exponent, 0)
+        half_stated = Decimal(5).scaleb(-(places + 1))
+        half_total = Decimal(5).scaleb(-(max(-total.as_tuple().exponent, 0) + 1))
+        if abs(exact - stated) <= half_stated + half_total / count:
+            continue
+        shown = format(round_half_up(exact, places), "f")
+        findings.append(
+            context.finding(
+                "average.recompute",
+                WARNING,
+                f"平均数与总数不符：{amounts[0].group()}÷{events[0].group()}={shown}{unit}，"
+                f"报告写平均每{match.group('per')}{match.group('n')}{unit}",
+                sentence_start + amounts[0].start(),
+                match.end(),
+                expected=f"{shown}{unit}",
+                found=f"{match.group('n')}{unit}",
+            )
+        )
+    return findings
+
+
+RULES = (check_against_budget, check_averages)

@@ -27,7 +27,10 @@ _PERCENT_AFTER = re.compile(
 _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
-_PARTS_MARKER = re.compile(r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?")  # literal first: scanned fast
+_PARTS_MARKER = re.compile(
+    r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?"
+    r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
+)  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
 _CLOSERS = ")】》〕]”"
 
@@ -78,7 +81,15 @@ class Parts:
     start: int
     end: int
     complete: bool = True  # False when the text stops inside the list of parts
-    sources: bool = False  # '资金来源为…': the sources of the total, all of them
+    marker: str = (
+        "其中"  # '资金来源' (the sources of the total, all of them), '分3批' (all the batches), '用于'
+    )
+    batches: int | None = None  # '分3批下达': how many parts the text says there are
+
+    @property
+    def exhaustive(self) -> bool:
+        """The parts are the whole of the total, by what the text says of them."""
+        return self.marker == "资金来源" or (self.batches is not None and self.batches == len(self.parts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +329,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
     for match in _PARTS_MARKER.finditer(text):
-        if not match.group().startswith("其中") and (
+        if match.group().startswith(("资金来源", "主要用于", "具体用于", "用于")) and (
             text[match.start() - 1 : match.start()] not in (",", ":")
             or len(report.quantities_between(match.end(), match.end() + 40)) < 2
         ):
@@ -388,10 +399,19 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 candidates[-1].start,
                 segment_end,
                 not cut_off,
-                match.group().startswith("资金来源"),
+                _marker(match),
+                cn_number(match.group("batches")) if match.group("batches") else None,
             )
         )
     return found
+
+
+def _marker(match: re.Match) -> str:
+    word = match.group()
+    for marker in ("其中", "资金来源", "分"):
+        if word.startswith(marker):
+            return marker
+    return "用于"
 
 
 def parts_after(report: ParsedReport, parts: Parts) -> list[Quantity]:

@@ -361,3 +361,43 @@ def test_the_points_of_the_rows_against_the_total_row():
 
 def test_rows_that_make_the_total_row_are_silent():
     assert not findings(FORM.format(w1=30, done="31%", s3=20, total=99), "table.points_total")
+
+
+# parts.sum '分3批下达'; budget.difference '节约资金'; average.recompute '平均每期'
+
+
+def test_batches_of_a_total_said_to_be_all_of_it():
+    finding = only(
+        HEAD + "全年资金总额100万元，分3批下达，第一批40万元，第二批30万元，第三批20万元。\n", "parts.sum"
+    )
+    assert finding.severity == ERROR
+    assert "各批之和与合计不符：第一批40万元+第二批30万元+第三批20万元=90万元" in finding.message
+    assert not fired(
+        "全年资金总额100万元，分3批下达：第一批40万元，第二批30万元，第三批30万元。", "parts.sum"
+    )
+    # four batches said, three listed: the list may go on, so only a warning
+    assert (
+        only(
+            HEAD + "全年资金总额100万元，分4批下达，第一批40万元，第二批30万元，第三批20万元。\n", "parts.sum"
+        ).severity
+        == WARNING
+    )
+
+
+def test_a_saving_against_the_budget_and_the_actual_spending():
+    finding = only(HEAD + "政府采购预算50万元，实际采购48万元，节约资金2.5万元。\n", "budget.difference")
+    assert "相差2万元，报告写节约2.5万元" in finding.message
+    assert not fired("政府采购预算50万元，实际采购48万元，节约资金2万元，节约率4%。", "budget.difference")
+
+
+def test_an_average_against_its_total_and_count():
+    finding = only(
+        HEAD + "全年共开展培训12期，培训妇女1200人次，平均每期培训120人次。\n", "average.recompute"
+    )
+    assert "1200人次÷12期=100人次" in finding.message
+    for body in (
+        "全年共开展培训12期，培训妇女1200人次，平均每期培训100人次。",
+        "全年共开展培训12期，培训妇女1250人次，平均每期培训104人次。",
+        "发放补助资金36万元，惠及120户，平均每户3000元。",
+    ):
+        assert not fired(body, "average.recompute")
