@@ -55,6 +55,8 @@ def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
         if None in (weight, score, target, actual):
             continue
         for row in table.rows:
+            if len(row.cells) != len(table.columns):
+                continue  # a row read with fewer cells than the header may be shifted
             cells = [row.cell(i) for i in (weight, score, target, actual)]
             if any(c is None for c in cells):
                 continue
@@ -95,6 +97,8 @@ def check_points_against_total_row(context: CheckContext) -> list[Finding]:
             column = table.column(kind)
             if column is None:
                 continue
+            if any(len(r.cells) != len(table.columns) for r in table.rows):
+                continue  # rows read with fewer cells than the header may be shifted: no sum is safe
             totals = [r for r in table.rows if r.label.replace(" ", "").startswith(_TOTAL_ROWS)]
             if len(totals) != 1 or (total_cell := totals[0].cell(column)) is None or total_cell.value is None:
                 continue
