@@ -449,6 +449,10 @@ def _count_value(text: str, match: re.Match) -> int | None:
     return cn_number(number)
 
 
+_DIGIT = re.compile(r"\d")
+_VERB_BEFORE_COUNT = re.compile(
+    r"(?:建|修建|新建|建成|改造|购置|完成|开展|举办|组织|实施|培训|安装|配备|打造|创建)$"
+)
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _INTRO = re.compile(r"[,:]?(?:即|分别为|分别是|具体为|具体是)[:]?|:")
 
@@ -511,6 +515,10 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
+        if _DIGIT.search(text, clause_start, prefix_end) or _VERB_BEFORE_COUNT.search(
+            text, clause_start, prefix_end
+        ):
+            continue  # '铺建砂石路11公里、修建4个桥涵': works and their quantities, not a list of names
         items = _items(text, clause_start, prefix_end)
         if listed_with_etc and len(items) <= count:
             continue  # 'A、B等4个': 等 may stand for names not written out

@@ -401,3 +401,10 @@ def test_an_average_against_its_total_and_count():
         "发放补助资金36万元，惠及120户，平均每户3000元。",
     ):
         assert not fired(body, "average.recompute")
+
+
+def test_works_with_quantities_before_a_count_are_no_list_of_names():
+    body = "村道项目铺设水泥路3公里、新建4个过水涵洞及附属设施、硬化场地200平方米。"
+    assert not fired(body, "count.items")
+    # a real list of names before its count is still counted
+    assert only(HEAD + "妇联、团委、科协共两个群团组织参加。\n", "count.items").severity == ERROR
