@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
-from jixiao.domain.checker.base import CheckContext, amount_like, rule
+from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, rule, section_span
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.money import round_half_up
 
@@ -141,4 +142,69 @@ def check_averages(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_against_budget, check_averages)
+# '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total
+_GROUPING = re.compile(
+    r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?[:：,，]"
+)
+
+
+@rule(
+    "breakdown.groupings",
+    "同一合计按不同分类（经济分类、功能分类、资金来源…）列出的各项之和是否相等、是否等于合计",
+)
+def check_groupings(context: CheckContext) -> list[Finding]:
+    """Two or more groupings ('按经济分类：…；按功能分类：…') in one paragraph or in consecutive
+    sentences of one section, each listing two or more amounts: every grouping's sum is the same
+    total, within the rounding envelope of its printed items. When a total is stated right before the
+    first grouping (支出合计…), each sum must be that total."""
+    report = context.report
+    text = report.text
+    if "按" not in text:
+        return []
+    markers = list(_GROUPING.finditer(text))
+    if len(markers) < 2:
+        return []
+    findings = []
+    groups = []
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
+        stop = min((i for i in (text.find(ch, marker.end(), end) for ch in "。\n") if i >= 0), default=end)
+        items = [
+            q
+            for q in report.quantities_between(marker.end(), stop)
+            if q.kind == "money" and q.role == "level" and not q.approx and not q.raw_label.startswith("其中")
+        ]
+        groups.append((marker, items, stop))
+    for (first, items_a, _), (second, items_b, stop_b) in pairwise(groups):
+        if (
+            len(items_a) < 2
+            or len(items_b) < 2
+            or section_span(report, first.start()) != section_span(report, second.start())
+        ):
+            continue
+        if second.start() - first.start() > 600:
+            continue
+        sum_a = sum((q.base_value for q in items_a), ZERO)
+        sum_b = sum((q.base_value for q in items_b), ZERO)
+        envelope = sum((report.half_unit(q) for q in (*items_a, *items_b)), ZERO)
+        if abs(sum_a - sum_b) <= envelope:
+            continue
+        like = items_b[0]
+        findings.append(
+            context.finding(
+                "breakdown.groupings",
+                ERROR,
+                f"同一合计的两种分类不一致：“{first.group().rstrip(':：,，')}”各项之和"
+                f"{amount_like(sum_a, like)}（{'+'.join(q.text for q in items_a)}），"
+                f"“{second.group().rstrip(':：,，')}”各项之和{amount_like(sum_b, like)}"
+                f"（{'+'.join(q.text for q in items_b)}），相差{amount_like(abs(sum_a - sum_b), like)}",
+                second.start(),
+                stop_b,
+                expected=amount_like(sum_a, like),
+                found=amount_like(sum_b, like),
+            )
+        )
+    return findings
+
+
+RULES = (check_against_budget, check_averages, check_groupings)

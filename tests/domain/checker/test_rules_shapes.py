@@ -408,3 +408,22 @@ def test_works_with_quantities_before_a_count_are_no_list_of_names():
     assert not fired(body, "count.items")
     # a real list of names before its count is still counted
     assert only(HEAD + "妇联、团委、科协共两个群团组织参加。\n", "count.items").severity == ERROR
+
+
+# breakdown.groupings: one total grouped two ways
+
+
+GROUPINGS = (
+    "本年支出合计230.1万元。按支出经济分类：工资福利支出150万元，商品和服务支出60万元，对个人和家庭的补助20.1万元。"
+    "按支出功能分类：一般公共服务支出{a}万元，社会保障和就业支出25万元，卫生健康支出5万元。"
+)
+
+
+def test_two_groupings_of_one_total_must_add_up_alike():
+    finding = only(HEAD + GROUPINGS.format(a=201) + "\n", "breakdown.groupings")
+    assert finding.severity == ERROR
+    assert "“按支出功能分类”各项之和231万元（201+25+5）" in finding.message
+
+
+def test_groupings_that_add_up_alike_are_silent():
+    assert not fired(GROUPINGS.format(a="200.1"), "breakdown.groupings")
