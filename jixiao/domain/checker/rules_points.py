@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
-from jixiao.domain.checker.findings import ERROR, Finding
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.scoring import grade_for
 
 # one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
 # points are found first (a digit is rare), the name is read backwards from them
@@ -128,4 +129,63 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
     ]
 
 
-RULES = (check_listed_points,)
+# a total score and the grade stated with it: '得分85分，评价等级为“优”', '自评得分为88.5分，等级为优秀'
+_TOTAL_SCORE = re.compile(
+    r"(?P<label>自评总分|自评得分|自评分数|综合得分|综合评分|评价得分|评价总分|总得分|最终得分|绩效评价得分|项目得分|得分)"
+    r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
+)
+_GRADE_AFTER = re.compile(
+    r"[^。;；\n]{0,16}?(?:评价|自评|绩效|综合)?(?:等级|等次|结果)(?:为|是|评定为|:|：)?[“\"「]?"
+    r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
+)
+_GRADE_WORDS = {
+    "优秀": "优",
+    "优": "优",
+    "良好": "良",
+    "良": "良",
+    "中等": "中",
+    "中": "中",
+    "较差": "差",
+    "差": "差",
+}
+_PREVIOUS = ("上年", "去年", "上一年", "往年")
+
+
+@rule(
+    "score.grade",
+    "总得分与同一句所说的评价等级是否相符（优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60，财预〔2020〕10号）",
+)
+def check_grade(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "等" not in text or "分" not in text:
+        return []
+    findings = []
+    for match in _TOTAL_SCORE.finditer(text):
+        if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
+            continue
+        grade = _GRADE_AFTER.match(text, match.end())
+        if grade is None:
+            continue
+        score = Decimal(match.group("n"))
+        if score > 100:
+            continue
+        stated = _GRADE_WORDS[grade.group("g")]
+        expected = grade_for(score).value
+        if stated == expected:
+            continue
+        findings.append(
+            context.finding(
+                "score.grade",
+                WARNING,
+                f"得分{plain(score)}分应评为“{expected}”（优≥90分、良≥80分、中≥60分、差<60分），"
+                f"报告写“{grade.group('g')}”",
+                match.start(),
+                grade.end(),
+                expected=expected,
+                found=grade.group("g"),
+            )
+        )
+    return findings
+
+
+RULES = (check_listed_points, check_grade)

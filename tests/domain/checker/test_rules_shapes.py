@@ -427,3 +427,33 @@ def test_two_groupings_of_one_total_must_add_up_alike():
 
 def test_groupings_that_add_up_alike_are_silent():
     assert not fired(GROUPINGS.format(a="200.1"), "breakdown.groupings")
+
+
+# score.grade: the grade stated with a total score
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("经综合评价，该项目得分85分，评价等级为“优”。", "应评为“良”"),
+        ("经综合评价，该项目得分95分，评价等级为“良”。", "应评为“优”"),
+        ("自评得分为88.5分，等级为优秀。", "应评为“良”"),
+    ],
+)
+def test_a_grade_that_does_not_follow_from_the_score(body, expected):
+    finding = only(HEAD + body + "\n", "score.grade")
+    assert finding.severity == WARNING
+    assert expected in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "自评得分为90分，等级为优秀。",
+        "上年得分85分，等级为良。本年自评得分92分，评价等级为优。",
+        "项目得分85分，评价结果为良好。",
+        "项目得分59.5分，评价等级为差。",
+    ],
+)
+def test_a_grade_that_follows_from_the_score_is_silent(body):
+    assert not fired(body, "score.grade")
