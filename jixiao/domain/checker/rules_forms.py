@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.tables import Table, TableRow
 
 # '≥500人次', '不低于90%', '≤5天', '=100%': a comparison and a number with its unit
@@ -159,4 +160,69 @@ def _fund_points(before: list[Table], kind: str, text: str, start: int) -> Decim
     return ZERO
 
 
-RULES = (check_full_score_on_missed_target, check_points_against_total_row)
+_MONEY_CAPTION = re.compile(r"[(（](?P<unit>万元|元)[)）]|单位[:：]\s*(?P<unit2>万元|元)")
+_FORM_ROLES = (
+    ("年初预算", "年初预算", "年初预算数"),
+    ("全年预算", "调整后", "全年预算数"),
+    ("执行数", "执行", "全年执行数"),
+)
+
+
+@rule("table.prose_conflict", "自评表“年度资金总额”行的年初预算、全年预算、执行数与正文所写是否一致")
+def check_form_against_prose(context: CheckContext) -> list[Finding]:
+    """One self-evaluation form with one fund row (年度资金总额) in 万元 or 元: each of its budget,
+    full-year budget and spending cells against the one figure of that role the prose states for
+    the whole project (no subject of its own, not a part of another total)."""
+    fund_rows = [
+        (table, row)
+        for table in context.tables
+        if table.column("全年预算", "年初预算", "执行数") is not None
+        for row in table.rows
+        if row.label.replace(" ", "").startswith(_FUND_ROWS[:3]) and len(row.cells) == len(table.columns)
+    ]
+    if len(fund_rows) != 1:
+        return []
+    table, row = fund_rows[0]
+    text = context.report.text
+    caption = _MONEY_CAPTION.search(text, max(0, table.start - 60), table.start + 60)
+    if caption is None:
+        return []
+    unit = caption.group("unit") or caption.group("unit2")
+    prose = [
+        f
+        for f in context.figures.prose()
+        if f.kind == "money"
+        and f.unit == unit
+        and f.parent is None
+        and not (f.change or f.approx or f.per_unit)
+        and not f.subject.strip("项目资金总额")
+        and f.start < table.start
+    ]
+    findings = []
+    for kind, role, name in _FORM_ROLES:
+        cell = row.cell(table.column(kind))
+        if cell is None or cell.value is None:
+            continue
+        stated = [f for f in prose if f.own_role == role]
+        if len({f.value for f in stated}) != 1:
+            continue  # none, or the prose itself states several: another rule's business
+        figure = stated[0]
+        if abs(figure.value - cell.value) <= cell.half + figure.half / MONEY_UNITS[unit]:
+            continue
+        findings.append(
+            context.finding(
+                "table.prose_conflict",
+                WARNING,
+                f"自评表“{row.label}”的{name}为{cell.text}{unit}，正文写{name.removesuffix('数')}"
+                f"{figure.quantity.text if figure.quantity else plain(figure.value)}{unit}"
+                f"（{context.report.section_at(figure.start)}），前后不一致",
+                cell.start,
+                cell.end,
+                expected=f"{plain(figure.value)}{unit}",
+                found=f"{cell.text}{unit}",
+            )
+        )
+    return findings
+
+
+RULES = (check_full_score_on_missed_target, check_points_against_total_row, check_form_against_prose)

@@ -457,3 +457,31 @@ def test_a_grade_that_does_not_follow_from_the_score(body, expected):
 )
 def test_a_grade_that_follows_from_the_score_is_silent(body):
     assert not fired(body, "score.grade")
+
+
+# table.prose_conflict: the form's fund row against the prose
+
+FORM_AND_PROSE = """常乐县妇女联合会2023年度妇女创业培训项目支出绩效自评报告
+一、项目基本情况
+2023年项目全年预算50万元，全年执行45万元，预算执行率90%。
+二、绩效自评表
+项目资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分
+年度资金总额|50|{budget}|45|10|{rate}|{score}
+三、存在的问题
+无。
+"""
+
+
+def test_the_forms_fund_row_against_the_prose():
+    finding = only(
+        FORM_AND_PROSE.format(budget=52, rate="86.5%", score="8.65"),
+        "table.prose_conflict",
+        report_type="auto",
+    )
+    assert "全年预算数为52万元，正文写全年预算50万元（一、项目基本情况）" in finding.message
+
+
+def test_a_fund_row_that_agrees_with_the_prose_is_silent():
+    assert not findings(
+        FORM_AND_PROSE.format(budget=50, rate="90%", score="9"), "table.prose_conflict", report_type="auto"
+    )
