@@ -207,4 +207,63 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_against_budget, check_averages, check_groupings)
+_KEY_RATES = (
+    "预算执行率",
+    "资金执行率",
+    "资金到位率",
+    "资金支付率",
+    "资金拨付率",
+    "预算完成率",
+    "项目完成率",
+)
+_RATE_FILLERS = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位|整体|总体|的|为|达到|是|:)+|(?:为|达到|达|是|:)+$"
+)
+
+
+@rule("rate.conflict", "同一个整体比率（预算执行率、资金到位率…）在两处写成不同的值")
+def check_rate_conflicts(context: CheckContext) -> list[Finding]:
+    """'预算执行率为97.8%' in one place and '预算执行率97.5%' in another, both about the whole body
+    (the label names nothing but the rate), neither a change nor approximate."""
+    seen: dict[str, object] = {}
+    findings = []
+    for quantity in context.report.quantities:
+        if quantity.kind != "percent" or quantity.approx or quantity.role != "level":
+            continue
+        label = _RATE_FILLERS.sub("", quantity.raw_label.strip())
+        if label not in _KEY_RATES:
+            continue
+        if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
+            continue
+        if _of_a_part(context, quantity):
+            continue  # '中央资金完成636.75万元,预算执行率81.97%': the rate of that money
+        first = seen.setdefault(label, quantity)
+        if first is quantity or abs(first.value - quantity.value) <= first.half_unit() + quantity.half_unit():
+            continue
+        findings.append(
+            context.finding(
+                "rate.conflict",
+                WARNING,
+                f"“{label}”前后不一致：前面写{first.text}%（{context.report.section_at(first.start)}），"
+                f"这里写{quantity.text}%",
+                quantity.start,
+                quantity.end,
+                expected=f"{first.text}%",
+                found=f"{quantity.text}%",
+            )
+        )
+    return findings
+
+
+def _of_a_part(context: CheckContext, rate) -> bool:
+    before = context.report.quantities_between(max(0, rate.start - 40), rate.start - len(rate.raw_label))
+    if not before or before[-1].kind != "money":
+        return False
+    amount = before[-1]
+    if context.report.text[amount.end : rate.start - len(rate.raw_label)] not in (",", "，", ";", "；"):
+        return False
+    fig = context.figures.of(amount)
+    return fig is not None and (bool(fig.subject) or fig.parent is not None)
+
+
+RULES = (check_against_budget, check_averages, check_groupings, check_rate_conflicts)

@@ -485,3 +485,24 @@ def test_a_fund_row_that_agrees_with_the_prose_is_silent():
     assert not findings(
         FORM_AND_PROSE.format(budget=50, rate="90%", score="9"), "table.prose_conflict", report_type="auto"
     )
+
+
+# rate.conflict: a whole-body rate stated twice
+
+
+def test_a_whole_body_rate_stated_twice_with_two_values():
+    body = "2023年预算执行率为97.8%。\n二、支出情况\n全年预算216.4万元，支出211.71万元，预算执行率为97.5%。\n"
+    finding = only(HEAD + body, "rate.conflict")
+    assert "“预算执行率”前后不一致：前面写97.8%（一、部门基本情况），这里写97.5%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2022年预算执行率为95.1%。\n二、支出情况\n2023年预算执行率为97.8%。",
+        "中央资金完成636.75万元，预算执行率81.97%；省级资金完成288.26万元，预算执行率99.28%。",
+        "本年支出合计610万元，预算执行率97.10%。项目支出480万元，项目预算执行率96.29%。",
+    ],
+)
+def test_rates_of_other_years_or_of_parts_are_silent(body):
+    assert not fired(body, "rate.conflict")
