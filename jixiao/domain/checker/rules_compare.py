@@ -16,7 +16,7 @@ _AGAINST_BUDGET = re.compile(
     r"(?P<word>减少|节约|节支|少支出|下降|降低|增加|超支|多支出|超出)了?(?=\d)"
 )
 # '政府采购预算50万元，实际采购48万元，节约资金2万元': the saving right after the actual figure
-_SAVING = re.compile(r"(?<=[,，])(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
+_SAVING = re.compile(r"(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
 _LESS = ("减少", "节约", "节支", "少支出", "下降", "降低")
 _BUDGET_ROLES = ("预算", "年初预算", "调整后")
 
@@ -42,6 +42,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
         if len(before) < 2:
             continue
         actual = before[-1]
+        if match.re is _SAVING and text[match.start() - 1 : match.start()] not in (",", "，"):
+            continue
         gap = text[actual.end : match.start()]
         if gap.strip(",， ") if match.re is _AGAINST_BUDGET else gap not in (",", "，"):
             continue  # the change is not said of the figure right before it
