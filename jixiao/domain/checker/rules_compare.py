@@ -146,8 +146,13 @@ def check_averages(context: CheckContext) -> list[Finding]:
 
 # '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total
 _GROUPING = re.compile(
-    r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?[:：,，]"
+    r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?"
+    r"(?:[:：,，]\s*|\s*其?构成(?:为|是)|(?=\S))"
 )
+
+
+def _grouping_name(marker: re.Match) -> str:
+    return re.sub(r"\s*其?构成(?:为|是)$", "", marker.group().rstrip(":：,， "))
 
 
 @rule(
@@ -196,9 +201,9 @@ def check_groupings(context: CheckContext) -> list[Finding]:
             context.finding(
                 "breakdown.groupings",
                 ERROR,
-                f"同一合计的两种分类不一致：“{first.group().rstrip(':：,，')}”各项之和"
+                f"同一合计的两种分类不一致：“{_grouping_name(first)}”各项之和"
                 f"{amount_like(sum_a, like)}（{'+'.join(q.text for q in items_a)}），"
-                f"“{second.group().rstrip(':：,，')}”各项之和{amount_like(sum_b, like)}"
+                f"“{_grouping_name(second)}”各项之和{amount_like(sum_b, like)}"
                 f"（{'+'.join(q.text for q in items_b)}），相差{amount_like(abs(sum_a - sum_b), like)}",
                 second.start(),
                 stop_b,
@@ -268,4 +273,77 @@ def _of_a_part(context: CheckContext, rate) -> bool:
     return fig is not None and (bool(fig.subject) or fig.parent is not None)
 
 
-RULES = (check_against_budget, check_averages, check_groupings, check_rate_conflicts)
+_TOTAL_WORD = re.compile(r"(?<!公)共|合计|总计|累计|总额")  # not the 共 of 一般公共
+_NOT_AN_ITEM = re.compile(r"其中|共|合计|总计|累计|占|比|增|减|每|人均|平均|约|近|超|余|上年|去年")
+_ITEM_GAP = re.compile(r"^[,;、:]\s*[^\d,;:。!?\n]{1,24}$")
+
+
+@rule(
+    "list.total_before",
+    "合计在前、各项在后（“共下达资金100万元，A项目40万元，B项目30万元…”）：各项之和与合计是否相符",
+)
+def check_total_before_items(context: CheckContext) -> list[Finding]:
+    """A figure whose label says it is a total (共…/合计/总计/累计), then ',' or ':', then the rest of the
+    sentence only items 'label amount' of the same unit. More than the total is an error; less is an
+    error after ':' (the list is the breakdown) and a warning after ',' (it may name only some)."""
+    report = context.report
+    text = report.text
+    findings = []
+    for total in report.quantities:
+        if total.kind != "money" or total.role != "level" or total.approx:
+            continue
+        if not _TOTAL_WORD.search(total.raw_label) or text[total.end : total.end + 1] not in (",", ":"):
+            continue
+        stop = min((i for i in (text.find(ch, total.end) for ch in "。\n") if i >= 0), default=len(text))
+        following = report.quantities_between(total.end, stop)
+        if len(following) < 2 or any(
+            q.kind != "money" or q.role != "level" or q.approx or q.unit != total.unit for q in following
+        ):
+            continue
+        previous_end = total.end
+        for item in following:
+            label_start = item.start - len(item.raw_label)
+            if not _ITEM_GAP.match(text[previous_end:label_start] + item.raw_label) or _NOT_AN_ITEM.search(
+                item.raw_label
+            ):
+                break
+            previous_end = item.end
+        else:
+            if text[previous_end:stop].strip(" ,;"):
+                continue  # the sentence goes on after the last amount
+            findings.extend(_judge_total_before(context, total, following, text[total.end] == ":"))
+    return findings
+
+
+def _judge_total_before(context: CheckContext, total, items, colon: bool) -> list[Finding]:
+    report = context.report
+    found = sum((q.base_value for q in items), ZERO)
+    envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
+    difference = found - total.base_value
+    if abs(difference) < envelope or difference == 0:
+        return []
+    severity = ERROR if difference > 0 or colon else WARNING
+    listing = "+".join(q.text for q in items)
+    more = "多" if difference > 0 else "少"
+    return [
+        context.finding(
+            "list.total_before",
+            severity,
+            f"随后列出的{len(items)}项合计{amount_like(found, total)}（{listing}），比所述“{total.raw_label}”"
+            f"{total.text}{total.unit}{more}{amount_like(abs(difference), total)}"
+            + ("" if severity == ERROR else "；如果所列各项就是全部，则不相符"),
+            total.start - len(total.raw_label),
+            items[-1].end,
+            expected=amount_like(found, total),
+            found=f"{total.text}{total.unit}",
+        )
+    ]
+
+
+RULES = (
+    check_against_budget,
+    check_averages,
+    check_groupings,
+    check_rate_conflicts,
+    check_total_before_items,
+)

@@ -506,3 +506,54 @@ def test_a_whole_body_rate_stated_twice_with_two_values():
 )
 def test_rates_of_other_years_or_of_parts_are_silent(body):
     assert not fired(body, "rate.conflict")
+
+
+# list.total_before: the total first, then its items, no 其中
+
+
+@pytest.mark.parametrize(
+    ("body", "severity", "expected"),
+    [
+        (
+            "2023年共下达资金100万元，A村道路项目40万元，B村饮水项目30万元，C村广场项目20万元。",
+            WARNING,
+            "少10万元",
+        ),
+        (
+            "2023年共下达资金100万元，A村道路项目40万元，B村饮水项目30万元，C村广场项目40万元。",
+            ERROR,
+            "多10万元",
+        ),
+        ("全年共支出100万元：A村道路项目40万元，B村饮水项目30万元，C村广场项目20万元。", ERROR, "少10万元"),
+    ],
+)
+def test_items_after_their_total(body, severity, expected):
+    finding = only(HEAD + body + "\n", "list.total_before")
+    assert finding.severity == severity
+    assert expected in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2023年共下达资金100万元，A村道路项目40万元，B村饮水项目30万元，C村广场项目30万元。",
+        # 一般公共服务支出 is no total: its 共 belongs to 公共
+        "按功能分类，一般公共支出75.76万元，社会保障和就业支出4.21万元，卫生健康支出2.11万元。",
+        # the sentence goes on: the amounts are not all items of the total
+        "共下达资金100万元，A项目40万元，B项目30万元，已全部拨付到位。",
+    ],
+)
+def test_items_that_make_their_total_or_are_no_list_are_silent(body):
+    assert not fired(body, "list.total_before")
+
+
+def test_groupings_written_with_qi_goucheng_wei():
+    body = (
+        "按功能分类其构成为一般公共服务支出75.76万元，社会保障和就业支出36.46万元；"
+        "按经济分类其构成为工资福利支出29.99万元，商品和服务支出80.62万元，对个人和家庭的补助2.61万元。"
+    )
+    finding = only(HEAD + body + "\n", "breakdown.groupings")
+    assert (
+        "“按功能分类”各项之和112.22万元" in finding.message
+        and "“按经济分类”各项之和113.22万元" in finding.message
+    )
