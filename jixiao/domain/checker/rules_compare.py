@@ -340,10 +340,87 @@ def _judge_total_before(context: CheckContext, total, items, colon: bool) -> lis
     ]
 
 
+_PLANNED = re.compile(
+    r"(?:计划|目标|预期|年度目标|任务)[\u4e00-\u9fff]{0,8}?(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
+)
+_DONE_COUNT = re.compile(
+    r"实际[\u4e00-\u9fff]{0,6}?(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
+)
+_COMPLETION = re.compile(r"完成率(?:为|达|达到|是|:)?(?P<p>\d+(?:\.\d+)?)%")
+_FULL_CLAIM = re.compile(r"全面完成|全部完成|圆满完成|均已完成|如期完成")
+
+
+@rule("count.completion", "“计划N期、实际完成M期”与随后的完成率、“全面完成”等说法是否相符")
+def check_count_completion(context: CheckContext) -> list[Finding]:
+    """In one sentence a planned count, an actual count of the same unit, and a completion rate
+    (M ÷ N) or a claim of full completion while M < N."""
+    text = context.report.text
+    if "实际" not in text or ("计划" not in text and "目标" not in text):
+        return []
+    findings = []
+    for done in _DONE_COUNT.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, done.start()) for ch in "。\n;") + 1
+        stop = min((i for i in (text.find(ch, done.end()) for ch in "。\n;") if i >= 0), default=len(text))
+        planned = [
+            m
+            for m in _PLANNED.finditer(text, sentence_start, done.start())
+            if m.group("unit") == done.group("unit")
+        ]
+        if len(planned) != 1:
+            continue
+        plan, actual = Decimal(planned[0].group("n")), Decimal(done.group("n"))
+        if plan == 0:
+            continue
+        findings.extend(_judge_completion(context, planned[0], done, plan, actual, stop))
+    return findings
+
+
+def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) -> list[Finding]:
+    text = context.report.text
+    unit = done.group("unit")
+    rate = _COMPLETION.search(text, done.end(), stop)
+    if rate is not None:
+        stated = Decimal(rate.group("p"))
+        places = max(-stated.as_tuple().exponent, 0)
+        exact = actual * 100 / plan
+        if abs(exact - stated) <= Decimal(5).scaleb(-(places + 1)) or (stated == 100 and exact > 100):
+            return []  # more than planned is often written as 100% (最高按100%计)
+        shown = format(round_half_up(exact, places), "f")
+        return [
+            context.finding(
+                "count.completion",
+                ERROR,
+                f"完成率与数量不符：实际{done.group('n')}{unit}÷计划{planned.group('n')}{unit}={shown}%，"
+                f"报告写{rate.group('p')}%",
+                planned.start(),
+                rate.end(),
+                expected=f"{shown}%",
+                found=f"{rate.group('p')}%",
+            )
+        ]
+    claim = _FULL_CLAIM.search(text, done.end(), stop)
+    if claim is None or actual >= plan:
+        return []
+    return [
+        context.finding(
+            "count.completion",
+            WARNING,
+            f"说“{claim.group()}”，但计划{planned.group('n')}{unit}、实际{done.group('n')}{unit}，没有完成",
+            claim.start(),
+            claim.end(),
+            expected=f"{planned.group('n')}{unit}",
+            found=f"{done.group('n')}{unit}",
+        )
+    ]
+
+
 RULES = (
     check_against_budget,
     check_averages,
     check_groupings,
     check_rate_conflicts,
     check_total_before_items,
+    check_count_completion,
 )

@@ -557,3 +557,31 @@ def test_groupings_written_with_qi_goucheng_wei():
         "“按功能分类”各项之和112.22万元" in finding.message
         and "“按经济分类”各项之和113.22万元" in finding.message
     )
+
+
+# count.completion: planned and actual counts against the completion rate or a claim
+
+
+def test_a_completion_rate_against_the_counts():
+    finding = only(HEAD + "计划培训10期，实际完成8期，完成率为100%。\n", "count.completion")
+    assert finding.severity == ERROR
+    assert "实际8期÷计划10期=80%，报告写100%" in finding.message
+
+
+def test_a_claim_of_full_completion_against_the_counts():
+    finding = only(HEAD + "计划培训10期，实际完成8期，全面完成年度目标任务。\n", "count.completion")
+    assert finding.severity == WARNING
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "计划培训10期，实际完成8期，完成率为80%。",
+        "计划新建站点12个，实际建成12个，完成率100%。",
+        "年度目标培训1000人次，实际培训1200人次，完成率120%。",
+        "年度目标培训1000人次，实际培训1200人次，完成率100%。",
+        "计划培训3期，实际完成2期，完成率66.7%。",
+    ],
+)
+def test_counts_that_agree_with_the_rate_are_silent(body):
+    assert not fired(body, "count.completion")
