@@ -237,6 +237,8 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     for quantity in context.report.quantities:
         if quantity.kind != "percent" or quantity.approx or quantity.role != "level":
             continue
+        if _threshold_or_cell(context, quantity):
+            continue
         label = _RATE_FILLERS.sub("", quantity.raw_label.strip())
         if label not in _KEY_RATES:
             continue
@@ -260,6 +262,21 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_THRESHOLD_BEFORE = ("达到", "不低于", "低于", "高于", "超过", "不足", "≥", "≤", ">", "<", "以")
+_THRESHOLD_AFTER = ("得", "扣", "以上", "以下", "的", "及以上", "（含）", "(含)")
+
+
+def _threshold_or_cell(context: CheckContext, quantity) -> bool:
+    """'预算完成率达到100%得3分' is a scoring rule's threshold, and a form's cells are the form's."""
+    paragraph = context.report.paragraph_at(quantity.start)
+    if paragraph is not None and "|" in paragraph.text:
+        return True
+    text = context.report.text
+    return quantity.raw_label.rstrip().endswith(_THRESHOLD_BEFORE) or text.startswith(
+        _THRESHOLD_AFTER, quantity.end
+    )
 
 
 def _of_a_part(context: CheckContext, rate) -> bool:
@@ -416,6 +433,60 @@ def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) 
     ]
 
 
+_COUNT_FILLERS = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|共计|累计|合计|共|实际|已|全部|本项目|项目)+"
+)
+_COUNT_LABEL_STOP = re.compile(
+    r"[\d一二三四五六七八九十]|计划|目标|预计|指标|上年|去年|每|其中|平均|人均|约|近|超"
+)
+
+
+def _part_of(report, position: int) -> str:
+    return report.section_at(position).split(" > ")[0]
+
+
+@rule("count.conflict", "同一个数量（同一说法、同一单位，如“培训妇女1200人次”）在两处写成不同的值")
+def check_count_conflicts(context: CheckContext) -> list[Finding]:
+    """Counts of outputs stated in two paragraphs with the same label of four or more characters
+    (once time words and 共/累计/实际 are dropped) and the same unit must agree; plans, targets,
+    previous years, per-unit and approximate counts are not compared."""
+    report = context.report
+    occurrences: dict[tuple[str, str], list] = {}
+    for quantity in report.quantities:
+        if quantity.kind != "count" or quantity.approx or quantity.role != "level":
+            continue
+        if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
+            continue
+        label = _COUNT_FILLERS.sub("", quantity.raw_label.strip())
+        if len(label) < 4 or _COUNT_LABEL_STOP.search(label) or "|" in quantity.raw_label:
+            continue
+        if _threshold_or_cell(context, quantity):
+            continue
+        occurrences.setdefault((label, quantity.unit), []).append(quantity)
+    findings = []
+    for (label, _unit), found in occurrences.items():
+        # a label stated three times or more is a field repeated for each project or person; two
+        # statements in one part of the report may be of two projects side by side
+        if len(found) != 2 or found[0].value == found[1].value:
+            continue
+        first, quantity = found
+        if _part_of(report, first.start) == _part_of(report, quantity.start):
+            continue
+        findings.append(
+            context.finding(
+                "count.conflict",
+                WARNING,
+                f"“{label}”前后不一致：前面写{first.text}{first.unit}（{report.section_at(first.start)}），"
+                f"这里写{quantity.text}{quantity.unit}",
+                quantity.start,
+                quantity.end,
+                expected=f"{first.text}{first.unit}",
+                found=f"{quantity.text}{quantity.unit}",
+            )
+        )
+    return findings
+
+
 RULES = (
     check_against_budget,
     check_averages,
@@ -423,4 +494,5 @@ RULES = (
     check_rate_conflicts,
     check_total_before_items,
     check_count_completion,
+    check_count_conflicts,
 )

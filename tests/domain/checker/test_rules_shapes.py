@@ -585,3 +585,28 @@ def test_a_claim_of_full_completion_against_the_counts():
 )
 def test_counts_that_agree_with_the_rate_are_silent(body):
     assert not fired(body, "count.completion")
+
+
+# count.conflict: an output count stated twice
+
+
+def test_an_output_count_stated_twice_with_two_values():
+    body = "全年开展妇女创业培训12期，培训妇女1200人次。\n二、绩效情况\n开展妇女创业培训12期，培训妇女1250人次。\n"
+    finding = only(HEAD + body, "count.conflict")
+    assert "“培训妇女”前后不一致：前面写1200人次（一、部门基本情况），这里写1250人次" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one field repeated for each project, in one part of the report
+        "“科普大篷车”设置关键节点3个，开展督查2次。\n“科普日”设置关键节点2个，开展督查1次。\n“创新大赛”设置关键节点2个。",
+        # a plan and what was done
+        "计划培训妇女1000人次。\n二、绩效情况\n培训妇女1250人次。",
+        # a scoring rule's threshold is no statement
+        "预算执行率为97.8%。\n二、评分\n| 预算执行率 | 预算执行率达到100%得3分 |",
+    ],
+)
+def test_counts_of_other_things_and_thresholds_are_silent(body):
+    assert not fired(body, "count.conflict")
+    assert not fired(body, "rate.conflict")
