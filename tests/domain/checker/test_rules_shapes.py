@@ -610,3 +610,28 @@ def test_an_output_count_stated_twice_with_two_values():
 def test_counts_of_other_things_and_thresholds_are_silent(body):
     assert not fired(body, "count.conflict")
     assert not fired(body, "rate.conflict")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("重点项目支出38万元，项目支出44万元，重点支出安排率为90%。", "38万元÷44万元=86.36%，报告写90%"),
+        (
+            "全年预算216.4万元，年末结转结余4.69万元，结转结余率为3.2%。",
+            "4.69万元÷216.4万元=2.17%，报告写3.2%",
+        ),
+    ],
+)
+def test_the_key_spending_and_balance_rates_of_the_scoring_table(body, expected):
+    finding = only(HEAD + body + "\n", "rate.recompute")
+    assert finding.severity == ERROR and expected in finding.message
+
+
+def test_the_key_spending_and_balance_rates_that_agree_are_silent():
+    for body in (
+        "重点项目支出38万元，项目支出44万元，重点支出安排率为86.4%。",
+        "全年预算216.4万元，年末结转结余4.69万元，结转结余率为2.2%。",
+        # 预算调整率 counts every 追加, 调减 and 调剂: it is not the net change of the budget
+        "年初预算208.4万元，调整后预算216.4万元，预算调整率为5.8%。",
+    ):
+        assert [f for f in fired(body, "rate.recompute") if f.severity == ERROR] == []
