@@ -506,8 +506,8 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             findings.extend(_check_share(context, quantity, parts_total_of))
             continue
         name = _rate_name(quantity.label, context.data)
-        if name is None:
-            continue
+        if name is None or "人员控制率" in quantity.label:
+            continue  # 在职人员控制率 divides counts of people (staff.control_rate)
         spec = context.data.rates[name]
         explicit = _EXPLICIT_RATE.match(text, quantity.end)
         if explicit:

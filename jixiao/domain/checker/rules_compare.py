@@ -487,6 +487,58 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_STAFF_RATE = re.compile(r"在职人员控制率(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")
+
+
+@rule("staff.control_rate", "在职人员控制率（= 在职人数 ÷ 编制数）与同段给出的人数是否相符")
+def check_staff_control_rate(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    if "在职人员控制率" not in text:
+        return []
+    findings = []
+    for match in _STAFF_RATE.finditer(text):
+        paragraph = report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        counts = [
+            q
+            for q in report.quantities_between(paragraph.start, match.start())
+            if q.kind == "count" and q.unit in ("人", "名") and not q.approx and q.role == "level"
+        ]
+        staffed = [q for q in counts if "编制" in q.raw_label]
+        working = [
+            q
+            for q in counts
+            if "编制" not in q.raw_label and ("在职" in q.raw_label or "实有" in q.raw_label)
+        ]
+        if (
+            len({q.value for q in staffed}) != 1
+            or len({q.value for q in working}) != 1
+            or staffed[0].value == 0
+        ):
+            continue
+        stated = Decimal(match.group("p"))
+        places = max(-stated.as_tuple().exponent, 0)
+        exact = working[0].value * 100 / staffed[0].value
+        if abs(exact - stated) <= Decimal(5).scaleb(-(places + 1)):
+            continue
+        shown = format(round_half_up(exact, places), "f")
+        findings.append(
+            context.finding(
+                "staff.control_rate",
+                ERROR,
+                f"在职人员控制率与人数不符：在职{working[0].text}{working[0].unit}÷编制{staffed[0].text}"
+                f"{staffed[0].unit}={shown}%，报告写{match.group('p')}%",
+                match.start(),
+                match.end(),
+                expected=f"{shown}%",
+                found=f"{match.group('p')}%",
+            )
+        )
+    return findings
+
+
 RULES = (
     check_against_budget,
     check_averages,
@@ -495,4 +547,5 @@ RULES = (
     check_total_before_items,
     check_count_completion,
     check_count_conflicts,
+    check_staff_control_rate,
 )

@@ -635,3 +635,12 @@ def test_the_key_spending_and_balance_rates_that_agree_are_silent():
         "年初预算208.4万元，调整后预算216.4万元，预算调整率为5.8%。",
     ):
         assert [f for f in fired(body, "rate.recompute") if f.severity == ERROR] == []
+
+
+def test_the_staff_control_rate_against_the_counts():
+    finding = only(
+        HEAD + "在职人员编制15人，实有在职人员14人，在职人员控制率为92.3%。\n", "staff.control_rate"
+    )
+    assert "在职14人÷编制15人=93.3%，报告写92.3%" in finding.message
+    assert not fired("核定编制15名，年末在职人员14人，在职人员控制率为93.3%。", "staff.control_rate")
+    assert not fired("核定编制15名，年末在职人员14人，在职人员控制率为93.3%。", "rate.recompute")
