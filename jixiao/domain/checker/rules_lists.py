@@ -24,6 +24,20 @@ _STYLES = (
 _OPENS = frozenset("。;:,；：，\n ")
 
 
+def _shi_matches(text: str, pattern: re.Pattern) -> list[re.Match]:
+    """'一是…二是…' found from each 是 (str.find) and the numerals right before it."""
+    found = []
+    at = text.find("是", 1)
+    while at > 0:
+        if text[at - 1] in _CN:
+            start = at - 2 if at >= 2 and text[at - 2] in _CN else at - 1
+            match = pattern.match(text, start)
+            if match is not None:
+                found.append(match)
+        at = text.find("是", at + 1)
+    return found
+
+
 def _printed(style: str, number: int) -> str:
     if style == "circled":
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
@@ -45,8 +59,9 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     findings = []
     for pattern, style in _STYLES:
+        matches = _shi_matches(text, pattern) if style == "{}是" else pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}
-        for match in pattern.finditer(text):
+        for match in matches:
             start = match.start()
             if style != "circled" and start and text[start - 1] not in _OPENS:
                 continue
