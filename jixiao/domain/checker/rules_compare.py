@@ -17,6 +17,7 @@ _AGAINST_BUDGET = re.compile(
 )
 # '政府采购预算50万元，实际采购48万元，节约资金2万元': the saving right after the actual figure
 _SAVING = re.compile(r"(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
+_AGAINST_WORDS = tuple(a + b for a in "比较" for b in ("预算", "年初", "全年", "调整", "计划"))
 _LESS = ("减少", "节约", "节支", "少支出", "下降", "降低")
 _BUDGET_ROLES = ("预算", "年初预算", "调整后")
 
@@ -28,7 +29,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     if "预算" not in text and "计划" not in text:
         return []
     findings = []
-    matches = sorted([*_AGAINST_BUDGET.finditer(text), *_SAVING.finditer(text)], key=lambda m: m.start())
+    against = _AGAINST_BUDGET.finditer(text) if any(w in text for w in _AGAINST_WORDS) else ()
+    matches = sorted([*against, *_SAVING.finditer(text)], key=lambda m: m.start())
     for match in matches:
         delta = report.quantity_starting(match.end())
         if delta is None or delta.kind != "money" or delta.approx:
