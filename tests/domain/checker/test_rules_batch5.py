@@ -1,0 +1,75 @@
+"""False alarms and misses found on the fifth batch of the evaluation set: list markers “1)”,
+forms flattened with their cells glued together, web-page buttons, and the like. Texts are
+reconstructed in our own words; each fix has a consistent text that stays silent and a true case
+that still fires."""
+
+from tests.domain.checker.helpers import findings, only
+
+# --- punct.brackets ----------------------------------------------------------------------------
+
+
+def test_list_markers_with_a_closing_bracket_only_are_not_stray_brackets():
+    text = (
+        "本中心的主要职责是：\n\n1)负责全区的新闻宣传工作,把握舆论导向。\n\n"
+        "2)负责各新媒体平台(网站、微信、客户端等)的维护管理。\n\n3)完成上级交办的其他事项。a)其一。"
+    )
+    assert findings(text, "punct.brackets") == []
+    # a closer after a word is still stray
+    stray = only("本年度完成了道路修缮)并按期验收。\n下一段。", "punct.brackets")
+    assert stray.found == ")"
+
+
+def test_a_form_flattened_with_glued_cells_is_not_read_for_brackets():
+    glued = (
+        "部门整体绩效自评表主管部门财政处室自评总分(分)95部门预算执行情况相)资金年初预算数全年(调整)预算数"
+        "全年执行数执行率(%)执行率权重执行率得分(分)80%108.0指标名称“三公经费变动率%100%22否“三公经费控制率%100%22否"
+    )
+    assert findings(glued + "\n下一段。", "punct.brackets") == []
+    # prose that names the same columns with words between them is still read
+    prose = "全年预算数120万元，全年执行数96万元，执行率80%，执行率权重10分，执行率得分8分)。\n下一段。"
+    assert only(prose, "punct.brackets").found == ")"
+
+
+def test_a_web_page_button_cut_off_by_the_copy_is_page_text():
+    text = "发布时间:2021-02-03 10:20 来源:某县商务局 浏览:\n【字体大小:\n\n为做好项目建设，开展了自评。\n"
+    assert findings(text, "punct.brackets") == []
+    assert only("【重要提示:本项目资金已拨付。\n下一段。", "punct.brackets").found == "【"
+
+
+# --- heading.numbering -------------------------------------------------------------------------
+
+SUMMARY_AND_MAIN_TEXT = (
+    "某区体育经费项目绩效评价报告\n目录\n摘要\n一、项目概况\n二、评价结论\n三、经验和建议\n正文\n"
+    "一、项目基本情况\n二、绩效评价工作情况\n三、评价结论和绩效分析\n四、存在的问题和建议\n"
+    "摘要\n一、项目概况\n本项目用于全民健身设施。\n二、评价结论\n总体评价为良。\n"
+)
+
+
+def test_a_summary_and_a_main_text_each_numbered_from_one_are_two_parts():
+    assert findings(SUMMARY_AND_MAIN_TEXT, "heading.numbering") == []
+    # without a part name between them, a step back from 三、 to 一、 is still reported
+    flat = "某单位绩效自评报告\n一、基本情况\n内容。\n二、绩效目标\n内容。\n三、自评结论\n内容。\n一、存在问题\n内容。\n"
+    assert "顺序颠倒" in only(flat, "heading.numbering").message
+
+
+# --- punct.marks -------------------------------------------------------------------------------
+
+
+def test_a_dot_leader_left_in_a_table_of_contents_is_not_a_full_stop():
+    toc = "目录\n1 摘要.\n2\n一、项目概况\n2\n二、评价结论\n3\n"
+    assert findings(toc, "punct.marks") == []
+    assert only("经费列入本级财政预算.国家已经建成了健身设施网络。\n", "punct.marks").found == "."
+    assert only("经费列入本级财政预算.\n下一段说明了用途。\n", "punct.marks").found == "."
+
+
+# --- list.numbering ----------------------------------------------------------------------------
+
+
+def test_a_page_number_between_two_list_items_does_not_hide_the_next_number():
+    text = (
+        "主要职责：1.负责新闻宣传;2.负责设备维护。 3.负责平台管理等事项。 -2- 4.市级分发。 "
+        "5.负责新技术培训。\n"
+    )
+    assert findings(text, "list.numbering") == []
+    skipped = text.replace("5.负责新技术培训", "6.负责新技术培训")
+    assert only(skipped, "list.numbering").found == "6."
