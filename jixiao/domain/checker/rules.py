@@ -1427,6 +1427,19 @@ def _page_metadata(text: str, words: tuple[str, ...]) -> bool:
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s。；;：:，,])(?:\d{1,2}|[a-zA-Z])$")
 
 
+def _list_marker(text: str, at: int) -> bool:
+    """“1)负责…” at a paragraph's or a sentence's start, in a list whose other numbers are written
+    the same way; “1)借助…;(2)组织…” lost the opener of its first number (a real slip)."""
+    marker = _LIST_MARKER_BEFORE.search(text, 0, at)
+    if marker is None:
+        return False
+    number = text[marker.start() : at].lstrip(" \t\n。；;：:，,")
+    if number.isdigit():
+        following = str(int(number) + 1)
+        return f"({following})" not in text and f"（{following}）" not in text
+    return True
+
+
 def _run_together_table(text: str, data: CheckerData) -> bool:
     """A form flattened with its cells glued together (“年初预算数全年预算数全年执行数执行率权重”):
     column names follow each other with at most a short caption between them, at least twice. The
@@ -1485,7 +1498,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 while stack and stack[-1][0] != opener:
                     stray.append(stack.pop())
                 stack.pop()
-            elif ch in ")）" and _LIST_MARKER_BEFORE.search(text, 0, match.start()):
+            elif ch in ")）" and _list_marker(text, match.start()):
                 continue
             else:
                 stray.append((ch, position))

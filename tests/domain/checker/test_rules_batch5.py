@@ -73,3 +73,55 @@ def test_a_page_number_between_two_list_items_does_not_hide_the_next_number():
     assert findings(text, "list.numbering") == []
     skipped = text.replace("5.负责新技术培训", "6.负责新技术培训")
     assert only(skipped, "list.numbering").found == "6."
+
+
+# --- consistency.measures_without_problems -----------------------------------------------------
+
+_MEASURES = (
+    "某馆2022年免费开放项目绩效自评报告\n一、项目概况\n本项目保障免费开放。\n"
+    "二、存在的问题和原因分析\n{problems}\n三、下一步改进措施\n1.加强对申报项目的指导。\n2.建议:无。\n"
+)
+
+
+def test_one_unnumbered_problem_is_a_problem_listed():
+    text = _MEASURES.format(problems="经费不足。按现有资金量难以提供更多服务。")
+    assert findings(text, "consistency.measures_without_problems") == []
+    for none in ("无。", "暂无。", "未发现问题。"):
+        assert len(findings(_MEASURES.format(problems=none), "consistency.measures_without_problems")) == 1
+
+
+# --- quantity.conflict -------------------------------------------------------------------------
+
+
+def test_the_same_label_in_two_numbered_project_items_is_two_quantities():
+    text = (
+        "2021年度项目绩效评价情况如下:\n\n"
+        "1、东山村农田道路建设项目,铺设砂石路8公里。2021年下达财政专项扶贫资金150万元,实际已支付140万元。\n\n"
+        "2、西山村集贸市场建设项目,新建管理用房一座。2021年度下达财政专项扶贫资金90万元,实际已支付85万元。\n"
+    )
+    assert findings(text, "quantity.conflict") == []
+    # one project's item stating its allocation twice, differently, is still a conflict
+    same = (
+        "2021年度项目绩效评价情况如下:\n\n"
+        "1、东山村农田道路建设项目,2021年下达财政专项扶贫资金150万元。\n\n"
+        "经复核,2021年下达财政专项扶贫资金160万元,实际已支付140万元。\n"
+    )
+    assert len(findings(same, "quantity.conflict")) == 1
+
+
+# --- parts.sum ---------------------------------------------------------------------------------
+
+
+def test_parts_after_colon_go_on_past_a_bracketed_aside_and_a_semicolon():
+    text = (
+        "经公开招标,某公司中标,合同价为1650000.00元,其中:改造工程费1200000.00元,其他费用50000.00元"
+        "(监理费40000.00元,咨询费10000.00元);支付2019年、2020年场地补助经费30万元,展品购置经费10万元。\n"
+    )
+    assert findings(text, "parts.sum") == []
+    short = text.replace("展品购置经费10万元", "展品购置经费5万元")
+    assert only(short, "parts.sum").severity == "warning"
+
+
+def test_a_first_list_number_that_lost_its_opener_is_still_a_stray_bracket():
+    text = "主要职能:1)宣传党的路线方针政策;(2)组织举办文艺演出;(3)辅导培训业务干部。\n下一段。"
+    assert only(text, "punct.brackets").found == ")"
