@@ -3,6 +3,7 @@ forms flattened with their cells glued together, web-page buttons, and the like.
 reconstructed in our own words; each fix has a consistent text that stays silent and a true case
 that still fires."""
 
+from jixiao.domain.checker import WARNING
 from tests.domain.checker.helpers import findings, only
 
 # --- punct.brackets ----------------------------------------------------------------------------
@@ -125,3 +126,36 @@ def test_parts_after_colon_go_on_past_a_bracketed_aside_and_a_semicolon():
 def test_a_first_list_number_that_lost_its_opener_is_still_a_stray_bracket():
     text = "主要职能:1)宣传党的路线方针政策;(2)组织举办文艺演出;(3)辅导培训业务干部。\n下一段。"
     assert only(text, "punct.brackets").found == ")"
+
+
+# --- punct.doubled_marks, punct.bracket_number_mark, list.bare_number (rules_slips) ------------
+
+
+def test_two_marks_in_a_row_are_a_slip():
+    finding = only("3、某村蔬菜大棚建设项目,:新建大棚4座,已通过验收。\n", "punct.doubled_marks")
+    assert finding.found == ",:" and finding.severity == WARNING
+    assert findings("3、某村蔬菜大棚建设项目:新建大棚4座,已通过验收。\n", "punct.doubled_marks") == []
+    assert findings("| 项目 | ,: |\n", "punct.doubled_marks") == []
+
+
+def test_a_bracketed_number_with_a_comma_beside_ones_without_is_a_slip():
+    text = (
+        "一、项目投入\n(一)、项目申报\n内容。\n(二)资金落实\n内容。\n二、项目过程\n(一)、项目管理\n内容。\n"
+    )
+    found = findings(text, "punct.bracket_number_mark")
+    assert [f.found for f in found] == ["(一)、", "(一)、"]
+    # a document that writes every bracketed number with the comma has a consistent style
+    consistent = "一、概况\n(一)、设施建设:更新展板。\n(二)、宣传力度:开展活动。\n(三)、活动开展:举办讲座。\n"
+    assert findings(consistent, "punct.bracket_number_mark") == []
+
+
+def test_a_bare_list_number_beside_marked_ones_is_a_slip():
+    text = "本年支出622.5万元\n其中:1、运行维护经费\n300\n2专项资金\n322.5\n"
+    finding = only(text, "list.bare_number")
+    assert finding.found == "2专" and "1、" in finding.message
+    # a list written bare throughout, and amounts at a line's start, stay silent
+    bare = (
+        "依据如下:\n1短信费用项目。依据:某文件。\n2手机渠道项目。依据:某通知。\n3政务对接项目。\n4.其他。\n"
+    )
+    assert findings(bare, "list.bare_number") == []
+    assert findings("1.资金情况\n5万元用于培训。\n3个项目已完工。\n", "list.bare_number") == []

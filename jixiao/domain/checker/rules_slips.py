@@ -1,0 +1,138 @@
+"""Slips of punctuation and numbering found on the fifth batch of real reports (read, then made
+tuning data): two marks in a row (“项目,:建设”), a bracketed number followed by a 顿号 where the
+same document writes its other bracketed numbers without one (“(一)、” beside “(二)”), and a list
+number written bare (“2专项资金”) where the list's other numbers carry their mark.
+
+Each is a shape of text, never one report's string; a document that writes all its numbers one
+way, even a non-standard way, is left alone (its style is consistent).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+
+# ---------------------------------------------------------------------------------------------
+# Two marks in a row
+
+_DOUBLED_MARKS = re.compile(r"[,，;；:：、][,，;；:：、。]|。[,，;；:：、]")
+
+
+def _in_table_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return "|" in line or line.startswith(("SOURCE:", "TITLE:"))
+
+
+@rule("punct.doubled_marks", "两个标点连用（“项目,:建设”“完成。,”），应只留一个")
+def check_doubled_marks(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for match in _DOUBLED_MARKS.finditer(text):
+        if _in_table_line(text, match.start()):
+            continue
+        pair = match.group(0)
+        findings.append(
+            context.finding(
+                "punct.doubled_marks",
+                WARNING,
+                f"两个标点连用：“{text[max(0, match.start() - 6) : match.end() + 4]}”中的“{pair}”应只留一个",
+                max(0, match.start() - 6),
+                min(len(text), match.end() + 2),
+                found=pair,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# “(一)、” beside “(二)”
+
+_BRACKET_NUMBER_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<number>[(（](?P<digits>[一二三四五六七八九十]{1,3}|\d{1,2})[)）])(?P<mark>、?)"
+)
+
+
+@rule(
+    "punct.bracket_number_mark",
+    "括号编号后又加顿号（“(一)、”），而同一文中其他括号编号没有加：括号编号后不加顿号",
+)
+def check_bracket_number_mark(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if ")、" not in text and "）、" not in text:
+        return []
+    with_mark: dict[bool, list[re.Match]] = {True: [], False: []}
+    for match in _BRACKET_NUMBER_LINE.finditer(text):
+        chinese = not match.group("digits").isdigit()
+        if chinese:  # the style that matters: (一)(二) headings; (1)(2) items often differ
+            with_mark[bool(match.group("mark"))].append(match)
+    if not with_mark[True] or not with_mark[False]:
+        return []  # one way throughout: a consistent style, not a slip
+    example = with_mark[False][0].group("number")
+    return [
+        context.finding(
+            "punct.bracket_number_mark",
+            WARNING,
+            f"括号编号后多了顿号：“{match.group('number')}、”（文中“{example}”后没有顿号；括号编号后不加顿号）",
+            match.start("number"),
+            min(len(text), match.end() + 6),
+            expected=match.group("number"),
+            found=match.group("number") + "、",
+        )
+        for match in with_mark[True]
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A bare list number: “2专项资金” after “1、运行维护经费”
+
+# measure words: “5万元”, “3个”, “2人” at a line's start are amounts, not list numbers
+_MEASURE = frozenset(
+    "万元个年月日人次项分家台套名所座户处条份天亩米吨公千百亿倍批期届号辆栋间张本册场只件组周岁级"
+)
+_BARE_NUMBER = re.compile(r"(?m)^[ \t]*(?:其中[:：])?(\d)(?=[\u4e00-\u9fff])")
+_MARKED_NUMBER = re.compile(r"(?m)^[ \t]*(?:其中[:：])?(\d{1,2})(?:[、.．]|[)）])(?!\d)")
+
+
+@rule("list.bare_number", "列举编号后缺少顿号或点号（“2专项资金”），而同一文中其他编号带有标点")
+def check_bare_numbers(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    bare = [m for m in _BARE_NUMBER.finditer(text) if text[m.end()] not in _MEASURE]
+    if not bare:
+        return []
+    marked = list(_MARKED_NUMBER.finditer(text))
+    if not marked:
+        return []
+    bare_numbers = {int(m.group(1)) for m in bare}
+    findings = []
+    for match in bare:
+        number = int(match.group(1))
+        if number - 1 in bare_numbers or number + 1 in bare_numbers:
+            continue  # “1短信…”, “2手机…”, “3政务…”: the list is written that way throughout
+        line_end = text.find("\n", match.end())
+        line = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if len(line) < 3 or "|" in line:
+            continue
+        example = _nearest(marked, match.start())
+        findings.append(
+            context.finding(
+                "list.bare_number",
+                WARNING,
+                f"编号“{number}”后缺少标点：“{number}{line[:8]}”（文中其他编号写作“{example}”）",
+                match.start(1),
+                match.end() + min(len(line), 8),
+                found=f"{number}{line[:1]}",
+            )
+        )
+    return findings
+
+
+def _nearest(marked: list[re.Match], position: int) -> str:
+    best = min(marked, key=lambda m: abs(m.start() - position))
+    return best.group(0).strip().removeprefix("其中:").removeprefix("其中：")
+
+
+RULES = (check_doubled_marks, check_bracket_number_mark, check_bare_numbers)
