@@ -1,7 +1,8 @@
 """Slips of punctuation and numbering found on the fifth batch of real reports (read, then made
 tuning data): two marks in a row (“项目,:建设”), a bracketed number followed by a 顿号 where the
 same document writes its other bracketed numbers without one (“(一)、” beside “(二)”), and a list
-number written bare (“2专项资金”) where the list's other numbers carry their mark.
+number written bare (“2专项资金”) where the list's other numbers carry their mark, and an
+outline heading left with nothing under it.
 
 Each is a shape of text, never one report's string; a document that writes all its numbers one
 way, even a non-standard way, is left alone (its style is consistent).
@@ -9,6 +10,7 @@ way, even a non-standard way, is left alone (its style is consistent).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from jixiao.domain.checker.base import CheckContext, rule
@@ -135,4 +137,71 @@ def _nearest(marked: list[re.Match], position: int) -> str:
     return best.group(0).strip().removeprefix("其中:").removeprefix("其中：")
 
 
-RULES = (check_doubled_marks, check_bracket_number_mark, check_bare_numbers)
+# ---------------------------------------------------------------------------------------------
+# An outline heading left without content
+
+_SENTENCE_MARKS = frozenset("。，,：:；;！!？?")
+
+
+@rule(
+    "template.empty_heading",
+    "提纲里的小标题下面没有任何内容，紧接着就是上一级的下一个标题（模板的标题没有填写）",
+)
+def check_empty_headings(context: CheckContext) -> list[Finding]:
+    """A numbered heading followed at once by a heading of a higher level (“3.年度工作计划…情况”
+    then “(二)当年…目标”) has nothing under it. Not reported: a table of contents (its titles come
+    again in the body), a heading that opens a list one level up (“1.单位基本情况” then “(一)…”,
+    a document that ranks its marks the other way), a heading that is a whole sentence."""
+    report = context.report
+    text = report.text
+    headings = report.headings
+    contents_end = _contents_end(text, headings)
+    findings = []
+    for heading, following in itertools.pairwise(headings):
+        if heading.number is None or following.rank >= heading.rank or following.number == 1:
+            continue
+        if heading.start < contents_end:
+            continue
+        title = heading.title.strip()
+        line = text[heading.start : heading.end].strip()
+        if len(title) > 25 or not title or any(ch in _SENTENCE_MARKS for ch in line):
+            continue
+        if len(line) > len(heading.marker) + len(title) + 2:
+            continue  # the heading line goes on: it has its content
+        if text[heading.end : following.start].strip() or text.count(title) > 1:
+            continue
+        findings.append(
+            context.finding(
+                "template.empty_heading",
+                WARNING,
+                f"小标题“{heading.marker}{title}”下面没有内容，紧接着是“{following.marker}{following.title[:12]}”"
+                "（模板的标题没有填写，或内容漏了）",
+                heading.start,
+                heading.end,
+                found=f"{heading.marker}{title}",
+            )
+        )
+    return findings
+
+
+_CONTENTS = re.compile(r"(?m)^[ \t]*目[ \t]*录[ \t]*$")
+
+
+def _contents_end(text: str, headings) -> int:
+    """Where a table of contents (a line “目录”) ends: at the first heading whose title comes again
+    after it (the body begins), or 0 when there is none."""
+    match = _CONTENTS.search(text)
+    if match is None:
+        return 0
+    titles: set[str] = set()
+    for heading in headings:
+        if heading.start < match.end():
+            continue
+        title = heading.title.strip()
+        if title in titles:
+            return heading.start
+        titles.add(title)
+    return len(text)
+
+
+RULES = (check_doubled_marks, check_bracket_number_mark, check_bare_numbers, check_empty_headings)

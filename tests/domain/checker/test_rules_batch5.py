@@ -159,3 +159,25 @@ def test_a_bare_list_number_beside_marked_ones_is_a_slip():
     )
     assert findings(bare, "list.bare_number") == []
     assert findings("1.资金情况\n5万元用于培训。\n3个项目已完工。\n", "list.bare_number") == []
+
+
+# --- template.empty_heading ---------------------------------------------------------------------
+
+
+def test_an_outline_heading_with_nothing_under_it_is_a_template_left_unfilled():
+    text = (
+        "一、部门基本情况\n(一)部门概况\n1.主要职能\n本中心负责公积金的归集和使用。\n2.机构设置\n内设科室6个。\n"
+        "3.年度工作计划及重点任务\n(二)年度履职目标\n1.保证机构正常运转。\n"
+    )
+    finding = only(text, "template.empty_heading")
+    assert finding.found == "3.年度工作计划及重点任务"
+    filled = text.replace("3.年度工作计划及重点任务\n", "3.年度工作计划及重点任务\n全年完成归集任务。\n")
+    assert findings(filled, "template.empty_heading") == []
+    # a heading whose line goes on, and a table of contents, are not empty headings
+    inline = text.replace("3.年度工作计划及重点任务\n", "3.年度工作计划。全年完成归集任务。\n")
+    assert findings(inline, "template.empty_heading") == []
+    contents = "目录\n一、部门概况\n(一)机构设置\n(二)固定资产情况\n二、绩效目标\n正文\n一、部门概况\n(一)机构设置\n内容。\n"
+    assert findings(contents, "template.empty_heading") == []
+    # “1.单位基本情况” over “(一)…”: a document that ranks its marks the other way
+    inverted = "一、概况\n1.单位基本情况\n(一)机构设置。内设3个科室。\n(二)人员情况。在编10人。\n"
+    assert findings(inverted, "template.empty_heading") == []
