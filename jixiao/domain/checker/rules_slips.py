@@ -2,7 +2,7 @@
 tuning data): two marks in a row (“项目,:建设”), a bracketed number followed by a 顿号 where the
 same document writes its other bracketed numbers without one (“(一)、” beside “(二)”), and a list
 number written bare (“2专项资金”) where the list's other numbers carry their mark, and an
-outline heading left with nothing under it.
+outline heading left with nothing under it, and a form's filling instruction left in.
 
 Each is a shape of text, never one report's string; a document that writes all its numbers one
 way, even a non-standard way, is left alone (its style is consistent).
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
@@ -204,4 +205,38 @@ def _contents_end(text: str, headings) -> int:
     return len(text)
 
 
-RULES = (check_doubled_marks, check_bracket_number_mark, check_bare_numbers, check_empty_headings)
+# ---------------------------------------------------------------------------------------------
+# A form's filling instruction left on its own line
+
+
+@lru_cache(maxsize=4)
+def _instruction_regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.M)
+
+
+@rule("template.form_instruction", "表格模板的填写说明（“(一个项目一行)”“(可另附页)”）留在表中，没有删去")
+def check_form_instructions(context: CheckContext) -> list[Finding]:
+    pattern = context.data.wording.get("form_instruction_line")
+    text = context.report.text
+    if not pattern or ("行" not in text and "填" not in text and "附" not in text):
+        return []
+    return [
+        context.finding(
+            "template.form_instruction",
+            WARNING,
+            f"表格模板的填写说明“{match.group(0).strip()}”没有删去",
+            match.start(),
+            match.end(),
+            found=match.group(0).strip(),
+        )
+        for match in _instruction_regex(pattern).finditer(text)
+    ]
+
+
+RULES = (
+    check_doubled_marks,
+    check_bracket_number_mark,
+    check_bare_numbers,
+    check_empty_headings,
+    check_form_instructions,
+)

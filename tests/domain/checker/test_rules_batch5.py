@@ -181,3 +181,10 @@ def test_an_outline_heading_with_nothing_under_it_is_a_template_left_unfilled():
     # “1.单位基本情况” over “(一)…”: a document that ranks its marks the other way
     inverted = "一、概况\n1.单位基本情况\n(一)机构设置。内设3个科室。\n(二)人员情况。在编10人。\n"
     assert findings(inverted, "template.empty_heading") == []
+
+
+def test_a_forms_filling_instruction_left_on_its_own_line_is_a_template_leftover():
+    text = "其中:1、运行维护经费\n300\n2、专项资金\n(每个项目一行)\n慰问资金\n200\n"
+    assert only(text, "template.form_instruction").found == "(每个项目一行)"
+    assert findings("本项目按要求如实填写了自评表(见附件一行说明)。\n", "template.form_instruction") == []
+    assert findings("其中:1、运行维护经费\n300\n(单位:万元)\n", "template.form_instruction") == []
