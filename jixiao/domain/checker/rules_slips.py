@@ -233,7 +233,38 @@ def check_form_instructions(context: CheckContext) -> list[Finding]:
     ]
 
 
+# ---------------------------------------------------------------------------------------------
+# A word in brackets written again right after them: “西部(重庆)重庆科学城”
+
+_BRACKET_REPEAT = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]\1")
+
+
+@rule("name.bracket_repeat", "括号里的词紧接着括号又写了一遍（“西部(重庆)重庆科学城”），名称多了字")
+def check_bracket_repeats(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if ")" not in text and "）" not in text:
+        return []
+    findings = []
+    for match in _BRACKET_REPEAT.finditer(text):
+        word = match.group(1)
+        head = max(0, match.start() - 4)
+        written = text[head : match.end() + 4]
+        findings.append(
+            context.finding(
+                "name.bracket_repeat",
+                WARNING,
+                f"括号里的“{word}”紧接着又写了一遍：“{written}”（名称多了“{word}”？）",
+                head,
+                min(len(text), match.end() + 2),
+                expected=text[head : match.end() - len(word)],
+                found=text[head : match.end()],
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_bracket_repeats,
     check_doubled_marks,
     check_bracket_number_mark,
     check_bare_numbers,

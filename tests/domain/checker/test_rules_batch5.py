@@ -188,3 +188,11 @@ def test_a_forms_filling_instruction_left_on_its_own_line_is_a_template_leftover
     assert only(text, "template.form_instruction").found == "(每个项目一行)"
     assert findings("本项目按要求如实填写了自评表(见附件一行说明)。\n", "template.form_instruction") == []
     assert findings("其中:1、运行维护经费\n300\n(单位:万元)\n", "template.form_instruction") == []
+
+
+def test_a_word_in_brackets_written_again_after_them_is_a_doubled_name():
+    text = "为双城经济圈和西部(四川)四川新城建设营造良好氛围。\n"
+    finding = only(text, "name.bracket_repeat")
+    assert finding.found.endswith("(四川)四川")
+    assert findings("为双城经济圈和西部(四川)新城建设营造良好氛围。\n", "name.bracket_repeat") == []
+    assert findings("中国(上海)自由贸易试验区上海片区。\n", "name.bracket_repeat") == []
