@@ -196,3 +196,19 @@ def test_a_word_in_brackets_written_again_after_them_is_a_doubled_name():
     assert finding.found.endswith("(四川)四川")
     assert findings("为双城经济圈和西部(四川)新城建设营造良好氛围。\n", "name.bracket_repeat") == []
     assert findings("中国(上海)自由贸易试验区上海片区。\n", "name.bracket_repeat") == []
+
+
+# --- punct.heading_run_on (wider shapes) --------------------------------------------------------
+
+
+def test_a_heading_with_an_aside_or_ending_in_anpai_run_into_its_body():
+    aside = "(三)项目资金(主要是指财政资金)使用情况资金支付情况如下:全年支付120万元。\n"
+    assert only(aside, "punct.heading_run_on").found.startswith("项目资金(主要是指财政资金)使用情况")
+    anpai = "(二)资金安排和下达情况。\n  1.市内资金安排我市共安排项目资金500万元。\n"
+    assert only(anpai, "punct.heading_run_on").found == "市内资金安排我市"
+    # headings closed by a mark, and “具体如下:” after a title, stay silent
+    assert (
+        findings("(三)项目资金使用情况。资金支付情况如下:全年支付120万元。\n", "punct.heading_run_on") == []
+    )
+    assert findings("1.市内资金安排。我市共安排项目资金500万元。\n", "punct.heading_run_on") == []
+    assert findings("(一)资金使用情况具体如下:全年支付120万元。\n", "punct.heading_run_on") == []
