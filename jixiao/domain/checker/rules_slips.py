@@ -273,7 +273,93 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# ---------------------------------------------------------------------------------------------
+# Marks missing between two sentences or two fields
+
+
+@lru_cache(maxsize=4)
+def _subject_after_bracket(subjects: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"[)）](?:{'|'.join(map(re.escape, subjects))})")
+
+
+_CONTACT_RUN_ON = re.compile(
+    r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00-\u9fff]{2,3})(?=联系电话|联系方式|电话[:：\d])"
+)
+
+
+@rule(
+    "punct.missing_stop",
+    "两句或两项之间缺标点：右括号后直接开始新句（“…尾款)我省随…”），人名后直接接“联系电话”",
+)
+def check_missing_stops(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    subjects = tuple(context.data.wording.get("sentence_subjects") or ())
+    if subjects and (")" in text or "）" in text):
+        for match in _subject_after_bracket(subjects).finditer(text):
+            head = max(0, match.start() - 6)
+            findings.append(
+                context.finding(
+                    "punct.missing_stop",
+                    WARNING,
+                    f"括号后另起一句“{text[match.start() + 1 : match.end() + 4]}…”，中间缺句号："
+                    f"“{text[head : match.end()]}”",
+                    head,
+                    match.end(),
+                    expected=f"{match.group(0)[0]}。{match.group(0)[1:]}",
+                    found=match.group(0),
+                )
+            )
+    if "联系" in text or "电话" in text:
+        for match in _CONTACT_RUN_ON.finditer(text):
+            name = match.group(1)
+            findings.append(
+                context.finding(
+                    "punct.missing_stop",
+                    WARNING,
+                    f"人名“{name}”与下一项“{text[match.end() : match.end() + 4]}”之间缺逗号",
+                    match.start(1),
+                    min(len(text), match.end() + 4),
+                    expected=f"{name},",
+                    found=text[match.start(1) : min(len(text), match.end() + 4)],
+                )
+            )
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# “(2)指标名得2分” among “(1)指标名:……得2分”
+
+_SCORE_ITEM_WITH_COLON = re.compile(r"\n[ \t]*[(（]\d{1,2}[)）][^:：,，。;；\n]{2,16}[:：]")
+_SCORE_ITEM_BARE = re.compile(r"\n[ \t]*([(（]\d{1,2}[)）])([^:：,，。;；\n]{2,16}?)(得\d+(?:\.\d+)?分)")
+
+
+@rule("punct.score_item_colon", "评分条目“(2)指标名得2分”缺冒号，而其他条目都写“指标名:……得X分”")
+def check_score_item_colons(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "分" not in text:
+        return []
+    bare = list(_SCORE_ITEM_BARE.finditer(text))
+    if not bare or len(_SCORE_ITEM_WITH_COLON.findall(text)) < 2:
+        return []
+    return [
+        context.finding(
+            "punct.score_item_colon",
+            WARNING,
+            f"评分条目“{match.group(1)}{match.group(2)}”后缺冒号：其他条目都写“指标名:……得X分”",
+            match.start(1),
+            match.end(),
+            expected=f"{match.group(1)}{match.group(2)}:{match.group(3)}",
+            found=match.group(0).strip(),
+        )
+        for match in bare
+    ]
+
+
 RULES = (
+    check_missing_stops,
+    check_score_item_colons,
     check_bracket_repeats,
     check_doubled_marks,
     check_bracket_number_mark,

@@ -212,3 +212,30 @@ def test_a_heading_with_an_aside_or_ending_in_anpai_run_into_its_body():
     )
     assert findings("1.市内资金安排。我市共安排项目资金500万元。\n", "punct.heading_run_on") == []
     assert findings("(一)资金使用情况具体如下:全年支付120万元。\n", "punct.heading_run_on") == []
+
+
+# --- punct.missing_stop, punct.score_item_colon ------------------------------------------------
+
+
+def test_a_new_sentence_right_after_a_closing_bracket_lacks_its_full_stop():
+    text = "共安排补助资金600万元(其中3个示范县每县150万元,其余为上年尾款)我市随即下达了资金。\n"
+    assert only(text, "punct.missing_stop").found == ")我市"
+    assert findings(text.replace("尾款)我市", "尾款)。我市"), "punct.missing_stop") == []
+    assert findings("资金(含上年结转)按照合同约定支付。\n", "punct.missing_stop") == []
+
+
+def test_a_name_run_into_the_next_field_lacks_a_comma():
+    assert only("项目负责人为李明华联系电话:13800000000。\n", "punct.missing_stop").expected == "李明华,"
+    assert findings("项目负责人为李明华,联系电话:13800000000。\n", "punct.missing_stop") == []
+    # a form flattened into one string (“联系人王芳联系电话”) has no marks anywhere: not reported
+    assert findings("部门联系人王芳联系电话部门预算执行情况\n", "punct.missing_stop") == []
+
+
+def test_a_score_item_without_the_colon_its_siblings_have():
+    text = (
+        "(一)资金落实\n(1)资金到位率:收到省级资金50万元。得2分。\n(2)资金到位及时率得2分。\n"
+        "(二)项目管理\n(1)管理制度健全性:制定了管理办法,得2分。\n"
+    )
+    finding = only(text, "punct.score_item_colon")
+    assert finding.expected == "(2)资金到位及时率:得2分"
+    assert findings(text.replace("及时率得2分", "及时率:资金及时到位,得2分"), "punct.score_item_colon") == []
