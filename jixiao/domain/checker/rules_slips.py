@@ -277,14 +277,7 @@ def _is_cjk(ch: str) -> bool:
 # Marks missing between two sentences or two fields
 
 
-@lru_cache(maxsize=4)
-def _subject_after_bracket(subjects: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"[)）](?:{'|'.join(map(re.escape, subjects))})")
-
-
-_CONTACT_RUN_ON = re.compile(
-    r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00-\u9fff]{2,3})(?=联系电话|联系方式|电话[:：\d])"
-)
+_CONTACT_RUN_ON = re.compile(r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00-\u9fff]{2,3})$")
 
 
 @rule(
@@ -295,35 +288,46 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     subjects = tuple(context.data.wording.get("sentence_subjects") or ())
-    if subjects and (")" in text or "）" in text):
-        for match in _subject_after_bracket(subjects).finditer(text):
-            head = max(0, match.start() - 6)
-            findings.append(
-                context.finding(
-                    "punct.missing_stop",
-                    WARNING,
-                    f"括号后另起一句“{text[match.start() + 1 : match.end() + 4]}…”，中间缺句号："
-                    f"“{text[head : match.end()]}”",
-                    head,
-                    match.end(),
-                    expected=f"{match.group(0)[0]}。{match.group(0)[1:]}",
-                    found=match.group(0),
+    for closer in (")", "）") if subjects else ():
+        at = text.find(closer)
+        while at >= 0:
+            if text.startswith(subjects, at + 1):
+                subject = next(s for s in subjects if text.startswith(s, at + 1))
+                head = max(0, at - 5)
+                end = at + 1 + len(subject)
+                findings.append(
+                    context.finding(
+                        "punct.missing_stop",
+                        WARNING,
+                        f"括号后另起一句“{text[at + 1 : end + 3]}…”，中间缺句号：“{text[head:end]}”",
+                        head,
+                        end,
+                        expected=f"{closer}。{subject}",
+                        found=f"{closer}{subject}",
+                    )
                 )
-            )
-    if "联系" in text or "电话" in text:
-        for match in _CONTACT_RUN_ON.finditer(text):
+            at = text.find(closer, at + 1)
+    at = text.find("电话")
+    while at >= 0:
+        field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
+        field_start = at - 2 if field == "联系电话" else at
+        match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
+        if match is not None and (
+            field != "电话" or text[at + 2 : at + 3] in (":", "：") or text[at + 2 : at + 3].isdigit()
+        ):
             name = match.group(1)
             findings.append(
                 context.finding(
                     "punct.missing_stop",
                     WARNING,
-                    f"人名“{name}”与下一项“{text[match.end() : match.end() + 4]}”之间缺逗号",
+                    f"人名“{name}”与下一项“{field}”之间缺逗号",
                     match.start(1),
-                    min(len(text), match.end() + 4),
+                    field_start + len(field),
                     expected=f"{name},",
-                    found=text[match.start(1) : min(len(text), match.end() + 4)],
+                    found=text[match.start(1) : field_start + len(field)],
                 )
             )
+        at = text.find("电话", at + 2)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -357,7 +361,61 @@ def check_score_item_colons(context: CheckContext) -> list[Finding]:
     ]
 
 
+# ---------------------------------------------------------------------------------------------
+# “内设7个职能科室办公室、表演艺术部、……”: the names follow the count without a colon
+
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COUNT_BEFORE_NAMES = re.compile(r"(\d{1,2}|[两二三四五六七八九十])个(?=[\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[,，。;；:：(（)）\n]")
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_NOT_A_NAME = ("分别", "负责", "包括", "即", "为", "是", "有", "含", "共", "等", "和", "及")
+
+
+def _counts(text: str):
+    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
+    at = text.find("个")
+    while at >= 0:
+        match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
+        if at >= 1 and match is not None:
+            yield match
+        at = text.find("个", at + 1)
+
+
+@rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
+def check_list_colons(context: CheckContext) -> list[Finding]:
+    """A count of N followed, in the same clause, by exactly N names joined by '、' with no colon:
+    the first name is glued to the counted noun."""
+    text = context.report.text
+    findings = []
+    for match in _counts(text) if "、" in text else ():
+        digits = match.group(1)
+        count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
+        if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
+            continue
+        stop = _CLAUSE_END.search(text, match.end())
+        end = stop.start() if stop else len(text)
+        items = text[match.end() : end].split("、")
+        if len(items) != count or not all(_ALL_CJK.fullmatch(item) for item in items):
+            continue
+        if any(word in items[0] for word in _NOT_A_NAME) or items[-1].endswith("等"):
+            continue
+        first = items[0]
+        findings.append(
+            context.finding(
+                "punct.list_colon",
+                WARNING,
+                f"“{match.group(0)}{first}、…”后面正好列了{count}个名称，数量与名单之间缺冒号"
+                f"（名单的第一个名称和“{match.group(0)}…”连在了一起）",
+                match.start(),
+                match.end() + len(first),
+                found=f"{match.group(0)}{first}",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_list_colons,
     check_missing_stops,
     check_score_item_colons,
     check_bracket_repeats,

@@ -239,3 +239,14 @@ def test_a_score_item_without_the_colon_its_siblings_have():
     finding = only(text, "punct.score_item_colon")
     assert finding.expected == "(2)资金到位及时率:得2分"
     assert findings(text.replace("及时率得2分", "及时率:资金及时到位,得2分"), "punct.score_item_colon") == []
+
+
+# --- punct.list_colon --------------------------------------------------------------------------
+
+
+def test_names_glued_to_their_count_lack_a_colon():
+    text = "本馆内设4个业务科室办公室、展览部、研究部、信息部。\n"
+    assert only(text, "punct.list_colon").found == "4个业务科室办公室"
+    assert findings("本馆内设4个业务科室:办公室、展览部、研究部、信息部。\n", "punct.list_colon") == []
+    assert findings("成立3个工作组分别负责宣传、培训、督查。\n", "punct.list_colon") == []
+    assert findings("本馆内设4个业务科室办公室、展览部、研究部。\n", "punct.list_colon") == []
