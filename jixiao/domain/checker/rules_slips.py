@@ -414,7 +414,51 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# Staff on a kind of post above that kind's quota
+
+_QUOTA = re.compile(r"(行政|事业|参公|工勤)编制(?:数|为|是|共|核定)?\s*(\d+)\s*[个名人]")
+_ACTUAL = re.compile(
+    r"实有(?:在职|在编)?(行政|事业|参公|工勤)(?:编制)?(?:人员|人数)?(?:为|是)?\s*(\d+)\s*[个名人]"
+)
+
+
+@rule("staff.over_quota", "同一段里“实有行政编制人员N人”多于“行政编制M个”（同一类编制），且没有说明超编")
+def check_staff_over_quota(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "实有" not in text or "编制" not in text:
+        return []
+    findings = []
+    for paragraph in context.report.paragraphs:
+        body = paragraph.text
+        if "实有" not in body or "编制" not in body or "超编" in body:
+            continue
+        quotas: dict[str, list[int]] = {}
+        for match in _QUOTA.finditer(body):
+            if "实有" not in body[max(0, match.start() - 6) : match.start()]:
+                quotas.setdefault(match.group(1), []).append(int(match.group(2)))
+        for match in _ACTUAL.finditer(body):
+            kind, actual = match.group(1), int(match.group(2))
+            quota = quotas.get(kind)
+            if quota is None or len(quota) != 1 or actual <= quota[0]:
+                continue
+            findings.append(
+                context.finding(
+                    "staff.over_quota",
+                    WARNING,
+                    f"“{match.group(0)}”多于{kind}编制{quota[0]}个（多{actual - quota[0]}人），"
+                    "同一段没有说明超编；请核对人数或编制数",
+                    paragraph.start + match.start(),
+                    paragraph.start + match.end(),
+                    expected=f"不超过{quota[0]}",
+                    found=str(actual),
+                )
+            )
+    return findings
+
+
 RULES = (
+    check_staff_over_quota,
     check_list_colons,
     check_missing_stops,
     check_score_item_colons,

@@ -250,3 +250,16 @@ def test_names_glued_to_their_count_lack_a_colon():
     assert findings("本馆内设4个业务科室:办公室、展览部、研究部、信息部。\n", "punct.list_colon") == []
     assert findings("成立3个工作组分别负责宣传、培训、督查。\n", "punct.list_colon") == []
     assert findings("本馆内设4个业务科室办公室、展览部、研究部。\n", "punct.list_colon") == []
+
+
+# --- staff.over_quota ----------------------------------------------------------------------------
+
+
+def test_staff_of_a_kind_above_that_kinds_quota():
+    text = "3.人员情况。本单位行政编制 2 个,事业编制 3 个,实有行政编制人员 4 人,合计在岗人数为 5 人。\n"
+    finding = only(text, "staff.over_quota")
+    assert (finding.expected, finding.found) == ("不超过2", "4")
+    assert "多2人" in finding.message
+    assert findings(text.replace("人员 4 人", "人员 2 人"), "staff.over_quota") == []
+    assert findings(text.replace("合计在岗", "因机构改革暂时超编,合计在岗"), "staff.over_quota") == []
+    assert findings("参公编制10名,实有参公人员9名。\n", "staff.over_quota") == []
