@@ -457,7 +457,58 @@ def check_staff_over_quota(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# A list of names that ends a paragraph with no full stop, right before a heading
+
+
+@rule("punct.list_end", "段末的名单（“A、B、C”）没有句号就接下一个标题")
+def check_list_ends(context: CheckContext) -> list[Finding]:
+    """A prose paragraph (it has sentences) whose last clause is a list of three or more names
+    joined by '、' and ends on a character, followed by a heading: the full stop is missing. Other
+    paragraph ends without a stop are left to ``punct.paragraph_end`` (information only)."""
+    report = context.report
+    heading_starts = set(report._heading_starts)
+    findings = []
+    paragraphs = report.paragraphs
+    for paragraph, following in itertools.pairwise(paragraphs):
+        body = paragraph.text.rstrip()
+        if len(body) < 40 or not _is_cjk(body[-1]) or following.start not in heading_starts:
+            continue
+        if (
+            paragraph.start in heading_starts
+            or "|" in body
+            or ("。" not in body and ";" not in body and "；" not in body)
+        ):
+            continue
+        last = max(
+            body.rfind("。"),
+            body.rfind(";"),
+            body.rfind("；"),
+            body.rfind(","),
+            body.rfind("，"),
+            body.rfind(":"),
+            body.rfind("："),
+        )
+        clause = body[last + 1 :]
+        if clause.count("、") < 2:
+            continue
+        end = paragraph.start + len(body)
+        findings.append(
+            context.finding(
+                "punct.list_end",
+                WARNING,
+                f"段末的名单“…{body[-12:]}”没有句号，紧接着是标题“{following.text[:12]}”",
+                max(paragraph.start, end - 24),
+                end,
+                expected=f"{body[-6:]}。",
+                found=body[-6:],
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_list_ends,
     check_staff_over_quota,
     check_list_colons,
     check_missing_stops,

@@ -263,3 +263,19 @@ def test_staff_of_a_kind_above_that_kinds_quota():
     assert findings(text.replace("人员 4 人", "人员 2 人"), "staff.over_quota") == []
     assert findings(text.replace("合计在岗", "因机构改革暂时超编,合计在岗"), "staff.over_quota") == []
     assert findings("参公编制10名,实有参公人员9名。\n", "staff.over_quota") == []
+
+
+# --- punct.list_end ------------------------------------------------------------------------------
+
+
+def test_a_list_of_names_ending_a_paragraph_without_a_stop_before_a_heading():
+    text = (
+        "(一)机构组成\n本局共有独立核算单位5个。其他事业单位3个:东城片区服务所、西城片区服务所、南城片区服务所\n"
+        "(二)人员概况\n在职人员20人。\n"
+    )
+    finding = only(text, "punct.list_end")
+    assert finding.expected == "城片区服务所。"
+    assert findings(text.replace("南城片区服务所\n", "南城片区服务所。\n"), "punct.list_end") == []
+    # a paragraph ending without a stop in other shapes is information only (punct.paragraph_end)
+    other = "(一)人员\n本单位实有人员9名,工勤人员1名。另有退休人员14名\n(二)支出\n支出100万元。\n"
+    assert findings(other, "punct.list_end") == []
