@@ -96,7 +96,7 @@ def check_bracket_number_mark(context: CheckContext) -> list[Finding]:
 
 # measure words: “5万元”, “3个”, “2人” at a line's start are amounts, not list numbers
 _MEASURE = frozenset(
-    "万元个年月日人次项分家台套名所座户处条份天亩米吨公千百亿倍批期届号辆栋间张本册场只件组周岁级"
+    "万元个年月日人次项分家台套名所座户处条份天亩米吨公千百亿倍批期届号辆栋间张本册场只件组周岁级季类层楼轮线等星档"
 )
 # a literal '\n' first lets the regex engine jump from line to line (the text starts with TITLE:)
 _BARE_NUMBER = re.compile(r"\n[ \t]*(?:其中[:：])?(\d)(?=[\u4e00-\u9fff])")
@@ -368,7 +368,25 @@ _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _COUNT_BEFORE_NAMES = re.compile(r"(\d{1,2}|[两二三四五六七八九十])个(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,，。;；:：(（)）\n]")
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]{2,16}")
-_NOT_A_NAME = ("分别", "负责", "包括", "即", "为", "是", "有", "含", "共", "等", "和", "及")
+_NOT_A_NAME = ("分别", "负责", "包括", "即", "为", "是", "有", "含", "共", "等", "和", "及", "的")
+# names of units and places end so (with ``org_suffixes`` of wording.yaml): 办公室、表演艺术部、某某村
+_PLACE_SUFFIXES = (
+    "室",
+    "部",
+    "科",
+    "股",
+    "组",
+    "村",
+    "镇",
+    "乡",
+    "街道",
+    "社区",
+    "处",
+    "办",
+    "院",
+    "所",
+    "中心",
+)
 
 
 def _counts(text: str):
@@ -387,6 +405,7 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     the first name is glued to the counted noun."""
     text = context.report.text
     findings = []
+    suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
     for match in _counts(text) if "、" in text else ():
         digits = match.group(1)
         count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
@@ -399,6 +418,8 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
             continue
         if any(word in items[0] for word in _NOT_A_NAME) or items[-1].endswith("等"):
             continue
+        if not all(item.endswith(suffixes) for item in items):
+            continue  # “3个村开展培训、宣传、检查”: not names of units or places
         first = items[0]
         findings.append(
             context.finding(

@@ -279,3 +279,13 @@ def test_a_list_of_names_ending_a_paragraph_without_a_stop_before_a_heading():
     # a paragraph ending without a stop in other shapes is information only (punct.paragraph_end)
     other = "(一)人员\n本单位实有人员9名,工勤人员1名。另有退休人员14名\n(二)支出\n支出100万元。\n"
     assert findings(other, "punct.list_end") == []
+
+
+def test_a_quarter_or_a_floor_at_a_lines_start_is_no_list_number():
+    text = "1.进度情况\n3季度完成主体工程。\n2.质量情况\n5层楼完成装修。\n"
+    assert findings(text, "list.bare_number") == []
+
+
+def test_a_count_before_activities_is_no_list_of_names():
+    assert findings("组织3个村开展培训、宣传、检查。\n", "punct.list_colon") == []
+    assert findings("完成3个乡镇的道路、桥梁、水渠建设。\n", "punct.list_colon") == []
