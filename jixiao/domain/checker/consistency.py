@@ -187,6 +187,16 @@ def check_open_inspections(context: CheckContext) -> list[Finding]:
 _NUMBERED = re.compile(r"(?m)^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]是)")
 
 
+_SENTENCE_END = re.compile(r"[。；;！!\n]")
+_NONE_STATED = re.compile(r"^(?:无|暂无|没有|未发现|不存在|均无|尚无)")
+
+
+def _states_a_problem(sentence: str) -> bool:
+    """A sentence of some length that is not “无” / “暂无问题” / “未发现问题”."""
+    sentence = sentence.strip(" \t:：,，")
+    return len(sentence) >= 4 and _NONE_STATED.match(sentence) is None
+
+
 @rule("consistency.measures_without_problems", "列出了改进措施而“存在的问题”没有列出问题")
 def check_measures_need_problems(context: CheckContext) -> list[Finding]:
     problem_spans = _section_spans(context, PROBLEM_TITLES)
@@ -200,6 +210,8 @@ def check_measures_need_problems(context: CheckContext) -> list[Finding]:
         return []
     if len(problems.strip()) > 80:  # problems written as prose rather than a numbered list
         return []
+    if any(_states_a_problem(sentence) for sentence in _SENTENCE_END.split(problems)):
+        return []  # “经费不足。” — one problem, unnumbered, is still a problem listed
     start, end = measure_spans[0]
     return [
         context.finding(

@@ -13,6 +13,7 @@ from jixiao.domain.checker import (
     rules_lists,
     rules_marks,
     rules_points,
+    rules_slips,
     rules_standards,
     rules_sums,
     rules_text,
@@ -32,6 +33,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_words.RULES,
     *rules_marks.RULES,  # found on the second batch of real reports
     *rules_standards.RULES,
+    *rules_slips.RULES,  # found on the fifth batch
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 

@@ -38,6 +38,7 @@ from jixiao.domain.checker.parse import (
     int_to_cn,
 )
 from jixiao.domain.checker.statements import Parts, direction_of, parts_after
+from jixiao.domain.checker.tables import _columns_for
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -1045,10 +1046,21 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     midway = not any(
         len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
     )
+    part_names = tuple(context.data.wording.get("part_names") or ())
+    last_end: dict[int, int] = {}
     for heading in context.report.headings:
         rank = heading.rank
         for deeper in [r for r in last if r > rank]:
             del last[deeper]
+        if (
+            heading.number == 1
+            and last.get(rank, 0) > 1
+            and not any(r < rank for r in last)
+            and _new_part_between(context.report, last_end.get(rank, 0), heading.start, part_names)
+        ):
+            last.clear()
+            pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
+        last_end[rank] = heading.end
         for deeper in [r for r in pending if r > rank]:
             del pending[deeper]
         previous = last.get(rank, 0)
@@ -1117,6 +1129,21 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
     findings.extend(_mixed_number_marks(context))
     return findings
+
+
+def _new_part_between(report: ParsedReport, start: int, end: int, part_names: tuple[str, ...]) -> bool:
+    """A short line naming a part of the document (“摘要”, “3 正文6” in a table of contents) stands
+    between two top-level headings."""
+    for paragraph in report.paragraphs:
+        if paragraph.start >= end:
+            break
+        if (
+            paragraph.start >= start
+            and len(paragraph.text) <= 20
+            and any(n in paragraph.text for n in part_names)
+        ):
+            return True
+    return False
 
 
 def _mixed_number_marks(context: CheckContext) -> list[Finding]:
@@ -1389,8 +1416,48 @@ def _balanced(marks: list[str]) -> bool:
 
 
 def _page_metadata(text: str, words: tuple[str, ...]) -> bool:
-    """The web page's info bar (来源、发布时间、【字体 大 中 小】【打印】), not report text."""
-    return len(text) <= 120 and sum(1 for word in words if word in text) >= 2
+    """The web page's info bar (来源、发布时间、【字体 大 中 小】【打印】), not report text: two of its
+    words, or one of its buttons (“【字体”, “【打印”) cut off by the copy."""
+    if len(text) > 120:
+        return False
+    return sum(1 for word in words if word in text) >= 2 or any("【" + word in text for word in words)
+
+
+# “1)负责…”, “a)…”: a list marker at the start of a paragraph or after a sentence end has no opener
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|[\s。；;：:，,])(?:\d{1,2}|[a-zA-Z])$")
+
+
+def _list_marker(text: str, at: int) -> bool:
+    """“1)负责…” at a paragraph's or a sentence's start, in a list whose other numbers are written
+    the same way; “1)借助…;(2)组织…” lost the opener of its first number (a real slip)."""
+    marker = _LIST_MARKER_BEFORE.search(text, 0, at)
+    if marker is None:
+        return False
+    number = text[marker.start() : at].lstrip(" \t\n。；;：:，,")
+    if number.isdigit():
+        following = str(int(number) + 1)
+        return f"({following})" not in text and f"（{following}）" not in text
+    return True
+
+
+def _run_together_table(text: str, data: CheckerData) -> bool:
+    """A form flattened with its cells glued together (“年初预算数全年预算数全年执行数执行率权重”):
+    column names follow each other with at most a short caption between them, at least twice. The
+    marks in such a paragraph are often lost or garbled by the copy, not by the report."""
+    if len(text) < 60:
+        return False
+    names = _columns_for(data).any_name
+    glued = 0
+    last_end = -10
+    for match in names.finditer(text):
+        if match.start() - last_end <= 4 and not any(
+            ch in "。，,；;" for ch in text[last_end : match.start()]
+        ):
+            glued += 1
+            if glued >= 2:
+                return True
+        last_end = match.end()
+    return False
 
 
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
@@ -1408,6 +1475,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
             continue
         marks = _BRACKET.findall(text)
         if not marks or _balanced(marks) or _page_metadata(text, page_words):
+            continue
+        if _run_together_table(text, context.data):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []
@@ -1429,6 +1498,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 while stack and stack[-1][0] != opener:
                     stray.append(stack.pop())
                 stack.pop()
+            elif ch in ")）" and _list_marker(text, match.start()):
+                continue
             else:
                 stray.append((ch, position))
         if index == last_index and report.truncated:

@@ -71,7 +71,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if first is None:
             seen[key] = fig
             continue
-        if _parts_of_other_totals(context, first, fig):
+        if _parts_of_other_totals(context, first, fig) or _items_of_two_projects(context, first, fig):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
@@ -98,6 +98,37 @@ def _parts_of_other_totals(context: CheckContext, first: Fig, fig: Fig) -> bool:
         return False
     a, b = context.figures.figs[first.parent], context.figures.figs[fig.parent]
     return (a.subject, a.role) != (b.subject, b.role) and a.base != b.base
+
+
+_ITEM_HEAD = re.compile(
+    r"\s*(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])"
+)
+_ITEM_NAME_END = re.compile(r"[,，:：;；。]")
+_PROJECT_WORDS = ("项目", "工程", "工作", "专项", "资金")
+
+
+def _item_name(context: CheckContext, position: int) -> str | None:
+    """The name a list item opens with (“2、某村旅游市场建设项目,新建…” → “某村旅游市场建设项目”),
+    when that name is a project's."""
+    paragraph = context.report.paragraph_at(position)
+    if paragraph is None:
+        return None
+    head = _ITEM_HEAD.match(paragraph.text)
+    if head is None:
+        return None
+    end = _ITEM_NAME_END.search(paragraph.text, head.end())
+    name = paragraph.text[head.end() : end.start() if end else len(paragraph.text)]
+    if len(name) > 40 or position < paragraph.start + head.end() + len(name):
+        return None
+    return name if name.endswith(_PROJECT_WORDS) else None
+
+
+def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
+    """Figures in two numbered items that each open with a different project's name (“1、甲村道路
+    建设项目,…下达197万元”, “2、乙村市场建设项目,…下达108万元”) are two projects' figures."""
+    a = _item_name(context, first.start)
+    b = _item_name(context, fig.start)
+    return a is not None and b is not None and a != b
 
 
 def _section_topic(context: CheckContext, position: int) -> str:

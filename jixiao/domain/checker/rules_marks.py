@@ -109,8 +109,10 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
 @lru_cache(maxsize=4)
 def _heading_run_on_regex(key: int, endings: tuple[str, ...], openers: tuple[str, ...]) -> re.Pattern:
     marker = r"(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+    # the title may carry a bracketed aside: “(三)项目资金(主要是指财政资金)实际使用情况”
+    word = r"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{1,12}[)）])"
     return re.compile(
-        rf"^{marker}(?P<title>[\u4e00-\u9fff]{{2,24}}?(?:{'|'.join(endings)}))(?P<opener>{'|'.join(openers)})"
+        rf"^[ \t]*{marker}(?P<title>{word}{{2,30}}?(?:{'|'.join(endings)}))(?P<opener>{'|'.join(openers)})"
     )
 
 

@@ -737,7 +737,8 @@ def _name_finding(context: CheckContext, start: int, end: int, found: str, name:
 # ---------------------------------------------------------------------------------------------
 # List numbers inside one paragraph
 
-_INLINE_NUMBER = re.compile(r"[。;:；：\n] *(\d{1,2})[.、](?!\d)")
+# a page number left in the text (“。 -1- 5.市分发”) may stand between the sentence end and the number
+_INLINE_NUMBER = re.compile(r"[。;:；：\n] *(?:[-—－] *\d{1,3} *[-—－] *)?(\d{1,2})[.、](?!\d)")
 _LIST_OPENERS = frozenset("。;:；：\n")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
@@ -837,6 +838,7 @@ def _bare_doc_numbers(text: str) -> list[re.Match]:
 _HALF_BRACKETED = re.compile(r"[〔﹝\[]((?:19|20)[0-4]\d)(\d{1,4})号")  # 石发﹝20198号: the closer lost
 _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
+_PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|$)")
 
 
 _FORM_MARKS = re.compile(
@@ -891,6 +893,8 @@ def check_marks(context: CheckContext) -> list[Finding]:
             continue
         if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
             continue  # “一.概况”: a heading number
+        if line_end >= 0 and at + 1 == line_end and _PAGE_NUMBER_LINE.match(text, line_end + 1):
+            continue  # “摘要.” over “2”: what is left of a table of contents' dot leader
         findings.append(
             context.finding(
                 "punct.marks",

@@ -422,12 +422,18 @@ def parts_after(report: ParsedReport, parts: Parts) -> list[Quantity]:
     paragraph = report.paragraph_at(parts.end)
     limit = paragraph.end if paragraph is not None else len(text)
     end = min(stop, limit) if stop >= 0 else limit
-    if end <= parts.end or text[parts.end : parts.end + 1] not in (";", ","):
+    after = parts.end
+    if text[after : after + 1] in ("(", "（"):  # “其他费38976元(监理费…,咨询费…);支付…”
+        close = text.find(")" if text[after] == "(" else "）", after, end)
+        after = close + 1 if close >= 0 else after
+    if end <= after or text[after : after + 1] not in (";", ","):
         return []
     kind = parts.parts[0].kind
     found = []
-    for a, b in _depth_zero_splits(text, parts.end + 1, end, ";,、"):
+    for a, b in _depth_zero_splits(text, after + 1, end, ";,、"):
         part = _first_part(report, a, b)
+        if part is None and text[b : b + 1] == "、":
+            continue  # “2018年、2019年场地补助经费50万元”: the label goes on after '、'
         if part is None or part.approx or part.kind != kind or "其中" in text[a:b]:
             return []  # not a plain continuation of the list
         found.append(part)

@@ -1,0 +1,543 @@
+"""Slips of punctuation and numbering found on the fifth batch of real reports (read, then made
+tuning data): two marks in a row (“项目,:建设”), a bracketed number followed by a 顿号 where the
+same document writes its other bracketed numbers without one (“(一)、” beside “(二)”), and a list
+number written bare (“2专项资金”) where the list's other numbers carry their mark, and an
+outline heading left with nothing under it, and a form's filling instruction left in.
+
+Each is a shape of text, never one report's string; a document that writes all its numbers one
+way, even a non-standard way, is left alone (its style is consistent).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+
+# ---------------------------------------------------------------------------------------------
+# Two marks in a row
+
+_DOUBLED_MARKS = re.compile(r"[,，;；:：、。][,，;；:：、。]")  # one class each side: the fast form
+
+
+def _in_table_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return "|" in line or line.startswith(("SOURCE:", "TITLE:"))
+
+
+@rule("punct.doubled_marks", "两个标点连用（“项目,:建设”“完成。,”），应只留一个")
+def check_doubled_marks(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for match in _DOUBLED_MARKS.finditer(text):
+        if _in_table_line(text, match.start()):
+            continue
+        pair = match.group(0)
+        if pair == "。。":
+            continue  # a full stop doubled is left to the typo rules (ellipses written “。。。”)
+        findings.append(
+            context.finding(
+                "punct.doubled_marks",
+                WARNING,
+                f"两个标点连用：“{text[max(0, match.start() - 6) : match.end() + 4]}”中的“{pair}”应只留一个",
+                max(0, match.start() - 6),
+                min(len(text), match.end() + 2),
+                found=pair,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# “(一)、” beside “(二)”
+
+_BRACKET_NUMBER_LINE = re.compile(
+    r"\n[ \t]*(?P<number>[(（](?P<digits>[一二三四五六七八九十]{1,3}|\d{1,2})[)）])(?P<mark>、?)"
+)
+
+
+@rule(
+    "punct.bracket_number_mark",
+    "括号编号后又加顿号（“(一)、”），而同一文中其他括号编号没有加：括号编号后不加顿号",
+)
+def check_bracket_number_mark(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if ")、" not in text and "）、" not in text:
+        return []
+    with_mark: dict[bool, list[re.Match]] = {True: [], False: []}
+    for match in _BRACKET_NUMBER_LINE.finditer(text):
+        chinese = not match.group("digits").isdigit()
+        if chinese:  # the style that matters: (一)(二) headings; (1)(2) items often differ
+            with_mark[bool(match.group("mark"))].append(match)
+    if not with_mark[True] or not with_mark[False]:
+        return []  # one way throughout: a consistent style, not a slip
+    example = with_mark[False][0].group("number")
+    return [
+        context.finding(
+            "punct.bracket_number_mark",
+            WARNING,
+            f"括号编号后多了顿号：“{match.group('number')}、”（文中“{example}”后没有顿号；括号编号后不加顿号）",
+            match.start("number"),
+            min(len(text), match.end() + 6),
+            expected=match.group("number"),
+            found=match.group("number") + "、",
+        )
+        for match in with_mark[True]
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A bare list number: “2专项资金” after “1、运行维护经费”
+
+# measure words: “5万元”, “3个”, “2人” at a line's start are amounts, not list numbers
+_MEASURE = frozenset(
+    "万元个年月日人次项分家台套名所座户处条份天亩米吨公千百亿倍批期届号辆栋间张本册场只件组周岁级季类层楼轮线等星档"
+)
+# a literal '\n' first lets the regex engine jump from line to line (the text starts with TITLE:)
+_BARE_NUMBER = re.compile(r"\n[ \t]*(?:其中[:：])?(\d)(?=[\u4e00-\u9fff])")
+_MARKED_NUMBER = re.compile(r"\n[ \t]*(?:其中[:：])?(\d{1,2})(?:[、.．]|[)）])(?!\d)")
+
+
+@rule("list.bare_number", "列举编号后缺少顿号或点号（“2专项资金”），而同一文中其他编号带有标点")
+def check_bare_numbers(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    bare = [m for m in _BARE_NUMBER.finditer(text) if text[m.end()] not in _MEASURE]
+    if not bare:
+        return []
+    marked = list(_MARKED_NUMBER.finditer(text))
+    if not marked:
+        return []
+    bare_numbers = {int(m.group(1)) for m in bare}
+    findings = []
+    for match in bare:
+        number = int(match.group(1))
+        if number - 1 in bare_numbers or number + 1 in bare_numbers:
+            continue  # “1短信…”, “2手机…”, “3政务…”: the list is written that way throughout
+        line_end = text.find("\n", match.end())
+        line = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if len(line) < 3 or "|" in line:
+            continue
+        example = _nearest(marked, match.start())
+        findings.append(
+            context.finding(
+                "list.bare_number",
+                WARNING,
+                f"编号“{number}”后缺少标点：“{number}{line[:8]}”（文中其他编号写作“{example}”）",
+                match.start(1),
+                match.end() + min(len(line), 8),
+                found=f"{number}{line[:1]}",
+            )
+        )
+    return findings
+
+
+def _nearest(marked: list[re.Match], position: int) -> str:
+    best = min(marked, key=lambda m: abs(m.start() - position))
+    return best.group(0).strip().removeprefix("其中:").removeprefix("其中：")  # “\n 1、” → “1、”
+
+
+# ---------------------------------------------------------------------------------------------
+# An outline heading left without content
+
+_SENTENCE_MARKS = frozenset("。，,：:；;！!？?")
+
+
+@rule(
+    "template.empty_heading",
+    "提纲里的小标题下面没有任何内容，紧接着就是上一级的下一个标题（模板的标题没有填写）",
+)
+def check_empty_headings(context: CheckContext) -> list[Finding]:
+    """A numbered heading followed at once by a heading of a higher level (“3.年度工作计划…情况”
+    then “(二)当年…目标”) has nothing under it. Not reported: a table of contents (its titles come
+    again in the body), a heading that opens a list one level up (“1.单位基本情况” then “(一)…”,
+    a document that ranks its marks the other way), a heading that is a whole sentence."""
+    report = context.report
+    text = report.text
+    headings = report.headings
+    contents_end = _contents_end(text, headings)
+    findings = []
+    for heading, following in itertools.pairwise(headings):
+        if heading.number is None or following.rank >= heading.rank or following.number == 1:
+            continue
+        if heading.start < contents_end:
+            continue
+        title = heading.title.strip()
+        line = text[heading.start : heading.end].strip()
+        if len(title) > 25 or not title or any(ch in _SENTENCE_MARKS for ch in line):
+            continue
+        if len(line) > len(heading.marker) + len(title) + 2:
+            continue  # the heading line goes on: it has its content
+        if text[heading.end : following.start].strip() or text.count(title) > 1:
+            continue
+        findings.append(
+            context.finding(
+                "template.empty_heading",
+                WARNING,
+                f"小标题“{heading.marker}{title}”下面没有内容，紧接着是“{following.marker}{following.title[:12]}”"
+                "（模板的标题没有填写，或内容漏了）",
+                heading.start,
+                heading.end,
+                found=f"{heading.marker}{title}",
+            )
+        )
+    return findings
+
+
+_CONTENTS = re.compile(r"\n[ \t]*目[ \t]*录[ \t]*(?=\n|$)")
+_CONTENTS_AT_START = re.compile(r"[ \t]*目[ \t]*录[ \t]*(?=\n|$)")
+
+
+def _contents_end(text: str, headings) -> int:
+    """Where a table of contents (a line “目录”) ends: at the first heading whose title comes again
+    after it (the body begins), or 0 when there is none."""
+    match = (_CONTENTS_AT_START.match(text) or _CONTENTS.search(text)) if "录" in text else None
+    if match is None:
+        return 0
+    titles: set[str] = set()
+    for heading in headings:
+        if heading.start < match.end():
+            continue
+        title = heading.title.strip()
+        if title in titles:
+            return heading.start
+        titles.add(title)
+    return len(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# A form's filling instruction left on its own line
+
+
+@lru_cache(maxsize=4)
+def _instruction_regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+@rule("template.form_instruction", "表格模板的填写说明（“(一个项目一行)”“(可另附页)”）留在表中，没有删去")
+def check_form_instructions(context: CheckContext) -> list[Finding]:
+    pattern = context.data.wording.get("form_instruction_line")
+    text = context.report.text
+    if not pattern:
+        return []
+    return [
+        context.finding(
+            "template.form_instruction",
+            WARNING,
+            f"表格模板的填写说明“{match.group(0).strip()}”没有删去",
+            match.start() + 1,  # after the line break the pattern starts with
+            match.end(),
+            found=match.group(0).strip(),
+        )
+        for match in _instruction_regex(pattern).finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A word in brackets written again right after them: “西部(重庆)重庆科学城”
+
+
+@rule("name.bracket_repeat", "括号里的词紧接着括号又写了一遍（“西部(重庆)重庆科学城”），名称多了字")
+def check_bracket_repeats(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for closer, opener in ((")", "("), ("）", "（")):
+        at = text.find(closer)
+        while at >= 0:
+            start = text.rfind(opener, max(0, at - 7), at)
+            word = text[start + 1 : at] if start >= 0 else ""
+            if 2 <= len(word) <= 6 and text.startswith(word, at + 1) and all(_is_cjk(ch) for ch in word):
+                end = at + 1 + len(word)
+                head = max(0, start - 4)
+                findings.append(
+                    context.finding(
+                        "name.bracket_repeat",
+                        WARNING,
+                        f"括号里的“{word}”紧接着又写了一遍：“{text[head : end + 4]}”（名称多了“{word}”？）",
+                        head,
+                        min(len(text), end + 2),
+                        expected=text[head : at + 1],
+                        found=text[head:end],
+                    )
+                )
+            at = text.find(closer, at + 1)
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# ---------------------------------------------------------------------------------------------
+# Marks missing between two sentences or two fields
+
+
+_CONTACT_RUN_ON = re.compile(r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00-\u9fff]{2,3})$")
+
+
+@rule(
+    "punct.missing_stop",
+    "两句或两项之间缺标点：右括号后直接开始新句（“…尾款)我省随…”），人名后直接接“联系电话”",
+)
+def check_missing_stops(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    subjects = tuple(context.data.wording.get("sentence_subjects") or ())
+    for closer in (")", "）") if subjects else ():
+        at = text.find(closer)
+        while at >= 0:
+            if text.startswith(subjects, at + 1):
+                subject = next(s for s in subjects if text.startswith(s, at + 1))
+                head = max(0, at - 5)
+                end = at + 1 + len(subject)
+                findings.append(
+                    context.finding(
+                        "punct.missing_stop",
+                        WARNING,
+                        f"括号后另起一句“{text[at + 1 : end + 3]}…”，中间缺句号：“{text[head:end]}”",
+                        head,
+                        end,
+                        expected=f"{closer}。{subject}",
+                        found=f"{closer}{subject}",
+                    )
+                )
+            at = text.find(closer, at + 1)
+    at = text.find("电话")
+    while at >= 0:
+        field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
+        field_start = at - 2 if field == "联系电话" else at
+        match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
+        if match is not None and (
+            field != "电话" or text[at + 2 : at + 3] in (":", "：") or text[at + 2 : at + 3].isdigit()
+        ):
+            name = match.group(1)
+            findings.append(
+                context.finding(
+                    "punct.missing_stop",
+                    WARNING,
+                    f"人名“{name}”与下一项“{field}”之间缺逗号",
+                    match.start(1),
+                    field_start + len(field),
+                    expected=f"{name},",
+                    found=text[match.start(1) : field_start + len(field)],
+                )
+            )
+        at = text.find("电话", at + 2)
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# “(2)指标名得2分” among “(1)指标名:……得2分”
+
+_SCORE_ITEM_WITH_COLON = re.compile(r"\n[ \t]*[(（]\d{1,2}[)）][^:：,，。;；\n]{2,16}[:：]")
+_SCORE_ITEM_BARE = re.compile(r"\n[ \t]*([(（]\d{1,2}[)）])([^:：,，。;；\n]{2,16}?)(得\d+(?:\.\d+)?分)")
+
+
+@rule("punct.score_item_colon", "评分条目“(2)指标名得2分”缺冒号，而其他条目都写“指标名:……得X分”")
+def check_score_item_colons(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "分" not in text:
+        return []
+    bare = list(_SCORE_ITEM_BARE.finditer(text))
+    if not bare or len(_SCORE_ITEM_WITH_COLON.findall(text)) < 2:
+        return []
+    return [
+        context.finding(
+            "punct.score_item_colon",
+            WARNING,
+            f"评分条目“{match.group(1)}{match.group(2)}”后缺冒号：其他条目都写“指标名:……得X分”",
+            match.start(1),
+            match.end(),
+            expected=f"{match.group(1)}{match.group(2)}:{match.group(3)}",
+            found=match.group(0).strip(),
+        )
+        for match in bare
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# “内设7个职能科室办公室、表演艺术部、……”: the names follow the count without a colon
+
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COUNT_BEFORE_NAMES = re.compile(r"(\d{1,2}|[两二三四五六七八九十])个(?=[\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[,，。;；:：(（)）\n]")
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_NOT_A_NAME = ("分别", "负责", "包括", "即", "为", "是", "有", "含", "共", "等", "和", "及", "的")
+# names of units and places end so (with ``org_suffixes`` of wording.yaml): 办公室、表演艺术部、某某村
+_PLACE_SUFFIXES = (
+    "室",
+    "部",
+    "科",
+    "股",
+    "组",
+    "村",
+    "镇",
+    "乡",
+    "街道",
+    "社区",
+    "处",
+    "办",
+    "院",
+    "所",
+    "中心",
+)
+
+
+def _counts(text: str):
+    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
+    at = text.find("个")
+    while at >= 0:
+        match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
+        if at >= 1 and match is not None:
+            yield match
+        at = text.find("个", at + 1)
+
+
+@rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
+def check_list_colons(context: CheckContext) -> list[Finding]:
+    """A count of N followed, in the same clause, by exactly N names joined by '、' with no colon:
+    the first name is glued to the counted noun."""
+    text = context.report.text
+    findings = []
+    suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
+    for match in _counts(text) if "、" in text else ():
+        digits = match.group(1)
+        count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
+        if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
+            continue
+        stop = _CLAUSE_END.search(text, match.end())
+        end = stop.start() if stop else len(text)
+        items = text[match.end() : end].split("、")
+        if len(items) != count or not all(_ALL_CJK.fullmatch(item) for item in items):
+            continue
+        if any(word in items[0] for word in _NOT_A_NAME) or items[-1].endswith("等"):
+            continue
+        if not all(item.endswith(suffixes) for item in items):
+            continue  # “3个村开展培训、宣传、检查”: not names of units or places
+        first = items[0]
+        findings.append(
+            context.finding(
+                "punct.list_colon",
+                WARNING,
+                f"“{match.group(0)}{first}、…”后面正好列了{count}个名称，数量与名单之间缺冒号"
+                f"（名单的第一个名称和“{match.group(0)}…”连在了一起）",
+                match.start(),
+                match.end() + len(first),
+                found=f"{match.group(0)}{first}",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff on a kind of post above that kind's quota
+
+_QUOTA = re.compile(r"(行政|事业|参公|工勤)编制(?:数|为|是|共|核定)?\s*(\d+)\s*[个名人]")
+_ACTUAL = re.compile(
+    r"实有(?:在职|在编)?(行政|事业|参公|工勤)(?:编制)?(?:人员|人数)?(?:为|是)?\s*(\d+)\s*[个名人]"
+)
+
+
+@rule("staff.over_quota", "同一段里“实有行政编制人员N人”多于“行政编制M个”（同一类编制），且没有说明超编")
+def check_staff_over_quota(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "实有" not in text or "编制" not in text:
+        return []
+    findings = []
+    for paragraph in context.report.paragraphs:
+        body = paragraph.text
+        if "实有" not in body or "编制" not in body or "超编" in body:
+            continue
+        quotas: dict[str, list[int]] = {}
+        for match in _QUOTA.finditer(body):
+            if "实有" not in body[max(0, match.start() - 6) : match.start()]:
+                quotas.setdefault(match.group(1), []).append(int(match.group(2)))
+        for match in _ACTUAL.finditer(body):
+            kind, actual = match.group(1), int(match.group(2))
+            quota = quotas.get(kind)
+            if quota is None or len(quota) != 1 or actual <= quota[0]:
+                continue
+            findings.append(
+                context.finding(
+                    "staff.over_quota",
+                    WARNING,
+                    f"“{match.group(0)}”多于{kind}编制{quota[0]}个（多{actual - quota[0]}人），"
+                    "同一段没有说明超编；请核对人数或编制数",
+                    paragraph.start + match.start(),
+                    paragraph.start + match.end(),
+                    expected=f"不超过{quota[0]}",
+                    found=str(actual),
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A list of names that ends a paragraph with no full stop, right before a heading
+
+
+@rule("punct.list_end", "段末的名单（“A、B、C”）没有句号就接下一个标题")
+def check_list_ends(context: CheckContext) -> list[Finding]:
+    """A prose paragraph (it has sentences) whose last clause is a list of three or more names
+    joined by '、' and ends on a character, followed by a heading: the full stop is missing. Other
+    paragraph ends without a stop are left to ``punct.paragraph_end`` (information only)."""
+    report = context.report
+    heading_starts = set(report._heading_starts)
+    findings = []
+    paragraphs = report.paragraphs
+    for paragraph, following in itertools.pairwise(paragraphs):
+        body = paragraph.text.rstrip()
+        if len(body) < 40 or not _is_cjk(body[-1]) or following.start not in heading_starts:
+            continue
+        if (
+            paragraph.start in heading_starts
+            or "|" in body
+            or ("。" not in body and ";" not in body and "；" not in body)
+        ):
+            continue
+        last = max(
+            body.rfind("。"),
+            body.rfind(";"),
+            body.rfind("；"),
+            body.rfind(","),
+            body.rfind("，"),
+            body.rfind(":"),
+            body.rfind("："),
+        )
+        clause = body[last + 1 :]
+        if clause.count("、") < 2:
+            continue
+        end = paragraph.start + len(body)
+        findings.append(
+            context.finding(
+                "punct.list_end",
+                WARNING,
+                f"段末的名单“…{body[-12:]}”没有句号，紧接着是标题“{following.text[:12]}”",
+                max(paragraph.start, end - 24),
+                end,
+                expected=f"{body[-6:]}。",
+                found=body[-6:],
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_list_ends,
+    check_staff_over_quota,
+    check_list_colons,
+    check_missing_stops,
+    check_score_item_colons,
+    check_bracket_repeats,
+    check_doubled_marks,
+    check_bracket_number_mark,
+    check_bare_numbers,
+    check_empty_headings,
+    check_form_instructions,
+)
