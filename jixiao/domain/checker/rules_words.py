@@ -60,7 +60,7 @@ def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
 
 
 def doubled_character(
-    lexicon: Lexicon, text: str, first: int, name_suffixes: str, particles: str = ""
+    lexicon: Lexicon, text: str, first: int, name_suffixes: str, particles: str = "", verbs: str = ""
 ) -> str | None:
     """Why the character at ``first`` and ``first + 1`` (the same) is one too many, or None.
 
@@ -91,6 +91,8 @@ def doubled_character(
     ):
         return None  # a word ends at the left one, even a rare one the split passed over (本年|年末)
     lone = left_start if len(left) == 1 else right_start
+    if lone == right_start and char in verbs:
+        return None  # a one-character verb after a post that ends in it: 主任|任|副组长
     neighbour = right if len(left) == 1 else left
     starts = [0]
     for word in words:
@@ -167,6 +169,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("lexicon") or {}
     suffixes = spec.get("name_suffixes") or ""
     particles = spec.get("particles") or ""
+    verbs = spec.get("verbs_alone") or ""
     fixed_pairs = _DOUBLE_CHARS
     source = context.report.source
     findings = []
@@ -184,7 +187,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             # when the second starts no word and a word follows it (2023年|年|国有企业)
             why = doubled_after_number(lexicon, text, first)
         else:
-            why = doubled_character(lexicon, text, first, suffixes, particles)
+            why = doubled_character(lexicon, text, first, suffixes, particles, verbs)
         if why is None:
             continue
         findings.append(
@@ -588,8 +591,10 @@ def cut_short(lexicon: Lexicon, text: str, at: int, suffixes: str, common: int) 
     if not uses:
         return None
     word, count = max(uses.items(), key=lambda item: item[1])
-    if count < 2:
-        return None
+    if count < 2 or count < 0.8 * (text.count(char) - 1):
+        return (
+            None  # not the character's usual word: it is written in other words too, or alone (党派 / 党的)
+        )
     low = _run_left(text, at - 1, 4)
     words = lexicon.segment(text[low:at])
     if len(words) < 2 or words[-1] != char or len(words[-2]) < 2:
