@@ -136,6 +136,25 @@ def doubled_after_number(lexicon: Lexicon, text: str, first: int) -> str | None:
     return f"“{char * 2}”叠字：“{quote}”中多了一个“{char}”（删去后为“{fixed}”）"
 
 
+def doubled_in_a_term(lexicon: Lexicon, text: str, first: int, name_suffixes: str) -> str | None:
+    """Why one of the two characters at ``first`` is one too many in a term the text writes
+    without it elsewhere ("开州区区民政局" beside "开州区民政局"), or None. The pair may be a word
+    (区区), so the split does not tell; the text's own spelling of the term does. Three
+    characters on each side must match, and two words meeting at the pair (上年|年末) stay."""
+    low, high = _run_left(text, first, 2), _run_right(text, first + 2, 3)
+    if first - low < 2 or high - first - 2 < 3:
+        return None
+    if _plainly_two_words(lexicon, text, first):
+        return None
+    if text[first] in name_suffixes and _starts_a_word(lexicon, text, first + 1):
+        return None  # a name, then a word with the same character: 保山站|站房 beside 保山站房
+    short = text[low : first + 1] + text[first + 2 : high]
+    if short not in text:
+        return None
+    char = text[first]
+    return f"“{char * 2}”叠字：“{text[low:high]}”中多了一个“{char}”（文中别处写作“{short}”）"
+
+
 def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     """The common case, told without splitting: a word ends at the left character, a word starts
     at the right one, and no word starting after the right one runs past that word's end (which
@@ -143,6 +162,12 @@ def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     right_at = first + 1
     if not any(lexicon.is_word(text[first - k : first + 1]) for k in (1, 2, 3) if k <= first):
         return False
+    return _starts_a_word(lexicon, text, right_at)
+
+
+def _starts_a_word(lexicon: Lexicon, text: str, right_at: int) -> bool:
+    """A word starts at ``right_at`` and no word starting inside it runs past its end (站房|规模
+    holds; 区民|政局 does not: 民政局 runs past)."""
     end = next(
         (right_at + n for n in (4, 3, 2) if lexicon.is_word(text[right_at : right_at + n])),
         None,
@@ -188,6 +213,8 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             why = doubled_after_number(lexicon, text, first)
         else:
             why = doubled_character(lexicon, text, first, suffixes, particles, verbs)
+            if why is None:
+                why = doubled_in_a_term(lexicon, text, first, suffixes)
         if why is None:
             continue
         findings.append(
@@ -564,6 +591,42 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# A count run into the year after it
+
+_GLUED_YEAR = re.compile(r"(?<![\dA-Za-z./_-])(\d{1,3})((?:19|20)\d\d)年(?!\d{1,2}月)")
+
+
+@rule("typo.number_year", "数字和年份连写（“其他为72020年度示范县”）：年份前多出的几位数字是漏了量词的个数")
+def check_glued_years(context: CheckContext) -> list[Finding]:
+    """A number of five to seven digits before 年 whose last four make a year: a count and a year
+    written together, the measure word between them lost (7个2020年度). A full date after it
+    (52021年12月) is more often a table cell's number run into the next cell, and is left alone."""
+    text = context.report.text
+    if "年" not in text:
+        return []
+    findings = []
+    source = context.report.source
+    for match in _GLUED_YEAR.finditer(text):
+        start, end = match.span()
+        a, b = source.original_span(start, end)
+        if b - a != end - start:
+            continue  # a space or a line break between them: table cells
+        count, year = match.group(1), match.group(2)
+        findings.append(
+            context.finding(
+                "typo.number_year",
+                WARNING,
+                f"数字和年份连写：“{match.group(0)}”应是“{count}”和“{year}年”两个数"
+                f"（中间漏了量词，如“{count}个{year}年”）",
+                start,
+                end,
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
 # A word cut short before 的
 
 _DE = re.compile("的")  # a literal: scanned far faster than with a look-behind
@@ -795,6 +858,7 @@ RULES = (
     check_inserted_spans,
     check_units,
     check_number_units,
+    check_glued_years,
     check_missing_characters,
     check_confusions,
 )

@@ -52,3 +52,53 @@ def test_a_character_written_in_several_words_is_not_cut_short_before_de():
 )
 def test_words_the_dictionary_lacks_are_no_confusions(text):
     assert findings(text, "typo.confusion") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A character doubled inside a term the text writes without it elsewhere
+
+
+def test_a_doubled_character_that_makes_a_word_is_found_by_the_texts_own_spelling():
+    # 区区 is a word (trivial), so the split alone does not tell; 开州区民政局 above does
+    text = "项目由重庆市开州区民政局负责实施，资金拨付到各街道。年底开州区区民政局组织验收，验收合格。"
+    finding = only(text, "typo.doubled_char")
+    assert finding.found == "区区" and "开州区民政局" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a station and its building: 保山站|站房 beside 保山站房, both right
+        "批复的保山站房为4000平方米，经争取，保山站站房规模扩大到8000平方米。",
+        # two words meeting at the pair: 上年|年末 beside 上年末
+        "较上年年末结余增加，比上年末结余多出2万元。",
+        # no shorter spelling anywhere in the text
+        "年底开州区区民政局组织验收。",
+    ],
+)
+def test_doubles_that_are_meant_stay_silent_beside_a_shorter_spelling(text):
+    assert findings(text, "typo.doubled_char") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A count run into the year after it
+
+
+def test_a_count_written_into_the_year_after_it_is_reported():
+    text = "省级补助1000万元，其余为52021年度示范县的尾款。"
+    finding = only(text, "typo.number_year")
+    assert finding.found == "52021年"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2021年12月31日，共5个项目。",
+        "完成时间52021年12月完成",  # a score run into a full date: table cells
+        "合同编号HT2021052021年签订",  # a code, not a count
+        "编号A52021年第3批",
+        "共计12,2021年以来累计",
+    ],
+)
+def test_years_after_codes_cells_and_dates_stay_silent(text):
+    assert findings(text, "typo.number_year") == []
