@@ -591,6 +591,123 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# A name written once with a character too many or too few
+
+_NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
+
+
+@lru_cache(maxsize=4)
+def _ending_regex(endings: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile("|".join(map(re.escape, endings))) if endings else None
+
+
+def one_character_apart(long: str, short: str, context: int) -> tuple[int, int] | None:
+    """(i, n) when deleting ``long[i]`` makes the last n characters of ``long`` and ``short`` the
+    same, with at least two characters after the deleted one and ``context`` in all (刑事审判庭第#
+    against 民事审判第#: 庭, and 事审判第# in common); None otherwise."""
+    for i in range(1, len(long) - 1):
+        if long[i] == long[i - 1]:
+            continue  # a doubled character: typo.doubled_char
+        cut = long[:i] + long[i + 1 :]
+        n = 0
+        while n < len(cut) and n < len(short) and cut[-1 - n] == short[-1 - n]:
+            n += 1
+        tail = len(long) - 1 - i  # characters after the deleted one
+        if n >= context and n >= tail + 2 and long[-1 - tail :] != short[-1 - tail :]:
+            return i, n
+    return None
+
+
+def _lone_characters(lexicon: Lexicon, text: str) -> int:
+    return sum(len(word) == 1 for word in lexicon.segment(text))
+
+
+@rule(
+    "typo.term",
+    "名称一处多字或少字（“市级文艺术家协会”与“市级文学艺术家协会”）：同一名称在文中别处的写法",
+)
+def check_term_variants(context: CheckContext) -> list[Finding]:
+    """A name ending in 协会, 委员会, 庭 … written twice, once with one character more than the other
+    (the rest alike). Which one is wrong: the one the text writes less often, the endings compared;
+    as often as each other, the one whose words leave a character on its own (市级|文|艺术家 against
+    市级|文学|艺术家); otherwise nothing is said."""
+    spec = context.data.typos.get("terms") or {}
+    regex = _ending_regex(tuple(spec.get("endings") or ()))
+    if regex is None:
+        return []
+    text = context.report.text
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for match in regex.finditer(text):
+        end = match.start()
+        start = _run_left(text, end, 8)
+        if end - start >= 4:
+            groups.setdefault(match.group(0), []).append((start, text[start:end].translate(_NUMERALS)))
+    if not any(len({term for _, term in places}) > 1 for places in groups.values()):
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    size = int(spec.get("context") or 5)
+    findings = []
+    source = context.report.source
+    for ending, places in groups.items():
+        terms = Counter(term for _, term in places)
+        if len(terms) < 2:
+            continue
+        for long in terms:
+            for short in terms:
+                if len(long) < len(short) or long == short:
+                    continue
+                apart = one_character_apart(long, short, size)
+                if apart is None:
+                    continue
+                i, n = apart
+                long_tail, short_tail = long[-n - 1 :], short[-n:]
+                more = sum(c for t, c in terms.items() if t.endswith(long_tail))
+                fewer = sum(
+                    c for t, c in terms.items() if t.endswith(short_tail) and not t.endswith(long_tail)
+                )
+                if more == fewer:
+                    lone_long = _lone_characters(lexicon, long_tail)
+                    lone_short = _lone_characters(lexicon, short_tail)
+                    if lone_long == lone_short:
+                        continue
+                    wrong_is_long = lone_long > lone_short
+                else:
+                    wrong_is_long = more < fewer
+                wrong = long if wrong_is_long else short
+                wrong_tail, right_tail = (long_tail, short_tail) if wrong_is_long else (short_tail, long_tail)
+                for start, term in places:
+                    if term != wrong:
+                        continue
+                    at = start + len(term) - len(wrong_tail)
+                    end = start + len(term) + len(ending)
+                    a, b = source.original_span(at, end)
+                    if b - a != end - at:
+                        continue  # a space or a line break inside: table cells
+                    found = text[at:end]
+                    how = f"多了“{long[i]}”" if wrong_is_long else f"漏了“{long[i]}”"
+                    findings.append(
+                        context.finding(
+                            "typo.term",
+                            WARNING,
+                            f"名称写法不一：“{found}”{how}（文中别处写作“…{_spelled(text, right_tail, ending)}”）",
+                            at,
+                            end,
+                            found=found,
+                        )
+                    )
+    return findings
+
+
+def _spelled(text: str, tail: str, ending: str) -> str:
+    """``tail`` + ``ending`` as the text writes it (the numerals as written, not #)."""
+    pattern = re.escape(tail + ending).replace("\\#", "#").replace("#", "[一二三四五六七八九十]")
+    match = re.search(pattern, text)
+    return match.group(0) if match else tail + ending
+
+
+# ---------------------------------------------------------------------------------------------
 # A count run into the year after it
 
 _GLUED_YEAR = re.compile(r"(?<![\dA-Za-z./_-])(\d{1,3})((?:19|20)\d\d)年(?!\d{1,2}月)")
@@ -859,6 +976,7 @@ RULES = (
     check_units,
     check_number_units,
     check_glued_years,
+    check_term_variants,
     check_missing_characters,
     check_confusions,
 )

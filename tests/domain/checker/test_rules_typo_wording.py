@@ -102,3 +102,39 @@ def test_a_count_written_into_the_year_after_it_is_reported():
 )
 def test_years_after_codes_cells_and_dates_stay_silent(text):
     assert findings(text, "typo.number_year") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A name written once with a character too many or too few
+
+
+def test_a_name_with_a_character_left_out_is_found_by_its_full_spelling_elsewhere():
+    text = (
+        "本会负责联系全市文艺工作者，由市级文学艺术家协会统一组织。年内对市级文艺术家协会所属团体开展了培训。"
+    )
+    finding = only(text, "typo.term")
+    assert finding.found == "市级文艺术家协会" and "漏了“学”" in finding.message
+    assert "市级文学艺术家协会" in finding.message
+
+
+def test_a_name_with_a_character_too_many_is_found_by_the_spelling_the_text_uses_more():
+    text = "内设机构有立案庭、刑事审判庭第一庭、刑事审判第二庭、民事审判第一庭、民事审判第二庭，另设执行局。"
+    finding = only(text, "typo.term")
+    assert "多了“庭”" in finding.message and "审判庭第一庭" in finding.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # different names with the same ending
+        "县疾病预防控制中心、县政务服务中心和乡镇卫生服务中心共同实施。",
+        # a prefix more is a longer name, not a slip: 县政务服务中心 / 政务服务中心
+        "由县政务服务中心牵头，政务服务中心各窗口配合。",
+        # written once only
+        "市级文艺术家协会开展培训。",
+        # the level word that may stand or not, at the start of the shared part
+        "县级财政局拨付资金，县财政局负责监督。",
+    ],
+)
+def test_names_that_differ_by_more_than_a_slip_stay_silent(text):
+    assert findings(text, "typo.term") == []
