@@ -721,6 +721,38 @@ def _spelled(text: str, tail: str, ending: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# One usage written two ways in the same text
+
+
+@rule("typo.mixed_usage", "同一用法文中两种写法（“截止到”与“截至”）：按文中别处的规范写法提示")
+def check_mixed_usage(context: CheckContext) -> list[Finding]:
+    """A usage that may stand (截止到 2021年) where the same text writes the standard form (截至)
+    elsewhere: the text's own usage says which one it meant. Pairs in ``typos.yaml`` (mixed_usage)."""
+    pairs = context.data.typos.get("mixed_usage") or {}
+    text = context.report.text
+    findings = []
+    for variant, standard in pairs.items():
+        at = text.find(variant)
+        if at < 0 or standard not in text:
+            continue
+        while at >= 0:
+            findings.append(
+                context.finding(
+                    "typo.mixed_usage",
+                    WARNING,
+                    f"用法不一致：这里写“{variant}”，文中别处写作“{standard}”（宜统一为“{standard}”）："
+                    f"“{text[at : at + len(variant) + 8]}”",
+                    at,
+                    at + len(variant),
+                    expected=standard,
+                    found=variant,
+                )
+            )
+            at = text.find(variant, at + len(variant))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
 # A count run into the year after it
 
 _DIGITS = frozenset("0123456789")
@@ -880,6 +912,11 @@ def confusion_of(context: CheckContext) -> ConfusionIndex | None:
     return load_confusion(*confusion_parameters(context.data))
 
 
+def _alone_on_a_line(text: str, start: int, end: int) -> bool:
+    """The two characters are a line (a table cell) of their own: "宜传" is read as it stands."""
+    return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("\n", "")
+
+
 def confusion_at(
     lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, size: int, guards: ConfusionGuards
 ) -> tuple[str, int, str] | None:
@@ -898,8 +935,12 @@ def confusion_at(
     if text[end : end + 1] in guards.name_suffixes or text.startswith(guards.name_words, end):
         return None  # a name: 弥泉村, 洋泉镇, 优知文库
     run_start, run_end = _run_left(text, start), _run_right(text, end)
-    if run_end - run_start <= 4 or text[run_end : run_end + 1] in "〔[【":
-        return None  # a name in a list (、黄杏、), a table cell, a document number (鄂财绩发〔2012〕)
+    if text[run_end : run_end + 1] in "〔[【":
+        return None  # a document number (鄂财绩发〔2012〕)
+    if run_end - run_start <= 4 and not (
+        size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
+    ):
+        return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
     if (
         start
         and text[start - 1] in guards.surnames
@@ -1003,6 +1044,7 @@ RULES = (
     check_number_units,
     check_glued_years,
     check_term_variants,
+    check_mixed_usage,
     check_missing_characters,
     check_confusions,
 )

@@ -138,3 +138,39 @@ def test_a_name_with_a_character_too_many_is_found_by_the_spelling_the_text_uses
 )
 def test_names_that_differ_by_more_than_a_slip_stay_silent(text):
     assert findings(text, "typo.term") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A table cell of two characters that is no word
+
+
+def test_a_cell_of_two_characters_that_is_a_slip_of_a_common_word_is_reported():
+    text = "指标名称\n完成情况\n宜传\n开展活动12次\n培训\n3期\n"
+    finding = only(text, "typo.confusion")
+    assert finding.found == "宜传" and finding.expected == "宣传"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡镇\n宜良\n石林\n完成\n",  # places
+        "姓名\n黄杏\n李明\n",  # a person
+        "项目\n宜传、培训\n",  # not alone on its line: a list
+    ],
+)
+def test_cells_of_names_stay_silent(text):
+    assert findings(text, "typo.confusion") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# One usage written two ways in the same text
+
+
+def test_jiezhidao_beside_jiezhi_in_the_same_text_is_reported():
+    text = "截至2022年6月30日，项目完工。截止到2022年12月31日，资金支付完毕。截至年底已验收。"
+    finding = only(text, "typo.mixed_usage")
+    assert finding.found == "截止到" and finding.expected == "截至"
+
+
+def test_jiezhidao_alone_is_left_as_written():
+    assert findings("截止到2022年12月31日，资金支付完毕。", "typo.mixed_usage") == []
