@@ -759,7 +759,75 @@ _DIGITS = frozenset("0123456789")
 _MONTH_AFTER = re.compile(r"\d{1,2}月")
 
 
-@rule("typo.number_year", "数字和年份连写（“其他为72020年度示范县”）：年份前多出的几位数字是漏了量词的个数")
+def _head_missing(context: CheckContext, text: str, at: int) -> list[Finding]:
+    spec = context.data.typos.get("lexicon") or {}
+    bound = int(spec.get("bound_alone") or 0)
+    if not bound:
+        return []
+    if text[at] in _NOT_HEADLESS:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    word = word_missing_its_head(lexicon, text, at, bound)
+    if word is None:
+        return []
+    start = at - 1
+    while start > 0 and text[start - 1] in _DIGITS:
+        start -= 1
+    end = _run_right(text, at + 1, 2)
+    return [
+        context.finding(
+            "typo.number_year",
+            WARNING,
+            f"疑似漏字：“{text[start:end]}”中的“{text[at]}”单独不成词，文中别处写作“{word}”"
+            f"（应为“{text[start:at]}{word}{text[at + 1 : end]}”？）",
+            start,
+            end,
+            expected=f"{text[start:at]}{word}{text[at + 1 : end]}",
+            found=text[start:end],
+        )
+    ]
+
+
+# characters that follow a year as they stand (年度, 年初, 年底 … start words; these stand alone)
+_NOT_HEADLESS = frozenset("度初底末中内前后来起至以的是和与及共全各第在为对由将已")
+
+
+def word_missing_its_head(lexicon: Lexicon, text: str, at: int, bound: int) -> str | None:
+    """The word that the character at ``at`` (right after a year: "2022年央补助") was meant to
+    end (中央), or None. The character is rare on its own (score ≤ ``bound``), starts no word and
+    is followed by one, and its usual word — the one that holds nearly every other use of it in
+    the text — ends with it."""
+    char = text[at]
+    if not _is_cjk(char):
+        return None
+    alone = lexicon.score(char)
+    if alone is not None and alone > bound:
+        return None
+    if lexicon.is_word(text[at - 1 : at + 1]) or any(lexicon.is_word(text[at : at + n]) for n in (2, 3, 4)):
+        return None
+    if not any(lexicon.is_word(text[at + 1 : at + 1 + n]) for n in (2, 3, 4)):
+        return None
+    uses: Counter = Counter()
+    position = text.find(char)
+    while position >= 0:
+        if position != at and lexicon.is_word(text[position - 1 : position + 1]):
+            uses[text[position - 1 : position + 1]] += 1
+        position = text.find(char, position + 1)
+    if not uses:
+        return None
+    word, count = uses.most_common(1)[0]
+    if count < 2 or count < 0.8 * (text.count(char) - 1):
+        return None
+    return word
+
+
+@rule(
+    "typo.number_year",
+    "年份处的笔误：数字和年份连写（“其他为72020年度示范县”，漏了量词）；"
+    "年份后的词少了头一个字（“2022年央补助”，文中别处写作“中央”）",
+)
 def check_glued_years(context: CheckContext) -> list[Finding]:
     """A number of five to seven digits before 年 whose last four make a year: a count and a year
     written together, the measure word between them lost (7个2020年度). A full date after it
@@ -770,6 +838,8 @@ def check_glued_years(context: CheckContext) -> list[Finding]:
     at = text.find("年", 5)
     while at >= 0:
         here, at = at, text.find("年", at + 1)  # the literal found first: far faster than a regex
+        if text[here - 1] in _DIGITS and here + 1 < len(text) and _is_cjk(text[here + 1]):
+            findings.extend(_head_missing(context, text, here + 1))
         if not text[here - 5 : here].isascii() or not text[here - 5 : here].isdigit():
             continue
         start = here - 5

@@ -174,3 +174,28 @@ def test_jiezhidao_beside_jiezhi_in_the_same_text_is_reported():
 
 def test_jiezhidao_alone_is_left_as_written():
     assert findings("截止到2022年12月31日，资金支付完毕。", "typo.mixed_usage") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A word after a year missing its first character
+
+
+def test_a_word_after_a_year_missing_its_first_character_is_reported():
+    text = (
+        "根据2022年中央支持地方公共文化服务体系建设补助资金的安排，"
+        "本馆使用2022年央补助地方资金购置图书，中央资金全部到位。"
+    )
+    finding = only(text, "typo.number_year")
+    assert finding.found.startswith("2022年央") and "中央" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年度预算，2022年初结转，2022年底完成，2022年中期调整，中央资金到位。",
+        "2022年央视报道了本项目，央视记者到场。",  # 央视 is a word
+        "2021年务工人员1200人，劳务输出稳定，服务务实。",  # 务 is in several words
+    ],
+)
+def test_words_after_a_year_as_written_stay_silent(text):
+    assert [f for f in findings(text, "typo.number_year") if "漏字" in f.message] == []
