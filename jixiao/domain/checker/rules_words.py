@@ -664,14 +664,19 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
         for term in terms:
             if len(term) >= size:
                 by_tail.setdefault(term[-size:], []).append(term)
-        pairs = {
-            (long, short)
-            for long in terms
-            if len(long) > size
-            for i in range(1, len(long) - 1)
-            for short in by_tail.get((long[:i] + long[i + 1 :])[-size:], ())
-            if short != long
-        }
+        pairs = set()
+        for long in terms:
+            if len(long) <= size:
+                continue
+            # a deletion left of the last ``size`` characters leaves them as they are
+            tails = {long[-size:]} if len(long) > size + 1 else set()
+            tails.update(
+                (long[:i] + long[i + 1 :])[-size:] for i in range(max(len(long) - size, 1), len(long) - 1)
+            )
+            for tail in tails:
+                for short in by_tail.get(tail, ()):
+                    if short != long and not long.endswith(short):
+                        pairs.add((long, short))  # (a longer name that only adds a prefix is no slip)
         for long, short in pairs:
             apart = one_character_apart(long, short, size)
             if apart is None:
