@@ -236,6 +236,7 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
 # Doubled words, doubled clauses, doubled approximations
 
 _DOUBLE_CHARS = frozenset(("的的", "是是", "在在", "和和", "了了"))
+_WORDS_ENDING_IN_DE = frozenset(("目的", "标的", "靶的", "有的", "别的", "似的"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 
@@ -299,6 +300,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
+            if doubled == "的的" and text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE:
+                continue  # 以营利为目的|的: a word that ends in 的, then the particle
             a, b = source.original_span(start, end)
             if b - a != 2:
                 continue

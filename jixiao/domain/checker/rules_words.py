@@ -60,7 +60,7 @@ def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
 
 
 def doubled_character(
-    lexicon: Lexicon, text: str, first: int, name_suffixes: str, particles: str = ""
+    lexicon: Lexicon, text: str, first: int, name_suffixes: str, particles: str = "", verbs: str = ""
 ) -> str | None:
     """Why the character at ``first`` and ``first + 1`` (the same) is one too many, or None.
 
@@ -91,6 +91,8 @@ def doubled_character(
     ):
         return None  # a word ends at the left one, even a rare one the split passed over (本年|年末)
     lone = left_start if len(left) == 1 else right_start
+    if lone == right_start and char in verbs:
+        return None  # a one-character verb after a post that ends in it: 主任|任|副组长
     neighbour = right if len(left) == 1 else left
     starts = [0]
     for word in words:
@@ -134,6 +136,29 @@ def doubled_after_number(lexicon: Lexicon, text: str, first: int) -> str | None:
     return f"“{char * 2}”叠字：“{quote}”中多了一个“{char}”（删去后为“{fixed}”）"
 
 
+def doubled_in_a_term(lexicon: Lexicon, text: str, first: int, name_suffixes: str) -> str | None:
+    """Why one of the two characters at ``first`` is one too many in a term the text writes
+    without it elsewhere ("开州区区民政局" beside "开州区民政局"), or None. The pair may be a word
+    (区区), so the split does not tell; the text's own spelling of the term does. Three
+    characters on each side must match, and two words meeting at the pair (上年|年末) stay. Only a
+    pair that is a word itself (any other is told by the split alone) and whose character ends
+    names (区, 县, 局 …: 开州区|区民政局) is looked at."""
+    if text[first] not in name_suffixes or not lexicon.is_word(text[first : first + 2]):
+        return None  # not the end of a name, or the split told already (doubled_character)
+    low, high = _run_left(text, first, 2), _run_right(text, first + 2, 3)
+    if first - low < 2 or high - first - 2 < 3:
+        return None
+    short = text[low : first + 1] + text[first + 2 : high]
+    if short not in text:
+        return None
+    if _plainly_two_words(lexicon, text, first):
+        return None
+    if _starts_a_word(lexicon, text, first + 1):
+        return None  # a name, then a word with the same character: 保山站|站房 beside 保山站房
+    char = text[first]
+    return f"“{char * 2}”叠字：“{text[low:high]}”中多了一个“{char}”（文中别处写作“{short}”）"
+
+
 def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     """The common case, told without splitting: a word ends at the left character, a word starts
     at the right one, and no word starting after the right one runs past that word's end (which
@@ -141,6 +166,12 @@ def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     right_at = first + 1
     if not any(lexicon.is_word(text[first - k : first + 1]) for k in (1, 2, 3) if k <= first):
         return False
+    return _starts_a_word(lexicon, text, right_at)
+
+
+def _starts_a_word(lexicon: Lexicon, text: str, right_at: int) -> bool:
+    """A word starts at ``right_at`` and no word starting inside it runs past its end (站房|规模
+    holds; 区民|政局 does not: 民政局 runs past)."""
     end = next(
         (right_at + n for n in (4, 3, 2) if lexicon.is_word(text[right_at : right_at + n])),
         None,
@@ -167,6 +198,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("lexicon") or {}
     suffixes = spec.get("name_suffixes") or ""
     particles = spec.get("particles") or ""
+    verbs = spec.get("verbs_alone") or ""
     fixed_pairs = _DOUBLE_CHARS
     source = context.report.source
     findings = []
@@ -184,7 +216,9 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
             # when the second starts no word and a word follows it (2023年|年|国有企业)
             why = doubled_after_number(lexicon, text, first)
         else:
-            why = doubled_character(lexicon, text, first, suffixes, particles)
+            why = doubled_character(lexicon, text, first, suffixes, particles, verbs)
+            if why is None:
+                why = doubled_in_a_term(lexicon, text, first, suffixes)
         if why is None:
             continue
         findings.append(
@@ -561,6 +595,288 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# A name written once with a character too many or too few
+
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
+_NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
+
+
+def one_character_apart(long: str, short: str, context: int) -> tuple[int, int] | None:
+    """(i, n) when deleting ``long[i]`` makes the last n characters of ``long`` and ``short`` the
+    same, with at least two characters after the deleted one and ``context`` in all (刑事审判庭第#
+    against 民事审判第#: 庭, and 事审判第# in common); None otherwise."""
+    for i in range(1, len(long) - 1):
+        if long[i] in (long[i - 1], long[i + 1]):
+            continue  # a doubled character: typo.doubled_char
+        cut = long[:i] + long[i + 1 :]
+        n = 0
+        while n < len(cut) and n < len(short) and cut[-1 - n] == short[-1 - n]:
+            n += 1
+        tail = len(long) - 1 - i  # characters after the deleted one
+        if n >= context and n >= tail + 2 and long[-1 - tail :] != short[-1 - tail :]:
+            return i, n
+    return None
+
+
+def _lone_characters(lexicon: Lexicon, text: str) -> int:
+    return sum(len(word) == 1 for word in lexicon.segment(text))
+
+
+@rule(
+    "typo.term",
+    "名称一处多字或少字（“市级文艺术家协会”与“市级文学艺术家协会”）：同一名称在文中别处的写法",
+)
+def check_term_variants(context: CheckContext) -> list[Finding]:
+    """A name ending in 协会, 委员会, 庭 … written twice, once with one character more than the other
+    (the rest alike). Which one is wrong: the one the text writes less often, the endings compared;
+    as often as each other, the one whose words leave a character on its own (市级|文|艺术家 against
+    市级|文学|艺术家); otherwise nothing is said."""
+    spec = context.data.typos.get("terms") or {}
+    text = context.report.text
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for ending in spec.get("endings") or ():
+        end = text.find(ending)
+        if end < 0:
+            continue
+        places = []
+        while end >= 0:
+            term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
+            if len(term) > 4:
+                places.append((end - len(term), term))
+            end = text.find(ending, end + len(ending))
+        if len({term for _, term in places}) > 1:
+            groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
+    if not groups:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    size = int(spec.get("context") or 5)
+    findings = []
+    source = context.report.source
+    for ending, places in groups.items():
+        terms = Counter(term for _, term in places)
+        if len(terms) < 2:
+            continue
+        # a pair shares its last ``size`` characters once the extra one is deleted: look the
+        # shorter up by them instead of trying every pair
+        by_tail: dict[str, list[str]] = {}
+        for term in terms:
+            if len(term) >= size:
+                by_tail.setdefault(term[-size:], []).append(term)
+        pairs = set()
+        for long in terms:
+            if len(long) <= size:
+                continue
+            # a deletion left of the last ``size`` characters leaves them as they are
+            tails = {long[-size:]} if len(long) > size + 1 else set()
+            tails.update(
+                (long[:i] + long[i + 1 :])[-size:] for i in range(max(len(long) - size, 1), len(long) - 1)
+            )
+            for tail in tails:
+                for short in by_tail.get(tail, ()):
+                    if short != long and not long.endswith(short):
+                        pairs.add((long, short))  # (a longer name that only adds a prefix is no slip)
+        for long, short in pairs:
+            apart = one_character_apart(long, short, size)
+            if apart is None:
+                continue
+            i, n = apart
+            long_tail, short_tail = long[-n - 1 :], short[-n:]
+            more = sum(c for t, c in terms.items() if t.endswith(long_tail))
+            fewer = sum(c for t, c in terms.items() if t.endswith(short_tail) and not t.endswith(long_tail))
+            if more == fewer:
+                lone_long = _lone_characters(lexicon, long_tail)
+                lone_short = _lone_characters(lexicon, short_tail)
+                if lone_long == lone_short:
+                    continue
+                wrong_is_long = lone_long > lone_short
+            else:
+                wrong_is_long = more < fewer
+            wrong = long if wrong_is_long else short
+            wrong_tail, right_tail = (long_tail, short_tail) if wrong_is_long else (short_tail, long_tail)
+            for start, term in places:
+                if term != wrong:
+                    continue
+                at = start + len(term) - len(wrong_tail)
+                end = start + len(term) + len(ending)
+                a, b = source.original_span(at, end)
+                if b - a != end - at:
+                    continue  # a space or a line break inside: table cells
+                found = text[at:end]
+                how = f"多了“{long[i]}”" if wrong_is_long else f"漏了“{long[i]}”"
+                findings.append(
+                    context.finding(
+                        "typo.term",
+                        WARNING,
+                        f"名称写法不一：“{found}”{how}（文中别处写作“…{_spelled(text, right_tail, ending)}”）",
+                        at,
+                        end,
+                        found=found,
+                    )
+                )
+    return findings
+
+
+def _spelled(text: str, tail: str, ending: str) -> str:
+    """``tail`` + ``ending`` as the text writes it (the numerals as written, not #)."""
+    pattern = re.escape(tail + ending).replace("\\#", "#").replace("#", "[一二三四五六七八九十]")
+    match = re.search(pattern, text)
+    return match.group(0) if match else tail + ending
+
+
+# ---------------------------------------------------------------------------------------------
+# One usage written two ways in the same text
+
+
+@rule("typo.mixed_usage", "同一用法文中两种写法（“截止到”与“截至”）：按文中别处的规范写法提示")
+def check_mixed_usage(context: CheckContext) -> list[Finding]:
+    """A usage that may stand (截止到 2021年) where the same text writes the standard form (截至)
+    elsewhere: the text's own usage says which one it meant. Pairs in ``typos.yaml`` (mixed_usage)."""
+    pairs = context.data.typos.get("mixed_usage") or {}
+    text = context.report.text
+    findings = []
+    for variant, standard in pairs.items():
+        at = text.find(variant)
+        if at < 0 or standard not in text:
+            continue
+        while at >= 0:
+            findings.append(
+                context.finding(
+                    "typo.mixed_usage",
+                    WARNING,
+                    f"用法不一致：这里写“{variant}”，文中别处写作“{standard}”（宜统一为“{standard}”）："
+                    f"“{text[at : at + len(variant) + 8]}”",
+                    at,
+                    at + len(variant),
+                    expected=standard,
+                    found=variant,
+                )
+            )
+            at = text.find(variant, at + len(variant))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A count run into the year after it
+
+_DIGITS = frozenset("0123456789")
+_MONTH_AFTER = re.compile(r"\d{1,2}月")
+
+
+def _head_missing(context: CheckContext, text: str, at: int) -> list[Finding]:
+    spec = context.data.typos.get("lexicon") or {}
+    bound = int(spec.get("bound_alone") or 0)
+    if not bound:
+        return []
+    if text[at] in _NOT_HEADLESS:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    word = word_missing_its_head(lexicon, text, at, bound)
+    if word is None:
+        return []
+    start = at - 1
+    while start > 0 and text[start - 1] in _DIGITS:
+        start -= 1
+    end = _run_right(text, at + 1, 2)
+    return [
+        context.finding(
+            "typo.number_year",
+            WARNING,
+            f"疑似漏字：“{text[start:end]}”中的“{text[at]}”单独不成词，文中别处写作“{word}”"
+            f"（应为“{text[start:at]}{word}{text[at + 1 : end]}”？）",
+            start,
+            end,
+            expected=f"{text[start:at]}{word}{text[at + 1 : end]}",
+            found=text[start:end],
+        )
+    ]
+
+
+# characters that follow a year as they stand (年度, 年初, 年底 … start words; these stand alone)
+_NOT_HEADLESS = frozenset("度初底末中内前后来起至以的是和与及共全各第在为对由将已")
+
+
+def word_missing_its_head(lexicon: Lexicon, text: str, at: int, bound: int) -> str | None:
+    """The word that the character at ``at`` (right after a year: "2022年央补助") was meant to
+    end (中央), or None. The character is rare on its own (score ≤ ``bound``), starts no word and
+    is followed by one, and its usual word — the one that holds nearly every other use of it in
+    the text — ends with it."""
+    char = text[at]
+    if not _is_cjk(char):
+        return None
+    alone = lexicon.score(char)
+    if alone is not None and alone > bound:
+        return None
+    if lexicon.is_word(text[at - 1 : at + 1]) or any(lexicon.is_word(text[at : at + n]) for n in (2, 3, 4)):
+        return None
+    if not any(lexicon.is_word(text[at + 1 : at + 1 + n]) for n in (2, 3, 4)):
+        return None
+    uses: Counter = Counter()
+    position = text.find(char)
+    while position >= 0:
+        if position != at and lexicon.is_word(text[position - 1 : position + 1]):
+            uses[text[position - 1 : position + 1]] += 1
+        position = text.find(char, position + 1)
+    if not uses:
+        return None
+    word, count = uses.most_common(1)[0]
+    if count < 2 or count < 0.8 * (text.count(char) - 1):
+        return None
+    return word
+
+
+@rule(
+    "typo.number_year",
+    "年份处的笔误：数字和年份连写（“其他为72020年度示范县”，漏了量词）；"
+    "年份后的词少了头一个字（“2022年央补助”，文中别处写作“中央”）",
+)
+def check_glued_years(context: CheckContext) -> list[Finding]:
+    """A number of five to seven digits before 年 whose last four make a year: a count and a year
+    written together, the measure word between them lost (7个2020年度). A full date after it
+    (52021年12月) is more often a table cell's number run into the next cell, and is left alone."""
+    text = context.report.text
+    findings = []
+    source = context.report.source
+    at = text.find("年", 5)
+    while at >= 0:
+        here, at = at, text.find("年", at + 1)  # the literal found first: far faster than a regex
+        if text[here - 1] in _DIGITS and here + 1 < len(text) and _is_cjk(text[here + 1]):
+            findings.extend(_head_missing(context, text, here + 1))
+        if not text[here - 5 : here].isascii() or not text[here - 5 : here].isdigit():
+            continue
+        start = here - 5
+        while start > 0 and text[start - 1] in _DIGITS:
+            start -= 1
+        if here - start > 7 or text[here - 4 : here - 2] not in ("19", "20"):
+            continue
+        if start and (text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "./_-")):
+            continue  # a code (HT2021052021年) or a decimal
+        if _MONTH_AFTER.match(text, here + 1):
+            continue  # 52021年12月: a table cell's number run into a date
+        end = here + 1
+        a, b = source.original_span(start, end)
+        if b - a != end - start:
+            continue  # a space or a line break between them: table cells
+        count, year = text[start : here - 4], text[here - 4 : here]
+        found = text[start:end]
+        findings.append(
+            context.finding(
+                "typo.number_year",
+                WARNING,
+                f"数字和年份连写：“{found}”应是“{count}”和“{year}年”两个数"
+                f"（中间漏了量词，如“{count}个{year}年”）",
+                start,
+                end,
+                found=found,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
 # A word cut short before 的
 
 _DE = re.compile("的")  # a literal: scanned far faster than with a look-behind
@@ -588,8 +904,10 @@ def cut_short(lexicon: Lexicon, text: str, at: int, suffixes: str, common: int) 
     if not uses:
         return None
     word, count = max(uses.items(), key=lambda item: item[1])
-    if count < 2:
-        return None
+    if count < 2 or count < 0.8 * (text.count(char) - 1):
+        return (
+            None  # not the character's usual word: it is written in other words too, or alone (党派 / 党的)
+        )
     low = _run_left(text, at - 1, 4)
     words = lexicon.segment(text[low:at])
     if len(words) < 2 or words[-1] != char or len(words[-2]) < 2:
@@ -669,6 +987,11 @@ def confusion_of(context: CheckContext) -> ConfusionIndex | None:
     return load_confusion(*confusion_parameters(context.data))
 
 
+def _alone_on_a_line(text: str, start: int, end: int) -> bool:
+    """The two characters are a line (a table cell) of their own: "宜传" is read as it stands."""
+    return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("\n", "")
+
+
 def confusion_at(
     lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, size: int, guards: ConfusionGuards
 ) -> tuple[str, int, str] | None:
@@ -687,8 +1010,12 @@ def confusion_at(
     if text[end : end + 1] in guards.name_suffixes or text.startswith(guards.name_words, end):
         return None  # a name: 弥泉村, 洋泉镇, 优知文库
     run_start, run_end = _run_left(text, start), _run_right(text, end)
-    if run_end - run_start <= 4 or text[run_end : run_end + 1] in "〔[【":
-        return None  # a name in a list (、黄杏、), a table cell, a document number (鄂财绩发〔2012〕)
+    if text[run_end : run_end + 1] in "〔[【":
+        return None  # a document number (鄂财绩发〔2012〕)
+    if run_end - run_start <= 4 and not (
+        size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
+    ):
+        return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
     if (
         start
         and text[start - 1] in guards.surnames
@@ -790,6 +1117,9 @@ RULES = (
     check_inserted_spans,
     check_units,
     check_number_units,
+    check_glued_years,
+    check_term_variants,
+    check_mixed_usage,
     check_missing_characters,
     check_confusions,
 )
