@@ -37,7 +37,7 @@ from jixiao.domain.checker.parse import (
     Quantity,
     int_to_cn,
 )
-from jixiao.domain.checker.statements import Parts, direction_of, parts_after
+from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
 from jixiao.domain.checker.tables import _columns_for
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -518,14 +518,21 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if paragraph is None:
             continue
         sentence_start, _sentence_end = sentence_span(text, quantity.start, paragraph.start, paragraph.end)
-        before = [q for q in report.quantities_between(sentence_start, quantity.start) if q.kind == "money"]
+        before = [
+            q
+            for q in report.quantities_between(sentence_start, quantity.start)
+            if q.kind == "money" and not in_closed_aside(text, q, quantity.start)
+        ]  # '执行数1032849.44(含中央资金…万元,其他资金11185.14万元),执行率95.61%': not the bracket's last item
         levels = [q for q in before if q.role == "level" and not q.approx]
         if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
             levels = [
                 q
                 for q in report.quantities_between(paragraph.start, quantity.start)
-                if q.kind == "money" and q.role == "level" and not q.approx
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and not in_closed_aside(text, q, quantity.start)
             ]
         if spec.get("kind") == "change":
             numerators = [q for q in levels if any(t in q.label for t in spec["numerator"])]

@@ -265,6 +265,8 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
             if _money(total.cell(budget_at)) == 0 and _money(total.cell(actual_at)) == 0 and len(filled) == 1:
                 fallback[id(total)] = filled[0]
         for row in table.rows:
+            if not row.label.strip(" -—/") and len(row.cells) < len(table.columns):
+                continue  # a row with no label and cells missing was flattened out of line: no column is sure
             source = fallback.get(id(row), row)
             budget, actual = _money(source.cell(budget_at)), _money(source.cell(actual_at))
             exact = actual * HUNDRED / budget if budget and actual is not None and budget > 0 else None

@@ -387,7 +387,11 @@ def find_parts(report: ParsedReport) -> list[Parts]:
         candidates = [
             q
             for q in report.quantities_between(low, before_end)
-            if q.kind == kind and q.role == "level" and not q.approx and before_end - q.end <= 200
+            if q.kind == kind
+            and q.role == "level"
+            and not q.approx
+            and before_end - q.end <= 200
+            and not in_closed_aside(text, q, before_end)
         ]
         if not candidates:
             continue
@@ -404,6 +408,15 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             )
         )
     return found
+
+
+def in_closed_aside(text: str, quantity: Quantity, end: int) -> bool:
+    """'项目55个(其中2个用于…),其中50个…': the 2个 stands in a bracket closed before the second 其中,
+    an aside about the figure before the bracket, so it is no total of what follows."""
+    opened = text.rfind("(", max(0, quantity.start - 60), quantity.start)
+    if opened < 0 or text.find(")", opened, quantity.start) >= 0:
+        return False
+    return 0 <= text.find(")", quantity.end, end) < end
 
 
 def _marker(match: re.Match) -> str:
