@@ -46,14 +46,12 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
     key_words = context.data.key_quantities
-    seen: dict[tuple[str, str, str, str], Fig] = {}
+    seen: dict[tuple[str, str, str, str, str], Fig] = {}
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        if fig.quantity is not None and any(
-            w in fig.quantity.raw_label for w in ("上年", "去年", "同比", "比")
-        ):
-            continue
+        if fig.quantity is not None and any(w in fig.quantity.raw_label for w in _NOT_A_LEVEL):
+            continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
         subject = subject_key(fig.subject, context.data)
         if not subject and not any(k in fig.label for k in key_words):
             continue
@@ -66,7 +64,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             topic = _section_topic(context, fig.start)
         # a figure that names no year is of the year evaluated
         year = "" if fig.year == context.fiscal_year else fig.year
-        key = (year, subject, fig.role, topic)
+        key = (year, subject, fig.role, topic, _place_of(context, fig.start))
         first = seen.get(key)
         if first is None:
             seen[key] = fig
@@ -89,6 +87,24 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+_NOT_A_LEVEL = ("上年", "去年", "同比", "比", "超出", "超支", "节约", "节余", "少支", "多支")
+# a paragraph that opens with a place ('青阳县申请基础养老金补贴…') speaks of that place
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗|镇|乡|街道|村|社区)")
+
+
+def _place_of(context: CheckContext, position: int) -> str:
+    paragraph = context.report.paragraph_at(position)
+    if paragraph is None:
+        return ""
+    opening = _PLACE_OPENING.match(paragraph.text.lstrip())
+    if (
+        opening is None
+        or opening.group() == context.report.text[:40].split("\n", 1)[0][: len(opening.group())]
+    ):
+        return ""  # the report's own unit at the head of a paragraph is the whole body
+    return opening.group()
 
 
 def _parts_of_other_totals(context: CheckContext, first: Fig, fig: Fig) -> bool:

@@ -696,3 +696,15 @@ def test_a_form_row_without_label_and_with_a_cell_lost_is_not_recomputed():
     assert [
         f for f in findings(SHIFTED_FORM, "score.recompute", report_type="auto") if f.severity == ERROR
     ] == []
+
+
+def test_figures_of_paragraphs_about_different_counties_are_different_figures():
+    body = (
+        "全市基础养老金预算4.99亿元。\n"
+        "青阳县基础养老金实际支出239.53万元，超出预算金额1.19万元。\n"
+        "石台县基础养老金实际支出93.34万元，超出预算金额3.34万元。"
+    )
+    assert not fired(body, "quantity.conflict")
+    # the same county's figure stated twice is still a conflict
+    again = "青阳县基础养老金实际支出239.53万元。\n二、绩效情况\n青阳县基础养老金实际支出293.53万元。"
+    assert len(fired(again, "quantity.conflict")) == 1
