@@ -896,6 +896,8 @@ def check_marks(context: CheckContext) -> list[Finding]:
             continue
         if at - line_start == 1 and text[line_start] in _CN_NUMERALS:
             continue  # “一.概况”: a heading number
+        if "/" in text[max(line_start, at - 3) : at] and _is_cjk(text[at + 1 : at + 2] or " "):
+            continue  # “720元/生.年”: a unit per student and year
         if line_end >= 0 and at + 1 == line_end and _PAGE_NUMBER_LINE.match(text, line_end + 1):
             continue  # “摘要.” over “2”: what is left of a table of contents' dot leader
         findings.append(

@@ -708,3 +708,8 @@ def test_figures_of_paragraphs_about_different_counties_are_different_figures():
     # the same county's figure stated twice is still a conflict
     again = "青阳县基础养老金实际支出239.53万元。\n二、绩效情况\n青阳县基础养老金实际支出293.53万元。"
     assert len(fired(again, "quantity.conflict")) == 1
+
+
+def test_a_full_stop_inside_a_unit_per_student_and_year_is_no_sentence_end():
+    assert not fired("小学人均补助标准为720元/生.年，初中为940元/生.年。", "punct.marks")
+    assert len(fired("本单位按时开展自评.财政重点评价中也按规定配合。", "punct.marks")) == 1
