@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     RULE_DESCRIPTIONS,
     ZERO,
@@ -1418,13 +1419,34 @@ def check_typos(context: CheckContext) -> list[Finding]:
 _DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_CENTURIES = ("19", "20")
+
+
+def _dates_missing_year(text: str) -> list[re.Match]:
+    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
+    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
+    starts = {
+        start
+        for at in scan.occurrences(text, "月")
+        for start in range(max(at - 9, 0), at - 4)
+        if text.startswith(_CENTURIES, start)
+    }
+    return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
+
+
+def _full_dates(text: str) -> list[re.Match]:
+    """``_DATE_FULL.finditer(text)``, tried only four characters before a 年."""
+    starts = [
+        at - 4 for at in scan.occurrences(text, "年") if at >= 4 and text.startswith(_CENTURIES, at - 4)
+    ]
+    return scan.matches_at(_DATE_FULL, text, starts)
 
 
 @rule("date.format", "日期笔误：缺“年”字（20213月）、不存在的月份或日期")
 def check_dates(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _DATE_MISSING_YEAR.finditer(text):
+    for match in _dates_missing_year(text):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
@@ -1440,7 +1462,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _DATE_FULL.finditer(text):
+    for match in _full_dates(text):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         month = int(match.group(2))

@@ -263,6 +263,20 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
 # digits, then letters (with ² ³ or a 2/3 power), then no more letters, digits or code marks
 _NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?!\.?[A-Za-z0-9_%/=&#-])")
 _DIGIT_LETTER = re.compile(r"[0-9] ?[A-Za-z]")  # found first (fast), then the whole number before
+# the same on the text's ASCII skeleton (digits → 0, letters → a, any other character kept or '?'):
+# a pattern that starts with a literal is scanned many times faster than one with a class
+_SKELETON = bytes(
+    ord("0") if chr(code).isdigit() else ord("a") if chr(code).isalpha() else code for code in range(128)
+) + bytes(range(128, 256))
+_DIGIT_LETTER_SKELETON = re.compile(rb"0 ?a")
+
+
+def _digit_letters(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_DIGIT_LETTER.finditer(text)``: ASCII only, so found in one byte a character."""
+    skeleton = text.encode("ascii", "replace").translate(_SKELETON)
+    return [pair.span() for pair in _DIGIT_LETTER_SKELETON.finditer(skeleton)]
+
+
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
 
@@ -309,12 +323,12 @@ def check_units(context: CheckContext) -> list[Finding]:
     )
     findings = []
     matches = []
-    for pair in _DIGIT_LETTER.finditer(text):
-        begin = pair.start()
+    for pair_start, pair_end in _digit_letters(text):
+        begin = pair_start
         while begin > 0 and (text[begin - 1] in "0123456789."):
             begin -= 1
         match = _NUMBER_LETTERS.match(text, begin if text[begin] != "." else begin + 1)
-        if match is not None and match.end() >= pair.end():
+        if match is not None and match.end() >= pair_end:
             matches.append(match)
     used = Counter(m.group(2) for m in matches if m.group(2) in known)
     for match in matches:

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
 
 UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
@@ -123,7 +124,7 @@ def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
 def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     text = report.text
     statements = []
-    for match in _YOY.finditer(text):
+    for match in scan.finditer(_YOY, text):  # found from 同, 比, 较, 与
         word = match.group("word")
         first = report.quantity_starting(match.end(), slack=1)
         delta = percent = None
@@ -156,7 +157,7 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:
     found = []
-    for match in _FROM_TO.finditer(report.text):
+    for match in scan.finditer(_FROM_TO, report.text):
         before = report.quantity_starting(match.end())
         if before is None:
             continue
@@ -411,6 +412,22 @@ _COUNT = re.compile(
 )
 
 
+_COUNT_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
+def _count_matches(text: str) -> list[re.Match]:
+    """``_COUNT.finditer(text)``, tried only at the numerals right before a 个, 家 or 所 (a match
+    is a run of numerals and one of these: it starts where the run does)."""
+    starts = []
+    for at in scan.occurrences(text, "个家所"):
+        start = at
+        while start and (text[start - 1] in _COUNT_NUMERALS or text[start - 1].isdecimal()):
+            start -= 1  # \d: a decimal digit of any script, as str.isdecimal
+        if start < at:
+            starts.append(start)
+    return scan.matches_at(_COUNT, text, starts)
+
+
 def _count_value(text: str, match: re.Match) -> int | None:
     """The number of a count match, or None for '一个' (an article), decimals and mixed forms."""
     number = match.group("n")
@@ -429,7 +446,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
     text = report.text
     found: list[CountList] = []
     consumed_until = 0
-    for match in _COUNT.finditer(text):
+    for match in _count_matches(text):
         if match.start() < consumed_until:
             continue
         count = _count_value(text, match)
