@@ -19,6 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, major_section_span, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 
@@ -30,7 +31,6 @@ _REFUSED = re.compile(r"被(?:预算控制|系统)?(?:拒绝|退回)[^。\n]{0,1
 _MISUSE = ("串用", "挪用", "挤占")
 _OPEN_INSPECTION = re.compile(r"督查[^。\n]{0,60}?(?:尚未(?:整改|销号)|未整改|未销号|整改中)")
 _FIGURE_CAPTION = re.compile(r"^图(\d{1,2})\s")
-_SENTENCE_END = re.compile(r"[。!?]")
 MIN_SENTENCE_CHARS = 20
 
 
@@ -253,9 +253,9 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
         if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
             continue  # (a shorter line holds no sentence long enough)
         previous = 0
-        for stop in _SENTENCE_END.finditer(line):  # the sentences, each with its 。!?
-            sentence = line[previous : stop.end()]
-            start, previous = paragraph.start + previous, stop.end()
+        for stop in scan.occurrences(line, "。!?"):  # the sentences, each with its 。!?
+            sentence = line[previous : stop + 1]
+            start, previous = paragraph.start + previous, stop + 1
             position = paragraph.start + previous  # where the sentence ends
             stripped = sentence.strip()
             # a sentence is a complete one (a title line repeated as a heading is not)
