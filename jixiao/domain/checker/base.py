@@ -60,7 +60,12 @@ class CheckContext:
     def codes(self) -> np.ndarray:
         """The code points of the normalised text (uint32), for the scans done in numpy at once
         (doubled characters, the confusion rule's windows)."""
-        return np.frombuffer(self.report.text.encode("utf-32-le"), dtype=np.uint32)
+        codes = self.report.codes  # read by parse_report
+        return (
+            codes
+            if codes is not None
+            else np.frombuffer(self.report.text.encode("utf-32-le"), dtype=np.uint32)
+        )
 
     @cached_property
     def doubles(self) -> tuple[list[int], list[int]]:

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+import numpy as np
+
 from jixiao.domain.checker.findings import Figure, Location
+from jixiao.domain.checker.scan import char_codes
 from jixiao.domain.checker.text import NormalizedText, normalize
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -72,6 +75,13 @@ _QUANTITY = re.compile(
     r"(?:(?P<money>亿元|万元|千元|元)|(?P<pct>%)|(?P<pp>个百分点)"
     rf"|(?P<count>个(?!月|工作日|小时|季度|百分点)|(?:{COUNT_UNITS[2:]})))"
 )
+# what may follow the digits of a quantity: its unit, or the rest of its number (',' '.')
+_AFTER_DIGITS = "".join(
+    sorted({unit[0] for unit in MONEY_UNITS} | {u[0] for u in COUNT_UNITS.split("|")} | set("%,."))
+)
+_FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
+_FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
+_DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
 _APPROX_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
@@ -214,6 +224,7 @@ class ParsedReport:
     _quantity_by_start: dict[int, Quantity] = field(default_factory=dict)
     _quantity_starts: list[int] = field(default_factory=list)
     _paragraph_starts: list[int] = field(default_factory=list)
+    codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
 
     @property
     def text(self) -> str:
@@ -332,14 +343,58 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
     return label
 
 
+def _quantity_matches(text: str, codes: np.ndarray) -> list[re.Match]:
+    """``_QUANTITY.finditer(text)``, tried only where a run of digits starts that is followed by
+    a unit, ',' or '.' (``codes``: the text's code points).
+
+    The runs come from one numpy pass. A match from a later digit of a run needs the same
+    follower as one from its first digit, and fails when that fails (its number may stop at any
+    digit of the run), except through the thousands form when more than three digits stand
+    before a comma ('1234,567个' matches from '234'): then every digit of the run is tried, as
+    ``finditer`` does. A match ends on a unit, never inside a run."""
+    size = codes.size
+    if size == 0:
+        return []
+    if int(codes.max()) > 0xFFFF:
+        return list(_QUANTITY.finditer(text))  # a character beyond the tables: the plain scan
+    digit = _DECIMAL[codes]
+    starts = np.flatnonzero(digit[1:] > digit[:-1]) + 1
+    ends = np.flatnonzero(digit[:-1] > digit[1:]) + 1
+    if digit[0]:
+        starts = np.concatenate(([0], starts))
+    if starts.size == 0:
+        return []
+    if ends.size < starts.size:
+        ends = np.concatenate((ends, [size]))  # the text ends in a run: nothing follows it
+    keep = (ends < size) & _FOLLOWS_DIGITS[codes[np.minimum(ends, size - 1)]]
+    found = []
+    taken = 0
+    match = _QUANTITY.match
+    for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
+        if start < taken:
+            continue
+        hit = match(text, start)
+        if hit is None and end - start > 3 and text[end] == ",":
+            for inner in range(start + 1, end):
+                hit = match(text, inner)
+                if hit is not None:
+                    break
+        if hit is not None:
+            found.append(hit)
+            taken = hit.end()
+    return found
+
+
 def _read_quantities(
-    text: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]
+    text: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...], codes: np.ndarray | None = None
 ) -> tuple[list[Quantity], dict[str, int]]:
+    """The quantities printed in ``text``; ``codes``: its code points, when the caller has them."""
     quantities: list[Quantity] = []
     report_decimals: dict[str, int] = {}
     label_reversed = _LABEL_REVERSED.match
     not_before = _NOT_BEFORE_NUMBER
-    for match in _QUANTITY.finditer(text):
+    matches = _quantity_matches(text, codes) if codes is not None else _QUANTITY.finditer(text)
+    for match in matches:
         start = match.start()
         if start and text[start - 1] in not_before:
             continue
@@ -627,7 +682,8 @@ def parse_report(
             paragraphs.append(Paragraph(position + offset, position + offset + len(stripped), stripped))
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
-    quantities, report_decimals = _read_quantities(text, prefixes, suffixes)
+    codes = char_codes(text)
+    quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes)
     table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
     table_rows.extend(_vertical_rows(paragraphs))
     table_rows.sort(key=lambda row: row.start)
@@ -644,4 +700,5 @@ def parse_report(
     report._quantity_by_start = {q.start: q for q in quantities}
     report._quantity_starts = [q.start for q in quantities]
     report._paragraph_starts = [p.start for p in paragraphs]
+    report.codes = codes
     return report

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+import numpy as np
+
 MAX_FIRST_CHARS = 12  # more first characters than this: one scan by the regex engine is faster
 
 _UNKNOWN = None
@@ -91,6 +93,11 @@ def first_chars(pattern: re.Pattern) -> str | None:
             chars = "".join(sorted(found[0]))
     _FIRSTS[key] = chars
     return chars
+
+
+def char_codes(text: str) -> np.ndarray:
+    """The code points of ``text`` (uint32, read-only), for scans done in numpy at once."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def occurrences(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
