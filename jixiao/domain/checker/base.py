@@ -7,14 +7,16 @@ table) and every rule reads them; a rule never re-parses the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 import numpy as np
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.config import CheckerData, ReportType
 from jixiao.domain.checker.findings import Finding
 from jixiao.domain.checker.parse import ParsedReport, Quantity
@@ -101,6 +103,18 @@ class CheckContext:
         return starts
 
     @cached_property
+    def data_pairs(self) -> dict[str, list[int]]:
+        """Where the first two characters of a match of the checker data's word-list patterns
+        (typos, vague phrases) stand: one numpy pass over the text, shared by their rules."""
+        return _pair_index(self.data).starts(self.report.text, self.codes)
+
+    def data_finditer(self, pattern: re.Pattern) -> Iterable[re.Match]:
+        """``pattern.finditer(text)`` for one of the checker data's patterns, tried only where
+        its first two characters stand (the regex engine tries a list of words at every
+        character of the text)."""
+        return _pair_index(self.data).finditer(pattern, self.report.text, self.data_pairs)
+
+    @cached_property
     def tables(self):
         """Tables flattened to text, read back into rows and columns (see tables.py)."""
         from jixiao.domain.checker.tables import read_tables
@@ -125,6 +139,18 @@ class CheckContext:
         found: str | None = None,
     ) -> Finding:
         return Finding(rule, severity, message, self.report.location(start, end), expected, found)
+
+
+_PAIR_INDEXES: dict[int, tuple[CheckerData, scan.PairIndex]] = {}
+
+
+def _pair_index(data: CheckerData) -> scan.PairIndex:
+    """The pair index of the word-list patterns of ``data`` (built once per data)."""
+    known = _PAIR_INDEXES.get(id(data))
+    if known is None or known[0] is not data:
+        patterns = (data.typo_regex, data.vague_regex, *(pattern.regex for pattern in data.typo_patterns))
+        known = _PAIR_INDEXES[id(data)] = (data, scan.PairIndex(patterns))
+    return known[1]
 
 
 _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF

@@ -16,6 +16,7 @@ have reasons the text does not show, so what can be read from the text is report
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -248,12 +249,15 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     report = context.report
     seen: dict[str, int] = {}
     findings = []
+    stops = scan.occurrences(report.text, "。!?")  # the sentences' ends, found once for the text
     for paragraph in report.paragraphs:
         line = paragraph.text
         if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
             continue  # (a shorter line holds no sentence long enough)
         previous = 0
-        for stop in scan.occurrences(line, "。!?"):  # the sentences, each with its 。!?
+        low = bisect_left(stops, paragraph.start)
+        for stop in stops[low : bisect_left(stops, paragraph.end, low)]:  # each sentence with its 。!?
+            stop -= paragraph.start
             sentence = line[previous : stop + 1]
             start, previous = paragraph.start + previous, stop + 1
             position = paragraph.start + previous  # where the sentence ends

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
@@ -1194,7 +1193,7 @@ _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:�
 def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in context.data.vague_regex.finditer(text):
+    for match in context.data_finditer(context.data.vague_regex):
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)
@@ -1229,7 +1228,6 @@ _PAIRS = {
 }
 _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
-_BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』"  # the class of _BRACKET, for str.find
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
@@ -1261,18 +1259,12 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     findings = []
     last_index = len(report.paragraphs) - 1
     page_words = tuple(context.data.wording.get("page_metadata") or ())
-    whole = report.text
-    positions = scan.occurrences(whole, _BRACKET_CHARS)  # every bracket of the text, found at once
     for index, paragraph in enumerate(report.paragraphs):
-        low = bisect_left(positions, paragraph.start)
-        high = bisect_left(positions, paragraph.end, low)
-        if low == high:
-            continue  # no bracket in the paragraph
         text = paragraph.text
         if "|" in text:
             continue
-        marks = [whole[at] for at in positions[low:high]]  # _BRACKET.findall(text)
-        if _balanced(marks) or _page_metadata(text, page_words):
+        marks = _BRACKET.findall(text)
+        if not marks or _balanced(marks) or _page_metadata(text, page_words):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []
@@ -1370,7 +1362,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    for match in data.typo_regex.finditer(text):
+    for match in context.data_finditer(data.typo_regex):
         wrong = match.group(0)
         right = data.typo_words[wrong]
         findings.append(
@@ -1385,7 +1377,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
             )
         )
     for pattern in data.typo_patterns:
-        for match in pattern.regex.finditer(text):
+        for match in context.data_finditer(pattern.regex):
             start = match.start()
             if pattern.preceded_by:
                 word = next((w for w in pattern.preceded_by if text.endswith(w, 0, start)), None)

@@ -138,3 +138,95 @@ def finditer(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
     if chars is None:
         return pattern.finditer(text)
     return matches_at(pattern, text, occurrences(text, chars))
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns that start with two known characters (lists of words: typos, vague phrases)
+
+_PAIRS: dict[tuple[str, int], frozenset[str] | None] = {}
+MAX_PAIRS = 400
+
+
+def _chars(item) -> set[str] | None:
+    op, value = item
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        return {chr(member) for _, member in value}
+    return None
+
+
+def _pairs_of(items) -> set[str] | None:
+    items = list(items)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        items = list(items[0][1][3])  # a group around the whole: (?:…)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        pairs: set[str] = set()
+        for branch in items[0][1][1]:
+            found = _pairs_of(branch)
+            if found is None:
+                return None
+            pairs |= found
+        return pairs
+    if len(items) < 2:
+        return None
+    first, second = _chars(items[0]), _chars(items[1])
+    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
+        return None
+    return {a + b for a in first for b in second}
+
+
+def first_pairs(pattern: re.Pattern) -> frozenset[str] | None:
+    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
+    or None when they are not known from the pattern's first two elements."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _PAIRS:
+        return _PAIRS[key]
+    pairs = None
+    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+        found = _pairs_of(sre_parse.parse(pattern.pattern, pattern.flags))
+        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0x10000 for pair in found):
+            pairs = frozenset(found)
+    _PAIRS[key] = pairs
+    return pairs
+
+
+class PairIndex:
+    """The first two characters of several patterns' matches, looked up for every position of a
+    text in one numpy pass: each character that occurs in a pair has a small number, and a table
+    indexed by the numbers of two neighbours says whether they form a pair."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.pairs = {pattern: first_pairs(pattern) for pattern in patterns}
+        known = sorted({pair for pairs in self.pairs.values() if pairs for pair in pairs})
+        chars = sorted({char for pair in known for char in pair})
+        self.number = np.zeros(0x10000, dtype=np.uint16)
+        self.number[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1, dtype=np.uint16)
+        self.width = len(chars) + 1
+        self.table = np.zeros(self.width * self.width, dtype=bool)
+        for pair in known:
+            self.table[int(self.number[ord(pair[0])]) * self.width + int(self.number[ord(pair[1])])] = True
+
+    def starts(self, text: str, codes: np.ndarray) -> dict[str, list[int]]:
+        """Pair → the positions where it stands in ``text`` (``codes``: its code points)."""
+        if codes.size < 2:
+            return {}
+        number = self.number[codes & 0xFFFF].astype(np.intp)
+        pair = number[:-1] * self.width
+        pair += number[1:]
+        found: dict[str, list[int]] = {}
+        for at in np.flatnonzero(self.table[pair]).tolist():
+            pair = text[at : at + 2]  # a character beyond U+FFFF may alias one of a pair
+            found.setdefault(pair, []).append(at)
+        return found
+
+    def finditer(self, pattern: re.Pattern, text: str, starts: dict[str, list[int]]) -> Iterable[re.Match]:
+        """``pattern.finditer(text)``, tried only where its pairs stand (``starts``: :meth:`starts`)."""
+        pairs = self.pairs.get(pattern)
+        if pairs is None:
+            return finditer(pattern, text)
+        places = [at for pair in pairs.intersection(starts) for at in starts[pair]]
+        if not places:
+            return []
+        places.sort()
+        return matches_at(pattern, text, places)
