@@ -38,8 +38,21 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 CN_NUMERAL_TEXT = "零一二三四五六七八九十"
 
 
+_CN_NUMBERS: dict[str, int | None] = {}  # numerals already read (a report uses a few dozen)
+
+
 def cn_number(text: str) -> int | None:
     """'三' → 3, '十二' → 12, '二十' → 20, '12' → 12; anything else → None."""
+    known = _CN_NUMBERS.get(text, _CN_NUMBERS)
+    if known is not _CN_NUMBERS:
+        return known  # type: ignore[return-value]
+    value = _cn_number(text)
+    if len(_CN_NUMBERS) < 4096:
+        _CN_NUMBERS[text] = value
+    return value
+
+
+def _cn_number(text: str) -> int | None:
     if text and text.isascii() and text.isdigit():
         return int(text)
     if text in CIRCLED:
@@ -580,25 +593,20 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
     headings: list[Heading] = []
-    stack: list[tuple[int, str]] = []
+    ranks: list[int] = []
+    labels: list[str] = []  # the path: the label of each heading above, by rank
     for rank, number, marker, title, paragraph in found:
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
+        while ranks and ranks[-1] >= rank:
+            ranks.pop()
+            labels.pop()
         shown = f"{marker}{title if rank <= 2 else title[:12]}"
         if source is not None:  # the path quotes the heading as written (（一） not (一))
             a, b = source.original_span(paragraph.start, paragraph.start + len(shown))
             shown = source.original[a:b]
-        stack.append((rank, shown))
+        ranks.append(rank)
+        labels.append(shown)
         headings.append(
-            Heading(
-                rank=rank,
-                number=number,
-                marker=marker,
-                title=title,
-                start=paragraph.start,
-                end=paragraph.end,
-                path=" > ".join(label for _, label in stack),
-            )
+            Heading(rank, number, marker, title, paragraph.start, paragraph.end, " > ".join(labels))
         )
     return headings
 

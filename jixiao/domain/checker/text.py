@@ -94,7 +94,10 @@ class NormalizedText:
         if end <= start:
             position = self.original_index(start) if start < len(self.text) else len(self.original)
             return position, position
-        return self.original_index(start), self.original_index(end - 1) + 1
+        breaks, shifts = self._breaks, self._shifts  # original_index, inlined (every finding asks)
+        return start + shifts[bisect_right(breaks, start) - 1], end + shifts[
+            bisect_right(breaks, end - 1) - 1
+        ]
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
