@@ -70,6 +70,12 @@ class CheckContext:
         )
 
     @cached_property
+    def code_index(self) -> np.ndarray:
+        """The code points as indices into tables (:func:`scan.table_index`)."""
+        index = self.report.code_index
+        return index if index is not None else scan.table_index(self.codes)
+
+    @cached_property
     def doubles(self) -> tuple[list[int], list[int]]:
         """Where a Chinese character is written twice in a row (的的), and where a pair of them is
         (对象对象): one numpy pass over the text, shared by ``typo.doubled`` and ``typo.doubled_char``
@@ -106,7 +112,7 @@ class CheckContext:
     def data_pairs(self) -> dict[str, list[int]]:
         """Where the first two characters of a match of the checker data's word-list patterns
         (typos, vague phrases) stand: one numpy pass over the text, shared by their rules."""
-        return _pair_index(self.data).starts(self.report.text, self.codes)
+        return _pair_index(self.data).starts(self.report.text, self.code_index)
 
     def data_finditer(self, pattern: re.Pattern) -> Iterable[re.Match]:
         """``pattern.finditer(text)`` for one of the checker data's patterns, tried only where

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from jixiao.domain.checker.findings import Figure, Location
-from jixiao.domain.checker.scan import char_codes
+from jixiao.domain.checker.scan import char_codes, table_index
 from jixiao.domain.checker.text import NormalizedText, normalize
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -82,6 +82,8 @@ def int_to_cn(value: int) -> str:
 # Quantities
 
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_ZERO, _ONE = Decimal(0), Decimal(1)
+_HALVES = tuple(Decimal(5).scaleb(-(decimals + 1)) for decimals in range(12))  # 0.5, 0.05, …
 COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座"
 _QUANTITY = re.compile(
     r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?:\.(?P<frac>\d+))?"
@@ -147,12 +149,12 @@ class Quantity(NamedTuple):
 
     @property
     def scale(self) -> Decimal:
-        return MONEY_UNITS.get(self.unit, Decimal(1))
+        return MONEY_UNITS.get(self.unit, _ONE)
 
     @property
     def base_value(self) -> Decimal:
         """Value in 元 for money, else the value itself."""
-        return self.value * self.scale
+        return self.value * MONEY_UNITS.get(self.unit, _ONE)
 
     def half_unit(self, report_decimals: int = 0) -> Decimal:
         """Half of the last printed digit, in 元 for money (the rounding envelope of the printed figure).
@@ -161,9 +163,10 @@ class Quantity(NamedTuple):
         taken to have lost trailing zeros (the seed prints 44万元 for 44.00万元).
         """
         if self.kind == "count":
-            return Decimal(0)  # counts of people, bodies, posts are exact
+            return _ZERO  # counts of people, bodies, posts are exact
         decimals = max(self.decimals, report_decimals) if self.kind == "money" else self.decimals
-        return Decimal(5).scaleb(-(decimals + 1)) * self.scale
+        half = _HALVES[decimals] if decimals < len(_HALVES) else Decimal(5).scaleb(-(decimals + 1))
+        return half * MONEY_UNITS.get(self.unit, _ONE)
 
 
 class Paragraph(NamedTuple):
@@ -238,6 +241,7 @@ class ParsedReport:
     _quantity_starts: list[int] = field(default_factory=list)
     _paragraph_starts: list[int] = field(default_factory=list)
     codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
+    code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
 
     @property
     def text(self) -> str:
@@ -356,9 +360,9 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
     return label
 
 
-def _quantity_matches(text: str, codes: np.ndarray) -> list[re.Match]:
+def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[re.Match]:
     """``_QUANTITY.finditer(text)``, tried only where a run of digits starts that is followed by
-    a unit, ',' or '.' (``codes``: the text's code points).
+    a unit, ',' or '.' (``codes``: the text's code points, ``index``: :func:`scan.table_index`).
 
     The runs come from one numpy pass. A match from a later digit of a run needs the same
     follower as one from its first digit, and fails when that fails (its number may stop at any
@@ -370,7 +374,7 @@ def _quantity_matches(text: str, codes: np.ndarray) -> list[re.Match]:
         return []
     if int(codes.max()) > 0xFFFF:
         return list(_QUANTITY.finditer(text))  # a character beyond the tables: the plain scan
-    digit = _DECIMAL[codes]
+    digit = _DECIMAL[index]
     starts = np.flatnonzero(digit[1:] > digit[:-1]) + 1
     ends = np.flatnonzero(digit[:-1] > digit[1:]) + 1
     if digit[0]:
@@ -379,7 +383,7 @@ def _quantity_matches(text: str, codes: np.ndarray) -> list[re.Match]:
         return []
     if ends.size < starts.size:
         ends = np.concatenate((ends, [size]))  # the text ends in a run: nothing follows it
-    keep = (ends < size) & _FOLLOWS_DIGITS[codes[np.minimum(ends, size - 1)]]
+    keep = (ends < size) & _FOLLOWS_DIGITS[index[np.minimum(ends, size - 1)]]
     found = []
     taken = 0
     match = _QUANTITY.match
@@ -399,14 +403,20 @@ def _quantity_matches(text: str, codes: np.ndarray) -> list[re.Match]:
 
 
 def _read_quantities(
-    text: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...], codes: np.ndarray | None = None
+    text: str,
+    prefixes: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    codes: np.ndarray | None = None,
+    index: np.ndarray | None = None,
 ) -> tuple[list[Quantity], dict[str, int]]:
     """The quantities printed in ``text``; ``codes``: its code points, when the caller has them."""
     quantities: list[Quantity] = []
     report_decimals: dict[str, int] = {}
     label_reversed = _LABEL_REVERSED.match
     not_before = _NOT_BEFORE_NUMBER
-    matches = _quantity_matches(text, codes) if codes is not None else _QUANTITY.finditer(text)
+    if codes is not None and index is None:
+        index = table_index(codes)
+    matches = _quantity_matches(text, codes, index) if codes is not None else _QUANTITY.finditer(text)
     for match in matches:
         start = match.start()
         if start and text[start - 1] in not_before:
@@ -691,7 +701,8 @@ def parse_report(
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
     codes = char_codes(text)
-    quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes)
+    index = table_index(codes)
+    quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes, index)
     table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
     table_rows.extend(_vertical_rows(paragraphs))
     table_rows.sort(key=lambda row: row.start)
@@ -709,4 +720,5 @@ def parse_report(
     report._quantity_starts = [q.start for q in quantities]
     report._paragraph_starts = [p.start for p in paragraphs]
     report.codes = codes
+    report.code_index = index
     return report

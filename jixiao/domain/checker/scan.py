@@ -100,6 +100,13 @@ def char_codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
+def table_index(codes: np.ndarray) -> np.ndarray:
+    """Code points as indices into tables of 0x10000 entries (numpy indexes far faster with
+    ``intp`` than with ``uint32``); a character beyond U+FFFF reads entry 0xFFFF, a noncharacter
+    that no table holds."""
+    return np.minimum(codes, 0xFFFF).astype(np.intp)
+
+
 def occurrences(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
     """The positions of the characters ``chars`` in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
@@ -185,7 +192,7 @@ def first_pairs(pattern: re.Pattern) -> frozenset[str] | None:
     pairs = None
     if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
         found = _pairs_of(sre_parse.parse(pattern.pattern, pattern.flags))
-        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0x10000 for pair in found):
+        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
             pairs = frozenset(found)
     _PAIRS[key] = pairs
     return pairs
@@ -200,6 +207,9 @@ class PairIndex:
         self.pairs = {pattern: first_pairs(pattern) for pattern in patterns}
         known = sorted({pair for pairs in self.pairs.values() if pairs for pair in pairs})
         chars = sorted({char for pair in known for char in pair})
+        if len(chars) > 250:  # the number of a pair would not fit in 16 bits: plain scans
+            self.pairs = dict.fromkeys(patterns)
+            known, chars = [], []
         self.number = np.zeros(0x10000, dtype=np.uint16)
         self.number[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1, dtype=np.uint16)
         self.width = len(chars) + 1
@@ -207,17 +217,17 @@ class PairIndex:
         for pair in known:
             self.table[int(self.number[ord(pair[0])]) * self.width + int(self.number[ord(pair[1])])] = True
 
-    def starts(self, text: str, codes: np.ndarray) -> dict[str, list[int]]:
-        """Pair → the positions where it stands in ``text`` (``codes``: its code points)."""
-        if codes.size < 2:
+    def starts(self, text: str, index: np.ndarray) -> dict[str, list[int]]:
+        """Pair → the positions where it stands in ``text`` (``index``: :func:`table_index`)."""
+        if index.size < 2:
             return {}
-        number = self.number[codes & 0xFFFF].astype(np.intp)
-        pair = number[:-1] * self.width
+        number = self.number[index]
+        pair = number[:-1].astype(np.intp)
+        pair *= self.width
         pair += number[1:]
         found: dict[str, list[int]] = {}
         for at in np.flatnonzero(self.table[pair]).tolist():
-            pair = text[at : at + 2]  # a character beyond U+FFFF may alias one of a pair
-            found.setdefault(pair, []).append(at)
+            found.setdefault(text[at : at + 2], []).append(at)
         return found
 
     def finditer(self, pattern: re.Pattern, text: str, starts: dict[str, list[int]]) -> Iterable[re.Match]:
