@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
@@ -1228,6 +1229,7 @@ _PAIRS = {
 }
 _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
+_BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』"  # the class of _BRACKET
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
@@ -1268,12 +1270,18 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     findings = []
     last_index = len(report.paragraphs) - 1
     page_words = tuple(context.data.wording.get("page_metadata") or ())
+    whole = report.text
+    positions = scan.char_positions(context.code_index, _BRACKET_CHARS)  # every bracket, at once
     for index, paragraph in enumerate(report.paragraphs):
+        low = bisect_left(positions, paragraph.start)
+        high = bisect_left(positions, paragraph.end, low)
+        if low == high:
+            continue  # no bracket in the paragraph
         text = paragraph.text
         if "|" in text:
             continue
-        marks = _BRACKET.findall(text)
-        if not marks or _balanced(marks) or _page_metadata(text, page_words):
+        marks = [whole[at] for at in positions[low:high]]  # _BRACKET.findall(text)
+        if _balanced(marks) or _page_metadata(text, page_words):
             continue
         angle = "<" in text and ">" in text
         stack: list[tuple[str, int]] = []

@@ -32,14 +32,16 @@ def lexicon_of(context: CheckContext) -> Lexicon | None:
 
 def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
     start = end
-    while start > 0 and end - start < limit and _is_cjk(text[start - 1]):
+    low = max(end - limit, 0)
+    while start > low and "\u4e00" <= text[start - 1] <= "\u9fff":  # _is_cjk, inlined
         start -= 1
     return start
 
 
 def _run_right(text: str, start: int, limit: int = _CONTEXT) -> int:
     end = start
-    while end < len(text) and end - start < limit and _is_cjk(text[end]):
+    high = min(start + limit, len(text))
+    while end < high and "\u4e00" <= text[end] <= "\u9fff":  # _is_cjk, inlined
         end += 1
     return end
 

@@ -107,6 +107,22 @@ def table_index(codes: np.ndarray) -> np.ndarray:
     return np.minimum(codes, 0xFFFF).astype(np.intp)
 
 
+_CHAR_TABLES: dict[str, np.ndarray] = {}
+
+
+def char_positions(index: np.ndarray, chars: str) -> list[int]:
+    """The positions of the characters ``chars`` (all below U+FFFF) in a text, found in one numpy
+    pass (``index``: :func:`table_index` of the text): for many characters, where one ``str.find``
+    each would read the text as often and a regex class tests each character slowly."""
+    table = _CHAR_TABLES.get(chars)
+    if table is None:
+        table = np.zeros(0x10000, dtype=bool)
+        table[[ord(char) for char in chars]] = True
+        table[0xFFFF] = False  # where the characters beyond U+FFFF are read
+        _CHAR_TABLES[chars] = table
+    return np.flatnonzero(table[index]).tolist()
+
+
 def occurrences(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
     """The positions of the characters ``chars`` in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
