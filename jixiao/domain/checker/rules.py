@@ -1509,7 +1509,7 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if "日前" not in text:
         return []
-    year = _FISCAL_YEAR.search(text[:1500])
+    year = _fiscal_year(text)
     if year is None:
         return []
     fiscal = int(year.group(1))
@@ -1535,6 +1535,20 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
 
 
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+
+
+def _fiscal_year(text: str, limit: int = 1500) -> re.Match | None:
+    """``_FISCAL_YEAR.search(text[:limit])``, tried only four characters before a 年度."""
+    at = text.find("年度", 4, limit)
+    while at >= 0:
+        if text.startswith(_CENTURIES, at - 4):
+            match = _FISCAL_YEAR.match(text, at - 4)
+            if match is not None:
+                return match
+        at = text.find("年度", at + 1, limit)
+    return None
+
+
 _REPORT_DATE = re.compile(
     r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
 )
@@ -1545,8 +1559,8 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
     head = text[:1500]
-    year = _FISCAL_YEAR.search(head)
-    date = _REPORT_DATE.search(head)
+    year = _fiscal_year(text)
+    date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
     if year is None or date is None or "评" not in head:
         return []
     if int(date.group(1)) > int(year.group(1)):
