@@ -111,7 +111,7 @@ class CheckContext:
     @cached_property
     def data_pairs(self) -> dict[str, list[int]]:
         """Where the first two characters of a match of the checker data's word-list patterns
-        (typos, vague phrases, the column names of forms) stand: one numpy pass over the text, shared by their rules."""
+        (typos, vague phrases) stand: one numpy pass over the text, shared by their rules."""
         return _pair_index(self.data).starts(self.report.text, self.code_index)
 
     def data_finditer(self, pattern: re.Pattern) -> Iterable[re.Match]:
@@ -125,7 +125,7 @@ class CheckContext:
         """Tables flattened to text, read back into rows and columns (see tables.py)."""
         from jixiao.domain.checker.tables import read_tables
 
-        return read_tables(self.report, self.data, self.data_finditer)
+        return read_tables(self.report, self.data)
 
     @cached_property
     def figures(self):
@@ -154,14 +154,7 @@ def _pair_index(data: CheckerData) -> scan.PairIndex:
     """The pair index of the word-list patterns of ``data`` (built once per data)."""
     known = _PAIR_INDEXES.get(id(data))
     if known is None or known[0] is not data:
-        from jixiao.domain.checker.tables import column_names
-
-        patterns = (
-            data.typo_regex,
-            data.vague_regex,
-            *(pattern.regex for pattern in data.typo_patterns),
-            column_names(data),
-        )
+        patterns = (data.typo_regex, data.vague_regex, *(pattern.regex for pattern in data.typo_patterns))
         known = _PAIR_INDEXES[id(data)] = (data, scan.PairIndex(patterns))
     return known[1]
 

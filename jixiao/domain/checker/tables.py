@@ -16,7 +16,6 @@ not a number stays text, an empty cell stays empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -141,23 +140,12 @@ def _columns_for(data: CheckerData) -> _Columns:
     return cached[1]
 
 
-def column_names(data: CheckerData) -> re.Pattern:
-    """The pattern of the column names that mark a self-evaluation form (预算数, 执行率, 得分 …)."""
-    return _columns_for(data).strong_name
-
-
-def read_tables(
-    report: ParsedReport,
-    data: CheckerData,
-    finditer: Callable[[re.Pattern], Iterable[re.Match]] | None = None,
-) -> list[Table]:
-    """``finditer``: ``pattern.finditer(report.text)``, done faster (CheckContext.data_finditer)."""
+def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
     text = report.text
     if not ("执行率" in text or "得分" in text or "分值" in text or "执行数" in text):
         return []  # every self-evaluation form has one of these columns
     columns = _columns_for(data)
-    found = finditer(columns.strong_name) if finditer is not None else columns.strong_name.finditer(text)
-    names = {m.group(0) for m in found}
+    names = {m.group(0) for m in columns.strong_name.finditer(report.text)}
     if len(names) < 2:
         return []  # a form has at least two of 预算数 / 执行数 / 执行率 / 权重 / 得分
     tables = _pipe_tables(report.paragraphs, columns)
