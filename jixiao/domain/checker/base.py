@@ -163,14 +163,19 @@ _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 
 
 def _doubles(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    """Starts of a Chinese character written twice (的的) and of a pair of them written twice
+    (对象对象): the equal neighbours are found first (few), then kept when Chinese."""
     if codes.size < 2:
         return [], []
-    chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
-    one = np.flatnonzero(chinese[:-1] & (codes[:-1] == codes[1:])).tolist()
+    low, span = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
+    same = np.flatnonzero(codes[:-1] == codes[1:])
+    one = same[(codes[same] - low) <= span].tolist()
     if codes.size < 4:
         return one, []
-    two = chinese[:-3] & chinese[1:-2] & (codes[:-3] == codes[2:-1]) & (codes[1:-2] == codes[3:])
-    return one, np.flatnonzero(two).tolist()
+    apart = codes[:-2] == codes[2:]  # the character two places on is the same
+    pairs = np.flatnonzero(apart[:-1] & apart[1:])
+    two = pairs[((codes[pairs] - low) <= span) & ((codes[pairs + 1] - low) <= span)].tolist()
+    return one, two
 
 
 Rule = Callable[[CheckContext], list[Finding]]
