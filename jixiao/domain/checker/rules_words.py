@@ -25,9 +25,17 @@ from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
 
+_LEXICON_OF: dict[int, tuple[CheckerData, Lexicon | None]] = {}
+
+
 def lexicon_of(context: CheckContext) -> Lexicon | None:
-    spec = context.data.typos.get("lexicon") or {}
-    return load_lexicon(tuple(spec.get("extra_words") or ()))
+    """The lexicon with the checker data's extra words (looked up once per data, not per rule)."""
+    data = context.data
+    known = _LEXICON_OF.get(id(data))
+    if known is None or known[0] is not data:
+        spec = data.typos.get("lexicon") or {}
+        known = _LEXICON_OF[id(data)] = (data, load_lexicon(tuple(spec.get("extra_words") or ())))
+    return known[1]
 
 
 def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
@@ -477,8 +485,16 @@ def confusion_parameters(data: CheckerData) -> tuple:
     )
 
 
+_CONFUSION_OF: dict[int, tuple[CheckerData, ConfusionIndex | None]] = {}
+
+
 def confusion_of(context: CheckContext) -> ConfusionIndex | None:
-    return load_confusion(*confusion_parameters(context.data))
+    """The confusion index of the checker data (its parameters read once per data, not per report)."""
+    data = context.data
+    known = _CONFUSION_OF.get(id(data))
+    if known is None or known[0] is not data:
+        known = _CONFUSION_OF[id(data)] = (data, load_confusion(*confusion_parameters(data)))
+    return known[1]
 
 
 def confusion_at(
