@@ -238,11 +238,12 @@ class PairIndex:
         if index.size < 2:
             return {}
         number = self.number[index]
-        pair = number[:-1].astype(np.intp)
+        first = np.flatnonzero(number[:-1])  # the characters that start some pair (few)
+        pair = number[first].astype(np.intp)
         pair *= self.width
-        pair += number[1:]
+        pair += number[first + 1]
         found: dict[str, list[int]] = {}
-        for at in np.flatnonzero(self.table[pair]).tolist():
+        for at in first[self.table[pair]].tolist():
             found.setdefault(text[at : at + 2], []).append(at)
         return found
 
