@@ -219,13 +219,15 @@ def check_charts_cited(context: CheckContext) -> list[Finding]:
     captions = []
     body = []
     for paragraph in report.paragraphs:
-        match = _FIGURE_CAPTION.match(paragraph.text)
+        match = _FIGURE_CAPTION.match(paragraph.text) if paragraph.text.startswith("图") else None
         if match:
             captions.append((int(match.group(1)), paragraph))
         elif not paragraph.text.startswith("|"):
             body.append(paragraph.text)
-    text = "\n".join(body)
     findings = []
+    if not captions:
+        return findings
+    text = "\n".join(body)
     for number, paragraph in captions:
         if not re.search(rf"图{number}(?!\d)", text):
             findings.append(
@@ -252,8 +254,10 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     stops = scan.occurrences(report.text, "。!?")  # the sentences' ends, found once for the text
     for paragraph in report.paragraphs:
         line = paragraph.text
-        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
+        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|"):
             continue  # (a shorter line holds no sentence long enough)
+        if line.startswith("图") and _FIGURE_CAPTION.match(line):
+            continue  # a figure's caption
         previous = 0
         low = bisect_left(stops, paragraph.start)
         for stop in stops[low : bisect_left(stops, paragraph.end, low)]:  # each sentence with its 。!?
