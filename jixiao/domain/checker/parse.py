@@ -635,7 +635,7 @@ def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> b
         len(text) > 30
         or len(text) < 4
         or text[-1] in TERMINAL + ",:"
-        or any(ch in ASCII_DIGITS for ch in text)
+        or not ASCII_DIGITS.isdisjoint(text)
     ):
         return False
     if index + 1 >= len(paragraphs):
@@ -675,7 +675,7 @@ def _header_row(line: str) -> bool:
     cells = [c.strip() for c in line.split("|") if c.strip()]
     return (
         len(cells) >= 3
-        and not any(ch in ASCII_DIGITS for ch in line)
+        and ASCII_DIGITS.isdisjoint(line)
         and sum(1 for c in cells if c.endswith(_HEADER_WORDS)) >= 2
     )
 

@@ -1077,7 +1077,7 @@ def _heading_titles(report: ParsedReport) -> list[str]:
         for p in report.paragraphs
         if 2 <= len(p.text) <= 20
         and p.text[-1] not in TERMINAL + ",:"
-        and not any(ch in ASCII_DIGITS for ch in p.text)
+        and ASCII_DIGITS.isdisjoint(p.text)
     ]
     return titles
 
@@ -1199,7 +1199,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)
         sentence = text[sentence_start:sentence_end]
-        if any(ch in ASCII_DIGITS for ch in sentence) or _CHINESE_COUNT.search(sentence):
+        if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
         findings.append(
             context.finding(
