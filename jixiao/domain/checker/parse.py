@@ -417,6 +417,8 @@ def _read_quantities(
     if codes is not None and index is None:
         index = table_index(codes)
     matches = _quantity_matches(text, codes, index) if codes is not None else _QUANTITY.finditer(text)
+    size = len(text)
+    reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
         start = match.start()
         if start and text[start - 1] in not_before:
@@ -436,10 +438,10 @@ def _read_quantities(
             integer = integer.replace(",", "")
         value = Decimal(f"{integer}.{fraction}" if fraction else integer)
         fraction = fraction or ""
-        head = text[max(0, start - 25) : start][::-1]
-        raw_label = label_reversed(head).group(0)[::-1]
-        if not raw_label.strip() and head.startswith(":"):
-            raw_label = label_reversed(head, 1).group(0)[::-1]
+        back = size - start  # text[start - 25 : start] reversed is reverse[back : back + 25]
+        raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
+        if start and not raw_label.strip() and reverse[back] == ":":
+            raw_label = label_reversed(reverse, back + 1, back + 25).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
         if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
@@ -631,12 +633,7 @@ def _rank_of(text: str) -> int:
 def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
     """A short line with no final punctuation and no digits, followed by a numbered sub-heading."""
     text = paragraphs[index].text
-    if (
-        len(text) > 30
-        or len(text) < 4
-        or text[-1] in TERMINAL + ",:"
-        or not ASCII_DIGITS.isdisjoint(text)
-    ):
+    if len(text) > 30 or len(text) < 4 or text[-1] in TERMINAL + ",:" or not ASCII_DIGITS.isdisjoint(text):
         return False
     if index + 1 >= len(paragraphs):
         return False

@@ -1075,9 +1075,7 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     titles += [
         p.text
         for p in report.paragraphs
-        if 2 <= len(p.text) <= 20
-        and p.text[-1] not in TERMINAL + ",:"
-        and ASCII_DIGITS.isdisjoint(p.text)
+        if 2 <= len(p.text) <= 20 and p.text[-1] not in TERMINAL + ",:" and ASCII_DIGITS.isdisjoint(p.text)
     ]
     return titles
 
