@@ -259,16 +259,16 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
         if line.startswith("图") and _FIGURE_CAPTION.match(line):
             continue  # a figure's caption
         previous = 0
-        low = bisect_left(stops, paragraph.start)
+        base = paragraph.start
+        low = bisect_left(stops, base)
         for stop in stops[low : bisect_left(stops, paragraph.end, low)]:  # each sentence with its 。!?
-            stop -= paragraph.start
-            sentence = line[previous : stop + 1]
-            start, previous = paragraph.start + previous, stop + 1
-            position = paragraph.start + previous  # where the sentence ends
+            sentence = line[previous : stop - base + 1]
+            start, previous = base + previous, stop - base + 1
             stripped = sentence.strip()
             # a sentence is a complete one (a title line repeated as a heading is not)
-            if len(stripped) >= MIN_SENTENCE_CHARS and stripped.endswith(("。", "!", "?")):
+            if len(stripped) >= MIN_SENTENCE_CHARS and stripped[-1] in "。!?":
                 if stripped in seen:
+                    position = base + previous  # where the sentence ends
                     first = seen[stripped]
                     if major_section_span(report, first) != major_section_span(report, start):
                         continue  # a summary and the section that details it

@@ -470,6 +470,25 @@ class ConfusionGuards:
     word_suffixes: str = ""  # a word and one of these (覆盖数, 管理费) is a compound, not a slip
 
 
+_GUARDS_OF: dict[int, tuple[CheckerData, ConfusionGuards]] = {}
+
+
+def _guards_of(data: CheckerData, spec: dict) -> ConfusionGuards:
+    """The guards of typos.yaml's confusion section (read once per checker data)."""
+    known = _GUARDS_OF.get(id(data))
+    if known is None or known[0] is not data:
+        guards = ConfusionGuards(
+            margin=float(spec.get("margin") or 0),
+            common_alone=int(spec.get("common_alone") or 99),
+            name_suffixes=spec.get("name_suffixes") or "",
+            surnames=spec.get("surnames") or "",
+            numerals=spec.get("numerals") or "",
+            word_suffixes=(data.typos.get("lexicon") or {}).get("word_suffixes") or "",
+        )
+        known = _GUARDS_OF[id(data)] = (data, guards)
+    return known[1]
+
+
 def confusion_parameters(data: CheckerData) -> tuple:
     """The arguments of ``load_confusion`` / ``build_filters`` from ``typos.yaml``."""
     spec = data.typos.get("confusion") or {}
@@ -560,14 +579,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     windows = index.windows(text, context.codes)
     if not windows:
         return []
-    guards = ConfusionGuards(
-        margin=float(spec.get("margin") or 0),
-        common_alone=int(spec.get("common_alone") or 99),
-        name_suffixes=spec.get("name_suffixes") or "",
-        surnames=spec.get("surnames") or "",
-        numerals=spec.get("numerals") or "",
-        word_suffixes=(context.data.typos.get("lexicon") or {}).get("word_suffixes") or "",
-    )
+    guards = _guards_of(context.data, spec)
     source = context.report.source
     curated = context.data.typo_regex
     findings: list[Finding] = []
