@@ -223,11 +223,11 @@ class PairIndex:
         self.pairs = {pattern: first_pairs(pattern) for pattern in patterns}
         known = sorted({pair for pairs in self.pairs.values() if pairs for pair in pairs})
         chars = sorted({char for pair in known for char in pair})
-        if len(chars) > 250:  # the number of a pair would not fit in 16 bits: plain scans
+        if len(chars) > 250:  # a character's number would not fit in a byte: plain scans
             self.pairs = dict.fromkeys(patterns)
             known, chars = [], []
-        self.number = np.zeros(0x10000, dtype=np.uint16)
-        self.number[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1, dtype=np.uint16)
+        self.number = np.zeros(0x10000, dtype=np.uint8)
+        self.number[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1, dtype=np.uint8)
         self.width = len(chars) + 1
         self.table = np.zeros(self.width * self.width, dtype=bool)
         for pair in known:
