@@ -191,6 +191,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A book title or a bracket inside a word
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 _SCOPE_WORDS = ("含", "包括", "包含", "不含", "不包括", "其中", "以下", "以上")
 _INSERTED = (
     re.compile(r"《[^《》\n]{1,80}》"),
@@ -235,7 +236,7 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
             inner = match.group(0)[1:-1]
             if regex is _INSERTED[1] and len(inner) <= 2:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
-            if not any(_is_cjk(char) for char in inner):
+            if _CJK_CHAR.search(inner) is None:  # no _is_cjk character inside
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
             if inner.startswith(_SCOPE_WORDS):
                 continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
