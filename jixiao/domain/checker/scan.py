@@ -8,6 +8,10 @@ from the parsed pattern the few characters a match can start with, finds them wi
 and calls ``pattern.match`` only there: every match starts on one of them, so the leftmost
 non-overlapping matches are the same. Patterns that may start with many characters (a digit, any
 Chinese character) or match the empty string are left to ``pattern.finditer``.
+
+For lists of words with many first characters (the curated typos, the vague phrases)
+:class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
+pass; :func:`char_positions` finds many single characters at once (the brackets).
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ import numpy as np
 
 MAX_FIRST_CHARS = 12  # more first characters than this: one scan by the regex engine is faster
 
-_UNKNOWN = None
 _FIRSTS: dict[tuple[str, int], str | None] = {}
 
 
