@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 import numpy as np
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.config import CheckerData, ReportType
 from jixiao.domain.checker.findings import Finding
 from jixiao.domain.checker.parse import ParsedReport, Quantity
@@ -62,7 +63,18 @@ class CheckContext:
     def codes(self) -> np.ndarray:
         """The code points of the normalised text (uint32), for the scans done in numpy at once
         (doubled characters, the confusion rule's windows)."""
-        return np.frombuffer(self.report.text.encode("utf-32-le"), dtype=np.uint32)
+        codes = self.report.codes  # read by parse_report
+        return (
+            codes
+            if codes is not None
+            else np.frombuffer(self.report.text.encode("utf-32-le"), dtype=np.uint32)
+        )
+
+    @cached_property
+    def code_index(self) -> np.ndarray:
+        """The code points as indices into tables (:func:`scan.table_index`)."""
+        index = self.report.code_index
+        return index if index is not None else scan.table_index(self.codes)
 
     @cached_property
     def doubles(self) -> tuple[list[int], list[int]]:
@@ -98,6 +110,18 @@ class CheckContext:
         return starts
 
     @cached_property
+    def data_pairs(self) -> dict[str, list[int]]:
+        """Where the first two characters of a match of the checker data's word-list patterns
+        (typos, vague phrases) stand: one numpy pass over the text, shared by their rules."""
+        return _pair_index(self.data).starts(self.report.text, self.code_index)
+
+    def data_finditer(self, pattern: re.Pattern) -> Iterable[re.Match]:
+        """``pattern.finditer(text)`` for one of the checker data's patterns, tried only where
+        its first two characters stand (the regex engine tries a list of words at every
+        character of the text)."""
+        return _pair_index(self.data).finditer(pattern, self.report.text, self.data_pairs)
+
+    @cached_property
     def tables(self):
         """Tables flattened to text, read back into rows and columns (see tables.py)."""
         from jixiao.domain.checker.tables import read_tables
@@ -131,18 +155,35 @@ class CheckContext:
         return Finding(rule, severity, message, self.report.location(start, end), expected, found)
 
 
+_PAIR_INDEXES: dict[int, tuple[CheckerData, scan.PairIndex]] = {}
+
+
+def _pair_index(data: CheckerData) -> scan.PairIndex:
+    """The pair index of the word-list patterns of ``data`` (built once per data)."""
+    known = _PAIR_INDEXES.get(id(data))
+    if known is None or known[0] is not data:
+        patterns = (data.typo_regex, data.vague_regex, *(pattern.regex for pattern in data.typo_patterns))
+        known = _PAIR_INDEXES[id(data)] = (data, scan.PairIndex(patterns))
+    return known[1]
+
+
 _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 
 
 def _doubles(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    """Starts of a Chinese character written twice (的的) and of a pair of them written twice
+    (对象对象): the equal neighbours are found first (few), then kept when Chinese."""
     if codes.size < 2:
         return [], []
-    chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
-    one = np.flatnonzero(chinese[:-1] & (codes[:-1] == codes[1:])).tolist()
+    low, span = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
+    same = np.flatnonzero(codes[:-1] == codes[1:])
+    one = same[(codes[same] - low) <= span].tolist()
     if codes.size < 4:
         return one, []
-    two = chinese[:-3] & chinese[1:-2] & (codes[:-3] == codes[2:-1]) & (codes[1:-2] == codes[3:])
-    return one, np.flatnonzero(two).tolist()
+    apart = codes[:-2] == codes[2:]  # the character two places on is the same
+    pairs = np.flatnonzero(apart[:-1] & apart[1:])
+    two = pairs[((codes[pairs] - low) <= span) & ((codes[pairs + 1] - low) <= span)].tolist()
+    return one, two
 
 
 Rule = Callable[[CheckContext], list[Finding]]

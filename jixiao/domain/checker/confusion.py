@@ -33,7 +33,7 @@ _MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _BLOCKS = 19  # 2^19 words of 64 bits = 4 MB; a million strings, two bits each, fill 6% of the bits
 _PAIR_BLOCKS = 17  # 1 MB for the words of two characters
 _SHIFT = np.uint64(64 - _BLOCKS)
-_CJK_LOW, _CJK_HIGH = np.uint64(0x4E00), np.uint64(0x9FFF)
+_CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 _FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.uint64(1)
 _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
 with np.errstate(over="ignore"):
@@ -79,7 +79,8 @@ def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     array for every step: a text's arrays are larger than the first-level cache)."""
     block = value * _MIX
     block >>= _SHIFT
-    block &= np.uint64(bits.size - 1)
+    if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
+        block &= np.uint64(bits.size - 1)
     word = bits[block]
     mixed = value * _MIX2
     first = mixed >> _FIRST
@@ -121,8 +122,8 @@ class ConfusionIndex:
             return []
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        chinese = (codes - np.uint32(_CJK_LOW)) <= np.uint32(_CJK_HIGH - _CJK_LOW)
         codes = codes.astype(np.uint64)
-        found: list[tuple[int, int]] = []
         with np.errstate(over="ignore"):
             rolling = codes[:-1] * _PRIME  # c0·P + c1, then ·P + c2 …
             rolling += codes[1:]
@@ -130,8 +131,8 @@ class ConfusionIndex:
             # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
             free = np.ones(length + 1, dtype=bool)
             free[1:length] = ~_member(self.pairs, rolling + _OFFSET[2])
-            chinese = (codes >= _CJK_LOW) & (codes <= _CJK_HIGH)
             whole = chinese[:-1] & chinese[1:]  # windows of Chinese characters only
+            sizes, places, hashes = [], [], []
             for size in (2, 3, 4):
                 if size > 2:
                     rolling = rolling[:-1] * _PRIME
@@ -140,10 +141,17 @@ class ConfusionIndex:
                 if rolling.size == 0:
                     break
                 # only the windows free on both sides are looked up in the large filter (fewer
-                # random reads of memory)
-                places = np.flatnonzero(whole & free[: whole.size] & free[size : size + whole.size])
-                hit = _member(self.bits, rolling[places] + _OFFSET[size])
-                found.extend((start, size) for start in places[hit].tolist())
+                # random reads of memory), all sizes at once
+                at = np.flatnonzero(whole & free[: whole.size] & free[size : size + whole.size])
+                sizes.append(size)
+                places.append(at)
+                hashes.append(rolling[at] + _OFFSET[size])
+            hit = _member(self.bits, np.concatenate(hashes))
+        found: list[tuple[int, int]] = []
+        offset = 0
+        for size, at in zip(sizes, places, strict=True):
+            found.extend((start, size) for start in at[hit[offset : offset + at.size]].tolist())
+            offset += at.size
         return found
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:

@@ -16,9 +16,11 @@ have reasons the text does not show, so what can be read from the text is report
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, major_section_span, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 
@@ -30,7 +32,6 @@ _REFUSED = re.compile(r"被(?:预算控制|系统)?(?:拒绝|退回)[^。\n]{0,1
 _MISUSE = ("串用", "挪用", "挤占")
 _OPEN_INSPECTION = re.compile(r"督查[^。\n]{0,60}?(?:尚未(?:整改|销号)|未整改|未销号|整改中)")
 _FIGURE_CAPTION = re.compile(r"^图(\d{1,2})\s")
-_SENTENCE_END = re.compile(r"[。!?]")
 MIN_SENTENCE_CHARS = 20
 
 
@@ -230,13 +231,15 @@ def check_charts_cited(context: CheckContext) -> list[Finding]:
     captions = []
     body = []
     for paragraph in report.paragraphs:
-        match = _FIGURE_CAPTION.match(paragraph.text)
+        match = _FIGURE_CAPTION.match(paragraph.text) if paragraph.text.startswith("图") else None
         if match:
             captions.append((int(match.group(1)), paragraph))
         elif not paragraph.text.startswith("|"):
             body.append(paragraph.text)
-    text = "\n".join(body)
     findings = []
+    if not captions:
+        return findings
+    text = "\n".join(body)
     for number, paragraph in captions:
         if not re.search(rf"图{number}(?!\d)", text):
             findings.append(
@@ -260,19 +263,24 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     report = context.report
     seen: dict[str, int] = {}
     findings = []
+    stops = scan.occurrences(report.text, "。!?")  # the sentences' ends, found once for the text
     for paragraph in report.paragraphs:
         line = paragraph.text
-        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|") or _FIGURE_CAPTION.match(line):
+        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|"):
             continue  # (a shorter line holds no sentence long enough)
+        if line.startswith("图") and _FIGURE_CAPTION.match(line):
+            continue  # a figure's caption
         previous = 0
-        for stop in _SENTENCE_END.finditer(line):  # the sentences, each with its 。!?
-            sentence = line[previous : stop.end()]
-            start, previous = paragraph.start + previous, stop.end()
-            position = paragraph.start + previous  # where the sentence ends
+        base = paragraph.start
+        low = bisect_left(stops, base)
+        for stop in stops[low : bisect_left(stops, paragraph.end, low)]:  # each sentence with its 。!?
+            sentence = line[previous : stop - base + 1]
+            start, previous = base + previous, stop - base + 1
             stripped = sentence.strip()
             # a sentence is a complete one (a title line repeated as a heading is not)
-            if len(stripped) >= MIN_SENTENCE_CHARS and stripped.endswith(("。", "!", "?")):
+            if len(stripped) >= MIN_SENTENCE_CHARS and stripped[-1] in "。!?":
                 if stripped in seen:
+                    position = base + previous  # where the sentence ends
                     first = seen[stripped]
                     if major_section_span(report, first) != major_section_span(report, start):
                         continue  # a summary and the section that details it

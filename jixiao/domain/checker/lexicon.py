@@ -124,7 +124,10 @@ class Lexicon:
 
     def is_word(self, word: str) -> bool:
         """A word of two characters or more (every single character is 'a word' of jieba's)."""
-        return len(word) > 1 and self.score(word) is not None
+        if len(word) < 2:
+            return False
+        known = self._seen.get(word, _UNSEEN)  # score(), without a call when remembered
+        return (known if known is not _UNSEEN else self.score(word)) is not None
 
     def segment(self, text: str) -> tuple[str, ...]:
         """The most probable split of ``text`` (a short run of Chinese characters) into words."""

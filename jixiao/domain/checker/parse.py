@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+import numpy as np
+
 from jixiao.domain.checker.findings import Figure, Location
+from jixiao.domain.checker.scan import char_codes, table_index
 from jixiao.domain.checker.text import NormalizedText, normalize
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -35,8 +38,21 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 CN_NUMERAL_TEXT = "零一二三四五六七八九十"
 
 
+_CN_NUMBERS: dict[str, int | None] = {}  # numerals already read (a report uses a few dozen)
+
+
 def cn_number(text: str) -> int | None:
     """'三' → 3, '十二' → 12, '二十' → 20, '12' → 12; anything else → None."""
+    known = _CN_NUMBERS.get(text, _CN_NUMBERS)
+    if known is not _CN_NUMBERS:
+        return known  # type: ignore[return-value]
+    value = _cn_number(text)
+    if len(_CN_NUMBERS) < 4096:
+        _CN_NUMBERS[text] = value
+    return value
+
+
+def _cn_number(text: str) -> int | None:
     if text and text.isascii() and text.isdigit():
         return int(text)
     if text in CIRCLED:
@@ -66,12 +82,21 @@ def int_to_cn(value: int) -> str:
 # Quantities
 
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_ZERO, _ONE = Decimal(0), Decimal(1)
+_HALVES = tuple(Decimal(5).scaleb(-(decimals + 1)) for decimals in range(12))  # 0.5, 0.05, …
 COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座"
 _QUANTITY = re.compile(
     r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?:\.(?P<frac>\d+))?"
     r"(?:(?P<money>亿元|万元|千元|元)|(?P<pct>%)|(?P<pp>个百分点)"
     rf"|(?P<count>个(?!月|工作日|小时|季度|百分点)|(?:{COUNT_UNITS[2:]})))"
 )
+# what may follow the digits of a quantity: its unit, or the rest of its number (',' '.')
+_AFTER_DIGITS = "".join(
+    sorted({unit[0] for unit in MONEY_UNITS} | {u[0] for u in COUNT_UNITS.split("|")} | set("%,."))
+)
+_FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
+_FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
+_DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
 _NOT_APPROX = ("节约", "制约", "预约", "签约", "履约", "违约", "合约", "简约")  # '节约0.2万元' is exact
@@ -125,12 +150,12 @@ class Quantity(NamedTuple):
 
     @property
     def scale(self) -> Decimal:
-        return MONEY_UNITS.get(self.unit, Decimal(1))
+        return MONEY_UNITS.get(self.unit, _ONE)
 
     @property
     def base_value(self) -> Decimal:
         """Value in 元 for money, else the value itself."""
-        return self.value * self.scale
+        return self.value * MONEY_UNITS.get(self.unit, _ONE)
 
     def half_unit(self, report_decimals: int = 0) -> Decimal:
         """Half of the last printed digit, in 元 for money (the rounding envelope of the printed figure).
@@ -139,9 +164,10 @@ class Quantity(NamedTuple):
         taken to have lost trailing zeros (the seed prints 44万元 for 44.00万元).
         """
         if self.kind == "count":
-            return Decimal(0)  # counts of people, bodies, posts are exact
+            return _ZERO  # counts of people, bodies, posts are exact
         decimals = max(self.decimals, report_decimals) if self.kind == "money" else self.decimals
-        return Decimal(5).scaleb(-(decimals + 1)) * self.scale
+        half = _HALVES[decimals] if decimals < len(_HALVES) else Decimal(5).scaleb(-(decimals + 1))
+        return half * MONEY_UNITS.get(self.unit, _ONE)
 
 
 class Paragraph(NamedTuple):
@@ -215,6 +241,8 @@ class ParsedReport:
     _quantity_by_start: dict[int, Quantity] = field(default_factory=dict)
     _quantity_starts: list[int] = field(default_factory=list)
     _paragraph_starts: list[int] = field(default_factory=list)
+    codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
+    code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
 
     @property
     def text(self) -> str:
@@ -333,14 +361,66 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
     return label
 
 
+def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[re.Match]:
+    """``_QUANTITY.finditer(text)``, tried only where a run of digits starts that is followed by
+    a unit, ',' or '.' (``codes``: the text's code points, ``index``: :func:`scan.table_index`).
+
+    The runs come from one numpy pass. A match from a later digit of a run needs the same
+    follower as one from its first digit, and fails when that fails (its number may stop at any
+    digit of the run), except through the thousands form when more than three digits stand
+    before a comma ('1234,567个' matches from '234'): then every digit of the run is tried, as
+    ``finditer`` does. A match ends on a unit, never inside a run."""
+    size = codes.size
+    if size == 0:
+        return []
+    if int(codes.max()) > 0xFFFF:
+        return list(_QUANTITY.finditer(text))  # a character beyond the tables: the plain scan
+    digit = _DECIMAL[index]
+    starts = np.flatnonzero(digit[1:] > digit[:-1]) + 1
+    ends = np.flatnonzero(digit[:-1] > digit[1:]) + 1
+    if digit[0]:
+        starts = np.concatenate(([0], starts))
+    if starts.size == 0:
+        return []
+    if ends.size < starts.size:
+        ends = np.concatenate((ends, [size]))  # the text ends in a run: nothing follows it
+    keep = (ends < size) & _FOLLOWS_DIGITS[index[np.minimum(ends, size - 1)]]
+    found = []
+    taken = 0
+    match = _QUANTITY.match
+    for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
+        if start < taken:
+            continue
+        hit = match(text, start)
+        if hit is None and end - start > 3 and text[end] == ",":
+            for inner in range(start + 1, end):
+                hit = match(text, inner)
+                if hit is not None:
+                    break
+        if hit is not None:
+            found.append(hit)
+            taken = hit.end()
+    return found
+
+
 def _read_quantities(
-    text: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]
+    text: str,
+    prefixes: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    codes: np.ndarray | None = None,
+    index: np.ndarray | None = None,
 ) -> tuple[list[Quantity], dict[str, int]]:
+    """The quantities printed in ``text``; ``codes``: its code points, when the caller has them."""
     quantities: list[Quantity] = []
     report_decimals: dict[str, int] = {}
     label_reversed = _LABEL_REVERSED.match
     not_before = _NOT_BEFORE_NUMBER
-    for match in _QUANTITY.finditer(text):
+    if codes is not None and index is None:
+        index = table_index(codes)
+    matches = _quantity_matches(text, codes, index) if codes is not None else _QUANTITY.finditer(text)
+    size = len(text)
+    reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
+    for match in matches:
         start = match.start()
         if start and text[start - 1] in not_before:
             continue
@@ -359,10 +439,10 @@ def _read_quantities(
             integer = integer.replace(",", "")
         value = Decimal(f"{integer}.{fraction}" if fraction else integer)
         fraction = fraction or ""
-        head = text[max(0, start - 25) : start][::-1]
-        raw_label = label_reversed(head).group(0)[::-1]
-        if not raw_label.strip() and head.startswith(":"):
-            raw_label = label_reversed(head, 1).group(0)[::-1]
+        back = size - start  # text[start - 25 : start] reversed is reverse[back : back + 25]
+        raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
+        if start and not raw_label.strip() and reverse[back] == ":":
+            raw_label = label_reversed(reverse, back + 1, back + 25).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
         if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
@@ -528,25 +608,20 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
     headings: list[Heading] = []
-    stack: list[tuple[int, str]] = []
+    ranks: list[int] = []
+    labels: list[str] = []  # the path: the label of each heading above, by rank
     for rank, number, marker, title, paragraph in found:
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
+        while ranks and ranks[-1] >= rank:
+            ranks.pop()
+            labels.pop()
         shown = f"{marker}{title if rank <= 2 else title[:12]}"
         if source is not None:  # the path quotes the heading as written (（一） not (一))
             a, b = source.original_span(paragraph.start, paragraph.start + len(shown))
             shown = source.original[a:b]
-        stack.append((rank, shown))
+        ranks.append(rank)
+        labels.append(shown)
         headings.append(
-            Heading(
-                rank=rank,
-                number=number,
-                marker=marker,
-                title=title,
-                start=paragraph.start,
-                end=paragraph.end,
-                path=" > ".join(label for _, label in stack),
-            )
+            Heading(rank, number, marker, title, paragraph.start, paragraph.end, " > ".join(labels))
         )
     return headings
 
@@ -561,12 +636,7 @@ def _rank_of(text: str) -> int:
 def _looks_like_unnumbered_heading(paragraphs: list[Paragraph], index: int) -> bool:
     """A short line with no final punctuation and no digits, followed by a numbered sub-heading."""
     text = paragraphs[index].text
-    if (
-        len(text) > 30
-        or len(text) < 4
-        or text[-1] in TERMINAL + ",:"
-        or any(ch in ASCII_DIGITS for ch in text)
-    ):
+    if len(text) > 30 or len(text) < 4 or text[-1] in TERMINAL + ",:" or not ASCII_DIGITS.isdisjoint(text):
         return False
     if index + 1 >= len(paragraphs):
         return False
@@ -605,7 +675,7 @@ def _header_row(line: str) -> bool:
     cells = [c.strip() for c in line.split("|") if c.strip()]
     return (
         len(cells) >= 3
-        and not any(ch in ASCII_DIGITS for ch in line)
+        and ASCII_DIGITS.isdisjoint(line)
         and sum(1 for c in cells if c.endswith(_HEADER_WORDS)) >= 2
     )
 
@@ -630,7 +700,9 @@ def parse_report(
             paragraphs.append(Paragraph(position + offset, position + offset + len(stripped), stripped))
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
-    quantities, report_decimals = _read_quantities(text, prefixes, suffixes)
+    codes = char_codes(text)
+    index = table_index(codes)
+    quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes, index)
     table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
     table_rows.extend(_vertical_rows(paragraphs))
     table_rows.sort(key=lambda row: row.start)
@@ -647,4 +719,6 @@ def parse_report(
     report._quantity_by_start = {q.start: q for q in quantities}
     report._quantity_starts = [q.start for q in quantities]
     report._paragraph_starts = [p.start for p in paragraphs]
+    report.codes = codes
+    report.code_index = index
     return report

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     RULE_DESCRIPTIONS,
     ZERO,
@@ -1214,9 +1216,7 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     titles += [
         p.text
         for p in report.paragraphs
-        if 2 <= len(p.text) <= 20
-        and p.text[-1] not in TERMINAL + ",:"
-        and not any(ch in ASCII_DIGITS for ch in p.text)
+        if 2 <= len(p.text) <= 20 and p.text[-1] not in TERMINAL + ",:" and ASCII_DIGITS.isdisjoint(p.text)
     ]
     return titles
 
@@ -1367,7 +1367,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     totality = context.data.wording.get("totality_claims") or {}
     completion = tuple(totality.get("words") or ())
     everything = tuple(totality.get("objects") or ())
-    for match in context.data.vague_regex.finditer(text):
+    for match in context.data_finditer(context.data.vague_regex):
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
@@ -1375,7 +1375,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
         sentence_end = min(ends) if ends else len(text)
         sentence = text[sentence_start:sentence_end]
-        if any(ch in ASCII_DIGITS for ch in sentence) or _CHINESE_COUNT.search(sentence):
+        if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
         findings.append(
             context.finding(
@@ -1405,11 +1405,21 @@ _PAIRS = {
 }
 _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
+_BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』"  # the class of _BRACKET
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
 def _balanced(marks: list[str]) -> bool:
     """Quick test: every mark closes in order (ASCII angle brackets only when both appear)."""
+    if "<" not in marks and ">" not in marks:  # the usual case, in fewer steps
+        stack: list[str] = []
+        for ch in marks:
+            opener = _PAIRS.get(ch)
+            if opener is None:
+                stack.append(ch)
+            elif not stack or stack.pop() != opener:
+                return False
+        return not stack
     angle = "<" in marks and ">" in marks
     stack: list[str] = []
     for ch in marks:
@@ -1476,12 +1486,18 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     findings = []
     last_index = len(report.paragraphs) - 1
     page_words = tuple(context.data.wording.get("page_metadata") or ())
+    whole = report.text
+    positions = scan.char_positions(context.code_index, _BRACKET_CHARS)  # every bracket, at once
     for index, paragraph in enumerate(report.paragraphs):
+        low = bisect_left(positions, paragraph.start)
+        high = bisect_left(positions, paragraph.end, low)
+        if low == high:
+            continue  # no bracket in the paragraph
         text = paragraph.text
         if "|" in text:
             continue
-        marks = _BRACKET.findall(text)
-        if not marks or _balanced(marks) or _page_metadata(text, page_words):
+        marks = [whole[at] for at in positions[low:high]]  # _BRACKET.findall(text)
+        if _balanced(marks) or _page_metadata(text, page_words):
             continue
         if _run_together_table(text, context.data):
             continue
@@ -1583,7 +1599,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    for match in data.typo_regex.finditer(text):
+    for match in context.data_finditer(data.typo_regex):
         wrong = match.group(0)
         right = data.typo_words[wrong]
         findings.append(
@@ -1598,7 +1614,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
             )
         )
     for pattern in data.typo_patterns:
-        for match in pattern.regex.finditer(text):
+        for match in context.data_finditer(pattern.regex):
             start = match.start()
             if pattern.preceded_by:
                 word = next((w for w in pattern.preceded_by if text.endswith(w, 0, start)), None)
@@ -1640,13 +1656,34 @@ def check_typos(context: CheckContext) -> list[Finding]:
 _DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_CENTURIES = ("19", "20")
+
+
+def _dates_missing_year(text: str) -> list[re.Match]:
+    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
+    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
+    starts = {
+        start
+        for at in scan.occurrences(text, "月")
+        for start in range(max(at - 9, 0), at - 4)
+        if text.startswith(_CENTURIES, start)
+    }
+    return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
+
+
+def _full_dates(text: str) -> list[re.Match]:
+    """``_DATE_FULL.finditer(text)``, tried only four characters before a 年."""
+    starts = [
+        at - 4 for at in scan.occurrences(text, "年") if at >= 4 and text.startswith(_CENTURIES, at - 4)
+    ]
+    return scan.matches_at(_DATE_FULL, text, starts)
 
 
 @rule("date.format", "日期笔误：缺“年”字（20213月）、不存在的月份或日期")
 def check_dates(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _DATE_MISSING_YEAR.finditer(text):
+    for match in _dates_missing_year(text):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
@@ -1662,7 +1699,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _DATE_FULL.finditer(text):
+    for match in _full_dates(text):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         month = int(match.group(2))
@@ -1692,7 +1729,7 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if "日前" not in text:
         return []
-    year = _FISCAL_YEAR.search(text[:1500])
+    year = _fiscal_year(text)
     if year is None:
         return []
     fiscal = int(year.group(1))
@@ -1718,6 +1755,20 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
 
 
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
+
+
+def _fiscal_year(text: str, limit: int = 1500) -> re.Match | None:
+    """``_FISCAL_YEAR.search(text[:limit])``, tried only four characters before a 年度."""
+    at = text.find("年度", 4, limit)
+    while at >= 0:
+        if text.startswith(_CENTURIES, at - 4):
+            match = _FISCAL_YEAR.match(text, at - 4)
+            if match is not None:
+                return match
+        at = text.find("年度", at + 1, limit)
+    return None
+
+
 _REPORT_DATE = re.compile(
     r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
 )
@@ -1728,8 +1779,8 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
     head = text[:1500]
-    year = _FISCAL_YEAR.search(head)
-    date = _REPORT_DATE.search(head)
+    year = _fiscal_year(text)
+    date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
     if year is None or date is None or "评" not in head:
         return []
     if int(date.group(1)) > int(year.group(1)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
@@ -386,7 +387,7 @@ def _judge_table_rate(
 
 _WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
 _SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
-_SENTENCE_END = re.compile(r"[。;\n]")
+_SENTENCE_ENDS = "。;\n"  # found by str.find
 
 
 def _prose_scores(context: CheckContext) -> list[Finding]:
@@ -397,7 +398,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     if "权重" not in text or "得分" not in text:
         return findings
     start = 0
-    for boundary in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    for boundary in [*scan.occurrences(text, _SENTENCE_ENDS), len(text)]:
         sentence = text[start:boundary]
         offset, start = start, boundary + 1
         if "权重" not in sentence or "得分" not in sentence or "|" in sentence:

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 
@@ -19,7 +20,7 @@ from jixiao.domain.checker.findings import WARNING, Finding
 # Leftover template text
 
 # one literal each: a pattern that starts with a literal is scanned many times faster than a class
-_PLACEHOLDER_MARKS = tuple(re.compile(mark) for mark in ("x", "X", "×", "ｘ", "Ｘ", "某某"))
+_PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某")
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +42,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     wording = context.data.wording
     findings: list[Finding] = []
     placeholders = []
-    if any(mark.search(text) for mark in _PLACEHOLDER_MARKS):  # the full patterns are slow to scan
+    if any(mark in text for mark in _PLACEHOLDER_MARKS):  # the full patterns are slow to scan
         placeholders = [
             m for m in context.data.placeholder_regex.finditer(text) if not _in_source_line(text, m.start())
         ]
@@ -64,7 +65,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         tuple(wording.get("answer_labels") or ()),
         wording.get("instruction_tail") or "(?!)",
     )
-    for match in phrase_regex.finditer(text):
+    for match in scan.finditer(phrase_regex, text):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -657,7 +658,6 @@ def _name_patterns(key: int, fields: tuple[str, ...], suffixes: tuple[str, ...])
     return field, tuple(suffixes)
 
 
-_COLON = re.compile("[:：]")
 _NAME_AFTER = re.compile(r"\s*([\u4e00-\u9fff()（）]{4,30})")
 
 
@@ -669,10 +669,10 @@ def _own_name(context: CheckContext) -> str | None:
         id(wording), tuple(wording.get("name_fields") or ()), tuple(wording.get("org_suffixes") or ())
     )
     text = context.report.text
-    for colon in _COLON.finditer(text, 0, 3000):  # a field is found from its colon (fast)
-        if field.search(text, max(0, colon.start() - 10), colon.start()) is None:
+    for colon in scan.occurrences(text, ":：", 0, 3000):  # a field is found from its colon (fast)
+        if field.search(text, max(0, colon - 10), colon) is None:
             continue
-        value = _NAME_AFTER.match(text, colon.end())
+        value = _NAME_AFTER.match(text, colon + 1)
         if value and value.group(1).endswith(suffixes):
             return value.group(1)
     for paragraph in context.report.paragraphs[:12]:
@@ -743,7 +743,29 @@ def _name_finding(context: CheckContext, start: int, end: int, found: str, name:
 # a page number left in the text (“。 -1- 5.市分发”) may stand between the sentence end and the number
 _INLINE_NUMBER = re.compile(r"[。;:；：\n] *(?:[-—－] *\d{1,3} *[-—－] *)?(\d{1,2})[.、](?!\d)")
 _LIST_OPENERS = frozenset("。;:；：\n")
+_PAGE_BEFORE = re.compile(r"[。;:；：\n] *[-—－] *\d{1,3} *[-—－] *$")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
+
+
+def _inline_numbers(text: str) -> list[re.Match]:
+    """``_INLINE_NUMBER.finditer(text)``, found from the '.' or '、' after the number: a match is an
+    opener, spaces, one or two digits (all the digits before the mark) and the mark."""
+    starts = []
+    for mark in scan.occurrences(text, ".、"):
+        digits = mark
+        while digits and text[digits - 1].isdecimal() and mark - digits < 3:
+            digits -= 1
+        if digits == mark or mark - digits > 2:
+            continue
+        opener = digits - 1
+        while opener >= 0 and text[opener] == " ":
+            opener -= 1
+        if opener >= 0 and text[opener] in "-—－":
+            page = _PAGE_BEFORE.search(text, max(0, digits - 14), digits)
+            opener = page.start() if page else opener
+        if opener >= 0 and text[opener] in _LIST_OPENERS:
+            starts.append(opener)
+    return scan.matches_at(_INLINE_NUMBER, text, starts)
 
 
 @rule("list.numbering", "段落内的列举编号（1. 2. 3.）重复或跳号")
@@ -755,7 +777,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     current = None
     previous = None
-    matches = list(_INLINE_NUMBER.finditer(text))
+    matches = _inline_numbers(text)
     first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
     if first:
         matches.insert(0, first)
@@ -871,7 +893,8 @@ def check_marks(context: CheckContext) -> list[Finding]:
         before = text[match.start() - 1] if match.start() else ""
         if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
             bare.append((match, "缺六角括号"))
-    for match, what in [*bare, *((match, "的括号不全") for match in _HALF_BRACKETED.finditer(text))]:
+    half = scan.finditer(_HALF_BRACKETED, text)  # from 〔 ﹝ [
+    for match, what in [*bare, *((match, "的括号不全") for match in half)]:
         year, serial = match.group(1), match.group(2)
         head = text[max(0, match.start() - 3) : match.start()]
         findings.append(

@@ -26,21 +26,31 @@ from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
 
+_LEXICON_OF: dict[int, tuple[CheckerData, Lexicon | None]] = {}
+
+
 def lexicon_of(context: CheckContext) -> Lexicon | None:
-    spec = context.data.typos.get("lexicon") or {}
-    return load_lexicon(tuple(spec.get("extra_words") or ()))
+    """The lexicon with the checker data's extra words (looked up once per data, not per rule)."""
+    data = context.data
+    known = _LEXICON_OF.get(id(data))
+    if known is None or known[0] is not data:
+        spec = data.typos.get("lexicon") or {}
+        known = _LEXICON_OF[id(data)] = (data, load_lexicon(tuple(spec.get("extra_words") or ())))
+    return known[1]
 
 
 def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
     start = end
-    while start > 0 and end - start < limit and _is_cjk(text[start - 1]):
+    low = max(end - limit, 0)
+    while start > low and "\u4e00" <= text[start - 1] <= "\u9fff":  # _is_cjk, inlined
         start -= 1
     return start
 
 
 def _run_right(text: str, start: int, limit: int = _CONTEXT) -> int:
     end = start
-    while end < len(text) and end - start < limit and _is_cjk(text[end]):
+    high = min(start + limit, len(text))
+    while end < high and "\u4e00" <= text[end] <= "\u9fff":  # _is_cjk, inlined
         end += 1
     return end
 
@@ -238,6 +248,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A book title or a bracket inside a word
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 _SCOPE_WORDS = ("含", "包括", "包含", "不含", "不包括", "其中", "以下", "以上")
 _INSERTED = (
     re.compile(r"《[^《》\n]{1,80}》"),
@@ -282,7 +293,7 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
             inner = match.group(0)[1:-1]
             if regex is _INSERTED[1] and len(inner) <= 2:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
-            if not any(_is_cjk(char) for char in inner):
+            if _CJK_CHAR.search(inner) is None:  # no _is_cjk character inside
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
             if inner.startswith(_SCOPE_WORDS):
                 continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
@@ -320,6 +331,20 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
 # digits, then letters (with ² ³ or a 2/3 power), then no more letters, digits or code marks
 _NUMBER_LETTERS = re.compile(r"(\d+(?:\.\d+)?) ?([A-Za-z]+[²³23]?)(?!\.?[A-Za-z0-9_%/=&#-])")
 _DIGIT_LETTER = re.compile(r"[0-9] ?[A-Za-z]")  # found first (fast), then the whole number before
+# the same on the text's ASCII skeleton (digits → 0, letters → a, any other character kept or '?'):
+# a pattern that starts with a literal is scanned many times faster than one with a class
+_SKELETON = bytes(
+    ord("0") if chr(code).isdigit() else ord("a") if chr(code).isalpha() else code for code in range(128)
+) + bytes(range(128, 256))
+_DIGIT_LETTER_SKELETON = re.compile(rb"0 ?a")
+
+
+def _digit_letters(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_DIGIT_LETTER.finditer(text)``: ASCII only, so found in one byte a character."""
+    skeleton = text.encode("ascii", "replace").translate(_SKELETON)
+    return [pair.span() for pair in _DIGIT_LETTER_SKELETON.finditer(skeleton)]
+
+
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
 
@@ -366,12 +391,12 @@ def check_units(context: CheckContext) -> list[Finding]:
     )
     findings = []
     matches = []
-    for pair in _DIGIT_LETTER.finditer(text):
-        begin = pair.start()
+    for pair_start, pair_end in _digit_letters(text):
+        begin = pair_start
         while begin > 0 and (text[begin - 1] in "0123456789."):
             begin -= 1
         match = _NUMBER_LETTERS.match(text, begin if text[begin] != "." else begin + 1)
-        if match is not None and match.end() >= pair.end():
+        if match is not None and match.end() >= pair_end:
             matches.append(match)
     used = Counter(m.group(2) for m in matches if m.group(2) in known)
     for match in matches:
@@ -968,6 +993,26 @@ class ConfusionGuards:
     name_words: tuple[str, ...] = ("中心",)  # a span followed by one of these is a name (优知文库)
 
 
+_GUARDS_OF: dict[int, tuple[CheckerData, ConfusionGuards]] = {}
+
+
+def _guards_of(data: CheckerData, spec: dict) -> ConfusionGuards:
+    """The guards of typos.yaml's confusion section (read once per checker data)."""
+    known = _GUARDS_OF.get(id(data))
+    if known is None or known[0] is not data:
+        guards = ConfusionGuards(
+            margin=float(spec.get("margin") or 0),
+            common_alone=int(spec.get("common_alone") or 99),
+            name_suffixes=spec.get("name_suffixes") or "",
+            surnames=spec.get("surnames") or "",
+            numerals=spec.get("numerals") or "",
+            word_suffixes=(data.typos.get("lexicon") or {}).get("word_suffixes") or "",
+            name_words=tuple(spec.get("name_words") or ("中心",)),
+        )
+        known = _GUARDS_OF[id(data)] = (data, guards)
+    return known[1]
+
+
 def confusion_parameters(data: CheckerData) -> tuple:
     """The arguments of ``load_confusion`` / ``build_filters`` from ``typos.yaml``."""
     spec = data.typos.get("confusion") or {}
@@ -983,8 +1028,16 @@ def confusion_parameters(data: CheckerData) -> tuple:
     )
 
 
+_CONFUSION_OF: dict[int, tuple[CheckerData, ConfusionIndex | None]] = {}
+
+
 def confusion_of(context: CheckContext) -> ConfusionIndex | None:
-    return load_confusion(*confusion_parameters(context.data))
+    """The confusion index of the checker data (its parameters read once per data, not per report)."""
+    data = context.data
+    known = _CONFUSION_OF.get(id(data))
+    if known is None or known[0] is not data:
+        known = _CONFUSION_OF[id(data)] = (data, load_confusion(*confusion_parameters(data)))
+    return known[1]
 
 
 def _alone_on_a_line(text: str, start: int, end: int) -> bool:
@@ -1059,15 +1112,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     windows = index.windows(text, context.codes)
     if not windows:
         return []
-    guards = ConfusionGuards(
-        margin=float(spec.get("margin") or 0),
-        common_alone=int(spec.get("common_alone") or 99),
-        name_suffixes=spec.get("name_suffixes") or "",
-        surnames=spec.get("surnames") or "",
-        numerals=spec.get("numerals") or "",
-        word_suffixes=(context.data.typos.get("lexicon") or {}).get("word_suffixes") or "",
-        name_words=tuple(spec.get("name_words") or ("中心",)),
-    )
+    guards = _guards_of(context.data, spec)
     source = context.report.source
     curated = context.data.typo_regex
     findings: list[Finding] = []

@@ -5,9 +5,10 @@ stated rates, and counts with listed items. Extraction only; the rules judge the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
 
 UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
@@ -139,7 +140,7 @@ def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
 def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     text = report.text
     statements = []
-    for match in _YOY.finditer(text):
+    for match in scan.finditer(_YOY, text):  # found from 同, 比, 较, 与
         word = match.group("word")
         first = report.quantity_starting(match.end(), slack=1)
         delta = percent = None
@@ -196,7 +197,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:
     found = []
-    for match in _FROM_TO.finditer(report.text):
+    for match in scan.finditer(_FROM_TO, report.text):
         before = report.quantity_starting(match.end())
         if before is None:
             continue
@@ -219,17 +220,30 @@ def _thousands(text: str, position: int) -> bool:
     )
 
 
+_MARKS: dict[str, re.Pattern] = {}
+
+
+def _marks(separators: str) -> re.Pattern:
+    """The brackets and ``separators``: the only characters the scans below act on (the regex
+    engine skips the rest of the text at once)."""
+    pattern = _MARKS.get(separators)
+    if pattern is None:
+        pattern = _MARKS[separators] = re.compile(f"[{re.escape(_OPENERS + _CLOSERS + separators)}]")
+    return pattern
+
+
 def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     pieces = []
     depth = 0
     piece_start = start
-    for position in range(start, end):
-        ch = text[position]
+    for mark in _marks(separators).finditer(text, start, end):
+        ch = mark.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in separators:
+        elif depth == 0:
+            position = mark.start()
             if _thousands(text, position):
                 continue  # 1,200.00
             pieces.append((piece_start, position))
@@ -260,20 +274,41 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
 def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     """The first level quantity of a piece, outside brackets and in its first clause."""
     text = report.text
+    starts = report._quantity_starts
+    index = bisect_left(starts, start)
+    if index >= len(starts) or starts[index] >= end:
+        return None  # no quantity starts in the piece
+    quantities = report.quantities
+    count = len(starts)
     depth = 0
-    clause_end = end
-    for position in range(start, end):
-        ch = text[position]
+    for mark in _marks(",。").finditer(text, start, end):
+        position = mark.start()
+        if depth == 0:
+            # the quantities before this mark start outside brackets (a quantity never starts at one)
+            while index < count and starts[index] < position:
+                quantity = quantities[index]
+                index += 1
+                if quantity.end <= end:
+                    if quantity.role == "level" and quantity.kind in ("money", "count"):
+                        return quantity
+                    return None
+        else:
+            while index < count and starts[index] < position:
+                index += 1
+        if index >= count or starts[index] >= end:
+            return None
+        ch = mark.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in ",。" and not _thousands(text, position):
-            clause_end = position
-            break
-        elif depth == 0:
-            quantity = report._quantity_by_start.get(position)
-            if quantity is not None and quantity.end <= clause_end:
+        elif depth == 0 and not _thousands(text, position):
+            return None  # the first clause ends before any quantity
+    if depth == 0:
+        while index < count and starts[index] < end:
+            quantity = quantities[index]
+            index += 1
+            if quantity.end <= end:
                 if quantity.role == "level" and quantity.kind in ("money", "count"):
                     return quantity
                 return None
@@ -287,41 +322,40 @@ def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: i
       项目支出…": the ";" starts the next member of an outer list, not another part)."""
     stop = text.find("。", list_start, limit)
     end = stop if stop >= 0 else limit
+    # back from 其中 to the sentence's start: an enclosing bracket left open
+    sentence = max(text.rfind("。", low, marker_start), text.rfind(";", low, marker_start))
+    brackets = [m.start() for m in _marks("").finditer(text, max(sentence + 1, low), marker_start)]
     depth = 0
-    for position in range(marker_start - 1, low - 1, -1):
-        ch = text[position]
-        if ch in _CLOSERS:
+    for position in reversed(brackets):
+        if text[position] in _CLOSERS:
             depth += 1
-        elif ch in _OPENERS:
+        else:
             if depth == 0:
                 end = min(end, _matching_close(text, position, end))
                 break
             depth -= 1
-        elif ch in "。;":
-            break
     if marker_start and text[marker_start - 1] == ",":
         depth = 0
-        for position in range(list_start, end):
-            ch = text[position]
+        for mark in _marks(";").finditer(text, list_start, end):
+            ch = mark.group()
             if ch in _OPENERS:
                 depth += 1
             elif ch in _CLOSERS:
                 depth = max(depth - 1, 0)
-            elif ch == ";" and depth == 0:
-                return position
+            elif depth == 0:
+                return mark.start()
     return end
 
 
 def _matching_close(text: str, open_at: int, limit: int) -> int:
     depth = 0
-    for position in range(open_at, limit):
-        ch = text[position]
-        if ch in _OPENERS:
+    for mark in _marks("").finditer(text, open_at, limit):
+        if mark.group() in _OPENERS:
             depth += 1
-        elif ch in _CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return position
+                return mark.start()
     return limit
 
 
@@ -458,6 +492,22 @@ _COUNT = re.compile(
 )
 
 
+_COUNT_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
+def _count_matches(text: str) -> list[re.Match]:
+    """``_COUNT.finditer(text)``, tried only at the numerals right before a 个, 家 or 所 (a match
+    is a run of numerals and one of these: it starts where the run does)."""
+    starts = []
+    for at in scan.occurrences(text, "个家所"):
+        start = at
+        while start and (text[start - 1] in _COUNT_NUMERALS or text[start - 1].isdecimal()):
+            start -= 1  # \d: a decimal digit of any script, as str.isdecimal
+        if start < at:
+            starts.append(start)
+    return scan.matches_at(_COUNT, text, starts)
+
+
 def _count_value(text: str, match: re.Match) -> int | None:
     """The number of a count match, or None for '一个' (an article), decimals and mixed forms."""
     number = match.group("n")
@@ -480,7 +530,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
     text = report.text
     found: list[CountList] = []
     consumed_until = 0
-    for match in _COUNT.finditer(text):
+    for match in _count_matches(text):
         if match.start() < consumed_until:
             continue
         count = _count_value(text, match)
@@ -550,14 +600,14 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
 
 def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[int, bool]:
     depth = 0
-    for position in range(start, limit):
-        ch = text[position]
+    for mark in _marks(",。;").finditer(text, start, limit):
+        ch = mark.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in ",。;" and not _thousands(text, position):
-            return position, True
+        elif depth == 0 and not _thousands(text, mark.start()):
+            return mark.start(), True
     is_last = limit >= len(text.rstrip())
     return limit, not (is_last and report.truncated)
 

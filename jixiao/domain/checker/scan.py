@@ -1,0 +1,262 @@
+"""Finding a rule's pattern in a whole report fast, with exactly the matches ``finditer`` gives.
+
+Python's regex engine looks for a pattern that starts with a character class or an alternation
+(``[由从]``, ``比|较``, ``(?:个|家|所)``) by trying the pattern at every character of the text (some
+10 ns a character: 30–60 µs for a seed-sized report, and the rules scan the report dozens of
+times), while ``str.find`` skips to one given character at memory speed. :func:`finditer` reads
+from the parsed pattern the few characters a match can start with, finds them with ``str.find``
+and calls ``pattern.match`` only there: every match starts on one of them, so the leftmost
+non-overlapping matches are the same. Patterns that may start with many characters (a digit, any
+Chinese character) or match the empty string are left to ``pattern.finditer``.
+
+For lists of words with many first characters (the curated typos, the vague phrases)
+:class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
+pass; :func:`char_positions` finds many single characters at once (the brackets).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import numpy as np
+
+MAX_FIRST_CHARS = 12  # more first characters than this: one scan by the regex engine is faster
+
+_FIRSTS: dict[tuple[str, int], str | None] = {}
+
+
+def _sequence(items) -> tuple[set[str], bool] | None:
+    """(characters a match of ``items`` may start with, whether it may be empty), or None."""
+    chars: set[str] = set()
+    for item in items:
+        found = _item(item)
+        if found is None:
+            return None
+        first, nullable = found
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _item(item) -> tuple[set[str], bool] | None:
+    op, value = item
+    if op is sre.LITERAL:
+        return {chr(value)}, False
+    if op is sre.IN:
+        chars = set()
+        for kind, member in value:
+            if kind is sre.LITERAL:
+                chars.add(chr(member))
+            elif kind is sre.RANGE and member[1] - member[0] < MAX_FIRST_CHARS:
+                chars.update(chr(code) for code in range(member[0], member[1] + 1))
+            else:
+                return None  # a negated set, a category (\d, \s), a wide range
+        return chars, False
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, pattern = value
+        if add_flags & sre.SRE_FLAG_IGNORECASE:
+            return None
+        return _sequence(pattern)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(value)
+    if op is sre.BRANCH:
+        chars = set()
+        nullable = False
+        for branch in value[1]:
+            found = _sequence(branch)
+            if found is None:
+                return None
+            chars |= found[0]
+            nullable = nullable or found[1]
+        return chars, nullable
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, pattern = value
+        found = _sequence(pattern)
+        if found is None:
+            return None
+        return found[0], found[1] or low == 0
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # zero width: the match's first character comes after it
+    return None  # any character, a back reference, a conditional …
+
+
+def first_chars(pattern: re.Pattern) -> str | None:
+    """The characters every match of ``pattern`` starts with (at most MAX_FIRST_CHARS), or None."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _FIRSTS:
+        return _FIRSTS[key]
+    chars = None
+    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+        if found is not None and not found[1] and 0 < len(found[0]) <= MAX_FIRST_CHARS:
+            chars = "".join(sorted(found[0]))
+    _FIRSTS[key] = chars
+    return chars
+
+
+def char_codes(text: str) -> np.ndarray:
+    """The code points of ``text`` (uint32, read-only), for scans done in numpy at once."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def table_index(codes: np.ndarray) -> np.ndarray:
+    """Code points as indices into tables of 0x10000 entries (numpy indexes far faster with
+    ``intp`` than with ``uint32``); a character beyond U+FFFF reads entry 0xFFFF, a noncharacter
+    that no table holds."""
+    return np.minimum(codes, 0xFFFF).astype(np.intp)
+
+
+_CHAR_TABLES: dict[str, np.ndarray] = {}
+
+
+def char_positions(index: np.ndarray, chars: str) -> list[int]:
+    """The positions of the characters ``chars`` (all below U+FFFF) in a text, found in one numpy
+    pass (``index``: :func:`table_index` of the text): for many characters, where one ``str.find``
+    each would read the text as often and a regex class tests each character slowly."""
+    table = _CHAR_TABLES.get(chars)
+    if table is None:
+        table = np.zeros(0x10000, dtype=bool)
+        table[[ord(char) for char in chars]] = True
+        table[0xFFFF] = False  # where the characters beyond U+FFFF are read
+        _CHAR_TABLES[chars] = table
+    return np.flatnonzero(table[index]).tolist()
+
+
+def occurrences(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
+    """The positions of the characters ``chars`` in ``text[start:end]``, in order."""
+    end = len(text) if end is None else end
+    found: list[int] = []
+    find = text.find
+    append = found.append
+    for char in chars:
+        at = find(char, start, end)
+        while at >= 0:
+            append(at)
+            at = find(char, at + 1, end)
+    if len(chars) > 1:
+        found.sort()
+    return found
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` when every match starts at one of ``starts`` (ascending)
+    and none is empty."""
+    found = []
+    taken = 0
+    match = pattern.match
+    for start in starts:
+        if start < taken:
+            continue
+        hit = match(text, start)
+        if hit is not None:
+            found.append(hit)
+            taken = hit.end()
+    return found
+
+
+def finditer(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
+    """The matches of ``pattern.finditer(text)``, found by their first characters when few."""
+    chars = first_chars(pattern)
+    if chars is None:
+        return pattern.finditer(text)
+    return matches_at(pattern, text, occurrences(text, chars))
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns that start with two known characters (lists of words: typos, vague phrases)
+
+_PAIRS: dict[tuple[str, int], frozenset[str] | None] = {}
+MAX_PAIRS = 400
+
+
+def _chars(item) -> set[str] | None:
+    op, value = item
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        return {chr(member) for _, member in value}
+    return None
+
+
+def _pairs_of(items) -> set[str] | None:
+    items = list(items)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        items = list(items[0][1][3])  # a group around the whole: (?:…)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        pairs: set[str] = set()
+        for branch in items[0][1][1]:
+            found = _pairs_of(branch)
+            if found is None:
+                return None
+            pairs |= found
+        return pairs
+    if len(items) < 2:
+        return None
+    first, second = _chars(items[0]), _chars(items[1])
+    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
+        return None
+    return {a + b for a in first for b in second}
+
+
+def first_pairs(pattern: re.Pattern) -> frozenset[str] | None:
+    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
+    or None when they are not known from the pattern's first two elements."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _PAIRS:
+        return _PAIRS[key]
+    pairs = None
+    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+        found = _pairs_of(sre_parse.parse(pattern.pattern, pattern.flags))
+        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
+            pairs = frozenset(found)
+    _PAIRS[key] = pairs
+    return pairs
+
+
+class PairIndex:
+    """The first two characters of several patterns' matches, looked up for every position of a
+    text in one numpy pass: each character that occurs in a pair has a small number, and a table
+    indexed by the numbers of two neighbours says whether they form a pair."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.pairs = {pattern: first_pairs(pattern) for pattern in patterns}
+        known = sorted({pair for pairs in self.pairs.values() if pairs for pair in pairs})
+        chars = sorted({char for pair in known for char in pair})
+        if len(chars) > 250:  # a character's number would not fit in a byte: plain scans
+            self.pairs = dict.fromkeys(patterns)
+            known, chars = [], []
+        self.number = np.zeros(0x10000, dtype=np.uint8)
+        self.number[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1, dtype=np.uint8)
+        self.width = len(chars) + 1
+        self.table = np.zeros(self.width * self.width, dtype=bool)
+        for pair in known:
+            self.table[int(self.number[ord(pair[0])]) * self.width + int(self.number[ord(pair[1])])] = True
+
+    def starts(self, text: str, index: np.ndarray) -> dict[str, list[int]]:
+        """Pair → the positions where it stands in ``text`` (``index``: :func:`table_index`)."""
+        if index.size < 2:
+            return {}
+        number = self.number[index]
+        first = np.flatnonzero(number[:-1])  # the characters that start some pair (few)
+        pair = number[first].astype(np.intp)
+        pair *= self.width
+        pair += number[first + 1]
+        found: dict[str, list[int]] = {}
+        for at in first[self.table[pair]].tolist():
+            found.setdefault(text[at : at + 2], []).append(at)
+        return found
+
+    def finditer(self, pattern: re.Pattern, text: str, starts: dict[str, list[int]]) -> Iterable[re.Match]:
+        """``pattern.finditer(text)``, tried only where its pairs stand (``starts``: :meth:`starts`)."""
+        pairs = self.pairs.get(pattern)
+        if pairs is None:
+            return finditer(pattern, text)
+        places = [at for pair in pairs.intersection(starts) for at in starts[pair]]
+        if not places:
+            return []
+        places.sort()
+        return matches_at(pattern, text, places)

@@ -1,0 +1,114 @@
+"""The fast scans (scan.py and the helpers built on it) find exactly what the plain regex scans find."""
+
+import importlib
+import re
+
+import numpy as np
+import pytest
+
+from jixiao.domain.checker import parse, rules, rules_text, rules_words, scan, statements
+from jixiao.domain.checker.base import _doubles
+from jixiao.domain.checker.config import default_checker_data
+from jixiao.domain.checker.parse import _QUANTITY, _quantity_matches, char_codes, table_index
+
+from .conftest import CORPUS_NAMES, SEED_NAME, read_text
+
+parse_module = importlib.import_module("jixiao.domain.checker.parse")  # (the package's parse is a function)
+
+EDGE_CASES = [
+    "",
+    "a",
+    "1234,567个与12,345.6万元、٣٤个、𝟎5个，x12.5%，0.3个百分点，5个月。",
+    "2021年13月，20213月，2020-3月，201912至12月，2019年2月30日，12023年5月，x2020年2月。",
+    "。 12.一是\n1.二是；3、三是:123.4 ٣.四\n",
+    "3 kg，5mm和6 Km，٣kg，v1.2.3个",
+    "〔20198号，﹝2021〕5号，[2023]12号",
+    "比上年增加5万元，同比下降3%，与去年相比,减少2个，由5万元增加到6万元",
+    "共12个部室、3家单位和两所学校，一个",
+    "𠀀明显提高，财政拔款财政拔款，人元个元，截止2023年",
+]
+
+
+def _texts() -> list[str]:
+    texts = [read_text(SEED_NAME), *(read_text(name) for name in CORPUS_NAMES), *EDGE_CASES]
+    return texts + [parse(text).text for text in texts]
+
+
+TEXTS = _texts()
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _module_patterns() -> list[re.Pattern]:
+    found = []
+    for module in (rules, rules_text, rules_words, statements, parse_module):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.append(value)
+    return found
+
+
+@pytest.mark.parametrize("pattern", _module_patterns(), ids=lambda p: p.pattern[:30])
+def test_finditer_finds_what_the_regex_finds(pattern):
+    for text in TEXTS:
+        assert _spans(scan.finditer(pattern, text)) == _spans(pattern.finditer(text))
+
+
+def test_first_chars_only_for_patterns_that_start_with_few_characters():
+    assert scan.first_chars(re.compile("比|较|同比")) == "同比较"
+    assert scan.first_chars(re.compile(r"(?<![A-Z])[xX]{2}")) == "Xx"
+    assert scan.first_chars(re.compile(r"[,;(]?(?:同比)?增长")) == "(,;同增"
+    assert scan.first_chars(re.compile(r"\d+")) is None  # a category
+    assert scan.first_chars(re.compile(r"[^a]b")) is None  # a negated class
+    assert scan.first_chars(re.compile(r"a?")) is None  # may match nothing
+    assert scan.first_chars(re.compile("a", re.IGNORECASE)) is None
+
+
+def test_the_pair_index_finds_what_the_data_patterns_find():
+    data = default_checker_data()
+    patterns = (data.typo_regex, data.vague_regex, *(p.regex for p in data.typo_patterns))
+    index = scan.PairIndex(patterns)
+    assert scan.first_pairs(re.compile("ab|ac")) == {"ab", "ac"}
+    assert scan.first_pairs(re.compile("[甲乙]元")) == {"甲元", "乙元"}
+    assert scan.first_pairs(re.compile(r"就(?=\d)")) is None
+    for text in TEXTS:
+        starts = index.starts(text, table_index(char_codes(text)))
+        for pattern in patterns:
+            assert _spans(index.finditer(pattern, text, starts)) == _spans(pattern.finditer(text))
+
+
+def test_occurrences_and_char_positions():
+    text = "（甲）乙(丙)𠀀)"
+    assert scan.occurrences(text, "()") == [4, 6, 8]
+    assert scan.occurrences(text, "()", 5) == [6, 8]
+    assert scan.char_positions(table_index(char_codes(text)), "()") == [4, 6, 8]
+
+
+def test_the_helpers_find_what_their_regexes_find():
+    for text in TEXTS:
+        codes = char_codes(text)
+        assert _spans(_quantity_matches(text, codes, table_index(codes))) == _spans(_QUANTITY.finditer(text))
+        assert _spans(statements._count_matches(text)) == _spans(statements._COUNT.finditer(text))
+        assert _spans(rules._full_dates(text)) == _spans(rules._DATE_FULL.finditer(text))
+        assert _spans(rules._dates_missing_year(text)) == _spans(rules._DATE_MISSING_YEAR.finditer(text))
+        fiscal, plain = rules._fiscal_year(text), rules._FISCAL_YEAR.search(text[:1500])
+        assert (fiscal and fiscal.span()) == (plain and plain.span())
+        assert _spans(rules_text._inline_numbers(text)) == _spans(rules_text._INLINE_NUMBER.finditer(text))
+        assert rules_words._digit_letters(text) == [
+            m.span() for m in rules_words._DIGIT_LETTER.finditer(text)
+        ]
+
+
+def test_doubled_characters_from_equal_neighbours():
+    def plain(text):
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        chinese = (codes >= 0x4E00) & (codes <= 0x9FFF)
+        one = np.flatnonzero(chinese[:-1] & (codes[:-1] == codes[1:])).tolist()
+        two = chinese[:-3] & chinese[1:-2] & (codes[:-3] == codes[2:-1]) & (codes[1:-2] == codes[3:])
+        return one, np.flatnonzero(two).tolist()
+
+    for text in [*TEXTS, "的的", "对象对象", "哈哈哈", "aaaa", "𠀀𠀀"]:
+        if len(text) >= 4:
+            assert _doubles(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)) == plain(text)
