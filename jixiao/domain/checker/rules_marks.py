@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -22,7 +23,7 @@ from jixiao.domain.money import HUNDRED, round_half_up
 
 _OPEN = "(（《“【〔["
 _CLOSE = ")）》”】〕]"
-_SENTENCE_STOPS = frozenset("。;!?；！？\n")
+_SENTENCE = re.compile(r"[^。;!?；！？\n]+")
 
 
 def _depth_zero_colons(text: str, start: int, end: int) -> list[int]:
@@ -59,9 +60,9 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
         line = paragraph.text
         if "|" in line or line.count(":") + line.count("：") < 2 or line.startswith(("SOURCE", "TITLE")):
             continue
-        sentence_start = paragraph.start
-        for position in range(paragraph.start, paragraph.end + 1):
-            if position < paragraph.end and text[position] not in _SENTENCE_STOPS:
+        for sentence in _SENTENCE.finditer(text, paragraph.start, paragraph.end):
+            sentence_start, position = sentence.span()
+            if text.count(":", sentence_start, position) + text.count("：", sentence_start, position) < 2:
                 continue
             colons = _depth_zero_colons(text, sentence_start, position)
             for first, second in itertools.pairwise(colons):
@@ -98,7 +99,6 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
                     )
                 )
                 break  # one finding per sentence
-            sentence_start = position + 1
     return findings
 
 
@@ -315,7 +315,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = _GOAL.search(text)
+    goal = next(iter(scan.finditer(_GOAL, text)), None)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())
@@ -325,12 +325,11 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     for match in _MEASURE.finditer(text, goal.end(), table.start()):
         goal_values.setdefault(match.group("unit"), []).append(match)
     findings = []
+    if not goal_values:
+        return []
+    table_values = list(_MEASURE.finditer(text, table.start(), min(len(text), table.start() + 3000)))
     for unit, in_goal in goal_values.items():
-        in_table = [
-            m
-            for m in _MEASURE.finditer(text, table.start(), min(len(text), table.start() + 3000))
-            if m.group("unit") == unit
-        ]
+        in_table = [m for m in table_values if m.group("unit") == unit]
         shown = {m.group("n") for m in in_table}
         in_table = [
             m
