@@ -7,7 +7,15 @@ import re
 from decimal import Decimal
 from itertools import pairwise
 
-from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, rule, section_span
+from jixiao.domain.checker.base import (
+    ZERO,
+    CheckContext,
+    amount_like,
+    major_section_span,
+    plain,
+    rule,
+    section_span,
+)
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.money import round_half_up
 
@@ -541,6 +549,74 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_NO_BALANCE = re.compile(
+    r"无(?:结转)?结余|零结余|没有(?:形成)?(?:结转)?结余|结余为零|未(?:产生|形成)(?:结转)?结余"
+)
+_NO_SANGONG = re.compile(
+    r"未(?:发生|列支|安排)[“\"]?三公[”\"]?经费(?:支出)?|[“\"]?三公[”\"]?经费(?:支出)?(?:为零|为0元?|零支出)"
+)
+_SANGONG_ITEMS = ("三公经费", "公务接待费", "公务用车", "因公出国")
+
+
+@rule("claim.none", "“无结余”“未发生三公经费”等说法与文中写出的结余、三公经费支出（大于零）是否矛盾")
+def check_claims_of_none(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    findings = []
+    checks = (
+        (_NO_BALANCE, lambda f: f.role == "结余" and not f.change, "结余"),
+        (
+            _NO_SANGONG,
+            lambda f: (
+                f.role in ("执行", "决算", "")
+                and not f.change
+                and any(word in f.label or word in f.subject for word in _SANGONG_ITEMS)
+            ),
+            "“三公”经费支出",
+        ),
+    )
+    for pattern, wanted, what in checks:
+        claims = list(pattern.finditer(text))
+        if not claims:
+            continue
+        figures = [
+            f
+            for f in context.figures.prose()
+            if f.kind == "money" and f.base > 0 and not f.approx and wanted(f) and not _previous_year(f)
+        ]
+        for claim in claims:
+            paragraph = report.paragraph_at(claim.start())
+            if (paragraph is not None and "|" in paragraph.text) or text.startswith(
+                ("得", "扣", "的", "时", "则"), claim.end()
+            ):
+                continue  # '无结余得3分': a scoring rule, not a statement of the year
+            section = major_section_span(report, claim.start())
+            same = [f for f in figures if section[0] <= f.start < section[1]] or (
+                figures if what != "结余" else []
+            )
+            if not same:
+                continue
+            figure = same[0]
+            findings.append(
+                context.finding(
+                    "claim.none",
+                    WARNING,
+                    f"说“{claim.group()}”，但{report.section_at(figure.start)}写{figure.label}"
+                    f"{figure.quantity.text if figure.quantity else plain(figure.value)}{figure.unit}",
+                    claim.start(),
+                    claim.end(),
+                    expected=f"{figure.value}{figure.unit}",
+                    found=claim.group(),
+                )
+            )
+    return findings
+
+
+def _previous_year(fig) -> bool:
+    raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+    return any(word in raw for word in ("上年", "去年", "年初结转", "上一年"))
+
+
 RULES = (
     check_against_budget,
     check_averages,
@@ -550,4 +626,5 @@ RULES = (
     check_count_completion,
     check_count_conflicts,
     check_staff_control_rate,
+    check_claims_of_none,
 )

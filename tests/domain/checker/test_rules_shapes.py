@@ -713,3 +713,30 @@ def test_figures_of_paragraphs_about_different_counties_are_different_figures():
 def test_a_full_stop_inside_a_unit_per_student_and_year_is_no_sentence_end():
     assert not fired("小学人均补助标准为720元/生.年，初中为940元/生.年。", "punct.marks")
     assert len(fired("本单位按时开展自评.财政重点评价中也按规定配合。", "punct.marks")) == 1
+
+
+# claim.none: '无结余', '未发生三公经费' against the figures
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("项目资金已全部使用完毕，无结余。全年预算50万元，实际支出45万元，结余5万元。", "写结余5万元"),
+        ("本年度未发生“三公”经费支出。\n二、支出情况\n公务接待费1.2万元。", "写公务接待费1.2万元"),
+    ],
+)
+def test_a_claim_of_none_against_a_figure_above_zero(body, expected):
+    finding = only(HEAD + body + "\n", "claim.none")
+    assert finding.severity == WARNING and expected in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "项目资金已全部使用完毕，无结余。全年预算50万元，实际支出50万元。",
+        "本年度未发生“三公”经费支出。\n二、支出情况\n公务接待费预算1.2万元，实际支出0万元。",
+        "| 资金结余 | 无结余得3分；结余不超过上年结转得2分 | 3 | 0 |\n年末结转结余4.69万元。",
+    ],
+)
+def test_a_claim_of_none_that_holds_or_a_scoring_rule_is_silent(body):
+    assert not fired(body, "claim.none")
