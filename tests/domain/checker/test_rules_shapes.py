@@ -740,3 +740,11 @@ def test_a_claim_of_none_against_a_figure_above_zero(body, expected):
 )
 def test_a_claim_of_none_that_holds_or_a_scoring_rule_is_silent(body):
     assert not fired(body, "claim.none")
+
+
+def test_a_balance_against_the_full_year_budget_and_the_spending():
+    finding = only(
+        HEAD + "全年预算50万元，实际支出50万元，预算执行率100%，资金结余3万元。\n", "balance.identity"
+    )
+    assert "全年预算50万元−实际支出50万元=0万元" in finding.message
+    assert not fired("全年预算216.4万元，支出211.71万元，年末结转结余4.69万元。", "balance.identity")
