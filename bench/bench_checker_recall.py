@@ -2,7 +2,8 @@
 
 For the whole set, its tuning part (and batches 2 and 3 of it alone), its first held-out part (held_out: true — no
 rule was tuned on it, but it was looked at during development) and its fresh held-out part (batch: 4 —
-annotated and committed before the checker was first run on it), prints
+annotated and committed before the checker was first run on it) and batch 6 (the same, made after the
+rules of that day were written), prints
 
 * recall by kind: hand-found defects that the checker reports as an error or a warning at the
   quoted place (±10 characters; a defect spread over several places lists them under ``also``);
@@ -114,11 +115,12 @@ def main() -> int:
     tuning = {n: m for n, m in files.items() if not m["held_out"]}
     held = {n: m for n, m in files.items() if m["held_out"] and m.get("batch", 1) == 1}
     fresh = {n: m for n, m in files.items() if m["held_out"] and m.get("batch", 1) == 4}
+    sixth = {n: m for n, m in files.items() if m["held_out"] and m.get("batch", 1) == 6}
     second = {n: m for n, m in files.items() if m.get("batch", 1) == 2}
     third = {n: m for n, m in files.items() if m.get("batch", 1) == 3}
     print(
         f"报告体检评测集 {EVAL.relative_to(ROOT)}（调规则用 {len(tuning)} 份，"
-        f"留出第一批 {len(held)} 份、第四批 {len(fresh)} 份）"
+        f"留出第一批 {len(held)} 份、第四批 {len(fresh)} 份、第六批 {len(sixth)} 份）"
     )
     parts = (
         ("全部", files),
@@ -127,6 +129,7 @@ def main() -> int:
         ("其中第三批（64–91，调规则用）", third),
         ("留出部分（第一批）", held),
         ("留出部分（第四批，建档时未跑过检查器）", fresh),
+        ("留出部分（第六批，建档时未跑过检查器，本轮改动之后才建）", sixth),
     )
     for title, part in parts:
         if args.verbose:
