@@ -17,7 +17,7 @@ from jixiao.domain.money import ZERO, percent_text, ratio_percent, wan
 from jixiao.domain.monitoring import MonitoringReport, MonitoringWarning, WarningKind
 from jixiao.domain.report.document import Report, Section, Table
 from jixiao.domain.review import STATE_LABELS, ReviewState
-from jixiao.domain.scoring import Grade, grade_for, points_text
+from jixiao.domain.scoring import GRADE_WORDS, Grade, grade_for, points_text
 
 LAG_POINTS = Decimal(10)
 
@@ -405,17 +405,7 @@ def _score_number(text: str) -> Decimal | None:
     return value if Decimal(0) <= value <= Decimal(100) else None
 
 
-_GRADE_WORDS = {
-    "优秀": "优",
-    "优": "优",
-    "良好": "良",
-    "良": "良",
-    "中等": "中",
-    "中": "中",
-    "较差": "差",
-    "差": "差",
-}
-_GRADE = "|".join(sorted(_GRADE_WORDS, key=len, reverse=True))
+_GRADE = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _SEP = r"(?:为|是|评定为|[:：]|\s|\|)*"
 _OPEN = r"[“\"「『]?"
 _CLOSE = r"[”\"」』]?"
@@ -458,13 +448,13 @@ def self_score_of_report(report: Report) -> SelfScore | None:
         if score is None:
             continue
         stated = next((m.group("g") for cell in total if (m := _TABLE_GRADE.search(cell))), "")
-        return SelfScore(score, _GRADE_WORDS.get(stated, ""), ScoreBasis.COMPUTED)
+        return SelfScore(score, GRADE_WORDS.get(stated, ""), ScoreBasis.COMPUTED)
     return None
 
 
 def _stated_grade(text: str, start: int = 0) -> str:
     found = _STATED_GRADE.search(text, start)
-    return _GRADE_WORDS[found.group("g") or found.group("g2")] if found else ""
+    return GRADE_WORDS[found.group("g") or found.group("g2")] if found else ""
 
 
 def self_score_stated(text: str) -> SelfScore | None:

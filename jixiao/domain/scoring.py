@@ -87,6 +87,18 @@ class Grade(Enum):
         return self.value
 
 
+# how reports write the four grades (优秀/良好/中等/较差 or the single characters)
+GRADE_WORDS: dict[str, str] = {
+    "优秀": "优",
+    "优": "优",
+    "良好": "良",
+    "良": "良",
+    "中等": "中",
+    "中": "中",
+    "较差": "差",
+    "差": "差",
+}
+
 STANDARD_GRADES: tuple[tuple[Decimal, Grade], ...] = (
     (Decimal(90), Grade.EXCELLENT),
     (Decimal(80), Grade.GOOD),

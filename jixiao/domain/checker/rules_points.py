@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.scoring import grade_for
+from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
 # one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
 # points are found first (a digit is rare), the name is read backwards from them
@@ -138,16 +138,7 @@ _GRADE_AFTER = re.compile(
     r"[^。;；\n]{0,16}?(?:评价|自评|绩效|综合)?(?:等级|等次|结果)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
 )
-_GRADE_WORDS = {
-    "优秀": "优",
-    "优": "优",
-    "良好": "良",
-    "良": "良",
-    "中等": "中",
-    "中": "中",
-    "较差": "差",
-    "差": "差",
-}
+
 _PREVIOUS = ("上年", "去年", "上一年", "往年")
 
 
@@ -169,7 +160,7 @@ def check_grade(context: CheckContext) -> list[Finding]:
         score = Decimal(match.group("n"))
         if score > 100:
             continue
-        stated = _GRADE_WORDS[grade.group("g")]
+        stated = GRADE_WORDS[grade.group("g")]
         expected = grade_for(score).value
         if stated == expected:
             continue
