@@ -130,6 +130,8 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
         exact = d * HUNDRED / previous
         if round_half_up(exact, places) == p:
             continue
+        if _fits_the_head_total(context, current, d, sign, p, places):
+            continue
         if sign > 0:
             low_denominator = c + uc - (d - ud)
             high_denominator = c - uc - (d + ud)
@@ -169,6 +171,25 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _fits_the_head_total(
+    context: CheckContext, current: Quantity, delta, sign: int, stated, places: int
+) -> bool:
+    """The change may be said of an earlier figure of the sentence — the head total of a list whose
+    last part stands right before it ('总预算…，其中…项目支出…，同比增加X，增长P%'): when one of them
+    gives the stated rate, the reading is ambiguous, not wrong."""
+    report = context.report
+    text = report.text
+    # the sentence back to its full stop: a page's hard line breaks may stand inside it
+    sentence_start = max(text.rfind("。", 0, current.start) + 1, current.start - 300)
+    for other in report.quantities_between(sentence_start, current.start):
+        if other.kind != current.kind or other.role != "level" or other.approx or other is current:
+            continue
+        before = other.base_value - sign * delta
+        if before > 0 and round_half_up(delta * HUNDRED / before, places) == stated:
+            return True
+    return False
 
 
 @rule("yoy.direction", "增减方向用词（增加/增长 与 减少/下降/降低）前后一致、与数字的正负相符")

@@ -23,6 +23,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.statements import base_or_rate
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -46,12 +47,14 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
     key_words = context.data.key_quantities
-    seen: dict[tuple[str, str, str, str, str], Fig] = {}
+    seen: dict[tuple[str, ...], Fig] = {}
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
         if fig.quantity is not None and any(w in fig.quantity.raw_label for w in _NOT_A_LEVEL):
             continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
+        if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
+            continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
         subject = subject_key(fig.subject, context.data)
         if not subject and not any(k in fig.label for k in key_words):
             continue
@@ -64,7 +67,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             topic = _section_topic(context, fig.start)
         # a figure that names no year is of the year evaluated
         year = "" if fig.year == context.fiscal_year else fig.year
-        key = (year, subject, fig.role, topic, _place_of(context, fig.start))
+        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+        flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
+        key = (year, subject, fig.role, topic, _place_of(context, fig.start), flow)
         first = seen.get(key)
         if first is None:
             seen[key] = fig

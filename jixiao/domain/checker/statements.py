@@ -400,14 +400,15 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                     pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
         for cut, (a, b) in enumerate(pieces_span):
-            if cut and "其中" in text[a:b]:
-                pieces_span = pieces_span[:cut]  # a nested 其中 starts the parts of another total
+            if cut and ("其中" in text[a:b] or text[a:b].lstrip(" ,;、").startswith(_BESIDES)):
+                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list
+                pieces_span = pieces_span[:cut]
                 segment_end = a
                 break
         parts = []
         for a, b in pieces_span:
             part = _first_part(report, a, b)
-            if part is not None and not part.approx:
+            if part is not None and not part.approx and not base_or_rate(text, part):
                 parts.append(part)
         if not parts:
             continue
@@ -442,6 +443,16 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             )
         )
     return found
+
+
+_BESIDES = ("另外", "此外", "另有", "还有", "另")
+_SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
+
+
+def base_or_rate(text: str, quantity: Quantity) -> bool:
+    """'为全年预算32972万元的67.8%' (the base of a share) and '30000元每年每人' (a rate per person)
+    are no parts of a total."""
+    return _SHARE_BASE.match(text, quantity.end) is not None
 
 
 def in_closed_aside(text: str, quantity: Quantity, end: int) -> bool:

@@ -748,3 +748,37 @@ def test_a_balance_against_the_full_year_budget_and_the_spending():
     )
     assert "全年预算50万元−实际支出50万元=0万元" in finding.message
     assert not fired("全年预算216.4万元，支出211.71万元，年末结转结余4.69万元。", "balance.identity")
+
+
+def test_a_change_that_fits_the_head_total_of_the_sentence_is_no_error():
+    body = (
+        "事业运行经费总预算安排3733.74万元，其中：基本支出预算48.82万元，\n项目支出预算3684.92万元，"
+        "同比增加2712.52万元，增长265.6%。"
+    )
+    assert [f for f in fired(body, "yoy.arithmetic") if f.severity == ERROR] == []
+    wrong = body.replace("265.6%", "215.6%")
+    assert [f.severity for f in fired(wrong, "yoy.arithmetic")] == [ERROR]
+
+
+# false warnings found on a second set of openings nobody annotated (helper errscan2), in other words
+
+
+def test_income_and_spending_of_one_budget_are_two_quantities():
+    body = "全县一般公共预算收入预计完成8.1亿元。\n二、支出情况\n全县一般公共预算支出预计完成41.1亿元。"
+    assert not fired(body, "quantity.conflict")
+
+
+def test_the_base_of_a_share_is_neither_a_part_nor_a_second_value():
+    body = (
+        "一般公共预算收入3.77亿元，其中：税收收入2.24亿元，为全年预算3.30亿元的67.8%；"
+        "非税收入1.53亿元，为全年预算1.39亿元的110.2%。\n二、收入情况\n全年预算4.69亿元。"
+    )
+    assert not fired(body, "quantity.conflict")
+    assert not fired(body, "parts.sum")
+
+
+def test_a_rate_per_person_and_a_figure_beside_the_list_are_no_parts():
+    assert not fired("计划使用资金45万元，其中工资3万元每年每人，保险费共3万元。", "parts.sum")
+    assert not fired(
+        "教职工总人数84人，其中在职在编人员77人，特岗人员6人，三支一扶1人，另外退休教师81人。", "parts.sum"
+    )
