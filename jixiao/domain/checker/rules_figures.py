@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
@@ -765,7 +766,7 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
     if "其中" not in text or ("得分" not in text and "总分" not in text):
         return []
     findings = []
-    for match in _SCORE_TOTAL.finditer(text):
+    for match in scan.finditer(_SCORE_TOTAL, text):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue

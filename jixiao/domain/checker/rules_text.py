@@ -102,7 +102,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
-    for match in _BARE_PERCENTS.finditer(text) if "%、%" in text else ():
+    for match in scan.finditer(_BARE_PERCENTS, text) if "%、%" in text else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -501,7 +501,7 @@ _NOT_BEFORE_YEAR = frozenset(
 def check_malformed_dates(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    for match in _DATE_FIELD.finditer(text) if ("日期" in text or "时间" in text) else ():
+    for match in scan.finditer(_DATE_FIELD, text) if ("日期" in text or "时间" in text) else ():
         if not text.startswith(("日期", "时间"), match.start() - 1):
             continue
         year, month = match.group(1), int(match.group(2))
