@@ -315,7 +315,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = next(iter(scan.finditer(_GOAL, text)), None)
+    goal = scan.search(_GOAL, text)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())
