@@ -81,7 +81,7 @@ def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     block >>= _SHIFT
     if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
         block &= np.uint64(bits.size - 1)
-    word = bits[block]
+    word = bits.take(block.view(np.intp))  # (the blocks are small: as intp, no index conversion)
     mixed = value * _MIX2
     first = mixed >> _FIRST
     mixed >>= _SECOND

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from itertools import pairwise
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
@@ -37,7 +38,7 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     if "预算" not in text and "计划" not in text:
         return []
     findings = []
-    against = _AGAINST_BUDGET.finditer(text) if any(w in text for w in _AGAINST_WORDS) else ()
+    against = scan.finditer(_AGAINST_BUDGET, text) if any(w in text for w in _AGAINST_WORDS) else ()
     matches = sorted([*against, *_SAVING.finditer(text)], key=lambda m: m.start())
     for match in matches:
         delta = report.quantity_starting(match.end())

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
@@ -294,12 +295,30 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance."""
     label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
-    best, kind = 0, None
-    for name in ("income", "add_on", "spent", "balance"):
-        for word in spec.get(name) or ():
-            if len(word) > best and label.endswith(word):
-                best, kind = len(word), name
-    return kind
+    lengths, kinds = _balance_words(spec)
+    for size in lengths:  # the longest first; of two equal words, the first listed
+        if size <= len(label):
+            kind = kinds.get(label[-size:])
+            if kind is not None:
+                return kind
+    return None
+
+
+_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str]]]] = {}
+
+
+def _balance_words(spec: dict) -> tuple[list[int], dict[str, str]]:
+    """The word lengths of the balance identity, longest first, and word → member (the first member
+    that lists it): made once per data, then one look-up per length instead of one per word."""
+    known = _BALANCE_WORDS.get(id(spec))
+    if known is None or known[0] is not spec:
+        kinds: dict[str, str] = {}
+        for name in ("income", "add_on", "spent", "balance"):
+            for word in spec.get(name) or ():
+                if word:
+                    kinds.setdefault(word, name)
+        known = _BALANCE_WORDS[id(spec)] = (spec, (sorted({len(w) for w in kinds}, reverse=True), kinds))
+    return known[1]
 
 
 def _index(context: CheckContext, fig: Fig) -> int | None:
@@ -770,7 +789,7 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
     if "其中" not in text or ("得分" not in text and "总分" not in text):
         return []
     findings = []
-    for match in _SCORE_TOTAL.finditer(text):
+    for match in scan.finditer(_SCORE_TOTAL, text):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue

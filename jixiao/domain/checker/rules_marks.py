@@ -315,7 +315,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = next(iter(scan.finditer(_GOAL, text)), None)
+    goal = scan.search(_GOAL, text)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())
@@ -477,8 +477,8 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     weight − score points. The stated total (自评得分98) can be at most 100 minus the points lost in
     the rows read; rows that cannot be read only make the bound looser, never wrong."""
     text = context.report.text
-    total = _SELF_SCORE.search(text)
-    if total is None or ("分值" not in text and not _CATEGORY_POINTS.search(text)):
+    total = scan.search(_SELF_SCORE, text)
+    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text) is None):
         return []
     stated = Decimal(total.group("n"))
     if stated > 100:

@@ -42,7 +42,8 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     wording = context.data.wording
     findings: list[Finding] = []
     placeholders = []
-    if any(mark in text for mark in _PLACEHOLDER_MARKS):  # the full patterns are slow to scan
+    # the full patterns are slow to scan; a search for 某某 too: 某 is looked for first
+    if any(mark in text for mark in _PLACEHOLDER_MARKS if mark[0] in text):
         placeholders = [
             m for m in context.data.placeholder_regex.finditer(text) if not _in_source_line(text, m.start())
         ]
@@ -102,7 +103,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
-    for match in _BARE_PERCENTS.finditer(text) if "%、%" in text else ():
+    for match in scan.finditer(_BARE_PERCENTS, text) if "%、%" in text else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -501,7 +502,7 @@ _NOT_BEFORE_YEAR = frozenset(
 def check_malformed_dates(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    for match in _DATE_FIELD.finditer(text) if ("日期" in text or "时间" in text) else ():
+    for match in scan.finditer(_DATE_FIELD, text) if ("日期" in text or "时间" in text) else ():
         if not text.startswith(("日期", "时间"), match.start() - 1):
             continue
         year, month = match.group(1), int(match.group(2))

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
@@ -348,9 +347,21 @@ def _digit_letters(text: str) -> list[tuple[int, int]]:
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
 
-@lru_cache(maxsize=4)
-def _units(key: int, known: tuple[str, ...], case: tuple[tuple[str, str], ...], skip: tuple[str, ...]):
-    return frozenset(known), dict(case), frozenset(skip)
+_UNITS_OF: dict[int, tuple[dict, tuple[frozenset, dict, frozenset]]] = {}
+
+
+def _units(spec: dict) -> tuple[frozenset, dict, frozenset]:
+    """The unit lists of the checker data as sets, made once per data (not a tuple of every unit
+    built and hashed for each report)."""
+    known = _UNITS_OF.get(id(spec))
+    if known is None or known[0] is not spec:
+        units = (
+            frozenset(spec.get("known") or ()),
+            {str(k): str(v) for k, v in (spec.get("case") or {}).items()},
+            frozenset(spec.get("skip") or ()),
+        )
+        known = _UNITS_OF[id(spec)] = (spec, units)
+    return known[1]
 
 
 def unit_problem(
@@ -383,12 +394,7 @@ def check_units(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("units") or {}
     if not spec:
         return []
-    known, case, skip = _units(
-        id(spec),
-        tuple(spec.get("known") or ()),
-        tuple((str(k), str(v)) for k, v in (spec.get("case") or {}).items()),
-        tuple(spec.get("skip") or ()),
-    )
+    known, case, skip = _units(spec)
     findings = []
     matches = []
     for pair_start, pair_end in _digit_letters(text):

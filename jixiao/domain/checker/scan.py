@@ -166,6 +166,20 @@ def finditer(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
     return matches_at(pattern, text, occurrences(text, chars))
 
 
+def search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)``, tried only at the characters a match can start with (the first
+    of them where the pattern matches is where the leftmost match starts)."""
+    chars = first_chars(pattern)
+    if chars is None:
+        return pattern.search(text)
+    match = pattern.match
+    for start in occurrences(text, chars):
+        hit = match(text, start)
+        if hit is not None:
+            return hit
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # Patterns that start with two known characters (lists of words: typos, vague phrases)
 

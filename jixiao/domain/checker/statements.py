@@ -177,7 +177,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
     """'三公经费支出3.2万元，比上年2.8万元减少0.4万元': current, previous and change in one run."""
     text = report.text
     found = []
-    for match in _YOY_INLINE.finditer(text):
+    for match in scan.finditer(_YOY_INLINE, text):  # found from 比, 较
         previous = report.quantity_starting(match.end())
         if previous is None or previous.kind not in ("money", "count") or previous.approx:
             continue

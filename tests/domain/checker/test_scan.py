@@ -6,7 +6,18 @@ import re
 import numpy as np
 import pytest
 
-from jixiao.domain.checker import parse, rules, rules_text, rules_words, scan, statements
+from jixiao.domain.checker import (
+    parse,
+    rules,
+    rules_compare,
+    rules_figures,
+    rules_marks,
+    rules_standards,
+    rules_text,
+    rules_words,
+    scan,
+    statements,
+)
 from jixiao.domain.checker.base import _doubles
 from jixiao.domain.checker.config import default_checker_data
 from jixiao.domain.checker.parse import _QUANTITY, _quantity_matches, char_codes, table_index
@@ -26,6 +37,8 @@ EDGE_CASES = [
     "比上年增加5万元，同比下降3%，与去年相比,减少2个，由5万元增加到6万元",
     "共12个部室、3家单位和两所学校，一个",
     "𠀀明显提高，财政拔款财政拔款，人元个元，截止2023年",
+    "绩效目标（20分）已完成，综合得分 95.5，自评得分:98分；一级指标分值统一设置为25分，项目均已完成",
+    "产出指标(50分)全部达到，总得分100.5分，较预算节约3万元，日期：2023年5月",
 ]
 
 
@@ -43,7 +56,8 @@ def _spans(matches) -> list:
 
 def _module_patterns() -> list[re.Pattern]:
     found = []
-    for module in (rules, rules_text, rules_words, statements, parse_module):
+    modules = (rules, rules_compare, rules_figures, rules_marks, rules_standards, rules_text, rules_words)
+    for module in (*modules, statements, parse_module):
         for value in vars(module).values():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.append(value)
@@ -54,6 +68,14 @@ def _module_patterns() -> list[re.Pattern]:
 def test_finditer_finds_what_the_regex_finds(pattern):
     for text in TEXTS:
         assert _spans(scan.finditer(pattern, text)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("pattern", _module_patterns(), ids=lambda p: p.pattern[:30])
+def test_search_finds_what_the_regex_finds(pattern):
+    for text in TEXTS:
+        assert _spans([m for m in [scan.search(pattern, text)] if m]) == _spans(
+            [m for m in [pattern.search(text)] if m]
+        )
 
 
 def test_first_chars_only_for_patterns_that_start_with_few_characters():
