@@ -618,6 +618,75 @@ def _previous_year(fig) -> bool:
     return any(word in raw for word in ("上年", "去年", "年初结转", "上一年"))
 
 
+_CHANGE_RATE = re.compile(
+    r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?(?P<p>\d+(?:\.\d+)?)%"
+)
+_DOWN = ("降幅", "下降率", "下降", "减少", "降低")
+_CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
+
+
+@rule("change.rate", "同一句中本年数、上年数与所写的变动率（增长/下降百分之几）是否相符")
+def check_change_rates(context: CheckContext) -> list[Finding]:
+    """'三公经费支出3.2万元，上年3.6万元，下降11.1%' or '…，三公经费变动率为-11.1%': the rate is
+    (本年 − 上年) ÷ 上年. The year's figure and the previous year's are the only two amounts before the
+    rate in its sentence; the previous one is labelled 上年/去年 or the year before the one evaluated."""
+    report = context.report
+    text = report.text
+    if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
+        return []
+    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
+    findings = []
+    for match in scan.finditer(_CHANGE_RATE, text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;；") + 1
+        amounts = [
+            q
+            for q in report.quantities_between(sentence_start, match.start())
+            if q.kind == "money" and not q.approx
+        ]
+        if len(amounts) != 2 or any(_CHANGE_WORD.search(q.raw_label) for q in amounts):
+            continue  # '比上年增收1284万元，增长18.8%' states the change itself (yoy.arithmetic reads it)
+        earlier = [q for q in amounts if _of_previous_year(q, previous_year)]
+        if len(earlier) != 1 or amounts[1].role == "delta" or amounts[0].role == "delta":
+            continue
+        before = earlier[0]
+        now = amounts[0] if amounts[1] is before else amounts[1]
+        if _of_previous_year(now, previous_year) or before.base_value <= 0:
+            continue
+        word = match.group(0)
+        stated = Decimal(match.group("p"))
+        if match.group("sign") or word.startswith(_DOWN):
+            stated = -stated
+        places = max(-stated.as_tuple().exponent, 0)
+        exact = (now.base_value - before.base_value) * 100 / before.base_value
+        un, ub = report.half_unit(now), report.half_unit(before)
+        low = (now.base_value - un - before.base_value - ub) * 100 / (before.base_value + ub)
+        high = (now.base_value + un - before.base_value + ub) * 100 / max(before.base_value - ub, ub)
+        half = Decimal(5).scaleb(-(places + 1))
+        if low - half <= stated <= high + half:
+            continue
+        shown = format(round_half_up(exact, places), "f")
+        findings.append(
+            context.finding(
+                "change.rate",
+                ERROR,
+                f"变动率与两年数不符：（{now.text}{now.unit}−{before.text}{before.unit}）÷{before.text}{before.unit}"
+                f"={shown}%，报告写{match.group(0)}",
+                now.start,
+                match.end(),
+                expected=f"{shown}%",
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+def _of_previous_year(quantity, previous_year: str) -> bool:
+    return (
+        any(word in quantity.raw_label for word in ("上年", "去年", "上一年"))
+        or quantity.year == previous_year
+    )
+
+
 RULES = (
     check_against_budget,
     check_averages,
@@ -628,4 +697,5 @@ RULES = (
     check_count_conflicts,
     check_staff_control_rate,
     check_claims_of_none,
+    check_change_rates,
 )

@@ -782,3 +782,38 @@ def test_a_rate_per_person_and_a_figure_beside_the_list_are_no_parts():
     assert not fired(
         "教职工总人数84人，其中在职在编人员77人，特岗人员6人，三支一扶1人，另外退休教师81人。", "parts.sum"
     )
+
+
+# change.rate: this year's and last year's figures against the stated change
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2023年三公经费支出32.05万元，2022年三公经费支出36.12万元，三公经费变动率为-8%。",
+        "2023年三公经费支出32.05万元，上年36.12万元，下降8%。",
+        "2023年三公经费支出32.05万元，上年36.12万元，增长8%。",
+    ],
+)
+def test_a_change_rate_against_the_two_years(body):
+    finding = only(HEAD + body + "\n", "change.rate")
+    assert finding.severity == ERROR and "=-11%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "三公经费本年支出32.05万元，上年支出36.12万元，变动率为-11.27%。",
+        "2023年三公经费支出32.05万元，上年36.12万元，下降11.3%。",
+        "2023年三公经费支出3.2万元，上年3.6万元，下降8%。",  # within the rounding of one decimal
+    ],
+)
+def test_a_change_rate_that_the_two_years_bear_out_is_silent(body):
+    assert not fired(body, "change.rate")
+
+
+def test_a_change_stated_as_an_amount_is_left_to_the_year_on_year_rule():
+    body = (
+        "其中:税收收入8103万元,比上年增收1284万元,增长18.8%;非税收入16524万元,比上年减收2354万元,下降12.5%。"
+    )
+    assert not fired(body, "change.rate")
