@@ -130,7 +130,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
         exact = d * HUNDRED / previous
         if round_half_up(exact, places) == p:
             continue
-        if _fits_the_head_total(context, current, d, sign, p, places):
+        if _fits_an_earlier_figure(context, current, d, sign, p, places):
             continue
         if sign > 0:
             low_denominator = c + uc - (d - ud)
@@ -173,7 +173,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _fits_the_head_total(
+def _fits_an_earlier_figure(
     context: CheckContext, current: Quantity, delta, sign: int, stated, places: int
 ) -> bool:
     """The change may be said of an earlier figure of the sentence — the head total of a list whose

@@ -20,6 +20,35 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.money import round_half_up
 
+
+def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
+    return max(text.rfind(ch, 0, position) for ch in stops) + 1
+
+
+def _printed(stated: Decimal) -> tuple[int, Decimal]:
+    """The decimals a figure was printed with, and half its last digit (its rounding envelope)."""
+    places = max(-stated.as_tuple().exponent, 0)
+    return places, Decimal(5).scaleb(-(places + 1))
+
+
+def _shown(value: Decimal, places: int) -> str:
+    return format(round_half_up(value, places), "f")
+
+
+def _stated_twice(context: CheckContext, rule_id: str, label: str, first, quantity) -> Finding:
+    """'“预算执行率”前后不一致：前面写97.8%（一、…），这里写97.5%'."""
+    earlier, here = f"{first.text}{first.unit}", f"{quantity.text}{quantity.unit}"
+    return context.finding(
+        rule_id,
+        WARNING,
+        f"“{label}”前后不一致：前面写{earlier}（{context.report.section_at(first.start)}），这里写{here}",
+        quantity.start,
+        quantity.end,
+        expected=earlier,
+        found=here,
+    )
+
+
 _AGAINST_BUDGET = re.compile(
     r"(?:比|较)(?:年初|全年|调整后)?(?:预算|预算数|计划数|计划)(?:相比)?,?"
     r"(?P<word>减少|节约|节支|少支出|下降|降低|增加|超支|多支出|超出)了?(?=\d)"
@@ -44,7 +73,7 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
         delta = report.quantity_starting(match.end())
         if delta is None or delta.kind != "money" or delta.approx:
             continue
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        sentence_start = _sentence_start(text, match.start())
         before = [
             q
             for q in report.quantities_between(sentence_start, match.start())
@@ -118,7 +147,7 @@ def check_averages(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for match in _AVERAGE.finditer(text):
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        sentence_start = _sentence_start(text, match.start())
         before = text[sentence_start : match.start()]
         unit = match.group("unit")
         events = list(re.finditer(_EVENT.format(per=re.escape(match.group("per"))), before))
@@ -134,12 +163,10 @@ def check_averages(context: CheckContext) -> list[Finding]:
             continue
         stated = Decimal(match.group("n"))
         exact = total / count
-        places = max(-stated.as_tuple().exponent, 0)
-        half_stated = Decimal(5).scaleb(-(places + 1))
-        half_total = Decimal(5).scaleb(-(max(-total.as_tuple().exponent, 0) + 1))
-        if abs(exact - stated) <= half_stated + half_total / count:
+        places, half_stated = _printed(stated)
+        if abs(exact - stated) <= half_stated + _printed(total)[1] / count:
             continue
-        shown = format(round_half_up(exact, places), "f")
+        shown = _shown(exact, places)
         findings.append(
             context.finding(
                 "average.recompute",
@@ -260,18 +287,7 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
         first = seen.setdefault(label, quantity)
         if first is quantity or abs(first.value - quantity.value) <= first.half_unit() + quantity.half_unit():
             continue
-        findings.append(
-            context.finding(
-                "rate.conflict",
-                WARNING,
-                f"“{label}”前后不一致：前面写{first.text}%（{context.report.section_at(first.start)}），"
-                f"这里写{quantity.text}%",
-                quantity.start,
-                quantity.end,
-                expected=f"{first.text}%",
-                found=f"{quantity.text}%",
-            )
-        )
+        findings.append(_stated_twice(context, "rate.conflict", label, first, quantity))
     return findings
 
 
@@ -389,7 +405,7 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for done in _DONE_COUNT.finditer(text):
-        sentence_start = max(text.rfind(ch, 0, done.start()) for ch in "。\n;") + 1
+        sentence_start = _sentence_start(text, done.start())
         stop = min((i for i in (text.find(ch, done.end()) for ch in "。\n;") if i >= 0), default=len(text))
         planned = [
             m
@@ -411,11 +427,11 @@ def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) 
     rate = _COMPLETION.search(text, done.end(), stop)
     if rate is not None:
         stated = Decimal(rate.group("p"))
-        places = max(-stated.as_tuple().exponent, 0)
+        places, half = _printed(stated)
         exact = actual * 100 / plan
-        if abs(exact - stated) <= Decimal(5).scaleb(-(places + 1)) or (stated == 100 and exact > 100):
+        if abs(exact - stated) <= half or (stated == 100 and exact > 100):
             return []  # more than planned is often written as 100% (最高按100%计)
-        shown = format(round_half_up(exact, places), "f")
+        shown = _shown(exact, places)
         return [
             context.finding(
                 "count.completion",
@@ -483,18 +499,7 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
         first, quantity = found
         if _part_of(report, first.start) == _part_of(report, quantity.start):
             continue
-        findings.append(
-            context.finding(
-                "count.conflict",
-                WARNING,
-                f"“{label}”前后不一致：前面写{first.text}{first.unit}（{report.section_at(first.start)}），"
-                f"这里写{quantity.text}{quantity.unit}",
-                quantity.start,
-                quantity.end,
-                expected=f"{first.text}{first.unit}",
-                found=f"{quantity.text}{quantity.unit}",
-            )
-        )
+        findings.append(_stated_twice(context, "count.conflict", label, first, quantity))
     return findings
 
 
@@ -530,11 +535,11 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
         ):
             continue
         stated = Decimal(match.group("p"))
-        places = max(-stated.as_tuple().exponent, 0)
+        places, half = _printed(stated)
         exact = working[0].value * 100 / staffed[0].value
-        if abs(exact - stated) <= Decimal(5).scaleb(-(places + 1)):
+        if abs(exact - stated) <= half:
             continue
-        shown = format(round_half_up(exact, places), "f")
+        shown = _shown(exact, places)
         findings.append(
             context.finding(
                 "staff.control_rate",
@@ -637,7 +642,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     findings = []
     for match in scan.finditer(_CHANGE_RATE, text):
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;；") + 1
+        sentence_start = _sentence_start(text, match.start(), "。\n;；")
         amounts = [
             q
             for q in report.quantities_between(sentence_start, match.start())
@@ -656,15 +661,14 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
         stated = Decimal(match.group("p"))
         if match.group("sign") or word.startswith(_DOWN):
             stated = -stated
-        places = max(-stated.as_tuple().exponent, 0)
+        places, half = _printed(stated)
         exact = (now.base_value - before.base_value) * 100 / before.base_value
         un, ub = report.half_unit(now), report.half_unit(before)
         low = (now.base_value - un - before.base_value - ub) * 100 / (before.base_value + ub)
         high = (now.base_value + un - before.base_value + ub) * 100 / max(before.base_value - ub, ub)
-        half = Decimal(5).scaleb(-(places + 1))
         if low - half <= stated <= high + half:
             continue
-        shown = format(round_half_up(exact, places), "f")
+        shown = _shown(exact, places)
         findings.append(
             context.finding(
                 "change.rate",

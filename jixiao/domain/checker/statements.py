@@ -271,6 +271,11 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
     return finer
 
 
+def _as_part(quantity: Quantity) -> Quantity | None:
+    """The first quantity of a piece is a part when it states a level of money or a count."""
+    return quantity if quantity.role == "level" and quantity.kind in ("money", "count") else None
+
+
 def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     """The first level quantity of a piece, outside brackets and in its first clause."""
     text = report.text
@@ -289,9 +294,7 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
                 quantity = quantities[index]
                 index += 1
                 if quantity.end <= end:
-                    if quantity.role == "level" and quantity.kind in ("money", "count"):
-                        return quantity
-                    return None
+                    return _as_part(quantity)
         else:
             while index < count and starts[index] < position:
                 index += 1
@@ -309,9 +312,7 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
             quantity = quantities[index]
             index += 1
             if quantity.end <= end:
-                if quantity.role == "level" and quantity.kind in ("money", "count"):
-                    return quantity
-                return None
+                return _as_part(quantity)
     return None
 
 
