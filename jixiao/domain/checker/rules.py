@@ -332,7 +332,13 @@ def _bracket_after(text: str, quantity: Quantity) -> bool:
     return text[quantity.end : quantity.end + 1] in ("(", "（") and text.startswith("其中", quantity.end + 1)
 
 
-_PARTS_NAMES = {"其中": "其中各项", "资金来源": "资金来源各项", "分": "各批", "用于": "所列各项用途"}
+_PARTS_NAMES = {
+    "其中": "其中各项",
+    "资金来源": "资金来源各项",
+    "分": "各批",
+    "用于": "所列各项用途",
+    "具体": "逐项列出的各项",
+}
 
 
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")

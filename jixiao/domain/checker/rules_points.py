@@ -41,13 +41,18 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
     for match in _POINTS.finditer(text, start, end):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
-        name = _NAME_BEFORE.search(text, max(start, match.start() - 12), match.start())
+        # '投入(20分)、过程(20分)…': the points in a bracket right after the name
+        bracketed = (
+            match.start() > start and text[match.start() - 1] == "(" and text.startswith(")", match.end())
+        )
+        name_end = match.start() - 1 if bracketed else match.start()
+        name = _NAME_BEFORE.search(text, max(start, name_end - 12), name_end)
         if name is None:
             continue
         label = name.group()
         if len(label) > 2 and label.endswith(("为", "占")):
             label = label[:-1]
-        items.append(_Item(label, match.group()[:-1], name.start(), match.end()))
+        items.append(_Item(label, match.group()[:-1], name.start(), match.end() + bracketed))
     return items
 
 
@@ -57,6 +62,10 @@ _TOTAL = re.compile(
     r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _SEPARATOR = re.compile(r"^\s*[、,，;；]\s*$")
+# the total a few words after a bracketed list: '…效益(20分)四个一级指标构成,总分100分'
+_TOTAL_NEAR = re.compile(
+    r"[^\d。;；\n]{0,16}?(?P<word>满分|总分值|总分|合计)(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
+)
 _MAXIMUM_WORDS = ("满分", "总分值")
 _SCORE_WORDS = ("总得分", "综合得分", "自评得分", "得分合计")
 _TOTAL_WORDS = ("满分", "总分值", "总分", "合计", "共计", "总计", "共", *_SCORE_WORDS)
@@ -95,12 +104,19 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
     if len(run) < 3:
         return []
     total = _TOTAL.match(text, run[-1].end(), limit)
+    if total is None and text[run[-1].end() - 1] == ")":
+        total = _TOTAL_NEAR.match(text, run[-1].end(), limit)
     if total is None or "。" in total.group(0):
         return []
     word = total.group("word")
     scores = [("得分" in m.group("name") or m.group("name").endswith("得")) for m in run]
     if any(scores) and not all(scores):
-        return []  # weights and scores mixed: '权重20分，得分18分'
+        # '产出指标权重40分,得分36分;效益指标权重30分,得分28分;…': weight and score in pairs
+        paired = len(run) % 2 == 0 and all(scores[1::2]) and not any(scores[0::2])
+        if not paired or len(run) < 6:
+            return []  # weights and scores mixed some other way
+        run = run[1::2] if word in _SCORE_WORDS else run[0::2]
+        scores = [word in _SCORE_WORDS] * len(run)
     if all(scores) and word in _MAXIMUM_WORDS:
         return []  # what was scored is not held against the maximum
     if not all(scores) and word in _SCORE_WORDS:

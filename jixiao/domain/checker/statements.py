@@ -29,7 +29,7 @@ _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
-    r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?"
+    r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
@@ -82,15 +82,15 @@ class Parts:
     start: int
     end: int
     complete: bool = True  # False when the text stops inside the list of parts
-    marker: str = (
-        "其中"  # '资金来源' (the sources of the total, all of them), '分3批' (all the batches), '用于'
-    )
+    marker: str = "其中"  # '资金来源' (the sources of the total, all of them), '分3批' (all the batches), '用于',  # '具体' ('具体为…', '明细如下…': item by item, all of them)
     batches: int | None = None  # '分3批下达': how many parts the text says there are
 
     @property
     def exhaustive(self) -> bool:
         """The parts are the whole of the total, by what the text says of them."""
-        return self.marker == "资金来源" or (self.batches is not None and self.batches == len(self.parts))
+        return self.marker in ("资金来源", "具体") or (
+            self.batches is not None and self.batches == len(self.parts)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,7 +364,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
     for match in _PARTS_MARKER.finditer(text):
-        if match.group().startswith(("资金来源", "主要用于", "具体用于", "用于")) and (
+        if match.group().startswith(("资金来源", "主要用于", "具体", "用于", "明细")) and (
             text[match.start() - 1 : match.start()] not in (",", ":")
             or len(report.quantities_between(match.end(), match.end() + 40)) < 2
         ):
@@ -470,6 +470,8 @@ def _marker(match: re.Match) -> str:
     for marker in ("其中", "资金来源", "分"):
         if word.startswith(marker):
             return marker
+    if word.startswith(("具体", "明细")) and "用于" not in word:
+        return "具体"  # '具体为…', '明细如下…': the whole of the total, item by item
     return "用于"
 
 

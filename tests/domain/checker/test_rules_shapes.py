@@ -817,3 +817,54 @@ def test_a_change_stated_as_an_amount_is_left_to_the_year_on_year_rule():
         "其中:税收收入8103万元,比上年增收1284万元,增长18.8%;非税收入16524万元,比上年减收2354万元,下降12.5%。"
     )
     assert not fired(body, "change.rate")
+
+
+# parts.sum: '具体为…' lists the whole of the total, item by item
+
+
+def test_an_itemised_list_after_jutiwei_must_make_its_total():
+    finding = only(
+        HEAD
+        + "项目资金共计50万元，具体为：维权服务18万元，创业培训15万元，家庭教育指导10万元，春蕾助学3万元。\n",
+        "parts.sum",
+    )
+    assert finding.severity == ERROR
+    assert "=46万元" in finding.message and "50万元" in finding.message
+
+
+def test_an_itemised_list_that_makes_its_total_is_silent():
+    body = "项目资金共计50万元，具体为：维权服务18万元，创业培训15万元，家庭教育指导14万元，春蕾助学3万元。"
+    assert not [f for f in fired(body, "parts.sum") if f.severity in (ERROR, WARNING)]
+
+
+# score.list_total: points in brackets after each name, and weight/score pairs
+
+
+def test_bracketed_points_of_an_indicator_system_against_its_total():
+    finding = only(
+        HEAD + "指标体系由投入(20分)、过程(20分)、产出(30分)、效益(20分)四个一级指标构成，总分100分。\n",
+        "score.list_total",
+    )
+    assert "20+20+30+20=90分" in finding.message
+
+
+def test_bracketed_points_that_make_the_total_are_silent():
+    body = "指标体系由投入(20分)、过程(20分)、产出(40分)、效益(20分)四个一级指标构成，总分100分。"
+    assert not fired(body, "score.list_total")
+
+
+def test_scores_of_weight_and_score_pairs_against_the_overall_score():
+    body = (
+        "产出指标权重40分，得分36分；效益指标权重30分，得分28分；投入和过程指标权重30分，得分30分；"
+        "综合得分92分，评价等级为“优”。"
+    )
+    finding = only(HEAD + body + "\n", "score.list_total")
+    assert "3项得分之和36+28+30=94分" in finding.message and "92分" in finding.message
+    assert not fired(body.replace("得分28分", "得分26分"), "score.list_total")
+
+
+def test_weights_of_weight_and_score_pairs_against_the_maximum():
+    body = "产出指标权重40分，得分36分；效益指标权重30分，得分26分；投入和过程指标权重40分，得分30分；满分100分。"
+    finding = only(HEAD + body + "\n", "score.list_total")
+    assert "3项分值之和40+30+40=110分" in finding.message
+    assert not fired(body.replace("过程指标权重40分", "过程指标权重30分"), "score.list_total")
