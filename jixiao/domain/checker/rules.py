@@ -322,9 +322,11 @@ def _same_family(parts: Parts, data: CheckerData) -> Parts | None:
     return replace(parts, parts=kept, candidates=candidates)
 
 
-def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...]) -> bool:
-    """一级指标3个、二级指标9个、三级指标12个: levels of one tree, not pieces of a total."""
-    return bool(hierarchy) and sum(1 for p in parts.parts if p.label.startswith(hierarchy)) >= 2
+def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...], nouns: tuple[str, ...]) -> bool:
+    """一级指标3个、二级指标9个、三级指标12个: levels of one tree, not pieces of a total (but
+    一级残疾12户、二级残疾15户 are grades, pieces of the total)."""
+    levels = [p.label for p in parts.parts if p.label.startswith(hierarchy)]
+    return bool(hierarchy) and sum(1 for label in levels if any(noun in label for noun in nouns)) >= 2
 
 
 def _bracket_after(text: str, quantity: Quantity) -> bool:
@@ -353,9 +355,10 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     findings = []
     report = context.report
     hierarchy = tuple(context.data.identities.get("hierarchy") or ())
+    hierarchy_nouns = tuple(context.data.identities.get("hierarchy_nouns") or ())
     for parts in context.parts:
         parts = _same_family(parts, context.data)
-        if parts is None or _hierarchy_counts(parts, hierarchy):
+        if parts is None or _hierarchy_counts(parts, hierarchy, hierarchy_nouns):
             continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)

@@ -740,37 +740,79 @@ def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
     return findings
 
 
-@rule("stock.changed", "存量数字（核定编制、年初结转结余）在报告两处写成不同的值")
+@rule("stock.changed", "存量数字（核定编制、在职人数、年初结转结余）在报告两处写成不同的值")
 def check_stock_figures(context: CheckContext) -> list[Finding]:
-    labels = tuple(context.data.identities.get("stock") or ())
+    """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
+    in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
+    is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
+    labels = frozenset(context.data.identities.get("stock") or ())
     if not labels:
         return []
+    text = context.report.text
     findings = []
-    seen: dict[tuple[str, str], object] = {}
+    seen: dict[tuple[str, str, str], object] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
-        label = quantity.label if quantity.label in labels else None
+        label = _stock_label(quantity.label, labels)
         if label is None:
             continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
-        key = (quantity.year, label)
+        year = "" if quantity.year == context.fiscal_year else quantity.year
+        key = (year, label, _point_in_time(text, quantity))
         first = seen.get(key)
         if first is None:
             seen[key] = quantity
             continue
-        if first.unit == quantity.unit and first.value != quantity.value and quantity.kind == "count":
-            findings.append(
-                context.finding(
-                    "stock.changed",
-                    WARNING,
-                    f"“{label}”前后不一致：前面写{first.text}{first.unit}，这里写{quantity.text}{quantity.unit}",
-                    quantity.start,
-                    quantity.end,
-                    expected=f"{first.text}{first.unit}",
-                    found=f"{quantity.text}{quantity.unit}",
-                )
+        if first.unit != quantity.unit:
+            continue
+        half = (
+            Decimal(5).scaleb(-(max(first.decimals, quantity.decimals) + 1))
+            if quantity.kind == "money"
+            else 0
+        )
+        if abs(first.value - quantity.value) <= 2 * half:
+            continue
+        findings.append(
+            context.finding(
+                "stock.changed",
+                WARNING,
+                f"“{label}”前后不一致：前面写{first.text}{first.unit}"
+                f"（{context.report.section_at(first.start)}），这里写{quantity.text}{quantity.unit}",
+                quantity.start,
+                quantity.end,
+                expected=f"{first.text}{first.unit}",
+                found=f"{quantity.text}{quantity.unit}",
             )
+        )
     return findings
+
+
+_STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
+
+
+def _stock_label(label: str, labels: frozenset[str]) -> str | None:
+    """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
+    while label not in labels:
+        head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
+        if head is None:
+            return None
+        label = label[len(head) :]
+    return label
+
+
+_YEAR_START = ("年初", "1月1日")
+_YEAR_END = ("年末", "年底", "12月31日", "期末")
+
+
+def _point_in_time(text: str, quantity) -> str:
+    """年初 or 年末 when the clause before the figure says so, else ''."""
+    start = max(text.rfind(mark, 0, quantity.start) for mark in "。;\n")
+    clause = text[start + 1 : quantity.start]
+    if any(word in clause for word in _YEAR_END):
+        return "年末"
+    if any(word in clause for word in _YEAR_START) and "年初结转" not in clause:
+        return "年初"
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

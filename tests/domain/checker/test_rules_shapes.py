@@ -287,8 +287,25 @@ def test_the_same_label_under_two_totals_is_two_figures():
 
 def test_staff_stated_twice_with_two_counts():
     finding = only(HEAD + "在职人员14人。\n二、支出情况\n本单位在职人员15人。\n", "stock.changed")
-    assert "前面写14人，这里写15人" in finding.message
+    assert "前面写14人（一、部门基本情况），这里写15人" in finding.message
     assert not fired("年末在职人员14人。\n二、支出情况\n在职人员15人。", "stock.changed")
+
+
+def test_staff_introduced_by_gongyou_and_of_the_year_evaluated_is_the_same_stock():
+    body = (
+        "2023年本单位共有在编人员12人。\n二、人员情况\n本单位在编人员共14人，其中行政编制8人、事业编制6人。"
+    )
+    assert "前面写12人" in only(HEAD + body + "\n", "stock.changed").message
+    assert not fired(body.replace("12人", "14人"), "stock.changed")
+    # a count at the year's start and one at its end are two figures
+    assert not fired(body.replace("本单位在编人员共", "年末本单位在编人员共"), "stock.changed")
+
+
+def test_the_opening_balance_stated_twice_with_two_values():
+    body = "年初结转和结余8.20万元。\n二、决算情况\n年初结转和结余10.20万元，本年收入100.00万元。"
+    finding = only(HEAD + body + "\n", "stock.changed")
+    assert "前面写8.20万元" in finding.message and "这里写10.20万元" in finding.message
+    assert not fired(body.replace("10.20万元", "8.2万元"), "stock.changed")
 
 
 # list.numbering_styles: (1)(2), ①②, 一是二是, 第一第二
