@@ -2,6 +2,7 @@
 
     python bench/compare_findings.py dump /tmp/before.json   # on the commit before the change
     python bench/compare_findings.py diff /tmp/before.json   # after it: prints only counts
+    python bench/compare_findings.py diff /tmp/before.json --show   # and what changed
 
 Each text is checked with report_type="auto" and with the default type; for every finding the rule,
 severity, offsets, message, quote, expected and found are kept, and the figure list too. The texts:
@@ -76,6 +77,9 @@ def main() -> int:
     )
     parser.add_argument("mode", choices=("dump", "diff"))
     parser.add_argument("path", type=Path)
+    parser.add_argument(
+        "--show", action="store_true", help="diff: print the findings that changed (auto runs)"
+    )
     args = parser.parse_args()
     now = results()
     if args.mode == "dump":
@@ -94,6 +98,15 @@ def main() -> int:
     )
     figures = sum(1 for key in changed if before[key].get("figures") != now.get(key, {}).get("figures"))
     print(f"{len(before)} runs compared: {len(changed)} differ ({findings} findings, {figures} figure lists)")
+    for key in changed if args.show else ():
+        if not key.endswith(" auto"):
+            continue
+        old = {json.dumps(f, ensure_ascii=False) for f in before[key].get("findings", ())}
+        new = {json.dumps(f, ensure_ascii=False) for f in now.get(key, {}).get("findings", ())}
+        for sign, entries in (("-", old - new), ("+", new - old)):
+            for entry in sorted(entries):
+                rule, severity, *_, message = json.loads(entry)[:5]
+                print(f"{sign} {key[:-5]} {rule} {severity} {message}")
     return 1 if changed else 0
 
 

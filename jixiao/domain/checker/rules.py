@@ -40,7 +40,7 @@ from jixiao.domain.checker.parse import (
     int_to_cn,
 )
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
-from jixiao.domain.checker.tables import _columns_for
+from jixiao.domain.checker.tables import columns_for
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -1493,7 +1493,7 @@ def _run_together_table(text: str, data: CheckerData) -> bool:
     marks in such a paragraph are often lost or garbled by the copy, not by the report."""
     if len(text) < 60:
         return False
-    names = _columns_for(data).any_name
+    names = columns_for(data).any_name
     glued = 0
     last_end = -10
     for match in names.finditer(text):
@@ -1593,6 +1593,35 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_LAST_SENTENCE = re.compile(r"[^。!?;]*$")
+
+
+def _prose_sentence_at_end(report, paragraph) -> bool:
+    """The paragraph ends in a sentence of prose (clauses joined by commas, few figures, no cells
+    set apart by runs of spaces): its missing full stop is a slip, not the end of a table row, a
+    caption or page metadata."""
+    last = _LAST_SENTENCE.search(paragraph.text).group(0)
+    if not 15 <= len(last) <= 200 or "," not in last or last.count(":") > 1:
+        return False
+    a, b = report.source.original_span(paragraph.start, paragraph.end)
+    if "  " in report.source.original[a:b] or _wrapped(report, paragraph):
+        return False
+    return sum(ch in ASCII_DIGITS for ch in last) * 2 < len(last)
+
+
+_ITEM_OPENING = re.compile(r"[一二三四五六七八九十]+、|[(（]|\d{1,2}[、.．)]|[-•·①-⑳第]")
+
+
+def _wrapped(report, paragraph) -> bool:
+    """The line goes on in the next one (a PDF's line break: “…部分预留总预\n算资金346.87万元”):
+    the next line follows at once and opens no heading or list item."""
+    text = report.text
+    if not text.startswith("\n", paragraph.end) or text.startswith("\n\n", paragraph.end):
+        return False
+    following = paragraph.end + 1
+    return following not in report._heading_starts and not _ITEM_OPENING.match(text, following)
+
+
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
 def check_paragraph_end(context: CheckContext) -> list[Finding]:
     report = context.report
@@ -1603,7 +1632,7 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
         if (
             paragraph.start < body_start
             or "://" in paragraph.text
-            or paragraph.start in heading_starts
+            or (paragraph.start in heading_starts and "。" not in paragraph.text)  # 一 heading, no body
             or "|" in paragraph.text
             or len(paragraph.text) < 40
         ):
@@ -1613,7 +1642,7 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
         findings.append(
             context.finding(
                 "punct.paragraph_end",
-                INFO,
+                WARNING if _prose_sentence_at_end(report, paragraph) else INFO,
                 "段落末尾缺少句号",
                 max(paragraph.start, paragraph.end - 12),
                 paragraph.end,

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.tables import columns_for
 
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
@@ -103,6 +104,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
+    findings.extend(_unchecked_options(context))
     for match in scan.finditer(_BARE_PERCENTS, text) if "%、%" in text else ():
         findings.append(
             context.finding(
@@ -203,6 +205,50 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_BOXED_SPLIT = re.compile(r"\s*□\s*")
+
+
+def _empty_cells_after(context: CheckContext, table, row, cell, count: int) -> bool:
+    """A '|' row that goes on after ``cell`` with at least ``count`` empty cells (“| 10 | | |”)."""
+    rest = context.report.text[cell.end : row.end]
+    return table.layout == "pipe" and rest.count("|") >= count and not rest.replace("|", "").strip()
+
+
+def _unchecked_options(context: CheckContext) -> list[Finding]:
+    """A form's choice left open: every option of a line has its box and none is ticked
+    (“评价类型:项目实施过程评价□项目完成结果评价□”). An option written without a box
+    (“□财政部门□主管部门 项目单位”) is the one ticked, its mark lost in the copy."""
+    text = context.report.text
+    if "□" not in text:
+        return []
+    ticks = re.compile((context.data.wording.get("evaluation") or {}).get("checked_marks") or "[☑√■✔]")
+    findings = []
+    source = context.report.source
+    for paragraph in context.report.paragraphs:
+        if paragraph.text.count("□") < 2:
+            continue
+        a, b = source.original_span(paragraph.start, paragraph.end)
+        line = source.original[a:b]
+        if ticks.search(line) or "?" in line:
+            continue
+        line = line.replace("：", ":").replace("\u3000", " ")
+        choices = line[line.find(":") + 1 :] if ":" in line[:12] else line
+        options = [o for o in _BOXED_SPLIT.split(choices.strip()) if o]
+        if len(options) < 2 or any(" " in o or len(o) > 16 for o in options):
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"选项都没有勾选：“{line[:40]}”",
+                paragraph.start,
+                paragraph.end,
+                found=line[:40],
+            )
+        )
+    return findings
+
+
 def _in_source_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     return text.startswith(("SOURCE:", "TITLE:", "http"), line_start)
@@ -217,8 +263,14 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
             continue
         for row in table.rows:
             weight, score = row.cell(weight_at), row.cell(score_at)
-            if weight is None or weight.value is None or score is not None or len(row.cells) <= score_at:
+            if weight is None or weight.value is None or score is not None:
                 continue
+            if len(row.cells) <= score_at and not _empty_cells_after(
+                context, table, row, weight, score_at - weight_at
+            ):
+                continue  # the row ends before the score column: cells lost, not left empty
+            if weight.text.endswith("%"):
+                continue  # a rate read into the weight column of a row that keeps no points
             if row.cell(actual_at) is None:
                 continue
             findings.append(
@@ -285,6 +337,12 @@ def _approx_regexes(
 _LABEL_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+def _starts_a_column_name(context: CheckContext, at: int, word: str) -> bool:
+    """The second of two words starts a longer column name of a self-evaluation form (指标名称)."""
+    match = columns_for(context.data).any_name.match(context.report.text, at)
+    return match is not None and len(match.group(0)) > len(word)
+
+
 @rule("typo.doubled", "叠词叠字（“服务对象对象”）、连续重复的分句、约数词重复（“近400多名”“逾20多万”）")
 def check_doubled(context: CheckContext) -> list[Finding]:
     text = context.report.text
@@ -322,6 +380,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1]:
             continue
+        if _starts_a_column_name(context, start + 2, word):
+            continue  # a table run together: 绩效指标|指标名称|计量单位…
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -489,6 +549,7 @@ _YEAR_NO_NIAN = tuple(
     re.compile(
         rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
         r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
+        r"(?!立方|平方|公里|公顷|株|棵|头|只|处|块|册|张|间|栋|眼|盏|箱|袋|瓶)"  # “2000立方米”是量
     )
     for century in ("20", "19")
 )
@@ -521,8 +582,9 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
         )
     for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
-        if match.start() and text[match.start() - 1] in _NOT_BEFORE_YEAR:
-            continue
+        before = text[match.start() - 1] if match.start() else ""
+        if before in _NOT_BEFORE_YEAR and not (before in "—~～-" and text.startswith("月", match.end())):
+            continue  # '2019—2020' is a range, but '2019年7月—2020月12月' lacks 年
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
         findings.append(
@@ -575,6 +637,7 @@ _CJK_RUN_BACK = re.compile(r"[\u4e00-\u9fff]{4,12}$")
 def check_name_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
+    word_stems = frozenset(context.data.wording.get("place_word_stems") or ())
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
         for regex in _PLACE
@@ -584,6 +647,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
         and text[m.start() - 2] not in _NOT_STEM
         and text[m.start() - 1] not in _NOT_STEM
+        and text[m.start() - 2 : m.start()] not in word_stems
     ]
     places.sort(key=lambda place: place.start)
     counts = Counter(m.name for m in places)

@@ -598,6 +598,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
+        if text.count(")", clause_start, prefix_end) > text.count("(", clause_start, prefix_end):
+            continue  # '4个林场(甲、乙、丙、丁)、1个苗圃': the names in the bracket are the 4's
         if _DIGIT.search(text, clause_start, prefix_end) or _VERB_BEFORE_COUNT.search(
             text, clause_start, prefix_end
         ):

@@ -132,7 +132,7 @@ def _norm(text: str) -> str:
 _COLUMNS_CACHE: dict[int, tuple[dict, _Columns]] = {}
 
 
-def _columns_for(data: CheckerData) -> _Columns:
+def columns_for(data: CheckerData) -> _Columns:
     cached = _COLUMNS_CACHE.get(id(data.tables))
     if cached is None or cached[0] is not data.tables:
         cached = (data.tables, _Columns(data))
@@ -144,7 +144,7 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
     text = report.text
     if not ("执行率" in text or "得分" in text or "分值" in text or "执行数" in text):
         return []  # every self-evaluation form has one of these columns
-    columns = _columns_for(data)
+    columns = columns_for(data)
     names = {m.group(0) for m in columns.strong_name.finditer(report.text)}
     if len(names) < 2:
         return []  # a form has at least two of 预算数 / 执行数 / 执行率 / 权重 / 得分
@@ -233,7 +233,7 @@ def _aligned_table(
     width = max(len(values) for _, _, values, _ in body)
     names = [c.text for c in header]
     if len(names) > width:
-        names = names[len(names) - width :]
+        names = names[_offset(names, body, columns, width) :]
     kinds = tuple(columns.kind(name) or "other" for name in names)
     rows = []
     for label, label_start, values, paragraph in body:
@@ -243,6 +243,37 @@ def _aligned_table(
         )
         rows.append(TableRow(label, label_start, cells, paragraph.start, paragraph.end))
     return Table(tuple(names), kinds, tuple(rows), layout, start, body[-1][3].end)
+
+
+_MONEY_KINDS = ("年初预算", "全年预算", "执行数", "year")
+
+
+def _offset(names: list[str], body, columns: _Columns, width: int) -> int:
+    """Where the values of a row start under a header wider than the rows: the header's first
+    cells name the label column (and a group caption over it). The rows are read right-aligned
+    to the header, unless they dropped empty cells at their end (“| 总额 | 5.00 | … | 100.00% |
+    10 | | |”) — then from the header's first known column, if the percentages fall into the
+    rate column and the amounts into the money columns more often that way."""
+    right = len(names) - width
+    first = next((i for i, name in enumerate(names) if columns.kind(name)), right)
+    if first >= right:
+        return right
+
+    def fit(offset: int) -> int:
+        score = 0
+        for _, _, values, _ in body:
+            for index, cell in enumerate(values):
+                if cell.value is None or offset + index >= len(names):
+                    continue
+                kind = columns.kind(names[offset + index])
+                percent = cell.unit == "%" or cell.text.endswith("%")
+                if kind == "rate":
+                    score += 1 if percent else -1
+                elif kind in _MONEY_KINDS:
+                    score += -1 if percent else 1
+        return score
+
+    return first if fit(first) > fit(right) else right
 
 
 def _is_part_label(label: str, columns: _Columns) -> bool:

@@ -142,7 +142,8 @@ def test_names_slogans_and_lost_ordinals_are_no_confusion(text):
     ],
 )
 def test_characters_of_similar_shape_added_to_the_confusion_set_are_reported(text, wrong, right):
-    finding = only(text, "typo.confusion")
+    """Reported where the text writes the right word elsewhere (the evidence the rule asks for)."""
+    finding = only(text + f"\n下一步继续做好{right}工作。", "typo.confusion")
     assert finding.found == wrong and finding.expected == right
 
 

@@ -145,7 +145,7 @@ def test_names_that_differ_by_more_than_a_slip_stay_silent(text):
 
 
 def test_a_cell_of_two_characters_that_is_a_slip_of_a_common_word_is_reported():
-    text = "指标名称\n完成情况\n宜传\n开展活动12次\n培训\n3期\n"
+    text = "指标名称\n完成情况\n宜传\n开展活动12次\n培训\n3期\n下一步加强宣传。\n"
     finding = only(text, "typo.confusion")
     assert finding.found == "宜传" and finding.expected == "宣传"
 
