@@ -66,8 +66,11 @@ def score(files: dict, texts: dict, verbose: bool) -> dict:
             hits = [f for f in reported if at(f, spans)]
             if hits:
                 found[entry["kind"]] += 1
-                if entry["severity"] == "warning" and any(f.severity == ERROR for f in hits):
-                    too_severe += 1
+                error_spans = [sp for e, sp in defects if e["severity"] == "error"]
+                if entry["severity"] == "warning" and any(
+                    f.severity == ERROR and not any(at(f, sp) for sp in error_spans) for f in hits
+                ):
+                    too_severe += 1  # an error here that no error-level defect nearby accounts for
             elif verbose:
                 print(f"  漏报 {name} [{entry['kind']}] {entry['quote'][:40]!r}")
         for finding in reported:
