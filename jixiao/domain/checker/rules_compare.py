@@ -639,24 +639,12 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     text = report.text
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
-    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     findings = []
     for match in scan.finditer(_CHANGE_RATE, text):
-        sentence_start = _sentence_start(text, match.start(), "。\n;；")
-        amounts = [
-            q
-            for q in report.quantities_between(sentence_start, match.start())
-            if q.kind == "money" and not q.approx
-        ]
-        if len(amounts) != 2 or any(_CHANGE_WORD.search(q.raw_label) for q in amounts):
-            continue  # '比上年增收1284万元，增长18.8%' states the change itself (yoy.arithmetic reads it)
-        earlier = [q for q in amounts if _of_previous_year(q, previous_year)]
-        if len(earlier) != 1 or amounts[1].role == "delta" or amounts[0].role == "delta":
+        pair = _two_years(context, match.start())
+        if pair is None:
             continue
-        before = earlier[0]
-        now = amounts[0] if amounts[1] is before else amounts[1]
-        if _of_previous_year(now, previous_year) or before.base_value <= 0:
-            continue
+        now, before = pair
         word = match.group(0)
         stated = Decimal(match.group("p"))
         if match.group("sign") or word.startswith(_DOWN):
@@ -684,6 +672,71 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _two_years(context: CheckContext, at: int):
+    """The year's amount and the previous year's, the only two amounts of the sentence before
+    ``at`` (the previous one labelled 上年/去年 or with the year before the one evaluated), or None."""
+    report = context.report
+    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
+    sentence_start = _sentence_start(report.text, at, "。\n;；")
+    amounts = [q for q in report.quantities_between(sentence_start, at) if q.kind == "money" and not q.approx]
+    if len(amounts) != 2 or any(_CHANGE_WORD.search(q.raw_label) for q in amounts):
+        return None  # '比上年增收1284万元，增长18.8%' states the change itself (yoy.arithmetic reads it)
+    earlier = [q for q in amounts if _of_previous_year(q, previous_year)]
+    if len(earlier) != 1 or amounts[1].role == "delta" or amounts[0].role == "delta":
+        return None
+    before = earlier[0]
+    now = amounts[0] if amounts[1] is before else amounts[1]
+    if _of_previous_year(now, previous_year) or before.base_value <= 0:
+        return None
+    return now, before
+
+
+# a direction stated without a figure after the two years' amounts: '…，支出比上年有所增加'
+_BARE_DIRECTION = re.compile(
+    r"(?:比上年|较上年|比去年|较去年|同比)?(?:有所|略有|大幅|明显|稍有|均有)?"
+    r"(?P<word>增加|增长|上升|提高|减少|下降|降低)(?![\d了]|[\u4e00-\u9fff]{0,2}\d)"
+)
+_UP = ("增加", "增长", "上升", "提高")
+
+
+@rule("change.direction", "同一句中本年数、上年数与不带数字的增减说法（“有所增加”“略有下降”）是否一致")
+def check_change_directions(context: CheckContext) -> list[Finding]:
+    """'2023年支出120万元，2022年支出150万元，支出比上年有所增加': the two amounts say it fell."""
+    report = context.report
+    text = report.text
+    if not context.fiscal_year and "上年" not in text and "去年" not in text:
+        return []
+    findings = []
+    for anchor in scan.finditer(_BARE_DIRECTION, text):
+        if not text.startswith(
+            ("比", "较", "同比", "有所", "略有", "大幅", "明显", "稍有", "均有"), anchor.start()
+        ):
+            continue  # a bare verb ('增加投入') says nothing of the two amounts
+        pair = _two_years(context, anchor.start())
+        if pair is None:
+            continue
+        now, before = pair
+        half = report.half_unit(now) + report.half_unit(before)
+        up = anchor.group("word") in _UP
+        if (now.base_value > before.base_value + half) == up or abs(
+            now.base_value - before.base_value
+        ) <= half:
+            continue
+        findings.append(
+            context.finding(
+                "change.direction",
+                ERROR,
+                f"增减说法与两年数相反：本年{now.text}{now.unit}，上年{before.text}{before.unit}，"
+                f"{'减少' if up else '增加'}了，报告写“{anchor.group(0)}”",
+                now.start,
+                anchor.end(),
+                expected="减少" if up else "增加",
+                found=anchor.group("word"),
+            )
+        )
+    return findings
+
+
 def _of_previous_year(quantity, previous_year: str) -> bool:
     return (
         any(word in quantity.raw_label for word in ("上年", "去年", "上一年"))
@@ -702,4 +755,5 @@ RULES = (
     check_staff_control_rate,
     check_claims_of_none,
     check_change_rates,
+    check_change_directions,
 )

@@ -885,3 +885,18 @@ def test_weights_of_weight_and_score_pairs_against_the_maximum():
     finding = only(HEAD + body + "\n", "score.list_total")
     assert "3项分值之和40+30+40=110分" in finding.message
     assert not fired(body.replace("过程指标权重40分", "过程指标权重30分"), "score.list_total")
+
+
+# change.direction: the two years' amounts against a change stated without a figure
+
+
+def test_a_bare_increase_against_two_amounts_that_fell_is_an_error():
+    body = "2023年部门支出120万元，2022年部门支出150万元，支出比上年有所增加。"
+    finding = only(HEAD + body + "\n", "change.direction")
+    assert finding.severity == ERROR and "本年120万元，上年150万元，减少了" in finding.message
+    assert not fired(body.replace("有所增加", "有所减少"), "change.direction")
+
+
+def test_a_bare_decrease_of_a_figure_that_rose_is_an_error_and_a_verb_alone_is_silent():
+    assert only(HEAD + "三公经费1.8万元，上年1.1万元，比上年下降。\n", "change.direction")
+    assert not fired("三公经费1.8万元，上年1.1万元，增加接待任务。", "change.direction")
