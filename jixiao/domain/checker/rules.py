@@ -844,14 +844,20 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
         part = last
         word = named.group("whole")
         section_start, _ = section_span(report, share.start)
+        sentence_end = min(
+            (e for e in (text.find(ch, share.end) for ch in "。\n") if e >= 0), default=len(text)
+        )
         wholes = [
             q
-            for q in report.quantities_between(section_start, part.start)
+            for q in (
+                *report.quantities_between(section_start, part.start),
+                *report.quantities_between(share.end, sentence_end),  # '…，总支出148.2万元'
+            )
             if q.kind == "money"
             and q.role == "level"
             and not q.approx
             and q.base_value > part.base_value
-            and _strip_fillers(q.label).endswith(word)
+            and _names_the_whole(q.label, word)
         ]
         if len(wholes) != 1:
             return None if not wholes else []
@@ -886,6 +892,19 @@ def _share_after_whole(report: ParsedReport, quantity: Quantity) -> bool:
         return False
     before = report.quantities_between(max(0, quantity.start - 30), quantity.start)
     return bool(before) and before[-1].raw_label.startswith("占")
+
+
+_WHOLE_TAILS = ("总额", "合计", "总计", "总数", "数", "额")
+
+
+def _names_the_whole(label: str, word: str) -> bool:
+    """'全年支出' or '支出合计' is the 支出 a share names; '基本支出' is a sibling of its part."""
+    stripped = _strip_fillers(label)
+    for tail in _WHOLE_TAILS:
+        if stripped.endswith(tail) and stripped != tail and not word.endswith(tail):
+            stripped = stripped[: -len(tail)]
+            break
+    return stripped == word
 
 
 def _strip_fillers(label: str) -> str:

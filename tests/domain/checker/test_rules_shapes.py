@@ -900,3 +900,21 @@ def test_a_bare_increase_against_two_amounts_that_fell_is_an_error():
 def test_a_bare_decrease_of_a_figure_that_rose_is_an_error_and_a_verb_alone_is_silent():
     assert only(HEAD + "三公经费1.8万元，上年1.1万元，比上年下降。\n", "change.direction")
     assert not fired("三公经费1.8万元，上年1.1万元，增加接待任务。", "change.direction")
+
+
+# rate.recompute: a share of a whole the sentence names after it; balance with 执行数 and 结余资金
+
+
+def test_shares_of_a_total_named_after_them_are_checked_against_that_total():
+    body = "2023年基本支出112.5万元，占总支出的75.9%；项目支出35.7万元，占总支出的24.1%，总支出148.2万元。"
+    assert not fired(body, "rate.recompute")  # 基本支出 is the sibling of 项目支出, not its whole
+    wrong = body.replace("75.9%", "70.9%").replace("24.1%", "29.1%")
+    messages = [f.message for f in fired(wrong, "rate.recompute")]
+    assert any("÷“总支出”148.2万元=75.9%" in m for m in messages)
+    assert any("35.7万元÷“总支出”148.2万元=24.1%" in m for m in messages)
+
+
+def test_a_balance_after_the_budget_and_the_amount_spent():
+    body = "本年度全年预算数152.36万元，全年执行数148.20万元，结余资金5.16万元。"
+    assert "=4.16万元" in only(HEAD + body + "\n", "balance.identity").message
+    assert not fired(body.replace("5.16万元", "4.16万元"), "balance.identity")
