@@ -385,11 +385,11 @@ def _judge_total_before(context: CheckContext, total, items, colon: bool) -> lis
 
 
 _PLANNED = re.compile(
-    r"(?:计划|目标|预期|年度目标|任务)[\u4e00-\u9fff]{0,8}?(?P<n>\d+(?:\.\d+)?)"
+    r"(?:计划|目标|预期|年度目标|任务)[\u4e00-\u9fff“”]{0,10}?(?P<n>\d+(?:\.\d+)?)"
     r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
 )
 _DONE_COUNT = re.compile(
-    r"实际[\u4e00-\u9fff]{0,6}?(?P<n>\d+(?:\.\d+)?)"
+    r"实际[\u4e00-\u9fff“”]{0,8}?(?P<n>\d+(?:\.\d+)?)"
     r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
 )
 _COMPLETION = re.compile(r"完成率(?:为|达|达到|是|:)?(?P<p>\d+(?:\.\d+)?)%")
@@ -430,7 +430,9 @@ def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) 
         places, half = _printed(stated)
         exact = actual * 100 / plan
         if abs(exact - stated) <= half or (stated == 100 and exact > 100):
-            return []  # more than planned is often written as 100% (最高按100%计)
+            # more than planned is often written as 100% (最高按100%计); a consistent rate below
+            # 100% may still be followed by a claim of full completion
+            return _claimed_in_full(context, planned, done, plan, actual, rate.end(), stop)
         shown = _shown(exact, places)
         return [
             context.finding(
@@ -444,7 +446,12 @@ def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) 
                 found=f"{rate.group('p')}%",
             )
         ]
-    claim = _FULL_CLAIM.search(text, done.end(), stop)
+    return _claimed_in_full(context, planned, done, plan, actual, done.end(), stop)
+
+
+def _claimed_in_full(context: CheckContext, planned, done, plan, actual, start, stop) -> list[Finding]:
+    unit = done.group("unit")
+    claim = _FULL_CLAIM.search(context.report.text, start, stop)
     if claim is None or actual >= plan:
         return []
     return [

@@ -918,3 +918,18 @@ def test_a_balance_after_the_budget_and_the_amount_spent():
     body = "本年度全年预算数152.36万元，全年执行数148.20万元，结余资金5.16万元。"
     assert "=4.16万元" in only(HEAD + body + "\n", "balance.identity").message
     assert not fired(body.replace("5.16万元", "4.16万元"), "balance.identity")
+
+
+# count.completion: quoted names between the plan and its count; a claim after a consistent rate
+
+
+def test_a_completion_rate_of_a_quoted_programme_is_recomputed():
+    body = "计划完成“两癌”筛查3000人，实际完成2850人，完成率为96%。"
+    assert "2850人÷计划3000人=95%" in only(HEAD + body + "\n", "count.completion").message
+    assert not fired(body.replace("96%", "95%"), "count.completion")
+
+
+def test_full_completion_claimed_after_a_rate_below_the_plan():
+    body = "计划完成“两癌”筛查3000人，实际完成2850人，完成率95%，全面完成年度目标任务。"
+    assert only(HEAD + body + "\n", "count.completion").severity == WARNING
+    assert not fired(body.replace("2850人，完成率95%", "3000人，完成率100%"), "count.completion")
