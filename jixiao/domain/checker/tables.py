@@ -150,6 +150,7 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
         return []  # a form has at least two of 预算数 / 执行数 / 执行率 / 权重 / 得分
     tables = _pipe_tables(report.paragraphs, columns)
     tables += _vertical_tables(report.paragraphs, columns)
+    tables += _vertical_indicator_tables(report.paragraphs)
     tables += _spaced_tables(report, columns)
     tables.sort(key=lambda table: table.start)
     return tables
@@ -369,6 +370,101 @@ def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Tab
                 )
             )
         index = max(position, run, index + 1)
+    return tables
+
+
+# The indicator part of a form flattened one cell a line: under the header 年度指标值 | 实际完成值 |
+# 分值 | 得分, each indicator is its name, its target, what was done, its points and its score;
+# the merged cells of the first two levels (产出指标, 数量指标) stand once before the rows they span.
+_TARGET_NAMES = frozenset(("年度指标值", "指标值", "目标值", "年度目标值"))
+_ACTUAL_NAMES = frozenset(("实际完成值", "指标实际完成值", "完成值", "实际值"))
+_WEIGHT_NAMES = frozenset(("分值", "权重", "指标分值", "指标权重", "分值权重"))
+_SCORE_NAMES = frozenset(("得分", "指标得分", "自评得分"))
+_VALUE_CELL = re.compile(
+    r"^(?:≥|>=|≧|≤|<=|≦|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于)?"
+    r"\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{0,3})$"
+)
+_POINTS_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
+_INDICATOR_COLUMNS = ("年度指标值", "实际完成值", "分值", "得分")
+_INDICATOR_KINDS = ("other", "other", "weight", "score")
+
+
+def _vertical_indicator_tables(paragraphs: list[Paragraph]) -> list[Table]:
+    lines = [_cell_line(p) for p in paragraphs]
+    texts = [_norm(line[0]) if line is not None else "" for line in lines]
+    tables = []
+    index = 0
+    while index < len(lines):
+        following = texts[index + 1 : index + 4]
+        if (
+            texts[index] not in _TARGET_NAMES
+            or len(following) < 3
+            or following[0] not in _ACTUAL_NAMES
+            or following[1] not in _WEIGHT_NAMES
+            or following[2] not in _SCORE_NAMES
+        ):
+            index += 1
+            continue
+        rows, position, misses = [], index + 4, 0
+        while position + 2 < len(lines) and misses < 12 and lines[position] is not None:
+            window = texts[position : position + 5]
+            if (
+                texts[position] in _TOTAL_LABELS
+                and len(window) >= 3
+                and all(_POINTS_CELL.match(w) for w in window[1:3])
+            ):
+                weight, score = (number_cell(lines[position + k][0], lines[position + k][1]) for k in (1, 2))
+                rows.append(
+                    TableRow(
+                        lines[position][0],
+                        lines[position][1],
+                        (None, None, weight, score),
+                        paragraphs[position].start,
+                        paragraphs[position + 2].end,
+                    )
+                )
+                position += 3
+                break
+            if (
+                len(window) == 5
+                and all(lines[position + k] is not None for k in range(5))
+                and window[0]
+                and not _VALUE_CELL.match(window[0])
+                and _VALUE_CELL.match(window[1])
+                and _VALUE_CELL.match(window[2])
+                and _POINTS_CELL.match(window[3])
+                and _POINTS_CELL.match(window[4])
+            ):
+                cells = tuple(
+                    number_cell(lines[position + k][0], lines[position + k][1]) for k in (1, 2, 3, 4)
+                )
+                rows.append(
+                    TableRow(
+                        lines[position][0],
+                        lines[position][1],
+                        cells,
+                        paragraphs[position].start,
+                        paragraphs[position + 4].end,
+                    )
+                )
+                position += 5
+                misses = 0
+                continue
+            position += 1
+            misses += 1
+        if rows:
+            tables.append(
+                Table(
+                    _INDICATOR_COLUMNS,
+                    _INDICATOR_KINDS,
+                    tuple(rows),
+                    "vertical",
+                    paragraphs[index].start,
+                    rows[-1].end,
+                )
+            )
+        index = max(position, index + 1)
     return tables
 
 

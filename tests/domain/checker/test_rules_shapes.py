@@ -933,3 +933,35 @@ def test_full_completion_claimed_after_a_rate_below_the_plan():
     body = "计划完成“两癌”筛查3000人，实际完成2850人，完成率95%，全面完成年度目标任务。"
     assert only(HEAD + body + "\n", "count.completion").severity == WARNING
     assert not fired(body.replace("2850人，完成率95%", "3000人，完成率100%"), "count.completion")
+
+
+# the indicator part of a self-evaluation form flattened one cell a line
+
+VERTICAL_FORM = "\n".join(
+    [
+        "项目支出绩效自评表", "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "30", "30", "27", "10", "90%", "9",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "培训人次", "500人次", "520人次", "20", "20",
+        "质量指标", "培训合格率", "≥90%", "{passed}", "20", "{points}",
+        "时效指标", "按时完成率", "100%", "100%", "10", "10",
+        "效益指标", "社会效益指标", "带动就业人数", "≥50人", "60人", "30", "30",
+        "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "10", "10",
+        "总分", "100", "{total}",
+    ]
+)  # fmt: skip
+
+
+def test_a_missed_target_with_full_points_in_a_form_one_cell_a_line():
+    text = VERTICAL_FORM.format(passed="85%", points="20", total="99") + "\n"
+    finding = only(text, "table.full_score_missed", report_type="auto")
+    assert "“培训合格率”的实际完成值85%没有达到年度指标值≥90%" in finding.message
+    consistent = VERTICAL_FORM.format(passed="92%", points="20", total="99") + "\n"
+    assert findings(consistent, "table.full_score_missed", report_type="auto") == []
+    assert findings(consistent, "table.points_total", report_type="auto") == []
+
+
+def test_scores_of_a_form_one_cell_a_line_against_its_total_row():
+    text = VERTICAL_FORM.format(passed="85%", points="15", total="99") + "\n"
+    finding = only(text, "table.points_total", report_type="auto")
+    assert "连同资金执行行9分为94分" in finding.message and "99分" in finding.message
