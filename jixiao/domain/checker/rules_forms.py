@@ -56,9 +56,12 @@ def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
         if None in (weight, score, target, actual):
             continue
         for row in table.rows:
-            if len(row.cells) != len(table.columns):
-                continue  # a row read with fewer cells than the header may be shifted
-            cells = [row.cell(i) for i in (weight, score, target, actual)]
+            shift = len(table.columns) - len(row.cells)
+            if shift < 0 or (shift and min(weight, score, target, actual) < shift):
+                continue
+            # a row short of cells lost the merged level cells at its start (产出指标, 数量指标):
+            # read from the right; the target, actual and points must then each look like one
+            cells = [row.cell(i - shift) for i in (weight, score, target, actual)]
             if any(c is None for c in cells):
                 continue
             weight_cell, score_cell, target_cell, actual_cell = cells

@@ -576,9 +576,11 @@ def _spaced_row(
     values: list[TableCell | None] = []
     while tokens:
         cell = number_cell(*tokens[-1])
-        if cell.value is None and cell.text not in columns.empty:
+        # an indicator's target or result ('≥90%', '500人次') is a cell of a score table too
+        value_like = not money_first and len(values) < width and _VALUE_CELL.match(cell.text)
+        if cell.value is None and cell.text not in columns.empty and not value_like:
             break
-        values.insert(0, cell if cell.value is not None else None)
+        values.insert(0, cell if cell.value is not None or cell.text not in columns.empty else None)
         tokens.pop()
     if not tokens:
         return None

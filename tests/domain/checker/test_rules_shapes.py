@@ -965,3 +965,17 @@ def test_scores_of_a_form_one_cell_a_line_against_its_total_row():
     text = VERTICAL_FORM.format(passed="85%", points="15", total="99") + "\n"
     finding = only(text, "table.points_total", report_type="auto")
     assert "连同资金执行行9分为94分" in finding.message and "99分" in finding.message
+
+
+def test_a_missed_target_with_full_points_in_a_form_of_space_separated_rows():
+    rows = [
+        "项目支出绩效自评表",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 培训人次 500人次 520人次 20 20",
+        " 质量指标 培训合格率 ≥90% {passed} 20 20",
+        "总分 100 99",
+    ]
+    text = "\n".join(rows) + "\n"
+    finding = only(text.format(passed="85%"), "table.full_score_missed", report_type="auto")
+    assert "实际完成值85%没有达到年度指标值≥90%" in finding.message
+    assert findings(text.format(passed="91%"), "table.full_score_missed", report_type="auto") == []
