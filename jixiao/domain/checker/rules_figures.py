@@ -851,7 +851,9 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
         values = [Decimal(p.group("n")) for p in parts]
         places = max(len(p.group("n").split(".", 1)[1]) if "." in p.group("n") else 0 for p in parts)
         total_places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
-        half = Decimal(5).scaleb(-(max(places, total_places) + 1)) * (len(values) + 1)
+        # points are given whole or to the printed decimals: integers are exact (as score.list_total)
+        decimals = max(places, total_places)
+        half = Decimal(5).scaleb(-(decimals + 1)) * (len(values) + 1) if decimals else Decimal("0.5")
         found = sum(values, ZERO)
         listing = "+".join(p.group("n") for p in parts)
         if abs(found - total) >= half:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.tables import category_points
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
 # one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
@@ -171,8 +172,8 @@ def check_grade(context: CheckContext) -> list[Finding]:
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
         grade = _GRADE_AFTER.match(text, match.end())
-        if grade is None:
-            continue
+        if grade is None or _POINTS.search(text, match.end(), grade.start("g")):
+            continue  # '效益得分27分，综合得分94分，等级为优': the grade goes with the last score
         score = Decimal(match.group("n"))
         if score > 100:
             continue
@@ -195,4 +196,61 @@ def check_grade(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_listed_points, check_grade)
+_NAME_HEADS = ("其中", "包括", "分别为", "分别是", "即", "为", "和", "及")
+_NAME_TAILS = ("类指标", "指标", "类", "方面")
+
+
+def _category_name(name: str) -> str:
+    """'其中决策指标' / '决策(15分)' / '产出类指标' → '决策' / '产出'."""
+    name = name.split("(", 1)[0].strip()
+    for head in _NAME_HEADS:
+        if name.startswith(head) and len(name) > len(head) + 1:
+            name = name[len(head) :]
+    for tail in _NAME_TAILS:
+        if name.endswith(tail) and len(name) > len(tail) + 1:
+            return name[: -len(tail)]
+    return name
+
+
+@rule(
+    "table.prose_points",
+    "文中所写各类指标分值（“过程指标25分”）与评分表一级指标所标分值（“过程(20分)”）是否一致",
+)
+def check_points_against_the_table(context: CheckContext) -> list[Finding]:
+    """The weight of a category stated in prose and in the label of the score table's category
+    row: one indicator system, so one weight."""
+    tabled: dict[str, tuple[Decimal, int]] = {}
+    for table in context.tables:
+        for row in table.rows:
+            points = category_points(row.label)
+            if points is not None:
+                tabled.setdefault(_category_name(row.label), (points, row.label_start))
+    if len(tabled) < 2:
+        return []
+    text = context.report.text
+    findings = []
+    for paragraph in context.report.paragraphs:
+        if "|" in paragraph.text or paragraph.text.count("分") < 2:
+            continue
+        for item in _items(text, paragraph.start, paragraph.end):
+            name = item.group("name")
+            if "得分" in name or name.endswith("得"):
+                continue  # what was scored, not what the category is worth
+            known = tabled.get(_category_name(name))
+            if known is None or Decimal(item.group("n")) == known[0]:
+                continue
+            findings.append(
+                context.finding(
+                    "table.prose_points",
+                    ERROR,
+                    f"文中写“{name}{item.group('n')}分”，评分表中这一类标{plain(known[0])}分",
+                    item.start(),
+                    item.end(),
+                    expected=f"{plain(known[0])}分",
+                    found=f"{item.group('n')}分",
+                )
+            )
+    return findings
+
+
+RULES = (check_listed_points, check_grade, check_points_against_the_table)

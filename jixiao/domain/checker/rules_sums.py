@@ -521,6 +521,9 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_TOTAL_LABELS = ("合计", "总计", "总分", "得分合计")
+
+
 @rule("table.categories", "评分表中一级指标所标分值（如“产出指标(50分)”）与其下各项分值之和是否相等")
 def check_score_categories(context: CheckContext) -> list[Finding]:
     findings = []
@@ -530,6 +533,8 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
             continue
         categories: list[tuple[TableRow, Decimal, list[Decimal]]] = []
         for row in table.rows:
+            if row.label.replace(" ", "").startswith(_TOTAL_LABELS):
+                break  # the table's 合计 row closes the last category
             points = category_points(row.label)
             if points is not None:
                 categories.append((row, points, []))

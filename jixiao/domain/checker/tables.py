@@ -238,6 +238,12 @@ def _aligned_table(
     kinds = tuple(columns.kind(name) or "other" for name in names)
     rows = []
     for label, label_start, values, paragraph in body:
+        if len(values) < len(names) and _fit(kinds, values, len(names) - len(values)) > _fit(
+            kinds, values, 0
+        ):
+            # '| 绩效目标 | 5 | 4' under 一级指标 | 二级指标 | 分值 | 得分: the row lost its merged
+            # cells at the start, not empty ones at the end
+            values = [TableCell("", 0, 0)] * (len(names) - len(values)) + list(values)
         cells = tuple(
             (c if c.value is not None or c.text not in columns.empty else None) if c.text else None
             for c in values[: len(names)]
@@ -247,6 +253,28 @@ def _aligned_table(
 
 
 _MONEY_KINDS = ("年初预算", "全年预算", "执行数", "year")
+
+
+def _fit(kinds: tuple[str, ...], values: list[TableCell], offset: int) -> int:
+    """How well a row's cells fit the columns when put ``offset`` columns in: percentages under
+    the rate, amounts under money columns, points under weight and score, no figure under a
+    column of names."""
+    score = 0
+    for index, cell in enumerate(values):
+        if offset + index >= len(kinds):
+            break
+        kind = kinds[offset + index]
+        if cell.value is None:
+            score += 1 if kind == "other" and cell.text else 0
+            continue
+        percent = cell.unit == "%" or cell.text.endswith("%")
+        if kind == "rate":
+            score += 1 if percent else -1
+        elif kind in _MONEY_KINDS or kind in ("weight", "score"):
+            score += -1 if percent else 1
+        else:
+            score -= 1
+    return score
 
 
 def _offset(names: list[str], body, columns: _Columns, width: int) -> int:
@@ -259,20 +287,10 @@ def _offset(names: list[str], body, columns: _Columns, width: int) -> int:
     first = next((i for i, name in enumerate(names) if columns.kind(name)), right)
     if first >= right:
         return right
+    kinds = tuple(columns.kind(name) or "other" for name in names)
 
     def fit(offset: int) -> int:
-        score = 0
-        for _, _, values, _ in body:
-            for index, cell in enumerate(values):
-                if cell.value is None or offset + index >= len(names):
-                    continue
-                kind = columns.kind(names[offset + index])
-                percent = cell.unit == "%" or cell.text.endswith("%")
-                if kind == "rate":
-                    score += 1 if percent else -1
-                elif kind in _MONEY_KINDS:
-                    score += -1 if percent else 1
-        return score
+        return sum(_fit(kinds, values, offset) for _, _, values, _ in body)
 
     return first if fit(first) > fit(right) else right
 

@@ -979,3 +979,42 @@ def test_a_missed_target_with_full_points_in_a_form_of_space_separated_rows():
     finding = only(text.format(passed="85%"), "table.full_score_missed", report_type="auto")
     assert "实际完成值85%没有达到年度指标值≥90%" in finding.message
     assert findings(text.format(passed="91%"), "table.full_score_missed", report_type="auto") == []
+
+
+# the categories of a score table: rows that lost their merged first cell, the 合计 row, the prose
+
+SCORE_TABLE = (
+    "本次评价设决策、过程、产出、效益四类一级指标，其中决策指标15分、过程指标{process}分、产出指标35分、效益指标30分。\n"
+    "一级指标 | 二级指标 | 分值 | 得分\n"
+    "决策(15分) | 项目立项 | 5 | 5\n | 绩效目标 | 5 | 4\n | 资金投入 | 5 | 5\n"
+    "过程(20分) | 资金管理 | 10 | 9\n | 组织实施 | 10 | 10\n"
+    "产出(35分) | 产出数量 | 15 | 15\n | 产出质量 | 10 | 10\n | 产出时效 | 10 | 9\n"
+    "效益(30分) | 社会效益 | 20 | 18\n | 满意度 | 10 | 9\n"
+    "合计 | | 100 | 94\n"
+)
+
+
+def test_a_score_table_with_merged_category_cells_adds_up_by_category():
+    assert not fired(SCORE_TABLE.format(process=20), "table.categories")
+    wrong = SCORE_TABLE.format(process=20).replace(" | 组织实施 | 10 | 10", " | 组织实施 | 15 | 10")
+    assert "10+15=25分" in only(HEAD + wrong, "table.categories").message
+
+
+def test_the_weight_of_a_category_in_prose_against_the_score_table():
+    finding = only(HEAD + SCORE_TABLE.format(process=25), "table.prose_points")
+    assert "“过程指标25分”，评分表中这一类标20分" in finding.message
+    assert not fired(SCORE_TABLE.format(process=20), "table.prose_points")
+
+
+def test_a_grade_goes_with_the_last_score_before_it():
+    body = (
+        "决策指标得分14分，过程指标得分19分，产出指标得分34分，效益指标得分27分，综合得分94分，等级为“优”。"
+    )
+    assert not fired(body, "score.grade")
+    assert fired(body.replace("94分", "84分").replace("34分", "24分"), "score.grade")
+
+
+def test_whole_scores_after_a_total_and_its_qizhong_are_exact():
+    body = "该项目综合得分92分，其中：决策指标14分，过程指标19分，产出指标34分，效益指标27分。"
+    assert "14+19+34+27=94分" in only(HEAD + body + "\n", "score.parts").message
+    assert not fired(body.replace("92分", "94分"), "score.parts")
