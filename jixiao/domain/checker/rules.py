@@ -40,7 +40,7 @@ from jixiao.domain.checker.parse import (
     int_to_cn,
 )
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
-from jixiao.domain.checker.tables import _columns_for
+from jixiao.domain.checker.tables import run_together_table as _run_together_table
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -1476,26 +1476,6 @@ def _list_marker(text: str, at: int) -> bool:
         following = str(int(number) + 1)
         return f"({following})" not in text and f"（{following}）" not in text
     return True
-
-
-def _run_together_table(text: str, data: CheckerData) -> bool:
-    """A form flattened with its cells glued together (“年初预算数全年预算数全年执行数执行率权重”):
-    column names follow each other with at most a short caption between them, at least twice. The
-    marks in such a paragraph are often lost or garbled by the copy, not by the report."""
-    if len(text) < 60:
-        return False
-    names = _columns_for(data).any_name
-    glued = 0
-    last_end = -10
-    for match in names.finditer(text):
-        if match.start() - last_end <= 4 and not any(
-            ch in "。，,；;" for ch in text[last_end : match.start()]
-        ):
-            glued += 1
-            if glued >= 2:
-                return True
-        last_end = match.end()
-    return False
 
 
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")

@@ -524,9 +524,13 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
 
 def _glued_weight(digits: str) -> bool:
     """'20100' is a weight (≤30) followed by a percentage (≤100): two cells of a table flattened
-    into one string with nothing between them. Needs four digits or more (105% stays 105%)."""
+    into one string with nothing between them. Needs four digits or more (105% stays 105%). Six
+    digits or more ('303010100': budget, budget, weight, rate) are cells run together whatever
+    they are: no rate is written so."""
     if not digits.isdigit() or len(digits) < 4:
         return False
+    if len(digits) >= 6:
+        return True
     for cut in (1, 2):
         weight, rate = digits[:cut], digits[cut:]
         if int(weight) <= 30 and not rate.startswith("0") and int(rate) <= 100:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.tables import _columns_for
 
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
@@ -285,6 +286,11 @@ def _approx_regexes(
 _LABEL_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+def _column_names(data) -> re.Pattern:
+    """The known column names of forms (指标值, 实际完成值 …)."""
+    return _columns_for(data).any_name
+
+
 @rule("typo.doubled", "叠词叠字（“服务对象对象”）、连续重复的分句、约数词重复（“近400多名”“逾20多万”）")
 def check_doubled(context: CheckContext) -> list[Finding]:
     text = context.report.text
@@ -302,6 +308,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
+            if context.in_glued_form(start):
+                continue  # “评审程序是否公正是是”: the target and the actual cell of a glued form
             if doubled == "的的" and text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE:
                 continue  # 以营利为目的|的: a word that ends in 的, then the particle
             a, b = source.original_span(start, end)
@@ -322,6 +330,9 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1]:
             continue
+        column = _column_names(context.data).match(text, start + 2)
+        if column is not None and column.end() > end:
+            continue  # “三级指标指标值”: a column header glued to the next one (指标值), not 指标 twice
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -489,6 +500,7 @@ _YEAR_NO_NIAN = tuple(
     re.compile(
         rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
         r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
+        r"(?!平方|平米|立方|公里|公顷|公斤|延米)"  # “占地面积2000平方米”: a quantity and its unit
     )
     for century in ("20", "19")
 )
@@ -525,6 +537,8 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             continue
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
+        if context.in_glued_form(match.start()):
+            continue  # “合格合格2020质量指标”: two score cells (20|20) of a form glued together
         findings.append(
             context.finding(
                 "date.malformed",
@@ -829,6 +843,8 @@ def check_run_on(context: CheckContext) -> list[Finding]:
             before -= 1
         if before < 0 or text[before] not in "0123456789":
             continue
+        if context.in_glued_form(match.start()):
+            continue  # “执行率得分…10100%其中:当年财政拨款”: cells of a form glued together
         findings.append(
             context.finding(
                 "punct.run_on",

@@ -592,8 +592,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             )
         elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
-        clause_start = max(text.rfind(ch, paragraph.start, prefix_end) for ch in ",。;:(")
-        clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
+        clause_start = _clause_start(text, paragraph.start, prefix_end)
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
         if _DIGIT.search(text, clause_start, prefix_end) or _VERB_BEFORE_COUNT.search(
@@ -601,6 +600,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         ):
             continue  # '铺建砂石路11公里、修建4个桥涵': works and their quantities, not a list of names
         items = _items(text, clause_start, prefix_end)
+        if any("各" in item for item in items):
+            continue  # '各成员单位、各学会及示范基地共33家': kinds of units, each standing for several
         if listed_with_etc and len(items) <= count:
             continue  # 'A、B等4个': 等 may stand for names not written out
         if len(items) >= 2:
@@ -608,6 +609,24 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
             )
     return found
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that ends at ``hi`` starts: after the last ',。;:' or unclosed opening
+    bracket before it. A bracket closed before ``hi`` is a name's aside (“水土保持处(水土保持委员会
+    办公室)、农村水利水电处…共25个”), not the clause's start."""
+    depth = 0
+    for position in range(hi - 1, lo - 1, -1):
+        ch = text[position]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _OPENERS:
+            if depth == 0 and ch == "(":
+                return position + 1
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ",。;:":
+            return position + 1
+    return lo
 
 
 def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[int, bool]:

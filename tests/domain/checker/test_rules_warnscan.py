@@ -1,0 +1,62 @@
+"""False alarms found on fresh report openings nobody annotated (the warnscan pass): lists with a
+name's aside in brackets, forms flattened with their cells glued together, quantities with
+their unit, and the like. Texts are our own; each fix has a consistent text that stays silent and,
+where it makes sense, a twin with a real defect that still fires."""
+
+from jixiao.domain.checker import ERROR
+from tests.domain.checker.helpers import findings, only
+
+# --- count.items -------------------------------------------------------------------------------
+
+
+def test_a_name_with_an_aside_in_brackets_does_not_cut_the_list():
+    text = (
+        "一、部门基本情况\n县妇联机关设办公室、组织联络部(宣传部)、权益部、家庭儿童工作部"
+        "(妇女儿童活动中心)、发展部共5个内设机构。\n"
+    )
+    assert findings(text, "count.items") == []
+    # the same list with a wrong count is still an error
+    wrong = text.replace("共5个", "共7个")
+    found = only(wrong, "count.items")
+    assert found.severity == ERROR and found.found == "5"
+
+
+def test_kinds_of_units_each_standing_for_several_are_not_a_list_of_names():
+    text = "6月10日,全县各成员单位、各乡镇卫生院(站)及志愿者队伍共41家单位参加了义诊活动。\n"
+    assert findings(text, "count.items") == []
+
+
+# --- forms flattened with their cells glued together -------------------------------------------
+
+GLUED_FORM = (
+    "项目支出绩效自评表(2022年度)项目名称河道保洁专项经费主管部门县水利局项目资金(万元)"
+    "年初预算数全年预算数全年执行数分值执行率得分年度资金总额505010100%其中:当年财政拨款505010100%"
+    "产出指标数量指标保洁河道长度20公里20公里2020质量指标保洁合格率95%96%1515"
+    "满意度指标群众满意度是否达标是是\n"
+)
+
+
+def test_cells_of_a_glued_form_are_not_read_as_dates_rates_or_doubled_words():
+    for rule in ("date.malformed", "value.impossible", "punct.run_on", "typo.doubled"):
+        assert findings(GLUED_FORM, rule) == [], rule
+
+
+def test_prose_keeps_its_checks_next_to_a_glued_form():
+    prose = "本年度完成河道保洁20公里,群众满意度达105%,资金执行率100%。对2022水利资金开展了自评。\n"
+    assert findings(prose, "value.impossible")
+    assert findings(prose, "date.malformed")
+
+
+def test_a_glued_column_header_is_not_a_doubled_word():
+    header = "绩效指标\n一级指标二级指标三级指标指标值全年实际完成值未完成原因\n"
+    assert findings(header, "typo.doubled") == []
+    assert only("本项目的服务对象对象满意度较高。\n", "typo.doubled").found == "对象对象"
+
+
+# --- date.malformed: a quantity with its unit ----------------------------------------------------
+
+
+def test_a_four_digit_area_or_length_is_not_a_year():
+    text = "新建文体活动广场一处,占地面积2000平方米,修缮步道2025延米,清淤2010立方米。\n"
+    assert findings(text, "date.malformed") == []
+    assert only("对2023专项资金开展了绩效自评。\n", "date.malformed").found == "2023"
