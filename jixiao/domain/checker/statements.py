@@ -401,8 +401,10 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                     pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
         for cut, (a, b) in enumerate(pieces_span):
-            if cut and ("其中" in text[a:b] or text[a:b].lstrip(" ,;、").startswith(_BESIDES)):
-                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list
+            piece = text[a:b].lstrip(" ,;、")
+            if cut and ("其中" in piece or piece.startswith(_BESIDES) or piece.startswith(_WHOLE_AGAIN)):
+                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list;
+                # '全年实际下达71万元', '全省…共支出…' speak of a whole again
                 pieces_span = pieces_span[:cut]
                 segment_end = a
                 break
@@ -447,6 +449,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 
 _BESIDES = ("另外", "此外", "另有", "还有", "另")
+_WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合计", "总计", "累计", "共计")
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 
 

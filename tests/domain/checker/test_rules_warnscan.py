@@ -60,3 +60,62 @@ def test_a_four_digit_area_or_length_is_not_a_year():
     text = "新建文体活动广场一处,占地面积2000平方米,修缮步道2025延米,清淤2010立方米。\n"
     assert findings(text, "date.malformed") == []
     assert only("对2023专项资金开展了绩效自评。\n", "date.malformed").found == "2023"
+
+
+# --- quantity.conflict: items of an inline enumeration ------------------------------------------
+
+
+def test_the_same_wording_in_items_of_an_inline_enumeration_is_not_one_quantity():
+    text = (
+        "一、自评工作开展情况\n2023年我局实施项目12个,分为三类:一是农村饮水维修养护经费合计86万元,"
+        "已于本年度支出86万元,执行率100%;二是小型水库安全运行经费合计1203.5万元,已于本年度支出"
+        "1203.5万元,执行率100%;三是河湖长制工作经费合计42万元,已于本年度支出42万元。\n"
+    )
+    assert findings(text, "quantity.conflict") == []
+    # the same spending stated twice, differently, outside an enumeration still conflicts
+    twice = "一、自评工作开展情况\n我局已于本年度支出86万元,执行率100%;年末我局已于本年度支出68万元。\n"
+    assert findings(twice, "quantity.conflict")
+
+
+# --- parts.sum: the whole stated again after the parts --------------------------------------------
+
+
+def test_a_whole_stated_again_after_the_parts_is_not_a_part():
+    text = (
+        "2023年上级下达我县妇女“两癌”检查补助资金58万元,其中宫颈癌检查资金40万元,乳腺癌检查资金18万元,"
+        "全年实际拨付52.6万元,执行率90.7%。\n"
+    )
+    assert findings(text, "parts.sum") == []
+    text = (
+        "2022年省级安排水利救灾资金9600万元,其中中央资金7200万元、省级资金2400万元,"
+        "全省水利救灾资金共支出15326.8万元。\n"
+    )
+    assert findings(text, "parts.sum") == []
+    # parts that overrun the total still fire
+    over = "2023年下达补助资金58万元,其中宫颈癌检查资金40万元,乳腺癌检查资金28万元。\n"
+    assert findings(over, "parts.sum")
+
+
+# --- name.project_variant: the place or level the money is of -----------------------------------
+
+
+def test_our_county_and_the_county_named_are_one_place():
+    text = (
+        "根据上级文件要求,我们开展了2022年泸溪县农村危房改造工程绩效自评。\n"
+        "2022年我县农村危房改造工程共改造危房126户,全部通过验收。\n"
+    )
+    assert findings(text, "name.project_variant") == []
+
+
+def test_a_province_and_the_central_level_name_whose_money_it_is():
+    text = (
+        "一、2023年度中央财政农村危房改造工程资金绩效自评\n"
+        "2023年度湖南省农村危房改造工程中央和省级资金共计3.2亿元。\n"
+    )
+    assert findings(text, "name.project_variant") == []
+    # two wordings of the money itself still differ
+    text = (
+        "2021年度财政衔接资金统筹整合使用道路建设项目已完工。\n"
+        "2021年财政涉农资金统筹整合使用道路建设项目验收合格。\n"
+    )
+    assert findings(text, "name.project_variant")
