@@ -1267,7 +1267,14 @@ def _only_opening_sections(report: ParsedReport) -> bool:
     if not numbered or any(_DATE_LINE.match(p.text) for p in report.paragraphs[-2:]):
         return False
     top = min(h.rank for h in numbered)
-    return max(h.number for h in numbered if h.rank == top) <= 2
+    if max(h.number for h in numbered if h.rank == top) <= 2:
+        return True
+    # the last top section opens its first subsection (“(一)资金投入情况分析”) and the text ends
+    # there, with no “(二)”: the copy stopped inside the report
+    last = max((h for h in numbered if h.rank == top), key=lambda h: h.start)
+    below = [h for h in report.headings if h.start > last.start and h.number is not None]
+    sub_rank = min((h.rank for h in below), default=None)
+    return sub_rank is not None and [h.number for h in below if h.rank == sub_rank] == [1]
 
 
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")

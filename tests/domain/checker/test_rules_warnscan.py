@@ -119,3 +119,52 @@ def test_a_province_and_the_central_level_name_whose_money_it_is():
         "2021年财政涉农资金统筹整合使用道路建设项目验收合格。\n"
     )
     assert findings(text, "name.project_variant")
+
+
+# --- outline.required: the official outline of a transfer payment's self-evaluation ---------------
+
+TRANSFER_OUTLINE = (
+    "某县2023年度农业生产发展资金绩效自评报告\n"
+    "一、绩效目标分解下达情况\n2023年上级下达我县农业生产发展资金320万元。\n"
+    "二、绩效目标完成情况分析\n资金执行率100%,完成耕地地力保护补贴发放。\n"
+    "三、偏离绩效目标的原因和下一步改进措施\n部分指标设定不够细化,下一步将加强指标设定。\n"
+    "四、绩效自评结果拟应用和公开情况\n自评结果将在县政府网站公开。\n"
+)
+
+
+def test_the_official_outline_of_a_transfer_payment_has_every_required_section():
+    assert findings(TRANSFER_OUTLINE, "outline.required", report_type="auto") == []
+    # a report that leaves out the problems and the overview is still told
+    bare = TRANSFER_OUTLINE.replace("一、绩效目标分解下达情况", "一、资金使用情况").replace(
+        "三、偏离绩效目标的原因和下一步改进措施", "三、下一步工作打算"
+    )
+    missing = {f.expected for f in findings(bare, "outline.required", report_type="auto")}
+    assert missing == {"项目概况", "存在的问题"}
+
+
+def test_a_text_that_stops_in_the_first_subsection_of_its_last_section_is_an_excerpt():
+    text = (
+        "某镇2022年度衔接资金项目绩效自评报告\n一、绩效目标分解下达情况\n下达资金40万元。\n"
+        "二、绩效自评开展情况\n镇里组织人员开展了自评。\n三、绩效目标自评完成情况分析\n"
+        "(一)资金投入情况分析\n1、年度资金40万元。\n2、项目资金执行率为100%。\n"
+    )
+    assert [f.severity for f in findings(text, "outline.required", report_type="auto")] == ["info"]
+
+
+# --- report type: a text without a title -------------------------------------------------------
+
+
+def test_an_untitled_transfer_payment_self_evaluation_is_a_project_report():
+    from jixiao.domain.checker.api import detect_report_type
+
+    text = "一、绩效目标分解下达情况\n省卫生健康委下达我县计划生育转移支付资金86万元,用于奖励扶助。\n"
+    assert detect_report_type(text) == "xiangmu"
+    assert findings(text + "资金全部到位。\n", "key_figures.missing", report_type="auto") == []
+    cited = (
+        "根据《关于开展2023年度部门绩效自评和部门评价的通知》要求,我局对2023年度林业专项资金"
+        "开展了绩效评价,现将情况报告如下:\n一、基本情况\n"
+    )
+    assert detect_report_type(cited) == "xiangmu"
+    # a text that speaks of the whole department is still read as one
+    whole = "一、部门基本情况\n县档案馆部门整体支出186万元,其中基本支出150万元,专项资金36万元。\n"
+    assert detect_report_type(whole) == "zhengti"
