@@ -581,6 +581,11 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
             # '预算执行率' of the whole department: not the 项目支出 listed just before it
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled
+        if not labelled and any(t in levels[-1].raw_label for t in spec["denominator"]):
+            # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that
+            # allocation was paid; the amount paid is not printed
+            findings.append(_insufficient(context, quantity, f"{name}前面只有下达或预算数，没有写出实际金额"))
+            continue
         numerator = labelled[-1] if labelled else levels[-1]
         levels = [q for q in levels if q is not numerator] + [numerator]
         subject = _subject(quantity.label) or _subject(numerator.label)

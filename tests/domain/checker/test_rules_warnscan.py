@@ -168,3 +168,14 @@ def test_an_untitled_transfer_payment_self_evaluation_is_a_project_report():
     # a text that speaks of the whole department is still read as one
     whole = "一、部门基本情况\n县档案馆部门整体支出186万元,其中基本支出150万元,专项资金36万元。\n"
     assert detect_report_type(whole) == "zhengti"
+
+
+# --- rate.recompute: a rate of an allocation whose paid amount is not printed ---------------------
+
+
+def test_a_rate_after_an_allocation_alone_is_not_recomputed_against_an_earlier_total():
+    text = "2023年上级下达我县残疾人两项补贴资金260万元,全年实际下达225万元,已全额发放,发放率100%。\n"
+    assert [f.severity for f in findings(text, "rate.recompute")] == ["info"]
+    # a paid amount that is printed is still recomputed
+    paid = "2023年上级下达我县残疾人两项补贴资金260万元,全年实际发放225万元,发放率100%。\n"
+    assert findings(paid, "rate.recompute")
