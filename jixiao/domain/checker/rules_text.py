@@ -806,10 +806,17 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
         if paragraph is None or "|" in paragraph.text:
             continue
         if paragraph is not current:
-            current, previous = paragraph, None
+            current, previous, previous_end = paragraph, None, start
         if match.re is _COMMA_NUMBER and previous is None:
             continue
         number = int(match.group(1))
+        if (
+            previous is not None
+            and number > previous + 1
+            and re.search(rf"(?<![\d.]){previous + 1}[.、](?!\d)", text[previous_end:start])
+        ):
+            previous, previous_end = number, match.end()
+            continue  # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
             findings.append(
@@ -823,7 +830,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
                     found=f"{number}.",
                 )
             )
-        previous = number
+        previous, previous_end = number, match.end()
     return findings
 
 

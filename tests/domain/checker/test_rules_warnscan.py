@@ -179,3 +179,16 @@ def test_a_rate_after_an_allocation_alone_is_not_recomputed_against_an_earlier_t
     # a paid amount that is printed is still recomputed
     paid = "2023年上级下达我县残疾人两项补贴资金260万元,全年实际发放225万元,发放率100%。\n"
     assert findings(paid, "rate.recompute")
+
+
+# --- list.numbering: an item after a cell of a form flattened with spaces --------------------------
+
+
+def test_an_item_after_a_score_cell_of_a_flattened_form_is_not_skipped():
+    text = (
+        "评价标准及依据 有年度工作计划计 2 分,没有不得分。 1、单位财务管理制度 1 分; 财务制度 3 3 "
+        "2、项目管理制度 1 分; 3、有制度执行佐证资料 1 分。\n"
+    )
+    assert findings(text, "list.numbering") == []
+    skipped = "主要做法:1.建立台账,逐户核实。2.按月发放补贴。4.开展回访抽查。\n"
+    assert only(skipped, "list.numbering").found == "4."
