@@ -408,6 +408,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 pieces_span = pieces_span[:cut]
                 segment_end = a
                 break
+        if any(_REDUCTION.search(text, a, b) for a, b in pieces_span):
+            continue  # '其中:退耕还林抚育…,公益林补偿资金调减2.66万元,造林补助2.42万元': signed parts
         parts = []
         for a, b in pieces_span:
             part = _first_part(report, a, b)
@@ -449,6 +451,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 
 _BESIDES = ("另外", "此外", "另有", "还有", "另")
+_REDUCTION = re.compile(r"调减|核减|扣减|收回")
 _WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合计", "总计", "累计", "共计")
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 

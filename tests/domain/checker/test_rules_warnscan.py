@@ -192,3 +192,38 @@ def test_an_item_after_a_score_cell_of_a_flattened_form_is_not_skipped():
     assert findings(text, "list.numbering") == []
     skipped = "主要做法:1.建立台账,逐户核实。2.按月发放补贴。4.开展回访抽查。\n"
     assert only(skipped, "list.numbering").found == "4."
+
+
+# --- date.malformed: a range of years closed by one 年 ----------------------------------------------
+
+
+def test_a_range_of_years_closed_by_one_nian_is_not_a_missing_nian():
+    text = "2019至2021年期间项目预算总额1200万元,2020到2022年累计支出1100万元。\n"
+    assert findings(text, "date.malformed") == []
+    assert [f.found for f in findings("2019至2021项目预算总额1200万元。\n", "date.malformed")] == [
+        "2019",
+        "2021",
+    ]
+
+
+# --- rate.conflict: a sentence that opens by naming one fund ----------------------------------------
+
+
+def test_the_rate_of_a_fund_named_at_the_sentence_start_is_not_the_whole_bodys():
+    text = (
+        "中央财政补助资金全年共86万元,已全部拨付,预算执行率100%。"
+        "草原禁牧补助资金全年共12万元,当年未使用,预算执行率0%。\n"
+    )
+    assert findings(text, "rate.conflict") == []
+    twice = "本年度预算执行率100%,各项工作顺利完成。经核对,本年度预算执行率为92.5%。\n"
+    assert findings(twice, "rate.conflict")
+
+
+# --- parts.sum: parts that include reductions ---------------------------------------------------------
+
+
+def test_parts_that_include_a_reduction_are_not_summed_as_if_all_were_added():
+    text = (
+        "根据文件下达我单位资金1.6万元,其中:造林补助2.4万元,公益林补偿资金调减2.7万元,退耕还林补助1.9万元。\n"
+    )
+    assert findings(text, "parts.sum") == []
