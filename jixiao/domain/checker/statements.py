@@ -432,6 +432,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             and not q.approx
             and before_end - q.end <= 200
             and not in_closed_aside(text, q, before_end)
+            and not _INLINE_HEADING.search(text, q.end, before_end)
         ]
         if not candidates:
             continue
@@ -452,6 +453,9 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 _BESIDES = ("另外", "此外", "另有", "还有", "另")
 _REDUCTION = re.compile(r"调减|核减|扣减|收回")
+# a heading run into the text (“…20万元,二、绩效目标完成情况分析(一)资金投入…1.到位情况,其中…”):
+# what stands before it belongs to another section
+_INLINE_HEADING = re.compile(r"[,，。;；][一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)")
 _WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合计", "总计", "累计", "共计")
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 

@@ -227,3 +227,22 @@ def test_parts_that_include_a_reduction_are_not_summed_as_if_all_were_added():
         "根据文件下达我单位资金1.6万元,其中:造林补助2.4万元,公益林补偿资金调减2.7万元,退耕还林补助1.9万元。\n"
     )
     assert findings(text, "parts.sum") == []
+
+
+# --- headings and sections run into one paragraph ------------------------------------------------------
+
+
+def test_a_numbered_heading_that_opens_with_a_year_is_a_heading():
+    text = "1、2022年度河长制工作经费绩效自评报告一、项目概况\n2、河湖巡查和保洁情况。\n3、资金使用情况。\n"
+    assert findings(text, "heading.numbering") == []
+
+
+def test_a_total_before_a_heading_run_into_the_text_is_not_the_total_of_the_next_parts():
+    text = (
+        "一、绩效目标分解下达情况省财政厅下达我县2022年非遗保护专项资金12万元,二、绩效目标完成情况分析"
+        "(一)资金投入情况分析1.项目资金到位情况,其中专项资金12万元于2022年3月到位,2.项目资金执行情况,"
+        "传承人补助8万元,展演活动经费4万元。\n"
+    )
+    assert findings(text, "parts.sum") == []
+    over = "省财政厅下达我县2022年非遗保护专项资金12万元,其中传承人补助8万元,展演活动经费6万元。\n"
+    assert findings(over, "parts.sum")
