@@ -6,6 +6,7 @@ generates itself, before export.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -86,7 +87,17 @@ def _titled(line: str) -> bool:
     return "报告" in line or line.rstrip(" |)）").endswith(_TITLE_ENDS)
 
 
-_PROJECT_OPENINGS = ("项目支出", "项目名称", "项目基本情况", "项目概况")
+_PROJECT_OPENINGS = (
+    "项目支出",
+    "项目名称",
+    "项目基本情况",
+    "项目概况",
+    "绩效目标分解下达",  # the official outline of a transfer payment's self-evaluation
+    "专项资金",
+)
+
+
+_CITED_TITLE = re.compile(r"《[^《》\n]{0,80}》")
 
 
 def detect_report_type(text: str, data: CheckerData | None = None) -> str:
@@ -102,11 +113,14 @@ def detect_report_type(text: str, data: CheckerData | None = None) -> str:
     for line in lines:
         if not line or len(line) > 80 or line.startswith("SOURCE") or not _titled(line):
             continue
+        line = _CITED_TITLE.sub("", line)
         if any(word in line for word in whole):
             return "zhengti"
         if project and any(word in line for word in project):
             return "xiangmu"
-    head = text[:600]
+    head = _CITED_TITLE.sub(
+        "", text[:600]
+    )  # 《关于开展…部门绩效自评和部门评价的通知》 names another document
     if any(word in head for word in _PROJECT_OPENINGS) and not any(word in head for word in whole):
         return "xiangmu"
     return "zhengti"

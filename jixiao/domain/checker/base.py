@@ -121,6 +121,21 @@ class CheckContext:
         character of the text)."""
         return _pair_index(self.data).finditer(pattern, self.report.text, self.data_pairs)
 
+    def in_glued_form(self, position: int) -> bool:
+        """Whether ``position`` is in a paragraph that is a form flattened with its cells glued
+        together (:func:`tables.run_together_table`): there digits of neighbouring cells run into
+        one number (“20 20” → 2020) and a cell's word meets the next one's (是|是), which the copy
+        did, not the writer."""
+        paragraph = self.report.paragraph_at(position)
+        if paragraph is None:
+            return False
+        glued = self.memo.setdefault("glued_forms", {})
+        if paragraph.start not in glued:
+            from jixiao.domain.checker.tables import run_together_table
+
+            glued[paragraph.start] = run_together_table(paragraph.text, self.data)
+        return glued[paragraph.start]
+
     @cached_property
     def tables(self):
         """Tables flattened to text, read back into rows and columns (see tables.py)."""

@@ -40,7 +40,7 @@ from jixiao.domain.checker.parse import (
     int_to_cn,
 )
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
-from jixiao.domain.checker.tables import columns_for
+from jixiao.domain.checker.tables import run_together_table as _run_together_table
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -590,6 +590,11 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
             # '预算执行率' of the whole department: not the 项目支出 listed just before it
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled
+        if not labelled and any(t in levels[-1].raw_label for t in spec["denominator"]):
+            # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that
+            # allocation was paid; the amount paid is not printed
+            findings.append(_insufficient(context, quantity, f"{name}前面只有下达或预算数，没有写出实际金额"))
+            continue
         numerator = labelled[-1] if labelled else levels[-1]
         levels = [q for q in levels if q is not numerator] + [numerator]
         subject = _subject(quantity.label) or _subject(numerator.label)
@@ -1295,7 +1300,14 @@ def _only_opening_sections(report: ParsedReport) -> bool:
     if not numbered or any(_DATE_LINE.match(p.text) for p in report.paragraphs[-2:]):
         return False
     top = min(h.rank for h in numbered)
-    return max(h.number for h in numbered if h.rank == top) <= 2
+    if max(h.number for h in numbered if h.rank == top) <= 2:
+        return True
+    # the last top section opens its first subsection (“(一)资金投入情况分析”) and the text ends
+    # there, with no “(二)”: the copy stopped inside the report
+    last = max((h for h in numbered if h.rank == top), key=lambda h: h.start)
+    below = [h for h in report.headings if h.start > last.start and h.number is not None]
+    sub_rank = min((h.rank for h in below), default=None)
+    return sub_rank is not None and [h.number for h in below if h.rank == sub_rank] == [1]
 
 
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
@@ -1504,26 +1516,6 @@ def _list_marker(text: str, at: int) -> bool:
         following = str(int(number) + 1)
         return f"({following})" not in text and f"（{following}）" not in text
     return True
-
-
-def _run_together_table(text: str, data: CheckerData) -> bool:
-    """A form flattened with its cells glued together (“年初预算数全年预算数全年执行数执行率权重”):
-    column names follow each other with at most a short caption between them, at least twice. The
-    marks in such a paragraph are often lost or garbled by the copy, not by the report."""
-    if len(text) < 60:
-        return False
-    names = columns_for(data).any_name
-    glued = 0
-    last_end = -10
-    for match in names.finditer(text):
-        if match.start() - last_end <= 4 and not any(
-            ch in "。，,；;" for ch in text[last_end : match.start()]
-        ):
-            glued += 1
-            if glued >= 2:
-                return True
-        last_end = match.end()
-    return False
 
 
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")

@@ -306,7 +306,22 @@ def _threshold_or_cell(context: CheckContext, quantity) -> bool:
     )
 
 
+_FUND_OPENING = re.compile(
+    r"[\u4e00-\u9fff()（）]{2,24}?(?:资金|经费|补助|补贴)(?=全年|共|当年|本年|,|，|:|：)"
+)
+
+
+def _of_a_named_fund(context: CheckContext, rate) -> bool:
+    """'天然商品林管护补助资金全年共…万元,当年未使用,预算执行率0%': a sentence that opens by naming
+    one fund speaks of that fund's rate, not the whole body's."""
+    text = context.report.text
+    start = max(text.rfind(ch, 0, rate.start) for ch in "。;；\n") + 1
+    return _FUND_OPENING.match(text, start, rate.start) is not None
+
+
 def _of_a_part(context: CheckContext, rate) -> bool:
+    if _of_a_named_fund(context, rate):
+        return True
     before = context.report.quantities_between(max(0, rate.start - 40), rate.start - len(rate.raw_label))
     if not before or before[-1].kind != "money":
         return False

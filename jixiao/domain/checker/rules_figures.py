@@ -75,7 +75,11 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if first is None:
             seen[key] = fig
             continue
-        if _parts_of_other_totals(context, first, fig) or _items_of_two_projects(context, first, fig):
+        if (
+            _parts_of_other_totals(context, first, fig)
+            or _items_of_two_projects(context, first, fig)
+            or _two_inline_items(context, first, fig)
+        ):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
@@ -150,6 +154,31 @@ def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
     建设项目,…下达197万元”, “2、乙村市场建设项目,…下达108万元”) are two projects' figures."""
     a = _item_name(context, first.start)
     b = _item_name(context, fig.start)
+    return a is not None and b is not None and a != b
+
+
+_INLINE_ITEM = re.compile(
+    r"(?:^|(?<=[,;:。，；：\s]))(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[,，是])"
+)
+
+
+def _inline_item(context: CheckContext, position: int) -> int | None:
+    """Where the item of an inline enumeration that ``position`` stands in opens (“一是…；二是…；
+    三是…” within one paragraph), or None."""
+    paragraph = context.report.paragraph_at(position)
+    if paragraph is None:
+        return None
+    last = None
+    for match in _INLINE_ITEM.finditer(context.report.text, paragraph.start, position):
+        last = match.start()
+    return last
+
+
+def _two_inline_items(context: CheckContext, first: Fig, fig: Fig) -> bool:
+    """“一是学前教育…合计75万元，已于本年度支出75万元；二是小学教育…支出676.47万元”: the same
+    wording in two items of one enumeration speaks of two things."""
+    a = _inline_item(context, first.start)
+    b = _inline_item(context, fig.start)
     return a is not None and b is not None and a != b
 
 
@@ -524,9 +553,13 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
 
 def _glued_weight(digits: str) -> bool:
     """'20100' is a weight (≤30) followed by a percentage (≤100): two cells of a table flattened
-    into one string with nothing between them. Needs four digits or more (105% stays 105%)."""
+    into one string with nothing between them. Needs four digits or more (105% stays 105%). Six
+    digits or more ('303010100': budget, budget, weight, rate) are cells run together whatever
+    they are: no rate is written so."""
     if not digits.isdigit() or len(digits) < 4:
         return False
+    if len(digits) >= 6:
+        return True
     for cut in (1, 2):
         weight, rate = digits[:cut], digits[cut:]
         if int(weight) <= 30 and not rate.startswith("0") and int(rate) <= 100:

@@ -396,6 +396,17 @@ def _common_head(a: str, b: str) -> int:
     return size
 
 
+_PLACE_SUFFIX = "省市县区州旗镇乡"
+
+
+def _names_a_place(middle: str, following: str) -> bool:
+    """A middle that names a place (四川省) or the writer's own or whole area (我县, 本市, 全区) says
+    whose money it is, like 中央/省级: it names the level, not another wording of the project."""
+    if following in _PLACE_SUFFIX:
+        return middle in ("我", "本", "全") or len(middle) <= 4
+    return len(middle) <= 5 and middle[-1] in _PLACE_SUFFIX
+
+
 @rule(
     "name.project_variant", "同一项目的名称前后写法不一（同一年份、同样的长结尾，中间的资金或性质说法不同）"
 )
@@ -426,6 +437,9 @@ def check_project_names(context: CheckContext) -> list[Finding]:
                 continue
             if middle in qualifiers or other_middle in qualifiers:
                 continue
+            joined = name[len(name) - tail]  # what follows the middles: '县' of 我县/开江县
+            if _names_a_place(middle, joined) or _names_a_place(other_middle, joined):
+                continue  # 我县 and 开江县, 四川省 and 中央财政: the place or level the money is of
             at = names[(year, name)][0]
             end = text.find(name, at) + len(name)
             first = names[(year, other)][0]

@@ -360,6 +360,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             # one character twice: only the pairs that are never a word boundary (的的, 是是 …)
             if doubled not in _DOUBLE_CHARS or (doubled == "了了" and text.startswith("之", end)):
                 continue
+            if context.in_glued_form(start):
+                continue  # “评审程序是否公正是是”: the target and the actual cell of a glued form
             if doubled == "的的" and text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE:
                 continue  # 以营利为目的|的: a word that ends in 的, then the particle
             a, b = source.original_span(start, end)
@@ -549,7 +551,8 @@ _YEAR_NO_NIAN = tuple(
     re.compile(
         rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
         r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
-        r"(?!立方|平方|公里|公顷|株|棵|头|只|处|块|册|张|间|栋|眼|盏|箱|袋|瓶)"  # “2000立方米”是量
+        r"(?!立方|平方|平米|公里|公顷|公斤|延米|株|棵|头|只|处|块|册|张|间|栋|眼|盏|箱|袋|瓶)"  # “2000立方米”是量
+        r"(?![至到](?:19|20)\d{2}年)"  # “2019至2021年”: the 年 closes the range
     )
     for century in ("20", "19")
 )
@@ -587,6 +590,8 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             continue  # '2019—2020' is a range, but '2019年7月—2020月12月' lacks 年
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
+        if context.in_glued_form(match.start()):
+            continue  # “合格合格2020质量指标”: two score cells (20|20) of a form glued together
         findings.append(
             context.finding(
                 "date.malformed",
@@ -856,10 +861,17 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
         if paragraph is None or "|" in paragraph.text:
             continue
         if paragraph is not current:
-            current, previous = paragraph, None
+            current, previous, previous_end = paragraph, None, start
         if match.re is _COMMA_NUMBER and previous is None:
             continue
         number = int(match.group(1))
+        if (
+            previous is not None
+            and number > previous + 1
+            and re.search(rf"(?<![\d.]){previous + 1}[.、](?!\d)", text[previous_end:start])
+        ):
+            previous, previous_end = number, match.end()
+            continue  # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
             findings.append(
@@ -873,7 +885,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
                     found=f"{number}.",
                 )
             )
-        previous = number
+        previous, previous_end = number, match.end()
     return findings
 
 
@@ -893,6 +905,8 @@ def check_run_on(context: CheckContext) -> list[Finding]:
             before -= 1
         if before < 0 or text[before] not in "0123456789":
             continue
+        if context.in_glued_form(match.start()):
+            continue  # “执行率得分…10100%其中:当年财政拨款”: cells of a form glued together
         findings.append(
             context.finding(
                 "punct.run_on",

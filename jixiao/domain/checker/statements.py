@@ -401,11 +401,15 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                     pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
         for cut, (a, b) in enumerate(pieces_span):
-            if cut and ("其中" in text[a:b] or text[a:b].lstrip(" ,;、").startswith(_BESIDES)):
-                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list
+            piece = text[a:b].lstrip(" ,;、")
+            if cut and ("其中" in piece or piece.startswith(_BESIDES) or piece.startswith(_WHOLE_AGAIN)):
+                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list;
+                # '全年实际下达71万元', '全省…共支出…' speak of a whole again
                 pieces_span = pieces_span[:cut]
                 segment_end = a
                 break
+        if any(_REDUCTION.search(text, a, b) for a, b in pieces_span):
+            continue  # '其中:退耕还林抚育…,公益林补偿资金调减2.66万元,造林补助2.42万元': signed parts
         parts = []
         for a, b in pieces_span:
             part = _first_part(report, a, b)
@@ -428,6 +432,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             and not q.approx
             and before_end - q.end <= 200
             and not in_closed_aside(text, q, before_end)
+            and not _INLINE_HEADING.search(text, q.end, before_end)
         ]
         if not candidates:
             continue
@@ -447,6 +452,11 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 
 _BESIDES = ("另外", "此外", "另有", "还有", "另")
+_REDUCTION = re.compile(r"调减|核减|扣减|收回")
+# a heading run into the text (“…20万元,二、绩效目标完成情况分析(一)资金投入…1.到位情况,其中…”):
+# what stands before it belongs to another section
+_INLINE_HEADING = re.compile(r"[,，。;；][一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)")
+_WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合计", "总计", "累计", "共计")
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 
 
@@ -594,8 +604,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             )
         elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
-        clause_start = max(text.rfind(ch, paragraph.start, prefix_end) for ch in ",。;:(")
-        clause_start = paragraph.start if clause_start < paragraph.start else clause_start + 1
+        clause_start = _clause_start(text, paragraph.start, prefix_end)
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
         if text.count(")", clause_start, prefix_end) > text.count("(", clause_start, prefix_end):
@@ -605,6 +614,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         ):
             continue  # '铺建砂石路11公里、修建4个桥涵': works and their quantities, not a list of names
         items = _items(text, clause_start, prefix_end)
+        if any("各" in item for item in items):
+            continue  # '各成员单位、各学会及示范基地共33家': kinds of units, each standing for several
         if listed_with_etc and len(items) <= count:
             continue  # 'A、B等4个': 等 may stand for names not written out
         if len(items) >= 2:
@@ -612,6 +623,24 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
             )
     return found
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that ends at ``hi`` starts: after the last ',。;:' or unclosed opening
+    bracket before it. A bracket closed before ``hi`` is a name's aside (“水土保持处(水土保持委员会
+    办公室)、农村水利水电处…共25个”), not the clause's start."""
+    depth = 0
+    for position in range(hi - 1, lo - 1, -1):
+        ch = text[position]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _OPENERS:
+            if depth == 0 and ch == "(":
+                return position + 1
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ",。;:":
+            return position + 1
+    return lo
 
 
 def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[int, bool]:

@@ -619,3 +619,23 @@ def category_points(label: str) -> Decimal | None:
     """'产出指标(50分) 数量指标 …' → 50; the points a score-table category is worth."""
     match = _CATEGORY_POINTS.search(label)
     return Decimal(match.group("n")) if match else None
+
+
+def run_together_table(text: str, data: CheckerData) -> bool:
+    """A form flattened with its cells glued together (“年初预算数全年预算数全年执行数执行率权重”):
+    column names follow each other with at most a short caption between them, at least twice. The
+    marks in such a paragraph are often lost or garbled by the copy, not by the report."""
+    if len(text) < 60:
+        return False
+    names = columns_for(data).any_name
+    glued = 0
+    last_end = -10
+    for match in names.finditer(text):
+        if match.start() - last_end <= 4 and not any(
+            ch in "。，,；;" for ch in text[last_end : match.start()]
+        ):
+            glued += 1
+            if glued >= 2:
+                return True
+        last_end = match.end()
+    return False
