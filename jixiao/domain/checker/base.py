@@ -151,6 +151,13 @@ class CheckContext:
         return build_figure_table(self.report, self.data, self.parts, self.tables)
 
     @cached_property
+    def traditional(self) -> bool:
+        """The text is shown in traditional characters (a repost site's display): the word lists
+        and the lexicon are of simplified Chinese and do not read it."""
+        text = self.report.text
+        return sum(text.count(ch) for ch in _TRADITIONAL_ONLY) >= 12
+
+    @cached_property
     def fiscal_year(self) -> str:
         """The year the report evaluates ('2023' of “2023年度…绩效自评报告”), or "" when its opening
         names none: a figure that states no year of its own is of this year."""
@@ -181,6 +188,11 @@ def _pair_index(data: CheckerData) -> scan.PairIndex:
         known = _PAIR_INDEXES[id(data)] = (data, scan.PairIndex(patterns))
     return known[1]
 
+
+# common characters written only in traditional Chinese (their simplified forms differ)
+_TRADITIONAL_ONLY = (
+    "們個這為會來時說國發務職績資預財經費額與關進單對項實際報據機構門專業產區縣設計劃組織質標準數內員從優勢應"
+)
 
 _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 

@@ -1605,6 +1605,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
 
 
 _LAST_SENTENCE = re.compile(r"[^。!?;]*$")
+_INTRODUCES_A_TABLE = re.compile(r"(?:见|如)(?:下)?(?:表|附表|图)\s*[\d\-—.]*$|如下$")
 
 
 def _prose_sentence_at_end(report, paragraph) -> bool:
@@ -1614,6 +1615,8 @@ def _prose_sentence_at_end(report, paragraph) -> bool:
     last = _LAST_SENTENCE.search(paragraph.text).group(0)
     if not 15 <= len(last) <= 200 or "," not in last or last.count(":") > 1:
         return False
+    if _INTRODUCES_A_TABLE.search(last):
+        return False  # '…主要职能职责见表1-1' stands over the table it names
     a, b = report.source.original_span(paragraph.start, paragraph.end)
     if "  " in report.source.original[a:b] or _wrapped(report, paragraph):
         return False
@@ -1639,6 +1642,7 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     heading_starts = set(report._heading_starts)
     findings = []
     body_start = report._heading_starts[0] if report._heading_starts else 0
+    page_words = tuple(context.data.wording.get("page_metadata") or ())
     for paragraph in report.paragraphs[:-1]:
         if (
             paragraph.start < body_start
@@ -1650,10 +1654,11 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
             continue
         if paragraph.text[-1] in TERMINAL + ":,":
             continue
+        prose = _prose_sentence_at_end(report, paragraph) and not _page_metadata(paragraph.text, page_words)
         findings.append(
             context.finding(
                 "punct.paragraph_end",
-                WARNING if _prose_sentence_at_end(report, paragraph) else INFO,
+                WARNING if prose else INFO,
                 "段落末尾缺少句号",
                 max(paragraph.start, paragraph.end - 12),
                 paragraph.end,
@@ -1787,6 +1792,33 @@ def check_dates(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_report_date_before_year_end(context))
     findings.extend(_targets_of_an_earlier_year(context))
+    findings.extend(_years_in_reverse(context))
+    return findings
+
+
+_YEAR_RANGE = re.compile(
+    r"(?<![\dA-Za-z/.\-])((?:19|20)\d{2})年?\s*(?:—|–|-|~|～|至|到)+\s*((?:19|20)\d{2})(?![\d.])"
+)
+
+
+def _years_in_reverse(context: CheckContext) -> list[Finding]:
+    """A span of years that ends before it starts (“规划期(2018—2010)”): one of them is mistyped."""
+    text = context.report.text
+    findings = []
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if last >= first or re.search(r"[A-Za-z]", text[max(0, match.start() - 4) : match.start()]):
+            continue  # 'GB/T 2018-2010' is a standard's number and year
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"年份区间倒置：“{match.group(0)}”的结束年份早于起始年份",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     return findings
 
 

@@ -151,10 +151,25 @@ def _item_name(context: CheckContext, position: int) -> str | None:
 
 def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
     """Figures in two numbered items that each open with a different project's name (“1、甲村道路
-    建设项目,…下达197万元”, “2、乙村市场建设项目,…下达108万元”) are two projects' figures."""
+    建设项目,…下达197万元”, “2、乙村市场建设项目,…下达108万元”) are two projects' figures; so are
+    figures in two paragraphs that name different works (“…--功能室改造工程-…中央10万元”, “…--校门
+    改造工程-…中央10万元”: one allocation a line)."""
     a = _item_name(context, first.start)
     b = _item_name(context, fig.start)
-    return a is not None and b is not None and a != b
+    if a is not None and b is not None and a != b:
+        return True
+    works_a, works_b = _works_named(context, first.start), _works_named(context, fig.start)
+    return bool(works_a) and bool(works_b) and not works_a & works_b
+
+
+_WORKS = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:资金|经费|支出|预算))")
+
+
+def _works_named(context: CheckContext, position: int) -> frozenset[str]:
+    paragraph = context.report.paragraph_at(position)
+    if paragraph is None:
+        return frozenset()
+    return frozenset(_WORKS.findall(paragraph.text))
 
 
 _INLINE_ITEM = re.compile(

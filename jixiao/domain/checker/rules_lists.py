@@ -72,8 +72,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if len(matches) < 2 or index < 0:
                 continue
             paragraph = report.paragraphs[index]
-            if "|" in paragraph.text:
-                continue
+            if "|" in paragraph.text or context.in_glued_form(paragraph.start):
+                continue  # cells of a form: each cell numbers its own list
             findings.extend(_out_of_order(context, matches, style, paragraph.end))
     findings.sort(key=lambda f: f.location.start)
     return findings
@@ -81,11 +81,13 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
 
 def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, limit: int) -> list[Finding]:
     findings = []
-    previous = None
+    previous, last_end = None, 0
     for match in matches:
         number = ord(match.group("c")) - 0x2460 + 1 if style == "circled" else cn_number(match.group("n"))
         if number is None:
             continue
+        if number == 1 and previous is not None and ":" in context.report.text[last_end : match.start()]:
+            previous = None  # '资金来源:(1)…资金结构:(1)…(2)…': a second list after its own label
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
             findings.append(
@@ -99,7 +101,7 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
                     found=_printed(style, number),
                 )
             )
-        previous = number
+        previous, last_end = number, match.end()
     return findings
 
 

@@ -148,11 +148,11 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
 
 # a total score and the grade stated with it: '得分85分，评价等级为“优”', '自评得分为88.5分，等级为优秀'
 _TOTAL_SCORE = re.compile(
-    r"(?P<label>自评总分|自评得分|自评分数|综合得分|综合评分|评价得分|评价总分|总得分|最终得分|绩效评价得分|项目得分|得分)"
+    r"(?P<label>自评总分|自评得分|自评分数|综合得分|综合评分|评价得分|评价总分|总得分|总体得分|整体得分|最终得分|绩效评价得分|项目得分|得分)"
     r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _GRADE_AFTER = re.compile(
-    r"[^。;；\n]{0,16}?(?:评价|自评|绩效|综合)?(?:等级|等次|结果)(?:为|是|评定为|:|：)?[“\"「]?"
+    r"[^。;；\n]{0,16}?(?:评价|自评|绩效|综合)?(?:等级|等次|结果|评级)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
 )
 
@@ -165,7 +165,7 @@ _PREVIOUS = ("上年", "去年", "上一年", "往年")
 )
 def check_grade(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "等" not in text or "分" not in text:
+    if ("等" not in text and "评级" not in text) or "分" not in text:
         return []
     findings = []
     for match in _TOTAL_SCORE.finditer(text):

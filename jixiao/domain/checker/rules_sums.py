@@ -14,7 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
-from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points
+from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -286,6 +286,8 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 if source is not row:
                     basis = f"按其中“{source.label}”一行{basis}"
             rate_cell = row.cell(rate_at)
+            if rate_cell is None and table.layout == "line" and exact is not None:
+                rate_cell = _rate_elsewhere(context, row, exact)
             if rate_cell is not None and rate_cell.value is not None and exact is not None:
                 envelope = _rate_envelope(source.cell(budget_at), source.cell(actual_at))
                 findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
@@ -362,6 +364,23 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
     low = max(actual_value - actual_half, Decimal(0)) * HUNDRED / (budget_value + budget_half)
     high = (actual_value + actual_half) * HUNDRED / (budget_value - budget_half)
     return low, high
+
+
+_PERCENT_CELL = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}%")
+
+
+def _rate_elsewhere(context: CheckContext, row: TableRow, exact: Decimal) -> TableCell | None:
+    """The 执行率 of a form read into one line, printed away from its row: the one percentage of
+    the line within a tenth of a point of the rate its amounts give."""
+    text = context.report.text
+    near = [
+        m
+        for m in _PERCENT_CELL.finditer(text, row.start, row.end)
+        if abs(Decimal(m.group(0)[:-1]) - exact) <= Decimal("0.1")
+    ]
+    if len(near) != 1:
+        return None
+    return number_cell(near[0].group(0), near[0].start())
 
 
 def _judge_table_rate(
@@ -532,6 +551,7 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
         if weight_at is None or score_at is None or table.layout == "vertical":
             continue
         categories: list[tuple[TableRow, Decimal, list[Decimal]]] = []
+        elided: set[int] = set()  # categories with rows left out ('……')
         for row in table.rows:
             if row.label.replace(" ", "").startswith(_TOTAL_LABELS):
                 break  # the table's 合计 row closes the last category
@@ -540,11 +560,13 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
                 categories.append((row, points, []))
             if not categories:
                 continue
+            if not row.label.strip(" .…。·"):
+                elided.add(len(categories) - 1)
             weight = row.cell(weight_at)
             if weight is not None and weight.value is not None:
                 categories[-1][2].append(weight.value)
-        for row, points, weights in categories:
-            if len(weights) < 2:
+        for number, (row, points, weights) in enumerate(categories):
+            if len(weights) < 2 or number in elided:
                 continue
             total = sum(weights, ZERO)
             if total == points:

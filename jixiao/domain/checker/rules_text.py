@@ -382,8 +382,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1]:
             continue
-        if _starts_a_column_name(context, start + 2, word):
-            continue  # a table run together: 绩效指标|指标名称|计量单位…
+        if _starts_a_column_name(context, start + 2, word) or context.in_glued_form(start):
+            continue  # a table run together: 绩效指标|指标名称|计量单位…, 医疗服务|服务范围
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -549,7 +549,7 @@ def _sentence_of(text: str, position: int) -> str:
 _DATE_FIELD = re.compile(r"[期间][:：]\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
 _YEAR_NO_NIAN = tuple(
     re.compile(
-        rf"({century}\d{{2}})(?=[\u4e00-\u9fff])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
+        rf"({century}\d{{2}})(?=[\u4e00-\u9fff“《])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
         r"(?!项(?!目))"  # “2022项”是项数，“2022项目”是缺了“年”的年份
         r"(?!立方|平方|平米|公里|公顷|公斤|延米|株|棵|头|只|处|块|册|张|间|栋|眼|盏|箱|袋|瓶)"  # “2000立方米”是量
         r"(?![至到](?:19|20)\d{2}年)"  # “2019至2021年”: the 年 closes the range

@@ -29,7 +29,10 @@ _LEXICON_OF: dict[int, tuple[CheckerData, Lexicon | None]] = {}
 
 
 def lexicon_of(context: CheckContext) -> Lexicon | None:
-    """The lexicon with the checker data's extra words (looked up once per data, not per rule)."""
+    """The lexicon with the checker data's extra words (looked up once per data, not per rule);
+    None for a text in traditional characters, which a lexicon of simplified Chinese misreads."""
+    if context.traditional:
+        return None
     data = context.data
     known = _LEXICON_OF.get(id(data))
     if known is None or known[0] is not data:

@@ -25,7 +25,7 @@ from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph, ParsedReport
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>%|万元|元|亿元)?\??$"
 )
-_UNIT_CAPTION = re.compile(r"[(（](?:万元|元|亿元|人|[A-Z])[)）]?$|[(（](?:万元|元)$")
+_UNIT_CAPTION = re.compile(r"[(（](?:万元|元|亿元|人|[A-Z](?:/[A-Z])?)[)）]?$|[(（](?:万元|元)$")
 _CATEGORY_POINTS = re.compile(r"[(（](?P<n>\d{1,3})分?[)）]")
 
 
@@ -152,6 +152,7 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
     tables += _vertical_tables(report.paragraphs, columns)
     tables += _vertical_indicator_tables(report.paragraphs)
     tables += _spaced_tables(report, columns)
+    tables += _one_line_forms(report, columns)
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -572,6 +573,81 @@ def _spaced_tables(report: ParsedReport, columns: _Columns) -> list[Table]:
             )
         index = max(position, index + 1)
     return tables
+
+
+def _one_line_forms(report: ParsedReport, columns: _Columns) -> list[Table]:
+    """A form whose page was read into one long line (“年初预算数 全年预算数 全年执行数 分值 执行率
+    得分 250000.00 250000.00 215,457.6 10 8.62 …”): the run of column names, then the figures of the
+    fund row in the same order. Where the figures are one short of the names and none is a
+    percentage, the rate was printed elsewhere on the line; the row is kept only when its figures
+    make sense in their columns (the score no more than the weight)."""
+    source = report.source
+    if " " not in source.original:
+        return []
+    starts = None
+    tables = []
+    for paragraph in report.paragraphs:
+        if (
+            len(paragraph.text) < 80
+            or "|" in paragraph.text
+            or len(columns.strong_name.findall(paragraph.text)) < 4
+        ):
+            continue
+        starts = starts or source.original_starts()
+        tokens = _tokens(source, paragraph, starts)
+        kinds = [columns.kind(t) for t, _ in tokens]
+        index = 0
+        while index < len(tokens):
+            if kinds[index] is None:
+                index += 1
+                continue
+            end = index
+            while end < len(tokens) and kinds[end] is not None:
+                end += 1
+            names = [(_norm(tokens[k][0]), kinds[k]) for k in range(index, end)]
+            row = _one_line_row(tokens, end, [k for _, k in names], columns)
+            if row is not None:
+                cells, last = row
+                tables.append(
+                    Table(
+                        tuple(n for n, _ in names),
+                        tuple(k for _, k in names),
+                        (TableRow("年度资金总额", tokens[index][1], cells, paragraph.start, paragraph.end),),
+                        "line",
+                        tokens[index][1],
+                        last,
+                    )
+                )
+            index = end
+    return tables
+
+
+def _one_line_row(tokens, at: int, kinds: list[str], columns: _Columns):
+    if "执行数" not in kinds or not ({"全年预算", "年初预算"} & set(kinds)) or len(kinds) < 4:
+        return None
+    figures = []
+    for text, start in tokens[at : at + len(kinds)]:
+        cell = number_cell(text, start)
+        if cell.value is None:
+            break
+        figures.append(cell)
+    layouts = [list(figures[: len(kinds)])]
+    if "rate" in kinds and not any(c.unit == "%" for c in figures[: len(kinds) - 1]):
+        skipped = list(figures[: len(kinds) - 1])
+        skipped.insert(kinds.index("rate"), None)
+        layouts.append(skipped)
+    for cells in layouts:
+        if len(cells) != len(kinds):
+            continue
+        by_kind = dict(zip(kinds, cells, strict=True))
+        weight, score, rate = by_kind.get("weight"), by_kind.get("score"), by_kind.get("rate")
+        if weight is not None and score is not None and score.value > weight.value:
+            continue
+        if rate is not None and (rate.unit != "%" and rate.value > 100):
+            continue
+        last = max(c.end for c in cells if c is not None)
+        return tuple(cells), last
+    return None
 
 
 def _tokens(source, paragraph: Paragraph, starts: tuple[int, ...]) -> list[tuple[str, int]]:
