@@ -329,6 +329,13 @@ def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...], nouns: tuple[str
     return bool(hierarchy) and sum(1 for label in levels if any(noun in label for noun in nouns)) >= 2
 
 
+def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
+    """The parts' sum is the total, within the rounding of the printed figures (exactly, for
+    whole counts, which have none)."""
+    difference = abs(total.base_value - found)
+    return difference == 0 or difference < envelope + report.half_unit(total)
+
+
 def _bracket_after(text: str, quantity: Quantity) -> bool:
     """'…6222.4万元(其中…' — the figure is followed at once by a bracket that opens with 其中."""
     return text[quantity.end : quantity.end + 1] in ("(", "（") and text.startswith("其中", quantity.end + 1)
@@ -368,19 +375,31 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         candidates = (
             [parts.candidates[0]]
             if _bracket_after(report.text, parts.candidates[0])
+            # counts are exact: the nearest figure or the likeliest total, never a farther figure
+            # that happens to match ('核定编制15名，实有人员14名，其中：10名、5名')
             else [
                 c
-                for c in parts.candidates[:4]
-                if abs(c.base_value - total_sum) < envelope_parts + report.half_unit(c)
+                for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 4]
+                if _adds_up(c, total_sum, envelope_parts, report)
             ]
             or _likely_totals(parts)
         )
-        chosen = None
-        for candidate in candidates:
-            if abs(candidate.base_value - total_sum) < envelope_parts + report.half_unit(candidate):
-                chosen = candidate
-                break
+        chosen = next((c for c in candidates if _adds_up(c, total_sum, envelope_parts, report)), None)
         total = chosen or candidates[0]
+        corrected = _unit_corrected(total, parts)
+        if corrected is not total:
+            findings.append(
+                context.finding(
+                    "parts.sum",
+                    WARNING,
+                    f"“{total.label}”写作{show(total)}，其中各项之和为{show(corrected)}：数字相同，单位疑有误",
+                    total.start,
+                    total.end,
+                    expected=corrected.unit,
+                    found=total.unit,
+                )
+            )
+            continue
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
@@ -944,6 +963,8 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
             ),
             parts.candidates[0],
         )
+    if own_total is not None and parts is not None:
+        own_total = _unit_corrected(own_total, parts)
     section_start, section_end = section_span(report, share.start)
     candidates = [own_total] if own_total is not None else []
     for quantity in report.quantities_between(section_start, section_end):
@@ -994,6 +1015,19 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
             found=f"{share.text}%",
         )
     ]
+
+
+def _unit_corrected(total: Quantity, parts: Parts) -> Quantity:
+    """'全年预算数2089元:其中…1777万元…312万元': the parts add up to the total's number in their own
+    unit, so the total's unit is a slip (reported by quantity.conflict and parts.sum); shares are
+    taken of the total the parts make."""
+    units = {p.unit for p in parts.parts}
+    if len(units) != 1 or total.unit in units or total.kind != "money":
+        return total
+    (unit,) = units
+    if sum((p.value for p in parts.parts), ZERO) != total.value:
+        return total
+    return total._replace(unit=unit)
 
 
 def _insufficient(context: CheckContext, quantity: Quantity, why: str) -> Finding:
@@ -1097,6 +1131,59 @@ _MARKERS = {
 }
 
 
+def _bare_marker_before(context: CheckContext, heading, wanted: str) -> bool:
+    """A line holding only the missing number ('(1)'), a little before the heading."""
+    report = context.report
+    index = report.paragraph_index(heading.start)
+    wanted = wanted.replace("（", "(").replace("）", ")")
+    return any(
+        p.text.strip().replace("（", "(").replace("）", ")") == wanted
+        for p in report.paragraphs[max(0, index - 12) : index]
+    )
+
+
+def _table_of_contents(report: ParsedReport) -> frozenset[int]:
+    """Starts of the headings listed under a '目录' line: the run of heading lines after it, but
+    the last one when body text follows it at once (the contents ended, the body began)."""
+    starts = set(report._heading_starts)
+    listed: set[int] = set()
+    paragraphs = report.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.text.replace(" ", "") != "目录":
+            continue
+        run = []
+        for following in paragraphs[index + 1 :]:
+            if following.start not in starts:
+                break
+            run.append(following.start)
+        after = index + 1 + len(run)
+        if run and after < len(paragraphs) and len(paragraphs[after].text) > 30:
+            run.pop()
+        listed.update(run)
+    return frozenset(listed)
+
+
+def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int, heading):
+    """The short line right under the parent heading, where the first heading of the level belongs
+    (“二、绩效目标自评完成情况分析\n资金投入情况分析。\n1.…\n(二)…”), or None."""
+    parents = [r for r in last_end if r < rank]
+    if not parents:
+        return None
+    report = context.report
+    index = report.paragraph_index(last_end[max(parents)])
+    following = report.paragraphs[index + 1] if 0 <= index + 1 < len(report.paragraphs) else None
+    if following is None or following.start >= heading.start:
+        return None
+    line = following.text.rstrip("。:")
+    if (
+        not 2 <= len(line) <= 20
+        or any(ch in line for ch in ",;0123456789")
+        or following.start in report._heading_starts
+    ):
+        return None
+    return following
+
+
 @rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
 def check_heading_numbering(context: CheckContext) -> list[Finding]:
     """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
@@ -1111,7 +1198,10 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     )
     part_names = tuple(context.data.wording.get("part_names") or ())
     last_end: dict[int, int] = {}
+    contents = _table_of_contents(context.report)
     for heading in context.report.headings:
+        if heading.start in contents:
+            continue
         rank = heading.rank
         for deeper in [r for r in last if r > rank]:
             del last[deeper]
@@ -1175,6 +1265,19 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             )
         elif number > previous + 1 and not previous and not any(r < rank for r in last) and midway:
             pass  # the first heading of an untitled text, under no parent: it begins mid-document
+        elif number == 2 and not previous and (first := _unnumbered_first(context, last_end, rank, heading)):
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{first.text.rstrip('。:')}”缺少编号：它在“{marker(2)}”之前，应为“{marker(1)}”",
+                    first.start,
+                    first.end,
+                    expected=marker(1),
+                )
+            )
+        elif number == previous + 2 and _bare_marker_before(context, heading, marker(previous + 1)):
+            pass  # '(1)' alone on its line, its title on the next: the number is there
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"

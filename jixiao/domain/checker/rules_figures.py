@@ -79,10 +79,26 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             _parts_of_other_totals(context, first, fig)
             or _items_of_two_projects(context, first, fig)
             or _two_inline_items(context, first, fig)
+            or _dated_apart(context, first, fig)  # 2022年12月…下达57.5万元, 2023年8月…下达188.7万元
         ):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
+            slip = _unit_slip(first, fig)
+            if slip is not None:
+                odd, other = slip
+                findings.append(
+                    context.finding(
+                        "quantity.conflict",
+                        WARNING,
+                        f"“{name}”一处写{_show(other)}，一处写{_show(odd)}：数字相同、单位不同，单位疑有误",
+                        odd.start,
+                        odd.end,
+                        expected=other.unit,
+                        found=odd.unit,
+                    )
+                )
+                continue
             findings.append(
                 context.finding(
                     "quantity.conflict",
@@ -97,6 +113,16 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:
+    """'全年预算数2089元' beside '全年预算资金2089万元': one number, two units — the one in the
+    smaller unit (元 among 万元) is the slip. Returns (the slip, the other) or None."""
+    if first.quantity is None or fig.quantity is None or first.unit == fig.unit:
+        return None
+    if first.quantity.value != fig.quantity.value:
+        return None
+    return (first, fig) if first.base < fig.base else (fig, first)
 
 
 _NOT_A_LEVEL = ("上年", "去年", "同比", "比", "超出", "超支", "节约", "节余", "少支", "多支")
@@ -162,7 +188,22 @@ def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
     return bool(works_a) and bool(works_b) and not works_a & works_b
 
 
-_WORKS = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:资金|经费|支出|预算))")
+_WORKS = re.compile(
+    r"[\u4e00-\u9fff][\u4e00-\u9fff()]{1,15}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:资金|经费|支出|预算))"
+)
+_CLAUSE_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?")
+
+
+def _dated_apart(context: CheckContext, first: Fig, fig: Fig) -> bool:
+    """The two figures stand in clauses that open with two different dates (年月): two events."""
+    dates = [_clause_date(context.report.text, f.start) for f in (first, fig)]
+    return all(dates) and dates[0] != dates[1]
+
+
+def _clause_date(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in "。;\n") + 1
+    found = _CLAUSE_DATE.findall(text, start, position)
+    return found[-1] if found else ""
 
 
 def _works_named(context: CheckContext, position: int) -> frozenset[str]:

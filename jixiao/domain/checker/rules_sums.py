@@ -262,7 +262,7 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
     2. 得分 = 权重 × 执行率, rounded half-up; a score equal to the truncated value but not the
        rounded one is a warning (截尾而非四舍五入), any other difference an error.
     Prose 'x执行率…，权重10分，得分…分' is checked the same way."""
-    findings = _prose_scores(context)
+    findings = _prose_scores(context) + _glued_fund_rates(context)
     for table in context.tables:
         budget_at, actual_at = _budget_column(table), table.column("执行数")
         rate_at, weight_at, score_at = table.column("rate"), table.column("weight"), table.column("score")
@@ -366,6 +366,61 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
     return low, high
 
 
+_GLUED_FUND = re.compile(r"(?:资金总额|[\u4e00-\u9fff]{2,8}资金)[:]?(?P<digits>\d{4,12}(?:\.\d{1,2})?)%")
+
+
+def _glued_fund_rates(context: CheckContext) -> list[Finding]:
+    """A fund row of a form whose cells were glued into one number (“年度资金总额:1484631.00%” is
+    148 | 46 | 31.00%): each way of cutting the digits into budget, amount spent and rate is tried.
+    When one cut gives the rate exactly, the row is consistent; when none does and exactly one comes
+    within a tenth of a point, that reading is taken and its rate is off."""
+    text = context.report.text
+    if "%" not in text or "资金" not in text:
+        return []
+    findings = []
+    for match in _GLUED_FUND.finditer(text):
+        if not context.in_glued_form(match.start()):
+            continue
+        digits = match.group("digits")
+        whole, _, decimals = digits.partition(".")
+        exact, near = False, []
+        for width in (1, 2, 3):
+            rate_text = whole[-width:] + (f".{decimals}" if decimals else "")
+            prefix = whole[:-width]
+            if not prefix or (width > 1 and rate_text.startswith("0")):
+                continue
+            rate = Decimal(rate_text)
+            half = Decimal(5).scaleb(-(len(decimals) + 1))
+            for cut in range(1, len(prefix)):
+                budget, spent = prefix[:cut], prefix[cut:]
+                if spent.startswith("0") and len(spent) > 1:
+                    continue
+                computed = Decimal(spent) * HUNDRED / Decimal(budget) if int(budget) else None
+                if computed is None:
+                    continue
+                if abs(computed - rate) <= half:
+                    exact = True
+                elif abs(computed - rate) <= Decimal("0.1"):
+                    near.append((budget, spent, rate_text, computed))
+        if exact or len(near) != 1:
+            continue
+        budget, spent, rate_text, computed = near[0]
+        start = match.start("digits")
+        findings.append(
+            context.finding(
+                "score.recompute",
+                ERROR,
+                f"粘连的表格一行“{digits}%”读作预算数{budget}、执行数{spent}、执行率{rate_text}%："
+                f"{spent}÷{budget}={pct(computed, max(len(decimals), 2))}，与所写执行率不符",
+                start,
+                match.end(),
+                expected=pct(computed, len(decimals)),
+                found=f"{rate_text}%",
+            )
+        )
+    return findings
+
+
 _PERCENT_CELL = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}%")
 
 
@@ -395,6 +450,8 @@ def _judge_table_rate(
     stated = _rate_value(cell)
     if round_half_up(exact, places) == stated:
         return []
+    if cell.unit != "%" and cell.value <= 1 and round_half_up(exact / HUNDRED, places) == cell.value:
+        return []  # the rate as a fraction to its printed decimals (94÷650 → 0.1)
     if envelope is not None and stated is not None:
         low, high = envelope
         if round_half_up(low, places) <= stated <= round_half_up(high, places):

@@ -959,7 +959,11 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     if lexicon is None:
         return []
     text = context.report.text
-    suffixes = (spec.get("name_suffixes") or "") + (spec.get("word_suffixes") or "")
+    suffixes = (
+        (spec.get("name_suffixes") or "")
+        + (spec.get("word_suffixes") or "")
+        + (spec.get("alone_before_de") or "")
+    )
     findings = []
     places = [at for at in (m.start() for m in _DE.finditer(text)) if at and _is_cjk(text[at - 1])]
     before = Counter(text[at - 1] for at in places)

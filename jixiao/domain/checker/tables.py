@@ -25,7 +25,10 @@ from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph, ParsedReport
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>%|万元|元|亿元)?\??$"
 )
-_UNIT_CAPTION = re.compile(r"[(（](?:万元|元|亿元|人|[A-Z](?:/[A-Z])?)[)）]?$|[(（](?:万元|元)$")
+_UNIT_CAPTION = re.compile(
+    r"[(（](?:万元|元|亿元|人|[A-Z](?:/[A-Z])?)[)）]?$|[(（](?:万元|元)$"
+    r"|[(（][^()（）]*[*×][^()（）]*[)）]$"  # '得分(20分*执行率)': how the column is computed
+)
 _CATEGORY_POINTS = re.compile(r"[(（](?P<n>\d{1,3})分?[)）]")
 
 
