@@ -868,14 +868,13 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
         part = last
         word = named.group("whole")
         section_start, _ = section_span(report, share.start)
-        sentence_end = min(
-            (e for e in (text.find(ch, share.end) for ch in "。\n") if e >= 0), default=len(text)
-        )
+        paragraph_end = text.find("\n", share.end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         wholes = [
             q
             for q in (
                 *report.quantities_between(section_start, part.start),
-                *report.quantities_between(share.end, sentence_end),  # '…，总支出148.2万元'
+                *report.quantities_between(share.end, paragraph_end),  # '…，总支出148.2万元'
             )
             if q.kind == "money"
             and q.role == "level"

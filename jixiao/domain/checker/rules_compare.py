@@ -766,7 +766,89 @@ def _of_previous_year(quantity, previous_year: str) -> bool:
     )
 
 
+_ADJUSTED = ("调整后", "全年预算", "调整预算", "变更后预算")
+_INITIAL = ("年初预算",)
+_ADDED = ("追加", "调增", "调入", "增加预算")
+_REDUCED = ("调减", "核减", "收回", "调出")
+
+
+@rule("budget.adjustment", "同一句中年初预算 + 追加（调增）− 调减 = 调整后（全年）预算")
+def check_budget_adjustments(context: CheckContext) -> list[Finding]:
+    """'年初预算186.2万元，年中追加23.6万元，调整后预算211.8万元': the budget after the year's changes
+    is the initial budget plus what was added, less what was taken away, within the rounding of
+    the printed amounts."""
+    report = context.report
+    text = report.text
+    if "年初预算" not in text or not any(word in text for word in (*_ADDED, *_REDUCED)):
+        return []
+    findings = []
+    for anchor in scan.finditer(_INITIAL_BUDGET, text):
+        start = _sentence_start(text, anchor.start(), "。\n")
+        stop = min((e for e in (text.find(ch, anchor.end()) for ch in "。\n") if e >= 0), default=len(text))
+        amounts = [q for q in report.quantities_between(start, stop) if q.kind == "money" and not q.approx]
+        initial = [
+            q
+            for q in amounts
+            if q.raw_label.lstrip("的").startswith(_INITIAL) or q.raw_label.endswith(_INITIAL)
+        ]
+        added = [q for q in amounts if any(w in q.raw_label for w in _ADDED)]
+        reduced = [q for q in amounts if any(w in q.raw_label for w in _REDUCED)]
+        adjusted = [
+            q for q in amounts if any(w in q.raw_label for w in _ADJUSTED) and q not in added + reduced
+        ]
+        if (
+            len(initial) != 1
+            or len(adjusted) != 1
+            or not (added or reduced)
+            or len(added) > 1
+            or len(reduced) > 1
+        ):
+            continue
+        if adjusted[0].start < max(q.start for q in initial + added + reduced):
+            continue  # the adjusted budget first, its changes after: another way of writing, not read
+        others = [
+            q
+            for q in amounts
+            if initial[0].end <= q.start < adjusted[0].start
+            and q not in added + reduced
+            and text.count("(", initial[0].end, q.start) <= text.count(")", initial[0].end, q.start)
+        ]
+        if others:
+            continue  # '经核批继续使用101.08万元': another change the words above do not name
+        found = (
+            initial[0].base_value
+            + sum((q.base_value for q in added), ZERO)
+            - sum((q.base_value for q in reduced), ZERO)
+        )
+        envelope = sum((report.half_unit(q) for q in (*initial, *added, *reduced, *adjusted)), ZERO)
+        stated = adjusted[0]
+        if abs(found - stated.base_value) <= envelope:
+            continue
+        formula = "".join(
+            [f"{initial[0].label}{initial[0].text}{initial[0].unit}"]
+            + [f"+{q.label}{q.text}{q.unit}" for q in added]
+            + [f"−{q.label}{q.text}{q.unit}" for q in reduced]
+        )
+        findings.append(
+            context.finding(
+                "budget.adjustment",
+                ERROR,
+                f"调整后预算与增减不符：{formula}={amount_like(found, stated)}，"
+                f"而“{stated.label}”为{stated.text}{stated.unit}",
+                initial[0].start,
+                stated.end,
+                expected=amount_like(found, stated),
+                found=f"{stated.text}{stated.unit}",
+            )
+        )
+    return findings
+
+
+_INITIAL_BUDGET = re.compile("年初预算")
+
+
 RULES = (
+    check_budget_adjustments,
     check_against_budget,
     check_averages,
     check_groupings,

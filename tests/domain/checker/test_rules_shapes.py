@@ -1018,3 +1018,27 @@ def test_whole_scores_after_a_total_and_its_qizhong_are_exact():
     body = "该项目综合得分92分，其中：决策指标14分，过程指标19分，产出指标34分，效益指标27分。"
     assert "14+19+34+27=94分" in only(HEAD + body + "\n", "score.parts").message
     assert not fired(body.replace("92分", "94分"), "score.parts")
+
+
+# budget.adjustment: 年初预算 + 追加 − 调减 = 调整后预算; a share of a whole named later in the paragraph
+
+
+def test_the_budget_after_the_years_changes_is_the_initial_one_plus_and_minus_them():
+    body = "年初预算186.2万元，年中追加23.6万元，调整后预算211.8万元，决算支出205.4万元。"
+    finding = only(HEAD + body + "\n", "budget.adjustment")
+    assert finding.severity == ERROR and "=209.8万元" in finding.message and "211.8万元" in finding.message
+    assert not fired(body.replace("211.8万元", "209.8万元"), "budget.adjustment")
+    reduced = "年初预算数为100万元，本年追加预算20万元，调减5万元，全年预算数{n}万元。"
+    assert fired(reduced.format(n=125), "budget.adjustment")
+    assert not fired(reduced.format(n=115), "budget.adjustment")
+
+
+def test_a_change_the_words_do_not_name_leaves_the_budget_unchecked():
+    body = "年初预算140万元(基本支出100万元、项目支出40万元),经核批继续使用1.5万元,年中追加20万元,全年预算161.5万元。"
+    assert not fired(body, "budget.adjustment")
+
+
+def test_a_share_of_a_whole_stated_in_the_next_sentence():
+    body = "本年度人员经费支出98.5万元，占基本支出的{p}%；公用经费支出41.8万元，占基本支出的29.8%。基本支出140.3万元。"
+    assert "÷“基本支出”140.3万元=70.2%" in only(HEAD + body.format(p="72.2") + "\n", "rate.recompute").message
+    assert not fired(body.format(p="70.2"), "rate.recompute")
