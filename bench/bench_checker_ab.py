@@ -74,7 +74,9 @@ def compare(against: Path, rounds: int, reports: int, cold: bool) -> tuple[float
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--against", type=Path, required=True, help="the root of the other checkout")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--reports", type=int, default=200)
@@ -83,7 +85,9 @@ def main() -> int:
     modes.add_argument("--both", action="store_true", help="warm caches, then cold ones")
     args = parser.parse_args()
     for cold in (False, True) if args.both else (args.cold,):
-        print(f"seed report, {'cold' if cold else 'warm'} per-phrase caches, CPU time, {args.reports} checks a round")
+        print(
+            f"seed report, {'cold' if cold else 'warm'} per-phrase caches, CPU time, {args.reports} checks a round"
+        )
         mine, base = compare(args.against, args.rounds, args.reports, cold)
         print(f"median: this {mine:.1f}/s, base {base:.1f}/s, ratio {mine / base:.2f}")
     return 0
