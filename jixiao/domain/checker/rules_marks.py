@@ -407,7 +407,7 @@ def check_project_names(context: CheckContext) -> list[Finding]:
     text = context.report.text
     qualifiers = frozenset(context.data.wording.get("project_qualifiers") or ())
     names: dict[tuple[str, str], list[int]] = {}
-    for match in _PROJECT_NAME.finditer(text):
+    for match in scan.finditer_around(_PROJECT_NAME, text, "年", (4,)):  # the 年 after the year
         if text.startswith(("SOURCE", "TITLE"), text.rfind("\n", 0, match.start()) + 1):
             continue
         names.setdefault((match.group(1), match.group(2)), []).append(match.start())

@@ -166,6 +166,19 @@ def finditer(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
     return matches_at(pattern, text, occurrences(text, chars))
 
 
+def finditer_around(pattern: re.Pattern, text: str, anchors: str, offsets: Iterable[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match holds one of the
+    characters ``anchors`` at one of ``offsets`` from its start (the 年 of '2023年度…项目', the 分
+    of '自评得分95分'): for patterns that may start with common characters while a rarer one
+    stands inside every match. Tried only at those distances before each anchor."""
+    places = occurrences(text, anchors)
+    if not places:
+        return []
+    offsets = tuple(offsets)
+    starts = sorted({at - offset for at in places for offset in offsets if at >= offset})
+    return matches_at(pattern, text, starts)
+
+
 def search(pattern: re.Pattern, text: str) -> re.Match | None:
     """``pattern.search(text)``, tried only at the characters a match can start with (the first
     of them where the pattern matches is where the leftmost match starts)."""
@@ -211,6 +224,9 @@ def _pairs_of(items) -> set[str] | None:
     if len(items) < 2:
         return None
     first, second = _chars(items[0]), _chars(items[1])
+    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
+        rest = _sequence(items[1:])
+        second = rest[0] if rest is not None and not rest[1] else None
     if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
         return None
     return {a + b for a in first for b in second}
