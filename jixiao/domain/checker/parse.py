@@ -275,6 +275,19 @@ class ParsedReport:
     def paragraph_index(self, position: int) -> int:
         return bisect_right(self._paragraph_starts, position) - 1
 
+    def paragraphs_with(self, words: tuple[str, ...]) -> set[int]:
+        """The indices of the paragraphs that hold one of ``words`` (words of no space or line
+        break): each word is looked for once in the whole text, not once in every paragraph."""
+        found: set[int] = set()
+        text = self.text
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                index = self.paragraph_index(at)
+                found.add(index)
+                at = text.find(word, max(self.paragraphs[index].end, at + 1))  # on to the next paragraph
+        return found
+
     def quantity_starting(self, position: int, *, slack: int = 0) -> Quantity | None:
         for offset in range(slack + 1):
             quantity = self._quantity_by_start.get(position + offset)

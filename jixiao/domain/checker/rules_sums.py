@@ -117,11 +117,10 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
     change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
     total_words = (*(spec.get("total") or ()), "共", "计")
-    for paragraph in report.paragraphs:
-        if (
-            not any(w in paragraph.text for w in initial_words)
-            or not any(w in paragraph.text for w in change_words_any)
-            or not any(w in paragraph.text for w in total_words)
+    for index in sorted(report.paragraphs_with(initial_words)):
+        paragraph = report.paragraphs[index]
+        if not any(w in paragraph.text for w in change_words_any) or not any(
+            w in paragraph.text for w in total_words
         ):
             continue
         found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
