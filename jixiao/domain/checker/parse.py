@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from jixiao.domain.checker.findings import Figure, Location
-from jixiao.domain.checker.scan import char_codes, table_index
+from jixiao.domain.checker.scan import CharIndex, char_codes, table_index
 from jixiao.domain.checker.text import NormalizedText, normalize
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -243,6 +243,7 @@ class ParsedReport:
     _paragraph_starts: list[int] = field(default_factory=list)
     codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
     code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
+    places: CharIndex | None = None  # where the characters the scans start from stand
 
     @property
     def text(self) -> str:
@@ -734,4 +735,5 @@ def parse_report(
     report._paragraph_starts = [p.start for p in paragraphs]
     report.codes = codes
     report.code_index = index
+    report.places = CharIndex(text, index)
     return report

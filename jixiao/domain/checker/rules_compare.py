@@ -67,7 +67,9 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     if "预算" not in text and "计划" not in text:
         return []
     findings = []
-    against = scan.finditer(_AGAINST_BUDGET, text) if any(w in text for w in _AGAINST_WORDS) else ()
+    against = (
+        scan.finditer(_AGAINST_BUDGET, text, report.places) if any(w in text for w in _AGAINST_WORDS) else ()
+    )
     matches = sorted([*against, *_SAVING.finditer(text)], key=lambda m: m.start())
     for match in matches:
         delta = report.quantity_starting(match.end())
@@ -582,7 +584,7 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
         ),
     )
     for pattern, wanted, what in checks:
-        claims = list(scan.finditer(pattern, text))  # from their first characters (few)
+        claims = list(scan.finditer(pattern, text, report.places))  # from their first characters (few)
         if not claims:
             continue
         figures = [
@@ -641,7 +643,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
         return []
     previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     findings = []
-    for match in scan.finditer(_CHANGE_RATE, text):
+    for match in scan.finditer(_CHANGE_RATE, text, report.places):
         sentence_start = _sentence_start(text, match.start(), "。\n;；")
         amounts = [
             q

@@ -152,7 +152,9 @@ def check_grade(context: CheckContext) -> list[Finding]:
     if "等" not in text or "分" not in text:
         return []
     findings = []
-    for match in scan.finditer_around(_TOTAL_SCORE, text, "分", range(6)):  # the 分 of its label
+    for match in scan.finditer_around(
+        _TOTAL_SCORE, text, "分", range(6), context.report.places
+    ):  # the 分 of its label
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
         grade = _GRADE_AFTER.match(text, match.end())

@@ -405,7 +405,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     if "权重" not in text or "得分" not in text:
         return findings
     start = 0
-    for boundary in [*scan.occurrences(text, _SENTENCE_ENDS), len(text)]:
+    for boundary in [*scan.places_of(text, _SENTENCE_ENDS, report.places), len(text)]:
         sentence = text[start:boundary]
         offset, start = start, boundary + 1
         if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
