@@ -1508,7 +1508,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     last_index = len(report.paragraphs) - 1
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     whole = report.text
-    positions = scan.char_positions(context.code_index, _BRACKET_CHARS)  # every bracket, at once
+    positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
     for index, paragraph in enumerate(report.paragraphs):
         low = bisect_left(positions, paragraph.start)
         high = bisect_left(positions, paragraph.end, low)

@@ -36,7 +36,7 @@ def _in_table_line(text: str, at: int) -> bool:
 def check_doubled_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    marks = scan.char_positions(context.code_index, _MARKS)  # every mark, in one pass
+    marks = scan.places_of(text, _MARKS, context.report.places)  # every mark, from the report's index
     doubled = [at for at, following in itertools.pairwise(marks) if following == at + 1]
     for match in scan.matches_at(_DOUBLED_MARKS, text, doubled):
         if _in_table_line(text, match.start()):
