@@ -7,11 +7,14 @@ times), while ``str.find`` skips to one given character at memory speed. :func:`
 from the parsed pattern the few characters a match can start with, finds them with ``str.find``
 and calls ``pattern.match`` only there: every match starts on one of them, so the leftmost
 non-overlapping matches are the same. Patterns that may start with many characters (a digit, any
-Chinese character) or match the empty string are left to ``pattern.finditer``.
+Chinese character) or match the empty string are left to ``pattern.finditer``. A report's
+:class:`CharIndex` (``ParsedReport.places``) holds the places of all the characters the scans
+start from, found in one numpy pass, so that each scan need not look for them again;
+:func:`finditer_around` tries a pattern only before a rarer character inside every match.
 
 For lists of words with many first characters (the curated typos, the vague phrases)
 :class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
-pass; :func:`char_positions` finds many single characters at once (the brackets).
+pass; :func:`char_positions` finds many single characters at once.
 """
 
 from __future__ import annotations
