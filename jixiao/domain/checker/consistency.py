@@ -263,7 +263,7 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     report = context.report
     seen: dict[str, int] = {}
     findings = []
-    stops = scan.occurrences(report.text, "。!?")  # the sentences' ends, found once for the text
+    stops = scan.places_of(report.text, "。!?", report.places)  # the sentences' ends, found once for the text
     for paragraph in report.paragraphs:
         line = paragraph.text
         if len(line) < MIN_SENTENCE_CHARS or line.startswith("|"):

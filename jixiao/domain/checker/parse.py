@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from jixiao.domain.checker.findings import Figure, Location
-from jixiao.domain.checker.scan import char_codes, table_index
+from jixiao.domain.checker.scan import CharIndex, char_codes, table_index
 from jixiao.domain.checker.text import NormalizedText, normalize
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -243,6 +243,7 @@ class ParsedReport:
     _paragraph_starts: list[int] = field(default_factory=list)
     codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
     code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
+    places: CharIndex | None = None  # where the characters the scans start from stand
 
     @property
     def text(self) -> str:
@@ -274,6 +275,19 @@ class ParsedReport:
 
     def paragraph_index(self, position: int) -> int:
         return bisect_right(self._paragraph_starts, position) - 1
+
+    def paragraphs_with(self, words: tuple[str, ...]) -> set[int]:
+        """The indices of the paragraphs that hold one of ``words`` (words of no space or line
+        break): each word is looked for once in the whole text, not once in every paragraph."""
+        found: set[int] = set()
+        text = self.text
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                index = self.paragraph_index(at)
+                found.add(index)
+                at = text.find(word, max(self.paragraphs[index].end, at + 1))  # on to the next paragraph
+        return found
 
     def quantity_starting(self, position: int, *, slack: int = 0) -> Quantity | None:
         for offset in range(slack + 1):
@@ -721,4 +735,5 @@ def parse_report(
     report._paragraph_starts = [p.start for p in paragraphs]
     report.codes = codes
     report.code_index = index
+    report.places = CharIndex(text, index)
     return report

@@ -1630,7 +1630,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     last_index = len(report.paragraphs) - 1
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     whole = report.text
-    positions = scan.char_positions(context.code_index, _BRACKET_CHARS)  # every bracket, at once
+    positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
     for index, paragraph in enumerate(report.paragraphs):
         low = bisect_left(positions, paragraph.start)
         high = bisect_left(positions, paragraph.end, low)
@@ -1836,22 +1836,22 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _CENTURIES = ("19", "20")
 
 
-def _dates_missing_year(text: str) -> list[re.Match]:
+def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
     one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
     starts = {
         start
-        for at in scan.occurrences(text, "月")
+        for at in scan.places_of(text, "月", places)
         for start in range(max(at - 9, 0), at - 4)
         if text.startswith(_CENTURIES, start)
     }
     return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
 
 
-def _full_dates(text: str) -> list[re.Match]:
+def _full_dates(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_DATE_FULL.finditer(text)``, tried only four characters before a 年."""
     starts = [
-        at - 4 for at in scan.occurrences(text, "年") if at >= 4 and text.startswith(_CENTURIES, at - 4)
+        at - 4 for at in scan.places_of(text, "年", places) if at >= 4 and text.startswith(_CENTURIES, at - 4)
     ]
     return scan.matches_at(_DATE_FULL, text, starts)
 
@@ -1860,7 +1860,7 @@ def _full_dates(text: str) -> list[re.Match]:
 def check_dates(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _dates_missing_year(text):
+    for match in _dates_missing_year(text, context.report.places):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
@@ -1876,7 +1876,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _full_dates(text):
+    for match in _full_dates(text, context.report.places):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         month = int(match.group(2))

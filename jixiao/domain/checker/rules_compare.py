@@ -55,7 +55,6 @@ _AGAINST_BUDGET = re.compile(
 )
 # '政府采购预算50万元，实际采购48万元，节约资金2万元': the saving right after the actual figure
 _SAVING = re.compile(r"(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
-_AGAINST_WORDS = tuple(a + b for a in "比较" for b in ("预算", "年初", "全年", "调整", "计划"))
 _LESS = ("减少", "节约", "节支", "少支出", "下降", "降低")
 _BUDGET_ROLES = ("预算", "年初预算", "调整后")
 
@@ -67,8 +66,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     if "预算" not in text and "计划" not in text:
         return []
     findings = []
-    against = scan.finditer(_AGAINST_BUDGET, text) if any(w in text for w in _AGAINST_WORDS) else ()
-    matches = sorted([*against, *_SAVING.finditer(text)], key=lambda m: m.start())
+    against = scan.finditer(_AGAINST_BUDGET, text, report.places)  # from 比 and 较, as the index has them
+    matches = sorted([*against, *scan.finditer(_SAVING, text, report.places)], key=lambda m: m.start())
     for match in matches:
         delta = report.quantity_starting(match.end())
         if delta is None or delta.kind != "money" or delta.approx:
@@ -604,7 +603,7 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
         ),
     )
     for pattern, wanted, what in checks:
-        claims = list(pattern.finditer(text))
+        claims = list(scan.finditer(pattern, text, report.places))  # from their first characters (few)
         if not claims:
             continue
         figures = [
@@ -662,7 +661,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
     findings = []
-    for match in scan.finditer(_CHANGE_RATE, text):
+    for match in scan.finditer(_CHANGE_RATE, text, report.places):
         pair = _two_years(context, match.start())
         if pair is None:
             continue
@@ -729,7 +728,7 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
     if not context.fiscal_year and "上年" not in text and "去年" not in text:
         return []
     findings = []
-    for anchor in scan.finditer(_BARE_DIRECTION, text):
+    for anchor in scan.finditer(_BARE_DIRECTION, text, report.places):
         if not text.startswith(
             ("比", "较", "同比", "有所", "略有", "大幅", "明显", "稍有", "均有"), anchor.start()
         ):
@@ -782,7 +781,7 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     if "年初预算" not in text or not any(word in text for word in (*_ADDED, *_REDUCED)):
         return []
     findings = []
-    for anchor in scan.finditer(_INITIAL_BUDGET, text):
+    for anchor in scan.finditer(_INITIAL_BUDGET, text, report.places):
         start = _sentence_start(text, anchor.start(), "。\n")
         stop = min((e for e in (text.find(ch, anchor.end()) for ch in "。\n") if e >= 0), default=len(text))
         amounts = [q for q in report.quantities_between(start, stop) if q.kind == "money" and not q.approx]

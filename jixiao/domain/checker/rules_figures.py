@@ -920,7 +920,7 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
     if "其中" not in text or ("得分" not in text and "总分" not in text):
         return []
     findings = []
-    for match in scan.finditer(_SCORE_TOTAL, text):
+    for match in scan.finditer(_SCORE_TOTAL, text, context.report.places):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue

@@ -315,7 +315,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = scan.search(_GOAL, text)
+    goal = scan.search(_GOAL, text, context.report.places)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())
@@ -418,7 +418,9 @@ def check_project_names(context: CheckContext) -> list[Finding]:
     text = context.report.text
     qualifiers = frozenset(context.data.wording.get("project_qualifiers") or ())
     names: dict[tuple[str, str], list[int]] = {}
-    for match in _PROJECT_NAME.finditer(text):
+    for match in scan.finditer_around(
+        _PROJECT_NAME, text, "年", (4,), context.report.places
+    ):  # the 年 after the year
         if text.startswith(("SOURCE", "TITLE"), text.rfind("\n", 0, match.start()) + 1):
             continue
         names.setdefault((match.group(1), match.group(2)), []).append(match.start())
@@ -491,8 +493,9 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     weight − score points. The stated total (自评得分98) can be at most 100 minus the points lost in
     the rows read; rows that cannot be read only make the bound looser, never wrong."""
     text = context.report.text
-    total = scan.search(_SELF_SCORE, text)
-    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text) is None):
+    places = context.report.places
+    total = scan.search(_SELF_SCORE, text, places)
+    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text, places) is None):
         return []
     stated = Decimal(total.group("n"))
     if stated > 100:

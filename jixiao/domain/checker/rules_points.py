@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.tables import category_points
@@ -168,7 +169,9 @@ def check_grade(context: CheckContext) -> list[Finding]:
     if ("等" not in text and "评级" not in text) or "分" not in text:
         return []
     findings = []
-    for match in _TOTAL_SCORE.finditer(text):
+    for match in scan.finditer_around(
+        _TOTAL_SCORE, text, "分", range(6), context.report.places
+    ):  # the 分 of its label
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
         grade = _GRADE_AFTER.match(text, match.end())

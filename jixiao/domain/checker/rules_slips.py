@@ -14,13 +14,15 @@ import itertools
 import re
 from functools import lru_cache
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
 
-_DOUBLED_MARKS = re.compile(r"[,，;；:：、。][,，;；:：、。]")  # one class each side: the fast form
+_MARKS = ",，;；:：、。"
+_DOUBLED_MARKS = re.compile(f"[{_MARKS}][{_MARKS}]")
 
 
 def _in_table_line(text: str, at: int) -> bool:
@@ -34,7 +36,9 @@ def _in_table_line(text: str, at: int) -> bool:
 def check_doubled_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    for match in _DOUBLED_MARKS.finditer(text):
+    marks = scan.places_of(text, _MARKS, context.report.places)  # every mark, from the report's index
+    doubled = [at for at, following in itertools.pairwise(marks) if following == at + 1]
+    for match in scan.matches_at(_DOUBLED_MARKS, text, doubled):
         if _in_table_line(text, match.start()):
             continue
         pair = match.group(0)

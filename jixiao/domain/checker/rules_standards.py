@@ -146,13 +146,13 @@ def check_categories_against_note(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if "分值" not in text:
         return []
-    mark = scan.search(_NOTE_MARK, text)
+    mark = scan.search(_NOTE_MARK, text, context.report.places)
     if mark is None:
         return []
     note_end = min((i for i in (text.find(ch, mark.end()) for ch in "。\n") if i >= 0), default=len(text))
     note = {m.group(1): (int(m.group(2)), m) for m in _CATEGORY_NOTE.finditer(text, mark.start(), note_end)}
     findings = []
-    for match in scan.finditer(_CATEGORY_HEADER, text):
+    for match in scan.finditer(_CATEGORY_HEADER, text, context.report.places):
         category, points = match.group(1), int(match.group(2))
         if category not in note or note[category][0] == points:
             continue
@@ -191,7 +191,7 @@ def check_claims_against_targets(context: CheckContext) -> list[Finding]:
     unmet = [m for m in _UNMET.finditer(text) if Decimal(m.group("actual")) < Decimal(m.group("target"))]
     if not unmet or any(word in text for word in _SHORTFALL_EXPLAINED):
         return []
-    claim = scan.search(_DONE, text)
+    claim = scan.search(_DONE, text, context.report.places)
     if claim is None:
         return []
     first = unmet[0]

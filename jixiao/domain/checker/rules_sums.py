@@ -117,11 +117,10 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
     change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
     total_words = (*(spec.get("total") or ()), "共", "计")
-    for paragraph in report.paragraphs:
-        if (
-            not any(w in paragraph.text for w in initial_words)
-            or not any(w in paragraph.text for w in change_words_any)
-            or not any(w in paragraph.text for w in total_words)
+    for index in sorted(report.paragraphs_with(initial_words)):
+        paragraph = report.paragraphs[index]
+        if not any(w in paragraph.text for w in change_words_any) or not any(
+            w in paragraph.text for w in total_words
         ):
             continue
         found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
@@ -482,7 +481,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     if "权重" not in text or "得分" not in text:
         return findings
     start = 0
-    for boundary in [*scan.occurrences(text, _SENTENCE_ENDS), len(text)]:
+    for boundary in [*scan.places_of(text, _SENTENCE_ENDS, report.places), len(text)]:
         sentence = text[start:boundary]
         offset, start = start, boundary + 1
         if "权重" not in sentence or "得分" not in sentence or "|" in sentence:

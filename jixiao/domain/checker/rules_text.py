@@ -67,7 +67,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         tuple(wording.get("answer_labels") or ()),
         wording.get("instruction_tail") or "(?!)",
     )
-    for match in scan.finditer(phrase_regex, text):
+    for match in scan.finditer(phrase_regex, text, report.places):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -105,7 +105,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
     findings.extend(_unchecked_options(context))
-    for match in scan.finditer(_BARE_PERCENTS, text) if "%、%" in text else ():
+    for match in scan.finditer(_BARE_PERCENTS, text, context.report.places) if "%、%" in text else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -566,7 +566,9 @@ _NOT_BEFORE_YEAR = frozenset(
 def check_malformed_dates(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    for match in scan.finditer(_DATE_FIELD, text) if ("日期" in text or "时间" in text) else ():
+    for match in (
+        scan.finditer(_DATE_FIELD, text, context.report.places) if ("日期" in text or "时间" in text) else ()
+    ):
         if not text.startswith(("日期", "时间"), match.start() - 1):
             continue
         year, month = match.group(1), int(match.group(2))
@@ -817,11 +819,11 @@ _PAGE_BEFORE = re.compile(r"[。;:；：\n] *[-—－] *\d{1,3} *[-—－] *$")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
 
-def _inline_numbers(text: str) -> list[re.Match]:
+def _inline_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_INLINE_NUMBER.finditer(text)``, found from the '.' or '、' after the number: a match is an
     opener, spaces, one or two digits (all the digits before the mark) and the mark."""
     starts = []
-    for mark in scan.occurrences(text, ".、"):
+    for mark in scan.places_of(text, ".、", places):
         digits = mark
         while digits and text[digits - 1].isdecimal() and mark - digits < 3:
             digits -= 1
@@ -847,7 +849,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     current = None
     previous = None
-    matches = _inline_numbers(text)
+    matches = _inline_numbers(text, context.report.places)
     first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
     if first:
         matches.insert(0, first)
@@ -972,7 +974,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
         before = text[match.start() - 1] if match.start() else ""
         if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
             bare.append((match, "缺六角括号"))
-    half = scan.finditer(_HALF_BRACKETED, text)  # from 〔 ﹝ [
+    half = scan.finditer(_HALF_BRACKETED, text, context.report.places)  # from 〔 ﹝ [
     for match, what in [*bare, *((match, "的括号不全") for match in half)]:
         year, serial = match.group(1), match.group(2)
         head = text[max(0, match.start() - 3) : match.start()]

@@ -7,17 +7,21 @@ times), while ``str.find`` skips to one given character at memory speed. :func:`
 from the parsed pattern the few characters a match can start with, finds them with ``str.find``
 and calls ``pattern.match`` only there: every match starts on one of them, so the leftmost
 non-overlapping matches are the same. Patterns that may start with many characters (a digit, any
-Chinese character) or match the empty string are left to ``pattern.finditer``.
+Chinese character) or match the empty string are left to ``pattern.finditer``. A report's
+:class:`CharIndex` (``ParsedReport.places``) holds the places of all the characters the scans
+start from, found in one numpy pass, so that each scan need not look for them again;
+:func:`finditer_around` tries a pattern only before a rarer character inside every match.
 
 For lists of words with many first characters (the curated typos, the vague phrases)
 :class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
-pass; :func:`char_positions` finds many single characters at once (the brackets).
+pass; :func:`char_positions` finds many single characters at once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -142,6 +146,75 @@ def occurrences(text: str, chars: str, start: int = 0, end: int | None = None) -
     return found
 
 
+# The characters the scans have looked for in this process (at most 255, all below U+FFFF), each
+# with its number, and the table of those numbers: replaced as a whole when one is added, so a
+# CharIndex always reads a table and a list of characters that agree.
+_ALPHABET: tuple[dict[str, int], np.ndarray] = ({}, np.zeros(0x10000, dtype=np.uint8))
+
+
+def _learn(chars: str) -> None:
+    """Add ``chars`` to the characters the next texts' indexes hold."""
+    global _ALPHABET
+    numbers, table = _ALPHABET
+    new = [char for char in dict.fromkeys(chars) if char not in numbers and ord(char) < 0xFFFF]
+    if not new or len(numbers) + len(new) > 255:
+        return
+    numbers, table = dict(numbers), table.copy()
+    for char in new:
+        numbers[char] = len(numbers) + 1
+        table[ord(char)] = numbers[char]
+    _ALPHABET = numbers, table
+
+
+class CharIndex:
+    """Where the characters that the scans look for stand in one text, found for all of them in
+    one numpy pass on the first question: a report is scanned from some forty characters (年, 比,
+    。 …), and a ``str.find`` loop costs about as much for each of them as the one pass for all.
+    The characters are those asked for in this process; one not asked for before is found with
+    ``str.find`` this time and held by the indexes of the texts that follow."""
+
+    def __init__(self, text: str, index: np.ndarray):
+        """``index``: :func:`table_index` of ``text``."""
+        self.text = text
+        self.index = index
+        self._places: dict[str, list[int]] | None = None
+        self._held: dict[str, int] = {}
+
+    def _build(self) -> dict[str, list[int]]:
+        numbers, table = _ALPHABET
+        self._held = numbers
+        found = table[self.index]
+        at = np.flatnonzero(found)
+        self._places = {}
+        if at.size:
+            found = found[at]
+            order = np.argsort(found, kind="stable")  # by character, each one's places in order
+            at, found = at[order], found[order]
+            cuts = [0, *(np.flatnonzero(found[1:] != found[:-1]) + 1).tolist(), at.size]
+            chars = {number: char for char, number in numbers.items()}
+            for number, (low, high) in zip(found[cuts[:-1]].tolist(), pairwise(cuts), strict=True):
+                self._places[chars[number]] = at[low:high].tolist()
+        return self._places
+
+    def occurrences(self, chars: str) -> list[int]:
+        """``occurrences(text, chars)``: the positions of the characters ``chars``, in order."""
+        places = self._places if self._places is not None else self._build()
+        held = self._held
+        if not all(char in held for char in chars):
+            _learn(chars)
+            return occurrences(self.text, chars)
+        if len(chars) == 1:
+            return list(places.get(chars, ()))
+        found = [at for char in chars for at in places.get(char, ())]
+        found.sort()
+        return found
+
+
+def places_of(text: str, chars: str, places: CharIndex | None = None) -> list[int]:
+    """``occurrences(text, chars)``, from the text's :class:`CharIndex` when the caller has it."""
+    return places.occurrences(chars) if places is not None else occurrences(text, chars)
+
+
 def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
     """``list(pattern.finditer(text))`` when every match starts at one of ``starts`` (ascending)
     and none is empty."""
@@ -158,22 +231,38 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
     return found
 
 
-def finditer(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
-    """The matches of ``pattern.finditer(text)``, found by their first characters when few."""
+def finditer(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> Iterable[re.Match]:
+    """The matches of ``pattern.finditer(text)``, found by their first characters when few
+    (``places``: the :class:`CharIndex` of ``text``, when the caller has it)."""
     chars = first_chars(pattern)
     if chars is None:
         return pattern.finditer(text)
-    return matches_at(pattern, text, occurrences(text, chars))
+    return matches_at(pattern, text, places_of(text, chars, places))
 
 
-def search(pattern: re.Pattern, text: str) -> re.Match | None:
+def finditer_around(
+    pattern: re.Pattern, text: str, anchors: str, offsets: Iterable[int], places: CharIndex | None = None
+) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match holds one of the
+    characters ``anchors`` at one of ``offsets`` from its start (the 年 of '2023年度…项目', the 分
+    of '自评得分95分'): for patterns that may start with common characters while a rarer one
+    stands inside every match. Tried only at those distances before each anchor."""
+    found = places_of(text, anchors, places)
+    if not found:
+        return []
+    offsets = tuple(offsets)
+    starts = sorted({at - offset for at in found for offset in offsets if at >= offset})
+    return matches_at(pattern, text, starts)
+
+
+def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> re.Match | None:
     """``pattern.search(text)``, tried only at the characters a match can start with (the first
     of them where the pattern matches is where the leftmost match starts)."""
     chars = first_chars(pattern)
     if chars is None:
         return pattern.search(text)
     match = pattern.match
-    for start in occurrences(text, chars):
+    for start in places_of(text, chars, places):
         hit = match(text, start)
         if hit is not None:
             return hit
@@ -211,6 +300,9 @@ def _pairs_of(items) -> set[str] | None:
     if len(items) < 2:
         return None
     first, second = _chars(items[0]), _chars(items[1])
+    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
+        rest = _sequence(items[1:])
+        second = rest[0] if rest is not None and not rest[1] else None
     if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
         return None
     return {a + b for a in first for b in second}

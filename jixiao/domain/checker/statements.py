@@ -140,7 +140,7 @@ def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
 def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     text = report.text
     statements = []
-    for match in scan.finditer(_YOY, text):  # found from 同, 比, 较, 与
+    for match in scan.finditer(_YOY, text, report.places):  # found from 同, 比, 较, 与
         word = match.group("word")
         first = report.quantity_starting(match.end(), slack=1)
         delta = percent = None
@@ -177,7 +177,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
     """'三公经费支出3.2万元，比上年2.8万元减少0.4万元': current, previous and change in one run."""
     text = report.text
     found = []
-    for match in scan.finditer(_YOY_INLINE, text):  # found from 比, 较
+    for match in scan.finditer(_YOY_INLINE, text, report.places):  # found from 比, 较
         previous = report.quantity_starting(match.end())
         if previous is None or previous.kind not in ("money", "count") or previous.approx:
             continue
@@ -197,7 +197,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:
     found = []
-    for match in scan.finditer(_FROM_TO, report.text):
+    for match in scan.finditer(_FROM_TO, report.text, report.places):
         before = report.quantity_starting(match.end())
         if before is None:
             continue
@@ -519,11 +519,11 @@ _COUNT = re.compile(
 _COUNT_NUMERALS = frozenset("一二两三四五六七八九十")
 
 
-def _count_matches(text: str) -> list[re.Match]:
+def _count_matches(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_COUNT.finditer(text)``, tried only at the numerals right before a 个, 家 or 所 (a match
     is a run of numerals and one of these: it starts where the run does)."""
     starts = []
-    for at in scan.occurrences(text, "个家所"):
+    for at in scan.places_of(text, "个家所", places):
         start = at
         while start and (text[start - 1] in _COUNT_NUMERALS or text[start - 1].isdecimal()):
             start -= 1  # \d: a decimal digit of any script, as str.isdecimal
@@ -554,7 +554,7 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
     text = report.text
     found: list[CountList] = []
     consumed_until = 0
-    for match in _count_matches(text):
+    for match in _count_matches(text, report.places):
         if match.start() < consumed_until:
             continue
         count = _count_value(text, match)

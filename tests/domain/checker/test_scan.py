@@ -134,3 +134,34 @@ def test_doubled_characters_from_equal_neighbours():
     for text in [*TEXTS, "的的", "对象对象", "哈哈哈", "aaaa", "𠀀𠀀"]:
         if len(text) >= 4:
             assert _doubles(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)) == plain(text)
+
+
+def test_the_char_index_finds_what_str_find_finds():
+    chars = ["。!?", "年", "比较", "()（）", "𠀀年", ".、", "个家所", "\n", "x"]
+    for _ in range(2):  # the first time the characters are new to the process, then held
+        for text in TEXTS:
+            places = scan.CharIndex(text, table_index(char_codes(text)))
+            for wanted in chars:
+                assert places.occurrences(wanted) == scan.occurrences(text, wanted)
+                assert scan.places_of(text, wanted, places) == scan.occurrences(text, wanted)
+
+
+def test_the_scans_from_the_char_index_and_around_an_anchor_find_what_the_regexes_find():
+    anchored = [
+        (rules_marks._PROJECT_NAME, "年", (4,)),
+        (importlib.import_module("jixiao.domain.checker.rules_points")._TOTAL_SCORE, "分", range(6)),
+    ]
+    patterns = _module_patterns()
+    for raw in TEXTS:
+        report = parse(raw)  # the index is of the normalised text
+        text, places = report.text, report.places
+        for pattern in patterns:
+            assert _spans(scan.finditer(pattern, text, places)) == _spans(pattern.finditer(text))
+        for pattern, anchor, offsets in anchored:
+            found = scan.finditer_around(pattern, text, anchor, offsets, places)
+            assert _spans(found) == _spans(pattern.finditer(text))
+
+
+def test_the_pair_index_reads_a_trie_of_words():
+    assert scan.first_pairs(re.compile("一(?:如继往|愁莫展)|下拔")) == {"一如", "一愁", "下拔"}
+    assert scan.first_pairs(re.compile("一(?:如|愁莫展)?")) is None  # a match may be one character
