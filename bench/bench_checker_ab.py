@@ -37,6 +37,7 @@ seed = open(root + "/tests/domain/checker/texts/2023-changning-kexie-report.txt"
 result = check_text(seed)
 class _Context:
     data = default_checker_data()
+    traditional = False
 lexicon, index = lexicon_of(_Context), confusion_of(_Context)
 def forget():
     lexicon.forget()

@@ -154,8 +154,8 @@ class CheckContext:
     def traditional(self) -> bool:
         """The text is shown in traditional characters (a repost site's display): the word lists
         and the lexicon are of simplified Chinese and do not read it."""
-        text = self.report.text
-        return sum(text.count(ch) for ch in _TRADITIONAL_ONLY) >= 12
+        codes = self.codes
+        return int(_TRADITIONAL_TABLE[np.minimum(codes, 0xFFFF)].sum()) >= 12
 
     @cached_property
     def fiscal_year(self) -> str:
@@ -193,6 +193,9 @@ def _pair_index(data: CheckerData) -> scan.PairIndex:
 _TRADITIONAL_ONLY = (
     "們個這為會來時說國發務職績資預財經費額與關進單對項實際報據機構門專業產區縣設計劃組織質標準數內員從優勢應"
 )
+
+_TRADITIONAL_TABLE = np.zeros(0x10000, dtype=np.uint8)  # a look-up by code: one pass, no sort
+_TRADITIONAL_TABLE[[ord(ch) for ch in _TRADITIONAL_ONLY]] = 1
 
 _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 

@@ -1903,11 +1903,31 @@ _YEAR_RANGE = re.compile(
 )
 
 
+_RANGE_MARKS = ("—", "–", "-", "~", "～", "至", "到")
+_AFTER_A_YEAR = frozenset("0123456789.")  # a longer number, not a year
+
+
+def _year_ranges(text: str) -> list[re.Match]:
+    """The matches of _YEAR_RANGE, tried only a few characters before a range mark followed by a
+    year (a pattern that starts with digits is slow to scan for)."""
+    found: dict[int, re.Match] = {}
+    for mark in _RANGE_MARKS:
+        for century in ("19", "20"):
+            needle = mark + century
+            at = text.find(needle)
+            while at >= 0:
+                match = _YEAR_RANGE.search(text, max(0, at - 8), at + len(needle) + 2)
+                if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
+                    found.setdefault(match.start(), match)
+                at = text.find(needle, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
 def _years_in_reverse(context: CheckContext) -> list[Finding]:
     """A span of years that ends before it starts (“规划期(2018—2010)”): one of them is mistyped."""
     text = context.report.text
     findings = []
-    for match in _YEAR_RANGE.finditer(text):
+    for match in _year_ranges(text):
         first, last = int(match.group(1)), int(match.group(2))
         if last >= first or re.search(r"[A-Za-z]", text[max(0, match.start() - 4) : match.start()]):
             continue  # 'GB/T 2018-2010' is a standard's number and year

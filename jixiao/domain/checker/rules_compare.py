@@ -714,8 +714,10 @@ def _two_years(context: CheckContext, at: int):
 
 # a direction stated without a figure after the two years' amounts: '…，支出比上年有所增加'
 _BARE_DIRECTION = re.compile(
-    r"(?:比上年|较上年|比去年|较去年|同比)?(?:有所|略有|大幅|明显|稍有|均有)?"
     r"(?P<word>增加|增长|上升|提高|减少|下降|降低)(?![\d了]|[\u4e00-\u9fff]{0,2}\d)"
+)  # the word first (a literal: fast); what stands before it is read backwards
+_DIRECTION_BEFORE = re.compile(
+    r"(?:(?:比上年|较上年|比去年|较去年|同比)(?:有所|略有|大幅|明显|稍有|均有)?|有所|略有|大幅|明显|稍有|均有)$"
 )
 _UP = ("增加", "增长", "上升", "提高")
 
@@ -729,11 +731,10 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for anchor in scan.finditer(_BARE_DIRECTION, text, report.places):
-        if not text.startswith(
-            ("比", "较", "同比", "有所", "略有", "大幅", "明显", "稍有", "均有"), anchor.start()
-        ):
+        lead = _DIRECTION_BEFORE.search(text, max(0, anchor.start() - 7), anchor.start())
+        if lead is None:
             continue  # a bare verb ('增加投入') says nothing of the two amounts
-        pair = _two_years(context, anchor.start())
+        pair = _two_years(context, lead.start())
         if pair is None:
             continue
         now, before = pair
@@ -748,7 +749,7 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
                 "change.direction",
                 ERROR,
                 f"增减说法与两年数相反：本年{now.text}{now.unit}，上年{before.text}{before.unit}，"
-                f"{'减少' if up else '增加'}了，报告写“{anchor.group(0)}”",
+                f"{'减少' if up else '增加'}了，报告写“{text[lead.start() : anchor.end()]}”",
                 now.start,
                 anchor.end(),
                 expected="减少" if up else "增加",
