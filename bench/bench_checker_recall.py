@@ -124,6 +124,7 @@ def main() -> int:
     seventh = {n: m for n, m in files.items() if m.get("batch", 1) == 7}
     ninth = {n: m for n, m in files.items() if m.get("batch", 1) == 9}
     tenth = {n: m for n, m in files.items() if m.get("batch", 1) == 10}
+    eleventh = {n: m for n, m in files.items() if m.get("batch", 1) == 11}
     second = {n: m for n, m in files.items() if m.get("batch", 1) == 2}
     third = {n: m for n, m in files.items() if m.get("batch", 1) == 3}
     print(
@@ -138,6 +139,7 @@ def main() -> int:
         ("其中第七批（164–187，调规则用）", seventh),
         ("其中第九批（212–235，调规则用）", ninth),
         ("其中第十批（236–259，调规则用）", tenth),
+        ("其中第十一批（260–283，调规则用）", eleventh),
         ("留出部分（第一批）", held),
         ("留出部分（第四批，建档时未跑过检查器）", fresh),
         ("留出部分（第六批，建档时未跑过检查器，本轮改动之后才建）", sixth),

@@ -37,6 +37,7 @@ from jixiao.domain.checker.parse import (
     TERMINAL,
     ParsedReport,
     Quantity,
+    cn_number,
     int_to_cn,
 )
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
@@ -329,6 +330,15 @@ def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...], nouns: tuple[str
     return bool(hierarchy) and sum(1 for label in levels if any(noun in label for noun in nouns)) >= 2
 
 
+def _quota_and_staff(parts: Parts) -> bool:
+    """'其中:行政编制10人;在职在编实有行政人员12人': a quota and the staff who fill it, side by
+    side — two statements about the posts, not pieces of one total."""
+    labels = [p.label for p in parts.parts]
+    quota = any("编制" in label and "实有" not in label and "在职" not in label for label in labels)
+    staff = any("实有" in label or "在职" in label for label in labels)
+    return quota and staff
+
+
 def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
     """The parts' sum is the total, within the rounding of the printed figures (exactly, for
     whole counts, which have none)."""
@@ -365,8 +375,10 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     hierarchy_nouns = tuple(context.data.identities.get("hierarchy_nouns") or ())
     for parts in context.parts:
         parts = _same_family(parts, context.data)
-        if parts is None or _hierarchy_counts(parts, hierarchy, hierarchy_nouns):
+        if parts is None or _hierarchy_counts(parts, hierarchy, hierarchy_nouns) or _quota_and_staff(parts):
             continue
+        if parts.marker == "用于" and len(parts.parts) < 2:
+            continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
         # a nearby figure the parts add up to is their total, whatever its label says — but
@@ -379,7 +391,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             # that happens to match ('核定编制15名，实有人员14名，其中：10名、5名')
             else [
                 c
-                for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 4]
+                for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
                 if _adds_up(c, total_sum, envelope_parts, report)
             ]
             or _likely_totals(parts)
@@ -1044,6 +1056,16 @@ def _insufficient(context: CheckContext, quantity: Quantity, why: str) -> Findin
 
 
 _JOINERS = re.compile(r"以及|[和及与]")
+_NAMED_RANGE = re.compile(r"第([一二三四五六七八九十\d]{1,3})至第([一二三四五六七八九十\d]{1,3})")
+
+
+def _names_in(item: str) -> int:
+    """One name, or the several a range names ('第一至第六纪检监察室' is six)."""
+    match = _NAMED_RANGE.search(item)
+    if match is None:
+        return 1
+    first, last = cn_number(match.group(1)), cn_number(match.group(2))
+    return last - first + 1 if first is not None and last is not None and last > first else 1
 
 
 @rule("count.items", "“下设N个…，即…”等说法中的个数与列出的名称个数是否相符")
@@ -1054,7 +1076,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
     findings = []
     for count_list in context.count_lists:
         items = list(count_list.items)
-        listed = len(items)
+        listed = sum(_names_in(item) for item in items)
         if listed == count_list.count:
             continue
         if not count_list.complete:

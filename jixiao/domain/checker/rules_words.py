@@ -557,6 +557,8 @@ def _wan_without_yuan(context: CheckContext, text: str) -> list[Finding]:
             at = text.find(written, at + 1)
         if at < 0:
             continue  # 3.2万 (people, 亩) with no 万元 of the same number: not money
+        if not text[end + 1 :].strip():
+            continue  # the copy stops right after 万: the 元 may be cut off, not missing
         findings.append(
             context.finding(
                 "typo.number_unit",

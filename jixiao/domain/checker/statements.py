@@ -364,11 +364,14 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
     for match in _PARTS_MARKER.finditer(text):
+        # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
+        # may open the next sentence ('下达预算资金9378万元。具体是:…')
+        opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
         if match.group().startswith(("资金来源", "主要用于", "具体", "用于", "明细")) and (
-            text[match.start() - 1 : match.start()] not in (",", ":")
-            or len(report.quantities_between(match.end(), match.end() + 40)) < 2
+            text[match.start() - 1 : match.start()] not in opens
+            or len(report.quantities_between(match.end(), match.end() + 60)) < 2
         ):
-            continue  # '资金来源为…', '用于…' list parts only when they open a clause after the total
+            continue
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
