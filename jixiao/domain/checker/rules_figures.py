@@ -57,6 +57,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
         subject = subject_key(fig.subject, context.data)
+        if subject in _WHOLE_BODY and _spending_of_the_whole(fig.label):
+            subject = "支出合计"  # '部门整体支出决算数' and '决算支出合计' are one figure
         if not subject and not any(k in fig.label for k in key_words):
             continue
         topic = ""
@@ -113,6 +115,18 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+_WHOLE_BODY = ("", "整体", "部门整体", "部门")
+_WHOLE_SPENDING_WORDS = ("本年度", "年度", "本年", "全年", "部门", "整体", "决算", "合计", "总", "数")
+
+
+def _spending_of_the_whole(label: str) -> bool:
+    """The label names the body's whole spending ('整体支出决算数', '决算支出合计', '总支出') and
+    nothing narrower ('基本支出')."""
+    for word in _WHOLE_SPENDING_WORDS:
+        label = label.replace(word, "")
+    return label == "支出"
 
 
 def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:

@@ -1042,3 +1042,16 @@ def test_a_share_of_a_whole_stated_in_the_next_sentence():
     body = "本年度人员经费支出98.5万元，占基本支出的{p}%；公用经费支出41.8万元，占基本支出的29.8%。基本支出140.3万元。"
     assert "÷“基本支出”140.3万元=70.2%" in only(HEAD + body.format(p="72.2") + "\n", "rate.recompute").message
     assert not fired(body.format(p="70.2"), "rate.recompute")
+
+
+def test_the_whole_bodys_spending_under_two_labels_is_one_figure():
+    body = (
+        "2023年度部门整体支出决算数为152.36万元。\n二、部门整体支出情况\n2023年度本部门决算支出合计{n}万元。"
+    )
+    finding = only(HEAD + body.format(n="155.36") + "\n", "quantity.conflict")
+    assert "前面写152.36万元" in finding.message and "155.36万元" in finding.message
+    assert not fired(body.format(n="152.36"), "quantity.conflict")
+    # a narrower spending is another figure
+    assert not fired(
+        "2023年度部门整体支出决算数为152.36万元。\n二、支出\n基本支出120.00万元。", "quantity.conflict"
+    )
