@@ -57,15 +57,15 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
         subject = subject_key(fig.subject, context.data)
-        if subject in _WHOLE_BODY and _spending_of_the_whole(fig.label):
-            subject = "支出合计"  # '部门整体支出决算数' and '决算支出合计' are one figure
-        if not subject and not any(k in fig.label for k in key_words):
+        whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
+        if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
         topic = ""
-        if not subject:
+        if not subject or whole:
+            # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
             subject = (
-                _LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label
-            )  # '2023年年初预算数为' → '年初预算'
+                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
+            )
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况")
             topic = _section_topic(context, fig.start)
         # a figure that names no year is of the year evaluated
