@@ -330,6 +330,17 @@ def _hierarchy_counts(parts: Parts, hierarchy: tuple[str, ...], nouns: tuple[str
     return bool(hierarchy) and sum(1 for label in levels if any(noun in label for noun in nouns)) >= 2
 
 
+def _last_one_beside(parts: Parts, report: ParsedReport) -> bool:
+    """All the parts but the last make the nearest total exactly: the last is listed beside them
+    (another group named alongside), not one of them."""
+    if len(parts.parts) < 3:
+        return False
+    total = parts.candidates[0]
+    rest = sum((p.base_value for p in parts.parts[:-1]), ZERO)
+    envelope = sum((report.half_unit(p) for p in parts.parts[:-1]), ZERO)
+    return _adds_up(total, rest, envelope, report) and parts.parts[-1].base_value > 0
+
+
 def _quota_and_staff(parts: Parts) -> bool:
     """'其中:行政编制10人;在职在编实有行政人员12人': a quota and the staff who fill it, side by
     side — two statements about the posts, not pieces of one total."""
@@ -379,6 +390,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
+        if _last_one_beside(parts, report):
+            continue  # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
         # a nearby figure the parts add up to is their total, whatever its label says — but
@@ -1184,6 +1197,9 @@ def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     return frozenset(listed)
 
 
+_BARE_ONE = re.compile(r"1[\u4e00-\u9fff]{2,18}$")
+
+
 def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int, heading):
     """The short line right under the parent heading, where the first heading of the level belongs
     (“二、绩效目标自评完成情况分析\n资金投入情况分析。\n1.…\n(二)…”), or None."""
@@ -1196,6 +1212,8 @@ def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int
     if following is None or following.start >= heading.start:
         return None
     line = following.text.rstrip("。:")
+    if _BARE_ONE.match(line):
+        return following  # '1职能职责': the number without its mark
     if (
         not 2 <= len(line) <= 20
         or any(ch in line for ch in ",;0123456789")
@@ -1291,7 +1309,11 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                 context.finding(
                     "heading.numbering",
                     WARNING,
-                    f"标题“{first.text.rstrip('。:')}”缺少编号：它在“{marker(2)}”之前，应为“{marker(1)}”",
+                    (
+                        f"标题“{first.text}”的编号缺少标点：应为“{marker(1)}{first.text[1:]}”"
+                        if _BARE_ONE.match(first.text.rstrip("。:"))
+                        else f"标题“{first.text.rstrip('。:')}”缺少编号：它在“{marker(2)}”之前，应为“{marker(1)}”"
+                    ),
                     first.start,
                     first.end,
                     expected=marker(1),
@@ -1711,6 +1733,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
         for ch, position in leftovers:
             if position in reported:
                 continue
+            if ch not in _OPEN_SET and "***" in report.text[paragraph.start : position]:
+                continue  # a reposting site masked part of the line ('******街道…批复》'): its opener too
             if ch in _OPEN_SET:
                 message = f"“{ch}”没有对应的闭合符号"
             else:

@@ -30,6 +30,7 @@ _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
     r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
+    r"|(?<=万元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
@@ -377,10 +378,24 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             continue
         paragraph = report.paragraphs[paragraph_index]
         before_end = match.start()
-        open_at = text.rfind("(", paragraph.start, match.start())
-        in_brackets = (
-            open_at >= 0 and text.find(")", open_at, match.start()) < 0 and match.start() - open_at <= 1
-        )
+        if match.group() == "(":
+            close = _matching_close(text, match.start(), paragraph.end)
+            inside = report.quantities_between(match.end(), close)
+            if (
+                len(inside) < 2
+                or any(q.kind != "money" for q in inside)
+                or close >= paragraph.end
+                or "其中" in text[match.end() : close]
+            ):
+                continue  # a bracket of amounts only, closed in its paragraph, with no 其中 list inside
+            open_at, in_brackets = match.start(), True
+        else:
+            open_at = text.rfind("(", paragraph.start, match.start())
+            in_brackets = (
+                open_at >= 0 and text.find(")", open_at, match.start()) < 0 and match.start() - open_at <= 1
+            )
+        if in_brackets and _BARE_NUMBER_BEFORE.search(text, max(paragraph.start, open_at - 8), open_at):
+            continue  # '离退休人员62(其中:…)': the total is printed without its unit, not read as a figure
         if in_brackets:
             before_end = open_at
             segment_end = _matching_close(text, open_at, paragraph.end)
@@ -394,6 +409,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 pieces_span.append((following.start, following.end))
                 segment_end = following.end
         else:
+            if _BARE_NUMBER_THEN.search(text, max(paragraph.start, match.start() - 8), match.start()):
+                continue  # '共有编制18人,人数37,其中…': the total right before 其中 has no unit
             segment_end = _parts_end(text, match.start(), match.end(), paragraph.start, paragraph.end)
             pieces_span = [(match.end(), segment_end)]
         if len(pieces_span) == 1:
@@ -463,6 +480,10 @@ _WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 
 
+_BARE_NUMBER_BEFORE = re.compile(r"[\u4e00-\u9fff]\d{1,6}$")
+_BARE_NUMBER_THEN = re.compile(r"[\u4e00-\u9fff]\d{1,6},$")
+
+
 def base_or_rate(text: str, quantity: Quantity) -> bool:
     """'为全年预算32972万元的67.8%' (the base of a share) and '30000元每年每人' (a rate per person)
     are no parts of a total."""
@@ -480,6 +501,8 @@ def in_closed_aside(text: str, quantity: Quantity, end: int) -> bool:
 
 def _marker(match: re.Match) -> str:
     word = match.group()
+    if word == "(":
+        return "其中"  # a breakdown in brackets reads as a 其中 list
     for marker in ("其中", "资金来源", "分"):
         if word.startswith(marker):
             return marker

@@ -28,6 +28,7 @@ _NUMBER = re.compile(
 _UNIT_CAPTION = re.compile(
     r"[(（](?:万元|元|亿元|人|[A-Z](?:/[A-Z])?)[)）]?$|[(（](?:万元|元)$"
     r"|[(（][^()（）]*[*×][^()（）]*[)）]$"  # '得分(20分*执行率)': how the column is computed
+    r"|[(（]\d{1,3}分[)）]$"  # '分值(10分)': the points the column is worth
 )
 _CATEGORY_POINTS = re.compile(r"[(（](?P<n>\d{1,3})分?[)）]")
 
@@ -221,6 +222,11 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
             label_start = cells[0].start
         else:
             label, values, label_start = "", cells, paragraph.start
+            if body and values and len(body[-1][2]) + len(values) < len(header):
+                # '基本支出 | 985.19 | 914.97 |' then '10 | 10 |': one row broken over two lines
+                last = body[-1]
+                body[-1] = (last[0], last[1], [*last[2], *values], last[3])
+                continue
         if not any(c.value is not None for c in values) and not _is_part_label(label, columns):
             continue
         body.append((label, label_start, values, paragraph))
