@@ -182,10 +182,22 @@ def _fits_an_earlier_figure(
     gives the stated rate, the reading is ambiguous, not wrong."""
     report = context.report
     text = report.text
+    # only a head total of a list before it ('总预算…，其中…项目支出X'), not any earlier figure
+    # ('基本支出164.4万元…；项目支出44万元，比上年减少7万元' speaks of 项目支出 alone)
+    heads = {
+        candidate.start
+        for parts in context.parts
+        if parts.start < current.start
+        for candidate in parts.candidates
+    }
+    if not heads:
+        return False
     # the sentence back to its full stop: a page's hard line breaks may stand inside it
     sentence_start = max(text.rfind("。", 0, current.start) + 1, current.start - 300)
     for other in report.quantities_between(sentence_start, current.start):
         if other.kind != current.kind or other.role != "level" or other.approx or other is current:
+            continue
+        if other.start not in heads:
             continue
         before = other.base_value - sign * delta
         if before > 0 and round_half_up(delta * HUNDRED / before, places) == stated:

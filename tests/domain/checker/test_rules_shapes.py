@@ -1055,3 +1055,14 @@ def test_the_whole_bodys_spending_under_two_labels_is_one_figure():
     assert not fired(
         "2023年度部门整体支出决算数为152.36万元。\n二、支出\n基本支出120.00万元。", "quantity.conflict"
     )
+
+
+def test_a_change_that_fits_only_a_sibling_figure_is_still_an_error():
+    """'基本支出164.4万元…；项目支出44万元，比上年减少7万元，下降4.1%': 7÷(164.4+7) happens to be 4.1%,
+    but 基本支出 is a sibling, not the head total the change could be said of."""
+    body = (
+        "年初预算合计208.4万元，其中：基本支出年初预算164.4万元，比上年增加31.01万元，增长23.3%；"
+        "项目支出年初预算44万元，比上年减少7万元，下降{p}%。"
+    )
+    assert not [f for f in fired(body.format(p="13.7"), "yoy.arithmetic") if f.severity == ERROR]
+    assert [f for f in fired(body.format(p="4.1"), "yoy.arithmetic") if f.severity == ERROR]
