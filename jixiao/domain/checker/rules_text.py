@@ -105,6 +105,17 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
     findings.extend(_unchecked_options(context))
+    for match in _blanks(text):
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"应填的数字没有填：“{match.group(0)}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     for match in scan.finditer(_BARE_PERCENTS, text, context.report.places) if "%、%" in text else ():
         findings.append(
             context.finding(
@@ -117,6 +128,19 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+# a blank left for a figure: '预算执行率为……%', '评价得分:____分'
+_BLANK = re.compile(
+    r"(?:…{2,}|_{2,}|＿{2,})\s*(?:%|万元|元|人次|人|个百分点|个|项|次|分|年)|(?<=:)(?:_{3,}|＿{3,})(?=[。,;\n]|$)"
+)
+_BLANK_MARKS = ("……", "__", "＿＿")
+
+
+def _blanks(text: str) -> list[re.Match]:
+    if not any(mark in text for mark in _BLANK_MARKS):
+        return []
+    return list(_BLANK.finditer(text))
 
 
 _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…状态。%、%、%,未按规定…”

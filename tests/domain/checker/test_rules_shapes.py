@@ -1066,3 +1066,20 @@ def test_a_change_that_fits_only_a_sibling_figure_is_still_an_error():
     )
     assert not [f for f in fired(body.format(p="13.7"), "yoy.arithmetic") if f.severity == ERROR]
     assert [f for f in fired(body.format(p="4.1"), "yoy.arithmetic") if f.severity == ERROR]
+
+
+# template.leftover: blanks left for figures, instructions of the template
+
+
+def test_blanks_left_for_figures_are_a_template_left_unfilled():
+    finding = fired("2023年度预算执行率为……%，较上年提高……个百分点。", "template.leftover")
+    assert [f.found for f in finding] == ["……%", "……个百分点"]
+    assert [f.found for f in fired("评价得分:____分,评价等级:______。", "template.leftover")] == [
+        "____分",
+        "______",
+    ]
+    assert not fired("2023年度预算执行率为96.5%……详见附表。", "template.leftover")
+
+
+def test_an_instruction_of_the_template_left_in_the_text():
+    assert fired("(此部分主要填写部门基本情况,包括职能、机构设置、人员编制等)", "template.leftover")
