@@ -126,6 +126,7 @@ def main() -> int:
     tenth = {n: m for n, m in files.items() if m.get("batch", 1) == 10}
     eleventh = {n: m for n, m in files.items() if m.get("batch", 1) == 11}
     twelfth = {n: m for n, m in files.items() if m.get("batch", 1) == 12}
+    thirteenth = {n: m for n, m in files.items() if m.get("batch", 1) == 13}
     second = {n: m for n, m in files.items() if m.get("batch", 1) == 2}
     third = {n: m for n, m in files.items() if m.get("batch", 1) == 3}
     print(
@@ -142,6 +143,7 @@ def main() -> int:
         ("其中第十批（236–259，调规则用）", tenth),
         ("其中第十一批（260–283，调规则用）", eleventh),
         ("其中第十二批（284–307，调规则用）", twelfth),
+        ("其中第十三批（308–331，调规则用）", thirteenth),
         ("留出部分（第一批）", held),
         ("留出部分（第四批，建档时未跑过检查器）", fresh),
         ("留出部分（第六批，建档时未跑过检查器，本轮改动之后才建）", sixth),

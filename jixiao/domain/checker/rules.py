@@ -1471,7 +1471,7 @@ def _only_opening_sections(report: ParsedReport) -> bool:
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
-    if report.truncated or not context.report_type.required or _is_form(report):
+    if report.truncated or not context.report_type.required or _is_form(report) or context.traditional:
         return []
     titles = _heading_titles(report)
     if not titles:
@@ -1519,8 +1519,8 @@ def check_required_sections(context: CheckContext) -> list[Finding]:
 def check_key_figures(context: CheckContext) -> list[Finding]:
     report = context.report
     figures = context.report_type.key_figures
-    if report.truncated or not figures:
-        return []
+    if report.truncated or not figures or context.traditional:
+        return []  # a text shown in traditional characters is not searched with simplified words
     text = report.text
     findings = []
     anchor = report.headings[0] if report.headings else None
@@ -1606,6 +1606,15 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_POINTS_RUN = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d)?\s+[(（)）]?\s*\d{0,3}")
+
+
+def _score_row(report: ParsedReport, paragraph) -> bool:
+    """A line of a score table whose cells were broken over lines: points set apart by spaces."""
+    a, b = report.source.original_span(paragraph.start, paragraph.end)
+    return bool(_POINTS_RUN.search(report.source.original[a:b])) and len(paragraph.text) < 40
 
 
 _PAIRS = {
@@ -1747,6 +1756,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 continue
             if ch not in _OPEN_SET and "***" in report.text[paragraph.start : position]:
                 continue  # a reposting site masked part of the line ('******街道…批复》'): its opener too
+            if ch in "()" and _score_row(report, paragraph):
+                continue  # '5 5 (' / '10 ) 绩效目标明确性': a score table's cells broken over lines
             if ch in _OPEN_SET:
                 message = f"“{ch}”没有对应的闭合符号"
             else:

@@ -56,6 +56,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
         if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
+        if _TARGET_STATEMENT.match(context.report.text, _line_start(context.report.text, fig.start)):
+            continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
         subject = subject_key(fig.subject, context.data)
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
@@ -866,8 +868,8 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         if first is None:
             seen[key] = quantity
             continue
-        if first.unit != quantity.unit:
-            continue
+        if first.unit != quantity.unit or _bracket_owner(text, first) != _bracket_owner(text, quantity):
+            continue  # '局本级187人(…退休人员8人…)', '环卫处1707人(…退休人员148人…)': two bodies' staff
         half = (
             Decimal(5).scaleb(-(max(first.decimals, quantity.decimals) + 1))
             if quantity.kind == "money"
@@ -888,6 +890,24 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_TARGET_STATEMENT = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]?)?(?:年度)?(?:绩效|总体|预期)?目标(?:值)?[:：]"
+)
+
+
+def _line_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "\n。") + 1
+
+
+def _bracket_owner(text: str, quantity) -> str:
+    """The words just before the bracket the figure stands in ('局本级187人(' → '局本级187人'), or ""."""
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    opened = text.rfind("(", line_start, quantity.start)
+    if opened < 0 or text.find(")", opened, quantity.start) >= 0:
+        return ""
+    return text[max(line_start, opened - 10) : opened]
 
 
 _STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
