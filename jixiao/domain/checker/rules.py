@@ -42,6 +42,7 @@ from jixiao.domain.checker.parse import (
 )
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
 from jixiao.domain.checker.tables import run_together_table as _run_together_table
+from jixiao.domain.checker.tables import score_row
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -1608,15 +1609,6 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_POINTS_RUN = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d)?\s+[(（)）]?\s*\d{0,3}")
-
-
-def _score_row(report: ParsedReport, paragraph) -> bool:
-    """A line of a score table whose cells were broken over lines: points set apart by spaces."""
-    a, b = report.source.original_span(paragraph.start, paragraph.end)
-    return bool(_POINTS_RUN.search(report.source.original[a:b])) and len(paragraph.text) < 40
-
-
 _PAIRS = {
     ")": "(",
     "】": "【",
@@ -1756,7 +1748,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 continue
             if ch not in _OPEN_SET and "***" in report.text[paragraph.start : position]:
                 continue  # a reposting site masked part of the line ('******街道…批复》'): its opener too
-            if ch in "()" and _score_row(report, paragraph):
+            if ch in "()" and score_row(report, paragraph):
                 continue  # '5 5 (' / '10 ) 绩效目标明确性': a score table's cells broken over lines
             if ch in _OPEN_SET:
                 message = f"“{ch}”没有对应的闭合符号"

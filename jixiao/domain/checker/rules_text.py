@@ -15,7 +15,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.tables import columns_for
+from jixiao.domain.checker.tables import columns_for, score_row
 
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
@@ -408,6 +408,9 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             continue
         if _starts_a_column_name(context, start + 2, word) or context.in_glued_form(start):
             continue  # a table run together: 绩效指标|指标名称|计量单位…, 医疗服务|服务范围
+        paragraph = context.report.paragraph_at(start)
+        if paragraph is not None and score_row(context.report, paragraph):
+            continue  # '3 分)项目执行执行规范': a score table's level and indicator cells side by side
         a, b = source.original_span(start, end)
         if b - a != 4:
             continue  # a space or line break stood between the two words (table cells)
@@ -1013,6 +1016,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
+    periods: list[tuple[int, int]] = []
     for match in _ASCII_PERIOD.finditer(text):
         at = match.start()
         if not at or not _is_cjk(text[at - 1]):
@@ -1028,13 +1032,20 @@ def check_marks(context: CheckContext) -> list[Finding]:
             continue  # “720元/生.年”: a unit per student and year
         if line_end >= 0 and at + 1 == line_end and _PAGE_NUMBER_LINE.match(text, line_end + 1):
             continue  # “摘要.” over “2”: what is left of a table of contents' dot leader
+        periods.append((max(line_start, at - 8), at + 1))
+    if len(periods) >= 3 and len(periods) > text.count("。"):
+        # every full stop of the copy is '.': the conversion of the page did it, one finding says so
+        periods, systematic = periods[:1], f"（全文共{len(periods)}处，多于“。”，像是整篇转换时换掉的）"
+    else:
+        systematic = ""
+    for start, end in periods:
         findings.append(
             context.finding(
                 "punct.marks",
                 WARNING,
-                "中文句末用了英文句点“.”，应为“。”",
-                max(line_start, at - 8),
-                at + 1,
+                f"中文句末用了英文句点“.”，应为“。”{systematic}",
+                start,
+                end,
                 expected="。",
                 found=".",
             )

@@ -724,3 +724,15 @@ def run_together_table(text: str, data: CheckerData) -> bool:
                 return True
         last_end = match.end()
     return False
+
+
+_POINTS_RUN = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d)?\s+[(（)）]?\s*\d{0,3}")
+
+
+def score_row(report: ParsedReport, paragraph: Paragraph) -> bool:
+    """A short line of a score table whose cells were broken over lines (“5 5 (”, “3 分)项目执行执行规范”):
+    points set apart by spaces in the line as read."""
+    if len(paragraph.text) >= 40:
+        return False
+    a, b = report.source.original_span(paragraph.start, paragraph.end)
+    return bool(_POINTS_RUN.search(report.source.original[a:b]))

@@ -40,3 +40,16 @@ def test_brackets_of_a_score_table_broken_over_lines_are_not_stray():
     body = "项目决策(10 分)科学决策必要性\n5 5 (\n10 ) 绩效目标明确性\n5 5 合理性"
     assert not fired(body, "punct.brackets")
     assert fired("本局按照规定开展绩效自评(评价范围为全部资金。", "punct.brackets")
+
+
+def test_a_copy_whose_every_full_stop_is_a_point_is_reported_once():
+    body = "存在的问题:一是预算编制不够准确.二是资金申报不够及时.三是绩效监控不到位.下一步将加强管理."
+    findings_ = [f for f in fired(body, "punct.marks") if "英文句点" in f.message]
+    assert len(findings_) == 1 and "全文共4处" in findings_[0].message
+    one = fired("本局按时完成了各项工作.全年预算执行率为98%。资金管理规范。", "punct.marks")
+    assert [f for f in one if "英文句点" in f.message and "全文共" not in f.message]
+
+
+def test_a_score_tables_level_and_indicator_cells_side_by_side_are_no_doubled_word():
+    assert not fired("项目管理(7分)资金管理\n3 分)项目执行执行规范\n3 2 (", "typo.doubled")
+    assert fired("加强项目执行执行规范的管理工作。", "typo.doubled")
