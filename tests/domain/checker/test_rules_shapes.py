@@ -1083,3 +1083,9 @@ def test_blanks_left_for_figures_are_a_template_left_unfilled():
 
 def test_an_instruction_of_the_template_left_in_the_text():
     assert fired("(此部分主要填写部门基本情况,包括职能、机构设置、人员编制等)", "template.leftover")
+
+
+def test_a_projects_execution_rate_against_its_project_funds():
+    body = "项目资金共80万元，实际支出72万元，结余8万元，资金执行率为{p}%。"
+    assert "72万元÷80万元=90.00%" in only(HEAD + body.format(p=92) + "\n", "rate.recompute").message
+    assert not [f for f in fired(body.format(p=90), "rate.recompute") if f.severity in (ERROR, WARNING)]
