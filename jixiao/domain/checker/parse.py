@@ -630,8 +630,7 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
             labels.pop()
         shown = f"{marker}{title if rank <= 2 else title[:12]}"
         if source is not None:  # the path quotes the heading as written (（一） not (一))
-            a, b = source.original_span(paragraph.start, paragraph.start + len(shown))
-            shown = source.original[a:b]
+            shown = source.original_text(paragraph.start, paragraph.start + len(shown))
         ranks.append(rank)
         labels.append(shown)
         headings.append(

@@ -1780,8 +1780,7 @@ def _prose_sentence_at_end(report, paragraph) -> bool:
         return False
     if _INTRODUCES_A_TABLE.search(last):
         return False  # '…主要职能职责见表1-1' stands over the table it names
-    a, b = report.source.original_span(paragraph.start, paragraph.end)
-    if "  " in report.source.original[a:b] or _wrapped(report, paragraph):
+    if "  " in report.source.original_text(paragraph.start, paragraph.end) or _wrapped(report, paragraph):
         return False
     return sum(ch in ASCII_DIGITS for ch in last) * 2 < len(last)
 

@@ -251,8 +251,7 @@ def _unchecked_options(context: CheckContext) -> list[Finding]:
     for paragraph in context.report.paragraphs:
         if paragraph.text.count("□") < 2:
             continue
-        a, b = source.original_span(paragraph.start, paragraph.end)
-        line = source.original[a:b]
+        line = source.original_text(paragraph.start, paragraph.end)
         if ticks.search(line) or "?" in line:
             continue
         line = line.replace("：", ":").replace("\u3000", " ")

@@ -153,8 +153,10 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
     if len(names) < 2:
         return []  # a form has at least two of 预算数 / 执行数 / 执行率 / 权重 / 得分
     tables = _pipe_tables(report.paragraphs, columns)
-    tables += _vertical_tables(report.paragraphs, columns)
-    tables += _vertical_indicator_tables(report.paragraphs)
+    lines = [_cell_line(p) for p in report.paragraphs]  # each line's one cell, shared by both readers
+    tables += _vertical_tables(report.paragraphs, lines, columns)
+    if any(name in text for name in _ACTUAL_NAMES):
+        tables += _vertical_indicator_tables(report.paragraphs, lines)
     tables += _spaced_tables(report, columns)
     tables += _one_line_forms(report, columns)
     tables.sort(key=lambda table: table.start)
@@ -328,9 +330,10 @@ def _header_like(text: str) -> bool:
     return 0 < len(text) <= 20 and _NUMBER.match(text.replace(" ", "")) is None and text[-1] not in "。;,"
 
 
-def _vertical_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
+def _vertical_tables(
+    paragraphs: list[Paragraph], lines: list[tuple[str, int] | None], columns: _Columns
+) -> list[Table]:
     tables = []
-    lines = [_cell_line(p) for p in paragraphs]
     index, count = 0, len(paragraphs)
     while index < count:
         line = lines[index]
@@ -418,8 +421,9 @@ _INDICATOR_COLUMNS = ("年度指标值", "实际完成值", "分值", "得分")
 _INDICATOR_KINDS = ("other", "other", "weight", "score")
 
 
-def _vertical_indicator_tables(paragraphs: list[Paragraph]) -> list[Table]:
-    lines = [_cell_line(p) for p in paragraphs]
+def _vertical_indicator_tables(
+    paragraphs: list[Paragraph], lines: list[tuple[str, int] | None]
+) -> list[Table]:
     texts = [_norm(line[0]) if line is not None else "" for line in lines]
     tables = []
     index = 0
@@ -734,5 +738,4 @@ def score_row(report: ParsedReport, paragraph: Paragraph) -> bool:
     points set apart by spaces in the line as read."""
     if len(paragraph.text) >= 40:
         return False
-    a, b = report.source.original_span(paragraph.start, paragraph.end)
-    return bool(_POINTS_RUN.search(report.source.original[a:b]))
+    return bool(_POINTS_RUN.search(report.source.original_text(paragraph.start, paragraph.end)))

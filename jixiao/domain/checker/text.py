@@ -111,6 +111,11 @@ class NormalizedText:
     def original_starts(self) -> tuple[int, ...]:
         return tuple(b + s for b, s in zip(self._breaks, self._shifts, strict=True))
 
+    def original_text(self, start: int, end: int) -> str:
+        """The text as read behind the normalised span (spaces, full-width forms and all)."""
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             position = self.original_index(start) if start < len(self.text) else len(self.original)
