@@ -319,6 +319,9 @@ class PaymentRequestForm(forms.Form):
 
 
 class PaymentActionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="我已确认", required=True, error_messages={"required": "请勾选确认后再提交。"}
+    )
     reason = forms.CharField(label="意见/原因", max_length=500, required=False)
     date = forms.DateField(label="支付日期", required=False, widget=DateInput())
 

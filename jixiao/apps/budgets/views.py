@@ -1050,7 +1050,8 @@ def _render_payment(request, payment, *, refusal=None, failed_action=None, form=
             "path": path,
             "refusal": refusal,
             "failed_action": failed_action,
-            "form": form or PaymentActionForm(initial={"date": _default_date(payment.year)}),
+            "action_form": form,
+            "default_date": _default_date(payment.year),
             "title": f"用款申请{payment.number}",
         },
     )
@@ -1072,18 +1073,20 @@ def payment_action(request, pk: int, action: str):
     service = payments.PAYMENT_ACTIONS.get(action)
     if service is None:
         raise Http404("未知操作。")
+    step = next((s for s in payment.workflow().steps if s.action == action), None)
     form = PaymentActionForm(request.POST)
+    if form.is_valid() and step is not None:
+        if step.needs_reason and not form.cleaned_data["reason"].strip():
+            form.add_error("reason", "请填写原因。")
+        if step.needs_date and form.cleaned_data["date"] is None:
+            form.add_error("date", "请填写支付日期。")
     if not form.is_valid():
         return _render_payment(request, payment, form=form, failed_action=action)
     data = form.cleaned_data
     kwargs = {"actor": request.user, "request": payment}
-    step = next((s for s in payment.workflow().steps if s.action == action), None)
     if step is not None and step.needs_reason:
         kwargs["reason"] = data["reason"]
     if step is not None and step.needs_date:
-        if data["date"] is None:
-            form.add_error("date", "请填写支付日期。")
-            return _render_payment(request, payment, form=form, failed_action=action)
         kwargs["date"] = data["date"]
     try:
         updated = service(**kwargs)

@@ -49,14 +49,14 @@ def test_a_payment_request_goes_through_the_screens_and_the_table_shows_what_is_
     client = as_user(head)
     page = _text(client.get(request.get_absolute_url()))
     assert "批准后在支付指标上预占申请金额" in page and approve_url in page
-    client.post(reverse("budgets:payment-action", args=[request.pk, "approve"]), {})
+    client.post(reverse("budgets:payment-action", args=[request.pk, "approve"]), {"confirm": "on"})
     request.refresh_from_db()
     assert request.state == "approved"
     table = _text(client.get(reverse("home")))
     assert "已预占" in table and "0.25" in table  # 2,500.00元 in 万元
     client = as_user(officer)
     response = client.post(
-        reverse("budgets:payment-action", args=[request.pk, "pay"]), {"date": "2023-05-06"}
+        reverse("budgets:payment-action", args=[request.pk, "pay"]), {"date": "2023-05-06", "confirm": "on"}
     )
     assert response.status_code == 302
     request.refresh_from_db()
@@ -78,10 +78,42 @@ def test_a_refused_approval_shows_the_figures_and_changes_nothing(as_user, offic
     payments.payment_request_submit(actor=officer, request=other)
     payments.payment_request_approve(actor=head, request=big)
     client = as_user(head)
-    page = _text(client.post(reverse("budgets:payment-action", args=[other.pk, "approve"]), {}))
+    page = _text(
+        client.post(reverse("budgets:payment-action", args=[other.pk, "approve"]), {"confirm": "on"})
+    )
     assert "已拒绝（超出预算）" in page and "已预占" in page and "9,000.00" in page
     other.refresh_from_db()
     assert other.state == "submitted"
+
+
+def test_a_payment_step_needs_the_confirmation_and_a_rejection_its_reason(as_user, officer, head, line):
+    from jixiao.apps.budgets import payments
+
+    request = payments.payment_request_create(
+        actor=officer, line=line, amount="1200", econ_code="30201", purpose="会议场地"
+    )
+    payments.payment_request_submit(actor=officer, request=request)
+    client = as_user(head)
+    url = reverse("budgets:payment-action", args=[request.pk, "approve"])
+    assert 'name="confirm"' in _text(client.get(request.get_absolute_url()))
+    page = _text(client.post(url, {}))
+    assert "请勾选确认后再提交。" in page
+    request.refresh_from_db()
+    assert request.state == "submitted"
+    page = _text(
+        client.post(
+            reverse("budgets:payment-action", args=[request.pk, "reject"]), {"confirm": "on", "reason": "  "}
+        )
+    )
+    assert "请填写原因。" in page
+    request.refresh_from_db()
+    assert request.state == "submitted" and not AuditEvent.objects.filter(action__contains="reject").exists()
+    client.post(
+        reverse("budgets:payment-action", args=[request.pk, "reject"]),
+        {"confirm": "on", "reason": "场地费超标"},
+    )
+    request.refresh_from_db()
+    assert request.state == "rejected"
 
 
 def test_another_departments_request_is_not_found(as_user, other_officer, officer, line):
