@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from django.db.models import Sum
 
-from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, Voucher
+from jixiao.apps.budgets.models import BudgetLine, LedgerEntry, SpendingSummary, Voucher
 from jixiao.apps.budgets.selectors import ledger_sums_by_line
 from jixiao.apps.core.models import AuditEvent
 from jixiao.apps.exchange.models import HeaderMapping, ImportStatus
@@ -214,3 +215,33 @@ def test_repeated_numbers_within_a_file_are_all_named_in_a_dry_run_too(officer, 
         (5, "凭证号与第2行重复"),
         (7, "凭证号与第2行重复"),
     ]
+
+
+def test_on_postgresql_a_chunk_of_vouchers_is_one_insert_statement(officer, department, tmp_path):
+    """The spending summary's statement-level trigger runs once per chunk, not once per voucher:
+    a counting trigger of the same kind sees one INSERT statement for the whole file."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("语句级触发器只在 PostgreSQL 上")
+    three_lines(actor=officer, department=department)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE voucher_statements (n integer)")
+        cursor.execute(
+            "CREATE FUNCTION pg_temp.count_voucher_statements() RETURNS trigger AS $$ "
+            "BEGIN INSERT INTO voucher_statements VALUES (1); RETURN NULL; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER count_voucher_statements AFTER INSERT ON budgets_voucher "
+            "FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.count_voucher_statements()"
+        )
+    path = write_csv(tmp_path / "v.csv", [HEADER, *voucher_rows(250)])
+    outcome = voucher_import(actor=officer, department=department, year=2023, file=path)
+    assert outcome.status == ImportStatus.IMPORTED
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM voucher_statements")
+        statements = cursor.fetchone()[0]
+        cursor.execute("DROP TRIGGER count_voucher_statements ON budgets_voucher")
+    assert statements == 1
+    summary = SpendingSummary.objects.get(department=department, year=2023, econ_code="30201")
+    assert (summary.amount, summary.vouchers) == (Decimal("2500.00"), 250)
