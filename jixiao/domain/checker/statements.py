@@ -364,7 +364,7 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
-    for match in _PARTS_MARKER.finditer(text):
+    for match in scan.finditer(_PARTS_MARKER, text, report.places):  # from 其 资 主 具 用 明 ( 分
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
