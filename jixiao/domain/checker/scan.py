@@ -166,6 +166,20 @@ def _learn(chars: str) -> None:
     _ALPHABET = numbers, table
 
 
+_CHARS_OF: tuple[dict[str, int], dict[int, str]] = ({}, {})
+
+
+def _chars_of(numbers: dict[str, int]) -> dict[int, str]:
+    """The characters of an alphabet by their numbers (the inverse of ``numbers``, kept while
+    the alphabet is the same)."""
+    global _CHARS_OF
+    known, chars = _CHARS_OF
+    if known is not numbers:
+        chars = {number: char for char, number in numbers.items()}
+        _CHARS_OF = (numbers, chars)
+    return chars
+
+
 class CharIndex:
     """Where the characters that the scans look for stand in one text, found for all of them in
     one numpy pass on the first question: a report is scanned from some forty characters (年, 比,
@@ -184,16 +198,17 @@ class CharIndex:
         numbers, table = _ALPHABET
         self._held = numbers
         found = table[self.index]
-        at = np.flatnonzero(found)
+        at = np.flatnonzero(found.astype(bool))  # (nonzero reads bool far faster than uint8)
         self._places = {}
         if at.size:
             found = found[at]
             order = np.argsort(found, kind="stable")  # by character, each one's places in order
-            at, found = at[order], found[order]
-            cuts = [0, *(np.flatnonzero(found[1:] != found[:-1]) + 1).tolist(), at.size]
-            chars = {number: char for char, number in numbers.items()}
+            at, found = at[order].tolist(), found[order]
+            cuts = [0, *(np.flatnonzero(found[1:] != found[:-1]) + 1).tolist(), len(at)]
+            chars = _chars_of(numbers)
+            places = self._places
             for number, (low, high) in zip(found[cuts[:-1]].tolist(), pairwise(cuts), strict=True):
-                self._places[chars[number]] = at[low:high].tolist()
+                places[chars[number]] = at[low:high]  # slices of one list, not one array each
         return self._places
 
     def occurrences(self, chars: str) -> list[int]:
@@ -347,7 +362,7 @@ class PairIndex:
         if index.size < 2:
             return {}
         number = self.number[index]
-        first = np.flatnonzero(number[:-1])  # the characters that start some pair (few)
+        first = np.flatnonzero(number[:-1].astype(bool))  # the characters that start some pair (few)
         pair = number[first].astype(np.intp)
         pair *= self.width
         pair += number[first + 1]
