@@ -120,7 +120,7 @@ def _preceding_level(
         quantity.kind in kinds
         and quantity.role == "level"
         and len(between) <= 2
-        and all(ch in gap for ch in between)
+        and not between.strip(gap)  # (every character of it one of gap)
     ):
         return quantity
     return None
@@ -133,7 +133,7 @@ def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
         return None
     quantity = report.quantities[index]
     between = report.text[quantity.end : position]
-    if quantity.role == "previous" and len(between) <= 2 and all(ch in ",;。: " for ch in between):
+    if quantity.role == "previous" and len(between) <= 2 and not between.strip(",;。: "):
         return quantity
     return None
 
