@@ -94,6 +94,7 @@ _QUANTITY = re.compile(
 _AFTER_DIGITS = "".join(
     sorted({unit[0] for unit in MONEY_UNITS} | {u[0] for u in COUNT_UNITS.split("|")} | set("%,."))
 )
+_AFTER_DIGITS_SET = frozenset(_AFTER_DIGITS)
 _FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
 _FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
 _DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
@@ -390,20 +391,22 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     if int(codes.max()) > 0xFFFF:
         return list(_QUANTITY.finditer(text))  # a character beyond the tables: the plain scan
     digit = _DECIMAL[index]
-    starts = np.flatnonzero(digit[1:] > digit[:-1]) + 1
-    ends = np.flatnonzero(digit[:-1] > digit[1:]) + 1
+    # where a run of digits starts or ends: starts and ends alternate, from a start
+    bounds = np.flatnonzero(digit[1:] != digit[:-1])
+    bounds += 1
+    bounds = bounds.tolist()
     if digit[0]:
-        starts = np.concatenate(([0], starts))
-    if starts.size == 0:
+        bounds.insert(0, 0)
+    if not bounds:
         return []
-    if ends.size < starts.size:
-        ends = np.concatenate((ends, [size]))  # the text ends in a run: nothing follows it
-    keep = (ends < size) & _FOLLOWS_DIGITS[index[np.minimum(ends, size - 1)]]
+    if len(bounds) % 2:
+        bounds.append(size)  # the text ends in a run: nothing follows it
+    follows = _AFTER_DIGITS_SET
     found = []
     taken = 0
     match = _QUANTITY.match
-    for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
-        if start < taken:
+    for start, end in zip(bounds[0::2], bounds[1::2], strict=True):
+        if start < taken or end == size or text[end] not in follows:
             continue
         hit = match(text, start)
         if hit is None and end - start > 3 and text[end] == ",":
