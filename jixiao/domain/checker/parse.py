@@ -245,14 +245,14 @@ class ParsedReport:
     codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
     code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
     places: CharIndex | None = None  # where the characters the scans start from stand
+    # source.text and source.original, kept as attributes: the rules read report.text some
+    # 160 times a check (a property call each)
+    text: str = field(init=False, repr=False, compare=False)
+    original: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.source.text
-
-    @property
-    def original(self) -> str:
-        return self.source.original
+    def __post_init__(self) -> None:
+        self.text = self.source.text
+        self.original = self.source.original
 
     def section_at(self, position: int) -> str:
         index = bisect_right(self._heading_starts, position) - 1

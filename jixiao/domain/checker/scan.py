@@ -180,6 +180,11 @@ def _chars_of(numbers: dict[str, int]) -> dict[int, str]:
     return chars
 
 
+# the alphabet (its dict of numbers) that was found to hold every character of a string of
+# characters asked for: an alphabet is never changed, only replaced when it grows
+_HELD_BY: dict[str, dict[str, int]] = {}
+
+
 class CharIndex:
     """Where the characters that the scans look for stand in one text, found for all of them in
     one numpy pass on the first question: a report is scanned from some forty characters (年, 比,
@@ -215,9 +220,12 @@ class CharIndex:
         """``occurrences(text, chars)``: the positions of the characters ``chars``, in order."""
         places = self._places if self._places is not None else self._build()
         held = self._held
-        if not all(char in held for char in chars):
-            _learn(chars)
-            return occurrences(self.text, chars)
+        if _HELD_BY.get(chars) is not held:  # not yet known to be held by this alphabet
+            if not all(char in held for char in chars):
+                _learn(chars)
+                return occurrences(self.text, chars)
+            if len(_HELD_BY) < 4096:
+                _HELD_BY[chars] = held
         if len(chars) == 1:
             return list(places.get(chars, ()))
         found = [at for char in chars for at in places.get(char, ())]
