@@ -687,9 +687,9 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
             number = cn_numbers.get(numeral, cn_numbers)
             if number is cn_numbers:
                 number = cn_number(numeral)
-            cut = title_end(text, end)
-            title = text[end : cut.start()] if cut else text[end:]
-            found.append((int(group[1]), number, match.group(0), title[:30], paragraph))
+            cut = title_end(text, end, end + 30)  # the title up to its first mark, 30 at most
+            title = text[end : cut.start()] if cut else text[end : end + 30]
+            found.append((int(group[1]), number, match.group(0), title, paragraph))
             if first_numbered is None:
                 first_numbered = index
         else:
