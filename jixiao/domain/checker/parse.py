@@ -588,7 +588,7 @@ _COLUMN_WORDS = ("预算数", "执行数", "执行率", "权重", "得分", "决
 
 
 def _is_header_cell(text: str) -> bool:
-    return len(text) <= 16 and table_number(text) is None and text[-1] not in "。;,:" and "|" not in text
+    return len(text) <= 16 and text[-1] not in "。;,:" and "|" not in text and table_number(text) is None
 
 
 def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
@@ -804,7 +804,9 @@ def parse_report(
     codes = char_codes(text)
     index = table_index(codes)
     quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes, index)
-    table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
+    table_rows = (  # (a text with no '|' at all has no row of them: one scan, not one a line)
+        [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2] if "|" in text else []
+    )
     table_rows.extend(_vertical_rows(paragraphs))
     table_rows.sort(key=lambda row: row.start)
     report = ParsedReport(
