@@ -150,10 +150,15 @@ def build_figure_table(
     decimals = report.report_decimals
     paragraph_starts = report._paragraph_starts
     new = tuple.__new__
+    read: dict[str, tuple[str, str]] = {}  # label → (role, subject)
     for quantity in report.quantities:
         if quantity.kind != "money":
             continue
-        own_role, subject = role_and_subject(quantity.raw_label.strip(), data, words)
+        label = quantity.raw_label.strip()
+        known = read.get(label)  # a label met before in this text ('比上年增加') is read once
+        if known is None:
+            known = read[label] = role_and_subject(label, data, words)
+        own_role, subject = known
         # '项目支出2604.1万元' names no stage: a spending category on its own is what was spent,
         # unless a total it belongs to says otherwise (its parts take the total's role below)
         role = own_role or ("执行" if subject.endswith(("支出", "经费", "费")) else "")
