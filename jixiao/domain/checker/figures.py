@@ -112,13 +112,14 @@ def role_and_subject(label: str, data: CheckerData, words: _RoleWords | None = N
     once the subject terms (基本支出, 一般公共预算 …) are masked."""
     words = words or _role_words(data)
     kept = words.subjects.findall(label) if label else []
-    masked = words.subjects.sub(_MASK, label) if kept else label
+    masked = words.subjects.sub("\x00", label) if kept else label  # (as _MASK does)
     found = words.any_role.findall(masked)
-    role = min(words.priority[w] for w in found)[1] if found else ""
+    role = min(map(words.priority.__getitem__, found))[1] if found else ""
     rest = masked.replace("\x00", "") if kept else masked
     if found:
         rest = words.any_role.sub("", rest)  # '年末结算支出': neither 支出 nor 结算 is the subject
-    rest = _PUNCT.sub("", words.fillers.sub("", rest))
+    if rest:
+        rest = _PUNCT.sub("", words.fillers.sub("", rest))
     return role, "".join(kept) + rest
 
 
@@ -148,37 +149,46 @@ def build_figure_table(
     per_unit = words.per_unit
     decimals = report.report_decimals
     paragraph_starts = report._paragraph_starts
+    new = tuple.__new__
+    read: dict[str, tuple[str, str]] = {}  # label → (role, subject)
     for quantity in report.quantities:
         if quantity.kind != "money":
             continue
-        own_role, subject = role_and_subject(quantity.raw_label.strip(), data, words)
+        label = quantity.raw_label.strip()
+        known = read.get(label)  # a label met before in this text ('比上年增加') is read once
+        if known is None:
+            known = read[label] = role_and_subject(label, data, words)
+        own_role, subject = known
         # '项目支出2604.1万元' names no stage: a spending category on its own is what was spent,
         # unless a total it belongs to says otherwise (its parts take the total's role below)
         role = own_role or ("执行" if subject.endswith(("支出", "经费", "费")) else "")
         table.by_quantity[quantity.start] = len(table.figs)
         table.figs.append(
-            Fig(
-                quantity.kind,
-                quantity.value,
-                quantity.unit,
-                quantity.base_value,
-                quantity.half_unit(decimals.get(quantity.unit, 0)),
-                quantity.label,
-                subject,
-                role,
-                quantity.year,
-                "sentence",
-                quantity.start,
-                quantity.end,
-                bisect_right(paragraph_starts, quantity.start) - 1,
-                quantity,
-                None,
-                quantity.approx,
-                quantity.role != "level",
-                per_unit.search(quantity.raw_label) is not None,
-                "",
-                "",
-                own_role,
+            new(  # Fig(...) with every field, without the Python-level __new__ of a NamedTuple
+                Fig,
+                (
+                    quantity.kind,
+                    quantity.value,
+                    quantity.unit,
+                    quantity.base_value,
+                    quantity.half_unit(decimals.get(quantity.unit, 0)),
+                    quantity.label,
+                    subject,
+                    role,
+                    quantity.year,
+                    "sentence",
+                    quantity.start,
+                    quantity.end,
+                    bisect_right(paragraph_starts, quantity.start) - 1,
+                    quantity,
+                    None,
+                    quantity.approx,
+                    quantity.role != "level",
+                    per_unit.search(quantity.raw_label) is not None,
+                    "",
+                    "",
+                    own_role,
+                ),
             )
         )
     _link_parts(table, parts, report)

@@ -94,6 +94,7 @@ _QUANTITY = re.compile(
 _AFTER_DIGITS = "".join(
     sorted({unit[0] for unit in MONEY_UNITS} | {u[0] for u in COUNT_UNITS.split("|")} | set("%,."))
 )
+_AFTER_DIGITS_SET = frozenset(_AFTER_DIGITS)
 _FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
 _FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
 _DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
@@ -244,14 +245,14 @@ class ParsedReport:
     codes: np.ndarray | None = None  # the code points of the text (uint32), for scans in numpy
     code_index: np.ndarray | None = None  # the same as indices into tables (scan.table_index)
     places: CharIndex | None = None  # where the characters the scans start from stand
+    # source.text and source.original, kept as attributes: the rules read report.text some
+    # 160 times a check (a property call each)
+    text: str = field(init=False, repr=False, compare=False)
+    original: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.source.text
-
-    @property
-    def original(self) -> str:
-        return self.source.original
+    def __post_init__(self) -> None:
+        self.text = self.source.text
+        self.original = self.source.original
 
     def section_at(self, position: int) -> str:
         index = bisect_right(self._heading_starts, position) - 1
@@ -390,20 +391,22 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     if int(codes.max()) > 0xFFFF:
         return list(_QUANTITY.finditer(text))  # a character beyond the tables: the plain scan
     digit = _DECIMAL[index]
-    starts = np.flatnonzero(digit[1:] > digit[:-1]) + 1
-    ends = np.flatnonzero(digit[:-1] > digit[1:]) + 1
+    # where a run of digits starts or ends: starts and ends alternate, from a start
+    bounds = np.flatnonzero(digit[1:] != digit[:-1])
+    bounds += 1
+    bounds = bounds.tolist()
     if digit[0]:
-        starts = np.concatenate(([0], starts))
-    if starts.size == 0:
+        bounds.insert(0, 0)
+    if not bounds:
         return []
-    if ends.size < starts.size:
-        ends = np.concatenate((ends, [size]))  # the text ends in a run: nothing follows it
-    keep = (ends < size) & _FOLLOWS_DIGITS[index[np.minimum(ends, size - 1)]]
+    if len(bounds) % 2:
+        bounds.append(size)  # the text ends in a run: nothing follows it
+    follows = _AFTER_DIGITS_SET
     found = []
     taken = 0
     match = _QUANTITY.match
-    for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
-        if start < taken:
+    for start, end in zip(bounds[0::2], bounds[1::2], strict=True):
+        if start < taken or end == size or text[end] not in follows:
             continue
         hit = match(text, start)
         if hit is None and end - start > 3 and text[end] == ",":
@@ -417,6 +420,34 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     return found
 
 
+_AFFIX_TABLES: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[dict, dict] | None] = {}
+
+
+def _affix_tables(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple[dict, dict] | None:
+    """The prefixes by their first character and the suffixes by their last one, each list in
+    the order given (the first that :func:`clean_label` would strip is the first of its list
+    that fits); None when one is empty (then :func:`clean_label` itself is used)."""
+    key = (prefixes, suffixes)
+    tables = _AFFIX_TABLES.get(key, _AFFIX_TABLES)
+    if tables is _AFFIX_TABLES:
+        tables = None
+        if all(prefixes) and all(suffixes):
+            by_first: dict[str, tuple[str, ...]] = {}
+            for prefix in prefixes:
+                by_first[prefix[0]] = (*by_first.get(prefix[0], ()), prefix)
+            by_last: dict[str, tuple[str, ...]] = {}
+            for suffix in suffixes:
+                by_last[suffix[-1]] = (*by_last.get(suffix[-1], ()), suffix)
+            tables = (by_first, by_last)
+        if len(_AFFIX_TABLES) < 64:
+            _AFFIX_TABLES[key] = tables
+    return tables
+
+
+_LABEL_QUOTES = "()“”\"' "
+_NUMBERING_FIRST = frozenset("0123456789(一二三四五六七八九十")
+
+
 def _read_quantities(
     text: str,
     prefixes: tuple[str, ...],
@@ -424,7 +455,10 @@ def _read_quantities(
     codes: np.ndarray | None = None,
     index: np.ndarray | None = None,
 ) -> tuple[list[Quantity], dict[str, int]]:
-    """The quantities printed in ``text``; ``codes``: its code points, when the caller has them."""
+    """The quantities printed in ``text``; ``codes``: its code points, when the caller has them.
+
+    The label is cleaned as :func:`clean_label` does, inlined, with the prefixes and suffixes
+    looked up by their first (last) character instead of tried one by one."""
     quantities: list[Quantity] = []
     report_decimals: dict[str, int] = {}
     label_reversed = _LABEL_REVERSED.match
@@ -432,6 +466,12 @@ def _read_quantities(
     if codes is not None and index is None:
         index = table_index(codes)
     matches = _quantity_matches(text, codes, index) if codes is not None else _QUANTITY.finditer(text)
+    tables = _affix_tables(prefixes, suffixes)
+    by_first, by_last = tables if tables is not None else ({}, {})
+    numbering_first = _NUMBERING_FIRST
+    numbering_sub = _LABEL_NUMBERING.sub
+    new = tuple.__new__
+    append = quantities.append
     size = len(text)
     reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
@@ -449,14 +489,21 @@ def _read_quantities(
             if fraction:
                 continue  # counts are whole numbers; '0.3个' is a cut-off '0.3个百分点'
             kind, unit = "count", count
+        number_end = start + len(integer)  # the int group starts the match
         if "," in integer:
             integer = integer.replace(",", "")
-        value = Decimal(f"{integer}.{fraction}" if fraction else integer)
-        fraction = fraction or ""
+        if fraction:
+            value = Decimal(f"{integer}.{fraction}")
+            number_end += 1 + len(fraction)
+            decimals = len(fraction)
+        else:
+            value = Decimal(integer)
+            decimals = 0
         back = size - start  # text[start - 25 : start] reversed is reverse[back : back + 25]
-        raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
-        if start and not raw_label.strip() and reverse[back] == ":":
+        if start and reverse[back] == ":":  # (the label read up to the ':' is empty)
             raw_label = label_reversed(reverse, back + 1, back + 25).group(0)[::-1]
+        else:
+            raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
         if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
@@ -465,7 +512,33 @@ def _read_quantities(
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
                 raw_label = raw_label.removeprefix("年度").removeprefix("年")
             raw_label = _LEFTOVER_UNIT.sub("", raw_label)
-        label = clean_label(raw_label, prefixes, suffixes)
+        if tables is None:
+            label = clean_label(raw_label, prefixes, suffixes)
+        else:  # clean_label(raw_label, prefixes, suffixes)
+            label = raw_label.strip(_LABEL_QUOTES)
+            if label:
+                if label[0] in numbering_first:
+                    label = numbering_sub("", label, count=1)
+                candidates = by_first.get(label[0]) if label else None
+                while candidates:
+                    for prefix in candidates:
+                        if label.startswith(prefix) and len(label) > len(prefix):
+                            label = label[len(prefix) :]
+                            candidates = by_first.get(label[0])
+                            break
+                    else:
+                        break
+                candidates = by_last.get(label[-1]) if label else None
+                while candidates:
+                    for suffix in candidates:
+                        if label.endswith(suffix) and len(label) > len(suffix):
+                            label = label[: -len(suffix)]
+                            candidates = by_last.get(label[-1])
+                            break
+                    else:
+                        break
+                if "“" in label or "”" in label or '"' in label:
+                    label = label.replace("“", "").replace("”", "").replace('"', "")
         end = match.end()
         approx = (
             raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
@@ -476,24 +549,14 @@ def _read_quantities(
             role = "previous"
         else:
             role = "level"
-        quantities.append(
-            Quantity(
-                kind,
-                value,
-                unit,
-                len(fraction),
-                start,
-                end,
-                match.end("frac") if fraction else match.end("int"),
-                label,
-                raw_label,
-                approx,
-                role,
-                year,
+        append(
+            new(  # Quantity(...), without the Python-level __new__ of a NamedTuple
+                Quantity,
+                (kind, value, unit, decimals, start, end, number_end, label, raw_label, approx, role, year),
             )
         )
-        if kind == "money":
-            report_decimals[unit] = max(report_decimals.get(unit, 0), len(fraction))
+        if kind == "money" and decimals >= report_decimals.get(unit, 0):
+            report_decimals[unit] = decimals
     return quantities, report_decimals
 
 
@@ -525,7 +588,7 @@ _COLUMN_WORDS = ("预算数", "执行数", "执行率", "权重", "得分", "决
 
 
 def _is_header_cell(text: str) -> bool:
-    return len(text) <= 16 and table_number(text) is None and text[-1] not in "。;,:" and "|" not in text
+    return len(text) <= 16 and text[-1] not in "。;,:" and "|" not in text and table_number(text) is None
 
 
 def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
@@ -536,9 +599,16 @@ def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
     """
     rows: list[TableRow] = []
     index, count = 0, len(paragraphs)
+    # whether each line may be a column name, asked once per line (a long line is not one)
+    header_cell = [len(p.text) <= 16 and _is_header_cell(p.text) for p in paragraphs]
+    if sum(header_cell) < 3:
+        return rows  # no run of three column names
     while index < count:
+        if not header_cell[index]:
+            index += 1  # (no run starts here)
+            continue
         run = index
-        while run < count and _is_header_cell(paragraphs[run].text):
+        while run < count and header_cell[run]:
             run += 1
         header = paragraphs[index:run]
         if len(header) < 3 or sum(1 for p in header if any(w in p.text for w in _COLUMN_WORDS)) < 2:
@@ -560,7 +630,7 @@ def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
             data.append(TableRow(tuple(cells), cells[0].start, cells[-1].end))
             if (
                 position < count
-                and _is_header_cell(paragraphs[position].text)
+                and header_cell[position]
                 and position + 1 < count
                 and (table_number(paragraphs[position + 1].text) is not None)
             ):
@@ -583,6 +653,9 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
     found: list[tuple[int, int | None, str, str, Paragraph]] = []
     first_numbered = None
     annex_list = False
+    heading_match = _HEADING.match
+    title_end = _TITLE_END.search
+    cn_numbers = _CN_NUMBERS
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if first_numbered is not None and text.startswith("附件") and _ANNEX.match(text):
@@ -603,16 +676,20 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
             continue
-        numbered = _heading_match(text) if "|" not in text else None
-        if numbered is not None and not text[numbered[1].end() :].strip(" .、:"):
-            numbered = None  # a bare '(50)' is a table cell, not a heading
-        if numbered is not None:
-            rank, match = numbered
-            number = cn_number(match.group(match.lastgroup))
-            rest = text[match.end() :]
-            cut = _TITLE_END.search(rest)
-            title = rest[: cut.start()] if cut else rest
-            found.append((rank, number, match.group(0), title[:30], paragraph))
+        match = heading_match(text) if "|" not in text else None  # _heading_match, inlined
+        if match is not None:
+            end = match.end()
+            if end == len(text) or (text[end] in " .、:" and not text[end:].strip(" .、:")):
+                match = None  # a bare '(50)' is a table cell, not a heading
+        if match is not None:
+            group = match.lastgroup
+            numeral = match.group(group)
+            number = cn_numbers.get(numeral, cn_numbers)
+            if number is cn_numbers:
+                number = cn_number(numeral)
+            cut = title_end(text, end, end + 30)  # the title up to its first mark, 30 at most
+            title = text[end : cut.start()] if cut else text[end : end + 30]
+            found.append((int(group[1]), number, match.group(0), title, paragraph))
             if first_numbered is None:
                 first_numbered = index
         else:
@@ -624,18 +701,27 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
     headings: list[Heading] = []
     ranks: list[int] = []
     labels: list[str] = []  # the path: the label of each heading above, by rank
+    new = tuple.__new__
+    if source is not None:
+        original, breaks, shifts = source.original, source._breaks, source._shifts
     for rank, number, marker, title, paragraph in found:
         while ranks and ranks[-1] >= rank:
             ranks.pop()
             labels.pop()
         shown = f"{marker}{title if rank <= 2 else title[:12]}"
+        start = paragraph.start
         if source is not None:  # the path quotes the heading as written (（一） not (一))
-            shown = source.original_text(paragraph.start, paragraph.start + len(shown))
+            if shown:  # source.original_text(start, start + len(shown)), inlined
+                shown = original[
+                    start + shifts[bisect_right(breaks, start) - 1] : start
+                    + len(shown)
+                    + shifts[bisect_right(breaks, start + len(shown) - 1) - 1]
+                ]
+            else:
+                shown = source.original_text(start, start)
         ranks.append(rank)
         labels.append(shown)
-        headings.append(
-            Heading(rank, number, marker, title, paragraph.start, paragraph.end, " > ".join(labels))
-        )
+        headings.append(new(Heading, (rank, number, marker, title, start, paragraph.end, " > ".join(labels))))
     return headings
 
 
@@ -706,17 +792,21 @@ def parse_report(
     text = source.text
     paragraphs = []
     position = 0
+    new = tuple.__new__  # Paragraph(...), without the Python-level __new__ of a NamedTuple
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            offset = line.find(stripped)
-            paragraphs.append(Paragraph(position + offset, position + offset + len(stripped), stripped))
+            offset = 0 if stripped[0] == line[0] else line.find(stripped)
+            start = position + offset
+            paragraphs.append(new(Paragraph, (start, start + len(stripped), stripped)))
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
     codes = char_codes(text)
     index = table_index(codes)
     quantities, report_decimals = _read_quantities(text, prefixes, suffixes, codes, index)
-    table_rows = [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2]
+    table_rows = (  # (a text with no '|' at all has no row of them: one scan, not one a line)
+        [_read_table_row(p) for p in paragraphs if p.text.count("|") >= 2] if "|" in text else []
+    )
     table_rows.extend(_vertical_rows(paragraphs))
     table_rows.sort(key=lambda row: row.start)
     report = ParsedReport(

@@ -166,6 +166,25 @@ def _learn(chars: str) -> None:
     _ALPHABET = numbers, table
 
 
+_CHARS_OF: tuple[dict[str, int], dict[int, str]] = ({}, {})
+
+
+def _chars_of(numbers: dict[str, int]) -> dict[int, str]:
+    """The characters of an alphabet by their numbers (the inverse of ``numbers``, kept while
+    the alphabet is the same)."""
+    global _CHARS_OF
+    known, chars = _CHARS_OF
+    if known is not numbers:
+        chars = {number: char for char, number in numbers.items()}
+        _CHARS_OF = (numbers, chars)
+    return chars
+
+
+# the alphabet (its dict of numbers) that was found to hold every character of a string of
+# characters asked for: an alphabet is never changed, only replaced when it grows
+_HELD_BY: dict[str, dict[str, int]] = {}
+
+
 class CharIndex:
     """Where the characters that the scans look for stand in one text, found for all of them in
     one numpy pass on the first question: a report is scanned from some forty characters (年, 比,
@@ -184,25 +203,29 @@ class CharIndex:
         numbers, table = _ALPHABET
         self._held = numbers
         found = table[self.index]
-        at = np.flatnonzero(found)
+        at = np.flatnonzero(found.astype(bool))  # (nonzero reads bool far faster than uint8)
         self._places = {}
         if at.size:
             found = found[at]
             order = np.argsort(found, kind="stable")  # by character, each one's places in order
-            at, found = at[order], found[order]
-            cuts = [0, *(np.flatnonzero(found[1:] != found[:-1]) + 1).tolist(), at.size]
-            chars = {number: char for char, number in numbers.items()}
+            at, found = at[order].tolist(), found[order]
+            cuts = [0, *(np.flatnonzero(found[1:] != found[:-1]) + 1).tolist(), len(at)]
+            chars = _chars_of(numbers)
+            places = self._places
             for number, (low, high) in zip(found[cuts[:-1]].tolist(), pairwise(cuts), strict=True):
-                self._places[chars[number]] = at[low:high].tolist()
+                places[chars[number]] = at[low:high]  # slices of one list, not one array each
         return self._places
 
     def occurrences(self, chars: str) -> list[int]:
         """``occurrences(text, chars)``: the positions of the characters ``chars``, in order."""
         places = self._places if self._places is not None else self._build()
         held = self._held
-        if not all(char in held for char in chars):
-            _learn(chars)
-            return occurrences(self.text, chars)
+        if _HELD_BY.get(chars) is not held:  # not yet known to be held by this alphabet
+            if not all(char in held for char in chars):
+                _learn(chars)
+                return occurrences(self.text, chars)
+            if len(_HELD_BY) < 4096:
+                _HELD_BY[chars] = held
         if len(chars) == 1:
             return list(places.get(chars, ()))
         found = [at for char in chars for at in places.get(char, ())]
@@ -347,7 +370,7 @@ class PairIndex:
         if index.size < 2:
             return {}
         number = self.number[index]
-        first = np.flatnonzero(number[:-1])  # the characters that start some pair (few)
+        first = np.flatnonzero(number[:-1].astype(bool))  # the characters that start some pair (few)
         pair = number[first].astype(np.intp)
         pair *= self.width
         pair += number[first + 1]

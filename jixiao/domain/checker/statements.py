@@ -120,7 +120,7 @@ def _preceding_level(
         quantity.kind in kinds
         and quantity.role == "level"
         and len(between) <= 2
-        and all(ch in gap for ch in between)
+        and not between.strip(gap)  # (every character of it one of gap)
     ):
         return quantity
     return None
@@ -133,7 +133,7 @@ def _preceding_previous(report: ParsedReport, position: int) -> Quantity | None:
         return None
     quantity = report.quantities[index]
     between = report.text[quantity.end : position]
-    if quantity.role == "previous" and len(between) <= 2 and all(ch in ",;。: " for ch in between):
+    if quantity.role == "previous" and len(between) <= 2 and not between.strip(",;。: "):
         return quantity
     return None
 
@@ -364,7 +364,7 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
-    for match in _PARTS_MARKER.finditer(text):
+    for match in scan.finditer(_PARTS_MARKER, text, report.places):  # from 其 资 主 具 用 明 ( 分
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")

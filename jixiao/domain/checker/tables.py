@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.config import CheckerData
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph, ParsedReport
 
@@ -144,9 +145,19 @@ def columns_for(data: CheckerData) -> _Columns:
     return cached[1]
 
 
+_FORM_COLUMNS = ("执行率", "执行数", "得分", "分值")
+
+
+def _names_a_form_column(report: ParsedReport) -> bool:
+    """Whether the text holds 执行率, 得分, 分值 or 执行数: looked for only where 执, 得 or 分
+    stands (from the report's CharIndex), not by four scans of the whole text."""
+    text = report.text
+    return any(text.startswith(_FORM_COLUMNS, at) for at in scan.places_of(text, "执得分", report.places))
+
+
 def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
     text = report.text
-    if not ("执行率" in text or "得分" in text or "分值" in text or "执行数" in text):
+    if not _names_a_form_column(report):
         return []  # every self-evaluation form has one of these columns
     columns = columns_for(data)
     names = {m.group(0) for m in columns.strong_name.finditer(report.text)}
