@@ -21,6 +21,7 @@ from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
     Rule,
+    _pair_index,
     amount_like,
     overlaps,
     pct,
@@ -1850,8 +1851,16 @@ def check_typos(context: CheckContext) -> list[Finding]:
                 found=wrong,
             )
         )
+    pair_index = _pair_index(data)
+    places = context.report.places
     for pattern in data.typo_patterns:
-        for match in context.data_finditer(pattern.regex):
+        if pair_index.pairs.get(pattern.regex) is None:
+            # no pairs to look them up by: scanned from their first characters, which the
+            # report's CharIndex holds (data_finditer would look for them with str.find)
+            matches = scan.finditer(pattern.regex, text, places)
+        else:
+            matches = context.data_finditer(pattern.regex)
+        for match in matches:
             start = match.start()
             if pattern.preceded_by:
                 word = next((w for w in pattern.preceded_by if text.endswith(w, 0, start)), None)
@@ -1899,12 +1908,12 @@ _CENTURIES = ("19", "20")
 def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
     one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
-    starts = {
-        start
-        for at in scan.places_of(text, "月", places)
-        for start in range(max(at - 9, 0), at - 4)
-        if text.startswith(_CENTURIES, start)
-    }
+    starts = set()
+    for at in scan.places_of(text, "月", places):
+        low = max(at - 9, 0)
+        if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
+            continue  # no year starts 5–9 characters before this 月 (most of them)
+        starts.update(start for start in range(low, at - 4) if text.startswith(_CENTURIES, start))
     return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
 
 
@@ -1967,19 +1976,23 @@ _RANGE_MARKS = ("—", "–", "-", "~", "～", "至", "到")
 _AFTER_A_YEAR = frozenset("0123456789.")  # a longer number, not a year
 
 
-def _year_ranges(text: str) -> list[re.Match]:
+def _year_ranges(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """The matches of _YEAR_RANGE, tried only a few characters before a range mark followed by a
-    year (a pattern that starts with digits is slow to scan for)."""
+    year (a pattern that starts with digits is slow to scan for). The marks are single characters,
+    found in the text's CharIndex; each mark and century in turn, as a ``str.find`` of
+    ``mark + century`` would find them."""
     found: dict[int, re.Match] = {}
     for mark in _RANGE_MARKS:
+        marks = scan.places_of(text, mark, places)
+        if not marks:
+            continue
         for century in ("19", "20"):
-            needle = mark + century
-            at = text.find(needle)
-            while at >= 0:
-                match = _YEAR_RANGE.search(text, max(0, at - 8), at + len(needle) + 2)
+            for at in marks:
+                if not text.startswith(century, at + 1):
+                    continue
+                match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
                 if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
                     found.setdefault(match.start(), match)
-                at = text.find(needle, at + 1)
     return [found[start] for start in sorted(found)]
 
 
@@ -1987,7 +2000,7 @@ def _years_in_reverse(context: CheckContext) -> list[Finding]:
     """A span of years that ends before it starts (“规划期(2018—2010)”): one of them is mistyped."""
     text = context.report.text
     findings = []
-    for match in _year_ranges(text):
+    for match in _year_ranges(text, context.report.places):
         first, last = int(match.group(1)), int(match.group(2))
         if last >= first or re.search(r"[A-Za-z]", text[max(0, match.start() - 4) : match.start()]):
             continue  # 'GB/T 2018-2010' is a standard's number and year
@@ -2018,7 +2031,8 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
         return []
     fiscal = int(year.group(1))
     findings = []
-    for match in _DEADLINE.finditer(text):
+    # _DEADLINE.finditer(text): every match holds its 年 four characters from its start
+    for match in scan.finditer_around(_DEADLINE, text, "年", (4,), context.report.places):
         if int(match.group(1)) >= fiscal:
             continue
         before = text[max(0, match.start() - 200) : match.start()]
@@ -2064,8 +2078,10 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     text = context.report.text
     head = text[:1500]
     year = _fiscal_year(text)
+    if year is None or "评" not in head or ("日期" not in head and "时间" not in head):
+        return []  # every match of _REPORT_DATE holds 日期 or 时间
     date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
-    if year is None or date is None or "评" not in head:
+    if date is None:
         return []
     if int(date.group(1)) > int(year.group(1)):
         return []
