@@ -18,6 +18,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import has_any, has_word
 from jixiao.domain.money import round_half_up
 
 
@@ -142,7 +143,7 @@ def check_averages(context: CheckContext) -> list[Finding]:
     the 'per' unit and the total of the average's unit are looked for earlier in the same sentence;
     a sentence with several of either is left alone."""
     text = context.report.text
-    if "平均每" not in text:
+    if not has_word(text, "平均每", context.report.places):
         return []
     findings = []
     for match in _AVERAGE.finditer(text):
@@ -531,7 +532,7 @@ _STAFF_RATE = re.compile(r"在职人员控制率(?:为|是|达|:)?(?P<p>\d+(?:\.
 def check_staff_control_rate(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    if "在职人员控制率" not in text:
+    if not has_word(text, "在职人员控制率", report.places):
         return []
     findings = []
     for match in _STAFF_RATE.finditer(text):
@@ -779,7 +780,7 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     the printed amounts."""
     report = context.report
     text = report.text
-    if "年初预算" not in text or not any(word in text for word in (*_ADDED, *_REDUCED)):
+    if "年初预算" not in text or not has_any(text, (*_ADDED, *_REDUCED), report.places):
         return []
     findings = []
     for anchor in scan.finditer(_INITIAL_BUDGET, text, report.places):

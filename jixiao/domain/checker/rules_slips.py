@@ -17,6 +17,7 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
@@ -71,7 +72,8 @@ _BRACKET_NUMBER_LINE = re.compile(
 )
 def check_bracket_number_mark(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if ")、" not in text and "）、" not in text:
+    places = context.report.places
+    if not has_word(text, ")、", places) and not has_word(text, "）、", places):
         return []
     with_mark: dict[bool, list[re.Match]] = {True: [], False: []}
     for match in _BRACKET_NUMBER_LINE.finditer(text):

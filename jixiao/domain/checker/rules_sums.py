@@ -14,6 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.rules import has_word
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -478,7 +479,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings: list[Finding] = []
-    if "权重" not in text or "得分" not in text:
+    if not has_word(text, "权重", report.places) or "得分" not in text:
         return findings
     start = 0
     for boundary in [*scan.places_of(text, _SENTENCE_ENDS, report.places), len(text)]:
