@@ -49,6 +49,31 @@ from jixiao.domain.money import HUNDRED, round_half_up
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
 
 
+def last_mark(text: str, marks: str, low: int, high: int) -> int:
+    """``max(text.rfind(mark, low, high) for mark in marks)``: each mark after the first is looked
+    for only after the last one found (a mark that does not occur is not looked for back to
+    ``low``)."""
+    best = -1
+    rfind = text.rfind
+    for mark in marks:
+        at = rfind(mark, best + 1 if best >= low else low, high)
+        if at > best:
+            best = at
+    return best
+
+
+def first_mark(text: str, marks: str, low: int, high: int) -> int:
+    """The first of ``marks`` in ``text[low:high]``, or ``high`` when none is there (each mark
+    after the first is looked for only up to the first one found)."""
+    best = high
+    find = text.find
+    for mark in marks:
+        at = find(mark, low, best)
+        if at >= 0:
+            best = at
+    return best
+
+
 def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
     """``word in text``, from the text's :class:`scan.CharIndex` (``places``): ``str.find`` reads
     the whole text when the word is absent (most of the words the rules test for), while the index
@@ -1615,9 +1640,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
-        ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
-        sentence_end = min(ends) if ends else len(text)
+        sentence_start = last_mark(text, "。!?;\n", 0, match.start()) + 1
+        sentence_end = first_mark(text, "。!?;\n", match.end(), len(text))
         sentence = text[sentence_start:sentence_end]
         if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue

@@ -24,6 +24,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.rules import last_mark
 from jixiao.domain.checker.statements import base_or_rate
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -217,7 +218,7 @@ def _dated_apart(context: CheckContext, first: Fig, fig: Fig) -> bool:
 
 
 def _clause_date(text: str, position: int) -> str:
-    start = max(text.rfind(mark, 0, position) for mark in "。;\n") + 1
+    start = last_mark(text, "。;\n", 0, position) + 1
     found = _CLAUSE_DATE.findall(text, start, position)
     return found[-1] if found else ""
 
@@ -485,7 +486,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             if not any(name in quantity.label for name in rate_names):
                 continue
-            sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
+            sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
             if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
                 continue
             if _other_member(text, match.start(), quantity.start):
@@ -663,7 +664,7 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
         name = text[max(0, match.start() - 2) : match.start()]
         if name not in _PAID_NAMES:
             continue
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        sentence_start = last_mark(text, "。\n;", 0, match.start()) + 1
         money = [
             q
             for q in report.quantities_between(sentence_start, match.start())
@@ -780,7 +781,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
         )
     if "持平" in text:
         for statement in context.year_on_year:
-            sentence_start = max(text.rfind(ch, 0, statement.start) for ch in "。\n") + 1
+            sentence_start = last_mark(text, "。\n", 0, statement.start) + 1
             sentence_end = text.find("。", statement.start)
             sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
             if "持平" not in sentence or statement.delta is None or statement.delta.value == 0:
@@ -898,7 +899,7 @@ _TARGET_STATEMENT = re.compile(
 
 
 def _line_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "\n。") + 1
+    return last_mark(text, "\n。", 0, position) + 1
 
 
 def _bracket_owner(text: str, quantity) -> str:
@@ -929,7 +930,7 @@ _YEAR_END = ("年末", "年底", "12月31日", "期末")
 
 def _point_in_time(text: str, quantity) -> str:
     """年初 or 年末 when the clause before the figure says so, else ''."""
-    start = max(text.rfind(mark, 0, quantity.start) for mark in "。;\n")
+    start = last_mark(text, "。;\n", 0, quantity.start)
     clause = text[start + 1 : quantity.start]
     if any(word in clause for word in _YEAR_END):
         return "年末"

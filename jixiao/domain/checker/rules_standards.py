@@ -16,7 +16,7 @@ from decimal import Decimal
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import first_mark, has_word
 from jixiao.domain.money import HUNDRED
 
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
@@ -150,7 +150,7 @@ def check_categories_against_note(context: CheckContext) -> list[Finding]:
     mark = scan.search(_NOTE_MARK, text, context.report.places)
     if mark is None:
         return []
-    note_end = min((i for i in (text.find(ch, mark.end()) for ch in "。\n") if i >= 0), default=len(text))
+    note_end = first_mark(text, "。\n", mark.end(), len(text))
     note = {m.group(1): (int(m.group(2)), m) for m in _CATEGORY_NOTE.finditer(text, mark.start(), note_end)}
     findings = []
     for match in scan.finditer(_CATEGORY_HEADER, text, context.report.places):

@@ -14,7 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import has_word, last_mark
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -131,7 +131,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
                 continue
             if _inside_brackets(text, paragraph.start, start):
                 continue
-            clause_start = max(text.rfind(ch, paragraph.start, start) for ch in ",;。:(") + 1
+            clause_start = last_mark(text, ",;。:(", paragraph.start, start) + 1
             clause = text[max(clause_start, paragraph.start) : start]
             noun = match.group("noun") or ""
             if not noun:
