@@ -1245,7 +1245,7 @@ def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     listed: set[int] = set()
     paragraphs = report.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.text.replace(" ", "") != "目录":
+        if "录" not in paragraph.text or paragraph.text.replace(" ", "") != "目录":
             continue
         run = []
         for following in paragraphs[index + 1 :]:
@@ -1304,8 +1304,9 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         if heading.start in contents:
             continue
         rank = heading.rank
-        for deeper in [r for r in last if r > rank]:
-            del last[deeper]
+        if last:
+            for deeper in [r for r in last if r > rank]:
+                del last[deeper]
         if (
             heading.number == 1
             and last.get(rank, 0) > 1
@@ -1315,8 +1316,9 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
         last_end[rank] = heading.end
-        for deeper in [r for r in pending if r > rank]:
-            del pending[deeper]
+        if pending:
+            for deeper in [r for r in pending if r > rank]:
+                del pending[deeper]
         previous = last.get(rank, 0)
         if heading.number is None:
             pending[rank] = (heading, previous)
@@ -1397,7 +1399,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
-        last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
+        last[rank] = 1 if (number == 1 and rank >= 3) else (number if number > previous else previous)
     findings.extend(_mixed_number_marks(context))
     return findings
 
@@ -1677,7 +1679,7 @@ _BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』" 
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
-def _balanced(marks: list[str]) -> bool:
+def _balanced(marks: str) -> bool:
     """Quick test: every mark closes in order (ASCII angle brackets only when both appear)."""
     if "<" not in marks and ">" not in marks:  # the usual case, in fewer steps
         stack: list[str] = []
@@ -1736,15 +1738,23 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     whole = report.text
     positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
+    every_mark = "".join([whole[at] for at in positions])  # _BRACKET.findall(whole), as one string
+    count = len(positions)
+    high = 0
     for index, paragraph in enumerate(report.paragraphs):
-        low = bisect_left(positions, paragraph.start)
-        high = bisect_left(positions, paragraph.end, low)
-        if low == high:
+        if high == count:
+            break  # no bracket after this point
+        if positions[high] < paragraph.start:
+            high = bisect_left(positions, paragraph.start, high)
+            if high == count:
+                break
+        if positions[high] >= paragraph.end:
             continue  # no bracket in the paragraph
+        low, high = high, bisect_left(positions, paragraph.end, high)
         text = paragraph.text
         if "|" in text:
             continue
-        marks = [whole[at] for at in positions[low:high]]  # _BRACKET.findall(text)
+        marks = every_mark[low:high]  # _BRACKET.findall(text)
         if _balanced(marks) or _page_metadata(text, page_words):
             continue
         if _run_together_table(text, context.data):
