@@ -92,6 +92,21 @@ def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
     return any(at >= back and startswith(word, at - back) for at in found)
 
 
+def word_starts(text: str, word: str, places: scan.CharIndex) -> list[int]:
+    """Every place where ``word`` (not empty) starts in ``text``, overlapping ones too, in order:
+    found from the places of its first (or, when that one is common, its last) character."""
+    found = places.occurrences(word[0])
+    if len(word) == 1:
+        return found
+    startswith = text.startswith
+    if len(found) > 24:
+        last = places.occurrences(word[-1])
+        if len(last) < len(found):
+            back = len(word) - 1
+            return [at - back for at in last if at >= back and startswith(word, at - back)]
+    return [at for at in found if startswith(word, at)]
+
+
 def has_any(text: str, words, places: scan.CharIndex | None) -> bool:
     """``any(word in text for word in words)``, each word looked up as :func:`has_word` does."""
     return any(has_word(text, word, places) for word in words)

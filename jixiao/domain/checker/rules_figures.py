@@ -34,7 +34,7 @@ from jixiao.domain.money import HUNDRED, round_half_up
 
 _LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
 _LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
-_KEY_ROLES = ("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入")
+_KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入"))
 
 
 @rule(
@@ -53,7 +53,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        if fig.quantity is not None and any(w in fig.quantity.raw_label for w in _NOT_A_LEVEL):
+        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
             continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
         if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
@@ -143,6 +143,7 @@ def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:
 
 
 _NOT_A_LEVEL = ("上年", "去年", "同比", "比", "超出", "超支", "节约", "节余", "少支", "多支")
+_NOT_A_LEVEL_WORD = re.compile("|".join(map(re.escape, _NOT_A_LEVEL)))  # any of them, in one call
 # a paragraph that opens with a place ('青阳县申请基础养老金补贴…') speaks of that place
 _PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗|镇|乡|街道|村|社区)")
 
@@ -917,6 +918,8 @@ _STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:
     """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
     while label not in labels:
+        if not label.startswith(_STOCK_HEAD):
+            return None  # no word to take off (most labels)
         head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
         if head is None:
             return None
