@@ -2033,12 +2033,21 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
     return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
 
 
-def _full_dates(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """``_DATE_FULL.finditer(text)``, tried only four characters before a 年."""
-    starts = [
-        at - 4 for at in scan.places_of(text, "年", places) if at >= 4 and text.startswith(_CENTURIES, at - 4)
+def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
+    """Where a year 19xx/20xx followed by 年 and a digit may start: four characters before a 年
+    that a digit follows (every match of _DATE_FULL and of _DEADLINE starts at one of them)."""
+    return [
+        at - 4
+        for at in scan.places_of(text, "年", places)
+        if at >= 4 and text[at + 1 : at + 2].isdecimal() and text.startswith(_CENTURIES, at - 4)
     ]
-    return scan.matches_at(_DATE_FULL, text, starts)
+
+
+def _full_dates(
+    text: str, places: scan.CharIndex | None = None, starts: list[int] | None = None
+) -> list[re.Match]:
+    """``_DATE_FULL.finditer(text)``, tried only at :func:`_year_month_starts`."""
+    return scan.matches_at(_DATE_FULL, text, _year_month_starts(text, places) if starts is None else starts)
 
 
 @rule("date.format", "日期笔误：缺“年”字（20213月）、不存在的月份或日期")
@@ -2061,7 +2070,8 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _full_dates(text, context.report.places):
+    year_months = _year_month_starts(text, context.report.places)
+    for match in _full_dates(text, starts=year_months):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         month = int(match.group(2))
@@ -2078,7 +2088,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_report_date_before_year_end(context))
-    findings.extend(_targets_of_an_earlier_year(context))
+    findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_years_in_reverse(context))
     return findings
 
@@ -2136,7 +2146,7 @@ def _years_in_reverse(context: CheckContext) -> list[Finding]:
 _DEADLINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日前")
 
 
-def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
+def _targets_of_an_earlier_year(context: CheckContext, year_months: list[int] | None = None) -> list[Finding]:
     """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
     在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
     text = context.report.text
@@ -2147,8 +2157,10 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
         return []
     fiscal = int(year.group(1))
     findings = []
-    # _DEADLINE.finditer(text): every match holds its 年 four characters from its start
-    for match in scan.finditer_around(_DEADLINE, text, "年", (4,), context.report.places):
+    # _DEADLINE.finditer(text): every match starts at one of _year_month_starts
+    if year_months is None:
+        year_months = _year_month_starts(text, context.report.places)
+    for match in scan.matches_at(_DEADLINE, text, year_months):
         if int(match.group(1)) >= fiscal:
             continue
         before = text[max(0, match.start() - 200) : match.start()]
