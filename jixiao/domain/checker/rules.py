@@ -451,6 +451,14 @@ _PARTS_NAMES = {
 }
 
 
+def _complete_breakdown(parts: Parts, labels: list[str], data: CheckerData) -> bool:
+    return len(parts.parts) >= 2 and (parts.exhaustive or _breakdown_members(labels, data))
+
+
+def _sum_text(total_sum: Decimal, total: Quantity) -> str:
+    return amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -508,12 +516,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
-        complete = len(parts.parts) >= 2 and (parts.exhaustive or _breakdown_members(labels, context.data))
-        sum_text = amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
-        listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         start, end = min(total.start, parts.start), parts.end
+        # whether the parts are a complete breakdown, and the texts of the messages, are worked out
+        # only when a message may be written (the parts of most lists add up exactly)
         if abs(difference) < envelope or difference == 0:
-            if difference != 0 and complete:
+            if difference != 0 and _complete_breakdown(parts, labels, context.data):
+                sum_text = _sum_text(total_sum, total)
                 findings.append(
                     context.finding(
                         "parts.sum",
@@ -526,6 +534,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
+        complete = _complete_breakdown(parts, labels, context.data)
+        sum_text = _sum_text(total_sum, total)
         if len(parts.parts) == 1 and difference < 0:
             continue  # one part listed: it only has to fit inside the whole
         if not parts.complete and difference < 0:
@@ -539,6 +549,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
+        listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         if complete or (difference > 0 and _parallel(labels)):
             message = (
                 f"{_PARTS_NAMES[parts.marker]}之和与合计不符：{listing}={sum_text}，"
