@@ -110,6 +110,16 @@ def word_starts(text: str, word: str, places: scan.CharIndex) -> list[int]:
     return [at for at in found if startswith(word, at)]
 
 
+def paragraphs_with(report: ParsedReport, words: tuple[str, ...]) -> set[int]:
+    """``report.paragraphs_with(words)`` (the indices of the paragraphs that hold one of the words,
+    none empty nor holding a space or line break), each word found from the report's CharIndex:
+    every place of such a word is inside one paragraph."""
+    if report.places is None or not all(words):
+        return report.paragraphs_with(words)
+    index_of = report.paragraph_index
+    return {index_of(at) for word in words for at in word_starts(report.text, word, report.places)}
+
+
 def has_any(text: str, words, places: scan.CharIndex | None) -> bool:
     """``any(word in text for word in words)``, each word looked up as :func:`has_word` does."""
     return any(has_word(text, word, places) for word in words)

@@ -19,7 +19,7 @@ import numpy as np
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import has_word, paragraphs_with
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
@@ -462,7 +462,9 @@ def check_staff_over_quota(context: CheckContext) -> list[Finding]:
     if "实有" not in text or "编制" not in text:
         return []
     findings = []
-    for paragraph in context.report.paragraphs:
+    paragraphs = context.report.paragraphs
+    for index in sorted(paragraphs_with(context.report, ("实有",))):  # (few paragraphs)
+        paragraph = paragraphs[index]
         body = paragraph.text
         if "实有" not in body or "编制" not in body or "超编" in body:
             continue

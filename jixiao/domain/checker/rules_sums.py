@@ -14,7 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
-from jixiao.domain.checker.rules import has_word, last_mark, word_starts
+from jixiao.domain.checker.rules import has_word, last_mark, paragraphs_with
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -103,15 +103,6 @@ _COUNT_OF = re.compile(r"(?P<n>\d{1,4})(?P<unit>[个项家所处])(?P<noun>[\u4e
 _TOTAL_HEAD = re.compile(r"^(?:全年|本年|年末|年度|当年|截至年底|截至年末)?(?:共计|合计|总计|累计|共)")
 
 
-def _paragraphs_with(report, words: tuple[str, ...]) -> set[int]:
-    """``report.paragraphs_with(words)``, each word found from the report's CharIndex (a word
-    holds no space or line break, so each place of it is inside one paragraph)."""
-    if report.places is None or not all(words):
-        return report.paragraphs_with(words)
-    index_of = report.paragraph_index
-    return {index_of(at) for word in words for at in word_starts(report.text, word, report.places)}
-
-
 @rule("count.changes", "个数的年初数＋增加数−减少数＝总数（“年初8个，年中增加8个，共15个”）")
 def check_count_changes(context: CheckContext) -> list[Finding]:
     """In one paragraph: a total count (共K个), an initial count (年初…N个) and an added (年中增加M个)
@@ -127,7 +118,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
     change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
     total_words = (*(spec.get("total") or ()), "共", "计")
-    for index in sorted(_paragraphs_with(report, initial_words)):
+    for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
         if not any(w in paragraph.text for w in change_words_any) or not any(
             w in paragraph.text for w in total_words
