@@ -87,12 +87,18 @@ def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
     if not found:
         return False
     startswith = text.startswith
-    back = 0
-    if len(found) > 24:
+    if len(found) > 8:
         last = places.occurrences(word[-1])
         if len(last) < len(found):
-            found, back = last, len(word) - 1
-    return any(at >= back and startswith(word, at - back) for at in found)
+            back = len(word) - 1
+            for at in last:  # noqa: SIM110 (a plain loop: called often, on short lists)
+                if at >= back and startswith(word, at - back):
+                    return True
+            return False
+    for at in found:  # noqa: SIM110
+        if startswith(word, at):
+            return True
+    return False
 
 
 def word_starts(text: str, word: str, places: scan.CharIndex) -> list[int]:
@@ -102,7 +108,7 @@ def word_starts(text: str, word: str, places: scan.CharIndex) -> list[int]:
     if len(word) == 1:
         return found
     startswith = text.startswith
-    if len(found) > 24:
+    if len(found) > 8:
         last = places.occurrences(word[-1])
         if len(last) < len(found):
             back = len(word) - 1
@@ -122,7 +128,10 @@ def paragraphs_with(report: ParsedReport, words: tuple[str, ...]) -> set[int]:
 
 def has_any(text: str, words, places: scan.CharIndex | None) -> bool:
     """``any(word in text for word in words)``, each word looked up as :func:`has_word` does."""
-    return any(has_word(text, word, places) for word in words)
+    for word in words:  # noqa: SIM110
+        if has_word(text, word, places):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
