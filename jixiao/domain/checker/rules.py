@@ -1905,6 +1905,9 @@ def _wrapped(report, paragraph) -> bool:
     return following not in report._heading_starts and not _ITEM_OPENING.match(text, following)
 
 
+_PARAGRAPH_ENDS = TERMINAL + ":,"
+
+
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
 def check_paragraph_end(context: CheckContext) -> list[Finding]:
     report = context.report
@@ -1913,15 +1916,15 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     body_start = report._heading_starts[0] if report._heading_starts else 0
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     for paragraph in report.paragraphs[:-1]:
+        text = paragraph.text
+        if len(text) < 40 or text[-1] in _PARAGRAPH_ENDS:
+            continue  # (the usual case, tested first; the tests below only skip too)
         if (
             paragraph.start < body_start
-            or "://" in paragraph.text
-            or (paragraph.start in heading_starts and "。" not in paragraph.text)  # 一 heading, no body
-            or "|" in paragraph.text
-            or len(paragraph.text) < 40
+            or "://" in text
+            or (paragraph.start in heading_starts and "。" not in text)  # 一 heading, no body
+            or "|" in text
         ):
-            continue
-        if paragraph.text[-1] in TERMINAL + ":,":
             continue
         prose = _prose_sentence_at_end(report, paragraph) and not _page_metadata(paragraph.text, page_words)
         findings.append(
