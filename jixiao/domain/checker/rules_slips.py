@@ -19,7 +19,7 @@ import numpy as np
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_word, paragraphs_with
+from jixiao.domain.checker.rules import has_word, paragraphs_with, word_starts
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
@@ -300,9 +300,9 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     subjects = tuple(context.data.wording.get("sentence_subjects") or ())
+    places = context.report.places
     for closer in (")", "）") if subjects else ():
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, places):  # every closer, from the report's index
             if text.startswith(subjects, at + 1):
                 subject = next(s for s in subjects if text.startswith(s, at + 1))
                 head = max(0, at - 5)
@@ -318,9 +318,10 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                         found=f"{closer}{subject}",
                     )
                 )
-            at = text.find(closer, at + 1)
-    at = text.find("电话")
-    while at >= 0:
+    # every 电话 (two of them never overlap), from the report's index
+    for at in word_starts(text, "电话", places) if places is not None else scan.occurrences(text, "电"):
+        if not text.startswith("电话", at):
+            continue
         field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
         field_start = at - 2 if field == "联系电话" else at
         match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
@@ -339,7 +340,6 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                     found=text[match.start(1) : field_start + len(field)],
                 )
             )
-        at = text.find("电话", at + 2)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
