@@ -257,9 +257,9 @@ def check_form_instructions(context: CheckContext) -> list[Finding]:
 def check_bracket_repeats(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
+    places = context.report.places
     for closer, opener in ((")", "("), ("）", "（")):
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, places):  # every closer, from the report's index
             start = text.rfind(opener, max(0, at - 7), at)
             word = text[start + 1 : at] if start >= 0 else ""
             if 2 <= len(word) <= 6 and text.startswith(word, at + 1) and all(_is_cjk(ch) for ch in word):
@@ -276,7 +276,6 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
                         found=text[head:end],
                     )
                 )
-            at = text.find(closer, at + 1)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -401,14 +400,13 @@ _PLACE_SUFFIXES = (
 )
 
 
-def _counts(text: str):
-    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
-    at = text.find("个")
-    while at >= 0:
+def _counts(text: str, places: scan.CharIndex | None = None):
+    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly),
+    whose places the report's CharIndex holds."""
+    for at in scan.places_of(text, "个", places):
         match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
         if at >= 1 and match is not None:
             yield match
-        at = text.find("个", at + 1)
 
 
 @rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
@@ -418,7 +416,7 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
-    for match in _counts(text) if "、" in text else ():
+    for match in _counts(text, context.report.places) if "、" in text else ():
         digits = match.group(1)
         count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
         if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
