@@ -46,7 +46,11 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
         last = index - 1
-        closing = _ETC_TOTAL.match(text[quantities[index - 2].end : total.start]) if index >= 2 else None
+        closing = (
+            _ETC_TOTAL.match(text[quantities[index - 2].end : total.start])
+            if index >= 2 and text.startswith("等", quantities[index - 2].end)  # (_ETC_TOTAL opens with 等)
+            else None
+        )
         if closing and quantities[index - 1].kind == "count":
             last, raw = index - 2, closing.group("word")  # 'A50万元、B40万元、C20万元等3个项目共计120万元'
         elif raw not in words:
