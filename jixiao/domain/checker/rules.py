@@ -77,11 +77,21 @@ def first_mark(text: str, marks: str, low: int, high: int) -> int:
     return best
 
 
+# From this length on, a look-up in the report's CharIndex beats reading the text with str.find
+# (a short text is read in well under a microsecond; most excerpts are under 1000 characters)
+LONG_TEXT = 2000
+
+
+def long_text_index(text: str, places: scan.CharIndex | None) -> scan.CharIndex | None:
+    """``places`` for a long text, None for a short one (which ``str.find`` reads faster)."""
+    return places if len(text) >= LONG_TEXT else None
+
+
 def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
     """``word in text``, from the text's :class:`scan.CharIndex` (``places``): ``str.find`` reads
     the whole text when the word is absent (most of the words the rules test for), while the index
     already holds the few places of its first (or, when that one is common, its last) character."""
-    if places is None or len(word) < 2:
+    if places is None or len(word) < 2 or len(text) < LONG_TEXT:
         return word in text
     found = places.occurrences(word[0])
     if not found:
@@ -101,9 +111,17 @@ def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
     return False
 
 
-def word_starts(text: str, word: str, places: scan.CharIndex) -> list[int]:
+def word_starts(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
     """Every place where ``word`` (not empty) starts in ``text``, overlapping ones too, in order:
-    found from the places of its first (or, when that one is common, its last) character."""
+    found from the places of its first (or, when that one is common, its last) character, or
+    with ``str.find`` when ``places`` is None."""
+    if places is None:
+        found = []
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+        return found
     found = places.occurrences(word[0])
     if len(word) == 1:
         return found
@@ -120,7 +138,7 @@ def paragraphs_with(report: ParsedReport, words: tuple[str, ...]) -> set[int]:
     """``report.paragraphs_with(words)`` (the indices of the paragraphs that hold one of the words,
     none empty nor holding a space or line break), each word found from the report's CharIndex:
     every place of such a word is inside one paragraph."""
-    if report.places is None or not all(words):
+    if report.places is None or not all(words) or len(report.text) < LONG_TEXT:
         return report.paragraphs_with(words)
     index_of = report.paragraph_index
     return {index_of(at) for word in words for at in word_starts(report.text, word, report.places)}

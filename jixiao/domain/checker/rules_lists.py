@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import cn_number
@@ -25,15 +24,17 @@ _STYLES = (
 _OPENS = frozenset("。;:,；：，\n ")
 
 
-def _shi_matches(text: str, pattern: re.Pattern, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """'一是…二是…' found from each 是 (from the text's CharIndex) and the numerals right before it."""
+def _shi_matches(text: str, pattern: re.Pattern) -> list[re.Match]:
+    """'一是…二是…' found from each 是 (str.find) and the numerals right before it."""
     found = []
-    for at in scan.places_of(text, "是", places):
-        if at > 0 and text[at - 1] in _CN:
+    at = text.find("是", 1)
+    while at > 0:
+        if text[at - 1] in _CN:
             start = at - 2 if at >= 2 and text[at - 2] in _CN else at - 1
             match = pattern.match(text, start)
             if match is not None:
                 found.append(match)
+        at = text.find("是", at + 1)
     return found
 
 
@@ -60,11 +61,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     for pattern, style in _STYLES:
         if style == "circled" and "①" not in text and "②" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
-        matches = (
-            _shi_matches(text, pattern, report.places)
-            if style == "{}是"
-            else scan.finditer(pattern, text, report.places)
-        )
+        matches = _shi_matches(text, pattern) if style == "{}是" else pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}
         for match in matches:
             start = match.start()

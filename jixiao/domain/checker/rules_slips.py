@@ -19,7 +19,7 @@ import numpy as np
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_word, paragraphs_with, word_starts
+from jixiao.domain.checker.rules import has_word
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
@@ -257,9 +257,9 @@ def check_form_instructions(context: CheckContext) -> list[Finding]:
 def check_bracket_repeats(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    places = context.report.places
     for closer, opener in ((")", "("), ("）", "（")):
-        for at in scan.places_of(text, closer, places):  # every closer, from the report's index
+        at = text.find(closer)
+        while at >= 0:
             start = text.rfind(opener, max(0, at - 7), at)
             word = text[start + 1 : at] if start >= 0 else ""
             if 2 <= len(word) <= 6 and text.startswith(word, at + 1) and all(_is_cjk(ch) for ch in word):
@@ -276,6 +276,7 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
                         found=text[head:end],
                     )
                 )
+            at = text.find(closer, at + 1)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -299,9 +300,9 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     subjects = tuple(context.data.wording.get("sentence_subjects") or ())
-    places = context.report.places
     for closer in (")", "）") if subjects else ():
-        for at in scan.places_of(text, closer, places):  # every closer, from the report's index
+        at = text.find(closer)
+        while at >= 0:
             if text.startswith(subjects, at + 1):
                 subject = next(s for s in subjects if text.startswith(s, at + 1))
                 head = max(0, at - 5)
@@ -317,10 +318,9 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                         found=f"{closer}{subject}",
                     )
                 )
-    # every 电话 (two of them never overlap), from the report's index
-    for at in word_starts(text, "电话", places) if places is not None else scan.occurrences(text, "电"):
-        if not text.startswith("电话", at):
-            continue
+            at = text.find(closer, at + 1)
+    at = text.find("电话")
+    while at >= 0:
         field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
         field_start = at - 2 if field == "联系电话" else at
         match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
@@ -339,6 +339,7 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                     found=text[match.start(1) : field_start + len(field)],
                 )
             )
+        at = text.find("电话", at + 2)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -400,13 +401,14 @@ _PLACE_SUFFIXES = (
 )
 
 
-def _counts(text: str, places: scan.CharIndex | None = None):
-    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly),
-    whose places the report's CharIndex holds."""
-    for at in scan.places_of(text, "个", places):
+def _counts(text: str):
+    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
+    at = text.find("个")
+    while at >= 0:
         match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
         if at >= 1 and match is not None:
             yield match
+        at = text.find("个", at + 1)
 
 
 @rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
@@ -416,7 +418,7 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
-    for match in _counts(text, context.report.places) if "、" in text else ():
+    for match in _counts(text) if "、" in text else ():
         digits = match.group(1)
         count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
         if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
@@ -460,9 +462,7 @@ def check_staff_over_quota(context: CheckContext) -> list[Finding]:
     if "实有" not in text or "编制" not in text:
         return []
     findings = []
-    paragraphs = context.report.paragraphs
-    for index in sorted(paragraphs_with(context.report, ("实有",))):  # (few paragraphs)
-        paragraph = paragraphs[index]
+    for paragraph in context.report.paragraphs:
         body = paragraph.text
         if "实有" not in body or "编制" not in body or "超编" in body:
             continue
