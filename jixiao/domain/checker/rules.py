@@ -1822,7 +1822,9 @@ def check_brackets(context: CheckContext) -> list[Finding]:
         if "|" in text:
             continue
         marks = every_mark[low:high]  # _BRACKET.findall(text)
-        if _balanced(marks) or _page_metadata(text, page_words):
+        if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
+            continue  # one pair (the usual case) is balanced whatever it is; else the full test
+        if _page_metadata(text, page_words):
             continue
         if _run_together_table(text, context.data):
             continue
