@@ -1391,8 +1391,11 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             pending[rank] = (heading, previous)
             continue
         number = heading.number
-        marker = _MARKERS[rank]
         waiting = pending.pop(rank, None)
+        if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
+            last[rank] = number  # the next number (most headings): none of the cases below applies
+            continue
+        marker = _MARKERS[rank]
         if waiting is not None and number == waiting[1] + 2:
             unnumbered = waiting[0]
             expected = marker(waiting[1] + 1)
@@ -1539,6 +1542,9 @@ def check_truncated(context: CheckContext) -> list[Finding]:
     ]
 
 
+_TITLE_ENDS = TERMINAL + ",:"
+
+
 def _heading_titles(report: ParsedReport) -> list[str]:
     """Titles of the sections: numbered headings of rank ≤ 2, and short lines standing on their
     own (no final punctuation, no digits) — a heading is seen even when the text around it is
@@ -1547,7 +1553,7 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     titles += [
         p.text
         for p in report.paragraphs
-        if 2 <= len(p.text) <= 20 and p.text[-1] not in TERMINAL + ",:" and ASCII_DIGITS.isdisjoint(p.text)
+        if 2 <= len(p.text) <= 20 and p.text[-1] not in _TITLE_ENDS and ASCII_DIGITS.isdisjoint(p.text)
     ]
     return titles
 
