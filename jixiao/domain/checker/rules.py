@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -152,6 +152,18 @@ def has_any(text: str, words, places: scan.CharIndex | None) -> bool:
     return False
 
 
+_EXPONENTS = {places: Decimal(1).scaleb(-places) for places in range(13)}
+
+
+def _round_half_up(value: Decimal, places: int) -> Decimal:
+    """``round_half_up(value, places)`` for a Decimal, with the exponent made once per number of
+    places (money.round_half_up builds it and copies the value on every call)."""
+    exponent = _EXPONENTS.get(places)
+    if exponent is None or type(value) is not Decimal:
+        return round_half_up(value, places)
+    return value.quantize(exponent, rounding=ROUND_HALF_UP)
+
+
 # ---------------------------------------------------------------------------------------------
 # Year on year
 
@@ -234,7 +246,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             )
             continue
         exact = d * HUNDRED / previous
-        if round_half_up(exact, places) == p:
+        if _round_half_up(exact, places) == p:
             continue
         if _fits_an_earlier_figure(context, current, d, sign, p, places):
             continue
@@ -305,7 +317,7 @@ def _fits_an_earlier_figure(
         if other.start not in heads:
             continue
         before = other.base_value - sign * delta
-        if before > 0 and round_half_up(delta * HUNDRED / before, places) == stated:
+        if before > 0 and _round_half_up(delta * HUNDRED / before, places) == stated:
             return True
     return False
 
