@@ -12,8 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -21,6 +24,7 @@ from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
     Rule,
+    _pair_index,
     amount_like,
     overlaps,
     pct,
@@ -46,6 +50,118 @@ from jixiao.domain.checker.tables import score_row
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
+
+
+def last_mark(text: str, marks: str, low: int, high: int) -> int:
+    """``max(text.rfind(mark, low, high) for mark in marks)``: each mark after the first is looked
+    for only after the last one found (a mark that does not occur is not looked for back to
+    ``low``)."""
+    best = -1
+    rfind = text.rfind
+    for mark in marks:
+        at = rfind(mark, best + 1 if best >= low else low, high)
+        if at > best:
+            best = at
+    return best
+
+
+def first_mark(text: str, marks: str, low: int, high: int) -> int:
+    """The first of ``marks`` in ``text[low:high]``, or ``high`` when none is there (each mark
+    after the first is looked for only up to the first one found)."""
+    best = high
+    find = text.find
+    for mark in marks:
+        at = find(mark, low, best)
+        if at >= 0:
+            best = at
+    return best
+
+
+# From this length on, a look-up in the report's CharIndex beats reading the text with str.find
+# (a short text is read in well under a microsecond; most excerpts are under 1000 characters)
+LONG_TEXT = 2000
+
+
+def long_text_index(text: str, places: scan.CharIndex | None) -> scan.CharIndex | None:
+    """``places`` for a long text, None for a short one (which ``str.find`` reads faster)."""
+    return places if len(text) >= LONG_TEXT else None
+
+
+def has_word(text: str, word: str, places: scan.CharIndex | None) -> bool:
+    """``word in text``, from the text's :class:`scan.CharIndex` (``places``): ``str.find`` reads
+    the whole text when the word is absent (most of the words the rules test for), while the index
+    already holds the few places of its first (or, when that one is common, its last) character."""
+    if places is None or len(word) < 2 or len(text) < LONG_TEXT:
+        return word in text
+    found = places.occurrences(word[0])
+    if not found:
+        return False
+    startswith = text.startswith
+    if len(found) > 8:
+        last = places.occurrences(word[-1])
+        if len(last) < len(found):
+            back = len(word) - 1
+            for at in last:  # noqa: SIM110 (a plain loop: called often, on short lists)
+                if at >= back and startswith(word, at - back):
+                    return True
+            return False
+    for at in found:  # noqa: SIM110
+        if startswith(word, at):
+            return True
+    return False
+
+
+def word_starts(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """Every place where ``word`` (not empty) starts in ``text``, overlapping ones too, in order:
+    found from the places of its first (or, when that one is common, its last) character, or
+    with ``str.find`` when ``places`` is None."""
+    if places is None:
+        found = []
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+        return found
+    found = places.occurrences(word[0])
+    if len(word) == 1:
+        return found
+    startswith = text.startswith
+    if len(found) > 8:
+        last = places.occurrences(word[-1])
+        if len(last) < len(found):
+            back = len(word) - 1
+            return [at - back for at in last if at >= back and startswith(word, at - back)]
+    return [at for at in found if startswith(word, at)]
+
+
+def paragraphs_with(report: ParsedReport, words: tuple[str, ...]) -> set[int]:
+    """``report.paragraphs_with(words)`` (the indices of the paragraphs that hold one of the words,
+    none empty nor holding a space or line break), each word found from the report's CharIndex:
+    every place of such a word is inside one paragraph."""
+    if report.places is None or not all(words) or len(report.text) < LONG_TEXT:
+        return report.paragraphs_with(words)
+    index_of = report.paragraph_index
+    return {index_of(at) for word in words for at in word_starts(report.text, word, report.places)}
+
+
+def has_any(text: str, words, places: scan.CharIndex | None) -> bool:
+    """``any(word in text for word in words)``, each word looked up as :func:`has_word` does."""
+    for word in words:  # noqa: SIM110
+        if has_word(text, word, places):
+            return True
+    return False
+
+
+_EXPONENTS = {places: Decimal(1).scaleb(-places) for places in range(13)}
+
+
+def _round_half_up(value: Decimal, places: int) -> Decimal:
+    """``round_half_up(value, places)`` for a Decimal, with the exponent made once per number of
+    places (money.round_half_up builds it and copies the value on every call)."""
+    exponent = _EXPONENTS.get(places)
+    if exponent is None or type(value) is not Decimal:
+        return round_half_up(value, places)
+    return value.quantize(exponent, rounding=ROUND_HALF_UP)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,7 +246,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             )
             continue
         exact = d * HUNDRED / previous
-        if round_half_up(exact, places) == p:
+        if _round_half_up(exact, places) == p:
             continue
         if _fits_an_earlier_figure(context, current, d, sign, p, places):
             continue
@@ -201,7 +317,7 @@ def _fits_an_earlier_figure(
         if other.start not in heads:
             continue
         before = other.base_value - sign * delta
-        if before > 0 and round_half_up(delta * HUNDRED / before, places) == stated:
+        if before > 0 and _round_half_up(delta * HUNDRED / before, places) == stated:
             return True
     return False
 
@@ -384,6 +500,14 @@ _PARTS_NAMES = {
 }
 
 
+def _complete_breakdown(parts: Parts, labels: list[str], data: CheckerData) -> bool:
+    return len(parts.parts) >= 2 and (parts.exhaustive or _breakdown_members(labels, data))
+
+
+def _sum_text(total_sum: Decimal, total: Quantity) -> str:
+    return amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -441,12 +565,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
         labels = [p.label for p in parts.parts]
-        complete = len(parts.parts) >= 2 and (parts.exhaustive or _breakdown_members(labels, context.data))
-        sum_text = amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
-        listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         start, end = min(total.start, parts.start), parts.end
+        # whether the parts are a complete breakdown, and the texts of the messages, are worked out
+        # only when a message may be written (the parts of most lists add up exactly)
         if abs(difference) < envelope or difference == 0:
-            if difference != 0 and complete:
+            if difference != 0 and _complete_breakdown(parts, labels, context.data):
+                sum_text = _sum_text(total_sum, total)
                 findings.append(
                     context.finding(
                         "parts.sum",
@@ -459,6 +583,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
+        complete = _complete_breakdown(parts, labels, context.data)
+        sum_text = _sum_text(total_sum, total)
         if len(parts.parts) == 1 and difference < 0:
             continue  # one part listed: it only has to fit inside the whole
         if not parts.complete and difference < 0:
@@ -472,6 +598,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
+        listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         if complete or (difference > 0 and _parallel(labels)):
             message = (
                 f"{_PARTS_NAMES[parts.marker]}之和与合计不符：{listing}={sum_text}，"
@@ -528,11 +655,12 @@ def check_parts_changes(context: CheckContext) -> list[Finding]:
     }
     for parts in context.parts:
         total = parts.candidates[0]
-        members = [p.label for p in parts.parts]
-        if len(parts.parts) < 2 or not _breakdown_members(members, context.data):
+        if len(parts.parts) < 2:
             continue
         statements = [change_of.get(q.start) for q in (total, *parts.parts)]
         if any(s is None for s in statements):
+            continue  # (tested first: far cheaper than whether the parts are a breakdown)
+        if not _breakdown_members([p.label for p in parts.parts], context.data):
             continue
         signed = []
         for statement in statements:
@@ -1196,7 +1324,7 @@ def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     listed: set[int] = set()
     paragraphs = report.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.text.replace(" ", "") != "目录":
+        if "录" not in paragraph.text or paragraph.text.replace(" ", "") != "目录":
             continue
         run = []
         for following in paragraphs[index + 1 :]:
@@ -1255,8 +1383,9 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         if heading.start in contents:
             continue
         rank = heading.rank
-        for deeper in [r for r in last if r > rank]:
-            del last[deeper]
+        if last:
+            for deeper in [r for r in last if r > rank]:
+                del last[deeper]
         if (
             heading.number == 1
             and last.get(rank, 0) > 1
@@ -1266,15 +1395,19 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
         last_end[rank] = heading.end
-        for deeper in [r for r in pending if r > rank]:
-            del pending[deeper]
+        if pending:
+            for deeper in [r for r in pending if r > rank]:
+                del pending[deeper]
         previous = last.get(rank, 0)
         if heading.number is None:
             pending[rank] = (heading, previous)
             continue
         number = heading.number
-        marker = _MARKERS[rank]
         waiting = pending.pop(rank, None)
+        if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
+            last[rank] = number  # the next number (most headings): none of the cases below applies
+            continue
+        marker = _MARKERS[rank]
         if waiting is not None and number == waiting[1] + 2:
             unnumbered = waiting[0]
             expected = marker(waiting[1] + 1)
@@ -1348,7 +1481,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
-        last[rank] = 1 if (number == 1 and rank >= 3) else max(number, previous)
+        last[rank] = 1 if (number == 1 and rank >= 3) else (number if number > previous else previous)
     findings.extend(_mixed_number_marks(context))
     return findings
 
@@ -1421,6 +1554,9 @@ def check_truncated(context: CheckContext) -> list[Finding]:
     ]
 
 
+_TITLE_ENDS = TERMINAL + ",:"
+
+
 def _heading_titles(report: ParsedReport) -> list[str]:
     """Titles of the sections: numbered headings of rank ≤ 2, and short lines standing on their
     own (no final punctuation, no digits) — a heading is seen even when the text around it is
@@ -1429,7 +1565,7 @@ def _heading_titles(report: ParsedReport) -> list[str]:
     titles += [
         p.text
         for p in report.paragraphs
-        if 2 <= len(p.text) <= 20 and p.text[-1] not in TERMINAL + ",:" and ASCII_DIGITS.isdisjoint(p.text)
+        if 2 <= len(p.text) <= 20 and p.text[-1] not in _TITLE_ENDS and ASCII_DIGITS.isdisjoint(p.text)
     ]
     return titles
 
@@ -1527,7 +1663,7 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
     anchor = report.headings[0] if report.headings else None
     start, end = (anchor.start, anchor.end) if anchor else (0, min(len(text), 20))
     execution = figures.get("execution")
-    if execution and not any(term in text for term in execution["any_of"]):
+    if execution and not has_any(text, execution["any_of"], report.places):
         findings.append(
             context.finding(
                 "key_figures.missing",
@@ -1591,9 +1727,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。!?;\n") + 1
-        ends = [e for e in (text.find(ch, match.end()) for ch in "。!?;\n") if e >= 0]
-        sentence_end = min(ends) if ends else len(text)
+        sentence_start = last_mark(text, "。!?;\n", 0, match.start()) + 1
+        sentence_end = first_mark(text, "。!?;\n", match.end(), len(text))
         sentence = text[sentence_start:sentence_end]
         if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
@@ -1629,7 +1764,7 @@ _BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』" 
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
 
 
-def _balanced(marks: list[str]) -> bool:
+def _balanced(marks: str) -> bool:
     """Quick test: every mark closes in order (ASCII angle brackets only when both appear)."""
     if "<" not in marks and ">" not in marks:  # the usual case, in fewer steps
         stack: list[str] = []
@@ -1688,16 +1823,26 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     whole = report.text
     positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
+    every_mark = "".join([whole[at] for at in positions])  # _BRACKET.findall(whole), as one string
+    count = len(positions)
+    high = 0
     for index, paragraph in enumerate(report.paragraphs):
-        low = bisect_left(positions, paragraph.start)
-        high = bisect_left(positions, paragraph.end, low)
-        if low == high:
+        if high == count:
+            break  # no bracket after this point
+        if positions[high] < paragraph.start:
+            high = bisect_left(positions, paragraph.start, high)
+            if high == count:
+                break
+        if positions[high] >= paragraph.end:
             continue  # no bracket in the paragraph
+        low, high = high, bisect_left(positions, paragraph.end, high)
         text = paragraph.text
         if "|" in text:
             continue
-        marks = [whole[at] for at in positions[low:high]]  # _BRACKET.findall(text)
-        if _balanced(marks) or _page_metadata(text, page_words):
+        marks = every_mark[low:high]  # _BRACKET.findall(text)
+        if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
+            continue  # one pair (the usual case) is balanced whatever it is; else the full test
+        if _page_metadata(text, page_words):
             continue
         if _run_together_table(text, context.data):
             continue
@@ -1798,6 +1943,9 @@ def _wrapped(report, paragraph) -> bool:
     return following not in report._heading_starts and not _ITEM_OPENING.match(text, following)
 
 
+_PARAGRAPH_ENDS = TERMINAL + ":,"
+
+
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
 def check_paragraph_end(context: CheckContext) -> list[Finding]:
     report = context.report
@@ -1806,15 +1954,15 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     body_start = report._heading_starts[0] if report._heading_starts else 0
     page_words = tuple(context.data.wording.get("page_metadata") or ())
     for paragraph in report.paragraphs[:-1]:
+        text = paragraph.text
+        if len(text) < 40 or text[-1] in _PARAGRAPH_ENDS:
+            continue  # (the usual case, tested first; the tests below only skip too)
         if (
             paragraph.start < body_start
-            or "://" in paragraph.text
-            or (paragraph.start in heading_starts and "。" not in paragraph.text)  # 一 heading, no body
-            or "|" in paragraph.text
-            or len(paragraph.text) < 40
+            or "://" in text
+            or (paragraph.start in heading_starts and "。" not in text)  # 一 heading, no body
+            or "|" in text
         ):
-            continue
-        if paragraph.text[-1] in TERMINAL + ":,":
             continue
         prose = _prose_sentence_at_end(report, paragraph) and not _page_metadata(paragraph.text, page_words)
         findings.append(
@@ -1829,6 +1977,47 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_ANCHORS: dict[tuple[str, int], tuple[str, tuple[int, ...]] | None] = {}
+
+
+def _anchor_after_words(pattern: re.Pattern) -> tuple[str, tuple[int, ...]] | None:
+    """(the character, its distances from the start) of a pattern that opens with a choice of
+    plain words followed by one literal character ('(?:基本|项目|财政拨款)支(?=\\d)' → 支 at 2 or
+    4), or None."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _ANCHORS:
+        return _ANCHORS[key]
+    found = None
+    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        if len(items) >= 2 and items[1][0] is sre.LITERAL:
+            first = [items[0]]
+            if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+                first = list(items[0][1][3])  # (?P<name>…): the group around the choice
+            if len(first) == 1 and first[0][0] is sre.BRANCH:
+                branches = first[0][1][1]
+                if all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
+                    found = chr(items[1][1]), tuple(sorted({len(branch) for branch in branches}))
+    _ANCHORS[key] = found
+    return found
+
+
+def _typo_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> Iterable[re.Match]:
+    """``pattern.finditer(text)`` for a typo pattern that the pair index does not hold: tried only
+    where one of its first characters stands and, for a choice of words followed by a literal, where
+    that literal follows at one of the words' lengths (far fewer places than either alone)."""
+    anchor = _anchor_after_words(pattern)
+    chars = scan.first_chars(pattern)
+    if anchor is None or chars is None or places is None:
+        return scan.finditer(pattern, text, places)
+    char, offsets = anchor
+    firsts = set(scan.places_of(text, chars, places))
+    starts = sorted(
+        {at - offset for at in scan.places_of(text, char, places) for offset in offsets}.intersection(firsts)
+    )
+    return scan.matches_at(pattern, text, starts)
 
 
 @rule("typo.curated", "常见错别字和笔误（人工整理的清单，如 派遗→派遣、支出就5967100.39元）")
@@ -1850,8 +2039,16 @@ def check_typos(context: CheckContext) -> list[Finding]:
                 found=wrong,
             )
         )
+    pair_index = _pair_index(data)
+    places = context.report.places
     for pattern in data.typo_patterns:
-        for match in context.data_finditer(pattern.regex):
+        if pair_index.pairs.get(pattern.regex) is None:
+            # no pairs to look them up by: scanned from their first characters, which the
+            # report's CharIndex holds (data_finditer would look for them with str.find)
+            matches = _typo_matches(pattern.regex, text, places)
+        else:
+            matches = context.data_finditer(pattern.regex)
+        for match in matches:
             start = match.start()
             if pattern.preceded_by:
                 word = next((w for w in pattern.preceded_by if text.endswith(w, 0, start)), None)
@@ -1899,21 +2096,30 @@ _CENTURIES = ("19", "20")
 def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
     one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
-    starts = {
-        start
-        for at in scan.places_of(text, "月", places)
-        for start in range(max(at - 9, 0), at - 4)
-        if text.startswith(_CENTURIES, start)
-    }
+    starts = set()
+    for at in scan.places_of(text, "月", places):
+        low = max(at - 9, 0)
+        if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
+            continue  # no year starts 5–9 characters before this 月 (most of them)
+        starts.update(start for start in range(low, at - 4) if text.startswith(_CENTURIES, start))
     return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
 
 
-def _full_dates(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """``_DATE_FULL.finditer(text)``, tried only four characters before a 年."""
-    starts = [
-        at - 4 for at in scan.places_of(text, "年", places) if at >= 4 and text.startswith(_CENTURIES, at - 4)
+def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
+    """Where a year 19xx/20xx followed by 年 and a digit may start: four characters before a 年
+    that a digit follows (every match of _DATE_FULL and of _DEADLINE starts at one of them)."""
+    return [
+        at - 4
+        for at in scan.places_of(text, "年", places)
+        if at >= 4 and text[at + 1 : at + 2].isdecimal() and text.startswith(_CENTURIES, at - 4)
     ]
-    return scan.matches_at(_DATE_FULL, text, starts)
+
+
+def _full_dates(
+    text: str, places: scan.CharIndex | None = None, starts: list[int] | None = None
+) -> list[re.Match]:
+    """``_DATE_FULL.finditer(text)``, tried only at :func:`_year_month_starts`."""
+    return scan.matches_at(_DATE_FULL, text, _year_month_starts(text, places) if starts is None else starts)
 
 
 @rule("date.format", "日期笔误：缺“年”字（20213月）、不存在的月份或日期")
@@ -1936,7 +2142,8 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _full_dates(text, context.report.places):
+    year_months = _year_month_starts(text, context.report.places)
+    for match in _full_dates(text, starts=year_months):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         month = int(match.group(2))
@@ -1953,7 +2160,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_report_date_before_year_end(context))
-    findings.extend(_targets_of_an_earlier_year(context))
+    findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_years_in_reverse(context))
     return findings
 
@@ -1967,19 +2174,23 @@ _RANGE_MARKS = ("—", "–", "-", "~", "～", "至", "到")
 _AFTER_A_YEAR = frozenset("0123456789.")  # a longer number, not a year
 
 
-def _year_ranges(text: str) -> list[re.Match]:
+def _year_ranges(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """The matches of _YEAR_RANGE, tried only a few characters before a range mark followed by a
-    year (a pattern that starts with digits is slow to scan for)."""
+    year (a pattern that starts with digits is slow to scan for). The marks are single characters,
+    found in the text's CharIndex; each mark and century in turn, as a ``str.find`` of
+    ``mark + century`` would find them."""
     found: dict[int, re.Match] = {}
     for mark in _RANGE_MARKS:
+        marks = scan.places_of(text, mark, places)
+        if not marks:
+            continue
         for century in ("19", "20"):
-            needle = mark + century
-            at = text.find(needle)
-            while at >= 0:
-                match = _YEAR_RANGE.search(text, max(0, at - 8), at + len(needle) + 2)
+            for at in marks:
+                if not text.startswith(century, at + 1):
+                    continue
+                match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
                 if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
                     found.setdefault(match.start(), match)
-                at = text.find(needle, at + 1)
     return [found[start] for start in sorted(found)]
 
 
@@ -1987,7 +2198,7 @@ def _years_in_reverse(context: CheckContext) -> list[Finding]:
     """A span of years that ends before it starts (“规划期(2018—2010)”): one of them is mistyped."""
     text = context.report.text
     findings = []
-    for match in _year_ranges(text):
+    for match in _year_ranges(text, context.report.places):
         first, last = int(match.group(1)), int(match.group(2))
         if last >= first or re.search(r"[A-Za-z]", text[max(0, match.start() - 4) : match.start()]):
             continue  # 'GB/T 2018-2010' is a standard's number and year
@@ -2007,7 +2218,7 @@ def _years_in_reverse(context: CheckContext) -> list[Finding]:
 _DEADLINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日前")
 
 
-def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
+def _targets_of_an_earlier_year(context: CheckContext, year_months: list[int] | None = None) -> list[Finding]:
     """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
     在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
     text = context.report.text
@@ -2018,7 +2229,10 @@ def _targets_of_an_earlier_year(context: CheckContext) -> list[Finding]:
         return []
     fiscal = int(year.group(1))
     findings = []
-    for match in _DEADLINE.finditer(text):
+    # _DEADLINE.finditer(text): every match starts at one of _year_month_starts
+    if year_months is None:
+        year_months = _year_month_starts(text, context.report.places)
+    for match in scan.matches_at(_DEADLINE, text, year_months):
         if int(match.group(1)) >= fiscal:
             continue
         before = text[max(0, match.start() - 200) : match.start()]
@@ -2064,8 +2278,10 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     text = context.report.text
     head = text[:1500]
     year = _fiscal_year(text)
+    if year is None or "评" not in head or ("日期" not in head and "时间" not in head):
+        return []  # every match of _REPORT_DATE holds 日期 or 时间
     date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
-    if year is None or date is None or "评" not in head:
+    if date is None:
         return []
     if int(date.group(1)) > int(year.group(1)):
         return []

@@ -18,11 +18,12 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark
 from jixiao.domain.money import round_half_up
 
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
-    return max(text.rfind(ch, 0, position) for ch in stops) + 1
+    return last_mark(text, stops, 0, position) + 1
 
 
 def _printed(stated: Decimal) -> tuple[int, Decimal]:
@@ -142,7 +143,7 @@ def check_averages(context: CheckContext) -> list[Finding]:
     the 'per' unit and the total of the average's unit are looked for earlier in the same sentence;
     a sentence with several of either is left alone."""
     text = context.report.text
-    if "平均每" not in text:
+    if not has_word(text, "平均每", context.report.places):
         return []
     findings = []
     for match in _AVERAGE.finditer(text):
@@ -212,7 +213,7 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     groups = []
     for index, marker in enumerate(markers):
         end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
-        stop = min((i for i in (text.find(ch, marker.end(), end) for ch in "。\n") if i >= 0), default=end)
+        stop = first_mark(text, "。\n", marker.end(), end)
         items = [
             q
             for q in report.quantities_between(marker.end(), stop)
@@ -314,7 +315,7 @@ def _of_a_named_fund(context: CheckContext, rate) -> bool:
     """'天然商品林管护补助资金全年共…万元,当年未使用,预算执行率0%': a sentence that opens by naming
     one fund speaks of that fund's rate, not the whole body's."""
     text = context.report.text
-    start = max(text.rfind(ch, 0, rate.start) for ch in "。;；\n") + 1
+    start = last_mark(text, "。;；\n", 0, rate.start) + 1
     return _FUND_OPENING.match(text, start, rate.start) is not None
 
 
@@ -352,7 +353,7 @@ def check_total_before_items(context: CheckContext) -> list[Finding]:
             continue
         if not _TOTAL_WORD.search(total.raw_label) or text[total.end : total.end + 1] not in (",", ":"):
             continue
-        stop = min((i for i in (text.find(ch, total.end) for ch in "。\n") if i >= 0), default=len(text))
+        stop = first_mark(text, "。\n", total.end, len(text))
         following = report.quantities_between(total.end, stop)
         if len(following) < 2 or any(
             q.kind != "money" or q.role != "level" or q.approx or q.unit != total.unit for q in following
@@ -420,7 +421,7 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     findings = []
     for done in _DONE_COUNT.finditer(text):
         sentence_start = _sentence_start(text, done.start())
-        stop = min((i for i in (text.find(ch, done.end()) for ch in "。\n;") if i >= 0), default=len(text))
+        stop = first_mark(text, "。\n;", done.end(), len(text))
         planned = [
             m
             for m in _PLANNED.finditer(text, sentence_start, done.start())
@@ -531,7 +532,7 @@ _STAFF_RATE = re.compile(r"在职人员控制率(?:为|是|达|:)?(?P<p>\d+(?:\.
 def check_staff_control_rate(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    if "在职人员控制率" not in text:
+    if not has_word(text, "在职人员控制率", report.places):
         return []
     findings = []
     for match in _STAFF_RATE.finditer(text):
@@ -779,12 +780,12 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     the printed amounts."""
     report = context.report
     text = report.text
-    if "年初预算" not in text or not any(word in text for word in (*_ADDED, *_REDUCED)):
+    if "年初预算" not in text or not has_any(text, (*_ADDED, *_REDUCED), report.places):
         return []
     findings = []
     for anchor in scan.finditer(_INITIAL_BUDGET, text, report.places):
         start = _sentence_start(text, anchor.start(), "。\n")
-        stop = min((e for e in (text.find(ch, anchor.end()) for ch in "。\n") if e >= 0), default=len(text))
+        stop = first_mark(text, "。\n", anchor.end(), len(text))
         amounts = [q for q in report.quantities_between(start, stop) if q.kind == "money" and not q.approx]
         initial = [
             q

@@ -24,6 +24,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.rules import last_mark
 from jixiao.domain.checker.statements import base_or_rate
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -33,7 +34,7 @@ from jixiao.domain.money import HUNDRED, round_half_up
 
 _LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
 _LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
-_KEY_ROLES = ("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入")
+_KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入"))
 
 
 @rule(
@@ -52,7 +53,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        if fig.quantity is not None and any(w in fig.quantity.raw_label for w in _NOT_A_LEVEL):
+        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
             continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
         if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
@@ -142,6 +143,7 @@ def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:
 
 
 _NOT_A_LEVEL = ("上年", "去年", "同比", "比", "超出", "超支", "节约", "节余", "少支", "多支")
+_NOT_A_LEVEL_WORD = re.compile("|".join(map(re.escape, _NOT_A_LEVEL)))  # any of them, in one call
 # a paragraph that opens with a place ('青阳县申请基础养老金补贴…') speaks of that place
 _PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗|镇|乡|街道|村|社区)")
 
@@ -217,7 +219,7 @@ def _dated_apart(context: CheckContext, first: Fig, fig: Fig) -> bool:
 
 
 def _clause_date(text: str, position: int) -> str:
-    start = max(text.rfind(mark, 0, position) for mark in "。;\n") + 1
+    start = last_mark(text, "。;\n", 0, position) + 1
     found = _CLAUSE_DATE.findall(text, start, position)
     return found[-1] if found else ""
 
@@ -485,7 +487,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             if not any(name in quantity.label for name in rate_names):
                 continue
-            sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
+            sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
             if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
                 continue
             if _other_member(text, match.start(), quantity.start):
@@ -663,7 +665,7 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
         name = text[max(0, match.start() - 2) : match.start()]
         if name not in _PAID_NAMES:
             continue
-        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。\n;") + 1
+        sentence_start = last_mark(text, "。\n;", 0, match.start()) + 1
         money = [
             q
             for q in report.quantities_between(sentence_start, match.start())
@@ -780,7 +782,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
         )
     if "持平" in text:
         for statement in context.year_on_year:
-            sentence_start = max(text.rfind(ch, 0, statement.start) for ch in "。\n") + 1
+            sentence_start = last_mark(text, "。\n", 0, statement.start) + 1
             sentence_end = text.find("。", statement.start)
             sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
             if "持平" not in sentence or statement.delta is None or statement.delta.value == 0:
@@ -898,7 +900,7 @@ _TARGET_STATEMENT = re.compile(
 
 
 def _line_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "\n。") + 1
+    return last_mark(text, "\n。", 0, position) + 1
 
 
 def _bracket_owner(text: str, quantity) -> str:
@@ -916,6 +918,8 @@ _STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:
     """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
     while label not in labels:
+        if not label.startswith(_STOCK_HEAD):
+            return None  # no word to take off (most labels)
         head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
         if head is None:
             return None
@@ -929,7 +933,7 @@ _YEAR_END = ("年末", "年底", "12月31日", "期末")
 
 def _point_in_time(text: str, quantity) -> str:
     """年初 or 年末 when the clause before the figure says so, else ''."""
-    start = max(text.rfind(mark, 0, quantity.start) for mark in "。;\n")
+    start = last_mark(text, "。;\n", 0, quantity.start)
     clause = text[start + 1 : quantity.start]
     if any(word in clause for word in _YEAR_END):
         return "年末"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import has_word
 from jixiao.domain.checker.tables import category_points
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
@@ -166,7 +167,7 @@ _PREVIOUS = ("上年", "去年", "上一年", "往年")
 )
 def check_grade(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if ("等" not in text and "评级" not in text) or "分" not in text:
+    if ("等" not in text and not has_word(text, "评级", context.report.places)) or "分" not in text:
         return []
     findings = []
     for match in scan.finditer_around(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import first_mark, has_word
 from jixiao.domain.money import HUNDRED
 
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
@@ -95,7 +96,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
 def check_standard_times_quantity(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    if "元的标准" not in text and "元标准" not in text:
+    if not has_word(text, "元的标准", report.places) and not has_word(text, "元标准", report.places):
         return []
     findings = []
     for match in _STANDARD.finditer(text):
@@ -144,12 +145,12 @@ _NOTE_MARK = re.compile(r"一级指标分值|分值统一设置|分值设置为"
 )
 def check_categories_against_note(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "分值" not in text:
+    if not has_word(text, "分值", context.report.places):
         return []
     mark = scan.search(_NOTE_MARK, text, context.report.places)
     if mark is None:
         return []
-    note_end = min((i for i in (text.find(ch, mark.end()) for ch in "。\n") if i >= 0), default=len(text))
+    note_end = first_mark(text, "。\n", mark.end(), len(text))
     note = {m.group(1): (int(m.group(2)), m) for m in _CATEGORY_NOTE.finditer(text, mark.start(), note_end)}
     findings = []
     for match in scan.finditer(_CATEGORY_HEADER, text, context.report.places):
@@ -186,7 +187,7 @@ def check_claims_against_targets(context: CheckContext) -> list[Finding]:
     """A claim that the targets were met, while an indicator stated as 不低于N has an actual value
     below N and the shortfall is not explained anywhere in the text."""
     text = context.report.text
-    if "实际完成值" not in text:
+    if not has_word(text, "实际完成值", context.report.places):
         return []
     unmet = [m for m in _UNMET.finditer(text) if Decimal(m.group("actual")) < Decimal(m.group("target"))]
     if not unmet or any(word in text for word in _SHORTFALL_EXPLAINED):

@@ -14,6 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.rules import has_word, last_mark, paragraphs_with
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -45,7 +46,11 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
         last = index - 1
-        closing = _ETC_TOTAL.match(text[quantities[index - 2].end : total.start]) if index >= 2 else None
+        closing = (
+            _ETC_TOTAL.match(text[quantities[index - 2].end : total.start])
+            if index >= 2 and text.startswith("等", quantities[index - 2].end)  # (_ETC_TOTAL opens with 等)
+            else None
+        )
         if closing and quantities[index - 1].kind == "count":
             last, raw = index - 2, closing.group("word")  # 'A50万元、B40万元、C20万元等3个项目共计120万元'
         elif raw not in words:
@@ -117,7 +122,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
     change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
     total_words = (*(spec.get("total") or ()), "共", "计")
-    for index in sorted(report.paragraphs_with(initial_words)):
+    for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
         if not any(w in paragraph.text for w in change_words_any) or not any(
             w in paragraph.text for w in total_words
@@ -130,7 +135,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
                 continue
             if _inside_brackets(text, paragraph.start, start):
                 continue
-            clause_start = max(text.rfind(ch, paragraph.start, start) for ch in ",;。:(") + 1
+            clause_start = last_mark(text, ",;。:(", paragraph.start, start) + 1
             clause = text[max(clause_start, paragraph.start) : start]
             noun = match.group("noun") or ""
             if not noun:
@@ -478,7 +483,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings: list[Finding] = []
-    if "权重" not in text or "得分" not in text:
+    if not has_word(text, "权重", report.places) or "得分" not in text:
         return findings
     start = 0
     for boundary in [*scan.places_of(text, _SENTENCE_ENDS, report.places), len(text)]:
