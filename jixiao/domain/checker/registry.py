@@ -17,6 +17,7 @@ from jixiao.domain.checker import (
     rules_standards,
     rules_sums,
     rules_text,
+    rules_titles,
     rules_words,
 )
 from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
@@ -34,6 +35,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_marks.RULES,  # found on the second batch of real reports
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
+    *rules_titles.RULES,  # the title against the text
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 
