@@ -7,6 +7,7 @@ from __future__ import annotations
 from jixiao.domain.checker import (
     consistency,
     rules,
+    rules_columns,
     rules_compare,
     rules_figures,
     rules_forms,
@@ -36,6 +37,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
+    *rules_columns.RULES,  # a table's 合计 row against its rows
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 
