@@ -708,9 +708,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             len(candidates) == 1
             and own is not None
             and own.parent is None
-            and not own.subject
             and (f := context.figures.of(candidates[0])) is not None
             and f.parent is None
+            and (not own.subject or f.subject == own.subject)  # '项目预算资金…，实际支出…' of one 项目
         )
         pairs = [(numerator, d) for d in candidates]
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value

@@ -486,7 +486,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             if not any(name in quantity.label for name in rate_names):
                 continue
             sentence_start = max(text.rfind(ch, start, quantity.start) for ch in "。\n") + 1
-            if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
+            stem = verb[:2]  # '拨付到位' is said of the 拨付率 of a sentence about 拨付
+            if stem not in text[sentence_start : quantity.end] and not quantity.label.startswith(stem):
                 continue
             if _other_member(text, match.start(), quantity.start):
                 continue
@@ -910,7 +911,21 @@ def _bracket_owner(text: str, quantity) -> str:
     return text[max(line_start, opened - 10) : opened]
 
 
-_STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
+_STOCK_HEAD = (
+    "本单位",
+    "本部门",
+    "本局",
+    "本院",
+    "本会",
+    "本委",
+    "本中心",
+    "单位",
+    "共有",
+    "现有",
+    "实有",
+    "全部",
+    "共",
+)
 
 
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:

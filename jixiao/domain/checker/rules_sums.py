@@ -13,7 +13,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
-from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -24,8 +24,28 @@ from jixiao.domain.money import HUNDRED, round_half_up
 _ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
 
 
+# '三个项目合计支出90万元', '以上各项共计', '合计支出': the total of the amounts just listed, named
+# by their count or as 以上/上述, or the total word followed by what it adds up (not '支出合计',
+# which labels a figure of its own)
+_NAMED_TOTAL = re.compile(
+    r"^(?:以上|上述|前述)?(?:(?P<n>[一二三四五六七八九十两\d]{1,3})(?:个|项|家|所|处|类|笔|批|条)|各项)?"
+    r"[\u4e00-\u9fff]{0,4}?(?P<word>共计|合计|总计|累计|总共|一共)"
+    r"(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?$"
+)
+
+
+def _named_total(raw: str, words: tuple[str, ...]) -> re.Match | None:
+    match = _NAMED_TOTAL.match(raw)
+    if match is None or match.group("word") not in words:
+        return None
+    if match.start("word") > 0 and not raw.startswith(("以上", "上述", "前述")) and not match.group("n"):
+        return None  # '支出合计', '项目资金合计': a label before the word, no count
+    return match
+
+
 _ETC_TOTAL = re.compile(
-    r"^等(?P<n>\d{1,3})(?:个|项|家|所|处)[\u4e00-\u9fff]{0,6}?(?P<word>共计|合计|总计|累计|总共|一共|共)(?:为|达|是)?$"
+    r"^(?:等|[,;]?(?:以上|上述|前述)?)(?P<n>\d{1,3})(?:个|项|家|所|处|类|笔|批|条)[\u4e00-\u9fff]{0,6}?"
+    r"(?P<word>共计|合计|总计|累计|总共|一共|共)(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?(?:为|达|是)?$"
 )
 
 
@@ -47,8 +67,9 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         last = index - 1
         closing = _ETC_TOTAL.match(text[quantities[index - 2].end : total.start]) if index >= 2 else None
         if closing and quantities[index - 1].kind == "count":
-            last, raw = index - 2, closing.group("word")  # 'A50万元、B40万元、C20万元等3个项目共计120万元'
-        elif raw not in words:
+            # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
+            last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
+        elif raw not in words and not _named_total(raw, words):
             continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
         else:
             gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
@@ -72,6 +93,9 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             cursor -= 1
         if len(items) < 2 or (closing and last == index - 2 and int(closing.group("n")) != len(items)):
             continue  # '等5个项目' after 3 amounts: the others are not written out
+        named = _named_total(raw, words)
+        if named is not None and named.group("n") and cn_number(named.group("n")) != len(items):
+            continue  # '以上4个项目合计' after 3 amounts: one is written elsewhere
         total_sum = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = total_sum - total.base_value

@@ -192,7 +192,17 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         if current is None or current.kind != previous.kind:
             continue
         end = delta.end if delta is not None else word.end()
-        found.append(YearOnYear(current, delta, word.group("word"), None, None, current.start, end, previous))
+        percent = percent_word = None
+        after = _PERCENT_AFTER.match(text, delta.end) if delta is not None else None
+        if after:  # '比上年2.8万元减少0.4万元，下降14.3%'
+            candidate = report.quantity_starting(after.end())
+            if candidate is not None and candidate.kind == "percent":
+                percent, percent_word, end = candidate, after.group("word"), candidate.end
+        found.append(
+            YearOnYear(
+                current, delta, word.group("word"), percent, percent_word, current.start, end, previous
+            )
+        )
     return found
 
 
