@@ -736,6 +736,12 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
             continue  # a bare verb ('增加投入') says nothing of the two amounts
         pair = _two_years(context, lead.start())
         if pair is None:
+            # '公用经费比上年有所减少，2023年为42.3万元，2022年为38.6万元': the amounts may follow
+            stop = min(
+                (e for e in (text.find(ch, anchor.end()) for ch in "。\n;；") if e >= 0), default=len(text)
+            )
+            pair = _two_years(context, stop)
+        if pair is None:
             continue
         now, before = pair
         half = report.half_unit(now) + report.half_unit(before)

@@ -24,7 +24,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.statements import base_or_rate
+from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -605,7 +605,30 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
             )
         )
     for statement in context.year_on_year:
-        current, delta = statement.current, statement.delta
+        current, delta, percent = statement.current, statement.delta, statement.percent
+        if (
+            current is not None
+            and current.kind == "money"
+            and current.value == 0
+            and not current.approx
+            and percent is not None
+            and percent.value != 0
+            and not (
+                percent.value == 100 and direction_of(statement.percent_word or statement.delta_word) < 0
+            )
+        ):
+            findings.append(
+                context.finding(
+                    "value.impossible",
+                    ERROR,
+                    f"本年为0{current.unit}，却说比上年{statement.percent_word or statement.delta_word}"
+                    f"{percent.text}%：本年为0时只能是下降100%（上年也为0则无从比较）",
+                    statement.start,
+                    statement.end,
+                    found=f"{percent.text}%",
+                )
+            )
+            continue
         if current is None or delta is None or current.approx or delta.approx or current.kind != "money":
             continue
         if statement.delta_word not in ("增加", "增长", "上升", "多了", "增"):

@@ -54,3 +54,16 @@ def test_the_year_before_a_label_beginning_with_xiang_keeps_the_label_whole():
     finding = only(HEAD + body.format("44.9") + "\n", "quantity.conflict")
     assert "项目支出（决算）" in finding.message
     assert not fired(body.format("44.09"), "quantity.conflict")
+
+
+def test_nothing_spent_this_year_yet_a_rise_stated_in_percent_is_impossible():
+    finding = only(HEAD + "公务接待费0万元，比上年增长15%。\n", "value.impossible")
+    assert finding.severity == "error" and finding.found == "15%"
+    assert not fired("公务接待费0万元，比上年下降100%。", "value.impossible")
+
+
+def test_a_bare_direction_against_the_two_years_amounts_that_follow_it():
+    body = "公用经费比上年有所{}，2023年为42.3万元，2022年为38.6万元。"
+    assert only(HEAD + body.format("减少") + "\n", "change.direction").expected == "增加"
+    assert not fired(body.format("增加"), "change.direction")
+    assert only(HEAD + "公用经费42.3万元，比上年减少，上年为38.6万元。\n", "change.direction")
