@@ -13,6 +13,7 @@ from jixiao.domain.checker import (
     rules_forms,
     rules_lists,
     rules_marks,
+    rules_means,
     rules_points,
     rules_slips,
     rules_standards,
@@ -38,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
     *rules_columns.RULES,  # a table's 合计 row against its rows
+    *rules_means.RULES,  # 人均 against the total and the count
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 

@@ -403,8 +403,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
-        if _last_one_beside(parts, report):
-            continue  # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404
+        if _last_one_beside(parts, report) and not (
+            parts.exhaustive or _breakdown_members([p.label for p in parts.parts], context.data)
+        ):
+            # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
+            # three 三公 items, or 基本 and 项目, are the whole, the last of them included
+            continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
         # a nearby figure the parts add up to is their total, whatever its label says — but
@@ -613,6 +617,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             if q.kind == "money" and not in_closed_aside(text, q, quantity.start)
         ]  # '执行数1032849.44(含中央资金…万元,其他资金11185.14万元),执行率95.61%': not the bracket's last item
         levels = [q for q in before if q.role == "level" and not q.approx]
+        own_sentence = bool(levels)
         if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
             levels = [
@@ -644,8 +649,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         # '基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%': a figure
         # labelled as a budget is no spending figure, though its subject (基本支出) says 支出
         labelled = [q for q in labelled if not any(t in q.label for t in spec["denominator"])] or labelled
-        if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
-            # '预算执行率' of the whole department: not the 项目支出 listed just before it
+        if _subject(quantity.label) is None and (_subject(levels[-1].label) is None or not own_sentence):
+            # '预算执行率' of the whole department: not the 项目支出 listed just before it (nor the
+            # last part of a breakdown in an earlier sentence: '支出101.36万元，其中…项目支出29.2万元。预算执行率…')
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled
         if not labelled and any(t in levels[-1].raw_label for t in spec["denominator"]):
             # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that

@@ -549,6 +549,7 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
             for q in counts
             if "编制" not in q.raw_label and ("在职" in q.raw_label or "实有" in q.raw_label)
         ]
+        staffed, working = _whole_count(staffed), _whole_count(working)
         if (
             len({q.value for q in staffed}) != 1
             or len({q.value for q in working}) != 1
@@ -574,6 +575,15 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _whole_count(counts: list) -> list:
+    """Of '核定编制5人，其中行政编制4人、工勤编制1人' the whole: the one that the others add up to."""
+    if len({q.value for q in counts}) <= 1:
+        return counts
+    largest = max(counts, key=lambda q: q.value)
+    rest = sum((q.value for q in counts if q is not largest), Decimal(0))
+    return [largest] if rest == largest.value else counts
 
 
 _NO_BALANCE = re.compile(

@@ -363,6 +363,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
+        # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
+        incomes, spends = _one_amount(incomes), _one_amount(spends)
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -390,6 +392,11 @@ def check_balance(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _one_amount(figs: list[Fig]) -> list[Fig]:
+    """The figures, or the last of them when they all state one amount."""
+    return figs[-1:] if len({f.base for f in figs}) == 1 else figs
 
 
 def _balance_kind(fig: Fig, spec: dict) -> str | None:

@@ -67,3 +67,38 @@ def test_a_bare_direction_against_the_two_years_amounts_that_follow_it():
     assert only(HEAD + body.format("减少") + "\n", "change.direction").expected == "增加"
     assert not fired(body.format("增加"), "change.direction")
     assert only(HEAD + "公用经费42.3万元，比上年减少，上年为38.6万元。\n", "change.direction")
+
+
+def test_a_mean_per_head_against_the_total_and_the_count_of_its_sentence():
+    body = "发放补贴共计12.6万元，惠及困难群众{}人，人均发放450元。"
+    finding = only(HEAD + body.format(320) + "\n", "mean.recompute")
+    assert finding.expected == "393.75元" and "12.6万元÷320人" in finding.message
+    assert not fired(body.format(280), "mean.recompute")
+    assert only(HEAD + "共发放补助资金86.4万元，惠及1200户，户均补助820元。\n", "mean.recompute")
+    assert not fired("全年培训经费3.2万元，培训200人次，人均160元，另有讲座12场。", "mean.recompute")
+
+
+def test_the_staff_quota_is_the_whole_of_its_parts_for_the_control_rate():
+    body = (
+        "核定编制5人，其中行政编制4人、工勤编制1人；年末实有在职人员3人，退休人员2人，在职人员控制率为{}%。"
+    )
+    assert only(HEAD + body.format(75) + "\n", "staff.control_rate").expected == "60%"
+    assert not fired(body.format(60), "staff.control_rate")
+
+
+def test_the_last_of_the_three_sangong_items_is_one_of_them():
+    body = "2023年“三公”经费实际支出0.86万元。其中公务接待费0.36万元，公务用车运行维护费0.5万元，因公出国（境）费{}万元。"
+    assert only(HEAD + body.format("0.1") + "\n", "parts.sum").severity == "error"
+    assert not fired(body.format("0"), "parts.sum")
+
+
+def test_the_whole_bodys_rate_after_its_breakdown_is_of_the_whole():
+    body = (
+        "2023年调整后预算104.7万元。全年支出101.36万元，其中基本支出72.16万元，项目支出29.2万元。"
+        "预算执行率为{}%，全年收入104.7万元，年末结转结余{}万元。"
+    )
+    assert only(HEAD + body.format("97.81", "3.34") + "\n", "rate.recompute").expected == "96.81%"
+    assert not [f for f in fired(body.format("96.81", "3.34"), "rate.recompute") if f.severity != "info"]
+    # the budget and the income state one amount: the balance is checked against it
+    assert only(HEAD + body.format("96.81", "3.54") + "\n", "balance.identity").expected == "3.34万元"
+    assert not fired(body.format("96.81", "3.34"), "balance.identity")
