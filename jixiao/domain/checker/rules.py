@@ -698,7 +698,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
                 and own.parent is None
                 and f is not None
                 and f.parent is None
-                and f.subject == own.subject
+                and _same_subject(context, f.subject, own.subject)
                 and f.quantity.base_value > numerator.base_value / 2
                 and any(t in f.quantity.label for t in spec["denominator"])
             ]
@@ -722,6 +722,14 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
         findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject, single=single))
     return findings
+
+
+def _same_subject(context: CheckContext, a: str, b: str) -> bool:
+    """Two figures' subjects are one; in a project's report its 项目预算资金 and the 实际支出 that
+    names no subject are of the one project."""
+    if a == b:
+        return True
+    return context.report_type.code == "xiangmu" and {a, b} <= {"", "项目"}
 
 
 _EXPLICIT_RATE = re.compile(

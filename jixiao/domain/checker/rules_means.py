@@ -1,13 +1,19 @@
-"""An amount per head against the total and the count it is the mean of (``mean.recompute``).
+"""Figures that are one count divided by another.
+
+``mean.recompute``: an amount per head against the total and the count it is the mean of.
 
 '救助资金15万元，救助困难妇女50人，人均0.3万元': 人均 = the amount ÷ the number of people, both stated
 in the same sentence before it. The words that name the mean and the units of the count it
 divides by are data (``identities.yaml``, ``means``).
+
+``rate.counts``: a rate of counts ('健康管理11,820人，管理率为72.3%（辖区老年人16,348人）',
+'收回580份，满意556份，满意度为95.86%') against the counts of its sentence: the count named like
+the rate (管理, 满意) divided by another count of the same kind of unit.
 """
 
 from __future__ import annotations
 
-from jixiao.domain.checker.base import CheckContext, amount_like, rule, sentence_span
+from jixiao.domain.checker.base import CheckContext, amount_like, pct, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import WARNING, Finding
 
@@ -70,4 +76,84 @@ def check_means(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_means,)
+_RATE_ENDS = ("率", "满意度")
+_NOT_COUNT_RATES = (
+    "增长",
+    "下降",
+    "增幅",
+    "降幅",
+    "控制率",
+    "执行率",
+    "到位率",
+    "拨付率",
+    "支付率",
+    "使用率",
+)
+
+
+@rule("rate.counts", "以人数、份数等计算的比率（管理率、满意度、完成率）与同一句中的两个数是否相符")
+def check_count_rates(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    families = [tuple(f) for f in context.data.unit_families]
+    findings = []
+    for rate in report.quantities:
+        if rate.kind != "percent" or rate.approx or rate.role != "level" or rate.value <= 0:
+            continue
+        label = rate.label
+        if not label.endswith(_RATE_ENDS) or any(word in label for word in _NOT_COUNT_RATES):
+            continue
+        stem = label.removesuffix("率").removesuffix("度")[-2:]
+        if len(stem) < 2:
+            continue
+        paragraph = report.paragraph_at(rate.start)
+        if paragraph is None:
+            continue
+        start, end = sentence_span(text, rate.start, paragraph.start, paragraph.end)
+        aside_end = _aside_end(text, rate.end, end)
+        counts = [
+            q
+            for q in report.quantities_between(start, aside_end)
+            if q.kind == "count" and q.role == "level" and not q.approx and q.value > 0 and q is not rate
+        ]
+        sentence = text[start:end]
+        if label.endswith("完成率") and "实际" in sentence and ("计划" in sentence or "目标" in sentence):
+            continue  # planned against done: count.completion reads it
+        named = [q for q in counts if stem in q.raw_label and q.start < rate.start]
+        if not named:
+            continue
+        top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
+        family = next((f for f in families if top.unit in f), (top.unit,))
+        others = [q for q in counts if q is not top and q.unit in family]
+        if not others:
+            continue
+        half = rate.half_unit()
+        ratios = [(q, top.value * 100 / q.value) for q in others]
+        if any(abs(ratio - rate.value) <= half for _, ratio in ratios):
+            continue
+        base, ratio = min(ratios, key=lambda pair: abs(pair[1] - rate.value))
+        findings.append(
+            context.finding(
+                "rate.counts",
+                WARNING,
+                f"{label}与数字不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
+                f"报告写{rate.text}%" + (f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else ""),
+                rate.start - len(rate.raw_label),
+                rate.end,
+                expected=pct(ratio, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
+def _aside_end(text: str, position: int, limit: int) -> int:
+    """Where a bracket opened right after the rate closes ('…72.3%（辖区老年人16,348人）'), or the rate's end."""
+    if text[position : position + 1] not in "(（":
+        return position
+    closed = text.find(")", position, limit + 1)
+    closed = closed if closed >= 0 else text.find("）", position, limit + 1)
+    return closed if closed >= 0 else position
+
+
+RULES = (check_means, check_count_rates)

@@ -102,3 +102,39 @@ def test_the_whole_bodys_rate_after_its_breakdown_is_of_the_whole():
     # the budget and the income state one amount: the balance is checked against it
     assert only(HEAD + body.format("96.81", "3.54") + "\n", "balance.identity").expected == "3.34万元"
     assert not fired(body.format("96.81", "3.34"), "balance.identity")
+
+
+PROJECT = "临江区卫生健康局2024年基本公共卫生服务项目支出绩效自评报告\n一、项目概况\n"
+
+
+def test_in_a_projects_report_its_budget_is_the_denominator_of_its_rates():
+    body = (
+        "2024年项目预算资金8,856,000.00元，其中中央补助资金6,200,000.00元，区级配套资金2,656,000.00元。"
+        "全年实际到位资金8,856,000.00元，资金到位率{}%。全年实际支出8,412,300.50元，预算执行率{}%。"
+    )
+    wrong = [
+        f for f in findings(PROJECT + body.format(98, "95.99") + "\n", "rate.recompute", report_type="auto")
+    ]
+    assert sorted((f.severity, f.expected) for f in wrong) == [("warning", "100%"), ("warning", "94.99%")]
+    right = findings(PROJECT + body.format(100, "94.99") + "\n", "rate.recompute", report_type="auto")
+    assert not [f for f in right if f.severity != "info"]
+
+
+def test_the_grade_after_the_scores_own_breakdown_goes_with_the_score():
+    body = "项目自评得分{}分，其中产出指标45分、效益指标{}分、满意度指标9分、预算执行率10分，评价等级为“优”。"
+    assert only(HEAD + body.format(82, 18) + "\n", "score.grade").expected == "良"
+    assert not fired(body.format(92, 28), "score.grade")
+    # parts that do not make the score: the grade may go with something else
+    assert not fired(body.format(82, 28), "score.grade")
+
+
+def test_a_rate_of_counts_against_the_counts_of_its_sentence():
+    body = "全年完成65岁以上老年人健康管理11,820人，管理率为{}%（辖区65岁以上老年人16,348人）。"
+    assert only(HEAD + body.format("73.3") + "\n", "rate.counts").expected == "72.3%"
+    assert not fired(body.format("72.3"), "rate.counts")
+    survey = "共发放问卷600份，收回580份，满意556份，满意度为{}%。"
+    assert only(HEAD + survey.format("92.86") + "\n", "rate.counts")
+    assert not fired(survey.format("95.86"), "rate.counts") and not fired(
+        survey.format("92.67"), "rate.counts"
+    )
+    assert not fired("全年培训1200人，其中女性600人，合格率98%。", "rate.counts")  # no count named like it
