@@ -1142,7 +1142,8 @@ def check_counts(context: CheckContext) -> list[Finding]:
             context.finding(
                 "count.items",
                 ERROR,
-                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个",
+                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个"
+                + (f"（“和”“及”连起的名称各算一个，也只有{listed + extra}个）" if extra else ""),
                 min(count_list.count_start, count_list.list_start),
                 max(count_list.count_end, count_list.list_end),
                 expected=str(count_list.count),

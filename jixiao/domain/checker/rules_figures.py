@@ -365,6 +365,11 @@ def check_balance(context: CheckContext) -> list[Finding]:
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
         # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
         incomes, spends = _one_amount(incomes), _one_amount(spends)
+        # '收入合计…支出合计…，年末结转结余…' beside 三公经费支出, 政府采购支出: the canonical pair
+        canonical_words = tuple(spec.get("canonical") or ())
+        if len(incomes) > 1 or len(spends) > 1:
+            incomes = _one_amount(_canonical(incomes, canonical_words)) if len(incomes) > 1 else incomes
+            spends = _one_amount(_canonical(spends, canonical_words)) if len(spends) > 1 else spends
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -392,6 +397,11 @@ def check_balance(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _canonical(figs: list[Fig], words: tuple[str, ...]) -> list[Fig]:
+    """The figures whose label is one of the canonical words (收入合计, 支出合计 …), exactly."""
+    return [f for f in figs if f.label.removeprefix("部门").removeprefix("本年") in words or f.label in words]
 
 
 def _one_amount(figs: list[Fig]) -> list[Fig]:

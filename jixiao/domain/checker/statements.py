@@ -621,7 +621,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             list_start = intro.end()
             list_end, complete = _list_end(text, list_start, paragraph.end, report)
             items = _items(text, list_start, list_end)
-            if items and (not is_colon or len(items) >= 2):
+            # a list of one is no list, unless its one item joins two names ('A和B')
+            if items and (not is_colon or len(items) >= 2 or any(j in items[0] for j in "和及与")):
                 found.append(
                     CountList(total, match.start(), group_end, tuple(items), list_start, list_end, complete)
                 )

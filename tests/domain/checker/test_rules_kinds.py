@@ -138,3 +138,21 @@ def test_a_rate_of_counts_against_the_counts_of_its_sentence():
         survey.format("92.67"), "rate.counts"
     )
     assert not fired("全年培训1200人，其中女性600人，合格率98%。", "rate.counts")  # no count named like it
+
+
+def test_two_names_joined_by_he_are_a_list_of_two():
+    body = "下属事业单位{}个，分别是县农业技术推广中心和县动物疫病预防控制中心。"
+    finding = only(HEAD + body.format(3) + "\n", "count.items")
+    assert "也只有2个" in finding.message
+    assert not fired(body.format(2), "count.items")
+    assert not fired("下设1个事业单位，即县文化和旅游服务中心。", "count.items")
+
+
+def test_the_balance_is_of_the_canonical_totals_beside_other_spending_figures():
+    body = (
+        "2023年部门收入合计2,356.78万元，比上年增加215.36万元。\n"
+        "2023年部门支出合计2,298.45万元，其中基本支出896.32万元，项目支出1,402.13万元。年末结转结余{}万元。\n"
+        "“三公”经费支出12.6万元，政府采购支出325万元。"
+    )
+    assert only(HEAD + body.format("68.33") + "\n", "balance.identity").expected == "58.33万元"
+    assert not fired(body.format("58.33"), "balance.identity")
