@@ -621,6 +621,15 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
 
 
 _TOTAL_LABELS = ("合计", "总计", "总分", "得分合计")
+_ELLIPSIS = " .…。·"
+
+
+def _elided(row: TableRow) -> bool:
+    """A row standing for rows left out ('……'); an empty first cell is the category's merged cell."""
+    label = row.label.strip()
+    if label:
+        return not label.strip(_ELLIPSIS)
+    return any(cell is not None and cell.text and not cell.text.strip(_ELLIPSIS) for cell in row.cells)
 
 
 @rule("table.categories", "评分表中一级指标所标分值（如“产出指标(50分)”）与其下各项分值之和是否相等")
@@ -640,7 +649,7 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
                 categories.append((row, points, []))
             if not categories:
                 continue
-            if not row.label.strip(" .…。·"):
+            if _elided(row):
                 elided.add(len(categories) - 1)
             weight = row.cell(weight_at)
             if weight is not None and weight.value is not None:

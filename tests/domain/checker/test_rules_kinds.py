@@ -156,3 +156,42 @@ def test_the_balance_is_of_the_canonical_totals_beside_other_spending_figures():
     )
     assert only(HEAD + body.format("68.33") + "\n", "balance.identity").expected == "58.33万元"
     assert not fired(body.format("58.33"), "balance.identity")
+
+
+FORM = (
+    "项目支出绩效自评表\n（2023年度）\n项目名称：农村饮水安全巩固提升工程\n"
+    "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 500 | 620 | 589 | 10 | 95.00% | 9.5 |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标({cat}分) | 数量指标 | 新建集中供水工程 | 12处 | 12处 | 15 | 15 |\n"
+    "|  |  | 改造供水管网 | ≥80公里 | 86公里 | 15 | 15 |\n"
+    "|  | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 |\n"
+    "|  | 时效指标 | 按期完工率 | 100% | 95% | 10 | 9 |\n"
+    "| 效益指标(30分) | 社会效益指标 | 受益人口 | ≥3.5万人 | 3.8万人 | 15 | 15 |\n"
+    "|  | 可持续影响指标 | 工程运行年限 | ≥15年 | 15年 | 15 | 15 |\n"
+    "| 满意度指标(10分) | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 93% | 10 | {sat} |\n"
+    "| 总分 |  |  |  |  | 100 | {total} |\n"
+)
+
+
+def form(cat=50, sat=10, total="98.5"):
+    return FORM.format(cat=cat, sat=sat, total=total)
+
+
+def test_a_score_forms_merged_category_cells_are_no_rows_left_out():
+    assert not findings(form(), "table.categories", report_type="auto")
+    finding = only(form(cat=55), "table.categories", report_type="auto")
+    assert (finding.expected, finding.found) == ("55", "50")
+
+
+def test_the_total_score_of_a_form_whose_indicator_rows_open_with_their_category():
+    assert not findings(form(), "table.points_total", report_type="auto")
+    finding = only(form(total="97.5"), "table.points_total", report_type="auto")
+    assert finding.expected == "98.5分"
+
+
+def test_a_score_above_its_weight_is_an_error():
+    found = findings(form(sat=12, total="100.5"), "table.score_over_weight", report_type="auto")
+    assert [(f.severity, f.found) for f in found] == [("error", "12分"), ("error", "100.5分")]
+    assert "“受益群众满意度”得分12分超过其分值10分" in found[0].message
+    assert not findings(form(), "table.score_over_weight", report_type="auto")
