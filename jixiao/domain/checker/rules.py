@@ -22,6 +22,7 @@ from jixiao.domain.checker.base import (
     CheckContext,
     Rule,
     amount_like,
+    major_section_span,
     overlaps,
     pct,
     rule,
@@ -52,6 +53,38 @@ __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
 # Year on year
 
 
+def _rate_from_two_years(context: CheckContext, statement) -> list[Finding]:
+    """'支出4.8万元，较上年决算5.6万元下降14.29%': the rate from the two years' amounts."""
+    report = context.report
+    current, previous, percent = statement.current, statement.previous, statement.percent
+    if current.approx or previous.approx or percent.approx or previous.kind != current.kind:
+        return []
+    before = previous.base_value
+    if before <= 0:
+        return []
+    sign = direction_of(statement.percent_word)
+    exact = (current.base_value - before) * HUNDRED / before
+    stated = percent.value * (sign or 1)
+    uc, ub = report.half_unit(current), report.half_unit(previous)
+    low = (current.base_value - uc - before - ub) * HUNDRED / (before + ub)
+    high = (current.base_value + uc - before + ub) * HUNDRED / max(before - ub, ub)
+    if sign and low - percent.half_unit() <= stated <= high + percent.half_unit():
+        return []
+    places = percent.decimals
+    return [
+        context.finding(
+            "yoy.arithmetic",
+            ERROR,
+            f"“{current.label or '该项'}”的增减幅度与两年数不符：（{show(current)}−上年{show(previous)}）÷上年{show(previous)}"
+            f"={pct(exact, places)}，报告写{statement.percent_word}{percent.text}%",
+            statement.start,
+            statement.end,
+            expected=pct(abs(exact), places),
+            found=f"{percent.text}%",
+        )
+    ]
+
+
 @rule("yoy.arithmetic", "同比增减额与增减幅度是否相符（按印出数字的四舍五入范围判断）")
 def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     """For 'C，比上年增加D，增长P%': previous = C − D (or C + D for a fall), P = D ÷ previous.
@@ -65,6 +98,9 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     report = context.report
     for statement in context.year_on_year:
         current, delta, percent = statement.current, statement.delta, statement.percent
+        if delta is None and current is not None and percent is not None and statement.previous is not None:
+            findings.extend(_rate_from_two_years(context, statement))
+            continue
         if current is None or delta is None or current.approx or delta.approx:
             continue
         if current.kind == "count" and current.unit != delta.unit:
@@ -669,19 +705,30 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             and q.base_value > 0
             and (own_subject is None or own_subject in q.label)
         ]
-        if not candidates and any(t in numerator.label for t in context.data.whole_department):
-            section_start, section_end = section_span(report, quantity.start)
-            candidates = [
-                q
-                for q in report.quantities_between(section_start, section_end)
-                if q.kind == "money"
-                and q.role == "level"
-                and not q.approx
-                and q is not numerator
-                and any(t in q.label for t in spec["denominator"])
-                and _subject(q.label) is None
-                and q.base_value > 0
-            ]
+        whole = any(
+            (numerator.label == t[1:]) if t.startswith("=") else (t in numerator.label)
+            for t in context.data.whole_department
+        )
+        if not candidates and whole:
+            # the whole body's budget in its section, or else in the chapter around it ('（一）预算安排
+            # 情况…全年预算数…' beside '（二）预算执行情况…决算支出…，预算执行率…')
+            for section_start, section_end in (
+                section_span(report, quantity.start),
+                major_section_span(report, quantity.start, max_rank=1),
+            ):
+                candidates = [
+                    q
+                    for q in report.quantities_between(section_start, section_end)
+                    if q.kind == "money"
+                    and q.role == "level"
+                    and not q.approx
+                    and q is not numerator
+                    and any(t in q.label for t in spec["denominator"])
+                    and _subject(q.label) is None
+                    and q.base_value > 0
+                ]
+                if candidates:
+                    break
         if not candidates:
             # '共投入资金1987.08万元。其中…。全年执行资金1847.85万元,执行率92.9%': the denominator may
             # stand earlier in the paragraph; the parts listed under it are not candidates

@@ -801,6 +801,15 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     for anchor in scan.finditer(_INITIAL_BUDGET, text, report.places):
         start = _sentence_start(text, anchor.start(), "。\n")
         stop = min((e for e in (text.find(ch, anchor.end()) for ch in "。\n") if e >= 0), default=len(text))
+        own_stop = stop
+        sentence = text[start:stop]
+        if not any(w in sentence for w in (*_ADDED, *_REDUCED, *_ADJUSTED)) and text[stop : stop + 1] == "。":
+            # '年初预算1,020.6万元，其中…。年中追加预算85.4万元，全年预算数1,106万元。': the changes
+            # and the budget after them may follow in the next sentence of the paragraph
+            following = text.find("。", stop + 1)
+            line_end = text.find("\n", stop + 1)
+            if following >= 0 and (line_end < 0 or following < line_end):
+                stop = following
         amounts = [q for q in report.quantities_between(start, stop) if q.kind == "money" and not q.approx]
         initial = [
             q
@@ -828,6 +837,7 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
             if initial[0].end <= q.start < adjusted[0].start
             and q not in added + reduced
             and text.count("(", initial[0].end, q.start) <= text.count(")", initial[0].end, q.start)
+            and not (q.start < own_stop and "其中" in text[initial[0].end : q.start])  # the initial's parts
         ]
         if others:
             continue  # '经核批继续使用101.08万元': another change the words above do not name

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
-from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 
 
 @rule("mean.recompute", "人均、户均等平均数与同一句中的总额和人数（户数）是否相符")
@@ -156,4 +156,58 @@ def _aside_end(text: str, position: int, limit: int) -> int:
     return closed if closed >= 0 else position
 
 
-RULES = (check_means, check_count_rates)
+@rule("rate.of_base", "“A，为（完成）B的P%”中的P与A÷B是否相符")
+def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
+    """'实际支出96万元，为预算100万元的96%', '新增就业1,860人，完成年度目标1,800人的103.33%': the
+    rate after 的 is the amount just before the base divided by the base."""
+    report = context.report
+    text = report.text
+    if "的" not in text or "%" not in text:
+        return []
+    families = [tuple(f) for f in context.data.unit_families]
+    quantities = report.quantities
+    findings = []
+    for index in range(1, len(quantities) - 1):
+        base, rate = quantities[index], quantities[index + 1]
+        if (
+            rate.kind != "percent"
+            or text[base.end : rate.start] != "的"
+            or base.kind not in ("money", "count")
+        ):
+            continue
+        top = quantities[index - 1]
+        if top.kind != base.kind or top.approx or base.approx or rate.approx or base.base_value <= 0:
+            continue
+        if (
+            base.kind == "count"
+            and not any(top.unit in f and base.unit in f for f in families)
+            and top.unit != base.unit
+        ):
+            continue
+        between = text[top.end : base.start - len(base.raw_label)]
+        if between not in (",", "，", ";", "；", "") or any(ch in base.raw_label for ch in "。;"):
+            continue  # the amount the rate is of stands right before the base's own words
+        if "占" in base.raw_label:
+            continue  # '占全县财政支出40亿元的8%': a share, which rate.recompute reads
+        exact = top.base_value * 100 / base.base_value
+        envelope = rate.half_unit() + (
+            (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
+        )
+        if abs(exact - rate.value) <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "rate.of_base",
+                ERROR,
+                f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(exact, max(rate.decimals, 2))}，"
+                f"报告写“{base.raw_label}{base.text}{base.unit}的{rate.text}%”",
+                top.start,
+                rate.end,
+                expected=pct(exact, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
+RULES = (check_means, check_count_rates, check_rates_of_a_base)

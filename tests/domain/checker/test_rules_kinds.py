@@ -195,3 +195,41 @@ def test_a_score_above_its_weight_is_an_error():
     assert [(f.severity, f.found) for f in found] == [("error", "12分"), ("error", "100.5分")]
     assert "“受益群众满意度”得分12分超过其分值10分" in found[0].message
     assert not findings(form(), "table.score_over_weight", report_type="auto")
+
+
+def test_a_rate_of_a_named_base():
+    body = "完成城镇新增就业1,860人，完成年度目标1,800人的{}%。"
+    finding = only(HEAD + body.format("105.33") + "\n", "rate.of_base")
+    assert finding.expected == "103.33%" and finding.severity == "error"
+    assert not fired(body.format("103.33"), "rate.of_base")
+    assert only(HEAD + "实际支出96万元，为预算100万元的98%。\n", "rate.of_base")
+    assert not fired("项目资金3.2亿元，占全县财政支出40亿元的9%。", "rate.of_base")  # a share: rate.recompute
+
+
+RENSHE = (
+    "龙溪县人力资源和社会保障局2022年度部门整体支出绩效评价报告\n一、部门基本情况\n县人社局为县政府工作部门。\n"
+    "二、部门预算及执行情况\n"
+    "（一）预算安排情况。2022年部门年初预算1,020.6万元，其中基本支出612.4万元、项目支出408.2万元。"
+    "年中追加预算85.4万元，全年预算数{adjusted}万元。\n"
+    "（二）预算执行情况。2022年部门决算支出1,068.2万元，预算执行率{rate}%。\n"
+    "（三）“三公”经费。2022年“三公”经费预算6万元，决算支出4.8万元，较预算减少1.2万元，较上年决算5.6万元下降{fall}%。\n"
+)
+
+
+def renshe(adjusted="1,106", rate="96.58", fall="14.29"):
+    return RENSHE.format(adjusted=adjusted, rate=rate, fall=fall)
+
+
+def test_the_changes_of_the_budget_in_the_sentence_after_the_initial_budget():
+    assert not findings(renshe(), "budget.adjustment")
+    assert only(renshe(adjusted="1,116"), "budget.adjustment").expected == "1106万元"
+
+
+def test_the_whole_bodys_rate_against_its_budget_in_the_sibling_section():
+    assert not [f for f in findings(renshe(), "rate.recompute") if f.severity != "info"]
+    assert only(renshe(rate="95.58"), "rate.recompute").expected == "96.58%"
+
+
+def test_a_rate_of_change_against_the_previous_years_amount_after_other_changes():
+    assert not findings(renshe(), "yoy.arithmetic")
+    assert only(renshe(fall="16.29"), "yoy.arithmetic").expected == "14.29%"
