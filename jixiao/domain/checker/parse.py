@@ -510,8 +510,9 @@ def _read_quantities(
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
-                raw_label = raw_label.removeprefix("年度").removeprefix("年")
-            raw_label = _LEFTOVER_UNIT.sub("", raw_label)
+                raw_label = raw_label.removeprefix("年度").removeprefix("年")  # '2023年项目支出': 项 stays
+            else:
+                raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         if tables is None:
             label = clean_label(raw_label, prefixes, suffixes)
         else:  # clean_label(raw_label, prefixes, suffixes)

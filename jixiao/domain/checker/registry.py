@@ -7,16 +7,19 @@ from __future__ import annotations
 from jixiao.domain.checker import (
     consistency,
     rules,
+    rules_columns,
     rules_compare,
     rules_figures,
     rules_forms,
     rules_lists,
     rules_marks,
+    rules_means,
     rules_points,
     rules_slips,
     rules_standards,
     rules_sums,
     rules_text,
+    rules_titles,
     rules_words,
 )
 from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
@@ -34,6 +37,9 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_marks.RULES,  # found on the second batch of real reports
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
+    *rules_titles.RULES,  # the title against the text
+    *rules_columns.RULES,  # a table's 合计 row against its rows
+    *rules_means.RULES,  # 人均 against the total and the count
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 

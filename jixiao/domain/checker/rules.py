@@ -26,6 +26,7 @@ from jixiao.domain.checker.base import (
     Rule,
     _pair_index,
     amount_like,
+    major_section_span,
     overlaps,
     pct,
     rule,
@@ -168,6 +169,38 @@ def _round_half_up(value: Decimal, places: int) -> Decimal:
 # Year on year
 
 
+def _rate_from_two_years(context: CheckContext, statement) -> list[Finding]:
+    """'支出4.8万元，较上年决算5.6万元下降14.29%': the rate from the two years' amounts."""
+    report = context.report
+    current, previous, percent = statement.current, statement.previous, statement.percent
+    if current.approx or previous.approx or percent.approx or previous.kind != current.kind:
+        return []
+    before = previous.base_value
+    if before <= 0:
+        return []
+    sign = direction_of(statement.percent_word)
+    exact = (current.base_value - before) * HUNDRED / before
+    stated = percent.value * (sign or 1)
+    uc, ub = report.half_unit(current), report.half_unit(previous)
+    low = (current.base_value - uc - before - ub) * HUNDRED / (before + ub)
+    high = (current.base_value + uc - before + ub) * HUNDRED / max(before - ub, ub)
+    if sign and low - percent.half_unit() <= stated <= high + percent.half_unit():
+        return []
+    places = percent.decimals
+    return [
+        context.finding(
+            "yoy.arithmetic",
+            ERROR,
+            f"“{current.label or '该项'}”的增减幅度与两年数不符：（{show(current)}−上年{show(previous)}）÷上年{show(previous)}"
+            f"={pct(exact, places)}，报告写{statement.percent_word}{percent.text}%",
+            statement.start,
+            statement.end,
+            expected=pct(abs(exact), places),
+            found=f"{percent.text}%",
+        )
+    ]
+
+
 @rule("yoy.arithmetic", "同比增减额与增减幅度是否相符（按印出数字的四舍五入范围判断）")
 def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     """For 'C，比上年增加D，增长P%': previous = C − D (or C + D for a fall), P = D ÷ previous.
@@ -181,6 +214,9 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     report = context.report
     for statement in context.year_on_year:
         current, delta, percent = statement.current, statement.delta, statement.percent
+        if delta is None and current is not None and percent is not None and statement.previous is not None:
+            findings.extend(_rate_from_two_years(context, statement))
+            continue
         if current is None or delta is None or current.approx or delta.approx:
             continue
         if current.kind == "count" and current.unit != delta.unit:
@@ -527,8 +563,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
-        if _last_one_beside(parts, report):
-            continue  # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404
+        if _last_one_beside(parts, report) and not (
+            parts.exhaustive or _breakdown_members([p.label for p in parts.parts], context.data)
+        ):
+            # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
+            # three 三公 items, or 基本 and 项目, are the whole, the last of them included
+            continue
         total_sum = sum((p.base_value for p in parts.parts), ZERO)
         envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
         # a nearby figure the parts add up to is their total, whatever its label says — but
@@ -741,6 +781,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             if q.kind == "money" and not in_closed_aside(text, q, quantity.start)
         ]  # '执行数1032849.44(含中央资金…万元,其他资金11185.14万元),执行率95.61%': not the bracket's last item
         levels = [q for q in before if q.role == "level" and not q.approx]
+        own_sentence = bool(levels)
         if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
             levels = [
@@ -772,8 +813,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         # '基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%': a figure
         # labelled as a budget is no spending figure, though its subject (基本支出) says 支出
         labelled = [q for q in labelled if not any(t in q.label for t in spec["denominator"])] or labelled
-        if _subject(quantity.label) is None and _subject(levels[-1].label) is None:
-            # '预算执行率' of the whole department: not the 项目支出 listed just before it
+        if _subject(quantity.label) is None and (_subject(levels[-1].label) is None or not own_sentence):
+            # '预算执行率' of the whole department: not the 项目支出 listed just before it (nor the
+            # last part of a breakdown in an earlier sentence: '支出101.36万元，其中…项目支出29.2万元。预算执行率…')
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled
         if not labelled and any(t in levels[-1].raw_label for t in spec["denominator"]):
             # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that
@@ -791,19 +833,30 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             and q.base_value > 0
             and (own_subject is None or own_subject in q.label)
         ]
-        if not candidates and any(t in numerator.label for t in context.data.whole_department):
-            section_start, section_end = section_span(report, quantity.start)
-            candidates = [
-                q
-                for q in report.quantities_between(section_start, section_end)
-                if q.kind == "money"
-                and q.role == "level"
-                and not q.approx
-                and q is not numerator
-                and any(t in q.label for t in spec["denominator"])
-                and _subject(q.label) is None
-                and q.base_value > 0
-            ]
+        whole = any(
+            (numerator.label == t[1:]) if t.startswith("=") else (t in numerator.label)
+            for t in context.data.whole_department
+        )
+        if not candidates and whole:
+            # the whole body's budget in its section, or else in the chapter around it ('（一）预算安排
+            # 情况…全年预算数…' beside '（二）预算执行情况…决算支出…，预算执行率…')
+            for section_start, section_end in (
+                section_span(report, quantity.start),
+                major_section_span(report, quantity.start, max_rank=1),
+            ):
+                candidates = [
+                    q
+                    for q in report.quantities_between(section_start, section_end)
+                    if q.kind == "money"
+                    and q.role == "level"
+                    and not q.approx
+                    and q is not numerator
+                    and any(t in q.label for t in spec["denominator"])
+                    and _subject(q.label) is None
+                    and q.base_value > 0
+                ]
+                if candidates:
+                    break
         if not candidates:
             # '共投入资金1987.08万元。其中…。全年执行资金1847.85万元,执行率92.9%': the denominator may
             # stand earlier in the paragraph; the parts listed under it are not candidates
@@ -820,7 +873,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
                 and own.parent is None
                 and f is not None
                 and f.parent is None
-                and f.subject == own.subject
+                and _same_subject(context, f.subject, own.subject)
                 and f.quantity.base_value > numerator.base_value / 2
                 and any(t in f.quantity.label for t in spec["denominator"])
             ]
@@ -836,14 +889,22 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             len(candidates) == 1
             and own is not None
             and own.parent is None
-            and not own.subject
             and (f := context.figures.of(candidates[0])) is not None
             and f.parent is None
+            and (not own.subject or f.subject == own.subject)  # '项目预算资金…，实际支出…' of one 项目
         )
         pairs = [(numerator, d) for d in candidates]
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
         findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject, single=single))
     return findings
+
+
+def _same_subject(context: CheckContext, a: str, b: str) -> bool:
+    """Two figures' subjects are one; in a project's report its 项目预算资金 and the 实际支出 that
+    names no subject are of the one project."""
+    if a == b:
+        return True
+    return context.report_type.code == "xiangmu" and {a, b} <= {"", "项目"}
 
 
 _EXPLICIT_RATE = re.compile(
@@ -1256,7 +1317,8 @@ def check_counts(context: CheckContext) -> list[Finding]:
             context.finding(
                 "count.items",
                 ERROR,
-                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个",
+                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个"
+                + (f"（“和”“及”连起的名称各算一个，也只有{listed + extra}个）" if extra else ""),
                 min(count_list.count_start, count_list.list_start),
                 max(count_list.count_end, count_list.list_end),
                 expected=str(count_list.count),

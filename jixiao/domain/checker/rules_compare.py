@@ -550,6 +550,7 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
             for q in counts
             if "编制" not in q.raw_label and ("在职" in q.raw_label or "实有" in q.raw_label)
         ]
+        staffed, working = _whole_count(staffed), _whole_count(working)
         if (
             len({q.value for q in staffed}) != 1
             or len({q.value for q in working}) != 1
@@ -575,6 +576,15 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _whole_count(counts: list) -> list:
+    """Of '核定编制5人，其中行政编制4人、工勤编制1人' the whole: the one that the others add up to."""
+    if len({q.value for q in counts}) <= 1:
+        return counts
+    largest = max(counts, key=lambda q: q.value)
+    rest = sum((q.value for q in counts if q is not largest), Decimal(0))
+    return [largest] if rest == largest.value else counts
 
 
 _NO_BALANCE = re.compile(
@@ -737,6 +747,12 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
             continue  # a bare verb ('增加投入') says nothing of the two amounts
         pair = _two_years(context, lead.start())
         if pair is None:
+            # '公用经费比上年有所减少，2023年为42.3万元，2022年为38.6万元': the amounts may follow
+            stop = min(
+                (e for e in (text.find(ch, anchor.end()) for ch in "。\n;；") if e >= 0), default=len(text)
+            )
+            pair = _two_years(context, stop)
+        if pair is None:
             continue
         now, before = pair
         half = report.half_unit(now) + report.half_unit(before)
@@ -786,6 +802,15 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     for anchor in scan.finditer(_INITIAL_BUDGET, text, report.places):
         start = _sentence_start(text, anchor.start(), "。\n")
         stop = first_mark(text, "。\n", anchor.end(), len(text))
+        own_stop = stop
+        sentence = text[start:stop]
+        if not any(w in sentence for w in (*_ADDED, *_REDUCED, *_ADJUSTED)) and text[stop : stop + 1] == "。":
+            # '年初预算1,020.6万元，其中…。年中追加预算85.4万元，全年预算数1,106万元。': the changes
+            # and the budget after them may follow in the next sentence of the paragraph
+            following = text.find("。", stop + 1)
+            line_end = text.find("\n", stop + 1)
+            if following >= 0 and (line_end < 0 or following < line_end):
+                stop = following
         amounts = [q for q in report.quantities_between(start, stop) if q.kind == "money" and not q.approx]
         initial = [
             q
@@ -813,6 +838,7 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
             if initial[0].end <= q.start < adjusted[0].start
             and q not in added + reduced
             and text.count("(", initial[0].end, q.start) <= text.count(")", initial[0].end, q.start)
+            and not (q.start < own_stop and "其中" in text[initial[0].end : q.start])  # the initial's parts
         ]
         if others:
             continue  # '经核批继续使用101.08万元': another change the words above do not name

@@ -25,7 +25,7 @@ from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import last_mark
-from jixiao.domain.checker.statements import base_or_rate
+from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -365,6 +365,13 @@ def check_balance(context: CheckContext) -> list[Finding]:
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
+        # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
+        incomes, spends = _one_amount(incomes), _one_amount(spends)
+        # '收入合计…支出合计…，年末结转结余…' beside 三公经费支出, 政府采购支出: the canonical pair
+        canonical_words = tuple(spec.get("canonical") or ())
+        if len(incomes) > 1 or len(spends) > 1:
+            incomes = _one_amount(_canonical(incomes, canonical_words)) if len(incomes) > 1 else incomes
+            spends = _one_amount(_canonical(spends, canonical_words)) if len(spends) > 1 else spends
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -392,6 +399,16 @@ def check_balance(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _canonical(figs: list[Fig], words: tuple[str, ...]) -> list[Fig]:
+    """The figures whose label is one of the canonical words (收入合计, 支出合计 …), exactly."""
+    return [f for f in figs if f.label.removeprefix("部门").removeprefix("本年") in words or f.label in words]
+
+
+def _one_amount(figs: list[Fig]) -> list[Fig]:
+    """The figures, or the last of them when they all state one amount."""
+    return figs[-1:] if len({f.base for f in figs}) == 1 else figs
 
 
 def _balance_kind(fig: Fig, spec: dict) -> str | None:
@@ -488,7 +505,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             if not any(name in quantity.label for name in rate_names):
                 continue
             sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
-            if verb not in text[sentence_start : quantity.end] and not quantity.label.startswith(verb):
+            stem = verb[:2]  # '拨付到位' is said of the 拨付率 of a sentence about 拨付
+            if stem not in text[sentence_start : quantity.end] and not quantity.label.startswith(stem):
                 continue
             if _other_member(text, match.start(), quantity.start):
                 continue
@@ -606,7 +624,30 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
             )
         )
     for statement in context.year_on_year:
-        current, delta = statement.current, statement.delta
+        current, delta, percent = statement.current, statement.delta, statement.percent
+        if (
+            current is not None
+            and current.kind == "money"
+            and current.value == 0
+            and not current.approx
+            and percent is not None
+            and percent.value != 0
+            and not (
+                percent.value == 100 and direction_of(statement.percent_word or statement.delta_word) < 0
+            )
+        ):
+            findings.append(
+                context.finding(
+                    "value.impossible",
+                    ERROR,
+                    f"本年为0{current.unit}，却说比上年{statement.percent_word or statement.delta_word}"
+                    f"{percent.text}%：本年为0时只能是下降100%（上年也为0则无从比较）",
+                    statement.start,
+                    statement.end,
+                    found=f"{percent.text}%",
+                )
+            )
+            continue
         if current is None or delta is None or current.approx or delta.approx or current.kind != "money":
             continue
         if statement.delta_word not in ("增加", "增长", "上升", "多了", "增"):
@@ -912,7 +953,21 @@ def _bracket_owner(text: str, quantity) -> str:
     return text[max(line_start, opened - 10) : opened]
 
 
-_STOCK_HEAD = ("本单位", "单位", "共有", "现有", "全部", "共")
+_STOCK_HEAD = (
+    "本单位",
+    "本部门",
+    "本局",
+    "本院",
+    "本会",
+    "本委",
+    "本中心",
+    "单位",
+    "共有",
+    "现有",
+    "实有",
+    "全部",
+    "共",
+)
 
 
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:

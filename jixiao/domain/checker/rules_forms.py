@@ -112,7 +112,7 @@ def check_points_against_total_row(context: CheckContext) -> list[Finding]:
                 if r is not totals[0] and not r.label.replace(" ", "").startswith("其中")
             ]
             values = [(r, c.value) for r in rows if (c := r.cell(column)) is not None and c.value is not None]
-            if len(values) < 2 or any(_has_category_points(r) for r, _ in values):
+            if len(values) < 2 or any(_category_row(r) for r, _ in values):
                 continue
             own = sum((v for _, v in values), ZERO)
             fund = _fund_points(tables[:index], kind, context.report.text, table.start)
@@ -142,6 +142,15 @@ def _places(value: Decimal) -> int:
 
 def _has_category_points(row: TableRow) -> bool:
     return re.search(r"\(\d{1,3}分?\)", row.label.replace("（", "(").replace("）", ")")) is not None
+
+
+def _category_row(row: TableRow) -> bool:
+    """A category's own row ('产出指标(50分)' alone, its points in the 分值 column), not an indicator's
+    row that begins with the category's merged cell ('产出指标(50分) | 数量指标 | 新建供水工程 | …')."""
+    if not _has_category_points(row):
+        return False
+    words = [cell for cell in row.cells if cell is not None and cell.text and cell.value is None]
+    return len(words) < 2
 
 
 def _fund_points(before: list[Table], kind: str, text: str, start: int) -> Decimal:
@@ -228,4 +237,48 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_full_score_on_missed_target, check_points_against_total_row, check_form_against_prose)
+_DIGIT = re.compile(r"\d")
+
+
+@rule("table.score_over_weight", "自评表中某一行的得分超过了它的分值（权重）")
+def check_scores_within_weights(context: CheckContext) -> list[Finding]:
+    findings = []
+    for table in context.tables:
+        weight_at, score_at = table.column("weight"), table.column("score")
+        if weight_at is None or score_at is None:
+            continue
+        if any(len(r.cells) != len(table.columns) for r in table.rows):
+            continue  # rows with fewer cells than the header may be shifted
+        for row in table.rows:
+            weight, score = row.cell(weight_at), row.cell(score_at)
+            if weight is None or score is None or weight.value is None or score.value is None:
+                continue
+            if score.unit == "%" or weight.unit == "%" or score.value <= weight.value:
+                continue
+            # the indicator's own name: the last cell before the points without a figure in it
+            names = [
+                c.text
+                for c in row.cells[:weight_at]
+                if c is not None and c.text and not _DIGIT.search(c.text)
+            ]
+            name = names[-1] if names else row.label or "该行"
+            findings.append(
+                context.finding(
+                    "table.score_over_weight",
+                    ERROR,
+                    f"“{name}”得分{score.text}分超过其分值{weight.text}分",
+                    score.start,
+                    score.end,
+                    expected=f"不超过{weight.text}分",
+                    found=f"{score.text}分",
+                )
+            )
+    return findings
+
+
+RULES = (
+    check_full_score_on_missed_target,
+    check_points_against_total_row,
+    check_form_against_prose,
+    check_scores_within_weights,
+)

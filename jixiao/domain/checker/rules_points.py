@@ -159,6 +159,24 @@ _GRADE_AFTER = re.compile(
 )
 
 _PREVIOUS = ("上年", "去年", "上一年", "往年")
+_GRADE_LATER = re.compile(
+    r"(?:评价|自评|绩效|综合)?(?:等级|等次|评级)(?:为|是|评定为|:|：)?[“\"「]?"
+    r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
+)
+_PART_POINTS = re.compile(r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+
+
+def _grade_after_parts(text: str, score: re.Match) -> re.Match | None:
+    """'自评得分92分，其中产出指标45分、…预算执行率10分，评价等级为“优”': the grade after the
+    score's own 其中 breakdown (its parts add up to it) goes with the score."""
+    if not text.startswith("其中", score.end() + (text[score.end() : score.end() + 1] in ",;，；")):
+        return None
+    end = min((e for e in (text.find(ch, score.end()) for ch in "。;\n") if e >= 0), default=len(text))
+    grade = _GRADE_LATER.search(text, score.end(), end)
+    if grade is None:
+        return None
+    parts = [Decimal(m.group("n")) for m in _PART_POINTS.finditer(text, score.end(), grade.start())]
+    return grade if len(parts) >= 2 and sum(parts) == Decimal(score.group("n")) else None
 
 
 @rule(
@@ -175,8 +193,10 @@ def check_grade(context: CheckContext) -> list[Finding]:
     ):  # the 分 of its label
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
-        grade = _GRADE_AFTER.match(text, match.end())
-        if grade is None or _POINTS.search(text, match.end(), grade.start("g")):
+        grade = _GRADE_AFTER.match(text, match.end()) or _grade_after_parts(text, match)
+        if grade is None or (
+            grade.re is _GRADE_AFTER and _POINTS.search(text, match.end(), grade.start("g"))
+        ):
             continue  # '效益得分27分，综合得分94分，等级为优': the grade goes with the last score
         score = Decimal(match.group("n"))
         if score > 100:

@@ -13,7 +13,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
-from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import has_word, last_mark, paragraphs_with
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -25,8 +25,28 @@ from jixiao.domain.money import HUNDRED, round_half_up
 _ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
 
 
+# '三个项目合计支出90万元', '以上各项共计', '合计支出': the total of the amounts just listed, named
+# by their count or as 以上/上述, or the total word followed by what it adds up (not '支出合计',
+# which labels a figure of its own)
+_NAMED_TOTAL = re.compile(
+    r"^(?:以上|上述|前述)?(?:(?P<n>[一二三四五六七八九十两\d]{1,3})(?:个|项|家|所|处|类|笔|批|条)|各项)?"
+    r"[\u4e00-\u9fff]{0,4}?(?P<word>共计|合计|总计|累计|总共|一共)"
+    r"(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?$"
+)
+
+
+def _named_total(raw: str, words: tuple[str, ...]) -> re.Match | None:
+    match = _NAMED_TOTAL.match(raw)
+    if match is None or match.group("word") not in words:
+        return None
+    if match.start("word") > 0 and not raw.startswith(("以上", "上述", "前述")) and not match.group("n"):
+        return None  # '支出合计', '项目资金合计': a label before the word, no count
+    return match
+
+
 _ETC_TOTAL = re.compile(
-    r"^等(?P<n>\d{1,3})(?:个|项|家|所|处)[\u4e00-\u9fff]{0,6}?(?P<word>共计|合计|总计|累计|总共|一共|共)(?:为|达|是)?$"
+    r"^(?:等|[,;]?(?:以上|上述|前述)?)(?P<n>\d{1,3})(?:个|项|家|所|处|类|笔|批|条)[\u4e00-\u9fff]{0,6}?"
+    r"(?P<word>共计|合计|总计|累计|总共|一共|共)(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?(?:为|达|是)?$"
 )
 
 
@@ -48,12 +68,14 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         last = index - 1
         closing = (
             _ETC_TOTAL.match(text[quantities[index - 2].end : total.start])
-            if index >= 2 and text.startswith("等", quantities[index - 2].end)  # (_ETC_TOTAL opens with 等)
+            if index >= 2
+            and text.startswith(("等", ",", ";", "以上", "上述", "前述"), quantities[index - 2].end)
             else None
         )
         if closing and quantities[index - 1].kind == "count":
-            last, raw = index - 2, closing.group("word")  # 'A50万元、B40万元、C20万元等3个项目共计120万元'
-        elif raw not in words:
+            # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
+            last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
+        elif raw not in words and not _named_total(raw, words):
             continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
         else:
             gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
@@ -77,6 +99,9 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             cursor -= 1
         if len(items) < 2 or (closing and last == index - 2 and int(closing.group("n")) != len(items)):
             continue  # '等5个项目' after 3 amounts: the others are not written out
+        named = _named_total(raw, words)
+        if named is not None and named.group("n") and cn_number(named.group("n")) != len(items):
+            continue  # '以上4个项目合计' after 3 amounts: one is written elsewhere
         total_sum = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = total_sum - total.base_value
@@ -602,6 +627,15 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
 
 
 _TOTAL_LABELS = ("合计", "总计", "总分", "得分合计")
+_ELLIPSIS = " .…。·"
+
+
+def _elided(row: TableRow) -> bool:
+    """A row standing for rows left out ('……'); an empty first cell is the category's merged cell."""
+    label = row.label.strip()
+    if label:
+        return not label.strip(_ELLIPSIS)
+    return any(cell is not None and cell.text and not cell.text.strip(_ELLIPSIS) for cell in row.cells)
 
 
 @rule("table.categories", "评分表中一级指标所标分值（如“产出指标(50分)”）与其下各项分值之和是否相等")
@@ -621,7 +655,7 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
                 categories.append((row, points, []))
             if not categories:
                 continue
-            if not row.label.strip(" .…。·"):
+            if _elided(row):
                 elided.add(len(categories) - 1)
             weight = row.cell(weight_at)
             if weight is not None and weight.value is not None:

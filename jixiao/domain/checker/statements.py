@@ -20,7 +20,9 @@ _YOY = re.compile(
     r"(?P<word>增加|增长|减少|下降|降低|增减|上升|少了|多了|减|增)了?"
 )
 # '比上年2.8万元减少0.4万元', '较2022年的2.8万元增加0.5万元': the previous figure between marker and word
-_YOY_INLINE = re.compile(r"(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?=\d)")
+_YOY_INLINE = re.compile(
+    r"(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?:决算数?|实际支出|支出)?(?=\d)"
+)
 _INLINE_WORD = re.compile(r",?(?P<word>增加|增长|减少|下降|降低|上升|多了|少了)了?")
 _PERCENT_AFTER = re.compile(
     r"[,;(]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
@@ -174,6 +176,23 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     return statements
 
 
+def _level_before_changes(report: ParsedReport, position: int) -> Quantity | None:
+    """'决算支出4.8万元，较预算减少1.2万元，较上年…': the level the sentence is about, before the
+    changes stated in between (only changes may stand between)."""
+    index = bisect_right(report._quantity_starts, position - 1) - 1
+    text = report.text
+    while index >= 0:
+        quantity = report.quantities[index]
+        if "。" in text[quantity.end : position] or "\n" in text[quantity.end : position]:
+            return None
+        if quantity.role == "level":
+            return None if quantity.approx else quantity
+        if quantity.role != "delta":
+            return None
+        index -= 1
+    return None
+
+
 def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
     """'三公经费支出3.2万元，比上年2.8万元减少0.4万元': current, previous and change in one run."""
     text = report.text
@@ -186,13 +205,28 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         if not word:
             continue
         delta = report.quantity_starting(word.end(), slack=1)
+        percent = percent_word = None
+        if delta is not None and delta.kind == "percent":
+            # '较上年决算5.6万元下降14.29%': the change stated as a rate only
+            percent, percent_word, delta = delta, word.group("word"), None
         if delta is not None and delta.kind != previous.kind:
             delta = None
-        current = _preceding_level(report, match.start(), ("money", "count"))
+        current = _preceding_level(report, match.start(), ("money", "count")) or _level_before_changes(
+            report, match.start()
+        )
         if current is None or current.kind != previous.kind:
             continue
-        end = delta.end if delta is not None else word.end()
-        found.append(YearOnYear(current, delta, word.group("word"), None, None, current.start, end, previous))
+        end = delta.end if delta is not None else (percent.end if percent is not None else word.end())
+        after = _PERCENT_AFTER.match(text, delta.end) if delta is not None else None
+        if after:  # '比上年2.8万元减少0.4万元，下降14.3%'
+            candidate = report.quantity_starting(after.end())
+            if candidate is not None and candidate.kind == "percent":
+                percent, percent_word, end = candidate, after.group("word"), candidate.end
+        found.append(
+            YearOnYear(
+                current, delta, word.group("word"), percent, percent_word, current.start, end, previous
+            )
+        )
     return found
 
 
@@ -611,7 +645,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             list_start = intro.end()
             list_end, complete = _list_end(text, list_start, paragraph.end, report)
             items = _items(text, list_start, list_end)
-            if items and (not is_colon or len(items) >= 2):
+            # a list of one is no list, unless its one item joins two names ('A和B')
+            if items and (not is_colon or len(items) >= 2 or any(j in items[0] for j in "和及与")):
                 found.append(
                     CountList(total, match.start(), group_end, tuple(items), list_start, list_end, complete)
                 )

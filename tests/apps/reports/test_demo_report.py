@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -180,6 +181,32 @@ def test_checker_finds_no_error_in_the_demo_report_text(demo_report):
 
     errors = [f for f in check_report_text(demo_report["txt"]) if f.is_error]
     assert errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_checker_adds_up_the_reports_own_budget_table(demo_report):
+    """The execution table's 合计 row and the rows set in under 基本支出 are checked: the report as
+    written passes, a 合计 or a part changed by one 万元 does not."""
+    from jixiao.domain.checker import check_text
+
+    txt = demo_report["txt"]
+    total = next(line for line in txt.splitlines() if line.startswith("| 合计 |"))
+    part = next(line for line in txt.splitlines() if line.startswith("| \u3000公用经费 |"))
+    assert not [f for f in check_text(txt).findings if f.rule == "table.column_total"]
+
+    def bumped(line):
+        cells = line.split(" | ")
+        cells[3] = f"{Decimal(cells[3]) + 1:.2f}"  # 决算数
+        return " | ".join(cells)
+
+    changed = [
+        f for f in check_text(txt.replace(total, bumped(total))).findings if f.rule == "table.column_total"
+    ]
+    assert [(f.severity, f.found) for f in changed] == [("error", bumped(total).split(" | ")[3])]
+    changed = [
+        f for f in check_text(txt.replace(part, bumped(part))).findings if f.rule == "table.column_total"
+    ]
+    assert len(changed) == 1 and "“基本支出”行的“决算数”" in changed[0].message
 
 
 @pytest.mark.skipif(importlib.util.find_spec("jixiao.domain.checker") is None, reason="报告检查器尚未合并")

@@ -1,0 +1,213 @@
+"""Figures that are one count divided by another.
+
+``mean.recompute``: an amount per head against the total and the count it is the mean of.
+
+'救助资金15万元，救助困难妇女50人，人均0.3万元': 人均 = the amount ÷ the number of people, both stated
+in the same sentence before it. The words that name the mean and the units of the count it
+divides by are data (``identities.yaml``, ``means``).
+
+``rate.counts``: a rate of counts ('健康管理11,820人，管理率为72.3%（辖区老年人16,348人）',
+'收回580份，满意556份，满意度为95.86%') against the counts of its sentence: the count named like
+the rate (管理, 满意) divided by another count of the same kind of unit.
+"""
+
+from __future__ import annotations
+
+from jixiao.domain.checker.base import CheckContext, amount_like, pct, rule, sentence_span
+from jixiao.domain.checker.figures import is_per_unit
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+
+
+@rule("mean.recompute", "人均、户均等平均数与同一句中的总额和人数（户数）是否相符")
+def check_means(context: CheckContext) -> list[Finding]:
+    spec = context.data.identities.get("means") or {}
+    report = context.report
+    text = report.text
+    if not spec or not any(word in text for word in spec):
+        return []
+    findings = []
+    for mean in report.quantities:
+        if mean.kind != "money" or mean.approx:
+            continue
+        label = mean.raw_label.rstrip("为达是约")
+        # '人均0.3万元', '人均发放450元', '户均补助720元': the word, then at most a verb
+        word = next((w for w in spec if w in label[-5:] and len(label) - label.rindex(w) - len(w) <= 2), None)
+        if word is None:
+            continue
+        paragraph = report.paragraph_at(mean.start)
+        if paragraph is None:
+            continue
+        start, _ = sentence_span(text, mean.start, paragraph.start, paragraph.end)
+        before = report.quantities_between(start, mean.start)
+        units = tuple(spec[word])
+        counts = [
+            q for q in before if q.kind == "count" and q.unit in units and q.role == "level" and not q.approx
+        ]
+        totals = [
+            q
+            for q in before
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and not is_per_unit(q, context.data)
+            and q.unit in ("元", "万元", "亿元")
+        ]
+        if len(counts) != 1 or len(totals) != 1 or counts[0].value == 0:
+            continue  # one amount and one count, or it is not clear which the mean divides
+        total, count = totals[0], counts[0]
+        exact = total.base_value / count.value
+        # the printed mean, the printed total: each within half its last printed digit
+        envelope = report.half_unit(mean) + report.half_unit(total) / count.value
+        if abs(exact - mean.base_value) <= envelope:
+            continue
+        shown = amount_like(exact, mean)
+        findings.append(
+            context.finding(
+                "mean.recompute",
+                WARNING,
+                f"{word}与总额、{'户数' if count.unit == '户' else '人数'}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
+                f"报告写{word}{mean.text}{mean.unit}",
+                mean.start - len(mean.raw_label),
+                mean.end,
+                expected=shown,
+                found=f"{mean.text}{mean.unit}",
+            )
+        )
+    return findings
+
+
+_RATE_ENDS = ("率", "满意度")
+_NOT_COUNT_RATES = (
+    "增长",
+    "下降",
+    "增幅",
+    "降幅",
+    "控制率",
+    "执行率",
+    "到位率",
+    "拨付率",
+    "支付率",
+    "使用率",
+)
+
+
+@rule("rate.counts", "以人数、份数等计算的比率（管理率、满意度、完成率）与同一句中的两个数是否相符")
+def check_count_rates(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    families = [tuple(f) for f in context.data.unit_families]
+    findings = []
+    for rate in report.quantities:
+        if rate.kind != "percent" or rate.approx or rate.role != "level" or rate.value <= 0:
+            continue
+        label = rate.label
+        if not label.endswith(_RATE_ENDS) or any(word in label for word in _NOT_COUNT_RATES):
+            continue
+        stem = label.removesuffix("率").removesuffix("度")[-2:]
+        if len(stem) < 2:
+            continue
+        paragraph = report.paragraph_at(rate.start)
+        if paragraph is None:
+            continue
+        start, end = sentence_span(text, rate.start, paragraph.start, paragraph.end)
+        aside_end = _aside_end(text, rate.end, end)
+        counts = [
+            q
+            for q in report.quantities_between(start, aside_end)
+            if q.kind == "count" and q.role == "level" and not q.approx and q.value > 0 and q is not rate
+        ]
+        sentence = text[start:end]
+        if label.endswith("完成率") and "实际" in sentence and ("计划" in sentence or "目标" in sentence):
+            continue  # planned against done: count.completion reads it
+        named = [q for q in counts if stem in q.raw_label and q.start < rate.start]
+        if not named:
+            continue
+        top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
+        family = next((f for f in families if top.unit in f), (top.unit,))
+        others = [q for q in counts if q is not top and q.unit in family]
+        if not others:
+            continue
+        half = rate.half_unit()
+        ratios = [(q, top.value * 100 / q.value) for q in others]
+        if any(abs(ratio - rate.value) <= half for _, ratio in ratios):
+            continue
+        base, ratio = min(ratios, key=lambda pair: abs(pair[1] - rate.value))
+        findings.append(
+            context.finding(
+                "rate.counts",
+                WARNING,
+                f"{label}与数字不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
+                f"报告写{rate.text}%" + (f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else ""),
+                rate.start - len(rate.raw_label),
+                rate.end,
+                expected=pct(ratio, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
+def _aside_end(text: str, position: int, limit: int) -> int:
+    """Where a bracket opened right after the rate closes ('…72.3%（辖区老年人16,348人）'), or the rate's end."""
+    if text[position : position + 1] not in "(（":
+        return position
+    closed = text.find(")", position, limit + 1)
+    closed = closed if closed >= 0 else text.find("）", position, limit + 1)
+    return closed if closed >= 0 else position
+
+
+@rule("rate.of_base", "“A，为（完成）B的P%”中的P与A÷B是否相符")
+def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
+    """'实际支出96万元，为预算100万元的96%', '新增就业1,860人，完成年度目标1,800人的103.33%': the
+    rate after 的 is the amount just before the base divided by the base."""
+    report = context.report
+    text = report.text
+    if "的" not in text or "%" not in text:
+        return []
+    families = [tuple(f) for f in context.data.unit_families]
+    quantities = report.quantities
+    findings = []
+    for index in range(1, len(quantities) - 1):
+        base, rate = quantities[index], quantities[index + 1]
+        if (
+            rate.kind != "percent"
+            or text[base.end : rate.start] != "的"
+            or base.kind not in ("money", "count")
+        ):
+            continue
+        top = quantities[index - 1]
+        if top.kind != base.kind or top.approx or base.approx or rate.approx or base.base_value <= 0:
+            continue
+        if (
+            base.kind == "count"
+            and not any(top.unit in f and base.unit in f for f in families)
+            and top.unit != base.unit
+        ):
+            continue
+        between = text[top.end : base.start - len(base.raw_label)]
+        if between not in (",", "，", ";", "；", "") or any(ch in base.raw_label for ch in "。;"):
+            continue  # the amount the rate is of stands right before the base's own words
+        if "占" in base.raw_label:
+            continue  # '占全县财政支出40亿元的8%': a share, which rate.recompute reads
+        exact = top.base_value * 100 / base.base_value
+        envelope = rate.half_unit() + (
+            (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
+        )
+        if abs(exact - rate.value) <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "rate.of_base",
+                ERROR,
+                f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(exact, max(rate.decimals, 2))}，"
+                f"报告写“{base.raw_label}{base.text}{base.unit}的{rate.text}%”",
+                top.start,
+                rate.end,
+                expected=pct(exact, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
+RULES = (check_means, check_count_rates, check_rates_of_a_base)

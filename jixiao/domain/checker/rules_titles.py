@@ -1,0 +1,102 @@
+"""The report's title against what the report says of itself.
+
+``title.self_declared``: the title calls the report a 评价报告 while the text presents itself as the
+unit's own 自评 (“现将2024年度项目支出绩效自评情况报告如下”). ``title.year``: two titles of one
+report in its opening lines (the file's or page's name and the document's own heading) name the
+same unit and the same kind of report for different years.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+
+# The title's own words: a title line ends with them (a page's collection name such as
+# “…评价报告精选(15篇)” or “…评价报告[热门]” is not the report's title).
+_EXTENSION = re.compile(r"(?:\.(?:docx?|pdf|wps))?\s*$", re.IGNORECASE)
+_TITLE_END = re.compile(r"(?:评价|评估)报告(?:\.(?:docx?|pdf|wps))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _declarations(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(patterns) or "(?!)")
+
+
+@rule(
+    "title.self_declared",
+    "标题称“绩效评价报告”，正文却自称单位自评（“现将……自评情况报告如下”）：标题与正文的评价方式不一致",
+)
+def check_self_declared(context: CheckContext) -> list[Finding]:
+    spec = context.data.wording.get("evaluation") or {}
+    patterns = tuple(spec.get("self_declared") or ())
+    report = context.report
+    if not patterns or "自评" not in report.text:
+        return []
+    opening = [p for p in report.paragraphs[:8] if not p.text.startswith("SOURCE") and len(p.text) <= 80]
+    own = tuple(spec.get("self_title") or ())
+    if any(_EXTENSION.sub("", p.text).endswith(own) for p in opening):
+        return []  # a title naming the 自评 itself: two titles disagree, which title.body reports
+    title = next((p for p in opening if "报告" in p.text), None)
+    if title is None or not _TITLE_END.search(title.text):
+        return []
+    declared = _declarations(patterns).search(report.text, title.end)
+    if declared is None:
+        return []
+    return [
+        context.finding(
+            "title.self_declared",
+            WARNING,
+            f"标题称“{_TITLE_END.search(title.text).group(0).strip()}”，正文却说“{declared.group(0)}”，"
+            "是单位自评：标题与正文的评价方式不一致（应为“……绩效自评报告”？）",
+            title.start,
+            title.end,
+            found=title.text,
+        )
+    ]
+
+
+# A title line: the unit's name, the year, then the kind of report; a page's “TITLE:” label, a
+# list number (“1、”) or the book-title marks of a file name may stand before it.
+_TITLE_LINE = re.compile(
+    r"^(?:TITLE[:：]\s*|标题[:：]\s*)?(?:\d{1,2}[、.．]\s*)?《?"
+    r"(?P<name>[\u4e00-\u9fff()（）]{4,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?P<rest>[\u4e00-\u9fff\s()（）]{4,40})"
+)
+
+
+@rule("title.year", "标题（文件名）与正文标题的年度不一致：同一单位、同一种报告写了两个年度")
+def check_title_years(context: CheckContext) -> list[Finding]:
+    titles = []
+    for paragraph in context.report.paragraphs[:12]:
+        match = _TITLE_LINE.match(paragraph.text)
+        if match is None:
+            continue
+        rest = re.sub(r"\s+", "", match.group("rest"))
+        ends = [at for at in (rest.find("报告"), rest.find("自评表"), rest.find("评价表")) if at >= 0]
+        if not ends:
+            continue
+        kind = rest[: min(ends)]
+        start = paragraph.start + match.start("year")
+        titles.append((match.group("name"), match.group("year"), kind, start))
+    for index, (name, year, kind, start) in enumerate(titles):
+        for other, other_year, other_kind, _ in titles[:index]:
+            if other == name and other_kind == kind and other_year != year:
+                return [
+                    context.finding(
+                        "title.year",
+                        WARNING,
+                        f"标题的年度前后不一：前面称“{other}{other_year}年度{kind}”，"
+                        f"这里称“{name}{year}年度{kind}”",
+                        start - len(name),
+                        start + 4,
+                        expected=other_year,
+                        found=year,
+                    )
+                ]
+    return []
+
+
+RULES = (check_self_declared, check_title_years)

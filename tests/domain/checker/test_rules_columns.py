@@ -1,0 +1,73 @@
+"""table.column_total: a table's 合计 row against its rows, column by column, on tables of
+departments nobody modelled (flattened to '|' rows, as an uploaded .docx gives them)."""
+
+from tests.domain.checker.helpers import findings, only
+
+HEAD = "南坪县卫生健康局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n表1 “三公”经费支出情况（单位：万元）\n"
+RULE = "table.column_total"
+
+
+def fired(table):
+    return findings(HEAD + table + "\n注：数据来源于部门决算。\n", RULE)
+
+
+def test_a_total_row_under_its_rows_that_does_not_add_up_is_an_error_with_the_recomputation():
+    table = (
+        "| 项目 | 2022年决算 | 2023年决算 | 增减 |\n"
+        "| 公务接待费 | 2.10 | 1.80 | -0.30 |\n"
+        "| 公务用车运行维护费 | 3.50 | 3.20 | -0.30 |\n"
+        "| 因公出国（境）费 | 0 | 0 | 0 |\n"
+        "| 合计 | 5.60 | 5.20 | -0.60 |"
+    )
+    finding = only(HEAD + table + "\n", RULE)
+    assert finding.severity == "error"
+    assert "“2023年决算”为5.20，与其上各行之和5.00（1.80+3.20+0）不符，相差0.20" in finding.message
+    assert finding.location.quote == "5.20" and (finding.expected, finding.found) == ("5.00", "5.20")
+    assert not fired(table.replace("| 合计 | 5.60 | 5.20 |", "| 合计 | 5.60 | 5.00 |"))
+
+
+def test_a_total_row_over_its_rows_with_subtotals_is_read_as_a_tree():
+    table = (
+        "| 科目 | 预算数 | 决算数 |\n"
+        "| 合计 | 1,250.00 | 1,198.40 |\n"
+        "| 基本支出 | 900.00 | 880.40 |\n"
+        "| 工资福利支出 | 700.00 | 690.10 |\n"
+        "| 商品和服务支出 | 200.00 | 190.30 |\n"
+        "| 项目支出 | 350.00 | 318.00 |\n"
+    )
+    assert not fired(table)  # 900 stands for 700 + 200; the total is 900 + 350
+    finding = only(HEAD + table.replace("| 1,198.40 |", "| 1,189.40 |") + "\n", RULE)
+    assert finding.severity == "warning"  # the tree was read from the sums: less certain
+    assert "1,189.40" in finding.message and "1198.40" in finding.message
+
+
+def test_rows_set_in_under_their_parent_are_its_parts():
+    table = (
+        "| 项目 | 决算数 | 执行率 |\n"
+        "| 基本支出 | 96.50 | 99.1% |\n"
+        "| 　人员经费 | 80.20 | 99.5% |\n"
+        "| 　公用经费 | 15.30 | 97.0% |\n"
+        "| 项目支出 | 40.00 | 88.9% |\n"
+        "| 合计 | 136.50 | 96.0% |"
+    )
+    parent = only(HEAD + table + "\n", RULE)  # 80.20 + 15.30 = 95.50, not 96.50; the total holds
+    assert parent.severity == "warning" and "“基本支出”行的“决算数”为96.50" in parent.message
+    assert not fired(
+        table.replace("| 96.50 | 99.1% |", "| 95.50 | 99.1% |").replace("| 136.50 |", "| 135.50 |")
+    )
+
+
+def test_other_columns_and_other_tables_are_not_summed():
+    rates = (
+        "| 项目 | 预算数 | 执行数 | 执行率 | 占比 |\n"
+        "| 人员经费 | 80 | 79 | 98.75% | 60% |\n"
+        "| 公用经费 | 20 | 18 | 90% | 15% |\n"
+        "| 合计 | 100 | 97 | 97% | 75% |"
+    )
+    assert not fired(rates)  # 执行率 and 占比 are not added up
+    partial = "| 项目 | 决算数 |\n| 基本支出 | 96.5 |\n| 其中：人员经费 | 80.2 |\n| 项目支出 | 40 |\n| 合计 | 136.5 |"
+    assert not fired(partial)  # a 其中 row is a part of the row above
+    groups = "| 项目 | 金额 |\n| 甲 | 1 |\n| 乙 | 2 |\n| 小计 | 3 |\n| 合计 | 9 |\n| 丙 | 6 |\n| 合计 | 6 |"
+    assert not fired(groups)  # two 合计 rows: groups not read
+    words = "| 项目 | 说明 |\n| 甲 | 已完成 |\n| 乙 | 未完成 |\n| 合计 | 2 |"
+    assert not fired(words)

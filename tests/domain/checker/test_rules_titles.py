@@ -1,0 +1,47 @@
+"""The title against what the report says of itself (title.self_declared, title.year), on texts of
+departments nobody modelled: each defect beside the consistent text of the same shape."""
+
+from tests.domain.checker.helpers import findings
+
+BODY = (
+    "按照县财政局《关于做好2023年度预算绩效自评工作的通知》要求，我会对2023年度整体支出开展了绩效自评，"
+    "现将自评情况报告如下：\n一、部门基本情况\n（一）部门职能\n负责全县妇女儿童工作。\n"
+)
+
+
+def test_a_report_titled_an_evaluation_that_declares_itself_a_self_evaluation_is_reported():
+    found = findings("东溪县妇女联合会2023年度部门整体支出绩效评价报告\n" + BODY, "title.self_declared")
+    assert len(found) == 1
+    assert "现将自评情况报告如下" in found[0].message and "评价报告" in found[0].message
+    assert found[0].location.quote.startswith("东溪县妇女联合会2023年度")
+
+
+def test_a_self_evaluation_titled_as_one_or_a_body_that_does_not_declare_itself_stays_silent():
+    assert not findings("东溪县妇女联合会2023年度部门整体支出绩效自评报告\n" + BODY, "title.self_declared")
+    assert not findings(
+        "东溪县妇女联合会2023年度部门整体支出绩效评价报告\n受县财政局委托，我所对该会2023年度整体支出进行了评价，"
+        "现将评价情况报告如下：\n一、部门基本情况\n",
+        "title.self_declared",
+    )
+    # a page's collection name is not the report's title
+    assert not findings("部门整体支出绩效评价报告精选(12篇)\n" + BODY, "title.self_declared")
+
+
+def test_two_titles_of_one_report_naming_different_years_are_reported():
+    text = (
+        "TITLE: 北岗区水务局2022年度部门整体绩效自评表.docx\n"
+        "1、北岗区水务局2023年度部门整体绩效自评表主管部门北岗区水务局联系人王某\n"
+        "年度总金额 120.5 118.2 98.09%\n"
+    )
+    found = findings(text, "title.year")
+    assert len(found) == 1 and (found[0].expected, found[0].found) == ("2022", "2023")
+
+
+def test_titles_of_one_year_or_of_two_bodies_stay_silent():
+    same = "TITLE: 北岗区水务局2023年度部门整体绩效自评表.docx\n1、北岗区水务局2023年度部门整体绩效自评表主管部门\n"
+    assert not findings(same, "title.year")
+    two = (
+        "北岗区水务局2023年度部门整体支出绩效评价报告\n一、基本情况\n"
+        "北岗区河道管理所2022年度部门整体支出绩效评价报告已于去年公开。\n"
+    )
+    assert not findings(two, "title.year")
