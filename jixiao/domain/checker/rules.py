@@ -877,6 +877,10 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
                 and f.quantity.base_value > numerator.base_value / 2
                 and any(t in f.quantity.label for t in spec["denominator"])
             ]
+        the_projects = False
+        if not candidates:
+            candidates = _the_projects_budget(context, numerator, spec)
+            the_projects = bool(candidates)
         if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
             continue
@@ -885,7 +889,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             # a whole figure is not divided by a part listed under another total
             wholes = [d for d in candidates if (f := context.figures.of(d)) is None or f.parent is None]
             candidates = wholes or candidates
-        single = (
+        single = the_projects or (
             len(candidates) == 1
             and own is not None
             and own.parent is None
@@ -895,8 +899,46 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         )
         pairs = [(numerator, d) for d in candidates]
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
-        findings.extend(_judge_rate(context, quantity, name, exact, pairs, subject=subject, single=single))
+        findings.extend(
+            _judge_rate(
+                context, quantity, name, exact, pairs, subject=subject, single=single,
+                alone="报告中唯一的项目资金总额" if the_projects else "同段唯一的总额",
+            )
+        )  # fmt: skip
     return findings
+
+
+def _the_projects_budget(context: CheckContext, numerator: Quantity, spec: dict) -> list[Quantity]:
+    """In a project's report, its one budget stated anywhere ('共下达资金3,465,800元' in the
+    project's overview, the spending and its rate in a later section): the only whole amount with a
+    budget's label, whatever the section, when all such amounts agree."""
+    if context.report_type.code != "xiangmu":
+        return []
+    title = next(
+        (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
+    )
+
+    def of_the_project(subject: str) -> bool:  # '学生资助补助' of '…学生资助补助经费项目绩效自评报告'
+        return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
+
+    own = context.figures.of(numerator)
+    if own is None or own.parent is not None or not of_the_project(own.subject):
+        return []
+    found = [
+        f.quantity
+        for f in context.figures.prose()
+        if f.quantity is not None
+        and f.quantity is not numerator
+        and f.kind == "money"
+        and f.parent is None
+        and not f.change
+        and not f.approx
+        and of_the_project(f.subject)
+        and f.quantity.role == "level"
+        and any(t in f.quantity.label for t in spec["denominator"])
+        and f.quantity.base_value >= numerator.base_value / 2
+    ]
+    return found[-1:] if len({q.base_value for q in found}) == 1 else []
 
 
 def _same_subject(context: CheckContext, a: str, b: str) -> bool:
@@ -958,6 +1000,7 @@ def _judge_rate(
     change: bool = False,
     subject: str | None = None,
     single: bool = False,
+    alone: str = "同段唯一的总额",
 ) -> list[Finding]:
     """``single``: the one denominator is the only total of the paragraph (not a part of one), so a
     mismatch is worth a warning rather than a 数据不足 note."""
@@ -1036,7 +1079,7 @@ def _judge_rate(
                 "rate.recompute",
                 WARNING,
                 f"{name}与金额不符：以“{denominator.label}”为分母，{show(numerator)}÷{show(denominator)}="
-                f"{pct(first_exact, max(places, 2))}，报告写{stated.text}%（分母是同段唯一的总额，请核对口径）",
+                f"{pct(first_exact, max(places, 2))}，报告写{stated.text}%（分母是{alone}，请核对口径）",
                 start,
                 stated.end,
                 expected=pct(first_exact, places),

@@ -233,3 +233,22 @@ def test_the_whole_bodys_rate_against_its_budget_in_the_sibling_section():
 def test_a_rate_of_change_against_the_previous_years_amount_after_other_changes():
     assert not findings(renshe(), "yoy.arithmetic")
     assert only(renshe(fall="16.29"), "yoy.arithmetic").expected == "14.29%"
+
+
+def test_a_projects_one_budget_in_another_section_is_the_denominator_of_its_rate():
+    text = (
+        "永和县教育局2023年学生资助补助经费项目绩效自评报告\n一、项目基本情况\n"
+        "2023年学生资助补助经费共下达资金3,465,800元，其中中央资金2,426,060元，省级资金1,039,740元。\n"
+        "二、项目资金使用情况\n截至2023年12月31日，项目实际支出3,301,450元，资金执行率{}%。\n"
+    )
+    finding = only(text.format("96.26"), "rate.recompute", report_type="auto")
+    assert (
+        finding.severity == "warning"
+        and finding.expected == "95.26%"
+        and "唯一的项目资金总额" in finding.message
+    )
+    assert not [
+        f
+        for f in findings(text.format("95.26"), "rate.recompute", report_type="auto")
+        if f.severity != "info"
+    ]
