@@ -127,7 +127,7 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
 # Counts that change during the year
 
 
-_COUNT_OF = re.compile(r"(?P<n>\d{1,4})(?P<unit>[个项家所处])(?P<noun>[\u4e00-\u9fff]{1,6})?")
+_COUNT_OF = re.compile(r"(?P<n>\d{1,4})(?P<unit>[个项家所处户人名])(?P<noun>[\u4e00-\u9fff]{1,6})?")
 # '全年共实施项目12个', '年末累计建成17处': a total word at the head of the clause, after a time word
 _TOTAL_HEAD = re.compile(r"^(?:全年|本年|年末|年度|当年|截至年底|截至年末)?(?:共计|合计|总计|累计|共)")
 
@@ -146,7 +146,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     # a clause is part of its paragraph: one without a word of a change, or of a total (the words of
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
     change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
-    total_words = (*(spec.get("total") or ()), "共", "计")
+    total_words = (*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计")
     for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
         if not any(w in paragraph.text for w in change_words_any) or not any(
@@ -196,7 +196,8 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             context.finding(
                 "count.changes",
                 ERROR,
-                f"个数前后不符：{steps}={expected}{unit}{noun}，而文中说共{total[0]}{unit}",
+                f"个数前后不符：{steps}={expected}{unit}{'' if unit in '人名户' else noun}，"
+                f"而文中说{_total_word(total[4], spec)}{total[0]}{unit}",
                 total[2],
                 max(x[3] for x in (total, initial, *found["added"], *found["removed"])),
                 expected=f"{expected}{unit}",
@@ -204,6 +205,11 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _total_word(clause: str, spec: dict) -> str:
+    """How the text names its total: 年末 ('年末帮扶对象125户'), or 共."""
+    return next((word for word in spec.get("end") or () if clause.startswith(word)), "共")
 
 
 def _inside_brackets(text: str, low: int, position: int) -> bool:
@@ -222,7 +228,7 @@ def _change_kind(clause: str, spec: dict) -> str | None:
             if kind == "total":
                 if clause.endswith(word) or clause.endswith(word + "有") or f"{word}计" in clause[-3:]:
                     return kind
-                if _TOTAL_HEAD.match(clause):
+                if _TOTAL_HEAD.match(clause) or clause.startswith(tuple(spec.get("end") or ())):
                     return kind
             elif word in clause:
                 return kind

@@ -252,3 +252,13 @@ def test_a_projects_one_budget_in_another_section_is_the_denominator_of_its_rate
         for f in findings(text.format("95.26"), "rate.recompute", report_type="auto")
         if f.severity != "info"
     ]
+
+
+def test_a_year_end_count_of_households_or_staff_after_the_years_changes():
+    body = "年初确定帮扶对象120户，年中新增15户，退出8户，年末帮扶对象{}户。"
+    finding = only(HEAD + body.format(125) + "\n", "count.changes")
+    assert finding.expected == "127户" and "而文中说年末125户" in finding.message
+    assert not fired(body.format(127), "count.changes")
+    staff = "2023年初有在编人员25人，调入2人，退休3人，年末在编人员{}人。"
+    assert only(HEAD + staff.format(26) + "\n", "count.changes").expected == "24人"
+    assert not fired(staff.format(24), "count.changes")
