@@ -7,6 +7,9 @@ printed figures. Tables nest: a row that is the sum of the rows right below it (
 and 公用经费, 301 over 30101 …) stands for them, and a 其中 row is a part of the row above it; both
 are recognised before the sum is taken. Columns of rates, shares, scores, codes and unit prices are
 not summed (their names are data in ``tables.yaml``).
+
+``table.row_conflict``: a table row's amount against the prose. '基本支出' in the 决算数 column of a
+table captioned （单位：万元） and the prose's '基本支出72.16万元' (spending) state one figure.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.base import CheckContext, amount_like, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.parse import Paragraph
+from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
 from jixiao.domain.checker.tables import TableCell, number_cell
 
 _ZERO = Decimal(0)
@@ -142,9 +145,15 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
         values = [c.value if _is_number(c) else None for c in cells]
         if sum(v is not None for v in values) < 2:
             continue
+        if any(v == total[column].value for v in values) and sum(1 for v in values if v) > 1:
+            continue  # a row restates the total ('财政拨款收入' over 基本, 项目 and 三公): no parts
         leaves, summed = _leaves(parts, values)
         where = "其上" if at else "其下"
-        checks = [(total, [parts[i] for i in leaves], where, WARNING if summed else ERROR)]
+        # the sum over by exactly one row: that row may be a part of another (三公 within 基本支出)
+        picked = [values[i] for i in leaves if values[i] is not None]
+        over = sum(picked, _ZERO) - total[column].value
+        aside = any(over == v for v in picked if v)
+        checks = [(total, [parts[i] for i in leaves], where, WARNING if summed or aside else ERROR)]
         checks += [(parent, kids, "其下", WARNING) for parent, kids in _set_in_groups(parts)]
         for whole_row, rows, side, severity in checks:
             finding = _mismatch(context, whole_row, rows, column, name, side, severity)
@@ -214,8 +223,8 @@ def _leaves(parts: list[_Row], values: list[Decimal | None]) -> tuple[list[int],
             if count >= 2 and run == values[i]:
                 children.update(k for k in kept if i < k <= j)
                 break
-            if run > values[i] >= 0:
-                break
+            if run > values[i] >= 0 and all((values[k] or _ZERO) >= 0 for k in kept if k > j):
+                break  # no negative amount below could bring the run back
     return [i for i in kept if i not in children], bool(children)
 
 
@@ -227,4 +236,76 @@ def _term(cell: TableCell) -> str:
     return f"({cell.text})" if cell.value is not None and cell.value < 0 else cell.text
 
 
-RULES = (check_column_totals,)
+_CAPTION_UNIT = re.compile(r"单位[:：]\s*(?P<unit>万元|元|亿元)|[(（](?P<unit2>万元|元|亿元)[)）]")
+_COMPARED_ROLES = ("执行", "调整后", "年初预算")
+
+
+@rule("table.row_conflict", "表格某一行的金额（如“基本支出”的决算数）与正文所写同一个数是否一致")
+def check_rows_against_prose(context: CheckContext) -> list[Finding]:
+    report = context.report
+    table_figs = [f for f in context.figures.figs if f.place == "table" and f.unit == "" and f.row]
+    if not table_figs:
+        return []
+    prose: dict[tuple[str, str], list] = {}
+    for fig in context.figures.prose():
+        if (
+            fig.kind == "money"
+            and not (fig.change or fig.approx or fig.per_unit)
+            and fig.role in _COMPARED_ROLES
+        ):
+            prose.setdefault((_key(fig.label), fig.role), []).append(fig)
+    findings = []
+    units: dict[int, str | None] = {}
+    for fig in table_figs:
+        if fig.role not in _COMPARED_ROLES:
+            continue
+        stated = prose.get((_key(fig.row), fig.role))
+        if not stated or len({f.base for f in stated}) != 1:
+            continue  # not in the prose, or the prose itself gives several values
+        index = report.paragraph_index(fig.start)
+        if index < 0:
+            continue
+        while index > 0 and "|" in report.paragraphs[index - 1].text:
+            index -= 1  # the table's first row, under its caption
+        if index not in units:
+            units[index] = _table_unit(report, report.paragraphs[index].start)
+        unit = units[index]
+        if unit is None:
+            continue
+        scale = MONEY_UNITS[unit]
+        other = stated[0]
+        cell_half = Decimal(5).scaleb(-(_decimals(report.text[fig.start : fig.end]) + 1)) * scale
+        if abs(fig.value * scale - other.base) <= cell_half + other.half:
+            continue
+        findings.append(
+            context.finding(
+                "table.row_conflict",
+                WARNING,
+                f"表中“{fig.row}”的{fig.column}为{plain(fig.value)}{unit}，正文写{other.label}"
+                f"{other.quantity.text if other.quantity else plain(other.value)}{other.unit}"
+                f"（{report.section_at(other.start)}），前后不一致",
+                fig.start,
+                fig.end,
+                expected=f"{amount_like(other.base, other.quantity) if other.quantity else plain(other.value)}",
+                found=f"{plain(fig.value)}{unit}",
+            )
+        )
+    return findings
+
+
+def _key(label: str) -> str:
+    return label.replace(" ", "").replace("\u3000", "").removeprefix("其中:").removeprefix("其中")
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def _table_unit(report, table_start: int) -> str | None:
+    """The unit of a table's amounts from its caption or header (（单位：万元）, “金额(万元)”)."""
+    window = report.text[max(0, table_start - 80) : table_start + 120]
+    found = {m.group("unit") or m.group("unit2") for m in _CAPTION_UNIT.finditer(window)}
+    return found.pop() if len(found) == 1 else None
+
+
+RULES = (check_column_totals, check_rows_against_prose)

@@ -71,3 +71,43 @@ def test_other_columns_and_other_tables_are_not_summed():
     assert not fired(groups)  # two 合计 rows: groups not read
     words = "| 项目 | 说明 |\n| 甲 | 已完成 |\n| 乙 | 未完成 |\n| 合计 | 2 |"
     assert not fired(words)
+
+
+PROSE = (
+    "东岭县妇女联合会2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+    "全年支出101.36万元，其中基本支出72.16万元，项目支出29.2万元。\n"
+    "表1 2023年支出情况（单位：万元）\n"
+    "| 项目 | 调整后预算 | 决算数 | 执行率 |\n"
+    "| 基本支出 | 74.5 | {basic} | {rate} |\n"
+    "| 项目支出 | 30.2 | 29.2 | 96.69% |\n"
+    "| 合计 | 104.7 | {total} | 97.77% |\n"
+)
+
+
+def test_a_table_rows_amount_against_the_same_figure_in_the_prose():
+    table = PROSE.format(
+        basic="73.16", rate="98.20%", total="102.36"
+    )  # the table adds up; the prose says 72.16
+    finding = only(table, "table.row_conflict")
+    assert (
+        finding.severity == "warning"
+        and "表中“基本支出”的决算数为73.16万元，正文写基本支出72.16万元" in finding.message
+    )
+    assert not findings(PROSE.format(basic="72.16", rate="96.86%", total="101.36"), "table.row_conflict")
+    # no caption naming the unit: the table's numbers are not compared with the prose
+    assert not findings(table.replace("（单位：万元）", ""), "table.row_conflict")
+
+
+def test_a_total_row_that_restates_one_of_the_rows_is_not_a_sum_of_them():
+    table = (
+        "| 指标 | 2022年 | 2023年 | 增减额 |\n"
+        "| 财政拨款收入 | 184.39 | 208.40 | 24.01 |\n"
+        "| 基本支出 | 133.39 | 164.40 | 31.01 |\n"
+        "| 项目支出 | 51.00 | 44.00 | -7.00 |\n"
+        "| “三公”经费 | 0.34 | 0.22 | -0.12 |\n"
+        "| 合计 | 184.39 | 208.40 | 24.01 |"
+    )
+    assert not fired(table)  # 合计 repeats 财政拨款收入; 基本 + 项目 make it; 三公 is within them
+    three = "| 项目 | 决算数 |\n| 基本支出 | 164.40 |\n| 项目支出 | 44.00 |\n| “三公”经费 | 0.22 |\n| 合计 | 208.40 |"
+    finding = only(HEAD + three + "\n", RULE)  # over by exactly one row: it may lie within another
+    assert finding.severity == "warning"
