@@ -16,6 +16,7 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules_text import has_word
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +162,7 @@ def check_run_together_scores(context: CheckContext) -> list[Finding]:
     row is weight × rate (at most the weight); a score below that, outside the rate's rounding, is
     reported as a warning (the scoring rule is not printed in the row)."""
     text = context.report.text
-    if "执行率" not in text:
+    if not has_word(text, "执行率", 2):
         return []
     findings = []
     for match in _RUN_TOGETHER_SCORE.finditer(text):
@@ -209,7 +210,7 @@ def check_stale_scope_year(context: CheckContext) -> list[Finding]:
     """An indicator note that names the year it evaluates ('该指标以2015年完工的…为评价内容') two
     years or more before the year the report evaluates: the note was copied from an old form."""
     text = context.report.text
-    if "为评" not in text and "为考" not in text:
+    if not has_word(text, "为评", 1) and not has_word(text, "为考", 1):
         return []
     fiscal = _FISCAL_YEAR.search(text[:1500])
     if fiscal is None:
@@ -499,7 +500,9 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     text = context.report.text
     places = context.report.places
     total = scan.search(_SELF_SCORE, text, places)
-    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text, places) is None):
+    if total is None or (
+        not has_word(text, "分值", 1) and scan.search(_CATEGORY_POINTS, text, places) is None
+    ):
         return []
     stated = Decimal(total.group("n"))
     if stated > 100:
