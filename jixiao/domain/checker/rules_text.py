@@ -56,6 +56,38 @@ def count_word(text: str, word: str, anchor: int = 0) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# The word lists of the checker data as tuples and sets, made once per list, not once per report
+
+_AS_TUPLE: dict[int, tuple[object, int, tuple]] = {}
+_AS_SET: dict[int, tuple[object, int, frozenset]] = {}
+
+
+def as_tuple(words) -> tuple:
+    """``tuple(words or ())`` for a list of the checker data (kept with the list it was made of,
+    and made again when the list is another one or grew or shrank)."""
+    if not words:
+        return ()
+    known = _AS_TUPLE.get(id(words))
+    if known is None or known[0] is not words or known[1] != len(words):
+        if len(_AS_TUPLE) > 256:
+            _AS_TUPLE.clear()
+        known = _AS_TUPLE[id(words)] = (words, len(words), tuple(words))
+    return known[2]
+
+
+def as_set(words) -> frozenset:
+    """``frozenset(words or ())`` for a list of the checker data, made once per list."""
+    if not words:
+        return frozenset()
+    known = _AS_SET.get(id(words))
+    if known is None or known[0] is not words or known[1] != len(words):
+        if len(_AS_SET) > 256:
+            _AS_SET.clear()
+        known = _AS_SET[id(words)] = (words, len(words), frozenset(words))
+    return known[2]
+
+
+# ---------------------------------------------------------------------------------------------
 # Leftover template text
 
 # one literal each: a pattern that starts with a literal is scanned many times faster than a class
@@ -101,8 +133,8 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         )
     phrase_regex, answer_regex, tail_regex = _template_patterns(
         id(wording),
-        tuple(wording.get("template_phrases") or ()),
-        tuple(wording.get("answer_labels") or ()),
+        as_tuple(wording.get("template_phrases")),
+        as_tuple(wording.get("answer_labels")),
         wording.get("instruction_tail") or "(?!)",
     )
     for match in scan.finditer(phrase_regex, text, report.places):
@@ -203,7 +235,7 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
     """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
     followed by a blank line or by the next field (“评价方式:…”)."""
     report = context.report
-    fields = tuple(context.data.wording.get("form_fields") or ())
+    fields = as_tuple(context.data.wording.get("form_fields"))
     if not fields:
         return []
     regex = _form_field_regex(id(context.data.wording), fields)
@@ -229,9 +261,9 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                 expected=label.group(0),
             )
         )
-    rows = tuple(context.data.wording.get("answer_rows") or ())
+    rows = as_tuple(context.data.wording.get("answer_rows"))
     # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
-    row_fields = tuple(context.data.wording.get("row_fields") or ())
+    row_fields = as_tuple(context.data.wording.get("row_fields"))
     for paragraph in paragraphs if rows and "|" in text else ():
         cells = [c.strip() for c in paragraph.text.split("|")]
         if not cells or any(cells[1:]):
@@ -408,7 +440,7 @@ def _starts_a_column_name(context: CheckContext, at: int, word: str) -> bool:
 def check_doubled(context: CheckContext) -> list[Finding]:
     text = context.report.text
     wording = context.data.wording
-    allowed = frozenset(wording.get("reduplication_ok") or ())
+    allowed = as_set(wording.get("reduplication_ok"))
     findings = []
     source = context.report.source
     for start, end in context.doubled_spans:  # ([\u4e00-\u9fff]{1,2})\1, from one numpy pass
@@ -475,7 +507,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
             )
         )
     anchors, head = _approx_regexes(
-        tuple(wording.get("approx_before") or ()), tuple(wording.get("approx_after") or ())
+        as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after"))
     )
     hits = []
     for anchor in anchors:
@@ -710,7 +742,7 @@ _CJK_RUN_BACK = re.compile(r"[\u4e00-\u9fff]{4,12}$")
 def check_name_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    word_stems = frozenset(context.data.wording.get("place_word_stems") or ())
+    word_stems = as_set(context.data.wording.get("place_word_stems"))
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
         for regex in _PLACE
@@ -804,7 +836,7 @@ def _own_name(context: CheckContext) -> str | None:
     before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
     wording = context.data.wording
     field, suffixes = _name_patterns(
-        id(wording), tuple(wording.get("name_fields") or ()), tuple(wording.get("org_suffixes") or ())
+        id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
     )
     text = context.report.text
     for colon in scan.occurrences(text, ":：", 0, 3000):  # a field is found from its colon (fast)

@@ -41,20 +41,22 @@ def lexicon_of(context: CheckContext) -> Lexicon | None:
     return known[1]
 
 
+# a run of Chinese characters: matched by the regex engine in one call, not a character at a time
+# in Python (each character read from a Chinese text is a new string object)
+_CJK_RUN = re.compile("[\u4e00-\u9fff]*")
+_CJK_RUN_TO_END = re.compile("[\u4e00-\u9fff]*\\Z")  # (not $: that matches before a final line break too)
+
+
 def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
-    start = end
-    low = max(end - limit, 0)
-    while start > low and "\u4e00" <= text[start - 1] <= "\u9fff":  # _is_cjk, inlined
-        start -= 1
-    return start
+    """Where the run of Chinese characters that ends at ``end`` starts, at most ``limit`` back."""
+    return _CJK_RUN_TO_END.search(text, max(end - limit, 0), end).start()
 
 
 def _run_right(text: str, start: int, limit: int = _CONTEXT) -> int:
-    end = start
-    high = min(start + limit, len(text))
-    while end < high and "\u4e00" <= text[end] <= "\u9fff":  # _is_cjk, inlined
-        end += 1
-    return end
+    """Where the run of Chinese characters that starts at ``start`` ends, at most ``limit`` on."""
+    if start >= len(text):
+        return start
+    return _CJK_RUN.match(text, start, start + limit).end()
 
 
 def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
