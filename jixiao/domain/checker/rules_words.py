@@ -300,17 +300,24 @@ def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
 def check_inserted_spans(context: CheckContext) -> list[Finding]:
     text = context.report.text
     spans = []
+    length = len(text)
+    brackets = _INSERTED[1]
     for regex in _INSERTED:
         for match in regex.finditer(text):
-            start, end = match.start(), match.end()
-            if start == 0 or end >= len(text) or not _is_cjk(text[start - 1]) or not _is_cjk(text[end]):
+            start, end = match.span()
+            if (
+                start == 0
+                or end >= length
+                or not "\u4e00" <= text[start - 1] <= "\u9fff"  # _is_cjk, inlined
+                or not "\u4e00" <= text[end] <= "\u9fff"
+            ):
                 continue
-            inner = match.group(0)[1:-1]
-            if regex is _INSERTED[1] and len(inner) <= 2:
+            # what stands inside the marks, text[start + 1 : end - 1], is read in place (not copied)
+            if regex is brackets and end - start <= 4:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
-            if _CJK_CHAR.search(inner) is None:  # no _is_cjk character inside
+            if _CJK_CHAR.search(text, start + 1, end - 1) is None:  # no _is_cjk character inside
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
-            if inner.startswith(_SCOPE_WORDS):
+            if text.startswith(_SCOPE_WORDS, start + 1, end - 1):
                 continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
             spans.append((start, end))
     if not spans:
