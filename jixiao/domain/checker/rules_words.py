@@ -1128,7 +1128,7 @@ def confusion_at(
     if known is not None and known > index.rare_score:
         return None  # a word as written
     options = index.corrections(lexicon, span, guards.common_alone)
-    if not options or any(char in guards.numerals for char in span):
+    if not options or not _char_set(guards.numerals).isdisjoint(span):
         return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
@@ -1147,7 +1147,7 @@ def confusion_at(
         and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
     ):
         return None  # a given name after a surname: 张静扬
-    low, high = _run_left(text, start, 4), _run_right(text, end, 4)
+    low, high = max(run_start, start - 4), min(run_end, end + 4)  # _run_left(text, start, 4) …
     window = text[low:high]
     words, score = lexicon.split(window)
     offset = start - low
@@ -1189,11 +1189,15 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     curated = context.data.typo_regex
     findings: list[Finding] = []
     taken = -1
+    score, rare = lexicon.score, index.rare_score
     for start, size in sorted(windows):
         end = start + size
         if start < taken:
             continue  # one finding per place
         span = text[start:end]
+        known = score(span)
+        if known is not None and known > rare:
+            continue  # a word as written (confusion_at's first test, without the call)
         word_and_more = confusion_at(lexicon, index, text, start, size, guards)
         if word_and_more is None:
             continue
