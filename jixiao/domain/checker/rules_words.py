@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
@@ -690,17 +691,21 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("terms") or {}
     text = context.report.text
     groups: dict[str, list[tuple[int, str]]] = {}
+    index = context.report.places
     for ending in spec.get("endings") or ():
-        last = len(ending) - 1  # the last character of an ending (会, 室, 心) is the rarer one
-        end = find_word(text, ending, 0, last)
-        if end < 0:
-            continue
+        # where the ending stands (text.find from the left, without overlaps), found from its last
+        # character (会, 室, 心: the rarer one) in the report's index of characters
+        last = len(ending) - 1
         places = []
-        while end >= 0:
+        taken = 0
+        for at in scan.places_of(text, ending[last], index):
+            end = at - last
+            if end < taken or end < 0 or not text.startswith(ending, end):
+                continue
+            taken = end + len(ending)
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
                 places.append((end - len(term), term))
-            end = find_word(text, ending, end + len(ending), last)
         if len({term for _, term in places}) > 1:
             groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
     if not groups:
