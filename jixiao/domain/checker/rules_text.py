@@ -279,8 +279,18 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                     expected=cells[0],
                 )
             )
-    for index, paragraph in enumerate(paragraphs[:-1]):
-        if len(paragraph.text) > 16 or not paragraph.text.endswith(":") or not regex.match(paragraph.text):
+    # the paragraphs that end with ':' (a field's label alone), found from the colons (few) instead
+    # of looking at the end of every paragraph
+    ending = []
+    colon = text.find(":")
+    while colon >= 0:
+        index = report.paragraph_index(colon)
+        if 0 <= index < len(paragraphs) - 1 and paragraphs[index].end == colon + 1:
+            ending.append(index)
+        colon = text.find(":", colon + 1)
+    for index in ending:
+        paragraph = paragraphs[index]
+        if len(paragraph.text) > 16 or not regex.match(paragraph.text):
             continue
         following = paragraphs[index + 1].text
         next_is_field = ":" in following and regex.match(following[: following.index(":") + 1])
