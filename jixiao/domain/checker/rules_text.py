@@ -856,8 +856,10 @@ def _own_name(context: CheckContext) -> str | None:
         if value and value.group(1).endswith(suffixes):
             return value.group(1)
     for paragraph in context.report.paragraphs[:12]:
+        if "年" not in paragraph.text or "报告" not in paragraph.text:
+            continue  # (the year is written with 年: one character, looked for at once)
         year = _YEAR_IN_TITLE.search(paragraph.text)
-        if year is None or "报告" not in paragraph.text:
+        if year is None:
             continue
         head = _CJK.fullmatch(paragraph.text[: year.start()])
         if head and len(head.group(0)) >= 6 and head.group(0).endswith(suffixes):
