@@ -16,7 +16,7 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules_text import as_set, as_tuple, has_word
+from jixiao.domain.checker.rules_text import as_set, as_tuple
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -57,19 +57,9 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     introducers = as_tuple(context.data.wording.get("colon_introducers"))
     findings = []
     source = context.report.source
-    report = context.report
-    paragraphs = report.paragraphs
-    # the paragraphs with two colons or more, found from the colons (few) rather than by counting
-    # them in every paragraph
-    colons_in: dict[int, int] = {}
-    for colon in scan.occurrences(text, ":："):
-        index = report.paragraph_index(colon)
-        if index >= 0 and colon < paragraphs[index].end:
-            colons_in[index] = colons_in.get(index, 0) + 1
-    for index in sorted(index for index, count in colons_in.items() if count >= 2):
-        paragraph = paragraphs[index]
+    for paragraph in context.report.paragraphs:
         line = paragraph.text
-        if "|" in line or line.startswith(("SOURCE", "TITLE")):
+        if "|" in line or line.count(":") + line.count("：") < 2 or line.startswith(("SOURCE", "TITLE")):
             continue
         for sentence in _SENTENCE.finditer(text, paragraph.start, paragraph.end):
             sentence_start, position = sentence.span()
@@ -172,7 +162,7 @@ def check_run_together_scores(context: CheckContext) -> list[Finding]:
     row is weight × rate (at most the weight); a score below that, outside the rate's rounding, is
     reported as a warning (the scoring rule is not printed in the row)."""
     text = context.report.text
-    if not has_word(text, "执行率", 2):
+    if "执行率" not in text:
         return []
     findings = []
     for match in _RUN_TOGETHER_SCORE.finditer(text):
@@ -220,7 +210,7 @@ def check_stale_scope_year(context: CheckContext) -> list[Finding]:
     """An indicator note that names the year it evaluates ('该指标以2015年完工的…为评价内容') two
     years or more before the year the report evaluates: the note was copied from an old form."""
     text = context.report.text
-    if not has_word(text, "为评", 1) and not has_word(text, "为考", 1):
+    if "为评" not in text and "为考" not in text:
         return []
     fiscal = _FISCAL_YEAR.search(text[:1500])
     if fiscal is None:
@@ -510,9 +500,7 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     text = context.report.text
     places = context.report.places
     total = scan.search(_SELF_SCORE, text, places)
-    if total is None or (
-        not has_word(text, "分值", 1) and scan.search(_CATEGORY_POINTS, text, places) is None
-    ):
+    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text, places) is None):
         return []
     stated = Decimal(total.group("n"))
     if stated > 100:

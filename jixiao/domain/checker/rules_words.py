@@ -15,13 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word, has_word
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
@@ -691,21 +690,16 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("terms") or {}
     text = context.report.text
     groups: dict[str, list[tuple[int, str]]] = {}
-    index = context.report.places
     for ending in spec.get("endings") or ():
-        # where the ending stands (text.find from the left, without overlaps), found from its last
-        # character (会, 室, 心: the rarer one) in the report's index of characters
-        last = len(ending) - 1
+        end = text.find(ending)
+        if end < 0:
+            continue
         places = []
-        taken = 0
-        for at in scan.places_of(text, ending[last], index):
-            end = at - last
-            if end < taken or end < 0 or not text.startswith(ending, end):
-                continue
-            taken = end + len(ending)
+        while end >= 0:
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
                 places.append((end - len(term), term))
+            end = text.find(ending, end + len(ending))
         if len({term for _, term in places}) > 1:
             groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
     if not groups:
@@ -800,8 +794,8 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for variant, standard in pairs.items():
-        at = find_word(text, variant)
-        if at < 0 or not has_word(text, standard):
+        at = text.find(variant)
+        if at < 0 or standard not in text:
             continue
         while at >= 0:
             findings.append(
@@ -816,7 +810,7 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
                     found=variant,
                 )
             )
-            at = find_word(text, variant, at + len(variant))
+            at = text.find(variant, at + len(variant))
     return findings
 
 
