@@ -279,15 +279,22 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                     expected=cells[0],
                 )
             )
-    # the paragraphs that end with ':' (a field's label alone), found from the colons (few) instead
-    # of looking at the end of every paragraph
-    ending = []
+    # the paragraphs that end with ':' (a field's label alone), found from the colons when they are
+    # few (most texts); a form with colons on most lines has each paragraph's end looked at
+    colons = []
     colon = text.find(":")
-    while colon >= 0:
-        index = report.paragraph_index(colon)
-        if 0 <= index < len(paragraphs) - 1 and paragraphs[index].end == colon + 1:
-            ending.append(index)
+    limit = len(paragraphs) // 4
+    while colon >= 0 and len(colons) <= limit:
+        colons.append(colon)
         colon = text.find(":", colon + 1)
+    if len(colons) > limit:
+        ending = [index for index, paragraph in enumerate(paragraphs[:-1]) if paragraph.text.endswith(":")]
+    else:
+        ending = []
+        for colon in colons:
+            index = report.paragraph_index(colon)
+            if 0 <= index < len(paragraphs) - 1 and paragraphs[index].end == colon + 1:
+                ending.append(index)
     for index in ending:
         paragraph = paragraphs[index]
         if len(paragraph.text) > 16 or not regex.match(paragraph.text):
