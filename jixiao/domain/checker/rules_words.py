@@ -20,7 +20,7 @@ from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
@@ -691,7 +691,8 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        end = text.find(ending)
+        last = len(ending) - 1  # the last character of an ending (会, 室, 心) is the rarer one
+        end = find_word(text, ending, 0, last)
         if end < 0:
             continue
         places = []
@@ -699,7 +700,7 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
                 places.append((end - len(term), term))
-            end = text.find(ending, end + len(ending))
+            end = find_word(text, ending, end + len(ending), last)
         if len({term for _, term in places}) > 1:
             groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
     if not groups:
