@@ -93,6 +93,25 @@ def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     return first.astype(bool)
 
 
+def _absent(bits: np.ndarray, value: np.ndarray, out: np.ndarray) -> None:
+    """``out[:] = ~_member(bits, value)`` (``out``: a bool array of ``value``'s size), computed
+    without the intermediate arrays of the negation and the copy."""
+    block = value * _MIX
+    block >>= _SHIFT
+    if bits.size != 1 << _BLOCKS:
+        block &= np.uint64(bits.size - 1)
+    word = bits.take(block.view(np.intp))
+    mixed = value * _MIX2
+    first = mixed >> _FIRST
+    mixed >>= _SECOND
+    mixed &= _LOW6
+    np.right_shift(word, first, out=first)
+    np.right_shift(word, mixed, out=word)
+    first &= word
+    first &= _ONE
+    np.equal(first, 0, out=out)
+
+
 def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The filter's block (one 64-bit word: one memory access a look-up) and two bits in it."""
     with np.errstate(over="ignore"):
@@ -123,35 +142,39 @@ class ConfusionIndex:
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         chinese = (codes - np.uint32(_CJK_LOW)) <= np.uint32(_CJK_HIGH - _CJK_LOW)
-        codes = codes.astype(np.uint64)
+        wide = codes.astype(np.uint64)
         with np.errstate(over="ignore"):
-            rolling = codes[:-1] * _PRIME  # c0·P + c1, then ·P + c2 …
-            rolling += codes[1:]
+            pair = wide[:-1] * _PRIME  # c0·P + c1 (the seed is added where a size is looked up)
+            pair += wide[1:]
             # a window whose first character ends a word, or whose last one starts one, is no slip
             # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
             free = np.ones(length + 1, dtype=bool)
-            free[1:length] = ~_member(self.pairs, rolling + _OFFSET[2])
-            whole = chinese[:-1] & chinese[1:]  # windows of Chinese characters only
-            sizes, places, hashes = [], [], []
-            for size in (2, 3, 4):
-                if size > 2:
-                    rolling = rolling[:-1] * _PRIME
-                    rolling += codes[size - 1 :]
-                    whole = whole[:-1] & chinese[size - 1 :]
-                if rolling.size == 0:
-                    break
-                # only the windows free on both sides are looked up in the large filter (fewer
-                # random reads of memory), all sizes at once
-                at = np.flatnonzero(whole & free[: whole.size] & free[size : size + whole.size])
-                sizes.append(size)
-                places.append(at)
-                hashes.append(rolling[at] + _OFFSET[size])
-            hit = _member(self.bits, np.concatenate(hashes))
+            _absent(self.pairs, pair + _OFFSET[2], free[1:length])
+            # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
+            # the characters after it are Chinese; a window of ``size`` ends free at j + size
+            whole = chinese[:-1] & chinese[1:]
+            start_ok = whole & free[: length - 1]
+            at2 = (start_ok & free[2:]).nonzero()[0]
+            start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
+            at3 = (start_ok & free[3:]).nonzero()[0]
+            start_ok = start_ok[:-1] & whole[2:]  # four
+            at4 = (start_ok & free[4:]).nonzero()[0]
+            n2, n3 = at2.size, at2.size + at3.size
+            places = np.concatenate((at2, at3, at4))
+            hashes = pair.take(places)  # the first two characters, then the third and fourth
+            tail = hashes[n2:]
+            tail *= _PRIME
+            tail += wide.take(places[n2:] + 2)
+            tail = hashes[n3:]
+            tail *= _PRIME
+            tail += wide.take(at4 + 3)
+            hashes[:n2] += _OFFSET[2]
+            hashes[n2:n3] += _OFFSET[3]
+            hashes[n3:] += _OFFSET[4]
+            hit = _member(self.bits, hashes)
         found: list[tuple[int, int]] = []
-        offset = 0
-        for size, at in zip(sizes, places, strict=True):
-            found.extend((start, size) for start in at[hit[offset : offset + at.size]].tolist())
-            offset += at.size
+        for size, low, high in ((2, 0, n2), (3, n2, n3), (4, n3, places.size)):
+            found.extend((start, size) for start in places[low:high][hit[low:high]].tolist())
         return found
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:

@@ -89,6 +89,12 @@ class Lexicon:
         for bit in (key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK):
             bloom[bit >> 3] |= 1 << (bit & 7)
 
+    @property
+    def singles(self) -> dict[str, int]:
+        """The coded counts of the single characters (``score`` of a string of one character is
+        ``singles.get``); not to be changed."""
+        return self._single
+
     def score(self, word: str) -> int | None:
         if len(word) == 1:
             return self._single.get(word)

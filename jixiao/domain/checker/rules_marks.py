@@ -16,6 +16,7 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules_text import as_set, as_tuple, has_word
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -53,7 +54,7 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if text.count(":") + text.count("：") < 2:
         return []
-    introducers = tuple(context.data.wording.get("colon_introducers") or ())
+    introducers = as_tuple(context.data.wording.get("colon_introducers"))
     findings = []
     source = context.report.source
     for paragraph in context.report.paragraphs:
@@ -121,8 +122,8 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
     """A numbered line whose title ('预算和绩效目标分解下达情况') is followed at once by the body's
     first words ('依照', '根据', '按照' …): the heading and the sentence run together."""
     wording = context.data.wording
-    endings = tuple(wording.get("heading_endings") or ())
-    openers = tuple(wording.get("sentence_openers") or ())
+    endings = as_tuple(wording.get("heading_endings"))
+    openers = as_tuple(wording.get("sentence_openers"))
     if not endings or not openers:
         return []
     regex = _heading_run_on_regex(id(wording), endings, openers)
@@ -250,7 +251,7 @@ def check_title_names(context: CheckContext) -> list[Finding]:
     """Two titles of one report in its first lines (the page's or file's name and the document's
     own heading: same year, same kind of report) whose unit names differ by a missing part: one is
     the start of the other ('中国共产主义青年团' against '中国共产主义青年团××区委员会')."""
-    suffixes = tuple(context.data.wording.get("org_suffixes") or ())
+    suffixes = as_tuple(context.data.wording.get("org_suffixes"))
     titles = []
     for paragraph in context.report.paragraphs[:12]:
         match = _TITLE_HEAD.match(paragraph.text)
@@ -420,7 +421,7 @@ def check_project_names(context: CheckContext) -> list[Finding]:
     that differs. Two names that each stand twice or more are two projects; a middle that only
     names a level or a batch (中央/省级, 第二批) names another project too."""
     text = context.report.text
-    qualifiers = frozenset(context.data.wording.get("project_qualifiers") or ())
+    qualifiers = as_set(context.data.wording.get("project_qualifiers"))
     names: dict[tuple[str, str], list[int]] = {}
     for match in scan.finditer_around(
         _PROJECT_NAME, text, "年", (4,), context.report.places
@@ -499,7 +500,9 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     text = context.report.text
     places = context.report.places
     total = scan.search(_SELF_SCORE, text, places)
-    if total is None or ("分值" not in text and scan.search(_CATEGORY_POINTS, text, places) is None):
+    if total is None or (
+        not has_word(text, "分值", 1) and scan.search(_CATEGORY_POINTS, text, places) is None
+    ):
         return []
     stated = Decimal(total.group("n"))
     if stated > 100:

@@ -20,7 +20,7 @@ from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
@@ -41,20 +41,22 @@ def lexicon_of(context: CheckContext) -> Lexicon | None:
     return known[1]
 
 
+# a run of Chinese characters: matched by the regex engine in one call, not a character at a time
+# in Python (each character read from a Chinese text is a new string object)
+_CJK_RUN = re.compile("[\u4e00-\u9fff]*")
+_CJK_RUN_TO_END = re.compile("[\u4e00-\u9fff]*\\Z")  # (not $: that matches before a final line break too)
+
+
 def _run_left(text: str, end: int, limit: int = _CONTEXT) -> int:
-    start = end
-    low = max(end - limit, 0)
-    while start > low and "\u4e00" <= text[start - 1] <= "\u9fff":  # _is_cjk, inlined
-        start -= 1
-    return start
+    """Where the run of Chinese characters that ends at ``end`` starts, at most ``limit`` back."""
+    return _CJK_RUN_TO_END.search(text, max(end - limit, 0), end).start()
 
 
 def _run_right(text: str, start: int, limit: int = _CONTEXT) -> int:
-    end = start
-    high = min(start + limit, len(text))
-    while end < high and "\u4e00" <= text[end] <= "\u9fff":  # _is_cjk, inlined
-        end += 1
-    return end
+    """Where the run of Chinese characters that starts at ``start`` ends, at most ``limit`` on."""
+    if start >= len(text):
+        return start
+    return _CJK_RUN.match(text, start, start + limit).end()
 
 
 def _word_at(words: tuple[str, ...], position: int) -> tuple[int, str]:
@@ -175,27 +177,36 @@ def _plainly_two_words(lexicon: Lexicon, text: str, first: int) -> bool:
     """The common case, told without splitting: a word ends at the left character, a word starts
     at the right one, and no word starting after the right one runs past that word's end (which
     would make the right one stand alone: 优待金|金发 against 金|发放)."""
-    right_at = first + 1
-    if not any(lexicon.is_word(text[first - k : first + 1]) for k in (1, 2, 3) if k <= first):
-        return False
-    return _starts_a_word(lexicon, text, right_at)
+    is_word = lexicon.is_word
+    for k in (1, 2, 3):
+        if k <= first and is_word(text[first - k : first + 1]):
+            return _starts_a_word(lexicon, text, first + 1)
+    return False
 
 
 def _starts_a_word(lexicon: Lexicon, text: str, right_at: int) -> bool:
     """A word starts at ``right_at`` and no word starting inside it runs past its end (站房|规模
     holds; 区民|政局 does not: 民政局 runs past)."""
-    end = next(
-        (right_at + n for n in (4, 3, 2) if lexicon.is_word(text[right_at : right_at + n])),
-        None,
-    )
-    if end is None or end > len(text):
+    is_word = lexicon.is_word
+    for n in (4, 3, 2):  # the longest word that starts there
+        if is_word(text[right_at : right_at + n]):
+            end = right_at + n
+            break
+    else:
         return False
-    return not any(
-        lexicon.is_word(text[start : start + n])
-        for start in range(right_at + 1, end)
-        for n in (2, 3, 4)
-        if start + n > end and start + n <= len(text) and _is_cjk(text[start + n - 1])
-    )
+    length = len(text)
+    if end > length:
+        return False
+    for start in range(right_at + 1, end):
+        for n in (2, 3, 4):
+            stop = start + n
+            if (
+                end < stop <= length
+                and "\u4e00" <= text[stop - 1] <= "\u9fff"  # _is_cjk, inlined
+                and is_word(text[start:stop])
+            ):
+                return False
+    return True
 
 
 @rule("typo.doubled_char", "单字叠字（“优待金金发放”）：按词表切分，叠用的两个字中有一个不属于任何词")
@@ -261,11 +272,13 @@ _INSERTED = (
 def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
     """The word that ``left`` and ``right`` (the characters on each side of an inserted span)
     form across the span, when neither part is a word of its own; None otherwise."""
-    if not any(
-        lexicon.is_word(left[-a:] + right[:b])
-        for a in range(1, min(len(left), 3) + 1)
-        for b in range(1, min(len(right), 3) + 1)
-    ):
+    is_word = lexicon.is_word
+    tails = [right[:b] for b in range(1, min(len(right), 3) + 1)]
+    for a in range(1, min(len(left), 3) + 1):
+        head = left[-a:]
+        if any(is_word(head + tail) for tail in tails):
+            break
+    else:
         return None  # no word across the span at all: the usual case, told without splitting
     words = lexicon.segment(left + right)
     start = 0
@@ -287,17 +300,24 @@ def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
 def check_inserted_spans(context: CheckContext) -> list[Finding]:
     text = context.report.text
     spans = []
+    length = len(text)
+    brackets = _INSERTED[1]
     for regex in _INSERTED:
         for match in regex.finditer(text):
-            start, end = match.start(), match.end()
-            if start == 0 or end >= len(text) or not _is_cjk(text[start - 1]) or not _is_cjk(text[end]):
+            start, end = match.span()
+            if (
+                start == 0
+                or end >= length
+                or not "\u4e00" <= text[start - 1] <= "\u9fff"  # _is_cjk, inlined
+                or not "\u4e00" <= text[end] <= "\u9fff"
+            ):
                 continue
-            inner = match.group(0)[1:-1]
-            if regex is _INSERTED[1] and len(inner) <= 2:
+            # what stands inside the marks, text[start + 1 : end - 1], is read in place (not copied)
+            if regex is brackets and end - start <= 4:
                 continue  # an alternative reading: 学（协）会, 维修（护）费
-            if _CJK_CHAR.search(inner) is None:  # no _is_cjk character inside
+            if _CJK_CHAR.search(text, start + 1, end - 1) is None:  # no _is_cjk character inside
                 continue  # a gloss or an abbreviation: 数字表（figure table）里
-            if inner.startswith(_SCOPE_WORDS):
+            if text.startswith(_SCOPE_WORDS, start + 1, end - 1):
                 continue  # the scope of the noun it stands in: 脱贫(含监测对象)户, 人员(不含借调)数
             spans.append((start, end))
     if not spans:
@@ -671,7 +691,8 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        end = text.find(ending)
+        last = len(ending) - 1  # the last character of an ending (会, 室, 心) is the rarer one
+        end = find_word(text, ending, 0, last)
         if end < 0:
             continue
         places = []
@@ -679,7 +700,7 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
                 places.append((end - len(term), term))
-            end = text.find(ending, end + len(ending))
+            end = find_word(text, ending, end + len(ending), last)
         if len({term for _, term in places}) > 1:
             groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
     if not groups:
@@ -706,9 +727,10 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
                 continue
             # a deletion left of the last ``size`` characters leaves them as they are
             tails = {long[-size:]} if len(long) > size + 1 else set()
-            tails.update(
-                (long[:i] + long[i + 1 :])[-size:] for i in range(max(len(long) - size, 1), len(long) - 1)
-            )
+            # (a deletion at i among the last size + 1 characters: those before i and after it)
+            last = long[-size - 1 :]
+            for i in range(max(len(long) - size, 1) - (len(long) - size - 1), size):
+                tails.add(last[:i] + last[i + 1 :])
             for tail in tails:
                 for short in by_tail.get(tail, ()):
                     if short != long and not long.endswith(short):
@@ -876,12 +898,18 @@ def check_glued_years(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     source = context.report.source
+    length = len(text)
     at = text.find("年", 5)
     while at >= 0:
         here, at = at, text.find("年", at + 1)  # the literal found first: far faster than a regex
-        if text[here - 1] in _DIGITS and here + 1 < len(text) and _is_cjk(text[here + 1]):
-            findings.extend(_head_missing(context, text, here + 1))
-        if not text[here - 5 : here].isascii() or not text[here - 5 : here].isdigit():
+        if text[here - 1] not in _DIGITS:
+            continue  # both readings need a digit before 年 (年度, 今年 … have none)
+        if here + 1 < length:
+            after = text[here + 1]
+            if "\u4e00" <= after <= "\u9fff" and after not in _NOT_HEADLESS:  # (_head_missing's test)
+                findings.extend(_head_missing(context, text, here + 1))
+        digits = text[here - 5 : here]
+        if not digits.isascii() or not digits.isdigit():
             continue
         start = here - 5
         while start > 0 and text[start - 1] in _DIGITS:
@@ -915,10 +943,12 @@ def check_glued_years(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A word cut short before 的
 
-_DE = re.compile("的")  # a literal: scanned far faster than with a look-behind
+_DE = re.compile("的")  # (the rule finds 的 with str.find, one character: faster still)
 
 
-def cut_short(lexicon: Lexicon, text: str, at: int, suffixes: str, common: int) -> tuple[str, str] | None:
+def cut_short(
+    lexicon: Lexicon, text: str, at: int, suffixes: str | frozenset[str], common: int
+) -> tuple[str, str] | None:
     """The word that the character before 的 at ``at`` was meant to start ("终端单的": 单位) and
     the word before that character (终端), or None. The character stands alone after a word, it is neither a suffix (费, 率, 部 …) nor
     common on its own (中, 下, 人), and its usual word is written elsewhere in the same text."""
@@ -951,6 +981,19 @@ def cut_short(lexicon: Lexicon, text: str, at: int, suffixes: str, common: int) 
     return word, words[-2]
 
 
+_CHAR_SETS: dict[str, frozenset[str]] = {}
+
+
+def _char_set(chars: str) -> frozenset[str]:
+    """The characters of ``chars`` as a set, made once per string of the checker data."""
+    known = _CHAR_SETS.get(chars)
+    if known is None:
+        if len(_CHAR_SETS) > 64:
+            _CHAR_SETS.clear()
+        known = _CHAR_SETS[chars] = frozenset(chars)
+    return known
+
+
 @rule("typo.missing_char", "漏字：“的”前一个字单独成不了词，文中别处写作一个词（“终端单的”→“终端单位的”）")
 def check_missing_characters(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("lexicon") or {}
@@ -967,11 +1010,27 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
         + (spec.get("alone_before_de") or "")
     )
     findings = []
-    places = [at for at in (m.start() for m in _DE.finditer(text)) if at and _is_cjk(text[at - 1])]
-    before = Counter(text[at - 1] for at in places)
-    suffixes += "".join(char for char, count in before.items() if count > 1)  # meant, not slips
-    for at in places:
-        found = cut_short(lexicon, text, at, suffixes, common)
+    places = []
+    chars = []  # the character before each 的
+    find = text.find
+    at = find("的", 1)  # (one character: str.find, far faster than a regex's scan)
+    while at >= 0:
+        char = text[at - 1]
+        if "\u4e00" <= char <= "\u9fff":  # _is_cjk, inlined
+            places.append(at)
+            chars.append(char)
+        at = find("的", at + 1)
+    before = Counter(chars)
+    # the characters written before 的 more than once are meant, not slips (经费行的、人员行的); the
+    # suffixes are a set made once per data string (a look-up, not a scan of the string)
+    meant = {char for char, count in before.items() if count > 1}
+    stops = _char_set(suffixes)
+    single = lexicon.singles.get  # lexicon.score of one character, without the call
+    for at, char in zip(places, chars, strict=True):
+        alone = single(char)
+        if alone is None or alone > common or char in stops or char in meant:
+            continue  # what cut_short tells first, told without a call
+        found = cut_short(lexicon, text, at, stops, common)
         if found is None:
             continue
         word, before = found
@@ -1071,7 +1130,7 @@ def confusion_at(
     if known is not None and known > index.rare_score:
         return None  # a word as written
     options = index.corrections(lexicon, span, guards.common_alone)
-    if not options or any(char in guards.numerals for char in span):
+    if not options or not _char_set(guards.numerals).isdisjoint(span):
         return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
@@ -1090,7 +1149,7 @@ def confusion_at(
         and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
     ):
         return None  # a given name after a surname: 张静扬
-    low, high = _run_left(text, start, 4), _run_right(text, end, 4)
+    low, high = max(run_start, start - 4), min(run_end, end + 4)  # _run_left(text, start, 4) …
     window = text[low:high]
     words, score = lexicon.split(window)
     offset = start - low
@@ -1132,11 +1191,15 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     curated = context.data.typo_regex
     findings: list[Finding] = []
     taken = -1
+    score, rare = lexicon.score, index.rare_score
     for start, size in sorted(windows):
         end = start + size
         if start < taken:
             continue  # one finding per place
         span = text[start:end]
+        known = score(span)
+        if known is not None and known > rare:
+            continue  # a word as written (confusion_at's first test, without the call)
         word_and_more = confusion_at(lexicon, index, text, start, size, guards)
         if word_and_more is None:
             continue
