@@ -98,15 +98,12 @@ def use_database(path: Path, var: Path) -> None:
     setup_django()
 
 
-def make_template(folder: Path) -> Path:
-    """A migrated database with one department, its user and three budget lines."""
-    template = folder / "template.sqlite3"
-    use_database(template, folder / "var")
+def add_bench_department():
+    """One department, its finance officer ``bench`` and three budget lines (two basic, one
+    project P01) too large for any benchmark file to exhaust; returns the user."""
     from jixiao.apps.budgets.services import budget_line_create, project_create
     from jixiao.apps.orgs.models import Department, FinanceBureau, User
-    from jixiao.cli._django import migrate_if_needed
 
-    migrate_if_needed()
     bureau = FinanceBureau.objects.create(code="BENCH", name="基准测试财政局")
     department = Department.objects.create(bureau=bureau, code="BENCH", name="基准测试单位")
     user = User.objects.create(username="bench", role="finance_officer", department=department)
@@ -121,6 +118,17 @@ def make_template(folder: Path) -> Path:
         actor=user, department=department, year=2023, func_code="2060702", fund_type="project", econ_code="302",
         initial_amount=big, date=dt.date(2023, 1, 1), project=project,
     )  # fmt: skip
+    return user
+
+
+def make_template(folder: Path) -> Path:
+    """A migrated database with one department, its user and three budget lines."""
+    template = folder / "template.sqlite3"
+    use_database(template, folder / "var")
+    from jixiao.cli._django import migrate_if_needed
+
+    migrate_if_needed()
+    add_bench_department()
     from django.db import connection
 
     connection.close()

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_import import generate_rows, write_files  # noqa: E402
+from bench_import import add_bench_department, generate_rows, write_files  # noqa: E402
 
 SCRATCH = "jixiao_bench_import"
 
@@ -58,24 +58,7 @@ def setup(url: str, var: Path):
 
     setup_django()
     migrate_if_needed()
-    from jixiao.apps.budgets.services import budget_line_create, project_create
-    from jixiao.apps.orgs.models import Department, FinanceBureau, User
-
-    bureau = FinanceBureau.objects.create(code="BENCH", name="基准测试财政局")
-    department = Department.objects.create(bureau=bureau, code="BENCH", name="基准测试单位")
-    user = User.objects.create(username="bench", role="finance_officer", department=department)
-    big = Decimal("900000000000.00")
-    for fund, func, econ in (("basic_public", "2012901", "302"), ("basic_personnel", "2012901", "301")):
-        budget_line_create(
-            actor=user, department=department, year=2023, func_code=func, fund_type=fund, econ_code=econ,
-            initial_amount=big, date=dt.date(2023, 1, 1),
-        )  # fmt: skip
-    project = project_create(actor=user, department=department, year=2023, code="P01", name="科普活动")
-    budget_line_create(
-        actor=user, department=department, year=2023, func_code="2060702", fund_type="project", econ_code="302",
-        initial_amount=big, date=dt.date(2023, 1, 1), project=project,
-    )  # fmt: skip
-    return user
+    return add_bench_department()
 
 
 def run_import(user, path: Path, *, columnar: bool) -> float:
