@@ -15,6 +15,7 @@ from jixiao.domain.checker.config import CheckerData, default_checker_data
 from jixiao.domain.checker.findings import ERROR, INFO, SEVERITIES, WARNING, Figure, Finding, Location
 from jixiao.domain.checker.parse import ParsedReport, parse_report
 from jixiao.domain.checker.registry import ALL_RULES
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.errors import DomainError
 
 
@@ -79,7 +80,7 @@ class CheckResult:
         }
 
 
-_TITLE_ENDS = ("自评表", "自评", "评价", "自评材料")
+_TITLE_ENDS = words("api.title_ends")
 
 
 def _titled(line: str) -> bool:
@@ -87,14 +88,7 @@ def _titled(line: str) -> bool:
     return "报告" in line or line.rstrip(" |)）").endswith(_TITLE_ENDS)
 
 
-_PROJECT_OPENINGS = (
-    "项目支出",
-    "项目名称",
-    "项目基本情况",
-    "项目概况",
-    "绩效目标分解下达",  # the official outline of a transfer payment's self-evaluation
-    "专项资金",
-)
+_PROJECT_OPENINGS = words("api.project_openings")
 
 
 _CITED_TITLE = re.compile(r"《[^《》\n]{0,80}》")

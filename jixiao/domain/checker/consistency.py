@@ -23,13 +23,14 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, major_section_span, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.vocabulary import words
 
-PROBLEM_TITLES = ("存在的问题", "存在问题", "主要问题", "问题及原因", "问题和原因", "存在的不足")
-MEASURE_TITLES = ("改进措施", "改进建议", "整改措施", "措施和建议", "措施及建议", "有关建议", "下一步")
+PROBLEM_TITLES = words("consistency.problem_titles")
+MEASURE_TITLES = words("consistency.measure_titles")
 _SCORE_HEADERS = ("自评得分", "得分")
-_NAME_HEADERS = ("三级指标", "指标名称", "评价指标", "指标")
+_NAME_HEADERS = words("consistency.name_headers")
 _REFUSED = re.compile(r"被(?:预算控制|系统)?(?:拒绝|退回)[^。\n]{0,12}未形成支出")
-_MISUSE = ("串用", "挪用", "挤占")
+_MISUSE = words("consistency.misuse")
 _OPEN_INSPECTION = re.compile(r"督查[^。\n]{0,60}?(?:尚未(?:整改|销号)|未整改|未销号|整改中)")
 _FIGURE_CAPTION = re.compile(r"^图(\d{1,2})\s")
 MIN_SENTENCE_CHARS = 20

@@ -18,6 +18,7 @@ import numpy as np
 from jixiao.domain.checker.findings import Figure, Location
 from jixiao.domain.checker.scan import CharIndex, char_codes, table_index
 from jixiao.domain.checker.text import NormalizedText, normalize
+from jixiao.domain.checker.vocabulary import words
 
 ASCII_DIGITS = frozenset("0123456789")
 CN_DIGITS = {
@@ -99,30 +100,14 @@ _FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
 _FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
 _DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "大约", "将近")
-_NOT_APPROX = ("节约", "制约", "预约", "签约", "履约", "违约", "合约", "简约")  # '节约0.2万元' is exact
-_APPROX_AFTER = ("余", "多", "以上", "左右", "以内", "以下")
+_APPROX_BEFORE = words("parse.approx_before")
+_NOT_APPROX = words("parse.not_approx")
+_APPROX_AFTER = words("parse.approx_after")
 _LABEL_REVERSED = re.compile(r"[^\d,;:。、\n|!?%<>《》=+×÷*/]{0,24}")
-_DIRECTION_WORDS = (
-    "增加",
-    "减少",
-    "增长",
-    "下降",
-    "降低",
-    "增减",
-    "上升",
-    "少了",
-    "多了",
-    "节约",
-    "超支",
-    "压减",
-    "减",
-    "增",
-    "提高",
-)
+_DIRECTION_WORDS = words("parse.direction_words")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年")
 _LEFTOVER_UNIT = re.compile(r"^[个家所名人次项份件场元万亿.、]+")
-_PREVIOUS_WORDS = ("上年", "去年", "上一年")
+_PREVIOUS_WORDS = words("parse.previous_words")
 
 
 class Quantity(NamedTuple):
@@ -585,7 +570,7 @@ def _read_table_row(line: Paragraph) -> TableRow:
     return TableRow(tuple(cells), line.start, line.end)
 
 
-_COLUMN_WORDS = ("预算数", "执行数", "执行率", "权重", "得分", "决算数", "分值")
+_COLUMN_WORDS = words("parse.column_words")
 
 
 def _is_header_cell(text: str) -> bool:
@@ -767,7 +752,7 @@ def _is_truncated(paragraphs: list[Paragraph]) -> bool:
     )
 
 
-_HEADER_WORDS = ("指标", "指标值", "完成值", "分值", "得分", "预算数", "执行数", "执行率")
+_HEADER_WORDS = words("parse.header_words")
 
 
 def _header_row(line: str) -> bool:

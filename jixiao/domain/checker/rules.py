@@ -48,6 +48,7 @@ from jixiao.domain.checker.parse import (
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
 from jixiao.domain.checker.tables import run_together_table as _run_together_table
 from jixiao.domain.checker.tables import score_row
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
 __all__ = ["RULES", "RULE_DESCRIPTIONS", "CheckContext", "Rule", "rule"]
@@ -731,7 +732,7 @@ def check_parts_changes(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Rates and scores
 
-_SUBJECTS = ("基本", "项目", "人员", "公用", "三公", "经营", "专项", "政府性基金")
+_SUBJECTS = words("rules.subjects")
 
 
 def _subject(label: str) -> str | None:
@@ -1106,7 +1107,7 @@ _SHARE_LINK = re.compile(r"^[,;:]?(?:占比|占|比重|所占比重|所占比例
 _SHARE_OF = re.compile(
     r"^[,;:]?占(?:总|全年|本年|全部|全)?(?P<whole>[\u4e00-\u9fff]{1,10}?)的?(?:比重|比例)?(?:为|达|是)?$"
 )
-_SHARE_FILLERS = ("总", "全年", "本年", "全部", "全", "年度", "部门", "单位")
+_SHARE_FILLERS = words("rules.share_fillers")
 
 
 def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] | None:
@@ -1187,7 +1188,7 @@ def _share_after_whole(report: ParsedReport, quantity: Quantity) -> bool:
     return bool(before) and before[-1].raw_label.startswith("占")
 
 
-_WHOLE_TAILS = ("总额", "合计", "总计", "总数", "数", "额")
+_WHOLE_TAILS = words("rules.whole_tails")
 
 
 def _names_the_whole(label: str, word: str) -> bool:

@@ -19,6 +19,7 @@ from jixiao.domain.checker.base import (
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
 
@@ -56,7 +57,7 @@ _AGAINST_BUDGET = re.compile(
 )
 # '政府采购预算50万元，实际采购48万元，节约资金2万元': the saving right after the actual figure
 _SAVING = re.compile(r"(?P<word>节约|节省|节支)(?:资金|金额|财政资金)?(?=\d)")
-_LESS = ("减少", "节约", "节支", "少支出", "下降", "降低")
+_LESS = words("rules_compare.less")
 _BUDGET_ROLES = ("预算", "年初预算", "调整后")
 
 
@@ -252,15 +253,7 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_KEY_RATES = (
-    "预算执行率",
-    "资金执行率",
-    "资金到位率",
-    "资金支付率",
-    "资金拨付率",
-    "预算完成率",
-    "项目完成率",
-)
+_KEY_RATES = words("rules_compare.key_rates")
 _RATE_FILLERS = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位|整体|总体|的|为|达到|是|:)+|(?:为|达到|达|是|:)+$"
 )
@@ -291,8 +284,8 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_THRESHOLD_BEFORE = ("达到", "不低于", "低于", "高于", "超过", "不足", "≥", "≤", ">", "<", "以")
-_THRESHOLD_AFTER = ("得", "扣", "以上", "以下", "的", "及以上", "（含）", "(含)")
+_THRESHOLD_BEFORE = words("rules_compare.threshold_before")
+_THRESHOLD_AFTER = words("rules_compare.threshold_after")
 
 
 def _threshold_or_cell(context: CheckContext, quantity) -> bool:
@@ -593,7 +586,7 @@ _NO_BALANCE = re.compile(
 _NO_SANGONG = re.compile(
     r"未(?:发生|列支|安排)[“\"]?三公[”\"]?经费(?:支出)?|[“\"]?三公[”\"]?经费(?:支出)?(?:为零|为0元?|零支出)"
 )
-_SANGONG_ITEMS = ("三公经费", "公务接待费", "公务用车", "因公出国")
+_SANGONG_ITEMS = words("rules_compare.sangong_items")
 
 
 @rule("claim.none", "“无结余”“未发生三公经费”等说法与文中写出的结余、三公经费支出（大于零）是否矛盾")
@@ -658,7 +651,7 @@ def _previous_year(fig) -> bool:
 _CHANGE_RATE = re.compile(
     r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?(?P<p>\d+(?:\.\d+)?)%"
 )
-_DOWN = ("降幅", "下降率", "下降", "减少", "降低")
+_DOWN = words("rules_compare.down")
 _CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
 
 
@@ -730,7 +723,7 @@ _BARE_DIRECTION = re.compile(
 _DIRECTION_BEFORE = re.compile(
     r"(?:(?:比上年|较上年|比去年|较去年|同比)(?:有所|略有|大幅|明显|稍有|均有)?|有所|略有|大幅|明显|稍有|均有)$"
 )
-_UP = ("增加", "增长", "上升", "提高")
+_UP = words("rules_compare.up")
 
 
 @rule("change.direction", "同一句中本年数、上年数与不带数字的增减说法（“有所增加”“略有下降”）是否一致")
@@ -783,10 +776,10 @@ def _of_previous_year(quantity, previous_year: str) -> bool:
     )
 
 
-_ADJUSTED = ("调整后", "全年预算", "调整预算", "变更后预算")
+_ADJUSTED = words("rules_compare.adjusted")
 _INITIAL = ("年初预算",)
-_ADDED = ("追加", "调增", "调入", "增加预算")
-_REDUCED = ("调减", "核减", "收回", "调出")
+_ADDED = words("rules_compare.added")
+_REDUCED = words("rules_compare.reduced")
 
 
 @rule("budget.adjustment", "同一句中年初预算 + 追加（调增）− 调减 = 调整后（全年）预算")

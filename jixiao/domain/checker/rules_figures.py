@@ -26,6 +26,7 @@ from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import last_mark
 from jixiao.domain.checker.statements import base_or_rate, direction_of
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -120,8 +121,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_WHOLE_BODY = ("", "整体", "部门整体", "部门")
-_WHOLE_SPENDING_WORDS = ("本年度", "年度", "本年", "全年", "部门", "整体", "决算", "合计", "总", "数")
+_WHOLE_BODY = words("rules_figures.whole_body")
+_WHOLE_SPENDING_WORDS = words("rules_figures.whole_spending_words")
 
 
 def _spending_of_the_whole(label: str) -> bool:
@@ -142,7 +143,7 @@ def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:
     return (first, fig) if first.base < fig.base else (fig, first)
 
 
-_NOT_A_LEVEL = ("上年", "去年", "同比", "比", "超出", "超支", "节约", "节余", "少支", "多支")
+_NOT_A_LEVEL = words("rules_figures.not_a_level")
 _NOT_A_LEVEL_WORD = re.compile("|".join(map(re.escape, _NOT_A_LEVEL)))  # any of them, in one call
 # a paragraph that opens with a place ('青阳县申请基础养老金补贴…') speaks of that place
 _PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗|镇|乡|街道|村|社区)")
@@ -174,7 +175,7 @@ _ITEM_HEAD = re.compile(
     r"\s*(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])"
 )
 _ITEM_NAME_END = re.compile(r"[,，:：;；。]")
-_PROJECT_WORDS = ("项目", "工程", "工作", "专项", "资金")
+_PROJECT_WORDS = words("rules_figures.project_words")
 
 
 def _item_name(context: CheckContext, position: int) -> str | None:
@@ -269,7 +270,7 @@ def _show(fig: Fig) -> str:
 
 _HAO = re.compile("号")
 _DOC_NUMBER_TAIL = re.compile(r"[\u4e00-\u9fff]{2}[〔【\[(（]\d{4}[〕】\])）]\d{1,4}$")
-_ALLOCATION = ("下达", "拨付", "安排", "分配")
+_ALLOCATION = words("rules_figures.allocation")
 
 
 class _Span(NamedTuple):
@@ -687,9 +688,9 @@ def _glued_weight(digits: str) -> bool:
 
 
 _PAID_RATE = re.compile(r"率(?:为|达|达到)?(?P<n>\d+(?:\.\d+)?)%")
-_PAID_NAMES = ("支付", "拨付", "执行", "支出")
+_PAID_NAMES = words("rules_figures.paid_names")
 _UNPAID_ANCHOR = re.compile("未(?:支|付|拨|使用)")
-_UNPAID = ("未支", "未付", "未拨付", "未使用", "结余")
+_UNPAID = words("rules_figures.unpaid")
 
 
 @rule("rate.paid_unpaid", "支付率＝已支付÷（已支付＋未支付）：同一句给出已付、未付金额时复算比率")
@@ -762,7 +763,7 @@ RULES = (
 
 _YU = re.compile("于")
 _COMPARE_FIRST = frozenset("高大多低小少")
-_HIGHER = ("高于", "大于", "多于")
+_HIGHER = words("rules_figures.higher")
 
 
 class _Word(NamedTuple):
@@ -845,8 +846,8 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
 # 三公 spending above its budget, stock figures
 
 
-_SANGONG = ("三公", "公务接待", "公务用车", "因公出国")
-_REASONS = ("原因", "超支", "超出", "追加", "调整", "因", "由于")
+_SANGONG = words("rules_figures.sangong")
+_REASONS = words("rules_figures.reasons")
 
 
 @rule("sangong.over_budget", "“三公”经费实际支出超过预算却没有说明原因")
@@ -953,21 +954,7 @@ def _bracket_owner(text: str, quantity) -> str:
     return text[max(line_start, opened - 10) : opened]
 
 
-_STOCK_HEAD = (
-    "本单位",
-    "本部门",
-    "本局",
-    "本院",
-    "本会",
-    "本委",
-    "本中心",
-    "单位",
-    "共有",
-    "现有",
-    "实有",
-    "全部",
-    "共",
-)
+_STOCK_HEAD = words("rules_figures.stock_head")
 
 
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:
@@ -983,7 +970,7 @@ def _stock_label(label: str, labels: frozenset[str]) -> str | None:
 
 
 _YEAR_START = ("年初", "1月1日")
-_YEAR_END = ("年末", "年底", "12月31日", "期末")
+_YEAR_END = words("rules_figures.year_end")
 
 
 def _point_in_time(text: str, quantity) -> str:

@@ -11,6 +11,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.tables import Table, TableRow
+from jixiao.domain.checker.vocabulary import words
 
 # '≥500人次', '不低于90%', '≤5天', '=100%': a comparison and a number with its unit
 _TARGET = re.compile(
@@ -18,12 +19,12 @@ _TARGET = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,3})$"
 )
 _ACTUAL = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,3})$")
-_AT_LEAST = ("≥", ">=", "≧", "不低于", "不少于", "大于等于")
-_AT_MOST = ("≤", "<=", "≦", "不高于", "不超过", "不多于", "小于等于")
-_TARGET_COLUMNS = ("年度指标值", "指标值", "目标值", "年度目标值")
-_ACTUAL_COLUMNS = ("实际完成值", "指标实际完成值", "完成值", "实际值")
-_TOTAL_ROWS = ("总分", "合计", "总计", "得分合计")
-_FUND_ROWS = ("年度资金总额", "年度财政资金总额", "资金总额", "年度总金额", "总额", "预算执行率")
+_AT_LEAST = words("rules_forms.at_least")
+_AT_MOST = words("rules_forms.at_most")
+_TARGET_COLUMNS = words("rules_forms.target_columns")
+_ACTUAL_COLUMNS = words("rules_forms.actual_columns")
+_TOTAL_ROWS = words("rules_forms.total_rows")
+_FUND_ROWS = words("rules_forms.fund_rows")
 
 
 def _column(table: Table, names: tuple[str, ...]) -> int | None:

@@ -17,6 +17,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules_text import as_set, as_tuple, has_word
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -243,7 +244,7 @@ _TITLE_HEAD = re.compile(
 )
 
 
-_PLACE_ENDINGS = ("省", "市", "区", "县", "州", "旗", "镇", "乡", "盟")
+_PLACE_ENDINGS = words("rules_marks.place_endings")
 
 
 @rule("title.name_missing", "标题（文件名）与正文标题的单位名称不一致：一处漏了名称的一部分")
@@ -299,7 +300,7 @@ _MEASURE = re.compile(
     r"(?![\u4e00-\u9fff]*率)"
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,16}")
-_BOUND_WORDS = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "达到", "以上", "以下")
+_BOUND_WORDS = words("rules_marks.bound_words")
 
 
 def _common_run(a: str, b: str, size: int) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.vocabulary import words
 
 
 @rule("mean.recompute", "人均、户均等平均数与同一句中的总额和人数（户数）是否相符")
@@ -77,18 +78,7 @@ def check_means(context: CheckContext) -> list[Finding]:
 
 
 _RATE_ENDS = ("率", "满意度")
-_NOT_COUNT_RATES = (
-    "增长",
-    "下降",
-    "增幅",
-    "降幅",
-    "控制率",
-    "执行率",
-    "到位率",
-    "拨付率",
-    "支付率",
-    "使用率",
-)
+_NOT_COUNT_RATES = words("rules_means.not_count_rates")
 
 
 @rule("rate.counts", "以人数、份数等计算的比率（管理率、满意度、完成率）与同一句中的两个数是否相符")

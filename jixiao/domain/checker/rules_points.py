@@ -15,6 +15,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import has_word
 from jixiao.domain.checker.tables import category_points
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
 # one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
@@ -70,7 +71,7 @@ _TOTAL_NEAR = re.compile(
     r"[^\d。;；\n]{0,16}?(?P<word>满分|总分值|总分|合计)(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _MAXIMUM_WORDS = ("满分", "总分值")
-_SCORE_WORDS = ("总得分", "综合得分", "自评得分", "得分合计")
+_SCORE_WORDS = words("rules_points.score_words")
 _TOTAL_WORDS = ("满分", "总分值", "总分", "合计", "共计", "总计", "共", *_SCORE_WORDS)
 
 
@@ -158,7 +159,7 @@ _GRADE_AFTER = re.compile(
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
 )
 
-_PREVIOUS = ("上年", "去年", "上一年", "往年")
+_PREVIOUS = words("rules_points.previous")
 _GRADE_LATER = re.compile(
     r"(?:评价|自评|绩效|综合)?(?:等级|等次|评级)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
@@ -220,8 +221,8 @@ def check_grade(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_NAME_HEADS = ("其中", "包括", "分别为", "分别是", "即", "为", "和", "及")
-_NAME_TAILS = ("类指标", "指标", "类", "方面")
+_NAME_HEADS = words("rules_points.name_heads")
+_NAME_TAILS = words("rules_points.name_tails")
 
 
 def _category_name(name: str) -> str:

@@ -20,6 +20,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.vocabulary import words
 
 # ---------------------------------------------------------------------------------------------
 # Two marks in a row
@@ -380,25 +381,9 @@ _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _COUNT_BEFORE_NAMES = re.compile(r"(\d{1,2}|[两二三四五六七八九十])个(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,，。;；:：(（)）\n]")
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]{2,16}")
-_NOT_A_NAME = ("分别", "负责", "包括", "即", "为", "是", "有", "含", "共", "等", "和", "及", "的")
+_NOT_A_NAME = words("rules_slips.not_a_name")
 # names of units and places end so (with ``org_suffixes`` of wording.yaml): 办公室、表演艺术部、某某村
-_PLACE_SUFFIXES = (
-    "室",
-    "部",
-    "科",
-    "股",
-    "组",
-    "村",
-    "镇",
-    "乡",
-    "街道",
-    "社区",
-    "处",
-    "办",
-    "院",
-    "所",
-    "中心",
-)
+_PLACE_SUFFIXES = words("rules_slips.place_suffixes")
 
 
 def _counts(text: str):

@@ -17,6 +17,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import first_mark, has_word
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED
 
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
@@ -28,8 +29,8 @@ _STANDARD = re.compile(
     r"每(?P<unit>[\u4e00-\u9fff])(?:\([\u4e00-\u9fff、]{1,8}\))?(?P<price>\d+(?:\.\d+)?)元的?标准"
 )
 _MONEY_AFTER = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|元)")
-_APPROX = ("约", "估计", "估算", "大约", "近")
-_CHANGE_WORDS = ("增长", "增加", "下降", "减少", "上升", "降低", "提高", "比上年", "较上年", "同比")
+_APPROX = words("rules_standards.approx")
+_CHANGE_WORDS = words("rules_standards.change_words")
 
 
 def _half(number: str, scale: Decimal) -> Decimal:
@@ -179,7 +180,7 @@ _UNMET = re.compile(
 _DONE = re.compile(
     r"已按计划完成目标|已完成(?:全部|各项)?(?:绩效)?目标|全部完成|均已完成|均达到|全部达到|圆满完成"
 )
-_SHORTFALL_EXPLAINED = ("未完成", "未达到", "偏差", "原因")
+_SHORTFALL_EXPLAINED = words("rules_standards.shortfall_explained")
 
 
 @rule("claim.targets", "“已按计划完成目标”等说法与未达到指标值的实际完成值（不低于180人、实际164人）不符")

@@ -16,6 +16,7 @@ from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import has_word, last_mark, paragraphs_with
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
+from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
 # ---------------------------------------------------------------------------------------------
@@ -632,7 +633,7 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_TOTAL_LABELS = ("合计", "总计", "总分", "得分合计")
+_TOTAL_LABELS = words("rules_sums.total_labels")
 _ELLIPSIS = " .…。·"
 
 

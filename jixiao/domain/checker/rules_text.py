@@ -16,6 +16,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.tables import columns_for, score_row
+from jixiao.domain.checker.vocabulary import words
 
 # ---------------------------------------------------------------------------------------------
 # Looking for a word of several characters in a report
@@ -406,8 +407,8 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Doubled words, doubled clauses, doubled approximations
 
-_DOUBLE_CHARS = frozenset(("的的", "是是", "在在", "和和", "了了"))
-_WORDS_ENDING_IN_DE = frozenset(("目的", "标的", "靶的", "有的", "别的", "似的"))
+_DOUBLE_CHARS = frozenset(words("rules_text.double_chars"))
+_WORDS_ENDING_IN_DE = frozenset(words("rules_text.words_ending_in_de"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 

@@ -21,6 +21,7 @@ from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
 from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word
+from jixiao.domain.checker.vocabulary import words
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
@@ -262,7 +263,7 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 # A book title or a bracket inside a word
 
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
-_SCOPE_WORDS = ("含", "包括", "包含", "不含", "不包括", "其中", "以下", "以上")
+_SCOPE_WORDS = words("rules_words.scope_words")
 _INSERTED = (
     re.compile(r"《[^《》\n]{1,80}》"),
     re.compile(r"\([^()\n]{1,80}\)"),
@@ -483,20 +484,7 @@ _YUAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万)?元(?![/每])")
 # what stands between a number and 岁 in a well-formed age: 18周岁, 60多岁, 3虚岁, 6个月至3岁
 _AGE_INFIX = frozenset("周虚足多余几个半来")
 # words that make a bare "N万" before them money (an integer alone may count people or 亩)
-_MONEY_WORDS = (
-    "资金",
-    "经费",
-    "预算",
-    "支出",
-    "收入",
-    "拨付",
-    "执行数",
-    "投入",
-    "结余",
-    "补助",
-    "金额",
-    "费用",
-)
+_MONEY_WORDS = words("rules_words.money_words")
 
 
 def _number_before(text: str, end: int) -> int:

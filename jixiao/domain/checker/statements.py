@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
+from jixiao.domain.checker.vocabulary import words
 
-UP_WORDS = frozenset({"增加", "增长", "上升", "增", "多了", "增幅", "涨幅", "增长率", "提高"})
-DOWN_WORDS = frozenset({"减少", "下降", "降低", "减", "少了", "降幅", "减幅", "下降率", "压减"})
+UP_WORDS = frozenset(words("statements.up_words"))
+DOWN_WORDS = frozenset(words("statements.down_words"))
 
 _YOY = re.compile(
     r"(?:同比(?:上年度?|去年)?|(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?"
@@ -505,12 +506,12 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     return found
 
 
-_BESIDES = ("另外", "此外", "另有", "还有", "另")
+_BESIDES = words("statements.besides")
 _REDUCTION = re.compile(r"调减|核减|扣减|收回")
 # a heading run into the text (“…20万元,二、绩效目标完成情况分析(一)资金投入…1.到位情况,其中…”):
 # what stands before it belongs to another section
 _INLINE_HEADING = re.compile(r"[,，。;；][一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)")
-_WHOLE_AGAIN = ("全年", "全省", "全市", "全县", "全区", "全旗", "合计", "总计", "累计", "共计")
+_WHOLE_AGAIN = words("statements.whole_again")
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.config import CheckerData
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph, ParsedReport
+from jixiao.domain.checker.vocabulary import words
 
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>%|万元|元|亿元)?\??$"
@@ -145,7 +146,7 @@ def columns_for(data: CheckerData) -> _Columns:
     return cached[1]
 
 
-_FORM_COLUMNS = ("执行率", "执行数", "得分", "分值")
+_FORM_COLUMNS = words("tables.form_columns")
 
 
 def _names_a_form_column(report: ParsedReport) -> bool:
@@ -418,17 +419,17 @@ def _vertical_tables(
 # The indicator part of a form flattened one cell a line: under the header 年度指标值 | 实际完成值 |
 # 分值 | 得分, each indicator is its name, its target, what was done, its points and its score;
 # the merged cells of the first two levels (产出指标, 数量指标) stand once before the rows they span.
-_TARGET_NAMES = frozenset(("年度指标值", "指标值", "目标值", "年度目标值"))
-_ACTUAL_NAMES = frozenset(("实际完成值", "指标实际完成值", "完成值", "实际值"))
-_WEIGHT_NAMES = frozenset(("分值", "权重", "指标分值", "指标权重", "分值权重"))
-_SCORE_NAMES = frozenset(("得分", "指标得分", "自评得分"))
+_TARGET_NAMES = frozenset(words("tables.target_names"))
+_ACTUAL_NAMES = frozenset(words("tables.actual_names"))
+_WEIGHT_NAMES = frozenset(words("tables.weight_names"))
+_SCORE_NAMES = frozenset(words("tables.score_names"))
 _VALUE_CELL = re.compile(
     r"^(?:≥|>=|≧|≤|<=|≦|>|<|=|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于)?"
     r"\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{0,3})$"
 )
 _POINTS_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
-_TOTAL_LABELS = ("总分", "合计", "总计", "得分合计")
-_INDICATOR_COLUMNS = ("年度指标值", "实际完成值", "分值", "得分")
+_TOTAL_LABELS = words("tables.total_labels")
+_INDICATOR_COLUMNS = words("tables.indicator_columns")
 _INDICATOR_KINDS = ("other", "other", "weight", "score")
 
 
