@@ -31,6 +31,7 @@ from jixiao.domain.checker.config import CheckerData
 from jixiao.domain.checker.parse import MONEY_UNITS, ParsedReport, Quantity
 from jixiao.domain.checker.statements import Parts
 from jixiao.domain.checker.tables import Table
+from jixiao.domain.checker.vocabulary import words
 
 _PUNCT = re.compile(r"[\s,;:、()“”\"'《》〔〕【】\[\]|.]+")
 
@@ -78,8 +79,8 @@ class _RoleWords:
     def __init__(self, data: CheckerData) -> None:
         self.subjects = _alternation(data.subject_terms)
         self.priority = {}
-        for rank, (name, words) in enumerate(data.roles):
-            for word in words:
+        for rank, (name, names) in enumerate(data.roles):
+            for word in names:
                 self.priority.setdefault(word, (rank, name))
         self.any_role = _alternation(tuple(self.priority))
         self.fillers = _alternation(data.fillers)
@@ -280,6 +281,9 @@ def _link_respectively(table: FigureTable, text: str, data: CheckerData) -> None
             figs[j] = fig._replace(subject=subject, role=role or fig.role or own_role, label=name.strip())
 
 
+_CHANGES = frozenset((*words("rules_compare.added"), *words("rules_compare.reduced")))
+
+
 def _inherit_subjects(table: FigureTable, text: str) -> None:
     """'案件审判411.95万元,年末结算支出411.95万元': a figure whose label is only a role, right after
     another figure of the same clause group, is about that figure's subject."""
@@ -295,6 +299,7 @@ def _inherit_subjects(table: FigureTable, text: str) -> None:
             and previous.kind == fig.kind
             and between in (",", "，")
             and previous.role != fig.role
+            and previous.subject not in _CHANGES  # '年中调减160万元，调整后预算…': a change is no subject
         ):
             figs[index] = fig._replace(subject=previous.subject)
 

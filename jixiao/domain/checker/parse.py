@@ -106,6 +106,7 @@ _APPROX_AFTER = words("parse.approx_after")
 _LABEL_REVERSED = re.compile(r"[^\d,;:。、\n|!?%<>《》=+×÷*/]{0,24}")
 _DIRECTION_WORDS = words("parse.direction_words")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年")
+_CARRIED = re.compile(r"上年度?(?:结转|结余)")
 _LEFTOVER_UNIT = re.compile(r"^[个家所名人次项份件场元万亿.、]+")
 _PREVIOUS_WORDS = words("parse.previous_words")
 
@@ -192,6 +193,9 @@ _HEADING = re.compile(
     r"|\((?P<r4>\d{1,2})\)[、.]?"  # (1)
     rf"|(?P<r5>[{CIRCLED}])"  # ①
 )
+
+
+_NUMBER_BEFORE_DIGITS = re.compile(r"(\d{1,2})\.\d+(?:\.\d+)?%?(?=[\u4e00-\u9fff])")
 
 
 def _heading_match(text: str) -> tuple[int, re.Match] | None:
@@ -531,7 +535,9 @@ def _read_quantities(
         ) or text.startswith(_APPROX_AFTER, end)
         if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
-        elif "上年" in raw_label or "去年" in raw_label or "上一年" in raw_label:  # _PREVIOUS_WORDS
+        elif ("上年" in raw_label or "去年" in raw_label or "上一年" in raw_label) and not _CARRIED.search(
+            raw_label
+        ):  # _PREVIOUS_WORDS; '上年结转20万元' is this year's money brought forward, not last year's
             role = "previous"
         else:
             role = "level"
@@ -679,6 +685,26 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
             if first_numbered is None:
                 first_numbered = index
         else:
+            glued = _NUMBER_BEFORE_DIGITS.match(text)
+            if glued is not None and (
+                (
+                    found
+                    and found[-1][0] == 3
+                    and found[-1][2].endswith(".")
+                    and found[-1][1] == int(glued.group(1)) - 1
+                )
+                or (
+                    glued.group(1) == "1"
+                    and index + 1 < len(paragraphs)
+                    and paragraphs[index + 1].text.startswith("2.")
+                )
+            ):
+                # '3.20座设施中按期完工18座' after '2.…': item 3 whose text opens with a figure, not 3.2
+                end = glued.end() - 1
+                cut = title_end(text, end, end + 30)
+                title = text[end : cut.start()] if cut else text[end : end + 30]
+                found.append((3, int(glued.group(1)), text[:end], title, paragraph))
+                continue
             if first_numbered is None or "|" in text:
                 continue
             if _looks_like_unnumbered_heading(paragraphs, index):

@@ -516,6 +516,20 @@ def _quota_and_staff(parts: Parts) -> bool:
     return quota and staff
 
 
+_DONE_HEADS = ("已完成", "实际完成", "累计完成", "完成", "实际", "已")
+
+
+def _plan_and_done(parts: Parts) -> bool:
+    """'总投资2480万元，其中2024年度计划投资1860万元，已完成投资1860万元': what was planned and what
+    of it was done, side by side — one piece of the total stated twice, not two pieces."""
+    labels = [p.label for p in parts.parts]
+    planned = {label.split("计划", 1)[1] for label in labels if "计划" in label and label.split("计划", 1)[1]}
+    return any(
+        label.startswith(_DONE_HEADS) and label.removeprefix("已").lstrip("实际累计完成") in planned
+        for label in labels
+    )
+
+
 def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
     """The parts' sum is the total, within the rounding of the printed figures (exactly, for
     whole counts, which have none)."""
@@ -560,7 +574,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     hierarchy_nouns = tuple(context.data.identities.get("hierarchy_nouns") or ())
     for parts in context.parts:
         parts = _same_family(parts, context.data)
-        if parts is None or _hierarchy_counts(parts, hierarchy, hierarchy_nouns) or _quota_and_staff(parts):
+        if (
+            parts is None
+            or _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
+            or _quota_and_staff(parts)
+            or _plan_and_done(parts)
+        ):
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts

@@ -260,6 +260,10 @@ def _two_inline_items(context: CheckContext, first: Fig, fig: Fig) -> bool:
 def _section_topic(context: CheckContext, position: int) -> str:
     """The part of the money a heading names (专项, 项目支出, 三公 …), or "" for the whole body."""
     path = context.report.section_at(position)
+    # a heading naming one project ('（一）残疾儿童康复救助项目。') is the topic of its bare '支出…'
+    for part in reversed(path.split(" > ")):
+        if part.rstrip("。.:：").endswith("项目") and len(part) > 4:
+            return part.rstrip("。.:：")
     topics = context.data.wording.get("section_topics") or ()
     return next((topic for topic in topics if topic in path), "")
 

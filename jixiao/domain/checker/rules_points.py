@@ -160,6 +160,10 @@ _GRADE_AFTER = re.compile(
 )
 
 _PREVIOUS = words("rules_points.previous")
+# a total score earned ('自评总分99分', '总得分95分'), not a weight ('满分100分')
+_SCORED_TOTAL = re.compile(
+    r"(?:自评总分|自评得分|总得分|综合得分|综合评分|评价得分|项目得分|总体得分)(?:为|是|:)?\d"
+)
 _GRADE_LATER = re.compile(
     r"(?:评价|自评|绩效|综合)?(?:等级|等次|评级)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
@@ -194,6 +198,11 @@ def check_grade(context: CheckContext) -> list[Finding]:
     ):  # the 分 of its label
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
+        sentence = text[
+            max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()
+        ]
+        if "其中" in sentence and _SCORED_TOTAL.search(sentence.split("其中", 1)[0]):
+            continue  # a category's score inside the 其中 list of the total: the grade is the total's
         grade = _GRADE_AFTER.match(text, match.end()) or _grade_after_parts(text, match)
         if grade is None or (
             grade.re is _GRADE_AFTER and _POINTS.search(text, match.end(), grade.start("g"))
@@ -261,6 +270,11 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
             name = item.group("name")
             if "得分" in name or name.endswith("得"):
                 continue  # what was scored, not what the category is worth
+            sentence = text[
+                max(text.rfind("。", paragraph.start, item.start()) + 1, paragraph.start) : item.start()
+            ]
+            if _SCORED_TOTAL.search(sentence):
+                continue  # '自评总分99分，其中产出指标49分…': the points each category earned
             known = tabled.get(_category_name(name))
             if known is None or Decimal(item.group("n")) == known[0]:
                 continue

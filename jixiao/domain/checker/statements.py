@@ -330,7 +330,7 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
                 quantity = quantities[index]
                 index += 1
                 if quantity.end <= end:
-                    return _as_part(quantity)
+                    return _as_part(_amount_after_count(quantities, index, quantity, end))
         else:
             while index < count and starts[index] < position:
                 index += 1
@@ -348,8 +348,17 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
             quantity = quantities[index]
             index += 1
             if quantity.end <= end:
-                return _as_part(quantity)
+                return _as_part(_amount_after_count(quantities, index, quantity, end))
     return None
+
+
+def _amount_after_count(quantities, following: int, quantity: Quantity, end: int) -> Quantity:
+    """'车辆3辆62.30万元': the amount right after a count of the thing is the part, not the count."""
+    if quantity.kind == "count" and following < len(quantities):
+        amount = quantities[following]
+        if amount.kind == "money" and amount.start == quantity.end and amount.end <= end:
+            return amount
+    return quantity
 
 
 def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: int) -> int:

@@ -1,0 +1,89 @@
+"""Consistent texts on which the checker raised false alarms (found by the synthetic reports of
+tests/domain/checker/synthetic, see synA_false_alarms.md and synB_false_alarms.md): each must now
+draw no warning or error of the rule that fired."""
+
+import pytest
+
+from tests.domain.checker.helpers import findings
+
+WHOLE = "某镇人民政府2024年度部门整体支出绩效自评报告\n一、预算情况\n"
+PROJECT = "某市生态环境局2024年度项目支出绩效自评报告\n一、项目基本情况\n"
+
+CASES = [
+    (
+        "rate.recompute",
+        WHOLE + "年初预算2,860万元，年中调减160万元，调整后预算2,700万元。全年支出2,646万元，执行率98%。\n",
+    ),
+    (
+        "rate.recompute",
+        WHOLE + "2023年年初预算612.5万元，年中追加88.3万元，调整后预算700.8万元。"
+        "全年支出672.4万元，预算执行率95.95%，年末结转结余28.4万元。\n",
+    ),
+    (
+        "rate.recompute",
+        PROJECT + "项目年初预算3,200.0万元，年中追加650.0万元，调减120.0万元，调整后预算3,730.0万元。"
+        "项目资金到位3,730.0万元，到位率100%。\n",
+    ),
+    (
+        "balance.identity",
+        WHOLE + "上年结转结余30万元，当年收入2,700万元，当年支出2,646万元，年末结转结余84万元。\n",
+    ),
+    (
+        "parts.sum",
+        WHOLE
+        + "全年收入合计1450.00万元，其中财政拨款收入1398.00万元、事业收入32.00万元、上年结转20.00万元。\n",
+    ),
+    (
+        "parts.sum",
+        WHOLE + "年末固定资产原值2356.78万元，其中房屋1890.20万元、车辆3辆62.30万元、其他设备404.28万元。\n",
+    ),
+    (
+        "parts.sum",
+        PROJECT
+        + "项目全年预算860.00万元，其中年初预算800.00万元，年中追加20.00万元，上年结转资金40.00万元。\n"
+        "全年执行817.00万元，预算执行率95.00%。\n",
+    ),
+    (
+        "parts.sum",
+        PROJECT
+        + "项目总投资2,480.00万元，其中2024年度计划投资1,860.00万元，已完成投资1,860.00万元，投资完成率100%。\n",
+    ),
+    (
+        "heading.numbering",
+        "某县人民医院2024年度项目支出绩效自评报告\n一、绩效目标完成情况\n1.5个临床重点专科建设全部完成。\n"
+        "2.12个月内完成设备采购。\n3.2024年门诊量42.6万人次，同比增长3.5%。\n"
+        "4.0.5%以下的院内感染率目标得到实现，实际为0.42%。\n5.100%完成基层医疗机构帮扶任务。\n",
+    ),
+    (
+        "quantity.conflict",
+        "某县残疾人联合会2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n2023年支出合计4925850元。\n"
+        "二、项目实施情况\n全年实施项目2个，合计支出3243400元：\n（一）残疾儿童康复救助项目。支出1286400元，救助残疾儿童134人。\n"
+        "（二）残疾人就业扶持项目。支出1957000元，扶持就业210人。\n",
+    ),
+]
+SCORES = (
+    "项目支出绩效自评表\n项目名称：农村生活污水治理项目\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标(50分) | 数量指标 | 建设污水处理设施 | 20座 | 20座 | 25 | 25 |\n"
+    "|  | 时效指标 | 按期完工率 | 100% | 90% | 25 | 24 |\n"
+    "| 效益指标(40分) | 社会效益指标 | 受益农户 | ≥5000户 | 5320户 | 40 | 40 |\n"
+    "| 满意度指标(10分) | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 94% | 10 | 10 |\n"
+    "| 总分 |  |  |  |  | 100 | 99 |\n"
+)
+CASES += [
+    (
+        "table.prose_points",
+        SCORES + "项目自评总分99分，其中产出指标49分、效益指标40分、满意度指标10分，自评等级为“优”。\n",
+    ),
+    (
+        "score.grade",
+        SCORES
+        + "项目自评总分99分，其中产出指标得分49分、效益指标得分40分、满意度指标得分10分，自评等级为“优”。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES)
+def test_a_consistent_text_draws_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
