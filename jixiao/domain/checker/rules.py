@@ -202,6 +202,35 @@ def _rate_from_two_years(context: CheckContext, statement) -> list[Finding]:
     ]
 
 
+def _rate_of_the_change(context: CheckContext, statement) -> list[Finding]:
+    """'较上年1268.50万元增加123.80万元，增长9.76%': the change over the previous year's amount."""
+    report = context.report
+    previous, delta, percent = statement.previous, statement.delta, statement.percent
+    if previous.approx or delta.approx or percent.approx or previous.kind != delta.kind:
+        return []
+    before = previous.base_value
+    if before <= 0:
+        return []
+    exact = delta.base_value * HUNDRED / before
+    ud, ub = report.half_unit(delta), report.half_unit(previous)
+    low = (delta.base_value - ud) * HUNDRED / (before + ub)
+    high = (delta.base_value + ud) * HUNDRED / max(before - ub, ub)
+    if low - percent.half_unit() <= percent.value <= high + percent.half_unit():
+        return []
+    return [
+        context.finding(
+            "yoy.arithmetic",
+            ERROR,
+            f"增减幅度与增减额不符：{show(delta)}÷上年{show(previous)}={pct(exact, percent.decimals)}，"
+            f"报告写{statement.percent_word}{percent.text}%",
+            statement.start,
+            statement.end,
+            expected=pct(exact, percent.decimals),
+            found=f"{percent.text}%",
+        )
+    ]
+
+
 @rule("yoy.arithmetic", "同比增减额与增减幅度是否相符（按印出数字的四舍五入范围判断）")
 def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
     """For 'C，比上年增加D，增长P%': previous = C − D (or C + D for a fall), P = D ÷ previous.
@@ -217,6 +246,9 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
         current, delta, percent = statement.current, statement.delta, statement.percent
         if delta is None and current is not None and percent is not None and statement.previous is not None:
             findings.extend(_rate_from_two_years(context, statement))
+            continue
+        if current is None and delta is not None and percent is not None and statement.previous is not None:
+            findings.extend(_rate_of_the_change(context, statement))
             continue
         if current is None or delta is None or current.approx or delta.approx:
             continue

@@ -22,9 +22,9 @@ _YOY = re.compile(
 )
 # '比上年2.8万元减少0.4万元', '较2022年的2.8万元增加0.5万元': the previous figure between marker and word
 _YOY_INLINE = re.compile(
-    r"(?:比|较)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?:决算数?|实际支出|支出)?(?=\d)"
+    r"(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?:决算数?|实际支出|支出|完成的?)?(?=\d)"
 )
-_INLINE_WORD = re.compile(r",?(?P<word>增加|增长|减少|下降|降低|上升|多了|少了)了?")
+_INLINE_WORD = re.compile(r",?(?:相比,?|比较,?)?(?P<word>增加|增长|减少|下降|降低|上升|多了|少了|提高)了?")
 _PERCENT_AFTER = re.compile(
     r"[,;(]?(?:同比)?(?P<word>增长率|下降率|增长|增加|上升|增幅|涨幅|下降|降低|减少|降幅|减幅)了?(?:为|达|幅度为|比例为|幅度)?"
 )
@@ -215,18 +215,19 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         current = _preceding_level(report, match.start(), ("money", "count")) or _level_before_changes(
             report, match.start()
         )
-        if current is None or current.kind != previous.kind:
+        if current is not None and current.kind != previous.kind:
             continue
+        if current is None and delta is None:
+            continue  # nothing to compare: neither this year's figure nor the change of it
         end = delta.end if delta is not None else (percent.end if percent is not None else word.end())
         after = _PERCENT_AFTER.match(text, delta.end) if delta is not None else None
         if after:  # '比上年2.8万元减少0.4万元，下降14.3%'
             candidate = report.quantity_starting(after.end())
             if candidate is not None and candidate.kind == "percent":
                 percent, percent_word, end = candidate, after.group("word"), candidate.end
+        start = current.start if current is not None else match.start()
         found.append(
-            YearOnYear(
-                current, delta, word.group("word"), percent, percent_word, current.start, end, previous
-            )
+            YearOnYear(current, delta, word.group("word"), percent, percent_word, start, end, previous)
         )
     return found
 

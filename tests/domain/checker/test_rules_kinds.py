@@ -262,3 +262,12 @@ def test_a_year_end_count_of_households_or_staff_after_the_years_changes():
     staff = "2023年初有在编人员25人，调入2人，退休3人，年末在编人员{}人。"
     assert only(HEAD + staff.format(26) + "\n", "count.changes").expected == "24人"
     assert not fired(staff.format(24), "count.changes")
+
+
+def test_a_rate_of_change_against_the_previous_amount_and_the_change_when_this_years_is_elsewhere():
+    body = "2023年支出较上年1268.50万元增加123.80万元，增长{}%。"
+    assert only(HEAD + body.format("8.76") + "\n", "yoy.arithmetic").expected == "9.76%"
+    assert not fired(body.format("9.76"), "yoy.arithmetic")
+    compared = "公务接待费与上年2.90万元相比，减少0.26万元，下降{}%。"
+    assert only(HEAD + compared.format("9.87") + "\n", "yoy.arithmetic").expected == "8.97%"
+    assert not fired(compared.format("8.97"), "yoy.arithmetic")
