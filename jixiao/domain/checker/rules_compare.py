@@ -518,14 +518,16 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_STAFF_RATE = re.compile(r"在职人员控制率(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")
+_STAFF_RATE = re.compile(r"(?:在职人员控制率|编制使用率)(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")
 
 
-@rule("staff.control_rate", "在职人员控制率（= 在职人数 ÷ 编制数）与同段给出的人数是否相符")
+@rule("staff.control_rate", "在职人员控制率、编制使用率（= 在职人数 ÷ 编制数）与同段给出的人数是否相符")
 def check_staff_control_rate(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    if not has_word(text, "在职人员控制率", report.places):
+    if not has_word(text, "在职人员控制率", report.places) and not has_word(
+        text, "编制使用率", report.places
+    ):
         return []
     findings = []
     for match in _STAFF_RATE.finditer(text):
@@ -560,7 +562,7 @@ def check_staff_control_rate(context: CheckContext) -> list[Finding]:
             context.finding(
                 "staff.control_rate",
                 ERROR,
-                f"在职人员控制率与人数不符：在职{working[0].text}{working[0].unit}÷编制{staffed[0].text}"
+                f"{match.group(0).split('率')[0]}率与人数不符：在职{working[0].text}{working[0].unit}÷编制{staffed[0].text}"
                 f"{staffed[0].unit}={shown}%，报告写{match.group('p')}%",
                 match.start(),
                 match.end(),

@@ -13,10 +13,12 @@ the rate (管理, 满意) divided by another count of the same kind of unit.
 
 from __future__ import annotations
 
-from jixiao.domain.checker.base import CheckContext, amount_like, pct, rule, sentence_span
+from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.vocabulary import words
+
+_COUNTED = {"户": "户数", "件": "件数", "台": "台数", "场": "场数", "场次": "场次"}
 
 
 @rule("mean.recompute", "人均、户均等平均数与同一句中的总额和人数（户数）是否相符")
@@ -66,7 +68,7 @@ def check_means(context: CheckContext) -> list[Finding]:
             context.finding(
                 "mean.recompute",
                 WARNING,
-                f"{word}与总额、{'户数' if count.unit == '户' else '人数'}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
+                f"{word}与总额、{_COUNTED.get(count.unit, '人数')}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
                 f"报告写{word}{mean.text}{mean.unit}",
                 mean.start - len(mean.raw_label),
                 mean.end,
@@ -200,4 +202,62 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_means, check_count_rates, check_rates_of_a_base)
+_UP_WORDS = ("提高", "增加", "上升", "增长", "提升")
+_DOWN_WORDS = ("下降", "降低", "减少", "回落")
+
+
+@rule("rate.points", "“较上年Y%提高Z个百分点”中的Z与本年、上年两个百分比之差是否相符")
+def check_percentage_points(context: CheckContext) -> list[Finding]:
+    """'执行率为96.91%，较上年94.35%提高2.56个百分点', '由79.2%提高到82.6%，提高3.4个百分点': the
+    points are this year's rate less last year's, in the direction the word says."""
+    report = context.report
+    text = report.text
+    if "百分点" not in text:
+        return []
+    quantities = report.quantities
+    findings = []
+    for index, points in enumerate(quantities):
+        if points.kind != "points" or points.approx:
+            continue
+        word = next(
+            (w for w in (*_UP_WORDS, *_DOWN_WORDS) if points.raw_label.rstrip("了").endswith(w)), None
+        )
+        if word is None:
+            continue
+        paragraph = report.paragraph_at(points.start)
+        if paragraph is None:
+            continue
+        start, _ = sentence_span(text, points.start, paragraph.start, paragraph.end)
+        rates = [q for q in quantities[max(0, index - 4) : index] if q.kind == "percent" and q.start >= start]
+        if len(rates) < 2 or any(q.approx for q in rates[-2:]):
+            continue
+        earlier, later = rates[-2], rates[-1]
+        between = text[earlier.end : later.start]
+        if "由" in earlier.raw_label or "从" in earlier.raw_label:
+            before, now = earlier, later  # '由79.2%提高到82.6%'
+        elif later.role == "previous" or "上年" in later.raw_label or "去年" in later.raw_label:
+            before, now = later, earlier  # '96.91%，较上年94.35%提高…'
+        else:
+            continue
+        if "," in between and before is earlier:
+            continue
+        change = now.value - before.value
+        signed = points.value if word in _UP_WORDS else -points.value
+        envelope = now.half_unit() + before.half_unit() + points.half_unit()
+        if abs(change - signed) <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "rate.points",
+                ERROR,
+                f"百分点之差不符：{now.text}%−{before.text}%={plain(change)}个百分点，报告写{word}{points.text}个百分点",
+                before.start if before.start < now.start else now.start,
+                points.end,
+                expected=f"{plain(abs(change))}个百分点",
+                found=f"{points.text}个百分点",
+            )
+        )
+    return findings
+
+
+RULES = (check_means, check_count_rates, check_rates_of_a_base, check_percentage_points)

@@ -292,4 +292,33 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_listed_points, check_grade, check_points_against_the_table)
+_OVER_MAX = re.compile(r"(?P<s>\d{1,3}(?:\.\d{1,2})?)分[(（]满分(?:为)?(?P<m>\d{1,3}(?:\.\d{1,2})?)分[)）]")
+
+
+@rule("score.over_max", "得分超过括号中所写的满分（“产出42分（满分40分）”）")
+def check_scores_over_their_maximum(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if "满分" not in text:
+        return []
+    findings = []
+    for match in _OVER_MAX.finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        score, maximum = Decimal(match.group("s")), Decimal(match.group("m"))
+        if score <= maximum:
+            continue
+        findings.append(
+            context.finding(
+                "score.over_max",
+                ERROR,
+                f"得分{match.group('s')}分超过满分{match.group('m')}分",
+                match.start(),
+                match.end(),
+                expected=f"不超过{match.group('m')}分",
+                found=f"{match.group('s')}分",
+            )
+        )
+    return findings
+
+
+RULES = (check_listed_points, check_grade, check_points_against_the_table, check_scores_over_their_maximum)

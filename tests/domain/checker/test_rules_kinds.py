@@ -271,3 +271,27 @@ def test_a_rate_of_change_against_the_previous_amount_and_the_change_when_this_y
     compared = "公务接待费与上年2.90万元相比，减少0.26万元，下降{}%。"
     assert only(HEAD + compared.format("9.87") + "\n", "yoy.arithmetic").expected == "8.97%"
     assert not fired(compared.format("8.97"), "yoy.arithmetic")
+
+
+def test_percentage_points_against_the_two_rates():
+    body = "预算执行率为96.91%，较上年94.35%提高{}个百分点。"
+    assert only(HEAD + body.format("3.56") + "\n", "rate.points").expected == "2.56个百分点"
+    assert not fired(body.format("2.56"), "rate.points")
+    assert only(HEAD + "覆盖率由79.2%提高到82.6%，提高4.4个百分点。\n", "rate.points")
+    assert only(HEAD + "病床使用率88.6%，较上年85.4%下降3.2个百分点。\n", "rate.points")  # it rose
+    assert not fired("覆盖率由79.2%提高到82.6%，提高3.4个百分点。", "rate.points")
+
+
+def test_a_score_above_the_maximum_in_its_bracket_and_other_named_rates_and_totals():
+    assert only(HEAD + "决策17分（满分20分），产出42分（满分40分）。\n", "score.over_max").found == "42分"
+    assert not fired("决策17分（满分20分），产出38分（满分40分）。", "score.over_max")
+    assert (
+        only(HEAD + "核定编制12人，实有人员11人，编制使用率93.67%。\n", "staff.control_rate").expected
+        == "91.67%"
+    )
+    assert (
+        only(HEAD + "设临床科室18个、医技科室6个、职能科室9个，共35个科室。\n", "list.total").expected
+        == "33个"
+    )
+    assert not fired("设临床科室18个、医技科室6个、职能科室9个，共33个科室。", "list.total")
+    assert only(HEAD + "支出45.8万元，适配辅助器具916件，件均550元。\n", "mean.recompute").expected == "500元"
