@@ -370,6 +370,21 @@ def check_balance(context: CheckContext) -> list[Finding]:
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
+        if not incomes and spends:
+            # '（一）预算情况…调整后预算…（二）执行情况…支出…，年末结转结余…': the income of the
+            # balance in an earlier section of the same chapter (whole amounts only)
+            low, _ = major_section_span(context.report, balance.start, max_rank=1)
+            earlier = [
+                f
+                for f in figs
+                if low <= f.start < balance.start
+                and f.parent is None
+                and not f.subject
+                and f not in group
+                and not f.per_unit
+            ]
+            incomes = [f for f in earlier if _balance_kind(f, spec) == "income"]
+            add_ons = add_ons or [f for f in earlier if _balance_kind(f, spec) == "add_on"]
         # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
         incomes, spends = _one_amount(incomes), _one_amount(spends)
         # '收入合计…支出合计…，年末结转结余…' beside 三公经费支出, 政府采购支出: the canonical pair

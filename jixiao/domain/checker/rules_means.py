@@ -13,10 +13,26 @@ the rate (管理, 满意) divided by another count of the same kind of unit.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.vocabulary import words
+
+
+def _amounts(context: CheckContext, quantities) -> list:
+    """The whole amounts among ``quantities`` (no price per unit, no change, no approximation)."""
+    return [
+        q
+        for q in quantities
+        if q.kind == "money"
+        and q.role == "level"
+        and not q.approx
+        and not is_per_unit(q, context.data)
+        and q.unit in ("元", "万元", "亿元")
+    ]
+
 
 _COUNTED = {"户": "户数", "件": "件数", "台": "台数", "场": "场数", "场次": "场次"}
 
@@ -40,21 +56,14 @@ def check_means(context: CheckContext) -> list[Finding]:
         paragraph = report.paragraph_at(mean.start)
         if paragraph is None:
             continue
-        start, _ = sentence_span(text, mean.start, paragraph.start, paragraph.end)
+        start, stop = sentence_span(text, mean.start, paragraph.start, paragraph.end)
         before = report.quantities_between(start, mean.start)
         units = tuple(spec[word])
         counts = [
             q for q in before if q.kind == "count" and q.unit in units and q.role == "level" and not q.approx
         ]
-        totals = [
-            q
-            for q in before
-            if q.kind == "money"
-            and q.role == "level"
-            and not q.approx
-            and not is_per_unit(q, context.data)
-            and q.unit in ("元", "万元", "亿元")
-        ]
+        # the total before the mean, or else after it ('改造326户，每户补助1200元，发放补助39.12万元')
+        totals = _amounts(context, before) or _amounts(context, report.quantities_between(mean.end, stop))
         if len(counts) != 1 or len(totals) != 1 or counts[0].value == 0:
             continue  # one amount and one count, or it is not clear which the mean divides
         total, count = totals[0], counts[0]
@@ -148,6 +157,50 @@ def _aside_end(text: str, position: int, limit: int) -> int:
     return closed if closed >= 0 else position
 
 
+_OF_THE_BUDGET = re.compile(r"(?:为|是|占|达到?)(?:年初|全年|调整后)?预算(?:数)?的$")
+
+
+def _rate_of_the_budget(context: CheckContext, index: int) -> list[Finding]:
+    """'三公经费预算3.41万元，实际支出2.64万元，为预算的77.42%': the amount before the rate over the
+    one budget stated earlier in the sentence."""
+    report = context.report
+    text = report.text
+    rate, top = report.quantities[index], report.quantities[index - 1]
+    if top.kind != "money" or top.approx or rate.approx:
+        return []
+    paragraph = report.paragraph_at(rate.start)
+    if paragraph is None:
+        return []
+    start, _ = sentence_span(text, rate.start, paragraph.start, paragraph.end)
+    budgets = [
+        q
+        for q in report.quantities_between(start, top.start)
+        if q.kind == "money" and q.role == "level" and not q.approx and "预算" in q.raw_label
+    ]
+    if len({q.base_value for q in budgets}) != 1 or budgets[0].base_value <= 0:
+        return []
+    base = budgets[-1]
+    exact = top.base_value * 100 / base.base_value
+    envelope = (
+        rate.half_unit()
+        + (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
+    )
+    if abs(exact - rate.value) <= envelope:
+        return []
+    return [
+        context.finding(
+            "rate.of_base",
+            ERROR,
+            f"比率与金额不符：{top.text}{top.unit}÷预算{base.text}{base.unit}={pct(exact, max(rate.decimals, 2))}，"
+            f"报告写“{rate.raw_label}{rate.text}%”",
+            top.start,
+            rate.end,
+            expected=pct(exact, rate.decimals),
+            found=f"{rate.text}%",
+        )
+    ]
+
+
 @rule("rate.of_base", "“A，为（完成）B的P%”中的P与A÷B是否相符")
 def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     """'实际支出96万元，为预算100万元的96%', '新增就业1,860人，完成年度目标1,800人的103.33%': the
@@ -159,6 +212,9 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     families = [tuple(f) for f in context.data.unit_families]
     quantities = report.quantities
     findings = []
+    for index, rate in enumerate(quantities):
+        if rate.kind == "percent" and index and _OF_THE_BUDGET.search(rate.raw_label):
+            findings.extend(_rate_of_the_budget(context, index))
     for index in range(1, len(quantities) - 1):
         base, rate = quantities[index], quantities[index + 1]
         if (

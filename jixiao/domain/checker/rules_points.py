@@ -321,4 +321,56 @@ def check_scores_over_their_maximum(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_listed_points, check_grade, check_points_against_the_table, check_scores_over_their_maximum)
+_TABLE_TOTALS = ("总分", "合计", "总计", "得分合计", "总得分")
+
+
+@rule("score.prose_table", "正文所写总得分与评分表“总分/合计”行的得分是否一致")
+def check_total_against_the_table(context: CheckContext) -> list[Finding]:
+    totals = []
+    for table in context.tables:
+        column = table.column("score")
+        if column is None:
+            continue
+        for row in table.rows:
+            cell = row.cell(column)
+            if (
+                row.label.replace(" ", "").startswith(_TABLE_TOTALS)
+                and cell is not None
+                and cell.value is not None
+            ):
+                totals.append(cell)
+    if len({cell.value for cell in totals}) != 1:
+        return []  # no scored table, or several totals: which one the prose means is not clear
+    table_total = totals[0]
+    text = context.report.text
+    findings = []
+    for match in scan.finditer_around(_TOTAL_SCORE, text, "分", range(6), context.report.places):
+        paragraph = context.report.paragraph_at(match.start())
+        if paragraph is None or "|" in paragraph.text or match.group("label") == "得分":
+            continue
+        if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
+            continue
+        stated = Decimal(match.group("n"))
+        if stated == table_total.value:
+            continue
+        findings.append(
+            context.finding(
+                "score.prose_table",
+                WARNING,
+                f"正文写{match.group('label')}{match.group('n')}分，评分表合计行的得分为{table_total.text}分",
+                match.start(),
+                match.end(),
+                expected=f"{table_total.text}分",
+                found=f"{match.group('n')}分",
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_listed_points,
+    check_grade,
+    check_points_against_the_table,
+    check_scores_over_their_maximum,
+    check_total_against_the_table,
+)

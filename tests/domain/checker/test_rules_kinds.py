@@ -295,3 +295,24 @@ def test_a_score_above_the_maximum_in_its_bracket_and_other_named_rates_and_tota
     )
     assert not fired("设临床科室18个、医技科室6个、职能科室9个，共33个科室。", "list.total")
     assert only(HEAD + "支出45.8万元，适配辅助器具916件，件均550元。\n", "mean.recompute").expected == "500元"
+
+
+def test_a_balance_a_rate_of_the_budget_a_mean_after_its_total_and_the_prose_total_score():
+    chapter = (
+        "二、部门整体支出情况\n（一）预算情况\n2023年年初预算3856200元，年中追加1243800元，调整后预算5100000元。\n"
+        "（二）支出情况\n全年支出4925850元，年末结转结余{}元。\n"
+    )
+    assert only(HEAD + chapter.format(147150), "balance.identity").expected == "174150元"
+    assert not fired(chapter.format(174150), "balance.identity")
+    budget = "三公经费预算3.41万元，实际支出2.64万元，为预算的{}%。"
+    assert only(HEAD + budget.format("75.43") + "\n", "rate.of_base").expected == "77.42%"
+    assert not fired(budget.format("77.42"), "rate.of_base")
+    households = "改造326户，每户补助1200元，发放改厕补助{}万元。"
+    assert only(HEAD + households.format("36.12") + "\n", "mean.recompute")
+    assert not fired(households.format("39.12"), "mean.recompute")
+    form = (
+        "| 一级指标 | 分值 | 得分 |\n| 投入 | 20 | 18 |\n| 过程 | 30 | 28 |\n| 产出 | 50 | 47 |\n| 合计 | 100 | 93 |\n"
+        "本项目自评总得分{}分。\n"
+    )
+    assert only(HEAD + form.format(95), "score.prose_table").expected == "93分"
+    assert not fired(form.format(93), "score.prose_table")
