@@ -875,6 +875,10 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             findings.append(_insufficient(context, quantity, f"{name}前面只有下达或预算数，没有写出实际金额"))
             continue
         numerator = labelled[-1] if labelled else levels[-1]
+        listed_whole = _whole_after_its_parts(context, numerator, quantity)
+        if listed_whole is not None and _subject(quantity.label) is None:
+            # '全年支出4925850元，其中基本支出…，项目支出…，预算执行率96.59%': the whole's rate
+            numerator = listed_whole
         levels = [q for q in levels if q is not numerator] + [numerator]
         subject = _subject(quantity.label) or _subject(numerator.label)
         own_subject = _subject(numerator.label)
@@ -885,7 +889,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             and q.base_value > 0
             and (own_subject is None or own_subject in q.label)
         ]
-        whole = any(
+        whole = listed_whole is numerator or any(
             (numerator.label == t[1:]) if t.startswith("=") else (t in numerator.label)
             for t in context.data.whole_department
         )
@@ -958,6 +962,30 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             )
         )  # fmt: skip
     return findings
+
+
+def _whole_after_its_parts(context: CheckContext, numerator: Quantity, rate: Quantity) -> Quantity | None:
+    """The total a 其中 list breaks down, when ``numerator`` is the list's last part, the rate follows
+    it in the same sentence and no part has a rate of its own ('…，其中基本支出A，项目支出B，预算执行率
+    X%' — not '其中基本支出A，执行率a%；项目支出B，执行率b%')."""
+    own = context.figures.of(numerator)
+    if own is None or own.parent is None:
+        return None
+    parent = context.figures.figs[own.parent]
+    siblings = [
+        f
+        for f in context.figures.figs
+        if f.parent == own.parent and f.place != "table" and f.start < rate.start
+    ]
+    if parent.quantity is None or not siblings or siblings[-1] is not own or len(siblings) < 2:
+        return None
+    text = context.report.text
+    if "。" in text[parent.start : rate.start] or "\n" in text[parent.start : rate.start]:
+        return None
+    between = context.report.quantities_between(siblings[0].start, rate.start)
+    if any(q.kind == "percent" for q in between) or ";" in text[siblings[0].start : rate.start]:
+        return None
+    return parent.quantity
 
 
 def _the_projects_budget(context: CheckContext, numerator: Quantity, spec: dict) -> list[Quantity]:

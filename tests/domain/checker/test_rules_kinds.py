@@ -316,3 +316,12 @@ def test_a_balance_a_rate_of_the_budget_a_mean_after_its_total_and_the_prose_tot
     )
     assert only(HEAD + form.format(95), "score.prose_table").expected == "93分"
     assert not fired(form.format(93), "score.prose_table")
+
+
+def test_the_rate_after_a_breakdown_of_the_whole_in_its_sentence_is_the_wholes():
+    body = (
+        "二、部门整体支出情况\n（一）预算情况\n2023年调整后预算5100000元。\n（二）支出情况\n"
+        "全年支出4925850元，其中基本支出1682450元，项目支出3243400元，预算执行率{}%，年末结转结余174150元。\n"
+    )
+    assert only(HEAD + body.format("95.59"), "rate.recompute").expected == "96.59%"
+    assert not [f for f in fired(body.format("96.59"), "rate.recompute") if f.severity != "info"]
