@@ -688,7 +688,88 @@ def check_score_categories(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_ITEM_LINE = re.compile(
+    r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、是]|[①-⑳])"
+)
+_EXHAUSTIVE_INTRO = re.compile(
+    r"(?:具体如下|具体为|明细如下|分别为|分别是|如下|(?:用于|包括)以下[^,，。:：]{0,8})[:：]$"
+)
+
+
+_COUNTED_ITEMS = re.compile(r"以下([一二三四五六七八九十\d]{1,2})(?:个|项|类)")
+
+
+def _marker_style(marker: str) -> str:
+    """'1.' and '2.' are one style, '(1)' another, '一、' another: the digits and numerals made alike."""
+    return re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "1", marker))
+
+
+@rule("list.lines_total", "“项目支出X万元，具体如下：”后分行列出的各项金额之和与X是否相符")
+def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
+    """'全年项目支出6,617,756.30元，主要用于以下四个方面：' then '1.…经费A元；' '2.…B元；' on lines of their
+    own: the first amount of each numbered line is a part of the total. With 主要 (mainly) the list
+    may leave things out: only a sum above the total is reported."""
+    report = context.report
+    paragraphs = report.paragraphs
+    findings = []
+    for index, paragraph in enumerate(paragraphs[:-2]):
+        line = paragraph.text.rstrip()
+        if not line.endswith((":", "：")) or not _EXHAUSTIVE_INTRO.search(line):
+            continue
+        amounts = [
+            q
+            for q in report.quantities_between(paragraph.start, paragraph.end)
+            if q.kind == "money" and q.role == "level" and not q.approx
+        ]
+        if len(amounts) != 1:
+            continue
+        total = amounts[0]
+        items: list[Quantity] = []
+        style = None
+        for item_paragraph in paragraphs[index + 1 :]:
+            marker = _ITEM_LINE.match(item_paragraph.text)
+            if marker is None or (style is not None and _marker_style(marker.group()) != style):
+                break  # the list ends, or the next chapter ('四、…') begins
+            style = _marker_style(marker.group())
+            first = next(
+                (
+                    q
+                    for q in report.quantities_between(item_paragraph.start, item_paragraph.end)
+                    if q.kind == "money" and q.role == "level" and not q.approx
+                ),
+                None,
+            )
+            if first is None or first.base_value > total.base_value:
+                items = []
+                break
+            items.append(first)
+        if len(items) < 2:
+            continue
+        added = sum((q.base_value for q in items), ZERO)
+        envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
+        difference = added - total.base_value
+        counted = _COUNTED_ITEMS.search(line)
+        mainly = "主要" in line and not (counted and cn_number(counted.group(1)) == len(items))
+        if abs(difference) <= envelope or (mainly and difference < 0):
+            continue
+        findings.append(
+            context.finding(
+                "list.lines_total",
+                WARNING if mainly or difference < 0 else ERROR,
+                f"分行列出的{len(items)}项合计{amount_like(added, total)}"
+                f"（{'+'.join(q.text for q in items)}），与所述{total.label}{total.text}{total.unit}"
+                f"相差{amount_like(abs(difference), total)}",
+                total.start,
+                items[-1].end,
+                expected=amount_like(added, total),
+                found=f"{total.text}{total.unit}",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_totals_over_item_lines,
     check_listed_totals,
     check_count_changes,
     check_table_rates_and_scores,

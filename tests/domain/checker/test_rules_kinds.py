@@ -325,3 +325,16 @@ def test_the_rate_after_a_breakdown_of_the_whole_in_its_sentence_is_the_wholes()
     )
     assert only(HEAD + body.format("95.59"), "rate.recompute").expected == "96.59%"
     assert not [f for f in fired(body.format("96.59"), "rate.recompute") if f.severity != "info"]
+
+
+def test_amounts_on_numbered_lines_against_the_total_that_introduces_them():
+    body = (
+        "全年项目支出6,617,756.30元，主要用于以下四个方面：\n1.食品安全抽检经费1,746,520.00元；\n"
+        "2.特种设备安全检查经费985,400.00元；\n3.知识产权保护经费612,300.00元；\n4.智慧监管平台建设经费{}元。\n"
+        "四、绩效目标完成情况\n全年完成抽检1200批次。\n"
+    )
+    finding = only(HEAD + body.format("3,237,536.30"), "list.lines_total")
+    assert finding.expected == "6581756.3元"
+    assert not fired(body.format("3,273,536.30"), "list.lines_total")
+    mainly = body.replace("以下四个方面", "以下方面")  # 主要 and no count: items may be left out
+    assert not fired(mainly.format("3,237,536.30"), "list.lines_total")
