@@ -33,7 +33,7 @@ _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
     r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
-    r"|(?<=万元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
+    r"|(?<=元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"

@@ -338,3 +338,9 @@ def test_amounts_on_numbered_lines_against_the_total_that_introduces_them():
     assert not fired(body.format("3,273,536.30"), "list.lines_total")
     mainly = body.replace("以下四个方面", "以下方面")  # 主要 and no count: items may be left out
     assert not fired(mainly.format("3,237,536.30"), "list.lines_total")
+
+
+def test_a_breakdown_in_brackets_after_an_amount_in_yuan():
+    body = "基本支出13,256,480.20元（人员经费11,902,115.60元，公用经费{}元）。"
+    assert only(HEAD + body.format("1,345,364.60") + "\n", "parts.sum").severity == "error"
+    assert not fired(body.format("1,354,364.60"), "parts.sum")
