@@ -1007,7 +1007,7 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL = re.compile(r"(?:自评得分|总得分|综合得分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_TOTAL = re.compile(r"(?:自评得分|自评总分|总得分|综合得分|综合评分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分")
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
 )
@@ -1016,7 +1016,7 @@ _SCORE_PART = re.compile(
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "其中" not in text or ("得分" not in text and "总分" not in text):
+    if "其中" not in text or ("得分" not in text and "总分" not in text and "评分" not in text):
         return []
     findings = []
     for match in scan.finditer(_SCORE_TOTAL, text, context.report.places):

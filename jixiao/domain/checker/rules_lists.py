@@ -75,7 +75,35 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if "|" in paragraph.text or context.in_glued_form(paragraph.start):
                 continue  # cells of a form: each cell numbers its own list
             findings.extend(_out_of_order(context, matches, style, paragraph.end))
+        if style == "{}是":
+            findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+def _runs_of_lines(
+    context: CheckContext, by_paragraph: dict[int, list[re.Match]], style: str
+) -> list[Finding]:
+    """'一是…。' '二是…。' '四是…。' each opening a line of its own: the lines in a row make one list."""
+    report = context.report
+    openers = {
+        index: matches[0]
+        for index, matches in by_paragraph.items()
+        if index >= 0 and matches[0].start() == report.paragraphs[index].start and len(matches) == 1
+    }
+    findings = []
+    run: list[re.Match] = []
+    for index in sorted(openers):
+        if run and report.paragraph_index(run[-1].start()) != index - 1:
+            findings.extend(
+                _out_of_order(context, run, style, report.paragraphs[index - 1].end) if len(run) > 1 else []
+            )
+            run = []
+        run.append(openers[index])
+    if len(run) > 1:
+        findings.extend(
+            _out_of_order(context, run, style, report.paragraphs[report.paragraph_index(run[-1].start())].end)
+        )
     return findings
 
 

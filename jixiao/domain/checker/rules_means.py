@@ -316,4 +316,76 @@ def check_percentage_points(context: CheckContext) -> list[Finding]:
     return findings
 
 
-RULES = (check_means, check_count_rates, check_rates_of_a_base, check_percentage_points)
+def _one_labelled(quantities, words) -> list:
+    return [
+        q
+        for q in quantities
+        if q.kind == "money" and q.role == "level" and not q.approx and q.label.endswith(words)
+    ]
+
+
+@rule("assets.identity", "资产总额 − 负债总额 = 净资产，资产负债率 = 负债 ÷ 资产（同一句中）")
+def check_assets(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    if "负债" not in text:
+        return []
+    findings = []
+    for paragraph in report.paragraphs:
+        if "负债" not in paragraph.text or "资产" not in paragraph.text:
+            continue
+        start = paragraph.start
+        while start < paragraph.end:
+            stop = text.find("。", start, paragraph.end)
+            stop = paragraph.end if stop < 0 else stop
+            quantities = report.quantities_between(start, stop)
+            assets = _one_labelled(quantities, ("资产总额", "总资产", "资产总计"))
+            debts = _one_labelled(quantities, ("负债总额", "总负债", "负债合计", "负债总计"))
+            if len(assets) == 1 and len(debts) == 1 and assets[0].base_value > 0:
+                findings.extend(_check_assets(context, quantities, assets[0], debts[0]))
+            start = stop + 1
+    return findings
+
+
+def _check_assets(context: CheckContext, quantities, assets, debts) -> list[Finding]:
+    report = context.report
+    findings = []
+    net = _one_labelled(quantities, ("净资产", "净资产总额"))
+    if len(net) == 1:
+        expected = assets.base_value - debts.base_value
+        envelope = report.half_unit(assets) + report.half_unit(debts) + report.half_unit(net[0])
+        if abs(expected - net[0].base_value) > envelope:
+            findings.append(
+                context.finding(
+                    "assets.identity",
+                    ERROR,
+                    f"净资产与资产、负债不符：{assets.text}{assets.unit}−{debts.text}{debts.unit}="
+                    f"{amount_like(expected, net[0])}，报告写{net[0].text}{net[0].unit}",
+                    net[0].start,
+                    net[0].end,
+                    expected=amount_like(expected, net[0]),
+                    found=f"{net[0].text}{net[0].unit}",
+                )
+            )
+    ratio = [q for q in quantities if q.kind == "percent" and q.label.endswith("资产负债率") and not q.approx]
+    if len(ratio) == 1:
+        exact = debts.base_value * 100 / assets.base_value
+        if abs(exact - ratio[0].value) > ratio[0].half_unit() + (
+            report.half_unit(debts) * 100 / assets.base_value
+        ):
+            findings.append(
+                context.finding(
+                    "assets.identity",
+                    ERROR,
+                    f"资产负债率与金额不符：{debts.text}{debts.unit}÷{assets.text}{assets.unit}="
+                    f"{pct(exact, max(ratio[0].decimals, 2))}，报告写{ratio[0].text}%",
+                    ratio[0].start,
+                    ratio[0].end,
+                    expected=pct(exact, ratio[0].decimals),
+                    found=f"{ratio[0].text}%",
+                )
+            )
+    return findings
+
+
+RULES = (check_means, check_count_rates, check_rates_of_a_base, check_percentage_points, check_assets)

@@ -168,6 +168,7 @@ _GRADE_LATER = re.compile(
     r"(?:评价|自评|绩效|综合)?(?:等级|等次|评级)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
 )
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _PART_POINTS = re.compile(r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
 
 
@@ -180,7 +181,8 @@ def _grade_after_parts(text: str, score: re.Match) -> re.Match | None:
     grade = _GRADE_LATER.search(text, score.end(), end)
     if grade is None:
         return None
-    parts = [Decimal(m.group("n")) for m in _PART_POINTS.finditer(text, score.end(), grade.start())]
+    listed = _ASIDE.sub("", text[score.end() : grade.start()])  # '决策18分（满分20分）': not the 20
+    parts = [Decimal(m.group("n")) for m in _PART_POINTS.finditer(listed)]
     return grade if len(parts) >= 2 and sum(parts) == Decimal(score.group("n")) else None
 
 

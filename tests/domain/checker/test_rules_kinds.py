@@ -344,3 +344,16 @@ def test_a_breakdown_in_brackets_after_an_amount_in_yuan():
     body = "基本支出13,256,480.20元（人员经费11,902,115.60元，公用经费{}元）。"
     assert only(HEAD + body.format("1,345,364.60") + "\n", "parts.sum").severity == "error"
     assert not fired(body.format("1,354,364.60"), "parts.sum")
+
+
+def test_assets_debts_and_net_assets_and_other_listed_shapes():
+    body = "年末资产总额32568.40万元，负债总额12306.25万元，净资产{}万元，资产负债率{}%。"
+    found = findings(HEAD + body.format("20626.15", "39.79") + "\n", "assets.identity")
+    assert sorted(f.expected for f in found) == ["20262.15万元", "37.79%"]
+    assert not fired(body.format("20262.15", "37.79"), "assets.identity")
+    lines = "一是加强学习。\n二是完善制度。\n{}是强化考核。"
+    assert only(HEAD + lines.format("四") + "\n", "list.numbering_styles").expected == "三是"
+    assert not fired(lines.format("三"), "list.numbering_styles")
+    grade = "评价组综合评分{}分，其中决策18分（满分20分）、过程18分（满分20分）、产出37分（满分40分）、效益18分（满分20分）。"
+    assert only(HEAD + grade.format(93) + "\n", "score.parts").expected == "91分"
+    assert not fired(grade.format(91), "score.parts")
