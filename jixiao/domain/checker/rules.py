@@ -562,6 +562,28 @@ def _plan_and_done(parts: Parts) -> bool:
     )
 
 
+def _parts_of_another_stage(context: CheckContext, parts: Parts) -> bool:
+    """Every part names its own stage (预算) and no candidate total is of that stage ('…剩余153,200元
+    结转下年使用。其中：技能培训预算…'): they break down a total stated elsewhere."""
+    roles = {
+        (f.own_role if (f := context.figures.of(p)) is not None else "") for p in parts.parts if p.kind == "money"
+    }
+    if len(roles) != 1 or "" in roles:
+        return False
+    (role,) = roles
+    totals = [context.figures.of(c) for c in parts.candidates[:4]]
+    return all(f is not None and f.own_role and f.own_role != role for f in totals)
+
+
+def _budget_and_spending_pairs(parts: Parts) -> bool:
+    """'其中：技能培训预算120万元，支出115.2万元；创业扶持预算150万元，支出140.48万元…': each item's
+    budget and spending side by side, not pieces of one total."""
+    labels = [p.label for p in parts.parts]
+    budgets = sum(1 for label in labels if "预算" in label)
+    spent = sum(1 for label in labels if "支出" in label and "预算" not in label)
+    return budgets >= 2 and spent >= 2
+
+
 def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
     """The parts' sum is the total, within the rounding of the printed figures (exactly, for
     whole counts, which have none)."""
@@ -611,6 +633,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             or _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
             or _quota_and_staff(parts)
             or _plan_and_done(parts)
+            or _budget_and_spending_pairs(parts)
+            or _parts_of_another_stage(context, parts)
         ):
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:

@@ -61,6 +61,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if _TARGET_STATEMENT.match(context.report.text, _line_start(context.report.text, fig.start)):
             continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
         subject = subject_key(fig.subject, context.data)
+        if subject.endswith("号") or subject.endswith("号文件"):
+            continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
@@ -1007,7 +1009,9 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL = re.compile(r"(?:自评得分|自评总分|总得分|综合得分|综合评分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_TOTAL = re.compile(
+    r"(?:自评得分|自评总分|总得分|综合得分|综合评分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分"
+)
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
 )
@@ -1028,6 +1032,8 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
             continue
         stop = text.find("。", since, paragraph.end)
         stop = paragraph.end if stop < 0 else stop
+        if "扣" in text[match.end() : since]:
+            continue  # '总得分88.5分…共扣11.5分，其中决策扣1分…': the deductions, not the scores
         parts = [
             p
             for p in _SCORE_PART.finditer(text, since + 2, stop)
@@ -1036,6 +1042,10 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
         if len(parts) < 2 or len(parts) > 12:
             continue
         total = Decimal(match.group("n"))
+        if any(Decimal(p.group("n")) > total for p in parts) or any(
+            p.group("name").endswith("扣") for p in parts
+        ):
+            continue  # a part above the whole: sub-projects' own scores averaged, not parts of it
         values = [Decimal(p.group("n")) for p in parts]
         places = max(len(p.group("n").split(".", 1)[1]) if "." in p.group("n") else 0 for p in parts)
         total_places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0

@@ -480,7 +480,7 @@ _EACH = re.compile(r"每(?=[人户亩名所村])")
 _EACH_RATE = re.compile(r"[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?)元")  # 每人|发放慰问金|500元
 _AGE = re.compile("岁")
 _COUNT = re.compile(r"(\d+)([人户亩名所村])")
-_YUAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万)?元(?![/每])")
+_YUAN = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(万)?元(?![/每])")
 # what stands between a number and 岁 in a well-formed age: 18周岁, 60多岁, 3虚岁, 6个月至3岁
 _AGE_INFIX = frozenset("周虚足多余几个半来")
 # words that make a bare "N万" before them money (an integer alone may count people or 亩)
@@ -601,8 +601,8 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
     products: dict[Decimal, str] = {}
     for match in _COUNT.finditer(text):
         unit = match.group(2)
-        if match.start() and text[match.start() - 1] in "0123456789.":
-            continue
+        if match.start() and text[match.start() - 1] in "0123456789.,":
+            continue  # the tail of a longer number ('244,000亩' is not 000亩)
         for rate in rates.get(unit, ()):
             count = Decimal(match.group(1))
             products.setdefault(count * rate, f"{match.group(1)}{unit}×每{unit}{rate}元")
@@ -611,6 +611,8 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
     findings = []
     for match in _YUAN.finditer(text):
         amount = Decimal(match.group(1))
+        if amount == 0:
+            continue
         if match.group(2):
             how = products.get(amount)
             if how is None or amount < 100:

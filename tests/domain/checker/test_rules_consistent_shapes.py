@@ -87,3 +87,41 @@ CASES += [
 def test_a_consistent_text_draws_no_alarm(rule, text):
     found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
     assert found == [], [f.message for f in found]
+
+
+FOREST = "某县林业局2024年度项目支出绩效自评报告\n一、项目概况\n"
+CASES_D = [
+    (
+        "typo.number_unit",
+        FOREST + "全县公益林面积244,000亩，补偿标准为每亩16元。\n聘用护林员96名，每人每年10,000元。\n",
+    ),
+    (
+        "score.parts",
+        FOREST
+        + "经自评，项目总得分88.5分，等级为“良”。共扣11.5分，其中决策扣1分、过程扣3.5分、产出扣2分、效益扣5分。\n",
+    ),
+    (
+        "score.parts",
+        FOREST
+        + "项目自评总分91分，其中国土绿化子项目92分、森林防火子项目90分，按两个子项目平均计算，等级为优。\n",
+    ),
+    (
+        "quantity.conflict",
+        "某县农业农村局2024年度耕地地力保护补贴项目支出绩效自评报告\n一、项目概况\n本项目发放补贴。\n"
+        "二、资金投入和使用情况\n项目资金40,816,512.00元，分两批下达：湘财农指〔2024〕12号下达30,000,000.00元，"
+        "石财农〔2024〕35号下达10,816,512.00元。\n",
+    ),
+    (
+        "parts.sum",
+        "某县退役军人事务局2024年度项目支出绩效自评报告\n一、项目概况\n本项目扶持就业。\n二、资金投入和使用情况\n"
+        "项目预算资金3,200,000元。\n全年支出3,046,800元，执行率95.21%，剩余153,200元结转下年使用。\n"
+        "其中：技能培训预算1,200,000元，支出1,152,000元；创业扶持预算1,500,000元，支出1,404,800元；"
+        "就业补助预算500,000元，支出490,000元。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_D)
+def test_more_consistent_texts_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
