@@ -1042,6 +1042,9 @@ def _the_projects_budget(context: CheckContext, numerator: Quantity, spec: dict)
         and any(t in f.quantity.label for t in spec["denominator"])
         and f.quantity.base_value >= numerator.base_value / 2
     ]
+    if len({q.base_value for q in found}) != 1:
+        # '年初预算3500万元，年中追加200万元，调整后预算3700万元': the adjusted budget is the one
+        found = [q for q in found if any(t in q.label for t in spec.get("strong_denominator", ()))]
     return found[-1:] if len({q.base_value for q in found}) == 1 else []
 
 
