@@ -566,7 +566,9 @@ def _parts_of_another_stage(context: CheckContext, parts: Parts) -> bool:
     """Every part names its own stage (预算) and no candidate total is of that stage ('…剩余153,200元
     结转下年使用。其中：技能培训预算…'): they break down a total stated elsewhere."""
     roles = {
-        (f.own_role if (f := context.figures.of(p)) is not None else "") for p in parts.parts if p.kind == "money"
+        (f.own_role if (f := context.figures.of(p)) is not None else "")
+        for p in parts.parts
+        if p.kind == "money"
     }
     if len(roles) != 1 or "" in roles:
         return False
@@ -856,9 +858,16 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             for q in report.quantities_between(sentence_start, quantity.start)
             if q.kind == "money" and not in_closed_aside(text, q, quantity.start)
         ]  # '执行数1032849.44(含中央资金…万元,其他资金11185.14万元),执行率95.61%': not the bracket's last item
-        levels = [q for q in before if q.role == "level" and not q.approx]
+        levels = [
+            q
+            for q in before
+            if not q.approx
+            and (
+                q.role == "level" or (q.role == "delta" and any(t in q.raw_label for t in spec["numerator"]))
+            )
+        ]  # '节约54000元，节约率2.92%': the saving is the numerator of its own rate
         own_sentence = bool(levels)
-        if not any(any(t in q.label for t in spec["numerator"]) for q in levels):
+        if not any(any(t in q.label or t in q.raw_label for t in spec["numerator"]) for q in levels):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
             levels = [
                 q
@@ -885,7 +894,11 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if not levels:
             findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
             continue
-        labelled = [q for q in levels if any(t in q.label for t in spec["numerator"])]
+        labelled = [
+            q
+            for q in levels
+            if any(t in q.label or (q.role == "delta" and t in q.raw_label) for t in spec["numerator"])
+        ]
         # '基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%': a figure
         # labelled as a budget is no spending figure, though its subject (基本支出) says 支出
         labelled = [q for q in labelled if not any(t in q.label for t in spec["denominator"])] or labelled

@@ -129,11 +129,25 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
         parts = body[1:]
     else:
         return []
+    subtotals = [row for row in parts if _label(row).startswith("小计")]
+    if subtotals:
+        parts = subtotals  # '小计' rows close groups of their own: the total is the sum of the subtotals
     if len(parts) < 2:
         return []
     total = body[at]
+    # a column of names in the middle ('| 收入项目 | 金额 | 支出项目 | 金额 |') opens a second table:
+    # the amounts to its right are not this one's
+    words_at = [
+        c
+        for c in range(1, width)
+        if sum(1 for row in body if row[c].text and not _is_number(row[c]) and row[c].text not in empty) >= 2
+    ]
+    numeric_at = [c for c in range(1, width) if c not in words_at]
+    # only a column of names after one of amounts opens a second table ('| 类别 | 项目 | 预算数 |': no)
+    second = [c for c in words_at if numeric_at and min(numeric_at) < c]
+    last = min(second) if second else width
     findings = []
-    for column in range(1, width):
+    for column in range(1, last):
         name = names[column].replace(" ", "")
         if not name or any(word in name for word in not_summed):
             continue
@@ -213,6 +227,18 @@ def _leaves(parts: list[_Row], values: list[Decimal | None]) -> tuple[list[int],
         for i, row in enumerate(parts)
         if not _label(row).startswith("其中") and not (row.indented and i > 0 and not parts[0].indented)
     ]
+    # '公务用车购置及运行维护费 / 其中：公务用车购置费 / 公务用车运行维护费': the rows after a 其中 row
+    # that with it make the row above are its parts too
+    for i, row in enumerate(parts):
+        if i and _label(row).startswith("其中") and values[i - 1] is not None:
+            run = _ZERO
+            for j in range(i, len(parts)):
+                run += values[j] or _ZERO
+                if run == values[i - 1]:
+                    kept = [k for k in kept if not i <= k <= j]
+                    break
+                if run > values[i - 1] >= 0:
+                    break
     children: set[int] = set()
     for i in reversed(kept):
         if values[i] is None:

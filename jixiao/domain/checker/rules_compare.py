@@ -85,6 +85,8 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
         actual = before[-1]
         if match.re is _SAVING and text[match.start() - 1 : match.start()] not in (",", "，"):
             continue
+        if (fig := context.figures.of(actual)) is not None and fig.parent is not None:
+            continue  # '实际采购92.38万元，其中货物类…，服务类56.78万元，节约…': the last of a 其中 list
         gap = text[actual.end : match.start()]
         if gap.strip(",， ") if match.re is _AGAINST_BUDGET else gap not in (",", "，"):
             continue  # the change is not said of the figure right before it

@@ -120,7 +120,9 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
         sentence = text[start:end]
         if label.endswith("完成率") and "实际" in sentence and ("计划" in sentence or "目标" in sentence):
             continue  # planned against done: count.completion reads it
-        named = [q for q in counts if stem in q.raw_label and q.start < rate.start]
+        # the count the rate is of names the rate's own word at the end of its label ('满意556份'), not
+        # somewhere in a longer one ('满意度调查共发放问卷200份', '完成乡镇国土空间规划编制11个')
+        named = [q for q in counts if stem in q.raw_label[-6:] and q.start < rate.start]
         if not named:
             continue
         top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named

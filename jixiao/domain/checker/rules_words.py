@@ -224,11 +224,14 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
     particles = spec.get("particles") or ""
     verbs = spec.get("verbs_alone") or ""
     fixed_pairs = _DOUBLE_CHARS
+    each = frozenset(spec.get("each_doubles") or "")  # 件件 事事 月月: '每一' by reduplication
     source = context.report.source
     findings = []
     for first in candidates:
         if text[first : first + 2] in fixed_pairs:
             continue  # typo.doubled reports these
+        if text[first] in each and not (first and text[first - 1] in "0123456789"):
+            continue  # '确保件件有着落、事事有回音', '账账相符': a measure word doubled means 'every
         if (first and text[first - 1] == text[first]) or text[first + 2 : first + 3] == text[first]:
             continue  # three in a row (哈哈哈) is not a slip of one character
         after_number = bool(first) and text[first - 1] in "0123456789"

@@ -125,3 +125,57 @@ CASES_D = [
 def test_more_consistent_texts_draw_no_alarm(rule, text):
     found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
     assert found == [], [f.message for f in found]
+
+
+FAGAI = "某县发展和改革局2024年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+CASES_C = [
+    (
+        "budget.difference",
+        FAGAI + "全年政府采购预算96.50万元，实际采购金额92.38万元，其中货物类35.60万元，服务类56.78万元，"
+        "节约资金4.12万元，节约率4.27%。\n",
+    ),
+    ("rate.counts", FAGAI + "服务对象满意度调查共发放问卷200份，回收196份，回收率98.00%，满意度96.50%。\n"),
+    (
+        "rate.recompute",
+        FAGAI + "全年政府采购预算1850000.00元，实际采购1796000.00元，节约54000.00元，资金节约率2.92%。\n",
+    ),
+    ("rate.counts", FAGAI + "完成乡镇国土空间规划编制11个、村庄规划编制36个，规划编制完成率100%。\n"),
+    (
+        "typo.doubled_char",
+        FAGAI
+        + "做到账账相符、账实相符。确保件件有着落、事事有回音。实行周周调度、月月通报。确保批批检测、批批合格。\n",
+    ),
+    (
+        "table.column_total",
+        FAGAI + "表1 “三公”经费情况表（单位：万元）\n| 项目 | 预算数 | 决算数 | 上年决算数 | 比上年增减 |\n"
+        "| 合计 | 18.60 | 15.42 | 16.80 | -1.38 |\n| 因公出国（境）费 | 0 | 0 | 0 | 0 |\n"
+        "| 公务接待费 | 4.00 | 3.12 | 3.50 | -0.38 |\n| 公务用车购置及运行维护费 | 14.60 | 12.30 | 13.30 | -1.00 |\n"
+        "| 其中：公务用车购置费 | 0 | 0 | 0 | 0 |\n| 公务用车运行维护费 | 14.60 | 12.30 | 13.30 | -1.00 |\n",
+    ),
+    (
+        "table.column_total",
+        FAGAI + "表1 项目支出明细（单位：万元）\n| 类别 | 项目 | 预算数 | 支出数 |\n"
+        "| 一般公共预算 | 前期工作经费 | 160.00 | 150.00 |\n|  | 价格监测经费 | 50.00 | 48.60 |\n| 小计 |  | 210.00 | 198.60 |\n"
+        "| 政府性基金 | 粮食储备经费 | 125.00 | 120.74 |\n|  | 以工代赈管理费 | 70.00 | 67.00 |\n| 小计 |  | 195.00 | 187.74 |\n"
+        "| 合计 |  | 405.00 | 386.34 |\n",
+    ),
+    (
+        "table.column_total",
+        FAGAI + "表1 收入支出决算总表（单位：万元）\n| 收入项目 | 金额 | 支出项目 | 金额 |\n"
+        "| 一般公共预算财政拨款收入 | 1,206.40 | 一般公共服务支出 | 986.30 |\n| 其他收入 | 80.00 | 社会保障和就业支出 | 126.56 |\n"
+        "|  |  | 住房保障支出 | 120.00 |\n| 本年收入合计 | 1,286.40 | 本年支出合计 | 1,232.86 |\n"
+        "| 年初结转结余 | 0 | 年末结转结余 | 53.54 |\n| 总计 | 1,286.40 | 总计 | 1,286.40 |\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_C)
+def test_consistent_texts_of_sync_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_subtotals_are_the_parts_of_the_total_and_a_wrong_one_is_still_found():
+    table = CASES_C[6][1].replace("| 小计 |  | 195.00 | 187.74 |", "| 小计 |  | 195.00 | 188.74 |")
+    found = findings(table, "table.column_total")
+    assert [(f.severity, f.expected) for f in found] == [("error", "387.34")]
