@@ -768,7 +768,90 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# '基本支出中，人员经费…，公用经费…。', '本年收入中，…', '项目支出分别为：…', '基本支出包括…': a figure
+# stated before, broken down by a sentence that opens with its name
+_NAMED_BREAKDOWN = re.compile(
+    r"(?:^|(?<=[。\n]))(?:各)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:中|包括|分别为|分别是)[,:，：]?(?=[\u4e00-\u9fff])"
+)
+
+
+_PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
+
+
+@rule(
+    "parts.named_whole", "“基本支出中，人员经费A，公用经费B”等以合计名称起句的分项之和与前文的该合计是否相符"
+)
+def check_named_breakdowns(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    complete = [tuple(group) for group in context.data.complete_breakdowns]
+    findings = []
+    for match in _NAMED_BREAKDOWN.finditer(text):
+        name = match.group("name")
+        paragraph_index = report.paragraph_index(match.start())
+        if paragraph_index < 0:
+            continue
+        low = report.paragraphs[max(0, paragraph_index - 1)].start
+        earlier = [
+            q
+            for q in report.quantities_between(low, match.start())
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and name in q.label
+            and len(q.label) <= len(name) + 4
+        ]
+        if not earlier:
+            continue
+        total = earlier[-1]
+        stop = text.find("。", match.end())
+        stop = len(text) if stop < 0 else stop
+        pieces = _PIECE_MARK.split(text[match.end() : stop])  # not the commas of 5,702,600.00
+        parts: list[Quantity] = []
+        position = match.end()
+        for piece in pieces:
+            first = next(
+                (
+                    q
+                    for q in report.quantities_between(position, position + len(piece))
+                    if q.kind == "money" and q.role == "level" and not q.approx
+                ),
+                None,
+            )
+            position += len(piece) + 1
+            if first is None:
+                break  # the list ends where a piece names no amount ('基本支出预算…' is another statement)
+            if "预算" in first.raw_label or "率" in first.raw_label:
+                break
+            parts.append(first)
+        if len(parts) < 2 or any(q.unit != total.unit and q.kind != total.kind for q in parts):
+            continue
+        labels = [q.label for q in parts]
+        exhaustive = any(
+            all(any(member in label for label in labels) for member in group) for group in complete
+        )
+        added = sum((q.base_value for q in parts), ZERO)
+        envelope = sum((report.half_unit(q) for q in parts), report.half_unit(total))
+        difference = added - total.base_value
+        if abs(difference) <= envelope or (difference < 0 and not exhaustive):
+            continue
+        findings.append(
+            context.finding(
+                "parts.named_whole",
+                ERROR if exhaustive or difference > 0 else WARNING,
+                f"“{name}”的分项之和{amount_like(added, total)}（{'+'.join(f'{q.label}{q.text}' for q in parts)}），"
+                f"与前文“{total.label}”{total.text}{total.unit}不符",
+                match.start(),
+                parts[-1].end,
+                expected=f"{total.text}{total.unit}",
+                found=amount_like(added, total),
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_named_breakdowns,
     check_totals_over_item_lines,
     check_listed_totals,
     check_count_changes,

@@ -357,3 +357,18 @@ def test_assets_debts_and_net_assets_and_other_listed_shapes():
     grade = "评价组综合评分{}分，其中决策18分（满分20分）、过程18分（满分20分）、产出37分（满分40分）、效益18分（满分20分）。"
     assert only(HEAD + grade.format(93) + "\n", "score.parts").expected == "91分"
     assert not fired(grade.format(91), "score.parts")
+
+
+def test_a_sentence_opening_with_the_name_of_an_earlier_figure_breaks_it_down():
+    body = (
+        "2024年收入总计5,968,950.00元，其中上年结转126,350.00元，本年收入5,842,600.00元。\n"
+        "本年收入中，财政拨款收入5,702,600.00元，其他收入{}元。\n"
+    )
+    finding = only(HEAD + body.format("104,000.00"), "parts.named_whole")
+    assert finding.expected == "5842600.00元" and finding.severity == "error"  # 财政拨款 + 其他: all of it
+    assert not fired(body.format("140,000.00"), "parts.named_whole")
+    basic = "全年支出980.52万元，其中基本支出846.52万元。\n基本支出中，人员经费712.30万元，公用经费{}万元。\n"
+    assert (
+        only(HEAD + basic.format("143.22"), "parts.named_whole").severity == "error"
+    )  # 人员 + 公用 is all of it
+    assert not fired(basic.format("134.22"), "parts.named_whole")
