@@ -771,8 +771,8 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
 # '基本支出中，人员经费…，公用经费…。', '本年收入中，…', '项目支出分别为：…', '基本支出包括…': a figure
 # stated before, broken down by a sentence that opens with its name
 _NAMED_BREAKDOWN = re.compile(
-    r"(?:^|(?<=[。\n]))(?:各)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:中|包括|分别为|分别是)[,:，：]?(?=[\u4e00-\u9fff])"
-)
+    r"(?:各)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:中|包括|分别为|分别是)[,:，：]?(?=[\u4e00-\u9fff])"
+)  # matched only where a sentence starts
 
 
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
@@ -786,7 +786,19 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     text = report.text
     complete = [tuple(group) for group in context.data.complete_breakdowns]
     findings = []
-    for match in _NAMED_BREAKDOWN.finditer(text):
+    starts = set()
+    for trigger in ("中", "包括", "分别"):  # few in a text: found first, then the sentence they open
+        at = text.find(trigger)
+        while at >= 0:
+            low = max(0, at - 11)
+            start = max(text.rfind("。", low, at), text.rfind("\n", low, at)) + 1
+            if start or low == 0:  # a sentence opens within the 10 characters before the word
+                starts.add(start)
+            at = text.find(trigger, at + 1)
+    for start in sorted(starts):
+        match = _NAMED_BREAKDOWN.match(text, start)
+        if match is None:
+            continue
         name = match.group("name")
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
