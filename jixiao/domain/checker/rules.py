@@ -172,60 +172,52 @@ def _round_half_up(value: Decimal, places: int) -> Decimal:
 
 def _rate_from_two_years(context: CheckContext, statement) -> list[Finding]:
     """'支出4.8万元，较上年决算5.6万元下降14.29%': the rate from the two years' amounts."""
-    report = context.report
-    current, previous, percent = statement.current, statement.previous, statement.percent
-    if current.approx or previous.approx or percent.approx or previous.kind != current.kind:
-        return []
-    before = previous.base_value
-    if before <= 0:
+    current, previous = statement.current, statement.previous
+    if current.approx or previous.kind != current.kind:
         return []
     sign = direction_of(statement.percent_word)
-    exact = (current.base_value - before) * HUNDRED / before
-    stated = percent.value * (sign or 1)
-    uc, ub = report.half_unit(current), report.half_unit(previous)
-    low = (current.base_value - uc - before - ub) * HUNDRED / (before + ub)
-    high = (current.base_value + uc - before + ub) * HUNDRED / max(before - ub, ub)
-    if sign and low - percent.half_unit() <= stated <= high + percent.half_unit():
+    if not sign:
         return []
-    places = percent.decimals
-    return [
-        context.finding(
-            "yoy.arithmetic",
-            ERROR,
-            f"“{current.label or '该项'}”的增减幅度与两年数不符：（{show(current)}−上年{show(previous)}）÷上年{show(previous)}"
-            f"={pct(exact, places)}，报告写{statement.percent_word}{percent.text}%",
-            statement.start,
-            statement.end,
-            expected=pct(abs(exact), places),
-            found=f"{percent.text}%",
-        )
-    ]
+    change = current.base_value - previous.base_value
+    formula = f"（{show(current)}−上年{show(previous)}）÷上年{show(previous)}"
+    name = f"“{current.label or '该项'}”的增减幅度与两年数不符"
+    return _rate_over_previous(
+        context, statement, change, context.report.half_unit(current), sign, name, formula
+    )
 
 
 def _rate_of_the_change(context: CheckContext, statement) -> list[Finding]:
     """'较上年1268.50万元增加123.80万元，增长9.76%': the change over the previous year's amount."""
-    report = context.report
-    previous, delta, percent = statement.previous, statement.delta, statement.percent
-    if previous.approx or delta.approx or percent.approx or previous.kind != delta.kind:
+    delta, previous = statement.delta, statement.previous
+    if delta.approx or previous.kind != delta.kind:
         return []
+    formula = f"{show(delta)}÷上年{show(previous)}"
+    half = context.report.half_unit(delta)
+    return _rate_over_previous(context, statement, delta.base_value, half, 1, "增减幅度与增减额不符", formula)
+
+
+def _rate_over_previous(context, statement, change, change_half, sign, name, formula) -> list[Finding]:
+    """The stated rate against ``change`` ÷ the previous year's amount, within the rounding of the
+    printed figures (the stated rate signed by ``sign``)."""
+    previous, percent = statement.previous, statement.percent
     before = previous.base_value
-    if before <= 0:
+    if previous.approx or percent.approx or before <= 0:
         return []
-    exact = delta.base_value * HUNDRED / before
-    ud, ub = report.half_unit(delta), report.half_unit(previous)
-    low = (delta.base_value - ud) * HUNDRED / (before + ub)
-    high = (delta.base_value + ud) * HUNDRED / max(before - ub, ub)
-    if low - percent.half_unit() <= percent.value <= high + percent.half_unit():
+    half = context.report.half_unit(previous)
+    exact = change * HUNDRED / before
+    low = (change - change_half - half) * HUNDRED / (before + half)
+    high = (change + change_half + half) * HUNDRED / max(before - half, half)
+    stated = percent.value * sign
+    if low - percent.half_unit() <= stated <= high + percent.half_unit():
         return []
     return [
         context.finding(
             "yoy.arithmetic",
             ERROR,
-            f"增减幅度与增减额不符：{show(delta)}÷上年{show(previous)}={pct(exact, percent.decimals)}，"
-            f"报告写{statement.percent_word}{percent.text}%",
+            f"{name}：{formula}={pct(exact, percent.decimals)}，报告写{statement.percent_word}{percent.text}%",
             statement.start,
             statement.end,
-            expected=pct(exact, percent.decimals),
+            expected=pct(abs(exact), percent.decimals),
             found=f"{percent.text}%",
         )
     ]
