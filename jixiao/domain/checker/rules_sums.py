@@ -775,6 +775,10 @@ _NAMED_BREAKDOWN = re.compile(
 )  # matched only where a sentence starts
 
 
+# '按内容分，…', '按经济分类，…', '按支出性质分：…': the whole broken down by a kind, the whole in the
+# sentence before
+_BY_KIND = re.compile(r"按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?[,:，：](?=[\u4e00-\u9fff])")
+_SUM_WORDS = ("合计", "共计", "总计")
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
 
@@ -787,7 +791,7 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     complete = [tuple(group) for group in context.data.complete_breakdowns]
     findings = []
     starts = set()
-    for trigger in ("中", "包括", "分别"):  # few in a text: found first, then the sentence they open
+    for trigger in ("中", "包括", "分别", "按"):  # few in a text: found first, then the sentence they open
         at = text.find(trigger)
         while at >= 0:
             low = max(0, at - 11)
@@ -796,7 +800,7 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 starts.add(start)
             at = text.find(trigger, at + 1)
     for start in sorted(starts):
-        match = _NAMED_BREAKDOWN.match(text, start)
+        match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
             continue
         name = match.group("name")
@@ -804,19 +808,38 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         if paragraph_index < 0:
             continue
         low = report.paragraphs[max(0, paragraph_index - 1)].start
-        earlier = [
-            q
-            for q in report.quantities_between(low, match.start())
-            if q.kind == "money"
-            and q.role == "level"
-            and not q.approx
-            and name in q.label
-            and len(q.label) <= len(name) + 4
-        ]
+        if match.re is _BY_KIND:
+            # '按内容分，A…，B…，C…': a breakdown of the whole amount of the sentence before
+            before = (
+                max(text.rfind("。", low, match.start() - 1), text.rfind("\n", low, match.start() - 1)) + 1
+            )
+            earlier = [
+                q
+                for q in report.quantities_between(before, match.start())
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and (f := context.figures.of(q)) is not None
+                and f.parent is None
+            ]
+        else:
+            earlier = [
+                q
+                for q in report.quantities_between(low, match.start())
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and name in q.label
+                and len(q.label) <= len(name) + 4
+            ][-1:]
         if not earlier:
             continue
         total = earlier[-1]
         stop = text.find("。", match.end())
+        if match.re is _BY_KIND and any(
+            w in text[match.end() : len(text) if stop < 0 else stop] for w in _SUM_WORDS
+        ):
+            continue  # '…，其他费用266,000.00元，合计5,384,800.00元': the list states its own total
         stop = len(text) if stop < 0 else stop
         pieces = _PIECE_MARK.split(text[match.end() : stop])  # not the commas of 5,702,600.00
         parts: list[Quantity] = []
@@ -843,14 +866,18 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             all(any(member in label for label in labels) for member in group) for group in complete
         )
         added = sum((q.base_value for q in parts), ZERO)
+        if match.re is _BY_KIND:
+            # the sentence before may state several wholes (预算, 支出, 结余): the one the parts make
+            # is theirs; when none is, the nearest in size is compared, and only as a warning
+            total = min(earlier, key=lambda q: abs(q.base_value - added))
         envelope = sum((report.half_unit(q) for q in parts), report.half_unit(total))
         difference = added - total.base_value
-        if abs(difference) <= envelope or (difference < 0 and not exhaustive):
+        if abs(difference) <= envelope or (difference < 0 and not exhaustive and match.re is not _BY_KIND):
             continue
         findings.append(
             context.finding(
                 "parts.named_whole",
-                ERROR if exhaustive or difference > 0 else WARNING,
+                WARNING if match.re is _BY_KIND else ERROR if exhaustive or difference > 0 else WARNING,
                 f"“{name}”的分项之和{amount_like(added, total)}（{'+'.join(f'{q.label}{q.text}' for q in parts)}），"
                 f"与前文“{total.label}”{total.text}{total.unit}不符",
                 match.start(),

@@ -372,3 +372,15 @@ def test_a_sentence_opening_with_the_name_of_an_earlier_figure_breaks_it_down():
         only(HEAD + basic.format("143.22"), "parts.named_whole").severity == "error"
     )  # 人员 + 公用 is all of it
     assert not fired(basic.format("134.22"), "parts.named_whole")
+
+
+def test_a_breakdown_by_kind_of_the_whole_of_the_sentence_before():
+    body = (
+        "2024年本年支出53,486万元，比上年50,210万元增加3,276万元。按经济分类，工资福利支出38,620万元，"
+        "商品和服务支出10,206万元，对个人和家庭的补助2,600万元，资本性支出{}万元。\n"
+    )
+    finding = only(HEAD + body.format("2,160"), "parts.named_whole")
+    assert finding.severity == "warning" and finding.expected == "53486万元"
+    assert not fired(body.format("2,060"), "parts.named_whole")
+    own_total = "全年支出5,384,800.00元。按支出用途分，工程施工费4,620,000.00元，监理费498,800.00元，其他费用266,000.00元，合计5,384,800.00元。"
+    assert not fired(own_total, "parts.named_whole")  # the list states its own total: list.total reads it
