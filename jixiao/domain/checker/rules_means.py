@@ -182,25 +182,31 @@ def _rate_of_the_budget(context: CheckContext, index: int) -> list[Finding]:
     if len({q.base_value for q in budgets}) != 1 or budgets[0].base_value <= 0:
         return []
     base = budgets[-1]
+    finding = _rate_of(
+        context, top, base, rate, f"{top.text}{top.unit}÷预算{base.text}{base.unit}", rate.raw_label
+    )
+    return [finding] if finding is not None else []
+
+
+def _rate_of(context: CheckContext, top, base, rate, formula: str, written: str) -> Finding | None:
+    """``rate`` against ``top`` ÷ ``base``, within the rounding of the three printed figures."""
+    report = context.report
     exact = top.base_value * 100 / base.base_value
-    envelope = (
-        rate.half_unit()
-        + (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
+    envelope = rate.half_unit() + (
+        (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
     )
     if abs(exact - rate.value) <= envelope:
-        return []
-    return [
-        context.finding(
-            "rate.of_base",
-            ERROR,
-            f"比率与金额不符：{top.text}{top.unit}÷预算{base.text}{base.unit}={pct(exact, max(rate.decimals, 2))}，"
-            f"报告写“{rate.raw_label}{rate.text}%”",
-            top.start,
-            rate.end,
-            expected=pct(exact, rate.decimals),
-            found=f"{rate.text}%",
-        )
-    ]
+        return None
+    return context.finding(
+        "rate.of_base",
+        ERROR,
+        f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{formula}={pct(exact, max(rate.decimals, 2))}，"
+        f"报告写“{written}{rate.text}%”",
+        top.start,
+        rate.end,
+        expected=pct(exact, rate.decimals),
+        found=f"{rate.text}%",
+    )
 
 
 @rule("rate.of_base", "“A，为（完成）B的P%”中的P与A÷B是否相符")
@@ -239,24 +245,10 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
             continue  # the amount the rate is of stands right before the base's own words
         if "占" in base.raw_label:
             continue  # '占全县财政支出40亿元的8%': a share, which rate.recompute reads
-        exact = top.base_value * 100 / base.base_value
-        envelope = rate.half_unit() + (
-            (report.half_unit(top) + report.half_unit(base) * exact / 100) * 100 / base.base_value
-        )
-        if abs(exact - rate.value) <= envelope:
-            continue
-        findings.append(
-            context.finding(
-                "rate.of_base",
-                ERROR,
-                f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(exact, max(rate.decimals, 2))}，"
-                f"报告写“{base.raw_label}{base.text}{base.unit}的{rate.text}%”",
-                top.start,
-                rate.end,
-                expected=pct(exact, rate.decimals),
-                found=f"{rate.text}%",
-            )
-        )
+        formula = f"{top.text}{top.unit}÷{base.text}{base.unit}"
+        finding = _rate_of(context, top, base, rate, formula, f"{base.raw_label}{base.text}{base.unit}的")
+        if finding is not None:
+            findings.append(finding)
     return findings
 
 
