@@ -540,7 +540,7 @@ def _quota_and_staff(parts: Parts) -> bool:
     return quota and staff
 
 
-_DONE_HEADS = ("已完成", "实际完成", "累计完成", "完成", "实际", "已")
+_DONE_HEADS = words("rules.done_heads")
 
 
 def _plan_and_done(parts: Parts) -> bool:

@@ -252,8 +252,8 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_UP_WORDS = ("提高", "增加", "上升", "增长", "提升")
-_DOWN_WORDS = ("下降", "降低", "减少", "回落")
+_UP_WORDS = words("rules_means.up_words")
+_DOWN_WORDS = words("rules_means.down_words")
 
 
 @rule("rate.points", "“较上年Y%提高Z个百分点”中的Z与本年、上年两个百分比之差是否相符")

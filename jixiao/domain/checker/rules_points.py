@@ -323,7 +323,7 @@ def check_scores_over_their_maximum(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_TABLE_TOTALS = ("总分", "合计", "总计", "得分合计", "总得分")
+_TABLE_TOTALS = words("rules_points.table_totals")
 
 
 @rule("score.prose_table", "正文所写总得分与评分表“总分/合计”行的得分是否一致")

@@ -778,7 +778,7 @@ _NAMED_BREAKDOWN = re.compile(
 # '按内容分，…', '按经济分类，…', '按支出性质分：…': the whole broken down by a kind, the whole in the
 # sentence before
 _BY_KIND = re.compile(r"按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?[,:，：](?=[\u4e00-\u9fff])")
-_SUM_WORDS = ("合计", "共计", "总计")
+_SUM_WORDS = words("rules_sums.sum_words")
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
 
