@@ -16,7 +16,7 @@ from functools import lru_cache
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules_text import as_set, as_tuple, has_word
+from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -502,7 +502,7 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     places = context.report.places
     total = scan.search(_SELF_SCORE, text, places)
     if total is None or (
-        not has_word(text, "分值", 1) and scan.search(_CATEGORY_POINTS, text, places) is None
+        not contains_word(text, "分值", 1) and scan.search(_CATEGORY_POINTS, text, places) is None
     ):
         return []
     stated = Decimal(total.group("n"))

@@ -48,8 +48,9 @@ def find_word(text: str, word: str, start: int = 0, anchor: int = 0) -> int:
     return -1
 
 
-def has_word(text: str, word: str, anchor: int = 0) -> bool:
-    """``word in text``."""
+def contains_word(text: str, word: str, anchor: int = 0) -> bool:
+    """``word in text``, found from one character of the word (no CharIndex needed; rules that have
+    the report's CharIndex use ``rules.has_word``)."""
     return find_word(text, word, 0, anchor) >= 0
 
 
@@ -216,7 +217,7 @@ _BLANK_MARKS = ("……", "__", "＿＿")
 
 
 def _blanks(text: str) -> list[re.Match]:
-    if not any(has_word(text, mark) for mark in _BLANK_MARKS):
+    if not any(contains_word(text, mark) for mark in _BLANK_MARKS):
         return []
     return list(_BLANK.finditer(text))
 
@@ -616,7 +617,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
 
     findings.extend(_titles_disagree(context, patterns["self_title"]))
     self_mark = agency_mark = None
-    if has_word(text, "中介机构", 1):
+    if contains_word(text, "中介机构", 1):
         self_mark, agency_mark = self_checked.search(text), agency_checked.search(text)
     if self_mark and agency_mark:
         findings.append(
@@ -689,7 +690,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
     findings = []
     for match in (
         scan.finditer(_DATE_FIELD, text, context.report.places)
-        if (has_word(text, "日期", 1) or has_word(text, "时间", 1))
+        if (contains_word(text, "日期", 1) or contains_word(text, "时间", 1))
         else ()
     ):
         if not text.startswith(("日期", "时间"), match.start() - 1):
