@@ -964,7 +964,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             ]
         the_projects = False
         if not candidates:
-            candidates = _the_projects_budget(context, numerator, spec)
+            candidates = _the_projects_budget(context, numerator, spec, quantity)
             the_projects = bool(candidates)
         if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
@@ -1017,18 +1017,36 @@ def _whole_after_its_parts(context: CheckContext, numerator: Quantity, rate: Qua
     return parent.quantity
 
 
-def _the_projects_budget(context: CheckContext, numerator: Quantity, spec: dict) -> list[Quantity]:
+def _the_projects_budget(
+    context: CheckContext, numerator: Quantity, spec: dict, rate: Quantity
+) -> list[Quantity]:
     """In a project's report, its one budget stated anywhere ('共下达资金3,465,800元' in the
     project's overview, the spending and its rate in a later section): the only whole amount with a
-    budget's label, whatever the section, when all such amounts agree."""
-    if context.report_type.code != "xiangmu":
-        return []
-    title = next(
-        (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
-    )
+    budget's label, whatever the section, when all such amounts agree. In a whole department's
+    report the same for the department's own budget, stated before the rate ('（一）收入情况 … 调整后
+    预算1,286.40万元' beside '（二）支出情况 全年支出1,232.86万元，预算执行率95.84%'): a rate and a
+    spending figure that name no subject (基本支出, 项目…) are the whole body's."""
+    if context.report_type.code == "xiangmu":
+        title = next(
+            (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
+        )
 
-    def of_the_project(subject: str) -> bool:  # '学生资助补助' of '…学生资助补助经费项目绩效自评报告'
-        return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
+        def of_the_project(subject: str) -> bool:  # '学生资助补助' of '…学生资助补助经费项目绩效自评报告'
+            return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
+
+        before = len(context.report.text)
+    elif (
+        _subject(rate.label) is None
+        and _subject(numerator.label) is None
+        and _subject(context.report.section_at(rate.start)) is None  # not under '三、项目支出情况'
+    ):
+
+        def of_the_project(subject: str) -> bool:
+            return subject == ""
+
+        before = rate.start
+    else:
+        return []
 
     own = context.figures.of(numerator)
     if own is None or own.parent is not None or not of_the_project(own.subject):
@@ -1043,6 +1061,7 @@ def _the_projects_budget(context: CheckContext, numerator: Quantity, spec: dict)
         and not f.change
         and not f.approx
         and of_the_project(f.subject)
+        and f.start < before
         and f.quantity.role == "level"
         and any(t in f.quantity.label for t in spec["denominator"])
         and f.quantity.base_value >= numerator.base_value / 2

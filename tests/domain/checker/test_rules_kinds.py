@@ -384,3 +384,19 @@ def test_a_breakdown_by_kind_of_the_whole_of_the_sentence_before():
     assert not fired(body.format("2,060"), "parts.named_whole")
     own_total = "全年支出5,384,800.00元。按支出用途分，工程施工费4,620,000.00元，监理费498,800.00元，其他费用266,000.00元，合计5,384,800.00元。"
     assert not fired(own_total, "parts.named_whole")  # the list states its own total: list.total reads it
+
+
+def test_the_whole_bodys_rate_against_its_adjusted_budget_in_an_earlier_subsection():
+    body = (
+        "二、预算执行情况\n（一）预算安排\n年初预算620.00万元，年中追加38.50万元，调整后预算658.50万元。\n"
+        "（二）预算执行\n全年实际支出{}万元，预算执行率{}%。"
+    )
+    finding = only(HEAD + body.format("631.20", "96.85") + "\n", "rate.recompute")
+    assert finding.expected == "95.85%" and "658.50万元" in finding.message
+    assert not [f for f in fired(body.format("631.20", "95.85"), "rate.recompute") if f.severity != "info"]
+    # a rate under a project's heading is not the department's, and a budget written after it is no
+    # denominator of a rate already stated
+    under_project = body.replace("（二）预算执行", "三、项目支出情况").format("631.20", "96.85")
+    assert not [f for f in fired(under_project, "rate.recompute") if f.severity != "info"]
+    later = "全年实际支出631.20万元，预算执行率96.85%。\n二、预算安排\n调整后预算658.50万元。"
+    assert not [f for f in fired(later, "rate.recompute") if f.severity != "info"]
