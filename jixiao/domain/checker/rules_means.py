@@ -14,10 +14,13 @@ the rate (管理, 满意) divided by another count of the same kind of unit.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import last_mark
 from jixiao.domain.checker.vocabulary import words
 
 
@@ -382,4 +385,151 @@ def _check_assets(context: CheckContext, quantities, assets, debts) -> list[Find
     return findings
 
 
-RULES = (check_means, check_count_rates, check_rates_of_a_base, check_percentage_points, check_assets)
+_TARGET_UNITS = words("rules_means.target_units")
+_TARGET_WORDS = words("rules_means.target_words")
+_TARGET_MARKS = words("rules_means.target_marks")
+_LABEL_FILLERS = words("rules_means.label_fillers")
+# a figure of a physical unit with the words before it in its clause: '新建电声警报器≥15台',
+# '全年实际建成高标准农田2.05万亩' (万 is part of the printed unit)
+_COUNTED_FIGURE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff≥]{0,16}?)(?P<mark>" + "|".join(map(re.escape, _TARGET_MARKS)) + r")?"
+    r"(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<wan>万)?(?P<unit>" + "|".join(sorted(map(re.escape, _TARGET_UNITS), key=len, reverse=True)) + r")"
+    r"(?![\u4e00-\u9fff]{0,1}(?:元|%))"
+)
+_COMPLETION_RATE = re.compile(
+    r"完成率(?:为|达|达到|是|:)?(?P<p>\d+(?:\.\d+)?)%"
+    r"|完成(?:了)?(?:全年|年度)?(?:计划|目标|任务)[\u4e00-\u9fff]{0,10}?的(?P<q>\d+(?:\.\d+)?)%"
+)
+_CLAUSE_MARKS = ",;:。\n、(（)）"
+
+
+class _Counted(NamedTuple):
+    start: int
+    end: int
+    value: Decimal  # in the unit without 万
+    half: Decimal  # its rounding envelope
+    unit: str
+    printed: str
+    stem: str  # the label without fillers
+    target: bool
+
+
+def _stem(label: str) -> str:
+    for filler in _LABEL_FILLERS:
+        label = label.replace(filler, "")
+    return label.replace("≥", "")
+
+
+def _counted_figures(text: str) -> list[_Counted]:
+    figures = []
+    for match in _COUNTED_FIGURE.finditer(text):
+        if match.start("n") and (text[match.start("n") - 1].isdigit() or text[match.start("n") - 1] in ".,"):
+            continue  # inside a longer number
+        label = match.group("label")
+        clause_start = max(last_mark(text, _CLAUSE_MARKS, 0, match.start("n")) + 1, match.start("n") - 16)
+        words_before = text[clause_start : match.start("n")]
+        scale = Decimal(10000) if match.group("wan") else Decimal(1)
+        value = Decimal(match.group("n"))
+        places = max(-value.as_tuple().exponent, 0)
+        figures.append(
+            _Counted(
+                match.start("n"),
+                match.end(),
+                value * scale,
+                # a count printed whole is exact (16台); '2.05万亩' is a measure rounded to its last digit
+                Decimal(5).scaleb(-(places + 1)) * scale if places or scale > 1 else Decimal(0),
+                match.group("unit"),
+                match.group("n") + (match.group("wan") or "") + match.group("unit"),
+                _stem(label),
+                bool(match.group("mark")) or any(word in words_before for word in _TARGET_WORDS),
+            )
+        )
+    return figures
+
+
+def _same_indicator(a: str, b: str) -> bool:
+    """Two stems name one indicator: a common run of three characters, or the whole of the
+    shorter one when it has two ('供餐' of '全年计划供餐200天' and '全年实际供餐195天')."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 2:
+        return short in long
+    return any(short[i : i + 3] in long for i in range(len(short) - 2))
+
+
+@rule("rate.target", "“实际N…，完成率P%”与别处写明的同一指标的目标值（≥M、计划M）是否相符")
+def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
+    """'新建电声警报器16台，完成率106.67%' against '新建电声警报器≥15台' in the goals: the done count
+    of the rate's sentence divided by the one target stated elsewhere for the same indicator (same
+    unit, same words). A sentence that states its own plan is count.completion's."""
+    report = context.report
+    text = report.text
+    if "完成" not in text or "%" not in text:
+        return []
+    rates = list(_COMPLETION_RATE.finditer(text))
+    if not rates:
+        return []
+    figures = _counted_figures(text)
+    findings = []
+    for rate in rates:
+        paragraph = report.paragraph_at(rate.start())
+        if paragraph is None:
+            continue
+        start, end = sentence_span(text, rate.start(), paragraph.start, paragraph.end)
+        start = max(start, last_mark(text, ";\n", 0, rate.start()) + 1)
+        own = [f for f in figures if start <= f.start and f.end <= rate.start()]
+        if not own or any(f.target for f in own):
+            continue  # no done count, or the sentence states its own plan
+        pairs = []
+        for done in own:
+            targets = {
+                t.value: t
+                for t in figures
+                if t.target
+                and not start <= t.start < end
+                and t.unit == done.unit
+                and t.value > 0
+                and _same_indicator(t.stem, done.stem)
+            }
+            if len(targets) == 1:
+                pairs.append((done, next(iter(targets.values()))))
+        if not pairs:
+            continue
+        stated = Decimal(rate.group("p") or rate.group("q"))
+        places = max(-stated.as_tuple().exponent, 0)
+        half = Decimal(5).scaleb(-(places + 1))
+        consistent = False
+        for done, target in pairs:
+            exact = done.value * 100 / target.value
+            envelope = half + done.half * 100 / target.value  # a target is set, not measured: exact
+            if abs(exact - stated) <= envelope or (stated == 100 and exact > 100):
+                consistent = True
+        if consistent:
+            continue
+        done, target = pairs[0]
+        exact = done.value * 100 / target.value
+        findings.append(
+            context.finding(
+                "rate.target",
+                WARNING,
+                f"完成率与目标不符：实际{done.printed}÷目标{target.printed}（{report.section_at(target.start)}）="
+                f"{pct(exact, max(places, 2))}，报告写{stated}%",
+                done.start,
+                rate.end(),
+                expected=pct(exact, places),
+                found=f"{stated}%",
+            )
+        )
+    return findings
+
+
+RULES = (
+    check_means,
+    check_count_rates,
+    check_rates_of_a_base,
+    check_rates_of_a_target,
+    check_percentage_points,
+    check_assets,
+)

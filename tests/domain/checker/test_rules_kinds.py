@@ -400,3 +400,27 @@ def test_the_whole_bodys_rate_against_its_adjusted_budget_in_an_earlier_subsecti
     assert not [f for f in fired(under_project, "rate.recompute") if f.severity != "info"]
     later = "全年实际支出631.20万元，预算执行率96.85%。\n二、预算安排\n调整后预算658.50万元。"
     assert not [f for f in fired(later, "rate.recompute") if f.severity != "info"]
+
+
+PROJECT = "岚谷县水利局2024年度农村供水保障项目支出绩效自评报告\n一、项目概况\n"
+
+
+def test_a_completion_rate_against_the_target_stated_in_another_section():
+    goals = (
+        "（二）绩效目标\n新建集中供水点≥25处，改造供水管网不少于36.0公里，全年计划巡检220天。\n二、完成情况\n"
+    )
+    done = "1.新建集中供水点27处，完成率{}%。\n2.实际改造供水管网38.5公里，完成率{}%。\n3.实际巡检209天，完成计划巡检天数的{}%。"
+    text = PROJECT + goals + done.format("108", "106.94", "95") + "\n"
+    assert not [f for f in findings(text, "rate.target")]
+    for wrong, expected in ((("118", "106.94", "95"), "108%"), (("108", "109.94", "95"), "106.94%"),
+                            (("108", "106.94", "96"), "95%")):  # fmt: skip
+        finding = only(PROJECT + goals + done.format(*wrong) + "\n", "rate.target")
+        assert finding.severity == "warning" and finding.expected == expected
+        assert "（二）绩效目标" in finding.message
+    # more than planned may be written as 100%; a count of 达到 is no target; two different targets
+    # of one indicator leave the rate alone
+    assert not findings(PROJECT + goals + done.format("100", "106.94", "95") + "\n", "rate.target")
+    reached = PROJECT + "全县供水点总数达到50处。\n二、完成情况\n新建集中供水点27处，完成率90%。\n"
+    assert not findings(reached, "rate.target")
+    two = goals.replace("全年计划巡检220天", "全年计划巡检220天，汛期计划巡检200天")
+    assert not findings(PROJECT + two + done.format("108", "106.94", "99") + "\n", "rate.target")
