@@ -45,6 +45,7 @@ from jixiao.domain.checker.parse import (
     cn_number,
     int_to_cn,
 )
+from jixiao.domain.checker.shares import share_by_names
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
 from jixiao.domain.checker.tables import run_together_table as _run_together_table
 from jixiao.domain.checker.tables import score_row
@@ -1347,10 +1348,11 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
         if quantity.kind == "money" and quantity.role == "level":
             part = quantity
     if part is None:
-        return []
+        return share_by_names(context, share)  # '基本支出占支出合计的93.78%' with the figures before
     between = report.text[part.end : share.start]
     if not _SHARE_LINK.match(between):
-        return []  # '人员经费占基本支出的比重为80%' names its own subject: not resolved here
+        # '人员经费占基本支出的比重为80%' names its own subject; '538人，占在职职工的87.91%' its whole
+        return share_by_names(context, share)
     own_total = None
     parts = parts_total_of.get(part.start)
     if parts is not None:

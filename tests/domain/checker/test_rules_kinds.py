@@ -424,3 +424,27 @@ def test_a_completion_rate_against_the_target_stated_in_another_section():
     assert not findings(reached, "rate.target")
     two = goals.replace("全年计划巡检220天", "全年计划巡检220天，汛期计划巡检200天")
     assert not findings(PROJECT + two + done.format("108", "106.94", "99") + "\n", "rate.target")
+
+
+def test_a_share_whose_part_and_whole_are_named_with_the_figures_stated_before():
+    body = (
+        "2024年本年支出2,486.50万元，其中基本支出1,902.30万元，项目支出584.20万元。\n"
+        "从结构看，基本支出占全部支出的{}%，是支出的主要部分。"
+    )
+    finding = only(HEAD + body.format("78.50") + "\n", "rate.recompute")
+    assert finding.severity == "warning" and finding.expected == "76.51%"
+    assert "基本支出" in finding.message and "2486.50万元" in finding.message
+    assert not [f for f in fired(body.format("76.51"), "rate.recompute") if f.severity != "info"]
+    # a name stated with two values is not resolved; a previous year's figure is no whole
+    twice = body.replace("。\n从结构看", "。决算口径下，本年支出2,500.00万元。\n从结构看")
+    assert not [f for f in fired(twice.format("78.50"), "rate.recompute") if f.severity != "info"]
+
+
+def test_a_share_of_people_against_the_count_it_names():
+    body = "年末在职职工412人，其中编内人员305人、编外聘用人员107人；卫生技术人员356人，占在职职工的{}%。"
+    finding = only(HEAD + body.format("84.61") + "\n", "rate.recompute")
+    assert finding.expected == "86.41%" and "356人" in finding.message
+    assert not [f for f in fired(body.format("86.41"), "rate.recompute") if f.severity != "info"]
+    # counts of another unit are no whole of people
+    other = "全县设卫生院412个。卫生技术人员356人，占卫生院的84.61%。"
+    assert not [f for f in fired(other, "rate.recompute") if f.severity != "info"]
