@@ -810,9 +810,10 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         low = report.paragraphs[max(0, paragraph_index - 1)].start
         if match.re is _BY_KIND:
             # '按内容分，A…，B…，C…': a breakdown of the whole amount of the sentence before
-            before = (
-                max(text.rfind("。", low, match.start() - 1), text.rfind("\n", low, match.start() - 1)) + 1
-            )
+            end = match.start()
+            while end > low and text[end - 1] in "。\n":
+                end -= 1  # the sentence before may end its own paragraph
+            before = max(text.rfind("。", low, end), text.rfind("\n", low, end), low - 1) + 1
             earlier = [
                 q
                 for q in report.quantities_between(before, match.start())

@@ -448,3 +448,13 @@ def test_a_share_of_people_against_the_count_it_names():
     # counts of another unit are no whole of people
     other = "全县设卫生院412个。卫生技术人员356人，占卫生院的84.61%。"
     assert not [f for f in fired(other, "rate.recompute") if f.severity != "info"]
+
+
+def test_a_breakdown_by_kind_on_its_own_line_against_the_whole_of_the_line_before():
+    body = "全年实际支出2,418,600元，预算执行率96.74%。\n按用途分，设备购置支出1,602,000元，安装调试支出{}元，培训支出236,600元。"
+    finding = only(HEAD + body.format("850,000") + "\n", "parts.named_whole")
+    assert finding.severity == "warning" and "2418600元" in finding.message
+    assert not fired(body.format("580,000"), "parts.named_whole")
+    # the line before states only last year's spending and the change: no whole of this year's parts
+    previous = "全年支出同比增加218,600元，增长9.94%，上年同期支出为2,200,000元。\n按用途分，设备购置支出1,602,000元，安装调试支出580,000元，培训支出236,600元。"
+    assert not fired(previous, "parts.named_whole")
