@@ -254,7 +254,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             allowed = (
                 report.half_unit(current) + report.half_unit(statement.previous) + report.half_unit(delta)
             )
-            if abs(gap) > allowed:
+            if abs(gap) > allowed and not _head_differs_by(context, current, statement.previous, delta):
                 difference = amount_like(abs(current.base_value - stated_previous), current)
                 findings.append(
                     context.finding(
@@ -359,10 +359,29 @@ def _fits_an_earlier_figure(
     """The change may be said of an earlier figure of the sentence — the head total of a list whose
     last part stands right before it ('总预算…，其中…项目支出…，同比增加X，增长P%'): when one of them
     gives the stated rate, the reading is ambiguous, not wrong."""
+    for other in _list_heads_before(context, current):
+        before = other.base_value - sign * delta
+        if before > 0 and _round_half_up(delta * HUNDRED / before, places) == stated:
+            return True
+    return False
+
+
+def _head_differs_by(context: CheckContext, current: Quantity, previous: Quantity, delta: Quantity) -> bool:
+    """'“三公”经费决算6.12万元，其中…公务用车运行维护费5.27万元；比上年6.48万元减少0.36万元': the change
+    is of the list's head total (6.48 − 6.12), not of its last part."""
+    report = context.report
+    for other in _list_heads_before(context, current):
+        allowed = report.half_unit(other) + report.half_unit(previous) + report.half_unit(delta)
+        if abs(abs(other.base_value - previous.base_value) - delta.base_value) <= allowed:
+            return True
+    return False
+
+
+def _list_heads_before(context: CheckContext, current: Quantity) -> list[Quantity]:
+    """The head totals of lists in the sentence of ``current``, before it — not any earlier figure
+    ('基本支出164.4万元…；项目支出44万元，比上年减少7万元' speaks of 项目支出 alone)."""
     report = context.report
     text = report.text
-    # only a head total of a list before it ('总预算…，其中…项目支出X'), not any earlier figure
-    # ('基本支出164.4万元…；项目支出44万元，比上年减少7万元' speaks of 项目支出 alone)
     heads = {
         candidate.start
         for parts in context.parts
@@ -370,18 +389,18 @@ def _fits_an_earlier_figure(
         for candidate in parts.candidates
     }
     if not heads:
-        return False
+        return []
     # the sentence back to its full stop: a page's hard line breaks may stand inside it
     sentence_start = max(text.rfind("。", 0, current.start) + 1, current.start - 300)
-    for other in report.quantities_between(sentence_start, current.start):
-        if other.kind != current.kind or other.role != "level" or other.approx or other is current:
-            continue
-        if other.start not in heads:
-            continue
-        before = other.base_value - sign * delta
-        if before > 0 and _round_half_up(delta * HUNDRED / before, places) == stated:
-            return True
-    return False
+    return [
+        other
+        for other in report.quantities_between(sentence_start, current.start)
+        if other.kind == current.kind
+        and other.role == "level"
+        and not other.approx
+        and other is not current
+        and other.start in heads
+    ]
 
 
 @rule("yoy.direction", "增减方向用词（增加/增长 与 减少/下降/降低）前后一致、与数字的正负相符")

@@ -137,7 +137,10 @@ _AVERAGE = re.compile(
     r"平均每(?P<per>期|次|场|批|个|所|户|人|村|家|班)[\u4e00-\u9fff]{0,6}?(?P<n>\d+(?:\.\d+)?)(?P<unit>人次|人|户|万元|元|次|个|场)"
 )
 _EVENT = r"(?P<n>\d+)(?:{per})"
-_AMOUNT = r"(?P<m>\d+(?:\.\d+)?)(?:{unit})(?![\u4e00-\u9fff]{{0,2}}平均)"
+# '3,260.00万元' whole, not its '260.00万元'
+_AMOUNT = (
+    r"(?<![\d.])(?P<m>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{unit})(?![\u4e00-\u9fff]{{0,2}}平均)"
+)
 
 
 @rule("average.recompute", "“平均每期N人次”等平均数与同一句中的总数÷个数是否相符")
@@ -161,7 +164,7 @@ def check_averages(context: CheckContext) -> list[Finding]:
         ]
         if len(events) != 1 or len(amounts) != 1 or unit == match.group("per"):
             continue
-        count, total = int(events[0].group("n")), Decimal(amounts[0].group("m"))
+        count, total = int(events[0].group("n")), Decimal(amounts[0].group("m").replace(",", ""))
         if count == 0:
             continue
         stated = Decimal(match.group("n"))

@@ -509,6 +509,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
     )
     covered = -1
+    averages = frozenset(spec.get("average_marks") or ())
     for match in matches:
         if match.start() < covered:
             continue  # '已全部拨付' and '全部拨付' are one claim
@@ -517,6 +518,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
             continue
         before = text[max(0, match.start() - 6) : match.start()]
+        if match.group(0).startswith("均") and before[-1:] in averages:
+            continue  # '户均拨付305.95元' is a mean, not '均已拨付'
         if any(before.endswith(subject) for subject in spec.get("not_money_subjects") or ()):
             continue  # '各关键节点均已完成' speaks of milestones, not of spending the money
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())

@@ -37,6 +37,7 @@ def _amounts(context: CheckContext, quantities) -> list:
     ]
 
 
+_PLANNED = words("rules_means.planned")
 _COUNTED = {"户": "户数", "件": "件数", "台": "台数", "场": "场数", "场次": "场次"}
 
 
@@ -67,6 +68,10 @@ def check_means(context: CheckContext) -> list[Finding]:
         ]
         # the total before the mean, or else after it ('改造326户，每户补助1200元，发放补助39.12万元')
         totals = _amounts(context, before) or _amounts(context, report.quantities_between(mean.end, stop))
+        if not any(word in label for word in _PLANNED):
+            # '计划供餐200天、预算2,158.00万元；实际供餐196天，人均补助980元': a mean of what was
+            # done is not the budget over the count
+            totals = [q for q in totals if not any(word in q.raw_label for word in _PLANNED)]
         if len(counts) != 1 or len(totals) != 1 or counts[0].value == 0:
             continue  # one amount and one count, or it is not clear which the mean divides
         total, count = totals[0], counts[0]

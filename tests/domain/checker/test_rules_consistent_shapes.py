@@ -179,3 +179,51 @@ def test_subtotals_are_the_parts_of_the_total_and_a_wrong_one_is_still_found():
     table = CASES_C[6][1].replace("| 小计 |  | 195.00 | 187.74 |", "| 小计 |  | 195.00 | 188.74 |")
     found = findings(table, "table.column_total")
     assert [(f.severity, f.expected) for f in found] == [("error", "387.34")]
+
+
+# found by the synthetic reports synE and synG (synE_false_alarms.md, synG_false_alarms.md)
+ORGAN = "某县气象局2024年度部门整体支出绩效自评报告\n一、部门概况\n"
+CASES_EG = [
+    (
+        "yoy.arithmetic",
+        ORGAN + "“三公”经费决算6.12万元，其中公务用车运行维护费5.27万元；比上年6.48万元减少0.36万元。\n",
+    ),
+    (
+        "yoy.arithmetic",
+        ORGAN + "“三公”经费决算6.12万元，其中公务用车运行维护费5.27万元。与上年6.48万元相比减少0.36万元。\n",
+    ),
+    ("average.recompute", ORGAN + "维修改造3,260.00万元，维修学校9所，平均每所362.22万元。\n"),
+    (
+        "mean.recompute",
+        ORGAN
+        + "全县21,580名学生享受补助，每生每天5元，计划供餐200天、预算2,158.00万元；实际供餐196天，人均补助980元。\n",
+    ),
+    (
+        "claim.rate",
+        ORGAN + "项目预算1,860,000元，全年拨付资金1,823,180元，预算执行率98.02%。\n"
+        "户均拨付305.95元，村均拨付151,931.67元，每村平均拨付151,931.67元。\n",
+    ),
+]
+_OUTLINE = (
+    "某镇人民政府2024年度村级组织运转经费项目绩效自评报告\n一、项目基本情况\n本项目保障村级组织运转。\n"
+    "二、资金使用情况\n项目预算100,000元，支出100,000元，执行率100%。\n三、绩效目标完成情况\n完成。\n"
+    "四、评价结论\n自评等级为“优”。\n五、{}\n（一）报账不及时。建议加强培训。\n"
+)
+CASES_EG += [("outline.required", _OUTLINE.format(h)) for h in ("存在的问题及建议", "问题和改进措施")]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_EG)
+def test_consistent_texts_of_syne_and_syng_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_wrong_change_after_a_list_and_a_wrong_mean_are_still_found():
+    wrong = CASES_EG[0][1].replace("减少0.36万元", "减少0.46万元")
+    assert [f.severity for f in findings(wrong, "yoy.arithmetic")] == ["error"]
+    mean = CASES_EG[2][1].replace("362.22", "326.22")
+    assert [f.expected for f in findings(mean, "average.recompute")] == ["362.22万元"]
+    claim = CASES_EG[4][1] + "资金均拨付到位。\n"
+    assert [f.found for f in findings(claim, "claim.rate")] == ["均拨付到位"]
+    outline = _OUTLINE.format("其他事项")
+    assert "没有看到“存在的问题”、“改进措施和建议”" in findings(outline, "outline.required")[0].message
