@@ -33,6 +33,7 @@ _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
     r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
+    r"|包括:?|含(?=[\u4e00-\u9fff])"  # '基本支出…，包括人员经费A和公用经费B', '…，含人员经费A、公用经费B'
     r"|(?<=元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
@@ -409,11 +410,11 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
-    for match in scan.finditer(_PARTS_MARKER, text, report.places):  # from 其 资 主 具 用 明 ( 分
+    for match in scan.finditer(_PARTS_MARKER, text, report.places):  # from 其 资 主 具 用 明 ( 分 包 含
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
-        if match.group().startswith(("资金来源", "主要用于", "具体", "用于", "明细")) and (
+        if match.group().startswith(("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含")) and (
             text[match.start() - 1 : match.start()] not in opens
             or len(report.quantities_between(match.end(), match.end() + 60)) < 2
         ):
@@ -465,6 +466,10 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 if len(split) >= 2:
                     pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
+            else:  # '包括人员经费1,502.10万元和公用经费363.20万元': 和 right after a figure joins two parts
+                joins = [q.end for q in report.quantities_between(a, b) if text.startswith("和", q.end)]
+                if joins:
+                    pieces_span = list(zip([a, *(j + 1 for j in joins)], [*joins, b], strict=True))
         for cut, (a, b) in enumerate(pieces_span):
             piece = text[a:b].lstrip(" ,;、")
             if cut and ("其中" in piece or piece.startswith(_BESIDES) or piece.startswith(_WHOLE_AGAIN)):
@@ -548,9 +553,11 @@ def _marker(match: re.Match) -> str:
     word = match.group()
     if word == "(":
         return "其中"  # a breakdown in brackets reads as a 其中 list
-    for marker in ("其中", "资金来源", "分"):
+    for marker in ("其中", "资金来源", "分", "包括"):
         if word.startswith(marker):
             return marker
+    if word == "含":
+        return "包括"
     if word.startswith(("具体", "明细")) and "用于" not in word:
         return "具体"  # '具体为…', '明细如下…': the whole of the total, item by item
     return "用于"

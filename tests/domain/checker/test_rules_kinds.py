@@ -458,3 +458,18 @@ def test_a_breakdown_by_kind_on_its_own_line_against_the_whole_of_the_line_befor
     # the line before states only last year's spending and the change: no whole of this year's parts
     previous = "全年支出同比增加218,600元，增长9.94%，上年同期支出为2,200,000元。\n按用途分，设备购置支出1,602,000元，安装调试支出580,000元，培训支出236,600元。"
     assert not fired(previous, "parts.named_whole")
+
+
+def test_parts_introduced_by_baokuo_or_han_and_joined_by_he():
+    for body in (
+        "基本支出1,865.30万元，包括人员经费1,502.10万元和公用经费{}万元。",
+        "基本支出1,865.30万元，含人员经费1,502.10万元、公用经费{}万元。",
+        "基本支出1,865.30万元，其中人员经费1,502.10万元和公用经费{}万元。",
+    ):
+        finding = only(HEAD + body.format("373.20") + "\n", "parts.sum")
+        assert finding.severity == "error" and "人员经费1502.10万元+公用经费373.20万元" in finding.message
+        assert not fired(body.format("363.20"), "parts.sum")
+    # 包含 inside a word opens no list; 和 inside a name splits nothing
+    assert not fired("培训内容包含政策解读8课时、实务操作6课时。", "parts.sum")
+    names = "本年支出2,400.00万元，其中对个人和家庭的补助2,400.00万元。"
+    assert not fired(names, "parts.sum")
