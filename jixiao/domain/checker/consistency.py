@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, major_section_span, rule
@@ -79,9 +80,17 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _score_rows(context: CheckContext):
-    """(name, points, score, row) for every row of a score table in the text: a table whose
-    header row names 分值 and 得分 (自评得分)."""
+class ScoreRow(NamedTuple):
+    name: str
+    points: Decimal
+    score: Decimal
+    row: object  # parse.TableRow
+    reason: str  # the row's 扣分原因 / 偏差原因 cell, "" when the table has none
+
+
+def _score_rows(context: CheckContext) -> list[ScoreRow]:
+    """Every row of a score table in the text: a table whose header row names 分值 and 得分
+    (自评得分); total rows (合计, 总分) left out."""
     rows = context.report.table_rows
     found = []
     index = 0
@@ -90,6 +99,7 @@ def _score_rows(context: CheckContext):
         points_at = next((i for i, t in enumerate(header) if t == "分值"), None)
         score_at = next((i for i, t in enumerate(header) if t in _SCORE_HEADERS), None)
         name_at = next((i for i, t in enumerate(header) if t in _NAME_HEADERS), None)
+        reason_at = next((i for i, t in enumerate(header) if "原因" in t or "说明" in t), None)
         index += 1
         if points_at is None or score_at is None or name_at is None:
             continue
@@ -97,34 +107,71 @@ def _score_rows(context: CheckContext):
             cells = [cell.text.strip() for cell in rows[index].cells]
             points, score = _number(cells[points_at]), _number(cells[score_at])
             name = cells[name_at]
-            if points is not None and score is not None and name and "合计" not in cells[0]:
-                found.append((name, points, score, rows[index]))
+            if points is not None and score is not None and name and not _total_row(cells[0] or name):
+                reason = cells[reason_at] if reason_at is not None else ""
+                found.append(ScoreRow(name, points, score, rows[index], reason))
             index += 1
     return found
 
 
+_TOTAL_ROWS = words("consistency.total_rows")
+_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+
+
+def _total_row(name: str) -> bool:
+    return any(word in name for word in _TOTAL_ROWS)
+
+
 @rule("consistency.deduction_unexplained", "评分表中扣分的指标是否在“存在的问题”中说明")
 def check_deductions_explained(context: CheckContext) -> list[Finding]:
+    """A deducted indicator is explained by its own 扣分原因 / 偏差原因 cell, by the problems
+    section naming it (four characters of a longer name are enough: '开学前完工率' in '未能在开学前
+    完工'), or by a sentence outside the table that names it with its 扣分. Rows of a category
+    ('一、决策') are explained through their indicators."""
     problems = _section_text(context, PROBLEM_TITLES)
     if not problems.strip():
         return []
+    text = context.report.text
     findings = []
-    for name, points, score, row in _score_rows(context):
-        if score >= points:
+    for item in _score_rows(context):
+        if item.score >= item.points or item.reason.strip("-—/ 无"):
             continue
-        bare = name.strip('“”"')
-        if bare and bare not in problems:
-            findings.append(
-                context.finding(
-                    "consistency.deduction_unexplained",
-                    WARNING,
-                    f"评分表中“{bare}”扣{points - score:f}分，但“存在的问题”部分没有提到该指标",
-                    row.start,
-                    row.end,
-                    expected="扣分原因列入存在的问题",
-                )
+        if _CATEGORY.match(item.name):
+            continue  # '一、决策': a category, whose indicators carry the explanation
+        bare = _NUMBERING.sub("", item.name.strip('“”"')).strip()
+        if not bare or _named_in(bare, problems) or _deducted_in_prose(text, bare, item.row):
+            continue
+        findings.append(
+            context.finding(
+                "consistency.deduction_unexplained",
+                WARNING,
+                f"评分表中“{bare}”扣{item.points - item.score:f}分，但“存在的问题”部分没有提到该指标",
+                item.row.start,
+                item.row.end,
+                expected="扣分原因列入存在的问题",
             )
+        )
     return findings
+
+
+def _named_in(name: str, text: str) -> bool:
+    if len(name) <= 4:
+        return name in text
+    return any(name[i : i + 4] in text for i in range(len(name) - 3))
+
+
+def _deducted_in_prose(text: str, name: str, row) -> bool:
+    """'2所学校开学后才完工，开学前完工率扣2分。' after the table."""
+    at = text.find(name)
+    while at >= 0:
+        if not row.start <= at < row.end and text[at - 1 : at] != "|":
+            end = text.find("。", at)
+            start = text.rfind("。", 0, at) + 1
+            if "扣" in text[start : end if end >= 0 else len(text)]:
+                return True
+        at = text.find(name, at + 1)
+    return False
 
 
 @rule("consistency.refusal_as_misuse", "被预算控制拒绝的申请是否又被当作串用、挪用问题")
@@ -147,7 +194,7 @@ def check_refusal_as_misuse(context: CheckContext) -> list[Finding]:
                 expected="被拒绝的申请说明控制有效，不是串用或挪用",
             )
         )
-    for name, points, score, row in _score_rows(context):
+    for name, points, score, row, _reason in _score_rows(context):
         line = text[row.start : row.end]
         if score < points and "拒绝" in line and any(word in line for word in _MISUSE):
             findings.append(

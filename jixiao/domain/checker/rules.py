@@ -35,6 +35,7 @@ from jixiao.domain.checker.base import (
     show,
 )
 from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
     _DATE_LINE,
@@ -499,9 +500,13 @@ def _affinity(total: Quantity, parts: tuple[Quantity, ...]) -> int:
     return 1 if any(label[-1:] in total.label for label in labels) else 0
 
 
-def _likely_totals(parts: Parts) -> list[Quantity]:
-    """The candidates named like the parts (实有人员 for 行政人员/工勤人员, not 核定编制), nearest first."""
-    candidates = list(parts.candidates[:4])
+def _likely_totals(parts: Parts, data: CheckerData) -> list[Quantity]:
+    """The candidates named like the parts (实有人员 for 行政人员/工勤人员, not 核定编制), nearest first;
+    never a price per unit ('小学生均750元' is named like 小学 but no total of it)."""
+    largest = max(p.base_value for p in parts.parts)
+    candidates = [
+        c for c in parts.candidates[:4] if not is_per_unit(c, data) and c.base_value >= largest
+    ] or list(parts.candidates[:1])  # '结余22.6万元。其中抚恤补助发放1,152.6万元…': no total of a larger part
     if any(_affinity(c, parts.parts) == 2 for c in candidates):
         return [c for c in candidates if _affinity(c, parts.parts) == 2]
     return candidates
@@ -675,7 +680,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
                 if _adds_up(c, total_sum, envelope_parts, report)
             ]
-            or _likely_totals(parts)
+            or _likely_totals(parts, context.data)
         )
         chosen = next((c for c in candidates if _adds_up(c, total_sum, envelope_parts, report)), None)
         total = chosen or candidates[0]
@@ -740,6 +745,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             findings.append(
                 context.finding("parts.sum", ERROR, message, start, end, expected=show(total), found=sum_text)
             )
+        elif _not_a_list_of_parts(parts, total):
+            continue
         elif difference > 0:
             findings.append(
                 context.finding(
@@ -773,6 +780,18 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+_STAGE_ONLY = frozenset(words("rules.stage_only_labels"))
+
+
+def _not_a_list_of_parts(parts: Parts, total: Quantity) -> bool:
+    """Figures after 其中 that are no parts of the total: a later one larger than the total alone
+    ('享受护理补贴3,325人，其中同时享受两项补贴的471人，实际受益残疾人5,980人' — a whole again), or one
+    whose label is only a stage of the figure before it ('其中县级配套370.00万元，到位300.00万元')."""
+    return any(
+        p.base_value > total.base_value or p.label in _STAGE_ONLY for p in parts.parts[1:]
+    )
 
 
 @rule("parts.change_sum", "合计的增减额等于各组成部分增减额之和（完整构成时）")
@@ -1424,6 +1443,8 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
                     )
                 ]
             return []
+    if own_total is None and _fits_a_whole_elsewhere(context, part, share):
+        return []
     first = candidates[0]
     expected = pct(part.base_value * HUNDRED / first.base_value, places)
     return [
@@ -1437,6 +1458,32 @@ def _check_share(context: CheckContext, share: Quantity, parts_total_of: dict) -
             found=f"{share.text}%",
         )
     ]
+
+
+def _fits_a_whole_elsewhere(context: CheckContext, part: Quantity, share: Quantity) -> bool:
+    """A share that names no whole may be of one stated in another section ('截至2024年12月31日，
+    项目累计支出33,258,000.00元' in the overview; '截至9月底累计支付23,280,600.00元，占70.00%'
+    later): a whole amount of the report (no part of a list) that gives the share is its base."""
+    report = context.report
+    for fig in context.figures.prose():
+        q = fig.quantity
+        if (
+            q is None
+            or q.kind != "money"
+            or fig.parent is not None
+            or fig.change
+            or q.approx
+            or q.role != "level"
+            or q.base_value <= part.base_value
+        ):
+            continue
+        n, un = part.base_value, report.half_unit(part)
+        d, ud = q.base_value, report.half_unit(q)
+        if round_half_up(n * HUNDRED / d, share.decimals) == share.value or overlaps(
+            (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), share.value, share.half_unit()
+        ):
+            return True
+    return False
 
 
 def _unit_corrected(total: Quantity, parts: Parts) -> Quantity:

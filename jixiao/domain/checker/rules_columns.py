@@ -161,7 +161,7 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
             continue
         if any(v == total[column].value for v in values) and sum(1 for v in values if v) > 1:
             continue  # a row restates the total ('财政拨款收入' over 基本, 项目 and 三公): no parts
-        leaves, summed = _leaves(parts, values)
+        leaves, summed = _leaves(parts, values, total[column].value)
         where = "其上" if at else "其下"
         # the sum over by exactly one row: that row may be a part of another (三公 within 基本支出)
         picked = [values[i] for i in leaves if values[i] is not None]
@@ -217,10 +217,11 @@ def _set_in_groups(parts: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     ]
 
 
-def _leaves(parts: list[_Row], values: list[Decimal | None]) -> tuple[list[int], bool]:
+def _leaves(parts: list[_Row], values: list[Decimal | None], total: Decimal) -> tuple[list[int], bool]:
     """The rows that add up to the total, and whether a row was taken for the sum of the rows below
-    it. A row set in, or labelled 其中, is a part of the row above it and goes; then a row equal to
-    the sum of two or more rows right below it stands for them (found from the bottom up, so a
+    it. A row set in, or labelled 其中, is a part of the row above it and goes; then, unless the rows
+    left already make the total (1,440 + 180 + 120 + 60: that 120 + 60 = 180 is chance), a row equal
+    to the sum of two or more rows right below it stands for them (found from the bottom up, so a
     row's own parts are settled before it is compared)."""
     kept = [
         i
@@ -239,6 +240,8 @@ def _leaves(parts: list[_Row], values: list[Decimal | None]) -> tuple[list[int],
                     break
                 if run > values[i - 1] >= 0:
                     break
+    if sum((values[i] or _ZERO for i in kept), _ZERO) == total:
+        return kept, False
     children: set[int] = set()
     for i in reversed(kept):
         if values[i] is None:

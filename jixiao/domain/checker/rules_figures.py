@@ -63,6 +63,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         subject = subject_key(fig.subject, context.data)
         if subject.endswith("号") or subject.endswith("号文件"):
             continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
+        if subject in _TIME_SUBJECTS:
+            continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
@@ -124,6 +126,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
 
 
 _WHOLE_BODY = words("rules_figures.whole_body")
+_TIME_SUBJECTS = frozenset(words("rules_figures.time_subjects"))
 _WHOLE_SPENDING_WORDS = words("rules_figures.whole_spending_words")
 
 
@@ -523,6 +526,9 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         if any(before.endswith(subject) for subject in spec.get("not_money_subjects") or ()):
             continue  # '各关键节点均已完成' speaks of milestones, not of spending the money
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
+        clause = text[last_mark(text, ",;。\n", 0, match.start()) + 1 : match.start()]
+        sources = [word for word in spec.get("source_words") or () if word in clause]
+        scopes = (*(spec.get("source_words") or ()), *(spec.get("other_scopes") or ()))
         start, end = major_section_span(report, match.start())
         for quantity in report.quantities_between(start, end):
             if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
@@ -535,6 +541,13 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             if _other_member(text, match.start(), quantity.start):
                 continue
+            if sources:
+                # '财政资金均已足额到位，居民出资…，全部资金到位…，到位率99.75%': the rate is of
+                # another scope than the claim's source
+                low = max(last_mark(text, "。;\n", 0, quantity.start) + 1, match.end())
+                context_words = text[low : quantity.start] if low < quantity.start else ""
+                if any(word in context_words for word in scopes if word not in sources):
+                    continue
             findings.append(
                 context.finding(
                     "claim.rate",

@@ -139,15 +139,19 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
         if not others:
             continue
         half = rate.half_unit()
-        ratios = [(q, top.value * 100 / q.value) for q in others]
-        if any(abs(ratio - rate.value) <= half for _, ratio in ratios):
+        # (numerator, denominator, ratio); '覆盖18个乡镇中的15个，覆盖率83.33%': the count named like
+        # the rate may be the whole, when the rate is a share
+        ratios = [(top, q, top.value * 100 / q.value) for q in others]
+        if rate.value <= 100:
+            ratios += [(q, top, q.value * 100 / top.value) for q in others if q.value < top.value]
+        if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
             continue
-        base, ratio = min(ratios, key=lambda pair: abs(pair[1] - rate.value))
+        part, base, ratio = min(ratios, key=lambda triple: abs(triple[2] - rate.value))
         findings.append(
             context.finding(
                 "rate.counts",
                 WARNING,
-                f"{label}与数字不符：{top.text}{top.unit}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
+                f"{label}与数字不符：{part.text}{part.unit}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
                 f"报告写{rate.text}%" + (f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else ""),
                 rate.start - len(rate.raw_label),
                 rate.end,

@@ -346,14 +346,20 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     table_total = totals[0]
     text = context.report.text
     findings = []
-    for match in scan.finditer_around(_TOTAL_SCORE, text, "分", range(6), context.report.places):
+    matches = scan.finditer_around(_TOTAL_SCORE, text, "分", range(6), context.report.places)
+    # '项目单位自评得分92分，评价组复核后核定得分89分': a sentence that states the table's total
+    # among other totals (the unit's own, the evaluator's) speaks of the table through that one
+    agreeing = {
+        _sentence_of(text, match.start()) for match in matches if Decimal(match.group("n")) == table_total.value
+    }
+    for match in matches:
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None or "|" in paragraph.text or match.group("label") == "得分":
             continue
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
         stated = Decimal(match.group("n"))
-        if stated == table_total.value:
+        if stated == table_total.value or _sentence_of(text, match.start()) in agreeing:
             continue
         findings.append(
             context.finding(
@@ -367,6 +373,10 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _sentence_of(text: str, position: int) -> int:
+    return max(text.rfind("。", 0, position), text.rfind("\n", 0, position))
 
 
 RULES = (

@@ -50,12 +50,20 @@ def _rules(text: str) -> dict[str, list]:
 
 
 def test_a_deduction_the_problems_never_name_is_a_warning():
-    text = _report(problems="1.部分支出进度偏慢。\n依据：月度支出台账。\n", table=SCORE_TABLE)
+    unexplained = SCORE_TABLE.replace("| 支付进度率90.8% |", "| 无 |")
+    text = _report(problems="1.部分支出进度偏慢。\n依据：月度支出台账。\n", table=unexplained)
     (finding,) = _rules(text)["consistency.deduction_unexplained"]
     assert finding.severity == WARNING
     assert "“支付进度”扣1分" in finding.message
-    named = _report(problems="1.支付进度未达到既定进度。\n", table=SCORE_TABLE)
+    named = _report(problems="1.支付进度未达到既定进度。\n", table=unexplained)
     assert "consistency.deduction_unexplained" not in _rules(named)
+    # the form's own 扣分原因 cell, or a sentence after the table, explains it too
+    reasoned = _report(problems="1.部分支出进度偏慢。\n", table=SCORE_TABLE)
+    assert "consistency.deduction_unexplained" not in _rules(reasoned)
+    told = _report(
+        problems="1.部分支出进度偏慢。\n", table=unexplained + "支付进度率90.8%，支付进度扣1分。\n"
+    )
+    assert "consistency.deduction_unexplained" not in _rules(told)
 
 
 def test_a_refused_request_called_cross_use_among_the_problems_is_a_warning():

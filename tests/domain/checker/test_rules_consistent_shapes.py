@@ -227,3 +227,86 @@ def test_the_wrong_change_after_a_list_and_a_wrong_mean_are_still_found():
     assert [f.found for f in findings(claim, "claim.rate")] == ["均拨付到位"]
     outline = _OUTLINE.format("其他事项")
     assert "没有看到“存在的问题”、“改进措施和建议”" in findings(outline, "outline.required")[0].message
+
+
+# found by the synthetic reports synF (synF_false_alarms.md)
+WORKS = "某县水利局2024年度供水工程项目支出绩效评价报告\n一、项目基本情况\n"
+CASES_F = [
+    ("quantity.conflict", ORGAN + "上级资金3月下达1,500.00万元，8月下达530.00万元。\n"),
+    ("quantity.conflict", ORGAN + "7月份支付1,019,000元，8月份支付1,528,500元。\n"),
+    ("quantity.conflict", ORGAN + "截至6月底累计支付9,977,400.00元；截至9月底累计支付23,280,600.00元。\n"),
+    (
+        "rate.recompute",
+        ORGAN
+        + "截至2024年12月31日，项目累计支出33,258,000.00元。\n截至9月底累计支付23,280,600.00元，占70.00%。\n"
+        "工程费用合计31,855,200.00元。\n",
+    ),
+    (
+        "claim.rate",
+        ORGAN + "项目资金总额35,000,000.00元。\n财政资金均已足额到位，居民出资实际收取412,600.00元，"
+        "全部资金到位34,912,600.00元，到位率99.75%。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "全县享受生活补贴3,126人，享受护理补贴3,325人，其中同时享受两项补贴的471人，实际受益残疾人5,980人。\n",
+    ),
+    (
+        "parts.sum",
+        WORKS
+        + "资金到位2,330.00万元，到位率97.08%，其中县级配套370.00万元，到位300.00万元，到位率81.08%。\n",
+    ),
+    (
+        "table.column_total",
+        ORGAN
+        + "表1 支出明细\n| 支出项目 | 预算（万元） |\n| 户厕改造奖补 | 1,440.00 |\n| 村级公厕建设 | 180.00 |\n"
+        "| 粪污收运设备 | 120.00 |\n| 技术指导及验收 | 60.00 |\n| 合计 | 1,800.00 |\n",
+    ),
+    ("rate.counts", ORGAN + "粪污收运体系覆盖18个乡镇中的15个，覆盖率83.33%。\n"),
+    (
+        "score.prose_table",
+        WORKS + "项目单位自评得分92分，评价组复核后核定得分89分，绩效等级为良。\n| 一级指标 | 分值 | 得分 |\n"
+        "| 决策 | 15 | 13.5 |\n| 过程 | 20 | 17.5 |\n| 产出 | 35 | 32 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 89 |\n",
+    ),
+    (
+        "outline.required",
+        WORKS.replace("一、项目基本情况\n", "")
+        + "一、项目基本情况\n本项目建设供水工程。\n二、绩效目标实现情况\n完成。\n三、存在的主要问题\n（一）无。\n四、评价建议\n（一）无。\n",
+    ),
+    (
+        "consistency.deduction_unexplained",
+        "某县教育局2024年度校舍维修项目支出绩效自评报告\n一、项目基本情况\n维修学校15所。\n二、自评得分情况\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 产出 | 产出时效 | 开学前完工率 | 10 | 8 |\n| 合计 |  |  | 10 | 8 |\n"
+        "2所学校开学后才完工，开学前完工率扣2分。\n三、存在的问题\n（一）工期偏紧。\n四、改进措施\n（一）合理安排工期。\n",
+    ),
+    (
+        "consistency.deduction_unexplained",
+        "某县农业农村局2024年度户厕改造项目支出绩效自评报告\n一、项目基本情况\n改造户厕。\n二、绩效目标完成情况\n完成。\n"
+        "三、自评得分\n| 指标 | 分值 | 自评得分 |\n| 一、决策 | 5 | 4.5 |\n| 1.绩效目标 | 5 | 4.5 |\n| 总分 | 5 | 4.5 |\n"
+        "四、存在的问题\n（一）绩效目标未细化。\n五、改进措施\n（一）细化绩效目标。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_F)
+def test_consistent_texts_of_synf_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synf_shapes_still_report_a_real_slip():
+    def one(case: int, old: str, new: str, rule: str):
+        text = CASES_F[case][1]
+        assert old in text
+        return [
+            f for f in findings(text.replace(old, new, 1), rule, report_type="auto") if f.severity != "info"
+        ]
+
+    assert one(3, "占70.00%", "占75.00%", "rate.recompute")
+    assert one(4, "财政资金均已足额到位，居民出资实际收取412,600.00元，", "资金均已足额到位，", "claim.rate")
+    assert one(7, "| 合计 | 1,800.00 |", "| 合计 | 1,810.00 |", "table.column_total")
+    assert one(8, "覆盖率83.33%", "覆盖率85.33%", "rate.counts")[0].expected == "83.33%"
+    assert one(9, "核定得分89分", "核定得分88分", "score.prose_table")
+    assert one(11, "开学前完工率扣2分", "工期延误", "consistency.deduction_unexplained")
+    assert (
+        one(0, "8月下达530.00万元", "3月下达530.00万元", "quantity.conflict") == []
