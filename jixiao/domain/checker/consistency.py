@@ -116,7 +116,9 @@ def _score_rows(context: CheckContext) -> list[ScoreRow]:
 
 _TOTAL_ROWS = words("consistency.total_rows")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
+)
 
 
 def _total_row(name: str) -> bool:

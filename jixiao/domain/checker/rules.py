@@ -789,9 +789,7 @@ def _not_a_list_of_parts(parts: Parts, total: Quantity) -> bool:
     """Figures after 其中 that are no parts of the total: a later one larger than the total alone
     ('享受护理补贴3,325人，其中同时享受两项补贴的471人，实际受益残疾人5,980人' — a whole again), or one
     whose label is only a stage of the figure before it ('其中县级配套370.00万元，到位300.00万元')."""
-    return any(
-        p.base_value > total.base_value or p.label in _STAGE_ONLY for p in parts.parts[1:]
-    )
+    return any(p.base_value > total.base_value or p.label in _STAGE_ONLY for p in parts.parts[1:])
 
 
 @rule("parts.change_sum", "合计的增减额等于各组成部分增减额之和（完整构成时）")

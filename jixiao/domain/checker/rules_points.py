@@ -350,7 +350,9 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     # '项目单位自评得分92分，评价组复核后核定得分89分': a sentence that states the table's total
     # among other totals (the unit's own, the evaluator's) speaks of the table through that one
     agreeing = {
-        _sentence_of(text, match.start()) for match in matches if Decimal(match.group("n")) == table_total.value
+        _sentence_of(text, match.start())
+        for match in matches
+        if Decimal(match.group("n")) == table_total.value
     }
     for match in matches:
         paragraph = context.report.paragraph_at(match.start())

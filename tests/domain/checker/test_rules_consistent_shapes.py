@@ -308,5 +308,3 @@ def test_the_synf_shapes_still_report_a_real_slip():
     assert one(8, "覆盖率83.33%", "覆盖率85.33%", "rate.counts")[0].expected == "83.33%"
     assert one(9, "核定得分89分", "核定得分88分", "score.prose_table")
     assert one(11, "开学前完工率扣2分", "工期延误", "consistency.deduction_unexplained")
-    assert (
-        one(0, "8月下达530.00万元", "3月下达530.00万元", "quantity.conflict") == []
