@@ -521,7 +521,11 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
             continue
         before = text[max(0, match.start() - 6) : match.start()]
-        if match.group(0).startswith("均") and before[-1:] in averages:
+        if (
+            match.group(0).startswith("均")
+            and not match.group(0).startswith("均已")
+            and before[-1:] in averages
+        ):
             continue  # '户均拨付305.95元' is a mean, not '均已拨付'
         if any(before.endswith(subject) for subject in spec.get("not_money_subjects") or ()):
             continue  # '各关键节点均已完成' speaks of milestones, not of spending the money

@@ -473,3 +473,15 @@ def test_parts_introduced_by_baokuo_or_han_and_joined_by_he():
     assert not fired("培训内容包含政策解读8课时、实务操作6课时。", "parts.sum")
     names = "本年支出2,400.00万元，其中对个人和家庭的补助2,400.00万元。"
     assert not fired(names, "parts.sum")
+
+
+def test_a_claim_of_everything_done_against_a_rate_of_things_not_money():
+    for claim, rate in (
+        ("全年受理信访事项236件，已全部办结，办结率{}%。", "98.31"),
+        ("督查发现的5个问题均已整改销号，整改率{}%。", "80"),
+        ("12个项目全部通过竣工验收，验收合格率{}%。", "91.67"),
+        ("14个乡镇均已覆盖，覆盖率{}%。", "92.86"),
+    ):
+        finding = only(HEAD + claim.format(rate) + "\n", "claim.rate")
+        assert finding.severity == "warning" and f"{rate}%" in finding.message
+        assert not fired(claim.format("100"), "claim.rate")
