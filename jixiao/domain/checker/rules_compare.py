@@ -133,53 +133,74 @@ def check_against_budget(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_PER = "期|次|场|批|个|所|户|人|村|家|班|院|支|校|乡镇|乡|镇|站|队|季度|季|月"
 _AVERAGE = re.compile(
-    r"平均每(?P<per>期|次|场|批|个|所|户|人|村|家|班)[\u4e00-\u9fff]{0,6}?(?P<n>\d+(?:\.\d+)?)(?P<unit>人次|人|户|万元|元|次|个|场)"
+    rf"(?:平均每(?P<per>{_PER})|(?P<short>场|村|校|院|站|队|笔|件|季|月)均)"
+    r"[\u4e00-\u9fff]{0,6}?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>人次|人|户|亿元|万元|元|次|个|场|件|名|小时|天|笔)"
 )
-_EVENT = r"(?P<n>\d+)(?:{per})"
+_EVENT = r"(?<![\d.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:个|家|所|座|支|名)?[\u4e00-\u9fff]{{0,5}}?(?:{per})"
 # '3,260.00万元' whole, not its '260.00万元'
-_AMOUNT = (
-    r"(?<![\d.])(?P<m>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{unit})(?![\u4e00-\u9fff]{{0,2}}平均)"
-)
+_AMOUNT = r"(?<![\d.])(?P<m>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>{unit})(?![\u4e00-\u9fff]{{0,2}}平均)"
+_MONEY_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_PER_YEAR = {"月": 12, "季": 4, "季度": 4}
 
 
-@rule("average.recompute", "“平均每期N人次”等平均数与同一句中的总数÷个数是否相符")
+@rule("average.recompute", "“平均每期N人次”“月均N件”等平均数与同一句中的总数÷个数是否相符")
 def check_averages(context: CheckContext) -> list[Finding]:
     """'全年共开展培训12期，培训妇女1200人次，平均每期培训120人次': 1200 ÷ 12 = 100. The count of
     the 'per' unit and the total of the average's unit are looked for earlier in the same sentence;
-    a sentence with several of either is left alone."""
+    a sentence with several of either is left alone. A mean per month (月均, 平均每月) or quarter of a
+    year's total divides by 12 or 4; amounts may be in another money unit ('全年归集6.35亿元，月均
+    归集5,291.67万元')."""
     text = context.report.text
-    if not has_word(text, "平均每", context.report.places):
+    places = context.report.places
+    if not (has_word(text, "平均每", places) or has_word(text, "均", places)):
         return []
     findings = []
     for match in _AVERAGE.finditer(text):
+        per = match.group("per") or match.group("short")
         sentence_start = _sentence_start(text, match.start())
         before = text[sentence_start : match.start()]
         unit = match.group("unit")
-        events = list(re.finditer(_EVENT.format(per=re.escape(match.group("per"))), before))
+        money = unit in _MONEY_SCALE
+        if unit == per:
+            continue
+        if per in _PER_YEAR:
+            if not any(word in before for word in ("全年", "年度", "本年", "当年")):
+                continue  # a mean per month of what? only a year's total is divided by 12
+            count, event = _PER_YEAR[per], f"{_PER_YEAR[per]}个{per}"
+        else:
+            events = list(re.finditer(_EVENT.format(per=re.escape(per)), before))
+            if len(events) != 1:
+                continue
+            count, event = int(events[0].group("n").replace(",", "")), events[0].group()
+        units = "亿元|万元|元" if money else re.escape(unit)
         amounts = [
             m
-            for m in re.finditer(_AMOUNT.format(unit=re.escape(unit)), before)
+            for m in re.finditer(_AMOUNT.format(unit=units), before)
             if not before[m.end() : m.end() + 1].isdigit()
         ]
-        if len(events) != 1 or len(amounts) != 1 or unit == match.group("per"):
+        if len(amounts) != 1 or count == 0:
             continue
-        count, total = int(events[0].group("n")), Decimal(amounts[0].group("m").replace(",", ""))
-        if count == 0:
-            continue
-        stated = Decimal(match.group("n"))
+        amount = amounts[0]
+        scale = _MONEY_SCALE[amount.group("u")] / _MONEY_SCALE[unit] if money else Decimal(1)
+        total = Decimal(amount.group("m").replace(",", "")) * scale
+        stated = Decimal(match.group("n").replace(",", ""))
         exact = total / count
-        places, half_stated = _printed(stated)
-        if abs(exact - stated) <= half_stated + _printed(total)[1] / count:
+        digits, half_stated = _printed(stated)
+        if (
+            abs(exact - stated)
+            <= half_stated + _printed(Decimal(amount.group("m").replace(",", "")))[1] * scale / count
+        ):
             continue
-        shown = _shown(exact, places)
+        shown = _shown(exact, digits)
         findings.append(
             context.finding(
                 "average.recompute",
                 WARNING,
-                f"平均数与总数不符：{amounts[0].group()}÷{events[0].group()}={shown}{unit}，"
-                f"报告写平均每{match.group('per')}{match.group('n')}{unit}",
-                sentence_start + amounts[0].start(),
+                f"平均数与总数不符：{amount.group()}÷{event}={shown}{unit}，"
+                f"报告写{match.group()[: match.start('n') - match.start()]}{match.group('n')}{unit}",
+                sentence_start + amount.start(),
                 match.end(),
                 expected=f"{shown}{unit}",
                 found=f"{match.group('n')}{unit}",

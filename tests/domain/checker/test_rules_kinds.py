@@ -485,3 +485,19 @@ def test_a_claim_of_everything_done_against_a_rate_of_things_not_money():
         finding = only(HEAD + claim.format(rate) + "\n", "claim.rate")
         assert finding.severity == "warning" and f"{rate}%" in finding.message
         assert not fired(claim.format("100"), "claim.rate")
+
+
+def test_means_per_month_per_place_and_per_event():
+    cases = (
+        ("全年组织检查48次，平均每月{}次。", "4", "5"),
+        ("全年受理群众来信1,236件，月均{}件。", "103", "113"),
+        ("全年归集住房公积金6.35亿元，月均归集{}万元。", "5,291.67", "5,921.67"),
+        ("派驻医师26名，覆盖13个乡镇卫生院，平均每院{}名。", "2", "3"),
+        ("组织活动180场，参与66,000人次，场均参与{}人次。", "366.67", "396.67"),
+    )
+    for body, right, wrong in cases:
+        finding = only(HEAD + body.format(wrong) + "\n", "average.recompute")
+        assert finding.severity == "warning" and finding.expected.startswith(right.replace(",", ""))
+        assert not fired(body.format(right), "average.recompute")
+    # a mean per month of something that is not a year's total is not divided by 12
+    assert not fired("第四季度组织检查48次，平均每月16次。", "average.recompute")
