@@ -282,6 +282,7 @@ def _link_respectively(table: FigureTable, text: str, data: CheckerData) -> None
 
 
 _CHANGES = frozenset((*words("rules_compare.added"), *words("rules_compare.reduced")))
+_NOT_SUBJECTS = (*_CHANGES, "结转", "结余")
 
 
 def _inherit_subjects(table: FigureTable, text: str) -> None:
@@ -299,7 +300,9 @@ def _inherit_subjects(table: FigureTable, text: str) -> None:
             and previous.kind == fig.kind
             and between in (",", "，")
             and previous.role != fig.role
-            and previous.subject not in _CHANGES  # '年中调减160万元，调整后预算…': a change is no subject
+            # '年中调减160万元，调整后预算…', '因故追加20万元，调整后预算…', '上年结转20万元，全年预算…':
+            # a change, or money brought forward, is no subject of the total after it
+            and not any(word in previous.subject for word in _NOT_SUBJECTS)
         ):
             figs[index] = fig._replace(subject=previous.subject)
 

@@ -244,7 +244,12 @@ def check_groupings(context: CheckContext) -> list[Finding]:
         items = [
             q
             for q in report.quantities_between(marker.end(), stop)
-            if q.kind == "money" and q.role == "level" and not q.approx and not q.raw_label.startswith("其中")
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            # '…，其中A1…' lists a part of an item; '按功能分类，其中A、B、C' opens the list itself
+            and not (q.raw_label.startswith("其中") and q.start - len(q.raw_label) > marker.end() + 1)
+            and not text.startswith("中", q.end)  # '本年支出100万元中，…': the whole, not an item
         ]
         groups.append((marker, items, stop))
     for (first, items_a, _), (second, items_b, stop_b) in pairwise(groups):

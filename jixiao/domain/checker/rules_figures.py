@@ -870,6 +870,8 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
             sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
             if "持平" not in sentence or statement.delta is None or statement.delta.value == 0:
                 continue
+            if not _flat_said_of(context, statement, sentence_start, sentence):
+                continue
             findings.append(
                 context.finding(
                     "compare.words",
@@ -881,6 +883,24 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _flat_said_of(context: CheckContext, statement, sentence_start: int, sentence: str) -> bool:
+    """Whether a 持平 of the sentence speaks of the statement's own figure: nothing between them
+    names another figure ('…减少2.52万元，其中因公出国（境）费…均为0，与上年持平' — the 持平 is of the
+    parts; '决算数与上年12.46万元持平，其中公务用车运行维护费…增加0.36万元' — the change is of a part)."""
+    report = context.report
+    own = {q.start for q in (statement.current, statement.delta, statement.percent, statement.previous) if q}
+    at = sentence.find("持平")
+    while at >= 0:
+        flat = sentence_start + at
+        low, high = (statement.end, flat) if flat >= statement.end else (flat, statement.start)
+        between = report.text[low:high]
+        others = [q for q in report.quantities_between(low, high) if q.start not in own]
+        if "其中" not in between and ";" not in between and not others:
+            return True
+        at = sentence.find("持平", at + 2)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

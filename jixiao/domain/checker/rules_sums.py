@@ -814,6 +814,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             while end > low and text[end - 1] in "。\n":
                 end -= 1  # the sentence before may end its own paragraph
             before = max(text.rfind("。", low, end), text.rfind("\n", low, end), low - 1) + 1
+            if _BY_KIND.match(text, before) or text.startswith(("从", "按"), before):
+                continue  # '按功能分类，…' then '按经济分类，…': two groupings of one whole (breakdown.groupings)
             earlier = [
                 q
                 for q in report.quantities_between(before, match.start())
@@ -859,6 +861,9 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 break  # the list ends where a piece names no amount ('基本支出预算…' is another statement)
             if "预算" in first.raw_label or "率" in first.raw_label:
                 break
+            if text.startswith("中", first.end):
+                earlier = [first]  # '按经济分类，本年支出100万元中，…': the whole, stated in the list
+                continue
             parts.append(first)
         if len(parts) < 2 or any(q.unit != total.unit and q.kind != total.kind for q in parts):
             continue

@@ -308,3 +308,77 @@ def test_the_synf_shapes_still_report_a_real_slip():
     assert one(8, "覆盖率83.33%", "覆盖率85.33%", "rate.counts")[0].expected == "83.33%"
     assert one(9, "核定得分89分", "核定得分88分", "score.prose_table")
     assert one(11, "开学前完工率扣2分", "工期延误", "consistency.deduction_unexplained")
+
+
+# found by the synthetic reports synI (synI_false_alarms.md): four of them errors
+CASES_I = [
+    ("compare.words", ORGAN + "收入合计100万元，比上年90万元增加10万元，其中事业收入0万元，与上年持平。\n"),
+    (
+        "compare.words",
+        ORGAN + "“三公”经费决算31.68万元，比上年34.20万元减少2.52万元，下降7.37%，其中因公出国（境）费、"
+        "公务用车购置费均为0，与上年持平。\n",
+    ),
+    (
+        "compare.words",
+        ORGAN
+        + "“三公”经费决算12.46万元，与上年持平，其中公务用车运行维护费10.20万元，比上年9.84万元增加0.36万元。\n",
+    ),
+    (
+        "breakdown.groupings",
+        ORGAN
+        + "支出合计100万元。\n按支出功能分类，其中农林水支出70万元、社会保障和就业支出20万元、住房保障支出10万元。\n"
+        "按支出经济分类，其中工资福利支出30万元、商品和服务支出20万元、资本性支出50万元。\n",
+    ),
+    ("balance.identity", ORGAN + "年初结转100万元，本年收入500万元，本年支出520万元，年末结转结余80万元。\n"),
+    ("balance.identity", ORGAN + "年初结转100万元加本年收入500万元减本年支出520万元，年末结转结余80万元。\n"),
+    (
+        "rate.recompute",
+        ORGAN + "年初预算100万元，因故追加20万元，调整后预算120万元。全年支出108万元，预算执行率90%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN + "年初预算823万元，加上年中追加50万元，全年预算873万元。全年支出850万元，预算执行率97.37%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "年初预算823万元，年中追加50万元，上年结转20万元，全年预算893万元。全年支出850万元，预算执行率95.18%。\n",
+    ),
+    (
+        "parts.named_whole",
+        ORGAN
+        + "按功能分类，农林水支出70万元、住房保障支出30万元。\n按经济分类，工资福利支出30万元、资本性支出70万元。\n",
+    ),
+    (
+        "parts.named_whole",
+        ORGAN + "按功能分类，本年支出100万元中，农林水支出70万元，住房保障支出30万元。\n"
+        "按经济分类，本年支出100万元中，工资福利支出40万元，资本性支出60万元。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "项目支出4,326.44万元，其中环卫服务费年初预算2,460.00万元，追加185.00万元，实际支出2,627.28万元。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_I)
+def test_consistent_texts_of_syni_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_syni_shapes_still_report_a_real_slip():
+    def wrong(case: int, old: str, new: str, rule: str):
+        text = CASES_I[case][1]
+        assert old in text
+        return [
+            f.severity
+            for f in findings(text.replace(old, new, 1), rule, report_type="auto")
+            if f.severity != "info"
+        ]
+
+    assert wrong(0, "其中事业收入0万元，与上年持平", "与上年持平", "compare.words") == ["error"]
+    assert wrong(3, "资本性支出50万元", "资本性支出60万元", "breakdown.groupings") == ["error"]
+    assert wrong(4, "年末结转结余80万元", "年末结转结余90万元", "balance.identity") == ["error"]
+    assert wrong(8, "预算执行率95.18%", "预算执行率96.18%", "rate.recompute") == ["error"]
