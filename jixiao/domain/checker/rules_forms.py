@@ -222,6 +222,8 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
         figure = stated[0]
         if abs(figure.value - cell.value) <= cell.half + figure.half / MONEY_UNITS[unit]:
             continue
+        if _another_row_states(table, kind, figure.value):
+            continue  # '年初预算386.40万元' is the form's '其中：当年财政拨款' row, without 上年结转
         findings.append(
             context.finding(
                 "table.prose_conflict",
@@ -236,6 +238,15 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _another_row_states(table, kind: str, value) -> bool:
+    column = table.column(kind)
+    return any(
+        (cell := row.cell(column)) is not None and cell.value == value
+        for row in table.rows
+        if not row.label.replace(" ", "").startswith(_FUND_ROWS[:3])
+    )
 
 
 _DIGIT = re.compile(r"\d")

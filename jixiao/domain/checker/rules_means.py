@@ -135,7 +135,14 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             continue
         top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
         family = next((f for f in families if top.unit in f), (top.unit,))
-        others = [q for q in counts if q is not top and q.unit in family]
+        # '受理信访事项1,286件，其中网上信访604件，受理率100%': a part listed under the count is no base of it
+        others = [
+            q
+            for q in counts
+            if q is not top
+            and q.unit in family
+            and not (q.start > top.end and "其中" in text[top.end : q.start])
+        ]
         if not others:
             continue
         half = rate.half_unit()

@@ -782,6 +782,9 @@ _SUM_WORDS = words("rules_sums.sum_words")
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 @rule(
     "parts.named_whole", "“基本支出中，人员经费A，公用经费B”等以合计名称起句的分项之和与前文的该合计是否相符"
 )
@@ -844,7 +847,9 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         ):
             continue  # '…，其他费用266,000.00元，合计5,384,800.00元': the list states its own total
         stop = len(text) if stop < 0 else stop
-        pieces = _PIECE_MARK.split(text[match.end() : stop])  # not the commas of 5,702,600.00
+        # not the commas of 5,702,600.00, nor the marks inside a bracket ('基本支出A（人员经费B、公用经费C），
+        # 项目支出D': the bracket breaks down A)
+        pieces = _PIECE_MARK.split(_BRACKETED.sub(lambda m: " " * len(m.group()), text[match.end() : stop]))
         parts: list[Quantity] = []
         position = match.end()
         for piece in pieces:

@@ -22,7 +22,7 @@ _YOY = re.compile(
 )
 # '比上年2.8万元减少0.4万元', '较2022年的2.8万元增加0.5万元': the previous figure between marker and word
 _YOY_INLINE = re.compile(
-    r"(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?:决算数?|实际支出|支出|完成的?)?(?=\d)"
+    r"(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|20\d\d年度?)(?:同期)?的?(?P<named>决算数?|实际支出|支出|完成的?)?(?=\d)"
 )
 _INLINE_WORD = re.compile(r",?(?:相比,?|比较,?)?(?P<word>增加|增长|减少|下降|降低|上升|多了|少了|提高)了?")
 _PERCENT_AFTER = re.compile(
@@ -216,6 +216,11 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         current = _preceding_level(report, match.start(), ("money", "count")) or _level_before_changes(
             report, match.start()
         )
+        named = (match.group("named") or "")[:2]
+        if current is not None and named and named not in current.label:
+            # '全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加…': the comparison names what
+            # it compares, which the balance before it is not
+            current = _named_level_before(report, match.start(), named)
         if current is not None and current.kind != previous.kind:
             continue
         if current is None and delta is None:
@@ -231,6 +236,17 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
             YearOnYear(current, delta, word.group("word"), percent, percent_word, start, end, previous)
         )
     return found
+
+
+def _named_level_before(report: ParsedReport, position: int, named: str) -> Quantity | None:
+    """The nearest level figure before ``position`` in its paragraph whose label names ``named``."""
+    paragraph = report.paragraph_at(position)
+    if paragraph is None:
+        return None
+    for quantity in reversed(report.quantities_between(paragraph.start, position)):
+        if quantity.role == "level" and not quantity.approx and named in quantity.label:
+            return quantity
+    return None
 
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:
@@ -297,6 +313,8 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
     finer: list[tuple[int, int]] = []
     for a, b in pieces:
         split = _depth_zero_splits(report.text, a, b, "、")
+        if len(split) < 2:
+            split = _joined_by_he(report, a, b)  # '保管费80.00万元和轮换费28.80万元，…'
         members = [_first_part(report, x, y) for x, y in split]
         if (
             len(split) >= 2
@@ -307,6 +325,17 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
         else:
             finer.append((a, b))
     return finer
+
+
+def _joined_by_he(report: ParsedReport, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at each 和 that follows a figure at once, when every piece then holds one figure
+    ('保管费80.00万元和轮换费28.80万元'; not '基本支出A，占…，包括人员经费B和公用经费C', whose 和 joins
+    the parts of a part): else one piece."""
+    figures = report.quantities_between(a, b)
+    joins = [q.end for q in figures if report.text.startswith("和", q.end)]
+    if not joins or len(figures) != len(joins) + 1:
+        return [(a, b)]
+    return list(zip([a, *(j + 1 for j in joins)], [*joins, b], strict=True))
 
 
 def _as_part(quantity: Quantity) -> Quantity | None:
@@ -467,9 +496,7 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                     pieces_span = _finer_pieces(report, split) if separators != "、" else split
                     break
             else:  # '包括人员经费1,502.10万元和公用经费363.20万元': 和 right after a figure joins two parts
-                joins = [q.end for q in report.quantities_between(a, b) if text.startswith("和", q.end)]
-                if joins:
-                    pieces_span = list(zip([a, *(j + 1 for j in joins)], [*joins, b], strict=True))
+                pieces_span = _joined_by_he(report, a, b)
         for cut, (a, b) in enumerate(pieces_span):
             piece = text[a:b].lstrip(" ,;、")
             if cut and ("其中" in piece or piece.startswith(_BESIDES) or piece.startswith(_WHOLE_AGAIN)):

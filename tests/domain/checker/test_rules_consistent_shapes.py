@@ -382,3 +382,75 @@ def test_the_syni_shapes_still_report_a_real_slip():
     assert wrong(3, "资本性支出50万元", "资本性支出60万元", "breakdown.groupings") == ["error"]
     assert wrong(4, "年末结转结余80万元", "年末结转结余90万元", "balance.identity") == ["error"]
     assert wrong(8, "预算执行率95.18%", "预算执行率96.18%", "rate.recompute") == ["error"]
+
+
+# found by the synthetic reports synH (synH_false_alarms.md): one an error three times over
+_FORM = (
+    "| 资金情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 404.90 | 447.50 | 437.12 | 10 | 97.68% | 9.77 |\n"
+    "| 其中：当年财政拨款 | 386.40 | 429.00 | 418.62 | — | 97.58% | — |\n"
+    "| 上年结转资金 | 18.50 | 18.50 | 18.50 | — | 100% | — |\n"
+)
+CASES_H = [
+    (
+        "rate.recompute",
+        ORGAN
+        + "年初预算150.00万元，追加检测费6.00万元，调整后预算156.00万元。\n全年支出153.30万元，预算执行率98.27%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "年初预算150.00万元。县财政追加预算6.00万元，调整后预算156.00万元。\n全年支出153.30万元，预算执行率98.27%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "年初预算404.90万元，年中追加42.60万元，全年预算调整为447.50万元。全年支出437.12万元，预算执行率97.68%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN + "年初预算386.40万元，全年可用资金447.50万元。全年支出437.12万元，执行率97.68%。\n",
+    ),
+    (
+        "parts.named_whole",
+        ORGAN
+        + "全年支出437.12万元。按经济性质分，基本支出302.45万元（人员经费268.30万元、公用经费34.15万元），项目支出134.67万元。\n",
+    ),
+    ("table.prose_conflict", ORGAN + "年初结转结余18.50万元。\n" + _FORM),
+    ("table.prose_conflict", ORGAN + "年初预算386.40万元；另有上年结转资金18.50万元。\n" + _FORM),
+    ("yoy.arithmetic", ORGAN + "全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加13.41万元。\n"),
+    ("yoy.direction", ORGAN + "全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加13.41万元。\n"),
+    (
+        "value.impossible",
+        ORGAN + "全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加13.41万元。\n",
+    ),
+    ("rate.counts", ORGAN + "受理信访事项1,286件，其中网上信访604件，受理率100%。\n"),
+    (
+        "parts.sum",
+        ORGAN
+        + "全年支出153.30万元，其中保管费80.00万元和轮换费28.80万元，利息补贴38.64万元，检测费5.86万元。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_H)
+def test_consistent_texts_of_synh_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synh_shapes_still_report_a_real_slip():
+    def wrong(case: int, old: str, new: str, rule: str):
+        text = CASES_H[case][1]
+        assert old in text
+        return [
+            f.severity
+            for f in findings(text.replace(old, new, 1), rule, report_type="auto")
+            if f.severity != "info"
+        ]
+
+    assert wrong(0, "预算执行率98.27%", "预算执行率97.27%", "rate.recompute") == ["error"]
+    assert wrong(4, "项目支出134.67万元", "项目支出143.67万元", "parts.named_whole") == ["warning"]
+    assert wrong(6, "年初预算386.40万元", "年初预算396.40万元", "table.prose_conflict") == ["warning"]
+    assert wrong(7, "增加13.41万元", "增加23.41万元", "yoy.arithmetic") == ["error"]
+    assert wrong(11, "检测费5.86万元", "检测费6.86万元", "parts.sum") == ["warning"]
