@@ -13,7 +13,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import has_word, last_mark
 from jixiao.domain.checker.tables import category_points
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
@@ -377,12 +377,86 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_DEDUCTION_TOTAL = re.compile(r"(?:共|合计|累计|总计|共计)扣(?:减)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+_DEDUCTION = re.compile(r"(?P<each>各)?扣(?:减|除)?了?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+_NAME_JOINERS = re.compile(r"[和、及与]")
+
+
+@rule("score.deductions", "“A扣1分、B扣3.5分……共扣N分”中列出的扣分之和与所写的共扣分数是否相符")
+def check_deduction_totals(context: CheckContext) -> list[Finding]:
+    """The deductions listed before a total deduction in its sentence ('决策扣1分、过程扣3.5分、产出扣
+    2分、效益扣5分，共扣11.5分'), or after it up to the end of its paragraph ('自评共扣8分：A扣1.5分；
+    B扣0.5分…'), add up to it. '绩效目标和资金投入各扣0.5分' counts once per name. A list whose items
+    hold a heading and its own items (a run that adds up to an item before it) is left alone."""
+    text = context.report.text
+    if "扣" not in text:
+        return []
+    findings = []
+    for total in _DEDUCTION_TOTAL.finditer(text):
+        paragraph = context.report.paragraph_at(total.start())
+        if paragraph is None:
+            continue
+        if text[total.end() : total.end() + 1] == ":":
+            low, high = total.end(), paragraph.end
+        elif text[total.start() - 1 : total.start()] in (",", ";"):
+            low, high = (
+                max(text.rfind("。", paragraph.start, total.start()) + 1, paragraph.start),
+                total.start(),
+            )
+        else:
+            continue
+        items = list(_DEDUCTION.finditer(text, low, high))
+        if len(items) < 2:
+            continue
+        values = []
+        previous_end = low
+        for item in items:
+            value = Decimal(item.group("n"))
+            if item.group("each"):
+                clause_start = max(last_mark(text, ",;:。", previous_end, item.start()) + 1, previous_end)
+                names = [n for n in _NAME_JOINERS.split(text[clause_start : item.start()]) if n.strip()]
+                value *= max(len(names), 1)
+            values.append(value)
+            previous_end = item.end()
+        stated = Decimal(total.group("n"))
+        added = sum(values, Decimal(0))
+        if added == stated or _nested(values):
+            continue
+        findings.append(
+            context.finding(
+                "score.deductions",
+                WARNING,
+                f"扣分之和与合计不符：列出的扣分{'+'.join(plain(v) for v in values)}={plain(added)}分，"
+                f"报告写{total.group()}",
+                min(total.start(), items[0].start()),
+                max(total.end(), items[-1].end()),
+                expected=f"{plain(added)}分",
+                found=f"{total.group('n')}分",
+            )
+        )
+    return findings
+
+
+def _nested(values: list[Decimal]) -> bool:
+    """An item equal to the sum of two or more items right after it: a heading with its own items."""
+    for i, value in enumerate(values):
+        run = Decimal(0)
+        for j in range(i + 1, len(values)):
+            run += values[j]
+            if j > i + 1 and run == value:
+                return True
+            if run > value:
+                break
+    return False
+
+
 def _sentence_of(text: str, position: int) -> int:
     return max(text.rfind("。", 0, position), text.rfind("\n", 0, position))
 
 
 RULES = (
     check_listed_points,
+    check_deduction_totals,
     check_grade,
     check_points_against_the_table,
     check_scores_over_their_maximum,

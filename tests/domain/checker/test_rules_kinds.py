@@ -501,3 +501,18 @@ def test_means_per_month_per_place_and_per_event():
         assert not fired(body.format(right), "average.recompute")
     # a mean per month of something that is not a year's total is not divided by 12
     assert not fired("第四季度组织检查48次，平均每月16次。", "average.recompute")
+
+
+def test_listed_deductions_against_the_total_deduction():
+    before = "扣分情况：决策扣1分、过程扣3.5分、产出扣2分、效益扣{}分，共扣11.5分。"
+    finding = only(HEAD + before.format(6) + "\n", "score.deductions")
+    assert finding.severity == "warning" and finding.expected == "12.5分" and finding.found == "11.5分"
+    assert not fired(before.format(5), "score.deductions")
+    after = "扣分主要在：绩效目标和资金投入各扣0.5分；资金管理、组织实施因拨付滞后各扣1分；产出数量扣{}分，合计扣6分。"
+    assert (
+        only(HEAD + after.format("3.5") + "\n", "score.deductions").expected == "6.5分"
+    )  # 0.5×2 + 1×2 + 3.5
+    assert not fired(after.format("3"), "score.deductions")
+    # a heading's deduction followed by its own items is no list of separate deductions
+    nested = "共扣3分：决策扣1.5分，其中绩效目标扣1分、资金投入扣0.5分；过程扣1.5分。"
+    assert not fired(nested, "score.deductions")
