@@ -99,4 +99,54 @@ def check_title_years(context: CheckContext) -> list[Finding]:
     return []
 
 
-RULES = (check_self_declared, check_title_years)
+# the body naming the year it reports on: '截至2024年12月31日', '2024年度部门整体支出', '2024年度…决算',
+# '现将2024年度…'
+_OWN_YEAR = re.compile(
+    r"截至(?P<a>(?:19|20)\d{2})年12月31日"  # not '截至2023年底', which may be the baseline before the year
+    r"|(?P<b>(?:19|20)\d{2})年度?(?:部门|单位)?(?:整体)?(?:支出|收支|预算|项目支出)?(?:决算|绩效自评|绩效评价|执行情况)"
+    r"|现将(?P<c>(?:19|20)\d{2})年度?"
+)
+
+
+@rule(
+    "title.body_year",
+    "标题的年度与正文所说的年度不一致（标题2023年度，正文只说“截至2024年12月31日”“2024年度决算”）",
+)
+def check_title_against_body_year(context: CheckContext) -> list[Finding]:
+    """One title naming year Y; the body names the year it reports on at least twice (截至Y'年12月31日,
+    Y'年度…决算 …), always Y' ≠ Y, and never writes 'Y年' at all: the title's year is a slip (or the
+    body's, when the title is right) — a warning either way."""
+    report = context.report
+    title = None
+    for paragraph in report.paragraphs[:8]:
+        match = _TITLE_LINE.match(paragraph.text)
+        if match is not None and "报告" in match.group("rest"):
+            title = (match, paragraph)
+            break
+    if title is None:
+        return []
+    match, paragraph = title
+    year = match.group("year")
+    body = report.text[paragraph.end :]
+    if f"{year}年" in body:
+        return []
+    said = [next(g for g in m.groups() if g) for m in _OWN_YEAR.finditer(body)]
+    stated = set(said)
+    if len(said) < 2 or len(stated) != 1 or year in stated:
+        return []  # said once is too little to tell
+    (other,) = stated
+    start = paragraph.start + match.start("year")
+    return [
+        context.finding(
+            "title.body_year",
+            WARNING,
+            f"标题称{year}年度，正文却只说{other}年（如“截至{other}年12月31日”“{other}年度……”），从未提到{year}年",
+            start,
+            start + 4,
+            expected=other,
+            found=year,
+        )
+    ]
+
+
+RULES = (check_self_declared, check_title_years, check_title_against_body_year)

@@ -1,6 +1,7 @@
 """The title against what the report says of itself (title.self_declared, title.year), on texts of
 departments nobody modelled: each defect beside the consistent text of the same shape."""
 
+from jixiao.domain.checker import check_text
 from tests.domain.checker.helpers import findings
 
 BODY = (
@@ -45,3 +46,17 @@ def test_titles_of_one_year_or_of_two_bodies_stay_silent():
         "北岗区河道管理所2022年度部门整体支出绩效评价报告已于去年公开。\n"
     )
     assert not findings(two, "title.year")
+
+
+def test_a_title_year_the_body_never_mentions_while_it_reports_on_another_year():
+    body = (
+        "\n一、部门概况\n截至2024年12月31日，本馆在职12人。\n二、支出情况\n2024年度部门决算支出100.00万元。\n"
+    )
+    wrong = "某县档案馆2023年度部门整体支出绩效自评报告" + body
+    (finding,) = [f for f in check_text(wrong).findings if f.rule == "title.body_year"]
+    assert finding.severity == "warning" and finding.found == "2023" and finding.expected == "2024"
+    right = "某县档案馆2024年度部门整体支出绩效自评报告" + body
+    assert not [f for f in check_text(right).findings if f.rule == "title.body_year"]
+    # a body that names the title's year too (the year before, a plan for the next) is left alone
+    both = wrong + "2023年度工作任务全部完成。\n"
+    assert not [f for f in check_text(both).findings if f.rule == "title.body_year"]
