@@ -154,10 +154,9 @@ def check_averages(context: CheckContext) -> list[Finding]:
     归集5,291.67万元')."""
     text = context.report.text
     places = context.report.places
-    if not (has_word(text, "平均每", places) or has_word(text, "均", places)):
-        return []
     findings = []
-    for match in _AVERAGE.finditer(text):
+    # every match holds its 均 right after its first character ('平均每…', '月均…'): tried only there
+    for match in scan.finditer_around(_AVERAGE, text, "均", (1,), places):
         per = match.group("per") or match.group("short")
         sentence_start = _sentence_start(text, match.start())
         before = text[sentence_start : match.start()]
