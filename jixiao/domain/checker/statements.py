@@ -34,6 +34,10 @@ _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|
 _PARTS_MARKER = re.compile(
     r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
     r"|包括:?|含(?=[\u4e00-\u9fff])"  # '基本支出…，包括人员经费A和公用经费B', '…，含人员经费A、公用经费B'
+    # '年末实有人员56人:A30人，B20人'; '资金构成为:…'; '由两部分组成:…', '由四级财政共同承担:…',
+    # '由A、B和C组成' (the whole of the total, item by item)
+    r"|(?<=[元人个户项所家名次件]):(?!其中)|(?:资金)?构成(?:为|是|如下):?"
+    r"|由(?:[\u4e00-\u9fff]{0,8}?(?:组成|构成|共同承担|承担)[:,]|(?=[^。;\n]{2,80}?(?:组成|构成)))"
     r"|(?<=元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
@@ -327,6 +331,15 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
     return finer
 
 
+_MEMBER_END = re.compile(r"[,;、。\n]")
+
+
+def _figure_first(report: ParsedReport, position: int) -> bool:
+    """The first member after ``position`` (to the first mark that ends it) states a figure."""
+    member = _MEMBER_END.search(report.text, position, min(len(report.text), position + 40))
+    return bool(report.quantities_between(position, member.start() if member else position + 40))
+
+
 def _joined_by_he(report: ParsedReport, a: int, b: int) -> list[tuple[int, int]]:
     """[a, b) cut at each 和 that follows a figure at once, when every piece then holds one figure
     ('保管费80.00万元和轮换费28.80万元'; not '基本支出A，占…，包括人员经费B和公用经费C', whose 和 joins
@@ -439,15 +452,21 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
-    for match in scan.finditer(_PARTS_MARKER, text, report.places):  # from 其 资 主 具 用 明 ( 分 包 含
+    for match in scan.finditer(
+        _PARTS_MARKER, text, report.places
+    ):  # from 其 资 主 具 用 明 ( 分 包 含 : 构 由
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
-        if match.group().startswith(("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含")) and (
+        if match.group().startswith(
+            ("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含", "构成", "资金构成", "由")
+        ) and (
             text[match.start() - 1 : match.start()] not in opens
             or len(report.quantities_between(match.end(), match.end() + 60)) < 2
         ):
             continue
+        if match.group() == ":" and not _figure_first(report, match.end()):
+            continue  # '设置党政机构10个:即党政综合办公室、…': a list of names, not of parts
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
@@ -493,7 +512,12 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             for separators in (";", ",", "、"):
                 split = _depth_zero_splits(text, a, b, separators)
                 if len(split) >= 2:
-                    pieces_span = _finer_pieces(report, split) if separators != "、" else split
+                    pieces_span = (
+                        _finer_pieces(report, split)
+                        if separators != "、"
+                        # 'A、B和C': the last member joined by 和
+                        else [piece for x, y in split for piece in _joined_by_he(report, x, y)]
+                    )
                     break
             else:  # '包括人员经费1,502.10万元和公用经费363.20万元': 和 right after a figure joins two parts
                 pieces_span = _joined_by_he(report, a, b)
@@ -585,6 +609,10 @@ def _marker(match: re.Match) -> str:
             return marker
     if word == "含":
         return "包括"
+    if word == ":":
+        return "其中"
+    if word.startswith(("由", "构成", "资金构成")):
+        return "具体"  # '由…组成', '资金构成为…': all of the total
     if word.startswith(("具体", "明细")) and "用于" not in word:
         return "具体"  # '具体为…', '明细如下…': the whole of the total, item by item
     return "用于"

@@ -516,3 +516,28 @@ def test_listed_deductions_against_the_total_deduction():
     # a heading's deduction followed by its own items is no list of separate deductions
     nested = "共扣3分：决策扣1.5分，其中绩效目标扣1分、资金投入扣0.5分；过程扣1.5分。"
     assert not fired(nested, "score.deductions")
+
+
+def test_parts_after_a_colon_or_made_of_a_stated_composition():
+    cases = (
+        ("年末实有人员56人：在编30人，编外聘用{}人，退休返聘6人。", "20", "22", "warning"),
+        (
+            "项目预算1,260,000元，由两部分组成：县级资金900,000元，镇级财力配套{}元。",
+            "360,000",
+            "380,000",
+            "error",
+        ),
+        (
+            "全年预算120.00万元，由年初预算90.00万元、年中追加{}万元和上年结转10.00万元组成。",
+            "20.00",
+            "30.00",
+            "error",
+        ),
+        ("资金总额100万元，资金构成为：中央50万元、省级30万元、县级{}万元。", "20", "25", "error"),
+    )
+    for body, right, wrong, severity in cases:
+        assert only(HEAD + body.format(wrong) + "\n", "parts.sum").severity == severity
+        assert not fired(body.format(right), "parts.sum")
+    # a colon after a count that opens a list of names is no list of parts
+    names = "设置内设机构5个：办公室、财务股、业务股、法规股和监察室，下辖二级单位2个和直属站1个。"
+    assert not fired(names, "parts.sum")
