@@ -106,12 +106,25 @@ def _MASK(match: re.Match) -> str:
     return "\x00"
 
 
+# '雨露计划支出178.35万元', '营养改善计划执行…': 计划 closing a programme's name is no plan; '全年计划支出',
+# '项目计划支出' are plans
+_NAMED_PLAN = re.compile(
+    r"(?<![全年度本当初目定照按])(?<=[\u4e00-\u9fff]{2})计划(?=支出|执行|使用|拨付|发放|资金支出)"
+)
+
+
+def _MASK_PLAN(match: re.Match) -> str:
+    return ""  # the subject is the name without it, as when 计划 was read as the role
+
+
 def role_and_subject(label: str, data: CheckerData, words: _RoleWords | None = None) -> tuple[str, str]:
     """'基本支出年初预算' → ('年初预算', '基本支出'); '年末结算支出' → ('执行', ''); '一般公共预算' → ('', '一般公共预算').
 
     The role is the first role of roles.yaml (in its order) one of whose words the label holds,
     once the subject terms (基本支出, 一般公共预算 …) are masked."""
     words = words or _role_words(data)
+    if "计划" in label:
+        label = _NAMED_PLAN.sub(_MASK_PLAN, label)  # '雨露计划支出': a programme's name, then its spending
     kept = words.subjects.findall(label) if label else []
     masked = words.subjects.sub("\x00", label) if kept else label  # (as _MASK does)
     found = words.any_role.findall(masked)
@@ -217,6 +230,8 @@ def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) ->
             fig = table.figs[index]
             if fig.parent is not None and table.figs[fig.parent].start > parent.start:
                 continue  # already a part of a nearer total
+            if group.marker == "用于" and part.base_value > total.base_value:
+                continue  # '追加预算12万元，用于…，调整后预算112万元': a whole again, no use of the 12
             table.figs[index] = fig._replace(
                 parent=total_index,
                 place="list",

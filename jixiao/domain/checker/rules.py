@@ -1000,10 +1000,14 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
                 and f.quantity.base_value > numerator.base_value / 2
                 and any(t in f.quantity.label for t in spec["denominator"])
             ]
-        the_projects = False
+        the_projects, alone = False, "同段唯一的总额"
+        if not candidates:
+            # '其中小额信贷贴息2,900,000.00元…。分项看，贴息支出2,846,372.16元，执行率98.15%': the part's own budget
+            candidates = _own_budget(context, numerator)
+            the_projects, alone = bool(candidates), "前文所写该项的预算"
         if not candidates:
             candidates = _the_projects_budget(context, numerator, spec, quantity)
-            the_projects = bool(candidates)
+            the_projects, alone = bool(candidates), "报告中唯一的项目资金总额"
         if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
             continue
@@ -1025,7 +1029,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         findings.extend(
             _judge_rate(
                 context, quantity, name, exact, pairs, subject=subject, single=single,
-                alone="报告中唯一的项目资金总额" if the_projects else "同段唯一的总额",
+                alone=alone,
             )
         )  # fmt: skip
     return findings
@@ -1053,6 +1057,32 @@ def _whole_after_its_parts(context: CheckContext, numerator: Quantity, rate: Qua
     if any(q.kind == "percent" for q in between) or ";" in text[siblings[0].start : rate.start]:
         return None
     return parent.quantity
+
+
+_BUDGET_ROLES = ("预算", "调整后", "年初预算", "下达")
+
+
+def _own_budget(context: CheckContext, numerator: Quantity) -> list[Quantity]:
+    """The one budget stated earlier for the spending's own subject (a part of a list of budgets:
+    '其中小额信贷贴息2,900,000.00元' for '贴息支出2,846,372.16元'), when the subject is a name of its own."""
+    own = context.figures.of(numerator)
+    if own is None or len(own.subject) < 2:
+        return []
+    found = [
+        f.quantity
+        for f in context.figures.prose()
+        if f.quantity is not None
+        and f.start < numerator.start
+        and f.kind == "money"
+        and f.role in _BUDGET_ROLES
+        and f.parent is not None  # one of a list of budgets, each of its own item
+        and not f.change
+        and not f.approx
+        and len(f.subject) >= 2
+        and (own.subject in f.subject or f.subject in own.subject)
+        and f.quantity.base_value >= numerator.base_value / 2
+    ]
+    return found[-1:] if len({q.base_value for q in found}) == 1 else []
 
 
 def _the_projects_budget(

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule, sentence_span
+from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import last_mark
@@ -153,12 +153,23 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             ratios += [(q, top, q.value * 100 / top.value) for q in others if q.value < top.value]
         if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
             continue
-        part, base, ratio = min(ratios, key=lambda triple: abs(triple[2] - rate.value))
+        if rate.value == 100 and any(ratio > 100 for _, _, ratio in ratios[: len(others)]):
+            continue  # '目标690户，完成694户，完成率按上限计100%': more than planned is written as 100%
+        shown = [(f"{part.text}{part.unit}", base, ratio) for part, base, ratio in ratios]
+        if len(named) >= 2:
+            # '一次性验收合格9个、整改后复验合格1个，验收合格率100%': the counts so named add up
+            together = sum((q.value for q in named), ZERO)
+            wholes = [q for q in others if q not in named and q.value >= together]
+            if any(abs(together * 100 / q.value - rate.value) <= half for q in wholes):
+                continue
+            parts_text = "+".join(f"{q.text}{q.unit}" for q in named)
+            shown = [(f"（{parts_text}）", q, together * 100 / q.value) for q in wholes] or shown
+        written, base, ratio = min(shown, key=lambda triple: abs(triple[2] - rate.value))
         findings.append(
             context.finding(
                 "rate.counts",
                 WARNING,
-                f"{label}与数字不符：{part.text}{part.unit}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
+                f"{label}与数字不符：{written}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
                 f"报告写{rate.text}%" + (f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else ""),
                 rate.start - len(rate.raw_label),
                 rate.end,

@@ -720,6 +720,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             items = _items(text, list_start, list_end)
             # a list of one is no list, unless its one item joins two names ('A和B')
             if items and (not is_colon or len(items) >= 2 or any(j in items[0] for j in "和及与")):
+                if _listed_by_an_earlier_count(text, paragraph.start, match.start(), len(items), total):
+                    continue  # '产业项目共12个，分布在6个乡镇，分别是：(12个项目)': the list is the 12's
                 found.append(
                     CountList(total, match.start(), group_end, tuple(items), list_start, list_end, complete)
                 )
@@ -752,11 +754,29 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             continue  # '各成员单位、各学会及示范基地共33家': kinds of units, each standing for several
         if listed_with_etc and len(items) <= count:
             continue  # 'A、B等4个': 等 may stand for names not written out
+        if text[prefix_end - 1 : prefix_end] in ("和", "及", "与") or _ACTOR_WORDS.search(items[-1]):
+            # '县财政局、人民银行县支行和4家合作银行': the count is a member of the list;
+            # '县农业农村局、县财政局对全县12个项目…': the names act on the counted things
+            continue
         if len(items) >= 2:
             found.append(
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
             )
     return found
+
+
+_ACTOR_WORDS = re.compile(r"对|向|给|会同|联合|组织|牵头")
+
+
+def _listed_by_an_earlier_count(text: str, low: int, position: int, listed: int, count: int) -> bool:
+    """Another count earlier in the sentence is the number of names listed, this one is not."""
+    if listed == count:
+        return False
+    sentence_start = max(text.rfind("。", low, position) + 1, low)
+    for earlier in _COUNT.finditer(text, sentence_start, position):
+        if _count_value(text, earlier) == listed:
+            return True
+    return False
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:

@@ -454,3 +454,63 @@ def test_the_synh_shapes_still_report_a_real_slip():
     assert wrong(6, "年初预算386.40万元", "年初预算396.40万元", "table.prose_conflict") == ["warning"]
     assert wrong(7, "增加13.41万元", "增加23.41万元", "yoy.arithmetic") == ["error"]
     assert wrong(11, "检测费5.86万元", "检测费6.86万元", "parts.sum") == ["warning"]
+
+
+# found by the synthetic reports synL (synL_false_alarms.md): three of them errors
+XINDAI = "某县乡村振兴局2024年度小额信贷贴息项目支出绩效自评报告\n一、项目概况\n"
+CASES_L = [
+    ("count.items", ORGAN + "县农业农村局、县财政局对全县12个项目进行了验收。\n"),
+    ("count.items", ORGAN + "县乡村振兴局牵头，县财政局、人民银行县支行和4家合作银行共同组成工作专班。\n"),
+    (
+        "count.items",
+        ORGAN
+        + "产业项目共3个，分布在2个乡镇，分别是：三溪镇茶园村茶园、白沙镇河湾村食用菌基地、白沙镇古城村育苗基地。\n",
+    ),
+    (
+        "rate.counts",
+        ORGAN + "10个项目均通过验收，其中一次性验收合格9个、整改后复验合格1个，验收合格率100%。\n",
+    ),
+    ("rate.counts", ORGAN + "年度目标690户，完成694户，超额完成任务，按指标上限计完成率100%。\n"),
+    (
+        "rate.recompute",
+        XINDAI + "项目预算4,700,000.00元，其中小额信贷贴息2,900,000.00元、雨露计划1,800,000.00元。\n"
+        "全年支出4,629,872.16元，预算执行率98.51%，结余70,127.84元。分项看，贴息支出2,846,372.16元，执行率98.15%；"
+        "雨露计划支出1,783,500.00元，执行率99.08%。\n",
+    ),
+    (
+        "quantity.conflict",
+        ORGAN
+        + "项目预算470万元，其中贴息290万元、雨露计划180万元。\n全年支出462.99万元。雨露计划支出178.35万元。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "年初预算1,000,000.00元。9月追加预算120,000.00元，用于扩大奖补范围和开展技术培训，调整后预算1,120,000.00元。\n"
+        "全年执行1,088,400.00元，执行率97.18%。\n",
+    ),
+    (
+        "outline.required",
+        "某镇2024年度衔接资金项目绩效自评报告\n一、项目基本情况\n实施项目10个。\n二、绩效目标完成情况\n完成。\n"
+        "三、存在问题及下步打算\n（一）问题。进度偏慢。\n（二）打算。加快进度。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_L)
+def test_consistent_texts_of_synl_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synl_shapes_still_report_a_real_slip():
+    def wrong(case: int, old: str, new: str, rule: str):
+        text = CASES_L[case][1]
+        assert old in text
+        return [
+            f for f in findings(text.replace(old, new, 1), rule, report_type="auto") if f.severity != "info"
+        ]
+
+    assert wrong(3, "合格9个", "合格8个", "rate.counts")[0].expected == "90%"
+    assert "以“小额信贷贴息”为分母" in wrong(5, "执行率98.15%", "执行率97.15%", "rate.recompute")[0].message
+    assert wrong(7, "执行率97.18%", "执行率98.18%", "rate.recompute")[0].severity == "error"
+    assert wrong(2, "产业项目共3个", "产业项目共4个", "count.items")
