@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -36,6 +36,28 @@ ZERO = Decimal(0)
 _FISCAL_YEAR = re.compile(r"((?:19|20)\d{2})年度")
 
 
+def _of_list_heads(
+    report: ParsedReport, statements: list[YearOnYear], parts: list[Parts]
+) -> list[YearOnYear]:
+    """'本年支出372.15万元，其中基本支出…，项目支出103.68万元；支出较上年351.26万元增加20.89万元': a change
+    stated after the clause of a list (past its ';' or '。') is of the list's total, not of its last
+    part."""
+    last_parts = {group.parts[-1].start: group for group in parts if group.parts}
+    if not last_parts:
+        return statements
+    text = report.text
+    changed = []
+    for statement in statements:
+        current, previous = statement.current, statement.previous
+        group = last_parts.get(current.start) if current is not None and previous is not None else None
+        if group is not None and any(mark in text[current.end : previous.start] for mark in ";。"):
+            head = group.candidates[0]
+            if head.kind == current.kind and head.start < current.start:
+                statement = replace(statement, current=head, start=head.start)
+        changed.append(statement)
+    return changed
+
+
 @dataclass
 class CheckContext:
     report: ParsedReport
@@ -49,13 +71,14 @@ class CheckContext:
 
     @classmethod
     def build(cls, report: ParsedReport, data: CheckerData, report_type: ReportType) -> CheckContext:
+        parts = find_parts(report)
         return cls(
             report=report,
             data=data,
             report_type=report_type,
-            year_on_year=find_year_on_year(report),
+            year_on_year=_of_list_heads(report, find_year_on_year(report), parts),
             from_to=find_from_to(report),
-            parts=find_parts(report),
+            parts=parts,
             count_lists=find_count_lists(report),
         )
 

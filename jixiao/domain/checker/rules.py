@@ -1698,6 +1698,18 @@ def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int
 
 
 @rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
+def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
+    """The number before ``heading``'s stands inside the paragraph right before it, after a word
+    ('注:①…', '说明:1.…')."""
+    report = context.report
+    index = report.paragraph_index(heading.start)
+    if index <= 0:
+        return False
+    before = report.paragraphs[index - 1].text
+    at = before.find(marker)
+    return at > 0
+
+
 def check_heading_numbering(context: CheckContext) -> list[Finding]:
     """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
     step back. A short unnumbered line that stands where a missing number belongs (the seed's
@@ -1800,6 +1812,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             )
         elif number == previous + 2 and _bare_marker_before(context, heading, marker(previous + 1)):
             pass  # '(1)' alone on its line, its title on the next: the number is there
+        elif not previous and _opened_inline(context, heading, marker(number - 1)):
+            pass  # '注:①参保率…' then '②救助资金…': the list began inside the line before
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"

@@ -573,6 +573,10 @@ def _spaced_tables(report: ParsedReport, columns: _Columns) -> list[Table]:
         if len(names) < 3 or len(tokens) > 20:
             index += 1
             continue
+        if columns.kind(tokens[0][0]) is None:
+            # every column after the label's keeps its place, a name not known too ('资金来源 预算数
+            # 到位数 支出数 执行率': 到位数 stands between the budget and the spending)
+            names = [(_norm(t), columns.kind(t) or "other") for t, _ in tokens[1:] if _norm(t)]
         money_first = names[0][1] in ("年初预算", "全年预算", "执行数", "year")
         scores = [i for i, (_, kind) in enumerate(names) if kind == "score"]
         if not money_first and scores:

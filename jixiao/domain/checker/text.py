@@ -3,7 +3,8 @@
 Full-width digits and punctuation become ASCII (one character for one, so offsets do not move);
 carriage returns, byte-order marks, zero-width characters and spaces next to Chinese text are
 removed; in a line set with a space after every character (text taken from some PDF files:
-"其 中 ： 基 本 支 出 6 0 . 0 0 万 元") the single spaces go too, digits included.
+"其 中 ： 基 本 支 出 6 0 . 0 0 万 元") the single spaces go too, digits included, and so do the
+spaces that set a figure's groups of three apart ("收入合计1 023.60万元").
 ``NormalizedText.original_span`` maps a span of the normalised text back to the text as
 read, so every finding can quote the original.
 """
@@ -77,14 +78,39 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _letter_spaced(text: str) -> frozenset[int]:
-    """Offsets of the single spaces inside letter-spaced stretches (none in ordinary text, which has
-    far fewer spaces than characters, so it is not scanned)."""
-    if text.count(" ") * 4 < len(text):
+    """Offsets of the single spaces inside letter-spaced stretches. A text with few spaces is looked
+    at line by line (one such line in an ordinary report); only lines half made of spaces are scanned."""
+    spaces_in_text = text.count(" ")
+    if spaces_in_text < 7:
+        return frozenset()
+    if spaces_in_text * 4 >= len(text):
+        spans = [(0, len(text))]
+    else:
+        spans, start = [], 0
+        for line in text.split("\n"):
+            if len(line) >= 15 and line.count(" ") * 2 >= len(line) - 1:
+                spans.append((start, start + len(line)))
+            start += len(line) + 1
+    spaces: set[int] = set()
+    for low, high in spans:
+        for match in _LETTER_SPACED.finditer(text, low, high):
+            if len(_HAN.findall(match.group())) >= 4:
+                spaces.update(range(match.start() + 1, match.end(), 2))
+    return frozenset(spaces)
+
+
+# a space as the thousands separator ('1 023.60万元', '157 500公顷'): a figure after a word, its
+# groups of three set apart, then its unit — not the single-spaced columns of a table ('350 120.00')
+_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff:,(])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=[\u4e00-\u9fff%])")
+_DIGIT_SPACE_GROUP = re.compile(r"\d \d{3}")
+
+
+def _thousands_spaces(text: str) -> frozenset[int]:
+    if _DIGIT_SPACE_GROUP.search(text) is None:
         return frozenset()
     spaces: set[int] = set()
-    for match in _LETTER_SPACED.finditer(text):
-        if len(_HAN.findall(match.group())) >= 4:
-            spaces.update(range(match.start() + 1, match.end(), 2))
+    for match in _SPACED_THOUSANDS.finditer(text):
+        spaces.update(match.start() + i for i, ch in enumerate(match.group()) if ch == " ")
     return frozenset(spaces)
 
 
@@ -138,6 +164,59 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+# a line that opens a block of its own: a heading, a list item, a table, a note — never a
+# wrapped line's continuation ('22.65万元' after a break is one, '2.资金管理' is not)
+_BLOCK_START = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}(?:[、]|\.(?!\d))"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节条部]|[①-⑳]|表\s*\d|图\s*\d|注[:\d①]|附件|[|—-])"
+)
+_ENDS_BLOCK = frozenset("。!?;:”」)")
+MIN_WRAPPED_LINES = 6
+MIN_WRAPPED_WIDTH = 40  # columns: twenty Chinese characters
+
+
+def _display_width(line: str) -> int:
+    """The width a line takes on the page: a Chinese character or full-width mark is two columns,
+    a digit, Latin letter or space one."""
+    return len(line) + sum(1 for ch in line if ch >= "\u2e80")
+
+
+def _wrapped_breaks(text: str) -> list[int]:
+    """The line breaks a PDF's fixed line width put inside sentences. In a text where many lines
+    have one width on the page (±1 column: a line is cut at the last character that fits), a line of
+    that width that ends no sentence runs on into the next line, unless that one opens a block of
+    its own (a heading, a list item, a table, a note). Ordinary paragraphs, whose lines differ in
+    width, are left alone."""
+    if text.count("\n") < MIN_WRAPPED_LINES:
+        return []
+    lines = text.split("\n")
+    widths = [_display_width(line.rstrip()) for line in lines]
+    counts: dict[int, int] = {}
+    for width in widths:
+        if width >= MIN_WRAPPED_WIDTH:
+            counts[width] = counts.get(width, 0) + 1
+    if not counts:
+        return []
+    page = max(counts, key=lambda w: counts.get(w - 1, 0) + counts[w] + counts.get(w + 1, 0))
+    near = counts.get(page - 1, 0) + counts[page] + counts.get(page + 1, 0)
+    if near < MIN_WRAPPED_LINES or near * 3 < sum(counts.values()):
+        return []
+    breaks, position = [], 0
+    for index, line in enumerate(lines[:-1]):
+        end = position + len(line)
+        position = end + 1
+        body = line.rstrip()
+        if not page - 4 <= widths[index] <= page + 1 or body[-1:] in _ENDS_BLOCK:
+            continue
+        if "|" in body or "  " in body.strip():
+            continue  # a table's row
+        following = lines[index + 1]
+        if not following.strip() or _BLOCK_START.match(following):
+            continue
+        breaks.append(end)
+    return breaks
+
+
 def normalize(original: str) -> NormalizedText:
     translated = _one_for_one(original)
     pieces: list[str] = []
@@ -146,8 +225,12 @@ def normalize(original: str) -> NormalizedText:
     deleted = 0
     position = 0
     length = len(translated)
-    spaced = _letter_spaced(translated)
-    for a, b in _runs(translated):
+    spaced = _letter_spaced(translated) | _thousands_spaces(translated)
+    runs = _runs(translated)
+    wrapped = _wrapped_breaks(translated)
+    if wrapped:
+        runs = sorted(runs + [(at, at + 1) for at in wrapped])
+    for a, b in runs:
         if translated[a] == " " and not (b == a + 1 and a in spaced):
             before = translated[a - 1] if a > 0 else "\n"
             after_index = b + 1 if b < length and translated[b] == "\r" else b

@@ -514,3 +514,44 @@ def test_the_synl_shapes_still_report_a_real_slip():
     assert "以“小额信贷贴息”为分母" in wrong(5, "执行率98.15%", "执行率97.15%", "rate.recompute")[0].message
     assert wrong(7, "执行率97.18%", "执行率98.18%", "rate.recompute")[0].severity == "error"
     assert wrong(2, "产业项目共3个", "产业项目共4个", "count.items")
+
+
+# found by the synthetic reports synJ (text as extracted from PDF or Word, synJ_false_alarms.md)
+_SPACED = (
+    "见下表：\n资金来源    预算数    到位数    支出数    执行率\n中央补助    120.00    120.00    118.60    98.83%\n"
+    "省级补助    80.00    80.00    76.40    95.50%\n县级配套    150.00    150.00    143.72    95.81%\n"
+    "合计    350.00    350.00    338.72    96.78%\n"
+)
+CASES_J = [
+    (
+        "heading.numbering",
+        ORGAN + "参保率96.52%。\n注：①参保率＝参保人数÷应参保人数。\n②救助资金不在本部门预算支出中反映。\n",
+    ),
+    ("score.recompute", ORGAN + _SPACED),
+    (
+        "score.recompute",
+        ORGAN
+        + "见下表：\n项目名称    全年预算    实际支出    结余    执行率\n基金监管专项    86.00    82.56    3.44    96.00%\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN + "收入合计1 023.60万元，其中财政拨款收入846.20万元，事业收入152.40万元，其他收入25.00万元。\n",
+    ),
+    (
+        "yoy.direction",
+        ORGAN
+        + "本年支出372.15万元，其中基本支出268.47万元，项目支出103.68万元；支出较上年351.26万元增加20.89万元，增长5.95%。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_J)
+def test_consistent_texts_of_synj_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_a_spaced_table_with_a_column_of_unknown_name_still_checks_its_rates():
+    wrong = ORGAN + _SPACED.replace("98.83%", "97.83%")
+    (finding,) = findings(wrong, "score.recompute")
+    assert finding.severity == "error" and "118.60÷120.00" in finding.message.replace(" ", "")

@@ -68,3 +68,53 @@ def test_json_dict_has_exactly_the_documented_shape():
     assert isinstance(finding["location"]["start"], int)
     assert finding["severity"] in {"error", "warning", "info"}
     assert payload["summary"]["errors"] == 1
+
+
+def test_a_space_that_sets_apart_a_figures_thousands_goes():
+    assert (
+        normalize("收入合计1 023.60万元，森林面积157 500公顷。").text
+        == "收入合计1023.60万元,森林面积157500公顷。"
+    )
+    assert normalize("| 350 120.00 |").text == "| 350 120.00 |"  # two cells of a table stay apart
+
+
+def test_one_letter_spaced_line_in_an_ordinary_report_is_joined_too():
+    plain = "这是一段很长的正常文字，用来把全文的空格比例降下来。" * 8
+    original = f"全年支出合计998.14万元。\n其 中 ： 基 本 支 出 6 1 2 . 3 8 万 元 ， 项 目 支 出 3 8 5 . 7 6 万 元 。\n{plain}\n"
+    assert "其中:基本支出612.38万元,项目支出385.76万元。" in normalize(original).text
+
+
+def _page(lines: list[str]) -> str:
+    return "某县图书馆2024年度部门整体支出绩效自评报告\n一、部门概况\n" + "\n".join(lines) + "\n"
+
+
+WRAPPED = [
+    "本馆为县文化和旅游局所属公益一类事业单位，核定编制18名，年末在职",
+    "16人。全年接待读者12.6万人次，比上年增加1.4万人次，增长12.50%，",
+    "举办阅读推广活动96场，参与群众21,600人次，场均225人次；年末馆藏",
+    "图书38.2万册，新增图书1.6万册。全年支出372.15万元，其中基本支出",
+    "268.47万元，项目支出103.68万元；支出较上年351.26万元增加20.89万",
+    "元，增长5.95%，主要是新增藏书购置和分馆设备更新，年末结转结余为",
+    "22.65万元，全部为项目资金结转，将在下年按原用途继续使用。",
+    "二、绩效目标完成情况",
+]
+
+
+def test_the_lines_a_pdf_cut_at_its_page_width_are_read_as_one_paragraph():
+    normalized = normalize(_page(WRAPPED))
+    assert "年末在职16人" in normalized.text and "增加20.89万元,增长5.95%" in normalized.text
+    assert "使用。\n二、绩效目标完成情况" in normalized.text  # a heading still opens its own line
+    start = normalized.text.index("20.89万元")
+    a, b = normalized.original_span(start, start + 7)
+    assert normalized.original[a:b] == "20.89万\n元"
+    wrong = _page([line.replace("增加20.89万", "增加22.89万") for line in WRAPPED])
+    assert [f.rule for f in check_text(wrong).findings if f.rule == "yoy.arithmetic"] == ["yoy.arithmetic"]
+
+
+def test_lines_of_ordinary_paragraphs_are_not_joined():
+    lines = [
+        "一是加强预算管理",
+        "二是规范资金使用，按照财务制度严格审核每一笔支出并及时入账登记",
+        "三是完善绩效目标",
+    ]
+    assert normalize(_page(lines * 3)).text.count("\n") == 2 + 9
