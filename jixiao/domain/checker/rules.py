@@ -476,6 +476,15 @@ def check_year_on_year_direction(context: CheckContext) -> list[Finding]:
 # Parts against total
 
 
+_NARROWING = words("rules.narrowing_prefixes")
+
+
+def _narrowed(label: str, member: str) -> bool:
+    """The label names a kind of the member: a fund's name stands before it."""
+    head = label[: label.find(member)]
+    return any(prefix in head for prefix in _NARROWING)
+
+
 def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
     """True when the labels are exactly a known complete breakdown (基本支出 + 项目支出 …)."""
     for group in data.complete_breakdowns:
@@ -483,7 +492,10 @@ def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
             continue
         used = set()
         for label in labels:
-            member = next((m for m in group if m in label and m not in used), None)
+            # '政府性基金预算财政拨款收入' is one kind of 财政拨款收入, not all of it
+            member = next(
+                (m for m in group if m in label and m not in used and not _narrowed(label, m)), None
+            )
             if member is None:
                 break
             used.add(member)
@@ -1545,6 +1557,24 @@ _JOINERS = re.compile(r"以及|[和及与]")
 _NAMED_RANGE = re.compile(r"第([一二三四五六七八九十\d]{1,3})至第([一二三四五六七八九十\d]{1,3})")
 
 
+_MEMBER_COUNT = re.compile(r"(\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个|家|所|座|处|支|名)")
+
+
+def _counted_members(items: list[str]) -> int | None:
+    """The names listed when a member states how many it stands for ('下属6个事业单位' is six), each
+    name joined by 和/及 counted apart; None when no member states a count."""
+    total, counted = 0, False
+    for item in items:
+        for member in _JOINERS.split(item):
+            match = _MEMBER_COUNT.search(member)
+            value = cn_number(match.group(1)) if match else None
+            if value:
+                total, counted = total + value, True
+            elif member.strip():
+                total += 1
+    return total if counted else None
+
+
 def _names_in(item: str) -> int:
     """One name, or the several a range names ('第一至第六纪检监察室' is six)."""
     match = _NAMED_RANGE.search(item)
@@ -1579,6 +1609,9 @@ def check_counts(context: CheckContext) -> list[Finding]:
         extra = sum(len(_JOINERS.findall(item)) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
+        counted = _counted_members(items)
+        if counted == count_list.count:
+            continue  # '预算单位7个，即局机关及下属6个事业单位': a member that is a count of its own
         if (
             listed < count_list.count
             and listed + _names_continued(context.report, count_list.list_end) == count_list.count
@@ -1589,7 +1622,13 @@ def check_counts(context: CheckContext) -> list[Finding]:
                 "count.items",
                 ERROR,
                 f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个"
-                + (f"（“和”“及”连起的名称各算一个，也只有{listed + extra}个）" if extra else ""),
+                + (
+                    f"（连同名单中自带的个数，共{counted}个）"
+                    if counted is not None
+                    else f"（“和”“及”连起的名称各算一个，也只有{listed + extra}个）"
+                    if extra
+                    else ""
+                ),
                 min(count_list.count_start, count_list.list_start),
                 max(count_list.count_end, count_list.list_end),
                 expected=str(count_list.count),

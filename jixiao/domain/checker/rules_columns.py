@@ -129,7 +129,10 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
         parts = body[1:]
     else:
         return []
-    subtotals = [row for row in parts if _label(row).startswith("小计")]
+    subtotals = [row for row in parts if _label(row).startswith("小计") or _label(row).endswith("小计")]
+    # a 小计 closes the rows above it when the 合计 closes the table (not when both head their rows)
+    closing = subtotals and at == len(body) - 1 and parts[0] is not subtotals[0]
+    groups = _subtotal_groups(parts) if closing else []
     if subtotals:
         parts = subtotals  # '小计' rows close groups of their own: the total is the sum of the subtotals
     if len(parts) < 2:
@@ -169,11 +172,27 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
         aside = any(over == v for v in picked if v)
         checks = [(total, [parts[i] for i in leaves], where, WARNING if summed or aside else ERROR)]
         checks += [(parent, kids, "其下", WARNING) for parent, kids in _set_in_groups(parts)]
+        checks += [(subtotal, rows, "其上本组", WARNING) for subtotal, rows in groups]
         for whole_row, rows, side, severity in checks:
             finding = _mismatch(context, whole_row, rows, column, name, side, severity)
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def _subtotal_groups(parts: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
+    """Each 小计 row with the rows of its group above it (back to the previous 小计), none set in
+    or labelled 其中."""
+    groups, rows = [], []
+    for row in parts:
+        label = _label(row)
+        if label.startswith("小计") or label.endswith("小计"):
+            if len(rows) >= 2:
+                groups.append((row, rows))
+            rows = []
+        elif not label.startswith("其中") and not row.indented:
+            rows.append(row)
+    return groups
 
 
 def _mismatch(context, whole_row, rows, column, name, side, severity) -> Finding | None:

@@ -68,6 +68,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
+        if (not subject or whole) and _counted_before(context, fig):
+            continue  # '重点项目6个，支出70万元': the spending of what was just counted, not the body's
         topic = ""
         if not subject or whole:
             # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
@@ -123,6 +125,13 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+def _counted_before(context: CheckContext, fig: Fig) -> bool:
+    """A count stands before the figure in its clause group (back to the sentence's start)."""
+    text = context.report.text
+    start = last_mark(text, "。;\n", 0, fig.start) + 1
+    return any(q.kind == "count" for q in context.report.quantities_between(start, fig.start))
 
 
 _WHOLE_BODY = words("rules_figures.whole_body")

@@ -205,7 +205,8 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
 
     def close() -> None:
         if header is not None and body:
-            tables.append(_aligned_table(header, body, columns, "pipe", header_start))
+            names = header[2:] if _two_name_columns(header, columns) else header
+            tables.append(_aligned_table(names, body, columns, "pipe", header_start))
 
     for paragraph in paragraphs:
         if paragraph.text.count("|") < 2:
@@ -231,7 +232,18 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
                 continue
         if header is None:
             continue
-        if cells and cells[0].value is None and cells[0].text:
+        if (
+            _two_name_columns(header, columns)
+            and len(cells) > 2
+            and cells[0].value is None
+            and cells[1].value is None
+            and (cells[0].text or cells[1].text)
+        ):
+            # '| 类别 | 项目 | 预算数 | …': the group's name stands in its first row only ('| 基本支出 |
+            # 人员经费 | …' then '|  | 公用经费 | …', '| 合计 |  | …'); every row is read from its item on
+            named = cells[1] if cells[1].text else cells[0]
+            label, values, label_start = named.text, cells[2:], named.start
+        elif cells and cells[0].value is None and cells[0].text:
             label, values = cells[0].text, cells[1:]
             label_start = cells[0].start
         else:
@@ -246,6 +258,16 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
         body.append((label, label_start, values, paragraph))
     close()
     return tables
+
+
+def _two_name_columns(header: list[TableCell], columns: _Columns) -> bool:
+    """The header opens with two columns of names ('类别 | 项目'), columns of amounts after them (a
+    score table's category column is read by its rows' labels, and stays as it is)."""
+    return (
+        len(header) > 3
+        and all(c.text and columns.kind(c.text) is None for c in header[:2])
+        and columns.kind(header[2].text) in ("年初预算", "全年预算", "执行数", "year")
+    )
 
 
 def _aligned_table(
