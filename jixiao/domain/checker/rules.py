@@ -1736,7 +1736,6 @@ def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int
     return following
 
 
-@rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
 def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     """The number before ``heading``'s stands inside the paragraph right before it, after a word
     ('注:①…', '说明:1.…')."""
@@ -1749,6 +1748,7 @@ def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     return at > 0
 
 
+@rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
 def check_heading_numbering(context: CheckContext) -> list[Finding]:
     """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
     step back. A short unnumbered line that stands where a missing number belongs (the seed's

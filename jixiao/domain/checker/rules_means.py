@@ -61,6 +61,10 @@ def check_means(context: CheckContext) -> list[Finding]:
         if paragraph is None:
             continue
         start, stop = sentence_span(text, mean.start, paragraph.start, paragraph.end)
+        # the clause of the sentence: '…每人每年0.90万元计支115.20万元；全年新设…156块，每块…' is two
+        start = max(start, text.rfind(";", start, mean.start) + 1)
+        semicolon = text.find(";", mean.end, stop)
+        stop = semicolon if semicolon >= 0 else stop
         before = report.quantities_between(start, mean.start)
         units = tuple(spec[word])
         counts = [

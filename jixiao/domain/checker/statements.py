@@ -38,7 +38,7 @@ _PARTS_MARKER = re.compile(
     r"|包括:?|含(?=[\u4e00-\u9fff])"  # '基本支出…，包括人员经费A和公用经费B', '…，含人员经费A、公用经费B'
     # '年末实有人员56人:A30人，B20人'; '资金构成为:…'; '由两部分组成:…', '由四级财政共同承担:…',
     # '由A、B和C组成' (the whole of the total, item by item)
-    r"|(?<=[元人个户项所家名次件]):(?!其中)|(?:资金)?构成(?:为|是|如下):?"
+    r"|:(?!其中)|资金构成(?:为|是|如下)?:?"  # ':' right after a figure's unit (checked in find_parts)
     r"|由(?:[\u4e00-\u9fff]{0,8}?(?:组成|构成|共同承担|承担)[:,]|(?=[^。;\n]{2,80}?(?:组成|构成)))"
     r"|(?<=元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
@@ -334,6 +334,7 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
 
 
 _MEMBER_END = re.compile(r"[,;、。\n]")
+_UNIT_BEFORE_COLON = frozenset("元人个户项所家名次件")
 
 
 def _figure_first(report: ParsedReport, position: int) -> bool:
@@ -456,18 +457,21 @@ def find_parts(report: ParsedReport) -> list[Parts]:
     found = []
     for match in scan.finditer(
         _PARTS_MARKER, text, report.places
-    ):  # from 其 资 主 具 用 明 ( 分 包 含 : 构 由
+    ):  # from 其 资 主 具 用 明 ( 分 包 含 : 由 (12: more would be scanned by the regex engine)
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
         if match.group().startswith(
-            ("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含", "构成", "资金构成", "由")
+            ("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含", "资金构成", "由")
         ) and (
             text[match.start() - 1 : match.start()] not in opens
             or len(report.quantities_between(match.end(), match.end() + 60)) < 2
         ):
             continue
-        if match.group() == ":" and not _figure_first(report, match.end()):
+        if match.group() == ":" and (
+            text[match.start() - 1 : match.start()] not in _UNIT_BEFORE_COLON
+            or not _figure_first(report, match.end())
+        ):
             continue  # '设置党政机构10个:即党政综合办公室、…': a list of names, not of parts
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
@@ -613,7 +617,7 @@ def _marker(match: re.Match) -> str:
         return "包括"
     if word == ":":
         return "其中"
-    if word.startswith(("由", "构成", "资金构成")):
+    if word.startswith(("由", "资金构成")):
         return "具体"  # '由…组成', '资金构成为…': all of the total
     if word.startswith(("具体", "明细")) and "用于" not in word:
         return "具体"  # '具体为…', '明细如下…': the whole of the total, item by item

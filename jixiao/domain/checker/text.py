@@ -106,7 +106,10 @@ _DIGIT_SPACE_GROUP = re.compile(r"\d \d{3}")
 
 
 def _thousands_spaces(text: str) -> frozenset[int]:
-    if _DIGIT_SPACE_GROUP.search(text) is None:
+    at = text.find(" ")
+    while at >= 0 and not (text[at - 1 : at].isdigit() and _DIGIT_SPACE_GROUP.match(text, at - 1)):
+        at = text.find(" ", at + 1)  # few spaces in most texts: each looked at, no scan of the digits
+    if at < 0:
         return frozenset()
     spaces: set[int] = set()
     for match in _SPACED_THOUSANDS.finditer(text):
@@ -177,22 +180,29 @@ MIN_WRAPPED_WIDTH = 40  # columns: twenty Chinese characters
 
 def _display_width(line: str) -> int:
     """The width a line takes on the page: a Chinese character or full-width mark is two columns,
-    a digit, Latin letter or space one."""
-    return len(line) + sum(1 for ch in line if ch >= "\u2e80")
+    a digit, Latin letter or space one (its length in GBK bytes, counted in C)."""
+    return len(line.encode("gbk", "replace"))
 
 
 def _wrapped_breaks(text: str) -> list[int]:
-    """The line breaks a PDF's fixed line width put inside sentences. In a text where many lines
-    have one width on the page (±1 column: a line is cut at the last character that fits), a line of
-    that width that ends no sentence runs on into the next line, unless that one opens a block of
-    its own (a heading, a list item, a table, a note). Ordinary paragraphs, whose lines differ in
-    width, are left alone."""
+    """The line breaks a PDF's fixed line width put inside sentences. Among the lines that end in the
+    middle of a sentence, when many have one width on the page (±1 column: a line is cut at the last
+    character that fits), each of about that width runs on into the next line, unless that one opens
+    a block of its own (a heading, a list item, a table, a note). Ordinary paragraphs end their lines
+    with a mark; lines that do not (headings, table rows) differ in width."""
     if text.count("\n") < MIN_WRAPPED_LINES:
         return []
     lines = text.split("\n")
-    widths = [_display_width(line.rstrip()) for line in lines]
+    open_ended = [
+        index
+        for index, line in enumerate(lines[:-1])
+        if len(line) >= MIN_WRAPPED_WIDTH // 2 and line.rstrip()[-1:] not in _ENDS_BLOCK
+    ]
+    if len(open_ended) < MIN_WRAPPED_LINES:
+        return []
+    widths = {index: _display_width(lines[index].rstrip()) for index in open_ended}
     counts: dict[int, int] = {}
-    for width in widths:
+    for width in widths.values():
         if width >= MIN_WRAPPED_WIDTH:
             counts[width] = counts.get(width, 0) + 1
     if not counts:
@@ -201,19 +211,18 @@ def _wrapped_breaks(text: str) -> list[int]:
     near = counts.get(page - 1, 0) + counts[page] + counts.get(page + 1, 0)
     if near < MIN_WRAPPED_LINES or near * 3 < sum(counts.values()):
         return []
-    breaks, position = [], 0
-    for index, line in enumerate(lines[:-1]):
-        end = position + len(line)
-        position = end + 1
-        body = line.rstrip()
-        if not page - 4 <= widths[index] <= page + 1 or body[-1:] in _ENDS_BLOCK:
-            continue
-        if "|" in body or "  " in body.strip():
-            continue  # a table's row
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    breaks = []
+    for index in open_ended:
+        body = lines[index].rstrip()
+        if not page - 4 <= widths[index] <= page + 1 or "|" in body or "  " in body.strip():
+            continue  # another width, or a table's row
         following = lines[index + 1]
         if not following.strip() or _BLOCK_START.match(following):
             continue
-        breaks.append(end)
+        breaks.append(starts[index] + len(lines[index]))
     return breaks
 
 
