@@ -38,7 +38,15 @@ def _amounts(context: CheckContext, quantities) -> list:
 
 
 _PLANNED = words("rules_means.planned")
-_COUNTED = {"户": "户数", "件": "件数", "台": "台数", "场": "场数", "场次": "场次"}
+_COUNTED = {
+    "户": "户数",
+    "件": "件数",
+    "台": "台数",
+    "场": "场数",
+    "场次": "场次",
+    "人": "人数",
+    "名": "人数",
+}
 
 
 @rule("mean.recompute", "人均、户均等平均数与同一句中的总额和人数（户数）是否相符")
@@ -76,6 +84,14 @@ def check_means(context: CheckContext) -> list[Finding]:
             # '计划供餐200天、预算2,158.00万元；实际供餐196天，人均补助980元': a mean of what was
             # done is not the budget over the count
             totals = [q for q in totals if not any(word in q.raw_label for word in _PLANNED)]
+        if (
+            len(totals) > 1
+            and totals[-1].end < mean.start
+            and text[totals[-1].end : totals[-1].end + 1] == "("
+        ):
+            # '…，劝导站运行补助86.40万元（36个站，每站每年2.4万元）': the bracket is the amount's
+            totals = totals[-1:]
+            counts = [q for q in counts if q.start > totals[0].end]
         if len(counts) != 1 or len(totals) != 1 or counts[0].value == 0:
             continue  # one amount and one count, or it is not clear which the mean divides
         total, count = totals[0], counts[0]
@@ -89,7 +105,7 @@ def check_means(context: CheckContext) -> list[Finding]:
             context.finding(
                 "mean.recompute",
                 WARNING,
-                f"{word}与总额、{_COUNTED.get(count.unit, '人数')}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
+                f"{word}与总额、{_COUNTED.get(count.unit, '个数')}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
                 f"报告写{word}{mean.text}{mean.unit}",
                 mean.start - len(mean.raw_label),
                 mean.end,

@@ -541,3 +541,18 @@ def test_parts_after_a_colon_or_made_of_a_stated_composition():
     # a colon after a count that opens a list of names is no list of parts
     names = "设置内设机构5个：办公室、财务股、业务股、法规股和监察室，下辖二级单位2个和直属站1个。"
     assert not fired(names, "parts.sum")
+
+
+def test_a_price_per_item_times_the_count_against_the_amount():
+    cases = (
+        ("全年新设和更新河长公示牌156块，每块0.15万元，计{}万元。", "23.40", "25.40"),
+        ("资助春蕾女童13名，每名400元，合计{}万元。", "0.52", "0.62"),
+        (
+            "资金支出明细：卡口建设318.60万元，劝导站运行补助{}万元（36个站，每站每年2.4万元）。",
+            "86.40",
+            "84.60",
+        ),
+    )
+    for body, right, wrong in cases:
+        assert only(HEAD + body.format(wrong) + "\n", "mean.recompute").severity == "warning"
+        assert not fired(body.format(right), "mean.recompute")
