@@ -556,3 +556,10 @@ def test_a_price_per_item_times_the_count_against_the_amount():
     for body, right, wrong in cases:
         assert only(HEAD + body.format(wrong) + "\n", "mean.recompute").severity == "warning"
         assert not fired(body.format(right), "mean.recompute")
+
+
+def test_cases_counted_in_qi_are_counts():
+    body = "全年发生较大交通事故3起，较上年5起减少2起，下降{}%。"
+    assert only(HEAD + body.format(50) + "\n", "yoy.arithmetic").expected == "40%"
+    assert not fired(body.format(40), "yoy.arithmetic")
+    assert not [f for f in fired("本办法自2024年1月1日起施行。", "yoy.arithmetic")]
