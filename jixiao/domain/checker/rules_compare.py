@@ -548,16 +548,14 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_STAFF_RATE = re.compile(r"(?:在职人员控制率|编制使用率)(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")
+_STAFF_RATE = re.compile(r"(?:在职人员控制率|编制使用率|满编率)(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")
 
 
 @rule("staff.control_rate", "在职人员控制率、编制使用率（= 在职人数 ÷ 编制数）与同段给出的人数是否相符")
 def check_staff_control_rate(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    if not has_word(text, "在职人员控制率", report.places) and not has_word(
-        text, "编制使用率", report.places
-    ):
+    if not any(has_word(text, word, report.places) for word in ("在职人员控制率", "编制使用率", "满编率")):
         return []
     findings = []
     for match in _STAFF_RATE.finditer(text):

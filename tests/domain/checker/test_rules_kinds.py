@@ -563,3 +563,12 @@ def test_cases_counted_in_qi_are_counts():
     assert only(HEAD + body.format(50) + "\n", "yoy.arithmetic").expected == "40%"
     assert not fired(body.format(40), "yoy.arithmetic")
     assert not [f for f in fired("本办法自2024年1月1日起施行。", "yoy.arithmetic")]
+
+
+def test_other_names_of_the_execution_and_staffing_rates():
+    budget = "2024年调整预算386.72万元，决算支出378.45万元，预算完成率{}%。"
+    assert only(HEAD + budget.format("98.86") + "\n", "rate.recompute").expected == "97.86%"
+    assert not [f for f in fired(budget.format("97.86"), "rate.recompute") if f.severity != "info"]
+    staff = "核定编制30名，实有在编人员28人，满编率{}%。"
+    assert only(HEAD + staff.format("95.33") + "\n", "staff.control_rate").severity == "error"
+    assert not fired(staff.format("93.33"), "staff.control_rate")
