@@ -572,3 +572,9 @@ def test_other_names_of_the_execution_and_staffing_rates():
     staff = "核定编制30名，实有在编人员28人，满编率{}%。"
     assert only(HEAD + staff.format("95.33") + "\n", "staff.control_rate").severity == "error"
     assert not fired(staff.format("93.33"), "staff.control_rate")
+
+
+def test_a_change_named_again_after_xiangbi():
+    body = "2024年支出5,457.59万元，与上年决算5,120.30万元相比，支出增加337.29万元，增幅{}%。"
+    assert only(HEAD + body.format("7.59") + "\n", "yoy.arithmetic").expected == "6.59%"
+    assert not fired(body.format("6.59"), "yoy.arithmetic")
