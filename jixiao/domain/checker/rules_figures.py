@@ -1059,7 +1059,7 @@ def _point_in_time(text: str, quantity) -> str:
 
 
 _SCORE_TOTAL = re.compile(
-    r"(?:自评得分|自评总分|总得分|综合得分|综合评分|评价得分|总分)(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分"
+    r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分"
 )
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"

@@ -18,6 +18,8 @@ from jixiao.domain.checker.tables import category_points
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
+TOTAL_SCORE_LABELS = words("scores.total_labels")
+
 # one item: a name of 2–12 characters, then the points ('产出类指标30分', '效益得分19.5分'); the
 # points are found first (a digit is rare), the name is read backwards from them
 _POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?分(?![值数钟])")
@@ -150,8 +152,11 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
 
 
 # a total score and the grade stated with it: '得分85分，评价等级为“优”', '自评得分为88.5分，等级为优秀'
+# every match holds a 分 within its first characters: in its label ('自评得分95分') or after the
+# number when the label has none ('自评为93.5分')
+_SCORE_ANCHOR_OFFSETS = range(12)
 _TOTAL_SCORE = re.compile(
-    r"(?P<label>自评总分|自评得分|自评分数|综合得分|综合评分|评价得分|评价总分|总得分|总体得分|整体得分|最终得分|绩效评价得分|项目得分|得分)"
+    r"(?P<label>" + "|".join(TOTAL_SCORE_LABELS) + r"|得分)"
     r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _GRADE_AFTER = re.compile(
@@ -196,7 +201,7 @@ def check_grade(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for match in scan.finditer_around(
-        _TOTAL_SCORE, text, "分", range(6), context.report.places
+        _TOTAL_SCORE, text, "分", _SCORE_ANCHOR_OFFSETS, context.report.places
     ):  # the 分 of its label
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
@@ -346,7 +351,7 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     table_total = totals[0]
     text = context.report.text
     findings = []
-    matches = scan.finditer_around(_TOTAL_SCORE, text, "分", range(6), context.report.places)
+    matches = scan.finditer_around(_TOTAL_SCORE, text, "分", _SCORE_ANCHOR_OFFSETS, context.report.places)
     # '项目单位自评得分92分，评价组复核后核定得分89分': a sentence that states the table's total
     # among other totals (the unit's own, the evaluator's) speaks of the table through that one
     agreeing = {

@@ -578,3 +578,12 @@ def test_a_change_named_again_after_xiangbi():
     body = "2024年支出5,457.59万元，与上年决算5,120.30万元相比，支出增加337.29万元，增幅{}%。"
     assert only(HEAD + body.format("7.59") + "\n", "yoy.arithmetic").expected == "6.59%"
     assert not fired(body.format("6.59"), "yoy.arithmetic")
+
+
+def test_total_scores_written_without_defen():
+    assert only(HEAD + "经综合评定，自评为93.5分，等级“良”。\n", "score.grade").expected == "优"
+    assert not fired("经综合评定，自评为93.5分，等级“优”。", "score.grade")
+    parts = "本局部门整体支出绩效得分86.5分，其中决策14分、过程18分、产出30分、效益{}分。"
+    assert only(HEAD + parts.format("25.5") + "\n", "score.parts").severity == "error"
+    assert not fired(parts.format("24.5"), "score.parts")
+    assert fired("总分92分，其中决策15分、过程18分、产出33分、效益27分。", "score.parts")
