@@ -1066,26 +1066,35 @@ _SCORE_PART = re.compile(
 )
 
 
+# what opens the list of a total's parts: '其中', a colon right after the total ('94分：决策…'),
+# '各部分得分为', '分项得分', '分别得分'
+_SCORE_LIST_OPENER = re.compile(r"其中|各(?:部分|项|方面)得分(?:为|是|分别为)?|分项得分|分别得分|分别为")
+
+
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "其中" not in text or ("得分" not in text and "总分" not in text and "评分" not in text):
+    if "得分" not in text and "总分" not in text and "评分" not in text and "自评" not in text:
         return []
     findings = []
     for match in scan.finditer(_SCORE_TOTAL, text, context.report.places):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue
-        since = text.find("其中", match.end(), paragraph.end)
-        if since < 0 or since - match.end() > 40:
-            continue
+        if text.startswith(":", match.end()):
+            since, first = match.end(), match.end() + 1
+        else:
+            opened = _SCORE_LIST_OPENER.search(text, match.end(), min(paragraph.end, match.end() + 42))
+            if opened is None:
+                continue
+            since, first = opened.start(), opened.end()
         stop = text.find("。", since, paragraph.end)
         stop = paragraph.end if stop < 0 else stop
         if "扣" in text[match.end() : since]:
             continue  # '总得分88.5分…共扣11.5分，其中决策扣1分…': the deductions, not the scores
         parts = [
             p
-            for p in _SCORE_PART.finditer(text, since + 2, stop)
+            for p in _SCORE_PART.finditer(text, first, stop)
             if not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
         ]
         if len(parts) < 2 or len(parts) > 12:

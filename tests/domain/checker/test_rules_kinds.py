@@ -587,3 +587,12 @@ def test_total_scores_written_without_defen():
     assert only(HEAD + parts.format("25.5") + "\n", "score.parts").severity == "error"
     assert not fired(parts.format("24.5"), "score.parts")
     assert fired("总分92分，其中决策15分、过程18分、产出33分、效益27分。", "score.parts")
+
+
+def test_score_parts_after_a_colon_or_a_named_list():
+    for body in (
+        "自评得分94分：部门管理20分，履职效能28分，预算执行26分，社会效益{}分。",
+        "项目自评得分94分，各部分得分为：部门管理20分、履职效能28分、预算执行26分、社会效益{}分。",
+    ):
+        assert only(HEAD + body.format(21) + "\n", "score.parts").severity == "error"
+        assert not fired(body.format(20), "score.parts")
