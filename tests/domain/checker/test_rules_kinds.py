@@ -596,3 +596,13 @@ def test_score_parts_after_a_colon_or_a_named_list():
     ):
         assert only(HEAD + body.format(21) + "\n", "score.parts").severity == "error"
         assert not fired(body.format(20), "score.parts")
+
+
+def test_a_balance_against_a_budget_named_for_the_project_or_the_fund():
+    for body in (
+        "项目预算436,000元，全年支出428,560元，结余{}元。",
+        "财政拨款预算386.50万元，实际支出379.82万元，结余{}万元。",
+    ):
+        right, wrong = ("7,440", "7,540") if "元，全年" in body else ("6.68", "7.78")
+        assert only(HEAD + body.format(wrong) + "\n", "balance.identity").severity == "warning"
+        assert not fired(body.format(right), "balance.identity")
