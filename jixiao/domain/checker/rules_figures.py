@@ -381,10 +381,14 @@ def check_balance(context: CheckContext) -> list[Finding]:
             for f in group
             if f is not balance and (f.parent is None or f.parent == _index(context, balance))
         ]
+        if _weak_balance(balance, spec):
+            # '剩余36,820元', '尚有66.20万元': a remainder of the sentence's own budget and spending only
+            sentence = last_mark(context.report.text, "。\n", 0, balance.start) + 1
+            tops = [f for f in tops if f.start >= sentence]
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
-        if not incomes and spends:
+        if not incomes and spends and not _weak_balance(balance, spec):
             # '（一）预算情况…调整后预算…（二）执行情况…支出…，年末结转结余…': the income of the
             # balance in an earlier section of the same chapter (whole amounts only)
             low, _ = major_section_span(context.report, balance.start, max_rank=1)
@@ -433,6 +437,13 @@ def check_balance(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _weak_balance(balance: Fig, spec: dict) -> bool:
+    label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).rstrip(
+        "为达是共:"
+    )
+    return label.endswith(tuple(spec.get("weak_balance") or ()))
 
 
 def _canonical(figs: list[Fig], words: tuple[str, ...]) -> list[Fig]:

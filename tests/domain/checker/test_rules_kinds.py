@@ -606,3 +606,12 @@ def test_a_balance_against_a_budget_named_for_the_project_or_the_fund():
         right, wrong = ("7,440", "7,540") if "元，全年" in body else ("6.68", "7.78")
         assert only(HEAD + body.format(wrong) + "\n", "balance.identity").severity == "warning"
         assert not fired(body.format(right), "balance.identity")
+
+
+def test_a_remainder_of_the_sentences_budget_and_spending():
+    body = "项目预算1,860,000元，全年拨付资金1,823,180元，预算执行率98.02%，剩余{}元为预留的村级应急经费。"
+    assert only(HEAD + body.format("38,620") + "\n", "balance.identity").expected == "36820元"
+    assert not fired(body.format("36,820"), "balance.identity")
+    # a remainder of something else in a later sentence is not the budget's
+    other = "全年业务收入5,860.42万元，业务支出3,126.75万元。提取风险准备金1,640.20万元，剩余1,093.47万元上缴县财政。"
+    assert not fired(other, "balance.identity")
