@@ -205,12 +205,25 @@ def build_figure_table(
                 ),
             )
         )
+    _continue_roles(table, text)
     _link_parts(table, parts, report)
     _link_brackets(table, text)
     _link_respectively(table, text, data)
     _inherit_subjects(table, text)
     _add_table_cells(table, tables, report)
     return table
+
+
+def _continue_roles(table: FigureTable, text: str) -> None:
+    """'预算分为检验费48万元、培训费15万元': an item joined by 、 to the figure before it, naming no
+    stage of its own, is of that figure's stage (a budget, not what was spent)."""
+    figs = table.figs
+    for index in range(1, len(figs)):
+        fig, previous = figs[index], figs[index - 1]
+        if fig.own_role or not previous.own_role or fig.quantity is None:
+            continue
+        if text[previous.end : fig.start - len(fig.quantity.raw_label)] == "、":
+            figs[index] = fig._replace(role=previous.role)
 
 
 def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) -> None:
@@ -223,6 +236,12 @@ def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) ->
         if total_index is None:
             continue
         parent = table.figs[total_index]
+        # '全年支出100万元，其中基本支出60万元，项目支出40万元，结转结余10万元' (= the budget of 110):
+        # a list that holds a balance mixes stages, and its parts keep their own
+        mixed = any(
+            (index := table.by_quantity.get(part.start)) is not None and table.figs[index].own_role == "结余"
+            for part in group.parts
+        )
         for part in group.parts:
             index = table.by_quantity.get(part.start)
             if index is None or index == total_index:
@@ -235,7 +254,7 @@ def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) ->
             table.figs[index] = fig._replace(
                 parent=total_index,
                 place="list",
-                role=fig.own_role or parent.role,
+                role=fig.own_role or (fig.role if mixed else parent.role),
                 year=fig.year or parent.year,
             )
 

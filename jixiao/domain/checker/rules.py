@@ -731,6 +731,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
+        if _closed_by_own_total(report, parts, total_sum, envelope_parts):
+            continue  # '其中人员经费A，公用经费B，二者合计C': the parts of that subtotal, not of the total
         complete = _complete_breakdown(parts, labels, context.data)
         sum_text = _sum_text(total_sum, total)
         if len(parts.parts) == 1 and difference < 0:
@@ -747,6 +749,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             )
             continue
         listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
+        if not complete and _not_a_list_of_parts(parts, total):
+            continue
         if complete or (difference > 0 and _parallel(labels)):
             message = (
                 f"{_PARTS_NAMES[parts.marker]}之和与合计不符：{listing}={sum_text}，"
@@ -757,8 +761,6 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             findings.append(
                 context.finding("parts.sum", ERROR, message, start, end, expected=show(total), found=sum_text)
             )
-        elif _not_a_list_of_parts(parts, total):
-            continue
         elif difference > 0:
             findings.append(
                 context.finding(
@@ -795,13 +797,32 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
 
 
 _STAGE_ONLY = frozenset(words("rules.stage_only_labels"))
+_SUBTOTAL_WORDS = ("合计", "小计", "共计", "总计")
+
+
+def _closed_by_own_total(report: ParsedReport, parts: Parts, total_sum: Decimal, envelope: Decimal) -> bool:
+    """Right after the parts, a figure named as their total ('二者合计671.09万元') that they make."""
+    following = report.quantities_between(parts.end, parts.end + 16)
+    if not following:
+        return False
+    closing = following[0]
+    return (
+        any(word in closing.raw_label for word in _SUBTOTAL_WORDS)
+        and closing.kind == parts.parts[0].kind
+        and abs(closing.base_value - total_sum) <= envelope + report.half_unit(closing)
+    )
 
 
 def _not_a_list_of_parts(parts: Parts, total: Quantity) -> bool:
     """Figures after 其中 that are no parts of the total: a later one larger than the total alone
     ('享受护理补贴3,325人，其中同时享受两项补贴的471人，实际受益残疾人5,980人' — a whole again), or one
     whose label is only a stage of the figure before it ('其中县级配套370.00万元，到位300.00万元')."""
-    return any(p.base_value > total.base_value or p.label in _STAGE_ONLY for p in parts.parts[1:])
+    return any(
+        p.base_value > total.base_value
+        or (p.kind == "count" and p.base_value == total.base_value)  # '…；18项工作均通过考核'
+        or p.label in _STAGE_ONLY
+        for p in parts.parts[1:]
+    )
 
 
 @rule("parts.change_sum", "合计的增减额等于各组成部分增减额之和（完整构成时）")
@@ -952,6 +973,11 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that
             # allocation was paid; the amount paid is not printed
             findings.append(_insufficient(context, quantity, f"{name}前面只有下达或预算数，没有写出实际金额"))
+            continue
+        if not labelled and not own_sentence:
+            # '…教育培训13.20万元。前3个项目为重点项目，重点支出安排率85.66%': the last amount of an
+            # earlier sentence, named like no numerator of the rate, is not its numerator
+            findings.append(_insufficient(context, quantity, f"{name}所在的句子没有给出金额"))
             continue
         numerator = labelled[-1] if labelled else levels[-1]
         listed_whole = _whole_after_its_parts(context, numerator, quantity)

@@ -117,6 +117,7 @@ def check_means(context: CheckContext) -> list[Finding]:
 
 
 _RATE_ENDS = ("率", "满意度")
+_CARRIED_COUNTS = words("rules_means.carried_counts")
 _NOT_COUNT_RATES = words("rules_means.not_count_rates")
 
 
@@ -173,9 +174,18 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             ratios += [(q, top, q.value * 100 / top.value) for q in others if q.value < top.value]
         if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
             continue
+        if any(word in sentence for word in _CARRIED_COUNTS) and not any("应" in q.raw_label for q in others):
+            continue  # '结案293件，结案率96.07%（含上年未结19件）': the base holds last year's cases too
+        complement = [
+            (f"（{q.text}{q.unit}−{top.text}{top.unit}）", q, (q.value - top.value) * 100 / q.value)
+            for q in others
+            if q.value > top.value and re.search(f"[不未]{stem}$", top.raw_label)
+        ]  # '检查100户，不合格3户，合格率97%': the rate of the others
+        if any(abs(ratio - rate.value) <= half for _, _, ratio in complement):
+            continue
         if rate.value == 100 and any(ratio > 100 for _, _, ratio in ratios[: len(others)]):
             continue  # '目标690户，完成694户，完成率按上限计100%': more than planned is written as 100%
-        shown = [(f"{part.text}{part.unit}", base, ratio) for part, base, ratio in ratios]
+        shown = complement or [(f"{part.text}{part.unit}", base, ratio) for part, base, ratio in ratios]
         if len(named) >= 2:
             # '一次性验收合格9个、整改后复验合格1个，验收合格率100%': the counts so named add up
             together = sum((q.value for q in named), ZERO)

@@ -95,8 +95,8 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
                 break
             previous = quantities[cursor - 1]
             between = text[previous.end : item.start]
-            if not _ITEM_GAP.match(between):
-                break
+            if not _ITEM_GAP.match(between) or between.lstrip(",;").startswith("其中"):
+                break  # '本年支出X，其中A，B，合计Y': the head of a 其中 list is no item of it
             cursor -= 1
         if len(items) < 2 or (closing and last == index - 2 and int(closing.group("n")) != len(items)):
             continue  # '等5个项目' after 3 amounts: the others are not written out
@@ -304,6 +304,7 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
         rate_at, weight_at, score_at = table.column("rate"), table.column("weight"), table.column("score")
         if rate_at is None and score_at is None:
             continue
+        arrived_at = next((i for i, name in enumerate(table.columns) if "到位" in name), None)
         fallback = {}
         for total, parts in _total_rows(context, table):
             filled = [p for p in parts if _money(p.cell(budget_at))]
@@ -326,7 +327,15 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 rate_cell = _rate_elsewhere(context, row, exact)
             if rate_cell is not None and rate_cell.value is not None and exact is not None:
                 envelope = _rate_envelope(source.cell(budget_at), source.cell(actual_at))
-                findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
+                arrived = _money(source.cell(arrived_at)) if arrived_at is not None else None
+                if (
+                    arrived
+                    and actual is not None
+                    and not _judge_table_rate(context, row, rate_cell, actual * HUNDRED / arrived, basis)
+                ):
+                    pass  # '| 预算数 | 到位数 | 支出数 | 执行率 |': the rate may be of the money that arrived
+                else:
+                    findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
             weight_cell, score_cell = row.cell(weight_at), row.cell(score_at)
             if (
                 weight_cell is None
@@ -783,6 +792,11 @@ _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+_SUBLIST = re.compile(r",(?:包括|其中|含)[^;。]*")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 @rule(
@@ -849,7 +863,10 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         stop = len(text) if stop < 0 else stop
         # not the commas of 5,702,600.00, nor the marks inside a bracket ('基本支出A（人员经费B、公用经费C），
         # 项目支出D': the bracket breaks down A)
-        pieces = _PIECE_MARK.split(_BRACKETED.sub(lambda m: " " * len(m.group()), text[match.end() : stop]))
+        masked = _BRACKETED.sub(_blank, text[match.end() : stop])
+        # '基本支出X，包括人员经费A、公用经费B；项目支出Y': a part's own list is no part
+        masked = _SUBLIST.sub(_blank, masked)
+        pieces = _PIECE_MARK.split(masked)
         parts: list[Quantity] = []
         position = match.end()
         for piece in pieces:
@@ -857,7 +874,10 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 (
                     q
                     for q in report.quantities_between(position, position + len(piece))
-                    if q.kind == "money" and q.role == "level" and not q.approx
+                    if q.kind == "money"
+                    and q.role == "level"
+                    and not q.approx
+                    and masked[q.start - match.end()] != " "  # not inside a bracket or a part's own list
                 ),
                 None,
             )

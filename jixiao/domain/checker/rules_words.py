@@ -1161,6 +1161,9 @@ def confusion_at(
     return None
 
 
+_FUNCTION_CHARS = frozenset(words("rules_words.function_chars"))
+
+
 @rule(
     "typo.confusion",
     "同音、形近别字（“布署”→“部署”）：换一个同音或形近字就是常用词（含成语），原样不成词，换后读得通",
@@ -1199,6 +1202,8 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         if text.count(span) > 1:
             continue  # written the same way twice: meant (a name, a term of the report)
         word, position, kind = word_and_more
+        if span[position] in _FUNCTION_CHARS:
+            continue  # '纠纷按件给予补贴': a preposition before a noun, not a slip of '案件'
         if any(text[i] == text[i + 1] for i in range(max(start - 1, 0), min(end, len(text) - 1))):
             continue  # a doubled character: typo.doubled_char looks at it
         if any(

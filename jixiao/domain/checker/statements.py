@@ -225,7 +225,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
             report, match.start()
         )
         named = (match.group("named") or "")[:2]
-        if current is not None and named and named not in current.label:
+        if current is not None and named and (named not in current.label or _NOT_DONE.search(current.label)):
             # '全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加…': the comparison names what
             # it compares, which the balance before it is not
             current = _named_level_before(report, match.start(), named)
@@ -246,13 +246,21 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
     return found
 
 
+_NOT_DONE = re.compile(r"未|结余|剩余|结转")  # '尚未支出51.74万元' is no spending
+
+
 def _named_level_before(report: ParsedReport, position: int, named: str) -> Quantity | None:
     """The nearest level figure before ``position`` in its paragraph whose label names ``named``."""
     paragraph = report.paragraph_at(position)
     if paragraph is None:
         return None
     for quantity in reversed(report.quantities_between(paragraph.start, position)):
-        if quantity.role == "level" and not quantity.approx and named in quantity.label:
+        if (
+            quantity.role == "level"
+            and not quantity.approx
+            and named in quantity.label
+            and not _NOT_DONE.search(quantity.label)
+        ):
             return quantity
     return None
 
@@ -320,9 +328,15 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
     the first of each piece — when each member of the piece leads with a part of the same kind."""
     finer: list[tuple[int, int]] = []
     for a, b in pieces:
-        split = _depth_zero_splits(report.text, a, b, "、")
-        if len(split) < 2:
-            split = _joined_by_he(report, a, b)  # '保管费80.00万元和轮换费28.80万元，…'
+        if _NESTED_LIST.search(report.text, a, b):
+            finer.append((a, b))  # '本年收入X，由A、B和C构成': the 、 list is a part's own, not more parts
+            continue
+        # 'A、B和C' (the last joined by 和), '保管费80.00万元和轮换费28.80万元，…'
+        split = [
+            piece
+            for x, y in _depth_zero_splits(report.text, a, b, "、")
+            for piece in _joined_by_he(report, x, y)
+        ]
         members = [_first_part(report, x, y) for x, y in split]
         if (
             len(split) >= 2
@@ -336,6 +350,7 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
 
 
 _MEMBER_END = re.compile(r"[,;、。\n]")
+_NESTED_LIST = re.compile(r"[,:](?:由|其中|包括|含)")
 _UNIT_BEFORE_COLON = frozenset("元人个户项所家名次件")
 
 

@@ -616,3 +616,104 @@ def test_the_synk_shapes_still_report_a_real_slip():
     assert [f.severity for f in findings(partial, "parts.sum")] == [
         "warning"
     ]  # a kind of 财政拨款: the list is partial
+
+
+# found by the synthetic reports synM, synN and synO (their *_false_alarms.md): seven were errors
+CASES_MNO = [
+    (
+        "parts.named_whole",
+        ORGAN
+        + "全年支出284.66万元。支出中，基本支出159.98万元，包括人员经费138.52万元、公用经费21.46万元；项目支出124.68万元。\n",
+    ),
+    (
+        "parts.named_whole",
+        ORGAN
+        + "本年支出合计478.90万元。\n按经济性质分，基本支出356.74万元，占74.49%，其中人员经费311.28万元、公用经费45.46万元；项目支出122.16万元，占25.51%。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN + "年初计划重点工作18项，全部完成；其中按时完成17项，完成及时率94.44%；18项工作均通过考核。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "本年支出820.35万元，其中人员经费542.63万元，公用经费128.46万元，二者合计671.09万元，占本年支出的81.81%；项目支出149.26万元。\n",
+    ),
+    (
+        "list.total",
+        ORGAN
+        + "本年支出820.35万元，其中人员经费542.63万元，公用经费128.46万元，合计671.09万元；项目支出149.26万元。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "本年支出820.35万元，其中人员经费542.63万元，公用经费128.46万元，合计671.09万元；项目支出149.26万元。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "项目支出92.02万元，共4个项目：民营经济发展大会38.60万元，商会建设21.50万元，万企兴万村18.72万元，教育培训13.20万元。前3个项目为重点项目，重点支出安排率85.66%。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "项目预算3,650,000.00元，由中央资金2,100,000.00元、省级资金900,000.00元和县级资金650,000.00元构成，年内全部拨付。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "收入总计3,355.25万元。其中：上年结转86.35万元；本年收入3,268.90万元，由财政拨款收入3,180.80万元、事业收入24.60万元和其他收入63.50万元构成。\n",
+    ),
+    (
+        "yoy.arithmetic",
+        ORGAN
+        + "全年支出1098.26万元，尚未支出51.74万元。与上年支出962.40万元相比，增加135.86万元，增长14.12%。\n",
+    ),
+    (
+        "value.impossible",
+        ORGAN
+        + "全年支出1098.26万元，尚未支出51.74万元。与上年支出962.40万元相比，增加135.86万元，增长14.12%。\n",
+    ),
+    (
+        "score.recompute",
+        ORGAN
+        + "见下表：\n| 资金来源 | 预算数（元） | 到位数（元） | 支出数（元） | 执行率 |\n| 县级资金 | 2,000,000.00 | 1,800,000.00 | 1,712,460.00 | 95.14% |\n",
+    ),
+    ("typo.confusion", ORGAN + "全年办理案件12件。纠纷按件给予补贴。\n"),
+    ("rate.counts", ORGAN + "检查100户，不合格3户，合格率97%。\n"),
+    ("rate.counts", ORGAN + "立案286件，结案293件，结案率96.07%（含上年未结19件）。\n"),
+    ("quantity.conflict", ORGAN + "预算分为检验费48万元、培训费15万元。\n培训费支出12.85万元。\n"),
+    (
+        "quantity.conflict",
+        ORGAN
+        + "调整后预算110万元。全年支出100万元，其中基本支出60万元，项目支出40万元，结转结余10万元。\n基本支出全年预算65万元，实际支出60万元，执行率92.31%。\n",
+    ),
+    (
+        "rate.recompute",
+        ORGAN
+        + "调整后预算110万元。全年支出100万元，其中基本支出60万元，项目支出40万元，结转结余10万元。\n基本支出预算65万元，执行率92.31%。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_MNO)
+def test_consistent_texts_of_synm_synn_and_syno_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synm_synn_syno_shapes_still_report_a_real_slip():
+    def wrong(case: int, old: str, new: str, rule: str):
+        text = CASES_MNO[case][1]
+        assert old in text
+        return [
+            f for f in findings(text.replace(old, new, 1), rule, report_type="auto") if f.severity != "info"
+        ]
+
+    assert wrong(0, "项目支出124.68万元", "项目支出134.68万元", "parts.named_whole")
+    assert wrong(4, "合计671.09万元", "合计681.09万元", "list.total")[0].expected == "671.09万元"
+    assert wrong(7, "县级资金650,000.00元", "县级资金750,000.00元", "parts.sum")[0].severity == "error"
+    assert wrong(9, "增加135.86万元", "增加145.86万元", "yoy.arithmetic")[0].severity == "error"
+    assert wrong(11, "95.14%", "96.14%", "score.recompute")
+    assert "（100户−3户）÷100户" in wrong(13, "合格率97%", "合格率96%", "rate.counts")[0].message
+    assert wrong(15, "培训费支出12.85万元", "培训费预算16万元", "quantity.conflict")
