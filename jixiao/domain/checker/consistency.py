@@ -142,7 +142,9 @@ def check_deductions_explained(context: CheckContext) -> list[Finding]:
         if _CATEGORY.match(item.name):
             continue  # '一、决策': a category, whose indicators carry the explanation
         bare = _NUMBERING.sub("", item.name.strip('“”"')).strip()
-        if not bare or _named_in(bare, problems) or _deducted_in_prose(text, bare, item.row):
+        if not bare.strip("—-/ ") or any(_total_row(cell.text) for cell in item.row.cells[:2]):
+            continue  # a placeholder name ('| 合计 | — | — |'): the table's total row
+        if _named_in(bare, problems) or _deducted_in_prose(text, bare, item.row):
             continue
         findings.append(
             context.finding(

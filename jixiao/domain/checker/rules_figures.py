@@ -553,6 +553,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         clause = text[last_mark(text, ",;。\n", 0, match.start()) + 1 : match.start()]
         sources = [word for word in spec.get("source_words") or () if word in clause]
         scopes = (*(spec.get("source_words") or ()), *(spec.get("other_scopes") or ()))
+        qualifiers = tuple(spec.get("rate_qualifiers") or ())
         start, end = major_section_span(report, match.start())
         for quantity in report.quantities_between(start, end):
             if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
@@ -567,11 +568,17 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             if sources:
                 # '财政资金均已足额到位，居民出资…，全部资金到位…，到位率99.75%': the rate is of
-                # another scope than the claim's source
-                low = max(last_mark(text, "。;\n", 0, quantity.start) + 1, match.end())
+                # another scope than the claim's source; '中央、省、市三级资金全部到位。全年实际到位…，
+                # 到位率97.99%': a rate of another sentence that names none of the claim's sources
+                sentence_start = last_mark(text, "。;\n", 0, quantity.start) + 1
+                low = max(sentence_start, match.end())
                 context_words = text[low : quantity.start] if low < quantity.start else ""
                 if any(word in context_words for word in scopes if word not in sources):
                     continue
+                if sentence_start > match.end() and not any(word in context_words for word in sources):
+                    continue
+            if any(word in quantity.label and word not in match.group(0) for word in qualifiers):
+                continue  # '均已通过竣工验收…，一次验收合格率75%': the first try's rate, not the end's
             findings.append(
                 context.finding(
                     "claim.rate",

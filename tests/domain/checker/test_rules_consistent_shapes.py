@@ -717,3 +717,35 @@ def test_the_synm_synn_syno_shapes_still_report_a_real_slip():
     assert wrong(11, "95.14%", "96.14%", "score.recompute")
     assert "（100户−3户）÷100户" in wrong(13, "合格率97%", "合格率96%", "rate.counts")[0].message
     assert wrong(15, "培训费支出12.85万元", "培训费预算16万元", "quantity.conflict")
+
+
+CASES_MNO_WARNINGS = [
+    (
+        "rate.counts",
+        ORGAN + "有效问卷中学生问卷476份、企业问卷78份，表示满意或基本满意的共522份，总体满意度94.22%。\n",
+    ),
+    ("claim.rate", ORGAN + "中央、省、市三级资金全部到位。全年实际到位3923.96万元，到位率97.99%。\n"),
+    ("claim.rate", ORGAN + "4个项目均已通过竣工验收，其中一次验收通过3个，一次验收合格率75%。\n"),
+    (
+        "consistency.deduction_unexplained",
+        "某县工商联2024年度部门整体支出绩效自评报告\n一、部门概况\n全年支出258.56万元。\n二、自评结论\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 投入 | 预算配置 | 在职人员控制率 | 5 | 5 |\n"
+        "| 过程 | 预算执行 | 预算完成率 | 4 | 3.5 |\n| 合计 | — | — | 9 | 8.5 |\n三、存在的问题\n（一）预算完成率未达100%。\n"
+        "四、改进措施\n（一）无。\n",
+    ),
+    (
+        "outline.required",
+        "某县侨联2024年度部门整体支出绩效自评报告\n一、单位基本概况\n（一）部门概况\n县侨联核定编制6名。\n（二）部门整体支出概况\n"
+        "全年支出134.26万元。\n二、评价结论\n得分93分。\n三、存在的问题\n（一）无。\n四、改进建议\n（一）无。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_MNO_WARNINGS)
+def test_consistent_texts_of_the_last_synthetic_round_draw_no_warning(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_a_claim_of_one_source_beside_that_sources_own_rate_is_still_read():
+    assert findings(ORGAN + "中央资金均已足额到位，到位率99.75%。\n", "claim.rate")
