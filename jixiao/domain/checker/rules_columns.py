@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.domain.checker.base import CheckContext, amount_like, plain, rule
+from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
 from jixiao.domain.checker.tables import TableCell, number_cell
@@ -356,4 +356,98 @@ def _table_unit(report, table_start: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-RULES = (check_column_totals, check_rows_against_prose)
+_PREVIOUS_COLUMN = re.compile(r"上年|上一年|去年")
+_CURRENT_COLUMN = re.compile(r"本年|当年|决算|执行|实际|支出数")
+_DELTA_COLUMN = re.compile(r"增减额|增加额|变动额|增减(?:数|金额)?(?:\(|$)")
+_RATE_COLUMN = re.compile(r"增减率|增长率|变动率|增幅|同比")
+
+
+@rule("table.change_columns", "表格中“增减额”“增减率”两列与同一行的本年数、上年数是否相符")
+def check_change_columns(context: CheckContext) -> list[Finding]:
+    """'| 项目 | 本年决算 | 上年决算 | 增减额 | 增减率 |': in each row the change is this year's figure less
+    last year's, and the rate that change over last year's, within the rounding of the printed cells.
+    The columns are known by their names: one of last year, one of this year (本年, 决算, 执行 …, not a
+    budget), and the change's; a table that names them otherwise is not read."""
+    report = context.report
+    if "|" not in report.text or "上年" not in report.text:
+        return []
+    findings = []
+    for block in _pipe_blocks(report):
+        header = block[0]
+        if any(_is_number(c) for c in header[1:]):
+            continue
+        names = [c.text.replace(" ", "") for c in header]
+        previous = [
+            i for i, n in enumerate(names) if _PREVIOUS_COLUMN.search(n) and not _RATE_COLUMN.search(n)
+        ]
+        delta_at = next((i for i, n in enumerate(names) if _DELTA_COLUMN.search(n)), None)
+        rate_at = next((i for i, n in enumerate(names) if _RATE_COLUMN.search(n)), None)
+        if len(previous) != 1 or (delta_at is None and rate_at is None):
+            continue
+        current = [
+            i
+            for i, n in enumerate(names)
+            if i not in (previous[0], delta_at, rate_at)
+            and _CURRENT_COLUMN.search(n)
+            and "预算" not in n
+            and "率" not in n
+        ]
+        if len(current) != 1:
+            continue
+        now_at, before_at = current[0], previous[0]
+        for row in block[1:]:
+            if len(row) != len(header):
+                continue
+            findings.extend(_check_change_row(context, row, names, now_at, before_at, delta_at, rate_at))
+    return findings
+
+
+def _check_change_row(context, row, names, now_at, before_at, delta_at, rate_at) -> list[Finding]:
+    now, before = row[now_at], row[before_at]
+    if not (_is_number(now) and _is_number(before)):
+        return []
+    places = max(now.decimals, before.decimals)
+    half = Decimal(5).scaleb(-(places + 1))
+    change = now.value - before.value
+    found = []
+    if delta_at is not None and _is_number(row[delta_at]):
+        stated = row[delta_at]
+        if abs(abs(stated.value) - abs(change)) > half * 2 + Decimal(5).scaleb(-(stated.decimals + 1)) or (
+            stated.value and change and (stated.value > 0) != (change > 0)
+        ):
+            found.append(
+                context.finding(
+                    "table.change_columns",
+                    ERROR,
+                    f"表中“{_label(row)}”行的“{names[delta_at]}”为{stated.text}，与本年{now.text}−上年{before.text}"
+                    f"={_plain(change)}不符",
+                    stated.start,
+                    stated.end,
+                    expected=_plain(change),
+                    found=stated.text,
+                )
+            )
+    rate = row[rate_at] if rate_at is not None else None
+    if rate is not None and rate.value is not None and rate.unit == "%" and before.value > 0:
+        exact = change * 100 / before.value
+        low = (change - 2 * half) * 100 / (before.value + half)
+        high = (change + 2 * half) * 100 / (before.value - half) if before.value > half else exact
+        rate_half = Decimal(5).scaleb(-(rate.decimals + 1))
+        if not low - rate_half <= rate.value <= high + rate_half:
+            shown = pct(exact, max(rate.decimals, 2))
+            found.append(
+                context.finding(
+                    "table.change_columns",
+                    ERROR,
+                    f"表中“{_label(row)}”行的“{names[rate_at]}”为{rate.text}，按（{now.text}−{before.text}）÷{before.text}"
+                    f"应为{shown}",
+                    rate.start,
+                    rate.end,
+                    expected=pct(exact, rate.decimals),
+                    found=rate.text,
+                )
+            )
+    return found
+
+
+RULES = (check_column_totals, check_rows_against_prose, check_change_columns)

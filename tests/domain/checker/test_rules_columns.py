@@ -111,3 +111,19 @@ def test_a_total_row_that_restates_one_of_the_rows_is_not_a_sum_of_them():
     three = "| 项目 | 决算数 |\n| 基本支出 | 164.40 |\n| 项目支出 | 44.00 |\n| “三公”经费 | 0.22 |\n| 合计 | 208.40 |"
     finding = only(HEAD + three + "\n", RULE)  # over by exactly one row: it may lie within another
     assert finding.severity == "warning"
+
+
+def test_the_change_columns_of_a_table_against_its_two_years():
+    table = (
+        "某县统计局2024年度部门整体支出绩效自评报告\n一、部门概况\n表1 支出对比（单位：万元）\n"
+        "| 科目 | 本年决算 | 上年决算 | 增减额 | 增减率 |\n| 基本支出 | 356.74 | 330.12 | {delta} | 8.06% |\n"
+        "| 项目支出 | 122.16 | 130.50 | -8.34 | {rate} |\n"
+    )
+    assert not findings(table.format(delta="26.62", rate="-6.39%"), "table.change_columns")
+    (wrong_delta,) = findings(table.format(delta="26.26", rate="-6.39%"), "table.change_columns")
+    assert wrong_delta.severity == "error" and wrong_delta.expected == "26.62"
+    (wrong_rate,) = findings(table.format(delta="26.62", rate="-6.93%"), "table.change_columns")
+    assert wrong_rate.expected == "-6.39%"
+    # a table whose columns are not named as the two years is not read
+    unnamed = table.replace("本年决算", "甲").replace("上年决算", "乙")
+    assert not findings(unnamed.format(delta="26.26", rate="-6.93%"), "table.change_columns")
