@@ -2144,6 +2144,12 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         sentence = text[sentence_start:sentence_end]
         if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
+        if text[sentence_end : sentence_end + 1] != "\n":
+            # '“五老”宣讲成效明显。全年组织宣讲218场，比上年186场增加32场': the next sentence of the
+            # paragraph gives the figures
+            following = text[sentence_end + 1 : first_mark(text, "。!?;\n", sentence_end + 1, len(text))]
+            if not ASCII_DIGITS.isdisjoint(following):
+                continue
         findings.append(
             context.finding(
                 "claim.no_number",

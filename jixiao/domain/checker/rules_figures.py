@@ -76,8 +76,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             subject = (
                 "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
             )
-            # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况")
-            topic = _section_topic(context, fig.start)
+            # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况"),
+            # or of the name its line opens with ('2.公务接待费：预算0.80万元，决算0.63万元')
+            topic = _line_lead(context.report.text, fig.start) or _section_topic(context, fig.start)
         # a figure that names no year is of the year evaluated
         year = "" if fig.year == context.fiscal_year else fig.year
         raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
@@ -125,6 +126,19 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+# an item of money the line is about ('公务接待费：'), not a heading-like lead ('4.收支决算情况：')
+_LINE_LEAD = re.compile(
+    r"(?:\d{1,2}[.、]|[(]\d{1,2}[)])?(?P<name>[\u4e00-\u9fff()“”]{1,14}(?:费|经费|资金|项目)):"
+)
+
+
+def _line_lead(text: str, position: int) -> str:
+    """The name before a colon that opens the line of ``position`` ('公务接待费：预算…'), or ""."""
+    start = text.rfind("\n", 0, position) + 1
+    match = _LINE_LEAD.match(text, start, position)
+    return match.group("name") if match else ""
 
 
 def _counted_before(context: CheckContext, fig: Fig) -> bool:
@@ -912,6 +926,9 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_ROUGHLY = ("基本", "大致", "大体", "基本与上年", "大致与上年", "基本同上年", "基本保持")
+
+
 def _flat_said_of(context: CheckContext, statement, sentence_start: int, sentence: str) -> bool:
     """Whether a 持平 of the sentence speaks of the statement's own figure: nothing between them
     names another figure ('…减少2.52万元，其中因公出国（境）费…均为0，与上年持平' — the 持平 is of the
@@ -920,6 +937,9 @@ def _flat_said_of(context: CheckContext, statement, sentence_start: int, sentenc
     own = {q.start for q in (statement.current, statement.delta, statement.percent, statement.previous) if q}
     at = sentence.find("持平")
     while at >= 0:
+        if sentence[max(0, at - 6) : at].endswith(_ROUGHLY):
+            at = sentence.find("持平", at + 2)
+            continue  # '降幅0.31%，基本与上年持平': roughly flat, said beside the small change
         flat = sentence_start + at
         low, high = (statement.end, flat) if flat >= statement.end else (flat, statement.start)
         between = report.text[low:high]

@@ -224,6 +224,9 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         current = _preceding_level(report, match.start(), ("money", "count")) or _level_before_changes(
             report, match.start()
         )
+        if current is not None and _PER_HEAD.search(current.raw_label):
+            # '结对留守儿童1260名，平均每人2名；较上年1150名增加110名': not the average's change
+            current = _level_before(report, current)
         named = (match.group("named") or "")[:2]
         if current is not None and named and (named not in current.label or _NOT_DONE.search(current.label)):
             # '全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加…': the comparison names what
@@ -247,6 +250,23 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
 
 
 _NOT_DONE = re.compile(r"未|结余|剩余|结转")  # '尚未支出51.74万元' is no spending
+_PER_HEAD = re.compile(r"平均|人均|户均|每")
+
+
+def _level_before(report: ParsedReport, quantity: Quantity) -> Quantity | None:
+    """The level figure of the same kind right before ``quantity`` in its sentence, or None."""
+    sentence_start = (
+        max(report.text.rfind("。", 0, quantity.start), report.text.rfind("\n", 0, quantity.start)) + 1
+    )
+    earlier = [
+        q
+        for q in report.quantities_between(sentence_start, quantity.start)
+        if q.kind == quantity.kind
+        and q.role == "level"
+        and not q.approx
+        and not _PER_HEAD.search(q.raw_label)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _named_level_before(report: ParsedReport, position: int, named: str) -> Quantity | None:

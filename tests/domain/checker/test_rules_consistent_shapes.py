@@ -749,3 +749,36 @@ def test_consistent_texts_of_the_last_synthetic_round_draw_no_warning(rule, text
 
 def test_a_claim_of_one_source_beside_that_sources_own_rate_is_still_read():
     assert findings(ORGAN + "中央资金均已足额到位，到位率99.75%。\n", "claim.rate")
+
+
+# found by the synthetic reports synP (Hunan-style reports of small units, synP_false_alarms.md)
+CASES_P = [
+    (
+        "quantity.conflict",
+        ORGAN + "1.因公出国（境）费：预算0万元，决算0万元。\n2.公务接待费：预算0.80万元，决算0.63万元。\n",
+    ),
+    (
+        "quantity.conflict",
+        ORGAN
+        + "公务接待费：预算5,000.00元，支出3,260.00元。\n公务用车运行维护费：预算10,000.00元，支出9,615.00元。\n",
+    ),
+    ("compare.words", ORGAN + "三公经费决算22.10万元，较上年减少0.07万元，降幅0.31%，基本与上年持平。\n"),
+    ("claim.no_number", ORGAN + "“五老”宣讲成效明显。全年组织宣讲218场，比上年186场增加32场。\n"),
+    ("yoy.arithmetic", ORGAN + "结对留守儿童1260名，平均每人2名；较上年1150名增加110名。\n"),
+    ("yoy.direction", ORGAN + "结对留守儿童1260名，平均每人2名；较上年1150名增加110名。\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_P)
+def test_consistent_texts_of_synp_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synp_shapes_still_report_a_real_slip():
+    one_line = ORGAN + "公务接待费：预算5,000.00元，支出3,260.00元。\n公务接待费：支出3,620.00元。\n"
+    assert findings(one_line, "quantity.conflict")
+    flat = ORGAN + "三公经费决算22.10万元，较上年减少0.07万元，与上年持平。\n"
+    assert [f.severity for f in findings(flat, "compare.words")] == ["error"]
+    mean = CASES_P[4][1].replace("增加110名", "增加120名")
+    assert findings(mean, "yoy.arithmetic")[0].expected == "110名"
