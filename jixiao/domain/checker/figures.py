@@ -316,7 +316,8 @@ def _link_respectively(table: FigureTable, text: str, data: CheckerData) -> None
 
 
 _CHANGES = frozenset((*words("rules_compare.added"), *words("rules_compare.reduced")))
-_NOT_SUBJECTS = (*_CHANGES, "结转", "结余")
+_NOT_SUBJECTS = (*_CHANGES, "结转", "结余", "下达", "安排")
+_TIME_ONLY = frozenset(words("rules_figures.time_subjects"))
 
 
 def _inherit_subjects(table: FigureTable, text: str) -> None:
@@ -337,6 +338,7 @@ def _inherit_subjects(table: FigureTable, text: str) -> None:
             # '年中调减160万元，调整后预算…', '因故追加20万元，调整后预算…', '上年结转20万元，全年预算…':
             # a change, or money brought forward, is no subject of the total after it
             and not any(word in previous.subject for word in _NOT_SUBJECTS)
+            and previous.subject not in _TIME_ONLY  # '9月下达72.50万元，全年预算…': a month is no subject
         ):
             figs[index] = fig._replace(subject=previous.subject)
 

@@ -1104,8 +1104,8 @@ def _own_budget(context: CheckContext, numerator: Quantity) -> list[Quantity]:
     """The one budget stated earlier for the spending's own subject (a part of a list of budgets:
     '其中小额信贷贴息2,900,000.00元' for '贴息支出2,846,372.16元'), when the subject is a name of its own."""
     own = context.figures.of(numerator)
-    if own is None or len(own.subject) < 2:
-        return []
+    if own is None or len(own.subject) < 2 or numerator.raw_label.startswith(("全年", "本年", "全部")):
+        return []  # '全年拨付补助资金…': the year's whole, not one listed source's
     found = [
         f.quantity
         for f in context.figures.prose()
@@ -2139,6 +2139,10 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = first_mark(text, "\n", match.end(), len(text))
+        if line_end - line_start <= len(match.group(0)) + 4 or "|" in text[line_start:line_end]:
+            continue  # a form's cell ('明显改善' as a target or a result): a value, not a claim
         sentence_start = last_mark(text, "。!?;\n", 0, match.start()) + 1
         sentence_end = first_mark(text, "。!?;\n", match.end(), len(text))
         sentence = text[sentence_start:sentence_end]

@@ -280,8 +280,8 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
             sentence = text[
                 max(text.rfind("。", paragraph.start, item.start()) + 1, paragraph.start) : item.start()
             ]
-            if _SCORED_TOTAL.search(sentence):
-                continue  # '自评总分99分，其中产出指标49分…': the points each category earned
+            if _SCORED_TOTAL.search(sentence) or "得分" in sentence:
+                continue  # '自评总分99分，其中产出指标49分…', '各部分得分：产出指标47.73分': points earned
             known = tabled.get(_category_name(name))
             if known is None or Decimal(item.group("n")) == known[0]:
                 continue

@@ -782,3 +782,43 @@ def test_the_synp_shapes_still_report_a_real_slip():
     assert [f.severity for f in findings(flat, "compare.words")] == ["error"]
     mean = CASES_P[4][1].replace("增加110名", "增加120名")
     assert findings(mean, "yoy.arithmetic")[0].expected == "110名"
+
+
+# found by the synthetic reports synQ (project reports around a 绩效目标表, synQ_false_alarms.md)
+NONGJI = "某县农业农村局2024年度农机购置补贴项目支出绩效自评报告\n一、项目概况\n"
+_VERTICAL_FORM = (
+    "某县教育局2024年度薄弱环节改善项目支出绩效自评报告\n一、项目概况\n本项目改造校舍。\n二、自评表\n"
+    "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n产出指标\n数量指标\n改扩建校舍面积\n≥6000平方米\n"
+    "6240平方米\n40\n40\n效益指标\n社会效益指标\n学校办学条件\n明显改善\n明显改善\n30\n30\n受益学生人数\n≥3200人\n3356人\n"
+    "30\n30\n总分\n100\n100\n"
+)
+CASES_Q = [
+    (
+        "rate.recompute",
+        NONGJI
+        + "年初预算906.20万元。9月下达72.50万元，全年预算978.70万元。\n全年支出949.66万元，执行率97.03%。\n",
+    ),
+    ("claim.rate", NONGJI + "上年结转资金已全部使用完毕，当年下达资金执行率96.89%。\n"),
+    (
+        "table.prose_points",
+        NONGJI + "项目自评总分97.73分。各部分得分：产出指标47.73分，满意度指标50分。\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标(50分) | 数量指标 | 补贴机具数量 | ≥1200台套 | 1286台套 | 25 | 25 |\n"
+        "| | 时效指标 | 补贴资金兑付时限 | ≤30天 | 33天 | 25 | 22.73 |\n"
+        "| 满意度指标(50分) | 服务对象满意度指标 | 购机户满意度 | ≥90% | 94.5% | 50 | 50 |\n"
+        "| 总分 | | | | | 100 | 97.73 |\n",
+    ),
+    ("table.points_total", _VERTICAL_FORM),
+    ("claim.no_number", _VERTICAL_FORM),
+    (
+        "rate.recompute",
+        NONGJI + "全年预算124901400元，其中上级补助资金99921120元，县级配套资金24980280元。\n"
+        "全年拨付补助资金123655200元，预算执行率99.00%。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_Q)
+def test_consistent_texts_of_synq_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
