@@ -128,9 +128,11 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     return findings
 
 
-# an item of money the line is about ('公务接待费：'), not a heading-like lead ('4.收支决算情况：')
+# an item the line is about ('公务接待费：', '（二）乡村公路日常养护：'), not a heading-like lead
+# ('4.收支决算情况：')
 _LINE_LEAD = re.compile(
-    r"(?:\d{1,2}[.、]|[(]\d{1,2}[)])?(?P<name>[\u4e00-\u9fff()“”]{1,14}(?:费|经费|资金|项目)):"
+    r"(?:\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)?"
+    r"(?P<name>[\u4e00-\u9fff()“”]{2,16}?)(?<!情况)(?<!说明)(?<!概况)(?<!分析)(?<!评价)(?<!结论):"
 )
 
 
