@@ -1374,6 +1374,19 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
             return None
         part = last
         word = named.group("whole")
+        # '三公经费预算15.00万元，实际支出11.86万元，占预算的79.07%': the sentence's own budget first
+        sentence_start = max(text.rfind(mark, 0, share.start) for mark in "。;\n") + 1
+        own = [
+            q
+            for q in report.quantities_between(sentence_start, part.start)
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and q.base_value > part.base_value
+            and q.raw_label.rstrip("为是:").endswith(word)
+        ]
+        if word.endswith("预算") and len({q.base_value for q in own}) == 1:
+            return _share_finding(context, share, part, own[-1])
         section_start, _ = section_span(report, share.start)
         paragraph_end = text.find("\n", share.end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -1392,6 +1405,12 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
         if len(wholes) != 1:
             return None if not wholes else []
         whole = wholes[0]
+    return _share_finding(context, share, part, whole)
+
+
+def _share_finding(context: CheckContext, share: Quantity, part: Quantity, whole: Quantity) -> list[Finding]:
+    """``share`` against ``part`` ÷ ``whole``, within the rounding of the printed figures."""
+    report = context.report
     n, un = part.base_value, report.half_unit(part)
     d, ud = whole.base_value, report.half_unit(whole)
     if d <= ud:

@@ -348,7 +348,9 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
     the first of each piece — when each member of the piece leads with a part of the same kind."""
     finer: list[tuple[int, int]] = []
     for a, b in pieces:
-        if _NESTED_LIST.search(report.text, a, b):
+        if _NESTED_LIST.search(report.text, a, b) or report.text[a:b].lstrip(" ,;、").startswith(
+            _SUBLIST_WORDS
+        ):
             finer.append((a, b))  # '本年收入X，由A、B和C构成': the 、 list is a part's own, not more parts
             continue
         # 'A、B和C' (the last joined by 和), '保管费80.00万元和轮换费28.80万元，…'
@@ -371,6 +373,7 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
 
 _MEMBER_END = re.compile(r"[,;、。\n]")
 _NESTED_LIST = re.compile(r"[,:](?:由|其中|包括|含)")
+_SUBLIST_WORDS = ("含", "包括", "由")
 _UNIT_BEFORE_COLON = frozenset("元人个户项所家名次件")
 
 
@@ -576,6 +579,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             continue  # '其中:退耕还林抚育…,公益林补偿资金调减2.66万元,造林补助2.42万元': signed parts
         parts = []
         for a, b in pieces_span:
+            if parts and text[a:b].lstrip(" ,;、").startswith(_SUBLIST_WORDS):
+                continue  # '基本支出800万元，含人员经费…、公用经费…；项目支出…': the part's own list
             part = _first_part(report, a, b)
             if part is not None and not part.approx and not base_or_rate(text, part):
                 parts.append(part)

@@ -822,3 +822,34 @@ CASES_Q = [
 def test_consistent_texts_of_synq_draw_no_alarm(rule, text):
     found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
     assert found == [], [f.message for f in found]
+
+
+# found by the synthetic reports synR and synS (the last round, synR/synS_false_alarms.md)
+CASES_RS = [
+    (
+        "rate.recompute",
+        ORGAN + "全年预算3,560.00万元。三公经费预算15.00万元，实际支出11.86万元，占预算的79.07%。\n",
+    ),
+    (
+        "parts.sum",
+        ORGAN
+        + "本年支出1,200.00万元，其中基本支出800.00万元，含人员经费600.00万元、公用经费200.00万元；项目支出400.00万元。\n",
+    ),
+    (
+        "quantity.conflict",
+        ORGAN
+        + "（一）日常养护：预算120万元，支出118.5万元，执行率98.75%。\n（二）桥梁维修：预算80万元，支出76万元，执行率95%。\n",
+    ),
+    ("typo.doubled", ORGAN + "按寄宿生每生每年300元标准发放。\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_RS)
+def test_consistent_texts_of_synr_and_syns_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_a_share_of_the_sentences_own_budget_is_still_checked():
+    wrong = CASES_RS[0][1].replace("79.07%", "78.07%")
+    assert "三公经费预算" in findings(wrong, "rate.recompute")[0].message
