@@ -615,3 +615,10 @@ def test_a_remainder_of_the_sentences_budget_and_spending():
     # a remainder of something else in a later sentence is not the budget's
     other = "全年业务收入5,860.42万元，业务支出3,126.75万元。提取风险准备金1,640.20万元，剩余1,093.47万元上缴县财政。"
     assert not fired(other, "balance.identity")
+
+
+def test_more_zhang_words_of_accounts_written_with_the_curtain_zhang():
+    for wrong, right in (("专帐", "专账"), ("帐卡", "账卡"), ("村帐", "村账"), ("帐实", "账实")):
+        finding = only(HEAD + f"各单位按规定{wrong}管理。\n", "typo.curated")
+        assert finding.expected == right
+    assert not fired("驻村工作队搭建帐篷，发放蚊帐。", "typo.curated")
