@@ -73,10 +73,10 @@ def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
         return value
 
 
-def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block);
-    called inside ``np.errstate(over="ignore")``. Computed in place in four arrays (not a new
-    array for every step: a text's arrays are larger than the first-level cache)."""
+def _bit(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """1 where both of a hash's bits are set in its 64-bit block, else 0 (uint64); called inside
+    ``np.errstate(over="ignore")``. Computed in place in four arrays (not a new array for every
+    step: a text's arrays are larger than the first-level cache)."""
     block = value * _MIX
     block >>= _SHIFT
     if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
@@ -90,26 +90,18 @@ def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     np.right_shift(word, mixed, out=word)
     first &= word
     first &= _ONE
-    return first.astype(bool)
+    return first
+
+
+def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block)."""
+    return _bit(bits, value).astype(bool)
 
 
 def _absent(bits: np.ndarray, value: np.ndarray, out: np.ndarray) -> None:
-    """``out[:] = ~_member(bits, value)`` (``out``: a bool array of ``value``'s size), computed
-    without the intermediate arrays of the negation and the copy."""
-    block = value * _MIX
-    block >>= _SHIFT
-    if bits.size != 1 << _BLOCKS:
-        block &= np.uint64(bits.size - 1)
-    word = bits.take(block.view(np.intp))
-    mixed = value * _MIX2
-    first = mixed >> _FIRST
-    mixed >>= _SECOND
-    mixed &= _LOW6
-    np.right_shift(word, first, out=first)
-    np.right_shift(word, mixed, out=word)
-    first &= word
-    first &= _ONE
-    np.equal(first, 0, out=out)
+    """``out[:] = ~_member(bits, value)`` (``out``: a bool array of ``value``'s size), without the
+    intermediate arrays of the negation and the copy."""
+    np.equal(_bit(bits, value), 0, out=out)
 
 
 def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

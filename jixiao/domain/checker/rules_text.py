@@ -71,29 +71,25 @@ _AS_TUPLE: dict[int, tuple[object, int, tuple]] = {}
 _AS_SET: dict[int, tuple[object, int, frozenset]] = {}
 
 
-def as_tuple(words) -> tuple:
-    """``tuple(words or ())`` for a list of the checker data (kept with the list it was made of,
-    and made again when the list is another one or grew or shrank)."""
-    if not words:
-        return ()
-    known = _AS_TUPLE.get(id(words))
+def _made_once(words, cache: dict, make):
+    """``make(words)`` kept with the list it was made of, and made again when the list is another
+    one or grew or shrank."""
+    known = cache.get(id(words))
     if known is None or known[0] is not words or known[1] != len(words):
-        if len(_AS_TUPLE) > 256:
-            _AS_TUPLE.clear()
-        known = _AS_TUPLE[id(words)] = (words, len(words), tuple(words))
+        if len(cache) > 256:
+            cache.clear()
+        known = cache[id(words)] = (words, len(words), make(words))
     return known[2]
+
+
+def as_tuple(words) -> tuple:
+    """``tuple(words or ())`` for a list of the checker data, made once per list."""
+    return _made_once(words, _AS_TUPLE, tuple) if words else ()
 
 
 def as_set(words) -> frozenset:
     """``frozenset(words or ())`` for a list of the checker data, made once per list."""
-    if not words:
-        return frozenset()
-    known = _AS_SET.get(id(words))
-    if known is None or known[0] is not words or known[1] != len(words):
-        if len(_AS_SET) > 256:
-            _AS_SET.clear()
-        known = _AS_SET[id(words)] = (words, len(words), frozenset(words))
-    return known[2]
+    return _made_once(words, _AS_SET, frozenset) if words else frozenset()
 
 
 # ---------------------------------------------------------------------------------------------
