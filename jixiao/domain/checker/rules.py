@@ -46,7 +46,7 @@ from jixiao.domain.checker.parse import (
     cn_number,
     int_to_cn,
 )
-from jixiao.domain.checker.shares import share_by_names
+from jixiao.domain.checker.shares import share_by_names, share_finding, share_fits
 from jixiao.domain.checker.statements import Parts, direction_of, in_closed_aside, parts_after
 from jixiao.domain.checker.tables import run_together_table as _run_together_table
 from jixiao.domain.checker.tables import score_row
@@ -1410,29 +1410,9 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
 
 def _share_finding(context: CheckContext, share: Quantity, part: Quantity, whole: Quantity) -> list[Finding]:
     """``share`` against ``part`` ÷ ``whole``, within the rounding of the printed figures."""
-    report = context.report
-    n, un = part.base_value, report.half_unit(part)
-    d, ud = whole.base_value, report.half_unit(whole)
-    if d <= ud:
+    if whole.base_value <= context.report.half_unit(whole) or share_fits(context.report, share, part, whole):
         return []
-    exact = n * HUNDRED / d
-    p, up = share.value, share.half_unit()
-    if round_half_up(exact, share.decimals) == p or overlaps(
-        (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), p, up
-    ):
-        return []
-    expected = pct(exact, share.decimals)
-    return [
-        context.finding(
-            "rate.recompute",
-            ERROR,
-            f"占比与金额不符：“{part.label}”{show(part)}÷“{whole.label.removeprefix('占')}”{show(whole)}={expected}，报告写{share.text}%",
-            part.start,
-            share.end,
-            expected=expected,
-            found=f"{share.text}%",
-        )
-    ]
+    return [share_finding(context, share, part, whole, ERROR, part.start)]
 
 
 def _share_after_whole(report: ParsedReport, quantity: Quantity) -> bool:
@@ -1562,11 +1542,7 @@ def _fits_a_whole_elsewhere(context: CheckContext, part: Quantity, share: Quanti
             or q.base_value <= part.base_value
         ):
             continue
-        n, un = part.base_value, report.half_unit(part)
-        d, ud = q.base_value, report.half_unit(q)
-        if round_half_up(n * HUNDRED / d, share.decimals) == share.value or overlaps(
-            (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), share.value, share.half_unit()
-        ):
+        if share_fits(report, share, part, q):
             return True
     return False
 

@@ -181,17 +181,9 @@ def _fund_points(before: list[Table], kind: str, text: str, start: int) -> Decim
     for table in reversed(before):
         if start - table.end > 400:
             break
-        column = table.column(kind)
-        if column is None:
-            continue
-        for row in table.rows:
-            cell = row.cell(column)
-            if (
-                row.label.replace(" ", "").startswith(_FUND_ROWS)
-                and cell is not None
-                and cell.value is not None
-            ):
-                return cell.value
+        cells = table.labelled_cells(kind, _FUND_ROWS)
+        if cells:
+            return cells[0].value
     return ZERO
 
 

@@ -333,19 +333,7 @@ _TABLE_TOTALS = words("rules_points.table_totals")
 
 @rule("score.prose_table", "正文所写总得分与评分表“总分/合计”行的得分是否一致")
 def check_total_against_the_table(context: CheckContext) -> list[Finding]:
-    totals = []
-    for table in context.tables:
-        column = table.column("score")
-        if column is None:
-            continue
-        for row in table.rows:
-            cell = row.cell(column)
-            if (
-                row.label.replace(" ", "").startswith(_TABLE_TOTALS)
-                and cell is not None
-                and cell.value is not None
-            ):
-                totals.append(cell)
+    totals = [cell for table in context.tables for cell in table.labelled_cells("score", _TABLE_TOTALS)]
     if len({cell.value for cell in totals}) != 1:
         return []  # no scored table, or several totals: which one the prose means is not clear
     table_total = totals[0]

@@ -63,29 +63,47 @@ def share_by_names(context: CheckContext, share: Quantity) -> list[Finding]:
     whole = _the_figure(context, name_of(named.group("whole")), chapter[0], clause_start, part)
     if whole is None or whole.base_value <= part.base_value:
         return []
+    if whole.base_value <= report.half_unit(whole) or share_fits(report, share, part, whole):
+        return []
+    return [
+        share_finding(context, share, part, whole, WARNING, named.start(), report.section_at(whole.start))
+    ]
+
+
+def share_fits(report, share: Quantity, part: Quantity, whole: Quantity) -> bool:
+    """The printed share is part ÷ whole, to its printed decimals or within the rounding of the
+    printed figures."""
     n, un = part.base_value, report.half_unit(part)
     d, ud = whole.base_value, report.half_unit(whole)
-    if d <= ud:
-        return []
     exact = n * HUNDRED / d
-    if round_half_up(exact, share.decimals) == share.value or overlaps(
+    return round_half_up(exact, share.decimals) == share.value or overlaps(
         (n - un) * HUNDRED / (d + ud), (n + un) * HUNDRED / (d - ud), share.value, share.half_unit()
-    ):
-        return []
-    expected = pct(exact, share.decimals)
-    where = report.section_at(whole.start)
-    return [
-        context.finding(
-            "rate.recompute",
-            WARNING,
-            f"占比与{'金额' if part.kind == 'money' else '数字'}不符：“{part.label}”{show(part)}÷"
-            f"“{whole.label}”{show(whole)}（{where}）={expected}，报告写{share.text}%",
-            named.start(),
-            share.end,
-            expected=expected,
-            found=f"{share.text}%",
-        )
-    ]
+    )
+
+
+def share_finding(
+    context: CheckContext,
+    share: Quantity,
+    part: Quantity,
+    whole: Quantity,
+    severity: str,
+    start: int,
+    where: str = "",
+) -> Finding:
+    """'占比与金额不符：“基本支出”…÷“全年支出”…=…，报告写…%' (``where``: the section of a whole stated
+    away from the share)."""
+    expected = pct(part.base_value * HUNDRED / whole.base_value, share.decimals)
+    return context.finding(
+        "rate.recompute",
+        severity,
+        f"占比与{'金额' if part.kind == 'money' else '数字'}不符：“{part.label}”{show(part)}÷"
+        f"“{whole.label.removeprefix('占')}”{show(whole)}{f'（{where}）' if where else ''}={expected}，"
+        f"报告写{share.text}%",
+        start,
+        share.end,
+        expected=expected,
+        found=f"{share.text}%",
+    )
 
 
 def _the_figure(

@@ -83,6 +83,20 @@ class Table:
                 return self.kinds.index(kind)
         return None
 
+    def labelled_cells(self, kind: str, labels: tuple[str, ...]) -> list[TableCell]:
+        """The cells with a value, in the column of ``kind``, of the rows whose label (spaces
+        aside) starts with one of ``labels`` ('总分', '年度资金总额'), in order."""
+        column = self.column(kind)
+        if column is None:
+            return []
+        return [
+            cell
+            for row in self.rows
+            if row.label.replace(" ", "").startswith(labels)
+            and (cell := row.cell(column)) is not None
+            and cell.value is not None
+        ]
+
 
 def number_cell(text: str, start: int) -> TableCell:
     stripped = text.strip()
