@@ -253,20 +253,24 @@ _NOT_DONE = re.compile(r"未|结余|剩余|结转")  # '尚未支出51.74万元'
 _PER_HEAD = re.compile(r"平均|人均|户均|每")
 
 
+def _nearest_level(report: ParsedReport, low: int, position: int, accept) -> Quantity | None:
+    """The last level figure in [low, position), not approximate, that ``accept`` takes, or None."""
+    for quantity in reversed(report.quantities_between(low, position)):
+        if quantity.role == "level" and not quantity.approx and accept(quantity):
+            return quantity
+    return None
+
+
 def _level_before(report: ParsedReport, quantity: Quantity) -> Quantity | None:
     """The level figure of the same kind right before ``quantity`` in its sentence, or None."""
-    sentence_start = (
-        max(report.text.rfind("。", 0, quantity.start), report.text.rfind("\n", 0, quantity.start)) + 1
+    text = report.text
+    sentence_start = max(text.rfind("。", 0, quantity.start), text.rfind("\n", 0, quantity.start)) + 1
+    return _nearest_level(
+        report,
+        sentence_start,
+        quantity.start,
+        lambda q: q.kind == quantity.kind and not _PER_HEAD.search(q.raw_label),
     )
-    earlier = [
-        q
-        for q in report.quantities_between(sentence_start, quantity.start)
-        if q.kind == quantity.kind
-        and q.role == "level"
-        and not q.approx
-        and not _PER_HEAD.search(q.raw_label)
-    ]
-    return earlier[-1] if earlier else None
 
 
 def _named_level_before(report: ParsedReport, position: int, named: str) -> Quantity | None:
@@ -274,15 +278,9 @@ def _named_level_before(report: ParsedReport, position: int, named: str) -> Quan
     paragraph = report.paragraph_at(position)
     if paragraph is None:
         return None
-    for quantity in reversed(report.quantities_between(paragraph.start, position)):
-        if (
-            quantity.role == "level"
-            and not quantity.approx
-            and named in quantity.label
-            and not _NOT_DONE.search(quantity.label)
-        ):
-            return quantity
-    return None
+    return _nearest_level(
+        report, paragraph.start, position, lambda q: named in q.label and not _NOT_DONE.search(q.label)
+    )
 
 
 def find_from_to(report: ParsedReport) -> list[FromTo]:
