@@ -180,6 +180,18 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
     findings.extend(_unchecked_options(context))
+    findings.extend(_guidance_notes(context, wording.get("guidance_note")))
+    for match in _empty_slots(text):
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"模板留下的空位没有填：“{match.group(0).strip()}”（{_SLOT_WHAT[match.lastgroup]}）",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     for match in _blanks(text):
         findings.append(
             context.finding(
@@ -216,6 +228,56 @@ def _blanks(text: str) -> list[re.Match]:
     if not any(contains_word(text, mark) for mark in _BLANK_MARKS):
         return []
     return list(_BLANK.finditer(text))
+
+
+# slots of a template nobody filled: a document number without its number ('湛财评〔2018〕号'), a
+# row of boxes for a code ('项目编码:□□□□□□'), empty brackets where a figure goes ('经费【】万元')
+_EMPTY_SLOT = re.compile(
+    r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
+    r"|(?P<boxes>□{3,})"
+    r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
+)
+_SLOT_WHAT = {"number": "文号缺序号", "boxes": "编码的方格没有填", "figure": "括号里应填数字"}
+
+
+def _empty_slots(text: str) -> list[re.Match]:
+    if not ("号" in text or "號" in text or "□□□" in text or "]" in text or "】" in text or ")" in text):
+        return []
+    return list(_EMPTY_SLOT.finditer(text))
+
+
+def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]:
+    """An outline's writing hint left in brackets at the end of a heading that the body then
+    follows ('(一)部门基本情况(包括在职人员情况、机构设置、主要职能等)'). A heading that ends
+    the text is left alone: the text may stop before its body (an opening cut short)."""
+    if not pattern:
+        return []
+    regex = _compiled(pattern)
+    report = context.report
+    text = report.text
+    findings = []
+    for heading in report.headings:
+        if heading.rank < 1 or not text[heading.end : heading.end + 400].strip():
+            continue
+        match = regex.search(text, heading.start, heading.end)
+        if match is None:
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"标题后括号里是提纲的写作提示，没有删去：“{match.group(0).rstrip('。. ')}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…状态。%、%、%,未按规定…”

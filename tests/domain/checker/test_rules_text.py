@@ -124,3 +124,42 @@ def test_no_error_from_wording_rules():
     assert [
         f for f in check_text(text).findings if f.severity == ERROR and f.rule.startswith(("typo", "date"))
     ] == []
+
+
+def test_a_writing_hint_of_the_outline_left_after_a_heading_that_the_body_follows():
+    # 怀化市工信局 2022 and 彭山区审计局 2023 (evaluation set 269, 175)
+    hint = "(一)部门基本情况(包括部门的在职人员情况、机构设置、主要职能及重点工作计划等)。\n1、在职人员情况。\n在职98人。"
+    assert only(hint, "template.leftover").found.startswith("(包括部门的在职人员情况")
+    duty = "(一)主要职能。(职能参照区政府批准的三定方案)\n依照审计法的规定履行审计监督职责。"
+    assert "三定方案" in only(duty, "template.leftover").message
+    for written in (
+        "二、绩效目标（主要从产出和效益两方面描述）\n全年完成培训10场。",
+        "（一）项目基本情况（简要说明项目的立项依据和资金来源）\n本项目于2019年立项。",
+    ):
+        assert only(written, "template.leftover").message.startswith("标题后括号里是提纲的写作提示")
+    # a heading's own note (a unit, a scope) stays silent, and so does a hint that ends the text
+    # (an opening cut short before the body: whether it was filled in cannot be told)
+    for note in (
+        "(三)项目资金(含中央、省级资金)\n共100万元。",
+        "一、部门概况(单位:万元)\n预算100万元。",
+        "三、绩效指标分析情况(对照附件2《项目绩效自评指标评分表》分析)\n(一)自评分数。\n自评得分95分。",
+        "(三)绩效评价指标分析\n1.预算执行情况分析(包括完成情况和偏差原因等)\n",
+    ):
+        assert findings(note, "template.leftover") == [], note
+
+
+def test_template_slots_left_empty_document_numbers_code_boxes_and_bracketed_figures():
+    # 湛江市供销社 2017 and 下花园区植被恢复 2019 (evaluation set 288, 295)
+    assert "文号缺序号" in only("按照《通知》(湛財評[2018] 號)的要求开展自评。", "template.leftover").message
+    assert "方格" in only("项目编码: □□□□□□□□□□□□□□□□□\n项目名称: 植被恢复", "template.leftover").message
+    assert only("本年经费为【】万元。", "template.leftover").found == "【】"
+    assert only("全年共培训(  )人次。", "template.leftover").found == "(  )"
+    assert "〔20XX〕" in only("根据甘财绩〔20XX〕5号文件。", "template.leftover").message
+    # filled in: a number with its serial, a checkbox, empty brackets of page furniture
+    for filled in (
+        "根据财预〔2020〕12号文件。",
+        "评价类型: √阶段评价 □结束评价",
+        "浏览次数: 字体:[ ] 打印",
+        "项目类型经常性项目(√)一次性项目()",
+    ):
+        assert findings(filled, "template.leftover") == [], filled
