@@ -181,7 +181,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_form_fields(context))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, wording.get("guidance_note")))
-    for match in _empty_slots(text):
+    for match in _empty_slots(text, report.places):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -240,10 +240,8 @@ _EMPTY_SLOT = re.compile(
 _SLOT_WHAT = {"number": "文号缺序号", "boxes": "编码的方格没有填", "figure": "括号里应填数字"}
 
 
-def _empty_slots(text: str) -> list[re.Match]:
-    if not ("号" in text or "號" in text or "□□□" in text or "]" in text or "】" in text or ")" in text):
-        return []
-    return list(_EMPTY_SLOT.finditer(text))
+def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
+    return list(scan.finditer(_EMPTY_SLOT, text, places))
 
 
 def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]:
@@ -257,10 +255,13 @@ def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]
     text = report.text
     findings = []
     for heading in report.headings:
-        if heading.rank < 1 or not text[heading.end : heading.end + 400].strip():
+        if heading.rank < 1:
             continue
-        match = regex.search(text, heading.start, heading.end)
-        if match is None:
+        opening = max(
+            text.rfind("(", heading.start, heading.end), text.rfind("（", heading.start, heading.end)
+        )
+        match = regex.match(text, opening, heading.end) if opening > heading.start else None
+        if match is None or not text[heading.end : heading.end + 400].strip():
             continue
         findings.append(
             context.finding(
