@@ -875,6 +875,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
             )
         )
     findings.extend(_own_name_variants(context))
+    findings.extend(_level_variants(context))
     orgs: Counter = Counter()
     for match in _ORG.finditer(text):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
@@ -986,6 +987,45 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
                 continue
             findings.append(_name_finding(context, start, end, variant, name))
             break
+    return findings
+
+
+def _level_variants(context: CheckContext) -> list[Finding]:
+    """The unit calling itself by two administrative levels (本镇 and 本乡, 我县 and 我区): the
+    fewer are reported, text copied from another unit's report. A tie tells nothing."""
+    text = context.report.text
+    wording = context.data.wording
+    compounds = wording.get("self_level_compounds") or ""
+    findings = []
+    for levels in wording.get("self_levels") or ():
+        said: dict[str, list[tuple[int, str]]] = {}
+        for level, forms in levels.items():
+            others = "".join(other for other in levels if other != level)
+            for form in forms:
+                for start in _literal_starts(text, form):
+                    end = start + len(form)
+                    if (start and text[start - 1] in compounds) or text[end : end + 1] in others:
+                        continue  # 各乡镇政府, 城乡政府, 本乡镇
+                    said.setdefault(level, []).append((start, form))
+        if len(said) < 2:
+            continue
+        (major, many), (_, few) = sorted(said.items(), key=lambda item: -len(item[1]))[:2]
+        if len(many) == len(few):
+            continue
+        many.sort()
+        for start, form in sorted(few):
+            findings.append(
+                context.finding(
+                    "name.variant",
+                    WARNING,
+                    f"单位层级前后写法不一：这里写“{form}”，文中其他{len(many)}处按“{major}”称"
+                    f"（如“{many[0][1]}”），像是套用了别的单位的文字",
+                    start,
+                    start + len(form),
+                    expected=major,
+                    found=form,
+                )
+            )
     return findings
 
 

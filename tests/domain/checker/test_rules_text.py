@@ -163,3 +163,20 @@ def test_template_slots_left_empty_document_numbers_code_boxes_and_bracketed_fig
         "项目类型经常性项目(√)一次性项目()",
     ):
         assert findings(filled, "template.leftover") == [], filled
+
+
+def test_the_unit_calling_itself_by_two_administrative_levels():
+    # 绥阳县太白镇 2021 and 龙陵县象达镇 2019 (evaluation set 296, 316): a 镇 written as a 乡 once
+    town = "太白镇人民政府主要职责：做好商品流通，协调本乡同外地的经济往来。本镇共有6个村。"
+    finding = only(town, "name.variant")
+    assert finding.found == "本乡" and finding.expected == "镇" and "其他2处" in finding.message
+    county = "我区共有12个乡镇。本区财政收入增长。我县农业发展较快。"
+    assert only(county, "name.variant").found == "我县"
+    # compounds of both levels, one level only, and a tie (which one is meant cannot be told)
+    for consistent in (
+        "各乡镇政府要加强管理。本镇共有6个村，镇政府驻地在太白。",
+        "城乡政府共同推进。本镇共有6个村。",
+        "本乡共有6个村。我乡财政收入增长。",
+        "本镇共有6个村。本乡财政收入增长。",
+    ):
+        assert findings(consistent, "name.variant") == [], consistent
