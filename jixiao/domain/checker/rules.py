@@ -2578,6 +2578,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_report_date_before_year_end(context))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
+    findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
     return findings
 
@@ -2663,6 +2664,44 @@ def _targets_of_an_earlier_year(context: CheckContext, year_months: list[int] | 
                 match.start(),
                 match.end(),
                 expected=f"{fiscal}年",
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+_STAFF_AS_OF = re.compile(
+    r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末)"
+    r"(?=[^。\n]{0,40}(?:在职|实有|在编|编制))"
+)
+
+
+def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
+    """The unit's staff given as of the end of the year before the one evaluated (a 2024 report:
+    “截至2023年12月31日，本单位…在职人员36人”): last year's profile copied without its update. A
+    sentence that compares with that year (上年, 同比) is left alone."""
+    text = context.report.text
+    if "截" not in text:
+        return []
+    year = _fiscal_year(text)
+    if year is None:
+        return []
+    previous = str(int(year.group(1)) - 1)
+    findings = []
+    for match in scan.finditer(_STAFF_AS_OF, text, context.report.places):
+        if match.group(1) != previous:
+            continue
+        sentence_end = first_mark(text, "。\n", match.end(), len(text))
+        if any(word in text[match.end() : sentence_end] for word in ("上年", "去年", "同比", year.group(1))):
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"{year.group(0)}的报告，人员情况却写“{match.group(0)}”，是上一年末的时点（应为{year.group(1)}年末？）",
+                match.start(),
+                match.end(),
+                expected=f"{year.group(1)}年12月31日",
                 found=match.group(0),
             )
         )

@@ -180,3 +180,20 @@ def test_the_unit_calling_itself_by_two_administrative_levels():
         "本镇共有6个村。本乡财政收入增长。",
     ):
         assert findings(consistent, "name.variant") == [], consistent
+
+
+def test_staff_counted_at_the_end_of_the_year_before_the_one_evaluated():
+    # 徐闻县地方公路局 2024 (evaluation set 181): the profile of the year before, not updated
+    head = "徐闻县地方公路局2024年度部门整体支出绩效自评报告\n一、部门概况\n"
+    stale = head + "截至 2023 年 12 月 31日,本单位财政核定编制在职人员为 36 人,年末实有在职人员为 34 人。"
+    finding = only(stale, "date.format")
+    assert finding.found == "截至2023年12月31日" and finding.expected == "2024年12月31日"
+    # the year evaluated, a comparison with the year before, a baseline that is no staff count,
+    # and a later date (a third party evaluating after the year) stay silent
+    for consistent in (
+        "截至2024年12月31日,本单位在职人员34人。",
+        "截至2023年底,在职人员32人,比上年减少2人。",
+        "截至2023年底全县已建警报器48台,警报音响覆盖率86.5%。",
+        "截至2025年3月31日,实有在职人员34人。",
+    ):
+        assert findings(head + consistent, "date.format") == [], consistent
