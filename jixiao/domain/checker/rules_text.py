@@ -235,9 +235,15 @@ def _blanks(text: str) -> list[re.Match]:
 _EMPTY_SLOT = re.compile(
     r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
     r"|(?P<boxes>□{3,})"
+    r"|(?P<percent>[为达是约:]%)"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
 )
-_SLOT_WHAT = {"number": "文号缺序号", "boxes": "编码的方格没有填", "figure": "括号里应填数字"}
+_SLOT_WHAT = {
+    "number": "文号缺序号",
+    "boxes": "编码的方格没有填",
+    "percent": "百分比的数字没有填",
+    "figure": "括号里应填数字",
+}
 
 
 def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:

@@ -155,12 +155,15 @@ def test_template_slots_left_empty_document_numbers_code_boxes_and_bracketed_fig
     assert only("本年经费为【】万元。", "template.leftover").found == "【】"
     assert only("全年共培训(  )人次。", "template.leftover").found == "(  )"
     assert "〔20XX〕" in only("根据甘财绩〔20XX〕5号文件。", "template.leftover").message
+    assert "全文共2处" in only("项目于X月X日完成验收。", "template.leftover").message
+    assert only("全年任务完成率为  %。", "template.leftover").found == "为%"
     # filled in: a number with its serial, a checkbox, empty brackets of page furniture
     for filled in (
         "根据财预〔2020〕12号文件。",
         "评价类型: √阶段评价 □结束评价",
         "浏览次数: 字体:[ ] 打印",
         "项目类型经常性项目(√)一次性项目()",
+        "购置X光机2台，满意度达95%。",
     ):
         assert findings(filled, "template.leftover") == [], filled
 
