@@ -200,3 +200,21 @@ def test_staff_counted_at_the_end_of_the_year_before_the_one_evaluated():
         "截至2025年3月31日,实有在职人员34人。",
     ):
         assert findings(head + consistent, "date.format") == [], consistent
+
+
+def test_curated_slips_that_differ_from_a_sound_phrase_only_by_the_next_character():
+    for slip, expected in (
+        ("项目以经完成验收。", "已经"),
+        ("在次基础上进一步完善。", "再次"),
+        ("按装了监控设备。", "安装"),
+        ("一、中心基本概括\n本中心成立于2001年。", "基本概况"),
+    ):
+        assert expected in only(slip, "typo.curated").message, slip
+    for sound in (
+        "坚持以经济建设为中心。",
+        "以经费保障为重点。",
+        "在次年3月完成。",
+        "按装机容量计算。",
+        "可以基本概括为三点。",
+    ):
+        assert findings(sound, "typo.curated") == [], sound
