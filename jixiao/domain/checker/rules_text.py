@@ -1146,10 +1146,38 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 _RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
 
 
-@rule("punct.run_on", "金额后直接接“其中”或下一句（“803.74万元其中”“859.6万元2023年支出”），缺少标点")
+@lru_cache(maxsize=4)
+def _two_problems(key: int, ends: tuple[str, ...], predicates: tuple[str, ...]) -> re.Pattern:
+    def either(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(word) for word in words) or "(?!)"
+
+    return re.compile(
+        rf"(?:{either(ends)})(?![,;。:、\s的地得和及与或等问现情])[\u4e00-\u9fff]{{2,12}}?(?:{either(predicates)})"
+    )
+
+
+@rule(
+    "punct.run_on",
+    "金额后直接接“其中”或下一句（“803.74万元其中”“859.6万元2023年支出”）、两个问题连写（“…有待提升村民自治制度不健全”），缺少标点",
+)
 def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
+    wording = context.data.wording
+    ends = as_tuple(wording.get("problem_ends"))
+    two = _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
+    for match in scan.finditer(two, text, context.report.places):
+        first = next(end for end in ends if text.startswith(end, match.start()))
+        findings.append(
+            context.finding(
+                "punct.run_on",
+                WARNING,
+                f"两个问题连在一起，“{first}”后缺少标点：“{match.group(0)}”",
+                match.start(),
+                match.end(),
+                expected=f"{first}，",
+            )
+        )
     for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":

@@ -218,3 +218,15 @@ def test_curated_slips_that_differ_from_a_sound_phrase_only_by_the_next_characte
         "可以基本概括为三点。",
     ):
         assert findings(sound, "typo.curated") == [], sound
+
+
+def test_two_problems_written_together_without_a_mark_between_them():
+    # 芜湖市民政局社区建设奖补 2022 (evaluation set 299)
+    finding = only("规范管理水平有待提升村民自治制度不健全。", "punct.run_on")
+    assert finding.expected == "有待提升，" and "村民自治制度不健全" in finding.message
+    for separated in (
+        "宣传力度有待加强，制度不健全。",
+        "资金管理不规范问题依然存在，制度不健全。",
+        "制度不健全的问题有待解决。",
+    ):
+        assert findings(separated, "punct.run_on") == [], separated
