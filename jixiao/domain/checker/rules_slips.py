@@ -525,8 +525,51 @@ def check_list_ends(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# A list of names joined by 、 whose last member is joined by a comma
+
+_COMMA_MEMBER = re.compile(r"[,，]([\u4e00-\u9fff]{2,12}?)等")
+_LIST_MEMBERS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}$")
+
+
+@rule(
+    "punct.list_comma",
+    "顿号并列的名单中最后一项前用了逗号（“残疾人康复、残疾人无障碍改造,残疾人阳光家园等”）",
+)
+def check_list_commas(context: CheckContext) -> list[Finding]:
+    """Three or more names joined by '、', then a comma and one more name of the same kind before
+    等: the comma should be a '、'. Of the same kind: the last name opens with the same two
+    characters as one of the others (残疾人…), which a new clause after a comma does not."""
+    text = context.report.text
+    findings = []
+    for comma in scan.occurrences(text, ",，"):
+        member = _COMMA_MEMBER.match(text, comma)
+        if member is None:
+            continue
+        listed = _LIST_MEMBERS.search(text, max(0, comma - 80), comma)
+        if listed is None:
+            continue
+        names = listed.group(0).split("、")
+        head = member.group(1)[:2]
+        if not any(name.startswith(head) for name in names[1:]):
+            continue
+        findings.append(
+            context.finding(
+                "punct.list_comma",
+                WARNING,
+                f"顿号并列的名单中“{names[-1]}”与“{member.group(1)}”之间用了逗号，应为顿号",
+                comma - len(names[-1]),
+                member.end(1),
+                expected="、",
+                found=text[comma],
+            )
+        )
+    return findings
+
+
 RULES = (
     check_list_ends,
+    check_list_commas,
     check_staff_over_quota,
     check_list_colons,
     check_missing_stops,

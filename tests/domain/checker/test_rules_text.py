@@ -230,3 +230,16 @@ def test_two_problems_written_together_without_a_mark_between_them():
         "制度不健全的问题有待解决。",
     ):
         assert findings(separated, "punct.run_on") == [], separated
+
+
+def test_the_last_member_of_a_list_joined_by_a_comma_instead_of_a_pause_mark():
+    # 邵阳县残联 2018 (evaluation set 168)
+    listed = "整体支出围绕残疾人教育就业与扶贫、残疾人康复、残疾人无障碍改造、残疾人燃油补贴,残疾人阳光家园等项目展开。"
+    finding = only(listed, "punct.list_comma")
+    assert finding.found == "," and "“残疾人燃油补贴”与“残疾人阳光家园”" in finding.message
+    # a new clause after the comma, and a last member of another kind, stay silent
+    for other in (
+        "公开招生范围、程序、时间和结果,保障适龄儿童少年平等入学等权利。",
+        "承担文电、会务、信息档案、保密、固定资产,后勤保障等工作。",
+    ):
+        assert findings(other, "punct.list_comma") == [], other
