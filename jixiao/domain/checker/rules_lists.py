@@ -116,6 +116,13 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
             continue
         if number == 1 and previous is not None and ":" in context.report.text[last_end : match.start()]:
             previous = None  # '资金来源:(1)…资金结构:(1)…(2)…': a second list after its own label
+        if (
+            previous is not None
+            and number in (previous + 2, previous + 3)
+            and _printed(style, previous + 1) in context.report.text[last_end : match.start()]
+        ):
+            previous, last_end = number, match.end()
+            continue  # '(2)…得到提升(3)…(4)': the number is there, only its item's stop is missing
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
             findings.append(

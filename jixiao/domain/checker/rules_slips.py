@@ -567,8 +567,69 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# Items numbered in a line, one of which lacks the stop the others end with
+
+_INLINE_ITEM = re.compile(r"[(（](\d{1,2})[)）]")
+
+
+@rule("punct.item_end", "一行里连续编号的各条（“(1)…。(2)…(3)…。”）都以句号结束，只有一条没有")
+def check_item_ends(context: CheckContext) -> list[Finding]:
+    """Numbered items (1) (2) (3)… written one after another in a line: when every item but
+    one ends with a full stop or semicolon before the next number, the one that ends on a
+    character lacks its stop."""
+    findings = []
+    for paragraph in context.report.paragraphs:
+        if paragraph.text.count("(") + paragraph.text.count("（") < 3:
+            continue
+        offset = 0
+        for cell in paragraph.text.split("|"):  # (a table's cells one by one)
+            findings.extend(_item_without_stop(context, cell, paragraph.start + offset))
+            offset += len(cell) + 1
+    return findings
+
+
+def _numbered_runs(markers: list[re.Match]) -> list[list[re.Match]]:
+    """The markers split into runs numbered one after another ((1)(2)(3), then (1)(2) …)."""
+    runs: list[list[re.Match]] = []
+    for marker in markers:
+        if runs and int(marker.group(1)) == int(runs[-1][-1].group(1)) + 1:
+            runs[-1].append(marker)
+        else:
+            runs.append([marker])
+    return runs
+
+
+def _item_without_stop(context: CheckContext, body: str, start: int) -> list[Finding]:
+    """The findings of ``punct.item_end`` in one line or table cell ``body`` starting at ``start``."""
+    text = context.report.text
+    findings = []
+    for run in _numbered_runs(list(_INLINE_ITEM.finditer(body))):
+        if len(run) < 3:
+            continue
+        ends = [body[: m.start()].rstrip()[-1:] for m in run[1:]]  # how each item but the last ends
+        bare = [i for i, end in enumerate(ends) if "\u4e00" <= end <= "\u9fff"]
+        if len(bare) != 1 or sum(1 for end in ends if end in "。;；") < 2:
+            continue
+        marker = run[bare[0] + 1]
+        end = start + len(body[: marker.start()].rstrip())
+        findings.append(
+            context.finding(
+                "punct.item_end",
+                WARNING,
+                f"第({marker.group(1)})条前的一条“…{text[max(start, end - 10) : end]}”没有句号，"
+                "同一行其他各条都以句号结束",
+                max(start, end - 10),
+                end,
+                expected=f"{text[end - 1]}。",
+            )
+        )
+    return findings
+
+
 RULES = (
     check_list_ends,
+    check_item_ends,
     check_list_commas,
     check_staff_over_quota,
     check_list_colons,

@@ -243,3 +243,20 @@ def test_the_last_member_of_a_list_joined_by_a_comma_instead_of_a_pause_mark():
         "承担文电、会务、信息档案、保密、固定资产,后勤保障等工作。",
     ):
         assert findings(other, "punct.list_comma") == [], other
+
+
+def test_one_item_of_a_numbered_line_without_the_stop_the_others_end_with():
+    # 绥阳县太白镇 2021 (evaluation set 296): item (2) runs into (3)
+    line = (
+        "主要成效：(1)认真履职，较好完成了各项工作任务。 (2)通过强化预算收支管理，部门整体支出管理水平得到提升"
+        " (3)编制并实施村镇建设规划。 (4)按计划组织本级财政收入。"
+    )
+    finding = only(line, "punct.item_end")
+    assert "第(3)条前" in finding.message and finding.expected == "升。"
+    # the number is there: no skip is reported for it; a number really skipped still is
+    assert findings(line, "list.numbering_styles") == []
+    assert (
+        "缺(3)" in only("主要成效：(1)认真履职。(2)强化管理。(4)编制规划。", "list.numbering_styles").message
+    )
+    # items that all end without a stop (a list of short names) stay silent
+    assert findings("主要成效：(1)认真履职 (2)强化管理 (3)编制规划。", "punct.item_end") == []
