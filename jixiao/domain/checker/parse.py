@@ -500,6 +500,8 @@ def _read_quantities(
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
                 raw_label = raw_label.removeprefix("年度").removeprefix("年")  # '2023年项目支出': 项 stays
+            elif raw_label[:1] in ".、":
+                raw_label = raw_label.lstrip(".、")  # '2.项目支出173.84万元': a list's number, then the label
             else:
                 raw_label = _LEFTOVER_UNIT.sub("", raw_label)
         if tables is None:

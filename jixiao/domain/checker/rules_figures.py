@@ -386,6 +386,7 @@ def check_balance(context: CheckContext) -> list[Finding]:
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
+    canonical_words = tuple(spec.get("canonical") or ())
     for group in sections.values():
         kinds = {id(f): _balance_kind(f, spec) for f in group}
         balances = [f for f in group if kinds[id(f)] == "balance"]
@@ -419,10 +420,16 @@ def check_balance(context: CheckContext) -> list[Finding]:
             ]
             incomes = [f for f in earlier if _balance_kind(f, spec) == "income"]
             add_ons = add_ons or [f for f in earlier if _balance_kind(f, spec) == "add_on"]
+            # '支出合计412.58万元。1.基本支出…2.项目支出173.84万元。年末结转结余…': the balance stands
+            # in the section of the last part; the spending total stated before is its spending
+            total_spent = _canonical(
+                [f for f in earlier if _balance_kind(f, spec) == "spent"], canonical_words
+            )
+            if total_spent and not _canonical(spends, canonical_words):
+                spends = total_spent
         # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
         incomes, spends = _one_amount(incomes), _one_amount(spends)
         # '收入合计…支出合计…，年末结转结余…' beside 三公经费支出, 政府采购支出: the canonical pair
-        canonical_words = tuple(spec.get("canonical") or ())
         if len(incomes) > 1 or len(spends) > 1:
             incomes = _one_amount(_canonical(incomes, canonical_words)) if len(incomes) > 1 else incomes
             spends = _one_amount(_canonical(spends, canonical_words)) if len(spends) > 1 else spends
@@ -1111,6 +1118,26 @@ _SCORE_PART = re.compile(
 _SCORE_LIST_OPENER = re.compile(r"其中|各(?:部分|项|方面)得分(?:为|是|分别为)?|分项得分|分别得分|分别为")
 
 
+_SCORED_AFTER = re.compile(r"[,，]?(?:实际)?得(?:分)?(\d+(?:\.\d+)?)分")
+
+
+def _points_then_scores(text: str, parts: list[re.Match]) -> tuple[list[re.Match], dict[int, str]]:
+    """The parts written as points and then the score (“投入20分，得19分”): {part's start: its score},
+    and the parts without the '实际得19分' that only give the score of the one before."""
+    scored: dict[int, str] = {}
+    kept = []
+    taken = -1
+    for part in parts:
+        if part.start() < taken:
+            continue  # the score of the part before, read as a part of its own
+        after = _SCORED_AFTER.match(text, part.end())
+        if after is not None:
+            scored[part.start()] = after.group(1)
+            taken = after.end()
+        kept.append(part)
+    return kept, scored
+
+
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
@@ -1132,26 +1159,29 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
         stop = paragraph.end if stop < 0 else stop
         if "扣" in text[match.end() : since]:
             continue  # '总得分88.5分…共扣11.5分，其中决策扣1分…': the deductions, not the scores
+        parts, scored = _points_then_scores(text, list(_SCORE_PART.finditer(text, first, stop)))
         parts = [
             p
-            for p in _SCORE_PART.finditer(text, first, stop)
-            if not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
+            for p in parts
+            if p.start() in scored  # “投入满分20分，得19分”: the points, then the score
+            or (
+                not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
+            )
         ]
         if len(parts) < 2 or len(parts) > 12:
             continue
         total = Decimal(match.group("n"))
-        if any(Decimal(p.group("n")) > total for p in parts) or any(
-            p.group("name").endswith("扣") for p in parts
-        ):
+        numbers = [scored.get(p.start(), p.group("n")) for p in parts]
+        if any(Decimal(n) > total for n in numbers) or any(p.group("name").endswith("扣") for p in parts):
             continue  # a part above the whole: sub-projects' own scores averaged, not parts of it
-        values = [Decimal(p.group("n")) for p in parts]
-        places = max(len(p.group("n").split(".", 1)[1]) if "." in p.group("n") else 0 for p in parts)
+        values = [Decimal(n) for n in numbers]
+        places = max(len(n.split(".", 1)[1]) if "." in n else 0 for n in numbers)
         total_places = len(match.group("n").split(".", 1)[1]) if "." in match.group("n") else 0
         # points are given whole or to the printed decimals: integers are exact (as score.list_total)
         decimals = max(places, total_places)
         half = Decimal(5).scaleb(-(decimals + 1)) * (len(values) + 1) if decimals else Decimal("0.5")
         found = sum(values, ZERO)
-        listing = "+".join(p.group("n") for p in parts)
+        listing = "+".join(numbers)
         if abs(found - total) >= half:
             findings.append(
                 context.finding(
@@ -1164,7 +1194,7 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
                     found=f"{match.group('n')}分",
                 )
             )
-        fulls = [p.group("full") for p in parts]
+        fulls = [p.group("full") or (p.group("n") if p.start() in scored else None) for p in parts]
         if all(fulls):
             full_sum = sum((Decimal(f) for f in fulls), ZERO)
             if full_sum != 100 and "满分100" in text[max(0, match.start() - 80) : match.start()]:

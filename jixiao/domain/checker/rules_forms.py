@@ -120,7 +120,8 @@ def check_points_against_total_row(context: CheckContext) -> list[Finding]:
             stated = total_cell.value
             places = max([_places(v) for _, v in values] + [_places(stated)])
             envelope = Decimal(5).scaleb(-(places + 1)) * (len(values) + 1) if places else ZERO
-            if any(abs(candidate - stated) <= envelope for candidate in (own, own + fund, own / 2)):
+            candidates = (own, own + fund, own / 2, _without_details(table, totals[0], column))
+            if any(abs(candidate - stated) <= envelope for candidate in candidates):
                 continue
             funds = tuple(
                 _fund_points(tables[:index], k, context.report.text, table.start) for k in ("weight", "score")
@@ -140,6 +141,29 @@ def check_points_against_total_row(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _without_details(table, total: TableRow, column: int) -> Decimal:
+    """The sum of the rows without the details of a row (“| 决策 | 15 |” then “| 其中：项目立项 | 5 |”,
+    “| 绩效目标 | 5 |”, “| 资金投入 | 5 |”): the rows after a 其中 row stay details of the row above
+    it until they add up to it."""
+    found = last = block = ZERO
+    parent: Decimal | None = None
+    for row in table.rows:
+        cell = row.cell(column)
+        value = cell.value if cell is not None else None
+        if row is total or value is None:
+            continue
+        if row.label.replace(" ", "").startswith("其中") and found:
+            parent, block = last, value
+            continue
+        if parent is not None and block + value <= parent:
+            block += value
+            continue
+        parent = None
+        found += value
+        last = value
+    return found
 
 
 def _a_row_dropped(table, total: TableRow, funds: tuple[Decimal, Decimal]) -> bool:
@@ -179,7 +203,7 @@ def _category_row(row: TableRow) -> bool:
 def _fund_points(before: list[Table], kind: str, text: str, start: int) -> Decimal:
     """The points of the fund row (年度资金总额, 分值10) of the form's money table right before."""
     for table in reversed(before):
-        if start - table.end > 400:
+        if start - table.end > 1500:  # (the form's 年度总体目标 row, often long, stands between)
             break
         cells = table.labelled_cells(kind, _FUND_ROWS)
         if cells:

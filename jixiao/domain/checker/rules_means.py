@@ -310,6 +310,10 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
             continue  # the amount the rate is of stands right before the base's own words
         if "占" in base.raw_label:
             continue  # '占全县财政支出40亿元的8%': a share, which rate.recompute reads
+        if base.raw_label.startswith(("和", "及", "与", "、")) or text.startswith(
+            ("和", "、", "及"), rate.end
+        ):
+            continue  # '分别占脱贫村38个和一般村104个的31.58%和15.38%': two bases, each with its rate
         formula = f"{top.text}{top.unit}÷{base.text}{base.unit}"
         finding = _rate_of(context, top, base, rate, formula, f"{base.raw_label}{base.text}{base.unit}的")
         if finding is not None:

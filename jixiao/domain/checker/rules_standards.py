@@ -106,12 +106,17 @@ def check_standard_times_quantity(context: CheckContext) -> list[Finding]:
             continue
         unit = match.group("unit")
         counts = [
-            Decimal(m.group(1))
-            for m in re.finditer(rf"(\d+){re.escape(unit)}", text[paragraph.start : match.start()])
+            Decimal(m.group(1).replace(",", ""))
+            for m in re.finditer(
+                rf"(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+){re.escape(unit)}",
+                text[paragraph.start : match.start()],
+            )
         ]
         amount = _MONEY_AFTER.search(text, match.end(), min(paragraph.end, match.end() + 40))
         if not counts or amount is None:
             continue
+        if any(mark in text[match.end() : amount.start()] for mark in ";；。"):
+            continue  # '按每亩500元标准补助12,350亩；设备38.60万元': the amount of another clause
         price = Decimal(match.group("price"))
         scale = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}[amount.group(2)]
         stated = Decimal(amount.group(1)) * scale

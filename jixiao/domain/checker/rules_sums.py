@@ -354,6 +354,13 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
             rounded = round_half_up(exact_score, places)
             if rounded == score_cell.value:
                 continue
+            if (
+                stated_rate is not None
+                and exact is not None
+                and abs(stated_rate - exact) <= Decimal(5).scaleb(-(rate_cell.decimals + 1))
+                and round_half_up(min(weight * stated_rate / HUNDRED, weight), places) == score_cell.value
+            ):
+                continue  # 10×96.95%=9.70: the score of the rate as printed, itself right (10×580.72÷599=9.69)
             score_basis = (
                 f"{weight_cell.text}×{basis}"
                 if exact is not None

@@ -787,6 +787,14 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
         clause_start = _clause_start(text, paragraph.start, prefix_end)
+        heading = _HEADING_MARK.match(text, clause_start)
+        if heading is not None:
+            clause_start = (
+                heading.end()
+            )  # '二、评价结论 按决策、过程、产出、效益四个维度': 二、 numbers a heading
+        verb = _CLAUSE_VERB.search(text, clause_start, prefix_end)
+        if verb is not None:
+            clause_start = verb.end()  # '党委、政府设党政办、经发办2个机构': the names after the verb
         if "、" not in text[clause_start:prefix_end] or _COUNT.search(text, clause_start, prefix_end):
             continue
         if text.count(")", clause_start, prefix_end) > text.count("(", clause_start, prefix_end):
@@ -800,8 +808,16 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             continue  # '各成员单位、各学会及示范基地共33家': kinds of units, each standing for several
         if listed_with_etc and len(items) <= count:
             continue  # 'A、B等4个': 等 may stand for names not written out
-        if text[prefix_end - 1 : prefix_end] in ("和", "及", "与") or _ACTOR_WORDS.search(items[-1]):
-            # '县财政局、人民银行县支行和4家合作银行': the count is a member of the list;
+        # '…和沿江8个乡镇': after the last 和 only a word or two that qualifies the counted things (no
+        # 共/等, no name: '…秩序中队和宣传中队3个中队' counts the names)
+        joined = [m.end() for m in _JOINED.finditer(items[-1])]
+        joined_last = prefix_end == before and bool(joined) and len(items[-1]) - joined[-1] <= 3
+        if (
+            text[prefix_end - 1 : prefix_end] in ("和", "及", "与")
+            or joined_last
+            or _ACTOR_WORDS.search(items[-1])
+        ):
+            # '县财政局、人民银行县支行和4家合作银行', '…和沿江8个乡镇': the count is a member of the list;
             # '县农业农村局、县财政局对全县12个项目…': the names act on the counted things
             continue
         if len(items) >= 2:
@@ -812,6 +828,13 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
 
 
 _ACTOR_WORDS = re.compile(r"对|向|给|会同|联合|组织|牵头")
+_JOINED = re.compile(r"[和及与]")
+_HEADING_MARK = re.compile(r"\s*[一二三四五六七八九十]{1,3}、")
+# the verb of a clause whose subject is itself a list ('党委、政府设…'): 设 alone only where it is
+# no part of a word (建设, 设计, 设施, 设备 …)
+_CLAUSE_VERB = re.compile(
+    r"(?:下设|内设|设有|共设|下辖|包括|(?<![建假摆陈增开预架敷铺创新装])设(?![计施备想法定立置有]))(?=[\u4e00-\u9fff]{2,}、)"
+)
 
 
 def _listed_by_an_earlier_count(text: str, low: int, position: int, listed: int, count: int) -> bool:

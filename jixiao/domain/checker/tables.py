@@ -193,8 +193,10 @@ def read_tables(report: ParsedReport, data: CheckerData) -> list[Table]:
 # '|' rows
 
 
-def _split_pipe(paragraph: Paragraph) -> list[TableCell]:
-    """The cells of a '|' row in order, empty ones kept; a Markdown row's leading '|' opens no cell."""
+def _split_pipe(paragraph: Paragraph, width: int = 0) -> list[TableCell]:
+    """The cells of a '|' row in order, empty ones kept; a Markdown row's leading '|' opens no cell.
+    Empty cells at the end are dropped, unless the row has exactly ``width`` cells with them (the
+    header's): then every cell stands under its column."""
     cells = []
     position = paragraph.start
     pieces = paragraph.text.split("|")
@@ -206,6 +208,10 @@ def _split_pipe(paragraph: Paragraph) -> list[TableCell]:
         offset = piece.find(stripped) if stripped else 0
         cells.append(number_cell(stripped, position + offset))
         position += len(piece) + 1
+    if cells and not cells[-1].text and paragraph.text.rstrip().endswith("|"):
+        cells.pop()  # (the piece after a closing '|')
+    if width and len(cells) == width and paragraph.text.startswith("|"):
+        return cells  # (a Markdown row; a row that lost its start is read as before)
     while cells and not cells[-1].text:
         cells.pop()
     return cells
@@ -228,7 +234,7 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
                 close()
                 header, body = None, []
             continue
-        cells = _split_pipe(paragraph)
+        cells = _split_pipe(paragraph, len(header) if header is not None else 0)
         texts = [c for c in cells if c.text]
         if len(texts) >= 2 and all(c.value is None for c in texts):
             known = sum(1 for c in texts if columns.kind(c.text))
@@ -260,6 +266,10 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
         elif cells and cells[0].value is None and cells[0].text:
             label, values = cells[0].text, cells[1:]
             label_start = cells[0].start
+        elif len(cells) > 2 and not cells[0].text and cells[1].value is None and cells[1].text:
+            # '| | 质量指标 | 乙 | 95% | …': the first column's merged cell, empty under its category;
+            # the row's cells are read from the same column as those of the rows with a label
+            label, values, label_start = "", cells[1:], cells[0].start
         else:
             label, values, label_start = "", cells, paragraph.start
             if body and values and len(body[-1][2]) + len(values) < len(header):

@@ -853,3 +853,62 @@ def test_consistent_texts_of_synr_and_syns_draw_no_alarm(rule, text):
 def test_a_share_of_the_sentences_own_budget_is_still_checked():
     wrong = CASES_RS[0][1].replace("79.07%", "78.07%")
     assert "三公经费预算" in findings(wrong, "rate.recompute")[0].message
+
+
+# found by the synthetic reports synT–synW (self-evaluation tables, township reports, third-party
+# evaluations, scraped web pages; synT/synU/synV/synW_false_alarms.md)
+_INDICATORS = (
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+    "| 产出指标（20分） | 数量指标 | 甲 | 10个 | 10个 | 10 | 10 | |\n"
+    "| | 质量指标 | 乙 | 95% | 96% | 10 | 10 | |\n"
+)
+_FUNDS = (
+    "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 599.00 | 599.00 | 580.72 | 10 | 96.95% | 9.70 |\n"
+)
+_DETAILS = (
+    "| 指标 | 分值 | 得分 |\n| 决策 | 15 | 13.5 |\n| 其中：项目立项 | 5 | 5 |\n| 绩效目标 | 5 | 4 |\n"
+    "| 资金投入 | 5 | 4.5 |\n| 合计 | 15 | 13.5 |\n"
+)
+_NUMBERED_SPENDING = "收入合计428.36万元。\n支出合计412.58万元。\n1.基本支出238.74万元。\n2.项目支出173.84万元。\n年末结转结余15.78万元。\n"
+CASES_TW = [
+    ("table.categories", ORGAN + _INDICATORS),
+    ("score.recompute", ORGAN + _FUNDS),
+    ("table.points_total", ORGAN + _DETAILS),
+    ("balance.identity", ORGAN + _NUMBERED_SPENDING),
+    ("score.parts", ORGAN + "自评得分37分。其中投入20分，得19分；产出20分，得18分。\n"),
+    ("score.parts", ORGAN + "自评得分37分，其中投入满分20分，得19分；产出满分20分，得18分。\n"),
+    ("count.items", ORGAN + "县人社局、县公安局和沿江8个乡镇分工负责。\n"),
+    ("count.items", ORGAN + "二、评价结论 按决策、过程、产出、效益四个维度评分。\n"),
+    ("count.items", ORGAN + "党委、政府设党政办、经发办2个机构。\n"),
+    ("rate.of_base", ORGAN + "受益村中，分别占脱贫村38个和一般村104个的31.58%和15.38%。\n"),
+    ("rate.standard", ORGAN + "抽查4,180亩。按每亩500元标准补助12,350亩；设备38.60万元。\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_TW)
+def test_consistent_texts_of_synt_to_synw_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synt_to_synw_shapes_still_report_a_real_slip():
+    def errors(text, rule):
+        return [f.message for f in findings(text, rule, report_type="auto") if f.severity == "error"]
+
+    assert (
+        "10+11=21"
+        in errors(ORGAN + _INDICATORS.replace("| 96% | 10 |", "| 96% | 11 |"), "table.categories")[0]
+    )
+    assert errors(ORGAN + _FUNDS.replace("9.70", "9.60"), "score.recompute")
+    assert errors(
+        ORGAN + _DETAILS.replace("| 合计 | 15 | 13.5 |", "| 合计 | 15 | 14.5 |"), "table.points_total"
+    )
+    wrong_balance = _NUMBERED_SPENDING.replace("结余15.78", "结余16.78")
+    assert "支出合计412.58万元" in errors(ORGAN + wrong_balance, "balance.identity")[0]
+    assert "19+17=36" in errors(CASES_TW[5][1].replace("得18分", "得17分"), "score.parts")[0]
+    assert errors(ORGAN + "由科技信息中队、秩序中队和宣传中队4个中队分工负责。\n", "count.items")
+    assert errors(ORGAN + "二、评价结论 按决策、过程、产出、效益五个维度评分。\n", "count.items")
+    assert errors(ORGAN + "党委、政府设党政办、经发办3个机构。\n", "count.items")
+    assert errors(ORGAN + "新增就业1,860人，完成年度目标1,800人的105.33%。\n", "rate.of_base")
+    assert findings(ORGAN + "共收集1,072卷，按每卷2元的标准测算，争取到21.44万元。\n", "rate.standard")
