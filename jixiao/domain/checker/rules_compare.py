@@ -513,6 +513,19 @@ _COUNT_LABEL_STOP = re.compile(
 )
 
 
+_TARGET_HEAD = re.compile(r"目标(?:值)?[:：]")
+
+
+def _stated_as_a_target(report, quantity) -> bool:
+    """A count set as a target: in a section on the targets ('(三)绩效目标', not '绩效目标完成情况')
+    or in a line that opens with '绩效目标：'."""
+    section = report.section_at(quantity.start).split(" > ")[-1]
+    if "目标" in section and not any(word in section for word in ("完成", "实现", "情况", "偏差")):
+        return True
+    line_start = report.text.rfind("\n", 0, quantity.start) + 1
+    return _TARGET_HEAD.search(report.text, line_start, quantity.start) is not None
+
+
 def _part_of(report, position: int) -> str:
     return report.section_at(position).split(" > ")[0]
 
@@ -532,7 +545,7 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
         label = _COUNT_FILLERS.sub("", quantity.raw_label.strip())
         if len(label) < 4 or _COUNT_LABEL_STOP.search(label) or "|" in quantity.raw_label:
             continue
-        if _threshold_or_cell(context, quantity):
+        if _threshold_or_cell(context, quantity) or _stated_as_a_target(report, quantity):
             continue
         occurrences.setdefault((label, quantity.unit), []).append(quantity)
     findings = []

@@ -151,7 +151,12 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             continue  # planned against done: count.completion reads it
         # the count the rate is of names the rate's own word at the end of its label ('满意556份'), not
         # somewhere in a longer one ('满意度调查共发放问卷200份', '完成乡镇国土空间规划编制11个')
-        named = [q for q in counts if stem in q.raw_label[-6:] and q.start < rate.start]
+        aside = [q for q in counts if q.start > rate.end]
+        if len(aside) >= 2:
+            # '家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）': the
+            # bracket after the rate holds its own counts
+            counts = aside
+        named = [q for q in counts if stem in q.raw_label[-6:] and (q.start < rate.start or q in aside)]
         if not named:
             continue
         top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named

@@ -567,7 +567,12 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 pieces_span = _joined_by_he(report, a, b)
         for cut, (a, b) in enumerate(pieces_span):
             piece = text[a:b].lstrip(" ,;、")
-            if cut and ("其中" in piece or piece.startswith(_BESIDES) or piece.startswith(_WHOLE_AGAIN)):
+            if cut and (
+                "其中" in piece
+                or piece.startswith(_BESIDES)
+                or piece.startswith(_WHOLE_AGAIN)
+                or piece.startswith(_SCOPE_VERBS)
+            ):
                 # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list;
                 # '全年实际下达71万元', '全省…共支出…' speak of a whole again
                 pieces_span = pieces_span[:cut]
@@ -619,7 +624,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 
 _BESIDES = words("statements.besides")
-_REDUCTION = re.compile(r"调减|核减|扣减|收回")
+_SCOPE_VERBS = words("statements.scope_verbs")
+_REDUCTION = re.compile(r"调减|核减|扣减|收回|压减[\u4e00-\u9fff]{0,6}\d")
 # a heading run into the text (“…20万元,二、绩效目标完成情况分析(一)资金投入…1.到位情况,其中…”):
 # what stands before it belongs to another section
 _INLINE_HEADING = re.compile(r"[,，。;；][一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)")

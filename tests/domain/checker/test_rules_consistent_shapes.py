@@ -912,3 +912,43 @@ def test_the_synt_to_synw_shapes_still_report_a_real_slip():
     assert errors(ORGAN + "党委、政府设党政办、经发办3个机构。\n", "count.items")
     assert errors(ORGAN + "新增就业1,860人，完成年度目标1,800人的105.33%。\n", "rate.of_base")
     assert findings(ORGAN + "共收集1,072卷，按每卷2元的标准测算，争取到21.44万元。\n", "rate.standard")
+
+
+CASES_TW_WARNINGS = [
+    ("punct.heading_run_on", ORGAN + "（一）资金使用情况 截至年底支出347.52万元。\n"),
+    ("parts.sum", ORGAN + "安排项目186个，其中产业项目104个、基础项目82个，覆盖14个乡镇、142个村。\n"),
+    (
+        "parts.sum",
+        ORGAN + "收入合计566.45万元，其中年初预算577.60万元，压减支出17.00万元、追加经费5.85万元。\n",
+    ),
+    ("rate.counts", ORGAN + "家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）。\n"),
+    (
+        "count.conflict",
+        ORGAN + "绩效目标：培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次，完成计划的105%。\n",
+    ),
+    (
+        "count.conflict",
+        ORGAN
+        + "（三）绩效目标\n为渔船配齐终端；培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_TW_WARNINGS)
+def test_consistent_texts_of_synt_to_synw_draw_no_warning(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synt_to_synw_warning_shapes_still_report_a_real_slip():
+    def found(text, rule):
+        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
+
+    assert found("（一）资金使用情况截至年底支出347.52万元。\n", "punct.heading_run_on")
+    assert (
+        "104个+基础项目92个=196个"
+        in found("安排项目186个，其中产业项目104个、基础项目92个，覆盖14个乡镇、142个村。\n", "parts.sum")[0]
+    )
+    satisfied = "家长满意度93.01%（386份中满意359份），教师满意度95.92%（118份中满意112份）。\n"
+    assert "112份÷118份" in found(satisfied, "rate.counts")[0]
+    assert found("全年培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次。\n", "count.conflict")
