@@ -475,6 +475,7 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
 
 _DOUBLE_CHARS = frozenset(words("rules_text.double_chars"))
 _WORDS_ENDING_IN_DE = frozenset(words("rules_text.words_ending_in_de"))
+_WORDS_BEFORE_DE = frozenset(words("rules_text.words_before_de"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 
@@ -546,8 +547,12 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 continue
             if context.in_glued_form(start):
                 continue  # “评审程序是否公正是是”: the target and the actual cell of a glued form
-            if doubled == "的的" and text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE:
-                continue  # 以营利为目的|的: a word that ends in 的, then the particle
+            if (
+                doubled == "的的"
+                and text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE
+                and text[start - 2 : start] not in _WORDS_BEFORE_DE
+            ):
+                continue  # 以营利为目的|的: a word that ends in 的, then the particle (not 项目|的|的)
             a, b = source.original_span(start, end)
             if b - a != 2:
                 continue

@@ -260,3 +260,10 @@ def test_one_item_of_a_numbered_line_without_the_stop_the_others_end_with():
     )
     # items that all end without a stop (a list of short names) stay silent
     assert findings("主要成效：(1)认真履职 (2)强化管理 (3)编制规划。", "punct.item_end") == []
+
+
+def test_a_doubled_de_after_a_word_whose_last_character_also_starts_a_word_ending_in_de():
+    assert only("加强对项目的的监督管理。", "typo.doubled").found == "的的"
+    assert only("确保各项指标的的完成。", "typo.doubled").found == "的的"
+    for sound in ("以营利为目的的机构不得参与。", "投资标的的价值评估。"):
+        assert findings(sound, "typo.doubled") == [], sound
