@@ -20,7 +20,7 @@ from decimal import Decimal
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
-from jixiao.domain.checker.tables import TableCell, number_cell
+from jixiao.domain.checker.tables import TableCell, line_tokens, number_cell
 
 _ZERO = Decimal(0)
 _MAX_ROWS = 200  # a longer run of '|' lines is not read as one table
@@ -86,11 +86,37 @@ def _label(row: list[TableCell]) -> str:
     )
 
 
+def _spaced_blocks(report) -> list[list[_Row]]:
+    """Tables whose cells are parted by spaces (“支出类别 年初预算 调整后预算 …” then “基本支出
+    312.60 318.45 …”): a header line of names, then lines of as many cells, read from the original
+    lines (the normalised text drops the spaces next to Chinese)."""
+    source = report.source
+    if " " not in source.original and "\u3000" not in source.original:
+        return []
+    starts = source.original_starts()
+    blocks: list[list[_Row]] = []
+    current: list[_Row] = []
+    for paragraph in report.paragraphs:
+        row = None
+        if "|" not in paragraph.text:
+            tokens = line_tokens(source, paragraph, starts)
+            if 3 <= len(tokens) <= 12:
+                row = _Row(number_cell(token, at) for token, at in tokens)
+        if row is not None and current and len(row) == len(current[0]) and len(current) < _MAX_ROWS:
+            current.append(row)
+            continue
+        if len(current) >= 3:
+            blocks.append(current)
+        # a block opens with its header: a line of names only
+        current = [row] if row is not None and not any(_is_number(c) for c in row) else []
+    if len(current) >= 3:
+        blocks.append(current)
+    return blocks
+
+
 @rule("table.column_total", "表格的合计行与其上（或其下）各行逐列相加是否相符（识别其中行和小计层级）")
 def check_column_totals(context: CheckContext) -> list[Finding]:
     report = context.report
-    if "|" not in report.text:
-        return []
     spec = context.data.tables
     total_words = frozenset(spec.get("column_total_rows") or ())
     not_summed = tuple(spec.get("column_not_summed") or ())
@@ -98,7 +124,8 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
     if not total_words:
         return []
     findings = []
-    for block in _pipe_blocks(report):
+    blocks = _pipe_blocks(report) if "|" in report.text else []
+    for block in blocks + _spaced_blocks(report):
         findings.extend(_check_block(context, block, total_words, not_summed, empty))
     return findings
 

@@ -614,9 +614,11 @@ def _spaced_tables(report: ParsedReport, columns: _Columns) -> list[Table]:
         if "|" in paragraph.text or len(columns.strong_name.findall(paragraph.text)) < 2:
             index += 1
             continue
-        tokens = _tokens(source, paragraph, starts)
+        tokens = line_tokens(source, paragraph, starts)
         names = [(_norm(t), k) for t, _ in tokens if (k := columns.kind(t))]
-        if len(names) < 3 or len(tokens) > 20:
+        # (a score summary of three columns has two: '一级指标 分值 得分')
+        summary = len(tokens) == 3 and [k for _, k in names] == ["weight", "score"]
+        if (len(names) < 3 and not summary) or len(tokens) > 20:
             index += 1
             continue
         if columns.kind(tokens[0][0]) is None:
@@ -669,7 +671,7 @@ def _one_line_forms(report: ParsedReport, columns: _Columns) -> list[Table]:
         ):
             continue
         starts = starts or source.original_starts()
-        tokens = _tokens(source, paragraph, starts)
+        tokens = line_tokens(source, paragraph, starts)
         kinds = [columns.kind(t) for t, _ in tokens]
         index = 0
         while index < len(tokens):
@@ -725,7 +727,7 @@ def _one_line_row(tokens, at: int, kinds: list[str], columns: _Columns):
     return None
 
 
-def _tokens(source, paragraph: Paragraph, starts: tuple[int, ...]) -> list[tuple[str, int]]:
+def line_tokens(source, paragraph: Paragraph, starts: tuple[int, ...]) -> list[tuple[str, int]]:
     """Whitespace-separated tokens of the paragraph's original line, with normalised offsets."""
     a, b = source.original_span(paragraph.start, paragraph.end)
     line = source.original[a:b]
@@ -741,7 +743,7 @@ _FULL_TO_ASCII = str.maketrans({"：": ":", "（": "(", "）": ")", "，": ",", 
 def _spaced_row(
     source, paragraph: Paragraph, starts: tuple[int, ...], width: int, money_first: bool, columns: _Columns
 ) -> TableRow | None:
-    tokens = _tokens(source, paragraph, starts)
+    tokens = line_tokens(source, paragraph, starts)
     values: list[TableCell | None] = []
     while tokens:
         cell = number_cell(*tokens[-1])

@@ -952,3 +952,22 @@ def test_the_synt_to_synw_warning_shapes_still_report_a_real_slip():
     satisfied = "家长满意度93.01%（386份中满意359份），教师满意度95.92%（118份中满意112份）。\n"
     assert "112份÷118份" in found(satisfied, "rate.counts")[0]
     assert found("全年培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次。\n", "count.conflict")
+
+
+def test_tables_parted_by_spaces_have_their_column_totals_and_score_sums_checked():
+    spending = (
+        "分类执行情况如下（单位：万元）：\n支出类别 年初预算 调整后预算 实际支出 执行率\n"
+        "基本支出 312.60 318.45 316.92 99.52%\n项目支出 265.00 248.00 231.76 93.45%\n合计 577.60 566.45 548.68 96.86%\n"
+    )
+    assert findings(ORGAN + spending, "table.column_total") == []
+    wrong = spending.replace("基本支出 312.60", "基本支出 321.60")
+    assert "586.60（321.60+265.00）" in findings(ORGAN + wrong, "table.column_total")[0].message
+    scores = "一级指标 分值 得分\n投入 20 19\n过程 30 27.5\n产出 30 28\n效益 20 18\n合计 100 92.5\n"
+    assert findings(ORGAN + scores, "table.points_total") == []
+    assert (
+        "91.5"
+        in findings(ORGAN + scores.replace("过程 30 27.5", "过程 30 26.5"), "table.points_total")[0].message
+    )
+    # a fourth column the form does not name (得分率) is not read as the score
+    rated = "一级指标 分值 得分 得分率\n投入 20 19 95.00%\n过程 30 27.5 91.67%\n合计 50 46.5 93.00%\n"
+    assert findings(ORGAN + "评价得分13分。\n" + rated, "score.prose_table") == []
