@@ -1049,6 +1049,23 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
             continue
+        if "预算" in quantity.label and all("到位" in c.label and "预算" not in c.label for c in candidates):
+            # '预算执行率' beside '资金到位2,280万元': the budget, stated earlier, is its denominator; the
+            # money that arrived is one only of a rate of the funds ('资金执行率')
+            low, _ = major_section_span(report, quantity.start, max_rank=1)
+            budgets = [
+                q
+                for q in report.quantities_between(min(low, paragraph.start), quantity.start)
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and "预算" in q.label
+                and q.base_value > 0
+            ]
+            if not budgets:
+                findings.append(_insufficient(context, quantity, f"{name}前面只有到位数，没有写出预算数"))
+                continue
+            candidates = candidates + budgets
         own = context.figures.of(numerator)
         if own is not None and own.parent is None:
             # a whole figure is not divided by a part listed under another total

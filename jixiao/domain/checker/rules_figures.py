@@ -1121,6 +1121,22 @@ _SCORE_LIST_OPENER = re.compile(r"其中|各(?:部分|项|方面)得分(?:为|�
 _SCORED_AFTER = re.compile(r"[,，]?(?:实际)?得(?:分)?(\d+(?:\.\d+)?)分")
 
 
+_LISTED_SCORES = re.compile(
+    r"(?:分别得分?|得分分别为|分别为|分别是|依次为)(?P<list>\d+(?:\.\d+)?分(?:[、,，和及与]\d+(?:\.\d+)?分)+)"
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _listed_scores(text: str, first: int, stop: int) -> re.Match | None:
+    """The scores listed in a row after 分别得/得分分别为 (“甲、乙、丙分别得14分、22分和23分”); a
+    row of points or weights (“分值分别为15分、25分、25分”) is not."""
+    for listed in _LISTED_SCORES.finditer(text, first, stop):
+        before = text[max(first, listed.start() - 3) : listed.start()]
+        if not any(word in before for word in ("分值", "满分", "权重", "值依次")):
+            return listed
+    return None
+
+
 def _points_then_scores(text: str, parts: list[re.Match]) -> tuple[list[re.Match], dict[int, str]]:
     """The parts written as points and then the score (“投入20分，得19分”): {part's start: its score},
     and the parts without the '实际得19分' that only give the score of the one before."""
@@ -1159,19 +1175,27 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
         stop = paragraph.end if stop < 0 else stop
         if "扣" in text[match.end() : since]:
             continue  # '总得分88.5分…共扣11.5分，其中决策扣1分…': the deductions, not the scores
-        parts, scored = _points_then_scores(text, list(_SCORE_PART.finditer(text, first, stop)))
-        parts = [
-            p
-            for p in parts
-            if p.start() in scored  # “投入满分20分，得19分”: the points, then the score
-            or (
-                not p.group("name").endswith(("满", "满分", "权重", "分值")) and "满分" not in p.group("name")
-            )
-        ]
-        if len(parts) < 2 or len(parts) > 12:
+        listed = _listed_scores(text, first, stop)
+        if listed is not None:
+            # '其中甲、乙、丙分别得14分、22分和23分': the scores in a row after the names
+            parts, scored = [], {}
+            numbers, end = _NUMBER.findall(listed.group("list")), listed.end()
+        else:
+            parts, scored = _points_then_scores(text, list(_SCORE_PART.finditer(text, first, stop)))
+            parts = [
+                p
+                for p in parts
+                if p.start() in scored  # “投入满分20分，得19分”: the points, then the score
+                or (
+                    not p.group("name").endswith(("满", "满分", "权重", "分值"))
+                    and "满分" not in p.group("name")
+                )
+            ]
+            numbers = [scored.get(p.start(), p.group("n")) for p in parts]
+            end = parts[-1].end() if parts else stop
+        if len(numbers) < 2 or len(numbers) > 12:
             continue
         total = Decimal(match.group("n"))
-        numbers = [scored.get(p.start(), p.group("n")) for p in parts]
         if any(Decimal(n) > total for n in numbers) or any(p.group("name").endswith("扣") for p in parts):
             continue  # a part above the whole: sub-projects' own scores averaged, not parts of it
         values = [Decimal(n) for n in numbers]
@@ -1189,13 +1213,13 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
                     ERROR,
                     f"各项得分之和{listing}={plain(found)}分，与所述{match.group(0)}不符",
                     match.start(),
-                    parts[-1].end(),
+                    end,
                     expected=f"{plain(found)}分",
                     found=f"{match.group('n')}分",
                 )
             )
         fulls = [p.group("full") or (p.group("n") if p.start() in scored else None) for p in parts]
-        if all(fulls):
+        if fulls and all(fulls):
             full_sum = sum((Decimal(f) for f in fulls), ZERO)
             if full_sum != 100 and "满分100" in text[max(0, match.start() - 80) : match.start()]:
                 findings.append(

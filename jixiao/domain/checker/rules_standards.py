@@ -24,7 +24,7 @@ _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000), "": Decimal(1)}
 # found from the literal '%' (fast), the share read back from the digits before it
 _SHARE = re.compile(r"%的?(?:比例|比率)?(?:即|为|计|共计|合计)(?:约)?(?P<b>\d+(?:\.\d+)?)(?P<bu>亿|万)?元?")
 _SHARE_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
-_BASE = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?元?")
+_BASE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿|万)?元?")
 _STANDARD = re.compile(
     r"每(?P<unit>[\u4e00-\u9fff])(?:\([\u4e00-\u9fff、]{1,8}\))?(?P<price>\d+(?:\.\d+)?)元的?标准"
 )
@@ -64,7 +64,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
         if base_match.group(2) is None and match.group("bu") is None:
             continue  # neither figure is an amount in 万 or 亿
         base_scale, stated_scale = _SCALE[base_match.group(2) or ""], _SCALE[match.group("bu") or ""]
-        base = Decimal(base_match.group(1)) * base_scale
+        base = Decimal(base_match.group(1).replace(",", "")) * base_scale
         share = Decimal(number.group(0)) / HUNDRED
         stated = Decimal(match.group("b")) * stated_scale
         expected = base * share
@@ -78,7 +78,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
             context.finding(
                 "rate.share_of",
                 WARNING if approx else ERROR,
-                f"{base_match.group(1)}{base_match.group(2) or ''}元×{number.group(0)}%={shown}{unit}元，"
+                f"{base_match.group(1).replace(',', '')}{base_match.group(2) or ''}元×{number.group(0)}%={shown}{unit}元，"
                 f"与所说{match.group('b')}{unit}不符"
                 + ("（基数是约数，仍超出其四舍五入范围）" if approx else ""),
                 base_match.start(),

@@ -819,11 +819,12 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         joined = [m.end() for m in _JOINED.finditer(items[-1])]
         joined_last = prefix_end == before and bool(joined) and len(items[-1]) - joined[-1] <= 3
         if (
-            text[prefix_end - 1 : prefix_end] in ("和", "及", "与")
+            text[prefix_end - 1 : prefix_end] in ("和", "及", "与", "、")
             or joined_last
             or _ACTOR_WORDS.search(items[-1])
         ):
-            # '县财政局、人民银行县支行和4家合作银行', '…和沿江8个乡镇': the count is a member of the list;
+            # '县财政局、人民银行县支行和4家合作银行', '…和沿江8个乡镇', '平台升级、云资源租用、3个应用开发':
+            # the count is a member of the list;
             # '县农业农村局、县财政局对全县12个项目…': the names act on the counted things
             continue
         if len(items) >= 2:

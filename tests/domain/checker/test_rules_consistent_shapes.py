@@ -971,3 +971,39 @@ def test_tables_parted_by_spaces_have_their_column_totals_and_score_sums_checked
     # a fourth column the form does not name (得分率) is not read as the score
     rated = "一级指标 分值 得分 得分率\n投入 20 19 95.00%\n过程 30 27.5 91.67%\n合计 50 46.5 93.00%\n"
     assert findings(ORGAN + "评价得分13分。\n" + rated, "score.prose_table") == []
+
+
+# found by the synthetic reports synY, synZ and synAA (coastal project reports, a finance bureau's
+# notices, monitoring and rectification reports; synY/synZ/synAA_false_alarms.md)
+CASES_YZ = [
+    ("count.items", ORGAN + "建设内容包括平台升级、云资源租用、3个应用开发。\n"),
+    ("score.parts", ORGAN + "总分59分，其中甲、乙、丙分别得14分、22分和23分。\n"),
+    (
+        "score.parts",
+        ORGAN + "总分59分，其中甲、乙、丙分值分别为15分、25分、25分，得分分别为14分、22分和23分。\n",
+    ),
+    ("rate.share_of", ORGAN + "工程量1,120万元，按80%即896万元。\n"),
+    (
+        "rate.recompute",
+        ORGAN + "年度预算2,860万元。\n项目资金到位2,280万元，支出1,201.20万元，预算执行率42.00%。\n",
+    ),
+    ("rate.recompute", ORGAN + "项目资金到位2,280万元，支出1,201.20万元，预算执行率42.00%。\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_YZ)
+def test_consistent_texts_of_syny_to_synaa_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_syny_to_synaa_shapes_still_report_a_real_slip():
+    def errors(text, rule):
+        return [f.message for f in findings(text, rule, report_type="auto") if f.severity == "error"]
+
+    assert errors(ORGAN + "设办公室、财务股、业务股4个股室。\n", "count.items")
+    assert "14+22+24=60" in errors(CASES_YZ[1][1].replace("23分。", "24分。"), "score.parts")[0]
+    assert "14+22+22=58" in errors(CASES_YZ[2][1].replace("和23分", "和22分"), "score.parts")[0]
+    assert "1120万元×80%=896万元" in errors(CASES_YZ[3][1].replace("896", "886"), "rate.share_of")[0]
+    assert errors(CASES_YZ[4][1].replace("42.00%", "45.00%"), "rate.recompute")
+    assert errors(ORGAN + "项目资金到位2,280万元，支出1,201.20万元，资金执行率55.68%。\n", "rate.recompute")
