@@ -537,9 +537,13 @@ def _read_quantities(
         ) or text.startswith(_APPROX_AFTER, end)
         if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
-        elif ("上年" in raw_label or "去年" in raw_label or "上一年" in raw_label) and not _CARRIED.search(
-            raw_label
-        ):  # _PREVIOUS_WORDS; '上年结转20万元' is this year's money brought forward, not last year's
+        elif (
+            ("上年" in raw_label and "加上年" not in raw_label)
+            or "去年" in raw_label
+            or "上一年" in raw_label
+        ) and not _CARRIED.search(raw_label):
+            # _PREVIOUS_WORDS; '上年结转20万元' is this year's money brought forward, not last year's;
+            # '加上年初结余20万元' is 加上 and 年初
             role = "previous"
         else:
             role = "level"

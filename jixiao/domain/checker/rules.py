@@ -775,6 +775,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 )
             )
         elif len(parts.parts) >= 2:
+            if report.text.startswith("等", parts.parts[-1].end):
+                continue  # '其中流动资产20万元、固定资产70万元等': some of the parts only
             more = parts_after(report, parts)
             if more:
                 whole = total_sum + sum((p.base_value for p in more), ZERO)
@@ -2497,6 +2499,8 @@ def check_typos(context: CheckContext) -> list[Finding]:
                     start -= 1
                 if start == anchor or (start > 0 and text[start - 1] in ".,"):
                     continue
+                if pattern.insert_after_digits and anchor - start >= 5:
+                    continue  # '2101102 事业单位医疗': a classification code and its name
             wrong = text[start : match.end()]
             if pattern.suggest_drop:
                 right = wrong.replace(pattern.suggest_drop, "", 1)

@@ -356,7 +356,9 @@ def _of_a_part(context: CheckContext, rate) -> bool:
 
 
 _TOTAL_WORD = re.compile(r"(?<!公)共|合计|总计|累计|总额")  # not the 共 of 一般公共
-_NOT_AN_ITEM = re.compile(r"其中|共|合计|总计|累计|占|比|增|减|每|人均|平均|约|近|超|余|上年|去年")
+_NOT_AN_ITEM = re.compile(
+    r"其中|共|合计|总计|累计|占|比|增|减|每|人均|平均|约|近|超|余|上年|去年|可用|可支配|结转|结余"
+)
 _ITEM_GAP = re.compile(r"^[,;、:]\s*[^\d,;:。!?\n]{1,24}$")
 
 
@@ -393,16 +395,19 @@ def check_total_before_items(context: CheckContext) -> list[Finding]:
         else:
             if text[previous_end:stop].strip(" ,;"):
                 continue  # the sentence goes on after the last amount
-            findings.extend(_judge_total_before(context, total, following, text[total.end] == ":"))
+            mainly = "主要" in text[total.end : following[0].start]  # '主要为A、B': some of the items only
+            findings.extend(_judge_total_before(context, total, following, text[total.end] == ":", mainly))
     return findings
 
 
-def _judge_total_before(context: CheckContext, total, items, colon: bool) -> list[Finding]:
+def _judge_total_before(
+    context: CheckContext, total, items, colon: bool, mainly: bool = False
+) -> list[Finding]:
     report = context.report
     found = sum((q.base_value for q in items), ZERO)
     envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
     difference = found - total.base_value
-    if abs(difference) < envelope or difference == 0:
+    if abs(difference) < envelope or difference == 0 or (mainly and difference < 0):
         return []
     severity = ERROR if difference > 0 or colon else WARNING
     listing = "+".join(q.text for q in items)

@@ -26,7 +26,7 @@ _YOY_INLINE = re.compile(
 )
 # '比上年X增加Y'; '与上年决算X相比，支出增加Y' (what grew may be named again after 相比)
 _INLINE_WORD = re.compile(
-    r",?(?:(?:相比|比较),?(?:[\u4e00-\u9fff]{1,4}?)?)?"
+    r",?(?:(?:相比|比较),?(?P<named_after>[\u4e00-\u9fff]{1,4}?)?)?"
     r"(?P<word>增加|增长|减少|下降|降低|上升|多了|少了|提高|扩大|缩小)了?"
 )
 _PERCENT_AFTER = re.compile(
@@ -227,7 +227,7 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
         if current is not None and _PER_HEAD.search(current.raw_label):
             # '结对留守儿童1260名，平均每人2名；较上年1150名增加110名': not the average's change
             current = _level_before(report, current)
-        named = (match.group("named") or "")[:2]
+        named = (match.group("named") or word.group("named_after") or "")[:2]
         if current is not None and named and (named not in current.label or _NOT_DONE.search(current.label)):
             # '全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加…': the comparison names what
             # it compares, which the balance before it is not

@@ -1007,3 +1007,44 @@ def test_the_syny_to_synaa_shapes_still_report_a_real_slip():
     assert "1120万元×80%=896万元" in errors(CASES_YZ[3][1].replace("896", "886"), "rate.share_of")[0]
     assert errors(CASES_YZ[4][1].replace("42.00%", "45.00%"), "rate.recompute")
     assert errors(ORGAN + "项目资金到位2,280万元，支出1,201.20万元，资金执行率55.68%。\n", "rate.recompute")
+
+
+# found by the synthetic reports synX (large departments with many sources, synX_false_alarms.md)
+CASES_X = [
+    (
+        "balance.identity",
+        ORGAN + "收入合计100万元，加上年初结余20万元。\n支出合计110万元，年末结余10万元。\n",
+    ),
+    ("list.total_before", ORGAN + "收入合计100万元，年初结转20万元，可用资金120万元。\n"),
+    ("yoy.arithmetic", ORGAN + "结余5万元。与上年100万元相比，支出增加10万元。\n"),
+    ("value.impossible", ORGAN + "结余5万元。与上年100万元相比，支出增加10万元。\n"),
+    ("typo.curated", ORGAN + "2101102 事业单位医疗 35.60 35.20\n"),
+    ("parts.sum", ORGAN + "资产总额100万元，其中流动资产20万元、固定资产70万元等。\n"),
+    ("list.total_before", ORGAN + "资产总额100万元，主要为流动资产20万元、固定资产70万元。\n"),
+    (
+        "outline.required",
+        "某县自然资源局2024年度部门整体支出绩效自评报告\n一、部门基本情况\n内设5个股室。\n二、部门整体支出情况\n"
+        "全年支出100.00万元。\n三、绩效目标完成情况\n耕地保有量52.48万亩。\n四、偏离绩效目标的原因和下一步改进措施\n"
+        "部分项目尾款未付，下一步加快支付。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_X)
+def test_consistent_texts_of_synx_draw_no_alarm(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synx_shapes_still_report_a_real_slip():
+    def found(text, rule):
+        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
+
+    assert (
+        "加上年初结余20万元"
+        in found(CASES_X[0][1][len(ORGAN) :].replace("结余10", "结余12"), "balance.identity")[0]
+    )
+    assert found("全年支出110万元。与上年100万元相比，支出增加20万元。\n", "yoy.arithmetic")
+    assert found("文管所3二级单位。\n", "typo.curated")
+    assert found("资产总额100万元，其中流动资产20万元、固定资产70万元。\n", "parts.sum")
+    assert found("共下达资金100万元，A项目40万元，B项目30万元。\n", "list.total_before")
