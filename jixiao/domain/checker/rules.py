@@ -1802,6 +1802,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     )
     part_names = tuple(context.data.wording.get("part_names") or ())
     last_end: dict[int, int] = {}
+    carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
     contents = _table_of_contents(context.report)
     for heading in context.report.headings:
         if heading.start in contents:
@@ -1809,7 +1810,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         rank = heading.rank
         if last:
             for deeper in [r for r in last if r > rank]:
-                del last[deeper]
+                carried[deeper] = last.pop(deeper)
         if (
             heading.number == 1
             and last.get(rank, 0) > 1
@@ -1830,6 +1831,9 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         waiting = pending.pop(rank, None)
         if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
             last[rank] = number  # the next number (most headings): none of the cases below applies
+            continue
+        if not previous and number > 1 and number == carried.get(rank, 0) + 1 and waiting is None:
+            last[rank] = number  # '(一)…1.…(二)…2.…': the items are numbered on across the subsections
             continue
         marker = _MARKERS[rank]
         if waiting is not None and number == waiting[1] + 2:
@@ -2031,11 +2035,16 @@ def _only_opening_sections(report: ParsedReport) -> bool:
     return sub_rank is not None and [h.number for h in below if h.rank == sub_rank] == [1]
 
 
+_NOT_EVALUATION_REPORTS = words("rules.not_evaluation_reports")
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
     if report.truncated or not context.report_type.required or _is_form(report) or context.traditional:
         return []
+    if any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS):
+        return []  # a finance bureau's notice of results, a rectification or monitoring report: other sections
     titles = _heading_titles(report)
     if not titles:
         return [
@@ -2139,6 +2148,7 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
+_FORECAST_WORDS = words("rules_compare.forecast")
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)")
 
 
@@ -2162,6 +2172,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         sentence = text[sentence_start:sentence_end]
         if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
+        if any(word in sentence for word in _FORECAST_WORDS):
+            continue  # '各项绩效指标预计能够全面完成': a forecast of a monitoring report, no claim of a result
         if text[sentence_end : sentence_end + 1] != "\n":
             # '“五老”宣讲成效明显。全年组织宣讲218场，比上年186场增加32场': the next sentence of the
             # paragraph gives the figures

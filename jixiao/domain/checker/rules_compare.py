@@ -298,7 +298,7 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     for quantity in context.report.quantities:
         if quantity.kind != "percent" or quantity.approx or quantity.role != "level":
             continue
-        if _threshold_or_cell(context, quantity):
+        if _threshold_or_cell(context, quantity) or _forecast(context.report.text, quantity.start):
             continue
         label = _RATE_FILLERS.sub("", quantity.raw_label.strip())
         if label not in _KEY_RATES:
@@ -312,6 +312,15 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
             continue
         findings.append(_stated_twice(context, "rate.conflict", label, first, quantity))
     return findings
+
+
+_FORECAST = words("rules_compare.forecast")
+
+
+def _forecast(text: str, position: int) -> bool:
+    """The sentence forecasts ('预计到12月底，全年支出…，预算执行率96.00%'): not what was done."""
+    start = last_mark(text, "。;；\n", 0, position) + 1
+    return any(word in text[start:position] for word in _FORECAST)
 
 
 _THRESHOLD_BEFORE = words("rules_compare.threshold_before")

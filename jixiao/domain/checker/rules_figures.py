@@ -70,6 +70,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             continue
         if (not subject or whole) and _counted_before(context, fig):
             continue  # '重点项目6个，支出70万元': the spending of what was just counted, not the body's
+        if _counted_before(context, fig, clause=True):
+            continue  # '共核减预算100万元：2个部门核减预算40万元': the figure of the units counted in its clause
         topic = ""
         if not subject or whole:
             # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
@@ -143,10 +145,11 @@ def _line_lead(text: str, position: int) -> str:
     return match.group("name") if match else ""
 
 
-def _counted_before(context: CheckContext, fig: Fig) -> bool:
-    """A count stands before the figure in its clause group (back to the sentence's start)."""
+def _counted_before(context: CheckContext, fig: Fig, clause: bool = False) -> bool:
+    """A count stands before the figure in its clause group (back to the sentence's start), or
+    in its own clause (back to the last mark)."""
     text = context.report.text
-    start = last_mark(text, "。;\n", 0, fig.start) + 1
+    start = last_mark(text, ",:：，。;；\n" if clause else "。;\n", 0, fig.start) + 1
     return any(q.kind == "count" for q in context.report.quantities_between(start, fig.start))
 
 
@@ -589,6 +592,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 continue
             if _other_member(text, match.start(), quantity.start):
                 continue
+            if "其中" in clause and quantity.start < match.start():
+                continue  # '到位率79.72%。其中中央资金已全部到位': the claim is of a part of that money
             if sources:
                 # '财政资金均已足额到位，居民出资…，全部资金到位…，到位率99.75%': the rate is of
                 # another scope than the claim's source; '中央、省、市三级资金全部到位。全年实际到位…，

@@ -117,6 +117,7 @@ def check_means(context: CheckContext) -> list[Finding]:
 
 
 _RATE_ENDS = ("率", "满意度")
+_NOT_YET = re.compile(r"(?:正在|尚未|未|部分|待)$")  # right before the rate's word: 正在|整改
 _CARRIED_COUNTS = words("rules_means.carried_counts")
 _NOT_COUNT_RATES = words("rules_means.not_count_rates")
 
@@ -157,6 +158,10 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             # bracket after the rate holds its own counts
             counts = aside
         named = [q for q in counts if stem in q.raw_label[-6:] and (q.start < rate.start or q in aside)]
+        # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
+        # done, but it is of the whole
+        pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
+        named = [q for q in named if q not in pending]
         if not named:
             continue
         top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
@@ -184,6 +189,10 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             continue
         if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
             continue
+        if pending:
+            whole = top.value + sum((q.value for q in pending), ZERO)
+            if abs(top.value * 100 / whole - rate.value) <= half:
+                continue
         if any(word in sentence for word in _CARRIED_COUNTS) and not any("应" in q.raw_label for q in others):
             continue  # '结案293件，结案率96.07%（含上年未结19件）': the base holds last year's cases too
         complement = [

@@ -1048,3 +1048,47 @@ def test_the_synx_shapes_still_report_a_real_slip():
     assert found("文管所3二级单位。\n", "typo.curated")
     assert found("资产总额100万元，其中流动资产20万元、固定资产70万元。\n", "parts.sum")
     assert found("共下达资金100万元，A项目40万元，B项目30万元。\n", "list.total_before")
+
+
+CASES_ZAA_WARNINGS = [
+    ("rate.counts", ORGAN + "已整改130个，正在整改12个，整改率91.55%。\n"),
+    ("rate.counts", ORGAN + "11个问题已完成整改9个，正在整改2个，整改率81.82%。\n"),
+    ("quantity.conflict", ORGAN + "共核减预算100万元：2个部门核减预算40万元。\n"),
+    ("claim.rate", ORGAN + "到位率79.72%。其中中央资金已全部到位。\n"),
+    (
+        "rate.conflict",
+        ORGAN
+        + "累计支出6,342.43万元，预算执行率71.16%。\n预计到12月底，全年支出8,556.00万元，预算执行率96.00%。\n",
+    ),
+    ("claim.no_number", ORGAN + "各项绩效指标预计能够全面完成。\n"),
+    (
+        "heading.numbering",
+        ORGAN + "（一）资金方面\n1.超拨工程款。已扣回。\n（二）管理方面\n2.变更未报批。已补办。\n",
+    ),
+    (
+        "outline.required",
+        "某县财政局关于2024年度部门整体支出绩效评价结果的通报\n一、评价基本情况\n本次评价共32个部门。\n"
+        "二、评价结果\n优秀12个，良好15个，中5个。\n三、发现的主要问题\n部分部门绩效目标不明确。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CASES_ZAA_WARNINGS)
+def test_consistent_texts_of_synz_and_synaa_draw_no_warning(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
+def test_the_synz_and_synaa_warning_shapes_still_report_a_real_slip():
+    def found(text, rule):
+        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
+
+    assert (
+        "9个÷11个=81.82%" in found("11个问题已完成整改9个，正在整改2个，整改率85.82%。\n", "rate.counts")[0]
+    )
+    assert found("共核减预算100万元。\n二、绩效目标完成情况\n全年核减预算120万元。\n", "quantity.conflict")
+    assert found("资金已全部到位。到位率79.72%。\n", "claim.rate")
+    assert found("累计支出6,342.43万元，预算执行率71.16%。\n全年预算执行率96.00%。\n", "rate.conflict")
+    assert found("各项绩效指标全面完成。\n", "claim.no_number")
+    renumbered = "（一）资金方面\n1.超拨工程款。已扣回。\n（二）管理方面\n3.变更未报批。已补办。\n"
+    assert "缺少“1.”、“2.”" in found(renumbered, "heading.numbering")[0]
