@@ -810,6 +810,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         ):
             continue  # '铺建砂石路11公里、修建4个桥涵': works and their quantities, not a list of names
         items = _items(text, clause_start, prefix_end)
+        if not items:
+            continue  # '、12个…': no name stands before the count
         if any("各" in item for item in items):
             continue  # '各成员单位、各学会及示范基地共33家': kinds of units, each standing for several
         if listed_with_etc and len(items) <= count:

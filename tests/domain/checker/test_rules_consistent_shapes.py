@@ -1092,3 +1092,11 @@ def test_the_synz_and_synaa_warning_shapes_still_report_a_real_slip():
     assert found("各项绩效指标全面完成。\n", "claim.no_number")
     renumbered = "（一）资金方面\n1.超拨工程款。已扣回。\n（二）管理方面\n3.变更未报批。已补办。\n"
     assert "缺少“1.”、“2.”" in found(renumbered, "heading.numbering")[0]
+
+
+def test_a_count_with_no_name_before_it_after_a_pause_mark_breaks_no_rule():
+    # found by the property test of test_robustness.py: '、12个' (the list before the count is empty)
+    from jixiao.domain.checker import check_text
+
+    result = check_text("、１２个\n一、部门概况\n")
+    assert not [f for f in result.findings if f.rule == "checker.rule_failed"]
