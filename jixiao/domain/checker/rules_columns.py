@@ -89,28 +89,33 @@ def _label(row: list[TableCell]) -> str:
 def _spaced_blocks(report) -> list[list[_Row]]:
     """Tables whose cells are parted by spaces (“支出类别 年初预算 调整后预算 …” then “基本支出
     312.60 318.45 …”): a header line of names, then lines of as many cells, read from the original
-    lines (the normalised text drops the spaces next to Chinese)."""
-    source = report.source
-    if " " not in source.original and "\u3000" not in source.original:
+    lines (the normalised text drops the spaces next to Chinese, not those between figures)."""
+    paragraphs = report.paragraphs
+    # a row of figures keeps its spaces in the normalised text: runs of such lines, with the line
+    # before each run as its header
+    rows_at = [i for i, p in enumerate(paragraphs) if p.text.count(" ") >= 2 and "|" not in p.text]
+    if len(rows_at) < 2:
         return []
+    source = report.source
     starts = source.original_starts()
     blocks: list[list[_Row]] = []
-    current: list[_Row] = []
-    for paragraph in report.paragraphs:
-        row = None
-        if "|" not in paragraph.text:
-            tokens = line_tokens(source, paragraph, starts)
-            if 3 <= len(tokens) <= 12:
-                row = _Row(number_cell(token, at) for token, at in tokens)
-        if row is not None and current and len(row) == len(current[0]) and len(current) < _MAX_ROWS:
-            current.append(row)
+    index = 0
+    while index < len(rows_at):
+        first = last = rows_at[index]
+        while index + 1 < len(rows_at) and rows_at[index + 1] == last + 1:
+            index += 1
+            last = rows_at[index]
+        index += 1
+        if first == 0 or last - first + 1 < 2:
             continue
-        if len(current) >= 3:
-            blocks.append(current)
-        # a block opens with its header: a line of names only
-        current = [row] if row is not None and not any(_is_number(c) for c in row) else []
-    if len(current) >= 3:
-        blocks.append(current)
+        block = []
+        for number in range(first - 1, last + 1):
+            tokens = line_tokens(source, paragraphs[number], starts)
+            if not 3 <= len(tokens) <= 12 or (block and len(tokens) != len(block[0])):
+                break
+            block.append(_Row(number_cell(token, at) for token, at in tokens))
+        if len(block) >= 3 and not any(_is_number(c) for c in block[0]):
+            blocks.append(block[:_MAX_ROWS])
     return blocks
 
 

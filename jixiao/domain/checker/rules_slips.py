@@ -542,10 +542,13 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     characters as one of the others (残疾人…), which a new clause after a comma does not."""
     text = context.report.text
     findings = []
-    for comma in scan.occurrences(text, ",，"):
-        member = _COMMA_MEMBER.match(text, comma)
-        if member is None:
+    for etc in scan.occurrences(text, "等"):  # (fewer than the commas: each looks back for its comma)
+        comma = max(text.rfind(",", max(0, etc - 13), etc), text.rfind("，", max(0, etc - 13), etc))
+        member = _COMMA_MEMBER.match(text, comma) if comma >= 0 else None
+        if member is None or member.end() != etc + 1:
             continue
+        if text.count("、", max(0, comma - 80), comma) < 2:
+            continue  # (no list of three before the comma: the regex's search is not tried)
         listed = _LIST_MEMBERS.search(text, max(0, comma - 80), comma)
         if listed is None:
             continue

@@ -235,7 +235,6 @@ def _blanks(text: str) -> list[re.Match]:
 _EMPTY_SLOT = re.compile(
     r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
     r"|(?P<boxes>□{3,})"
-    r"|(?P<percent>[为达是约:]%)"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
 )
 _SLOT_WHAT = {
@@ -246,8 +245,15 @@ _SLOT_WHAT = {
 }
 
 
+_PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
+
+
 def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
-    return list(scan.finditer(_EMPTY_SLOT, text, places))
+    """The slots of _EMPTY_SLOT, and a percent sign with no figure after 为/达/是 ('完成率为%'),
+    found from the few '%' of the text (a class of first characters would be scanned everywhere)."""
+    found = list(scan.finditer(_EMPTY_SLOT, text, places))
+    percents = [m for at in scan.places_of(text, "%", places) if (m := _PERCENT_SLOT.match(text, at - 1))]
+    return sorted(found + percents, key=lambda m: m.start()) if percents else found
 
 
 def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]:
@@ -1001,6 +1007,13 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
     return findings
 
 
+@lru_cache(maxsize=8)
+def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every form of a group of levels (longest first), and form → level."""
+    level_of = {form: level for level, forms in levels for form in forms}
+    return re.compile("|".join(re.escape(f) for f in sorted(level_of, key=len, reverse=True))), level_of
+
+
 def _level_variants(context: CheckContext) -> list[Finding]:
     """The unit calling itself by two administrative levels (本镇 and 本乡, 我县 and 我区): the
     fewer are reported, text copied from another unit's report. A tie tells nothing."""
@@ -1009,15 +1022,18 @@ def _level_variants(context: CheckContext) -> list[Finding]:
     compounds = wording.get("self_level_compounds") or ""
     findings = []
     for levels in wording.get("self_levels") or ():
+        if sum(1 for level in levels if level in text) < 2:
+            continue  # one level's character is not even written
         said: dict[str, list[tuple[int, str]]] = {}
-        for level, forms in levels.items():
-            others = "".join(other for other in levels if other != level)
-            for form in forms:
-                for start in _literal_starts(text, form):
-                    end = start + len(form)
-                    if (start and text[start - 1] in compounds) or text[end : end + 1] in others:
-                        continue  # 各乡镇政府, 城乡政府, 本乡镇
-                    said.setdefault(level, []).append((start, form))
+        regex, level_of = _level_regex(tuple((level, tuple(forms)) for level, forms in levels.items()))
+        for match in scan.finditer(regex, text, context.report.places):
+            start, end, form = match.start(), match.end(), match.group(0)
+            level = level_of[form]
+            if (start and text[start - 1] in compounds) or (
+                text[end : end + 1] in levels and text[end] != level
+            ):
+                continue  # 各乡镇政府, 城乡政府, 本乡镇
+            said.setdefault(level, []).append((start, form))
         if len(said) < 2:
             continue
         (major, many), (_, few) = sorted(said.items(), key=lambda item: -len(item[1]))[:2]
