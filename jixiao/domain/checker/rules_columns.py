@@ -91,13 +91,24 @@ def _spaced_blocks(report) -> list[list[_Row]]:
     312.60 318.45 …”): a header line of names, then lines of as many cells, read from the original
     lines (the normalised text drops the spaces next to Chinese, not those between figures)."""
     paragraphs = report.paragraphs
-    # a row of figures keeps its spaces in the normalised text: runs of such lines, with the line
-    # before each run as its header
-    rows_at = [i for i, p in enumerate(paragraphs) if p.text.count(" ") >= 2 and "|" not in p.text]
-    if len(rows_at) < 2:
-        return []
     source = report.source
+    # the original lines with three cells or more parted by spaces, as the paragraphs they stand in:
+    # runs of such rows, each with its header line
+    original = source.original
+    if original.count(" ") + original.count("\u3000") + original.count("\t") < 4:
+        return []
+    spaced, at = [], 0
+    for line in original.split("\n"):
+        if len(line.split()) >= 3:  # (str.split parts at spaces, tabs and the ideographic space)
+            spaced.append(at + len(line) - len(line.lstrip()))
+        at += len(line) + 1
+    if len(spaced) < 2:
+        return []
     starts = source.original_starts()
+    rows_at = sorted(
+        {i for at in spaced if (i := report.paragraph_index(source.normalized_index(at, starts))) >= 0}
+        - {i for i, p in enumerate(paragraphs) if "|" in p.text}
+    )
     blocks: list[list[_Row]] = []
     index = 0
     while index < len(rows_at):
@@ -106,10 +117,14 @@ def _spaced_blocks(report) -> list[list[_Row]]:
             index += 1
             last = rows_at[index]
         index += 1
-        if first == 0 or last - first + 1 < 2:
+        if last - first + 1 < 2:
             continue
+        # the header is the first of the run, or the line before it when the run opens with figures
+        opening = [number_cell(token, at) for token, at in line_tokens(source, paragraphs[first], starts)]
+        if first and any(_is_number(c) for c in opening):
+            first -= 1
         block = []
-        for number in range(first - 1, last + 1):
+        for number in range(first, last + 1):
             tokens = line_tokens(source, paragraphs[number], starts)
             if not 3 <= len(tokens) <= 12 or (block and len(tokens) != len(block[0])):
                 break
