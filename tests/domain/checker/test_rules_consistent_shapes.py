@@ -855,6 +855,21 @@ def test_a_share_of_the_sentences_own_budget_is_still_checked():
     assert "三公经费预算" in findings(wrong, "rate.recompute")[0].message
 
 
+def _errors(text, rule):
+    """The messages of the errors ``rule`` draws on ``text`` (the report type read from it)."""
+    return [f.message for f in findings(text, rule, report_type="auto") if f.severity == "error"]
+
+
+def _alarms(text, rule):
+    """The messages of the errors and warnings ``rule`` draws on ``text`` under the ORGAN heading."""
+    return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
+
+
+def _assert_silent(rule, text):
+    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
+    assert found == [], [f.message for f in found]
+
+
 # found by the synthetic reports synT–synW (self-evaluation tables, township reports, third-party
 # evaluations, scraped web pages; synT/synU/synV/synW_false_alarms.md)
 _INDICATORS = (
@@ -888,29 +903,25 @@ CASES_TW = [
 
 @pytest.mark.parametrize(("rule", "text"), CASES_TW)
 def test_consistent_texts_of_synt_to_synw_draw_no_alarm(rule, text):
-    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
-    assert found == [], [f.message for f in found]
+    _assert_silent(rule, text)
 
 
 def test_the_synt_to_synw_shapes_still_report_a_real_slip():
-    def errors(text, rule):
-        return [f.message for f in findings(text, rule, report_type="auto") if f.severity == "error"]
-
     assert (
         "10+11=21"
-        in errors(ORGAN + _INDICATORS.replace("| 96% | 10 |", "| 96% | 11 |"), "table.categories")[0]
+        in _errors(ORGAN + _INDICATORS.replace("| 96% | 10 |", "| 96% | 11 |"), "table.categories")[0]
     )
-    assert errors(ORGAN + _FUNDS.replace("9.70", "9.60"), "score.recompute")
-    assert errors(
+    assert _errors(ORGAN + _FUNDS.replace("9.70", "9.60"), "score.recompute")
+    assert _errors(
         ORGAN + _DETAILS.replace("| 合计 | 15 | 13.5 |", "| 合计 | 15 | 14.5 |"), "table.points_total"
     )
     wrong_balance = _NUMBERED_SPENDING.replace("结余15.78", "结余16.78")
-    assert "支出合计412.58万元" in errors(ORGAN + wrong_balance, "balance.identity")[0]
-    assert "19+17=36" in errors(CASES_TW[5][1].replace("得18分", "得17分"), "score.parts")[0]
-    assert errors(ORGAN + "由科技信息中队、秩序中队和宣传中队4个中队分工负责。\n", "count.items")
-    assert errors(ORGAN + "二、评价结论 按决策、过程、产出、效益五个维度评分。\n", "count.items")
-    assert errors(ORGAN + "党委、政府设党政办、经发办3个机构。\n", "count.items")
-    assert errors(ORGAN + "新增就业1,860人，完成年度目标1,800人的105.33%。\n", "rate.of_base")
+    assert "支出合计412.58万元" in _errors(ORGAN + wrong_balance, "balance.identity")[0]
+    assert "19+17=36" in _errors(CASES_TW[5][1].replace("得18分", "得17分"), "score.parts")[0]
+    assert _errors(ORGAN + "由科技信息中队、秩序中队和宣传中队4个中队分工负责。\n", "count.items")
+    assert _errors(ORGAN + "二、评价结论 按决策、过程、产出、效益五个维度评分。\n", "count.items")
+    assert _errors(ORGAN + "党委、政府设党政办、经发办3个机构。\n", "count.items")
+    assert _errors(ORGAN + "新增就业1,860人，完成年度目标1,800人的105.33%。\n", "rate.of_base")
     assert findings(ORGAN + "共收集1,072卷，按每卷2元的标准测算，争取到21.44万元。\n", "rate.standard")
 
 
@@ -936,22 +947,20 @@ CASES_TW_WARNINGS = [
 
 @pytest.mark.parametrize(("rule", "text"), CASES_TW_WARNINGS)
 def test_consistent_texts_of_synt_to_synw_draw_no_warning(rule, text):
-    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
-    assert found == [], [f.message for f in found]
+    _assert_silent(rule, text)
 
 
 def test_the_synt_to_synw_warning_shapes_still_report_a_real_slip():
-    def found(text, rule):
-        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
-
-    assert found("（一）资金使用情况截至年底支出347.52万元。\n", "punct.heading_run_on")
+    assert _alarms("（一）资金使用情况截至年底支出347.52万元。\n", "punct.heading_run_on")
     assert (
         "104个+基础项目92个=196个"
-        in found("安排项目186个，其中产业项目104个、基础项目92个，覆盖14个乡镇、142个村。\n", "parts.sum")[0]
+        in _alarms("安排项目186个，其中产业项目104个、基础项目92个，覆盖14个乡镇、142个村。\n", "parts.sum")[
+            0
+        ]
     )
     satisfied = "家长满意度93.01%（386份中满意359份），教师满意度95.92%（118份中满意112份）。\n"
-    assert "112份÷118份" in found(satisfied, "rate.counts")[0]
-    assert found("全年培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次。\n", "count.conflict")
+    assert "112份÷118份" in _alarms(satisfied, "rate.counts")[0]
+    assert _alarms("全年培训渔民1,200人次。\n二、绩效目标完成情况\n培训渔民1,260人次。\n", "count.conflict")
 
 
 def test_tables_parted_by_spaces_have_their_column_totals_and_score_sums_checked():
@@ -993,20 +1002,16 @@ CASES_YZ = [
 
 @pytest.mark.parametrize(("rule", "text"), CASES_YZ)
 def test_consistent_texts_of_syny_to_synaa_draw_no_alarm(rule, text):
-    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
-    assert found == [], [f.message for f in found]
+    _assert_silent(rule, text)
 
 
 def test_the_syny_to_synaa_shapes_still_report_a_real_slip():
-    def errors(text, rule):
-        return [f.message for f in findings(text, rule, report_type="auto") if f.severity == "error"]
-
-    assert errors(ORGAN + "设办公室、财务股、业务股4个股室。\n", "count.items")
-    assert "14+22+24=60" in errors(CASES_YZ[1][1].replace("23分。", "24分。"), "score.parts")[0]
-    assert "14+22+22=58" in errors(CASES_YZ[2][1].replace("和23分", "和22分"), "score.parts")[0]
-    assert "1120万元×80%=896万元" in errors(CASES_YZ[3][1].replace("896", "886"), "rate.share_of")[0]
-    assert errors(CASES_YZ[4][1].replace("42.00%", "45.00%"), "rate.recompute")
-    assert errors(ORGAN + "项目资金到位2,280万元，支出1,201.20万元，资金执行率55.68%。\n", "rate.recompute")
+    assert _errors(ORGAN + "设办公室、财务股、业务股4个股室。\n", "count.items")
+    assert "14+22+24=60" in _errors(CASES_YZ[1][1].replace("23分。", "24分。"), "score.parts")[0]
+    assert "14+22+22=58" in _errors(CASES_YZ[2][1].replace("和23分", "和22分"), "score.parts")[0]
+    assert "1120万元×80%=896万元" in _errors(CASES_YZ[3][1].replace("896", "886"), "rate.share_of")[0]
+    assert _errors(CASES_YZ[4][1].replace("42.00%", "45.00%"), "rate.recompute")
+    assert _errors(ORGAN + "项目资金到位2,280万元，支出1,201.20万元，资金执行率55.68%。\n", "rate.recompute")
 
 
 # found by the synthetic reports synX (large departments with many sources, synX_false_alarms.md)
@@ -1032,22 +1037,18 @@ CASES_X = [
 
 @pytest.mark.parametrize(("rule", "text"), CASES_X)
 def test_consistent_texts_of_synx_draw_no_alarm(rule, text):
-    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
-    assert found == [], [f.message for f in found]
+    _assert_silent(rule, text)
 
 
 def test_the_synx_shapes_still_report_a_real_slip():
-    def found(text, rule):
-        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
-
     assert (
         "加上年初结余20万元"
-        in found(CASES_X[0][1][len(ORGAN) :].replace("结余10", "结余12"), "balance.identity")[0]
+        in _alarms(CASES_X[0][1][len(ORGAN) :].replace("结余10", "结余12"), "balance.identity")[0]
     )
-    assert found("全年支出110万元。与上年100万元相比，支出增加20万元。\n", "yoy.arithmetic")
-    assert found("文管所3二级单位。\n", "typo.curated")
-    assert found("资产总额100万元，其中流动资产20万元、固定资产70万元。\n", "parts.sum")
-    assert found("共下达资金100万元，A项目40万元，B项目30万元。\n", "list.total_before")
+    assert _alarms("全年支出110万元。与上年100万元相比，支出增加20万元。\n", "yoy.arithmetic")
+    assert _alarms("文管所3二级单位。\n", "typo.curated")
+    assert _alarms("资产总额100万元，其中流动资产20万元、固定资产70万元。\n", "parts.sum")
+    assert _alarms("共下达资金100万元，A项目40万元，B项目30万元。\n", "list.total_before")
 
 
 CASES_ZAA_WARNINGS = [
@@ -1075,23 +1076,19 @@ CASES_ZAA_WARNINGS = [
 
 @pytest.mark.parametrize(("rule", "text"), CASES_ZAA_WARNINGS)
 def test_consistent_texts_of_synz_and_synaa_draw_no_warning(rule, text):
-    found = [f for f in findings(text, rule, report_type="auto") if f.severity != "info"]
-    assert found == [], [f.message for f in found]
+    _assert_silent(rule, text)
 
 
 def test_the_synz_and_synaa_warning_shapes_still_report_a_real_slip():
-    def found(text, rule):
-        return [f.message for f in findings(ORGAN + text, rule, report_type="auto") if f.severity != "info"]
-
     assert (
-        "9个÷11个=81.82%" in found("11个问题已完成整改9个，正在整改2个，整改率85.82%。\n", "rate.counts")[0]
+        "9个÷11个=81.82%" in _alarms("11个问题已完成整改9个，正在整改2个，整改率85.82%。\n", "rate.counts")[0]
     )
-    assert found("共核减预算100万元。\n二、绩效目标完成情况\n全年核减预算120万元。\n", "quantity.conflict")
-    assert found("资金已全部到位。到位率79.72%。\n", "claim.rate")
-    assert found("累计支出6,342.43万元，预算执行率71.16%。\n全年预算执行率96.00%。\n", "rate.conflict")
-    assert found("各项绩效指标全面完成。\n", "claim.no_number")
+    assert _alarms("共核减预算100万元。\n二、绩效目标完成情况\n全年核减预算120万元。\n", "quantity.conflict")
+    assert _alarms("资金已全部到位。到位率79.72%。\n", "claim.rate")
+    assert _alarms("累计支出6,342.43万元，预算执行率71.16%。\n全年预算执行率96.00%。\n", "rate.conflict")
+    assert _alarms("各项绩效指标全面完成。\n", "claim.no_number")
     renumbered = "（一）资金方面\n1.超拨工程款。已扣回。\n（二）管理方面\n3.变更未报批。已补办。\n"
-    assert "缺少“1.”、“2.”" in found(renumbered, "heading.numbering")[0]
+    assert "缺少“1.”、“2.”" in _alarms(renumbered, "heading.numbering")[0]
 
 
 def test_a_count_with_no_name_before_it_after_a_pause_mark_breaks_no_rule():
