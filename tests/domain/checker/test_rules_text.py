@@ -267,3 +267,10 @@ def test_a_doubled_de_after_a_word_whose_last_character_also_starts_a_word_endin
     assert only("确保各项指标的的完成。", "typo.doubled").found == "的的"
     for sound in ("以营利为目的的机构不得参与。", "投资标的的价值评估。"):
         assert findings(sound, "typo.doubled") == [], sound
+
+
+def test_the_commonest_slips_of_chinese_print_are_curated_with_their_source():
+    # 《咬文嚼字》's list of the 100 commonest wrong characters (typos.yaml, sources)
+    assert only("项目已全部峻工验收。", "typo.curated").message.endswith("“峻工”应为“竣工”")
+    assert "再接再厉" in only("各项工作再接再励。", "typo.curated").message
+    assert findings("项目已全部竣工验收，各项工作再接再厉。", "typo.curated") == []
