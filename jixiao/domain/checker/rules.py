@@ -2761,17 +2761,46 @@ _REPORT_DATE = re.compile(
 )
 
 
+_SIGNED_ON = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
+
+
+def _signed_before_year_end(context: CheckContext, year: re.Match) -> list[Finding]:
+    """The date the report is signed on, its last line ('某县某局 / 2023年3月15日'), within or
+    before the year it evaluates."""
+    paragraphs = context.report.paragraphs
+    if not paragraphs:
+        return []
+    last = paragraphs[-1]
+    signed = _SIGNED_ON.match(last.text.strip())
+    if signed is None or int(signed.group(1)) > int(year.group(1)):
+        return []
+    return [
+        context.finding(
+            "date.format",
+            WARNING,
+            f"落款日期“{signed.group(0)}”不晚于所评价的{year.group(0)}结束，年度决算之前不能完成这一年的评价，请核对日期",
+            last.start,
+            last.end,
+            found=signed.group(0),
+        )
+    ]
+
+
 def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
     head = text[:1500]
     year = _fiscal_year(text)
-    if year is None or "评" not in head or ("日期" not in head and "时间" not in head):
-        return []  # every match of _REPORT_DATE holds 日期 or 时间
-    date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
-    if date is None:
+    if year is None or "评" not in head:
         return []
+    if any(word in p.text for p in context.report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS):
+        return []  # a monitoring report (1—6月), a notice: written within the year by their nature
+    date = None
+    if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
+        date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
+    if date is None:
+        return _signed_before_year_end(context, year)
     if int(date.group(1)) > int(year.group(1)):
         return []
     return [

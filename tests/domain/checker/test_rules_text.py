@@ -274,3 +274,15 @@ def test_the_commonest_slips_of_chinese_print_are_curated_with_their_source():
     assert only("项目已全部峻工验收。", "typo.curated").message.endswith("“峻工”应为“竣工”")
     assert "再接再厉" in only("各项工作再接再励。", "typo.curated").message
     assert findings("项目已全部竣工验收，各项工作再接再厉。", "typo.curated") == []
+
+
+def test_a_report_signed_before_the_end_of_the_year_it_evaluates():
+    head = "某县某局2024年度部门整体支出绩效自评报告\n一、部门概况\n全年支出100万元。\n某县某局\n"
+    finding = only(head + "2024年3月15日", "date.format")
+    assert finding.found == "2024年3月15日" and "落款日期" in finding.message
+    assert findings(head + "2025年3月15日", "date.format") == []
+    # a monitoring report is written within its year
+    monitoring = (
+        "某县某局2024年度项目绩效运行监控报告\n一、执行情况\n1—6月支出50万元。\n某县某局\n2024年7月10日"
+    )
+    assert findings(monitoring, "date.format") == []
