@@ -2038,13 +2038,19 @@ def _only_opening_sections(report: ParsedReport) -> bool:
 _NOT_EVALUATION_REPORTS = words("rules.not_evaluation_reports")
 
 
+def _not_an_evaluation_report(report: ParsedReport) -> bool:
+    """A finance bureau's notice of results, a rectification or a monitoring report (its title
+    says so): not held to an evaluation report's sections, and written within the year."""
+    return any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS)
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
     if report.truncated or not context.report_type.required or _is_form(report) or context.traditional:
         return []
-    if any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS):
-        return []  # a finance bureau's notice of results, a rectification or monitoring report: other sections
+    if _not_an_evaluation_report(report):
+        return []
     titles = _heading_titles(report)
     if not titles:
         return [
@@ -2148,7 +2154,7 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
-_FORECAST_WORDS = words("rules_compare.forecast")
+FORECAST_WORDS = words("rules_compare.forecast")  # '预计…': a forecast, no result
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|所|名|人|次|项)")
 
 
@@ -2172,7 +2178,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
         sentence = text[sentence_start:sentence_end]
         if not ASCII_DIGITS.isdisjoint(sentence) or _CHINESE_COUNT.search(sentence):
             continue
-        if any(word in sentence for word in _FORECAST_WORDS):
+        if any(word in sentence for word in FORECAST_WORDS):
             continue  # '各项绩效指标预计能够全面完成': a forecast of a monitoring report, no claim of a result
         if text[sentence_end : sentence_end + 1] != "\n":
             # '“五老”宣讲成效明显。全年组织宣讲218场，比上年186场增加32场': the next sentence of the
@@ -2794,8 +2800,8 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     year = _fiscal_year(text)
     if year is None or "评" not in head:
         return []
-    if any(word in p.text for p in context.report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS):
-        return []  # a monitoring report (1—6月), a notice: written within the year by their nature
+    if _not_an_evaluation_report(context.report):
+        return []
     date = None
     if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
         date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)

@@ -119,16 +119,20 @@ def _spaced_blocks(report) -> list[list[_Row]]:
         index += 1
         if last - first + 1 < 2:
             continue
+        lines = [
+            _Row(number_cell(t, at) for t, at in line_tokens(source, paragraphs[n], starts))
+            for n in range(first, last + 1)
+        ]
         # the header is the first of the run, or the line before it when the run opens with figures
-        opening = [number_cell(token, at) for token, at in line_tokens(source, paragraphs[first], starts)]
-        if first and any(_is_number(c) for c in opening):
-            first -= 1
+        if first and any(_is_number(c) for c in lines[0]):
+            lines.insert(
+                0, _Row(number_cell(t, at) for t, at in line_tokens(source, paragraphs[first - 1], starts))
+            )
         block = []
-        for number in range(first, last + 1):
-            tokens = line_tokens(source, paragraphs[number], starts)
-            if not 3 <= len(tokens) <= 12 or (block and len(tokens) != len(block[0])):
+        for row in lines:
+            if not 3 <= len(row) <= 12 or (block and len(row) != len(block[0])):
                 break
-            block.append(_Row(number_cell(token, at) for token, at in tokens))
+            block.append(row)
         if len(block) >= 3 and not any(_is_number(c) for c in block[0]):
             blocks.append(block[:_MAX_ROWS])
     return blocks

@@ -18,7 +18,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark
+from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
@@ -314,13 +314,10 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_FORECAST = words("rules_compare.forecast")
-
-
 def _forecast(text: str, position: int) -> bool:
     """The sentence forecasts ('预计到12月底，全年支出…，预算执行率96.00%'): not what was done."""
     start = last_mark(text, "。;；\n", 0, position) + 1
-    return any(word in text[start:position] for word in _FORECAST)
+    return any(word in text[start:position] for word in FORECAST_WORDS)
 
 
 _THRESHOLD_BEFORE = words("rules_compare.threshold_before")

@@ -68,10 +68,10 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
-        if (not subject or whole) and _counted_before(context, fig):
-            continue  # '重点项目6个，支出70万元': the spending of what was just counted, not the body's
-        if _counted_before(context, fig, clause=True):
-            continue  # '共核减预算100万元：2个部门核减预算40万元': the figure of the units counted in its clause
+        if _counted_before(context, fig, clause=bool(subject) and not whole):
+            # '重点项目6个，支出70万元': the spending of what was just counted, not the body's; a figure
+            # with a subject, of the units counted in its own clause ('2个部门核减预算40万元')
+            continue
         topic = ""
         if not subject or whole:
             # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
@@ -421,13 +421,12 @@ def check_balance(context: CheckContext) -> list[Finding]:
                 and f not in group
                 and not f.per_unit
             ]
-            incomes = [f for f in earlier if _balance_kind(f, spec) == "income"]
-            add_ons = add_ons or [f for f in earlier if _balance_kind(f, spec) == "add_on"]
+            earlier_kinds = [(_balance_kind(f, spec), f) for f in earlier]
+            incomes = [f for kind, f in earlier_kinds if kind == "income"]
+            add_ons = add_ons or [f for kind, f in earlier_kinds if kind == "add_on"]
             # '支出合计412.58万元。1.基本支出…2.项目支出173.84万元。年末结转结余…': the balance stands
             # in the section of the last part; the spending total stated before is its spending
-            total_spent = _canonical(
-                [f for f in earlier if _balance_kind(f, spec) == "spent"], canonical_words
-            )
+            total_spent = _canonical([f for kind, f in earlier_kinds if kind == "spent"], canonical_words)
             if total_spent and not _canonical(spends, canonical_words):
                 spends = total_spent
         # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income

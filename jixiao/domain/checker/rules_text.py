@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
@@ -100,12 +101,12 @@ _PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某")
 
 
 @lru_cache(maxsize=4)
-def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ...], tail: str):
+def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ...], tail: str, hint: str):
     phrase_regex = re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
     answer_regex = (
         re.compile(rf"^(?:{'|'.join(re.escape(label) for label in labels)})\s*\|?$") if labels else None
     )
-    return phrase_regex, answer_regex, re.compile(tail + r"\s*\|?\s*$")
+    return phrase_regex, answer_regex, re.compile(tail + r"\s*\|?\s*$"), re.compile(hint or "(?!)")
 
 
 @rule(
@@ -136,11 +137,12 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=first.group(0),
             )
         )
-    phrase_regex, answer_regex, tail_regex = _template_patterns(
+    phrase_regex, answer_regex, tail_regex, hint_regex = _template_patterns(
         id(wording),
         as_tuple(wording.get("template_phrases")),
         as_tuple(wording.get("answer_labels")),
         wording.get("instruction_tail") or "(?!)",
+        wording.get("guidance_note") or "",
     )
     for match in scan.finditer(phrase_regex, text, report.places):
         findings.append(
@@ -180,7 +182,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_form_fields(context))
     findings.extend(_unchecked_options(context))
-    findings.extend(_guidance_notes(context, wording.get("guidance_note")))
+    findings.extend(_guidance_notes(context, hint_regex))
     for match in _empty_slots(text, report.places):
         findings.append(
             context.finding(
@@ -256,13 +258,10 @@ def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     return sorted(found + percents, key=lambda m: m.start()) if percents else found
 
 
-def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]:
+def _guidance_notes(context: CheckContext, regex: re.Pattern) -> list[Finding]:
     """An outline's writing hint left in brackets at the end of a heading that the body then
     follows ('(一)部门基本情况(包括在职人员情况、机构设置、主要职能等)'). A heading that ends
     the text is left alone: the text may stop before its body (an opening cut short)."""
-    if not pattern:
-        return []
-    regex = _compiled(pattern)
     report = context.report
     text = report.text
     findings = []
@@ -286,11 +285,6 @@ def _guidance_notes(context: CheckContext, pattern: str | None) -> list[Finding]
             )
         )
     return findings
-
-
-@lru_cache(maxsize=8)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
 
 
 _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…状态。%、%、%,未按规定…”
@@ -1011,7 +1005,7 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
 def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for every form of a group of levels (longest first), and form → level."""
     level_of = {form: level for level, forms in levels for form in forms}
-    return re.compile("|".join(re.escape(f) for f in sorted(level_of, key=len, reverse=True))), level_of
+    return re.compile(literal_trie(level_of) or "(?!)"), level_of
 
 
 def _level_variants(context: CheckContext) -> list[Finding]:
@@ -1169,11 +1163,9 @@ _RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in
 
 @lru_cache(maxsize=4)
 def _two_problems(key: int, ends: tuple[str, ...], predicates: tuple[str, ...]) -> re.Pattern:
-    def either(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(word) for word in words) or "(?!)"
-
     return re.compile(
-        rf"(?:{either(ends)})(?![,;。:、\s的地得和及与或等问现情])[\u4e00-\u9fff]{{2,12}}?(?:{either(predicates)})"
+        rf"(?:{literal_trie(ends) or '(?!)'})(?![,;。:、\s的地得和及与或等问现情])"
+        rf"[\u4e00-\u9fff]{{2,12}}?(?:{literal_trie(predicates) or '(?!)'})"
     )
 
 

@@ -795,9 +795,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
         clause_start = _clause_start(text, paragraph.start, prefix_end)
         heading = _HEADING_MARK.match(text, clause_start)
         if heading is not None:
-            clause_start = (
-                heading.end()
-            )  # '二、评价结论 按决策、过程、产出、效益四个维度': 二、 numbers a heading
+            # '二、评价结论 按决策、过程、产出、效益四个维度': 二、 numbers a heading, not a name
+            clause_start = heading.end()
         verb = _CLAUSE_VERB.search(text, clause_start, prefix_end)
         if verb is not None:
             clause_start = verb.end()  # '党委、政府设党政办、经发办2个机构': the names after the verb
