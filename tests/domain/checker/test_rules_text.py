@@ -220,6 +220,20 @@ def test_curated_slips_that_differ_from_a_sound_phrase_only_by_the_next_characte
         assert findings(sound, "typo.curated") == [], sound
 
 
+def test_queshi_in_a_requirement_is_a_slip_of_qieshi():
+    # 张家界中院 2016, 寻甸统战部 2024 (evaluation set 122, 331): “为确实做好…工作”
+    for slip in ("为确实做好2016年度部门整体支出绩效自我评价工作,成立了评价小组。", "要确实加强资金管理。"):
+        finding = only(slip, "typo.curated")
+        assert (finding.found, finding.expected) == ("确实", "切实"), slip
+    for sound in (
+        "群众满意度确实提高了。",
+        "经核实,项目确实做好了前期准备。",
+        "为确实做好了准备的单位拨付资金。",
+        "为切实做好绩效自评工作,成立了评价小组。",
+    ):
+        assert findings(sound, "typo.curated") == [], sound
+
+
 def test_two_problems_written_together_without_a_mark_between_them():
     # 芜湖市民政局社区建设奖补 2022 (evaluation set 299)
     finding = only("规范管理水平有待提升村民自治制度不健全。", "punct.run_on")
