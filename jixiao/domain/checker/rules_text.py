@@ -184,11 +184,12 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
     for match in _empty_slots(text, report.places):
+        slot = text[match.start() - 2 if match.lastgroup == "money" else match.start() : match.end()]
         findings.append(
             context.finding(
                 "template.leftover",
                 WARNING,
-                f"模板留下的空位没有填：“{match.group(0).strip()}”（{_SLOT_WHAT[match.lastgroup]}）",
+                f"模板留下的空位没有填：“{slot.strip()}”（{_SLOT_WHAT[match.lastgroup]}）",
                 match.start(),
                 match.end(),
                 found=match.group(0),
@@ -233,17 +234,20 @@ def _blanks(text: str) -> list[re.Match]:
 
 
 # slots of a template nobody filled: a document number without its number ('湛财评〔2018〕号'), a
-# row of boxes for a code ('项目编码:□□□□□□'), empty brackets where a figure goes ('经费【】万元')
+# row of boxes for a code ('项目编码:□□□□□□'), empty brackets where a figure goes ('经费【】万元'),
+# a sum named with its unit but without its figure ('政府专项经费万元')
 _EMPTY_SLOT = re.compile(
     r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
     r"|(?P<boxes>□{3,})"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
+    r"|(?P<money>[万亿]元(?<=(?:经费|资金|拨款|投资|金额|补助|收入|支出)[万亿]元))"
 )
 _SLOT_WHAT = {
     "number": "文号缺序号",
     "boxes": "编码的方格没有填",
     "percent": "百分比的数字没有填",
     "figure": "括号里应填数字",
+    "money": "金额的数字没有填",
 }
 
 

@@ -157,6 +157,9 @@ def test_template_slots_left_empty_document_numbers_code_boxes_and_bracketed_fig
     assert "〔20XX〕" in only("根据甘财绩〔20XX〕5号文件。", "template.leftover").message
     assert "全文共2处" in only("项目于X月X日完成验收。", "template.leftover").message
     assert only("全年任务完成率为  %。", "template.leftover").found == "为%"
+    # 一份农村公路养护项目的 2020 年评价 (evaluation set 259): a sum named with its unit and no figure
+    empty_sum = only("其中:专项经费474.68万元、政府专项经费万元),涵盖项目24个。", "template.leftover")
+    assert empty_sum.found == "万元" and "“经费万元”（金额的数字没有填）" in empty_sum.message
     # filled in: a number with its serial, a checkbox, empty brackets of page furniture
     for filled in (
         "根据财预〔2020〕12号文件。",
@@ -164,6 +167,7 @@ def test_template_slots_left_empty_document_numbers_code_boxes_and_bracketed_fig
         "浏览次数: 字体:[ ] 打印",
         "项目类型经常性项目(√)一次性项目()",
         "购置X光机2台，满意度达95%。",
+        "本报告金额均以万元为单位,投入资金数万元,政府专项经费12万元。",
     ):
         assert findings(filled, "template.leftover") == [], filled
 
