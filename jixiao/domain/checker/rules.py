@@ -1913,6 +1913,38 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             )
         last[rank] = 1 if (number == 1 and rank >= 3) else (number if number > previous else previous)
     findings.extend(_mixed_number_marks(context))
+    findings.extend(_bare_pause_marks(context))
+    return findings
+
+
+def _closed(line: str) -> bool:
+    """The line ends a sentence or is a heading of its own (short, no comma)."""
+    return line.endswith(("。", ";", "；", ":", "：")) or (
+        len(line) <= 40 and not any(m in line for m in ",，、")
+    )
+
+
+def _bare_pause_marks(context: CheckContext) -> list[Finding]:
+    """A short line that begins with the 、 of a heading number whose numeral was lost
+    ('、综合评价情况及评价结论' between '(二)…' and the body)."""
+    findings = []
+    previous = ""
+    for paragraph in context.report.paragraphs:
+        line, before, previous = paragraph.text, previous, paragraph.text
+        if not line.startswith("、") or not 3 <= len(line) <= 40 or not "\u4e00" <= line[1] <= "\u9fff":
+            continue
+        if any(mark in line for mark in "。,，;；等") or not _closed(before):
+            continue  # a list or a sentence broken at its 、 (a PDF's line), not a heading
+        findings.append(
+            context.finding(
+                "heading.numbering",
+                WARNING,
+                f"标题“{line[1:]}”前只有“、”，缺少编号",
+                paragraph.start,
+                paragraph.start + 1,
+                found="、",
+            )
+        )
     return findings
 
 
