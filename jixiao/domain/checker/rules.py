@@ -622,6 +622,18 @@ def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedR
     return difference == 0 or difference < envelope + report.half_unit(total)
 
 
+def _counted_in_brackets(text: str, parts: Parts) -> bool:
+    """'在职人员18人(公务员12人,机关工人2人,事业人员5人)': counts in a bracket opened right after a
+    count are that count's parts, even when they add up to a figure before it (财政供养人员19人)."""
+    nearest = parts.candidates[0]
+    return (
+        nearest.kind == "count"
+        and text[nearest.end : nearest.end + 1] in ("(", "（")
+        and parts.parts[0].start > nearest.end
+        and text.find(")", nearest.end, parts.parts[0].start) < 0
+    )
+
+
 def _bracket_after(text: str, quantity: Quantity) -> bool:
     """'…6222.4万元(其中…' — the figure is followed at once by a bracket that opens with 其中."""
     return text[quantity.end : quantity.end + 1] in ("(", "（") and text.startswith("其中", quantity.end + 1)
@@ -684,7 +696,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         # that figure's parts, even when an earlier figure is named like them
         candidates = (
             [parts.candidates[0]]
-            if _bracket_after(report.text, parts.candidates[0])
+            if _bracket_after(report.text, parts.candidates[0]) or _counted_in_brackets(report.text, parts)
             # counts are exact: the nearest figure or the likeliest total, never a farther figure
             # that happens to match ('核定编制15名，实有人员14名，其中：10名、5名')
             else [
@@ -733,6 +745,12 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         if _closed_by_own_total(report, parts, total_sum, envelope_parts):
             continue  # '其中人员经费A，公用经费B，二者合计C': the parts of that subtotal, not of the total
+        if (
+            difference > 0
+            and total.kind != "count"  # '编制20名，实有18名，其中：…': alternatives, not amounts to add
+            and _whole_sentence_total(report, parts, total, total_sum, envelope_parts)
+        ):
+            continue  # '下达市县A万元,安排本级B万元。其中:1.…C万元 2.…D万元' with C+D=A+B
         complete = _complete_breakdown(parts, labels, context.data)
         sum_text = _sum_text(total_sum, total)
         if len(parts.parts) == 1 and difference < 0:
@@ -800,6 +818,27 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
 
 _STAGE_ONLY = frozenset(words("rules.stage_only_labels"))
 _SUBTOTAL_WORDS = ("合计", "小计", "共计", "总计")
+
+
+def _whole_sentence_total(
+    report: ParsedReport, parts: Parts, total: Quantity, total_sum: Decimal, envelope: Decimal
+) -> bool:
+    """The sentence before 其中 names several figures of the parts' kind ('下达市县39565.55万元,安排
+    本级13540.45万元。其中:'), and the parts, more than the last of them, add up to them together (or,
+    in a text that ends inside the list, stay below their sum): 其中 lists the parts of their sum."""
+    whole, slack = total.base_value, envelope + report.half_unit(total)
+    for earlier in parts.candidates:
+        if earlier is total or earlier.start >= total.start:
+            continue
+        if earlier.kind != total.kind or any(
+            mark in report.text[earlier.end : total.start] for mark in "。;；\n"
+        ):
+            break
+        whole += earlier.base_value
+        slack += report.half_unit(earlier)
+    return whole > total.base_value and (
+        abs(total_sum - whole) < slack or (not parts.complete and total_sum < whole)
+    )
 
 
 def _closed_by_own_total(report: ParsedReport, parts: Parts, total_sum: Decimal, envelope: Decimal) -> bool:
@@ -1624,6 +1663,25 @@ def _names_in(item: str) -> int:
     return last - first + 1 if first is not None and last is not None and last > first else 1
 
 
+_UNIT_ENDINGS = words("rules.unit_name_endings")
+
+
+def _joined_names(item: str, items: list[str]) -> int:
+    """How many names more an item holds by its 和/及/与. In a list of units (every item ends like a
+    unit's name) a joiner parts two names only when the words before it end so too ('秩序中队和宣传
+    中队'), not inside one name ('生态环境和农业农村综合服务中心'); in other lists every joiner may."""
+    joins = list(_JOINERS.finditer(item))
+    if not joins or not all(_bare(i).endswith(_UNIT_ENDINGS) for i in items):
+        return len(joins)
+    return sum(1 for join in joins if _bare(item[: join.start()]).endswith(_UNIT_ENDINGS))
+
+
+def _bare(name: str) -> str:
+    """A name without its bracketed note ('社会保障综合服务中心(加挂“退役军人服务站”牌子)')."""
+    cut = min((at for at in (name.find("("), name.find("（")) if at >= 0), default=len(name))
+    return name[:cut].strip()
+
+
 @rule("count.items", "“下设N个…，即…”等说法中的个数与列出的名称个数是否相符")
 def check_counts(context: CheckContext) -> list[Finding]:
     """The stated count equals the number of names listed (split on 、, brackets ignored; a last
@@ -1646,7 +1704,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        extra = sum(len(_JOINERS.findall(item)) for item in items)
+        extra = sum(_joined_names(item, items) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
         counted = _counted_members(items)

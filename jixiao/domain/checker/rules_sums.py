@@ -10,7 +10,7 @@ import re
 from decimal import ROUND_DOWN, Decimal
 
 from jixiao.domain.checker import scan
-from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule
+from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
@@ -927,6 +927,83 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# One figure split between 基本支出 and 项目支出 in sentences (or sections) of their own
+
+
+def _scope_of(
+    text: str, quantity: Quantity, scopes: tuple[str, ...], funds: tuple[str, ...]
+) -> tuple[str, str]:
+    """(the 基本支出/项目支出 a figure speaks of, or "" for the whole; the fund words before it) — read
+    back to the sentence's start, a short heading on the line before included (no further: the
+    report's title names 项目支出 too)."""
+    line = text.rfind("\n", 0, quantity.start)
+    heading = text.rfind("\n", 0, max(line, 0))  # the line before, when it is a short heading
+    start = heading + 1 if line >= 0 and line - heading <= 30 else line + 1
+    window = text[max(start, text.rfind("。", 0, quantity.start) + 1, quantity.start - 160) : quantity.start]
+    at = max(((window.rfind(s), s) for s in scopes), default=(-1, ""))
+    fund = "".join(f for f in funds if f in window)
+    return (at[1] if at[0] >= 0 else ""), fund
+
+
+@rule(
+    "parts.scope_sum",
+    "同一数字分基本支出、项目支出两部分各写一次时（本年收入、本年支出、结转和结余），两部分之和等于总数",
+)
+def check_scope_sums(context: CheckContext) -> list[Finding]:
+    spec = context.data.identities.get("scope_split") or {}
+    labels = tuple(spec.get("labels") or ())
+    scopes = tuple(spec.get("scopes") or ())
+    funds = tuple(spec.get("funds") or ())
+    if (
+        len(scopes) != 2
+        or not labels
+        or not all(has_word(context.report.text, s, context.report.places) for s in scopes)
+    ):
+        return []
+    report, text = context.report, context.report.text
+    by_label: dict[str, list[tuple[str, str, Quantity]]] = {}
+    for quantity in report.quantities:
+        if quantity.kind != "money" or quantity.approx:
+            continue
+        label = next((name for name in labels if quantity.label.endswith(name)), None)
+        if label is not None:  # '本年收入', or '基本支出本年收入' read with its scope
+            by_label.setdefault(label, []).append((*_scope_of(text, quantity, scopes, funds), quantity))
+    findings = []
+    for label, found in by_label.items():
+        for index, (scope, fund, whole) in enumerate(found):
+            if scope:
+                continue
+            # the two parts that follow the whole, before the same label is stated whole again
+            after = []
+            for later in found[index + 1 :]:
+                if not later[0]:
+                    break
+                after.append(later)
+            pieces = {s: q for s, f, q in after if f == fund}
+            if len(after) != 2 or set(pieces) != set(scopes):
+                continue
+            first, second = (pieces[s] for s in scopes)
+            total = first.base_value + second.base_value
+            envelope = report.half_unit(whole) + report.half_unit(first) + report.half_unit(second)
+            if abs(total - whole.base_value) < envelope or total == whole.base_value:
+                continue
+            findings.append(
+                context.finding(
+                    "parts.scope_sum",
+                    ERROR,
+                    f"{scopes[0]}{label}{show(first)}+{scopes[1]}{label}{show(second)}="
+                    f"{amount_like(total, whole)}，与前面的“{label}”{show(whole)}相差"
+                    f"{amount_like(abs(total - whole.base_value), whole)}",
+                    whole.start,
+                    whole.end,
+                    expected=amount_like(total, whole),
+                    found=show(whole),
+                )
+            )
+    return findings
+
+
 RULES = (
     check_named_breakdowns,
     check_totals_over_item_lines,
@@ -935,4 +1012,5 @@ RULES = (
     check_table_rates_and_scores,
     check_table_totals,
     check_score_categories,
+    check_scope_sums,
 )

@@ -42,7 +42,9 @@ _PARTS_MARKER = re.compile(
     # '由A、B和C组成' (the whole of the total, item by item)
     r"|:(?!其中)|资金构成(?:为|是|如下)?:?"  # ':' right after a figure's unit (checked in find_parts)
     r"|由(?:[\u4e00-\u9fff]{0,8}?(?:组成|构成|共同承担|承担)[:,]|(?=[^。;\n]{2,80}?(?:组成|构成)))"
-    r"|(?<=元)\((?!其中)"  # '中央投入资金279万元(A资金81万元,B资金161万元)': a breakdown in brackets
+    # '中央投入资金279万元(A资金81万元,B资金161万元)', '在职18人(公务员12人,工勤2人,事业5人)': a
+    # breakdown in brackets
+    r"|(?<=[元人名个项户家所])\((?!其中)"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
@@ -490,6 +492,18 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
     return limit
 
 
+def _counts_of_the_figure_before(report: ParsedReport, bracket: int, inside: list) -> bool:
+    """'在职人员18人(公务员12人,机关工人2人,事业人员5人)': the bracket opens right after a count, and
+    every figure in it counts in the same unit."""
+    before = report.quantities_between(max(0, bracket - 12), bracket)
+    if not before or before[-1].end != bracket or before[-1].kind != "count":
+        return False
+    if report.text.startswith(("含", "包括", "包含"), bracket + 1):
+        return False  # '全额拨款单位15个(含行政单位1个,参公事业单位1个)': some of them named
+    unit = before[-1].unit
+    return all(q.kind == "count" and q.unit == unit for q in inside)
+
+
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
@@ -521,11 +535,15 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             inside = report.quantities_between(match.end(), close)
             if (
                 len(inside) < 2
-                or any(q.kind != "money" for q in inside)
+                or not (
+                    all(q.kind == "money" for q in inside)
+                    or _counts_of_the_figure_before(report, match.start(), inside)
+                )
                 or close >= paragraph.end
                 or "其中" in text[match.end() : close]
             ):
-                continue  # a bracket of amounts only, closed in its paragraph, with no 其中 list inside
+                continue  # a bracket of amounts only (or of counts in the unit of the count just before it),
+                # closed in its paragraph, with no 其中 list inside
             open_at, in_brackets = match.start(), True
         else:
             open_at = text.rfind("(", paragraph.start, match.start())

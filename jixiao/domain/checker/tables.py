@@ -132,6 +132,7 @@ class _Columns:
         self.strong_name = re.compile(
             "|".join(re.escape(n) for n in sorted(strong, key=len, reverse=True)) or "(?!)"
         )
+        self.words_only = frozenset(_norm(name) for name in spec.get("columns", {}).get("words") or ())
         self.part_rows = tuple(spec.get("part_rows") or ())
         self.total_rows = tuple(spec.get("total_rows") or ())
 
@@ -306,14 +307,15 @@ def _aligned_table(
     if len(names) > width:
         names = names[_offset(names, body, columns, width) :]
     kinds = tuple(columns.kind(name) or "other" for name in names)
+    fitting = _fitting_kinds(names, columns)
     rows = []
     for label, label_start, values, paragraph in body:
-        if len(values) < len(names) and _fit(kinds, values, len(names) - len(values)) > _fit(
-            kinds, values, 0
-        ):
+        if len(values) < len(names):
             # '| 绩效目标 | 5 | 4' under 一级指标 | 二级指标 | 分值 | 得分: the row lost its merged
-            # cells at the start, not empty ones at the end
-            values = [TableCell("", 0, 0)] * (len(names) - len(values)) + list(values)
+            # cells at the start, not empty ones at the end; and '| 设备安装 | 550 | 20 | 9.3 | 9.3'
+            # under … | 指标值 | 完成值 | 分值 | 得分 | 偏差原因: some at the start and the empty one at
+            # the end. The cells go where they fit best; at the start when no place fits better.
+            values = [TableCell("", 0, 0)] * _placement(fitting, values, 0) + list(values)
         cells = tuple(
             (c if c.value is not None or c.text not in columns.empty else None) if c.text else None
             for c in values[: len(names)]
@@ -325,17 +327,37 @@ def _aligned_table(
 _MONEY_KINDS = ("年初预算", "全年预算", "执行数", "year")
 
 
+def _fitting_kinds(names: list[str], columns: _Columns) -> tuple[str, ...]:
+    """The columns' kinds for fitting a row's cells under them: a column of words (偏差原因, 计量单位)
+    is told apart from the other columns of no known kind, for no figure stands in it."""
+    return tuple(
+        "words" if _norm(name) in columns.words_only else columns.kind(name) or "other" for name in names
+    )
+
+
+def _placement(kinds: tuple[str, ...], values: list[TableCell], offset: int) -> int:
+    """How many columns after ``offset`` a row shorter than the header starts: where its cells fit
+    best (the first such place: at once when no place fits better)."""
+    gap = len(kinds) - offset - len(values)
+    if gap <= 0:
+        return 0
+    return max((0, gap, *range(1, gap)), key=lambda shift: _fit(kinds, values, offset + shift))
+
+
 def _fit(kinds: tuple[str, ...], values: list[TableCell], offset: int) -> int:
     """How well a row's cells fit the columns when put ``offset`` columns in: percentages under
     the rate, amounts under money columns, points under weight and score, no figure under a
-    column of names."""
+    column of names, and least of all under a column of words."""
     score = 0
     for index, cell in enumerate(values):
         if offset + index >= len(kinds):
             break
         kind = kinds[offset + index]
         if cell.value is None:
-            score += 1 if kind == "other" and cell.text else 0
+            score += 1 if kind in ("other", "words") and cell.text else 0
+            continue
+        if kind == "words":
+            score -= 2
             continue
         percent = cell.unit == "%" or cell.text.endswith("%")
         if kind == "rate":
@@ -355,14 +377,19 @@ def _offset(names: list[str], body, columns: _Columns, width: int) -> int:
     rate column and the amounts into the money columns more often that way."""
     right = len(names) - width
     first = next((i for i, name in enumerate(names) if columns.kind(name)), right)
-    if first >= right:
+    kinds = _fitting_kinds(names, columns)
+    if first >= right and "words" not in kinds[right:]:
         return right
-    kinds = tuple(columns.kind(name) or "other" for name in names)
 
     def fit(offset: int) -> int:
-        return sum(_fit(kinds, values, offset) for _, _, values, _ in body)
+        return sum(
+            _fit(kinds, values, offset + _placement(kinds, values, offset)) for _, _, values, _ in body
+        )
 
-    return first if fit(first) > fit(right) else right
+    # right-aligned unless another start fits better: from the first known column, or one after the
+    # label's column ('绩效指标 | 一级指标 | 二级指标 | … | 分值 | 得分 | 偏差原因' over rows that
+    # begin at 二级指标 and leave the last column empty)
+    return max((right, first, *range(right - 1, 0, -1)), key=fit)
 
 
 def _is_part_label(label: str, columns: _Columns) -> bool:
