@@ -795,6 +795,10 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         elif len(parts.parts) >= 2:
             if report.text.startswith("等", parts.parts[-1].end):
                 continue  # '其中流动资产20万元、固定资产70万元等': some of the parts only
+            if not complete and total.kind == "count" and total_sum * 2 < total.base_value:
+                # '教职工247人,其中正高级教师1人,特级教师1人,高级教师23人,研究生8人': the notable
+                # among them (57 of 247), no breakdown that left a part out
+                continue
             more = parts_after(report, parts)
             if more:
                 whole = total_sum + sum((p.base_value for p in more), ZERO)

@@ -148,7 +148,54 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
                 found=match.group("title") + match.group("opener"),
             )
         )
+    findings.extend(_headings_after_open_sentences(context, endings))
     return findings
+
+
+@lru_cache(maxsize=4)
+def _inline_heading_regex(endings: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(map(re.escape, endings))
+    return re.compile(
+        rf"(?<=[\u4e00-\u9fff%])(?<![第一二三四五六七八九十、])(?P<number>[二三四五六七八九十])、"
+        rf"(?P<title>(?![一二三四五六七八九十])[\u4e00-\u9fff]{{2,16}}?(?:{ends}))"
+    )
+
+
+def _headings_after_open_sentences(context: CheckContext, endings: tuple[str, ...]) -> list[Finding]:
+    """The next top-level heading run on to a sentence that has no stop ('读者满意率达90%二、项目实施
+    基本情况'): the heading before it ('一、') stands earlier in the text, and the words before the
+    number end no sentence (a CJK character or '%'; a page number of a table of contents is a digit)."""
+    text = context.report.text
+    if "、" not in text:
+        return []
+    findings = []
+    for at in scan.places_of(text, "、", context.report.places):
+        if at < 2 or text[at - 1] not in _NUMERALS[1:]:
+            continue
+        match = _inline_heading_regex(endings).match(text, at - 1)
+        if (
+            match is None
+            or f"{_NUMERALS[_NUMERALS.index(match.group('number')) - 1]}、" not in text[: at - 1]
+        ):
+            continue
+        low, high = context.report.source.original_span(at - 2, at)
+        if high - low > 2:
+            continue  # '…前完工 四、评价结论': a space parts them, the layout of a copied web page
+        findings.append(
+            context.finding(
+                "punct.heading_run_on",
+                WARNING,
+                f"标题“{match.group('number')}、{match.group('title')}”接在没有句号的句子后面：“{text[max(0, at - 9) : at - 1]}”之后缺少句号或换行",
+                at - 2,
+                match.end("title"),
+                expected=f"{text[at - 2]}。{match.group('number')}、",
+                found=text[at - 2 : at + 1],
+            )
+        )
+    return findings
+
+
+_NUMERALS = "一二三四五六七八九十"
 
 
 # ---------------------------------------------------------------------------------------------

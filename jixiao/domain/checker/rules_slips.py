@@ -177,6 +177,8 @@ def check_empty_headings(context: CheckContext) -> list[Finding]:
     for heading, following in itertools.pairwise(headings):
         if heading.number is None or following.rank >= heading.rank or following.number == 1:
             continue
+        if following.number is None and not _SENTENCE_MARKS.isdisjoint(following.title):
+            continue  # an unnumbered line with a comma is the heading's content ('按年初目标完成改厕,改善了…')
         if heading.start < contents_end:
             continue
         title = heading.title.strip()
@@ -528,6 +530,7 @@ def check_list_ends(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A list of names joined by 、 whose last member is joined by a comma
 
+_NOT_A_LIST_END = frozenset("级到待候于同额值次量比号第")  # '，等级为优', '，等到…': no 等 of a list
 _COMMA_MEMBER = re.compile(r"[,，]([\u4e00-\u9fff]{2,12}?)等")
 _LIST_MEMBERS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}$")
 
@@ -543,6 +546,21 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for etc in scan.occurrences(text, "等"):  # (fewer than the commas: each looks back for its comma)
+        if etc and text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
+            listed = _LIST_MEMBERS.search(text, max(0, etc - 81), etc - 1)
+            if listed is not None:  # '财务科、业务科、办公室,等科室': 等 follows the last name at once
+                findings.append(
+                    context.finding(
+                        "punct.list_comma",
+                        WARNING,
+                        f"名单的末项“{listed.group(0).split('、')[-1]}”与其后的“等”之间多了逗号",
+                        etc - 1,
+                        etc + 1,
+                        expected="等",
+                        found=text[etc - 1 : etc + 1],
+                    )
+                )
+            continue
         comma = max(text.rfind(",", max(0, etc - 13), etc), text.rfind("，", max(0, etc - 13), etc))
         member = _COMMA_MEMBER.match(text, comma) if comma >= 0 else None
         if member is None or member.end() != etc + 1:
@@ -589,6 +607,38 @@ def check_item_ends(context: CheckContext) -> list[Finding]:
         for cell in paragraph.text.split("|"):  # (a table's cells one by one)
             findings.extend(_item_without_stop(context, cell, paragraph.start + offset))
             offset += len(cell) + 1
+    findings.extend(_items_run_together(context))
+    return findings
+
+
+_DOTTED_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[.．](?=[\u4e00-\u9fff])")
+
+
+def _items_run_together(context: CheckContext) -> list[Finding]:
+    """Items 1. 2. 3. … in a line with no mark at all between them ('…幸福指数2.确保代发系统…速度
+    3.加快…'): every item but the last ends on a character. Reported once, at the first join."""
+    text = context.report.text
+    findings = []
+    for paragraph in context.report.paragraphs:
+        line = paragraph.text
+        if "2." not in line and "2．" not in line:
+            continue
+        for run in _numbered_runs(list(_DOTTED_ITEM.finditer(line))):
+            if len(run) < 3 or run[0].group(1) != "1":
+                continue
+            if not all("\u4e00" <= line[m.start() - 1] <= "\u9fff" for m in run[1:]):
+                continue
+            join = paragraph.start + run[1].start()
+            findings.append(
+                context.finding(
+                    "punct.item_end",
+                    WARNING,
+                    f"编号的各条连在一起，条与条之间没有标点：“…{text[max(paragraph.start, join - 8) : join + 6]}…”",
+                    max(paragraph.start, join - 8),
+                    join + 2,
+                    expected=f"{text[join - 1]}；{run[1].group(1)}.",
+                )
+            )
     return findings
 
 

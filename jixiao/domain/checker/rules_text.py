@@ -195,6 +195,19 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
+    for match in _EMPTY_ITEMS.finditer(text):
+        if int(match.group(2)) != int(match.group(1)) + 1:
+            continue
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"编号“{match.group(1)}.”后面没有内容，紧接着是“{match.group(2)}.”（模板的条目没有填写）",
+                match.start(1),
+                match.end(),
+                found=match.group(0).strip(),
+            )
+        )
     for match in _blanks(text):
         findings.append(
             context.finding(
@@ -219,6 +232,9 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         )
     return findings
 
+
+# numbered items left empty: '1.完成道路养护300公里; 2. 3.' (the number of the next item at once)
+_EMPTY_ITEMS = re.compile(r"(?:(?<=[;；。\n|])|^) ?(\d{1,2})[.．、] *(\d{1,2})[.．、](?!\d)", re.M)
 
 # a blank left for a figure: '预算执行率为……%', '评价得分:____分'
 _BLANK = re.compile(
@@ -300,6 +316,16 @@ def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
 
 
+@lru_cache(maxsize=4)
+def _stamp_only(key: int, fields: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(fields) or "(?!)"
+    return re.compile(
+        rf"(?:^|(?<=[\s|)]))(?P<label>{names})\s*:\s*(?P<stamp>\((?:盖章|公章|签章)\))"
+        r"(?=[ \t]*(?:$|\||[\u4e00-\u9fff()]{2,16}:))",
+        re.M,
+    )
+
+
 _COLON_THEN_FIELD = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff()]{2,12}$")
 
@@ -337,6 +363,18 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                 label.start(),
                 colon.end(),
                 expected=label.group(0),
+            )
+        )
+    # “单位名称:(盖章)” alone on its line, or before the next field: only the stamp's place is there
+    for stamp in _stamp_only(id(context.data.wording), fields).finditer(text) if "章)" in text else ():
+        findings.append(
+            context.finding(
+                "template.leftover",
+                WARNING,
+                f"“{stamp.group('label')}”一栏没有填写，只有“{stamp.group('stamp')}”",
+                stamp.start(),
+                stamp.end(),
+                expected=stamp.group("label"),
             )
         )
     rows = as_tuple(context.data.wording.get("answer_rows"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.domain.checker.base import CheckContext, rule
@@ -432,6 +432,7 @@ def check_units(context: CheckContext) -> list[Finding]:
         if match is not None and match.end() >= pair_end:
             matches.append(match)
     used = Counter(m.group(2) for m in matches if m.group(2) in known)
+    seen: dict[str, int] = {}  # the letters of each unit reported, in order, and how often they stand
     for match in matches:
         start = match.start()
         before = text[start - 1] if start else ""
@@ -457,6 +458,10 @@ def check_units(context: CheckContext) -> list[Finding]:
         problem = unit_problem(letters, known, case, skip, used)
         if problem is None:
             continue
+        if letters in seen:
+            seen[letters] += 1  # the same unit written the same way again: one finding says how often
+            continue
+        seen[letters] = 1
         message, suggestion = problem
         findings.append(
             context.finding(
@@ -469,7 +474,10 @@ def check_units(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    return findings
+    return [
+        replace(f, message=f"{f.message}（全文共{seen[letters]}处）") if seen[letters] > 1 else f
+        for f, letters in zip(findings, seen, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -477,7 +485,8 @@ def check_units(context: CheckContext) -> list[Finding]:
 # stray character between an age and 岁
 
 # each regex starts with a literal (scanned fast); the number before it is read in Python
-_WAN_BARE = re.compile(r"万(?=[,;.。、)\s]|$)")
+# (or before a conjunction or verb that starts the next words: '预算资金13.971129万并且全部到位')
+_WAN_BARE = re.compile(r"万(?=[,;.。、)\s]|$|并且|全部|均已|已经|用于|和|及)")
 _PER = re.compile(r"/(?=[人户亩名所村])")
 _EACH = re.compile(r"每(?=[人户亩名所村])")
 _EACH_RATE = re.compile(r"[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?)元")  # 每人|发放慰问金|500元

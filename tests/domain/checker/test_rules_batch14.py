@@ -87,3 +87,68 @@ def test_a_score_row_without_its_merged_cells_and_its_empty_last_cell_is_read_in
         "10.3+9.3+9.3+10.8+11.3=51"
         in only(HEAD + table.format(last="11.3") + "\n", "table.categories").message
     )
+
+
+def test_the_notable_among_the_staff_are_no_breakdown_of_them():
+    # 怀化铁一小 2022 (evaluation set 342): 57 notable teachers of 247
+    notable = "学校现有教职工247人,其中正高级教师1人,特级教师1人,高级教师23人,研究生8人。"
+    assert not fired(notable, "parts.sum")
+    assert fired("现有教职工30人,其中在编教师22人,工勤人员6人。", "parts.sum")
+
+
+def test_a_unit_written_wrong_the_same_way_again_is_one_finding():
+    # 南华县野生菌加工 (evaluation set 349): 1250KVA three times
+    body = "配套1250KVA变压器3台,新增630KVA变压器2台,更换315KVA变压器1台。"
+    finding = only(HEAD + body + "\n", "typo.unit")
+    assert finding.message.endswith("（全文共3处）")
+
+
+def test_an_unnumbered_sentence_under_a_heading_is_its_content():
+    # 庆城县玄马镇改厕 2022 (evaluation set 348)
+    body = "(一)项目基本情况\n资金用于农村改厕设备的购置。\n(二)项目绩效目标\n按年初既定目标完成农村改厕任务,改善了卫生条件\n(三)项目实施情况\n"
+    assert not fired(body, "template.empty_heading")
+
+
+def test_form_fields_with_only_the_stamp_and_items_left_empty():
+    # 怀化铁一小 2022, 惠州市交通运输局 2021, 广水市乡村道路 2021 (evaluation set 342, 361, 357)
+    assert (
+        "“单位名称”一栏没有填写，只有“(盖章)”"
+        in only(HEAD + "单位名称:(盖章)\n", "template.leftover").message
+    )
+    cover = "附件 1: 部门整体绩效自评报告 (参考格式) 部门名称:(公章) 下属二级预算单位数量:5 个\n"
+    messages = [f.message for f in fired(cover, "template.leftover")]
+    assert any("参考格式" in m for m in messages) and any("“部门名称”一栏没有填写" in m for m in messages)
+    assert not fired("单位名称:西溪县水务局(盖章)\n", "template.leftover")
+    items = only(HEAD + "年度目标:1.完成乡村道路建设养护里程300公里; 2. 3.\n", "template.leftover")
+    assert "编号“2.”后面没有内容" in items.message
+    for sound in ("见表2.3.1。", "1. 2.5万元用于培训。", "年度目标:1.完成养护300公里;2.完成桥梁维修3座。"):
+        assert not fired(sound, "template.leftover"), sound
+
+
+def test_punctuation_slips_of_lists_and_headings():
+    # 邵阳市美术馆 2022, 永定区图书馆 2017, 万源市民政局 2021 (evaluation set 367, 364, 374)
+    assert only(HEAD + "馆内设有财务科、业务科、办公室,等科室。\n", "punct.list_comma").found == ",等"
+    assert not fired("项目得分92分,等级为优。", "punct.list_comma")
+    run_on = "全年接待读者5万人次,读者满意率达90%二、项目实施基本情况(一)项目组织情况\n"
+    assert (
+        "“二、项目实施基本情况”接在没有句号的句子后面" in only(HEAD + run_on, "punct.heading_run_on").message
+    )
+    for sound in (
+        "监测点二、三类水质情况良好。\n",
+        "读者满意率达90%。二、项目实施基本情况\n",
+        "达90% 二、项目实施情况\n",
+    ):
+        assert not fired(sound, "punct.heading_run_on"), sound
+    items = "年度目标:1.确保困难群众基本生活,提升幸福指数2.确保代发系统安全运行3.提高资金发放质量。\n"
+    assert "条与条之间没有标点" in only(HEAD + items, "punct.item_end").message
+    assert not fired("年度目标:1.确保基本生活。2.确保系统安全运行。3.提高质量。\n", "punct.item_end")
+
+
+def test_slips_of_a_character_and_of_a_unit():
+    # 长岛垃圾分类 2023, 南江县档案馆, 徐闻县角尾乡 2024, 庆城县玄马镇 2022 (evaluation set 358, 245, 368, 348)
+    assert only(HEAD + "一、项目基本情况(―)项目内容\n", "typo.curated").expected == "(一)"
+    assert not fired("资金(—)万元。", "typo.curated")
+    assert len(fired("对馆藏档案进行安全保菅,菅造良好环境。", "typo.curated")) == 2
+    assert not fired("决不能草菅人命。", "typo.curated")
+    bare = only(HEAD + "预算资金13.971129万并且全部到位,项目支出13.971129万元。\n", "typo.number_unit")
+    assert bare.expected == "13.971129万元"
