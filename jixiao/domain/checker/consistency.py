@@ -320,8 +320,9 @@ def check_repeated_sentences(context: CheckContext) -> list[Finding]:
     stops = scan.places_of(report.text, "。!?", report.places)  # the sentences' ends, found once for the text
     for paragraph in report.paragraphs:
         line = paragraph.text
-        if len(line) < MIN_SENTENCE_CHARS or line.startswith("|"):
-            continue  # (a shorter line holds no sentence long enough)
+        if len(line) < MIN_SENTENCE_CHARS or "|" in line:
+            continue  # (a shorter line holds no sentence long enough); a table's row: a form copies
+            # its 预期目标 into 实际完成情况 word for word
         if line.startswith("图") and _FIGURE_CAPTION.match(line):
             continue  # a figure's caption
         previous = 0

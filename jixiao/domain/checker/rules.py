@@ -799,6 +799,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 # '教职工247人,其中正高级教师1人,特级教师1人,高级教师23人,研究生8人': the notable
                 # among them (57 of 247), no breakdown that left a part out
                 continue
+            if _bare_wan_makes_up(report, parts, total, total_sum, envelope):
+                continue  # '其中运营补贴48万、建设15万元、幸福院50万元': 48万 (its 元 left out) is a part too
             more = parts_after(report, parts)
             if more:
                 whole = total_sum + sum((p.base_value for p in more), ZERO)
@@ -843,6 +845,21 @@ def _whole_sentence_total(
     return whole > total.base_value and (
         abs(total_sum - whole) < slack or (not parts.complete and total_sum < whole)
     )
+
+
+_BARE_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)万(?![元\d])")
+
+
+def _bare_wan_makes_up(
+    report: ParsedReport, parts: Parts, total: Quantity, total_sum: Decimal, envelope: Decimal
+) -> bool:
+    """Among money parts, amounts written 'N万' with no 元 (not read as money) make up the rest."""
+    if total.kind != "money" or total.unit != "万元":
+        return False
+    extra = sum((Decimal(m.group(1)) for m in _BARE_WAN.finditer(report.text, parts.start, parts.end)), ZERO)
+    return extra > 0 and abs(
+        total_sum + extra * total.scale - total.base_value
+    ) < envelope + report.half_unit(total)
 
 
 def _closed_by_own_total(report: ParsedReport, parts: Parts, total_sum: Decimal, envelope: Decimal) -> bool:
@@ -1670,14 +1687,20 @@ def _names_in(item: str) -> int:
 _UNIT_ENDINGS = words("rules.unit_name_endings")
 
 
+def _unit_list(items: list[str]) -> bool:
+    """Every item ends like a unit's name (委员会, 办公室, 中心 …)."""
+    return len(items) >= 2 and all(_bare(i).endswith(_UNIT_ENDINGS) for i in items)
+
+
 def _joined_names(item: str, items: list[str]) -> int:
     """How many names more an item holds by its 和/及/与. In a list of units (every item ends like a
     unit's name) a joiner parts two names only when the words before it end so too ('秩序中队和宣传
     中队'), not inside one name ('生态环境和农业农村综合服务中心'); in other lists every joiner may."""
     joins = list(_JOINERS.finditer(item))
-    if not joins or not all(_bare(i).endswith(_UNIT_ENDINGS) for i in items):
+    if not joins or not _unit_list(items):
         return len(joins)
-    return sum(1 for join in joins if _bare(item[: join.start()]).endswith(_UNIT_ENDINGS))
+    name = _bare(item)  # (a 与 in the bracket's note joins nothing of the list)
+    return sum(1 for join in _JOINERS.finditer(name) if name[: join.start()].endswith(_UNIT_ENDINGS))
 
 
 def _bare(name: str) -> str:
@@ -1696,6 +1719,21 @@ def check_counts(context: CheckContext) -> list[Finding]:
         items = list(count_list.items)
         listed = sum(_names_in(item) for item in items)
         if listed == count_list.count:
+            # (the last name only: '局机关和A、B、C 3个二级单位' counts the units after 局机关)
+            joined = _joined_names(items[-1], items) if _unit_list(items) else 0
+            if joined and count_list.complete:
+                # '内设机构8个:A委员会、…、H委员会和县人大办公室': 和 joins two units' names, nine in all
+                findings.append(
+                    context.finding(
+                        "count.items",
+                        WARNING,
+                        f"个数与名单不符：说{count_list.count}个，“和”连起的单位名称各算一个，列出的有{listed + joined}个",
+                        min(count_list.count_start, count_list.list_start),
+                        max(count_list.count_end, count_list.list_end),
+                        expected=str(listed + joined),
+                        found=str(count_list.count),
+                    )
+                )
             continue
         if not count_list.complete:
             findings.append(

@@ -253,14 +253,18 @@ def _rate_of_the_budget(context: CheckContext, index: int) -> list[Finding]:
     if paragraph is None:
         return []
     start, _ = sentence_span(text, rate.start, paragraph.start, paragraph.end)
-    budgets = [
-        q
-        for q in report.quantities_between(start, top.start)
-        if q.kind == "money" and q.role == "level" and not q.approx and "预算" in q.raw_label
-    ]
+    before = [q for q in report.quantities_between(start, top.start) if q.kind == "money" and not q.approx]
+    budgets = [q for q in before if q.role == "level" and "预算" in q.raw_label]
     if len({q.base_value for q in budgets}) != 1 or budgets[0].base_value <= 0:
         return []
     base = budgets[-1]
+    if top.role == "delta":
+        # '决算7.04万元,比预算7.2万元减少0.16万元,为预算数的97.77%': the rate is of the spending,
+        # the amount stated before the budget, not of the change
+        spent = [q for q in before if q.role == "level" and "预算" not in q.raw_label and q.end <= base.start]
+        if not spent:
+            return []
+        top = spent[-1]
     finding = _rate_of(
         context, top, base, rate, f"{top.text}{top.unit}÷预算{base.text}{base.unit}", rate.raw_label
     )

@@ -447,7 +447,48 @@ def _sentence_of(text: str, position: int) -> int:
     return max(text.rfind("。", 0, position), text.rfind("\n", 0, position))
 
 
+_WEIGHTS = re.compile(
+    r"权重[^。；;\n]{0,12}?[:：为是]\s*(?P<list>(?:[\u4e00-\u9fff]{2,12}?指标\s*\d{1,3}(?:\.\d+)?%[、,，和及]?\s*){2,})"
+)
+_WEIGHT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?指标)\s*(?P<n>\d{1,3}(?:\.\d+)?)%")
+
+
+@rule(
+    "score.weights_total",
+    "列举的各类指标权重百分比（“权重为:产出指标50%、效益指标30%、满意度指标20%”）之和是否为100%",
+)
+def check_weight_percents(context: CheckContext) -> list[Finding]:
+    """The weights of an indicator system given in percent, listed after 权重, make 100%; a list
+    that goes on (等, 其中) or stops at the end of the text is not judged."""
+    text = context.report.text
+    if "权重" not in text or "%" not in text:
+        return []
+    findings = []
+    for match in _WEIGHTS.finditer(text):
+        after = text[match.end() : match.end() + 2]
+        if not after or after.startswith(("等", "其")) or match.end() >= len(text.rstrip()):
+            continue
+        items = list(_WEIGHT.finditer(match.group("list")))
+        total = sum((Decimal(i.group("n")) for i in items), ZERO)
+        if total == 100:
+            continue
+        listing = "+".join(f"{i.group('name')}{i.group('n')}%" for i in items)
+        findings.append(
+            context.finding(
+                "score.weights_total",
+                WARNING,
+                f"各类指标权重之和不是100%：{listing}={plain(total)}%",
+                match.start("list"),
+                match.end("list"),
+                expected="100%",
+                found=f"{plain(total)}%",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_weight_percents,
     check_listed_points,
     check_deduction_totals,
     check_grade,

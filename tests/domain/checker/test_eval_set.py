@@ -91,6 +91,19 @@ KNOWN_MISSES = {
         "a PDF read into one line with its cells out of order: the scores '20 20 100' stand after the "
         "labels of other rows, so no row can be given its points"
     ),
+    "388_hubei_shequfuwuzhan_2014_xiangmu_disanfang.txt": (
+        "'总面积达到424902.8平方米,增幅达145.6%,净增面积251954.5平方米': the growth is worked out from "
+        "the total and the increase (251954.5÷(424902.8−251954.5)=145.68%); the checker reads a rate "
+        "of change only against a stated previous figure"
+    ),
+    "391_nanhu_youfu_2016_xiangmu_table.txt": (
+        "a form read one cell per line whose 其中 rows repeat their labels four times across the "
+        "columns (中央财政 ×4, 省财政 170 ×2 …): the cells cannot be put back into their columns"
+    ),
+    "409_longyang_linye_shengtai_2022_xiangmu.txt": (
+        "'共支付资金1696.76万元…分项目情况为①…支付21万元;②…1605万元;③…支付71.01万地…': the items "
+        "follow no 其中, and one amount's unit is a slip (万地), so the items' sum cannot be read"
+    ),
 }
 
 

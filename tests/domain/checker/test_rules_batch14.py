@@ -152,3 +152,52 @@ def test_slips_of_a_character_and_of_a_unit():
     assert not fired("决不能草菅人命。", "typo.curated")
     bare = only(HEAD + "预算资金13.971129万并且全部到位,项目支出13.971129万元。\n", "typo.number_unit")
     assert bare.expected == "13.971129万元"
+
+
+# batch 16 (tuning), the round after
+
+
+def test_a_rate_of_the_budget_after_the_change_is_of_the_spending():
+    # 南县组织部 2020 (evaluation set 385): 7.04÷7.2=97.78%, not 0.16÷7.2
+    body = "三公经费决算为7.04万元,比同口径预算安排的7.2万元,减少0.16万元,为预算数的{p}%。"
+    assert not fired(body.format(p="97.77"), "rate.of_base")
+    assert "7.04万元÷预算7.2万元=97.78%" in only(HEAD + body.format(p="96.77") + "\n", "rate.of_base").message
+
+
+def test_a_form_that_copies_its_target_into_its_result_repeats_no_sentence():
+    # 炉霍县重大传染病防治 2021 (evaluation set 417)
+    row = "年度总体目标 | 目标1:持续为适龄儿童开展常规接种。目标2:降低艾滋病病死率。 | 目标1:持续为适龄儿童开展常规接种。目标2:降低艾滋病病死率。 |"
+    assert not fired(row, "consistency.repeated_sentence")
+    prose = "目标1:持续为适龄儿童开展常规接种,全面完成。\n项目进展顺利。目标1:持续为适龄儿童开展常规接种,全面完成。"
+    assert fired(prose, "consistency.repeated_sentence")
+
+
+def test_a_part_written_wan_without_yuan_is_still_a_part():
+    # 民乐县福彩公益金 2023 (evaluation set 389): 48万 + 15万元 + 50万元 = 113万元
+    body = "共支付省级福利彩票公益金113万元,其中支付养老机构运营补贴{n}万、社会工作服务站建设15万元、村级互助幸福院50万元。"
+    assert not fired(body.format(n=48), "parts.sum")
+    assert fired(body.format(n=38), "parts.sum")
+
+
+def test_indicator_weights_in_percent_make_a_hundred():
+    # 成安县供水管网 2019 (evaluation set 426): 50%+30%+10%=90%
+    body = "指标权重统一设置为: 产出指标50%、效益指标30%、服务对象满意度指标{n}%。"
+    assert "=90%" in only(HEAD + body.format(n=10) + "\n", "score.weights_total").message
+    assert not fired(body.format(n=20), "score.weights_total")
+    assert not fired("指标权重设置为: 产出指标50%、效益指标30%等。", "score.weights_total")
+
+
+def test_a_last_name_joined_by_he_to_another_unit_is_counted():
+    # 寻甸县人大 2024 (evaluation set 383): eight committees and 办公室, said to be 8
+    body = (
+        "内设机构{n}个:监察和法制委员会、财政经济委员会、农业与农村委员会、人事代表工作委员会和县人大办公室。"
+    )
+    assert "列出的有5个" in only(HEAD + body.format(n=4) + "\n", "count.items").message
+    assert not fired(body.format(n=5), "count.items")
+    # a 和 inside a name, a 与 in a bracket, 局机关和… before the counted units stay silent
+    for sound in (
+        "所属事业单位2个:城管服务中心、生态环境和农业农村综合服务中心。",
+        "设置机构2个:纪检监察办公室(与监察组合署办公)、综合治理办公室。",
+        "包括局机关和县中医医院、县疾控中心、县卫生监督所3个二级预算单位。",
+    ):
+        assert not fired(sound, "count.items"), sound
