@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
@@ -557,7 +558,29 @@ def check_number_units(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_yuan_against_rates(context, text))
+    for match in scan.finditer(_BARE_AMOUNT, text, context.report.places) if "数" in text else ():
+        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        sentence_end = text.find("。", match.end())
+        sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+        unit = next((u for u in ("万元", "亿元", "元") if u in sentence), None)
+        if unit is None:
+            continue  # no amount of the sentence tells the unit
+        findings.append(
+            context.finding(
+                "typo.number_unit",
+                WARNING,
+                f"金额缺单位：“{match.group(0)}”后没有单位（同一句的其他金额以“{unit}”为单位）",
+                match.start("n"),
+                match.end(),
+                expected=f"{match.group(0)}{unit}",
+                found=match.group(0),
+            )
+        )
     return findings
+
+
+# '全区执行数1032849.44(含中央资金689139.31万元,…)': a money label, a number with decimals, no unit
+_BARE_AMOUNT = re.compile(r"(?:预算数|执行数|决算数|支出数)(?P<n>\d{1,12}\.\d{1,4})(?=[(（,，;；。])")
 
 
 def _wan_without_yuan(context: CheckContext, text: str) -> list[Finding]:

@@ -201,3 +201,12 @@ def test_a_last_name_joined_by_he_to_another_unit_is_counted():
         "包括局机关和县中医医院、县疾控中心、县卫生监督所3个二级预算单位。",
     ):
         assert not fired(sound, "count.items"), sound
+
+
+def test_de_before_a_verb_and_an_amount_without_its_unit():
+    # 湖北科技学院 2021, 广西城乡居民养老 2022 (evaluation set 410, 399)
+    assert only(HEAD + "本项目较好的完成的年初预定的各项绩效目标。\n", "typo.curated").expected == "地"
+    assert not fired("项目较好的完成率达到98%。制定了有效的实施方案。", "typo.curated")
+    bare = "全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元,地方资金343710.13万元)。"
+    assert only(HEAD + bare + "\n", "typo.number_unit").expected == "执行数1032849.44万元"
+    assert not fired("全年预算数为1080245.79,执行数为1032849.44,执行率95.61%。", "typo.number_unit")
