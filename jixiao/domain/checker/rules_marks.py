@@ -134,8 +134,7 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
         if match is None or match.group("title").startswith(openers):
             continue
         at = paragraph.start + match.end("title")
-        low, high = context.report.source.original_span(at - 1, at + 1)
-        if high - low > 2:
+        if _spaced_apart(context, at):
             continue  # '（一）资金使用情况 截至年底…': a space parts them, the layout of a copied web page
         findings.append(
             context.finding(
@@ -150,6 +149,13 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_headings_after_open_sentences(context, endings))
     return findings
+
+
+def _spaced_apart(context: CheckContext, at: int) -> bool:
+    """The characters on either side of ``at`` stood apart in the original text (a space or a line
+    break the normalised text dropped)."""
+    low, high = context.report.source.original_span(at - 1, at + 1)
+    return high - low > 2
 
 
 @lru_cache(maxsize=4)
@@ -178,9 +184,8 @@ def _headings_after_open_sentences(context: CheckContext, endings: tuple[str, ..
             or f"{_NUMERALS[_NUMERALS.index(match.group('number')) - 1]}、" not in text[: at - 1]
         ):
             continue
-        low, high = context.report.source.original_span(at - 2, at)
-        if high - low > 2:
-            continue  # '…前完工 四、评价结论': a space parts them, the layout of a copied web page
+        if _spaced_apart(context, at - 1):
+            continue  # '…前完工 四、评价结论': the same layout
         findings.append(
             context.finding(
                 "punct.heading_run_on",
