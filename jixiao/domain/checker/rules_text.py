@@ -16,6 +16,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.parse import ParsedReport
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -821,6 +822,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
+    slips: dict[str, list[re.Match]] = {}  # the same slip written again (a title repeated) is one finding
     for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
         before = text[match.start() - 1] if match.start() else ""
@@ -830,11 +832,15 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             continue
         if context.in_glued_form(match.start()):
             continue  # “合格合格2020质量指标”: two score cells (20|20) of a form glued together
+        slips.setdefault(f"{match.group(1)}{text[match.end() : match.end() + 4]}", []).append(match)
+    for written, matches in slips.items():
+        # reported where it reads in a sentence: the longest paragraph of its places (not a page list)
+        match = max(matches, key=lambda m: _paragraph_length(context.report, m.start()))
         findings.append(
             context.finding(
                 "date.malformed",
                 WARNING,
-                f"年份后缺“年”字：“{match.group(1)}{text[match.end() : match.end() + 4]}”",
+                f"年份后缺“年”字：“{written}”" + (f"（全文共{len(matches)}处）" if len(matches) > 1 else ""),
                 match.start(),
                 match.end() + 1,
                 expected=f"{match.group(1)}年",
@@ -842,6 +848,11 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _paragraph_length(report: ParsedReport, position: int) -> int:
+    paragraph = report.paragraph_at(position)
+    return paragraph.end - paragraph.start if paragraph is not None else 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -210,3 +210,13 @@ def test_de_before_a_verb_and_an_amount_without_its_unit():
     bare = "全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元,地方资金343710.13万元)。"
     assert only(HEAD + bare + "\n", "typo.number_unit").expected == "执行数1032849.44万元"
     assert not fired("全年预算数为1080245.79,执行数为1032849.44,执行率95.61%。", "typo.number_unit")
+
+
+def test_the_same_year_without_nian_written_again_is_one_finding_where_it_reads_in_a_sentence():
+    # 两癌筛查 2022 (evaluation set 343): the title repeated in a document site's page list
+    pages = "".join(f"市2022农村妇女筛查绩效评价报告_第{n}页\n" for n in range(1, 4))
+    body = "市2022农村妇女筛查绩效评价报告为客观、公正地评价项目的资金效率,受市卫生健康委员会委托开展评价。\n"
+    finding = only(HEAD + pages + body, "date.malformed")
+    assert finding.message.endswith("（全文共4处）")
+    assert finding.location.start > len(HEAD + pages)  # the place in the sentence, not in the page list
+    assert len(fired("2022农村妇女筛查,2023城镇妇女筛查。", "date.malformed")) == 2
