@@ -74,6 +74,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             paragraph = report.paragraphs[index]
             if "|" in paragraph.text or context.in_glued_form(paragraph.start):
                 continue  # cells of a form: each cell numbers its own list
+            if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
+                continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
             findings.extend(_out_of_order(context, matches, style, paragraph.end))
         if style == "{}是":
             findings.extend(_runs_of_lines(context, by_paragraph, style))

@@ -220,3 +220,10 @@ def test_the_same_year_without_nian_written_again_is_one_finding_where_it_reads_
     assert finding.message.endswith("（全文共4处）")
     assert finding.location.start > len(HEAD + pages)  # the place in the sentence, not in the page list
     assert len(fired("2022农村妇女筛查,2023城镇妇女筛查。", "date.malformed")) == 2
+
+
+def test_circled_numbers_that_name_a_tables_columns_in_formulas_are_no_list():
+    # 宁德市地震局 2020 (evaluation set 404)
+    header = "年初预算① 年中调整② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
+    assert not fired(header, "list.numbering_styles")
+    assert fired("主要做法:①加强预算管理;②规范资金使用;④强化绩效监控。\n", "list.numbering_styles")
