@@ -769,6 +769,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
         listing = "+".join(f"{p.label}{show(p)}" for p in parts.parts)
         if not complete and _not_a_list_of_parts(parts, total):
             continue
+        if difference < 0 and _goes_on_to_add_up(report, parts, total, total_sum, envelope):
+            continue  # '预算支出910.47万元,其中人员经费580.72万元,公用经费167.75万元;项目支出162万元'
         if complete or (difference > 0 and _parallel(labels)):
             message = (
                 f"{_PARTS_NAMES[parts.marker]}之和与合计不符：{listing}={sum_text}，"
@@ -801,12 +803,6 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
                 continue
             if _bare_wan_makes_up(report, parts, total, total_sum, envelope):
                 continue  # '其中运营补贴48万、建设15万元、幸福院50万元': 48万 (its 元 left out) is a part too
-            more = parts_after(report, parts)
-            if more:
-                whole = total_sum + sum((p.base_value for p in more), ZERO)
-                slack = envelope + sum((report.half_unit(p) for p in more), ZERO)
-                if abs(whole - total.base_value) < slack:
-                    continue  # the list goes on after ';' and then adds up
             findings.append(
                 context.finding(
                     "parts.sum",
@@ -824,6 +820,21 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
 
 _STAGE_ONLY = frozenset(words("rules.stage_only_labels"))
 _SUBTOTAL_WORDS = ("合计", "小计", "共计", "总计")
+
+
+_EARLIER_REACH = 200  # characters back from a rate to the spending of an earlier sentence
+
+
+def _goes_on_to_add_up(
+    report: ParsedReport, parts: Parts, total: Quantity, total_sum: Decimal, envelope: Decimal
+) -> bool:
+    """The list goes on after ';' (or ',') to the sentence's end, and with those parts adds up."""
+    more = parts_after(report, parts)
+    if not more:
+        return False
+    whole = total_sum + sum((p.base_value for p in more), ZERO)
+    slack = envelope + sum((report.half_unit(p) for p in more), ZERO)
+    return abs(whole - total.base_value) < slack
 
 
 def _whole_sentence_total(
@@ -994,9 +1005,12 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         own_sentence = bool(levels)
         if not any(any(t in q.label or t in q.raw_label for t in spec["numerator"]) for q in levels):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
+            # (a nearby one: a page of web text run into one line has its headings inline)
             levels = [
                 q
-                for q in report.quantities_between(paragraph.start, quantity.start)
+                for q in report.quantities_between(
+                    max(paragraph.start, quantity.start - _EARLIER_REACH), quantity.start
+                )
                 if q.kind == "money"
                 and q.role == "level"
                 and not q.approx

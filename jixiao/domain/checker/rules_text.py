@@ -1132,6 +1132,7 @@ def _name_finding(context: CheckContext, start: int, end: int, found: str, name:
 # a page number left in the text (“。 -1- 5.市分发”) may stand between the sentence end and the number
 _INLINE_NUMBER = re.compile(r"[。;:；：\n] *(?:[-—－] *\d{1,3} *[-—－] *)?(\d{1,2})[.、](?!\d)")
 _LIST_OPENERS = frozenset("。;:；：\n")
+_SECTION_INLINE = re.compile(r"[。;；][一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）]")
 _PAGE_BEFORE = re.compile(r"[。;:；：\n] *[-—－] *\d{1,3} *[-—－] *$")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
@@ -1181,6 +1182,8 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
             continue
         if paragraph is not current:
             current, previous, previous_end = paragraph, None, start
+        elif previous is not None and _SECTION_INLINE.search(text, previous_end, start):
+            previous = None  # a page run into one line: a heading between them opens another list
         if match.re is _COMMA_NUMBER and previous is None:
             continue
         number = int(match.group(1))

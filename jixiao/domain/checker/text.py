@@ -155,6 +155,17 @@ class NormalizedText:
         ]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap or touch joined into one."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def _runs(text: str) -> list[tuple[int, int]]:
     """Runs of spaces, and runs of characters that always go, in order."""
     runs: list[tuple[int, int]] = []
@@ -226,6 +237,56 @@ def _wrapped_breaks(text: str) -> list[int]:
     return breaks
 
 
+_PAGE_MARKER = re.compile(r"(\d{1,3})、[ \t]*")
+MIN_PAGE_LINE = 40  # characters: a page of text, not a heading
+MIN_PAGE_TEXT = 150  # characters: every page but the last of a document site's run (about 300 each)
+
+
+def _page_markers(text: str) -> list[tuple[int, int]]:
+    """The page numbers a document site puts before each page's text ('1、<page one>' …
+    '2、<page two>'), cutting a sentence where a page ends ('…相关协会\n2、参加各类专业比赛'). A
+    marker is a long line opening with 'N、' whose last line before it ends in the middle of a
+    sentence; only a run of them numbered one after another counts (a page 1 may follow the
+    site's own words). Each is removed with the break before it, so the sentence reads on; the
+    first page's number alone. Ordinary numbered paragraphs follow a sentence's stop."""
+    if "、" not in text or text.count("\n") < 2:
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    found: list[tuple[int, int, int, int]] = []  # (number, delete from, delete to, the page's length)
+    last_text = ""  # the last line before, blank lines skipped
+    last_end = 0
+    for index, line in enumerate(lines):
+        match = _PAGE_MARKER.match(line)
+        if match and len(line) >= MIN_PAGE_LINE:
+            number = int(match.group(1))
+            open_before = (
+                len(last_text) >= 20
+                and last_text[-1] not in _ENDS_BLOCK
+                and last_text[-1] not in "；;：:）》"
+            )
+            if number == 1 or open_before:
+                begin = starts[index] if number == 1 else last_end
+                found.append((number, begin, starts[index] + match.end(), len(line)))
+        if line.strip():
+            last_text, last_end = line.rstrip(), starts[index] + len(line.rstrip())
+    runs: list[list[tuple[int, int, int, int]]] = []
+    for marker in found:
+        if runs and marker[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(marker)
+        else:
+            runs.append([marker])
+    return [
+        (a, b)
+        for run in runs
+        # a site shows a page as one long line; a list's items are shorter (the last page may be too)
+        if len(run) >= 2 and run[1][0] >= 2 and all(length >= MIN_PAGE_TEXT for *_, length in run[:-1])
+        for _, a, b, _ in run
+    ]
+
+
 def normalize(original: str) -> NormalizedText:
     translated = _one_for_one(original)
     pieces: list[str] = []
@@ -239,6 +300,9 @@ def normalize(original: str) -> NormalizedText:
     wrapped = _wrapped_breaks(translated)
     if wrapped:
         runs = sorted(runs + [(at, at + 1) for at in wrapped])
+    pages = _page_markers(translated)
+    if pages:
+        runs = _merged(runs + pages)
     for a, b in runs:
         if translated[a] == " " and not (b == a + 1 and a in spaced):
             before = translated[a - 1] if a > 0 else "\n"

@@ -227,3 +227,26 @@ def test_circled_numbers_that_name_a_tables_columns_in_formulas_are_no_list():
     header = "年初预算① 年中调整② 小计③=①+② 年度拨付金额④ 支出实现率(%)⑤=④/③ 结余金额⑥=③-④ 结余率(%)⑦=⑥/③\n"
     assert not fired(header, "list.numbering_styles")
     assert fired("主要做法:①加强预算管理;②规范资金使用;④强化绩效监控。\n", "list.numbering_styles")
+
+
+def test_a_document_sites_page_numbers_are_read_through():
+    # 邵阳市美术馆 2022, 永定区图书馆 2017 (evaluation set 367, 364): each page of a document site
+    # starts a line with its number ('2、'), cutting a sentence where the page ends
+    from jixiao.domain.checker.text import normalize
+
+    page = "各项工作按计划推进,资金使用规范,财务管理制度健全,会计核算符合要求。" * 5
+    text = f"1、{page}指导组织相关协会\n2、参加各类专业比赛。{page}全年支出12\n3、3.45万元,其中基本支出100万元,项目支出23.45万元,全部按规定使用。"
+    normalized = normalize(text).text
+    assert "指导组织相关协会参加各类专业比赛" in normalized and "全年支出123.45万元" in normalized
+    # a numbered list of short items, and numbered paragraphs after a full stop, stay as written
+    items = "工作措施\n1、水稻侧深施肥推广\n2、玉米种肥同播示范\n3、施用配方肥"
+    assert normalize(items).text == items
+    paragraphs = f"一、职能\n1、{page}\n2、{page}\n3、{page}"
+    assert normalize(paragraphs).text == paragraphs
+
+
+def test_a_heading_inside_a_page_run_into_one_line_opens_another_list():
+    # 大足区电子政务 2020 (evaluation set 271)
+    body = "主要职责:1.负责网络运行。2.负责平台维护。二、绩效评价基本情况(一)绩效目标完成情况。1.产出指标完成。3.管理指标完成。"
+    found = [f.message for f in fired(body, "list.numbering")]
+    assert found == ["段内编号跳号（缺2）：“1.”之后是“3.”"]
