@@ -196,17 +196,15 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in _EMPTY_ITEMS.finditer(text):
-        if int(match.group(2)) != int(match.group(1)) + 1:
-            continue
+    for first, start, end in _empty_items(text):
         findings.append(
             context.finding(
                 "template.leftover",
                 WARNING,
-                f"编号“{match.group(1)}.”后面没有内容，紧接着是“{match.group(2)}.”（模板的条目没有填写）",
-                match.start(1),
-                match.end(),
-                found=match.group(0).strip(),
+                f"编号“{first}.”后面没有内容，紧接着是“{first + 1}.”（模板的条目没有填写）",
+                start,
+                end,
+                found=text[start:end],
             )
         )
     for match in _blanks(text):
@@ -234,8 +232,30 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     return findings
 
 
-# numbered items left empty: '1.完成道路养护300公里; 2. 3.' (the number of the next item at once)
-_EMPTY_ITEMS = re.compile(r"(?:(?<=[;；。\n|])|^) ?(\d{1,2})[.．、] *(\d{1,2})[.．、](?!\d)", re.M)
+# numbered items left empty: '1.完成道路养护300公里; 2. 3.' (the number of the next item at once);
+# found from a mark followed by the next number (a class first: scanned in C), then read back
+_NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
+
+
+def _empty_items(text: str) -> list[tuple[int, int, int]]:
+    """(the empty item's number, start, end) of each item number followed at once by the next one,
+    where the first opens a clause (after ';', '。', a line break or a cell's '|')."""
+    found = []
+    for match in _NEXT_NUMBER.finditer(text):
+        mark = match.start()
+        digits = mark
+        while digits and text[digits - 1].isdecimal() and mark - digits < 2:
+            digits -= 1
+        if digits == mark or (digits and text[digits - 1].isdecimal()):
+            continue
+        opener = digits - 1 if digits and text[digits - 1] == " " else digits
+        if opener and text[opener - 1] not in ";；。\n|":
+            continue
+        first = int(text[digits:mark])
+        if int(match.group(1)) == first + 1:
+            found.append((first, digits, match.end()))
+    return found
+
 
 # a blank left for a figure: '预算执行率为……%', '评价得分:____分'
 _BLANK = re.compile(
