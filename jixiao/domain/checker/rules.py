@@ -565,7 +565,7 @@ def _last_one_beside(parts: Parts, report: ParsedReport) -> bool:
     total = parts.candidates[0]
     rest = sum((p.base_value for p in parts.parts[:-1]), ZERO)
     envelope = sum((report.half_unit(p) for p in parts.parts[:-1]), ZERO)
-    return _adds_up(total, rest, envelope, report) and parts.parts[-1].base_value > 0
+    return adds_up(total, rest, envelope, report) and parts.parts[-1].base_value > 0
 
 
 def _quota_and_staff(parts: Parts) -> bool:
@@ -615,7 +615,7 @@ def _budget_and_spending_pairs(parts: Parts) -> bool:
     return budgets >= 2 and spent >= 2
 
 
-def _adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
+def adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
     """The parts' sum is the total, within the rounding of the printed figures (exactly, for
     whole counts, which have none)."""
     difference = abs(total.base_value - found)
@@ -702,11 +702,11 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             else [
                 c
                 for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
-                if _adds_up(c, total_sum, envelope_parts, report)
+                if adds_up(c, total_sum, envelope_parts, report)
             ]
             or _likely_totals(parts, context.data)
         )
-        chosen = next((c for c in candidates if _adds_up(c, total_sum, envelope_parts, report)), None)
+        chosen = next((c for c in candidates if adds_up(c, total_sum, envelope_parts, report)), None)
         total = chosen or candidates[0]
         corrected = _unit_corrected(total, parts)
         if corrected is not total:
@@ -1706,12 +1706,13 @@ def _unit_list(items: list[str]) -> bool:
     return len(items) >= 2 and all(_bare(i).endswith(_UNIT_ENDINGS) for i in items)
 
 
-def _joined_names(item: str, items: list[str]) -> int:
-    """How many names more an item holds by its 和/及/与. In a list of units (every item ends like a
-    unit's name) a joiner parts two names only when the words before it end so too ('秩序中队和宣传
-    中队'), not inside one name ('生态环境和农业农村综合服务中心'); in other lists every joiner may."""
+def _joined_names(item: str, units: bool) -> int:
+    """How many names more an item holds by its 和/及/与. In a list of units (``units``: every item
+    ends like a unit's name) a joiner parts two names only when the words before it end so too
+    ('秩序中队和宣传中队'), not inside one name ('生态环境和农业农村综合服务中心'); in other lists
+    every joiner may."""
     joins = list(_JOINERS.finditer(item))
-    if not joins or not _unit_list(items):
+    if not joins or not units:
         return len(joins)
     name = _bare(item)  # (a 与 in the bracket's note joins nothing of the list)
     return sum(1 for join in _JOINERS.finditer(name) if name[: join.start()].endswith(_UNIT_ENDINGS))
@@ -1732,9 +1733,10 @@ def check_counts(context: CheckContext) -> list[Finding]:
     for count_list in context.count_lists:
         items = list(count_list.items)
         listed = sum(_names_in(item) for item in items)
+        units = _unit_list(items)
         if listed == count_list.count:
             # (the last name only: '局机关和A、B、C 3个二级单位' counts the units after 局机关)
-            joined = _joined_names(items[-1], items) if _unit_list(items) else 0
+            joined = _joined_names(items[-1], units) if units else 0
             if joined and count_list.complete:
                 # '内设机构8个:A委员会、…、H委员会和县人大办公室': 和 joins two units' names, nine in all
                 findings.append(
@@ -1760,7 +1762,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        extra = sum(_joined_names(item, items) for item in items)
+        extra = sum(_joined_names(item, units) for item in items)
         if listed < count_list.count <= listed + extra:
             continue
         counted = _counted_members(items)

@@ -175,15 +175,16 @@ def _headings_after_open_sentences(context: CheckContext, endings: tuple[str, ..
     if "、" not in text:
         return []
     findings = []
+    regex = _inline_heading_regex(endings)
     for at in scan.places_of(text, "、", context.report.places):
         if at < 2 or text[at - 1] not in _NUMERALS[1:]:
             continue
-        match = _inline_heading_regex(endings).match(text, at - 1)
-        if (
-            match is None
-            or f"{_NUMERALS[_NUMERALS.index(match.group('number')) - 1]}、" not in text[: at - 1]
-        ):
+        match = regex.match(text, at - 1)
+        if match is None:
             continue
+        before = _NUMERALS[_NUMERALS.index(match.group("number")) - 1]
+        if text.find(f"{before}、", 0, at - 1) < 0:
+            continue  # no heading before it
         if _spaced_apart(context, at - 1):
             continue  # '…前完工 四、评价结论': the same layout
         findings.append(

@@ -14,7 +14,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
-from jixiao.domain.checker.rules import has_word, last_mark, paragraphs_with
+from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -985,8 +985,7 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
                 continue
             first, second = (pieces[s] for s in scopes)
             total = first.base_value + second.base_value
-            envelope = report.half_unit(whole) + report.half_unit(first) + report.half_unit(second)
-            if abs(total - whole.base_value) < envelope or total == whole.base_value:
+            if adds_up(whole, total, report.half_unit(first) + report.half_unit(second), report):
                 continue
             findings.append(
                 context.finding(

@@ -189,6 +189,14 @@ MIN_WRAPPED_LINES = 6
 MIN_WRAPPED_WIDTH = 40  # columns: twenty Chinese characters
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each of the lines (the text split at its line breaks) starts in the text."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
 def _display_width(line: str) -> int:
     """The width a line takes on the page: a Chinese character or full-width mark is two columns,
     a digit, Latin letter or space one (its length in GBK bytes, counted in C)."""
@@ -222,9 +230,7 @@ def _wrapped_breaks(text: str) -> list[int]:
     near = counts.get(page - 1, 0) + counts[page] + counts.get(page + 1, 0)
     if near < MIN_WRAPPED_LINES or near * 3 < sum(counts.values()):
         return []
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(lines)
     breaks = []
     for index in open_ended:
         body = lines[index].rstrip()
@@ -238,6 +244,7 @@ def _wrapped_breaks(text: str) -> list[int]:
 
 
 _PAGE_MARKER = re.compile(r"(\d{1,3})、[ \t]*")
+_ENDS_PAGE = _ENDS_BLOCK | {"》"}  # (the text is read after full-width marks became half-width)
 _LATER_PAGE = re.compile(r"\n\s*\d{1,3}、")
 MIN_PAGE_LINE = 40  # characters: a page of text, not a heading
 MIN_PAGE_TEXT = 150  # characters: every page but the last of a document site's run (about 300 each)
@@ -253,9 +260,7 @@ def _page_markers(text: str) -> list[tuple[int, int]]:
     if _LATER_PAGE.search(text) is None:
         return []  # (no line opens with 'N、' after the first: most texts, found in one scan)
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(lines)
     found: list[tuple[int, int, int, int]] = []  # (number, delete from, delete to, the page's length)
     last_text = ""  # the last line before, blank lines skipped
     last_end = 0
@@ -263,11 +268,7 @@ def _page_markers(text: str) -> list[tuple[int, int]]:
         match = _PAGE_MARKER.match(line)
         if match and len(line) >= MIN_PAGE_LINE:
             number = int(match.group(1))
-            open_before = (
-                len(last_text) >= 20
-                and last_text[-1] not in _ENDS_BLOCK
-                and last_text[-1] not in "；;：:）》"
-            )
+            open_before = len(last_text) >= 20 and last_text[-1] not in _ENDS_PAGE
             if number == 1 or open_before:
                 begin = starts[index] if number == 1 else last_end
                 found.append((number, begin, starts[index] + match.end(), len(line)))
