@@ -2940,6 +2940,41 @@ def _signed_before_year_end(context: CheckContext, year: re.Match) -> list[Findi
     ]
 
 
+# '于2023年5月对部门整体支出开展绩效自评' (in the report on 2023): the month the evaluation was done
+_EVALUATED_ON = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?[^。;\n]{0,20}?(?:开展|进行|组织|完成)[^。;\n]{0,12}?自评"
+)
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Finding]:
+    """The self-evaluation of a year said to be done in a month of that same year before December
+    ('2023年度…自评报告' … '于2023年5月对部门整体支出开展绩效自评'): the year was not over."""
+    text = context.report.text
+    if "自评" not in text:
+        return []
+    findings = []
+    for done in _EVALUATED_ON.finditer(text):
+        if done.group(1) != year.group(1) or int(done.group(2)) >= 12:
+            continue
+        if _A_YEAR.search(text, done.end(2), done.end()):
+            continue  # '2023年5月对2022年度…开展自评': the year it evaluates is named
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"“{done.group(1)}年{done.group(2)}月”开展自评，早于所评价的{year.group(0)}结束，"
+                "年度决算之前不能完成这一年的自评，请核对日期",
+                done.start(),
+                done.end(),
+                found=done.group(0),
+            )
+        )
+    return findings
+
+
 def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
@@ -2954,7 +2989,7 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
         date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
     if date is None:
-        return _signed_before_year_end(context, year)
+        return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year)
     if int(date.group(1)) > int(year.group(1)):
         return []
     return [

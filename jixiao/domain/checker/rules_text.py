@@ -98,7 +98,7 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # one literal each: a pattern that starts with a literal is scanned many times faster than a class
-_PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某")
+_PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某", "(部门)", "(单位)")
 
 
 @lru_cache(maxsize=4)
@@ -512,8 +512,13 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
             weight, score = row.cell(weight_at), row.cell(score_at)
             if weight is None or weight.value is None or score is not None:
                 continue
-            if len(row.cells) <= score_at and not _empty_cells_after(
-                context, table, row, weight, score_at - weight_at
+            last_at = (
+                len(row.cells) - 1
+            )  # the row's last cell ('10 | 102.59% | | |': the rate after the weight)
+            if len(row.cells) <= score_at and (
+                row.cells[last_at] is None
+                or (last_at != weight_at and not row.cells[last_at].text.endswith("%"))
+                or not _empty_cells_after(context, table, row, row.cells[last_at], score_at - last_at)
             ):
                 continue  # the row ends before the score column: cells lost, not left empty
             if weight.text.endswith("%"):

@@ -587,11 +587,12 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             piece = text[a:b].lstrip(" ,;、")
             if cut and (
                 "其中" in piece
+                or piece.startswith(_OWN_BREAKDOWN)
                 or piece.startswith(_BESIDES)
                 or piece.startswith(_WHOLE_AGAIN)
                 or piece.startswith(_SCOPE_VERBS)
             ):
-                # a nested 其中 starts the parts of another total; '另外退休教师81人' is beside the list;
+                # a nested 其中 (or 分别为) starts the parts of another total; '另外退休教师81人' is beside the list;
                 # '全年实际下达71万元', '全省…共支出…' speak of a whole again
                 pieces_span = pieces_span[:cut]
                 segment_end = a
@@ -643,6 +644,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
 
 _BESIDES = words("statements.besides")
 _SCOPE_VERBS = words("statements.scope_verbs")
+# '一是风险基金2,531.96万元,分别为A…、B…;二是…': the members after 分别为 break down the part before
+_OWN_BREAKDOWN = ("分别为", "分别是")
 _REDUCTION = re.compile(r"调减|核减|扣减|收回|压减[\u4e00-\u9fff]{0,6}\d")
 # a heading run into the text (“…20万元,二、绩效目标完成情况分析(一)资金投入…1.到位情况,其中…”):
 # what stands before it belongs to another section

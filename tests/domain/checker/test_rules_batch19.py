@@ -1,0 +1,70 @@
+"""Causes found in batch 19 of the evaluation set (the tuning half of files 476–523), each written
+here in other words for departments nobody modelled: the real defect that must be reported, and
+beside it the sound text of the same shape that must stay silent."""
+
+from tests.domain.checker.helpers import findings, only
+
+HEAD = "东坪县粮食和物资储备局2023年度项目支出绩效自评报告\n一、项目概况\n"
+WHOLE = "东坪县总工会2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+def fired(body, rule, head=HEAD):
+    return findings(head + body + "\n", rule, report_type="auto")
+
+
+def test_members_after_fen_bie_wei_break_down_the_part_before_them():
+    # 红河州粮储局 2023 (evaluation set 513): 一是A 2531.96, 分别为 a1…a4; 二是B 282.80
+    body = (
+        "项目支出预算为2,814.76万元,其中:一是粮食风险基金2,531.96万元,分别为州级专项资金2,258.96万元、"
+        "成品粮储备资金23.00万元、食用油储备资金24.00万元、县级专项资金226.00万元;"
+        "二是粮食专项业务经费282.80万元。"
+    )
+    assert not [f for f in fired(body, "parts.sum") if f.severity == "error"]
+    # a list that does not add up is still found: the parts here are plain siblings
+    wrong = "项目支出预算为2,814.76万元,其中:粮食风险基金2,531.96万元,粮食专项业务经费292.80万元。"
+    finding = only(HEAD + wrong + "\n", "parts.sum")
+    assert "2824.76万元" in finding.message
+
+
+def test_a_fund_row_with_its_rate_filled_and_its_score_left_empty():
+    # 金寨县茶谷和美丽乡村建设服务中心 2023 (evaluation set 523)
+    form = (
+        "部门整体支出绩效自评表 | | | | | |\n"
+        "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | | |\n"
+        "年度资金总额 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | {score} | |\n"
+    )
+    hits = [f for f in fired(form.format(score=""), "template.leftover") if "得分却没有填写" in f.message]
+    assert len(hits) == 1 and "“年度资金总额”一行有权重10" in hits[0].message
+    filled = [f for f in fired(form.format(score="10"), "template.leftover") if "得分" in f.message]
+    assert not filled
+    # a row that simply stops after its rate (cells lost in the copy, no empty cells after) is silent
+    cut = form.format(score="").replace("102.59% |  | |\n", "102.59%\n")
+    assert not [f for f in fired(cut, "template.leftover") if "得分却没有填写" in f.message]
+
+
+def test_the_template_word_bu_men_left_after_the_filled_in_name():
+    # 河口县总工会 2023 (evaluation set 506): '河口县总工会(部门)于2023年5月…'
+    finding = only(WHOLE + "东坪县总工会(部门)按要求开展了绩效自评。\n", "template.leftover")
+    assert finding.found == "(部门)"
+    # the outline's own '部门(单位)' and a name's bracketed note are not leftovers
+    for sound in ("一、部门(单位)基本情况\n", "东坪县总工会(本级)按要求开展了绩效自评。\n"):
+        assert not fired(sound, "template.leftover", WHOLE), sound
+
+
+def test_a_self_evaluation_done_before_the_year_it_evaluates_was_over():
+    # 河口县总工会 2023 (evaluation set 506): the 2023 evaluation '于2023年5月…开展绩效自评'
+    finding = only(WHOLE + "我会于2023年5月对部门整体支出开展绩效自评。\n", "date.format")
+    assert "“2023年5月”开展自评" in finding.message
+    for sound in (
+        "我会于2024年3月对部门整体支出开展绩效自评。\n",
+        "我会于2023年5月对2022年度部门整体支出开展绩效自评。\n",
+        "我会于2023年5月开展年中绩效监控。\n",
+    ):
+        assert not fired(sound, "date.format", WHOLE), sound
+
+
+def test_gen_hao_de_before_a_verb_is_an_adverb():
+    # 广西生态环境厅 2021 (evaluation set 501): '为更好的完成农村环境整治目标任务'
+    finding = only(HEAD + "为更好的完成整治目标任务,成立了工作专班。\n", "typo.curated")
+    assert finding.found == "的" and "地" in finding.message
+    assert not fired("为提高更好的完成率,成立了工作专班。\n", "typo.curated")
