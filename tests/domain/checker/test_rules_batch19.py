@@ -68,3 +68,22 @@ def test_gen_hao_de_before_a_verb_is_an_adverb():
     finding = only(HEAD + "为更好的完成整治目标任务,成立了工作专班。\n", "typo.curated")
     assert finding.found == "的" and "地" in finding.message
     assert not fired("为提高更好的完成率,成立了工作专班。\n", "typo.curated")
+
+
+def test_the_words_of_the_form_name_in_the_wrong_order():
+    # 宣城市公安局 2021 (evaluation set 224): '禁毒项目绩效支出自评表' for 项目支出绩效自评表
+    finding = only(HEAD + "附件:禁毒项目绩效支出自评表\n", "typo.curated")
+    assert finding.found == "绩效支出" and "支出绩效" in finding.message
+    for sound in ("附件:禁毒项目支出绩效自评表\n", "绩效支出占比逐年下降。\n"):
+        assert not fired(sound, "typo.curated"), sound
+
+
+def test_headings_numbered_without_their_mark():
+    # 宁国市生态补偿 2020 (evaluation set 293): '1补偿资金结算' … '2资金管理及投入' beside '1、水质状况'
+    body = "1、水质状况\n断面水质稳定达标。\n2、机制建设\n建立了考核机制。\n1补偿资金结算\n资金已结算。\n2资金管理及投入\n管理规范。"
+    hits = [f for f in fired(body, "heading.numbering") if "缺标点" in f.message]
+    assert [f.expected for f in hits] == ["1、", "2、"]
+    assert "“1补偿资金结算”应为“1、补偿资金结算”" in hits[0].message
+    # counts opening a line (1年, 2人) and a single bare number are no headings
+    for sound in ("1年内完成改造\n2年内通过验收", "1人负责财务\n2人负责项目", "1补偿资金结算\n资金已结算。"):
+        assert not [f for f in fired(sound, "heading.numbering") if "缺标点" in f.message], sound
