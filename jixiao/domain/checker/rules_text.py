@@ -847,6 +847,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
+    findings.extend(_spaced_date_lines(context))
     slips: dict[str, list[re.Match]] = {}  # the same slip written again (a title repeated) is one finding
     for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
@@ -870,6 +871,36 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
                 match.end() + 1,
                 expected=f"{match.group(1)}年",
                 found=match.group(1),
+            )
+        )
+    return findings
+
+
+# a line that is a date with its 年, 月, 日 lost ('2021  4 25' under the title): the copy kept the digits
+_SPACED_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})")
+
+
+def _spaced_date_lines(context: CheckContext) -> list[Finding]:
+    findings = []
+    for paragraph in context.report.paragraphs:
+        text = paragraph.text
+        if len(text) > 14 or not text.startswith(("19", "20")):
+            continue
+        match = _SPACED_DATE_LINE.fullmatch(text)
+        if match is None:
+            continue
+        year, month, day = (int(g) for g in match.groups())
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        findings.append(
+            context.finding(
+                "date.malformed",
+                WARNING,
+                f"日期缺“年”“月”“日”：“{text}”（应为“{year}年{month}月{day}日”）",
+                paragraph.start,
+                paragraph.end,
+                expected=f"{year}年{month}月{day}日",
+                found=text,
             )
         )
     return findings

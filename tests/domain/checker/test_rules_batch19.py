@@ -87,3 +87,13 @@ def test_headings_numbered_without_their_mark():
     # counts opening a line (1年, 2人) and a single bare number are no headings
     for sound in ("1年内完成改造\n2年内通过验收", "1人负责财务\n2人负责项目", "1补偿资金结算\n资金已结算。"):
         assert not [f for f in fired(sound, "heading.numbering") if "缺标点" in f.message], sound
+
+
+def test_a_date_line_that_lost_its_nian_yue_ri():
+    # 衡阳县公安局 2020 (evaluation set 229): '2021  4 25' under the title
+    finding = only(
+        WHOLE.replace("\n一、", "\n2024  3 18\n一、") + "本部门2023年支出如下。\n", "date.malformed"
+    )
+    assert finding.expected == "2024年3月18日"
+    for sound in ("2024年3月18日", "2024 13 18", "2024 3 18 25"):  # a date, no month 13, a row of figures
+        assert not fired(sound, "date.malformed", WHOLE), sound
