@@ -680,7 +680,56 @@ def _item_without_stop(context: CheckContext, body: str, start: int) -> list[Fin
     return findings
 
 
+# ---------------------------------------------------------------------------------------------
+# Two counts of things of one kind run together: '1个巡察办3个巡察组'
+
+_COUNT_PAIR = re.compile(r"(\d+)个([\u4e00-\u9fff]{2,8}?)(\d+)个([\u4e00-\u9fff]{2,8})")
+
+
+_CLAUSE_CHARS = frozenset(words("rules_slips.clause_chars"))
+
+
+def _of_one_kind(first: str, second: str) -> bool:
+    """Names of things of one kind: the same first two characters (巡察办, 巡察组) or the second
+    ending in the first (预算项目, 追加预算项目); 乡镇 and 村庄 (one inside the other) are not."""
+    return first[:2] == second[:2] or second.endswith(first[-2:]) or first.endswith(second[-2:])
+
+
+@rule("punct.count_pause", "两个并列的数量连在一起，中间缺顿号（“1个巡察办3个巡察组”）")
+def check_count_pauses(context: CheckContext) -> list[Finding]:
+    """'N个A M个B' with no mark between, where A and B are things of one kind: a 、 is missing.
+    Nested counts ('7个乡镇58个村庄': the villages are in the towns) name things of two kinds."""
+    text = context.report.text
+    findings = []
+    at = text.find("个")
+    while at > 0:
+        start = at
+        while start and "0" <= text[start - 1] <= "9":
+            start -= 1
+        match = _COUNT_PAIR.match(text, start) if start < at and text[start - 1 : start] != "." else None
+        at = text.find("个", at + 1)
+        if match is None:
+            continue
+        first, second = match.group(2), match.group(4)
+        if not _CLAUSE_CHARS.isdisjoint(first) or not _of_one_kind(first, second):
+            continue  # '5个项目中选出4个项目': a clause between the counts, not a name
+        findings.append(
+            context.finding(
+                "punct.count_pause",
+                WARNING,
+                f"两个并列的数量连在一起：“{match.group(0)}”，中间缺顿号"
+                f"（应为“{match.group(1)}个{first}、{match.group(3)}个{second}”）",
+                match.start(),
+                match.end(),
+                expected=f"{first}、",
+                found=f"{first}{match.group(3)}",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_count_pauses,
     check_list_ends,
     check_item_ends,
     check_list_commas,

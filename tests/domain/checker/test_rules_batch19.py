@@ -97,3 +97,16 @@ def test_a_date_line_that_lost_its_nian_yue_ri():
     assert finding.expected == "2024年3月18日"
     for sound in ("2024年3月18日", "2024 13 18", "2024 3 18 25"):  # a date, no month 13, a row of figures
         assert not fired(sound, "date.malformed", WHOLE), sound
+
+
+def test_two_counts_of_one_kind_run_together():
+    # 屏边县纪委 2023 (evaluation set 265): '共设立1个巡察办3个巡察组'; 411: '1个预算项目1个追加预算项目'
+    finding = only(HEAD + "共设立1个督查办4个督查组,负责日常督查。\n", "punct.count_pause")
+    assert finding.expected == "督查办、" and "1个督查办、4个督查组" in finding.message
+    assert fired("全年有2个预算项目1个追加预算项目。\n", "punct.count_pause")
+    for sound in (
+        "覆盖7个乡镇58个村庄。\n",  # the villages are in the towns
+        "从5个项目中选出4个项目作为示范。\n",  # a clause between the counts
+        "共设立1个督查办、4个督查组。\n",
+    ):
+        assert not fired(sound, "punct.count_pause"), sound
