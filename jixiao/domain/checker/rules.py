@@ -2030,6 +2030,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         last[rank] = 1 if (number == 1 and rank >= 3) else (number if number > previous else previous)
     findings.extend(_mixed_number_marks(context))
     findings.extend(_numbers_without_marks(context))
+    findings.extend(_doubled_markers(context))
     findings.extend(_bare_pause_marks(context))
     return findings
 
@@ -2078,6 +2079,28 @@ def _new_part_between(report: ParsedReport, start: int, end: int, part_names: tu
         ):
             return True
     return False
+
+
+# '(一) (一)项目基本情况': the number of a heading written twice
+_DOUBLED_MARKER = re.compile(r"\(([一二三四五六七八九十]{1,2})\)[ \t]*\(\1\)(?=[\u4e00-\u9fff])")
+
+
+def _doubled_markers(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if ")(" not in text and ") (" not in text:
+        return []
+    return [
+        context.finding(
+            "heading.numbering",
+            WARNING,
+            f"标题编号写了两次：“{match.group(0)}”",
+            match.start(),
+            match.end(),
+            expected=f"({match.group(1)})",
+            found=match.group(0),
+        )
+        for match in _DOUBLED_MARKER.finditer(text)
+    ]
 
 
 # a short line opening with a bare number and a word ('1补偿资金结算'): a heading that lost its mark,

@@ -189,6 +189,8 @@ def check_empty_headings(context: CheckContext) -> list[Finding]:
             continue  # the heading line goes on: it has its content
         if text[heading.end : following.start].strip() or text.count(title) > 1:
             continue
+        if _in_an_outline(report, heading.start):
+            continue  # a contents list with no '目录' line: the body that follows was cut off
         findings.append(
             context.finding(
                 "template.empty_heading",
@@ -201,6 +203,22 @@ def check_empty_headings(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_OUTLINE_RUN = 6  # headings in a row with no line of text between them: an outline, not a report's body
+
+
+def _in_an_outline(report, start: int) -> bool:
+    """The heading at ``start`` stands in a run of at least _OUTLINE_RUN heading lines in a row."""
+    starts = report._heading_starts
+    paragraphs = report.paragraphs
+    index = report.paragraph_index(start)
+    low = high = index
+    while low > 0 and paragraphs[low - 1].start in starts:
+        low -= 1
+    while high + 1 < len(paragraphs) and paragraphs[high + 1].start in starts:
+        high += 1
+    return high - low + 1 >= _OUTLINE_RUN
 
 
 _CONTENTS = re.compile(r"\n[ \t]*目[ \t]*录[ \t]*(?=\n|$)")

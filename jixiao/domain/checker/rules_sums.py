@@ -633,7 +633,8 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
                 if abs(total_sum - whole) >= half and total_sum > whole:
                     continue  # already reported as a part larger than the total
                 if abs(total_sum - whole) >= half:
-                    listing = "+".join(p.cell(column).text for p in parts if p.cell(column) is not None)
+                    filled = [p.cell(column) for p in parts if p.cell(column) is not None]
+                    listing = "+".join(cell.text for cell in filled)
                     findings.append(
                         context.finding(
                             "table.totals",
@@ -641,7 +642,7 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
                             f"表中“{total.label}”{table.columns[column]}{total.cell(column).text}与其中各行之和"
                             f"{plain(total_sum)}（{listing}）不符",
                             total.cell(column).start,
-                            total.cell(column).end,
+                            max(cell.end for cell in filled),  # the total and the rows it is held against
                             expected=plain(total_sum),
                             found=total.cell(column).text,
                         )
@@ -742,6 +743,7 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
         total = amounts[0]
         items: list[Quantity] = []
         style = None
+        last_line = index
         for item_paragraph in paragraphs[index + 1 :]:
             marker = _ITEM_LINE.match(item_paragraph.text)
             if marker is None or (style is not None and _marker_style(marker.group()) != style):
@@ -759,11 +761,14 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
                 items = []
                 break
             items.append(first)
+            last_line += 1
         if len(items) < 2:
             continue
         added = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = added - total.base_value
+        if difference < 0 and report.truncated and last_line == len(paragraphs) - 1:
+            continue  # the text stops in the list: the lines after the last one shown are lost
         counted = _COUNTED_ITEMS.search(line)
         mainly = "主要" in line and not (counted and cn_number(counted.group(1)) == len(items))
         if abs(difference) <= envelope or (mainly and difference < 0):

@@ -364,11 +364,22 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
             len(split) >= 2
             and all(member is not None for member in members)
             and len({member.kind for member in members}) == 1
+            and not _breaks_down_its_first(report, split)
         ):
             finer.extend(split)
         else:
             finer.append((a, b))
     return finer
+
+
+def _breaks_down_its_first(report: ParsedReport, split: list[tuple[int, int]]) -> bool:
+    """'本级48个项目评价等级为优有37个、为中有5个、为良有6个': the first member states a figure and
+    then its first piece, the others one piece each — the list breaks down the first member's own
+    figure, it does not go on with the list of parts around it."""
+    (a, b), rest = split[0], split[1:]
+    return len(report.quantities_between(a, b)) >= 2 and all(
+        len(report.quantities_between(x, y)) == 1 for x, y in rest
+    )
 
 
 _MEMBER_END = re.compile(r"[,;、。\n]")
@@ -573,6 +584,9 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             a, b = pieces_span[0]
             for separators in (";", ",", "、"):
                 split = _depth_zero_splits(text, a, b, separators)
+                if separators == "、" and len(split) >= 2 and _breaks_down_its_first(report, split):
+                    pieces_span = []  # '本级48个项目评价为优有37个、为中有5个…': one part and its own
+                    break  # pieces, not the parts of the total before the 其中
                 if len(split) >= 2:
                     pieces_span = (
                         _finer_pieces(report, split)
