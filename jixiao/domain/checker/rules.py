@@ -2086,9 +2086,6 @@ _DOUBLED_MARKER = re.compile(r"\(([一二三四五六七八九十]{1,2})\)[ \t]*
 
 
 def _doubled_markers(context: CheckContext) -> list[Finding]:
-    text = context.report.text
-    if ")(" not in text and ") (" not in text:
-        return []
     return [
         context.finding(
             "heading.numbering",
@@ -2099,7 +2096,7 @@ def _doubled_markers(context: CheckContext) -> list[Finding]:
             expected=f"({match.group(1)})",
             found=match.group(0),
         )
-        for match in _DOUBLED_MARKER.finditer(text)
+        for match in scan.finditer(_DOUBLED_MARKER, context.report.text, context.report.places)
     ]
 
 
@@ -3020,6 +3017,7 @@ _EVALUATED_ON = re.compile(
 )
 
 
+_EVALUATED_REACH = 60  # the longest match of _EVALUATED_ON: 年月日 (11), 20, a verb (2), 12, 自评
 _A_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
@@ -3027,10 +3025,14 @@ def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Fi
     """The self-evaluation of a year said to be done in a month of that same year before December
     ('2023年度…自评报告' … '于2023年5月对部门整体支出开展绩效自评'): the year was not over."""
     text = context.report.text
-    if "自评" not in text:
-        return []
     findings = []
-    for done in _EVALUATED_ON.finditer(text):
+    seen: set[int] = set()
+    for at in word_starts(text, "自评", context.report.places):
+        # the match that ends at this 自评: looked for in the stretch before it, not over the text
+        done = _EVALUATED_ON.search(text, max(0, at - _EVALUATED_REACH), at + 2)
+        if done is None or done.start() in seen or done.end() != at + 2:
+            continue
+        seen.add(done.start())
         if done.group(1) != year.group(1) or int(done.group(2)) >= 12:
             continue
         if _A_YEAR.search(text, done.end(2), done.end()):
