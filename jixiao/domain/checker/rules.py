@@ -2029,7 +2029,6 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             )
         last[rank] = 1 if (number == 1 and rank >= 3) else (number if number > previous else previous)
     findings.extend(_mixed_number_marks(context))
-    findings.extend(_numbers_without_marks(context))
     findings.extend(_doubled_markers(context))
     findings.extend(_bare_pause_marks(context))
     return findings
@@ -2098,56 +2097,6 @@ def _doubled_markers(context: CheckContext) -> list[Finding]:
         )
         for match in scan.finditer(_DOUBLED_MARKER, context.report.text, context.report.places)
     ]
-
-
-# a short line opening with a bare number and a word ('1补偿资金结算'): a heading that lost its mark,
-# unless what follows the number is a unit or a counter ('1年', '2人', '3项目' is read as 3 + 项目)
-_BARE_NUMBERED = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")
-_COUNTERS = frozenset(words("rules.counter_chars"))
-
-
-def _numbers_without_marks(context: CheckContext) -> list[Finding]:
-    """Two short lines in a row of a list numbered 1, 2 … with no mark after the number
-    ('1补偿资金结算' … '2资金管理及投入' where the text numbers its other headings '1、'): each is
-    named, with the mark the text uses elsewhere."""
-    paragraphs = context.report.paragraphs
-    bare: list[tuple[int, object]] = []
-    for paragraph in paragraphs:
-        text = paragraph.text
-        if not ("0" <= text[:1] <= "9") or len(text) > 30 or text[-1] in TERMINAL + ",;:":
-            continue
-        match = _BARE_NUMBERED.match(text)
-        if match is None or text[match.end()] in _COUNTERS or "|" in text:
-            continue
-        if not ASCII_DIGITS.isdisjoint(text[match.end() :]):
-            continue  # '6 县民政局 困难群众救助 4310.20 97 86': a table's row of figures
-        bare.append((int(match.group(1)), paragraph))
-    if len(bare) < 2:
-        return []
-    marks = [h.marker[-1] for h in context.report.headings if h.rank == 3 and h.marker[-1:] in ("、", ".")]
-    mark = max("、.", key=marks.count) if marks else "、"
-    findings = []
-    named: set[int] = set()
-    for (number, paragraph), (following, next_paragraph) in itertools.pairwise(bare):
-        if following != number + 1 or next_paragraph.start - paragraph.end > 600:
-            continue
-        for value, line in ((number, paragraph), (following, next_paragraph)):
-            if line.start in named:
-                continue
-            named.add(line.start)
-            digits = str(value)
-            findings.append(
-                context.finding(
-                    "heading.numbering",
-                    WARNING,
-                    f"标题编号后缺标点：“{line.text}”应为“{digits}{mark}{line.text[len(digits) :]}”",
-                    line.start,
-                    line.end,
-                    expected=f"{digits}{mark}",
-                    found=digits,
-                )
-            )
-    return findings
 
 
 def _mixed_number_marks(context: CheckContext) -> list[Finding]:
@@ -2630,6 +2579,8 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
         text = paragraph.text
         if len(text) < 40 or text[-1] in _PARAGRAPH_ENDS:
             continue  # (the usual case, tested first; the tests below only skip too)
+        if text[-1] == "." and not text[-2].isdigit():
+            continue  # '…的95.10%.': a full stop, written half-width (punct.marks tells of that)
         if (
             paragraph.start < body_start
             or "://" in text

@@ -126,15 +126,19 @@ def check_bare_numbers(context: CheckContext) -> list[Finding]:
     if not marked:
         return []
     bare_numbers = {int(m.group(1)) for m in bare}
+    source = context.report.source
     findings = []
     for match in bare:
         number = int(match.group(1))
-        if number - 1 in bare_numbers or number + 1 in bare_numbers:
-            continue  # “1短信…”, “2手机…”, “3政务…”: the list is written that way throughout
+        if not number or " " in source.original_text(match.start(1), match.end() + 1):
+            continue  # '0 过程', '8 三公经费': a form's score cell and the next cell, not a list number
         line_end = text.find("\n", match.end())
         line = text[match.end() : line_end if line_end >= 0 else len(text)]
         if len(line) < 3 or "|" in line:
             continue
+        if (number - 1 in bare_numbers or number + 1 in bare_numbers) and not _a_heading(line):
+            continue  # “1短信…。”, “2手机…。”: a list of sentences written that way throughout
+        # (a run of short headings '1补偿资金结算', '2资金管理及投入' beside '1、水质状况' lost their marks)
         example = _nearest(marked, match.start())
         findings.append(
             context.finding(
@@ -147,6 +151,11 @@ def check_bare_numbers(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _a_heading(line: str) -> bool:
+    """A line that reads as a heading: short, no figure, no mark that ends or splits a sentence."""
+    return len(line) <= 28 and not any(ch.isdigit() for ch in line) and _SENTENCE_MARKS.isdisjoint(line)
 
 
 def _nearest(marked: list[re.Match], position: int) -> str:

@@ -81,12 +81,17 @@ def test_the_words_of_the_form_name_in_the_wrong_order():
 def test_headings_numbered_without_their_mark():
     # 宁国市生态补偿 2020 (evaluation set 293): '1补偿资金结算' … '2资金管理及投入' beside '1、水质状况'
     body = "1、水质状况\n断面水质稳定达标。\n2、机制建设\n建立了考核机制。\n1补偿资金结算\n资金已结算。\n2资金管理及投入\n管理规范。"
-    hits = [f for f in fired(body, "heading.numbering") if "缺标点" in f.message]
-    assert [f.expected for f in hits] == ["1、", "2、"]
-    assert "“1补偿资金结算”应为“1、补偿资金结算”" in hits[0].message
-    # counts opening a line (1年, 2人) and a single bare number are no headings
-    for sound in ("1年内完成改造\n2年内通过验收", "1人负责财务\n2人负责项目", "1补偿资金结算\n资金已结算。"):
-        assert not [f for f in fired(sound, "heading.numbering") if "缺标点" in f.message], sound
+    hits = fired(body, "list.bare_number")
+    assert [f.found for f in hits] == ["1补", "2资"]
+    assert "“1补偿资金结算”" in hits[0].message
+    # counts opening a line (1年, 2人), a list of sentences written bare throughout, a form's cells
+    for sound in (
+        "1、水质状况\n1年内完成改造\n2年内通过验收",
+        "1、水质状况\n1人负责财务\n2人负责项目",
+        "1、水质状况\n1补偿资金结算,按季度拨付到村。\n2资金管理规范,账目清楚。",
+        "1、水质状况\n0 过程\n8 预算控制率",
+    ):
+        assert not fired(sound, "list.bare_number"), sound
 
 
 def test_a_date_line_that_lost_its_nian_yue_ri():

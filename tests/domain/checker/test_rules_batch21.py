@@ -101,3 +101,17 @@ def test_zhi_zao_is_a_word_of_its_own():
     # 嘉兴港区 (evaluation set 543): '先进智造产业区' beside 制造 elsewhere is no slip of 制造
     body = "打造先进智造产业区,推动制造业转型升级,引进制造企业12家。"
     assert not fired(body, "typo.confusion")
+
+
+def test_a_paragraph_ending_in_a_half_width_full_stop_has_its_end_mark():
+    # evaluation set 590: '…占编委核定落实的编制数143人的95.10%.' (the whole page writes '.' for '。')
+    sentence = "本单位2018年末实有在职人员136人,占编委核定落实的编制数143人的95.10%{end}\n"
+    text = (
+        "北川县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+        + sentence
+        + "二、绩效目标\n全年目标均已完成。\n"
+    )
+    assert not findings(text.format(end="."), "punct.paragraph_end", report_type="auto")
+    assert [f.found for f in findings(text.format(end=""), "punct.paragraph_end", report_type="auto")] == [
+        "95.10%"
+    ]
