@@ -728,13 +728,13 @@ def check_count_pauses(context: CheckContext) -> list[Finding]:
     Nested counts ('7个乡镇58个村庄': the villages are in the towns) name things of two kinds."""
     text = context.report.text
     findings = []
-    at = text.find("个")
-    while at > 0:
+    for at in scan.places_of(text, "个", context.report.places):
         start = at
         while start and "0" <= text[start - 1] <= "9":
             start -= 1
-        match = _COUNT_PAIR.match(text, start) if start < at and text[start - 1 : start] != "." else None
-        at = text.find("个", at + 1)
+        if start == at or text[start - 1 : start] == ".":
+            continue  # no count before this 个, or the tail of a decimal
+        match = _COUNT_PAIR.match(text, start)
         if match is None:
             continue
         first, second = match.group(2), match.group(4)

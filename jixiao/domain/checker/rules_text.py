@@ -515,9 +515,8 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
             weight, score = row.cell(weight_at), row.cell(score_at)
             if weight is None or weight.value is None or score is not None:
                 continue
-            last_at = (
-                len(row.cells) - 1
-            )  # the row's last cell ('10 | 102.59% | | |': the rate after the weight)
+            # the row's last cell ('10 | 102.59% | | |': the rate after the weight)
+            last_at = len(row.cells) - 1
             if len(row.cells) <= score_at and (
                 row.cells[last_at] is None
                 or (last_at != weight_at and not row.cells[last_at].text.endswith("%"))
