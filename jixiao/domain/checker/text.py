@@ -244,6 +244,7 @@ def _wrapped_breaks(text: str) -> list[int]:
 
 
 _PAGE_MARKER = re.compile(r"(\d{1,3})、[ \t]*")
+_PAGE_MARKER_LINE = re.compile(r"\n(\d{1,3})、[ \t]*")  # (a literal first: found fast, unlike '^')
 _ENDS_PAGE = _ENDS_BLOCK | {"》"}  # (the text is read after full-width marks became half-width)
 _LATER_PAGE = re.compile(r"\n\s*\d{1,3}、")
 MIN_PAGE_LINE = 40  # characters: a page of text, not a heading
@@ -259,21 +260,23 @@ def _page_markers(text: str) -> list[tuple[int, int]]:
     first page's number alone. Ordinary numbered paragraphs follow a sentence's stop."""
     if _LATER_PAGE.search(text) is None:
         return []  # (no line opens with 'N、' after the first: most texts, found in one scan)
-    lines = text.split("\n")
-    starts = _line_starts(lines)
     found: list[tuple[int, int, int, int]] = []  # (number, delete from, delete to, the page's length)
-    last_text = ""  # the last line before, blank lines skipped
-    last_end = 0
-    for index, line in enumerate(lines):
-        match = _PAGE_MARKER.match(line)
-        if match and len(line) >= MIN_PAGE_LINE:
-            number = int(match.group(1))
-            open_before = len(last_text) >= 20 and last_text[-1] not in _ENDS_PAGE
-            if number == 1 or open_before:
-                begin = starts[index] if number == 1 else last_end
-                found.append((number, begin, starts[index] + match.end(), len(line)))
-        if line.strip():
-            last_text, last_end = line.rstrip(), starts[index] + len(line.rstrip())
+    first = _PAGE_MARKER.match(text)
+    for match in ([first] if first else []) + list(_PAGE_MARKER_LINE.finditer(text)):
+        start = match.start(1)  # the line that opens with 'N、'
+        line_end = text.find("\n", start)
+        length = (line_end if line_end >= 0 else len(text)) - start
+        if length < MIN_PAGE_LINE:
+            continue
+        # the last line before, blank lines skipped: it ends at the last non-blank character
+        last_end = start
+        while last_end and text[last_end - 1].isspace():
+            last_end -= 1
+        last_start = text.rfind("\n", 0, last_end) + 1
+        number = int(match.group(1))
+        open_before = last_end - last_start >= 20 and text[last_end - 1] not in _ENDS_PAGE
+        if number == 1 or open_before:
+            found.append((number, start if number == 1 else last_end, match.end(), length))
     runs: list[list[tuple[int, int, int, int]]] = []
     for marker in found:
         if runs and marker[0] == runs[-1][-1][0] + 1:
