@@ -17,6 +17,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -34,7 +35,7 @@ from jixiao.domain.checker.base import (
     sentence_span,
     show,
 )
-from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.config import CheckerData, literal_trie
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
@@ -2333,7 +2334,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     totality = context.data.wording.get("totality_claims") or {}
     completion = tuple(totality.get("words") or ())
     everything = tuple(totality.get("objects") or ())
-    for match in context.data_finditer(context.data.vague_regex):
+    vague_pairs = _typo_plan(context.data)[2]
+    for match in _pair_matches(context.data.vague_regex, vague_pairs, text, context.data_pairs):
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
@@ -2628,20 +2630,164 @@ def _anchor_after_words(pattern: re.Pattern) -> tuple[str, tuple[int, ...]] | No
     return found
 
 
-def _typo_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> Iterable[re.Match]:
+def _edge_chars(items, last: bool) -> frozenset[str] | None:
+    """The characters a match of the parsed ``items`` must begin (or, ``last``, end) with, when
+    its first (last) element is a literal, a set of literals, or a group or choice of such
+    sequences; None when not known that way (or when the sequence may be empty)."""
+    if not items:
+        return None
+    op, value = items[-1] if last else items[0]
+    if op is sre.LITERAL:
+        return frozenset(chr(value))
+    if op is sre.IN:
+        if all(kind is sre.LITERAL for kind, _ in value):
+            return frozenset(chr(member) for _, member in value)
+        return None
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:
+        return _edge_chars(list(value[3]), last)
+    if op is sre.BRANCH:
+        chars: set[str] = set()
+        for branch in value[1]:
+            found = _edge_chars(list(branch), last)
+            if found is None:
+                return None
+            chars |= found
+        return frozenset(chars)
+    return None
+
+
+def _neighbours(pattern: re.Pattern) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the characters that must stand right before a match, those that must follow its first
+    character) when the pattern says so: a lookbehind of words before it ('(?<=较好|圆满)的' →
+    好, 满) and, after a first literal, a literal or a lookahead of words ('的(?=完成|落实)' → 完,
+    落); None for either when the pattern does not fix it."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    before = None
+    index = 0
+    while index < len(items) and items[index][0] in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        op, value = items[index]
+        if op is sre.ASSERT and value[0] == -1 and before is None:
+            before = _edge_chars(list(value[1]), last=True)
+        index += 1
+    after = None
+    if index + 1 < len(items) and items[index][0] is sre.LITERAL:
+        op, value = items[index + 1]
+        if op is sre.ASSERT and value[0] == 1:
+            after = _edge_chars(list(value[1]), last=False)
+        elif op in (sre.LITERAL, sre.IN):
+            after = _edge_chars([items[index + 1]], last=False)
+    return before, after
+
+
+class _TypoScan(NamedTuple):
+    """How a typo pattern that the pair index does not hold is looked for."""
+
+    chars: str  # the characters its matches start with
+    firsts: frozenset[str]  # the same, as a set
+    anchor: tuple[str, tuple[int, ...]] | None  # :func:`_anchor_after_words`
+    before: frozenset[str] | None  # :func:`_neighbours`
+    after: frozenset[str] | None
+
+
+def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
+    chars = scan.first_chars(pattern)
+    if chars is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    before, after = _neighbours(pattern)
+    return _TypoScan(chars, frozenset(chars), _anchor_after_words(pattern), before, after)
+
+
+def _typo_matches(
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, how: _TypoScan | None = None
+) -> Iterable[re.Match]:
     """``pattern.finditer(text)`` for a typo pattern that the pair index does not hold: tried only
     where one of its first characters stands and, for a choice of words followed by a literal, where
-    that literal follows at one of the words' lengths (far fewer places than either alone)."""
-    anchor = _anchor_after_words(pattern)
-    chars = scan.first_chars(pattern)
-    if anchor is None or chars is None or places is None:
+    that literal follows at one of the words' lengths (far fewer places than either alone); else
+    only where the characters its lookbehind and its second element require stand around the first
+    (``how``: :func:`_typo_scan` of the pattern, when the caller has it)."""
+    if how is None:
+        how = _typo_scan(pattern)
+    if how is None or places is None:
         return scan.finditer(pattern, text, places)
-    char, offsets = anchor
-    firsts = set(scan.places_of(text, chars, places))
-    starts = sorted(
-        {at - offset for at in scan.places_of(text, char, places) for offset in offsets}.intersection(firsts)
-    )
+    if how.anchor is not None:
+        # the places at each word's length before the literal where a first character stands
+        # (the places of the first characters themselves are many: 项, 人 …)
+        char, offsets = how.anchor
+        firsts = how.firsts
+        starts = sorted(
+            {
+                start
+                for at in places.occurrences(char)
+                for offset in offsets
+                if (start := at - offset) >= 0 and text[start] in firsts
+            }
+        )
+        return scan.matches_at(pattern, text, starts)
+    starts = places.occurrences(how.chars)
+    before, after = how.before, how.after
+    # (exact: a match starts only where both hold; a lookbehind sees no character before 0)
+    if before is not None:
+        starts = [at for at in starts if at and text[at - 1] in before]
+    if after is not None:
+        starts = [at for at in starts if text[at + 1 : at + 2] in after]
     return scan.matches_at(pattern, text, starts)
+
+
+_TYPO_PLANS: dict[int, tuple[CheckerData, tuple]] = {}
+
+
+def _typo_plan(data: CheckerData) -> tuple:
+    """(the pairs of the typo list, its words by their first two characters, the pairs of the
+    vague phrases, and for each typo pattern (the pattern, its pairs, its :class:`_TypoScan`)),
+    made once per data: a compiled pattern is hashed anew on every dict look-up (some 1.5 µs for
+    the typo list's)."""
+    known = _TYPO_PLANS.get(id(data))
+    if known is None or known[0] is not data:
+        pairs = _pair_index(data).pairs
+        by_pair: dict[str, tuple[str, ...]] | None = None
+        if data.typo_regex.pattern == literal_trie(data.typo_words):
+            # the typo list's regex is the trie of its words: a match is one of them
+            grouped: dict[str, list[str]] = {}
+            for word in data.typo_words:
+                grouped.setdefault(word[:2], []).append(word)
+            by_pair = {pair: tuple(group) for pair, group in grouped.items()}
+        plan = (
+            pairs.get(data.typo_regex),
+            by_pair,
+            pairs.get(data.vague_regex),
+            tuple(
+                (pattern, found, None if found is not None else _typo_scan(pattern.regex))
+                for pattern in data.typo_patterns
+                for found in (pairs.get(pattern.regex),)
+            ),
+        )
+        known = _TYPO_PLANS[id(data)] = (data, plan)
+    return known[1]
+
+
+def _pair_matches(
+    pattern: re.Pattern,
+    pairs: frozenset[str] | None,
+    text: str,
+    starts: dict[str, list[int]],
+    words: dict[str, tuple[str, ...]] | None = None,
+) -> Iterable[re.Match]:
+    """``context.data_finditer(pattern)`` with the pattern's pairs already looked up (``starts``:
+    ``context.data_pairs``); ``words``: when the pattern is the trie of a list of words, those
+    words by their first two characters (tried only where one of them stands: a pair such as 财政
+    or 进行 begins many words of a report, and a typo at few of them)."""
+    if pairs is None:
+        return scan.finditer(pattern, text)
+    found = pairs.intersection(starts)
+    if not found:
+        return ()
+    if words is None:
+        places = [at for pair in found for at in starts[pair]]
+    else:
+        startswith = text.startswith
+        places = [at for pair in found for at in starts[pair] if startswith(words.get(pair, pair), at)]
+    places.sort()
+    return scan.matches_at(pattern, text, places)
 
 
 @rule("typo.curated", "常见错别字和笔误（人工整理的清单，如 派遗→派遣、支出就5967100.39元）")
@@ -2649,7 +2795,9 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    for match in context.data_finditer(data.typo_regex):
+    typo_pairs, typo_words, _, patterns = _typo_plan(data)
+    starts = context.data_pairs
+    for match in _pair_matches(data.typo_regex, typo_pairs, text, starts, typo_words):
         wrong = match.group(0)
         right = data.typo_words[wrong]
         findings.append(
@@ -2663,15 +2811,14 @@ def check_typos(context: CheckContext) -> list[Finding]:
                 found=wrong,
             )
         )
-    pair_index = _pair_index(data)
     places = context.report.places
-    for pattern in data.typo_patterns:
-        if pair_index.pairs.get(pattern.regex) is None:
+    for pattern, pairs, how in patterns:
+        if pairs is None:
             # no pairs to look them up by: scanned from their first characters, which the
             # report's CharIndex holds (data_finditer would look for them with str.find)
-            matches = _typo_matches(pattern.regex, text, places)
+            matches = _typo_matches(pattern.regex, text, places, how)
         else:
-            matches = context.data_finditer(pattern.regex)
+            matches = _pair_matches(pattern.regex, pairs, text, starts)
         for match in matches:
             start = match.start()
             if pattern.preceded_by:
