@@ -2449,21 +2449,22 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
     every_mark = "".join([whole[at] for at in positions])  # _BRACKET.findall(whole), as one string
     count = len(positions)
-    high = 0
-    for index, paragraph in enumerate(report.paragraphs):
-        if high == count:
-            break  # no bracket after this point
-        if positions[high] < paragraph.start:
-            high = bisect_left(positions, paragraph.start, high)
-            if high == count:
-                break
-        if positions[high] >= paragraph.end:
-            continue  # no bracket in the paragraph
-        low, high = high, bisect_left(positions, paragraph.end, high)
+    paragraphs = report.paragraphs
+    paragraph_index = report.paragraph_index
+    low = 0
+    while low < count:  # from bracket to bracket, one paragraph (that holds some) at a time
+        index = paragraph_index(positions[low])
+        paragraph = paragraphs[index]
+        high = bisect_left(positions, paragraph.end, low + 1)
+        marks = every_mark[low:high]  # _BRACKET.findall(text)
+        low = high
+        # a pair that closes at once ('“”', '()', '《》') dropped: what is left nests exactly when
+        # the marks did (nothing left: they did; else the full test)
+        if not marks.replace("“”", "").replace("()", "").replace("《》", ""):
+            continue
         text = paragraph.text
         if "|" in text:
             continue
-        marks = every_mark[low:high]  # _BRACKET.findall(text)
         if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
             continue  # one pair (the usual case) is balanced whatever it is; else the full test
         if _page_metadata(text, page_words):
