@@ -2213,12 +2213,21 @@ def _not_an_evaluation_report(report: ParsedReport) -> bool:
     return any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS)
 
 
+def _not_an_evaluation(context: CheckContext) -> bool:
+    """:func:`_not_an_evaluation_report` of the context's report, found once (outline.required
+    and date.format both ask)."""
+    known = context.memo.get("rules.not_an_evaluation_report")
+    if known is None:
+        known = context.memo["rules.not_an_evaluation_report"] = _not_an_evaluation_report(context.report)
+    return known
+
+
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
 def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
     if report.truncated or not context.report_type.required or _is_form(report) or context.traditional:
         return []
-    if _not_an_evaluation_report(report):
+    if _not_an_evaluation(context):
         return []
     titles = _heading_titles(report)
     if not titles:
@@ -2864,6 +2873,8 @@ def check_typos(context: CheckContext) -> list[Finding]:
 _DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DIGITS = frozenset("0123456789")  # what ends a match of _DATE_MISSING_YEAR before its 月
+_MONTH_DASHES = frozenset("-—~至")  # its dash between two months
 _CENTURIES = ("19", "20")
 
 
@@ -2872,6 +2883,11 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
     one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
     starts = set()
     for at in scan.places_of(text, "月", places):
+        if text[at - 1 : at] not in _MONTH_DIGITS:
+            continue  # a match ends in a month's digit (most 月 follow one: '…。4月' too)
+        before = text[at - 2 : at - 1]
+        if not before.isdecimal() and before not in _MONTH_DASHES:
+            continue  # before it: the month's other digit, the year's last one or a dash
         low = max(at - 9, 0)
         if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
             continue  # no year starts 5–9 characters before this 月 (most of them)
@@ -2946,26 +2962,28 @@ _YEAR_RANGE = re.compile(
 
 
 _RANGE_MARKS = ("—", "–", "-", "~", "～", "至", "到")
+_RANGE_CHARS = "".join(_RANGE_MARKS)
 _AFTER_A_YEAR = frozenset("0123456789.")  # a longer number, not a year
 
 
 def _year_ranges(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """The matches of _YEAR_RANGE, tried only a few characters before a range mark followed by a
     year (a pattern that starts with digits is slow to scan for). The marks are single characters,
-    found in the text's CharIndex; each mark and century in turn, as a ``str.find`` of
+    found in the text's CharIndex at once; each mark and century in turn, as a ``str.find`` of
     ``mark + century`` would find them."""
+    startswith = text.startswith
+    # the marks a year follows (few), tried in the order the loops over each mark, then each
+    # century, then the places would reach them: the first match found at a start is kept
+    years = sorted(
+        (_RANGE_MARKS.index(text[at]), 0 if startswith("19", at + 1) else 1, at)
+        for at in scan.places_of(text, _RANGE_CHARS, places)
+        if startswith(_CENTURIES, at + 1)
+    )
     found: dict[int, re.Match] = {}
-    for mark in _RANGE_MARKS:
-        marks = scan.places_of(text, mark, places)
-        if not marks:
-            continue
-        for century in ("19", "20"):
-            for at in marks:
-                if not text.startswith(century, at + 1):
-                    continue
-                match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
-                if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
-                    found.setdefault(match.start(), match)
+    for _, _, at in years:
+        match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
+        if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
+            found.setdefault(match.start(), match)
     return [found[start] for start in sorted(found)]
 
 
@@ -2997,9 +3015,9 @@ def _targets_of_an_earlier_year(context: CheckContext, year_months: list[int] | 
     """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
     在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
     text = context.report.text
-    if "日前" not in text:
+    if not has_word(text, "日前", context.report.places):
         return []
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None:
         return []
     fiscal = int(year.group(1))
@@ -3040,7 +3058,7 @@ def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if "截" not in text:
         return []
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None:
         return []
     previous = str(int(year.group(1)) - 1)
@@ -3078,6 +3096,14 @@ def _fiscal_year(text: str, limit: int = 1500) -> re.Match | None:
                 return match
         at = text.find("年度", at + 1, limit)
     return None
+
+
+def _fiscal_year_of(context: CheckContext) -> re.Match | None:
+    """:func:`_fiscal_year` of the context's report, found once (three checks of date.format ask)."""
+    memo = context.memo
+    if "rules.fiscal_year" not in memo:
+        memo["rules.fiscal_year"] = _fiscal_year(context.report.text)
+    return memo["rules.fiscal_year"]
 
 
 _REPORT_DATE = re.compile(
@@ -3155,10 +3181,10 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
     head = text[:1500]
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None or "评" not in head:
         return []
-    if _not_an_evaluation_report(context.report):
+    if _not_an_evaluation(context):
         return []
     date = None
     if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
