@@ -1849,11 +1849,16 @@ def _bare_marker_before(context: CheckContext, heading, wanted: str) -> bool:
 def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     """Starts of the headings listed under a '目录' line: the run of heading lines after it, but
     the last one when body text follows it at once (the contents ended, the body began)."""
+    # only a paragraph that holds 录 (few: 记录 …) may be the '目录' line
+    places = scan.places_of(report.text, "录", report.places)
+    if not places:
+        return frozenset()
     starts = set(report._heading_starts)
     listed: set[int] = set()
     paragraphs = report.paragraphs
-    for index, paragraph in enumerate(paragraphs):
-        if "录" not in paragraph.text or paragraph.text.replace(" ", "") != "目录":
+    for index in sorted({report.paragraph_index(at) for at in places}):
+        paragraph = paragraphs[index]
+        if paragraph.text.replace(" ", "") != "目录":
             continue
         run = []
         for following in paragraphs[index + 1 :]:
@@ -1905,6 +1910,15 @@ def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     return at > 0
 
 
+def _midway(context: CheckContext) -> bool:
+    """The text has no title among its opening lines: it begins mid-document (asked only of a
+    first heading numbered past 1)."""
+    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
+    return not any(
+        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
+    )
+
+
 @rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
 def check_heading_numbering(context: CheckContext) -> list[Finding]:
     """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
@@ -1913,39 +1927,38 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     last: dict[int, int] = {}
     pending: dict[int, tuple] = {}
-    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
-    midway = not any(
-        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
-    )
-    part_names = tuple(context.data.wording.get("part_names") or ())
     last_end: dict[int, int] = {}
     carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
     contents = _table_of_contents(context.report)
     for heading in context.report.headings:
-        if heading.start in contents:
+        rank, number, _, _, start, end, _ = heading  # (one unpacking, not an attribute each)
+        if contents and start in contents:
             continue
-        rank = heading.rank
-        if last:
+        if last and max(last) > rank:  # (the list of a deeper level closed: most headings close none)
             for deeper in [r for r in last if r > rank]:
                 carried[deeper] = last.pop(deeper)
         if (
-            heading.number == 1
+            number == 1
             and last.get(rank, 0) > 1
             and not any(r < rank for r in last)
-            and _new_part_between(context.report, last_end.get(rank, 0), heading.start, part_names)
+            and _new_part_between(
+                context.report,
+                last_end.get(rank, 0),
+                start,
+                tuple(context.data.wording.get("part_names") or ()),
+            )
         ):
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
-        last_end[rank] = heading.end
-        if pending:
+        last_end[rank] = end
+        if pending and max(pending) > rank:
             for deeper in [r for r in pending if r > rank]:
                 del pending[deeper]
         previous = last.get(rank, 0)
-        if heading.number is None:
+        if number is None:
             pending[rank] = (heading, previous)
             continue
-        number = heading.number
-        waiting = pending.pop(rank, None)
+        waiting = pending.pop(rank, None) if pending else None
         if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
             last[rank] = number  # the next number (most headings): none of the cases below applies
             continue
@@ -1993,7 +2006,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
-        elif number > previous + 1 and not previous and not any(r < rank for r in last) and midway:
+        elif number > previous + 1 and not previous and not any(r < rank for r in last) and _midway(context):
             pass  # the first heading of an untitled text, under no parent: it begins mid-document
         elif number == 2 and not previous and (first := _unnumbered_first(context, last_end, rank, heading)):
             findings.append(
@@ -2046,23 +2059,28 @@ def _bare_pause_marks(context: CheckContext) -> list[Finding]:
     """A short line that begins with the 、 of a heading number whose numeral was lost
     ('、综合评价情况及评价结论' between '(二)…' and the body)."""
     findings = []
-    previous = ""
+    before = ""  # the paragraph before
     for paragraph in context.report.paragraphs:
-        line, before, previous = paragraph.text, previous, paragraph.text
-        if not line.startswith("、") or not 3 <= len(line) <= 40 or not "\u4e00" <= line[1] <= "\u9fff":
-            continue
-        if any(mark in line for mark in "。,，;；等") or not _closed(before):
-            continue  # a list or a sentence broken at its 、 (a PDF's line), not a heading
-        findings.append(
-            context.finding(
-                "heading.numbering",
-                WARNING,
-                f"标题“{line[1:]}”前只有“、”，缺少编号",
-                paragraph.start,
-                paragraph.start + 1,
-                found="、",
+        line = paragraph.text
+        if (
+            line.startswith("、")
+            and 3 <= len(line) <= 40
+            and "\u4e00" <= line[1] <= "\u9fff"
+            # not a list or a sentence broken at its 、 (a PDF's line)
+            and not any(mark in line for mark in "。,，;；等")
+            and _closed(before)
+        ):
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{line[1:]}”前只有“、”，缺少编号",
+                    paragraph.start,
+                    paragraph.start + 1,
+                    found="、",
+                )
             )
-        )
+        before = line
     return findings
 
 
@@ -2103,14 +2121,19 @@ def _doubled_markers(context: CheckContext) -> list[Finding]:
 def _mixed_number_marks(context: CheckContext) -> list[Finding]:
     """Sibling headings numbered 1、 and 2. (one list, two ways of writing its numbers). The one
     whose way is the rarer in the whole text is named (on a tie, the first of the pair)."""
-    headings = [h for h in context.report.headings if h.number is not None]
-    style = {h.start: h.marker[-1] for h in headings if h.rank == 3 and h.marker[-1] in "、."}
-    if len(set(style.values())) < 2:
-        return []
-    totals = {mark: list(style.values()).count(mark) for mark in "、."}
+    style = {}
+    for rank, number, marker, _, start, _, _ in context.report.headings:
+        if rank == 3 and number is not None and marker[-1] in "、.":
+            style[start] = marker[-1]
+    marks = list(style.values())
+    if "、" not in marks or "." not in marks:
+        return []  # (one way of writing the numbers: most texts)
+    totals = {mark: marks.count(mark) for mark in "、."}
     findings = []
     siblings: list = []
-    for heading in headings:
+    for heading in context.report.headings:
+        if heading.number is None:
+            continue
         if heading.rank < 3:
             siblings = []
             continue
