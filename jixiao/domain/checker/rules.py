@@ -273,18 +273,15 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 continue
         if percent is None or percent.approx:
             continue
-        c, uc = current.base_value, report.half_unit(current)
-        d, ud = delta.base_value, report.half_unit(delta)
-        p, up = percent.value, percent.half_unit()
+        c, d, p = current.base_value, delta.base_value, percent.value
         places = percent.decimals
-        label = current.label or "该项"
         if d == 0:
             if p != 0:
                 findings.append(
                     context.finding(
                         "yoy.arithmetic",
                         ERROR,
-                        f"“{label}”增减额为0，增减幅度却是{percent.text}%",
+                        f"“{current.label or '该项'}”增减额为0，增减幅度却是{percent.text}%",
                         statement.start,
                         statement.end,
                         expected="0%",
@@ -300,7 +297,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 context.finding(
                     "yoy.arithmetic",
                     ERROR,
-                    f"“{label}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
+                    f"“{current.label or '该项'}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
                     f"增长{percent.text}%无从谈起",
                     statement.start,
                     statement.end,
@@ -314,6 +311,9 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             continue
         if _fits_an_earlier_figure(context, current, d, sign, p, places):
             continue
+        # the rounding envelopes, needed only now that the rate is off (most rates are exact)
+        uc, ud, up = report.half_unit(current), report.half_unit(delta), percent.half_unit()
+        label = current.label or "该项"
         if sign > 0:
             low_denominator = c + uc - (d - ud)
             high_denominator = c - uc - (d + ud)
