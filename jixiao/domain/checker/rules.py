@@ -483,7 +483,10 @@ _NARROWING = words("rules.narrowing_prefixes")
 def _narrowed(label: str, member: str) -> bool:
     """The label names a kind of the member: a fund's name stands before it."""
     head = label[: label.find(member)]
-    return any(prefix in head for prefix in _NARROWING)
+    for prefix in _NARROWING:  # noqa: SIM110 (a plain loop: called for every member of a group)
+        if prefix in head:
+            return True
+    return False
 
 
 def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
@@ -493,13 +496,14 @@ def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
             continue
         used = set()
         for label in labels:
-            # '政府性基金预算财政拨款收入' is one kind of 财政拨款收入, not all of it
-            member = next(
-                (m for m in group if m in label and m not in used and not _narrowed(label, m)), None
-            )
-            if member is None:
-                break
-            used.add(member)
+            # the first member the label names ('政府性基金预算财政拨款收入' is one kind of
+            # 财政拨款收入, not all of it)
+            for member in group:
+                if member in label and member not in used and not _narrowed(label, member):
+                    used.add(member)
+                    break
+            else:
+                break  # the label names no member left
         else:
             return True
     return False
@@ -673,42 +677,54 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     hierarchy_nouns = tuple(context.data.identities.get("hierarchy_nouns") or ())
     for parts in context.parts:
         parts = _same_family(parts, context.data)
+        if parts is None:
+            continue
+        labels = [p.label for p in parts.parts]
+        joined = "\n".join(labels)  # (a word in one of the labels: none holds a line break)
         if (
-            parts is None
-            or _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
-            or _quota_and_staff(parts)
-            or _plan_and_done(parts)
-            or _budget_and_spending_pairs(parts)
+            _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
+            # each of these needs its words in the labels: most lists have none of them
+            or ("编制" in joined and _quota_and_staff(parts))
+            or ("计划" in joined and _plan_and_done(parts))
+            or ("预算" in joined and "支出" in joined and _budget_and_spending_pairs(parts))
             or _parts_of_another_stage(context, parts)
         ):
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
         if _last_one_beside(parts, report) and not (
-            parts.exhaustive or _breakdown_members([p.label for p in parts.parts], context.data)
+            parts.exhaustive or _breakdown_members(labels, context.data)
         ):
             # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
             # three 三公 items, or 基本 and 项目, are the whole, the last of them included
             continue
-        total_sum = sum((p.base_value for p in parts.parts), ZERO)
-        envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
+        total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
+        for part in parts.parts:
+            total_sum += part.base_value
+            envelope_parts += report.half_unit(part)
         # a nearby figure the parts add up to is their total, whatever its label says — but
         # "合计6222.4万元(其中建筑工程6025.215万元)": a bracket opened right after a figure lists
         # that figure's parts, even when an earlier figure is named like them
-        candidates = (
-            [parts.candidates[0]]
-            if _bracket_after(report.text, parts.candidates[0]) or _counted_in_brackets(report.text, parts)
-            # counts are exact: the nearest figure or the likeliest total, never a farther figure
-            # that happens to match ('核定编制15名，实有人员14名，其中：10名、5名')
-            else [
-                c
-                for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
-                if adds_up(c, total_sum, envelope_parts, report)
-            ]
-            or _likely_totals(parts, context.data)
-        )
-        chosen = next((c for c in candidates if adds_up(c, total_sum, envelope_parts, report)), None)
-        total = chosen or candidates[0]
+        if _bracket_after(report.text, parts.candidates[0]) or _counted_in_brackets(report.text, parts):
+            total = parts.candidates[0]
+        else:
+            # the nearest that they add up to (counts are exact: the nearest figure or the likeliest
+            # total, never a farther figure that happens to match ('核定编制15名，实有人员14名，其中：
+            # 10名、5名')), else the first of the likeliest totals that they add up to, or the first
+            total = next(
+                (
+                    c
+                    for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
+                    if adds_up(c, total_sum, envelope_parts, report)
+                ),
+                None,
+            )
+            if total is None:
+                likely = _likely_totals(parts, context.data)
+                total = (
+                    next((c for c in likely if adds_up(c, total_sum, envelope_parts, report)), None)
+                    or likely[0]
+                )
         corrected = _unit_corrected(total, parts)
         if corrected is not total:
             findings.append(
@@ -725,7 +741,6 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
-        labels = [p.label for p in parts.parts]
         start, end = min(total.start, parts.start), parts.end
         # whether the parts are a complete breakdown, and the texts of the messages, are worked out
         # only when a message may be written (the parts of most lists add up exactly)
@@ -903,6 +918,8 @@ def _not_a_list_of_parts(parts: Parts, total: Quantity) -> bool:
 def check_parts_changes(context: CheckContext) -> list[Finding]:
     """When a total and every one of its parts (a complete breakdown) state a year-on-year change,
     the signed changes of the parts add up to the signed change of the total."""
+    if not context.parts:
+        return []
     findings = []
     report = context.report
     change_of = {
@@ -926,6 +943,8 @@ def check_parts_changes(context: CheckContext) -> list[Finding]:
         else:
             expected = signed[0]
             found = sum(signed[1:], ZERO)
+            if expected == found:
+                continue  # (the envelope, a sum of half-units, is never below 0)
             envelope = sum((report.half_unit(s.delta) for s in statements), ZERO)
             if abs(expected - found) > envelope:
                 findings.append(
