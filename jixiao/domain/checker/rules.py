@@ -2385,8 +2385,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     totality = context.data.wording.get("totality_claims") or {}
     completion = tuple(totality.get("words") or ())
     everything = tuple(totality.get("objects") or ())
-    vague_pairs = _typo_plan(context.data)[2]
-    for match in _pair_matches(context.data.vague_regex, vague_pairs, text, context.data_pairs):
+    _, _, vague_pairs, vague_words, _ = _typo_plan(context.data)
+    for match in _pair_matches(context.data.vague_regex, vague_pairs, text, context.data_pairs, vague_words):
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
@@ -2788,25 +2788,33 @@ def _typo_matches(
 _TYPO_PLANS: dict[int, tuple[CheckerData, tuple]] = {}
 
 
+def _by_pair(words) -> dict[str, tuple[str, ...]]:
+    """Words by their first two characters."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[:2], []).append(word)
+    return {pair: tuple(group) for pair, group in grouped.items()}
+
+
 def _typo_plan(data: CheckerData) -> tuple:
     """(the pairs of the typo list, its words by their first two characters, the pairs of the
-    vague phrases, and for each typo pattern (the pattern, its pairs, its :class:`_TypoScan`)),
-    made once per data: a compiled pattern is hashed anew on every dict look-up (some 1.5 µs for
-    the typo list's)."""
+    vague phrases, the phrases by their first two characters, and for each typo pattern (the
+    pattern, its pairs, its :class:`_TypoScan`)), made once per data: a compiled pattern is hashed
+    anew on every dict look-up (some 1.5 µs for the typo list's). The words are kept only when
+    the regex is the one made of them (a trie, an alternation): a match is one of them."""
     known = _TYPO_PLANS.get(id(data))
     if known is None or known[0] is not data:
         pairs = _pair_index(data).pairs
-        by_pair: dict[str, tuple[str, ...]] | None = None
+        typo_words = vague_words = None
         if data.typo_regex.pattern == literal_trie(data.typo_words):
-            # the typo list's regex is the trie of its words: a match is one of them
-            grouped: dict[str, list[str]] = {}
-            for word in data.typo_words:
-                grouped.setdefault(word[:2], []).append(word)
-            by_pair = {pair: tuple(group) for pair, group in grouped.items()}
+            typo_words = _by_pair(data.typo_words)
+        if data.vague_regex.pattern == "|".join(re.escape(phrase) for phrase in data.vague_phrases):
+            vague_words = _by_pair(data.vague_phrases)
         plan = (
             pairs.get(data.typo_regex),
-            by_pair,
+            typo_words,
             pairs.get(data.vague_regex),
+            vague_words,
             tuple(
                 (pattern, found, None if found is not None else _typo_scan(pattern.regex))
                 for pattern in data.typo_patterns
@@ -2825,9 +2833,9 @@ def _pair_matches(
     words: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterable[re.Match]:
     """``context.data_finditer(pattern)`` with the pattern's pairs already looked up (``starts``:
-    ``context.data_pairs``); ``words``: when the pattern is the trie of a list of words, those
+    ``context.data_pairs``); ``words``: when the pattern matches only a list of words, those
     words by their first two characters (tried only where one of them stands: a pair such as 财政
-    or 进行 begins many words of a report, and a typo at few of them)."""
+    or 有效 begins many words of a report, and a typo or a vague phrase at few of them)."""
     if pairs is None:
         return scan.finditer(pattern, text)
     found = pairs.intersection(starts)
@@ -2847,7 +2855,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    typo_pairs, typo_words, _, patterns = _typo_plan(data)
+    typo_pairs, typo_words, _, _, patterns = _typo_plan(data)
     starts = context.data_pairs
     for match in _pair_matches(data.typo_regex, typo_pairs, text, starts, typo_words):
         wrong = match.group(0)
