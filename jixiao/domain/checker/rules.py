@@ -2252,7 +2252,9 @@ _NOT_EVALUATION_REPORTS = words("rules.not_evaluation_reports")
 def _not_an_evaluation_report(report: ParsedReport) -> bool:
     """A finance bureau's notice of results, a rectification or a monitoring report (its title
     says so): not held to an evaluation report's sections, and written within the year."""
-    return any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS)
+    # (each word looked for once in the three lines joined: no word holds a line break)
+    opening = "\n".join([p.text for p in report.paragraphs[:3]])
+    return any(word in opening for word in _NOT_EVALUATION_REPORTS)
 
 
 def _not_an_evaluation(context: CheckContext) -> bool:
@@ -3156,9 +3158,33 @@ def _fiscal_year_of(context: CheckContext) -> re.Match | None:
     return memo["rules.fiscal_year"]
 
 
+_REPORT_DATE_HEADS = ("报告", "填报", "评价报告", "报告完成")
+_REPORT_DATE_WORDS = ("日期", "时间")
 _REPORT_DATE = re.compile(
-    r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
+    f"(?:{'|'.join(_REPORT_DATE_HEADS)})(?:{'|'.join(_REPORT_DATE_WORDS)})"
+    r"[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
 )
+_REPORT_DATE_OFFSETS = tuple(sorted({len(head) for head in _REPORT_DATE_HEADS}))
+
+
+def _report_date(head: str) -> re.Match | None:
+    """``_REPORT_DATE.search(head)``: every match holds 日期 or 时间 right after its first word
+    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first."""
+    starts = sorted(
+        {
+            at - offset
+            for word in _REPORT_DATE_WORDS
+            for at in word_starts(head, word, None)
+            for offset in _REPORT_DATE_OFFSETS
+            if at >= offset
+        }
+    )
+    match = _REPORT_DATE.match
+    for start in starts:
+        found = match(head, start)
+        if found is not None:
+            return found
+    return None
 
 
 _SIGNED_ON = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
@@ -3236,9 +3262,7 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
         return []
     if _not_an_evaluation(context):
         return []
-    date = None
-    if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
-        date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
+    date = _report_date(head)
     if date is None:
         return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year)
     if int(date.group(1)) > int(year.group(1)):
