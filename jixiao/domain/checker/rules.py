@@ -2387,7 +2387,7 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     totality = context.data.wording.get("totality_claims") or {}
     completion = tuple(totality.get("words") or ())
     everything = tuple(totality.get("objects") or ())
-    _, _, vague_pairs, vague_words, _ = _typo_plan(context.data)
+    _, _, vague_pairs, vague_words, _, _ = _typo_plan(context.data)
     for match in _pair_matches(context.data.vague_regex, vague_pairs, text, context.data_pairs, vague_words):
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
@@ -2800,10 +2800,11 @@ def _by_pair(words) -> dict[str, tuple[str, ...]]:
 
 def _typo_plan(data: CheckerData) -> tuple:
     """(the pairs of the typo list, its words by their first two characters, the pairs of the
-    vague phrases, the phrases by their first two characters, and for each typo pattern (the
-    pattern, its pairs, its :class:`_TypoScan`)), made once per data: a compiled pattern is hashed
-    anew on every dict look-up (some 1.5 µs for the typo list's). The words are kept only when
-    the regex is the one made of them (a trie, an alternation): a match is one of them."""
+    vague phrases, the phrases by their first two characters, for each typo pattern (the
+    pattern, its pairs, its :class:`_TypoScan`), and the patterns each pair begins), made once
+    per data: a compiled pattern is hashed anew on every dict look-up (some 1.5 µs for the typo
+    list's). The words are kept only when the regex is the one made of them (a trie, an
+    alternation): a match is one of them."""
     known = _TYPO_PLANS.get(id(data))
     if known is None or known[0] is not data:
         pairs = _pair_index(data).pairs
@@ -2812,16 +2813,22 @@ def _typo_plan(data: CheckerData) -> tuple:
             typo_words = _by_pair(data.typo_words)
         if data.vague_regex.pattern == "|".join(re.escape(phrase) for phrase in data.vague_phrases):
             vague_words = _by_pair(data.vague_phrases)
+        patterns = tuple(
+            (pattern, found, None if found is not None else _typo_scan(pattern.regex))
+            for pattern in data.typo_patterns
+            for found in (pairs.get(pattern.regex),)
+        )
+        patterns_of: dict[str, list[int]] = {}  # pair → the patterns that it begins
+        for index, (_, found, _) in enumerate(patterns):
+            for pair in found or ():
+                patterns_of.setdefault(pair, []).append(index)
         plan = (
             pairs.get(data.typo_regex),
             typo_words,
             pairs.get(data.vague_regex),
             vague_words,
-            tuple(
-                (pattern, found, None if found is not None else _typo_scan(pattern.regex))
-                for pattern in data.typo_patterns
-                for found in (pairs.get(pattern.regex),)
-            ),
+            patterns,
+            patterns_of,
         )
         known = _TYPO_PLANS[id(data)] = (data, plan)
     return known[1]
@@ -2857,7 +2864,7 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    typo_pairs, typo_words, _, _, patterns = _typo_plan(data)
+    typo_pairs, typo_words, _, _, patterns, patterns_of = _typo_plan(data)
     starts = context.data_pairs
     for match in _pair_matches(data.typo_regex, typo_pairs, text, starts, typo_words):
         wrong = match.group(0)
@@ -2874,13 +2881,17 @@ def check_typos(context: CheckContext) -> list[Finding]:
             )
         )
     places = context.report.places
-    for pattern, pairs, how in patterns:
+    # the patterns with a pair in the text (looked up once, not a pattern at a time)
+    active = {index for pair in starts if pair in patterns_of for index in patterns_of[pair]}
+    for index, (pattern, pairs, how) in enumerate(patterns):
         if pairs is None:
             # no pairs to look them up by: scanned from their first characters, which the
             # report's CharIndex holds (data_finditer would look for them with str.find)
             matches = _typo_matches(pattern.regex, text, places, how)
-        else:
+        elif index in active:
             matches = _pair_matches(pattern.regex, pairs, text, starts)
+        else:
+            continue
         for match in matches:
             start = match.start()
             if pattern.preceded_by:
