@@ -2273,21 +2273,27 @@ def check_required_sections(context: CheckContext) -> list[Finding]:
         return []
     if _not_an_evaluation(context):
         return []
-    titles = _heading_titles(report)
-    if not titles:
-        return [
-            context.finding(
-                "outline.required",
-                INFO,
-                "数据不足：全文没有可识别的章节标题（一、（一）等），未核对必备章节",
-                0,
-                min(len(report.text), 20),
-            )
-        ]
-    findings = []
-    end = report.paragraphs[-1].end
+    # the numbered headings' titles first (they begin :func:`_heading_titles`): a section named
+    # there is named among all the titles; the lines standing alone are read only when one is not
+    titles = [h.title for h in report.headings if h.rank <= 2]
     joined = "\n".join(titles)  # a synonym is in one of the titles: no title holds a line break
     missing = [s for s in context.report_type.required if not any(w in joined for w in s.synonyms)]
+    if missing or not titles:
+        titles = _heading_titles(report)
+        if not titles:
+            return [
+                context.finding(
+                    "outline.required",
+                    INFO,
+                    "数据不足：全文没有可识别的章节标题（一、（一）等），未核对必备章节",
+                    0,
+                    min(len(report.text), 20),
+                )
+            ]
+        joined = "\n".join(titles)
+        missing = [s for s in missing if not any(w in joined for w in s.synonyms)]
+    findings = []
+    end = report.paragraphs[-1].end
     if len(missing) >= 2 and _only_opening_sections(report):
         names = "、".join(f"“{s.name}”" for s in missing)
         return [
