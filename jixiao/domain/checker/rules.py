@@ -2965,13 +2965,16 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
 
 
 def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
-    """Where a year 19xx/20xx followed by 年 and a digit may start: four characters before a 年
-    that a digit follows (every match of _DATE_FULL and of _DEADLINE starts at one of them)."""
-    return [
-        at - 4
-        for at in scan.places_of(text, "年", places)
-        if at >= 4 and text[at + 1 : at + 2].isdecimal() and text.startswith(_CENTURIES, at - 4)
-    ]
+    """Where a year 19xx/20xx followed by 年, a month of one or two digits and 月 may start: six or
+    seven characters before a 月 (fewer than the 年 of a report) where a century and a 年 stand
+    (every match of _DATE_FULL and of _DEADLINE starts at one of them), in order."""
+    starts = []
+    startswith = text.startswith
+    for at in scan.places_of(text, "月", places):
+        for start in (at - 7, at - 6):
+            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
+                starts.append(start)
+    return starts
 
 
 def _full_dates(
