@@ -17,6 +17,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -34,7 +35,7 @@ from jixiao.domain.checker.base import (
     sentence_span,
     show,
 )
-from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.config import CheckerData, literal_trie
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
@@ -272,18 +273,15 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 continue
         if percent is None or percent.approx:
             continue
-        c, uc = current.base_value, report.half_unit(current)
-        d, ud = delta.base_value, report.half_unit(delta)
-        p, up = percent.value, percent.half_unit()
+        c, d, p = current.base_value, delta.base_value, percent.value
         places = percent.decimals
-        label = current.label or "该项"
         if d == 0:
             if p != 0:
                 findings.append(
                     context.finding(
                         "yoy.arithmetic",
                         ERROR,
-                        f"“{label}”增减额为0，增减幅度却是{percent.text}%",
+                        f"“{current.label or '该项'}”增减额为0，增减幅度却是{percent.text}%",
                         statement.start,
                         statement.end,
                         expected="0%",
@@ -299,7 +297,7 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
                 context.finding(
                     "yoy.arithmetic",
                     ERROR,
-                    f"“{label}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
+                    f"“{current.label or '该项'}”的增加额{show(delta)}不小于本年数{show(current)}，推算的上年数不为正数，"
                     f"增长{percent.text}%无从谈起",
                     statement.start,
                     statement.end,
@@ -313,6 +311,9 @@ def check_year_on_year_arithmetic(context: CheckContext) -> list[Finding]:
             continue
         if _fits_an_earlier_figure(context, current, d, sign, p, places):
             continue
+        # the rounding envelopes, needed only now that the rate is off (most rates are exact)
+        uc, ud, up = report.half_unit(current), report.half_unit(delta), percent.half_unit()
+        label = current.label or "该项"
         if sign > 0:
             low_denominator = c + uc - (d - ud)
             high_denominator = c - uc - (d + ud)
@@ -482,7 +483,10 @@ _NARROWING = words("rules.narrowing_prefixes")
 def _narrowed(label: str, member: str) -> bool:
     """The label names a kind of the member: a fund's name stands before it."""
     head = label[: label.find(member)]
-    return any(prefix in head for prefix in _NARROWING)
+    for prefix in _NARROWING:  # noqa: SIM110 (a plain loop: called for every member of a group)
+        if prefix in head:
+            return True
+    return False
 
 
 def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
@@ -492,13 +496,14 @@ def _breakdown_members(labels: list[str], data: CheckerData) -> bool:
             continue
         used = set()
         for label in labels:
-            # '政府性基金预算财政拨款收入' is one kind of 财政拨款收入, not all of it
-            member = next(
-                (m for m in group if m in label and m not in used and not _narrowed(label, m)), None
-            )
-            if member is None:
-                break
-            used.add(member)
+            # the first member the label names ('政府性基金预算财政拨款收入' is one kind of
+            # 财政拨款收入, not all of it)
+            for member in group:
+                if member in label and member not in used and not _narrowed(label, member):
+                    used.add(member)
+                    break
+            else:
+                break  # the label names no member left
         else:
             return True
     return False
@@ -672,42 +677,54 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
     hierarchy_nouns = tuple(context.data.identities.get("hierarchy_nouns") or ())
     for parts in context.parts:
         parts = _same_family(parts, context.data)
+        if parts is None:
+            continue
+        labels = [p.label for p in parts.parts]
+        joined = "\n".join(labels)  # (a word in one of the labels: none holds a line break)
         if (
-            parts is None
-            or _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
-            or _quota_and_staff(parts)
-            or _plan_and_done(parts)
-            or _budget_and_spending_pairs(parts)
+            _hierarchy_counts(parts, hierarchy, hierarchy_nouns)
+            # each of these needs its words in the labels: most lists have none of them
+            or ("编制" in joined and _quota_and_staff(parts))
+            or ("计划" in joined and _plan_and_done(parts))
+            or ("预算" in joined and "支出" in joined and _budget_and_spending_pairs(parts))
             or _parts_of_another_stage(context, parts)
         ):
             continue
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
         if _last_one_beside(parts, report) and not (
-            parts.exhaustive or _breakdown_members([p.label for p in parts.parts], context.data)
+            parts.exhaustive or _breakdown_members(labels, context.data)
         ):
             # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
             # three 三公 items, or 基本 and 项目, are the whole, the last of them included
             continue
-        total_sum = sum((p.base_value for p in parts.parts), ZERO)
-        envelope_parts = sum((report.half_unit(p) for p in parts.parts), ZERO)
+        total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
+        for part in parts.parts:
+            total_sum += part.base_value
+            envelope_parts += report.half_unit(part)
         # a nearby figure the parts add up to is their total, whatever its label says — but
         # "合计6222.4万元(其中建筑工程6025.215万元)": a bracket opened right after a figure lists
         # that figure's parts, even when an earlier figure is named like them
-        candidates = (
-            [parts.candidates[0]]
-            if _bracket_after(report.text, parts.candidates[0]) or _counted_in_brackets(report.text, parts)
-            # counts are exact: the nearest figure or the likeliest total, never a farther figure
-            # that happens to match ('核定编制15名，实有人员14名，其中：10名、5名')
-            else [
-                c
-                for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
-                if adds_up(c, total_sum, envelope_parts, report)
-            ]
-            or _likely_totals(parts, context.data)
-        )
-        chosen = next((c for c in candidates if adds_up(c, total_sum, envelope_parts, report)), None)
-        total = chosen or candidates[0]
+        if _bracket_after(report.text, parts.candidates[0]) or _counted_in_brackets(report.text, parts):
+            total = parts.candidates[0]
+        else:
+            # the nearest that they add up to (counts are exact: the nearest figure or the likeliest
+            # total, never a farther figure that happens to match ('核定编制15名，实有人员14名，其中：
+            # 10名、5名')), else the first of the likeliest totals that they add up to, or the first
+            total = next(
+                (
+                    c
+                    for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
+                    if adds_up(c, total_sum, envelope_parts, report)
+                ),
+                None,
+            )
+            if total is None:
+                likely = _likely_totals(parts, context.data)
+                total = (
+                    next((c for c in likely if adds_up(c, total_sum, envelope_parts, report)), None)
+                    or likely[0]
+                )
         corrected = _unit_corrected(total, parts)
         if corrected is not total:
             findings.append(
@@ -724,7 +741,6 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             continue
         envelope = envelope_parts + report.half_unit(total)
         difference = total_sum - total.base_value
-        labels = [p.label for p in parts.parts]
         start, end = min(total.start, parts.start), parts.end
         # whether the parts are a complete breakdown, and the texts of the messages, are worked out
         # only when a message may be written (the parts of most lists add up exactly)
@@ -902,6 +918,8 @@ def _not_a_list_of_parts(parts: Parts, total: Quantity) -> bool:
 def check_parts_changes(context: CheckContext) -> list[Finding]:
     """When a total and every one of its parts (a complete breakdown) state a year-on-year change,
     the signed changes of the parts add up to the signed change of the total."""
+    if not context.parts:
+        return []
     findings = []
     report = context.report
     change_of = {
@@ -925,6 +943,8 @@ def check_parts_changes(context: CheckContext) -> list[Finding]:
         else:
             expected = signed[0]
             found = sum(signed[1:], ZERO)
+            if expected == found:
+                continue  # (the envelope, a sum of half-units, is never below 0)
             envelope = sum((report.half_unit(s.delta) for s in statements), ZERO)
             if abs(expected - found) > envelope:
                 findings.append(
@@ -1848,11 +1868,16 @@ def _bare_marker_before(context: CheckContext, heading, wanted: str) -> bool:
 def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     """Starts of the headings listed under a '目录' line: the run of heading lines after it, but
     the last one when body text follows it at once (the contents ended, the body began)."""
+    # only a paragraph that holds 录 (few: 记录 …) may be the '目录' line
+    places = scan.places_of(report.text, "录", report.places)
+    if not places:
+        return frozenset()
     starts = set(report._heading_starts)
     listed: set[int] = set()
     paragraphs = report.paragraphs
-    for index, paragraph in enumerate(paragraphs):
-        if "录" not in paragraph.text or paragraph.text.replace(" ", "") != "目录":
+    for index in sorted({report.paragraph_index(at) for at in places}):
+        paragraph = paragraphs[index]
+        if paragraph.text.replace(" ", "") != "目录":
             continue
         run = []
         for following in paragraphs[index + 1 :]:
@@ -1904,6 +1929,15 @@ def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     return at > 0
 
 
+def _midway(context: CheckContext) -> bool:
+    """The text has no title among its opening lines: it begins mid-document (asked only of a
+    first heading numbered past 1)."""
+    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
+    return not any(
+        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
+    )
+
+
 @rule("heading.numbering", "标题编号：缺号、重号、顺序颠倒，以及像标题却缺编号的行")
 def check_heading_numbering(context: CheckContext) -> list[Finding]:
     """Under each parent, headings of one level are numbered 1, 2, 3 … with no gap, repeat or
@@ -1912,39 +1946,38 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     last: dict[int, int] = {}
     pending: dict[int, tuple] = {}
-    opening = [p.text for p in context.report.paragraphs[:5] if not p.text.startswith(("SOURCE:", "TITLE:"))]
-    midway = not any(
-        len(line) <= 60 and ("报告" in line or line.endswith(("自评表", "自评"))) for line in opening[:3]
-    )
-    part_names = tuple(context.data.wording.get("part_names") or ())
     last_end: dict[int, int] = {}
     carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
     contents = _table_of_contents(context.report)
     for heading in context.report.headings:
-        if heading.start in contents:
+        rank, number, _, _, start, end, _ = heading  # (one unpacking, not an attribute each)
+        if contents and start in contents:
             continue
-        rank = heading.rank
-        if last:
+        if last and max(last) > rank:  # (the list of a deeper level closed: most headings close none)
             for deeper in [r for r in last if r > rank]:
                 carried[deeper] = last.pop(deeper)
         if (
-            heading.number == 1
+            number == 1
             and last.get(rank, 0) > 1
             and not any(r < rank for r in last)
-            and _new_part_between(context.report, last_end.get(rank, 0), heading.start, part_names)
+            and _new_part_between(
+                context.report,
+                last_end.get(rank, 0),
+                start,
+                tuple(context.data.wording.get("part_names") or ()),
+            )
         ):
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
-        last_end[rank] = heading.end
-        if pending:
+        last_end[rank] = end
+        if pending and max(pending) > rank:
             for deeper in [r for r in pending if r > rank]:
                 del pending[deeper]
         previous = last.get(rank, 0)
-        if heading.number is None:
+        if number is None:
             pending[rank] = (heading, previous)
             continue
-        number = heading.number
-        waiting = pending.pop(rank, None)
+        waiting = pending.pop(rank, None) if pending else None
         if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
             last[rank] = number  # the next number (most headings): none of the cases below applies
             continue
@@ -1992,7 +2025,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
                     found=marker(number),
                 )
             )
-        elif number > previous + 1 and not previous and not any(r < rank for r in last) and midway:
+        elif number > previous + 1 and not previous and not any(r < rank for r in last) and _midway(context):
             pass  # the first heading of an untitled text, under no parent: it begins mid-document
         elif number == 2 and not previous and (first := _unnumbered_first(context, last_end, rank, heading)):
             findings.append(
@@ -2045,23 +2078,28 @@ def _bare_pause_marks(context: CheckContext) -> list[Finding]:
     """A short line that begins with the 、 of a heading number whose numeral was lost
     ('、综合评价情况及评价结论' between '(二)…' and the body)."""
     findings = []
-    previous = ""
+    before = ""  # the paragraph before
     for paragraph in context.report.paragraphs:
-        line, before, previous = paragraph.text, previous, paragraph.text
-        if not line.startswith("、") or not 3 <= len(line) <= 40 or not "\u4e00" <= line[1] <= "\u9fff":
-            continue
-        if any(mark in line for mark in "。,，;；等") or not _closed(before):
-            continue  # a list or a sentence broken at its 、 (a PDF's line), not a heading
-        findings.append(
-            context.finding(
-                "heading.numbering",
-                WARNING,
-                f"标题“{line[1:]}”前只有“、”，缺少编号",
-                paragraph.start,
-                paragraph.start + 1,
-                found="、",
+        line = paragraph.text
+        if (
+            line.startswith("、")
+            and 3 <= len(line) <= 40
+            and "\u4e00" <= line[1] <= "\u9fff"
+            # not a list or a sentence broken at its 、 (a PDF's line)
+            and not any(mark in line for mark in "。,，;；等")
+            and _closed(before)
+        ):
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{line[1:]}”前只有“、”，缺少编号",
+                    paragraph.start,
+                    paragraph.start + 1,
+                    found="、",
+                )
             )
-        )
+        before = line
     return findings
 
 
@@ -2102,14 +2140,19 @@ def _doubled_markers(context: CheckContext) -> list[Finding]:
 def _mixed_number_marks(context: CheckContext) -> list[Finding]:
     """Sibling headings numbered 1、 and 2. (one list, two ways of writing its numbers). The one
     whose way is the rarer in the whole text is named (on a tie, the first of the pair)."""
-    headings = [h for h in context.report.headings if h.number is not None]
-    style = {h.start: h.marker[-1] for h in headings if h.rank == 3 and h.marker[-1] in "、."}
-    if len(set(style.values())) < 2:
-        return []
-    totals = {mark: list(style.values()).count(mark) for mark in "、."}
+    style = {}
+    for rank, number, marker, _, start, _, _ in context.report.headings:
+        if rank == 3 and number is not None and marker[-1] in "、.":
+            style[start] = marker[-1]
+    marks = list(style.values())
+    if "、" not in marks or "." not in marks:
+        return []  # (one way of writing the numbers: most texts)
+    totals = {mark: marks.count(mark) for mark in "、."}
     findings = []
     siblings: list = []
-    for heading in headings:
+    for heading in context.report.headings:
+        if heading.number is None:
+            continue
         if heading.rank < 3:
             siblings = []
             continue
@@ -2209,7 +2252,18 @@ _NOT_EVALUATION_REPORTS = words("rules.not_evaluation_reports")
 def _not_an_evaluation_report(report: ParsedReport) -> bool:
     """A finance bureau's notice of results, a rectification or a monitoring report (its title
     says so): not held to an evaluation report's sections, and written within the year."""
-    return any(word in p.text for p in report.paragraphs[:3] for word in _NOT_EVALUATION_REPORTS)
+    # (each word looked for once in the three lines joined: no word holds a line break)
+    opening = "\n".join([p.text for p in report.paragraphs[:3]])
+    return any(word in opening for word in _NOT_EVALUATION_REPORTS)
+
+
+def _not_an_evaluation(context: CheckContext) -> bool:
+    """:func:`_not_an_evaluation_report` of the context's report, found once (outline.required
+    and date.format both ask)."""
+    known = context.memo.get("rules.not_an_evaluation_report")
+    if known is None:
+        known = context.memo["rules.not_an_evaluation_report"] = _not_an_evaluation_report(context.report)
+    return known
 
 
 @rule("outline.required", "报告类型要求的必备章节是否都有（接受同义说法；只在全文完整时核对）")
@@ -2217,23 +2271,29 @@ def check_required_sections(context: CheckContext) -> list[Finding]:
     report = context.report
     if report.truncated or not context.report_type.required or _is_form(report) or context.traditional:
         return []
-    if _not_an_evaluation_report(report):
+    if _not_an_evaluation(context):
         return []
-    titles = _heading_titles(report)
-    if not titles:
-        return [
-            context.finding(
-                "outline.required",
-                INFO,
-                "数据不足：全文没有可识别的章节标题（一、（一）等），未核对必备章节",
-                0,
-                min(len(report.text), 20),
-            )
-        ]
-    findings = []
-    end = report.paragraphs[-1].end
+    # the numbered headings' titles first (they begin :func:`_heading_titles`): a section named
+    # there is named among all the titles; the lines standing alone are read only when one is not
+    titles = [h.title for h in report.headings if h.rank <= 2]
     joined = "\n".join(titles)  # a synonym is in one of the titles: no title holds a line break
     missing = [s for s in context.report_type.required if not any(w in joined for w in s.synonyms)]
+    if missing or not titles:
+        titles = _heading_titles(report)
+        if not titles:
+            return [
+                context.finding(
+                    "outline.required",
+                    INFO,
+                    "数据不足：全文没有可识别的章节标题（一、（一）等），未核对必备章节",
+                    0,
+                    min(len(report.text), 20),
+                )
+            ]
+        joined = "\n".join(titles)
+        missing = [s for s in missing if not any(w in joined for w in s.synonyms)]
+    findings = []
+    end = report.paragraphs[-1].end
     if len(missing) >= 2 and _only_opening_sections(report):
         names = "、".join(f"“{s.name}”" for s in missing)
         return [
@@ -2333,7 +2393,8 @@ def check_claims_without_numbers(context: CheckContext) -> list[Finding]:
     totality = context.data.wording.get("totality_claims") or {}
     completion = tuple(totality.get("words") or ())
     everything = tuple(totality.get("objects") or ())
-    for match in context.data_finditer(context.data.vague_regex):
+    _, _, vague_pairs, vague_words, _, _ = _typo_plan(context.data)
+    for match in _pair_matches(context.data.vague_regex, vague_pairs, text, context.data_pairs, vague_words):
         after = match.end() + (1 if text.startswith("了", match.end()) else 0)
         if match.group(0) in completion and text.startswith(everything, after):
             continue  # “圆满完成了各项工作任务”: the year's work as a whole, not an effect to measure
@@ -2447,21 +2508,22 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     positions = scan.places_of(whole, _BRACKET_CHARS, report.places)  # every bracket, at once
     every_mark = "".join([whole[at] for at in positions])  # _BRACKET.findall(whole), as one string
     count = len(positions)
-    high = 0
-    for index, paragraph in enumerate(report.paragraphs):
-        if high == count:
-            break  # no bracket after this point
-        if positions[high] < paragraph.start:
-            high = bisect_left(positions, paragraph.start, high)
-            if high == count:
-                break
-        if positions[high] >= paragraph.end:
-            continue  # no bracket in the paragraph
-        low, high = high, bisect_left(positions, paragraph.end, high)
+    paragraphs = report.paragraphs
+    paragraph_index = report.paragraph_index
+    low = 0
+    while low < count:  # from bracket to bracket, one paragraph (that holds some) at a time
+        index = paragraph_index(positions[low])
+        paragraph = paragraphs[index]
+        high = bisect_left(positions, paragraph.end, low + 1)
+        marks = every_mark[low:high]  # _BRACKET.findall(text)
+        low = high
+        # a pair that closes at once ('“”', '()', '《》') dropped: what is left nests exactly when
+        # the marks did (nothing left: they did; else the full test)
+        if not marks.replace("“”", "").replace("()", "").replace("《》", ""):
+            continue
         text = paragraph.text
         if "|" in text:
             continue
-        marks = every_mark[low:high]  # _BRACKET.findall(text)
         if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
             continue  # one pair (the usual case) is balanced whatever it is; else the full test
         if _page_metadata(text, page_words):
@@ -2628,20 +2690,179 @@ def _anchor_after_words(pattern: re.Pattern) -> tuple[str, tuple[int, ...]] | No
     return found
 
 
-def _typo_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> Iterable[re.Match]:
+def _edge_chars(items, last: bool) -> frozenset[str] | None:
+    """The characters a match of the parsed ``items`` must begin (or, ``last``, end) with, when
+    its first (last) element is a literal, a set of literals, or a group or choice of such
+    sequences; None when not known that way (or when the sequence may be empty)."""
+    if not items:
+        return None
+    op, value = items[-1] if last else items[0]
+    if op is sre.LITERAL:
+        return frozenset(chr(value))
+    if op is sre.IN:
+        if all(kind is sre.LITERAL for kind, _ in value):
+            return frozenset(chr(member) for _, member in value)
+        return None
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:
+        return _edge_chars(list(value[3]), last)
+    if op is sre.BRANCH:
+        chars: set[str] = set()
+        for branch in value[1]:
+            found = _edge_chars(list(branch), last)
+            if found is None:
+                return None
+            chars |= found
+        return frozenset(chars)
+    return None
+
+
+def _neighbours(pattern: re.Pattern) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the characters that must stand right before a match, those that must follow its first
+    character) when the pattern says so: a lookbehind of words before it ('(?<=较好|圆满)的' →
+    好, 满) and, after a first literal, a literal or a lookahead of words ('的(?=完成|落实)' → 完,
+    落); None for either when the pattern does not fix it."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    before = None
+    index = 0
+    while index < len(items) and items[index][0] in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        op, value = items[index]
+        if op is sre.ASSERT and value[0] == -1 and before is None:
+            before = _edge_chars(list(value[1]), last=True)
+        index += 1
+    after = None
+    if index + 1 < len(items) and items[index][0] is sre.LITERAL:
+        op, value = items[index + 1]
+        if op is sre.ASSERT and value[0] == 1:
+            after = _edge_chars(list(value[1]), last=False)
+        elif op in (sre.LITERAL, sre.IN):
+            after = _edge_chars([items[index + 1]], last=False)
+    return before, after
+
+
+class _TypoScan(NamedTuple):
+    """How a typo pattern that the pair index does not hold is looked for."""
+
+    chars: str  # the characters its matches start with
+    firsts: frozenset[str]  # the same, as a set
+    anchor: tuple[str, tuple[int, ...]] | None  # :func:`_anchor_after_words`
+    before: frozenset[str] | None  # :func:`_neighbours`
+    after: frozenset[str] | None
+
+
+def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
+    chars = scan.first_chars(pattern)
+    if chars is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    before, after = _neighbours(pattern)
+    return _TypoScan(chars, frozenset(chars), _anchor_after_words(pattern), before, after)
+
+
+def _typo_matches(
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, how: _TypoScan | None = None
+) -> Iterable[re.Match]:
     """``pattern.finditer(text)`` for a typo pattern that the pair index does not hold: tried only
     where one of its first characters stands and, for a choice of words followed by a literal, where
-    that literal follows at one of the words' lengths (far fewer places than either alone)."""
-    anchor = _anchor_after_words(pattern)
-    chars = scan.first_chars(pattern)
-    if anchor is None or chars is None or places is None:
+    that literal follows at one of the words' lengths (far fewer places than either alone); else
+    only where the characters its lookbehind and its second element require stand around the first
+    (``how``: :func:`_typo_scan` of the pattern, when the caller has it)."""
+    if how is None:
+        how = _typo_scan(pattern)
+    if how is None or places is None:
         return scan.finditer(pattern, text, places)
-    char, offsets = anchor
-    firsts = set(scan.places_of(text, chars, places))
-    starts = sorted(
-        {at - offset for at in scan.places_of(text, char, places) for offset in offsets}.intersection(firsts)
-    )
+    if how.anchor is not None:
+        # the places at each word's length before the literal where a first character stands
+        # (the places of the first characters themselves are many: 项, 人 …)
+        char, offsets = how.anchor
+        firsts = how.firsts
+        starts = sorted(
+            {
+                start
+                for at in places.occurrences(char)
+                for offset in offsets
+                if (start := at - offset) >= 0 and text[start] in firsts
+            }
+        )
+        return scan.matches_at(pattern, text, starts)
+    starts = places.occurrences(how.chars)
+    before, after = how.before, how.after
+    # (exact: a match starts only where both hold; a lookbehind sees no character before 0)
+    if before is not None:
+        starts = [at for at in starts if at and text[at - 1] in before]
+    if after is not None:
+        starts = [at for at in starts if text[at + 1 : at + 2] in after]
     return scan.matches_at(pattern, text, starts)
+
+
+_TYPO_PLANS: dict[int, tuple[CheckerData, tuple]] = {}
+
+
+def _by_pair(words) -> dict[str, tuple[str, ...]]:
+    """Words by their first two characters."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[:2], []).append(word)
+    return {pair: tuple(group) for pair, group in grouped.items()}
+
+
+def _typo_plan(data: CheckerData) -> tuple:
+    """(the pairs of the typo list, its words by their first two characters, the pairs of the
+    vague phrases, the phrases by their first two characters, for each typo pattern (the
+    pattern, its pairs, its :class:`_TypoScan`), and the patterns each pair begins), made once
+    per data: a compiled pattern is hashed anew on every dict look-up (some 1.5 µs for the typo
+    list's). The words are kept only when the regex is the one made of them (a trie, an
+    alternation): a match is one of them."""
+    known = _TYPO_PLANS.get(id(data))
+    if known is None or known[0] is not data:
+        pairs = _pair_index(data).pairs
+        typo_words = vague_words = None
+        if data.typo_regex.pattern == literal_trie(data.typo_words):
+            typo_words = _by_pair(data.typo_words)
+        if data.vague_regex.pattern == "|".join(re.escape(phrase) for phrase in data.vague_phrases):
+            vague_words = _by_pair(data.vague_phrases)
+        patterns = tuple(
+            (pattern, found, None if found is not None else _typo_scan(pattern.regex))
+            for pattern in data.typo_patterns
+            for found in (pairs.get(pattern.regex),)
+        )
+        patterns_of: dict[str, list[int]] = {}  # pair → the patterns that it begins
+        for index, (_, found, _) in enumerate(patterns):
+            for pair in found or ():
+                patterns_of.setdefault(pair, []).append(index)
+        plan = (
+            pairs.get(data.typo_regex),
+            typo_words,
+            pairs.get(data.vague_regex),
+            vague_words,
+            patterns,
+            patterns_of,
+        )
+        known = _TYPO_PLANS[id(data)] = (data, plan)
+    return known[1]
+
+
+def _pair_matches(
+    pattern: re.Pattern,
+    pairs: frozenset[str] | None,
+    text: str,
+    starts: dict[str, list[int]],
+    words: dict[str, tuple[str, ...]] | None = None,
+) -> Iterable[re.Match]:
+    """``context.data_finditer(pattern)`` with the pattern's pairs already looked up (``starts``:
+    ``context.data_pairs``); ``words``: when the pattern matches only a list of words, those
+    words by their first two characters (tried only where one of them stands: a pair such as 财政
+    or 有效 begins many words of a report, and a typo or a vague phrase at few of them)."""
+    if pairs is None:
+        return scan.finditer(pattern, text)
+    found = pairs.intersection(starts)
+    if not found:
+        return ()
+    if words is None:
+        places = [at for pair in found for at in starts[pair]]
+    else:
+        startswith = text.startswith
+        places = [at for pair in found for at in starts[pair] if startswith(words.get(pair, pair), at)]
+    places.sort()
+    return scan.matches_at(pattern, text, places)
 
 
 @rule("typo.curated", "常见错别字和笔误（人工整理的清单，如 派遗→派遣、支出就5967100.39元）")
@@ -2649,7 +2870,9 @@ def check_typos(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     data = context.data
-    for match in context.data_finditer(data.typo_regex):
+    typo_pairs, typo_words, _, _, patterns, patterns_of = _typo_plan(data)
+    starts = context.data_pairs
+    for match in _pair_matches(data.typo_regex, typo_pairs, text, starts, typo_words):
         wrong = match.group(0)
         right = data.typo_words[wrong]
         findings.append(
@@ -2663,15 +2886,18 @@ def check_typos(context: CheckContext) -> list[Finding]:
                 found=wrong,
             )
         )
-    pair_index = _pair_index(data)
     places = context.report.places
-    for pattern in data.typo_patterns:
-        if pair_index.pairs.get(pattern.regex) is None:
+    # the patterns with a pair in the text (looked up once, not a pattern at a time)
+    active = {index for pair in starts if pair in patterns_of for index in patterns_of[pair]}
+    for index, (pattern, pairs, how) in enumerate(patterns):
+        if pairs is None:
             # no pairs to look them up by: scanned from their first characters, which the
             # report's CharIndex holds (data_finditer would look for them with str.find)
-            matches = _typo_matches(pattern.regex, text, places)
+            matches = _typo_matches(pattern.regex, text, places, how)
+        elif index in active:
+            matches = _pair_matches(pattern.regex, pairs, text, starts)
         else:
-            matches = context.data_finditer(pattern.regex)
+            continue
         for match in matches:
             start = match.start()
             if pattern.preceded_by:
@@ -2716,6 +2942,8 @@ def check_typos(context: CheckContext) -> list[Finding]:
 _DATE_MISSING_YEAR = re.compile(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])(?:([-—~至])(1[0-2]|0?[1-9]))?月")
 _DATE_FULL = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DIGITS = frozenset("0123456789")  # what ends a match of _DATE_MISSING_YEAR before its 月
+_MONTH_DASHES = frozenset("-—~至")  # its dash between two months
 _CENTURIES = ("19", "20")
 
 
@@ -2724,6 +2952,11 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
     one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
     starts = set()
     for at in scan.places_of(text, "月", places):
+        if text[at - 1 : at] not in _MONTH_DIGITS:
+            continue  # a match ends in a month's digit (most 月 follow one: '…。4月' too)
+        before = text[at - 2 : at - 1]
+        if not before.isdecimal() and before not in _MONTH_DASHES:
+            continue  # before it: the month's other digit, the year's last one or a dash
         low = max(at - 9, 0)
         if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
             continue  # no year starts 5–9 characters before this 月 (most of them)
@@ -2732,13 +2965,16 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
 
 
 def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
-    """Where a year 19xx/20xx followed by 年 and a digit may start: four characters before a 年
-    that a digit follows (every match of _DATE_FULL and of _DEADLINE starts at one of them)."""
-    return [
-        at - 4
-        for at in scan.places_of(text, "年", places)
-        if at >= 4 and text[at + 1 : at + 2].isdecimal() and text.startswith(_CENTURIES, at - 4)
-    ]
+    """Where a year 19xx/20xx followed by 年, a month of one or two digits and 月 may start: six or
+    seven characters before a 月 (fewer than the 年 of a report) where a century and a 年 stand
+    (every match of _DATE_FULL and of _DEADLINE starts at one of them), in order."""
+    starts = []
+    startswith = text.startswith
+    for at in scan.places_of(text, "月", places):
+        for start in (at - 7, at - 6):
+            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
+                starts.append(start)
+    return starts
 
 
 def _full_dates(
@@ -2798,26 +3034,28 @@ _YEAR_RANGE = re.compile(
 
 
 _RANGE_MARKS = ("—", "–", "-", "~", "～", "至", "到")
+_RANGE_CHARS = "".join(_RANGE_MARKS)
 _AFTER_A_YEAR = frozenset("0123456789.")  # a longer number, not a year
 
 
 def _year_ranges(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
     """The matches of _YEAR_RANGE, tried only a few characters before a range mark followed by a
     year (a pattern that starts with digits is slow to scan for). The marks are single characters,
-    found in the text's CharIndex; each mark and century in turn, as a ``str.find`` of
+    found in the text's CharIndex at once; each mark and century in turn, as a ``str.find`` of
     ``mark + century`` would find them."""
+    startswith = text.startswith
+    # the marks a year follows (few), tried in the order the loops over each mark, then each
+    # century, then the places would reach them: the first match found at a start is kept
+    years = sorted(
+        (_RANGE_MARKS.index(text[at]), 0 if startswith("19", at + 1) else 1, at)
+        for at in scan.places_of(text, _RANGE_CHARS, places)
+        if startswith(_CENTURIES, at + 1)
+    )
     found: dict[int, re.Match] = {}
-    for mark in _RANGE_MARKS:
-        marks = scan.places_of(text, mark, places)
-        if not marks:
-            continue
-        for century in ("19", "20"):
-            for at in marks:
-                if not text.startswith(century, at + 1):
-                    continue
-                match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
-                if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
-                    found.setdefault(match.start(), match)
+    for _, _, at in years:
+        match = _YEAR_RANGE.search(text, max(0, at - 8), at + 5)
+        if match is not None and text[match.end() : match.end() + 1] not in _AFTER_A_YEAR:
+            found.setdefault(match.start(), match)
     return [found[start] for start in sorted(found)]
 
 
@@ -2849,9 +3087,9 @@ def _targets_of_an_earlier_year(context: CheckContext, year_months: list[int] | 
     """A target of the year evaluated whose deadline lies in an earlier year (“2023年度…年度总体目标：
     在2022年12月31日前至少为120人…”): last year's target (or the form's) was not updated."""
     text = context.report.text
-    if "日前" not in text:
+    if not has_word(text, "日前", context.report.places):
         return []
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None:
         return []
     fiscal = int(year.group(1))
@@ -2892,7 +3130,7 @@ def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
     text = context.report.text
     if "截" not in text:
         return []
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None:
         return []
     previous = str(int(year.group(1)) - 1)
@@ -2932,9 +3170,41 @@ def _fiscal_year(text: str, limit: int = 1500) -> re.Match | None:
     return None
 
 
+def _fiscal_year_of(context: CheckContext) -> re.Match | None:
+    """:func:`_fiscal_year` of the context's report, found once (three checks of date.format ask)."""
+    memo = context.memo
+    if "rules.fiscal_year" not in memo:
+        memo["rules.fiscal_year"] = _fiscal_year(context.report.text)
+    return memo["rules.fiscal_year"]
+
+
+_REPORT_DATE_HEADS = ("报告", "填报", "评价报告", "报告完成")
+_REPORT_DATE_WORDS = ("日期", "时间")
 _REPORT_DATE = re.compile(
-    r"(?:报告|填报|评价报告|报告完成)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
+    f"(?:{'|'.join(_REPORT_DATE_HEADS)})(?:{'|'.join(_REPORT_DATE_WORDS)})"
+    r"[:：]?\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?"
 )
+_REPORT_DATE_OFFSETS = tuple(sorted({len(head) for head in _REPORT_DATE_HEADS}))
+
+
+def _report_date(head: str) -> re.Match | None:
+    """``_REPORT_DATE.search(head)``: every match holds 日期 or 时间 right after its first word
+    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first."""
+    starts = sorted(
+        {
+            at - offset
+            for word in _REPORT_DATE_WORDS
+            for at in word_starts(head, word, None)
+            for offset in _REPORT_DATE_OFFSETS
+            if at >= offset
+        }
+    )
+    match = _REPORT_DATE.match
+    for start in starts:
+        found = match(head, start)
+        if found is not None:
+            return found
+    return None
 
 
 _SIGNED_ON = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
@@ -3007,14 +3277,12 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
     head = text[:1500]
-    year = _fiscal_year(text)
+    year = _fiscal_year_of(context)
     if year is None or "评" not in head:
         return []
-    if _not_an_evaluation_report(context.report):
+    if _not_an_evaluation(context):
         return []
-    date = None
-    if "日期" in head or "时间" in head:  # every match of _REPORT_DATE holds 日期 or 时间
-        date = next(iter(scan.finditer(_REPORT_DATE, head)), None)  # _REPORT_DATE.search(head)
+    date = _report_date(head)
     if date is None:
         return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year)
     if int(date.group(1)) > int(year.group(1)):
