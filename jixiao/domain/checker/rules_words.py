@@ -21,7 +21,7 @@ from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 from jixiao.domain.checker.vocabulary import words
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
@@ -680,6 +680,30 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
 _NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十")  # (a term without them is its own translation)
+
+
+def _ending_places(text: str, ending: str, places: scan.CharIndex | None) -> list[int]:
+    """Where ``ending`` stands in ``text``, as ``text.find`` finds it again and again from the end
+    of the last one (no overlaps): from the places of its last character (会, 室, 心: the rarer one)
+    in the report's CharIndex, not a scan of the whole text for each ending."""
+    if places is None:
+        found = []
+        at = text.find(ending)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ending, at + len(ending))
+        return found
+    last = len(ending) - 1
+    found = []
+    taken = 0  # where the last one found ends
+    startswith = text.startswith
+    for at in places.occurrences(ending[-1]):
+        start = at - last
+        if start >= taken and startswith(ending, start):
+            found.append(start)
+            taken = start + len(ending)
+    return found
 
 
 def one_character_apart(long: str, short: str, context: int) -> tuple[int, int] | None:
@@ -714,32 +738,35 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     市级|文学|艺术家); otherwise nothing is said."""
     spec = context.data.typos.get("terms") or {}
     text = context.report.text
+    index = context.report.places
+    size = int(spec.get("context") or 5)
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        last = len(ending) - 1  # the last character of an ending (会, 室, 心) is the rarer one
-        end = find_word(text, ending, 0, last)
-        if end < 0:
-            continue
+        ends = _ending_places(text, ending, index)
+        if len(ends) < 2:
+            continue  # two spellings need two places
         places = []
-        while end >= 0:
+        for end in ends:
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
+                if not _NUMERAL_CHARS.isdisjoint(term):
+                    term = term.translate(_NUMERALS)  # (one character for one: the start stays)
                 places.append((end - len(term), term))
-            end = find_word(text, ending, end + len(ending), last)
-        if len({term for _, term in places}) > 1:
-            groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
+        spellings = {term for _, term in places}
+        if len(spellings) < 2:
+            continue
+        if size > 0 and len({term[-1] for term in spellings}) == len(spellings):
+            continue  # no two end alike: each tail looked up below ends with the term's last character
+        groups[ending] = places
     if not groups:
         return []
     lexicon = lexicon_of(context)
     if lexicon is None:
         return []
-    size = int(spec.get("context") or 5)
     findings = []
     source = context.report.source
     for ending, places in groups.items():
         terms = Counter(term for _, term in places)
-        if len(terms) < 2:
-            continue
         # a pair shares its last ``size`` characters once the extra one is deleted: look the
         # shorter up by them instead of trying every pair
         by_tail: dict[str, list[str]] = {}
