@@ -20,7 +20,8 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
+from jixiao.domain.checker.lexicon import MAX_WORD, Lexicon, load_lexicon
+from jixiao.domain.checker.rules import has_word, word_starts
 from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 from jixiao.domain.checker.vocabulary import words
 
@@ -279,11 +280,17 @@ def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
     form across the span, when neither part is a word of its own; None otherwise."""
     is_word = lexicon.is_word
     tails = [right[:b] for b in range(1, min(len(right), 3) + 1)]
+    across = False
     for a in range(1, min(len(left), 3) + 1):
         head = left[-a:]
-        if any(is_word(head + tail) for tail in tails):
+        for tail in tails:
+            # (Chinese characters only, here: more than MAX_WORD of them are no word of the lexicon)
+            if a + len(tail) <= MAX_WORD and is_word(head + tail):
+                across = True
+                break
+        if across:
             break
-    else:
+    if not across:
         return None  # no word across the span at all: the usual case, told without splitting
     words = lexicon.segment(left + right)
     start = 0
@@ -308,7 +315,7 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
     length = len(text)
     brackets = _INSERTED[1]
     for regex in _INSERTED:
-        for match in regex.finditer(text):
+        for match in scan.finditer(regex, text, context.report.places):  # (from 《 and ( alone)
             start, end = match.span()
             if (
                 start == 0
@@ -558,7 +565,8 @@ def check_number_units(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_yuan_against_rates(context, text))
-    for match in scan.finditer(_BARE_AMOUNT, text, context.report.places) if "数" in text else ():
+    # every match has its 数 two characters on (预算数, 执行数 …): tried only there, not at each 预, 执 …
+    for match in scan.finditer_around(_BARE_AMOUNT, text, "数", (2,), context.report.places):
         sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         sentence_end = text.find("。", match.end())
         sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
@@ -683,26 +691,16 @@ _NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十")  # (a term without them is its own translation)
 
 
-def _ending_places(text: str, ending: str, places: scan.CharIndex | None) -> list[int]:
-    """Where ``ending`` stands in ``text``, as ``text.find`` finds it again and again from the end
-    of the last one (no overlaps): from the places of its last character (会, 室, 心: the rarer one)
-    in the report's CharIndex, not a scan of the whole text for each ending."""
-    if places is None:
-        found = []
-        at = text.find(ending)
-        while at >= 0:
-            found.append(at)
-            at = text.find(ending, at + len(ending))
-        return found
-    last = len(ending) - 1
+def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """Where ``word`` stands in ``text`` as ``text.find`` finds it again and again from the end of
+    the last one (no overlaps), found from the places of one of its characters in the report's
+    CharIndex (``rules.word_starts``), not by a scan of the whole text for each word."""
     found = []
     taken = 0  # where the last one found ends
-    startswith = text.startswith
-    for at in places.occurrences(ending[-1]):
-        start = at - last
-        if start >= taken and startswith(ending, start):
-            found.append(start)
-            taken = start + len(ending)
+    for at in word_starts(text, word, places):
+        if at >= taken:
+            found.append(at)
+            taken = at + len(word)
     return found
 
 
@@ -742,7 +740,7 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     size = int(spec.get("context") or 5)
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        ends = _ending_places(text, ending, index)
+        ends = _word_places(text, ending, index)
         if len(ends) < 2:
             continue  # two spellings need two places
         places = []
@@ -845,12 +843,13 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
     elsewhere: the text's own usage says which one it meant. Pairs in ``typos.yaml`` (mixed_usage)."""
     pairs = context.data.typos.get("mixed_usage") or {}
     text = context.report.text
+    places = context.report.places
     findings = []
     for variant, standard in pairs.items():
-        at = text.find(variant)
-        if at < 0 or standard not in text:
+        starts = _word_places(text, variant, places)
+        if not starts or not has_word(text, standard, places):
             continue
-        while at >= 0:
+        for at in starts:
             findings.append(
                 context.finding(
                     "typo.mixed_usage",
@@ -863,7 +862,6 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
                     found=variant,
                 )
             )
-            at = text.find(variant, at + len(variant))
     return findings
 
 
@@ -951,10 +949,8 @@ def check_glued_years(context: CheckContext) -> list[Finding]:
     findings = []
     source = context.report.source
     length = len(text)
-    at = text.find("年", 5)
-    while at >= 0:
-        here, at = at, text.find("年", at + 1)  # the literal found first: far faster than a regex
-        if text[here - 1] not in _DIGITS:
+    for here in scan.places_of(text, "年", context.report.places):  # (from the CharIndex: no scan)
+        if here < 5 or text[here - 1] not in _DIGITS:
             continue  # both readings need a digit before 年 (年度, 今年 … have none)
         if here + 1 < length:
             after = text[here + 1]
@@ -1062,26 +1058,30 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
         + (spec.get("alone_before_de") or "")
     )
     findings = []
-    places = []
-    chars = []  # the character before each 的
-    find = text.find
-    at = find("的", 1)  # (one character: str.find, far faster than a regex's scan)
-    while at >= 0:
-        char = text[at - 1]
-        if "\u4e00" <= char <= "\u9fff":  # _is_cjk, inlined
-            places.append(at)
-            chars.append(char)
-        at = find("的", at + 1)
+    # each 的 after a Chinese character (_is_cjk, inlined), from the CharIndex (no scan of the text)
+    places = [
+        at
+        for at in scan.places_of(text, "的", context.report.places)
+        if at and "\u4e00" <= text[at - 1] <= "\u9fff"
+    ]
+    chars = [text[at - 1] for at in places]  # the character before each 的
     before = Counter(chars)
     # the characters written before 的 more than once are meant, not slips (经费行的、人员行的); the
     # suffixes are a set made once per data string (a look-up, not a scan of the string)
     meant = {char for char, count in before.items() if count > 1}
     stops = _char_set(suffixes)
     single = lexicon.singles.get  # lexicon.score of one character, without the call
+    is_word = lexicon.is_word
     for at, char in zip(places, chars, strict=True):
         alone = single(char)
         if alone is None or alone > common or char in stops or char in meant:
             continue  # what cut_short tells first, told without a call
+        if (
+            (at >= 2 and is_word(text[at - 2 : at]))
+            or (at >= 3 and is_word(text[at - 3 : at]))
+            or (at >= 4 and is_word(text[at - 4 : at]))
+        ):
+            continue  # the character ends a word (管理费的, 终端的): cut_short's next test, inlined
         found = cut_short(lexicon, text, at, stops, common)
         if found is None:
             continue
