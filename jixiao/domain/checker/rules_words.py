@@ -10,6 +10,7 @@ fall back to what needs no lexicon: the fixed pairs 的的, 是是 … of ``typo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -704,6 +705,22 @@ def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[in
     return found
 
 
+def _may_pair(spellings: set[str]) -> bool:
+    """Whether two of the spellings may make a pair of ``check_term_variants``: they end with the
+    same character (each tail it looks up ends with the longer one's last character) and neither
+    ends with the other (an added prefix is no slip, and one_character_apart finds no difference
+    from a name that ends with it)."""
+    by_last: dict[str, list[str]] = {}
+    for term in spellings:
+        by_last.setdefault(term[-1], []).append(term)
+    return any(
+        not a.endswith(b) and not b.endswith(a)
+        for alike in by_last.values()
+        if len(alike) > 1
+        for a, b in itertools.combinations(alike, 2)
+    )
+
+
 def one_character_apart(long: str, short: str, context: int) -> tuple[int, int] | None:
     """(i, n) when deleting ``long[i]`` makes the last n characters of ``long`` and ``short`` the
     same, with at least two characters after the deleted one and ``context`` in all (刑事审判庭第#
@@ -753,8 +770,8 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
         spellings = {term for _, term in places}
         if len(spellings) < 2:
             continue
-        if size > 0 and len({term[-1] for term in spellings}) == len(spellings):
-            continue  # no two end alike: each tail looked up below ends with the term's last character
+        if size > 0 and not _may_pair(spellings):
+            continue  # no pair below can be one character apart
         groups[ending] = places
     if not groups:
         return []
@@ -783,8 +800,10 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
                 tails.add(last[:i] + last[i + 1 :])
             for tail in tails:
                 for short in by_tail.get(tail, ()):
-                    if short != long and not long.endswith(short):
-                        pairs.add((long, short))  # (a longer name that only adds a prefix is no slip)
+                    if short != long and not long.endswith(short) and not short.endswith(long):
+                        # (a longer name that only adds a prefix is no slip; nor is one character
+                        # apart from a name it ends: one_character_apart would find no difference)
+                        pairs.add((long, short))
         for long, short in pairs:
             apart = one_character_apart(long, short, size)
             if apart is None:
