@@ -86,18 +86,18 @@ del _TWELVE
 
 
 def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block);
-    called inside ``np.errstate(over="ignore")``. The bits are ``mixed >> _FIRST`` and
-    ``(mixed >> _SECOND) & _LOW6`` of ``mixed = value * _MIX2`` (see ``_slots``), looked up
-    together in ``_BIT_PAIRS``."""
+    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block). The
+    bits are ``mixed >> _FIRST`` and ``(mixed >> _SECOND) & _LOW6`` of ``mixed = value * _MIX2``
+    (see ``_slots``), looked up together in ``_BIT_PAIRS``. (numpy does not check integer arrays
+    for overflow: the products wrap around, as the hashes need, without a warning.)"""
     block = value * _MIX
     block >>= _SHIFT
     if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
         block &= np.uint64(bits.size - 1)
     word = bits.take(block.view(np.intp))  # (the blocks are small: as intp, no index conversion)
-    need = value * _MIX2
-    need >>= _TOP12
-    need = _BIT_PAIRS.take(need.view(np.intp))
+    np.multiply(value, _MIX2, out=block)
+    block >>= _TOP12
+    need = _BIT_PAIRS.take(block.view(np.intp))
     word &= need
     return word == need
 
@@ -133,38 +133,37 @@ class ConfusionIndex:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         chinese = codes - _CJK_LOW32
         chinese = chinese <= _CJK_SPAN32
-        wide = codes.astype(np.uint64)
-        with np.errstate(over="ignore"):
-            # the hash of each pair of characters, the seed rolled in: c0·P + c1 + seed·P²
-            pair = wide[:-1] * _PRIME
-            pair += wide[1:]
-            pair += _OFFSET[2]
-            # a window whose first character ends a word, or whose last one starts one, is no slip
-            # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
-            free = np.ones(length + 1, dtype=bool)
-            np.logical_not(_member(self.pairs, pair), out=free[1:length])
-            # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
-            # the characters after it are Chinese; a window of ``size`` ends free at j + size
-            whole = chinese[:-1] & chinese[1:]
-            start_ok = whole & free[: length - 1]
-            at2 = (start_ok & free[2:]).nonzero()[0]
-            start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
-            at3 = (start_ok & free[3:]).nonzero()[0]
-            start_ok = start_ok[:-1] & whole[2:]  # four
-            at4 = (start_ok & free[4:]).nonzero()[0]
-            n2, n3 = at2.size, at2.size + at3.size
-            places = np.concatenate((at2, at3, at4))
-            hashes = pair.take(places)  # the first two characters, then the third and fourth
-            tail = hashes[n2:]
-            tail *= _PRIME
-            tail += wide.take(places[n2:] + 2)
-            tail = hashes[n3:]
-            tail *= _PRIME
-            tail += wide.take(at4 + 3)
-            # the seed of two rolled on by the characters after the pair, replaced by its own
-            hashes[n2:n3] += _ROLLED[3]
-            hashes[n3:] += _ROLLED[4]
-            hit = _member(self.bits, hashes).nonzero()[0]
+        # the hash of each pair of characters, the seed rolled in: c0·P + c1 + seed·P² (numpy does
+        # not check integer arrays for overflow: the hashes wrap around without a warning)
+        pair = np.multiply(codes[:-1], _PRIME, dtype=np.uint64)
+        pair += codes[1:]
+        pair += _OFFSET[2]
+        # a window whose first character ends a word, or whose last one starts one, is no slip
+        # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
+        free = np.ones(length + 1, dtype=bool)
+        np.logical_not(_member(self.pairs, pair), out=free[1:length])
+        # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
+        # the characters after it are Chinese; a window of ``size`` ends free at j + size
+        whole = chinese[:-1] & chinese[1:]
+        start_ok = whole & free[: length - 1]
+        at2 = (start_ok & free[2:]).nonzero()[0]
+        start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
+        at3 = (start_ok & free[3:]).nonzero()[0]
+        start_ok = start_ok[:-1] & whole[2:]  # four
+        at4 = (start_ok & free[4:]).nonzero()[0]
+        n2, n3 = at2.size, at2.size + at3.size
+        places = np.concatenate((at2, at3, at4))
+        hashes = pair.take(places)  # the first two characters, then the third and fourth
+        tail = hashes[n2:]
+        tail *= _PRIME
+        tail += codes.take(places[n2:] + 2)
+        tail = hashes[n3:]
+        tail *= _PRIME
+        tail += codes.take(at4 + 3)
+        # the seed of two rolled on by the characters after the pair, replaced by its own
+        hashes[n2:n3] += _ROLLED[3]
+        hashes[n3:] += _ROLLED[4]
+        hit = _member(self.bits, hashes).nonzero()[0]
         # the windows of two, then of three, then of four, each in the order of the text
         return [
             (start, 2 if at < n2 else 3 if at < n3 else 4)
