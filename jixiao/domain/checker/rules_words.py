@@ -216,7 +216,9 @@ def _starts_a_word(lexicon: Lexicon, text: str, right_at: int) -> bool:
 @rule("typo.doubled_char", "单字叠字（“优待金金发放”）：按词表切分，叠用的两个字中有一个不属于任何词")
 def check_doubled_characters(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    candidates = context.doubled_characters  # ([\u4e00-\u9fff])\1, one numpy pass
+    # every Chinese character written twice (one numpy pass, shared with typo.doubled): those
+    # inside a run of three or more, which ([\u4e00-\u9fff])\1 would skip, are skipped below
+    candidates = context.doubles[0]
     if not candidates:
         return []
     lexicon = lexicon_of(context)
@@ -1195,11 +1197,19 @@ def confusion_at(
 ) -> tuple[str, int, str] | None:
     """(word, position, kind) when ``text[start:start + size]`` reads as a slip of one character
     of the frequent ``word`` (at ``position``; kind 同音 or 形近), or None."""
-    end = start + size
-    span = text[start:end]  # Chinese characters only (ConfusionIndex.windows)
+    span = text[start : start + size]  # Chinese characters only (ConfusionIndex.windows)
     known = lexicon.score(span)
     if known is not None and known > index.rare_score:
         return None  # a word as written
+    return _slip_of(lexicon, index, text, start, span, guards)
+
+
+def _slip_of(
+    lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, span: str, guards: ConfusionGuards
+) -> tuple[str, int, str] | None:
+    """``confusion_at`` of a span that is no word as written (its caller has looked it up)."""
+    size = len(span)
+    end = start + size
     options = index.corrections(lexicon, span, guards.common_alone)
     if not options or not _char_set(guards.numerals).isdisjoint(span):
         return None
@@ -1273,8 +1283,8 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         span = text[start:end]
         known = score(span)
         if known is not None and known > rare:
-            continue  # a word as written (confusion_at's first test, without the call)
-        word_and_more = confusion_at(lexicon, index, text, start, size, guards)
+            continue  # a word as written (confusion_at's first test)
+        word_and_more = _slip_of(lexicon, index, text, start, span, guards)  # (confusion_at's others)
         if word_and_more is None:
             continue
         if text.count(span) > 1:
