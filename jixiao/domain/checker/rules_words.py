@@ -272,9 +272,9 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 _SCOPE_WORDS = words("rules_words.scope_words")
-_INSERTED = (
-    re.compile(r"《[^《》\n]{1,80}》"),
-    re.compile(r"\([^()\n]{1,80}\)"),
+_INSERTED = (  # (opening mark, the span it opens): a span holds no opening mark but its first
+    ("《", re.compile(r"《[^《》\n]{1,80}》")),
+    ("(", re.compile(r"\([^()\n]{1,80}\)")),
 )
 
 
@@ -316,16 +316,18 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
     text = context.report.text
     spans = []
     length = len(text)
-    brackets = _INSERTED[1]
-    for regex in _INSERTED:
-        for match in scan.finditer(regex, text, context.report.places):  # (from 《 and ( alone)
-            start, end = match.span()
-            if (
-                start == 0
-                or end >= length
-                or not "\u4e00" <= text[start - 1] <= "\u9fff"  # _is_cjk, inlined
-                or not "\u4e00" <= text[end] <= "\u9fff"
-            ):
+    brackets = _INSERTED[1][1]
+    for opening, regex in _INSERTED:
+        # the matches of regex.finditer are those that start at each opening mark (no match holds
+        # another): tried only there, and only after a Chinese character (_is_cjk, inlined)
+        for start in scan.places_of(text, opening, context.report.places):
+            if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+                continue
+            match = regex.match(text, start)
+            if match is None:
+                continue
+            end = match.end()
+            if end >= length or not "\u4e00" <= text[end] <= "\u9fff":
                 continue
             # what stands inside the marks, text[start + 1 : end - 1], is read in place (not copied)
             if regex is brackets and end - start <= 4:
