@@ -38,6 +38,10 @@ _FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.u
 _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
 with np.errstate(over="ignore"):
     _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
+    # what turns a pair's hash (its seed rolled in), rolled on by one or two characters, into the
+    # hash of the window of three or four: the pair's seed rolled as far, taken out, the own one in
+    _ROLLED = {size: _OFFSET[size] - _OFFSET[2] * _PRIME ** (size - 2) for size in (3, 4)}
+_CJK_LOW32, _CJK_SPAN32 = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
 _DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)(?: (\w+))?", re.MULTILINE)
 # jieba's tags of proper names (persons, places, organisations): no word a slip is taken from —
 # 尊医重卫 is not a slip of 中卫 (a city), and a name is checked against its other spellings in
@@ -73,35 +77,29 @@ def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
         return value
 
 
-def _bit(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """1 where both of a hash's bits are set in its 64-bit block, else 0 (uint64); called inside
-    ``np.errstate(over="ignore")``. Computed in place in four arrays (not a new array for every
-    step: a text's arrays are larger than the first-level cache)."""
+# the two bits a hash sets in its block, by the top 12 bits of ``hash * _MIX2`` (the first bit's
+# number, then the second's): one look-up in a table of 32 KB for the four shifts and masks
+_TOP12 = np.uint64(_SECOND)
+_TWELVE = np.arange(1 << 12, dtype=np.uint64)
+_BIT_PAIRS = (_ONE << (_TWELVE >> np.uint64(6))) | (_ONE << (_TWELVE & _LOW6))
+del _TWELVE
+
+
+def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block). The
+    bits are ``mixed >> _FIRST`` and ``(mixed >> _SECOND) & _LOW6`` of ``mixed = value * _MIX2``
+    (see ``_slots``), looked up together in ``_BIT_PAIRS``. (numpy does not check integer arrays
+    for overflow: the products wrap around, as the hashes need, without a warning.)"""
     block = value * _MIX
     block >>= _SHIFT
     if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
         block &= np.uint64(bits.size - 1)
     word = bits.take(block.view(np.intp))  # (the blocks are small: as intp, no index conversion)
-    mixed = value * _MIX2
-    first = mixed >> _FIRST
-    mixed >>= _SECOND
-    mixed &= _LOW6
-    np.right_shift(word, first, out=first)
-    np.right_shift(word, mixed, out=word)
-    first &= word
-    first &= _ONE
-    return first
-
-
-def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block)."""
-    return _bit(bits, value).astype(bool)
-
-
-def _absent(bits: np.ndarray, value: np.ndarray, out: np.ndarray) -> None:
-    """``out[:] = ~_member(bits, value)`` (``out``: a bool array of ``value``'s size), without the
-    intermediate arrays of the negation and the copy."""
-    np.equal(_bit(bits, value), 0, out=out)
+    np.multiply(value, _MIX2, out=block)
+    block >>= _TOP12
+    need = _BIT_PAIRS.take(block.view(np.intp))
+    word &= need
+    return word == need
 
 
 def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,41 +131,44 @@ class ConfusionIndex:
             return []
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        chinese = (codes - np.uint32(_CJK_LOW)) <= np.uint32(_CJK_HIGH - _CJK_LOW)
-        wide = codes.astype(np.uint64)
-        with np.errstate(over="ignore"):
-            pair = wide[:-1] * _PRIME  # c0·P + c1 (the seed is added where a size is looked up)
-            pair += wide[1:]
-            # a window whose first character ends a word, or whose last one starts one, is no slip
-            # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
-            free = np.ones(length + 1, dtype=bool)
-            _absent(self.pairs, pair + _OFFSET[2], free[1:length])
-            # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
-            # the characters after it are Chinese; a window of ``size`` ends free at j + size
-            whole = chinese[:-1] & chinese[1:]
-            start_ok = whole & free[: length - 1]
-            at2 = (start_ok & free[2:]).nonzero()[0]
-            start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
-            at3 = (start_ok & free[3:]).nonzero()[0]
-            start_ok = start_ok[:-1] & whole[2:]  # four
-            at4 = (start_ok & free[4:]).nonzero()[0]
-            n2, n3 = at2.size, at2.size + at3.size
-            places = np.concatenate((at2, at3, at4))
-            hashes = pair.take(places)  # the first two characters, then the third and fourth
-            tail = hashes[n2:]
-            tail *= _PRIME
-            tail += wide.take(places[n2:] + 2)
-            tail = hashes[n3:]
-            tail *= _PRIME
-            tail += wide.take(at4 + 3)
-            hashes[:n2] += _OFFSET[2]
-            hashes[n2:n3] += _OFFSET[3]
-            hashes[n3:] += _OFFSET[4]
-            hit = _member(self.bits, hashes)
-        found: list[tuple[int, int]] = []
-        for size, low, high in ((2, 0, n2), (3, n2, n3), (4, n3, places.size)):
-            found.extend((start, size) for start in places[low:high][hit[low:high]].tolist())
-        return found
+        chinese = codes - _CJK_LOW32
+        chinese = chinese <= _CJK_SPAN32
+        # the hash of each pair of characters, the seed rolled in: c0·P + c1 + seed·P² (numpy does
+        # not check integer arrays for overflow: the hashes wrap around without a warning)
+        pair = np.multiply(codes[:-1], _PRIME, dtype=np.uint64)
+        pair += codes[1:]
+        pair += _OFFSET[2]
+        # a window whose first character ends a word, or whose last one starts one, is no slip
+        # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
+        free = np.ones(length + 1, dtype=bool)
+        np.logical_not(_member(self.pairs, pair), out=free[1:length])
+        # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
+        # the characters after it are Chinese; a window of ``size`` ends free at j + size
+        whole = chinese[:-1] & chinese[1:]
+        start_ok = whole & free[: length - 1]
+        at2 = (start_ok & free[2:]).nonzero()[0]
+        start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
+        at3 = (start_ok & free[3:]).nonzero()[0]
+        start_ok = start_ok[:-1] & whole[2:]  # four
+        at4 = (start_ok & free[4:]).nonzero()[0]
+        n2, n3 = at2.size, at2.size + at3.size
+        places = np.concatenate((at2, at3, at4))
+        hashes = pair.take(places)  # the first two characters, then the third and fourth
+        tail = hashes[n2:]
+        tail *= _PRIME
+        tail += codes.take(places[n2:] + 2)
+        tail = hashes[n3:]
+        tail *= _PRIME
+        tail += codes.take(at4 + 3)
+        # the seed of two rolled on by the characters after the pair, replaced by its own
+        hashes[n2:n3] += _ROLLED[3]
+        hashes[n3:] += _ROLLED[4]
+        hit = _member(self.bits, hashes).nonzero()[0]
+        # the windows of two, then of three, then of four, each in the order of the text
+        return [
+            (start, 2 if at < n2 else 3 if at < n3 else 4)
+            for at, start in zip(hit.tolist(), places.take(hit).tolist(), strict=True)
+        ]
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         """(score, word, position, kind) for each frequent word that ``span`` is one slip from, best
@@ -183,15 +184,20 @@ class ConfusionIndex:
     def _corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         result = []
         floor = self.min_score.get(len(span), 99)
+        may_be_word, score_of = lexicon.may_be_word, lexicon.score
         for position, char in enumerate(span):
             alone = lexicon.score(char)
             if alone is not None and alone > common_alone:
                 continue
             sound, shape = self.table.get(char, ("", ""))
+            before, after = span[:position], span[position + 1 :]
             for kind, options in (("同音", sound), ("形近", shape)):
                 for option in options:
-                    word = span[:position] + option + span[position + 1 :]
-                    score = lexicon.score(word)
+                    word = before + option + after
+                    # most are no word, told by the lexicon's Bloom filter without remembering them
+                    if not may_be_word(word):
+                        continue
+                    score = score_of(word)
                     if score is not None and score >= floor:
                         result.append((score, word, position, kind))
         result.sort(reverse=True)

@@ -111,6 +111,15 @@ class Lexicon:
         self._seen.clear()
         self.split.cache_clear()
 
+    def may_be_word(self, word: str) -> bool:
+        """False when ``word`` (of two characters or more) is certainly no word: its ``score`` is
+        None. Told by the Bloom filter alone, and not remembered: for the many strings that are
+        looked up once (the corrections of a span, which its caller remembers)."""
+        key = hash(word)
+        bloom = self._bloom
+        first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
+        return bool((bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1)
+
     def _look_up(self, word: str) -> int | None:
         key = hash(word)
         bloom = self._bloom
@@ -146,10 +155,22 @@ class Lexicon:
         size = len(text)
         best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
         log_total = self._log_total
+        single, remembered, may_be_word, score_of = (
+            self._single.get,
+            self._seen.get,
+            self.may_be_word,
+            self.score,
+        )
         for end in range(1, size + 1):
             choice = (-1e9, 1)
             for length in range(1, min(MAX_WORD, end) + 1):
-                score = self.score(text[end - length : end])
+                piece = text[end - length : end]
+                if length == 1:
+                    score = single(piece)  # (score of one character)
+                else:
+                    score = remembered(piece, _UNSEEN)
+                    if score is _UNSEEN:  # most pieces are no word: told by the Bloom filter, not remembered
+                        score = score_of(piece) if may_be_word(piece) else None
                 if score is None:
                     if length > 1:
                         continue

@@ -10,6 +10,7 @@ fall back to what needs no lexicon: the fixed pairs 的的, 是是 … of ``typo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -20,8 +21,9 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.lexicon import Lexicon, load_lexicon
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, find_word
+from jixiao.domain.checker.lexicon import MAX_WORD, Lexicon, load_lexicon
+from jixiao.domain.checker.rules import has_word, word_starts
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 from jixiao.domain.checker.vocabulary import words
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
@@ -214,7 +216,9 @@ def _starts_a_word(lexicon: Lexicon, text: str, right_at: int) -> bool:
 @rule("typo.doubled_char", "单字叠字（“优待金金发放”）：按词表切分，叠用的两个字中有一个不属于任何词")
 def check_doubled_characters(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    candidates = context.doubled_characters  # ([\u4e00-\u9fff])\1, one numpy pass
+    # every Chinese character written twice (one numpy pass, shared with typo.doubled): those
+    # inside a run of three or more, which ([\u4e00-\u9fff])\1 would skip, are skipped below
+    candidates = context.doubles[0]
     if not candidates:
         return []
     lexicon = lexicon_of(context)
@@ -268,9 +272,9 @@ def check_doubled_characters(context: CheckContext) -> list[Finding]:
 
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 _SCOPE_WORDS = words("rules_words.scope_words")
-_INSERTED = (
-    re.compile(r"《[^《》\n]{1,80}》"),
-    re.compile(r"\([^()\n]{1,80}\)"),
+_INSERTED = (  # (opening mark, the span it opens): a span holds no opening mark but its first
+    ("《", re.compile(r"《[^《》\n]{1,80}》")),
+    ("(", re.compile(r"\([^()\n]{1,80}\)")),
 )
 
 
@@ -279,11 +283,17 @@ def inserted_into_word(lexicon: Lexicon, left: str, right: str) -> str | None:
     form across the span, when neither part is a word of its own; None otherwise."""
     is_word = lexicon.is_word
     tails = [right[:b] for b in range(1, min(len(right), 3) + 1)]
+    across = False
     for a in range(1, min(len(left), 3) + 1):
         head = left[-a:]
-        if any(is_word(head + tail) for tail in tails):
+        for tail in tails:
+            # (Chinese characters only, here: more than MAX_WORD of them are no word of the lexicon)
+            if a + len(tail) <= MAX_WORD and is_word(head + tail):
+                across = True
+                break
+        if across:
             break
-    else:
+    if not across:
         return None  # no word across the span at all: the usual case, told without splitting
     words = lexicon.segment(left + right)
     start = 0
@@ -306,16 +316,18 @@ def check_inserted_spans(context: CheckContext) -> list[Finding]:
     text = context.report.text
     spans = []
     length = len(text)
-    brackets = _INSERTED[1]
-    for regex in _INSERTED:
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if (
-                start == 0
-                or end >= length
-                or not "\u4e00" <= text[start - 1] <= "\u9fff"  # _is_cjk, inlined
-                or not "\u4e00" <= text[end] <= "\u9fff"
-            ):
+    brackets = _INSERTED[1][1]
+    for opening, regex in _INSERTED:
+        # the matches of regex.finditer are those that start at each opening mark (no match holds
+        # another): tried only there, and only after a Chinese character (_is_cjk, inlined)
+        for start in scan.places_of(text, opening, context.report.places):
+            if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+                continue
+            match = regex.match(text, start)
+            if match is None:
+                continue
+            end = match.end()
+            if end >= length or not "\u4e00" <= text[end] <= "\u9fff":
                 continue
             # what stands inside the marks, text[start + 1 : end - 1], is read in place (not copied)
             if regex is brackets and end - start <= 4:
@@ -558,7 +570,8 @@ def check_number_units(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_yuan_against_rates(context, text))
-    for match in scan.finditer(_BARE_AMOUNT, text, context.report.places) if "数" in text else ():
+    # every match has its 数 two characters on (预算数, 执行数 …): tried only there, not at each 预, 执 …
+    for match in scan.finditer_around(_BARE_AMOUNT, text, "数", (2,), context.report.places):
         sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         sentence_end = text.find("。", match.end())
         sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
@@ -680,6 +693,36 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
 _NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十")  # (a term without them is its own translation)
+
+
+def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """Where ``word`` stands in ``text`` as ``text.find`` finds it again and again from the end of
+    the last one (no overlaps), found from the places of one of its characters in the report's
+    CharIndex (``rules.word_starts``), not by a scan of the whole text for each word."""
+    found = []
+    taken = 0  # where the last one found ends
+    for at in word_starts(text, word, places):
+        if at >= taken:
+            found.append(at)
+            taken = at + len(word)
+    return found
+
+
+def _may_pair(spellings: set[str]) -> bool:
+    """Whether two of the spellings may make a pair of ``check_term_variants``: they end with the
+    same character (each tail it looks up ends with the longer one's last character) and neither
+    ends with the other (an added prefix is no slip, and one_character_apart finds no difference
+    from a name that ends with it)."""
+    by_last: dict[str, list[str]] = {}
+    for term in spellings:
+        by_last.setdefault(term[-1], []).append(term)
+    return any(
+        not a.endswith(b) and not b.endswith(a)
+        for alike in by_last.values()
+        if len(alike) > 1
+        for a, b in itertools.combinations(alike, 2)
+    )
 
 
 def one_character_apart(long: str, short: str, context: int) -> tuple[int, int] | None:
@@ -714,32 +757,35 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     市级|文学|艺术家); otherwise nothing is said."""
     spec = context.data.typos.get("terms") or {}
     text = context.report.text
+    index = context.report.places
+    size = int(spec.get("context") or 5)
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        last = len(ending) - 1  # the last character of an ending (会, 室, 心) is the rarer one
-        end = find_word(text, ending, 0, last)
-        if end < 0:
-            continue
+        ends = _word_places(text, ending, index)
+        if len(ends) < 2:
+            continue  # two spellings need two places
         places = []
-        while end >= 0:
+        for end in ends:
             term = _CJK_TAIL.search(text, max(end - 8, 0), end).group(0)
             if len(term) > 4:
+                if not _NUMERAL_CHARS.isdisjoint(term):
+                    term = term.translate(_NUMERALS)  # (one character for one: the start stays)
                 places.append((end - len(term), term))
-            end = find_word(text, ending, end + len(ending), last)
-        if len({term for _, term in places}) > 1:
-            groups[ending] = [(start, term.translate(_NUMERALS)) for start, term in places]
+        spellings = {term for _, term in places}
+        if len(spellings) < 2:
+            continue
+        if size > 0 and not _may_pair(spellings):
+            continue  # no pair below can be one character apart
+        groups[ending] = places
     if not groups:
         return []
     lexicon = lexicon_of(context)
     if lexicon is None:
         return []
-    size = int(spec.get("context") or 5)
     findings = []
     source = context.report.source
     for ending, places in groups.items():
         terms = Counter(term for _, term in places)
-        if len(terms) < 2:
-            continue
         # a pair shares its last ``size`` characters once the extra one is deleted: look the
         # shorter up by them instead of trying every pair
         by_tail: dict[str, list[str]] = {}
@@ -758,8 +804,10 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
                 tails.add(last[:i] + last[i + 1 :])
             for tail in tails:
                 for short in by_tail.get(tail, ()):
-                    if short != long and not long.endswith(short):
-                        pairs.add((long, short))  # (a longer name that only adds a prefix is no slip)
+                    if short != long and not long.endswith(short) and not short.endswith(long):
+                        # (a longer name that only adds a prefix is no slip; nor is one character
+                        # apart from a name it ends: one_character_apart would find no difference)
+                        pairs.add((long, short))
         for long, short in pairs:
             apart = one_character_apart(long, short, size)
             if apart is None:
@@ -818,12 +866,13 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
     elsewhere: the text's own usage says which one it meant. Pairs in ``typos.yaml`` (mixed_usage)."""
     pairs = context.data.typos.get("mixed_usage") or {}
     text = context.report.text
+    places = context.report.places
     findings = []
     for variant, standard in pairs.items():
-        at = text.find(variant)
-        if at < 0 or standard not in text:
+        starts = _word_places(text, variant, places)
+        if not starts or not has_word(text, standard, places):
             continue
-        while at >= 0:
+        for at in starts:
             findings.append(
                 context.finding(
                     "typo.mixed_usage",
@@ -836,7 +885,6 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
                     found=variant,
                 )
             )
-            at = text.find(variant, at + len(variant))
     return findings
 
 
@@ -924,10 +972,8 @@ def check_glued_years(context: CheckContext) -> list[Finding]:
     findings = []
     source = context.report.source
     length = len(text)
-    at = text.find("年", 5)
-    while at >= 0:
-        here, at = at, text.find("年", at + 1)  # the literal found first: far faster than a regex
-        if text[here - 1] not in _DIGITS:
+    for here in scan.places_of(text, "年", context.report.places):  # (from the CharIndex: no scan)
+        if here < 5 or text[here - 1] not in _DIGITS:
             continue  # both readings need a digit before 年 (年度, 今年 … have none)
         if here + 1 < length:
             after = text[here + 1]
@@ -1035,26 +1081,30 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
         + (spec.get("alone_before_de") or "")
     )
     findings = []
-    places = []
-    chars = []  # the character before each 的
-    find = text.find
-    at = find("的", 1)  # (one character: str.find, far faster than a regex's scan)
-    while at >= 0:
-        char = text[at - 1]
-        if "\u4e00" <= char <= "\u9fff":  # _is_cjk, inlined
-            places.append(at)
-            chars.append(char)
-        at = find("的", at + 1)
+    # each 的 after a Chinese character (_is_cjk, inlined), from the CharIndex (no scan of the text)
+    places = [
+        at
+        for at in scan.places_of(text, "的", context.report.places)
+        if at and "\u4e00" <= text[at - 1] <= "\u9fff"
+    ]
+    chars = [text[at - 1] for at in places]  # the character before each 的
     before = Counter(chars)
     # the characters written before 的 more than once are meant, not slips (经费行的、人员行的); the
     # suffixes are a set made once per data string (a look-up, not a scan of the string)
     meant = {char for char, count in before.items() if count > 1}
     stops = _char_set(suffixes)
     single = lexicon.singles.get  # lexicon.score of one character, without the call
+    is_word = lexicon.is_word
     for at, char in zip(places, chars, strict=True):
         alone = single(char)
         if alone is None or alone > common or char in stops or char in meant:
             continue  # what cut_short tells first, told without a call
+        if (
+            (at >= 2 and is_word(text[at - 2 : at]))
+            or (at >= 3 and is_word(text[at - 3 : at]))
+            or (at >= 4 and is_word(text[at - 4 : at]))
+        ):
+            continue  # the character ends a word (管理费的, 终端的): cut_short's next test, inlined
         found = cut_short(lexicon, text, at, stops, common)
         if found is None:
             continue
@@ -1149,11 +1199,19 @@ def confusion_at(
 ) -> tuple[str, int, str] | None:
     """(word, position, kind) when ``text[start:start + size]`` reads as a slip of one character
     of the frequent ``word`` (at ``position``; kind 同音 or 形近), or None."""
-    end = start + size
-    span = text[start:end]  # Chinese characters only (ConfusionIndex.windows)
+    span = text[start : start + size]  # Chinese characters only (ConfusionIndex.windows)
     known = lexicon.score(span)
     if known is not None and known > index.rare_score:
         return None  # a word as written
+    return _slip_of(lexicon, index, text, start, span, guards)
+
+
+def _slip_of(
+    lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, span: str, guards: ConfusionGuards
+) -> tuple[str, int, str] | None:
+    """``confusion_at`` of a span that is no word as written (its caller has looked it up)."""
+    size = len(span)
+    end = start + size
     options = index.corrections(lexicon, span, guards.common_alone)
     if not options or not _char_set(guards.numerals).isdisjoint(span):
         return None
@@ -1227,8 +1285,8 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         span = text[start:end]
         known = score(span)
         if known is not None and known > rare:
-            continue  # a word as written (confusion_at's first test, without the call)
-        word_and_more = confusion_at(lexicon, index, text, start, size, guards)
+            continue  # a word as written (confusion_at's first test)
+        word_and_more = _slip_of(lexicon, index, text, start, span, guards)  # (confusion_at's others)
         if word_and_more is None:
             continue
         if text.count(span) > 1:
