@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -18,6 +21,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
+from jixiao.domain.checker.rules import has_any, has_word, word_starts
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -96,10 +100,102 @@ def as_set(words) -> frozenset:
 
 
 # ---------------------------------------------------------------------------------------------
-# Leftover template text
+# A pattern tried only where a character it needs stands
 
-# one literal each: a pattern that starts with a literal is scanned many times faster than a class
-_PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某", "(部门)", "(单位)")
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MAX_ANCHOR_CHARS = 12
+
+
+def _required_chars(op, value) -> set[str] | None:
+    """The characters one element must match (a literal, a class of literals, or one of those
+    repeated at least once), or None."""
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN:
+        if all(kind is sre.LITERAL for kind, _ in value):
+            return {chr(member) for _, member in value}
+        return None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+        inner = list(value[2])
+        if len(inner) == 1:
+            return _required_chars(*inner[0])
+    return None
+
+
+def _anchors_of(items, state, low: int, high: int) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) such that every match of the sequence ``items`` that starts
+    ``low``..``high`` characters into a match holds one of the characters at an offset from the
+    match's start between its low and high; None when no such element is found before an element
+    of unbounded width."""
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue  # matches no character: the offsets stay
+        chars = _required_chars(op, value)
+        if chars is not None and len(chars) <= _MAX_ANCHOR_CHARS:
+            return [("".join(sorted(chars)), low, high)]
+        if op is sre.BRANCH:
+            found: list[tuple[str, int, int]] = []
+            for branch in value[1]:
+                anchors = _anchors_of(branch, state, low, high)
+                if anchors is None:
+                    break
+                found += anchors
+            else:
+                return found
+        elif op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
+            anchors = _anchors_of(value[3], state, low, high)
+            if anchors is not None:
+                return anchors
+        least, most = sre_parse.SubPattern(state, [(op, value)]).getwidth()
+        if most >= sre.MAXREPEAT - 1:
+            return None
+        low, high = low + least, high + most
+    return None
+
+
+_ANCHORS: dict[tuple[str, int], list[tuple[str, int, int]] | None] = {}
+
+
+def _pattern_anchors(pattern: re.Pattern) -> list[tuple[str, int, int]] | None:
+    """The anchors of a pattern (see _anchors_of), or None when it may match the empty string or
+    none is known; worked out once per pattern."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _ANCHORS:
+        anchors = None
+        if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+            if parsed.getwidth()[0] > 0:
+                anchors = _anchors_of(parsed, parsed.state, 0, 0)
+        if anchors is not None and any(max(map(ord, chars)) >= 0xFFFF for chars, _, _ in anchors):
+            anchors = None  # (a CharIndex holds the characters below U+FFFF)
+        if anchors is not None:  # the characters of the same offsets looked up at once
+            merged: dict[tuple[int, int], set[str]] = {}
+            for chars, low, high in anchors:
+                merged.setdefault((low, high), set()).update(chars)
+            anchors = [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
+        _ANCHORS[key] = anchors
+    return _ANCHORS[key]
+
+
+def _anchored_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, tried only where a match can start: at the offsets before
+    the characters every match holds (an alternation such as the placeholders, '…[xX×]{2,4}…|某某|…',
+    is tried at every character by the regex engine). Every match starts at one of those places, so
+    the leftmost matches that do not overlap are the same."""
+    anchors = _pattern_anchors(pattern)
+    if anchors is None:
+        return list(pattern.finditer(text))
+    starts = set()
+    for chars, low, high in anchors:
+        for at in scan.places_of(text, chars, places):
+            starts.update(range(max(at - high, 0), at - low + 1))
+    if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
+        return list(pattern.finditer(text))
+    return scan.matches_at(pattern, text, sorted(starts))
+
+
+# ---------------------------------------------------------------------------------------------
+# Leftover template text
 
 
 @lru_cache(maxsize=4)
@@ -120,14 +216,12 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     text = report.text
     wording = context.data.wording
     findings: list[Finding] = []
-    placeholders = []
-    # the full patterns are slow to scan; a search for 某某 too: 某 is looked for first
-    if any(
-        contains_word(text, mark, min(1, len(mark) - 1)) for mark in _PLACEHOLDER_MARKS if mark[0] in text
-    ):
-        placeholders = [
-            m for m in context.data.placeholder_regex.finditer(text) if not _in_source_line(text, m.start())
-        ]
+    places = report.places
+    placeholders = [
+        m
+        for m in _anchored_matches(context.data.placeholder_regex, text, places)
+        if not _in_source_line(text, m.start())
+    ]
     if placeholders:
         first = placeholders[0]
         more = f"，全文共{len(placeholders)}处" if len(placeholders) > 1 else ""
@@ -159,7 +253,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    if answer_regex is not None and "字以内" in text:
+    if answer_regex is not None and has_word(text, "字以内", places):
         paragraphs = report.paragraphs
         for index in range(1, len(paragraphs)):
             paragraph = paragraphs[index]
@@ -184,10 +278,10 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
-    findings.extend(_empty_form_fields(context))
+    findings.extend(_empty_form_fields(context, places))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
-    for match in _empty_slots(text, report.places):
+    for match in _empty_slots(text, places):
         slot = text[match.start() - 2 if match.lastgroup == "money" else match.start() : match.end()]
         findings.append(
             context.finding(
@@ -199,7 +293,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text):
+    for first, start, end in _empty_items(text, places):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -210,7 +304,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    for match in _blanks(text):
+    for match in _blanks(text, places):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -221,7 +315,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in scan.finditer(_BARE_PERCENTS, text, context.report.places) if "%、%" in text else ():
+    for match in scan.finditer(_BARE_PERCENTS, text, places) if has_word(text, "%、%", places) else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -240,11 +334,11 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
 _NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
 
 
-def _empty_items(text: str) -> list[tuple[int, int, int]]:
+def _empty_items(text: str, places: scan.CharIndex | None = None) -> list[tuple[int, int, int]]:
     """(the empty item's number, start, end) of each item number followed at once by the next one,
     where the first opens a clause (after ';', '。', a line break or a cell's '|')."""
     found = []
-    for match in _NEXT_NUMBER.finditer(text):
+    for match in _next_numbers(text, places):
         mark = match.start()
         digits = mark
         while digits and text[digits - 1].isdecimal() and mark - digits < 2:
@@ -260,6 +354,20 @@ def _empty_items(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _next_numbers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """``_NEXT_NUMBER.finditer(text)``, tried only at a mark whose next mark (all of them found in
+    the text's CharIndex) stands after a digit: between the two marks of a match stand only spaces,
+    then one or two digits, so the second one is the next mark of the text, a digit stands before
+    it, and a space after the first one when they are more than three apart."""
+    marks = scan.places_of(text, ".．、", places)
+    starts = [
+        at
+        for at, following in itertools.pairwise(marks)
+        if (following - at <= 3 or text[at + 1] == " ") and text[following - 1].isdecimal()
+    ]
+    return scan.matches_at(_NEXT_NUMBER, text, starts)
+
+
 # a blank left for a figure: '预算执行率为……%', '评价得分:____分'
 _BLANK = re.compile(
     r"(?:…{2,}|_{2,}|＿{2,})\s*(?:%|万元|元|人次|人|个百分点|个|项|次|分|年)|(?<=:)(?:_{3,}|＿{3,})(?=[。,;\n]|$)"
@@ -267,8 +375,8 @@ _BLANK = re.compile(
 _BLANK_MARKS = ("……", "__", "＿＿")
 
 
-def _blanks(text: str) -> list[re.Match]:
-    if not any(contains_word(text, mark) for mark in _BLANK_MARKS):
+def _blanks(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+    if not has_any(text, _BLANK_MARKS, places):
         return []
     return list(_BLANK.finditer(text))
 
@@ -294,10 +402,19 @@ _SLOT_WHAT = {
 _PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
 
 
+_MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: its 元 is looked at first)
+_SLOT_OPENERS = "".join(c for c in scan.first_chars(_EMPTY_SLOT) or "" if c not in _MONEY_SLOT)
+
+
 def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     """The slots of _EMPTY_SLOT, and a percent sign with no figure after 为/达/是 ('完成率为%'),
-    found from the few '%' of the text (a class of first characters would be scanned everywhere)."""
-    found = list(scan.finditer(_EMPTY_SLOT, text, places))
+    found from the few '%' of the text (a class of first characters would be scanned everywhere).
+    _EMPTY_SLOT is tried at its first characters only, a 万 or 亿 only when 元 follows it."""
+    starts = scan.places_of(text, _SLOT_OPENERS, places)
+    money = [at for at in scan.places_of(text, _MONEY_SLOT, places) if text.startswith("元", at + 1)]
+    if money:
+        starts = sorted(starts + money)
+    found = scan.matches_at(_EMPTY_SLOT, text, starts)
     percents = [m for at in scan.places_of(text, "%", places) if (m := _PERCENT_SLOT.match(text, at - 1))]
     return sorted(found + percents, key=lambda m: m.start()) if percents else found
 
@@ -308,13 +425,20 @@ def _guidance_notes(context: CheckContext, regex: re.Pattern) -> list[Finding]:
     the text is left alone: the text may stop before its body (an opening cut short)."""
     report = context.report
     text = report.text
+    headings = report.headings
+    starts = report._heading_starts
+    # the last bracket of each heading that has one, from the brackets of the text (each heading
+    # is a paragraph of its own: they do not overlap)
+    last: dict[int, int] = {}
+    for at in scan.places_of(text, "(（", report.places):
+        index = bisect_right(starts, at) - 1
+        if index >= 0 and at < headings[index].end:
+            last[index] = at
     findings = []
-    for heading in report.headings:
+    for index, opening in last.items():  # (in the order of the headings)
+        heading = headings[index]
         if heading.rank < 1:
             continue
-        opening = max(
-            text.rfind("(", heading.start, heading.end), text.rfind("（", heading.start, heading.end)
-        )
         match = regex.match(text, opening, heading.end) if opening > heading.start else None
         if match is None or not text[heading.end : heading.end + 400].strip():
             continue
@@ -359,7 +483,7 @@ def _field_name(key: int, fields: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(fields) or "(?!)")
 
 
-def _empty_form_fields(context: CheckContext) -> list[Finding]:
+def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = None) -> list[Finding]:
     """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
     followed by a blank line or by the next field (“评价方式:…”)."""
     report = context.report
@@ -372,7 +496,8 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
     paragraphs = report.paragraphs
     # “主管部门:               单位:万元”: a field followed on its line by the next field
     field_name = _field_name(id(context.data.wording), fields)
-    for colon in _COLON_THEN_FIELD.finditer(text):
+    colons = scan.places_of(text, ":", places)  # (the text's colons, from its CharIndex)
+    for colon in scan.matches_at(_COLON_THEN_FIELD, text, colons):
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
         if label is None or not field_name.fullmatch(label.group(0)):
@@ -390,7 +515,9 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
             )
         )
     # “单位名称:(盖章)” alone on its line, or before the next field: only the stamp's place is there
-    for stamp in _stamp_only(id(context.data.wording), fields).finditer(text) if "章)" in text else ():
+    for stamp in (
+        _stamp_only(id(context.data.wording), fields).finditer(text) if has_word(text, "章)", places) else ()
+    ):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -401,32 +528,33 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                 expected=stamp.group("label"),
             )
         )
-    rows = as_tuple(context.data.wording.get("answer_rows"))
+    rows = as_set(context.data.wording.get("answer_rows"))
     # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
-    row_fields = as_tuple(context.data.wording.get("row_fields"))
+    row_fields = as_set(context.data.wording.get("row_fields"))
     for paragraph in paragraphs if rows and "|" in text else ():
-        cells = [c.strip() for c in paragraph.text.split("|")]
-        if not cells or any(cells[1:]):
+        # the first cell is looked at first, the others only for a field's name: the cells after
+        # it are all empty when what follows the first '|' is only '|' and spaces
+        head, _, rest = paragraph.text.partition("|")
+        label = head.strip()
+        if label not in rows and label not in row_fields:
             continue
-        if cells[0] in rows or (cells[0] in row_fields and len(cells) >= 4):
+        if rest.replace("|", " ").strip():
+            continue
+        if label in rows or paragraph.text.count("|") >= 3:  # (a field with three cells or more)
             findings.append(
                 context.finding(
                     "template.leftover",
                     WARNING,
-                    f"自评表“{cells[0]}”一栏没有填写",
+                    f"自评表“{label}”一栏没有填写",
                     paragraph.start,
                     paragraph.end,
-                    expected=cells[0],
+                    expected=label,
                 )
             )
     # the paragraphs that end with ':' (a field's label alone), found from the colons when they are
     # few (most texts); a form with colons on most lines has each paragraph's end looked at
-    colons = []
-    colon = text.find(":")
     limit = len(paragraphs) // 4
-    while colon >= 0 and len(colons) <= limit:
-        colons.append(colon)
-        colon = text.find(":", colon + 1)
+    colons = colons[: limit + 1]
     if len(colons) > limit:
         ending = [index for index, paragraph in enumerate(paragraphs[:-1]) if paragraph.text.endswith(":")]
     else:
@@ -549,29 +677,30 @@ _WORDS_BEFORE_DE = frozenset(words("rules_text.words_before_de"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 
-def _repeated_clauses(text: str, minimum: int) -> list[tuple[int, int, str]]:
-    """Clauses written twice or more in a row ('A;A;A' — A may hold commas). The text is split
-    at ';' (str.split, one pass in C) and each piece is compared with the next; a backtracking
+def _repeated_clauses(
+    text: str, minimum: int, places: scan.CharIndex | None = None
+) -> list[tuple[int, int, str]]:
+    """Clauses written twice or more in a row ('A;A;A' — A may hold commas). The pieces of the
+    text between its ';' (found in its CharIndex) are compared each with the next; a backtracking
     regex over every position is far slower."""
     repeats: list[tuple[int, int, str]] = []
     for separator, stops in ((";", ("。", "\n", ":")),):
-        if text.count(separator) < 2:
+        separators = scan.places_of(text, separator, places)
+        if len(separators) < 2:
             continue
-        position = 0
-        pieces = text.split(separator)
-        for index in range(len(pieces) - 1):
-            head = pieces[index]
-            clause = head[max(head.rfind(stop) for stop in stops) + 1 :]
-            following = pieces[index + 1]
-            if minimum <= len(clause) <= 60 and following.startswith(clause):
-                start = position + len(head) - len(clause)
-                rest = following[len(clause) : len(clause) + 1]
-                if rest in ("", *stops) and not any(a <= start < b for a, b, _ in repeats):
+        head_start = 0
+        for at in separators:  # the piece before ``at`` against the one after it
+            clause_start = max(max(text.rfind(stop, head_start, at) for stop in stops) + 1, head_start)
+            head_start, clause = at + 1, text[clause_start:at]
+            # (the clause holds no ';': when the text goes on with it, so does the next piece)
+            if minimum <= len(clause) <= 60 and text.startswith(clause, at + 1):
+                start = clause_start
+                rest = text[at + 1 + len(clause) : at + 2 + len(clause)]  # ';' ends the next piece
+                if rest in ("", separator, *stops) and not any(a <= start < b for a, b, _ in repeats):
                     end = start + 2 * len(clause) + 1
                     while text.startswith(separator + clause, end):
                         end += 1 + len(clause)
                     repeats.append((start, end, clause))
-            position += len(head) + 1
     return repeats
 
 
@@ -597,13 +726,19 @@ def _twice_in_a_clause(text: str, places: scan.CharIndex | None) -> list[tuple[i
     return found
 
 
+def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """The starts of ``re.finditer(re.escape(word), text)``: a character's places from the
+    CharIndex, a longer word's found with str.find (an empty one matches at every place)."""
+    if len(word) == 1:
+        return scan.places_of(text, word, places)
+    return _literal_starts(text, word) if word else list(range(len(text) + 1))
+
+
 @lru_cache(maxsize=4)
-def _approx_regexes(
-    before: tuple[str, ...], after: tuple[str, ...]
-) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
-    """One literal pattern per 'after' word (多, 余) — a pattern that starts with a literal is
-    scanned far faster — and the check of what stands before the number."""
-    anchors = tuple(re.compile(re.escape(word)) for word in after)
+def _approx_regexes(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern]:
+    """The 'after' words (多, 余), each looked for on its own (from the CharIndex), and the check of
+    what stands before the number."""
+    anchors = tuple(after)
     head = re.compile(rf"(?:{'|'.join(before)})\d+(?:\.\d+)?(?:万|亿)?$") if before else re.compile("(?!)")
     return anchors, head
 
@@ -682,7 +817,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=doubled,
             )
         )
-    repeats = _repeated_clauses(text, int(wording.get("repeated_clause_min") or 6))
+    places = context.report.places
+    repeats = _repeated_clauses(text, int(wording.get("repeated_clause_min") or 6), places)
     for start, end, clause in repeats:
         findings.append(
             context.finding(
@@ -694,7 +830,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=clause,
             )
         )
-    for start, end, word in _twice_in_a_clause(text, context.report.places):
+    for start, end, word in _twice_in_a_clause(text, places):
         findings.append(
             context.finding(
                 "typo.doubled",
@@ -709,13 +845,13 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after"))
     )
     hits = []
-    for anchor in anchors:
-        for word in anchor.finditer(text):
-            if not word.start() or text[word.start() - 1] not in "0123456789万亿":
+    for after in anchors:
+        for at in _word_places(text, after, places):
+            if not at or text[at - 1] not in "0123456789万亿":
                 continue
-            number = head.search(text, max(0, word.start() - 16), word.start())
+            number = head.search(text, max(0, at - 16), at)
             if number is not None:
-                hits.append(_Hit(number.start(), word.end(), text[number.start() : word.end()]))
+                hits.append(_Hit(number.start(), at + len(after), text[number.start() : at + len(after)]))
     for match in sorted(hits):
         findings.append(
             context.finding(
@@ -949,7 +1085,7 @@ def _paragraph_length(report: ParsedReport, position: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # One place or body named two ways
 
-_PLACE = tuple(re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])") for suffix in ("县", "区"))
+_PLACE = tuple((suffix, re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])")) for suffix in ("县", "区"))
 _NOT_STEM = frozenset("县区市省州镇乡村全本我各该其")
 
 
@@ -974,7 +1110,8 @@ class _Place(NamedTuple):
     end: int
 
 
-_ORG = re.compile(r"人民政府|人民检察院|人民法院")
+_ORG_HEAD = "人民"
+_ORG = re.compile(rf"{_ORG_HEAD}(?:政府|检察院|法院)")
 _CJK_RUN_BACK = re.compile(r"[\u4e00-\u9fff]{4,12}$")
 
 
@@ -983,10 +1120,11 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     word_stems = as_set(context.data.wording.get("place_word_stems"))
+    index = context.report.places
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
-        for regex in _PLACE
-        for m in regex.finditer(text)
+        for suffix, regex in _PLACE
+        for m in scan.matches_at(regex, text, scan.places_of(text, suffix, index))  # (from 县, 区)
         if m.start() >= 2
         and "\u4e00" <= text[m.start() - 2] <= "\u9fff"
         and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
@@ -1032,7 +1170,8 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
     orgs: Counter = Counter()
-    for match in _ORG.finditer(text):
+    # every name of _ORG starts with 人民: tried where that word stands (found in the CharIndex)
+    for match in scan.matches_at(_ORG, text, word_starts(text, _ORG_HEAD, index)):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
             orgs[head.group(0) + match.group(0)] += 1
@@ -1080,7 +1219,8 @@ def _own_name(context: CheckContext) -> str | None:
         id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
     )
     text = context.report.text
-    for colon in scan.occurrences(text, ":：", 0, 3000):  # a field is found from its colon (fast)
+    colons = scan.places_of(text, ":：", context.report.places)  # a field is found from its colon (fast)
+    for colon in colons[: bisect_left(colons, 3000)]:
         if field.search(text, max(0, colon - 10), colon) is None:
             continue
         value = _NAME_AFTER.match(text, colon + 1)
@@ -1145,11 +1285,23 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
     return findings
 
 
+class _Levels(NamedTuple):
+    regex: re.Pattern  # every form of a group of levels (longest first)
+    level_of: dict[str, str]  # form → level
+    anchors: str  # the levels' first characters
+    offsets: tuple[int, ...] | None  # where the forms hold their level (None: a form does not)
+    heads: frozenset[str]  # the first two characters of the forms
+
+
 @lru_cache(maxsize=8)
-def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every form of a group of levels (longest first), and form → level."""
+def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> _Levels:
     level_of = {form: level for level, forms in levels for form in forms}
-    return re.compile(literal_trie(level_of) or "(?!)"), level_of
+    anchors = "".join(sorted({level[0] for level, _ in levels if level}))
+    offsets: tuple[int, ...] | None = tuple(sorted({form.find(level) for form, level in level_of.items()}))
+    if not all(level and len(form) >= 2 for form, level in level_of.items()) or -1 in offsets:
+        offsets = None
+    heads = frozenset(form[:2] for form in level_of)
+    return _Levels(re.compile(literal_trie(level_of) or "(?!)"), level_of, anchors, offsets, heads)
 
 
 def _level_variants(context: CheckContext) -> list[Finding]:
@@ -1163,8 +1315,22 @@ def _level_variants(context: CheckContext) -> list[Finding]:
         if sum(1 for level in levels if level in text) < 2:
             continue  # one level's character is not even written
         said: dict[str, list[tuple[int, str]]] = {}
-        regex, level_of = _level_regex(tuple((level, tuple(forms)) for level, forms in levels.items()))
-        for match in scan.finditer(regex, text, context.report.places):
+        regex, level_of, anchors, offsets, heads = _level_regex(
+            tuple((level, tuple(forms)) for level, forms in levels.items())
+        )
+        if offsets is None or not level_of:
+            matches = scan.finditer(regex, text, context.report.places)
+        else:  # every form holds its level (本镇, 镇政府): tried before the levels, where a form's
+            # first two characters stand (乡镇 is none)
+            found = scan.places_of(text, anchors, context.report.places)
+            starts = [
+                at - offset
+                for at in found
+                for offset in offsets
+                if text[at - offset : at - offset + 2] in heads and at >= offset
+            ]
+            matches = scan.matches_at(regex, text, sorted(set(starts)))
+        for match in matches:
             start, end, form = match.start(), match.end(), match.group(0)
             level = level_of[form]
             if (start and text[start - 1] in compounds) or (
@@ -1228,11 +1394,16 @@ _PAGE_BEFORE = re.compile(r"[。;:；：\n] *[-—－] *\d{1,3} *[-—－] *$")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
 
-def _inline_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+def _inline_numbers(
+    text: str, places: scan.CharIndex | None = None, marks: list[int] | None = None
+) -> list[re.Match]:
     """``_INLINE_NUMBER.finditer(text)``, found from the '.' or '、' after the number: a match is an
-    opener, spaces, one or two digits (all the digits before the mark) and the mark."""
+    opener, spaces, one or two digits (all the digits before the mark) and the mark. ``marks``:
+    the places of the marks that follow a digit, when the caller has them."""
+    if marks is None:
+        marks = _marks_after_digits(text, places)
     starts = []
-    for mark in scan.places_of(text, ".、", places):
+    for mark in marks:
         digits = mark
         while digits and text[digits - 1].isdecimal() and mark - digits < 3:
             digits -= 1
@@ -1249,6 +1420,27 @@ def _inline_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.
     return scan.matches_at(_INLINE_NUMBER, text, starts)
 
 
+def _marks_after_digits(text: str, places: scan.CharIndex | None) -> list[int]:
+    """The places of the '.' and '、' that follow a digit (from the text's CharIndex)."""
+    return [mark for mark in scan.places_of(text, ".、", places) if mark and text[mark - 1].isdecimal()]
+
+
+def _comma_numbers(text: str, marks: list[int]) -> list[re.Match]:
+    """``_COMMA_NUMBER.finditer(text)`` from ``marks`` (:func:`_marks_after_digits`): a match is
+    a comma, one or two digits and the mark; each holds one comma, at its start, so none overlap."""
+    found = []
+    for mark in marks:
+        for start in (mark - 2, mark - 3):
+            if start >= 0 and text[start] == ",":
+                match = _COMMA_NUMBER.match(text, start)
+                if match is not None and match.end() == mark + 1:
+                    found.append(match)
+    return found
+
+
+_FIRST_NUMBER = re.compile(r" *(\d{1,2})[.、](?!\d)")
+
+
 @rule("list.numbering", "段落内的列举编号（1. 2. 3.）重复或跳号")
 def check_inline_numbering(context: CheckContext) -> list[Finding]:
     """Numbers that open a clause ('…。4.对受理的…') are read in order within each paragraph; the
@@ -1258,13 +1450,14 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     current = None
     previous = None
-    matches = _inline_numbers(text, context.report.places)
-    first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
+    marks = _marks_after_digits(text, context.report.places)
+    matches = _inline_numbers(text, marks=marks)
+    first = _FIRST_NUMBER.match(text)
     if first:
         matches.insert(0, first)
     # after a comma a number opens an item only inside a list already open in the paragraph
     # (“注:1.一级指标分值…,3.定量指标…”)
-    matches += [m for m in _COMMA_NUMBER.finditer(text) if text[m.start() - 1 : m.start()] != "."]
+    matches += [m for m in _comma_numbers(text, marks) if text[m.start() - 1 : m.start()] != "."]
     matches.sort(key=lambda m: m.start(1))
     for match in matches:
         start = match.start(1)
