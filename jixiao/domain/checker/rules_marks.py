@@ -52,15 +52,23 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     clause (no digits, no spaces of a form, not a label that introduces a list), is a list of
     parallel clauses written with colons instead of semicolons. Form lines (联系人:… 电话:…),
     '其中:基本支出:…' and text in brackets are left alone."""
-    text = context.report.text
-    if text.count(":") + text.count("：") < 2:
+    report = context.report
+    text = report.text
+    colons = scan.places_of(text, ":：", report.places)
+    if len(colons) < 2:
         return []
     introducers = as_tuple(context.data.wording.get("colon_introducers"))
     findings = []
-    source = context.report.source
-    for paragraph in context.report.paragraphs:
+    source = report.source
+    # the paragraphs that hold two colons or more, found from the colons of the text (in order;
+    # a paragraph is a stripped line, so a colon stands in the paragraph that starts before it)
+    index_of = report.paragraph_index
+    held = [index_of(colon) for colon in colons]
+    twice = sorted({index for index, following in itertools.pairwise(held) if index == following >= 0})
+    for index in twice:
+        paragraph = report.paragraphs[index]
         line = paragraph.text
-        if "|" in line or line.count(":") + line.count("：") < 2 or line.startswith(("SOURCE", "TITLE")):
+        if "|" in line or line.startswith(("SOURCE", "TITLE")):
             continue
         for sentence in _SENTENCE.finditer(text, paragraph.start, paragraph.end):
             sentence_start, position = sentence.span()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -560,6 +561,18 @@ def check_list_ends(context: CheckContext) -> list[Finding]:
 _NOT_A_LIST_END = frozenset("级到待候于同额值次量比号第")  # '，等级为优', '，等到…': no 等 of a list
 _COMMA_MEMBER = re.compile(r"[,，]([\u4e00-\u9fff]{2,12}?)等")
 _LIST_MEMBERS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}$")
+_LAST_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _list_before(text: str, low: int, end: int) -> re.Match | None:
+    """``_LIST_MEMBERS.search(text, low, end)``, searched only when the name after the last '、'
+    before ``end`` is one: a match ends at ``end`` (or before a line break there, where '$' matches
+    too) with that name (the backtracking search over the 80 characters costs far more)."""
+    last = end - 1 if text[end - 1 : end] == "\n" else end  # (a name ends on a character, no '\n')
+    mark = text.rfind("、", low, last)
+    if mark < 0 or _LAST_MEMBER.fullmatch(text, mark + 1, last) is None:
+        return None
+    return _LIST_MEMBERS.search(text, low, end)
 
 
 @rule(
@@ -572,9 +585,13 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     characters as one of the others (残疾人…), which a new clause after a comma does not."""
     text = context.report.text
     findings = []
-    for etc in scan.occurrences(text, "等"):  # (fewer than the commas: each looks back for its comma)
-        if etc and text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
-            listed = _LIST_MEMBERS.search(text, max(0, etc - 81), etc - 1)
+    rfind = text.rfind
+    # (fewer than the commas: each looks back for its comma)
+    for etc in scan.places_of(text, "等", context.report.places):
+        if not etc:
+            continue  # (no comma before it)
+        if text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
+            listed = _list_before(text, max(0, etc - 81), etc - 1)
             if listed is not None:  # '财务科、业务科、办公室,等科室': 等 follows the last name at once
                 findings.append(
                     context.finding(
@@ -588,13 +605,17 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
-        comma = max(text.rfind(",", max(0, etc - 13), etc), text.rfind("，", max(0, etc - 13), etc))
-        member = _COMMA_MEMBER.match(text, comma) if comma >= 0 else None
+        low = etc - 13 if etc > 13 else 0
+        comma = rfind(",", low, etc)
+        comma = max(comma, rfind("，", comma + 1 if comma >= 0 else low, etc))
+        if etc - comma < 3 or comma < 0:
+            continue  # (two names' characters at least stand between the comma and 等)
+        member = _COMMA_MEMBER.match(text, comma)
         if member is None or member.end() != etc + 1:
             continue
         if text.count("、", max(0, comma - 80), comma) < 2:
             continue  # (no list of three before the comma: the regex's search is not tried)
-        listed = _LIST_MEMBERS.search(text, max(0, comma - 80), comma)
+        listed = _list_before(text, max(0, comma - 80), comma)
         if listed is None:
             continue
         names = listed.group(0).split("、")
@@ -627,9 +648,9 @@ def check_item_ends(context: CheckContext) -> list[Finding]:
     one ends with a full stop or semicolon before the next number, the one that ends on a
     character lacks its stop."""
     findings = []
-    for paragraph in context.report.paragraphs:
-        if paragraph.text.count("(") + paragraph.text.count("（") < 3:
-            continue
+    report = context.report
+    for index in _paragraphs_holding(report, "(（", 3):
+        paragraph = report.paragraphs[index]
         offset = 0
         for cell in paragraph.text.split("|"):  # (a table's cells one by one)
             findings.extend(_item_without_stop(context, cell, paragraph.start + offset))
@@ -641,15 +662,26 @@ def check_item_ends(context: CheckContext) -> list[Finding]:
 _DOTTED_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[.．](?=[\u4e00-\u9fff])")
 
 
+def _paragraphs_holding(report, chars: str, least: int) -> list[int]:
+    """The indices of the paragraphs that hold at least ``least`` of the characters ``chars`` (none
+    of them a space), in order: found from their places in the text's CharIndex, each in the
+    paragraph that starts before it (a paragraph is a stripped line)."""
+    index_of = report.paragraph_index
+    held = [index_of(at) for at in scan.places_of(report.text, chars, report.places)]
+    return sorted({index for index, count in Counter(held).items() if count >= least and index >= 0})
+
+
 def _items_run_together(context: CheckContext) -> list[Finding]:
     """Items 1. 2. 3. … in a line with no mark at all between them ('…幸福指数2.确保代发系统…速度
     3.加快…'): every item but the last ends on a character. Reported once, at the first join."""
-    text = context.report.text
+    report = context.report
+    text = report.text
     findings = []
-    for paragraph in context.report.paragraphs:
+    # the paragraphs that hold '2.' or '2．', found from the places of the marks
+    twos = [at for at in scan.places_of(text, ".．", report.places) if at and text[at - 1] == "2"]
+    for index in sorted({report.paragraph_index(at) for at in twos}):
+        paragraph = report.paragraphs[index]
         line = paragraph.text
-        if "2." not in line and "2．" not in line:
-            continue
         for run in _numbered_runs(list(_DOTTED_ITEM.finditer(line))):
             if len(run) < 3 or run[0].group(1) != "1":
                 continue
