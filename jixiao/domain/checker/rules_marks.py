@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word, word_starts
 from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -28,10 +30,14 @@ _CLOSE = ")）》”】〕]"
 _SENTENCE = re.compile(r"[^。;!?；！？\n]+")
 
 
+_DEPTH_CHARS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}:：]")  # the characters that count below
+
+
 def _depth_zero_colons(text: str, start: int, end: int) -> list[int]:
     depth = 0
     found = []
-    for position in range(start, end):
+    for mark in _DEPTH_CHARS.finditer(text, start, end):  # (the other characters change nothing)
+        position = mark.start()
         ch = text[position]
         if ch in _OPEN:
             depth += 1
@@ -54,8 +60,8 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     '其中:基本支出:…' and text in brackets are left alone."""
     report = context.report
     text = report.text
-    colons = scan.places_of(text, ":：", report.places)
-    if len(colons) < 2:
+    text_colons = scan.places_of(text, ":：", report.places)
+    if len(text_colons) < 2:
         return []
     introducers = as_tuple(context.data.wording.get("colon_introducers"))
     findings = []
@@ -63,16 +69,19 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     # the paragraphs that hold two colons or more, found from the colons of the text (in order;
     # a paragraph is a stripped line, so a colon stands in the paragraph that starts before it)
     index_of = report.paragraph_index
-    held = [index_of(colon) for colon in colons]
+    held = [index_of(colon) for colon in text_colons]
     twice = sorted({index for index, following in itertools.pairwise(held) if index == following >= 0})
     for index in twice:
         paragraph = report.paragraphs[index]
         line = paragraph.text
         if "|" in line or line.startswith(("SOURCE", "TITLE")):
             continue
+        low = bisect_left(text_colons, paragraph.start)
         for sentence in _SENTENCE.finditer(text, paragraph.start, paragraph.end):
             sentence_start, position = sentence.span()
-            if text.count(":", sentence_start, position) + text.count("：", sentence_start, position) < 2:
+            # (the sentence's colons counted in the list of the text's colons)
+            low = bisect_left(text_colons, sentence_start, low)
+            if bisect_left(text_colons, position, low) - low < 2:
                 continue
             colons = _depth_zero_colons(text, sentence_start, position)
             for first, second in itertools.pairwise(colons):
@@ -227,7 +236,7 @@ def check_run_together_scores(context: CheckContext) -> list[Finding]:
     row is weight × rate (at most the weight); a score below that, outside the rate's rounding, is
     reported as a warning (the scoring rule is not printed in the row)."""
     text = context.report.text
-    if "执行率" not in text:
+    if not has_word(text, "执行率", context.report.places):
         return []
     findings = []
     for match in _RUN_TOGETHER_SCORE.finditer(text):
@@ -275,7 +284,9 @@ def check_stale_scope_year(context: CheckContext) -> list[Finding]:
     """An indicator note that names the year it evaluates ('该指标以2015年完工的…为评价内容') two
     years or more before the year the report evaluates: the note was copied from an old form."""
     text = context.report.text
-    if "为评" not in text and "为考" not in text:
+    if not has_word(text, "为评", context.report.places) and not has_word(
+        text, "为考", context.report.places
+    ):
         return []
     fiscal = _FISCAL_YEAR.search(text[:1500])
     if fiscal is None:
@@ -358,6 +369,21 @@ def check_title_names(context: CheckContext) -> list[Finding]:
 # The year's goal against the indicator table
 
 _GOAL = re.compile(r"(?:年度)?总体目标|年度目标")
+
+
+def _goal_search(text: str, places: scan.CharIndex | None) -> re.Match | None:
+    """``_GOAL.search(text)``, tried only where a match can start: every match is 总体目标 (with
+    the 年度 before it) or 年度目标, found from the places of their characters (CharIndex)."""
+    starts = set(word_starts(text, "年度目标", places))
+    for at in word_starts(text, "总体目标", places):
+        starts.update((at, at - 2) if at >= 2 else (at,))
+    for start in sorted(starts):
+        match = _GOAL.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
 _INDICATORS = re.compile(r"绩效指标|一级指标|三级指标")
 _MEASURE = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)(?P<unit>万?(?:公里|千米|平方米|立方米|人次|场次|[粒株头只亩户座台套吨所盏棵张册件处条]))"
@@ -385,7 +411,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = scan.search(_GOAL, text, context.report.places)
+    goal = _goal_search(text, context.report.places)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())

@@ -20,7 +20,7 @@ import numpy as np
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import has_word, word_starts
 from jixiao.domain.checker.vocabulary import words
 
 # ---------------------------------------------------------------------------------------------
@@ -289,8 +289,7 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for closer, opener in ((")", "("), ("）", "（")):
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, context.report.places):
             start = text.rfind(opener, max(0, at - 7), at)
             word = text[start + 1 : at] if start >= 0 else ""
             if 2 <= len(word) <= 6 and text.startswith(word, at + 1) and all(_is_cjk(ch) for ch in word):
@@ -307,7 +306,6 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
                         found=text[head:end],
                     )
                 )
-            at = text.find(closer, at + 1)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -329,11 +327,11 @@ _CONTACT_RUN_ON = re.compile(r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00
 )
 def check_missing_stops(context: CheckContext) -> list[Finding]:
     text = context.report.text
+    places = context.report.places
     findings = []
     subjects = tuple(context.data.wording.get("sentence_subjects") or ())
     for closer in (")", "）") if subjects else ():
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, places):
             if text.startswith(subjects, at + 1):
                 subject = next(s for s in subjects if text.startswith(s, at + 1))
                 head = max(0, at - 5)
@@ -349,9 +347,7 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                         found=f"{closer}{subject}",
                     )
                 )
-            at = text.find(closer, at + 1)
-    at = text.find("电话")
-    while at >= 0:
+    for at in word_starts(text, "电话", places):  # (the word cannot overlap itself)
         field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
         field_start = at - 2 if field == "联系电话" else at
         match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
@@ -370,7 +366,6 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                     found=text[match.start(1) : field_start + len(field)],
                 )
             )
-        at = text.find("电话", at + 2)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -416,14 +411,13 @@ _NOT_A_NAME = words("rules_slips.not_a_name")
 _PLACE_SUFFIXES = words("rules_slips.place_suffixes")
 
 
-def _counts(text: str):
-    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
-    at = text.find("个")
-    while at >= 0:
+def _counts(text: str, places: scan.CharIndex | None = None):
+    """“7个” before a word, found from the literal 个 (its places in the text's CharIndex: a class
+    at a pattern's start scans slowly)."""
+    for at in scan.places_of(text, "个", places):
         match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
         if at >= 1 and match is not None:
             yield match
-        at = text.find("个", at + 1)
 
 
 @rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
@@ -433,7 +427,7 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
-    for match in _counts(text) if "、" in text else ():
+    for match in _counts(text, context.report.places) if "、" in text else ():
         digits = match.group(1)
         count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
         if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
@@ -474,7 +468,8 @@ _ACTUAL = re.compile(
 @rule("staff.over_quota", "同一段里“实有行政编制人员N人”多于“行政编制M个”（同一类编制），且没有说明超编")
 def check_staff_over_quota(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "实有" not in text or "编制" not in text:
+    places = context.report.places
+    if not has_word(text, "实有", places) or not has_word(text, "编制", places):
         return []
     findings = []
     for paragraph in context.report.paragraphs:

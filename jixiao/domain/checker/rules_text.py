@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -166,8 +165,6 @@ def _pattern_anchors(pattern: re.Pattern) -> list[tuple[str, int, int]] | None:
             parsed = sre_parse.parse(pattern.pattern, pattern.flags)
             if parsed.getwidth()[0] > 0:
                 anchors = _anchors_of(parsed, parsed.state, 0, 0)
-        if anchors is not None and any(max(map(ord, chars)) >= 0xFFFF for chars, _, _ in anchors):
-            anchors = None  # (a CharIndex holds the characters below U+FFFF)
         if anchors is not None:  # the characters of the same offsets looked up at once
             merged: dict[tuple[int, int], set[str]] = {}
             for chars, low, high in anchors:
@@ -690,7 +687,13 @@ def _repeated_clauses(
             continue
         head_start = 0
         for at in separators:  # the piece before ``at`` against the one after it
-            clause_start = max(max(text.rfind(stop, head_start, at) for stop in stops) + 1, head_start)
+            # the clause is read back to the last stop, looked for only as far as a clause of 60
+            # characters goes: with no stop there, one that starts further back is too long
+            low = max(head_start, at - 61)
+            clause_start = max(text.rfind(stop, low, at) for stop in stops) + 1 or low
+            if clause_start == low > head_start:
+                head_start = at + 1
+                continue
             head_start, clause = at + 1, text[clause_start:at]
             # (the clause holds no ';': when the text goes on with it, so does the next piece)
             if minimum <= len(clause) <= 60 and text.startswith(clause, at + 1):
@@ -735,12 +738,17 @@ def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[in
 
 
 @lru_cache(maxsize=4)
-def _approx_regexes(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern]:
-    """The 'after' words (多, 余), each looked for on its own (from the CharIndex), and the check of
-    what stands before the number."""
+def _approx_regexes(
+    before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[tuple[str, ...], re.Pattern, str | None]:
+    """The 'after' words (多, 余), each looked for on its own (from the CharIndex), the check of
+    what stands before the number, and the last characters of the 'before' words (逾, 近 …: one
+    of them stands in every match of the check), None when a word is not a plain one."""
     anchors = tuple(after)
     head = re.compile(rf"(?:{'|'.join(before)})\d+(?:\.\d+)?(?:万|亿)?$") if before else re.compile("(?!)")
-    return anchors, head
+    plain = all(word and re.escape(word) == word and ord(word[-1]) < 0xFFFF for word in before)
+    lasts = "".join(sorted({word[-1] for word in before})) if plain else None
+    return anchors, head, lasts
 
 
 # A doubled word before a digit or a Latin letter is a column header and the next cell's label
@@ -764,6 +772,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     source = context.report.source
     for start, end in context.doubled_spans:  # ([\u4e00-\u9fff]{1,2})\1, from one numpy pass
         doubled = text[start:end]
+        if end - start == 2 and doubled not in _DOUBLE_CHARS:
+            continue  # (one character twice: only the pairs below are looked at, first)
         if text[end : end + 1] in _LABEL_AFTER or (
             len(doubled) == 2 and text[start - 1 : start] in _LABEL_AFTER
         ):
@@ -841,15 +851,21 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    anchors, head = _approx_regexes(
+    anchors, head, lasts = _approx_regexes(
         as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after"))
     )
+    before = scan.places_of(text, lasts, places) if lasts is not None else None
     hits = []
     for after in anchors:
         for at in _word_places(text, after, places):
             if not at or text[at - 1] not in "0123456789万亿":
                 continue
-            number = head.search(text, max(0, at - 16), at)
+            low = max(0, at - 16)
+            if before is not None:  # the word before the number ends between low and at
+                index = bisect_left(before, low)
+                if index == len(before) or before[index] >= at:
+                    continue
+            number = head.search(text, low, at)
             if number is not None:
                 hits.append(_Hit(number.start(), at + len(after), text[number.start() : at + len(after)]))
     for match in sorted(hits):
@@ -880,6 +896,16 @@ def _evaluation_patterns(key: int, spec_items: tuple):
     return compiled, re.compile(rf"绩效自评\s*{marks}"), re.compile(rf"中介机构\s*{marks}")
 
 
+_SPEC_PATTERNS: dict[int, tuple[object, int, tuple]] = {}
+
+
+def _spec_patterns(spec: dict) -> tuple:
+    """_evaluation_patterns of a spec, made once per spec (not its items again on every report)."""
+    return _evaluation_patterns(
+        id(spec), tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in spec.items())
+    )
+
+
 @rule(
     "title.body",
     "标题与正文的评价方式一致：标题称“自评报告”而正文是受托机构所作的评价，或“自评”“中介机构”两个勾选项同时勾选",
@@ -890,8 +916,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
     spec = context.data.wording.get("evaluation") or {}
     if not spec or not report.paragraphs:
         return []
-    items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in spec.items())
-    patterns, self_checked, agency_checked = _evaluation_patterns(id(spec), items)
+    patterns, self_checked, agency_checked = _made_once(spec, _SPEC_PATTERNS, _spec_patterns)
     title = next(
         (
             p
@@ -926,7 +951,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
 
     findings.extend(_titles_disagree(context, patterns["self_title"]))
     self_mark = agency_mark = None
-    if contains_word(text, "中介机构", 1):
+    if has_word(text, "中介机构", report.places):
         self_mark, agency_mark = self_checked.search(text), agency_checked.search(text)
     if self_mark and agency_mark:
         findings.append(
@@ -945,9 +970,14 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
 def _titles_disagree(context: CheckContext, self_title: re.Pattern) -> list[Finding]:
     """The report names itself twice, once a 自评报告 and once a 评价报告 (the cover says
     “…绩效自评报告”, the heading of the text “…绩效评价报告”): one document, two titles."""
+    report = context.report
+    paragraphs = report.paragraphs
+    index_of = report.paragraph_index
+    # (a title that ends with 报告 holds it: the paragraphs that do, found from its places)
+    holding = sorted({index_of(at) for at in word_starts(report.text, "报告", report.places)})
     titles = [
         p
-        for p in context.report.paragraphs
+        for p in (paragraphs[index] for index in holding)
         if len(p.text) <= 60 and p.text.rstrip("| ").endswith("报告") and "绩效" in p.text
     ]
     own = [p for p in titles if self_title.search(p.text)]
@@ -1133,7 +1163,9 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         and text[m.start() - 2 : m.start()] not in word_stems
     ]
     places.sort(key=lambda place: place.start)
-    counts = Counter(m.name for m in places)
+    counts: dict[str, int] = {}  # (a plain dict: a Counter's code costs more on a few names)
+    for place in places:
+        counts[place.name] = counts.get(place.name, 0) + 1
     by_stem: dict[str, set[str]] = {}
     for name in counts:
         by_stem.setdefault(name[:2], set()).add(name[2])
@@ -1169,12 +1201,13 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
-    orgs: Counter = Counter()
+    orgs: dict[str, int] = {}
     # every name of _ORG starts with 人民: tried where that word stands (found in the CharIndex)
     for match in scan.matches_at(_ORG, text, word_starts(text, _ORG_HEAD, index)):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
-            orgs[head.group(0) + match.group(0)] += 1
+            org = head.group(0) + match.group(0)
+            orgs[org] = orgs.get(org, 0) + 1
     for name in orgs:
         short = name[1:]
         if len(short) < 6:
@@ -1304,6 +1337,14 @@ def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> _Levels:
     return _Levels(re.compile(literal_trie(level_of) or "(?!)"), level_of, anchors, offsets, heads)
 
 
+_LEVELS: dict[int, tuple[object, int, _Levels]] = {}
+
+
+def _levels_of(levels: dict) -> _Levels:
+    """_level_regex of a group of levels, made once per group (not its items again per report)."""
+    return _level_regex(tuple((level, tuple(forms)) for level, forms in levels.items()))
+
+
 def _level_variants(context: CheckContext) -> list[Finding]:
     """The unit calling itself by two administrative levels (本镇 and 本乡, 我县 and 我区): the
     fewer are reported, text copied from another unit's report. A tie tells nothing."""
@@ -1315,9 +1356,7 @@ def _level_variants(context: CheckContext) -> list[Finding]:
         if sum(1 for level in levels if level in text) < 2:
             continue  # one level's character is not even written
         said: dict[str, list[tuple[int, str]]] = {}
-        regex, level_of, anchors, offsets, heads = _level_regex(
-            tuple((level, tuple(forms)) for level, forms in levels.items())
-        )
+        regex, level_of, anchors, offsets, heads = _made_once(levels, _LEVELS, _levels_of)
         if offsets is None or not level_of:
             matches = scan.finditer(regex, text, context.report.places)
         else:  # every form holds its level (本镇, 镇政府): tried before the levels, where a form's
@@ -1498,15 +1537,24 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Sentences run together
 
-_RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
+_RUN_ON = {unit: re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%")}
+_RUN_ON_UNITS = "".join(_RUN_ON)
+_RUN_ON_NEXT = frozenset("其12")  # what 其中 and a year start with
 
 
 @lru_cache(maxsize=4)
-def _two_problems(key: int, ends: tuple[str, ...], predicates: tuple[str, ...]) -> re.Pattern:
-    return re.compile(
+def _two_problems(
+    key: int, ends: tuple[str, ...], predicates: tuple[str, ...]
+) -> tuple[re.Pattern, str, frozenset[str] | None]:
+    """The pattern, the first characters of its ``ends`` and their first two characters (None when
+    a word is shorter)."""
+    regex = re.compile(
         rf"(?:{literal_trie(ends) or '(?!)'})(?![,;。:、\s的地得和及与或等问现情])"
         rf"[\u4e00-\u9fff]{{2,12}}?(?:{literal_trie(predicates) or '(?!)'})"
     )
+    firsts = "".join(sorted({end[0] for end in ends if end}))
+    heads = frozenset(end[:2] for end in ends) if all(len(end) >= 2 for end in ends) else None
+    return regex, firsts, heads
 
 
 @rule(
@@ -1517,9 +1565,15 @@ def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     wording = context.data.wording
+    places = context.report.places
     ends = as_tuple(wording.get("problem_ends"))
-    two = _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
-    for match in scan.finditer(two, text, context.report.places):
+    two, firsts, heads = _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
+    if heads is None:
+        matches = scan.finditer(two, text, places)
+    else:  # a match starts with one of the words: tried where their first two characters stand
+        starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
+        matches = scan.matches_at(two, text, starts)
+    for match in matches:
         first = next(end for end in ends if text.startswith(end, match.start()))
         findings.append(
             context.finding(
@@ -1531,7 +1585,10 @@ def check_run_on(context: CheckContext) -> list[Finding]:
                 expected=f"{first}，",
             )
         )
-    for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
+    for at in scan.places_of(text, _RUN_ON_UNITS, places):  # each unit, tried where 其中 or a year follows
+        match = _RUN_ON[text[at]].match(text, at) if text[at + 1 : at + 2] in _RUN_ON_NEXT else None
+        if match is None:
+            continue
         before = match.start() - 1
         if before > 0 and text[before] == "万":
             before -= 1
@@ -1558,16 +1615,15 @@ def check_run_on(context: CheckContext) -> list[Finding]:
 _BARE_DOC_NUMBER = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")
 
 
-def _bare_doc_numbers(text: str) -> list[re.Match]:
-    """Year and serial run together before 号, found from the literal 号 (fast)."""
+def _bare_doc_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+    """Year and serial run together before 号, found from the literal 号 (its places in the text's
+    CharIndex)."""
     found = []
-    at = text.find("号")
-    while at >= 0:
+    for at in scan.places_of(text, "号", places):
         if at >= 5 and text[at - 1].isdigit():
             match = _BARE_DOC_NUMBER.search(text, max(0, at - 8), at + 1)
             if match is not None and match.end() == at + 1:
                 found.append(match)
-        at = text.find("号", at + 1)
     return found
 
 
@@ -1600,7 +1656,8 @@ def check_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     bare = []
-    for match in _bare_doc_numbers(text):
+    places = context.report.places
+    for match in _bare_doc_numbers(text, places):
         before = text[match.start() - 1] if match.start() else ""
         if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
             bare.append((match, "缺六角括号"))
@@ -1620,7 +1677,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
             )
         )
     periods: list[tuple[int, int]] = []
-    for match in _ASCII_PERIOD.finditer(text):
+    for match in scan.matches_at(_ASCII_PERIOD, text, scan.places_of(text, ".", places)):  # (from '.')
         at = match.start()
         if not at or not _is_cjk(text[at - 1]):
             continue
