@@ -62,10 +62,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
         if style == "{}是":
             matches = _shi_matches(text, pattern, report.places)
-        elif style == "circled":
+        else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
-        else:  # from the places of '(' and 第 (the CharIndex)
-            matches = scan.finditer(pattern, text, report.places)
         by_paragraph: dict[int, list[re.Match]] = {}
         for match in matches:
             start = match.start()
@@ -104,17 +102,17 @@ def _runs_of_lines(
     }
     findings = []
     run: list[re.Match] = []
+    last = -1  # the paragraph of the run's last opener (each opener opens its paragraph)
     for index in sorted(openers):
-        if run and report.paragraph_index(run[-1].start()) != index - 1:
+        if run and last != index - 1:
             findings.extend(
                 _out_of_order(context, run, style, report.paragraphs[index - 1].end) if len(run) > 1 else []
             )
             run = []
         run.append(openers[index])
+        last = index
     if len(run) > 1:
-        findings.extend(
-            _out_of_order(context, run, style, report.paragraphs[report.paragraph_index(run[-1].start())].end)
-        )
+        findings.extend(_out_of_order(context, run, style, report.paragraphs[last].end))
     return findings
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -662,8 +661,15 @@ def _paragraphs_holding(report, chars: str, least: int) -> list[int]:
     of them a space), in order: found from their places in the text's CharIndex, each in the
     paragraph that starts before it (a paragraph is a stripped line)."""
     index_of = report.paragraph_index
-    held = [index_of(at) for at in scan.places_of(report.text, chars, report.places)]
-    return sorted({index for index, count in Counter(held).items() if count >= least and index >= 0})
+    found = []
+    previous = count = -1
+    for at in scan.places_of(report.text, chars, report.places):  # (in order: by paragraph)
+        index = index_of(at)
+        count = count + 1 if index == previous else 1
+        previous = index
+        if count == least and index >= 0:
+            found.append(index)
+    return found
 
 
 def _items_run_together(context: CheckContext) -> list[Finding]:

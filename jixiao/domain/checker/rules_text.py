@@ -194,14 +194,23 @@ def _anchored_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | N
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
 
+# what every placeholder of wording.yaml holds: one of these characters or words
+_PLACEHOLDER_CHARS = "xX×ｘＸ"
+_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
+
 
 @lru_cache(maxsize=4)
 def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ...], tail: str, hint: str):
     phrase_regex = re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
+    # (the phrases' first characters, and their first two when none is shorter: a match is one of
+    # them, tried only where they stand)
+    firsts = "".join(sorted({p[0] for p in phrases if p}))
+    heads = frozenset(p[:2] for p in phrases) if all(len(p) >= 2 for p in phrases) else None
     answer_regex = (
         re.compile(rf"^(?:{'|'.join(re.escape(label) for label in labels)})\s*\|?$") if labels else None
     )
-    return phrase_regex, answer_regex, re.compile(tail + r"\s*\|?\s*$"), re.compile(hint or "(?!)")
+    tail_regex, hint_regex = re.compile(tail + r"\s*\|?\s*$"), re.compile(hint or "(?!)")
+    return phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex
 
 
 @rule(
@@ -214,11 +223,15 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     wording = context.data.wording
     findings: list[Finding] = []
     places = report.places
-    placeholders = [
-        m
-        for m in _anchored_matches(context.data.placeholder_regex, text, places)
-        if not _in_source_line(text, m.start())
-    ]
+    placeholders = []
+    # the patterns are tried only when one of their marks is written (x, ×, 某某 …), and then only
+    # where a placeholder can start
+    if scan.places_of(text, _PLACEHOLDER_CHARS, places) or has_any(text, _PLACEHOLDER_WORDS, places):
+        placeholders = [
+            m
+            for m in _anchored_matches(context.data.placeholder_regex, text, places)
+            if not _in_source_line(text, m.start())
+        ]
     if placeholders:
         first = placeholders[0]
         more = f"，全文共{len(placeholders)}处" if len(placeholders) > 1 else ""
@@ -232,14 +245,19 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=first.group(0),
             )
         )
-    phrase_regex, answer_regex, tail_regex, hint_regex = _template_patterns(
+    phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex = _template_patterns(
         id(wording),
         as_tuple(wording.get("template_phrases")),
         as_tuple(wording.get("answer_labels")),
         wording.get("instruction_tail") or "(?!)",
         wording.get("guidance_note") or "",
     )
-    for match in scan.finditer(phrase_regex, text, report.places):
+    if heads is None:
+        phrases = scan.finditer(phrase_regex, text, places)
+    else:
+        starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
+        phrases = scan.matches_at(phrase_regex, text, starts)
+    for match in phrases:
         findings.append(
             context.finding(
                 "template.leftover",
@@ -290,7 +308,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text, places):
+    for first, start, end in _empty_items(text, places, _digit_marks(context)):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -331,11 +349,13 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
 _NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
 
 
-def _empty_items(text: str, places: scan.CharIndex | None = None) -> list[tuple[int, int, int]]:
+def _empty_items(
+    text: str, places: scan.CharIndex | None = None, marks: list[int] | None = None
+) -> list[tuple[int, int, int]]:
     """(the empty item's number, start, end) of each item number followed at once by the next one,
     where the first opens a clause (after ';', '。', a line break or a cell's '|')."""
     found = []
-    for match in _next_numbers(text, places):
+    for match in _next_numbers(text, places, marks):
         mark = match.start()
         digits = mark
         while digits and text[digits - 1].isdecimal() and mark - digits < 2:
@@ -351,17 +371,25 @@ def _empty_items(text: str, places: scan.CharIndex | None = None) -> list[tuple[
     return found
 
 
-def _next_numbers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
-    """``_NEXT_NUMBER.finditer(text)``, tried only at a mark whose next mark (all of them found in
-    the text's CharIndex) stands after a digit: between the two marks of a match stand only spaces,
-    then one or two digits, so the second one is the next mark of the text, a digit stands before
-    it, and a space after the first one when they are more than three apart."""
-    marks = scan.places_of(text, ".．、", places)
-    starts = [
-        at
-        for at, following in itertools.pairwise(marks)
-        if (following - at <= 3 or text[at + 1] == " ") and text[following - 1].isdecimal()
-    ]
+def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | None = None) -> list[re.Match]:
+    """``_NEXT_NUMBER.finditer(text)``, tried only before the marks that follow a digit (``marks``:
+    :func:`_marks_after_digits` of ".．、", when the caller has them): a match is a mark, spaces,
+    one or two digits (all those before the second mark) and the second mark, so it starts at the
+    mark before the spaces before those digits."""
+    if marks is None:
+        marks = _marks_after_digits(text, places, ".．、")
+    starts = []
+    for mark in marks:
+        digits = mark - 1  # (a digit)
+        if digits and text[digits - 1].isdecimal():
+            digits -= 1
+            if digits and text[digits - 1].isdecimal():
+                continue  # three digits or more: no number of one or two
+        start = digits - 1
+        while start >= 0 and text[start] == " ":
+            start -= 1
+        if start >= 0 and text[start] in ".．、":
+            starts.append(start)
     return scan.matches_at(_NEXT_NUMBER, text, starts)
 
 
@@ -381,11 +409,12 @@ def _blanks(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
 # slots of a template nobody filled: a document number without its number ('湛财评〔2018〕号'), a
 # row of boxes for a code ('项目编码:□□□□□□'), empty brackets where a figure goes ('经费【】万元'),
 # a sum named with its unit but without its figure ('政府专项经费万元')
+_MONEY_WORDS = ("经费", "资金", "拨款", "投资", "金额", "补助", "收入", "支出")
 _EMPTY_SLOT = re.compile(
     r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
     r"|(?P<boxes>□{3,})"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
-    r"|(?P<money>[万亿]元(?<=(?:经费|资金|拨款|投资|金额|补助|收入|支出)[万亿]元))"
+    rf"|(?P<money>[万亿]元(?<=(?:{'|'.join(_MONEY_WORDS)})[万亿]元))"
 )
 _SLOT_WHAT = {
     "number": "文号缺序号",
@@ -399,16 +428,27 @@ _SLOT_WHAT = {
 _PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
 
 
-_MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: its 元 is looked at first)
+_MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: what stands around it is looked at first)
 _SLOT_OPENERS = "".join(c for c in scan.first_chars(_EMPTY_SLOT) or "" if c not in _MONEY_SLOT)
+_ROUND = "(（"  # (round brackets open only the empty brackets of a figure: spaces or a closer follow)
+_FIGURE_NEXT = frozenset(" 　)）】]］")
 
 
 def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     """The slots of _EMPTY_SLOT, and a percent sign with no figure after 为/达/是 ('完成率为%'),
     found from the few '%' of the text (a class of first characters would be scanned everywhere).
-    _EMPTY_SLOT is tried at its first characters only, a 万 or 亿 only when 元 follows it."""
-    starts = scan.places_of(text, _SLOT_OPENERS, places)
-    money = [at for at in scan.places_of(text, _MONEY_SLOT, places) if text.startswith("元", at + 1)]
+    _EMPTY_SLOT is tried at its first characters only: a round bracket only when a space or a
+    closer follows it, a 万 or 亿 only between one of the money words and 元."""
+    starts = [
+        at
+        for at in scan.places_of(text, _SLOT_OPENERS, places)
+        if text[at] not in _ROUND or text[at + 1 : at + 2] in _FIGURE_NEXT
+    ]
+    money = [
+        at
+        for at in scan.places_of(text, _MONEY_SLOT, places)
+        if text.startswith("元", at + 1) and text.endswith(_MONEY_WORDS, 0, at)
+    ]
     if money:
         starts = sorted(starts + money)
     found = scan.matches_at(_EMPTY_SLOT, text, starts)
@@ -493,8 +533,7 @@ def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = No
     paragraphs = report.paragraphs
     # “主管部门:               单位:万元”: a field followed on its line by the next field
     field_name = _field_name(id(context.data.wording), fields)
-    colons = scan.places_of(text, ":", places)  # (the text's colons, from its CharIndex)
-    for colon in scan.matches_at(_COLON_THEN_FIELD, text, colons):
+    for colon in _COLON_THEN_FIELD.finditer(text):  # (a literal first: the regex engine finds it fast)
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
         if label is None or not field_name.fullmatch(label.group(0)):
@@ -550,8 +589,12 @@ def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = No
             )
     # the paragraphs that end with ':' (a field's label alone), found from the colons when they are
     # few (most texts); a form with colons on most lines has each paragraph's end looked at
+    colons = []
+    colon = text.find(":")
     limit = len(paragraphs) // 4
-    colons = colons[: limit + 1]
+    while colon >= 0 and len(colons) <= limit:
+        colons.append(colon)
+        colon = text.find(":", colon + 1)
     if len(colons) > limit:
         ending = [index for index, paragraph in enumerate(paragraphs[:-1]) if paragraph.text.endswith(":")]
     else:
@@ -1115,7 +1158,7 @@ def _paragraph_length(report: ParsedReport, position: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # One place or body named two ways
 
-_PLACE = tuple((suffix, re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])")) for suffix in ("县", "区"))
+_PLACE = tuple(re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])") for suffix in ("县", "区"))
 _NOT_STEM = frozenset("县区市省州镇乡村全本我各该其")
 
 
@@ -1140,8 +1183,7 @@ class _Place(NamedTuple):
     end: int
 
 
-_ORG_HEAD = "人民"
-_ORG = re.compile(rf"{_ORG_HEAD}(?:政府|检察院|法院)")
+_ORG = re.compile(r"人民政府|人民检察院|人民法院")
 _CJK_RUN_BACK = re.compile(r"[\u4e00-\u9fff]{4,12}$")
 
 
@@ -1150,11 +1192,10 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     word_stems = as_set(context.data.wording.get("place_word_stems"))
-    index = context.report.places
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
-        for suffix, regex in _PLACE
-        for m in scan.matches_at(regex, text, scan.places_of(text, suffix, index))  # (from 县, 区)
+        for regex in _PLACE
+        for m in regex.finditer(text)  # (from 县, 区: a literal first, found fast by the regex engine)
         if m.start() >= 2
         and "\u4e00" <= text[m.start() - 2] <= "\u9fff"
         and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
@@ -1202,8 +1243,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
     orgs: dict[str, int] = {}
-    # every name of _ORG starts with 人民: tried where that word stands (found in the CharIndex)
-    for match in scan.matches_at(_ORG, text, word_starts(text, _ORG_HEAD, index)):
+    for match in _ORG.finditer(text):  # (人民 first: the regex engine finds the literal fast)
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
             org = head.group(0) + match.group(0)
@@ -1459,9 +1499,22 @@ def _inline_numbers(
     return scan.matches_at(_INLINE_NUMBER, text, starts)
 
 
-def _marks_after_digits(text: str, places: scan.CharIndex | None) -> list[int]:
-    """The places of the '.' and '、' that follow a digit (from the text's CharIndex)."""
-    return [mark for mark in scan.places_of(text, ".、", places) if mark and text[mark - 1].isdecimal()]
+def _marks_after_digits(text: str, places: scan.CharIndex | None, marks: str = ".、") -> list[int]:
+    """The places of the marks (by default '.' and '、') that follow a digit (from the text's
+    CharIndex)."""
+    return [mark for mark in scan.places_of(text, marks, places) if mark and text[mark - 1].isdecimal()]
+
+
+def _digit_marks(context: CheckContext) -> list[int]:
+    """_marks_after_digits of ".．、" for the report, found once (template.leftover and
+    list.numbering both read them)."""
+    found = context.memo.get("rules_text.digit_marks")
+    if found is None:
+        report = context.report
+        found = context.memo["rules_text.digit_marks"] = _marks_after_digits(
+            report.text, report.places, ".．、"
+        )
+    return found
 
 
 def _comma_numbers(text: str, marks: list[int]) -> list[re.Match]:
@@ -1489,7 +1542,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     current = None
     previous = None
-    marks = _marks_after_digits(text, context.report.places)
+    marks = [mark for mark in _digit_marks(context) if text[mark] != "．"]
     matches = _inline_numbers(text, marks=marks)
     first = _FIRST_NUMBER.match(text)
     if first:
@@ -1537,9 +1590,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Sentences run together
 
-_RUN_ON = {unit: re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%")}
-_RUN_ON_UNITS = "".join(_RUN_ON)
-_RUN_ON_NEXT = frozenset("其12")  # what 其中 and a year start with
+_RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
 
 
 @lru_cache(maxsize=4)
@@ -1585,10 +1636,8 @@ def check_run_on(context: CheckContext) -> list[Finding]:
                 expected=f"{first}，",
             )
         )
-    for at in scan.places_of(text, _RUN_ON_UNITS, places):  # each unit, tried where 其中 or a year follows
-        match = _RUN_ON[text[at]].match(text, at) if text[at + 1 : at + 2] in _RUN_ON_NEXT else None
-        if match is None:
-            continue
+    # (each pattern starts with its unit, a literal: the regex engine finds it fast on its own)
+    for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":
             before -= 1
@@ -1677,7 +1726,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
             )
         )
     periods: list[tuple[int, int]] = []
-    for match in scan.matches_at(_ASCII_PERIOD, text, scan.places_of(text, ".", places)):  # (from '.')
+    for match in _ASCII_PERIOD.finditer(text):
         at = match.start()
         if not at or not _is_cjk(text[at - 1]):
             continue
