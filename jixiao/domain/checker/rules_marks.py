@@ -18,7 +18,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules import has_word, word_starts
-from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
+from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word, of_data
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -139,12 +139,9 @@ def _heading_run_on_regex(key: int, endings: tuple[str, ...], openers: tuple[str
 def check_heading_run_on(context: CheckContext) -> list[Finding]:
     """A numbered line whose title ('预算和绩效目标分解下达情况') is followed at once by the body's
     first words ('依照', '根据', '按照' …): the heading and the sentence run together."""
-    wording = context.data.wording
-    endings = as_tuple(wording.get("heading_endings"))
-    openers = as_tuple(wording.get("sentence_openers"))
+    endings, openers, regex = of_data(context.data, _heading_words)
     if not endings or not openers:
         return []
-    regex = _heading_run_on_regex(id(wording), endings, openers)
     findings = []
     for paragraph in context.report.paragraphs:
         match = regex.match(paragraph.text)
@@ -166,6 +163,14 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_headings_after_open_sentences(context, endings))
     return findings
+
+
+def _heading_words(data) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern | None]:
+    wording = data.wording
+    endings = as_tuple(wording.get("heading_endings"))
+    openers = as_tuple(wording.get("sentence_openers"))
+    regex = _heading_run_on_regex(id(wording), endings, openers) if endings and openers else None
+    return endings, openers, regex
 
 
 def _spaced_apart(context: CheckContext, at: int) -> bool:

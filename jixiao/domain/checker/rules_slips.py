@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import numpy as np
@@ -679,10 +680,21 @@ def _items_run_together(context: CheckContext) -> list[Finding]:
     text = report.text
     findings = []
     # the paragraphs that hold '2.' or '2．', found from the places of the marks
-    twos = [at for at in scan.places_of(text, ".．", report.places) if at and text[at - 1] == "2"]
+    marks = scan.places_of(text, ".．", report.places)
+    twos = [at for at in marks if at and text[at - 1] == "2"]
     for index in sorted({report.paragraph_index(at) for at in twos}):
         paragraph = report.paragraphs[index]
         line = paragraph.text
+        # a run of three items holds three marks after a digit and before a CJK character: the
+        # paragraph's marks are looked at before its text is scanned
+        low = bisect_left(marks, paragraph.start)
+        items = [
+            at
+            for at in marks[low : bisect_left(marks, paragraph.end, low)]
+            if "\u4e00" <= text[at + 1 : at + 2] <= "\u9fff" and text[at - 1].isdecimal()
+        ]
+        if len(items) < 3:
+            continue
         for run in _numbered_runs(list(_DOTTED_ITEM.finditer(line))):
             if len(run) < 3 or run[0].group(1) != "1":
                 continue

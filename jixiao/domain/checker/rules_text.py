@@ -98,6 +98,21 @@ def as_set(words) -> frozenset:
     return _made_once(words, _AS_SET, frozenset) if words else frozenset()
 
 
+_OF_DATA: dict[tuple[int, object], tuple[object, object]] = {}
+
+
+def of_data(data, make):
+    """``make(data)`` for a CheckerData, made once per data (the word lists and patterns a rule
+    builds from it: one look-up a report, not one for each list and pattern)."""
+    key = (id(data), make)
+    known = _OF_DATA.get(key)
+    if known is None or known[0] is not data:
+        if len(_OF_DATA) > 256:
+            _OF_DATA.clear()
+        known = _OF_DATA[key] = (data, make(data))
+    return known[1]
+
+
 # ---------------------------------------------------------------------------------------------
 # A pattern tried only where a character it needs stands
 
@@ -213,6 +228,37 @@ def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ..
     return phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex
 
 
+class _TemplateWords(NamedTuple):
+    patterns: tuple  # _template_patterns
+    fields: tuple[str, ...]  # form_fields, and their patterns
+    field_regex: re.Pattern
+    field_name: re.Pattern
+    stamp_only: re.Pattern
+    rows: frozenset[str]
+    row_fields: frozenset[str]
+
+
+def _template_words(data) -> _TemplateWords:
+    wording = data.wording
+    key = id(wording)
+    fields = as_tuple(wording.get("form_fields"))
+    return _TemplateWords(
+        _template_patterns(
+            key,
+            as_tuple(wording.get("template_phrases")),
+            as_tuple(wording.get("answer_labels")),
+            wording.get("instruction_tail") or "(?!)",
+            wording.get("guidance_note") or "",
+        ),
+        fields,
+        _form_field_regex(key, fields),
+        _field_name(key, fields),
+        _stamp_only(key, fields),
+        as_set(wording.get("answer_rows")),
+        as_set(wording.get("row_fields")),
+    )
+
+
 @rule(
     "template.leftover",
     "模板残留：xx年、××县等占位符，“参考提纲”等提示字样，照抄的填表说明，自评表中空着的得分",
@@ -220,7 +266,6 @@ def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ..
 def check_template_leftovers(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    wording = context.data.wording
     findings: list[Finding] = []
     places = report.places
     placeholders = []
@@ -245,13 +290,8 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=first.group(0),
             )
         )
-    phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex = _template_patterns(
-        id(wording),
-        as_tuple(wording.get("template_phrases")),
-        as_tuple(wording.get("answer_labels")),
-        wording.get("instruction_tail") or "(?!)",
-        wording.get("guidance_note") or "",
-    )
+    template = of_data(context.data, _template_words)
+    phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex = template.patterns
     if heads is None:
         phrases = scan.finditer(phrase_regex, text, places)
     else:
@@ -293,7 +333,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
-    findings.extend(_empty_form_fields(context, places))
+    findings.extend(_empty_form_fields(context, template))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
     for match in _empty_slots(text, places):
@@ -520,19 +560,19 @@ def _field_name(key: int, fields: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(fields) or "(?!)")
 
 
-def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = None) -> list[Finding]:
+def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[Finding]:
     """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
     followed by a blank line or by the next field (“评价方式:…”)."""
     report = context.report
-    fields = as_tuple(context.data.wording.get("form_fields"))
-    if not fields:
+    if not template.fields:
         return []
-    regex = _form_field_regex(id(context.data.wording), fields)
+    regex = template.field_regex
+    places = report.places
     text = report.text
     findings = []
     paragraphs = report.paragraphs
     # “主管部门:               单位:万元”: a field followed on its line by the next field
-    field_name = _field_name(id(context.data.wording), fields)
+    field_name = template.field_name
     for colon in _COLON_THEN_FIELD.finditer(text):  # (a literal first: the regex engine finds it fast)
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
@@ -551,9 +591,7 @@ def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = No
             )
         )
     # “单位名称:(盖章)” alone on its line, or before the next field: only the stamp's place is there
-    for stamp in (
-        _stamp_only(id(context.data.wording), fields).finditer(text) if has_word(text, "章)", places) else ()
-    ):
+    for stamp in template.stamp_only.finditer(text) if has_word(text, "章)", places) else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -564,9 +602,9 @@ def _empty_form_fields(context: CheckContext, places: scan.CharIndex | None = No
                 expected=stamp.group("label"),
             )
         )
-    rows = as_set(context.data.wording.get("answer_rows"))
+    rows = template.rows
     # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
-    row_fields = as_set(context.data.wording.get("row_fields"))
+    row_fields = template.row_fields
     for paragraph in paragraphs if rows and "|" in text else ():
         # the first cell is looked at first, the others only for a field's name: the cells after
         # it are all empty when what follows the first '|' is only '|' and spaces
@@ -780,6 +818,11 @@ def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[in
     return _literal_starts(text, word) if word else list(range(len(text) + 1))
 
 
+def _approx_of(data) -> tuple[tuple[str, ...], re.Pattern, str | None]:
+    wording = data.wording
+    return _approx_regexes(as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after")))
+
+
 @lru_cache(maxsize=4)
 def _approx_regexes(
     before: tuple[str, ...], after: tuple[str, ...]
@@ -894,9 +937,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    anchors, head, lasts = _approx_regexes(
-        as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after"))
-    )
+    anchors, head, lasts = of_data(context.data, _approx_of)
     before = scan.places_of(text, lasts, places) if lasts is not None else None
     hits = []
     for after in anchors:
@@ -1275,6 +1316,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")
 
 
+def _name_patterns_of(data):
+    wording = data.wording
+    return _name_patterns(
+        id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
+    )
+
+
 @lru_cache(maxsize=4)
 def _name_patterns(key: int, fields: tuple[str, ...], suffixes: tuple[str, ...]):
     field = re.compile(rf"(?:{'|'.join(fields) or '(?!)'})\s*$")
@@ -1287,10 +1335,7 @@ _NAME_AFTER = re.compile(r"\s*([\u4e00-\u9fff()（）]{4,30})")
 def _own_name(context: CheckContext) -> str | None:
     """The reporting unit's own name: a cover field (部门名称: …), else the part of a title line
     before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
-    wording = context.data.wording
-    field, suffixes = _name_patterns(
-        id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
-    )
+    field, suffixes = of_data(context.data, _name_patterns_of)
     text = context.report.text
     colons = scan.places_of(text, ":：", context.report.places)  # a field is found from its colon (fast)
     for colon in colons[: bisect_left(colons, 3000)]:
@@ -1593,6 +1638,12 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 _RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
 
 
+def _two_problems_of(data) -> tuple[tuple[str, ...], tuple]:
+    wording = data.wording
+    ends = as_tuple(wording.get("problem_ends"))
+    return ends, _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
+
+
 @lru_cache(maxsize=4)
 def _two_problems(
     key: int, ends: tuple[str, ...], predicates: tuple[str, ...]
@@ -1615,10 +1666,8 @@ def _two_problems(
 def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    wording = context.data.wording
     places = context.report.places
-    ends = as_tuple(wording.get("problem_ends"))
-    two, firsts, heads = _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
+    ends, (two, firsts, heads) = of_data(context.data, _two_problems_of)
     if heads is None:
         matches = scan.finditer(two, text, places)
     else:  # a match starts with one of the words: tried where their first two characters stand
