@@ -1527,12 +1527,13 @@ def _inline_numbers(
     if marks is None:
         marks = _marks_after_digits(text, places)
     starts = []
+    isdecimal = str.isdecimal
     for mark in marks:
-        digits = mark
-        while digits and text[digits - 1].isdecimal() and mark - digits < 3:
+        digits = mark - 1  # (a digit: the marks follow one)
+        if digits and isdecimal(text[digits - 1]):
             digits -= 1
-        if digits == mark or mark - digits > 2:
-            continue
+            if digits and isdecimal(text[digits - 1]):
+                continue  # three digits or more: no list number
         opener = digits - 1
         while opener >= 0 and text[opener] == " ":
             opener -= 1
