@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import cn_number
@@ -24,17 +25,15 @@ _STYLES = (
 _OPENS = frozenset("。;:,；：，\n ")
 
 
-def _shi_matches(text: str, pattern: re.Pattern) -> list[re.Match]:
-    """'一是…二是…' found from each 是 (str.find) and the numerals right before it."""
+def _shi_matches(text: str, pattern: re.Pattern, places: scan.CharIndex | None = None) -> list[re.Match]:
+    """'一是…二是…' found from each 是 (from the text's CharIndex) and the numerals right before it."""
     found = []
-    at = text.find("是", 1)
-    while at > 0:
-        if text[at - 1] in _CN:
+    for at in scan.places_of(text, "是", places):
+        if at and text[at - 1] in _CN:
             start = at - 2 if at >= 2 and text[at - 2] in _CN else at - 1
             match = pattern.match(text, start)
             if match is not None:
                 found.append(match)
-        at = text.find("是", at + 1)
     return found
 
 
@@ -61,7 +60,10 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     for pattern, style in _STYLES:
         if style == "circled" and "①" not in text and "②" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
-        matches = _shi_matches(text, pattern) if style == "{}是" else pattern.finditer(text)
+        if style == "{}是":
+            matches = _shi_matches(text, pattern, report.places)
+        else:  # ('(' and 第, literals, are found fast by the regex engine)
+            matches = pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}
         for match in matches:
             start = match.start()
@@ -72,11 +74,16 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if len(matches) < 2 or index < 0:
                 continue
             paragraph = report.paragraphs[index]
+            # (the list's numbers read first: the paragraph is looked at only when they are out of
+            # order, most lists are not)
+            found = _out_of_order(context, matches, style, paragraph.end)
+            if not found:
+                continue
             if "|" in paragraph.text or context.in_glued_form(paragraph.start):
                 continue  # cells of a form: each cell numbers its own list
             if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
                 continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
-            findings.extend(_out_of_order(context, matches, style, paragraph.end))
+            findings.extend(found)
         if style == "{}是":
             findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
@@ -95,17 +102,17 @@ def _runs_of_lines(
     }
     findings = []
     run: list[re.Match] = []
+    last = -1  # the paragraph of the run's last opener (each opener opens its paragraph)
     for index in sorted(openers):
-        if run and report.paragraph_index(run[-1].start()) != index - 1:
+        if run and last != index - 1:
             findings.extend(
                 _out_of_order(context, run, style, report.paragraphs[index - 1].end) if len(run) > 1 else []
             )
             run = []
         run.append(openers[index])
+        last = index
     if len(run) > 1:
-        findings.extend(
-            _out_of_order(context, run, style, report.paragraphs[report.paragraph_index(run[-1].start())].end)
-        )
+        findings.extend(_out_of_order(context, run, style, report.paragraphs[last].end))
     return findings
 
 

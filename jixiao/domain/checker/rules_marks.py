@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
+from jixiao.domain.checker.rules import has_word, word_starts
+from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word, of_data
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -28,10 +30,14 @@ _CLOSE = ")）》”】〕]"
 _SENTENCE = re.compile(r"[^。;!?；！？\n]+")
 
 
+_DEPTH_CHARS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}:：]")  # the characters that count below
+
+
 def _depth_zero_colons(text: str, start: int, end: int) -> list[int]:
     depth = 0
     found = []
-    for position in range(start, end):
+    for mark in _DEPTH_CHARS.finditer(text, start, end):  # (the other characters change nothing)
+        position = mark.start()
         ch = text[position]
         if ch in _OPEN:
             depth += 1
@@ -52,19 +58,30 @@ def check_colon_chains(context: CheckContext) -> list[Finding]:
     clause (no digits, no spaces of a form, not a label that introduces a list), is a list of
     parallel clauses written with colons instead of semicolons. Form lines (联系人:… 电话:…),
     '其中:基本支出:…' and text in brackets are left alone."""
-    text = context.report.text
-    if text.count(":") + text.count("：") < 2:
+    report = context.report
+    text = report.text
+    text_colons = scan.places_of(text, ":：", report.places)
+    if len(text_colons) < 2:
         return []
     introducers = as_tuple(context.data.wording.get("colon_introducers"))
     findings = []
-    source = context.report.source
-    for paragraph in context.report.paragraphs:
+    source = report.source
+    # the paragraphs that hold two colons or more, found from the colons of the text (in order;
+    # a paragraph is a stripped line, so a colon stands in the paragraph that starts before it)
+    index_of = report.paragraph_index
+    held = [index_of(colon) for colon in text_colons]
+    twice = sorted({index for index, following in itertools.pairwise(held) if index == following >= 0})
+    for index in twice:
+        paragraph = report.paragraphs[index]
         line = paragraph.text
-        if "|" in line or line.count(":") + line.count("：") < 2 or line.startswith(("SOURCE", "TITLE")):
+        if "|" in line or line.startswith(("SOURCE", "TITLE")):
             continue
+        low = bisect_left(text_colons, paragraph.start)
         for sentence in _SENTENCE.finditer(text, paragraph.start, paragraph.end):
             sentence_start, position = sentence.span()
-            if text.count(":", sentence_start, position) + text.count("：", sentence_start, position) < 2:
+            # (the sentence's colons counted in the list of the text's colons)
+            low = bisect_left(text_colons, sentence_start, low)
+            if bisect_left(text_colons, position, low) - low < 2:
                 continue
             colons = _depth_zero_colons(text, sentence_start, position)
             for first, second in itertools.pairwise(colons):
@@ -122,12 +139,9 @@ def _heading_run_on_regex(key: int, endings: tuple[str, ...], openers: tuple[str
 def check_heading_run_on(context: CheckContext) -> list[Finding]:
     """A numbered line whose title ('预算和绩效目标分解下达情况') is followed at once by the body's
     first words ('依照', '根据', '按照' …): the heading and the sentence run together."""
-    wording = context.data.wording
-    endings = as_tuple(wording.get("heading_endings"))
-    openers = as_tuple(wording.get("sentence_openers"))
+    endings, openers, regex = of_data(context.data, _heading_words)
     if not endings or not openers:
         return []
-    regex = _heading_run_on_regex(id(wording), endings, openers)
     findings = []
     for paragraph in context.report.paragraphs:
         match = regex.match(paragraph.text)
@@ -149,6 +163,14 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_headings_after_open_sentences(context, endings))
     return findings
+
+
+def _heading_words(data) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern | None]:
+    wording = data.wording
+    endings = as_tuple(wording.get("heading_endings"))
+    openers = as_tuple(wording.get("sentence_openers"))
+    regex = _heading_run_on_regex(id(wording), endings, openers) if endings and openers else None
+    return endings, openers, regex
 
 
 def _spaced_apart(context: CheckContext, at: int) -> bool:
@@ -219,7 +241,7 @@ def check_run_together_scores(context: CheckContext) -> list[Finding]:
     row is weight × rate (at most the weight); a score below that, outside the rate's rounding, is
     reported as a warning (the scoring rule is not printed in the row)."""
     text = context.report.text
-    if "执行率" not in text:
+    if not has_word(text, "执行率", context.report.places):
         return []
     findings = []
     for match in _RUN_TOGETHER_SCORE.finditer(text):
@@ -267,7 +289,9 @@ def check_stale_scope_year(context: CheckContext) -> list[Finding]:
     """An indicator note that names the year it evaluates ('该指标以2015年完工的…为评价内容') two
     years or more before the year the report evaluates: the note was copied from an old form."""
     text = context.report.text
-    if "为评" not in text and "为考" not in text:
+    if not has_word(text, "为评", context.report.places) and not has_word(
+        text, "为考", context.report.places
+    ):
         return []
     fiscal = _FISCAL_YEAR.search(text[:1500])
     if fiscal is None:
@@ -350,6 +374,21 @@ def check_title_names(context: CheckContext) -> list[Finding]:
 # The year's goal against the indicator table
 
 _GOAL = re.compile(r"(?:年度)?总体目标|年度目标")
+
+
+def _goal_search(text: str, places: scan.CharIndex | None) -> re.Match | None:
+    """``_GOAL.search(text)``, tried only where a match can start: every match is 总体目标 (with
+    the 年度 before it) or 年度目标, found from the places of their characters (CharIndex)."""
+    starts = set(word_starts(text, "年度目标", places))
+    for at in word_starts(text, "总体目标", places):
+        starts.update((at, at - 2) if at >= 2 else (at,))
+    for start in sorted(starts):
+        match = _GOAL.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
 _INDICATORS = re.compile(r"绩效指标|一级指标|三级指标")
 _MEASURE = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)(?P<unit>万?(?:公里|千米|平方米|立方米|人次|场次|[粒株头只亩户座台套吨所盏棵张册件处条]))"
@@ -377,7 +416,7 @@ def check_goal_against_indicators(context: CheckContext) -> list[Finding]:
     the unit agrees, and each side states only this one), the two disagree. Bounds
     (≥, 不低于 …) and a weight run into a value ('8550万粒' = 8 + 550) are read as such."""
     text = context.report.text
-    goal = scan.search(_GOAL, text, context.report.places)
+    goal = _goal_search(text, context.report.places)
     if goal is None:
         return []
     table = _INDICATORS.search(text, goal.end())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import numpy as np
@@ -19,7 +20,7 @@ import numpy as np
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_word
+from jixiao.domain.checker.rules import has_word, word_starts
 from jixiao.domain.checker.vocabulary import words
 
 # ---------------------------------------------------------------------------------------------
@@ -288,8 +289,7 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for closer, opener in ((")", "("), ("）", "（")):
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, context.report.places):
             start = text.rfind(opener, max(0, at - 7), at)
             word = text[start + 1 : at] if start >= 0 else ""
             if 2 <= len(word) <= 6 and text.startswith(word, at + 1) and all(_is_cjk(ch) for ch in word):
@@ -306,7 +306,6 @@ def check_bracket_repeats(context: CheckContext) -> list[Finding]:
                         found=text[head:end],
                     )
                 )
-            at = text.find(closer, at + 1)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -328,11 +327,11 @@ _CONTACT_RUN_ON = re.compile(r"(?:负责人|联系人)(?:为|是|[:：])([\u4e00
 )
 def check_missing_stops(context: CheckContext) -> list[Finding]:
     text = context.report.text
+    places = context.report.places
     findings = []
     subjects = tuple(context.data.wording.get("sentence_subjects") or ())
     for closer in (")", "）") if subjects else ():
-        at = text.find(closer)
-        while at >= 0:
+        for at in scan.places_of(text, closer, places):
             if text.startswith(subjects, at + 1):
                 subject = next(s for s in subjects if text.startswith(s, at + 1))
                 head = max(0, at - 5)
@@ -348,9 +347,7 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                         found=f"{closer}{subject}",
                     )
                 )
-            at = text.find(closer, at + 1)
-    at = text.find("电话")
-    while at >= 0:
+    for at in word_starts(text, "电话", places):  # (the word cannot overlap itself)
         field = "联系电话" if text.startswith("联系电话", at - 2) else "电话"
         field_start = at - 2 if field == "联系电话" else at
         match = _CONTACT_RUN_ON.search(text, max(0, field_start - 8), field_start)
@@ -369,7 +366,6 @@ def check_missing_stops(context: CheckContext) -> list[Finding]:
                     found=text[match.start(1) : field_start + len(field)],
                 )
             )
-        at = text.find("电话", at + 2)
     findings.sort(key=lambda f: f.location.start)
     return findings
 
@@ -415,14 +411,13 @@ _NOT_A_NAME = words("rules_slips.not_a_name")
 _PLACE_SUFFIXES = words("rules_slips.place_suffixes")
 
 
-def _counts(text: str):
-    """“7个” before a word, found from the literal 个 (a class at a pattern's start scans slowly)."""
-    at = text.find("个")
-    while at >= 0:
+def _counts(text: str, places: scan.CharIndex | None = None):
+    """“7个” before a word, found from the literal 个 (its places in the text's CharIndex: a class
+    at a pattern's start scans slowly)."""
+    for at in scan.places_of(text, "个", places):
         match = _COUNT_BEFORE_NAMES.match(text, at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1)
         if at >= 1 and match is not None:
             yield match
-        at = text.find("个", at + 1)
 
 
 @rule("punct.list_colon", "数量后直接接名单（“内设7个职能科室办公室、表演艺术部……”），中间缺冒号")
@@ -432,7 +427,7 @@ def check_list_colons(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     suffixes = tuple(context.data.wording.get("org_suffixes") or ()) + _PLACE_SUFFIXES
-    for match in _counts(text) if "、" in text else ():
+    for match in _counts(text, context.report.places) if "、" in text else ():
         digits = match.group(1)
         count = int(digits) if digits.isdigit() else _CN_SMALL[digits]
         if count < 3 or text.count("、", match.end(), match.end() + 20 * count) < count - 1:
@@ -473,7 +468,8 @@ _ACTUAL = re.compile(
 @rule("staff.over_quota", "同一段里“实有行政编制人员N人”多于“行政编制M个”（同一类编制），且没有说明超编")
 def check_staff_over_quota(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "实有" not in text or "编制" not in text:
+    places = context.report.places
+    if not has_word(text, "实有", places) or not has_word(text, "编制", places):
         return []
     findings = []
     for paragraph in context.report.paragraphs:
@@ -560,6 +556,18 @@ def check_list_ends(context: CheckContext) -> list[Finding]:
 _NOT_A_LIST_END = frozenset("级到待候于同额值次量比号第")  # '，等级为优', '，等到…': no 等 of a list
 _COMMA_MEMBER = re.compile(r"[,，]([\u4e00-\u9fff]{2,12}?)等")
 _LIST_MEMBERS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}$")
+_LAST_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _list_before(text: str, low: int, end: int) -> re.Match | None:
+    """``_LIST_MEMBERS.search(text, low, end)``, searched only when the name after the last '、'
+    before ``end`` is one: a match ends at ``end`` (or before a line break there, where '$' matches
+    too) with that name (the backtracking search over the 80 characters costs far more)."""
+    last = end - 1 if text[end - 1 : end] == "\n" else end  # (a name ends on a character, no '\n')
+    mark = text.rfind("、", low, last)
+    if mark < 0 or _LAST_MEMBER.fullmatch(text, mark + 1, last) is None:
+        return None
+    return _LIST_MEMBERS.search(text, low, end)
 
 
 @rule(
@@ -572,9 +580,13 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     characters as one of the others (残疾人…), which a new clause after a comma does not."""
     text = context.report.text
     findings = []
-    for etc in scan.occurrences(text, "等"):  # (fewer than the commas: each looks back for its comma)
-        if etc and text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
-            listed = _LIST_MEMBERS.search(text, max(0, etc - 81), etc - 1)
+    rfind = text.rfind
+    # (fewer than the commas: each looks back for its comma)
+    for etc in scan.places_of(text, "等", context.report.places):
+        if not etc:
+            continue  # (no comma before it)
+        if text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
+            listed = _list_before(text, max(0, etc - 81), etc - 1)
             if listed is not None:  # '财务科、业务科、办公室,等科室': 等 follows the last name at once
                 findings.append(
                     context.finding(
@@ -588,13 +600,17 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
-        comma = max(text.rfind(",", max(0, etc - 13), etc), text.rfind("，", max(0, etc - 13), etc))
-        member = _COMMA_MEMBER.match(text, comma) if comma >= 0 else None
+        low = etc - 13 if etc > 13 else 0
+        comma = rfind(",", low, etc)
+        comma = max(comma, rfind("，", comma + 1 if comma >= 0 else low, etc))
+        if etc - comma < 3 or comma < 0:
+            continue  # (two names' characters at least stand between the comma and 等)
+        member = _COMMA_MEMBER.match(text, comma)
         if member is None or member.end() != etc + 1:
             continue
         if text.count("、", max(0, comma - 80), comma) < 2:
             continue  # (no list of three before the comma: the regex's search is not tried)
-        listed = _LIST_MEMBERS.search(text, max(0, comma - 80), comma)
+        listed = _list_before(text, max(0, comma - 80), comma)
         if listed is None:
             continue
         names = listed.group(0).split("、")
@@ -627,9 +643,9 @@ def check_item_ends(context: CheckContext) -> list[Finding]:
     one ends with a full stop or semicolon before the next number, the one that ends on a
     character lacks its stop."""
     findings = []
-    for paragraph in context.report.paragraphs:
-        if paragraph.text.count("(") + paragraph.text.count("（") < 3:
-            continue
+    report = context.report
+    for index in _paragraphs_holding(report, "(（", 3):
+        paragraph = report.paragraphs[index]
         offset = 0
         for cell in paragraph.text.split("|"):  # (a table's cells one by one)
             findings.extend(_item_without_stop(context, cell, paragraph.start + offset))
@@ -641,14 +657,43 @@ def check_item_ends(context: CheckContext) -> list[Finding]:
 _DOTTED_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[.．](?=[\u4e00-\u9fff])")
 
 
+def _paragraphs_holding(report, chars: str, least: int) -> list[int]:
+    """The indices of the paragraphs that hold at least ``least`` of the characters ``chars`` (none
+    of them a space), in order: found from their places in the text's CharIndex, each in the
+    paragraph that starts before it (a paragraph is a stripped line)."""
+    index_of = report.paragraph_index
+    found = []
+    previous = count = -1
+    for at in scan.places_of(report.text, chars, report.places):  # (in order: by paragraph)
+        index = index_of(at)
+        count = count + 1 if index == previous else 1
+        previous = index
+        if count == least and index >= 0:
+            found.append(index)
+    return found
+
+
 def _items_run_together(context: CheckContext) -> list[Finding]:
     """Items 1. 2. 3. … in a line with no mark at all between them ('…幸福指数2.确保代发系统…速度
     3.加快…'): every item but the last ends on a character. Reported once, at the first join."""
-    text = context.report.text
+    report = context.report
+    text = report.text
     findings = []
-    for paragraph in context.report.paragraphs:
+    # the paragraphs that hold '2.' or '2．', found from the places of the marks
+    marks = scan.places_of(text, ".．", report.places)
+    twos = [at for at in marks if at and text[at - 1] == "2"]
+    for index in sorted({report.paragraph_index(at) for at in twos}):
+        paragraph = report.paragraphs[index]
         line = paragraph.text
-        if "2." not in line and "2．" not in line:
+        # a run of three items holds three marks after a digit and before a CJK character: the
+        # paragraph's marks are looked at before its text is scanned
+        low = bisect_left(marks, paragraph.start)
+        items = [
+            at
+            for at in marks[low : bisect_left(marks, paragraph.end, low)]
+            if "\u4e00" <= text[at + 1 : at + 2] <= "\u9fff" and text[at - 1].isdecimal()
+        ]
+        if len(items) < 3:
             continue
         for run in _numbered_runs(list(_DOTTED_ITEM.finditer(line))):
             if len(run) < 3 or run[0].group(1) != "1":

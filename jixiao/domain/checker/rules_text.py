@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -18,6 +20,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
+from jixiao.domain.checker.rules import has_any, has_word, word_starts
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -95,20 +98,165 @@ def as_set(words) -> frozenset:
     return _made_once(words, _AS_SET, frozenset) if words else frozenset()
 
 
+_OF_DATA: dict[tuple[int, object], tuple[object, object]] = {}
+
+
+def of_data(data, make):
+    """``make(data)`` for a CheckerData, made once per data (the word lists and patterns a rule
+    builds from it: one look-up a report, not one for each list and pattern)."""
+    key = (id(data), make)
+    known = _OF_DATA.get(key)
+    if known is None or known[0] is not data:
+        if len(_OF_DATA) > 256:
+            _OF_DATA.clear()
+        known = _OF_DATA[key] = (data, make(data))
+    return known[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# A pattern tried only where a character it needs stands
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MAX_ANCHOR_CHARS = 12
+
+
+def _required_chars(op, value) -> set[str] | None:
+    """The characters one element must match (a literal, a class of literals, or one of those
+    repeated at least once), or None."""
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN:
+        if all(kind is sre.LITERAL for kind, _ in value):
+            return {chr(member) for _, member in value}
+        return None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+        inner = list(value[2])
+        if len(inner) == 1:
+            return _required_chars(*inner[0])
+    return None
+
+
+def _anchors_of(items, state, low: int, high: int) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) such that every match of the sequence ``items`` that starts
+    ``low``..``high`` characters into a match holds one of the characters at an offset from the
+    match's start between its low and high; None when no such element is found before an element
+    of unbounded width."""
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue  # matches no character: the offsets stay
+        chars = _required_chars(op, value)
+        if chars is not None and len(chars) <= _MAX_ANCHOR_CHARS:
+            return [("".join(sorted(chars)), low, high)]
+        if op is sre.BRANCH:
+            found: list[tuple[str, int, int]] = []
+            for branch in value[1]:
+                anchors = _anchors_of(branch, state, low, high)
+                if anchors is None:
+                    break
+                found += anchors
+            else:
+                return found
+        elif op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
+            anchors = _anchors_of(value[3], state, low, high)
+            if anchors is not None:
+                return anchors
+        least, most = sre_parse.SubPattern(state, [(op, value)]).getwidth()
+        if most >= sre.MAXREPEAT - 1:
+            return None
+        low, high = low + least, high + most
+    return None
+
+
+_ANCHORS: dict[tuple[str, int], list[tuple[str, int, int]] | None] = {}
+
+
+def _pattern_anchors(pattern: re.Pattern) -> list[tuple[str, int, int]] | None:
+    """The anchors of a pattern (see _anchors_of), or None when it may match the empty string or
+    none is known; worked out once per pattern."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _ANCHORS:
+        anchors = None
+        if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+            if parsed.getwidth()[0] > 0:
+                anchors = _anchors_of(parsed, parsed.state, 0, 0)
+        if anchors is not None:  # the characters of the same offsets looked up at once
+            merged: dict[tuple[int, int], set[str]] = {}
+            for chars, low, high in anchors:
+                merged.setdefault((low, high), set()).update(chars)
+            anchors = [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
+        _ANCHORS[key] = anchors
+    return _ANCHORS[key]
+
+
+def _anchored_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, tried only where a match can start: at the offsets before
+    the characters every match holds (an alternation such as the placeholders, '…[xX×]{2,4}…|某某|…',
+    is tried at every character by the regex engine). Every match starts at one of those places, so
+    the leftmost matches that do not overlap are the same."""
+    anchors = _pattern_anchors(pattern)
+    if anchors is None:
+        return list(pattern.finditer(text))
+    starts = set()
+    for chars, low, high in anchors:
+        for at in scan.places_of(text, chars, places):
+            starts.update(range(max(at - high, 0), at - low + 1))
+    if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
+        return list(pattern.finditer(text))
+    return scan.matches_at(pattern, text, sorted(starts))
+
+
 # ---------------------------------------------------------------------------------------------
 # Leftover template text
 
-# one literal each: a pattern that starts with a literal is scanned many times faster than a class
-_PLACEHOLDER_MARKS = ("x", "X", "×", "ｘ", "Ｘ", "某某", "(部门)", "(单位)")
+# what every placeholder of wording.yaml holds: one of these characters or words
+_PLACEHOLDER_CHARS = "xX×ｘＸ"
+_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
 
 
 @lru_cache(maxsize=4)
 def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ...], tail: str, hint: str):
     phrase_regex = re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
+    # (the phrases' first characters, and their first two when none is shorter: a match is one of
+    # them, tried only where they stand)
+    firsts = "".join(sorted({p[0] for p in phrases if p}))
+    heads = frozenset(p[:2] for p in phrases) if all(len(p) >= 2 for p in phrases) else None
     answer_regex = (
         re.compile(rf"^(?:{'|'.join(re.escape(label) for label in labels)})\s*\|?$") if labels else None
     )
-    return phrase_regex, answer_regex, re.compile(tail + r"\s*\|?\s*$"), re.compile(hint or "(?!)")
+    tail_regex, hint_regex = re.compile(tail + r"\s*\|?\s*$"), re.compile(hint or "(?!)")
+    return phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex
+
+
+class _TemplateWords(NamedTuple):
+    patterns: tuple  # _template_patterns
+    fields: tuple[str, ...]  # form_fields, and their patterns
+    field_regex: re.Pattern
+    field_name: re.Pattern
+    stamp_only: re.Pattern
+    rows: frozenset[str]
+    row_fields: frozenset[str]
+
+
+def _template_words(data) -> _TemplateWords:
+    wording = data.wording
+    key = id(wording)
+    fields = as_tuple(wording.get("form_fields"))
+    return _TemplateWords(
+        _template_patterns(
+            key,
+            as_tuple(wording.get("template_phrases")),
+            as_tuple(wording.get("answer_labels")),
+            wording.get("instruction_tail") or "(?!)",
+            wording.get("guidance_note") or "",
+        ),
+        fields,
+        _form_field_regex(key, fields),
+        _field_name(key, fields),
+        _stamp_only(key, fields),
+        as_set(wording.get("answer_rows")),
+        as_set(wording.get("row_fields")),
+    )
 
 
 @rule(
@@ -118,15 +266,16 @@ def _template_patterns(key: int, phrases: tuple[str, ...], labels: tuple[str, ..
 def check_template_leftovers(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    wording = context.data.wording
     findings: list[Finding] = []
+    places = report.places
     placeholders = []
-    # the full patterns are slow to scan; a search for 某某 too: 某 is looked for first
-    if any(
-        contains_word(text, mark, min(1, len(mark) - 1)) for mark in _PLACEHOLDER_MARKS if mark[0] in text
-    ):
+    # the patterns are tried only when one of their marks is written (x, ×, 某某 …), and then only
+    # where a placeholder can start
+    if scan.places_of(text, _PLACEHOLDER_CHARS, places) or has_any(text, _PLACEHOLDER_WORDS, places):
         placeholders = [
-            m for m in context.data.placeholder_regex.finditer(text) if not _in_source_line(text, m.start())
+            m
+            for m in _anchored_matches(context.data.placeholder_regex, text, places)
+            if not _in_source_line(text, m.start())
         ]
     if placeholders:
         first = placeholders[0]
@@ -141,14 +290,14 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=first.group(0),
             )
         )
-    phrase_regex, answer_regex, tail_regex, hint_regex = _template_patterns(
-        id(wording),
-        as_tuple(wording.get("template_phrases")),
-        as_tuple(wording.get("answer_labels")),
-        wording.get("instruction_tail") or "(?!)",
-        wording.get("guidance_note") or "",
-    )
-    for match in scan.finditer(phrase_regex, text, report.places):
+    template = of_data(context.data, _template_words)
+    phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex = template.patterns
+    if heads is None:
+        phrases = scan.finditer(phrase_regex, text, places)
+    else:
+        starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
+        phrases = scan.matches_at(phrase_regex, text, starts)
+    for match in phrases:
         findings.append(
             context.finding(
                 "template.leftover",
@@ -159,7 +308,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    if answer_regex is not None and "字以内" in text:
+    if answer_regex is not None and has_word(text, "字以内", places):
         paragraphs = report.paragraphs
         for index in range(1, len(paragraphs)):
             paragraph = paragraphs[index]
@@ -184,10 +333,10 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
-    findings.extend(_empty_form_fields(context))
+    findings.extend(_empty_form_fields(context, template))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
-    for match in _empty_slots(text, report.places):
+    for match in _empty_slots(text, places):
         slot = text[match.start() - 2 if match.lastgroup == "money" else match.start() : match.end()]
         findings.append(
             context.finding(
@@ -199,7 +348,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text):
+    for first, start, end in _empty_items(text, places, _digit_marks(context)):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -210,7 +359,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    for match in _blanks(text):
+    for match in _blanks(text, places):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -221,7 +370,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for match in scan.finditer(_BARE_PERCENTS, text, context.report.places) if "%、%" in text else ():
+    for match in scan.finditer(_BARE_PERCENTS, text, places) if has_word(text, "%、%", places) else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -240,11 +389,13 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
 _NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
 
 
-def _empty_items(text: str) -> list[tuple[int, int, int]]:
+def _empty_items(
+    text: str, places: scan.CharIndex | None = None, marks: list[int] | None = None
+) -> list[tuple[int, int, int]]:
     """(the empty item's number, start, end) of each item number followed at once by the next one,
     where the first opens a clause (after ';', '。', a line break or a cell's '|')."""
     found = []
-    for match in _NEXT_NUMBER.finditer(text):
+    for match in _next_numbers(text, places, marks):
         mark = match.start()
         digits = mark
         while digits and text[digits - 1].isdecimal() and mark - digits < 2:
@@ -260,6 +411,28 @@ def _empty_items(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | None = None) -> list[re.Match]:
+    """``_NEXT_NUMBER.finditer(text)``, tried only before the marks that follow a digit (``marks``:
+    :func:`_marks_after_digits` of ".．、", when the caller has them): a match is a mark, spaces,
+    one or two digits (all those before the second mark) and the second mark, so it starts at the
+    mark before the spaces before those digits."""
+    if marks is None:
+        marks = _marks_after_digits(text, places, ".．、")
+    starts = []
+    for mark in marks:
+        digits = mark - 1  # (a digit)
+        if digits and text[digits - 1].isdecimal():
+            digits -= 1
+            if digits and text[digits - 1].isdecimal():
+                continue  # three digits or more: no number of one or two
+        start = digits - 1
+        while start >= 0 and text[start] == " ":
+            start -= 1
+        if start >= 0 and text[start] in ".．、":
+            starts.append(start)
+    return scan.matches_at(_NEXT_NUMBER, text, starts)
+
+
 # a blank left for a figure: '预算执行率为……%', '评价得分:____分'
 _BLANK = re.compile(
     r"(?:…{2,}|_{2,}|＿{2,})\s*(?:%|万元|元|人次|人|个百分点|个|项|次|分|年)|(?<=:)(?:_{3,}|＿{3,})(?=[。,;\n]|$)"
@@ -267,8 +440,8 @@ _BLANK = re.compile(
 _BLANK_MARKS = ("……", "__", "＿＿")
 
 
-def _blanks(text: str) -> list[re.Match]:
-    if not any(contains_word(text, mark) for mark in _BLANK_MARKS):
+def _blanks(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+    if not has_any(text, _BLANK_MARKS, places):
         return []
     return list(_BLANK.finditer(text))
 
@@ -276,11 +449,12 @@ def _blanks(text: str) -> list[re.Match]:
 # slots of a template nobody filled: a document number without its number ('湛财评〔2018〕号'), a
 # row of boxes for a code ('项目编码:□□□□□□'), empty brackets where a figure goes ('经费【】万元'),
 # a sum named with its unit but without its figure ('政府专项经费万元')
+_MONEY_WORDS = ("经费", "资金", "拨款", "投资", "金额", "补助", "收入", "支出")
 _EMPTY_SLOT = re.compile(
     r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
     r"|(?P<boxes>□{3,})"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
-    r"|(?P<money>[万亿]元(?<=(?:经费|资金|拨款|投资|金额|补助|收入|支出)[万亿]元))"
+    rf"|(?P<money>[万亿]元(?<=(?:{'|'.join(_MONEY_WORDS)})[万亿]元))"
 )
 _SLOT_WHAT = {
     "number": "文号缺序号",
@@ -294,10 +468,30 @@ _SLOT_WHAT = {
 _PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
 
 
+_MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: what stands around it is looked at first)
+_SLOT_OPENERS = "".join(c for c in scan.first_chars(_EMPTY_SLOT) or "" if c not in _MONEY_SLOT)
+_ROUND = "(（"  # (round brackets open only the empty brackets of a figure: spaces or a closer follow)
+_FIGURE_NEXT = frozenset(" 　)）】]］")
+
+
 def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     """The slots of _EMPTY_SLOT, and a percent sign with no figure after 为/达/是 ('完成率为%'),
-    found from the few '%' of the text (a class of first characters would be scanned everywhere)."""
-    found = list(scan.finditer(_EMPTY_SLOT, text, places))
+    found from the few '%' of the text (a class of first characters would be scanned everywhere).
+    _EMPTY_SLOT is tried at its first characters only: a round bracket only when a space or a
+    closer follows it, a 万 or 亿 only between one of the money words and 元."""
+    starts = [
+        at
+        for at in scan.places_of(text, _SLOT_OPENERS, places)
+        if text[at] not in _ROUND or text[at + 1 : at + 2] in _FIGURE_NEXT
+    ]
+    money = [
+        at
+        for at in scan.places_of(text, _MONEY_SLOT, places)
+        if text.startswith("元", at + 1) and text.endswith(_MONEY_WORDS, 0, at)
+    ]
+    if money:
+        starts = sorted(starts + money)
+    found = scan.matches_at(_EMPTY_SLOT, text, starts)
     percents = [m for at in scan.places_of(text, "%", places) if (m := _PERCENT_SLOT.match(text, at - 1))]
     return sorted(found + percents, key=lambda m: m.start()) if percents else found
 
@@ -308,13 +502,20 @@ def _guidance_notes(context: CheckContext, regex: re.Pattern) -> list[Finding]:
     the text is left alone: the text may stop before its body (an opening cut short)."""
     report = context.report
     text = report.text
+    headings = report.headings
+    starts = report._heading_starts
+    # the last bracket of each heading that has one, from the brackets of the text (each heading
+    # is a paragraph of its own: they do not overlap)
+    last: dict[int, int] = {}
+    for at in scan.places_of(text, "(（", report.places):
+        index = bisect_right(starts, at) - 1
+        if index >= 0 and at < headings[index].end:
+            last[index] = at
     findings = []
-    for heading in report.headings:
+    for index, opening in last.items():  # (in the order of the headings)
+        heading = headings[index]
         if heading.rank < 1:
             continue
-        opening = max(
-            text.rfind("(", heading.start, heading.end), text.rfind("（", heading.start, heading.end)
-        )
         match = regex.match(text, opening, heading.end) if opening > heading.start else None
         if match is None or not text[heading.end : heading.end + 400].strip():
             continue
@@ -359,20 +560,20 @@ def _field_name(key: int, fields: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(fields) or "(?!)")
 
 
-def _empty_form_fields(context: CheckContext) -> list[Finding]:
+def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[Finding]:
     """A cover or form field left empty: a line that is only “预算编码:” or “单位名称(盖章):”,
     followed by a blank line or by the next field (“评价方式:…”)."""
     report = context.report
-    fields = as_tuple(context.data.wording.get("form_fields"))
-    if not fields:
+    if not template.fields:
         return []
-    regex = _form_field_regex(id(context.data.wording), fields)
+    regex = template.field_regex
+    places = report.places
     text = report.text
     findings = []
     paragraphs = report.paragraphs
     # “主管部门:               单位:万元”: a field followed on its line by the next field
-    field_name = _field_name(id(context.data.wording), fields)
-    for colon in _COLON_THEN_FIELD.finditer(text):
+    field_name = template.field_name
+    for colon in _COLON_THEN_FIELD.finditer(text):  # (a literal first: the regex engine finds it fast)
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
         if label is None or not field_name.fullmatch(label.group(0)):
@@ -390,7 +591,7 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
             )
         )
     # “单位名称:(盖章)” alone on its line, or before the next field: only the stamp's place is there
-    for stamp in _stamp_only(id(context.data.wording), fields).finditer(text) if "章)" in text else ():
+    for stamp in template.stamp_only.finditer(text) if has_word(text, "章)", places) else ():
         findings.append(
             context.finding(
                 "template.leftover",
@@ -401,22 +602,27 @@ def _empty_form_fields(context: CheckContext) -> list[Finding]:
                 expected=stamp.group("label"),
             )
         )
-    rows = as_tuple(context.data.wording.get("answer_rows"))
+    rows = template.rows
     # a header row of a form whose field is followed only by empty cells (“单位 | |||||||”)
-    row_fields = as_tuple(context.data.wording.get("row_fields"))
+    row_fields = template.row_fields
     for paragraph in paragraphs if rows and "|" in text else ():
-        cells = [c.strip() for c in paragraph.text.split("|")]
-        if not cells or any(cells[1:]):
+        # the first cell is looked at first, the others only for a field's name: the cells after
+        # it are all empty when what follows the first '|' is only '|' and spaces
+        head, _, rest = paragraph.text.partition("|")
+        label = head.strip()
+        if label not in rows and label not in row_fields:
             continue
-        if cells[0] in rows or (cells[0] in row_fields and len(cells) >= 4):
+        if rest.replace("|", " ").strip():
+            continue
+        if label in rows or paragraph.text.count("|") >= 3:  # (a field with three cells or more)
             findings.append(
                 context.finding(
                     "template.leftover",
                     WARNING,
-                    f"自评表“{cells[0]}”一栏没有填写",
+                    f"自评表“{label}”一栏没有填写",
                     paragraph.start,
                     paragraph.end,
-                    expected=cells[0],
+                    expected=label,
                 )
             )
     # the paragraphs that end with ':' (a field's label alone), found from the colons when they are
@@ -549,29 +755,36 @@ _WORDS_BEFORE_DE = frozenset(words("rules_text.words_before_de"))
 _DOUBLE_CHAR = re.compile(r"的的|是是|在在|和和|了了(?!之)")
 
 
-def _repeated_clauses(text: str, minimum: int) -> list[tuple[int, int, str]]:
-    """Clauses written twice or more in a row ('A;A;A' — A may hold commas). The text is split
-    at ';' (str.split, one pass in C) and each piece is compared with the next; a backtracking
+def _repeated_clauses(
+    text: str, minimum: int, places: scan.CharIndex | None = None
+) -> list[tuple[int, int, str]]:
+    """Clauses written twice or more in a row ('A;A;A' — A may hold commas). The pieces of the
+    text between its ';' (found in its CharIndex) are compared each with the next; a backtracking
     regex over every position is far slower."""
     repeats: list[tuple[int, int, str]] = []
     for separator, stops in ((";", ("。", "\n", ":")),):
-        if text.count(separator) < 2:
+        separators = scan.places_of(text, separator, places)
+        if len(separators) < 2:
             continue
-        position = 0
-        pieces = text.split(separator)
-        for index in range(len(pieces) - 1):
-            head = pieces[index]
-            clause = head[max(head.rfind(stop) for stop in stops) + 1 :]
-            following = pieces[index + 1]
-            if minimum <= len(clause) <= 60 and following.startswith(clause):
-                start = position + len(head) - len(clause)
-                rest = following[len(clause) : len(clause) + 1]
-                if rest in ("", *stops) and not any(a <= start < b for a, b, _ in repeats):
+        head_start = 0
+        for at in separators:  # the piece before ``at`` against the one after it
+            # the clause is read back to the last stop, looked for only as far as a clause of 60
+            # characters goes: with no stop there, one that starts further back is too long
+            low = max(head_start, at - 61)
+            clause_start = max(text.rfind(stop, low, at) for stop in stops) + 1 or low
+            if clause_start == low > head_start:
+                head_start = at + 1
+                continue
+            head_start, clause = at + 1, text[clause_start:at]
+            # (the clause holds no ';': when the text goes on with it, so does the next piece)
+            if minimum <= len(clause) <= 60 and text.startswith(clause, at + 1):
+                start = clause_start
+                rest = text[at + 1 + len(clause) : at + 2 + len(clause)]  # ';' ends the next piece
+                if rest in ("", separator, *stops) and not any(a <= start < b for a, b, _ in repeats):
                     end = start + 2 * len(clause) + 1
                     while text.startswith(separator + clause, end):
                         end += 1 + len(clause)
                     repeats.append((start, end, clause))
-            position += len(head) + 1
     return repeats
 
 
@@ -597,15 +810,31 @@ def _twice_in_a_clause(text: str, places: scan.CharIndex | None) -> list[tuple[i
     return found
 
 
+def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """The starts of ``re.finditer(re.escape(word), text)``: a character's places from the
+    CharIndex, a longer word's found with str.find (an empty one matches at every place)."""
+    if len(word) == 1:
+        return scan.places_of(text, word, places)
+    return _literal_starts(text, word) if word else list(range(len(text) + 1))
+
+
+def _approx_of(data) -> tuple[tuple[str, ...], re.Pattern, str | None]:
+    wording = data.wording
+    return _approx_regexes(as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after")))
+
+
 @lru_cache(maxsize=4)
 def _approx_regexes(
     before: tuple[str, ...], after: tuple[str, ...]
-) -> tuple[tuple[re.Pattern, ...], re.Pattern]:
-    """One literal pattern per 'after' word (多, 余) — a pattern that starts with a literal is
-    scanned far faster — and the check of what stands before the number."""
-    anchors = tuple(re.compile(re.escape(word)) for word in after)
+) -> tuple[tuple[str, ...], re.Pattern, str | None]:
+    """The 'after' words (多, 余), each looked for on its own (from the CharIndex), the check of
+    what stands before the number, and the last characters of the 'before' words (逾, 近 …: one
+    of them stands in every match of the check), None when a word is not a plain one."""
+    anchors = tuple(after)
     head = re.compile(rf"(?:{'|'.join(before)})\d+(?:\.\d+)?(?:万|亿)?$") if before else re.compile("(?!)")
-    return anchors, head
+    plain = all(word and re.escape(word) == word and ord(word[-1]) < 0xFFFF for word in before)
+    lasts = "".join(sorted({word[-1] for word in before})) if plain else None
+    return anchors, head, lasts
 
 
 # A doubled word before a digit or a Latin letter is a column header and the next cell's label
@@ -629,6 +858,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     source = context.report.source
     for start, end in context.doubled_spans:  # ([\u4e00-\u9fff]{1,2})\1, from one numpy pass
         doubled = text[start:end]
+        if end - start == 2 and doubled not in _DOUBLE_CHARS:
+            continue  # (one character twice: only the pairs below are looked at, first)
         if text[end : end + 1] in _LABEL_AFTER or (
             len(doubled) == 2 and text[start - 1 : start] in _LABEL_AFTER
         ):
@@ -682,7 +913,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=doubled,
             )
         )
-    repeats = _repeated_clauses(text, int(wording.get("repeated_clause_min") or 6))
+    places = context.report.places
+    repeats = _repeated_clauses(text, int(wording.get("repeated_clause_min") or 6), places)
     for start, end, clause in repeats:
         findings.append(
             context.finding(
@@ -694,7 +926,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=clause,
             )
         )
-    for start, end, word in _twice_in_a_clause(text, context.report.places):
+    for start, end, word in _twice_in_a_clause(text, places):
         findings.append(
             context.finding(
                 "typo.doubled",
@@ -705,17 +937,21 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    anchors, head = _approx_regexes(
-        as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after"))
-    )
+    anchors, head, lasts = of_data(context.data, _approx_of)
+    before = scan.places_of(text, lasts, places) if lasts is not None else None
     hits = []
-    for anchor in anchors:
-        for word in anchor.finditer(text):
-            if not word.start() or text[word.start() - 1] not in "0123456789万亿":
+    for after in anchors:
+        for at in _word_places(text, after, places):
+            if not at or text[at - 1] not in "0123456789万亿":
                 continue
-            number = head.search(text, max(0, word.start() - 16), word.start())
+            low = max(0, at - 16)
+            if before is not None:  # the word before the number ends between low and at
+                index = bisect_left(before, low)
+                if index == len(before) or before[index] >= at:
+                    continue
+            number = head.search(text, low, at)
             if number is not None:
-                hits.append(_Hit(number.start(), word.end(), text[number.start() : word.end()]))
+                hits.append(_Hit(number.start(), at + len(after), text[number.start() : at + len(after)]))
     for match in sorted(hits):
         findings.append(
             context.finding(
@@ -744,6 +980,16 @@ def _evaluation_patterns(key: int, spec_items: tuple):
     return compiled, re.compile(rf"绩效自评\s*{marks}"), re.compile(rf"中介机构\s*{marks}")
 
 
+_SPEC_PATTERNS: dict[int, tuple[object, int, tuple]] = {}
+
+
+def _spec_patterns(spec: dict) -> tuple:
+    """_evaluation_patterns of a spec, made once per spec (not its items again on every report)."""
+    return _evaluation_patterns(
+        id(spec), tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in spec.items())
+    )
+
+
 @rule(
     "title.body",
     "标题与正文的评价方式一致：标题称“自评报告”而正文是受托机构所作的评价，或“自评”“中介机构”两个勾选项同时勾选",
@@ -754,8 +1000,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
     spec = context.data.wording.get("evaluation") or {}
     if not spec or not report.paragraphs:
         return []
-    items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in spec.items())
-    patterns, self_checked, agency_checked = _evaluation_patterns(id(spec), items)
+    patterns, self_checked, agency_checked = _made_once(spec, _SPEC_PATTERNS, _spec_patterns)
     title = next(
         (
             p
@@ -790,7 +1035,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
 
     findings.extend(_titles_disagree(context, patterns["self_title"]))
     self_mark = agency_mark = None
-    if contains_word(text, "中介机构", 1):
+    if has_word(text, "中介机构", report.places):
         self_mark, agency_mark = self_checked.search(text), agency_checked.search(text)
     if self_mark and agency_mark:
         findings.append(
@@ -809,9 +1054,14 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
 def _titles_disagree(context: CheckContext, self_title: re.Pattern) -> list[Finding]:
     """The report names itself twice, once a 自评报告 and once a 评价报告 (the cover says
     “…绩效自评报告”, the heading of the text “…绩效评价报告”): one document, two titles."""
+    report = context.report
+    paragraphs = report.paragraphs
+    index_of = report.paragraph_index
+    # (a title that ends with 报告 holds it: the paragraphs that do, found from its places)
+    holding = sorted({index_of(at) for at in word_starts(report.text, "报告", report.places)})
     titles = [
         p
-        for p in context.report.paragraphs
+        for p in (paragraphs[index] for index in holding)
         if len(p.text) <= 60 and p.text.rstrip("| ").endswith("报告") and "绩效" in p.text
     ]
     own = [p for p in titles if self_title.search(p.text)]
@@ -986,7 +1236,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     places = [
         _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
         for regex in _PLACE
-        for m in regex.finditer(text)
+        for m in regex.finditer(text)  # (from 县, 区: a literal first, found fast by the regex engine)
         if m.start() >= 2
         and "\u4e00" <= text[m.start() - 2] <= "\u9fff"
         and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
@@ -995,7 +1245,9 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         and text[m.start() - 2 : m.start()] not in word_stems
     ]
     places.sort(key=lambda place: place.start)
-    counts = Counter(m.name for m in places)
+    counts: dict[str, int] = {}  # (a plain dict: a Counter's code costs more on a few names)
+    for place in places:
+        counts[place.name] = counts.get(place.name, 0) + 1
     by_stem: dict[str, set[str]] = {}
     for name in counts:
         by_stem.setdefault(name[:2], set()).add(name[2])
@@ -1031,11 +1283,12 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
-    orgs: Counter = Counter()
-    for match in _ORG.finditer(text):
+    orgs: dict[str, int] = {}
+    for match in _ORG.finditer(text):  # (人民 first: the regex engine finds the literal fast)
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
-            orgs[head.group(0) + match.group(0)] += 1
+            org = head.group(0) + match.group(0)
+            orgs[org] = orgs.get(org, 0) + 1
     for name in orgs:
         short = name[1:]
         if len(short) < 6:
@@ -1063,6 +1316,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")
 
 
+def _name_patterns_of(data):
+    wording = data.wording
+    return _name_patterns(
+        id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
+    )
+
+
 @lru_cache(maxsize=4)
 def _name_patterns(key: int, fields: tuple[str, ...], suffixes: tuple[str, ...]):
     field = re.compile(rf"(?:{'|'.join(fields) or '(?!)'})\s*$")
@@ -1075,12 +1335,10 @@ _NAME_AFTER = re.compile(r"\s*([\u4e00-\u9fff()（）]{4,30})")
 def _own_name(context: CheckContext) -> str | None:
     """The reporting unit's own name: a cover field (部门名称: …), else the part of a title line
     before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
-    wording = context.data.wording
-    field, suffixes = _name_patterns(
-        id(wording), as_tuple(wording.get("name_fields")), as_tuple(wording.get("org_suffixes"))
-    )
+    field, suffixes = of_data(context.data, _name_patterns_of)
     text = context.report.text
-    for colon in scan.occurrences(text, ":：", 0, 3000):  # a field is found from its colon (fast)
+    colons = scan.places_of(text, ":：", context.report.places)  # a field is found from its colon (fast)
+    for colon in colons[: bisect_left(colons, 3000)]:
         if field.search(text, max(0, colon - 10), colon) is None:
             continue
         value = _NAME_AFTER.match(text, colon + 1)
@@ -1145,11 +1403,31 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
     return findings
 
 
+class _Levels(NamedTuple):
+    regex: re.Pattern  # every form of a group of levels (longest first)
+    level_of: dict[str, str]  # form → level
+    anchors: str  # the levels' first characters
+    offsets: tuple[int, ...] | None  # where the forms hold their level (None: a form does not)
+    heads: frozenset[str]  # the first two characters of the forms
+
+
 @lru_cache(maxsize=8)
-def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every form of a group of levels (longest first), and form → level."""
+def _level_regex(levels: tuple[tuple[str, tuple[str, ...]], ...]) -> _Levels:
     level_of = {form: level for level, forms in levels for form in forms}
-    return re.compile(literal_trie(level_of) or "(?!)"), level_of
+    anchors = "".join(sorted({level[0] for level, _ in levels if level}))
+    offsets: tuple[int, ...] | None = tuple(sorted({form.find(level) for form, level in level_of.items()}))
+    if not all(level and len(form) >= 2 for form, level in level_of.items()) or -1 in offsets:
+        offsets = None
+    heads = frozenset(form[:2] for form in level_of)
+    return _Levels(re.compile(literal_trie(level_of) or "(?!)"), level_of, anchors, offsets, heads)
+
+
+_LEVELS: dict[int, tuple[object, int, _Levels]] = {}
+
+
+def _levels_of(levels: dict) -> _Levels:
+    """_level_regex of a group of levels, made once per group (not its items again per report)."""
+    return _level_regex(tuple((level, tuple(forms)) for level, forms in levels.items()))
 
 
 def _level_variants(context: CheckContext) -> list[Finding]:
@@ -1163,8 +1441,20 @@ def _level_variants(context: CheckContext) -> list[Finding]:
         if sum(1 for level in levels if level in text) < 2:
             continue  # one level's character is not even written
         said: dict[str, list[tuple[int, str]]] = {}
-        regex, level_of = _level_regex(tuple((level, tuple(forms)) for level, forms in levels.items()))
-        for match in scan.finditer(regex, text, context.report.places):
+        regex, level_of, anchors, offsets, heads = _made_once(levels, _LEVELS, _levels_of)
+        if offsets is None or not level_of:
+            matches = scan.finditer(regex, text, context.report.places)
+        else:  # every form holds its level (本镇, 镇政府): tried before the levels, where a form's
+            # first two characters stand (乡镇 is none)
+            found = scan.places_of(text, anchors, context.report.places)
+            starts = [
+                at - offset
+                for at in found
+                for offset in offsets
+                if text[at - offset : at - offset + 2] in heads and at >= offset
+            ]
+            matches = scan.matches_at(regex, text, sorted(set(starts)))
+        for match in matches:
             start, end, form = match.start(), match.end(), match.group(0)
             level = level_of[form]
             if (start and text[start - 1] in compounds) or (
@@ -1228,16 +1518,22 @@ _PAGE_BEFORE = re.compile(r"[。;:；：\n] *[-—－] *\d{1,3} *[-—－] *$")
 _COMMA_NUMBER = re.compile(r",(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 
 
-def _inline_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+def _inline_numbers(
+    text: str, places: scan.CharIndex | None = None, marks: list[int] | None = None
+) -> list[re.Match]:
     """``_INLINE_NUMBER.finditer(text)``, found from the '.' or '、' after the number: a match is an
-    opener, spaces, one or two digits (all the digits before the mark) and the mark."""
+    opener, spaces, one or two digits (all the digits before the mark) and the mark. ``marks``:
+    the places of the marks that follow a digit, when the caller has them."""
+    if marks is None:
+        marks = _marks_after_digits(text, places)
     starts = []
-    for mark in scan.places_of(text, ".、", places):
-        digits = mark
-        while digits and text[digits - 1].isdecimal() and mark - digits < 3:
+    isdecimal = str.isdecimal
+    for mark in marks:
+        digits = mark - 1  # (a digit: the marks follow one)
+        if digits and isdecimal(text[digits - 1]):
             digits -= 1
-        if digits == mark or mark - digits > 2:
-            continue
+            if digits and isdecimal(text[digits - 1]):
+                continue  # three digits or more: no list number
         opener = digits - 1
         while opener >= 0 and text[opener] == " ":
             opener -= 1
@@ -1249,6 +1545,40 @@ def _inline_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.
     return scan.matches_at(_INLINE_NUMBER, text, starts)
 
 
+def _marks_after_digits(text: str, places: scan.CharIndex | None, marks: str = ".、") -> list[int]:
+    """The places of the marks (by default '.' and '、') that follow a digit (from the text's
+    CharIndex)."""
+    return [mark for mark in scan.places_of(text, marks, places) if mark and text[mark - 1].isdecimal()]
+
+
+def _digit_marks(context: CheckContext) -> list[int]:
+    """_marks_after_digits of ".．、" for the report, found once (template.leftover and
+    list.numbering both read them)."""
+    found = context.memo.get("rules_text.digit_marks")
+    if found is None:
+        report = context.report
+        found = context.memo["rules_text.digit_marks"] = _marks_after_digits(
+            report.text, report.places, ".．、"
+        )
+    return found
+
+
+def _comma_numbers(text: str, marks: list[int]) -> list[re.Match]:
+    """``_COMMA_NUMBER.finditer(text)`` from ``marks`` (:func:`_marks_after_digits`): a match is
+    a comma, one or two digits and the mark; each holds one comma, at its start, so none overlap."""
+    found = []
+    for mark in marks:
+        for start in (mark - 2, mark - 3):
+            if start >= 0 and text[start] == ",":
+                match = _COMMA_NUMBER.match(text, start)
+                if match is not None and match.end() == mark + 1:
+                    found.append(match)
+    return found
+
+
+_FIRST_NUMBER = re.compile(r" *(\d{1,2})[.、](?!\d)")
+
+
 @rule("list.numbering", "段落内的列举编号（1. 2. 3.）重复或跳号")
 def check_inline_numbering(context: CheckContext) -> list[Finding]:
     """Numbers that open a clause ('…。4.对受理的…') are read in order within each paragraph; the
@@ -1258,13 +1588,14 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     current = None
     previous = None
-    matches = _inline_numbers(text, context.report.places)
-    first = re.match(r" *(\d{1,2})[.、](?!\d)", text)
+    marks = [mark for mark in _digit_marks(context) if text[mark] != "．"]
+    matches = _inline_numbers(text, marks=marks)
+    first = _FIRST_NUMBER.match(text)
     if first:
         matches.insert(0, first)
     # after a comma a number opens an item only inside a list already open in the paragraph
     # (“注:1.一级指标分值…,3.定量指标…”)
-    matches += [m for m in _COMMA_NUMBER.finditer(text) if text[m.start() - 1 : m.start()] != "."]
+    matches += [m for m in _comma_numbers(text, marks) if text[m.start() - 1 : m.start()] != "."]
     matches.sort(key=lambda m: m.start(1))
     for match in matches:
         start = match.start(1)
@@ -1308,12 +1639,25 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 _RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
 
 
+def _two_problems_of(data) -> tuple[tuple[str, ...], tuple]:
+    wording = data.wording
+    ends = as_tuple(wording.get("problem_ends"))
+    return ends, _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
+
+
 @lru_cache(maxsize=4)
-def _two_problems(key: int, ends: tuple[str, ...], predicates: tuple[str, ...]) -> re.Pattern:
-    return re.compile(
+def _two_problems(
+    key: int, ends: tuple[str, ...], predicates: tuple[str, ...]
+) -> tuple[re.Pattern, str, frozenset[str] | None]:
+    """The pattern, the first characters of its ``ends`` and their first two characters (None when
+    a word is shorter)."""
+    regex = re.compile(
         rf"(?:{literal_trie(ends) or '(?!)'})(?![,;。:、\s的地得和及与或等问现情])"
         rf"[\u4e00-\u9fff]{{2,12}}?(?:{literal_trie(predicates) or '(?!)'})"
     )
+    firsts = "".join(sorted({end[0] for end in ends if end}))
+    heads = frozenset(end[:2] for end in ends) if all(len(end) >= 2 for end in ends) else None
+    return regex, firsts, heads
 
 
 @rule(
@@ -1323,10 +1667,14 @@ def _two_problems(key: int, ends: tuple[str, ...], predicates: tuple[str, ...]) 
 def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    wording = context.data.wording
-    ends = as_tuple(wording.get("problem_ends"))
-    two = _two_problems(id(wording), ends, as_tuple(wording.get("problem_predicates")))
-    for match in scan.finditer(two, text, context.report.places):
+    places = context.report.places
+    ends, (two, firsts, heads) = of_data(context.data, _two_problems_of)
+    if heads is None:
+        matches = scan.finditer(two, text, places)
+    else:  # a match starts with one of the words: tried where their first two characters stand
+        starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
+        matches = scan.matches_at(two, text, starts)
+    for match in matches:
         first = next(end for end in ends if text.startswith(end, match.start()))
         findings.append(
             context.finding(
@@ -1338,6 +1686,7 @@ def check_run_on(context: CheckContext) -> list[Finding]:
                 expected=f"{first}，",
             )
         )
+    # (each pattern starts with its unit, a literal: the regex engine finds it fast on its own)
     for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":
@@ -1365,16 +1714,15 @@ def check_run_on(context: CheckContext) -> list[Finding]:
 _BARE_DOC_NUMBER = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")
 
 
-def _bare_doc_numbers(text: str) -> list[re.Match]:
-    """Year and serial run together before 号, found from the literal 号 (fast)."""
+def _bare_doc_numbers(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
+    """Year and serial run together before 号, found from the literal 号 (its places in the text's
+    CharIndex)."""
     found = []
-    at = text.find("号")
-    while at >= 0:
+    for at in scan.places_of(text, "号", places):
         if at >= 5 and text[at - 1].isdigit():
             match = _BARE_DOC_NUMBER.search(text, max(0, at - 8), at + 1)
             if match is not None and match.end() == at + 1:
                 found.append(match)
-        at = text.find("号", at + 1)
     return found
 
 
@@ -1407,7 +1755,8 @@ def check_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     bare = []
-    for match in _bare_doc_numbers(text):
+    places = context.report.places
+    for match in _bare_doc_numbers(text, places):
         before = text[match.start() - 1] if match.start() else ""
         if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
             bare.append((match, "缺六角括号"))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word
 
 # The title's own words: a title line ends with them (a page's collection name such as
 # “…评价报告精选(15篇)” or “…评价报告[热门]” is not the report's title).
@@ -33,7 +34,7 @@ def check_self_declared(context: CheckContext) -> list[Finding]:
     spec = context.data.wording.get("evaluation") or {}
     patterns = tuple(spec.get("self_declared") or ())
     report = context.report
-    if not patterns or "自评" not in report.text:
+    if not patterns or not has_word(report.text, "自评", report.places):
         return []
     opening = [p for p in report.paragraphs[:8] if not p.text.startswith("SOURCE") and len(p.text) <= 80]
     own = tuple(spec.get("self_title") or ())
