@@ -104,7 +104,7 @@ class CheckContext:
         """Where a Chinese character is written twice in a row (的的), and where a pair of them is
         (对象对象): one numpy pass over the text, shared by ``typo.doubled`` and ``typo.doubled_char``
         (each used a regex over every position)."""
-        return _doubles(self.codes)
+        return _doubles(self.codes, self.report.text)
 
     @cached_property
     def doubled_spans(self) -> list[tuple[int, int]]:
@@ -120,17 +120,6 @@ class CheckContext:
             taken = start + (4 if start in pairs else 2)
             spans.append((start, taken))
         return spans
-
-    @cached_property
-    def doubled_characters(self) -> list[int]:
-        """Starts of what ``([\u4e00-\u9fff])\1`` finds left to right without overlap (哈哈哈: once)."""
-        starts: list[int] = []
-        taken = 0
-        for start in self.doubles[0]:
-            if start >= taken:
-                starts.append(start)
-                taken = start + 2
-        return starts
 
     @cached_property
     def data_pairs(self) -> dict[str, list[int]]:
@@ -223,19 +212,21 @@ _TRADITIONAL_TABLE[[ord(ch) for ch in _TRADITIONAL_ONLY]] = 1
 _CJK_LOW, _CJK_HIGH = 0x4E00, 0x9FFF
 
 
-def _doubles(codes: np.ndarray) -> tuple[list[int], list[int]]:
+def _doubles(codes: np.ndarray, text: str) -> tuple[list[int], list[int]]:
     """Starts of a Chinese character written twice (的的) and of a pair of them written twice
-    (对象对象): the equal neighbours are found first (few), then kept when Chinese."""
+    (对象对象): the equal neighbours are found first in numpy (few), then kept when Chinese, read
+    in ``text`` (the text of ``codes``): a test in Python on a few places costs less than four
+    more numpy calls on small arrays (and ``nonzero`` less than ``flatnonzero``'s wrappers)."""
     if codes.size < 2:
         return [], []
-    low, span = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
-    same = np.flatnonzero(codes[:-1] == codes[1:])
-    one = same[(codes[same] - low) <= span].tolist()
+    low, high = chr(_CJK_LOW), chr(_CJK_HIGH)
+    same = (codes[:-1] == codes[1:]).nonzero()[0].tolist()
+    one = [at for at in same if low <= text[at] <= high]
     if codes.size < 4:
         return one, []
     apart = codes[:-2] == codes[2:]  # the character two places on is the same
-    pairs = np.flatnonzero(apart[:-1] & apart[1:])
-    two = pairs[((codes[pairs] - low) <= span) & ((codes[pairs + 1] - low) <= span)].tolist()
+    pairs = (apart[:-1] & apart[1:]).nonzero()[0].tolist()
+    two = [at for at in pairs if low <= text[at] <= high and low <= text[at + 1] <= high]
     return one, two
 
 

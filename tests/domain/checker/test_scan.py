@@ -133,7 +133,7 @@ def test_doubled_characters_from_equal_neighbours():
 
     for text in [*TEXTS, "的的", "对象对象", "哈哈哈", "aaaa", "𠀀𠀀"]:
         if len(text) >= 4:
-            assert _doubles(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)) == plain(text)
+            assert _doubles(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), text) == plain(text)
 
 
 def test_the_char_index_finds_what_str_find_finds():
