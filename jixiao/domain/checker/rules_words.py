@@ -1217,10 +1217,11 @@ def _slip_of(
         return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
-    if text[end : end + 1] in guards.name_suffixes or text.startswith(guards.name_words, end):
+    # (a slice past the end is "", which every string holds: a span that ends the text is no name)
+    if (end < len(text) and text[end] in guards.name_suffixes) or text.startswith(guards.name_words, end):
         return None  # a name: 弥泉村, 洋泉镇, 优知文库
     run_start, run_end = _run_left(text, start), _run_right(text, end)
-    if text[run_end : run_end + 1] in "〔[【":
+    if run_end < len(text) and text[run_end] in "〔[【":
         return None  # a document number (鄂财绩发〔2012〕)
     if run_end - run_start <= 4 and not (
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)

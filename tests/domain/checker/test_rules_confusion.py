@@ -49,6 +49,13 @@ def test_a_character_of_similar_sound_or_shape_is_reported(text, wrong, right):
     )
 
 
+def test_a_slip_that_ends_the_text_is_reported():
+    """A text cut off right after a slip (a report's opening, a pasted excerpt): nothing follows
+    the word, and no name's suffix ("" is in every string, which read the end as one)."""
+    findings = found("我局加强宣传，开展宣传活动5次。今年继续加强宜传")
+    assert [(f.found, f.expected) for f in findings] == [("宜传", "宣传")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
