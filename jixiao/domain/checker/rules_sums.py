@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
-from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with
+from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
+
+
+@lru_cache(maxsize=64)
+def any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a
+    short text for all the words, where ``any`` scans it once a word (and runs a generator)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
 
 # ---------------------------------------------------------------------------------------------
 # Listed items followed by their total
@@ -67,17 +76,21 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
         last = index - 1
+        # (a closing '等3个项目共计' is read only after a count: after any other figure it is not used)
         closing = (
             _ETC_TOTAL.match(text[quantities[index - 2].end : total.start])
             if index >= 2
+            and quantities[index - 1].kind == "count"
             and text.startswith(("等", ",", ";", "以上", "上述", "前述"), quantities[index - 2].end)
             else None
         )
-        if closing and quantities[index - 1].kind == "count":
+        if closing:
             # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
             last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
-        elif raw not in words and not _named_total(raw, words):
-            continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
+        elif raw not in words and (("计" not in raw and "共" not in raw) or not _named_total(raw, words)):
+            # '共计237万元' after the list; '支出合计95万元' is a label, not a list total (every
+            # total word of _NAMED_TOTAL holds 计 or 共)
+            continue
         else:
             gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
             if index == 0 or gap not in (",", ";", "，", "；", ""):
@@ -146,13 +159,11 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     initial_words = tuple(spec.get("initial") or ())
     # a clause is part of its paragraph: one without a word of a change, or of a total (the words of
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
-    change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
-    total_words = (*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计")
+    change_word = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
+    total_word = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
     for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
-        if not any(w in paragraph.text for w in change_words_any) or not any(
-            w in paragraph.text for w in total_words
-        ):
+        if not change_word.search(paragraph.text) or not total_word.search(paragraph.text):
             continue
         found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
         for match in _COUNT_OF.finditer(text, paragraph.start, paragraph.end):
@@ -817,17 +828,19 @@ def _blank(match: re.Match) -> str:
 def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    complete = [tuple(group) for group in context.data.complete_breakdowns]
     findings = []
     starts = set()
-    for trigger in ("中", "包括", "分别", "按"):  # few in a text: found first, then the sentence they open
-        at = text.find(trigger)
-        while at >= 0:
-            low = max(0, at - 11)
-            start = max(text.rfind("。", low, at), text.rfind("\n", low, at)) + 1
-            if start or low == 0:  # a sentence opens within the 10 characters before the word
-                starts.add(start)
-            at = text.find(trigger, at + 1)
+    # the words are few in a text: found first (from the report's CharIndex), then the sentence
+    # they open
+    places = report.places
+    triggers = scan.places_of(text, "中按", places)
+    triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
+    rfind = text.rfind
+    for at in triggers:
+        low = at - 11 if at > 11 else 0
+        start = max(rfind("。", low, at), rfind("\n", low, at)) + 1
+        if start or low == 0:  # a sentence opens within the 10 characters before the word
+            starts.add(start)
     for start in sorted(starts):
         match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
@@ -906,7 +919,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             continue
         labels = [q.label for q in parts]
         exhaustive = any(
-            all(any(member in label for label in labels) for member in group) for group in complete
+            all(any(member in label for label in labels) for member in group)
+            for group in context.data.complete_breakdowns
         )
         added = sum((q.base_value for q in parts), ZERO)
         if match.re is _BY_KIND:
@@ -970,6 +984,8 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
     by_label: dict[str, list[tuple[str, str, Quantity]]] = {}
     for quantity in report.quantities:
         if quantity.kind != "money" or quantity.approx:
+            continue
+        if not quantity.label.endswith(labels):  # (most labels: one test for all the names)
             continue
         label = next((name for name in labels if quantity.label.endswith(name)), None)
         if label is not None:  # '本年收入', or '基本支出本年收入' read with its scope
