@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -25,6 +27,36 @@ from jixiao.domain.money import round_half_up
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
+
+
+def head_reach(head: str) -> int:
+    """The most characters the pattern ``head`` can match (it must not be unbounded)."""
+    reach = sre_parse.parse(head).getwidth()[1]
+    if reach >= sre.MAXREPEAT:
+        raise ValueError(f"unbounded: {head}")
+    return reach
+
+
+def percent_matches(
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, reach: int
+) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern of a head that matches at most ``reach``
+    characters (:func:`head_reach`) and no '%', then ``\\d+(?:\\.\\d+)?%``, with no lookahead:
+    every match ends at a '%' (few in a text) and holds no other, and its head ends where the
+    digits before that '%' start (or further on). So the pattern is searched only from ``reach``
+    characters before those digits up to the '%' (the leftmost match there is the one
+    ``finditer`` finds), not tried at every one of its first characters (many: 增, 上, 下 …)."""
+    found = []
+    low = 0  # past the '%' before: no match holds two
+    for at in scan.places_of(text, "%", places):
+        start = at
+        while start > low and (text[start - 1] == "." or text[start - 1].isdecimal()):  # \d, as re reads it
+            start -= 1
+        match = pattern.search(text, max(low, start - reach), at + 1)
+        if match is not None:
+            found.append(match)
+        low = at + 1
+    return found
 
 
 def _printed(stated: Decimal) -> tuple[int, Decimal]:
@@ -702,9 +734,11 @@ def _previous_year(fig) -> bool:
     return any(word in raw for word in ("上年", "去年", "年初结转", "上一年"))
 
 
-_CHANGE_RATE = re.compile(
-    r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?(?P<p>\d+(?:\.\d+)?)%"
+_CHANGE_RATE_HEAD = (
+    r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?"
 )
+_CHANGE_RATE = re.compile(_CHANGE_RATE_HEAD + r"(?P<p>\d+(?:\.\d+)?)%")
+_CHANGE_RATE_REACH = head_reach(_CHANGE_RATE_HEAD)
 _DOWN = words("rules_compare.down")
 _CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
 
@@ -719,7 +753,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
     findings = []
-    for match in scan.finditer(_CHANGE_RATE, text, report.places):
+    for match in percent_matches(_CHANGE_RATE, text, report.places, _CHANGE_RATE_REACH):
         pair = _two_years(context, match.start())
         if pair is None:
             continue
@@ -755,11 +789,15 @@ def _two_years(context: CheckContext, at: int):
     """The year's amount and the previous year's, the only two amounts of the sentence before
     ``at`` (the previous one labelled 上年/去年 or with the year before the one evaluated), or None."""
     report = context.report
-    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     sentence_start = _sentence_start(report.text, at, "。\n;；")
     amounts = [q for q in report.quantities_between(sentence_start, at) if q.kind == "money" and not q.approx]
-    if len(amounts) != 2 or any(_CHANGE_WORD.search(q.raw_label) for q in amounts):
+    if (
+        len(amounts) != 2
+        or _CHANGE_WORD.search(amounts[0].raw_label)
+        or _CHANGE_WORD.search(amounts[1].raw_label)
+    ):
         return None  # '比上年增收1284万元，增长18.8%' states the change itself (yoy.arithmetic reads it)
+    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     earlier = [q for q in amounts if _of_previous_year(q, previous_year)]
     if len(earlier) != 1 or amounts[1].role == "delta" or amounts[0].role == "delta":
         return None
@@ -778,6 +816,8 @@ _DIRECTION_BEFORE = re.compile(
     r"(?:(?:比上年|较上年|比去年|较去年|同比)(?:有所|略有|大幅|明显|稍有|均有)?|有所|略有|大幅|明显|稍有|均有)$"
 )
 _UP = words("rules_compare.up")
+_BARE_FIRST = "增上提减下降"  # the first characters of _BARE_DIRECTION's words
+_LEAD_ENDS = "年比所有幅显\n"  # the last characters of _DIRECTION_BEFORE's leads, and '\n'
 
 
 @rule("change.direction", "同一句中本年数、上年数与不带数字的增减说法（“有所增加”“略有下降”）是否一致")
@@ -788,7 +828,13 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
     if not context.fiscal_year and "上年" not in text and "去年" not in text:
         return []
     findings = []
-    for anchor in scan.finditer(_BARE_DIRECTION, text, report.places):
+    # only a word right after the last character of a lead (or a line break: '$' matches before
+    # one) can have its lead: the words are tried only there (a word that overlaps one before it
+    # starts after that word's first character, never a lead's last, so none is lost or added)
+    starts = [
+        at for at in scan.places_of(text, _BARE_FIRST, report.places) if at and text[at - 1] in _LEAD_ENDS
+    ]
+    for anchor in scan.matches_at(_BARE_DIRECTION, text, starts):
         lead = _DIRECTION_BEFORE.search(text, max(0, anchor.start() - 7), anchor.start())
         if lead is None:
             continue  # a bare verb ('增加投入') says nothing of the two amounts
