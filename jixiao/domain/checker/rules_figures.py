@@ -50,16 +50,13 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
     key_words = context.data.key_quantities
-    seen: dict[tuple[str, ...], Fig] = {}
+    fiscal_year = context.fiscal_year
+    text = context.report.text
+    candidates = []
+    together: dict[tuple[str, str, str, str], int] = {}
     for fig in context.figures.prose():
         if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
-            continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
-        if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
-            continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
-        if _TARGET_STATEMENT.match(context.report.text, _line_start(context.report.text, fig.start)):
-            continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
         subject = subject_key(fig.subject, context.data)
         if subject.endswith("号") or subject.endswith("号文件"):
             continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
@@ -68,23 +65,42 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
         if not subject and not whole and not any(k in fig.label for k in key_words):
             continue
+        # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
+        compared = subject
+        if not subject or whole:
+            compared = (
+                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
+            )
+        # a figure that names no year is of the year evaluated
+        year = "" if fig.year == fiscal_year else fig.year
+        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+        flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
+        group = (year, compared, fig.role, flow)
+        together[group] = together.get(group, 0) + 1
+        candidates.append((fig, subject, whole, compared, year, flow, group))
+    seen: dict[tuple[str, ...], Fig] = {}
+    for fig, subject, whole, compared, year, flow, group in candidates:
+        # a figure is compared only with one of the same key, so of the same year, subject, role
+        # and flow: one that shares these with no other is compared with none, and the rest of its
+        # tests and of its key (each read of the one figure alone) are not worked out
+        if together[group] < 2:
+            continue
+        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
+            continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
+        if fig.quantity is not None and base_or_rate(text, fig.quantity):
+            continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
+        if _TARGET_STATEMENT.match(text, _line_start(text, fig.start)):
+            continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
         if _counted_before(context, fig, clause=bool(subject) and not whole):
             # '重点项目6个，支出70万元': the spending of what was just counted, not the body's; a figure
             # with a subject, of the units counted in its own clause ('2个部门核减预算40万元')
             continue
         topic = ""
         if not subject or whole:
-            # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
-            subject = (
-                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
-            )
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况"),
             # or of the name its line opens with ('2.公务接待费：预算0.80万元，决算0.63万元')
-            topic = _line_lead(context.report.text, fig.start) or _section_topic(context, fig.start)
-        # a figure that names no year is of the year evaluated
-        year = "" if fig.year == context.fiscal_year else fig.year
-        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
-        flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
+            topic = _line_lead(text, fig.start) or _section_topic(context, fig.start)
+        subject = compared
         key = (year, subject, fig.role, topic, _place_of(context, fig.start), flow)
         first = seen.get(key)
         if first is None:
