@@ -579,7 +579,7 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     (once time words and 共/累计/实际 are dropped) and the same unit must agree; plans, targets,
     previous years, per-unit and approximate counts are not compared."""
     report = context.report
-    occurrences: dict[tuple[str, str], list] = {}
+    candidates: dict[tuple[str, str], list] = {}
     for quantity in report.quantities:
         if quantity.kind != "count" or quantity.approx or quantity.role != "level":
             continue
@@ -588,11 +588,21 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
         label = _COUNT_FILLERS.sub("", quantity.raw_label.strip())
         if len(label) < 4 or _COUNT_LABEL_STOP.search(label) or "|" in quantity.raw_label:
             continue
-        if _threshold_or_cell(context, quantity) or _stated_as_a_target(report, quantity):
-            continue
-        occurrences.setdefault((label, quantity.unit), []).append(quantity)
+        candidates.setdefault((label, quantity.unit), []).append(quantity)
+    # a label and unit stated once is compared with nothing: the tests below are read only of the
+    # counts that share theirs with another (the groups then taken in the order of their first
+    # count, as when they were built of the counts kept)
+    occurrences = []
+    for (label, _unit), found in candidates.items():
+        if len(found) > 1:
+            kept = [
+                q for q in found if not _threshold_or_cell(context, q) and not _stated_as_a_target(report, q)
+            ]
+            if kept:
+                occurrences.append((label, kept))
+    occurrences.sort(key=lambda group: group[1][0].start)
     findings = []
-    for (label, _unit), found in occurrences.items():
+    for label, found in occurrences:
         # a label stated three times or more is a field repeated for each project or person; two
         # statements in one part of the report may be of two projects side by side
         if len(found) != 2 or found[0].value == found[1].value:
