@@ -55,21 +55,41 @@ def _cells(paragraph: Paragraph, original: str) -> _Row:
     return row
 
 
-def _pipe_blocks(report) -> list[list[_Row]]:
-    blocks: list[list[_Row]] = []
-    current: list[_Row] = []
+def _cell_count(text: str) -> int:
+    """``len(_cells(paragraph, …))`` for a paragraph of ``text`` holding a '|', without reading
+    the cells: one a piece between the '|'s, but for the pieces outside a Markdown row's first and
+    last '|' (the last one then holds only spaces, so _cells drops it)."""
+    count = text.count("|") + 1
+    if text.lstrip(" ").startswith("|"):
+        count -= 1
+    if text.rstrip(" ").endswith("|"):
+        count -= 1
+    return count
+
+
+def _pipe_blocks(context: CheckContext) -> list[list[_Row]]:
+    """The runs of three '|' rows or more (each of two cells or more), read once for the two rules
+    that read them; the cells are read only of the rows of such a run."""
+    blocks = context.memo.get("rules_columns.pipe_blocks")
+    if blocks is None:
+        blocks = context.memo["rules_columns.pipe_blocks"] = _read_pipe_blocks(context.report)
+    return blocks
+
+
+def _read_pipe_blocks(report) -> list[list[_Row]]:
+    runs: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
     for paragraph in report.paragraphs:
-        if "|" in paragraph.text and len(current) < _MAX_ROWS:
-            cells = _cells(paragraph, report.source.original_text(paragraph.start, paragraph.end))
-            if len(cells) >= 2:
-                current.append(cells)
-                continue
+        if "|" in paragraph.text and len(current) < _MAX_ROWS and _cell_count(paragraph.text) >= 2:
+            current.append(paragraph)
+            continue
         if len(current) >= 3:
-            blocks.append(current)
+            runs.append(current)
         current = []
     if len(current) >= 3:
-        blocks.append(current)
-    return blocks
+        runs.append(current)
+    source = report.source
+    return [[_cells(p, source.original_text(p.start, p.end)) for p in run] for run in runs]
 
 
 # an amount alone in its cell (“1,250.00”, “-0.30”, “5.2万元”); “2023年决算” or “98%” is none
@@ -148,7 +168,7 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
     if not total_words:
         return []
     findings = []
-    blocks = _pipe_blocks(report) if "|" in report.text else []
+    blocks = _pipe_blocks(context) if "|" in report.text else []
     for block in blocks + _spaced_blocks(report):
         findings.extend(_check_block(context, block, total_words, not_summed, empty))
     return findings
@@ -423,7 +443,7 @@ def check_change_columns(context: CheckContext) -> list[Finding]:
     if "|" not in report.text or "上年" not in report.text:
         return []
     findings = []
-    for block in _pipe_blocks(report):
+    for block in _pipe_blocks(context):
         header = block[0]
         if any(_is_number(c) for c in header[1:]):
             continue
