@@ -20,7 +20,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark
+from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark, word_starts
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
@@ -29,33 +29,53 @@ def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
 
 
-def head_reach(head: str) -> int:
-    """The most characters the pattern ``head`` can match (it must not be unbounded)."""
-    reach = sre_parse.parse(head).getwidth()[1]
-    if reach >= sre.MAXREPEAT:
+def head_widths(head: str) -> range:
+    """The lengths a match of the pattern ``head`` may have (from the shortest to the longest)."""
+    low, high = sre_parse.parse(head).getwidth()
+    if high >= sre.MAXREPEAT:
         raise ValueError(f"unbounded: {head}")
-    return reach
+    return range(low, high + 1)
 
 
-def percent_matches(
-    pattern: re.Pattern, text: str, places: scan.CharIndex | None, reach: int
+def number_matches(
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range
 ) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` for a pattern of a head that matches at most ``reach``
-    characters (:func:`head_reach`) and no '%', then ``\\d+(?:\\.\\d+)?%``, with no lookahead:
-    every match ends at a '%' (few in a text) and holds no other, and its head ends where the
-    digits before that '%' start (or further on). So the pattern is searched only from ``reach``
-    characters before those digits up to the '%' (the leftmost match there is the one
-    ``finditer`` finds), not tried at every one of its first characters (many: 增, 上, 下 …)."""
+    """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
+    lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
+    and more digits) and the character ``end`` ('%', '分'), with no lookaround: every match ends at
+    an ``end`` right after a digit (few in a text) and holds no other, and starts at most
+    ``heads[-1]`` characters before the digits and dots that run back from that ``end``. So the
+    pattern is searched only there, up to that ``end`` (the leftmost match there is the one
+    ``finditer`` finds: any match in that stretch ends at that ``end``), not tried at each of its
+    first characters (many: 增, 上, 下 …) or before every ``end`` at every distance."""
     found = []
-    low = 0  # past the '%' before: no match holds two
-    for at in scan.places_of(text, "%", places):
-        start = at
-        while start > low and (text[start - 1] == "." or text[start - 1].isdecimal()):  # \d, as re reads it
-            start -= 1
-        match = pattern.search(text, max(low, start - reach), at + 1)
+    low = 0  # past the last such end: no match holds two
+    reach = heads[-1]
+    search = pattern.search
+    for at in scan.places_of(text, end, places):
+        if not at or not text[at - 1].isdecimal():  # (\d, as re reads it)
+            continue
+        number = at - 1
+        while number > low:
+            char = text[number - 1]
+            if char != "." and not char.isdecimal():
+                break
+            number -= 1
+        match = search(text, max(low, number - reach), at + 1)
         if match is not None:
             found.append(match)
         low = at + 1
+    return found
+
+
+def prose_money(context: CheckContext) -> list:
+    """The figures of the prose that are amounts of money, neither a change nor approximate (in
+    their order): listed once for the rules that read them (quantity.conflict, balance.identity,
+    sangong.over_budget, claim.none), not each from every figure."""
+    found = context.memo.get("rules_compare.prose_money")
+    if found is None:
+        found = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+        context.memo["rules_compare.prose_money"] = found
     return found
 
 
@@ -683,6 +703,18 @@ _NO_SANGONG = re.compile(
     r"未(?:发生|列支|安排)[“\"]?三公[”\"]?经费(?:支出)?|[“\"]?三公[”\"]?经费(?:支出)?(?:为零|为0元?|零支出)"
 )
 _SANGONG_ITEMS = words("rules_compare.sangong_items")
+# every match of _NO_SANGONG holds 三公 after 未发生“ (3 or 4 characters) or a quote (0 or 1)
+_NO_SANGONG_OFFSETS = (0, 1, 3, 4)
+
+
+def _claims(pattern: re.Pattern, text: str, places) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for _NO_BALANCE and _NO_SANGONG: the second tried only
+    at the few places the 三公 it holds allows, the first from its first characters."""
+    if pattern is _NO_SANGONG:
+        found = word_starts(text, "三公", places)
+        starts = {at - offset for at in found for offset in _NO_SANGONG_OFFSETS if at >= offset}
+        return scan.matches_at(pattern, text, sorted(starts))
+    return list(scan.finditer(pattern, text, places))
 
 
 @rule("claim.none", "“无结余”“未发生三公经费”等说法与文中写出的结余、三公经费支出（大于零）是否矛盾")
@@ -703,14 +735,10 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
         ),
     )
     for pattern, wanted, what in checks:
-        claims = list(scan.finditer(pattern, text, report.places))  # from their first characters (few)
+        claims = _claims(pattern, text, report.places)
         if not claims:
             continue
-        figures = [
-            f
-            for f in context.figures.prose()
-            if f.kind == "money" and f.base > 0 and not f.approx and wanted(f) and not _previous_year(f)
-        ]
+        figures = [f for f in prose_money(context) if f.base > 0 and wanted(f) and not _previous_year(f)]
         for claim in claims:
             paragraph = report.paragraph_at(claim.start())
             if (paragraph is not None and "|" in paragraph.text) or text.startswith(
@@ -748,7 +776,7 @@ _CHANGE_RATE_HEAD = (
     r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?"
 )
 _CHANGE_RATE = re.compile(_CHANGE_RATE_HEAD + r"(?P<p>\d+(?:\.\d+)?)%")
-_CHANGE_RATE_REACH = head_reach(_CHANGE_RATE_HEAD)
+_CHANGE_RATE_HEADS = head_widths(_CHANGE_RATE_HEAD)
 _DOWN = words("rules_compare.down")
 _CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
 
@@ -763,7 +791,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
     findings = []
-    for match in percent_matches(_CHANGE_RATE, text, report.places, _CHANGE_RATE_REACH):
+    for match in number_matches(_CHANGE_RATE, text, report.places, "%", _CHANGE_RATE_HEADS):
         pair = _two_years(context, match.start())
         if pair is None:
             continue
