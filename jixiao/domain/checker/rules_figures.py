@@ -11,7 +11,6 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
@@ -24,7 +23,8 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.rules import last_mark
+from jixiao.domain.checker.rules import has_any, has_word, last_mark
+from jixiao.domain.checker.rules_compare import head_widths, number_matches, prose_money
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -54,8 +54,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     text = context.report.text
     candidates = []
     together: dict[tuple[str, str, str, str], int] = {}
-    for fig in context.figures.prose():
-        if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
+    for fig in prose_money(context):
+        if fig.per_unit or fig.role not in _KEY_ROLES:
             continue
         subject = subject_key(fig.subject, context.data)
         if subject.endswith("号") or subject.endswith("号文件"):
@@ -401,7 +401,7 @@ def check_balance(context: CheckContext) -> list[Finding]:
     if not spec:
         return []
     findings = []
-    figs = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+    figs = prose_money(context)
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
@@ -501,7 +501,9 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance."""
     label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
-    lengths, kinds = _balance_words(spec)
+    lengths, kinds, every = _balance_words(spec)
+    if not label.endswith(every):
+        return None  # no word of any member ends it (most labels): one test
     for size in lengths:  # the longest first; of two equal words, the first listed
         if size <= len(label):
             kind = kinds.get(label[-size:])
@@ -510,12 +512,13 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     return None
 
 
-_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str]]]] = {}
+_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str], tuple[str, ...]]]] = {}
 
 
-def _balance_words(spec: dict) -> tuple[list[int], dict[str, str]]:
-    """The word lengths of the balance identity, longest first, and word → member (the first member
-    that lists it): made once per data, then one look-up per length instead of one per word."""
+def _balance_words(spec: dict) -> tuple[list[int], dict[str, str], tuple[str, ...]]:
+    """The word lengths of the balance identity, longest first, word → member (the first member
+    that lists it), and all the words: made once per data, then one look-up per length instead of
+    one per word."""
     known = _BALANCE_WORDS.get(id(spec))
     if known is None or known[0] is not spec:
         kinds: dict[str, str] = {}
@@ -523,7 +526,8 @@ def _balance_words(spec: dict) -> tuple[list[int], dict[str, str]]:
             for word in spec.get(name) or ():
                 if word:
                     kinds.setdefault(word, name)
-        known = _BALANCE_WORDS[id(spec)] = (spec, (sorted({len(w) for w in kinds}, reverse=True), kinds))
+        lengths = sorted({len(w) for w in kinds}, reverse=True)
+        known = _BALANCE_WORDS[id(spec)] = (spec, (lengths, kinds, tuple(kinds)))
     return known[1]
 
 
@@ -653,12 +657,13 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
     marker, or the sum of its parts (一般公共预算 + 政府性基金 + 其他资金 / 基本支出 + 项目支出)
     found in the lines that follow. Both must be the same total."""
     text = context.report.text
+    places = context.report.places
     findings = []
     for spec in context.data.identities.get("breakdowns") or ():
-        first_at = text.find(spec["first"]["marker"])
-        second_at = text.find(spec["second"]["marker"])
-        if first_at < 0 or second_at < 0:
-            continue
+        first, second = spec["first"]["marker"], spec["second"]["marker"]
+        if not has_word(text, first, places) or not has_word(text, second, places):
+            continue  # (a marker not in the text is not looked for through all of it)
+        first_at, second_at = text.find(first), text.find(second)
         window_end = min(len(text), max(first_at, second_at) + 400)
         values = [m for m in _BREAKDOWN_VALUE.finditer(text, min(first_at, second_at), window_end)]
         totals = []
@@ -933,7 +938,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                 found=match.word,
             )
         )
-    if "持平" in text:
+    if has_word(text, "持平", report.places):
         for statement in context.year_on_year:
             sentence_start = last_mark(text, "。\n", 0, statement.start) + 1
             sentence_end = text.find("。", statement.start)
@@ -991,11 +996,7 @@ _REASONS = words("rules_figures.reasons")
 def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
-    figs = [
-        f
-        for f in context.figures.prose()
-        if f.kind == "money" and not f.change and not f.approx and any(w in f.subject for w in _SANGONG)
-    ]
+    figs = [f for f in prose_money(context) if any(w in f.subject for w in _SANGONG)]
     for budget in figs:
         if budget.role not in ("预算", "年初预算", "调整后"):
             continue
@@ -1125,9 +1126,10 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL = re.compile(
-    r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分"
-)
+_SCORE_TOTAL_HEAD = r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?"
+_SCORE_TOTAL = re.compile(_SCORE_TOTAL_HEAD + r"(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_TOTAL_HEADS = head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
+_SCORE_WORDS = ("得分", "总分", "评分", "自评")
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
 )
@@ -1177,10 +1179,11 @@ def _points_then_scores(text: str, parts: list[re.Match]) -> tuple[list[re.Match
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "得分" not in text and "总分" not in text and "评分" not in text and "自评" not in text:
+    places = context.report.places
+    if not has_any(text, _SCORE_WORDS, places):
         return []
     findings = []
-    for match in scan.finditer(_SCORE_TOTAL, text, context.report.places):
+    for match in number_matches(_SCORE_TOTAL, text, places, "分", _SCORE_TOTAL_HEADS):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue
