@@ -20,6 +20,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.parse import Quantity
 from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark, word_starts
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
@@ -66,6 +67,29 @@ def number_matches(
             found.append(match)
         low = at + 1
     return found
+
+
+def _by_kind(context: CheckContext) -> tuple[dict, dict]:
+    found = context.memo.get("rules_compare.by_kind")
+    if found is None:
+        quantities: dict[str, list[Quantity]] = {}
+        indices: dict[str, list[int]] = {}
+        for index, quantity in enumerate(context.report.quantities):
+            quantities.setdefault(quantity.kind, []).append(quantity)
+            indices.setdefault(quantity.kind, []).append(index)
+        found = context.memo["rules_compare.by_kind"] = (quantities, indices)
+    return found
+
+
+def of_kind(context: CheckContext, kind: str) -> list[Quantity]:
+    """The report's quantities of one kind (money, percent, count, points), in order: sorted out
+    once for the rules that read one kind only, not each from all the quantities."""
+    return _by_kind(context)[0].get(kind, [])
+
+
+def indices_of_kind(context: CheckContext, kind: str) -> list[int]:
+    """Where the quantities of one kind stand in ``report.quantities``, in order."""
+    return _by_kind(context)[1].get(kind, [])
 
 
 def prose_money(context: CheckContext) -> list:
@@ -347,13 +371,13 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     (the label names nothing but the rate), neither a change nor approximate."""
     seen: dict[str, object] = {}
     findings = []
-    for quantity in context.report.quantities:
-        if quantity.kind != "percent" or quantity.approx or quantity.role != "level":
-            continue
-        if _threshold_or_cell(context, quantity) or _forecast(context.report.text, quantity.start):
+    for quantity in of_kind(context, "percent"):
+        if quantity.approx or quantity.role != "level":
             continue
         label = _RATE_FILLERS.sub("", quantity.raw_label.strip())
         if label not in _KEY_RATES:
+            continue  # (most rates: tested before the threshold and the forecast, which need the text)
+        if _threshold_or_cell(context, quantity) or _forecast(context.report.text, quantity.start):
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
@@ -431,8 +455,8 @@ def check_total_before_items(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for total in report.quantities:
-        if total.kind != "money" or total.role != "level" or total.approx:
+    for total in of_kind(context, "money"):
+        if total.role != "level" or total.approx:
             continue
         if not _TOTAL_WORD.search(total.raw_label) or text[total.end : total.end + 1] not in (",", ":"):
             continue
@@ -600,8 +624,8 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     previous years, per-unit and approximate counts are not compared."""
     report = context.report
     candidates: dict[tuple[str, str], list] = {}
-    for quantity in report.quantities:
-        if quantity.kind != "count" or quantity.approx or quantity.role != "level":
+    for quantity in of_kind(context, "count"):
+        if quantity.approx or quantity.role != "level":
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
@@ -703,6 +727,7 @@ _NO_SANGONG = re.compile(
     r"未(?:发生|列支|安排)[“\"]?三公[”\"]?经费(?:支出)?|[“\"]?三公[”\"]?经费(?:支出)?(?:为零|为0元?|零支出)"
 )
 _SANGONG_ITEMS = words("rules_compare.sangong_items")
+_SANGONG_ITEM = re.compile("|".join(map(re.escape, _SANGONG_ITEMS)) or "(?!)")  # any of them, in one call
 # every match of _NO_SANGONG holds 三公 after 未发生“ (3 or 4 characters) or a quote (0 or 1)
 _NO_SANGONG_OFFSETS = (0, 1, 3, 4)
 
@@ -729,16 +754,19 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
             lambda f: (
                 f.role in ("执行", "决算", "")
                 and not f.change
-                and any(word in f.label or word in f.subject for word in _SANGONG_ITEMS)
+                and (_SANGONG_ITEM.search(f.label) or _SANGONG_ITEM.search(f.subject)) is not None
             ),
             "“三公”经费支出",
         ),
     )
     for pattern, wanted, what in checks:
+        # (the figures first: without one no claim is contradicted, and the claims are not looked for)
+        figures = [f for f in prose_money(context) if f.base > 0 and wanted(f) and not _previous_year(f)]
+        if not figures:
+            continue
         claims = _claims(pattern, text, report.places)
         if not claims:
             continue
-        figures = [f for f in prose_money(context) if f.base > 0 and wanted(f) and not _previous_year(f)]
         for claim in claims:
             paragraph = report.paragraph_at(claim.start())
             if (paragraph is not None and "|" in paragraph.text) or text.startswith(

@@ -22,6 +22,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
+from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
 from jixiao.domain.checker.vocabulary import words
 
 
@@ -87,8 +88,8 @@ def check_means(context: CheckContext) -> list[Finding]:
     if not spec or not _has_any(text, tuple(spec), report.places):
         return []
     findings = []
-    for mean in report.quantities:
-        if mean.kind != "money" or mean.approx:
+    for mean in of_kind(context, "money"):
+        if mean.approx:
             continue
         label = mean.raw_label.rstrip("为达是约")
         tail = label[-5:]
@@ -159,8 +160,8 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
     text = report.text
     families = [tuple(f) for f in context.data.unit_families]
     findings = []
-    for rate in report.quantities:
-        if rate.kind != "percent" or rate.approx or rate.role != "level" or rate.value <= 0:
+    for rate in of_kind(context, "percent"):
+        if rate.approx or rate.role != "level" or rate.value <= 0:
             continue
         label = rate.label
         if not label.endswith(_RATE_ENDS) or any(word in label for word in _NOT_COUNT_RATES):
@@ -334,16 +335,15 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     families = [tuple(f) for f in context.data.unit_families]
     quantities = report.quantities
     findings = []
-    for index, rate in enumerate(quantities):
-        if rate.kind == "percent" and index and _OF_THE_BUDGET.search(rate.raw_label):
+    for index in indices_of_kind(context, "percent"):
+        if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
-    for index in range(1, len(quantities) - 1):
-        base, rate = quantities[index], quantities[index + 1]
-        if (
-            rate.kind != "percent"
-            or text[base.end : rate.start] != "的"
-            or base.kind not in ("money", "count")
-        ):
+    for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
+        if after < 2:
+            continue
+        index = after - 1
+        base, rate = quantities[index], quantities[after]
+        if text[base.end : rate.start] != "的" or base.kind not in ("money", "count"):
             continue
         top = quantities[index - 1]
         if top.kind != base.kind or top.approx or base.approx or rate.approx or base.base_value <= 0:
@@ -384,8 +384,9 @@ def check_percentage_points(context: CheckContext) -> list[Finding]:
         return []
     quantities = report.quantities
     findings = []
-    for index, points in enumerate(quantities):
-        if points.kind != "points" or points.approx:
+    for index in indices_of_kind(context, "points"):
+        points = quantities[index]
+        if points.approx:
             continue
         word = next(
             (w for w in (*_UP_WORDS, *_DOWN_WORDS) if points.raw_label.rstrip("了").endswith(w)), None

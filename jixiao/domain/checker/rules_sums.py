@@ -16,6 +16,7 @@ from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
+from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -429,7 +430,9 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
     return low, high
 
 
-_GLUED_FUND = re.compile(r"资金(?:总额)?:?(?P<digits>\d{4,12}(?:\.\d{1,2})?)%")  # starts with a literal: fast
+_GLUED_FUND_HEAD = r"资金(?:总额)?:?"
+_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + r"(?P<digits>\d{4,12}(?:\.\d{1,2})?)%")
+_GLUED_FUND_HEADS = head_widths(_GLUED_FUND_HEAD)  # found from the '%' after its digits
 
 
 def _glued_fund_rates(context: CheckContext) -> list[Finding]:
@@ -441,7 +444,7 @@ def _glued_fund_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or "资金" not in text:
         return []
     findings = []
-    for match in scan.finditer(_GLUED_FUND, text, context.report.places):
+    for match in number_matches(_GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS):
         if not context.in_glued_form(match.start()):
             continue
         digits = match.group("digits")
@@ -833,7 +836,7 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     # the words are few in a text: found first (from the report's CharIndex), then the sentence
     # they open
     places = report.places
-    triggers = scan.places_of(text, "中按", places)
+    triggers = scan.places_of(text, "中", places) + scan.places_of(text, "按", places)
     triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
     rfind = text.rfind
     for at in triggers:
@@ -842,6 +845,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         if start or low == 0:  # a sentence opens within the 10 characters before the word
             starts.add(start)
     for start in sorted(starts):
+        if not "\u4e00" <= text[start : start + 1] <= "\u9fff":
+            continue  # both patterns open with a Chinese character (各, the name, 按)
         match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
             continue
@@ -982,8 +987,8 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
         return []
     report, text = context.report, context.report.text
     by_label: dict[str, list[tuple[str, str, Quantity]]] = {}
-    for quantity in report.quantities:
-        if quantity.kind != "money" or quantity.approx:
+    for quantity in of_kind(context, "money"):
+        if quantity.approx:
             continue
         if not quantity.label.endswith(labels):  # (most labels: one test for all the names)
             continue
