@@ -24,7 +24,7 @@ from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import head_widths, number_matches, prose_money
+from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind, prose_money
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -557,6 +557,19 @@ def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
     return _RATE_CLAIM_CACHE[key]
 
 
+_RATE_NAMES_CACHE: dict[int, tuple[dict, re.Pattern]] = {}
+
+
+def _rate_names(spec: dict) -> re.Pattern:
+    """A pattern that finds any of the rate names of any claim verb (执行率, 到位率 …)."""
+    known = _RATE_NAMES_CACHE.get(id(spec))
+    if known is None or known[0] is not spec:
+        names = {name for names in (spec.get("rates") or {}).values() for name in names or ()}
+        pattern = re.compile("|".join(map(re.escape, sorted(names))) if names else "(?!)")
+        known = _RATE_NAMES_CACHE[id(spec)] = (spec, pattern)
+    return known[1]
+
+
 def _other_member(text: str, a: int, b: int) -> bool:
     """True when two places are in one sentence but in different members of a ";" list (each
     member speaks of its own project: "甲…执行率97.1%；乙…均已完成")."""
@@ -573,6 +586,9 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
+    names = _rate_names(spec)
+    if not any(q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")):
+        return findings  # no rate below 100% of any claim's action: no claim is held against one
     matches = sorted(
         (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
     )
@@ -720,8 +736,8 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
     findings = []
     names = tuple(context.data.wording.get("max_100") or ())
     text = context.report.text
-    for quantity in context.report.quantities:
-        if quantity.kind != "percent" or quantity.value <= 100 or quantity.role != "level":
+    for quantity in of_kind(context, "percent"):
+        if quantity.value <= 100 or quantity.role != "level":
             continue
         if not any(name in quantity.label for name in names):
             continue
@@ -1037,7 +1053,8 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         return []
     text = context.report.text
     findings = []
-    seen: dict[tuple[str, str, str], object] = {}
+    candidates = []
+    together: dict[tuple[str, str], int] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
@@ -1045,6 +1062,12 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         if label is None:
             continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
         year = "" if quantity.year == context.fiscal_year else quantity.year
+        together[year, label] = together.get((year, label), 0) + 1
+        candidates.append((quantity, year, label))
+    seen: dict[tuple[str, str, str], object] = {}
+    for quantity, year, label in candidates:
+        if together[year, label] < 2:
+            continue  # the only figure of its year and label: compared with none (its point in time unread)
         key = (year, label, _point_in_time(text, quantity))
         first = seen.get(key)
         if first is None:
@@ -1093,12 +1116,13 @@ def _bracket_owner(text: str, quantity) -> str:
 
 
 _STOCK_HEAD = words("rules_figures.stock_head")
+_STOCK_HEAD_FIRST = frozenset(head[:1] for head in _STOCK_HEAD)  # a label opening otherwise has none
 
 
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:
     """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
     while label not in labels:
-        if not label.startswith(_STOCK_HEAD):
+        if label[:1] not in _STOCK_HEAD_FIRST or not label.startswith(_STOCK_HEAD):
             return None  # no word to take off (most labels)
         head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
         if head is None:
