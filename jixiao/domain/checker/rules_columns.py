@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import accumulate
 
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
@@ -117,13 +118,16 @@ def _spaced_blocks(report) -> list[list[_Row]]:
     original = source.original
     if original.count(" ") + original.count("\u3000") + original.count("\t") < 4:
         return []
-    spaced, at = [], 0
-    for line in original.split("\n"):
-        if len(line.split()) >= 3:  # (str.split parts at spaces, tabs and the ideographic space)
-            spaced.append(at + len(line) - len(line.lstrip()))
-        at += len(line) + 1
-    if len(spaced) < 2:
+    lines = original.split("\n")
+    # (str.split parts at spaces, tabs and the ideographic space)
+    hits = [n for n, line in enumerate(lines) if len(line.split()) >= 3]
+    if len(hits) < 2:
         return []
+    ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's next one starts
+    spaced = []
+    for n in hits:
+        at = ends[n - 1] if n else 0
+        spaced.append(at + len(lines[n]) - len(lines[n].lstrip()))
     starts = source.original_starts()
     rows_at = sorted(
         {i for at in spaced if (i := report.paragraph_index(source.normalized_index(at, starts))) >= 0}
