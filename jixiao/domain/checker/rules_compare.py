@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -28,6 +29,13 @@ from jixiao.domain.money import round_half_up
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
+
+
+@lru_cache(maxsize=64)
+def any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a
+    short text for all the words, where ``any`` scans it once a word (and runs a generator)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def head_widths(head: str) -> range:
@@ -526,10 +534,11 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     """In one sentence a planned count, an actual count of the same unit, and a completion rate
     (M ÷ N) or a claim of full completion while M < N."""
     text = context.report.text
-    if "实际" not in text or ("计划" not in text and "目标" not in text):
+    places = context.report.places
+    if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
         return []
     findings = []
-    for done in _DONE_COUNT.finditer(text):
+    for done in scan.matches_at(_DONE_COUNT, text, word_starts(text, "实际", places)):  # each opens with 实际
         sentence_start = _sentence_start(text, done.start())
         stop = first_mark(text, "。\n;", done.end(), len(text))
         planned = [

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
     ZERO,
     CheckContext,
@@ -24,7 +25,7 @@ from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind, prose_money
+from jixiao.domain.checker.rules_compare import any_word, head_widths, number_matches, of_kind, prose_money
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -49,7 +50,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
-    key_words = context.data.key_quantities
+    data = context.data
+    key_word = any_word(data.key_quantities)
     fiscal_year = context.fiscal_year
     text = context.report.text
     candidates = []
@@ -57,13 +59,13 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     for fig in prose_money(context):
         if fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        subject = subject_key(fig.subject, context.data)
-        if subject.endswith("号") or subject.endswith("号文件"):
+        subject = subject_key(fig.subject, data) if fig.subject else ""
+        if subject.endswith(("号", "号文件")):
             continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
         if subject in _TIME_SUBJECTS:
             continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
-        if not subject and not whole and not any(k in fig.label for k in key_words):
+        if not subject and not whole and key_word.search(fig.label) is None:
             continue
         # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
         compared = subject
@@ -321,7 +323,6 @@ def _show(fig: Fig) -> str:
     return f"{plain(fig.value) if fig.quantity is None else fig.quantity.text}{fig.unit}"
 
 
-_HAO = re.compile("号")
 _DOC_NUMBER_TAIL = re.compile(r"[\u4e00-\u9fff]{2}[〔【\[(（]\d{4}[〕】\])）]\d{1,4}$")
 _ALLOCATION = words("rules_figures.allocation")
 
@@ -345,11 +346,11 @@ def _document_allocations(context: CheckContext) -> list[Finding]:
     by_number: dict[str, Fig] = {}
     findings = []
     figures = context.figures
-    for anchor in _HAO.finditer(text):
-        match = _DOC_NUMBER_TAIL.search(text, max(0, anchor.start() - 14), anchor.start())
+    for at in scan.places_of(text, "号", report.places):
+        match = _DOC_NUMBER_TAIL.search(text, max(0, at - 14), at)
         if match is None:
             continue
-        match = _Span(match.start() + 2, anchor.end())
+        match = _Span(match.start() + 2, at + 1)
         end = text.find("。", match.end())
         end = len(text) if end < 0 else end
         sentence = text[match.end() : end]
@@ -893,7 +894,6 @@ RULES = (
 # Comparison words against the numbers they compare
 
 
-_YU = re.compile("于")
 _COMPARE_FIRST = frozenset("高大多低小少")
 _HIGHER = words("rules_figures.higher")
 
@@ -917,10 +917,10 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for anchor in _YU.finditer(text):
-        if not anchor.start() or text[anchor.start() - 1] not in _COMPARE_FIRST:
+    for at in scan.places_of(text, "于", report.places):
+        if not at or text[at - 1] not in _COMPARE_FIRST:
             continue
-        match = _Word(anchor.start() - 1, anchor.end(), text[anchor.start() - 1 : anchor.end()])
+        match = _Word(at - 1, at + 1, text[at - 1 : at + 1])
         before = [
             q
             for q in report.quantities_between(max(0, match.start() - 16), match.start())
