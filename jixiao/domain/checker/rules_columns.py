@@ -21,6 +21,7 @@ from itertools import accumulate
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
+from jixiao.domain.checker.rules_compare import from_data
 from jixiao.domain.checker.tables import TableCell, line_tokens, number_cell
 
 _ZERO = Decimal(0)
@@ -165,10 +166,7 @@ def _spaced_blocks(report) -> list[list[_Row]]:
 @rule("table.column_total", "表格的合计行与其上（或其下）各行逐列相加是否相符（识别其中行和小计层级）")
 def check_column_totals(context: CheckContext) -> list[Finding]:
     report = context.report
-    spec = context.data.tables
-    total_words = frozenset(spec.get("column_total_rows") or ())
-    not_summed = tuple(spec.get("column_not_summed") or ())
-    empty = frozenset(spec.get("empty_cells") or ())
+    total_words, not_summed, empty = from_data(context.data, "column_total", _column_words)
     if not total_words:
         return []
     findings = []
@@ -176,6 +174,15 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
     for block in blocks + _spaced_blocks(report):
         findings.extend(_check_block(context, block, total_words, not_summed, empty))
     return findings
+
+
+def _column_words(data) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    spec = data.tables
+    return (
+        frozenset(spec.get("column_total_rows") or ()),
+        tuple(spec.get("column_not_summed") or ()),
+        frozenset(spec.get("empty_cells") or ()),
+    )
 
 
 def _check_block(context, block, total_words, not_summed, empty) -> list[Finding]:

@@ -25,7 +25,14 @@ from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import any_word, head_widths, number_matches, of_kind, prose_money
+from jixiao.domain.checker.rules_compare import (
+    any_word,
+    from_data,
+    head_widths,
+    number_matches,
+    of_kind,
+    prose_money,
+)
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -1048,7 +1055,9 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
     is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
-    labels = frozenset(context.data.identities.get("stock") or ())
+    labels = from_data(
+        context.data, "stock_labels", lambda data: frozenset(data.identities.get("stock") or ())
+    )
     if not labels:
         return []
     text = context.report.text

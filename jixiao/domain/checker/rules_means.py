@@ -22,7 +22,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
+from jixiao.domain.checker.rules_compare import from_data, indices_of_kind, of_kind
 from jixiao.domain.checker.vocabulary import words
 
 
@@ -68,6 +68,14 @@ def _has_any(text: str, words: tuple[str, ...], places) -> bool:
     return False
 
 
+def _families(data) -> list[tuple[str, ...]]:
+    return [tuple(f) for f in data.unit_families]
+
+
+def _mean_words(data) -> tuple[str, ...]:
+    return tuple(data.identities.get("means") or {})
+
+
 _PLANNED = words("rules_means.planned")
 _COUNTED = {
     "户": "户数",
@@ -85,7 +93,7 @@ def check_means(context: CheckContext) -> list[Finding]:
     spec = context.data.identities.get("means") or {}
     report = context.report
     text = report.text
-    if not spec or not _has_any(text, tuple(spec), report.places):
+    if not spec or not _has_any(text, from_data(context.data, "mean_words", _mean_words), report.places):
         return []
     findings = []
     for mean in of_kind(context, "money"):
@@ -158,7 +166,7 @@ _NOT_COUNT_RATES = words("rules_means.not_count_rates")
 def check_count_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    families = [tuple(f) for f in context.data.unit_families]
+    families = from_data(context.data, "unit_families", _families)
     findings = []
     for rate in of_kind(context, "percent"):
         if rate.approx or rate.role != "level" or rate.value <= 0:
@@ -332,7 +340,7 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     text = report.text
     if "的" not in text or "%" not in text:
         return []
-    families = [tuple(f) for f in context.data.unit_families]
+    families = from_data(context.data, "unit_families", _families)
     quantities = report.quantities
     findings = []
     for index in indices_of_kind(context, "percent"):

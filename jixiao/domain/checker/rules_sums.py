@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, Decimal
-from functools import lru_cache
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
@@ -16,18 +15,10 @@ from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
-from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind
+from jixiao.domain.checker.rules_compare import any_word, from_data, head_widths, number_matches, of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
-
-
-@lru_cache(maxsize=64)
-def any_word(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a
-    short text for all the words, where ``any`` scans it once a word (and runs a generator)."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
-
 
 # ---------------------------------------------------------------------------------------------
 # Listed items followed by their total
@@ -157,11 +148,9 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    initial_words = tuple(spec.get("initial") or ())
     # a clause is part of its paragraph: one without a word of a change, or of a total (the words of
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
-    change_word = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
-    total_word = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
+    initial_words, change_word, total_word = _count_words(spec)
     for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
         if not change_word.search(paragraph.text) or not total_word.search(paragraph.text):
@@ -218,6 +207,23 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_COUNT_WORDS: dict[int, tuple[dict, tuple[str, ...], re.Pattern, re.Pattern]] = {}
+
+
+def _count_words(spec: dict) -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """Of the count_changes data, made once: the initial words that hold none of the others (a
+    paragraph with 原有 has 原: the paragraphs with either are those with 原), and the patterns of
+    the change words and of the total words."""
+    known = _COUNT_WORDS.get(id(spec))
+    if known is None or known[0] is not spec:
+        initial = tuple(spec.get("initial") or ())
+        least = tuple(w for w in initial if not any(other != w and other in w for other in initial))
+        added = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
+        total = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
+        known = _COUNT_WORDS[id(spec)] = (spec, least, added, total)
+    return known[1:]
 
 
 def _total_word(clause: str, spec: dict) -> str:
@@ -988,15 +994,17 @@ def _scope_of(
     return (at[1] if at[0] >= 0 else ""), fund
 
 
+def _scope_words(data) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    spec = data.identities.get("scope_split") or {}
+    return tuple(spec.get("labels") or ()), tuple(spec.get("scopes") or ()), tuple(spec.get("funds") or ())
+
+
 @rule(
     "parts.scope_sum",
     "同一数字分基本支出、项目支出两部分各写一次时（本年收入、本年支出、结转和结余），两部分之和等于总数",
 )
 def check_scope_sums(context: CheckContext) -> list[Finding]:
-    spec = context.data.identities.get("scope_split") or {}
-    labels = tuple(spec.get("labels") or ())
-    scopes = tuple(spec.get("scopes") or ())
-    funds = tuple(spec.get("funds") or ())
+    labels, scopes, funds = from_data(context.data, "scope_split", _scope_words)
     if (
         len(scopes) != 2
         or not labels
