@@ -646,9 +646,17 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     (once time words and 共/累计/实际 are dropped) and the same unit must agree; plans, targets,
     previous years, per-unit and approximate counts are not compared."""
     report = context.report
+    # two counts with one label (of four characters or more, what is left of the label once the
+    # fillers before it are taken off) end their labels alike: a count whose last four characters
+    # and unit no other count shares is compared with none (its label is not worked out)
+    counts = [q for q in of_kind(context, "count") if not q.approx and q.role == "level"]
+    endings: dict[tuple[str, str], int] = {}
+    for quantity in counts:
+        ending = (quantity.raw_label.strip()[-4:], quantity.unit)
+        endings[ending] = endings.get(ending, 0) + 1
     candidates: dict[tuple[str, str], list] = {}
-    for quantity in of_kind(context, "count"):
-        if quantity.approx or quantity.role != "level":
+    for quantity in counts:
+        if endings[quantity.raw_label.strip()[-4:], quantity.unit] < 2:
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
@@ -783,13 +791,19 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
         ),
     )
     for pattern, wanted, what in checks:
-        # (the figures first: without one no claim is contradicted, and the claims are not looked for)
+        # both are needed: the one more often missing is looked for first (a 结余 figure; the 三公
+        # of a claim), the other only when it is there
+        if pattern is _NO_SANGONG:
+            claims = _claims(pattern, text, report.places)
+            if not claims:
+                continue
         figures = [f for f in prose_money(context) if f.base > 0 and wanted(f) and not _previous_year(f)]
         if not figures:
             continue
-        claims = _claims(pattern, text, report.places)
-        if not claims:
-            continue
+        if pattern is not _NO_SANGONG:
+            claims = _claims(pattern, text, report.places)
+            if not claims:
+                continue
         for claim in claims:
             paragraph = report.paragraph_at(claim.start())
             if (paragraph is not None and "|" in paragraph.text) or text.startswith(
@@ -841,6 +855,8 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     text = report.text
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
+    if not _previous_amount(context):
+        return []
     findings = []
     for match in number_matches(_CHANGE_RATE, text, report.places, "%", _CHANGE_RATE_HEADS):
         pair = _two_years(context, match.start())
@@ -872,6 +888,25 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _previous_amount(context: CheckContext) -> bool:
+    """Whether some amount of the report may be the previous year's of :func:`_two_years` (money,
+    not approximate, no change, its label without a change word, labelled 上年/去年 or with the
+    year before): without one it finds no pair anywhere, and change.rate and change.direction
+    need not look for their words (found once for both)."""
+    found = context.memo.get("rules_compare.previous_amount")
+    if found is None:
+        previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
+        found = any(
+            not q.approx
+            and q.role != "delta"
+            and _of_previous_year(q, previous_year)
+            and not _CHANGE_WORD.search(q.raw_label)
+            for q in of_kind(context, "money")
+        )
+        context.memo["rules_compare.previous_amount"] = found
+    return found
 
 
 def _two_years(context: CheckContext, at: int):
@@ -915,6 +950,8 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     if not context.fiscal_year and "上年" not in text and "去年" not in text:
+        return []
+    if not _previous_amount(context):
         return []
     findings = []
     # only a word right after the last character of a lead (or a line break: '$' matches before
@@ -978,6 +1015,9 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     the printed amounts."""
     report = context.report
     text = report.text
+    adjusted_word = any_word(_ADJUSTED)
+    if not any(not q.approx and adjusted_word.search(q.raw_label) for q in of_kind(context, "money")):
+        return []  # no amount names a budget after the changes: no sentence has the one it needs
     if "年初预算" not in text or not has_any(text, (*_ADDED, *_REDUCED), report.places):
         return []
     findings = []

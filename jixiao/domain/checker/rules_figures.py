@@ -410,6 +410,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     figs = prose_money(context)
+    if not any(_balance_kind(f, spec) == "balance" for f in figs):
+        return findings  # no stated balance: no group has the one it needs (the sections not read)
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)

@@ -39,33 +39,51 @@ def _amounts(context: CheckContext, quantities) -> list:
     ]
 
 
-_BY_FIRST: dict[tuple[str, ...], dict[str, tuple[str, ...]] | None] = {}  # None: an empty word
+_GROUPED: dict[tuple[str, ...], tuple[dict, dict, tuple[str, ...]] | None] = {}  # None: an empty word
+
+
+def _grouped(words: tuple[str, ...]) -> tuple[dict, dict, tuple[str, ...]] | None:
+    """The words by their first character when several share it (每人, 每户 …), the rest by their
+    last character when several share that (人均, 户均 …), and those left alone."""
+    if words in _GROUPED:
+        return _GROUPED[words]
+    found = None
+    if all(words):
+        by_first: dict[str, list[str]] = {}
+        for word in words:
+            by_first.setdefault(word[0], []).append(word)
+        by_last: dict[str, list[str]] = {}
+        for group in by_first.values():
+            if len(group) == 1 and len(group[0]) > 1:
+                by_last.setdefault(group[0][-1], []).append(group[0])
+        firsts = {first: tuple(g) for first, g in by_first.items() if len(g) > 1}
+        lasts = {last: tuple(g) for last, g in by_last.items() if len(g) > 1}
+        covered = {word for group in (*firsts.values(), *lasts.values()) for word in group}
+        found = (firsts, lasts, tuple(word for word in words if word not in covered))
+    if len(_GROUPED) < 64:
+        _GROUPED[words] = found
+    return found
 
 
 def _has_any(text: str, words: tuple[str, ...], places) -> bool:
     """``has_any(text, words, places)`` (whether one of the words, none empty, is in the text), the
-    words that open with one character looked up together: its places read once, each place tested
-    for all of them at once (人均, 每人, 户均, 每户 …: fifteen of the words open with 每)."""
-    groups = _BY_FIRST.get(words, _BY_FIRST)
-    if groups is _BY_FIRST:
-        by_first: dict[str, list[str]] = {}
-        for word in words:
-            by_first.setdefault(word[:1], []).append(word)
-        groups = None if "" in by_first else {first: tuple(group) for first, group in by_first.items()}
-        if len(_BY_FIRST) < 64:
-            _BY_FIRST[words] = groups
+    words that share a first character (fifteen of the mean words open with 每) or a last one
+    (人均, 户均 … end with 均) looked up together: that character's places read once, each place
+    tested for all of them at once."""
+    groups = _grouped(words)
     if groups is None or places is None or len(text) < LONG_TEXT:
         return has_any(text, words, places)
-    startswith = text.startswith
-    for first, group in groups.items():
-        if len(group) == 1:
-            if has_word(text, group[0], places):
-                return True
-            continue
+    by_first, by_last, alone = groups
+    startswith, endswith = text.startswith, text.endswith
+    for first, group in by_first.items():
         for at in places.occurrences(first):
             if startswith(group, at):
                 return True
-    return False
+    for last, group in by_last.items():
+        for at in places.occurrences(last):
+            if endswith(group, 0, at + 1):
+                return True
+    return has_any(text, alone, places)
 
 
 def _families(data) -> list[tuple[str, ...]]:
