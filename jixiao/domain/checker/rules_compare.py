@@ -61,16 +61,17 @@ def head_widths(head: str) -> range:
 
 
 def number_matches(
-    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range, shortest: int = 1
 ) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
     lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
     and more digits) and the character ``end`` ('%', '分'), with no lookaround: every match ends at
     an ``end`` right after a digit (few in a text) and holds no other, and starts at most
-    ``heads[-1]`` characters before the digits and dots that run back from that ``end``. So the
-    pattern is searched only there, up to that ``end`` (the leftmost match there is the one
-    ``finditer`` finds: any match in that stretch ends at that ``end``), not tried at each of its
-    first characters (many: 增, 上, 下 …) or before every ``end`` at every distance."""
+    ``heads[-1]`` characters before the digits and dots that run back from that ``end`` (all of
+    them its number's, of at least ``shortest`` characters). So the pattern is searched only there,
+    up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match in that
+    stretch ends at that ``end``), not tried at each of its first characters (many: 增, 上, 下 …)
+    or before every ``end`` at every distance."""
     found = []
     low = 0  # past the last such end: no match holds two
     reach = heads[-1]
@@ -84,9 +85,10 @@ def number_matches(
             if char != "." and not char.isdecimal():
                 break
             number -= 1
-        match = search(text, max(low, number - reach), at + 1)
-        if match is not None:
-            found.append(match)
+        if at - number >= shortest:
+            match = search(text, max(low, number - reach), at + 1)
+            if match is not None:
+                found.append(match)
         low = at + 1
     return found
 

@@ -437,8 +437,10 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
 
 
 _GLUED_FUND_HEAD = r"资金(?:总额)?:?"
-_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + r"(?P<digits>\d{4,12}(?:\.\d{1,2})?)%")
-_GLUED_FUND_HEADS = head_widths(_GLUED_FUND_HEAD)  # found from the '%' after its digits
+_GLUED_FUND_NUMBER = r"(?P<digits>\d{4,12}(?:\.\d{1,2})?)"
+_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + _GLUED_FUND_NUMBER + "%")
+# found from the '%' after its digits, four of them at least
+_GLUED_FUND_HEADS, _GLUED_FUND_SHORTEST = head_widths(_GLUED_FUND_HEAD), head_widths(_GLUED_FUND_NUMBER)[0]
 
 
 def _glued_fund_rates(context: CheckContext) -> list[Finding]:
@@ -450,7 +452,9 @@ def _glued_fund_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or "资金" not in text:
         return []
     findings = []
-    for match in number_matches(_GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS):
+    for match in number_matches(
+        _GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS, _GLUED_FUND_SHORTEST
+    ):
         if not context.in_glued_form(match.start()):
             continue
         digits = match.group("digits")
@@ -743,11 +747,11 @@ def _marker_style(marker: str) -> str:
 
 def _colon_ended(report) -> list[int] | range:
     """The indices of the paragraphs but the last two that may end with a colon: from the places of
-    ':' and '：' (a paragraph's text is its span of the text) when they are fewer than the
-    paragraphs, else all of them."""
+    ':' and '：' (a paragraph's text is its span of the text) when they are fewer than half the
+    paragraphs (each place costs about two paragraphs' tests), else all of them."""
     paragraphs = report.paragraphs
     colons = scan.places_of(report.text, ":：", report.places)
-    if len(colons) >= len(paragraphs):
+    if 2 * len(colons) >= len(paragraphs):
         return range(len(paragraphs) - 2)
     index_of = report.paragraph_index
     found = []
