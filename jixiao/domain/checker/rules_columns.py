@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 from itertools import accumulate
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
@@ -117,7 +118,8 @@ def _spaced_blocks(report) -> list[list[_Row]]:
     # the original lines with three cells or more parted by spaces, as the paragraphs they stand in:
     # runs of such rows, each with its header line
     original = source.original
-    if original.count(" ") + original.count("\u3000") + original.count("\t") < 4:
+    spaces = original.count(" ")  # (four spaces already pass: the other two need not be counted)
+    if spaces < 4 and spaces + original.count("\u3000") + original.count("\t") < 4:
         return []
     lines = original.split("\n")
     # (str.split parts at spaces, tabs and the ideographic space)
@@ -170,7 +172,7 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
     if not total_words:
         return []
     findings = []
-    blocks = _pipe_blocks(context) if "|" in report.text else []
+    blocks = _pipe_blocks(context) if scan.places_of(report.text, "|", report.places) else []
     for block in blocks + _spaced_blocks(report):
         findings.extend(_check_block(context, block, total_words, not_summed, empty))
     return findings
@@ -451,8 +453,8 @@ def check_change_columns(context: CheckContext) -> list[Finding]:
     The columns are known by their names: one of last year, one of this year (本年, 决算, 执行 …, not a
     budget), and the change's; a table that names them otherwise is not read."""
     report = context.report
-    if "|" not in report.text or "上年" not in report.text:
-        return []
+    if not scan.places_of(report.text, "|", report.places) or "上年" not in report.text:
+        return []  # (the places of '|' from the CharIndex: a text without one is not read through)
     findings = []
     for block in _pipe_blocks(context):
         header = block[0]

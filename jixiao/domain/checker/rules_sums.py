@@ -864,7 +864,12 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     # the words are few in a text: found first (from the report's CharIndex), then the sentence
     # they open
     places = report.places
-    triggers = scan.places_of(text, "中", places) + scan.places_of(text, "按", places)
+    for at in scan.places_of(text, "按", places):
+        # 按 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
+        # match is found from its own 中, 包括 or 分别
+        if at == 0 or text[at - 1] in "。\n":
+            starts.add(at)
+    triggers = scan.places_of(text, "中", places)
     triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
     rfind = text.rfind
     for at in triggers:
