@@ -61,14 +61,14 @@ def head_widths(head: str) -> range:
 
 
 def number_matches(
-    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range, shortest: int = 1
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range, whole: int = 1
 ) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
     lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
     and more digits) and the character ``end`` ('%', '分'), with no lookaround: every match ends at
     an ``end`` right after a digit (few in a text) and holds no other, and starts at most
     ``heads[-1]`` characters before the digits and dots that run back from that ``end`` (all of
-    them its number's, of at least ``shortest`` characters). So the pattern is searched only there,
+    them its number's, with ``whole`` digits at least before its '.'). So the pattern is searched only there,
     up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match in that
     stretch ends at that ``end``), not tried at each of its first characters (many: 增, 上, 下 …)
     or before every ``end`` at every distance."""
@@ -85,7 +85,8 @@ def number_matches(
             if char != "." and not char.isdecimal():
                 break
             number -= 1
-        if at - number >= shortest:
+        dot = text.find(".", number, at)
+        if (dot if dot >= 0 else at) - number >= whole:
             match = search(text, max(low, number - reach), at + 1)
             if match is not None:
                 found.append(match)

@@ -437,10 +437,10 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
 
 
 _GLUED_FUND_HEAD = r"资金(?:总额)?:?"
-_GLUED_FUND_NUMBER = r"(?P<digits>\d{4,12}(?:\.\d{1,2})?)"
-_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + _GLUED_FUND_NUMBER + "%")
-# found from the '%' after its digits, four of them at least
-_GLUED_FUND_HEADS, _GLUED_FUND_SHORTEST = head_widths(_GLUED_FUND_HEAD), head_widths(_GLUED_FUND_NUMBER)[0]
+_GLUED_FUND_WHOLE = r"\d{4,12}"
+_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + rf"(?P<digits>{_GLUED_FUND_WHOLE}(?:\.\d{{1,2}})?)%")
+# found from the '%' after its digits, four of them at least before the '.'
+_GLUED_FUND_HEADS, _GLUED_FUND_DIGITS = head_widths(_GLUED_FUND_HEAD), head_widths(_GLUED_FUND_WHOLE)[0]
 
 
 def _glued_fund_rates(context: CheckContext) -> list[Finding]:
@@ -453,7 +453,7 @@ def _glued_fund_rates(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     for match in number_matches(
-        _GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS, _GLUED_FUND_SHORTEST
+        _GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS, _GLUED_FUND_DIGITS
     ):
         if not context.in_glued_form(match.start()):
             continue
