@@ -762,16 +762,21 @@ _NO_SANGONG = re.compile(
 )
 _SANGONG_ITEMS = words("rules_compare.sangong_items")
 _SANGONG_ITEM = re.compile("|".join(map(re.escape, _SANGONG_ITEMS)) or "(?!)")  # any of them, in one call
-# every match of _NO_SANGONG holds 三公 after 未发生“ (3 or 4 characters) or a quote (0 or 1)
-_NO_SANGONG_OFFSETS = (0, 1, 3, 4)
+# every match of _NO_SANGONG holds 三公 right at its start, after the quote it opens with, or
+# 3 or 4 characters after the 未 it opens with (未发生“三公…)
+_NO_SANGONG_OPENINGS = ((0, ""), (1, '“"'), (3, "未"), (4, "未"))
 
 
 def _claims(pattern: re.Pattern, text: str, places) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for _NO_BALANCE and _NO_SANGONG: the second tried only
     at the few places the 三公 it holds allows, the first from its first characters."""
     if pattern is _NO_SANGONG:
-        found = word_starts(text, "三公", places)
-        starts = {at - offset for at in found for offset in _NO_SANGONG_OFFSETS if at >= offset}
+        starts = {
+            at - offset
+            for at in word_starts(text, "三公", places)
+            for offset, opening in _NO_SANGONG_OPENINGS
+            if at >= offset and (not opening or text[at - offset] in opening)
+        }
         return scan.matches_at(pattern, text, sorted(starts))
     return list(scan.finditer(pattern, text, places))
 
