@@ -71,7 +71,7 @@ def _has_any(text: str, words: tuple[str, ...], places) -> bool:
     (人均, 户均 … end with 均) looked up together: that character's places read once, each place
     tested for all of them at once."""
     groups = _grouped(words)
-    if groups is None or places is None or len(text) < LONG_TEXT:
+    if groups is None or places is None:
         return has_any(text, words, places)
     by_first, by_last, alone = groups
     startswith, endswith = text.startswith, text.endswith
@@ -111,7 +111,13 @@ def check_means(context: CheckContext) -> list[Finding]:
     spec = context.data.identities.get("means") or {}
     report = context.report
     text = report.text
-    if not spec or not _has_any(text, from_data(context.data, "mean_words", _mean_words), report.places):
+    if not spec:
+        return []
+    if len(text) < LONG_TEXT or report.places is None:
+        named = has_any(text, spec, report.places)  # (a short text is read with `in` at once)
+    else:
+        named = _has_any(text, from_data(context.data, "mean_words", _mean_words), report.places)
+    if not named:
         return []
     findings = []
     for mean in of_kind(context, "money"):

@@ -86,12 +86,13 @@ def check_listed_points(context: CheckContext) -> list[Finding]:
     by a total. Weights go with 满分/总分/合计, scores (names with 得分) with 总得分/总分/合计; a
     list of scores is never held against 满分. The sum must equal the total within the rounding
     envelope of the printed points; outside it is an error that states the recomputation."""
-    report = context.report
-    text = report.text
+    text = context.report.text
     if "分" not in text:
         return []
     findings = []
-    for paragraph in _paragraphs_with(report, "分", 4):
+    for paragraph in context.report.paragraphs:
+        if paragraph.text.count("分") < 4:
+            continue
         run: list[_Item] = []
         for match in _items(text, paragraph.start, paragraph.end):
             if run and not _SEPARATOR.match(text[run[-1].end() : match.start()]):
@@ -100,22 +101,6 @@ def check_listed_points(context: CheckContext) -> list[Finding]:
             run.append(match)
         findings.extend(_check_run(context, run, paragraph.end))
     return findings
-
-
-def _paragraphs_with(report, char: str, least: int) -> list:
-    """The paragraphs holding ``char`` at least ``least`` times, in order: from the places of the
-    character (every one inside a paragraph, whose text is its span of the text) when they are
-    fewer than half the paragraphs (each costs about two counts), else by counting in each."""
-    places = scan.places_of(report.text, char, report.places)
-    paragraphs = report.paragraphs
-    if 2 * len(places) >= len(paragraphs):
-        return [paragraph for paragraph in paragraphs if paragraph.text.count(char) >= least]
-    counts: dict[int, int] = {}
-    index_of = report.paragraph_index
-    for at in places:
-        index = index_of(at)
-        counts[index] = counts.get(index, 0) + 1
-    return [paragraphs[index] for index in sorted(counts) if counts[index] >= least]
 
 
 def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Finding]:

@@ -745,23 +745,6 @@ def _marker_style(marker: str) -> str:
     return re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "1", marker))
 
 
-def _colon_ended(report) -> list[int] | range:
-    """The indices of the paragraphs but the last two that may end with a colon: from the places of
-    ':' and '：' (a paragraph's text is its span of the text) when they are fewer than half the
-    paragraphs (each place costs about two paragraphs' tests), else all of them."""
-    paragraphs = report.paragraphs
-    colons = scan.places_of(report.text, ":：", report.places)
-    if 2 * len(colons) >= len(paragraphs):
-        return range(len(paragraphs) - 2)
-    index_of = report.paragraph_index
-    found = []
-    for at in colons:
-        index = index_of(at)
-        if 0 <= index < len(paragraphs) - 2 and paragraphs[index].end == at + 1:
-            found.append(index)
-    return found
-
-
 @rule("list.lines_total", "“项目支出X万元，具体如下：”后分行列出的各项金额之和与X是否相符")
 def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     """'全年项目支出6,617,756.30元，主要用于以下四个方面：' then '1.…经费A元；' '2.…B元；' on lines of their
@@ -770,8 +753,7 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     report = context.report
     paragraphs = report.paragraphs
     findings = []
-    for index in _colon_ended(report):
-        paragraph = paragraphs[index]
+    for index, paragraph in enumerate(paragraphs[:-2]):
         line = paragraph.text.rstrip()
         if not line.endswith((":", "：")) or not _EXHAUSTIVE_INTRO.search(line):
             continue
