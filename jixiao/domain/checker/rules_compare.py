@@ -555,7 +555,7 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
         return []
     findings = []
-    for done in scan.matches_at(_DONE_COUNT, text, word_starts(text, "实际", places)):  # each opens with 实际
+    for done in _DONE_COUNT.finditer(text):
         sentence_start = _sentence_start(text, done.start())
         stop = first_mark(text, "。\n;", done.end(), len(text))
         planned = [
