@@ -65,13 +65,13 @@ def number_matches(
 ) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
     lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
-    and more digits) and the character ``end`` ('%', '分'), with no lookaround: every match ends at
-    an ``end`` right after a digit (few in a text) and holds no other, and starts at most
-    ``heads[-1]`` characters before the digits and dots that run back from that ``end`` (all of
-    them its number's, with ``whole`` digits at least before its '.'). So the pattern is searched only there,
-    up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match in that
-    stretch ends at that ``end``), not tried at each of its first characters (many: 增, 上, 下 …)
-    or before every ``end`` at every distance."""
+    and more digits; ``whole`` digits at least before the '.') and the character ``end`` ('%',
+    '分'), with no lookaround. Every match ends at an ``end`` right after a digit (few in a text)
+    and holds no other, its number is all the digits and dots that run back from that ``end``,
+    and it starts at most ``heads[-1]`` characters before them. So the pattern is searched only
+    there, up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match
+    in that stretch ends at that ``end``), not tried at each of its first characters (many: 增,
+    上, 下 …) or before every ``end`` at every distance."""
     found = []
     low = 0  # past the last such end: no match holds two
     reach = heads[-1]
