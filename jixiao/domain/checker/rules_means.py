@@ -17,7 +17,6 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
@@ -614,9 +613,9 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     unit, same words). A sentence that states its own plan is count.completion's."""
     report = context.report
     text = report.text
-    if "%" not in text or not has_word(text, "完成", report.places):
+    if "完成" not in text or "%" not in text:
         return []
-    rates = list(scan.finditer(_COMPLETION_RATE, text, report.places))  # from each 完
+    rates = list(_COMPLETION_RATE.finditer(text))
     if not rates:
         return []
     figures = _counted_figures(text)
