@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import accumulate
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
+from jixiao.domain.checker.rules_compare import from_data
 from jixiao.domain.checker.tables import TableCell, line_tokens, number_cell
 
 _ZERO = Decimal(0)
@@ -55,21 +58,41 @@ def _cells(paragraph: Paragraph, original: str) -> _Row:
     return row
 
 
-def _pipe_blocks(report) -> list[list[_Row]]:
-    blocks: list[list[_Row]] = []
-    current: list[_Row] = []
+def _cell_count(text: str) -> int:
+    """``len(_cells(paragraph, …))`` for a paragraph of ``text`` holding a '|', without reading
+    the cells: one a piece between the '|'s, but for the pieces outside a Markdown row's first and
+    last '|' (the last one then holds only spaces, so _cells drops it)."""
+    count = text.count("|") + 1
+    if text.lstrip(" ").startswith("|"):
+        count -= 1
+    if text.rstrip(" ").endswith("|"):
+        count -= 1
+    return count
+
+
+def _pipe_blocks(context: CheckContext) -> list[list[_Row]]:
+    """The runs of three '|' rows or more (each of two cells or more), read once for the two rules
+    that read them; the cells are read only of the rows of such a run."""
+    blocks = context.memo.get("rules_columns.pipe_blocks")
+    if blocks is None:
+        blocks = context.memo["rules_columns.pipe_blocks"] = _read_pipe_blocks(context.report)
+    return blocks
+
+
+def _read_pipe_blocks(report) -> list[list[_Row]]:
+    runs: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
     for paragraph in report.paragraphs:
-        if "|" in paragraph.text and len(current) < _MAX_ROWS:
-            cells = _cells(paragraph, report.source.original_text(paragraph.start, paragraph.end))
-            if len(cells) >= 2:
-                current.append(cells)
-                continue
+        if "|" in paragraph.text and len(current) < _MAX_ROWS and _cell_count(paragraph.text) >= 2:
+            current.append(paragraph)
+            continue
         if len(current) >= 3:
-            blocks.append(current)
+            runs.append(current)
         current = []
     if len(current) >= 3:
-        blocks.append(current)
-    return blocks
+        runs.append(current)
+    source = report.source
+    return [[_cells(p, source.original_text(p.start, p.end)) for p in run] for run in runs]
 
 
 # an amount alone in its cell (“1,250.00”, “-0.30”, “5.2万元”); “2023年决算” or “98%” is none
@@ -95,15 +118,19 @@ def _spaced_blocks(report) -> list[list[_Row]]:
     # the original lines with three cells or more parted by spaces, as the paragraphs they stand in:
     # runs of such rows, each with its header line
     original = source.original
-    if original.count(" ") + original.count("\u3000") + original.count("\t") < 4:
+    spaces = original.count(" ")  # (four spaces already pass: the other two need not be counted)
+    if spaces < 4 and spaces + original.count("\u3000") + original.count("\t") < 4:
         return []
-    spaced, at = [], 0
-    for line in original.split("\n"):
-        if len(line.split()) >= 3:  # (str.split parts at spaces, tabs and the ideographic space)
-            spaced.append(at + len(line) - len(line.lstrip()))
-        at += len(line) + 1
-    if len(spaced) < 2:
+    lines = original.split("\n")
+    # (str.split parts at spaces, tabs and the ideographic space)
+    hits = [n for n, line in enumerate(lines) if len(line.split()) >= 3]
+    if len(hits) < 2:
         return []
+    ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's next one starts
+    spaced = []
+    for n in hits:
+        at = ends[n - 1] if n else 0
+        spaced.append(at + len(lines[n]) - len(lines[n].lstrip()))
     starts = source.original_starts()
     rows_at = sorted(
         {i for at in spaced if (i := report.paragraph_index(source.normalized_index(at, starts))) >= 0}
@@ -141,17 +168,23 @@ def _spaced_blocks(report) -> list[list[_Row]]:
 @rule("table.column_total", "表格的合计行与其上（或其下）各行逐列相加是否相符（识别其中行和小计层级）")
 def check_column_totals(context: CheckContext) -> list[Finding]:
     report = context.report
-    spec = context.data.tables
-    total_words = frozenset(spec.get("column_total_rows") or ())
-    not_summed = tuple(spec.get("column_not_summed") or ())
-    empty = frozenset(spec.get("empty_cells") or ())
+    total_words, not_summed, empty = from_data(context.data, "column_total", _column_words)
     if not total_words:
         return []
     findings = []
-    blocks = _pipe_blocks(report) if "|" in report.text else []
+    blocks = _pipe_blocks(context) if scan.places_of(report.text, "|", report.places) else []
     for block in blocks + _spaced_blocks(report):
         findings.extend(_check_block(context, block, total_words, not_summed, empty))
     return findings
+
+
+def _column_words(data) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    spec = data.tables
+    return (
+        frozenset(spec.get("column_total_rows") or ()),
+        tuple(spec.get("column_not_summed") or ()),
+        frozenset(spec.get("empty_cells") or ()),
+    )
 
 
 def _check_block(context, block, total_words, not_summed, empty) -> list[Finding]:
@@ -420,10 +453,10 @@ def check_change_columns(context: CheckContext) -> list[Finding]:
     The columns are known by their names: one of last year, one of this year (本年, 决算, 执行 …, not a
     budget), and the change's; a table that names them otherwise is not read."""
     report = context.report
-    if "|" not in report.text or "上年" not in report.text:
-        return []
+    if not scan.places_of(report.text, "|", report.places) or "上年" not in report.text:
+        return []  # (the places of '|' from the CharIndex: a text without one is not read through)
     findings = []
-    for block in _pipe_blocks(report):
+    for block in _pipe_blocks(context):
         header = block[0]
         if any(_is_number(c) for c in header[1:]):
             continue

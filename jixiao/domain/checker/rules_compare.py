@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -18,13 +21,111 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark
+from jixiao.domain.checker.parse import Quantity
+from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark, word_starts
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
+
+
+_FROM_DATA: dict[tuple[int, str], tuple[object, object]] = {}
+
+
+def from_data(data, key: str, build):
+    """``build(data)`` made once per checker data (``key`` names it): the sets and tuples the rules
+    make of the data's lists, not made again on every check."""
+    known = _FROM_DATA.get((id(data), key))
+    if known is None or known[0] is not data:
+        if len(_FROM_DATA) > 512:
+            _FROM_DATA.clear()
+        known = _FROM_DATA[id(data), key] = (data, build(data))
+    return known[1]
+
+
+@lru_cache(maxsize=64)
+def any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a
+    short text for all the words, where ``any`` scans it once a word (and runs a generator)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
+def head_widths(head: str) -> range:
+    """The lengths a match of the pattern ``head`` may have (from the shortest to the longest)."""
+    low, high = sre_parse.parse(head).getwidth()
+    if high >= sre.MAXREPEAT:
+        raise ValueError(f"unbounded: {head}")
+    return range(low, high + 1)
+
+
+def number_matches(
+    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range, whole: int = 1
+) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
+    lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
+    and more digits; ``whole`` digits at least before the '.') and the character ``end`` ('%',
+    '分'), with no lookaround. Every match ends at an ``end`` right after a digit (few in a text)
+    and holds no other, its number is all the digits and dots that run back from that ``end``,
+    and it starts at most ``heads[-1]`` characters before them. So the pattern is searched only
+    there, up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match
+    in that stretch ends at that ``end``), not tried at each of its first characters (many: 增,
+    上, 下 …) or before every ``end`` at every distance."""
+    found = []
+    low = 0  # past the last such end: no match holds two
+    reach = heads[-1]
+    search = pattern.search
+    for at in scan.places_of(text, end, places):
+        if not at or not text[at - 1].isdecimal():  # (\d, as re reads it)
+            continue
+        number = at - 1
+        while number > low:
+            char = text[number - 1]
+            if char != "." and not char.isdecimal():
+                break
+            number -= 1
+        dot = text.find(".", number, at)
+        if (dot if dot >= 0 else at) - number >= whole:
+            match = search(text, max(low, number - reach), at + 1)
+            if match is not None:
+                found.append(match)
+        low = at + 1
+    return found
+
+
+def _by_kind(context: CheckContext) -> tuple[dict, dict]:
+    found = context.memo.get("rules_compare.by_kind")
+    if found is None:
+        quantities: dict[str, list[Quantity]] = {}
+        indices: dict[str, list[int]] = {}
+        for index, quantity in enumerate(context.report.quantities):
+            quantities.setdefault(quantity.kind, []).append(quantity)
+            indices.setdefault(quantity.kind, []).append(index)
+        found = context.memo["rules_compare.by_kind"] = (quantities, indices)
+    return found
+
+
+def of_kind(context: CheckContext, kind: str) -> list[Quantity]:
+    """The report's quantities of one kind (money, percent, count, points), in order: sorted out
+    once for the rules that read one kind only, not each from all the quantities."""
+    return _by_kind(context)[0].get(kind, [])
+
+
+def indices_of_kind(context: CheckContext, kind: str) -> list[int]:
+    """Where the quantities of one kind stand in ``report.quantities``, in order."""
+    return _by_kind(context)[1].get(kind, [])
+
+
+def prose_money(context: CheckContext) -> list:
+    """The figures of the prose that are amounts of money, neither a change nor approximate (in
+    their order): listed once for the rules that read them (quantity.conflict, balance.identity,
+    sangong.over_budget, claim.none), not each from every figure."""
+    found = context.memo.get("rules_compare.prose_money")
+    if found is None:
+        found = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+        context.memo["rules_compare.prose_money"] = found
+    return found
 
 
 def _printed(stated: Decimal) -> tuple[int, Decimal]:
@@ -295,13 +396,13 @@ def check_rate_conflicts(context: CheckContext) -> list[Finding]:
     (the label names nothing but the rate), neither a change nor approximate."""
     seen: dict[str, object] = {}
     findings = []
-    for quantity in context.report.quantities:
-        if quantity.kind != "percent" or quantity.approx or quantity.role != "level":
-            continue
-        if _threshold_or_cell(context, quantity) or _forecast(context.report.text, quantity.start):
+    for quantity in of_kind(context, "percent"):
+        if quantity.approx or quantity.role != "level":
             continue
         label = _RATE_FILLERS.sub("", quantity.raw_label.strip())
         if label not in _KEY_RATES:
+            continue  # (most rates: tested before the threshold and the forecast, which need the text)
+        if _threshold_or_cell(context, quantity) or _forecast(context.report.text, quantity.start):
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
@@ -379,8 +480,8 @@ def check_total_before_items(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for total in report.quantities:
-        if total.kind != "money" or total.role != "level" or total.approx:
+    for total in of_kind(context, "money"):
+        if total.role != "level" or total.approx:
             continue
         if not _TOTAL_WORD.search(total.raw_label) or text[total.end : total.end + 1] not in (",", ":"):
             continue
@@ -450,7 +551,8 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     """In one sentence a planned count, an actual count of the same unit, and a completion rate
     (M ÷ N) or a claim of full completion while M < N."""
     text = context.report.text
-    if "实际" not in text or ("计划" not in text and "目标" not in text):
+    places = context.report.places
+    if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
         return []
     findings = []
     for done in _DONE_COUNT.finditer(text):
@@ -547,20 +649,38 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     (once time words and 共/累计/实际 are dropped) and the same unit must agree; plans, targets,
     previous years, per-unit and approximate counts are not compared."""
     report = context.report
-    occurrences: dict[tuple[str, str], list] = {}
-    for quantity in report.quantities:
-        if quantity.kind != "count" or quantity.approx or quantity.role != "level":
+    # two counts with one label (of four characters or more, what is left of the label once the
+    # fillers before it are taken off) end their labels alike: a count whose last four characters
+    # and unit no other count shares is compared with none (its label is not worked out)
+    counts = [q for q in of_kind(context, "count") if not q.approx and q.role == "level"]
+    endings: dict[tuple[str, str], int] = {}
+    for quantity in counts:
+        ending = (quantity.raw_label.strip()[-4:], quantity.unit)
+        endings[ending] = endings.get(ending, 0) + 1
+    candidates: dict[tuple[str, str], list] = {}
+    for quantity in counts:
+        if endings[quantity.raw_label.strip()[-4:], quantity.unit] < 2:
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
         label = _COUNT_FILLERS.sub("", quantity.raw_label.strip())
         if len(label) < 4 or _COUNT_LABEL_STOP.search(label) or "|" in quantity.raw_label:
             continue
-        if _threshold_or_cell(context, quantity) or _stated_as_a_target(report, quantity):
-            continue
-        occurrences.setdefault((label, quantity.unit), []).append(quantity)
+        candidates.setdefault((label, quantity.unit), []).append(quantity)
+    # a label and unit stated once is compared with nothing: the tests below are read only of the
+    # counts that share theirs with another (the groups then taken in the order of their first
+    # count, as when they were built of the counts kept)
+    occurrences = []
+    for (label, _unit), found in candidates.items():
+        if len(found) > 1:
+            kept = [
+                q for q in found if not _threshold_or_cell(context, q) and not _stated_as_a_target(report, q)
+            ]
+            if kept:
+                occurrences.append((label, kept))
+    occurrences.sort(key=lambda group: group[1][0].start)
     findings = []
-    for (label, _unit), found in occurrences.items():
+    for label, found in occurrences:
         # a label stated three times or more is a field repeated for each project or person; two
         # statements in one part of the report may be of two projects side by side
         if len(found) != 2 or found[0].value == found[1].value:
@@ -641,6 +761,24 @@ _NO_SANGONG = re.compile(
     r"未(?:发生|列支|安排)[“\"]?三公[”\"]?经费(?:支出)?|[“\"]?三公[”\"]?经费(?:支出)?(?:为零|为0元?|零支出)"
 )
 _SANGONG_ITEMS = words("rules_compare.sangong_items")
+_SANGONG_ITEM = re.compile("|".join(map(re.escape, _SANGONG_ITEMS)) or "(?!)")  # any of them, in one call
+# every match of _NO_SANGONG holds 三公 right at its start, after the quote it opens with, or
+# 3 or 4 characters after the 未 it opens with (未发生“三公…)
+_NO_SANGONG_OPENINGS = ((0, ""), (1, '“"'), (3, "未"), (4, "未"))
+
+
+def _claims(pattern: re.Pattern, text: str, places) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for _NO_BALANCE and _NO_SANGONG: the second tried only
+    at the few places the 三公 it holds allows, the first from its first characters."""
+    if pattern is _NO_SANGONG:
+        starts = {
+            at - offset
+            for at in word_starts(text, "三公", places)
+            for offset, opening in _NO_SANGONG_OPENINGS
+            if at >= offset and (not opening or text[at - offset] in opening)
+        }
+        return scan.matches_at(pattern, text, sorted(starts))
+    return list(scan.finditer(pattern, text, places))
 
 
 @rule("claim.none", "“无结余”“未发生三公经费”等说法与文中写出的结余、三公经费支出（大于零）是否矛盾")
@@ -655,20 +793,25 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
             lambda f: (
                 f.role in ("执行", "决算", "")
                 and not f.change
-                and any(word in f.label or word in f.subject for word in _SANGONG_ITEMS)
+                and (_SANGONG_ITEM.search(f.label) or _SANGONG_ITEM.search(f.subject)) is not None
             ),
             "“三公”经费支出",
         ),
     )
     for pattern, wanted, what in checks:
-        claims = list(scan.finditer(pattern, text, report.places))  # from their first characters (few)
-        if not claims:
+        # both are needed: the one more often missing is looked for first (a 结余 figure; the 三公
+        # of a claim), the other only when it is there
+        if pattern is _NO_SANGONG:
+            claims = _claims(pattern, text, report.places)
+            if not claims:
+                continue
+        figures = [f for f in prose_money(context) if f.base > 0 and wanted(f) and not _previous_year(f)]
+        if not figures:
             continue
-        figures = [
-            f
-            for f in context.figures.prose()
-            if f.kind == "money" and f.base > 0 and not f.approx and wanted(f) and not _previous_year(f)
-        ]
+        if pattern is not _NO_SANGONG:
+            claims = _claims(pattern, text, report.places)
+            if not claims:
+                continue
         for claim in claims:
             paragraph = report.paragraph_at(claim.start())
             if (paragraph is not None and "|" in paragraph.text) or text.startswith(
@@ -702,9 +845,11 @@ def _previous_year(fig) -> bool:
     return any(word in raw for word in ("上年", "去年", "年初结转", "上一年"))
 
 
-_CHANGE_RATE = re.compile(
-    r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?(?P<p>\d+(?:\.\d+)?)%"
+_CHANGE_RATE_HEAD = (
+    r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?"
 )
+_CHANGE_RATE = re.compile(_CHANGE_RATE_HEAD + r"(?P<p>\d+(?:\.\d+)?)%")
+_CHANGE_RATE_HEADS = head_widths(_CHANGE_RATE_HEAD)
 _DOWN = words("rules_compare.down")
 _CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
 
@@ -718,8 +863,10 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     text = report.text
     if "%" not in text or ("上年" not in text and "去年" not in text and not context.fiscal_year):
         return []
+    if not _previous_amount(context):
+        return []
     findings = []
-    for match in scan.finditer(_CHANGE_RATE, text, report.places):
+    for match in number_matches(_CHANGE_RATE, text, report.places, "%", _CHANGE_RATE_HEADS):
         pair = _two_years(context, match.start())
         if pair is None:
             continue
@@ -751,15 +898,38 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _previous_amount(context: CheckContext) -> bool:
+    """Whether some amount of the report may be the previous year's of :func:`_two_years` (money,
+    not approximate, no change, its label without a change word, labelled 上年/去年 or with the
+    year before): without one it finds no pair anywhere, and change.rate and change.direction
+    need not look for their words (found once for both)."""
+    found = context.memo.get("rules_compare.previous_amount")
+    if found is None:
+        previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
+        found = any(
+            not q.approx
+            and q.role != "delta"
+            and _of_previous_year(q, previous_year)
+            and not _CHANGE_WORD.search(q.raw_label)
+            for q in of_kind(context, "money")
+        )
+        context.memo["rules_compare.previous_amount"] = found
+    return found
+
+
 def _two_years(context: CheckContext, at: int):
     """The year's amount and the previous year's, the only two amounts of the sentence before
     ``at`` (the previous one labelled 上年/去年 or with the year before the one evaluated), or None."""
     report = context.report
-    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     sentence_start = _sentence_start(report.text, at, "。\n;；")
     amounts = [q for q in report.quantities_between(sentence_start, at) if q.kind == "money" and not q.approx]
-    if len(amounts) != 2 or any(_CHANGE_WORD.search(q.raw_label) for q in amounts):
+    if (
+        len(amounts) != 2
+        or _CHANGE_WORD.search(amounts[0].raw_label)
+        or _CHANGE_WORD.search(amounts[1].raw_label)
+    ):
         return None  # '比上年增收1284万元，增长18.8%' states the change itself (yoy.arithmetic reads it)
+    previous_year = str(int(context.fiscal_year) - 1) if context.fiscal_year else "上年"
     earlier = [q for q in amounts if _of_previous_year(q, previous_year)]
     if len(earlier) != 1 or amounts[1].role == "delta" or amounts[0].role == "delta":
         return None
@@ -778,6 +948,8 @@ _DIRECTION_BEFORE = re.compile(
     r"(?:(?:比上年|较上年|比去年|较去年|同比)(?:有所|略有|大幅|明显|稍有|均有)?|有所|略有|大幅|明显|稍有|均有)$"
 )
 _UP = words("rules_compare.up")
+_BARE_FIRST = "增上提减下降"  # the first characters of _BARE_DIRECTION's words
+_LEAD_ENDS = "年比所有幅显\n"  # the last characters of _DIRECTION_BEFORE's leads, and '\n'
 
 
 @rule("change.direction", "同一句中本年数、上年数与不带数字的增减说法（“有所增加”“略有下降”）是否一致")
@@ -787,8 +959,16 @@ def check_change_directions(context: CheckContext) -> list[Finding]:
     text = report.text
     if not context.fiscal_year and "上年" not in text and "去年" not in text:
         return []
+    if not _previous_amount(context):
+        return []
     findings = []
-    for anchor in scan.finditer(_BARE_DIRECTION, text, report.places):
+    # only a word right after the last character of a lead (or a line break: '$' matches before
+    # one) can have its lead: the words are tried only there (a word that overlaps one before it
+    # starts after that word's first character, never a lead's last, so none is lost or added)
+    starts = [
+        at for at in scan.places_of(text, _BARE_FIRST, report.places) if at and text[at - 1] in _LEAD_ENDS
+    ]
+    for anchor in scan.matches_at(_BARE_DIRECTION, text, starts):
         lead = _DIRECTION_BEFORE.search(text, max(0, anchor.start() - 7), anchor.start())
         if lead is None:
             continue  # a bare verb ('增加投入') says nothing of the two amounts
@@ -843,6 +1023,9 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
     the printed amounts."""
     report = context.report
     text = report.text
+    adjusted_word = any_word(_ADJUSTED)
+    if not any(not q.approx and adjusted_word.search(q.raw_label) for q in of_kind(context, "money")):
+        return []  # no amount names a budget after the changes: no sentence has the one it needs
     if "年初预算" not in text or not has_any(text, (*_ADDED, *_REDUCED), report.places):
         return []
     findings = []

@@ -24,7 +24,15 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.rules import last_mark
+from jixiao.domain.checker.rules import has_any, has_word, last_mark
+from jixiao.domain.checker.rules_compare import (
+    any_word,
+    from_data,
+    head_widths,
+    number_matches,
+    of_kind,
+    prose_money,
+)
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -49,42 +57,59 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
     when their label is one of the key quantities (年初预算, 支出合计 …)."""
     findings = []
-    key_words = context.data.key_quantities
-    seen: dict[tuple[str, ...], Fig] = {}
-    for fig in context.figures.prose():
-        if fig.kind != "money" or fig.change or fig.approx or fig.per_unit or fig.role not in _KEY_ROLES:
+    data = context.data
+    key_word = any_word(data.key_quantities)
+    fiscal_year = context.fiscal_year
+    text = context.report.text
+    candidates = []
+    together: dict[tuple[str, str, str, str], int] = {}
+    for fig in prose_money(context):
+        if fig.per_unit or fig.role not in _KEY_ROLES:
             continue
-        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
-            continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
-        if fig.quantity is not None and base_or_rate(context.report.text, fig.quantity):
-            continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
-        if _TARGET_STATEMENT.match(context.report.text, _line_start(context.report.text, fig.start)):
-            continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
-        subject = subject_key(fig.subject, context.data)
-        if subject.endswith("号") or subject.endswith("号文件"):
+        subject = subject_key(fig.subject, data) if fig.subject else ""
+        if subject.endswith(("号", "号文件")):
             continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
         if subject in _TIME_SUBJECTS:
             continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
-        if not subject and not whole and not any(k in fig.label for k in key_words):
+        if not subject and not whole and key_word.search(fig.label) is None:
             continue
+        # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
+        compared = subject
+        if not subject or whole:
+            compared = (
+                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
+            )
+        # a figure that names no year is of the year evaluated
+        year = "" if fig.year == fiscal_year else fig.year
+        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+        flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
+        group = (year, compared, fig.role, flow)
+        together[group] = together.get(group, 0) + 1
+        candidates.append((fig, subject, whole, compared, year, flow, group))
+    seen: dict[tuple[str, ...], Fig] = {}
+    for fig, subject, whole, compared, year, flow, group in candidates:
+        # a figure is compared only with one of the same key, so of the same year, subject, role
+        # and flow: one that shares these with no other is compared with none, and the rest of its
+        # tests and of its key (each read of the one figure alone) are not worked out
+        if together[group] < 2:
+            continue
+        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
+            continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
+        if fig.quantity is not None and base_or_rate(text, fig.quantity):
+            continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
+        if _TARGET_STATEMENT.match(text, _line_start(text, fig.start)):
+            continue  # '绩效目标:…资金完成173万元': what was planned, not what was done
         if _counted_before(context, fig, clause=bool(subject) and not whole):
             # '重点项目6个，支出70万元': the spending of what was just counted, not the body's; a figure
             # with a subject, of the units counted in its own clause ('2个部门核减预算40万元')
             continue
         topic = ""
         if not subject or whole:
-            # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
-            subject = (
-                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
-            )
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况"),
             # or of the name its line opens with ('2.公务接待费：预算0.80万元，决算0.63万元')
-            topic = _line_lead(context.report.text, fig.start) or _section_topic(context, fig.start)
-        # a figure that names no year is of the year evaluated
-        year = "" if fig.year == context.fiscal_year else fig.year
-        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
-        flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
+            topic = _line_lead(text, fig.start) or _section_topic(context, fig.start)
+        subject = compared
         key = (year, subject, fig.role, topic, _place_of(context, fig.start), flow)
         first = seen.get(key)
         if first is None:
@@ -305,7 +330,6 @@ def _show(fig: Fig) -> str:
     return f"{plain(fig.value) if fig.quantity is None else fig.quantity.text}{fig.unit}"
 
 
-_HAO = re.compile("号")
 _DOC_NUMBER_TAIL = re.compile(r"[\u4e00-\u9fff]{2}[〔【\[(（]\d{4}[〕】\])）]\d{1,4}$")
 _ALLOCATION = words("rules_figures.allocation")
 
@@ -329,11 +353,11 @@ def _document_allocations(context: CheckContext) -> list[Finding]:
     by_number: dict[str, Fig] = {}
     findings = []
     figures = context.figures
-    for anchor in _HAO.finditer(text):
-        match = _DOC_NUMBER_TAIL.search(text, max(0, anchor.start() - 14), anchor.start())
+    for at in scan.places_of(text, "号", report.places):
+        match = _DOC_NUMBER_TAIL.search(text, max(0, at - 14), at)
         if match is None:
             continue
-        match = _Span(match.start() + 2, anchor.end())
+        match = _Span(match.start() + 2, at + 1)
         end = text.find("。", match.end())
         end = len(text) if end < 0 else end
         sentence = text[match.end() : end]
@@ -385,7 +409,9 @@ def check_balance(context: CheckContext) -> list[Finding]:
     if not spec:
         return []
     findings = []
-    figs = [f for f in context.figures.prose() if f.kind == "money" and not f.change and not f.approx]
+    figs = prose_money(context)
+    if not any(_balance_kind(f, spec) == "balance" for f in figs):
+        return findings  # no stated balance: no group has the one it needs (the sections not read)
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
@@ -485,7 +511,9 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance."""
     label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
-    lengths, kinds = _balance_words(spec)
+    lengths, kinds, every = _balance_words(spec)
+    if not label.endswith(every):
+        return None  # no word of any member ends it (most labels): one test
     for size in lengths:  # the longest first; of two equal words, the first listed
         if size <= len(label):
             kind = kinds.get(label[-size:])
@@ -494,12 +522,13 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     return None
 
 
-_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str]]]] = {}
+_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str], tuple[str, ...]]]] = {}
 
 
-def _balance_words(spec: dict) -> tuple[list[int], dict[str, str]]:
-    """The word lengths of the balance identity, longest first, and word → member (the first member
-    that lists it): made once per data, then one look-up per length instead of one per word."""
+def _balance_words(spec: dict) -> tuple[list[int], dict[str, str], tuple[str, ...]]:
+    """The word lengths of the balance identity, longest first, word → member (the first member
+    that lists it), and all the words: made once per data, then one look-up per length instead of
+    one per word."""
     known = _BALANCE_WORDS.get(id(spec))
     if known is None or known[0] is not spec:
         kinds: dict[str, str] = {}
@@ -507,7 +536,8 @@ def _balance_words(spec: dict) -> tuple[list[int], dict[str, str]]:
             for word in spec.get(name) or ():
                 if word:
                     kinds.setdefault(word, name)
-        known = _BALANCE_WORDS[id(spec)] = (spec, (sorted({len(w) for w in kinds}, reverse=True), kinds))
+        lengths = sorted({len(w) for w in kinds}, reverse=True)
+        known = _BALANCE_WORDS[id(spec)] = (spec, (lengths, kinds, tuple(kinds)))
     return known[1]
 
 
@@ -537,6 +567,19 @@ def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
     return _RATE_CLAIM_CACHE[key]
 
 
+_RATE_NAMES_CACHE: dict[int, tuple[dict, re.Pattern]] = {}
+
+
+def _rate_names(spec: dict) -> re.Pattern:
+    """A pattern that finds any of the rate names of any claim verb (执行率, 到位率 …)."""
+    known = _RATE_NAMES_CACHE.get(id(spec))
+    if known is None or known[0] is not spec:
+        names = {name for names in (spec.get("rates") or {}).values() for name in names or ()}
+        pattern = re.compile("|".join(map(re.escape, sorted(names))) if names else "(?!)")
+        known = _RATE_NAMES_CACHE[id(spec)] = (spec, pattern)
+    return known[1]
+
+
 def _other_member(text: str, a: int, b: int) -> bool:
     """True when two places are in one sentence but in different members of a ";" list (each
     member speaks of its own project: "甲…执行率97.1%；乙…均已完成")."""
@@ -553,6 +596,9 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
+    names = _rate_names(spec)
+    if not any(q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")):
+        return findings  # no rate below 100% of any claim's action: no claim is held against one
     matches = sorted(
         (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
     )
@@ -637,12 +683,13 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
     marker, or the sum of its parts (一般公共预算 + 政府性基金 + 其他资金 / 基本支出 + 项目支出)
     found in the lines that follow. Both must be the same total."""
     text = context.report.text
+    places = context.report.places
     findings = []
     for spec in context.data.identities.get("breakdowns") or ():
-        first_at = text.find(spec["first"]["marker"])
-        second_at = text.find(spec["second"]["marker"])
-        if first_at < 0 or second_at < 0:
-            continue
+        first, second = spec["first"]["marker"], spec["second"]["marker"]
+        if not has_word(text, first, places) or not has_word(text, second, places):
+            continue  # (a marker not in the text is not looked for through all of it)
+        first_at, second_at = text.find(first), text.find(second)
         window_end = min(len(text), max(first_at, second_at) + 400)
         values = [m for m in _BREAKDOWN_VALUE.finditer(text, min(first_at, second_at), window_end)]
         totals = []
@@ -699,8 +746,8 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
     findings = []
     names = tuple(context.data.wording.get("max_100") or ())
     text = context.report.text
-    for quantity in context.report.quantities:
-        if quantity.kind != "percent" or quantity.value <= 100 or quantity.role != "level":
+    for quantity in of_kind(context, "percent"):
+        if quantity.value <= 100 or quantity.role != "level":
             continue
         if not any(name in quantity.label for name in names):
             continue
@@ -856,7 +903,6 @@ RULES = (
 # Comparison words against the numbers they compare
 
 
-_YU = re.compile("于")
 _COMPARE_FIRST = frozenset("高大多低小少")
 _HIGHER = words("rules_figures.higher")
 
@@ -880,10 +926,10 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for anchor in _YU.finditer(text):
-        if not anchor.start() or text[anchor.start() - 1] not in _COMPARE_FIRST:
+    for at in scan.places_of(text, "于", report.places):
+        if not at or text[at - 1] not in _COMPARE_FIRST:
             continue
-        match = _Word(anchor.start() - 1, anchor.end(), text[anchor.start() - 1 : anchor.end()])
+        match = _Word(at - 1, at + 1, text[at - 1 : at + 1])
         before = [
             q
             for q in report.quantities_between(max(0, match.start() - 16), match.start())
@@ -917,7 +963,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                 found=match.word,
             )
         )
-    if "持平" in text:
+    if has_word(text, "持平", report.places):
         for statement in context.year_on_year:
             sentence_start = last_mark(text, "。\n", 0, statement.start) + 1
             sentence_end = text.find("。", statement.start)
@@ -975,11 +1021,7 @@ _REASONS = words("rules_figures.reasons")
 def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
     report = context.report
     findings = []
-    figs = [
-        f
-        for f in context.figures.prose()
-        if f.kind == "money" and not f.change and not f.approx and any(w in f.subject for w in _SANGONG)
-    ]
+    figs = [f for f in prose_money(context) if any(w in f.subject for w in _SANGONG)]
     for budget in figs:
         if budget.role not in ("预算", "年初预算", "调整后"):
             continue
@@ -1015,12 +1057,15 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
     is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
-    labels = frozenset(context.data.identities.get("stock") or ())
+    labels = from_data(
+        context.data, "stock_labels", lambda data: frozenset(data.identities.get("stock") or ())
+    )
     if not labels:
         return []
     text = context.report.text
     findings = []
-    seen: dict[tuple[str, str, str], object] = {}
+    candidates = []
+    together: dict[tuple[str, str], int] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
@@ -1028,6 +1073,12 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         if label is None:
             continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
         year = "" if quantity.year == context.fiscal_year else quantity.year
+        together[year, label] = together.get((year, label), 0) + 1
+        candidates.append((quantity, year, label))
+    seen: dict[tuple[str, str, str], object] = {}
+    for quantity, year, label in candidates:
+        if together[year, label] < 2:
+            continue  # the only figure of its year and label: compared with none (its point in time unread)
         key = (year, label, _point_in_time(text, quantity))
         first = seen.get(key)
         if first is None:
@@ -1076,12 +1127,13 @@ def _bracket_owner(text: str, quantity) -> str:
 
 
 _STOCK_HEAD = words("rules_figures.stock_head")
+_STOCK_HEAD_FIRST = frozenset(head[:1] for head in _STOCK_HEAD)  # a label opening otherwise has none
 
 
 def _stock_label(label: str, labels: frozenset[str]) -> str | None:
     """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
     while label not in labels:
-        if not label.startswith(_STOCK_HEAD):
+        if label[:1] not in _STOCK_HEAD_FIRST or not label.startswith(_STOCK_HEAD):
             return None  # no word to take off (most labels)
         head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
         if head is None:
@@ -1109,9 +1161,10 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL = re.compile(
-    r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分"
-)
+_SCORE_TOTAL_HEAD = r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?"
+_SCORE_TOTAL = re.compile(_SCORE_TOTAL_HEAD + r"(?P<n>\d+(?:\.\d+)?)分")
+_SCORE_TOTAL_HEADS = head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
+_SCORE_WORDS = ("得分", "总分", "评分", "自评")
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
 )
@@ -1161,10 +1214,11 @@ def _points_then_scores(text: str, parts: list[re.Match]) -> tuple[list[re.Match
 @rule("score.parts", "得分与“其中”各项得分之和、各项满分之和是否相符（投入14分（满分15分）…）")
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "得分" not in text and "总分" not in text and "评分" not in text and "自评" not in text:
+    places = context.report.places
+    if not has_any(text, _SCORE_WORDS, places):
         return []
     findings = []
-    for match in scan.finditer(_SCORE_TOTAL, text, context.report.places):
+    for match in number_matches(_SCORE_TOTAL, text, places, "分", _SCORE_TOTAL_HEADS):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue

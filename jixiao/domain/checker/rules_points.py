@@ -14,6 +14,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import has_word, last_mark
+from jixiao.domain.checker.rules_compare import head_widths, number_matches
 from jixiao.domain.checker.tables import category_points
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
@@ -152,13 +153,22 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
 
 
 # a total score and the grade stated with it: '得分85分，评价等级为“优”', '自评得分为88.5分，等级为优秀'
-# every match holds a 分 within its first characters: in its label ('自评得分95分') or after the
-# number when the label has none ('自评为93.5分')
-_SCORE_ANCHOR_OFFSETS = range(12)
-_TOTAL_SCORE = re.compile(
-    r"(?P<label>" + "|".join(TOTAL_SCORE_LABELS) + r"|得分)"
-    r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
-)
+# (the label and its verb, then the points: every match is found from the 分 after its number)
+_TOTAL_SCORE_HEAD = r"(?P<label>" + "|".join(TOTAL_SCORE_LABELS) + r"|得分)(?:为|是|:|：)?"
+_TOTAL_SCORE = re.compile(_TOTAL_SCORE_HEAD + r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+_TOTAL_SCORE_HEADS = head_widths(_TOTAL_SCORE_HEAD)
+
+
+def _total_scores(context: CheckContext) -> list[re.Match]:
+    """The matches of _TOTAL_SCORE, found once for score.grade and score.prose_table."""
+    found = context.memo.get("rules_points.total_scores")
+    if found is None:
+        report = context.report
+        found = number_matches(_TOTAL_SCORE, report.text, report.places, "分", _TOTAL_SCORE_HEADS)
+        context.memo["rules_points.total_scores"] = found
+    return found
+
+
 _GRADE_AFTER = re.compile(
     r"[^。;；\n]{0,16}?(?:评价|自评|绩效|综合)?(?:等级|等次|结果|评级)(?:为|是|评定为|:|：)?[“\"「]?"
     r"(?P<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fff])"
@@ -200,9 +210,7 @@ def check_grade(context: CheckContext) -> list[Finding]:
     if ("等" not in text and not has_word(text, "评级", context.report.places)) or "分" not in text:
         return []
     findings = []
-    for match in scan.finditer_around(
-        _TOTAL_SCORE, text, "分", _SCORE_ANCHOR_OFFSETS, context.report.places
-    ):  # the 分 of its label
+    for match in _total_scores(context):
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
         sentence = text[
@@ -299,16 +307,19 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_OVER_MAX = re.compile(r"(?P<s>\d{1,3}(?:\.\d{1,2})?)分[(（]满分(?:为)?(?P<m>\d{1,3}(?:\.\d{1,2})?)分[)）]")
+_OVER_MAX_HEAD = r"(?P<s>\d{1,3}(?:\.\d{1,2})?)分[(（]"  # then 满: found from it (few), not from every digit
+_OVER_MAX = re.compile(_OVER_MAX_HEAD + r"满分(?:为)?(?P<m>\d{1,3}(?:\.\d{1,2})?)分[)）]")
+_OVER_MAX_HEADS = head_widths(_OVER_MAX_HEAD)
 
 
 @rule("score.over_max", "得分超过括号中所写的满分（“产出42分（满分40分）”）")
 def check_scores_over_their_maximum(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if "满分" not in text:
+    places = context.report.places
+    if not has_word(text, "满分", places):
         return []
     findings = []
-    for match in _OVER_MAX.finditer(text):
+    for match in scan.finditer_around(_OVER_MAX, text, "满", _OVER_MAX_HEADS, places):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         score, maximum = Decimal(match.group("s")), Decimal(match.group("m"))
@@ -339,7 +350,7 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     table_total = totals[0]
     text = context.report.text
     findings = []
-    matches = scan.finditer_around(_TOTAL_SCORE, text, "分", _SCORE_ANCHOR_OFFSETS, context.report.places)
+    matches = _total_scores(context)
     # '项目单位自评得分92分，评价组复核后核定得分89分': a sentence that states the table's total
     # among other totals (the unit's own, the evaluator's) speaks of the table through that one
     agreeing = {
@@ -370,7 +381,9 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_DEDUCTION_TOTAL = re.compile(r"(?:共|合计|累计|总计|共计)扣(?:减)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+_DEDUCTION_WORD = r"(?:共|合计|累计|总计|共计)"  # then 扣: found from it, not from every 共, 合, 累 …
+_DEDUCTION_TOTAL = re.compile(_DEDUCTION_WORD + r"扣(?:减)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+_DEDUCTION_WORDS = head_widths(_DEDUCTION_WORD)
 _DEDUCTION = re.compile(r"(?P<each>各)?扣(?:减|除)?了?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
 _NAME_JOINERS = re.compile(r"[和、及与]")
 
@@ -385,7 +398,7 @@ def check_deduction_totals(context: CheckContext) -> list[Finding]:
     if "扣" not in text:
         return []
     findings = []
-    for total in _DEDUCTION_TOTAL.finditer(text):
+    for total in scan.finditer_around(_DEDUCTION_TOTAL, text, "扣", _DEDUCTION_WORDS, context.report.places):
         paragraph = context.report.paragraph_at(total.start())
         if paragraph is None:
             continue
@@ -461,7 +474,7 @@ def check_weight_percents(context: CheckContext) -> list[Finding]:
     """The weights of an indicator system given in percent, listed after 权重, make 100%; a list
     that goes on (等, 其中) or stops at the end of the text is not judged."""
     text = context.report.text
-    if "权重" not in text or "%" not in text:
+    if not has_word(text, "权重", context.report.places) or "%" not in text:
         return []
     findings = []
     for match in _WEIGHTS.finditer(text):

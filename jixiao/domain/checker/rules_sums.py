@@ -14,7 +14,8 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
-from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with
+from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
+from jixiao.domain.checker.rules_compare import any_word, from_data, head_widths, number_matches, of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -67,17 +68,21 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             continue
         raw = total.raw_label.strip().rstrip("为达是:")
         last = index - 1
+        # (a closing '等3个项目共计' is read only after a count: after any other figure it is not used)
         closing = (
             _ETC_TOTAL.match(text[quantities[index - 2].end : total.start])
             if index >= 2
+            and quantities[index - 1].kind == "count"
             and text.startswith(("等", ",", ";", "以上", "上述", "前述"), quantities[index - 2].end)
             else None
         )
-        if closing and quantities[index - 1].kind == "count":
+        if closing:
             # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
             last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
-        elif raw not in words and not _named_total(raw, words):
-            continue  # '共计237万元' after the list; '支出合计95万元' is a label, not a list total
+        elif raw not in words and (("计" not in raw and "共" not in raw) or not _named_total(raw, words)):
+            # '共计237万元' after the list; '支出合计95万元' is a label, not a list total (every
+            # total word of _NAMED_TOTAL holds 计 or 共)
+            continue
         else:
             gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
             if index == 0 or gap not in (",", ";", "，", "；", ""):
@@ -143,16 +148,12 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    initial_words = tuple(spec.get("initial") or ())
     # a clause is part of its paragraph: one without a word of a change, or of a total (the words of
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
-    change_words_any = tuple(spec.get("added") or ()) + tuple(spec.get("removed") or ())
-    total_words = (*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计")
+    initial_words, change_word, total_word = _count_words(spec)
     for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
-        if not any(w in paragraph.text for w in change_words_any) or not any(
-            w in paragraph.text for w in total_words
-        ):
+        if not change_word.search(paragraph.text) or not total_word.search(paragraph.text):
             continue
         found: dict[str, list] = {"total": [], "initial": [], "added": [], "removed": []}
         for match in _COUNT_OF.finditer(text, paragraph.start, paragraph.end):
@@ -206,6 +207,23 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_COUNT_WORDS: dict[int, tuple[dict, tuple[str, ...], re.Pattern, re.Pattern]] = {}
+
+
+def _count_words(spec: dict) -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """Of the count_changes data, made once: the initial words that hold none of the others (a
+    paragraph with 原有 has 原: the paragraphs with either are those with 原), and the patterns of
+    the change words and of the total words."""
+    known = _COUNT_WORDS.get(id(spec))
+    if known is None or known[0] is not spec:
+        initial = tuple(spec.get("initial") or ())
+        least = tuple(w for w in initial if not any(other != w and other in w for other in initial))
+        added = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
+        total = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
+        known = _COUNT_WORDS[id(spec)] = (spec, least, added, total)
+    return known[1:]
 
 
 def _total_word(clause: str, spec: dict) -> str:
@@ -418,7 +436,11 @@ def _rate_envelope(budget: TableCell, actual: TableCell) -> tuple[Decimal, Decim
     return low, high
 
 
-_GLUED_FUND = re.compile(r"资金(?:总额)?:?(?P<digits>\d{4,12}(?:\.\d{1,2})?)%")  # starts with a literal: fast
+_GLUED_FUND_HEAD = r"资金(?:总额)?:?"
+_GLUED_FUND_WHOLE = r"\d{4,12}"
+_GLUED_FUND = re.compile(_GLUED_FUND_HEAD + rf"(?P<digits>{_GLUED_FUND_WHOLE}(?:\.\d{{1,2}})?)%")
+# found from the '%' after its digits, four of them at least before the '.'
+_GLUED_FUND_HEADS, _GLUED_FUND_DIGITS = head_widths(_GLUED_FUND_HEAD), head_widths(_GLUED_FUND_WHOLE)[0]
 
 
 def _glued_fund_rates(context: CheckContext) -> list[Finding]:
@@ -430,7 +452,9 @@ def _glued_fund_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or "资金" not in text:
         return []
     findings = []
-    for match in scan.finditer(_GLUED_FUND, text, context.report.places):
+    for match in number_matches(
+        _GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS, _GLUED_FUND_DIGITS
+    ):
         if not context.in_glued_form(match.start()):
             continue
         digits = match.group("digits")
@@ -817,18 +841,27 @@ def _blank(match: re.Match) -> str:
 def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    complete = [tuple(group) for group in context.data.complete_breakdowns]
     findings = []
     starts = set()
-    for trigger in ("中", "包括", "分别", "按"):  # few in a text: found first, then the sentence they open
-        at = text.find(trigger)
-        while at >= 0:
-            low = max(0, at - 11)
-            start = max(text.rfind("。", low, at), text.rfind("\n", low, at)) + 1
-            if start or low == 0:  # a sentence opens within the 10 characters before the word
-                starts.add(start)
-            at = text.find(trigger, at + 1)
+    # the words are few in a text: found first (from the report's CharIndex), then the sentence
+    # they open
+    places = report.places
+    for at in scan.places_of(text, "按", places):
+        # 按 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
+        # match is found from its own 中, 包括 or 分别
+        if at == 0 or text[at - 1] in "。\n":
+            starts.add(at)
+    triggers = scan.places_of(text, "中", places)
+    triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
+    rfind = text.rfind
+    for at in triggers:
+        low = at - 11 if at > 11 else 0
+        start = max(rfind("。", low, at), rfind("\n", low, at)) + 1
+        if start or low == 0:  # a sentence opens within the 10 characters before the word
+            starts.add(start)
     for start in sorted(starts):
+        if not "\u4e00" <= text[start : start + 1] <= "\u9fff":
+            continue  # both patterns open with a Chinese character (各, the name, 按)
         match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
             continue
@@ -906,7 +939,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             continue
         labels = [q.label for q in parts]
         exhaustive = any(
-            all(any(member in label for label in labels) for member in group) for group in complete
+            all(any(member in label for label in labels) for member in group)
+            for group in context.data.complete_breakdowns
         )
         added = sum((q.base_value for q in parts), ZERO)
         if match.re is _BY_KIND:
@@ -951,15 +985,17 @@ def _scope_of(
     return (at[1] if at[0] >= 0 else ""), fund
 
 
+def _scope_words(data) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    spec = data.identities.get("scope_split") or {}
+    return tuple(spec.get("labels") or ()), tuple(spec.get("scopes") or ()), tuple(spec.get("funds") or ())
+
+
 @rule(
     "parts.scope_sum",
     "同一数字分基本支出、项目支出两部分各写一次时（本年收入、本年支出、结转和结余），两部分之和等于总数",
 )
 def check_scope_sums(context: CheckContext) -> list[Finding]:
-    spec = context.data.identities.get("scope_split") or {}
-    labels = tuple(spec.get("labels") or ())
-    scopes = tuple(spec.get("scopes") or ())
-    funds = tuple(spec.get("funds") or ())
+    labels, scopes, funds = from_data(context.data, "scope_split", _scope_words)
     if (
         len(scopes) != 2
         or not labels
@@ -968,8 +1004,10 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
         return []
     report, text = context.report, context.report.text
     by_label: dict[str, list[tuple[str, str, Quantity]]] = {}
-    for quantity in report.quantities:
-        if quantity.kind != "money" or quantity.approx:
+    for quantity in of_kind(context, "money"):
+        if quantity.approx:
+            continue
+        if not quantity.label.endswith(labels):  # (most labels: one test for all the names)
             continue
         label = next((name for name in labels if quantity.label.endswith(name)), None)
         if label is not None:  # '本年收入', or '基本支出本年收入' read with its scope
