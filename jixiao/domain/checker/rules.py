@@ -3021,7 +3021,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-    findings.extend(_report_date_before_year_end(context))
+    findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
@@ -3242,15 +3242,32 @@ _EVALUATED_REACH = 60  # the longest match of _EVALUATED_ON: 年月日 (11), 20,
 _A_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
-def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Finding]:
+def _evaluated_within_the_year(
+    context: CheckContext, year: re.Match, year_months: list[int] | None = None
+) -> list[Finding]:
     """The self-evaluation of a year said to be done in a month of that same year before December
     ('2023年度…自评报告' … '于2023年5月对部门整体支出开展绩效自评'): the year was not over."""
     text = context.report.text
+    if year_months is None:
+        year_months = _year_month_starts(text, context.report.places)
+    if not year_months:
+        return []  # every match starts at one of them
     findings = []
     seen: set[int] = set()
+    match = _EVALUATED_ON.match
     for at in word_starts(text, "自评", context.report.places):
         # the match that ends at this 自评: looked for in the stretch before it, not over the text
-        done = _EVALUATED_ON.search(text, max(0, at - _EVALUATED_REACH), at + 2)
+        # (_EVALUATED_ON.search(text, low, at + 2), tried only at the year-months of the stretch,
+        # where every match starts: the first of them that matches is where search finds it)
+        low = max(0, at - _EVALUATED_REACH)
+        done = None
+        for index in range(bisect_left(year_months, low), len(year_months)):
+            start = year_months[index]
+            if start >= at + 2:
+                break
+            done = match(text, start, at + 2)
+            if done is not None:
+                break
         if done is None or done.start() in seen or done.end() != at + 2:
             continue
         seen.add(done.start())
@@ -3272,7 +3289,7 @@ def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Fi
     return findings
 
 
-def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
+def _report_date_before_year_end(context: CheckContext, year_months: list[int] | None = None) -> list[Finding]:
     """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
@@ -3284,7 +3301,7 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
         return []
     date = _report_date(head)
     if date is None:
-        return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year)
+        return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year, year_months)
     if int(date.group(1)) > int(year.group(1)):
         return []
     return [
