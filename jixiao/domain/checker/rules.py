@@ -2947,11 +2947,16 @@ _MONTH_DASHES = frozenset("-—~至")  # its dash between two months
 _CENTURIES = ("19", "20")
 
 
-def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
-    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
-    starts = set()
+def _month_starts(text: str, places: scan.CharIndex | None = None) -> tuple[list[int], list[int]]:
+    """(where :func:`_dates_missing_year` tries _DATE_MISSING_YEAR, :func:`_year_month_starts`),
+    both from one pass over the places of 月."""
+    missing = set()
+    year_months = []
+    startswith = text.startswith
     for at in scan.places_of(text, "月", places):
+        for start in (at - 7, at - 6):  # a year-month: '2023年5月', '2023年12月'
+            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
+                year_months.append(start)
         if text[at - 1 : at] not in _MONTH_DIGITS:
             continue  # a match ends in a month's digit (most 月 follow one: '…。4月' too)
         before = text[at - 2 : at - 1]
@@ -2960,21 +2965,26 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
         low = max(at - 9, 0)
         if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
             continue  # no year starts 5–9 characters before this 月 (most of them)
-        starts.update(start for start in range(low, at - 4) if text.startswith(_CENTURIES, start))
-    return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
+        missing.update(start for start in range(low, at - 4) if startswith(_CENTURIES, start))
+    return sorted(missing), year_months
+
+
+def _dates_missing_year(
+    text: str, places: scan.CharIndex | None = None, starts: list[int] | None = None
+) -> list[re.Match]:
+    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
+    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts
+    (``starts``: the first of :func:`_month_starts`, when the caller has them)."""
+    if starts is None:
+        starts = _month_starts(text, places)[0]
+    return scan.matches_at(_DATE_MISSING_YEAR, text, starts)
 
 
 def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
     """Where a year 19xx/20xx followed by 年, a month of one or two digits and 月 may start: six or
     seven characters before a 月 (fewer than the 年 of a report) where a century and a 年 stand
     (every match of _DATE_FULL and of _DEADLINE starts at one of them), in order."""
-    starts = []
-    startswith = text.startswith
-    for at in scan.places_of(text, "月", places):
-        for start in (at - 7, at - 6):
-            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
-                starts.append(start)
-    return starts
+    return _month_starts(text, places)[1]
 
 
 def _full_dates(
@@ -2988,7 +2998,8 @@ def _full_dates(
 def check_dates(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _dates_missing_year(text, context.report.places):
+    missing_year, year_months = _month_starts(text, context.report.places)  # (one pass over 月)
+    for match in _dates_missing_year(text, starts=missing_year):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
@@ -3004,7 +3015,6 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    year_months = _year_month_starts(text, context.report.places)
     for match in _full_dates(text, starts=year_months):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
@@ -3289,7 +3299,9 @@ def _evaluated_within_the_year(
     return findings
 
 
-def _report_date_before_year_end(context: CheckContext, year_months: list[int] | None = None) -> list[Finding]:
+def _report_date_before_year_end(
+    context: CheckContext, year_months: list[int] | None = None
+) -> list[Finding]:
     """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
