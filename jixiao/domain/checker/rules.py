@@ -3197,18 +3197,21 @@ _REPORT_DATE = re.compile(
 _REPORT_DATE_OFFSETS = tuple(sorted({len(head) for head in _REPORT_DATE_HEADS}))
 
 
-def _report_date(head: str) -> re.Match | None:
+def _report_date(head: str, text: str = "", places: scan.CharIndex | None = None) -> re.Match | None:
     """``_REPORT_DATE.search(head)``: every match holds 日期 or 时间 right after its first word
-    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first."""
-    starts = sorted(
-        {
-            at - offset
+    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first.
+    ``text`` and ``places``: the text that ``head`` opens and its CharIndex, when the caller has
+    them (for a long text, the words are found there, those that end inside the head kept)."""
+    if long_text_index(text, places) is not None:
+        found = [
+            at
             for word in _REPORT_DATE_WORDS
-            for at in word_starts(head, word, None)
-            for offset in _REPORT_DATE_OFFSETS
-            if at >= offset
-        }
-    )
+            for at in word_starts(text, word, places)
+            if at + len(word) <= len(head)
+        ]
+    else:
+        found = [at for word in _REPORT_DATE_WORDS for at in word_starts(head, word, None)]
+    starts = sorted({at - offset for at in found for offset in _REPORT_DATE_OFFSETS if at >= offset})
     match = _REPORT_DATE.match
     for start in starts:
         found = match(head, start)
@@ -3311,7 +3314,7 @@ def _report_date_before_year_end(
         return []
     if _not_an_evaluation(context):
         return []
-    date = _report_date(head)
+    date = _report_date(head, text, context.report.places)  # (head: the opening of text)
     if date is None:
         return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year, year_months)
     if int(date.group(1)) > int(year.group(1)):
