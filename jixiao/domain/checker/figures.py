@@ -64,6 +64,9 @@ class Fig(NamedTuple):
 class FigureTable:
     figs: list[Fig] = field(default_factory=list)
     by_quantity: dict[int, int] = field(default_factory=dict)  # quantity.start → index
+    # id(group) → (the group, the sum of its parts' base values, the sum of their rounding
+    # envelopes), for each list of money parts: worked out here, read again by parts.sum
+    part_sums: dict[int, tuple[Parts, Decimal, Decimal]] = field(default_factory=dict)
 
     def of(self, quantity: Quantity) -> Fig | None:
         index = self.by_quantity.get(quantity.start)
@@ -294,6 +297,7 @@ def _chosen_total(group: Parts, report: ParsedReport, table: FigureTable) -> Qua
         base, half = _base_and_half(part, report, table)
         total_sum += base
         envelope += half
+    table.part_sums[id(group)] = (group, total_sum, envelope)
     for candidate in group.candidates[:4]:
         base, half = _base_and_half(candidate, report, table)
         if abs(base - total_sum) <= envelope + half:

@@ -698,10 +698,16 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
             # three 三公 items, or 基本 and 项目, are the whole, the last of them included
             continue
-        total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
-        for part in parts.parts:
-            total_sum += part.base_value
-            envelope_parts += report.half_unit(part)
+        # the sums of a list of money parts, which the figure table (built by now, for
+        # _parts_of_another_stage) has made in the same order from the same values
+        known = context.figures.part_sums.get(id(parts)) if parts.parts[0].kind == "money" else None
+        if known is not None and known[0] is parts:
+            _, total_sum, envelope_parts = known
+        else:
+            total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
+            for part in parts.parts:
+                total_sum += part.base_value
+                envelope_parts += report.half_unit(part)
         # a nearby figure the parts add up to is their total, whatever its label says — but
         # "合计6222.4万元(其中建筑工程6025.215万元)": a bracket opened right after a figure lists
         # that figure's parts, even when an earlier figure is named like them
