@@ -2745,6 +2745,27 @@ def _neighbours(pattern: re.Pattern) -> tuple[frozenset[str] | None, frozenset[s
     return before, after
 
 
+def _after_anchor(pattern: re.Pattern) -> frozenset[str] | str | None:
+    r"""For a pattern of :func:`_anchor_after_words`, what must follow its literal: a set of
+    characters (a literal, a set of them, or a lookahead of words), "digit" for a ``\d`` or a
+    lookahead of one ('支(?=\d)'), or None when not known that way. (A test the character after the
+    literal must pass: a match is still made by the pattern itself.)"""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if len(items) < 3:
+        return None
+    op, value = items[2]
+    if op is sre.ASSERT and value[0] == 1:
+        inner = list(value[1])
+        if not inner:
+            return None
+        op, value = inner[0]
+        if op is sre.BRANCH or op is sre.SUBPATTERN:
+            return _edge_chars(inner, last=False)
+    if op is sre.IN and value == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return "digit"
+    return _edge_chars([(op, value)], last=False)
+
+
 class _TypoScan(NamedTuple):
     """How a typo pattern that the pair index does not hold is looked for."""
 
@@ -2753,6 +2774,7 @@ class _TypoScan(NamedTuple):
     anchor: tuple[str, tuple[int, ...]] | None  # :func:`_anchor_after_words`
     before: frozenset[str] | None  # :func:`_neighbours`
     after: frozenset[str] | None
+    follow: frozenset[str] | str | None = None  # :func:`_after_anchor`, for an anchor
 
 
 def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
@@ -2760,7 +2782,9 @@ def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
     if chars is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     before, after = _neighbours(pattern)
-    return _TypoScan(chars, frozenset(chars), _anchor_after_words(pattern), before, after)
+    anchor = _anchor_after_words(pattern)
+    follow = _after_anchor(pattern) if anchor is not None else None
+    return _TypoScan(chars, frozenset(chars), anchor, before, after, follow)
 
 
 def _typo_matches(
@@ -2780,10 +2804,16 @@ def _typo_matches(
         # (the places of the first characters themselves are many: 项, 人 …)
         char, offsets = how.anchor
         firsts = how.firsts
+        anchors = places.occurrences(char)
+        # the literal where what the pattern needs after it follows (exact: a match has it there)
+        if how.follow == "digit":
+            anchors = [at for at in anchors if text[at + 1 : at + 2].isdecimal()]
+        elif how.follow is not None:
+            anchors = [at for at in anchors if text[at + 1 : at + 2] in how.follow]
         starts = sorted(
             {
                 start
-                for at in places.occurrences(char)
+                for at in anchors
                 for offset in offsets
                 if (start := at - offset) >= 0 and text[start] in firsts
             }
