@@ -64,6 +64,9 @@ class Fig(NamedTuple):
 class FigureTable:
     figs: list[Fig] = field(default_factory=list)
     by_quantity: dict[int, int] = field(default_factory=dict)  # quantity.start → index
+    # id(group) → (the group, the sum of its parts' base values, the sum of their rounding
+    # envelopes), for each list of money parts: worked out here, read again by parts.sum
+    part_sums: dict[int, tuple[Parts, Decimal, Decimal]] = field(default_factory=dict)
 
     def of(self, quantity: Quantity) -> Fig | None:
         index = self.by_quantity.get(quantity.start)
@@ -165,9 +168,17 @@ def build_figure_table(
     paragraph_starts = report._paragraph_starts
     new = tuple.__new__
     read: dict[str, tuple[str, str]] = {}  # label → (role, subject)
+    # the rounding envelope of an amount depends only on its printed decimals and its unit (the
+    # report's decimals are per unit): worked out once for each pair
+    halves: dict[tuple[int, str], Decimal] = {}
     for quantity in report.quantities:
         if quantity.kind != "money":
             continue
+        half = halves.get((quantity.decimals, quantity.unit))
+        if half is None:
+            half = halves[quantity.decimals, quantity.unit] = quantity.half_unit(
+                decimals.get(quantity.unit, 0)
+            )
         label = quantity.raw_label.strip()
         known = read.get(label)  # a label met before in this text ('比上年增加') is read once
         if known is None:
@@ -185,7 +196,7 @@ def build_figure_table(
                     quantity.value,
                     quantity.unit,
                     quantity.base_value,
-                    quantity.half_unit(decimals.get(quantity.unit, 0)),
+                    half,
                     quantity.label,
                     subject,
                     role,
@@ -223,35 +234,34 @@ def _continue_roles(table: FigureTable, text: str) -> None:
         if fig.own_role or not previous.own_role or fig.quantity is None:
             continue
         if text[previous.end : fig.start - len(fig.quantity.raw_label)] == "、":
-            figs[index] = fig._replace(role=previous.role)
+            figs[index] = _replaced(fig, role=previous.role)
 
 
 def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) -> None:
     """Parts listed after 其中 point to their total and take its role when they name none."""
+    figs, by_quantity = table.figs, table.by_quantity
     for group in parts:
         if group.parts[0].kind != "money":
             continue
-        total = _chosen_total(group, report)
-        total_index = table.by_quantity.get(total.start)
+        total = _chosen_total(group, report, table)
+        total_index = by_quantity.get(total.start)
         if total_index is None:
             continue
-        parent = table.figs[total_index]
+        parent = figs[total_index]
+        indices = [by_quantity.get(part.start) for part in group.parts]
         # '全年支出100万元，其中基本支出60万元，项目支出40万元，结转结余10万元' (= the budget of 110):
         # a list that holds a balance mixes stages, and its parts keep their own
-        mixed = any(
-            (index := table.by_quantity.get(part.start)) is not None and table.figs[index].own_role == "结余"
-            for part in group.parts
-        )
-        for part in group.parts:
-            index = table.by_quantity.get(part.start)
+        mixed = any(index is not None and figs[index].own_role == "结余" for index in indices)
+        for part, index in zip(group.parts, indices, strict=True):
             if index is None or index == total_index:
                 continue
-            fig = table.figs[index]
-            if fig.parent is not None and table.figs[fig.parent].start > parent.start:
+            fig = figs[index]
+            if fig.parent is not None and figs[fig.parent].start > parent.start:
                 continue  # already a part of a nearer total
             if group.marker == "用于" and part.base_value > total.base_value:
                 continue  # '追加预算12万元，用于…，调整后预算112万元': a whole again, no use of the 12
-            table.figs[index] = fig._replace(
+            figs[index] = _replaced(
+                fig,
                 parent=total_index,
                 place="list",
                 role=fig.own_role or (fig.role if mixed else parent.role),
@@ -259,11 +269,38 @@ def _link_parts(table: FigureTable, parts: list[Parts], report: ParsedReport) ->
             )
 
 
-def _chosen_total(group: Parts, report: ParsedReport) -> Quantity:
-    total_sum = sum((p.base_value for p in group.parts), Decimal(0))
-    envelope = sum((report.half_unit(p) for p in group.parts), Decimal(0))
+_FIELDS = {name: index for index, name in enumerate(Fig._fields)}
+
+
+def _replaced(fig: Fig, **changes) -> Fig:
+    """``fig._replace(**changes)`` without NamedTuple's Python-level _make (a figure is replaced
+    several times as the table is built)."""
+    values = list(fig)
+    for name, value in changes.items():
+        values[_FIELDS[name]] = value
+    return tuple.__new__(Fig, values)
+
+
+def _base_and_half(quantity: Quantity, report: ParsedReport, table: FigureTable) -> tuple[Decimal, Decimal]:
+    """(quantity.base_value, report.half_unit(quantity)), as its figure holds them already."""
+    index = table.by_quantity.get(quantity.start)
+    if index is not None:
+        fig = table.figs[index]
+        if fig.quantity is quantity:
+            return fig.base, fig.half
+    return quantity.base_value, report.half_unit(quantity)
+
+
+def _chosen_total(group: Parts, report: ParsedReport, table: FigureTable) -> Quantity:
+    total_sum = envelope = Decimal(0)  # (summed in the order of sum(), one pass)
+    for part in group.parts:
+        base, half = _base_and_half(part, report, table)
+        total_sum += base
+        envelope += half
+    table.part_sums[id(group)] = (group, total_sum, envelope)
     for candidate in group.candidates[:4]:
-        if abs(candidate.base_value - total_sum) <= envelope + report.half_unit(candidate):
+        base, half = _base_and_half(candidate, report, table)
+        if abs(base - total_sum) <= envelope + half:
             return candidate
     return group.candidates[0]
 
@@ -287,8 +324,8 @@ def _link_brackets(table: FigureTable, text: str) -> None:
             continue
         for j in inner:
             part = figs[j]
-            figs[j] = part._replace(
-                parent=index, place="list", role=part.own_role or fig.role, year=part.year or fig.year
+            figs[j] = _replaced(
+                part, parent=index, place="list", role=part.own_role or fig.role, year=part.year or fig.year
             )
 
 
@@ -312,7 +349,7 @@ def _link_respectively(table: FigureTable, text: str, data: CheckerData) -> None
         for name, j in zip(names, following, strict=True):
             own_role, subject = role_and_subject(name.strip(), data)
             fig = figs[j]
-            figs[j] = fig._replace(subject=subject, role=role or fig.role or own_role, label=name.strip())
+            figs[j] = _replaced(fig, subject=subject, role=role or fig.role or own_role, label=name.strip())
 
 
 _CHANGES = frozenset((*words("rules_compare.added"), *words("rules_compare.reduced")))
@@ -340,7 +377,7 @@ def _inherit_subjects(table: FigureTable, text: str) -> None:
             and not any(word in previous.subject for word in _NOT_SUBJECTS)
             and previous.subject not in _TIME_ONLY  # '9月下达72.50万元，全年预算…': a month is no subject
         ):
-            figs[index] = fig._replace(subject=previous.subject)
+            figs[index] = _replaced(fig, subject=previous.subject)
 
 
 _COLUMN_ROLE = {

@@ -698,10 +698,16 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             # '特别扶助对象404人:其中伤残198人,死亡206人,手术并发症对象3人': 198+206=404; but the
             # three 三公 items, or 基本 and 项目, are the whole, the last of them included
             continue
-        total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
-        for part in parts.parts:
-            total_sum += part.base_value
-            envelope_parts += report.half_unit(part)
+        # the sums of a list of money parts, which the figure table (built by now, for
+        # _parts_of_another_stage) has made in the same order from the same values
+        known = context.figures.part_sums.get(id(parts)) if parts.parts[0].kind == "money" else None
+        if known is not None and known[0] is parts:
+            _, total_sum, envelope_parts = known
+        else:
+            total_sum = envelope_parts = ZERO  # (summed in one pass, in the same order as sum())
+            for part in parts.parts:
+                total_sum += part.base_value
+                envelope_parts += report.half_unit(part)
         # a nearby figure the parts add up to is their total, whatever its label says — but
         # "合计6222.4万元(其中建筑工程6025.215万元)": a bracket opened right after a figure lists
         # that figure's parts, even when an earlier figure is named like them
@@ -2739,6 +2745,27 @@ def _neighbours(pattern: re.Pattern) -> tuple[frozenset[str] | None, frozenset[s
     return before, after
 
 
+def _after_anchor(pattern: re.Pattern) -> frozenset[str] | str | None:
+    r"""For a pattern of :func:`_anchor_after_words`, what must follow its literal: a set of
+    characters (a literal, a set of them, or a lookahead of words), "digit" for a ``\d`` or a
+    lookahead of one ('支(?=\d)'), or None when not known that way. (A test the character after the
+    literal must pass: a match is still made by the pattern itself.)"""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if len(items) < 3:
+        return None
+    op, value = items[2]
+    if op is sre.ASSERT and value[0] == 1:
+        inner = list(value[1])
+        if not inner:
+            return None
+        op, value = inner[0]
+        if op is sre.BRANCH or op is sre.SUBPATTERN:
+            return _edge_chars(inner, last=False)
+    if op is sre.IN and value == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return "digit"
+    return _edge_chars([(op, value)], last=False)
+
+
 class _TypoScan(NamedTuple):
     """How a typo pattern that the pair index does not hold is looked for."""
 
@@ -2747,6 +2774,7 @@ class _TypoScan(NamedTuple):
     anchor: tuple[str, tuple[int, ...]] | None  # :func:`_anchor_after_words`
     before: frozenset[str] | None  # :func:`_neighbours`
     after: frozenset[str] | None
+    follow: frozenset[str] | str | None = None  # :func:`_after_anchor`, for an anchor
 
 
 def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
@@ -2754,7 +2782,9 @@ def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
     if chars is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     before, after = _neighbours(pattern)
-    return _TypoScan(chars, frozenset(chars), _anchor_after_words(pattern), before, after)
+    anchor = _anchor_after_words(pattern)
+    follow = _after_anchor(pattern) if anchor is not None else None
+    return _TypoScan(chars, frozenset(chars), anchor, before, after, follow)
 
 
 def _typo_matches(
@@ -2774,10 +2804,16 @@ def _typo_matches(
         # (the places of the first characters themselves are many: 项, 人 …)
         char, offsets = how.anchor
         firsts = how.firsts
+        anchors = places.occurrences(char)
+        # the literal where what the pattern needs after it follows (exact: a match has it there)
+        if how.follow == "digit":
+            anchors = [at for at in anchors if text[at + 1 : at + 2].isdecimal()]
+        elif how.follow is not None:
+            anchors = [at for at in anchors if text[at + 1 : at + 2] in how.follow]
         starts = sorted(
             {
                 start
-                for at in places.occurrences(char)
+                for at in anchors
                 for offset in offsets
                 if (start := at - offset) >= 0 and text[start] in firsts
             }
@@ -2947,11 +2983,16 @@ _MONTH_DASHES = frozenset("-—~至")  # its dash between two months
 _CENTURIES = ("19", "20")
 
 
-def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
-    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts."""
-    starts = set()
+def _month_starts(text: str, places: scan.CharIndex | None = None) -> tuple[list[int], list[int]]:
+    """(where :func:`_dates_missing_year` tries _DATE_MISSING_YEAR, :func:`_year_month_starts`),
+    both from one pass over the places of 月."""
+    missing = set()
+    year_months = []
+    startswith = text.startswith
     for at in scan.places_of(text, "月", places):
+        for start in (at - 7, at - 6):  # a year-month: '2023年5月', '2023年12月'
+            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
+                year_months.append(start)
         if text[at - 1 : at] not in _MONTH_DIGITS:
             continue  # a match ends in a month's digit (most 月 follow one: '…。4月' too)
         before = text[at - 2 : at - 1]
@@ -2960,21 +3001,26 @@ def _dates_missing_year(text: str, places: scan.CharIndex | None = None) -> list
         low = max(at - 9, 0)
         if "19" not in text[low : at - 3] and "20" not in text[low : at - 3]:
             continue  # no year starts 5–9 characters before this 月 (most of them)
-        starts.update(start for start in range(low, at - 4) if text.startswith(_CENTURIES, start))
-    return scan.matches_at(_DATE_MISSING_YEAR, text, sorted(starts))
+        missing.update(start for start in range(low, at - 4) if startswith(_CENTURIES, start))
+    return sorted(missing), year_months
+
+
+def _dates_missing_year(
+    text: str, places: scan.CharIndex | None = None, starts: list[int] | None = None
+) -> list[re.Match]:
+    """``_DATE_MISSING_YEAR.finditer(text)``, tried only 5–9 characters before a 月 (the year,
+    one or two digits of the month, maybe a second month) where a year 19xx/20xx starts
+    (``starts``: the first of :func:`_month_starts`, when the caller has them)."""
+    if starts is None:
+        starts = _month_starts(text, places)[0]
+    return scan.matches_at(_DATE_MISSING_YEAR, text, starts)
 
 
 def _year_month_starts(text: str, places: scan.CharIndex | None = None) -> list[int]:
     """Where a year 19xx/20xx followed by 年, a month of one or two digits and 月 may start: six or
     seven characters before a 月 (fewer than the 年 of a report) where a century and a 年 stand
     (every match of _DATE_FULL and of _DEADLINE starts at one of them), in order."""
-    starts = []
-    startswith = text.startswith
-    for at in scan.places_of(text, "月", places):
-        for start in (at - 7, at - 6):
-            if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
-                starts.append(start)
-    return starts
+    return _month_starts(text, places)[1]
 
 
 def _full_dates(
@@ -2988,7 +3034,8 @@ def _full_dates(
 def check_dates(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
-    for match in _dates_missing_year(text, context.report.places):
+    missing_year, year_months = _month_starts(text, context.report.places)  # (one pass over 月)
+    for match in _dates_missing_year(text, starts=missing_year):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         year, month = match.group(1), match.group(2)
@@ -3004,7 +3051,6 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    year_months = _year_month_starts(text, context.report.places)
     for match in _full_dates(text, starts=year_months):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
@@ -3021,7 +3067,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-    findings.extend(_report_date_before_year_end(context))
+    findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
@@ -3187,18 +3233,21 @@ _REPORT_DATE = re.compile(
 _REPORT_DATE_OFFSETS = tuple(sorted({len(head) for head in _REPORT_DATE_HEADS}))
 
 
-def _report_date(head: str) -> re.Match | None:
+def _report_date(head: str, text: str = "", places: scan.CharIndex | None = None) -> re.Match | None:
     """``_REPORT_DATE.search(head)``: every match holds 日期 or 时间 right after its first word
-    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first."""
-    starts = sorted(
-        {
-            at - offset
+    (报告, 评价报告 …), so it is tried only that far before each of them (few), leftmost first.
+    ``text`` and ``places``: the text that ``head`` opens and its CharIndex, when the caller has
+    them (for a long text, the words are found there, those that end inside the head kept)."""
+    if long_text_index(text, places) is not None:
+        found = [
+            at
             for word in _REPORT_DATE_WORDS
-            for at in word_starts(head, word, None)
-            for offset in _REPORT_DATE_OFFSETS
-            if at >= offset
-        }
-    )
+            for at in word_starts(text, word, places)
+            if at + len(word) <= len(head)
+        ]
+    else:
+        found = [at for word in _REPORT_DATE_WORDS for at in word_starts(head, word, None)]
+    starts = sorted({at - offset for at in found for offset in _REPORT_DATE_OFFSETS if at >= offset})
     match = _REPORT_DATE.match
     for start in starts:
         found = match(head, start)
@@ -3242,15 +3291,32 @@ _EVALUATED_REACH = 60  # the longest match of _EVALUATED_ON: 年月日 (11), 20,
 _A_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
-def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Finding]:
+def _evaluated_within_the_year(
+    context: CheckContext, year: re.Match, year_months: list[int] | None = None
+) -> list[Finding]:
     """The self-evaluation of a year said to be done in a month of that same year before December
     ('2023年度…自评报告' … '于2023年5月对部门整体支出开展绩效自评'): the year was not over."""
     text = context.report.text
+    if year_months is None:
+        year_months = _year_month_starts(text, context.report.places)
+    if not year_months:
+        return []  # every match starts at one of them
     findings = []
     seen: set[int] = set()
+    match = _EVALUATED_ON.match
     for at in word_starts(text, "自评", context.report.places):
         # the match that ends at this 自评: looked for in the stretch before it, not over the text
-        done = _EVALUATED_ON.search(text, max(0, at - _EVALUATED_REACH), at + 2)
+        # (_EVALUATED_ON.search(text, low, at + 2), tried only at the year-months of the stretch,
+        # where every match starts: the first of them that matches is where search finds it)
+        low = max(0, at - _EVALUATED_REACH)
+        done = None
+        for index in range(bisect_left(year_months, low), len(year_months)):
+            start = year_months[index]
+            if start >= at + 2:
+                break
+            done = match(text, start, at + 2)
+            if done is not None:
+                break
         if done is None or done.start() in seen or done.end() != at + 2:
             continue
         seen.add(done.start())
@@ -3272,7 +3338,9 @@ def _evaluated_within_the_year(context: CheckContext, year: re.Match) -> list[Fi
     return findings
 
 
-def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
+def _report_date_before_year_end(
+    context: CheckContext, year_months: list[int] | None = None
+) -> list[Finding]:
     """An evaluation of a year (“2021年度…自评报告”) dated within that year (“报告日期:2021年12月
     31日”): the year's accounts were not closed yet, so the date is a slip or copied from a form."""
     text = context.report.text
@@ -3282,9 +3350,9 @@ def _report_date_before_year_end(context: CheckContext) -> list[Finding]:
         return []
     if _not_an_evaluation(context):
         return []
-    date = _report_date(head)
+    date = _report_date(head, text, context.report.places)  # (head: the opening of text)
     if date is None:
-        return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year)
+        return _signed_before_year_end(context, year) + _evaluated_within_the_year(context, year, year_months)
     if int(date.group(1)) > int(year.group(1)):
         return []
     return [
