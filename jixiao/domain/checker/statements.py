@@ -359,10 +359,12 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
             for x, y in _depth_zero_splits(report.text, a, b, "、")
             for piece in _joined_by_he(report, x, y)
         ]
+        if len(split) < 2:
+            finer.append((a, b))
+            continue
         members = [_first_part(report, x, y) for x, y in split]
         if (
-            len(split) >= 2
-            and all(member is not None for member in members)
+            all(member is not None for member in members)
             and len({member.kind for member in members}) == 1
             and not _breaks_down_its_first(report, split)
         ):
@@ -629,16 +631,28 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             if (match.start() == paragraph.start and paragraph_index)
             else paragraph.start
         )
-        candidates = [
-            q
-            for q in report.quantities_between(low, before_end)
-            if q.kind == kind
-            and q.role == "level"
-            and not q.approx
-            and before_end - q.end <= 200
-            and not in_closed_aside(text, q, before_end)
-            and not _INLINE_HEADING.search(text, q.end, before_end)
-        ]
+        candidates = []
+        heading, scanned_from = None, before_end  # where the last inline heading starts (-1: none)
+        for q in report.quantities_between(low, before_end):
+            if (
+                q.kind == kind
+                and q.role == "level"
+                and not q.approx
+                and before_end - q.end <= 200
+                and not in_closed_aside(text, q, before_end)
+            ):
+                if heading is None:
+                    # one scan from the first candidate on: two headings never overlap (none
+                    # starts inside one), so finditer meets every place where one starts
+                    heading, scanned_from = -1, q.end
+                    for run_in in _INLINE_HEADING.finditer(text, q.end, before_end):
+                        heading = run_in.start()
+                if (
+                    heading < q.end  # (no _INLINE_HEADING.search(text, q.end, before_end))
+                    if q.end >= scanned_from
+                    else not _INLINE_HEADING.search(text, q.end, before_end)
+                ):
+                    candidates.append(q)
         if not candidates:
             continue
         cut_off = report.truncated and segment_end >= report.paragraphs[-1].end
@@ -827,6 +841,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             )
         elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
+        if text.find("、", paragraph.start, prefix_end) < 0:
+            continue  # the names are listed with '、' after the clause's start, which is in the paragraph
         clause_start = _clause_start(text, paragraph.start, prefix_end)
         heading = _HEADING_MARK.match(text, clause_start)
         if heading is not None:
