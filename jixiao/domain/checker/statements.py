@@ -323,6 +323,8 @@ def _marks(separators: str) -> re.Pattern:
 
 
 def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    if len(separators) == 1 and text.find(separators, start, end) < 0:
+        return [(start, end)] if end > start else []  # no separator: one piece (str.find is fast)
     pieces = []
     depth = 0
     piece_start = start
@@ -400,6 +402,8 @@ def _joined_by_he(report: ParsedReport, a: int, b: int) -> list[tuple[int, int]]
     """[a, b) cut at each 和 that follows a figure at once, when every piece then holds one figure
     ('保管费80.00万元和轮换费28.80万元'; not '基本支出A，占…，包括人员经费B和公用经费C', whose 和 joins
     the parts of a part): else one piece."""
+    if report.text.find("和", a, b + 1) < 0:
+        return [(a, b)]  # no 和 where a figure in [a, b) may end
     figures = report.quantities_between(a, b)
     joins = [q.end for q in figures if report.text.startswith("和", q.end)]
     if not joins or len(figures) != len(joins) + 1:
@@ -420,6 +424,10 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     if index >= len(starts) or starts[index] >= end:
         return None  # no quantity starts in the piece
     quantities = report.quantities
+    first = quantities[index]
+    if first.end <= end and _marks(",。").search(text, start, first.start + 1) is None:
+        # no bracket or mark up to the first quantity: the loop below returns it at once
+        return _as_part(_amount_after_count(quantities, index + 1, first, end))
     count = len(starts)
     depth = 0
     for mark in _marks(",。").finditer(text, start, end):
