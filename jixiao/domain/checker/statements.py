@@ -488,8 +488,8 @@ def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: i
                 end = min(end, _matching_close(text, position, end))
                 break
             depth -= 1
-    if marker_start and text[marker_start - 1] == ",":
-        depth = 0
+    if marker_start and text[marker_start - 1] == "," and text.find(";", list_start, end) >= 0:
+        depth = 0  # (no ';' after the list's start: nothing to stop at)
         for mark in _marks(";").finditer(text, list_start, end):
             ch = mark.group()
             if ch in _OPENERS:
@@ -915,12 +915,29 @@ def _listed_by_an_earlier_count(text: str, low: int, position: int, listed: int,
     return False
 
 
+_CLAUSE_MARKS = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)},。;:]")
+
+
 def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the clause that ends at ``hi`` starts: after the last ',。;:' or unclosed opening
     bracket before it. A bracket closed before ``hi`` is a name's aside (“水土保持处(水土保持委员会
     办公室)、农村水利水电处…共25个”), not the clause's start."""
+    # the marks of the last 40 characters, found by the regex engine and read backwards as the
+    # loop below reads every character; on back from there, one character at a time, when none decided
+    window = max(lo, hi - 40)
     depth = 0
-    for position in range(hi - 1, lo - 1, -1):
+    for position in reversed([mark.start() for mark in _CLAUSE_MARKS.finditer(text, window, hi)]):
+        ch = text[position]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _OPENERS:
+            if depth == 0 and ch == "(":
+                return position + 1
+            depth = max(depth - 1, 0)
+        else:  # one of ,。;:
+            if depth == 0:
+                return position + 1
+    for position in range(window - 1, lo - 1, -1):  # (with the depth reached at the window)
         ch = text[position]
         if ch in _CLOSERS:
             depth += 1
