@@ -173,8 +173,16 @@ class CheckContext:
     def fiscal_year(self) -> str:
         """The year the report evaluates ('2023' of “2023年度…绩效自评报告”), or "" when its opening
         names none: a figure that states no year of its own is of this year."""
-        match = _FISCAL_YEAR.search(self.report.text, 0, 1500)
-        return match.group(1) if match else ""
+        # _FISCAL_YEAR.search(text, 0, 1500): every match is four digits and 年度, so it is tried
+        # four characters before each 年度 (str.find skips to them), leftmost first
+        text = self.report.text
+        at = text.find("年度", 4, 1500)
+        while at >= 0:
+            match = _FISCAL_YEAR.match(text, at - 4, 1500)
+            if match:
+                return match.group(1)
+            at = text.find("年度", at + 1, 1500)
+        return ""
 
     def finding(
         self,

@@ -323,6 +323,8 @@ def _marks(separators: str) -> re.Pattern:
 
 
 def _depth_zero_splits(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    if len(separators) == 1 and text.find(separators, start, end) < 0:
+        return [(start, end)] if end > start else []  # no separator: one piece (str.find is fast)
     pieces = []
     depth = 0
     piece_start = start
@@ -359,10 +361,12 @@ def _finer_pieces(report: ParsedReport, pieces: list[tuple[int, int]]) -> list[t
             for x, y in _depth_zero_splits(report.text, a, b, "、")
             for piece in _joined_by_he(report, x, y)
         ]
+        if len(split) < 2:
+            finer.append((a, b))
+            continue
         members = [_first_part(report, x, y) for x, y in split]
         if (
-            len(split) >= 2
-            and all(member is not None for member in members)
+            all(member is not None for member in members)
             and len({member.kind for member in members}) == 1
             and not _breaks_down_its_first(report, split)
         ):
@@ -398,6 +402,8 @@ def _joined_by_he(report: ParsedReport, a: int, b: int) -> list[tuple[int, int]]
     """[a, b) cut at each 和 that follows a figure at once, when every piece then holds one figure
     ('保管费80.00万元和轮换费28.80万元'; not '基本支出A，占…，包括人员经费B和公用经费C', whose 和 joins
     the parts of a part): else one piece."""
+    if report.text.find("和", a, b + 1) < 0:
+        return [(a, b)]  # no 和 where a figure in [a, b) may end
     figures = report.quantities_between(a, b)
     joins = [q.end for q in figures if report.text.startswith("和", q.end)]
     if not joins or len(figures) != len(joins) + 1:
@@ -418,6 +424,10 @@ def _first_part(report: ParsedReport, start: int, end: int) -> Quantity | None:
     if index >= len(starts) or starts[index] >= end:
         return None  # no quantity starts in the piece
     quantities = report.quantities
+    first = quantities[index]
+    if first.end <= end and _marks(",。").search(text, start, first.start + 1) is None:
+        # no bracket or mark up to the first quantity: the loop below returns it at once
+        return _as_part(_amount_after_count(quantities, index + 1, first, end))
     count = len(starts)
     depth = 0
     for mark in _marks(",。").finditer(text, start, end):
@@ -478,8 +488,8 @@ def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: i
                 end = min(end, _matching_close(text, position, end))
                 break
             depth -= 1
-    if marker_start and text[marker_start - 1] == ",":
-        depth = 0
+    if marker_start and text[marker_start - 1] == "," and text.find(";", list_start, end) >= 0:
+        depth = 0  # (no ';' after the list's start: nothing to stop at)
         for mark in _marks(";").finditer(text, list_start, end):
             ch = mark.group()
             if ch in _OPENERS:
@@ -515,12 +525,22 @@ def _counts_of_the_figure_before(report: ParsedReport, bracket: int, inside: lis
     return all(q.kind == "count" and q.unit == unit for q in inside)
 
 
+def _parts_markers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """``list(_PARTS_MARKER.finditer(text))``, tried at the characters a match starts with: 其 主 具 用
+    明 ( 分 包 含 : 由, and 资 only two before a 来 or 构 (资金来源, 资金构成: the only alternatives that
+    start with 资, a character of nearly every sentence of a report on funds)."""
+    starts = scan.places_of(text, "(:主其具分包含明用由", places)
+    funds = [at - 2 for at in scan.places_of(text, "来构", places) if at >= 2 and text[at - 2] == "资"]
+    if funds:
+        starts += funds
+        starts.sort()
+    return scan.matches_at(_PARTS_MARKER, text, starts)
+
+
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
-    for match in scan.finditer(
-        _PARTS_MARKER, text, report.places
-    ):  # from 其 资 主 具 用 明 ( 分 包 含 : 由 (12: more would be scanned by the regex engine)
+    for match in _parts_markers(text, report.places):
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
@@ -629,16 +649,28 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             if (match.start() == paragraph.start and paragraph_index)
             else paragraph.start
         )
-        candidates = [
-            q
-            for q in report.quantities_between(low, before_end)
-            if q.kind == kind
-            and q.role == "level"
-            and not q.approx
-            and before_end - q.end <= 200
-            and not in_closed_aside(text, q, before_end)
-            and not _INLINE_HEADING.search(text, q.end, before_end)
-        ]
+        candidates = []
+        heading, scanned_from = None, before_end  # where the last inline heading starts (-1: none)
+        for q in report.quantities_between(low, before_end):
+            if (
+                q.kind == kind
+                and q.role == "level"
+                and not q.approx
+                and before_end - q.end <= 200
+                and not in_closed_aside(text, q, before_end)
+            ):
+                if heading is None:
+                    # one scan from the first candidate on: two headings never overlap (none
+                    # starts inside one), so finditer meets every place where one starts
+                    heading, scanned_from = -1, q.end
+                    for run_in in _INLINE_HEADING.finditer(text, q.end, before_end):
+                        heading = run_in.start()
+                if (
+                    heading < q.end  # (no _INLINE_HEADING.search(text, q.end, before_end))
+                    if q.end >= scanned_from
+                    else not _INLINE_HEADING.search(text, q.end, before_end)
+                ):
+                    candidates.append(q)
         if not candidates:
             continue
         cut_off = report.truncated and segment_end >= report.paragraphs[-1].end
@@ -827,6 +859,8 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             )
         elif text[prefix_end - 1 : prefix_end] in ("余", "近", "的", "是", "有", "为"):
             continue
+        if text.find("、", paragraph.start, prefix_end) < 0:
+            continue  # the names are listed with '、' after the clause's start, which is in the paragraph
         clause_start = _clause_start(text, paragraph.start, prefix_end)
         heading = _HEADING_MARK.match(text, clause_start)
         if heading is not None:
@@ -891,12 +925,29 @@ def _listed_by_an_earlier_count(text: str, low: int, position: int, listed: int,
     return False
 
 
+_CLAUSE_MARKS = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)},。;:]")
+
+
 def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the clause that ends at ``hi`` starts: after the last ',。;:' or unclosed opening
     bracket before it. A bracket closed before ``hi`` is a name's aside (“水土保持处(水土保持委员会
     办公室)、农村水利水电处…共25个”), not the clause's start."""
+    # the marks of the last 40 characters, found by the regex engine and read backwards as the
+    # loop below reads every character; on back from there, one character at a time, when none decided
+    window = max(lo, hi - 40)
     depth = 0
-    for position in range(hi - 1, lo - 1, -1):
+    for position in reversed([mark.start() for mark in _CLAUSE_MARKS.finditer(text, window, hi)]):
+        ch = text[position]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _OPENERS:
+            if depth == 0 and ch == "(":
+                return position + 1
+            depth = max(depth - 1, 0)
+        else:  # one of ,。;:
+            if depth == 0:
+                return position + 1
+    for position in range(window - 1, lo - 1, -1):  # (with the depth reached at the window)
         ch = text[position]
         if ch in _CLOSERS:
             depth += 1

@@ -99,16 +99,32 @@ class Table:
 
 
 def number_cell(text: str, start: int) -> TableCell:
+    read = _CELLS.get(text)
+    if read is None:
+        if len(_CELLS) >= _MEMO_SIZE:
+            _CELLS.clear()
+        read = _CELLS[text] = _read_cell(text)  # a form repeats its cells' texts: each is read once
+    stripped, value, unit, decimals = read
+    if value is None:
+        return TableCell(stripped, start, start + len(stripped))
+    return TableCell(stripped, start, start + len(stripped), value, unit, decimals)
+
+
+_CELLS: dict[str, tuple[str, Decimal | None, str | None, int]] = {}
+
+
+def _read_cell(text: str) -> tuple[str, Decimal | None, str | None, int]:
+    """(the stripped text, its value, unit and decimals) of a cell; value None when no number."""
     stripped = text.strip()
     match = _NUMBER.match(stripped.replace(" ", ""))
     if match is None:
-        return TableCell(stripped, start, start + len(stripped))
+        return stripped, None, None, 0
     fraction = match.group("frac") or ""
     digits = match.group("int").replace(",", "")
     value = Decimal(
         f"{match.group('sign')}{digits}.{fraction}" if fraction else f"{match.group('sign')}{digits}"
     )
-    return TableCell(stripped, start, start + len(stripped), value, match.group("unit"), len(fraction))
+    return stripped, value, match.group("unit"), len(fraction)
 
 
 class _Columns:
@@ -135,19 +151,39 @@ class _Columns:
         self.words_only = frozenset(_norm(name) for name in spec.get("columns", {}).get("words") or ())
         self.part_rows = tuple(spec.get("part_rows") or ())
         self.total_rows = tuple(spec.get("total_rows") or ())
+        self._kinds: dict[str, str | None] = {}  # cell text → kind, for the texts met so far
 
     def kind(self, text: str) -> str | None:
+        known = self._kinds.get(text, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # a form repeats its cells' texts: each is judged once
         name = _norm(text)
         if name in self.kind_of:
-            return self.kind_of[name]
-        if self.year.match(name):
-            return "year"
-        return None
+            kind = self.kind_of[name]
+        elif self.year.match(name):
+            kind = "year"
+        else:
+            kind = None
+        if len(self._kinds) >= _MEMO_SIZE:
+            self._kinds.clear()
+        self._kinds[text] = kind
+        return kind
+
+
+_UNKNOWN = object()
+_MEMO_SIZE = 4096  # texts remembered by _norm and _Columns.kind (then forgotten all at once)
+_NORMS: dict[str, str] = {}
 
 
 def _norm(text: str) -> str:
-    text = text.strip().rstrip("|").strip().replace(" ", "").replace("（", "(").replace("）", ")")
-    return _UNIT_CAPTION.sub("", text)
+    known = _NORMS.get(text)
+    if known is None:
+        name = text.strip().rstrip("|").strip().replace(" ", "").replace("（", "(").replace("）", ")")
+        known = _UNIT_CAPTION.sub("", name)
+        if len(_NORMS) >= _MEMO_SIZE:
+            _NORMS.clear()
+        _NORMS[text] = known
+    return known
 
 
 _COLUMNS_CACHE: dict[int, tuple[dict, _Columns]] = {}
