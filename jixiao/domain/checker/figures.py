@@ -146,8 +146,9 @@ def is_per_unit(quantity: Quantity, data: CheckerData) -> bool:
 
 
 def subject_key(subject: str, data: CheckerData) -> str:
-    """Subjects compared loosely: '地方资金' and '地方' are one subject."""
-    for filler in ("资金", "经费", "补助资金", "专项资金"):
+    """Subjects compared loosely: '地方资金' and '地方' are one subject ('中央专项资金' is '中央专项',
+    not '中央': a fund named as special is a part of the money, not all of it)."""
+    for filler in ("资金", "经费"):
         if subject.endswith(filler) and len(subject) > len(filler):
             subject = subject[: -len(filler)]
     return subject
