@@ -1212,11 +1212,10 @@ def _slip_of(
     """``confusion_at`` of a span that is no word as written (its caller has looked it up)."""
     size = len(span)
     end = start + size
-    options = index.corrections(lexicon, span, guards.common_alone)
-    if not options or not _char_set(guards.numerals).isdisjoint(span):
+    # (the tests on the text around come before the span's corrections, which are worked out from
+    # the lexicon the first time a span is seen: each test alone says None)
+    if not _char_set(guards.numerals).isdisjoint(span):
         return None
-    if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
-        return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     # (a slice past the end is "", which every string holds: a span that ends the text is no name)
     if (end < len(text) and text[end] in guards.name_suffixes) or text.startswith(guards.name_words, end):
         return None  # a name: 弥泉村, 洋泉镇, 优知文库
@@ -1227,6 +1226,11 @@ def _slip_of(
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
     ):
         return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
+    options = index.corrections(lexicon, span, guards.common_alone)
+    if not options:
+        return None
+    if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
+        return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if (
         start
         and text[start - 1] in guards.surnames
