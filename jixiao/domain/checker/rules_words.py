@@ -1294,7 +1294,9 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         word_and_more = _slip_of(lexicon, index, text, start, span, guards)  # (confusion_at's others)
         if word_and_more is None:
             continue
-        if text.count(span) > 1:
+        # text.count(span) > 1, read only as far as the second occurrence (count, too, takes them
+        # from the left without overlap): span stands at start, so the first is found
+        if text.find(span, text.find(span) + len(span)) >= 0:
             continue  # written the same way twice: meant (a name, a term of the report)
         word, position, kind = word_and_more
         if span[position] in _FUNCTION_CHARS:
