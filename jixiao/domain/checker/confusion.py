@@ -185,7 +185,7 @@ class ConfusionIndex:
     def _corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         result = []
         floor = self.min_score.get(len(span), 99)
-        may_be_word, score_of = lexicon.may_be_word, lexicon.score
+        variant_scores = lexicon.variant_scores
         for position, char in enumerate(span):
             alone = lexicon.score(char)
             if alone is not None and alone > common_alone:
@@ -193,13 +193,9 @@ class ConfusionIndex:
             sound, shape = self.table.get(char, ("", ""))
             before, after = span[:position], span[position + 1 :]
             for kind, options in (("同音", sound), ("形近", shape)):
-                for option in options:
-                    word = before + option + after
-                    # most are no word, told by the lexicon's Bloom filter without remembering them
-                    if not may_be_word(word):
-                        continue
-                    score = score_of(word)
-                    if score is not None and score >= floor:
+                # most are no word, told by the lexicon's Bloom filter without remembering them
+                for word, score in variant_scores(before, options, after):
+                    if score >= floor:
                         result.append((score, word, position, kind))
         result.sort(reverse=True)
         return result

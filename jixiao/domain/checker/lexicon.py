@@ -120,6 +120,22 @@ class Lexicon:
         first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
         return bool((bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1)
 
+    def variant_scores(self, before: str, options: str, after: str) -> list[tuple[str, int]]:
+        """(word, score) of each ``before + option + after`` that is a word, for the characters of
+        ``options`` in order: ``score`` of those that ``may_be_word`` lets through (the filter
+        read in place, for the many candidates of a span)."""
+        bloom, score_of = self._bloom, self.score
+        found = []
+        for option in options:
+            word = before + option + after
+            key = hash(word)
+            first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
+            if (bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1:
+                score = score_of(word)
+                if score is not None:
+                    found.append((word, score))
+        return found
+
     def _look_up(self, word: str) -> int | None:
         key = hash(word)
         bloom = self._bloom
@@ -153,39 +169,44 @@ class Lexicon:
         """The most probable split of ``text`` and its log-probability (in units of ½ bit: the
         sum over its words of the coded count less the coded total)."""
         size = len(text)
-        best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+        # best[end]: the value of the best split of text[:end] and the length of its last word;
+        # kept as two lists, and the Bloom filter read in place (``may_be_word``, inlined)
+        values = [0.0] * (size + 1)
+        lengths = [0] * (size + 1)
         log_total = self._log_total
-        single, remembered, may_be_word, score_of = (
-            self._single.get,
-            self._seen.get,
-            self.may_be_word,
-            self.score,
-        )
+        single, remembered, score_of, bloom = self._single.get, self._seen.get, self.score, self._bloom
         for end in range(1, size + 1):
-            choice = (-1e9, 1)
-            for length in range(1, min(MAX_WORD, end) + 1):
+            score = single(text[end - 1 : end])  # (score of one character)
+            if score is None:
+                score = 0  # a character jieba does not know
+            best_value, best_length = -1e9, 1
+            value = values[end - 1] + score - log_total
+            if value > best_value:
+                best_value = value
+            for length in range(2, min(MAX_WORD, end) + 1):
                 piece = text[end - length : end]
-                if length == 1:
-                    score = single(piece)  # (score of one character)
-                else:
-                    score = remembered(piece, _UNSEEN)
-                    if score is _UNSEEN:  # most pieces are no word: told by the Bloom filter, not remembered
-                        score = score_of(piece) if may_be_word(piece) else None
-                if score is None:
-                    if length > 1:
+                score = remembered(piece, _UNSEEN)
+                if score is _UNSEEN:  # most pieces are no word: told by the Bloom filter, not remembered
+                    key = hash(piece)
+                    first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
+                    if not (
+                        (bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1
+                    ):
                         continue
-                    score = 0  # a character jieba does not know
-                value = best[end - length][0] + score - log_total
-                if value > choice[0]:
-                    choice = (value, length)
-            best[end] = choice
+                    score = score_of(piece)
+                if score is None:
+                    continue
+                value = values[end - length] + score - log_total
+                if value > best_value:
+                    best_value, best_length = value, length
+            values[end], lengths[end] = best_value, best_length
         words = []
         end = size
         while end > 0:
-            length = best[end][1]
+            length = lengths[end]
             words.append(text[end - length : end])
             end -= length
-        return tuple(reversed(words)), best[size][0]
+        return tuple(reversed(words)), values[size]
 
 
 @lru_cache(maxsize=2)
