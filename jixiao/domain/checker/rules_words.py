@@ -1213,7 +1213,11 @@ def _slip_of(
     size = len(span)
     end = start + size
     # (the tests on the text around come before the span's corrections, which are worked out from
-    # the lexicon the first time a span is seen: each test alone says None)
+    # the lexicon the first time a span is seen: each test alone says None; remembered ones that
+    # are none are told first, in one look-up)
+    options = index.seen.get(span)
+    if options is not None and not options:
+        return None
     if not _char_set(guards.numerals).isdisjoint(span):
         return None
     # (a slice past the end is "", which every string holds: a span that ends the text is no name)
@@ -1226,9 +1230,10 @@ def _slip_of(
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
     ):
         return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
-    options = index.corrections(lexicon, span, guards.common_alone)
-    if not options:
-        return None
+    if options is None:
+        options = index.corrections(lexicon, span, guards.common_alone)
+        if not options:
+            return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if (
