@@ -38,9 +38,7 @@ _FIRST, _SECOND, _LOW6, _ONE = np.uint64(58), np.uint64(52), np.uint64(63), np.u
 _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
 with np.errstate(over="ignore"):
     _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
-    # what turns a pair's hash (its seed rolled in), rolled on by one or two characters, into the
-    # hash of the window of three or four: the pair's seed rolled as far, taken out, the own one in
-    _ROLLED = {size: _OFFSET[size] - _OFFSET[2] * _PRIME ** (size - 2) for size in (3, 4)}
+_ROW_OFFSETS = np.array([[_OFFSET[2]], [_OFFSET[3]], [_OFFSET[4]]], dtype=np.uint64)  # by window size
 _CJK_LOW32, _CJK_SPAN32 = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
 _DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)(?: (\w+))?", re.MULTILINE)
 # jieba's tags of proper names (persons, places, organisations): no word a slip is taken from —
@@ -85,11 +83,12 @@ _BIT_PAIRS = (_ONE << (_TWELVE >> np.uint64(6))) | (_ONE << (_TWELVE & _LOW6))
 del _TWELVE
 
 
-def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Whether each hash may be in the filter (both of its bits are set in its 64-bit block). The
-    bits are ``mixed >> _FIRST`` and ``(mixed >> _SECOND) & _LOW6`` of ``mixed = value * _MIX2``
-    (see ``_slots``), looked up together in ``_BIT_PAIRS``. (numpy does not check integer arrays
-    for overflow: the products wrap around, as the hashes need, without a warning.)"""
+def _absent(bits: np.ndarray, value: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Into ``out``: whether each hash is surely not in the filter (not both of its bits are set in
+    its 64-bit block). The bits are ``mixed >> _FIRST`` and ``(mixed >> _SECOND) & _LOW6`` of
+    ``mixed = value * _MIX2`` (see ``_slots``), looked up together in ``_BIT_PAIRS``. (numpy does
+    not check integer arrays for overflow: the products wrap around, as the hashes need, without a
+    warning.)"""
     block = value * _MIX
     block >>= _SHIFT
     if bits.size != 1 << _BLOCKS:  # (the shift leaves _BLOCKS bits: a smaller filter takes fewer)
@@ -99,7 +98,7 @@ def _member(bits: np.ndarray, value: np.ndarray) -> np.ndarray:
     block >>= _TOP12
     need = _BIT_PAIRS.take(block.view(np.intp))
     word &= need
-    return word == need
+    return np.not_equal(word, need, out=out)
 
 
 def _slots(value: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -124,51 +123,53 @@ class ConfusionIndex:
     seen: dict = field(default_factory=dict)  # span → corrections, remembered
 
     def windows(self, text: str, codes: np.ndarray | None = None) -> list[tuple[int, int]]:
-        """(start, size) of the windows of ``text`` that may be a slip of a frequent word;
-        ``codes``: the text's code points (uint32), when the caller has them already."""
+        """(start, size) of the windows of ``text`` that may be a slip of a frequent word, those of
+        two, then of three, then of four characters, each in the order of the text; ``codes``: the
+        text's code points (uint32), when the caller has them already."""
         length = len(text)
         if length < 2:
             return []
         if codes is None:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        chinese = codes - _CJK_LOW32
-        chinese = chinese <= _CJK_SPAN32
-        # the hash of each pair of characters, the seed rolled in: c0·P + c1 + seed·P² (numpy does
-        # not check integer arrays for overflow: the hashes wrap around without a warning)
-        pair = np.multiply(codes[:-1], _PRIME, dtype=np.uint64)
-        pair += codes[1:]
-        pair += _OFFSET[2]
+        wide = codes.astype(np.uint64)
+        # row n − 2: the hash of the window of n characters at each start, c0·Pⁿ⁻¹ + … + cₙ₋₁ with
+        # the seed rolled in (seed·Pⁿ); each row is the one before rolled on by a character. Rows
+        # on the text's whole length, one numpy call for all starts, are cheaper than gathering
+        # the chosen windows' characters; the last starts of a row (past the end) are never chosen
+        # (numpy does not check integer arrays for overflow: the hashes wrap around silently)
+        rows = np.empty((3, length), dtype=np.uint64)
+        ends = length - 1, max(length - 2, 0), max(length - 3, 0)  # how many windows of 2, 3, 4
+        pair, three, four = rows[0, : ends[0]], rows[1, : ends[1]], rows[2, : ends[2]]
+        np.multiply(wide[:-1], _PRIME, out=pair)
+        pair += wide[1:]
+        np.multiply(pair[:-1], _PRIME, out=three)
+        three += wide[2:]
+        np.multiply(three[:-1], _PRIME, out=four)
+        four += wide[3:]
+        rows += _ROW_OFFSETS
         # a window whose first character ends a word, or whose last one starts one, is no slip
         # of its own (全体|人员: 体人 is not looked at); free[j]: no word of two at (j − 1, j)
-        free = np.ones(length + 1, dtype=bool)
-        np.logical_not(_member(self.pairs, pair), out=free[1:length])
-        # open[j]: a window may start at j (j and j + 1 Chinese, free at j), and go on while
-        # the characters after it are Chinese; a window of ``size`` ends free at j + size
+        free = np.empty(length + 1, dtype=bool)
+        free[0] = free[length] = True
+        _absent(self.pairs, pair, free[1:length])
+        # keep[n − 2, j]: a window of n may start at j: its characters Chinese, free at j and at
+        # j + n (the starts past the end stay False)
+        chinese = codes - _CJK_LOW32
+        chinese = chinese <= _CJK_SPAN32
         whole = chinese[:-1] & chinese[1:]
         start_ok = whole & free[: length - 1]
-        at2 = (start_ok & free[2:]).nonzero()[0]
+        keep = np.zeros((3, length), dtype=bool)
+        np.logical_and(start_ok, free[2:], out=keep[0, : ends[0]])
         start_ok = start_ok[:-1] & whole[1:]  # three Chinese characters
-        at3 = (start_ok & free[3:]).nonzero()[0]
+        np.logical_and(start_ok, free[3:], out=keep[1, : ends[1]])
         start_ok = start_ok[:-1] & whole[2:]  # four
-        at4 = (start_ok & free[4:]).nonzero()[0]
-        n2, n3 = at2.size, at2.size + at3.size
-        places = np.concatenate((at2, at3, at4))
-        hashes = pair.take(places)  # the first two characters, then the third and fourth
-        tail = hashes[n2:]
-        tail *= _PRIME
-        tail += codes.take(places[n2:] + 2)
-        tail = hashes[n3:]
-        tail *= _PRIME
-        tail += codes.take(at4 + 3)
-        # the seed of two rolled on by the characters after the pair, replaced by its own
-        hashes[n2:n3] += _ROLLED[3]
-        hashes[n3:] += _ROLLED[4]
-        hit = _member(self.bits, hashes).nonzero()[0]
-        # the windows of two, then of three, then of four, each in the order of the text
-        return [
-            (start, 2 if at < n2 else 3 if at < n3 else 4)
-            for at, start in zip(hit.tolist(), places.take(hit).tolist(), strict=True)
-        ]
+        np.logical_and(start_ok, free[4:], out=keep[2, : ends[2]])
+        # the chosen windows in one list: row by row, each in the order of the text
+        chosen = keep.reshape(-1).nonzero()[0]
+        hashes = rows.reshape(-1).take(chosen)
+        hit = _absent(self.bits, hashes, np.empty(hashes.size, dtype=bool))
+        hit = np.logical_not(hit, out=hit).nonzero()[0]
+        return [(at % length, at // length + 2) for at in chosen.take(hit).tolist()]
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         """(score, word, position, kind) for each frequent word that ``span`` is one slip from, best
@@ -184,7 +185,7 @@ class ConfusionIndex:
     def _corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         result = []
         floor = self.min_score.get(len(span), 99)
-        may_be_word, score_of = lexicon.may_be_word, lexicon.score
+        variant_scores = lexicon.variant_scores
         for position, char in enumerate(span):
             alone = lexicon.score(char)
             if alone is not None and alone > common_alone:
@@ -192,13 +193,9 @@ class ConfusionIndex:
             sound, shape = self.table.get(char, ("", ""))
             before, after = span[:position], span[position + 1 :]
             for kind, options in (("同音", sound), ("形近", shape)):
-                for option in options:
-                    word = before + option + after
-                    # most are no word, told by the lexicon's Bloom filter without remembering them
-                    if not may_be_word(word):
-                        continue
-                    score = score_of(word)
-                    if score is not None and score >= floor:
+                # most are no word, told by the lexicon's Bloom filter without remembering them
+                for word, score in variant_scores(before, options, after):
+                    if score >= floor:
                         result.append((score, word, position, kind))
         result.sort(reverse=True)
         return result

@@ -10,7 +10,9 @@ codes the word's count on a log scale; a look-up is one ``str.find`` in that str
 Bloom filter of the words has answered "no" at once for most strings (which are no words). The lines
 are sorted so that each group is joined before the next is read; with the Bloom filter the
 process keeps about 16 MB more (VmRSS after loading; 35 MB when every line stays a string until
-the end), plus at most a few MB of remembered look-ups. The file is read once per process, on the
+the end), plus at most a few MB of remembered look-ups. A long group (more than _INDEXED
+characters: some 380 of them) also keeps where the words of each second character stand in it (about
+0.5 MB in all), so that a look-up reads only those. The file is read once per process, on the
 first report that needs it (0.6–1 s).
 
 ``segment`` splits a short run of Chinese characters into its most probable words (the
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
+from array import array
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 
 MAX_WORD = 5  # longer words (idioms, long names) are not needed around one character
@@ -32,6 +36,10 @@ _BLOOM_BITS = 1 << 22  # a Bloom filter of the words (512 KB, two bits a word, ~
 _BLOOM_MASK = _BLOOM_BITS - 1
 _SEEN_MAX = 50_000  # remembered look-ups (about 5 MB at most), then forgotten at once
 _UNSEEN = object()
+# a group longer than this gets an index by the words' second character: ``str.find`` in a group of
+# thousands of characters (一, 大, 不: some 10,000) costs microseconds, every '=' a false start
+_INDEXED = 1024
+_BAR = re.compile(r"\|")
 
 
 def jieba_dictionary() -> Path | None:
@@ -78,6 +86,7 @@ class Lexicon:
                 groups[word[0]] = groups.get(word[0], "|") + f"{word[1:]}={chr(_CODE_BASE + 20)}|"
                 self._mark(bloom, word)
         self._groups = groups
+        self._seconds = {first: _by_second(group) for first, group in groups.items() if len(group) > _INDEXED}
         self._bloom = bytes(bloom)
         self._seen: dict[str, int | None] = {}  # look-ups already made (common words recur)
         self._single = single
@@ -120,6 +129,22 @@ class Lexicon:
         first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
         return bool((bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1)
 
+    def variant_scores(self, before: str, options: str, after: str) -> list[tuple[str, int]]:
+        """(word, score) of each ``before + option + after`` that is a word, for the characters of
+        ``options`` in order: ``score`` of those that ``may_be_word`` lets through (the filter
+        read in place, for the many candidates of a span)."""
+        bloom, score_of = self._bloom, self.score
+        found = []
+        for option in options:
+            word = before + option + after
+            key = hash(word)
+            first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
+            if (bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1:
+                score = score_of(word)
+                if score is not None:
+                    found.append((word, score))
+        return found
+
     def _look_up(self, word: str) -> int | None:
         key = hash(word)
         bloom = self._bloom
@@ -129,7 +154,15 @@ class Lexicon:
         group = self._groups.get(word[0])
         if group is None:
             return None
-        at = group.find(f"|{word[1:]}=")
+        index = self._seconds.get(word[0])
+        if index is None:
+            at = group.find(f"|{word[1:]}=")
+        else:  # only where the words of the same second character stand
+            seconds, bounds = index
+            second_at = seconds.find(word[1])
+            if second_at < 0:
+                return None
+            at = group.find(f"|{word[1:]}=", bounds[2 * second_at], bounds[2 * second_at + 1])
         if at < 0:
             return None
         return ord(group[at + len(word) + 1]) - _CODE_BASE
@@ -153,39 +186,59 @@ class Lexicon:
         """The most probable split of ``text`` and its log-probability (in units of ½ bit: the
         sum over its words of the coded count less the coded total)."""
         size = len(text)
-        best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+        # best[end]: the value of the best split of text[:end] and the length of its last word;
+        # kept as two lists, and the Bloom filter read in place (``may_be_word``, inlined)
+        values = [0.0] * (size + 1)
+        lengths = [0] * (size + 1)
         log_total = self._log_total
-        single, remembered, may_be_word, score_of = (
-            self._single.get,
-            self._seen.get,
-            self.may_be_word,
-            self.score,
-        )
+        single, remembered, score_of, bloom = self._single.get, self._seen.get, self.score, self._bloom
         for end in range(1, size + 1):
-            choice = (-1e9, 1)
-            for length in range(1, min(MAX_WORD, end) + 1):
+            score = single(text[end - 1 : end])  # (score of one character)
+            if score is None:
+                score = 0  # a character jieba does not know
+            best_value, best_length = -1e9, 1
+            value = values[end - 1] + score - log_total
+            if value > best_value:
+                best_value = value
+            for length in range(2, min(MAX_WORD, end) + 1):
                 piece = text[end - length : end]
-                if length == 1:
-                    score = single(piece)  # (score of one character)
-                else:
-                    score = remembered(piece, _UNSEEN)
-                    if score is _UNSEEN:  # most pieces are no word: told by the Bloom filter, not remembered
-                        score = score_of(piece) if may_be_word(piece) else None
-                if score is None:
-                    if length > 1:
+                score = remembered(piece, _UNSEEN)
+                if score is _UNSEEN:  # most pieces are no word: told by the Bloom filter, not remembered
+                    key = hash(piece)
+                    first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
+                    if not (
+                        (bloom[first >> 3] >> (first & 7)) & 1 and (bloom[second >> 3] >> (second & 7)) & 1
+                    ):
                         continue
-                    score = 0  # a character jieba does not know
-                value = best[end - length][0] + score - log_total
-                if value > choice[0]:
-                    choice = (value, length)
-            best[end] = choice
+                    score = score_of(piece)
+                if score is None:
+                    continue
+                value = values[end - length] + score - log_total
+                if value > best_value:
+                    best_value, best_length = value, length
+            values[end], lengths[end] = best_value, best_length
         words = []
         end = size
         while end > 0:
-            length = best[end][1]
+            length = lengths[end]
             words.append(text[end - length : end])
             end -= length
-        return tuple(reversed(words)), best[size][0]
+        return tuple(reversed(words)), values[size]
+
+
+def _by_second(group: str) -> tuple[str, array]:
+    """The second characters of a group's words, and for each the part of the group that holds
+    all its items (from the '|' before the first to the '|' after the last: the items are sorted,
+    but the extra words are added at the end), as (start, end) pairs in one array."""
+    bounds: dict[str, list[int]] = {}
+    bars = [match.start() for match in _BAR.finditer(group)]
+    for low, high in pairwise(bars):  # (each item: '|', the rest of the word, '=', its code)
+        known = bounds.get(group[low + 1])
+        if known is None:
+            bounds[group[low + 1]] = [low, high]
+        else:
+            known[1] = high
+    return "".join(bounds), array("i", [at for pair in bounds.values() for at in pair])
 
 
 @lru_cache(maxsize=2)

@@ -1212,11 +1212,14 @@ def _slip_of(
     """``confusion_at`` of a span that is no word as written (its caller has looked it up)."""
     size = len(span)
     end = start + size
-    options = index.corrections(lexicon, span, guards.common_alone)
-    if not options or not _char_set(guards.numerals).isdisjoint(span):
+    # (the tests on the text around come before the span's corrections, which are worked out from
+    # the lexicon the first time a span is seen: each test alone says None; remembered ones that
+    # are none are told first, in one look-up)
+    options = index.seen.get(span)
+    if options is not None and not options:
         return None
-    if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
-        return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
+    if not _char_set(guards.numerals).isdisjoint(span):
+        return None
     # (a slice past the end is "", which every string holds: a span that ends the text is no name)
     if (end < len(text) and text[end] in guards.name_suffixes) or text.startswith(guards.name_words, end):
         return None  # a name: 弥泉村, 洋泉镇, 优知文库
@@ -1227,6 +1230,12 @@ def _slip_of(
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
     ):
         return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
+    if options is None:
+        options = index.corrections(lexicon, span, guards.common_alone)
+        if not options:
+            return None
+    if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
+        return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if (
         start
         and text[start - 1] in guards.surnames
@@ -1290,7 +1299,9 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         word_and_more = _slip_of(lexicon, index, text, start, span, guards)  # (confusion_at's others)
         if word_and_more is None:
             continue
-        if text.count(span) > 1:
+        # text.count(span) > 1, read only as far as the second occurrence (count, too, takes them
+        # from the left without overlap): span stands at start, so the first is found
+        if text.find(span, text.find(span) + len(span)) >= 0:
             continue  # written the same way twice: meant (a name, a term of the report)
         word, position, kind = word_and_more
         if span[position] in _FUNCTION_CHARS:
