@@ -197,16 +197,15 @@ class CheckContext:
         return Finding(rule, severity, message, self.report.location(start, end), expected, found)
 
 
-_PAIR_INDEXES: dict[int, tuple[CheckerData, scan.PairIndex]] = {}
+def _built_pair_index(data: CheckerData) -> scan.PairIndex:
+    return scan.PairIndex(
+        (data.typo_regex, data.vague_regex, *(pattern.regex for pattern in data.typo_patterns))
+    )
 
 
 def _pair_index(data: CheckerData) -> scan.PairIndex:
     """The pair index of the word-list patterns of ``data`` (built once per data)."""
-    known = _PAIR_INDEXES.get(id(data))
-    if known is None or known[0] is not data:
-        patterns = (data.typo_regex, data.vague_regex, *(pattern.regex for pattern in data.typo_patterns))
-        known = _PAIR_INDEXES[id(data)] = (data, scan.PairIndex(patterns))
-    return known[1]
+    return data.once(_built_pair_index)
 
 
 # common characters written only in traditional Chinese (their simplified forms differ)

@@ -6,11 +6,15 @@ The files live in ``jixiao/data/checker/``; they are data, edited without touchi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from jixiao.data import parse_yaml
+
+T = TypeVar("T")
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "checker"
 
@@ -65,6 +69,18 @@ class CheckerData:
     identities: dict
     wording: dict
     placeholder_regex: re.Pattern
+    # what the rules make of the lists above (word sets, patterns, indexes, the lexicon): see once()
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def once(self, make: Callable[[CheckerData], T]) -> T:
+        """``make(self)``, made on the first call and kept with this data: the sets, patterns and
+        indexes a rule builds from the data's lists are made once per data, not once per report
+        (``make`` is the key: a module-level function or class)."""
+        try:
+            return self.derived[make]
+        except KeyError:
+            made = self.derived[make] = make(self)
+            return made
 
 
 def _read(name: str, directory: Path) -> dict:

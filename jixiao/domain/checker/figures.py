@@ -94,15 +94,8 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
 
 
-_ROLE_WORDS: dict[int, tuple[CheckerData, _RoleWords]] = {}
-
-
 def _role_words(data: CheckerData) -> _RoleWords:
-    cached = _ROLE_WORDS.get(id(data))
-    if cached is None or cached[0] is not data:
-        cached = (data, _RoleWords(data))
-        _ROLE_WORDS[id(data)] = cached
-    return cached[1]
+    return data.once(_RoleWords)
 
 
 def _MASK(match: re.Match) -> str:

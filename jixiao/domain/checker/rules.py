@@ -2829,9 +2829,6 @@ def _typo_matches(
     return scan.matches_at(pattern, text, starts)
 
 
-_TYPO_PLANS: dict[int, tuple[CheckerData, tuple]] = {}
-
-
 def _by_pair(words) -> dict[str, tuple[str, ...]]:
     """Words by their first two characters."""
     grouped: dict[str, list[str]] = {}
@@ -2841,39 +2838,39 @@ def _by_pair(words) -> dict[str, tuple[str, ...]]:
 
 
 def _typo_plan(data: CheckerData) -> tuple:
+    return data.once(_made_typo_plan)
+
+
+def _made_typo_plan(data: CheckerData) -> tuple:
     """(the pairs of the typo list, its words by their first two characters, the pairs of the
     vague phrases, the phrases by their first two characters, for each typo pattern (the
     pattern, its pairs, its :class:`_TypoScan`), and the patterns each pair begins), made once
     per data: a compiled pattern is hashed anew on every dict look-up (some 1.5 µs for the typo
     list's). The words are kept only when the regex is the one made of them (a trie, an
     alternation): a match is one of them."""
-    known = _TYPO_PLANS.get(id(data))
-    if known is None or known[0] is not data:
-        pairs = _pair_index(data).pairs
-        typo_words = vague_words = None
-        if data.typo_regex.pattern == literal_trie(data.typo_words):
-            typo_words = _by_pair(data.typo_words)
-        if data.vague_regex.pattern == "|".join(re.escape(phrase) for phrase in data.vague_phrases):
-            vague_words = _by_pair(data.vague_phrases)
-        patterns = tuple(
-            (pattern, found, None if found is not None else _typo_scan(pattern.regex))
-            for pattern in data.typo_patterns
-            for found in (pairs.get(pattern.regex),)
-        )
-        patterns_of: dict[str, list[int]] = {}  # pair → the patterns that it begins
-        for index, (_, found, _) in enumerate(patterns):
-            for pair in found or ():
-                patterns_of.setdefault(pair, []).append(index)
-        plan = (
-            pairs.get(data.typo_regex),
-            typo_words,
-            pairs.get(data.vague_regex),
-            vague_words,
-            patterns,
-            patterns_of,
-        )
-        known = _TYPO_PLANS[id(data)] = (data, plan)
-    return known[1]
+    pairs = _pair_index(data).pairs
+    typo_words = vague_words = None
+    if data.typo_regex.pattern == literal_trie(data.typo_words):
+        typo_words = _by_pair(data.typo_words)
+    if data.vague_regex.pattern == "|".join(re.escape(phrase) for phrase in data.vague_phrases):
+        vague_words = _by_pair(data.vague_phrases)
+    patterns = tuple(
+        (pattern, found, None if found is not None else _typo_scan(pattern.regex))
+        for pattern in data.typo_patterns
+        for found in (pairs.get(pattern.regex),)
+    )
+    patterns_of: dict[str, list[int]] = {}  # pair → the patterns that it begins
+    for index, (_, found, _) in enumerate(patterns):
+        for pair in found or ():
+            patterns_of.setdefault(pair, []).append(index)
+    return (
+        pairs.get(data.typo_regex),
+        typo_words,
+        pairs.get(data.vague_regex),
+        vague_words,
+        patterns,
+        patterns_of,
+    )
 
 
 def _pair_matches(

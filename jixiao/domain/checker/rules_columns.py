@@ -22,7 +22,6 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Paragraph
-from jixiao.domain.checker.rules_compare import from_data
 from jixiao.domain.checker.tables import TableCell, line_tokens, number_cell
 
 _ZERO = Decimal(0)
@@ -168,7 +167,7 @@ def _spaced_blocks(report) -> list[list[_Row]]:
 @rule("table.column_total", "表格的合计行与其上（或其下）各行逐列相加是否相符（识别其中行和小计层级）")
 def check_column_totals(context: CheckContext) -> list[Finding]:
     report = context.report
-    total_words, not_summed, empty = from_data(context.data, "column_total", _column_words)
+    total_words, not_summed, empty = context.data.once(_column_words)
     if not total_words:
         return []
     findings = []

@@ -31,20 +31,6 @@ def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
 
 
-_FROM_DATA: dict[tuple[int, str], tuple[object, object]] = {}
-
-
-def from_data(data, key: str, build):
-    """``build(data)`` made once per checker data (``key`` names it): the sets and tuples the rules
-    make of the data's lists, not made again on every check."""
-    known = _FROM_DATA.get((id(data), key))
-    if known is None or known[0] is not data:
-        if len(_FROM_DATA) > 512:
-            _FROM_DATA.clear()
-        known = _FROM_DATA[id(data), key] = (data, build(data))
-    return known[1]
-
-
 @lru_cache(maxsize=64)
 def any_word(words: tuple[str, ...]) -> re.Pattern:
     """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a

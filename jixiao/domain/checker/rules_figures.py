@@ -27,7 +27,6 @@ from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
 from jixiao.domain.checker.rules_compare import (
     any_word,
-    from_data,
     head_widths,
     number_matches,
     of_kind,
@@ -1052,14 +1051,16 @@ def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _stock_labels(data) -> frozenset[str]:
+    return frozenset(data.identities.get("stock") or ())
+
+
 @rule("stock.changed", "存量数字（核定编制、在职人数、年初结转结余）在报告两处写成不同的值")
 def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
     is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
-    labels = from_data(
-        context.data, "stock_labels", lambda data: frozenset(data.identities.get("stock") or ())
-    )
+    labels = context.data.once(_stock_labels)
     if not labels:
         return []
     text = context.report.text

@@ -18,7 +18,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules import has_word, word_starts
-from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word, of_data
+from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -139,7 +139,7 @@ def _heading_run_on_regex(key: int, endings: tuple[str, ...], openers: tuple[str
 def check_heading_run_on(context: CheckContext) -> list[Finding]:
     """A numbered line whose title ('预算和绩效目标分解下达情况') is followed at once by the body's
     first words ('依照', '根据', '按照' …): the heading and the sentence run together."""
-    endings, openers, regex = of_data(context.data, _heading_words)
+    endings, openers, regex = context.data.once(_heading_words)
     if not endings or not openers:
         return []
     findings = []

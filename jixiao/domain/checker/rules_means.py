@@ -21,7 +21,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import from_data, indices_of_kind, of_kind
+from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
 from jixiao.domain.checker.vocabulary import words
 
 
@@ -115,7 +115,7 @@ def check_means(context: CheckContext) -> list[Finding]:
     if len(text) < LONG_TEXT or report.places is None:
         named = has_any(text, spec, report.places)  # (a short text is read with `in` at once)
     else:
-        named = _has_any(text, from_data(context.data, "mean_words", _mean_words), report.places)
+        named = _has_any(text, context.data.once(_mean_words), report.places)
     if not named:
         return []
     findings = []
@@ -189,7 +189,7 @@ _NOT_COUNT_RATES = words("rules_means.not_count_rates")
 def check_count_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
-    families = from_data(context.data, "unit_families", _families)
+    families = context.data.once(_families)
     findings = []
     for rate in of_kind(context, "percent"):
         if rate.approx or rate.role != "level" or rate.value <= 0:
@@ -363,7 +363,7 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     text = report.text
     if "的" not in text or "%" not in text:
         return []
-    families = from_data(context.data, "unit_families", _families)
+    families = context.data.once(_families)
     quantities = report.quantities
     findings = []
     for index in indices_of_kind(context, "percent"):

@@ -15,7 +15,7 @@ from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
-from jixiao.domain.checker.rules_compare import any_word, from_data, head_widths, number_matches, of_kind
+from jixiao.domain.checker.rules_compare import any_word, head_widths, number_matches, of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -995,7 +995,7 @@ def _scope_words(data) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
     "同一数字分基本支出、项目支出两部分各写一次时（本年收入、本年支出、结转和结余），两部分之和等于总数",
 )
 def check_scope_sums(context: CheckContext) -> list[Finding]:
-    labels, scopes, funds = from_data(context.data, "scope_split", _scope_words)
+    labels, scopes, funds = context.data.once(_scope_words)
     if (
         len(scopes) != 2
         or not labels

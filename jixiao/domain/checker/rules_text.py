@@ -98,21 +98,6 @@ def as_set(words) -> frozenset:
     return _made_once(words, _AS_SET, frozenset) if words else frozenset()
 
 
-_OF_DATA: dict[tuple[int, object], tuple[object, object]] = {}
-
-
-def of_data(data, make):
-    """``make(data)`` for a CheckerData, made once per data (the word lists and patterns a rule
-    builds from it: one look-up a report, not one for each list and pattern)."""
-    key = (id(data), make)
-    known = _OF_DATA.get(key)
-    if known is None or known[0] is not data:
-        if len(_OF_DATA) > 256:
-            _OF_DATA.clear()
-        known = _OF_DATA[key] = (data, make(data))
-    return known[1]
-
-
 # ---------------------------------------------------------------------------------------------
 # A pattern tried only where a character it needs stands
 
@@ -290,7 +275,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=first.group(0),
             )
         )
-    template = of_data(context.data, _template_words)
+    template = context.data.once(_template_words)
     phrase_regex, (firsts, heads), answer_regex, tail_regex, hint_regex = template.patterns
     if heads is None:
         phrases = scan.finditer(phrase_regex, text, places)
@@ -937,7 +922,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
                 found=text[start:end],
             )
         )
-    anchors, head, lasts = of_data(context.data, _approx_of)
+    anchors, head, lasts = context.data.once(_approx_of)
     before = scan.places_of(text, lasts, places) if lasts is not None else None
     hits = []
     for after in anchors:
@@ -1335,7 +1320,7 @@ _NAME_AFTER = re.compile(r"\s*([\u4e00-\u9fff()（）]{4,30})")
 def _own_name(context: CheckContext) -> str | None:
     """The reporting unit's own name: a cover field (部门名称: …), else the part of a title line
     before its year (“寻甸回族彝族自治县档案馆2024年部门整体支出绩效自评报告”)."""
-    field, suffixes = of_data(context.data, _name_patterns_of)
+    field, suffixes = context.data.once(_name_patterns_of)
     text = context.report.text
     colons = scan.places_of(text, ":：", context.report.places)  # a field is found from its colon (fast)
     for colon in colons[: bisect_left(colons, 3000)]:
@@ -1668,7 +1653,7 @@ def check_run_on(context: CheckContext) -> list[Finding]:
     findings = []
     text = context.report.text
     places = context.report.places
-    ends, (two, firsts, heads) = of_data(context.data, _two_problems_of)
+    ends, (two, firsts, heads) = context.data.once(_two_problems_of)
     if heads is None:
         matches = scan.finditer(two, text, places)
     else:  # a match starts with one of the words: tried where their first two characters stand

@@ -29,20 +29,14 @@ from jixiao.domain.checker.vocabulary import words
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
 
 
-_LEXICON_OF: dict[int, tuple[CheckerData, Lexicon | None]] = {}
+def _data_lexicon(data: CheckerData) -> Lexicon | None:
+    return load_lexicon(tuple((data.typos.get("lexicon") or {}).get("extra_words") or ()))
 
 
 def lexicon_of(context: CheckContext) -> Lexicon | None:
     """The lexicon with the checker data's extra words (looked up once per data, not per rule);
     None for a text in traditional characters, which a lexicon of simplified Chinese misreads."""
-    if context.traditional:
-        return None
-    data = context.data
-    known = _LEXICON_OF.get(id(data))
-    if known is None or known[0] is not data:
-        spec = data.typos.get("lexicon") or {}
-        known = _LEXICON_OF[id(data)] = (data, load_lexicon(tuple(spec.get("extra_words") or ())))
-    return known[1]
+    return None if context.traditional else context.data.once(_data_lexicon)
 
 
 # a run of Chinese characters: matched by the regex engine in one call, not a character at a time
@@ -1142,24 +1136,18 @@ class ConfusionGuards:
     name_words: tuple[str, ...] = ("中心",)  # a span followed by one of these is a name (优知文库)
 
 
-_GUARDS_OF: dict[int, tuple[CheckerData, ConfusionGuards]] = {}
-
-
-def _guards_of(data: CheckerData, spec: dict) -> ConfusionGuards:
-    """The guards of typos.yaml's confusion section (read once per checker data)."""
-    known = _GUARDS_OF.get(id(data))
-    if known is None or known[0] is not data:
-        guards = ConfusionGuards(
-            margin=float(spec.get("margin") or 0),
-            common_alone=int(spec.get("common_alone") or 99),
-            name_suffixes=spec.get("name_suffixes") or "",
-            surnames=spec.get("surnames") or "",
-            numerals=spec.get("numerals") or "",
-            word_suffixes=(data.typos.get("lexicon") or {}).get("word_suffixes") or "",
-            name_words=tuple(spec.get("name_words") or ("中心",)),
-        )
-        known = _GUARDS_OF[id(data)] = (data, guards)
-    return known[1]
+def _guards_of(data: CheckerData) -> ConfusionGuards:
+    """The guards of typos.yaml's confusion section (read once per checker data: ``data.once``)."""
+    spec = data.typos.get("confusion") or {}
+    return ConfusionGuards(
+        margin=float(spec.get("margin") or 0),
+        common_alone=int(spec.get("common_alone") or 99),
+        name_suffixes=spec.get("name_suffixes") or "",
+        surnames=spec.get("surnames") or "",
+        numerals=spec.get("numerals") or "",
+        word_suffixes=(data.typos.get("lexicon") or {}).get("word_suffixes") or "",
+        name_words=tuple(spec.get("name_words") or ("中心",)),
+    )
 
 
 def confusion_parameters(data: CheckerData) -> tuple:
@@ -1177,16 +1165,13 @@ def confusion_parameters(data: CheckerData) -> tuple:
     )
 
 
-_CONFUSION_OF: dict[int, tuple[CheckerData, ConfusionIndex | None]] = {}
+def _data_confusion(data: CheckerData) -> ConfusionIndex | None:
+    return load_confusion(*confusion_parameters(data))
 
 
 def confusion_of(context: CheckContext) -> ConfusionIndex | None:
     """The confusion index of the checker data (its parameters read once per data, not per report)."""
-    data = context.data
-    known = _CONFUSION_OF.get(id(data))
-    if known is None or known[0] is not data:
-        known = _CONFUSION_OF[id(data)] = (data, load_confusion(*confusion_parameters(data)))
-    return known[1]
+    return context.data.once(_data_confusion)
 
 
 def _alone_on_a_line(text: str, start: int, end: int) -> bool:
@@ -1282,7 +1267,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     windows = index.windows(text, context.codes)
     if not windows:
         return []
-    guards = _guards_of(context.data, spec)
+    guards = context.data.once(_guards_of)
     source = context.report.source
     curated = context.data.typo_regex
     findings: list[Finding] = []
