@@ -383,19 +383,18 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     # where a run of digits starts or ends: starts and ends alternate, from a start
     bounds = np.flatnonzero(digit[1:] != digit[:-1])
     bounds += 1
-    bounds = bounds.tolist()
     if digit[0]:
-        bounds.insert(0, 0)
-    if not bounds:
-        return []
-    if len(bounds) % 2:
-        bounds.append(size)  # the text ends in a run: nothing follows it
-    follows = _AFTER_DIGITS_SET
+        bounds = np.concatenate(([0], bounds))
+    if bounds.size % 2:
+        bounds = bounds[:-1]  # the text ends in a run: nothing follows it, no match
+    starts, ends = bounds[0::2], bounds[1::2]
+    # only a run followed by a unit, ',' or '.' (each end is a character of the text) is tried
+    followed = _FOLLOWS_DIGITS[index[ends]]
     found = []
     taken = 0
     match = _QUANTITY.match
-    for start, end in zip(bounds[0::2], bounds[1::2], strict=True):
-        if start < taken or end == size or text[end] not in follows:
+    for start, end in zip(starts[followed].tolist(), ends[followed].tolist(), strict=True):
+        if start < taken:
             continue
         hit = match(text, start)
         if hit is None and end - start > 3 and text[end] == ",":
