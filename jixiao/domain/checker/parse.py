@@ -596,14 +596,24 @@ def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
     """
     rows: list[TableRow] = []
     index, count = 0, len(paragraphs)
-    # whether each line may be a column name, asked once per line (a long line is not one)
-    header_cell = [len(p.text) <= 16 and _is_header_cell(p.text) for p in paragraphs]
+    # whether each line may be a column name, asked once per line (a long line is not one):
+    # _is_header_cell, inlined; a paragraph's text is stripped and not empty, so one that opens
+    # with neither a sign nor a digit is no table number (its regex needs one first)
+    header_cell = [
+        len(text) <= 16
+        and text[-1] not in "。;,:"
+        and "|" not in text
+        and ((text[0] not in "+-" and not text[0].isdecimal()) or table_number(text) is None)
+        for text in [p.text for p in paragraphs]
+    ]
     if sum(header_cell) < 3:
         return rows  # no run of three column names
     while index < count:
         if not header_cell[index]:
-            index += 1  # (no run starts here)
-            continue
+            try:
+                index = header_cell.index(True, index)  # (no run starts before the next one)
+            except ValueError:
+                break  # (nor after this line)
         run = index
         while run < count and header_cell[run]:
             run += 1
