@@ -432,6 +432,7 @@ def _affix_tables(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple
     return tables
 
 
+_DIGIT_OR_PERCENT = ASCII_DIGITS | {"%"}
 _LABEL_QUOTES = "()“”\"' "
 _NUMBERING_FIRST = frozenset("0123456789(一二三四五六七八九十")
 
@@ -463,7 +464,7 @@ def _read_quantities(
     size = len(text)
     reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
-        start = match.start()
+        start, end = match.span()
         if start and text[start - 1] in not_before:
             continue
         integer, fraction, money, pct, pp, count = match.groups()
@@ -494,7 +495,7 @@ def _read_quantities(
             raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
-        if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
+        if label_start > 0 and text[label_start - 1] in _DIGIT_OR_PERCENT:
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
@@ -530,7 +531,6 @@ def _read_quantities(
                         break
                 if "“" in label or "”" in label or '"' in label:
                     label = label.replace("“", "").replace("”", "").replace('"', "")
-        end = match.end()
         approx = (
             raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
         ) or text.startswith(_APPROX_AFTER, end)
