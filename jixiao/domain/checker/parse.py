@@ -817,15 +817,20 @@ def parse_report(
 ) -> ParsedReport:
     source = normalize(original)
     text = source.text
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
+    append = paragraphs.append
     position = 0
     new = tuple.__new__  # Paragraph(...), without the Python-level __new__ of a NamedTuple
     for line in text.split("\n"):
+        if not line:
+            position += 1  # (a blank line: nothing to strip)
+            continue
         stripped = line.strip()
-        if stripped:
-            offset = 0 if stripped[0] == line[0] else line.find(stripped)
-            start = position + offset
-            paragraphs.append(new(Paragraph, (start, start + len(stripped), stripped)))
+        if stripped is line:  # (str.strip gives the string itself when there is nothing to strip)
+            append(new(Paragraph, (position, position + len(line), line)))
+        elif stripped:
+            start = position + line.find(stripped)
+            append(new(Paragraph, (start, start + len(stripped), stripped)))
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
     codes = char_codes(text)

@@ -234,7 +234,10 @@ def _wrapped_breaks(text: str) -> list[int]:
     open_ended = [
         index
         for index, line in enumerate(lines[:-1])
-        if len(line) >= MIN_WRAPPED_WIDTH // 2 and line.rstrip()[-1:] not in _ENDS_BLOCK
+        # (a line that ends in one of the marks, no space after it, is not looked at twice)
+        if len(line) >= MIN_WRAPPED_WIDTH // 2
+        and line[-1] not in _ENDS_BLOCK
+        and line.rstrip()[-1:] not in _ENDS_BLOCK
     ]
     if len(open_ended) < MIN_WRAPPED_LINES:
         return []
