@@ -198,6 +198,9 @@ _HEADING = re.compile(
 _NUMBER_BEFORE_DIGITS = re.compile(r"(\d{1,2})\.\d+(?:\.\d+)?%?(?=[\u4e00-\u9fff])")
 
 
+_GROUP_RANKS = {f"r{rank}": rank for rank in range(6)}  # int(group[1]) of a _HEADING group
+
+
 def _heading_match(text: str) -> tuple[int, re.Match] | None:
     """(rank, match) of a numbered heading at the start of ``text``: 0 第一部分 … 5 ①."""
     match = _HEADING.match(text)
@@ -677,6 +680,7 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
         if text[0] not in _HEADING_FIRST:
             if (
                 first_numbered is not None
+                and len(text) <= 30  # (_looks_like_unnumbered_heading's first test, before the call)
                 and "|" not in text
                 and _looks_like_unnumbered_heading(paragraphs, index)
             ):
@@ -696,7 +700,7 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 number = cn_number(numeral)
             cut = title_end(text, end, end + 30)  # the title up to its first mark, 30 at most
             title = text[end : cut.start()] if cut else text[end : end + 30]
-            found.append((int(group[1]), number, match.group(0), title, paragraph))
+            found.append((_GROUP_RANKS[group], number, match.group(0), title, paragraph))
             if first_numbered is None:
                 first_numbered = index
         else:
@@ -720,8 +724,8 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 title = text[end : cut.start()] if cut else text[end : end + 30]
                 found.append((3, int(glued.group(1)), text[:end], title, paragraph))
                 continue
-            if first_numbered is None or "|" in text:
-                continue
+            if first_numbered is None or len(text) > 30 or "|" in text:
+                continue  # (a line of more than 30 characters is no unnumbered heading either)
             if _looks_like_unnumbered_heading(paragraphs, index):
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
