@@ -411,6 +411,18 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     return found
 
 
+class _Everything:
+    """A set that holds every string."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _last_chars(words: tuple[str, ...]) -> frozenset[str] | _Everything:
+    """The last characters of ``words``, or everything when one of them is empty."""
+    return frozenset(word[-1] for word in words) if all(words) else _Everything()
+
+
 _AFFIX_TABLES: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[dict, dict] | None] = {}
 
 
@@ -435,6 +447,10 @@ def _affix_tables(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple
     return tables
 
 
+# the last characters of _APPROX_BEFORE and _DIRECTION_WORDS (every character when a word is
+# empty: an empty word ends every label)
+_APPROX_LAST = _last_chars(_APPROX_BEFORE)
+_DIRECTION_LAST = _last_chars(_DIRECTION_WORDS)
 _DIGIT_OR_PERCENT = ASCII_DIGITS | {"%"}
 _LABEL_QUOTES = "()“”\"' "
 _NUMBERING_FIRST = frozenset("0123456789(一二三四五六七八九十")
@@ -465,6 +481,7 @@ def _read_quantities(
     new = tuple.__new__
     append = quantities.append
     size = len(text)
+    approx_last, direction_last = _APPROX_LAST, _DIRECTION_LAST
     reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
         start, end = match.span()
@@ -534,16 +551,24 @@ def _read_quantities(
                         break
                 if "“" in label or "”" in label or '"' in label:
                     label = label.replace("“", "").replace("”", "").replace('"', "")
+        # (the last character of a label is looked up first: a word it ends with ends with it)
+        last = raw_label[-1:]
         approx = (
-            raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
+            last in approx_last and raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
         ) or text.startswith(_APPROX_AFTER, end)
-        if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
+        if last == "了":
+            last = raw_label[-2:-1]  # the last character of raw_label.removesuffix("了")
+        if last in direction_last and raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
         elif (
-            ("上年" in raw_label and "加上年" not in raw_label)
-            or "去年" in raw_label
-            or "上一年" in raw_label
-        ) and not _CARRIED.search(raw_label):
+            "年" in raw_label  # (in each of the words below)
+            and (
+                ("上年" in raw_label and "加上年" not in raw_label)
+                or "去年" in raw_label
+                or "上一年" in raw_label
+            )
+            and not _CARRIED.search(raw_label)
+        ):
             # _PREVIOUS_WORDS; '上年结转20万元' is this year's money brought forward, not last year's;
             # '加上年初结余20万元' is 加上 and 年初
             role = "previous"
