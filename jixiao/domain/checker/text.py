@@ -268,7 +268,6 @@ def _wrapped_breaks(text: str) -> list[int]:
 _PAGE_MARKER = re.compile(r"(\d{1,3})、[ \t]*")
 _PAGE_MARKER_LINE = re.compile(r"\n(\d{1,3})、[ \t]*")  # (a literal first: found fast, unlike '^')
 _ENDS_PAGE = _ENDS_BLOCK | {"》"}  # (the text is read after full-width marks became half-width)
-_LATER_PAGE = re.compile(r"\n\s*\d{1,3}、")
 MIN_PAGE_LINE = 40  # characters: a page of text, not a heading
 MIN_PAGE_TEXT = 150  # characters: every page but the last of a document site's run (about 300 each)
 
@@ -280,11 +279,12 @@ def _page_markers(text: str) -> list[tuple[int, int]]:
     sentence; only a run of them numbered one after another counts (a page 1 may follow the
     site's own words). Each is removed with the break before it, so the sentence reads on; the
     first page's number alone. Ordinary numbered paragraphs follow a sentence's stop."""
-    if _LATER_PAGE.search(text) is None:
-        return []  # (no line opens with 'N、' after the first: most texts, found in one scan)
+    later = list(_PAGE_MARKER_LINE.finditer(text))
+    if not later:
+        return []  # (no line opens with 'N、' after the first: most texts; a run needs two markers)
     found: list[tuple[int, int, int, int]] = []  # (number, delete from, delete to, the page's length)
     first = _PAGE_MARKER.match(text)
-    for match in ([first] if first else []) + list(_PAGE_MARKER_LINE.finditer(text)):
+    for match in ([first] if first else []) + later:
         start = match.start(1)  # the line that opens with 'N、'
         line_end = text.find("\n", start)
         length = (line_end if line_end >= 0 else len(text)) - start
