@@ -55,25 +55,24 @@ _ONE_FOR_ONE_MAP = dict(
 _ONE_FOR_ONE = tuple(_ONE_FOR_ONE_MAP.items())
 
 
-# the same map as a table of UTF-16 code units, for texts long enough that one numpy pass beats
-# the 36 ``in`` tests (each reads the whole text when the character is absent)
-_ONE_FOR_ONE_TABLE = np.arange(0x10000, dtype=np.uint16)
+# the same map as a table of the code points below U+10000, for texts long enough that one numpy
+# pass beats the 36 ``in`` tests (each reads the whole text when the character is absent)
+_ONE_FOR_ONE_TABLE = np.arange(0x10000, dtype=np.uint32)
 _ONE_FOR_ONE_TABLE[[ord(wide) for wide, _ in _ONE_FOR_ONE]] = [ord(narrow) for _, narrow in _ONE_FOR_ONE]
 _ONE_FOR_ONE_BY_TABLE = 1000  # characters: below this the loop is faster
 
 
 def _one_for_one(text: str) -> str:
     """str.translate is slow on CJK text; a replace per character that occurs is not, and one
-    look-up of every code point in a table (then read back as UTF-16) is faster still on a report."""
+    look-up of every code point in a table (then read back as UTF-32) is faster still on a report."""
     if len(text) >= _ONE_FOR_ONE_BY_TABLE:
         try:
             codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         except UnicodeEncodeError:  # a lone surrogate: the loop below keeps it as it is
             codes = None
-        # (a character beyond U+FFFF needs two UTF-16 units: the loop below)
+        # (a character beyond U+FFFF is not in the table: the loop below)
         if codes is not None and int(codes.max()) <= 0xFFFF:
-            # no surrogates among the codes (they do not encode), so each is one UTF-16 unit
-            return _ONE_FOR_ONE_TABLE[codes.astype(np.intp)].tobytes().decode("utf-16-le")
+            return _ONE_FOR_ONE_TABLE[codes.astype(np.intp)].tobytes().decode("utf-32-le")
     for wide, narrow in _ONE_FOR_ONE:
         if wide in text:
             text = text.replace(wide, narrow)
