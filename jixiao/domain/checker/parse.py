@@ -729,7 +729,8 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
             if first_numbered is None:
                 first_numbered = index
         else:
-            glued = _NUMBER_BEFORE_DIGITS.match(text)
+            # (the pattern opens with a digit; the only digits of _HEADING_FIRST are ASCII ones)
+            glued = _NUMBER_BEFORE_DIGITS.match(text) if text[0] in ASCII_DIGITS else None
             if glued is not None and (
                 (
                     found
@@ -768,11 +769,11 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
         start = paragraph.start
         if source is not None:  # the path quotes the heading as written (（一） not (一))
             if shown:  # source.original_text(start, start + len(shown)), inlined
-                shown = original[
-                    start + shifts[bisect_right(breaks, start) - 1] : start
-                    + len(shown)
-                    + shifts[bisect_right(breaks, start + len(shown) - 1) - 1]
-                ]
+                last = start + len(shown) - 1
+                at = bisect_right(breaks, start) - 1
+                # the last character's shift is the first one's unless a break stands between them
+                to = at if at + 1 == len(breaks) or breaks[at + 1] > last else bisect_right(breaks, last) - 1
+                shown = original[start + shifts[at] : last + 1 + shifts[to]]
             else:
                 shown = source.original_text(start, start)
         ranks.append(rank)
