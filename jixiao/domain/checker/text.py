@@ -117,6 +117,8 @@ def _letter_spaced(text: str) -> frozenset[int]:
     return frozenset(spaces)
 
 
+MANY_SPACES = 64  # spaces in a text: from here they are not looked at one by one
+
 # a space as the thousands separator ('1 023.60万元', '157 500公顷'): a figure after a word, its
 # groups of three set apart, then its unit — not the single-spaced columns of a table ('350 120.00')
 _SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff:,(])\d{1,3}(?: \d{3})+(?:\.\d+)?(?=[\u4e00-\u9fff%])")
@@ -124,11 +126,17 @@ _DIGIT_SPACE_GROUP = re.compile(r"\d \d{3}")
 
 
 def _thousands_spaces(text: str) -> frozenset[int]:
-    at = text.find(" ")
-    while at >= 0 and not (text[at - 1 : at].isdigit() and _DIGIT_SPACE_GROUP.match(text, at - 1)):
-        at = text.find(" ", at + 1)  # few spaces in most texts: each looked at, no scan of the digits
-    if at < 0:
-        return frozenset()
+    if text.count(" ") >= MANY_SPACES:
+        # a table set with ' | ': one scan for a digit, a space and three digits ('\d' is a digit
+        # for str.isdigit too, so it is the space the loop below looks for)
+        if _DIGIT_SPACE_GROUP.search(text) is None:
+            return frozenset()
+    else:
+        at = text.find(" ")
+        while at >= 0 and not (text[at - 1 : at].isdigit() and _DIGIT_SPACE_GROUP.match(text, at - 1)):
+            at = text.find(" ", at + 1)  # few spaces in most texts: each looked at, no scan of the digits
+        if at < 0:
+            return frozenset()
     spaces: set[int] = set()
     for match in _SPACED_THOUSANDS.finditer(text):
         spaces.update(match.start() + i for i, ch in enumerate(match.group()) if ch == " ")
