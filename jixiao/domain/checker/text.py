@@ -117,7 +117,7 @@ def _letter_spaced(text: str) -> frozenset[int]:
     return frozenset(spaces)
 
 
-MANY_SPACES = 64  # spaces in a text: from here they are not looked at one by one
+MANY_SPACES = 32  # spaces looked at one by one before one scan looks at the rest
 
 # a space as the thousands separator ('1 023.60万元', '157 500公顷'): a figure after a word, its
 # groups of three set apart, then its unit — not the single-spaced columns of a table ('350 120.00')
@@ -126,17 +126,18 @@ _DIGIT_SPACE_GROUP = re.compile(r"\d \d{3}")
 
 
 def _thousands_spaces(text: str) -> frozenset[int]:
-    if text.count(" ") >= MANY_SPACES:
-        # a table set with ' | ': one scan for a digit, a space and three digits ('\d' is a digit
-        # for str.isdigit too, so it is the space the loop below looks for)
-        if _DIGIT_SPACE_GROUP.search(text) is None:
-            return frozenset()
-    else:
-        at = text.find(" ")
-        while at >= 0 and not (text[at - 1 : at].isdigit() and _DIGIT_SPACE_GROUP.match(text, at - 1)):
-            at = text.find(" ", at + 1)  # few spaces in most texts: each looked at, no scan of the digits
-        if at < 0:
-            return frozenset()
+    at = text.find(" ")
+    looked = 0
+    while at >= 0 and not (text[at - 1 : at].isdigit() and _DIGIT_SPACE_GROUP.match(text, at - 1)):
+        looked += 1
+        if looked == MANY_SPACES:
+            # a table set with ' | ': one scan for a digit, a space and three digits after this
+            # space ('\d' is a digit for str.isdigit too, so its space is one the loop looks for)
+            at = 0 if _DIGIT_SPACE_GROUP.search(text, at) else -1
+            break
+        at = text.find(" ", at + 1)  # few spaces in most texts: each looked at, no scan of the digits
+    if at < 0:
+        return frozenset()
     spaces: set[int] = set()
     for match in _SPACED_THOUSANDS.finditer(text):
         spaces.update(match.start() + i for i, ch in enumerate(match.group()) if ch == " ")
