@@ -198,6 +198,9 @@ _HEADING = re.compile(
 _NUMBER_BEFORE_DIGITS = re.compile(r"(\d{1,2})\.\d+(?:\.\d+)?%?(?=[\u4e00-\u9fff])")
 
 
+_GROUP_RANKS = {f"r{rank}": rank for rank in range(6)}  # int(group[1]) of a _HEADING group
+
+
 def _heading_match(text: str) -> tuple[int, re.Match] | None:
     """(rank, match) of a numbered heading at the start of ``text``: 0 第一部分 … 5 ①."""
     match = _HEADING.match(text)
@@ -383,19 +386,18 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
     # where a run of digits starts or ends: starts and ends alternate, from a start
     bounds = np.flatnonzero(digit[1:] != digit[:-1])
     bounds += 1
-    bounds = bounds.tolist()
     if digit[0]:
-        bounds.insert(0, 0)
-    if not bounds:
-        return []
-    if len(bounds) % 2:
-        bounds.append(size)  # the text ends in a run: nothing follows it
-    follows = _AFTER_DIGITS_SET
+        bounds = np.concatenate(([0], bounds))
+    if bounds.size % 2:
+        bounds = bounds[:-1]  # the text ends in a run: nothing follows it, no match
+    starts, ends = bounds[0::2], bounds[1::2]
+    # only a run followed by a unit, ',' or '.' (each end is a character of the text) is tried
+    followed = _FOLLOWS_DIGITS[index[ends]]
     found = []
     taken = 0
     match = _QUANTITY.match
-    for start, end in zip(bounds[0::2], bounds[1::2], strict=True):
-        if start < taken or end == size or text[end] not in follows:
+    for start, end in zip(starts[followed].tolist(), ends[followed].tolist(), strict=True):
+        if start < taken:
             continue
         hit = match(text, start)
         if hit is None and end - start > 3 and text[end] == ",":
@@ -407,6 +409,18 @@ def _quantity_matches(text: str, codes: np.ndarray, index: np.ndarray) -> list[r
             found.append(hit)
             taken = hit.end()
     return found
+
+
+class _Everything:
+    """A set that holds every string."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _last_chars(words: tuple[str, ...]) -> frozenset[str] | _Everything:
+    """The last characters of ``words``, or everything when one of them is empty."""
+    return frozenset(word[-1] for word in words) if all(words) else _Everything()
 
 
 _AFFIX_TABLES: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[dict, dict] | None] = {}
@@ -433,6 +447,11 @@ def _affix_tables(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple
     return tables
 
 
+# the last characters of _APPROX_BEFORE and _DIRECTION_WORDS (every character when a word is
+# empty: an empty word ends every label)
+_APPROX_LAST = _last_chars(_APPROX_BEFORE)
+_DIRECTION_LAST = _last_chars(_DIRECTION_WORDS)
+_DIGIT_OR_PERCENT = ASCII_DIGITS | {"%"}
 _LABEL_QUOTES = "()“”\"' "
 _NUMBERING_FIRST = frozenset("0123456789(一二三四五六七八九十")
 
@@ -462,9 +481,10 @@ def _read_quantities(
     new = tuple.__new__
     append = quantities.append
     size = len(text)
+    approx_last, direction_last = _APPROX_LAST, _DIRECTION_LAST
     reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
-        start = match.start()
+        start, end = match.span()
         if start and text[start - 1] in not_before:
             continue
         integer, fraction, money, pct, pp, count = match.groups()
@@ -495,7 +515,7 @@ def _read_quantities(
             raw_label = label_reversed(reverse, back, back + 25).group(0)[::-1]
         label_start = start - len(raw_label)
         year = ""
-        if label_start > 0 and (text[label_start - 1] in ASCII_DIGITS or text[label_start - 1] == "%"):
+        if label_start > 0 and text[label_start - 1] in _DIGIT_OR_PERCENT:
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
@@ -531,17 +551,24 @@ def _read_quantities(
                         break
                 if "“" in label or "”" in label or '"' in label:
                     label = label.replace("“", "").replace("”", "").replace('"', "")
-        end = match.end()
+        # (the last character of a label is looked up first: a word it ends with ends with it)
+        last = raw_label[-1:]
         approx = (
-            raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
+            last in approx_last and raw_label.endswith(_APPROX_BEFORE) and not raw_label.endswith(_NOT_APPROX)
         ) or text.startswith(_APPROX_AFTER, end)
-        if raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
+        if last == "了":
+            last = raw_label[-2:-1]  # the last character of raw_label.removesuffix("了")
+        if last in direction_last and raw_label.removesuffix("了").endswith(_DIRECTION_WORDS):
             role = "delta"
         elif (
-            ("上年" in raw_label and "加上年" not in raw_label)
-            or "去年" in raw_label
-            or "上一年" in raw_label
-        ) and not _CARRIED.search(raw_label):
+            "年" in raw_label  # (in each of the words below)
+            and (
+                ("上年" in raw_label and "加上年" not in raw_label)
+                or "去年" in raw_label
+                or "上一年" in raw_label
+            )
+            and not _CARRIED.search(raw_label)
+        ):
             # _PREVIOUS_WORDS; '上年结转20万元' is this year's money brought forward, not last year's;
             # '加上年初结余20万元' is 加上 and 年初
             role = "previous"
@@ -597,14 +624,24 @@ def _vertical_rows(paragraphs: list[Paragraph]) -> list[TableRow]:
     """
     rows: list[TableRow] = []
     index, count = 0, len(paragraphs)
-    # whether each line may be a column name, asked once per line (a long line is not one)
-    header_cell = [len(p.text) <= 16 and _is_header_cell(p.text) for p in paragraphs]
+    # whether each line may be a column name, asked once per line (a long line is not one):
+    # _is_header_cell, inlined; a paragraph's text is stripped and not empty, so one that opens
+    # with neither a sign nor a digit is no table number (its regex needs one first)
+    header_cell = [
+        len(text) <= 16
+        and text[-1] not in "。;,:"
+        and "|" not in text
+        and ((text[0] not in "+-" and not text[0].isdecimal()) or table_number(text) is None)
+        for text in [p.text for p in paragraphs]
+    ]
     if sum(header_cell) < 3:
         return rows  # no run of three column names
     while index < count:
         if not header_cell[index]:
-            index += 1  # (no run starts here)
-            continue
+            try:
+                index = header_cell.index(True, index)  # (no run starts before the next one)
+            except ValueError:
+                break  # (nor after this line)
         run = index
         while run < count and header_cell[run]:
             run += 1
@@ -668,6 +705,7 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
         if text[0] not in _HEADING_FIRST:
             if (
                 first_numbered is not None
+                and len(text) <= 30  # (_looks_like_unnumbered_heading's first test, before the call)
                 and "|" not in text
                 and _looks_like_unnumbered_heading(paragraphs, index)
             ):
@@ -687,11 +725,12 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 number = cn_number(numeral)
             cut = title_end(text, end, end + 30)  # the title up to its first mark, 30 at most
             title = text[end : cut.start()] if cut else text[end : end + 30]
-            found.append((int(group[1]), number, match.group(0), title, paragraph))
+            found.append((_GROUP_RANKS[group], number, match.group(0), title, paragraph))
             if first_numbered is None:
                 first_numbered = index
         else:
-            glued = _NUMBER_BEFORE_DIGITS.match(text)
+            # (the pattern opens with a digit; the only digits of _HEADING_FIRST are ASCII ones)
+            glued = _NUMBER_BEFORE_DIGITS.match(text) if text[0] in ASCII_DIGITS else None
             if glued is not None and (
                 (
                     found
@@ -711,8 +750,8 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
                 title = text[end : cut.start()] if cut else text[end : end + 30]
                 found.append((3, int(glued.group(1)), text[:end], title, paragraph))
                 continue
-            if first_numbered is None or "|" in text:
-                continue
+            if first_numbered is None or len(text) > 30 or "|" in text:
+                continue  # (a line of more than 30 characters is no unnumbered heading either)
             if _looks_like_unnumbered_heading(paragraphs, index):
                 next_rank = _rank_of(paragraphs[index + 1].text)
                 found.append((max(next_rank - 1, 1), None, "", text, paragraph))
@@ -730,11 +769,11 @@ def _read_headings(paragraphs: list[Paragraph], source: NormalizedText | None = 
         start = paragraph.start
         if source is not None:  # the path quotes the heading as written (（一） not (一))
             if shown:  # source.original_text(start, start + len(shown)), inlined
-                shown = original[
-                    start + shifts[bisect_right(breaks, start) - 1] : start
-                    + len(shown)
-                    + shifts[bisect_right(breaks, start + len(shown) - 1) - 1]
-                ]
+                last = start + len(shown) - 1
+                at = bisect_right(breaks, start) - 1
+                # the last character's shift is the first one's unless a break stands between them
+                to = at if at + 1 == len(breaks) or breaks[at + 1] > last else bisect_right(breaks, last) - 1
+                shown = original[start + shifts[at] : last + 1 + shifts[to]]
             else:
                 shown = source.original_text(start, start)
         ranks.append(rank)
@@ -808,15 +847,20 @@ def parse_report(
 ) -> ParsedReport:
     source = normalize(original)
     text = source.text
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
+    append = paragraphs.append
     position = 0
     new = tuple.__new__  # Paragraph(...), without the Python-level __new__ of a NamedTuple
     for line in text.split("\n"):
+        if not line:
+            position += 1  # (a blank line: nothing to strip)
+            continue
         stripped = line.strip()
-        if stripped:
-            offset = 0 if stripped[0] == line[0] else line.find(stripped)
-            start = position + offset
-            paragraphs.append(new(Paragraph, (start, start + len(stripped), stripped)))
+        if stripped is line:  # (str.strip gives the string itself when there is nothing to strip)
+            append(new(Paragraph, (position, position + len(line), line)))
+        elif stripped:
+            start = position + line.find(stripped)
+            append(new(Paragraph, (start, start + len(stripped), stripped)))
         position += len(line) + 1
     headings = _read_headings(paragraphs, source)
     codes = char_codes(text)
