@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.parse import ASCII_DIGITS, ParsedReport, Quantity, cn_number
@@ -932,22 +933,12 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the clause that ends at ``hi`` starts: after the last ',。;:' or unclosed opening
     bracket before it. A bracket closed before ``hi`` is a name's aside (“水土保持处(水土保持委员会
     办公室)、农村水利水电处…共25个”), not the clause's start."""
-    # the marks of the last 40 characters, found by the regex engine and read backwards as the
-    # loop below reads every character; on back from there, one character at a time, when none decided
+    # the marks of the last 40 characters, found by the regex engine and read backwards; on back
+    # from there, one character at a time (most clauses start within the 40)
     window = max(lo, hi - 40)
+    marks = reversed([mark.start() for mark in _CLAUSE_MARKS.finditer(text, window, hi)])
     depth = 0
-    for position in reversed([mark.start() for mark in _CLAUSE_MARKS.finditer(text, window, hi)]):
-        ch = text[position]
-        if ch in _CLOSERS:
-            depth += 1
-        elif ch in _OPENERS:
-            if depth == 0 and ch == "(":
-                return position + 1
-            depth = max(depth - 1, 0)
-        else:  # one of ,。;:
-            if depth == 0:
-                return position + 1
-    for position in range(window - 1, lo - 1, -1):  # (with the depth reached at the window)
+    for position in chain(marks, range(window - 1, lo - 1, -1)):
         ch = text[position]
         if ch in _CLOSERS:
             depth += 1
