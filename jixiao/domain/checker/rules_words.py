@@ -685,7 +685,7 @@ def _yuan_against_rates(context: CheckContext, text: str) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A name written once with a character too many or too few
 
-_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]*\Z")  # (\Z: $ also matches before a final line break)
 _NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十")  # (a term without them is its own translation)
 

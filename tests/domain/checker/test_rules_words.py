@@ -272,3 +272,15 @@ def test_on_the_tuning_part_the_new_rules_find_the_annotated_typos_and_nothing_e
             assert any(quote in q or q in quote for q in quotes), (name, finding.message)
             reported += 1
     assert reported == 4  # 优待金金发放, 企事《…》业单位, 32.49hmm, 终端单的
+
+
+def test_a_term_is_read_back_only_to_a_line_break():
+    """typo.term reads a term back from its ending (协会) over Chinese characters; when the ending
+    opens a line, no term stands before it (``$`` matched before the line break and read the tail
+    of the line above as the term, one place off)."""
+    from jixiao.domain.checker.rules_words import _CJK_TAIL
+
+    text = "甲乙常宁市科学技术\n协会"
+    end = text.index("协会")
+    assert _CJK_TAIL.search(text, 0, end).group(0) == ""
+    assert _CJK_TAIL.search("常宁市科学技术协会", 0, 7).group(0) == "常宁市科学技术"
