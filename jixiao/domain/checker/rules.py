@@ -139,6 +139,31 @@ def word_starts(text: str, word: str, places: scan.CharIndex | None) -> list[int
     return [at for at in found if startswith(word, at)]
 
 
+def word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
+    """The starts of ``re.finditer(re.escape(word), text)``: each place ``text.find`` finds again
+    from the end of the last one (no overlaps); a character's from the CharIndex, a longer word's
+    from :func:`word_starts`, with ``str.find`` when ``places`` is None (an empty word matches at
+    every place)."""
+    if len(word) == 1:
+        return scan.places_of(text, word, places)
+    if not word:
+        return list(range(len(text) + 1))
+    if places is None:
+        found = []
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + len(word))
+        return found
+    found = []
+    taken = 0  # where the last one found ends
+    for at in word_starts(text, word, places):
+        if at >= taken:
+            found.append(at)
+            taken = at + len(word)
+    return found
+
+
 def paragraphs_with(report: ParsedReport, words: tuple[str, ...]) -> set[int]:
     """``report.paragraphs_with(words)`` (the indices of the paragraphs that hold one of the words,
     none empty nor holding a space or line break), each word found from the report's CharIndex:

@@ -20,7 +20,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
-from jixiao.domain.checker.rules import has_any, has_word, word_starts
+from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -795,14 +795,6 @@ def _twice_in_a_clause(text: str, places: scan.CharIndex | None) -> list[tuple[i
     return found
 
 
-def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
-    """The starts of ``re.finditer(re.escape(word), text)``: a character's places from the
-    CharIndex, a longer word's found with str.find (an empty one matches at every place)."""
-    if len(word) == 1:
-        return scan.places_of(text, word, places)
-    return _literal_starts(text, word) if word else list(range(len(text) + 1))
-
-
 def _approx_of(data) -> tuple[tuple[str, ...], re.Pattern, str | None]:
     wording = data.wording
     return _approx_regexes(as_tuple(wording.get("approx_before")), as_tuple(wording.get("approx_after")))
@@ -926,7 +918,7 @@ def check_doubled(context: CheckContext) -> list[Finding]:
     before = scan.places_of(text, lasts, places) if lasts is not None else None
     hits = []
     for after in anchors:
-        for at in _word_places(text, after, places):
+        for at in word_places(text, after, places):
             if not at or text[at - 1] not in "0123456789万亿":
                 continue
             low = max(0, at - 16)
@@ -1278,7 +1270,7 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         short = name[1:]
         if len(short) < 6:
             continue
-        for start in _literal_starts(text, short):
+        for start in word_places(text, short, None):
             if start and text[start - 1] == name[0]:
                 continue
             if start and "\u4e00" <= text[start - 1] <= "\u9fff":
@@ -1379,7 +1371,7 @@ def _own_name_variants(context: CheckContext) -> list[Finding]:
     for variant in sorted(wrong):
         if variant in name:
             continue
-        for start in _literal_starts(text, variant):
+        for start in word_places(text, variant, None):
             end = start + len(variant)
             if text.startswith(name, start) or name in text[max(0, start - 2) : end + 2]:
                 continue
@@ -1467,17 +1459,6 @@ def _level_variants(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
-
-
-def _literal_starts(text: str, word: str) -> list[int]:
-    """The starts of ``re.finditer(re.escape(word), text)`` (``word`` not empty), found with
-    str.find: no regex compiled for each word."""
-    starts = []
-    at = text.find(word)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(word, at + len(word))
-    return starts
 
 
 def _name_finding(context: CheckContext, start: int, end: int, found: str, name: str) -> Finding:

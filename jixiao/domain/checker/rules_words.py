@@ -22,7 +22,7 @@ from jixiao.domain.checker.config import DATA_DIR, CheckerData
 from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import MAX_WORD, Lexicon, load_lexicon
-from jixiao.domain.checker.rules import has_word, word_starts
+from jixiao.domain.checker.rules import has_word, word_places
 from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
 from jixiao.domain.checker.vocabulary import words
 
@@ -690,19 +690,6 @@ _NUMERALS = str.maketrans(dict.fromkeys("一二三四五六七八九十", "#"))
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十")  # (a term without them is its own translation)
 
 
-def _word_places(text: str, word: str, places: scan.CharIndex | None) -> list[int]:
-    """Where ``word`` stands in ``text`` as ``text.find`` finds it again and again from the end of
-    the last one (no overlaps), found from the places of one of its characters in the report's
-    CharIndex (``rules.word_starts``), not by a scan of the whole text for each word."""
-    found = []
-    taken = 0  # where the last one found ends
-    for at in word_starts(text, word, places):
-        if at >= taken:
-            found.append(at)
-            taken = at + len(word)
-    return found
-
-
 def _may_pair(spellings: set[str]) -> bool:
     """Whether two of the spellings may make a pair of ``check_term_variants``: they end with the
     same character (each tail it looks up ends with the longer one's last character) and neither
@@ -755,7 +742,7 @@ def check_term_variants(context: CheckContext) -> list[Finding]:
     size = int(spec.get("context") or 5)
     groups: dict[str, list[tuple[int, str]]] = {}
     for ending in spec.get("endings") or ():
-        ends = _word_places(text, ending, index)
+        ends = word_places(text, ending, index)
         if len(ends) < 2:
             continue  # two spellings need two places
         places = []
@@ -863,7 +850,7 @@ def check_mixed_usage(context: CheckContext) -> list[Finding]:
     places = context.report.places
     findings = []
     for variant, standard in pairs.items():
-        starts = _word_places(text, variant, places)
+        starts = word_places(text, variant, places)
         if not starts or not has_word(text, standard, places):
             continue
         for at in starts:
