@@ -88,6 +88,14 @@ def _read(name: str, directory: Path) -> dict:
         return parse_yaml(handle) or {}
 
 
+@lru_cache(maxsize=64)
+def any_word(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a list of literal words, the longer first (what ``findall`` and ``sub``
+    take of '年末结转结余' is the longest word there); its ``search(text)`` is ``any(word in text
+    …)`` in one scan of a short text, where ``any`` scans it once a word."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+
+
 def literal_trie(words) -> str:
     """One regex for a list of literal words, as a trie (一(?:如继往|愁莫展)|帐(?:户|目)…): the
     engine scans for their first characters at once and, at each, tries only the words that start

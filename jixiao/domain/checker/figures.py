@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from jixiao.domain.checker.config import CheckerData
+from jixiao.domain.checker.config import CheckerData, any_word
 from jixiao.domain.checker.parse import MONEY_UNITS, ParsedReport, Quantity
 from jixiao.domain.checker.statements import Parts
 from jixiao.domain.checker.tables import Table
@@ -80,18 +80,14 @@ class _RoleWords:
     """The role and subject word lists of the data, compiled once."""
 
     def __init__(self, data: CheckerData) -> None:
-        self.subjects = _alternation(data.subject_terms)
+        self.subjects = any_word(data.subject_terms)
         self.priority = {}
         for rank, (name, names) in enumerate(data.roles):
             for word in names:
                 self.priority.setdefault(word, (rank, name))
-        self.any_role = _alternation(tuple(self.priority))
-        self.fillers = _alternation(data.fillers)
-        self.per_unit = _alternation(tuple(data.identities.get("per_unit") or ()))
-
-
-def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+        self.any_role = any_word(tuple(self.priority))
+        self.fillers = any_word(data.fillers)
+        self.per_unit = any_word(tuple(data.identities.get("per_unit") or ()))
 
 
 def _role_words(data: CheckerData) -> _RoleWords:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 from itertools import pairwise
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -20,6 +19,7 @@ from jixiao.domain.checker.base import (
     rule,
     section_span,
 )
+from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity
 from jixiao.domain.checker.rules import FORECAST_WORDS, first_mark, has_any, has_word, last_mark, word_starts
@@ -29,13 +29,6 @@ from jixiao.domain.money import round_half_up
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
-
-
-@lru_cache(maxsize=64)
-def any_word(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern whose ``search(text)`` is ``any(word in text for word in words)``: one scan of a
-    short text for all the words, where ``any`` scans it once a word (and runs a generator)."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def head_widths(head: str) -> range:

@@ -21,12 +21,12 @@ from jixiao.domain.checker.base import (
     rule,
     section_span,
 )
+from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
 from jixiao.domain.checker.rules_compare import (
-    any_word,
     head_widths,
     number_matches,
     of_kind,

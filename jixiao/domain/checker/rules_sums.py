@@ -11,11 +11,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
+from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
-from jixiao.domain.checker.rules_compare import any_word, head_widths, number_matches, of_kind
+from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
