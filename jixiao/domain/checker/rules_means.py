@@ -38,14 +38,10 @@ def _amounts(context: CheckContext, quantities) -> list:
     ]
 
 
-_GROUPED: dict[tuple[str, ...], tuple[dict, dict, tuple[str, ...]] | None] = {}  # None: an empty word
-
-
 def _grouped(words: tuple[str, ...]) -> tuple[dict, dict, tuple[str, ...]] | None:
     """The words by their first character when several share it (每人, 每户 …), the rest by their
-    last character when several share that (人均, 户均 …), and those left alone."""
-    if words in _GROUPED:
-        return _GROUPED[words]
+    last character when several share that (人均, 户均 …), and those left alone (None when one
+    of the words is empty)."""
     found = None
     if all(words):
         by_first: dict[str, list[str]] = {}
@@ -59,17 +55,14 @@ def _grouped(words: tuple[str, ...]) -> tuple[dict, dict, tuple[str, ...]] | Non
         lasts = {last: tuple(g) for last, g in by_last.items() if len(g) > 1}
         covered = {word for group in (*firsts.values(), *lasts.values()) for word in group}
         found = (firsts, lasts, tuple(word for word in words if word not in covered))
-    if len(_GROUPED) < 64:
-        _GROUPED[words] = found
     return found
 
 
-def _has_any(text: str, words: tuple[str, ...], places) -> bool:
+def _has_any(text: str, words: tuple[str, ...], groups, places) -> bool:
     """``has_any(text, words, places)`` (whether one of the words, none empty, is in the text), the
     words that share a first character (fifteen of the mean words open with 每) or a last one
     (人均, 户均 … end with 均) looked up together: that character's places read once, each place
-    tested for all of them at once."""
-    groups = _grouped(words)
+    tested for all of them at once (``groups``: :func:`_grouped` of the words)."""
     if groups is None or places is None:
         return has_any(text, words, places)
     by_first, by_last, alone = groups
@@ -89,8 +82,10 @@ def _families(data) -> list[tuple[str, ...]]:
     return [tuple(f) for f in data.unit_families]
 
 
-def _mean_words(data) -> tuple[str, ...]:
-    return tuple(data.identities.get("means") or {})
+def _mean_words(data) -> tuple[tuple[str, ...], tuple | None]:
+    """The words of a mean (人均, 每户 …) and their groups (:func:`_grouped`), once per data."""
+    words = tuple(data.identities.get("means") or {})
+    return words, _grouped(words)
 
 
 _PLANNED = words("rules_means.planned")
@@ -115,7 +110,7 @@ def check_means(context: CheckContext) -> list[Finding]:
     if len(text) < LONG_TEXT or report.places is None:
         named = has_any(text, spec, report.places)  # (a short text is read with `in` at once)
     else:
-        named = _has_any(text, context.data.once(_mean_words), report.places)
+        named = _has_any(text, *context.data.once(_mean_words), report.places)
     if not named:
         return []
     findings = []
