@@ -405,18 +405,19 @@ def check_balance(context: CheckContext) -> list[Finding]:
     balance within the rounding envelope. Parts listed under a total are not totals. Canonical
     labels (收入合计, 支出合计, 年末结转结余) make a mismatch an error, other labels a warning."""
     spec = context.data.identities.get("balance") or {}
+    words = context.data.once(_balance_words)
     if not spec:
         return []
     findings = []
     figs = prose_money(context)
-    if not any(_balance_kind(f, spec) == "balance" for f in figs):
+    if not any(_balance_kind(f, words) == "balance" for f in figs):
         return findings  # no stated balance: no group has the one it needs (the sections not read)
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
     canonical_words = tuple(spec.get("canonical") or ())
     for group in sections.values():
-        kinds = {id(f): _balance_kind(f, spec) for f in group}
+        kinds = {id(f): _balance_kind(f, words) for f in group}
         balances = [f for f in group if kinds[id(f)] == "balance"]
         if len(balances) != 1:
             continue
@@ -446,7 +447,7 @@ def check_balance(context: CheckContext) -> list[Finding]:
                 and f not in group
                 and not f.per_unit
             ]
-            earlier_kinds = [(_balance_kind(f, spec), f) for f in earlier]
+            earlier_kinds = [(_balance_kind(f, words), f) for f in earlier]
             incomes = [f for kind, f in earlier_kinds if kind == "income"]
             add_ons = add_ons or [f for kind, f in earlier_kinds if kind == "add_on"]
             # '支出合计412.58万元。1.基本支出…2.项目支出173.84万元。年末结转结余…': the balance stands
@@ -506,11 +507,11 @@ def _one_amount(figs: list[Fig]) -> list[Fig]:
     return figs[-1:] if len({f.base for f in figs}) == 1 else figs
 
 
-def _balance_kind(fig: Fig, spec: dict) -> str | None:
+def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, ...]]) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
-    word wins, so 年初结转结余 is an add-on, not the balance."""
+    word wins, so 年初结转结余 is an add-on, not the balance (``words``: :func:`_balance_words`)."""
     label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
-    lengths, kinds, every = _balance_words(spec)
+    lengths, kinds, every = words
     if not label.endswith(every):
         return None  # no word of any member ends it (most labels): one test
     for size in lengths:  # the longest first; of two equal words, the first listed
@@ -521,23 +522,17 @@ def _balance_kind(fig: Fig, spec: dict) -> str | None:
     return None
 
 
-_BALANCE_WORDS: dict[int, tuple[dict, tuple[list[int], dict[str, str], tuple[str, ...]]]] = {}
-
-
-def _balance_words(spec: dict) -> tuple[list[int], dict[str, str], tuple[str, ...]]:
+def _balance_words(data) -> tuple[list[int], dict[str, str], tuple[str, ...]]:
     """The word lengths of the balance identity, longest first, word → member (the first member
-    that lists it), and all the words: made once per data, then one look-up per length instead of
-    one per word."""
-    known = _BALANCE_WORDS.get(id(spec))
-    if known is None or known[0] is not spec:
-        kinds: dict[str, str] = {}
-        for name in ("income", "add_on", "spent", "balance"):
-            for word in spec.get(name) or ():
-                if word:
-                    kinds.setdefault(word, name)
-        lengths = sorted({len(w) for w in kinds}, reverse=True)
-        known = _BALANCE_WORDS[id(spec)] = (spec, (lengths, kinds, tuple(kinds)))
-    return known[1]
+    that lists it), and all the words: made once per data (``data.once``), then one look-up per
+    length instead of one per word."""
+    spec = data.identities.get("balance") or {}
+    kinds: dict[str, str] = {}
+    for name in ("income", "add_on", "spent", "balance"):
+        for word in spec.get(name) or ():
+            if word:
+                kinds.setdefault(word, name)
+    return sorted({len(w) for w in kinds}, reverse=True), kinds, tuple(kinds)
 
 
 def _index(context: CheckContext, fig: Fig) -> int | None:
@@ -548,35 +543,25 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 # Claims against rates
 
 
-_RATE_CLAIM_CACHE: dict[int, list[re.Pattern]] = {}
-
-
-def _claim_regexes(context: CheckContext) -> list[re.Pattern]:
+def _claim_regexes(data) -> list[re.Pattern]:
     """One pattern per claim word, each starting with its literal (scanned far faster than one
-    alternation of words with different first characters)."""
-    spec = context.data.wording.get("claims") or {}
-    key = id(spec)
-    if key not in _RATE_CLAIM_CACHE:
-        verbs = "|".join(spec.get("verbs") or ())
-        adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
-        _RATE_CLAIM_CACHE[key] = [
-            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs})?(?P<verb>{verbs})")
-            for word in sorted(spec.get("words") or (), key=len, reverse=True)
-        ]
-    return _RATE_CLAIM_CACHE[key]
+    alternation of words with different first characters); made once per data (``data.once``)."""
+    spec = data.wording.get("claims") or {}
+    verbs = "|".join(spec.get("verbs") or ())
+    adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
+    return [
+        re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs})?(?P<verb>{verbs})")
+        for word in sorted(spec.get("words") or (), key=len, reverse=True)
+    ]
 
 
-_RATE_NAMES_CACHE: dict[int, tuple[dict, re.Pattern]] = {}
-
-
-def _rate_names(spec: dict) -> re.Pattern:
-    """A pattern that finds any of the rate names of any claim verb (执行率, 到位率 …)."""
-    known = _RATE_NAMES_CACHE.get(id(spec))
-    if known is None or known[0] is not spec:
-        names = {name for names in (spec.get("rates") or {}).values() for name in names or ()}
-        pattern = re.compile("|".join(map(re.escape, sorted(names))) if names else "(?!)")
-        known = _RATE_NAMES_CACHE[id(spec)] = (spec, pattern)
-    return known[1]
+def _rate_names(data) -> re.Pattern:
+    """A pattern that finds any of the rate names of any claim verb (执行率, 到位率 …), made once
+    per data (``data.once``)."""
+    spec = data.wording.get("claims") or {}
+    return any_word(
+        tuple(sorted({name for names in (spec.get("rates") or {}).values() for name in names or ()}))
+    )
 
 
 def _other_member(text: str, a: int, b: int) -> bool:
@@ -595,11 +580,12 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    names = _rate_names(spec)
+    names = context.data.once(_rate_names)
     if not any(q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")):
         return findings  # no rate below 100% of any claim's action: no claim is held against one
     matches = sorted(
-        (m for regex in _claim_regexes(context) for m in regex.finditer(text)), key=lambda m: m.start()
+        (m for regex in context.data.once(_claim_regexes) for m in regex.finditer(text)),
+        key=lambda m: m.start(),
     )
     covered = -1
     averages = frozenset(spec.get("average_marks") or ())

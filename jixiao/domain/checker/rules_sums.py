@@ -151,7 +151,7 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     findings = []
     # a clause is part of its paragraph: one without a word of a change, or of a total (the words of
     # the data, or 共/计 of _TOTAL_HEAD), has no count this rule compares (checked before its counts)
-    initial_words, change_word, total_word = _count_words(spec)
+    initial_words, change_word, total_word = context.data.once(_count_words)
     for index in sorted(paragraphs_with(report, initial_words)):
         paragraph = report.paragraphs[index]
         if not change_word.search(paragraph.text) or not total_word.search(paragraph.text):
@@ -210,21 +210,16 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_COUNT_WORDS: dict[int, tuple[dict, tuple[str, ...], re.Pattern, re.Pattern]] = {}
-
-
-def _count_words(spec: dict) -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
-    """Of the count_changes data, made once: the initial words that hold none of the others (a
-    paragraph with 原有 has 原: the paragraphs with either are those with 原), and the patterns of
-    the change words and of the total words."""
-    known = _COUNT_WORDS.get(id(spec))
-    if known is None or known[0] is not spec:
-        initial = tuple(spec.get("initial") or ())
-        least = tuple(w for w in initial if not any(other != w and other in w for other in initial))
-        added = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
-        total = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
-        known = _COUNT_WORDS[id(spec)] = (spec, least, added, total)
-    return known[1:]
+def _count_words(data) -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """Of the count_changes data, made once per data (``data.once``): the initial words that hold
+    none of the others (a paragraph with 原有 has 原: the paragraphs with either are those with 原),
+    and the patterns of the change words and of the total words."""
+    spec = data.identities.get("count_changes") or {}
+    initial = tuple(spec.get("initial") or ())
+    least = tuple(w for w in initial if not any(other != w and other in w for other in initial))
+    added = any_word((*(spec.get("added") or ()), *(spec.get("removed") or ())))
+    total = any_word((*(spec.get("total") or ()), *(spec.get("end") or ()), "共", "计"))
+    return least, added, total
 
 
 def _total_word(clause: str, spec: dict) -> str:

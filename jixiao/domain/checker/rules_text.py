@@ -947,24 +947,14 @@ def check_doubled(context: CheckContext) -> list[Finding]:
 # The title against the body
 
 
-@lru_cache(maxsize=4)
-def _evaluation_patterns(key: int, spec_items: tuple):
-    spec = dict(spec_items)
+def _evaluation_patterns(data):
+    """The patterns of wording.yaml's evaluation section, made once per data (``data.once``)."""
+    spec = data.wording.get("evaluation") or {}
     compiled = {
         name: re.compile("|".join(spec.get(name) or ()) or "(?!)") for name in spec if name != "checked_marks"
     }
     marks = spec.get("checked_marks") or "(?!)"
     return compiled, re.compile(rf"绩效自评\s*{marks}"), re.compile(rf"中介机构\s*{marks}")
-
-
-_SPEC_PATTERNS: dict[int, tuple[object, int, tuple]] = {}
-
-
-def _spec_patterns(spec: dict) -> tuple:
-    """_evaluation_patterns of a spec, made once per spec (not its items again on every report)."""
-    return _evaluation_patterns(
-        id(spec), tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in spec.items())
-    )
 
 
 @rule(
@@ -977,7 +967,7 @@ def check_title_against_body(context: CheckContext) -> list[Finding]:
     spec = context.data.wording.get("evaluation") or {}
     if not spec or not report.paragraphs:
         return []
-    patterns, self_checked, agency_checked = _made_once(spec, _SPEC_PATTERNS, _spec_patterns)
+    patterns, self_checked, agency_checked = context.data.once(_evaluation_patterns)
     title = next(
         (
             p

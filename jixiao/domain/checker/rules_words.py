@@ -381,21 +381,15 @@ def _digit_letters(text: str) -> list[tuple[int, int]]:
 _CODE_MARKS = frozenset("/_%=&#?:@-.\\")
 
 
-_UNITS_OF: dict[int, tuple[dict, tuple[frozenset, dict, frozenset]]] = {}
-
-
-def _units(spec: dict) -> tuple[frozenset, dict, frozenset]:
-    """The unit lists of the checker data as sets, made once per data (not a tuple of every unit
-    built and hashed for each report)."""
-    known = _UNITS_OF.get(id(spec))
-    if known is None or known[0] is not spec:
-        units = (
-            frozenset(spec.get("known") or ()),
-            {str(k): str(v) for k, v in (spec.get("case") or {}).items()},
-            frozenset(spec.get("skip") or ()),
-        )
-        known = _UNITS_OF[id(spec)] = (spec, units)
-    return known[1]
+def _units(data: CheckerData) -> tuple[frozenset, dict, frozenset]:
+    """The unit lists of the checker data as sets, made once per data (``data.once``; not a tuple
+    of every unit built and hashed for each report)."""
+    spec = data.typos.get("units") or {}
+    return (
+        frozenset(spec.get("known") or ()),
+        {str(k): str(v) for k, v in (spec.get("case") or {}).items()},
+        frozenset(spec.get("skip") or ()),
+    )
 
 
 def unit_problem(
@@ -428,7 +422,7 @@ def check_units(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("units") or {}
     if not spec:
         return []
-    known, case, skip = _units(spec)
+    known, case, skip = context.data.once(_units)
     findings = []
     matches = []
     for pair_start, pair_end in _digit_letters(text):

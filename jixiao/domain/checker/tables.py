@@ -186,15 +186,8 @@ def _norm(text: str) -> str:
     return known
 
 
-_COLUMNS_CACHE: dict[int, tuple[dict, _Columns]] = {}
-
-
 def columns_for(data: CheckerData) -> _Columns:
-    cached = _COLUMNS_CACHE.get(id(data.tables))
-    if cached is None or cached[0] is not data.tables:
-        cached = (data.tables, _Columns(data))
-        _COLUMNS_CACHE[id(data.tables)] = cached
-    return cached[1]
+    return data.once(_Columns)
 
 
 _FORM_COLUMNS = words("tables.form_columns")
