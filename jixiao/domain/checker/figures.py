@@ -281,16 +281,28 @@ def _base_and_half(quantity: Quantity, report: ParsedReport, table: FigureTable)
     return quantity.base_value, report.half_unit(quantity)
 
 
+TOTAL_WINDOW = 8  # how many of a list's candidate totals, nearest first, may be the one it adds up to
+
+
+def within_rounding(difference: Decimal, envelope: Decimal) -> bool:
+    """A sum that is off from its total by ``difference`` adds up within the rounding ``envelope`` of
+    the printed figures (half the last printed digit of each part and of the total); exact when the
+    envelope is 0 (whole counts)."""
+    return difference == 0 or difference < envelope
+
+
 def _chosen_total(group: Parts, report: ParsedReport, table: FigureTable) -> Quantity:
+    """The total a list of amounts belongs to: the nearest candidate they add up to, as parts.sum
+    reads it (the same window, the same rounding), else the nearest."""
     total_sum = envelope = Decimal(0)  # (summed in the order of sum(), one pass)
     for part in group.parts:
         base, half = _base_and_half(part, report, table)
         total_sum += base
         envelope += half
     table.part_sums[id(group)] = (group, total_sum, envelope)
-    for candidate in group.candidates[:4]:
+    for candidate in group.candidates[:TOTAL_WINDOW]:
         base, half = _base_and_half(candidate, report, table)
-        if abs(base - total_sum) <= envelope + half:
+        if within_rounding(abs(base - total_sum), envelope + half):
             return candidate
     return group.candidates[0]
 

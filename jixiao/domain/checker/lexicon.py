@@ -105,7 +105,7 @@ class Lexicon:
         return self._single
 
     def score(self, word: str) -> int | None:
-        if len(word) == 1:
+        if len(word) <= 1:  # (the empty string is no word: never looked up in a group by its first character)
             return self._single.get(word)
         known = self._seen.get(word, _UNSEEN)
         if known is not _UNSEEN:

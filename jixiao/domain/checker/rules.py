@@ -36,7 +36,7 @@ from jixiao.domain.checker.base import (
     show,
 )
 from jixiao.domain.checker.config import CheckerData, literal_trie
-from jixiao.domain.checker.figures import is_per_unit
+from jixiao.domain.checker.figures import TOTAL_WINDOW, is_per_unit, within_rounding
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
     _DATE_LINE,
@@ -648,8 +648,7 @@ def _budget_and_spending_pairs(parts: Parts) -> bool:
 def adds_up(total: Quantity, found: Decimal, envelope: Decimal, report: ParsedReport) -> bool:
     """The parts' sum is the total, within the rounding of the printed figures (exactly, for
     whole counts, which have none)."""
-    difference = abs(total.base_value - found)
-    return difference == 0 or difference < envelope + report.half_unit(total)
+    return within_rounding(abs(total.base_value - found), envelope + report.half_unit(total))
 
 
 def _counted_in_brackets(text: str, parts: Parts) -> bool:
@@ -745,7 +744,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             total = next(
                 (
                     c
-                    for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else 8]
+                    for c in parts.candidates[: 1 if parts.parts[0].kind == "count" else TOTAL_WINDOW]
                     if adds_up(c, total_sum, envelope_parts, report)
                 ),
                 None,

@@ -140,13 +140,20 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
                     WARNING,
                     f"段内编号{what}：“{_printed(style, previous)}”之后是“{_printed(style, number)}”",
                     match.start(),
-                    min(match.end() + 12, limit),
+                    _line_end(context.report.text, match.end(), min(match.end() + 12, limit)),
                     expected=_printed(style, previous + 1),
                     found=_printed(style, number),
                 )
             )
         previous, last_end = number, match.end()
     return findings
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """``end``, or the first line break before it: a finding on a list number that opens a line of its own
+    ('二是…\n四是…') must not reach into the next line."""
+    stop = text.find("\n", start, end)
+    return end if stop < 0 else stop
 
 
 RULES = (check_other_numbering,)

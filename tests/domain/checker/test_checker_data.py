@@ -6,6 +6,7 @@ import re
 
 from jixiao.domain.checker import check_text
 from jixiao.domain.checker.config import load_checker_data
+from jixiao.domain.checker.lexicon import Lexicon
 
 
 def test_once_builds_once_per_data_and_each_data_its_own():
@@ -30,3 +31,11 @@ def test_a_data_with_edited_lists_is_checked_with_them():
     assert any(f.rule == "typo.curated" for f in check_text(text, data=plain).findings)
     edited = dataclasses.replace(plain, typo_words={}, typo_regex=re.compile("(?!)"))
     assert not any(f.rule == "typo.curated" for f in check_text(text, data=edited).findings)
+
+
+def test_the_empty_string_is_no_word_even_when_the_bloom_filter_lets_everything_through():
+    lexicon = Lexicon("预算 120\n绩效 80\n")
+    lexicon._bloom = b"\xff" * len(lexicon._bloom)  # every bit set: the filter answers "maybe" to all
+    assert lexicon.score("") is None
+    assert lexicon.score("预算") is not None
+    assert lexicon.score("算预") is None

@@ -208,3 +208,16 @@ def test_a_rate_is_recomputed_from_the_spending_figure_not_from_a_budget_whose_s
     wrong = text.replace("98.4%", "96.5%")
     assert only(wrong, "rate.recompute").severity == ERROR
     assert "167.62万元÷170.4万元" in only(wrong, "rate.recompute").message
+
+
+def test_a_list_belongs_to_the_total_that_parts_sum_checks_even_five_figures_back():
+    """The figure table and parts.sum read 'adds up' alike (the same window of candidate totals and
+    the same rounding): 150+70 is the 220 five figures back, not the nearest 结余 of 10."""
+    text = "全年支出220万元，年初结转5万元，年末结转6万元，收回7万元，结余10万元，其中基本支出150万元，项目支出70万元。"
+    by_value = {str(f.value): f for f in figures(text)}
+    total = figures(text).index(by_value["220"])
+    assert (by_value["150"].parent, by_value["150"].role) == (total, "执行")
+    assert (by_value["70"].parent, by_value["70"].role) == (total, "执行")
+    assert not findings(
+        "某县某局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n" + text + "\n", "parts.sum"
+    )

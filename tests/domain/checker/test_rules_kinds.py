@@ -353,6 +353,8 @@ def test_assets_debts_and_net_assets_and_other_listed_shapes():
     assert not fired(body.format("20262.15", "37.79"), "assets.identity")
     lines = "一是加强学习。\n二是完善制度。\n{}是强化考核。"
     assert only(HEAD + lines.format("四") + "\n", "list.numbering_styles").expected == "三是"
+    found = only(HEAD + lines.format("四") + "\n五是加强宣传。\n", "list.numbering_styles")
+    assert found.location.quote == "四是强化考核。"  # the line of the slip, not the line after it
     assert not fired(lines.format("三"), "list.numbering_styles")
     grade = "评价组综合评分{}分，其中决策18分（满分20分）、过程18分（满分20分）、产出37分（满分40分）、效益18分（满分20分）。"
     assert only(HEAD + grade.format(93) + "\n", "score.parts").expected == "91分"
