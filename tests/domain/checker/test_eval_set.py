@@ -2,30 +2,19 @@
 (not the held-out part, which no test may tune against) no error where the hand check found the
 statements consistent, and every hand-found error-level defect at least reported."""
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from jixiao.domain.checker import ERROR, check_text
+from tests.domain.checker.eval_sets import (
+    DATA,
+    assert_errors_only_at_defects,
+    assert_every_error_reported,
+    assert_well_formed,
+    load,
+)
 
-EVAL = Path(__file__).resolve().parents[2] / "data" / "checker_eval"
-ANNOTATIONS = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
-KINDS = {
-    "total.items", "count.names", "conflict", "claim.rate", "balance", "rate", "breakdown", "numbering",
-    "typo", "title", "template", "date", "punct", "name",
-}  # fmt: skip
+EVAL = DATA / "checker_eval"
+ANNOTATIONS = load(EVAL)
 TUNING = sorted(name for name, meta in ANNOTATIONS.items() if not meta["held_out"])
-
-
-def spans(text, quotes):
-    found = []
-    for quote in quotes:
-        at = text.find(quote)
-        while at >= 0:
-            found.append((at, at + len(quote)))
-            at = text.find(quote, at + 1)
-    return found
 
 
 def test_the_set_is_larger_than_the_corpus_and_covers_what_the_issue_asks():
@@ -64,27 +53,14 @@ def test_the_fresh_batches_are_held_out_and_the_tuning_batches_are_not():
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
 def test_every_annotation_quotes_the_file_and_names_a_known_kind(name):
-    meta = ANNOTATIONS[name]
     text = (EVAL / name).read_text(encoding="utf-8")
     assert text.startswith("SOURCE: reconstructed from http")
-    for entry in meta["defects"]:
-        assert entry["kind"] in KINDS
-        assert entry["severity"] in ("error", "warning")
-        assert spans(text, [entry["quote"], *entry.get("also", [])]), entry["quote"]
-    for entry in meta["consistent"] or ():
-        assert spans(text, [entry["quote"]]), entry["quote"]
+    assert_well_formed(text, ANNOTATIONS[name])
 
 
 @pytest.mark.parametrize("name", TUNING)
 def test_no_error_on_a_statement_the_hand_check_found_consistent(name):
-    meta = ANNOTATIONS[name]
-    text = (EVAL / name).read_text(encoding="utf-8")
-    defects = [s for entry in meta["defects"] for s in spans(text, [entry["quote"], *entry.get("also", [])])]
-    for finding in check_text(text, report_type="auto").findings:
-        if finding.severity != ERROR:
-            continue
-        start, end = finding.location.start - 10, finding.location.end + 10
-        assert any(start < b and end > a for a, b in defects), finding.message
+    assert_errors_only_at_defects((EVAL / name).read_text(encoding="utf-8"), ANNOTATIONS[name])
 
 
 # hand-found errors the checker cannot reach, each with the reason (reported in the eval README)
@@ -118,15 +94,4 @@ KNOWN_MISSES = {
     ],
 )
 def test_every_error_the_hand_check_found_is_reported(name):
-    meta = ANNOTATIONS[name]
-    text = (EVAL / name).read_text(encoding="utf-8")
-    findings = [
-        f for f in check_text(text, report_type="auto").findings if f.severity in ("error", "warning")
-    ]
-    for entry in meta["defects"]:
-        if entry["severity"] != "error":
-            continue
-        places = spans(text, [entry["quote"], *entry.get("also", [])])
-        assert any(
-            any(f.location.start - 10 < b and f.location.end + 10 > a for a, b in places) for f in findings
-        ), entry["note"]
+    assert_every_error_reported((EVAL / name).read_text(encoding="utf-8"), ANNOTATIONS[name])
