@@ -1,0 +1,38 @@
+"""The probe set (tests/data/checker_probe): reports written by helpers who never read the rules, with
+planted defects of the kinds issue 17 names. Well-formed annotations; on its tuning part no error where
+the hand check found the statements consistent, and every planted error-level defect reported. The
+held-out quarter stays out of every test that runs the checker."""
+
+import pytest
+
+from tests.domain.checker.eval_sets import (
+    DATA,
+    assert_errors_only_at_defects,
+    assert_well_formed,
+    load,
+)
+
+PROBE = DATA / "checker_probe"
+ANNOTATIONS = load(PROBE, "annotations_*.yaml")
+TUNING = sorted(name for name, meta in ANNOTATIONS.items() if not meta["held_out"])
+
+
+def test_the_set_covers_the_issues_kinds_and_keeps_a_quarter_apart():
+    assert len(ANNOTATIONS) >= 40
+    assert sorted(ANNOTATIONS) == sorted(p.name for p in PROBE.glob("*.txt"))
+    assert sum(m["held_out"] for m in ANNOTATIONS.values()) * 4 >= len(ANNOTATIONS)
+    kinds = {d["kind"] for m in ANNOTATIONS.values() for d in m["defects"]}
+    assert {"total.items", "conflict", "claim.rate", "balance", "rate", "numbering", "title"} <= kinds
+    assert {m["report"] for m in ANNOTATIONS.values()} == {"zhengti", "xiangmu"}
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_every_annotation_quotes_the_file_and_names_a_known_kind(name):
+    text = (PROBE / name).read_text(encoding="utf-8")
+    assert text.startswith("SOURCE: probe (synthetic")
+    assert_well_formed(text, ANNOTATIONS[name])
+
+
+@pytest.mark.parametrize("name", TUNING)
+def test_no_error_on_a_statement_the_hand_check_found_consistent(name):
+    assert_errors_only_at_defects((PROBE / name).read_text(encoding="utf-8"), ANNOTATIONS[name])
