@@ -2391,7 +2391,7 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
             missing = [
                 item["name"] for item in sangong["items"] if not any(t in text for t in item["any_of"])
             ]
-            if missing:
+            if missing and not _one_item_is_the_whole(text, sangong):
                 at = text.find(mention)
                 findings.append(
                     context.finding(
@@ -2404,6 +2404,16 @@ def check_key_figures(context: CheckContext) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _one_item_is_the_whole(text: str, sangong: dict) -> bool:
+    """'“三公”经费支出3,240.00元，全部为公务接待费': one item is all of it, the others are none."""
+    return any(
+        f"{whole}{word}" in text
+        for whole in sangong.get("whole_of") or ()
+        for item in sangong["items"]
+        for word in item["any_of"]
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -249,6 +249,13 @@ def test_three_public_expenses_must_name_all_three_items():
     assert "因公出国（境）费" in finding.message and "公务用车购置及运行维护费" in finding.message
 
 
+def test_three_public_expenses_that_are_all_one_item_name_their_whole_make_up():
+    tail = "四、存在问题\n预算执行率98.2%。“三公”经费支出3,240.00元，{}公务接待费。\n五、改进措施\n正文。"
+    assert not findings(COMPLETE.format(tail=tail.format("全部为")), "key_figures.missing")
+    assert not findings(COMPLETE.format(tail=tail.format("均用于")), "key_figures.missing")
+    assert findings(COMPLETE.format(tail=tail.format("主要为")), "key_figures.missing")  # others unsaid
+
+
 # --- wording and punctuation -------------------------------------------------------------------------------
 
 
