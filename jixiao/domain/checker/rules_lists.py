@@ -119,6 +119,7 @@ def _runs_of_lines(
 def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, limit: int) -> list[Finding]:
     findings = []
     previous, last_end = None, 0
+    repeated = False  # the number before this one repeated its own predecessor
     for match in matches:
         number = ord(match.group("c")) - 0x2460 + 1 if style == "circled" else cn_number(match.group("n"))
         if number is None:
@@ -132,6 +133,10 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
         ):
             previous, last_end = number, match.end()
             continue  # '(2)…得到提升(3)…(4)': the number is there, only its item's stop is missing
+        if repeated and number == previous + 2:
+            previous, last_end, repeated = number, match.end(), False
+            continue  # '一是…二是…二是…四是': the second 二是 was the 三是, already reported as a repeat
+        repeated = number == previous
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"
             findings.append(

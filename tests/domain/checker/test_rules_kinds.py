@@ -356,6 +356,9 @@ def test_assets_debts_and_net_assets_and_other_listed_shapes():
     found = only(HEAD + lines.format("四") + "\n五是加强宣传。\n", "list.numbering_styles")
     assert found.location.quote == "四是强化考核。"  # the line of the slip, not the line after it
     assert not fired(lines.format("三"), "list.numbering_styles")
+    duties = "主要职能:一是组织科普;二是联系科技工作者;二是承办咨询任务;{}是组织青少年科技创新大赛。"
+    assert only(HEAD + duties.format("四") + "\n", "list.numbering_styles").found == "二是"  # one slip
+    assert [f.found for f in fired(duties.format("三"), "list.numbering_styles")] == ["二是"]
     grade = "评价组综合评分{}分，其中决策18分（满分20分）、过程18分（满分20分）、产出37分（满分40分）、效益18分（满分20分）。"
     assert only(HEAD + grade.format(93) + "\n", "score.parts").expected == "91分"
     assert not fired(grade.format(91), "score.parts")
