@@ -63,7 +63,7 @@ def check_self_declared(context: CheckContext) -> list[Finding]:
 # list number (“1、”) or the book-title marks of a file name may stand before it.
 _TITLE_LINE = re.compile(
     r"^(?:TITLE[:：]\s*|标题[:：]\s*)?(?:\d{1,2}[、.．]\s*)?《?"
-    r"(?P<name>[\u4e00-\u9fff()（）]{4,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?P<name>[\u4e00-\u9fff()（）]{3,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?"
     r"(?P<rest>[\u4e00-\u9fff\s()（）]{4,40})"
 )
 
@@ -109,6 +109,12 @@ _OWN_YEAR = re.compile(
 )
 
 
+# a table's caption giving its year on a line of its own: '(2023年度)' under 项目支出绩效自评表
+_CAPTION_YEAR = re.compile(r"^[(（]((?:19|20)\d{2})年度?[)）]$", re.MULTILINE)
+# where the subject named after the title's year ends: '城乡居民最低生活保障资金' of '…资金项目支出绩效自评报告'
+_SUBJECT_END = re.compile(r"项目|部门|单位|整体|绩效|支出|自评|评价|报告|\s")
+
+
 @rule(
     "title.body_year",
     "标题的年度与正文所说的年度不一致（标题2023年度，正文只说“截至2024年12月31日”“2024年度决算”）",
@@ -132,6 +138,10 @@ def check_title_against_body_year(context: CheckContext) -> list[Finding]:
     if f"{year}年" in body:
         return []
     said = [next(g for g in m.groups() if g) for m in _OWN_YEAR.finditer(body)]
+    said += _CAPTION_YEAR.findall(body)
+    subject = _SUBJECT_END.split(match.group("rest").strip(), maxsplit=1)[0]
+    if len(subject) >= 4:  # '林口县2022年城乡居民最低生活保障资金项目…' and '2023年城乡居民最低生活保障资金'
+        said += re.findall(rf"((?:19|20)\d{{2}})年度?{re.escape(subject)}", body)
     stated = set(said)
     if len(said) < 2 or len(stated) != 1 or year in stated:
         return []  # said once is too little to tell

@@ -60,3 +60,18 @@ def test_a_title_year_the_body_never_mentions_while_it_reports_on_another_year()
     # a body that names the title's year too (the year before, a plan for the next) is left alone
     both = wrong + "2023年度工作任务全部完成。\n"
     assert not [f for f in check_text(both).findings if f.rule == "title.body_year"]
+
+
+def test_a_title_year_against_the_year_the_body_gives_the_titles_own_subject_and_its_table():
+    body = (
+        "\n一、项目基本情况\n城乡低保资金由县民政局管理。\n二、自评情况\n项目支出绩效自评表\n(2023年度)\n"
+        "| 项目名称 | 2023年城乡居民最低生活保障资金 |\n"
+    )
+    wrong = "林口县2022年城乡居民最低生活保障资金项目支出绩效自评报告" + body
+    (finding,) = [f for f in check_text(wrong).findings if f.rule == "title.body_year"]
+    assert (finding.found, finding.expected) == ("2022", "2023")
+    right = "林口县2023年城乡居民最低生活保障资金项目支出绩效自评报告" + body
+    assert not [f for f in check_text(right).findings if f.rule == "title.body_year"]
+    # the subject named once for another year (last year's funds carried over) is too little
+    once = "林口县2022年城乡居民最低生活保障资金项目支出绩效自评报告\n一、项目基本情况\n2023年城乡居民最低生活保障资金提前下达。\n"
+    assert not [f for f in check_text(once).findings if f.rule == "title.body_year"]
