@@ -696,12 +696,17 @@ def _in_source_line(text: str, position: int) -> bool:
 
 
 def _empty_scores(context: CheckContext) -> list[Finding]:
-    """A fund row of the self-evaluation form with a weight but no score."""
+    """A row of the self-evaluation form with a weight but no score: a fund row with its 执行数, or an
+    indicator row with its completion (实际完成值, 完成率) in a table whose other rows are scored."""
     findings = []
     for table in context.tables:
         weight_at, score_at, actual_at = table.column("weight"), table.column("score"), table.column("执行数")
-        if weight_at is None or score_at is None or actual_at is None:
+        if weight_at is None or score_at is None:
             continue
+        if actual_at is None:  # an indicator table: the row's completion stands between weight and score
+            scored = sum(1 for row in table.rows if row.cell(score_at) is not None)
+            if scored < 2 or not weight_at < score_at - 2:
+                continue
         for row in table.rows:
             weight, score = row.cell(weight_at), row.cell(score_at)
             if weight is None or weight.value is None or score is not None:
@@ -716,8 +721,12 @@ def _empty_scores(context: CheckContext) -> list[Finding]:
                 continue  # the row ends before the score column: cells lost, not left empty
             if weight.text.endswith("%"):
                 continue  # a rate read into the weight column of a row that keeps no points
-            if row.cell(actual_at) is None:
+            if actual_at is not None and row.cell(actual_at) is None:
                 continue
+            if actual_at is None and not any(
+                row.cell(at) for at in range(max(weight_at + 2, score_at - 2), score_at)
+            ):
+                continue  # no completion (the cells before the score, past the target) written: no score to give
             findings.append(
                 context.finding(
                     "template.leftover",

@@ -115,3 +115,22 @@ def test_two_counts_of_one_kind_run_together():
         "共设立1个督查办、4个督查组。\n",
     ):
         assert not fired(sound, "punct.count_pause"), sound
+
+
+def test_an_indicator_row_with_its_completion_filled_and_its_score_left_empty():
+    # shaped like the probe set's p4_02: the other rows of the indicator table are scored
+    form = (
+        "| 一级指标 | 二级指标 | 三级指标 | 权重 | 年度指标值 | 实际完成值 | 完成率 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 法律援助案件办理数 | 6 | 180件 | 172件 | 95.56% | 5.73 |\n"
+        "| | 质量指标 | 社区矫正对象教育管理覆盖率 | 6 | 100% | 100% | 100.00% | 6 |\n"
+        "| 过程指标 | 预算管理 | 公用经费控制率 | 5 | ≤100% | 96.33% | 100.00% | {score} |\n"
+        "| 满意度指标 | 服务对象满意度 | 群众满意度 | 10 | ≥90% | 93.6% | 100.00% | 10 |\n"
+    )
+    hits = [f for f in fired(form.format(score=""), "template.leftover") if "得分却没有填写" in f.message]
+    assert len(hits) == 1 and "“过程指标”一行有权重5" in hits[0].message
+    assert not [f for f in fired(form.format(score="5"), "template.leftover") if "得分" in f.message]
+    # a blank form (no row scored yet) and a row with nothing done written are left alone
+    blank = form.replace("| 5.73 |", "| |").replace("| 6 |\n", "| |\n").replace("| 10 |\n", "| |\n")
+    assert not [f for f in fired(blank.format(score=""), "template.leftover") if "得分" in f.message]
+    idle = form.replace("| ≤100% | 96.33% | 100.00% |", "| ≤100% | | |")
+    assert not [f for f in fired(idle.format(score=""), "template.leftover") if "得分" in f.message]
