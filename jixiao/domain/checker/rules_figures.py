@@ -419,6 +419,15 @@ def check_balance(context: CheckContext) -> list[Finding]:
     for group in sections.values():
         kinds = {id(f): _balance_kind(f, words) for f in group}
         balances = [f for f in group if kinds[id(f)] == "balance"]
+        if len(balances) > 1:
+            # '年末结转结余151,027.54元。…全年项目预算456,000.00元,实际支出409,460.00元,项目结余
+            # 36,540.00元': several balances in a section, each read with its own sentence
+            findings.extend(
+                finding
+                for balance in balances
+                if (finding := _sentence_balance(context, balance, group, kinds)) is not None
+            )
+            continue
         if len(balances) != 1:
             continue
         balance = balances[0]
@@ -488,6 +497,45 @@ def check_balance(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kinds: dict) -> Finding | None:
+    """A balance whose sentence states, just before it, the amount and its spending:
+    'A X元,已支出Y元,结余Z元' — the last three money figures of the sentence, the second a
+    spending, none a change or a per-unit amount, X − Y = Z within rounding. A balance carried over
+    the years (结转) or a sentence with an add-on (上年结转) is left to the section's reading."""
+    text = context.report.text
+    label = balance.quantity.raw_label if balance.quantity is not None else balance.label
+    if "结转" in label:
+        return None
+    sentence = last_mark(text, "。\n", 0, balance.start) + 1
+    before = [f for f in group if sentence <= f.start < balance.start and f.kind == "money"]
+    if len(before) < 2:
+        return None
+    amount, spent = before[-2:]
+    if (
+        kinds[id(spent)] != "spent"
+        or kinds[id(amount)] in ("spent", "balance", "add_on")
+        or any(kinds[id(f)] == "add_on" for f in before)
+        or any(f.per_unit or f.change or f.approx for f in (amount, spent, balance))
+        or amount.base <= spent.base
+        or ";" in text[amount.start : balance.start]
+    ):
+        return None
+    expected = amount.base - spent.base
+    if abs(expected - balance.base) < amount.half + spent.half + balance.half:
+        return None
+    like = balance.quantity
+    return context.finding(
+        "balance.identity",
+        WARNING,
+        f"结余与收支不符：{amount.label}{_show(amount)}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
+        f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
 
 
 def _weak_balance(balance: Fig, spec: dict) -> bool:

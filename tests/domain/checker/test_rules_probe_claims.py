@@ -97,3 +97,32 @@ def test_a_claim_about_the_amount_its_own_sentence_states():
     # the same sum in the rate's sentence: the rate is of the claim's money
     text = "项目预算500.00万元,实际执行460.00万元,执行率92.00%。项目预算500.00万元已全部执行完毕。"
     assert "执行率为92.00%" in one_claim(text).message
+
+
+# --- balance.identity: several balances in a section, each with its own sentence ---------------------
+
+BALANCES = (
+    "二、预算执行情况\n"
+    "本年收入2,000,000.00元,本年支出1,900,000.00元,年末结转结余100,000.00元。\n"
+    "项目支出方面,全年项目预算{budget}元,实际支出409,460.00元,项目结余{left}元。"
+)
+
+
+def test_a_balance_of_its_own_sentence_beside_the_sections_balance():
+    finding = only(BALANCES.format(budget="456,000.00", left="36,540.00"), "balance.identity")
+    assert "456000.00元−实际支出409460.00元=46540元" in finding.message and "相差10000元" in finding.message
+    assert findings(BALANCES.format(budget="456,000.00", left="46,540.00"), "balance.identity") == []
+
+
+def test_a_sentence_balance_is_not_read_with_a_carry_over_or_a_change():
+    # a balance carried over the years, an add-on in the sentence, a previous-year figure
+    text = BALANCES.format(budget="456,000.00", left="36,540.00")
+    assert findings(text.replace("项目结余", "项目结转结余"), "balance.identity") == []
+    text = BALANCES.format(budget="456,000.00", left="56,540.00").replace(
+        "全年项目预算", "上年结转10,000.00元,全年项目预算"
+    )
+    assert findings(text, "balance.identity") == []
+    text = BALANCES.format(budget="456,000.00", left="36,540.00").replace(
+        "实际支出409,460.00元", "比上年409,460.00元"
+    )
+    assert findings(text, "balance.identity") == []
