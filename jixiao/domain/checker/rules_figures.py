@@ -419,6 +419,15 @@ def check_balance(context: CheckContext) -> list[Finding]:
     for group in sections.values():
         kinds = {id(f): _balance_kind(f, words) for f in group}
         balances = [f for f in group if kinds[id(f)] == "balance"]
+        if len(balances) > 1:
+            # '年末结转结余151,027.54元。…全年项目预算456,000.00元,实际支出409,460.00元,项目结余
+            # 36,540.00元': several balances in a section, each read with its own sentence
+            findings.extend(
+                finding
+                for balance in balances
+                if (finding := _sentence_balance(context, balance, group, kinds)) is not None
+            )
+            continue
         if len(balances) != 1:
             continue
         balance = balances[0]
@@ -490,6 +499,45 @@ def check_balance(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kinds: dict) -> Finding | None:
+    """A balance whose sentence states, just before it, the amount and its spending:
+    'A X元,已支出Y元,结余Z元' — the last three money figures of the sentence, the second a
+    spending, none a change or a per-unit amount, X − Y = Z within rounding. A balance carried over
+    the years (结转) or a sentence with an add-on (上年结转) is left to the section's reading."""
+    text = context.report.text
+    label = balance.quantity.raw_label if balance.quantity is not None else balance.label
+    if "结转" in label:
+        return None
+    sentence = last_mark(text, "。\n", 0, balance.start) + 1
+    before = [f for f in group if sentence <= f.start < balance.start and f.kind == "money"]
+    if len(before) < 2:
+        return None
+    amount, spent = before[-2:]
+    if (
+        kinds[id(spent)] != "spent"
+        or kinds[id(amount)] in ("spent", "balance", "add_on")
+        or any(kinds[id(f)] == "add_on" for f in before)
+        or any(f.per_unit or f.change or f.approx for f in (amount, spent, balance))
+        or amount.base <= spent.base
+        or ";" in text[amount.start : balance.start]
+    ):
+        return None
+    expected = amount.base - spent.base
+    if abs(expected - balance.base) < amount.half + spent.half + balance.half:
+        return None
+    like = balance.quantity
+    return context.finding(
+        "balance.identity",
+        WARNING,
+        f"结余与收支不符：{amount.label}{_show(amount)}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
+        f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
+
+
 def _weak_balance(balance: Fig, spec: dict) -> bool:
     label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).rstrip(
         "为达是共:"
@@ -545,13 +593,18 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 
 def _claim_regexes(data) -> list[re.Pattern]:
     """One pattern per claim word, each starting with its literal (scanned far faster than one
-    alternation of words with different first characters); made once per data (``data.once``)."""
+    alternation of words with different first characters), and one for '已拨付完毕' (a claim
+    without a claim word); made once per data (``data.once``). Up to two adverbs may stand
+    between the word and the verb ('均按时足额拨付')."""
     spec = data.wording.get("claims") or {}
     verbs = "|".join(spec.get("verbs") or ())
     adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
     return [
-        re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs})?(?P<verb>{verbs})")
-        for word in sorted(spec.get("words") or (), key=len, reverse=True)
+        *(
+            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})")
+            for word in sorted(spec.get("words") or (), key=len, reverse=True)
+        ),
+        re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)"),
     ]
 
 
@@ -572,23 +625,129 @@ def _other_member(text: str, a: int, b: int) -> bool:
     return "。" not in between and "\n" not in between and ";" in between
 
 
-@rule("claim.rate", "“已全部拨付”“均已到位”等说法与同一件事的比率（低于100%）不符")
+def _claim_clause_start(text: str, position: int) -> int:
+    """Where the clause of a claim begins: after the last ',;。' or line break before ``position``,
+    a comma between two digits ('21,384.50万元全部到位') being a thousands separator, not a mark."""
+    at = last_mark(text, ",;。\n", 0, position)
+    while at > 0 and text[at] == "," and text[at - 1].isdigit() and text[at + 1 : at + 2].isdigit():
+        at = last_mark(text, ",;。\n", 0, at)
+    return at + 1
+
+
+class _Measured(NamedTuple):
+    """A number with its unit in the sentences before a claim, and the words before it."""
+
+    label: str
+    printed: str
+    value: Decimal
+    half: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+def _measure_pattern(data) -> re.Pattern:
+    """Numbers with one of the claims' measure units ('1,146批次', '7,740,000.00元'); made once per
+    data (``data.once``)."""
+    units = sorted((data.wording.get("claims") or {}).get("measure_units") or (), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>"
+        + ("|".join(map(re.escape, units)) or "(?!)")
+        + ")"
+    )
+
+
+_MEASURE_LABEL_END = ",;:()、。\n"
+
+
+def _measures(pattern: re.Pattern, text: str, low: int, high: int) -> list[_Measured]:
+    found: list[_Measured] = []
+    for m in pattern.finditer(text, low, high):
+        floor = found[-1].end if found else low
+        label = text[max(floor, last_mark(text, _MEASURE_LABEL_END, floor, m.start()) + 1) : m.start()]
+        digits = m.group("n").replace(",", "")
+        places = len(digits.partition(".")[2])
+        half = Decimal(5).scaleb(-places - 1)
+        found.append(_Measured(label, m.group("n"), Decimal(digits), half, m.group("u"), m.start(), m.end()))
+    return found
+
+
+def _computed_shortfall(
+    context: CheckContext, match: re.Match, spec: dict, sources: list[str], money_too: bool
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The planned and the achieved figure of the claim's sentence or the one before, when the
+    achieved one falls short: '计划1,200批次,实际完成1,146批次,全年抽检任务全部完成',
+    '下达资金8,600,000.00元,已拨付7,740,000.00元。资金已全额拨付到位'. The two are adjacent, in one
+    unit, the planned one's label holds a planned word (计划, 下达, 应配套 …), the achieved one's a
+    word of the claim's verb (拨付 → 拨付/到位) and no planned or not-achieved word (未, 剩余 …);
+    nothing but words stands between them and the claim (no other number, rate, '其中' or ';')."""
+    achieved_words = tuple((spec.get("achieved") or {}).get(match.group("verb")) or ())
+    if not achieved_words:
+        return None
+    text = context.report.text
+    own = last_mark(text, "。\n", 0, match.start()) + 1
+    low = own
+    if own > 0 and text[own - 1] == "。":
+        low = last_mark(text, "。\n", 0, own - 1) + 1  # the sentence before, in the same paragraph
+    measures = _measures(context.data.once(_measure_pattern), text, low, match.start())
+    if len(measures) < 2:
+        return None
+    planned, achieved = measures[-2], measures[-1]
+    planned_words = tuple(spec.get("planned_words") or ())
+    if (
+        planned.unit != achieved.unit
+        or (not money_too and achieved.unit in MONEY_UNITS)
+        or not any(word in achieved.label for word in achieved_words)
+        or any(word in achieved.label for word in (*planned_words, *(spec.get("not_achieved") or ())))
+        or not any(word in planned.label for word in planned_words)
+    ):
+        return None
+    after = text[planned.end : match.start()]
+    if "其中" in after or ";" in after or "%" in after or "%" in text[achieved.end : match.start()]:
+        return None
+    if not all(word in planned.label + achieved.label for word in sources):
+        return None  # '县级配套资金已足额拨付' is held only against figures of the county's money
+    if planned.value <= 0 or achieved.value >= planned.value - planned.half - achieved.half:
+        return None
+    ratio = round_half_up(achieved.value * HUNDRED / planned.value, 2)
+    return (planned, achieved, ratio) if ratio < HUNDRED else None
+
+
+def _subject_rate(before: str, subject: str) -> str | None:
+    """'参学任务' → '参学率': the rate named by the two characters before the claim's non-money
+    subject word."""
+    stem = before[: len(before) - len(subject)][-2:]
+    return stem + "率" if len(stem) == 2 and all("\u4e00" <= c <= "\u9fff" for c in stem) else None
+
+
+@rule("claim.rate", "“已全部拨付”“均已到位”等说法与同一件事的比率（低于100%，或由计划数与实际数算出）不符")
 def check_claims_against_rates(context: CheckContext) -> list[Finding]:
-    """A claim that something was done in full (全部拨付, 全额到位, 均已发放) and, in the same
-    section, a rate of the same action below 100% (执行率97% in a sentence about 拨付)."""
+    """A claim that something was done in full (全部拨付, 全额到位, 均已发放, 已拨付完毕) and, in the
+    same section, a rate of the same action below 100% (执行率97% in a sentence about 拨付); or,
+    with no such rate, the planned and the achieved figure just before the claim, the achieved one
+    short of the planned one (计划1,200批次,实际完成1,146批次: 1146÷1200=95.50%).
+
+    A claim whose subject is a task, not money (各项抽检任务均已完成), is held only against a
+    non-money rate of its own sentence (抽检完成率, or 参学率 for 参学任务)."""
     spec = context.data.wording.get("claims") or {}
     report = context.report
     text = report.text
     findings = []
     names = context.data.once(_rate_names)
-    if not any(q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")):
-        return findings  # no rate below 100% of any claim's action: no claim is held against one
+    stated_below = any(
+        q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
+    )
+    regexes = context.data.once(_claim_regexes)
+    if "完毕" not in text:
+        regexes = regexes[:-1]  # '已拨付完毕': only where 完毕 stands
     matches = sorted(
-        (m for regex in context.data.once(_claim_regexes) for m in regex.finditer(text)),
+        (m for regex in regexes for m in regex.finditer(text)),
         key=lambda m: m.start(),
     )
     covered = -1
     averages = frozenset(spec.get("average_marks") or ())
+    not_money = sorted(spec.get("not_money_subjects") or (), key=len, reverse=True)
+    money_rates = tuple(spec.get("money_rates") or ())
     for match in matches:
         if match.start() < covered:
             continue  # '已全部拨付' and '全部拨付' are one claim
@@ -603,54 +762,137 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             and before[-1:] in averages
         ):
             continue  # '户均拨付305.95元' is a mean, not '均已拨付'
-        if any(before.endswith(subject) for subject in spec.get("not_money_subjects") or ()):
-            continue  # '各关键节点均已完成' speaks of milestones, not of spending the money
+        finished = text.startswith("完毕", match.end())  # '均已拨付完毕': the money is paid out
+        clause_start = _claim_clause_start(text, match.start())
+        clause = text[clause_start : match.start()]
+        sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+        sentence_end = min(
+            (at for at in (text.find("。", match.end()), text.find("\n", match.end())) if at >= 0),
+            default=len(text),
+        )
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
-        clause = text[last_mark(text, ",;。\n", 0, match.start()) + 1 : match.start()]
+        subject = next((word for word in not_money if clause.endswith(word)), None)
+        if subject is not None:
+            # '各关键节点均已完成' speaks of milestones, not of spending the money: only a rate of
+            # that task in the claim's own sentence ('抽检完成率96.8%,各项抽检任务均已完成')
+            own_rate = _subject_rate(clause, subject)
+            rate_names = (
+                *(n for n in rate_names if n not in money_rates),
+                *((own_rate,) if own_rate else ()),
+            )
         sources = [word for word in spec.get("source_words") or () if word in clause]
-        scopes = (*(spec.get("source_words") or ()), *(spec.get("other_scopes") or ()))
-        qualifiers = tuple(spec.get("rate_qualifiers") or ())
-        start, end = major_section_span(report, match.start())
-        for quantity in report.quantities_between(start, end):
-            if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
-                continue
-            if not any(name in quantity.label for name in rate_names):
-                continue
-            sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
-            stem = verb[:2]  # '拨付到位' is said of the 拨付率 of a sentence about 拨付
-            if stem not in text[sentence_start : quantity.end] and not quantity.label.startswith(stem):
-                continue
-            if _other_member(text, match.start(), quantity.start):
-                continue
-            if "其中" in clause and quantity.start < match.start():
-                continue  # '到位率79.72%。其中中央资金已全部到位': the claim is of a part of that money
-            if sources:
-                # '财政资金均已足额到位，居民出资…，全部资金到位…，到位率99.75%': the rate is of
-                # another scope than the claim's source; '中央、省、市三级资金全部到位。全年实际到位…，
-                # 到位率97.99%': a rate of another sentence that names none of the claim's sources
-                sentence_start = last_mark(text, "。;\n", 0, quantity.start) + 1
-                low = max(sentence_start, match.end())
-                context_words = text[low : quantity.start] if low < quantity.start else ""
-                if any(word in context_words for word in scopes if word not in sources):
-                    continue
-                if sentence_start > match.end() and not any(word in context_words for word in sources):
-                    continue
-            if any(word in quantity.label and word not in match.group(0) for word in qualifiers):
-                continue  # '均已通过竣工验收…，一次验收合格率75%': the first try's rate, not the end's
-            findings.append(
-                context.finding(
+        finding = None
+        if stated_below or subject is not None:
+            finding = _stated_rate_finding(
+                context,
+                match,
+                spec,
+                rate_names,
+                clause,
+                sources,
+                finished,
+                subject is not None,
+                (sentence_start, sentence_end),
+            )
+        if finding is None:
+            computed = _computed_shortfall(context, match, spec, sources, money_too=subject is None)
+            if computed is not None:
+                planned, achieved, ratio = computed
+                shown = f"{achieved.value}÷{planned.value}={ratio}%"
+                finding = context.finding(
                     "claim.rate",
                     WARNING,
-                    f"说“{match.group(0)}”，但{context.report.section_at(quantity.start)}中"
-                    f"{quantity.label}为{quantity.text}%，并未全部{verb}",
+                    f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(match.start())}中"
+                    f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
+                    f"{achieved.unit}，{shown}，并未全部{verb}",
                     match.start(),
                     match.end(),
-                    expected=f"{quantity.label}{quantity.text}%",
+                    expected=shown,
                     found=match.group(0),
                 )
-            )
-            break
+        if finding is not None:
+            findings.append(finding)
     return findings
+
+
+def _stated_rate_finding(
+    context: CheckContext,
+    match: re.Match,
+    spec: dict,
+    rate_names: tuple[str, ...],
+    clause: str,
+    sources: list[str],
+    finished: bool,
+    own_sentence: bool,
+    sentence: tuple[int, int],
+) -> Finding | None:
+    """The first rate of the claim's action below 100% in the claim's section that speaks of the
+    claim's money (see :func:`check_claims_against_rates`), as a finding."""
+    report = context.report
+    text = report.text
+    verb = match.group("verb")
+    scopes = (*(spec.get("source_words") or ()), *(spec.get("other_scopes") or ()))
+    qualifiers = tuple(spec.get("rate_qualifiers") or ())
+    start, end = major_section_span(report, match.start())
+    if own_sentence:
+        start, end = sentence
+    previous_sentence = last_mark(text, "。\n", 0, max(0, sentence[0] - 1)) + 1
+    # '基本支出预算1,402.60万元,全部执行完毕': the claim is of the amount its own sentence states
+    own_amounts = {
+        q.base_value for q in report.quantities_between(sentence[0], match.start()) if q.kind == "money"
+    }
+    for quantity in report.quantities_between(start, end):
+        if quantity.kind != "percent" or quantity.approx or quantity.value >= 100:
+            continue
+        if not any(name in quantity.label for name in rate_names):
+            continue
+        sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
+        if own_amounts and not sentence[0] <= quantity.start < sentence[1]:
+            rate_end = min(
+                (at for at in (text.find("。", quantity.end), text.find("\n", quantity.end)) if at >= 0),
+                default=len(text),
+            )
+            amounts = {
+                q.base_value for q in report.quantities_between(sentence_start, rate_end) if q.kind == "money"
+            }
+            if not own_amounts & amounts:
+                continue  # a rate of another sentence, of none of the claim's own sums
+        stem = verb[:2]  # '拨付到位' is said of the 拨付率 of a sentence about 拨付
+        near = finished and previous_sentence <= quantity.start < sentence[1]
+        if (
+            not near
+            and stem not in text[sentence_start : quantity.end]
+            and not quantity.label.startswith(stem)
+        ):
+            continue  # but '…执行率97.41%。项目资金均已拨付完毕': paid out to the end is spent
+        if _other_member(text, match.start(), quantity.start):
+            continue
+        if "其中" in clause and quantity.start < match.start():
+            continue  # '到位率79.72%。其中中央资金已全部到位': the claim is of a part of that money
+        if sources:
+            # '财政资金均已足额到位，居民出资…，全部资金到位…，到位率99.75%': the rate is of
+            # another scope than the claim's source; '中央、省、市三级资金全部到位。全年实际到位…，
+            # 到位率97.99%': a rate of another sentence that names none of the claim's sources
+            sentence_start = last_mark(text, "。;\n", 0, quantity.start) + 1
+            low = max(sentence_start, match.end())
+            context_words = text[low : quantity.start] if low < quantity.start else ""
+            if any(word in context_words for word in scopes if word not in sources):
+                continue
+            if sentence_start > match.end() and not any(word in context_words for word in sources):
+                continue
+        if any(word in quantity.label and word not in match.group(0) for word in qualifiers):
+            continue  # '均已通过竣工验收…，一次验收合格率75%': the first try's rate, not the end's
+        return context.finding(
+            "claim.rate",
+            WARNING,
+            f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(quantity.start)}中"
+            f"{quantity.label}为{quantity.text}%，并未全部{verb}",
+            match.start(),
+            match.end(),
+            expected=f"{quantity.label}{quantity.text}%",
+            found=match.group(0),
+        )
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
