@@ -22,7 +22,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.config import any_word
-from jixiao.domain.checker.figures import Fig, subject_key
+from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
@@ -797,7 +797,90 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
                 found=plain(t2),
             )
         )
+    if "|" in text:
+        findings.extend(_table_row_breakdowns(context))
     return findings
+
+
+_ROW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ROW_HEAD = re.compile(r"^(?:其中[:：]?)|(?:明细|构成)$")
+
+
+def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
+    """'| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |' and then '| 基本支出 | 人员经费 |
+    358.74 | 公用经费 | 63.62 |': a '|' row of name–amount pairs whose first cell names an amount of
+    another row is that amount broken down; its amounts add up to it (within the rounding of the
+    printed cells). Names that state a stage (预算, 执行 …) are columns of one figure, not parts."""
+    text = context.report.text
+    data = context.data
+    stated: dict[str, tuple[Decimal, Decimal, int, int]] = {}  # name → (value, half, start, end)
+    rows = []
+    at = text.find("|")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if text.startswith("|", line_start):
+            pairs, head = _name_amount_pairs(text, line_start, line_end, data)
+            if pairs is not None:
+                for name, value, half, start, end in pairs:
+                    stated.setdefault(name, (value, half, start, end))
+                if head and len(pairs) >= 2:
+                    rows.append((head, pairs, line_start, line_end))
+        at = text.find("|", line_end)
+    findings = []
+    for head, pairs, line_start, line_end in rows:
+        whole = stated.get(head)
+        if whole is None or line_start <= whole[2] <= line_end:
+            continue  # (a name stated first in this very row)
+        value, half, start, end = whole
+        total = sum((pair[1] for pair in pairs), ZERO)
+        envelope = half + sum((pair[2] for pair in pairs), ZERO)
+        if abs(total - value) < envelope or total == value:
+            continue
+        listing = "+".join(plain(pair[1]) for pair in pairs)
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR,
+                f"“{head}”一行所列各项之和{plain(total)}（{listing}），与表中“{head}”{plain(value)}不符，"
+                f"相差{plain(abs(total - value))}",
+                pairs[0][3],
+                pairs[-1][4],
+                expected=plain(value),
+                found=plain(total),
+            )
+        )
+    return findings
+
+
+def _name_amount_pairs(text: str, start: int, end: int, data) -> tuple[list | None, str]:
+    """The (name, value, half, start, end) pairs of a '|' row made of a first cell and then only
+    name, amount, name, amount … (None for any other row), and its first cell's name."""
+    cells = []
+    position = start
+    for piece in text[start:end].split("|"):
+        stripped = piece.strip()
+        offset = piece.find(stripped) if stripped else 0
+        cells.append((stripped, position + offset))
+        position += len(piece) + 1
+    cells = [cell for cell in cells if cell[0]]
+    if len(cells) < 5 or len(cells) % 2 == 0:
+        return None, ""
+    head = _ROW_HEAD.sub("", cells[0][0])
+    pairs = []
+    for (name, _), (number, number_start) in zip(cells[1::2], cells[2::2], strict=True):
+        if _ROW_NUMBER.fullmatch(number) is None or _ROW_NUMBER.search(name) is not None:
+            return None, ""
+        if role_and_subject(name, data)[0]:
+            return None, ""  # '| 基本支出 | 年初预算 | 100 | 执行数 | 95 |': one figure's stages
+        value = Decimal(number.replace(",", ""))
+        decimals = len(number.split(".", 1)[1]) if "." in number else 0
+        half = Decimal(5).scaleb(-(decimals + 1))
+        pairs.append((name, value, half, number_start, number_start + len(number)))
+    if head and (_ROW_NUMBER.search(head) is not None or role_and_subject(head, data)[0]):
+        head = ""
+    return pairs, head
 
 
 def _value(match: re.Match) -> Decimal:

@@ -128,3 +128,65 @@ def test_the_rate_is_of_the_adjusted_budget_after_a_listed_addition():
     assert not fired(body.format("97.12"), "rate.recompute")
     wrong = [f for f in fired(body.format("95.12"), "rate.recompute") if f.severity != "info"]
     assert len(wrong) == 1 and "5893.27万元÷6067.83万元" in wrong[0].message
+
+
+# breakdown.groupings: a grouping by a kind of item ('按学段分配：', '按补助对象分,', '按工程内容:')
+
+
+def test_two_groupings_by_kinds_of_item_add_up_alike():
+    body = (
+        "四、项目实施及资金使用情况\n实际支出1,184.52万元。\n按工程内容:坝体防渗灌浆486.30万元,"
+        "溢洪道改造312.45万元,其他费用385.77万元。\n按资金来源:中央资金800.00万元,省级资金260.00万元,"
+        "县级资金{}万元。"
+    )
+    finding = only(PROJECT + body.format("142.52") + "\n", "breakdown.groupings")
+    assert "“按工程内容”各项之和1184.52万元" in finding.message
+    assert "“按资金来源”各项之和1202.52万元（800.00+260.00+142.52）" in finding.message
+    assert "相差18万元" in finding.message
+    assert not fired(body.format("124.52"), "breakdown.groupings", PROJECT)
+
+
+def test_a_single_grouping_against_the_whole_it_names():
+    body = (
+        "一、项目基本情况\n（二）资金安排。2023年项目资金总额9,856,400.00元，其中中央补助资金8,906,400.00元，"
+        "省级配套资金950,000.00元。项目资金按学段分配：小学6,432,600.00元、初中{}元。"
+    )
+    finding = only(PROJECT + body.format("3,323,800.00") + "\n", "breakdown.groupings")
+    assert "“按学段分配”各项之和9756400元（6432600.00+3323800.00）" in finding.message
+    assert "“项目资金总额”9856400.00元" in finding.message and "相差100000元" in finding.message
+    assert not fired(body.format("3,423,800.00"), "breakdown.groupings", PROJECT)
+
+
+def test_adverbs_with_an_or_a_bracket_after_an_item_are_no_groupings():
+    # '按规定，', '按季度' are no groupings; a bracket after an item's amount is about that item
+    body = (
+        "按规定,拨付甲村补助10万元、乙村补助20万元。按资金来源分:中央资金30万元,县级资金10万元。"
+        "按支出性质分:基本支出25万元(人员经费20万元、公用经费5万元),项目支出15万元。"
+    )
+    assert not fired(body, "breakdown.groupings")
+    assert (
+        "（25+18）" in only(HEAD + body.replace("15万元。", "18万元。") + "\n", "breakdown.groupings").message
+    )
+
+
+# breakdown.alternative: a '|' row of name–amount pairs under a name stated in another row
+
+TABLE = (
+    "| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |\n"
+    "| 基本支出 | 人员经费 | {} | 公用经费 | 63.62 |\n"
+    "| 项目支出明细 | 优抚对象抚恤和生活补助 | 1,060.40 | 退役士兵安置 | 186.30 | 双拥工作经费 | 73.52 |\n"
+)
+
+
+def test_a_table_row_breaking_down_an_amount_of_another_row():
+    finding = only(HEAD + TABLE.format("358.74"), "breakdown.alternative")
+    assert (
+        "“基本支出”一行所列各项之和422.36（358.74+63.62），与表中“基本支出”412.36不符，相差10"
+        in finding.message
+    )
+    assert not fired(TABLE.format("348.74"), "breakdown.alternative")
+
+
+def test_a_row_of_one_figures_stages_is_no_breakdown():
+    body = "| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |\n| 基本支出 | 年初预算 | 400.00 | 执行数 | 412.36 |\n"
+    assert not fired(body, "breakdown.alternative")
