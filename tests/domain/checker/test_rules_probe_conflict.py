@@ -190,3 +190,16 @@ def test_a_table_row_breaking_down_an_amount_of_another_row():
 def test_a_row_of_one_figures_stages_is_no_breakdown():
     body = "| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |\n| 基本支出 | 年初预算 | 400.00 | 执行数 | 412.36 |\n"
     assert not fired(body, "breakdown.alternative")
+
+
+# count.conflict: the people a verb is for ('为在岗乡村医生368人发放…') are counted as elsewhere
+
+
+def test_a_count_after_wei_is_the_count_stated_before():
+    body = (
+        "2.实施范围。覆盖247个村卫生室,在岗乡村医生386人。\n三、项目执行情况\n为在岗乡村医生{}人发放定额补助,"
+        "实行一卡通直接发放到人。"
+    )
+    finding = only(PROJECT + "一、项目概况\n" + body.format(368) + "\n", "count.conflict")
+    assert "“在岗乡村医生”前后不一致：前面写386人" in finding.message and "这里写368人" in finding.message
+    assert not fired("一、项目概况\n" + body.format(386), "count.conflict", PROJECT)
