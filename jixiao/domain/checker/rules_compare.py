@@ -1153,6 +1153,70 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
 _INITIAL_BUDGET = re.compile("年初预算")
 
 
+# the project's name in a project report's title: after the place and the year, before 项目支出绩效…报告
+_TITLE_PROJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗))?(?:(?:19|20)\d{2}年度?)?"
+    r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:工程|专项))(?:项目)?(?:支出)?(?:绩效)"
+)
+_NAME_ENDS = ("工程", "专项")
+
+
+@rule("name.project_variant", "项目名称（标题中的工程、专项名称）在正文中写成了另一个说法")
+def check_project_name_variants(context: CheckContext) -> list[Finding]:
+    """A project report names its works in its title ('平遥县惠济水库除险加固工程项目绩效评价报告'),
+    and the text repeats that name. A name with the same first four characters and the same ending
+    (工程, 专项), of about the same length, written once where the title's name is written at least
+    twice ('惠济水库病险整治工程') is the same works named otherwise."""
+    if context.report_type.code != "xiangmu":
+        return []
+    text = context.report.text
+    name = ""
+    for line in text[:400].split("\n")[:4]:
+        line = line.strip().removeprefix("TITLE:").strip()
+        if line.startswith("SOURCE") or "报告" not in line:
+            continue
+        match = _TITLE_PROJECT.match(line)
+        if match is not None:
+            name = match.group("name")
+            break
+    if not name:
+        return []
+    body_start = text.find(name, text.find(name) + 1)  # past the title's (and a TITLE: line's) own
+    if body_start < 0 or text.count(name) < 3:
+        return []
+    head, end = name[:4], name[-2:]
+    variants: dict[str, list[int]] = {}
+    at = text.find(head)
+    while at >= 0:
+        stop = text.find(end, at + len(head), at + len(name) + 4)
+        if stop >= 0:
+            found = text[at : stop + 2]
+            if (
+                found != name
+                and name not in found
+                and all("\u4e00" <= ch <= "\u9fff" for ch in found)
+                and abs(len(found) - len(name)) <= 3
+            ):
+                variants.setdefault(found, []).append(at)
+        at = text.find(head, at + 1)
+    findings = []
+    for found, places in variants.items():
+        if len(places) != 1 or len(variants) > 1:
+            continue  # one other name, once: a slip; several are several works
+        findings.append(
+            context.finding(
+                "name.project_variant",
+                WARNING,
+                f"项目名称前后不一：这里写“{found}”，标题和正文其他地方写“{name}”",
+                places[0],
+                places[0] + len(found),
+                expected=name,
+                found=found,
+            )
+        )
+    return findings
+
+
 RULES = (
     check_budget_adjustments,
     check_against_budget,
@@ -1166,4 +1230,5 @@ RULES = (
     check_claims_of_none,
     check_change_rates,
     check_change_directions,
+    check_project_name_variants,
 )

@@ -203,3 +203,24 @@ def test_a_count_after_wei_is_the_count_stated_before():
     finding = only(PROJECT + "一、项目概况\n" + body.format(368) + "\n", "count.conflict")
     assert "“在岗乡村医生”前后不一致：前面写386人" in finding.message and "这里写368人" in finding.message
     assert not fired("一、项目概况\n" + body.format(386), "count.conflict", PROJECT)
+
+
+# name.project_variant: the works named in a project report's title, named otherwise once in the text
+
+WORKS = (
+    SOURCE
+    + "TITLE: 长治县东湖水库除险加固工程项目绩效评价报告\n\n长治县东湖水库除险加固工程项目绩效评价报告\n"
+    "一、项目概况\n东湖水库除险加固工程2022年度实施,完成坝体防渗处理。\n二、评价结论\n"
+    "东湖水库除险加固工程质量合格。{}实施后,水库恢复正常蓄水。\n"
+)
+
+
+def test_the_title_works_named_otherwise_once():
+    finding = only(WORKS.format("东湖水库病险整治工程"), "name.project_variant", report_type="auto")
+    assert "这里写“东湖水库病险整治工程”" in finding.message and "“东湖水库除险加固工程”" in finding.message
+    assert not findings(WORKS.format("东湖水库除险加固工程"), "name.project_variant", report_type="auto")
+
+
+def test_several_works_sharing_the_head_are_several_works():
+    text = WORKS.format("东湖水库溢洪道改造工程、东湖水库输水洞改造工程")
+    assert not findings(text, "name.project_variant", report_type="auto")
