@@ -378,8 +378,19 @@ def _inherit_subjects(table: FigureTable, text: str) -> None:
             # a change, or money brought forward, is no subject of the total after it
             and not any(word in previous.subject for word in _NOT_SUBJECTS)
             and previous.subject not in _TIME_ONLY  # '9月下达72.50万元，全年预算…': a month is no subject
+            # '年中追加公共卫生应急处置、县级医院能力提升等资金1205.48万元，调整后预算…': the items of
+            # an addition listed with 、 (the label keeps only the last) are no subject of the total either
+            and not _added_in_clause(text, previous)
         ):
             figs[index] = _replaced(fig, subject=previous.subject)
+
+
+def _added_in_clause(text: str, fig: Fig) -> bool:
+    """A change word (追加, 调减 …) stands in the clause before the figure's label."""
+    label_start = fig.start - len(fig.quantity.raw_label) if fig.quantity else fig.start
+    clause_start = max(text.rfind(mark, 0, label_start) for mark in ",，;；。\n") + 1
+    clause = text[clause_start:label_start]
+    return bool(clause) and any(word in clause for word in _CHANGES)
 
 
 _COLUMN_ROLE = {

@@ -288,11 +288,17 @@ def check_averages(context: CheckContext) -> list[Finding]:
     return findings
 
 
-# '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total
+# '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total; so is one by
+# a kind of item followed by a colon or comma ('按学段分配：', '按补助对象分,', '按工程内容:')
+_GROUPING_BY = "|".join(map(re.escape, words("rules_compare.grouping_by")))
 _GROUPING = re.compile(
     r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?"
     r"(?:[:：,，]\s*|\s*其?构成(?:为|是)|(?=\S))"
+    rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:分类|分配|划分|安排|分)?[:：,，]\s*"
 )
+# what a single grouping divides, named right before it ('项目资金按学段分配：')
+_GROUPED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:资金|经费|支出|预算))$")
+_ASIDE_OPEN = "(（"
 
 
 def _grouping_name(marker: re.Match) -> str:
@@ -313,7 +319,7 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     if "按" not in text:
         return []
     markers = list(_GROUPING.finditer(text))
-    if len(markers) < 2:
+    if not markers:
         return []
     findings = []
     groups = []
@@ -329,8 +335,10 @@ def check_groupings(context: CheckContext) -> list[Finding]:
             # '…，其中A1…' lists a part of an item; '按功能分类，其中A、B、C' opens the list itself
             and not (q.raw_label.startswith("其中") and q.start - len(q.raw_label) > marker.end() + 1)
             and not text.startswith("中", q.end)  # '本年支出100万元中，…': the whole, not an item
+            and not _in_aside_of_an_item(text, marker.end(), q)
         ]
         groups.append((marker, items, stop))
+    paired = set()
     for (first, items_a, _), (second, items_b, stop_b) in pairwise(groups):
         if (
             len(items_a) < 2
@@ -340,6 +348,7 @@ def check_groupings(context: CheckContext) -> list[Finding]:
             continue
         if second.start() - first.start() > 600:
             continue
+        paired.update((first.start(), second.start()))
         sum_a = sum((q.base_value for q in items_a), ZERO)
         sum_b = sum((q.base_value for q in items_b), ZERO)
         envelope = sum((report.half_unit(q) for q in (*items_a, *items_b)), ZERO)
@@ -360,7 +369,67 @@ def check_groupings(context: CheckContext) -> list[Finding]:
                 found=amount_like(sum_b, like),
             )
         )
+    for marker, items, stop in groups:
+        if len(items) >= 2 and marker.start() not in paired:
+            findings.extend(_grouping_against_its_whole(context, marker, items, stop))
     return findings
+
+
+def _in_aside_of_an_item(text: str, start: int, quantity: Quantity) -> bool:
+    """'基本支出1802.16万元(人员经费1598.40万元、公用经费203.76万元)', '村医补助2316000元(每人每年
+    6000元)': a figure in a bracket opened after an item's amount is about that item, not an item."""
+    opened = max(text.rfind(mark, start, quantity.start) for mark in _ASIDE_OPEN)
+    if (
+        opened <= start
+        or text.find(")", opened, quantity.start) >= 0
+        or text.find("）", opened, quantity.start) >= 0
+    ):
+        return False
+    return text[opened - 1 : opened] == "元"
+
+
+def _grouping_against_its_whole(
+    context: CheckContext, marker: re.Match, items: list, stop: int
+) -> list[Finding]:
+    """'项目资金总额9856400元，其中…。项目资金按学段分配：小学6432600元、初中3323800元': a single
+    grouping of a whole named right before 按 adds up to the last figure of that whole stated
+    before it in its section (its label holds the name: '项目资金总额')."""
+    report = context.report
+    text = report.text
+    clause_start = last_mark(text, ",，。;；:：\n", 0, marker.start()) + 1
+    named = _GROUPED_WHOLE.search(text, clause_start, marker.start())
+    if named is None or named.start() != clause_start:
+        return []  # '…，按学段分配：' with other words before the name: not read
+    name = named.group(1)
+    low, _high = section_span(report, marker.start())
+    wholes = [
+        q
+        for q in report.quantities_between(low, clause_start)
+        if q.kind == "money"
+        and q.role == "level"
+        and not q.approx
+        and name in q.raw_label
+        and not q.raw_label.startswith("其中")
+    ]
+    if not wholes:
+        return []
+    whole = wholes[-1]
+    total = sum((q.base_value for q in items), ZERO)
+    envelope = sum((report.half_unit(q) for q in (*items, whole)), ZERO)
+    if abs(total - whole.base_value) <= envelope:
+        return []
+    return [
+        context.finding(
+            "breakdown.groupings",
+            WARNING,
+            f"“{_grouping_name(marker)}”各项之和{amount_like(total, whole)}（{'+'.join(q.text for q in items)}），"
+            f"与前面的“{whole.raw_label.strip()}”{whole.text}{whole.unit}不符，相差{amount_like(abs(total - whole.base_value), whole)}",
+            marker.start(),
+            stop,
+            expected=f"{whole.text}{whole.unit}",
+            found=amount_like(total, whole),
+        )
+    ]
 
 
 _KEY_RATES = words("rules_compare.key_rates")
@@ -597,8 +666,9 @@ def _claimed_in_full(context: CheckContext, planned, done, plan, actual, start, 
     ]
 
 
+# ('为在岗乡村医生368人发放…': the people a verb is for are counted as they are elsewhere)
 _COUNT_FILLERS = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|共计|累计|合计|共|实际|已|全部|本项目|项目)+"
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|共计|累计|合计|共|实际|已|全部|本项目|项目|为|向|给)+"
 )
 _COUNT_LABEL_STOP = re.compile(
     r"[\d一二三四五六七八九十]|计划|目标|预计|指标|上年|去年|每|其中|平均|人均|约|近|超"
@@ -1083,6 +1153,70 @@ def check_budget_adjustments(context: CheckContext) -> list[Finding]:
 _INITIAL_BUDGET = re.compile("年初预算")
 
 
+# the project's name in a project report's title: after the place and the year, before 项目支出绩效…报告
+_TITLE_PROJECT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗))?(?:(?:19|20)\d{2}年度?)?"
+    r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:工程|专项))(?:项目)?(?:支出)?(?:绩效)"
+)
+_NAME_ENDS = ("工程", "专项")
+
+
+@rule("name.project_variant", "项目名称（标题中的工程、专项名称）在正文中写成了另一个说法")
+def check_project_name_variants(context: CheckContext) -> list[Finding]:
+    """A project report names its works in its title ('平遥县惠济水库除险加固工程项目绩效评价报告'),
+    and the text repeats that name. A name with the same first four characters and the same ending
+    (工程, 专项), of about the same length, written once where the title's name is written at least
+    twice ('惠济水库病险整治工程') is the same works named otherwise."""
+    if context.report_type.code != "xiangmu":
+        return []
+    text = context.report.text
+    name = ""
+    for line in text[:400].split("\n")[:4]:
+        line = line.strip().removeprefix("TITLE:").strip()
+        if line.startswith("SOURCE") or "报告" not in line:
+            continue
+        match = _TITLE_PROJECT.match(line)
+        if match is not None:
+            name = match.group("name")
+            break
+    if not name:
+        return []
+    body_start = text.find(name, text.find(name) + 1)  # past the title's (and a TITLE: line's) own
+    if body_start < 0 or text.count(name) < 3:
+        return []
+    head, end = name[:4], name[-2:]
+    variants: dict[str, list[int]] = {}
+    at = text.find(head)
+    while at >= 0:
+        stop = text.find(end, at + len(head), at + len(name) + 4)
+        if stop >= 0:
+            found = text[at : stop + 2]
+            if (
+                found != name
+                and name not in found
+                and all("\u4e00" <= ch <= "\u9fff" for ch in found)
+                and abs(len(found) - len(name)) <= 3
+            ):
+                variants.setdefault(found, []).append(at)
+        at = text.find(head, at + 1)
+    findings = []
+    for found, places in variants.items():
+        if len(places) != 1 or len(variants) > 1:
+            continue  # one other name, once: a slip; several are several works
+        findings.append(
+            context.finding(
+                "name.project_variant",
+                WARNING,
+                f"项目名称前后不一：这里写“{found}”，标题和正文其他地方写“{name}”",
+                places[0],
+                places[0] + len(found),
+                expected=name,
+                found=found,
+            )
+        )
+    return findings
+
+
 RULES = (
     check_budget_adjustments,
     check_against_budget,
@@ -1096,4 +1230,5 @@ RULES = (
     check_claims_of_none,
     check_change_rates,
     check_change_directions,
+    check_project_name_variants,
 )

@@ -22,7 +22,7 @@ from jixiao.domain.checker.base import (
     section_span,
 )
 from jixiao.domain.checker.config import any_word
-from jixiao.domain.checker.figures import Fig, subject_key
+from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import has_any, has_word, last_mark
@@ -63,7 +63,16 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     candidates = []
     together: dict[tuple[str, str, str, str], int] = {}
     for fig in prose_money(context):
-        if fig.per_unit or fig.role not in _KEY_ROLES:
+        if fig.per_unit:
+            continue
+        if fig.role not in _KEY_ROLES:
+            if not fig.role and fig.label.endswith(_TOTAL_AMOUNTS):
+                # '项目资金总额9,856,400.00元', '宾居河综合治理项目(资金总额650.00万元)': a total of the
+                # money that names no stage; what it is of is its project, named or of the heading
+                total = _total_amount(context, fig)
+                if total is not None:
+                    candidates.append(total)
+                    together[total[-1]] = together.get(total[-1], 0) + 1
             continue
         subject = subject_key(fig.subject, data) if fig.subject else ""
         if subject.endswith(("号", "号文件")):
@@ -93,7 +102,12 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         # tests and of its key (each read of the one figure alone) are not worked out
         if together[group] < 2:
             continue
-        if fig.quantity is not None and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label):
+        role = group[2]
+        if (
+            fig.quantity is not None
+            and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label)
+            and not (role == "结转" and "上年结转" in fig.quantity.raw_label)
+        ):
             continue  # a previous year's figure, or a difference ('超出预算金额108.53万元')
         if fig.quantity is not None and base_or_rate(text, fig.quantity):
             continue  # '为全年预算32972万元的67.8%': the base of a share, of whatever the sentence is about
@@ -104,12 +118,12 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             # with a subject, of the units counted in its own clause ('2个部门核减预算40万元')
             continue
         topic = ""
-        if not subject or whole:
+        if (not subject or whole) and role == fig.role:
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况"),
             # or of the name its line opens with ('2.公务接待费：预算0.80万元，决算0.63万元')
             topic = _line_lead(text, fig.start) or _section_topic(context, fig.start)
         subject = compared
-        key = (year, subject, fig.role, topic, _place_of(context, fig.start), flow)
+        key = (year, subject, role, topic, _place_of(context, fig.start), flow)
         first = seen.get(key)
         if first is None:
             seen[key] = fig
@@ -122,7 +136,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         ):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
-            name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}（{fig.role}）"
+            stage = "" if role in ("总额", "结转") else f"（{role}）"  # (the label names it)
+            name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}{stage}"
             slip = _unit_slip(first, fig)
             if slip is not None:
                 odd, other = slip
@@ -152,6 +167,57 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
     findings.extend(_document_allocations(context))
     return findings
+
+
+_TOTAL_AMOUNTS = words("rules_figures.total_amounts")
+_HEAD_NUMBER = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])"
+)
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _evaluated_year(context: CheckContext) -> str:
+    """The year the report evaluates: context.fiscal_year ('2023年度'), else the year its title
+    names ('阜平县2023年农村义务教育学生营养改善计划项目支出绩效自评报告')."""
+    found = context.memo.get("rules_figures.evaluated_year")
+    if found is None:
+        found = context.fiscal_year or ""
+        if not found:
+            for line in context.report.text[:400].split("\n")[:4]:
+                if line.startswith("SOURCE:") or "报告" not in line:
+                    continue
+                year = _TITLE_YEAR.search(line)
+                if year is not None:
+                    found = year.group(1)
+                    break
+        context.memo["rules_figures.evaluated_year"] = found
+    return found
+
+
+def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
+    """A candidate of check_same_quantity for a total that names no stage ('项目资金总额',
+    '上年结转资金'), keyed by what it is a total of: the project its label names before the word,
+    else the project its heading names ('(一)宾居河综合治理项目'), else the report's own."""
+    label = fig.quantity.raw_label if fig.quantity is not None else fig.label
+    word = next(w for w in _TOTAL_AMOUNTS if fig.label.endswith(w))
+    role = "结转" if "结转" in word else "总额"
+    name = _LABEL_HEAD.sub("", label[: label.rfind(word)]).strip("(（ ")
+    name = name.removeprefix("其中")
+    if name.endswith("项目") and len(name) > 2:
+        pass  # a project named in the label
+    elif name in ("", "项目", "本项目", "该项目"):
+        name = _section_topic(context, fig.start)
+        if not name.endswith("项目"):
+            name = ""  # (the topics of section_topics are parts of a department's money)
+        name = _HEAD_NUMBER.sub("", name)
+    else:
+        return None  # '中央资金总额', '某乡资金总额': a part's total, another figure
+    year = "" if fig.year == _evaluated_year(context) else fig.year
+    shown = name + ("上年结转" if role == "结转" else "资金总额")
+    group = (year, shown, role, "")
+    return (fig, shown, False, shown, year, "", group)
 
 
 # an item the line is about ('公务接待费：', '（二）乡村公路日常养护：'), not a heading-like lead
@@ -211,12 +277,27 @@ def _place_of(context: CheckContext, position: int) -> str:
     if paragraph is None:
         return ""
     opening = _PLACE_OPENING.match(paragraph.text.lstrip())
-    if (
-        opening is None
-        or opening.group() == context.report.text[:40].split("\n", 1)[0][: len(opening.group())]
-    ):
+    if opening is None or opening.group() in _title_openings(context):
         return ""  # the report's own unit at the head of a paragraph is the whole body
     return opening.group()
+
+
+def _title_openings(context: CheckContext) -> tuple[str, ...]:
+    """The places the report's title lines open with (its own unit): the first lines of the
+    text, past a 'SOURCE:' line and a 'TITLE:' tag."""
+    openings = context.memo.get("rules_figures.title_openings")
+    if openings is None:
+        found = []
+        for line in context.report.text[:400].split("\n")[:4]:
+            line = line.strip()
+            if line.startswith("SOURCE:"):
+                continue
+            line = line.removeprefix("TITLE:").strip()
+            opening = _PLACE_OPENING.match(line)
+            if opening is not None:
+                found.append(opening.group())
+        openings = context.memo["rules_figures.title_openings"] = tuple(found)
+    return openings
 
 
 def _parts_of_other_totals(context: CheckContext, first: Fig, fig: Fig) -> bool:
@@ -286,7 +367,11 @@ def _works_named(context: CheckContext, position: int) -> frozenset[str]:
     paragraph = context.report.paragraph_at(position)
     if paragraph is None:
         return frozenset()
-    return frozenset(_WORKS.findall(paragraph.text))
+    # '(一)宾居河综合治理项目': the heading's number is no part of the name
+    return frozenset(_WORK_NUMBER.sub("", name) for name in _WORKS.findall(paragraph.text))
+
+
+_WORK_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[)）]")
 
 
 _INLINE_ITEM = re.compile(
@@ -954,7 +1039,90 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
                 found=plain(t2),
             )
         )
+    if "|" in text:
+        findings.extend(_table_row_breakdowns(context))
     return findings
+
+
+_ROW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ROW_HEAD = re.compile(r"^(?:其中[:：]?)|(?:明细|构成)$")
+
+
+def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
+    """'| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |' and then '| 基本支出 | 人员经费 |
+    358.74 | 公用经费 | 63.62 |': a '|' row of name–amount pairs whose first cell names an amount of
+    another row is that amount broken down; its amounts add up to it (within the rounding of the
+    printed cells). Names that state a stage (预算, 执行 …) are columns of one figure, not parts."""
+    text = context.report.text
+    data = context.data
+    stated: dict[str, tuple[Decimal, Decimal, int, int]] = {}  # name → (value, half, start, end)
+    rows = []
+    at = text.find("|")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if text.startswith("|", line_start):
+            pairs, head = _name_amount_pairs(text, line_start, line_end, data)
+            if pairs is not None:
+                for name, value, half, start, end in pairs:
+                    stated.setdefault(name, (value, half, start, end))
+                if head and len(pairs) >= 2:
+                    rows.append((head, pairs, line_start, line_end))
+        at = text.find("|", line_end)
+    findings = []
+    for head, pairs, line_start, line_end in rows:
+        whole = stated.get(head)
+        if whole is None or line_start <= whole[2] <= line_end:
+            continue  # (a name stated first in this very row)
+        value, half, start, end = whole
+        total = sum((pair[1] for pair in pairs), ZERO)
+        envelope = half + sum((pair[2] for pair in pairs), ZERO)
+        if abs(total - value) < envelope or total == value:
+            continue
+        listing = "+".join(plain(pair[1]) for pair in pairs)
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR,
+                f"“{head}”一行所列各项之和{plain(total)}（{listing}），与表中“{head}”{plain(value)}不符，"
+                f"相差{plain(abs(total - value))}",
+                pairs[0][3],
+                pairs[-1][4],
+                expected=plain(value),
+                found=plain(total),
+            )
+        )
+    return findings
+
+
+def _name_amount_pairs(text: str, start: int, end: int, data) -> tuple[list | None, str]:
+    """The (name, value, half, start, end) pairs of a '|' row made of a first cell and then only
+    name, amount, name, amount … (None for any other row), and its first cell's name."""
+    cells = []
+    position = start
+    for piece in text[start:end].split("|"):
+        stripped = piece.strip()
+        offset = piece.find(stripped) if stripped else 0
+        cells.append((stripped, position + offset))
+        position += len(piece) + 1
+    cells = [cell for cell in cells if cell[0]]
+    if len(cells) < 5 or len(cells) % 2 == 0:
+        return None, ""
+    head = _ROW_HEAD.sub("", cells[0][0])
+    pairs = []
+    for (name, _), (number, number_start) in zip(cells[1::2], cells[2::2], strict=True):
+        if _ROW_NUMBER.fullmatch(number) is None or _ROW_NUMBER.search(name) is not None:
+            return None, ""
+        if role_and_subject(name, data)[0]:
+            return None, ""  # '| 基本支出 | 年初预算 | 100 | 执行数 | 95 |': one figure's stages
+        value = Decimal(number.replace(",", ""))
+        decimals = len(number.split(".", 1)[1]) if "." in number else 0
+        half = Decimal(5).scaleb(-(decimals + 1))
+        pairs.append((name, value, half, number_start, number_start + len(number)))
+    if head and (_ROW_NUMBER.search(head) is not None or role_and_subject(head, data)[0]):
+        head = ""
+    return pairs, head
 
 
 def _value(match: re.Match) -> Decimal:
@@ -1279,8 +1447,17 @@ def check_sangong_over_budget(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _stock_labels(data) -> frozenset[str]:
-    return frozenset(data.identities.get("stock") or ())
+class _StockLabels(NamedTuple):
+    labels: frozenset[str]
+    longest_first: tuple[str, ...]  # for the label a longer one ends with ('委机关核定编制数' → '编制数')
+    endings: frozenset[str]  # their last two characters: a label ending otherwise ends with none
+
+
+def _stock_labels(data) -> _StockLabels:
+    labels = frozenset(data.identities.get("stock") or ())
+    return _StockLabels(
+        labels, tuple(sorted(labels, key=len, reverse=True)), frozenset(label[-2:] for label in labels)
+    )
 
 
 @rule("stock.changed", "存量数字（核定编制、在职人数、年初结转结余）在报告两处写成不同的值")
@@ -1288,27 +1465,32 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
     is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
-    labels = context.data.once(_stock_labels)
-    if not labels:
+    stock = context.data.once(_stock_labels)
+    if not stock.labels:
         return []
     text = context.report.text
     findings = []
     candidates = []
-    together: dict[tuple[str, str], int] = {}
+    together: dict[tuple[str, str, str], int] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
-        label = _stock_label(quantity.label, labels)
-        if label is None:
-            continue  # '行政事业编制' is another count than '事业编制'; labels must match exactly
+        if quantity.label[-2:] not in stock.endings:
+            continue  # (no stock label ends otherwise)
+        found = _stock_label(quantity.label, stock)
+        if found is None:
+            continue  # '行政事业编制' is another count than '事业编制'
+        owner, label = found
         year = "" if quantity.year == context.fiscal_year else quantity.year
-        together[year, label] = together.get((year, label), 0) + 1
-        candidates.append((quantity, year, label))
-    seen: dict[tuple[str, str, str], object] = {}
-    for quantity, year, label in candidates:
-        if together[year, label] < 2:
+        group = (year, owner, label)
+        together[group] = together.get(group, 0) + 1
+        candidates.append((quantity, group))
+    seen: dict[tuple[str, str, str, str], object] = {}
+    for quantity, group in candidates:
+        if together[group] < 2:
             continue  # the only figure of its year and label: compared with none (its point in time unread)
-        key = (year, label, _point_in_time(text, quantity))
+        year, owner, label = group
+        key = (*group, _point_in_time(text, quantity))
         first = seen.get(key)
         if first is None:
             seen[key] = quantity
@@ -1359,16 +1541,47 @@ _STOCK_HEAD = words("rules_figures.stock_head")
 _STOCK_HEAD_FIRST = frozenset(head[:1] for head in _STOCK_HEAD)  # a label opening otherwise has none
 
 
-def _stock_label(label: str, labels: frozenset[str]) -> str | None:
-    """The stock label a figure's label is, after the words that only introduce it ('共有在编人员')."""
-    while label not in labels:
-        if label[:1] not in _STOCK_HEAD_FIRST or not label.startswith(_STOCK_HEAD):
-            return None  # no word to take off (most labels)
-        head = next((h for h in _STOCK_HEAD if label.startswith(h) and len(label) > len(h)), None)
-        if head is None:
-            return None
-        label = label[len(head) :]
-    return label
+def _stock_label(label: str, stock: _StockLabels) -> tuple[str, str] | None:
+    """(whose, the stock label) a figure's label is: the label it ends with, once the words that
+    only introduce it are taken off ('共有在编人员', '年末实有在职人员', '决算中年初结转结余'). Whose is ""
+    for the body itself ('本局', '局机关及所属单位核定编制数'), "机关" for its office alone
+    ('委机关核定编制数', '人员经费主要用于委机关在职人员'), and the words naming another body for that
+    one's ('下属二级单位年末在职人员'); a label with other words before the stock label ('行政事业编制',
+    '离退休人员') is another figure (None)."""
+    if label in stock.labels:
+        return "", label
+    name = next((name for name in stock.longest_first if label.endswith(name)), None)
+    if name is None:
+        return None
+    before = _STOCK_INTRO.sub("", label[: -len(name)])
+    while before and before[:1] in _STOCK_HEAD_FIRST and before.startswith(_STOCK_HEAD):
+        head = next((h for h in _STOCK_HEAD if before.startswith(h)), "")
+        before = _STOCK_INTRO.sub("", before[len(head) :])
+    if not before:
+        return "", name
+    own = _OWN_BODY.search(before)
+    if own is not None:
+        # '委机关', '局机关', '本级': the body's office alone, not with the units under it
+        return ("机关" if own.group("office") else ""), name
+    if len(before) <= 12 and _OTHER_BODY.search(before):
+        return before, name  # another body's staff, compared only with that body's
+    return None
+
+
+# what stands between the body and the stock label, or before both: a point in time, a record
+# ('决算中'), 核定/实有
+_STOCK_INTRO = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|年末|年底|年初|期末|末|截至|截止)+|(?:核定|实有|现有|共有|共)+$"
+    r"|(?:决算|预算|财务)?(?:报表|表)?中$|(?:年末|年底|年初|期末)+$"
+)
+# the body itself, at the end of what precedes the label: 局机关及所属单位, 本院, 全局; or its office
+# alone: 委机关, 本级
+_OWN_BODY = re.compile(
+    r"(?:[本我全][委局院厅部会办所站]|[委局院厅部会办]?机关及(?:所属|下属)各?单位|本单位|本部门"
+    r"|(?P<office>[委局院厅部会办]?机关|本级))$"
+)
+# another body: its units, schools, stations, villages
+_OTHER_BODY = re.compile(r"单位|机构|学校|中心|医院|卫生院|乡镇|社区|下属|所属|二级|[站所队馆]$")
 
 
 _YEAR_START = ("年初", "1月1日")
