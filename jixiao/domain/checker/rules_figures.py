@@ -1148,7 +1148,10 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL_HEAD = r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?"
+# the total score, or a category's ('产出指标得分37.5分，其中数量指标15分、质量指标11分…')
+_SCORE_TOTAL_HEAD = (
+    r"(?:" + "|".join(words("scores.total_labels")) + r"|[\u4e00-\u9fff]{2,4}?类?指标得分)(?:为|是|:)?"
+)
 _SCORE_TOTAL = re.compile(_SCORE_TOTAL_HEAD + r"(?P<n>\d+(?:\.\d+)?)分")
 _SCORE_TOTAL_HEADS = head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
 _SCORE_WORDS = ("得分", "总分", "评分", "自评")

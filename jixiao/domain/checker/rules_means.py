@@ -215,7 +215,15 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             # '家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）': the
             # bracket after the rate holds its own counts
             counts = aside
-        named = [q for q in counts if stem in q.raw_label[-6:] and (q.start < rate.start or q in aside)]
+        # ('发放满意度问卷300份': the label names the survey by the rate's own name, not what is so counted)
+        rate_word = label[-(len(stem) + 1) :]
+        named = [
+            q
+            for q in counts
+            if stem in q.raw_label[-6:]
+            and rate_word not in q.raw_label[-8:]
+            and (q.start < rate.start or q in aside)
+        ]
         # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
         # done, but it is of the whole
         pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]

@@ -729,7 +729,9 @@ _ITEM_LINE = re.compile(
     r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、是]|[①-⑳])"
 )
 _EXHAUSTIVE_INTRO = re.compile(
-    r"(?:具体如下|具体为|明细如下|分别为|分别是|如下|(?:用于|包括)以下[^,，。:：]{0,8})[:：]$"
+    r"(?:具体如下|具体为|明细如下|分别为|分别是|如下|(?:用于|包括)以下[^,，。:：]{0,8}"
+    # '支出总计1,042.63万元，按经济分类：': a classification leaves nothing out
+    r"|按[\u4e00-\u9fff]{1,6}?分(?:类)?(?:看)?)[:：]$"
 )
 
 
@@ -818,7 +820,10 @@ _NAMED_BREAKDOWN = re.compile(
 
 # '按内容分，…', '按经济分类，…', '按支出性质分：…': the whole broken down by a kind, the whole in the
 # sentence before
-_BY_KIND = re.compile(r"按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?[,:，：](?=[\u4e00-\u9fff])")
+# ('分类别看，…', '分项目看：…' likewise)
+_BY_KIND = re.compile(
+    r"(?:按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?|分(?P<by>[\u4e00-\u9fff]{1,4}?)看)[,:，：](?=[\u4e00-\u9fff])"
+)
 _SUM_WORDS = words("rules_sums.sum_words")
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
@@ -842,8 +847,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     # the words are few in a text: found first (from the report's CharIndex), then the sentence
     # they open
     places = report.places
-    for at in scan.places_of(text, "按", places):
-        # 按 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
+    for at in scan.places_of(text, "按分", places):
+        # 按 or 分 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
         # match is found from its own 中, 包括 or 分别
         if at == 0 or text[at - 1] in "。\n":
             starts.add(at)
@@ -861,7 +866,7 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
             continue
-        name = match.group("name")
+        name = match.group("name") or match.group("by")
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
@@ -933,6 +938,13 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             parts.append(first)
         if len(parts) < 2 or any(q.unit != total.unit and q.kind != total.kind for q in parts):
             continue
+        if match.re is _BY_KIND:
+            # a whole is no smaller than any of its parts: '4.资本性支出20.00万元' before '按功能分类，…
+            # 卫生健康支出993.12万元…' is the last item of another grouping, not the whole of this one
+            biggest = max(q.base_value for q in parts)
+            earlier = [q for q in earlier if q.base_value >= biggest]
+            if not earlier:
+                continue
         labels = [q.label for q in parts]
         exhaustive = any(
             all(any(member in label for label in labels) for member in group)
@@ -953,7 +965,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 WARNING if match.re is _BY_KIND else ERROR if exhaustive or difference > 0 else WARNING,
                 f"“{name}”的分项之和{amount_like(added, total)}（{'+'.join(f'{q.label}{q.text}' for q in parts)}），"
                 f"与前文“{total.label}”{total.text}{total.unit}不符",
-                match.start(),
+                # (a grouping of the sentence before is shown with that sentence's whole)
+                min(total.start, match.start()) if match.re is _BY_KIND else match.start(),
                 parts[-1].end,
                 expected=f"{total.text}{total.unit}",
                 found=amount_like(added, total),

@@ -1,0 +1,106 @@
+"""Totals against their items, counts against names, and rates, in wordings of the probe set
+(tests/data/checker_probe, tuning part) that the rules did not reach: each written here in other
+words, with the defect that must be reported and the sound text of the same shape that stays silent."""
+
+from tests.domain.checker.helpers import findings, only
+
+HEAD = "长宁县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+def fired(body, rule):
+    return findings(HEAD + body + "\n", rule, report_type="auto")
+
+
+# ---------------------------------------------------------------------------------------------
+# A table of people: its 合计 row is exact
+
+
+STAFF = (
+    "人员情况如下:\n| 类别 | 编制数 | 实有人数 |\n| 行政编制 | {a} | 9 |\n| 事业编制 | 5 | 5 |\n"
+    "| 合计 | {total} | 14 |\n另有退休人员3人。"
+)
+
+
+def test_a_count_column_of_whole_numbers_is_summed_exactly():
+    finding = only(HEAD + STAFF.format(a=10, total=14) + "\n", "table.column_total")
+    assert "编制数" in finding.message and "15（10+5）" in finding.message and finding.found == "14"
+    assert not fired(STAFF.format(a=9, total=14), "table.column_total")
+
+
+def test_whole_amounts_keep_their_rounding_envelope():
+    # amounts in 万元 printed whole may each have been rounded: 8 + 4 against 11 is within it
+    money = (
+        "支出情况(单位:万元):\n| 项目 | 预算数 | 决算数 |\n| 基本支出 | 8 | 7 |\n| 项目支出 | 4 | 4 |\n"
+        "| 合计 | 11 | 11 |\n"
+    )
+    assert not fired(money, "table.column_total")
+
+
+# ---------------------------------------------------------------------------------------------
+# Count units: 段, 卷
+
+
+def test_parts_in_sections_and_volumes_are_added_up():
+    body = "评价组抽查道路共30段,其中县道6段、乡道10段、村道12段,抽查里程86.5公里。"
+    assert "28段" in only(HEAD + body + "\n", "parts.sum").message
+    body = "全年接收进馆档案3,120卷,其中文书档案2,100卷、会计档案920卷、基建档案180卷。"
+    assert "3200卷" in only(HEAD + body + "\n", "parts.sum").message
+    assert not fired("评价组抽查道路共28段,其中县道6段、乡道10段、村道12段。", "parts.sum")
+    assert not fired(
+        "全年接收进馆档案3,200卷,其中文书档案2,100卷、会计档案920卷、基建档案180卷。", "parts.sum"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A classification on numbered lines after '总计X，按经济分类：'
+
+ECONOMIC = (
+    "支出总计860.50万元,按经济分类:\n1.工资福利支出 402.10万元\n2.商品和服务支出 {goods}万元\n"
+    "3.对个人和家庭的补助 300.00万元\n4.资本性支出 18.00万元\n"
+    "按功能分类:社会保障和就业支出45.20万元、卫生健康支出806.30万元、住房保障支出9.00万元。"
+)
+
+
+def test_a_classification_on_lines_of_its_own_adds_up_to_the_total():
+    finding = only(HEAD + ECONOMIC.format(goods="150.40") + "\n", "list.lines_total")
+    assert "870.5万元" in finding.message and "相差10万元" in finding.message
+    assert not fired(ECONOMIC.format(goods="140.40"), "list.lines_total")
+
+
+def test_the_last_item_of_one_grouping_is_no_whole_of_the_next():
+    # '按功能分类' after the numbered lines: its parts make 860.50, not the 18.00 of the line before
+    assert not fired(ECONOMIC.format(goods="140.40"), "parts.named_whole")
+
+
+def test_a_grouping_opened_with_fen_kan_is_held_against_the_whole_before_it():
+    body = (
+        "截至年底,已支出资金5,620.40万元,执行率95.10%。分类别看,产业发展类3,210.20万元,"
+        "就业类820.00万元,乡村建设类{build}万元,项目管理费90.20万元。"
+    )
+    finding = only(HEAD + body.format(build="1,600.00") + "\n", "parts.named_whole")
+    assert "5720.4万元" in finding.message and "5620.40万元" in finding.message
+    assert finding.location.quote.startswith("5,620.40万元")
+    assert not fired(body.format(build="1,500.00"), "parts.named_whole")
+
+
+# ---------------------------------------------------------------------------------------------
+# A category's score and its 其中 parts
+
+
+def test_a_category_score_is_the_sum_of_its_parts():
+    body = "(一)产出。产出指标得分{n}分,其中数量指标14分、质量指标10分、时效指标5分、成本指标6.5分。"
+    finding = only(HEAD + body.format(n="36.5") + "\n", "score.parts")
+    assert "14+10+5+6.5=35.5分" in finding.message
+    assert not fired(body.format(n="35.5"), "score.parts")
+
+
+# ---------------------------------------------------------------------------------------------
+# A survey named by the rate is no count of what the rate counts
+
+
+def test_the_questionnaires_of_a_satisfaction_survey_are_not_the_satisfied():
+    body = "发放服务对象满意度问卷400份,收回有效问卷380份,满意度为96.8%。"
+    assert not fired(body, "rate.counts")
+    # the satisfied, counted by name, are still divided by the questionnaires returned
+    wrong = "发放问卷400份,收回380份,满意360份,满意度为96.8%。"
+    assert "94.74%" in only(HEAD + wrong + "\n", "rate.counts").message
