@@ -104,3 +104,39 @@ def test_the_questionnaires_of_a_satisfaction_survey_are_not_the_satisfied():
     # the satisfied, counted by name, are still divided by the questionnaires returned
     wrong = "发放问卷400份,收回380份,满意360份,满意度为96.8%。"
     assert "94.74%" in only(HEAD + wrong + "\n", "rate.counts").message
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparisons with last year
+
+
+def test_a_comparison_that_opens_with_the_name_of_a_figure_before_compares_that_figure():
+    body = (
+        "基本支出520.40万元,其中人员经费450.10万元,公用经费70.30万元。"
+        "公用经费比上年的{before}万元增加3.50万元,主要用于办公设备维护。"
+    )
+    finding = only(HEAD + body.format(before="73.80") + "\n", "yoy.direction")
+    assert "本年70.30万元、上年73.80万元，应为减少" in finding.message
+    assert not fired(body.format(before="66.80"), "yoy.direction")
+    assert not fired(body.format(before="66.80"), "yoy.arithmetic")
+
+
+def test_a_figure_alone_in_a_bracket_before_the_comparison_is_this_years():
+    body = "本年度未列支评审费({now}万元),比上年增加2.4000万元。"
+    finding = only(HEAD + body.format(now="0") + "\n", "value.impossible")
+    assert "本年只有0万元" in finding.message
+    assert not fired(body.format(now="5.6000"), "value.impossible")
+
+
+def test_roughly_flat_is_held_against_the_two_years_figures():
+    body = "本年收入{now}万元,与上年({before}万元)基本持平。"
+    finding = only(HEAD + body.format(now="4,630.50", before="4,120.00") + "\n", "compare.words")
+    assert "增加510.5万元" in finding.message and "12.39%" in finding.message
+    # within a tenth is roughly flat; plain 持平 allows only a small difference
+    assert not fired(body.format(now="4,230.50", before="4,120.00"), "compare.words")
+    plain = "本年收入{now}万元,与上年{before}万元持平。"
+    assert (
+        "下降3.40%"
+        in only(HEAD + plain.format(now="3,980.00", before="4,120.00") + "\n", "compare.words").message
+    )
+    assert not fired(plain.format(now="4,125.00", before="4,120.00"), "compare.words")
