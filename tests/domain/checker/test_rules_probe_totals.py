@@ -140,3 +140,62 @@ def test_roughly_flat_is_held_against_the_two_years_figures():
         in only(HEAD + plain.format(now="3,980.00", before="4,120.00") + "\n", "compare.words").message
     )
     assert not fired(plain.format(now="4,125.00", before="4,120.00"), "compare.words")
+
+
+# ---------------------------------------------------------------------------------------------
+# A score row under the note 得分=权重×完成率
+
+INDICATORS = (
+    "三、绩效指标完成情况\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 权重 | 年度指标值 | 实际完成值 | 完成率 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 救助对象人数 | 10 | 500人 | 468人 | 93.60% | 9.36 |\n"
+    "| | | 培训场次 | 6 | 20场 | 24场 | 120.00% | 6 |\n"
+    "| | 时效指标 | 资金支付进度 | 8 | 100% | 91.25% | 91.25% | {score} |\n"
+    "| 满意度指标 | 服务对象满意度 | 群众满意度 | 10 | ≥90% | 95.1% | 100.00% | 10 |\n"
+    "注:得分=权重×完成率,完成率超过100%的按100%计。\n"
+)
+
+
+def test_a_score_is_the_weight_times_the_completion_rate_the_note_states():
+    finding = only(HEAD + INDICATORS.format(score="7.03") + "\n", "table.score_rate")
+    assert "8×91.25%=7.30分" in finding.message and finding.found == "7.03"
+    assert not fired(INDICATORS.format(score="7.30"), "table.score_rate")
+    # without the note the table does not say how its scores were given
+    without = INDICATORS.format(score="7.03").replace("注:得分=权重×完成率,完成率超过100%的按100%计。\n", "")
+    assert not fired(without, "table.score_rate")
+
+
+SCOPED = (
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 保障人数 | 2,000人 | 1,940人 | 10 | 9.70 |\n"
+    "| | 时效指标 | 按月发放及时率 | 100% | 83.33% | 10 | {score} |\n"
+    "| | 成本指标 | 月人均补助 | ≥450元 | 486元 | 10 | 10 |\n"
+    "| 效益指标 | 社会效益指标 | 基本生活保障率 | 100% | 95% | 20 | 20 |\n"
+    "注:数量指标、时效指标得分=分值×完成率。\n"
+)
+
+
+def test_a_note_that_names_categories_speaks_of_their_rows_only():
+    finding = only(HEAD + SCOPED.format(score="8.83") + "\n", "table.score_rate")
+    assert "10×83.33%=8.33分" in finding.message
+    # the 效益 row (95% done, full points) is not under the note
+    assert not fired(SCOPED.format(score="8.33"), "table.score_rate")
+
+
+# ---------------------------------------------------------------------------------------------
+# The note under a score table against the table's own 分值 column
+
+SUMMARY = (
+    "三、评价结论\n评分汇总表\n一级指标\n分值\n得分\n得分率\n决策\n20\n18\n90.00%\n过程\n20\n17\n85.00%\n"
+    "产出\n35\n32\n91.43%\n效益\n25\n23\n92.00%\n合计\n100\n90\n90.00%\n"
+    "说明:本次评价指标体系中决策指标20分、过程指标20分、产出指标{output}分、效益指标{benefit}分。\n"
+)
+
+
+def test_the_points_a_note_gives_a_category_are_those_of_the_table():
+    found = fired(SUMMARY.format(output=40, benefit=20), "table.prose_points")
+    assert sorted(f.message for f in found) == [
+        "文中写“产出指标40分”，评分表中这一类标35分",
+        "文中写“效益指标20分”，评分表中这一类标25分",
+    ]
+    assert not fired(SUMMARY.format(output=35, benefit=25), "table.prose_points")
