@@ -7,7 +7,7 @@ the points of a category against its items, and scores left empty.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
@@ -351,6 +351,8 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 else:
                     findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
             weight_cell, score_cell = row.cell(weight_at), row.cell(score_at)
+            if weight_at is None and score_at is not None:
+                weight_cell = _weight_in_name(table.columns[score_at], score_cell)
             if (
                 weight_cell is None
                 or score_cell is None
@@ -381,12 +383,14 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 else f"{weight_cell.text}×{rate_cell.text.rstrip('?')}%"
             )
             truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
-            if truncated == score_cell.value:
+            raised = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_UP)
+            if score_cell.value in (truncated, raised):
                 findings.append(
                     context.finding(
                         "score.recompute",
                         WARNING,
-                        f"表中“{row.label}”得分{score_cell.text.rstrip('?')}是截尾取数："
+                        f"表中“{row.label}”得分{score_cell.text.rstrip('?')}是"
+                        f"{'截尾' if score_cell.value == truncated else '进位'}取数："
                         f"{score_basis}={format(exact_score.normalize(), 'f')[:8]}，四舍五入应为{rounded}",
                         score_cell.start,
                         score_cell.end,
@@ -407,6 +411,18 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+# '得分(20分*执行率)': the score column's name gives the weight
+_WEIGHT_IN_NAME = re.compile(r"[(（](?P<n>\d{1,3}(?:\.\d{1,2})?)分?\s*[*×xX]\s*(?:预算)?执行率[)）]")
+
+
+def _weight_in_name(name: str, score: TableCell | None) -> TableCell | None:
+    """The weight a score column's name states, as a cell (placed at the score's own cell)."""
+    match = _WEIGHT_IN_NAME.search(name)
+    if match is None or score is None:
+        return None
+    return TableCell(match.group("n"), score.start, score.end, Decimal(match.group("n")))
 
 
 def _rate_value(cell: TableCell | None) -> Decimal | None:

@@ -199,3 +199,23 @@ def test_the_points_a_note_gives_a_category_are_those_of_the_table():
         "文中写“效益指标20分”，评分表中这一类标25分",
     ]
     assert not fired(SUMMARY.format(output=35, benefit=25), "table.prose_points")
+
+
+# ---------------------------------------------------------------------------------------------
+# The weight a score column's name states: '得分(20分*执行率)'
+
+FUND_ROW = (
+    "2022年度项目支出绩效自评表\n"
+    "| 预算执行情况(万元) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率) |\n"
+    "| 年度财政资金总额 | 312.5000 | 48.00 | 15.36% | {score} |\n"
+    "| 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 得分 |\n"
+)
+
+
+def test_a_score_is_the_weight_its_column_names_times_the_rate():
+    finding = only(HEAD + FUND_ROW.format(score="3.17") + "\n", "score.recompute")
+    assert "20×48.00÷312.5000=3.07" in finding.message and finding.found == "3.17"
+    assert not fired(FUND_ROW.format(score="3.07"), "score.recompute")
+    # rounded up, not half-up (3.072 → 3.08): a warning, as a truncated score is
+    raised = only(HEAD + FUND_ROW.format(score="3.08") + "\n", "score.recompute")
+    assert raised.severity == "warning" and "进位取数" in raised.message
