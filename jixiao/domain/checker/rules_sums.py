@@ -683,6 +683,71 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
                             found=total.cell(column).text,
                         )
                     )
+        findings.extend(_complete_part_rows(context, table, money_columns))
+    return findings
+
+
+def _complete_part_rows(context: CheckContext, table: Table, money_columns: list[int]) -> list[Finding]:
+    """'基本支出 / 其中：人员经费 / 公用经费': rows opened by 其中 under a row, whose names make one of the
+    complete breakdowns (人员经费 and 公用经费 are all of 基本支出), add up to it in every column of
+    amounts (a table of any layout; the 合计 rows of a form are read above)."""
+    totals = tuple(context.data.tables.get("total_rows") or ())
+    groups = context.data.complete_breakdowns
+    rows = table.rows
+    findings = []
+    for at in range(1, len(rows)):
+        if not rows[at].label.replace(" ", "").startswith("其中"):
+            continue
+        parent = rows[at - 1]
+        if parent.label.replace(" ", "").startswith(totals):
+            continue
+        names: list[str] = []
+        parts: list[TableRow] = []
+        group = None
+        for row in rows[at : at + 4]:
+            names.append(_part_name(row.label))
+            parts.append(row)
+            # the first rows that make a whole breakdown (人员经费, 公用经费: not the 项目支出 after them)
+            group = next(
+                (
+                    g
+                    for g in groups
+                    if len(g) == len(names) and all(any(n.endswith(member) for n in names) for member in g)
+                ),
+                None,
+            )
+            if group is not None:
+                break
+        if group is None:
+            continue
+        for column in money_columns:
+            whole_cell = parent.cell(column)
+            cells = [p.cell(column) for p in parts]
+            if (
+                whole_cell is None
+                or whole_cell.value is None
+                or any(c is None or c.value is None for c in cells)
+            ):
+                continue
+            added = sum((c.value * c.scale for c in cells), ZERO)
+            half = sum((c.half * c.scale for c in cells), whole_cell.half * whole_cell.scale)
+            if abs(added - whole_cell.value * whole_cell.scale) <= half:
+                continue
+            places = Decimal(1).scaleb(-max(c.decimals for c in (whole_cell, *cells)))
+            shown = f"{(added / whole_cell.scale).quantize(places):f}"
+            gap = f"{abs(added / whole_cell.scale - whole_cell.value).quantize(places):f}"
+            findings.append(
+                context.finding(
+                    "table.totals",
+                    ERROR,
+                    f"表中“{parent.label}”{table.columns[column]}{whole_cell.text}与其下其中各行之和{shown}"
+                    f"（{'+'.join(c.text for c in cells)}）不符，相差{gap}",
+                    whole_cell.start,
+                    whole_cell.end,
+                    expected=shown,
+                    found=whole_cell.text,
+                )
+            )
     return findings
 
 

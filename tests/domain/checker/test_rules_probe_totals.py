@@ -219,3 +219,23 @@ def test_a_score_is_the_weight_its_column_names_times_the_rate():
     # rounded up, not half-up (3.072 → 3.08): a warning, as a truncated score is
     raised = only(HEAD + FUND_ROW.format(score="3.08") + "\n", "score.recompute")
     assert raised.severity == "warning" and "进位取数" in raised.message
+
+
+# ---------------------------------------------------------------------------------------------
+# 其中 rows that make a whole breakdown, in a table of one cell a line
+
+SPENDING = (
+    "二、部门整体支出情况\n2022年度收支情况表(单位:元)\n项目\n预算数\n决算数\n"
+    "支出合计\n1,300,000.00\n1,262,450.20\n基本支出\n980,000.00\n{basic}\n"
+    "其中:人员经费\n850,000.00\n842,310.60\n公用经费\n130,000.00\n121,689.40\n"
+    "项目支出\n320,000.00\n298,450.20\n全年支出1,262,450.20元,预算执行率97.11%。\n"
+)
+
+
+def test_the_rows_under_qizhong_that_make_a_whole_add_up_to_the_row_above():
+    finding = only(HEAD + SPENDING.format(basic="974,000.00") + "\n", "table.totals")
+    assert "964000.00（842,310.60+121,689.40）" in finding.message and "相差10000.00" in finding.message
+    assert not fired(SPENDING.format(basic="964,000.00"), "table.totals")
+    # a 其中 that names one part only may leave the others out
+    partial = SPENDING.format(basic="974,000.00").replace("公用经费\n130,000.00\n121,689.40\n", "")
+    assert not fired(partial, "table.totals")
