@@ -239,3 +239,17 @@ def test_the_rows_under_qizhong_that_make_a_whole_add_up_to_the_row_above():
     # a 其中 that names one part only may leave the others out
     partial = SPENDING.format(basic="974,000.00").replace("公用经费\n130,000.00\n121,689.40\n", "")
     assert not fired(partial, "table.totals")
+
+
+# ---------------------------------------------------------------------------------------------
+# The share of its target an indicator of the form reached, said in prose
+
+
+def test_the_share_of_a_target_said_in_prose_is_the_forms_actual_over_its_target():
+    body = (
+        SCOPED.format(score="8.33")
+        + "三、绩效目标完成情况\n全年保障困难群众1,940人,保障人数完成年度目标的{rate}%。\n"
+    )
+    finding = only(HEAD + body.format(rate=95) + "\n", "rate.of_base")
+    assert "1,940人÷年度指标值2,000人=97.00%" in finding.message
+    assert not fired(body.format(rate=97), "rate.of_base")
