@@ -49,7 +49,11 @@ def _of_list_heads(
     changed = []
     for statement in statements:
         current, previous = statement.current, statement.previous
-        group = last_parts.get(current.start) if current is not None and previous is not None else None
+        group = (
+            last_parts.get(current.start)
+            if current is not None and previous is not None and not statement.named
+            else None
+        )
         if group is not None and any(mark in text[current.end : previous.start] for mark in ";。"):
             head = group.candidates[0]
             if head.kind == current.kind and head.start < current.start:

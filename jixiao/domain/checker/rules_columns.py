@@ -167,26 +167,27 @@ def _spaced_blocks(report) -> list[list[_Row]]:
 @rule("table.column_total", "表格的合计行与其上（或其下）各行逐列相加是否相符（识别其中行和小计层级）")
 def check_column_totals(context: CheckContext) -> list[Finding]:
     report = context.report
-    total_words, not_summed, empty = context.data.once(_column_words)
+    total_words, not_summed, empty, counts = context.data.once(_column_words)
     if not total_words:
         return []
     findings = []
     blocks = _pipe_blocks(context) if scan.places_of(report.text, "|", report.places) else []
     for block in blocks + _spaced_blocks(report):
-        findings.extend(_check_block(context, block, total_words, not_summed, empty))
+        findings.extend(_check_block(context, block, total_words, not_summed, empty, counts))
     return findings
 
 
-def _column_words(data) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _column_words(data) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
     spec = data.tables
     return (
         frozenset(spec.get("column_total_rows") or ()),
         tuple(spec.get("column_not_summed") or ()),
         frozenset(spec.get("empty_cells") or ()),
+        tuple(spec.get("column_counts") or ()),
     )
 
 
-def _check_block(context, block, total_words, not_summed, empty) -> list[Finding]:
+def _check_block(context, block, total_words, not_summed, empty, counts=()) -> list[Finding]:
     header_rows = []
     body_start = 0
     for row in block:
@@ -256,8 +257,10 @@ def _check_block(context, block, total_words, not_summed, empty) -> list[Finding
         checks = [(total, [parts[i] for i in leaves], where, WARNING if summed or aside else ERROR)]
         checks += [(parent, kids, "其下", WARNING) for parent, kids in _set_in_groups(parts)]
         checks += [(subtotal, rows, "其上本组", WARNING) for subtotal, rows in groups]
+        # a column of people or things counted (编制数, 实有人数): its whole numbers are exact
+        counted = any(word in name for word in counts)
         for whole_row, rows, side, severity in checks:
-            finding = _mismatch(context, whole_row, rows, column, name, side, severity)
+            finding = _mismatch(context, whole_row, rows, column, name, side, severity, counted)
             if finding is not None:
                 findings.append(finding)
     return findings
@@ -278,8 +281,9 @@ def _subtotal_groups(parts: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     return groups
 
 
-def _mismatch(context, whole_row, rows, column, name, side, severity) -> Finding | None:
-    """``whole_row``'s cell of ``column`` against the sum of the ``rows``' cells (empty ones are 0)."""
+def _mismatch(context, whole_row, rows, column, name, side, severity, counted=False) -> Finding | None:
+    """``whole_row``'s cell of ``column`` against the sum of the ``rows``' cells (empty ones are 0);
+    a ``counted`` column of whole numbers (people, units) is summed exactly, not within rounding."""
     whole = whole_row[column]
     picked = [row[column] for row in rows if _is_number(row[column])]
     if not _is_number(whole) or len(picked) < 2:
@@ -288,7 +292,10 @@ def _mismatch(context, whole_row, rows, column, name, side, severity) -> Finding
     # a cell printed with fewer decimals than the others of its column lost trailing zeros (“0”
     # among “1.80” and “3.20” is 0.00): the envelope is the column's last printed digit
     places = max([whole.decimals, *(cell.decimals for cell in picked)])
-    if abs(added - whole.value) <= Decimal(5).scaleb(-(places + 1)) * (len(picked) + 1):
+    if counted and not places:
+        if added == whole.value:
+            return None
+    elif abs(added - whole.value) <= Decimal(5).scaleb(-(places + 1)) * (len(picked) + 1):
         return None
     added = added.quantize(Decimal(1).scaleb(-places))
     return context.finding(

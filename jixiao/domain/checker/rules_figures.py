@@ -1359,6 +1359,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
             )
         )
     if has_word(text, "持平", report.places):
+        findings.extend(_flat_against_last_year(context))
         for statement in context.year_on_year:
             sentence_start = last_mark(text, "。\n", 0, statement.start) + 1
             sentence_end = text.find("。", statement.start)
@@ -1381,6 +1382,61 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
 
 
 _ROUGHLY = ("基本", "大致", "大体", "基本与上年", "大致与上年", "基本同上年", "基本保持")
+
+# '本年收入5,874.62万元，与上年（5,214.90万元）基本持平': between last year's figure and 持平
+_FLAT_AFTER = re.compile(r"[)）]?(?:相比|比较)?,?(?P<rough>基本上?|大致|大体)?(?:保持)?持平")
+# how far two figures said to be flat may part: exactly flat within 2%, roughly flat within 10%
+_FLAT_LIMIT = Decimal(2)
+_ROUGHLY_FLAT_LIMIT = Decimal(10)
+
+
+def _flat_against_last_year(context: CheckContext) -> list[Finding]:
+    """This year's figure, then '与上年（X）（基本）持平' with last year's X: the two must be close —
+    within the rounding for 持平 said plainly (2% allowed), within 10% for 基本持平."""
+    report = context.report
+    text = report.text
+    findings = []
+    for at in scan.places_of(text, "持", report.places):
+        if not text.startswith("持平", at):
+            continue
+        before = report.quantities_between(max(0, at - 40), at)
+        if len(before) < 2:
+            continue
+        previous, current = before[-1], before[-2]
+        flat = _FLAT_AFTER.fullmatch(text, previous.end, at + 2)
+        if flat is None or previous.role != "previous" or current.role != "level":
+            continue
+        if (
+            current.kind != previous.kind
+            or current.kind not in ("money", "count")
+            or current.unit != previous.unit
+        ):
+            continue
+        if current.approx or previous.approx or previous.base_value <= 0:
+            continue
+        if text[current.end : previous.start - len(previous.raw_label)] not in ("", ",", "，"):
+            continue  # only this year's figure, then 与上年: no other statement between
+        change = current.base_value - previous.base_value
+        if abs(change) <= report.half_unit(current) + report.half_unit(previous):
+            continue
+        share = abs(change) * HUNDRED / previous.base_value
+        if share <= (_ROUGHLY_FLAT_LIMIT if flat.group("rough") else _FLAT_LIMIT):
+            continue
+        said = f"{flat.group('rough') or ''}持平"
+        findings.append(
+            context.finding(
+                "compare.words",
+                WARNING,
+                f"说与上年{said}，但本年{current.text}{current.unit}比上年{previous.text}{previous.unit}"
+                f"{'增加' if change > 0 else '减少'}{amount_like(abs(change), current)}，"
+                f"{'增长' if change > 0 else '下降'}{round_half_up(share, 2)}%，不能算{said}",
+                current.start,
+                at + 2,
+                expected=f"{'增加' if change > 0 else '减少'}{amount_like(abs(change), current)}",
+                found=said,
+            )
+        )
+    return findings
 
 
 def _flat_said_of(context: CheckContext, statement, sentence_start: int, sentence: str) -> bool:
@@ -1603,7 +1659,10 @@ def _point_in_time(text: str, quantity) -> str:
 # A score and its parts in prose
 
 
-_SCORE_TOTAL_HEAD = r"(?:" + "|".join(words("scores.total_labels")) + r")(?:为|是|:)?"
+# the total score, or a category's ('产出指标得分37.5分，其中数量指标15分、质量指标11分…')
+_SCORE_TOTAL_HEAD = (
+    r"(?:" + "|".join(words("scores.total_labels")) + r"|[\u4e00-\u9fff]{2,4}?类?指标得分)(?:为|是|:)?"
+)
 _SCORE_TOTAL = re.compile(_SCORE_TOTAL_HEAD + r"(?P<n>\d+(?:\.\d+)?)分")
 _SCORE_TOTAL_HEADS = head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
 _SCORE_WORDS = ("得分", "总分", "评分", "自评")

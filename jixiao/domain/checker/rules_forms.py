@@ -12,6 +12,7 @@ from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.tables import Table, TableRow
 from jixiao.domain.checker.vocabulary import words
+from jixiao.domain.money import round_half_up
 
 # '≥500人次', '不低于90%', '≤5天', '=100%': a comparison and a number with its unit
 _TARGET = re.compile(
@@ -88,6 +89,101 @@ def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
                     score_cell.end,
                     expected=f"低于{plain(weight_cell.value)}分",
                     found=f"{plain(score_cell.value)}分",
+                )
+            )
+    return findings
+
+
+# the note under an indicator table that says how a score is computed: '注：得分=权重×完成率',
+# '注：数量指标、时效指标得分=分值×完成率' (then only the rows of those categories)
+_SCORE_NOTE = re.compile(
+    r"(?P<scope>[\u4e00-\u9fff、和及]{0,30}?)得分\s*[=＝]\s*(?:权重|分值)\s*[×*xX]\s*(?:指标)?完成率"
+)
+_RATE_COLUMNS = ("完成率", "指标完成率")
+_LEVEL_COLUMNS = ("二级指标", "一级指标")
+_NOTE_REACH = 200  # the note stands within this many characters after the table
+
+
+def _completion(row, table: Table, shift: int, rate_at: int | None) -> Decimal | None:
+    """The row's completion rate in %: its 完成率 cell, or the actual over a plain target of one
+    unit (no ≥/≤: a plain amount to reach)."""
+    if rate_at is not None:
+        cell = row.cell(rate_at - shift)
+        return cell.value if cell is not None and cell.value is not None and cell.unit == "%" else None
+    target_at, actual_at = _column(table, _TARGET_COLUMNS), _column(table, _ACTUAL_COLUMNS)
+    if target_at is None or actual_at is None:
+        return None
+    target, actual = row.cell(target_at - shift), row.cell(actual_at - shift)
+    if target is None or actual is None:
+        return None
+    wanted = _TARGET.match(target.text.replace(" ", "").replace(",", ""))
+    done = _ACTUAL.match(actual.text.replace(" ", "").replace(",", ""))
+    if not wanted or not done or wanted.group("op") or wanted.group("unit") != done.group("unit"):
+        return None
+    goal = Decimal(wanted.group("n"))
+    return Decimal(done.group("n")) * 100 / goal if goal > 0 else None
+
+
+@rule("table.score_rate", "指标表注明“得分=权重（分值）×完成率”时，各行得分与权重×完成率是否相符")
+def check_scores_by_completion(context: CheckContext) -> list[Finding]:
+    """Under an indicator table, '注：得分=权重×完成率，完成率超过100%的按100%计': each row's score is its
+    weight times its completion rate (the 完成率 column, or actual ÷ target; at most 100%), within the
+    rounding of the printed score and rate. A note that names categories ('数量指标、时效指标得分=…')
+    speaks of their rows only."""
+    text = context.report.text
+    if "完成率" not in text:
+        return []
+    findings = []
+    for table in context.tables:
+        weight_at, score_at = table.column("weight"), table.column("score")
+        if weight_at is None or score_at is None:
+            continue
+        note = _SCORE_NOTE.search(text, table.end, min(len(text), table.end + _NOTE_REACH))
+        if note is None or "。" in text[table.end : note.start()]:
+            continue
+        scope = tuple(n for n in re.split("[、和及]", note.group("scope")) if n)
+        rate_at = _column(table, _RATE_COLUMNS)
+        if rate_at is None and not scope:
+            continue  # a rate read from target and actual only for the categories the note names
+        level_at = _column(table, _LEVEL_COLUMNS)
+        category = ""
+        for row in table.rows:
+            shift = len(table.columns) - len(row.cells)
+            # the category stands in its first row only (a merged cell): it holds for the rows below
+            cell = row.cell(level_at - shift) if level_at is not None and level_at >= shift else None
+            if cell is not None and cell.text and cell.value is None:
+                category = cell.text.replace(" ", "")
+            elif level_at == 0 and row.label:
+                category = row.label.replace(" ", "")
+            if scope and not (category and category in scope):
+                continue
+            if shift < 0 or min(weight_at, score_at) < shift:
+                continue
+            weight, score = row.cell(weight_at - shift), row.cell(score_at - shift)
+            if weight is None or score is None or weight.value is None or score.value is None:
+                continue
+            rate = _completion(row, table, shift, rate_at)
+            if rate is None or rate < 0 or weight.value <= 0:
+                continue
+            capped = min(rate, Decimal(100))
+            expected = weight.value * capped / 100
+            rate_half = Decimal("0.005") if rate_at is not None else ZERO
+            envelope = score.half + weight.value * rate_half / 100
+            if abs(expected - score.value) <= envelope:
+                continue
+            named = row.cell(_column(table, ("三级指标", "指标名称", "绩效指标")))
+            name = named.text if named is not None and named.text else row.label
+            shown = round_half_up(expected, max(score.decimals, 2))
+            findings.append(
+                context.finding(
+                    "table.score_rate",
+                    ERROR,
+                    f"“{name}”的得分应为{plain(weight.value)}×{round_half_up(capped, 2):f}%={shown:f}分"
+                    f"（表注：{note.group(0).strip()}），表中写{score.text}",
+                    score.start,
+                    score.end,
+                    expected=f"{shown:f}",
+                    found=score.text,
                 )
             )
     return findings
@@ -331,4 +427,5 @@ RULES = (
     check_points_against_total_row,
     check_form_against_prose,
     check_scores_within_weights,
+    check_scores_by_completion,
 )

@@ -215,7 +215,15 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             # '家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）': the
             # bracket after the rate holds its own counts
             counts = aside
-        named = [q for q in counts if stem in q.raw_label[-6:] and (q.start < rate.start or q in aside)]
+        # ('发放满意度问卷300份': the label names the survey by the rate's own name, not what is so counted)
+        rate_word = label[-(len(stem) + 1) :]
+        named = [
+            q
+            for q in counts
+            if stem in q.raw_label[-6:]
+            and rate_word not in q.raw_label[-8:]
+            and (q.start < rate.start or q in aside)
+        ]
         # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
         # done, but it is of the whole
         pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
@@ -364,6 +372,8 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     for index in indices_of_kind(context, "percent"):
         if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
+    if "目标的" in text:
+        findings.extend(_rates_of_a_target(context))
     for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
         if after < 2:
             continue
@@ -393,6 +403,81 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
         finding = _rate_of(context, top, base, rate, formula, f"{base.raw_label}{base.text}{base.unit}的")
         if finding is not None:
             findings.append(finding)
+    return findings
+
+
+# '农村低保保障人数完成年度目标的96%': an indicator of the form named, then the share of its target
+_OF_THE_TARGET = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,16}?)(?:已)?(?:完成|达到|为)(?:了)?(?:年度|全年)?(?:绩效)?目标(?:值)?的$"
+)
+_INDICATOR_NAMES = ("三级指标", "指标名称", "绩效指标")
+_TARGET_NAMES = words("rules_forms.target_columns")
+_ACTUAL_NAMES = words("rules_forms.actual_columns")
+_PLAIN_VALUE = re.compile(r"^(?P<n>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{0,3})$")
+
+
+def _indicator_values(context: CheckContext) -> dict[str, tuple]:
+    """{indicator name: (target cell, actual cell)} of the form's indicator rows with a plain target
+    (a number and its unit, no ≥/≤) and an actual value of the same unit."""
+    found: dict[str, tuple] = {}
+    for table in context.tables:
+        columns = [c.replace(" ", "") for c in table.columns]
+        name_at = next((columns.index(n) for n in _INDICATOR_NAMES if n in columns), None)
+        target_at = next((columns.index(n) for n in _TARGET_NAMES if n in columns), None)
+        actual_at = next((columns.index(n) for n in _ACTUAL_NAMES if n in columns), None)
+        if name_at is None or target_at is None or actual_at is None:
+            continue
+        for row in table.rows:
+            if len(row.cells) != len(table.columns):
+                continue  # a row short of cells may be shifted
+            name, target, actual = row.cell(name_at), row.cell(target_at), row.cell(actual_at)
+            if name is None or target is None or actual is None or not name.text:
+                continue
+            wanted = _PLAIN_VALUE.match(target.text.replace(",", "").replace(" ", ""))
+            done = _PLAIN_VALUE.match(actual.text.replace(",", "").replace(" ", ""))
+            if (
+                wanted
+                and done
+                and wanted.group("unit") == done.group("unit")
+                and Decimal(wanted.group("n")) > 0
+            ):
+                found.setdefault(name.text.replace(" ", ""), (target, actual, wanted, done))
+    return found
+
+
+def _rates_of_a_target(context: CheckContext) -> list[Finding]:
+    """The share of its target an indicator of the form reached, said in prose, against the
+    indicator's row: actual ÷ target, within the rounding of the printed rate."""
+    findings = []
+    indicators = None
+    for index in indices_of_kind(context, "percent"):
+        rate = context.report.quantities[index]
+        if rate.approx or not rate.raw_label.endswith("的"):
+            continue
+        said = _OF_THE_TARGET.match(rate.raw_label)
+        if said is None:
+            continue
+        if indicators is None:
+            indicators = _indicator_values(context)
+        row = indicators.get(said.group("name"))
+        if row is None:
+            continue
+        target, actual, wanted, done = row
+        exact = Decimal(done.group("n")) * 100 / Decimal(wanted.group("n"))
+        if abs(exact - rate.value) <= rate.half_unit():
+            continue
+        findings.append(
+            context.finding(
+                "rate.of_base",
+                WARNING,
+                f"比率与表中数字不符：“{said.group('name')}”实际完成值{actual.text}÷年度指标值{target.text}"
+                f"={pct(exact, max(rate.decimals, 2))}，报告写“完成目标的{rate.text}%”",
+                rate.start - len(rate.raw_label),
+                rate.end,
+                expected=pct(exact, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
     return findings
 
 

@@ -246,6 +246,7 @@ def check_grade(context: CheckContext) -> list[Finding]:
 
 
 _NAME_HEADS = words("rules_points.name_heads")
+_CATEGORIES = frozenset(words("rules_points.categories"))
 _NAME_TAILS = words("rules_points.name_tails")
 
 
@@ -270,10 +271,23 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
     row: one indicator system, so one weight."""
     tabled: dict[str, tuple[Decimal, int]] = {}
     for table in context.tables:
+        weight_at = table.column("weight")
         for row in table.rows:
             points = category_points(row.label)
             if points is not None:
                 tabled.setdefault(_category_name(row.label), (points, row.label_start))
+        if weight_at is None:
+            continue
+        # '| 决策 | 15 | 13.5 |' under 一级指标 | 分值 | 得分: a table of the categories alone (not of
+        # indicators, whose first row in a category holds the first indicator's points)
+        rows = [r for r in table.rows if not r.label.replace(" ", "").startswith(_TABLE_TOTALS)]
+        names = [_category_name(r.label).removeprefix("项目") for r in rows]
+        if len(rows) < 2 or any(name not in _CATEGORIES for name in names):
+            continue
+        for name, row in zip(names, rows, strict=True):
+            cell = row.cell(weight_at)
+            if cell is not None and cell.value is not None:
+                tabled.setdefault(name, (cell.value, row.label_start))
     if len(tabled) < 2:
         return []
     text = context.report.text
@@ -358,6 +372,16 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
         for match in matches
         if Decimal(match.group("n")) == table_total.value
     }
+    # '（一）决策指标分析 该指标分值15分，评价得分13分': the score of one of the table's rows
+    row_scores = {
+        cell.value
+        for table in context.tables
+        if (column := table.column("score")) is not None
+        for row in table.rows
+        if not row.label.replace(" ", "").startswith(_TABLE_TOTALS)
+        and (cell := row.cell(column)) is not None
+        and cell.value is not None
+    }
     for match in matches:
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None or "|" in paragraph.text or match.group("label") == "得分":
@@ -367,6 +391,13 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
         stated = Decimal(match.group("n"))
         if stated == table_total.value or _sentence_of(text, match.start()) in agreeing:
             continue
+        if stated in row_scores:
+            continue
+        sentence = text[
+            max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()
+        ]
+        if "分值" in sentence:
+            continue  # '该指标分值15分，评价得分13.5分': a category's points, then its score
         findings.append(
             context.finding(
                 "score.prose_table",

@@ -7,7 +7,7 @@ the points of a category against its items, and scores left empty.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, show
@@ -351,6 +351,8 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 else:
                     findings.extend(_judge_table_rate(context, row, rate_cell, exact, basis, envelope))
             weight_cell, score_cell = row.cell(weight_at), row.cell(score_at)
+            if weight_at is None and score_at is not None:
+                weight_cell = _weight_in_name(table.columns[score_at], score_cell)
             if (
                 weight_cell is None
                 or score_cell is None
@@ -381,12 +383,14 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 else f"{weight_cell.text}×{rate_cell.text.rstrip('?')}%"
             )
             truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
-            if truncated == score_cell.value:
+            raised = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_UP)
+            if score_cell.value in (truncated, raised):
                 findings.append(
                     context.finding(
                         "score.recompute",
                         WARNING,
-                        f"表中“{row.label}”得分{score_cell.text.rstrip('?')}是截尾取数："
+                        f"表中“{row.label}”得分{score_cell.text.rstrip('?')}是"
+                        f"{'截尾' if score_cell.value == truncated else '进位'}取数："
                         f"{score_basis}={format(exact_score.normalize(), 'f')[:8]}，四舍五入应为{rounded}",
                         score_cell.start,
                         score_cell.end,
@@ -407,6 +411,18 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+# '得分(20分*执行率)': the score column's name gives the weight
+_WEIGHT_IN_NAME = re.compile(r"[(（](?P<n>\d{1,3}(?:\.\d{1,2})?)分?\s*[*×xX]\s*(?:预算)?执行率[)）]")
+
+
+def _weight_in_name(name: str, score: TableCell | None) -> TableCell | None:
+    """The weight a score column's name states, as a cell (placed at the score's own cell)."""
+    match = _WEIGHT_IN_NAME.search(name)
+    if match is None or score is None:
+        return None
+    return TableCell(match.group("n"), score.start, score.end, Decimal(match.group("n")))
 
 
 def _rate_value(cell: TableCell | None) -> Decimal | None:
@@ -667,6 +683,71 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
                             found=total.cell(column).text,
                         )
                     )
+        findings.extend(_complete_part_rows(context, table, money_columns))
+    return findings
+
+
+def _complete_part_rows(context: CheckContext, table: Table, money_columns: list[int]) -> list[Finding]:
+    """'基本支出 / 其中：人员经费 / 公用经费': rows opened by 其中 under a row, whose names make one of the
+    complete breakdowns (人员经费 and 公用经费 are all of 基本支出), add up to it in every column of
+    amounts (a table of any layout; the 合计 rows of a form are read above)."""
+    totals = tuple(context.data.tables.get("total_rows") or ())
+    groups = context.data.complete_breakdowns
+    rows = table.rows
+    findings = []
+    for at in range(1, len(rows)):
+        if not rows[at].label.replace(" ", "").startswith("其中"):
+            continue
+        parent = rows[at - 1]
+        if parent.label.replace(" ", "").startswith(totals):
+            continue
+        names: list[str] = []
+        parts: list[TableRow] = []
+        group = None
+        for row in rows[at : at + 4]:
+            names.append(_part_name(row.label))
+            parts.append(row)
+            # the first rows that make a whole breakdown (人员经费, 公用经费: not the 项目支出 after them)
+            group = next(
+                (
+                    g
+                    for g in groups
+                    if len(g) == len(names) and all(any(n.endswith(member) for n in names) for member in g)
+                ),
+                None,
+            )
+            if group is not None:
+                break
+        if group is None:
+            continue
+        for column in money_columns:
+            whole_cell = parent.cell(column)
+            cells = [p.cell(column) for p in parts]
+            if (
+                whole_cell is None
+                or whole_cell.value is None
+                or any(c is None or c.value is None for c in cells)
+            ):
+                continue
+            added = sum((c.value * c.scale for c in cells), ZERO)
+            half = sum((c.half * c.scale for c in cells), whole_cell.half * whole_cell.scale)
+            if abs(added - whole_cell.value * whole_cell.scale) <= half:
+                continue
+            places = Decimal(1).scaleb(-max(c.decimals for c in (whole_cell, *cells)))
+            shown = f"{(added / whole_cell.scale).quantize(places):f}"
+            gap = f"{abs(added / whole_cell.scale - whole_cell.value).quantize(places):f}"
+            findings.append(
+                context.finding(
+                    "table.totals",
+                    ERROR,
+                    f"表中“{parent.label}”{table.columns[column]}{whole_cell.text}与其下其中各行之和{shown}"
+                    f"（{'+'.join(c.text for c in cells)}）不符，相差{gap}",
+                    whole_cell.start,
+                    whole_cell.end,
+                    expected=shown,
+                    found=whole_cell.text,
+                )
+            )
     return findings
 
 
@@ -729,7 +810,9 @@ _ITEM_LINE = re.compile(
     r"(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、是]|[①-⑳])"
 )
 _EXHAUSTIVE_INTRO = re.compile(
-    r"(?:具体如下|具体为|明细如下|分别为|分别是|如下|(?:用于|包括)以下[^,，。:：]{0,8})[:：]$"
+    r"(?:具体如下|具体为|明细如下|分别为|分别是|如下|(?:用于|包括)以下[^,，。:：]{0,8}"
+    # '支出总计1,042.63万元，按经济分类：': a classification leaves nothing out
+    r"|按[\u4e00-\u9fff]{1,6}?分(?:类)?(?:看)?)[:：]$"
 )
 
 
@@ -818,7 +901,10 @@ _NAMED_BREAKDOWN = re.compile(
 
 # '按内容分，…', '按经济分类，…', '按支出性质分：…': the whole broken down by a kind, the whole in the
 # sentence before
-_BY_KIND = re.compile(r"按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?[,:，：](?=[\u4e00-\u9fff])")
+# ('分类别看，…', '分项目看：…' likewise)
+_BY_KIND = re.compile(
+    r"(?:按(?P<name>[\u4e00-\u9fff]{1,6}?)分(?:类)?(?:看)?|分(?P<by>[\u4e00-\u9fff]{1,4}?)看)[,:，：](?=[\u4e00-\u9fff])"
+)
 _SUM_WORDS = words("rules_sums.sum_words")
 _PIECE_MARK = re.compile(r"(?<!\d)[,，、;；]|[,，、;；](?!\d)")
 
@@ -842,8 +928,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
     # the words are few in a text: found first (from the report's CharIndex), then the sentence
     # they open
     places = report.places
-    for at in scan.places_of(text, "按", places):
-        # 按 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
+    for at in scan.places_of(text, "按分", places):
+        # 按 or 分 opens _BY_KIND (a sentence that opens with it); the start of a _NAMED_BREAKDOWN
         # match is found from its own 中, 包括 or 分别
         if at == 0 or text[at - 1] in "。\n":
             starts.add(at)
@@ -861,7 +947,7 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
         match = _NAMED_BREAKDOWN.match(text, start) or _BY_KIND.match(text, start)
         if match is None:
             continue
-        name = match.group("name")
+        name = match.group("name") or match.group("by")
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
@@ -933,6 +1019,13 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             parts.append(first)
         if len(parts) < 2 or any(q.unit != total.unit and q.kind != total.kind for q in parts):
             continue
+        if match.re is _BY_KIND:
+            # a whole is no smaller than any of its parts: '4.资本性支出20.00万元' before '按功能分类，…
+            # 卫生健康支出993.12万元…' is the last item of another grouping, not the whole of this one
+            biggest = max(q.base_value for q in parts)
+            earlier = [q for q in earlier if q.base_value >= biggest]
+            if not earlier:
+                continue
         labels = [q.label for q in parts]
         exhaustive = any(
             all(any(member in label for label in labels) for member in group)
@@ -953,7 +1046,8 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 WARNING if match.re is _BY_KIND else ERROR if exhaustive or difference > 0 else WARNING,
                 f"“{name}”的分项之和{amount_like(added, total)}（{'+'.join(f'{q.label}{q.text}' for q in parts)}），"
                 f"与前文“{total.label}”{total.text}{total.unit}不符",
-                match.start(),
+                # (a grouping of the sentence before is shown with that sentence's whole)
+                min(total.start, match.start()) if match.re is _BY_KIND else match.start(),
                 parts[-1].end,
                 expected=f"{total.text}{total.unit}",
                 found=amount_like(added, total),

@@ -72,6 +72,7 @@ class YearOnYear:
     start: int
     end: int
     previous: Quantity | None = None  # '上年184.39万元' stated in the same sentence
+    named: bool = False  # the sentence opens with the name of ``current``, stated before it
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -171,7 +172,9 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
                 candidate = report.quantity_starting(after.end())
                 if candidate is not None and candidate.kind == "percent":
                     percent, percent_word, end = candidate, after.group("word"), candidate.end
-        current = _preceding_level(report, match.start(), ("money", "count"))
+        current = _preceding_level(report, match.start(), ("money", "count")) or _bracketed_level(
+            report, match.start()
+        )
         previous = None
         if current is None:
             previous = _preceding_previous(report, match.start())
@@ -187,6 +190,18 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
     if "比" in text or "较" in text:
         statements.extend(_inline_previous(report))
     return statements
+
+
+def _bracketed_level(report: ParsedReport, position: int) -> Quantity | None:
+    """'前期咨询费(0万元)，比上年增加3.2万元': the figure alone in the bracket right before the marker."""
+    text = report.text
+    close = position - 1 if text[position - 1 : position] in ",;" else position
+    if text[close - 1 : close] != ")":
+        return None
+    quantity = _preceding_level(report, close - 1, ("money", "count"), gap="")
+    if quantity is None or text[quantity.start - 1 : quantity.start] != "(":
+        return None
+    return quantity
 
 
 def _level_before_changes(report: ParsedReport, position: int) -> Quantity | None:
@@ -235,6 +250,10 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
             # '全年支出331.47万元，年末结余7.43万元。比上年支出318.06万元增加…': the comparison names what
             # it compares, which the balance before it is not
             current = _named_level_before(report, match.start(), named)
+        named_subject = False
+        if current is None:
+            current = _subject_stated_before(report, match.start())
+            named_subject = current is not None
         if current is not None and current.kind != previous.kind:
             continue
         if current is None and delta is None:
@@ -247,7 +266,9 @@ def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
                 percent, percent_word, end = candidate, after.group("word"), candidate.end
         start = current.start if current is not None else match.start()
         found.append(
-            YearOnYear(current, delta, word.group("word"), percent, percent_word, start, end, previous)
+            YearOnYear(
+                current, delta, word.group("word"), percent, percent_word, start, end, previous, named_subject
+            )
         )
     return found
 
@@ -273,6 +294,30 @@ def _level_before(report: ParsedReport, quantity: Quantity) -> Quantity | None:
         sentence_start,
         quantity.start,
         lambda q: q.kind == quantity.kind and not _PER_HEAD.search(q.raw_label),
+    )
+
+
+_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _subject_stated_before(report: ParsedReport, position: int) -> Quantity | None:
+    """'…公用经费58.36万元。公用经费比上年的61.20万元增加2.84万元': a comparison whose sentence opens
+    with a bare name compares the figure of that name stated just before in its paragraph (the
+    last one so labelled)."""
+    text = report.text
+    low = max(0, position - 9)  # (the name is of 8 characters at most, after the mark)
+    start = max(text.rfind(mark, low, position) for mark in "。;\n") + 1
+    subject = text[start:position]
+    if (not start and low) or _SUBJECT.fullmatch(subject) is None:
+        return None
+    paragraph = report.paragraph_at(position)
+    if paragraph is None:
+        return None
+    return _nearest_level(
+        report,
+        paragraph.start,
+        start,
+        lambda q: q.label == subject,
     )
 
 

@@ -684,7 +684,11 @@ def _spaced_tables(report: ParsedReport, columns: _Columns) -> list[Table]:
         money_first = names[0][1] in ("年初预算", "全年预算", "执行数", "year")
         scores = [i for i, (_, kind) in enumerate(names) if kind == "score"]
         if not money_first and scores:
-            names = names[: scores[-1] + 1]  # trailing text columns (偏差原因…) are usually empty
+            # trailing text columns (偏差原因…) are usually empty; a rate after the score (得分率) is not
+            end = scores[-1] + 1
+            while end < len(names) and names[end][0].endswith("率"):
+                end += 1
+            names = names[:end]
         rows = []
         position = index + 1
         while position < count:

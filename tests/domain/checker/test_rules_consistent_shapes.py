@@ -967,9 +967,12 @@ def test_tables_parted_by_spaces_have_their_column_totals_and_score_sums_checked
         "91.5"
         in findings(ORGAN + scores.replace("过程 30 27.5", "过程 30 26.5"), "table.points_total")[0].message
     )
-    # a fourth column the form does not name (得分率) is not read as the score
+    # a fourth column (得分率) is not read as the score: the total's score is 46.5, not 93.00
     rated = "一级指标 分值 得分 得分率\n投入 20 19 95.00%\n过程 30 27.5 91.67%\n合计 50 46.5 93.00%\n"
-    assert findings(ORGAN + "评价得分13分。\n" + rated, "score.prose_table") == []
+    assert findings(ORGAN + "评价得分46.5分。\n" + rated, "score.prose_table") == []
+    assert "46.5分" in findings(ORGAN + "评价得分43分。\n" + rated, "score.prose_table")[0].message
+    # a row's score stated in prose is that row's, not the total's
+    assert findings(ORGAN + "评价得分19分。\n" + rated, "score.prose_table") == []
 
 
 # found by the synthetic reports synY, synZ and synAA (coastal project reports, a finance bureau's
