@@ -383,7 +383,9 @@ def check_table_rates_and_scores(context: CheckContext) -> list[Finding]:
                 else f"{weight_cell.text}×{rate_cell.text.rstrip('?')}%"
             )
             truncated = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
-            raised = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_UP)
+            # rounded up at the printed decimals (2.154824 → 2.16); a whole score raised to the next
+            # point is no rounding but points given (9.29 → 10, full marks for a rate of 92.87%)
+            raised = exact_score.quantize(Decimal(1).scaleb(-places), rounding=ROUND_UP) if places else None
             if score_cell.value in (truncated, raised):
                 findings.append(
                     context.finding(

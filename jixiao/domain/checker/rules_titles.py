@@ -134,7 +134,14 @@ def check_title_against_body_year(context: CheckContext) -> list[Finding]:
         return []
     match, paragraph = title
     year = match.group("year")
-    body = report.text[paragraph.end :]
+    # the page's title (TITLE: …) and the document's own heading under it are one title
+    heading = match.group(0).removeprefix("TITLE:").removeprefix("标题:").strip()
+    end = paragraph.end
+    for later in report.paragraphs[:8]:
+        if later.start >= end and later.text.strip().startswith(heading):
+            end = later.end
+            break
+    body = report.text[end:]
     if f"{year}年" in body:
         return []
     said = [next(g for g in m.groups() if g) for m in _OWN_YEAR.finditer(body)]

@@ -219,6 +219,9 @@ def test_a_score_is_the_weight_its_column_names_times_the_rate():
     # rounded up, not half-up (3.072 → 3.08): a warning, as a truncated score is
     raised = only(HEAD + FUND_ROW.format(score="3.08") + "\n", "score.recompute")
     assert raised.severity == "warning" and "进位取数" in raised.message
+    # a whole score raised to the next point is points given, not rounding: an error
+    whole = only(HEAD + FUND_ROW.format(score="4") + "\n", "score.recompute")
+    assert whole.severity == "error" and "=3" in whole.message
 
 
 # ---------------------------------------------------------------------------------------------

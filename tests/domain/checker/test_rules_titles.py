@@ -70,6 +70,10 @@ def test_a_title_year_against_the_year_the_body_gives_the_titles_own_subject_and
     wrong = "林口县2022年城乡居民最低生活保障资金项目支出绩效自评报告" + body
     (finding,) = [f for f in check_text(wrong).findings if f.rule == "title.body_year"]
     assert (finding.found, finding.expected) == ("2022", "2023")
+    # the page's title line and the document's own heading under it are one title, not the body
+    paged = "TITLE: " + wrong.split("\n")[0] + "\n\n" + wrong
+    (finding,) = [f for f in check_text(paged).findings if f.rule == "title.body_year"]
+    assert (finding.found, finding.expected) == ("2022", "2023")
     right = "林口县2023年城乡居民最低生活保障资金项目支出绩效自评报告" + body
     assert not [f for f in check_text(right).findings if f.rule == "title.body_year"]
     # the subject named once for another year (last year's funds carried over) is too little
