@@ -28,27 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
 
 from jixiao.domain.checker import ERROR, WARNING, check_text  # noqa: E402
+from tests.domain.checker.eval_sets import DATA, load, near, spans  # noqa: E402
 
-EVAL = ROOT / "tests" / "data" / "checker_eval"
-WINDOW = 10
-
-
-def places(text: str, quotes: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for quote in quotes:
-        at = text.find(quote)
-        while at >= 0:
-            spans.append((at, at + len(quote)))
-            at = text.find(quote, at + 1)
-    return spans
-
-
-def at(finding, spans: list[tuple[int, int]]) -> bool:
-    start, end = finding.location.start - WINDOW, finding.location.end + WINDOW
-    return any(start < b and end > a for a, b in spans)
+EVAL = DATA / "checker_eval"
 
 
 def score(files: dict, texts: dict, verbose: bool) -> dict:
@@ -59,22 +43,22 @@ def score(files: dict, texts: dict, verbose: bool) -> dict:
         result = check_text(text, report_type="auto")
         reported = [f for f in result.findings if f.severity in (ERROR, WARNING)]
         defects = [
-            (entry, places(text, [entry["quote"], *entry.get("also", [])])) for entry in meta["defects"]
+            (entry, spans(text, [entry["quote"], *entry.get("also", [])])) for entry in meta["defects"]
         ]
-        for entry, spans in defects:
+        for entry, places in defects:
             total[entry["kind"]] += 1
-            hits = [f for f in reported if at(f, spans)]
+            hits = [f for f in reported if near(f, places)]
             if hits:
                 found[entry["kind"]] += 1
                 error_spans = [sp for e, sp in defects if e["severity"] == "error"]
                 if entry["severity"] == "warning" and any(
-                    f.severity == ERROR and not any(at(f, sp) for sp in error_spans) for f in hits
+                    f.severity == ERROR and not any(near(f, sp) for sp in error_spans) for f in hits
                 ):
                     too_severe += 1  # an error here that no error-level defect nearby accounts for
             elif verbose:
                 print(f"  漏报 {name} [{entry['kind']}] {entry['quote'][:40]!r}")
         for finding in reported:
-            if any(at(finding, spans) for _, spans in defects):
+            if any(near(finding, places) for _, places in defects):
                 continue
             if finding.severity == ERROR:
                 false_errors += 1
@@ -114,7 +98,7 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="列出每个漏报和误报")
     parser.add_argument("--batch", type=int, help="只看这一批（调规则用的批次；留出的批次拒绝）")
     args = parser.parse_args()
-    files = yaml.safe_load((EVAL / "annotations.yaml").read_text(encoding="utf-8"))["files"]
+    files = load(EVAL)
     texts = {name: (EVAL / name).read_text(encoding="utf-8") for name in files}
     tuning = {n: m for n, m in files.items() if not m["held_out"]}
     held = {n: m for n, m in files.items() if m["held_out"]}
@@ -186,7 +170,7 @@ def main() -> int:
         if args.verbose:
             print(f"{title}：")
         report(title, score(part, texts, args.verbose))
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    machine_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     rates = []
     for _ in range(args.rounds):
         cpu = time.process_time()
@@ -196,7 +180,7 @@ def main() -> int:
     average = sum(map(len, texts.values())) // len(texts)
     print(
         f"速度：评测集 {len(texts)} 份（平均 {average} 字），按 CPU 时间最好 {max(rates):.0f} 份/秒，"
-        f"最差 {min(rates):.0f} 份/秒（一个进程；测时机器负载 {load:.1f}）"
+        f"最差 {min(rates):.0f} 份/秒（一个进程；测时机器负载 {machine_load:.1f}）"
     )
     return 0
 

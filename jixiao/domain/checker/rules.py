@@ -1422,6 +1422,22 @@ def _judge_rate(
     strong_pairs = [
         pair for pair in pairs if any(t in pair[1].label for t in spec.get("strong_denominator", ()))
     ]
+    if not strong_pairs and len(pairs) > 1:
+        # '基本支出预算898.15万元,支出873.52万元;项目支出预算2,964.30万元,支出2,801.66万元,执行率为94.87%':
+        # one budget in the rate's own member of the sentence (after its last ';') is its denominator
+        text = report.text
+        strong_pairs = [
+            pair
+            for pair in pairs
+            if pair[1].start < stated.start
+            and pair[0].start < stated.start
+            and not any(mark in text[min(pair[1].start, pair[0].start) : stated.start] for mark in ";。\n")
+            and any(word in pair[1].label for word in ("预算", "计划"))
+        ]
+        if len(strong_pairs) != 1:
+            strong_pairs = []
+        else:
+            subject = None
     numerator, denominator = strong_pairs[-1] if strong_pairs else pairs[-1]
     strong = bool(strong_pairs)
     same_subject = subject is None or subject in denominator.label or len(pairs) == 1

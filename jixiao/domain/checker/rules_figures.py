@@ -567,21 +567,29 @@ def check_balance(context: CheckContext) -> list[Finding]:
             continue
         canonical = tuple(spec.get("canonical") or ())
         strong = any(w in f.label for f in (income, spent, balance) for w in canonical)
-        like = balance.quantity
-        formula = "+".join(f"{f.label}{_show(f)}" for f in (income, *add_ons))
+        sources = [income, *add_ons]
         findings.append(
-            context.finding(
-                "balance.identity",
-                ERROR if strong else WARNING,
-                f"结余与收支不符：{formula}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
-                f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
-                balance.start,
-                balance.end,
-                expected=amount_like(expected, like),
-                found=_show(balance),
-            )
+            _balance_finding(context, ERROR if strong else WARNING, sources, spent, balance, expected)
         )
     return findings
+
+
+def _balance_finding(
+    context: CheckContext, severity: str, sources: list[Fig], spent: Fig, balance: Fig, expected: Decimal
+) -> Finding:
+    """'结余与收支不符：A+B−C=D，而“结余”为E，相差F', at the balance."""
+    like = balance.quantity
+    formula = "+".join(f"{f.label}{_show(f)}" for f in sources)
+    return context.finding(
+        "balance.identity",
+        severity,
+        f"结余与收支不符：{formula}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
+        f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
 
 
 def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kinds: dict) -> Finding | None:
@@ -610,17 +618,7 @@ def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kin
     expected = amount.base - spent.base
     if abs(expected - balance.base) < amount.half + spent.half + balance.half:
         return None
-    like = balance.quantity
-    return context.finding(
-        "balance.identity",
-        WARNING,
-        f"结余与收支不符：{amount.label}{_show(amount)}−{spent.label}{_show(spent)}={amount_like(expected, like)}，"
-        f"而“{balance.label}”为{_show(balance)}，相差{amount_like(abs(expected - balance.base), like)}",
-        balance.start,
-        balance.end,
-        expected=amount_like(expected, like),
-        found=_show(balance),
-    )
+    return _balance_finding(context, WARNING, [amount], spent, balance, expected)
 
 
 def _weak_balance(balance: Fig, spec: dict) -> bool:

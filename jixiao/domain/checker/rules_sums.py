@@ -282,7 +282,8 @@ def _money(cell: TableCell | None) -> Decimal | None:
 
 
 def _total_rows(context: CheckContext, table: Table) -> list[tuple[TableRow, list[TableRow]]]:
-    """Each total row with the 其中 rows that follow it."""
+    """Each total row with the 其中 rows that follow it: rows named as parts (其中…, 财政拨款 …), and
+    after '其中:基本支出' the rows that go on with it a breakdown that is whole (项目支出)."""
     totals = tuple(context.data.tables.get("total_rows") or ())
     parts_words = tuple(context.data.tables.get("part_rows") or ())
     groups = []
@@ -292,11 +293,21 @@ def _total_rows(context: CheckContext, table: Table) -> list[tuple[TableRow, lis
         if label.startswith(totals):
             current = (row, [])
             groups.append(current)
-        elif current is not None and label.startswith(parts_words):
+        elif current is not None and (
+            label.startswith(parts_words) or _goes_on_with(context, current[1], _part_name(label))
+        ):
             current[1].append(row)
         else:
             current = None
     return groups
+
+
+def _goes_on_with(context: CheckContext, parts: list[TableRow], name: str) -> bool:
+    """'其中:基本支出' then '项目支出': the names so far and this one are members of one whole breakdown."""
+    if not parts or not name:
+        return False
+    names = {_part_name(p.label) for p in parts} | {name}
+    return any(names <= set(group) for group in context.data.complete_breakdowns)
 
 
 def _part_name(label: str) -> str:
@@ -616,7 +627,12 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
 
 @rule("table.totals", "自评表合计行（年度资金总额）与其中各行：任一行不大于合计；完整构成时之和等于合计")
 def check_table_totals(context: CheckContext) -> list[Finding]:
-    complete = [tuple(group) for group in context.data.tables.get("complete_part_rows") or ()]
+    # the form's own fund-source rows, and the breakdowns that are whole wherever they stand (基本支出 +
+    # 项目支出 under 年度资金总额)
+    complete = [
+        *(tuple(group) for group in context.data.tables.get("complete_part_rows") or ()),
+        *context.data.complete_breakdowns,
+    ]
     findings = []
     for table in context.tables:
         money_columns = [

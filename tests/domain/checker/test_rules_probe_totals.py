@@ -256,3 +256,31 @@ def test_the_share_of_a_target_said_in_prose_is_the_forms_actual_over_its_target
     finding = only(HEAD + body.format(rate=95) + "\n", "rate.of_base")
     assert "1,940人÷年度指标值2,000人=97.00%" in finding.message
     assert not fired(body.format(rate=97), "rate.of_base")
+
+
+def test_a_rate_is_recomputed_with_the_one_budget_of_its_own_member_of_the_sentence():
+    body = (
+        "全年支出3,675.18万元,预算执行率95.15%。其中,基本支出预算898.15万元,支出873.52万元;"
+        "项目支出预算2,964.30万元,支出2,801.66万元,执行率为{}%。"
+    )
+    (finding,) = [f for f in fired(body.format("94.87"), "rate.recompute") if f.severity == "error"]
+    assert "2801.66万元÷2964.30万元=94.51%" in finding.message
+    assert not [f for f in fired(body.format("94.51"), "rate.recompute") if f.severity != "info"]
+    # two budgets in the rate's member: which one is meant is not told, so no error
+    both = "基本支出预算898.15万元、项目支出预算2,964.30万元,项目支出2,801.66万元,执行率为94.87%。"
+    assert not [f for f in fired(both, "rate.recompute") if f.severity == "error"]
+
+
+def test_the_row_after_qizhong_that_completes_a_whole_breakdown_is_a_part_too():
+    form = (
+        "| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+        "| 年度资金总额 | 1,846.30 | 2,116.80 | 2,096.54 | 99.04% |\n"
+        "| 其中:基本支出 | 1,498.60 | 1,538.20 | 1,523.18 | 99.02% |\n"
+        "| 项目支出 | 347.70 | 578.60 | {} | 97.37% |\n"
+    )
+    (finding,) = [f for f in fired(form.format("563.36"), "table.totals") if f.severity == "error"]
+    assert "1523.18+563.36" in finding.message.replace(",", "")
+    assert not fired(form.format("573.36"), "table.totals")
+    # a row that makes no whole breakdown with the 其中 row is not taken as a part
+    other = form.format("573.36").replace("| 项目支出 |", "| 上年结余 |").replace("573.36", "563.36")
+    assert not fired(other, "table.totals")
