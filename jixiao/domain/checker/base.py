@@ -54,12 +54,45 @@ def _of_list_heads(
             if current is not None and previous is not None and not statement.named
             else None
         )
-        if group is not None and any(mark in text[current.end : previous.start] for mark in ";。"):
+        if group is not None:
             head = group.candidates[0]
-            if head.kind == current.kind and head.start < current.start:
+            if (
+                head.kind == current.kind
+                and head.start < current.start
+                and (
+                    any(mark in text[current.end : previous.start] for mark in ";。")
+                    # '“三公”经费2.86万元,其中…,因公出国(境)费0万元,较上年3.10万元下降7.74%': only the
+                    # total's change is the one stated
+                    or (_fits(statement, head, previous) and not _fits(statement, current, previous))
+                )
+            ):
                 statement = replace(statement, current=head, start=head.start)
         changed.append(statement)
     return changed
+
+
+def _fits(statement: YearOnYear, current: Quantity, previous: Quantity) -> bool:
+    """The stated change (amount and/or rate) is ``previous`` → ``current``, within the rounding of
+    the printed figures."""
+    if statement.delta is None and statement.percent is None:
+        return False
+    now, before = current.base_value, previous.base_value
+    halves = current.half_unit() + previous.half_unit()
+    delta = statement.delta
+    if delta is not None and abs(abs(now - before) - delta.base_value) > halves + delta.half_unit():
+        return False
+    if statement.percent is not None:
+        if before <= halves:
+            return False
+        low = abs(now - before) - halves
+        high = abs(now - before) + halves
+        rate = statement.percent.value
+        half = statement.percent.half_unit()
+        if not (
+            low * 100 / (before + halves) <= rate + half and rate - half <= high * 100 / (before - halves)
+        ):
+            return False
+    return True
 
 
 @dataclass

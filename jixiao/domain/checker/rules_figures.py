@@ -528,7 +528,13 @@ def check_balance(context: CheckContext) -> list[Finding]:
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
-        if not incomes and spends and not _weak_balance(balance, spec):
+        # ('2023年末结转和结余' is labelled 末结转和结余: the year took its 年)
+        canonical_balance = (
+            bool(_canonical([balance], canonical_words)) or "年" + balance.label in canonical_words
+        )
+        own_spends = spends
+        chapter_wide = False
+        if not incomes and (spends or canonical_balance) and not _weak_balance(balance, spec):
             # '（一）预算情况…调整后预算…（二）执行情况…支出…，年末结转结余…': the income of the
             # balance in an earlier section of the same chapter (whole amounts only)
             low, _ = major_section_span(context.report, balance.start, max_rank=1)
@@ -549,6 +555,21 @@ def check_balance(context: CheckContext) -> list[Finding]:
             total_spent = _canonical([f for kind, f in earlier_kinds if kind == "spent"], canonical_words)
             if total_spent and not _canonical(spends, canonical_words):
                 spends = total_spent
+            if own_spends == [] and canonical_balance:
+                # '(一)收入情况 收入合计…另有年初结转和结余…(二)支出情况 支出合计…(三)结转结余情况
+                # 年末结转和结余…': a canonical balance alone in its section: the chapter's income total
+                # and every carried-in balance stated in the chapter (also one that follows a 其中 list)
+                incomes = _canonical(incomes, canonical_words)
+                add_ons = add_ons or [
+                    f
+                    for f in figs
+                    if low <= f.start < balance.start
+                    and not f.per_unit
+                    and _balance_kind(f, words) == "add_on"
+                ]
+                if not add_ons:
+                    continue  # no balance carried in stated: income − spending is not the year's end balance
+                chapter_wide = True
         # '调整后预算104.7万元…全年收入104.7万元': one amount under two labels is one income
         incomes, spends = _one_amount(incomes), _one_amount(spends)
         # '收入合计…支出合计…，年末结转结余…' beside 三公经费支出, 政府采购支出: the canonical pair
@@ -565,9 +586,17 @@ def check_balance(context: CheckContext) -> list[Finding]:
         envelope = income.half + spent.half + balance.half + sum((f.half for f in add_ons), ZERO)
         if abs(expected - balance.base) < envelope:
             continue
+        sources = [income, *add_ons]
+        if chapter_wide:
+            # the balance carried in, found in another section, may be within the income total already
+            # (收入总计 = 本年收入 + 上年结转): the nearer of the two readings is the one reported
+            without = income.base - spent.base
+            if abs(without - balance.base) < income.half + spent.half + balance.half:
+                continue
+            if abs(without - balance.base) < abs(expected - balance.base):
+                sources, expected = [income], without
         canonical = tuple(spec.get("canonical") or ())
         strong = any(w in f.label for f in (income, spent, balance) for w in canonical)
-        sources = [income, *add_ons]
         findings.append(
             _balance_finding(context, ERROR if strong else WARNING, sources, spent, balance, expected)
         )
@@ -773,6 +802,14 @@ def _computed_shortfall(
     if own > 0 and text[own - 1] == "。":
         low = last_mark(text, "。\n", 0, own - 1) + 1  # the sentence before, in the same paragraph
     measures = _measures(context.data.once(_measure_pattern), text, low, match.start())
+    # '预算50.00万元,实际发放42.30万元,救助困难当事人67人,司法救助资金均已发放到位': a count of
+    # another unit after the pair is no figure of the claim's
+    while (
+        len(measures) > 2
+        and measures[-1].unit != measures[-2].unit
+        and not any(word in measures[-1].label for word in achieved_words)
+    ):
+        measures = measures[:-1]
     if len(measures) < 2:
         return None
     planned, achieved = measures[-2], measures[-1]
@@ -893,9 +930,62 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                     expected=shown,
                     found=match.group(0),
                 )
+        if finding is None and not sources:
+            finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _conclusion_finding(
+    context: CheckContext,
+    match: re.Match,
+    spec: dict,
+    rate_names: tuple[str, ...],
+    clause: str,
+    finished: bool,
+) -> Finding | None:
+    """A claim in the report's conclusion ('四、自评结论…年度预算资金已全部执行完毕') held against the
+    whole document: a subject that only names the money (whole_subjects) against the first overall rate
+    of the claim's action (执行率, 预算执行率 …); a subject with a name of its own (审计计划 → 审计)
+    against a rate whose sentence holds that name."""
+    report = context.report
+    heading = report.section_at(match.start())
+    if not any(word in heading for word in spec.get("conclusion_headings") or ()):
+        return None
+    subject = clause.strip(" ,:").removeprefix("本项目").removeprefix("本单位").removeprefix("本部门")
+    core = subject
+    for word in spec.get("generic_words") or ():
+        core = core.replace(word, "")
+    whole = subject in (spec.get("whole_subjects") or ())
+    if not whole and len(core) < 2:
+        return None
+    prefixes = tuple(spec.get("whole_rate_prefixes") or ("",))
+    text = report.text
+    for quantity in of_kind(context, "percent"):
+        if quantity.value >= 100 or quantity.approx or quantity.start >= match.start():
+            continue
+        label = quantity.label
+        if whole:
+            if not any(label == prefix + name for name in rate_names for prefix in prefixes):
+                continue
+        else:
+            if not any(name in label for name in rate_names):
+                continue
+            sentence = text[last_mark(text, "。\n", 0, quantity.start) + 1 : quantity.start]
+            if core not in sentence:
+                continue
+        return context.finding(
+            "claim.rate",
+            WARNING,
+            f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(quantity.start)}中"
+            f"{label}为{quantity.text}%，并未全部{match.group('verb')}",
+            match.start(),
+            match.end(),
+            expected=f"{label}{quantity.text}%",
+            found=match.group(0),
+        )
+    return None
 
 
 def _stated_rate_finding(

@@ -372,7 +372,7 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     for index in indices_of_kind(context, "percent"):
         if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
-    if "目标的" in text:
+    if "目标的" in text or "任务的" in text or "计划的" in text:
         findings.extend(_rates_of_a_target(context))
     for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
         if after < 2:
@@ -456,6 +456,9 @@ def _rates_of_a_target(context: CheckContext) -> list[Finding]:
             continue
         said = _OF_THE_TARGET.match(rate.raw_label)
         if said is None:
+            finding = _share_of_the_stated_target(context, index)
+            if finding is not None:
+                findings.append(finding)
             continue
         if indicators is None:
             indicators = _indicator_values(context)
@@ -479,6 +482,79 @@ def _rates_of_a_target(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+# '全年培育高素质农民826人,完成年度任务的108.25%': the share of the year's target, right after the count
+_OF_THE_TASK = re.compile(
+    r"^[,，]?(?:已)?(?:完成|达到)(?:了)?(?:年度|全年)?(?:计划|目标|任务)(?:任务)?(?:值)?的$"
+)
+_TASK_FILLERS = re.compile(r"^(?:(?:19|20)\d{2}年度?|全年|年度|本年|共|累计|实际|已|计划|目标)+")
+
+
+def _share_of_the_stated_target(context: CheckContext, index: int) -> Finding | None:
+    """'全年培育高素质农民826人,完成年度任务的108.25%' against the target the report states for the same
+    thing, with the same unit, in its goals ('培育高素质农民800人' under 绩效目标): 826÷800."""
+    report = context.report
+    quantities = report.quantities
+    rate = quantities[index]
+    if index == 0 or not _OF_THE_TASK.match(rate.raw_label):
+        return None
+    done = quantities[index - 1]
+    if (
+        done.kind != "count"
+        or done.approx
+        or report.text[done.end : rate.start - len(rate.raw_label)] not in ",，"
+    ):
+        return None
+    name = _TASK_FILLERS.sub("", done.raw_label.strip(" ,，;；。"))
+    if len(name) < 4:
+        return None
+    targets = {
+        q.value: q
+        for q in quantities
+        if q is not done
+        and q.kind == "count"
+        and q.unit == done.unit
+        and not q.approx
+        and q.role == "level"
+        and q.start < done.start
+        and _TASK_FILLERS.sub("", q.raw_label.strip(" ,，;；。")).endswith(name)
+        and _under_a_goal(report, q.start)
+    }
+    if len(targets) != 1:
+        return None
+    (target,) = targets.values()
+    if target.value <= 0 or target.value == done.value:
+        return None
+    exact = done.value * 100 / target.value
+    if abs(exact - rate.value) <= rate.half_unit():
+        return None
+    where = report.section_at(target.start)
+    where = "" if where.startswith("（") else f"（{where}）"
+    return context.finding(
+        "rate.of_base",
+        ERROR,
+        f"比率与目标不符：“{name}”{done.text}{done.unit}÷目标{target.text}{target.unit}{where}"
+        f"={pct(exact, max(rate.decimals, 2))}，报告写“{rate.raw_label}{rate.text}%”",
+        done.start,
+        rate.end,
+        expected=pct(exact, rate.decimals),
+        found=f"{rate.text}%",
+    )
+
+
+def _under_a_goal(report, position: int) -> bool:
+    """The figure stands under a heading that names a goal (目标), or in a line at most three lines
+    below one that does (a form read one cell a line: '年度总体目标\n预期目标\n实际完成情况\n…800人')."""
+    if "目标" in report.section_at(position):
+        return True
+    text = report.text
+    start = position
+    for _ in range(4):
+        start = text.rfind("\n", 0, max(start - 1, 0))
+        if start < 0:
+            break
+    return "目标" in text[start + 1 : position]
 
 
 _UP_WORDS = words("rules_means.up_words")

@@ -213,12 +213,25 @@ def _level_before_changes(report: ParsedReport, position: int) -> Quantity | Non
         quantity = report.quantities[index]
         if "。" in text[quantity.end : position] or "\n" in text[quantity.end : position]:
             return None
+        if (
+            quantity.role == "level"
+            and index > 0
+            and _aside_of(text, report.quantities[index - 1], quantity, position)
+        ):
+            index -= 1  # '支出15.62万元(预算18.50万元),比上年…': the budget in the bracket is an aside
+            continue
         if quantity.role == "level":
             return None if quantity.approx else quantity
         if quantity.role != "delta":
             return None
         index -= 1
     return None
+
+
+def _aside_of(text: str, before: Quantity, quantity: Quantity, position: int) -> bool:
+    """``quantity`` stands in a bracket closed before ``position`` and opened right after ``before``."""
+    opened = text.rfind("(", before.end, quantity.start)
+    return opened >= 0 and not text[before.end : opened].strip() and in_closed_aside(text, quantity, position)
 
 
 def _inline_previous(report: ParsedReport) -> list[YearOnYear]:
