@@ -18,6 +18,7 @@ from jixiao.domain.checker.base import (
     plain,
     rule,
     section_span,
+    title_lines,
 )
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
@@ -1171,9 +1172,8 @@ def check_project_name_variants(context: CheckContext) -> list[Finding]:
         return []
     text = context.report.text
     name = ""
-    for line in text[:400].split("\n")[:4]:
-        line = line.strip().removeprefix("TITLE:").strip()
-        if line.startswith("SOURCE") or "报告" not in line:
+    for line in title_lines(text):
+        if "报告" not in line:
             continue
         match = _TITLE_PROJECT.match(line)
         if match is not None:

@@ -20,6 +20,7 @@ from jixiao.domain.checker.base import (
     plain,
     rule,
     section_span,
+    title_lines,
 )
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
@@ -185,8 +186,8 @@ def _evaluated_year(context: CheckContext) -> str:
     if found is None:
         found = context.fiscal_year or ""
         if not found:
-            for line in context.report.text[:400].split("\n")[:4]:
-                if line.startswith("SOURCE:") or "报告" not in line:
+            for line in title_lines(context.report.text):
+                if "报告" not in line:
                     continue
                 year = _TITLE_YEAR.search(line)
                 if year is not None:
@@ -283,20 +284,11 @@ def _place_of(context: CheckContext, position: int) -> str:
 
 
 def _title_openings(context: CheckContext) -> tuple[str, ...]:
-    """The places the report's title lines open with (its own unit): the first lines of the
-    text, past a 'SOURCE:' line and a 'TITLE:' tag."""
+    """The places the report's title lines (:func:`title_lines`) open with: its own unit."""
     openings = context.memo.get("rules_figures.title_openings")
     if openings is None:
-        found = []
-        for line in context.report.text[:400].split("\n")[:4]:
-            line = line.strip()
-            if line.startswith("SOURCE:"):
-                continue
-            line = line.removeprefix("TITLE:").strip()
-            opening = _PLACE_OPENING.match(line)
-            if opening is not None:
-                found.append(opening.group())
-        openings = context.memo["rules_figures.title_openings"] = tuple(found)
+        found = (_PLACE_OPENING.match(line) for line in title_lines(context.report.text))
+        openings = context.memo["rules_figures.title_openings"] = tuple(m.group() for m in found if m)
     return openings
 
 
