@@ -26,7 +26,7 @@ from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.rules import has_any, has_word, last_mark
+from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
 from jixiao.domain.checker.rules_compare import (
     head_widths,
     number_matches,
@@ -740,10 +740,8 @@ def _measures(pattern: re.Pattern, text: str, low: int, high: int) -> list[_Meas
     for m in pattern.finditer(text, low, high):
         floor = found[-1].end if found else low
         label = text[max(floor, last_mark(text, _MEASURE_LABEL_END, floor, m.start()) + 1) : m.start()]
-        digits = m.group("n").replace(",", "")
-        places = len(digits.partition(".")[2])
-        half = Decimal(5).scaleb(-places - 1)
-        found.append(_Measured(label, m.group("n"), Decimal(digits), half, m.group("u"), m.start(), m.end()))
+        value, half = Decimal(m.group("n").replace(",", "")), printed_half(m.group("n"))
+        found.append(_Measured(label, m.group("n"), value, half, m.group("u"), m.start(), m.end()))
     return found
 
 
@@ -841,10 +839,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         clause_start = _claim_clause_start(text, match.start())
         clause = text[clause_start : match.start()]
         sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
-        sentence_end = min(
-            (at for at in (text.find("。", match.end()), text.find("\n", match.end())) if at >= 0),
-            default=len(text),
-        )
+        sentence_end = first_mark(text, "。\n", match.end(), len(text))
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
         subject = next((word for word in not_money if clause.endswith(word)), None)
         if subject is not None:
@@ -923,10 +918,7 @@ def _stated_rate_finding(
             continue
         sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
         if own_amounts and not sentence[0] <= quantity.start < sentence[1]:
-            rate_end = min(
-                (at for at in (text.find("。", quantity.end), text.find("\n", quantity.end)) if at >= 0),
-                default=len(text),
-            )
+            rate_end = first_mark(text, "。\n", quantity.end, len(text))
             amounts = {
                 q.base_value for q in report.quantities_between(sentence_start, rate_end) if q.kind == "money"
             }
@@ -1107,9 +1099,7 @@ def _name_amount_pairs(text: str, start: int, end: int, data) -> tuple[list | No
         if role_and_subject(name, data)[0]:
             return None, ""  # '| 基本支出 | 年初预算 | 100 | 执行数 | 95 |': one figure's stages
         value = Decimal(number.replace(",", ""))
-        decimals = len(number.split(".", 1)[1]) if "." in number else 0
-        half = Decimal(5).scaleb(-(decimals + 1))
-        pairs.append((name, value, half, number_start, number_start + len(number)))
+        pairs.append((name, value, printed_half(number), number_start, number_start + len(number)))
     if head and (_ROW_NUMBER.search(head) is not None or role_and_subject(head, data)[0]):
         head = ""
     return pairs, head
