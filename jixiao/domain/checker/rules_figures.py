@@ -203,6 +203,8 @@ def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
     else the project its heading names ('(一)宾居河综合治理项目'), else the report's own."""
     label = fig.quantity.raw_label if fig.quantity is not None else fig.label
     word = next(w for w in _TOTAL_AMOUNTS if fig.label.endswith(w))
+    if word not in label:
+        return None  # (a label that reads so only once cut to its subject)
     role = "结转" if "结转" in word else "总额"
     name = _LABEL_HEAD.sub("", label[: label.rfind(word)]).strip("(（ ")
     name = name.removeprefix("其中")
