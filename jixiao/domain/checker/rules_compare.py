@@ -290,12 +290,13 @@ def check_averages(context: CheckContext) -> list[Finding]:
 
 
 # '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total; so is one by
-# a kind of item followed by a colon or comma ('按学段分配：', '按补助对象分,', '按工程内容:')
+# a kind of item with a word of dividing ('按学段分配：', '按补助对象分,') or a colon ('按工程内容:');
+# '按合同内容,支付…' (as the contract says) divides nothing
 _GROUPING_BY = "|".join(map(re.escape, words("rules_compare.grouping_by")))
 _GROUPING = re.compile(
     r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?"
     r"(?:[:：,，]\s*|\s*其?构成(?:为|是)|(?=\S))"
-    rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:分类|分配|划分|安排|分)?[:：,，]\s*"
+    rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:(?:分类|分配|划分|安排|分)[:：,，]|[:：])\s*"
 )
 # what a single grouping divides, named right before it ('项目资金按学段分配：')
 _GROUPED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:资金|经费|支出|预算))$")

@@ -1036,10 +1036,12 @@ def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
     """'| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |' and then '| 基本支出 | 人员经费 |
     358.74 | 公用经费 | 63.62 |': a '|' row of name–amount pairs whose first cell names an amount of
     another row is that amount broken down; its amounts add up to it (within the rounding of the
-    printed cells). Names that state a stage (预算, 执行 …) are columns of one figure, not parts."""
+    printed cells). The amount is the one of that name in the nearest row before (a 预算 row and a
+    决算 row may both state it), else in the first after. Names that state a stage (预算, 执行 …) are
+    columns of one figure, not parts."""
     text = context.report.text
     data = context.data
-    stated: dict[str, tuple[Decimal, Decimal, int, int]] = {}  # name → (value, half, start, end)
+    stated: dict[str, list[tuple[Decimal, Decimal, int]]] = {}  # name → [(value, half, start)]
     rows = []
     at = text.find("|")
     while at >= 0:
@@ -1049,17 +1051,18 @@ def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
         if text.startswith("|", line_start):
             pairs, head = _name_amount_pairs(text, line_start, line_end, data)
             if pairs is not None:
-                for name, value, half, start, end in pairs:
-                    stated.setdefault(name, (value, half, start, end))
+                for name, value, half, start, _end in pairs:
+                    stated.setdefault(name, []).append((value, half, start))
                 if head and len(pairs) >= 2:
                     rows.append((head, pairs, line_start, line_end))
         at = text.find("|", line_end)
     findings = []
     for head, pairs, line_start, line_end in rows:
-        whole = stated.get(head)
-        if whole is None or line_start <= whole[2] <= line_end:
-            continue  # (a name stated first in this very row)
-        value, half, start, end = whole
+        places = [s for s in stated.get(head, ()) if not line_start <= s[2] <= line_end]  # (not its own)
+        before = [s for s in places if s[2] < line_start]
+        if not places:
+            continue
+        value, half, _start = before[-1] if before else places[0]
         total = sum((pair[1] for pair in pairs), ZERO)
         envelope = half + sum((pair[2] for pair in pairs), ZERO)
         if abs(total - value) < envelope or total == value:
