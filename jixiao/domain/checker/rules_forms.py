@@ -186,7 +186,9 @@ def check_scores_by_completion(context: CheckContext) -> list[Finding]:
                 continue
             capped = min(rate, Decimal(100))
             expected = weight.value * capped / 100
-            rate_half = Decimal("0.005") if rate_at is not None else ZERO
+            # the rate cell's own rounding ('97%' is 96.5%–97.5%); a rate of target and actual has none
+            rate_cell = row.cell(rate_at - shift) if rate_at is not None else None
+            rate_half = rate_cell.half if rate_cell is not None else ZERO
             envelope = score.half + weight.value * rate_half / 100
             if abs(expected - score.value) <= envelope:
                 continue
