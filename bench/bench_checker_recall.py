@@ -177,6 +177,8 @@ def main() -> int:
         for text in texts.values():
             check_text(text, report_type="auto")
         rates.append(len(texts) / (time.process_time() - cpu))
+    if not rates:
+        return 0  # --rounds 0: recall only
     average = sum(map(len, texts.values())) // len(texts)
     print(
         f"速度：评测集 {len(texts)} 份（平均 {average} 字），按 CPU 时间最好 {max(rates):.0f} 份/秒，"

@@ -319,6 +319,17 @@ def plain(value: Decimal) -> str:
     return text
 
 
+def title_lines(text: str) -> list[str]:
+    """The lines a report's title stands on: its first four lines (of its first 400 characters),
+    stripped, past a 'SOURCE:' line, each without a 'TITLE:' tag."""
+    lines = []
+    for line in text[:400].split("\n")[:4]:
+        line = line.strip()
+        if not line.startswith("SOURCE:"):
+            lines.append(line.removeprefix("TITLE:").strip())
+    return lines
+
+
 def sentence_span(text: str, position: int, low: int, high: int) -> tuple[int, int]:
     start = text.rfind("。", low, position)
     end = text.find("。", position, high)

@@ -1336,7 +1336,8 @@ _EXPLICIT_RATE = re.compile(
 _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), None: Decimal(1)}
 
 
-def _printed_half(number: str) -> Decimal:
+def printed_half(number: str) -> Decimal:
+    """Half the last printed digit of a number as written ('1,146' → 0.5, '7.740' → 0.0005)."""
     return Decimal(5).scaleb(-(len(number.split(".", 1)[1]) + 1)) if "." in number else Decimal("0.5")
 
 
@@ -1347,7 +1348,7 @@ def _check_explicit_rate(
     a_text, b_text = match.group("a").replace(",", ""), match.group("b").replace(",", "")
     scale_a, scale_b = _UNIT_SCALE[match.group("ua")], _UNIT_SCALE[match.group("ub") or match.group("ua")]
     a, b = Decimal(a_text) * scale_a, Decimal(b_text) * scale_b
-    ua, ub = _printed_half(a_text) * scale_a, _printed_half(b_text) * scale_b
+    ua, ub = printed_half(a_text) * scale_a, printed_half(b_text) * scale_b
     if b <= ub:
         return []
     exact = a * HUNDRED / b

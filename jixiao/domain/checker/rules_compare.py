@@ -18,6 +18,7 @@ from jixiao.domain.checker.base import (
     plain,
     rule,
     section_span,
+    title_lines,
 )
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
@@ -289,12 +290,13 @@ def check_averages(context: CheckContext) -> list[Finding]:
 
 
 # '按支出经济分类：…', '按功能分类，…', '按资金来源分：…': a grouping of one total; so is one by
-# a kind of item followed by a colon or comma ('按学段分配：', '按补助对象分,', '按工程内容:')
+# a kind of item with a word of dividing ('按学段分配：', '按补助对象分,') or a colon ('按工程内容:');
+# '按合同内容,支付…' (as the contract says) divides nothing
 _GROUPING_BY = "|".join(map(re.escape, words("rules_compare.grouping_by")))
 _GROUPING = re.compile(
     r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?"
     r"(?:[:：,，]\s*|\s*其?构成(?:为|是)|(?=\S))"
-    rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:分类|分配|划分|安排|分)?[:：,，]\s*"
+    rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:(?:分类|分配|划分|安排|分)[:：,，]|[:：])\s*"
 )
 # what a single grouping divides, named right before it ('项目资金按学段分配：')
 _GROUPED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:资金|经费|支出|预算))$")
@@ -313,7 +315,8 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     """Two or more groupings ('按经济分类：…；按功能分类：…') in one paragraph or in consecutive
     sentences of one section, each listing two or more amounts: every grouping's sum is the same
     total, within the rounding envelope of its printed items. When a total is stated right before the
-    first grouping (支出合计…), each sum must be that total."""
+    first grouping (支出合计…), each sum must be that total. A grouping paired with none is held
+    against the whole named right before its 按 (:func:`_grouping_against_its_whole`)."""
     report = context.report
     text = report.text
     if "按" not in text:
@@ -1160,7 +1163,6 @@ _TITLE_PROJECT = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}?(?:自治县|县|区|市|旗))?(?:(?:19|20)\d{2}年度?)?"
     r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:工程|专项))(?:项目)?(?:支出)?(?:绩效)"
 )
-_NAME_ENDS = ("工程", "专项")
 
 
 @rule("name.project_variant", "项目名称（标题中的工程、专项名称）在正文中写成了另一个说法")
@@ -1173,9 +1175,8 @@ def check_project_name_variants(context: CheckContext) -> list[Finding]:
         return []
     text = context.report.text
     name = ""
-    for line in text[:400].split("\n")[:4]:
-        line = line.strip().removeprefix("TITLE:").strip()
-        if line.startswith("SOURCE") or "报告" not in line:
+    for line in title_lines(text):
+        if "报告" not in line:
             continue
         match = _TITLE_PROJECT.match(line)
         if match is not None:
@@ -1183,9 +1184,8 @@ def check_project_name_variants(context: CheckContext) -> list[Finding]:
             break
     if not name:
         return []
-    body_start = text.find(name, text.find(name) + 1)  # past the title's (and a TITLE: line's) own
-    if body_start < 0 or text.count(name) < 3:
-        return []
+    if text.count(name) < 3:
+        return []  # named three times at least, the title (and a TITLE: line) included
     head, end = name[:4], name[-2:]
     variants: dict[str, list[int]] = {}
     at = text.find(head)

@@ -20,12 +20,13 @@ from jixiao.domain.checker.base import (
     plain,
     rule,
     section_span,
+    title_lines,
 )
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.rules import has_any, has_word, last_mark
+from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
 from jixiao.domain.checker.rules_compare import (
     head_widths,
     number_matches,
@@ -185,8 +186,8 @@ def _evaluated_year(context: CheckContext) -> str:
     if found is None:
         found = context.fiscal_year or ""
         if not found:
-            for line in context.report.text[:400].split("\n")[:4]:
-                if line.startswith("SOURCE:") or "报告" not in line:
+            for line in title_lines(context.report.text):
+                if "报告" not in line:
                     continue
                 year = _TITLE_YEAR.search(line)
                 if year is not None:
@@ -202,6 +203,8 @@ def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
     else the project its heading names ('(一)宾居河综合治理项目'), else the report's own."""
     label = fig.quantity.raw_label if fig.quantity is not None else fig.label
     word = next(w for w in _TOTAL_AMOUNTS if fig.label.endswith(w))
+    if word not in label:
+        return None  # (a label that reads so only once cut to its subject)
     role = "结转" if "结转" in word else "总额"
     name = _LABEL_HEAD.sub("", label[: label.rfind(word)]).strip("(（ ")
     name = name.removeprefix("其中")
@@ -283,20 +286,11 @@ def _place_of(context: CheckContext, position: int) -> str:
 
 
 def _title_openings(context: CheckContext) -> tuple[str, ...]:
-    """The places the report's title lines open with (its own unit): the first lines of the
-    text, past a 'SOURCE:' line and a 'TITLE:' tag."""
+    """The places the report's title lines (:func:`title_lines`) open with: its own unit."""
     openings = context.memo.get("rules_figures.title_openings")
     if openings is None:
-        found = []
-        for line in context.report.text[:400].split("\n")[:4]:
-            line = line.strip()
-            if line.startswith("SOURCE:"):
-                continue
-            line = line.removeprefix("TITLE:").strip()
-            opening = _PLACE_OPENING.match(line)
-            if opening is not None:
-                found.append(opening.group())
-        openings = context.memo["rules_figures.title_openings"] = tuple(found)
+        found = (_PLACE_OPENING.match(line) for line in title_lines(context.report.text))
+        openings = context.memo["rules_figures.title_openings"] = tuple(m.group() for m in found if m)
     return openings
 
 
@@ -777,10 +771,8 @@ def _measures(pattern: re.Pattern, text: str, low: int, high: int) -> list[_Meas
     for m in pattern.finditer(text, low, high):
         floor = found[-1].end if found else low
         label = text[max(floor, last_mark(text, _MEASURE_LABEL_END, floor, m.start()) + 1) : m.start()]
-        digits = m.group("n").replace(",", "")
-        places = len(digits.partition(".")[2])
-        half = Decimal(5).scaleb(-places - 1)
-        found.append(_Measured(label, m.group("n"), Decimal(digits), half, m.group("u"), m.start(), m.end()))
+        value, half = Decimal(m.group("n").replace(",", "")), printed_half(m.group("n"))
+        found.append(_Measured(label, m.group("n"), value, half, m.group("u"), m.start(), m.end()))
     return found
 
 
@@ -886,10 +878,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         clause_start = _claim_clause_start(text, match.start())
         clause = text[clause_start : match.start()]
         sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
-        sentence_end = min(
-            (at for at in (text.find("。", match.end()), text.find("\n", match.end())) if at >= 0),
-            default=len(text),
-        )
+        sentence_end = first_mark(text, "。\n", match.end(), len(text))
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
         subject = next((word for word in not_money if clause.endswith(word)), None)
         if subject is not None:
@@ -1021,10 +1010,7 @@ def _stated_rate_finding(
             continue
         sentence_start = last_mark(text, "。\n", start, quantity.start) + 1
         if own_amounts and not sentence[0] <= quantity.start < sentence[1]:
-            rate_end = min(
-                (at for at in (text.find("。", quantity.end), text.find("\n", quantity.end)) if at >= 0),
-                default=len(text),
-            )
+            rate_end = first_mark(text, "。\n", quantity.end, len(text))
             amounts = {
                 q.base_value for q in report.quantities_between(sentence_start, rate_end) if q.kind == "money"
             }
@@ -1140,10 +1126,12 @@ def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
     """'| 按支出性质分 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |' and then '| 基本支出 | 人员经费 |
     358.74 | 公用经费 | 63.62 |': a '|' row of name–amount pairs whose first cell names an amount of
     another row is that amount broken down; its amounts add up to it (within the rounding of the
-    printed cells). Names that state a stage (预算, 执行 …) are columns of one figure, not parts."""
+    printed cells). The amount is the one of that name in the nearest row before (a 预算 row and a
+    决算 row may both state it), else in the first after. Names that state a stage (预算, 执行 …) are
+    columns of one figure, not parts."""
     text = context.report.text
     data = context.data
-    stated: dict[str, tuple[Decimal, Decimal, int, int]] = {}  # name → (value, half, start, end)
+    stated: dict[str, list[tuple[Decimal, Decimal, int]]] = {}  # name → [(value, half, start)]
     rows = []
     at = text.find("|")
     while at >= 0:
@@ -1153,17 +1141,18 @@ def _table_row_breakdowns(context: CheckContext) -> list[Finding]:
         if text.startswith("|", line_start):
             pairs, head = _name_amount_pairs(text, line_start, line_end, data)
             if pairs is not None:
-                for name, value, half, start, end in pairs:
-                    stated.setdefault(name, (value, half, start, end))
+                for name, value, half, start, _end in pairs:
+                    stated.setdefault(name, []).append((value, half, start))
                 if head and len(pairs) >= 2:
                     rows.append((head, pairs, line_start, line_end))
         at = text.find("|", line_end)
     findings = []
     for head, pairs, line_start, line_end in rows:
-        whole = stated.get(head)
-        if whole is None or line_start <= whole[2] <= line_end:
-            continue  # (a name stated first in this very row)
-        value, half, start, end = whole
+        places = [s for s in stated.get(head, ()) if not line_start <= s[2] <= line_end]  # (not its own)
+        before = [s for s in places if s[2] < line_start]
+        if not places:
+            continue
+        value, half, _start = before[-1] if before else places[0]
         total = sum((pair[1] for pair in pairs), ZERO)
         envelope = half + sum((pair[2] for pair in pairs), ZERO)
         if abs(total - value) < envelope or total == value:
@@ -1205,9 +1194,7 @@ def _name_amount_pairs(text: str, start: int, end: int, data) -> tuple[list | No
         if role_and_subject(name, data)[0]:
             return None, ""  # '| 基本支出 | 年初预算 | 100 | 执行数 | 95 |': one figure's stages
         value = Decimal(number.replace(",", ""))
-        decimals = len(number.split(".", 1)[1]) if "." in number else 0
-        half = Decimal(5).scaleb(-(decimals + 1))
-        pairs.append((name, value, half, number_start, number_start + len(number)))
+        pairs.append((name, value, printed_half(number), number_start, number_start + len(number)))
     if head and (_ROW_NUMBER.search(head) is not None or role_and_subject(head, data)[0]):
         head = ""
     return pairs, head

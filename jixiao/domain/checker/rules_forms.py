@@ -10,7 +10,7 @@ from decimal import Decimal
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.tables import Table, TableRow
+from jixiao.domain.checker.tables import Table, TableCell, TableRow
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
@@ -28,11 +28,32 @@ _TOTAL_ROWS = words("rules_forms.total_rows")
 _FUND_ROWS = words("rules_forms.fund_rows")
 
 
+INDICATOR_COLUMNS = ("三级指标", "指标名称", "绩效指标")
+
+
 def _column(table: Table, names: tuple[str, ...]) -> int | None:
     for name in names:
         if name in table.columns:
             return table.columns.index(name)
     return None
+
+
+def _indicator_name(table: Table, row: TableRow, shift: int) -> str:
+    """The row's indicator name (its 三级指标 cell), else its label; a row ``shift`` cells short of
+    the header is read from the right."""
+    at = _column(table, INDICATOR_COLUMNS)
+    named = row.cell(at - shift) if at is not None and at >= shift else None
+    return named.text if named is not None and named.text else row.label
+
+
+def plain_target_and_actual(target: TableCell, actual: TableCell) -> tuple[Decimal, Decimal] | None:
+    """The numbers of a plain target (a number and its unit, no ≥/≤: an amount to reach) and of
+    the actual value in the same unit, else None."""
+    wanted = _TARGET.match(target.text.replace(" ", "").replace(",", ""))
+    done = _ACTUAL.match(actual.text.replace(" ", "").replace(",", ""))
+    if not wanted or not done or wanted.group("op") or wanted.group("unit") != done.group("unit"):
+        return None
+    return Decimal(wanted.group("n")), Decimal(done.group("n"))
 
 
 def _missed(op: str | None, target: Decimal, actual: Decimal) -> bool:
@@ -77,8 +98,7 @@ def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
                 continue
             if not _missed(wanted.group("op"), Decimal(wanted.group("n")), Decimal(done.group("n"))):
                 continue
-            named = row.cell(_column(table, ("三级指标", "指标名称", "绩效指标")))
-            name = named.text if named is not None and named.text else row.label
+            name = _indicator_name(table, row, shift)
             findings.append(
                 context.finding(
                     "table.full_score_missed",
@@ -108,20 +128,19 @@ def _completion(row, table: Table, shift: int, rate_at: int | None) -> Decimal |
     """The row's completion rate in %: its 完成率 cell, or the actual over a plain target of one
     unit (no ≥/≤: a plain amount to reach)."""
     if rate_at is not None:
-        cell = row.cell(rate_at - shift)
+        cell = row.cell(rate_at - shift) if rate_at >= shift else None
         return cell.value if cell is not None and cell.value is not None and cell.unit == "%" else None
     target_at, actual_at = _column(table, _TARGET_COLUMNS), _column(table, _ACTUAL_COLUMNS)
-    if target_at is None or actual_at is None:
+    if target_at is None or actual_at is None or min(target_at, actual_at) < shift:
         return None
     target, actual = row.cell(target_at - shift), row.cell(actual_at - shift)
     if target is None or actual is None:
         return None
-    wanted = _TARGET.match(target.text.replace(" ", "").replace(",", ""))
-    done = _ACTUAL.match(actual.text.replace(" ", "").replace(",", ""))
-    if not wanted or not done or wanted.group("op") or wanted.group("unit") != done.group("unit"):
+    values = plain_target_and_actual(target, actual)
+    if values is None:
         return None
-    goal = Decimal(wanted.group("n"))
-    return Decimal(done.group("n")) * 100 / goal if goal > 0 else None
+    goal, done = values
+    return done * 100 / goal if goal > 0 else None
 
 
 @rule("table.score_rate", "指标表注明“得分=权重（分值）×完成率”时，各行得分与权重×完成率是否相符")
@@ -167,12 +186,13 @@ def check_scores_by_completion(context: CheckContext) -> list[Finding]:
                 continue
             capped = min(rate, Decimal(100))
             expected = weight.value * capped / 100
-            rate_half = Decimal("0.005") if rate_at is not None else ZERO
+            # the rate cell's own rounding ('97%' is 96.5%–97.5%); a rate of target and actual has none
+            rate_cell = row.cell(rate_at - shift) if rate_at is not None else None
+            rate_half = rate_cell.half if rate_cell is not None else ZERO
             envelope = score.half + weight.value * rate_half / 100
             if abs(expected - score.value) <= envelope:
                 continue
-            named = row.cell(_column(table, ("三级指标", "指标名称", "绩效指标")))
-            name = named.text if named is not None and named.text else row.label
+            name = _indicator_name(table, row, shift)
             shown = round_half_up(expected, max(score.decimals, 2))
             findings.append(
                 context.finding(

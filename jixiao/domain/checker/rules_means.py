@@ -22,6 +22,7 @@ from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
 from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
+from jixiao.domain.checker.rules_forms import INDICATOR_COLUMNS, plain_target_and_actual
 from jixiao.domain.checker.vocabulary import words
 
 
@@ -410,19 +411,17 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
 _OF_THE_TARGET = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,16}?)(?:已)?(?:完成|达到|为)(?:了)?(?:年度|全年)?(?:绩效)?目标(?:值)?的$"
 )
-_INDICATOR_NAMES = ("三级指标", "指标名称", "绩效指标")
 _TARGET_NAMES = words("rules_forms.target_columns")
 _ACTUAL_NAMES = words("rules_forms.actual_columns")
-_PLAIN_VALUE = re.compile(r"^(?P<n>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{0,3})$")
 
 
 def _indicator_values(context: CheckContext) -> dict[str, tuple]:
-    """{indicator name: (target cell, actual cell)} of the form's indicator rows with a plain target
-    (a number and its unit, no ≥/≤) and an actual value of the same unit."""
+    """{indicator name: (target cell, actual cell, target, actual)} of the form's indicator rows
+    with a plain target above 0 and an actual value of the same unit (rules_forms.plain_target_and_actual)."""
     found: dict[str, tuple] = {}
     for table in context.tables:
         columns = [c.replace(" ", "") for c in table.columns]
-        name_at = next((columns.index(n) for n in _INDICATOR_NAMES if n in columns), None)
+        name_at = next((columns.index(n) for n in INDICATOR_COLUMNS if n in columns), None)
         target_at = next((columns.index(n) for n in _TARGET_NAMES if n in columns), None)
         actual_at = next((columns.index(n) for n in _ACTUAL_NAMES if n in columns), None)
         if name_at is None or target_at is None or actual_at is None:
@@ -433,15 +432,9 @@ def _indicator_values(context: CheckContext) -> dict[str, tuple]:
             name, target, actual = row.cell(name_at), row.cell(target_at), row.cell(actual_at)
             if name is None or target is None or actual is None or not name.text:
                 continue
-            wanted = _PLAIN_VALUE.match(target.text.replace(",", "").replace(" ", ""))
-            done = _PLAIN_VALUE.match(actual.text.replace(",", "").replace(" ", ""))
-            if (
-                wanted
-                and done
-                and wanted.group("unit") == done.group("unit")
-                and Decimal(wanted.group("n")) > 0
-            ):
-                found.setdefault(name.text.replace(" ", ""), (target, actual, wanted, done))
+            values = plain_target_and_actual(target, actual)
+            if values is not None and values[0] > 0:
+                found.setdefault(name.text.replace(" ", ""), (target, actual, *values))
     return found
 
 
@@ -465,8 +458,8 @@ def _rates_of_a_target(context: CheckContext) -> list[Finding]:
         row = indicators.get(said.group("name"))
         if row is None:
             continue
-        target, actual, wanted, done = row
-        exact = Decimal(done.group("n")) * 100 / Decimal(wanted.group("n"))
+        target, actual, goal, done = row
+        exact = done * 100 / goal
         if abs(exact - rate.value) <= rate.half_unit():
             continue
         findings.append(

@@ -213,9 +213,7 @@ def check_grade(context: CheckContext) -> list[Finding]:
     for match in _total_scores(context):
         if text[max(0, match.start() - 6) : match.start()].endswith(_PREVIOUS):
             continue
-        sentence = text[
-            max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()
-        ]
+        sentence = text[last_mark(text, "。\n", 0, match.start()) + 1 : match.start()]
         if "其中" in sentence and _SCORED_TOTAL.search(sentence.split("其中", 1)[0]):
             continue  # a category's score inside the 其中 list of the total: the grade is the total's
         grade = _GRADE_AFTER.match(text, match.end()) or _grade_after_parts(text, match)
@@ -393,9 +391,7 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
             continue
         if stated in row_scores:
             continue
-        sentence = text[
-            max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()
-        ]
+        sentence = text[last_mark(text, "。\n", 0, match.start()) + 1 : match.start()]
         if "分值" in sentence:
             continue  # '该指标分值15分，评价得分13.5分': a category's points, then its score
         findings.append(

@@ -195,7 +195,7 @@ def find_year_on_year(report: ParsedReport) -> list[YearOnYear]:
 def _bracketed_level(report: ParsedReport, position: int) -> Quantity | None:
     """'前期咨询费(0万元)，比上年增加3.2万元': the figure alone in the bracket right before the marker."""
     text = report.text
-    close = position - 1 if text[position - 1 : position] in ",;" else position
+    close = position - 1 if position > 0 and text[position - 1] in ",;" else position
     if text[close - 1 : close] != ")":
         return None
     quantity = _preceding_level(report, close - 1, ("money", "count"), gap="")

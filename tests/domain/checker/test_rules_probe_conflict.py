@@ -169,6 +169,18 @@ def test_adverbs_with_an_or_a_bracket_after_an_item_are_no_groupings():
     )
 
 
+def test_by_a_kind_as_a_contract_says_is_no_grouping():
+    # '按合同内容,支付…' pays as the contract says; '按合同内容:' or '按合同内容分:' divides
+    body = (
+        "项目资金500.00万元。项目资金按合同内容{}支付工程款200.00万元、监理费50.00万元,剩余资金年底前支付。"
+    )
+    assert not fired(body.format(","), "breakdown.groupings", PROJECT)
+    assert (
+        "“按合同内容”各项之和250万元"
+        in only(PROJECT + body.format(":") + "\n", "breakdown.groupings").message
+    )
+
+
 # breakdown.alternative: a '|' row of name–amount pairs under a name stated in another row
 
 TABLE = (
@@ -185,6 +197,16 @@ def test_a_table_row_breaking_down_an_amount_of_another_row():
         in finding.message
     )
     assert not fired(TABLE.format("348.74"), "breakdown.alternative")
+
+
+def test_a_row_breaks_down_the_amount_of_the_nearest_row_before_it():
+    body = (
+        "| 年初预算 | 基本支出 | 400.00 | 项目支出 | 1,300.00 |\n"
+        "| 决算 | 基本支出 | 412.36 | 项目支出 | 1,320.22 |\n"
+        "| 基本支出 | 人员经费 | {} | 公用经费 | 53.62 |\n"
+    )
+    assert not fired(body.format("358.74"), "breakdown.alternative")
+    assert "与表中“基本支出”412.36不符" in only(HEAD + body.format("368.74"), "breakdown.alternative").message
 
 
 def test_a_row_of_one_figures_stages_is_no_breakdown():

@@ -160,6 +160,9 @@ def test_a_score_is_the_weight_times_the_completion_rate_the_note_states():
     finding = only(HEAD + INDICATORS.format(score="7.03") + "\n", "table.score_rate")
     assert "8×91.25%=7.30分" in finding.message and finding.found == "7.03"
     assert not fired(INDICATORS.format(score="7.30"), "table.score_rate")
+    # a rate printed whole is 91%–92%: 7.30 is 8×91.25%, within its rounding
+    whole_rate = INDICATORS.replace("91.25% | {score}", "91% | {score}")
+    assert not fired(whole_rate.format(score="7.30"), "table.score_rate")
     # without the note the table does not say how its scores were given
     without = INDICATORS.format(score="7.03").replace("注:得分=权重×完成率,完成率超过100%的按100%计。\n", "")
     assert not fired(without, "table.score_rate")
