@@ -724,6 +724,16 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     # a label and unit stated once is compared with nothing: the tests below are read only of the
     # counts that share theirs with another (the groups then taken in the order of their first
     # count, as when they were built of the counts kept)
+    # '移送纪检监察机关和有关部门问题线索12件' and '共移送问题线索15件': a label stated once each way,
+    # one the other with words put in after its verb (the same verb, the same thing counted)
+    tails: dict[tuple[str, str], list] = {}
+    for (label, unit), found in candidates.items():
+        if len(found) == 1:
+            tails.setdefault((label[-4:], unit), []).append((label, found[0]))
+    for pair in tails.values():
+        if len(pair) == 2 and _widened(pair[0][0], pair[1][0]):
+            (label, first), (_, second) = sorted(pair, key=lambda item: item[1].start)
+            candidates[(label[-4:], first.unit)] = [first, second]
     occurrences = []
     for (label, _unit), found in candidates.items():
         if len(found) > 1:
@@ -744,6 +754,13 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             continue
         findings.append(_stated_twice(context, "count.conflict", label, first, quantity))
     return findings
+
+
+def _widened(one: str, other: str) -> bool:
+    """The longer label is the shorter with words put in after its first two characters (its verb):
+    '移送纪检监察机关和有关部门问题线索' of '移送问题线索'."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 6 and short != long and long.startswith(short[:2]) and long.endswith(short[2:])
 
 
 _STAFF_RATE = re.compile(r"(?:在职人员控制率|编制使用率|满编率)(?:为|是|达|:)?(?P<p>\d+(?:\.\d+)?)%")

@@ -98,3 +98,15 @@ def test_the_share_of_the_years_task_against_the_target_the_goals_state():
     # a count of the same thing outside the goals (last year's, another town's) is no target
     no_goal = body.replace("二、绩效目标", "二、上年情况")
     assert not fired(no_goal.format("108.25"), "rate.of_base")
+
+
+def test_a_count_stated_again_with_words_put_in_after_its_verb():
+    body = (
+        "(二)产出情况。全年完成审计项目45个,移送纪检监察机关和有关部门问题线索12件。\n四、自评结论\n"
+        "审计监督作用得到较好发挥,全年共移送问题线索{}件。"
+    )
+    (finding,) = fired(body.format("15"), "count.conflict")
+    assert "“问题线索”前后不一致：前面写12件" in finding.message
+    assert not fired(body.format("12"), "count.conflict")
+    # another verb before the same thing counted is another count (received, not passed on)
+    assert not fired(body.format("15").replace("共移送问题线索", "共受理问题线索"), "count.conflict")
