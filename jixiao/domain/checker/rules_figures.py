@@ -908,17 +908,11 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             if computed is not None:
                 planned, achieved, ratio = computed
                 shown = f"{achieved.value}÷{planned.value}={ratio}%"
-                finding = context.finding(
-                    "claim.rate",
-                    WARNING,
-                    f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(match.start())}中"
+                said = (
                     f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
-                    f"{achieved.unit}，{shown}，并未全部{verb}",
-                    match.start(),
-                    match.end(),
-                    expected=shown,
-                    found=match.group(0),
+                    f"{achieved.unit}，{shown}"
                 )
+                finding = _claim_finding(context, match, finished, match.start(), said, shown)
         if finding is None and not sources:
             finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
         if finding is not None:
@@ -964,17 +958,25 @@ def _conclusion_finding(
             sentence = text[last_mark(text, "。\n", 0, quantity.start) + 1 : quantity.start]
             if core not in sentence:
                 continue
-        return context.finding(
-            "claim.rate",
-            WARNING,
-            f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(quantity.start)}中"
-            f"{label}为{quantity.text}%，并未全部{match.group('verb')}",
-            match.start(),
-            match.end(),
-            expected=f"{label}{quantity.text}%",
-            found=match.group(0),
-        )
+        rate = f"{label}{quantity.text}%"
+        return _claim_finding(context, match, finished, quantity.start, f"{label}为{quantity.text}%", rate)
     return None
+
+
+def _claim_finding(
+    context: CheckContext, match: re.Match, finished: bool, where: int, said: str, expected: str
+) -> Finding:
+    """'说“已全部拨付”，但<section of ``where``>中<said>，并未全部拨付', at the claim."""
+    return context.finding(
+        "claim.rate",
+        WARNING,
+        f"说“{match.group(0)}{'完毕' if finished else ''}”，但{context.report.section_at(where)}中"
+        f"{said}，并未全部{match.group('verb')}",
+        match.start(),
+        match.end(),
+        expected=expected,
+        found=match.group(0),
+    )
 
 
 def _stated_rate_finding(
@@ -1041,15 +1043,9 @@ def _stated_rate_finding(
                 continue
         if any(word in quantity.label and word not in match.group(0) for word in qualifiers):
             continue  # '均已通过竣工验收…，一次验收合格率75%': the first try's rate, not the end's
-        return context.finding(
-            "claim.rate",
-            WARNING,
-            f"说“{match.group(0)}{'完毕' if finished else ''}”，但{report.section_at(quantity.start)}中"
-            f"{quantity.label}为{quantity.text}%，并未全部{verb}",
-            match.start(),
-            match.end(),
-            expected=f"{quantity.label}{quantity.text}%",
-            found=match.group(0),
+        said = f"{quantity.label}为{quantity.text}%"
+        return _claim_finding(
+            context, match, finished, quantity.start, said, f"{quantity.label}{quantity.text}%"
         )
     return None
 
