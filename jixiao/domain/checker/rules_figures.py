@@ -944,6 +944,12 @@ def _conclusion_finding(
     if not whole and len(core) < 2:
         return None
     prefixes = tuple(spec.get("whole_rate_prefixes") or ("",))
+    # far from its figures, a claim is held only against a rate of its own act: '已全部拨付到位' against
+    # 拨付率 or 到位率, not against the 执行率 of the money spent (拨付 is not 支出)
+    acts = spec.get("same_act") or {}
+    verb = match.group("verb")
+    own = tuple(acts.get(verb[:2]) or (verb[:2],))
+    rate_names = tuple(name for name in rate_names if name.startswith(own))
     text = report.text
     for quantity in of_kind(context, "percent"):
         if quantity.value >= 100 or quantity.approx or quantity.start >= match.start():

@@ -110,3 +110,11 @@ def test_a_count_stated_again_with_words_put_in_after_its_verb():
     assert not fired(body.format("12"), "count.conflict")
     # another verb before the same thing counted is another count (received, not passed on)
     assert not fired(body.format("15").replace("共移送问题线索", "共受理问题线索"), "count.conflict")
+
+
+def test_a_claim_of_allocation_in_the_conclusion_is_not_held_against_the_rate_of_spending():
+    spent = "二、预算执行情况\n全年预算800.00万元,支出760.00万元,预算执行率95.00%。\n"
+    said = "三、评价结论\n项目资金已全部拨付到位,绩效目标基本实现。\n"
+    assert not fired(spent + said, "claim.rate")  # 拨付 (allocated) is not 执行 (spent)
+    paid = "二、资金拨付\n上级下达资金800.00万元,资金拨付率95.00%。\n"
+    assert "拨付率为95.00%" in fired(paid + said, "claim.rate")[0].message
