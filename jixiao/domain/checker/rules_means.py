@@ -524,9 +524,9 @@ def _share_of_the_stated_target(context: CheckContext, index: int) -> Finding | 
         return None
     where = report.section_at(target.start)
     where = "" if where.startswith("（") else f"（{where}）"
-    return context.finding(
+    return context.finding(  # a warning: the target is found by its words, not printed beside the rate
         "rate.of_base",
-        ERROR,
+        WARNING,
         f"比率与目标不符：“{name}”{done.text}{done.unit}÷目标{target.text}{target.unit}{where}"
         f"={pct(exact, max(rate.decimals, 2))}，报告写“{rate.raw_label}{rate.text}%”",
         done.start,
