@@ -2722,29 +2722,21 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_ANCHORS: dict[tuple[str, int], tuple[str, tuple[int, ...]] | None] = {}
-
-
-def _anchor_after_words(pattern: re.Pattern) -> tuple[str, tuple[int, ...]] | None:
+@scan.per_pattern
+def _anchor_after_words(parsed) -> tuple[str, tuple[int, ...]] | None:
     """(the character, its distances from the start) of a pattern that opens with a choice of
     plain words followed by one literal character ('(?:基本|项目|财政拨款)支(?=\\d)' → 支 at 2 or
     4), or None."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _ANCHORS:
-        return _ANCHORS[key]
-    found = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-        if len(items) >= 2 and items[1][0] is sre.LITERAL:
-            first = [items[0]]
-            if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
-                first = list(items[0][1][3])  # (?P<name>…): the group around the choice
-            if len(first) == 1 and first[0][0] is sre.BRANCH:
-                branches = first[0][1][1]
-                if all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
-                    found = chr(items[1][1]), tuple(sorted({len(branch) for branch in branches}))
-    _ANCHORS[key] = found
-    return found
+    items = list(parsed)
+    if len(items) >= 2 and items[1][0] is sre.LITERAL:
+        first = [items[0]]
+        if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+            first = list(items[0][1][3])  # (?P<name>…): the group around the choice
+        if len(first) == 1 and first[0][0] is sre.BRANCH:
+            branches = first[0][1][1]
+            if all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
+                return chr(items[1][1]), tuple(sorted({len(branch) for branch in branches}))
+    return None
 
 
 def _edge_chars(items, last: bool) -> frozenset[str] | None:

@@ -20,15 +20,54 @@ pass; :func:`char_positions` finds many single characters at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import TypeVar
 
 import numpy as np
 
-MAX_FIRST_CHARS = 12  # more first characters than this: one scan by the regex engine is faster
+# more first characters (or characters of an anchor) than this: one scan by the regex engine is faster
+MAX_FIRST_CHARS = 12
 
-_FIRSTS: dict[tuple[str, int], str | None] = {}
+# ---------------------------------------------------------------------------------------------
+# Pattern analysis: what a compiled pattern's parse tree says about where its matches stand (the
+# only place that reads ``re``'s parser): the characters a match starts with (:func:`first_chars`,
+# :func:`first_pairs`) and those it holds at known distances from its start (:func:`anchors`)
+
+T = TypeVar("T")
+
+
+def per_pattern(analyse: Callable[[sre_parse.SubPattern], T | None]) -> Callable[[re.Pattern], T | None]:
+    """``analyse`` made a function of a compiled pattern: given the pattern's parse tree, worked
+    out once per pattern (by its text and flags), and None for a bytes pattern or one that ignores
+    case (its characters are not only those written)."""
+    found: dict[tuple[str, int], T | None] = {}
+
+    @wraps(analyse)
+    def analysed(pattern: re.Pattern) -> T | None:
+        key = (pattern.pattern, pattern.flags)
+        if key in found:
+            return found[key]
+        result = None
+        if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+            result = analyse(sre_parse.parse(pattern.pattern, pattern.flags))
+        found[key] = result
+        return result
+
+    return analysed
+
+
+def literal_chars(item) -> set[str] | None:
+    """The characters one parsed element matches when it is a literal or a class of literals
+    ('[亩户人]'), else None (a range, a category, a negated class …)."""
+    op, value = item
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        return {chr(member) for _, member in value}
+    return None
 
 
 def _sequence(items) -> tuple[set[str], bool] | None:
@@ -87,18 +126,77 @@ def _item(item) -> tuple[set[str], bool] | None:
     return None  # any character, a back reference, a conditional …
 
 
-def first_chars(pattern: re.Pattern) -> str | None:
+@per_pattern
+def first_chars(parsed) -> str | None:
     """The characters every match of ``pattern`` starts with (at most MAX_FIRST_CHARS), or None."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _FIRSTS:
-        return _FIRSTS[key]
-    chars = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
-        if found is not None and not found[1] and 0 < len(found[0]) <= MAX_FIRST_CHARS:
-            chars = "".join(sorted(found[0]))
-    _FIRSTS[key] = chars
-    return chars
+    found = _sequence(parsed)
+    if found is not None and not found[1] and 0 < len(found[0]) <= MAX_FIRST_CHARS:
+        return "".join(sorted(found[0]))
+    return None
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def _required_chars(op, value) -> set[str] | None:
+    """The characters one element must match (a literal, a class of literals, or one of those
+    repeated at least once), or None."""
+    chars = literal_chars((op, value))
+    if chars is not None or op is sre.IN:
+        return chars
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+        inner = list(value[2])
+        if len(inner) == 1:
+            return _required_chars(*inner[0])
+    return None
+
+
+def _anchors_of(items, state, low: int, high: int) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) such that every match of the sequence ``items`` that starts
+    ``low``..``high`` characters into a match holds one of the characters at an offset from the
+    match's start between its low and high; None when no such element is found before an element
+    of unbounded width."""
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue  # matches no character: the offsets stay
+        chars = _required_chars(op, value)
+        if chars is not None and len(chars) <= MAX_FIRST_CHARS:
+            return [("".join(sorted(chars)), low, high)]
+        if op is sre.BRANCH:
+            found: list[tuple[str, int, int]] = []
+            for branch in value[1]:
+                anchors = _anchors_of(branch, state, low, high)
+                if anchors is None:
+                    break
+                found += anchors
+            else:
+                return found
+        elif op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
+            anchors = _anchors_of(value[3], state, low, high)
+            if anchors is not None:
+                return anchors
+        least, most = sre_parse.SubPattern(state, [(op, value)]).getwidth()
+        if most >= sre.MAXREPEAT - 1:
+            return None
+        low, high = low + least, high + most
+    return None
+
+
+@per_pattern
+def anchors(parsed) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) for each of the characters that every match of ``pattern`` holds
+    somewhere between ``low`` and ``high`` characters from its start (one of the branches' for a
+    choice: '…[xX×]{2,4}…|某某|…'), or None when the pattern may match the empty string or none
+    is known before an element of unbounded width (the input of :func:`finditer_anchored`)."""
+    if parsed.getwidth()[0] <= 0:
+        return None
+    found = _anchors_of(parsed, parsed.state, 0, 0)
+    if found is None:
+        return None
+    merged: dict[tuple[int, int], set[str]] = {}  # the characters of the same offsets looked up at once
+    for chars, low, high in found:
+        merged.setdefault((low, high), set()).update(chars)
+    return [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
 
 
 def char_codes(text: str) -> np.ndarray:
@@ -288,6 +386,24 @@ def finditer_around(
     return matches_at(pattern, text, starts)
 
 
+def finditer_anchored(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, tried only where a match can start: at the offsets before
+    the characters every match holds (:func:`anchors`; an alternation such as the placeholders,
+    '…[xX×]{2,4}…|某某|…', is tried at every character by the regex engine). Every match starts at
+    one of those places, so the leftmost matches that do not overlap are the same. :func:`finditer_around`
+    with the anchors read from the pattern."""
+    found = anchors(pattern)
+    if found is None:
+        return list(pattern.finditer(text))
+    starts = set()
+    for chars, low, high in found:
+        for at in places_of(text, chars, places):
+            starts.update(range(max(at - high, 0), at - low + 1))
+    if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
+        return list(pattern.finditer(text))
+    return matches_at(pattern, text, sorted(starts))
+
+
 def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> re.Match | None:
     """``pattern.search(text)``, tried only at the characters a match can start with (the first
     of them where the pattern matches is where the leftmost match starts)."""
@@ -305,17 +421,7 @@ def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> r
 # ---------------------------------------------------------------------------------------------
 # Patterns that start with two known characters (lists of words: typos, vague phrases)
 
-_PAIRS: dict[tuple[str, int], frozenset[str] | None] = {}
 MAX_PAIRS = 400
-
-
-def _chars(item) -> set[str] | None:
-    op, value = item
-    if op is sre.LITERAL:
-        return {chr(value)}
-    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
-        return {chr(member) for _, member in value}
-    return None
 
 
 def _pairs_of(items) -> set[str] | None:
@@ -332,7 +438,7 @@ def _pairs_of(items) -> set[str] | None:
         return pairs
     if len(items) < 2:
         return None
-    first, second = _chars(items[0]), _chars(items[1])
+    first, second = literal_chars(items[0]), literal_chars(items[1])
     if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
         rest = _sequence(items[1:])
         second = rest[0] if rest is not None and not rest[1] else None
@@ -341,19 +447,14 @@ def _pairs_of(items) -> set[str] | None:
     return {a + b for a in first for b in second}
 
 
-def first_pairs(pattern: re.Pattern) -> frozenset[str] | None:
+@per_pattern
+def first_pairs(parsed) -> frozenset[str] | None:
     """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
     or None when they are not known from the pattern's first two elements."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _PAIRS:
-        return _PAIRS[key]
-    pairs = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        found = _pairs_of(sre_parse.parse(pattern.pattern, pattern.flags))
-        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
-            pairs = frozenset(found)
-    _PAIRS[key] = pairs
-    return pairs
+    found = _pairs_of(parsed)
+    if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
+        return frozenset(found)
+    return None
 
 
 class PairIndex:
