@@ -138,6 +138,92 @@ def first_chars(parsed) -> str | None:
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
+def edge_chars(items, last: bool = False) -> frozenset[str] | None:
+    """The characters a match of the parsed ``items`` must begin (or, ``last``, end) with, when
+    its first (last) element is a literal, a set of literals, or a group or choice of such
+    sequences; None when not known that way (or when the sequence may be empty)."""
+    if not items:
+        return None
+    op, value = item = items[-1] if last else items[0]
+    chars = literal_chars(item)
+    if chars is not None:
+        return frozenset(chars)
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:
+        return edge_chars(list(value[3]), last)
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            inner = edge_chars(list(branch), last)
+            if inner is None:
+                return None
+            found |= inner
+        return frozenset(found)
+    return None
+
+
+@per_pattern
+def neighbours(parsed) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the characters that must stand right before a match of ``pattern``, those that must
+    follow its first character) when the pattern says so: a lookbehind of words before it
+    ('(?<=较好|圆满)的' → 好, 满) and, after a first literal, a literal or a lookahead of words
+    ('的(?=完成|落实)' → 完, 落); None for either when the pattern does not fix it."""
+    items = list(parsed)
+    before = None
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        op, value = items[index]
+        if op is sre.ASSERT and value[0] == -1 and before is None:
+            before = edge_chars(list(value[1]), last=True)
+        index += 1
+    after = None
+    if index + 1 < len(items) and items[index][0] is sre.LITERAL:
+        op, value = items[index + 1]
+        if op is sre.ASSERT and value[0] == 1:
+            after = edge_chars(list(value[1]))
+        elif op in (sre.LITERAL, sre.IN):
+            after = edge_chars([items[index + 1]])
+    return before, after
+
+
+@per_pattern
+def char_after_words(parsed) -> tuple[str, tuple[int, ...], frozenset[str] | str | None] | None:
+    r"""(the character, its distances from the start, what must follow it) of a pattern that
+    opens with a choice of plain words followed by one literal character
+    ('(?:基本|项目|财政拨款)支(?=\d)' → 支 at 2 or 4, then a digit), or None. What must follow
+    the literal: a set of characters (a literal, a set of them, or a lookahead of words), "digit"
+    for a ``\d`` or a lookahead of one, or None when not known that way (a test the character
+    after the literal must pass: a match is still made by the pattern itself)."""
+    items = list(parsed)
+    if len(items) < 2 or items[1][0] is not sre.LITERAL:
+        return None
+    first = [items[0]]
+    if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        first = list(items[0][1][3])  # (?P<name>…): the group around the choice
+    if len(first) != 1 or first[0][0] is not sre.BRANCH:
+        return None
+    branches = first[0][1][1]
+    if not all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
+        return None
+    return chr(items[1][1]), tuple(sorted({len(branch) for branch in branches})), _follow(items)
+
+
+def _follow(items) -> frozenset[str] | str | None:
+    """What must follow the literal of :func:`char_after_words` (its third element)."""
+    if len(items) < 3:
+        return None
+    op, value = items[2]
+    if op is sre.ASSERT and value[0] == 1:
+        inner = list(value[1])
+        if not inner:
+            return None
+        op, value = inner[0]
+        if op is sre.BRANCH or op is sre.SUBPATTERN:
+            return edge_chars(inner)
+    if op is sre.IN and value == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return "digit"
+    return edge_chars([(op, value)])
+
+
 def _required_chars(op, value) -> set[str] | None:
     """The characters one element must match (a literal, a class of literals, or one of those
     repeated at least once), or None."""
