@@ -285,6 +285,16 @@ def anchors(parsed) -> list[tuple[str, int, int]] | None:
     return [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
 
 
+def head_widths(head: str) -> range:
+    """The lengths a match of the pattern ``head`` (its text) may have, from the shortest to the
+    longest: the distances from a match's start of what follows the head (the offsets of
+    :func:`finditer_around`, the ``heads`` of :func:`number_matches`)."""
+    low, high = sre_parse.parse(head).getwidth()
+    if high >= sre.MAXREPEAT:
+        raise ValueError(f"unbounded: {head}")
+    return range(low, high + 1)
+
+
 def char_codes(text: str) -> np.ndarray:
     """The code points of ``text`` (uint32, read-only), for scans done in numpy at once."""
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -488,6 +498,40 @@ def finditer_anchored(pattern: re.Pattern, text: str, places: CharIndex | None =
     if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
         return list(pattern.finditer(text))
     return matches_at(pattern, text, sorted(starts))
+
+
+def number_matches(
+    pattern: re.Pattern, text: str, places: CharIndex | None, end: str, heads: range, whole: int = 1
+) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
+    lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
+    and more digits; ``whole`` digits at least before the '.') and the character ``end`` ('%',
+    '分'), with no lookaround. Every match ends at an ``end`` right after a digit (few in a text)
+    and holds no other, its number is all the digits and dots that run back from that ``end``,
+    and it starts at most ``heads[-1]`` characters before them. So the pattern is searched only
+    there, up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match
+    in that stretch ends at that ``end``), not tried at each of its first characters (many: 增,
+    上, 下 …) or before every ``end`` at every distance."""
+    found = []
+    low = 0  # past the last such end: no match holds two
+    reach = heads[-1]
+    search = pattern.search
+    for at in places_of(text, end, places):
+        if not at or not text[at - 1].isdecimal():  # (\d, as re reads it)
+            continue
+        number = at - 1
+        while number > low:
+            char = text[number - 1]
+            if char != "." and not char.isdecimal():
+                break
+            number -= 1
+        dot = text.find(".", number, at)
+        if (dot if dot >= 0 else at) - number >= whole:
+            match = search(text, max(low, number - reach), at + 1)
+            if match is not None:
+                found.append(match)
+        low = at + 1
+    return found
 
 
 def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> re.Match | None:
