@@ -10,11 +10,17 @@ non-overlapping matches are the same. Patterns that may start with many characte
 Chinese character) or match the empty string are left to ``pattern.finditer``. A report's
 :class:`CharIndex` (``ParsedReport.places``) holds the places of all the characters the scans
 start from, found in one numpy pass, so that each scan need not look for them again;
-:func:`finditer_around` tries a pattern only before a rarer character inside every match.
+:func:`finditer_around` tries a pattern only before a rarer character inside every match,
+:func:`finditer_anchored` before the characters read from the pattern (:func:`anchors`), and
+:func:`number_matches` only before the character that follows a number.
 
 For lists of words with many first characters (the curated typos, the vague phrases)
 :class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
 pass; :func:`char_positions` finds many single characters at once.
+
+What the scans start from is read from the compiled patterns by the pattern analysis below
+(:func:`first_chars`, :func:`first_pairs`, :func:`anchors` …): the rule modules ask it rather than
+read ``re``'s parse trees themselves.
 """
 
 from __future__ import annotations
@@ -30,11 +36,16 @@ import numpy as np
 
 # more first characters (or characters of an anchor) than this: one scan by the regex engine is faster
 MAX_FIRST_CHARS = 12
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # the parsed elements that match no character
 
 # ---------------------------------------------------------------------------------------------
 # Pattern analysis: what a compiled pattern's parse tree says about where its matches stand (the
-# only place that reads ``re``'s parser): the characters a match starts with (:func:`first_chars`,
-# :func:`first_pairs`) and those it holds at known distances from its start (:func:`anchors`)
+# only module that reads ``re``'s parser). Each public analysis is a function of a compiled
+# pattern, worked out once for it (:func:`per_pattern`), written as a function of its parse tree:
+# the characters a match starts with (:func:`first_chars`, :func:`first_pairs`), those around its
+# first character (:func:`neighbours`), a character it holds after a choice of words
+# (:func:`char_after_words`) or at known distances from its start (:func:`anchors`); and
+# :func:`head_widths`, the lengths of a pattern's head.
 
 T = TypeVar("T")
 
@@ -121,7 +132,7 @@ def _item(item) -> tuple[set[str], bool] | None:
         if found is None:
             return None
         return found[0], found[1] or low == 0
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+    if op in _ZERO_WIDTH:
         return set(), True  # zero width: the match's first character comes after it
     return None  # any character, a back reference, a conditional …
 
@@ -135,7 +146,40 @@ def first_chars(parsed) -> str | None:
     return None
 
 
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+MAX_PAIRS = 400
+
+
+def _pairs_of(items) -> set[str] | None:
+    items = list(items)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        items = list(items[0][1][3])  # a group around the whole: (?:…)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        pairs: set[str] = set()
+        for branch in items[0][1][1]:
+            found = _pairs_of(branch)
+            if found is None:
+                return None
+            pairs |= found
+        return pairs
+    if len(items) < 2:
+        return None
+    first, second = literal_chars(items[0]), literal_chars(items[1])
+    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
+        rest = _sequence(items[1:])
+        second = rest[0] if rest is not None and not rest[1] else None
+    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
+        return None
+    return {a + b for a in first for b in second}
+
+
+@per_pattern
+def first_pairs(parsed) -> frozenset[str] | None:
+    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
+    or None when they are not known from the pattern's first two elements."""
+    found = _pairs_of(parsed)
+    if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
+        return frozenset(found)
+    return None
 
 
 def edge_chars(items, last: bool = False) -> frozenset[str] | None:
@@ -293,6 +337,10 @@ def head_widths(head: str) -> range:
     if high >= sre.MAXREPEAT:
         raise ValueError(f"unbounded: {head}")
     return range(low, high + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where characters stand in a text, and the matches found from them
 
 
 def char_codes(text: str) -> np.ndarray:
@@ -549,42 +597,8 @@ def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> r
 
 
 # ---------------------------------------------------------------------------------------------
-# Patterns that start with two known characters (lists of words: typos, vague phrases)
-
-MAX_PAIRS = 400
-
-
-def _pairs_of(items) -> set[str] | None:
-    items = list(items)
-    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
-        items = list(items[0][1][3])  # a group around the whole: (?:…)
-    if len(items) == 1 and items[0][0] is sre.BRANCH:
-        pairs: set[str] = set()
-        for branch in items[0][1][1]:
-            found = _pairs_of(branch)
-            if found is None:
-                return None
-            pairs |= found
-        return pairs
-    if len(items) < 2:
-        return None
-    first, second = literal_chars(items[0]), literal_chars(items[1])
-    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
-        rest = _sequence(items[1:])
-        second = rest[0] if rest is not None and not rest[1] else None
-    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
-        return None
-    return {a + b for a in first for b in second}
-
-
-@per_pattern
-def first_pairs(parsed) -> frozenset[str] | None:
-    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
-    or None when they are not known from the pattern's first two elements."""
-    found = _pairs_of(parsed)
-    if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
-        return frozenset(found)
-    return None
+# Patterns that start with two known characters (lists of words: typos, vague phrases):
+# :func:`first_pairs` found for several patterns at once
 
 
 class PairIndex:
