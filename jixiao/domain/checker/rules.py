@@ -15,8 +15,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -2722,119 +2720,24 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_ANCHORS: dict[tuple[str, int], tuple[str, tuple[int, ...]] | None] = {}
-
-
-def _anchor_after_words(pattern: re.Pattern) -> tuple[str, tuple[int, ...]] | None:
-    """(the character, its distances from the start) of a pattern that opens with a choice of
-    plain words followed by one literal character ('(?:基本|项目|财政拨款)支(?=\\d)' → 支 at 2 or
-    4), or None."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _ANCHORS:
-        return _ANCHORS[key]
-    found = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-        if len(items) >= 2 and items[1][0] is sre.LITERAL:
-            first = [items[0]]
-            if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
-                first = list(items[0][1][3])  # (?P<name>…): the group around the choice
-            if len(first) == 1 and first[0][0] is sre.BRANCH:
-                branches = first[0][1][1]
-                if all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
-                    found = chr(items[1][1]), tuple(sorted({len(branch) for branch in branches}))
-    _ANCHORS[key] = found
-    return found
-
-
-def _edge_chars(items, last: bool) -> frozenset[str] | None:
-    """The characters a match of the parsed ``items`` must begin (or, ``last``, end) with, when
-    its first (last) element is a literal, a set of literals, or a group or choice of such
-    sequences; None when not known that way (or when the sequence may be empty)."""
-    if not items:
-        return None
-    op, value = items[-1] if last else items[0]
-    if op is sre.LITERAL:
-        return frozenset(chr(value))
-    if op is sre.IN:
-        if all(kind is sre.LITERAL for kind, _ in value):
-            return frozenset(chr(member) for _, member in value)
-        return None
-    if op is sre.SUBPATTERN and not value[1] and not value[2]:
-        return _edge_chars(list(value[3]), last)
-    if op is sre.BRANCH:
-        chars: set[str] = set()
-        for branch in value[1]:
-            found = _edge_chars(list(branch), last)
-            if found is None:
-                return None
-            chars |= found
-        return frozenset(chars)
-    return None
-
-
-def _neighbours(pattern: re.Pattern) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(the characters that must stand right before a match, those that must follow its first
-    character) when the pattern says so: a lookbehind of words before it ('(?<=较好|圆满)的' →
-    好, 满) and, after a first literal, a literal or a lookahead of words ('的(?=完成|落实)' → 完,
-    落); None for either when the pattern does not fix it."""
-    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    before = None
-    index = 0
-    while index < len(items) and items[index][0] in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-        op, value = items[index]
-        if op is sre.ASSERT and value[0] == -1 and before is None:
-            before = _edge_chars(list(value[1]), last=True)
-        index += 1
-    after = None
-    if index + 1 < len(items) and items[index][0] is sre.LITERAL:
-        op, value = items[index + 1]
-        if op is sre.ASSERT and value[0] == 1:
-            after = _edge_chars(list(value[1]), last=False)
-        elif op in (sre.LITERAL, sre.IN):
-            after = _edge_chars([items[index + 1]], last=False)
-    return before, after
-
-
-def _after_anchor(pattern: re.Pattern) -> frozenset[str] | str | None:
-    r"""For a pattern of :func:`_anchor_after_words`, what must follow its literal: a set of
-    characters (a literal, a set of them, or a lookahead of words), "digit" for a ``\d`` or a
-    lookahead of one ('支(?=\d)'), or None when not known that way. (A test the character after the
-    literal must pass: a match is still made by the pattern itself.)"""
-    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    if len(items) < 3:
-        return None
-    op, value = items[2]
-    if op is sre.ASSERT and value[0] == 1:
-        inner = list(value[1])
-        if not inner:
-            return None
-        op, value = inner[0]
-        if op is sre.BRANCH or op is sre.SUBPATTERN:
-            return _edge_chars(inner, last=False)
-    if op is sre.IN and value == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
-        return "digit"
-    return _edge_chars([(op, value)], last=False)
-
-
 class _TypoScan(NamedTuple):
     """How a typo pattern that the pair index does not hold is looked for."""
 
     chars: str  # the characters its matches start with
     firsts: frozenset[str]  # the same, as a set
-    anchor: tuple[str, tuple[int, ...]] | None  # :func:`_anchor_after_words`
-    before: frozenset[str] | None  # :func:`_neighbours`
+    anchor: tuple[str, tuple[int, ...]] | None  # :func:`scan.char_after_words`: the character, where
+    before: frozenset[str] | None  # :func:`scan.neighbours`
     after: frozenset[str] | None
-    follow: frozenset[str] | str | None = None  # :func:`_after_anchor`, for an anchor
+    follow: frozenset[str] | str | None = None  # :func:`scan.char_after_words`: what follows it
 
 
 def _typo_scan(pattern: re.Pattern) -> _TypoScan | None:
     chars = scan.first_chars(pattern)
-    if chars is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+    if chars is None:  # (also for the patterns the analysis does not read: bytes, ignoring case)
         return None
-    before, after = _neighbours(pattern)
-    anchor = _anchor_after_words(pattern)
-    follow = _after_anchor(pattern) if anchor is not None else None
+    before, after = scan.neighbours(pattern)
+    found = scan.char_after_words(pattern)
+    anchor, follow = (found[:2], found[2]) if found is not None else (None, None)
     return _TypoScan(chars, frozenset(chars), anchor, before, after, follow)
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -30,48 +28,6 @@ from jixiao.domain.money import round_half_up
 
 def _sentence_start(text: str, position: int, stops: str = "。\n;") -> int:
     return last_mark(text, stops, 0, position) + 1
-
-
-def head_widths(head: str) -> range:
-    """The lengths a match of the pattern ``head`` may have (from the shortest to the longest)."""
-    low, high = sre_parse.parse(head).getwidth()
-    if high >= sre.MAXREPEAT:
-        raise ValueError(f"unbounded: {head}")
-    return range(low, high + 1)
-
-
-def number_matches(
-    pattern: re.Pattern, text: str, places: scan.CharIndex | None, end: str, heads: range, whole: int = 1
-) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
-    lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
-    and more digits; ``whole`` digits at least before the '.') and the character ``end`` ('%',
-    '分'), with no lookaround. Every match ends at an ``end`` right after a digit (few in a text)
-    and holds no other, its number is all the digits and dots that run back from that ``end``,
-    and it starts at most ``heads[-1]`` characters before them. So the pattern is searched only
-    there, up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match
-    in that stretch ends at that ``end``), not tried at each of its first characters (many: 增,
-    上, 下 …) or before every ``end`` at every distance."""
-    found = []
-    low = 0  # past the last such end: no match holds two
-    reach = heads[-1]
-    search = pattern.search
-    for at in scan.places_of(text, end, places):
-        if not at or not text[at - 1].isdecimal():  # (\d, as re reads it)
-            continue
-        number = at - 1
-        while number > low:
-            char = text[number - 1]
-            if char != "." and not char.isdecimal():
-                break
-            number -= 1
-        dot = text.find(".", number, at)
-        if (dot if dot >= 0 else at) - number >= whole:
-            match = search(text, max(low, number - reach), at + 1)
-            if match is not None:
-                found.append(match)
-        low = at + 1
-    return found
 
 
 def _by_kind(context: CheckContext) -> tuple[dict, dict]:
@@ -920,7 +876,7 @@ _CHANGE_RATE_HEAD = (
     r"(?:变动率|变化率|增长率|增幅|降幅|下降率|下降|增长|减少|降低|上升)(?:了|为|是|达|:)?(?P<sign>-|−)?"
 )
 _CHANGE_RATE = re.compile(_CHANGE_RATE_HEAD + r"(?P<p>\d+(?:\.\d+)?)%")
-_CHANGE_RATE_HEADS = head_widths(_CHANGE_RATE_HEAD)
+_CHANGE_RATE_HEADS = scan.head_widths(_CHANGE_RATE_HEAD)
 _DOWN = words("rules_compare.down")
 _CHANGE_WORD = re.compile(r"[增减多少超节]|提高|下降|降低|上升")
 
@@ -937,7 +893,7 @@ def check_change_rates(context: CheckContext) -> list[Finding]:
     if not _previous_amount(context):
         return []
     findings = []
-    for match in number_matches(_CHANGE_RATE, text, report.places, "%", _CHANGE_RATE_HEADS):
+    for match in scan.number_matches(_CHANGE_RATE, text, report.places, "%", _CHANGE_RATE_HEADS):
         pair = _two_years(context, match.start())
         if pair is None:
             continue

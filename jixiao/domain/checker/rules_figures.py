@@ -28,8 +28,6 @@ from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
 from jixiao.domain.checker.rules_compare import (
-    head_widths,
-    number_matches,
     of_kind,
     prose_money,
 )
@@ -1741,7 +1739,7 @@ _SCORE_TOTAL_HEAD = (
     r"(?:" + "|".join(words("scores.total_labels")) + r"|[\u4e00-\u9fff]{2,4}?类?指标得分)(?:为|是|:)?"
 )
 _SCORE_TOTAL = re.compile(_SCORE_TOTAL_HEAD + r"(?P<n>\d+(?:\.\d+)?)分")
-_SCORE_TOTAL_HEADS = head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
+_SCORE_TOTAL_HEADS = scan.head_widths(_SCORE_TOTAL_HEAD)  # found from the 分 after the number
 _SCORE_WORDS = ("得分", "总分", "评分", "自评")
 _SCORE_PART = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:得分)?(?P<n>\d+(?:\.\d+)?)分(?:[(（]满分(?P<full>\d+(?:\.\d+)?)分[)）])?"
@@ -1796,7 +1794,7 @@ def check_score_parts(context: CheckContext) -> list[Finding]:
     if not has_any(text, _SCORE_WORDS, places):
         return []
     findings = []
-    for match in number_matches(_SCORE_TOTAL, text, places, "分", _SCORE_TOTAL_HEADS):
+    for match in scan.number_matches(_SCORE_TOTAL, text, places, "分", _SCORE_TOTAL_HEADS):
         paragraph = context.report.paragraph_at(match.start())
         if paragraph is None:
             continue

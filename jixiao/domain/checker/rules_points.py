@@ -14,7 +14,6 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import has_word, last_mark
-from jixiao.domain.checker.rules_compare import head_widths, number_matches
 from jixiao.domain.checker.tables import category_points
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
@@ -156,7 +155,7 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
 # (the label and its verb, then the points: every match is found from the 分 after its number)
 _TOTAL_SCORE_HEAD = r"(?P<label>" + "|".join(TOTAL_SCORE_LABELS) + r"|得分)(?:为|是|:|：)?"
 _TOTAL_SCORE = re.compile(_TOTAL_SCORE_HEAD + r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
-_TOTAL_SCORE_HEADS = head_widths(_TOTAL_SCORE_HEAD)
+_TOTAL_SCORE_HEADS = scan.head_widths(_TOTAL_SCORE_HEAD)
 
 
 def _total_scores(context: CheckContext) -> list[re.Match]:
@@ -164,7 +163,7 @@ def _total_scores(context: CheckContext) -> list[re.Match]:
     found = context.memo.get("rules_points.total_scores")
     if found is None:
         report = context.report
-        found = number_matches(_TOTAL_SCORE, report.text, report.places, "分", _TOTAL_SCORE_HEADS)
+        found = scan.number_matches(_TOTAL_SCORE, report.text, report.places, "分", _TOTAL_SCORE_HEADS)
         context.memo["rules_points.total_scores"] = found
     return found
 
@@ -321,7 +320,7 @@ def check_points_against_the_table(context: CheckContext) -> list[Finding]:
 
 _OVER_MAX_HEAD = r"(?P<s>\d{1,3}(?:\.\d{1,2})?)分[(（]"  # then 满: found from it (few), not from every digit
 _OVER_MAX = re.compile(_OVER_MAX_HEAD + r"满分(?:为)?(?P<m>\d{1,3}(?:\.\d{1,2})?)分[)）]")
-_OVER_MAX_HEADS = head_widths(_OVER_MAX_HEAD)
+_OVER_MAX_HEADS = scan.head_widths(_OVER_MAX_HEAD)
 
 
 @rule("score.over_max", "得分超过括号中所写的满分（“产出42分（满分40分）”）")
@@ -410,7 +409,7 @@ def check_total_against_the_table(context: CheckContext) -> list[Finding]:
 
 _DEDUCTION_WORD = r"(?:共|合计|累计|总计|共计)"  # then 扣: found from it, not from every 共, 合, 累 …
 _DEDUCTION_TOTAL = re.compile(_DEDUCTION_WORD + r"扣(?:减)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
-_DEDUCTION_WORDS = head_widths(_DEDUCTION_WORD)
+_DEDUCTION_WORDS = scan.head_widths(_DEDUCTION_WORD)
 _DEDUCTION = re.compile(r"(?P<each>各)?扣(?:减|除)?了?(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
 _NAME_JOINERS = re.compile(r"[和、及与]")
 

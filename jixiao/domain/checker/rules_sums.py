@@ -16,7 +16,7 @@ from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
-from jixiao.domain.checker.rules_compare import head_widths, number_matches, of_kind
+from jixiao.domain.checker.rules_compare import of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -465,7 +465,10 @@ _GLUED_FUND_HEAD = r"资金(?:总额)?:?"
 _GLUED_FUND_WHOLE = r"\d{4,12}"
 _GLUED_FUND = re.compile(_GLUED_FUND_HEAD + rf"(?P<digits>{_GLUED_FUND_WHOLE}(?:\.\d{{1,2}})?)%")
 # found from the '%' after its digits, four of them at least before the '.'
-_GLUED_FUND_HEADS, _GLUED_FUND_DIGITS = head_widths(_GLUED_FUND_HEAD), head_widths(_GLUED_FUND_WHOLE)[0]
+_GLUED_FUND_HEADS, _GLUED_FUND_DIGITS = (
+    scan.head_widths(_GLUED_FUND_HEAD),
+    scan.head_widths(_GLUED_FUND_WHOLE)[0],
+)
 
 
 def _glued_fund_rates(context: CheckContext) -> list[Finding]:
@@ -477,7 +480,7 @@ def _glued_fund_rates(context: CheckContext) -> list[Finding]:
     if "%" not in text or "资金" not in text:
         return []
     findings = []
-    for match in number_matches(
+    for match in scan.number_matches(
         _GLUED_FUND, text, context.report.places, "%", _GLUED_FUND_HEADS, _GLUED_FUND_DIGITS
     ):
         if not context.in_glued_form(match.start()):

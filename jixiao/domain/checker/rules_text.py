@@ -11,8 +11,6 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -99,99 +97,6 @@ def as_set(words) -> frozenset:
 
 
 # ---------------------------------------------------------------------------------------------
-# A pattern tried only where a character it needs stands
-
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_MAX_ANCHOR_CHARS = 12
-
-
-def _required_chars(op, value) -> set[str] | None:
-    """The characters one element must match (a literal, a class of literals, or one of those
-    repeated at least once), or None."""
-    if op is sre.LITERAL:
-        return {chr(value)}
-    if op is sre.IN:
-        if all(kind is sre.LITERAL for kind, _ in value):
-            return {chr(member) for _, member in value}
-        return None
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
-        inner = list(value[2])
-        if len(inner) == 1:
-            return _required_chars(*inner[0])
-    return None
-
-
-def _anchors_of(items, state, low: int, high: int) -> list[tuple[str, int, int]] | None:
-    """(characters, low, high) such that every match of the sequence ``items`` that starts
-    ``low``..``high`` characters into a match holds one of the characters at an offset from the
-    match's start between its low and high; None when no such element is found before an element
-    of unbounded width."""
-    for op, value in items:
-        if op in _ZERO_WIDTH:
-            continue  # matches no character: the offsets stay
-        chars = _required_chars(op, value)
-        if chars is not None and len(chars) <= _MAX_ANCHOR_CHARS:
-            return [("".join(sorted(chars)), low, high)]
-        if op is sre.BRANCH:
-            found: list[tuple[str, int, int]] = []
-            for branch in value[1]:
-                anchors = _anchors_of(branch, state, low, high)
-                if anchors is None:
-                    break
-                found += anchors
-            else:
-                return found
-        elif op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
-            anchors = _anchors_of(value[3], state, low, high)
-            if anchors is not None:
-                return anchors
-        least, most = sre_parse.SubPattern(state, [(op, value)]).getwidth()
-        if most >= sre.MAXREPEAT - 1:
-            return None
-        low, high = low + least, high + most
-    return None
-
-
-_ANCHORS: dict[tuple[str, int], list[tuple[str, int, int]] | None] = {}
-
-
-def _pattern_anchors(pattern: re.Pattern) -> list[tuple[str, int, int]] | None:
-    """The anchors of a pattern (see _anchors_of), or None when it may match the empty string or
-    none is known; worked out once per pattern."""
-    key = (pattern.pattern, pattern.flags)
-    if key not in _ANCHORS:
-        anchors = None
-        if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-            if parsed.getwidth()[0] > 0:
-                anchors = _anchors_of(parsed, parsed.state, 0, 0)
-        if anchors is not None:  # the characters of the same offsets looked up at once
-            merged: dict[tuple[int, int], set[str]] = {}
-            for chars, low, high in anchors:
-                merged.setdefault((low, high), set()).update(chars)
-            anchors = [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
-        _ANCHORS[key] = anchors
-    return _ANCHORS[key]
-
-
-def _anchored_matches(pattern: re.Pattern, text: str, places: scan.CharIndex | None) -> list[re.Match]:
-    """``list(pattern.finditer(text))``, tried only where a match can start: at the offsets before
-    the characters every match holds (an alternation such as the placeholders, '…[xX×]{2,4}…|某某|…',
-    is tried at every character by the regex engine). Every match starts at one of those places, so
-    the leftmost matches that do not overlap are the same."""
-    anchors = _pattern_anchors(pattern)
-    if anchors is None:
-        return list(pattern.finditer(text))
-    starts = set()
-    for chars, low, high in anchors:
-        for at in scan.places_of(text, chars, places):
-            starts.update(range(max(at - high, 0), at - low + 1))
-    if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
-        return list(pattern.finditer(text))
-    return scan.matches_at(pattern, text, sorted(starts))
-
-
-# ---------------------------------------------------------------------------------------------
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
@@ -259,7 +164,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     if scan.places_of(text, _PLACEHOLDER_CHARS, places) or has_any(text, _PLACEHOLDER_WORDS, places):
         placeholders = [
             m
-            for m in _anchored_matches(context.data.placeholder_regex, text, places)
+            for m in scan.finditer_anchored(context.data.placeholder_regex, text, places)
             if not _in_source_line(text, m.start())
         ]
     if placeholders:

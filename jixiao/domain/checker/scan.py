@@ -10,25 +10,75 @@ non-overlapping matches are the same. Patterns that may start with many characte
 Chinese character) or match the empty string are left to ``pattern.finditer``. A report's
 :class:`CharIndex` (``ParsedReport.places``) holds the places of all the characters the scans
 start from, found in one numpy pass, so that each scan need not look for them again;
-:func:`finditer_around` tries a pattern only before a rarer character inside every match.
+:func:`finditer_around` tries a pattern only before a rarer character inside every match,
+:func:`finditer_anchored` before the characters read from the pattern (:func:`anchors`), and
+:func:`number_matches` only before the character that follows a number.
 
 For lists of words with many first characters (the curated typos, the vague phrases)
 :class:`PairIndex` finds where their first two characters stand, for several patterns in one numpy
 pass; :func:`char_positions` finds many single characters at once.
+
+What the scans start from is read from the compiled patterns by the pattern analysis below
+(:func:`first_chars`, :func:`first_pairs`, :func:`anchors` …): the rule modules ask it rather than
+read ``re``'s parse trees themselves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import TypeVar
 
 import numpy as np
 
-MAX_FIRST_CHARS = 12  # more first characters than this: one scan by the regex engine is faster
+# more first characters (or characters of an anchor) than this: one scan by the regex engine is faster
+MAX_FIRST_CHARS = 12
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # the parsed elements that match no character
 
-_FIRSTS: dict[tuple[str, int], str | None] = {}
+# ---------------------------------------------------------------------------------------------
+# Pattern analysis: what a compiled pattern's parse tree says about where its matches stand (the
+# only module that reads ``re``'s parser). Each public analysis is a function of a compiled
+# pattern, worked out once for it (:func:`per_pattern`), written as a function of its parse tree:
+# the characters a match starts with (:func:`first_chars`, :func:`first_pairs`), those around its
+# first character (:func:`neighbours`), a character it holds after a choice of words
+# (:func:`char_after_words`) or at known distances from its start (:func:`anchors`); and
+# :func:`head_widths`, the lengths of a pattern's head.
+
+T = TypeVar("T")
+
+
+def per_pattern(analyse: Callable[[sre_parse.SubPattern], T | None]) -> Callable[[re.Pattern], T | None]:
+    """``analyse`` made a function of a compiled pattern: given the pattern's parse tree, worked
+    out once per pattern (by its text and flags), and None for a bytes pattern or one that ignores
+    case (its characters are not only those written)."""
+    found: dict[tuple[str, int], T | None] = {}
+
+    @wraps(analyse)
+    def analysed(pattern: re.Pattern) -> T | None:
+        key = (pattern.pattern, pattern.flags)
+        if key in found:
+            return found[key]
+        result = None
+        if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
+            result = analyse(sre_parse.parse(pattern.pattern, pattern.flags))
+        found[key] = result
+        return result
+
+    return analysed
+
+
+def literal_chars(item) -> set[str] | None:
+    """The characters one parsed element matches when it is a literal or a class of literals
+    ('[亩户人]'), else None (a range, a category, a negated class …)."""
+    op, value = item
+    if op is sre.LITERAL:
+        return {chr(value)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        return {chr(member) for _, member in value}
+    return None
 
 
 def _sequence(items) -> tuple[set[str], bool] | None:
@@ -82,23 +132,215 @@ def _item(item) -> tuple[set[str], bool] | None:
         if found is None:
             return None
         return found[0], found[1] or low == 0
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+    if op in _ZERO_WIDTH:
         return set(), True  # zero width: the match's first character comes after it
     return None  # any character, a back reference, a conditional …
 
 
-def first_chars(pattern: re.Pattern) -> str | None:
+@per_pattern
+def first_chars(parsed) -> str | None:
     """The characters every match of ``pattern`` starts with (at most MAX_FIRST_CHARS), or None."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _FIRSTS:
-        return _FIRSTS[key]
-    chars = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
-        if found is not None and not found[1] and 0 < len(found[0]) <= MAX_FIRST_CHARS:
-            chars = "".join(sorted(found[0]))
-    _FIRSTS[key] = chars
-    return chars
+    found = _sequence(parsed)
+    if found is not None and not found[1] and 0 < len(found[0]) <= MAX_FIRST_CHARS:
+        return "".join(sorted(found[0]))
+    return None
+
+
+MAX_PAIRS = 400
+
+
+def _pairs_of(items) -> set[str] | None:
+    items = list(items)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        items = list(items[0][1][3])  # a group around the whole: (?:…)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        pairs: set[str] = set()
+        for branch in items[0][1][1]:
+            found = _pairs_of(branch)
+            if found is None:
+                return None
+            pairs |= found
+        return pairs
+    if len(items) < 2:
+        return None
+    first, second = literal_chars(items[0]), literal_chars(items[1])
+    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
+        rest = _sequence(items[1:])
+        second = rest[0] if rest is not None and not rest[1] else None
+    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
+        return None
+    return {a + b for a in first for b in second}
+
+
+@per_pattern
+def first_pairs(parsed) -> frozenset[str] | None:
+    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
+    or None when they are not known from the pattern's first two elements."""
+    found = _pairs_of(parsed)
+    if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
+        return frozenset(found)
+    return None
+
+
+def edge_chars(items, last: bool = False) -> frozenset[str] | None:
+    """The characters a match of the parsed ``items`` must begin (or, ``last``, end) with, when
+    its first (last) element is a literal, a set of literals, or a group or choice of such
+    sequences; None when not known that way (or when the sequence may be empty)."""
+    if not items:
+        return None
+    op, value = item = items[-1] if last else items[0]
+    chars = literal_chars(item)
+    if chars is not None:
+        return frozenset(chars)
+    if op is sre.SUBPATTERN and not value[1] and not value[2]:
+        return edge_chars(list(value[3]), last)
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            inner = edge_chars(list(branch), last)
+            if inner is None:
+                return None
+            found |= inner
+        return frozenset(found)
+    return None
+
+
+@per_pattern
+def neighbours(parsed) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the characters that must stand right before a match of ``pattern``, those that must
+    follow its first character) when the pattern says so: a lookbehind of words before it
+    ('(?<=较好|圆满)的' → 好, 满) and, after a first literal, a literal or a lookahead of words
+    ('的(?=完成|落实)' → 完, 落); None for either when the pattern does not fix it."""
+    items = list(parsed)
+    before = None
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        op, value = items[index]
+        if op is sre.ASSERT and value[0] == -1 and before is None:
+            before = edge_chars(list(value[1]), last=True)
+        index += 1
+    after = None
+    if index + 1 < len(items) and items[index][0] is sre.LITERAL:
+        op, value = items[index + 1]
+        if op is sre.ASSERT and value[0] == 1:
+            after = edge_chars(list(value[1]))
+        elif op in (sre.LITERAL, sre.IN):
+            after = edge_chars([items[index + 1]])
+    return before, after
+
+
+@per_pattern
+def char_after_words(parsed) -> tuple[str, tuple[int, ...], frozenset[str] | str | None] | None:
+    r"""(the character, its distances from the start, what must follow it) of a pattern that
+    opens with a choice of plain words followed by one literal character
+    ('(?:基本|项目|财政拨款)支(?=\d)' → 支 at 2 or 4, then a digit), or None. What must follow
+    the literal: a set of characters (a literal, a set of them, or a lookahead of words), "digit"
+    for a ``\d`` or a lookahead of one, or None when not known that way (a test the character
+    after the literal must pass: a match is still made by the pattern itself)."""
+    items = list(parsed)
+    if len(items) < 2 or items[1][0] is not sre.LITERAL:
+        return None
+    first = [items[0]]
+    if items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
+        first = list(items[0][1][3])  # (?P<name>…): the group around the choice
+    if len(first) != 1 or first[0][0] is not sre.BRANCH:
+        return None
+    branches = first[0][1][1]
+    if not all(branch and all(op is sre.LITERAL for op, _ in branch) for branch in branches):
+        return None
+    return chr(items[1][1]), tuple(sorted({len(branch) for branch in branches})), _follow(items)
+
+
+def _follow(items) -> frozenset[str] | str | None:
+    """What must follow the literal of :func:`char_after_words` (its third element)."""
+    if len(items) < 3:
+        return None
+    op, value = items[2]
+    if op is sre.ASSERT and value[0] == 1:
+        inner = list(value[1])
+        if not inner:
+            return None
+        op, value = inner[0]
+        if op is sre.BRANCH or op is sre.SUBPATTERN:
+            return edge_chars(inner)
+    if op is sre.IN and value == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return "digit"
+    return edge_chars([(op, value)])
+
+
+def _required_chars(op, value) -> set[str] | None:
+    """The characters one element must match (a literal, a class of literals, or one of those
+    repeated at least once), or None."""
+    chars = literal_chars((op, value))
+    if chars is not None or op is sre.IN:
+        return chars
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+        inner = list(value[2])
+        if len(inner) == 1:
+            return _required_chars(*inner[0])
+    return None
+
+
+def _anchors_of(items, state, low: int, high: int) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) such that every match of the sequence ``items`` that starts
+    ``low``..``high`` characters into a match holds one of the characters at an offset from the
+    match's start between its low and high; None when no such element is found before an element
+    of unbounded width."""
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue  # matches no character: the offsets stay
+        chars = _required_chars(op, value)
+        if chars is not None and len(chars) <= MAX_FIRST_CHARS:
+            return [("".join(sorted(chars)), low, high)]
+        if op is sre.BRANCH:
+            found: list[tuple[str, int, int]] = []
+            for branch in value[1]:
+                anchors = _anchors_of(branch, state, low, high)
+                if anchors is None:
+                    break
+                found += anchors
+            else:
+                return found
+        elif op is sre.SUBPATTERN and not value[1] & sre.SRE_FLAG_IGNORECASE:
+            anchors = _anchors_of(value[3], state, low, high)
+            if anchors is not None:
+                return anchors
+        least, most = sre_parse.SubPattern(state, [(op, value)]).getwidth()
+        if most >= sre.MAXREPEAT - 1:
+            return None
+        low, high = low + least, high + most
+    return None
+
+
+@per_pattern
+def anchors(parsed) -> list[tuple[str, int, int]] | None:
+    """(characters, low, high) for each of the characters that every match of ``pattern`` holds
+    somewhere between ``low`` and ``high`` characters from its start (one of the branches' for a
+    choice: '…[xX×]{2,4}…|某某|…'), or None when the pattern may match the empty string or none
+    is known before an element of unbounded width (the input of :func:`finditer_anchored`)."""
+    if parsed.getwidth()[0] <= 0:
+        return None
+    found = _anchors_of(parsed, parsed.state, 0, 0)
+    if found is None:
+        return None
+    merged: dict[tuple[int, int], set[str]] = {}  # the characters of the same offsets looked up at once
+    for chars, low, high in found:
+        merged.setdefault((low, high), set()).update(chars)
+    return [("".join(sorted(chars)), low, high) for (low, high), chars in merged.items()]
+
+
+def head_widths(head: str) -> range:
+    """The lengths a match of the pattern ``head`` (its text) may have, from the shortest to the
+    longest: the distances from a match's start of what follows the head (the offsets of
+    :func:`finditer_around`, the ``heads`` of :func:`number_matches`)."""
+    low, high = sre_parse.parse(head).getwidth()
+    if high >= sre.MAXREPEAT:
+        raise ValueError(f"unbounded: {head}")
+    return range(low, high + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where characters stand in a text, and the matches found from them
 
 
 def char_codes(text: str) -> np.ndarray:
@@ -288,6 +530,58 @@ def finditer_around(
     return matches_at(pattern, text, starts)
 
 
+def finditer_anchored(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, tried only where a match can start: at the offsets before
+    the characters every match holds (:func:`anchors`; an alternation such as the placeholders,
+    '…[xX×]{2,4}…|某某|…', is tried at every character by the regex engine). Every match starts at
+    one of those places, so the leftmost matches that do not overlap are the same. :func:`finditer_around`
+    with the anchors read from the pattern."""
+    found = anchors(pattern)
+    if found is None:
+        return list(pattern.finditer(text))
+    starts = set()
+    for chars, low, high in found:
+        for at in places_of(text, chars, places):
+            starts.update(range(max(at - high, 0), at - low + 1))
+    if len(starts) * 25 > len(text):  # (a match tried costs some 25 characters of a scan)
+        return list(pattern.finditer(text))
+    return matches_at(pattern, text, sorted(starts))
+
+
+def number_matches(
+    pattern: re.Pattern, text: str, places: CharIndex | None, end: str, heads: range, whole: int = 1
+) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern made of a head (no digit in it, of one of the
+    lengths ``heads``: :func:`head_widths`, never ending with '.'), a number (digits, maybe a '.'
+    and more digits; ``whole`` digits at least before the '.') and the character ``end`` ('%',
+    '分'), with no lookaround. Every match ends at an ``end`` right after a digit (few in a text)
+    and holds no other, its number is all the digits and dots that run back from that ``end``,
+    and it starts at most ``heads[-1]`` characters before them. So the pattern is searched only
+    there, up to that ``end`` (the leftmost match there is the one ``finditer`` finds: any match
+    in that stretch ends at that ``end``), not tried at each of its first characters (many: 增,
+    上, 下 …) or before every ``end`` at every distance."""
+    found = []
+    low = 0  # past the last such end: no match holds two
+    reach = heads[-1]
+    search = pattern.search
+    for at in places_of(text, end, places):
+        if not at or not text[at - 1].isdecimal():  # (\d, as re reads it)
+            continue
+        number = at - 1
+        while number > low:
+            char = text[number - 1]
+            if char != "." and not char.isdecimal():
+                break
+            number -= 1
+        dot = text.find(".", number, at)
+        if (dot if dot >= 0 else at) - number >= whole:
+            match = search(text, max(low, number - reach), at + 1)
+            if match is not None:
+                found.append(match)
+        low = at + 1
+    return found
+
+
 def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> re.Match | None:
     """``pattern.search(text)``, tried only at the characters a match can start with (the first
     of them where the pattern matches is where the leftmost match starts)."""
@@ -303,57 +597,8 @@ def search(pattern: re.Pattern, text: str, places: CharIndex | None = None) -> r
 
 
 # ---------------------------------------------------------------------------------------------
-# Patterns that start with two known characters (lists of words: typos, vague phrases)
-
-_PAIRS: dict[tuple[str, int], frozenset[str] | None] = {}
-MAX_PAIRS = 400
-
-
-def _chars(item) -> set[str] | None:
-    op, value = item
-    if op is sre.LITERAL:
-        return {chr(value)}
-    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
-        return {chr(member) for _, member in value}
-    return None
-
-
-def _pairs_of(items) -> set[str] | None:
-    items = list(items)
-    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not items[0][1][1]:
-        items = list(items[0][1][3])  # a group around the whole: (?:…)
-    if len(items) == 1 and items[0][0] is sre.BRANCH:
-        pairs: set[str] = set()
-        for branch in items[0][1][1]:
-            found = _pairs_of(branch)
-            if found is None:
-                return None
-            pairs |= found
-        return pairs
-    if len(items) < 2:
-        return None
-    first, second = _chars(items[0]), _chars(items[1])
-    if first is not None and second is None:  # a trie of words: 一(?:如继往|愁莫展)
-        rest = _sequence(items[1:])
-        second = rest[0] if rest is not None and not rest[1] else None
-    if first is None or second is None or len(first) * len(second) > MAX_PAIRS:
-        return None
-    return {a + b for a in first for b in second}
-
-
-def first_pairs(pattern: re.Pattern) -> frozenset[str] | None:
-    """The two characters every match of ``pattern`` starts with (a list of words, '[亩户人]元'),
-    or None when they are not known from the pattern's first two elements."""
-    key = (pattern.pattern, pattern.flags)
-    if key in _PAIRS:
-        return _PAIRS[key]
-    pairs = None
-    if isinstance(pattern.pattern, str) and not pattern.flags & re.IGNORECASE:
-        found = _pairs_of(sre_parse.parse(pattern.pattern, pattern.flags))
-        if found and len(found) <= MAX_PAIRS and all(max(map(ord, pair)) < 0xFFFF for pair in found):
-            pairs = frozenset(found)
-    _PAIRS[key] = pairs
-    return pairs
+# Patterns that start with two known characters (lists of words: typos, vague phrases):
+# :func:`first_pairs` found for several patterns at once
 
 
 class PairIndex:

@@ -165,3 +165,26 @@ def test_the_scans_from_the_char_index_and_around_an_anchor_find_what_the_regexe
 def test_the_pair_index_reads_a_trie_of_words():
     assert scan.first_pairs(re.compile("一(?:如继往|愁莫展)|下拔")) == {"一如", "一愁", "下拔"}
     assert scan.first_pairs(re.compile("一(?:如|愁莫展)?")) is None  # a match may be one character
+
+
+def test_the_pattern_analysis_reads_anchors_neighbours_and_a_character_after_words():
+    assert scan.anchors(re.compile("某某|[xX×]{2,4}年")) == [("Xx×某", 0, 0)]
+    assert scan.anchors(re.compile(r"\d{1,3}年")) == [("年", 1, 3)]
+    assert scan.anchors(re.compile(r"\d+年")) is None  # after an element of unbounded width
+    assert scan.anchors(re.compile("a?")) is None  # may match nothing
+    assert scan.neighbours(re.compile("(?<=较好|圆满)的(?=完成|落实)")) == ({"好", "满"}, {"完", "落"})
+    assert scan.neighbours(re.compile("[的地]")) == (None, None)
+    assert scan.char_after_words(re.compile(r"(?:基本|财政拨款)支(?=\d)")) == ("支", (2, 4), "digit")
+    assert scan.char_after_words(re.compile("(?:基本|项目)支[出付]")) == ("支", (2,), {"出", "付"})
+    assert scan.char_after_words(re.compile("[基项]支")) is None
+    assert scan.head_widths(r"(?:得分|总分)(?:为|:)?") == range(2, 4)
+
+
+def test_the_anchored_scan_finds_what_the_regex_finds():
+    data = default_checker_data()
+    patterns = [data.placeholder_regex, re.compile(r"\d{1,3}年"), re.compile(r"(?:某某|[xX]{2})(?:县|单位)")]
+    for raw in [*TEXTS, "xx县某某单位于20××年、123年xX单位"]:
+        report = parse(raw)
+        for pattern in patterns:
+            found = scan.finditer_anchored(pattern, report.text, report.places)
+            assert _spans(found) == _spans(pattern.finditer(report.text))
