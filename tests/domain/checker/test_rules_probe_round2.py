@@ -92,7 +92,9 @@ def test_the_share_of_the_years_task_against_the_target_the_goals_state():
     )
     (finding,) = fired(body.format("108.25"), "rate.of_base")
     assert (
-        finding.severity == "warning" and "826人÷目标800人" in finding.message and "=103.25%" in finding.message
+        finding.severity == "warning"
+        and "826人÷目标800人" in finding.message
+        and "=103.25%" in finding.message
     )
     assert not fired(body.format("103.25"), "rate.of_base")
     # a count of the same thing outside the goals (last year's, another town's) is no target
