@@ -519,7 +519,9 @@ def _read_quantities(
             year_match = _YEAR_BEFORE.search(text, max(0, label_start - 4), label_start + 2)
             if year_match and raw_label.startswith("年"):
                 year = year_match.group(1)  # '2022年基本支出…': the year qualifies the figure
-                raw_label = raw_label.removeprefix("年度").removeprefix("年")  # '2023年项目支出': 项 stays
+                # '2023年项目支出': 项 stays; '2023年末结转和结余': 年末 is the label's own
+                if not raw_label.startswith(("年末", "年初", "年底")):
+                    raw_label = raw_label.removeprefix("年度").removeprefix("年")
             elif raw_label[:1] in ".、":
                 raw_label = raw_label.lstrip(".、")  # '2.项目支出173.84万元': a list's number, then the label
             else:

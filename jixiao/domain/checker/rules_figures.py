@@ -520,10 +520,7 @@ def check_balance(context: CheckContext) -> list[Finding]:
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
-        # ('2023年末结转和结余' is labelled 末结转和结余: the year took its 年)
-        canonical_balance = (
-            bool(_canonical([balance], canonical_words)) or "年" + balance.label in canonical_words
-        )
+        canonical_balance = bool(_canonical([balance], canonical_words))
         own_spends = spends
         chapter_wide = False
         if not incomes and (spends or canonical_balance) and not _weak_balance(balance, spec):

@@ -1,7 +1,7 @@
 """Shapes from the probe set's second round (tests/data/checker_probe p5–p7, read after its first,
 untouched run): each defect with look-alikes that must stay silent, in wording of our own."""
 
-from jixiao.domain.checker import check_text
+from jixiao.domain.checker import check_text, parse
 from tests.domain.checker.helpers import findings
 
 HEAD = "青川县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
@@ -120,3 +120,14 @@ def test_a_claim_of_allocation_in_the_conclusion_is_not_held_against_the_rate_of
     assert not fired(spent + said, "claim.rate")  # 拨付 (allocated) is not 执行 (spent)
     paid = "二、资金拨付\n上级下达资金800.00万元,资金拨付率95.00%。\n"
     assert "拨付率为95.00%" in fired(paid + said, "claim.rate")[0].message
+
+
+def test_a_year_before_a_label_is_taken_off_but_the_nian_of_nianmo_stays():
+    quantities = parse(
+        "2023年末结转和结余76.32万元，2023年项目支出17.34万元，2023年度基本支出6.00万元。"
+    ).quantities
+    assert [(q.label, q.year) for q in quantities] == [
+        ("年末结转和结余", "2023"),
+        ("项目支出", "2023"),
+        ("基本支出", "2023"),
+    ]
