@@ -779,7 +779,8 @@ def _computed_shortfall(
     '下达资金8,600,000.00元,已拨付7,740,000.00元。资金已全额拨付到位'. The two are adjacent, in one
     unit, the planned one's label holds a planned word (计划, 下达, 应配套 …), the achieved one's a
     word of the claim's verb (拨付 → 拨付/到位) and no planned or not-achieved word (未, 剩余 …);
-    nothing but words stands between them and the claim (no other number, rate, '其中' or ';')."""
+    between them and the claim stand only words and figures of another unit (救助…67人), no rate,
+    '其中' or ';'."""
     achieved_words = tuple((spec.get("achieved") or {}).get(match.group("verb")) or ())
     if not achieved_words:
         return None
