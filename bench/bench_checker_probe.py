@@ -32,6 +32,9 @@ from tests.domain.checker.eval_sets import DATA, load  # noqa: E402
 PROBE = DATA / "checker_probe"
 
 
+_ROUND = "零一二三四五六七八九十"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="列出调规则部分的每个漏报和误报")
@@ -47,15 +50,16 @@ def main() -> int:
     if args.verbose:
         print("调规则部分：")
     report("调规则部分", score(tuning, texts, args.verbose))
-    second = {n: m for n, m in tuning.items() if m.get("batch", 1) == 2}
-    report("其中第二轮（第一次运行 61%，之后改作调规则用）", score(second, texts, verbose=False))
+    for batch, first_run in ((2, "61%"), (3, "45%")):
+        part = {n: m for n, m in tuning.items() if m.get("batch", 1) == batch}
+        report(f"其中第{_ROUND[batch]}轮（第一次运行 {first_run}，之后改作调规则用）", score(part, texts, verbose=False))
     first = {n: m for n, m in held.items() if m.get("batch", 1) == 1}
-    third = {n: m for n, m in held.items() if m.get("batch", 1) == 3}
     report("留出部分（第一轮：抽出后才第一次运行检查器，不逐条列出）", score(first, texts, verbose=False))
-    if third:
+    for batch in sorted({m.get("batch", 1) for m in held.values()} - {1}):
+        part = {n: m for n, m in held.items() if m.get("batch", 1) == batch}
         report(
-            "留出部分（第三轮：第二轮调规则之前就开始写，全部留出，不逐条列出）",
-            score(third, texts, verbose=False),
+            f"留出部分（第{_ROUND[batch]}轮：前几轮调规则之后才写，全部留出，不逐条列出）",
+            score(part, texts, verbose=False),
         )
     return 0
 
