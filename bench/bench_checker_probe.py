@@ -52,7 +52,10 @@ def main() -> int:
     report("调规则部分", score(tuning, texts, args.verbose))
     for batch, first_run in ((2, "61%"), (3, "45%")):
         part = {n: m for n, m in tuning.items() if m.get("batch", 1) == batch}
-        report(f"其中第{_ROUND[batch]}轮（第一次运行 {first_run}，之后改作调规则用）", score(part, texts, verbose=False))
+        report(
+            f"其中第{_ROUND[batch]}轮（第一次运行 {first_run}，之后改作调规则用）",
+            score(part, texts, verbose=False),
+        )
     first = {n: m for n, m in held.items() if m.get("batch", 1) == 1}
     report("留出部分（第一轮：抽出后才第一次运行检查器，不逐条列出）", score(first, texts, verbose=False))
     for batch in sorted({m.get("batch", 1) for m in held.values()} - {1}):

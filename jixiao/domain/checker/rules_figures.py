@@ -958,11 +958,18 @@ def _conclusion_finding(
             if not any(name in label for name in rate_names):
                 continue
             sentence = text[last_mark(text, "。\n", 0, quantity.start) + 1 : quantity.start]
-            if core not in sentence:
+            if not _names_subject(sentence, core):
                 continue
         rate = f"{label}{quantity.text}%"
         return _claim_finding(context, match, finished, quantity.start, f"{label}为{quantity.text}%", rate)
     return None
+
+
+def _names_subject(sentence: str, core: str) -> bool:
+    """True when ``sentence`` names the claim's subject ``core`` in full or by four characters of it in a
+    row: '公共机构节能改造' is named by '办公区节能改造项目', '符合条件家庭经济困难寄宿生' by
+    '认定家庭经济困难寄宿生', '村级文化活动室修缮' by '修缮村级文化活动室' (the order of a name's words varies)."""
+    return core in sentence or any(core[i : i + 4] in sentence for i in range(len(core) - 3))
 
 
 def _claim_finding(

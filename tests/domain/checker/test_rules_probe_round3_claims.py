@@ -31,3 +31,24 @@ def test_a_rate_whose_own_sentence_holds_an_amount_and_a_budget_is_not_held_agai
     )
     assert not errors(other.format("3.10", "77.50"))
     assert fired(other.format("3.10", "87.50"), "rate.recompute")
+
+
+def test_a_claim_of_works_finished_in_the_conclusion_is_held_against_the_completion_rate_of_its_subject():
+    works = "二、产出情况\n年初计划修缮村级文化活动室12处,年内完工10处,完工率{}%。\n"
+    said = "三、评价结论\n经自评,全乡村级文化活动室修缮工程已全部完工,群众反映良好。\n"
+    (finding,) = fired(works.format("83.33") + said, "claim.rate")
+    assert "完工率为83.33%" in finding.message and "已全部完工" in finding.location.quote
+    assert not fired(works.format("100.00") + said, "claim.rate")
+    # another subject's completion rate is not the claim's
+    roads = "二、产出情况\n年初计划硬化通组道路12条,年内完工10条,完工率83.33%。\n"
+    assert not fired(roads + said, "claim.rate")
+
+
+def test_a_claim_that_everyone_eligible_was_taken_in_is_held_against_the_coverage_rate_of_that_group():
+    group = "二、产出情况\n全年核定符合条件的低收入老年人2,400人,实际发放补贴2,352人,补贴覆盖率{}%。\n"
+    said = "四、总体评价\n本年度坚持应保尽保,符合条件的低收入老年人已全部纳入补贴范围。\n"
+    (finding,) = fired(group.format("98.00") + said, "claim.rate")
+    assert "覆盖率为98.00%" in finding.message
+    assert not fired(group.format("100.00") + said, "claim.rate")
+    other = "二、产出情况\n全年救助困难残疾人2,400人,护理补贴覆盖率98.00%。\n"
+    assert not fired(other + said, "claim.rate")
