@@ -782,8 +782,94 @@ def _computed_shortfall(
     between them and the claim stand only words and figures of another unit (救助…67人), no rate,
     '其中' or ';'."""
     achieved_words = tuple((spec.get("achieved") or {}).get(match.group("verb")) or ())
+    if not money_too:
+        # a task's figures: '应种23,650剂次,实种22,918剂次' — the actual figure is the achieved one
+        achieved_words = (*achieved_words, *(spec.get("actual_words") or ()))
     if not achieved_words:
         return None
+    before = _pair_before(context, match, spec, sources, money_too, achieved_words)
+    if before is not None:
+        return before
+    return _pair_after(context, match, spec, sources, money_too, achieved_words)
+
+
+def _planned(label: str, spec: dict) -> bool:
+    """The label of a planned figure: a planned word (计划, 下达, 应 …) outside a common word that only
+    holds one (相应, 应急 …)."""
+    for word in spec.get("not_planned") or ():
+        label = label.replace(word, "")
+    return any(word in label for word in spec.get("planned_words") or ())
+
+
+def _short_pair(
+    planned: _Measured, achieved: _Measured, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """``planned`` and ``achieved`` with their ratio when they are a planned and an achieved figure of one
+    unit and the achieved one falls short (see :func:`_computed_shortfall`)."""
+    if (
+        planned.unit != achieved.unit
+        or (not money_too and achieved.unit in MONEY_UNITS)
+        or not any(word in achieved.label for word in achieved_words)
+        or _planned(achieved.label, spec)
+        or any(word in achieved.label for word in spec.get("not_achieved") or ())
+        or not _planned(planned.label, spec)
+    ):
+        return None
+    if not all(word in planned.label + achieved.label for word in sources):
+        return None  # '县级配套资金已足额拨付' is held only against figures of the county's money
+    if planned.value <= 0 or achieved.value >= planned.value - planned.half - achieved.half:
+        return None
+    ratio = round_half_up(achieved.value * HUNDRED / planned.value, 2)
+    return (planned, achieved, ratio) if ratio < HUNDRED else None
+
+
+def _pair_after(
+    context: CheckContext, match: re.Match, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The pair told in the sentence right after the claim, its planned figure there too or at the end
+    of the claim's own clause: '上级下达中央资金300.00万元,已全部拨付到位。截至12月31日,累计拨付285.60
+    万元', '接种任务已全部完成。全年应种23,650剂次,实种22,918剂次'. The achieved figure is the only one
+    of its unit in that sentence after the planned one, not one of a list ('其中', '、', '分别'), and no
+    rate stands between the claim and it."""
+    text = context.report.text
+    own_end = first_mark(text, "。\n", match.end(), len(text))
+    if own_end >= len(text) or text[own_end] != "。":
+        return None
+    next_end = first_mark(text, "。\n", own_end + 1, len(text))
+    pattern = context.data.once(_measure_pattern)
+    clause_start = _claim_clause_start(text, match.start())
+    after = _measures(pattern, text, match.end(), next_end)
+    if not after:
+        return None
+    own = [m for m in after if m.start < own_end]
+    following = [m for m in after if m.start > own_end]
+    if not following:
+        return None
+    if own:
+        return None  # figures after the claim in its own sentence: the claim is not of the next one's
+    sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+    stated = _measures(pattern, text, sentence_start, match.start())
+    if stated and stated[-1].end < clause_start - 1:
+        stated = []  # a figure of an earlier clause, not the claim's own amount
+    if stated:
+        planned, rest = stated[-1], following
+    elif len(following) >= 2:
+        planned, rest = following[0], following[1:]
+    else:
+        return None
+    same = [m for m in rest if m.unit == planned.unit]
+    if len(same) != 1:
+        return None
+    achieved = same[0]
+    between = text[match.end() : achieved.start]
+    if "%" in between or "其中" in between or "分别" in between or text.startswith("、", achieved.end):
+        return None
+    return _short_pair(planned, achieved, spec, sources, money_too, achieved_words)
+
+
+def _pair_before(
+    context: CheckContext, match: re.Match, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
     text = context.report.text
     own = last_mark(text, "。\n", 0, match.start()) + 1
     low = own
@@ -801,24 +887,10 @@ def _computed_shortfall(
     if len(measures) < 2:
         return None
     planned, achieved = measures[-2], measures[-1]
-    planned_words = tuple(spec.get("planned_words") or ())
-    if (
-        planned.unit != achieved.unit
-        or (not money_too and achieved.unit in MONEY_UNITS)
-        or not any(word in achieved.label for word in achieved_words)
-        or any(word in achieved.label for word in (*planned_words, *(spec.get("not_achieved") or ())))
-        or not any(word in planned.label for word in planned_words)
-    ):
-        return None
     after = text[planned.end : match.start()]
-    if "其中" in after or ";" in after or "%" in after or "%" in text[achieved.end : match.start()]:
+    if "其中" in after or ";" in after or "%" in after:
         return None
-    if not all(word in planned.label + achieved.label for word in sources):
-        return None  # '县级配套资金已足额拨付' is held only against figures of the county's money
-    if planned.value <= 0 or achieved.value >= planned.value - planned.half - achieved.half:
-        return None
-    ratio = round_half_up(achieved.value * HUNDRED / planned.value, 2)
-    return (planned, achieved, ratio) if ratio < HUNDRED else None
+    return _short_pair(planned, achieved, spec, sources, money_too, achieved_words)
 
 
 def _subject_rate(before: str, subject: str) -> str | None:

@@ -52,3 +52,22 @@ def test_a_claim_that_everyone_eligible_was_taken_in_is_held_against_the_coverag
     assert not fired(group.format("100.00") + said, "claim.rate")
     other = "二、产出情况\n全年救助困难残疾人2,400人,护理补贴覆盖率98.00%。\n"
     assert not fired(other + said, "claim.rate")
+
+
+def test_a_claim_is_held_against_the_pair_told_in_the_sentence_after_it():
+    # the amount handed down at the end of the claim's clause, the amount paid in the next sentence
+    money = "文化惠民工程省级下达补助资金120.00万元,已全部拨付到位。截至年底,按合同进度共拨付施工单位{}万元,建成农家书屋8个。"
+    (finding,) = fired(money.format("102.60"), "claim.rate")
+    assert "102.60÷120.00=85.50%" in finding.message
+    assert not fired(money.format("120.00"), "claim.rate")
+    # the next sentence lists parts of the money: none of them is the amount paid
+    parts = "文化惠民工程省级下达补助资金120.00万元,已全部拨付到位。其中拨付甲镇60.00万元、乙镇60.00万元。"
+    assert not fired(parts, "claim.rate")
+    # a task, its due and done counts in the next sentence ('应…', '实…')
+    task = "全县送戏下乡演出任务已全部完成。全年应演出360场次,实演{}场次,观众满意率96%。"
+    (finding,) = fired(task.format("342"), "claim.rate")
+    assert "342÷360=95.00%" in finding.message
+    assert not fired(task.format("360"), "claim.rate")
+    # a figure of an emergency fund ('应急') is no due figure
+    urgent = "各项演出任务已全部完成。应急演出队伍出动12次,实际参演8次。"
+    assert not fired(urgent, "claim.rate")
