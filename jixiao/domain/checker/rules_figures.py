@@ -925,6 +925,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         key=lambda m: m.start(),
     )
     covered = -1
+    adverbs = tuple(spec.get("adverbs") or ())
     averages = frozenset(spec.get("average_marks") or ())
     not_money = sorted(spec.get("not_money_subjects") or (), key=len, reverse=True)
     money_rates = tuple(spec.get("money_rates") or ())
@@ -933,7 +934,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             continue  # '已全部拨付' and '全部拨付' are one claim
         covered = match.end()
         verb = match.group("verb")
-        if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
+        if _negated(text, match.start(), adverbs):
             continue
         before = text[max(0, match.start() - 6) : match.start()]
         if (
@@ -983,9 +984,25 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 finding = _claim_finding(context, match, finished, match.start(), said, shown)
         if finding is None and not sources:
             finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
+        if finding is None:
+            finding = _named_rate_finding(context, match, spec, clause, finished)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _negated(text: str, position: int, adverbs: tuple[str, ...]) -> bool:
+    """True when a 未, 没有 or 不 stands right before the claim, adverbs aside ('未按计划足额到位'), or a
+    未 or 没有 a few characters before it in its clause ('未在年内足额到位')."""
+    head = text[max(0, position - 12) : position]
+    head = head[last_mark(head, ",;。\n", 0, len(head)) + 1 :]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for adverb in adverbs:
+            if head.endswith(adverb):
+                head, trimmed = head[: -len(adverb)], True
+    return head.endswith(("未", "没有", "不")) or "未" in head[-5:] or "没有" in head[-6:]
 
 
 def _conclusion_finding(
@@ -1037,11 +1054,101 @@ def _conclusion_finding(
     return None
 
 
+def _claim_core(clause: str, spec: dict) -> str:
+    """The name of a claim's subject: its clause without the report's own name and generic words
+    ('补偿资金' → '补偿', '公共机构节能改造项目' → '公共机构节能改造')."""
+    core = clause.strip(" ,:").removeprefix("本项目").removeprefix("本单位").removeprefix("本部门")
+    for word in spec.get("generic_words") or ():
+        core = core.replace(word, "")
+    return core
+
+
+def _act_rate(spec: dict, verb: str) -> re.Pattern:
+    """A rate named by the claim's act: the act's word, up to three more characters and 率 ('兑付率',
+    '兑付到户率', '拨付进度率'), for each word of the same act (same_act: 拨付 → 拨付, 到位)."""
+    own = (spec.get("same_act") or {}).get(verb[:2]) or (verb[:2],)
+    return re.compile("(?:" + "|".join(map(re.escape, own)) + ")[\u4e00-\u9fff]{0,3}率")
+
+
+def _named_rate_finding(
+    context: CheckContext, match: re.Match, spec: dict, clause: str, finished: bool
+) -> Finding | None:
+    """A claim of a named subject ('补偿资金已全部兑付到户', '补贴资金已全部兑付到户') held against the
+    whole document: a rate below 100% of the claim's own act (兑付率, 兑付到户率) that names the
+    subject in its label, its sentence or the sentence before; or an indicator row of a table so named
+    ('补偿资金兑付到户率 | 100% | 97.60%'), its achieved value below 100% after a target of 100%."""
+    own_cell = clause.rsplit("|", 1)[-1]  # in a table, the claim's own cell
+    core = _claim_core(own_cell, spec)
+    named = len(core) >= 2 and _cjk(core[-2:])
+    report = context.report
+    text = report.text
+    pattern = context.data.once(_measure_pattern)
+    counts = _measures(pattern, own_cell, 0, len(own_cell))  # (its places are of no use)
+    if not named and not counts:
+        return None
+    act = _act_rate(spec, match.group("verb"))
+    sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+    if any(word in text[sentence_start : match.start()] for word in spec.get("goal_words") or ()):
+        return None  # '年度绩效目标:抚恤补助按月足额发放': what was to be done, not a claim
+    for quantity in of_kind(context, "percent"):
+        if quantity.value >= 100 or quantity.approx or not act.search(quantity.label):
+            continue
+        sentence_start = last_mark(text, "。\n", 0, quantity.start) + 1
+        if sentence_start > 0 and text[sentence_start - 1] == "。":
+            sentence_start = last_mark(text, "。\n", 0, sentence_start - 1) + 1
+        if not (named and _names_subject(text[sentence_start : quantity.end], core)) and not _counted(
+            counts, _measures(pattern, text, sentence_start, quantity.start), quantity
+        ):
+            continue
+        if sentence_start <= match.start() < quantity.end:
+            continue  # a rate of the claim's own sentences was weighed by the rules above
+        said = f"{quantity.label}为{quantity.text}%"
+        return _claim_finding(
+            context, match, finished, quantity.start, said, f"{quantity.label}{quantity.text}%"
+        )
+    for table in context.tables:
+        for row in table.rows:
+            words = (row.label, *(c.text for c in row.cells if c is not None and c.value is None))
+            name = next((word for word in words if act.search(word)), None)
+            if name is None or not _names_subject(name, core):
+                continue
+            shares = [c for c in row.cells if c is not None and c.value is not None and c.text.endswith("%")]
+            if len(shares) < 2 or shares[0].value < 100 or shares[1].value >= 100:
+                continue
+            said = f"“{name}”一行实际完成{shares[1].text}"
+            return _claim_finding(context, match, finished, shares[1].start, said, shares[1].text)
+    return None
+
+
+def _counted(counts: list[_Measured], measures: list[_Measured], rate) -> bool:
+    """True when a rate's sentences count the claim's own figure ('32个项目全部完工' and '32个项目中已
+    完工30个,完工率93.75%'), or the rate is a figure of them over it ('4,800户改厕任务全部完成' and
+    '已完工4,652户,在建148户,完工率96.92%': 4652÷4800=96.92%)."""
+    for count in counts:
+        if count.value <= 0:
+            continue
+        for measure in measures:
+            if measure.unit != count.unit:
+                continue
+            if measure.value == count.value:
+                return True
+            ratio = measure.value * HUNDRED / count.value
+            if abs(ratio - rate.value) <= printed_half(rate.text) + Decimal("0.000001"):
+                return True
+    return False
+
+
 def _names_subject(sentence: str, core: str) -> bool:
     """True when ``sentence`` names the claim's subject ``core`` in full or by four characters of it in a
     row: '公共机构节能改造' is named by '办公区节能改造项目', '符合条件家庭经济困难寄宿生' by
     '认定家庭经济困难寄宿生', '村级文化活动室修缮' by '修缮村级文化活动室' (the order of a name's words varies)."""
-    return core in sentence or any(core[i : i + 4] in sentence for i in range(len(core) - 3))
+    return core in sentence or any(
+        _cjk(window := core[i : i + 4]) and window in sentence for i in range(len(core) - 3)
+    )
+
+
+def _cjk(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 def _claim_finding(

@@ -71,3 +71,65 @@ def test_a_claim_is_held_against_the_pair_told_in_the_sentence_after_it():
     # a figure of an emergency fund ('应急') is no due figure
     urgent = "各项演出任务已全部完成。应急演出队伍出动12次,实际参演8次。"
     assert not fired(urgent, "claim.rate")
+
+
+def test_a_claim_of_a_named_fund_is_held_against_the_rate_of_its_act_elsewhere_in_the_report():
+    paid = (
+        "二、资金使用情况\n(一)资金发放。护理补贴经乡镇审核后按月打卡发放。截至年底,"
+        "累计发放护理补贴386.40万元,发放率{}%。\n"
+    )
+    said = "三、绩效目标完成情况\n(一)时效指标:按季度汇总审核,护理补贴已全部发放到位。\n"
+    (finding,) = fired(paid.format("96.60") + said, "claim.rate")
+    assert "发放率为96.60%" in finding.message
+    assert not fired(paid.format("100.00") + said, "claim.rate")
+    # a rate of the same act for another fund is not the claim's
+    other = "二、资金使用情况\n截至年底,累计发放高龄津贴386.40万元,发放率96.60%。\n"
+    assert not fired(other + said, "claim.rate")
+
+
+def test_a_claim_of_a_named_fund_is_held_against_an_indicator_row_named_after_it():
+    form = (
+        "二、绩效自评表\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 奖补资金拨付到村率 | 100% | {} | 10 | 9.5 |\n"
+        "| 产出指标 | 质量指标 | 项目验收合格率 | 100% | 100% | 10 | 10 |\n"
+        "三、绩效分析\n年度内奖补资金已全部拨付,带动村集体增收。\n"
+    )
+    (finding,) = fired(form.format("95.00%"), "claim.rate")
+    assert "奖补资金拨付到村率" in finding.message and "95.00%" in finding.message
+    assert not fired(form.format("100%"), "claim.rate")
+    # a row named after another subject
+    assert not fired(form.format("95.00%").replace("奖补资金拨付到村率", "工程款拨付到位率"), "claim.rate")
+
+
+def test_a_claim_word_after_a_negation_and_an_adverb_is_no_claim():
+    body = (
+        "二、资金情况\n市级配套资金到位180.00万元,到位率75.00%。\n"
+        "三、存在问题\n市级配套资金未按计划足额到位,影响了工程进度。\n"
+    )
+    assert not fired(body, "claim.rate")
+    assert fired(body.replace("未按计划足额到位", "已按计划足额到位"), "claim.rate")
+
+
+def test_a_claim_counting_its_own_task_is_held_against_a_rate_worked_out_on_that_count():
+    # the summary's '360户' and the output section's 342÷360 = 95.00%
+    summary = "摘要\n截至年底,工程已顺利收尾,360户危房改造任务全部完成,群众满意。\n"
+    output = "二、产出情况\n经逐户核查,已竣工并入住342户,在建18户,竣工率{}%。\n"
+    (finding,) = fired(summary + output.format("95.00"), "claim.rate")
+    assert "竣工率为95.00%" in finding.message
+    # the rate of another count (342 of 400) is not worked out on the claim's 360
+    assert not fired(summary + output.format("85.50").replace("在建18户", "在建58户"), "claim.rate")
+    # the rate's sentence states the claim's own count
+    plan = "三、项目实施\n年度安排的12座小型水库除险加固工程均已完工,汛前投入运行。\n"
+    works = "二、实施情况\n12座水库中已完工11座,完工率{}%,1座因汛期停工。\n"
+    (finding,) = fired(works.format("91.67") + plan, "claim.rate")
+    assert "完工率为91.67%" in finding.message
+
+
+def test_a_target_that_names_the_claim_words_is_no_claim():
+    body = (
+        "二、绩效目标\n年度绩效目标:护理补贴按月足额发放,发放准确率100%。\n"
+        "三、产出情况\n按季度审核护理补贴,按期发放率88.50%。\n"
+    )
+    assert not fired(body, "claim.rate")
+    assert fired(body.replace("年度绩效目标:护理补贴按月足额发放", "全年护理补贴按月足额发放"), "claim.rate")
