@@ -27,6 +27,7 @@ from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
+from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
     of_kind,
     prose_money,
@@ -565,6 +566,13 @@ def check_balance(context: CheckContext) -> list[Finding]:
         if len(incomes) > 1 or len(spends) > 1:
             incomes = _one_amount(_canonical(incomes, canonical_words)) if len(incomes) > 1 else incomes
             spends = _one_amount(_canonical(spends, canonical_words)) if len(spends) > 1 else spends
+        if not incomes and not own_spends:
+            # '项目结余资金139.43万元' in prose, the year's budget and spending only in the form's
+            # total row ('| 年度资金总额 | 5,120.00 | 5,386.42 | 5,256.99 |')
+            finding = _form_balance(context, balance, spec)
+            if finding is not None:
+                findings.append(finding)
+            continue
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -590,6 +598,48 @@ def check_balance(context: CheckContext) -> list[Finding]:
             _balance_finding(context, ERROR if strong else WARNING, sources, spent, balance, expected)
         )
     return findings
+
+
+def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | None:
+    """A balance of the whole money ('结余资金', '项目结余资金': form_balance_labels) against the total
+    row of the one table with a 全年预算 and an 执行数 column: 全年预算 − 执行数, in the table's unit
+    (its caption or header), a warning (the form may count the money another way)."""
+    label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).strip()
+    if label.rstrip("为达是共:") not in (spec.get("form_balance_labels") or ()):
+        return None
+    totals = tuple(spec.get("form_total_rows") or ())
+    rows = [
+        (table, row)
+        for table in context.tables
+        if table.column("全年预算") is not None and table.column("执行数") is not None
+        for row in table.rows
+        if row.label.replace(" ", "").startswith(totals)
+    ]
+    if len(rows) != 1:
+        return None
+    table, row = rows[0]
+    budget, spent = row.cell(table.column("全年预算")), row.cell(table.column("执行数"))
+    if budget is None or spent is None or budget.value is None or spent.value is None or budget.unit:
+        return None
+    unit = _table_unit(context.report, table.start)
+    if unit is None:
+        return None
+    scale = MONEY_UNITS[unit]
+    expected = (budget.value - spent.value) * scale
+    if expected < 0 or abs(expected - balance.base) < (budget.half + spent.half) * scale + balance.half:
+        return None
+    like = balance.quantity
+    return context.finding(
+        "balance.identity",
+        WARNING,
+        f"结余与收支不符：表中“{row.label}”全年预算{budget.text}{unit}−全年执行{spent.text}{unit}="
+        f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
+        f"相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
 
 
 def _balance_finding(
@@ -659,7 +709,9 @@ def _one_amount(figs: list[Fig]) -> list[Fig]:
 def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, ...]]) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance (``words``: :func:`_balance_words`)."""
-    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
+    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为是共:")
+    if not label.endswith("下达"):
+        label = label.rstrip("为达是共:")  # '支出达', not the 达 of '下达' (an allocation)
     lengths, kinds, every = words
     if not label.endswith(every):
         return None  # no word of any member ends it (most labels): one test

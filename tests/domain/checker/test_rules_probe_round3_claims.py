@@ -133,3 +133,33 @@ def test_a_target_that_names_the_claim_words_is_no_claim():
     )
     assert not fired(body, "claim.rate")
     assert fired(body.replace("年度绩效目标:护理补贴按月足额发放", "全年护理补贴按月足额发放"), "claim.rate")
+
+
+def test_a_balance_after_money_received_and_spent_in_one_sentence():
+    body = "二、资金使用情况\n年内省级补助资金到位{},实际支出2,405.30万元,结余资金{}万元,已结转下年使用。\n"
+    (finding,) = fired(body.format("2,560.00万元", "145.70"), "balance.identity")
+    assert "=154.7万元" in finding.message
+    assert not fired(body.format("2,560.00万元", "154.70"), "balance.identity")
+    handed = "二、资金使用情况\n市财政下达86.40万元,当年支付79.15万元,结余{}万元。\n"
+    assert fired(handed.format("8.25"), "balance.identity")
+    assert not fired(handed.format("7.25"), "balance.identity")
+
+
+FORM = (
+    "二、项目支出绩效自评表\n"
+    "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 860.00 | 912.50 | 884.26 | 10 | 96.91% | 9.69 |\n"
+    "| 其中:当年财政拨款 | 860.00 | 912.50 | 884.26 | — | — | — |\n"
+    "三、绩效分析\n全年预算数较年初增加52.50万元。{}\n"
+)
+
+
+def test_a_balance_in_prose_is_held_against_the_forms_total_row():
+    (finding,) = fired(FORM.format("项目结余资金38.24万元,已按规定结转。"), "balance.identity")
+    assert "912.50万元−全年执行884.26万元=28.24万元" in finding.message
+    assert not fired(FORM.format("项目结余资金28.24万元,已按规定结转。"), "balance.identity")
+    # a balance of a part of the money is not the form's
+    assert not fired(FORM.format("县级资金结余38.24万元,已按规定结转。"), "balance.identity")
+    # a balance with its own income and spending in its section is read there
+    own = "全年到位资金120.00万元,支出81.76万元,结余资金38.24万元。"
+    assert not fired(FORM.format(own), "balance.identity")
