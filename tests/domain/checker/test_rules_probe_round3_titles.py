@@ -36,3 +36,15 @@ def test_a_project_form_inside_a_whole_report_and_another_units_title_are_no_sec
         "平江县图书馆2024年度全民阅读推广专项资金项目支出绩效评价报告\n一、部门基本情况\n"
     )
     assert not fired(named)
+
+
+def test_a_forms_filling_prompt_without_brackets_left_in_a_line_or_a_cell():
+    head = "平江县2023年度耕地保护项目支出绩效自评表\n年度总体目标\n预期目标\n实际完成情况\n完成耕地保护面积12万亩。\n"
+    (finding,) = findings(head + "请根据年度目标如实填写完成情况\n绩效指标\n", "template.form_instruction")
+    assert "请根据年度目标如实填写完成情况" in finding.message
+    cell = "| 年度总体目标 | 完成耕地保护面积12万亩 | 请据实填报 |\n"
+    assert findings(head + cell, "template.form_instruction")
+    # a sentence of the body that asks for something is no prompt of the form
+    body = head + "请各乡镇于每月5日前填报上月进度,县局汇总后通报。\n"
+    assert not findings(body, "template.form_instruction")
+    assert not findings(head + "完成情况已填写在附表中\n", "template.form_instruction")
