@@ -68,6 +68,16 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
         if style == "{}是":
             matches = _shi_matches(text, pattern, report.places)
+        elif style == "(cn)":
+            # run in after a clause's end, not opening a line (a heading of its own, heading.numbering's)
+            matches = [
+                match
+                for at in scan.places_of(text, "(", report.places)
+                if at
+                and text[at - 1] in _OPENS
+                and text[at - 1] != "\n"
+                and (match := pattern.match(text, at)) is not None
+            ]
         else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}

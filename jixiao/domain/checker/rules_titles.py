@@ -70,8 +70,11 @@ _TITLE_LINE = re.compile(
 
 def _titles(context: CheckContext) -> list[tuple[str, str, str, int, str]]:
     """The title lines among the first paragraphs: (name, year, kind, where the year starts, what the
-    kind ends with: 报告, 自评表 or 评价表)."""
-    titles = []
+    kind ends with: 报告, 自评表 or 评价表), read once (title.year and title.type both ask)."""
+    titles = context.memo.get("rules_titles.titles")
+    if titles is not None:
+        return titles
+    titles = context.memo["rules_titles.titles"] = []
     for paragraph in context.report.paragraphs[:12]:
         match = _TITLE_LINE.match(paragraph.text)
         if match is None:
