@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -1037,7 +1038,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         if finding is None and not sources:
             finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
         if finding is None:
-            finding = _named_rate_finding(context, match, spec, clause, finished)
+            finding = _named_rate_finding(context, match, spec, clause, finished, sources, subject is None)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -1123,19 +1124,25 @@ def _act_rate(spec: dict, verb: str) -> re.Pattern:
 
 
 def _named_rate_finding(
-    context: CheckContext, match: re.Match, spec: dict, clause: str, finished: bool
+    context: CheckContext,
+    match: re.Match,
+    spec: dict,
+    clause: str,
+    finished: bool,
+    sources: list[str],
+    money_too: bool,
 ) -> Finding | None:
     """A claim of a named subject ('补偿资金已全部兑付到户', '补贴资金已全部兑付到户') held against the
     whole document: a rate below 100% of the claim's own act (兑付率, 兑付到户率) that names the
     subject in its label, its sentence or the sentence before; or an indicator row of a table so named
     ('补偿资金兑付到户率 | 100% | 97.60%'), its achieved value below 100% after a target of 100%."""
     own_cell = clause.rsplit("|", 1)[-1]  # in a table, the claim's own cell
-    core = _claim_core(own_cell, spec)
+    pattern = context.data.once(_measure_pattern)
+    counts = _measures(pattern, own_cell, 0, len(own_cell))  # (its places are of no use)
+    core = _claim_core(pattern.sub("", own_cell), spec)  # the subject's name, not its figure
     named = len(core) >= 2 and _cjk(core[-2:])
     report = context.report
     text = report.text
-    pattern = context.data.once(_measure_pattern)
-    counts = _measures(pattern, own_cell, 0, len(own_cell))  # (its places are of no use)
     if not named and not counts:
         return None
     act = _act_rate(spec, match.group("verb"))
@@ -1169,6 +1176,57 @@ def _named_rate_finding(
                 continue
             said = f"“{name}”一行实际完成{shares[1].text}"
             return _claim_finding(context, match, finished, shares[1].start, said, shares[1].text)
+    if named or sources:
+        pair = _named_pair(context, match, spec, core if named else "", sources, money_too)
+        if pair is not None:
+            planned, achieved, ratio = pair
+            shown = f"{achieved.value}÷{planned.value}={ratio}%"
+            said = (
+                f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
+                f"{achieved.unit}，{shown}"
+            )
+            return _claim_finding(context, match, finished, planned.start, said, shown)
+    return None
+
+
+def _named_pair(
+    context: CheckContext, match: re.Match, spec: dict, core: str, sources: list[str], money_too: bool
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """A planned and an achieved figure in a row, the achieved one short (see :func:`_short_pair`), in
+    another sentence of the report that names the claim's subject (``core``) or all its sources, itself
+    or in the sentence before: '人道救助资金已全部拨付到位' and '(二)人道救助。应急救助资金预算200,000.00
+    元,已…拨付168,500.00元'. The sentences are those holding an achieved word of the claim's verb."""
+    text = context.report.text
+    verb = match.group("verb")
+    achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
+    if not money_too:
+        achieved_words = (*achieved_words, *(spec.get("actual_words") or ()))
+    pattern = context.data.once(_measure_pattern)
+    own = last_mark(text, "。\n", 0, match.start()) + 1
+    seen: set[int] = {own}
+    for word in achieved_words:
+        at = text.find(word)
+        while at >= 0:
+            start = last_mark(text, "。\n", 0, at) + 1
+            end = first_mark(text, "。\n", at, len(text))
+            if start not in seen:
+                seen.add(start)
+                before = start
+                if start > 0 and text[start - 1] == "。":
+                    before = last_mark(text, "。\n", 0, start - 1) + 1
+                span = text[before:end]
+                if before <= match.start() < end:
+                    pass  # the claim's own sentence, or the one after it, was weighed by the rules above
+                elif (core and _names_subject(span, core)) or (sources and all(w in span for w in sources)):
+                    measures = _measures(pattern, text, start, end)
+                    for planned, achieved in pairwise(measures):
+                        between = text[planned.end : achieved.start]
+                        if "其中" in between or ";" in between or "%" in between:
+                            continue
+                        pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
+                        if pair is not None:
+                            return pair
+            at = text.find(word, end)
     return None
 
 

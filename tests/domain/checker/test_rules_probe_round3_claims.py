@@ -38,7 +38,7 @@ def test_a_claim_of_works_finished_in_the_conclusion_is_held_against_the_complet
     said = "三、评价结论\n经自评,全乡村级文化活动室修缮工程已全部完工,群众反映良好。\n"
     (finding,) = fired(works.format("83.33") + said, "claim.rate")
     assert "完工率为83.33%" in finding.message and "已全部完工" in finding.location.quote
-    assert not fired(works.format("100.00") + said, "claim.rate")
+    assert not fired(works.format("100.00").replace("完工10处", "完工12处") + said, "claim.rate")
     # another subject's completion rate is not the claim's
     roads = "二、产出情况\n年初计划硬化通组道路12条,年内完工10条,完工率83.33%。\n"
     assert not fired(roads + said, "claim.rate")
@@ -163,3 +163,22 @@ def test_a_balance_in_prose_is_held_against_the_forms_total_row():
     # a balance with its own income and spending in its section is read there
     own = "全年到位资金120.00万元,支出81.76万元,结余资金38.24万元。"
     assert not fired(FORM.format(own), "balance.identity")
+
+
+def test_a_claim_in_the_conclusion_is_held_against_a_planned_and_achieved_pair_of_its_subject():
+    work = "二、产出情况\n(一)数量指标。年初计划新建村级文化广场18个,年内已建成完工15个;配置健身器材40套。\n"
+    said = "三、评价结论\n本年度村级文化广场建设任务全部完成,群众满意度95%。\n"
+    (finding,) = fired(work + said, "claim.rate")
+    assert "15÷18=83.33%" in finding.message
+    assert not fired(work.replace("完工15个", "完工18个") + said, "claim.rate")
+    # the pair of another subject is not the claim's
+    other = "二、产出情况\n(一)数量指标。年初计划新建农家书屋18个,年内已建成完工15个。\n"
+    assert not fired(other + said, "claim.rate")
+    # money: the heading of the paragraph names the fund
+    fund = (
+        "二、资金使用\n(三)临时救助。临时救助资金预算80,000.00元,已向困难家庭发放66,400.00元,救助42户。\n"
+        "三、评价结论\n经自评,临时救助资金已全部发放到位,各项工作有序推进。\n"
+    )
+    (finding,) = fired(fund, "claim.rate")
+    assert "66400.00÷80000.00=83.00%" in finding.message
+    assert not fired(fund.replace("66,400.00", "80,000.00"), "claim.rate")
