@@ -1166,7 +1166,15 @@ def _named_rate_finding(
             context, match, finished, quantity.start, said, f"{quantity.label}{quantity.text}%"
         )
     for table in context.tables:
+        rate_at = table.column("rate")
+        of_act = rate_at is not None and act.search(table.columns[rate_at])
         for row in table.rows:
+            if of_act and named and _names_subject(row.label, core):
+                # '| 中央和省级补助资金 | 12,000,000.00 | 11,400,000.00 | 95.00% |' under 到位率
+                cell = row.cell(rate_at)
+                if cell is not None and cell.value is not None and cell.value < 100:
+                    said = f"“{row.label}”一行{table.columns[rate_at]}为{cell.text}"
+                    return _claim_finding(context, match, finished, cell.start, said, cell.text)
             words = (row.label, *(c.text for c in row.cells if c is not None and c.value is None))
             name = next((word for word in words if act.search(word)), None)
             if name is None or not _names_subject(name, core):

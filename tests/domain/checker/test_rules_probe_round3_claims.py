@@ -182,3 +182,22 @@ def test_a_claim_in_the_conclusion_is_held_against_a_planned_and_achieved_pair_o
     (finding,) = fired(fund, "claim.rate")
     assert "66400.00÷80000.00=83.00%" in finding.message
     assert not fired(fund.replace("66,400.00", "80,000.00"), "claim.rate")
+
+
+def test_a_claim_of_a_named_fund_is_held_against_its_row_in_a_table_of_money_received():
+    table = (
+        "二、项目支出绩效自评表\n"
+        "| 项目资金(元) | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| 年度资金总额 | 4,500,000.00 | 4,320,000.00 | 10 | 96.00% | 9.6 |\n"
+        "| 资金来源 | 应到位 | 实际到位 | 到位率 |\n"
+        "| 省级补助资金 | 3,600,000.00 | {} | {} |\n"
+        "| 县级配套资金 | 900,000.00 | 900,000.00 | 100.00% |\n"
+        "| 合计 | 4,500,000.00 | 4,320,000.00 | 96.00% |\n"
+        "三、绩效目标完成情况\n工程按期开工,省级补助资金已足额到位,县级配套资金按进度拨付。\n"
+    )
+    (finding,) = fired(table.format("3,420,000.00", "95.00%"), "claim.rate")
+    assert "“省级补助资金”一行到位率为95.00%" in finding.message
+    assert not fired(table.format("3,600,000.00", "100.00%"), "claim.rate")
+    # the claim of the county's money is held against the county's row, which is full
+    county = table.replace("省级补助资金已足额到位,县级配套资金按进度拨付", "县级配套资金已足额到位")
+    assert not fired(county.format("3,420,000.00", "95.00%"), "claim.rate")
