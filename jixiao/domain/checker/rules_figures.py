@@ -1184,6 +1184,14 @@ def _named_rate_finding(
                 continue
             said = f"“{name}”一行实际完成{shares[1].text}"
             return _claim_finding(context, match, finished, shares[1].start, said, shares[1].text)
+    for count in counts:
+        row = _count_row(context, match, count, pattern)
+        if row is not None:
+            line, achieved = row
+            said = f"“{line}”目标{count.printed}{count.unit}、实际{achieved.printed}{achieved.unit}"
+            return _claim_finding(
+                context, match, finished, achieved.start, said, f"{achieved.printed}{achieved.unit}"
+            )
     if named or sources:
         pair = _named_pair(context, match, spec, core if named else "", sources, money_too)
         if pair is not None:
@@ -1194,6 +1202,43 @@ def _named_rate_finding(
                 f"{achieved.unit}，{shown}"
             )
             return _claim_finding(context, match, finished, planned.start, said, shown)
+    return None
+
+
+def _count_row(
+    context: CheckContext, match: re.Match, count: _Measured, pattern: re.Pattern
+) -> tuple[str, _Measured] | None:
+    """An indicator row of the claim's own count ('23个老旧小区改造项目均已完工验收' and the line
+    '竣工验收小区个数 23个 21个 未完成'): a line of its own, named with a word of the claim's act
+    (完工 → 完工, 竣工), holding the count as its target and right after it, in the same unit, a smaller
+    achieved figure."""
+    report = match.string
+    verb = match.group("verb")
+    spec = context.data.wording.get("claims") or {}
+    acts = tuple((spec.get("same_act") or {}).get(verb[:2]) or (verb[:2],))
+    printed = count.printed + count.unit
+    at = report.find(printed)
+    while at >= 0:
+        line_start = report.rfind("\n", 0, at) + 1
+        line_end = report.find("\n", at)
+        line_end = len(report) if line_end < 0 else line_end
+        name = report[line_start:at].strip(" |\t")
+        if (
+            not line_start <= match.start() < line_end
+            and (at == 0 or not report[at - 1].isdigit())
+            and any(word in name for word in acts)
+            and len(name) <= 20
+            and not any(ch in name for ch in "。,;")
+        ):
+            after = _measures(pattern, report, at + len(printed), line_end)
+            if (
+                after
+                and after[0].unit == count.unit
+                and not report[at + len(printed) : after[0].start].strip(" |\t")
+                and after[0].value < count.value - count.half - after[0].half
+            ):
+                return name, after[0]
+        at = report.find(printed, at + len(printed))
     return None
 
 

@@ -201,3 +201,22 @@ def test_a_claim_of_a_named_fund_is_held_against_its_row_in_a_table_of_money_rec
     # the claim of the county's money is held against the county's row, which is full
     county = table.replace("省级补助资金已足额到位,县级配套资金按进度拨付", "县级配套资金已足额到位")
     assert not fired(county.format("3,420,000.00", "95.00%"), "claim.rate")
+
+
+def test_a_claim_counting_its_own_works_is_held_against_an_indicator_row_of_that_count():
+    rows = (
+        "二、产出指标完成情况\n三级指标 目标值 完成值 完成情况\n"
+        "竣工移交泵站座数 14座 {} 未完成\n新增灌溉面积 ≥2万亩 2.3万亩 完成\n"
+        "三、评价结论\n评价组认为,14座灌排泵站更新改造工程均已完工,灌溉条件明显改善。\n"
+    )
+    (finding,) = fired(rows.format("12座"), "claim.rate")
+    assert "“竣工移交泵站座数”目标14座、实际12座" in finding.message
+    assert not fired(rows.format("14座"), "claim.rate")
+    # a row that counts something else than the claim's act
+    other = rows.replace("竣工移交泵站座数", "配套管护人员人数")
+    assert not fired(other.format("12座"), "claim.rate")
+    piped = (
+        "二、绩效指标\n| 产出指标 | 数量指标 | 完工改造卫生室 | 9所 | 7所 | 10 | 7.8 |\n"
+        "三、评价结论\n全镇9所村卫生室改造均已完工并投入使用。\n"
+    )
+    assert fired(piped, "claim.rate")
