@@ -2012,6 +2012,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     pending: dict[int, tuple] = {}
     last_end: dict[int, int] = {}
     carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
+    repeats: set[int] = set()  # the ranks whose last heading repeated the number before it
     contents = _table_of_contents(context.report)
     for heading in context.report.headings:
         rank, number, _, _, start, end, _ = heading  # (one unpacking, not an attribute each)
@@ -2044,7 +2045,11 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         waiting = pending.pop(rank, None) if pending else None
         if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
             last[rank] = number  # the next number (most headings): none of the cases below applies
+            if repeats:
+                repeats.discard(rank)
             continue
+        after_repeat = rank in repeats
+        repeats.discard(rank)
         if not previous and number > 1 and number == carried.get(rank, 0) + 1 and waiting is None:
             last[rank] = number  # '(一)…1.…(二)…2.…': the items are numbered on across the subsections
             continue
@@ -2066,6 +2071,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         elif number == 1 and rank >= 3 and previous:
             pass  # a new numbered list under the same heading starts again at 1.
         elif number == previous:
+            repeats.add(rank)
             findings.append(
                 context.finding(
                     "heading.numbering",
@@ -2110,6 +2116,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             pass  # '(1)' alone on its line, its title on the next: the number is there
         elif not previous and _opened_inline(context, heading, marker(number - 1)):
             pass  # '注:①参保率…' then '②救助资金…': the list began inside the line before
+        elif after_repeat and number == previous + 2:
+            pass  # '1. 2. 2. 4.': the second 2. stands for the 3., reported as a repeat already
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"

@@ -34,3 +34,17 @@ def test_a_repeated_sub_heading_number_and_lists_that_start_again_under_each_cha
         "二、预算执行(一)收入 收入95.10万元。(二)支出 支出90.02万元。"
     )
     assert not fired(glued)
+
+
+def test_a_repeated_heading_number_standing_for_the_next_is_reported_once():
+    text = (
+        "平江县文化馆2023年度部门整体支出绩效自评报告\n一、履职情况\n"
+        "1.群众文化。全年开展活动146场。\n2.非遗保护。新增名录3项。\n2.文艺创作。创作作品12件。\n"
+        "4.队伍建设。培训骨干60人。\n二、存在问题\n经费不足。\n"
+    )
+    found = findings(text, "heading.numbering")
+    assert [f.message for f in found] == ["标题编号重复：“2.”出现了两次"]
+    # a real gap after a repeat and a number in between is still reported
+    gap = text.replace("4.队伍建设", "3.阵地建设。完善设施。\n5.队伍建设")
+    messages = [f.message for f in findings(gap, "heading.numbering")]
+    assert any("缺少“4.”" in m for m in messages)
