@@ -48,3 +48,27 @@ def test_a_forms_filling_prompt_without_brackets_left_in_a_line_or_a_cell():
     body = head + "请各乡镇于每月5日前填报上月进度,县局汇总后通报。\n"
     assert not findings(body, "template.form_instruction")
     assert not findings(head + "完成情况已填写在附表中\n", "template.form_instruction")
+
+
+INDICATORS = (
+    "平江县2023年度耕地保护项目支出绩效自评表\n"
+    "| 项目资金(万元) | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 120.00 | 118.20 | 10 | 98.50% | 9.85 |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 耕地保护面积 | 12万亩 | 12.4万亩 | 20 | 20 |\n"
+    "| 产出指标 | 时效指标 | 补助发放及时率 | ≥95% | {} | 10 | 10 |\n"
+    "| 效益指标 | 社会效益指标 | 群众满意度 | ≥90% | 96% | 10 | 10 |\n"
+)
+
+
+def test_an_indicator_row_scored_with_no_achieved_value():
+    (finding,) = [
+        f for f in findings(INDICATORS.format(""), "template.leftover") if "实际完成值" in f.message
+    ]
+    assert "“补助发放及时率”" in finding.message and "10分" in finding.message
+    assert not [
+        f for f in findings(INDICATORS.format("98%"), "template.leftover") if "实际完成值" in f.message
+    ]
+    # a row with no target either is a category line, not an unfilled completion
+    bare = INDICATORS.format("").replace("| ≥95% |  |", "|  |  |")
+    assert not [f for f in findings(bare, "template.leftover") if "实际完成值" in f.message]
