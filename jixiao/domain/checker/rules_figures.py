@@ -961,7 +961,13 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     short of the planned one (计划1,200批次,实际完成1,146批次: 1146÷1200=95.50%).
 
     A claim whose subject is a task, not money (各项抽检任务均已完成), is held only against a
-    non-money rate of its own sentence (抽检完成率, or 参学率 for 参学任务)."""
+    non-money rate of its own sentence (抽检完成率, or 参学率 for 参学任务).
+
+    Failing those, the pair may follow the claim (:func:`_pair_after`); a claim in the conclusion is
+    held against the document's rate of its act (:func:`_conclusion_finding`); and a claim of a named
+    subject, or one that counts its own figure, is held against the whole report — a rate of its act
+    that names it, an indicator or money row of a table so named, a line counting its figure, or a
+    planned/achieved pair in a sentence that names it (:func:`_named_rate_finding`)."""
     spec = context.data.wording.get("claims") or {}
     report = context.report
     text = report.text
