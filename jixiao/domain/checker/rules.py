@@ -1004,6 +1004,14 @@ def _rate_name(label: str, data: CheckerData) -> str | None:
     return next((name for name in data.rates if name in label), None)
 
 
+def _last_denominator(levels: list, spec: dict) -> int:
+    """How many of ``levels`` stand up to and before the last one labelled as a denominator (0: none)."""
+    return next(
+        (i for i in range(len(levels) - 1, -1, -1) if any(t in levels[i].label for t in spec["denominator"])),
+        0,
+    )
+
+
 @rule("rate.recompute", "执行率、控制率、调剂比例、占比与同处给出的分子分母是否相符")
 def check_stated_rates(context: CheckContext) -> list[Finding]:
     """For every stated rate: numerator = the amount right before it in the same sentence;
@@ -1051,7 +1059,16 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             )
         ]  # '节约54000元，节约率2.92%': the saving is the numerator of its own rate
         own_sentence = bool(levels)
-        if not any(any(t in q.label or t in q.raw_label for t in spec["numerator"]) for q in levels):
+        # '…仅发生公务用车运行维护费2.46万元,预算3.00万元,控制率82.00%': an amount and, after it, a
+        # budget in the rate's own sentence are its pair, though the amount's label names no numerator word
+        own_pair = [
+            q
+            for q in levels[: _last_denominator(levels, spec)]
+            if not any(t in q.label for t in spec["denominator"])
+        ]
+        if not own_pair and not any(
+            any(t in q.label or t in q.raw_label for t in spec["numerator"]) for q in levels
+        ):
             # '支出合计…。全年预算…，预算执行率…': the spending may sit in an earlier sentence
             # (a nearby one: a page of web text run into one line has its headings inline)
             levels = [
@@ -1089,6 +1106,8 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         # '基本支出年初预算164.4万元，调整后预算170.4万元，决算167.62万元，执行率98.4%': a figure
         # labelled as a budget is no spending figure, though its subject (基本支出) says 支出
         labelled = [q for q in labelled if not any(t in q.label for t in spec["denominator"])] or labelled
+        if not labelled and own_pair:
+            labelled = own_pair
         if _subject(quantity.label) is None and (_subject(levels[-1].label) is None or not own_sentence):
             # '预算执行率' of the whole department: not the 项目支出 listed just before it (nor the
             # last part of a breakdown in an earlier sentence: '支出101.36万元，其中…项目支出29.2万元。预算执行率…')
@@ -1993,6 +2012,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     pending: dict[int, tuple] = {}
     last_end: dict[int, int] = {}
     carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
+    repeats: set[int] = set()  # the ranks whose last heading repeated the number before it
     contents = _table_of_contents(context.report)
     for heading in context.report.headings:
         rank, number, _, _, start, end, _ = heading  # (one unpacking, not an attribute each)
@@ -2025,7 +2045,11 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         waiting = pending.pop(rank, None) if pending else None
         if number == previous + 1 and (waiting is None or number != waiting[1] + 2):
             last[rank] = number  # the next number (most headings): none of the cases below applies
+            if repeats:
+                repeats.discard(rank)
             continue
+        after_repeat = rank in repeats
+        repeats.discard(rank)
         if not previous and number > 1 and number == carried.get(rank, 0) + 1 and waiting is None:
             last[rank] = number  # '(一)…1.…(二)…2.…': the items are numbered on across the subsections
             continue
@@ -2047,6 +2071,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         elif number == 1 and rank >= 3 and previous:
             pass  # a new numbered list under the same heading starts again at 1.
         elif number == previous:
+            repeats.add(rank)
             findings.append(
                 context.finding(
                     "heading.numbering",
@@ -2091,6 +2116,8 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             pass  # '(1)' alone on its line, its title on the next: the number is there
         elif not previous and _opened_inline(context, heading, marker(number - 1)):
             pass  # '注:①参保率…' then '②救助资金…': the list began inside the line before
+        elif after_repeat and number == previous + 2:
+            pass  # '1. 2. 2. 4.': the second 2. stands for the 3., reported as a repeat already
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"

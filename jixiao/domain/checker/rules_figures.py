@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -27,6 +28,7 @@ from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
+from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
     of_kind,
     prose_money,
@@ -565,6 +567,13 @@ def check_balance(context: CheckContext) -> list[Finding]:
         if len(incomes) > 1 or len(spends) > 1:
             incomes = _one_amount(_canonical(incomes, canonical_words)) if len(incomes) > 1 else incomes
             spends = _one_amount(_canonical(spends, canonical_words)) if len(spends) > 1 else spends
+        if not incomes and not own_spends:
+            # '项目结余资金139.43万元' in prose, the year's budget and spending only in the form's
+            # total row ('| 年度资金总额 | 5,120.00 | 5,386.42 | 5,256.99 |')
+            finding = _form_balance(context, balance, spec)
+            if finding is not None:
+                findings.append(finding)
+            continue
         if len(incomes) != 1 or len(spends) != 1 or (spends[0].base == 0 and incomes[0].base == 0):
             continue
         income, spent = incomes[0], spends[0]
@@ -590,6 +599,48 @@ def check_balance(context: CheckContext) -> list[Finding]:
             _balance_finding(context, ERROR if strong else WARNING, sources, spent, balance, expected)
         )
     return findings
+
+
+def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | None:
+    """A balance of the whole money ('结余资金', '项目结余资金': form_balance_labels) against the total
+    row of the one table with a 全年预算 and an 执行数 column: 全年预算 − 执行数, in the table's unit
+    (its caption or header), a warning (the form may count the money another way)."""
+    label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).strip()
+    if label.rstrip("为达是共:") not in (spec.get("form_balance_labels") or ()):
+        return None
+    totals = tuple(spec.get("form_total_rows") or ())
+    rows = [
+        (table, row)
+        for table in context.tables
+        if table.column("全年预算") is not None and table.column("执行数") is not None
+        for row in table.rows
+        if row.label.replace(" ", "").startswith(totals)
+    ]
+    if len(rows) != 1:
+        return None
+    table, row = rows[0]
+    budget, spent = row.cell(table.column("全年预算")), row.cell(table.column("执行数"))
+    if budget is None or spent is None or budget.value is None or spent.value is None or budget.unit:
+        return None
+    unit = _table_unit(context.report, table.start)
+    if unit is None:
+        return None
+    scale = MONEY_UNITS[unit]
+    expected = (budget.value - spent.value) * scale
+    if expected < 0 or abs(expected - balance.base) < (budget.half + spent.half) * scale + balance.half:
+        return None
+    like = balance.quantity
+    return context.finding(
+        "balance.identity",
+        WARNING,
+        f"结余与收支不符：表中“{row.label}”全年预算{budget.text}{unit}−全年执行{spent.text}{unit}="
+        f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
+        f"相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
 
 
 def _balance_finding(
@@ -659,7 +710,9 @@ def _one_amount(figs: list[Fig]) -> list[Fig]:
 def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, ...]]) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance (``words``: :func:`_balance_words`)."""
-    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为达是共:")
+    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为是共:")
+    if not label.endswith("下达"):
+        label = label.rstrip("为达是共:")  # '支出达', not the 达 of '下达' (an allocation)
     lengths, kinds, every = words
     if not label.endswith(every):
         return None  # no word of any member ends it (most labels): one test
@@ -782,8 +835,94 @@ def _computed_shortfall(
     between them and the claim stand only words and figures of another unit (救助…67人), no rate,
     '其中' or ';'."""
     achieved_words = tuple((spec.get("achieved") or {}).get(match.group("verb")) or ())
+    if not money_too:
+        # a task's figures: '应种23,650剂次,实种22,918剂次' — the actual figure is the achieved one
+        achieved_words = (*achieved_words, *(spec.get("actual_words") or ()))
     if not achieved_words:
         return None
+    before = _pair_before(context, match, spec, sources, money_too, achieved_words)
+    if before is not None:
+        return before
+    return _pair_after(context, match, spec, sources, money_too, achieved_words)
+
+
+def _planned(label: str, spec: dict) -> bool:
+    """The label of a planned figure: a planned word (计划, 下达, 应 …) outside a common word that only
+    holds one (相应, 应急 …)."""
+    for word in spec.get("not_planned") or ():
+        label = label.replace(word, "")
+    return any(word in label for word in spec.get("planned_words") or ())
+
+
+def _short_pair(
+    planned: _Measured, achieved: _Measured, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """``planned`` and ``achieved`` with their ratio when they are a planned and an achieved figure of one
+    unit and the achieved one falls short (see :func:`_computed_shortfall`)."""
+    if (
+        planned.unit != achieved.unit
+        or (not money_too and achieved.unit in MONEY_UNITS)
+        or not any(word in achieved.label for word in achieved_words)
+        or _planned(achieved.label, spec)
+        or any(word in achieved.label for word in spec.get("not_achieved") or ())
+        or not _planned(planned.label, spec)
+    ):
+        return None
+    if not all(word in planned.label + achieved.label for word in sources):
+        return None  # '县级配套资金已足额拨付' is held only against figures of the county's money
+    if planned.value <= 0 or achieved.value >= planned.value - planned.half - achieved.half:
+        return None
+    ratio = round_half_up(achieved.value * HUNDRED / planned.value, 2)
+    return (planned, achieved, ratio) if ratio < HUNDRED else None
+
+
+def _pair_after(
+    context: CheckContext, match: re.Match, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The pair told in the sentence right after the claim, its planned figure there too or at the end
+    of the claim's own clause: '上级下达中央资金300.00万元,已全部拨付到位。截至12月31日,累计拨付285.60
+    万元', '接种任务已全部完成。全年应种23,650剂次,实种22,918剂次'. The achieved figure is the only one
+    of its unit in that sentence after the planned one, not one of a list ('其中', '、', '分别'), and no
+    rate stands between the claim and it."""
+    text = context.report.text
+    own_end = first_mark(text, "。\n", match.end(), len(text))
+    if own_end >= len(text) or text[own_end] != "。":
+        return None
+    next_end = first_mark(text, "。\n", own_end + 1, len(text))
+    pattern = context.data.once(_measure_pattern)
+    clause_start = _claim_clause_start(text, match.start())
+    after = _measures(pattern, text, match.end(), next_end)
+    if not after:
+        return None
+    own = [m for m in after if m.start < own_end]
+    following = [m for m in after if m.start > own_end]
+    if not following:
+        return None
+    if own:
+        return None  # figures after the claim in its own sentence: the claim is not of the next one's
+    sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+    stated = _measures(pattern, text, sentence_start, match.start())
+    if stated and stated[-1].end < clause_start - 1:
+        stated = []  # a figure of an earlier clause, not the claim's own amount
+    if stated:
+        planned, rest = stated[-1], following
+    elif len(following) >= 2:
+        planned, rest = following[0], following[1:]
+    else:
+        return None
+    same = [m for m in rest if m.unit == planned.unit]
+    if len(same) != 1:
+        return None
+    achieved = same[0]
+    between = text[match.end() : achieved.start]
+    if "%" in between or "其中" in between or "分别" in between or text.startswith("、", achieved.end):
+        return None
+    return _short_pair(planned, achieved, spec, sources, money_too, achieved_words)
+
+
+def _pair_before(
+    context: CheckContext, match: re.Match, spec: dict, sources: list[str], money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
     text = context.report.text
     own = last_mark(text, "。\n", 0, match.start()) + 1
     low = own
@@ -801,24 +940,10 @@ def _computed_shortfall(
     if len(measures) < 2:
         return None
     planned, achieved = measures[-2], measures[-1]
-    planned_words = tuple(spec.get("planned_words") or ())
-    if (
-        planned.unit != achieved.unit
-        or (not money_too and achieved.unit in MONEY_UNITS)
-        or not any(word in achieved.label for word in achieved_words)
-        or any(word in achieved.label for word in (*planned_words, *(spec.get("not_achieved") or ())))
-        or not any(word in planned.label for word in planned_words)
-    ):
-        return None
     after = text[planned.end : match.start()]
-    if "其中" in after or ";" in after or "%" in after or "%" in text[achieved.end : match.start()]:
+    if "其中" in after or ";" in after or "%" in after:
         return None
-    if not all(word in planned.label + achieved.label for word in sources):
-        return None  # '县级配套资金已足额拨付' is held only against figures of the county's money
-    if planned.value <= 0 or achieved.value >= planned.value - planned.half - achieved.half:
-        return None
-    ratio = round_half_up(achieved.value * HUNDRED / planned.value, 2)
-    return (planned, achieved, ratio) if ratio < HUNDRED else None
+    return _short_pair(planned, achieved, spec, sources, money_too, achieved_words)
 
 
 def _subject_rate(before: str, subject: str) -> str | None:
@@ -836,7 +961,13 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     short of the planned one (计划1,200批次,实际完成1,146批次: 1146÷1200=95.50%).
 
     A claim whose subject is a task, not money (各项抽检任务均已完成), is held only against a
-    non-money rate of its own sentence (抽检完成率, or 参学率 for 参学任务)."""
+    non-money rate of its own sentence (抽检完成率, or 参学率 for 参学任务).
+
+    Failing those, the pair may follow the claim (:func:`_pair_after`); a claim in the conclusion is
+    held against the document's rate of its act (:func:`_conclusion_finding`); and a claim of a named
+    subject, or one that counts its own figure, is held against the whole report — a rate of its act
+    that names it, an indicator or money row of a table so named, a line counting its figure, or a
+    planned/achieved pair in a sentence that names it (:func:`_named_rate_finding`)."""
     spec = context.data.wording.get("claims") or {}
     report = context.report
     text = report.text
@@ -853,6 +984,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         key=lambda m: m.start(),
     )
     covered = -1
+    adverbs = tuple(spec.get("adverbs") or ())
     averages = frozenset(spec.get("average_marks") or ())
     not_money = sorted(spec.get("not_money_subjects") or (), key=len, reverse=True)
     money_rates = tuple(spec.get("money_rates") or ())
@@ -861,7 +993,7 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             continue  # '已全部拨付' and '全部拨付' are one claim
         covered = match.end()
         verb = match.group("verb")
-        if text[max(0, match.start() - 2) : match.start()].endswith(("未", "没有", "不")):
+        if _negated(text, match.start(), adverbs):
             continue
         before = text[max(0, match.start() - 6) : match.start()]
         if (
@@ -911,9 +1043,25 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
                 finding = _claim_finding(context, match, finished, match.start(), said, shown)
         if finding is None and not sources:
             finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
+        if finding is None:
+            finding = _named_rate_finding(context, match, spec, clause, finished, sources, subject is None)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _negated(text: str, position: int, adverbs: tuple[str, ...]) -> bool:
+    """True when a 未, 没有 or 不 stands right before the claim, adverbs aside ('未按计划足额到位'), or a
+    未 or 没有 a few characters before it in its clause ('未在年内足额到位')."""
+    head = text[max(0, position - 12) : position]
+    head = head[last_mark(head, ",;。\n", 0, len(head)) + 1 :]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for adverb in adverbs:
+            if head.endswith(adverb):
+                head, trimmed = head[: -len(adverb)], True
+    return head.endswith(("未", "没有", "不")) or "未" in head[-5:] or "没有" in head[-6:]
 
 
 def _conclusion_finding(
@@ -958,11 +1106,218 @@ def _conclusion_finding(
             if not any(name in label for name in rate_names):
                 continue
             sentence = text[last_mark(text, "。\n", 0, quantity.start) + 1 : quantity.start]
-            if core not in sentence:
+            if not _names_subject(sentence, core):
                 continue
         rate = f"{label}{quantity.text}%"
         return _claim_finding(context, match, finished, quantity.start, f"{label}为{quantity.text}%", rate)
     return None
+
+
+def _claim_core(clause: str, spec: dict) -> str:
+    """The name of a claim's subject: its clause without the report's own name and generic words
+    ('补偿资金' → '补偿', '公共机构节能改造项目' → '公共机构节能改造')."""
+    core = clause.strip(" ,:").removeprefix("本项目").removeprefix("本单位").removeprefix("本部门")
+    for word in spec.get("generic_words") or ():
+        core = core.replace(word, "")
+    return core
+
+
+def _act_rate(spec: dict, verb: str) -> re.Pattern:
+    """A rate named by the claim's act: the act's word, up to three more characters and 率 ('兑付率',
+    '兑付到户率', '拨付进度率'), for each word of the same act (same_act: 拨付 → 拨付, 到位)."""
+    own = (spec.get("same_act") or {}).get(verb[:2]) or (verb[:2],)
+    return re.compile("(?:" + "|".join(map(re.escape, own)) + ")[\u4e00-\u9fff]{0,3}率")
+
+
+def _named_rate_finding(
+    context: CheckContext,
+    match: re.Match,
+    spec: dict,
+    clause: str,
+    finished: bool,
+    sources: list[str],
+    money_too: bool,
+) -> Finding | None:
+    """A claim of a named subject ('补偿资金已全部兑付到户', '补贴资金已全部兑付到户') held against the
+    whole document: a rate below 100% of the claim's own act (兑付率, 兑付到户率) that names the
+    subject in its label, its sentence or the sentence before; or an indicator row of a table so named
+    ('补偿资金兑付到户率 | 100% | 97.60%'), its achieved value below 100% after a target of 100%."""
+    own_cell = clause.rsplit("|", 1)[-1]  # in a table, the claim's own cell
+    pattern = context.data.once(_measure_pattern)
+    counts = _measures(pattern, own_cell, 0, len(own_cell))  # (its places are of no use)
+    core = _claim_core(pattern.sub("", own_cell), spec)  # the subject's name, not its figure
+    named = len(core) >= 2 and _cjk(core[-2:])
+    report = context.report
+    text = report.text
+    if not named and not counts:
+        return None
+    act = _act_rate(spec, match.group("verb"))
+    sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+    if any(word in text[sentence_start : match.start()] for word in spec.get("goal_words") or ()):
+        return None  # '年度绩效目标:抚恤补助按月足额发放': what was to be done, not a claim
+    for quantity in of_kind(context, "percent"):
+        if quantity.value >= 100 or quantity.approx or not act.search(quantity.label):
+            continue
+        sentence_start = last_mark(text, "。\n", 0, quantity.start) + 1
+        if sentence_start > 0 and text[sentence_start - 1] == "。":
+            sentence_start = last_mark(text, "。\n", 0, sentence_start - 1) + 1
+        if not (named and _names_subject(text[sentence_start : quantity.end], core)) and not _counted(
+            counts, _measures(pattern, text, sentence_start, quantity.start), quantity
+        ):
+            continue
+        if sentence_start <= match.start() < quantity.end:
+            continue  # a rate of the claim's own sentences was weighed by the rules above
+        said = f"{quantity.label}为{quantity.text}%"
+        return _claim_finding(
+            context, match, finished, quantity.start, said, f"{quantity.label}{quantity.text}%"
+        )
+    for table in context.tables:
+        rate_at = table.column("rate")
+        of_act = rate_at is not None and act.search(table.columns[rate_at])
+        for row in table.rows:
+            if of_act and named and _names_subject(row.label, core):
+                # '| 中央和省级补助资金 | 12,000,000.00 | 11,400,000.00 | 95.00% |' under 到位率
+                cell = row.cell(rate_at)
+                if cell is not None and cell.value is not None and cell.value < 100:
+                    said = f"“{row.label}”一行{table.columns[rate_at]}为{cell.text}"
+                    return _claim_finding(context, match, finished, cell.start, said, cell.text)
+            words = (row.label, *(c.text for c in row.cells if c is not None and c.value is None))
+            name = next((word for word in words if act.search(word)), None)
+            if name is None or not _names_subject(name, core):
+                continue
+            shares = [c for c in row.cells if c is not None and c.value is not None and c.text.endswith("%")]
+            if len(shares) < 2 or shares[0].value < 100 or shares[1].value >= 100:
+                continue
+            said = f"“{name}”一行实际完成{shares[1].text}"
+            return _claim_finding(context, match, finished, shares[1].start, said, shares[1].text)
+    for count in counts:
+        row = _count_row(context, match, count, pattern)
+        if row is not None:
+            line, achieved = row
+            said = f"“{line}”目标{count.printed}{count.unit}、实际{achieved.printed}{achieved.unit}"
+            return _claim_finding(
+                context, match, finished, achieved.start, said, f"{achieved.printed}{achieved.unit}"
+            )
+    if named or sources:
+        pair = _named_pair(context, match, spec, core if named else "", sources, money_too)
+        if pair is not None:
+            planned, achieved, ratio = pair
+            shown = f"{achieved.value}÷{planned.value}={ratio}%"
+            said = (
+                f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
+                f"{achieved.unit}，{shown}"
+            )
+            return _claim_finding(context, match, finished, planned.start, said, shown)
+    return None
+
+
+def _count_row(
+    context: CheckContext, match: re.Match, count: _Measured, pattern: re.Pattern
+) -> tuple[str, _Measured] | None:
+    """An indicator row of the claim's own count ('23个老旧小区改造项目均已完工验收' and the line
+    '竣工验收小区个数 23个 21个 未完成'): a line of its own, named with a word of the claim's act
+    (完工 → 完工, 竣工), holding the count as its target and right after it, in the same unit, a smaller
+    achieved figure."""
+    report = match.string
+    verb = match.group("verb")
+    spec = context.data.wording.get("claims") or {}
+    acts = tuple((spec.get("same_act") or {}).get(verb[:2]) or (verb[:2],))
+    printed = count.printed + count.unit
+    at = report.find(printed)
+    while at >= 0:
+        line_start = report.rfind("\n", 0, at) + 1
+        line_end = report.find("\n", at)
+        line_end = len(report) if line_end < 0 else line_end
+        name = report[line_start:at].strip(" |\t")
+        if (
+            not line_start <= match.start() < line_end
+            and (at == 0 or not report[at - 1].isdigit())
+            and any(word in name for word in acts)
+            and len(name) <= 20
+            and not any(ch in name for ch in "。,;")
+        ):
+            after = _measures(pattern, report, at + len(printed), line_end)
+            if (
+                after
+                and after[0].unit == count.unit
+                and not report[at + len(printed) : after[0].start].strip(" |\t")
+                and after[0].value < count.value - count.half - after[0].half
+            ):
+                return name, after[0]
+        at = report.find(printed, at + len(printed))
+    return None
+
+
+def _named_pair(
+    context: CheckContext, match: re.Match, spec: dict, core: str, sources: list[str], money_too: bool
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """A planned and an achieved figure in a row, the achieved one short (see :func:`_short_pair`), in
+    another sentence of the report that names the claim's subject (``core``) or all its sources, itself
+    or in the sentence before: '人道救助资金已全部拨付到位' and '(二)人道救助。应急救助资金预算200,000.00
+    元,已…拨付168,500.00元'. The sentences are those holding an achieved word of the claim's verb."""
+    text = context.report.text
+    verb = match.group("verb")
+    achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
+    if not money_too:
+        achieved_words = (*achieved_words, *(spec.get("actual_words") or ()))
+    pattern = context.data.once(_measure_pattern)
+    own = last_mark(text, "。\n", 0, match.start()) + 1
+    seen: set[int] = {own}
+    for word in achieved_words:
+        at = text.find(word)
+        while at >= 0:
+            start = last_mark(text, "。\n", 0, at) + 1
+            end = first_mark(text, "。\n", at, len(text))
+            if start not in seen:
+                seen.add(start)
+                before = start
+                if start > 0 and text[start - 1] == "。":
+                    before = last_mark(text, "。\n", 0, start - 1) + 1
+                span = text[before:end]
+                if before <= match.start() < end:
+                    pass  # the claim's own sentence, or the one after it, was weighed by the rules above
+                elif (core and _names_subject(span, core)) or (sources and all(w in span for w in sources)):
+                    measures = _measures(pattern, text, start, end)
+                    for planned, achieved in pairwise(measures):
+                        between = text[planned.end : achieved.start]
+                        if "其中" in between or ";" in between or "%" in between:
+                            continue
+                        pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
+                        if pair is not None:
+                            return pair
+            at = text.find(word, end)
+    return None
+
+
+def _counted(counts: list[_Measured], measures: list[_Measured], rate) -> bool:
+    """True when a rate's sentences count the claim's own figure ('32个项目全部完工' and '32个项目中已
+    完工30个,完工率93.75%'), or the rate is a figure of them over it ('4,800户改厕任务全部完成' and
+    '已完工4,652户,在建148户,完工率96.92%': 4652÷4800=96.92%)."""
+    for count in counts:
+        if count.value <= 0:
+            continue
+        for measure in measures:
+            if measure.unit != count.unit:
+                continue
+            if measure.value == count.value:
+                return True
+            ratio = measure.value * HUNDRED / count.value
+            if abs(ratio - rate.value) <= printed_half(rate.text) + Decimal("0.000001"):
+                return True
+    return False
+
+
+def _names_subject(sentence: str, core: str) -> bool:
+    """True when ``sentence`` names the claim's subject ``core`` in full or by four characters of it in a
+    row: '公共机构节能改造' is named by '办公区节能改造项目', '符合条件家庭经济困难寄宿生' by
+    '认定家庭经济困难寄宿生', '村级文化活动室修缮' by '修缮村级文化活动室' (the order of a name's words varies)."""
+    return core in sentence or any(
+        _cjk(window := core[i : i + 4]) and window in sentence for i in range(len(core) - 3)
+    )
+
+
+def _cjk(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 def _claim_finding(

@@ -21,7 +21,11 @@ _STYLES = (
     (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
     (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
+    # '(一)…(二)…' run into one paragraph: the sub-headings of a web page run into one line
+    (re.compile(rf"\((?P<n>[{_CN}]{{1,2}})\)"), "(cn)"),
 )
+# a chapter number ('二、') between two numbers of a '(一)' list: the list starts again under it
+_CHAPTER = re.compile(rf"[{_CN}]{{1,2}}、")
 _OPENS = frozenset("。;:,；：，\n ")
 
 
@@ -42,6 +46,8 @@ def _printed(style: str, number: int) -> str:
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
     if style in ("{}是", "第{}"):
         return style.format(_cn(number))
+    if style == "(cn)":
+        return f"({_cn(number)})"
     return style.format(number)
 
 
@@ -62,6 +68,16 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
         if style == "{}是":
             matches = _shi_matches(text, pattern, report.places)
+        elif style == "(cn)":
+            # run in after a clause's end, not opening a line (a heading of its own, heading.numbering's)
+            matches = [
+                match
+                for at in scan.places_of(text, "(", report.places)
+                if at
+                and text[at - 1] in _OPENS
+                and text[at - 1] != "\n"
+                and (match := pattern.match(text, at)) is not None
+            ]
         else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}
@@ -125,7 +141,19 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
         if number is None:
             continue
         if number == 1 and previous is not None and ":" in context.report.text[last_end : match.start()]:
-            previous = None  # '资金来源:(1)…资金结构:(1)…(2)…': a second list after its own label
+            previous, repeated = (
+                None,
+                False,
+            )  # '资金来源:(1)…资金结构:(1)…(2)…': a second list after its own label
+        if (
+            style == "(cn)"
+            and previous is not None
+            and _CHAPTER.search(context.report.text, last_end, match.start())
+        ):
+            previous, repeated = (
+                None,
+                False,
+            )  # '…(三)资产情况… 二、预算执行情况(一)…': the next chapter's own list
         if (
             previous is not None
             and number in (previous + 2, previous + 3)

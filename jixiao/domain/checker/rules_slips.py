@@ -264,19 +264,34 @@ def _instruction_regex(pattern: str) -> re.Pattern:
 @rule("template.form_instruction", "表格模板的填写说明（“(一个项目一行)”“(可另附页)”）留在表中，没有删去")
 def check_form_instructions(context: CheckContext) -> list[Finding]:
     pattern = context.data.wording.get("form_instruction_line")
+    prompt = context.data.wording.get("form_prompt_line")
     text = context.report.text
     if not pattern:
         return []
+    matches = [(m, m.start() + 1) for m in _instruction_regex(pattern).finditer(text)]  # (after the break)
+    if prompt:
+        # '请…填写…' opening a line or a cell: looked for only where a 请 stands
+        regex = _instruction_regex(prompt)
+        for at in scan.places_of(text, "请", context.report.places):
+            before = at - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if before >= 0 and text[before] not in "\n|":
+                continue
+            match = regex.match(text, at)
+            if match is not None:
+                matches.append((match, at))
+    matches.sort(key=lambda pair: pair[1])
     return [
         context.finding(
             "template.form_instruction",
             WARNING,
             f"表格模板的填写说明“{match.group(0).strip()}”没有删去",
-            match.start() + 1,  # after the line break the pattern starts with
+            start,
             match.end(),
             found=match.group(0).strip(),
         )
-        for match in _instruction_regex(pattern).finditer(text)
+        for match, start in matches
     ]
 
 

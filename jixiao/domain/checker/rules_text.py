@@ -223,6 +223,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_empty_scores(context))
+    findings.extend(_empty_actuals(context))
     findings.extend(_empty_form_fields(context, template))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
@@ -598,6 +599,55 @@ def _unchecked_options(context: CheckContext) -> list[Finding]:
 def _in_source_line(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     return text.startswith(("SOURCE:", "TITLE:", "http"), line_start)
+
+
+_TARGET_COLUMNS = words("rules_text.target_columns")
+_ACTUAL_COLUMNS = words("rules_text.actual_columns")
+
+
+def _empty_actuals(context: CheckContext) -> list[Finding]:
+    """An indicator row of the form with its target and its score but no achieved value
+    ('| 当年竣工率 | ≥95% | | 5 | 5 |'): the completion was never filled in, yet points were given."""
+    findings = []
+    for table in context.tables:
+        score_at = table.column("score")
+        names = [name.replace(" ", "") for name in table.columns]
+        target_at = next((i for i, n in enumerate(names) if n in _TARGET_COLUMNS), None)
+        actual_at = next((i for i, n in enumerate(names) if n in _ACTUAL_COLUMNS), None)
+        if score_at is None or target_at is None or actual_at is None or not target_at < actual_at < score_at:
+            continue
+        filled = sum(1 for row in table.rows if row.cell(actual_at) is not None)
+        if filled < 2:
+            continue  # a table whose achieved column is read nowhere: its layout, not an empty cell
+        for row in table.rows:
+            target, actual, score = row.cell(target_at), row.cell(actual_at), row.cell(score_at)
+            if (
+                target is None
+                or actual is not None
+                or score is None
+                or score.value is None
+                or not target.text
+            ):
+                continue
+            name = next(
+                (
+                    c.text
+                    for c in reversed(row.cells[:target_at])
+                    if c is not None and c.text and c.value is None
+                ),
+                row.label,
+            )
+            findings.append(
+                context.finding(
+                    "template.leftover",
+                    WARNING,
+                    f"自评表“{name}”一行实际完成值没有填写，却给了{score.text}分",
+                    target.start,
+                    score.end,
+                    expected="实际完成值",
+                )
+            )
+    return findings
 
 
 def _empty_scores(context: CheckContext) -> list[Finding]:

@@ -68,20 +68,78 @@ _TITLE_LINE = re.compile(
 )
 
 
-@rule("title.year", "标题（文件名）与正文标题的年度不一致：同一单位、同一种报告写了两个年度")
-def check_title_years(context: CheckContext) -> list[Finding]:
-    titles = []
+def _titles(context: CheckContext) -> list[tuple[str, str, str, int, str]]:
+    """The title lines among the first paragraphs: (name, year, kind, where the year starts, what the
+    kind ends with: 报告, 自评表 or 评价表), read once (title.year and title.type both ask)."""
+    titles = context.memo.get("rules_titles.titles")
+    if titles is not None:
+        return titles
+    titles = context.memo["rules_titles.titles"] = []
     for paragraph in context.report.paragraphs[:12]:
         match = _TITLE_LINE.match(paragraph.text)
         if match is None:
             continue
         rest = re.sub(r"\s+", "", match.group("rest"))
-        ends = [at for at in (rest.find("报告"), rest.find("自评表"), rest.find("评价表")) if at >= 0]
+        ends = [(at, word) for word in ("报告", "自评表", "评价表") if (at := rest.find(word)) >= 0]
         if not ends:
             continue
-        kind = rest[: min(ends)]
+        at, word = min(ends)
         start = paragraph.start + match.start("year")
-        titles.append((match.group("name"), match.group("year"), kind, start))
+        titles.append((match.group("name"), match.group("year"), rest[:at], start, word))
+    return titles
+
+
+@rule(
+    "title.type", "页面标题与正文标题的报告类型不一致：同一单位、同一年度，一个称部门整体支出，一个称项目支出"
+)
+def check_title_types(context: CheckContext) -> list[Finding]:
+    """Two report titles of one unit and one year that differ only in the type of report (部门整体支出
+    绩效自评报告 / 项目支出绩效自评报告: the types' detect words of outline.yaml, and 支出, aside)."""
+    types = context.data.report_types
+    if "xiangmu" not in types:
+        return []
+    whole, project = types["zhengti"].detect, types["xiangmu"].detect
+    every = sorted({*whole, *project, "支出", "部门", "单位"}, key=len, reverse=True)
+
+    def type_of(kind: str) -> str | None:
+        return (
+            "部门整体支出"
+            if any(w in kind for w in whole)
+            else "项目支出"
+            if any(w in kind for w in project)
+            else None
+        )
+
+    def rest_of(kind: str) -> str:
+        for word in every:
+            kind = kind.replace(word, "")
+        return kind
+
+    titles = [t for t in _titles(context) if t[4] == "报告"]  # (a project's 自评表 inside a whole report)
+    for index, (name, year, kind, start, _) in enumerate(titles):
+        for other, other_year, other_kind, _, _ in titles[:index]:
+            if other != name or other_year != year:
+                continue
+            mine, theirs = type_of(kind), type_of(other_kind)
+            if mine and theirs and mine != theirs and rest_of(kind) == rest_of(other_kind):
+                return [
+                    context.finding(
+                        "title.type",
+                        WARNING,
+                        f"报告类型前后不一：前面称“{other}{other_year}年度{other_kind}报告”，"
+                        f"这里称“{name}{year}年度{kind}报告”（{theirs}还是{mine}）",
+                        start,
+                        start + len(year) + 2 + len(kind) + 2,
+                        expected=theirs,
+                        found=mine,
+                    )
+                ]
+    return []
+
+
+@rule("title.year", "标题（文件名）与正文标题的年度不一致：同一单位、同一种报告写了两个年度")
+def check_title_years(context: CheckContext) -> list[Finding]:
+    titles = [t[:4] for t in _titles(context)]
     for index, (name, year, kind, start) in enumerate(titles):
         for other, other_year, other_kind, _ in titles[:index]:
             if other == name and other_kind == kind and other_year != year:
@@ -167,4 +225,4 @@ def check_title_against_body_year(context: CheckContext) -> list[Finding]:
     ]
 
 
-RULES = (check_self_declared, check_title_years, check_title_against_body_year)
+RULES = (check_self_declared, check_title_years, check_title_types, check_title_against_body_year)
