@@ -10,7 +10,7 @@ PROJECT = "宁远县2023年乡村公路养护项目绩效自评报告\n一、项
 
 
 def fired(body, rule, head=HEAD):
-    return findings(head + body + "\n", rule)
+    return [f for f in findings(head + body + "\n", rule, report_type="auto") if f.severity != "info"]
 
 
 def reported(body, head=HEAD):
@@ -90,3 +90,63 @@ def test_counts_with_thousands_separators_and_targets_listed_after_a_lead():
     assert not fired(goals + done.format("104.00"), "rate.target")
     (finding,) = fired(goals + done.format("106.00"), "rate.target")
     assert "1,250平方米" in finding.message
+
+
+# a money rate of a project against the project's one total of funds
+
+
+def test_a_payment_rate_against_the_projects_total_of_funds_stated_in_its_overview():
+    body = (
+        "(二)资金来源\n项目资金86.40万元,由省级补助和县级配套组成。\n"
+        "三、项目实施情况\n截至年底,已拨付资金81.20万元,资金拨付率{}%。\n"
+    )
+    assert not fired(body.format("93.98"), "rate.recompute", PROJECT)  # 81.20 ÷ 86.40
+    (finding,) = fired(body.format("96.98"), "rate.recompute", PROJECT)
+    assert "81.20万元÷86.40万元=93.98%" in finding.message
+    paid = "(二)资金来源\n本年项目资金52.00万元,全部为省级补助。\n三、实施情况\n全年支付资金49.40万元,支付率{}%。\n"
+    assert not fired(paid.format("95.00"), "rate.recompute", PROJECT)
+    assert fired(paid.format("98.00"), "rate.recompute", PROJECT)
+
+
+# a score stated as '得N分' after the weight and the rule '得分=权重×执行率'
+
+
+def test_a_score_written_as_de_n_fen_against_weight_times_rate():
+    body = "预算执行率指标分值权重8分,依据“得分=权重×执行率”,该项执行率87.50%,得{}分。"
+    assert not fired(body.format("7.00"), "score.recompute")  # 8 × 87.50% = 7.00
+    (finding,) = fired(body.format("7.60"), "score.recompute")
+    assert "8×87.50%=7.00" in finding.message
+    other = "资金使用率的权重为12分,使用率95%,最后得{}分。"
+    assert not fired(other.format("11.4"), "score.recompute")
+    assert fired(other.format("11.8"), "score.recompute")
+
+
+# a total after its items, named by a total word with a verb ('累计完成投资') or at its head ('全年共…')
+
+
+def test_a_total_after_its_items_with_a_verb_after_the_total_word():
+    body = "一期完成投资0.3120亿元,二期完成投资0.2455亿元,累计完成投资{}亿元。"
+    assert not fired(body.format("0.5575"), "list.total")
+    (finding,) = fired(body.format("0.5755"), "list.total")
+    assert "0.3120+0.2455" in finding.message
+
+
+def test_a_count_total_named_at_its_head_after_items_of_the_same_thing():
+    body = "第一季度举办培训班6期、第二季度举办4期、下半年举办9期,全年共举办培训班{}期。"
+    assert not fired(body.format("19"), "list.total")
+    (finding,) = fired(body.format("21"), "list.total")
+    assert finding.severity == "warning" and "6+4+9" in finding.message
+    # the total counts something else than the items: not read
+    assert not fired("新建站点8个、改造站点5个,全年共服务群众260个。", "list.total")
+
+
+# scores listed with their weights in brackets ('决策(20分)得18分')
+
+
+def test_scores_given_after_bracketed_weights_against_the_total_score():
+    body = "投入(20分)得19分,过程(30分)得27.5分,产出(30分)得28分,效益(20分)得17分,评价总分{}分。"
+    assert not fired(body.format("91.5"), "score.list_total")
+    (finding,) = fired(body.format("93.5"), "score.list_total")
+    assert "19+27.5+28+17=91.5" in finding.message and "评价总分" in finding.message
+    # the weights add up to 100: not held against the score total
+    assert not fired(body.format("91.5").replace("评价总分", "综合得分"), "score.list_total")
