@@ -172,12 +172,17 @@ _TOTAL_SCORE = re.compile(_TOTAL_SCORE_HEAD + r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 _TOTAL_SCORE_HEADS = scan.head_widths(_TOTAL_SCORE_HEAD)
 
 
+_GRADE_BOUND = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及|或)?(?:以上|以下|至\d|到\d|[~～—-]\d)")
+
+
 def _total_scores(context: CheckContext) -> list[re.Match]:
     """The matches of _TOTAL_SCORE, found once for score.grade and score.prose_table."""
     found = context.memo.get("rules_points.total_scores")
     if found is None:
         report = context.report
         found = scan.number_matches(_TOTAL_SCORE, report.text, report.places, "分", _TOTAL_SCORE_HEADS)
+        # '自评得分90分（含）以上为优': a bound of a grade, not a score given
+        found = [m for m in found if not _GRADE_BOUND.match(report.text, m.end())]
         context.memo["rules_points.total_scores"] = found
     return found
 

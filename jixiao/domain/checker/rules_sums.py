@@ -735,6 +735,13 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _names_member(name: str, member: str) -> bool:
+    """A row's name is the member of a breakdown: it ends with it, or holds a member of four characters
+    or more with the rest of the row's own words ('公务接待费', '公务用车运行维护费', '因公出国(境)费' for
+    公务接待, 公务用车, 因公出国)."""
+    return name.endswith(member) or (len(member) >= 4 and member in name)
+
+
 def _complete_part_rows(context: CheckContext, table: Table, money_columns: list[int]) -> list[Finding]:
     """'基本支出 / 其中：人员经费 / 公用经费': rows opened by 其中 under a row, whose names make one of the
     complete breakdowns (人员经费 and 公用经费 are all of 基本支出), add up to it in every column of
@@ -760,7 +767,8 @@ def _complete_part_rows(context: CheckContext, table: Table, money_columns: list
                 (
                     g
                     for g in groups
-                    if len(g) == len(names) and all(any(n.endswith(member) for n in names) for member in g)
+                    if len(g) == len(names)
+                    and all(any(_names_member(n, member) for n in names) for member in g)
                 ),
                 None,
             )

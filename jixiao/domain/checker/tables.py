@@ -560,6 +560,23 @@ _INDICATOR_COLUMNS = words("tables.indicator_columns")
 _INDICATOR_KINDS = ("other", "other", "weight", "score")
 
 
+def _indicator_row(texts: list[str], lines: list, position: int, strict: bool) -> bool:
+    """Whether an indicator's row starts at ``position``: its name, its target, what was done, its
+    points and its score. ``strict``: target and done are figures ('≥135万亩', '96.4%'); otherwise
+    they may be words or dates ('2023年11月30日前', '稳中有增', '长期'), as long as neither is a
+    number of points (which would put the row one line off)."""
+    window = texts[position : position + 5]
+    if len(window) < 5 or not all(lines[position + k] is not None for k in range(5)):
+        return False
+    if not window[0] or _VALUE_CELL.match(window[0]) or window[0] in _TOTAL_LABELS:
+        return False
+    if not (_POINTS_CELL.match(window[3]) and _POINTS_CELL.match(window[4])):
+        return False
+    if strict:
+        return bool(_VALUE_CELL.match(window[1]) and _VALUE_CELL.match(window[2]))
+    return all(w and not _POINTS_CELL.match(w) and w not in _TOTAL_LABELS for w in window[1:3])
+
+
 def _vertical_indicator_tables(
     paragraphs: list[Paragraph], lines: list[tuple[str, int] | None]
 ) -> list[Table]:
@@ -597,15 +614,9 @@ def _vertical_indicator_tables(
                 )
                 position += 3
                 break
-            if (
-                len(window) == 5
-                and all(lines[position + k] is not None for k in range(5))
-                and window[0]
-                and not _VALUE_CELL.match(window[0])
-                and _VALUE_CELL.match(window[1])
-                and _VALUE_CELL.match(window[2])
-                and _POINTS_CELL.match(window[3])
-                and _POINTS_CELL.match(window[4])
+            if _indicator_row(texts, lines, position, strict=True) or (
+                _indicator_row(texts, lines, position, strict=False)
+                and not _indicator_row(texts, lines, position + 1, strict=True)
             ):
                 cells = tuple(
                     number_cell(lines[position + k][0], lines[position + k][1]) for k in (1, 2, 3, 4)

@@ -150,3 +150,85 @@ def test_scores_given_after_bracketed_weights_against_the_total_score():
     assert "19+27.5+28+17=91.5" in finding.message and "评价总分" in finding.message
     # the weights add up to 100: not held against the score total
     assert not fired(body.format("91.5").replace("评价总分", "综合得分"), "score.list_total")
+
+
+# tables: 其中 rows named with their own words, indicator rows of words and dates, merged total rows
+
+
+def test_the_rows_of_a_three_public_expenses_breakdown_named_with_fei_add_up_to_their_row():
+    form = (
+        "| 年度预算申请(元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| 年度资金总额 | 900,000.00 | 950,000.00 | 931,000.00 | 10 | 98.00% | 9.80 |\n"
+    )
+    table = form + (
+        "| 经费控制情况(元) | 上年决算数 | 本年预算数 | 本年决算数 |\n"
+        "| 三公经费 | 22,400.00 | 20,000.00 | {} |\n"
+        "| 其中:公务接待费 | 6,100.00 | 5,000.00 | 4,380.00 |\n"
+        "| 公务用车运行维护费 | 16,300.00 | 15,000.00 | 13,960.00 |\n"
+        "| 因公出国(境)费 | 0.00 | 0.00 | 0.00 |\n"
+        "| 公用经费 | 190,000.00 | 180,000.00 | 176,540.00 |\n"
+    )
+    assert not fired(table.format("18,340.00"), "table.totals")
+    (finding,) = fired(table.format("19,340.00"), "table.totals")
+    assert "18340.00" in finding.message
+    staff = form + (
+        "| 项目 | 上年决算 | 本年预算 | 本年决算 |\n"
+        "| 基本支出 | 500.00 | 520.00 | {} |\n"
+        "| 其中:人员经费支出 | 400.00 | 410.00 | 405.00 |\n"
+        "| 公用经费支出 | 100.00 | 110.00 | 98.00 |\n"
+    )
+    assert not fired(staff.format("503.00"), "table.totals")
+    assert fired(staff.format("513.00"), "table.totals")
+
+
+FORM = (
+    "年度资金总额\n0.00\n500,000.00\n490,000.00\n10\n98.00%\n9.80\n"
+    "绩效指标\n一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n"
+    "产出指标\n数量指标\n维修路段\n≥20公里\n21公里\n20\n20\n"
+    "时效指标\n完工时间\n2023年10月底前\n2023年11月15日\n20\n16\n雨季延误工期\n"
+    "效益指标\n社会效益指标\n通行条件\n明显改善\n明显改善\n20\n20\n"
+    "可持续影响指标\n管护机制\n长效\n长效\n20\n20\n"
+    "满意度指标\n服务对象满意度指标\n群众满意度\n≥90%\n94%\n10\n10\n"
+    "总分\n100\n{}\n"
+)
+
+
+def test_a_score_total_of_a_form_whose_indicator_rows_hold_words_and_dates():
+    head = "某县2023年农村公路维修项目支出绩效自评表\n项目资金\n(元)\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n"
+    assert not fired(FORM.format("95.80"), "table.points_total", head)  # 20+16+20+20+10 + 9.80
+    (finding,) = fired(FORM.format("96.80"), "table.points_total", head)
+    assert "95.8" in finding.message
+
+
+def test_a_merged_total_row_of_a_table_with_a_serial_number_and_names():
+    spaced = (
+        "表3 村级道路硬化明细(单位:万元)\n"
+        "序号 村名 路段 长度(公里) 投资额\n"
+        "1 东岭村 村委会至小学 1.2 36.00\n"
+        "2 西沟村 主干道 2.5 75.50\n"
+        "3 南湾村 环村路 — 28.40\n"
+        "合计 3.7 {}\n"
+    )
+    assert not fired(spaced.format("139.90"), "table.column_total")
+    (finding,) = fired(spaced.format("149.90"), "table.column_total")
+    assert "139.90" in finding.message
+    # a row of notes at the end of each row: the total's figures do not line up, nothing is read
+    noted = (
+        "序号 村名 预算额度 调整额度 实际额度 备注\n"
+        "1 东岭村 30.00 30.00 注1\n"
+        "2 西沟村 70.00 5.50 75.50 注2\n"
+        "3 南湾村 28.40 28.40 注1\n"
+        "合计 128.40 5.50 133.90\n"
+    )
+    assert not fired(noted, "table.column_total")
+
+
+def test_a_bound_of_a_grade_is_no_score_given():
+    table = (
+        "| 一级指标 | 二级指标 | 分值 | 得分 |\n| 产出 | 数量 | 50 | 48 |\n| 效益 | 社会效益 | 50 | 47 |\n"
+        "| 总分 | | 100 | 95 |\n"
+    )
+    bound = "说明:综合得分{}分(含)以上为优,80分至90分为良。"
+    assert not fired(table + bound.format("90"), "score.prose_table")
+    assert not fired(table + "说明:评价得分85分及以上为优。", "score.prose_table")
+    assert fired(table + "本项目综合得分92分。", "score.prose_table")  # a score given, not a bound
