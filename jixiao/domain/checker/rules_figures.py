@@ -1113,7 +1113,84 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
         )
     if "|" in text:
         findings.extend(_table_row_breakdowns(context))
+    if "按" in text:
+        findings.extend(_dimension_breakdowns(context))
     return findings
+
+
+_DIMENSIONS = words("breakdown.dimensions")
+_DIMENSION_MARKER = re.compile(
+    r"按(?:照)?(?P<d>"
+    + "|".join(sorted(map(re.escape, _DIMENSIONS), key=len, reverse=True))
+    + r")(?:划分|分|看)"
+)
+
+
+def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
+    """'项目资金总额2,087.40万元。按资金来源分，A835.00万元，B626.20万元…；按资金用途分，C…，D…，E…。':
+    the amounts listed after a marker of a dimension (to the end of its clause, brackets left out) are
+    the whole broken down one way; their sum is the total stated before the marker in the paragraph
+    (the amount nearest in value to the sum, within a tenth of it). A mismatch is an error when the
+    amounts between the total and the marker add up to it exactly (another breakdown confirms the
+    total), else a warning."""
+    report = context.report
+    text = report.text
+    findings = []
+    for marker in _DIMENSION_MARKER.finditer(text):
+        paragraph = report.paragraph_at(marker.start())
+        if paragraph is None:
+            continue
+        stop = first_mark(text, ";。\n", marker.end(), paragraph.end)
+        parts = [
+            q
+            for q in report.quantities_between(marker.end(), stop)
+            if not _in_bracket(text, marker.end(), q.start)
+        ]
+        if len(parts) < 2 or any(
+            q.kind != "money" or q.role != "level" or q.approx or q.unit != parts[0].unit for q in parts
+        ):
+            continue
+        added = sum((q.base_value for q in parts), ZERO)
+        before = [
+            q
+            for q in report.quantities_between(paragraph.start, marker.start())
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and not _in_bracket(text, paragraph.start, q.start)
+        ]
+        near = [q for q in before if abs(q.base_value - added) * 10 <= added]
+        if not near:
+            continue
+        total = min(reversed(near), key=lambda q: abs(q.base_value - added))
+        envelope = sum((report.half_unit(q) for q in parts), report.half_unit(total))
+        if abs(added - total.base_value) <= envelope:
+            continue
+        between = [q for q in before if q.start > total.start]
+        confirmed = len(between) >= 2 and abs(
+            sum((q.base_value for q in between), ZERO) - total.base_value
+        ) <= sum((report.half_unit(q) for q in between), report.half_unit(total))
+        listing = "+".join(q.text for q in parts)
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR if confirmed else WARNING,
+                f"{marker.group(0)}的{len(parts)}项之和{amount_like(added, total)}（{listing}），"
+                f"与总额“{total.raw_label}”{total.text}{total.unit}不符，相差{amount_like(abs(added - total.base_value), total)}"
+                + ("（前面另一种分法的各项之和与总额相符）" if confirmed else ""),
+                parts[0].start - len(parts[0].raw_label),
+                parts[-1].end,
+                expected=f"{total.text}{total.unit}",
+                found=amount_like(added, total),
+            )
+        )
+    return findings
+
+
+def _in_bracket(text: str, low: int, position: int) -> bool:
+    """Whether ``position`` stands inside a bracket opened after ``low``."""
+    piece = text[low:position]
+    return piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）")
 
 
 _ROW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

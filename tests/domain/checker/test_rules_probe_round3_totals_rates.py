@@ -232,3 +232,27 @@ def test_a_bound_of_a_grade_is_no_score_given():
     assert not fired(table + bound.format("90"), "score.prose_table")
     assert not fired(table + "说明:评价得分85分及以上为优。", "score.prose_table")
     assert fired(table + "本项目综合得分92分。", "score.prose_table")  # a score given, not a bound
+
+
+# two breakdowns of one total in prose, each after a marker of its dimension
+
+
+def test_a_breakdown_by_use_against_the_total_that_the_breakdown_by_source_confirms():
+    body = (
+        "本年安排专项资金960.00万元。按资金来源分,省级补助600.00万元,县级配套360.00万元;"
+        "按资金用途分,设备购置420.00万元,人员培训{}万元(共3期,每期30.00万元),运行维护450.00万元。"
+    )
+    assert not fired(body.format("90.00"), "breakdown.alternative")
+    (finding,) = fired(body.format("80.00"), "breakdown.alternative")
+    assert finding.severity == "error" and "420.00+80.00+450.00" in finding.message
+    other = "全年项目资金356.80万元,其中中央200.00万元、市级156.80万元;从用途看不清。按用途划分:购置图书{}万元,改造场馆236.80万元。"
+    assert not fired(other.format("120.00"), "breakdown.alternative")
+    assert fired(other.format("110.00"), "breakdown.alternative")
+
+
+def test_a_breakdown_with_no_total_near_its_sum_stays_silent():
+    # the amounts after the marker are a few items of something far larger: no total to hold them to
+    body = "全年支出1,250.00万元。按用途分,培训40.00万元,宣传12.50万元。"
+    assert not fired(body, "breakdown.alternative")
+    # a breakdown that adds up
+    assert not fired("项目资金88.00万元。按来源分,省级50.00万元,县级38.00万元。", "breakdown.alternative")
