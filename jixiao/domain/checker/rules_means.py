@@ -20,7 +20,7 @@ from typing import NamedTuple
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
+from jixiao.domain.checker.rules import LONG_TEXT, first_mark, has_any, has_word, last_mark
 from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
 from jixiao.domain.checker.rules_forms import INDICATOR_COLUMNS, plain_target_and_actual
 from jixiao.domain.checker.vocabulary import words
@@ -932,7 +932,57 @@ def _own_plan_rate(context: CheckContext, rate: re.Match, own: list[_Counted]) -
     ]
 
 
+_REMAINDER_WORDS = words("rules_means.remainder_words")
+_PAID_RATE_WORDS = words("rules_means.paid_rate_words")
+
+
+@rule("rate.remainder", "“已支付X，支付率P%；剩余Y…”：比率之后写出余下部分时，P＝X÷（X＋Y）")
+def check_rates_with_the_remainder(context: CheckContext) -> list[Finding]:
+    """'已支付资金189.62万元，资金支付率93.42%；剩余15.54万元为工程尾款': the amount before the rate
+    and the remainder after it (in the same sentence, the next clause at most) make the whole the
+    rate is of. The amount paid is the one right before the rate; the remainder the first amount after
+    it named by a remainder word."""
+    report = context.report
+    text = report.text
+    findings = []
+    quantities = report.quantities
+    for index, rate in enumerate(quantities):
+        if rate.kind != "percent" or rate.approx or not rate.label.endswith(_PAID_RATE_WORDS) or index == 0:
+            continue
+        paid = quantities[index - 1]
+        if paid.kind != "money" or paid.role != "level" or paid.approx or "。" in text[paid.end : rate.start]:
+            continue
+        stop = first_mark(text, "。\n", rate.end, len(text))
+        after = [q for q in report.quantities_between(rate.end, stop) if q.kind == "money"][:1]
+        if not after:
+            continue
+        rest = after[0]
+        if rest.role != "level" or rest.approx or not any(w in rest.raw_label for w in _REMAINDER_WORDS):
+            continue
+        whole = paid.base_value + rest.base_value
+        if whole <= 0:
+            continue
+        exact = paid.base_value * 100 / whole
+        envelope = rate.half_unit() + (report.half_unit(paid) + report.half_unit(rest)) * 100 / whole
+        if abs(exact - rate.value) <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "rate.remainder",
+                ERROR,
+                f"{rate.label}与金额不符：{paid.text}{paid.unit}÷（{paid.text}{paid.unit}+{rest.raw_label}"
+                f"{rest.text}{rest.unit}）={pct(exact, max(rate.decimals, 2))}，报告写{rate.text}%",
+                rate.start - len(rate.raw_label),
+                rate.end,
+                expected=pct(exact, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_rates_with_the_remainder,
     check_means,
     check_count_rates,
     check_rates_of_a_base,

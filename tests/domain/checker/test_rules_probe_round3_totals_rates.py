@@ -92,20 +92,22 @@ def test_counts_with_thousands_separators_and_targets_listed_after_a_lead():
     assert "1,250平方米" in finding.message
 
 
-# a money rate of a project against the project's one total of funds
+# a money rate with the remainder written after it: the paid amount and the remainder make the whole
 
 
-def test_a_payment_rate_against_the_projects_total_of_funds_stated_in_its_overview():
-    body = (
-        "(二)资金来源\n项目资金86.40万元,由省级补助和县级配套组成。\n"
-        "三、项目实施情况\n截至年底,已拨付资金81.20万元,资金拨付率{}%。\n"
-    )
-    assert not fired(body.format("93.98"), "rate.recompute", PROJECT)  # 81.20 ÷ 86.40
-    (finding,) = fired(body.format("96.98"), "rate.recompute", PROJECT)
-    assert "81.20万元÷86.40万元=93.98%" in finding.message
-    paid = "(二)资金来源\n本年项目资金52.00万元,全部为省级补助。\n三、实施情况\n全年支付资金49.40万元,支付率{}%。\n"
-    assert not fired(paid.format("95.00"), "rate.recompute", PROJECT)
-    assert fired(paid.format("98.00"), "rate.recompute", PROJECT)
+def test_a_payment_rate_against_the_paid_amount_and_the_remainder_after_it():
+    body = "截至年底,累计拨付资金81.20万元,资金拨付率{}%;余款5.20万元待验收后拨付。"
+    assert not fired(body.format("93.98"), "rate.remainder")  # 81.20 ÷ (81.20 + 5.20)
+    (finding,) = fired(body.format("96.98"), "rate.remainder")
+    assert "81.20万元÷（81.20万元+余款5.20万元）=93.98%" in finding.message
+    other = "已兑付补贴312.50万元,兑付率{}%,尚未支付的7.50万元为账户异常农户补贴。"
+    assert not fired(other.format("97.66"), "rate.remainder")
+    assert fired(other.format("96.66"), "rate.remainder")
+
+
+def test_a_payment_rate_with_no_remainder_after_it_is_not_read_so():
+    # the amount after the rate is another figure, not what is left
+    assert not fired("已支付资金81.20万元,支付率90.00%,带动社会投资30.00万元。", "rate.remainder")
 
 
 # a score stated as '得N分' after the weight and the rule '得分=权重×执行率'
