@@ -85,7 +85,7 @@ def int_to_cn(value: int) -> str:
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _ZERO, _ONE = Decimal(0), Decimal(1)
 _HALVES = tuple(Decimal(5).scaleb(-(decimals + 1)) for decimals in range(12))  # 0.5, 0.05, …
-COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座|起|段|卷"
+COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座|起|段|卷|例"
 _QUANTITY = re.compile(
     r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?:\.(?P<frac>\d+))?"
     r"(?:(?P<money>亿元|万元|千元|元)|(?P<pct>%)|(?P<pp>个百分点)"

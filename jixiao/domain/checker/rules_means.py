@@ -229,6 +229,13 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
         ]
         # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
         # done, but it is of the whole
+        if not named and len(label) >= len(stem) + 3:
+            # '24小时内完成审核1,186例，审核及时率97%': the count names what the rate qualifies (审核),
+            # not the quality (及时)
+            stem = label[: -(len(stem) + 1)][-2:]
+            named = [q for q in counts if q.raw_label.endswith(stem) and q.start < rate.start]
+            if named and any(named[-1].end <= q.start < rate.start for q in counts):
+                named = []  # '实际完成20项；其中19项在时限内完成，完成及时率…': a count nearer the rate is of it
         pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
         named = [q for q in named if q not in pending]
         if not named:

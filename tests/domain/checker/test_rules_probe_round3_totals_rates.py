@@ -258,3 +258,27 @@ def test_a_breakdown_with_no_total_near_its_sum_stays_silent():
     assert not fired(body, "breakdown.alternative")
     # a breakdown that adds up
     assert not fired("项目资金88.00万元。按来源分,省级50.00万元,县级38.00万元。", "breakdown.alternative")
+
+
+# a rate of a quality of an action ('审核及时率') against the count named by the action
+
+
+def test_a_rate_of_a_quality_against_the_count_named_by_its_action():
+    body = "全年接收门诊报告病例2,400例,48小时内完成复核2,352例,复核及时率{}%。"
+    assert not fired(body.format("98"), "rate.counts")  # 2352 ÷ 2400 = 98.00%
+    (finding,) = fired(body.format("99.5"), "rate.counts")
+    assert "2352例÷2400例=98.00%" in finding.message
+    other = "全年受理申请320件,按期办结312件,办结按期率{}%。"
+    assert not fired(other.format("97.5"), "rate.counts")
+    assert fired(other.format("95.5"), "rate.counts")
+
+
+def test_a_count_that_only_holds_the_action_inside_its_label_is_not_its_numerator():
+    # '补贴购机农户5户': 补贴 inside the label names the farmers, not the subsidies done
+    body = "补贴购机农户5户,其中东区1户,补贴金额13.6万元,资金补贴完成率17%。"
+    assert not fired(body, "rate.counts")
+
+
+def test_a_quality_rate_of_a_part_named_nearer_the_rate_stays_with_that_part():
+    body = "全年计划完成课题8项,实际完成8项;其中7项在合同期内完成,完成及时率87.50%。"
+    assert not fired(body, "rate.counts")
