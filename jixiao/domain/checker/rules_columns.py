@@ -139,6 +139,10 @@ def _line_up_total(row: list[TableCell], width: int, rows: list, total_words: fr
     return padded if figures == filled else row
 
 
+def _three_cells(line: str) -> bool:
+    return len(line.split()) >= 3
+
+
 def _spaced_blocks(report, total_words: frozenset[str] = frozenset()) -> list[list[_Row]]:
     """Tables whose cells are parted by spaces (“支出类别 年初预算 调整后预算 …” then “基本支出
     312.60 318.45 …”): a header line of names, then lines of as many cells, read from the original
@@ -153,7 +157,13 @@ def _spaced_blocks(report, total_words: frozenset[str] = frozenset()) -> list[li
         return []
     lines = original.split("\n")
     # (str.split parts at spaces, tabs and the ideographic space)
-    hits = [n for n, line in enumerate(lines) if len(line.split()) >= 3]
+    # (and a total row of a label and one figure: '合计 318.00' under rows of three cells)
+    hits = [
+        n
+        for n, line in enumerate(lines)
+        if len(parts := line.split()) >= 3
+        or (len(parts) == 2 and parts[0] in total_words and n and _three_cells(lines[n - 1]))
+    ]
     if len(hits) < 2:
         return []
     ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's next one starts

@@ -282,3 +282,16 @@ def test_a_count_that_only_holds_the_action_inside_its_label_is_not_its_numerato
 def test_a_quality_rate_of_a_part_named_nearer_the_rate_stays_with_that_part():
     body = "全年计划完成课题8项,实际完成8项;其中7项在合同期内完成,完成及时率87.50%。"
     assert not fired(body, "rate.counts")
+
+
+def test_a_total_row_of_one_figure_under_rows_of_three_cells():
+    table = (
+        "资金来源 文件 金额(万元)\n"
+        "省级补助 湘财农〔2023〕12号 120.00\n"
+        "市级补助 永财农〔2023〕5号 36.50\n"
+        "县级配套 县财预〔2023〕8号 23.50\n"
+        "合计 {}\n"
+    )
+    assert not fired(table.format("180.00"), "table.column_total")
+    (finding,) = fired(table.format("183.00"), "table.column_total")
+    assert "180.00" in finding.message
