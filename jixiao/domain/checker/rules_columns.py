@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
@@ -220,6 +220,49 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
     blocks = _pipe_blocks(context) if scan.places_of(report.text, "|", report.places) else []
     for block in blocks + _spaced_blocks(report, total_words):
         findings.extend(_check_block(context, block, total_words, not_summed, empty, counts))
+    for block in blocks:
+        findings.extend(_totals_beside_their_parts(context, block))
+    return findings
+
+
+def _totals_beside_their_parts(context: CheckContext, block: list[_Row]) -> list[Finding]:
+    """'| 支出合计 | 基本支出 | 项目支出 |' over '| 3,351,908.72 | 2,784,316.50 | 587,592.22 |': a row of
+    names opened by a total (a name of the form's total rows: 支出合计, 收入合计 …) over a row of as many
+    amounts: the first amount is the sum of the others. An error when the parts' names make one of the
+    complete breakdowns (基本支出 + 项目支出), else a warning (other income may be left out)."""
+    totals = tuple(context.data.tables.get("total_rows") or ())
+    findings = []
+    for names, row in pairwise(block):
+        if len(names) < 3 or len(row) != len(names):
+            continue
+        head = names[0].text.replace(" ", "")
+        if not head.endswith(totals) or any(c.value is not None or not c.text for c in names):
+            continue
+        if not all(_is_number(c) for c in row):
+            continue
+        parts = [c.text.replace(" ", "") for c in names[1:]]
+        whole = row[0]
+        added = sum((c.value for c in row[1:]), _ZERO)
+        places = max(c.decimals for c in row)
+        if abs(added - whole.value) <= Decimal(5).scaleb(-(places + 1)) * len(row):
+            continue
+        complete = any(
+            len(group) == len(parts) and all(any(member in part for part in parts) for member in group)
+            for group in context.data.complete_breakdowns
+        )
+        listing = "+".join(c.text for c in row[1:])
+        findings.append(
+            context.finding(
+                "table.column_total",
+                ERROR if complete else WARNING,
+                f"表中“{head}”{whole.text}与同一行所列{'、'.join(parts)}之和{_plain(added.quantize(Decimal(1).scaleb(-places)))}"
+                f"（{listing}）不符" + ("" if complete else "；如果所列各项就是全部构成，则不相符"),
+                whole.start,
+                row[-1].end,
+                expected=_plain(added.quantize(Decimal(1).scaleb(-places))),
+                found=whole.text,
+            )
+        )
     return findings
 
 

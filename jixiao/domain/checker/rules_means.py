@@ -833,7 +833,7 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     rates = list(_COMPLETION_RATE.finditer(text))
     if not rates:
         return []
-    figures = _counted_figures(text)
+    figures = _with_table_targets(context, _counted_figures(text))
     findings = []
     for rate in rates:
         paragraph = report.paragraph_at(rate.start())
@@ -891,6 +891,35 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_TARGET_COLUMNS = frozenset(words("tables.target_names"))
+
+
+def _with_table_targets(context: CheckContext, figures: list[_Counted]) -> list[_Counted]:
+    """A figure in a cell of a table's target column ('| 人工增雨(雪)作业次数 | 45次 | 37次 |' under
+    指标值 | 实际完成值) is a target, of the indicator named in the cell before it (or the row's label)."""
+    spans = []
+    for table in context.tables:
+        at = next(
+            (i for i, name in enumerate(table.columns) if name.replace(" ", "") in _TARGET_COLUMNS), None
+        )
+        if at is None:
+            continue
+        for row in table.rows:
+            cell = row.cell(at)
+            if cell is None or not cell.text:
+                continue
+            before = row.cell(at - 1) if at else None
+            name = before.text if before is not None and before.text and before.value is None else row.label
+            spans.append((cell.start, cell.end, name))
+    if not spans:
+        return figures
+    marked = []
+    for figure in figures:
+        inside = next((name for low, high, name in spans if low <= figure.start < high), None)
+        marked.append(figure if inside is None else figure._replace(target=True, stem=_stem(inside)))
+    return marked
 
 
 def _is_plan(words_before: str) -> bool:

@@ -46,10 +46,6 @@ KNOWN_MISSES: dict[str, str] = {
         "'投资完成率90.68%' is 已完成投资 ÷ 总投资, two amounts stated in other sentences under other labels: "
         "the rate's own sentence holds no amount to divide"
     ),
-    "p5_07_kuandian_qixiangju_2023_zhengti_table.txt": (
-        "支出合计, 基本支出 and 项目支出 stand side by side in one `|` row (a row of parts, not rows "
-        "under a total); and '作业计划完成率86.67%' is 完成37次 ÷ 计划45次 from another sentence"
-    ),
     "p6_02_menyuan_yingjiguanli_2022_zhengti_table.txt": (
         "the two breakdowns of 年度资金总额 in a `|` form are rows under 按收入性质分 and 按支出性质分 "
         "headers with no total of their own in the 执行数 column: the rule reads a stated or summed "

@@ -295,3 +295,30 @@ def test_a_total_row_of_one_figure_under_rows_of_three_cells():
     assert not fired(table.format("180.00"), "table.column_total")
     (finding,) = fired(table.format("183.00"), "table.column_total")
     assert "180.00" in finding.message
+
+
+def test_a_completion_rate_against_the_target_in_the_indicator_table():
+    table = (
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出 | 数量指标 | 巡回放映电影场次 | 240场 | 228场 | 10 | 9.5 |\n"
+        "| 产出 | 质量指标 | 放映合格率 | 100% | 100% | 10 | 10 |\n"
+        "| 合计 | | | | | 20 | 19.5 |\n"
+    )
+    body = table + "四、完成情况\n全年组织农村巡回放映电影228场,放映计划完成率{}%。\n"
+    assert not fired(body.format("95.00"), "rate.target")  # 228 ÷ 240
+    (finding,) = fired(body.format("96.00"), "rate.target")
+    assert "228场÷目标240场" in finding.message
+
+
+def test_a_total_named_first_in_a_row_of_names_over_a_row_of_amounts():
+    form = (
+        "| 支出合计 | 基本支出 | 项目支出 |\n| {} | 1,204,300.00 | 356,120.40 |\n"
+        "| 收入合计 | 财政拨款收入 | 其他收入 |\n| 1,600,000.00 | 1,580,000.00 | 20,000.00 |\n"
+    )
+    assert not fired(form.format("1,560,420.40"), "table.column_total")
+    (finding,) = fired(form.format("1,566,420.40"), "table.column_total")
+    assert finding.severity == "error" and "1560420.40" in finding.message
+    # parts that need not be all of it: a warning
+    other = "| 收入合计 | 财政拨款收入 | 上级补助收入 |\n| 980.00 | 900.00 | 60.00 |\n| 说明 | 见附表 | — |\n"
+    (warning,) = fired(other, "table.column_total")
+    assert warning.severity == "warning"
