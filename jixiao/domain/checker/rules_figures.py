@@ -1115,6 +1115,69 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
         findings.extend(_table_row_breakdowns(context))
     if "按" in text:
         findings.extend(_dimension_breakdowns(context))
+        findings.extend(_table_dimension_breakdowns(context))
+    return findings
+
+
+_TABLE_MARKER = re.compile(r"按[\u4e00-\u9fff]{1,8}分")
+_MONEY_KINDS = ("年初预算", "全年预算", "执行数", "year")
+
+
+def _table_dimension_breakdowns(context: CheckContext) -> list[Finding]:
+    """'年度资金总额 | 612.40 | 845.96 | 801.27' then '按收入性质分:' over its rows and '按支出性质分:'
+    over its rows: the rows under each marker (a line of its own between the rows) add up to the total
+    row above them, column by column. An error when the rows under another marker add up to the total
+    in that column, else a warning."""
+    text = context.report.text
+    findings = []
+    for table in context.tables:
+        rows = table.rows
+        if len(rows) < 5:
+            continue
+        groups: list[tuple[str, list]] = []
+        for index in range(1, len(rows)):
+            between = text[rows[index - 1].end : rows[index].start]
+            marker = _TABLE_MARKER.search(between)
+            if marker is not None:
+                groups.append((marker.group(0), [rows[index]]))
+            elif groups:
+                groups[-1][1].append(rows[index])
+        if not groups or groups[0][1][0] is not rows[1] or any(len(members) < 2 for _, members in groups):
+            continue  # the markers stand right under the total row, each over two rows or more
+        total = rows[0]
+        for column, kind in enumerate(table.kinds):
+            if kind not in _MONEY_KINDS:
+                continue
+            whole = total.cell(column)
+            if whole is None or whole.value is None:
+                continue
+            sums = []
+            for name, members in groups:
+                cells = [m.cell(column) for m in members]
+                if any(c is None or c.value is None for c in cells):
+                    sums.append(None)
+                    continue
+                half = sum((c.half for c in cells), whole.half)
+                sums.append((name, cells, sum((c.value for c in cells), ZERO), half))
+            fits = [g is not None and abs(g[2] - whole.value) <= g[3] for g in sums]
+            for group, fit in zip(sums, fits, strict=True):
+                if group is None or fit:
+                    continue
+                name, cells, added, _half = group
+                confirmed = any(fits)
+                findings.append(
+                    context.finding(
+                        "breakdown.alternative",
+                        ERROR if confirmed else WARNING,
+                        f"表中{name}各行的{table.columns[column]}之和{plain(added)}（{'+'.join(c.text for c in cells)}），"
+                        f"与“{total.label}”{whole.text}不符，相差{plain(abs(added - whole.value))}"
+                        + ("（另一种分法的各行之和与之相符）" if confirmed else ""),
+                        cells[0].start,
+                        cells[-1].end,
+                        expected=whole.text,
+                        found=plain(added),
+                    )
+                )
     return findings
 
 

@@ -46,11 +46,6 @@ KNOWN_MISSES: dict[str, str] = {
         "'投资完成率90.68%' is 已完成投资 ÷ 总投资, two amounts stated in other sentences under other labels: "
         "the rate's own sentence holds no amount to divide"
     ),
-    "p6_02_menyuan_yingjiguanli_2022_zhengti_table.txt": (
-        "the two breakdowns of 年度资金总额 in a `|` form are rows under 按收入性质分 and 按支出性质分 "
-        "headers with no total of their own in the 执行数 column: the rule reads a stated or summed "
-        "total beside each marker in prose"
-    ),
     "p6_04_jinghai_gonggongweisheng_2023_xiangmu.txt": (
         "'结余资金203.65万元' against 下达4376.52 − 支出4162.87: the allocation is in another "
         "paragraph under a label (下达资金) that is no income word of the balance identity"

@@ -322,3 +322,19 @@ def test_a_total_named_first_in_a_row_of_names_over_a_row_of_amounts():
     other = "| 收入合计 | 财政拨款收入 | 上级补助收入 |\n| 980.00 | 900.00 | 60.00 |\n| 说明 | 见附表 | — |\n"
     (warning,) = fired(other, "table.column_total")
     assert warning.severity == "warning"
+
+
+def test_rows_under_a_marker_of_a_dimension_in_a_form_add_up_to_the_total_row():
+    form = (
+        "| 年度预算申请 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| 年度资金总额 | 300.00 | 360.00 | 342.00 | 10 | 95.00% | 9.50 |\n"
+        "| 按资金来源分: | | | | | | |\n"
+        "| 本级财政拨款 | 280.00 | 330.00 | 314.00 | — | 95.15% | — |\n"
+        "| 上级转移支付 | 20.00 | 30.00 | 28.00 | — | 93.33% | — |\n"
+        "| 按经济分类分: | | | | | | |\n"
+        "| 工资福利支出 | 180.00 | 200.00 | 198.00 | — | 99.00% | — |\n"
+        "| 商品和服务支出 | 120.00 | 160.00 | {} | — | — | — |\n"
+    )
+    assert not fired(form.format("144.00"), "breakdown.alternative")
+    (finding,) = fired(form.format("134.00"), "breakdown.alternative")
+    assert finding.severity == "error" and "198.00+134.00" in finding.message
