@@ -1203,12 +1203,7 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
         paragraph = report.paragraph_at(marker.start())
         if paragraph is None:
             continue
-        stop = first_mark(text, ";。\n", marker.end(), paragraph.end)
-        parts = [
-            q
-            for q in report.quantities_between(marker.end(), stop)
-            if not _in_bracket(text, marker.end(), q.start)
-        ]
+        parts = _listed_after(report, marker.end(), paragraph.end)
         if len(parts) < 2 or any(
             q.kind != "money" or q.role != "level" or q.approx or q.unit != parts[0].unit for q in parts
         ):
@@ -1248,6 +1243,35 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _listed_after(report, start: int, limit: int) -> list:
+    """The amounts a marker lists (brackets left out, and the count of each item, '14个,3,105.60万元'):
+    those of its clause; or, when that clause holds one amount only, those of the clauses parted by
+    ';' up to the end of the sentence or the next marker (one amount each: '产业类项目14个,3,105.60
+    万元;基础设施类项目11个,1,420.40万元;…')."""
+    text = report.text
+    end = first_mark(text, "。\n", start, limit)
+    following = _DIMENSION_MARKER.search(text, start, end)
+    end = following.start() if following is not None else end
+
+    def amounts(low: int, high: int) -> list:
+        return [
+            q
+            for q in report.quantities_between(low, high)
+            if not _in_bracket(text, start, q.start) and q.kind != "count"
+        ]
+
+    clauses, low = [], start
+    while low < end:
+        high = first_mark(text, ";", low, end)
+        clauses.append(amounts(low, high))
+        low = high + 1
+    if not clauses or len(clauses[0]) != 1:
+        return clauses[0] if clauses else []
+    if any(len(clause) != 1 for clause in clauses):
+        return clauses[0]
+    return [clause[0] for clause in clauses]
 
 
 def _in_bracket(text: str, low: int, position: int) -> bool:

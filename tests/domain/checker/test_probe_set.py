@@ -52,7 +52,8 @@ KNOWN_MISSES: dict[str, str] = {
     ),
     "p7_06_lanxian_xianjiezijin_2023_xiangmu_disanfang.txt": (
         "'共安排项目32个、资金5,286.00万元' against amounts by category listed with their counts "
-        "('产业类14个3,105.60万元…'): pairs of count and amount are not read as one list of each"
+        "('产业发展类项目14个,3,105.60万元;…'): the parser reads no figure in an amount right after a count "
+        "and a comma, so the list after 按项目类别分 holds no amounts to add up"
     ),
 }
 

@@ -338,3 +338,17 @@ def test_rows_under_a_marker_of_a_dimension_in_a_form_add_up_to_the_total_row():
     assert not fired(form.format("144.00"), "breakdown.alternative")
     (finding,) = fired(form.format("134.00"), "breakdown.alternative")
     assert finding.severity == "error" and "198.00+134.00" in finding.message
+
+
+def test_a_breakdown_whose_items_are_parted_by_semicolons():
+    body = (
+        "全年安排衔接资金1,100.00万元。按项目类别分:产业发展类{}万元;基础设施类300.00万元;其他类50.00万元。"
+    )
+    assert not fired(body.format("750.00"), "breakdown.alternative")
+    (finding,) = fired(body.format("760.00"), "breakdown.alternative")
+    assert finding.severity == "warning" and "760.00+300.00+50.00" in finding.message
+    # the clause after the first holds two amounts: only the marker's own clause is its list
+    assert not fired(
+        "项目资金90.00万元。按来源分,省级60.00万元,县级30.00万元;另有社会捐赠5.00万元、自筹2.00万元。",
+        "breakdown.alternative",
+    )
