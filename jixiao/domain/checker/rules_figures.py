@@ -1236,7 +1236,8 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
                 f"{marker.group(0)}的{len(parts)}项之和{amount_like(added, total)}（{listing}），"
                 f"与总额“{total.raw_label}”{total.text}{total.unit}不符，相差{amount_like(abs(added - total.base_value), total)}"
                 + ("（前面另一种分法的各项之和与总额相符）" if confirmed else ""),
-                parts[0].start - len(parts[0].raw_label),
+                # confirmed, the parts are wrong; else either may be: the finding spans the total too
+                (parts[0] if confirmed else total).start - len((parts[0] if confirmed else total).raw_label),
                 parts[-1].end,
                 expected=f"{total.text}{total.unit}",
                 found=amount_like(added, total),

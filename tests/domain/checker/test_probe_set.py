@@ -50,11 +50,6 @@ KNOWN_MISSES: dict[str, str] = {
         "'结余资金203.65万元' against 下达4376.52 − 支出4162.87: the allocation is in another "
         "paragraph under a label (下达资金) that is no income word of the balance identity"
     ),
-    "p7_06_lanxian_xianjiezijin_2023_xiangmu_disanfang.txt": (
-        "'共安排项目32个、资金5,286.00万元' against amounts by category listed with their counts "
-        "('产业发展类项目14个,3,105.60万元;…'): the parser reads no figure in an amount right after a count "
-        "and a comma, so the list after 按项目类别分 holds no amounts to add up"
-    ),
 }
 
 

@@ -352,3 +352,17 @@ def test_a_breakdown_whose_items_are_parted_by_semicolons():
         "项目资金90.00万元。按来源分,省级60.00万元,县级30.00万元;另有社会捐赠5.00万元、自筹2.00万元。",
         "breakdown.alternative",
     )
+
+
+def test_an_amount_right_after_a_count_and_a_comma_is_read():
+    from jixiao.domain.checker.parse import parse_report
+
+    report = parse_report("标题\n文化类项目6个,1,250.00万元;体育类项目2个,380.50万元。支出1,234.5万元。\n")
+    amounts = [(str(q.value), q.unit) for q in report.quantities if q.kind == "money"]
+    assert amounts == [("1250.00", "万元"), ("380.50", "万元"), ("1234.5", "万元")]
+    # after a comma that follows a word other than a count's unit, a number stays unread as before
+    assert [q.value for q in parse_report("标题\n按功能分类,880.00万元支出中。\n").quantities] == []
+    body = "全年安排项目8个、资金1,630.50万元。按项目类别分:文化类项目6个,{}万元;体育类项目2个,380.50万元。"
+    assert not fired(body.format("1,250.00"), "breakdown.alternative")
+    (finding,) = fired(body.format("1,260.00"), "breakdown.alternative")
+    assert "1260.00+380.50" in finding.message
