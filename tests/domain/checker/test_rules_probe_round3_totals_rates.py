@@ -28,9 +28,6 @@ def test_a_completion_rate_against_the_plan_stated_in_its_own_sentence():
     other = "二、产出情况\n本年度计划修复古籍480册,共修复452册,完成率{}%。\n"
     assert not fired(other.format("94.17"), "rate.target")  # 452 ÷ 480
     assert fired(other.format("97.14"), "rate.target")
-
-
-def test_a_completion_rate_with_two_units_or_a_plan_only_stays_silent():
     # the plan is of one unit, the done count of another: nothing to divide
     assert not fired("全年建成农家书屋12个,年度目标覆盖3,000户,完成率88%。", "rate.target")
     # more than planned written as 100%
@@ -71,9 +68,6 @@ def test_a_rate_of_the_sound_ones_against_the_checked_and_the_flawed_counts():
     other = "对800份申报材料复核,其中信息有误12份,审核正确率{}%。"
     assert not fired(other.format("98.5"), "rate.counts")
     assert fired(other.format("97.5"), "rate.counts")
-
-
-def test_a_flawed_count_with_no_single_whole_before_it_stays_silent():
     # two counts of the unit before the flawed one: which is the whole is not sure
     assert not fired("复核材料60份,其中线上申报25份,信息有误3份,审核正确率88%。", "rate.counts")
     # the share of the flawed ones (差错率) is as right as the share of the sound ones
@@ -103,9 +97,6 @@ def test_a_payment_rate_against_the_paid_amount_and_the_remainder_after_it():
     other = "已兑付补贴312.50万元,兑付率{}%,尚未支付的7.50万元为账户异常农户补贴。"
     assert not fired(other.format("97.66"), "rate.remainder")
     assert fired(other.format("96.66"), "rate.remainder")
-
-
-def test_a_payment_rate_with_no_remainder_after_it_is_not_read_so():
     # the amount after the rate is another figure, not what is left
     assert not fired("已支付资金81.20万元,支付率90.00%,带动社会投资30.00万元。", "rate.remainder")
 
@@ -250,9 +241,6 @@ def test_a_breakdown_by_use_against_the_total_that_the_breakdown_by_source_confi
     other = "全年项目资金356.80万元,其中中央200.00万元、市级156.80万元;从用途看不清。按用途划分:购置图书{}万元,改造场馆236.80万元。"
     assert not fired(other.format("120.00"), "breakdown.alternative")
     assert fired(other.format("110.00"), "breakdown.alternative")
-
-
-def test_a_breakdown_with_no_total_near_its_sum_stays_silent():
     # the amounts after the marker are a few items of something far larger: no total to hold them to
     body = "全年支出1,250.00万元。按用途分,培训40.00万元,宣传12.50万元。"
     assert not fired(body, "breakdown.alternative")
@@ -271,15 +259,9 @@ def test_a_rate_of_a_quality_against_the_count_named_by_its_action():
     other = "全年受理申请320件,按期办结312件,办结按期率{}%。"
     assert not fired(other.format("97.5"), "rate.counts")
     assert fired(other.format("95.5"), "rate.counts")
-
-
-def test_a_count_that_only_holds_the_action_inside_its_label_is_not_its_numerator():
     # '补贴购机农户5户': 补贴 inside the label names the farmers, not the subsidies done
     body = "补贴购机农户5户,其中东区1户,补贴金额13.6万元,资金补贴完成率17%。"
     assert not fired(body, "rate.counts")
-
-
-def test_a_quality_rate_of_a_part_named_nearer_the_rate_stays_with_that_part():
     body = "全年计划完成课题8项,实际完成8项;其中7项在合同期内完成,完成及时率87.50%。"
     assert not fired(body, "rate.counts")
 
