@@ -85,7 +85,7 @@ def int_to_cn(value: int) -> str:
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _ZERO, _ONE = Decimal(0), Decimal(1)
 _HALVES = tuple(Decimal(5).scaleb(-(decimals + 1)) for decimals in range(12))  # 0.5, 0.05, …
-COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座|起|段|卷"
+COUNT_UNITS = "个|家|所|名|人次|人|辆|项|场次|场|次|份|册|件|块|幅|处|户|套|台|篇|期|批|条|座|起|段|卷|例"
 _QUANTITY = re.compile(
     r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?:\.(?P<frac>\d+))?"
     r"(?:(?P<money>亿元|万元|千元|元)|(?P<pct>%)|(?P<pp>个百分点)"
@@ -99,6 +99,7 @@ _AFTER_DIGITS_SET = frozenset(_AFTER_DIGITS)
 _FOLLOWS_DIGITS = np.zeros(0x10000, dtype=bool)
 _FOLLOWS_DIGITS[[ord(ch) for ch in _AFTER_DIGITS]] = True
 _DECIMAL = np.array([chr(code).isdecimal() for code in range(0x10000)], dtype=bool)  # \d, as re reads it
+_COUNT_UNIT_ENDS = frozenset(unit[-1] for unit in COUNT_UNITS.split("|"))
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/_-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _APPROX_BEFORE = words("parse.approx_before")
 _NOT_APPROX = words("parse.not_approx")
@@ -485,7 +486,12 @@ def _read_quantities(
     reverse = text[::-1]  # the labels are read backwards from each number, in this one copy
     for match in matches:
         start, end = match.span()
-        if start and text[start - 1] in not_before:
+        if (
+            start
+            and text[start - 1] in not_before
+            # ('…1,234' is a piece of a longer number; '项目14个,3,105.60万元' an amount after a count)
+            and not (text[start - 1] == "," and start >= 2 and text[start - 2] in _COUNT_UNIT_ENDS)
+        ):
             continue
         integer, fraction, money, pct, pp, count = match.groups()
         if money:

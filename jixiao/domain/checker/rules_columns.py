@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, amount_like, pct, plain, rule
@@ -108,7 +108,42 @@ def _label(row: list[TableCell]) -> str:
     )
 
 
-def _spaced_blocks(report) -> list[list[_Row]]:
+def _merged_total(row: list[TableCell], width: int, total_words: frozenset[str]) -> bool:
+    """A total row shorter than the table: its label first, then only figures."""
+    return (
+        2 <= len(row) < width
+        and row[0].value is None
+        and row[0].text.replace(" ", "") in total_words
+        and all(_is_number(c) for c in row[1:])
+    )
+
+
+def _padded(row: list[TableCell], width: int) -> _Row:
+    """A merged total row with empty cells after its label, its figures under the last columns."""
+    gap = (TableCell("", row[0].end, row[0].end) for _ in range(width - len(row)))
+    return _Row([row[0], *gap, *row[1:]])
+
+
+def _line_up_total(row: list[TableCell], width: int, rows: list, total_words: frozenset[str]) -> list:
+    """A merged total row set under the last columns, when its figures then stand exactly in the
+    columns where most other rows have figures (not when empty cells at the end of the rows, or a
+    column of notes, make the last columns other than the figures' ones); else the row as it is."""
+    if not _merged_total(row, width, total_words):
+        return row
+    padded = _padded(row, width)
+    others = [r for r in rows if len(r) == width]
+    if len(others) < 2:
+        return row
+    figures = {c for c in range(1, width) if sum(1 for r in others if _is_number(r[c])) * 2 > len(others)}
+    filled = {c for c in range(1, width) if _is_number(padded[c])}
+    return padded if figures == filled else row
+
+
+def _three_cells(line: str) -> bool:
+    return len(line.split()) >= 3
+
+
+def _spaced_blocks(report, total_words: frozenset[str] = frozenset()) -> list[list[_Row]]:
     """Tables whose cells are parted by spaces (“支出类别 年初预算 调整后预算 …” then “基本支出
     312.60 318.45 …”): a header line of names, then lines of as many cells, read from the original
     lines (the normalised text drops the spaces next to Chinese, not those between figures)."""
@@ -122,7 +157,13 @@ def _spaced_blocks(report) -> list[list[_Row]]:
         return []
     lines = original.split("\n")
     # (str.split parts at spaces, tabs and the ideographic space)
-    hits = [n for n, line in enumerate(lines) if len(line.split()) >= 3]
+    # (and a total row of a label and one figure: '合计 318.00' under rows of three cells)
+    hits = [
+        n
+        for n, line in enumerate(lines)
+        if len(parts := line.split()) >= 3
+        or (len(parts) == 2 and parts[0] in total_words and n and _three_cells(lines[n - 1]))
+    ]
     if len(hits) < 2:
         return []
     ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's next one starts
@@ -156,6 +197,11 @@ def _spaced_blocks(report) -> list[list[_Row]]:
             )
         block = []
         for row in lines:
+            if block and len(block) >= 3 and _merged_total(row, len(block[0]), total_words):
+                # '合计 6,160 215.16' under '序号 学校名称 维修内容 面积 投资额': the total's label spans the
+                # cells of names, its figures stand under the last columns
+                block.append(_line_up_total(row, len(block[0]), block[1:], total_words))
+                break
             if not 3 <= len(row) <= 12 or (block and len(row) != len(block[0])):
                 break
             block.append(row)
@@ -172,8 +218,51 @@ def check_column_totals(context: CheckContext) -> list[Finding]:
         return []
     findings = []
     blocks = _pipe_blocks(context) if scan.places_of(report.text, "|", report.places) else []
-    for block in blocks + _spaced_blocks(report):
+    for block in blocks + _spaced_blocks(report, total_words):
         findings.extend(_check_block(context, block, total_words, not_summed, empty, counts))
+    for block in blocks:
+        findings.extend(_totals_beside_their_parts(context, block))
+    return findings
+
+
+def _totals_beside_their_parts(context: CheckContext, block: list[_Row]) -> list[Finding]:
+    """'| 支出合计 | 基本支出 | 项目支出 |' over '| 3,351,908.72 | 2,784,316.50 | 587,592.22 |': a row of
+    names opened by a total (a name of the form's total rows: 支出合计, 收入合计 …) over a row of as many
+    amounts: the first amount is the sum of the others. An error when the parts' names make one of the
+    complete breakdowns (基本支出 + 项目支出), else a warning (other income may be left out)."""
+    totals = tuple(context.data.tables.get("total_rows") or ())
+    findings = []
+    for names, row in pairwise(block):
+        if len(names) < 3 or len(row) != len(names):
+            continue
+        head = names[0].text.replace(" ", "")
+        if not head.endswith(totals) or any(c.value is not None or not c.text for c in names):
+            continue
+        if not all(_is_number(c) for c in row):
+            continue
+        parts = [c.text.replace(" ", "") for c in names[1:]]
+        whole = row[0]
+        added = sum((c.value for c in row[1:]), _ZERO)
+        places = max(c.decimals for c in row)
+        if abs(added - whole.value) <= Decimal(5).scaleb(-(places + 1)) * len(row):
+            continue
+        complete = any(
+            len(group) == len(parts) and all(any(member in part for part in parts) for member in group)
+            for group in context.data.complete_breakdowns
+        )
+        listing = "+".join(c.text for c in row[1:])
+        findings.append(
+            context.finding(
+                "table.column_total",
+                ERROR if complete else WARNING,
+                f"表中“{head}”{whole.text}与同一行所列{'、'.join(parts)}之和{_plain(added.quantize(Decimal(1).scaleb(-places)))}"
+                f"（{listing}）不符" + ("" if complete else "；如果所列各项就是全部构成，则不相符"),
+                whole.start,
+                row[-1].end,
+                expected=_plain(added.quantize(Decimal(1).scaleb(-places))),
+                found=whole.text,
+            )
+        )
     return findings
 
 
@@ -200,6 +289,7 @@ def _check_block(context, block, total_words, not_summed, empty, counts=()) -> l
     if len(totals) != 1 or not header_rows:
         return []  # no 合计 row, or several (小计 groups): not read
     width = max(len(row) for row in block)
+    body = [_line_up_total(row, width, body, total_words) for row in body]
     if any(len(row) != width for row in body):
         return []  # rows of unequal length: merged cells lost, columns cannot be lined up
     names = ["" for _ in range(width)]

@@ -1468,7 +1468,172 @@ def check_alternative_breakdowns(context: CheckContext) -> list[Finding]:
         )
     if "|" in text:
         findings.extend(_table_row_breakdowns(context))
+    if "按" in text:
+        findings.extend(_dimension_breakdowns(context))
+        findings.extend(_table_dimension_breakdowns(context))
     return findings
+
+
+_TABLE_MARKER = re.compile(r"按[\u4e00-\u9fff]{1,8}分")
+_MONEY_KINDS = ("年初预算", "全年预算", "执行数", "year")
+
+
+def _table_dimension_breakdowns(context: CheckContext) -> list[Finding]:
+    """'年度资金总额 | 612.40 | 845.96 | 801.27' then '按收入性质分:' over its rows and '按支出性质分:'
+    over its rows: the rows under each marker (a line of its own between the rows) add up to the total
+    row above them, column by column. An error when the rows under another marker add up to the total
+    in that column, else a warning."""
+    text = context.report.text
+    findings = []
+    for table in context.tables:
+        rows = table.rows
+        if len(rows) < 5:
+            continue
+        groups: list[tuple[str, list]] = []
+        for index in range(1, len(rows)):
+            between = text[rows[index - 1].end : rows[index].start]
+            marker = _TABLE_MARKER.search(between)
+            if marker is not None:
+                groups.append((marker.group(0), [rows[index]]))
+            elif groups:
+                groups[-1][1].append(rows[index])
+        if not groups or groups[0][1][0] is not rows[1] or any(len(members) < 2 for _, members in groups):
+            continue  # the markers stand right under the total row, each over two rows or more
+        total = rows[0]
+        for column, kind in enumerate(table.kinds):
+            if kind not in _MONEY_KINDS:
+                continue
+            whole = total.cell(column)
+            if whole is None or whole.value is None:
+                continue
+            sums = []
+            for name, members in groups:
+                cells = [m.cell(column) for m in members]
+                if any(c is None or c.value is None for c in cells):
+                    sums.append(None)
+                    continue
+                half = sum((c.half for c in cells), whole.half)
+                sums.append((name, cells, sum((c.value for c in cells), ZERO), half))
+            fits = [g is not None and abs(g[2] - whole.value) <= g[3] for g in sums]
+            for group, fit in zip(sums, fits, strict=True):
+                if group is None or fit:
+                    continue
+                name, cells, added, _half = group
+                confirmed = any(fits)
+                findings.append(
+                    context.finding(
+                        "breakdown.alternative",
+                        ERROR if confirmed else WARNING,
+                        f"表中{name}各行的{table.columns[column]}之和{plain(added)}（{'+'.join(c.text for c in cells)}），"
+                        f"与“{total.label}”{whole.text}不符，相差{plain(abs(added - whole.value))}"
+                        + ("（另一种分法的各行之和与之相符）" if confirmed else ""),
+                        cells[0].start,
+                        cells[-1].end,
+                        expected=whole.text,
+                        found=plain(added),
+                    )
+                )
+    return findings
+
+
+_DIMENSIONS = words("breakdown.dimensions")
+_DIMENSION_MARKER = re.compile(
+    r"按(?:照)?(?P<d>"
+    + "|".join(sorted(map(re.escape, _DIMENSIONS), key=len, reverse=True))
+    + r")(?:划分|分|看)"
+)
+
+
+def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
+    """'项目资金总额2,087.40万元。按资金来源分，A835.00万元，B626.20万元…；按资金用途分，C…，D…，E…。':
+    the amounts listed after a marker of a dimension (to the end of its clause, brackets left out) are
+    the whole broken down one way; their sum is the total stated before the marker in the paragraph
+    (the amount nearest in value to the sum, within a tenth of it). A mismatch is an error when the
+    amounts between the total and the marker add up to it exactly (another breakdown confirms the
+    total), else a warning."""
+    report = context.report
+    text = report.text
+    findings = []
+    for marker in _DIMENSION_MARKER.finditer(text):
+        paragraph = report.paragraph_at(marker.start())
+        if paragraph is None:
+            continue
+        parts = _listed_after(report, marker.end(), paragraph.end)
+        if len(parts) < 2 or any(
+            q.kind != "money" or q.role != "level" or q.approx or q.unit != parts[0].unit for q in parts
+        ):
+            continue
+        added = sum((q.base_value for q in parts), ZERO)
+        before = [
+            q
+            for q in report.quantities_between(paragraph.start, marker.start())
+            if q.kind == "money"
+            and q.role == "level"
+            and not q.approx
+            and not _in_bracket(text, paragraph.start, q.start)
+        ]
+        near = [q for q in before if abs(q.base_value - added) * 10 <= added]
+        if not near:
+            continue
+        total = min(reversed(near), key=lambda q: abs(q.base_value - added))
+        envelope = sum((report.half_unit(q) for q in parts), report.half_unit(total))
+        if abs(added - total.base_value) <= envelope:
+            continue
+        between = [q for q in before if q.start > total.start]
+        confirmed = len(between) >= 2 and abs(
+            sum((q.base_value for q in between), ZERO) - total.base_value
+        ) <= sum((report.half_unit(q) for q in between), report.half_unit(total))
+        listing = "+".join(q.text for q in parts)
+        findings.append(
+            context.finding(
+                "breakdown.alternative",
+                ERROR if confirmed else WARNING,
+                f"{marker.group(0)}的{len(parts)}项之和{amount_like(added, total)}（{listing}），"
+                f"与总额“{total.raw_label}”{total.text}{total.unit}不符，相差{amount_like(abs(added - total.base_value), total)}"
+                + ("（前面另一种分法的各项之和与总额相符）" if confirmed else ""),
+                # confirmed, the parts are wrong; else either may be: the finding spans the total too
+                (parts[0] if confirmed else total).start - len((parts[0] if confirmed else total).raw_label),
+                parts[-1].end,
+                expected=f"{total.text}{total.unit}",
+                found=amount_like(added, total),
+            )
+        )
+    return findings
+
+
+def _listed_after(report, start: int, limit: int) -> list:
+    """The amounts a marker lists (brackets left out, and the count of each item, '14个,3,105.60万元'):
+    those of its clause; or, when that clause holds one amount only, those of the clauses parted by
+    ';' up to the end of the sentence or the next marker (one amount each: '产业类项目14个,3,105.60
+    万元;基础设施类项目11个,1,420.40万元;…')."""
+    text = report.text
+    end = first_mark(text, "。\n", start, limit)
+    following = _DIMENSION_MARKER.search(text, start, end)
+    end = following.start() if following is not None else end
+
+    def amounts(low: int, high: int) -> list:
+        return [
+            q
+            for q in report.quantities_between(low, high)
+            if not _in_bracket(text, start, q.start) and q.kind != "count"
+        ]
+
+    clauses, low = [], start
+    while low < end:
+        high = first_mark(text, ";", low, end)
+        clauses.append(amounts(low, high))
+        low = high + 1
+    if not clauses or len(clauses[0]) != 1:
+        return clauses[0] if clauses else []
+    if any(len(clause) != 1 for clause in clauses):
+        return clauses[0]
+    return [clause[0] for clause in clauses]
+
+
+def _in_bracket(text: str, low: int, position: int) -> bool:
+    """Whether ``position`` stands inside a bracket opened after ``low``."""
+    piece = text[low:position]
+    return piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）")
 
 
 _ROW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import LONG_TEXT, has_any, has_word, last_mark
+from jixiao.domain.checker.rules import LONG_TEXT, first_mark, has_any, has_word, last_mark
 from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
 from jixiao.domain.checker.rules_forms import INDICATOR_COLUMNS, plain_target_and_actual
 from jixiao.domain.checker.vocabulary import words
@@ -179,6 +179,8 @@ _RATE_ENDS = ("率", "满意度")
 _NOT_YET = re.compile(r"(?:正在|尚未|未|部分|待)$")  # right before the rate's word: 正在|整改
 _CARRIED_COUNTS = words("rules_means.carried_counts")
 _NOT_COUNT_RATES = words("rules_means.not_count_rates")
+_FLAW_WORDS = words("rules_means.flaw_words")
+_REMEDY_WORDS = words("rules_means.remedy_words")
 
 
 @rule("rate.counts", "以人数、份数等计算的比率（管理率、满意度、完成率）与同一句中的两个数是否相符")
@@ -227,9 +229,21 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
         ]
         # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
         # done, but it is of the whole
+        if not named and len(label) >= len(stem) + 3:
+            # '24小时内完成审核1,186例，审核及时率97%': the count names what the rate qualifies (审核),
+            # not the quality (及时)
+            stem = label[: -(len(stem) + 1)][-2:]
+            named = [q for q in counts if q.raw_label.endswith(stem) and q.start < rate.start]
+            if named and any(named[-1].end <= q.start < rate.start for q in counts):
+                named = []  # '实际完成20项；其中19项在时限内完成，完成及时率…': a count nearer the rate is of it
         pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
         named = [q for q in named if q not in pending]
         if not named:
+            finding = _rate_of_the_flawed(
+                context, rate, [q for q in counts if q.start < rate.start], families
+            )
+            if finding is not None:
+                findings.append(finding)
             continue
         top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
         family = next((f for f in families if top.unit in f), (top.unit,))
@@ -294,6 +308,51 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _rate_of_the_flawed(context: CheckContext, rate, counts, families) -> Finding | None:
+    """'抽查1,200户，发现不符18户，核实准确率98.85%': a rate whose sentence names no count by its own
+    word, but the flawed ones among those checked (不符, 不合格 …) — the rate is the share of the sound
+    ones, (checked − flawed) ÷ checked, or of the flawed ones (差错率)."""
+    flawed = [q for q in counts if any(word in q.raw_label[-8:] for word in _FLAW_WORDS)]
+    if len(flawed) != 1:
+        return None
+    flaw = flawed[0]
+    text = context.report.text
+    if text[flaw.end : rate.start - len(rate.raw_label)].strip(",，;；、 ") or any(
+        word in rate.label for word in _REMEDY_WORDS
+    ):
+        # '…发现不规范凭证9份，已全部整改到位，整改率100%': a rate of what was done about the flawed
+        # ones is of them, not of all those checked; the rate must follow the flawed count directly
+        return None
+    family = next((f for f in families if flaw.unit in f), (flaw.unit,))
+    checked = [q for q in counts if q.start < flaw.start and q.unit in family and q.value > flaw.value]
+    if len(checked) != 1:
+        return None  # the whole the flawed ones are of must be the one count before them
+    whole = checked[0]
+    half = rate.half_unit()
+    sound = (whole.value - flaw.value) * 100 / whole.value
+    share = flaw.value * 100 / whole.value
+    if abs(sound - rate.value) <= half or abs(share - rate.value) <= half:
+        return None
+    exact, formula = (
+        (sound, f"（{whole.text}{whole.unit}−{flaw.text}{flaw.unit}）")
+        if rate.value > 50
+        else (
+            share,
+            f"{flaw.text}{flaw.unit}",
+        )
+    )
+    return context.finding(
+        "rate.counts",
+        WARNING,
+        f"{rate.label}与数字不符：{formula}÷{whole.text}{whole.unit}={pct(exact, max(rate.decimals, 2))}，"
+        f"报告写{rate.text}%",
+        rate.start - len(rate.raw_label),
+        rate.end,
+        expected=pct(exact, rate.decimals),
+        found=f"{rate.text}%",
+    )
 
 
 def _aside_end(text: str, position: int, limit: int) -> int:
@@ -689,7 +748,7 @@ _LABEL_FILLERS = words("rules_means.label_fillers")
 # '全年实际建成高标准农田2.05万亩' (万 is part of the printed unit)
 _COUNTED_FIGURE = re.compile(
     r"(?P<label>[\u4e00-\u9fff≥]{0,16}?)(?P<mark>" + "|".join(map(re.escape, _TARGET_MARKS)) + r")?"
-    r"(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # '1,856人次' as well as '1856人次'
     r"(?P<wan>万)?(?P<unit>" + "|".join(sorted(map(re.escape, _TARGET_UNITS), key=len, reverse=True)) + r")"
     r"(?![\u4e00-\u9fff]{0,1}(?:元|%))"
 )
@@ -723,10 +782,17 @@ def _counted_figures(text: str) -> list[_Counted]:
         if match.start("n") and (text[match.start("n") - 1].isdigit() or text[match.start("n") - 1] in ".,"):
             continue  # inside a longer number
         label = match.group("label")
-        clause_start = max(last_mark(text, _CLAUSE_MARKS, 0, match.start("n")) + 1, match.start("n") - 16)
+        mark_at = last_mark(text, _CLAUSE_MARKS, 0, match.start("n"))
+        clause_start = max(mark_at + 1, match.start("n") - 16)
         words_before = text[clause_start : match.start("n")]
+        sentence_start = last_mark(text, "。\n", 0, match.start("n")) + 1
+        colon = last_mark(text, ":：", sentence_start, match.start("n"))
+        if colon >= 0 and not any(word in text[colon : match.start("n")] for word in ("实际", "完成")):
+            # '年度绩效目标为:改造生态茶园12,000亩;安装…': the items of a list after a lead that names
+            # them targets are targets
+            words_before = text[max(sentence_start, colon - 16) : colon] + words_before
         scale = Decimal(10000) if match.group("wan") else Decimal(1)
-        value = Decimal(match.group("n"))
+        value = Decimal(match.group("n").replace(",", ""))
         places = max(-value.as_tuple().exponent, 0)
         figures.append(
             _Counted(
@@ -767,7 +833,7 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     rates = list(_COMPLETION_RATE.finditer(text))
     if not rates:
         return []
-    figures = _counted_figures(text)
+    figures = _with_table_targets(context, _counted_figures(text))
     findings = []
     for rate in rates:
         paragraph = report.paragraph_at(rate.start())
@@ -776,8 +842,14 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
         start, end = sentence_span(text, rate.start(), paragraph.start, paragraph.end)
         start = max(start, last_mark(text, ";\n", 0, rate.start()) + 1)
         own = [f for f in figures if start <= f.start and f.end <= rate.start()]
-        if not own or any(f.target for f in own):
-            continue  # no done count, or the sentence states its own plan
+        if not own:
+            continue  # no done count
+        if any(f.target for f in own):
+            if "实际" not in text[start : rate.start()]:
+                # '全年完成培训1,856人次，年度目标2,000人次，完成率92.08%': the sentence states its own
+                # plan without the word 实际 that count.completion reads
+                findings.extend(_own_plan_rate(context, rate, own))
+            continue
         pairs = []
         for done in own:
             targets = {
@@ -821,7 +893,132 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_TARGET_COLUMNS = frozenset(words("tables.target_names"))
+
+
+def _with_table_targets(context: CheckContext, figures: list[_Counted]) -> list[_Counted]:
+    """A figure in a cell of a table's target column ('| 人工增雨(雪)作业次数 | 45次 | 37次 |' under
+    指标值 | 实际完成值) is a target, of the indicator named in the cell before it (or the row's label)."""
+    spans = []
+    for table in context.tables:
+        at = next(
+            (i for i, name in enumerate(table.columns) if name.replace(" ", "") in _TARGET_COLUMNS), None
+        )
+        if at is None:
+            continue
+        for row in table.rows:
+            cell = row.cell(at)
+            if cell is None or not cell.text:
+                continue
+            before = row.cell(at - 1) if at else None
+            name = before.text if before is not None and before.text and before.value is None else row.label
+            spans.append((cell.start, cell.end, name))
+    if not spans:
+        return figures
+    marked = []
+    for figure in figures:
+        inside = next((name for low, high, name in spans if low <= figure.start < high), None)
+        marked.append(figure if inside is None else figure._replace(target=True, stem=_stem(inside)))
+    return marked
+
+
+def _is_plan(words_before: str) -> bool:
+    return any(word in words_before for word in _TARGET_WORDS) or any(
+        words_before.endswith(mark) for mark in _TARGET_MARKS
+    )
+
+
+def _own_plan_rate(context: CheckContext, rate: re.Match, own: list[_Counted]) -> list[Finding]:
+    """The completion rate of a sentence that names one plan and one done count of the same unit
+    before the rate: done ÷ plan, within the rounding of the printed figures."""
+    text = context.report.text
+    # whether a figure is a plan, from the words since the figure before it only ('年初确定的8项重点任务
+    # 完成7项': 任务 names the 8, not the 7)
+    own = [
+        f._replace(target=_is_plan(text[max(own[i - 1].end if i else 0, f.start - 16) : f.start]))
+        for i, f in enumerate(own)
+    ]
+    units = {f.unit for f in own if f.target}
+    if len(units) != 1:
+        return []
+    unit = units.pop()
+    targets = [f for f in own if f.target and f.unit == unit]
+    done = [f for f in own if not f.target and f.unit == unit]
+    if len(targets) != 1 or len(done) != 1 or targets[0].value <= 0:
+        return []
+    target, done_figure = targets[0], done[0]
+    stated = Decimal(rate.group("p") or rate.group("q"))
+    places = max(-stated.as_tuple().exponent, 0)
+    half = Decimal(5).scaleb(-(places + 1))
+    exact = done_figure.value * 100 / target.value
+    envelope = half + (done_figure.half + target.half * exact / 100) * 100 / target.value
+    if abs(exact - stated) <= envelope or (stated == 100 and exact > 100):
+        return []
+    return [
+        context.finding(
+            "rate.target",
+            ERROR,
+            f"完成率与数量不符：完成{done_figure.printed}÷目标{target.printed}={pct(exact, max(places, 2))}，"
+            f"报告写{stated}%",
+            min(done_figure.start, target.start),
+            rate.end(),
+            expected=pct(exact, places),
+            found=f"{stated}%",
+        )
+    ]
+
+
+_REMAINDER_WORDS = words("rules_means.remainder_words")
+_PAID_RATE_WORDS = words("rules_means.paid_rate_words")
+
+
+@rule("rate.remainder", "“已支付X，支付率P%；剩余Y…”：比率之后写出余下部分时，P＝X÷（X＋Y）")
+def check_rates_with_the_remainder(context: CheckContext) -> list[Finding]:
+    """'已支付资金189.62万元，资金支付率93.42%；剩余15.54万元为工程尾款': the amount before the rate
+    and the remainder after it (in the same sentence, the next clause at most) make the whole the
+    rate is of. The amount paid is the one right before the rate; the remainder the first amount after
+    it named by a remainder word."""
+    report = context.report
+    text = report.text
+    findings = []
+    quantities = report.quantities
+    for index, rate in enumerate(quantities):
+        if rate.kind != "percent" or rate.approx or not rate.label.endswith(_PAID_RATE_WORDS) or index == 0:
+            continue
+        paid = quantities[index - 1]
+        if paid.kind != "money" or paid.role != "level" or paid.approx or "。" in text[paid.end : rate.start]:
+            continue
+        stop = first_mark(text, "。\n", rate.end, len(text))
+        after = [q for q in report.quantities_between(rate.end, stop) if q.kind == "money"][:1]
+        if not after:
+            continue
+        rest = after[0]
+        if rest.role != "level" or rest.approx or not any(w in rest.raw_label for w in _REMAINDER_WORDS):
+            continue
+        whole = paid.base_value + rest.base_value
+        if whole <= 0:
+            continue
+        exact = paid.base_value * 100 / whole
+        envelope = rate.half_unit() + (report.half_unit(paid) + report.half_unit(rest)) * 100 / whole
+        if abs(exact - rate.value) <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "rate.remainder",
+                ERROR,
+                f"{rate.label}与金额不符：{paid.text}{paid.unit}÷（{paid.text}{paid.unit}+{rest.raw_label}"
+                f"{rest.text}{rest.unit}）={pct(exact, max(rate.decimals, 2))}，报告写{rate.text}%",
+                rate.start - len(rate.raw_label),
+                rate.end,
+                expected=pct(exact, rate.decimals),
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_rates_with_the_remainder,
     check_means,
     check_count_rates,
     check_rates_of_a_base,

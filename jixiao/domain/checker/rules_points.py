@@ -53,6 +53,13 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
         )
         name_end = match.start() - 1 if bracketed else match.start()
         name = _NAME_BEFORE.search(text, max(start, name_end - 12), name_end)
+        if (
+            (name is not None and name.group() == "得")
+            or (name is None and text[name_end - 1 : name_end] == "得")
+        ) and (items and items[-1].finish == name_end - 1 and text[name_end - 2] == ")"):
+            # '决策(15分)得15分': the score given right after the bracketed weight of the same name
+            items.append(_Item(items[-1].name + "得", match.group()[:-1], name_end - 1, match.end()))
+            continue
         if name is None:
             continue
         label = name.group()
@@ -73,6 +80,7 @@ _TOTAL_NEAR = re.compile(
     r"[^\d。;；\n]{0,16}?(?P<word>满分|总分值|总分|合计)(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _MAXIMUM_WORDS = ("满分", "总分值")
+_SCORED_BY = re.compile("自评|评价|综合|考核|得")
 _SCORE_WORDS = words("rules_points.score_words")
 _TOTAL_WORDS = ("满分", "总分值", "总分", "合计", "共计", "总计", "共", *_SCORE_WORDS)
 
@@ -94,7 +102,10 @@ def check_listed_points(context: CheckContext) -> list[Finding]:
             continue
         run: list[_Item] = []
         for match in _items(text, paragraph.start, paragraph.end):
-            if run and not _SEPARATOR.match(text[run[-1].end() : match.start()]):
+            if run and not (
+                _SEPARATOR.match(text[run[-1].end() : match.start()])
+                or (run[-1].end() == match.start() and match.group("name") == run[-1].group("name") + "得")
+            ):
                 findings.extend(_check_run(context, run, paragraph.end))
                 run = []
             run.append(match)
@@ -115,6 +126,9 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
     if total is None or "。" in total.group(0):
         return []
     word = total.group("word")
+    said = text[total.start() : total.end("word")].lstrip(",，;； ")  # '自评总分', as written
+    if word not in _SCORE_WORDS and _SCORED_BY.search(text, total.start(), total.start("word")):
+        word = "总得分"  # '自评总分92.5分', '评价总分': what was scored, not the maximum
     scores = [("得分" in m.group("name") or m.group("name").endswith("得")) for m in run]
     if any(scores) and not all(scores):
         # '产出指标权重40分,得分36分;效益指标权重30分,得分28分;…': weight and score in pairs
@@ -141,7 +155,7 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
         context.finding(
             "score.list_total",
             ERROR,
-            f"列举的{len(run)}项{'得分' if all(scores) else '分值'}之和{listing}={plain(found)}分，与所述“{word}”{plain(stated)}分不符，"
+            f"列举的{len(run)}项{'得分' if all(scores) else '分值'}之和{listing}={plain(found)}分，与所述“{said}”{plain(stated)}分不符，"
             f"相差{plain(abs(found - stated))}分",
             run[0].start(),
             total.end(),
@@ -158,12 +172,17 @@ _TOTAL_SCORE = re.compile(_TOTAL_SCORE_HEAD + r"(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 _TOTAL_SCORE_HEADS = scan.head_widths(_TOTAL_SCORE_HEAD)
 
 
+_GRADE_BOUND = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及|或)?(?:以上|以下|至\d|到\d|[~～—-]\d)")
+
+
 def _total_scores(context: CheckContext) -> list[re.Match]:
     """The matches of _TOTAL_SCORE, found once for score.grade and score.prose_table."""
     found = context.memo.get("rules_points.total_scores")
     if found is None:
         report = context.report
         found = scan.number_matches(_TOTAL_SCORE, report.text, report.places, "分", _TOTAL_SCORE_HEADS)
+        # '自评得分90分（含）以上为优': a bound of a grade, not a score given
+        found = [m for m in found if not _GRADE_BOUND.match(report.text, m.end())]
         context.memo["rules_points.total_scores"] = found
     return found
 

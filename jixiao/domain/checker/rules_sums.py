@@ -34,8 +34,8 @@ _ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
 _NAMED_TOTAL = re.compile(
     r"^(?:以上|上述|前述)?(?:(?P<n>[一二三四五六七八九十两\d]{1,3})(?:个|项|家|所|处|类|笔|批|条)|各项)?"
     r"[\u4e00-\u9fff]{0,4}?(?P<word>共计|合计|总计|累计|总共|一共)"
-    r"(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?$"
-)
+    r"(?:完成|实现|实际)?(?:支出|资金|金额|投入|投资|拨付|下达|安排|发放|使用|补助)?$"
+)  # ('累计完成投资': the total of the 完成投资 of each part listed before it)
 
 
 def _named_total(raw: str, words: tuple[str, ...]) -> re.Match | None:
@@ -51,6 +51,20 @@ _ETC_TOTAL = re.compile(
     r"^(?:等|[,;]?(?:以上|上述|前述)?)(?P<n>\d{1,3})(?:个|项|家|所|处|类|笔|批|条)[\u4e00-\u9fff]{0,6}?"
     r"(?P<word>共计|合计|总计|累计|总共|一共|共)(?:支出|资金|金额|投入|拨付|下达|安排|发放|使用|补助)?(?:为|达|是)?$"
 )
+
+
+# '全年共开展文体活动37场次' after '上半年开展文体活动14场次、下半年开展21场次': the total word at the
+# head of the label, after a time word, then what is counted (named as the first item names it)
+_HEAD_TOTAL = re.compile(
+    r"^(?:全年|本年|年度|当年|全年度|截至年底|截至年末)?(?P<word>共计|合计|总计|累计|总共|一共|共)"
+    r"(?P<noun>[\u4e00-\u9fff]{2,10})$"
+)
+
+
+def _names_the_items(noun: str, first_label: str) -> bool:
+    """The total's noun and the first item's label share a word of two characters ('开展文体活动' and
+    '上半年开展文体活动')."""
+    return any(noun[i : i + 2] in first_label for i in range(len(noun) - 1))
 
 
 @rule("list.total", "列举的各项金额与随后的“共计/合计”是否相等（不写“其中”的列举）")
@@ -77,9 +91,19 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             and text.startswith(("等", ",", ";", "以上", "上述", "前述"), quantities[index - 2].end)
             else None
         )
+        head = None
         if closing:
             # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
             last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
+        elif (
+            raw not in words
+            and ("计" in raw or "共" in raw)
+            and not _named_total(raw, words)
+            and (head := _HEAD_TOTAL.match(raw)) is not None
+        ):
+            gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
+            if index == 0 or gap not in (",", ";", "，", "；"):
+                continue
         elif raw not in words and (("计" not in raw and "共" not in raw) or not _named_total(raw, words)):
             # '共计237万元' after the list; '支出合计95万元' is a label, not a list total (every
             # total word of _NAMED_TOTAL holds 计 or 共)
@@ -109,6 +133,8 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         named = _named_total(raw, words)
         if named is not None and named.group("n") and cn_number(named.group("n")) != len(items):
             continue  # '以上4个项目合计' after 3 amounts: one is written elsewhere
+        if head is not None and not _names_the_items(head.group("noun"), items[0].raw_label):
+            continue  # '…，共完成投资…' after amounts of something else
         total_sum = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = total_sum - total.base_value
@@ -118,7 +144,7 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         findings.append(
             context.finding(
                 "list.total",
-                ERROR,
+                ERROR if head is None else WARNING,  # a total named at its head is read, not marked
                 f"列举的{len(items)}项合计{amount_like(total_sum, total)}（{listing}），"
                 f"与所述“{raw}”{total.text}{total.unit}相差{amount_like(abs(difference), total)}",
                 items[0].start - len(items[0].raw_label),
@@ -574,7 +600,8 @@ def _judge_table_rate(
 
 
 _WEIGHT = re.compile(r"权重(?:分值)?(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
-_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?")
+# '得分9.69分', and '得9.56分' (the points given, the unit 分 after them)
+_SCORE = re.compile(r"得分(?:为|是|:)?(?P<n>\d+(?:\.\d+)?)分?|(?<![获取])得(?P<m>\d+(?:\.\d+)?)分")
 _SENTENCE_ENDS = "。;\n"  # found by str.find
 
 
@@ -583,13 +610,13 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings: list[Finding] = []
-    if not has_word(text, "权重", report.places) or "得分" not in text:
+    if not has_word(text, "权重", report.places) or "得" not in text:
         return findings
     start = 0
     for boundary in [*scan.places_of(text, _SENTENCE_ENDS, report.places), len(text)]:
         sentence = text[start:boundary]
         offset, start = start, boundary + 1
-        if "权重" not in sentence or "得分" not in sentence or "|" in sentence:
+        if "权重" not in sentence or "得" not in sentence or "|" in sentence:
             continue
         weights = list(_WEIGHT.finditer(sentence))
         scores = list(_SCORE.finditer(sentence))
@@ -601,7 +628,7 @@ def _prose_scores(context: CheckContext) -> list[Finding]:
         if len(weights) != 1 or len(scores) != 1 or len(rates) != 1:
             continue
         weight = Decimal(weights[0].group("n"))
-        score_text = scores[0].group("n")
+        score_text = scores[0].group("n") or scores[0].group("m")
         score = Decimal(score_text)
         rate = rates[0]
         places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
@@ -708,6 +735,13 @@ def check_table_totals(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _names_member(name: str, member: str) -> bool:
+    """A row's name is the member of a breakdown: it ends with it, or holds a member of four characters
+    or more with the rest of the row's own words ('公务接待费', '公务用车运行维护费', '因公出国(境)费' for
+    公务接待, 公务用车, 因公出国)."""
+    return name.endswith(member) or (len(member) >= 4 and member in name)
+
+
 def _complete_part_rows(context: CheckContext, table: Table, money_columns: list[int]) -> list[Finding]:
     """'基本支出 / 其中：人员经费 / 公用经费': rows opened by 其中 under a row, whose names make one of the
     complete breakdowns (人员经费 and 公用经费 are all of 基本支出), add up to it in every column of
@@ -733,7 +767,8 @@ def _complete_part_rows(context: CheckContext, table: Table, money_columns: list
                 (
                     g
                     for g in groups
-                    if len(g) == len(names) and all(any(n.endswith(member) for n in names) for member in g)
+                    if len(g) == len(names)
+                    and all(any(_names_member(n, member) for n in names) for member in g)
                 ),
                 None,
             )

@@ -255,7 +255,9 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
 
     def close() -> None:
         if header is not None and body:
-            names = header[2:] if _two_name_columns(header, columns) else header
+            names = (
+                header[2:] if _two_name_columns(header, columns) or _serial_first(header, columns) else header
+            )
             tables.append(_aligned_table(names, body, columns, "pipe", header_start))
 
     for paragraph in paragraphs:
@@ -293,6 +295,16 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
             # 人员经费 | …' then '|  | 公用经费 | …', '| 合计 |  | …'); every row is read from its item on
             named = cells[1] if cells[1].text else cells[0]
             label, values, label_start = named.text, cells[2:], named.start
+        elif (
+            _serial_first(header, columns)
+            and len(cells) > 2
+            and cells[0].value is not None
+            and cells[1].value is None
+            and cells[1].text
+        ):
+            # '| 序号 | 项目名称 | 调整后预算 | …' then '| 3 | 某项目 | 480.00 | …': the number is the
+            # row's place in the list, its name stands in the second cell
+            label, values, label_start = cells[1].text, cells[2:], cells[1].start
         elif cells and cells[0].value is None and cells[0].text:
             label, values = cells[0].text, cells[1:]
             label_start = cells[0].start
@@ -312,6 +324,18 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
         body.append((label, label_start, values, paragraph))
     close()
     return tables
+
+
+def _serial_first(header: list[TableCell], columns: _Columns) -> bool:
+    """The header opens with a column of serial numbers and a column of names, columns of amounts
+    after them ('序号 | 项目名称 | 调整后预算 | …'; a score table's columns of names are read as before)."""
+    return (
+        len(header) > 3
+        and header[0].text.strip() in _SERIAL_COLUMNS
+        and header[1].text
+        and columns.kind(header[1].text) is None
+        and columns.kind(header[2].text) in ("年初预算", "全年预算", "执行数", "year")
+    )
 
 
 def _two_name_columns(header: list[TableCell], columns: _Columns) -> bool:
@@ -522,6 +546,7 @@ def _vertical_tables(
 # 分值 | 得分, each indicator is its name, its target, what was done, its points and its score;
 # the merged cells of the first two levels (产出指标, 数量指标) stand once before the rows they span.
 _TARGET_NAMES = frozenset(words("tables.target_names"))
+_SERIAL_COLUMNS = frozenset(words("tables.serial_columns"))
 _ACTUAL_NAMES = frozenset(words("tables.actual_names"))
 _WEIGHT_NAMES = frozenset(words("tables.weight_names"))
 _SCORE_NAMES = frozenset(words("tables.score_names"))
@@ -533,6 +558,23 @@ _POINTS_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _TOTAL_LABELS = words("tables.total_labels")
 _INDICATOR_COLUMNS = words("tables.indicator_columns")
 _INDICATOR_KINDS = ("other", "other", "weight", "score")
+
+
+def _indicator_row(texts: list[str], lines: list, position: int, strict: bool) -> bool:
+    """Whether an indicator's row starts at ``position``: its name, its target, what was done, its
+    points and its score. ``strict``: target and done are figures ('≥135万亩', '96.4%'); otherwise
+    they may be words or dates ('2023年11月30日前', '稳中有增', '长期'), as long as neither is a
+    number of points (which would put the row one line off)."""
+    window = texts[position : position + 5]
+    if len(window) < 5 or not all(lines[position + k] is not None for k in range(5)):
+        return False
+    if not window[0] or _VALUE_CELL.match(window[0]) or window[0] in _TOTAL_LABELS:
+        return False
+    if not (_POINTS_CELL.match(window[3]) and _POINTS_CELL.match(window[4])):
+        return False
+    if strict:
+        return bool(_VALUE_CELL.match(window[1]) and _VALUE_CELL.match(window[2]))
+    return all(w and not _POINTS_CELL.match(w) and w not in _TOTAL_LABELS for w in window[1:3])
 
 
 def _vertical_indicator_tables(
@@ -572,15 +614,9 @@ def _vertical_indicator_tables(
                 )
                 position += 3
                 break
-            if (
-                len(window) == 5
-                and all(lines[position + k] is not None for k in range(5))
-                and window[0]
-                and not _VALUE_CELL.match(window[0])
-                and _VALUE_CELL.match(window[1])
-                and _VALUE_CELL.match(window[2])
-                and _POINTS_CELL.match(window[3])
-                and _POINTS_CELL.match(window[4])
+            if _indicator_row(texts, lines, position, strict=True) or (
+                _indicator_row(texts, lines, position, strict=False)
+                and not _indicator_row(texts, lines, position + 1, strict=True)
             ):
                 cells = tuple(
                     number_cell(lines[position + k][0], lines[position + k][1]) for k in (1, 2, 3, 4)

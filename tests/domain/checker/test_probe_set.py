@@ -46,30 +46,9 @@ KNOWN_MISSES: dict[str, str] = {
         "'投资完成率90.68%' is 已完成投资 ÷ 总投资, two amounts stated in other sentences under other labels: "
         "the rate's own sentence holds no amount to divide"
     ),
-    "p5_06_huadian_senlinfanghuo_2023_xiangmu_table.txt": (
-        "a form read one cell a line whose score column is interleaved with target and actual cells of "
-        "varying count: the item scores are not read back into one column to add up to 总分"
-    ),
-    "p5_07_kuandian_qixiangju_2023_zhengti_table.txt": (
-        "支出合计, 基本支出 and 项目支出 stand side by side in one `|` row (a row of parts, not rows "
-        "under a total); and '作业计划完成率86.67%' is 完成37次 ÷ 计划45次 from another sentence"
-    ),
-    "p6_02_menyuan_yingjiguanli_2022_zhengti_table.txt": (
-        "the two breakdowns of 年度资金总额 in a `|` form are rows under 按收入性质分 and 按支出性质分 "
-        "headers with no total of their own in the 执行数 column: the rule reads a stated or summed "
-        "total beside each marker in prose"
-    ),
     "p6_04_jinghai_gonggongweisheng_2023_xiangmu.txt": (
         "'结余资金203.65万元' against 下达4376.52 − 支出4162.87: the allocation is in another "
         "paragraph under a label (下达资金) that is no income word of the balance identity"
-    ),
-    "p7_06_lanxian_xianjiezijin_2023_xiangmu_disanfang.txt": (
-        "'共安排项目32个、资金5,286.00万元' against amounts by category listed with their counts "
-        "('产业类14个3,105.60万元…'): pairs of count and amount are not read as one list of each"
-    ),
-    "p7_08_eryuan_weifanggaizao_2022_xiangmu_table.txt": (
-        "'合计 318.00' closes a space-separated table whose source rows carry a second number each "
-        "(amount and share): the column of amounts is not told from the column of shares"
     ),
 }
 
