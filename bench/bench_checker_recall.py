@@ -40,6 +40,7 @@ def score(files: dict, texts: dict, verbose: bool) -> dict:
     false_errors = false_warnings = too_severe = 0
     for name, meta in files.items():
         text = texts[name]
+        listed = verbose and not meta["held_out"]  # a held-out file is never listed one by one
         result = check_text(text, report_type="auto")
         reported = [f for f in result.findings if f.severity in (ERROR, WARNING)]
         defects = [
@@ -55,7 +56,7 @@ def score(files: dict, texts: dict, verbose: bool) -> dict:
                     f.severity == ERROR and not any(near(f, sp) for sp in error_spans) for f in hits
                 ):
                     too_severe += 1  # an error here that no error-level defect nearby accounts for
-            elif verbose:
+            elif listed:
                 print(f"  漏报 {name} [{entry['kind']}] {entry['quote'][:40]!r}")
         for finding in reported:
             if any(near(finding, places) for _, places in defects):
@@ -64,7 +65,7 @@ def score(files: dict, texts: dict, verbose: bool) -> dict:
                 false_errors += 1
             else:
                 false_warnings += 1
-            if verbose:
+            if listed:
                 print(f"  误报 {name} {finding.severity} {finding.rule}: {finding.message[:60]}")
     return {
         "files": len(files),
