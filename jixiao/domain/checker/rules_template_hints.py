@@ -1,0 +1,414 @@
+"""Writing hints of an official template left in a report: what the template tells the writer to
+write, copied instead of being replaced by what was done.
+
+The hints have a few general shapes, whatever their words:
+
+* an imperative sentence with no subject and no result: an instruction verb (说明, 分析, 阐述 …)
+  after a frame (“对照年度目标,说明……情况”, “根据绩效目标及指标值逐项分析。”) or opening the
+  sentence, its object a topic noun (情况, 原因, 总分 …);
+* a list of topics right after a heading (“(一)项目概况。包括项目背景、资金投入和使用情况等。”,
+  “一、项目概况:含立项背景及目的,预算收支情况。”);
+* a bracket that limits the length (“(200字以内)”) or says how to write (“(可用表格形式反映)”,
+  “(比照预算公开的内容格式)”);
+* a form left unfilled: a choice whose options stand on lines of their own with none ticked, a
+  year written “201”, a figure written “**”, a field whose line holds only its name.
+
+A report's own account of its work says who did it (我局, 本单位), gives figures, or a result
+(已, 完成了, 良好): such a sentence is never a hint. The words are data (template_hints.yaml).
+All findings are warnings: a hint is read from its shape, not proved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.data import load_yaml
+from jixiao.domain.checker import scan
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_any
+
+
+def _hints() -> dict:
+    return load_yaml("checker/template_hints.yaml") or {}
+
+
+_DATA = _hints()
+_VERBS = tuple(sorted(_DATA.get("instruction_verbs") or (), key=len, reverse=True))
+_LEADING_VERBS = frozenset(_DATA.get("leading_verbs") or ())
+_FRAMES = tuple(_DATA.get("instruction_frames") or ())
+_ADVERBS = tuple(_DATA.get("instruction_adverbs") or ())
+_TOPICS = tuple(_DATA.get("topic_nouns") or ())
+_OPENERS = tuple(sorted(_DATA.get("enumeration_openers") or (), key=len, reverse=True))
+_OWN = tuple(_DATA.get("own_account") or ())
+_HINT_OPENERS = tuple(_DATA.get("hint_openers") or ())
+_HINT_WORDS = tuple(_DATA.get("hint_words") or ())
+_LENGTH_LIMIT = re.compile(_DATA.get("length_limit") or "(?!)")
+_CHECKED = re.compile(_DATA.get("checked_marks") or "(?!)")
+_COVER_FIELDS = frozenset(_DATA.get("cover_fields") or ())
+# a figure left as stars after a comparison ('≥**平方米'); a text that masks its figures with
+# stars elsewhere too ('****户', '〔****〕号') was masked by the site it was copied from
+_STARRED = re.compile(r"(?<=[≥≤><=])[ \t]?\*{2,}")
+_STARS = re.compile(r"\*{2,}")
+
+# the verbs, each found from one of its characters (the rarest: 析, 述, 映 … rather than 分, 说)
+_ANCHORS = "析述映填列写明"
+_BY_ANCHOR: dict[str, list[tuple[str, int]]] = {}
+for _verb in _VERBS:
+    _at = next((i for i, ch in enumerate(_verb) if ch in _ANCHORS), None)
+    if _at is not None:
+        _BY_ANCHOR.setdefault(_verb[_at], []).append((_verb, _at))
+_VERB_ANCHORS = "".join(_BY_ANCHOR)
+
+_SENTENCE_STARTS = "。\n|;；!！?？"
+_SENTENCE_ENDS = "。\n|"
+_MARKER = re.compile(
+    r"[ \t]*(?:第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d))"
+)
+_DIGIT = re.compile(r"\d")
+# a head that ends in what the writer must do: '如有调整的,需在报告中(加以说明)', '请(简要说明)'
+_MODAL_END = re.compile(
+    r"(?:需|须|应|请|应当|需要)(?:在[^,，。]{1,10}[中里内])?(?:加以|予以|进行|逐项|简要|详细|另行|重点)?$"
+)
+_ITEM_BREAKS = re.compile(r"[、,，和及与或]")
+_ENUM_TAILS = ("等内容", "等情况", "等方面", "等事项", "等")
+
+
+def _own_account(piece: str) -> bool:
+    return any(word in piece for word in _OWN)
+
+
+def _ends_with_topic(piece: str) -> bool:
+    piece = piece.rstrip("。.;； ")
+    for tail in _ENUM_TAILS:
+        piece = piece.removesuffix(tail)
+    return piece.endswith(_TOPICS)
+
+
+def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) of each imperative sentence of the template."""
+    found: list[tuple[int, int, str]] = []
+    taken = -1
+    for anchor in scan.places_of(text, _VERB_ANCHORS, places) if _VERB_ANCHORS else ():
+        verb = ""
+        for candidate, offset in _BY_ANCHOR[text[anchor]]:
+            if text.startswith(candidate, anchor - offset):
+                verb, verb_start = candidate, anchor - offset
+                break
+        if (
+            not verb
+            or verb_start < taken
+            or text[verb_start + len(verb) : verb_start + len(verb) + 1] in ":："
+        ):
+            continue  # ('说明:…' is a form's note, not an instruction)
+        start = max(text.rfind(mark, max(0, verb_start - 40), verb_start) for mark in _SENTENCE_STARTS) + 1
+        if start == 0 and verb_start > 40:
+            continue  # no sentence start near: a long sentence, not a hint
+        ends = [at for mark in _SENTENCE_ENDS if (at := text.find(mark, verb_start, verb_start + 80)) >= 0]
+        end = min(ends) if ends else min(len(text), verb_start + 80)
+        if not ends and end < len(text):
+            continue
+        sentence = text[start:end]
+        if _MARKER.match(sentence):
+            continue  # a heading ('(三)分析存在的问题')
+        body = _LENGTH_LIMIT.sub("", sentence).strip()
+        if not body or len(body) > 60 or _DIGIT.search(body) or _own_account(body):
+            continue
+        head = text[start:verb_start].strip()
+        tail = _LENGTH_LIMIT.sub("", text[verb_start + len(verb) : end]).strip(" 。")
+        if head:
+            # a frame ('对照年度目标,', '根据绩效目标及指标值') or an adverb ('请', '简要') before the verb
+            if head.startswith(_FRAMES):
+                if len(head) > 24:
+                    continue
+            elif head not in _ADVERBS and not (_MODAL_END.search(head) and not tail):
+                continue  # ('…需要填报X' defines a form's column; '…的,需在报告中加以说明。' asks for text)
+            if tail and not _ends_with_topic(tail):
+                continue
+        else:
+            if verb not in _LEADING_VERBS or not tail or not _ends_with_topic(tail):
+                continue
+        if not tail and not (head.startswith(_FRAMES) or _MODAL_END.search(head)):
+            continue
+        found.append((start, end, sentence.strip()))
+        taken = end
+    return found
+
+
+_HEADING_BEFORE = re.compile(
+    # (a text flattened from a PDF runs its headings on: '…报告摘要一、项目概况:含…')
+    r"(?:(?:^|(?<=[\s。|]))\d{1,2}[.、．]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
+    r"[ \t]*[\u4e00-\u9fff、]{2,16}?[ \t]*[。:：.．]?[ \t]*$"
+)
+
+
+def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
+    """(start, end, quote) of each list of topics right after a heading, written as the
+    template's description of what goes under it."""
+    found: list[tuple[int, int, str]] = []
+    for at in scan.places_of(text, "包含", places):
+        opener = None
+        for candidate in _OPENERS:  # (the longest first: '主要包括' before '包括')
+            offset = max(candidate.rfind("包"), candidate.rfind("含"))
+            if offset >= 0 and text.startswith(candidate, at - offset):
+                opener, at = candidate, at - offset
+                break
+        if opener is None:
+            continue
+        before = text[max(0, at - 24) : at]
+        if not before.rstrip(" \t").endswith(("。", ":", "：", ".", "．")):
+            continue  # the list is the heading's own sentence ('包括' after a comma, a subject)
+        heading = _HEADING_BEFORE.search(before)
+        if heading is None:
+            continue
+        content_start = at + len(opener)
+        if text[content_start : content_start + 1] in ":：":
+            content_start += 1
+        stops = [s for mark in "。\n" if (s := text.find(mark, content_start, content_start + 70)) >= 0]
+        if not stops:
+            continue
+        stop = min(stops)
+        content = text[content_start:stop]
+        items = [item for item in _ITEM_BREAKS.split(content) if item]
+        if len(items) < 2 or any(len(item) > 10 for item in items):
+            continue
+        if _DIGIT.search(content) or _own_account(content) or not _ends_with_topic(content):
+            continue
+        start = at - len(before) + heading.start()
+        found.append((start, stop + 1, text[start : stop + 1].strip()))
+    return found
+
+
+_HINT_BRACKET = re.compile(
+    r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
+)
+_LIMIT_WORDS = ("字以", "字左右", "字内")
+
+
+def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
+    """(start, end, bracket) of each bracket that limits the length or says how to write."""
+    found = []
+    brackets = list(scan.finditer(_HINT_BRACKET, text, places))  # (the few that open like a hint)
+    if has_any(text, _LIMIT_WORDS, places):
+        brackets = sorted(brackets + list(_LENGTH_LIMIT.finditer(text)), key=lambda m: m.start())
+    for bracket in brackets:
+        at, close = bracket.start(), bracket.end() - 1
+        body = text[at + 1 : close]
+        if "(" in body or "（" in body or "\n" in body or len(body) < 4:
+            continue
+        if _LENGTH_LIMIT.fullmatch(text, at, close + 1):
+            # the limit of what the clause before it asks for; a clause with figures is a scoring
+            # rule's note ('执行率未达到90%的需说明原因(100字以内)'), kept in the official form
+            clause = max(text.rfind(mark, max(0, at - 60), at) for mark in ",，;；。\n|") + 1
+            if not _DIGIT.search(text, clause, at):
+                found.append((at, close + 1, text[at : close + 1]))
+            continue
+        if not body.startswith(_HINT_OPENERS) or not any(w in body for w in _HINT_WORDS):
+            continue
+        if _DIGIT.search(body) or _own_account(body):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", close)
+        if (
+            not text[line_start:at].strip()
+            and not text[close + 1 : line_end if line_end >= 0 else None].strip()
+        ):
+            continue  # a bracket on a line of its own: template.form_instruction reads those
+        found.append((at, close + 1, text[at : close + 1]))
+    return found
+
+
+@rule(
+    "template.instruction",
+    "模板的写作提示留在报告里：祈使句（“说明……情况”“根据……逐项分析”）、标题后的话题列举（“包括A、B等”）、"
+    "括号里的篇幅或写法提示（“(200字以内)”“(可用表格形式反映)”）",
+)
+def check_template_instructions(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    places = report.places
+    findings = []
+    seen: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, quote: str, what: str) -> None:
+        if any(a < end and start < b for a, b in seen):
+            return
+        seen.append((start, end))
+        findings.append(
+            context.finding(
+                "template.instruction",
+                WARNING,
+                f"{what}：“{quote[:40]}”（模板的写作提示，应换成实际内容或删去）",
+                start,
+                end,
+                found=quote[:40],
+            )
+        )
+
+    for start, end, quote in _topic_lists(text, places):
+        add(start, end, quote, "标题后是模板对应写内容的列举，不是实际情况")
+    for start, end, quote in _instruction_sentences(text, places):
+        add(start, end, quote, "这一句是要求填写者说明什么的提示，没有写实际情况")
+    for start, end, quote in _hint_brackets(text, places):
+        add(start, end, quote, "括号里是篇幅或写法的提示")
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A form left unfilled
+
+
+_YEAR_STUB = re.compile(
+    r"(?<![\d.．])20[12](?=[ \t]*年(?!度)|[ \t]*(?:$|\n|[一二三四五六七八九十]+、))", re.M
+)
+
+
+_THREE_DIGITS = re.compile(r"20[12](?!\d)")
+
+
+def _year_stubs(text: str, places) -> list[re.Match]:
+    """A year cut to its first three digits ('报告日期:201 年', '评价人员: 201'), after a field's
+    colon or before 年."""
+    found = []
+    for stub in _THREE_DIGITS.finditer(text):  # (a literal first: scanned in C, a few matches)
+        at = stub.start()
+        match = _YEAR_STUB.match(text, at)
+        if match is None or (at and text[at - 1].isdigit()):
+            continue
+        before = text[max(0, at - 3) : at].rstrip(" \t")
+        if not text[match.end() : match.end() + 3].lstrip(" \t").startswith("年") and not before.endswith(
+            (":", "：")
+        ):
+            continue  # (no 年 after it: only a field's value, right after its colon)
+        found.append(match)
+    return found
+
+
+def _unchecked_groups(context: CheckContext) -> list[tuple[int, int, str]]:
+    """A choice whose options stand one to a line ('评价机构:部门评价组□' then '中介机构□'), none
+    ticked. (Options on one line are read by template.leftover.)"""
+    report = context.report
+    text = report.text
+    if "□" not in text:
+        return []
+    paragraphs = report.paragraphs
+    source = report.source
+    found = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        line = paragraph.text
+        if line.count("□") != 1 or ":" not in line[:12] or "|" in line:
+            index += 1
+            continue
+        group = [paragraph]
+        follow = index + 1
+        while follow < len(paragraphs):
+            other = paragraphs[follow].text.strip()
+            if other.count("□") != 1 or ":" in other or "：" in other or len(other) > 16:
+                break
+            group.append(paragraphs[follow])
+            follow += 1
+        index = follow
+        if len(group) < 2:
+            continue
+        original = source.original_text(group[0].start, group[-1].end)
+        if _CHECKED.search(original) or "?" in original:
+            continue
+        found.append((group[0].start, group[-1].end, " ".join(p.text.strip() for p in group)))
+    return found
+
+
+def _bare_fields(context: CheckContext) -> list[tuple[int, int, str]]:
+    """A cover field whose line holds only its name, between filled fields ('项目单位 X局',
+    '主管部门', '评价方式:…'), or a field's colon followed by the next field ('填报单位: 单位:万元')."""
+    report = context.report
+    text = report.text
+    paragraphs = report.paragraphs
+    found = []
+    if not _COVER_FIELDS:
+        return found
+    for alone in _FIELD_ALONE.finditer(text):  # (a field's name alone on its line: few)
+        index = report.paragraph_index(alone.start(1))
+        if not 0 < index < len(paragraphs) - 1:
+            continue
+        line = paragraphs[index].text.strip()
+        if line not in _COVER_FIELDS:
+            continue
+        filled = 0
+        for other in (paragraphs[index - 1].text.strip(), paragraphs[index + 1].text.strip()):
+            name = next((f for f in _COVER_FIELDS if other.startswith(f)), None)
+            if name and len(other.lstrip(name + ":： ")) >= 2:
+                filled += 1
+        if filled == 2:
+            found.append((paragraphs[index].start, paragraphs[index].end, line))
+    # (a field's name that stands alone before its colon is read by template.leftover; here the
+    # name runs on from the words before it, the spaces between them lost: '…数据表填报单位:单位:万元')
+    for colon in (m.start() for m in _COLON_THEN_NAME.finditer(text)) if ":" in text else ():
+        run = _CJK_RUN.search(text, max(0, colon - 16), colon)
+        if run is None:
+            continue
+        name = next((f for f in _COVER_FIELDS if run.group(0).endswith(f) and run.group(0) != f), None)
+        after = text[colon + 1 : text.find(":", colon + 1)].strip()
+        if name and (after == "单位" or after in _COVER_FIELDS):
+            found.append((colon - len(name), colon + 1, name))
+    return found
+
+
+_FIELD_ALONE = re.compile(
+    r"\n[ \t]*("
+    + "|".join(re.escape(f) for f in sorted(_COVER_FIELDS, key=len, reverse=True))
+    + r")[ \t]*(?=\n)"
+)
+_COLON_THEN_NAME = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff()]{2,16}$")
+
+
+@rule(
+    "template.unfilled",
+    "表格、封面没有填完：选项分行列出却都没有勾选、年份只写了“201”、数字写成“**”、栏目只有名称",
+)
+def check_unfilled_forms(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    places = report.places
+    findings = []
+    for start, end, quote in _unchecked_groups(context):
+        findings.append(
+            context.finding(
+                "template.unfilled", WARNING, f"选项都没有勾选：“{quote[:40]}”", start, end, found=quote[:40]
+            )
+        )
+    for match in _year_stubs(text, places):
+        findings.append(
+            context.finding(
+                "template.unfilled",
+                WARNING,
+                f"年份只写了“{match.group(0)}”，没有填完",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
+    starred = list(_STARRED.finditer(text)) if "**" in text else []
+    if starred and len(starred) == len(_STARS.findall(text)):
+        first = starred[0]
+        more = f"，全文共{len(starred)}处" if len(starred) > 1 else ""
+        findings.append(
+            context.finding(
+                "template.unfilled",
+                WARNING,
+                f"数字写成“{first.group(0).strip()}”{more}，模板的占位没有填实",
+                first.start(),
+                first.end(),
+                found=first.group(0),
+            )
+        )
+    for start, end, name in _bare_fields(context):
+        findings.append(
+            context.finding("template.unfilled", WARNING, f"“{name}”一栏没有填写", start, end, expected=name)
+        )
+    return findings
+
+
+RULES = (check_template_instructions, check_unfilled_forms)
