@@ -38,6 +38,7 @@ _VERBS = tuple(sorted(_DATA.get("instruction_verbs") or (), key=len, reverse=Tru
 _LEADING_VERBS = frozenset(_DATA.get("leading_verbs") or ())
 _FRAMES = tuple(_DATA.get("instruction_frames") or ())
 _ADVERBS = tuple(_DATA.get("instruction_adverbs") or ())
+_ADVERB_CHARS = frozenset("".join(_ADVERBS))
 _TOPICS = tuple(_DATA.get("topic_nouns") or ())
 _OPENERS = tuple(sorted(_DATA.get("enumeration_openers") or (), key=len, reverse=True))
 _OWN = tuple(_DATA.get("own_account") or ())
@@ -115,10 +116,12 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
         if not body or len(body) > 60 or _DIGIT.search(body) or _own_account(body):
             continue
         head = text[start:verb_start].strip()
+        framed = head.lstrip("".join(_ADVERB_CHARS)) if head[:1] in _ADVERB_CHARS else head
+        framed = framed if framed.startswith(_FRAMES) else ""  # ('请对照…', '主要围绕…')
         tail = _LENGTH_LIMIT.sub("", text[verb_start + len(verb) : end]).strip(" 。")
         if head:
             # a frame ('对照年度目标,', '根据绩效目标及指标值') or an adverb ('请', '简要') before the verb
-            if head.startswith(_FRAMES):
+            if framed:
                 if len(head) > 24:
                     continue
             elif head not in _ADVERBS and not (_MODAL_END.search(head) and not tail):
@@ -128,7 +131,9 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
         else:
             if verb not in _LEADING_VERBS or not tail or not _ends_with_topic(tail):
                 continue
-        if not tail and not (head.startswith(_FRAMES) or _MODAL_END.search(head)):
+        if not tail and head.endswith(("进行", "作", "做")):
+            continue  # ('根据…,对资金使用进行分析。' states the method the report followed)
+        if not tail and not (framed or _MODAL_END.search(head)):
             continue
         found.append((start, end, sentence.strip()))
         taken = end
@@ -182,7 +187,7 @@ def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
 _HINT_BRACKET = re.compile(
     r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
 )
-_LIMIT_WORDS = ("字以", "字左右", "字内")
+_LIMIT_WORDS = ("字以", "字左右", "字内", "字)", "字）")
 
 
 def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:

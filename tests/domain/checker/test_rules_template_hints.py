@@ -39,9 +39,15 @@ def test_the_reports_own_account_with_the_same_verbs_stays_silent():
         "结合现场核查,说明项目管护效果良好。\n"
         "说明:本表金额单位为万元,公用经费填报基本支出中的商品和服务支出。\n"
         "(三)分析存在的问题及原因\n个别乡镇报账滞后。\n"
-        "现将有关情况说明如下:\n全年完成造林1.2万亩。"
+        "现将有关情况说明如下:\n全年完成造林1.2万亩。\n"
+        "依据管护合同,对各标段的管护质量进行分析。"
     )
     assert not fired(silent)
+
+
+def test_an_adverb_before_the_frame_is_read_through():
+    assert fired("(三)偏差情况\n请围绕当年产出指标,简要说明未完成的原因。\n(四)整改\n已整改。")
+    assert fired("(三)偏差情况\n着重结合抽查结果逐项说明。\n(四)整改\n已整改。")
 
 
 def test_an_indicator_definition_beginning_with_its_verb_stays_silent():
@@ -69,7 +75,8 @@ def test_a_heading_followed_by_the_reports_own_list_stays_silent():
         "(二)主要工作。主要包括完成退化草原修复、开展森林防火巡查等。\n"
         "(三)项目内容。包括苗木采购、整地和栽植。\n"
         "(四)资金情况。我局资金来源主要包括财政拨款和上年结转等。\n"
-        "全年工作主要包括防火、防虫和管护等方面情况。"
+        "全年工作主要包括防火、防虫和管护等方面情况。\n"
+        "(五)人员情况。包括在职人员和退休人员。"
     )
     assert not fired(silent)
 
@@ -81,6 +88,7 @@ def test_a_bracket_limiting_the_length_or_saying_how_to_write_is_named():
     assert fired("摘要(1500字左右)\n本项目总投资80万元。")
     assert fired("(二)人员和机构情况(须列出内设股室名称及编制人数)\n内设股室4个。")
     assert fired("三、支出明细(可以附表形式列示)\n全年支出80万元。")
+    assert fired("五、结论(字数不超过800字)\n本项目自评得分95分。")
 
 
 def test_a_bracket_of_the_reports_own_stays_silent():
