@@ -147,6 +147,34 @@ _HEADING_BEFORE = re.compile(
 )
 
 
+_HEADING_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}[.、．]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])[ \t]*"
+    r"(?P<title>[\u4e00-\u9fff、]{2,16}?)[ \t]*[。:：.．]?[ \t]*\n"
+)
+
+
+def _heading_start(text: str, at: int) -> int | None:
+    """Where the heading stands that a list opening at ``at`` follows at once: on its line, after
+    the title's '。' or ':' ('(一)项目概况。包括…'); or on the line before, the list opening its
+    line ('(一)项目概况\n包括…') or after the title's words said again ('(一)项目概况\n项目概况包括…')."""
+    before = text[max(0, at - 24) : at]
+    if before.rstrip(" \t").endswith(("。", ":", "：", ".", "．")):
+        heading = _HEADING_BEFORE.search(before)
+        if heading is not None:
+            return at - len(before) + heading.start()
+    line_start = text.rfind("\n", max(0, at - 12), at) + 1
+    if not line_start:
+        return None
+    lead = text[line_start:at].strip(" \t:：")
+    previous = text.rfind("\n", max(0, line_start - 26), line_start - 1) + 1
+    if not previous and line_start > 26:
+        return None
+    heading = _HEADING_LINE.fullmatch(text, previous, line_start)
+    if heading is None or (lead and lead not in heading.group("title")):
+        return None
+    return previous
+
+
 def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
     """(start, end, quote) of each list of topics right after a heading, written as the
     template's description of what goes under it."""
@@ -160,11 +188,8 @@ def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
                 break
         if opener is None:
             continue
-        before = text[max(0, at - 24) : at]
-        if not before.rstrip(" \t").endswith(("。", ":", "：", ".", "．")):
-            continue  # the list is the heading's own sentence ('包括' after a comma, a subject)
-        heading = _HEADING_BEFORE.search(before)
-        if heading is None:
+        start = _heading_start(text, at)
+        if start is None:
             continue
         content_start = at + len(opener)
         if text[content_start : content_start + 1] in ":：":
@@ -179,7 +204,6 @@ def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
             continue
         if _DIGIT.search(content) or _own_account(content) or not _ends_with_topic(content):
             continue
-        start = at - len(before) + heading.start()
         found.append((start, stop + 1, text[start : stop + 1].strip()))
     return found
 
@@ -187,6 +211,7 @@ def _topic_lists(text: str, places) -> list[tuple[int, int, str]]:
 _HINT_BRACKET = re.compile(
     r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
 )
+_ASKING_BRACKET = re.compile(r"[(（][^()（）\n]{0,16}请[^()（）\n]{0,40}?[)）]")
 _LIMIT_WORDS = ("字以", "字左右", "字内", "字)", "字）")
 
 
@@ -194,8 +219,14 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
     """(start, end, bracket) of each bracket that limits the length or says how to write."""
     found = []
     brackets = list(scan.finditer(_HINT_BRACKET, text, places))  # (the few that open like a hint)
+    for ask in scan.places_of(text, "请", places):  # ('(如未完成,请说明原因)': a few 请 a text)
+        opening = max(text.rfind("(", max(0, ask - 16), ask), text.rfind("（", max(0, ask - 16), ask))
+        match = _ASKING_BRACKET.match(text, opening) if opening >= 0 else None
+        if match is not None and not _HINT_BRACKET.match(text, opening):
+            brackets.append(match)
     if has_any(text, _LIMIT_WORDS, places):
-        brackets = sorted(brackets + list(_LENGTH_LIMIT.finditer(text)), key=lambda m: m.start())
+        brackets += _LENGTH_LIMIT.finditer(text)
+    brackets.sort(key=lambda m: m.start())
     for bracket in brackets:
         at, close = bracket.start(), bracket.end() - 1
         body = text[at + 1 : close]
@@ -208,7 +239,8 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
             if not _DIGIT.search(text, clause, at):
                 found.append((at, close + 1, text[at : close + 1]))
             continue
-        if not body.startswith(_HINT_OPENERS) or not any(w in body for w in _HINT_WORDS):
+        asks = body.startswith(_HINT_OPENERS) or "请" in body  # ('(如未完成,请说明原因)')
+        if not asks or not any(w in body for w in _HINT_WORDS):
             continue
         if _DIGIT.search(body) or _own_account(body):
             continue
@@ -238,6 +270,7 @@ def check_template_instructions(context: CheckContext) -> list[Finding]:
     def add(start: int, end: int, quote: str, what: str) -> None:
         if any(a < end and start < b for a, b in seen):
             return
+        quote = quote.replace("\n", " ")
         seen.append((start, end))
         findings.append(
             context.finding(

@@ -69,6 +69,12 @@ def test_a_list_of_topics_right_under_a_heading_is_named():
     assert fired(body)
 
 
+def test_a_list_of_topics_on_the_line_after_its_heading_is_named():
+    assert fired("(二)绩效目标\n包括长期目标和年度目标。\n年度完成造林800亩。")
+    # the list's subject is the heading's own title said again
+    assert fired("(二)评价依据\n评价依据主要包括政策依据、管理依据和技术标准等。\n《森林法》。")
+
+
 def test_a_heading_followed_by_the_reports_own_list_stays_silent():
     silent = (
         "(一)机构设置。包括办公室、资源股和执法大队等3个内设机构。\n"
@@ -76,7 +82,8 @@ def test_a_heading_followed_by_the_reports_own_list_stays_silent():
         "(三)项目内容。包括苗木采购、整地和栽植。\n"
         "(四)资金情况。我局资金来源主要包括财政拨款和上年结转等。\n"
         "全年工作主要包括防火、防虫和管护等方面情况。\n"
-        "(五)人员情况。包括在职人员和退休人员。"
+        "(五)人员情况。包括在职人员和退休人员。\n"
+        "(六)项目内容\n本项目主要包括苗圃改造、灌溉设施和管护用房等方面内容。"
     )
     assert not fired(silent)
 
@@ -89,6 +96,7 @@ def test_a_bracket_limiting_the_length_or_saying_how_to_write_is_named():
     assert fired("(二)人员和机构情况(须列出内设股室名称及编制人数)\n内设股室4个。")
     assert fired("三、支出明细(可以附表形式列示)\n全年支出80万元。")
     assert fired("五、结论(字数不超过800字)\n本项目自评得分95分。")
+    assert fired("(三)目标完成情况(未完成的,请逐项说明原因)\n全部完成。")
 
 
 def test_a_bracket_of_the_reports_own_stays_silent():
