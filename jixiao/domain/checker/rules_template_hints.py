@@ -402,6 +402,50 @@ _COLON_THEN_NAME = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff()]{2,16}$")
 
 
+_NUMBER_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _shifted_rows(context: CheckContext) -> list[tuple[int, int, str, str]]:
+    """A row of a '|' form with one amount left out: the header has N amount columns right
+    before its rate column, the row N-1 figures before its rate ('部门整体支出总额 | 864.2 |
+    100% | 20 |' under '预算数 | 执行数 | 执行率 | 得分'). A header with a group's name over its
+    amounts ('年度预算数(万元) | 年初预算 | …') has that cell more: only amount names are counted.
+    (start, end, label, the name of the column left empty, by position)."""
+    report = context.report
+    text = report.text
+    columns = context.data.tables.get("columns") or {}
+    rates = tuple(columns.get("rate") or ())
+    money = tuple(name for names in (columns.get("money") or {}).values() for name in names)
+    if not rates or "|" not in text or not scan.places_of(text, "%", report.places):
+        return []
+    found = []
+    paragraphs = report.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        line = paragraph.text
+        if "|" not in line or not any(rate in line for rate in rates):
+            continue
+        header = [cell.strip().replace(" ", "") for cell in line.split("|")]
+        at = next((i for i, cell in enumerate(header) if cell.startswith(rates)), None)
+        if not at:
+            continue
+        amounts = 0  # the amount columns right before the rate column ('预算数 | 执行数 | 执行率')
+        while amounts < at - 1 and header[at - 1 - amounts].startswith(money):
+            amounts += 1
+        if amounts < 2:
+            continue
+        for row in paragraphs[index + 1 : index + 4]:
+            cells = [cell.strip() for cell in row.text.split("|")]
+            if "|" not in row.text or any(cell.startswith(rates) for cell in cells):
+                break  # the table ends, or the next header
+            rate = next((i for i, cell in enumerate(cells) if cell.endswith("%")), None)
+            if rate is None or not _NUMBER_CELL.fullmatch(cells[rate][:-1]):
+                continue
+            figures = [cell for cell in cells[1:rate] if _NUMBER_CELL.fullmatch(cell)]
+            if len(figures) == rate - 1 == amounts - 1:
+                found.append((row.start, row.end, cells[0], header[at - amounts + len(figures)]))
+    return found
+
+
 @rule(
     "template.unfilled",
     "表格、封面没有填完：选项分行列出却都没有勾选、年份只写了“201”、数字写成“**”、栏目只有名称",
@@ -440,6 +484,17 @@ def check_unfilled_forms(context: CheckContext) -> list[Finding]:
                 first.start(),
                 first.end(),
                 found=first.group(0),
+            )
+        )
+    for start, end, label, column in _shifted_rows(context):
+        findings.append(
+            context.finding(
+                "template.unfilled",
+                WARNING,
+                f"“{label}”一行少填了一格：表头执行率前有金额栏，这一行执行率前少一个数（“{column}”一栏没有填，后面的数字左移了一格）",
+                start,
+                end,
+                expected=column,
             )
         )
     for start, end, name in _bare_fields(context):

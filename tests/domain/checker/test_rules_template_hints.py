@@ -143,3 +143,29 @@ def test_a_field_with_only_its_name_between_filled_fields_is_named():
 def test_a_field_run_on_from_a_title_and_followed_by_the_unit_is_named():
     assert fired("附表1:项目资金明细表填报单位:单位:万元\n合计 80", "template.unfilled")
     assert not fired("附表1:项目资金明细表填报单位:青禾县林草局 单位:万元\n合计 80", "template.unfilled")
+
+
+def test_a_form_row_with_an_amount_left_out_is_named():
+    body = (
+        "预算执行情况 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
+        "年度资金总额 | 120 | 118.5 | 98.75% | 10 |\n"
+    )
+    found = fired(body, "template.unfilled")
+    assert found and "年度资金总额" in found[0].message
+    body = "资金执行 | 预算数 | 执行数 | 预算执行率 | 分值 | 得分 |\n合计 | 56.3 | 100% | 20 | 20 |\n"
+    assert fired(body, "template.unfilled")
+
+
+def test_a_form_row_with_all_its_amounts_stays_silent():
+    silent = (
+        "预算执行情况 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
+        "年度资金总额 | 120 | 120 | 118.5 | 98.75% | 10 |\n"
+        "其中:财政拨款 | 120 | 120 | 118.5 | 98.75% | / |\n"
+    )
+    assert not fired(silent, "template.unfilled")
+    # a group's name over the amounts: the header has a cell more than the rows
+    grouped = (
+        "预算执行情况 | 年度资金(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 得分 |\n"
+        "总额 | 40 | 40 | 39 | 97.50% | 10 |\n"
+    )
+    assert not fired(grouped, "template.unfilled")
