@@ -26,7 +26,6 @@ from jixiao.data import load_yaml
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
-from jixiao.domain.checker.rules import has_any
 
 
 def _hints() -> dict:
@@ -38,7 +37,7 @@ _VERBS = tuple(sorted(_DATA.get("instruction_verbs") or (), key=len, reverse=Tru
 _LEADING_VERBS = frozenset(_DATA.get("leading_verbs") or ())
 _FRAMES = tuple(_DATA.get("instruction_frames") or ())
 _ADVERBS = tuple(_DATA.get("instruction_adverbs") or ())
-_ADVERB_CHARS = frozenset("".join(_ADVERBS))
+_ADVERB_CHARS = "".join(sorted(set("".join(_ADVERBS))))
 _TOPICS = tuple(_DATA.get("topic_nouns") or ())
 _OPENERS = tuple(sorted(_DATA.get("enumeration_openers") or (), key=len, reverse=True))
 _OWN = tuple(_DATA.get("own_account") or ())
@@ -60,9 +59,20 @@ for _verb in _VERBS:
     if _at is not None:
         _BY_ANCHOR.setdefault(_verb[_at], []).append((_verb, _at))
 _VERB_ANCHORS = "".join(_BY_ANCHOR)
+# the characters that stand before each anchor in its verbs ('说' before '明'), and the anchors
+# that open a verb ('填写', '列出')
+_BEFORE_ANCHOR = {
+    char: frozenset(verb[offset - 1] for verb, offset in verbs if offset)
+    for char, verbs in _BY_ANCHOR.items()
+}
+_OPENING_ANCHORS = frozenset(char for char, verbs in _BY_ANCHOR.items() if any(not o for _, o in verbs))
 
-_SENTENCE_STARTS = "。\n|;；!！?？"
-_SENTENCE_ENDS = "。\n|"
+# what a hint's words before its verb open with: a frame ('对照'), an adverb ('请'); else a modal
+# stands among them ('…的,需在报告中')
+_HEAD_FIRSTS = frozenset(word[0] for word in (*_FRAMES, *_ADVERBS))
+_MODAL_IN = re.compile(r"需|须|应|请")
+_UP_TO_LAST_START = re.compile(r".*[。\n|;；!！?？]", re.S)  # (greedy: to the last mark)
+_SENTENCE_END = re.compile(r"[。\n|]")
 _MARKER = re.compile(
     r"[ \t]*(?:第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d))"
 )
@@ -90,9 +100,12 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
     """(start, end, sentence) of each imperative sentence of the template."""
     found: list[tuple[int, int, str]] = []
     taken = -1
-    for anchor in scan.places_of(text, _VERB_ANCHORS, places) if _VERB_ANCHORS else ():
+    for anchor in scan.places_of(text, _VERB_ANCHORS, places):  # (rare characters: a few a text)
         verb = ""
-        for candidate, offset in _BY_ANCHOR[text[anchor]]:
+        char = text[anchor]
+        if anchor and text[anchor - 1] not in _BEFORE_ANCHOR[char] and char not in _OPENING_ANCHORS:
+            continue  # ('明确', '析出': no verb of the list ends here)
+        for candidate, offset in _BY_ANCHOR[char]:
             if text.startswith(candidate, anchor - offset):
                 verb, verb_start = candidate, anchor - offset
                 break
@@ -102,23 +115,32 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
             or text[verb_start + len(verb) : verb_start + len(verb) + 1] in ":："
         ):
             continue  # ('说明:…' is a form's note, not an instruction)
-        start = max(text.rfind(mark, max(0, verb_start - 40), verb_start) for mark in _SENTENCE_STARTS) + 1
+        low = max(0, verb_start - 40)
+        opening = _UP_TO_LAST_START.match(text, low, verb_start)
+        start = opening.end() if opening is not None else low
         if start == 0 and verb_start > 40:
             continue  # no sentence start near: a long sentence, not a hint
-        ends = [at for mark in _SENTENCE_ENDS if (at := text.find(mark, verb_start, verb_start + 80)) >= 0]
-        end = min(ends) if ends else min(len(text), verb_start + 80)
-        if not ends and end < len(text):
+        first = text[start : start + 1]
+        if (
+            start < verb_start
+            and first not in _HEAD_FIRSTS
+            and not first.isspace()
+            and not _MODAL_IN.search(text, start, verb_start)
+        ):
+            continue  # a subject before the verb ('经分析', '数据说明'): prose, read no further
+        closing = _SENTENCE_END.search(text, verb_start, verb_start + 80)
+        end = closing.start() if closing is not None else min(len(text), verb_start + 80)
+        if closing is None and end < len(text):
             continue
         sentence = text[start:end]
         if _MARKER.match(sentence):
             continue  # a heading ('(三)分析存在的问题')
-        body = _LENGTH_LIMIT.sub("", sentence).strip()
-        if not body or len(body) > 60 or _DIGIT.search(body) or _own_account(body):
-            continue
+        limited = "字" in sentence  # (a length limit in brackets is left out of what is read)
         head = text[start:verb_start].strip()
-        framed = head.lstrip("".join(_ADVERB_CHARS)) if head[:1] in _ADVERB_CHARS else head
+        framed = head.lstrip(_ADVERB_CHARS) if head[:1] in _ADVERB_CHARS else head
         framed = framed if framed.startswith(_FRAMES) else ""  # ('请对照…', '主要围绕…')
-        tail = _LENGTH_LIMIT.sub("", text[verb_start + len(verb) : end]).strip(" 。")
+        tail = text[verb_start + len(verb) : end]
+        tail = (_LENGTH_LIMIT.sub("", tail) if limited else tail).strip(" 。")
         if head:
             # a frame ('对照年度目标,', '根据绩效目标及指标值') or an adverb ('请', '简要') before the verb
             if framed:
@@ -135,6 +157,9 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
             continue  # ('根据…,对资金使用进行分析。' states the method the report followed)
         if not tail and not (framed or _MODAL_END.search(head)):
             continue
+        body = (_LENGTH_LIMIT.sub("", sentence) if limited else sentence).strip()
+        if not body or len(body) > 60 or _DIGIT.search(body) or _own_account(body):
+            continue  # (a figure, a subject, a result: the report's own account)
         found.append((start, end, sentence.strip()))
         taken = end
     return found
@@ -212,20 +237,28 @@ _HINT_BRACKET = re.compile(
     r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
 )
 _ASKING_BRACKET = re.compile(r"[(（][^()（）\n]{0,16}请[^()（）\n]{0,40}?[)）]")
-_LIMIT_WORDS = ("字以", "字左右", "字内", "字)", "字）")
+_LIMIT_TAILS = frozenset(("以内", "以下", "左右"))
+_HINT_FIRSTS = frozenset(opener[0] for opener in _HINT_OPENERS)
 
 
 def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
     """(start, end, bracket) of each bracket that limits the length or says how to write."""
     found = []
-    brackets = list(scan.finditer(_HINT_BRACKET, text, places))  # (the few that open like a hint)
+    # the few brackets that open like a hint: tried only where one of the openers' first
+    # characters follows the bracket
+    opens = [at for at in scan.places_of(text, "(（", places) if text[at + 1 : at + 2] in _HINT_FIRSTS]
+    brackets = scan.matches_at(_HINT_BRACKET, text, opens) if opens else []
     for ask in scan.places_of(text, "请", places):  # ('(如未完成,请说明原因)': a few 请 a text)
         opening = max(text.rfind("(", max(0, ask - 16), ask), text.rfind("（", max(0, ask - 16), ask))
         match = _ASKING_BRACKET.match(text, opening) if opening >= 0 else None
         if match is not None and not _HINT_BRACKET.match(text, opening):
             brackets.append(match)
-    if has_any(text, _LIMIT_WORDS, places):
-        brackets += _LENGTH_LIMIT.finditer(text)
+    for word in scan.places_of(text, "字", places):  # ('(200字以内)': a few 字 a text)
+        if text[word + 1 : word + 3] in _LIMIT_TAILS or text[word + 1 : word + 2] in "内)）":
+            opening = max(text.rfind("(", max(0, word - 16), word), text.rfind("（", max(0, word - 16), word))
+            match = _LENGTH_LIMIT.match(text, opening) if opening >= 0 else None
+            if match is not None and match.end() > word:
+                brackets.append(match)
     brackets.sort(key=lambda m: m.start())
     for bracket in brackets:
         at, close = bracket.start(), bracket.end() - 1
@@ -366,7 +399,8 @@ def _bare_fields(context: CheckContext) -> list[tuple[int, int, str]]:
     found = []
     if not _COVER_FIELDS:
         return found
-    for alone in _FIELD_ALONE.finditer(text):  # (a field's name alone on its line: few)
+    # (a field's name alone on its line: on a cover, at the head of the text)
+    for alone in _FIELD_ALONE.finditer(text, 0, _COVER_SPAN):
         index = report.paragraph_index(alone.start(1))
         if not 0 < index < len(paragraphs) - 1:
             continue
@@ -382,24 +416,27 @@ def _bare_fields(context: CheckContext) -> list[tuple[int, int, str]]:
             found.append((paragraphs[index].start, paragraphs[index].end, line))
     # (a field's name that stands alone before its colon is read by template.leftover; here the
     # name runs on from the words before it, the spaces between them lost: '…数据表填报单位:单位:万元')
-    for colon in (m.start() for m in _COLON_THEN_NAME.finditer(text)) if ":" in text else ():
-        run = _CJK_RUN.search(text, max(0, colon - 16), colon)
-        if run is None:
-            continue
-        name = next((f for f in _COVER_FIELDS if run.group(0).endswith(f) and run.group(0) != f), None)
-        after = text[colon + 1 : text.find(":", colon + 1)].strip()
-        if name and (after == "单位" or after in _COVER_FIELDS):
-            found.append((colon - len(name), colon + 1, name))
+    for colon in _COLON_THEN_NAME.finditer(text) if ":" in text else ():
+        at = colon.start()
+        name = next((f for f in _COVER_FIELDS if text.endswith(f, 0, at)), None)
+        if name is None or not _CJK_OR_BRACKET.match(text, at - len(name) - 1):
+            continue  # (no field's name before, or one standing alone: template.leftover's)
+        after = text[at + 1 : text.find(":", at + 1)].strip()
+        if after == "单位" or after in _COVER_FIELDS:
+            found.append((at - len(name), at + 1, name))
     return found
 
 
+_COVER_SPAN = 3000  # how far into a text its cover's fields are looked for
 _FIELD_ALONE = re.compile(
-    r"\n[ \t]*("
+    r"\n[ \t]*(?=["
+    + "".join(sorted({f[0] for f in _COVER_FIELDS}))
+    + "])("
     + "|".join(re.escape(f) for f in sorted(_COVER_FIELDS, key=len, reverse=True))
     + r")[ \t]*(?=\n)"
 )
 _COLON_THEN_NAME = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff()]{2,16}$")
+_CJK_OR_BRACKET = re.compile(r"[\u4e00-\u9fff()]")
 
 
 _NUMBER_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -420,7 +457,14 @@ def _shifted_rows(context: CheckContext) -> list[tuple[int, int, str, str]]:
         return []
     found = []
     paragraphs = report.paragraphs
-    for index, paragraph in enumerate(paragraphs):
+    headers = set()  # the paragraphs that name a rate (a few a text, found by str.find)
+    shortest = min(rates, key=len)
+    at = text.find(shortest)
+    while at >= 0:
+        headers.add(report.paragraph_index(at))
+        at = text.find(shortest, at + len(shortest))
+    for index in sorted(headers):
+        paragraph = paragraphs[index]
         line = paragraph.text
         if "|" not in line or not any(rate in line for rate in rates):
             continue
