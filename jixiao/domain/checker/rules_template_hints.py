@@ -181,7 +181,7 @@ _HEADING_LINE = re.compile(
 def _heading_start(text: str, at: int) -> int | None:
     """Where the heading stands that a list opening at ``at`` follows at once: on its line, after
     the title's '。' or ':' ('(一)项目概况。包括…'); or on the line before, the list opening its
-    line ('(一)项目概况\n包括…') or after the title's words said again ('(一)项目概况\n项目概况包括…')."""
+    line ('(一)项目概况\n包括…')."""
     before = text[max(0, at - 24) : at]
     if before.rstrip(" \t").endswith(("。", ":", "：", ".", "．")):
         heading = _HEADING_BEFORE.search(before)
@@ -190,12 +190,14 @@ def _heading_start(text: str, at: int) -> int | None:
     line_start = text.rfind("\n", max(0, at - 12), at) + 1
     if not line_start:
         return None
-    lead = text[line_start:at].strip(" \t:：")
+    lead = text[line_start:at].strip(" \t")
     previous = text.rfind("\n", max(0, line_start - 26), line_start - 1) + 1
     if not previous and line_start > 26:
         return None
     heading = _HEADING_LINE.fullmatch(text, previous, line_start)
-    if heading is None or (lead and lead not in heading.group("title")):
+    if heading is None or lead:
+        # (a list after the heading's title said again, '(二)评价方法\n评价方法包括…', reads as
+        # the report's own account as often as a hint: left alone)
         return None
     return previous
 

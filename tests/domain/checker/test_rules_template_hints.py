@@ -71,8 +71,7 @@ def test_a_list_of_topics_right_under_a_heading_is_named():
 
 def test_a_list_of_topics_on_the_line_after_its_heading_is_named():
     assert fired("(二)绩效目标\n包括长期目标和年度目标。\n年度完成造林800亩。")
-    # the list's subject is the heading's own title said again
-    assert fired("(二)评价依据\n评价依据主要包括政策依据、管理依据和技术标准等。\n《森林法》。")
+    assert fired("2.评价内容\n主要包括决策、过程、产出和效益等方面情况。\n评价组查阅了资料。")
 
 
 def test_a_heading_followed_by_the_reports_own_list_stays_silent():
