@@ -59,18 +59,22 @@ for _verb in _VERBS:
     if _at is not None:
         _BY_ANCHOR.setdefault(_verb[_at], []).append((_verb, _at))
 _VERB_ANCHORS = "".join(_BY_ANCHOR)
-# the characters that stand before each anchor in its verbs ('说' before '明'), and the anchors
-# that open a verb ('填写', '列出')
+# the characters that stand before each anchor in its verbs ('说' before '明'), and after it
+# ('出' after '列' in '列出')
 _BEFORE_ANCHOR = {
     char: frozenset(verb[offset - 1] for verb, offset in verbs if offset)
     for char, verbs in _BY_ANCHOR.items()
 }
-_OPENING_ANCHORS = frozenset(char for char, verbs in _BY_ANCHOR.items() if any(not o for _, o in verbs))
+_AFTER_ANCHOR = {
+    char: frozenset(verb[offset + 1] for verb, offset in verbs if offset + 1 < len(verb))
+    for char, verbs in _BY_ANCHOR.items()
+}
 
 # what a hint's words before its verb open with: a frame ('对照'), an adverb ('请'); else a modal
 # stands among them ('…的,需在报告中')
 _HEAD_FIRSTS = frozenset(word[0] for word in (*_FRAMES, *_ADVERBS))
 _MODAL_IN = re.compile(r"需|须|应|请")
+_NOT_AFTER_VERB = ":：、的了过着得地"  # (and "": the text ends at the verb)
 _UP_TO_LAST_START = re.compile(r".*[。\n|;；!！?？]", re.S)  # (greedy: to the last mark)
 _SENTENCE_END = re.compile(r"[。\n|]")
 _MARKER = re.compile(
@@ -103,8 +107,11 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
     for anchor in scan.places_of(text, _VERB_ANCHORS, places):  # (rare characters: a few a text)
         verb = ""
         char = text[anchor]
-        if anchor and text[anchor - 1] not in _BEFORE_ANCHOR[char] and char not in _OPENING_ANCHORS:
-            continue  # ('明确', '析出': no verb of the list ends here)
+        if (
+            text[anchor - 1 : anchor] not in _BEFORE_ANCHOR[char]
+            and text[anchor + 1 : anchor + 2] not in _AFTER_ANCHOR[char]
+        ):
+            continue  # ('明确', '系列': no verb of the list stands here)
         for candidate, offset in _BY_ANCHOR[char]:
             if text.startswith(candidate, anchor - offset):
                 verb, verb_start = candidate, anchor - offset
@@ -112,9 +119,9 @@ def _instruction_sentences(text: str, places) -> list[tuple[int, int, str]]:
         if (
             not verb
             or verb_start < taken
-            or text[verb_start + len(verb) : verb_start + len(verb) + 1] in ":："
+            or text[verb_start + len(verb) : verb_start + len(verb) + 1] in _NOT_AFTER_VERB
         ):
-            continue  # ('说明:…' is a form's note, not an instruction)
+            continue  # ('说明:…' is a form's note; '分析的', '叙述、' no instruction's verb)
         low = max(0, verb_start - 40)
         opening = _UP_TO_LAST_START.match(text, low, verb_start)
         start = opening.end() if opening is not None else low
@@ -343,7 +350,7 @@ def _year_stubs(text: str, places) -> list[re.Match]:
     """A year cut to its first three digits ('报告日期:201 年', '评价人员: 201'), after a field's
     colon or before 年."""
     found = []
-    for stub in _THREE_DIGITS.finditer(text):  # (a literal first: scanned in C, a few matches)
+    for stub in _THREE_DIGITS.finditer(text, 0, _COVER_SPAN):  # (the cover's fields: its date, its people)
         at = stub.start()
         match = _YEAR_STUB.match(text, at)
         if match is None or (at and text[at - 1].isdigit()):
@@ -418,7 +425,7 @@ def _bare_fields(context: CheckContext) -> list[tuple[int, int, str]]:
             found.append((paragraphs[index].start, paragraphs[index].end, line))
     # (a field's name that stands alone before its colon is read by template.leftover; here the
     # name runs on from the words before it, the spaces between them lost: '…数据表填报单位:单位:万元')
-    for colon in _COLON_THEN_NAME.finditer(text) if ":" in text else ():
+    for colon in scan.matches_at(_COLON_THEN_NAME, text, scan.places_of(text, ":", report.places)):
         at = colon.start()
         name = next((f for f in _COVER_FIELDS if text.endswith(f, 0, at)), None)
         if name is None or not _CJK_OR_BRACKET.match(text, at - len(name) - 1):
