@@ -369,7 +369,7 @@ def _unchecked_groups(context: CheckContext) -> list[tuple[int, int, str]]:
     ticked. (Options on one line are read by template.leftover.)"""
     report = context.report
     text = report.text
-    if "□" not in text:
+    if not scan.places_of(text, "□", report.places):
         return []
     paragraphs = report.paragraphs
     source = report.source
@@ -436,7 +436,7 @@ def _bare_fields(context: CheckContext) -> list[tuple[int, int, str]]:
     return found
 
 
-_COVER_SPAN = 3000  # how far into a text its cover's fields are looked for
+_COVER_SPAN = 2000  # how far into a text its cover's fields are looked for
 _FIELD_ALONE = re.compile(
     r"\n[ \t]*(?=["
     + "".join(sorted({f[0] for f in _COVER_FIELDS}))
