@@ -18,6 +18,7 @@ from jixiao.domain.checker import (
     rules_slips,
     rules_standards,
     rules_sums,
+    rules_template_hints,
     rules_text,
     rules_titles,
     rules_words,
@@ -40,6 +41,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_titles.RULES,  # the title against the text
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
+    *rules_template_hints.RULES,  # a template's writing hints left in (warnings)
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 
