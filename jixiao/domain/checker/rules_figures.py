@@ -25,7 +25,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
 from jixiao.domain.checker.rules_compare import (
     of_kind,
@@ -1580,12 +1580,16 @@ class _StockLabels(NamedTuple):
     labels: frozenset[str]
     longest_first: tuple[str, ...]  # for the label a longer one ends with ('委机关核定编制数' → '编制数')
     endings: frozenset[str]  # their last two characters: a label ending otherwise ends with none
+    same: dict[str, str]  # another wording of one stock figure → the one it is compared as
 
 
 def _stock_labels(data) -> _StockLabels:
     labels = frozenset(data.identities.get("stock") or ())
     return _StockLabels(
-        labels, tuple(sorted(labels, key=len, reverse=True)), frozenset(label[-2:] for label in labels)
+        labels,
+        tuple(sorted(labels, key=len, reverse=True)),
+        frozenset(label[-2:] for label in labels),
+        dict(data.identities.get("stock_same") or {}),
     )
 
 
@@ -1593,38 +1597,64 @@ def _stock_labels(data) -> _StockLabels:
 def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
-    is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
+    is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two. One
+    that names no point in time is of the point its label's other figures name only when another stock
+    figure of its sentence agrees with that point's ('在职人员36人、退休人员21人' beside '截至12月31日,
+    在职人员35人,退休人员21人'). Figures of a form are read too: a cell that has no label of its own
+    takes its row's ('|在职职工| / |1,263人|年末数|', its point in time named anywhere in the row), and
+    a form read one cell a line takes its header lines in order ('编制数', '实际在职人数', then '48',
+    '45'). Wordings of one stock figure (编制数, 核定编制) are compared as one (identities.yaml)."""
     stock = context.data.once(_stock_labels)
     if not stock.labels:
         return []
     text = context.report.text
+    own = _own_title_name(context)
     findings = []
     candidates = []
     together: dict[tuple[str, str, str], int] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
-        if quantity.label[-2:] not in stock.endings:
+        label, row = quantity.label, False
+        if not label.strip():
+            label = _row_label(context, quantity)
+            row = bool(label)
+        if label[-2:] not in stock.endings:
             continue  # (no stock label ends otherwise)
-        found = _stock_label(quantity.label, stock)
+        found = _stock_label(label, stock, own)
         if found is None:
             continue  # '行政事业编制' is another count than '事业编制'
-        owner, label = found
+        owner, name = found
         year = "" if quantity.year == context.fiscal_year else quantity.year
-        group = (year, owner, label)
+        group = (year, owner, stock.same.get(name, name))
         together[group] = together.get(group, 0) + 1
-        candidates.append((quantity, group))
-    seen: dict[tuple[str, str, str, str], object] = {}
-    for quantity, group in candidates:
+        candidates.append((quantity, group, name, row))
+    for quantity, label, year in _one_cell_a_line(context, stock):
+        found = _stock_label(label, stock, own)
+        if found is None:
+            continue
+        owner, name = found
+        group = ("" if year == context.fiscal_year else year, owner, stock.same.get(name, name))
+        together[group] = together.get(group, 0) + 1
+        candidates.append((quantity, group, name, False))
+    candidates.sort(key=lambda candidate: candidate[0].start)
+    read = []
+    values: dict[tuple, set] = {}  # (group, point) → the values stated
+    for quantity, group, name, row in candidates:
         if together[group] < 2:
             continue  # the only figure of its year and label: compared with none (its point in time unread)
-        year, owner, label = group
-        key = (*group, _point_in_time(text, quantity))
+        point = _row_point_in_time(context, quantity) if row else _point_in_time(text, quantity)
+        values.setdefault((group, point), set()).add(quantity.value)
+        read.append([quantity, group, name, point])
+    _anchor_points(text, read, values)
+    seen: dict[tuple[str, str, str, str], object] = {}
+    for quantity, group, name, point in read:
+        key = (*group, point)
         first = seen.get(key)
         if first is None:
             seen[key] = quantity
             continue
-        if first.unit != quantity.unit or _bracket_owner(text, first) != _bracket_owner(text, quantity):
+        if not _same_unit(first, quantity) or _bracket_owner(text, first) != _bracket_owner(text, quantity):
             continue  # '局本级187人(…退休人员8人…)', '环卫处1707人(…退休人员148人…)': two bodies' staff
         half = (
             Decimal(5).scaleb(-(max(first.decimals, quantity.decimals) + 1))
@@ -1637,7 +1667,7 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             context.finding(
                 "stock.changed",
                 WARNING,
-                f"“{label}”前后不一致：前面写{first.text}{first.unit}"
+                f"“{name}”前后不一致：前面写{first.text}{first.unit}"
                 f"（{context.report.section_at(first.start)}），这里写{quantity.text}{quantity.unit}",
                 quantity.start,
                 quantity.end,
@@ -1646,6 +1676,149 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _anchor_points(text: str, read: list[list], values: dict[tuple, set]) -> None:
+    """A figure that names no point in time takes the one point its label's other figures name when
+    another stock figure of its sentence, naming no point either, has the value its own label has at
+    that point: the sentence speaks of the same moment ('保障在职人员36人、退休人员21人' beside
+    '截至12月31日,在职人员35人(…),退休人员21人')."""
+    stated: dict[tuple, set[str]] = {}
+    for _, group, _, point in read:
+        if point:
+            stated.setdefault(group, set()).add(point)
+    for entry in read:
+        quantity, group, _, point = entry
+        if point or len(stated.get(group, ())) != 1:
+            continue
+        (moment,) = stated[group]
+        start = last_mark(text, "。;\n", 0, quantity.start) + 1
+        end = first_mark(text, "。;\n", quantity.end, len(text))
+        for other, other_group, _, other_point in read:
+            if (
+                other is not quantity
+                and start <= other.start < end
+                and other_group != group
+                and not other_point
+                and stated.get(other_group) == {moment}
+                and other.value in values.get((other_group, moment), ())
+            ):
+                entry[3] = moment
+                break
+
+
+def _row_point_in_time(context: CheckContext, quantity) -> str:
+    """年初 or 年末 when the form's row names one of them anywhere ('|在职职工| / |1,263人|年末数|')."""
+    paragraph = context.report.paragraph_at(quantity.start)
+    row = paragraph.text if paragraph is not None else ""
+    end = any(word in row for word in _YEAR_END)
+    start = any(word in row for word in _YEAR_START)
+    return "年末" if end and not start else "年初" if start and not end else ""
+
+
+_PEOPLE = frozenset(("人", "名", ""))  # a form's bare number under a header of people
+
+
+def _same_unit(first, quantity) -> bool:
+    if first.unit == quantity.unit:
+        return True
+    return first.kind == quantity.kind == "count" and {first.unit, quantity.unit} <= _PEOPLE
+
+
+def _own_title_name(context: CheckContext) -> str:
+    """The reporting body's name, as its title writes it before the year ('玉山县消防救援大队'), or ""."""
+    found = context.memo.get("rules_figures.own_title_name")
+    if found is None:
+        found = ""
+        for line in title_lines(context.report.text):
+            year = _TITLE_YEAR.search(line)
+            if year is not None and "报告" in line:
+                found = line[: year.start()].strip()
+                break
+        context.memo["rules_figures.own_title_name"] = found
+    return found
+
+
+_CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _row_label(context: CheckContext, quantity) -> str:
+    """The label of a form's cell that has none of its own ('|产出|在职职工| / | 1,263人|年末数|'):
+    the nearest cell before it that holds words and no figure, when it is the only figure of its
+    kind in its row (a row with a target and an actual value is two readings of one label)."""
+    paragraph = context.report.paragraph_at(quantity.start)
+    if paragraph is None or "|" not in paragraph.text:
+        return ""
+    line, offset = paragraph.text, quantity.start - paragraph.start
+    if (
+        sum(
+            1
+            for q in context.report.quantities_between(paragraph.start, paragraph.end)
+            if q.kind == quantity.kind
+        )
+        != 1
+    ):
+        return ""
+    for cell in reversed(line[:offset].split("|")[:-1]):
+        cell = cell.strip()
+        if _DIGITS.search(cell):
+            return ""  # a figure before it in the row: a column of values, not the row's label
+        if _CELL_WORDS.fullmatch(cell):
+            return cell
+    return ""
+
+
+_DIGITS = re.compile(r"\d")
+_BARE_VALUE = re.compile(r"\d{1,6}")
+_VALUE_LINE = re.compile(r"[\d,]+(?:\.\d+)?%?")
+_HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年度?")
+
+
+def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
+    """The stock figures of a form read one cell a line: a run of header lines ('编制数', '2023年实际
+    在职人数', '控制率') then as many lines of values ('48', '45', '93.75%'), the last headers of the
+    run taken with the values in order. Each as (a count Quantity with no unit, its label, its year)."""
+    paragraphs = context.report.paragraphs
+    found = []
+    last = len(paragraphs) - 1
+    for index, paragraph in enumerate(paragraphs):
+        header = paragraph.text.strip()
+        if len(header) > 16 or header[-2:] not in stock.endings or _VALUE_LINE.fullmatch(header):
+            continue
+        end = index  # the run of header lines goes on to `end`, the values after it to `stop`
+        while end < last and end - index < 6 and not _VALUE_LINE.fullmatch(paragraphs[end + 1].text.strip()):
+            end += 1
+        stop = end + 1
+        while stop <= last and stop - end <= 6 and _VALUE_LINE.fullmatch(paragraphs[stop].text.strip()):
+            stop += 1
+        count = stop - end - 1
+        position = index - (end + 1 - count)  # this header's place among the last `count` of the run
+        if count < 2 or not 0 <= position < count:
+            continue
+        if any(_VALUE_LINE.fullmatch(p.text.strip()) for p in paragraphs[end + 1 - count : index]):
+            continue  # (a value line among the headers paired: no run of headers)
+        cell = paragraphs[end + 1 + position]
+        value = cell.text.strip()
+        if _BARE_VALUE.fullmatch(value) is None:
+            continue
+        year = _HEADER_YEAR.match(header)
+        label = re.sub(r"\s+", "", header[year.end() :] if year else header)
+        at = cell.start + cell.text.index(value)
+        quantity = Quantity(
+            "count",
+            Decimal(value),
+            "",
+            0,
+            at,
+            at + len(value),
+            at + len(value),
+            label,
+            header,
+            False,
+            "level",
+        )
+        found.append((quantity, label, year.group(1) if year else ""))
+    return found
 
 
 _TARGET_STATEMENT = re.compile(
@@ -1670,28 +1843,34 @@ _STOCK_HEAD = words("rules_figures.stock_head")
 _STOCK_HEAD_FIRST = frozenset(head[:1] for head in _STOCK_HEAD)  # a label opening otherwise has none
 
 
-def _stock_label(label: str, stock: _StockLabels) -> tuple[str, str] | None:
+def _stock_label(label: str, stock: _StockLabels, own: str = "") -> tuple[str, str] | None:
     """(whose, the stock label) a figure's label is: the label it ends with, once the words that
     only introduce it are taken off ('共有在编人员', '年末实有在职人员', '决算中年初结转结余'). Whose is ""
     for the body itself ('本局', '局机关及所属单位核定编制数'), "机关" for its office alone
     ('委机关核定编制数', '人员经费主要用于委机关在职人员'), and the words naming another body for that
     one's ('下属二级单位年末在职人员'); a label with other words before the stock label ('行政事业编制',
-    '离退休人员') is another figure (None)."""
+    '离退休人员') is another figure (None). The staff as what money is for ('主要用于保障在职人员') are
+    the body's; so are they when the words before them are the end of the body's own name ``own``
+    ('大队核定编制' in the report of 某县消防救援大队)."""
     if label in stock.labels:
         return "", label
     name = next((name for name in stock.longest_first if label.endswith(name)), None)
     if name is None:
         return None
-    before = _STOCK_INTRO.sub("", label[: -len(name)])
+    before = label[: -len(name)]
+    verb = _STOCK_VERB.search(before)
+    if verb is not None:
+        before = before[verb.end() :]  # '主要用于保障': the money's use, whose staff follows
+    before = _STOCK_INTRO.sub("", before)
     while before and before[:1] in _STOCK_HEAD_FIRST and before.startswith(_STOCK_HEAD):
         head = next((h for h in _STOCK_HEAD if before.startswith(h)), "")
         before = _STOCK_INTRO.sub("", before[len(head) :])
-    if not before:
+    if not before or (len(before) >= 2 and own.endswith(before)):
         return "", name
-    own = _OWN_BODY.search(before)
-    if own is not None:
+    body = _OWN_BODY.search(before)
+    if body is not None:
         # '委机关', '局机关', '本级': the body's office alone, not with the units under it
-        return ("机关" if own.group("office") else ""), name
+        return ("机关" if body.group("office") else ""), name
     if len(before) <= 12 and _OTHER_BODY.search(before):
         return before, name  # another body's staff, compared only with that body's
     return None
@@ -1700,8 +1879,17 @@ def _stock_label(label: str, stock: _StockLabels) -> tuple[str, str] | None:
 # what stands between the body and the stock label, or before both: a point in time, a record
 # ('决算中'), 核定/实有
 _STOCK_INTRO = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|年末|年底|年初|期末|末|截至|截止)+|(?:核定|实有|现有|共有|共)+$"
+    r"^(?:(?:19|20)\d{2}年度?|年末|年底|年初|期末|末|截至|截止)+|(?:核定|实有|实际|现有|共有|共)+$"
     r"|(?:决算|预算|财务)?(?:报表|表)?中$|(?:年末|年底|年初|期末)+$"
+)
+# the last verb before the staff whom money is for ('主要用于保障在职人员'): what stands before it is
+# the money, not whose staff they are
+_STOCK_VERB = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, words("rules_figures.stock_verbs")))
+    + ")(?!.*(?:"
+    + "|".join(map(re.escape, words("rules_figures.stock_verbs")))
+    + "))"
 )
 # the body itself, at the end of what precedes the label: 局机关及所属单位, 本院, 全局; or its office
 # alone: 委机关, 本级

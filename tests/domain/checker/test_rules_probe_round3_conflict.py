@@ -49,3 +49,61 @@ def test_a_bracket_that_names_only_examples_or_a_breakdown_is_no_list_of_all():
         "县财政局2人、县审计局3人",
     ):
         assert not fired(f"邀请5家单位({aside})参加评审。", "count.items"), aside
+
+
+# ---------------------------------------------------------------------------------------------
+# stock.changed: staff counts stated twice
+
+
+def test_staff_that_money_is_for_are_the_bodys_staff():
+    said = "截至2023年12月31日,全局在职人员42人,退休人员17人。\n二、部门整体支出情况\n"
+    body = "基本支出312.40万元,主要用于保障在职人员{}人、退休人员17人的工资福利。"
+    (finding,) = fired(said + body.format(43), "stock.changed")
+    assert "42人" in finding.message and "43人" in finding.message and finding.severity == "warning"
+    assert not fired(said + body.format(42), "stock.changed")
+    paid = "人员经费用于支付在编人员{}人的工资和社会保险缴费。"
+    staff = "本局共有在编人员27人。\n二、部门整体支出情况\n"
+    assert fired(staff + paid.format(25), "stock.changed")
+    assert not fired(staff + paid.format(27), "stock.changed")
+
+
+def test_a_count_with_no_point_in_time_is_not_held_against_one_of_two_points():
+    said = "年初在职人员40人,年末在职人员42人。\n二、部门整体支出情况\n"
+    # 40 at the start of the year, 42 at its end: a count naming neither may be either
+    assert not fired(said + "基本支出主要用于保障在职人员40人的工资福利。", "stock.changed")
+    assert not fired(said + "基本支出主要用于保障在职人员42人的工资福利。", "stock.changed")
+
+
+def test_a_count_with_no_point_in_time_is_of_the_stated_one_only_when_its_sentence_agrees_with_it():
+    said = "截至12月31日,在职人员42人,退休人员17人。\n二、部门整体支出情况\n"
+    body = "基本支出主要用于在职人员{}人、退休人员{}人的工资福利。"
+    assert fired(said + body.format(44, 17), "stock.changed")  # 17 retired as at the year's end
+    # retired counted otherwise: the sentence may speak of another moment (the year's average)
+    assert not fired(said + body.format(44, 16), "stock.changed")
+    assert not fired(said + "基本支出主要用于在职人员44人的工资福利。", "stock.changed")
+
+
+def test_a_cell_of_a_form_without_a_label_of_its_own_takes_its_rows():
+    said = (
+        "年末在职人员120人,其中专业技术人员96人。\n二、绩效指标完成情况\n|一级指标|指标|目标值|完成值|说明|\n"
+    )
+    (finding,) = fired(said + f"|产出|在职人员| / |{102}人|年末数|", "stock.changed")
+    assert "120人" in finding.message and "102人" in finding.message
+    assert not fired(said + "|产出|在职人员| / |120人|年末数|", "stock.changed")
+    # a row with a target and an actual value states the label twice on purpose
+    assert not fired(said + "|产出|在职人员|118人|121人|基本持平|", "stock.changed")
+
+
+def test_a_form_read_one_cell_a_line_pairs_its_headers_with_its_values():
+    head = "安化县疾病预防控制中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+    prose = "中心核定编制{}名,年末实际在职28人。\n"
+    form = "附表\n基础数据表\n财政供养人员情况(人)\n编制数\n2023年实际在职人数\n控制率\n30\n28\n93.33%\n资金情况(元)\n"
+    (finding,) = findings(head + prose.format(32) + form, "stock.changed")
+    assert "32名" in finding.message and "这里写30" in finding.message
+    assert not findings(head + prose.format(30) + form, "stock.changed")
+    staff = "中心在职人员{}人。\n"
+    assert findings(head + staff.format(26) + form, "stock.changed")
+    assert not findings(head + staff.format(28) + form, "stock.changed")
+    # the values of another header run (no stock label among the headers paired) are not read so
+    other = "附表\n基础数据表\n项目\n金额\n编制数\n48\n"
+    assert not findings(head + prose.format(32) + other, "stock.changed")
