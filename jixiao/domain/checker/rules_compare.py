@@ -698,6 +698,8 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             ]
             if kept:
                 occurrences.append((label, kept))
+    grouped = {id(q) for found in candidates.values() if len(found) > 1 for q in found}
+    occurrences.extend(_reworded_counts(context, counts, grouped))
     occurrences.sort(key=lambda group: group[1][0].start)
     findings = []
     for label, found in occurrences:
@@ -710,6 +712,65 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             continue
         findings.append(_stated_twice(context, "count.conflict", label, first, quantity))
     return findings
+
+
+_COUNT_TAIL = re.compile("(?:" + "|".join(map(re.escape, words("rules_compare.count_tail_nouns"))) + ")$")
+_REACH = re.compile("|".join(map(re.escape, words("rules_compare.reach_verbs"))))
+_SCOPE = re.compile(r"^(?:[全我本该][县区市旗州乡镇村省]|全部|所有|全体)")
+_NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,3}")
+
+
+def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> list[tuple[str, list]]:
+    """Counts of one thing whose labels are worded two ways, each label stated once: the same words
+    in another order ('安置公益性岗位人员135人', '公益性岗位安置142人'; a noun that restates the unit,
+    人员/户数, left off); the people a project reaches, after a verb of reaching ('保障全县村干部1,002
+    人', '资金惠及村干部1,020人'); a count of what lies within another count ('涉及12个乡镇86个村',
+    '覆盖12个乡镇68个村', keyed by the 12个乡镇 and the 村). As (the label shown, [the counts])."""
+    report, text = context.report, context.report.text
+    keyed: dict[tuple, list] = {}
+    shown: dict[tuple, str] = {}
+    previous = None
+    for quantity in counts:
+        before, previous = previous, quantity
+        if id(quantity) in grouped or "|" in quantity.raw_label:
+            continue
+        if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
+            continue
+        raw = quantity.raw_label.strip()
+        if _COUNT_LABEL_STOP.search(raw):
+            continue
+        key = None
+        if before is not None and raw and text[before.end : quantity.start] == raw:
+            # '12个乡镇86个村': the label is the noun of the count right before
+            noun = _NOUN_AFTER_COUNT.match(text, quantity.end)
+            if noun is not None:
+                head = f"{before.text}{before.unit}{raw}"
+                key = ("within", head, noun.group(), quantity.unit)
+                name = f"{head}…{noun.group()}"
+        if key is None:
+            label = _COUNT_FILLERS.sub("", raw)
+            reach = next(reversed(list(_REACH.finditer(label))), None)  # the last verb of reaching
+            if reach is not None:
+                reached = _SCOPE.sub("", label[reach.end() :])
+                if len(reached) >= 2:
+                    key = ("reach", reached, quantity.unit)
+                    name = f"{reach.group()}{reached}"
+            if key is None:
+                label = _COUNT_TAIL.sub("", label)
+                if len(label) < 4:
+                    continue
+                key = ("words", "".join(sorted(label)), quantity.unit)
+                name = label
+        keyed.setdefault(key, []).append(quantity)
+        shown.setdefault(key, name)
+    occurrences = []
+    for key, found in keyed.items():
+        if len(found) < 2:
+            continue
+        kept = [q for q in found if not _threshold_or_cell(context, q) and not _stated_as_a_target(report, q)]
+        if len(kept) > 1:
+            occurrences.append((shown[key], kept))
+    return occurrences
 
 
 def _widened(one: str, other: str) -> bool:

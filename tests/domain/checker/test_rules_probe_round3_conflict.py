@@ -107,3 +107,44 @@ def test_a_form_read_one_cell_a_line_pairs_its_headers_with_its_values():
     # the values of another header run (no stock label among the headers paired) are not read so
     other = "附表\n基础数据表\n项目\n金额\n编制数\n48\n"
     assert not findings(head + prose.format(32) + other, "stock.changed")
+
+
+# ---------------------------------------------------------------------------------------------
+# count.conflict: one count whose label is worded two ways
+
+PROJECT = "桃江县2023年度高素质农民培育项目绩效自评报告\n一、项目基本情况\n"
+LATER = "\n二、绩效目标完成情况\n"
+
+
+def counted(first, second):
+    return findings(PROJECT + first + LATER + second + "\n", "count.conflict", report_type="xiangmu")
+
+
+def test_a_count_whose_label_has_its_words_in_another_order():
+    first = "全年共培训新型职业农民人员320人,培训补助标准每人3,000元。"
+    (finding,) = counted(first, "新型职业农民培训335人,完成年度目标。")
+    assert "320人" in finding.message and "335人" in finding.message and finding.severity == "warning"
+    assert not counted(first, "新型职业农民培训320人,完成年度目标。")
+    # one part of the report: maybe two batches side by side
+    assert not counted(first + "新型职业农民培训335人。", "培训合格率96%。")
+
+
+def test_the_people_a_project_reaches_after_two_verbs_of_reaching():
+    first = "项目惠及全县脱贫户2,310户,户均增收1,200元。"
+    (finding,) = counted(first, "从效果看,项目覆盖脱贫户2,130户。")
+    assert "2310户" in finding.message and "2130户" in finding.message
+    assert not counted(first, "从效果看,项目覆盖脱贫户2,310户。")
+    # training is no verb of reaching: the trained may be some of those reached
+    assert not counted(first, "从效果看,培训脱贫户2,130户。")
+    second = "资金保障全市社区网格员{}人。"
+    assert counted("全年服务社区网格员640人。", second.format(604))
+    assert not counted("全年服务社区网格员640人。", second.format(640))
+
+
+def test_a_count_within_another_count_is_keyed_by_both():
+    first = "项目涉及8个乡镇45个村,以庭院式改造为主。"
+    (finding,) = counted(first, "实施范围覆盖8个乡镇54个村,与方案一致。")
+    assert "45个" in finding.message and "54个" in finding.message
+    assert not counted(first, "实施范围覆盖8个乡镇45个村,与方案一致。")
+    # a sample of them is another count
+    assert not counted(first, "评价组抽查了3个乡镇的12个村。")
