@@ -42,6 +42,10 @@ from jixiao.domain.money import HUNDRED, round_half_up
 _LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
 _LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
 _KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入"))
+# the stages of the budget a body states once for the year: a figure whose label names one of them
+# in any wording of roles.yaml ('调整后预算', '年初批复') and nothing else is the body's, as a key
+# quantity's is
+_BODY_STAGES = frozenset(("年初预算", "调整后", "决算"))
 
 
 @rule(
@@ -53,7 +57,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     more than their rounding envelope are a conflict. A figure in a different role (年初预算
     against 全年预算 against 支出) is not; neither is a change, a previous-year figure, an
     approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
-    when their label is one of the key quantities (年初预算, 支出合计 …)."""
+    when their label is one of the key quantities (年初预算, 支出合计 …) or names a stage of the
+    year's budget (调整后预算, 年初批复, 决算)."""
     findings = []
     data = context.data
     key_word = any_word(data.key_quantities)
@@ -79,7 +84,12 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if subject in _TIME_SUBJECTS:
             continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
-        if not subject and not whole and key_word.search(fig.label) is None:
+        if (
+            not subject
+            and not whole
+            and fig.own_role not in _BODY_STAGES
+            and key_word.search(fig.label) is None
+        ):
             continue
         # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
         compared = subject
@@ -135,7 +145,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         ):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
-            stage = "" if role in ("总额", "结转") else f"（{role}）"  # (the label names it)
+            stage = (
+                "" if role in ("总额", "结转") or role in subject else f"（{role}）"
+            )  # (the label names it)
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}{stage}"
             slip = _unit_slip(first, fig)
             if slip is not None:

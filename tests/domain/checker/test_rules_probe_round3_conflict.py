@@ -148,3 +148,47 @@ def test_a_count_within_another_count_is_keyed_by_both():
     assert not counted(first, "实施范围覆盖8个乡镇45个村,与方案一致。")
     # a sample of them is another count
     assert not counted(first, "评价组抽查了3个乡镇的12个村。")
+
+
+# ---------------------------------------------------------------------------------------------
+# quantity.conflict: a stage of the budget worded otherwise than a key quantity; a heading run
+# into its sentence
+
+
+def test_a_budget_stage_in_another_wording_is_compared_as_the_bodys():
+    first = "本年调整后预算为{}万元,决算支出512.30万元。\n二、部门整体支出情况\n"
+    second = "全年调整后预算526.40万元,预算执行率97.32%。"
+    (finding,) = fired(first.format("562.40") + second, "quantity.conflict")
+    assert (
+        "562.40万元" in finding.message and "526.40万元" in finding.message and finding.severity == "warning"
+    )
+    assert not fired(first.format("526.40") + second, "quantity.conflict")
+    approved = "年初批复{}万元。\n二、部门整体支出情况\n本部门年初批复318.00万元,年中追加20.00万元。"
+    assert fired(approved.format("381.00"), "quantity.conflict")
+    assert not fired(approved.format("318.00"), "quantity.conflict")
+
+
+def test_another_stage_or_an_items_budget_is_no_conflict():
+    body = "年初批复318.00万元。\n二、部门整体支出情况\n调整后预算338.00万元,决算支出330.10万元。"
+    assert not fired(body, "quantity.conflict")
+    item = "年初批复318.00万元。\n二、项目支出情况\n1.河道保洁:年初批复38.00万元,支出37.50万元。"
+    assert not fired(item, "quantity.conflict")
+
+
+def test_a_heading_run_into_its_sentence_is_no_part_of_the_figures_label():
+    flat = (
+        "安化县机关事务中心2024年度部门整体支出绩效自评报告 一、部门基本情况 本中心负责机关后勤保障。"
+        "二、部门预算执行情况 年初预算742.10万元,年中追加60.00万元,调整后预算802.10万元。"
+        "三、存在问题调整后预算数{}万元,较年初预算增加较多,预算编制不够精细。"
+    )
+    (finding,) = findings(flat.format("820.10"), "quantity.conflict")
+    assert "802.10万元" in finding.message and "820.10万元" in finding.message
+    assert not findings(flat.format("802.10"), "quantity.conflict")
+    # a heading in brackets that names a part of the report, before the label of a balance
+    balance = (
+        "安化县机关事务中心2024年度部门整体支出绩效自评报告 本中心负责机关后勤保障。(一)收支情况上年结转{}万元,本年收入800.00万元,"
+        "本年支出790.00万元,年末结转结余22.00万元。"
+    )
+    assert not findings(balance.format("12.00"), "balance.identity")
+    (wrong,) = findings(balance.format("21.00"), "balance.identity")
+    assert "上年结转21.00万元" in wrong.message and "收支情况" not in wrong.message
