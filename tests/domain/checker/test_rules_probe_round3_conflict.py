@@ -192,3 +192,34 @@ def test_a_heading_run_into_its_sentence_is_no_part_of_the_figures_label():
     assert not findings(balance.format("12.00"), "balance.identity")
     (wrong,) = findings(balance.format("21.00"), "balance.identity")
     assert "上年结转21.00万元" in wrong.message and "收支情况" not in wrong.message
+
+
+# ---------------------------------------------------------------------------------------------
+# table.prose_conflict: the project's total of money in prose against the form's fund row
+
+ROAD = "桃江县2023年度农村公路养护资金项目支出绩效自评报告\n一、项目概况\n{}\n二、项目支出绩效自评表\n"
+FORM = (
+    "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 1,100.00 | 1,240.60 | 1,180.20 | 10 | 95.13% | 9.51 |\n"
+)
+
+
+def against_form(prose):
+    return findings(ROAD.format(prose) + FORM, "table.prose_conflict", report_type="xiangmu")
+
+
+def test_the_projects_total_in_prose_is_the_forms_full_year_budget():
+    said = "2023年全县农村公路养护资金总额{}万元,截至年末已支出1,180.20万元。"
+    (finding,) = against_form(said.format("1,204.60"))
+    assert "1,240.60万元" in finding.message and "资金总额1204.60万元" in finding.message
+    assert finding.severity == "warning"
+    assert not against_form(said.format("1,240.60"))
+    assert not against_form(said.format("1,100.00"))  # the total budgeted at the year's start
+    plain_total = "项目资金总额{}万元,全部为县级财政资金。"
+    assert against_form(plain_total.format("1,420.60"))
+    assert not against_form(plain_total.format("1,240.60"))
+
+
+def test_a_total_of_a_part_or_of_another_project_is_not_the_forms():
+    assert not against_form("中央资金总额1,204.60万元,其余为县级配套。")
+    assert not against_form("其中桥梁维修资金总额204.60万元。")
