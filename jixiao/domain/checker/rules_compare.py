@@ -433,14 +433,23 @@ _THRESHOLD_AFTER = words("rules_compare.threshold_after")
 
 
 def _threshold_or_cell(context: CheckContext, quantity) -> bool:
-    """'预算完成率达到100%得3分' is a scoring rule's threshold, and a form's cells are the form's."""
+    """'预算完成率达到100%得3分' is a scoring rule's threshold, and a form's cells are the form's.
+    A count followed by 的 is one only when points follow ('培训达到100人的得2分'), not when what
+    the counted things have does ('受益学校21所的寄宿生')."""
     paragraph = context.report.paragraph_at(quantity.start)
     if paragraph is not None and "|" in paragraph.text:
         return True
     text = context.report.text
-    return quantity.raw_label.rstrip().endswith(_THRESHOLD_BEFORE) or text.startswith(
-        _THRESHOLD_AFTER, quantity.end
-    )
+    if quantity.raw_label.rstrip().endswith(_THRESHOLD_BEFORE):
+        return True
+    if not text.startswith(_THRESHOLD_AFTER, quantity.end):
+        return False
+    if quantity.kind == "count" and text.startswith("的", quantity.end):
+        return _SCORED.search(text, quantity.end, min(len(text), quantity.end + 12)) is not None
+    return True
+
+
+_SCORED = re.compile(r"[得扣]\d|[得扣]满分|不得分")
 
 
 _FUND_OPENING = re.compile(
@@ -718,6 +727,8 @@ _COUNT_TAIL = re.compile("(?:" + "|".join(map(re.escape, words("rules_compare.co
 _REACH = re.compile("|".join(map(re.escape, words("rules_compare.reach_verbs"))))
 _SCOPE = re.compile(r"^(?:[全我本该][县区市旗州乡镇村省]|全部|所有|全体)")
 _NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,3}")
+_NOUN_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{3,}")
+_THINGS = frozenset(("个", "所", "家", "座", "处"))
 
 
 def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> list[tuple[str, list]]:
@@ -749,6 +760,14 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
                 name = f"{head}…{noun.group()}"
         if key is None:
             label = _COUNT_FILLERS.sub("", raw)
+            noun = _NOUN_AFTER_UNIT.match(text, quantity.end) if len(label) < 4 else None
+            if noun is not None and quantity.unit in _THINGS:
+                # '全县13个乡镇卫生院', '全县12所乡镇卫生院均…': a short label, the thing counted named
+                # after the unit, by its first four characters (which of 个/所/家 a writer takes varies)
+                thing = noun.group()[:4]  # (where the noun ends and a verb begins is not read)
+                key = ("after", label, thing, "个")
+                name = f"{label}{noun.group()[:8]}"
+        if key is None:
             reach = next(reversed(list(_REACH.finditer(label))), None)  # the last verb of reaching
             if reach is not None:
                 reached = _SCOPE.sub("", label[reach.end() :])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -1641,7 +1642,7 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         group = (year, owner, stock.same.get(name, name))
         together[group] = together.get(group, 0) + 1
         candidates.append((quantity, group, name, row))
-    for quantity, label, year in _one_cell_a_line(context, stock):
+    for quantity, label, year in _one_cell_a_line(context, stock) + _label_value_cells(context, stock):
         found = _stock_label(label, stock, own)
         if found is None:
             continue
@@ -1784,6 +1785,44 @@ _DIGITS = re.compile(r"\d")
 _BARE_VALUE = re.compile(r"\d{1,6}")
 _VALUE_LINE = re.compile(r"[\d,]+(?:\.\d+)?%?")
 _HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年度?")
+
+
+def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple]:
+    """The stock figures of a form's row of label and value cells ('| 编制人数 | 15 | 实有人数 | 14 |'):
+    a cell that ends like a stock label followed by a cell holding a bare whole number."""
+    found = []
+    for paragraph in context.report.paragraphs:
+        line = paragraph.text
+        if "|" not in line:
+            continue
+        cells = line.split("|")
+        offset = paragraph.start
+        for header, cell in pairwise(cells):
+            offset += len(header) + 1
+            name = header.strip()
+            if len(name) > 16 or name[-2:] not in stock.endings:
+                continue
+            value = cell.strip()
+            if _BARE_VALUE.fullmatch(value) is None:
+                continue
+            year = _HEADER_YEAR.match(name)
+            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
+            at = offset + cell.index(value)
+            quantity = Quantity(
+                "count",
+                Decimal(value),
+                "",
+                0,
+                at,
+                at + len(value),
+                at + len(value),
+                label,
+                name,
+                False,
+                "level",
+            )
+            found.append((quantity, label, year.group(1) if year else ""))
+    return found
 
 
 def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:

@@ -223,3 +223,30 @@ def test_the_projects_total_in_prose_is_the_forms_full_year_budget():
 def test_a_total_of_a_part_or_of_another_project_is_not_the_forms():
     assert not against_form("中央资金总额1,204.60万元,其余为县级配套。")
     assert not against_form("其中桥梁维修资金总额204.60万元。")
+
+
+def test_a_count_followed_by_what_the_counted_things_have_is_no_threshold():
+    first = "项目覆盖全县乡镇,受益学校23所,受益学生1.2万人。"
+    (finding,) = counted(first, "项目实施后,受益学校21所的寄宿生住宿条件明显改善。")
+    assert "23所" in finding.message and "21所" in finding.message
+    assert not counted(first, "项目实施后,受益学校23所的寄宿生住宿条件明显改善。")
+    # a scoring rule's threshold still is one
+    assert not counted(first, "评分标准:受益学校达到21所的得5分。")
+
+
+def test_a_short_label_with_the_thing_counted_after_its_unit():
+    first = "全县11个乡镇综合文化站、186个村级综合服务中心纳入补助范围。"
+    (finding,) = counted(first, "全县12所乡镇综合文化站均完成免费开放。")
+    assert "11个" in finding.message and "12所" in finding.message
+    assert not counted(first, "全县11所乡镇综合文化站均完成免费开放。")
+    # a short label of its own before the count: another count of the same things
+    assert not counted(first, "抽查5个乡镇综合文化站,均达标。")
+
+
+def test_a_forms_row_of_label_and_value_cells():
+    form = "| 编制人数 | 32 | 实有人数 | 30 |\n二、部门整体支出情况\n"
+    (finding,) = fired(form + f"本局实有人数{31}人,承担全县气象服务。", "stock.changed")
+    assert "前面写30" in finding.message and "这里写31人" in finding.message
+    assert not fired(form + "本局实有人数30人,承担全县气象服务。", "stock.changed")
+    assert fired(form + "本局核定编制34名。", "stock.changed")
+    assert not fired(form + "本局核定编制32名。", "stock.changed")
