@@ -40,7 +40,9 @@ from jixiao.domain.money import HUNDRED, round_half_up
 # The same quantity twice
 
 
-_LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
+_LABEL_HEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|[本该我][院局委]|[本该](?:部门|单位)|部门|单位)+"
+)
 _LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
 _KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入"))
 # the stages of the budget a body states once for the year: a figure whose label names one of them

@@ -362,7 +362,7 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
         and f.unit == unit
         and f.parent is None
         and not (f.change or f.approx or f.per_unit)
-        and f.start < table.start
+        and not table.start <= f.start < table.end
     ]
     prose = [f for f in whole if not f.subject.strip("项目资金总额")]
     findings = []

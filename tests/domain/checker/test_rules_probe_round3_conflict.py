@@ -250,3 +250,18 @@ def test_a_forms_row_of_label_and_value_cells():
     assert not fired(form + "本局实有人数30人,承担全县气象服务。", "stock.changed")
     assert fired(form + "本局核定编制34名。", "stock.changed")
     assert not fired(form + "本局核定编制32名。", "stock.changed")
+
+
+def test_the_body_named_by_a_demonstrative_is_the_body_and_prose_after_the_form_is_read():
+    form = (
+        "(二)资金情况。本院部门预算资金情况见下表(单位:万元)。\n"
+        "|项目|年初预算数|全年预算数|全年执行数|执行率|\n"
+        "|年度资金总额| 1,532.40 | 1,690.10 | 1,672.35 | 98.95% |\n"
+        "三、绩效分析\n(一)投入情况。该院年初预算{}万元,年中追加157.70万元。\n"
+    )
+    (finding,) = fired(form.format("1,523.40"), "table.prose_conflict")
+    assert "1,532.40万元" in finding.message and "1523.40万元" in finding.message
+    assert not fired(form.format("1,532.40"), "table.prose_conflict")
+    twice = "本院年初预算{}万元。\n二、部门整体支出情况\n年初预算612.50万元,调整后预算640.00万元。"
+    assert fired(twice.format("621.50"), "quantity.conflict")
+    assert not fired(twice.format("612.50"), "quantity.conflict")
