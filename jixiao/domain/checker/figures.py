@@ -98,7 +98,6 @@ class _RoleWords:
             if len(synonym) >= 4
         }
         self.section_titles = tuple(sorted(titles, key=len, reverse=True))
-        self.title_firsts = frozenset(title[0] for title in titles) | frozenset(_BRACKET_OPEN)
 
 
 def _role_words(data: CheckerData) -> _RoleWords:
@@ -182,8 +181,9 @@ def build_figure_table(
             )
         label = quantity.raw_label.strip()
         shown = quantity.label
-        if label[:1] in words.title_firsts:
-            own = _without_heading(label, text, quantity.start - len(quantity.raw_label), words)
+        label_start = quantity.start - len(quantity.raw_label)
+        if label[:1] in _BRACKET_OPEN or text[label_start - 1 : label_start] == "、":
+            own = _without_heading(label, text, label_start, words)
             if own != label:
                 heading = label[: len(label) - len(own)]
                 for head in (heading, heading.lstrip("(（")):

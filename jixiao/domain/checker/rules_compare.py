@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -709,6 +710,7 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
                 occurrences.append((label, kept))
     grouped = {id(q) for found in candidates.values() if len(found) > 1 for q in found}
     occurrences.extend(_reworded_counts(context, counts, grouped))
+    occurrences.extend(_measures_stated_twice(context))
     occurrences.sort(key=lambda group: group[1][0].start)
     findings = []
     for label, found in occurrences:
@@ -740,46 +742,49 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
     report, text = context.report, context.report.text
     keyed: dict[tuple, list] = {}
     shown: dict[tuple, str] = {}
+    # a count is keyed with its unit (a thing's units as one): one alone in its unit is paired with none
+    units: dict[str, int] = {}
+    for quantity in counts:
+        if id(quantity) not in grouped:
+            unit = "个" if quantity.unit in _THINGS else quantity.unit
+            units[unit] = units.get(unit, 0) + 1
+    if max(units.values(), default=0) < 2:
+        return []
     previous = None
     for quantity in counts:
         before, previous = previous, quantity
-        if id(quantity) in grouped or "|" in quantity.raw_label:
+        if units.get("个" if quantity.unit in _THINGS else quantity.unit, 0) < 2 or id(quantity) in grouped:
+            continue
+        if "|" in quantity.raw_label:
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
         raw = quantity.raw_label.strip()
-        if _COUNT_LABEL_STOP.search(raw):
-            continue
-        key = None
-        if before is not None and raw and text[before.end : quantity.start] == raw:
+        read = _read_count_label(raw)
+        if read is None:
+            continue  # a plan, a target, a previous year's …
+        label, key, name = read
+        if (
+            before is not None
+            and raw
+            and quantity.start - before.end == len(raw)
+            and text.startswith(raw, before.end)
+        ):
             # '12个乡镇86个村': the label is the noun of the count right before
             noun = _NOUN_AFTER_COUNT.match(text, quantity.end)
             if noun is not None:
                 head = f"{before.text}{before.unit}{raw}"
-                key = ("within", head, noun.group(), quantity.unit)
-                name = f"{head}…{noun.group()}"
-        if key is None:
-            label = _COUNT_FILLERS.sub("", raw)
-            noun = _NOUN_AFTER_UNIT.match(text, quantity.end) if len(label) < 4 else None
-            if noun is not None and quantity.unit in _THINGS:
+                key, name = ("within", head, noun.group()), f"{head}…{noun.group()}"
+        elif len(label) < 4 and quantity.unit in _THINGS:
+            noun = _NOUN_AFTER_UNIT.match(text, quantity.end)
+            if noun is not None:
                 # '全县13个乡镇卫生院', '全县12所乡镇卫生院均…': a short label, the thing counted named
-                # after the unit, by its first four characters (which of 个/所/家 a writer takes varies)
-                thing = noun.group()[:4]  # (where the noun ends and a verb begins is not read)
-                key = ("after", label, thing, "个")
-                name = f"{label}{noun.group()[:8]}"
+                # after the unit, by its first four characters (which of 个/所/家 a writer takes varies;
+                # where the noun ends and a verb begins is not read)
+                key, name = ("after", label, noun.group()[:4]), f"{label}{noun.group()[:8]}"
         if key is None:
-            reach = next(reversed(list(_REACH.finditer(label))), None)  # the last verb of reaching
-            if reach is not None:
-                reached = _SCOPE.sub("", label[reach.end() :])
-                if len(reached) >= 2:
-                    key = ("reach", reached, quantity.unit)
-                    name = f"{reach.group()}{reached}"
-            if key is None:
-                label = _COUNT_TAIL.sub("", label)
-                if len(label) < 4:
-                    continue
-                key = ("words", "".join(sorted(label)), quantity.unit)
-                name = label
+            continue
+        key = (*key, "个" if key[0] == "after" else quantity.unit)
         keyed.setdefault(key, []).append(quantity)
         shown.setdefault(key, name)
     occurrences = []
@@ -790,6 +795,123 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
         if len(kept) > 1:
             occurrences.append((shown[key], kept))
     return occurrences
+
+
+_MEASURE_UNITS = words("rules_compare.measure_units")
+_MEASURE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<wan>万)?"
+    r"(?P<u>" + "|".join(map(re.escape, sorted(_MEASURE_UNITS, key=len, reverse=True))) + r")"
+)
+_MEASURE_LASTS = "".join(sorted({unit[-1] for unit in _MEASURE_UNITS}))  # (rarer than the first: 公, 千)
+_MEASURE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_BOUND_BEFORE = re.compile(r"(?:[≥≤><]|不低于|不少于|不超过|不高于|达到|低于|高于|超过|以)\s*$")
+_CELL_NAME = re.compile(r"[\u4e00-\u9fff()]{2,20}")
+_DONE = re.compile(r"^(?:完成|实现|建成)")  # '全年完成河道清淤疏浚3.8万立方米' is 河道清淤疏浚
+
+
+class _Measure(NamedTuple):
+    """A measure printed with its unit (3.2万吨, 26,800平方米): a count in a unit of length, area,
+    volume or weight, read for count.conflict (``text``/``unit`` shown as stated)."""
+
+    value: Decimal  # in the unit without 万
+    text: str
+    unit: str
+    start: int
+    end: int
+
+
+_LABELS_READ: dict[str, tuple | None] = {}  # raw label → what _read_count_label makes of it
+
+
+def _read_count_label(raw: str) -> tuple | None:
+    """What a count's label alone says for _reworded_counts: None for a plan, a target, a previous
+    year's count; else (the label without fillers, the key by its words or None, the name shown):
+    the people reached after a verb of reaching ('保障全县村干部' → 村干部), else the label's
+    characters in any order, a noun that restates the unit left off ('安置公益性岗位人员'), when four
+    or more. Read once for each label (labels recur across reports: 培训, 在职人员 …)."""
+    known = _LABELS_READ.get(raw, _LABELS_READ)
+    if known is not _LABELS_READ:
+        return known  # type: ignore[return-value]
+    found = None
+    if not _COUNT_LABEL_STOP.search(raw):
+        label = _COUNT_FILLERS.sub("", raw)
+        key, name = None, label
+        reaches = list(_REACH.finditer(label))
+        if reaches:
+            reach = reaches[-1]  # the last verb of reaching
+            reached = _SCOPE.sub("", label[reach.end() :])
+            if len(reached) >= 2:
+                key, name = ("reach", reached), f"{reach.group()}{reached}"
+        if key is None:
+            words_only = _COUNT_TAIL.sub("", label)
+            if len(words_only) >= 4:
+                key, name = ("words", "".join(sorted(words_only))), words_only
+        found = (label, key, name)
+    if len(_LABELS_READ) < 4096:
+        _LABELS_READ[raw] = found
+    return found
+
+
+def _measures_stated_twice(context: CheckContext) -> list[tuple[str, list]]:
+    """Measures (公里, 平方米, 吨, 亩 …) whose label is stated twice, in two parts of the report:
+    in prose the words right before the number, in a form's row the row's name ('| 维修仓容 | ≥3万吨 |
+    3.5万吨 |': the value that is no bound). Bounds and targets, plans and approximations are not
+    compared. As (the label, [the two measures])."""
+    report, text = context.report, context.report.text
+    starts = []  # where a number stands right before a unit of measure (or its 万)
+    for last in scan.places_of(text, _MEASURE_LASTS, report.places):
+        unit = next((u for u in _MEASURE_UNITS if text.startswith(u, last - len(u) + 1)), None)
+        if unit is None:
+            continue
+        at = last - len(unit) + 1
+        end = at - 1 if text[at - 1 : at] == "万" else at
+        start = end
+        while start and (text[start - 1].isdigit() or text[start - 1] in ",."):
+            start -= 1
+        if start < end:
+            starts.append(start)
+    if not starts:
+        return []
+    keyed: dict[tuple[str, str], list] = {}
+    for match in scan.matches_at(_MEASURE, text, starts):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 20) : start]
+        if _BOUND_BEFORE.search(before):
+            continue  # '≥3万吨', '不低于26,800平方米': a target's bound
+        if "|" in before or text.startswith("|", line_start):
+            label = _row_name(text[line_start:start])
+        else:
+            found = _MEASURE_LABEL.search(before)
+            label = _DONE.sub("", _COUNT_FILLERS.sub("", found.group())) if found else ""
+            if _COUNT_LABEL_STOP.search(label):
+                continue
+        if len(label) < 4:
+            continue
+        value = Decimal(match.group("n").replace(",", ""))
+        if match.group("wan"):
+            value *= 10000
+        unit = match.group("u")
+        measure = _Measure(value, match.group("n") + (match.group("wan") or ""), unit, start, match.end())
+        keyed.setdefault((label, unit), []).append(measure)
+    occurrences = []
+    for (label, _unit), found in keyed.items():
+        if len(found) != 2 or found[0].value == found[1].value:
+            continue
+        if any(_stated_as_a_target(report, m) for m in found):
+            continue
+        occurrences.append((label, found))
+    return occurrences
+
+
+def _row_name(row: str) -> str:
+    """The name of a form's row up to a value: its last cell of words only, before the value."""
+    cells = row.split("|")[:-1]
+    for cell in reversed(cells):
+        cell = cell.strip()
+        if _CELL_NAME.fullmatch(cell):
+            return cell
+    return ""
 
 
 def _widened(one: str, other: str) -> bool:

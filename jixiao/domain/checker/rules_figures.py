@@ -1631,11 +1631,13 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
         label, row = quantity.label, False
-        if not label.strip():
+        if label[-2:] not in stock.endings:
+            if label:
+                continue  # (no stock label ends otherwise)
             label = _row_label(context, quantity)
             row = bool(label)
-        if label[-2:] not in stock.endings:
-            continue  # (no stock label ends otherwise)
+            if label[-2:] not in stock.endings:
+                continue
         found = _stock_label(label, stock, own)
         if found is None:
             continue  # '行政事业编制' is another count than '事业编制'
@@ -1793,6 +1795,8 @@ def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple
     """The stock figures of a form's row of label and value cells ('| 编制人数 | 15 | 实有人数 | 14 |'):
     a cell that ends like a stock label followed by a cell holding a bare whole number."""
     found = []
+    if "|" not in context.report.text:
+        return found
     for paragraph in context.report.paragraphs:
         line = paragraph.text
         if "|" not in line:
@@ -1835,7 +1839,7 @@ def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
     found = []
     last = len(paragraphs) - 1
     for index, paragraph in enumerate(paragraphs):
-        header = paragraph.text.strip()
+        header = paragraph.text  # (stripped)
         if len(header) > 16 or header[-2:] not in stock.endings or _VALUE_LINE.fullmatch(header):
             continue
         end = index  # the run of header lines goes on to `end`, the values after it to `stop`

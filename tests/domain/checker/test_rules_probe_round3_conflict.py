@@ -265,3 +265,33 @@ def test_the_body_named_by_a_demonstrative_is_the_body_and_prose_after_the_form_
     twice = "本院年初预算{}万元。\n二、部门整体支出情况\n年初预算612.50万元,调整后预算640.00万元。"
     assert fired(twice.format("621.50"), "quantity.conflict")
     assert not fired(twice.format("612.50"), "quantity.conflict")
+
+
+# ---------------------------------------------------------------------------------------------
+# count.conflict: measures (吨, 平方米, 公里 …) stated twice
+
+
+def test_a_measure_in_prose_against_the_same_row_of_the_indicator_form():
+    first = "项目新建机耕道6.4公里,硬化晒坪{}平方米。"
+    form = "|产出指标|硬化晒坪面积|≥1,200平方米|1,260平方米|完成|\n"
+    # the prose label and the row's name differ: nothing compared
+    assert not counted(first.format("1,320"), form)
+    first = "项目新建机耕道6.4公里,硬化晒坪面积{}平方米。"
+    (finding,) = counted(first.format("1,320"), form)
+    assert "1,320平方米" in finding.message and "1,260平方米" in finding.message
+    assert not counted(first.format("1,260"), form)
+    # the row's bound is the target, not a second statement of the measure
+    assert not counted(first.format("1,200"), "|产出指标|硬化晒坪面积|≥1,200平方米|完成|\n")
+
+
+def test_a_measure_stated_twice_in_prose():
+    first = "全年完成河道清淤疏浚{}万立方米,新建护岸2.6公里。"
+    (finding,) = counted(first.format("3.8"), "经验收,河道清淤疏浚4.2万立方米,工程质量合格。")
+    assert "3.8万立方米" in finding.message and "4.2万立方米" in finding.message
+    assert not counted(first.format("4.2"), "经验收,河道清淤疏浚4.2万立方米,工程质量合格。")
+    # a plan or a bound is another figure
+    assert not counted(first.format("4.2"), "计划河道清淤疏浚5万立方米。")
+    assert not counted(first.format("4.2"), "要求河道清淤疏浚不低于5万立方米。")
+    # parts in a bracket after a total are no label of their own
+    parts = "建设林果基地21.7万亩(核桃10.0万亩、花椒9.4万亩)。"
+    assert not counted(parts, "其中2017年建设林果基地10.8万亩(核桃7.3万亩、花椒2.4万亩)。")
