@@ -295,3 +295,23 @@ def test_a_measure_stated_twice_in_prose():
     # parts in a bracket after a total are no label of their own
     parts = "建设林果基地21.7万亩(核桃10.0万亩、花椒9.4万亩)。"
     assert not counted(parts, "其中2017年建设林果基地10.8万亩(核桃7.3万亩、花椒2.4万亩)。")
+
+
+# ---------------------------------------------------------------------------------------------
+# name: the unit's own name with a character dropped, for kinds of body named by their ending
+
+
+def test_the_own_name_of_a_party_school_or_a_cooperative_with_a_character_dropped():
+    school = (
+        "中共安化县委党校2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+        "中共安化县委党校承担全县干部培训任务。下一步,{}将加强现场教学。\n"
+    )
+    (finding,) = findings(school.format("中共安化县党校"), "name.variant")
+    assert "中共安化县党校" in finding.message and finding.severity == "warning"
+    assert not findings(school.format("中共安化县委党校"), "name.variant")
+    coop = (
+        "安化县供销合作社2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+        "安化县供销合作社负责农资供应。{}年内新建庄稼医院3个。\n"
+    )
+    assert findings(coop.format("安化县供销合社"), "name.variant")
+    assert not findings(coop.format("安化县供销合作社"), "name.variant")
