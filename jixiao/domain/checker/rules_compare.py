@@ -720,7 +720,12 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             continue
         first, quantity = found
         if _part_of(report, first.start) == _part_of(report, quantity.start):
-            continue
+            # (an indicator's line is a place of its own: its actual value against the prose)
+            lines = context.memo.get("rules_compare.indicator_counts", ())
+            if not (id(first) in lines or id(quantity) in lines):
+                continue
+            if report.section_at(first.start) == report.section_at(quantity.start):
+                continue
         findings.append(_stated_twice(context, "count.conflict", label, first, quantity))
     return findings
 
@@ -760,6 +765,13 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
         raw = quantity.raw_label.strip()
+        if raw in _ACTUAL_WORDS:
+            # '1.培训学员人次:年度指标值1,400人次,实际完成1,562人次': the actual value of the line's
+            # indicator
+            lead = _LINE_NAME.match(text, text.rfind("\n", 0, quantity.start) + 1, quantity.start)
+            if lead is not None:
+                raw = lead.group("name")
+                context.memo.setdefault("rules_compare.indicator_counts", set()).add(id(quantity))
         read = _read_count_label(raw)
         if read is None:
             continue  # a plan, a target, a previous year's …
@@ -791,10 +803,25 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
     for key, found in keyed.items():
         if len(found) < 2:
             continue
-        kept = [q for q in found if not _threshold_or_cell(context, q) and not _stated_as_a_target(report, q)]
+        kept = [
+            q
+            for q in found
+            if not _threshold_or_cell(context, q)
+            and not _stated_as_a_target(report, q)
+            and not _in_a_part_on_targets(report, q)
+        ]
         if len(kept) > 1:
             occurrences.append((shown[key], kept))
     return occurrences
+
+
+def _in_a_part_on_targets(report, quantity) -> bool:
+    """A heading at any level above the count is on the targets ('(三)项目绩效目标 > 2.绩效指标'),
+    not on what was done."""
+    return any(
+        "目标" in part and not any(word in part for word in ("完成", "实现", "情况", "偏差"))
+        for part in report.section_at(quantity.start).split(" > ")
+    )
 
 
 _MEASURE_UNITS = words("rules_compare.measure_units")
@@ -820,6 +847,11 @@ class _Measure(NamedTuple):
     end: int
 
 
+_ACTUAL_WORDS = frozenset(words("rules_compare.actual_value_words"))
+_LINE_NAME = re.compile(
+    r"\s*(?:\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,16}):"
+)
 _LABELS_READ: dict[str, tuple | None] = {}  # raw label → what _read_count_label makes of it
 
 
@@ -839,7 +871,7 @@ def _read_count_label(raw: str) -> tuple | None:
         reaches = list(_REACH.finditer(label))
         if reaches:
             reach = reaches[-1]  # the last verb of reaching
-            reached = _SCOPE.sub("", label[reach.end() :])
+            reached = _COUNT_TAIL.sub("", _SCOPE.sub("", label[reach.end() :]))  # ('覆盖人数': no one named)
             if len(reached) >= 2:
                 key, name = ("reach", reached), f"{reach.group()}{reached}"
         if key is None:

@@ -315,3 +315,32 @@ def test_the_own_name_of_a_party_school_or_a_cooperative_with_a_character_droppe
     )
     assert findings(coop.format("安化县供销合社"), "name.variant")
     assert not findings(coop.format("安化县供销合作社"), "name.variant")
+
+
+def test_the_actual_value_of_an_indicators_line_against_the_prose():
+    prose = "全年举办农民夜校培训班24期,培训农民{}人次。\n"
+    table = "(二)主要绩效指标\n1.培训农民人次:年度指标值2,000人次,实际完成2,316人次,完成率115.80%;\n"
+    body = "二、绩效目标完成情况\n(一)产出\n" + prose + table
+    (finding,) = findings(
+        PROJECT + "项目面向全县农民。\n" + body.format("2,136") + "\n",
+        "count.conflict",
+        report_type="xiangmu",
+    )
+    assert "2136人次" in finding.message and "2316人次" in finding.message
+    assert not findings(
+        PROJECT + "项目面向全县农民。\n" + body.format("2,316") + "\n",
+        "count.conflict",
+        report_type="xiangmu",
+    )
+    # the target of the line is no statement of the actual value
+    other = table.replace("实际完成2,316人次", "实际完成2,000人次")
+    assert not findings(PROJECT + "二、绩效目标\n" + other, "count.conflict", report_type="xiangmu")
+
+
+def test_an_indicators_actual_value_is_not_held_against_its_target_stated_in_a_part_on_targets():
+    body = (
+        "(二)绩效目标\n2.绩效指标:资助困难学生覆盖1,300人;完成家访800户。\n"
+        "二、绩效目标完成情况\n(1)资助困难学生覆盖人数:目标值1,300人,实际1,342人,完成率103.23%。\n"
+        "(2)家访户数:目标值800户,实际812户。\n"
+    )
+    assert not findings(PROJECT + body, "count.conflict", report_type="xiangmu")
