@@ -180,6 +180,76 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_document_allocations(context))
+    findings.extend(_year_columns_against_prose(context))
+    return findings
+
+
+_CORNER_UNIT = re.compile(r"[(（](万元|元)[)）]")
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _year_columns_against_prose(context: CheckContext) -> list[Finding]:
+    """A form whose columns are years and stages ('| "三公"经费(万元) | 2022年决算数 | 2023年预算数 |
+    2023年决算数 |'), its row named by its own label or, when it has none, by the form's corner
+    cell: each cell is the figure of that subject, stage and year, and the prose's one figure of the
+    same subject, stage and year must agree with it ('2023年“三公”经费决算3.49万元' against 3.94)."""
+    findings = []
+    text = context.report.text
+    data = context.data
+    fiscal_year = context.fiscal_year
+    prose = None
+    for grid in context.tables:
+        if "year" not in grid.kinds:
+            continue
+        header_end = text.find("\n", grid.start)
+        header = text[grid.start : header_end if header_end >= 0 else len(text)]
+        corner = header.strip().strip("|").split("|")[0].strip()
+        unit = _CORNER_UNIT.search(corner) or _CORNER_UNIT.search(text, max(0, grid.start - 40), grid.start)
+        if unit is None:
+            continue
+        corner = _CORNER_UNIT.sub("", corner).strip()
+        for row in grid.rows:
+            label = row.label.strip() or corner
+            _, subject = role_and_subject(label, data)
+            subject = subject_key(subject, data)
+            if len(subject) < 2:
+                continue
+            for column, kind, cell in zip(grid.columns, grid.kinds, row.cells, strict=False):
+                if kind != "year" or cell is None or cell.value is None:
+                    continue
+                year = _COLUMN_YEAR.search(column)
+                role, _ = role_and_subject(column, data)
+                if year is None or role not in ("决算", "预算", "执行", "年初预算", "调整后"):
+                    continue
+                if prose is None:
+                    prose = [
+                        f for f in prose_money(context) if f.subject and not f.per_unit and f.parent is None
+                    ]
+                stated = [
+                    f
+                    for f in prose
+                    if f.role == role
+                    and f.unit == unit.group(1)
+                    and (f.year or fiscal_year) == year.group(1)
+                    and subject_key(f.subject, data) == subject
+                ]
+                if len({f.value for f in stated}) != 1:
+                    continue
+                figure = stated[0]
+                if abs(figure.value - cell.value) <= cell.half + figure.half / MONEY_UNITS[figure.unit]:
+                    continue
+                findings.append(
+                    context.finding(
+                        "quantity.conflict",
+                        WARNING,
+                        f"“{label}”{column}表中为{cell.text}{figure.unit}，正文写{_show(figure)}"
+                        f"（{context.report.section_at(figure.start)}），前后不一致",
+                        figure.start,
+                        figure.end,
+                        expected=f"{cell.text}{figure.unit}",
+                        found=_show(figure),
+                    )
+                )
     return findings
 
 

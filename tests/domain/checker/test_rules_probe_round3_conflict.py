@@ -344,3 +344,32 @@ def test_an_indicators_actual_value_is_not_held_against_its_target_stated_in_a_p
         "(2)家访户数:目标值800户,实际812户。\n"
     )
     assert not findings(PROJECT + body, "count.conflict", report_type="xiangmu")
+
+
+# ---------------------------------------------------------------------------------------------
+# quantity.conflict: a form whose columns are years and stages against the prose
+
+
+FUND = (
+    "| 年度预算(万元) | 年初预算数 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 512.00 | 540.00 | 528.00 |\n"
+)
+
+
+def test_a_form_of_years_and_stages_against_the_prose_of_the_same_subject_stage_and_year():
+    form = (
+        FUND + '| "三公"经费(万元) | 2022年决算数 | 2023年预算数 | 2023年决算数 |\n| 6.12 | 6.50 | 5.48 |\n'
+    )
+    said = '二、部门整体支出情况\n2023年"三公"经费决算{}万元,比上年减少0.64万元。\n'
+    (finding,) = fired(form + said.format("5.84"), "quantity.conflict")
+    assert "5.48万元" in finding.message and "5.84万元" in finding.message and finding.severity == "warning"
+    assert not fired(form + said.format("5.48"), "quantity.conflict")
+    # another stage or another year of the same subject is another figure
+    assert not fired(form + '二、部门整体支出情况\n2023年"三公"经费预算6.50万元。\n', "quantity.conflict")
+    assert not fired(form + '二、部门整体支出情况\n2022年"三公"经费决算6.12万元。\n', "quantity.conflict")
+    rows = FUND + (
+        "| 项目(万元) | 2022年决算数 | 2023年预算数 | 2023年决算数 |\n"
+        "| 公务接待费 | 1.20 | 1.50 | 1.35 |\n"
+        "二、部门整体支出情况\n2023年公务接待费决算{}万元。\n"
+    )
+    assert fired(rows.format("1.53"), "quantity.conflict")
+    assert not fired(rows.format("1.35"), "quantity.conflict")
