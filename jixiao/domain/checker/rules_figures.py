@@ -1857,6 +1857,7 @@ def _row_label(context: CheckContext, quantity) -> str:
 
 _DIGITS = re.compile(r"\d")
 _BARE_VALUE = re.compile(r"\d{1,6}")
+_VALUE_ROW = re.compile(r"\|\s*\d")  # a '|' row with a value in it
 _VALUE_LINE = re.compile(r"[\d,]+(?:\.\d+)?%?")
 _HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年度?")
 
@@ -1867,10 +1868,18 @@ def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple
     found = []
     if "|" not in context.report.text:
         return found
-    for paragraph in context.report.paragraphs:
+    paragraphs = context.report.paragraphs
+    for index, paragraph in enumerate(paragraphs):
         line = paragraph.text
         if "|" not in line:
             continue
+        if (
+            index + 1 < len(paragraphs)
+            and "|" in paragraphs[index + 1].text
+            and (index + 2 == len(paragraphs) or not _VALUE_ROW.search(paragraphs[index + 2].text))
+        ):
+            # (a header over one row: the body's own figures; over several, a row for each unit)
+            found.extend(_header_over_values(paragraph, paragraphs[index + 1], stock))
         cells = line.split("|")
         offset = paragraph.start
         for header, cell in pairwise(cells):
@@ -1898,6 +1907,32 @@ def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple
                 "level",
             )
             found.append((quantity, label, year.group(1) if year else ""))
+    return found
+
+
+def _header_over_values(header, values, stock: _StockLabels) -> list[tuple]:
+    """A form's header row of stock labels over a row of values ('| 指标 | 编制数 | 实际在职人数 | 控制率 |'
+    then '| 财政供养人员 | 66 | 64 | 96.97% |', or the values alone: '| 28 | 26 | 92.86% |'), the
+    cells taken in order from the right."""
+    names = [cell.strip() for cell in header.text.strip().strip("|").split("|")]
+    if not any(name[-2:] in stock.endings for name in names):
+        return []
+    pieces = values.text.strip().strip("|").split("|")
+    cells = [piece.strip() for piece in pieces]
+    if len(cells) > len(names) or not any(_BARE_VALUE.fullmatch(cell) for cell in cells):
+        return []
+    found = []
+    offset = values.start + values.text.index(values.text.strip().strip("|"))
+    for name, piece, cell in zip(names[len(names) - len(cells) :], pieces, cells, strict=True):
+        if name[-2:] in stock.endings and _BARE_VALUE.fullmatch(cell) and not _VALUE_LINE.fullmatch(name):
+            at = offset + piece.index(cell)
+            year = _HEADER_YEAR.match(name)
+            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
+            quantity = Quantity(
+                "count", Decimal(cell), "", 0, at, at + len(cell), at + len(cell), label, name, False, "level"
+            )
+            found.append((quantity, label, year.group(1) if year else ""))
+        offset += len(piece) + 1
     return found
 
 

@@ -373,3 +373,22 @@ def test_a_form_of_years_and_stages_against_the_prose_of_the_same_subject_stage_
     )
     assert fired(rows.format("1.53"), "quantity.conflict")
     assert not fired(rows.format("1.35"), "quantity.conflict")
+
+
+def test_a_forms_header_of_stock_labels_over_a_row_of_values():
+    form = "| 指标 | 编制数 | 实际在职人数 | 控制率 |\n| 财政供养人员 | 40 | 37 | 92.50% |\n二、部门整体支出情况\n"
+    (finding,) = fired(form + f"全局实际在职人数{38}人。", "stock.changed")
+    assert "前面写37" in finding.message and "这里写38人" in finding.message
+    assert not fired(form + "全局实际在职人数37人。", "stock.changed")
+    shifted = "| 财政供养人员情况(人) | 编制数 | 实际在职人数 | 控制率 |\n| 40 | 37 | 92.50% |\n二、部门整体支出情况\n"
+    assert fired(shifted + "本局核定编制42名。", "stock.changed")
+    assert not fired(shifted + "本局核定编制40名。", "stock.changed")
+
+
+def test_a_header_over_a_row_for_each_unit_is_no_statement_of_the_bodys_staff():
+    form = (
+        "本局由局机关和2个下属单位组成,核定编制58名。\n二、部门整体支出情况\n"
+        "| 单位名称 | 编制数 | 实有人数 |\n| 局机关 | 20 | 19 |\n| 县水文站 | 16 | 15 |\n| 县灌溉中心 | 22 | 21 |\n"
+        "| 合计 | 58 | 55 |\n"
+    )
+    assert not fired(form, "stock.changed")
