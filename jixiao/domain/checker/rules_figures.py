@@ -1957,8 +1957,9 @@ def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
         position = index - (end + 1 - count)  # this header's place among the last `count` of the run
         if count < 2 or not 0 <= position < count:
             continue
-        if any(_VALUE_LINE.fullmatch(p.text.strip()) for p in paragraphs[end + 1 - count : index]):
-            continue  # (a value line among the headers paired: no run of headers)
+        paired = paragraphs[end + 1 - count : end + 1]
+        if not all(p.text[-2:] in stock.endings or p.text.endswith(("率", "数")) for p in paired):
+            continue  # '…实有人数\n局机关\n26\n24': a row's name among the headers paired, a row for each unit
         cell = paragraphs[end + 1 + position]
         value = cell.text.strip()
         if _BARE_VALUE.fullmatch(value) is None:
