@@ -395,6 +395,6 @@ def test_a_header_over_a_row_for_each_unit_is_no_statement_of_the_bodys_staff():
 
 
 def test_a_form_one_cell_a_line_with_a_row_for_each_unit_is_not_read_as_the_bodys():
-    head = "安化县疾病预防控制中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n中心核定编制58名。\n"
+    head = "安化县疾病预防控制中心2023年度部门整体支出绩效自评报告\n一、部门基本情况\n中心核定编制58名,实有人数55人。\n"
     form = "附表\n单位名称\n编制数\n实有人数\n中心本级\n36\n34\n检验所\n22\n21\n"
     assert not findings(head + form, "stock.changed")
