@@ -708,7 +708,7 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             ]
             if kept:
                 occurrences.append((label, kept))
-    grouped = {id(q) for found in candidates.values() if len(found) > 1 for q in found}
+    grouped = {q.start for found in candidates.values() if len(found) > 1 for q in found}
     occurrences.extend(_reworded_counts(context, counts, grouped))
     occurrences.extend(_measures_stated_twice(context))
     occurrences.sort(key=lambda group: group[1][0].start)
@@ -750,21 +750,21 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
     # a count is keyed with its unit (a thing's units as one): one alone in its unit is paired with none
     units: dict[str, int] = {}
     for quantity in counts:
-        if id(quantity) not in grouped:
+        if quantity.start not in grouped:
             unit = "个" if quantity.unit in _THINGS else quantity.unit
-            units[unit] = units.get(unit, 0) + 1
+            units[unit] = units[unit] + 1 if unit in units else 1
     if max(units.values(), default=0) < 2:
         return []
     previous = None
     for quantity in counts:
         before, previous = previous, quantity
-        if units.get("个" if quantity.unit in _THINGS else quantity.unit, 0) < 2 or id(quantity) in grouped:
+        if quantity.start in grouped or units["个" if quantity.unit in _THINGS else quantity.unit] < 2:
             continue
         if "|" in quantity.raw_label:
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
-        raw = quantity.raw_label.strip()
+        raw = quantity.raw_label  # (stripped only when first read: _read_count_label)
         if raw in _ACTUAL_WORDS:
             # '1.培训学员人次:年度指标值1,400人次,实际完成1,562人次': the actual value of the line's
             # indicator
@@ -778,6 +778,7 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
         label, key, name = read
         if (
             before is not None
+            and quantity.start - before.end < 12
             and raw
             and quantity.start - before.end == len(raw)
             and text.startswith(raw, before.end)
@@ -797,8 +798,11 @@ def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> 
         if key is None:
             continue
         key = (*key, "个" if key[0] == "after" else quantity.unit)
-        keyed.setdefault(key, []).append(quantity)
-        shown.setdefault(key, name)
+        if key in keyed:
+            keyed[key].append(quantity)
+        else:
+            keyed[key] = [quantity]
+            shown[key] = name
     occurrences = []
     for key, found in keyed.items():
         if len(found) < 2:
@@ -866,7 +870,7 @@ def _read_count_label(raw: str) -> tuple | None:
         return known  # type: ignore[return-value]
     found = None
     if not _COUNT_LABEL_STOP.search(raw):
-        label = _COUNT_FILLERS.sub("", raw)
+        label = _COUNT_FILLERS.sub("", raw.strip())
         key, name = None, label
         reaches = list(_REACH.finditer(label))
         if reaches:

@@ -1941,11 +1941,13 @@ def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
     在职人数', '控制率') then as many lines of values ('48', '45', '93.75%'), the last headers of the
     run taken with the values in order. Each as (a count Quantity with no unit, its label, its year)."""
     paragraphs = context.report.paragraphs
+    if not [True for paragraph in paragraphs if paragraph.text.isdigit()]:
+        return []  # (no line is a bare whole number: no stock figure of a form read one cell a line)
     found = []
     last = len(paragraphs) - 1
     for index, paragraph in enumerate(paragraphs):
         header = paragraph.text  # (stripped)
-        if len(header) > 16 or header[-2:] not in stock.endings or _VALUE_LINE.fullmatch(header):
+        if header[-2:] not in stock.endings or len(header) > 16 or _VALUE_LINE.fullmatch(header):
             continue
         end = index  # the run of header lines goes on to `end`, the values after it to `stop`
         while end < last and end - index < 6 and not _VALUE_LINE.fullmatch(paragraphs[end + 1].text.strip()):

@@ -893,7 +893,9 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             more_noun = _NOUN_AFTER.match(text, more.end())
             group_end = more_noun.end() if more_noun else more.end()
         consumed_until = group_end
-        aside = _aside_after(text, group_end, paragraph.end)
+        aside = (
+            _aside_after(text, group_end, paragraph.end) if text[group_end : group_end + 1] == "(" else None
+        )
         if aside is not None:
             open_at, close_at = aside
             if "、" in text[open_at:close_at]:
