@@ -88,6 +88,16 @@ class _RoleWords:
         self.any_role = any_word(tuple(self.priority))
         self.fillers = any_word(data.fillers)
         self.per_unit = any_word(tuple(data.identities.get("per_unit") or ()))
+        # the names of a report's parts (收支情况, 存在问题 …): a heading run into the sentence after
+        # it ('。四、存在问题调整后预算数1,486.25万元') leaves its name at the head of the label
+        titles = {
+            synonym
+            for report_type in data.report_types.values()
+            for section in report_type.required
+            for synonym in section.synonyms
+            if len(synonym) >= 4
+        }
+        self.section_titles = tuple(sorted(titles, key=len, reverse=True))
 
 
 def _role_words(data: CheckerData) -> _RoleWords:
@@ -170,6 +180,17 @@ def build_figure_table(
                 decimals.get(quantity.unit, 0)
             )
         label = quantity.raw_label.strip()
+        shown = quantity.label
+        label_start = quantity.start - len(quantity.raw_label)
+        if label[:1] in _BRACKET_OPEN or text[label_start - 1 : label_start] == "、":
+            own = _without_heading(label, text, label_start, words)
+            if own != label:
+                heading = label[: len(label) - len(own)]
+                for head in (heading, heading.lstrip("(（")):
+                    if shown.startswith(head):
+                        shown = shown[len(head) :]
+                        break
+                label = own
         known = read.get(label)  # a label met before in this text ('比上年增加') is read once
         if known is None:
             known = read[label] = role_and_subject(label, data, words)
@@ -187,7 +208,7 @@ def build_figure_table(
                     quantity.unit,
                     quantity.base_value,
                     half,
-                    quantity.label,
+                    shown,
                     subject,
                     role,
                     quantity.year,
@@ -213,6 +234,25 @@ def build_figure_table(
     _inherit_subjects(table, text)
     _add_table_cells(table, tables, report)
     return table
+
+
+_HEADING_IN_LABEL = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]")
+_HEADING_BEFORE = re.compile(r"(?:^|[。\n])\s*[一二三四五六七八九十]{1,3}、$")
+
+
+def _without_heading(label: str, text: str, start: int, words: _RoleWords) -> str:
+    """A label that opens with a heading run into its sentence ('(二)收支情况上年结转', or after
+    '。四、': '存在问题调整后预算数'), without the heading's number and name when the name is one of
+    a report's parts: what follows is the figure's own label."""
+    opened = _HEADING_IN_LABEL.match(label)
+    if opened is not None:
+        rest = label[opened.end() :]
+    elif _HEADING_BEFORE.search(text, max(0, start - 6), start):
+        rest = label
+    else:
+        return label
+    title = next((t for t in words.section_titles if rest.startswith(t)), None)
+    return rest[len(title) :] if title is not None and len(rest) > len(title) else label
 
 
 def _continue_roles(table: FigureTable, text: str) -> None:

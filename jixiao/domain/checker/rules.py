@@ -1860,7 +1860,7 @@ def check_counts(context: CheckContext) -> list[Finding]:
         findings.append(
             context.finding(
                 "count.items",
-                ERROR,
+                WARNING if count_list.bracketed else ERROR,
                 f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个"
                 + (
                     f"（连同名单中自带的个数，共{counted}个）"

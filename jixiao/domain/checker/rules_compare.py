@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import NamedTuple
 
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import (
@@ -433,14 +434,23 @@ _THRESHOLD_AFTER = words("rules_compare.threshold_after")
 
 
 def _threshold_or_cell(context: CheckContext, quantity) -> bool:
-    """'预算完成率达到100%得3分' is a scoring rule's threshold, and a form's cells are the form's."""
+    """'预算完成率达到100%得3分' is a scoring rule's threshold, and a form's cells are the form's.
+    A count followed by 的 is one only when points follow ('培训达到100人的得2分'), not when what
+    the counted things have does ('受益学校21所的寄宿生')."""
     paragraph = context.report.paragraph_at(quantity.start)
     if paragraph is not None and "|" in paragraph.text:
         return True
     text = context.report.text
-    return quantity.raw_label.rstrip().endswith(_THRESHOLD_BEFORE) or text.startswith(
-        _THRESHOLD_AFTER, quantity.end
-    )
+    if quantity.raw_label.rstrip().endswith(_THRESHOLD_BEFORE):
+        return True
+    if not text.startswith(_THRESHOLD_AFTER, quantity.end):
+        return False
+    if quantity.kind == "count" and text.startswith("的", quantity.end):
+        return _SCORED.search(text, quantity.end, min(len(text), quantity.end + 12)) is not None
+    return True
+
+
+_SCORED = re.compile(r"[得扣]\d|[得扣]满分|不得分")
 
 
 _FUND_OPENING = re.compile(
@@ -698,6 +708,9 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             ]
             if kept:
                 occurrences.append((label, kept))
+    grouped = {q.start for found in candidates.values() if len(found) > 1 for q in found}
+    occurrences.extend(_reworded_counts(context, counts, grouped))
+    occurrences.extend(_measures_stated_twice(context))
     occurrences.sort(key=lambda group: group[1][0].start)
     findings = []
     for label, found in occurrences:
@@ -707,9 +720,234 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
             continue
         first, quantity = found
         if _part_of(report, first.start) == _part_of(report, quantity.start):
-            continue
+            # (an indicator's line is a place of its own: its actual value against the prose)
+            lines = context.memo.get("rules_compare.indicator_counts", ())
+            if not (id(first) in lines or id(quantity) in lines):
+                continue
+            if report.section_at(first.start) == report.section_at(quantity.start):
+                continue
         findings.append(_stated_twice(context, "count.conflict", label, first, quantity))
     return findings
+
+
+_COUNT_TAIL = re.compile("(?:" + "|".join(map(re.escape, words("rules_compare.count_tail_nouns"))) + ")$")
+_REACH = re.compile("|".join(map(re.escape, words("rules_compare.reach_verbs"))))
+_SCOPE = re.compile(r"^(?:[全我本该][县区市旗州乡镇村省]|全部|所有|全体)")
+_NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,3}")
+_NOUN_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{3,}")
+_THINGS = frozenset(("个", "所", "家", "座", "处"))
+
+
+def _reworded_counts(context: CheckContext, counts: list, grouped: set[int]) -> list[tuple[str, list]]:
+    """Counts of one thing whose labels are worded two ways, each label stated once: the same words
+    in another order ('安置公益性岗位人员135人', '公益性岗位安置142人'; a noun that restates the unit,
+    人员/户数, left off); the people a project reaches, after a verb of reaching ('保障全县村干部1,002
+    人', '资金惠及村干部1,020人'); a count of what lies within another count ('涉及12个乡镇86个村',
+    '覆盖12个乡镇68个村', keyed by the 12个乡镇 and the 村). As (the label shown, [the counts])."""
+    report, text = context.report, context.report.text
+    keyed: dict[tuple, list] = {}
+    shown: dict[tuple, str] = {}
+    # a count is keyed with its unit (a thing's units as one): one alone in its unit is paired with none
+    units: dict[str, int] = {}
+    for quantity in counts:
+        if quantity.start not in grouped:
+            unit = "个" if quantity.unit in _THINGS else quantity.unit
+            units[unit] = units[unit] + 1 if unit in units else 1
+    if max(units.values(), default=0) < 2:
+        return []
+    previous = None
+    for quantity in counts:
+        before, previous = previous, quantity
+        if quantity.start in grouped or units["个" if quantity.unit in _THINGS else quantity.unit] < 2:
+            continue
+        if "|" in quantity.raw_label:
+            continue
+        if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
+            continue
+        raw = quantity.raw_label  # (stripped only when first read: _read_count_label)
+        if raw in _ACTUAL_WORDS:
+            # '1.培训学员人次:年度指标值1,400人次,实际完成1,562人次': the actual value of the line's
+            # indicator
+            lead = _LINE_NAME.match(text, text.rfind("\n", 0, quantity.start) + 1, quantity.start)
+            if lead is not None:
+                raw = lead.group("name")
+                context.memo.setdefault("rules_compare.indicator_counts", set()).add(id(quantity))
+        read = _read_count_label(raw)
+        if read is None:
+            continue  # a plan, a target, a previous year's …
+        label, key, name = read
+        if (
+            before is not None
+            and quantity.start - before.end < 12
+            and raw
+            and quantity.start - before.end == len(raw)
+            and text.startswith(raw, before.end)
+        ):
+            # '12个乡镇86个村': the label is the noun of the count right before
+            noun = _NOUN_AFTER_COUNT.match(text, quantity.end)
+            if noun is not None:
+                head = f"{before.text}{before.unit}{raw}"
+                key, name = ("within", head, noun.group()), f"{head}…{noun.group()}"
+        elif len(label) < 4 and quantity.unit in _THINGS:
+            noun = _NOUN_AFTER_UNIT.match(text, quantity.end)
+            if noun is not None:
+                # '全县13个乡镇卫生院', '全县12所乡镇卫生院均…': a short label, the thing counted named
+                # after the unit, by its first four characters (which of 个/所/家 a writer takes varies;
+                # where the noun ends and a verb begins is not read)
+                key, name = ("after", label, noun.group()[:4]), f"{label}{noun.group()[:8]}"
+        if key is None:
+            continue
+        key = (*key, "个" if key[0] == "after" else quantity.unit)
+        if key in keyed:
+            keyed[key].append(quantity)
+        else:
+            keyed[key] = [quantity]
+            shown[key] = name
+    occurrences = []
+    for key, found in keyed.items():
+        if len(found) < 2:
+            continue
+        kept = [
+            q
+            for q in found
+            if not _threshold_or_cell(context, q)
+            and not _stated_as_a_target(report, q)
+            and not _in_a_part_on_targets(report, q)
+        ]
+        if len(kept) > 1:
+            occurrences.append((shown[key], kept))
+    return occurrences
+
+
+def _in_a_part_on_targets(report, quantity) -> bool:
+    """A heading at any level above the count is on the targets ('(三)项目绩效目标 > 2.绩效指标'),
+    not on what was done."""
+    return any(
+        "目标" in part and not any(word in part for word in ("完成", "实现", "情况", "偏差"))
+        for part in report.section_at(quantity.start).split(" > ")
+    )
+
+
+_MEASURE_UNITS = words("rules_compare.measure_units")
+_MEASURE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<wan>万)?"
+    r"(?P<u>" + "|".join(map(re.escape, sorted(_MEASURE_UNITS, key=len, reverse=True))) + r")"
+)
+_MEASURE_LASTS = "".join(sorted({unit[-1] for unit in _MEASURE_UNITS}))  # (rarer than the first: 公, 千)
+_MEASURE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_BOUND_BEFORE = re.compile(r"(?:[≥≤><]|不低于|不少于|不超过|不高于|达到|低于|高于|超过|以)\s*$")
+_CELL_NAME = re.compile(r"[\u4e00-\u9fff()]{2,20}")
+_DONE = re.compile(r"^(?:完成|实现|建成)")  # '全年完成河道清淤疏浚3.8万立方米' is 河道清淤疏浚
+
+
+class _Measure(NamedTuple):
+    """A measure printed with its unit (3.2万吨, 26,800平方米): a count in a unit of length, area,
+    volume or weight, read for count.conflict (``text``/``unit`` shown as stated)."""
+
+    value: Decimal  # in the unit without 万
+    text: str
+    unit: str
+    start: int
+    end: int
+
+
+_ACTUAL_WORDS = frozenset(words("rules_compare.actual_value_words"))
+_LINE_NAME = re.compile(
+    r"\s*(?:\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,16}):"
+)
+_LABELS_READ: dict[str, tuple | None] = {}  # raw label → what _read_count_label makes of it
+
+
+def _read_count_label(raw: str) -> tuple | None:
+    """What a count's label alone says for _reworded_counts: None for a plan, a target, a previous
+    year's count; else (the label without fillers, the key by its words or None, the name shown):
+    the people reached after a verb of reaching ('保障全县村干部' → 村干部), else the label's
+    characters in any order, a noun that restates the unit left off ('安置公益性岗位人员'), when four
+    or more. Read once for each label (labels recur across reports: 培训, 在职人员 …)."""
+    known = _LABELS_READ.get(raw, _LABELS_READ)
+    if known is not _LABELS_READ:
+        return known  # type: ignore[return-value]
+    found = None
+    if not _COUNT_LABEL_STOP.search(raw):
+        label = _COUNT_FILLERS.sub("", raw.strip())
+        key, name = None, label
+        reaches = list(_REACH.finditer(label))
+        if reaches:
+            reach = reaches[-1]  # the last verb of reaching
+            reached = _COUNT_TAIL.sub("", _SCOPE.sub("", label[reach.end() :]))  # ('覆盖人数': no one named)
+            if len(reached) >= 2:
+                key, name = ("reach", reached), f"{reach.group()}{reached}"
+        if key is None:
+            words_only = _COUNT_TAIL.sub("", label)
+            if len(words_only) >= 4:
+                key, name = ("words", "".join(sorted(words_only))), words_only
+        found = (label, key, name)
+    if len(_LABELS_READ) < 4096:
+        _LABELS_READ[raw] = found
+    return found
+
+
+def _measures_stated_twice(context: CheckContext) -> list[tuple[str, list]]:
+    """Measures (公里, 平方米, 吨, 亩 …) whose label is stated twice, in two parts of the report:
+    in prose the words right before the number, in a form's row the row's name ('| 维修仓容 | ≥3万吨 |
+    3.5万吨 |': the value that is no bound). Bounds and targets, plans and approximations are not
+    compared. As (the label, [the two measures])."""
+    report, text = context.report, context.report.text
+    starts = []  # where a number stands right before a unit of measure (or its 万)
+    for last in scan.places_of(text, _MEASURE_LASTS, report.places):
+        unit = next((u for u in _MEASURE_UNITS if text.startswith(u, last - len(u) + 1)), None)
+        if unit is None:
+            continue
+        at = last - len(unit) + 1
+        end = at - 1 if text[at - 1 : at] == "万" else at
+        start = end
+        while start and (text[start - 1].isdigit() or text[start - 1] in ",."):
+            start -= 1
+        if start < end:
+            starts.append(start)
+    if not starts:
+        return []
+    keyed: dict[tuple[str, str], list] = {}
+    for match in scan.matches_at(_MEASURE, text, starts):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 20) : start]
+        if _BOUND_BEFORE.search(before):
+            continue  # '≥3万吨', '不低于26,800平方米': a target's bound
+        if "|" in before or text.startswith("|", line_start):
+            label = _row_name(text[line_start:start])
+        else:
+            found = _MEASURE_LABEL.search(before)
+            label = _DONE.sub("", _COUNT_FILLERS.sub("", found.group())) if found else ""
+            if _COUNT_LABEL_STOP.search(label):
+                continue
+        if len(label) < 4:
+            continue
+        value = Decimal(match.group("n").replace(",", ""))
+        if match.group("wan"):
+            value *= 10000
+        unit = match.group("u")
+        measure = _Measure(value, match.group("n") + (match.group("wan") or ""), unit, start, match.end())
+        keyed.setdefault((label, unit), []).append(measure)
+    occurrences = []
+    for (label, _unit), found in keyed.items():
+        if len(found) != 2 or found[0].value == found[1].value:
+            continue
+        if any(_stated_as_a_target(report, m) for m in found):
+            continue
+        occurrences.append((label, found))
+    return occurrences
+
+
+def _row_name(row: str) -> str:
+    """The name of a form's row up to a value: its last cell of words only, before the value."""
+    cells = row.split("|")[:-1]
+    for cell in reversed(cells):
+        cell = cell.strip()
+        if _CELL_NAME.fullmatch(cell):
+            return cell
+    return ""
 
 
 def _widened(one: str, other: str) -> bool:

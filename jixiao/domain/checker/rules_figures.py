@@ -26,7 +26,7 @@ from jixiao.domain.checker.base import (
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
 from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
@@ -41,9 +41,15 @@ from jixiao.domain.money import HUNDRED, round_half_up
 # The same quantity twice
 
 
-_LABEL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位)+")
+_LABEL_HEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|[本该我][院局委]|[本该](?:部门|单位)|部门|单位)+"
+)
 _LABEL_TAIL = re.compile(r"(?:数|额|金额|总额|资金|为|是|达|共)+$")
 _KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达", "预算", "执行", "结余", "收入"))
+# the stages of the budget a body states once for the year: a figure whose label names one of them
+# in any wording of roles.yaml ('调整后预算', '年初批复') and nothing else is the body's, as a key
+# quantity's is
+_BODY_STAGES = frozenset(("年初预算", "调整后", "决算"))
 
 
 @rule(
@@ -55,7 +61,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     more than their rounding envelope are a conflict. A figure in a different role (年初预算
     against 全年预算 against 支出) is not; neither is a change, a previous-year figure, an
     approximate one or a per-unit price. Figures of the whole body (no subject) are compared only
-    when their label is one of the key quantities (年初预算, 支出合计 …)."""
+    when their label is one of the key quantities (年初预算, 支出合计 …) or names a stage of the
+    year's budget (调整后预算, 年初批复, 决算)."""
     findings = []
     data = context.data
     key_word = any_word(data.key_quantities)
@@ -81,7 +88,12 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if subject in _TIME_SUBJECTS:
             continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
         whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
-        if not subject and not whole and key_word.search(fig.label) is None:
+        if (
+            not subject
+            and not whole
+            and fig.own_role not in _BODY_STAGES
+            and key_word.search(fig.label) is None
+        ):
             continue
         # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
         compared = subject
@@ -137,7 +149,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         ):
             continue
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
-            stage = "" if role in ("总额", "结转") else f"（{role}）"  # (the label names it)
+            stage = (
+                "" if role in ("总额", "结转") or role in subject else f"（{role}）"
+            )  # (the label names it)
             name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}{stage}"
             slip = _unit_slip(first, fig)
             if slip is not None:
@@ -167,6 +181,76 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_document_allocations(context))
+    findings.extend(_year_columns_against_prose(context))
+    return findings
+
+
+_CORNER_UNIT = re.compile(r"[(（](万元|元)[)）]")
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _year_columns_against_prose(context: CheckContext) -> list[Finding]:
+    """A form whose columns are years and stages ('| "三公"经费(万元) | 2022年决算数 | 2023年预算数 |
+    2023年决算数 |'), its row named by its own label or, when it has none, by the form's corner
+    cell: each cell is the figure of that subject, stage and year, and the prose's one figure of the
+    same subject, stage and year must agree with it ('2023年“三公”经费决算3.49万元' against 3.94)."""
+    findings = []
+    text = context.report.text
+    data = context.data
+    fiscal_year = context.fiscal_year
+    prose = None
+    for grid in context.tables:
+        if "year" not in grid.kinds:
+            continue
+        header_end = text.find("\n", grid.start)
+        header = text[grid.start : header_end if header_end >= 0 else len(text)]
+        corner = header.strip().strip("|").split("|")[0].strip()
+        unit = _CORNER_UNIT.search(corner) or _CORNER_UNIT.search(text, max(0, grid.start - 40), grid.start)
+        if unit is None:
+            continue
+        corner = _CORNER_UNIT.sub("", corner).strip()
+        for row in grid.rows:
+            label = row.label.strip() or corner
+            _, subject = role_and_subject(label, data)
+            subject = subject_key(subject, data)
+            if len(subject) < 2:
+                continue
+            for column, kind, cell in zip(grid.columns, grid.kinds, row.cells, strict=False):
+                if kind != "year" or cell is None or cell.value is None:
+                    continue
+                year = _COLUMN_YEAR.search(column)
+                role, _ = role_and_subject(column, data)
+                if year is None or role not in ("决算", "预算", "执行", "年初预算", "调整后"):
+                    continue
+                if prose is None:
+                    prose = [
+                        f for f in prose_money(context) if f.subject and not f.per_unit and f.parent is None
+                    ]
+                stated = [
+                    f
+                    for f in prose
+                    if f.role == role
+                    and f.unit == unit.group(1)
+                    and (f.year or fiscal_year) == year.group(1)
+                    and subject_key(f.subject, data) == subject
+                ]
+                if len({f.value for f in stated}) != 1:
+                    continue
+                figure = stated[0]
+                if abs(figure.value - cell.value) <= cell.half + figure.half / MONEY_UNITS[figure.unit]:
+                    continue
+                findings.append(
+                    context.finding(
+                        "quantity.conflict",
+                        WARNING,
+                        f"“{label}”{column}表中为{cell.text}{figure.unit}，正文写{_show(figure)}"
+                        f"（{context.report.section_at(figure.start)}），前后不一致",
+                        figure.start,
+                        figure.end,
+                        expected=f"{cell.text}{figure.unit}",
+                        found=_show(figure),
+                    )
+                )
     return findings
 
 
@@ -2100,12 +2184,16 @@ class _StockLabels(NamedTuple):
     labels: frozenset[str]
     longest_first: tuple[str, ...]  # for the label a longer one ends with ('委机关核定编制数' → '编制数')
     endings: frozenset[str]  # their last two characters: a label ending otherwise ends with none
+    same: dict[str, str]  # another wording of one stock figure → the one it is compared as
 
 
 def _stock_labels(data) -> _StockLabels:
     labels = frozenset(data.identities.get("stock") or ())
     return _StockLabels(
-        labels, tuple(sorted(labels, key=len, reverse=True)), frozenset(label[-2:] for label in labels)
+        labels,
+        tuple(sorted(labels, key=len, reverse=True)),
+        frozenset(label[-2:] for label in labels),
+        dict(data.identities.get("stock_same") or {}),
     )
 
 
@@ -2113,38 +2201,66 @@ def _stock_labels(data) -> _StockLabels:
 def check_stock_figures(context: CheckContext) -> list[Finding]:
     """A stock figure (a staff count, 年初结转和结余) stated twice for the same year and the same point
     in time with two values. A figure that names no year is of the year evaluated; '本单位共有在编人员'
-    is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two."""
+    is 在编人员; one stated at the year's start (年初) and one at its end (年末, 截至年底) are two. One
+    that names no point in time is of the point its label's other figures name only when another stock
+    figure of its sentence agrees with that point's ('在职人员36人、退休人员21人' beside '截至12月31日,
+    在职人员35人,退休人员21人'). Figures of a form are read too: a cell that has no label of its own
+    takes its row's ('|在职职工| / |1,263人|年末数|', its point in time named anywhere in the row), and
+    a form read one cell a line takes its header lines in order ('编制数', '实际在职人数', then '48',
+    '45'). Wordings of one stock figure (编制数, 核定编制) are compared as one (identities.yaml)."""
     stock = context.data.once(_stock_labels)
     if not stock.labels:
         return []
     text = context.report.text
+    own = _own_title_name(context)
     findings = []
     candidates = []
     together: dict[tuple[str, str, str], int] = {}
     for quantity in context.report.quantities:
         if quantity.kind not in ("count", "money") or quantity.role != "level" or quantity.approx:
             continue
-        if quantity.label[-2:] not in stock.endings:
-            continue  # (no stock label ends otherwise)
-        found = _stock_label(quantity.label, stock)
+        label, row = quantity.label, False
+        if label[-2:] not in stock.endings:
+            if label:
+                continue  # (no stock label ends otherwise)
+            label = _row_label(context, quantity)
+            row = bool(label)
+            if label[-2:] not in stock.endings:
+                continue
+        found = _stock_label(label, stock, own)
         if found is None:
             continue  # '行政事业编制' is another count than '事业编制'
-        owner, label = found
+        owner, name = found
         year = "" if quantity.year == context.fiscal_year else quantity.year
-        group = (year, owner, label)
+        group = (year, owner, stock.same.get(name, name))
         together[group] = together.get(group, 0) + 1
-        candidates.append((quantity, group))
-    seen: dict[tuple[str, str, str, str], object] = {}
-    for quantity, group in candidates:
+        candidates.append((quantity, group, name, row))
+    for quantity, label, year in _one_cell_a_line(context, stock) + _label_value_cells(context, stock):
+        found = _stock_label(label, stock, own)
+        if found is None:
+            continue
+        owner, name = found
+        group = ("" if year == context.fiscal_year else year, owner, stock.same.get(name, name))
+        together[group] = together.get(group, 0) + 1
+        candidates.append((quantity, group, name, False))
+    candidates.sort(key=lambda candidate: candidate[0].start)
+    read = []
+    values: dict[tuple, set] = {}  # (group, point) → the values stated
+    for quantity, group, name, row in candidates:
         if together[group] < 2:
             continue  # the only figure of its year and label: compared with none (its point in time unread)
-        year, owner, label = group
-        key = (*group, _point_in_time(text, quantity))
+        point = _row_point_in_time(context, quantity) if row else _point_in_time(text, quantity)
+        values.setdefault((group, point), set()).add(quantity.value)
+        read.append([quantity, group, name, point])
+    _anchor_points(text, read, values)
+    seen: dict[tuple[str, str, str, str], object] = {}
+    for quantity, group, name, point in read:
+        key = (*group, point)
         first = seen.get(key)
         if first is None:
             seen[key] = quantity
             continue
-        if first.unit != quantity.unit or _bracket_owner(text, first) != _bracket_owner(text, quantity):
+        if not _same_unit(first, quantity) or _bracket_owner(text, first) != _bracket_owner(text, quantity):
             continue  # '局本级187人(…退休人员8人…)', '环卫处1707人(…退休人员148人…)': two bodies' staff
         half = (
             Decimal(5).scaleb(-(max(first.decimals, quantity.decimals) + 1))
@@ -2157,7 +2273,7 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             context.finding(
                 "stock.changed",
                 WARNING,
-                f"“{label}”前后不一致：前面写{first.text}{first.unit}"
+                f"“{name}”前后不一致：前面写{first.text}{first.unit}"
                 f"（{context.report.section_at(first.start)}），这里写{quantity.text}{quantity.unit}",
                 quantity.start,
                 quantity.end,
@@ -2166,6 +2282,227 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _anchor_points(text: str, read: list[list], values: dict[tuple, set]) -> None:
+    """A figure that names no point in time takes the one point its label's other figures name when
+    another stock figure of its sentence, naming no point either, has the value its own label has at
+    that point: the sentence speaks of the same moment ('保障在职人员36人、退休人员21人' beside
+    '截至12月31日,在职人员35人(…),退休人员21人')."""
+    stated: dict[tuple, set[str]] = {}
+    for _, group, _, point in read:
+        if point:
+            stated.setdefault(group, set()).add(point)
+    for entry in read:
+        quantity, group, _, point = entry
+        if point or len(stated.get(group, ())) != 1:
+            continue
+        (moment,) = stated[group]
+        start = last_mark(text, "。;\n", 0, quantity.start) + 1
+        end = first_mark(text, "。;\n", quantity.end, len(text))
+        for other, other_group, _, other_point in read:
+            if (
+                other is not quantity
+                and start <= other.start < end
+                and other_group != group
+                and not other_point
+                and stated.get(other_group) == {moment}
+                and other.value in values.get((other_group, moment), ())
+            ):
+                entry[3] = moment
+                break
+
+
+def _row_point_in_time(context: CheckContext, quantity) -> str:
+    """年初 or 年末 when the form's row names one of them anywhere ('|在职职工| / |1,263人|年末数|')."""
+    paragraph = context.report.paragraph_at(quantity.start)
+    row = paragraph.text if paragraph is not None else ""
+    end = any(word in row for word in _YEAR_END)
+    start = any(word in row for word in _YEAR_START)
+    return "年末" if end and not start else "年初" if start and not end else ""
+
+
+_PEOPLE = frozenset(("人", "名", ""))  # a form's bare number under a header of people
+
+
+def _same_unit(first, quantity) -> bool:
+    if first.unit == quantity.unit:
+        return True
+    return first.kind == quantity.kind == "count" and {first.unit, quantity.unit} <= _PEOPLE
+
+
+def _own_title_name(context: CheckContext) -> str:
+    """The reporting body's name, as its title writes it before the year ('玉山县消防救援大队'), or ""."""
+    found = context.memo.get("rules_figures.own_title_name")
+    if found is None:
+        found = ""
+        for line in title_lines(context.report.text):
+            year = _TITLE_YEAR.search(line)
+            if year is not None and "报告" in line:
+                found = line[: year.start()].strip()
+                break
+        context.memo["rules_figures.own_title_name"] = found
+    return found
+
+
+_CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _row_label(context: CheckContext, quantity) -> str:
+    """The label of a form's cell that has none of its own ('|产出|在职职工| / | 1,263人|年末数|'):
+    the nearest cell before it that holds words and no figure, when it is the only figure of its
+    kind in its row (a row with a target and an actual value is two readings of one label)."""
+    paragraph = context.report.paragraph_at(quantity.start)
+    if paragraph is None or "|" not in paragraph.text:
+        return ""
+    line, offset = paragraph.text, quantity.start - paragraph.start
+    if (
+        sum(
+            1
+            for q in context.report.quantities_between(paragraph.start, paragraph.end)
+            if q.kind == quantity.kind
+        )
+        != 1
+    ):
+        return ""
+    for cell in reversed(line[:offset].split("|")[:-1]):
+        cell = cell.strip()
+        if _DIGITS.search(cell):
+            return ""  # a figure before it in the row: a column of values, not the row's label
+        if _CELL_WORDS.fullmatch(cell):
+            return cell
+    return ""
+
+
+_DIGITS = re.compile(r"\d")
+_BARE_VALUE = re.compile(r"\d{1,6}")
+_VALUE_ROW = re.compile(r"\|\s*\d")  # a '|' row with a value in it
+_VALUE_LINE = re.compile(r"[\d,]+(?:\.\d+)?%?")
+_HEADER_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年度?")
+
+
+def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple]:
+    """The stock figures of a form's row of label and value cells ('| 编制人数 | 15 | 实有人数 | 14 |'):
+    a cell that ends like a stock label followed by a cell holding a bare whole number."""
+    found = []
+    if "|" not in context.report.text:
+        return found
+    paragraphs = context.report.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        line = paragraph.text
+        if "|" not in line:
+            continue
+        if (
+            index + 1 < len(paragraphs)
+            and "|" in paragraphs[index + 1].text
+            and (index + 2 == len(paragraphs) or not _VALUE_ROW.search(paragraphs[index + 2].text))
+        ):
+            # (a header over one row: the body's own figures; over several, a row for each unit)
+            found.extend(_header_over_values(paragraph, paragraphs[index + 1], stock))
+        cells = line.split("|")
+        offset = paragraph.start
+        for header, cell in pairwise(cells):
+            offset += len(header) + 1
+            name = header.strip()
+            if len(name) > 16 or name[-2:] not in stock.endings:
+                continue
+            value = cell.strip()
+            if _BARE_VALUE.fullmatch(value) is None:
+                continue
+            year = _HEADER_YEAR.match(name)
+            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
+            at = offset + cell.index(value)
+            quantity = Quantity(
+                "count",
+                Decimal(value),
+                "",
+                0,
+                at,
+                at + len(value),
+                at + len(value),
+                label,
+                name,
+                False,
+                "level",
+            )
+            found.append((quantity, label, year.group(1) if year else ""))
+    return found
+
+
+def _header_over_values(header, values, stock: _StockLabels) -> list[tuple]:
+    """A form's header row of stock labels over a row of values ('| 指标 | 编制数 | 实际在职人数 | 控制率 |'
+    then '| 财政供养人员 | 66 | 64 | 96.97% |', or the values alone: '| 28 | 26 | 92.86% |'), the
+    cells taken in order from the right."""
+    names = [cell.strip() for cell in header.text.strip().strip("|").split("|")]
+    if not any(name[-2:] in stock.endings for name in names):
+        return []
+    pieces = values.text.strip().strip("|").split("|")
+    cells = [piece.strip() for piece in pieces]
+    if len(cells) > len(names) or not any(_BARE_VALUE.fullmatch(cell) for cell in cells):
+        return []
+    found = []
+    offset = values.start + values.text.index(values.text.strip().strip("|"))
+    for name, piece, cell in zip(names[len(names) - len(cells) :], pieces, cells, strict=True):
+        if name[-2:] in stock.endings and _BARE_VALUE.fullmatch(cell) and not _VALUE_LINE.fullmatch(name):
+            at = offset + piece.index(cell)
+            year = _HEADER_YEAR.match(name)
+            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
+            quantity = Quantity(
+                "count", Decimal(cell), "", 0, at, at + len(cell), at + len(cell), label, name, False, "level"
+            )
+            found.append((quantity, label, year.group(1) if year else ""))
+        offset += len(piece) + 1
+    return found
+
+
+def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
+    """The stock figures of a form read one cell a line: a run of header lines ('编制数', '2023年实际
+    在职人数', '控制率') then as many lines of values ('48', '45', '93.75%'), the last headers of the
+    run taken with the values in order. Each as (a count Quantity with no unit, its label, its year)."""
+    paragraphs = context.report.paragraphs
+    if not [True for paragraph in paragraphs if paragraph.text.isdigit()]:
+        return []  # (no line is a bare whole number: no stock figure of a form read one cell a line)
+    found = []
+    last = len(paragraphs) - 1
+    for index, paragraph in enumerate(paragraphs):
+        header = paragraph.text  # (stripped)
+        if header[-2:] not in stock.endings or len(header) > 16 or _VALUE_LINE.fullmatch(header):
+            continue
+        end = index  # the run of header lines goes on to `end`, the values after it to `stop`
+        while end < last and end - index < 6 and not _VALUE_LINE.fullmatch(paragraphs[end + 1].text.strip()):
+            end += 1
+        stop = end + 1
+        while stop <= last and stop - end <= 6 and _VALUE_LINE.fullmatch(paragraphs[stop].text.strip()):
+            stop += 1
+        count = stop - end - 1
+        position = index - (end + 1 - count)  # this header's place among the last `count` of the run
+        if count < 2 or not 0 <= position < count:
+            continue
+        paired = paragraphs[end + 1 - count : end + 1]
+        if not all(p.text[-2:] in stock.endings or p.text.endswith(("率", "数")) for p in paired):
+            continue  # '…实有人数\n局机关\n26\n24': a row's name among the headers paired, a row for each unit
+        cell = paragraphs[end + 1 + position]
+        value = cell.text.strip()
+        if _BARE_VALUE.fullmatch(value) is None:
+            continue
+        year = _HEADER_YEAR.match(header)
+        label = re.sub(r"\s+", "", header[year.end() :] if year else header)
+        at = cell.start + cell.text.index(value)
+        quantity = Quantity(
+            "count",
+            Decimal(value),
+            "",
+            0,
+            at,
+            at + len(value),
+            at + len(value),
+            label,
+            header,
+            False,
+            "level",
+        )
+        found.append((quantity, label, year.group(1) if year else ""))
+    return found
 
 
 _TARGET_STATEMENT = re.compile(
@@ -2190,28 +2527,34 @@ _STOCK_HEAD = words("rules_figures.stock_head")
 _STOCK_HEAD_FIRST = frozenset(head[:1] for head in _STOCK_HEAD)  # a label opening otherwise has none
 
 
-def _stock_label(label: str, stock: _StockLabels) -> tuple[str, str] | None:
+def _stock_label(label: str, stock: _StockLabels, own: str = "") -> tuple[str, str] | None:
     """(whose, the stock label) a figure's label is: the label it ends with, once the words that
     only introduce it are taken off ('共有在编人员', '年末实有在职人员', '决算中年初结转结余'). Whose is ""
     for the body itself ('本局', '局机关及所属单位核定编制数'), "机关" for its office alone
     ('委机关核定编制数', '人员经费主要用于委机关在职人员'), and the words naming another body for that
     one's ('下属二级单位年末在职人员'); a label with other words before the stock label ('行政事业编制',
-    '离退休人员') is another figure (None)."""
+    '离退休人员') is another figure (None). The staff as what money is for ('主要用于保障在职人员') are
+    the body's; so are they when the words before them are the end of the body's own name ``own``
+    ('大队核定编制' in the report of 某县消防救援大队)."""
     if label in stock.labels:
         return "", label
     name = next((name for name in stock.longest_first if label.endswith(name)), None)
     if name is None:
         return None
-    before = _STOCK_INTRO.sub("", label[: -len(name)])
+    before = label[: -len(name)]
+    verb = _STOCK_VERB.search(before)
+    if verb is not None:
+        before = before[verb.end() :]  # '主要用于保障': the money's use, whose staff follows
+    before = _STOCK_INTRO.sub("", before)
     while before and before[:1] in _STOCK_HEAD_FIRST and before.startswith(_STOCK_HEAD):
         head = next((h for h in _STOCK_HEAD if before.startswith(h)), "")
         before = _STOCK_INTRO.sub("", before[len(head) :])
-    if not before:
+    if not before or (len(before) >= 2 and own.endswith(before)):
         return "", name
-    own = _OWN_BODY.search(before)
-    if own is not None:
+    body = _OWN_BODY.search(before)
+    if body is not None:
         # '委机关', '局机关', '本级': the body's office alone, not with the units under it
-        return ("机关" if own.group("office") else ""), name
+        return ("机关" if body.group("office") else ""), name
     if len(before) <= 12 and _OTHER_BODY.search(before):
         return before, name  # another body's staff, compared only with that body's
     return None
@@ -2220,8 +2563,17 @@ def _stock_label(label: str, stock: _StockLabels) -> tuple[str, str] | None:
 # what stands between the body and the stock label, or before both: a point in time, a record
 # ('决算中'), 核定/实有
 _STOCK_INTRO = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|年末|年底|年初|期末|末|截至|截止)+|(?:核定|实有|现有|共有|共)+$"
+    r"^(?:(?:19|20)\d{2}年度?|年末|年底|年初|期末|末|截至|截止)+|(?:核定|实有|实际|现有|共有|共)+$"
     r"|(?:决算|预算|财务)?(?:报表|表)?中$|(?:年末|年底|年初|期末)+$"
+)
+# the last verb before the staff whom money is for ('主要用于保障在职人员'): what stands before it is
+# the money, not whose staff they are
+_STOCK_VERB = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, words("rules_figures.stock_verbs")))
+    + ")(?!.*(?:"
+    + "|".join(map(re.escape, words("rules_figures.stock_verbs")))
+    + "))"
 )
 # the body itself, at the end of what precedes the label: 局机关及所属单位, 本院, 全局; or its office
 # alone: 委机关, 本级

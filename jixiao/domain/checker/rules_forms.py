@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
+from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule, title_lines
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
 from jixiao.domain.checker.tables import Table, TableCell, TableRow
@@ -355,22 +355,30 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
     if caption is None:
         return []
     unit = caption.group("unit") or caption.group("unit2")
-    prose = [
+    whole = [
         f
         for f in context.figures.prose()
         if f.kind == "money"
         and f.unit == unit
         and f.parent is None
         and not (f.change or f.approx or f.per_unit)
-        and not f.subject.strip("项目资金总额")
-        and f.start < table.start
+        and not table.start <= f.start < table.end
     ]
+    prose = [f for f in whole if not f.subject.strip("项目资金总额")]
     findings = []
     for kind, role, name in _FORM_ROLES:
         cell = row.cell(table.column(kind))
         if cell is None or cell.value is None:
             continue
         stated = [f for f in prose if f.own_role == role]
+        if not stated and role == "调整后":
+            # '2023年全县生态公益林补偿资金总额5,368.42万元': the project's total of money, naming no
+            # stage, is what the form's 年度资金总额 row holds for the year: its 全年预算数 — unless it
+            # is one of the row's other cells (a total of what was budgeted at the start, or spent)
+            others = {c.value for c in row.cells if c is not None and c.value is not None}
+            stated = [
+                f for f in whole if not f.own_role and _projects_total(context, f) and f.value not in others
+            ]
         if len({f.value for f in stated}) != 1:
             continue  # none, or the prose itself states several: another rule's business
         figure = stated[0]
@@ -382,7 +390,8 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
             context.finding(
                 "table.prose_conflict",
                 WARNING,
-                f"自评表“{row.label}”的{name}为{cell.text}{unit}，正文写{name.removesuffix('数')}"
+                f"自评表“{row.label}”的{name}为{cell.text}{unit}，正文写"
+                f"{name.removesuffix('数') if figure.own_role == role else '资金总额'}"
                 f"{figure.quantity.text if figure.quantity else plain(figure.value)}{unit}"
                 f"（{context.report.section_at(figure.start)}），前后不一致",
                 cell.start,
@@ -392,6 +401,28 @@ def check_form_against_prose(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_TOTAL_WORDS = ("资金总额", "预算总额")
+_NAME_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:[全本该我][县区市旗州乡镇省]|本|该)?")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _projects_total(context: CheckContext, fig) -> bool:
+    """The figure is the total of the project's money: its label ends with 资金总额 (预算总额) and names
+    nothing before it but the project, as the report's title names it ('全县生态公益林补偿资金总额' in
+    '遂昌县2023年度生态公益林补偿资金项目…报告'), or nothing ('项目资金总额')."""
+    label = fig.quantity.raw_label.strip() if fig.quantity is not None else fig.label
+    word = next((w for w in _TOTAL_WORDS if label.endswith(w)), None)
+    if word is None:
+        return False
+    name = _NAME_HEAD.sub("", label[: -len(word)]).removesuffix("项目")
+    if not name:
+        return True
+    for line in title_lines(context.report.text):
+        if "报告" in line and _TITLE_YEAR.search(line):
+            return len(name) >= 3 and name in line
+    return False
 
 
 def _another_row_states(table, kind: str, value) -> bool:

@@ -121,6 +121,9 @@ class CountList:
     list_start: int
     list_end: int
     complete: bool  # False when the text stops inside the list
+    # the names stand in a bracket right after the count ('5家单位(A、B、C)'): an aside that may name
+    # only some of them, so a count that disagrees is worth a look rather than certainly wrong
+    bracketed: bool = False
 
 
 def _preceding_level(
@@ -890,6 +893,27 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             more_noun = _NOUN_AFTER.match(text, more.end())
             group_end = more_noun.end() if more_noun else more.end()
         consumed_until = group_end
+        aside = (
+            _aside_after(text, group_end, paragraph.end) if text[group_end : group_end + 1] == "(" else None
+        )
+        if aside is not None:
+            open_at, close_at = aside
+            if "、" in text[open_at:close_at]:
+                # '联合5家单位(A、B、C)开展…': the names in the bracket after the count are its list
+                items = _items(text, open_at + 1, close_at)
+                if (
+                    len(items) >= 2
+                    and all(_LISTED_NAME.fullmatch(item) for item in items)
+                    and not items[0].startswith(_OPEN_LIST_HEADS)
+                    and not items[-1].endswith("等")
+                ):
+                    found.append(
+                        CountList(
+                            total, match.start(), group_end, tuple(items), open_at + 1, close_at, True, True
+                        )
+                    )
+                continue
+            group_end = close_at + 1  # '5个镇(街道),分别为:…': the bracket only qualifies what is counted
         intro = _INTRO.match(text, group_end)
         if intro:
             is_colon = "即" not in text[group_end : intro.end()]  # ':' or '分别为': a list of one is no list
@@ -961,6 +985,23 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
             )
     return found
+
+
+def _aside_after(text: str, position: int, limit: int) -> tuple[int, int] | None:
+    """A bracket that opens right after the counted noun and closes within the paragraph, with no
+    bracket inside: (where it opens, where it closes), else None."""
+    if text[position : position + 1] != "(":
+        return None
+    close = text.find(")", position + 1, min(limit, position + 160))
+    if close < 0 or "(" in text[position + 1 : close]:
+        return None
+    return position, close
+
+
+# a name in a bracketed list: words only, no figure; a list opened by 如/包括/其中 (some of the
+# names, or a breakdown) or closed by 等 is no list of all of them
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}")
+_OPEN_LIST_HEADS = ("如", "例如", "比如", "包括", "其中", "含", "主要", "重点")
 
 
 _ACTOR_WORDS = re.compile(r"对|向|给|会同|联合|组织|牵头")
