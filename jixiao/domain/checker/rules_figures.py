@@ -2409,24 +2409,18 @@ def _label_value_cells(context: CheckContext, stock: _StockLabels) -> list[tuple
             value = cell.strip()
             if _BARE_VALUE.fullmatch(value) is None:
                 continue
-            year = _HEADER_YEAR.match(name)
-            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
-            at = offset + cell.index(value)
-            quantity = Quantity(
-                "count",
-                Decimal(value),
-                "",
-                0,
-                at,
-                at + len(value),
-                at + len(value),
-                label,
-                name,
-                False,
-                "level",
-            )
-            found.append((quantity, label, year.group(1) if year else ""))
+            found.append(_stock_cell(name, value, offset + cell.index(value)))
     return found
+
+
+def _stock_cell(name: str, value: str, at: int) -> tuple[Quantity, str, str]:
+    """A form's stock figure: the cell ``value`` at ``at`` under the column (or beside the row
+    name) ``name``, as (a count Quantity with no unit, its label, the year the name opens with)."""
+    year = _HEADER_YEAR.match(name)
+    label = re.sub(r"\s+", "", name[year.end() :] if year else name)
+    end = at + len(value)
+    quantity = Quantity("count", Decimal(value), "", 0, at, end, end, label, name, False, "level")
+    return quantity, label, year.group(1) if year else ""
 
 
 def _header_over_values(header, values, stock: _StockLabels) -> list[tuple]:
@@ -2444,13 +2438,7 @@ def _header_over_values(header, values, stock: _StockLabels) -> list[tuple]:
     offset = values.start + values.text.index(values.text.strip().strip("|"))
     for name, piece, cell in zip(names[len(names) - len(cells) :], pieces, cells, strict=True):
         if name[-2:] in stock.endings and _BARE_VALUE.fullmatch(cell) and not _VALUE_LINE.fullmatch(name):
-            at = offset + piece.index(cell)
-            year = _HEADER_YEAR.match(name)
-            label = re.sub(r"\s+", "", name[year.end() :] if year else name)
-            quantity = Quantity(
-                "count", Decimal(cell), "", 0, at, at + len(cell), at + len(cell), label, name, False, "level"
-            )
-            found.append((quantity, label, year.group(1) if year else ""))
+            found.append(_stock_cell(name, cell, offset + piece.index(cell)))
         offset += len(piece) + 1
     return found
 
@@ -2485,23 +2473,7 @@ def _one_cell_a_line(context: CheckContext, stock: _StockLabels) -> list[tuple]:
         value = cell.text.strip()
         if _BARE_VALUE.fullmatch(value) is None:
             continue
-        year = _HEADER_YEAR.match(header)
-        label = re.sub(r"\s+", "", header[year.end() :] if year else header)
-        at = cell.start + cell.text.index(value)
-        quantity = Quantity(
-            "count",
-            Decimal(value),
-            "",
-            0,
-            at,
-            at + len(value),
-            at + len(value),
-            label,
-            header,
-            False,
-            "level",
-        )
-        found.append((quantity, label, year.group(1) if year else ""))
+        found.append(_stock_cell(header, value, cell.start + cell.text.index(value)))
     return found
 
 
