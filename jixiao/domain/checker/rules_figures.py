@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from jixiao.domain.checker import scan
@@ -682,7 +682,68 @@ def check_balance(context: CheckContext) -> list[Finding]:
         findings.append(
             _balance_finding(context, ERROR if strong else WARNING, sources, spent, balance, expected)
         )
+    reported = {finding.location.start for finding in findings}
+    findings.extend(
+        finding
+        for balance in figs
+        if balance.start not in reported
+        and (finding := _nearby_balance(context, balance, figs, spec, words)) is not None
+    )
     return findings
+
+
+def _nearby_balance(
+    context: CheckContext, balance: Fig, figs: list[Fig], spec: dict, words
+) -> Finding | None:
+    """A balance the section's reading left unchecked, against the money before it in its own
+    sentence and the one before, read by the figure table's roles, not by the labels' wording:
+    the amounts available (``nearby_available_roles``, or an income word of the identity), the
+    amounts spent (a label that names spending itself, or a spending word of the identity) and
+    other balances carried in. Silent when any reading fits — one available
+    amount (plus one carried-in balance) less one spent, two available less one spent, one
+    available less two spent; otherwise the nearest available and spent amounts are reported,
+    a warning (which pair the writer meant is not certain)."""
+    if _balance_kind(balance, words) != "balance" or balance.per_unit or balance.parent is not None:
+        return None
+    if _weak_balance(balance, spec):
+        return None  # ('剩余…上缴财政': a remainder of its own sentence only, read by the section's reading)
+    raw = balance.quantity.raw_label if balance.quantity is not None else balance.label
+    if any(word in raw for word in spec.get("nearby_not_a_balance") or ()):
+        return None
+    available_roles = frozenset(spec.get("nearby_available_roles") or ())
+    text = context.report.text
+    sentence = last_mark(text, "。\n", 0, balance.start)  # (the stop before the balance's sentence)
+    low = last_mark(text, "。\n", 0, sentence) + 1 if sentence > 0 else 0
+    near = [f for f in figs if low <= f.start < balance.start and f.parent is None and not f.per_unit]
+    kinds = {id(f): _balance_kind(f, words) for f in near}
+    spent = [f for f in near if f.own_role == "执行" or kinds[id(f)] == "spent"]
+    available = [
+        f
+        for f in near
+        if (f.own_role in available_roles or kinds[id(f)] == "income")
+        and "决算" not in f.label
+        and f not in spent
+    ]
+    if not available or not spent:
+        return None
+    carried = [None, *(f for f in near if f.role == "结余" or kinds[id(f)] == "add_on")]
+
+    def fits(plus: tuple, minus: tuple) -> bool:
+        members = [f for f in (*plus, *minus) if f is not None]
+        expected = sum((f.base for f in plus if f is not None), ZERO) - sum((f.base for f in minus), ZERO)
+        envelope = balance.half + sum((f.half for f in members), ZERO)
+        return abs(expected - balance.base) < envelope
+
+    if (
+        any(fits((a, c), (s,)) for a in available for s in spent for c in carried)
+        or any(fits(pair, (s,)) for pair in combinations(available, 2) for s in spent)
+        or any(fits((a,), pair) for a in available for pair in combinations(spent, 2))
+    ):
+        return None
+    income, paid = available[-1], spent[-1]
+    if income.base < paid.base:
+        return None  # (more spent than the nearest amount available: not the pair of this balance)
+    return _balance_finding(context, WARNING, [income], paid, balance, income.base - paid.base)
 
 
 def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | None:
@@ -798,8 +859,23 @@ def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, .
     if not label.endswith("下达"):
         label = label.rstrip("为达是共:")  # '支出达', not the 达 of '下达' (an allocation)
     lengths, kinds, every = words
+    if label.endswith(_MONEY_NOUNS):
+        # '未拨付资金': the word before the noun of money tells (未拨付, a balance), not the
+        # '拨付资金' it ends with; a label whose word lists the noun ('项目资金') is read whole
+        bare = label.removesuffix("资金").removesuffix("经费")
+        if bare != label and bare.endswith(every):
+            kind = _ending_kind(bare, lengths, kinds)
+            if kind is not None:
+                return kind
     if not label.endswith(every):
         return None  # no word of any member ends it (most labels): one test
+    return _ending_kind(label, lengths, kinds)
+
+
+_MONEY_NOUNS = ("资金", "经费")
+
+
+def _ending_kind(label: str, lengths: list[int], kinds: dict[str, str]) -> str | None:
     for size in lengths:  # the longest first; of two equal words, the first listed
         if size <= len(label):
             kind = kinds.get(label[-size:])
