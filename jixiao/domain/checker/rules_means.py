@@ -296,15 +296,15 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
             shown = [(f"（{parts_text}）", q, together * 100 / q.value) for q in wholes] or shown
         written, base, ratio = min(shown, key=lambda triple: abs(triple[2] - rate.value))
         findings.append(
-            context.finding(
+            _rate_finding(
+                context,
                 "rate.counts",
                 WARNING,
-                f"{label}与数字不符：{written}÷{base.text}{base.unit}={pct(ratio, max(rate.decimals, 2))}，"
-                f"报告写{rate.text}%" + (f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else ""),
+                f"{label}与数字不符：{written}÷{base.text}{base.unit}",
+                ratio,
+                rate,
                 rate.start - len(rate.raw_label),
-                rate.end,
-                expected=pct(ratio, rate.decimals),
-                found=f"{rate.text}%",
+                tail=f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else "",
             )
         )
     return findings
@@ -343,12 +343,37 @@ def _rate_of_the_flawed(context: CheckContext, rate, counts, families) -> Findin
             f"{flaw.text}{flaw.unit}",
         )
     )
-    return context.finding(
+    return _rate_finding(
+        context,
         "rate.counts",
         WARNING,
-        f"{rate.label}与数字不符：{formula}÷{whole.text}{whole.unit}={pct(exact, max(rate.decimals, 2))}，"
-        f"报告写{rate.text}%",
+        f"{rate.label}与数字不符：{formula}÷{whole.text}{whole.unit}",
+        exact,
+        rate,
         rate.start - len(rate.raw_label),
+    )
+
+
+def _rate_finding(
+    context: CheckContext,
+    rule_id: str,
+    severity: str,
+    head: str,
+    exact: Decimal,
+    rate,
+    start: int,
+    *,
+    written: str | None = None,
+    tail: str = "",
+) -> Finding:
+    """'{head}={exact}，报告写{written}{tail}' at ``start``…the rate's end: a printed rate against its
+    recomputation, shown to two decimals at least and expected at the rate's own (``written``: the
+    rate as quoted, by default its figure and '%')."""
+    return context.finding(
+        rule_id,
+        severity,
+        f"{head}={pct(exact, max(rate.decimals, 2))}，报告写{written or f'{rate.text}%'}{tail}",
+        start,
         rate.end,
         expected=pct(exact, rate.decimals),
         found=f"{rate.text}%",
@@ -406,15 +431,15 @@ def _rate_of(context: CheckContext, top, base, rate, formula: str, written: str)
     )
     if abs(exact - rate.value) <= envelope:
         return None
-    return context.finding(
+    return _rate_finding(
+        context,
         "rate.of_base",
         ERROR,
-        f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{formula}={pct(exact, max(rate.decimals, 2))}，"
-        f"报告写“{written}{rate.text}%”",
+        f"比率与{'金额' if base.kind == 'money' else '数字'}不符：{formula}",
+        exact,
+        rate,
         top.start,
-        rate.end,
-        expected=pct(exact, rate.decimals),
-        found=f"{rate.text}%",
+        written=f"“{written}{rate.text}%”",
     )
 
 
@@ -522,15 +547,15 @@ def _rates_of_a_target(context: CheckContext) -> list[Finding]:
         if abs(exact - rate.value) <= rate.half_unit():
             continue
         findings.append(
-            context.finding(
+            _rate_finding(
+                context,
                 "rate.of_base",
                 WARNING,
-                f"比率与表中数字不符：“{said.group('name')}”实际完成值{actual.text}÷年度指标值{target.text}"
-                f"={pct(exact, max(rate.decimals, 2))}，报告写“完成目标的{rate.text}%”",
+                f"比率与表中数字不符：“{said.group('name')}”实际完成值{actual.text}÷年度指标值{target.text}",
+                exact,
+                rate,
                 rate.start - len(rate.raw_label),
-                rate.end,
-                expected=pct(exact, rate.decimals),
-                found=f"{rate.text}%",
+                written=f"“完成目标的{rate.text}%”",
             )
         )
     return findings
@@ -583,15 +608,15 @@ def _share_of_the_stated_target(context: CheckContext, index: int) -> Finding | 
         return None
     where = report.section_at(target.start)
     where = "" if where.startswith("（") else f"（{where}）"
-    return context.finding(  # a warning: the target is found by its words, not printed beside the rate
+    return _rate_finding(  # a warning: the target is found by its words, not printed beside the rate
+        context,
         "rate.of_base",
         WARNING,
-        f"比率与目标不符：“{name}”{done.text}{done.unit}÷目标{target.text}{target.unit}{where}"
-        f"={pct(exact, max(rate.decimals, 2))}，报告写“{rate.raw_label}{rate.text}%”",
+        f"比率与目标不符：“{name}”{done.text}{done.unit}÷目标{target.text}{target.unit}{where}",
+        exact,
+        rate,
         done.start,
-        rate.end,
-        expected=pct(exact, rate.decimals),
-        found=f"{rate.text}%",
+        written=f"“{rate.raw_label}{rate.text}%”",
     )
 
 
@@ -726,15 +751,14 @@ def _check_assets(context: CheckContext, quantities, assets, debts) -> list[Find
             report.half_unit(debts) * 100 / assets.base_value
         ):
             findings.append(
-                context.finding(
+                _rate_finding(
+                    context,
                     "assets.identity",
                     ERROR,
-                    f"资产负债率与金额不符：{debts.text}{debts.unit}÷{assets.text}{assets.unit}="
-                    f"{pct(exact, max(ratio[0].decimals, 2))}，报告写{ratio[0].text}%",
+                    f"资产负债率与金额不符：{debts.text}{debts.unit}÷{assets.text}{assets.unit}",
+                    exact,
+                    ratio[0],
                     ratio[0].start,
-                    ratio[0].end,
-                    expected=pct(exact, ratio[0].decimals),
-                    found=f"{ratio[0].text}%",
                 )
             )
     return findings
@@ -1003,15 +1027,15 @@ def check_rates_with_the_remainder(context: CheckContext) -> list[Finding]:
         if abs(exact - rate.value) <= envelope:
             continue
         findings.append(
-            context.finding(
+            _rate_finding(
+                context,
                 "rate.remainder",
                 ERROR,
                 f"{rate.label}与金额不符：{paid.text}{paid.unit}÷（{paid.text}{paid.unit}+{rest.raw_label}"
-                f"{rest.text}{rest.unit}）={pct(exact, max(rate.decimals, 2))}，报告写{rate.text}%",
+                f"{rest.text}{rest.unit}）",
+                exact,
+                rate,
                 rate.start - len(rate.raw_label),
-                rate.end,
-                expected=pct(exact, rate.decimals),
-                found=f"{rate.text}%",
             )
         )
     return findings
