@@ -59,6 +59,12 @@ class Fig(NamedTuple):
     column: str = ""  # table column name
     own_role: str = ""  # the role the label itself names ("" when inherited or unknown)
 
+    @property
+    def raw_label(self) -> str:
+        """The label as printed before the figure (the quantity's), or the cleaned one of a figure
+        read from a table cell."""
+        return self.quantity.raw_label if self.quantity is not None else self.label
+
 
 @dataclass(slots=True)
 class FigureTable:

@@ -1106,7 +1106,7 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
 
 
 def _previous_year(fig) -> bool:
-    raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+    raw = fig.raw_label
     return any(word in raw for word in ("上年", "去年", "年初结转", "上一年"))
 
 

@@ -103,7 +103,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             )
         # a figure that names no year is of the year evaluated
         year = "" if fig.year == fiscal_year else fig.year
-        raw = fig.quantity.raw_label if fig.quantity is not None else fig.label
+        raw = fig.raw_label
         flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
         group = (year, compared, fig.role, flow)
         together[group] = together.get(group, 0) + 1
@@ -285,7 +285,7 @@ def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
     """A candidate of check_same_quantity for a total that names no stage ('项目资金总额',
     '上年结转资金'), keyed by what it is a total of: the project its label names before the word,
     else the project its heading names ('(一)宾居河综合治理项目'), else the report's own."""
-    label = fig.quantity.raw_label if fig.quantity is not None else fig.label
+    label = fig.raw_label
     word = next(w for w in _TOTAL_AMOUNTS if fig.label.endswith(w))
     if word not in label:
         return None  # (a label that reads so only once cut to its subject)
@@ -695,7 +695,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
 def _nearby_balance(
     context: CheckContext, balance: Fig, figs: list[Fig], spec: dict, words
 ) -> Finding | None:
-    """A balance the section's reading left unchecked, against the money before it in its own
+    """A balance the section's reading did not report (it found no single pair to read, or found
+    its pair consistent: then a fitting reading is found here too), against the money before it in its own
     sentence and the one before, read by the figure table's roles, not by the labels' wording:
     the amounts available (``nearby_available_roles``, or an income word of the identity), the
     amounts spent (a label that names spending itself, or a spending word of the identity) and
@@ -707,7 +708,7 @@ def _nearby_balance(
         return None
     if _weak_balance(balance, spec):
         return None  # ('剩余…上缴财政': a remainder of its own sentence only, read by the section's reading)
-    raw = balance.quantity.raw_label if balance.quantity is not None else balance.label
+    raw = balance.raw_label
     if any(word in raw for word in spec.get("nearby_not_a_balance") or ()):
         return None
     available_roles = frozenset(spec.get("nearby_available_roles") or ())
@@ -750,7 +751,7 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
     """A balance of the whole money ('结余资金', '项目结余资金': form_balance_labels) against the total
     row of the one table with a 全年预算 and an 执行数 column: 全年预算 − 执行数, in the table's unit
     (its caption or header), a warning (the form may count the money another way)."""
-    label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).strip()
+    label = balance.raw_label.strip()
     if label.rstrip("为达是共:") not in (spec.get("form_balance_labels") or ()):
         return None
     totals = tuple(spec.get("form_total_rows") or ())
@@ -812,7 +813,7 @@ def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kin
     spending, none a change or a per-unit amount, X − Y = Z within rounding. A balance carried over
     the years (结转) or a sentence with an add-on (上年结转) is left to the section's reading."""
     text = context.report.text
-    label = balance.quantity.raw_label if balance.quantity is not None else balance.label
+    label = balance.raw_label
     if "结转" in label:
         return None
     sentence = last_mark(text, "。\n", 0, balance.start) + 1
@@ -836,9 +837,7 @@ def _sentence_balance(context: CheckContext, balance: Fig, group: list[Fig], kin
 
 
 def _weak_balance(balance: Fig, spec: dict) -> bool:
-    label = (balance.quantity.raw_label if balance.quantity is not None else balance.label).rstrip(
-        "为达是共:"
-    )
+    label = balance.raw_label.rstrip("为达是共:")
     return label.endswith(tuple(spec.get("weak_balance") or ()))
 
 
@@ -855,7 +854,7 @@ def _one_amount(figs: list[Fig]) -> list[Fig]:
 def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, ...]]) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance (``words``: :func:`_balance_words`)."""
-    label = (fig.quantity.raw_label if fig.quantity is not None else fig.label).strip().rstrip("为是共:")
+    label = fig.raw_label.strip().rstrip("为是共:")
     if not label.endswith("下达"):
         label = label.rstrip("为达是共:")  # '支出达', not the 达 of '下达' (an allocation)
     lengths, kinds, every = words
