@@ -2557,7 +2557,9 @@ def _page_metadata(text: str, words: tuple[str, ...]) -> bool:
     words, or one of its buttons (“【字体”, “【打印”) cut off by the copy."""
     if len(text) > 120:
         return False
-    return sum(1 for word in words if word in text) >= 2 or any("【" + word in text for word in words)
+    return sum(1 for word in words if word in text) >= 2 or (
+        "【" in text and any("【" + word in text for word in words)
+    )
 
 
 # “1)负责…”, “a)…”: a list marker at the start of a paragraph or after a sentence end has no opener
@@ -2968,10 +2970,15 @@ def _month_starts(text: str, places: scan.CharIndex | None = None) -> tuple[list
     year_months = []
     startswith = text.startswith
     for at in scan.places_of(text, "月", places):
+        digit = text[at - 1 : at]
+        if not digit.isdecimal():
+            # a match of either ends in a digit (\d) and its 月; the other 月 (个月, 月份, 四月)
+            # start none, and a start that matches nothing changes no scan of them
+            continue
         for start in (at - 7, at - 6):  # a year-month: '2023年5月', '2023年12月'
             if start >= 0 and startswith("年", start + 4) and startswith(_CENTURIES, start):
                 year_months.append(start)
-        if text[at - 1 : at] not in _MONTH_DIGITS:
+        if digit not in _MONTH_DIGITS:
             continue  # a match ends in a month's digit (most 月 follow one: '…。4月' too)
         before = text[at - 2 : at - 1]
         if not before.isdecimal() and before not in _MONTH_DASHES:

@@ -1130,7 +1130,10 @@ def _paragraph_length(report: ParsedReport, position: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # One place or body named two ways
 
-_PLACE = tuple(re.compile(rf"{suffix}(?=[\u4e00-\u9fff\d,、;。:(（])") for suffix in ("县", "区"))
+# a place name: two characters and 县 or 区, followed by one of these (its 县/区 are found in the
+# report's CharIndex)
+_PLACE_SUFFIXES = "县区"
+_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff\d,、;。:(（]")
 _NOT_STEM = frozenset("县区市省州镇乡村全本我各该其")
 
 
@@ -1164,18 +1167,18 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     word_stems = as_set(context.data.wording.get("place_word_stems"))
-    places = [
-        _Place(text[m.start() - 2 : m.end()], m.start() - 2, m.end())
-        for regex in _PLACE
-        for m in regex.finditer(text)  # (from 县, 区: a literal first, found fast by the regex engine)
-        if m.start() >= 2
-        and "\u4e00" <= text[m.start() - 2] <= "\u9fff"
-        and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
-        and text[m.start() - 2] not in _NOT_STEM
-        and text[m.start() - 1] not in _NOT_STEM
-        and text[m.start() - 2 : m.start()] not in word_stems
+    after_place = _AFTER_PLACE.match
+    places = [  # (in the order of the text)
+        _Place(text[at - 2 : at + 1], at - 2, at + 1)
+        for at in scan.places_of(text, _PLACE_SUFFIXES, context.report.places)
+        if at >= 2
+        and after_place(text, at + 1)
+        and "\u4e00" <= text[at - 2] <= "\u9fff"
+        and "\u4e00" <= text[at - 1] <= "\u9fff"
+        and text[at - 2] not in _NOT_STEM
+        and text[at - 1] not in _NOT_STEM
+        and text[at - 2 : at] not in word_stems
     ]
-    places.sort(key=lambda place: place.start)
     counts: dict[str, int] = {}  # (a plain dict: a Counter's code costs more on a few names)
     for place in places:
         counts[place.name] = counts.get(place.name, 0) + 1
@@ -1215,7 +1218,8 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
     orgs: dict[str, int] = {}
-    for match in _ORG.finditer(text):  # (人民 first: the regex engine finds the literal fast)
+    # _ORG.finditer(text): every match starts with 人民
+    for match in scan.matches_at(_ORG, text, word_starts(text, "人民", context.report.places)):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
             org = head.group(0) + match.group(0)
