@@ -1207,9 +1207,9 @@ def _slip_of(
     word), as far as that is told cheaply before the text around is split (the costly part)."""
     size = len(span)
     end = start + size
-    # (the tests on the text around come before the span's corrections, which are worked out from
-    # the lexicon the first time a span is seen: each test alone says None; remembered ones that
-    # are none are told first, in one look-up)
+    # (the tests on the text around and the look-ups of a few words come before the span's
+    # corrections, which are worked out from the lexicon the first time a span is seen: each test
+    # alone says None; remembered ones that are none are told first, in one look-up)
     options = index.seen.get(span)
     if options is not None and not options:
         return None
@@ -1225,10 +1225,6 @@ def _slip_of(
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
     ):
         return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
-    if options is None:
-        options = index.corrections(lexicon, span, guards.common_alone)
-        if not options:
-            return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if (
@@ -1237,6 +1233,10 @@ def _slip_of(
         and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
     ):
         return None  # a given name after a surname: 张静扬
+    if options is None:
+        options = index.corrections(lexicon, span, guards.common_alone)
+        if not options:
+            return None
     if span[-1] in guards.name_suffixes:
         # a place: 弥泉村 is not 全村 (only the name's suffix may be the slip)
         options = [option for option in options[:3] if option[2] == size - 1]
