@@ -151,10 +151,11 @@ class Lexicon:
         first, second = key & _BLOOM_MASK, (key >> 24) & _BLOOM_MASK
         if not (bloom[first >> 3] >> (first & 7)) & 1 or not (bloom[second >> 3] >> (second & 7)) & 1:
             return None  # most strings looked up are no word: answered without scanning a group
-        group = self._groups.get(word[0])
+        head = word[0]
+        group = self._groups.get(head)
         if group is None:
             return None
-        index = self._seconds.get(word[0])
+        index = self._seconds.get(head)
         if index is None:
             at = group.find(f"|{word[1:]}=")
         else:  # only where the words of the same second character stand
@@ -162,7 +163,11 @@ class Lexicon:
             second_at = seconds.find(word[1])
             if second_at < 0:
                 return None
-            at = group.find(f"|{word[1:]}=", bounds[2 * second_at], bounds[2 * second_at + 1])
+            low = bounds[2 * second_at]
+            if group[low + 2] == "=" and len(word) == 2:
+                # the word of two characters is the first of its part (the lines are sorted)
+                return ord(group[low + 3]) - _CODE_BASE
+            at = group.find(f"|{word[1:]}=", low, bounds[2 * second_at + 1])
         if at < 0:
             return None
         return ord(group[at + len(word) + 1]) - _CODE_BASE

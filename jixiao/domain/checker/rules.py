@@ -2805,9 +2805,11 @@ def _typo_matches(
     starts = places.occurrences(how.chars)
     before, after = how.before, how.after
     # (exact: a match starts only where both hold; a lookbehind sees no character before 0)
-    if before is not None:
+    if before is not None and after is not None:  # (one pass: the test before is the rarer)
+        starts = [at for at in starts if at and text[at - 1] in before and text[at + 1 : at + 2] in after]
+    elif before is not None:
         starts = [at for at in starts if at and text[at - 1] in before]
-    if after is not None:
+    elif after is not None:
         starts = [at for at in starts if text[at + 1 : at + 2] in after]
     return scan.matches_at(pattern, text, starts)
 

@@ -1155,6 +1155,10 @@ def confusion_of(context: CheckContext) -> ConfusionIndex | None:
     return context.data.once(_data_confusion)
 
 
+# a character replaced in these is taken as written: '纠纷按件给予补贴' is no slip of '案件'
+_FUNCTION_CHARS = frozenset(words("rules_words.function_chars"))
+
+
 def _alone_on_a_line(text: str, start: int, end: int) -> bool:
     """The two characters are a line (a table cell) of their own: "宜传" is read as it stands."""
     return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("\n", "")
@@ -1172,15 +1176,40 @@ def confusion_at(
     return _slip_of(lexicon, index, text, start, span, guards)
 
 
+def _may_be_written(text: str, word: str, position: int) -> bool:
+    """False when ``word`` is surely not in ``text``: its character at ``position`` (that of a
+    correction, seldom a common one) stands there a few times at most, none of them in the word.
+    (A search for a string of Chinese characters reads a report at some 5 µs; one for a single
+    character is memchr-fast. A character found more often is not followed further: True.)"""
+    char, find, startswith = word[position], text.find, text.startswith
+    at = find(char, position)  # (the word starts ``position`` characters before its character)
+    for _ in range(4):
+        if at < 0:
+            return False
+        if startswith(word, at - position):
+            return True
+        at = find(char, at + 1)
+    return at >= 0
+
+
 def _slip_of(
-    lexicon: Lexicon, index: ConfusionIndex, text: str, start: int, span: str, guards: ConfusionGuards
+    lexicon: Lexicon,
+    index: ConfusionIndex,
+    text: str,
+    start: int,
+    span: str,
+    guards: ConfusionGuards,
+    only_reported: bool = False,
 ) -> tuple[str, int, str] | None:
-    """``confusion_at`` of a span that is no word as written (its caller has looked it up)."""
+    """``confusion_at`` of a span that is no word as written (its caller has looked it up).
+    ``only_reported``: None, too, when no word it may return would be reported by
+    ``check_confusions`` (one the text writes elsewhere, for a character that is no function
+    word), as far as that is told cheaply before the text around is split (the costly part)."""
     size = len(span)
     end = start + size
-    # (the tests on the text around come before the span's corrections, which are worked out from
-    # the lexicon the first time a span is seen: each test alone says None; remembered ones that
-    # are none are told first, in one look-up)
+    # (the tests on the text around and the look-ups of a few words come before the span's
+    # corrections, which are worked out from the lexicon the first time a span is seen: each test
+    # alone says None; remembered ones that are none are told first, in one look-up)
     options = index.seen.get(span)
     if options is not None and not options:
         return None
@@ -1196,10 +1225,6 @@ def _slip_of(
         size == 2 and (run_start, run_end) == (start, end) and _alone_on_a_line(text, start, end)
     ):
         return None  # a name in a list (、黄杏、), a short table cell; a cell of two alone: see below
-    if options is None:
-        options = index.corrections(lexicon, span, guards.common_alone)
-        if not options:
-            return None
     if span[-1] in guards.word_suffixes and lexicon.is_word(span[:-1]):
         return None  # a word and a suffix (覆盖数 beside 覆盖率): a compound of its own, not a slip
     if (
@@ -1208,13 +1233,25 @@ def _slip_of(
         and not any(lexicon.is_word(text[start - k : start]) for k in (2, 3) if k <= start)
     ):
         return None  # a given name after a surname: 张静扬
+    if options is None:
+        options = index.corrections(lexicon, span, guards.common_alone)
+        if not options:
+            return None
+    if span[-1] in guards.name_suffixes:
+        # a place: 弥泉村 is not 全村 (only the name's suffix may be the slip)
+        options = [option for option in options[:3] if option[2] == size - 1]
+    else:
+        options = options[:3]
+    if only_reported and all(
+        span[position] in _FUNCTION_CHARS or not _may_be_written(text, word, position)
+        for _, word, position, _ in options
+    ):
+        return None
     low, high = max(run_start, start - 4), min(run_end, end + 4)  # _run_left(text, start, 4) …
     window = text[low:high]
     words, score = lexicon.split(window)
     offset = start - low
-    for _, word, position, kind in options[:3]:
-        if span[-1] in guards.name_suffixes and position < size - 1:
-            continue  # a place: 弥泉村 is not 全村
+    for _, word, position, kind in options:
         token_start, token = _word_at(words, offset + position)
         if len(token) > 1:
             continue  # the character sits in a word as written
@@ -1225,9 +1262,6 @@ def _slip_of(
         if fixed_score - score >= guards.margin:
             return word, position, kind
     return None
-
-
-_FUNCTION_CHARS = frozenset(words("rules_words.function_chars"))
 
 
 @rule(
@@ -1262,7 +1296,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         known = score(span)
         if known is not None and known > rare:
             continue  # a word as written (confusion_at's first test)
-        word_and_more = _slip_of(lexicon, index, text, start, span, guards)  # (confusion_at's others)
+        word_and_more = _slip_of(lexicon, index, text, start, span, guards, only_reported=True)
         if word_and_more is None:
             continue
         # text.count(span) > 1, read only as far as the second occurrence (count, too, takes them
