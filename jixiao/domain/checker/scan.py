@@ -407,20 +407,6 @@ def _learn(chars: str) -> None:
     _ALPHABET = numbers, table
 
 
-_CHARS_OF: tuple[dict[str, int], dict[int, str]] = ({}, {})
-
-
-def _chars_of(numbers: dict[str, int]) -> dict[int, str]:
-    """The characters of an alphabet by their numbers (the inverse of ``numbers``, kept while
-    the alphabet is the same)."""
-    global _CHARS_OF
-    known, chars = _CHARS_OF
-    if known is not numbers:
-        chars = {number: char for char, number in numbers.items()}
-        _CHARS_OF = (numbers, chars)
-    return chars
-
-
 # for a string of characters asked for, the alphabet (its dict of numbers) found to hold every
 # one of them, and the runs of consecutive numbers they have there, (first, last) each: the
 # characters of one string are mostly learned together, so their places are mostly one stretch
