@@ -605,15 +605,19 @@ def table_number(cell: str) -> Decimal | None:
 
 
 def _read_table_row(line: Paragraph) -> TableRow:
+    pieces = line.text.split("|")
+    # the empty cells at the end are dropped: they are not made (a form's rows often end in a run)
+    count = len(pieces)
+    while count and not pieces[count - 1].strip():
+        count -= 1
     cells = []
     position = line.start
-    for piece in line.text.split("|"):
+    new = tuple.__new__  # Cell(...), without the Python-level __new__ of a NamedTuple
+    for piece in pieces[:count]:
         stripped = piece.strip()
         offset = piece.find(stripped) if stripped else 0
-        cells.append(Cell(stripped, position + offset, position + offset + len(stripped)))
+        cells.append(new(Cell, (stripped, position + offset, position + offset + len(stripped))))
         position += len(piece) + 1
-    while cells and not cells[-1].text:
-        cells.pop()
     return TableRow(tuple(cells), line.start, line.end)
 
 

@@ -407,23 +407,23 @@ def _learn(chars: str) -> None:
     _ALPHABET = numbers, table
 
 
-_CHARS_OF: tuple[dict[str, int], dict[int, str]] = ({}, {})
+# for a string of characters asked for, the alphabet (its dict of numbers) found to hold every
+# one of them, and the runs of consecutive numbers they have there, (first, last) each: the
+# characters of one string are mostly learned together, so their places are mostly one stretch
+# of a CharIndex's list (an alphabet is never changed, only replaced when it grows)
+_RUNS_OF: dict[str, tuple[dict[str, int], tuple[tuple[int, int], ...]]] = {}
 
 
-def _chars_of(numbers: dict[str, int]) -> dict[int, str]:
-    """The characters of an alphabet by their numbers (the inverse of ``numbers``, kept while
-    the alphabet is the same)."""
-    global _CHARS_OF
-    known, chars = _CHARS_OF
-    if known is not numbers:
-        chars = {number: char for char, number in numbers.items()}
-        _CHARS_OF = (numbers, chars)
-    return chars
-
-
-# the alphabet (its dict of numbers) that was found to hold every character of a string of
-# characters asked for: an alphabet is never changed, only replaced when it grows
-_HELD_BY: dict[str, dict[str, int]] = {}
+def _number_runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
+    """Ascending ``numbers`` as runs of consecutive ones, (first, last) each (a number given twice
+    starts a run of its own: its places are listed twice, as for a character given twice)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return tuple(runs)
 
 
 class CharIndex:
@@ -437,50 +437,53 @@ class CharIndex:
         """``index``: :func:`table_index` of ``text``."""
         self.text = text
         self.index = index
-        self._bounds: dict[str, tuple[int, int]] | None = None
+        self._ends: list[int] | None = None
         self._at: list[int] = []
         self._held: dict[str, int] = {}
 
-    def _build(self) -> dict[str, tuple[int, int]]:
-        """The places of all the alphabet's characters, as one list sorted by character (each
-        one's places in order), and where each character's run of it starts and ends: a run is
-        sliced only when asked for (a report asks for some 60 of the 120 characters it holds)."""
+    def _build(self) -> list[int]:
+        """The places of all the alphabet's characters, as one list sorted by character number
+        (each one's places in order), and where each character's run of it ends: the run of the
+        character numbered n is ``_at[_ends[n - 1] : _ends[n]]``, sliced only when asked for (a
+        report asks for some 60 of the 120 characters it holds)."""
         numbers, table = _ALPHABET
         self._held = numbers
         found = table[self.index]
         at = np.flatnonzero(found.astype(bool))  # (nonzero reads bool far faster than uint8)
-        self._bounds = {}
         if at.size:
             found = found[at]
             order = np.argsort(found, kind="stable")  # by character, each one's places in order
-            self._at, found = at[order].tolist(), found[order]
-            cuts = (np.flatnonzero(found[1:] != found[:-1]) + 1).tolist()
-            lows, highs = [0, *cuts], [*cuts, len(self._at)]
-            chars = _chars_of(numbers)
-            self._bounds = dict(
-                zip(map(chars.__getitem__, found[lows].tolist()), zip(lows, highs, strict=True), strict=True)
-            )
-        return self._bounds
+            self._at = at[order].tolist()
+            # (the numbers are 1..255; found holds no 0, so each run ends where the counts of the
+            # numbers up to its own do)
+            self._ends = np.bincount(found, minlength=256).cumsum().tolist()
+        else:
+            self._ends = [0] * 256
+        return self._ends
 
     def occurrences(self, chars: str) -> list[int]:
         """``occurrences(text, chars)``: the positions of the characters ``chars``, in order."""
-        bounds = self._bounds if self._bounds is not None else self._build()
+        ends = self._ends if self._ends is not None else self._build()
         held = self._held
-        if _HELD_BY.get(chars) is not held:  # not yet known to be held by this alphabet
+        known = _RUNS_OF.get(chars)
+        if known is None or known[0] is not held:  # not yet known to be held by this alphabet
             if not all(char in held for char in chars):
                 _learn(chars)
                 return occurrences(self.text, chars)
-            if len(_HELD_BY) < 4096:
-                _HELD_BY[chars] = held
+            known = (held, _number_runs(sorted(held[char] for char in chars)))
+            if len(_RUNS_OF) < 4096:
+                _RUNS_OF[chars] = known
         at = self._at
-        if len(chars) == 1:
-            run = bounds.get(chars)
-            return at[run[0] : run[1]] if run is not None else []
+        runs = known[1]
+        if len(runs) == 1:
+            first, last = runs[0]
+            found = at[ends[first - 1] : ends[last]]
+            if first != last:
+                found.sort()  # (the places of several characters, one after the other)
+            return found
         found = []
-        for char in chars:
-            run = bounds.get(char)
-            if run is not None:
-                found += at[run[0] : run[1]]
+        for first, last in runs:
+            found += at[ends[first - 1] : ends[last]]
         found.sort()
         return found
 

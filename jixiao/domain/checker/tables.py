@@ -227,23 +227,27 @@ def _split_pipe(paragraph: Paragraph, width: int = 0) -> list[TableCell]:
     """The cells of a '|' row in order, empty ones kept; a Markdown row's leading '|' opens no cell.
     Empty cells at the end are dropped, unless the row has exactly ``width`` cells with them (the
     header's): then every cell stands under its column."""
-    cells = []
+    text = paragraph.text
     position = paragraph.start
-    pieces = paragraph.text.split("|")
-    if paragraph.text.startswith("|"):
+    pieces = text.split("|")
+    if text.startswith("|"):
         position += len(pieces[0]) + 1
         pieces = pieces[1:]
-    for piece in pieces:
+    # how many of the pieces become cells, worked out before any is made (a form's rows often
+    # end in a run of empty cells: '| 96.85 | ||||||'): a cell's text is its piece, stripped
+    count = len(pieces)
+    if count and not pieces[-1].strip() and text.rstrip().endswith("|"):
+        count -= 1  # (the piece after a closing '|')
+    if not (width and count == width and text.startswith("|")):
+        # (a Markdown row of the header's width keeps them; a row that lost its start is read as before)
+        while count and not pieces[count - 1].strip():
+            count -= 1
+    cells = []
+    for piece in pieces[:count]:
         stripped = piece.strip()
         offset = piece.find(stripped) if stripped else 0
         cells.append(number_cell(stripped, position + offset))
         position += len(piece) + 1
-    if cells and not cells[-1].text and paragraph.text.rstrip().endswith("|"):
-        cells.pop()  # (the piece after a closing '|')
-    if width and len(cells) == width and paragraph.text.startswith("|"):
-        return cells  # (a Markdown row; a row that lost its start is read as before)
-    while cells and not cells[-1].text:
-        cells.pop()
     return cells
 
 
