@@ -278,7 +278,7 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     text = report.text
     if "按" not in text:
         return []
-    markers = list(_GROUPING.finditer(text))
+    markers = list(scan.finditer(_GROUPING, text, report.places))  # (tried at each 按 only)
     if not markers:
         return []
     findings = []
@@ -572,7 +572,9 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
         return []
     findings = []
-    for done in _DONE_COUNT.finditer(text):
+    for done in scan.matches_at(
+        _DONE_COUNT, text, word_starts(text, "实际", places)
+    ):  # (each opens with 实际)
         sentence_start = _sentence_start(text, done.start())
         stop = first_mark(text, "。\n;", done.end(), len(text))
         planned = [

@@ -27,7 +27,7 @@ from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
-from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
+from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half, word_starts
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
     of_kind,
@@ -904,20 +904,20 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 # Claims against rates
 
 
-def _claim_regexes(data) -> list[re.Pattern]:
+def _claim_regexes(data) -> list[tuple[str, re.Pattern]]:
     """One pattern per claim word, each starting with its literal (scanned far faster than one
     alternation of words with different first characters), and one for '已拨付完毕' (a claim
     without a claim word); made once per data (``data.once``). Up to two adverbs may stand
-    between the word and the verb ('均按时足额拨付')."""
+    between the word and the verb ('均按时足额拨付'). Each with the literal its matches open with."""
     spec = data.wording.get("claims") or {}
     verbs = "|".join(spec.get("verbs") or ())
     adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
     return [
         *(
-            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})")
+            (word, re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})"))
             for word in sorted(spec.get("words") or (), key=len, reverse=True)
         ),
-        re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)"),
+        ("已", re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)")),
     ]
 
 
@@ -1136,10 +1136,16 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
     )
     regexes = context.data.once(_claim_regexes)
-    if "完毕" not in text:
+    if not has_word(text, "完毕", report.places):
         regexes = regexes[:-1]  # '已拨付完毕': only where 完毕 stands
+    # each pattern opens with its literal word: tried only where that word stands (found from the
+    # report's CharIndex), not scanned for through the whole text
     matches = sorted(
-        (m for regex in regexes for m in regex.finditer(text)),
+        (
+            m
+            for word, regex in regexes
+            for m in scan.matches_at(regex, text, word_starts(text, word, report.places))
+        ),
         key=lambda m: m.start(),
     )
     covered = -1
@@ -1713,7 +1719,7 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for marker in _DIMENSION_MARKER.finditer(text):
+    for marker in scan.finditer(_DIMENSION_MARKER, text, report.places):  # (tried at each 按 only)
         paragraph = report.paragraph_at(marker.start())
         if paragraph is None:
             continue
@@ -1990,7 +1996,7 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    if _UNPAID_ANCHOR.search(text) is None:
+    if scan.search(_UNPAID_ANCHOR, text, report.places) is None:  # (tried at each 未 only)
         return findings
     for match in _PAID_RATE.finditer(text):
         name = text[max(0, match.start() - 2) : match.start()]

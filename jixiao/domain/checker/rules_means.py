@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
@@ -457,7 +458,7 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     for index in indices_of_kind(context, "percent"):
         if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
-    if "目标的" in text or "任务的" in text or "计划的" in text:
+    if has_any(text, ("目标的", "任务的", "计划的"), report.places):
         findings.extend(_rates_of_a_target(context))
     for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
         if after < 2:
@@ -854,7 +855,8 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     text = report.text
     if "完成" not in text or "%" not in text:
         return []
-    rates = list(_COMPLETION_RATE.finditer(text))
+    # (every match opens with 完: tried only where one stands, from the report's CharIndex)
+    rates = list(scan.finditer(_COMPLETION_RATE, text, report.places))
     if not rates:
         return []
     figures = _with_table_targets(context, _counted_figures(text))

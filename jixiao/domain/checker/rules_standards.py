@@ -46,7 +46,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
     if "%" not in text or "按" not in text:
         return []
     findings = []
-    for match in _SHARE.finditer(text):
+    for match in scan.finditer(_SHARE, text, context.report.places):  # (tried at each % only)
         number = _SHARE_NUMBER.search(text, max(0, match.start() - 8), match.start())
         if number is None:
             continue

@@ -26,6 +26,7 @@ from jixiao.data import load_yaml
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word
 
 
 def _hints() -> dict:
@@ -462,7 +463,11 @@ def _shifted_rows(context: CheckContext) -> list[tuple[int, int, str, str]]:
     columns = context.data.tables.get("columns") or {}
     rates = tuple(columns.get("rate") or ())
     money = tuple(name for names in (columns.get("money") or {}).values() for name in names)
-    if not rates or "|" not in text or not scan.places_of(text, "%", report.places):
+    if (
+        not rates
+        or not scan.places_of(text, "|", report.places)
+        or not scan.places_of(text, "%", report.places)
+    ):
         return []
     found = []
     paragraphs = report.paragraphs
@@ -525,7 +530,7 @@ def check_unfilled_forms(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    starred = list(_STARRED.finditer(text)) if "**" in text else []
+    starred = list(_STARRED.finditer(text)) if has_word(text, "**", places) else []
     if starred and len(starred) == len(_STARS.findall(text)):
         first = starred[0]
         more = f"，全文共{len(starred)}处" if len(starred) > 1 else ""
