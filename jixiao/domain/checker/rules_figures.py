@@ -27,9 +27,19 @@ from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
-from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half, word_starts
+from jixiao.domain.checker.rules import (
+    first_mark,
+    has_any,
+    has_word,
+    last_mark,
+    long_text_index,
+    printed_half,
+    word_starts,
+)
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
+    first_match_in,
+    matches_in,
     of_kind,
     prose_money,
 )
@@ -1138,13 +1148,18 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     regexes = context.data.once(_claim_regexes)
     if not has_word(text, "完毕", report.places):
         regexes = regexes[:-1]  # '已拨付完毕': only where 完毕 stands
-    # each pattern opens with its literal word: tried only where that word stands (found from the
-    # report's CharIndex), not scanned for through the whole text
+    # each pattern opens with its literal word: in a long text tried only where that word stands
+    # (found from the report's CharIndex), not scanned for through the whole text
+    places = long_text_index(text, report.places)
     matches = sorted(
         (
             m
             for word, regex in regexes
-            for m in scan.matches_at(regex, text, word_starts(text, word, report.places))
+            for m in (
+                regex.finditer(text)  # (a short text: read by the regex engine at once)
+                if places is None
+                else scan.matches_at(regex, text, word_starts(text, word, places))
+            )
         ),
         key=lambda m: m.start(),
     )
@@ -1719,7 +1734,8 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for marker in scan.finditer(_DIMENSION_MARKER, text, report.places):  # (tried at each 按 only)
+    # (in a long text tried at each 按 only)
+    for marker in matches_in(_DIMENSION_MARKER, text, report.places):
         paragraph = report.paragraph_at(marker.start())
         if paragraph is None:
             continue
@@ -1996,7 +2012,7 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    if scan.search(_UNPAID_ANCHOR, text, report.places) is None:  # (tried at each 未 only)
+    if first_match_in(_UNPAID_ANCHOR, text, report.places) is None:  # (tried at each 未 only, in a long text)
         return findings
     for match in _PAID_RATE.finditer(text):
         name = text[max(0, match.start() - 2) : match.start()]

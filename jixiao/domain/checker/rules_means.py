@@ -17,12 +17,11 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, first_mark, has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
+from jixiao.domain.checker.rules_compare import indices_of_kind, matches_in, of_kind
 from jixiao.domain.checker.rules_forms import INDICATOR_COLUMNS, plain_target_and_actual
 from jixiao.domain.checker.vocabulary import words
 
@@ -856,7 +855,7 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     if "完成" not in text or "%" not in text:
         return []
     # (every match opens with 完: tried only where one stands, from the report's CharIndex)
-    rates = list(scan.finditer(_COMPLETION_RATE, text, report.places))
+    rates = list(matches_in(_COMPLETION_RATE, text, report.places))
     if not rates:
         return []
     figures = _with_table_targets(context, _counted_figures(text))

@@ -463,11 +463,7 @@ def _shifted_rows(context: CheckContext) -> list[tuple[int, int, str, str]]:
     columns = context.data.tables.get("columns") or {}
     rates = tuple(columns.get("rate") or ())
     money = tuple(name for names in (columns.get("money") or {}).values() for name in names)
-    if (
-        not rates
-        or not scan.places_of(text, "|", report.places)
-        or not scan.places_of(text, "%", report.places)
-    ):
+    if not rates or "|" not in text or not scan.places_of(text, "%", report.places):
         return []
     found = []
     paragraphs = report.paragraphs
