@@ -34,7 +34,6 @@ from jixiao.domain.checker.rules import (
     last_mark,
     long_text_index,
     printed_half,
-    word_starts,
 )
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
@@ -914,21 +913,20 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 # Claims against rates
 
 
-def _claim_regexes(data) -> list[tuple[str, re.Pattern]]:
-    """One pattern per claim word, each starting with its literal (scanned far faster than one
-    alternation of words with different first characters), and one for '已拨付完毕' (a claim
-    without a claim word); made once per data (``data.once``). Up to two adverbs may stand
-    between the word and the verb ('均按时足额拨付'). Each with the literal its matches open with."""
+def _claim_regexes(data) -> tuple[re.Pattern, re.Pattern]:
+    """The pattern of a claim: a claim word (the longest first: '已全部' before '全部'), up to two
+    adverbs ('均按时足额拨付'), the verb; and the pattern of '已拨付完毕' (a claim without a claim
+    word). Made once per data (``data.once``). Every match of either opens with one of a few
+    characters (已, 全, 足, 均): a text is read only where they stand (:func:`scan.finditer`), not
+    scanned at every character for the alternation of words."""
     spec = data.wording.get("claims") or {}
     verbs = "|".join(spec.get("verbs") or ())
     adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
-    return [
-        *(
-            (word, re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})"))
-            for word in sorted(spec.get("words") or (), key=len, reverse=True)
-        ),
-        ("已", re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)")),
-    ]
+    claim_words = "|".join(map(re.escape, sorted(spec.get("words") or (), key=len, reverse=True))) or "(?!)"
+    return (
+        re.compile(rf"(?:{claim_words})(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})"),
+        re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)"),
+    )
 
 
 def _rate_names(data) -> re.Pattern:
@@ -1145,24 +1143,11 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     stated_below = any(
         q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
     )
-    regexes = context.data.once(_claim_regexes)
-    if not has_word(text, "完毕", report.places):
-        regexes = regexes[:-1]  # '已拨付完毕': only where 完毕 stands
-    # each pattern opens with its literal word: in a long text tried only where that word stands
-    # (found from the report's CharIndex), not scanned for through the whole text
+    claim, finished_claim = context.data.once(_claim_regexes)
     places = long_text_index(text, report.places)
-    matches = sorted(
-        (
-            m
-            for word, regex in regexes
-            for m in (
-                regex.finditer(text)  # (a short text: read by the regex engine at once)
-                if places is None
-                else scan.matches_at(regex, text, word_starts(text, word, places))
-            )
-        ),
-        key=lambda m: m.start(),
-    )
+    matches = list(scan.finditer(claim, text, places))
+    if has_word(text, "完毕", report.places):  # '已拨付完毕': only where 完毕 stands
+        matches = sorted([*matches, *scan.finditer(finished_claim, text, places)], key=lambda m: m.start())
     covered = -1
     adverbs = tuple(spec.get("adverbs") or ())
     averages = frozenset(spec.get("average_marks") or ())
