@@ -7,6 +7,7 @@ the points of a category against its items, and scores left empty.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
 from jixiao.domain.checker import scan
@@ -991,11 +992,11 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             starts.add(at)
     triggers = scan.places_of(text, "中", places)
     triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
-    rfind = text.rfind
+    stops = scan.places_of(text, "。\n", places)  # (the sentences' ends, found once, not before each word)
     for at in triggers:
-        low = at - 11 if at > 11 else 0
-        start = max(rfind("。", low, at), rfind("\n", low, at)) + 1
-        if start or low == 0:  # a sentence opens within the 10 characters before the word
+        before = bisect_left(stops, at)  # the last stop before the word: within its 11 characters
+        start = stops[before - 1] + 1 if before and stops[before - 1] >= at - 11 else 0
+        if start or at <= 11:  # a sentence opens within the 10 characters before the word
             starts.add(start)
     for start in sorted(starts):
         if not "\u4e00" <= text[start : start + 1] <= "\u9fff":
