@@ -24,6 +24,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, major_section_span, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules_compare import first_match_in, matches_in
 from jixiao.domain.checker.vocabulary import words
 
 PROBLEM_TITLES = words("consistency.problem_titles")
@@ -181,7 +182,7 @@ def _deducted_in_prose(text: str, name: str, row) -> bool:
 @rule("consistency.refusal_as_misuse", "被预算控制拒绝的申请是否又被当作串用、挪用问题")
 def check_refusal_as_misuse(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    refused = _REFUSED.search(text)
+    refused = first_match_in(_REFUSED, text, context.report.places)  # (tried at each 被 only, in a long text)
     if refused is None:
         return []
     problems = _section_text(context, PROBLEM_TITLES)
@@ -222,7 +223,7 @@ def check_open_inspections(context: CheckContext) -> list[Finding]:
     problems = "\n".join(text[a:b] for a, b in spans)
     if "督查" in problems or "整改" in problems:
         return []
-    for match in _OPEN_INSPECTION.finditer(text):
+    for match in matches_in(_OPEN_INSPECTION, text, context.report.places):  # (at each 督, in a long text)
         if any(a <= match.start() < b for a, b in spans):
             continue
         return [

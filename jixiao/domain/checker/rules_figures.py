@@ -27,9 +27,18 @@ from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
-from jixiao.domain.checker.rules import first_mark, has_any, has_word, last_mark, printed_half
+from jixiao.domain.checker.rules import (
+    first_mark,
+    has_any,
+    has_word,
+    last_mark,
+    long_text_index,
+    printed_half,
+)
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
+    first_match_in,
+    matches_in,
     of_kind,
     prose_money,
 )
@@ -904,21 +913,20 @@ def _index(context: CheckContext, fig: Fig) -> int | None:
 # Claims against rates
 
 
-def _claim_regexes(data) -> list[re.Pattern]:
-    """One pattern per claim word, each starting with its literal (scanned far faster than one
-    alternation of words with different first characters), and one for '已拨付完毕' (a claim
-    without a claim word); made once per data (``data.once``). Up to two adverbs may stand
-    between the word and the verb ('均按时足额拨付')."""
+def _claim_regexes(data) -> tuple[re.Pattern, re.Pattern]:
+    """The pattern of a claim: a claim word (the longest first: '已全部' before '全部'), up to two
+    adverbs ('均按时足额拨付'), the verb; and the pattern of '已拨付完毕' (a claim without a claim
+    word). Made once per data (``data.once``). Every match of either opens with one of a few
+    characters (已, 全, 足, 均): a text is read only where they stand (:func:`scan.finditer`), not
+    scanned at every character for the alternation of words."""
     spec = data.wording.get("claims") or {}
     verbs = "|".join(spec.get("verbs") or ())
     adverbs = "|".join(map(re.escape, spec.get("adverbs") or ())) or "(?!)"
-    return [
-        *(
-            re.compile(rf"{re.escape(word)}(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})")
-            for word in sorted(spec.get("words") or (), key=len, reverse=True)
-        ),
+    claim_words = "|".join(map(re.escape, sorted(spec.get("words") or (), key=len, reverse=True))) or "(?!)"
+    return (
+        re.compile(rf"(?:{claim_words})(?:已|已经|予以)?(?:{adverbs}){{0,2}}(?P<verb>{verbs})"),
         re.compile(rf"已(?:经)?(?:{adverbs})?(?P<verb>{verbs})(?=完毕)"),
-    ]
+    )
 
 
 def _rate_names(data) -> re.Pattern:
@@ -1135,13 +1143,11 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     stated_below = any(
         q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
     )
-    regexes = context.data.once(_claim_regexes)
-    if "完毕" not in text:
-        regexes = regexes[:-1]  # '已拨付完毕': only where 完毕 stands
-    matches = sorted(
-        (m for regex in regexes for m in regex.finditer(text)),
-        key=lambda m: m.start(),
-    )
+    claim, finished_claim = context.data.once(_claim_regexes)
+    places = long_text_index(text, report.places)
+    matches = list(scan.finditer(claim, text, places))
+    if has_word(text, "完毕", report.places):  # '已拨付完毕': only where 完毕 stands
+        matches = sorted([*matches, *scan.finditer(finished_claim, text, places)], key=lambda m: m.start())
     covered = -1
     adverbs = tuple(spec.get("adverbs") or ())
     averages = frozenset(spec.get("average_marks") or ())
@@ -1713,7 +1719,8 @@ def _dimension_breakdowns(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    for marker in _DIMENSION_MARKER.finditer(text):
+    # (in a long text tried at each 按 only)
+    for marker in matches_in(_DIMENSION_MARKER, text, report.places):
         paragraph = report.paragraph_at(marker.start())
         if paragraph is None:
             continue
@@ -1990,7 +1997,7 @@ def check_paid_unpaid_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    if _UNPAID_ANCHOR.search(text) is None:
+    if first_match_in(_UNPAID_ANCHOR, text, report.places) is None:  # (tried at each 未 only, in a long text)
         return findings
     for match in _PAID_RATE.finditer(text):
         name = text[max(0, match.start() - 2) : match.start()]

@@ -10,6 +10,7 @@ from decimal import Decimal
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule, title_lines
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.rules import has_word
 from jixiao.domain.checker.tables import Table, TableCell, TableRow
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
@@ -150,7 +151,7 @@ def check_scores_by_completion(context: CheckContext) -> list[Finding]:
     rounding of the printed score and rate. A note that names categories ('数量指标、时效指标得分=…')
     speaks of their rows only."""
     text = context.report.text
-    if "完成率" not in text:
+    if not has_word(text, "完成率", context.report.places):
         return []
     findings = []
     for table in context.tables:

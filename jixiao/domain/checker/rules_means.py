@@ -17,11 +17,12 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, plain, rule, sentence_span
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import LONG_TEXT, first_mark, has_any, has_word, last_mark
-from jixiao.domain.checker.rules_compare import indices_of_kind, of_kind
+from jixiao.domain.checker.rules_compare import indices_of_kind, matches_in, of_kind
 from jixiao.domain.checker.rules_forms import INDICATOR_COLUMNS, plain_target_and_actual
 from jixiao.domain.checker.vocabulary import words
 
@@ -457,7 +458,7 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     for index in indices_of_kind(context, "percent"):
         if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
-    if "目标的" in text or "任务的" in text or "计划的" in text:
+    if has_any(text, ("目标的", "任务的", "计划的"), report.places):
         findings.extend(_rates_of_a_target(context))
     for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
         if after < 2:
@@ -776,6 +777,37 @@ _COUNTED_FIGURE = re.compile(
     r"(?P<wan>万)?(?P<unit>" + "|".join(sorted(map(re.escape, _TARGET_UNITS), key=len, reverse=True)) + r")"
     r"(?![\u4e00-\u9fff]{0,1}(?:元|%))"
 )
+# the characters a unit of _COUNTED_FIGURE opens with, and those of a label or a mark (what stands
+# between a match's start and its number)
+_UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _TARGET_UNITS}))
+_UNITS_LONGEST_FIRST = tuple(sorted(_TARGET_UNITS, key=len, reverse=True))
+_LABEL_RUN = re.compile(  # the characters of a label and a mark, run up to the end
+    "[\u4e00-\u9fff≥" + re.escape("".join(sorted(set("".join(_TARGET_MARKS))))) + "]*\\Z"
+)
+_FIGURE_REACH = 16 + max(map(len, _TARGET_MARKS), default=0)  # the longest label, then a mark
+
+
+def _counted_matches(text: str, index) -> list[re.Match]:
+    """``list(_COUNTED_FIGURE.finditer(text))`` (``index``: the text's code points as table
+    indices), tried only before the numbers that end before a unit: the pattern's lazy label, which
+    may be empty, makes the regex engine try each of its lengths at every character of the text
+    (milliseconds for a report). Every match has its number (digits, commas, points; the first a
+    digit) end right before a unit or its 万, and starts either in that run of digits or at most
+    _FIGURE_REACH characters of a label and a mark before it."""
+    starts: set[int] = set()
+    for unit in scan.char_positions(index, _UNIT_FIRSTS):
+        end = unit - 1 if text[unit - 1 : unit] != "万" else unit - 2  # the number's last digit
+        if end < 0 or not text[end].isdecimal() or not text.startswith(_UNITS_LONGEST_FIRST, unit):
+            continue
+        first = end
+        while first and (text[first - 1].isdecimal() or text[first - 1] in ",."):  # (\d, as re reads it)
+            first -= 1
+        # (the run of a label's and a mark's characters before the number: its start in the window)
+        low = _LABEL_RUN.search(text, max(0, first - _FIGURE_REACH), first).start()
+        starts.update(range(low, end + 1))
+    return scan.matches_at(_COUNTED_FIGURE, text, sorted(starts))
+
+
 _COMPLETION_RATE = re.compile(
     r"完成率(?:为|达|达到|是|:)?(?P<p>\d+(?:\.\d+)?)%"
     r"|完成(?:了)?(?:全年|年度)?(?:计划|目标|任务)[\u4e00-\u9fff]{0,10}?的(?P<q>\d+(?:\.\d+)?)%"
@@ -800,9 +832,9 @@ def _stem(label: str) -> str:
     return label.replace("≥", "")
 
 
-def _counted_figures(text: str) -> list[_Counted]:
+def _counted_figures(text: str, index) -> list[_Counted]:
     figures = []
-    for match in _COUNTED_FIGURE.finditer(text):
+    for match in _counted_matches(text, index):
         if match.start("n") and (text[match.start("n") - 1].isdigit() or text[match.start("n") - 1] in ".,"):
             continue  # inside a longer number
         label = match.group("label")
@@ -854,10 +886,11 @@ def check_rates_of_a_target(context: CheckContext) -> list[Finding]:
     text = report.text
     if "完成" not in text or "%" not in text:
         return []
-    rates = list(_COMPLETION_RATE.finditer(text))
+    # (every match opens with 完: tried only where one stands, from the report's CharIndex)
+    rates = list(matches_in(_COMPLETION_RATE, text, report.places))
     if not rates:
         return []
-    figures = _with_table_targets(context, _counted_figures(text))
+    figures = _with_table_targets(context, _counted_figures(text, context.code_index))
     findings = []
     for rate in rates:
         paragraph = report.paragraph_at(rate.start())

@@ -17,6 +17,7 @@ from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.rules import first_mark, has_word
+from jixiao.domain.checker.rules_compare import matches_in
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED
 
@@ -46,7 +47,7 @@ def check_share_of_base(context: CheckContext) -> list[Finding]:
     if "%" not in text or "按" not in text:
         return []
     findings = []
-    for match in _SHARE.finditer(text):
+    for match in matches_in(_SHARE, text, context.report.places):  # (tried at each % only, in a long text)
         number = _SHARE_NUMBER.search(text, max(0, match.start() - 8), match.start())
         if number is None:
             continue

@@ -7,6 +7,7 @@ the points of a category against its items, and scores left empty.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
 from jixiao.domain.checker import scan
@@ -880,6 +881,23 @@ def _marker_style(marker: str) -> str:
     return re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "1", marker))
 
 
+def _colon_ended(report) -> list[int]:
+    """The indices of the paragraphs that end with a colon, in order: found from the colons (few in
+    a text) that only whitespace follows on their line (a paragraph is a line, stripped), not by
+    reading the end of every paragraph."""
+    text = report.text
+    found = []
+    for colon in scan.places_of(text, ":：", report.places):
+        after = text[colon + 1 : colon + 2]
+        if after == "\n" or not after:
+            found.append(report.paragraph_index(colon))
+        elif after.isspace():  # (spaces, then the line's end?)
+            line_end = text.find("\n", colon)
+            if text[colon + 1 : line_end if line_end >= 0 else len(text)].isspace():
+                found.append(report.paragraph_index(colon))
+    return found
+
+
 @rule("list.lines_total", "“项目支出X万元，具体如下：”后分行列出的各项金额之和与X是否相符")
 def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     """'全年项目支出6,617,756.30元，主要用于以下四个方面：' then '1.…经费A元；' '2.…B元；' on lines of their
@@ -888,7 +906,10 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     report = context.report
     paragraphs = report.paragraphs
     findings = []
-    for index, paragraph in enumerate(paragraphs[:-2]):
+    for index in _colon_ended(report):
+        if index >= len(paragraphs) - 2:
+            break
+        paragraph = paragraphs[index]
         line = paragraph.text.rstrip()
         if not line.endswith((":", "：")) or not _EXHAUSTIVE_INTRO.search(line):
             continue
@@ -991,11 +1012,11 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
             starts.add(at)
     triggers = scan.places_of(text, "中", places)
     triggers += word_starts(text, "包括", places) + word_starts(text, "分别", places)
-    rfind = text.rfind
+    stops = scan.places_of(text, "。\n", places)  # (the sentences' ends, found once, not before each word)
     for at in triggers:
-        low = at - 11 if at > 11 else 0
-        start = max(rfind("。", low, at), rfind("\n", low, at)) + 1
-        if start or low == 0:  # a sentence opens within the 10 characters before the word
+        before = bisect_left(stops, at)  # the last stop before the word: within its 11 characters
+        start = stops[before - 1] + 1 if before and stops[before - 1] >= at - 11 else 0
+        if start or at <= 11:  # a sentence opens within the 10 characters before the word
             starts.add(start)
     for start in sorted(starts):
         if not "\u4e00" <= text[start : start + 1] <= "\u9fff":

@@ -26,6 +26,7 @@ from jixiao.data import load_yaml
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word
 
 
 def _hints() -> dict:
@@ -525,7 +526,7 @@ def check_unfilled_forms(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    starred = list(_STARRED.finditer(text)) if "**" in text else []
+    starred = list(_STARRED.finditer(text)) if has_word(text, "**", places) else []
     if starred and len(starred) == len(_STARS.findall(text)):
         first = starred[0]
         more = f"，全文共{len(starred)}处" if len(starred) > 1 else ""
