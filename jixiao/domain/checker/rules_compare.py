@@ -60,8 +60,13 @@ def _by_kind(context: CheckContext) -> tuple[dict, dict]:
         quantities: dict[str, list[Quantity]] = {}
         indices: dict[str, list[int]] = {}
         for index, quantity in enumerate(context.report.quantities):
-            quantities.setdefault(quantity.kind, []).append(quantity)
-            indices.setdefault(quantity.kind, []).append(index)
+            kind = quantity.kind
+            if kind in quantities:  # (no setdefault: a list made for each quantity, twice)
+                quantities[kind].append(quantity)
+                indices[kind].append(index)
+            else:
+                quantities[kind] = [quantity]
+                indices[kind] = [index]
         found = context.memo["rules_compare.by_kind"] = (quantities, indices)
     return found
 
