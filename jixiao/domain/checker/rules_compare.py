@@ -597,7 +597,9 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     (M ÷ N) or a claim of full completion while M < N."""
     text = context.report.text
     places = context.report.places
-    if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
+    if not has_word(text, "实际", places) or not (
+        has_word(text, "计划", places) or has_word(text, "目标", places)
+    ):
         return []
     findings = []
     places = long_text_index(text, places)
