@@ -60,8 +60,13 @@ def _by_kind(context: CheckContext) -> tuple[dict, dict]:
         quantities: dict[str, list[Quantity]] = {}
         indices: dict[str, list[int]] = {}
         for index, quantity in enumerate(context.report.quantities):
-            quantities.setdefault(quantity.kind, []).append(quantity)
-            indices.setdefault(quantity.kind, []).append(index)
+            kind = quantity.kind
+            if kind in quantities:  # (no setdefault: a list made for each quantity, twice)
+                quantities[kind].append(quantity)
+                indices[kind].append(index)
+            else:
+                quantities[kind] = [quantity]
+                indices[kind] = [index]
         found = context.memo["rules_compare.by_kind"] = (quantities, indices)
     return found
 
@@ -592,7 +597,9 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
     (M ÷ N) or a claim of full completion while M < N."""
     text = context.report.text
     places = context.report.places
-    if not has_word(text, "实际", places) or ("计划" not in text and "目标" not in text):
+    if not has_word(text, "实际", places) or not (
+        has_word(text, "计划", places) or has_word(text, "目标", places)
+    ):
         return []
     findings = []
     places = long_text_index(text, places)

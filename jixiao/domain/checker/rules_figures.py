@@ -1139,15 +1139,17 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     findings = []
-    names = context.data.once(_rate_names)
-    stated_below = any(
-        q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
-    )
     claim, finished_claim = context.data.once(_claim_regexes)
     places = long_text_index(text, report.places)
     matches = list(scan.finditer(claim, text, places))
     if has_word(text, "完毕", report.places):  # '已拨付完毕': only where 完毕 stands
         matches = sorted([*matches, *scan.finditer(finished_claim, text, places)], key=lambda m: m.start())
+    if not matches:
+        return findings
+    names = context.data.once(_rate_names)
+    stated_below = any(
+        q.value < 100 and not q.approx and names.search(q.label) for q in of_kind(context, "percent")
+    )
     covered = -1
     adverbs = tuple(spec.get("adverbs") or ())
     averages = frozenset(spec.get("average_marks") or ())
@@ -2715,6 +2717,9 @@ def _points_then_scores(text: str, parts: list[re.Match]) -> tuple[list[re.Match
 def check_score_parts(context: CheckContext) -> list[Finding]:
     text = context.report.text
     places = context.report.places
+    # (a total is read only before a 分 right after a digit: without one, the words are not looked for)
+    if not any(at and text[at - 1].isdecimal() for at in scan.places_of(text, "分", places)):
+        return []
     if not has_any(text, _SCORE_WORDS, places):
         return []
     findings = []

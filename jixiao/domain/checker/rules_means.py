@@ -458,7 +458,10 @@ def check_rates_of_a_base(context: CheckContext) -> list[Finding]:
     for index in indices_of_kind(context, "percent"):
         if index and _OF_THE_BUDGET.search(quantities[index].raw_label):
             findings.extend(_rate_of_the_budget(context, index))
-    if has_any(text, ("目标的", "任务的", "计划的"), report.places):
+    # (a rate of a target is said after '的': when none is, the words are not looked for)
+    if any(q.raw_label.endswith("的") and not q.approx for q in of_kind(context, "percent")) and has_any(
+        text, ("目标的", "任务的", "计划的"), report.places
+    ):
         findings.extend(_rates_of_a_target(context))
     for after in indices_of_kind(context, "percent"):  # each rate with a base and a figure before it
         if after < 2:

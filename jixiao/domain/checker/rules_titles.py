@@ -76,6 +76,8 @@ def _titles(context: CheckContext) -> list[tuple[str, str, str, int, str]]:
         return titles
     titles = context.memo["rules_titles.titles"] = []
     for paragraph in context.report.paragraphs[:12]:
+        if "年" not in paragraph.text:
+            continue  # (no year: no title line; found at once, not by the pattern's tries)
         match = _TITLE_LINE.match(paragraph.text)
         if match is None:
             continue
