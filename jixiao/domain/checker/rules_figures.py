@@ -24,7 +24,7 @@ from jixiao.domain.checker.base import (
     title_lines,
 )
 from jixiao.domain.checker.config import any_word
-from jixiao.domain.checker.figures import Fig, role_and_subject, subject_key
+from jixiao.domain.checker.figures import Fig, _role_words, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
 from jixiao.domain.checker.rules import (
@@ -58,7 +58,7 @@ _KEY_ROLES = frozenset(("年初预算", "调整后", "决算", "到位", "下达
 # the stages of the budget a body states once for the year: a figure whose label names one of them
 # in any wording of roles.yaml ('调整后预算', '年初批复') and nothing else is the body's, as a key
 # quantity's is
-_BODY_STAGES = frozenset(("年初预算", "调整后", "决算"))
+_BODY_STAGES = {"年初预算": "年初", "调整后": "调整", "决算": "决算"}  # (the word that names each)
 
 
 @rule(
@@ -78,6 +78,8 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     fiscal_year = context.fiscal_year
     text = context.report.text
     candidates = []
+    own_project = context.report_type.code == "xiangmu"
+    loose: set[int] = set()  # the starts of figures read as the whole spending by the loose words
     together: dict[tuple[str, str, str, str], int] = {}
     for fig in prose_money(context):
         if fig.per_unit:
@@ -91,40 +93,63 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
                     candidates.append(total)
                     together[total[-1]] = together.get(total[-1], 0) + 1
             continue
+        label = fig.label
         subject = subject_key(fig.subject, data) if fig.subject else ""
+        own = _own_label(context, fig)
+        if own is not None and fig.subject in (
+            role_and_subject(fig.label, data)[1],
+            role_and_subject(fig.raw_label, data)[1],
+        ):
+            # (a subject carried over from the figure before — '案件审判411.95万元，年末结算支出
+            # 411.95万元' — is kept)
+            label = own
+            subject = subject_key(role_and_subject(own, data)[1], data)
+        if subject in _OWN_PROJECT and own_project:
+            subject = ""  # '年初批复项目预算' in a project's report: the project's, the body's
         if subject.endswith(("号", "号文件")):
             continue  # '〔2024〕12号下达…，〔2024〕35号下达…': one figure per document (see _document_allocations)
         if subject in _TIME_SUBJECTS:
             continue  # '3月下达A，8月下达B', '截至6月底累计支付A；截至9月底…': one figure per date
-        whole = subject in _WHOLE_BODY and _spending_of_the_whole(fig.label)
-        if (
-            not subject
-            and not whole
-            and fig.own_role not in _BODY_STAGES
-            and key_word.search(fig.label) is None
-        ):
+        whole = subject in _WHOLE_BODY and _spending_of_the_whole(label)
+        if not whole and subject in _WHOLE_BODY and _spending_of_the_whole(label, _LOOSE_SPENDING_WORDS):
+            # '共完成支出', '截至年底已支出', '项目累计支出': read as the year's whole spending only when
+            # near the other figure (see _near)
+            whole = True
+            loose.add(fig.start)
+        if not subject and not whole and fig.own_role not in _BODY_STAGES and key_word.search(label) is None:
             continue
+        role = fig.role
         # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
         compared = subject
-        if not subject or whole:
-            compared = (
-                "支出合计" if whole else (_LABEL_TAIL.sub("", _LABEL_HEAD.sub("", fig.label)) or fig.label)
-            )
+        if whole:
+            compared = "支出合计"
+            if role == "执行":
+                role = (
+                    "决算"  # '全年支出决算6,428.35万元' and '我局共完成支出6,482.35万元': the year's spending
+                )
+        elif not subject:
+            compared = _LABEL_TAIL.sub("", _LABEL_HEAD.sub("", label)) or label
+            if fig.own_role == role and _BODY_STAGES.get(role, "\n") in label:
+                # '项目年初预算', '年初下达预算资金': the body's one 年初预算 ('全年预算资金', read as
+                # 调整后 too, may hold the year's carry-over: it keeps its words)
+                compared = role
         # a figure that names no year is of the year evaluated
         year = "" if fig.year == fiscal_year else fig.year
         raw = fig.raw_label
         flow = "收入" if "收入" in raw else ""  # 一般公共预算收入 is another quantity than …支出
-        group = (year, compared, fig.role, flow)
+        group = (year, compared, role, flow)
         together[group] = together.get(group, 0) + 1
         candidates.append((fig, subject, whole, compared, year, flow, group))
     seen: dict[tuple[str, ...], Fig] = {}
+    body: dict[str, list[Fig]] = {}  # the body's own figures of each stage (年初预算, 调整后, 决算)
+    totals = _stage_total_cells(context)
     for fig, subject, whole, compared, year, flow, group in candidates:
         # a figure is compared only with one of the same key, so of the same year, subject, role
         # and flow: one that shares these with no other is compared with none, and the rest of its
         # tests and of its key (each read of the one figure alone) are not worked out
-        if together[group] < 2:
-            continue
         role = group[2]
+        if together[group] < 2 and not (totals and year == "" and compared in (role, "支出合计")):
+            continue
         if (
             fig.quantity is not None
             and _NOT_A_LEVEL_WORD.search(fig.quantity.raw_label)
@@ -140,28 +165,33 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             # with a subject, of the units counted in its own clause ('2个部门核减预算40万元')
             continue
         topic = ""
-        if (not subject or whole) and role == fig.role:
+        if not subject or whole:
             # a figure without a subject speaks of what its heading names ("三、部门专项组织实施情况"),
             # or of the name its line opens with ('2.公务接待费：预算0.80万元，决算0.63万元')
             topic = _line_lead(text, fig.start) or _section_topic(context, fig.start)
         subject = compared
         key = (year, subject, role, topic, _place_of(context, fig.start), flow)
+        if key[0] == "" and subject in (role, "支出合计") and key[3:] == ("", "", ""):
+            body.setdefault(role, []).append(fig)
         first = seen.get(key)
         if first is None:
             seen[key] = fig
             continue
         if (
             _parts_of_other_totals(context, first, fig)
-            or _items_of_two_projects(context, first, fig)
+            or _items_of_two_projects(context, first, fig, works=not whole)
             or _two_inline_items(context, first, fig)
             or _dated_apart(context, first, fig)  # 2022年12月…下达57.5万元, 2023年8月…下达188.7万元
         ):
             continue
+        if (first.start in loose or fig.start in loose or first.role != fig.role) and not _near(first, fig):
+            continue  # '（一）培训经费…实际支出18万元', '（二）设备购置…实际支出28万元': two items' spending
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             stage = (
                 "" if role in ("总额", "结转") or role in subject else f"（{role}）"
             )  # (the label names it)
-            name = f"{fig.year + '年' if fig.year else ''}{topic}{subject}{stage}"
+            shown = _STAGE_NAMES.get(subject, subject) if subject == role else subject
+            name = f"{fig.year + '年' if fig.year else ''}{topic}{shown}{stage}"
             slip = _unit_slip(first, fig)
             if slip is not None:
                 odd, other = slip
@@ -182,15 +212,84 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
                     "quantity.conflict",
                     WARNING,
                     f"“{name}”前后不一致：前面写{_show(first)}（{context.report.section_at(first.start)}），"
-                    f"这里写{_show(fig)}，相差{amount_like(abs(first.base - fig.base), fig.quantity)}",
+                    f"这里写{_show(fig)}，相差{amount_like(abs(first.base - fig.base), _smaller_unit(first, fig))}",
                     fig.start,
                     fig.end,
                     expected=_show(first),
                     found=_show(fig),
                 )
             )
+    if body and totals:
+        findings.extend(_stage_totals_against_prose(context, body, totals))
     findings.extend(_document_allocations(context))
     findings.extend(_year_columns_against_prose(context))
+    return findings
+
+
+_STAGE_TOTAL_ROWS = ("合计", "总计")
+_STAGE_NAMES = {"年初预算": "年初预算", "调整后": "调整后预算", "决算": "支出决算"}
+_BODY_ROWS = ("基本支出", "项目支出")
+
+
+def _stage_total_cells(context: CheckContext) -> list[tuple[Fig, str]]:
+    """The cells of the 合计 rows of forms, in a column of a stage (年初预算, 调整后预算, 决算)."""
+    cells = []
+    for f in context.figures.figs:
+        if f.place != "table" or f.row.strip() not in _STAGE_TOTAL_ROWS:
+            continue
+        role = f.role or role_and_subject(f.column, context.data)[0]  # (a column '决算' of no kind)
+        if role == "执行" and "决算" in f.column:
+            role = "决算"  # (a column of 决算数 is the year's spending, as the body's 决算 is)
+        if role in _STAGE_NAMES:
+            cells.append((f, role))
+    return cells
+
+
+def _stage_totals_against_prose(
+    context: CheckContext, body: dict[str, list[Fig]], cells: list[tuple[Fig, str]]
+) -> list[Finding]:
+    """A form of the body's budget by stage ('| 项目 | 年初预算 | 调整后预算 | 决算 |', its rows 基本支出,
+    项目支出 and 合计; in a project's report, any form with a 合计 row): the 合计 cell of a stage's
+    column is the body's figure of that stage, and the prose's figures of the same stage must
+    agree with it ('本年度年初预算数为325.60万元' against 合计 352.60)."""
+    findings = []
+    fiscal_year = context.fiscal_year
+    own_project = context.report_type.code == "xiangmu"
+    for grid in context.tables:
+        labels = [row.label.strip() for row in grid.rows]
+        if not own_project and not any(label.startswith(_BODY_ROWS) for label in labels):
+            continue
+        unit = None
+        for cell, role in cells:
+            if not grid.start <= cell.start < grid.end:
+                continue
+            if role not in body or (cell.year and cell.year != fiscal_year):
+                continue
+            year = _COLUMN_YEAR.search(cell.column)
+            if _NOT_A_LEVEL_WORD.search(cell.column) or (year and year.group(1) != fiscal_year):
+                continue  # '上年决算', '2022年决算数': another year's column
+            unit = unit or _table_unit(context.report, grid.start)
+            if unit is None or unit not in MONEY_UNITS:
+                break
+            scale = MONEY_UNITS[unit]
+            for fig in body[role]:
+                if abs(fig.base - cell.value * scale) < fig.half + cell.half * scale:
+                    continue
+                shown = f"{format(cell.value, 'f')}{unit}"
+                name = _STAGE_NAMES[role]
+                findings.append(
+                    context.finding(
+                        "quantity.conflict",
+                        WARNING,
+                        f"{name}前后不一致：表中“{cell.column}”{cell.row.strip()}为{shown}，"
+                        f"这里写{_show(fig)}（{context.report.section_at(fig.start)}），"
+                        f"相差{amount_like(abs(fig.base - cell.value * scale), fig.quantity)}",
+                        fig.start,
+                        fig.end,
+                        expected=shown,
+                        found=_show(fig),
+                    )
+                )
     return findings
 
 
@@ -324,6 +423,51 @@ _LINE_LEAD = re.compile(
 )
 
 
+# what the figure table leaves of the sentence at the head of a label: a heading's number run into
+# it ('(二)项目调整后预算', '一是年初部门预算'), a clause of what was done first ('年中争取上级资金后
+# 调整后预算'), the year's end it is dated at ('截至年底已支出', '截至2023年12月31日实际支出')
+_LABEL_NUMBER = re.compile(r"^[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:[)）、.．]|是)")
+_DONE_FIRST = re.compile(r"^[\u4e00-\u9fff“”\"]{2,24}?(?<!调整)后(?=调整|年初|决算|实际|全年)")
+_YEAR_END_LEAD = re.compile(r"^(?:截至|截止|至)?(?:本年|全年|当年)?(?:年底|年末|期末)")
+_MEANS = re.compile(r"^(?:已|均已|全部)?(?:通过|经由|依托|借助|利用)")
+_OWN_PROJECT = ("本项目", "该项目", "项目")
+_NUMERALS = "一二三四五六七八九十0123456789"
+_PROJECT_STAGES = ("年初", "调整", "预算", "批复", "累计", "实际", "资金", "总")
+
+
+def _own_label(context: CheckContext, fig: Fig) -> str | None:
+    """The label of ``fig`` without what its sentence left at its head (_LABEL_NUMBER, _DONE_FIRST,
+    _YEAR_END_LEAD), without the means it was paid through ('已通过…“一卡通”发放补贴' → '发放补贴'),
+    and, in a project's report, without the project itself ('项目年初预算' → '年初预算'); None when
+    nothing is taken off."""
+    label = fig.label
+    head = _LABEL_NUMBER.match(label)
+    if head is not None:
+        label = label[head.end() :]
+    numbered = head is None and _LABEL_NUMBER.match(fig.raw_label) and fig.subject[:1] in _NUMERALS
+    # ('一是年初部门预算': the label lost the number, its subject kept it)
+    done = _DONE_FIRST.match(label)
+    if done is not None:
+        label = label[done.end() :]
+    if label.startswith("日") and fig.quantity is not None:
+        opening = fig.start - len(fig.quantity.raw_label) + fig.quantity.raw_label.find("日")
+        if context.report.text.endswith("12月31", max(0, opening - 6), opening):
+            label = label[1:]  # '截至2023年12月31日实际支出': the year's
+    dated = _YEAR_END_LEAD.match(label)
+    if dated is not None:
+        label = label[dated.end() :]
+    if _MEANS.match(label):
+        verbs = list(_role_words(context.data).any_role.finditer(label))
+        if verbs:
+            label = label[verbs[-1].start() :]
+    if context.report_type.code == "xiangmu":
+        own = next((w for w in _OWN_PROJECT if label.startswith(w)), None)
+        if own is not None and label.startswith(_PROJECT_STAGES, len(own)):
+            label = label[len(own) :]  # (not '项目支出', a part of a body's money)
+    label = label.lstrip("已")
+    return label if label and (label != fig.label or numbered) else None
+
+
 def _line_lead(text: str, position: int) -> str:
     """The name before a colon that opens the line of ``position`` ('公务接待费：预算…'), or ""."""
     start = text.rfind("\n", 0, position) + 1
@@ -342,14 +486,23 @@ def _counted_before(context: CheckContext, fig: Fig, clause: bool = False) -> bo
 _WHOLE_BODY = words("rules_figures.whole_body")
 _TIME_SUBJECTS = frozenset(words("rules_figures.time_subjects"))
 _WHOLE_SPENDING_WORDS = words("rules_figures.whole_spending_words")
+_LOOSE_SPENDING_WORDS = words("rules_figures.loose_spending_words")
 
 
-def _spending_of_the_whole(label: str) -> bool:
+def _spending_of_the_whole(label: str, more: tuple[str, ...] = ()) -> bool:
     """The label names the body's whole spending ('整体支出决算数', '决算支出合计', '总支出') and
-    nothing narrower ('基本支出')."""
+    nothing narrower ('基本支出'); with ``more`` words taken off too ('共完成支出')."""
     for word in _WHOLE_SPENDING_WORDS:
         label = label.replace(word, "")
+    for word in more:
+        label = label.replace(word, "")
     return label == "支出"
+
+
+def _near(first: Fig, fig: Fig) -> bool:
+    """Two amounts within a tenth of each other: a figure misstated ('4,318.45' and '4,381.45'),
+    not the spending of two items ('18.00' and '28.00')."""
+    return abs(first.base - fig.base) * 10 <= max(first.base, fig.base)
 
 
 def _unit_slip(first: Fig, fig: Fig) -> tuple[Fig, Fig] | None:
@@ -419,7 +572,7 @@ def _item_name(context: CheckContext, position: int) -> str | None:
     return name if name.endswith(_PROJECT_WORDS) else None
 
 
-def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
+def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig, works: bool = True) -> bool:
     """Figures in two numbered items that each open with a different project's name (“1、甲村道路
     建设项目,…下达197万元”, “2、乙村市场建设项目,…下达108万元”) are two projects' figures; so are
     figures in two paragraphs that name different works (“…--功能室改造工程-…中央10万元”, “…--校门
@@ -428,6 +581,8 @@ def _items_of_two_projects(context: CheckContext, first: Fig, fig: Fig) -> bool:
     b = _item_name(context, fig.start)
     if a is not None and b is not None and a != b:
         return True
+    if not works:
+        return False  # the body's whole spending is no one work's, whatever works its paragraphs name
     works_a, works_b = _works_named(context, first.start), _works_named(context, fig.start)
     return bool(works_a) and bool(works_b) and not works_a & works_b
 
@@ -495,6 +650,14 @@ def _section_topic(context: CheckContext, position: int) -> str:
             return part.rstrip("。.:：")
     topics = context.data.wording.get("section_topics") or ()
     return next((topic for topic in topics if topic in path), "")
+
+
+def _smaller_unit(first: Fig, fig: Fig) -> Quantity | None:
+    """The quantity of the two printed in the smaller unit (万元 of 万元 and 亿元): the difference of
+    9.67亿元 and 96,372.48万元 reads as 327.52万元, not 0.03亿元."""
+    if first.quantity is None or fig.quantity is None:
+        return fig.quantity
+    return min((fig.quantity, first.quantity), key=lambda q: MONEY_UNITS.get(q.unit, Decimal(1)))
 
 
 def _show(fig: Fig) -> str:

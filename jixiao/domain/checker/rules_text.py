@@ -102,6 +102,8 @@ def as_set(words) -> frozenset:
 # what every placeholder of wording.yaml holds: one of these characters or words
 _PLACEHOLDER_CHARS = "xX×ｘＸ"
 _PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
+# between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
+_MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
 
 
 @lru_cache(maxsize=4)
@@ -167,6 +169,16 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
             for m in scan.finditer_anchored(context.data.placeholder_regex, text, places)
             if not _in_source_line(text, m.start())
         ]
+        if scan.places_of(text, "xXｘＸ", places):
+            taken = [(m.start(), m.end()) for m in placeholders]
+            more = [
+                m
+                for m in scan.finditer_anchored(_MORE_PLACEHOLDERS, text, places)
+                if not any(a < m.end() and m.start() < b for a, b in taken)
+                and not _in_source_line(text, m.start())
+            ]
+            if more:
+                placeholders = sorted(placeholders + more, key=lambda m: m.start())
     if placeholders:
         first = placeholders[0]
         more = f"，全文共{len(placeholders)}处" if len(placeholders) > 1 else ""
