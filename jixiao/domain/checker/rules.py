@@ -1189,10 +1189,19 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         if not candidates:
             candidates = _the_projects_budget(context, numerator, spec, quantity)
             the_projects, alone = bool(candidates), "报告中唯一的项目资金总额"
+        named = _named_base(context, quantity, numerator, spec)
+        if named:
+            # '按调整后预算计算，执行率93.09%；若按年初预算口径计算，执行率为102.18%': the base the
+            # rate's own clause names is its denominator, not the adjusted budget found for the other
+            candidates = named
         if not candidates:
             findings.append(_insufficient(context, quantity, f"找不到与{name}对应的预算数（分母）"))
             continue
-        if "预算" in quantity.label and all("到位" in c.label and "预算" not in c.label for c in candidates):
+        if (
+            not named
+            and "预算" in quantity.label
+            and all("到位" in c.label and "预算" not in c.label for c in candidates)
+        ):
             # '预算执行率' beside '资金到位2,280万元': the budget, stated earlier, is its denominator; the
             # money that arrived is one only of a rate of the funds ('资金执行率')
             low, _ = major_section_span(report, quantity.start, max_rank=1)
@@ -1227,10 +1236,48 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         findings.extend(
             _judge_rate(
                 context, quantity, name, exact, pairs, subject=subject, single=single,
-                alone=alone,
+                alone=alone, named=bool(named),
             )
         )  # fmt: skip
     return findings
+
+
+# '若按年初预算口径计算，执行率为102.18%', '以调整后预算为基数，执行率…', '执行率102.18%（按年初预算计算）'
+_NAMED_BASE = re.compile(
+    r"(?:按照|按|以|依)(?P<base>[\u4e00-\u9fff（）()]{2,12}?)(?:口径|为分母|为基数|为基础|计算|核算|测算)"
+)
+_NAMED_BASE_AFTER = re.compile(
+    r"[（(](?:按照|按|以|依)(?P<base>[\u4e00-\u9fff]{2,12}?)(?:口径|为分母|为基数|计算|核算|测算)"
+)
+
+
+def _named_base(context: CheckContext, rate: Quantity, numerator: Quantity, spec: dict) -> list[Quantity]:
+    """The budget a rate's own clause names as its base ('按年初预算口径计算，执行率…'), stated before
+    the rate for the numerator's subject: [that figure], or [] when no base is named or none is found."""
+    text = context.report.text
+    low = max(text.rfind(mark, 0, rate.start) for mark in ("。", ";", "；", "\n"))
+    clause = text[low + 1 : rate.start]
+    found = list(_NAMED_BASE.finditer(clause))
+    match = found[-1] if found else _NAMED_BASE_AFTER.match(text, rate.end)
+    if match is None:
+        return []
+    base = match.group("base").removeprefix("照")
+    term = next((t for t in spec["denominator"] if t in base), None)
+    if term is None:
+        return []
+    own = _subject(numerator.label)
+    budgets = [
+        q
+        for q in context.report.quantities_between(0, rate.start)
+        if q.kind == "money"
+        and q.role == "level"
+        and not q.approx
+        and q is not numerator
+        and q.base_value > 0
+        and base.removesuffix("数") in q.label
+        and _same_subject(context, _subject(q.label) or "", own or "")
+    ]
+    return budgets[-1:]
 
 
 def _whole_after_its_parts(context: CheckContext, numerator: Quantity, rate: Quantity) -> Quantity | None:
@@ -1399,6 +1446,7 @@ def _judge_rate(
     subject: str | None = None,
     single: bool = False,
     alone: str = "同段唯一的总额",
+    named: bool = False,
 ) -> list[Finding]:
     """``single``: the one denominator is the only total of the paragraph (not a part of one), so a
     mismatch is worth a warning rather than a 数据不足 note."""
@@ -1440,6 +1488,8 @@ def _judge_rate(
     strong_pairs = [
         pair for pair in pairs if any(t in pair[1].label for t in spec.get("strong_denominator", ()))
     ]
+    if named:
+        strong_pairs = pairs  # the base the rate's own clause names
     if not strong_pairs and len(pairs) > 1:
         # '基本支出预算898.15万元,支出873.52万元;项目支出预算2,964.30万元,支出2,801.66万元,执行率为94.87%':
         # one budget in the rate's own member of the sentence (after its last ';') is its denominator

@@ -23,7 +23,7 @@ from jixiao.domain.checker.base import (
     section_span,
     title_lines,
 )
-from jixiao.domain.checker.config import any_word
+from jixiao.domain.checker.config import any_word, literal_trie
 from jixiao.domain.checker.figures import Fig, _role_words, role_and_subject, subject_key
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS, Quantity
@@ -746,7 +746,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
     findings = []
     figs = prose_money(context)
     if not any(_balance_kind(f, words) == "balance" for f in figs):
-        return findings  # no stated balance: no group has the one it needs (the sections not read)
+        # no stated balance in the prose: no group has the one it needs (the sections not read)
+        return _year_identity(context, figs, spec, set())
     sections: dict[tuple[int, int], list[Fig]] = {}
     for fig in figs:
         sections.setdefault(section_span(context.report, fig.start), []).append(fig)
@@ -861,7 +862,363 @@ def check_balance(context: CheckContext) -> list[Finding]:
         if balance.start not in reported
         and (finding := _nearby_balance(context, balance, figs, spec, words)) is not None
     )
+    reported = {(finding.location.start, finding.location.end) for finding in findings}
+    findings.extend(_year_identity(context, figs, spec, reported))
+    if context.report_type.code == "xiangmu":
+        findings.extend(_project_balance(context, figs, spec, words, reported))
     return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# The year's identity over the whole document: 年初结转结余 + 本年收入 − 本年支出 = 年末结转结余,
+# each member read wherever the report states it — a sentence, a '| 名称 | 数 |' row, a table of one
+# cell a line, or a row of a table whose columns are the four members
+
+
+class _Cell(NamedTuple):
+    label: str
+    base: Decimal
+    half: Decimal
+    printed: str
+    unit: str
+    start: int
+    end: int
+
+
+_CELL_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>亿元|万元|元)?"
+_UNIT_NOTE = re.compile(r"(?:单位[:：]\s*|[（(])(?P<u>亿元|万元|元)[)）]?")
+
+
+def _year_words(data) -> re.Pattern:
+    """One pattern for every word of a member of the year's identity (made once per data)."""
+    spec = data.identities.get("year_identity") or {}
+    found = {
+        w for m in ("end", "carried", "income", "spent") for p in spec.get(m) or () for w in p.split("+")
+    }
+    return re.compile(literal_trie(sorted(found)) if found else "(?!)")
+
+
+def _member_of_year(label: str, spec: dict) -> str | None:
+    """carried / income / spent / end: the member of the year's identity a whole body's label names
+    (year_identity in identities.yaml), or None (a part's label, a previous year's figure …)."""
+    if any(word in label for word in spec.get("not_whole") or ()):
+        return None
+    for member in ("end", "carried", "income", "spent"):
+        for pair in spec.get(member) or ():
+            if all(word in label for word in pair.split("+")):
+                return member
+    return None
+
+
+def _table_unit_before(text: str, position: int) -> str | None:
+    """The unit a table's caption or header states ('（单位：元）', '表1 …（万元）'), within the
+    few lines before ``position``."""
+    low = max(0, position - 400)
+    found = list(_UNIT_NOTE.finditer(text, low, position))
+    return found[-1].group("u") if found else None
+
+
+def _year_cells(context: CheckContext, spec: dict, places: list[re.Match]) -> list[tuple[str, _Cell]]:
+    """The members of the year's identity stated in table cells: '| 年末结转结余 | 1,805.89 |', a name
+    and its number on two lines of a table of one cell a line ('年末结转和结余\n2,903,236.75'); read
+    only at the places of the members' words (``places``)."""
+    text = context.report.text
+    found = []
+    done = -1
+    for word in places:
+        if word.start() < done:
+            continue
+        cell_start = max(text.rfind("\n", 0, word.start()), text.rfind("|", 0, word.start())) + 1
+        head = text[cell_start : word.start()]
+        if len(head) > 10 or any(ch.isdigit() for ch in head):
+            continue
+        match = _YEAR_CELL_TAIL.match(text, word.end())
+        if match is None:
+            continue
+        done = match.end()
+        label = (head + word.group(0) + match.group("rest")).strip()
+        member = _member_of_year(label, spec)
+        if member is None:
+            continue
+        unit = match.group("u") or _table_unit_before(text, cell_start)
+        if unit is None:
+            continue
+        number = match.group("n")
+        scale = MONEY_UNITS[unit]
+        value = Decimal(number.replace(",", ""))
+        cell = _Cell(
+            label, value * scale, printed_half(number) * scale, number, unit, match.start("n"), match.end("n")
+        )
+        found.append((member, cell))
+    return found
+
+
+# after a member's word: the rest of its cell, then the next cell ('|') or line, which is a number
+_YEAR_CELL_TAIL = re.compile(
+    r"(?P<rest>[^|\n\d]{0,8}?)[ \t]*(?:\|[ \t]*|\n[ \t]*)" + _CELL_NUMBER + r"[ \t]*(?=\||\n|$)"
+)
+
+
+def _year_identity(
+    context: CheckContext, figs: list[Fig], spec: dict, reported: set[tuple[int, int]]
+) -> list[Finding]:
+    """年初结转结余 + 本年收入 − 本年支出 = 年末结转结余 of the whole body, each member stated with one
+    value only (in sentences and tables alike; two different values of a member: no reading), and
+    each row of a table whose columns are the four members."""
+    year = context.data.identities.get("year_identity") or {}
+    text = context.report.text
+    if not year or not any(word in text for word in year.get("end_words") or ()):
+        return []
+    places = list(context.data.once(_year_words).finditer(text))
+    if not places:
+        return []
+    findings = _year_table_rows(context, year, places)
+    members: dict[str, list] = {"carried": [], "income": [], "spent": [], "end": []}
+    words = context.data.once(_year_words)
+    every = context.figures.figs
+    for fig in figs:  # (the prose's amounts, none approximate)
+        if fig.parent is not None or fig.per_unit:
+            continue
+        label = fig.raw_label
+        if not label.strip("（( "):
+            index = _index(context, fig)
+            label = _restated_label(text, fig, every[index - 1] if index else None)
+        if not words.search(label):
+            continue
+        member = _member_of_year(label, year)
+        if member is None:
+            continue
+        sentence = text[last_mark(text, "。\n", 0, fig.start) + 1 : fig.start]
+        heading = context.report.section_at(fig.start).rsplit(" > ", 1)[-1]
+        if any(word in sentence or word in heading for word in year.get("scope_words") or ()):
+            continue  # '项目支出方面，上年结转10,000.00元…': the money of a part
+        members[member].append(
+            _Cell(
+                label.strip("（( ").removesuffix("约"),
+                fig.base,
+                fig.half,
+                fig.quantity.text if fig.quantity else plain(fig.value),
+                fig.unit,
+                fig.start,
+                fig.end,
+            )
+        )
+    for member, cell in _year_cells(context, year, places):
+        members[member].append(cell)
+    chosen = {}
+    for member, cells in members.items():
+        if not cells:
+            return findings
+        first = cells[0]
+        if any(abs(c.base - first.base) >= c.half + first.half for c in cells):
+            return findings  # one member stated with two values: not one year's reading
+        chosen[member] = min(cells, key=lambda c: c.half)
+    carried, income, spent = chosen["carried"], chosen["income"], chosen["spent"]
+    ends = members["end"]
+    spans = reported | {(f.location.start, f.location.end) for f in findings}
+    if any(_overlaps(c, spans) for c in ends):
+        return findings
+    end = min(ends, key=lambda c: c.half)
+    expected = carried.base + income.base - spent.base
+    envelope = carried.half + income.half + spent.half + end.half
+    if abs(expected - end.base) < envelope:
+        return findings
+    if abs(income.base - spent.base - end.base) < envelope - carried.half:
+        return findings  # ('收入合计' that holds the balance carried in already)
+    at = ends[-1]
+    findings.append(
+        context.finding(
+            "balance.identity",
+            ERROR,
+            f"年末结转结余与收支不符：{carried.label}{carried.printed}{carried.unit}+{income.label}"
+            f"{income.printed}{income.unit}−{spent.label}{spent.printed}{spent.unit}="
+            f"{_in_unit(expected, end.unit)}，而“{end.label}”为{end.printed}{end.unit}，"
+            f"相差{_in_unit(abs(expected - end.base), end.unit)}",
+            at.start,
+            at.end,
+            expected=_in_unit(expected, end.unit),
+            found=f"{end.printed}{end.unit}",
+        )
+    )
+    return findings
+
+
+def _restated_label(text: str, fig: Fig, previous: Fig | None) -> str:
+    """A figure's label, or, for an amount restated in brackets right after another ('决算支出约4.37亿元
+    （43,702.15万元）'), the label of the amount it restates."""
+    label = fig.raw_label
+    if (
+        not label.strip("（( ")
+        and previous is not None
+        and text[previous.end : fig.start].strip() in ("（", "(")
+    ):
+        return previous.raw_label
+    return label
+
+
+def _overlaps(place, spans: set[tuple[int, int]]) -> bool:
+    """True when a figure or cell stands within the span of a finding already made."""
+    return any(start < place.end and place.start < end for start, end in spans)
+
+
+def _in_unit(value: Decimal, unit: str) -> str:
+    return f"{round_half_up(value / MONEY_UNITS[unit], 2):,.2f}{unit}"
+
+
+def _year_table_rows(context: CheckContext, year: dict, places: list[re.Match]) -> list[Finding]:
+    """'|项目|年初结转结余|本年收入|本年支出|年末结转结余|' and its rows: each row's four cells (the
+    header found from the places of the members' words, ``places``)."""
+    text = context.report.text
+    findings = []
+    lines = []
+    for word in places:
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        if text.startswith("|", line_start) and (not lines or lines[-1] != line_start):
+            lines.append(line_start)
+    for line_start in lines:
+        header = _PIPE_LINE.match(text, line_start)
+        if header is None:
+            continue
+        cells = [c.strip() for c in header.group(0).strip().strip("|").split("|")]
+        columns = {}
+        for index, cell in enumerate(cells):
+            member = _member_of_year(cell, year)
+            if member is not None and member not in columns:
+                columns[member] = index
+        if len(columns) != 4:
+            continue
+        unit = _table_unit_before(text, header.start()) or _table_unit_before(text, header.end())
+        position = header.end()
+        while (row := _PIPE_LINE.match(text, position + 1)) is not None:
+            position = row.end()
+            values = [c.strip() for c in row.group(0).strip().strip("|").split("|")]
+            if len(values) != len(cells):
+                break
+            numbers = {}
+            for member, index in columns.items():
+                match = re.fullmatch(_CELL_NUMBER, values[index])
+                if match is None:
+                    break
+                cell_unit = match.group("u") or unit
+                if cell_unit is None:
+                    break
+                scale = MONEY_UNITS[cell_unit]
+                numbers[member] = (
+                    Decimal(match.group("n").replace(",", "")) * scale,
+                    printed_half(match.group("n")) * scale,
+                    match.group("n"),
+                    cell_unit,
+                )
+            if len(numbers) != 4:
+                continue
+            expected = numbers["carried"][0] + numbers["income"][0] - numbers["spent"][0]
+            envelope = sum((n[1] for n in numbers.values()), ZERO)
+            end = numbers["end"]
+            if abs(expected - end[0]) < envelope:
+                continue
+            at = _cell_start(row, columns["end"] + 1)
+            name = values[0]
+            findings.append(
+                context.finding(
+                    "balance.identity",
+                    ERROR,
+                    f"“{name}”一行结余与收支不符：{cells[columns['carried']]}{numbers['carried'][2]}+"
+                    f"{cells[columns['income']]}{numbers['income'][2]}−{cells[columns['spent']]}{numbers['spent'][2]}="
+                    f"{_in_unit(expected, end[3])}，表中{cells[columns['end']]}为{end[2]}{end[3]}，"
+                    f"相差{_in_unit(abs(expected - end[0]), end[3])}",
+                    at,
+                    at + len(end[2]),
+                    expected=_in_unit(expected, end[3]),
+                    found=f"{end[2]}{end[3]}",
+                )
+            )
+    return findings
+
+
+_PIPE_LINE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+
+
+def _cell_start(row: re.Match, index: int) -> int:
+    """Where the text of the ``index``-th '|'-separated piece of a row begins (0: before the first '|')."""
+    line = row.group(0)
+    at = 0
+    for _ in range(index):
+        at = line.index("|", at) + 1
+    return row.start() + at + len(line[at:]) - len(line[at:].lstrip())
+
+
+def _project_balance(
+    context: CheckContext, figs: list[Fig], spec: dict, words, reported: set[tuple[int, int]]
+) -> list[Finding]:
+    """A project's balance against its budget and its spending stated anywhere in the report
+    ('项目资金预算12,846,320.00元' in the overview, '全年实际发放12,615,408.60元' in the spending
+    section, '年末仍有结余资金203,911.40元' among the problems): the whole figures of the project
+    (no part of a list, the project's own subject), read by their roles. Silent when any budget less
+    any spending (plus a carried-in balance) fits; a warning otherwise (the reading may be wrong)."""
+    year = context.data.identities.get("project_balance") or {}
+    if not year:
+        return []
+    budget_roles = tuple(year.get("budget_roles") or ())
+    title = next(
+        (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
+    )
+
+    def of_the_project(subject: str) -> bool:
+        return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
+
+    whole = [
+        f for f in figs if f.parent is None and not f.per_unit and f.kind == "money" and f.place != "table"
+    ]
+    budgets = [f for f in whole if f.role in budget_roles and f.own_role and of_the_project(f.subject)]
+    spent = [
+        f
+        for f in whole
+        if (f.own_role == "执行" and of_the_project(f.subject) and _balance_kind(f, words) == "spent")
+        or (
+            f.own_role == "执行"
+            and of_the_project(f.subject)
+            and any(w in f.raw_label for w in year.get("spent_words") or ())
+        )
+    ]
+    carried = [f for f in whole if _balance_kind(f, words) == "add_on"]
+    balances = [
+        f
+        for f in whole
+        if f.own_role == "结余"
+        and _balance_kind(f, words) == "balance"
+        and not _overlaps(f, reported)
+        and not any(w in f.raw_label for w in year.get("not_a_balance") or ())
+    ]
+    if not budgets or not spent or len(balances) != 1 or len({f.base for f in spent}) > 2:
+        return []
+    balance = balances[0]
+    rest = balance.raw_label
+    for word in sorted(year.get("balance_fillers") or (), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    if rest.strip() or not _first_in_sentence(context, balance, whole):
+        return []  # '已完工项目结余资金': the balance of a part
+    if any(f.start > balance.start for f in spent) and len({f.base for f in spent}) > 1:
+        return []
+
+    def fits(b: Fig, s: Fig, c: Fig | None) -> bool:
+        expected = b.base - s.base + (c.base if c is not None else ZERO)
+        envelope = b.half + s.half + balance.half + (c.half if c is not None else ZERO)
+        return abs(expected - balance.base) < envelope
+
+    if any(fits(b, s, c) for b in budgets for s in spent for c in [None, *carried]):
+        return []
+    strong = [b for b in budgets if b.role == "调整后"] or budgets
+    budget, paid = strong[-1], [s for s in spent if s.start < balance.start][-1:] or spent[:1]
+    paid = paid[0]
+    if budget.base < paid.base or balance.base > budget.base:
+        return []
+    return [_balance_finding(context, WARNING, [budget], paid, balance, budget.base - paid.base)]
+
+
+def _first_in_sentence(context: CheckContext, fig: Fig, figs: list[Fig]) -> bool:
+    text = context.report.text
+    sentence = last_mark(text, "。\n", 0, fig.start) + 1
+    return not any(sentence <= f.start < fig.start for f in figs)
 
 
 def _nearby_balance(
@@ -914,9 +1271,14 @@ def _nearby_balance(
     ):
         return None
     income, paid = available[-1], spent[-1]
-    if income.base < paid.base:
+    # '上年结转186,300.00元，本年安排600,000.00元，全年支付712,450.00元，年末结余83,850.00元': a balance
+    # carried in, stated in the balance's own sentence before the spending, is one of the sources
+    own = [c for c in carried[1:] if c.start > sentence and c.start < paid.start and c is not income]
+    sources = [income, *own[-1:]]
+    available_sum = sum((f.base for f in sources), ZERO)
+    if available_sum < paid.base:
         return None  # (more spent than the nearest amount available: not the pair of this balance)
-    return _balance_finding(context, WARNING, [income], paid, balance, income.base - paid.base)
+    return _balance_finding(context, WARNING, sources, paid, balance, available_sum - paid.base)
 
 
 def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | None:
@@ -2049,6 +2411,25 @@ def _name_amount_pairs(text: str, start: int, end: int, data) -> tuple[list | No
     return pairs, head
 
 
+_SMALLER_BASE = re.compile(
+    r"(?:按照|按|以)(?:项目)?(?:年初预算|原预算|初始预算|年初计划|原计划)(?:数|资金)?(?:口径|为分母|为基数|计算)"
+)
+_EXCESS_EXPLAINED = ("超出部分", "超支部分", "超过部分", "超出的部分")
+
+
+def _over_a_named_smaller_base(text: str, quantity: Quantity) -> bool:
+    """A rate over 100% whose own clause names the year-start budget as its base, or whose sentence
+    goes on to explain the excess: a stated reading, not an impossible value."""
+    low = max(text.rfind(mark, 0, quantity.start) for mark in ("。", ";", "；", "\n"))
+    if _SMALLER_BASE.search(text, low + 1, quantity.start):
+        return True
+    if text.startswith(("（", "("), quantity.end) and _SMALLER_BASE.match(text, quantity.end + 1):
+        return True  # '执行率108.00%（按年初预算计算）'
+    ends = [i for i in (text.find(mark, quantity.end) for mark in ("。", "\n")) if i >= 0]
+    rest = text[quantity.end : min(ends) if ends else len(text)]
+    return any(word in rest for word in _EXCESS_EXPLAINED)
+
+
 def _value(match: re.Match) -> Decimal:
     return Decimal(match.group("n").replace(",", "")) * MONEY_UNITS.get(match.group("unit") or "", Decimal(1))
 
@@ -2075,6 +2456,8 @@ def check_impossible_values(context: CheckContext) -> list[Finding]:
             continue
         if _glued_weight(quantity.text):
             continue  # “验收合格率20100%”: the weight 20 and 100% with the cells run together
+        if _over_a_named_smaller_base(text, quantity):
+            continue  # '若按年初预算口径计算，执行率为102.18%，超出部分由年中追加资金解决'
         findings.append(
             context.finding(
                 "value.impossible",
