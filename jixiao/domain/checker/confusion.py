@@ -174,17 +174,18 @@ class ConfusionIndex:
         # the chosen windows in one list: row by row, each in the order of the text
         chosen = keep.reshape(-1).nonzero()[0]
         hashes = rows.reshape(-1).take(chosen)
-        hit = _absent(self.bits, hashes, np.empty(hashes.size, dtype=bool))
-        np.logical_not(hit, out=hit)
-        # the windows of two and three under the seeds of a dropped character (rows 0 and 1 come
-        # first in ``chosen``)
+        # and the windows of two and three under the seeds of a dropped character (rows 0 and 1
+        # come first in ``chosen``), looked up together: one pass over the filter
+        count = hashes.size
         twos, small = np.searchsorted(chosen, (length, 2 * length))
-        dropped = hashes[:small].copy()
-        dropped[:twos] += _DROP_DELTA[2]
-        dropped[twos:] += _DROP_DELTA[3]
-        drop_hit = np.zeros(hashes.size, dtype=bool)
-        _absent(self.bits, dropped, drop_hit[:small])
-        np.logical_not(drop_hit[:small], out=drop_hit[:small])
+        both = np.empty(count + small, dtype=np.uint64)
+        both[:count] = hashes
+        np.add(hashes[:twos], _DROP_DELTA[2], out=both[count : count + twos])
+        np.add(hashes[twos:small], _DROP_DELTA[3], out=both[count + twos :])
+        absent = _absent(self.bits, both, np.empty(both.size, dtype=bool))
+        hit = ~absent[:count]
+        drop_hit = np.zeros(count, dtype=bool)
+        np.logical_not(absent[count:], out=drop_hit[:small])
         found = (hit | drop_hit).nonzero()[0]
         return [
             (at % length, at // length + 2, replaced, lost)
@@ -239,21 +240,31 @@ class ConfusionIndex:
         ``position`` dropped (义务教 in a text that writes 义务教育: position 3), best first.
         Taken from the text, not remembered: the text's own spelling is the evidence."""
         floor = self.min_score.get(len(span) + 1, 99)
+        size, find = len(span), text.find
+        # (position, character) of each word the text writes: the span's own places give the
+        # characters before and after it (positions 0 and size); a position inside, one search
+        # in C. (Every character of the span is in the word: one written once is this one.)
+        if any(find(char, find(char) + 1) < 0 for char in span):
+            return []
+        gaps: set[tuple[int, str]] = set()
+        at = find(span)
+        while at >= 0:
+            if at:
+                gaps.add((0, text[at - 1]))
+            if at + size < len(text):
+                gaps.add((size, text[at + size]))
+            at = find(span, at + 1)
+        for position in range(1, size):
+            gaps.update(
+                (position, char) for char in _drop_pattern(span[:position], span[position:]).findall(text)
+            )
         found: dict[str, tuple[int, int]] = {}
-        for position in range(len(span) + 1):
-            if position:  # head, a character, tail: one search in C from the head's characters
-                chars = set(_drop_pattern(span[:position], span[position:]).findall(text))
-            else:  # a first character dropped: the span's own places (few), the character before
-                chars, at = set(), text.find(span, 1)
-                while at >= 0:
-                    chars.add(text[at - 1])
-                    at = text.find(span, at + 1)
-            for char in chars:
-                word = span[:position] + char + span[position:]
-                if word not in found and "\u4e00" <= char <= "\u9fff" and lexicon.may_be_word(word):
-                    score = lexicon.score(word)
-                    if score is not None and score >= floor:
-                        found[word] = (score, position)
+        for position, char in gaps:
+            word = span[:position] + char + span[position:]
+            if word not in found and "\u4e00" <= char <= "\u9fff" and lexicon.may_be_word(word):
+                score = lexicon.score(word)
+                if score is not None and score >= floor:
+                    found[word] = (score, position)
         return sorted(
             ((score, word, position, "漏字") for word, (score, position) in found.items()), reverse=True
         )
