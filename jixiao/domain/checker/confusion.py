@@ -39,6 +39,11 @@ _SEEDS = {2: np.uint64(0x2F1), 3: np.uint64(0x3A7), 4: np.uint64(0x4C9)}
 with np.errstate(over="ignore"):
     _OFFSET = {size: seed * _PRIME**size for size, seed in _SEEDS.items()}  # the seed, rolled in
 _ROW_OFFSETS = np.array([[_OFFSET[2]], [_OFFSET[3]], [_OFFSET[4]]], dtype=np.uint64)  # by window size
+# a frequent word with a character dropped (义务教育 → 义务教) is kept in the same filter under
+# other seeds: a window's hash under them is its hash plus a constant of its size
+_DROP_SEEDS = {2: np.uint64(0x5B3), 3: np.uint64(0x6D1)}
+with np.errstate(over="ignore"):
+    _DROP_DELTA = {size: (seed - _SEEDS[size]) * _PRIME**size for size, seed in _DROP_SEEDS.items()}
 _CJK_LOW32, _CJK_SPAN32 = np.uint32(_CJK_LOW), np.uint32(_CJK_HIGH - _CJK_LOW)
 _DICT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}) (\d+)(?: (\w+))?", re.MULTILINE)
 # jieba's tags of proper names (persons, places, organisations): no word a slip is taken from —
@@ -67,9 +72,9 @@ def _codes(strings: list[str], size: int) -> np.ndarray:
     return raw.reshape(-1, size).astype(np.uint64)
 
 
-def _hash_rows(rows: np.ndarray, size: int) -> np.ndarray:
+def _hash_rows(rows: np.ndarray, size: int, seed: np.uint64 | None = None) -> np.ndarray:
     with np.errstate(over="ignore"):
-        value = np.full(rows.shape[0], _SEEDS[size], dtype=np.uint64)
+        value = np.full(rows.shape[0], _SEEDS[size] if seed is None else seed, dtype=np.uint64)
         for column in range(size):
             value = value * _PRIME + rows[:, column]
         return value
@@ -122,10 +127,12 @@ class ConfusionIndex:
     rare_score: int  # a string whose code is at most this counts as no word (布署 is in jieba, twice)
     seen: dict = field(default_factory=dict)  # span → corrections, remembered
 
-    def windows(self, text: str, codes: np.ndarray | None = None) -> list[tuple[int, int]]:
-        """(start, size) of the windows of ``text`` that may be a slip of a frequent word, those of
-        two, then of three, then of four characters, each in the order of the text; ``codes``: the
-        text's code points (uint32), when the caller has them already."""
+    def windows(self, text: str, codes: np.ndarray | None = None) -> list[tuple[int, int, bool, bool]]:
+        """(start, size, replaced, dropped) of the windows of ``text`` that may be a slip of a
+        frequent word — one character replaced or two swapped (``replaced``), or a word of one
+        character more with one dropped (``dropped``) — those of two, then of three, then of four
+        characters, each in the order of the text; ``codes``: the text's code points (uint32), when
+        the caller has them already."""
         length = len(text)
         if length < 2:
             return []
@@ -167,9 +174,28 @@ class ConfusionIndex:
         # the chosen windows in one list: row by row, each in the order of the text
         chosen = keep.reshape(-1).nonzero()[0]
         hashes = rows.reshape(-1).take(chosen)
-        hit = _absent(self.bits, hashes, np.empty(hashes.size, dtype=bool))
-        hit = np.logical_not(hit, out=hit).nonzero()[0]
-        return [(at % length, at // length + 2) for at in chosen.take(hit).tolist()]
+        # and the windows of two and three under the seeds of a dropped character (rows 0 and 1
+        # come first in ``chosen``), looked up together: one pass over the filter
+        count = hashes.size
+        twos, small = np.searchsorted(chosen, (length, 2 * length))
+        both = np.empty(count + small, dtype=np.uint64)
+        both[:count] = hashes
+        np.add(hashes[:twos], _DROP_DELTA[2], out=both[count : count + twos])
+        np.add(hashes[twos:small], _DROP_DELTA[3], out=both[count + twos :])
+        absent = _absent(self.bits, both, np.empty(both.size, dtype=bool))
+        hit = ~absent[:count]
+        drop_hit = np.zeros(count, dtype=bool)
+        np.logical_not(absent[count:], out=drop_hit[:small])
+        found = (hit | drop_hit).nonzero()[0]
+        return [
+            (at % length, at // length + 2, replaced, lost)
+            for at, replaced, lost in zip(
+                chosen.take(found).tolist(),
+                hit.take(found).tolist(),
+                drop_hit.take(found).tolist(),
+                strict=True,
+            )
+        ]
 
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         """(score, word, position, kind) for each frequent word that ``span`` is one slip from, best
@@ -197,8 +223,57 @@ class ConfusionIndex:
                 for word, score in variant_scores(before, options, after):
                     if score >= floor:
                         result.append((score, word, position, kind))
+        for position in range(len(span) - 1):  # two neighbouring characters swapped: 分总 → 总分
+            if span[position] == span[position + 1]:
+                continue
+            word = span[:position] + span[position + 1] + span[position] + span[position + 2 :]
+            if lexicon.may_be_word(word):
+                score = lexicon.score(word)
+                if score is not None and score >= floor:
+                    result.append((score, word, position, "倒字"))
         result.sort(reverse=True)
         return result
+
+    def dropped(self, lexicon: Lexicon, text: str, span: str) -> list[tuple[int, str, int, str]]:
+        """(score, word, position, "漏字") for each frequent word of one character more than
+        ``span`` that the text writes elsewhere and that ``span`` is with its character at
+        ``position`` dropped (义务教 in a text that writes 义务教育: position 3), best first.
+        Taken from the text, not remembered: the text's own spelling is the evidence."""
+        floor = self.min_score.get(len(span) + 1, 99)
+        size, find = len(span), text.find
+        # (position, character) of each word the text writes: the span's own places give the
+        # characters before and after it (positions 0 and size); a position inside, one search
+        # in C. (Every character of the span is in the word: one written once is this one.)
+        if any(find(char, find(char) + 1) < 0 for char in span):
+            return []
+        gaps: set[tuple[int, str]] = set()
+        at = find(span)
+        while at >= 0:
+            if at:
+                gaps.add((0, text[at - 1]))
+            if at + size < len(text):
+                gaps.add((size, text[at + size]))
+            at = find(span, at + 1)
+        for position in range(1, size):
+            gaps.update(
+                (position, char) for char in _drop_pattern(span[:position], span[position:]).findall(text)
+            )
+        found: dict[str, tuple[int, int]] = {}
+        for position, char in gaps:
+            word = span[:position] + char + span[position:]
+            if word not in found and "\u4e00" <= char <= "\u9fff" and lexicon.may_be_word(word):
+                score = lexicon.score(word)
+                if score is not None and score >= floor:
+                    found[word] = (score, position)
+        return sorted(
+            ((score, word, position, "漏字") for word, (score, position) in found.items()), reverse=True
+        )
+
+
+@lru_cache(maxsize=4096)
+def _drop_pattern(head: str, tail: str) -> re.Pattern:
+    """``head``, one Chinese character (the group), ``tail``."""
+    return re.compile(re.escape(head) + "([\u4e00-\u9fff])" + re.escape(tail))
 
 
 def build_index(
@@ -243,11 +318,28 @@ def build_index(
     bits = np.zeros(1 << _BLOCKS, dtype=np.uint64)
     pairs = np.zeros(1 << _PAIR_BLOCKS, dtype=np.uint64)
     _mark(pairs, _hash_rows(_codes(known[2], 2), 2))
+    # one character of a frequent word of three or four dropped (义务教育 → 义务教): strings of one
+    # character less, under their own seeds (a word of its own is no suspect: 委员会 → 委员)
+    for size in (3, 4):
+        rows = _codes(words[size], size)
+        if rows.size == 0:
+            continue
+        short = np.unique(np.concatenate([np.delete(rows, column, axis=1) for column in range(size)]), axis=0)
+        short = short[
+            ~np.isin(_hash_rows(short, size - 1), _hash_rows(_codes(known[size - 1], size - 1), size - 1))
+        ]
+        _mark(bits, _hash_rows(short, size - 1, _DROP_SEEDS[size - 1]))
     for size in (2, 3, 4):
         rows = _codes(words[size], size)
         if rows.size == 0:
             continue
         variants = []
+        # two neighbouring characters swapped (总分 → 分总), when they differ
+        for column in range(size - 1):
+            differ = rows[:, column] != rows[:, column + 1]
+            swapped = rows[differ].copy()
+            swapped[:, [column, column + 1]] = swapped[:, [column + 1, column]]
+            variants.append(swapped)
         for column in range(size):
             chars, inverse = np.unique(rows[:, column], return_inverse=True)
             for number, code in enumerate(chars):
@@ -268,7 +360,7 @@ def build_index(
     return bits, pairs
 
 
-_PREBUILT_FORMAT = 2  # raised when the hashing or the layout of the filters changes
+_PREBUILT_FORMAT = 3  # raised when the hashing or the layout of the filters changes
 
 
 def prebuilt_key(dictionary: bytes, table: bytes, parameters: tuple) -> str:

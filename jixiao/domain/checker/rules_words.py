@@ -1115,6 +1115,7 @@ class ConfusionGuards:
     numerals: str  # spans with a numeral (一是, 四足) are not looked at
     word_suffixes: str = ""  # a word and one of these (覆盖数, 管理费) is a compound, not a slip
     name_words: tuple[str, ...] = ("中心",)  # a span followed by one of these is a name (优知文库)
+    drop_margin: float = 0.0  # the margin for a word with a character dropped (义务教 → 义务教育)
 
 
 def _guards_of(data: CheckerData) -> ConfusionGuards:
@@ -1128,6 +1129,7 @@ def _guards_of(data: CheckerData) -> ConfusionGuards:
         numerals=spec.get("numerals") or "",
         word_suffixes=(data.typos.get("lexicon") or {}).get("word_suffixes") or "",
         name_words=tuple(spec.get("name_words") or ("中心",)),
+        drop_margin=float(spec.get("drop_margin") or spec.get("margin") or 0),
     )
 
 
@@ -1200,18 +1202,23 @@ def _slip_of(
     span: str,
     guards: ConfusionGuards,
     only_reported: bool = False,
+    replaced: bool = True,
+    dropped: bool = True,
 ) -> tuple[str, int, str] | None:
     """``confusion_at`` of a span that is no word as written (its caller has looked it up).
     ``only_reported``: None, too, when no word it may return would be reported by
     ``check_confusions`` (one the text writes elsewhere, for a character that is no function
-    word), as far as that is told cheaply before the text around is split (the costly part)."""
+    word), as far as that is told cheaply before the text around is split (the costly part).
+    ``replaced`` / ``dropped``: whether the span may be a word with a character replaced (or two
+    swapped) / one dropped, as the filter of ``ConfusionIndex.windows`` tells."""
     size = len(span)
     end = start + size
     # (the tests on the text around and the look-ups of a few words come before the span's
     # corrections, which are worked out from the lexicon the first time a span is seen: each test
     # alone says None; remembered ones that are none are told first, in one look-up)
-    options = index.seen.get(span)
-    if options is not None and not options:
+    dropped = dropped and size <= 3
+    options = index.seen.get(span) if replaced else []
+    if options is not None and not options and not dropped:
         return None
     if not _char_set(guards.numerals).isdisjoint(span):
         return None
@@ -1235,31 +1242,44 @@ def _slip_of(
         return None  # a given name after a surname: 张静扬
     if options is None:
         options = index.corrections(lexicon, span, guards.common_alone)
-        if not options:
-            return None
     if span[-1] in guards.name_suffixes:
-        # a place: 弥泉村 is not 全村 (only the name's suffix may be the slip)
-        options = [option for option in options[:3] if option[2] == size - 1]
+        # a place: 弥泉村 is not 全村 (only the name's suffix may be the slip); nor is a name cut
+        # short a dropped character (经开区, 文广旅局: names are shortened so)
+        options = [option for option in options[:3] if option[2] == size - 1 and option[3] != "倒字"]
     else:
-        options = options[:3]
-    if only_reported and all(
-        span[position] in _FUNCTION_CHARS or not _may_be_written(text, word, position)
-        for _, word, position, _ in options
-    ):
+        # a word of the text with a character dropped: 义务教 where the text writes 义务教育
+        options = options[:3] + (index.dropped(lexicon, text, span)[:2] if dropped else [])
+    if only_reported:  # (a dropped character's word is written in the text: found there)
+        options = [
+            option
+            for option in options
+            if option[3] == "漏字"
+            or (span[option[2]] not in _FUNCTION_CHARS and _may_be_written(text, option[1], option[2]))
+        ]
+    if not options:
         return None
     low, high = max(run_start, start - 4), min(run_end, end + 4)  # _run_left(text, start, 4) …
     window = text[low:high]
     words, score = lexicon.split(window)
     offset = start - low
     for _, word, position, kind in options:
-        token_start, token = _word_at(words, offset + position)
-        if len(token) > 1:
+        if kind == "漏字":  # a character next to the gap stands alone as written (义务|教|保障)
+            if all(
+                len(_word_at(words, offset + at)[1]) > 1 for at in (position - 1, position) if 0 <= at < size
+            ):
+                continue
+            written = text[start : start + len(word)]
+            if len(written) == len(word):
+                differ = [(a, b) for a, b in zip(written, word, strict=True) if a != b]
+                if len(differ) == 1 and differ[0][1] in "".join(index.table.get(differ[0][0], ())):
+                    continue  # one character replaced, not dropped (迫在眉捷: the longer span's slip)
+        elif len(_word_at(words, offset + position)[1]) > 1:
             continue  # the character sits in a word as written
         fixed_words, fixed_score = lexicon.split(window[:offset] + word + window[offset + size :])
         token_start, token = _word_at(fixed_words, offset)
-        if token_start > offset or token_start + len(token) < offset + size:
+        if token_start > offset or token_start + len(token) < offset + len(word):
             continue  # the word does not read as one with the text around it
-        if fixed_score - score >= guards.margin:
+        if fixed_score - score >= (guards.drop_margin if kind == "漏字" else guards.margin):
             return word, position, kind
     return None
 
@@ -1288,7 +1308,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     taken = -1
     score, rare = lexicon.score, index.rare_score
-    for start, size in sorted(windows):
+    for start, size, replaced, dropped in sorted(windows):
         end = start + size
         if start < taken:
             continue  # one finding per place
@@ -1296,15 +1316,17 @@ def check_confusions(context: CheckContext) -> list[Finding]:
         known = score(span)
         if known is not None and known > rare:
             continue  # a word as written (confusion_at's first test)
-        word_and_more = _slip_of(lexicon, index, text, start, span, guards, only_reported=True)
+        word_and_more = _slip_of(lexicon, index, text, start, span, guards, True, replaced, dropped)
         if word_and_more is None:
             continue
+        word, position, kind = word_and_more
         # text.count(span) > 1, read only as far as the second occurrence (count, too, takes them
         # from the left without overlap): span stands at start, so the first is found
-        if text.find(span, text.find(span) + len(span)) >= 0:
+        if text.find(span, text.find(span) + len(span)) >= 0 and (
+            kind != "漏字" or text.count(span) - text.count(word) > 1
+        ):
             continue  # written the same way twice: meant (a name, a term of the report)
-        word, position, kind = word_and_more
-        if span[position] in _FUNCTION_CHARS:
+        if kind != "漏字" and span[position] in _FUNCTION_CHARS:
             continue  # '纠纷按件给予补贴': a preposition before a noun, not a slip of '案件'
         if any(text[i] == text[i + 1] for i in range(max(start - 1, 0), min(end, len(text) - 1))):
             continue  # a doubled character: typo.doubled_char looks at it
@@ -1325,12 +1347,17 @@ def check_confusions(context: CheckContext) -> list[Finding]:
             continue
         taken = end
         quote_start, quote_end = max(_run_left(text, start, 3), start - 3), _run_right(text, end, 3)
+        if kind == "漏字":
+            how = f"漏字：漏了“{word[position]}”"
+        elif kind == "倒字":
+            how = f"倒字：“{span[position : position + 2]}”两字颠倒"
+        else:
+            how = f"{kind}字：“{span[position]}”应为“{word[position]}”"
         findings.append(
             context.finding(
                 "typo.confusion",
                 WARNING,
-                f"“{span}”疑为“{word}”之误（{kind}字：“{span[position]}”应为“{word[position]}”）："
-                f"“{text[quote_start:quote_end]}”",
+                f"“{span}”疑为“{word}”之误（{how}）：“{text[quote_start:quote_end]}”",
                 start,
                 end,
                 expected=word,
