@@ -46,6 +46,8 @@ _PARTS_MARKER = re.compile(
     # '中央投入资金279万元(A资金81万元,B资金161万元)', '在职18人(公务员12人,工勤2人,事业5人)': a
     # breakdown in brackets
     r"|(?<=[元人名个项户家所])\((?!其中)"
+    # '项目支出80.56万元分别为:A…、B…': 分别为 right after a figure (checked in find_parts)
+    r"|分别(?:为|是|用于):?"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
@@ -602,6 +604,24 @@ def _parts_markers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
     return scan.matches_at(_PARTS_MARKER, text, starts)
 
 
+def _right_after_a_total(report: ParsedReport, match: re.Match) -> bool:
+    """'项目支出80.56万元分别为:…' / '…80.56万元,分别是…': 分别为 follows (past one comma) a level of money
+    or a count, not a share, and the first member after it states a figure, two or more following."""
+    text = report.text
+    at = match.start() - (1 if text[match.start() - 1 : match.start()] == "," else 0)
+    before = report.quantities_between(max(0, at - 16), at)
+    if not before or before[-1].end != at or _as_part(before[-1]) is None or before[-1].approx:
+        return False
+    following = report.quantities_between(match.end(), match.end() + 80)
+    if len(following) < 2:
+        return False
+    total, first = before[-1], following[0]
+    if first.kind != total.kind or (total.kind == "count" and first.unit != total.unit):
+        return False  # '事业单位5个，分别为A(实有22人)、…': names with counts of another thing
+    # the first member states a figure outside brackets: no mark ends it before the first figure
+    return not re.search(r"[,;、。()\n]", text[match.end() : first.start])
+
+
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
@@ -621,6 +641,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             or not _figure_first(report, match.end())
         ):
             continue  # '设置党政机构10个:即党政综合办公室、…': a list of names, not of parts
+        if match.group().startswith("分别") and not _right_after_a_total(report, match):
+            continue  # 'A、B分别为…': 分别为 after names pairs names with figures; it lists parts only after a figure
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
@@ -788,6 +810,8 @@ def _marker(match: re.Match) -> str:
     word = match.group()
     if word == "(":
         return "其中"  # a breakdown in brackets reads as a 其中 list
+    if word.startswith("分别"):
+        return "具体"  # '项目支出80.56万元分别为:…': the whole of the total, item by item
     for marker in ("其中", "资金来源", "分", "包括"):
         if word.startswith(marker):
             return marker
