@@ -198,7 +198,15 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             kind = _change_kind(clause, spec)
             if kind:
                 found[kind].append(
-                    (int(match.group("n")), noun, start, match.end(), clause, match.group("unit"))
+                    (
+                        int(match.group("n")),
+                        noun,
+                        start,
+                        match.end(),
+                        clause,
+                        match.group("unit"),
+                        match.group("noun") or "",
+                    )
                 )
         if not found["total"] or not found["initial"] or not (found["added"] or found["removed"]):
             continue
@@ -209,6 +217,8 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             [found["initial"][0][1]]
             + [x[1] for x in found["added"] + found["removed"] if not _only_change_words(x[1], change_words)],
         )
+        if noun is None:
+            noun = _implied_noun(total, found, spec)
         if noun is None:
             continue
         initial = found["initial"][0]
@@ -285,6 +295,29 @@ def _only_change_words(noun: str, change_words: list[str]) -> bool:
     for word in sorted(change_words, key=len, reverse=True):
         noun = noun.replace(word, "")
     return not _TIME_WORDS.sub("", noun)
+
+
+def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | None:
+    """The total's noun when the other counts name nothing else: '保洁服务片区年初划定12个，年中因新建
+    道路移交增加3个，全年共计16个片区' — the initial count's clause names the total's noun (片区)
+    anywhere, and each change, between the two, stands right after its word (增加3个: nothing
+    between; the reason before the word counts nothing), no count but the total naming a noun after
+    its unit."""
+    initial = found["initial"][0]
+    changes = found["added"] + found["removed"]
+    if initial[6] or not initial[2] < total[2]:
+        return None
+    words = tuple(w for kind in ("added", "removed") for w in spec.get(kind) or ())
+    if not all(
+        not x[6] and x[4].rstrip("了").endswith(words) and initial[2] < x[2] < total[2] for x in changes
+    ):
+        return None
+    for size in (2, 1):
+        tail = total[6][-size:]
+        if tail and tail in initial[4]:
+            return tail
+    # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing
+    return "" if not total[6] and total[5] in "人名户" else None
 
 
 def _common_noun(total_noun: str, others: list[str]) -> str | None:
