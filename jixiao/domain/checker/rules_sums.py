@@ -1246,6 +1246,102 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_TOP_DIMENSIONS = words("rules_sums.top_dimensions")
+_WEIGHT_WORDS = words("rules_sums.weight_words")
+# one weight: '决策（15分）', '决策指标15分', or a bare '15分' of a '分值分别为15分、20分…' list
+_TOP_WEIGHT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,8}?)(?:类|类指标|指标)?(?:\(|:)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分\)?(?![值数钟析别])"
+)
+_WEIGHT_SEPARATOR = re.compile(r"[、,;]|和|及")
+_STATED_TOTAL = re.compile(r"满分|总分|合计|共计|总计|共\d|计\d|得分|扣")
+_NAMED_COUNT = re.compile(r"([一二三四五六七八九十\d])个(?:一级指标|维度|方面|一级)")
+
+
+@rule(
+    "score.weights_hundred",
+    "列出全部一级指标的分值（“决策（15分）、过程（20分）、产出（40分）、效益（20分）四个一级指标”）而未写满分时，各项之和是否为100分",
+)
+def check_top_weights(context: CheckContext) -> list[Finding]:
+    """A sentence that names 一级指标 and lists the points of each (three or more, in one run parted
+    by 、 , ; 和) with a word of weights (构成, 设置, 分值, 权重 …) and no total, score or deduction of its
+    own (those are score.list_total's): the weights of a whole system add to 100. The run is the
+    whole top level when its names are dimensions of the data (决策, 过程, 产出, 效益 …; named before
+    the run when it is a bare '分值分别为15分、20分…') and it is as long as a count the sentence states
+    ('四个一级指标'), if any."""
+    report = context.report
+    text = report.text
+    if not has_word(text, "一级", report.places):
+        return []
+    findings = []
+    for index in sorted(paragraphs_with(report, ("一级",))):
+        paragraph = report.paragraphs[index]
+        start = paragraph.start
+        while start < paragraph.end:
+            stop = text.find("。", start, paragraph.end)
+            end = stop if stop >= 0 else paragraph.end
+            finding = _top_weights_of(context, start, end)
+            if finding is not None:
+                findings.append(finding)
+            start = end + 1
+    return findings
+
+
+def _top_weights_of(context: CheckContext, start: int, end: int) -> Finding | None:
+    text = context.report.text
+    sentence = text[start:end]
+    if "一级" not in sentence or not any(w in sentence for w in _WEIGHT_WORDS):
+        return None
+    if _STATED_TOTAL.search(sentence) or "二级" in sentence.split("一级")[0]:
+        return None
+    # the first run of three or more weights, each right after the last (parted only by a separator)
+    run: list[re.Match] = []
+    position = start
+    for match in _TOP_WEIGHT.finditer(text, start, end):
+        between = text[run[-1].end() : match.start()] if run else ""
+        if match.group("name").startswith(("和", "及")):
+            between += match.group("name")[0]  # '…产出(30分)和项目效益(20分)': 和 read into the name
+        if run and not _WEIGHT_SEPARATOR.fullmatch(between.strip()):
+            if len(run) >= 3:
+                break
+            run = []
+        run.append(match)
+        position = match.end()
+    if len(run) < 3 or "下设" in text[start : run[0].start()]:
+        return None
+    # '分值分别为15分、…': the words before a bare weight are no name
+    names = ["" if m.group("name").endswith(("为", "是")) else m.group("name") for m in run]
+    head_end = run[0].start("n") - (text[run[0].start("n") - 1] in "(:") if not names[0] else run[0].start()
+    if all(names):
+        dimensions = [name for name in names if name.endswith(_TOP_DIMENSIONS)]
+        if len(dimensions) != len(names):
+            return None
+    else:
+        if any(names) or not re.search(r"分别(?:为|是)[:]?$", text[start:head_end]):
+            return None
+        listed = [n for n in re.split(r"[、,和及]", text[start:head_end]) if n]
+        named = [n for n in listed if n.endswith(_TOP_DIMENSIONS) or n.startswith(_TOP_DIMENSIONS)]
+        if len(named) < 3:
+            return None
+    stated = _NAMED_COUNT.search(sentence)
+    if stated is not None and cn_number(stated.group(1)) != len(run):
+        return None
+    values = [Decimal(m.group("n")) for m in run]
+    found = sum(values, ZERO)
+    if found == 100:
+        return None
+    listing = "+".join(m.group("n") for m in run)
+    return context.finding(
+        "score.weights_hundred",
+        ERROR,
+        f"一级指标分值之和{listing}={plain(found)}分，{'不足' if found < 100 else '超过'}100分"
+        f"（全部一级指标的分值合计应为100分，相差{plain(abs(found - 100))}分）",
+        run[0].start(),
+        position,
+        expected="100分",
+        found=f"{plain(found)}分",
+    )
+
+
 RULES = (
     check_named_breakdowns,
     check_totals_over_item_lines,
@@ -1255,4 +1351,5 @@ RULES = (
     check_table_totals,
     check_score_categories,
     check_scope_sums,
+    check_top_weights,
 )
