@@ -1089,6 +1089,16 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 and name in q.label
                 and len(q.label) <= len(name) + 4
             ][-1:]
+            if not earlier:
+                # '（二）支出。本年支出375.07万元…' then a table, then '本年支出中，A…，B…': the whole
+                # named exactly so a few paragraphs before
+                earlier = [
+                    q
+                    for q in report.quantities_between(
+                        report.paragraphs[max(0, paragraph_index - 8)].start, low
+                    )
+                    if q.kind == "money" and q.role == "level" and not q.approx and q.label == name
+                ][-1:]
         if not earlier:
             continue
         total = earlier[-1]
