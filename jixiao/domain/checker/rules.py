@@ -1852,6 +1852,41 @@ def _joined_names(item: str, units: bool) -> int:
     return sum(1 for join in _JOINERS.finditer(name) if name[: join.start()].endswith(_UNIT_ENDINGS))
 
 
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}")
+
+
+def _common_ending(names: list[str]) -> str:
+    """The longest ending all the names share ('东航道', '大榄坪南航道' → '航道')."""
+    ending = names[0] if names else ""
+    for name in names[1:]:
+        while ending and not name.endswith(ending):
+            ending = ending[1:]
+    return ending
+
+
+def _joined_alike(items: list[str]) -> int:
+    """How many names more the last item holds when its 和/及/与 stands between two names: the words
+    before it end as every other item does (one shared ending of the list, '航道', '村'), none
+    of the items being a bare name with an ending of one character shared by chance; 0 else."""
+    if len(items) < 2 or not all(_PLAIN_NAME.fullmatch(_bare(item)) for item in items[:-1]):
+        return 0
+    ending = _common_ending([_bare(item) for item in items[:-1]])
+    if not ending or any(_bare(item) == ending for item in items[:-1]):
+        return 0
+    last = _bare(items[-1])
+    more = 0
+    for join in _JOINERS.finditer(last):
+        before, after = last[: join.start()], last[join.end() :]
+        if (
+            len(before) > len(ending)
+            and before.endswith(ending)
+            and _PLAIN_NAME.fullmatch(after)
+            and not _JOINERS.search(after)
+        ):
+            more += 1
+    return more
+
+
 def _bare(name: str) -> str:
     """A name without its bracketed note ('社会保障综合服务中心(加挂“退役军人服务站”牌子)')."""
     cut = min((at for at in (name.find("("), name.find("（")) if at >= 0), default=len(name))
@@ -1871,6 +1906,23 @@ def check_counts(context: CheckContext) -> list[Finding]:
         if listed == count_list.count:
             # (the last name only: '局机关和A、B、C 3个二级单位' counts the units after 局机关)
             joined = _joined_names(items[-1], units) if units else 0
+            alike = _joined_alike(items) if count_list.complete and not joined else 0
+            if alike:
+                # '3个区段，分别为东航道、大榄坪南航道、金鼓江航道和三墩作业区锚地': the words before 和
+                # end as the other names do (航道), so 和 parts two names
+                findings.append(
+                    context.finding(
+                        "count.items",
+                        WARNING,
+                        f"个数与名单不符：说{count_list.count}{count_list.measure or '个'}，列出的名称有{listed + alike}个"
+                        f"（“和”前的名称与其他名称同样以“{_common_ending(items[:-1])}”结尾，和后另是一个名称）",
+                        min(count_list.count_start, count_list.list_start),
+                        max(count_list.count_end, count_list.list_end),
+                        expected=str(listed + alike),
+                        found=str(count_list.count),
+                    )
+                )
+                continue
             if joined and count_list.complete:
                 # '内设机构8个:A委员会、…、H委员会和县人大办公室': 和 joins two units' names, nine in all
                 findings.append(
@@ -1904,14 +1956,15 @@ def check_counts(context: CheckContext) -> list[Finding]:
             continue  # '预算单位7个，即局机关及下属6个事业单位': a member that is a count of its own
         if (
             listed < count_list.count
+            and not count_list.measure  # ('5场次，分别为A、B、C、D，反响良好': no name goes on)
             and listed + _names_continued(context.report, count_list.list_end) == count_list.count
         ):
             continue  # “其他事业单位8个:A、B、C、D,新增E、F、G、H”: the list goes on after the comma
         findings.append(
             context.finding(
                 "count.items",
-                WARNING if count_list.bracketed else ERROR,
-                f"个数与名单不符：说{count_list.count}个，列出的名称有{listed}个"
+                WARNING if count_list.bracketed or count_list.measure else ERROR,
+                f"个数与名单不符：说{count_list.count}{count_list.measure or '个'}，列出的名称有{listed}个"
                 + (
                     f"（连同名单中自带的个数，共{counted}个）"
                     if counted is not None

@@ -276,6 +276,11 @@ def _column_words(data) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]
     )
 
 
+def _count_units(data) -> tuple[str, ...]:
+    """The endings of a column of things counted by its unit: '(个)', '(户)' … (``column_count_units``)."""
+    return tuple(f"({unit})" for unit in data.tables.get("column_count_units") or ())
+
+
 def _check_block(context, block, total_words, not_summed, empty, counts=()) -> list[Finding]:
     header_rows = []
     body_start = 0
@@ -348,7 +353,7 @@ def _check_block(context, block, total_words, not_summed, empty, counts=()) -> l
         checks += [(parent, kids, "其下", WARNING) for parent, kids in _set_in_groups(parts)]
         checks += [(subtotal, rows, "其上本组", WARNING) for subtotal, rows in groups]
         # a column of people or things counted (编制数, 实有人数): its whole numbers are exact
-        counted = any(word in name for word in counts)
+        counted = any(word in name for word in counts) or name.endswith(context.data.once(_count_units))
         for whole_row, rows, side, severity in checks:
             finding = _mismatch(context, whole_row, rows, column, name, side, severity, counted)
             if finding is not None:

@@ -198,7 +198,15 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             kind = _change_kind(clause, spec)
             if kind:
                 found[kind].append(
-                    (int(match.group("n")), noun, start, match.end(), clause, match.group("unit"))
+                    (
+                        int(match.group("n")),
+                        noun,
+                        start,
+                        match.end(),
+                        clause,
+                        match.group("unit"),
+                        match.group("noun") or "",
+                    )
                 )
         if not found["total"] or not found["initial"] or not (found["added"] or found["removed"]):
             continue
@@ -209,6 +217,8 @@ def check_count_changes(context: CheckContext) -> list[Finding]:
             [found["initial"][0][1]]
             + [x[1] for x in found["added"] + found["removed"] if not _only_change_words(x[1], change_words)],
         )
+        if noun is None:
+            noun = _implied_noun(total, found, spec)
         if noun is None:
             continue
         initial = found["initial"][0]
@@ -285,6 +295,29 @@ def _only_change_words(noun: str, change_words: list[str]) -> bool:
     for word in sorted(change_words, key=len, reverse=True):
         noun = noun.replace(word, "")
     return not _TIME_WORDS.sub("", noun)
+
+
+def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | None:
+    """The total's noun when the other counts name nothing else: '保洁服务片区年初划定12个，年中因新建
+    道路移交增加3个，全年共计16个片区' — the initial count's clause names the total's noun (片区)
+    anywhere, and each change, between the two, stands right after its word (增加3个: nothing
+    between; the reason before the word counts nothing), no count but the total naming a noun after
+    its unit."""
+    initial = found["initial"][0]
+    changes = found["added"] + found["removed"]
+    if initial[6] or not initial[2] < total[2]:
+        return None
+    words = tuple(w for kind in ("added", "removed") for w in spec.get(kind) or ())
+    if not all(
+        not x[6] and x[4].rstrip("了").endswith(words) and initial[2] < x[2] < total[2] for x in changes
+    ):
+        return None
+    for size in (2, 1):
+        tail = total[6][-size:]
+        if tail and tail in initial[4]:
+            return tail
+    # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing
+    return "" if not total[6] and total[5] in "人名户" else None
 
 
 def _common_noun(total_noun: str, others: list[str]) -> str | None:
@@ -1056,6 +1089,16 @@ def check_named_breakdowns(context: CheckContext) -> list[Finding]:
                 and name in q.label
                 and len(q.label) <= len(name) + 4
             ][-1:]
+            if not earlier:
+                # '（二）支出。本年支出375.07万元…' then a table, then '本年支出中，A…，B…': the whole
+                # named exactly so a few paragraphs before
+                earlier = [
+                    q
+                    for q in report.quantities_between(
+                        report.paragraphs[max(0, paragraph_index - 8)].start, low
+                    )
+                    if q.kind == "money" and q.role == "level" and not q.approx and q.label == name
+                ][-1:]
         if not earlier:
             continue
         total = earlier[-1]
@@ -1213,6 +1256,102 @@ def check_scope_sums(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_TOP_DIMENSIONS = words("rules_sums.top_dimensions")
+_WEIGHT_WORDS = words("rules_sums.weight_words")
+# one weight: '决策（15分）', '决策指标15分', or a bare '15分' of a '分值分别为15分、20分…' list
+_TOP_WEIGHT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,8}?)(?:类|类指标|指标)?(?:\(|:)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分\)?(?![值数钟析别])"
+)
+_WEIGHT_SEPARATOR = re.compile(r"[、,;]|和|及")
+_STATED_TOTAL = re.compile(r"满分|总分|合计|共计|总计|共\d|计\d|得分|扣")
+_NAMED_COUNT = re.compile(r"([一二三四五六七八九十\d])个(?:一级指标|维度|方面|一级)")
+
+
+@rule(
+    "score.weights_hundred",
+    "列出全部一级指标的分值（“决策（15分）、过程（20分）、产出（40分）、效益（20分）四个一级指标”）而未写满分时，各项之和是否为100分",
+)
+def check_top_weights(context: CheckContext) -> list[Finding]:
+    """A sentence that names 一级指标 and lists the points of each (three or more, in one run parted
+    by 、 , ; 和) with a word of weights (构成, 设置, 分值, 权重 …) and no total, score or deduction of its
+    own (those are score.list_total's): the weights of a whole system add to 100. The run is the
+    whole top level when its names are dimensions of the data (决策, 过程, 产出, 效益 …; named before
+    the run when it is a bare '分值分别为15分、20分…') and it is as long as a count the sentence states
+    ('四个一级指标'), if any."""
+    report = context.report
+    text = report.text
+    if not has_word(text, "一级", report.places):
+        return []
+    findings = []
+    for index in sorted(paragraphs_with(report, ("一级",))):
+        paragraph = report.paragraphs[index]
+        start = paragraph.start
+        while start < paragraph.end:
+            stop = text.find("。", start, paragraph.end)
+            end = stop if stop >= 0 else paragraph.end
+            finding = _top_weights_of(context, start, end)
+            if finding is not None:
+                findings.append(finding)
+            start = end + 1
+    return findings
+
+
+def _top_weights_of(context: CheckContext, start: int, end: int) -> Finding | None:
+    text = context.report.text
+    sentence = text[start:end]
+    if "一级" not in sentence or not any(w in sentence for w in _WEIGHT_WORDS):
+        return None
+    if _STATED_TOTAL.search(sentence) or "二级" in sentence.split("一级")[0]:
+        return None
+    # the first run of three or more weights, each right after the last (parted only by a separator)
+    run: list[re.Match] = []
+    position = start
+    for match in _TOP_WEIGHT.finditer(text, start, end):
+        between = text[run[-1].end() : match.start()] if run else ""
+        if match.group("name").startswith(("和", "及")):
+            between += match.group("name")[0]  # '…产出(30分)和项目效益(20分)': 和 read into the name
+        if run and not _WEIGHT_SEPARATOR.fullmatch(between.strip()):
+            if len(run) >= 3:
+                break
+            run = []
+        run.append(match)
+        position = match.end()
+    if len(run) < 3 or "下设" in text[start : run[0].start()]:
+        return None
+    # '分值分别为15分、…': the words before a bare weight are no name
+    names = ["" if m.group("name").endswith(("为", "是")) else m.group("name") for m in run]
+    head_end = run[0].start("n") - (text[run[0].start("n") - 1] in "(:") if not names[0] else run[0].start()
+    if all(names):
+        dimensions = [name for name in names if name.endswith(_TOP_DIMENSIONS)]
+        if len(dimensions) != len(names):
+            return None
+    else:
+        if any(names) or not re.search(r"分别(?:为|是)[:]?$", text[start:head_end]):
+            return None
+        listed = [n for n in re.split(r"[、,和及]", text[start:head_end]) if n]
+        named = [n for n in listed if n.endswith(_TOP_DIMENSIONS) or n.startswith(_TOP_DIMENSIONS)]
+        if len(named) < 3:
+            return None
+    stated = _NAMED_COUNT.search(sentence)
+    if stated is not None and cn_number(stated.group(1)) != len(run):
+        return None
+    values = [Decimal(m.group("n")) for m in run]
+    found = sum(values, ZERO)
+    if found == 100:
+        return None
+    listing = "+".join(m.group("n") for m in run)
+    return context.finding(
+        "score.weights_hundred",
+        ERROR,
+        f"一级指标分值之和{listing}={plain(found)}分，{'不足' if found < 100 else '超过'}100分"
+        f"（全部一级指标的分值合计应为100分，相差{plain(abs(found - 100))}分）",
+        run[0].start(),
+        position,
+        expected="100分",
+        found=f"{plain(found)}分",
+    )
+
+
 RULES = (
     check_named_breakdowns,
     check_totals_over_item_lines,
@@ -1222,4 +1361,5 @@ RULES = (
     check_table_totals,
     check_score_categories,
     check_scope_sums,
+    check_top_weights,
 )

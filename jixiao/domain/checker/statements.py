@@ -46,6 +46,8 @@ _PARTS_MARKER = re.compile(
     # '中央投入资金279万元(A资金81万元,B资金161万元)', '在职18人(公务员12人,工勤2人,事业5人)': a
     # breakdown in brackets
     r"|(?<=[元人名个项户家所])\((?!其中)"
+    # '项目支出80.56万元分别为:A…、B…': 分别为 right after a figure (checked in find_parts)
+    r"|分别(?:为|是|用于):?"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
@@ -124,6 +126,9 @@ class CountList:
     # the names stand in a bracket right after the count ('5家单位(A、B、C)'): an aside that may name
     # only some of them, so a count that disagrees is worth a look rather than certainly wrong
     bracketed: bool = False
+    # the measure word of a count by another than 个/家/所 ('5场次'): one event may hold two sessions,
+    # so a count that disagrees is worth a look too
+    measure: str = ""
 
 
 def _preceding_level(
@@ -599,6 +604,24 @@ def _parts_markers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
     return scan.matches_at(_PARTS_MARKER, text, starts)
 
 
+def _right_after_a_total(report: ParsedReport, match: re.Match) -> bool:
+    """'项目支出80.56万元分别为:…' / '…80.56万元,分别是…': 分别为 follows (past one comma) a level of money
+    or a count, not a share, and the first member after it states a figure, two or more following."""
+    text = report.text
+    at = match.start() - (1 if text[match.start() - 1 : match.start()] == "," else 0)
+    before = report.quantities_between(max(0, at - 16), at)
+    if not before or before[-1].end != at or _as_part(before[-1]) is None or before[-1].approx:
+        return False
+    following = report.quantities_between(match.end(), match.end() + 80)
+    if len(following) < 2:
+        return False
+    total, first = before[-1], following[0]
+    if first.kind != total.kind or (total.kind == "count" and first.unit != total.unit):
+        return False  # '事业单位5个，分别为A(实有22人)、…': names with counts of another thing
+    # the first member states a figure outside brackets: no mark ends it before the first figure
+    return not re.search(r"[,;、。()\n]", text[match.end() : first.start])
+
+
 def find_parts(report: ParsedReport) -> list[Parts]:
     text = report.text
     found = []
@@ -618,6 +641,8 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             or not _figure_first(report, match.end())
         ):
             continue  # '设置党政机构10个:即党政综合办公室、…': a list of names, not of parts
+        if match.group().startswith("分别") and not _right_after_a_total(report, match):
+            continue  # 'A、B分别为…': 分别为 after names pairs names with figures; it lists parts only after a figure
         paragraph_index = report.paragraph_index(match.start())
         if paragraph_index < 0:
             continue
@@ -785,6 +810,8 @@ def _marker(match: re.Match) -> str:
     word = match.group()
     if word == "(":
         return "其中"  # a breakdown in brackets reads as a 其中 list
+    if word.startswith("分别"):
+        return "具体"  # '项目支出80.56万元分别为:…': the whole of the total, item by item
     for marker in ("其中", "资金来源", "分", "包括"):
         if word.startswith(marker):
             return marker
@@ -984,6 +1011,79 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             found.append(
                 CountList(count, match.start(), group_end, tuple(items), clause_start, prefix_end, True)
             )
+    found.extend(_measured_count_lists(report, found))
+    return found
+
+
+_MEASURES = tuple(sorted(set(words("statements.count_measures")), key=lambda m: (-len(m), m)))
+_MEASURED_COUNT = re.compile(
+    r"(?P<n>[\d一二两三四五六七八九十]+)(?:" + "|".join(map(re.escape, _MEASURES)) + r")"
+)
+_MEASURE_FIRSTS = "".join(sorted({m[0] for m in _MEASURES}))
+# a listed name of a measured count: words (quoted or bracketed words too), no figure, no 等
+_MEASURED_NAME = re.compile(r"[\u4e00-\u9fff“”\"()《》]{2,30}")
+
+
+def _measured_matches(text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """Counts by a measure word of ``statements.count_measures`` ('5场次', '4次', '3项'), not an
+    ordinal ('第3次')."""
+    starts = []
+    for at in scan.places_of(text, _MEASURE_FIRSTS, places):
+        start = at
+        while start and (text[start - 1] in _COUNT_NUMERALS or text[start - 1].isdecimal()):
+            start -= 1
+        if start < at and text[start - 1 : start] != "第":
+            starts.append(start)
+    return scan.matches_at(_MEASURED_COUNT, text, sorted(set(starts)))
+
+
+def _measured_count_lists(report: ParsedReport, taken: list[CountList]) -> list[CountList]:
+    """'宣传推介活动5场次，分别为A、B、C、D' / '举办4场活动：A、B、C' / '督查3次(A、B、C)': a count by
+    another measure word than 个/家/所, read only where 分别为/即/a colon or a bracket right after
+    it (or after its noun) opens a list of plain names — words, no figure, no 等."""
+    text = report.text
+    found: list[CountList] = []
+    for match in _measured_matches(text, report.places):
+        count = _count_value(text, match)
+        if not count or count < 2:
+            continue
+        if any(c.count_start <= match.start() < max(c.count_end, c.list_end) for c in taken):
+            continue
+        paragraph = report.paragraph_at(match.start())
+        if paragraph is None:
+            continue
+        noun = _NOUN_AFTER.match(text, match.end())
+        after = match.end()
+        if not _INTRO.match(text, after) and text[after : after + 1] != "(" and noun is not None:
+            if any(verb in noun.group() for verb in _SCOPE_VERBS):
+                continue  # '三批项目涉及临城镇(A村、B村)': the bracket names the places of a scope
+            after = noun.end()
+        if text[after : after + 1] == "(":
+            aside = _aside_after(text, after, paragraph.end)
+            if aside is None:
+                continue
+            list_start, list_end, complete, bracketed = aside[0] + 1, aside[1], True, True
+        else:
+            intro = _INTRO.match(text, after)
+            if intro is None:
+                continue
+            list_start = intro.end()
+            list_end, complete = _list_end(text, list_start, paragraph.end, report)
+            bracketed = False
+        items = _items(text, list_start, list_end)
+        if (
+            len(items) < 2
+            or not all(_MEASURED_NAME.fullmatch(item) for item in items)
+            or items[0].startswith(_OPEN_LIST_HEADS)
+            or items[-1].endswith("等")
+        ):
+            continue
+        measure = text[match.start("n") + len(match.group("n")) : match.end()]
+        found.append(
+            CountList(
+                count, match.start(), after, tuple(items), list_start, list_end, complete, bracketed, measure
+            )
+        )
     return found
 
 
