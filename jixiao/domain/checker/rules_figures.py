@@ -974,10 +974,11 @@ def _year_identity(
         return []
     findings = _year_table_rows(context, year, places)
     members: dict[str, list] = {"carried": [], "income": [], "spent": [], "end": []}
+    within: set[int] = set()  # the carry-overs stated as parts of a total
     words = context.data.once(_year_words)
     every = context.figures.figs
     for fig in figs:  # (the prose's amounts, none approximate)
-        if fig.parent is not None or fig.per_unit:
+        if fig.per_unit:
             continue
         label = fig.raw_label
         if not label.strip("（( "):
@@ -986,8 +987,10 @@ def _year_identity(
         if not words.search(label):
             continue
         member = _member_of_year(label, year)
-        if member is None:
-            continue
+        if member is None or (fig.parent is not None and member != "carried"):
+            continue  # a part is no member, except the carry-over listed among the income's parts
+        if fig.parent is not None:
+            within.add(fig.start)  # (the income then holds it: income − spending is the reading)
         sentence = text[last_mark(text, "。\n", 0, fig.start) + 1 : fig.start]
         heading = context.report.section_at(fig.start).rsplit(" > ", 1)[-1]
         if any(word in sentence or word in heading for word in year.get("scope_words") or ()):
@@ -1019,6 +1022,8 @@ def _year_identity(
     if any(_overlaps(c, spans) for c in ends):
         return findings
     end = min(ends, key=lambda c: c.half)
+    if carried.start in within:  # '收入合计A，分别为财政拨款B、上年结转C': A holds C
+        carried = _Cell("", ZERO, ZERO, "", "", carried.start, carried.end)
     expected = carried.base + income.base - spent.base
     envelope = carried.half + income.half + spent.half + end.half
     if abs(expected - end.base) < envelope:
@@ -1030,7 +1035,7 @@ def _year_identity(
         context.finding(
             "balance.identity",
             ERROR,
-            f"年末结转结余与收支不符：{carried.label}{carried.printed}{carried.unit}+{income.label}"
+            f"年末结转结余与收支不符：{f'{carried.label}{carried.printed}{carried.unit}+' if carried.label else ''}{income.label}"
             f"{income.printed}{income.unit}−{spent.label}{spent.printed}{spent.unit}="
             f"{_in_unit(expected, end.unit)}，而“{end.label}”为{end.printed}{end.unit}，"
             f"相差{_in_unit(abs(expected - end.base), end.unit)}",

@@ -80,3 +80,18 @@ def test_a_carried_in_amount_of_the_balances_own_sentence_is_a_source():
     found = balances(PROJECT, body.format(end="44,000.00"))
     assert len(found) == 1 and "上年结转52000.00元" in found[0].message and "=34000元" in found[0].message
     assert balances(PROJECT, body.format(end="34,000.00")) == []
+
+
+def test_a_carry_over_listed_among_the_incomes_parts_is_held_in_the_income():
+    """'收入合计A，分别为…、上年结转C': C is a part of A (so A − spending is the balance), and still
+    the year's carry-over — the identity is read, not dropped for want of its carried member."""
+    body = (
+        "（一）收入情况\n全年收入合计1,506.30万元，分别为财政拨款1,420.10万元、事业收入52.00万元、"
+        "上年结转34.20万元。\n（二）支出情况\n全年支出合计1,471.80万元，其中基本支出902.40万元、"
+        "项目支出569.40万元。财政拨款支出1,398.60万元，财政拨款预算执行率98.49%。年末结转结余{end}万元。\n"
+    )
+    found = balances(WHOLE, body.format(end="43.50"))
+    assert len(found) == 1 and found[0].severity == ERROR
+    assert "全年收入合计1506.30万元−全年支出合计1471.80万元=34.50万元" in found[0].message
+    assert "上年结转34.20万元+" not in found[0].message  # not counted twice
+    assert balances(WHOLE, body.format(end="34.50")) == []
