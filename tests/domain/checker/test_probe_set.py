@@ -24,7 +24,6 @@ ROUND4_OPEN = frozenset(
         "p11_07_yichang_shuili_2024_xiangmu.txt",
         "p12_01_tongren_fulian_2022_zhengti.txt",
         "p12_02_qujing_shenjiju_2023_zhengti_table.txt",
-        "p12_04_shaoguan_wenhuaguan_2021_xiangmu.txt",
         "p12_05_zhangzhou_taiban_2024_zhengti_table.txt",
         "p12_08_jincheng_chengguan_2024_xiangmu_table.txt",
         "p13_02_tongliao_xumushouyi_2022_xiangmu.txt",
