@@ -580,14 +580,13 @@ def _judge_total_before(
     ]
 
 
-_PLANNED = re.compile(
-    r"(?:计划|目标|预期|年度目标|任务)[\u4e00-\u9fff“”]{0,10}?(?P<n>\d+(?:\.\d+)?)"
-    r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
+# a count or a measure, with thousands commas and 万 before its unit ('210.5万亩', '1,286公里')
+_COUNT_FIGURE = (
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>万?(?:期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批|吨|头|只|株|剂次))"
 )
-_DONE_COUNT = re.compile(
-    r"实际[\u4e00-\u9fff“”]{0,8}?(?P<n>\d+(?:\.\d+)?)"
-    r"(?P<unit>期|次|场|个|人次|人|户|家|所|项|公里|平方米|亩|件|套|台|座|处|批)"
-)
+_PLANNED = re.compile(r"(?:计划|目标|预期|年度目标|任务)[\u4e00-\u9fff“”]{0,10}?" + _COUNT_FIGURE)
+_DONE_COUNT = re.compile(r"实际[\u4e00-\u9fff“”]{0,8}?" + _COUNT_FIGURE)
 _COMPLETION = re.compile(r"完成率(?:为|达|达到|是|:)?(?P<p>\d+(?:\.\d+)?)%")
 _FULL_CLAIM = re.compile(r"全面完成|全部完成|圆满完成|均已完成|如期完成")
 
@@ -619,7 +618,8 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
         ]
         if len(planned) != 1:
             continue
-        plan, actual = Decimal(planned[0].group("n")), Decimal(done.group("n"))
+        plan = Decimal(planned[0].group("n").replace(",", ""))
+        actual = Decimal(done.group("n").replace(",", ""))
         if plan == 0:
             continue
         findings.extend(_judge_completion(context, planned[0], done, plan, actual, stop))

@@ -29,7 +29,6 @@ ROUND4_OPEN = frozenset(
         "p13_02_tongliao_xumushouyi_2022_xiangmu.txt",
         "p13_04_ankang_yiminbanqian_2021_xiangmu_disanfang.txt",
         "p13_06_yushu_jiaotong_2022_xiangmu_disanfang.txt",
-        "p13_08_akesu_mianhuabutie_2024_xiangmu_table.txt",
     }
 )
 TUNING = sorted(
