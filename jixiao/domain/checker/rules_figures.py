@@ -1742,6 +1742,10 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             finding = _conclusion_finding(context, match, spec, rate_names, clause, finished)
         if finding is None:
             finding = _named_rate_finding(context, match, spec, clause, finished, sources, subject is None)
+        if finding is None and not sources:
+            finding = _above_pair_finding(context, match, spec, clause, finished, subject is None)
+        if finding is None and not sources:
+            finding = _grid_finding(context, match, spec, clause, finished)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -1816,14 +1820,16 @@ def _claim_core(clause: str, spec: dict) -> str:
     core = clause.strip(" ,:").removeprefix("本项目").removeprefix("本单位").removeprefix("本部门")
     for word in spec.get("generic_words") or ():
         core = core.replace(word, "")
-    return core
+    # '补奖资金已足额兑现', '服务费已按季度考核结果全额支付': the subject is what stands before 已
+    head = core.split("已", 1)[0].removesuffix("均")
+    return head if len(head) >= 2 else core.removesuffix("已").removesuffix("均")
 
 
 def _act_rate(spec: dict, verb: str) -> re.Pattern:
     """A rate named by the claim's act: the act's word, up to three more characters and 率 ('兑付率',
     '兑付到户率', '拨付进度率'), for each word of the same act (same_act: 拨付 → 拨付, 到位)."""
     own = (spec.get("same_act") or {}).get(verb[:2]) or (verb[:2],)
-    return re.compile("(?:" + "|".join(map(re.escape, own)) + ")[\u4e00-\u9fff]{0,3}率")
+    return re.compile("(?:" + "|".join(map(re.escape, own)) + ")[\u4e00-\u9fff]{0,3}(?:率|比例)")
 
 
 def _named_rate_finding(
@@ -1908,6 +1914,124 @@ def _named_rate_finding(
     return None
 
 
+_CHAPTER = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)
+
+
+def _above_pair_finding(
+    context: CheckContext, match: re.Match, spec: dict, clause: str, finished: bool, money_too: bool
+) -> Finding | None:
+    """A claim of the items told before it ('上述重点项目资金均已全部到位', '以上各项补助均已足额发放')
+    held against each of them: a planned and an achieved figure in a row (see :func:`_short_pair`) in a
+    sentence of the claim's section before it, the achieved one short ('下达资金3,260.00万元,实际到位
+    3,097.00万元')."""
+    if not clause.strip(" ,:，").startswith(tuple(spec.get("above_words") or ())):
+        return None
+    text = context.report.text
+    chapters = [m.start() for m in _CHAPTER.finditer(text, 0, match.start())]
+    start = chapters[-1] if chapters else major_section_span(context.report, match.start())[0]
+    own = last_mark(text, "。\n", 0, match.start()) + 1
+    verb = match.group("verb")
+    achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
+    pattern = context.data.once(_measure_pattern)
+    at = start
+    while at < own:
+        end = first_mark(text, "。\n", at, own)
+        measures = _measures(pattern, text, at, end)
+        for planned, achieved in pairwise(measures):
+            between = text[planned.end : achieved.start]
+            if "其中" in between or ";" in between or "%" in between:
+                continue
+            pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
+            if pair is not None:
+                planned, achieved, ratio = pair
+                shown = f"{achieved.value}÷{planned.value}={ratio}%"
+                said = (
+                    f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
+                    f"{achieved.unit}，{shown}"
+                )
+                return _claim_finding(context, match, finished, planned.start, said, shown)
+        at = end + 1
+    return None
+
+
+_GRID_SPLIT = re.compile(r"\s*\|\s*|\s{1,}")
+
+
+def _grid_finding(
+    context: CheckContext, match: re.Match, spec: dict, clause: str, finished: bool
+) -> Finding | None:
+    """A claim against a grid of lines whose last column is a rate of the claim's act ('资助类别|应发金额|
+    实发金额|发放率', '指标名称 年度目标值 实际完成值 完成率'), a grid the claim points to ('从上表看,各项建设
+    任务均已按期完成') or one whose title or heading names the claim's subject ('表1 2023年学生资助资金发放
+    情况' for '各类学生资助资金均已按时足额发放'). Its total row's rate, or with no total row the first
+    rate, below 100% tells the claim wrong."""
+    report = context.report
+    text = report.text
+    sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+    pointed = any(word in text[sentence_start : match.start()] for word in spec.get("table_pointers") or ())
+    core = _claim_core(clause.rsplit("|", 1)[-1], spec)
+    named = len(core) >= 2 and _cjk(core[-2:])
+    if not pointed and not named:
+        return None
+    act = _act_rate(spec, match.group("verb"))
+    totals = tuple(spec.get("total_rows") or ())
+    lines = text.split("\n")
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for index, line in enumerate(lines):
+        if len(line) > 60:
+            continue
+        # the rate's name ends the header line (in a spaced grid, the parser has joined its words)
+        name = next(
+            (line.rstrip(" |")[-k:] for k in range(3, 9) if act.fullmatch(line.rstrip(" |")[-k:])), None
+        )
+        if name is None:
+            continue
+        grid_start = starts[index]
+        if not (pointed and _claim_follows(lines, index, match, starts)) and not (
+            named and _named_title(lines, index, core, report, grid_start)
+        ):
+            continue
+        rows = []
+        for row_index in range(index + 1, len(lines)):
+            cells = [cell for cell in _GRID_SPLIT.split(lines[row_index].strip(" |")) if cell]
+            if len(cells) < 3 or len(lines[row_index]) > 80:
+                break
+            rows.append((row_index, cells))
+        if not rows:
+            continue
+        total = [row for row in rows if row[1][0] in totals]
+        chosen = total[:1] or [row for row in rows if row[1][-1].endswith("%")]
+        for row_index, cells in chosen:
+            number = cells[-1].removesuffix("%")
+            if not re.fullmatch(r"\d+(?:\.\d+)?", number) or Decimal(number) >= HUNDRED:
+                continue
+            where = starts[row_index] + lines[row_index].rfind(cells[-1])
+            said = f"“{cells[0]}”一行{name}为{cells[-1]}"
+            return _claim_finding(context, match, finished, where, said, cells[-1])
+    return None
+
+
+def _named_title(lines: list[str], index: int, core: str, report, start: int) -> bool:
+    """True when the line above a grid (its title) or its section heading names the claim's subject."""
+    title = lines[index - 1] if index > 0 else ""
+    return len(core) >= 2 and _names_subject(title + report.section_at(start), core)
+
+
+def _claim_follows(lines: list[str], index: int, match: re.Match, starts: list[int]) -> bool:
+    """True when the claim stands in the first line after the grid that starts at ``index``'s rows."""
+    for row_index in range(index + 1, len(lines)):
+        if starts[row_index] <= match.start() < starts[row_index] + len(lines[row_index]) + 1:
+            return True
+        cells = [cell for cell in _GRID_SPLIT.split(lines[row_index].strip(" |")) if cell]
+        if len(cells) < 3:
+            return False
+    return False
+
+
 def _count_row(
     context: CheckContext, match: re.Match, count: _Measured, pattern: re.Pattern
 ) -> tuple[str, _Measured] | None:
@@ -1957,6 +2081,10 @@ def _named_pair(
     achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
     if not money_too:
         achieved_words = (*achieved_words, *(spec.get("actual_words") or ()))
+    after = text[match.end() : match.end() + 1]
+    if _cjk(after) and after not in "到完":
+        # '已全部拨付承检医院': money handed to its payee is money paid (年内支付32.40万元)
+        achieved_words = (*achieved_words, *((spec.get("payee_achieved") or {}).get(verb) or ()))
     pattern = context.data.once(_measure_pattern)
     own = last_mark(text, "。\n", 0, match.start()) + 1
     seen: set[int] = {own}
@@ -2008,9 +2136,19 @@ def _names_subject(sentence: str, core: str) -> bool:
     """True when ``sentence`` names the claim's subject ``core`` in full or by four characters of it in a
     row: '公共机构节能改造' is named by '办公区节能改造项目', '符合条件家庭经济困难寄宿生' by
     '认定家庭经济困难寄宿生', '村级文化活动室修缮' by '修缮村级文化活动室' (the order of a name's words varies)."""
-    return core in sentence or any(
-        _cjk(window := core[i : i + 4]) and window in sentence for i in range(len(core) - 3)
+    return (
+        core in sentence
+        or any(_cjk(window := core[i : i + 4]) and window in sentence for i in range(len(core) - 3))
+        or _abbreviates(core, sentence)
     )
+
+
+def _abbreviates(core: str, sentence: str) -> bool:
+    """True when a subject of two or three characters is the short form of a name in ``sentence``, each
+    of its characters the first of a word of two: '补奖' of '补助奖励'."""
+    if not 2 <= len(core) <= 3 or not _cjk(core):
+        return False
+    return re.search("".join(re.escape(c) + "[\u4e00-\u9fff]" for c in core), sentence) is not None
 
 
 def _cjk(word: str) -> bool:

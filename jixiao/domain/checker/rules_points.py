@@ -14,9 +14,10 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import ZERO, CheckContext, plain, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import has_word, last_mark
+from jixiao.domain.checker.rules import first_mark, has_word, last_mark
 from jixiao.domain.checker.tables import category_points
 from jixiao.domain.checker.vocabulary import words
+from jixiao.domain.money import round_half_up
 from jixiao.domain.scoring import GRADE_WORDS, grade_for
 
 TOTAL_SCORE_LABELS = words("scores.total_labels")
@@ -553,7 +554,107 @@ def check_weight_percents(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# the rule a score is computed by, said in prose: '按实际执行率乘以分值计分', '按“得分=分值×执行率”',
+# '(分值10分×执行率96.39%)', '以执行率乘以权重计分'
+_BY_RATE = re.compile(
+    r"(?:乘以|[×*xX])\s*(?:分值|权重|该项分值|指标分值)|(?:分值|权重)(?:\d{1,3}(?:\.\d+)?分)?\s*(?:[×*xX]|乘以)"
+)
+# the points given: '该项得9.63分', '计得9.63分', '计算得9.9分', '得分为9.36分'
+_GIVEN = re.compile(r"(?<![获取])得(?:分)?(?:为|是|:)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
+# an indicator's weight: '分值10分', '指标分值为10分', '权重10分'
+_OWN_WEIGHT = re.compile(r"(?:分值|权重)(?:为|是|:)?\s*(?P<n>\d{1,3}(?:\.\d+)?)分")
+# an indicator's weight next to its name elsewhere: '预算执行率（10分）', '“预算执行率”指标（10分）'
+_NAMED_WEIGHT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,10}率)[”\"」]?(?:指标)?[（(](?P<n>\d{1,3}(?:\.\d+)?)分[）)]"
+)
+
+
+@rule(
+    "score.by_rate",
+    "正文说明“得分＝分值×执行率（完成率）”时，所写得分与分值×比率是否相符（分值可在前文指标名称后的括号里）",
+)
+def check_scores_by_their_rule(context: CheckContext) -> list[Finding]:
+    """'"预算执行率"指标分值10分,执行率93.60%,按"得分=分值×执行率"计得9.63分': a clause (up to ；
+    or 。) that states the rule a score is computed by, one rate (a percent named …率) and one score:
+    the score is the weight times the rate (at most the weight), within the rounding of the printed
+    score and rate. The weight is the clause's own (分值10分) or, with none there, the one the report
+    gives after the rate's name ('其中过程指标下设资金到位率(5分)、预算执行率(10分)'), if it gives one
+    only. A clause whose weight is written 权重N分 is score.recompute's."""
+    report = context.report
+    text = report.text
+    if not has_word(text, "分值", report.places) and not has_word(text, "权重", report.places):
+        return []
+    findings: list[Finding] = []
+    seen: set[int] = set()
+    for marker in _BY_RATE.finditer(text):
+        start = max(last_mark(text, "。；;\n", 0, marker.start()) + 1, 0)
+        end = first_mark(text, "。；;\n", marker.end(), len(text))
+        if start in seen:
+            continue
+        seen.add(start)
+        clause = text[start:end]
+        if re.search(r"权重\s*(?:为|是|:)?\s*\d", clause):
+            continue
+        given = list(_GIVEN.finditer(clause))
+        rates = [
+            q
+            for q in report.quantities_between(start, end)
+            if q.kind == "percent" and q.label.endswith("率") and not q.approx
+        ]
+        if len(given) != 1 or len(rates) != 1:
+            continue
+        rate, score_match = rates[0], given[0]
+        if start + score_match.start() < rate.start and marker.start() < start + score_match.end():
+            # '得9.1分(分值10分×执行率96.39%)': the score before its rule is fine, a score of
+            # another indicator before the rate is not this one's
+            continue
+        own = list(_OWN_WEIGHT.finditer(clause))
+        if len(own) > 1:
+            continue
+        if own:
+            weight_text = own[0].group("n")
+        else:
+            named = {
+                m.group("n")
+                for m in _NAMED_WEIGHT.finditer(text)
+                if rate.label.endswith(m.group("name")) and m.end() <= start
+            }
+            if len(named) != 1:
+                continue
+            weight_text = named.pop()
+        weight = Decimal(weight_text)
+        score_text = score_match.group("n")
+        score = Decimal(score_text)
+        if weight <= 0 or score > weight or rate.value <= 0:
+            continue
+        places = len(score_text.split(".", 1)[1]) if "." in score_text else 0
+        exact = min(weight * rate.value / 100, weight)
+        shown = round_half_up(exact, places)
+        if shown == score:
+            continue
+        half = rate.half_unit()
+        low = min(weight * (rate.value - half) / 100, weight)
+        high = min(weight * (rate.value + half) / 100, weight)
+        score_half = Decimal(5).scaleb(-(places + 1))
+        if low <= score + score_half and high >= score - score_half:
+            continue  # within the rounding of the printed rate
+        findings.append(
+            context.finding(
+                "score.by_rate",
+                ERROR,
+                f"得分{score_text}分与所述计分方法（分值×{rate.label.removeprefix('实际')}）不符："
+                f"{weight_text}×{rate.text}%={round_half_up(exact, 2)}，约{shown}分",
+                start + score_match.start(),
+                start + score_match.end(),
+                expected=format(shown, "f"),
+                found=score_text,
+            )
+        )
+    return findings
+
+
 RULES = (
+    check_scores_by_their_rule,
     check_weight_percents,
     check_listed_points,
     check_deduction_totals,

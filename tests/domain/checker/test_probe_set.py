@@ -22,20 +22,13 @@ ROUND4_OPEN = frozenset(
         "p11_03_liupanshui_shengtaihuanjingju_2024_xiangmu_disanfang.txt",
         "p11_05_yancheng_zhujianju_2021_xiangmu_disanfang_table.txt",
         "p11_07_yichang_shuili_2024_xiangmu.txt",
-        "p11_08_zhanjiang_jiaoyu_2023_zhengti_disanfang_table.txt",
         "p12_01_tongren_fulian_2022_zhengti.txt",
         "p12_02_qujing_shenjiju_2023_zhengti_table.txt",
-        "p12_04_shaoguan_wenhuaguan_2021_xiangmu.txt",
         "p12_05_zhangzhou_taiban_2024_zhengti_table.txt",
-        "p12_07_hengshui_gongxiaoshe_2023_zhengti_disanfang_table.txt",
         "p12_08_jincheng_chengguan_2024_xiangmu_table.txt",
         "p13_02_tongliao_xumushouyi_2022_xiangmu.txt",
-        "p13_03_baiyin_kejiju_2024_zhengti_table.txt",
         "p13_04_ankang_yiminbanqian_2021_xiangmu_disanfang.txt",
-        "p13_05_wenshan_shengtaibaohu_2023_xiangmu_table.txt",
         "p13_06_yushu_jiaotong_2022_xiangmu_disanfang.txt",
-        "p13_07_wuzhong_jiaoyu_2022_zhengti_table.txt",
-        "p13_08_akesu_mianhuabutie_2024_xiangmu_table.txt",
     }
 )
 TUNING = sorted(
