@@ -1470,6 +1470,9 @@ def check_project_name_variants(context: CheckContext) -> list[Finding]:
 _COUNT_CHANGE = re.compile(
     r"(?P<word>增长|增加|提高|上升|下降|减少|降低)(?:了|为|达|约)?(?P<sign>-|−)?(?P<p>\d+(?:\.\d+)?)%"
 )
+_COUNT_CHANGE_TO_END = re.compile(
+    _COUNT_CHANGE.pattern + r"\Z"
+)  # (searched in the few characters before a %)
 _TO = re.compile(r"(?:增加|增长|提高|上升|下降|减少|降低|增|降|减)(?:至|到)")
 _PREVIOUS_WORDS = ("上年", "去年", "上一年", "上年度", "上年同期", "同期")
 
@@ -1514,7 +1517,11 @@ def check_count_change_rates(context: CheckContext) -> list[Finding]:
         return []
     pattern = context.data.once(_count_pattern)
     findings = []
-    for match in _COUNT_CHANGE.finditer(text):
+    matches = (  # each ends at a '%' (few): read back from there, not tried at every 上 and 下
+        _COUNT_CHANGE_TO_END.search(text, max(0, at - 24), at + 1)
+        for at in scan.places_of(text, "%", report.places)
+    )
+    for match in filter(None, matches):
         start = _sentence_start(text, match.start(), "。\n;；")
         figures = []
         for m in pattern.finditer(text, start, match.start()):
