@@ -1904,14 +1904,20 @@ def _named_rate_finding(
     if named or sources:
         pair = _named_pair(context, match, spec, core if named else "", sources, money_too)
         if pair is not None:
-            planned, achieved, ratio = pair
-            shown = f"{achieved.value}÷{planned.value}={ratio}%"
-            said = (
-                f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
-                f"{achieved.unit}，{shown}"
-            )
-            return _claim_finding(context, match, finished, planned.start, said, shown)
+            return _pair_finding(context, match, finished, pair)
     return None
+
+
+def _pair_finding(context: CheckContext, match: re.Match, finished: bool, pair) -> Finding:
+    """The claim held against a planned and an achieved figure (``pair``: planned, achieved, ratio):
+    '下达资金3260.00万元、实际到位3097.00万元，3097.00÷3260.00=95.00%'."""
+    planned, achieved, ratio = pair
+    shown = f"{achieved.value}÷{planned.value}={ratio}%"
+    said = (
+        f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
+        f"{achieved.unit}，{shown}"
+    )
+    return _claim_finding(context, match, finished, planned.start, said, shown)
 
 
 _CHAPTER = re.compile(r"^[一二三四五六七八九十]{1,3}、", re.M)
@@ -1943,13 +1949,7 @@ def _above_pair_finding(
                 continue
             pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
             if pair is not None:
-                planned, achieved, ratio = pair
-                shown = f"{achieved.value}÷{planned.value}={ratio}%"
-                said = (
-                    f"{planned.label}{planned.printed}{planned.unit}、{achieved.label}{achieved.printed}"
-                    f"{achieved.unit}，{shown}"
-                )
-                return _claim_finding(context, match, finished, planned.start, said, shown)
+                return _pair_finding(context, match, finished, pair)
         at = end + 1
     return None
 
