@@ -1035,14 +1035,13 @@ def _year_identity(
         context.finding(
             "balance.identity",
             ERROR,
-            f"年末结转结余与收支不符：{f'{carried.label}{carried.printed}{carried.unit}+' if carried.label else ''}{income.label}"
-            f"{income.printed}{income.unit}−{spent.label}{spent.printed}{spent.unit}="
-            f"{_in_unit(expected, end.unit)}，而“{end.label}”为{end.printed}{end.unit}，"
+            f"年末结转结余与收支不符：{_stated(carried) + '+' if carried.label else ''}{_stated(income)}"
+            f"−{_stated(spent)}={_in_unit(expected, end.unit)}，而“{end.label}”为{_stated(end, False)}，"
             f"相差{_in_unit(abs(expected - end.base), end.unit)}",
             at.start,
             at.end,
             expected=_in_unit(expected, end.unit),
-            found=f"{end.printed}{end.unit}",
+            found=_stated(end, False),
         )
     )
     return findings
@@ -1064,6 +1063,19 @@ def _restated_label(text: str, fig: Fig, previous: Fig | None) -> str:
 def _overlaps(place, spans: set[tuple[int, int]]) -> bool:
     """True when a figure or cell stands within the span of a finding already made."""
     return any(start < place.end and place.start < end for start, end in spans)
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _stated(cell: _Cell, labelled: bool = True) -> str:
+    """A member of the identity as the message shows it: its label, then its figure grouped by
+    thousands as the recomputation is ('上年结转结余1,236.45万元'), whether the text wrote the commas
+    (a table cell) or not (the prose, as normalised)."""
+    digits = cell.printed.replace(",", "")
+    grouped = f"{Decimal(digits):,}" if _PLAIN_NUMBER.fullmatch(digits) else cell.printed
+    figure = f"{grouped}{cell.unit}"
+    return f"{cell.label}{figure}" if labelled else figure
 
 
 def _in_unit(value: Decimal, unit: str) -> str:

@@ -92,6 +92,6 @@ def test_a_carry_over_listed_among_the_incomes_parts_is_held_in_the_income():
     )
     found = balances(WHOLE, body.format(end="43.50"))
     assert len(found) == 1 and found[0].severity == ERROR
-    assert "全年收入合计1506.30万元−全年支出合计1471.80万元=34.50万元" in found[0].message
+    assert "全年收入合计1,506.30万元−全年支出合计1,471.80万元=34.50万元" in found[0].message
     assert "上年结转34.20万元+" not in found[0].message  # not counted twice
     assert balances(WHOLE, body.format(end="34.50")) == []
