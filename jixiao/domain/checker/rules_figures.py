@@ -1563,6 +1563,21 @@ def _planned(label: str, spec: dict) -> bool:
     return any(word in label for word in spec.get("planned_words") or ())
 
 
+def _short_pair_within(
+    pattern: re.Pattern, text: str, start: int, end: int, spec: dict, money_too: bool, achieved_words
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The first planned and achieved figures standing next to each other in ``text[start:end]`` (a
+    sentence), the achieved one short (:func:`_short_pair`); a pair parted by 其中, ';' or a rate is none."""
+    for planned, achieved in pairwise(_measures(pattern, text, start, end)):
+        between = text[planned.end : achieved.start]
+        if "其中" in between or ";" in between or "%" in between:
+            continue
+        pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
+        if pair is not None:
+            return pair
+    return None
+
+
 def _short_pair(
     planned: _Measured, achieved: _Measured, spec: dict, sources: list[str], money_too: bool, achieved_words
 ) -> tuple[_Measured, _Measured, Decimal] | None:
@@ -1954,14 +1969,9 @@ def _above_pair_finding(
     at = start
     while at < own:
         end = first_mark(text, "。\n", at, own)
-        measures = _measures(pattern, text, at, end)
-        for planned, achieved in pairwise(measures):
-            between = text[planned.end : achieved.start]
-            if "其中" in between or ";" in between or "%" in between:
-                continue
-            pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
-            if pair is not None:
-                return _pair_finding(context, match, finished, pair)
+        pair = _short_pair_within(pattern, text, at, end, spec, money_too, achieved_words)
+        if pair is not None:
+            return _pair_finding(context, match, finished, pair)
         at = end + 1
     return None
 
@@ -2114,14 +2124,9 @@ def _named_pair(
                 if before <= match.start() < end:
                     pass  # the claim's own sentence, or the one after it, was weighed by the rules above
                 elif (core and _names_subject(span, core)) or (sources and all(w in span for w in sources)):
-                    measures = _measures(pattern, text, start, end)
-                    for planned, achieved in pairwise(measures):
-                        between = text[planned.end : achieved.start]
-                        if "其中" in between or ";" in between or "%" in between:
-                            continue
-                        pair = _short_pair(planned, achieved, spec, [], money_too, achieved_words)
-                        if pair is not None:
-                            return pair
+                    pair = _short_pair_within(pattern, text, start, end, spec, money_too, achieved_words)
+                    if pair is not None:
+                        return pair
             at = text.find(word, end)
     return None
 
