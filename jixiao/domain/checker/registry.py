@@ -21,6 +21,7 @@ from jixiao.domain.checker import (
     rules_template_hints,
     rules_text,
     rules_titles,
+    rules_transposed,
     rules_words,
 )
 from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
@@ -42,6 +43,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
     *rules_template_hints.RULES,  # a template's writing hints left in (warnings)
+    *rules_transposed.RULES,  # one figure keyed twice with two digits swapped (after the conflict rules)
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )
 

@@ -104,8 +104,14 @@ def _shown(value: Decimal, places: int) -> str:
     return format(round_half_up(value, places), "f")
 
 
+# the starts of the figures a rule found stated twice with two values (quantity.conflict,
+# count.conflict): figure.transposed, run after them, stays silent on these
+CONFLICT_REPORTED = "rules_compare.conflict_reported"
+
+
 def _stated_twice(context: CheckContext, rule_id: str, label: str, first, quantity) -> Finding:
     """'“预算执行率”前后不一致：前面写97.8%（一、…），这里写97.5%'."""
+    context.memo.setdefault(CONFLICT_REPORTED, set()).update((first.start, quantity.start))
     earlier, here = f"{first.text}{first.unit}", f"{quantity.text}{quantity.unit}"
     return context.finding(
         rule_id,

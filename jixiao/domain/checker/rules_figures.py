@@ -37,6 +37,7 @@ from jixiao.domain.checker.rules import (
 )
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import (
+    CONFLICT_REPORTED,
     first_match_in,
     matches_in,
     of_kind,
@@ -187,6 +188,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if (first.start in loose or fig.start in loose or first.role != fig.role) and not _near(first, fig):
             continue  # '（一）培训经费…实际支出18万元', '（二）设备购置…实际支出28万元': two items' spending
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
+            context.memo.setdefault(CONFLICT_REPORTED, set()).update((first.start, fig.start))
             stage = (
                 "" if role in ("总额", "结转") or role in subject else f"（{role}）"
             )  # (the label names it)

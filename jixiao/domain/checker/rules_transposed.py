@@ -1,0 +1,185 @@
+"""One figure stated twice with two neighbouring digits swapped.
+
+``figure.transposed``: '年初预算数1,127.46万元' in one part and '年初预算数1,172.46万元' in another,
+'在岗乡村医生386人' and '为在岗乡村医生368人', a table's '352.60' against the prose's '325.60万元'.
+Swapping two neighbouring digits is the commonest slip of keying a figure (the accountant's rule:
+such a difference divides by 9). Two figures of one kind whose printed digits differ only so are
+read as one quantity keyed twice, whatever their labels say: what is compared is the figures'
+digits, not the wording around them, so no sentence shape has to be known.
+
+Chance makes such pairs too, so the rule asks for enough digits that a chance pair is rare:
+amounts of three significant digits or more (3.49 and 3.94; not 24,000 and 42,000, round figures)
+whose labels share a word (预算, 支出, 结转 …; a table cell's label is its row and its column: the
+负债总额 1,286.54万元 and a 按功能分类 row's 1,286.45 are two amounts); counts of four digits, or of
+three when the two labels share a word (221人 of one indicator and 212人 of another are two counts). The two stand in different paragraphs (one sentence or one table
+row listing 1,236 and 1,263 side by side is of two things), and neither is a change, an
+approximate figure or a price per unit. Where quantity.conflict or count.conflict already
+reported the pair, this rule stays silent.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import NamedTuple
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules_compare import CONFLICT_REPORTED, of_kind
+
+_MONEY_DIGITS = 3
+_COUNT_DIGITS = 4  # (three when the labels share a word)
+_TIME_PAIRS = frozenset(
+    ("全年", "本年", "年度", "当年", "年末", "年初", "截至", "实际", "累计", "共计", "合计")
+)
+
+
+class _Figure(NamedTuple):
+    kind: str
+    digits: str  # as printed, without thousands commas: '1127.46'
+    unit: str  # '' for a table cell of money whose unit stands in the header
+    start: int
+    end: int
+    label: str
+    paragraph: int
+
+
+def _significant(digits: str) -> int:
+    """The significant digits of a figure: 42,000.00 and 560万元 have two (round figures make chance
+    pairs: 24,000 and 42,000 of two things), 3.49 has three."""
+    return len(digits.replace(".", "").strip("0"))
+
+
+def _swapped(a: str, b: str) -> bool:
+    """``b`` is ``a`` with two neighbouring digits swapped (the point in place)."""
+    if len(a) != len(b) or a == b:
+        return False
+    first = next(i for i in range(len(a)) if a[i] != b[i])
+    second = first + 1
+    return (
+        second < len(a)
+        and a[first] == b[second]
+        and a[second] == b[first]
+        and "." not in (a[first], a[second])
+        and a[second + 1 :] == b[second + 1 :]
+    )
+
+
+def _words(label: str) -> set[str]:
+    chinese = [c if "\u4e00" <= c <= "\u9fff" else " " for c in label]
+    return {a + b for a, b in pairwise(chinese) if " " not in (a, b)} - _TIME_PAIRS
+
+
+def _figures(context: CheckContext) -> list[_Figure]:
+    report = context.report
+    found: dict[int, _Figure] = {}
+    for fig in context.figures.figs:
+        if fig.kind != "money" or fig.change or fig.approx or fig.per_unit:
+            continue
+        quantity = fig.quantity
+        if quantity is not None and quantity.role != "level":
+            continue
+        digits = format(fig.value, "f")
+        if _significant(digits) < _MONEY_DIGITS:
+            continue
+        # (a table cell is named by its row and its column: '合计' of '年初预算数')
+        label = f"{fig.row or fig.label} {fig.column}" if fig.place == "table" else fig.raw_label
+        found.setdefault(
+            fig.start, _Figure("money", digits, fig.unit, fig.start, fig.end, label, fig.paragraph)
+        )
+    for quantity in of_kind(context, "count"):
+        if quantity.approx or quantity.role != "level":
+            continue
+        digits = format(quantity.value, "f")
+        if _significant(digits) < _COUNT_DIGITS - 1:
+            continue
+        found.setdefault(
+            quantity.start,
+            _Figure(
+                "count",
+                digits,
+                quantity.unit,
+                quantity.start,
+                quantity.end,
+                quantity.raw_label.strip(),
+                report.paragraph_index(quantity.start),
+            ),
+        )
+    return sorted(found.values(), key=lambda figure: figure.start)
+
+
+def _same_kind(a: _Figure, b: _Figure) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return a.unit == b.unit or not a.unit or not b.unit
+    return a.unit == b.unit
+
+
+def _enough(a: _Figure, b: _Figure) -> bool:
+    if a.kind == "count" and _significant(a.digits) >= _COUNT_DIGITS:
+        return True
+    return bool(_words(a.label) & _words(b.label))
+
+
+@rule("figure.transposed", "同一类数字在两处只差相邻两位数字的顺序（如1,236与1,263），疑为数字颠倒")
+def check_transposed_figures(context: CheckContext) -> list[Finding]:
+    figures = _figures(context)
+    # a transposed pair has the same digits in another order: figures are grouped by their sorted
+    # digits, so only those of one group are compared with each other
+    groups: dict[tuple[str, str], list[_Figure]] = {}
+    for figure in figures:
+        key = (figure.kind, "".join(sorted(figure.digits)))
+        groups.setdefault(key, []).append(figure)
+    reported = context.memo.get(CONFLICT_REPORTED, set())
+    findings = []
+    told: set[frozenset[str]] = set()
+    for group in groups.values():
+        if len(group) < 2 or len({figure.digits for figure in group}) < 2:
+            continue
+        for index, later in enumerate(group):
+            for earlier in group[:index]:
+                pair = frozenset((earlier.digits, later.digits))
+                if (
+                    pair in told
+                    or earlier.paragraph == later.paragraph
+                    or not _swapped(earlier.digits, later.digits)
+                    or not _same_kind(earlier, later)
+                    or not _enough(earlier, later)
+                ):
+                    continue
+                told.add(pair)
+                odd = _the_odd_one(group, earlier, later)
+                other = earlier if odd is later else later
+                if odd.start in reported or other.start in reported:
+                    continue
+                findings.append(_finding(context, odd, other))
+    return findings
+
+
+def _the_odd_one(group: list[_Figure], earlier: _Figure, later: _Figure) -> _Figure:
+    """The figure whose digits the text states fewer times (the later one when as often)."""
+    times = {digits: sum(f.digits == digits for f in group) for digits in (earlier.digits, later.digits)}
+    return earlier if times[earlier.digits] < times[later.digits] else later
+
+
+def _shown(context: CheckContext, figure: _Figure) -> str:
+    """The figure as the text prints it ('2,604.35万元', a table's '642.18')."""
+    return context.report.text[figure.start : figure.end].strip()
+
+
+def _finding(context: CheckContext, odd: _Figure, other: _Figure) -> Finding:
+    label = odd.label or other.label
+    named = f"“{label[-16:]}”" if label else "同一数字"
+    return context.finding(
+        "figure.transposed",
+        WARNING,
+        f"{named}这里写{_shown(context, odd)}，{context.report.section_at(other.start)}写{_shown(context, other)}："
+        "两数只差相邻两位数字的顺序，疑为数字颠倒，请核对哪个是对的",
+        odd.start,
+        odd.end,
+        expected=_shown(context, other),
+        found=_shown(context, odd),
+    )
+
+
+RULES = (check_transposed_figures,)
