@@ -31,19 +31,44 @@ ROUND4_OPEN = frozenset(
         "p13_06_yushu_jiaotong_2022_xiangmu_disanfang.txt",
     }
 )
+# round 5 (p14–p16), tuning data since round 6 was written (README): the files with a planted error
+# the rules did not yet reach then; a file leaves this set when it passes
+ROUND5_OPEN = frozenset(
+    {
+        "p14_04_zhangye_shuiwuju_2023_xiangmu_table.txt",
+        "p14_06_guyuan_nongyenongcun_2023_xiangmu_table.txt",
+        "p14_07_hami_renshe_2022_zhengti_table.txt",
+        "p14_08_shannan_jiaotong_2023_xiangmu_disanfang_table.txt",
+        "p15_02_quzhou_kejiju_2022_xiangmu_disanfang_table.txt",
+        "p15_03_suzhou_linyeju_2023_zhengti_table.txt",
+        "p15_04_ningde_haiyangyuye_2022_xiangmu_disanfang.txt",
+        "p15_05_pingxiang_fulian_2023_zhengti_table.txt",
+        "p15_06_binzhou_shichangjianguan_2023_xiangmu.txt",
+        "p15_07_xinyang_chachanye_2023_xiangmu_disanfang_table.txt",
+        "p16_02_maoming_lizhi_2023_xiangmu_disanfang_table.txt",
+        "p16_03_wuzhou_sifaju_2023_zhengti_table.txt",
+        "p16_04_danzhou_weijianwei_2023_zhengti_disanfang.txt",
+        "p16_06_guangyuan_xiangcunzhenxing_2023_xiangmu_disanfang_table.txt",
+        "p16_07_anshun_danganguan_2023_xiangmu.txt",
+        "p16_08_baoshan_gonggongziyuan_2023_xiangmu_disanfang.txt",
+    }
+)
 TUNING = sorted(
-    name for name, meta in ANNOTATIONS.items() if not meta["held_out"] and name not in ROUND4_OPEN
+    name
+    for name, meta in ANNOTATIONS.items()
+    if not meta["held_out"] and name not in ROUND4_OPEN | ROUND5_OPEN
 )
 
 
-def test_the_set_covers_the_issues_kinds_and_keeps_a_quarter_apart():
+def test_the_set_covers_the_issues_kinds_and_keeps_a_fifth_apart():
     assert len(ANNOTATIONS) >= 70
     # round 4 was all held out until its first runs were recorded (README), then tuned on; the
     # newest round is all apart
     newest = max(m.get("batch", 1) for m in ANNOTATIONS.values())
     assert newest == 6 and all(m["held_out"] for m in ANNOTATIONS.values() if m.get("batch") == newest)
     assert sorted(ANNOTATIONS) == sorted(p.name for p in PROBE.glob("*.txt"))
-    assert sum(m["held_out"] for m in ANNOTATIONS.values()) * 4 >= len(ANNOTATIONS)
+    # (a fifth since round 5 was turned to tuning whole, as every round before it: README)
+    assert sum(m["held_out"] for m in ANNOTATIONS.values()) * 5 >= len(ANNOTATIONS)
     kinds = {d["kind"] for m in ANNOTATIONS.values() for d in m["defects"]}
     assert {"total.items", "conflict", "claim.rate", "balance", "rate", "numbering", "title"} <= kinds
     assert {m["report"] for m in ANNOTATIONS.values()} == {"zhengti", "xiangmu"}
