@@ -489,6 +489,11 @@ def check_rows_against_prose(context: CheckContext) -> list[Finding]:
             prose.setdefault((_key(fig.label), fig.role), []).append(fig)
     findings = []
     units: dict[int, str | None] = {}
+    # the figures of each row (by its line): a prose figure equal to another of its row's cells is
+    # that column's ('其中小学6,084,000元' of the 测算数 column, not of the 支出数 beside it)
+    rows: dict[int, list] = {}
+    for fig in table_figs:
+        rows.setdefault(report.paragraph_index(fig.start), []).append(fig.value)
     for fig in table_figs:
         if fig.role not in _COMPARED_ROLES:
             continue
@@ -496,6 +501,7 @@ def check_rows_against_prose(context: CheckContext) -> list[Finding]:
         if not stated or len({f.base for f in stated}) != 1:
             continue  # not in the prose, or the prose itself gives several values
         index = report.paragraph_index(fig.start)
+        row_values = rows[index]
         if index < 0:
             continue
         while index > 0 and "|" in report.paragraphs[index - 1].text:
@@ -509,6 +515,8 @@ def check_rows_against_prose(context: CheckContext) -> list[Finding]:
         other = stated[0]
         cell_half = Decimal(5).scaleb(-(_decimals(report.text[fig.start : fig.end]) + 1)) * scale
         if abs(fig.value * scale - other.base) <= cell_half + other.half:
+            continue
+        if any(abs(value * scale - other.base) <= cell_half + other.half for value in row_values):
             continue
         findings.append(
             context.finding(

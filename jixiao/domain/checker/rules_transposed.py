@@ -19,12 +19,14 @@ reported the pair, this rule stays silent.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules_compare import CONFLICT_REPORTED, of_kind
+from jixiao.domain.checker.vocabulary import words
 
 _MONEY_DIGITS = 3
 _COUNT_DIGITS = 4  # (three when the labels share a word)
@@ -50,16 +52,17 @@ def _significant(digits: str) -> int:
 
 
 def _swapped(a: str, b: str) -> bool:
-    """``b`` is ``a`` with two neighbouring digits swapped (the point in place)."""
-    if len(a) != len(b) or a == b:
+    """``b`` is ``a`` with two neighbouring digits swapped, the point in its place (3.49 / 3.94;
+    18.6 / 16.8: the digits 8 and 6 either side of the point are neighbours as keyed)."""
+    if len(a) != len(b) or a == b or a.find(".") != b.find("."):
         return False
+    a, b = a.replace(".", ""), b.replace(".", "")
     first = next(i for i in range(len(a)) if a[i] != b[i])
     second = first + 1
     return (
         second < len(a)
         and a[first] == b[second]
         and a[second] == b[first]
-        and "." not in (a[first], a[second])
         and a[second + 1 :] == b[second + 1 :]
     )
 
@@ -97,14 +100,62 @@ def _figures(context: CheckContext) -> list[_Figure]:
             _Figure(
                 "count",
                 digits,
-                quantity.unit,
+                _SAME_UNIT.get(quantity.unit, quantity.unit),
                 quantity.start,
                 quantity.end,
                 quantity.raw_label.strip(),
                 report.paragraph_index(quantity.start),
             ),
         )
+    if _MEASURE_FIRSTS.intersection(report.text):
+        for figure in _measured(report):
+            found.setdefault(figure.start, figure)
     return sorted(found.values(), key=lambda figure: figure.start)
+
+
+_MEASURE_UNITS = words("rules_transposed.measure_units")
+_MEASURE_FIRSTS = frozenset(unit[0] for unit in _MEASURE_UNITS)
+_MEASURED = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>"
+    + "|".join(map(re.escape, sorted(_MEASURE_UNITS, key=len, reverse=True)))
+    + ")"
+)
+_SAME_UNIT = dict(pair.split("=") for pair in words("rules_transposed.same_unit"))
+_NOT_A_LEVEL = words("rules_transposed.not_a_level")
+_CLAUSE_MARKS = re.compile(r"[，,。；;：:、\n|（(）)]")
+
+
+def _measured(report) -> list[_Figure]:
+    """Figures in units of measure the quantity parser leaves (6,845公里, 12.63万名, 2,864宗), each
+    named by the words of its clause before it (by its line's when the clause holds none: a
+    table cell), and neither a change, a price nor an estimate (the words just before it)."""
+    text = report.text
+    found = []
+    for match in _MEASURED.finditer(text):
+        start = match.start()
+        digits = match.group("n").replace(",", "")
+        if _significant(digits) < _COUNT_DIGITS - 1:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        marks = [m.end() for m in _CLAUSE_MARKS.finditer(text, max(line_start, start - 24), start)]
+        clause_start = marks[-1] if marks else max(line_start, start - 24)
+        clause = text[clause_start:start]
+        if clause.rstrip().endswith(_NOT_A_LEVEL) or any(word in clause[-4:] for word in _NOT_A_LEVEL[:8]):
+            continue
+        label = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff") or text[line_start:start]
+        unit = match.group("u")
+        found.append(
+            _Figure(
+                "count",
+                digits,
+                _SAME_UNIT.get(unit, unit),
+                start,
+                match.end(),
+                label,
+                report.paragraph_index(start),
+            )
+        )
+    return found
 
 
 def _same_kind(a: _Figure, b: _Figure) -> bool:

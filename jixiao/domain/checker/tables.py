@@ -260,7 +260,10 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
     def close() -> None:
         if header is not None and body:
             names = (
-                header[2:] if _two_name_columns(header, columns) or _serial_first(header, columns) else header
+                header[2:]
+                if (_two_name_columns(header, columns) and not _second_column_of_figures(header, body))
+                or _serial_first(header, columns)
+                else header
             )
             tables.append(_aligned_table(names, body, columns, "pipe", header_start))
 
@@ -328,6 +331,13 @@ def _pipe_tables(paragraphs: list[Paragraph], columns: _Columns) -> list[Table]:
         body.append((label, label_start, values, paragraph))
     close()
     return tables
+
+
+def _second_column_of_figures(header: list[TableCell], body: list) -> bool:
+    """Every row holds its name and a figure under each other column ('| 县（区） | 建设任务（万亩） |
+    预算数（万元） | …' then '| 原州区 | 2.5 | 2,750.00 | …'): the second column, of no known kind, is
+    one of figures, not a second column of names."""
+    return all(len(values) == len(header) - 1 and values[0].value is not None for _, _, values, _ in body)
 
 
 def _serial_first(header: list[TableCell], columns: _Columns) -> bool:

@@ -127,3 +127,19 @@ def test_the_change_columns_of_a_table_against_its_two_years():
     # a table whose columns are not named as the two years is not read
     unnamed = table.replace("本年决算", "甲").replace("上年决算", "乙")
     assert not findings(unnamed.format(delta="26.26", rate="-6.93%"), "table.change_columns")
+
+
+def test_a_prose_figure_equal_to_another_cell_of_its_row_is_that_columns_figure():
+    # '其中小学6,084,000元' is the planned (测算数) figure of the row, not its spending beside it
+    text = (
+        "东岭县教育局2024年度城乡义务教育公用经费项目支出绩效自评报告\n一、项目基本情况\n"
+        "按生均标准测算，全年公用经费9,956,800元，其中小学6,084,000元、初中3,872,800元。\n"
+        "二、资金使用\n表1 资金使用情况（单位：元）\n"
+        "| 类别 | 测算数（元） | 支出数（元） | 执行率 |\n"
+        "| 小学 | 6,084,000 | 6,010,000 | 98.78% |\n"
+        "| 初中 | 3,872,800 | 3,820,500 | 98.65% |\n"
+        "| 合计 | 9,956,800 | 9,830,500 | 98.73% |\n"
+    )
+    assert not findings(text, "table.row_conflict", report_type="auto")
+    # a prose figure that is none of the row's cells is still compared
+    assert findings(text.replace("其中小学6,084,000元", "其中小学6,048,000元"), "table.row_conflict", report_type="auto")

@@ -46,6 +46,23 @@ SWAPPED = [
         "3.94万元",
         "3.49万元",
     ),
+    # units of measure the quantity parser leaves, people counted as 名 and as 人
+    (
+        "全区管养城市道路1,527公里。\n二、产出\n（一）日常养护。城市道路1,257公里全部完成清扫保洁。",
+        "1,257公里",
+        "1,527公里",
+    ),
+    (
+        "义务教育阶段在校学生8.47万名。\n二、效益\n资助政策覆盖在校学生8.74万人。",
+        "8.74万人",
+        "8.47万名",
+    ),
+    # the two digits either side of the point (a table row's actual value against the prose)
+    (
+        "项目惠及农村供水服务人口27.4万人。\n二、绩效指标\n效益指标 覆盖供水服务人口 ≥25万人 24.7万人 达标",
+        "24.7万人",
+        "27.4万人",
+    ),
 ]
 
 
@@ -75,6 +92,12 @@ SILENT = [
     "普查经费1,835.26万元。\n二、问题\n普查经费6,835.21万元已全部支付。",
     # a change against the figure it changes
     "普查经费1,835.26万元。\n二、问题\n普查经费比上年增加1,853.26万元。",
+    "管养道路1,527公里。\n二、产出\n新建道路比上年增加1,257公里。",
+    # a target against the actual value (≥ in the same line)
+    "覆盖供水服务人口24.7万人。\n二、指标\n覆盖供水服务人口 ≥27.4万人 达标",
+    # people and person-times are two counts; the point moved is no transposition
+    "培训学员1,527人。\n二、产出\n培训学员1,257人次。",
+    "覆盖人口27.4万人。\n二、效益\n覆盖人口2.74万人。",
 ]
 
 

@@ -100,3 +100,28 @@ def test_markdown_rows_with_a_header_over_two_lines_as_jixiao_writes_them():
     ] == []
     wrong = [f for f in check_text(OWN_REPORT_TABLE.format(rate="95.7%")).findings if f.severity == ERROR]
     assert [f.expected for f in wrong] == ["98.7"]
+
+
+def test_a_second_column_of_figures_is_no_second_column_of_names():
+    # '县（区） | 建设任务（万亩）' open the header like '类别 | 项目', but every row holds its name
+    # and then a figure under each column: the task area is a column of its own
+    text = (
+        "| 县（区） | 建设任务（万亩） | 预算数（万元） | 执行数（万元） | 执行率 |\n"
+        "| 原州区 | 2.5 | 2,750.00 | 2,618.36 | 95.21% |\n"
+        "| 西吉县 | 3.5 | 3,850.00 | 3,472.85 | 90.20% |\n"
+    )
+    (table,) = tables(text)
+    assert table.kinds[-3:] == ("全年预算", "执行数", "rate")
+    assert values(table.rows[0]) == [Decimal("2.5"), Decimal("2750.00"), Decimal("2618.36"), Decimal("95.21")]
+    assert table.rows[1].label == "西吉县"
+
+
+def test_two_columns_of_names_stay_two_when_the_rows_name_their_group_and_item():
+    text = (
+        "| 类别 | 项目 | 预算数 | 执行数 | 执行率 |\n"
+        "| 基本支出 | 人员经费 | 300.00 | 290.00 | 96.67% |\n"
+        "|  | 公用经费 | 50.00 | 45.00 | 90.00% |\n"
+    )
+    (table,) = tables(text)
+    assert table.kinds == ("全年预算", "执行数", "rate")
+    assert values(table.rows[0]) == [Decimal("300.00"), Decimal("290.00"), Decimal("96.67")]
