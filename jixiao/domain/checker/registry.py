@@ -15,6 +15,7 @@ from jixiao.domain.checker import (
     rules_marks,
     rules_means,
     rules_points,
+    rules_rows,
     rules_slips,
     rules_standards,
     rules_sums,
@@ -43,6 +44,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
     *rules_template_hints.RULES,  # a template's writing hints left in (warnings)
+    *rules_rows.RULES,  # a rate or score column against the identity the table's other rows teach
     *rules_transposed.RULES,  # one figure keyed twice with two digits swapped (after the conflict rules)
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )

@@ -142,4 +142,6 @@ def test_a_prose_figure_equal_to_another_cell_of_its_row_is_that_columns_figure(
     )
     assert not findings(text, "table.row_conflict", report_type="auto")
     # a prose figure that is none of the row's cells is still compared
-    assert findings(text.replace("其中小学6,084,000元", "其中小学6,048,000元"), "table.row_conflict", report_type="auto")
+    assert findings(
+        text.replace("其中小学6,084,000元", "其中小学6,048,000元"), "table.row_conflict", report_type="auto"
+    )
