@@ -103,11 +103,19 @@ def _line_grids(source: NormalizedText) -> list[_Grid]:
     current: list[_Row] = []
     width = 0
     header: tuple[str, ...] = ()
-    previous: list[tuple[str, int]] = []
+    previous = (0, 0)  # the span of the line before the run (its header, split when a run opens)
     position = 0
     for line in text.split("\n"):
-        pieces = _split(line, position)
-        position += len(line) + 1
+        line_start, position = position, position + len(line) + 1
+        # a run opens at a line with a rate ('%'); it goes on over any line of as many cells (a 达标
+        # indicator's), so only those lines, and lines of digits in an open run, are split
+        if "%" not in line and not (current and any(ch.isdigit() for ch in line)):
+            if len(current) >= 2:
+                grids.append(_Grid(header, current))
+            current = []
+            previous = (line_start, position - 1)
+            continue
+        pieces = _split(line, line_start)
         cells = [_cell(piece, at, source, starts) for piece, at in pieces]
         figures = sum(cell is not None for cell in cells)
         if len(pieces) >= 3 and figures >= 2:
@@ -117,13 +125,13 @@ def _line_grids(source: NormalizedText) -> list[_Grid]:
             if len(current) >= 2:
                 grids.append(_Grid(header, current))
             width = len(pieces)
-            header = _header(previous, width)
+            header = _header(_split(text[previous[0] : previous[1]], previous[0]), width)
             current = [_Row(pieces[0][0], tuple(cells))]
             continue
         if len(current) >= 2:
             grids.append(_Grid(header, current))
         current = []
-        previous = pieces
+        previous = (line_start, position - 1)
     if len(current) >= 2:
         grids.append(_Grid(header, current))
     return grids

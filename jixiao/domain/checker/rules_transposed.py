@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import has_word, long_text_index, word_starts
 from jixiao.domain.checker.rules_compare import CONFLICT_REPORTED, of_kind
 from jixiao.domain.checker.vocabulary import words
 
@@ -107,19 +108,14 @@ def _figures(context: CheckContext) -> list[_Figure]:
                 report.paragraph_index(quantity.start),
             ),
         )
-    if _MEASURE_FIRSTS.intersection(report.text):
-        for figure in _measured(report):
-            found.setdefault(figure.start, figure)
+    for figure in _measured(report):
+        found.setdefault(figure.start, figure)
     return sorted(found.values(), key=lambda figure: figure.start)
 
 
-_MEASURE_UNITS = words("rules_transposed.measure_units")
-_MEASURE_FIRSTS = frozenset(unit[0] for unit in _MEASURE_UNITS)
-_MEASURED = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>"
-    + "|".join(map(re.escape, sorted(_MEASURE_UNITS, key=len, reverse=True)))
-    + ")"
-)
+_MEASURE_UNITS = tuple(sorted(words("rules_transposed.measure_units"), key=len, reverse=True))
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER_CHARS = frozenset("0123456789.,")
 _SAME_UNIT = dict(pair.split("=") for pair in words("rules_transposed.same_unit"))
 _NOT_A_LEVEL = words("rules_transposed.not_a_level")
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:、\n|（(）)]")
@@ -128,34 +124,41 @@ _CLAUSE_MARKS = re.compile(r"[，,。；;：:、\n|（(）)]")
 def _measured(report) -> list[_Figure]:
     """Figures in units of measure the quantity parser leaves (6,845公里, 12.63万名, 2,864宗), each
     named by the words of its clause before it (by its line's when the clause holds none: a
-    table cell), and neither a change, a price nor an estimate (the words just before it)."""
+    table cell), and neither a change, a price nor an estimate (the words just before it). Found
+    from the places of each unit (few; the longest unit first, so 万亩 is not read as 亩)."""
     text = report.text
-    found = []
-    for match in _MEASURED.finditer(text):
-        start = match.start()
-        digits = match.group("n").replace(",", "")
-        if _significant(digits) < _COUNT_DIGITS - 1:
-            continue
-        line_start = text.rfind("\n", 0, start) + 1
-        marks = [m.end() for m in _CLAUSE_MARKS.finditer(text, max(line_start, start - 24), start)]
-        clause_start = marks[-1] if marks else max(line_start, start - 24)
-        clause = text[clause_start:start]
-        if clause.rstrip().endswith(_NOT_A_LEVEL) or any(word in clause[-4:] for word in _NOT_A_LEVEL[:8]):
-            continue
-        label = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff") or text[line_start:start]
-        unit = match.group("u")
-        found.append(
-            _Figure(
+    places = long_text_index(text, report.places)
+    found: dict[int, _Figure] = {}
+    for unit in _MEASURE_UNITS:
+        for end in word_starts(text, unit, places) if has_word(text, unit, places) else ():
+            start = end
+            while start and text[start - 1] in _NUMBER_CHARS:
+                start -= 1
+            number = _NUMBER.search(text, start, end)
+            if number is None or number.end() != end or number.start() in found:
+                continue
+            start = number.start()
+            digits = number.group().replace(",", "")
+            if _significant(digits) < _COUNT_DIGITS - 1:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            marks = [m.end() for m in _CLAUSE_MARKS.finditer(text, max(line_start, start - 24), start)]
+            clause = text[marks[-1] if marks else max(line_start, start - 24) : start]
+            if clause.rstrip().endswith(_NOT_A_LEVEL) or any(
+                word in clause[-4:] for word in _NOT_A_LEVEL[:8]
+            ):
+                continue
+            label = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff") or text[line_start:start]
+            found[start] = _Figure(
                 "count",
                 digits,
                 _SAME_UNIT.get(unit, unit),
                 start,
-                match.end(),
+                end + len(unit),
                 label,
                 report.paragraph_index(start),
             )
-        )
-    return found
+    return list(found.values())
 
 
 def _same_kind(a: _Figure, b: _Figure) -> bool:
