@@ -1188,7 +1188,13 @@ def _project_balance(
     whole = [
         f for f in figs if f.parent is None and not f.per_unit and f.kind == "money" and f.place != "table"
     ]
-    budgets = [f for f in whole if f.role in budget_roles and f.own_role and of_the_project(f.subject)]
+    budgets = [
+        f
+        for f in whole
+        if (f.role in budget_roles and f.own_role and of_the_project(f.subject))
+        # '项目资金总额303.60万元': the money available, named by no stage
+        or (not f.role and f.raw_label.rstrip("为是共:").endswith(_AVAILABLE_TOTALS))
+    ]
     spent = [
         f
         for f in whole
@@ -1226,12 +1232,31 @@ def _project_balance(
 
     if any(fits(b, s, c) for b in budgets for s in spent for c in [None, *carried]):
         return []
-    strong = [b for b in budgets if b.role == "调整后"] or budgets
-    budget, paid = strong[-1], [s for s in spent if s.start < balance.start][-1:] or spent[:1]
-    paid = paid[0]
-    if budget.base < paid.base or balance.base > budget.base:
+    paid = ([s for s in spent if s.start < balance.start][-1:] or spent[:1])[0]
+    # the readings of the money available that cover the spending ('本年下达265.00万元' alone does not
+    # cover 271.35万元 spent: with the 上年结转38.60万元 it does), the adjusted budget first, then
+    # the one nearest the stated balance (the mildest claim of a gap)
+    readings = [
+        (b, c)
+        for b in budgets
+        for c in [None, *carried]
+        if b.base + (c.base if c is not None else ZERO) >= paid.base
+        and balance.base <= b.base + (c.base if c is not None else ZERO)
+    ]
+    if not readings:
         return []
-    return [_balance_finding(context, WARNING, [budget], paid, balance, budget.base - paid.base)]
+
+    def gap(reading: tuple[Fig, Fig | None]) -> Decimal:
+        b, c = reading
+        return abs(b.base + (c.base if c is not None else ZERO) - paid.base - balance.base)
+
+    budget, carried_in = min(readings, key=lambda reading: (reading[0].role != "调整后", gap(reading)))
+    sources = [budget] if carried_in is None else [carried_in, budget]
+    available = budget.base + (carried_in.base if carried_in is not None else ZERO)
+    return [_balance_finding(context, WARNING, sources, paid, balance, available - paid.base)]
+
+
+_AVAILABLE_TOTALS = tuple(word for word in _TOTAL_AMOUNTS if "结转" not in word)
 
 
 def _first_in_sentence(context: CheckContext, fig: Fig, figs: list[Fig]) -> bool:
@@ -1407,7 +1432,7 @@ def _one_amount(figs: list[Fig]) -> list[Fig]:
 def _balance_kind(fig: Fig, words: tuple[list[int], dict[str, str], tuple[str, ...]]) -> str | None:
     """income / add_on / spent / balance: the member whose word the label ends with — the longest
     word wins, so 年初结转结余 is an add-on, not the balance (``words``: :func:`_balance_words`)."""
-    label = fig.raw_label.strip().rstrip("为是共:")
+    label = fig.raw_label.strip().rstrip("为是共:").removesuffix("的")  # '尚未支付的'
     if not label.endswith("下达"):
         label = label.rstrip("为达是共:")  # '支出达', not the 达 of '下达' (an allocation)
     lengths, kinds, every = words
