@@ -43,6 +43,7 @@ from jixiao.domain.checker.rules_compare import (
     of_kind,
     prose_money,
 )
+from jixiao.domain.checker.rules_rows import line_grids
 from jixiao.domain.checker.statements import base_or_rate, direction_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
@@ -1800,9 +1801,137 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             finding = _above_pair_finding(context, match, spec, clause, finished, subject is None)
         if finding is None and not sources:
             finding = _grid_finding(context, match, spec, clause, finished)
+        if finding is None and subject is None:
+            finding = _whole_report_finding(context, match, spec, clause, finished, sources)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# A claim held against the whole report: the shapes above read the claim's sentence, section and
+# neighbours; this reads every rate of its act and every planned/achieved pair of its money, where
+# ever they stand, and speaks only when they all say the same (short of full)
+
+
+def _whole_report_finding(
+    context: CheckContext, match: re.Match, spec: dict, clause: str, finished: bool, sources: list[str]
+) -> Finding | None:
+    """A money claim ('各级资金均已足额到位', '项目资金已全部支付完毕') against the report's own
+    figures of its act, wherever they stand: every rate named for the act (到位率, 支付率/支付进度,
+    执行率 …: a sentence's, or a table's column of that name in its 合计 row, or in the row of the
+    claim's source), and, with no rate, the whole money's planned figure and achieved figure of the
+    act (计划/下达/调整后预算 against 到位/执行). The claim's subject is the whole money (a name
+    that is only generic words) or one source (县级配套 …: then only figures naming that source).
+    Silent when any of them reaches 100% or the pair is equal, when the subject is something else
+    (a named project), and when the figures are of another year."""
+    text = context.report.text
+    lead = text[last_mark(text, "。\n", 0, match.start()) + 1 : match.start()]
+    if any(ch.isdigit() for ch in lead) or any(term in lead for term in context.data.subject_terms):
+        return None  # '基本支出预算1,402.60万元,全部执行完毕': the claim is of what its sentence names
+    core = clause.strip(" ,:").split("。")[-1]
+    for word in sorted(spec.get("generic_words") or (), key=len, reverse=True):
+        core = core.replace(word, "")
+    for word in ("各级", "全部", "所有", "上述", "以上", "均", "已", "已经", "按合同", "按计划", "按规定"):
+        core = core.replace(word, "")
+    source = sources[-1] if sources else ""
+    for word in sources:
+        core = core.replace(word, "")
+    if core.strip():
+        return None  # a subject with a name of its own ('农乐舞传承展演经费'): read by the shapes above
+    verb = match.group("verb")
+    acts = spec.get("whole_acts") or {}
+    act = next((a for a in acts if verb.startswith(a)), None)
+    if act is None:
+        return None
+    rate_names = tuple(acts[act].get("rates") or ())
+    rates = _act_rates(context, rate_names, source, spec)
+    if rates:
+        if any(value >= HUNDRED for value, *_ in rates):
+            return None
+        value, label, at = rates[0]
+        return _claim_finding(context, match, finished, at, f"{label}为{value}%", f"{label}{value}%")
+    if source:
+        return None  # (a source's pair is not read: its planned figure is seldom named alike)
+    pair = _act_pair(context, acts[act])
+    if pair is None:
+        return None
+    planned, achieved = pair
+    if achieved.base >= planned.base - planned.half - achieved.half:
+        return None
+    ratio = round_half_up(achieved.base * HUNDRED / planned.base, 2)
+    said = f"{planned.label}{_show(planned)}、{achieved.label}{_show(achieved)}，{ratio}%"
+    return _claim_finding(context, match, finished, achieved.start, said, f"{ratio}%")
+
+
+def _act_rates(
+    context: CheckContext, names: tuple[str, ...], source: str, spec: dict
+) -> list[tuple[Decimal, str, int]]:
+    """(value, name, where) of every rate of the act the report states for the claim's money: a
+    percentage whose label ends with one of ``names`` (naming the source, or no source at all for
+    the whole money), and a table's cell in a column so named, in the row of the source or in the
+    total row."""
+    if not names:
+        return []
+    other_sources = tuple(w for w in spec.get("source_words") or () if w != source)
+    found = []
+    # the whole money's rate is named by the rate's name alone or after a word for the money
+    # ('预算执行率', '资金到位率'; not '政府采购执行率', of a part)
+    whole_names = tuple(
+        prefix + name for name in names for prefix in spec.get("whole_rate_prefixes") or ("",)
+    )
+    for quantity in of_kind(context, "percent"):
+        label = quantity.label
+        if quantity.approx or not label.endswith(names):
+            continue
+        if source:
+            if source not in label:
+                continue
+        elif label not in whole_names or any(word in label for word in other_sources):
+            continue
+        found.append((quantity.value, label, quantity.start))
+    total_rows = tuple(spec.get("total_rows") or ())
+    # (the rows read from the text's lines: a table whose columns the tables' reader does not know)
+    for grid in line_grids(context):
+        columns = [i for i, name in enumerate(grid.names) if name.endswith(names)]
+        for row in grid.rows if columns else ():
+            if not (source in row.label if source else row.label.startswith(total_rows)):
+                continue
+            for index in columns:
+                cell = row.cells[index]
+                if cell is not None and cell.unit == "%":
+                    found.append((cell.value, grid.names[index], cell.start))
+    for table in context.tables:
+        columns = [i for i, name in enumerate(table.columns) if name.endswith(names)]
+        for row in table.rows if columns else ():
+            if not (source in row.label if source else row.label.startswith(total_rows)):
+                continue
+            for index in columns:
+                cell = row.cell(index)
+                if cell is not None and cell.value is not None:
+                    found.append((cell.value, table.columns[index], cell.start))
+    found.sort(key=lambda item: item[2])
+    return found
+
+
+def _act_pair(context: CheckContext, act: dict) -> tuple[Fig, Fig] | None:
+    """The whole money's planned and achieved figure of an act, each stated with one value in the
+    report (the adjusted budget first among planned ones), or None."""
+    planned_roles = tuple(act.get("planned") or ())
+    achieved_roles = tuple(act.get("achieved") or ())
+    whole = [
+        f
+        for f in prose_money(context)
+        if f.parent is None and not f.per_unit and f.subject in ("", "项目") and f.own_role
+    ]
+    achieved = [f for f in whole if f.own_role in achieved_roles]
+    if len({f.base for f in achieved}) != 1:
+        return None
+    for role in planned_roles:
+        planned = [f for f in whole if f.own_role == role]
+        if planned:
+            return (planned[0], achieved[0]) if len({f.base for f in planned}) == 1 else None
+    return None
 
 
 def _negated(text: str, position: int, adverbs: tuple[str, ...]) -> bool:

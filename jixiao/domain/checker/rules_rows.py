@@ -92,6 +92,15 @@ def _split(line: str, start: int) -> list[tuple[str, int]]:
     return [(text.strip(), at + (len(text) - len(text.lstrip()))) for text, at in pieces if text.strip()]
 
 
+def line_grids(context: CheckContext) -> list[_Grid]:
+    """The tables read from the lines of the report's text (:func:`_line_grids`), read once for the
+    rules that look at them."""
+    grids = context.memo.get("rules_rows.line_grids")
+    if grids is None:
+        grids = context.memo["rules_rows.line_grids"] = _line_grids(context.report.source)
+    return grids
+
+
 def _line_grids(source: NormalizedText) -> list[_Grid]:
     """Runs of lines of three cells or more, two of them figures, all with as many cells: each run a
     table, under the line of as many cells and no figure right above it (its header). Read from the
@@ -261,7 +270,7 @@ def check_row_identities(context: CheckContext) -> list[Finding]:
         if _named_budget_columns(table.kinds)
         for row in table.rows
     }
-    for grid in (*_line_grids(report.source), *_table_grids(context)):
+    for grid in (*line_grids(context), *_table_grids(context)):
         if _named_budget_columns(tuple(_kind_of(name) for name in grid.names)) or any(
             report.paragraph_index(cell.start) in budget_lines
             for row in grid.rows

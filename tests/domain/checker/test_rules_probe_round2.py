@@ -41,9 +41,11 @@ def test_a_claim_in_the_conclusion_is_held_against_the_documents_rate_of_its_act
     (finding,) = fired(spent.format("97.72") + said, "claim.rate")
     assert "预算执行率为97.72%" in finding.message and finding.location.quote == "已全部执行"
     assert not fired(spent.format("100.00") + said, "claim.rate")
-    # the same claim outside a conclusion, far from the rate, is not held against it
+    # the same claim outside a conclusion, far from the rate, is held against it too (the claim of
+    # the whole money against the report's one rate of its act: _whole_report_finding)
     elsewhere = said.replace("三、自评结论", "三、主要做法")
-    assert not fired(spent.format("97.72") + elsewhere, "claim.rate")
+    assert "预算执行率为97.72%" in fired(spent.format("97.72") + elsewhere, "claim.rate")[0].message
+    assert not fired(spent.format("100.00") + elsewhere, "claim.rate")
     # a subject with a name of its own: only a rate whose sentence names it
     audits = "二、产出\n全年计划审计项目45个,实际完成42个,完成率93.33%。\n"
     plan = "三、自评结论\n本年度审计计划均已完成,全年移送问题线索15件。\n"
