@@ -1,0 +1,193 @@
+"""How far the checker's identities reach over wordings: each family's defect written in many
+combinations of the ways reports word its members (a member's label × where it stands), each with a
+consistent twin. Prints, by family, how many combinations are found and how many consistent twins
+draw a finding.
+
+This measures generalisation without a held-out set: the combinations are products of short lists
+of wordings, not texts the rules were tuned on one by one (the tests in
+tests/domain/checker/test_rules_balance_wordings.py and test_rules_claims_whole.py hold a sample of
+each, so a change that loses one fails). A benchmark, not a test.
+
+    python bench/bench_checker_wordings.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from jixiao.domain.checker import check_text  # noqa: E402
+
+# (name, the rules whose findings count, the combinations: (label, wrong text, right text))
+Family = tuple[str, tuple[str, ...], Callable[[], Iterator[tuple[str, str, str]]]]
+
+_BODY = "鹤山市侨务办公室2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本办内设2个股室。\n二、部门预算收支情况\n"
+_PROJECT = "鹤山市文化广电旅游体育局2023年度公共文化服务体系建设项目支出绩效自评报告\n一、项目基本情况\n"
+_FARM = "鹤山市农业农村局2023年度高标准农田建设项目支出绩效自评报告\n一、项目基本情况\n项目位于共和镇。\n"
+_FOREST = "鹤山市林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局内设5个股室。\n"
+
+
+def _year_identity() -> Iterator[tuple[str, str, str]]:
+    carried = [
+        "年初结转和结余12.40万元",
+        "上年结转资金12.40万元",
+        "上年结余12.40万元",
+        "年初结转结余12.40万元",
+    ]
+    income = [
+        "本年收入合计465.30万元",
+        "全年收入465.30万元",
+        "2023年收入总计465.30万元",
+        "本年度财政拨款收入465.30万元",
+    ]
+    spent = [
+        "本年支出合计458.85万元",
+        "全年支出458.85万元",
+        "2023年度决算支出458.85万元",
+        "支出总计458.85万元",
+    ]
+    end = ["年末结转和结余{b}万元", "年末结余{b}万元", "结转下年{b}万元", "期末结转结余{b}万元"]
+    for c, i, s, e in itertools.product(carried, income, spent, end):
+        body = (
+            f"（一）收入情况\n{c}；{i}。\n（二）支出情况\n{s}，其中基本支出400.00万元、项目支出58.85万元。\n"
+            f"三、结转结余\n{e}。\n"
+        )
+        yield (
+            f"{c[:6]}|{i[:6]}|{s[:6]}|{e[:6]}",
+            _BODY + body.format(b="28.85"),
+            _BODY + body.format(b="18.85"),
+        )
+
+
+def _project_balance() -> Iterator[tuple[str, str, str]]:
+    available = [
+        "上年结转38.60万元，本年下达265.00万元，可用资金合计303.60万元",
+        "项目资金总额303.60万元，其中上年结转38.60万元、本年下达265.00万元",
+        "年初结转38.60万元，当年到位265.00万元",
+    ]
+    stated = [
+        "项目资金结转下年{b}万元，将继续用于在建子项目。",
+        "年末结余资金{b}万元。",
+        "尚未支付的{b}万元已结转下年使用。",
+        "剩余{b}万元为质保金。",
+        "资金结余{b}万元，结转下年度。",
+        "未使用资金{b}万元按规定结转。",
+        "期末结转{b}万元。",
+        "项目结余{b}万元。",
+    ]
+    for a, s in itertools.product(available, stated):
+        body = (
+            f"（一）资金安排\n2023年{a}。\n二、资金使用\n截至2023年12月31日，项目实际支出271.35万元。\n"
+            f"三、绩效分析\n{s}\n四、存在问题\n部分子项目进度偏慢。\n"
+        )
+        yield f"{a[:8]}|{s[:8]}", _PROJECT + body.format(b="22.25"), _PROJECT + body.format(b="32.25")
+
+
+def _claims() -> Iterator[tuple[str, str, str]]:
+    evidence = {
+        "rate": "二、资金到位情况\n项目计划投入资金1,520.00万元，实际到位{a}万元，资金到位率{r}。\n",
+        "pair": "二、资金到位情况\n项目计划投入资金1,520.00万元，实际到位资金{a}万元。\n",
+        "table": "二、资金到位情况\n| 资金来源 | 计划数 | 到位数 | 到位率 |\n| 中央资金 | 1,000.00 | 1,000.00 | 100.00% |\n"
+        "| 县级配套 | 520.00 | {c} | {cr} |\n| 合计 | 1,520.00 | {a} | {r} |\n",
+        "paid": "二、资金使用情况\n项目预算1,520.00万元，已支付{a}万元，支付进度{r}。\n",
+        "spent": "二、资金使用情况\n项目调整后预算1,520.00万元，全年支出{a}万元。\n",
+    }
+    claims = {
+        "rate": ["各级资金均已足额到位，保障了项目实施。", "项目资金已全部到位。"],
+        "pair": ["各级资金均已足额到位，保障了项目实施。", "项目资金已全部到位。"],
+        "table": ["各级资金均已足额到位。", "项目资金已全部到位。", "县级配套资金已全部到位。"],
+        "paid": ["项目资金已全部支付完毕。", "资金已按合同全额支付。"],
+        "spent": ["项目资金已全部使用完毕。", "年度预算已全部执行完毕。"],
+    }
+    short = {"a": "1,380.00", "r": "90.79%", "c": "380.00", "cr": "73.08%"}
+    full = {"a": "1,520.00", "r": "100.00%", "c": "520.00", "cr": "100.00%"}
+    for kind, said in claims.items():
+        for claim, where in itertools.product(said, ("三、绩效分析\n", "四、评价结论\n")):
+            tail = where + "项目建设按期推进。" + claim + "\n五、存在问题\n进度偏慢。\n"
+            yield (
+                f"{kind}|{where[:4]}|{claim[:10]}",
+                _FARM + evidence[kind].format(**short) + tail,
+                _FARM + evidence[kind].format(**full) + tail,
+            )
+
+
+def _conflicts() -> Iterator[tuple[str, str, str]]:
+    first = {
+        "budget": ["2023年年初预算{v}万元。", "年初部门预算数为{v}万元。"],
+        "spent": ["全年支出决算{v}万元。", "2023年度实际支出{v}万元。", "全年累计支出{v}万元。"],
+        "trained": ["全年开展林业技术培训，培训林农{v}人次。", "组织技术培训，共培训林农{v}人次。"],
+        "area": ["全年完成植树造林{v}亩。", "全年造林面积{v}亩。"],
+    }
+    second = {
+        "budget": [
+            "年初预算{v}万元，执行中有调整。",
+            "部门年初预算为{v}万元。",
+            "年初批复预算{v}万元编制不够细化。",
+        ],
+        "spent": ["本年支出{v}万元，执行进度偏慢。", "全年实际支出{v}万元。", "部门全年支出{v}万元。"],
+        "trained": [
+            "培训林农{v}人次，取得了良好效果。",
+            "累计培训林农{v}人次。",
+            "共培训林农{v}人次，满意度较高。",
+        ],
+        "area": ["造林{v}亩，成活率较高。", "完成植树造林{v}亩。", "全年共造林{v}亩。"],
+    }
+    values = {
+        "budget": ("1,236.50", "1,286.50"),
+        "spent": ("1,180.20", "1,150.20"),
+        "trained": ("1,250", "1,320"),
+        "area": ("3,600", "3,800"),
+    }
+    for kind, (a, b) in values.items():
+        for one, two in itertools.product(first[kind], second[kind]):
+            text = (
+                _FOREST
+                + "二、部门收支情况\n"
+                + one.format(v=a)
+                + "\n三、绩效分析\n{}\n四、存在问题\n进度偏慢。\n"
+            )
+            yield f"{kind}|{one[:8]}|{two[:8]}", text.format(two.format(v=b)), text.format(two.format(v=a))
+
+
+FAMILIES: tuple[Family, ...] = (
+    ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
+    ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
+    ("“全部/均已”与全文的比率、计划与实际", ("claim.rate",), _claims),
+    (
+        "同一个数两个值",
+        ("quantity.conflict", "count.conflict", "stock.changed", "figure.transposed"),
+        _conflicts,
+    ),
+)
+
+
+def _fired(text: str, rules: tuple[str, ...]) -> bool:
+    return any(f.rule in rules for f in check_text(text, report_type="auto").findings)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="列出没有报出的组合和误报的组合")
+    args = parser.parse_args()
+    print("报告体检：各类问题换说法的组合（每种组合一错一对）")
+    for name, rules, combinations in FAMILIES:
+        found = false = total = 0
+        for label, wrong, right in combinations():
+            total += 1
+            hit, miss_fired = _fired(wrong, rules), _fired(right, rules)
+            found += hit
+            false += miss_fired
+            if args.verbose and (not hit or miss_fired):
+                print(f"    {'漏报' if not hit else ''}{'误报' if miss_fired else ''} {label}")
+        print(f"  {name}：{total} 种组合，报出 {found}（{found * 100 // total}%），对的那份报出 {false}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
