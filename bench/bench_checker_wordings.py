@@ -155,6 +155,37 @@ def _conflicts() -> Iterator[tuple[str, str, str]]:
             yield f"{kind}|{one[:8]}|{two[:8]}", text.format(two.format(v=b)), text.format(two.format(v=a))
 
 
+def _totals() -> Iterator[tuple[str, str, str]]:
+    shapes = [
+        "项目支出{T}万元，主要用于森林防火52.30万元、林业有害生物防治38.60万元、国土绿化41.20万元。",
+        "项目支出包括森林防火52.30万元、林业有害生物防治38.60万元和国土绿化41.20万元，共计{T}万元。",
+        "森林防火52.30万元，林业有害生物防治38.60万元，国土绿化41.20万元，以上三项合计{T}万元。",
+        "全年安排森林防火、林业有害生物防治、国土绿化3个项目，分别支出52.30万元、38.60万元、41.20万元，合计{T}万元。",
+        "项目支出{T}万元：\n1.森林防火52.30万元；\n2.林业有害生物防治38.60万元；\n3.国土绿化41.20万元。",
+        "项目支出{T}万元（森林防火52.30万元，林业有害生物防治38.60万元，国土绿化41.20万元）。",
+        "用于森林防火、林业有害生物防治、国土绿化的支出依次为52.30万元、38.60万元和41.20万元，总额{T}万元。",
+        "| 项目 | 支出 |\n| 森林防火 | 52.30 |\n| 林业有害生物防治 | 38.60 |\n| 国土绿化 | 41.20 |\n| 合计 | {T} |",
+    ]
+    counts = [
+        (
+            "全年培训林农{T}人次，其中森林防火培训520人次、病虫害防治培训386人次、造林技术培训412人次。",
+            "1,318",
+            "1,348",
+        ),
+        ("全年共开展培训{T}期：森林防火5期、病虫害防治4期、造林技术3期。", "12", "14"),
+        ("年初有护林员128人，年中新增护林员36人，年末共有护林员{T}人。", "164", "168"),
+        ("一级指标分值：决策15分、过程25分、产出30分、效益{T}分，合计100分。", "30", "35"),
+    ]
+    head = _FOREST + "二、支出情况\n"
+    tail = "\n三、存在问题\n进度偏慢。\n"
+    for shape, right, wrong in [*((s, "132.10", "138.10") for s in shapes), *counts]:
+        yield (
+            shape[:16].replace("\n", " "),
+            head + shape.replace("{T}", wrong) + tail,
+            head + shape.replace("{T}", right) + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -163,6 +194,18 @@ FAMILIES: tuple[Family, ...] = (
         "同一个数两个值",
         ("quantity.conflict", "count.conflict", "stock.changed", "figure.transposed"),
         _conflicts,
+    ),
+    (
+        "合计与所列各项",
+        (
+            "parts.sum",
+            "list.total",
+            "table.column_total",
+            "count.changes",
+            "score.list_total",
+            "parts.named_whole",
+        ),
+        _totals,
     ),
 )
 

@@ -26,7 +26,8 @@ from jixiao.domain.money import HUNDRED, round_half_up
 # Listed items followed by their total
 
 
-_ITEM_GAP = re.compile(r"^[,;、]\s*[^\d,;:。!?\n]{0,24}$")
+# (the last item often after 和/及: 'A52.30万元、B38.60万元和C41.20万元，共计…')
+_ITEM_GAP = re.compile(r"^(?:[,;、]|和|及|以及)\s*[^\d,;:。!?\n]{0,24}$")
 
 
 # '三个项目合计支出90万元', '以上各项共计', '合计支出': the total of the amounts just listed, named
