@@ -186,6 +186,47 @@ def _totals() -> Iterator[tuple[str, str, str]]:
         )
 
 
+def _rates() -> Iterator[tuple[str, str, str]]:
+    cases = [
+        ("二、预算执行\n调整后预算1,250.00万元，实际支出1,187.50万元，预算执行率{r}。\n", "95.00%", "97.00%"),
+        (
+            "二、预算执行\n调整后预算1,250.00万元，实际支出1,187.50万元。\n三、绩效分析\n本局预算执行率为{r}，执行较好。\n",
+            "95.00%",
+            "97.00%",
+        ),
+        (
+            "二、预算执行\n全年预算数1,250.00万元，全年执行数1,187.50万元。\n三、自评得分\n预算执行率{r}，得9.5分。\n",
+            "95.00%",
+            "97.00%",
+        ),
+        ("二、产出\n计划培训林农800人次，实际培训760人次，完成率{r}。\n", "95.00%", "97.00%"),
+        ("二、产出\n全年培训林农760人次，年度目标800人次，目标完成率{r}。\n", "95.00%", "97.00%"),
+        (
+            "二、支出结构\n本年支出1,187.50万元，其中项目支出356.25万元，占本年支出的{r}。\n",
+            "30.00%",
+            "32.00%",
+        ),
+        (
+            "二、支出结构\n本年支出1,187.50万元。\n三、项目支出\n项目支出356.25万元，占总支出的{r}。\n",
+            "30.00%",
+            "32.00%",
+        ),
+        ("二、支出情况\n2023年支出1,187.50万元，2022年支出1,100.00万元，同比增长{r}。\n", "7.95%", "9.95%"),
+        ("二、支出情况\n本年支出1,187.50万元，比上年的1,100.00万元增长{r}。\n", "7.95%", "9.95%"),
+        ("二、三公经费\n“三公”经费预算12.00万元，实际支出9.60万元，控制率{r}。\n", "80.00%", "86.00%"),
+        ("二、人员\n核定编制20名，实有在职人员18人，在职人员控制率{r}。\n", "90.00%", "95.00%"),
+        (
+            "二、预算执行\n表1（单位：万元）\n| 项目 | 调整后预算 | 实际支出 |\n| 合计 | 1,250.00 | 1,187.50 |\n三、分析\n预算执行率{r}。\n",
+            "95.00%",
+            "97.00%",
+        ),
+    ]
+    tail = "四、存在问题\n进度偏慢。\n"
+    for body, right, wrong in cases:
+        label = body.split("\n")[1][:16]
+        yield label, _FOREST + body.format(r=wrong) + tail, _FOREST + body.format(r=right) + tail
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -207,11 +248,28 @@ FAMILIES: tuple[Family, ...] = (
         ),
         _totals,
     ),
+    (
+        "比率与其分子分母",
+        (
+            "rate.recompute",
+            "rate.whole",
+            "count.completion",
+            "rate.counts",
+            "rate.target",
+            "change.rate",
+            "yoy.arithmetic",
+            "staff.control_rate",
+        ),
+        _rates,
+    ),
 )
 
 
 def _fired(text: str, rules: tuple[str, ...]) -> bool:
-    return any(f.rule in rules for f in check_text(text, report_type="auto").findings)
+    return any(
+        f.rule in rules and f.severity in ("error", "warning")
+        for f in check_text(text, report_type="auto").findings
+    )
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ from jixiao.domain.checker import (
     rules_text,
     rules_titles,
     rules_transposed,
+    rules_whole,
     rules_words,
 )
 from jixiao.domain.checker.base import RULE_DESCRIPTIONS, Rule
@@ -45,6 +46,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_means.RULES,  # 人均 against the total and the count
     *rules_template_hints.RULES,  # a template's writing hints left in (warnings)
     *rules_rows.RULES,  # a rate or score column against the identity the table's other rows teach
+    *rules_whole.RULES,  # the whole body's execution rate against its budget and spending anywhere
     *rules_transposed.RULES,  # one figure keyed twice with two digits swapped (after the conflict rules)
     *consistency.CONSISTENCY_RULES,  # deductions, problems, measures, charts (warnings)
 )

@@ -1,0 +1,191 @@
+"""The whole body's execution rate against the whole body's budget and spending, wherever each stands.
+
+``rate.whole``: '预算执行率为97.00%' in the analysis, '调整后预算1,250.00万元' and '实际支出1,187.50万元'
+in the budget section (or in the form's 合计 row): the rate is the spending divided by the budget,
+1,187.50÷1,250.00=95.00%. The rules that read a rate with the amounts of its own sentence leave a
+rate stated alone; this one reads its members from the figure table, by their roles, as the year's
+identity does: the body's spending (the role 执行, one value in the whole report) and its budgets
+(调整后 first; 年初预算, 预算 and 下达 as other bases: a rate that fits any of them is not reported).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.figures import Fig
+from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.parse import MONEY_UNITS
+from jixiao.domain.checker.rules import last_mark
+from jixiao.domain.checker.rules_columns import _table_unit
+from jixiao.domain.checker.rules_compare import of_kind, prose_money
+from jixiao.domain.checker.vocabulary import words
+from jixiao.domain.money import HUNDRED, round_half_up
+
+_NAMES = words("rules_whole.rate_names")
+_BASES = ("调整后", "年初预算", "预算", "下达")
+_TOTAL_ROWS = words("rules_whole.total_rows")
+
+
+class _Member:
+    """A member of the rate: its value in 元 (or in the table's unit), its rounding envelope, how it
+    is shown, and where it stands."""
+
+    __slots__ = ("base", "half", "shown", "start")
+
+    def __init__(self, base: Decimal, half: Decimal, shown: str, start: int) -> None:
+        self.base, self.half, self.shown, self.start = base, half, shown, start
+
+
+def _of_fig(fig: Fig) -> _Member:
+    printed = fig.quantity.text if fig.quantity is not None else format(fig.value, "f")
+    return _Member(fig.base, fig.half, f"{fig.raw_label}{printed}{fig.unit}", fig.start)
+
+
+def _whole(context: CheckContext) -> list[Fig]:
+    subjects = ("", "项目", "部门", "整体")
+    return [
+        f
+        for f in prose_money(context)
+        if f.parent is None and not f.per_unit and f.subject in subjects and f.own_role
+    ]
+
+
+def _members(context: CheckContext) -> tuple[list[_Member], dict[str, list[_Member]]]:
+    """The spending and the budgets (by role) of the whole body: the prose's, then the form's total
+    row (its 执行数, 全年预算 and 年初预算 columns)."""
+    figs = _whole(context)
+    spent = [_of_fig(f) for f in figs if f.own_role in ("执行", "决算")]  # (支出决算: the year's spending)
+    bases = {role: [_of_fig(f) for f in figs if f.own_role == role] for role in _BASES}
+    for table in context.tables:
+        done, budget, start = table.column("执行数"), table.column("全年预算"), table.column("年初预算")
+        if done is None or (budget is None and start is None):
+            continue
+        unit = _table_unit(context.report, table.start)
+        if unit is None:
+            continue  # (a form's amounts in a unit it does not name are not compared with the prose's)
+        scale = MONEY_UNITS[unit]
+        for row in table.rows:
+            if not row.label.replace(" ", "").startswith(_TOTAL_ROWS):
+                continue
+            for index, into in ((done, spent), (budget, bases["调整后"]), (start, bases["年初预算"])):
+                cell = row.cell(index)
+                if cell is not None and cell.value is not None:
+                    shown = f"{row.label}{table.columns[index]}{cell.text}{unit}"
+                    into.append(_Member(cell.value * scale, cell.half * scale, shown, cell.start))
+            break
+    return spent, bases
+
+
+def _one(members: list[_Member]) -> _Member | None:
+    """The member when every statement of it agrees (in 元, or all in one table's unit), else None."""
+    if not members:
+        return None
+    first = members[0]
+    if any(abs(m.base - first.base) > m.half + first.half for m in members):
+        return None
+    return first
+
+
+@rule(
+    "rate.whole",
+    "单独写出的预算执行率、占总支出的比重与全文的预算数、执行数（正文或自评表合计行）是否相符",
+)
+def check_whole_rate(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    percents = of_kind(context, "percent")
+    rates = [q for q in percents if q.label in _NAMES and not q.approx and q.value <= HUNDRED * 2]
+    shares = [q for q in percents if q.raw_label.rstrip("的为").endswith(_OF_THE_WHOLE) and not q.approx]
+    if not rates and not shares:
+        return []
+    findings = _shares(context, shares) if shares else []
+    if not rates:
+        return findings
+    alone = []
+    for rate in rates:
+        sentence = last_mark(text, "。\n", 0, rate.start) + 1
+        if not any(q.kind == "money" for q in context.report.quantities_between(sentence, rate.start)):
+            alone.append(rate)  # (a rate with amounts before it in its sentence is read with them)
+    if not alone:
+        return findings
+    spent_all, bases = _members(context)
+    spent = _one(spent_all)
+    if spent is None:
+        return findings
+    readings = [
+        (role, member) for role in _BASES if (member := _one(bases[role])) is not None and member.base > 0
+    ]
+    if not readings:
+        return findings
+    for rate in alone:
+        half = Decimal(5).scaleb(-(max(-rate.value.as_tuple().exponent, 0) + 1))
+        fits = False
+        for _, base in readings:
+            exact = spent.base * HUNDRED / base.base
+            # the envelope of the quotient from the members' own rounding, and the rate's
+            spread = HUNDRED * (spent.half + base.half * spent.base / base.base) / base.base
+            if abs(exact - rate.value) <= half + spread:
+                fits = True
+                break
+        if fits:
+            continue
+        _, base = readings[0]
+        if spent.base > base.base:
+            continue  # more spent than the budget: the two are not the year's budget and its spending
+        shown = round_half_up(spent.base * HUNDRED / base.base, 2)
+        findings.append(
+            context.finding(
+                "rate.whole",
+                WARNING,
+                f"“{rate.label}”写{rate.text}%，但{context.report.section_at(spent.start)}中"
+                f"{spent.shown}÷{base.shown}={shown}%",
+                rate.start,
+                rate.end,
+                expected=f"{shown}%",
+                found=f"{rate.text}%",
+            )
+        )
+    return findings
+
+
+_OF_THE_WHOLE = tuple(f"占{word}" for word in words("rules_whole.whole_spending"))
+
+
+def _shares(context: CheckContext, shares: list) -> list[Finding]:
+    """'项目支出356.25万元，占总支出的32.00%': the one amount of the share's sentence over the body's
+    whole spending stated elsewhere (the role 执行, one value in the report)."""
+    text = context.report.text
+    spent = _one(_members(context)[0])
+    if spent is None or spent.base <= 0:
+        return []
+    findings = []
+    for share in shares:
+        sentence = last_mark(text, "。\n", 0, share.start) + 1
+        amounts = [q for q in context.report.quantities_between(sentence, share.start) if q.kind == "money"]
+        if len(amounts) != 1 or amounts[0].role != "level" or amounts[0].approx:
+            continue  # (the whole in the same sentence: read with it by rate.recompute)
+        part = amounts[0]
+        if part.base_value >= spent.base:
+            continue
+        exact = part.base_value * HUNDRED / spent.base
+        half = Decimal(5).scaleb(-(max(-share.value.as_tuple().exponent, 0) + 1))
+        spread = HUNDRED * (context.report.half_unit(part) + spent.half) / spent.base
+        if abs(exact - share.value) <= half + spread:
+            continue
+        shown = round_half_up(exact, 2)
+        findings.append(
+            context.finding(
+                "rate.whole",
+                WARNING,
+                f"“{share.raw_label.strip()}”写{share.text}%，但{part.raw_label.strip()}{part.text}{part.unit}"
+                f"÷{spent.shown}（{context.report.section_at(spent.start)}）={shown}%",
+                share.start,
+                share.end,
+                expected=f"{shown}%",
+                found=f"{share.text}%",
+            )
+        )
+    return findings
+
+
+RULES = (check_whole_rate,)

@@ -1,0 +1,58 @@
+"""rate.whole: the whole body's execution rate, or a share of its spending, stated in a sentence of
+its own, against the budget and spending the report states elsewhere (prose or the form's total
+row). Each with its consistent twin, and readings that must stay silent."""
+
+import pytest
+
+from tests.domain.checker.helpers import findings
+
+HEAD = "鹤山市林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局内设5个股室。\n"
+TAIL = "四、存在问题\n进度偏慢。\n"
+
+CASES = [
+    (
+        "二、预算执行\n调整后预算1,250.00万元，实际支出1,187.50万元。\n三、绩效分析\n本局预算执行率为{r}，执行较好。\n",
+        "95.00%",
+        "97.00%",
+    ),
+    (
+        "二、预算执行\n全年预算数1,250.00万元，全年执行数1,187.50万元。\n三、自评得分\n预算执行率{r}，得9.5分。\n",
+        "95.00%",
+        "97.00%",
+    ),
+    (
+        "二、预算执行\n表1 资金情况（单位：万元）\n| 项目 | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+        "| 年度资金总额 | 1,200.00 | 1,250.00 | 1,187.50 |\n三、分析\n资金执行率{r}。\n",
+        "95.00%",
+        "97.00%",
+    ),
+    (
+        "二、支出结构\n本年支出1,187.50万元。\n三、项目支出\n项目支出356.25万元，占总支出的{r}。\n",
+        "30.00%",
+        "32.00%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "right", "wrong"), CASES)
+def test_a_rate_stated_alone_against_the_reports_budget_and_spending(body, right, wrong):
+    (found,) = findings(HEAD + body.format(r=wrong) + TAIL, "rate.whole", report_type="auto")
+    assert found.severity == "warning" and right in found.message and found.found == wrong
+    assert findings(HEAD + body.format(r=right) + TAIL, "rate.whole", report_type="auto") == []
+
+
+SILENT = [
+    # the rate fits another base the report states (年初预算): the author's base
+    "二、预算执行\n年初预算1,200.00万元，调整后预算1,250.00万元，实际支出1,187.50万元。\n三、分析\n预算执行率98.96%。\n",
+    # the spending stated twice with two values: no one reading
+    "二、预算执行\n调整后预算1,250.00万元，实际支出1,187.50万元。\n三、分析\n实际支出1,160.00万元，预算执行率92.80%。\n",
+    # a rate with its own amounts in its sentence is read with them (rate.recompute)
+    "二、预算执行\n调整后预算1,250.00万元，实际支出1,187.50万元。\n三、分析\n项目预算300.00万元，支出285.00万元，执行率95.00%。\n",
+    # more spent than the budget read: the two are not the year's budget and its spending
+    "二、预算执行\n下达资金233.64万元，完成支付784.69万元。\n三、分析\n预算执行率34.30%。\n",
+]
+
+
+@pytest.mark.parametrize("body", SILENT)
+def test_readings_that_are_not_one_rate_stay_silent(body):
+    assert findings(HEAD + body + TAIL, "rate.whole", report_type="auto") == []
