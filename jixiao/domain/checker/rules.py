@@ -1845,11 +1845,17 @@ def _joined_names(item: str, units: bool) -> int:
     ends like a unit's name) a joiner parts two names only when the words before it end so too
     ('秩序中队和宣传中队'), not inside one name ('生态环境和农业农村综合服务中心'); in other lists
     every joiner may."""
-    joins = list(_JOINERS.finditer(item))
+    # a joiner with one character or none on a side is a character of the name ('双和村', '共和镇',
+    # '和平街道'), not a joiner of two names
+    joins = [j for j in _JOINERS.finditer(item) if j.start() >= 2 and len(item) - j.end() >= 2]
     if not joins or not units:
         return len(joins)
     name = _bare(item)  # (a 与 in the bracket's note joins nothing of the list)
-    return sum(1 for join in _JOINERS.finditer(name) if name[: join.start()].endswith(_UNIT_ENDINGS))
+    return sum(
+        1
+        for join in _JOINERS.finditer(name)
+        if join.start() >= 2 and len(name) - join.end() >= 2 and name[: join.start()].endswith(_UNIT_ENDINGS)
+    )
 
 
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}")
