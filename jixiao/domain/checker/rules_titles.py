@@ -167,6 +167,11 @@ _OWN_YEAR = re.compile(
     r"|(?P<b>(?:19|20)\d{2})年度?(?:部门|单位)?(?:整体)?(?:支出|收支|预算|项目支出)?(?:决算|绩效自评|绩效评价|执行情况)"
     r"|现将(?P<c>(?:19|20)\d{2})年度?"
 )
+# failing those, the year of what the report's figures and work are about ('对2022年度项目开展了绩效
+# 自评', '2022年项目预算', '2022年度自评得分'), read only where the title's year is written nowhere
+_WORK_YEAR = re.compile(
+    r"(?<![〔\[（(])((?:19|20)\d{2})年度?(?=项目|预算|支出|收入|资金|部门整体|决算|自评|绩效|全年|年初|年末|实际)"
+)
 
 
 # a table's caption giving its year on a line of its own: '(2023年度)' under 项目支出绩效自评表
@@ -209,6 +214,8 @@ def check_title_against_body_year(context: CheckContext) -> list[Finding]:
     subject = _SUBJECT_END.split(match.group("rest").strip(), maxsplit=1)[0]
     if len(subject) >= 4:  # '林口县2022年城乡居民最低生活保障资金项目…' and '2023年城乡居民最低生活保障资金'
         said += re.findall(rf"((?:19|20)\d{{2}})年度?{re.escape(subject)}", body)
+    if len(said) < 2:
+        said += _WORK_YEAR.findall(body)
     stated = set(said)
     if len(said) < 2 or len(stated) != 1 or year in stated:
         return []  # said once is too little to tell

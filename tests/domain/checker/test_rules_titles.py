@@ -79,3 +79,23 @@ def test_a_title_year_against_the_year_the_body_gives_the_titles_own_subject_and
     # the subject named once for another year (last year's funds carried over) is too little
     once = "林口县2022年城乡居民最低生活保障资金项目支出绩效自评报告\n一、项目基本情况\n2023年城乡居民最低生活保障资金提前下达。\n"
     assert not [f for f in check_text(once).findings if f.rule == "title.body_year"]
+
+
+def test_the_title_year_against_the_year_the_body_works_on_in_other_words():
+    from jixiao.domain.checker import check_text
+
+    body = (
+        "一、基本情况\n根据县财政局通知要求，我局对2022年度项目开展了绩效自评。\n二、资金情况\n"
+        "2022年项目预算100.00万元，2022年支出95.00万元。\n三、自评结论\n2022年度自评得分92分。\n"
+    )
+
+    def fired(title):
+        return [
+            f for f in check_text(title + body, report_type="auto").findings if f.rule == "title.body_year"
+        ]
+
+    (finding,) = fired("鹤山市林业局2023年度造林补助项目支出绩效自评报告\n")
+    assert finding.expected == "2022" and finding.found == "2023"
+    assert fired("鹤山市林业局2022年度造林补助项目支出绩效自评报告\n") == []
+    # the title's year written anywhere in the body: the body may speak of other years too
+    assert fired("鹤山市林业局2023年度造林补助项目支出绩效自评报告\n" + "2023年3月完成自评。\n") == []
