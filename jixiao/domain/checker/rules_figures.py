@@ -896,7 +896,10 @@ def _year_words(data) -> re.Pattern:
     """One pattern for every word of a member of the year's identity (made once per data)."""
     spec = data.identities.get("year_identity") or {}
     found = {
-        w for m in ("end", "carried", "income", "spent") for p in spec.get(m) or () for w in p.split("+")
+        w
+        for m in ("end", "carried", "income", "spent", "available")
+        for p in spec.get(m) or ()
+        for w in p.split("+")
     }
     return re.compile(literal_trie(sorted(found)) if found else "(?!)")
 
@@ -906,7 +909,7 @@ def _member_of_year(label: str, spec: dict) -> str | None:
     (year_identity in identities.yaml), or None (a part's label, a previous year's figure …)."""
     if any(word in label for word in spec.get("not_whole") or ()):
         return None
-    for member in ("end", "carried", "income", "spent"):
+    for member in ("end", "carried", "income", "spent", "available"):
         for pair in spec.get(member) or ():
             if all(word in label for word in pair.split("+")):
                 return member
@@ -976,7 +979,7 @@ def _year_identity(
     if not places:
         return []
     findings = _year_table_rows(context, year, places)
-    members: dict[str, list] = {"carried": [], "income": [], "spent": [], "end": []}
+    members: dict[str, list] = {"carried": [], "income": [], "spent": [], "end": [], "available": []}
     within: set[int] = set()  # the carry-overs stated as parts of a total
     words = context.data.once(_year_words)
     every = context.figures.figs
@@ -990,13 +993,16 @@ def _year_identity(
         if not words.search(label):
             continue
         member = _member_of_year(label, year)
-        if member is None or (fig.parent is not None and member != "carried"):
-            continue  # a part is no member, except the carry-over listed among the income's parts
+        if member is None or (fig.parent is not None and member not in ("carried", "end")):
+            # a part is no member, except the carry-over listed among the income's parts and the
+            # year-end balance a list of the spending's parts ran on into ('其中基本支出…、项目支出…，
+            # 预算执行率94.50%，年末结转结余52.92万元': no balance is a part of the spending)
+            continue
         if fig.parent is not None:
             within.add(fig.start)  # (the income then holds it: income − spending is the reading)
         sentence = text[last_mark(text, "。\n", 0, fig.start) + 1 : fig.start]
         heading = context.report.section_at(fig.start).rsplit(" > ", 1)[-1]
-        if any(word in sentence or word in heading for word in year.get("scope_words") or ()):
+        if any(_names_scope(sentence, word) or word in heading for word in year.get("scope_words") or ()):
             continue  # '项目支出方面，上年结转10,000.00元…': the money of a part
         members[member].append(
             _Cell(
@@ -1011,14 +1017,29 @@ def _year_identity(
         )
     for member, cell in _year_cells(context, year, places):
         members[member].append(cell)
+    if not members["spent"]:
+        # the year's spending only in the form's total row ('合计 798.20 842.15 799.63 94.95%')
+        members["spent"] = _form_total_spending(context)
+    sole_source = not members["income"]
+    if sole_source:
+        # no income of the whole body named: its one source, when the report names no other income
+        # ('本年财政拨款收入1,286.45万元' and no 事业收入, 其他收入 …), a warning (there may be others)
+        members["income"] = _sole_income(context, figs, year)
     chosen = {}
-    for member, cells in members.items():
+    # the money of the year read as the balance carried in and the year's income, or, failing
+    # those, as the money available ('可用资金合计24,775.88万元': the two together)
+    sources = ("carried", "income") if members["carried"] and members["income"] else ("available",)
+    for member in (*sources, "spent", "end"):
+        cells = members[member]
         if not cells:
             return findings
         first = cells[0]
         if any(abs(c.base - first.base) >= c.half + first.half for c in cells):
             return findings  # one member stated with two values: not one year's reading
         chosen[member] = min(cells, key=lambda c: c.half)
+    if "available" in chosen:
+        chosen["carried"] = _Cell("", ZERO, ZERO, "", "", chosen["available"].start, chosen["available"].end)
+        chosen["income"] = chosen["available"]
     carried, income, spent = chosen["carried"], chosen["income"], chosen["spent"]
     ends = members["end"]
     spans = reported | {(f.location.start, f.location.end) for f in findings}
@@ -1037,7 +1058,7 @@ def _year_identity(
     findings.append(
         context.finding(
             "balance.identity",
-            ERROR,
+            WARNING if sole_source and members["income"] else ERROR,
             f"年末结转结余与收支不符：{_stated(carried) + '+' if carried.label else ''}{_stated(income)}"
             f"−{_stated(spent)}={_in_unit(expected, end.unit)}，而“{end.label}”为{_stated(end, False)}，"
             f"相差{_in_unit(abs(expected - end.base), end.unit)}",
@@ -1048,6 +1069,72 @@ def _year_identity(
         )
     )
     return findings
+
+
+def _names_scope(sentence: str, word: str) -> bool:
+    """The sentence speaks of a part of the money ('项目支出方面，…'): the part's word stands in it other
+    than as an item with its amount ('其中基本支出1,018.36万元、项目支出233.37万元' lists the parts
+    of a whole the sentence goes on with)."""
+    at = sentence.find(word)
+    while at >= 0:
+        after = sentence[at + len(word) : at + len(word) + 2]
+        if not any(ch.isdigit() for ch in after):
+            return True
+        at = sentence.find(word, at + 1)
+    return False
+
+
+def _sole_income(context: CheckContext, figs: list[Fig], year: dict) -> list[_Cell]:
+    """The statements of the body's one income (a label with 收入 that names a source, 财政拨款收入)
+    when every income the report states is that one amount; [] otherwise."""
+    incomes = [
+        f
+        for f in figs
+        if "收入" in f.raw_label
+        and f.parent is None
+        and not f.per_unit
+        and not any(word in f.raw_label for word in ("其中", "较上年", "比上年", "同比", "上年同期", "预算"))
+    ]
+    if not incomes or len({f.base for f in incomes}) != 1:
+        return []
+    return [
+        _Cell(
+            f.raw_label.strip(),
+            f.base,
+            f.half,
+            f.quantity.text if f.quantity else plain(f.value),
+            f.unit,
+            f.start,
+            f.end,
+        )
+        for f in incomes
+    ]
+
+
+def _form_total_spending(context: CheckContext) -> list[_Cell]:
+    """The 执行数 of the total row (合计, 年度资金总额 …) of a table that has such a column and row (of
+    several, the largest: the whole money's), in the unit its caption names; [] when there is none."""
+    totals = tuple((context.data.identities.get("balance") or {}).get("form_total_rows") or ())
+    found = []
+    for table in context.tables:
+        column = table.column("执行数")
+        if column is None:
+            continue
+        for row in table.rows:
+            cell = row.cell(column)
+            if row.label.replace(" ", "").startswith(totals) and cell is not None and cell.value is not None:
+                found.append((table, row, cell, column))
+                break
+    if not found:
+        return []
+    # several such tables: the whole's (a table of the projects totals a part of the spending, less)
+    table, row, cell, column = max(found, key=lambda item: item[2].value)
+    unit = _table_unit(context.report, table.start)
+    if unit is None or cell.unit:
+        return []
+    scale = MONEY_UNITS[unit]
+    label = f"{row.label}{table.columns[column]}"
+    return [_Cell(label, cell.value * scale, cell.half * scale, cell.text, unit, cell.start, cell.end)]
 
 
 def _restated_label(text: str, fig: Fig, previous: Fig | None) -> str:
@@ -1330,8 +1417,10 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
     """A balance of the whole money ('结余资金', '项目结余资金': form_balance_labels) against the total
     row of the one table with a 全年预算 and an 执行数 column: 全年预算 − 执行数, in the table's unit
     (its caption or header), a warning (the form may count the money another way)."""
-    label = balance.raw_label.strip()
-    if label.rstrip("为达是共:") not in (spec.get("form_balance_labels") or ()):
+    label = balance.raw_label.strip().rstrip("为达是共:")
+    for lead in ("截至年底", "截至年末", "年末", "期末", "年底"):  # ('年末结余资金': the year's end is when)
+        label = label.removeprefix(lead)
+    if label not in (spec.get("form_balance_labels") or ()):
         return None
     totals = tuple(spec.get("form_total_rows") or ())
     rows = [

@@ -10,6 +10,7 @@ identity does: the body's spending (the role 执行, one value in the whole repo
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao.domain.checker.base import CheckContext, rule
@@ -23,6 +24,9 @@ from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
 _NAMES = words("rules_whole.rate_names")
+# a part named in the rate's sentence: a name of two characters or more before 项目/工程/子项/资金
+_NAMED_PART = re.compile(r"([\u4e00-\u9fff]{2,})(?:项目|工程|子项|专项)")
+_OWN = ("本", "该", "整体", "部门整体", "全部", "所有", "本年度", "年度", "各", "本部门", "部门")
 _BASES = ("调整后", "年初预算", "预算", "下达")
 _TOTAL_ROWS = words("rules_whole.total_rows")
 
@@ -104,8 +108,12 @@ def check_whole_rate(context: CheckContext) -> list[Finding]:
     alone = []
     for rate in rates:
         sentence = last_mark(text, "。\n", 0, rate.start) + 1
-        if not any(q.kind == "money" for q in context.report.quantities_between(sentence, rate.start)):
-            alone.append(rate)  # (a rate with amounts before it in its sentence is read with them)
+        if any(q.kind == "money" for q in context.report.quantities_between(sentence, rate.start)):
+            continue  # (a rate with amounts before it in its sentence is read with them)
+        named = _NAMED_PART.search(text, sentence, rate.start)
+        if named is not None and named.group(1) not in _OWN:
+            continue  # '质量追溯体系建设项目进度滞后，执行率为86.39%': the rate of a named part
+        alone.append(rate)
     if not alone:
         return findings
     spent_all, bases = _members(context)
@@ -120,7 +128,9 @@ def check_whole_rate(context: CheckContext) -> list[Finding]:
     for rate in alone:
         half = Decimal(5).scaleb(-(max(-rate.value.as_tuple().exponent, 0) + 1))
         fits = False
-        for _, base in readings:
+        # (any statement of any base the report gives: a rate on a base stated twice with two values,
+        # on either of them, is the author's reading, not a slip of the rate)
+        for base in (member for role in _BASES for member in bases[role] if member.base > 0):
             exact = spent.base * HUNDRED / base.base
             # the envelope of the quotient from the members' own rounding, and the rate's
             spread = HUNDRED * (spent.half + base.half * spent.base / base.base) / base.base

@@ -19,16 +19,9 @@ ANNOTATIONS = load(PROBE, "annotations_*.yaml")
 # (or consistent statements) the rules did not yet handle then; a file leaves this set when it passes
 ROUND4_OPEN = frozenset(
     {
-        "p11_03_liupanshui_shengtaihuanjingju_2024_xiangmu_disanfang.txt",
-        "p11_05_yancheng_zhujianju_2021_xiangmu_disanfang_table.txt",
-        "p11_07_yichang_shuili_2024_xiangmu.txt",
-        "p12_01_tongren_fulian_2022_zhengti.txt",
-        "p12_02_qujing_shenjiju_2023_zhengti_table.txt",
-        "p12_05_zhangzhou_taiban_2024_zhengti_table.txt",
         "p12_08_jincheng_chengguan_2024_xiangmu_table.txt",
         "p13_02_tongliao_xumushouyi_2022_xiangmu.txt",
         "p13_04_ankang_yiminbanqian_2021_xiangmu_disanfang.txt",
-        "p13_06_yushu_jiaotong_2022_xiangmu_disanfang.txt",
     }
 )
 # round 5 (p14–p16), tuning data since round 6 was written (README): the files with a planted error
@@ -36,7 +29,6 @@ ROUND4_OPEN = frozenset(
 ROUND5_OPEN = frozenset(
     {
         "p14_04_zhangye_shuiwuju_2023_xiangmu_table.txt",
-        "p14_06_guyuan_nongyenongcun_2023_xiangmu_table.txt",
         "p14_07_hami_renshe_2022_zhengti_table.txt",
         "p14_08_shannan_jiaotong_2023_xiangmu_disanfang_table.txt",
         "p15_02_quzhou_kejiju_2022_xiangmu_disanfang_table.txt",
@@ -50,25 +42,45 @@ ROUND5_OPEN = frozenset(
         "p16_04_danzhou_weijianwei_2023_zhengti_disanfang.txt",
         "p16_06_guangyuan_xiangcunzhenxing_2023_xiangmu_disanfang_table.txt",
         "p16_07_anshun_danganguan_2023_xiangmu.txt",
-        "p16_08_baoshan_gonggongziyuan_2023_xiangmu_disanfang.txt",
+    }
+)
+# round 6 (p17–p19), tuning data since round 7 was written (README): the files with a planted error
+# the rules did not yet reach then (or a false error); a file leaves this set when it passes
+ROUND6_OPEN = frozenset(
+    {
+        "p17_01_jiamusi_liangshiwuzichubeiju_2022_zhengti.txt",
+        "p17_02_siping_tiyuju_2023_xiangmu_table.txt",
+        "p17_04_hulunbeier_linyecaoyuanju_2021_zhengti_table.txt",
+        "p17_05_jiuquan_shangwuju_2024_zhengti.txt",
+        "p17_06_tieling_renminjianchayuan_2023_zhengti_table.txt",
+        "p17_07_baishan_renshenchanye_2023_xiangmu_disanfang_table.txt",
+        "p17_08_xinzhou_difangzhibangongshi_2022_zhengti.txt",
+        "p18_01_lianyungang_guiqiaolian_2023_zhengti.txt",
+        "p18_03_sanming_linxiajingji_2023_xiangmu_table.txt",
+        "p18_08_liaocheng_gaobiaozhunnongtian_2021_xiangmu_disanfang_table.txt",
+        "p19_01_qingyuan_jiaojingzhidui_2023_zhengti.txt",
+        "p19_03_zunyi_xiaoshegaizao_2023_xiangmu.txt",
+        "p19_07_hebi_yibaobuzhu_2023_xiangmu_disanfang_table.txt",
+        "p19_08_heyuan_shuikuyimin_2022_xiangmu_disanfang_table.txt",
     }
 )
 TUNING = sorted(
     name
     for name, meta in ANNOTATIONS.items()
-    if not meta["held_out"] and name not in ROUND4_OPEN | ROUND5_OPEN
+    if not meta["held_out"] and name not in ROUND4_OPEN | ROUND5_OPEN | ROUND6_OPEN
 )
 
 
-def test_the_set_covers_the_issues_kinds_and_keeps_a_fifth_apart():
+def test_the_set_covers_the_issues_kinds_and_keeps_a_round_apart():
     assert len(ANNOTATIONS) >= 70
     # round 4 was all held out until its first runs were recorded (README), then tuned on; the
     # newest round is all apart
     newest = max(m.get("batch", 1) for m in ANNOTATIONS.values())
     assert newest == 7 and all(m["held_out"] for m in ANNOTATIONS.values() if m.get("batch") == newest)
     assert sorted(ANNOTATIONS) == sorted(p.name for p in PROBE.glob("*.txt"))
-    # (a fifth since round 5 was turned to tuning whole, as every round before it: README)
-    assert sum(m["held_out"] for m in ANNOTATIONS.values()) * 5 >= len(ANNOTATIONS)
+    # (each round is turned to tuning whole when the next is written: the held-out part is the newest
+    # round and round 1's quarter, at least a whole round of 24 files: README)
+    assert sum(m["held_out"] for m in ANNOTATIONS.values()) >= 24
     kinds = {d["kind"] for m in ANNOTATIONS.values() for d in m["defects"]}
     assert {"total.items", "conflict", "claim.rate", "balance", "rate", "numbering", "title"} <= kinds
     assert {m["report"] for m in ANNOTATIONS.values()} == {"zhengti", "xiangmu"}

@@ -35,13 +35,17 @@ def test_the_years_identity_in_other_words(carried, income, spent, end):
     assert balance_findings(BODY_HEAD + body.format(b="18.85")) == []
 
 
-def test_a_single_source_of_income_is_not_read_as_the_whole_income():
-    # '本年度财政拨款收入' names one source: the body may have others, so the identity is not read
+def test_a_single_source_of_income_is_read_as_the_income_only_when_no_other_is_stated():
+    # '本年度财政拨款收入' names one source: read as the year's income (a warning) only when the report
+    # states no other income
     body = (
         "（一）收入情况\n上年结余12.40万元；本年度财政拨款收入465.30万元。\n（二）支出情况\n全年支出458.85万元。\n"
         "三、结转结余\n年末结余28.85万元。\n"
     )
-    assert balance_findings(BODY_HEAD + body) == []
+    (found,) = balance_findings(BODY_HEAD + body)
+    assert found.severity == "warning" and "18.85" in found.message
+    other = body.replace("本年度财政拨款收入465.30万元", "本年度财政拨款收入465.30万元，其他收入10.00万元")
+    assert balance_findings(BODY_HEAD + other) == []
 
 
 PROJECT_HEAD = "鹤山市文化广电旅游体育局2023年度公共文化服务体系建设项目支出绩效自评报告\n一、项目基本情况\n"
