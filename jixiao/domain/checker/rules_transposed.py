@@ -47,9 +47,11 @@ class _Figure(NamedTuple):
 
 
 def _significant(digits: str) -> int:
-    """The significant digits of a figure: 42,000.00 and 560万元 have two (round figures make chance
-    pairs: 24,000 and 42,000 of two things), 3.49 has three."""
-    return len(digits.replace(".", "").strip("0"))
+    """The significant digits of a figure: 42,000.00 and 560.00万元 have two (round figures make chance
+    pairs: 24,000 and 42,000 of two things), 3.49 three, 4,680 four (one trailing zero is a digit)."""
+    plain = digits.replace(".", "").lstrip("0")
+    bare = plain.rstrip("0")
+    return len(bare) if len(plain) - len(bare) >= 2 else len(plain)  # (4,680 has four; 42,000 two)
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -90,21 +92,29 @@ def _figures(context: CheckContext) -> list[_Figure]:
         found.setdefault(
             fig.start, _Figure("money", digits, fig.unit, fig.start, fig.end, label, fig.paragraph)
         )
+    text = report.text
     for quantity in of_kind(context, "count"):
         if quantity.approx or quantity.role != "level":
             continue
         digits = format(quantity.value, "f")
         if _significant(digits) < _COUNT_DIGITS - 1:
             continue
+        # the parser's unit may be the head of a longer measure ('批' of '4,680批次')
+        unit, end = quantity.unit, quantity.end
+        longer = next(
+            (u for u in _MEASURE_UNITS if u.startswith(unit) and text.startswith(u, end - len(unit))), None
+        )
+        if longer is not None:
+            unit, end = longer, end - len(quantity.unit) + len(longer)
         found.setdefault(
             quantity.start,
             _Figure(
                 "count",
                 digits,
-                _SAME_UNIT.get(quantity.unit, quantity.unit),
+                _SAME_UNIT.get(unit, unit),
                 quantity.start,
-                quantity.end,
-                quantity.raw_label.strip(),
+                end,
+                quantity.raw_label.strip() or _line_above(report.text, quantity.start),
                 report.paragraph_index(quantity.start),
             ),
         )
@@ -148,7 +158,7 @@ def _measured(report) -> list[_Figure]:
                 word in clause[-4:] for word in _NOT_A_LEVEL[:8]
             ):
                 continue
-            label = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff") or text[line_start:start]
+            label = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff") or _line_above(text, start)
             found[start] = _Figure(
                 "count",
                 digits,
@@ -159,6 +169,23 @@ def _measured(report) -> list[_Figure]:
                 report.paragraph_index(start),
             )
     return list(found.values())
+
+
+def _line_above(text: str, position: int) -> str:
+    """The name of a figure that has none before it on its line: its line's words, or those of the
+    nearest of the three lines above that has any (a table of one cell a line: '定量检测样品批次',
+    '≥4,500批次', '4,860批次')."""
+    end = position
+    for step in range(4):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        words = "".join(c for c in line if "\u4e00" <= c <= "\u9fff")
+        if words and (step == 0 or not any(c.isdigit() for c in line)):
+            return words  # (a line above holding a figure is another cell of the row: '35万亩')
+        if start == 0:
+            break
+        end = start - 1
+    return ""
 
 
 def _same_kind(a: _Figure, b: _Figure) -> bool:
@@ -202,7 +229,7 @@ def check_transposed_figures(context: CheckContext) -> list[Finding]:
                 ):
                     continue
                 told.add(pair)
-                odd = _the_odd_one(group, earlier, later)
+                odd = _the_odd_one(context.report.text, group, earlier, later)
                 other = earlier if odd is later else later
                 if odd.start in reported or other.start in reported:
                     continue
@@ -210,10 +237,24 @@ def check_transposed_figures(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _the_odd_one(group: list[_Figure], earlier: _Figure, later: _Figure) -> _Figure:
-    """The figure whose digits the text states fewer times (the later one when as often)."""
+def _the_odd_one(text: str, group: list[_Figure], earlier: _Figure, later: _Figure) -> _Figure:
+    """The figure whose digits the text states fewer times; as often, the one in prose rather than in
+    a table (a form's figures are added up and exported, the prose's keyed again), else the later."""
     times = {digits: sum(f.digits == digits for f in group) for digits in (earlier.digits, later.digits)}
-    return earlier if times[earlier.digits] < times[later.digits] else later
+    if times[earlier.digits] != times[later.digits]:
+        return earlier if times[earlier.digits] < times[later.digits] else later
+    if _in_a_table(text, later) and not _in_a_table(text, earlier):
+        return earlier
+    return later
+
+
+def _in_a_table(text: str, figure: _Figure) -> bool:
+    """The figure stands in a table's cell: a '|' row, a line of its own, or a line of spaced cells."""
+    start = text.rfind("\n", 0, figure.start) + 1
+    end = text.find("\n", figure.end)
+    line = text[start : end if end >= 0 else len(text)]
+    rest = line.replace(text[figure.start : figure.end], "")
+    return "|" in line or sum("\u4e00" <= c <= "\u9fff" for c in rest) <= 1 or "  " in line
 
 
 def _shown(context: CheckContext, figure: _Figure) -> str:

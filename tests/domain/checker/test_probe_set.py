@@ -50,7 +50,6 @@ ROUND6_OPEN = frozenset(
     {
         "p17_01_jiamusi_liangshiwuzichubeiju_2022_zhengti.txt",
         "p17_02_siping_tiyuju_2023_xiangmu_table.txt",
-        "p17_04_hulunbeier_linyecaoyuanju_2021_zhengti_table.txt",
         "p17_05_jiuquan_shangwuju_2024_zhengti.txt",
         "p17_06_tieling_renminjianchayuan_2023_zhengti_table.txt",
         "p17_07_baishan_renshenchanye_2023_xiangmu_disanfang_table.txt",

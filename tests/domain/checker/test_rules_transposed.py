@@ -120,3 +120,19 @@ def test_the_odd_figure_is_the_one_stated_fewer_times():
     (found,) = transposed(body)
     assert "2,604.35万元" in found.message and found.found == "2,604.35万元"
     assert found.expected == "2,640.35万元"
+
+
+def test_a_form_read_one_cell_a_line_names_its_figure_by_the_line_above():
+    # '营造林面积' / '35万亩' / '38.6万亩': the actual value's name is the indicator's, two lines up
+    body = (
+        "全市完成营造林面积36.8万亩。\n二、绩效指标完成情况\n三级指标\n年度指标值\n实际完成值\n"
+        "营造林面积\n35万亩\n38.6万亩\n三、问题\n管护不足。"
+    )
+    (found,) = transposed(body)
+    assert found.found == "36.8万亩" and found.expected == "38.6万亩"  # (the prose, not the form's cell)
+
+
+def test_one_trailing_zero_is_a_digit_of_a_count():
+    body = "全年共完成定量检测样品4,680批次。\n二、指标\n定量检测样品批次\n≥4,500批次\n4,860批次\n三、问题\n无。"
+    (found,) = transposed(body)
+    assert found.found == "4,680批次"
