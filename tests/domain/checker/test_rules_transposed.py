@@ -133,6 +133,8 @@ def test_a_form_read_one_cell_a_line_names_its_figure_by_the_line_above():
 
 
 def test_one_trailing_zero_is_a_digit_of_a_count():
-    body = "全年共完成定量检测样品4,680批次。\n二、指标\n定量检测样品批次\n≥4,500批次\n4,860批次\n三、问题\n无。"
+    body = (
+        "全年共完成定量检测样品4,680批次。\n二、指标\n定量检测样品批次\n≥4,500批次\n4,860批次\n三、问题\n无。"
+    )
     (found,) = transposed(body)
     assert found.found == "4,680批次"
