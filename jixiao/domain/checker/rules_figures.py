@@ -1916,17 +1916,25 @@ def _whole_report_finding(
     (a named project), and when the figures are of another year."""
     text = context.report.text
     lead = text[last_mark(text, "。\n", 0, match.start()) + 1 : match.start()]
-    if any(ch.isdigit() for ch in lead) or any(term in lead for term in context.data.subject_terms):
+    whole_names = tuple(spec.get("whole_subjects") or ())
+    lead_start = match.start() - len(lead)
+    if any(q.kind == "money" for q in context.report.quantities_between(lead_start, match.start())) or any(
+        term in lead and not any(term in name for name in whole_names) for term in context.data.subject_terms
+    ):
         return None  # '基本支出预算1,402.60万元,全部执行完毕': the claim is of what its sentence names
-    core = clause.strip(" ,:").split("。")[-1]
+    # (what the clause says after a colon and an enumerator: '主要成效:一是各级财政补助资金')
+    core = _ENUMERATOR.sub("", clause.strip(" ,:").split("。")[-1].split(":")[-1])
+    # '各级资金', '上述各项专项资金', '中央、省、市各级资金': every level or item of the money
+    every = any(word in core for word in spec.get("every_words") or ())
     for word in sorted(spec.get("generic_words") or (), key=len, reverse=True):
         core = core.replace(word, "")
     for word in ("各级", "全部", "所有", "上述", "以上", "均", "已", "已经", "按合同", "按计划", "按规定"):
         core = core.replace(word, "")
-    source = sources[-1] if sources else ""
+    source = "" if every else sources[-1] if sources else ""
     for word in sources:
         core = core.replace(word, "")
-    if core.strip():
+    core = core.strip(" 、,和及与省市县区级专项财政补助")
+    if core:
         return None  # a subject with a name of its own ('农乐舞传承展演经费'): read by the shapes above
     verb = match.group("verb")
     acts = spec.get("whole_acts") or {}
@@ -1934,11 +1942,17 @@ def _whole_report_finding(
     if act is None:
         return None
     rate_names = tuple(acts[act].get("rates") or ())
-    rates = _act_rates(context, rate_names, source, spec)
+    rates = _act_rates(context, rate_names, source, spec, every)
     if rates:
-        if any(value >= HUNDRED for value, *_ in rates):
-            return None
-        value, label, at = rates[0]
+        if every:
+            # every level or item in full: any of them short contradicts it (the lowest is shown)
+            value, label, at = min(rates, key=lambda item: item[0])
+            if value >= HUNDRED:
+                return None
+        else:
+            if any(value >= HUNDRED for value, *_ in rates):
+                return None
+            value, label, at = rates[0]
         return _claim_finding(context, match, finished, at, f"{label}为{value}%", f"{label}{value}%")
     if source:
         return None  # (a source's pair is not read: its planned figure is seldom named alike)
@@ -1953,8 +1967,11 @@ def _whole_report_finding(
     return _claim_finding(context, match, finished, achieved.start, said, f"{ratio}%")
 
 
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|同时|另外|此外)")
+
+
 def _act_rates(
-    context: CheckContext, names: tuple[str, ...], source: str, spec: dict
+    context: CheckContext, names: tuple[str, ...], source: str, spec: dict, every: bool = False
 ) -> list[tuple[Decimal, str, int]]:
     """(value, name, where) of every rate of the act the report states for the claim's money: a
     percentage whose label ends with one of ``names`` (naming the source, or no source at all for
@@ -1976,7 +1993,7 @@ def _act_rates(
         if source:
             if source not in label:
                 continue
-        elif label not in whole_names or any(word in label for word in other_sources):
+        elif not every and (label not in whole_names or any(word in label for word in other_sources)):
             continue
         found.append((quantity.value, label, quantity.start))
     total_rows = tuple(spec.get("total_rows") or ())
@@ -1984,7 +2001,7 @@ def _act_rates(
     for grid in line_grids(context):
         columns = [i for i, name in enumerate(grid.names) if name.endswith(names)]
         for row in grid.rows if columns else ():
-            if not (source in row.label if source else row.label.startswith(total_rows)):
+            if not (every or (source in row.label if source else row.label.startswith(total_rows))):
                 continue
             for index in columns:
                 cell = row.cells[index]
@@ -1993,7 +2010,7 @@ def _act_rates(
     for table in context.tables:
         columns = [i for i, name in enumerate(table.columns) if name.endswith(names)]
         for row in table.rows if columns else ():
-            if not (source in row.label if source else row.label.startswith(total_rows)):
+            if not (every or (source in row.label if source else row.label.startswith(total_rows))):
                 continue
             for index in columns:
                 cell = row.cell(index)
@@ -2013,11 +2030,16 @@ def _act_pair(context: CheckContext, act: dict) -> tuple[Fig, Fig] | None:
         for f in prose_money(context)
         if f.parent is None and not f.per_unit and f.subject in ("", "项目") and f.own_role
     ]
-    achieved = [f for f in whole if f.own_role in achieved_roles]
+    achieved_words = tuple(act.get("achieved_words") or ())
+    achieved = [
+        f
+        for f in whole
+        if f.own_role in achieved_roles or (achieved_words and any(w in f.raw_label for w in achieved_words))
+    ]
     if len({f.base for f in achieved}) != 1:
         return None
     for role in planned_roles:
-        planned = [f for f in whole if f.own_role == role]
+        planned = [f for f in whole if f.own_role == role and f not in achieved]
         if planned:
             return (planned[0], achieved[0]) if len({f.base for f in planned}) == 1 else None
     return None

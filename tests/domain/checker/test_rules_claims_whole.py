@@ -62,3 +62,28 @@ SILENT = [
 @pytest.mark.parametrize(("evidence", "claim", "figures"), SILENT)
 def test_claims_about_other_money_or_another_act_stay_silent(evidence, claim, figures):
     assert claim_findings(evidence, claim, figures, "三、绩效分析\n") == []
+
+
+EVERY = [
+    # every level: a table's row of one level short, though the total reads 95%
+    (
+        "二、资金到位情况\n截至2023年12月31日，中央、省、县各级资金均已足额到位，明细如下：\n"
+        "资金来源|计划数|到位数|到位率\n中央资金|1,000.00|1,000.00|100.00%\n省级资金|300.00|300.00|100.00%\n"
+        "县级配套|220.00|{c}|{cr}\n合计|1,520.00|{a}|{r}\n",
+        "73.08%",
+    ),
+    # every item, after an enumerator and a colon, against one item's rate stated elsewhere
+    (
+        "二、资金使用\n电子商务项目已拨付{a}万元，拨付率{r}。\n三、成效\n主要成效：一是上述各项资金均已全部拨付到项目单位。\n",
+        "90.79%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "shown"), EVERY)
+def test_a_claim_of_every_level_or_item_against_any_one_short(body, shown):
+    short = {"a": "1,380.00", "r": "90.79%", "c": "160.00", "cr": "72.73%"}
+    full = {"a": "1,520.00", "r": "100.00%", "c": "220.00", "cr": "100.00%"}
+    (found,) = findings(HEAD + body.format(**short) + TAIL, "claim.rate", report_type="auto")
+    assert found.severity == "warning" and ("72.73%" in found.message or shown in found.message)
+    assert findings(HEAD + body.format(**full) + TAIL, "claim.rate", report_type="auto") == []
