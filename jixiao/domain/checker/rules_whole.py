@@ -6,6 +6,8 @@ in the budget section (or in the form's 合计 row): the rate is the spending di
 rate stated alone; this one reads its members from the figure table, by their roles, as the year's
 identity does: the body's spending (the role 执行, one value in the whole report) and its budgets
 (调整后 first; 年初预算, 预算 and 下达 as other bases: a rate that fits any of them is not reported).
+
+``parts.basic``: 基本支出 = 人员经费 + 公用经费, the three read the same way, wherever they stand.
 """
 
 from __future__ import annotations
@@ -198,4 +200,68 @@ def _shares(context: CheckContext, shares: list) -> list[Finding]:
     return findings
 
 
-RULES = (check_whole_rate,)
+# ---------------------------------------------------------------------------------------------
+# 基本支出 = 人员经费 + 公用经费, each member wherever the report states it
+
+_BASIC_MEMBERS = (("基本支出",), ("人员经费",), ("日常公用经费", "公用经费"))
+_ACTUAL, _PLANNED = ("执行", "决算"), ("调整后", "预算", "年初预算")
+
+
+def _basic_member(fig: Fig) -> int | None:
+    subject = fig.subject
+    for index, names in enumerate(_BASIC_MEMBERS):
+        if any(subject.startswith(name) for name in names):
+            return index
+    return None
+
+
+@rule("parts.basic", "基本支出与人员经费、公用经费之和（全文各写一次，同一口径）是否相符")
+def check_basic_spending(context: CheckContext) -> list[Finding]:
+    """基本支出 = 人员经费 + 公用经费: the three stated anywhere in the report (one sentence each, or
+    one), each with one value among the figures of the same stage (actual: 执行/决算; planned:
+    预算/调整后/年初预算) of the whole body and the year evaluated. A member stated with two values,
+    or not at all, leaves the stage unread."""
+    text = context.report.text
+    if "人员经费" not in text or "公用经费" not in text or "基本支出" not in text:
+        return []
+    findings = []
+    for stage in (_ACTUAL, _PLANNED):
+        members: list[list[Fig]] = [[], [], []]
+        for fig in prose_money(context):
+            if fig.per_unit or (fig.own_role and fig.own_role not in stage) or fig.role not in stage:
+                continue
+            if fig.year and fig.year != context.fiscal_year:
+                continue
+            index = _basic_member(fig)
+            if index is not None:
+                members[index].append(fig)
+        chosen = [_one([_of_fig(f) for f in found]) for found in members]
+        if any(member is None for member in chosen):
+            continue
+        basic, people, public = chosen
+        envelope = basic.half + people.half + public.half
+        added = people.base + public.base
+        if abs(added - basic.base) <= envelope:
+            continue
+        like = members[0][0]
+        findings.append(
+            context.finding(
+                "parts.basic",
+                WARNING,
+                f"基本支出与人员经费、公用经费之和不符：{people.shown}+{public.shown}={_in(added, like)}，"
+                f"而{basic.shown}，相差{_in(abs(added - basic.base), like)}",
+                members[0][0].start,
+                members[0][0].end,
+                expected=_in(added, like),
+                found=basic.shown,
+            )
+        )
+    return findings
+
+
+def _in(value: Decimal, like: Fig) -> str:
+    scale = MONEY_UNITS.get(like.unit, Decimal(1))
+    return f"{round_half_up(value / scale, 2)}{like.unit}"
+
+
+RULES = (check_whole_rate, check_basic_spending)

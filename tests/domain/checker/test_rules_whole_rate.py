@@ -56,3 +56,28 @@ SILENT = [
 @pytest.mark.parametrize("body", SILENT)
 def test_readings_that_are_not_one_rate_stay_silent(body):
     assert findings(HEAD + body + TAIL, "rate.whole", report_type="auto") == []
+
+
+BASIC = [
+    # the three in one sentence, the parts after the whole
+    "全年支出6,189.68万元，按支出性质分为基本支出{b}万元和项目支出1,302.56万元；从经费构成看，人员经费4,126.35万元、"
+    "公用经费720.77万元、项目支出1,302.56万元。",
+    # each in a section of its own
+    "（一）基本支出\n基本支出{b}万元。\n（二）人员经费\n全年人员经费支出4,126.35万元。\n（三）公用经费\n公用经费720.77万元。",
+]
+
+
+@pytest.mark.parametrize("body", BASIC)
+def test_basic_spending_against_personnel_and_public_funds_wherever_stated(body):
+    text = HEAD + "二、支出情况\n" + body + "\n" + TAIL
+    (found,) = findings(text.format(b="4,887.12"), "parts.basic", report_type="auto")
+    assert "4847.12" in found.message and "相差40.00万元" in found.message
+    assert findings(text.format(b="4,847.12"), "parts.basic", report_type="auto") == []
+
+
+def test_the_budget_and_the_actual_stage_are_read_apart():
+    body = (
+        "二、预算\n年初预算基本支出4,900.00万元，其中人员经费预算4,150.00万元。\n三、支出\n基本支出4,847.12万元，"
+        "人员经费4,126.35万元、公用经费720.77万元。\n"
+    )
+    assert findings(HEAD + body + TAIL, "parts.basic", report_type="auto") == []
