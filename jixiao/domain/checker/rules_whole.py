@@ -27,8 +27,9 @@ from jixiao.domain.money import HUNDRED, round_half_up
 
 _NAMES = words("rules_whole.rate_names")
 # a part named in the rate's sentence: a name of two characters or more before 项目/工程/子项/资金
-_NAMED_PART = re.compile(r"([\u4e00-\u9fff]{2,})(?:项目|工程|子项|专项)")
-_OWN = ("本", "该", "整体", "部门整体", "全部", "所有", "本年度", "年度", "各", "本部门", "部门")
+# ('项目支出', '专项资金' are the money's parts, not a named project)
+_NAMED_PART = re.compile(r"([\u4e00-\u9fff]{2,})(?:项目|工程|子项|专项)(?!支出|资金|经费)")
+_OWN = ("本", "该", "整体", "部门整体", "全部", "所有", "本年度", "年度", "各", "本部门", "部门", "其中")
 _BASES = ("调整后", "年初预算", "预算", "下达")
 _TOTAL_ROWS = words("rules_whole.total_rows")
 
@@ -48,21 +49,30 @@ def _of_fig(fig: Fig) -> _Member:
     return _Member(fig.base, fig.half, f"{fig.raw_label}{printed}{fig.unit}", fig.start)
 
 
-def _whole(context: CheckContext) -> list[Fig]:
-    subjects = ("", "项目", "部门", "整体")
-    return [
-        f
-        for f in prose_money(context)
-        if f.parent is None and not f.per_unit and f.subject in subjects and f.own_role
-    ]
+_WHOLE_SUBJECTS = ("", "项目", "部门", "整体")
 
 
-def _members(context: CheckContext) -> tuple[list[_Member], dict[str, list[_Member]]]:
-    """The spending and the budgets (by role) of the whole body: the prose's, then the form's total
-    row (its 执行数, 全年预算 and 年初预算 columns)."""
-    figs = _whole(context)
-    spent = [_of_fig(f) for f in figs if f.own_role in ("执行", "决算")]  # (支出决算: the year's spending)
-    bases = {role: [_of_fig(f) for f in figs if f.own_role == role] for role in _BASES}
+def _of_subject(context: CheckContext, subject: str) -> list[Fig]:
+    """The prose's figures of the whole body (``subject`` "") or of one part of its money (项目支出 …)
+    that name their stage: the whole amounts (no part of a list) for the whole, any for a part."""
+    if not subject:
+        return [
+            f
+            for f in prose_money(context)
+            if f.parent is None and not f.per_unit and f.subject in _WHOLE_SUBJECTS and f.own_role
+        ]
+    # (a part listed after the whole takes the whole's stage: '全年支出…，其中项目支出103.48万元')
+    return [f for f in prose_money(context) if not f.per_unit and f.role and f.subject.startswith(subject)]
+
+
+def _members(context: CheckContext, subject: str = "") -> tuple[list[_Member], dict[str, list[_Member]]]:
+    """The spending and the budgets (by role) of the whole body, or of one part of its money: the
+    prose's, then a form's total row (the part's row) with its 执行数, 全年预算 and 年初预算 columns."""
+    figs = _of_subject(context, subject)
+    rows = (subject,) if subject else _TOTAL_ROWS
+    # (支出决算: the year's spending; a part's stage may be its whole's)
+    spent = [_of_fig(f) for f in figs if (f.own_role or f.role) in ("执行", "决算")]
+    bases = {role: [_of_fig(f) for f in figs if (f.own_role or f.role) == role] for role in _BASES}
     for table in context.tables:
         done, budget, start = table.column("执行数"), table.column("全年预算"), table.column("年初预算")
         if done is None or (budget is None and start is None):
@@ -72,7 +82,7 @@ def _members(context: CheckContext) -> tuple[list[_Member], dict[str, list[_Memb
             continue  # (a form's amounts in a unit it does not name are not compared with the prose's)
         scale = MONEY_UNITS[unit]
         for row in table.rows:
-            if not row.label.replace(" ", "").startswith(_TOTAL_ROWS):
+            if not row.label.replace(" ", "").startswith(rows):
                 continue
             for index, into in ((done, spent), (budget, bases["调整后"]), (start, bases["年初预算"])):
                 cell = row.cell(index)
@@ -100,64 +110,95 @@ def _one(members: list[_Member]) -> _Member | None:
 def check_whole_rate(context: CheckContext) -> list[Finding]:
     text = context.report.text
     percents = of_kind(context, "percent")
-    rates = [q for q in percents if q.label in _NAMES and not q.approx and q.value <= HUNDRED * 2]
+    rates = [
+        q
+        for q in percents
+        if (q.label in _NAMES or _part_of(q.label) is not None) and not q.approx and q.value <= HUNDRED * 2
+    ]
     shares = [q for q in percents if q.raw_label.rstrip("的为").endswith(_OF_THE_WHOLE) and not q.approx]
     if not rates and not shares:
         return []
     findings = _shares(context, shares) if shares else []
     if not rates:
         return findings
-    alone = []
+    read: dict[str, tuple] = {}
     for rate in rates:
-        sentence = last_mark(text, "。\n", 0, rate.start) + 1
-        if any(q.kind == "money" for q in context.report.quantities_between(sentence, rate.start)):
-            continue  # (a rate with amounts before it in its sentence is read with them)
+        subject = _part_of(rate.label) or ""
+        sentence = last_mark(text, "。;；\n", 0, rate.start) + 1  # (a ';' parts members of one sentence)
+        amounts = [q for q in context.report.quantities_between(sentence, rate.start) if q.kind == "money"]
+        if not subject and len(amounts) == 1:
+            # '项目支出预算12,960,000.00元，执行率93.05%': a bare rate after a part's budget is the part's
+            fig = context.figures.of(amounts[0])
+            subject = next((part for part in _PARTS if fig is not None and fig.subject.startswith(part)), "")
+        if amounts and not (subject and len(amounts) == 1 and _names_a_base(context, amounts[0], subject)):
+            continue  # (a rate with amounts before it in its sentence is read with them; a part's rate
+            # after the part's budget alone, '项目支出预算12,960,000.00元，执行率93.05%', with its spending elsewhere)
         named = _NAMED_PART.search(text, sentence, rate.start)
         if named is not None and named.group(1) not in _OWN:
             continue  # '质量追溯体系建设项目进度滞后，执行率为86.39%': the rate of a named part
-        alone.append(rate)
-    if not alone:
-        return findings
-    spent_all, bases = _members(context)
-    spent = _one(spent_all)
-    if spent is None:
-        return findings
-    readings = [
-        (role, member) for role in _BASES if (member := _one(bases[role])) is not None and member.base > 0
-    ]
-    if not readings:
-        return findings
-    for rate in alone:
-        half = Decimal(5).scaleb(-(max(-rate.value.as_tuple().exponent, 0) + 1))
-        fits = False
-        # (any statement of any base the report gives: a rate on a base stated twice with two values,
-        # on either of them, is the author's reading, not a slip of the rate)
-        for base in (member for role in _BASES for member in bases[role] if member.base > 0):
-            exact = spent.base * HUNDRED / base.base
-            # the envelope of the quotient from the members' own rounding, and the rate's
-            spread = HUNDRED * (spent.half + base.half * spent.base / base.base) / base.base
-            if abs(exact - rate.value) <= half + spread:
-                fits = True
-                break
-        if fits:
+        if subject not in read:
+            spent_all, bases = _members(context, subject)
+            spent = _one(spent_all)
+            readings = [
+                (role, member)
+                for role in _BASES
+                if (member := _one(bases[role])) is not None and member.base > 0
+            ]
+            read[subject] = (spent, bases, readings)
+        spent, bases, readings = read[subject]
+        if spent is None or not readings:
             continue
-        _, base = readings[0]
-        if spent.base > base.base:
-            continue  # more spent than the budget: the two are not the year's budget and its spending
-        shown = round_half_up(spent.base * HUNDRED / base.base, 2)
-        findings.append(
-            context.finding(
-                "rate.whole",
-                WARNING,
-                f"“{rate.label}”写{rate.text}%，但{context.report.section_at(spent.start)}中"
-                f"{spent.shown}÷{base.shown}={shown}%",
-                rate.start,
-                rate.end,
-                expected=f"{shown}%",
-                found=f"{rate.text}%",
-            )
-        )
+        finding = _rate_finding(context, rate, spent, bases, readings)
+        if finding is not None:
+            findings.append(finding)
     return findings
+
+
+_PARTS = words("rules_whole.part_subjects")
+
+
+def _part_of(label: str) -> str | None:
+    """The part of the money a rate's label names ('项目支出执行率' → 项目支出), or None."""
+    for part in _PARTS:
+        if label.startswith(part) and label[len(part) :] in _NAMES:
+            return part
+    return None
+
+
+def _names_a_base(context: CheckContext, quantity, subject: str) -> bool:
+    fig = context.figures.of(quantity)
+    return fig is not None and fig.subject.startswith(subject) and fig.own_role in _BASES
+
+
+def _rate_finding(context: CheckContext, rate, spent: _Member, bases: dict, readings: list) -> Finding | None:
+    """The rate against the spending over each base stated (none fits: a warning against the first)."""
+    half = Decimal(5).scaleb(-(max(-rate.value.as_tuple().exponent, 0) + 1))
+    fits = False
+    # (any statement of any base the report gives: a rate on a base stated twice with two values,
+    # on either of them, is the author's reading, not a slip of the rate)
+    for base in (member for role in _BASES for member in bases[role] if member.base > 0):
+        exact = spent.base * HUNDRED / base.base
+        # the envelope of the quotient from the members' own rounding, and the rate's
+        spread = HUNDRED * (spent.half + base.half * spent.base / base.base) / base.base
+        if abs(exact - rate.value) <= half + spread:
+            fits = True
+            break
+    if fits:
+        return None
+    _, base = readings[0]
+    if spent.base > base.base:
+        return None  # more spent than the budget: the two are not the year's budget and its spending
+    shown = round_half_up(spent.base * HUNDRED / base.base, 2)
+    return context.finding(
+        "rate.whole",
+        WARNING,
+        f"“{rate.label}”写{rate.text}%，但{context.report.section_at(spent.start)}中"
+        f"{spent.shown}÷{base.shown}={shown}%",
+        rate.start,
+        rate.end,
+        expected=f"{shown}%",
+        found=f"{rate.text}%",
+    )
 
 
 _OF_THE_WHOLE = tuple(f"占{word}" for word in words("rules_whole.whole_spending"))

@@ -81,3 +81,20 @@ def test_the_budget_and_the_actual_stage_are_read_apart():
         "人员经费4,126.35万元、公用经费720.77万元。\n"
     )
     assert findings(HEAD + body + TAIL, "parts.basic", report_type="auto") == []
+
+
+PART_RATES = [
+    # a part's own rate named so, its spending listed under the whole and its budget beside the rate
+    "二、支出\n全年支出合计371.85万元，其中基本支出268.37万元；项目支出103.48万元。\n三、预算执行\n"
+    "其中项目支出调整后预算112.30万元，项目支出执行率{r}。\n",
+    # a bare rate after the part's budget, the next member of the sentence after a ';'
+    "二、支出\n本年支出371.85万元，其中基本支出268.37万元、项目支出103.48万元。分类别看，基本支出预算270.00万元，"
+    "执行率99.40%；项目支出预算112.30万元，执行率{r}。\n",
+]
+
+
+@pytest.mark.parametrize("body", PART_RATES)
+def test_a_parts_rate_against_the_parts_budget_and_spending(body):
+    (found,) = findings(HEAD + body.format(r="97.15%") + TAIL, "rate.whole", report_type="auto")
+    assert "92.15%" in found.message and found.found == "97.15%"
+    assert findings(HEAD + body.format(r="92.15%") + TAIL, "rate.whole", report_type="auto") == []
