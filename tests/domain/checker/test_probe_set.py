@@ -51,7 +51,6 @@ ROUND6_OPEN = frozenset(
         "p17_01_jiamusi_liangshiwuzichubeiju_2022_zhengti.txt",
         "p17_02_siping_tiyuju_2023_xiangmu_table.txt",
         "p17_05_jiuquan_shangwuju_2024_zhengti.txt",
-        "p17_06_tieling_renminjianchayuan_2023_zhengti_table.txt",
         "p17_07_baishan_renshenchanye_2023_xiangmu_disanfang_table.txt",
         "p17_08_xinzhou_difangzhibangongshi_2022_zhengti.txt",
         "p18_01_lianyungang_guiqiaolian_2023_zhengti.txt",
