@@ -368,7 +368,9 @@ def test_a_second_numbered_list_under_one_heading_may_start_again_at_one():
     assert findings(text, "heading.numbering") == []
 
 
-@pytest.mark.parametrize("ending", ["特此报告", "二〇二四年三月十五日", "2024-03-15"])
+@pytest.mark.parametrize(
+    "ending", ["特此报告", "二〇二四年三月十五日", "2024-03-15", "2024年3月", "二〇二四年三月"]
+)
 def test_reports_that_end_with_a_closing_formula_or_a_date_are_complete(ending):
     assert check_text(f"一、部门概况\n正文。\n{ending}").truncated is False
 
