@@ -1109,9 +1109,9 @@ def _form_total_spending(context: CheckContext) -> list[_Cell]:
         column = table.column("执行数")
         if column is None:
             continue
-        for row in table.rows:
+        for row in table.labelled_rows(totals):
             cell = row.cell(column)
-            if row.label.replace(" ", "").startswith(totals) and cell is not None and cell.value is not None:
+            if cell is not None and cell.value is not None:
                 found.append((table, row, cell, column))
                 break
     if not found:
@@ -1416,8 +1416,7 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
         (table, row)
         for table in context.tables
         if table.column("全年预算") is not None and table.column("执行数") is not None
-        for row in table.rows
-        if row.label.replace(" ", "").startswith(totals)
+        for row in table.labelled_rows(totals)
     ]
     if len(rows) != 1:
         return None
@@ -1986,27 +1985,31 @@ def _act_rates(
             continue
         found.append((quantity.value, label, quantity.start))
     total_rows = tuple(spec.get("total_rows") or ())
+
+    def wanted(label: str) -> bool:
+        """The row speaks of the claim's money: its source's row, the total row, or any for every."""
+        return every or (source in label if source else label.startswith(total_rows))
+
     # (the rows read from the text's lines: a table whose columns the tables' reader does not know)
     for grid in line_grids(context):
         columns = [i for i, name in enumerate(grid.names) if name.endswith(names)]
         for row in grid.rows if columns else ():
-            if not (every or (source in row.label if source else row.label.startswith(total_rows))):
-                continue
-            for index in columns:
+            for index in columns if wanted(row.label) else ():
                 cell = row.cells[index]
                 if cell is not None and cell.unit == "%":
                     found.append((cell.value, grid.names[index], cell.start))
     for table in context.tables:
         columns = [i for i, name in enumerate(table.columns) if name.endswith(names)]
         for row in table.rows if columns else ():
-            if not (every or (source in row.label if source else row.label.startswith(total_rows))):
-                continue
-            for index in columns:
+            for index in columns if wanted(row.label) else ():
                 cell = row.cell(index)
                 if cell is not None and cell.value is not None:
                     found.append((cell.value, table.columns[index], cell.start))
-    found.sort(key=lambda item: item[2])
-    return found
+    # one cell read as a sentence's percentage, a line's cell and a table's: once, as first read
+    first: dict[int, tuple[Decimal, str, int]] = {}
+    for item in found:
+        first.setdefault(item[2], item)
+    return sorted(first.values(), key=lambda item: item[2])
 
 
 def _act_pair(context: CheckContext, act: dict) -> tuple[Fig, Fig] | None:

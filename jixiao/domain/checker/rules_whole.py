@@ -81,15 +81,12 @@ def _members(context: CheckContext, subject: str = "") -> tuple[list[_Member], d
         if unit is None:
             continue  # (a form's amounts in a unit it does not name are not compared with the prose's)
         scale = MONEY_UNITS[unit]
-        for row in table.rows:
-            if not row.label.replace(" ", "").startswith(rows):
-                continue
+        for row in table.labelled_rows(rows)[:1]:
             for index, into in ((done, spent), (budget, bases["调整后"]), (start, bases["年初预算"])):
                 cell = row.cell(index)
                 if cell is not None and cell.value is not None:
                     shown = f"{row.label}{table.columns[index]}{cell.text}{unit}"
                     into.append(_Member(cell.value * scale, cell.half * scale, shown, cell.start))
-            break
     return spent, bases
 
 

@@ -83,6 +83,11 @@ class Table:
                 return self.kinds.index(kind)
         return None
 
+    def labelled_rows(self, labels: tuple[str, ...]) -> list[TableRow]:
+        """The rows whose label (spaces aside) starts with one of ``labels`` ('合计', '年度资金总额'),
+        in order."""
+        return [row for row in self.rows if row.label.replace(" ", "").startswith(labels)]
+
     def labelled_cells(self, kind: str, labels: tuple[str, ...]) -> list[TableCell]:
         """The cells with a value, in the column of ``kind``, of the rows whose label (spaces
         aside) starts with one of ``labels`` ('总分', '年度资金总额'), in order."""
@@ -91,10 +96,8 @@ class Table:
             return []
         return [
             cell
-            for row in self.rows
-            if row.label.replace(" ", "").startswith(labels)
-            and (cell := row.cell(column)) is not None
-            and cell.value is not None
+            for row in self.labelled_rows(labels)
+            if (cell := row.cell(column)) is not None and cell.value is not None
         ]
 
 
