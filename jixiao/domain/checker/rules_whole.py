@@ -67,7 +67,15 @@ def _of_subject(context: CheckContext, subject: str) -> list[Fig]:
 
 def _members(context: CheckContext, subject: str = "") -> tuple[list[_Member], dict[str, list[_Member]]]:
     """The spending and the budgets (by role) of the whole body, or of one part of its money: the
-    prose's, then a form's total row (the part's row) with its 执行数, 全年预算 and 年初预算 columns."""
+    prose's, then a form's total row (the part's row) with its 执行数, 全年预算 and 年初预算 columns.
+    Read once per subject for the rates and the shares alike."""
+    read = context.memo.setdefault("rules_whole.members", {})
+    if subject not in read:
+        read[subject] = _read_members(context, subject)
+    return read[subject]
+
+
+def _read_members(context: CheckContext, subject: str) -> tuple[list[_Member], dict[str, list[_Member]]]:
     figs = _of_subject(context, subject)
     rows = (subject,) if subject else _TOTAL_ROWS
     # (支出决算: the year's spending; a part's stage may be its whole's)
