@@ -11,6 +11,7 @@ from jixiao.domain.checker import (
     rules_compare,
     rules_figures,
     rules_forms,
+    rules_levels,
     rules_lists,
     rules_marks,
     rules_means,
@@ -42,6 +43,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
+    *rules_levels.RULES,  # a township's report against its own level (镇 writing 本乡)
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
     *rules_template_hints.RULES,  # a template's writing hints left in (warnings)

@@ -19,6 +19,7 @@ from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
 from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts
+from jixiao.domain.checker.rules_levels import self_reference, unit_level
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -1378,8 +1379,9 @@ def _levels_of(levels: dict) -> _Levels:
 
 
 def _level_variants(context: CheckContext) -> list[Finding]:
-    """The unit calling itself by two administrative levels (本镇 and 本乡, 我县 and 我区): the
-    fewer are reported, text copied from another unit's report. A tie tells nothing."""
+    """The unit calling itself by two administrative levels (本镇 and 本乡, 我县 and 我区): those
+    not of the unit's own level (the title's, when it names a township) are reported, or else the
+    fewer, text copied from another unit's report. A tie with no title to tell tells nothing."""
     text = context.report.text
     wording = context.data.wording
     compounds = wording.get("self_level_compounds") or ""
@@ -1388,6 +1390,7 @@ def _level_variants(context: CheckContext) -> list[Finding]:
         if sum(1 for level in levels if level in text) < 2:
             continue  # one level's character is not even written
         said: dict[str, list[tuple[int, str]]] = {}
+        unit = unit_level(context)
         regex, level_of, anchors, offsets, heads = _made_once(levels, _LEVELS, _levels_of)
         if offsets is None or not level_of:
             matches = scan.finditer(regex, text, context.report.places)
@@ -1408,12 +1411,20 @@ def _level_variants(context: CheckContext) -> list[Finding]:
                 text[end : end + 1] in levels and text[end] != level
             ):
                 continue  # 各乡镇政府, 城乡政府, 本乡镇
+            if unit is not None and not self_reference(text, start, form, level):
+                # 安全乡村, 白土乡政府: a word, or another unit named in full (read so where the
+                # title names the unit: its level decides, so a look-alike alone would be reported)
+                continue
             said.setdefault(level, []).append((start, form))
         if len(said) < 2:
-            continue
-        (major, many), (_, few) = sorted(said.items(), key=lambda item: -len(item[1]))[:2]
-        if len(many) == len(few):
-            continue
+            continue  # one level only: name.level holds it against the unit's own (the title's)
+        if unit is not None and unit[1] in said:  # the title names the unit: its level is the right one
+            major, many = unit[1], said[unit[1]]
+            few = [place for level, places in said.items() if level != major for place in places]
+        else:
+            (major, many), (_, few) = sorted(said.items(), key=lambda item: -len(item[1]))[:2]
+            if len(many) == len(few):
+                continue
         many.sort()
         for start, form in sorted(few):
             findings.append(
