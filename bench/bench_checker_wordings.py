@@ -227,6 +227,58 @@ def _rates() -> Iterator[tuple[str, str, str]]:
         yield label, _FOREST + body.format(r=wrong) + tail, _FOREST + body.format(r=right) + tail
 
 
+# a money rate with its numerator and denominator named in the ways reports name them: (rate, the
+# denominator's labels, the numerator's labels), each pair a meaningful one
+RATE_PAIRS = {
+    "执行率": (
+        ["年初预算{b}万元", "下达资金{b}万元", "安排资金{b}万元", "调整后预算{b}万元"],
+        ["实际支出{a}万元", "已支付{a}万元", "支出{a}万元"],
+    ),
+    "预算执行率": (["年初预算{b}万元", "全年预算数{b}万元"], ["实际支出{a}万元", "全年执行数{a}万元"]),
+    "支付率": (["下达资金{b}万元", "安排资金{b}万元"], ["已支付{a}万元", "实际支付{a}万元"]),
+    "拨付率": (["下达资金{b}万元", "安排资金{b}万元"], ["已拨付{a}万元", "累计拨付{a}万元"]),
+    "资金到位率": (
+        ["计划投资{b}万元", "安排资金{b}万元", "预算资金{b}万元"],
+        ["到位资金{a}万元", "实际到位{a}万元"],
+    ),
+    "投资完成率": (["计划投资{b}万元"], ["累计完成投资{a}万元", "完成投资{a}万元"]),
+    "兑付率": (["安排资金{b}万元", "应兑付资金{b}万元"], ["已兑付{a}万元", "兑付资金{a}万元"]),
+}
+# where the members stand: one sentence, the denominator a sentence before (after a time phrase), a
+# clause after a semicolon, the numerator as 其中 of the denominator, both in a bracket after the rate
+RATE_SHAPES = (
+    "{base}，{act}，{rate}为{r}。",
+    "{base}。截至年底{act}，{rate}{r}。",
+    "{base}；{act}，{rate}达{r}，资金使用规范。",
+    "本项目{base}，{act}，{rate}{r}，较好完成了年度目标。",
+    "{rate}{r}（{act}，{base}）。",
+    "{base}，其中{act}，{rate}{r}。",
+)
+# (denominator, numerator, the rate rounded, the rate written wrong): an integer off by more than
+# 0.5, the last decimal cut instead of rounded, two digits swapped
+RATE_VALUES = (
+    ("19204.096", "18501.096", "96%", "95%"),
+    ("2373.51", "1002.2739", "42.23%", "42.22%"),
+    ("264.80", "231.45", "87.41%", "84.71%"),
+)
+
+
+def _rate_pairs() -> Iterator[tuple[str, str, str]]:
+    head = _FARM + "二、资金情况\n"
+    tail = "\n三、绩效情况\n项目按期完成。\n"
+    for rate, (bases, acts) in RATE_PAIRS.items():
+        for base, act, shape, (b, a, right, wrong) in itertools.product(
+            bases, acts, RATE_SHAPES, RATE_VALUES
+        ):
+            body = shape.replace("{base}", base.format(b=b)).replace("{act}", act.format(a=a))
+            body = body.replace("{rate}", rate)
+            yield (
+                f"{rate}：{body[:24]}",
+                head + body.format(r=wrong) + tail,
+                head + body.format(r=right) + tail,
+            )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -262,6 +314,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         _rates,
     ),
+    ("资金比率：分子分母的各种说法和位置", ("rate.recompute", "rate.whole"), _rate_pairs),
 )
 
 

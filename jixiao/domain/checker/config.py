@@ -65,6 +65,7 @@ class CheckerData:
     roles: tuple[tuple[str, tuple[str, ...]], ...]  # (role, words) in priority order
     subject_terms: tuple[str, ...]
     fillers: tuple[str, ...]
+    time_phrases: tuple[str, ...]  # regexes: a point or span of time heading a label (截至年底), no subject
     unit_families: tuple[frozenset, ...]
     identities: dict
     wording: dict
@@ -172,6 +173,7 @@ def load_checker_data(directory: Path | None = None) -> CheckerData:
         roles=tuple((item["role"], tuple(item["words"])) for item in roles.get("roles") or ()),
         subject_terms=tuple(sorted(roles.get("subjects") or (), key=len, reverse=True)),
         fillers=tuple(sorted(roles.get("fillers") or (), key=len, reverse=True)),
+        time_phrases=tuple(roles.get("time_phrases") or ()),
         unit_families=tuple(frozenset(group) for group in roles.get("unit_families") or ()),
         identities=_read("identities.yaml", directory),
         wording=wording,

@@ -93,6 +93,9 @@ class _RoleWords:
                 self.priority.setdefault(word, (rank, name))
         self.any_role = any_word(tuple(self.priority))
         self.fillers = any_word(data.fillers)
+        # leading time phrases, one after another ('截至年底', '日' of '截至12月31日'); trailing '…以来'
+        times = "|".join(f"(?:{phrase})" for phrase in data.time_phrases) or "(?!)"
+        self.times = re.compile(rf"^(?:{times})+|(?:{times})$")
         self.per_unit = any_word(tuple(data.identities.get("per_unit") or ()))
         # the names of a report's parts (收支情况, 存在问题 …): a heading run into the sentence after
         # it ('。四、存在问题调整后预算数1,486.25万元') leaves its name at the head of the label
@@ -142,6 +145,8 @@ def role_and_subject(label: str, data: CheckerData, words: _RoleWords | None = N
         rest = words.any_role.sub("", rest)  # '年末结算支出': neither 支出 nor 结算 is the subject
     if rest:
         rest = _PUNCT.sub("", words.fillers.sub("", rest))
+        if rest:
+            rest = words.times.sub("", rest)  # '截至年底' of '截至年底实际支出' is when, not what
     return role, "".join(kept) + rest
 
 

@@ -1036,6 +1036,8 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         name = _rate_name(quantity.label, context.data)
         if name is None or "人员控制率" in quantity.label:
             continue  # 在职人员控制率 divides counts of people (staff.control_rate)
+        if quantity.label[: quantity.label.find(name)].endswith(_TARGET_MARKS):
+            continue  # '既定支付进度为45%', '序时进度': a target to reach, not a rate of amounts
         spec = context.data.rates[name]
         explicit = _EXPLICIT_RATE.match(text, quantity.end)
         if explicit:
@@ -1096,6 +1098,18 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             )
             continue
         if not levels:
+            # '执行率84.71%（实际支出231.45万元，年初预算264.80万元）': the members in a bracket after it
+            members = bracketed_members(context, quantity, spec)
+            if members is not None:
+                numerator, denominator = members
+                exact = numerator.base_value * HUNDRED / denominator.base_value
+                findings.extend(
+                    _judge_rate(
+                        context, quantity, name, exact, [(numerator, denominator)], single=True,
+                        alone="括号里写明的分母",
+                    )
+                )  # fmt: skip
+                continue
             findings.append(_insufficient(context, quantity, f"{name}前面没有给出支出金额"))
             continue
         labelled = [
@@ -1186,7 +1200,9 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             # '其中小额信贷贴息2,900,000.00元…。分项看，贴息支出2,846,372.16元，执行率98.15%': the part's own budget
             candidates = _own_budget(context, numerator)
             the_projects, alone = bool(candidates), "前文所写该项的预算"
-        if not candidates:
+        if not candidates and not _before_the_year_end(text, numerator):
+            # ('至6月30日累计支出222.13万元，实际支付进度46.00%': half a year's spending is no share of
+            # the year's budget the rate is read against)
             candidates = _the_projects_budget(context, numerator, spec, quantity)
             the_projects, alone = bool(candidates), "报告中唯一的项目资金总额"
         named = _named_base(context, quantity, numerator, spec)
@@ -1226,10 +1242,15 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
         single = the_projects or (
             len(candidates) == 1
             and own is not None
-            and own.parent is None
             and (f := context.figures.of(candidates[0])) is not None
             and f.parent is None
-            and (not own.subject or f.subject == own.subject)  # '项目预算资金…，实际支出…' of one 项目
+            and (
+                (
+                    own.parent is None and (not own.subject or f.subject == own.subject)
+                )  # '项目预算资金…，实际支出…' of one 项目
+                # '下达资金264.80万元，其中已拨付231.45万元，拨付率…': the part paid of the money it is listed under
+                or (own.parent is not None and context.figures.figs[own.parent] is f and own.role != f.role)
+            )
         )
         pairs = [(numerator, d) for d in candidates]
         exact = numerator.base_value * HUNDRED / candidates[-1].base_value
@@ -1240,6 +1261,43 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             )
         )  # fmt: skip
     return findings
+
+
+_TARGET_MARKS = words("rules.rate_target_marks")
+# a date within the year ('至6月30日', '截至9月底'): the amount after it is spent so far, not the year's
+_WITHIN_THE_YEAR = re.compile(r"(?:截至|截止|至|到)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2})\s*月")
+
+
+def _before_the_year_end(text: str, amount: Quantity) -> bool:
+    """The amount's clause dates it before December ('至6月30日累计支出222.13万元')."""
+    clause = last_mark(text, "。;；，,\n", 0, amount.start) + 1
+    found = _WITHIN_THE_YEAR.search(text, clause, amount.start)
+    return found is not None and int(found.group(1)) < 12
+
+
+def bracketed_members(context: CheckContext, rate: Quantity, spec: dict) -> tuple[Quantity, Quantity] | None:
+    """(numerator, denominator) written in a bracket right after the rate, each named by its label
+    ('…率84.71%（实际支出231.45万元，年初预算264.80万元）'), or None."""
+    text = context.report.text
+    at = rate.end
+    while at < len(text) and text[at] in " 　":
+        at += 1
+    if text[at : at + 1] not in ("(", "（"):
+        return None
+    close = first_mark(text, ")）\n", at + 1, min(len(text), at + 80))
+    if text[close : close + 1] not in (")", "）"):
+        return None  # no closing bracket on the line, near enough
+    inside = [
+        q
+        for q in context.report.quantities_between(at + 1, close)
+        if q.kind == "money" and not q.approx and q.base_value > 0
+    ]
+    numerators = [q for q in inside if any(t in q.label for t in spec["numerator"])]
+    denominators = [q for q in inside if any(t in q.label for t in spec["denominator"])]
+    numerators = [q for q in numerators if q not in denominators]
+    if len(inside) != 2 or len(numerators) != 1 or len(denominators) != 1:
+        return None
+    return numerators[0], denominators[0]
 
 
 # '若按年初预算口径计算，执行率为102.18%', '以调整后预算为基数，执行率…', '执行率102.18%（按年初预算计算）'

@@ -19,7 +19,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.figures import Fig
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import MONEY_UNITS
-from jixiao.domain.checker.rules import last_mark
+from jixiao.domain.checker.rules import bracketed_members, last_mark
 from jixiao.domain.checker.rules_columns import _table_unit
 from jixiao.domain.checker.rules_compare import of_kind, prose_money
 from jixiao.domain.checker.vocabulary import words
@@ -138,6 +138,8 @@ def check_whole_rate(context: CheckContext) -> list[Finding]:
         if amounts and not (subject and len(amounts) == 1 and _names_a_base(context, amounts[0], subject)):
             continue  # (a rate with amounts before it in its sentence is read with them; a part's rate
             # after the part's budget alone, '项目支出预算12,960,000.00元，执行率93.05%', with its spending elsewhere)
+        if not amounts and bracketed_members(context, rate, context.data.rates["执行率"]) is not None:
+            continue  # '执行率84.71%（实际支出…，年初预算…）': read with its bracket by rate.recompute
         named = _NAMED_PART.search(text, sentence, rate.start)
         if named is not None and named.group(1) not in _OWN:
             continue  # '质量追溯体系建设项目进度滞后，执行率为86.39%': the rate of a named part
