@@ -279,6 +279,48 @@ def _rate_pairs() -> Iterator[tuple[str, str, str]]:
             )
 
 
+# a total and its items listed without 其中 or with it, in the ways reports list them: the total first
+# (其中, 主要用于：, 具体为：, 分别是, 用于) or last (共计, 合计, 以上N项共, 总计), the items joined by 、 , ；, each
+# opened by 用于, or numbered ①②
+TOTAL_SHAPES = (
+    "全年共支出资金{t}万元，其中{items}。",
+    "项目资金{t}万元，主要用于：{items}。",
+    "累计完成投资{t}万元，具体为：{items}。",
+    "本年度下达资金合计{t}万元，分别是{items}。",
+    "资金总额{t}万元，用于{items}。",
+    "{items}，共计{t}万元。",
+    "{items}，合计支出{t}万元。",
+    "{items}，以上{n}项共{t}万元。",
+    "{items}，总计{t}万元。",
+)
+TOTAL_ITEMS = (
+    ("乡镇综合文化站设备购置", "35.60"),
+    ("送戏下乡演出", "28.40"),
+    ("农家书屋图书更新", "12.75"),
+    ("全民健身设施维护", "41.25"),
+)
+
+
+def _item_lists() -> Iterator[tuple[str, str, str]]:
+    styles = (
+        "、".join(f"{n}{v}万元" for n, v in TOTAL_ITEMS),
+        "，".join(f"{n}支出{v}万元" for n, v in TOTAL_ITEMS),
+        "；".join(f"{n}{v}万元" for n, v in TOTAL_ITEMS),
+        "".join(f"{'①②③④'[i]}{n}{v}万元；" for i, (n, v) in enumerate(TOTAL_ITEMS)).rstrip("；"),
+        "，".join(f"用于{n}{v}万元" for n, v in TOTAL_ITEMS),
+    )
+    head, tail = _PROJECT + "二、资金使用情况\n", "\n三、绩效情况\n项目按期完成。\n"
+    for shape, items in itertools.product(TOTAL_SHAPES, styles):
+        if shape.startswith("资金总额") and items.startswith("用于"):
+            continue  # (用于 twice)
+        body = shape.replace("{items}", items).replace("{n}", str(len(TOTAL_ITEMS)))
+        yield (
+            body[:24],
+            head + body.replace("{t}", "128.00") + tail,
+            head + body.replace("{t}", "118.00") + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -315,6 +357,11 @@ FAMILIES: tuple[Family, ...] = (
         _rates,
     ),
     ("资金比率：分子分母的各种说法和位置", ("rate.recompute", "rate.whole"), _rate_pairs),
+    (
+        "合计与所列各项：各种列法",
+        ("parts.sum", "list.total", "list.total_before", "parts.named_whole", "parts.scope_sum"),
+        _item_lists,
+    ),
 )
 
 

@@ -564,8 +564,19 @@ def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: i
             elif ch in _CLOSERS:
                 depth = max(depth - 1, 0)
             elif depth == 0:
+                if len(_NUMBER.findall(text, list_start, mark.start())) == 1 and (
+                    not text.startswith("其中", marker_start) or _ENUMERATED.match(text, list_start)
+                ):
+                    # '主要用于：A 35.60万元；B 28.40万元；…', '其中：①A…；②B…': one part a member, the
+                    # ';' between the parts (a bare 其中 list cut by ';' may have ended: '基本支出…，其中
+                    # 人员经费…；项目支出…')
+                    return end
                 return mark.start()
     return end
+
+
+_NUMBER = re.compile(r"(?<![(（\d.])\d+(?:\.\d+)?(?![)）、.．\d])")  # a figure, not a list number ((1), 1、)
+_ENUMERATED = re.compile(r"[:：]?\s*(?:[\u2460-\u2473]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")
 
 
 def _matching_close(text: str, open_at: int, limit: int) -> int:
@@ -636,6 +647,10 @@ def find_parts(report: ParsedReport) -> list[Parts]:
             or len(report.quantities_between(match.end(), match.end() + 60)) < 2
         ):
             continue
+        if match.group().startswith(("用于", "主要用于")):
+            sentence = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+            if "其中" in text[sentence : match.start()] or "用于" in text[sentence : match.start()]:
+                continue  # '其中用于A…万元，用于B…万元': 用于 heads each item of a list already open
         if match.group() == ":" and (
             text[match.start() - 1 : match.start()] not in _UNIT_BEFORE_COLON
             or not _figure_first(report, match.end())
