@@ -31,6 +31,10 @@ CLAIMS = [
     ("paid", "资金已按合同全额支付。"),
     ("spent", "项目资金已全部使用完毕。"),
     ("spent", "年度预算已全部执行完毕。"),
+    # a percentage said as the claim: the same claim as 全部
+    ("rate", "所有资金100%到位。"),
+    ("pair", "所有资金100%到位。"),
+    ("paid", "项目资金已100%支付。"),
 ]
 
 
