@@ -321,6 +321,37 @@ def _item_lists() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# the project's total investment and a source's money, stated in the overview and again in another
+# section, in the ways reports name them (each pair: first statement, second statement)
+AMOUNT_PAIRS = (
+    ("项目总投资{v}万元，建设内容包括土地平整和灌溉设施。", "项目总投资{v}万元，资金来源为财政资金。"),
+    ("项目总投资{v}万元，建设内容包括土地平整和灌溉设施。", "总投资{v}万元的项目按期完工。"),
+    ("项目总投资{v}万元，建设内容包括土地平整和灌溉设施。", "该项目总投资{v}万元。"),
+    ("本项目总投资为{v}万元。", "项目总投资{v}万元，资金来源为财政资金。"),
+    ("本项目总投资为{v}万元。", "总投资{v}万元的项目按期完工。"),
+    ("项目计划总投资{v}万元。", "项目计划总投资{v}万元，实际完成投资1,100.00万元。"),
+    ("项目计划总投资{v}万元。", "计划总投资{v}万元。"),
+    ("中央财政补助资金{v}万元。", "中央财政补助资金{v}万元全部到位。"),
+    ("中央财政补助资金{v}万元。", "其中中央财政补助资金{v}万元。"),
+    ("中央财政补助资金{v}万元。", "中央补助资金{v}万元。"),
+    ("省级财政资金{v}万元已下达。", "省级财政资金{v}万元全部到位。"),
+    ("省级财政资金{v}万元已下达。", "省级资金{v}万元已拨付。"),
+    ("项目年初预算{v}万元。", "年初预算{v}万元，执行中未调整。"),
+    ("项目年初预算{v}万元。", "项目年初预算为{v}万元。"),
+)
+
+
+def _amounts_twice() -> Iterator[tuple[str, str, str]]:
+    head = _FARM.replace("项目位于共和镇。\n", "")
+    for (one, two), section in itertools.product(AMOUNT_PAIRS, ("二、项目资金情况\n", "三、绩效分析\n")):
+        text = head + one.format(v="1,236.50") + "\n" + section + "{}\n四、存在问题\n进度偏慢。\n"
+        yield (
+            f"{one[:10]}|{two[:10]}|{section[:4]}",
+            text.format(two.format(v="1,286.50")),
+            text.format(two.format(v="1,236.50")),
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -357,6 +388,11 @@ FAMILIES: tuple[Family, ...] = (
         _rates,
     ),
     ("资金比率：分子分母的各种说法和位置", ("rate.recompute", "rate.whole"), _rate_pairs),
+    (
+        "同一个数两个值：总投资、来源资金",
+        ("quantity.conflict", "count.conflict", "stock.changed", "figure.transposed"),
+        _amounts_twice,
+    ),
     (
         "合计与所列各项：各种列法",
         ("parts.sum", "list.total", "list.total_before", "parts.named_whole", "parts.scope_sum"),

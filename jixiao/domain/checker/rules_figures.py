@@ -86,7 +86,9 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
     for fig in prose_money(context):
         if fig.per_unit:
             continue
-        if fig.role not in _KEY_ROLES:
+        # '中央财政补助资金1,236.50万元': a source's money, named by no stage, is one figure of the year
+        source = not fig.role and _FUND_SOURCE.fullmatch(fig.subject) is not None
+        if fig.role not in _KEY_ROLES and not source:
             if not fig.role and fig.label.endswith(_TOTAL_AMOUNTS):
                 # '项目资金总额9,856,400.00元', '宾居河综合治理项目(资金总额650.00万元)': a total of the
                 # money that names no stage; what it is of is its project, named or of the heading
@@ -120,7 +122,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
             loose.add(fig.start)
         if not subject and not whole and fig.own_role not in _BODY_STAGES and key_word.search(label) is None:
             continue
-        role = fig.role
+        role = fig.role or "来源"
         # '部门整体支出决算数' and '决算支出合计' are one figure; '2023年年初预算数为' → '年初预算'
         compared = subject
         if whole:
@@ -191,7 +193,7 @@ def check_same_quantity(context: CheckContext) -> list[Finding]:
         if abs(first.base - fig.base) >= first.half + fig.half and first.base != fig.base:
             context.memo.setdefault(CONFLICT_REPORTED, set()).update((first.start, fig.start))
             stage = (
-                "" if role in ("总额", "结转") or role in subject else f"（{role}）"
+                "" if role in ("总额", "结转", "来源") or role in subject else f"（{role}）"
             )  # (the label names it)
             shown = _STAGE_NAMES.get(subject, subject) if subject == role else subject
             name = f"{fig.year + '年' if fig.year else ''}{topic}{shown}{stage}"
@@ -366,6 +368,15 @@ def _year_columns_against_prose(context: CheckContext) -> list[Finding]:
 
 
 _TOTAL_AMOUNTS = words("rules_figures.total_amounts")
+# the subject of a source's money (中央财政补助, 省级专项, 县级配套): a level of government, then what
+# kind of money it is
+_FUND_SOURCE = re.compile(
+    "(?:"
+    + "|".join(words("rules_figures.fund_levels"))
+    + ")(?:财政)?(?:"
+    + "|".join(words("rules_figures.fund_kinds"))
+    + ")?"
+)
 _HEAD_NUMBER = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])"
 )
@@ -402,10 +413,10 @@ def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
         return None  # (a label that reads so only once cut to its subject)
     role = "结转" if "结转" in word else "总额"
     name = _LABEL_HEAD.sub("", label[: label.rfind(word)]).strip("(（ ")
-    name = name.removeprefix("其中")
-    if name.endswith("项目") and len(name) > 2:
+    name = name.removeprefix("其中").removesuffix("计划")  # ('项目计划总投资': the project's total)
+    if name.endswith("项目") and len(name) > 2 and name not in _OWN_PROJECT:
         pass  # a project named in the label
-    elif name in ("", "项目", "本项目", "该项目"):
+    elif name in ("", *_OWN_PROJECT):
         name = _section_topic(context, fig.start)
         if not name.endswith("项目"):
             name = ""  # (the topics of section_topics are parts of a department's money)
@@ -413,7 +424,7 @@ def _total_amount(context: CheckContext, fig: Fig) -> tuple | None:
     else:
         return None  # '中央资金总额', '某乡资金总额': a part's total, another figure
     year = "" if fig.year == _evaluated_year(context) else fig.year
-    shown = name + ("上年结转" if role == "结转" else "资金总额")
+    shown = name + ("上年结转" if role == "结转" else "总投资" if "投资" in word else "资金总额")
     group = (year, shown, role, "")
     return (fig, shown, False, shown, year, "", group)
 
