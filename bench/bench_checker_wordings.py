@@ -352,6 +352,48 @@ def _amounts_twice() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# a list of the sources (or uses) in a sentence of its own, the whole money stated in another section
+LIST_WHOLES = (
+    "项目资金共1,000.00万元",
+    "项目总投资1,000.00万元",
+    "项目资金总额为1,000.00万元",
+    "年初预算1,000.00万元",
+)
+LISTS_APART = (
+    (
+        "二、资金来源\n项目资金来源：中央资金600.00万元，省级资金300.00万元，县级配套{v}万元。\n",
+        "130.00",
+        "100.00",
+    ),
+    (
+        "二、资金到位\n（一）资金来源。中央财政资金600.00万元、省级财政资金300.00万元、县级配套资金{v}万元。\n",
+        "130.00",
+        "100.00",
+    ),
+    (
+        "二、资金使用\n资金主要用于土地平整450.00万元、灌溉排水350.00万元、田间道路{v}万元。\n",
+        "230.00",
+        "200.00",
+    ),
+    (
+        "二、资金使用\n按用途分，土地平整支出450.00万元，灌溉排水支出350.00万元，田间道路支出{v}万元。\n",
+        "230.00",
+        "200.00",
+    ),
+)
+
+
+def _lists_apart() -> Iterator[tuple[str, str, str]]:
+    for whole, (body, wrong, right) in itertools.product(LIST_WHOLES, LISTS_APART):
+        head = _FARM.replace("项目位于共和镇。", f"项目位于共和镇，{whole}。")
+        tail = "三、存在问题\n进度偏慢。\n"
+        yield (
+            f"{whole[:6]}|{body[3:12]}",
+            head + body.format(v=wrong) + tail,
+            head + body.format(v=right) + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -393,6 +435,7 @@ FAMILIES: tuple[Family, ...] = (
         ("quantity.conflict", "count.conflict", "stock.changed", "figure.transposed"),
         _amounts_twice,
     ),
+    ("资金来源、用途另起一句，总额在别处", ("list.whole",), _lists_apart),
     (
         "合计与所列各项：各种列法",
         ("parts.sum", "list.total", "list.total_before", "parts.named_whole", "parts.scope_sum"),

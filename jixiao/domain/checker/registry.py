@@ -12,6 +12,7 @@ from jixiao.domain.checker import (
     rules_figures,
     rules_forms,
     rules_levels,
+    rules_listed,
     rules_lists,
     rules_marks,
     rules_means,
@@ -43,6 +44,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
+    *rules_listed.RULES,  # a list of sources or uses apart from the total it breaks down
     *rules_levels.RULES,  # a township's report against its own level (镇 writing 本乡)
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
