@@ -175,7 +175,6 @@ def _placeholders() -> Iterator[tuple[str, str | None, str]]:
         ("X年X月", "2023年5月"),
         ("xxxx.xx万元", "1,187.50万元"),
         ("某某单位", "鹤山市林业局"),
-        ("**项目", "森林防火项目"),
         ("□□□项目", "森林防火项目"),
         ("XXX万元", "1,187.50万元"),
         ("满意度达到XX%", "满意度达到95%"),
@@ -428,9 +427,23 @@ def _lookalikes() -> Iterator[tuple[str, str | None, str]]:
         "2023年1-12月",
         "2023年12月31日",
         "统一是必须的",
+        "2023年1015万元",
+        "开展2022年100日攻坚行动",
+        "2023年5月10至12日",
+        "补助标准不低于2023128元",
+        "截至2023年12月31日 日常监管正常",
+        "2023年12月起",
+        "2023年1、2月",
     ]
     for fragment, (place, shape) in itertools.product(fragments, _PLACES.items()):
         yield f"{place}|{fragment}", None, shape.format(x=fragment)
+    forms = [
+        "| 项目名称 | | 预算数 | 执行数 |\n| 森林防火 | | 120.00 | 118.50 |",
+        "| 项目名称 | 森林防火 | 项目负责人 | |",
+        "根据**河县财政局下达的资金",
+    ]
+    for form in forms:
+        yield f"表单|{form[:12]}", None, _HEAD + form + _TAIL
     table_years = "| 年度 | 2021 | 2022 | 2023 |\n| 支出 | 1,100.00 | 1,150.00 | 1,187.50 |"
     yield "年份表", None, _HEAD + table_years + _TAIL
     cells = "年度\n2021\n2022\n2023\n支出\n1,100.00\n1,150.00\n1,187.50"

@@ -200,6 +200,12 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
         phrases = scan.matches_at(phrase_regex, text, starts)
     for match in phrases:
+        if (
+            "一行" in match.group(0)
+            and text[match.start() - 1 : match.start()] in ("\n", "")
+            and text[match.end() : match.end() + 1] in ("\n", "")
+        ):
+            continue  # a form's instruction on its own line: template.form_instruction's
         findings.append(
             context.finding(
                 "template.leftover",
@@ -289,7 +295,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
 
 # numbered items left empty: '1.完成道路养护300公里; 2. 3.' (the number of the next item at once);
 # found from a mark followed by the next number (a class first: scanned in C), then read back
-_NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
+_NEXT_NUMBER = re.compile(r"[.．、][ \n]*(\d{1,2})[.．、](?!\d)")
 
 
 def _empty_items(
@@ -309,6 +315,8 @@ def _empty_items(
         if opener and text[opener - 1] not in ";；。\n|":
             continue
         first = int(text[digits:mark])
+        if "\n" in match.group(0) and text[match.end() : match.end() + 1] not in ("\n", ""):
+            continue  # '2.' alone on its line, '3.' opening the next with its item: a heading's line break
         if int(match.group(1)) == first + 1:
             found.append((first, digits, match.end()))
     return found
@@ -329,9 +337,9 @@ def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | N
             if digits and text[digits - 1].isdecimal():
                 continue  # three digits or more: no number of one or two
         start = digits - 1
-        while start >= 0 and text[start] == " ":
+        while start >= 0 and text[start] in " \n":
             start -= 1
-        if start >= 0 and text[start] in ".．、":
+        if start >= 0 and text[start] in ".．、" and (text[start + 1 : digits].count("\n") <= 1):
             starts.append(start)
     return scan.matches_at(_NEXT_NUMBER, text, starts)
 
@@ -456,6 +464,7 @@ def _stamp_only(key: int, fields: tuple[str, ...]) -> re.Pattern:
 
 _COLON_THEN_FIELD = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff()]{2,12}$")
+_STAMP_MARK = re.compile(r"\((?:盖章|公章|签章|签字)\)$")
 
 
 @lru_cache(maxsize=4)
@@ -479,7 +488,7 @@ def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[
     for colon in _COLON_THEN_FIELD.finditer(text):  # (a literal first: the regex engine finds it fast)
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
-        if label is None or not field_name.fullmatch(label.group(0)):
+        if label is None or not field_name.fullmatch(_STAMP_MARK.sub("", label.group(0))):
             continue
         if after != "单位" and not field_name.fullmatch(after):
             continue
@@ -591,7 +600,11 @@ def _unchecked_options(context: CheckContext) -> list[Finding]:
         if ticks.search(line) or "?" in line:
             continue
         line = line.replace("：", ":").replace("\u3000", " ")
-        choices = line[line.find(":") + 1 :] if ":" in line[:12] else line
+        if "|" in line:  # a form's row: the cell that holds the boxes ('| 评价方式 | 自评□ 第三方评价□ |')
+            choices = max(line.split("|"), key=lambda cell: cell.count("□"))
+            choices = choices[choices.find(":") + 1 :] if ":" in choices[:12] else choices
+        else:
+            choices = line[line.find(":") + 1 :] if ":" in line[:12] else line
         options = [o for o in _BOXED_SPLIT.split(choices.strip()) if o]
         if len(options) < 2 or any(" " in o or len(o) > 16 for o in options):
             continue
@@ -1076,12 +1089,15 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             )
         )
     findings.extend(_spaced_date_lines(context))
+    findings.extend(_date_slips(context, {f.location.start for f in findings}))
     slips: dict[str, list[re.Match]] = {}  # the same slip written again (a title repeated) is one finding
     for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
         before = text[match.start() - 1] if match.start() else ""
-        if before in _NOT_BEFORE_YEAR and not (before in "—~～-" and text.startswith("月", match.end())):
-            continue  # '2019—2020' is a range, but '2019年7月—2020月12月' lacks 年
+        if before in _NOT_BEFORE_YEAR and not (
+            before in "—~～-:" and text.startswith("月", match.end())
+        ):  # (a year then 月: '2019年7月—2020月12月', '时间:2020月12月' lack their 年)
+            continue  # '2019—2020' is a range
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
         if context.in_glued_form(match.start()):
@@ -1131,6 +1147,136 @@ def _spaced_date_lines(context: CheckContext) -> list[Finding]:
                 found=text,
             )
         )
+    return findings
+
+
+# A date whose 年, 月 or 日 is lost, doubled or written as another: each branch starts at its year
+# (tried only where a year 19xx/20xx stands, not at every character).
+_DATE_END = r"(?=[\s,，。;；:：、)）|\]】]|$|[前后起止])"
+# after the digits of a date whose cue is plain (截至, 于, 年): anything but a unit or a longer number
+_DIGITS_END = r"(?![\d.%‰年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶])"
+_DATE_SLIP = re.compile(
+    # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
+    r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
+    # a day with no 日: '2023年12月31,', '2022 年 5 月 20'
+    rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DATE_END}"
+    # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
+    # 日: '2023年12日', '2023年1-12日'
+    r"|(?P<year>(?:19|20)\d{2})(?P<nian>年?)(?P<digits>\d{1,4})(?:[-—~至到](?P<last>\d{1,2}))?日"
+    # month and day glued after 年, no 日: '2024年0315'
+    rf"|(?P<glued>(?:19|20)\d{{2}})年(?P<md>\d{{3,4}}){_DIGITS_END}"
+)
+# a date of digits alone after 截至 / 于, or on the last lines (the date signed): '截至20231231,'
+_DATE_DIGITS = re.compile(rf"((?:19|20)\d{{2}})(\d{{3,4}}){_DIGITS_END}")
+_A_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}")
+_DOUBLED_DATE_MARK = re.compile(r"(?<=\d)(?:年年|月月)(?=\d)|(?<=\d)(?:日日|号日)(?![\u4e00-\u9fff])")
+
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_day(digits: str) -> tuple[int, int] | None:
+    """The month and day a run of three or four digits reads as ('1231' → 12, 31; '228' → 2, 28;
+    '116' → 1, 16), or None when no split is a real date."""
+    splits = (
+        [(digits[:2], digits[2:])]
+        if len(digits) == 4
+        else [(digits[:1], digits[1:]), (digits[:2], digits[2:])]
+    )
+    for month, day in splits:
+        if month[0] != "0" or len(month) == 2:
+            m, d = int(month), int(day)
+            if (
+                1 <= m <= 12
+                and 1 <= d <= _DAYS_IN_MONTH[m - 1]
+                and not (len(day) == 2 and day[0] == "0" and len(digits) == 3)
+            ):
+                return m, d
+    return None
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where a year 19xx/20xx starts (not inside a longer number or a decimal)."""
+    starts = []
+    for century in ("20", "19"):
+        at = text.find(century)
+        while at >= 0:
+            if text[at + 2 : at + 4].isdecimal() and not (at and text[at - 1] in "0123456789."):
+                starts.append(at)
+            at = text.find(century, at + 1)
+    return sorted(starts)
+
+
+def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
+    """Dates with a 年/月/日 lost, doubled or run into the next date (the spans of ``taken``, a
+    date of a 日期/时间 field already reported, are skipped)."""
+    text = context.report.text
+    findings = []
+
+    def add(start: int, end: int, message: str, expected: str | None = None) -> None:
+        if start in taken or context.in_glued_form(start) or _in_source_line(text, start):
+            return
+        taken.add(start)
+        found = text[start:end]
+        findings.append(
+            context.finding(
+                "date.malformed", WARNING, message.format(found), start, end, expected=expected, found=found
+            )
+        )
+
+    paragraphs = context.report.paragraphs
+    signed = {p.start for p in paragraphs[-3:]}
+    for at in _year_starts(text):
+        match = _DATE_SLIP.match(text, at)
+        if match is None:
+            head = text[max(0, at - 2) : at]
+            if (
+                head in ("截至", "截止")
+                or head[-1:] == "于"
+                or (at in signed and "\n" not in text[at : at + 9])
+            ):
+                digits = _DATE_DIGITS.match(text, at)
+                day = digits and _month_day(digits.group(2))
+                if (
+                    digits
+                    and day
+                    and (head[-1:] in "至止于" or digits.end() == len(text) or text[digits.end()] == "\n")
+                ):
+                    y = digits.group(1)
+                    add(at, digits.end(), "日期缺“年”“月”“日”：“{}”", f"{y}年{day[0]}月{day[1]}日")
+            continue
+        if match.group("pair"):
+            first = match.group("pair")
+            add(at, match.end(), "两个日期连在一起，中间缺“至”：“{}”", f"{first}至{match.group('second')}")
+        elif match.group("noday"):
+            if text.startswith(("\n日", "\n号"), match.end()) or not text[match.end() :].strip():
+                continue  # the text cut off, or a line broken inside the date: its 日 is on the next line
+            add(at, match.end(), "日期缺“日”字：“{}”", match.group(0) + "日")
+        elif match.group("year"):
+            year, digits, last = match.group("year"), match.group("digits"), match.group("last")
+            if len(digits) >= 3 and last is None:
+                day = _month_day(digits)
+                if day is None:
+                    continue
+                lost = "“月”" if match.group("nian") else "“年”“月”"
+                add(at, match.end(), f"日期缺{lost}：“{{}}”", f"{year}年{day[0]}月{day[1]}日")
+            elif len(digits) <= 2 and match.group("nian") and 1 <= int(digits) <= 12:
+                months = f"{int(digits)}-{int(last)}" if last else str(int(digits))
+                if last and not int(digits) < int(last) <= 12:
+                    continue
+                add(at, match.end(), "日期缺“月”（“月”写成了“日”）：“{}”", f"{year}年{months}月")
+        else:
+            day = _month_day(match.group("md"))
+            if day is not None:
+                year = match.group("glued")
+                add(at, match.end(), "日期缺“月”“日”：“{}”", f"{year}年{day[0]}月{day[1]}日")
+    if any(mark in text for mark in ("年年", "月月", "日日", "号日")):
+        for match in _DOUBLED_DATE_MARK.finditer(text):
+            at, mark = match.start(), match.group(0)[0]
+            if mark != "年" and not _A_YEAR_BEFORE.search(text, max(0, at - 10), at):
+                continue  # a day or a month with no year before it: no date
+            what = "与“日”重复" if mark == "号" else "写重了"
+            add(at, match.end(), f"日期中“{mark}”{what}：“{{}}”", None)
     return findings
 
 

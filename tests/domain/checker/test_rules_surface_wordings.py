@@ -1,0 +1,177 @@
+"""Dates written wrong and template text left in, in wordings of our own (a sample of the
+combinations of bench/bench_checker_surface_wordings.py): each slip where reports write it (a
+sentence, a table row, a cover line, a one-cell-a-line table), each with its consistent twin, and
+things that look like the slips (codes, document numbers, amounts, 2023-12-31) that stay silent."""
+
+import pytest
+
+from tests.domain.checker.helpers import findings
+
+TITLE = "鹤山市林业局2023年度部门整体支出绩效自评报告"
+HEAD = TITLE + "\n一、部门基本情况\n本局内设5个股室，编制20名。\n二、部门预算收支情况\n"
+TAIL = "\n三、存在问题\n部分项目进度偏慢。\n四、下一步工作\n加快项目实施进度。\n"
+COVER = "{}\n" + TITLE + "\n一、部门基本情况\n本局内设5个股室，编制20名。\n二、存在问题\n部分项目进度偏慢。\n"
+PLACES = {
+    "sentence": HEAD + "评价期间为{}，评价组完成了现场核查。" + TAIL,
+    "as_of": HEAD + "截至{}，项目已完工。" + TAIL,
+    "row": HEAD + "| 事项 | 时间 |\n| 现场核查 | {} |" + TAIL,
+    "cell": HEAD + "事项\n时间\n现场核查\n{}" + TAIL,
+}
+
+DATE_RULES = ("date.format", "date.malformed")
+TEMPLATE_RULES = ("template.leftover", "template.unfilled")
+
+
+def surface(text, rules):
+    return [f for rule in rules for f in findings(text, rule, report_type="auto") if f.severity == "warning"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize(
+    ("wrong", "right", "expected"),
+    [
+        ("2023年1月1日2023年12月31日", "2023年1月1日至2023年12月31日", "至"),
+        ("20231231日", "2023年12月31日", "2023年12月31日"),
+        ("2023228日", "2023年2月28日", "2023年2月28日"),
+        ("2024年315日", "2024年3月15日", "2024年3月15日"),
+        ("2023年12月31", "2023年12月31日", "2023年12月31日"),
+        ("2023年年12月", "2023年12月", None),
+        ("2023年12月月31日", "2023年12月31日", None),
+        ("2023年12月31号日", "2023年12月31日", None),
+        ("2023年1-12日", "2023年1-12月", "2023年1-12月"),
+    ],
+)
+def test_a_date_with_its_marks_lost_doubled_or_run_together(place, wrong, right, expected):
+    shape = PLACES[place]
+    found = surface(shape.format(wrong), DATE_RULES)
+    assert found, wrong
+    if expected:
+        assert any(expected in (f.expected or "") for f in found), [f.expected for f in found]
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("项目于2021726完成验收。", "项目于2021年7月26日完成验收。"),
+        ("截至20240315，全年支出1,187.50万元。", "截至2024年3月15日，全年支出1,187.50万元。"),
+        ("现场核查于2024年0315完成。", "现场核查于2024年3月15日完成。"),
+    ],
+)
+def test_a_date_of_digits_after_its_cue(wrong, right):
+    assert surface(HEAD + wrong + TAIL, DATE_RULES)
+    assert surface(HEAD + right + TAIL, DATE_RULES) == []
+
+
+def test_a_date_of_digits_signed_under_the_report():
+    assert surface(HEAD + "加快项目实施进度。\n鹤山市林业局\n20240315", DATE_RULES)
+    assert surface(HEAD + "加快项目实施进度。\n鹤山市林业局\n2024年3月15日", DATE_RULES) == []
+
+
+def test_a_year_with_month_but_no_year_mark_on_a_cover_line():
+    assert surface(COVER.format("评价时间：2020月12月"), DATE_RULES)
+    assert surface(COVER.format("评价时间：2024年12月"), DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "2023年1015万元",
+        "开展2022年100日攻坚行动",
+        "2023年5月10至12日",
+        "补助标准不低于2023128元",
+        "截至2023年12月31日 日常监管正常",
+        "2023年1、2月",
+        "项目编号：20230012",
+        "联系电话：13802023123",
+        "依据鹤林〔2022〕35号文",
+        "评价时间：2024-03-15",
+        "评价时间：2024.03.15",
+        "完成造林2023亩",
+    ],
+)
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+def test_what_looks_like_a_date_slip_stays_silent(twin, place):
+    shape = {
+        "sentence": HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL,
+        "row": HEAD + "| 项目 | 内容 |\n| 资金情况 | {} |" + TAIL,
+        "cell": HEAD + "项目\n内容\n资金情况\n{}" + TAIL,
+    }[place]
+    assert surface(shape.format(twin), DATE_RULES) == []
+
+
+def test_a_date_cut_off_at_the_texts_end_is_not_a_lost_day():
+    # a text cut off inside a date ('…2020年05月11' and nothing after): the copy ended, not a slip
+    assert surface(HEAD + "工可报告已于2020年7月编制完成。2020年05月11", DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "fixed"),
+    [
+        ("(包括…等)", "(包括人员经费、公用经费)"),
+        ("（包括......等）", "（包括森林防火、病虫害防治）"),
+        ("（一个项目一行）", ""),
+        ("(仅供参考)", ""),
+    ],
+)
+@pytest.mark.parametrize("place", ["sentence", "row"])
+def test_a_templates_own_words_left_in(note, fixed, place):
+    shape = {
+        "sentence": HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL,
+        "row": HEAD + "| 项目 | 内容 |\n| 资金情况 | {} |" + TAIL,
+    }[place]
+    assert surface(shape.format("项目主要内容" + note), TEMPLATE_RULES)
+    assert surface(shape.format("项目主要内容" + fixed), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("填报日期", "2024年3月15日"),
+        ("单位名称（盖章）", "鹤山市林业局"),
+        ("预算编码", "101001"),
+        ("项目负责人", "张明"),
+    ],
+)
+def test_a_field_left_empty_in_a_forms_row(field, value):
+    row = f"| {field} | {{}} | 填报人 | 李华 |\n| 年初预算 | 1,250.00 | 全年支出 | 1,187.50 |"
+    assert surface(HEAD + row.format("") + TAIL, TEMPLATE_RULES)
+    assert surface(HEAD + row.format(value) + TAIL, TEMPLATE_RULES) == []
+
+
+def test_an_empty_field_at_a_rows_end_or_a_header_row_is_left_alone():
+    # a published form leaves its unused last field empty; a header row has no value in it at all
+    assert surface(HEAD + "| 项目名称 | 森林防火 | 项目负责人 | |" + TAIL, TEMPLATE_RULES) == []
+    header = "| 项目名称 | | 预算数 | 执行数 |\n| 森林防火 | | 120.00 | 118.50 |"
+    assert surface(HEAD + header + TAIL, TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "colon"), [("单位名称（盖章）", "："), ("填报单位（盖章）", ":"), ("项目负责人", "：")]
+)
+def test_a_cover_field_left_empty_before_the_next(field, colon):
+    assert surface(COVER.format(f"{field}{colon}        填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format(f"{field}{colon}鹤山市林业局    填报人：李华"), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("评价方式：自评□ 第三方评价□", "评价方式：自评☑ 第三方评价□"),
+        ("项目类型：常年性□ 延续性□ 一次性□", "项目类型：常年性■ 延续性□ 一次性□"),
+    ],
+)
+def test_options_of_a_forms_cell_none_ticked(wrong, right):
+    def row(line):
+        return HEAD + "| " + line.replace("：", " | ") + " |" + TAIL
+
+    assert surface(row(wrong), TEMPLATE_RULES)
+    assert surface(row(right), TEMPLATE_RULES) == []
+
+
+def test_numbered_items_left_empty_one_a_line():
+    shape = HEAD + "(一)主要产出\n{}" + TAIL
+    wrong = "1.完成造林3,600亩。\n2.\n3."
+    right = "1.完成造林3,600亩。\n2.培训林农1,250人次。\n3.森林覆盖率达到57%。"
+    assert surface(shape.format(wrong), TEMPLATE_RULES)
+    assert surface(shape.format(right), TEMPLATE_RULES) == []
