@@ -131,6 +131,11 @@ def _marks_wrong() -> Iterator[tuple[str, str | None, str]]:
         ("2023年1月1日2023年12月31日", "2023年1月1日至2023年12月31日"),
         ("2023年1月-2023年12日", "2023年1月-2023年12月"),
         ("2023年1-12日", "2023年1-12月"),
+        ("2023年0月", "2023年1月"),
+        ("2023年12.31", "2023年12月31日"),
+        ("2023第一季度", "2023年第一季度"),
+        ("20233年12月", "2023年12月"),
+        ("2023年12月31日日", "2023年12月31日"),
     ]
     places = {
         "句中": _HEAD + "评价期间为{d}，评价组完成了现场核查。" + _TAIL,
@@ -143,6 +148,14 @@ def _marks_wrong() -> Iterator[tuple[str, str | None, str]]:
         if place == "截至" and "—" in wrong:
             continue
         yield f"{place}|{wrong}", shape.format(d=wrong), shape.format(d=right)
+    spans = [
+        ("2023年10月至2023年3月", "2023年10月至2024年3月"),
+        ("2023年12月1日至2023年11月30日", "2023年12月1日至2024年11月30日"),
+        ("2023年9月-2023年3月", "2023年3月-2023年9月"),
+        ("2023年6月30日至6月1日", "2023年6月1日至6月30日"),
+    ]
+    for (wrong, right), (place, shape) in itertools.product(spans, places.items()):
+        yield f"倒置|{place}|{wrong}", shape.format(d=wrong), shape.format(d=right)
     ranges = [
         ("2018—2010年", "2018—2020年"),
         ("2021-2015年", "2021-2025年"),
@@ -230,6 +243,20 @@ def _empty_fields() -> Iterator[tuple[str, str | None, str]]:
             f"同行两栏|{field}",
             _COVER.format(cover=f"{field}：        填报人：李华"),
             _COVER.format(cover=f"{field}：{value}    填报人：李华"),
+        )
+    blanks = [
+        "填报日期：    年  月  日",
+        "报告日期：年月日",
+        "填报日期：20  年  月  日",
+        "评价时间：    年    月",
+    ]
+    for blank in blanks:
+        right = "填报日期：2024年3月15日" if "日" in blank else "评价时间：2024年3月"
+        yield f"空日期|{blank}", _COVER.format(cover=blank), _COVER.format(cover=right)
+        yield (
+            f"空日期表|{blank}",
+            _HEAD + "| " + blank.replace("：", " | ") + " | 填报人 | 李华 |" + _TAIL,
+            _HEAD + "| " + right.replace("：", " | ") + " | 填报人 | 李华 |" + _TAIL,
         )
     boxes = [
         ("评价方式：自评□ 第三方评价□", "评价方式：自评☑ 第三方评价□"),
@@ -342,7 +369,6 @@ def _headings() -> Iterator[tuple[str, str | None, str]]:
     brackets = [
         ("一)项目概况", "(一)项目概况"),
         ("(一项目概况", "(一)项目概况"),
-        ("（一)项目概况", "(一)项目概况"),
         ("1)项目概况", "(1)项目概况"),
     ]
     for wrong, right in brackets:
@@ -433,6 +459,8 @@ def _lookalikes() -> Iterator[tuple[str, str | None, str]]:
         "补助标准不低于2023128元",
         "截至2023年12月31日 日常监管正常",
         "2023年12月起",
+        "森林防火期为2023年10月至次年3月",
+        "冬春季(2023年11月至3月)",
         "2023年1、2月",
     ]
     for fragment, (place, shape) in itertools.product(fragments, _PLACES.items()):

@@ -3167,6 +3167,42 @@ def check_dates(context: CheckContext) -> list[Finding]:
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
+    findings.extend(_dates_in_reverse(context, year_months))
+    return findings
+
+
+# a span of two dates: '2023年10月至2023年3月', '2023年6月30日至6月1日'
+_DATE_SPAN = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?\s*(?:至|到|—|–|-|~|～)\s*"
+    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?"
+)
+
+
+def _dates_in_reverse(context: CheckContext, year_months: list[int]) -> list[Finding]:
+    """A span of dates that ends before it starts (“2023年10月至2023年3月”, “2023年6月30日至6月1日”):
+    one of them is mistyped. A span whose end names no year and an earlier month (“2023年11月至3月”,
+    a winter's work into the next year) is left alone; so is one whose end names no year and whose
+    months differ."""
+    text = context.report.text
+    findings = []
+    for match in scan.matches_at(_DATE_SPAN, text, year_months):
+        year, month, day, end_year, end_month, end_day = match.groups()
+        if end_year is None and end_month != month:
+            continue
+        start = (int(year), int(month), int(day or 0))
+        end = (int(end_year or year), int(end_month), int(end_day or 32))
+        if end >= start or not 1 <= start[1] <= 12 or not 1 <= end[1] <= 12:
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     return findings
 
 

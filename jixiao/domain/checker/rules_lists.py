@@ -100,7 +100,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
                 continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
             findings.extend(found)
-        if style == "{}是":
+        if style in ("{}是", "第{}"):
             findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
     return findings
@@ -109,7 +109,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
 def _runs_of_lines(
     context: CheckContext, by_paragraph: dict[int, list[re.Match]], style: str
 ) -> list[Finding]:
-    """'一是…。' '二是…。' '四是…。' each opening a line of its own: the lines in a row make one list."""
+    """'一是…。' '二是…。' '四是…。' (or '第一,…' '第二,…') each opening a line of its own: the lines
+    in a row make one list."""
     report = context.report
     openers = {
         index: matches[0]

@@ -243,6 +243,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_actuals(context))
     findings.extend(_empty_form_fields(context, template))
+    findings.extend(_empty_date_fields(context))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
     for match in _empty_slots(text, places):
@@ -257,12 +258,14 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text, places, _digit_marks(context)):
+    for first, start, end in _empty_items(text, places, _digit_marks(context)) + _empty_bracket_items(text):
         findings.append(
             context.finding(
                 "template.leftover",
                 WARNING,
-                f"编号“{first}.”后面没有内容，紧接着是“{first + 1}.”（模板的条目没有填写）",
+                f"编号“{first}.”后面没有内容，紧接着是“{first + 1}.”（模板的条目没有填写）"
+                if text[start:end].strip(" \t;；。|\n")[0] != "("
+                else f"编号“({first})”后面没有内容，紧接着是“({first + 1})”（模板的条目没有填写）",
                 start,
                 end,
                 found=text[start:end],
@@ -320,6 +323,22 @@ def _empty_items(
         if int(match.group(1)) == first + 1:
             found.append((first, digits, match.end()))
     return found
+
+
+# '(1)完成造林;(2)(3)': bracketed item numbers one after the other, the first with nothing after it
+_NEXT_BRACKET = re.compile(r"(?<=[;；。\n|])[ \t]*\((\d{1,2})\)[ \t]*\((\d{1,2})\)(?=[ \t]*(?:$|\n|\(\d))")
+
+
+def _empty_bracket_items(text: str) -> list[tuple[int, int, int]]:
+    """(the empty item's number, start, end) of each '(n)' followed at once by '(n+1)' and then by
+    the line's end or a third number."""
+    if ")(" not in text and ") (" not in text:
+        return []
+    return [
+        (int(match.group(1)), match.start(), match.end())
+        for match in _NEXT_BRACKET.finditer(text)
+        if int(match.group(2)) == int(match.group(1)) + 1
+    ]
 
 
 def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | None = None) -> list[re.Match]:
@@ -581,6 +600,35 @@ def _empty_cells_after(context: CheckContext, table, row, cell, count: int) -> b
     """A '|' row that goes on after ``cell`` with at least ``count`` empty cells (“| 10 | | |”)."""
     rest = context.report.text[cell.end : row.end]
     return table.layout == "pipe" and rest.count("|") >= count and not rest.replace("|", "").strip()
+
+
+# a date field whose 年 月 日 stand with nothing before them: '填报日期:    年  月  日' (the spaces
+# dropped in the normalised text), '| 填报日期 | 20  年  月  日 |'
+_EMPTY_DATE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:日期|时间))(?:\((?:盖章|签字)\))?[:|]\s*(?:19|20)?\s*年\s*月(?:\s*日)?(?![\d])"
+)
+
+
+def _empty_date_fields(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    at = text.find("年月")
+    while at >= 0:
+        match = _EMPTY_DATE.search(text, max(0, at - 16), at + 3)
+        if match is not None and match.end() >= at + 2:
+            findings.append(
+                context.finding(
+                    "template.leftover",
+                    WARNING,
+                    f"“{match.group('label')}”一栏没有填写，只有“年月日”的空位",
+                    match.start(),
+                    match.end(),
+                    expected=match.group("label"),
+                    found=match.group(0),
+                )
+            )
+        at = text.find("年月", at + 2)
+    return findings
 
 
 def _unchecked_options(context: CheckContext) -> list[Finding]:
@@ -1063,6 +1111,9 @@ _NOT_BEFORE_YEAR = frozenset(
 )
 
 
+_FILE_NAME = re.compile(r"\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|ofd)(?![A-Za-z])")
+
+
 @rule("date.malformed", "日期缺“年”“月”：“填报日期:202511”“对2023转移支付资金”")
 def check_malformed_dates(context: CheckContext) -> list[Finding]:
     text = context.report.text
@@ -1095,11 +1146,14 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
         year = int(match.group(1))
         before = text[match.start() - 1] if match.start() else ""
         if before in _NOT_BEFORE_YEAR and not (
-            before in "—~～-:" and text.startswith("月", match.end())
-        ):  # (a year then 月: '2019年7月—2020月12月', '时间:2020月12月' lack their 年)
+            before == ":" or (before in "—~～-" and text.startswith("月", match.end()))
+        ):  # (a year then 月: '2019年7月—2020月12月' lacks its 年; so does '时间:2020第一季度')
             continue  # '2019—2020' is a range
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
+        line_end = text.find("\n", match.end())
+        if _FILE_NAME.search(text, match.end(), len(text) if line_end < 0 else line_end):
+            continue  # '…局2021部门整体绩效自评报告.pdf': a file's name (of a page the text was copied from)
         if context.in_glued_form(match.start()):
             continue  # “合格合格2020质量指标”: two score cells (20|20) of a form glued together
         slips.setdefault(f"{match.group(1)}{text[match.end() : match.end() + 4]}", []).append(match)
@@ -1163,6 +1217,10 @@ _DATE_SLIP = re.compile(
     # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
     # 日: '2023年12日', '2023年1-12日'
     r"|(?P<year>(?:19|20)\d{2})(?P<nian>年?)(?P<digits>\d{1,4})(?:[-—~至到](?P<last>\d{1,2}))?日"
+    # a year with a digit too many: '20233年12月'
+    r"|(?P<long>(?:19|20)\d{3})年"
+    # month and day written with a dot after 年: '2023年12.31'
+    rf"|(?P<dotted>(?:19|20)\d{{2}}年\d{{1,2}}\.\d{{1,2}}){_DATE_END}"
     # month and day glued after 年, no 日: '2024年0315'
     rf"|(?P<glued>(?:19|20)\d{{2}})年(?P<md>\d{{3,4}}){_DIGITS_END}"
 )
@@ -1252,6 +1310,21 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
             if text.startswith(("\n日", "\n号"), match.end()) or not text[match.end() :].strip():
                 continue  # the text cut off, or a line broken inside the date: its 日 is on the next line
             add(at, match.end(), "日期缺“日”字：“{}”", match.group(0) + "日")
+        elif match.group("long"):
+            digits = match.group("long")
+            years = {digits[:i] + digits[i + 1 :] for i in range(1, 5) if digits[i] == digits[i - 1]}
+            if years:  # a digit typed twice ('20233'): the year it stands for is plain
+                add(at, match.end(), "年份多了一位数字：“{}”", f"{min(years)}年")
+        elif match.group("dotted"):
+            year, _, rest = match.group(0).partition("年")
+            month, _, day = rest.partition(".")
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= _DAYS_IN_MONTH[int(month) - 1]:
+                add(
+                    at,
+                    match.end(),
+                    "日期写法不一：“{}”年后用了点号，应写“月”“日”",
+                    f"{year}年{int(month)}月{int(day)}日",
+                )
         elif match.group("year"):
             year, digits, last = match.group("year"), match.group("digits"), match.group("last")
             if len(digits) >= 3 and last is None:
@@ -1669,7 +1742,8 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     current = None
-    previous = None
+    previous = previous_mark = None
+    mixed = False
     marks = [mark for mark in _digit_marks(context) if text[mark] != "．"]
     matches = _inline_numbers(text, marks=marks)
     first = _FIRST_NUMBER.match(text)
@@ -1685,7 +1759,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
         if paragraph is None or "|" in paragraph.text:
             continue
         if paragraph is not current:
-            current, previous, previous_end = paragraph, None, start
+            current, previous, previous_end, previous_mark, mixed = paragraph, None, start, None, False
         elif previous is not None and _SECTION_INLINE.search(text, previous_end, start):
             previous = None  # a page run into one line: a heading between them opens another list
         if match.re is _COMMA_NUMBER and previous is None:
@@ -1696,7 +1770,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
             and number > previous + 1
             and re.search(rf"(?<![\d.]){previous + 1}[.、](?!\d)", text[previous_end:start])
         ):
-            previous, previous_end = number, match.end()
+            previous, previous_end, previous_mark = number, match.end(), match.group(0)[-1]
             continue  # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
@@ -1711,7 +1785,26 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
                     found=f"{number}.",
                 )
             )
-        previous, previous_end = number, match.end()
+        mark = match.group(0)[-1]
+        if (
+            previous is not None
+            and number == previous + 1
+            and previous_mark not in (None, mark)
+            and not mixed
+        ):
+            mixed = True  # (one finding a paragraph: '1.…;2、…;3.…')
+            findings.append(
+                context.finding(
+                    "list.numbering",
+                    WARNING,
+                    f"段内编号写法不一：“{previous}{previous_mark}”之后是“{number}{mark}”，同一组编号应统一用一种标点",
+                    start,
+                    min(match.end() + 12, paragraph.end),
+                    expected=f"{number}{previous_mark}",
+                    found=f"{number}{mark}",
+                )
+            )
+        previous, previous_end, previous_mark = number, match.end(), mark
     return findings
 
 

@@ -175,3 +175,91 @@ def test_numbered_items_left_empty_one_a_line():
     right = "1.完成造林3,600亩。\n2.培训林农1,250人次。\n3.森林覆盖率达到57%。"
     assert surface(shape.format(wrong), TEMPLATE_RULES)
     assert surface(shape.format(right), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("2023年10月至2023年3月", "2023年10月至2024年3月"),
+        ("2023年6月30日至6月1日", "2023年6月1日至6月30日"),
+        ("2023年12.31", "2023年12月31日"),
+        ("20233年12月", "2023年12月"),
+    ],
+)
+def test_a_span_backwards_a_dotted_day_and_a_year_of_five_digits(place, wrong, right):
+    shape = PLACES[place]
+    assert surface(shape.format(wrong), DATE_RULES)
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize("span", ["森林防火期为2023年10月至次年3月", "冬春季(2023年11月至3月)"])
+def test_a_season_into_the_next_year_is_no_backward_span(span):
+    assert surface(HEAD + span + "。" + TAIL, DATE_RULES) == []
+
+
+def test_a_year_in_a_files_name_is_left_alone():
+    text = "鹤山市林业局2021部门整体绩效自评报告.pdf\n" + HEAD + "全年支出1,187.50万元。" + TAIL
+    assert [f for f in surface(text, DATE_RULES) if "2021" in f.message] == []
+    assert surface(HEAD + "鹤山市林业局2021部门整体支出情况如下。" + TAIL, DATE_RULES)
+
+
+@pytest.mark.parametrize(
+    "blank", ["填报日期：    年  月  日", "报告日期：20  年  月  日", "评价时间：    年    月"]
+)
+def test_a_date_field_with_only_its_year_month_day_marks(blank):
+    assert surface(COVER.format(blank), TEMPLATE_RULES)
+    assert surface(COVER.format("填报日期：2024年3月15日"), TEMPLATE_RULES) == []
+
+
+def test_a_stamps_empty_date_without_a_label_is_left_alone():
+    # the stamp's '年 月 日' of a published form, no field named: left as published
+    assert surface(HEAD + "财政资金管理科室(盖章)    年  月  日" + TAIL, TEMPLATE_RULES) == []
+
+
+def test_bracketed_items_left_empty():
+    shape = HEAD + "(一)主要产出\n{}" + TAIL
+    assert surface(shape.format("(1)完成造林3,600亩；(2) (3)"), TEMPLATE_RULES)
+    assert (
+        surface(
+            shape.format("(1)完成造林3,600亩；(2)培训林农1,250人次；(3)森林覆盖率达到57%。"), TEMPLATE_RULES
+        )
+        == []
+    )
+
+
+NUMBER_RULES = ("list.numbering", "list.numbering_styles", "heading.numbering")
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("1.完成造林；2、培训林农；3.森林覆盖率达标。", "1.完成造林；2.培训林农；3.森林覆盖率达标。"),
+        ("1、完成造林；2.培训林农；3、森林覆盖率达标。", "1、完成造林；2、培训林农；3、森林覆盖率达标。"),
+    ],
+)
+def test_one_list_numbered_with_two_marks(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    (found,) = surface(shape.format(wrong), NUMBER_RULES)
+    assert "写法不一" in found.message
+    assert surface(shape.format(right), NUMBER_RULES) == []
+
+
+def test_two_lists_in_one_paragraph_each_with_its_own_mark():
+    text = HEAD + "主要职能：1、造林绿化；2、森林防火。年度目标：1.完成造林；2.培训林农。" + TAIL
+    assert surface(text, NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(("numbers", "what"), [((1, 2, 2, 4), "重复"), ((1, 2, 4, 5), "跳号")])
+def test_di_yi_lists_one_a_line(numbers, what):
+    items = ["完成造林3,600亩", "培训林农1,250人次", "森林覆盖率达到57%", "成灾率控制在3‰以内"]
+
+    def lines(nums):
+        return "\n".join(
+            "第" + "一二三四五"[n - 1] + "，" + item + "。" for n, item in zip(nums, items, strict=True)
+        )
+
+    shape = HEAD + "(一)产出情况\n主要产出：\n{}" + TAIL
+    found = surface(shape.format(lines(numbers)), NUMBER_RULES)
+    assert found and what in found[0].message
+    assert surface(shape.format(lines((1, 2, 3, 4))), NUMBER_RULES) == []
