@@ -405,6 +405,44 @@ def _headings() -> Iterator[tuple[str, str | None, str]]:
             base.format(a=a, b=b, c="3" + a[1]),
             base.format(a=a, b="2" + a[1], c="3" + a[1]),
         )
+    # a heading without its number after a deeper list, between numbered siblings
+    after_list = {
+        "一、": (
+            "一、项目基本情况\n本项目为常年性项目。\n(一)项目概况\n概况良好。\n(二)资金安排\n安排到位。\n"
+            "{x}绩效目标完成情况\n全年完成造林3,600亩，培训林农1,250人次。\n三、存在的问题\n进度偏慢。\n"
+        ),
+        "(一)": (
+            "一、部门概况\n(一)主要职能\n本局负责全市林业工作。\n1.负责造林绿化工作，组织实施重点工程。\n"
+            "2.负责森林防火工作，组织开展巡查。\n{x}人员情况\n本局编制20名，实有18人。\n(三)资产情况\n资产总额520万元。\n"
+        ),
+        "1.": (
+            "一、绩效分析\n(一)产出分析\n1.数量指标\n(1)完成造林3,600亩。\n(2)培训林农1,250人次。\n"
+            "{x}质量指标\n造林成活率95%。\n3.时效指标\n按时完成。\n"
+        ),
+    }
+    for level, body in after_list.items():
+        fill = {"一、": "二、", "(一)": "(二)", "1.": "2."}[level]
+        yield f"缺编号|列表后|{level}", _TITLE + "\n" + body.format(x=""), _TITLE + "\n" + body.format(x=fill)
+    # a number with its mark lost: '二 一般公共预算支出情况', '2项目资金执行情况'
+    lost_marks = {
+        "一、": (
+            "一、基本情况\n情况良好。\n{x}预算执行情况\n执行率95%。\n三、存在问题\n进度偏慢。\n",
+            "二 ",
+            "二、",
+        ),
+        "1.": (
+            "一、绩效分析\n1.资金到位情况\n到位及时。\n{x}资金执行情况\n执行率95%。\n3.资金管理情况\n管理规范。\n",
+            "2",
+            "2.",
+        ),
+        "(一)": (
+            "一、绩效分析\n(一)资金到位\n到位及时。\n{x}资金执行\n执行率95%。\n(三)资金管理\n管理规范。\n",
+            "二)",
+            "(二)",
+        ),
+    }
+    for level, (body, wrong, right) in lost_marks.items():
+        yield f"缺标点|{level}", _TITLE + "\n" + body.format(x=wrong), _TITLE + "\n" + body.format(x=right)
     # a heading without its number between numbered siblings
     lost = (
         _TITLE

@@ -2090,6 +2090,42 @@ def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int
     return following
 
 
+_NOT_IN_A_TITLE = frozenset(",;:、。!?|0123456789%")  # (a line that holds one is a sentence or a cell)
+
+
+def _unnumbered_between(context: CheckContext, low: int, heading):
+    """The one short line between the previous heading of a level (ending at ``low``) and
+    ``heading``, numbered one past it, that reads as the heading whose number was lost (“(一)主要职能
+    …1.…2.… / 人员情况 / …(三)资产情况”: the parser took no heading there, a list before it), or
+    None when there is none or more than one (a table of one cell a line has many short lines)."""
+    report = context.report
+    paragraphs = report.paragraphs
+    starts = report._heading_starts
+    # (looked for after the last heading before this one: the deeper list that ends the previous
+    # sibling's part, after which the parser took the line for the list's text)
+    before = starts[bisect_left(starts, heading.start) - 1] if starts and starts[0] < heading.start else 0
+    first, last = report.paragraph_index(max(low, before)), report.paragraph_index(heading.start)
+    if first < 0 or last - first > 30:
+        return None
+    found = None
+    for index in range(first + 1, last):
+        paragraph = paragraphs[index]
+        line = paragraph.text.strip().rstrip(":")
+        if (
+            not 2 <= len(line) <= 20
+            or paragraph.start in report._heading_starts
+            or any(ch in _NOT_IN_A_TITLE for ch in line)
+            or not "\u4e00" <= line[0] <= "\u9fff"
+        ):
+            continue
+        if found is not None:
+            return None
+        found = paragraph
+    if found is None or report.paragraph_index(found.end) + 1 >= last:
+        return None  # (a heading has its text under it before the next heading)
+    return found
+
+
 def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     """The number before ``heading``'s stands inside the paragraph right before it, after a word
     ('注:①…', '说明:1.…')."""
@@ -2143,6 +2179,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         ):
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
+        sibling_end = last_end.get(rank, 0)
         last_end[rank] = end
         if pending and max(pending) > rank:
             for deeper in [r for r in pending if r > rank]:
@@ -2227,6 +2264,23 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             pass  # '注:①参保率…' then '②救助资金…': the list began inside the line before
         elif after_repeat and number == previous + 2:
             pass  # '1. 2. 2. 4.': the second 2. stands for the 3., reported as a repeat already
+        elif (
+            number == previous + 2
+            and sibling_end
+            and (lost := _unnumbered_between(context, sibling_end, heading)) is not None
+        ):
+            title = lost.text.strip().rstrip("。:")
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{title}”缺少编号：它在“{marker(previous)}”和“{marker(number)}”之间，应为“{marker(previous + 1)}”",
+                    lost.start,
+                    lost.end,
+                    expected=f"{marker(previous + 1)}{title}",
+                    found=title,
+                )
+            )
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"

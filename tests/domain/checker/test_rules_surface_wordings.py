@@ -263,3 +263,38 @@ def test_di_yi_lists_one_a_line(numbers, what):
     found = surface(shape.format(lines(numbers)), NUMBER_RULES)
     assert found and what in found[0].message
     assert surface(shape.format(lines((1, 2, 3, 4))), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fill", "title"),
+    [
+        (
+            "一、部门概况\n(一)主要职能\n本局负责全市林业工作。\n1.负责造林绿化工作，组织实施重点工程。\n"
+            "2.负责森林防火工作，组织开展巡查。\n{}人员情况\n本局编制20名，实有18人。\n(三)资产情况\n资产总额520万元。\n",
+            "(二)",
+            "人员情况",
+        ),
+        (
+            "一、项目基本情况\n本项目为常年性项目。\n(一)项目概况\n概况良好。\n(二)资金安排\n安排到位。\n"
+            "{}绩效目标完成情况\n全年完成造林3,600亩。\n三、存在的问题\n进度偏慢。\n",
+            "二、",
+            "绩效目标完成情况",
+        ),
+    ],
+)
+def test_a_heading_that_lost_its_number_after_a_deeper_list_is_named(body, fill, title):
+    # the line after the previous part's list is the heading without its number: it is named there,
+    # not only the gap at the next heading
+    found = findings(TITLE + "\n" + body.format(""), "heading.numbering", report_type="auto")
+    assert [f.location.quote for f in found] == [title]
+    assert findings(TITLE + "\n" + body.format(fill), "heading.numbering", report_type="auto") == []
+
+
+def test_a_gap_with_two_short_lines_in_it_names_the_gap():
+    # two short lines could each be the lost heading: the gap is reported at the next heading
+    body = (
+        "一、部门概况\n(一)主要职能\n1.负责造林绿化工作。\n2.负责森林防火工作。\n人员情况\n本局编制20名。\n"
+        "资产情况\n资产总额520万元。\n(三)其他情况\n无。\n"
+    )
+    (found,) = findings(TITLE + "\n" + body, "heading.numbering", report_type="auto")
+    assert "不连续" in found.message
