@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from jixiao.domain.checker import check_text  # noqa: E402
 
-# (name, the rules whose findings count, the combinations: (label, wrong text or None, right text))
-Family = tuple[str, tuple[str, ...], Callable[[], Iterator[tuple[str, str | None, str]]]]
+# (name, the rules whose findings count, the combinations: (label, wrong text or None, right text));
+# a wrong text may be a (text, place) pair: then only a finding that quotes the place counts
+Family = tuple[str, tuple[str, ...], Callable[[], Iterator[tuple[str, str | tuple[str, str] | None, str]]]]
 
 _TITLE = "鹤山市林业局2023年度部门整体支出绩效自评报告"
 _HEAD = _TITLE + "\n一、部门基本情况\n本局内设5个股室，编制20名。\n二、部门预算收支情况\n"
@@ -340,7 +341,7 @@ def _inline_lists() -> Iterator[tuple[str, str | None, str]]:
         yield f"混用|{wrong[:6]}", shape.format(x=wrong), shape.format(x=right)
 
 
-def _headings() -> Iterator[tuple[str, str | None, str]]:
+def _headings() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
     levels = {
         "一、": lambda n: "一二三四五六"[n - 1] + "、",
         "(一)": lambda n: "(" + "一二三四五六"[n - 1] + ")",
@@ -420,9 +421,12 @@ def _headings() -> Iterator[tuple[str, str | None, str]]:
             "{x}质量指标\n造林成活率95%。\n3.时效指标\n按时完成。\n"
         ),
     }
+    lost_titles = {"一、": "绩效目标完成情况", "(一)": "人员情况", "1.": "质量指标"}
     for level, body in after_list.items():
         fill = {"一、": "二、", "(一)": "(二)", "1.": "2."}[level]
-        yield f"缺编号|列表后|{level}", _TITLE + "\n" + body.format(x=""), _TITLE + "\n" + body.format(x=fill)
+        # (found only where the heading that lost its number stands, not at the gap's next heading)
+        wrong = _TITLE + "\n" + body.format(x="")
+        yield f"缺编号|列表后|{level}", (wrong, lost_titles[level]), _TITLE + "\n" + body.format(x=fill)
     # a number with its mark lost: '二 一般公共预算支出情况', '2项目资金执行情况'
     lost_marks = {
         "一、": (
@@ -524,6 +528,82 @@ def _lookalikes() -> Iterator[tuple[str, str | None, str]]:
     yield "各段重新编号", None, restart
 
 
+def _fresh() -> Iterator[tuple[str, str | None, str]]:
+    """Combinations written after the rules were widened, and not tuned on: how far the widening
+    reaches past the wordings it was made for."""
+    dates = [
+        ("于2023年3月15完成招标", "于2023年3月15日完成招标"),
+        ("2023年2月29日", "2024年2月29日"),
+        ("2023年11月30日至2023年11月1日", "2023年11月1日至2023年11月30日"),
+        ("2023年12月31日—2023年1月1日", "2023年1月1日—2023年12月31日"),
+        ("2023.13.01", "2023.12.01"),
+        ("2023年12月31日止日", "2023年12月31日止"),
+        ("截至2023年1231日", "截至2023年12月31日"),
+        ("2023年十二月31日", "2023年12月31日"),
+        ("2023年12月3l日", "2023年12月31日"),
+        ("2023年12 月31日日", "2023年12月31日"),
+    ]
+    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
+        yield f"日期|{place}|{wrong}", shape.format(x=wrong), shape.format(x=right)
+    template = [
+        ("XX单位按要求完成", "鹤山市林业局按要求完成"),
+        ("【项目名称】", "森林防火项目"),
+        ("(填写项目名称)", "森林防火项目"),
+        ("{项目名称}", "森林防火项目"),
+        ("○○县林业局", "鹤山市林业局"),
+        ("满意度达到  %", "满意度达到95%"),
+        ("评价得分：____分", "评价得分：92分"),
+        ("XX年XX月", "2023年5月"),
+    ]
+    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
+        yield f"模板|{place}|{wrong}", shape.format(x=wrong), shape.format(x=right)
+    fields = [
+        ("单位负责人（签字）：", "单位负责人（签字）：王刚"),
+        ("财务负责人：", "财务负责人：赵丽"),
+        ("评价组组长：", "评价组组长：陈明"),
+    ]
+    for wrong, right in fields:
+        yield (
+            f"栏目|{wrong}",
+            _COVER.format(cover=wrong + "\n填报人：李华"),
+            _COVER.format(cover=right + "\n填报人：李华"),
+        )
+    lists = [
+        ("1）完成造林；2）培训林农；4）森林防火。", "1）完成造林；2）培训林农；3）森林防火。"),
+        ("（1）完成造林；（2）培训林农；（2）森林防火。", "（1）完成造林；（2）培训林农；（3）森林防火。"),
+        ("一是完成造林，二是培训林农，二是森林防火。", "一是完成造林，二是培训林农，三是森林防火。"),
+        ("1.完成造林。2.培训林农。2.森林防火。", "1.完成造林。2.培训林农。3.森林防火。"),
+        ("①完成造林；②培训林农；②森林防火。", "①完成造林；②培训林农；③森林防火。"),
+    ]
+    for wrong, right in lists:
+        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
+        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    heads = [
+        ("一、基本情况\n情况良好。\n二、绩效分析\n分析如下。\n二、存在问题\n进度偏慢。\n", "三、存在问题"),
+        (
+            "一、基本情况\n情况良好。\n(一)项目概况\n概况。\n(一)资金安排\n安排。\n二、存在问题\n偏慢。\n",
+            "(二)资金安排",
+        ),
+        (
+            "一、基本情况\n情况良好。\n1、项目概况\n概况。\n2.资金安排\n安排。\n3、组织实施\n实施。\n",
+            "2、资金安排",
+        ),
+        ("第一部分 基本情况\n情况良好。\n第三部分 存在问题\n进度偏慢。\n", "第二部分 存在问题"),
+    ]
+    for wrong, fix in heads:
+        bad = (
+            fix.replace("三、", "二、")
+            .replace("(二)", "(一)")
+            .replace("2、", "2.")
+            .replace("第二部分", "第三部分")
+        )
+        yield (
+            f"标题|{fix}",
+            _TITLE + "\n" + wrong,
+            _TITLE + "\n" + wrong.replace(bad, fix, 1) if bad != fix else wrong,
+        )
+
+
 DATE_RULES = ("date.format", "date.malformed")
 TEMPLATE_RULES = (
     "template.leftover",
@@ -546,14 +626,18 @@ FAMILIES: tuple[Family, ...] = (
     ("编号：段内列举", NUMBER_RULES, _inline_lists),
     ("编号：标题层级", NUMBER_RULES, _headings),
     ("形似的对文（只看误报）", SURFACE_RULES, _lookalikes),
+    ("改规则后新写的组合（未据此调规则）", SURFACE_RULES, _fresh),
 )
 
 
-def _fired(text: str, rules: tuple[str, ...]) -> list[str]:
+def _fired(text: str | tuple[str, str], rules: tuple[str, ...]) -> list[str]:
+    """The findings of ``rules`` on ``text``; a (text, place) pair counts only the findings that quote
+    the place."""
+    text, where = text if isinstance(text, tuple) else (text, "")
     return [
         f"{f.rule}:{f.message[:40]}"
         for f in check_text(text, report_type="auto").findings
-        if f.rule in rules and f.severity in ("error", "warning")
+        if f.rule in rules and f.severity in ("error", "warning") and where in (f.location.quote or "")
     ]
 
 

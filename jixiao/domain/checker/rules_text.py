@@ -1227,6 +1227,7 @@ _DATE_SLIP = re.compile(
 # a date of digits alone after 截至 / 于, or on the last lines (the date signed): '截至20231231,'
 _DATE_DIGITS = re.compile(rf"((?:19|20)\d{{2}})(\d{{3,4}}){_DIGITS_END}")
 _A_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}")
+_DOUBLED_MARKS = ("年年", "月月", "日日", "号日")
 _DOUBLED_DATE_MARK = re.compile(r"(?<=\d)(?:年年|月月)(?=\d)|(?<=\d)(?:日日|号日)(?![\u4e00-\u9fff])")
 
 
@@ -1285,6 +1286,9 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
     paragraphs = context.report.paragraphs
     signed = {p.start for p in paragraphs[-3:]}
     for at in _year_starts(text):
+        after = text[at + 4 : at + 6]
+        if not after[:1].isdecimal() and not (after[:1] == "年" and after[1:].isdecimal()):
+            continue  # every slip has a digit after the year or after its 年 ('2023年度' has none)
         match = _DATE_SLIP.match(text, at)
         if match is None:
             head = text[max(0, at - 2) : at]
@@ -1343,7 +1347,7 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
             if day is not None:
                 year = match.group("glued")
                 add(at, match.end(), "日期缺“月”“日”：“{}”", f"{year}年{day[0]}月{day[1]}日")
-    if any(mark in text for mark in ("年年", "月月", "日日", "号日")):
+    if has_any(text, _DOUBLED_MARKS, context.report.places):
         for match in _DOUBLED_DATE_MARK.finditer(text):
             at, mark = match.start(), match.group(0)[0]
             if mark != "年" and not _A_YEAR_BEFORE.search(text, max(0, at - 10), at):
