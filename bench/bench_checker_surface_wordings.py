@@ -529,8 +529,8 @@ def _lookalikes() -> Iterator[tuple[str, str | None, str]]:
 
 
 def _fresh() -> Iterator[tuple[str, str | None, str]]:
-    """Combinations written after the rules were widened, and not tuned on: how far the widening
-    reaches past the wordings it was made for."""
+    """Combinations written after the first widening (35 of 84 found then, 17 at 1043c43): how far
+    it reached past the wordings it was made for. The second widening was made on them."""
     dates = [
         ("于2023年3月15完成招标", "于2023年3月15日完成招标"),
         ("2023年2月29日", "2024年2月29日"),
@@ -626,7 +626,8 @@ FAMILIES: tuple[Family, ...] = (
     ("编号：段内列举", NUMBER_RULES, _inline_lists),
     ("编号：标题层级", NUMBER_RULES, _headings),
     ("形似的对文（只看误报）", SURFACE_RULES, _lookalikes),
-    ("改规则后新写的组合（未据此调规则）", SURFACE_RULES, _fresh),
+    # (written after the first widening: 35/84 found then; the second widening was made on it)
+    ("第一轮后新写的组合（第二轮据此调了规则）", SURFACE_RULES, _fresh),
 )
 
 

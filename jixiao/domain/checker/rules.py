@@ -3206,7 +3206,11 @@ def check_dates(context: CheckContext) -> list[Finding]:
             continue
         month = int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= _DAYS[month - 1]):
+        if (
+            not 1 <= month <= 12
+            or (day is not None and not 1 <= day <= _DAYS[month - 1])
+            or (month == 2 and day == 29 and not _leap(int(match.group(1))))
+        ):
             findings.append(
                 context.finding(
                     "date.format",
@@ -3217,11 +3221,58 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
+    findings.extend(_numeric_dates(context))
     findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
     findings.extend(_dates_in_reverse(context, year_months))
+    return findings
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+# a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
+_NUMERIC_DATE = re.compile(r"(?<![\w.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
+
+
+def _numeric_dates(context: CheckContext) -> list[Finding]:
+    """A date written with dots, dashes or slashes whose month or day does not exist."""
+    text = context.report.text
+    findings = []
+    for mark in ".-/":
+        if (
+            mark + "1" not in text
+            and mark + "0" not in text
+            and mark + "2" not in text
+            and mark + "3" not in text
+        ):
+            continue
+        at = text.find(mark)
+        while at >= 0:
+            match = _NUMERIC_DATE.match(text, at - 4) if at >= 4 and text[at - 4 : at].isdecimal() else None
+            at = text.find(mark, at + 1)
+            if match is None:
+                continue
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            if (
+                1 <= month <= 12
+                and 1 <= day <= _DAYS[month - 1]
+                and not (month == 2 and day == 29 and not _leap(year))
+            ):
+                continue
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
     return findings
 
 

@@ -18,6 +18,8 @@ _CN = "一二三四五六七八九十"
 # at the start of a line or after a clause's end, so '统一是' and '依据(1)号' are no list numbers
 _STYLES = (
     (re.compile(r"\((?P<n>\d{1,2})\)"), "({})"),
+    # '1)…2)…4)': the half bracket of a list, its opening one never written
+    (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)(?=[\u4e00-\u9fff])"), "{})"),
     (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
     (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),

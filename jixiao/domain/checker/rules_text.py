@@ -100,7 +100,7 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
-_PLACEHOLDER_CHARS = "xX×ｘＸ"
+_PLACEHOLDER_CHARS = "xX×ｘＸ{【○"
 _PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
@@ -395,7 +395,8 @@ _SLOT_WHAT = {
 }
 
 
-_PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
+# (达到, 不低于, 控制在, 超过 …: 到于在过; not 增长/下降, which name a table's column: '比上年增长%')
+_PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:到于在过]%)")
 
 
 _MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: what stands around it is looked at first)
@@ -1209,11 +1210,14 @@ def _spaced_date_lines(context: CheckContext) -> list[Finding]:
 _DATE_END = r"(?=[\s,，。;；:：、)）|\]】]|$|[前后起止])"
 # after the digits of a date whose cue is plain (截至, 于, 年): anything but a unit or a longer number
 _DIGITS_END = r"(?![\d.%‰年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶])"
+# after the day of a date with no 日: anything but 日/号, a span's or a list's mark ('5月10至12日',
+# '3月15、16日') or a unit ('5月10多名')
+_DAY_END = r"(?![\d日号至到、\-—~～.%‰年届版期级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶天周])"
 _DATE_SLIP = re.compile(
     # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
     r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
     # a day with no 日: '2023年12月31,', '2022 年 5 月 20'
-    rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DATE_END}"
+    rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DAY_END}"
     # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
     # 日: '2023年12日', '2023年1-12日'
     r"|(?P<year>(?:19|20)\d{2})(?P<nian>年?)(?P<digits>\d{1,4})(?:[-—~至到](?P<last>\d{1,2}))?日"

@@ -298,3 +298,63 @@ def test_a_gap_with_two_short_lines_in_it_names_the_gap():
     )
     (found,) = findings(TITLE + "\n" + body, "heading.numbering", report_type="auto")
     assert "不连续" in found.message
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("于2023年3月15完成招标", "于2023年3月15日完成招标"),
+        ("2023年2月29日", "2024年2月29日"),
+        ("2023.13.01", "2023.12.01"),
+        ("2023-02-30", "2023-02-28"),
+    ],
+)
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+def test_a_day_lost_before_a_verb_and_a_date_that_does_not_exist(wrong, right, place):
+    shape = {
+        "sentence": HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL,
+        "row": HEAD + "| 项目 | 内容 |\n| 资金情况 | {} |" + TAIL,
+        "cell": HEAD + "项目\n内容\n资金情况\n{}" + TAIL,
+    }[place]
+    assert surface(shape.format(wrong), DATE_RULES)
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize("twin", ["2023年3月15、16日", "2023年5月10多名", "版本号2019.10.15", "192.168.1.1"])
+def test_days_listed_or_counted_and_dotted_numbers_stay_silent(twin):
+    assert surface(HEAD + "根据上级要求，" + twin + "，全年工作有序推进。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("XX单位按要求完成", "鹤山市林业局按要求完成"),
+        ("{项目名称}", "森林防火项目"),
+        ("【项目名称】", "森林防火项目"),
+        ("○○县林业局", "鹤山市林业局"),
+        ("满意度达到  %", "满意度达到95%"),
+    ],
+)
+def test_more_placeholders(wrong, right):
+    shape = HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL
+    assert surface(shape.format(wrong), TEMPLATE_RULES)
+    assert surface(shape.format(right), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize("twin", ["二○二三年十二月", "依据财农指【2023】41号", "字体:【大】", "完成率%"])
+def test_zeros_document_numbers_and_unit_cells_are_no_placeholders(twin):
+    assert surface(HEAD + "根据上级要求，" + twin + "，全年工作有序推进。" + TAIL, TEMPLATE_RULES) == []
+
+
+def test_a_half_bracket_list_skipping_a_number():
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    found = findings(
+        shape.format("1)完成造林；2)培训林农；4)森林防火。"), "list.numbering_styles", report_type="auto"
+    )
+    assert found and "跳号" in found[0].message
+    assert (
+        findings(
+            shape.format("1)完成造林；2)培训林农；3)森林防火。"), "list.numbering_styles", report_type="auto"
+        )
+        == []
+    )
