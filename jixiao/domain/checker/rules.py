@@ -3235,7 +3235,7 @@ def _leap(year: int) -> bool:
 
 
 # a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
-_NUMERIC_DATE = re.compile(r"(?<![\w.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
+_NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z_.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
 
 
 def _numeric_dates(context: CheckContext) -> list[Finding]:

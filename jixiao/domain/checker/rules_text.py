@@ -1228,8 +1228,10 @@ _DATE_SLIP = re.compile(
     # month and day glued after 年, no 日: '2024年0315'
     rf"|(?P<glued>(?:19|20)\d{{2}})年(?P<md>\d{{3,4}}){_DIGITS_END}"
 )
-# a date of digits alone after 截至 / 于, or on the last lines (the date signed): '截至20231231,'
+# a date of digits alone after 截至 / 于 / 在 …, or on the last lines (the date signed): '截至20231231,'
 _DATE_DIGITS = re.compile(rf"((?:19|20)\d{{2}})(\d{{3,4}}){_DIGITS_END}")
+# the words a date follows: 截至/截止(到), 于, 在…前, 自/从…起
+_DATE_CUES = frozenset("至止于在到自从")
 _A_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}")
 _DOUBLED_MARKS = ("年年", "月月", "日日", "号日")
 _DOUBLED_DATE_MARK = re.compile(r"(?<=\d)(?:年年|月月)(?=\d)|(?<=\d)(?:日日|号日)(?![\u4e00-\u9fff])")
@@ -1295,18 +1297,14 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
             continue  # every slip has a digit after the year or after its 年 ('2023年度' has none)
         match = _DATE_SLIP.match(text, at)
         if match is None:
-            head = text[max(0, at - 2) : at]
-            if (
-                head in ("截至", "截止")
-                or head[-1:] == "于"
-                or (at in signed and "\n" not in text[at : at + 9])
-            ):
+            cue = text[at - 1 : at] if at else ""
+            if cue in _DATE_CUES or (at in signed and "\n" not in text[at : at + 9]):
                 digits = _DATE_DIGITS.match(text, at)
                 day = digits and _month_day(digits.group(2))
                 if (
                     digits
                     and day
-                    and (head[-1:] in "至止于" or digits.end() == len(text) or text[digits.end()] == "\n")
+                    and (cue in _DATE_CUES or digits.end() == len(text) or text[digits.end()] == "\n")
                 ):
                     y = digits.group(1)
                     add(at, digits.end(), "日期缺“年”“月”“日”：“{}”", f"{y}年{day[0]}月{day[1]}日")

@@ -358,3 +358,44 @@ def test_a_half_bracket_list_skipping_a_number():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("截止到20231231，资金已全部拨付", "截止到2023年12月31日，资金已全部拨付"),
+        ("项目须在20230630前完工", "项目须在2023年6月30日前完工"),
+        ("自20230101起实施", "自2023年1月1日起实施"),
+    ],
+)
+def test_a_date_of_digits_after_more_cues(wrong, right):
+    assert surface(HEAD + wrong + "。" + TAIL, DATE_RULES)
+    assert surface(HEAD + right + "。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize("twin", ["增长到2023128元", "达到20231231人次", "在2023年完成"])
+def test_amounts_after_the_cues_stay_silent(twin):
+    assert surface(HEAD + "全年" + twin + "。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("（示例）", "（见表1）"), ("详见附件X", "详见附件1"), ("（此处插入表格）", "（见表1）")],
+)
+def test_a_templates_example_marks_and_unnumbered_annexes(wrong, right):
+    shape = HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL
+    assert surface(shape.format(wrong), TEMPLATE_RULES)
+    assert surface(shape.format(right), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize("field", ["填表人：", "审核人：", "分管领导："])
+def test_more_cover_fields_left_empty(field):
+    assert surface(COVER.format(f"{field}        联系电话：0750-8881234"), TEMPLATE_RULES)
+    assert surface(COVER.format(f"{field}王刚    联系电话：0750-8881234"), TEMPLATE_RULES) == []
+
+
+def test_a_numeric_date_after_a_chinese_word():
+    # (a Chinese character before the year is no part of a longer code)
+    assert surface(HEAD + "于2023/2/30召开评审会。" + TAIL, DATE_RULES)
+    assert surface(HEAD + "于2023/2/28召开评审会。" + TAIL, DATE_RULES) == []
+    assert surface(HEAD + "标准编号GB2023-13-01。" + TAIL, DATE_RULES) == []
