@@ -3227,6 +3227,33 @@ def check_dates(context: CheckContext) -> list[Finding]:
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
     findings.extend(_dates_in_reverse(context, year_months))
+    findings.extend(_days_in_reverse(context))
+    return findings
+
+
+# a span of days within one month: '2023年12月30日至29日'
+_DAY_SPAN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})日")
+
+
+def _days_in_reverse(context: CheckContext) -> list[Finding]:
+    """A span of days of one month that ends before it starts (“2023年12月30日至29日”)."""
+    text = context.report.text
+    findings = []
+    if not has_any(text, ("日至", "日到", "日-", "日—", "日~"), context.report.places):
+        return findings  # (every span of days holds one)
+    for match in scan.finditer(_DAY_SPAN, text, context.report.places):
+        if int(match.group(4)) >= int(match.group(3)):
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     return findings
 
 

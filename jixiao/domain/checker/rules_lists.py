@@ -21,6 +21,7 @@ _STYLES = (
     # '1)…2)…4)': the half bracket of a list, its opening one never written
     (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)(?=[\u4e00-\u9fff])"), "{})"),
     (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
+    (re.compile(r"(?P<p>[\u2474-\u2487])"), "parenthesized"),  # ⑴⑵⑶ (one character each)
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
     (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
     # '(一)…(二)…' run into one paragraph: the sub-headings of a web page run into one line
@@ -46,6 +47,8 @@ def _shi_matches(text: str, pattern: re.Pattern, places: scan.CharIndex | None =
 def _printed(style: str, number: int) -> str:
     if style == "circled":
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
+    if style == "parenthesized":
+        return chr(0x2474 + number - 1) if 1 <= number <= 20 else f"({number})"
     if style in ("{}是", "第{}"):
         return style.format(_cn(number))
     if style == "(cn)":
@@ -67,6 +70,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     for pattern, style in _STYLES:
         if style == "circled" and "①" not in text and "②" not in text:
+            continue
+        if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
         if style == "{}是":
             matches = _shi_matches(text, pattern, report.places)
@@ -140,7 +145,12 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
     previous, last_end = None, 0
     repeated = False  # the number before this one repeated its own predecessor
     for match in matches:
-        number = ord(match.group("c")) - 0x2460 + 1 if style == "circled" else cn_number(match.group("n"))
+        if style == "circled":
+            number = ord(match.group("c")) - 0x2460 + 1
+        elif style == "parenthesized":
+            number = ord(match.group("p")) - 0x2474 + 1
+        else:
+            number = cn_number(match.group("n"))
         if number is None:
             continue
         if number == 1 and previous is not None and ":" in context.report.text[last_end : match.start()]:

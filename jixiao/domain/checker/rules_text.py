@@ -101,7 +101,7 @@ def as_set(words) -> frozenset:
 
 # what every placeholder of wording.yaml holds: one of these characters or words
 _PLACEHOLDER_CHARS = "xX×ｘＸ{【○"
-_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
+_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)", "名称)")
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
 
@@ -1096,7 +1096,7 @@ def _sentence_of(text: str, position: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # Dates written without 年/月
 
-_DATE_FIELD = re.compile(r"[期间][:：]?\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
+_DATE_FIELD = re.compile(r"[期间](?:[:：]|为|是)?\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
 _YEAR_NO_NIAN = tuple(
     re.compile(
         rf"({century}\d{{2}})(?=[\u4e00-\u9fff“《])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
@@ -1133,7 +1133,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             context.finding(
                 "date.malformed",
                 WARNING,
-                f"日期写法不完整：“{match.group(0)[1:].lstrip(':：').strip()}”缺少“年”“月”",
+                f"日期写法不完整：“{match.group(0)[1:].lstrip(':：为是').strip()}”缺少“年”“月”",
                 match.start(1),
                 match.end(),
                 expected=f"{year}年{month}月",
@@ -1212,7 +1212,7 @@ _DATE_END = r"(?=[\s,，。;；:：、)）|\]】]|$|[前后起止])"
 _DIGITS_END = r"(?![\d.%‰年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶])"
 # after the day of a date with no 日: anything but 日/号, a span's or a list's mark ('5月10至12日',
 # '3月15、16日') or a unit ('5月10多名')
-_DAY_END = r"(?![\d日号至到、\-—~～.%‰年届版期级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶天周])"
+_DAY_END = r"(?![\d日曰号至到、\-—~～.%‰年届版期级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶天周])"
 _DATE_SLIP = re.compile(
     # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
     r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
@@ -1233,6 +1233,7 @@ _DATE_DIGITS = re.compile(rf"((?:19|20)\d{{2}})(\d{{3,4}}){_DIGITS_END}")
 # the words a date follows: 截至/截止(到), 于, 在…前, 自/从…起
 _DATE_CUES = frozenset("至止于在到自从")
 _A_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}")
+_DAY_AS_YUE = re.compile(r"(?<=月)\d{1,2}曰")
 _DOUBLED_MARKS = ("年年", "月月", "日日", "号日")
 _DOUBLED_DATE_MARK = re.compile(r"(?<=\d)(?:年年|月月)(?=\d)|(?<=\d)(?:日日|号日)(?![\u4e00-\u9fff])")
 
@@ -1349,6 +1350,9 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
             if day is not None:
                 year = match.group("glued")
                 add(at, match.end(), "日期缺“月”“日”：“{}”", f"{year}年{day[0]}月{day[1]}日")
+    if "曰" in text:
+        for match in _DAY_AS_YUE.finditer(text):
+            add(match.start(), match.end(), "日期中“日”写成了“曰”：“{}”", match.group(0)[:-1] + "日")
     if has_any(text, _DOUBLED_MARKS, context.report.places):
         for match in _DOUBLED_DATE_MARK.finditer(text):
             at, mark = match.start(), match.group(0)[0]

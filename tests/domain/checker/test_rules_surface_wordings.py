@@ -399,3 +399,27 @@ def test_a_numeric_date_after_a_chinese_word():
     assert surface(HEAD + "于2023/2/30召开评审会。" + TAIL, DATE_RULES)
     assert surface(HEAD + "于2023/2/28召开评审会。" + TAIL, DATE_RULES) == []
     assert surface(HEAD + "标准编号GB2023-13-01。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "rules"),
+    [
+        ("上报时间为2024116", "上报时间为2024年1月16日", DATE_RULES),
+        ("2023年12月30日至29日", "2023年12月29日至30日", DATE_RULES),
+        ("2023年12月31曰", "2023年12月31日", DATE_RULES),
+        ("（单位名称）", "鹤山市林业局", TEMPLATE_RULES),
+        ("⑴完成造林；⑵培训林农；⑷森林防火", "⑴完成造林；⑵培训林农；⑶森林防火", ("list.numbering_styles",)),
+    ],
+)
+def test_the_fourth_group(wrong, right, rules):
+    shape = HEAD + "根据上级要求，{}，全年工作有序推进。" + TAIL
+    assert surface(shape.format(wrong), rules)
+    assert surface(shape.format(right), rules) == []
+
+
+def test_a_cell_of_xx_alone_and_an_empty_compiling_unit():
+    table = HEAD + "| 项目 | 内容 |\n| 资金情况 | {} |" + TAIL
+    assert surface(table.format("XX"), TEMPLATE_RULES)
+    assert surface(table.format("120.00"), TEMPLATE_RULES) == []
+    assert surface(COVER.format("编制单位（盖章）：\n填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format("编制单位（盖章）：鹤山市林业局\n填报人：李华"), TEMPLATE_RULES) == []
