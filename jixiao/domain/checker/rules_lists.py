@@ -85,6 +85,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
                 and text[at - 1] != "\n"
                 and (match := pattern.match(text, at)) is not None
             ]
+        elif style == "{})":
+            matches = scan.finditer_anchored(pattern, text, report.places)  # (from the places of ')')
         else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}

@@ -258,7 +258,9 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text, places, _digit_marks(context)) + _empty_bracket_items(text):
+    for first, start, end in _empty_items(text, places, _digit_marks(context)) + _empty_bracket_items(
+        text, places
+    ):
         findings.append(
             context.finding(
                 "template.leftover",
@@ -329,10 +331,10 @@ def _empty_items(
 _NEXT_BRACKET = re.compile(r"(?<=[;；。\n|])[ \t]*\((\d{1,2})\)[ \t]*\((\d{1,2})\)(?=[ \t]*(?:$|\n|\(\d))")
 
 
-def _empty_bracket_items(text: str) -> list[tuple[int, int, int]]:
+def _empty_bracket_items(text: str, places: scan.CharIndex | None = None) -> list[tuple[int, int, int]]:
     """(the empty item's number, start, end) of each '(n)' followed at once by '(n+1)' and then by
     the line's end or a third number."""
-    if ")(" not in text and ") (" not in text:
+    if not has_word(text, ")(", places) and not has_word(text, ") (", places):
         return []
     return [
         (int(match.group(1)), match.start(), match.end())
@@ -613,8 +615,7 @@ _EMPTY_DATE = re.compile(
 def _empty_date_fields(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    at = text.find("年月")
-    while at >= 0:
+    for at in word_starts(text, "年月", context.report.places):
         match = _EMPTY_DATE.search(text, max(0, at - 16), at + 3)
         if match is not None and match.end() >= at + 2:
             findings.append(
@@ -628,7 +629,6 @@ def _empty_date_fields(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-        at = text.find("年月", at + 2)
     return findings
 
 
