@@ -3257,6 +3257,27 @@ def _days_in_reverse(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_DATE_SEPARATORS = frozenset(".-/")
+
+
+def year_starts(context: CheckContext) -> list[int]:
+    """Where a year 19xx/20xx starts in the report's text (not inside a longer number or a
+    decimal), found once (date.format and date.malformed both read them)."""
+    found = context.memo.get("rules.year_starts")
+    if found is None:
+        text = context.report.text
+        found = []
+        for century in _CENTURIES:
+            at = text.find(century)
+            while at >= 0:
+                if text[at + 2 : at + 4].isdecimal() and not (at and text[at - 1] in "0123456789."):
+                    found.append(at)
+                at = text.find(century, at + 1)
+        found.sort()
+        context.memo["rules.year_starts"] = found
+    return found
+
+
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
@@ -3269,18 +3290,10 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
     """A date written with dots, dashes or slashes whose month or day does not exist."""
     text = context.report.text
     findings = []
-    for mark in ".-/":
-        if (
-            mark + "1" not in text
-            and mark + "0" not in text
-            and mark + "2" not in text
-            and mark + "3" not in text
-        ):
-            continue
-        at = text.find(mark)
-        while at >= 0:
-            match = _NUMERIC_DATE.match(text, at - 4) if at >= 4 and text[at - 4 : at].isdecimal() else None
-            at = text.find(mark, at + 1)
+    # (from the years of the text, those with a separator after them: far fewer than the dots)
+    for at in year_starts(context):
+        if text[at + 4 : at + 5] in _DATE_SEPARATORS:
+            match = _NUMERIC_DATE.match(text, at)
             if match is None:
                 continue
             year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))

@@ -86,7 +86,15 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
                 and (match := pattern.match(text, at)) is not None
             ]
         elif style == "{})":
-            matches = scan.finditer_anchored(pattern, text, report.places)  # (from the places of ')')
+            # from the places of ')' right after a digit that no '(' opens ('1)', '12)')
+            matches = [
+                match
+                for at in scan.places_of(text, ")", report.places)
+                if at
+                and text[at - 1].isdecimal()
+                and "(" not in text[max(0, at - 3) : at]
+                and (match := pattern.match(text, at - 2 if at > 1 and text[at - 2].isdecimal() else at - 1))
+            ]
         else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
         by_paragraph: dict[int, list[re.Match]] = {}

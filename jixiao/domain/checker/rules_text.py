@@ -18,7 +18,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
-from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts
+from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts, year_starts
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
 
@@ -1261,18 +1261,6 @@ def _month_day(digits: str) -> tuple[int, int] | None:
     return None
 
 
-def _year_starts(text: str) -> list[int]:
-    """Where a year 19xx/20xx starts (not inside a longer number or a decimal)."""
-    starts = []
-    for century in ("20", "19"):
-        at = text.find(century)
-        while at >= 0:
-            if text[at + 2 : at + 4].isdecimal() and not (at and text[at - 1] in "0123456789."):
-                starts.append(at)
-            at = text.find(century, at + 1)
-    return sorted(starts)
-
-
 def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
     """Dates with a 年/月/日 lost, doubled or run into the next date (the spans of ``taken``, a
     date of a 日期/时间 field already reported, are skipped)."""
@@ -1292,7 +1280,7 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
 
     paragraphs = context.report.paragraphs
     signed = {p.start for p in paragraphs[-3:]}
-    for at in _year_starts(text):
+    for at in year_starts(context):
         after = text[at + 4 : at + 6]
         if not after[:1].isdecimal() and not (after[:1] == "年" and after[1:].isdecimal()):
             continue  # every slip has a digit after the year or after its 年 ('2023年度' has none)
