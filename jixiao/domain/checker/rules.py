@@ -2148,6 +2148,42 @@ def _unnumbered_first(context: CheckContext, last_end: dict[int, int], rank: int
     return following
 
 
+_NOT_IN_A_TITLE = frozenset(",;:、。!?|0123456789%")  # (a line that holds one is a sentence or a cell)
+
+
+def _unnumbered_between(context: CheckContext, low: int, heading):
+    """The one short line between the previous heading of a level (ending at ``low``) and
+    ``heading``, numbered one past it, that reads as the heading whose number was lost (“(一)主要职能
+    …1.…2.… / 人员情况 / …(三)资产情况”: the parser took no heading there, a list before it), or
+    None when there is none or more than one (a table of one cell a line has many short lines)."""
+    report = context.report
+    paragraphs = report.paragraphs
+    starts = report._heading_starts
+    # (looked for after the last heading before this one: the deeper list that ends the previous
+    # sibling's part, after which the parser took the line for the list's text)
+    before = starts[bisect_left(starts, heading.start) - 1] if starts and starts[0] < heading.start else 0
+    first, last = report.paragraph_index(max(low, before)), report.paragraph_index(heading.start)
+    if first < 0 or last - first > 30:
+        return None
+    found = None
+    for index in range(first + 1, last):
+        paragraph = paragraphs[index]
+        line = paragraph.text.strip().rstrip(":")
+        if (
+            not 2 <= len(line) <= 20
+            or paragraph.start in report._heading_starts
+            or any(ch in _NOT_IN_A_TITLE for ch in line)
+            or not "\u4e00" <= line[0] <= "\u9fff"
+        ):
+            continue
+        if found is not None:
+            return None
+        found = paragraph
+    if found is None or report.paragraph_index(found.end) + 1 >= last:
+        return None  # (a heading has its text under it before the next heading)
+    return found
+
+
 def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
     """The number before ``heading``'s stands inside the paragraph right before it, after a word
     ('注:①…', '说明:1.…')."""
@@ -2201,6 +2237,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
         ):
             last.clear()
             pending.clear()  # 摘要 一、二、三, then 正文 一、二、三、四: each part numbers its own
+        sibling_end = last_end.get(rank, 0)
         last_end[rank] = end
         if pending and max(pending) > rank:
             for deeper in [r for r in pending if r > rank]:
@@ -2285,6 +2322,23 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
             pass  # '注:①参保率…' then '②救助资金…': the list began inside the line before
         elif after_repeat and number == previous + 2:
             pass  # '1. 2. 2. 4.': the second 2. stands for the 3., reported as a repeat already
+        elif (
+            number == previous + 2
+            and sibling_end
+            and (lost := _unnumbered_between(context, sibling_end, heading)) is not None
+        ):
+            title = lost.text.strip().rstrip("。:")
+            findings.append(
+                context.finding(
+                    "heading.numbering",
+                    WARNING,
+                    f"标题“{title}”缺少编号：它在“{marker(previous)}”和“{marker(number)}”之间，应为“{marker(previous + 1)}”",
+                    lost.start,
+                    lost.end,
+                    expected=f"{marker(previous + 1)}{title}",
+                    found=title,
+                )
+            )
         elif number > previous + 1:
             missing = "、".join(f"“{marker(n)}”" for n in range(previous + 1, number))
             after = f"“{marker(previous)}”之后是" if previous else "第一个编号是"
@@ -3210,7 +3264,11 @@ def check_dates(context: CheckContext) -> list[Finding]:
             continue
         month = int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= _DAYS[month - 1]):
+        if (
+            not 1 <= month <= 12
+            or (day is not None and not 1 <= day <= _DAYS[month - 1])
+            or (month == 2 and day == 29 and not _leap(int(match.group(1))))
+        ):
             findings.append(
                 context.finding(
                     "date.format",
@@ -3221,10 +3279,133 @@ def check_dates(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
+    findings.extend(_numeric_dates(context))
     findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
+    findings.extend(_dates_in_reverse(context, year_months))
+    findings.extend(_days_in_reverse(context))
+    return findings
+
+
+# a span of days within one month: '2023年12月30日至29日'
+_DAY_SPAN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})日")
+
+
+def _days_in_reverse(context: CheckContext) -> list[Finding]:
+    """A span of days of one month that ends before it starts (“2023年12月30日至29日”)."""
+    text = context.report.text
+    findings = []
+    if not has_any(text, ("日至", "日到", "日-", "日—", "日~"), context.report.places):
+        return findings  # (every span of days holds one)
+    for match in scan.finditer(_DAY_SPAN, text, context.report.places):
+        if int(match.group(4)) >= int(match.group(3)):
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+_DATE_SEPARATORS = frozenset(".-/")
+
+
+def year_starts(context: CheckContext) -> list[int]:
+    """Where a year 19xx/20xx starts in the report's text (not inside a longer number or a
+    decimal), found once (date.format and date.malformed both read them)."""
+    found = context.memo.get("rules.year_starts")
+    if found is None:
+        text = context.report.text
+        found = []
+        for century in _CENTURIES:
+            at = text.find(century)
+            while at >= 0:
+                if text[at + 2 : at + 4].isdecimal() and not (at and text[at - 1] in "0123456789."):
+                    found.append(at)
+                at = text.find(century, at + 1)
+        found.sort()
+        context.memo["rules.year_starts"] = found
+    return found
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+# a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
+_NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z_.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
+
+
+def _numeric_dates(context: CheckContext) -> list[Finding]:
+    """A date written with dots, dashes or slashes whose month or day does not exist."""
+    text = context.report.text
+    findings = []
+    # (from the years of the text, those with a separator after them: far fewer than the dots)
+    for at in year_starts(context):
+        if text[at + 4 : at + 5] in _DATE_SEPARATORS:
+            match = _NUMERIC_DATE.match(text, at)
+            if match is None:
+                continue
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            if (
+                1 <= month <= 12
+                and 1 <= day <= _DAYS[month - 1]
+                and not (month == 2 and day == 29 and not _leap(year))
+            ):
+                continue
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    return findings
+
+
+# a span of two dates: '2023年10月至2023年3月', '2023年6月30日至6月1日'
+_DATE_SPAN = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?\s*(?:至|到|—|–|-|~|～)\s*"
+    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?"
+)
+
+
+def _dates_in_reverse(context: CheckContext, year_months: list[int]) -> list[Finding]:
+    """A span of dates that ends before it starts (“2023年10月至2023年3月”, “2023年6月30日至6月1日”):
+    one of them is mistyped. A span whose end names no year and an earlier month (“2023年11月至3月”,
+    a winter's work into the next year) is left alone; so is one whose end names no year and whose
+    months differ."""
+    text = context.report.text
+    findings = []
+    for match in scan.matches_at(_DATE_SPAN, text, year_months):
+        year, month, day, end_year, end_month, end_day = match.groups()
+        if end_year is None and end_month != month:
+            continue
+        start = (int(year), int(month), int(day or 0))
+        end = (int(end_year or year), int(end_month), int(end_day or 32))
+        if end >= start or not 1 <= start[1] <= 12 or not 1 <= end[1] <= 12:
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     return findings
 
 

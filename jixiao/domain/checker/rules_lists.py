@@ -18,7 +18,10 @@ _CN = "一二三四五六七八九十"
 # at the start of a line or after a clause's end, so '统一是' and '依据(1)号' are no list numbers
 _STYLES = (
     (re.compile(r"\((?P<n>\d{1,2})\)"), "({})"),
+    # '1)…2)…4)': the half bracket of a list, its opening one never written
+    (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)(?=[\u4e00-\u9fff])"), "{})"),
     (re.compile(r"(?P<c>[\u2460-\u2473])"), "circled"),
+    (re.compile(r"(?P<p>[\u2474-\u2487])"), "parenthesized"),  # ⑴⑵⑶ (one character each)
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})是"), "{}是"),
     (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "第{}"),
     # '(一)…(二)…' run into one paragraph: the sub-headings of a web page run into one line
@@ -44,6 +47,8 @@ def _shi_matches(text: str, pattern: re.Pattern, places: scan.CharIndex | None =
 def _printed(style: str, number: int) -> str:
     if style == "circled":
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
+    if style == "parenthesized":
+        return chr(0x2474 + number - 1) if 1 <= number <= 20 else f"({number})"
     if style in ("{}是", "第{}"):
         return style.format(_cn(number))
     if style == "(cn)":
@@ -65,6 +70,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     findings = []
     for pattern, style in _STYLES:
         if style == "circled" and "①" not in text and "②" not in text:
+            continue
+        if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
         if style == "{}是":
             matches = _shi_matches(text, pattern, report.places)
@@ -77,6 +84,16 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
                 and text[at - 1] in _OPENS
                 and text[at - 1] != "\n"
                 and (match := pattern.match(text, at)) is not None
+            ]
+        elif style == "{})":
+            # from the places of ')' right after a digit that no '(' opens ('1)', '12)')
+            matches = [
+                match
+                for at in scan.places_of(text, ")", report.places)
+                if at
+                and text[at - 1].isdecimal()
+                and "(" not in text[max(0, at - 3) : at]
+                and (match := pattern.match(text, at - 2 if at > 1 and text[at - 2].isdecimal() else at - 1))
             ]
         else:  # ('(' and 第, literals, are found fast by the regex engine)
             matches = pattern.finditer(text)
@@ -100,7 +117,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
                 continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
             findings.extend(found)
-        if style == "{}是":
+        if style in ("{}是", "第{}"):
             findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
     return findings
@@ -109,7 +126,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
 def _runs_of_lines(
     context: CheckContext, by_paragraph: dict[int, list[re.Match]], style: str
 ) -> list[Finding]:
-    """'一是…。' '二是…。' '四是…。' each opening a line of its own: the lines in a row make one list."""
+    """'一是…。' '二是…。' '四是…。' (or '第一,…' '第二,…') each opening a line of its own: the lines
+    in a row make one list."""
     report = context.report
     openers = {
         index: matches[0]
@@ -137,7 +155,12 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
     previous, last_end = None, 0
     repeated = False  # the number before this one repeated its own predecessor
     for match in matches:
-        number = ord(match.group("c")) - 0x2460 + 1 if style == "circled" else cn_number(match.group("n"))
+        if style == "circled":
+            number = ord(match.group("c")) - 0x2460 + 1
+        elif style == "parenthesized":
+            number = ord(match.group("p")) - 0x2474 + 1
+        else:
+            number = cn_number(match.group("n"))
         if number is None:
             continue
         if number == 1 and previous is not None and ":" in context.report.text[last_end : match.start()]:

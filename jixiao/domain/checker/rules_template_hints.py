@@ -449,6 +449,44 @@ _COLON_THEN_NAME = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
 _CJK_OR_BRACKET = re.compile(r"[\u4e00-\u9fff()]")
 
 
+_STAMPED = re.compile(r"\((?:盖章|公章|签章|签字)\)$")
+_EMPTY_CELL = re.compile(r"\|[ \t]*\|")
+
+
+def _empty_cells(context: CheckContext) -> list[tuple[int, int, str]]:
+    """A form's field whose cell is left empty in a row of fields and their values ('| 填报日期 | |
+    填报人 | 李华 |'): the next cell is another field. A row of headers alone (no field filled in
+    it) is left alone, and so is an empty field at a row's end (a published form's unused field)."""
+    report = context.report
+    text = report.text
+    if "|" not in text:
+        return []  # (no form)
+    found = []
+    seen = set()
+    for bars in _EMPTY_CELL.finditer(text):
+        index = report.paragraph_index(bars.start())
+        if index in seen or index < 0:
+            continue
+        seen.add(index)
+        paragraph = report.paragraphs[index]
+        line = paragraph.text.strip()
+        cells = [
+            cell.strip() for cell in line[line.startswith("|") : len(line) - line.endswith("|")].split("|")
+        ]
+        names = [_STAMPED.sub("", cell) in _COVER_FIELDS for cell in cells]
+        filled = any(names[i] and cells[i + 1] and not names[i + 1] for i in range(len(cells) - 1))
+        if not filled:
+            continue  # no field with its value: a header row, not a filled form
+        for i in range(len(cells) - 1):
+            if not names[i] or cells[i + 1]:
+                continue
+            if i + 2 >= len(cells) or not names[i + 2]:
+                continue  # (a merged cell between a field and its value; or the row's last cells,
+                # left empty as a published form leaves its unused fields)
+            found.append((paragraph.start, paragraph.end, _STAMPED.sub("", cells[i])))
+    return found
+
+
 _NUMBER_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
@@ -553,7 +591,7 @@ def check_unfilled_forms(context: CheckContext) -> list[Finding]:
                 expected=column,
             )
         )
-    for start, end, name in _bare_fields(context):
+    for start, end, name in _bare_fields(context) + _empty_cells(context):
         findings.append(
             context.finding("template.unfilled", WARNING, f"“{name}”一栏没有填写", start, end, expected=name)
         )

@@ -18,7 +18,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import literal_trie
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.parse import ParsedReport
-from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts
+from jixiao.domain.checker.rules import has_any, has_word, word_places, word_starts, year_starts
 from jixiao.domain.checker.rules_levels import self_reference, unit_level
 from jixiao.domain.checker.tables import columns_for, score_row
 from jixiao.domain.checker.vocabulary import words
@@ -101,8 +101,8 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
-_PLACEHOLDER_CHARS = "xX×ｘＸ"
-_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)")
+_PLACEHOLDER_CHARS = "xX×ｘＸ{【○"
+_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)", "名称)")
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
 
@@ -201,6 +201,12 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
         starts = [at for at in scan.places_of(text, firsts, places) if text[at : at + 2] in heads]
         phrases = scan.matches_at(phrase_regex, text, starts)
     for match in phrases:
+        if (
+            "一行" in match.group(0)
+            and text[match.start() - 1 : match.start()] in ("\n", "")
+            and text[match.end() : match.end() + 1] in ("\n", "")
+        ):
+            continue  # a form's instruction on its own line: template.form_instruction's
         findings.append(
             context.finding(
                 "template.leftover",
@@ -238,6 +244,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
     findings.extend(_empty_scores(context))
     findings.extend(_empty_actuals(context))
     findings.extend(_empty_form_fields(context, template))
+    findings.extend(_empty_date_fields(context))
     findings.extend(_unchecked_options(context))
     findings.extend(_guidance_notes(context, hint_regex))
     for match in _empty_slots(text, places):
@@ -252,12 +259,16 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
                 found=match.group(0),
             )
         )
-    for first, start, end in _empty_items(text, places, _digit_marks(context)):
+    for first, start, end in _empty_items(text, places, _digit_marks(context)) + _empty_bracket_items(
+        text, places
+    ):
         findings.append(
             context.finding(
                 "template.leftover",
                 WARNING,
-                f"编号“{first}.”后面没有内容，紧接着是“{first + 1}.”（模板的条目没有填写）",
+                f"编号“{first}.”后面没有内容，紧接着是“{first + 1}.”（模板的条目没有填写）"
+                if text[start:end].strip(" \t;；。|\n")[0] != "("
+                else f"编号“({first})”后面没有内容，紧接着是“({first + 1})”（模板的条目没有填写）",
                 start,
                 end,
                 found=text[start:end],
@@ -290,7 +301,7 @@ def check_template_leftovers(context: CheckContext) -> list[Finding]:
 
 # numbered items left empty: '1.完成道路养护300公里; 2. 3.' (the number of the next item at once);
 # found from a mark followed by the next number (a class first: scanned in C), then read back
-_NEXT_NUMBER = re.compile(r"[.．、] *(\d{1,2})[.．、](?!\d)")
+_NEXT_NUMBER = re.compile(r"[.．、][ \n]*(\d{1,2})[.．、](?!\d)")
 
 
 def _empty_items(
@@ -310,9 +321,27 @@ def _empty_items(
         if opener and text[opener - 1] not in ";；。\n|":
             continue
         first = int(text[digits:mark])
+        if "\n" in match.group(0) and text[match.end() : match.end() + 1] not in ("\n", ""):
+            continue  # '2.' alone on its line, '3.' opening the next with its item: a heading's line break
         if int(match.group(1)) == first + 1:
             found.append((first, digits, match.end()))
     return found
+
+
+# '(1)完成造林;(2)(3)': bracketed item numbers one after the other, the first with nothing after it
+_NEXT_BRACKET = re.compile(r"(?<=[;；。\n|])[ \t]*\((\d{1,2})\)[ \t]*\((\d{1,2})\)(?=[ \t]*(?:$|\n|\(\d))")
+
+
+def _empty_bracket_items(text: str, places: scan.CharIndex | None = None) -> list[tuple[int, int, int]]:
+    """(the empty item's number, start, end) of each '(n)' followed at once by '(n+1)' and then by
+    the line's end or a third number."""
+    if not has_word(text, ")(", places) and not has_word(text, ") (", places):
+        return []
+    return [
+        (int(match.group(1)), match.start(), match.end())
+        for match in _NEXT_BRACKET.finditer(text)
+        if int(match.group(2)) == int(match.group(1)) + 1
+    ]
 
 
 def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | None = None) -> list[re.Match]:
@@ -330,9 +359,9 @@ def _next_numbers(text: str, places: scan.CharIndex | None, marks: list[int] | N
             if digits and text[digits - 1].isdecimal():
                 continue  # three digits or more: no number of one or two
         start = digits - 1
-        while start >= 0 and text[start] == " ":
+        while start >= 0 and text[start] in " \n":
             start -= 1
-        if start >= 0 and text[start] in ".．、":
+        if start >= 0 and text[start] in ".．、" and (text[start + 1 : digits].count("\n") <= 1):
             starts.append(start)
     return scan.matches_at(_NEXT_NUMBER, text, starts)
 
@@ -369,7 +398,8 @@ _SLOT_WHAT = {
 }
 
 
-_PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:]%)")
+# (达到, 不低于, 控制在, 超过 …: 到于在过; not 增长/下降, which name a table's column: '比上年增长%')
+_PERCENT_SLOT = re.compile(r"(?P<percent>[为达是约:到于在过]%)")
 
 
 _MONEY_SLOT = "万亿"  # the money's 万元, 亿元 (万 is common: what stands around it is looked at first)
@@ -457,6 +487,7 @@ def _stamp_only(key: int, fields: tuple[str, ...]) -> re.Pattern:
 
 _COLON_THEN_FIELD = re.compile(r":(?=[\u4e00-\u9fff()]{2,10}:)")
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff()]{2,12}$")
+_STAMP_MARK = re.compile(r"\((?:盖章|公章|签章|签字)\)$")
 
 
 @lru_cache(maxsize=4)
@@ -480,7 +511,7 @@ def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[
     for colon in _COLON_THEN_FIELD.finditer(text):  # (a literal first: the regex engine finds it fast)
         label = _CJK_BEFORE.search(text, max(0, colon.start() - 12), colon.start())
         after = text[colon.end() : text.find(":", colon.end())]
-        if label is None or not field_name.fullmatch(label.group(0)):
+        if label is None or not field_name.fullmatch(_STAMP_MARK.sub("", label.group(0))):
             continue
         if after != "单位" and not field_name.fullmatch(after):
             continue
@@ -575,6 +606,33 @@ def _empty_cells_after(context: CheckContext, table, row, cell, count: int) -> b
     return table.layout == "pipe" and rest.count("|") >= count and not rest.replace("|", "").strip()
 
 
+# a date field whose 年 月 日 stand with nothing before them: '填报日期:    年  月  日' (the spaces
+# dropped in the normalised text), '| 填报日期 | 20  年  月  日 |'
+_EMPTY_DATE = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:日期|时间))(?:\((?:盖章|签字)\))?[:|]\s*(?:19|20)?\s*年\s*月(?:\s*日)?(?![\d])"
+)
+
+
+def _empty_date_fields(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for at in word_starts(text, "年月", context.report.places):
+        match = _EMPTY_DATE.search(text, max(0, at - 16), at + 3)
+        if match is not None and match.end() >= at + 2:
+            findings.append(
+                context.finding(
+                    "template.leftover",
+                    WARNING,
+                    f"“{match.group('label')}”一栏没有填写，只有“年月日”的空位",
+                    match.start(),
+                    match.end(),
+                    expected=match.group("label"),
+                    found=match.group(0),
+                )
+            )
+    return findings
+
+
 def _unchecked_options(context: CheckContext) -> list[Finding]:
     """A form's choice left open: every option of a line has its box and none is ticked
     (“评价类型:项目实施过程评价□项目完成结果评价□”). An option written without a box
@@ -592,7 +650,11 @@ def _unchecked_options(context: CheckContext) -> list[Finding]:
         if ticks.search(line) or "?" in line:
             continue
         line = line.replace("：", ":").replace("\u3000", " ")
-        choices = line[line.find(":") + 1 :] if ":" in line[:12] else line
+        if "|" in line:  # a form's row: the cell that holds the boxes ('| 评价方式 | 自评□ 第三方评价□ |')
+            choices = max(line.split("|"), key=lambda cell: cell.count("□"))
+            choices = choices[choices.find(":") + 1 :] if ":" in choices[:12] else choices
+        else:
+            choices = line[line.find(":") + 1 :] if ":" in line[:12] else line
         options = [o for o in _BOXED_SPLIT.split(choices.strip()) if o]
         if len(options) < 2 or any(" " in o or len(o) > 16 for o in options):
             continue
@@ -1035,7 +1097,7 @@ def _sentence_of(text: str, position: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # Dates written without 年/月
 
-_DATE_FIELD = re.compile(r"[期间][:：]?\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
+_DATE_FIELD = re.compile(r"[期间](?:[:：]|为|是)?\s*((?:19|20)\d{2})(\d{1,2})(\d{2})?(?![\d年.\-/])")
 _YEAR_NO_NIAN = tuple(
     re.compile(
         rf"({century}\d{{2}})(?=[\u4e00-\u9fff“《])(?![年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多])"
@@ -1049,6 +1111,9 @@ _NOT_BEFORE_YEAR = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz〔【[(（.-/:#_—~～"
     "款额"  # “本年财政拨款2020其他资金”: amounts of a table flattened into one string, not a year
 )
+
+
+_FILE_NAME = re.compile(r"\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|ofd)(?![A-Za-z])")
 
 
 @rule("date.malformed", "日期缺“年”“月”：“填报日期:202511”“对2023转移支付资金”")
@@ -1069,7 +1134,7 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             context.finding(
                 "date.malformed",
                 WARNING,
-                f"日期写法不完整：“{match.group(0)[1:].lstrip(':：').strip()}”缺少“年”“月”",
+                f"日期写法不完整：“{match.group(0)[1:].lstrip(':：为是').strip()}”缺少“年”“月”",
                 match.start(1),
                 match.end(),
                 expected=f"{year}年{month}月",
@@ -1077,14 +1142,20 @@ def check_malformed_dates(context: CheckContext) -> list[Finding]:
             )
         )
     findings.extend(_spaced_date_lines(context))
+    findings.extend(_date_slips(context, {f.location.start for f in findings}))
     slips: dict[str, list[re.Match]] = {}  # the same slip written again (a title repeated) is one finding
     for match in (m for regex in _YEAR_NO_NIAN for m in regex.finditer(text)):
         year = int(match.group(1))
         before = text[match.start() - 1] if match.start() else ""
-        if before in _NOT_BEFORE_YEAR and not (before in "—~～-" and text.startswith("月", match.end())):
-            continue  # '2019—2020' is a range, but '2019年7月—2020月12月' lacks 年
+        if before in _NOT_BEFORE_YEAR and not (
+            before == ":" or (before in "—~～-" and text.startswith("月", match.end()))
+        ):  # (a year then 月: '2019年7月—2020月12月' lacks its 年; so does '时间:2020第一季度')
+            continue  # '2019—2020' is a range
         if not 1990 <= year <= 2040 or _in_source_line(text, match.start()):
             continue
+        line_end = text.find("\n", match.end())
+        if _FILE_NAME.search(text, match.end(), len(text) if line_end < 0 else line_end):
+            continue  # '…局2021部门整体绩效自评报告.pdf': a file's name (of a page the text was copied from)
         if context.in_glued_form(match.start()):
             continue  # “合格合格2020质量指标”: two score cells (20|20) of a form glued together
         slips.setdefault(f"{match.group(1)}{text[match.end() : match.end() + 4]}", []).append(match)
@@ -1132,6 +1203,152 @@ def _spaced_date_lines(context: CheckContext) -> list[Finding]:
                 found=text,
             )
         )
+    return findings
+
+
+# A date whose 年, 月 or 日 is lost, doubled or written as another: each branch starts at its year
+# (tried only where a year 19xx/20xx stands, not at every character).
+_DATE_END = r"(?=[\s,，。;；:：、)）|\]】]|$|[前后起止])"
+# after the digits of a date whose cue is plain (截至, 于, 年): anything but a unit or a longer number
+_DIGITS_END = r"(?![\d.%‰年届版期号级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶])"
+# after the day of a date with no 日: anything but 日/号, a span's or a list's mark ('5月10至12日',
+# '3月15、16日') or a unit ('5月10多名')
+_DAY_END = r"(?![\d日曰号至到、\-—~～.%‰年届版期级件个人次份元名家所条台套户篇批座辆万亿千百米吨亩余多项立平公株棵头只处块册张间栋眼盏箱袋瓶天周])"
+_DATE_SLIP = re.compile(
+    # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
+    r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
+    # a day with no 日: '2023年12月31,', '2022 年 5 月 20'
+    rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DAY_END}"
+    # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
+    # 日: '2023年12日', '2023年1-12日'
+    r"|(?P<year>(?:19|20)\d{2})(?P<nian>年?)(?P<digits>\d{1,4})(?:[-—~至到](?P<last>\d{1,2}))?日"
+    # a year with a digit too many: '20233年12月'
+    r"|(?P<long>(?:19|20)\d{3})年"
+    # month and day written with a dot after 年: '2023年12.31'
+    rf"|(?P<dotted>(?:19|20)\d{{2}}年\d{{1,2}}\.\d{{1,2}}){_DATE_END}"
+    # month and day glued after 年, no 日: '2024年0315'
+    rf"|(?P<glued>(?:19|20)\d{{2}})年(?P<md>\d{{3,4}}){_DIGITS_END}"
+)
+# a date of digits alone after 截至 / 于 / 在 …, or on the last lines (the date signed): '截至20231231,'
+_DATE_DIGITS = re.compile(rf"((?:19|20)\d{{2}})(\d{{3,4}}){_DIGITS_END}")
+# the words a date follows: 截至/截止(到), 于, 在…前, 自/从…起
+_DATE_CUES = frozenset("至止于在到自从")
+_A_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}")
+_DAY_AS_YUE = re.compile(r"(?<=月)\d{1,2}曰")
+_DOUBLED_MARKS = ("年年", "月月", "日日", "号日")
+_DOUBLED_DATE_MARK = re.compile(r"(?<=\d)(?:年年|月月)(?=\d)|(?<=\d)(?:日日|号日)(?![\u4e00-\u9fff])")
+
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_day(digits: str) -> tuple[int, int] | None:
+    """The month and day a run of three or four digits reads as ('1231' → 12, 31; '228' → 2, 28;
+    '116' → 1, 16), or None when no split is a real date."""
+    splits = (
+        [(digits[:2], digits[2:])]
+        if len(digits) == 4
+        else [(digits[:1], digits[1:]), (digits[:2], digits[2:])]
+    )
+    for month, day in splits:
+        if month[0] != "0" or len(month) == 2:
+            m, d = int(month), int(day)
+            if (
+                1 <= m <= 12
+                and 1 <= d <= _DAYS_IN_MONTH[m - 1]
+                and not (len(day) == 2 and day[0] == "0" and len(digits) == 3)
+            ):
+                return m, d
+    return None
+
+
+def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
+    """Dates with a 年/月/日 lost, doubled or run into the next date (the spans of ``taken``, a
+    date of a 日期/时间 field already reported, are skipped)."""
+    text = context.report.text
+    findings = []
+
+    def add(start: int, end: int, message: str, expected: str | None = None) -> None:
+        if start in taken or context.in_glued_form(start) or _in_source_line(text, start):
+            return
+        taken.add(start)
+        found = text[start:end]
+        findings.append(
+            context.finding(
+                "date.malformed", WARNING, message.format(found), start, end, expected=expected, found=found
+            )
+        )
+
+    paragraphs = context.report.paragraphs
+    signed = {p.start for p in paragraphs[-3:]}
+    for at in year_starts(context):
+        after = text[at + 4 : at + 6]
+        if not after[:1].isdecimal() and not (after[:1] == "年" and after[1:].isdecimal()):
+            continue  # every slip has a digit after the year or after its 年 ('2023年度' has none)
+        match = _DATE_SLIP.match(text, at)
+        if match is None:
+            cue = text[at - 1 : at] if at else ""
+            if cue in _DATE_CUES or (at in signed and "\n" not in text[at : at + 9]):
+                digits = _DATE_DIGITS.match(text, at)
+                day = digits and _month_day(digits.group(2))
+                if (
+                    digits
+                    and day
+                    and (cue in _DATE_CUES or digits.end() == len(text) or text[digits.end()] == "\n")
+                ):
+                    y = digits.group(1)
+                    add(at, digits.end(), "日期缺“年”“月”“日”：“{}”", f"{y}年{day[0]}月{day[1]}日")
+            continue
+        if match.group("pair"):
+            first = match.group("pair")
+            add(at, match.end(), "两个日期连在一起，中间缺“至”：“{}”", f"{first}至{match.group('second')}")
+        elif match.group("noday"):
+            if text.startswith(("\n日", "\n号"), match.end()) or not text[match.end() :].strip():
+                continue  # the text cut off, or a line broken inside the date: its 日 is on the next line
+            add(at, match.end(), "日期缺“日”字：“{}”", match.group(0) + "日")
+        elif match.group("long"):
+            digits = match.group("long")
+            years = {digits[:i] + digits[i + 1 :] for i in range(1, 5) if digits[i] == digits[i - 1]}
+            if years:  # a digit typed twice ('20233'): the year it stands for is plain
+                add(at, match.end(), "年份多了一位数字：“{}”", f"{min(years)}年")
+        elif match.group("dotted"):
+            year, _, rest = match.group(0).partition("年")
+            month, _, day = rest.partition(".")
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= _DAYS_IN_MONTH[int(month) - 1]:
+                add(
+                    at,
+                    match.end(),
+                    "日期写法不一：“{}”年后用了点号，应写“月”“日”",
+                    f"{year}年{int(month)}月{int(day)}日",
+                )
+        elif match.group("year"):
+            year, digits, last = match.group("year"), match.group("digits"), match.group("last")
+            if len(digits) >= 3 and last is None:
+                day = _month_day(digits)
+                if day is None:
+                    continue
+                lost = "“月”" if match.group("nian") else "“年”“月”"
+                add(at, match.end(), f"日期缺{lost}：“{{}}”", f"{year}年{day[0]}月{day[1]}日")
+            elif len(digits) <= 2 and match.group("nian") and 1 <= int(digits) <= 12:
+                months = f"{int(digits)}-{int(last)}" if last else str(int(digits))
+                if last and not int(digits) < int(last) <= 12:
+                    continue
+                add(at, match.end(), "日期缺“月”（“月”写成了“日”）：“{}”", f"{year}年{months}月")
+        else:
+            day = _month_day(match.group("md"))
+            if day is not None:
+                year = match.group("glued")
+                add(at, match.end(), "日期缺“月”“日”：“{}”", f"{year}年{day[0]}月{day[1]}日")
+    if "曰" in text:
+        for match in _DAY_AS_YUE.finditer(text):
+            add(match.start(), match.end(), "日期中“日”写成了“曰”：“{}”", match.group(0)[:-1] + "日")
+    if has_any(text, _DOUBLED_MARKS, context.report.places):
+        for match in _DOUBLED_DATE_MARK.finditer(text):
+            at, mark = match.start(), match.group(0)[0]
+            if mark != "年" and not _A_YEAR_BEFORE.search(text, max(0, at - 10), at):
+                continue  # a day or a month with no year before it: no date
+            what = "与“日”重复" if mark == "号" else "写重了"
+            add(at, match.end(), f"日期中“{mark}”{what}：“{{}}”", None)
     return findings
 
 
@@ -1534,7 +1751,8 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     current = None
-    previous = None
+    previous = previous_mark = None
+    mixed = False
     marks = [mark for mark in _digit_marks(context) if text[mark] != "．"]
     matches = _inline_numbers(text, marks=marks)
     first = _FIRST_NUMBER.match(text)
@@ -1550,7 +1768,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
         if paragraph is None or "|" in paragraph.text:
             continue
         if paragraph is not current:
-            current, previous, previous_end = paragraph, None, start
+            current, previous, previous_end, previous_mark, mixed = paragraph, None, start, None, False
         elif previous is not None and _SECTION_INLINE.search(text, previous_end, start):
             previous = None  # a page run into one line: a heading between them opens another list
         if match.re is _COMMA_NUMBER and previous is None:
@@ -1561,7 +1779,7 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
             and number > previous + 1
             and re.search(rf"(?<![\d.]){previous + 1}[.、](?!\d)", text[previous_end:start])
         ):
-            previous, previous_end = number, match.end()
+            previous, previous_end, previous_mark = number, match.end(), match.group(0)[-1]
             continue  # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
@@ -1576,7 +1794,26 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
                     found=f"{number}.",
                 )
             )
-        previous, previous_end = number, match.end()
+        mark = match.group(0)[-1]
+        if (
+            previous is not None
+            and number == previous + 1
+            and previous_mark not in (None, mark)
+            and not mixed
+        ):
+            mixed = True  # (one finding a paragraph: '1.…;2、…;3.…')
+            findings.append(
+                context.finding(
+                    "list.numbering",
+                    WARNING,
+                    f"段内编号写法不一：“{previous}{previous_mark}”之后是“{number}{mark}”，同一组编号应统一用一种标点",
+                    start,
+                    min(match.end() + 12, paragraph.end),
+                    expected=f"{number}{previous_mark}",
+                    found=f"{number}{mark}",
+                )
+            )
+        previous, previous_end, previous_mark = number, match.end(), mark
     return findings
 
 
