@@ -2636,6 +2636,25 @@ _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
 _BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』"  # the class of _BRACKET
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
+_DOC_SERIAL_AFTER = re.compile(r"\d{1,4}号")  # 湘财预2023〕15号: reported by punct.marks too
+
+
+def _doc_number_bracket(text: str, at: int) -> bool:
+    """The bracket at ``at`` is the one left of a document number's pair (湘财绩〔202315号,
+    湘财预2023〕15号, 国发(202214号): punct.marks reports the number, once."""
+    if text[at] in "〔﹝[【(":
+        return (
+            at >= 1
+            and "\u4e00" <= text[at - 1] <= "\u9fff"
+            and _DOC_NUMBER_AFTER.match(text, at + 1) is not None
+        )
+    return (
+        at >= 5
+        and text[at - 4 : at].isdigit()
+        and text.startswith(("19", "20"), at - 4)
+        and "\u4e00" <= text[at - 5] <= "\u9fff"
+        and _DOC_SERIAL_AFTER.match(text, at + 1) is not None
+    )
 
 
 def _balanced(marks: str) -> bool:
@@ -2732,11 +2751,17 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 continue  # '首页 > 通知公告' breadcrumbs, not brackets
             position = paragraph.start + match.start()
             if ch in _OPEN_SET:
-                if ch in "〔﹝[" and _DOC_NUMBER_AFTER.match(text, match.end()):
+                if ch in "〔﹝[【(" and _doc_number_bracket(text, match.start()):
                     continue  # a document number whose closer was lost: one finding, from punct.marks
                 stack.append((ch, position))
                 continue
             opener = _PAIRS[ch]
+            if (
+                ch in "〕﹞]】)"
+                and not any(o == opener for o, _ in stack)
+                and _doc_number_bracket(text, match.start())
+            ):
+                continue  # its opener lost: the same
             if stack and stack[-1][0] == opener:
                 stack.pop()
             elif any(o == opener for o, _ in stack):

@@ -1662,7 +1662,25 @@ def _bare_doc_numbers(text: str, places: scan.CharIndex | None = None) -> list[r
     return found
 
 
-_HALF_BRACKETED = re.compile(r"[〔﹝\[]((?:19|20)[0-4]\d)(\d{1,4})号")  # 石发﹝20198号: the closer lost
+# A document number is written 湘财绩〔2023〕15号: the issuer's code, the year in 〔〕, the serial and 号.
+# Its slips, read from the brackets and 号 around a year: the closer lost (石发﹝20198号, 国发(202214号),
+# the opener lost (湘财预2023〕15号), both lost (零财绩20231号, and with 号 too: (保财教202060)), 号
+# lost (湘财绩〔2023〕15文件), the year with three or five digits (〔202〕15号). Any pair of brackets
+# ([2023], 【2023】, (2023), spaced 〔 2023 〕) is written right; so is a number after 第 or a field's label.
+_DOC_OPENERS = "〔﹝[【("
+_DOC_CLOSERS = "〕﹞]】)"
+_CLOSER_OF = dict(zip(_DOC_OPENERS, _DOC_CLOSERS, strict=True))
+_HALF_BRACKETED = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")  # after an opener: the closer lost
+_YEAR_DIGITS = re.compile(r"((?:19|20)\d|(?:19|20)[0-4]\d{3})([〕﹞\]】)])(\d{1,4})号")  # 〔202〕15号
+_NO_HAO = re.compile(r"((?:19|20)[0-4]\d)([〕﹞\]】)])(\d{1,4})(?![\d号號.\-—~～])")  # 〔2023〕15文件
+_OPENER_LOST = re.compile(r"(\d{1,4})号")  # after 2023〕
+_BARE_ENDING = re.compile(r"([\u4e00-\u9fff]{2,6}?)((?:19|20)[0-4]\d)(\d{1,3})$")  # 湘财绩202315文件
+_BARE_IN_BRACKETS = re.compile(r"[\u4e00-\u9fff]{2,6}?((?:19|20)[0-4]\d)(\d{1,3})")  # (保财教202060)
+# what may follow a document number whose 号 was lost: the end of the brackets or cell it stands in,
+# a list's next member, or the words that name the document
+_AFTER_NO_HAO = re.compile(r"[)、,;。:\s|]|文件|文|等|和|及|的|精神|要求|规定|通知|$")
+_SERIALS_JOINED = re.compile(r"[、,和及至\-—~～]\d{1,4}号")  # 〔2023〕15、16号: two serials share 号
+_NOT_AN_ISSUER = words("rules_text.not_doc_issuers")  # 电话、编号…: a field's label, not an issuer
 _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
 _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|$)")
@@ -1671,6 +1689,77 @@ _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|$)")
 _FORM_MARKS = re.compile(
     r"指标\d{1,2}[:：]|[(（]\d{1,3}分[)）]|指标值|实际值|完成值|分值|得分|[一二三]级指标"
 )
+
+
+def _issuer_before(text: str, at: int) -> bool:
+    """An issuer's code stands right before ``at`` (湘财绩, 国发): a CJK character, not 第 and not a
+    field's label (电话, 编号), on a line that is no page's address."""
+    before = text[at - 1] if at else ""
+    return (
+        _is_cjk(before)
+        and before != "第"
+        and not text.endswith(_NOT_AN_ISSUER, max(0, at - 4), at)
+        and not _in_source_line(text, at)
+    )
+
+
+def _doc_number_slips(text: str, places: scan.CharIndex | None) -> list[tuple[int, int, str, str, str]]:
+    """The document numbers written wrong, as (start, end, year, serial, what is wrong): found from
+    the brackets and 号 that stand next to a year's digits (a few places of the text)."""
+    found: dict[int, tuple[int, int, str, str, str]] = {}  # by start: one finding per number
+    for match in _bare_doc_numbers(text, places):
+        if _issuer_before(text, match.start()):
+            found[match.start()] = (*match.span(), *match.groups(), "缺六角括号，年份与序号连在一起")
+    for at in scan.places_of(text, _DOC_OPENERS + _DOC_CLOSERS, places):
+        ch = text[at]
+        if ch in _CLOSER_OF:
+            if not text.startswith(("19", "20"), at + 1) or not _issuer_before(text, at):
+                continue
+            match = _HALF_BRACKETED.match(text, at + 1)
+            if match is not None:
+                found[at] = (at, match.end(), *match.groups(), "的括号不全，年份与序号连在一起")
+                continue
+            match = _YEAR_DIGITS.match(text, at + 1)
+            if match is not None and match.group(2) == _CLOSER_OF[ch]:
+                year, serial = match.group(1), match.group(3)
+                found[at] = (at, match.end(), "20XX", serial, f"的年份“{year}”不是四位数")
+                continue
+            match = _NO_HAO.match(text, at + 1)
+            if (
+                match is not None
+                and match.group(2) == _CLOSER_OF[ch]
+                and _AFTER_NO_HAO.match(text, match.end())
+                and not _SERIALS_JOINED.match(text, match.end())
+            ):
+                found[at] = (at, match.end(), match.group(1), match.group(3), "缺“号”字")
+            continue
+        if ch == ")":  # (保财教202060)
+            opener = text.rfind("(", max(0, at - 12), at)
+            match = _BARE_IN_BRACKETS.fullmatch(text, opener + 1, at) if opener >= 0 else None
+            if match is not None and _issuer_before(text, match.start(1)):
+                start = match.start(1)
+                found.setdefault(start, (start, at, *match.groups(), "缺六角括号和“号”字"))
+                continue
+        # 湘财预2023〕15号: the opener lost
+        if at >= 5 and text[at - 4 : at].isdigit() and text.startswith(("19", "20"), at - 4):
+            match = _OPENER_LOST.match(text, at + 1)
+            if match is not None and _issuer_before(text, at - 4):
+                found[at - 4] = (at - 4, match.end(), text[at - 4 : at], match.group(1), "缺左括号")
+    # 湘财绩202315文件, a cell '| 湘财绩202315 |': both brackets and 号 lost, the number ends there
+    for end in scan.places_of(text, "文|\n", places):
+        at = end
+        while at and text[at - 1] == " " and text[end] == "|":
+            at -= 1
+        if not text[at - 1 : at].isdigit() or (text[at] == "文" and text[at + 1 : at + 2] not in "件号"):
+            continue
+        match = _BARE_ENDING.search(text, max(0, at - 13), at)
+        if match is None or not _issuer_before(text, match.start(2)):
+            continue
+        if text[at] != "文" and text[match.start() - 1 : match.start()] not in ("|", " ", "\n", ""):
+            continue  # a cell holds the number alone
+        start = match.start(2)
+        found.setdefault(start, (start, at, match.group(2), match.group(3), "缺六角括号和“号”字"))
+    return [found[start] for start in sorted(found)]
 
 
 def _run_together_form(line: str) -> bool:
@@ -1690,25 +1779,17 @@ def _is_cjk(ch: str) -> bool:
 def check_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    bare = []
-    places = context.report.places
-    for match in _bare_doc_numbers(text, places):
-        before = text[match.start() - 1] if match.start() else ""
-        if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
-            bare.append((match, "缺六角括号"))
-    half = scan.finditer(_HALF_BRACKETED, text, context.report.places)  # from 〔 ﹝ [
-    for match, what in [*bare, *((match, "的括号不全") for match in half)]:
-        year, serial = match.group(1), match.group(2)
-        head = text[max(0, match.start() - 3) : match.start()]
+    for start, end, year, serial, what in _doc_number_slips(text, context.report.places):
+        head = text[max(0, start - 3) : start]
         findings.append(
             context.finding(
                 "punct.marks",
                 WARNING,
-                f"文号“{head}{match.group(0)}”{what}，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
-                max(0, match.start() - 3),
-                match.end(),
+                f"文号“{head}{text[start:end]}”{what}（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, start - 3),
+                end,
                 expected=f"〔{year}〕{serial}号",
-                found=match.group(0),
+                found=text[start:end],
             )
         )
     periods: list[tuple[int, int]] = []
