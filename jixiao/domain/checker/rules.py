@@ -2846,6 +2846,50 @@ def _wrapped(report, paragraph) -> bool:
 
 
 _PARAGRAPH_ENDS = TERMINAL + ":,"
+_SENTENCE_INSIDE = re.compile(r"[,。;][^,。;]*$")  # a clause ends inside the paragraph
+_CAPTION = re.compile(r"(?:附?表|图)\s*[\d一二三四五六七八九十]|单位[:：]")
+_FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]{6,}[\d,.]+(?:%|[\u4e00-\u9fff]{1,2})$")  # …支出812.40万元
+
+
+def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
+    """The paragraph at ``index`` is prose that stops short of its full stop right before a heading:
+    a clause of it ends inside (a comma, a full stop) or, short, it states a figure after the full
+    stop of the paragraph before or under a heading (…全年实际支出812.40万元); it ends on a word, a percentage or a
+    closing bracket of an aside. Not so: a heading, a caption, a form's row, a line of cells set
+    apart by spaces, a list member in a list of lines that end so."""
+    paragraphs = report.paragraphs
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    if (
+        len(text) < 10
+        or paragraph.start in heading_starts
+        or paragraphs[index + 1].start not in heading_starts
+    ):
+        return False
+    last = text[-1]
+    if not ("\u4e00" <= last <= "\u9fff" or last in "%)"):
+        return False
+    if last == ")":
+        opener = text.rfind("(")
+        if opener <= 0 or ")" in text[opener:-1]:
+            return (
+                False  # '(单位:万元)', a line in brackets, or brackets nested: no aside at a sentence's end
+            )
+        text = text[:opener]
+    if "|" in text or _CAPTION.match(text) or _INTRODUCES_A_TABLE.search(text):
+        return False
+    if "  " in report.source.original_text(paragraph.start, paragraph.end):
+        return False  # cells set apart by spaces
+    if sum(ch in ASCII_DIGITS for ch in text) * 2 >= len(text):
+        return False
+    inside = _SENTENCE_INSIDE.search(text)
+    if inside is not None:
+        # '…。2.效益指标完成情况分析': the last clause is a heading run into the paragraph, its
+        # sentences end with their stops
+        return _ITEM_OPENING.match(text[inside.start() + 1 :].lstrip()) is None
+    previous = paragraphs[index - 1] if index else None
+    after_prose = previous is not None and (previous.text.endswith("。") or previous.start in heading_starts)
+    return after_prose and _FIGURE_AT_END.search(text) is not None
 
 
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
@@ -2855,10 +2899,17 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     findings = []
     body_start = report._heading_starts[0] if report._heading_starts else 0
     page_words = tuple(context.data.wording.get("page_metadata") or ())
-    for paragraph in report.paragraphs[:-1]:
+    for index, paragraph in enumerate(report.paragraphs[:-1]):
         text = paragraph.text
         if len(text) < 40 or text[-1] in _PARAGRAPH_ENDS:
-            continue  # (the usual case, tested first; the tests below only skip too)
+            # (the usual case, tested first) a short one, or one that ends on an aside's bracket,
+            # only when it stops short right before a heading
+            if text[-1:] in ":," or not _open_before_heading(report, index, heading_starts):
+                continue
+            if paragraph.start < body_start or _page_metadata(text, page_words):
+                continue
+            findings.append(_no_full_stop(context, paragraph, WARNING))
+            continue
         if text[-1] == "." and not text[-2].isdigit():
             continue  # '…的95.10%.': a full stop, written half-width (punct.marks tells of that)
         if (
@@ -2868,19 +2919,23 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
             or "|" in text
         ):
             continue
-        prose = _prose_sentence_at_end(report, paragraph) and not _page_metadata(paragraph.text, page_words)
-        findings.append(
-            context.finding(
-                "punct.paragraph_end",
-                WARNING if prose else INFO,
-                "段落末尾缺少句号",
-                max(paragraph.start, paragraph.end - 12),
-                paragraph.end,
-                expected=f"{paragraph.text[-6:]}。",
-                found=paragraph.text[-6:],
-            )
-        )
+        prose = (
+            _prose_sentence_at_end(report, paragraph) or _open_before_heading(report, index, heading_starts)
+        ) and not _page_metadata(paragraph.text, page_words)
+        findings.append(_no_full_stop(context, paragraph, WARNING if prose else INFO))
     return findings
+
+
+def _no_full_stop(context: CheckContext, paragraph, severity: str) -> Finding:
+    return context.finding(
+        "punct.paragraph_end",
+        severity,
+        "段落末尾缺少句号",
+        max(paragraph.start, paragraph.end - 12),
+        paragraph.end,
+        expected=f"{paragraph.text[-6:]}。",
+        found=paragraph.text[-6:],
+    )
 
 
 class _TypoScan(NamedTuple):

@@ -77,3 +77,41 @@ def test_a_document_number_written_wrong_is_reported_once_wherever_it_stands(wro
 )
 def test_strings_that_look_like_document_numbers_are_left_alone(twin):
     assert punct(twin) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A paragraph without its full stop right before a heading
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "经过一年的集中整治，全县农村公路路况明显改善，养护质量明显提升",
+        "项目实施后开展了满意度调查，发放问卷500份，群众满意度达到96.5%",
+        "资金主要用于农村公路日常养护，包括路面修补、边沟清理、标志标牌维护等",
+        "各乡镇均按计划完成了年度养护任务，并通过了县级验收（详见附表1）",
+        "全年实际支出812.40万元",
+        "项目受益群众3.2万人",
+    ],
+)
+@pytest.mark.parametrize("heading", ["（三）项目实施情况", "2.项目实施情况", "二、项目实施情况"])
+def test_a_paragraph_that_stops_short_of_its_full_stop_before_a_heading(paragraph, heading):
+    (found,) = punct(paragraph + "\n" + heading + "\n各乡镇按计划实施。")
+    assert found.rule == "punct.paragraph_end" and found.severity == "warning"
+    assert punct(paragraph + "。\n" + heading + "\n各乡镇按计划实施。") == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "主要工作内容：\n1.路面修补\n2.边沟清理\n3.标志标牌维护\n（三）项目实施情况\n各乡镇按计划实施。",
+        "项目\n预算数\n支出数\n路面修补\n500.00\n480.00\n（三）项目实施情况\n各乡镇按计划实施。",
+        "（三）项目实施情况\n（四）项目管理情况\n各乡镇按计划实施，资金管理规范。",
+        "全县农村公路养护质量提升情况\n（三）项目实施情况\n各乡镇按计划实施。",
+        "表1  2023年农村公路养护资金安排表（单位：万元）\n（三）项目实施情况\n各乡镇按计划实施。",
+        "本项目资金安排如下：\n（三）项目实施情况\n各乡镇按计划实施。",
+        "全年下达资金860.00万元。2.效益指标完成情况分析\n（三）项目实施情况\n各乡镇按计划实施。",
+    ],
+)
+def test_lines_that_need_no_full_stop_before_a_heading_are_left_alone(twin):
+    assert punct(twin) == []
