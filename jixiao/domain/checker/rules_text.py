@@ -1572,7 +1572,32 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Sentences run together
 
-_RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
+_RUN_ON = tuple(re.compile(rf"{unit}(?=(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
+# a figure's unit, then at once the subject a new sentence opens with ('120.00万元我县配套…', '1,260公里
+# 其中县道…', '96.5%本项目…'): the full stop or comma between was lost
+_RUN_ON_UNITS = words("rules_text.run_on_units")
+_RUN_ON_OPENERS = words("rules_text.run_on_openers")
+_LONGEST_UNIT = max(map(len, _RUN_ON_UNITS))
+
+
+def _run_on_openers_of(data) -> tuple[tuple[str, ...], str]:
+    """The words that open a new sentence after a figure (the list above and the report subjects of
+    wording.yaml), longest first, and their first characters."""
+    every = {*_RUN_ON_OPENERS, *as_tuple(data.wording.get("sentence_subjects"))}
+    openers = tuple(sorted(every, key=len, reverse=True))
+    return openers, "".join(sorted({word[0] for word in openers}))
+
+
+def _unit_before(text: str, at: int) -> str | None:
+    """The unit of a figure that ends right before ``at`` ('万元' of '860.00万元'), or None."""
+    for size in range(min(_LONGEST_UNIT, at), 0, -1):
+        unit = text[at - size : at]
+        if unit in _RUN_ON_UNITS:
+            before = at - size
+            if before and text[before - 1] in "万亿千":
+                before -= 1
+            return unit if before and text[before - 1] in "0123456789" else None
+    return None
 
 
 def _two_problems_of(data) -> tuple[tuple[str, ...], tuple]:
@@ -1623,22 +1648,31 @@ def check_run_on(context: CheckContext) -> list[Finding]:
             )
         )
     # (each pattern starts with its unit, a literal: the regex engine finds it fast on its own)
+    joins = []  # (where the unit ends, the unit)
     for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":
             before -= 1
-        if before < 0 or text[before] not in "0123456789":
-            continue
-        if context.in_glued_form(match.start()):
+        if before >= 0 and text[before] in "0123456789":
+            joins.append((match.end(), match.group(0)))
+    openers, opener_firsts = context.data.once(_run_on_openers_of)
+    for at in scan.places_of(text, opener_firsts, places):
+        if at and text[at - 1] not in "0123456789,;。:、(\n " and text.startswith(openers, at):
+            unit = _unit_before(text, at)
+            if unit is not None:
+                joins.append((at, unit))
+    for end, unit in sorted(set(joins)):
+        start = end - len(unit)
+        if context.in_glued_form(start):
             continue  # “执行率得分…10100%其中:当年财政拨款”: cells of a form glued together
         findings.append(
             context.finding(
                 "punct.run_on",
                 WARNING,
-                f"“{text[max(0, match.start() - 6) : match.end() + 4]}”中金额后缺少标点",
-                max(0, match.start() - 6),
-                min(match.end() + 4, len(text)),
-                expected=f"{match.group(0)}，",
+                f"“{text[max(0, start - 6) : end + 4]}”中{'金额' if unit in ('元', '%') else '数字'}后缺少标点",
+                max(0, start - 6),
+                min(end + 4, len(text)),
+                expected=f"{unit}，",
             )
         )
     return findings

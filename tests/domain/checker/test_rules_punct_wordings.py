@@ -115,3 +115,42 @@ def test_a_paragraph_that_stops_short_of_its_full_stop_before_a_heading(paragrap
 )
 def test_lines_that_need_no_full_stop_before_a_heading_are_left_alone(twin):
     assert punct(twin) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Two sentences run together; a heading run into its text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年下达资金860.00万元{s}2023年支出812.40万元，执行率94.47%。",
+        "群众满意度达到96.5%{s}本项目社会效益明显。",
+        "省级补助资金860.00万元{s}我县配套资金120.00万元，已全部到位。",
+        "全年养护农村公路1,260公里{s}其中县道320公里、乡道940公里。",
+        "全年培训养护人员320人次{s}其中乡镇养护员210人次。",
+        "（二）资金使用情况{s}2023年实际支出812.40万元，执行率94.47%。",
+        "（一）主要做法{s}一是加强组织领导，二是完善制度。",
+        "1.资金安排情况{s}2023年共安排补助资金860.00万元。",
+        "1.省内资金安排{s}我省共安排农村公路养护补助资金860.00万元。",
+    ],
+)
+def test_two_sentences_or_a_heading_and_its_text_run_together(sentence):
+    (found,) = punct(sentence.format(s=""))
+    assert found.rule in ("punct.run_on", "punct.heading_run_on")
+    assert punct(sentence.format(s="。" if sentence.startswith(("全", "项", "群", "省")) else "\n")) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "全年完成5项本年度重点任务，3个当年新建项目均已开工。",
+        "已投入运营的1,250.10万元全年收取资产收益78.36万元。",
+        "（一）全年资金安排情况\n全年安排资金860.00万元。",
+        "2.本年度工作完成情况\n全年养护农村公路1,260公里。",
+        "安排100万元项目资金用于路面修补，共3个2023年新建项目。",
+        "2023年全年支出812.40万元，2022年支出760.00万元。",
+    ],
+)
+def test_figures_and_headings_followed_by_their_own_words_are_left_alone(twin):
+    assert punct(twin) == []
