@@ -2707,6 +2707,21 @@ def _list_marker(text: str, at: int) -> bool:
     return True
 
 
+_PINYIN_BEFORE = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*$")
+
+
+def _wraps_to(report, index: int, at: int) -> bool:
+    """The paragraph at ``index`` goes on in the next line, where ``at`` stands: that line follows at
+    once, and the first is a table's cell or row (short, or with '|') or a line a PDF broke."""
+    paragraph = report.paragraphs[index]
+    if index + 1 >= len(report.paragraphs) or report.text[paragraph.end : paragraph.end + 1] != "\n":
+        return False
+    following = report.paragraphs[index + 1]
+    if following.start != paragraph.end + 1 or not following.start <= at < following.end:
+        return False
+    return len(paragraph.text) <= 16 or "|" in paragraph.text or _wrapped(report, paragraph)
+
+
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
 def check_brackets(context: CheckContext) -> list[Finding]:
     """Within each paragraph every opening bracket or quote is closed by its own closer, in
@@ -2722,6 +2737,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     count = len(positions)
     paragraphs = report.paragraphs
     paragraph_index = report.paragraph_index
+    continued: set[int] = set()  # closers of a bracket opened on the line before (a wrapped cell)
     low = 0
     while low < count:  # from bracket to bracket, one paragraph (that holds some) at a time
         index = paragraph_index(positions[low])
@@ -2734,8 +2750,6 @@ def check_brackets(context: CheckContext) -> list[Finding]:
         if not marks.replace("“”", "").replace("()", "").replace("《》", ""):
             continue
         text = paragraph.text
-        if "|" in text:
-            continue
         if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
             continue  # one pair (the usual case) is balanced whatever it is; else the full test
         if _page_metadata(text, page_words):
@@ -2750,6 +2764,8 @@ def check_brackets(context: CheckContext) -> list[Finding]:
             if ch in "<>" and not angle:
                 continue  # '首页 > 通知公告' breadcrumbs, not brackets
             position = paragraph.start + match.start()
+            if position in continued:
+                continue
             if ch in _OPEN_SET:
                 if ch in "〔﹝[【(" and _doc_number_bracket(text, match.start()):
                     continue  # a document number whose closer was lost: one finding, from punct.marks
@@ -2770,8 +2786,16 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 stack.pop()
             elif ch in ")）" and _list_marker(text, match.start()):
                 continue
+            elif ch == ")" and _PINYIN_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue  # '?shù)': a web page's pinyin gloss (動當(dāng)), its opener garbled by the copy
             else:
                 stray.append((ch, position))
+        if stack and low < count and _wraps_to(report, index, positions[low]):
+            # '预算数(万' over '元)': a cell (or a line) wrapped, its bracket closes on the next line
+            closing = positions[low]
+            if whole[closing] in _PAIRS and _PAIRS[whole[closing]] == stack[-1][0]:
+                stack.pop()
+                continued.add(closing)
         if index == last_index and report.truncated:
             stack = []
         leftovers = sorted(stray + stack, key=lambda item: item[1])

@@ -154,3 +154,41 @@ def test_two_sentences_or_a_heading_and_its_text_run_together(sentence):
 )
 def test_figures_and_headings_followed_by_their_own_words_are_left_alone(twin):
     assert punct(twin) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Unbalanced brackets and quotes
+
+BRACKET_PLACES = [
+    "二、项目资金{o}含中央补助资金{c}使用情况\n全年支出812.40万元。",
+    "县交通运输局根据{o}湘潭县农村公路养护管理办法{c}的规定，制定了年度养护计划。",
+    "| 项目 | 预算数{o}万元{c} | 支出数（万元） |\n| 路面修补 | 500.00 | 480.00 |",
+    "项目\n预算数{o}万元{c}\n支出数（万元）\n路面修补\n500.00\n480.00",
+]
+
+
+@pytest.mark.parametrize(("o", "c"), [("（", "）"), ("《", "》"), ("“", "”"), ("【", "】")])
+@pytest.mark.parametrize("place", range(len(BRACKET_PLACES)))
+@pytest.mark.parametrize("lost", ["opener", "closer"])
+def test_a_bracket_or_quote_left_without_its_pair_is_reported(o, c, place, lost):
+    sentence = BRACKET_PLACES[place]
+    wrong = sentence.format(o="" if lost == "opener" else o, c="" if lost == "closer" else c)
+    (found,) = punct(wrong)
+    assert found.rule == "punct.brackets"
+    assert punct(sentence.format(o=o, c=c)) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "项目\n预算数(万\n元)\n支出数(万元)\n路面修补\n500.00\n480.00",
+        "| 项目 | 预算数(万 | 支出数 |\n| 元) | | |\n| 路面修补 | 500.00 | 480.00 |",
+        "根据《湘潭县农村公路养护管理办法》（湘交发〔2022〕8号）规定的“以奖代补”（含《考核细则》）方式，下达资金。",
+        "主要工作：\n1)路面修补；\n2)边沟清理；\n3)标志标牌维护。",
+        "主要工作：\na)路面修补；\nb)边沟清理；\nc)标志标牌维护。",
+        "投诉率<5%，群众满意度≥90%。",
+        "| 单位名称 | 湖南省湘潭县交通运输局(湘潭县公路建设养护中心) |",
+    ],
+)
+def test_brackets_that_pair_across_lines_or_number_a_list_are_left_alone(twin):
+    assert punct(twin) == []
