@@ -289,23 +289,25 @@ WRONG_MARKS = [
     ("末项前逗号", "资金用于路面修补、边沟清理、桥涵维护{a}标志标牌维护等。", "，", "、"),
     ("末项前逗号和", "资金用于路面修补、边沟清理、桥涵维护{a}和标志标牌维护。", "，", ""),
 ]
+# (label, the number written wrong, written right, the next number)
 HEADING_MARKS = [
-    ("(一)、全文", "（一）、", "（一）"),
-    ("(1)、", "（1）、", "（1）"),
-    ("1.、", "1.、", "1."),
-    ("一、、", "一、、", "一、"),
+    ("(一)、", "（一）、", "（一）", "（二）"),
+    ("(1)、", "（1）、", "（1）", "（2）"),
+    ("1.、", "1.、", "1.", "2."),
+    ("1、、", "1、、", "1、", "2、"),
+    ("一、、", "三、、", "三、", "四、"),
 ]
 
 
 def _marks() -> Iterator[tuple[str, str | None, str]]:
     for label, sentence, wrong, right in WRONG_MARKS:
         yield label, HEAD + sentence.format(a=wrong) + TAIL, HEAD + sentence.format(a=right) + TAIL
-    for label, wrong, right in HEADING_MARKS:
-        body = "{n}资金下达情况\n全年下达资金860.00万元，资金已全部拨付到位。"
+    for label, wrong, right, following in HEADING_MARKS:
+        body = "{n}资金下达情况\n全年下达资金860.00万元，资金已全部拨付到位。\n{m}资金使用情况\n全年支出812.40万元。"
         yield (
             f"编号后顿号|{label}",
-            HEAD + body.format(n=wrong) + TAIL,
-            HEAD + body.format(n=right) + TAIL,
+            HEAD + body.format(n=wrong, m=following) + TAIL,
+            HEAD + body.format(n=right, m=following) + TAIL,
         )
 
 

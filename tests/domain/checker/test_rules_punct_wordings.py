@@ -192,3 +192,51 @@ def test_a_bracket_or_quote_left_without_its_pair_is_reported(o, c, place, lost)
 )
 def test_brackets_that_pair_across_lines_or_number_a_list_are_left_alone(twin):
     assert punct(twin) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Wrong marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right", "rule"),
+    [
+        ("全年下达资金860.00万元{a}资金已全部拨付到位。", "。。", "。", "punct.doubled_marks"),
+        ("全年下达资金860.00万元{a}资金已全部拨付到位。", "，，", "，", "punct.doubled_marks"),
+        ("资金主要用于以下方面{a}路面修补、边沟清理和标志标牌维护。", ",:", "：", "punct.doubled_marks"),
+        ("全年下达资金860.00万元{a}资金已全部拨付到位。", ".", "。", "punct.marks"),
+        ("资金用于路面修补、边沟清理、标志标牌维护{a}工作。", "、等", "等", "punct.list_comma"),
+        ("资金用于路面修补、边沟清理{a}，全年支出812.40万元。", "、等", "等", "punct.list_comma"),
+    ],
+)
+def test_a_wrong_or_doubled_mark_is_reported(sentence, wrong, right, rule):
+    (found,) = punct(sentence.format(a=wrong))
+    assert found.rule == rule
+    assert punct(sentence.format(a=right)) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "following"),
+    [("（一）、", "（一）", "（二）"), ("（1）、", "（1）", "（2）"), ("1.、", "1.", "2.")],
+)
+def test_a_mark_after_a_numbers_own_mark_is_reported(wrong, right, following):
+    body = (
+        "{n}资金下达情况\n全年下达资金860.00万元，资金已全部拨付到位。\n{m}资金使用情况\n全年支出812.40万元。"
+    )
+    (found,) = punct(body.format(n=wrong, m=following))
+    assert found.rule == "punct.bracket_number_mark"
+    assert punct(body.format(n=right, m=following)) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "全年下达资金860.00万元……资金已全部拨付到位。",
+        "全年下达资金860.00万元。。。资金已全部拨付到位。",
+        "三、等级评定\n评价等级为优。",
+        "（1）、资金下达情况\n全年下达资金860.00万元。\n（2）、资金使用情况\n全年支出812.40万元。",
+        "资金用于路面修补、边沟清理等，全年支出812.40万元。",
+    ],
+)
+def test_marks_written_one_way_throughout_or_as_an_ellipsis_are_left_alone(twin):
+    assert punct(twin) == []
