@@ -1709,10 +1709,13 @@ _YEAR_DIGITS = re.compile(r"((?:19|20)\d|(?:19|20)[0-4]\d{3})([〕﹞\]】)])(\d
 _NO_HAO = re.compile(r"((?:19|20)[0-4]\d)([〕﹞\]】)])(\d{1,4})(?![\d号號.\-—~～])")  # 〔2023〕15文件
 _OPENER_LOST = re.compile(r"(\d{1,4})号")  # after 2023〕
 _BARE_ENDING = re.compile(r"([\u4e00-\u9fff]{2,6}?)((?:19|20)[0-4]\d)(\d{1,3})$")  # 湘财绩202315文件
+_AFTER_BARE = re.compile(r"文件|号文|[|\n、]|印发|下达|转发")  # where a bare number ends
 _BARE_IN_BRACKETS = re.compile(r"[\u4e00-\u9fff]{2,6}?((?:19|20)[0-4]\d)(\d{1,3})")  # (保财教202060)
 # what may follow a document number whose 号 was lost: the end of the brackets or cell it stands in,
 # a list's next member, or the words that name the document
-_AFTER_NO_HAO = re.compile(r"[)、,;。:\s|]|文件|文|等|和|及|的|精神|要求|规定|通知|$")
+_AFTER_NO_HAO = re.compile(r"[)、,;。:\s|]|文件|文|等|和|及|的|精神|要求|规定|通知|印发|下达|转发|$")
+# after the six-cornered brackets, used for nothing but document numbers, any word but 号 says it was lost
+_NOT_NO_HAO = frozenset("号號0123456789.-—~～")
 _SERIALS_JOINED = re.compile(r"[、,和及至\-—~～]\d{1,4}号")  # 〔2023〕15、16号: two serials share 号
 _NOT_AN_ISSUER = words("rules_text.not_doc_issuers")  # 电话、编号…: a field's label, not an issuer
 _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
@@ -1762,7 +1765,11 @@ def _doc_number_slips(text: str, places: scan.CharIndex | None) -> list[tuple[in
             if (
                 match is not None
                 and match.group(2) == _CLOSER_OF[ch]
-                and _AFTER_NO_HAO.match(text, match.end())
+                and (
+                    text[match.end() : match.end() + 1] not in _NOT_NO_HAO
+                    if ch in "〔﹝"
+                    else _AFTER_NO_HAO.match(text, match.end())
+                )
                 and not _SERIALS_JOINED.match(text, match.end())
             ):
                 found[at] = (at, match.end(), match.group(1), match.group(3), "缺“号”字")
@@ -1779,18 +1786,19 @@ def _doc_number_slips(text: str, places: scan.CharIndex | None) -> list[tuple[in
             match = _OPENER_LOST.match(text, at + 1)
             if match is not None and _issuer_before(text, at - 4):
                 found[at - 4] = (at - 4, match.end(), text[at - 4 : at], match.group(1), "缺左括号")
-    # 湘财绩202315文件, a cell '| 湘财绩202315 |': both brackets and 号 lost, the number ends there
-    for end in scan.places_of(text, "文|\n", places):
+    # 湘财绩202315文件, 以国发202214印发, '湘财预〔2023〕8号、国发202214、…', a cell '| 湘财绩202315 |'
+    # or a field '文号:国发202214': both brackets and 号 lost, the number ends there
+    for end in scan.places_of(text, "文|\n、印下转", places):
         at = end
         while at and text[at - 1] == " " and text[end] == "|":
             at -= 1
-        if not text[at - 1 : at].isdigit() or (text[at] == "文" and text[at + 1 : at + 2] not in "件号"):
+        if not text[at - 1 : at].isdigit() or not _AFTER_BARE.match(text, end):
             continue
         match = _BARE_ENDING.search(text, max(0, at - 13), at)
         if match is None or not _issuer_before(text, match.start(2)):
             continue
-        if text[at] != "文" and text[match.start() - 1 : match.start()] not in ("|", " ", "\n", ""):
-            continue  # a cell holds the number alone
+        if text[end] in "|\n" and text[match.start() - 1 : match.start()] not in ("|", " ", "\n", ":", ""):
+            continue  # a cell or a field holds the number alone
         start = match.start(2)
         found.setdefault(start, (start, at, match.group(2), match.group(3), "缺六角括号和“号”字"))
     return [found[start] for start in sorted(found)]

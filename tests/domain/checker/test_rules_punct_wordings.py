@@ -240,3 +240,20 @@ def test_a_mark_after_a_numbers_own_mark_is_reported(wrong, right, following):
 )
 def test_marks_written_one_way_throughout_or_as_an_ellipsis_are_left_alone(twin):
     assert punct(twin) == []
+
+
+def test_headings_that_all_run_into_their_text_are_the_documents_layout():
+    text = (
+        "湘潭县城市管理局2023年度部门整体支出绩效自评报告\n一、部门基本情况本局内设8个股室，下属单位3个。\n"
+        "二、部门收支情况2023年共安排资金3,860.00万元，全年支出3,812.40万元。\n"
+        "三、项目实施情况本年度共实施项目21个，均已完工。\n四、存在问题及措施一是前期工作不充分，二是调整较多。\n"
+    )
+    assert [
+        f for f in check_text(text, report_type="auto").findings if f.rule == "punct.heading_run_on"
+    ] == []
+    one = text.replace("一、部门基本情况本局", "一、部门基本情况\n本局").replace(
+        "二、部门收支情况2023", "二、部门收支情况\n2023"
+    )
+    one = one.replace("四、存在问题及措施一是", "四、存在问题及措施\n一是")
+    (found,) = [f for f in check_text(one, report_type="auto").findings if f.rule == "punct.heading_run_on"]
+    assert "本年度" in found.message
