@@ -624,6 +624,21 @@ def _list_before(text: str, low: int, end: int) -> re.Match | None:
     return _LIST_MEMBERS.search(text, low, end)
 
 
+_LIST_INTRODUCERS = words("rules_slips.list_introducers")
+
+
+def _one_object(names: list[str], last: str) -> bool:
+    """The list is the object of a word that introduces a list of things ('资金用于A、B、C，D等':
+    the regex reads '资金用于A' as the first name), and the name after the comma is about as short
+    as the others, with none of a clause's words: it is one more member, not a new clause."""
+    first = names[0]
+    return (
+        any(word in first[:-2] for word in _LIST_INTRODUCERS)
+        and len(last) <= max(len(name) for name in names[1:]) + 2
+        and _CLAUSE_CHARS.isdisjoint(last)
+    )
+
+
 @rule(
     "punct.list_comma",
     "顿号并列的名单中最后一项前用了逗号（“残疾人康复、残疾人无障碍改造,残疾人阳光家园等”），或“等”前多了顿号",
@@ -689,7 +704,7 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
             continue
         names = listed.group(0).split("、")
         head = member.group(1)[:2]
-        if not any(name.startswith(head) for name in names[1:]):
+        if not any(name.startswith(head) for name in names[1:]) and not _one_object(names, member.group(1)):
             continue
         findings.append(
             context.finding(

@@ -212,6 +212,8 @@ def test_brackets_that_pair_across_lines_or_number_a_list_are_left_alone(twin):
         ("全年下达资金860.00万元{a}资金已全部拨付到位。", ".", "。", "punct.marks"),
         ("资金用于路面修补、边沟清理、标志标牌维护{a}工作。", "、等", "等", "punct.list_comma"),
         ("资金用于路面修补、边沟清理{a}，全年支出812.40万元。", "、等", "等", "punct.list_comma"),
+        ("资金用于路面修补、边沟清理、桥涵维护{a}标志标牌维护等。", "，", "、", "punct.list_comma"),
+        ("主要包括县道、乡道、村道{a}桥梁等。", "，", "、", "punct.list_comma"),
     ],
 )
 def test_a_wrong_or_doubled_mark_is_reported(sentence, wrong, right, rule):
@@ -241,6 +243,8 @@ def test_a_mark_after_a_numbers_own_mark_is_reported(wrong, right, following):
         "三、等级评定\n评价等级为优。",
         "（1）、资金下达情况\n全年下达资金860.00万元。\n（2）、资金使用情况\n全年支出812.40万元。",
         "资金用于路面修补、边沟清理等，全年支出812.40万元。",
+        "资金用于路面修补、边沟清理、桥涵维护，改善了群众出行条件等。",
+        "全县开展路面修补、边沟清理、桥涵维护，组织养护培训等活动。",
     ],
 )
 def test_marks_written_one_way_throughout_or_as_an_ellipsis_are_left_alone(twin):
