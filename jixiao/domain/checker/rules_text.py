@@ -1814,6 +1814,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _closes_cjk(text: str, at: int) -> bool:
+    """A percentage or a closing mark of Chinese text stands at ``at`` ('94.47%', '(详见附表1)',
+    '”', '》'): a sentence can end right after it."""
+    return text[at] in "%)”》" and at >= 1 and (_is_cjk(text[at - 1]) or text[at - 1] in "0123456789")
+
+
 @rule(
     "punct.marks",
     "文号缺六角括号（“零财绩20231号”应为“零财绩〔2023〕1号”）、中文句末用了英文句点、两个文件名之间缺顿号",
@@ -1837,7 +1843,7 @@ def check_marks(context: CheckContext) -> list[Finding]:
     periods: list[tuple[int, int]] = []
     for match in _ASCII_PERIOD.finditer(text):
         at = match.start()
-        if not at or not _is_cjk(text[at - 1]):
+        if not at or not (_is_cjk(text[at - 1]) or _closes_cjk(text, at - 1)):
             continue
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)

@@ -210,6 +210,8 @@ def test_brackets_that_pair_across_lines_or_number_a_list_are_left_alone(twin):
         ("全年下达资金860.00万元{a}资金已全部拨付到位。", "，，", "，", "punct.doubled_marks"),
         ("资金主要用于以下方面{a}路面修补、边沟清理和标志标牌维护。", ",:", "：", "punct.doubled_marks"),
         ("全年下达资金860.00万元{a}资金已全部拨付到位。", ".", "。", "punct.marks"),
+        ("预算执行率94.47%{a}全年共养护农村公路1,260公里。", ".", "。", "punct.marks"),
+        ("各乡镇均通过县级验收（详见附表1）{a}全年共养护农村公路1,260公里。", ".", "。", "punct.marks"),
         ("资金用于路面修补、边沟清理、标志标牌维护{a}工作。", "、等", "等", "punct.list_comma"),
         ("资金用于路面修补、边沟清理{a}，全年支出812.40万元。", "、等", "等", "punct.list_comma"),
         ("资金用于路面修补、边沟清理、桥涵维护{a}标志标牌维护等。", "，", "、", "punct.list_comma"),
