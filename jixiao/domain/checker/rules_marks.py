@@ -143,11 +143,13 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
     if not endings or not openers:
         return []
     findings = []
-    run_in = _run_in_headings(context.report)
+    run_in = None  # (read when a heading runs on: seldom)
     for paragraph in context.report.paragraphs:
         match = regex.match(paragraph.text)
         if match is None or match.group("title").startswith(openers):
             continue
+        if run_in is None:
+            run_in = _run_in_headings(context.report)
         if paragraph.start in run_in:
             continue  # '一、部门基本情况綦江区…', '二、部门收支情况2023年…': every heading of the rank runs in
         at = paragraph.start + match.end("title")
