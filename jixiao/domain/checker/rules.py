@@ -2877,10 +2877,10 @@ _FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]{6,}[\d,.]+(?:%|[\u4e00-\u9fff]{1,2
 
 def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
     """The paragraph at ``index`` is prose that stops short of its full stop right before a heading:
-    a clause of it ends inside (a comma, a full stop) or, short, it states a figure after the full
-    stop of the paragraph before or under a heading (…全年实际支出812.40万元); it ends on a word, a percentage or a
-    closing bracket of an aside. Not so: a heading, a caption, a form's row, a line of cells set
-    apart by spaces, a list member in a list of lines that end so."""
+    a clause of it ends inside (a comma, a full stop) or, short, it states a figure under a heading
+    or after a full stop (…全年实际支出812.40万元); it ends on a word, a percentage or the closing
+    bracket of an aside. Not so: a heading, a caption, a form's row, a line of cells set apart by
+    spaces, a short line with no clause and no figure (an unnumbered heading, a list member)."""
     paragraphs = report.paragraphs
     paragraph = paragraphs[index]
     text = paragraph.text
@@ -2894,13 +2894,12 @@ def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
     if not ("\u4e00" <= last <= "\u9fff" or last in "%)"):
         return False
     if last == ")":
+        # '(单位:万元)', a line in brackets, or brackets nested: no aside at a sentence's end
         opener = text.rfind("(")
         if opener <= 0 or ")" in text[opener:-1]:
-            return (
-                False  # '(单位:万元)', a line in brackets, or brackets nested: no aside at a sentence's end
-            )
+            return False
         text = text[:opener]
-    if "|" in text or _CAPTION.match(text) or _INTRODUCES_A_TABLE.search(text):
+    if "|" in text or "://" in text or _CAPTION.match(text) or _INTRODUCES_A_TABLE.search(text):
         return False
     if "  " in report.source.original_text(paragraph.start, paragraph.end):
         return False  # cells set apart by spaces

@@ -1705,7 +1705,9 @@ _DOC_OPENERS = "〔﹝[【("
 _DOC_CLOSERS = "〕﹞]】)"
 _CLOSER_OF = dict(zip(_DOC_OPENERS, _DOC_CLOSERS, strict=True))
 _HALF_BRACKETED = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")  # after an opener: the closer lost
-_YEAR_DIGITS = re.compile(r"((?:19|20)\d|(?:19|20)[0-4]\d{3})([〕﹞\]】)])(\d{1,4})号")  # 〔202〕15号
+_YEAR_DIGITS = re.compile(
+    r"((?:19|20)\d|(?:19|20)\d{3})([〕﹞\]】)])(\d{1,4})号"
+)  # 〔202〕15号, 〔20223〕5号
 _NO_HAO = re.compile(r"((?:19|20)[0-4]\d)([〕﹞\]】)])(\d{1,4})(?![\d号號.\-—~～])")  # 〔2023〕15文件
 _OPENER_LOST = re.compile(r"(\d{1,4})号")  # after 2023〕
 _BARE_ENDING = re.compile(r"([\u4e00-\u9fff]{2,6}?)((?:19|20)[0-4]\d)(\d{1,3})$")  # 湘财绩202315文件
