@@ -2872,15 +2872,18 @@ def _wrapped(report, paragraph) -> bool:
 _PARAGRAPH_ENDS = TERMINAL + ":,"
 _SENTENCE_INSIDE = re.compile(r"[,。;][^,。;]*$")  # a clause ends inside the paragraph
 _CAPTION = re.compile(r"(?:附?表|图)\s*[\d一二三四五六七八九十]|单位[:：]")
+_REFERENCE_ASIDES = words("rules.reference_asides")
+_SENTENCE_PREDICATES = words("rules.sentence_predicates")
 _FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]{6,}[\d,.]+(?:%|[\u4e00-\u9fff]{1,2})$")  # …支出812.40万元
 
 
 def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
     """The paragraph at ``index`` is prose that stops short of its full stop right before a heading:
-    a clause of it ends inside (a comma, a full stop) or, short, it states a figure under a heading
-    or after a full stop (…全年实际支出812.40万元); it ends on a word, a percentage or the closing
+    a clause of it ends inside (a comma, a full stop) or, short, under a heading or after a full
+    stop, it states a figure (…全年实际支出812.40万元), a list ending in 等, a result (明显提升, 均已)
+    or points to a table in its aside ((详见附表1)); it ends on a word, a percentage or the closing
     bracket of an aside. Not so: a heading, a caption, a form's row, a line of cells set apart by
-    spaces, a short line with no clause and no figure (an unnumbered heading, a list member)."""
+    spaces, a short line that names a topic (an unnumbered heading, a list member)."""
     paragraphs = report.paragraphs
     paragraph = paragraphs[index]
     text = paragraph.text
@@ -2912,7 +2915,17 @@ def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
         return _ITEM_OPENING.match(text[inside.start() + 1 :].lstrip()) is None
     previous = paragraphs[index - 1] if index else None
     after_prose = previous is not None and (previous.text.endswith("。") or previous.start in heading_starts)
-    return after_prose and _FIGURE_AT_END.search(text) is not None
+    return (
+        after_prose
+        and (
+            _FIGURE_AT_END.search(text) is not None
+            or (
+                text.endswith("等") and "、" in text
+            )  # '资金用于路面修补、边沟清理等': a list that ends a sentence
+            or paragraph.text[len(text) + 1 :].startswith(_REFERENCE_ASIDES)  # '…通过验收(详见附表1)'
+            or any(word in text for word in _SENTENCE_PREDICATES)  # '养护质量明显提升': it states a result
+        )
+    )
 
 
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")

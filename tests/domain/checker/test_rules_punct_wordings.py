@@ -98,6 +98,7 @@ def test_strings_that_look_like_document_numbers_are_left_alone(twin):
         "各乡镇均按计划完成了年度养护任务，并通过了县级验收（详见附表1）",
         "全年实际支出812.40万元",
         "项目受益群众3.2万人",
+        "各乡镇均通过县级验收（详见附表1）",
     ],
 )
 @pytest.mark.parametrize("heading", ["（三）项目实施情况", "2.项目实施情况", "二、项目实施情况"])
@@ -105,6 +106,14 @@ def test_a_paragraph_that_stops_short_of_its_full_stop_before_a_heading(paragrap
     (found,) = punct(paragraph + "\n" + heading + "\n各乡镇按计划实施。")
     assert found.rule == "punct.paragraph_end" and found.severity == "warning"
     assert punct(paragraph + "。\n" + heading + "\n各乡镇按计划实施。") == []
+
+
+@pytest.mark.parametrize("paragraph", ["全县农村公路养护质量明显提升", "资金用于路面修补、边沟清理等"])
+def test_a_short_line_that_states_a_result_or_ends_a_list_before_the_next_section(paragraph):
+    # (before a heading one rank down, such a line is read as an unnumbered heading over it: left alone)
+    (found,) = punct(paragraph + "\n二、项目实施情况\n各乡镇按计划实施。")
+    assert found.rule == "punct.paragraph_end" and found.severity == "warning"
+    assert punct(paragraph + "。\n二、项目实施情况\n各乡镇按计划实施。") == []
 
 
 @pytest.mark.parametrize(
@@ -117,6 +126,8 @@ def test_a_paragraph_that_stops_short_of_its_full_stop_before_a_heading(paragrap
         "表1  2023年农村公路养护资金安排表（单位：万元）\n（三）项目实施情况\n各乡镇按计划实施。",
         "本项目资金安排如下：\n（三）项目实施情况\n各乡镇按计划实施。",
         "全年下达资金860.00万元。2.效益指标完成情况分析\n（三）项目实施情况\n各乡镇按计划实施。",
+        "全部资金到位情况\n（三）项目实施情况\n各乡镇按计划实施。",
+        "主要内容\n路面修补、边沟清理等\n（三）项目实施情况\n各乡镇按计划实施。",
     ],
 )
 def test_lines_that_need_no_full_stop_before_a_heading_are_left_alone(twin):
