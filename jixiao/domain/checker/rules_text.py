@@ -1576,8 +1576,9 @@ _RUN_ON = tuple(re.compile(rf"{unit}(?=(?:19|20)\d{{2}}年)") for unit in ("元"
 # a figure's unit, then at once the subject a new sentence opens with ('120.00万元我县配套…', '1,260公里
 # 其中县道…', '96.5%本项目…'): the full stop or comma between was lost
 _RUN_ON_UNITS = words("rules_text.run_on_units")
+_RUN_ON_COUNT_UNITS = words("rules_text.run_on_count_units")  # followed by 其中 only
 _RUN_ON_OPENERS = words("rules_text.run_on_openers")
-_LONGEST_UNIT = max(map(len, _RUN_ON_UNITS))
+_LONGEST_UNIT = max(map(len, _RUN_ON_UNITS + _RUN_ON_COUNT_UNITS))
 
 
 def _run_on_openers_of(data) -> tuple[tuple[str, ...], str]:
@@ -1589,10 +1590,11 @@ def _run_on_openers_of(data) -> tuple[tuple[str, ...], str]:
 
 
 def _unit_before(text: str, at: int) -> str | None:
-    """The unit of a figure that ends right before ``at`` ('万元' of '860.00万元'), or None."""
+    """The unit of a figure that ends right before ``at`` ('万元' of '860.00万元'), or None; a count's
+    word ('5个') only before 其中 ('5个我县项目': the subject word names what is counted)."""
     for size in range(min(_LONGEST_UNIT, at), 0, -1):
         unit = text[at - size : at]
-        if unit in _RUN_ON_UNITS:
+        if unit in _RUN_ON_UNITS or (unit in _RUN_ON_COUNT_UNITS and text.startswith("其中", at)):
             before = at - size
             if before and text[before - 1] in "万亿千":
                 before -= 1
@@ -1663,14 +1665,15 @@ def check_run_on(context: CheckContext) -> list[Finding]:
                 joins.append((at, unit))
     for end, unit in sorted(set(joins)):
         start = end - len(unit)
+        head = max(0, start - 6, text.rfind("\n", 0, start) + 1)
         if context.in_glued_form(start):
             continue  # “执行率得分…10100%其中:当年财政拨款”: cells of a form glued together
         findings.append(
             context.finding(
                 "punct.run_on",
                 WARNING,
-                f"“{text[max(0, start - 6) : end + 4]}”中{'金额' if unit in ('元', '%') else '数字'}后缺少标点",
-                max(0, start - 6),
+                f"“{text[head : end + 4]}”中{'金额' if unit in ('元', '%') else '数字'}后缺少标点",
+                head,
                 min(end + 4, len(text)),
                 expected=f"{unit}，",
             )
