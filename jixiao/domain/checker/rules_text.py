@@ -1825,10 +1825,15 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_LINE_NUMBER_BEFORE = re.compile(r"[ \t]*\(\d{1,2}$")  # '(1).' at a line's start: a number's marks
+
+
 def _closes_cjk(text: str, at: int) -> bool:
     """A percentage or a closing mark of Chinese text stands at ``at`` ('94.47%', '(详见附表1)',
-    '”', '》'): a sentence can end right after it."""
-    return text[at] in "%)”》" and at >= 1 and (_is_cjk(text[at - 1]) or text[at - 1] in "0123456789")
+    '”', '》'): a sentence can end right after it; not the bracket of a number '(1).' opening a line."""
+    if text[at] not in "%)”》" or at < 1 or not (_is_cjk(text[at - 1]) or text[at - 1] in "0123456789"):
+        return False
+    return text[at] != ")" or not _LINE_NUMBER_BEFORE.fullmatch(text, text.rfind("\n", 0, at) + 1, at)
 
 
 @rule(
