@@ -1735,11 +1735,11 @@ _FORM_MARKS = re.compile(
 
 def _issuer_before(text: str, at: int) -> bool:
     """An issuer's code stands right before ``at`` (湘财绩, 国发): a CJK character, not 第 and not a
-    field's label (电话, 编号), on a line that is no page's address."""
+    field's label (电话, 编号, 合同号, 批次), on a line that is no page's address."""
     before = text[at - 1] if at else ""
     return (
         _is_cjk(before)
-        and before != "第"
+        and before not in "第号码次期批"  # '第15号', '合同号2023015', '批次2023001': a label's number
         and not text.endswith(_NOT_AN_ISSUER, max(0, at - 4), at)
         and not _in_source_line(text, at)
     )
