@@ -2748,6 +2748,25 @@ _OPEN_SET = set(_PAIRS.values())
 _BRACKET = re.compile(r"[()【】《》<>〈〉〔〕﹝﹞\[\]“”‘’「」『』]")
 _BRACKET_CHARS = "()【】《》<>〈〉〔〕﹝﹞[]“”‘’「」『』"  # the class of _BRACKET
 _DOC_NUMBER_AFTER = re.compile(r"(?:19|20)\d{3,6}号")  # 〔201834号: reported by punct.marks
+_DOC_SERIAL_AFTER = re.compile(r"\d{1,4}号")  # 湘财预2023〕15号: reported by punct.marks too
+
+
+def _doc_number_bracket(text: str, at: int) -> bool:
+    """The bracket at ``at`` is the one left of a document number's pair (湘财绩〔202315号,
+    湘财预2023〕15号, 国发(202214号): punct.marks reports the number, once."""
+    if text[at] in "〔﹝[【(":
+        return (
+            at >= 1
+            and "\u4e00" <= text[at - 1] <= "\u9fff"
+            and _DOC_NUMBER_AFTER.match(text, at + 1) is not None
+        )
+    return (
+        at >= 5
+        and text[at - 4 : at].isdigit()
+        and text.startswith(("19", "20"), at - 4)
+        and "\u4e00" <= text[at - 5] <= "\u9fff"
+        and _DOC_SERIAL_AFTER.match(text, at + 1) is not None
+    )
 
 
 def _balanced(marks: str) -> bool:
@@ -2800,6 +2819,21 @@ def _list_marker(text: str, at: int) -> bool:
     return True
 
 
+_PINYIN_BEFORE = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*$")
+
+
+def _wraps_to(report, index: int, at: int) -> bool:
+    """The paragraph at ``index`` goes on in the next line, where ``at`` stands: that line follows at
+    once, and the first is a table's cell or row (short, or with '|') or a line a PDF broke."""
+    paragraph = report.paragraphs[index]
+    if index + 1 >= len(report.paragraphs) or report.text[paragraph.end : paragraph.end + 1] != "\n":
+        return False
+    following = report.paragraphs[index + 1]
+    if following.start != paragraph.end + 1 or not following.start <= at < following.end:
+        return False
+    return len(paragraph.text) <= 16 or "|" in paragraph.text or _wrapped(report, paragraph)
+
+
 @rule("punct.brackets", "括号、书名号、引号是否成对（多出的或没有闭合的）")
 def check_brackets(context: CheckContext) -> list[Finding]:
     """Within each paragraph every opening bracket or quote is closed by its own closer, in
@@ -2815,6 +2849,7 @@ def check_brackets(context: CheckContext) -> list[Finding]:
     count = len(positions)
     paragraphs = report.paragraphs
     paragraph_index = report.paragraph_index
+    continued: set[int] = set()  # closers of a bracket opened on the line before (a wrapped cell)
     low = 0
     while low < count:  # from bracket to bracket, one paragraph (that holds some) at a time
         index = paragraph_index(positions[low])
@@ -2827,8 +2862,6 @@ def check_brackets(context: CheckContext) -> list[Finding]:
         if not marks.replace("“”", "").replace("()", "").replace("《》", ""):
             continue
         text = paragraph.text
-        if "|" in text:
-            continue
         if (len(marks) == 2 and _PAIRS.get(marks[1]) == marks[0]) or _balanced(marks):
             continue  # one pair (the usual case) is balanced whatever it is; else the full test
         if _page_metadata(text, page_words):
@@ -2843,12 +2876,20 @@ def check_brackets(context: CheckContext) -> list[Finding]:
             if ch in "<>" and not angle:
                 continue  # '首页 > 通知公告' breadcrumbs, not brackets
             position = paragraph.start + match.start()
+            if position in continued:
+                continue
             if ch in _OPEN_SET:
-                if ch in "〔﹝[" and _DOC_NUMBER_AFTER.match(text, match.end()):
+                if ch in "〔﹝[【(" and _doc_number_bracket(text, match.start()):
                     continue  # a document number whose closer was lost: one finding, from punct.marks
                 stack.append((ch, position))
                 continue
             opener = _PAIRS[ch]
+            if (
+                ch in "〕﹞]】)"
+                and not any(o == opener for o, _ in stack)
+                and _doc_number_bracket(text, match.start())
+            ):
+                continue  # its opener lost: the same
             if stack and stack[-1][0] == opener:
                 stack.pop()
             elif any(o == opener for o, _ in stack):
@@ -2857,8 +2898,16 @@ def check_brackets(context: CheckContext) -> list[Finding]:
                 stack.pop()
             elif ch in ")）" and _list_marker(text, match.start()):
                 continue
+            elif ch == ")" and _PINYIN_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue  # '?shù)': a web page's pinyin gloss (動當(dāng)), its opener garbled by the copy
             else:
                 stray.append((ch, position))
+        if stack and low < count and _wraps_to(report, index, positions[low]):
+            # '预算数(万' over '元)': a cell (or a line) wrapped, its bracket closes on the next line
+            closing = positions[low]
+            if whole[closing] in _PAIRS and _PAIRS[whole[closing]] == stack[-1][0]:
+                stack.pop()
+                continued.add(closing)
         if index == last_index and report.truncated:
             stack = []
         leftovers = sorted(stray + stack, key=lambda item: item[1])
@@ -2933,6 +2982,62 @@ def _wrapped(report, paragraph) -> bool:
 
 
 _PARAGRAPH_ENDS = TERMINAL + ":,"
+_SENTENCE_INSIDE = re.compile(r"[,。;][^,。;]*$")  # a clause ends inside the paragraph
+_CAPTION = re.compile(r"(?:附?表|图)\s*[\d一二三四五六七八九十]|单位[:：]")
+_REFERENCE_ASIDES = words("rules.reference_asides")
+_SENTENCE_PREDICATES = words("rules.sentence_predicates")
+_FIGURE_AT_END = re.compile(r"[\u4e00-\u9fff]{6,}[\d,.]+(?:%|[\u4e00-\u9fff]{1,2})$")  # …支出812.40万元
+
+
+def _open_before_heading(report, index: int, heading_starts: set[int]) -> bool:
+    """The paragraph at ``index`` is prose that stops short of its full stop right before a heading:
+    a clause of it ends inside (a comma, a full stop) or, short, under a heading or after a full
+    stop, it states a figure (…全年实际支出812.40万元), a list ending in 等, a result (明显提升, 均已)
+    or points to a table in its aside ((详见附表1)); it ends on a word, a percentage or the closing
+    bracket of an aside. Not so: a heading, a caption, a form's row, a line of cells set apart by
+    spaces, a short line that names a topic (an unnumbered heading, a list member)."""
+    paragraphs = report.paragraphs
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    if (
+        len(text) < 10
+        or paragraph.start in heading_starts
+        or paragraphs[index + 1].start not in heading_starts
+    ):
+        return False
+    last = text[-1]
+    if not ("\u4e00" <= last <= "\u9fff" or last in "%)"):
+        return False
+    if last == ")":
+        # '(单位:万元)', a line in brackets, or brackets nested: no aside at a sentence's end
+        opener = text.rfind("(")
+        if opener <= 0 or ")" in text[opener:-1]:
+            return False
+        text = text[:opener]
+    if "|" in text or "://" in text or _CAPTION.match(text) or _INTRODUCES_A_TABLE.search(text):
+        return False
+    if "  " in report.source.original_text(paragraph.start, paragraph.end):
+        return False  # cells set apart by spaces
+    if sum(ch in ASCII_DIGITS for ch in text) * 2 >= len(text):
+        return False
+    inside = _SENTENCE_INSIDE.search(text)
+    if inside is not None:
+        # '…。2.效益指标完成情况分析': the last clause is a heading run into the paragraph, its
+        # sentences end with their stops
+        return _ITEM_OPENING.match(text[inside.start() + 1 :].lstrip()) is None
+    previous = paragraphs[index - 1] if index else None
+    after_prose = previous is not None and (previous.text.endswith("。") or previous.start in heading_starts)
+    return (
+        after_prose
+        and (
+            _FIGURE_AT_END.search(text) is not None
+            or (
+                text.endswith("等") and "、" in text
+            )  # '资金用于路面修补、边沟清理等': a list that ends a sentence
+            or paragraph.text[len(text) + 1 :].startswith(_REFERENCE_ASIDES)  # '…通过验收(详见附表1)'
+            or any(word in text for word in _SENTENCE_PREDICATES)  # '养护质量明显提升': it states a result
+        )
+    )
 
 
 @rule("punct.paragraph_end", "正文段落末尾缺少句号等结束标点")
@@ -2942,10 +3047,17 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
     findings = []
     body_start = report._heading_starts[0] if report._heading_starts else 0
     page_words = tuple(context.data.wording.get("page_metadata") or ())
-    for paragraph in report.paragraphs[:-1]:
+    for index, paragraph in enumerate(report.paragraphs[:-1]):
         text = paragraph.text
         if len(text) < 40 or text[-1] in _PARAGRAPH_ENDS:
-            continue  # (the usual case, tested first; the tests below only skip too)
+            # (the usual case, tested first) a short one, or one that ends on an aside's bracket,
+            # only when it stops short right before a heading
+            if text[-1:] in ":," or not _open_before_heading(report, index, heading_starts):
+                continue
+            if paragraph.start < body_start or _page_metadata(text, page_words):
+                continue
+            findings.append(_no_full_stop(context, paragraph, WARNING))
+            continue
         if text[-1] == "." and not text[-2].isdigit():
             continue  # '…的95.10%.': a full stop, written half-width (punct.marks tells of that)
         if (
@@ -2955,19 +3067,23 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
             or "|" in text
         ):
             continue
-        prose = _prose_sentence_at_end(report, paragraph) and not _page_metadata(paragraph.text, page_words)
-        findings.append(
-            context.finding(
-                "punct.paragraph_end",
-                WARNING if prose else INFO,
-                "段落末尾缺少句号",
-                max(paragraph.start, paragraph.end - 12),
-                paragraph.end,
-                expected=f"{paragraph.text[-6:]}。",
-                found=paragraph.text[-6:],
-            )
-        )
+        prose = (
+            _prose_sentence_at_end(report, paragraph) or _open_before_heading(report, index, heading_starts)
+        ) and not _page_metadata(paragraph.text, page_words)
+        findings.append(_no_full_stop(context, paragraph, WARNING if prose else INFO))
     return findings
+
+
+def _no_full_stop(context: CheckContext, paragraph, severity: str) -> Finding:
+    return context.finding(
+        "punct.paragraph_end",
+        severity,
+        "段落末尾缺少句号",
+        max(paragraph.start, paragraph.end - 12),
+        paragraph.end,
+        expected=f"{paragraph.text[-6:]}。",
+        found=paragraph.text[-6:],
+    )
 
 
 class _TypoScan(NamedTuple):

@@ -143,10 +143,15 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
     if not endings or not openers:
         return []
     findings = []
+    run_in = None  # (read when a heading runs on: seldom)
     for paragraph in context.report.paragraphs:
         match = regex.match(paragraph.text)
         if match is None or match.group("title").startswith(openers):
             continue
+        if run_in is None:
+            run_in = _run_in_headings(context.report)
+        if paragraph.start in run_in:
+            continue  # '一、部门基本情况綦江区…', '二、部门收支情况2023年…': every heading of the rank runs in
         at = paragraph.start + match.end("title")
         if _spaced_apart(context, at):
             continue  # '（一）资金使用情况 截至年底…': a space parts them, the layout of a copied web page
@@ -163,6 +168,30 @@ def check_heading_run_on(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_headings_after_open_sentences(context, endings))
     return findings
+
+
+def _run_in_headings(report) -> set[int]:
+    """The starts of the headings of a rank whose headings run into their text as the document's
+    layout: three or more of the rank, most of them on a line that holds a sentence (a copy that
+    lost the breaks after the headings, or a style of its own), not one slip among headings set
+    apart."""
+    by_rank: dict[int, list[int]] = {}
+    running: dict[int, int] = {}
+    text = report.text
+    for heading in report.headings:
+        if heading.number is None:
+            continue
+        line_end = text.find("\n", heading.start)
+        by_rank.setdefault(heading.rank, []).append(heading.start)
+        running[heading.rank] = running.get(heading.rank, 0) + (
+            "。" in text[heading.start : line_end % (len(text) + 1)]
+        )
+    return {
+        start
+        for rank, starts in by_rank.items()
+        if len(starts) >= 3 and running[rank] * 2 > len(starts)
+        for start in starts
+    }
 
 
 def _heading_words(data) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern | None]:

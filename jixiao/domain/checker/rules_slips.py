@@ -51,8 +51,10 @@ def check_doubled_marks(context: CheckContext) -> list[Finding]:
         if _in_table_line(text, match.start()):
             continue
         pair = match.group(0)
-        if pair == "。。":
-            continue  # a full stop doubled is left to the typo rules (ellipses written “。。。”)
+        if pair == "。。" and (
+            text[match.start() - 1 : match.start()] == "。" or text[match.end() : match.end() + 1] == "。"
+        ):
+            continue  # '。。。', '。。。。。。': an ellipsis written with full stops
         findings.append(
             context.finding(
                 "punct.doubled_marks",
@@ -81,28 +83,64 @@ _BRACKET_NUMBER_LINE = re.compile(
 def check_bracket_number_mark(context: CheckContext) -> list[Finding]:
     text = context.report.text
     places = context.report.places
+    findings = _dotted_number_marks(context)
     if not has_word(text, ")、", places) and not has_word(text, "）、", places):
-        return []
-    with_mark: dict[bool, list[re.Match]] = {True: [], False: []}
+        return findings
+    # by kind of number: (一)(二) headings and (1)(2) items are often written two ways, each
+    # consistently; within one kind, a 、 after some numbers only is the slip
+    with_mark: dict[tuple[bool, bool], list[re.Match]] = {
+        (k, m): [] for k in (True, False) for m in (True, False)
+    }
     for match in _BRACKET_NUMBER_LINE.finditer(text):
         chinese = not match.group("digits").isdigit()
-        if chinese:  # the style that matters: (一)(二) headings; (1)(2) items often differ
-            with_mark[bool(match.group("mark"))].append(match)
-    if not with_mark[True] or not with_mark[False]:
-        return []  # one way throughout: a consistent style, not a slip
-    example = with_mark[False][0].group("number")
-    return [
-        context.finding(
-            "punct.bracket_number_mark",
-            WARNING,
-            f"括号编号后多了顿号：“{match.group('number')}、”（文中“{example}”后没有顿号；括号编号后不加顿号）",
-            match.start("number"),
-            min(len(text), match.end() + 6),
-            expected=match.group("number"),
-            found=match.group("number") + "、",
+        with_mark[chinese, bool(match.group("mark"))].append(match)
+    for chinese in (True, False):
+        marked, bare = with_mark[chinese, True], with_mark[chinese, False]
+        if not marked or not bare:
+            continue  # one way throughout: a consistent style, not a slip
+        example = bare[0].group("number")
+        findings.extend(
+            context.finding(
+                "punct.bracket_number_mark",
+                WARNING,
+                f"括号编号后多了顿号：“{match.group('number')}、”（文中“{example}”后没有顿号；括号编号后不加顿号）",
+                match.start("number"),
+                min(len(text), match.end() + 6),
+                expected=match.group("number"),
+                found=match.group("number") + "、",
+            )
+            for match in marked
         )
-        for match in with_mark[True]
-    ]
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+_DOTTED_NUMBER_MARK = re.compile(r"[ \t]*(\d{1,2}\.)、(?=[\u4e00-\u9fff])")
+
+
+def _dotted_number_marks(context: CheckContext) -> list[Finding]:
+    """'1.、资金下达情况' at a line's start: a number's point and a 顿号 both, one mark too many
+    whatever the style (found from the places of 、 after a point)."""
+    text = context.report.text
+    findings = []
+    for at in scan.places_of(text, "、", context.report.places):
+        if at < 2 or text[at - 1] != "." or not text[at - 2].isdigit():
+            continue
+        match = _DOTTED_NUMBER_MARK.match(text, text.rfind("\n", 0, at) + 1)
+        if match is None or match.end(1) != at:
+            continue
+        findings.append(
+            context.finding(
+                "punct.bracket_number_mark",
+                WARNING,
+                f"编号后标点重复：“{match.group(1)}、”应只留一个（“{match.group(1)}”）",
+                match.start(1),
+                min(len(text), match.end() + 6),
+                expected=match.group(1),
+                found=match.group(1) + "、",
+            )
+        )
+    return findings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,6 +606,7 @@ def check_list_ends(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # A list of names joined by 、 whose last member is joined by a comma
 
+_NUMERALS = frozenset("一二三四五六七八九十")
 _NOT_A_LIST_END = frozenset("级到待候于同额值次量比号第")  # '，等级为优', '，等到…': no 等 of a list
 _COMMA_MEMBER = re.compile(r"[,，]([\u4e00-\u9fff]{2,12}?)等")
 _LIST_MEMBERS = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){2,}$")
@@ -585,9 +624,24 @@ def _list_before(text: str, low: int, end: int) -> re.Match | None:
     return _LIST_MEMBERS.search(text, low, end)
 
 
+_LIST_INTRODUCERS = words("rules_slips.list_introducers")
+
+
+def _one_object(names: list[str], last: str) -> bool:
+    """The list is the object of a word that introduces a list of things ('资金用于A、B、C，D等':
+    the regex reads '资金用于A' as the first name), and the name after the comma is about as short
+    as the others, with none of a clause's words: it is one more member, not a new clause."""
+    first = names[0]
+    return (
+        any(word in first[:-2] for word in _LIST_INTRODUCERS)
+        and len(last) <= max(len(name) for name in names[1:]) + 2
+        and _CLAUSE_CHARS.isdisjoint(last)
+    )
+
+
 @rule(
     "punct.list_comma",
-    "顿号并列的名单中最后一项前用了逗号（“残疾人康复、残疾人无障碍改造,残疾人阳光家园等”）",
+    "顿号并列的名单中最后一项前用了逗号（“残疾人康复、残疾人无障碍改造,残疾人阳光家园等”），或“等”前多了顿号",
 )
 def check_list_commas(context: CheckContext) -> list[Finding]:
     """Three or more names joined by '、', then a comma and one more name of the same kind before
@@ -600,6 +654,26 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
     for etc in scan.places_of(text, "等", context.report.places):
         if not etc:
             continue  # (no comma before it)
+        if text[etc - 1] == "、" and etc >= 2:
+            # '路面修补、边沟清理、等工作': 等 follows the last name, with no mark between ('三、等级评定':
+            # a heading's number)
+            if (
+                _is_cjk(text[etc - 2])
+                and text[etc - 2] not in _NUMERALS
+                and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END
+            ):
+                findings.append(
+                    context.finding(
+                        "punct.list_comma",
+                        WARNING,
+                        f"“{text[max(0, etc - 8) : etc + 1]}”中“等”前多了顿号：“等”紧接在最后一项后面",
+                        etc - 1,
+                        etc + 1,
+                        expected="等",
+                        found="、等",
+                    )
+                )
+            continue
         if text[etc - 1] in ",，" and text[etc + 1 : etc + 2] not in _NOT_A_LIST_END:
             listed = _list_before(text, max(0, etc - 81), etc - 1)
             if listed is not None:  # '财务科、业务科、办公室,等科室': 等 follows the last name at once
@@ -630,7 +704,7 @@ def check_list_commas(context: CheckContext) -> list[Finding]:
             continue
         names = listed.group(0).split("、")
         head = member.group(1)[:2]
-        if not any(name.startswith(head) for name in names[1:]):
+        if not any(name.startswith(head) for name in names[1:]) and not _one_object(names, member.group(1)):
             continue
         findings.append(
             context.finding(

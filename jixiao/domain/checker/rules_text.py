@@ -1820,7 +1820,34 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Sentences run together
 
-_RUN_ON = tuple(re.compile(rf"{unit}(?=其中|(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
+_RUN_ON = tuple(re.compile(rf"{unit}(?=(?:19|20)\d{{2}}年)") for unit in ("元", "%"))
+# a figure's unit, then at once the subject a new sentence opens with ('120.00万元我县配套…', '1,260公里
+# 其中县道…', '96.5%本项目…'): the full stop or comma between was lost
+_RUN_ON_UNITS = words("rules_text.run_on_units")
+_RUN_ON_COUNT_UNITS = words("rules_text.run_on_count_units")  # followed by 其中 only
+_RUN_ON_OPENERS = words("rules_text.run_on_openers")
+_LONGEST_UNIT = max(map(len, _RUN_ON_UNITS + _RUN_ON_COUNT_UNITS))
+
+
+def _run_on_openers_of(data) -> tuple[tuple[str, ...], str]:
+    """The words that open a new sentence after a figure (the list above and the report subjects of
+    wording.yaml), longest first, and their first characters."""
+    every = {*_RUN_ON_OPENERS, *as_tuple(data.wording.get("sentence_subjects"))}
+    openers = tuple(sorted(every, key=len, reverse=True))
+    return openers, "".join(sorted({word[0] for word in openers}))
+
+
+def _unit_before(text: str, at: int) -> str | None:
+    """The unit of a figure that ends right before ``at`` ('万元' of '860.00万元'), or None; a count's
+    word ('5个') only before 其中 ('5个我县项目': the subject word names what is counted)."""
+    for size in range(min(_LONGEST_UNIT, at), 0, -1):
+        unit = text[at - size : at]
+        if unit in _RUN_ON_UNITS or (unit in _RUN_ON_COUNT_UNITS and text.startswith("其中", at)):
+            before = at - size
+            if before and text[before - 1] in "万亿千":
+                before -= 1
+            return unit if before and text[before - 1] in "0123456789" else None
+    return None
 
 
 def _two_problems_of(data) -> tuple[tuple[str, ...], tuple]:
@@ -1871,22 +1898,32 @@ def check_run_on(context: CheckContext) -> list[Finding]:
             )
         )
     # (each pattern starts with its unit, a literal: the regex engine finds it fast on its own)
+    joins = []  # (where the unit ends, the unit)
     for match in sorted((m for regex in _RUN_ON for m in regex.finditer(text)), key=lambda m: m.start()):
         before = match.start() - 1
         if before > 0 and text[before] == "万":
             before -= 1
-        if before < 0 or text[before] not in "0123456789":
-            continue
-        if context.in_glued_form(match.start()):
+        if before >= 0 and text[before] in "0123456789":
+            joins.append((match.end(), match.group(0)))
+    openers, opener_firsts = context.data.once(_run_on_openers_of)
+    for at in scan.places_of(text, opener_firsts, places):
+        if at and text[at - 1] not in "0123456789,;。:、(\n " and text.startswith(openers, at):
+            unit = _unit_before(text, at)
+            if unit is not None:
+                joins.append((at, unit))
+    for end, unit in sorted(set(joins)):
+        start = end - len(unit)
+        head = max(0, start - 6, text.rfind("\n", 0, start) + 1)
+        if context.in_glued_form(start):
             continue  # “执行率得分…10100%其中:当年财政拨款”: cells of a form glued together
         findings.append(
             context.finding(
                 "punct.run_on",
                 WARNING,
-                f"“{text[max(0, match.start() - 6) : match.end() + 4]}”中金额后缺少标点",
-                max(0, match.start() - 6),
-                min(match.end() + 4, len(text)),
-                expected=f"{match.group(0)}，",
+                f"“{text[head : end + 4]}”中{'金额' if unit in ('元', '%') else '数字'}后缺少标点",
+                head,
+                min(end + 4, len(text)),
+                expected=f"{unit}，",
             )
         )
     return findings
@@ -1910,7 +1947,30 @@ def _bare_doc_numbers(text: str, places: scan.CharIndex | None = None) -> list[r
     return found
 
 
-_HALF_BRACKETED = re.compile(r"[〔﹝\[]((?:19|20)[0-4]\d)(\d{1,4})号")  # 石发﹝20198号: the closer lost
+# A document number is written 湘财绩〔2023〕15号: the issuer's code, the year in 〔〕, the serial and 号.
+# Its slips, read from the brackets and 号 around a year: the closer lost (石发﹝20198号, 国发(202214号),
+# the opener lost (湘财预2023〕15号), both lost (零财绩20231号, and with 号 too: (保财教202060)), 号
+# lost (湘财绩〔2023〕15文件), the year with three or five digits (〔202〕15号). Any pair of brackets
+# ([2023], 【2023】, (2023), spaced 〔 2023 〕) is written right; so is a number after 第 or a field's label.
+_DOC_OPENERS = "〔﹝[【("
+_DOC_CLOSERS = "〕﹞]】)"
+_CLOSER_OF = dict(zip(_DOC_OPENERS, _DOC_CLOSERS, strict=True))
+_HALF_BRACKETED = re.compile(r"((?:19|20)[0-4]\d)(\d{1,4})号")  # after an opener: the closer lost
+_YEAR_DIGITS = re.compile(
+    r"((?:19|20)\d|(?:19|20)\d{3})([〕﹞\]】)])(\d{1,4})号"
+)  # 〔202〕15号, 〔20223〕5号
+_NO_HAO = re.compile(r"((?:19|20)[0-4]\d)([〕﹞\]】)])(\d{1,4})(?![\d号號.\-—~～])")  # 〔2023〕15文件
+_OPENER_LOST = re.compile(r"(\d{1,4})号")  # after 2023〕
+_BARE_ENDING = re.compile(r"([\u4e00-\u9fff]{2,6}?)((?:19|20)[0-4]\d)(\d{1,3})$")  # 湘财绩202315文件
+_AFTER_BARE = re.compile(r"文件|号文|[|\n、]|印发|下达|转发")  # where a bare number ends
+_BARE_IN_BRACKETS = re.compile(r"[\u4e00-\u9fff]{2,6}?((?:19|20)[0-4]\d)(\d{1,3})")  # (保财教202060)
+# what may follow a document number whose 号 was lost: the end of the brackets or cell it stands in,
+# a list's next member, or the words that name the document
+_AFTER_NO_HAO = re.compile(r"[)、,;。:\s|]|文件|文|等|和|及|的|精神|要求|规定|通知|印发|下达|转发|$")
+# after the six-cornered brackets, used for nothing but document numbers, any word but 号 says it was lost
+_NOT_NO_HAO = frozenset("号號0123456789.-—~～")
+_SERIALS_JOINED = re.compile(r"[、,和及至\-—~～]\d{1,4}号")  # 〔2023〕15、16号: two serials share 号
+_NOT_AN_ISSUER = words("rules_text.not_doc_issuers")  # 电话、编号…: a field's label, not an issuer
 _ASCII_PERIOD = re.compile(r"\.(?=[ \t\n]|$|[\u4e00-\u9fff])")
 _CN_NUMERALS = frozenset("一二三四五六七八九十")
 _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|$)")
@@ -1919,6 +1979,88 @@ _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|$)")
 _FORM_MARKS = re.compile(
     r"指标\d{1,2}[:：]|[(（]\d{1,3}分[)）]|指标值|实际值|完成值|分值|得分|[一二三]级指标"
 )
+
+
+def _issuer_before(text: str, at: int) -> bool:
+    """An issuer's code stands right before ``at`` (湘财绩, 国发): a CJK character, not 第 and not a
+    field's label (电话, 编号, 合同号, 批次), on a line that is no page's address."""
+    before = text[at - 1] if at else ""
+    return (
+        _is_cjk(before)
+        and before not in "第号码次期批"  # '第15号', '合同号2023015', '批次2023001': a label's number
+        and not text.endswith(_NOT_AN_ISSUER, max(0, at - 4), at)
+        and not _in_source_line(text, at)
+    )
+
+
+def _doc_number_slips(text: str, places: scan.CharIndex | None) -> list[tuple[int, int, str, str, str]]:
+    """The document numbers written wrong, as (start, end, year, serial, what is wrong): found from
+    the brackets and 号 that stand next to a year's digits (a few places of the text)."""
+    found: dict[int, tuple[int, int, str, str, str]] = {}  # by start: one finding per number
+    for match in _bare_doc_numbers(text, places):
+        if _issuer_before(text, match.start()):
+            found[match.start()] = (*match.span(), *match.groups(), "缺六角括号，年份与序号连在一起")
+    # (each character's places on their own: the order does not matter, and a merged list costs more)
+    for at in itertools.chain.from_iterable(
+        scan.places_of(text, ch, places) for ch in _DOC_OPENERS + _DOC_CLOSERS
+    ):
+        ch = text[at]
+        if ch in _CLOSER_OF:
+            if not text.startswith(("19", "20"), at + 1) or not _issuer_before(text, at):
+                continue
+            match = _HALF_BRACKETED.match(text, at + 1)
+            if match is not None:
+                found[at] = (at, match.end(), *match.groups(), "的括号不全，年份与序号连在一起")
+                continue
+            match = _YEAR_DIGITS.match(text, at + 1)
+            if match is not None and match.group(2) == _CLOSER_OF[ch]:
+                year, serial = match.group(1), match.group(3)
+                found[at] = (at, match.end(), "20XX", serial, f"的年份“{year}”不是四位数")
+                continue
+            match = _NO_HAO.match(text, at + 1)
+            if (
+                match is not None
+                and match.group(2) == _CLOSER_OF[ch]
+                and (
+                    text[match.end() : match.end() + 1] not in _NOT_NO_HAO
+                    if ch in "〔﹝"
+                    else _AFTER_NO_HAO.match(text, match.end())
+                )
+                and not _SERIALS_JOINED.match(text, match.end())
+            ):
+                found[at] = (at, match.end(), match.group(1), match.group(3), "缺“号”字")
+            continue
+        if not "0" <= text[at - 1] <= "9":
+            continue  # (every shape below has a digit before its closer)
+        if ch == ")":  # (保财教202060)
+            opener = text.rfind("(", max(0, at - 12), at)
+            match = _BARE_IN_BRACKETS.fullmatch(text, opener + 1, at) if opener >= 0 else None
+            if match is not None and _issuer_before(text, match.start(1)):
+                start = match.start(1)
+                found.setdefault(start, (start, at, *match.groups(), "缺六角括号和“号”字"))
+                continue
+        # 湘财预2023〕15号: the opener lost
+        if at >= 5 and text[at - 4 : at].isdigit() and text.startswith(("19", "20"), at - 4):
+            match = _OPENER_LOST.match(text, at + 1)
+            if match is not None and _issuer_before(text, at - 4):
+                found[at - 4] = (at - 4, match.end(), text[at - 4 : at], match.group(1), "缺左括号")
+    # 湘财绩202315文件, 以国发202214印发, '湘财预〔2023〕8号、国发202214、…', a cell '| 湘财绩202315 |'
+    # or a field '文号:国发202214': both brackets and 号 lost, the number ends there
+    for end in itertools.chain.from_iterable(scan.places_of(text, ch, places) for ch in "文|\n、印下转"):
+        at = end
+        if text[end] == "|":
+            while at and text[at - 1] == " ":
+                at -= 1
+        if not at or not "0" <= text[at - 1] <= "9" or not _AFTER_BARE.match(text, end):
+            continue
+        match = _BARE_ENDING.search(text, max(0, at - 13), at)
+        if match is None or not _issuer_before(text, match.start(2)):
+            continue
+        if text[end] in "|\n" and text[match.start() - 1 : match.start()] not in ("|", " ", "\n", ":", ""):
+            continue  # a cell or a field holds the number alone
+        start = match.start(2)
+        found.setdefault(start, (start, at, match.group(2), match.group(3), "缺六角括号和“号”字"))
+    return [found[start] for start in sorted(found)]
 
 
 def _run_together_form(line: str) -> bool:
@@ -1931,6 +2073,17 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_LINE_NUMBER_BEFORE = re.compile(r"[ \t]*\(\d{1,2}$")  # '(1).' at a line's start: a number's marks
+
+
+def _closes_cjk(text: str, at: int) -> bool:
+    """A percentage or a closing mark of Chinese text stands at ``at`` ('94.47%', '(详见附表1)',
+    '”', '》'): a sentence can end right after it; not the bracket of a number '(1).' opening a line."""
+    if text[at] not in "%)”》" or at < 1 or not (_is_cjk(text[at - 1]) or text[at - 1] in "0123456789"):
+        return False
+    return text[at] != ")" or not _LINE_NUMBER_BEFORE.fullmatch(text, text.rfind("\n", 0, at) + 1, at)
+
+
 @rule(
     "punct.marks",
     "文号缺六角括号（“零财绩20231号”应为“零财绩〔2023〕1号”）、中文句末用了英文句点、两个文件名之间缺顿号",
@@ -1938,31 +2091,23 @@ def _is_cjk(ch: str) -> bool:
 def check_marks(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    bare = []
-    places = context.report.places
-    for match in _bare_doc_numbers(text, places):
-        before = text[match.start() - 1] if match.start() else ""
-        if _is_cjk(before) and before != "第" and not _in_source_line(text, match.start()):
-            bare.append((match, "缺六角括号"))
-    half = scan.finditer(_HALF_BRACKETED, text, context.report.places)  # from 〔 ﹝ [
-    for match, what in [*bare, *((match, "的括号不全") for match in half)]:
-        year, serial = match.group(1), match.group(2)
-        head = text[max(0, match.start() - 3) : match.start()]
+    for start, end, year, serial, what in _doc_number_slips(text, context.report.places):
+        head = text[max(0, start - 3) : start]
         findings.append(
             context.finding(
                 "punct.marks",
                 WARNING,
-                f"文号“{head}{match.group(0)}”{what}，年份与序号连在一起（应写作“{head}〔{year}〕{serial}号”）",
-                max(0, match.start() - 3),
-                match.end(),
+                f"文号“{head}{text[start:end]}”{what}（应写作“{head}〔{year}〕{serial}号”）",
+                max(0, start - 3),
+                end,
                 expected=f"〔{year}〕{serial}号",
-                found=match.group(0),
+                found=text[start:end],
             )
         )
     periods: list[tuple[int, int]] = []
     for match in _ASCII_PERIOD.finditer(text):
         at = match.start()
-        if not at or not _is_cjk(text[at - 1]):
+        if not at or not (_is_cjk(text[at - 1]) or _closes_cjk(text, at - 1)):
             continue
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
