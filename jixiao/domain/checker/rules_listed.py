@@ -26,12 +26,11 @@ from jixiao.domain.checker.vocabulary import words
 _SOURCES = words("rules_listed.source_markers")  # 资金来源, 按资金来源分 …
 _USES = words("rules_listed.use_markers")  # 主要用于, 资金用途, 按用途分 …
 _WHOLE_ROLES = frozenset(words("rules_listed.whole_roles"))  # 预算, 下达, 到位, 执行 …
-_OPENING = re.compile(
-    r"(?:^|(?<=[。；;\n]))\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:本项目|项目|该项目)?(?P<marker>"
-    + "|".join(map(re.escape, sorted((*_SOURCES, *_USES), key=len, reverse=True)))
-    + r")(?:情况)?(?:为|是|如下)?[:：,，。]?",  # ('（一）资金来源。中央…': a heading of the sentence after it)
-    re.MULTILINE,
-)
+_MARKERS = tuple(sorted((*_SOURCES, *_USES), key=len, reverse=True))
+# what may stand between the sentence's start and the marker: a heading number, the project
+_LEAD = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:本项目|项目|该项目)?")
+# after the marker, before the list: '情况', '为', ':' … ('（一）资金来源。中央…': a heading of the sentence after it)
+_AFTER = re.compile(r"(?:情况)?(?:为|是|如下)?[:：,，。]?")
 ZERO = Decimal(0)
 _COMPLEX = re.compile("|".join(map(re.escape, words("rules_listed.complex_words"))))
 _NOT_WHOLE = words("rules_listed.not_whole")
@@ -64,6 +63,21 @@ def _wholes(context: CheckContext) -> list:
     ]
 
 
+def _openings(text: str) -> list[tuple[str, int, int]]:
+    """(marker, where the sentence starts, where its list starts) of each sentence that a marker
+    opens (after a heading number or 项目 at most), in the order of the text."""
+    found = {}
+    for marker in _MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            sentence = max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1
+            lead = _LEAD.match(text, sentence, at)
+            if lead is not None and lead.end() == at and sentence not in found:
+                found[sentence] = (marker, sentence, _AFTER.match(text, at + len(marker)).end())
+            at = text.find(marker, at + len(marker))
+    return [found[key] for key in sorted(found)]
+
+
 @rule(
     "list.whole",
     "另起一句列出的资金来源（或用途）各项之和与报告中的资金总额（预算、下达、到位、支出）都对不上",
@@ -74,13 +88,13 @@ def check_lists_apart(context: CheckContext) -> list[Finding]:
         return []
     figures = prose_money(context)
     findings = []
-    for opening in _OPENING.finditer(text):
+    for marker, sentence, list_start in _openings(text):
         stop = min(
-            (at for at in (text.find(mark, opening.end()) for mark in "。\n") if at >= 0), default=len(text)
+            (end for end in (text.find(mark, list_start) for mark in "。\n") if end >= 0), default=len(text)
         )
-        if _COMPLEX.search(text, opening.end(), stop):
+        if _COMPLEX.search(text, list_start, stop):
             continue  # '合计350.00万元', '分两批下达，即…', '其中…': a total and its parts, or parts of parts
-        listed = [f for f in figures if opening.end() <= f.start < stop]
+        listed = [f for f in figures if list_start <= f.start < stop]
         if len(listed) < 2 or any(
             f.parent is not None or f.per_unit or f.unit != listed[0].unit for f in listed
         ):
@@ -88,13 +102,13 @@ def check_lists_apart(context: CheckContext) -> list[Finding]:
         added = sum((f.base for f in listed), ZERO)
         if any(f.base * 2 == added for f in listed) or _TOTAL_FIRST.match(text, listed[0].end):
             continue  # one of them is the others' total ('1,521.00万元产业资金中，中央…'), read as parts
-        wholes = [f for f in _wholes(context) if not opening.start() <= f.start < stop]
+        wholes = [f for f in _wholes(context) if not sentence <= f.start < stop]
         if not wholes:
             continue
         envelope = sum((f.half for f in listed), ZERO)
         if any(abs(added - w.base) <= envelope + w.half for w in wholes):
             continue  # the sources of what arrived, the uses of what was spent …
-        sources = opening.group("marker") in _SOURCES
+        sources = marker in _SOURCES
         if not sources and added <= max(w.base for w in wholes):
             continue  # '主要用于' may name the main uses only
         whole = max(wholes, key=lambda w: (not w.role, w.start))  # a total named by no stage first
