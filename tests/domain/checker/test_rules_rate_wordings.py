@@ -87,3 +87,15 @@ def test_an_enumerated_items_rate_is_no_second_value_of_the_wholes():
     assert [f.rule for f in check_text(twice, report_type="auto").findings if f.rule == "rate.conflict"] == [
         "rate.conflict"
     ]
+
+
+def test_spending_dated_within_the_year_is_no_second_value_of_the_years():
+    """The time phrase is no subject any more ('截至12月31日实际支出' pairs with the budget): two
+    spendings dated apart are still not one figure stated twice."""
+    text = (
+        HEAD + "截至6月30日累计支出120.00万元，支付进度45.28%（既定进度45%）。\n三、绩效分析\n"
+        "截至12月31日累计支出251.30万元。\n四、存在问题\n进度偏慢。\n"
+    )
+    assert [
+        f.message for f in check_text(text, report_type="auto").findings if f.rule == "quantity.conflict"
+    ] == []
