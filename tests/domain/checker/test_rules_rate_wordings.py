@@ -99,3 +99,17 @@ def test_spending_dated_within_the_year_is_no_second_value_of_the_years():
     assert [
         f.message for f in check_text(text, report_type="auto").findings if f.rule == "quantity.conflict"
     ] == []
+
+
+@pytest.mark.parametrize("when", ["截至年底", "截至目前", "到年底"])
+def test_a_count_done_by_a_time_is_held_against_its_plan(when):
+    """'计划培训农民800人次。截至年底实际培训760人次，完成率98%': the time phrase is no part of the
+    indicator's name (rate.target matches the two by their words)."""
+    text = HEAD + f"计划培训农民800人次。{when}实际培训760人次，完成率{{r}}。" + TAIL
+    found = [
+        f for f in check_text(text.format(r="98%"), report_type="auto").findings if f.rule == "rate.target"
+    ]
+    assert len(found) == 1 and "95.00%" in found[0].message, [f.message for f in found]
+    assert [
+        f for f in check_text(text.format(r="95%"), report_type="auto").findings if f.rule == "rate.target"
+    ] == []
