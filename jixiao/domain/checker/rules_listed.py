@@ -35,12 +35,8 @@ ZERO = Decimal(0)
 _COMPLEX = re.compile("|".join(map(re.escape, words("rules_listed.complex_words"))))
 _NOT_WHOLE = words("rules_listed.not_whole")
 _TOTAL_FIRST = re.compile(r"[\u4e00-\u9fff]{0,8}中[，,]")
-_WHOLE_LABELS = (
-    "资金总额",
-    "总投资",
-    "投资总额",
-    "资金",
-)  # ('项目资金共1,000.00万元': the project's, no part's)
+# a total named by no stage: the project's, no part's ('项目资金共1,000.00万元', '项目总投资…')
+_WHOLE_LABELS = ("资金总额", "总投资", "投资总额", "资金")
 
 
 def _wholes(context: CheckContext) -> list:
@@ -87,6 +83,7 @@ def check_lists_apart(context: CheckContext) -> list[Finding]:
     if not any(marker in text for marker in (*_SOURCES, *_USES)):
         return []
     figures = prose_money(context)
+    all_wholes = _wholes(context)
     findings = []
     for marker, sentence, list_start in _openings(text):
         stop = min(
@@ -102,7 +99,7 @@ def check_lists_apart(context: CheckContext) -> list[Finding]:
         added = sum((f.base for f in listed), ZERO)
         if any(f.base * 2 == added for f in listed) or _TOTAL_FIRST.match(text, listed[0].end):
             continue  # one of them is the others' total ('1,521.00万元产业资金中，中央…'), read as parts
-        wholes = [f for f in _wholes(context) if not sentence <= f.start < stop]
+        wholes = [f for f in all_wholes if not sentence <= f.start < stop]
         if not wholes:
             continue
         envelope = sum((f.half for f in listed), ZERO)
