@@ -319,6 +319,20 @@ def plain(value: Decimal) -> str:
     return text
 
 
+def of_the_project(context: CheckContext, subject: str) -> bool:
+    """A figure's subject that is the project's own: none, 项目, or a name the report's title holds
+    ('学生资助补助' of '…学生资助补助经费项目绩效自评报告'). The title is the first of the first eight
+    paragraphs that names a 报告 or an 自评表, found once per report."""
+    if subject in ("", "项目"):
+        return True
+    title = context.memo.get("base.project_title")
+    if title is None:
+        title = context.memo["base.project_title"] = next(
+            (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
+        )
+    return len(subject) >= 2 and subject in title
+
+
 def title_lines(text: str) -> list[str]:
     """The lines a report's title stands on: its first four lines (of its first 400 characters),
     stripped, past a 'SOURCE:' line, each without a 'TITLE:' tag."""

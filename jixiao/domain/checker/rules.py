@@ -26,6 +26,7 @@ from jixiao.domain.checker.base import (
     _pair_index,
     amount_like,
     major_section_span,
+    of_the_project,
     overlaps,
     pct,
     rule,
@@ -1398,12 +1399,9 @@ def _the_projects_budget(
     预算1,286.40万元' beside '（二）支出情况 全年支出1,232.86万元，预算执行率95.84%'): a rate and a
     spending figure that name no subject (基本支出, 项目…) are the whole body's."""
     if context.report_type.code == "xiangmu":
-        title = next(
-            (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
-        )
 
-        def of_the_project(subject: str) -> bool:  # '学生资助补助' of '…学生资助补助经费项目绩效自评报告'
-            return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
+        def own_subject(subject: str) -> bool:
+            return of_the_project(context, subject)
 
         before = len(context.report.text)
     elif (
@@ -1412,7 +1410,7 @@ def _the_projects_budget(
         and _subject(context.report.section_at(rate.start)) is None  # not under '三、项目支出情况'
     ):
 
-        def of_the_project(subject: str) -> bool:
+        def own_subject(subject: str) -> bool:
             return subject == ""
 
         before = rate.start
@@ -1420,7 +1418,7 @@ def _the_projects_budget(
         return []
 
     own = context.figures.of(numerator)
-    if own is None or own.parent is not None or not of_the_project(own.subject):
+    if own is None or own.parent is not None or not own_subject(own.subject):
         return []
     found = [
         f.quantity
@@ -1431,7 +1429,7 @@ def _the_projects_budget(
         and f.parent is None
         and not f.change
         and not f.approx
-        and of_the_project(f.subject)
+        and own_subject(f.subject)
         and f.start < before
         and f.quantity.role == "level"
         and any(t in f.quantity.label for t in spec["denominator"])

@@ -18,6 +18,7 @@ from jixiao.domain.checker.base import (
     CheckContext,
     amount_like,
     major_section_span,
+    of_the_project,
     plain,
     rule,
     section_span,
@@ -1266,30 +1267,25 @@ def _project_balance(
     if not year:
         return []
     budget_roles = tuple(year.get("budget_roles") or ())
-    title = next(
-        (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
-    )
-
-    def of_the_project(subject: str) -> bool:
-        return subject in ("", "项目") or (len(subject) >= 2 and subject in title)
-
     whole = [
         f for f in figs if f.parent is None and not f.per_unit and f.kind == "money" and f.place != "table"
     ]
     budgets = [
         f
         for f in whole
-        if (f.role in budget_roles and f.own_role and of_the_project(f.subject))
+        if (f.role in budget_roles and f.own_role and of_the_project(context, f.subject))
         # '项目资金总额303.60万元': the money available, named by no stage
         or (not f.role and f.raw_label.rstrip("为是共:").endswith(_AVAILABLE_TOTALS))
     ]
     spent = [
         f
         for f in whole
-        if (f.own_role == "执行" and of_the_project(f.subject) and _balance_kind(f, words) == "spent")
+        if (
+            f.own_role == "执行" and of_the_project(context, f.subject) and _balance_kind(f, words) == "spent"
+        )
         or (
             f.own_role == "执行"
-            and of_the_project(f.subject)
+            and of_the_project(context, f.subject)
             and any(w in f.raw_label for w in year.get("spent_words") or ())
         )
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.base import CheckContext, of_the_project, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules import amount_like
 from jixiao.domain.checker.rules_compare import prose_money
@@ -37,23 +37,19 @@ _NOT_WHOLE = words("rules_listed.not_whole")
 _TOTAL_FIRST = re.compile(r"[\u4e00-\u9fff]{0,8}中[，,]")
 # a total named by no stage: the project's, no part's ('项目资金共1,000.00万元', '项目总投资…')
 _WHOLE_LABELS = ("资金总额", "总投资", "投资总额", "资金")
+# the project's own besides those of_the_project allows ('该项目总投资' leaves 该项目, '项目总投资' 项目总)
+_OWN_SUBJECTS = ("本项目", "该项目", "项目总", "总")
 
 
 def _wholes(context: CheckContext) -> list:
     """The report's figures of the whole money: no part of a list, no subject but the project's own
     (or a name the title holds: '学生资助补助经费共下达资金…' in the report on it), no change."""
-    title = next(
-        (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
-    )
     return [
         f
         for f in prose_money(context)
         if f.parent is None
         and not f.per_unit
-        and (
-            f.subject in ("", "项目", "本项目", "该项目", "项目总", "总")
-            or (len(f.subject) >= 2 and f.subject in title)
-        )
+        and (f.subject in _OWN_SUBJECTS or of_the_project(context, f.subject))
         and not any(word in f.raw_label for word in _NOT_WHOLE)
         and (f.role in _WHOLE_ROLES or (not f.role and f.label.endswith(_WHOLE_LABELS)))
     ]
