@@ -33,6 +33,7 @@ from jixiao.domain.checker.rules import (
     long_text_index,
     word_starts,
 )
+from jixiao.domain.checker.statements import ITEM_NUMBER
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import round_half_up
 
@@ -503,8 +504,9 @@ def _of_a_named_fund(context: CheckContext, rate) -> bool:
 
 # an item of an enumeration opening the rate's clause ('①森林防火补助支付21万元,资金执行率30.88%;②…'):
 # the rate of that item, not of the whole
+
+
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ① … ⑳, ❶ … ❿
-_ITEM_NUMBER = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")  # (1), 1、 opening the clause
 
 
 def _of_a_part(context: CheckContext, rate) -> bool:
@@ -512,7 +514,7 @@ def _of_a_part(context: CheckContext, rate) -> bool:
         return True
     text = context.report.text
     clause = last_mark(text, "。;；\n", 0, rate.start) + 1
-    if _CIRCLED.search(text, clause, rate.start) is not None or _ITEM_NUMBER.match(text, clause):
+    if _CIRCLED.search(text, clause, rate.start) is not None or ITEM_NUMBER.match(text, clause):
         return True
     before = context.report.quantities_between(max(0, rate.start - 40), rate.start - len(rate.raw_label))
     if not before or before[-1].kind != "money":

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
@@ -35,37 +34,33 @@ _MARK_WORDS = frozenset(words("rules_levels.mark_words"))  # 安全, 成本, 应
 _UNIT_SUFFIX = "(?:人民政府|办事处|党委|党工委|政府|财政所)?"
 
 
-@lru_cache(maxsize=4)
-def _patterns(
-    levels: tuple[str, ...], marks: tuple[str, ...], offices: tuple[str, ...], before: tuple[str, ...]
-):
-    level = "|".join(levels)
-    unit = re.compile(
-        rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?P<level>{level}){_UNIT_SUFFIX}"
-        r"(?=\s*(?:19|20)\d{2}|\s*(?:部门|单位|整体|项目|预算|财政)|\s*[|｜]|\s*$)"
-    )
-    own = re.compile(
-        rf"(?:{'|'.join(marks)})(?P<level>{level})|(?:{'|'.join(before)})(?P<office_level>{level})(?:{'|'.join(offices)})"
-    )
-    return unit, own
+_LEVEL = "|".join(_LEVELS)
+_UNIT = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?P<level>{_LEVEL}){_UNIT_SUFFIX}"
+    r"(?=\s*(?:19|20)\d{2}|\s*(?:部门|单位|整体|项目|预算|财政)|\s*[|｜]|\s*$)"
+)
+# the text speaking of its own unit: 本乡, 全镇 …, or 乡政府 after 本, 我, 该 or a word of distance
+_OWN = re.compile(
+    rf"(?:{'|'.join(_OWN_MARKS)})(?P<level>{_LEVEL})"
+    rf"|(?:{'|'.join(_BEFORE_OFFICE)})(?P<office_level>{_LEVEL})(?:{'|'.join(_OFFICES)})"
+)
 
 
 def unit_level(context: CheckContext) -> tuple[str, str] | None:
     """(the township's name with its level, its level: 镇, 乡 or 街道) as the title lines name the
     reporting unit, or None; read once per report."""
     if "rules_levels.unit" not in context.memo:
-        unit, _ = _patterns(_LEVELS, _OWN_MARKS, _OFFICES, _BEFORE_OFFICE)
-        context.memo["rules_levels.unit"] = _unit_level(context, unit)
+        context.memo["rules_levels.unit"] = _unit_level(context)
     return context.memo["rules_levels.unit"]
 
 
-def _unit_level(context: CheckContext, unit: re.Pattern) -> tuple[str, str] | None:
+def _unit_level(context: CheckContext) -> tuple[str, str] | None:
     for paragraph in context.report.paragraphs[:6]:
         line = paragraph.text.strip()
         if line.startswith("SOURCE") or "《" in line or "关于" in line or len(line) > 80:
             continue
         line = re.sub(r"^(?:TITLE|标题|单位名称)[:：]\s*", "", line)
-        for found in unit.finditer(line):
+        for found in _UNIT.finditer(line):
             name, level = found.group("name"), found.group("level")
             if name[-1] in _LEVEL_CHARS:
                 continue  # 乡镇, 镇街: the tier, not a unit
@@ -111,13 +106,12 @@ def check_unit_level(context: CheckContext) -> list[Finding]:
     if known is None:
         return []
     name, level = known
-    _, own = _patterns(_LEVELS, _OWN_MARKS, _OFFICES, _BEFORE_OFFICE)
     # where the text speaks of the unit by its own level too, name.variant reports the others
     shared = [forms for forms in context.data.wording.get("self_levels") or () if level in forms]
     told = {other for forms in shared if _says(text, forms[level], level) for other in forms}
     findings: dict[str, Finding] = {}
     counts: dict[str, int] = {}
-    for match in own.finditer(text):
+    for match in _OWN.finditer(text):
         other = match.group("level") or match.group("office_level")
         if other == level or other in told:
             continue

@@ -576,7 +576,9 @@ def _parts_end(text: str, marker_start: int, list_start: int, low: int, limit: i
 
 
 _NUMBER = re.compile(r"(?<![(（\d.])\d+(?:\.\d+)?(?![)）、.．\d])")  # a figure, not a list number ((1), 1、)
-_ENUMERATED = re.compile(r"[:：]?\s*(?:[\u2460-\u2473]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")
+# an item's number opening it: (1), 1、 1. (not 1.5)
+ITEM_NUMBER = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")
+_ENUMERATED = re.compile(rf"[:：]?(?:\s*[\u2460-\u2473]|{ITEM_NUMBER.pattern})")  # ① … ⑳ too
 
 
 def _matching_close(text: str, open_at: int, limit: int) -> int:
