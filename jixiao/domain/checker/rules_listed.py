@@ -76,7 +76,7 @@ def _openings(text: str) -> list[tuple[str, int, int]]:
 )
 def check_lists_apart(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if not any(marker in text for marker in (*_SOURCES, *_USES)):
+    if not any(marker in text for marker in _MARKERS):
         return []
     figures = prose_money(context)
     all_wholes = _wholes(context)
