@@ -104,7 +104,8 @@ def check_lists_apart(context: CheckContext) -> list[Finding]:
         sources = marker in _SOURCES
         if not sources and added <= max(w.base for w in wholes):
             continue  # '主要用于' may name the main uses only
-        whole = max(wholes, key=lambda w: (not w.role, w.start))  # a total named by no stage first
+        # the whole nearest the list's sum (the mildest claim of a gap), a total named by no stage first
+        whole = min(wholes, key=lambda w: (abs(added - w.base), bool(w.role), -w.start))
         listing = "+".join(f.quantity.text if f.quantity is not None else str(f.value) for f in listed)
         what = "资金来源" if sources else "资金用途"
         findings.append(

@@ -53,3 +53,15 @@ def test_sources_of_what_arrived_fit_the_amount_arrived():
         + TAIL
     )
     assert _found(text) == []
+
+
+def test_the_gap_is_shown_against_the_nearest_whole_figure():
+    """Sources of 19.70万元 against a 全年预算 of 19.20 and a spending of 17.45: the budget is named
+    (the mildest claim of a gap), not whichever whole figure stands last."""
+    text = (
+        "汝城县大坪镇妇女联合会2024年度部门整体支出绩效自评报告\n一、部门基本情况\n本会编制3名。\n"
+        "二、部门整体支出情况\n2024年年初预算18.60万元，全年预算19.20万元。截至年底实际支出17.45万元。\n"
+        "资金来源：县级财政拨款15.00万元，上级妇联补助3.20万元，其他收入1.50万元。\n" + TAIL
+    )
+    (found,) = _found(text)
+    assert "“全年预算”19.2万元" in found.message and "相差0.5万元" in found.message, found.message
