@@ -394,6 +394,49 @@ def _lists_apart() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# a count rate (完成率, 覆盖率, 合格率 …) with its plan and what was done, in counts: (rate, the
+# denominator's wordings, the numerator's wordings). Written after the money rates were widened and
+# measured before any rule was changed for it: 2026-12-07, first run 114 of 204 (0 twins).
+COUNT_RATES = {
+    "完成率": (
+        ["计划培训林农{b}人次", "年度目标为培训{b}人次"],
+        ["实际培训{a}人次", "共培训{a}人次"],
+    ),
+    "覆盖率": (["全县共有行政村{b}个", "应覆盖行政村{b}个"], ["已覆盖{a}个", "覆盖行政村{a}个"]),
+    "合格率": (["抽检样品{b}批次", "共检测样品{b}批次"], ["合格{a}批次", "检测合格{a}批次"]),
+    "发放率": (["应发放补贴{b}户", "符合条件的农户{b}户"], ["实际发放{a}户", "已发放{a}户"]),
+    "验收合格率": (["完工项目{b}个"], ["验收合格{a}个"]),
+}
+# where the members stand: one sentence, the plan a sentence before, the done count first, both in a
+# bracket after the rate as a/b, the rate in a sentence of its own after both
+COUNT_SHAPES = (
+    "{base}，{act}，{rate}为{r}。",
+    "{base}。截至年底{act}，{rate}{r}。",
+    "{base}。{act}，{rate}达到{r}。",
+    "全年{act}，{base}，{rate}{r}。",
+    "{base}，{act}，{rate}{r}（{a}/{b}）。",
+    "{base}，{act}。\n{rate}{r}，较好完成年度目标。",
+)
+# (plan, done, the rate rounded, the rate written wrong)
+COUNT_VALUES = (("800", "760", "95%", "98%"), ("12", "10", "83.33%", "85.33%"))
+
+
+def _count_rates() -> Iterator[tuple[str, str, str]]:
+    head = _FARM + "二、产出情况\n"
+    tail = "\n三、存在问题\n进度偏慢。\n"
+    for rate, (bases, acts) in COUNT_RATES.items():
+        for base, act, shape, (b, a, right, wrong) in itertools.product(
+            bases, acts, COUNT_SHAPES, COUNT_VALUES
+        ):
+            body = shape.replace("{base}", base.format(b=b)).replace("{act}", act.format(a=a))
+            body = body.replace("{rate}", rate).replace("{a}", a).replace("{b}", b)
+            yield (
+                f"{rate}：{body[:24]}",
+                head + body.replace("{r}", wrong) + tail,
+                head + body.replace("{r}", right) + tail,
+            )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -440,6 +483,11 @@ FAMILIES: tuple[Family, ...] = (
         "合计与所列各项：各种列法",
         ("parts.sum", "list.total", "list.total_before", "parts.named_whole", "parts.scope_sum"),
         _item_lists,
+    ),
+    (
+        "计数比率：计划与完成的各种说法和位置（写好后先测，再调规则）",
+        ("rate.target", "count.completion", "rate.counts", "rate.recompute", "rate.whole"),
+        _count_rates,
     ),
 )
 

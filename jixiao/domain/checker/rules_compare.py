@@ -633,6 +633,8 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
             m
             for m in _PLANNED.finditer(text, sentence_start, done.start())
             if m.group("unit") == done.group("unit")
+        ] or [  # '全年实际培训760人次，计划培训800人次，完成率95%': the plan named after what was done
+            m for m in _PLANNED.finditer(text, done.end(), stop) if m.group("unit") == done.group("unit")
         ]
         if len(planned) != 1:
             continue
@@ -647,7 +649,7 @@ def check_count_completion(context: CheckContext) -> list[Finding]:
 def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) -> list[Finding]:
     text = context.report.text
     unit = done.group("unit")
-    rate = _COMPLETION.search(text, done.end(), stop)
+    rate = _COMPLETION.search(text, max(done.end(), planned.end()), stop) or _rate_next(text, stop)
     if rate is not None:
         stated = Decimal(rate.group("p"))
         places, half = _printed(stated)
@@ -670,6 +672,22 @@ def _judge_completion(context: CheckContext, planned, done, plan, actual, stop) 
             )
         ]
     return _claimed_in_full(context, planned, done, plan, actual, done.end(), stop)
+
+
+def _rate_next(text: str, stop: int):
+    """The completion rate that opens the next sentence or paragraph and names no count of its own
+    before it ('…实际培训760人次。\n完成率95%，…'): of the counts just stated; None if there is none."""
+    start = stop + 1
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = first_mark(text, "。\n;", start, len(text))
+    rate = _COMPLETION.search(text, start, end)
+    if rate is None or rate.start() - start > 8 or _COUNT_FIGURE_RE.search(text, start, rate.start()):
+        return None
+    return rate
+
+
+_COUNT_FIGURE_RE = re.compile(r"\d")
 
 
 def _claimed_in_full(context: CheckContext, planned, done, plan, actual, start, stop) -> list[Finding]:

@@ -203,112 +203,166 @@ def check_count_rates(context: CheckContext) -> list[Finding]:
         if paragraph is None:
             continue
         start, end = sentence_span(text, rate.start, paragraph.start, paragraph.end)
-        aside_end = _aside_end(text, rate.end, end)
-        counts = [
-            q
-            for q in report.quantities_between(start, aside_end)
-            if q.kind == "count" and q.role == "level" and not q.approx and q.value > 0 and q is not rate
-        ]
-        sentence = text[start:end]
-        if label.endswith("完成率") and "实际" in sentence and ("计划" in sentence or "目标" in sentence):
-            continue  # planned against done: count.completion reads it
-        # the count the rate is of names the rate's own word at the end of its label ('满意556份'), not
-        # somewhere in a longer one ('满意度调查共发放问卷200份', '完成乡镇国土空间规划编制11个')
-        aside = [q for q in counts if q.start > rate.end]
-        if len(aside) >= 2:
-            # '家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）': the
-            # bracket after the rate holds its own counts
-            counts = aside
-        # ('发放满意度问卷300份': the label names the survey by the rate's own name, not what is so counted)
-        rate_word = label[-(len(stem) + 1) :]
-        named = [
-            q
-            for q in counts
-            if stem in q.raw_label[-6:]
-            and rate_word not in q.raw_label[-8:]
-            and (q.start < rate.start or q in aside)
-        ]
-        # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
-        # done, but it is of the whole
-        if not named and len(label) >= len(stem) + 3:
-            # '24小时内完成审核1,186例，审核及时率97%': the count names what the rate qualifies (审核),
-            # not the quality (及时)
-            stem = label[: -(len(stem) + 1)][-2:]
-            named = [q for q in counts if q.raw_label.endswith(stem) and q.start < rate.start]
-            if named and any(named[-1].end <= q.start < rate.start for q in counts):
-                named = []  # '实际完成20项；其中19项在时限内完成，完成及时率…': a count nearer the rate is of it
-        pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
-        named = [q for q in named if q not in pending]
-        if not named:
-            finding = _rate_of_the_flawed(
-                context, rate, [q for q in counts if q.start < rate.start], families
-            )
-            if finding is not None:
-                findings.append(finding)
-            continue
-        top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
-        family = next((f for f in families if top.unit in f), (top.unit,))
-        # '受理信访事项1,286件，其中网上信访604件，受理率100%': a part listed under the count is no base of it
-        others = [
-            q
-            for q in counts
-            if q is not top
-            and q.unit in family
-            and not (q.start > top.end and "其中" in text[top.end : q.start])
-        ]
-        if not others:
-            continue
-        half = rate.half_unit()
-        # (numerator, denominator, ratio); '覆盖18个乡镇中的15个，覆盖率83.33%': the count named like
-        # the rate may be the whole, when the rate is a share
-        ratios = [(top, q, top.value * 100 / q.value) for q in others]
-        if rate.value <= 100:
-            ratios += [(q, top, q.value * 100 / top.value) for q in others if q.value < top.value]
-        # '学生问卷476份、企业问卷78份，表示满意的共522份，满意度94.22%': of all the questionnaires
-        listed = [q for q in others if q.start < top.start]
-        together = sum((q.value for q in listed), ZERO)
-        if len(listed) >= 2 and together > top.value and abs(top.value * 100 / together - rate.value) <= half:
-            continue
-        if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
-            continue
-        if pending:
-            whole = top.value + sum((q.value for q in pending), ZERO)
-            if abs(top.value * 100 / whole - rate.value) <= half:
-                continue
-        if any(word in sentence for word in _CARRIED_COUNTS) and not any("应" in q.raw_label for q in others):
-            continue  # '结案293件，结案率96.07%（含上年未结19件）': the base holds last year's cases too
-        complement = [
-            (f"（{q.text}{q.unit}−{top.text}{top.unit}）", q, (q.value - top.value) * 100 / q.value)
-            for q in others
-            if q.value > top.value and re.search(f"[不未]{stem}$", top.raw_label)
-        ]  # '检查100户，不合格3户，合格率97%': the rate of the others
-        if any(abs(ratio - rate.value) <= half for _, _, ratio in complement):
-            continue
-        if rate.value == 100 and any(ratio > 100 for _, _, ratio in ratios[: len(others)]):
-            continue  # '目标690户，完成694户，完成率按上限计100%': more than planned is written as 100%
-        shown = complement or [(f"{part.text}{part.unit}", base, ratio) for part, base, ratio in ratios]
-        if len(named) >= 2:
-            # '一次性验收合格9个、整改后复验合格1个，验收合格率100%': the counts so named add up
-            together = sum((q.value for q in named), ZERO)
-            wholes = [q for q in others if q not in named and q.value >= together]
-            if any(abs(together * 100 / q.value - rate.value) <= half for q in wholes):
-                continue
-            parts_text = "+".join(f"{q.text}{q.unit}" for q in named)
-            shown = [(f"（{parts_text}）", q, together * 100 / q.value) for q in wholes] or shown
-        written, base, ratio = min(shown, key=lambda triple: abs(triple[2] - rate.value))
-        findings.append(
-            _rate_finding(
-                context,
-                "rate.counts",
-                WARNING,
-                f"{label}与数字不符：{written}÷{base.text}{base.unit}",
-                ratio,
-                rate,
-                rate.start - len(rate.raw_label),
-                tail=f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else "",
-            )
-        )
+        outcome = _count_rate_in(context, rate, stem, start, end, families)
+        if outcome is _TOO_FEW:
+            # '应发放补贴800户。实际发放760户，发放率95%': the whole counted a sentence before, or the
+            # sentence before a paragraph that opens with the rate ('…覆盖760个。\n覆盖率95%，…')
+            before = _sentence_before(report, start, paragraph)
+            if before is not None:
+                outcome = _count_rate_in(context, rate, stem, before, end, families, widened=True)
+        if isinstance(outcome, Finding):
+            findings.append(outcome)
     return findings
+
+
+_TOO_FEW = object()  # the sentence holds too few counts to tell the rate's members
+_PLAN_WORDS = ("计划", "目标")
+
+
+def _plan_before_done(sentence: str, widened: bool) -> bool:
+    """A completion rate's sentence names the plan and then what was actually done: count.completion
+    reads it. A span of two sentences with the plan in it is rate.target's."""
+    done = sentence.find("实际")
+    plans = [at for at in (sentence.find(word) for word in _PLAN_WORDS) if at >= 0]
+    if widened:
+        return bool(plans)
+    return done >= 0 and any(at < done for at in plans)
+
+
+def _sentence_before(report, start: int, paragraph) -> int | None:
+    """Where the sentence before the one at ``start`` starts: in the same paragraph, or the last
+    sentence of the paragraph before (a text paragraph, not a heading or a table row) when the
+    sentence opens its paragraph. None when there is none, or it holds a rate of its own (its
+    counts are that rate's)."""
+    text = report.text
+    if start > paragraph.start:
+        low, high = paragraph.start, start - 1
+    else:
+        index = report.paragraph_index(paragraph.start) - 1
+        if index < 0:
+            return None
+        previous = report.paragraphs[index]
+        if previous.end - previous.start < 8 or "|" in text[previous.start : previous.end]:
+            return None
+        if any(h.start == previous.start for h in report.headings):
+            return None
+        low, high = previous.start, previous.end
+    before_start, _ = sentence_span(text, max(high - 1, low), low, high)
+    if "%" in text[before_start:high]:
+        return None
+    return before_start
+
+
+def _count_rate_in(context: CheckContext, rate, stem: str, start: int, end: int, families, widened=False):
+    """The finding of a count rate read against the counts between ``start`` and the rate's sentence
+    end (``end``); None when they agree or the rate is not read; _TOO_FEW when the counts do not
+    name the rate's members. ``widened``: the span holds the sentence before the rate's, and only a
+    share of one whole count is taken."""
+    report = context.report
+    text = report.text
+    label = rate.label
+    aside_end = _aside_end(text, rate.end, end)
+    counts = [
+        q
+        for q in report.quantities_between(start, aside_end)
+        if q.kind == "count" and q.role == "level" and not q.approx and q.value > 0 and q is not rate
+    ]
+    sentence = text[start:end]
+    if label.endswith("完成率") and _plan_before_done(sentence, widened):
+        return None  # planned against done: count.completion reads it (rate.target, a sentence apart)
+    # the count the rate is of names the rate's own word at the end of its label ('满意556份'), not
+    # somewhere in a longer one ('满意度调查共发放问卷200份', '完成乡镇国土空间规划编制11个')
+    aside = [q for q in counts if q.start > rate.end]
+    if len(aside) >= 2:
+        # '家长满意度93.01%（386份中满意359份），教师满意度94.92%（118份中满意112份）': the
+        # bracket after the rate holds its own counts
+        counts = aside
+    # ('发放满意度问卷300份': the label names the survey by the rate's own name, not what is so counted)
+    rate_word = label[-(len(stem) + 1) :]
+    named = [
+        q
+        for q in counts
+        if stem in q.raw_label[-6:]
+        and rate_word not in q.raw_label[-8:]
+        and (q.start < rate.start or q in aside)
+    ]
+    # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
+    # done, but it is of the whole
+    if not named and len(label) >= len(stem) + 3:
+        # '24小时内完成审核1,186例，审核及时率97%': the count names what the rate qualifies (审核),
+        # not the quality (及时)
+        stem = label[: -(len(stem) + 1)][-2:]
+        named = [q for q in counts if q.raw_label.endswith(stem) and q.start < rate.start]
+        if named and any(named[-1].end <= q.start < rate.start for q in counts):
+            named = []  # '实际完成20项；其中19项在时限内完成，完成及时率…': a count nearer the rate is of it
+    pending = [q for q in named if _NOT_YET.search(q.raw_label.rsplit(stem, 1)[0][-2:])]
+    named = [q for q in named if q not in pending]
+    if not named:
+        finding = _rate_of_the_flawed(context, rate, [q for q in counts if q.start < rate.start], families)
+        return finding if finding is not None else _TOO_FEW
+    top = named[-1]  # '…问卷600份，收回580份，满意556份，满意度…': the nearest so named
+    family = next((f for f in families if top.unit in f), (top.unit,))
+    # '受理信访事项1,286件，其中网上信访604件，受理率100%': a part listed under the count is no base of it
+    others = [
+        q
+        for q in counts
+        if q is not top and q.unit in family and not (q.start > top.end and "其中" in text[top.end : q.start])
+    ]
+    if not others:
+        return _TOO_FEW
+    if widened:
+        # a sentence apart, only a share of one whole: the count so named and one larger of its kind
+        others = [q for q in others if q.value > top.value]
+        if len(others) != 1 or pending:
+            return None
+    half = rate.half_unit()
+    # (numerator, denominator, ratio); '覆盖18个乡镇中的15个，覆盖率83.33%': the count named like
+    # the rate may be the whole, when the rate is a share
+    ratios = [(top, q, top.value * 100 / q.value) for q in others]
+    if rate.value <= 100:
+        ratios += [(q, top, q.value * 100 / top.value) for q in others if q.value < top.value]
+    # '学生问卷476份、企业问卷78份，表示满意的共522份，满意度94.22%': of all the questionnaires
+    listed = [q for q in others if q.start < top.start]
+    together = sum((q.value for q in listed), ZERO)
+    if len(listed) >= 2 and together > top.value and abs(top.value * 100 / together - rate.value) <= half:
+        return None
+    if any(abs(ratio - rate.value) <= half for _, _, ratio in ratios):
+        return None
+    if pending:
+        whole = top.value + sum((q.value for q in pending), ZERO)
+        if abs(top.value * 100 / whole - rate.value) <= half:
+            return None
+    if any(word in sentence for word in _CARRIED_COUNTS) and not any("应" in q.raw_label for q in others):
+        return None  # '结案293件，结案率96.07%（含上年未结19件）': the base holds last year's cases too
+    complement = [
+        (f"（{q.text}{q.unit}−{top.text}{top.unit}）", q, (q.value - top.value) * 100 / q.value)
+        for q in others
+        if q.value > top.value and re.search(f"[不未]{stem}$", top.raw_label)
+    ]  # '检查100户，不合格3户，合格率97%': the rate of the others
+    if any(abs(ratio - rate.value) <= half for _, _, ratio in complement):
+        return None
+    if rate.value == 100 and any(ratio > 100 for _, _, ratio in ratios[: len(others)]):
+        return None  # '目标690户，完成694户，完成率按上限计100%': more than planned is written as 100%
+    shown = complement or [(f"{part.text}{part.unit}", base, ratio) for part, base, ratio in ratios]
+    if len(named) >= 2:
+        # '一次性验收合格9个、整改后复验合格1个，验收合格率100%': the counts so named add up
+        together = sum((q.value for q in named), ZERO)
+        wholes = [q for q in others if q not in named and q.value >= together]
+        if any(abs(together * 100 / q.value - rate.value) <= half for q in wholes):
+            return None
+        parts_text = "+".join(f"{q.text}{q.unit}" for q in named)
+        shown = [(f"（{parts_text}）", q, together * 100 / q.value) for q in wholes] or shown
+    written, base, ratio = min(shown, key=lambda triple: abs(triple[2] - rate.value))
+    return _rate_finding(
+        context,
+        "rate.counts",
+        WARNING,
+        f"{label}与数字不符：{written}÷{base.text}{base.unit}",
+        ratio,
+        rate,
+        rate.start - len(rate.raw_label),
+        tail=f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else "",
+    )
 
 
 def _rate_of_the_flawed(context: CheckContext, rate, counts, families) -> Finding | None:
