@@ -437,6 +437,63 @@ def _count_rates() -> Iterator[tuple[str, str, str]]:
             )
 
 
+# a total and its items in further wordings: items a sentence or a line each, the total after 以上 or a
+# colon, towns allocated money, money in 元, counts of villages, people and households. Written after
+# the list styles above were widened and measured before any rule was changed for it: 2026-12-07,
+# first run 5 of 14 (0 twins).
+TOTAL_WORDINGS = (
+    (
+        "项目支出{T}万元，具体如下：\n1.森林防火：52.30万元；\n2.有害生物防治：38.60万元；\n3.国土绿化：41.20万元。",
+        "132.10",
+        "138.10",
+    ),
+    (
+        "森林防火安排52.30万元。有害生物防治安排38.60万元。国土绿化安排41.20万元。以上共计{T}万元。",
+        "132.10",
+        "138.10",
+    ),
+    ("共拨付资金{T}万元，分别拨付共和镇52.30万元、址山镇38.60万元、鹤城镇41.20万元。", "132.10", "138.10"),
+    ("资金分配情况为：共和镇52.30万元，址山镇38.60万元，鹤城镇41.20万元，共{T}万元。", "132.10", "138.10"),
+    ("共和镇52.30万元、址山镇38.60万元、鹤城镇41.20万元，三镇共计{T}万元。", "132.10", "138.10"),
+    ("下达共和镇52.30万元；下达址山镇38.60万元；下达鹤城镇41.20万元。合计下达{T}万元。", "132.10", "138.10"),
+    (
+        "本年度项目资金{T}万元，按用途分：森林防火52.30万元，有害生物防治38.60万元，国土绿化41.20万元。",
+        "132.10",
+        "138.10",
+    ),
+    (
+        "（一）森林防火：支出52.30万元。\n（二）有害生物防治：支出38.60万元。\n（三）国土绿化：支出41.20万元。\n以上合计支出{T}万元。",
+        "132.10",
+        "138.10",
+    ),
+    (
+        "项目支出合计{T}万元，包括：森林防火52.30万元、有害生物防治38.60万元、国土绿化41.20万元。",
+        "132.10",
+        "138.10",
+    ),
+    (
+        "森林防火523,000.00元、有害生物防治386,000.00元、国土绿化412,000.00元，合计{T}元。",
+        "1,321,000.00",
+        "1,381,000.00",
+    ),
+    ("项目涉及共和镇3个村、址山镇5个村、鹤城镇4个村，共{T}个村。", "12", "13"),
+    ("培训分三期进行，第一期120人，第二期96人，第三期104人，共培训{T}人。", "320", "330"),
+    ("发放补贴对象{T}户，其中低保户56户、特困户23户、残疾人家庭31户。", "110", "115"),
+    ("全年完成造林{T}亩，其中人工造林1,200亩，封山育林2,400亩。", "3,600", "3,800"),
+)
+
+
+def _total_wordings() -> Iterator[tuple[str, str, str]]:
+    head = _FOREST + "二、支出情况\n"
+    tail = "\n三、存在问题\n进度偏慢。\n"
+    for shape, right, wrong in TOTAL_WORDINGS:
+        yield (
+            shape[:16].replace("\n", " "),
+            head + shape.replace("{T}", wrong) + tail,
+            head + shape.replace("{T}", right) + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -488,6 +545,21 @@ FAMILIES: tuple[Family, ...] = (
         "计数比率：计划与完成的各种说法和位置（写好后先测，再调规则）",
         ("rate.target", "count.completion", "rate.counts", "rate.recompute", "rate.whole"),
         _count_rates,
+    ),
+    (
+        "合计与所列各项：更多说法（写好后先测，再调规则）",
+        (
+            "parts.sum",
+            "list.total",
+            "list.total_before",
+            "list.lines_total",
+            "parts.named_whole",
+            "parts.scope_sum",
+            "count.changes",
+            "table.column_total",
+            "breakdown.alternative",
+        ),
+        _total_wordings,
     ),
 )
 

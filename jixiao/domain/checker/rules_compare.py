@@ -527,10 +527,11 @@ def _of_a_part(context: CheckContext, rate) -> bool:
 
 
 _TOTAL_WORD = re.compile(r"(?<!公)共|合计|总计|累计|总额")  # not the 共 of 一般公共
-_NOT_AN_ITEM = re.compile(
-    r"其中|共|合计|总计|累计|占|比|增|减|每|人均|平均|约|近|超|余|上年|去年|可用|可支配|结转|结余"
+_NOT_AN_ITEM = re.compile(  # (共 of a place's name is none: '拨付共和镇…')
+    r"其中|共(?![\u4e00-\u9fff]{1,2}(?:镇|乡|村|县|区|市|街道|社区)$)|合计|总计|累计|占|比|增|减|每|人均|平均|约|近|超|余|上年|去年|可用|可支配|结转|结余"
 )
 _ITEM_GAP = re.compile(r"^[,;、:]\s*[^\d,;:。!?\n]{1,24}$")
+_WHOLE_LIST = ("分别", "具体为", "具体是")
 
 
 @rule(
@@ -567,7 +568,9 @@ def check_total_before_items(context: CheckContext) -> list[Finding]:
             if text[previous_end:stop].strip(" ,;"):
                 continue  # the sentence goes on after the last amount
             mainly = "主要" in text[total.end : following[0].start]  # '主要为A、B': some of the items only
-            findings.extend(_judge_total_before(context, total, following, text[total.end] == ":", mainly))
+            # ('共拨付X万元，分别拨付A…、B…': 分别 names the whole list, as a colon does)
+            whole_list = text[total.end] == ":" or text.startswith(_WHOLE_LIST, total.end + 1)
+            findings.extend(_judge_total_before(context, total, following, whole_list, mainly))
     return findings
 
 

@@ -28,13 +28,25 @@ from jixiao.domain.money import HUNDRED, round_half_up
 
 # (the last item often after 和/及: 'A52.30万元、B38.60万元和C41.20万元，共计…')
 _ITEM_GAP = re.compile(r"^(?:[,;、]|和|及|以及)\s*[^\d,;:。!?\n]{0,24}$")
+# after a total that points back (以上共计, 上述合计): items a sentence or a line each, numbered or not
+# ('森林防火安排52.30万元。有害生物防治安排38.60万元。…以上共计…', '(一)森林防火:支出52.30万元。\n(二)…')
+_SENTENCE_ITEM_GAP = re.compile(
+    r"^[,;、。]?\n?\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*|[\u2460-\u2473])?[^\d,;。!?\n]{0,24}$"
+)
+_BACK = ("以上", "上述", "前述")
+_LINKING_END = re.compile(r"(?:为|是|:|(?<![下到])达)+$")  # '合计为', '共计达' (not '合计下达')
+_SENTENCE_GAPS = ("。", "。\n", "\n", ";\n")
+# an ordinal item (第一期, 第2批): a part of what the total counts, whatever the total names
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,2}[\u4e00-\u9fff]{0,2}$")
+# what the counts count, written after each number ('共和镇3个村、址山镇5个村，共8个村')
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,3}(?=[,;、。和及]|$)")
 
 
 # '三个项目合计支出90万元', '以上各项共计', '合计支出': the total of the amounts just listed, named
 # by their count or as 以上/上述, or the total word followed by what it adds up (not '支出合计',
 # which labels a figure of its own)
 _NAMED_TOTAL = re.compile(
-    r"^(?:以上|上述|前述)?(?:(?P<n>[一二三四五六七八九十两\d]{1,3})(?:个|项|家|所|处|类|笔|批|条)|各项)?"
+    r"^(?:以上|上述|前述)?(?:(?P<n>[一二三四五六七八九十两\d]{1,3})(?:个|项|家|所|处|类|笔|批|条)?|各项)?"
     r"[\u4e00-\u9fff]{0,4}?(?P<word>共计|合计|总计|累计|总共|一共)"
     r"(?:完成|实现|实际)?(?:支出|资金|金额|投入|投资|拨付|下达|安排|发放|使用|补助)?$"
 )  # ('累计完成投资': the total of the 完成投资 of each part listed before it)
@@ -69,6 +81,14 @@ def _names_the_items(noun: str, first_label: str) -> bool:
     return any(noun[i : i + 2] in first_label for i in range(len(noun) - 1))
 
 
+def _counted_noun(text: str, total: Quantity) -> str:
+    """The noun a count's number is followed by ('13个村' → '村'), '' for money or none."""
+    if total.kind != "count":
+        return ""
+    match = _COUNTED_NOUN.match(text, total.end)
+    return match.group() if match else ""
+
+
 @rule("list.total", "列举的各项金额与随后的“共计/合计”是否相等（不写“其中”的列举）")
 def check_listed_totals(context: CheckContext) -> list[Finding]:
     """'无为市93万元,南陵县52万元,…,三山经开区16.192万元,共计237万元': the items are the
@@ -83,7 +103,7 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
     for index, total in enumerate(quantities):
         if total.role != "level" or total.approx or total.kind not in ("money", "count"):
             continue
-        raw = total.raw_label.strip().rstrip("为达是:")
+        raw = _LINKING_END.sub("", total.raw_label.strip())
         last = index - 1
         # (a closing '等3个项目共计' is read only after a count: after any other figure it is not used)
         closing = (
@@ -112,10 +132,19 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             continue
         else:
             gap = text[quantities[index - 1].end : total.start - len(total.raw_label)] if index else ""
-            if index == 0 or gap not in (",", ";", "，", "；", ""):
+            noun = _counted_noun(text, total)
+            if noun and gap.startswith(noun):
+                gap = gap[len(noun) :]  # '…鹤城镇4个村,共13个村'
+            if index == 0 or (
+                gap not in (",", ";", "，", "；", "")
+                and not (gap in _SENTENCE_GAPS and (raw.startswith(_BACK) or raw.startswith(words)))
+            ):
                 continue
+        backward = raw.startswith(_BACK)
+        noun = _counted_noun(text, total)
         items: list[Quantity] = []
         cursor = last
+        style = None
         while cursor >= 0:
             item = quantities[cursor]
             if item.kind != total.kind or item.unit != total.unit or item.role != "level" or item.approx:
@@ -127,7 +156,19 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
                 break
             previous = quantities[cursor - 1]
             between = text[previous.end : item.start]
-            if not _ITEM_GAP.match(between) or between.lstrip(",;").startswith("其中"):
+            if noun and between.startswith(noun):
+                between = between[len(noun) :]
+            # the items are all of one style: a clause each, or (after 以上) a sentence or a line each
+            # — '项目支出X。\n项目支出情况:A,B,C,以上合计Y': X is no item of the list A, B, C
+            sentence = "。" in between or "\n" in between
+            if style is None:
+                style = sentence
+            if (
+                sentence != style
+                or not (_SENTENCE_ITEM_GAP.match(between) if sentence else _ITEM_GAP.match(between))
+                or (sentence and not backward)
+                or between.lstrip(",;。\n").startswith("其中")
+            ):
                 break  # '本年支出X，其中A，B，合计Y': the head of a 其中 list is no item of it
             cursor -= 1
         if len(items) < 2 or (closing and last == index - 2 and int(closing.group("n")) != len(items)):
@@ -135,8 +176,12 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
         named = _named_total(raw, words)
         if named is not None and named.group("n") and cn_number(named.group("n")) != len(items):
             continue  # '以上4个项目合计' after 3 amounts: one is written elsewhere
-        if head is not None and not _names_the_items(head.group("noun"), items[0].raw_label):
-            continue  # '…，共完成投资…' after amounts of something else
+        if (
+            head is not None
+            and not _names_the_items(head.group("noun"), items[0].raw_label)
+            and not all(_ORDINAL.match(q.raw_label.lstrip(",;，；")) for q in items)
+        ):
+            continue  # '…，共完成投资…' after amounts of something else (not '第一期120人，第二期96人，共培训…')
         total_sum = sum((q.base_value for q in items), ZERO)
         envelope = sum((report.half_unit(q) for q in items), report.half_unit(total))
         difference = total_sum - total.base_value
