@@ -69,7 +69,10 @@ def test_a_total_that_points_back_takes_no_sentence_of_another_list():
     text = HEAD + "项目支出90.90万元，其中森林防火52.30万元。有害生物防治38.60万元。以上共计90.90万元。\n"
     assert findings(text, "list.total", report_type="auto") == []
     # the amount a sentence before a list of clauses is no item of it: all items are of one style
-    text = HEAD + "项目支出90.90万元。\n项目支出情况：森林防火52.30万元，有害生物防治38.60万元，以上合计90.90万元。\n"
+    text = (
+        HEAD
+        + "项目支出90.90万元。\n项目支出情况：森林防火52.30万元，有害生物防治38.60万元，以上合计90.90万元。\n"
+    )
     assert findings(text, "list.total", report_type="auto") == []
     # a count of another noun is no item of '共N个村'
     text = HEAD + "项目涉及3个镇、12个村，共12个村完成验收。\n"
