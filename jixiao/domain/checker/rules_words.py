@@ -23,7 +23,8 @@ from jixiao.domain.checker.confusion import ConfusionIndex, load_confusion
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.lexicon import MAX_WORD, Lexicon, load_lexicon
 from jixiao.domain.checker.rules import has_word, word_places
-from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk
+from jixiao.domain.checker.rules_text import _DOUBLE_CHARS, _is_cjk, as_set
+from jixiao.domain.checker.tables import score_row
 from jixiao.domain.checker.vocabulary import words
 
 _CONTEXT = 5  # characters of context on each side that the segmentation sees
@@ -1100,6 +1101,67 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     return findings
 
 
+@rule(
+    "typo.doubled_phrase",
+    "词语连写两遍（“林业局林业局”“绩效评价报告绩效评价报告”“2023年2023年度”），原文两遍之间没有空格、换行或表格分隔",
+)
+def check_doubled_phrases(context: CheckContext) -> list[Finding]:
+    """A word or phrase of 3 to 12 characters written twice in a row (林业局林业局, 部门整体支出部门
+    整体支出, 2023年2023年度) where the original text has nothing between the two (no space, line
+    break or table cell) and no form's cells run together."""
+    text = context.report.text
+    source = context.report.source
+    allowed = as_set(context.data.wording.get("reduplication_ok"))
+    lexicon = lexicon_of(context)
+    findings = []
+    for at, length in context.long_doubles:
+        start = _word_aligned(lexicon, text, at, length)
+        word = text[start : start + length]
+        end = start + 2 * length
+        if word in allowed or len(set(word)) == 1:
+            continue
+        a, b = source.original_span(start, end)
+        if b - a != 2 * length or context.in_glued_form(start):
+            continue
+        paragraph = context.report.paragraph_at(start)
+        if paragraph is not None and score_row(context.report, paragraph):
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) % (len(text) + 1)  # (-1: the text's end)
+        findings.append(
+            context.finding(
+                "typo.doubled_phrase",
+                WARNING,
+                f"叠词：“{word}”连写了两遍：“{text[max(start - 4, line) : min(end + 4, line_end)]}”",
+                start,
+                end,
+                expected=word,
+                found=text[start:end],
+            )
+        )
+    return findings
+
+
+def _word_aligned(lexicon: Lexicon | None, text: str, at: int, length: int) -> int:
+    """Where a doubled run reads as words: '本局林业局林业局' doubles '局林业' from its first place
+    and '林业局' one on; the start whose phrase best opens and ends with a word of the lexicon."""
+    if lexicon is None:
+        return at
+    best, best_score = at, -1
+    for start in range(at, at + length):
+        phrase = text[start : start + length]
+        if text[start + length : start + 2 * length] != phrase:
+            break
+        score = (
+            (len(phrase) <= MAX_WORD and lexicon.is_word(phrase))
+            + lexicon.is_word(phrase[:2])
+            + lexicon.is_word(phrase[-2:])
+        )
+        if score > best_score:
+            best, best_score = start, score
+    return best
+
+
 # ---------------------------------------------------------------------------------------------
 # A character replaced by one of similar sound or shape
 
@@ -1369,6 +1431,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
 
 RULES = (
     check_doubled_characters,
+    check_doubled_phrases,
     check_inserted_spans,
     check_units,
     check_number_units,
