@@ -498,7 +498,10 @@ COMMA_NUMBERS = [
 
 def _new_group() -> Iterator[tuple[str, str | None, str]]:
     """Written before the rules were widened for it. First measured, before any rule was changed:
-    12 of 128 combinations found (9%), twins 0 of 46."""
+    12 of 128 combinations found (9%), twins 0 of 46. After the punct.* rules of rules_marks.py were
+    widened for it: 116 of 128 (90%), twins 0 of 46 (left: 、与 — 与 is mostly a preposition; <…>
+    for 《》 in a text with no 《》 at all; ‘’ as outer quotes; a space between two words, not
+    inside one)."""
     for label, sentence, wrong, right in NEW_SLIPS:
         yield f"{label}|{sentence.format(a=right)[:6]}", sentence.format(a=wrong), sentence.format(a=right)
     for title, body in STOP_HEADINGS:
