@@ -19,6 +19,7 @@ from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
 from jixiao.domain.checker.rules import has_word, word_starts
 from jixiao.domain.checker.rules_text import as_set, as_tuple, contains_word
+from jixiao.domain.checker.rules_words import lexicon_of
 from jixiao.domain.checker.vocabulary import words
 from jixiao.domain.money import HUNDRED, round_half_up
 
@@ -662,6 +663,515 @@ def check_total_against_lost_points(context: CheckContext) -> list[Finding]:
     ]
 
 
+# ---------------------------------------------------------------------------------------------
+# Marks written against GB/T 15834 (标点符号用法): a half-width mark in Chinese text, a 顿号 in an
+# approximate number or before the word that joins the last item, a mark before a closing quote or
+# bracket, an ellipsis written with other marks or followed by 等/。, 书名号 written 〈〉 or <<>>,
+# straight quotes in a text of curly ones, 第一、 for 第一，, a full stop after a heading that
+# names a part, a space inside a sentence's words, a comma after a heading's number
+
+_NUMERAL_VALUES = {ch: value for value, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_APPROX_MEASURES = words("rules_marks.approx_measures")
+_JOINERS = words("rules_marks.joiners")
+_JOINER_WORDS = words("rules_marks.joiner_words")
+_ORDINALS = words("rules_marks.ordinals")
+_HEADING_NOUNS = words("rules_marks.heading_nouns")
+_SENTENCE_WORDS = words("rules_marks.sentence_words")
+_CLAUSE_MARKS = "\n,;:。!?，；：“(（"
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _line_of(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _not_prose(line: str) -> bool:
+    """A table's row or the file's own SOURCE/TITLE line: its marks are not a sentence's."""
+    return "|" in line or line.startswith(("SOURCE", "TITLE"))
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 6, text.rfind("\n", 0, start) + 1) : end + 4].split("\n", 1)[0]
+
+
+_HALF_WIDTH = ",;:"
+_FULL_WIDTH = "，；："
+_BEFORE_HALF = "”》）%"  # what may stand before a clause's mark besides a Chinese character
+_AFTER_HALF = "“《（"
+
+
+@rule("punct.half_width", "中文句子中夹用了半角的逗号、分号、冒号（全文其他处用全角），应为全角标点")
+def check_half_width_marks(context: CheckContext) -> list[Finding]:
+    """A ',' ';' ':' between Chinese words ('860.00万元,资金已…') in a text that writes these marks
+    full-width ('，；：' three times as often or more): a slip of the input method. Figures
+    (1,260.50), times (10:30), English and table rows are left alone; so is a text that writes
+    them half-width throughout (its style, or a conversion's)."""
+    source = context.report.source
+    original = source.original
+    full = sum(original.count(mark) for mark in _FULL_WIDTH)
+    if full < 3:
+        return []
+    slips = []
+    for mark in _HALF_WIDTH:
+        at = original.find(mark, 1)
+        while 0 < at < len(original) - 1:
+            before, after = original[at - 1], original[at + 1]
+            if (
+                (_cjk(before) or before in _BEFORE_HALF)
+                and (_cjk(after) or after in _AFTER_HALF)
+                and not _not_prose(_line_of(original, at))
+            ):
+                slips.append(at)
+            at = original.find(mark, at + 1)
+    if not slips or len(slips) * 3 > full:
+        return []
+    slips.sort()
+    starts = source.original_starts()
+    text = context.report.text
+    shown = slips[:1] if len(slips) > 3 else slips
+    findings = []
+    for at in shown:
+        position = source.normalized_index(at, starts)
+        mark = original[at]
+        wide = _FULL_WIDTH[_HALF_WIDTH.index(mark)]
+        more = f"（全文共{len(slips)}处）" if len(slips) > 3 else ""
+        findings.append(
+            context.finding(
+                "punct.half_width",
+                WARNING,
+                f"中文句子中用了半角的“{mark}”：“{_quote(text, position, position + 1)}”，应为全角的“{wide}”{more}",
+                max(0, position - 6),
+                position + 2,
+                expected=wide,
+                found=mark,
+            )
+        )
+    return findings
+
+
+@rule(
+    "punct.pause_misused",
+    "顿号用错：相邻数字表示概数（“三、四个”应为“三四个”）、列举末项的连词前（“A、B、和C”）、序数后（“第一、”应为“第一，”）",
+)
+def check_pause_misused(context: CheckContext) -> list[Finding]:
+    """Three slips of the 顿号 (GB/T 15834 4.5): two neighbouring numerals that give an approximate
+    number ('三、四个乡镇', '两、三次'; not 第三、四部分, 三、四级公路, 一、二季度: a list of
+    ordinals), a 顿号 before the conjunction that joins the last item ('、和', '、以及'; not
+    '、和谐社区'), and an ordinal that opens a point ('第一、加强…', '首先、…'; not '第一、二季度')."""
+    text = context.report.text
+    findings = []
+    for at in scan.places_of(text, "、", context.report.places):
+        if at < 2 or at + 2 >= len(text):
+            continue
+        before, after = text[at - 1], text[at + 1]
+        slip = None
+        if before in _NUMERAL_VALUES and after in _NUMERAL_VALUES:
+            # (a measure after the pair, or after 十 of 二、三十人)
+            measure_at = at + 3 if text.startswith("十", at + 2) else at + 2
+            if (
+                _NUMERAL_VALUES[after] == _NUMERAL_VALUES[before] + 1
+                and text[at - 2] not in _NUMERAL_VALUES
+                and text[at - 2] not in "第\n"
+                and text.startswith(_APPROX_MEASURES, measure_at)
+            ):
+                slip = (at - 1, at + 3, f"{before}{after}", "相邻两个数字表示概数，中间不用顿号")
+        elif _cjk(before) and before not in _NUMERAL_VALUES and text.startswith(_JOINERS, at + 1):
+            if not text.startswith(_JOINER_WORDS, at + 1):
+                joiner = next(word for word in _JOINERS if text.startswith(word, at + 1))
+                slip = (
+                    at - 2,
+                    at + 1 + len(joiner) + 2,
+                    joiner,
+                    f"列举末项前已用“{joiner}”，“{joiner}”前不用顿号",
+                )
+        elif (
+            text[at - 2 : at] in _ORDINALS
+            and (at < 3 or text[at - 3] in _CLAUSE_MARKS)
+            and _cjk(after)
+            and after not in _NUMERAL_VALUES
+            and after != "第"
+        ):
+            ordinal = text[at - 2 : at]
+            slip = (at - 2, at + 3, f"{ordinal}，", f"分条说明的“{ordinal}”后应用逗号，不用顿号")
+        if slip is None or _not_prose(_line_of(text, at)):
+            continue
+        start, end, expected, why = slip
+        findings.append(
+            context.finding(
+                "punct.pause_misused",
+                WARNING,
+                f"顿号用错：“{_quote(text, at, at + 1)}”，{why}",
+                max(0, start),
+                min(len(text), end),
+                expected=expected,
+                found="、",
+            )
+        )
+    return findings
+
+
+_CLOSERS_AFTER_MARK = ")”》"
+_MARKS_BEFORE_CLOSER = ",、;"
+
+
+@rule(
+    "punct.mark_before_closer",
+    "逗号、顿号、分号直接放在后引号、后括号、后书名号前（“…农村路，”示范”），应去掉",
+)
+def check_mark_before_closer(context: CheckContext) -> list[Finding]:
+    """A clause's mark right before a closing quote, bracket or 书名号 ('“四好农村路，”',
+    '（详见附表1，）', '《…办法，》'): the quoted words end there, the mark belongs after the
+    closer or nowhere. A question or exclamation mark before a full stop or comma ('？。') is
+    one mark too many as well."""
+    text = context.report.text
+    findings = []
+    places = context.report.places
+    for at in sorted(scan.places_of(text, _CLOSERS_AFTER_MARK + "?!", places)):
+        ch = text[at]
+        if ch in "?!":
+            if at + 1 >= len(text) or text[at + 1] not in "。,;:、" or not at or not _cjk(text[at - 1]):
+                continue
+            start, pair = at, text[at : at + 2]
+        else:
+            if at < 2 or text[at - 1] not in _MARKS_BEFORE_CLOSER or text[at - 2] in "(“《,、;\n":
+                continue
+            start, pair = at - 1, text[at - 1 : at + 1]
+        if _not_prose(_line_of(text, at)):
+            continue
+        findings.append(
+            context.finding(
+                "punct.mark_before_closer",
+                WARNING,
+                f"两个标点连用：“{_quote(text, start, start + 2)}”中的“{pair}”应只留后一个",
+                max(0, start - 4),
+                start + 2,
+                expected=pair[1] if ch not in "?!" else pair[0],
+                found=pair,
+            )
+        )
+    return findings
+
+
+_ASCII_ELLIPSIS = re.compile(r"(?<=[\u4e00-\u9fff、])\.{3,6}(?=[\u4e00-\u9fff,。;])")
+_STOP_ELLIPSIS = re.compile(r"。{3,}")
+
+
+@rule("punct.ellipsis", "省略号写法不对（“...”“。。。”应为“……”），或省略号后又加“等”、句号")
+def check_ellipsis(context: CheckContext) -> list[Finding]:
+    """GB/T 15834 4.11: the ellipsis is six dots in two characters (……). Written '...' or '......'
+    after Chinese words, or '。。。', it is the wrong mark; followed by 等 or a full stop, it says
+    the same thing twice ('边沟清理……等' — the list is cut off once). Dots at a line's end (what
+    is left of a table of contents' leader, its page number on the next line), before a page
+    number (目录......3) and in figures are left alone."""
+    text = context.report.text
+    places = context.report.places
+    findings = []
+    for match in itertools.chain(
+        scan.finditer(_ASCII_ELLIPSIS, text, places), scan.finditer(_STOP_ELLIPSIS, text, places)
+    ):
+        if _not_prose(_line_of(text, match.start())):
+            continue
+        findings.append(
+            context.finding(
+                "punct.ellipsis",
+                WARNING,
+                f"省略号应写作“……”：“{_quote(text, match.start(), match.end())}”中写成了“{match.group(0)}”",
+                max(0, match.start() - 4),
+                match.end(),
+                expected="……",
+                found=match.group(0),
+            )
+        )
+    for at in scan.places_of(text, "…", places):
+        if at + 1 >= len(text) or text[at + 1] not in "等。" or (at and text[at - 1] != "…"):
+            continue
+        if text[at + 1] == "等" and text.startswith("等等", at + 1):
+            continue
+        if _not_prose(_line_of(text, at)):
+            continue
+        findings.append(
+            context.finding(
+                "punct.ellipsis",
+                WARNING,
+                f"省略号后不再用“{text[at + 1]}”：“{_quote(text, at, at + 2)}”（省略号已表示列举未完）",
+                max(0, at - 6),
+                at + 2,
+                expected="……",
+                found="……" + text[at + 1],
+            )
+        )
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+_ANGLE_TITLE = re.compile(
+    r"(?<![<\d])<{1,2}(?P<title>[\u4e00-\u9fff][\u4e00-\u9fff()（）〈〉\d]{2,40})>{1,2}(?![>=\d])"
+)
+
+
+@rule("punct.title_marks", "书名号写成了“〈〉”“<<>>”或“<>”（〈〉只用在《》里面），应为“《》”")
+def check_title_marks(context: CheckContext) -> list[Finding]:
+    """A title marked 〈…〉 outside any 《》 (GB/T 15834 4.15: 〈〉 is the inner 书名号 only), or with
+    the angle signs '<<…>>' of a keyboard, or '<…>' in a text that writes its other titles 《…》:
+    written 《…》. Angle signs around figures (投诉率<5%) are comparisons, left alone."""
+    text = context.report.text
+    places = context.report.places
+    findings = []
+    for at in scan.places_of(text, "〈", places):
+        line_start = text.rfind("\n", 0, at) + 1
+        if text.count("《", line_start, at) > text.count("》", line_start, at):
+            continue  # 《关于印发〈…〉的通知》: the inner title, written right
+        close = text.find("〉", at, at + 60)
+        if close < 0 or "\n" in text[at:close] or _not_prose(_line_of(text, at)):
+            continue
+        if text.endswith(("印发", "转发", "颁发"), line_start, at):
+            continue  # '关于印发〈…〉的通知' without its 《》: the outer title's marks are what is lost
+        findings.append(
+            context.finding(
+                "punct.title_marks",
+                WARNING,
+                f"书名号写成了单书名号：“{text[at : close + 1]}”应为“《{text[at + 1 : close]}》”（〈〉只用在《》之内）",
+                at,
+                close + 1,
+                expected=f"《{text[at + 1 : close]}》",
+                found=text[at : close + 1],
+            )
+        )
+    with_titles = has_word(text, "《", places)
+    for match in scan.finditer(_ANGLE_TITLE, text, places):
+        if _not_prose(_line_of(text, match.start())):
+            continue
+        if not with_titles and not match.group(0).startswith("<<"):
+            continue  # every title of the text in <…>: its style (or a site's display), not a slip
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text.count("《", line_start, match.start()) > text.count("》", line_start, match.start()):
+            continue  # 《关于印发<…>的通知》: the inner title, its 〈〉 typed as angle signs
+        title = match.group("title")
+        findings.append(
+            context.finding(
+                "punct.title_marks",
+                WARNING,
+                f"书名号写成了尖括号：“{match.group(0)}”应为“《{title}》”",
+                match.start(),
+                match.end(),
+                expected=f"《{title}》",
+                found=match.group(0),
+            )
+        )
+    findings.sort(key=lambda f: f.location.start)
+    return findings
+
+
+_STRAIGHT_QUOTED = re.compile(r'"(?P<words>[^"“”\n]{1,30})"')
+
+
+@rule("punct.straight_quotes", '文中用弯引号“”，这里却用了直引号""（中文引号应为“”）')
+def check_straight_quotes(context: CheckContext) -> list[Finding]:
+    """Straight quotes '"四好农村路"' around Chinese words in a text that quotes with “” elsewhere:
+    a slip of the input method (a text that uses straight quotes throughout is left alone)."""
+    text = context.report.text
+    places = context.report.places
+    if not has_word(text, "“", places) or not has_word(text, '"', places):
+        return []
+    findings = []
+    for match in scan.finditer(_STRAIGHT_QUOTED, text, places):
+        words_ = match.group("words")
+        if not _cjk(words_[0]) or not _cjk(words_[-1]) or _not_prose(_line_of(text, match.start())):
+            continue
+        findings.append(
+            context.finding(
+                "punct.straight_quotes",
+                WARNING,
+                f"引号写成了直引号：{match.group(0)}，文中其他处用“”，应为“{words_}”",
+                match.start(),
+                match.end(),
+                expected=f"“{words_}”",
+                found=match.group(0),
+            )
+        )
+    return findings
+
+
+@rule("punct.heading_stop", "小标题末尾加了句号，而文中其他小标题都不加（“（三）资金使用情况。”）")
+def check_heading_stops(context: CheckContext) -> list[Finding]:
+    """A numbered heading that names a part ('（三）资金使用情况', '二、绩效目标': it ends in a noun
+    of the outline) written with a full stop, in a document whose other headings stand without
+    one (two or more of its rank, twice as many as with): the stop is a slip, one or two of
+    them; a document that stops more titles than that writes them loosely, left alone. Headings that state an
+    action ('（一）加强资金管理。') are sentences, left alone."""
+    text = context.report.text
+    stopped: dict[int, list] = {}
+    plain: dict[int, int] = {}
+    for heading in context.report.headings:
+        if heading.number is None:
+            continue
+        line = text[heading.start : heading.end].rstrip()
+        body = line[len(heading.marker) :] if line.startswith(heading.marker) else None
+        if not body or len(body) > 24:
+            continue
+        if body.endswith("。") and body[:-1] == heading.title and heading.title.endswith(_HEADING_NOUNS):
+            # ('机构设置、部门职能情况。': a clause of its parts, read as one; '经费没有稳定来源。': a sentence)
+            if "、" not in heading.title and not any(word in heading.title for word in _SENTENCE_WORDS):
+                stopped.setdefault(heading.rank, []).append(heading)
+        elif not any(mark in body for mark in "。,;:!?"):
+            plain[heading.rank] = plain.get(heading.rank, 0) + 1
+    # (by rank: a document may stop the titles of one rank throughout, a style of its own)
+    if sum(map(len, stopped.values())) > 2:
+        return []  # stops after many titles: the document's loose style, not one slip
+    slips = [
+        heading
+        for rank, headings in stopped.items()
+        if plain.get(rank, 0) >= 2 and len(headings) * 2 <= plain[rank]
+        for heading in headings
+    ]
+    if not slips:
+        return []
+    return [
+        context.finding(
+            "punct.heading_stop",
+            WARNING,
+            f"小标题“{heading.marker}{heading.title}。”末尾多了句号（文中其他小标题不加句号）",
+            heading.start,
+            heading.start + len(heading.marker) + len(heading.title) + 1,
+            expected=f"{heading.marker}{heading.title}",
+            found=f"{heading.marker}{heading.title}。",
+        )
+        for heading in slips
+    ]
+
+
+_SPACES = " \u3000"
+_SPACE_AFTER_NAMES = words("rules_marks.space_after_names")
+
+
+@rule("punct.space_in_words", "句子中间的词语里夹了空格（“县交通 运输局”），应删去")
+def check_spaces_in_words(context: CheckContext) -> list[Finding]:
+    """A space or two between two Chinese characters of a sentence (a line of prose that holds a
+    comma or a full stop, with no other run of spaces: not a table, a form's fields, a
+    letter-spaced line or a heading set apart from its text). A text with many such spaces has
+    them from its conversion (a PDF's layout): left alone."""
+    source = context.report.source
+    original = source.original
+    if " " not in original and "\u3000" not in original:
+        return []
+    slips = []
+    line_start = 0
+    for line in original.split("\n"):
+        if (" " in line or "\u3000" in line) and ("，" in line or "。" in line) and "|" not in line:
+            slip = _space_in_sentence(line)
+            if slip is not None:
+                slips.append((line_start + slip[0], line_start + slip[1]))
+        line_start += len(line) + 1
+    if not slips or len(slips) > 3:
+        return []
+    lexicon = lexicon_of(context)
+    if lexicon is None:
+        return []
+    # (a space between two words may stand where a mark was lost, '禁毒意识 毒品犯罪': only a
+    # space that parts the characters of one word, '县交通 运输局', '各乡 镇', is surely a slip)
+    slips = [(a, b) for a, b in slips if _parts_a_word(lexicon, original, a, b)]
+    if not slips:
+        return []
+    starts = source.original_starts()
+    findings = []
+    for a, b in slips:
+        position = source.normalized_index(b, starts)
+        findings.append(
+            context.finding(
+                "punct.space_in_words",
+                WARNING,
+                f"句子中间夹了空格：“{original[max(0, a - 6) : b + 4]}”，应删去（若此处应断句，补上标点）",
+                max(0, position - 4),
+                position + 2,
+                expected="",
+                found=original[a:b],
+            )
+        )
+    return findings
+
+
+def _parts_a_word(lexicon, original: str, a: int, b: int) -> bool:
+    """The most probable words of the Chinese characters around the spaces [a, b), read without
+    them, have one that runs across the place the spaces stood."""
+    left = _CJK_TAIL.search(original, max(0, a - 4), a).group(0)
+    right = _CJK_HEAD.match(original, b, b + 4).group(0)
+    at = 0
+    for word in lexicon.segment(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
+_CJK_TAIL = re.compile("[\u4e00-\u9fff]*\\Z")
+_CJK_HEAD = re.compile("[\u4e00-\u9fff]*")
+
+
+def _space_in_sentence(line: str) -> tuple[int, int] | None:
+    """The one run of spaces of a line of prose that stands between two Chinese characters of a
+    sentence, as (start, end) in the line; None for a line with other runs of spaces, a label's
+    field (项目名称  …) or a heading set apart from its text."""
+    indent = len(line) - len(line.lstrip(_SPACES))
+    body = line.strip(_SPACES)
+    runs = list(_SPACE_RUN.finditer(body))
+    if len(runs) != 1 or len(body) < 12:
+        return None
+    run = runs[0]
+    head = body[: run.start()]
+    if (
+        len(run.group(0)) > 2
+        or not _cjk(body[run.start() - 1])
+        or not _cjk(body[run.end()])
+        or ":" in head
+        or "：" in head
+        or head.endswith(_SPACE_AFTER_NAMES)
+        or (_HEADING_LIKE.match(head) is not None and not any(mark in head for mark in "，。；"))
+    ):
+        return None
+    return indent + run.start(), indent + run.end()
+
+
+_SPACE_RUN = re.compile("[ \u3000]+")
+_HEADING_LIKE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.])"
+)
+_COMMA_NUMBER = re.compile(
+    r"(?m)^[ \t]*(?P<number>[一二三四五六七八九十]{1,3}|\d{1,2}|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)),(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两第])"
+)
+
+
+@rule("punct.number_comma", "标题编号后用了逗号（“三，资金使用情况”），应为“三、”“3.”或括号编号后不加标点")
+def check_number_commas(context: CheckContext) -> list[Finding]:
+    """A line that opens with a heading's number followed by a comma ('三，…', '3，…', '（三），…'):
+    the number's own mark is 、 (一、), . (1.) or none after brackets."""
+    text = context.report.text
+    if "," not in text:
+        return []
+    findings = []
+    for match in _COMMA_NUMBER.finditer(text):
+        number = match.group("number")
+        own = (
+            f"{number}" if number.startswith("(") else f"{number}、" if not number.isdigit() else f"{number}."
+        )
+        findings.append(
+            context.finding(
+                "punct.number_comma",
+                WARNING,
+                f"标题编号“{number}”后用了逗号，应写作“{own}”",
+                match.start("number"),
+                min(len(text), match.end() + 6),
+                expected=own,
+                found=f"{number},",
+            )
+        )
+    return findings
+
+
 RULES = (
     check_colon_chains,
     check_heading_run_on,
@@ -671,4 +1181,13 @@ RULES = (
     check_goal_against_indicators,
     check_project_names,
     check_total_against_lost_points,
+    check_half_width_marks,
+    check_pause_misused,
+    check_mark_before_closer,
+    check_ellipsis,
+    check_title_marks,
+    check_straight_quotes,
+    check_heading_stops,
+    check_spaces_in_words,
+    check_number_commas,
 )

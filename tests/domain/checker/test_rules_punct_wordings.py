@@ -257,7 +257,6 @@ def test_a_mark_after_a_numbers_own_mark_is_reported(wrong, right, following):
     "twin",
     [
         "全年下达资金860.00万元……资金已全部拨付到位。",
-        "全年下达资金860.00万元。。。资金已全部拨付到位。",
         "(1).资金下达情况\n全年下达资金860.00万元。\n(2).资金使用情况\n全年支出812.40万元。",
         "三、等级评定\n评价等级为优。",
         "（1）、资金下达情况\n全年下达资金860.00万元。\n（2）、资金使用情况\n全年支出812.40万元。",
@@ -285,3 +284,129 @@ def test_headings_that_all_run_into_their_text_are_the_documents_layout():
     one = one.replace("四、存在问题及措施一是", "四、存在问题及措施\n一是")
     (found,) = [f for f in check_text(one, report_type="auto").findings if f.rule == "punct.heading_run_on"]
     assert "本年度" in found.message
+
+
+def test_an_ellipsis_written_with_full_stops_is_a_wrong_ellipsis_not_a_doubled_stop():
+    (found,) = punct("全年下达资金860.00万元。。。资金已全部拨付到位。")
+    assert found.rule == "punct.ellipsis" and found.found == "。。。"
+
+
+# ---------------------------------------------------------------------------------------------
+# The group written before the rules were widened (bench: 新写的组合): GB/T 15834 slips
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right", "rule"),
+    [
+        ("全年下达资金860.00万元{a}资金已全部拨付到位。", ",", "，", "punct.half_width"),
+        ("一是加强组织领导{a}二是完善管理制度。", ";", "；", "punct.half_width"),
+        ("主要做法包括{a}建立养护台账，开展日常巡查。", ":", "：", "punct.half_width"),
+        ("每个乡镇配备{a}名专职护路员。", "三、四", "三四", "punct.pause_misused"),
+        ("每批培训护路员{a}十人。", "二、三", "二三", "punct.pause_misused"),
+        ("资金用于路面修补、边沟清理{a}标志标牌维护。", "、以及", "以及", "punct.pause_misused"),
+        ("对县道、乡道{a}村道开展了集中整治。", "、和", "和", "punct.pause_misused"),
+        ("{a}加强组织领导，成立了工作专班。", "首先、", "首先，", "punct.pause_misused"),
+        ("养护工作一是加强巡查，二是及时修补，{a}强化考核。", "三是、", "三是", "punct.pause_misused"),
+        ("全县开展“四好农村路{a}示范创建，创建示范路段12条。", "，”", "”", "punct.mark_before_closer"),
+        (
+            "各乡镇均通过县级验收（详见附表1{a}，全年养护里程1,260公里。",
+            "，）",
+            "）",
+            "punct.mark_before_closer",
+        ),
+        (
+            "按照《湘潭县农村公路养护考核办法{a}的要求，对各乡镇进行了考核。",
+            "，》",
+            "》",
+            "punct.mark_before_closer",
+        ),
+        ("资金是否全部到位{a}经核查，资金已全部到位。", "？。", "？", "punct.mark_before_closer"),
+        ("资金用于路面修补、边沟清理{a}，全年支出812.40万元。", "……等", "等", "punct.ellipsis"),
+        ("资金用于路面修补、边沟清理{a}全年支出812.40万元。", "...", "等。", "punct.ellipsis"),
+        ("部分路段存在路面破损、边沟堵塞{a}问题。", "......等", "等", "punct.ellipsis"),
+        (
+            "按照{a}的要求，对各乡镇进行了考核。",
+            "〈湘潭县农村公路养护考核办法〉",
+            "《湘潭县农村公路养护考核办法》",
+            "punct.title_marks",
+        ),
+        (
+            "按照{a}的要求，对各乡镇进行了考核。",
+            "<<湘潭县农村公路养护考核办法>>",
+            "《湘潭县农村公路养护考核办法》",
+            "punct.title_marks",
+        ),
+        (
+            "全县开展{a}示范创建，推行“路长制”养护模式。",
+            '"四好农村路"',
+            "“四好农村路”",
+            "punct.straight_quotes",
+        ),
+        ("本项目由县交通{a}运输局组织实施，各乡镇负责具体养护。", " ", "", "punct.space_in_words"),
+        ("本项目由县交通运输局组织实施，各乡{a}镇负责具体养护。", "\u3000", "", "punct.space_in_words"),
+    ],
+)
+def test_a_gb_t_15834_slip_is_reported_and_its_twin_is_not(sentence, wrong, right, rule):
+    (found,) = punct(sentence.format(a=wrong))
+    assert found.rule == rule
+    assert punct(sentence.format(a=right)) == []
+
+
+@pytest.mark.parametrize("title", ["（三）资金使用情况", "二、绩效目标", "（三）项目管理情况"])
+def test_a_heading_stopped_where_the_others_are_not(title):
+    (found,) = punct(f"{title}。\n全年支出812.40万元，执行率94.47%。")
+    assert found.rule == "punct.heading_stop"
+    assert punct(f"{title}\n全年支出812.40万元，执行率94.47%。") == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (
+            "三，资金使用情况\n全年支出812.40万元。\n四、项目管理情况\n资金管理规范。",
+            "三、资金使用情况\n全年支出812.40万元。\n四、项目管理情况\n资金管理规范。",
+        ),
+        (
+            "（三），资金使用情况\n全年支出812.40万元。\n（四）项目管理情况\n资金管理规范。",
+            "（三）资金使用情况\n全年支出812.40万元。\n（四）项目管理情况\n资金管理规范。",
+        ),
+    ],
+)
+def test_a_heading_number_followed_by_a_comma(wrong, right):
+    (found,) = punct(wrong)
+    assert found.rule == "punct.number_comma"
+    assert punct(right) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "全年下达资金1,260.50万元，共养护农村公路1,260公里。",
+        "会议于2023年3月15日10:30召开，会期1天。",
+        "第一、二季度完成养护里程630公里，第三、四季度完成630公里。",
+        "全县三、四级公路共1,260公里。",
+        "本报告第三、四部分分别说明资金使用和项目管理情况。",
+        "资金用于美丽乡村建设、和谐社区建设和平安乡镇建设。",
+        "考核内容包括资金拨付、及时性和规范性。",
+        "技术上可行、与财务预算相符，项目立项规范。",
+        "负责人表示：“将进一步加强养护管理。”",
+        "全县开展“四好农村路”“路长制”等改革，成效明显。",
+        "按照《湖南省交通运输厅关于印发〈农村公路养护管理办法〉的通知》要求，制定了计划。",
+        "依据《开远市财政局关于印发<开远市预算绩效管理暂行办法>的通知》，制定了计划。",
+        "依据<开远市预算绩效管理暂行办法>，制定了计划。",
+        "投诉率<5%，群众满意度>90%，路况指数≥80。",
+        "第一、第二批资金已全部下达。",
+        "首先，加强组织领导；其次，完善管理制度。",
+        "（三）加强资金管理。\n（四）完善养护制度。\n（五）强化考核评价。",
+        "根据《中共中央 国务院关于全面实施预算绩效管理的意见》，制定了计划。",
+        "全面提高全社会的禁毒意识 毒品犯罪得到有力打击，成效明显。",
+        "目录\n一、项目基本情况......3\n二、绩效目标完成情况......5",
+    ],
+)
+def test_marks_of_figures_titles_and_layouts_that_are_right_are_left_alone(twin):
+    assert punct(twin) == []
+
+
+def test_half_width_marks_written_throughout_are_the_documents_style():
+    text = HEAD.replace("，", ",") + "全年下达资金860.00万元,资金已全部拨付到位。" + TAIL.replace("，", ",")
+    assert [f for f in check_text(text, report_type="auto").findings if f.rule == "punct.half_width"] == []
