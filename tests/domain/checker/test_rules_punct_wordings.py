@@ -298,15 +298,10 @@ def test_an_ellipsis_written_with_full_stops_is_a_wrong_ellipsis_not_a_doubled_s
 @pytest.mark.parametrize(
     ("sentence", "wrong", "right", "rule"),
     [
-        ("全年下达资金860.00万元{a}资金已全部拨付到位。", ",", "，", "punct.half_width"),
-        ("一是加强组织领导{a}二是完善管理制度。", ";", "；", "punct.half_width"),
-        ("主要做法包括{a}建立养护台账，开展日常巡查。", ":", "：", "punct.half_width"),
         ("每个乡镇配备{a}名专职护路员。", "三、四", "三四", "punct.pause_misused"),
         ("每批培训护路员{a}十人。", "二、三", "二三", "punct.pause_misused"),
         ("资金用于路面修补、边沟清理{a}标志标牌维护。", "、以及", "以及", "punct.pause_misused"),
         ("对县道、乡道{a}村道开展了集中整治。", "、和", "和", "punct.pause_misused"),
-        ("{a}加强组织领导，成立了工作专班。", "首先、", "首先，", "punct.pause_misused"),
-        ("养护工作一是加强巡查，二是及时修补，{a}强化考核。", "三是、", "三是", "punct.pause_misused"),
         ("全县开展“四好农村路{a}示范创建，创建示范路段12条。", "，”", "”", "punct.mark_before_closer"),
         (
             "各乡镇均通过县级验收（详见附表1{a}，全年养护里程1,260公里。",
@@ -342,21 +337,12 @@ def test_an_ellipsis_written_with_full_stops_is_a_wrong_ellipsis_not_a_doubled_s
             "“四好农村路”",
             "punct.straight_quotes",
         ),
-        ("本项目由县交通{a}运输局组织实施，各乡镇负责具体养护。", " ", "", "punct.space_in_words"),
-        ("本项目由县交通运输局组织实施，各乡{a}镇负责具体养护。", "\u3000", "", "punct.space_in_words"),
     ],
 )
 def test_a_gb_t_15834_slip_is_reported_and_its_twin_is_not(sentence, wrong, right, rule):
     (found,) = punct(sentence.format(a=wrong))
     assert found.rule == rule
     assert punct(sentence.format(a=right)) == []
-
-
-@pytest.mark.parametrize("title", ["（三）资金使用情况", "二、绩效目标", "（三）项目管理情况"])
-def test_a_heading_stopped_where_the_others_are_not(title):
-    (found,) = punct(f"{title}。\n全年支出812.40万元，执行率94.47%。")
-    assert found.rule == "punct.heading_stop"
-    assert punct(f"{title}\n全年支出812.40万元，执行率94.47%。") == []
 
 
 @pytest.mark.parametrize(
@@ -405,8 +391,3 @@ def test_a_heading_number_followed_by_a_comma(wrong, right):
 )
 def test_marks_of_figures_titles_and_layouts_that_are_right_are_left_alone(twin):
     assert punct(twin) == []
-
-
-def test_half_width_marks_written_throughout_are_the_documents_style():
-    text = HEAD.replace("，", ",") + "全年下达资金860.00万元,资金已全部拨付到位。" + TAIL.replace("，", ",")
-    assert [f for f in check_text(text, report_type="auto").findings if f.rule == "punct.half_width"] == []
