@@ -494,6 +494,41 @@ def _total_wordings() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# one figure of the year stated twice with two values, in further wordings: staff, offices, cars,
+# projects, people served, 三公, assets, the execution rate and the self-evaluation score; the first in
+# the overview, the second in a later section or a table row. Written after the families above and
+# measured before any rule was changed for it: 2026-12-07, first run 18 of 30 (0 twins).
+CONFLICT_WORDINGS = (
+    ("核定编制{v}名。", "本局编制数为{v}名，实有人员18人。", "20", "22"),
+    ("实有在职人员{v}人。", "在职人员{v}人，其中行政人员12人。", "18", "19"),
+    ("内设{v}个股室。", "本局内设股室{v}个。", "5", "6"),
+    ("全年共实施项目{v}个。", "全年实施项目{v}个，均已完工。", "12", "13"),
+    ("现有公务用车{v}辆。", "公务用车{v}辆，均按规定使用。", "3", "4"),
+    ("项目惠及群众{v}人。", "项目受益群众{v}人，满意度较高。", "1,200", "1,250"),
+    ("“三公”经费支出{v}万元。", "全年“三公”经费支出{v}万元，比上年下降。", "9.60", "9.80"),
+    ("年末固定资产原值{v}万元。", "固定资产原值{v}万元，账实相符。", "356.20", "365.20"),
+    ("全年预算执行率为{v}。", "本局预算执行率{v}，执行较好。", "95.43%", "96.43%"),
+    ("经自评，综合得分{v}分。", "本局自评得分{v}分，评价等级为“优”。", "92", "93"),
+)
+CONFLICT_PLACES = (
+    "三、绩效分析\n{two}\n",
+    "三、自评结论\n{two}\n",
+    "三、绩效分析\n经核查，{two}\n",
+)
+
+
+def _conflict_wordings() -> Iterator[tuple[str, str, str]]:
+    for (one, two, right, wrong), place in itertools.product(CONFLICT_WORDINGS, CONFLICT_PLACES):
+        text = (
+            _FOREST.replace("本局内设5个股室。\n", "")
+            + one.format(v=right)
+            + "\n二、部门收支情况\n全年支出1,180.20万元。\n"
+            + place.replace("{two}", two)
+            + "四、存在问题\n进度偏慢。\n"
+        )
+        yield f"{one[:8]}|{place[:6]}", text.format(v=wrong), text.format(v=right)
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -560,6 +595,19 @@ FAMILIES: tuple[Family, ...] = (
             "breakdown.alternative",
         ),
         _total_wordings,
+    ),
+    (
+        "同一个数两个值：更多说法（写好后先测，再调规则）",
+        (
+            "quantity.conflict",
+            "count.conflict",
+            "stock.changed",
+            "figure.transposed",
+            "rate.conflict",
+            "score.conflict",
+            "staff.conflict",
+        ),
+        _conflict_wordings,
     ),
 )
 

@@ -430,7 +430,8 @@ def _grouping_against_its_whole(
 
 _KEY_RATES = words("rules_compare.key_rates")
 _RATE_FILLERS = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位|整体|总体|的|为|达到|是|:)+|(?:为|达到|达|是|:)+$"
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|部门|单位|整体|总体|的|为|达到|是|:"
+    r"|[我本该](?:局|委|办|院|会|馆|所|站|中心|单位|部门))+|(?:为|达到|达|是|:)+$"
 )
 
 
@@ -714,7 +715,7 @@ def _claimed_in_full(context: CheckContext, planned, done, plan, actual, start, 
 # ('为在岗乡村医生368人发放…': the people a verb is for are counted as they are elsewhere)
 # time words, summing words and the report's own scope ('2023年我区城镇新增就业' is '城镇新增就业')
 _COUNT_FILLERS = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|共计|累计|合计|共|实际|已|全部|本项目|项目|为|向|给"
+    r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|年末|年底|目前|现有|实有|共计|累计|合计|共|实际|已|全部|本项目|项目|为|向|给"
     r"|[我本全](?:县|区|市|旗|州|盟|乡|镇|局|院|委|会|馆|所|站|中心|单位|部门|系统))+"
 )
 _COUNT_LABEL_STOP = re.compile(
@@ -739,6 +740,15 @@ def _part_of(report, position: int) -> str:
     return report.section_at(position).split(" > ")[0]
 
 
+# a noun of one to four characters right after a count and before a mark: what it counts
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?=[,;。:、)\n]|$)")
+
+
+def _noun_after(text: str, quantity) -> str:
+    match = _NOUN_AFTER.match(text, quantity.end)
+    return match.group() if match else ""
+
+
 @rule("count.conflict", "同一个数量（同一说法、同一单位，如“培训妇女1200人次”）在两处写成不同的值")
 def check_count_conflicts(context: CheckContext) -> list[Finding]:
     """Counts of outputs stated in two paragraphs with the same label of four or more characters
@@ -749,17 +759,20 @@ def check_count_conflicts(context: CheckContext) -> list[Finding]:
     # fillers before it are taken off) end their labels alike: a count whose last four characters
     # and unit no other count shares is compared with none (its label is not worked out)
     counts = [q for q in of_kind(context, "count") if not q.approx and q.role == "level"]
+    text = report.text
+    # what is counted may follow the number ('内设5个股室' is '本局内设股室6个')
+    labels = {id(q): q.raw_label.strip() + _noun_after(text, q) for q in counts}
     endings: dict[tuple[str, str], int] = {}
     for quantity in counts:
-        ending = (quantity.raw_label.strip()[-4:], quantity.unit)
+        ending = (labels[id(quantity)][-4:], quantity.unit)
         endings[ending] = endings.get(ending, 0) + 1
     candidates: dict[tuple[str, str], list] = {}
     for quantity in counts:
-        if endings[quantity.raw_label.strip()[-4:], quantity.unit] < 2:
+        if endings[labels[id(quantity)][-4:], quantity.unit] < 2:
             continue
         if quantity.year and context.fiscal_year and quantity.year != context.fiscal_year:
             continue
-        label = _COUNT_FILLERS.sub("", quantity.raw_label.strip())
+        label = _COUNT_FILLERS.sub("", labels[id(quantity)])
         if len(label) < 4 or _COUNT_LABEL_STOP.search(label) or "|" in quantity.raw_label:
             continue
         candidates.setdefault((label, quantity.unit), []).append(quantity)

@@ -653,7 +653,69 @@ def check_scores_by_their_rule(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# what may stand before the total's label in its clause when the score is the whole report's
+# ('经自评，综合得分92分', '本局自评得分93分', '本项目最终得分…'): anything else names a part or
+# another project ('决策指标得分13分', 'A项目自评得分95分')
+_WHOLE_SCORE_PREFIX = re.compile(
+    r"^(?:经|通过)?(?:自评|评价|综合评价|综合评定|评定|评审|认真自评)?(?:后)?"
+    r"(?:[本该我](?:局|委|办|院|会|馆|所|站|中心|单位|部门|项目)|部门|单位|整体|最终|全年|年度|本年度|(?:19|20)\d{2}年度?)*"
+    r"(?:的|为|是)?$"
+)
+_STAGE_WORDS = words("rules_points.stage_words")
+
+
+@rule("score.conflict", "全文的总得分（综合得分、自评得分）在两处写成不同的分数")
+def check_total_score_conflicts(context: CheckContext) -> list[Finding]:
+    """The report's total score stated in two sentences with two values: the label one of the
+    total's own (not plain 得分), nothing before it in its clause but the report's own name or a
+    verb of evaluating, not in a table row, not a previous year's, and no sentence that states two
+    totals (the unit's own and a reviewer's: two stages, each stated once)."""
+    text = context.report.text
+    seen = None
+    findings = []
+    for match in _total_scores(context):
+        label = match.group("label")
+        if label in ("得分", "自评为", "自评"):
+            continue
+        paragraph = context.report.paragraph_at(match.start())
+        if paragraph is None or "|" in paragraph.text:
+            continue
+        clause_start = last_mark(text, "。;\n,:，；：", 0, match.start()) + 1
+        if not _WHOLE_SCORE_PREFIX.match(text[clause_start : match.start()]):
+            continue
+        sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
+        sentence_end = first_mark(text, "。\n", match.end(), len(text))
+        sentence = text[sentence_start:sentence_end]
+        if _POINTS.search(sentence, 0, match.start() - sentence_start) or _POINTS.search(
+            sentence, match.end() - sentence_start
+        ):
+            continue  # two scores in one sentence: stages, categories or a rule, not one total
+        if any(word in sentence for word in _STAGE_WORDS) or any(word in sentence for word in _PREVIOUS):
+            continue
+        if seen is None:
+            seen = match
+            continue
+        if Decimal(seen.group("n")) == Decimal(match.group("n")):
+            continue
+        findings.append(
+            context.finding(
+                "score.conflict",
+                WARNING,
+                f"总得分前后不一致：前面写{seen.group('label')}{seen.group('n')}分"
+                f"（{context.report.section_at(seen.start()).split(' > ')[0] or '开头'}），"
+                f"这里写{label}{match.group('n')}分",
+                match.start(),
+                match.end(),
+                expected=f"{seen.group('n')}分",
+                found=f"{match.group('n')}分",
+            )
+        )
+        break  # one finding: which of the two is right is for the reader to say
+    return findings
+
+
 RULES = (
+    check_total_score_conflicts,
     check_scores_by_their_rule,
     check_weight_percents,
     check_listed_points,
