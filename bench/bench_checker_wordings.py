@@ -17,6 +17,7 @@ import argparse
 import itertools
 import sys
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -529,6 +530,54 @@ def _conflict_wordings() -> Iterator[tuple[str, str, str]]:
         yield f"{one[:8]}|{place[:6]}", text.format(v=wrong), text.format(v=right)
 
 
+# a claim of completeness against a figure of the same report that says otherwise, in further
+# wordings: money passed on, spent, left over; outputs done; targets met; placed in the overview, the
+# analysis or the conclusion. Written after the families above and measured before any rule was
+# changed for it: 2026-12-07, first run 8 of 16 (0 twins).
+CLAIM_WORDINGS = (
+    ("项目资金下达1,520.00万元，已拨付{a}万元。", "资金已按时足额拨付到位。", "1,380.00", "1,520.00"),
+    ("项目资金下达1,520.00万元，已拨付{a}万元，拨付率{r}。", "资金均已及时拨付。", "1,380.00", "1,520.00"),
+    (
+        "项目预算1,520.00万元，实际支出{a}万元，预算执行率{r}。",
+        "项目资金已全部支出。",
+        "1,380.00",
+        "1,520.00",
+    ),
+    (
+        "项目预算1,520.00万元，实际支出{a}万元，预算执行率{r}。",
+        "预算资金100%执行到位。",
+        "1,380.00",
+        "1,520.00",
+    ),
+    ("计划建设机耕路12条，实际完成{n}条。", "各项建设任务已全部完成。", "10", "12"),
+    ("计划培训农民800人次，实际培训{n}人次。", "年度培训任务全面完成。", "760", "800"),
+    ("年度绩效指标共12项，完成{n}项。", "各项绩效指标均已完成。", "10", "12"),
+    ("项目预算1,520.00万元，实际支出{a}万元，结余{b}万元。", "项目资金无结余。", "1,380.00", "1,520.00"),
+)
+CLAIM_PLACES = ("三、绩效分析\n{claim}\n", "三、评价结论\n项目实施效果较好，{claim}\n")
+
+
+def _claim_fact(fact: str, done: str, full: str) -> str:
+    """The fact with its figures: {a}/{n} what was done, {r} its rate of the whole, {b} what is left
+    (money is a whole of 1,520.00万元; a count's whole is ``full``)."""
+    whole = Decimal("1520.00") if "." in done else Decimal(full.replace(",", ""))
+    value = Decimal(done.replace(",", ""))
+    rate = f"{(value * 100 / whole).quantize(Decimal('0.01'))}%"
+    left = f"{whole - value:,.2f}"
+    return fact.replace("{a}", done).replace("{n}", done).replace("{r}", rate).replace("{b}", left)
+
+
+def _claim_wordings() -> Iterator[tuple[str, str, str]]:
+    head = _FARM + "二、资金与产出\n"
+    for (fact, claim, short, full), place in itertools.product(CLAIM_WORDINGS, CLAIM_PLACES):
+        tail = place.replace("{claim}", claim) + "四、存在问题\n进度偏慢。\n"
+        yield (
+            f"{claim[:8]}|{fact[:10]}|{place[:6]}",
+            head + _claim_fact(fact, short, full) + "\n" + tail,
+            head + _claim_fact(fact, full, full) + "\n" + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -608,6 +657,11 @@ FAMILIES: tuple[Family, ...] = (
             "staff.conflict",
         ),
         _conflict_wordings,
+    ),
+    (
+        "“全部/均已/无结余”与文中的数：更多说法（写好后先测，再调规则）",
+        ("claim.rate", "count.completion", "claim.none", "claim.targets", "balance.identity"),
+        _claim_wordings,
     ),
 )
 

@@ -344,6 +344,11 @@ class ParsedReport:
 _LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九十]+[、是]|\d{4}年度?|\(\S{1,2}\))")
 
 
+# words that end in a suffix of the label's linking verb (达 of 达到) but are verbs of their own:
+# '项目资金下达' is not '项目资金下'
+_KEPT_ENDINGS = ("下达", "到达", "送达", "传达", "抵达", "直达", "表达")
+
+
 def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
     """'1、收入' → '收入'; '其中：基本支出就' → '基本支出'; '“三公”经费完成' → '三公经费'."""
     label = raw.strip("()“”\"' ")
@@ -357,13 +362,13 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
                 label = label[len(prefix) :]
                 stripped = True
                 break
-    stripped = label.endswith(suffixes)
+    stripped = label.endswith(suffixes) and not label.endswith(_KEPT_ENDINGS)
     while stripped:
         stripped = False
         for suffix in suffixes:
             if label.endswith(suffix) and len(label) > len(suffix):
                 label = label[: -len(suffix)]
-                stripped = True
+                stripped = not label.endswith(_KEPT_ENDINGS)
                 break
     if "“" in label or "”" in label or '"' in label:
         label = label.replace("“", "").replace("”", "").replace('"', "")
@@ -549,12 +554,12 @@ def _read_quantities(
                             break
                     else:
                         break
-                candidates = by_last.get(label[-1]) if label else None
+                candidates = by_last.get(label[-1]) if label and not label.endswith(_KEPT_ENDINGS) else None
                 while candidates:
                     for suffix in candidates:
                         if label.endswith(suffix) and len(label) > len(suffix):
                             label = label[: -len(suffix)]
-                            candidates = by_last.get(label[-1])
+                            candidates = None if label.endswith(_KEPT_ENDINGS) else by_last.get(label[-1])
                             break
                     else:
                         break

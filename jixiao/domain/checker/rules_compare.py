@@ -1174,7 +1174,11 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
                 continue  # '无结余得3分': a scoring rule, not a statement of the year
             section = major_section_span(report, claim.start())
             same = [f for f in figures if section[0] <= f.start < section[1]] or (
-                figures if what != "结余" else []
+                figures
+                if what != "结余"
+                else [f for f in figures if f.subject in _WHOLE_SUBJECTS]
+                if _of_the_whole_money(text, claim.start())
+                else []
             )
             if not same:
                 continue
@@ -1192,6 +1196,21 @@ def check_claims_of_none(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+_WHOLE_MONEY = re.compile(
+    r"(?:本项目|该项目|项目|本单位|本部门|部门|全年|年末|本年度?|年度)?(?:资金|经费|预算资金|财政资金|预算)?(?:已|均)?$"
+)
+
+
+_WHOLE_SUBJECTS = ("", "项目", "本项目", "该项目")  # a figure of the body's or the project's own money
+
+
+def _of_the_whole_money(text: str, at: int) -> bool:
+    """'项目资金无结余', '年末无结转结余': the claim's clause names no money but the whole (the
+    project's or the body's), so a 结余 stated in another section contradicts it."""
+    clause = text[last_mark(text, "。;\n,:", 0, at) + 1 : at]
+    return _WHOLE_MONEY.fullmatch(clause) is not None
 
 
 def _previous_year(fig) -> bool:

@@ -1841,6 +1841,8 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
         finished = text.startswith("完毕", match.end())  # '均已拨付完毕': the money is paid out
         clause_start = _claim_clause_start(text, match.start())
         clause = text[clause_start : match.start()]
+        if verb in _WHOLE_ONLY_VERBS and not _names_only_the_whole(clause, spec):
+            continue  # '结转资金已全部支出完毕', '仅A项目资金全部支出': a part's money, not the whole's
         sentence_start = last_mark(text, "。\n", 0, match.start()) + 1
         sentence_end = first_mark(text, "。\n", match.end(), len(text))
         rate_names = tuple(spec.get("rates", {}).get(verb) or ())
@@ -1887,9 +1889,73 @@ def check_claims_against_rates(context: CheckContext) -> list[Finding]:
             finding = _grid_finding(context, match, spec, clause, finished)
         if finding is None and subject is None:
             finding = _whole_report_finding(context, match, spec, clause, finished, sources)
+        if finding is None and subject is not None:
+            finding = _subject_count_finding(context, match, clause, subject, finished)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+# a claim of these is read only of the whole money (支出 is said of parts more often than of all)
+_WHOLE_ONLY_VERBS = frozenset(("支出",))
+_WHOLE_MARKS = ("各级", "全部", "所有", "上述", "以上", "均", "已经", "已")
+
+
+def _names_only_the_whole(clause: str, spec: dict) -> bool:
+    """The claim's clause names nothing but the whole money ('项目资金已', '本年度预算资金均'): what
+    is left once the generic words, the whole's names and the adverbs are taken off is empty."""
+    core = clause.strip(" ,:")
+    for word in sorted(
+        (
+            *(spec.get("generic_words") or ()),
+            *(spec.get("whole_subjects") or ()),
+            *(spec.get("adverbs") or ()),
+        ),
+        key=len,
+        reverse=True,
+    ):
+        core = core.replace(word, "")
+    for word in _WHOLE_MARKS:
+        core = core.replace(word, "")
+    return not core.strip(" 、,和及与")
+
+
+_DONE_OF_A_COUNT = ("完成", "实现", "达成", "达到", "达标")
+
+
+def _subject_count_finding(
+    context: CheckContext, match: re.Match, clause: str, subject: str, finished: bool
+) -> Finding | None:
+    """'各项绩效指标均已完成' against '年度绩效指标共12项，完成10项' anywhere in the report: a sentence
+    that names the claim's subject (the word and the two characters before it: 绩效指标) with a
+    count of it and, later in the sentence, a smaller count of the same unit that was done."""
+    name = clause[-(len(subject) + 2) :] if len(clause) >= len(subject) + 2 else subject
+    if not all("\u4e00" <= char <= "\u9fff" for char in name):
+        name = subject
+    text = context.report.text
+    claim_sentence = last_mark(text, "。\n", 0, match.start()) + 1
+    at = text.find(name)
+    while at >= 0:
+        start = last_mark(text, "。\n", 0, at) + 1
+        if start != claim_sentence:
+            end = first_mark(text, "。\n", at, len(text))
+            counts = [
+                q
+                for q in context.report.quantities_between(at, end)
+                if q.kind == "count" and q.role == "level" and not q.approx
+            ]
+            if len(counts) == 2 and counts[0].unit == counts[1].unit:
+                whole, done = counts
+                if (
+                    any(word in done.raw_label for word in _DONE_OF_A_COUNT)
+                    and not any(word in done.raw_label for word in ("未", "没有"))
+                    and 0 < done.value < whole.value
+                ):
+                    ratio = round_half_up(done.value * HUNDRED / whole.value, 2)
+                    said = f"{name}{whole.text}{whole.unit}、{done.raw_label}{done.text}{done.unit}"
+                    return _claim_finding(context, match, finished, at, said, f"{ratio}%")
+        at = text.find(name, at + len(name))
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1912,6 +1978,7 @@ def _whole_report_finding(
     text = context.report.text
     lead = text[last_mark(text, "。\n", 0, match.start()) + 1 : match.start()]
     whole_names = tuple(spec.get("whole_subjects") or ())
+    adverbs = tuple(spec.get("adverbs") or ())  # '资金已按时足额拨付到位': how, not what
     lead_start = match.start() - len(lead)
     if any(q.kind == "money" for q in context.report.quantities_between(lead_start, match.start())) or any(
         term in lead and not any(term in name for name in whole_names) for term in context.data.subject_terms
@@ -1923,7 +1990,20 @@ def _whole_report_finding(
     every = any(word in core for word in spec.get("every_words") or ())
     for word in sorted(spec.get("generic_words") or (), key=len, reverse=True):
         core = core.replace(word, "")
-    for word in ("各级", "全部", "所有", "上述", "以上", "均", "已", "已经", "按合同", "按计划", "按规定"):
+    for word in (
+        "各级",
+        "全部",
+        "所有",
+        "上述",
+        "以上",
+        "均",
+        "已",
+        "已经",
+        "按合同",
+        "按计划",
+        "按规定",
+        *adverbs,
+    ):
         core = core.replace(word, "")
     source = "" if every else sources[-1] if sources else ""
     for word in sources:
