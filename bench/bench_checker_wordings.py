@@ -578,6 +578,37 @@ def _claim_wordings() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# rates in further wordings: shares of a whole (占比, 占…的比重), changes on the previous year (增长,
+# 下降, 增幅, 降幅, 同比), amounts in 元, the members in a table row and the rate in the prose, a rate
+# over 100% where none can be. Written after the families above and measured before any rule was
+# changed for it: 2026-12-07, first run 11 of 12 (0 twins; the miss: a table with no unit).
+RATE_WORDINGS = (
+    ("本年支出1,187.50万元，其中人员经费831.25万元，占比{r}。", "70.00%", "72.00%"),
+    ("本年支出1,187.50万元，人员经费831.25万元，占本年支出的比重为{r}。", "70.00%", "72.00%"),
+    ("本年支出1,187.50万元。\n人员经费831.25万元，占总支出{r}。", "70.00%", "72.00%"),
+    ("本年支出11,875,000.00元，其中人员经费8,312,500.00元，占{r}。", "70.00%", "72.00%"),
+    ("本年支出1,187.50万元，上年支出1,100.00万元，同比增长{r}。", "7.95%", "9.95%"),
+    ("本年支出1,187.50万元，较上年1,250.00万元下降{r}。", "5.00%", "5.50%"),
+    ("“三公”经费支出9.60万元，上年12.00万元，降幅{r}。", "20.00%", "25.00%"),
+    ("本年收入1,250.00万元，比上年的1,000.00万元增加250.00万元，增幅{r}。", "25.00%", "20.00%"),
+    ("| 项目 | 预算数 | 执行数 |\n| 合计 | 1,250.00 | 1,187.50 |\n全年预算执行率{r}。", "95.00%", "97.00%"),
+    ("全年预算1,250.00万元，支出1,187.50万元，执行率{r}。", "95.00%", "105.00%"),
+    ("资金到位率{r}，项目资金1,250.00万元全部到位。", "100%", "110%"),
+    ("年初预算1,250.00万元，全年支出1,187.50万元，预算完成率{r}。", "95.00%", "59.00%"),
+)
+
+
+def _rate_wordings() -> Iterator[tuple[str, str, str]]:
+    head = _FOREST + "二、预算收支情况\n"
+    tail = "\n三、存在问题\n进度偏慢。\n"
+    for body, right, wrong in RATE_WORDINGS:
+        yield (
+            body[:16].replace("\n", " "),
+            head + body.replace("{r}", wrong) + tail,
+            head + body.replace("{r}", right) + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -662,6 +693,20 @@ FAMILIES: tuple[Family, ...] = (
         "“全部/均已/无结余”与文中的数：更多说法（写好后先测，再调规则）",
         ("claim.rate", "count.completion", "claim.none", "claim.targets", "balance.identity"),
         _claim_wordings,
+    ),
+    (
+        "比率：占比、增减、元、表格与正文、超过100%（写好后先测，再调规则）",
+        (
+            "rate.recompute",
+            "rate.whole",
+            "rate.share_of",
+            "rate.of_base",
+            "change.rate",
+            "yoy.arithmetic",
+            "value.impossible",
+            "rate.standard",
+        ),
+        _rate_wordings,
     ),
 )
 
