@@ -609,6 +609,53 @@ def _rate_wordings() -> Iterator[tuple[str, str, str]]:
         )
 
 
+# the money rows of the project self-evaluation form (财预〔2020〕10号: 年初预算数, 全年预算数, 全年执行数,
+# 分值, 执行率, 得分 = 分值 × 执行率) in the layouts the reports print it in — a | table, one cell a line, cells
+# parted by spaces — with one slip each: the rate cut instead of rounded, the rate wrong, the score
+# wrong, the full score for a rate under 100%, 100% for spending under the budget. Written after the
+# families above and measured before any rule was changed for it: 2026-12-07, first run 12 of 15 (0 twins; its values then cut the rate within the
+# rounding of the printed amounts, which is no slip: values changed, 15 of 15 with no rule changed).
+FORM_HEADER = ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+# (budget, spent, rate right, score right): 1,157.97 ÷ 2,000.00 = 57.8985% → 57.90% (57.8982%–57.8988%
+# with the printed amounts' rounding), 10 × 57.8985% = 5.79
+FORM_VALUES = ("2,000.00", "1,157.97", "57.90%", "5.79")
+FORM_SLIPS = (
+    ("执行率截位", {"rate": "57.89%"}),
+    ("执行率算错", {"rate": "67.90%"}),
+    ("得分算错", {"score": "6.79"}),
+    ("执行率不足仍满分", {"score": "10"}),
+    ("执行率写100%", {"rate": "100%"}),
+)
+
+
+def _form(layout: str, rate: str, score: str) -> str:
+    budget, spent = FORM_VALUES[:2]
+    rows = [
+        FORM_HEADER,
+        ("年度资金总额", budget, budget, spent, "10", rate, score),
+        ("其中：当年财政拨款", budget, budget, spent, "—", "—", "—"),
+        ("上年结转资金", "", "", "", "—", "—", "—"),
+    ]
+    if layout == "table":
+        return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    if layout == "cells":
+        return "\n".join(cell for row in rows for cell in row if cell)
+    return "\n".join(" ".join(cell for cell in row if cell) for row in rows)
+
+
+def _form_rows() -> Iterator[tuple[str, str, str]]:
+    head = _PROJECT + "二、项目支出绩效自评表\n"
+    tail = "\n三、存在问题\n进度偏慢。\n"
+    right = {"rate": FORM_VALUES[2], "score": FORM_VALUES[3]}
+    for layout, (name, slip) in itertools.product(("table", "cells", "spaces"), FORM_SLIPS):
+        wrong = {**right, **slip}
+        yield (
+            f"{layout}|{name}",
+            head + _form(layout, wrong["rate"], wrong["score"]) + tail,
+            head + _form(layout, right["rate"], right["score"]) + tail,
+        )
+
+
 FAMILIES: tuple[Family, ...] = (
     ("结余：一年的恒等式（整体）", ("balance.identity",), _year_identity),
     ("结余：项目可用资金−支出", ("balance.identity",), _project_balance),
@@ -707,6 +754,22 @@ FAMILIES: tuple[Family, ...] = (
             "rate.standard",
         ),
         _rate_wordings,
+    ),
+    (
+        "自评表资金行：执行率、得分的各种排法（写好后先测，再调规则）",
+        (
+            "table.row_identity",
+            "table.score_rate",
+            "score.recompute",
+            "score.by_rate",
+            "score.run_together",
+            "table.full_score_missed",
+            "table.score_over_weight",
+            "rate.whole",
+            "rate.recompute",
+            "table.prose_conflict",
+        ),
+        _form_rows,
     ),
 )
 
