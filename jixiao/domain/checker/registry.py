@@ -18,6 +18,7 @@ from jixiao.domain.checker import (
     rules_means,
     rules_points,
     rules_rows,
+    rules_shares,
     rules_slips,
     rules_standards,
     rules_sums,
@@ -45,6 +46,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
     *rules_listed.RULES,  # a list of sources or uses apart from the total it breaks down
+    *rules_shares.RULES,  # shares of one whole listed together: at most 100%
     *rules_levels.RULES,  # a township's report against its own level (镇 writing 本乡)
     *rules_columns.RULES,  # a table's 合计 row against its rows
     *rules_means.RULES,  # 人均 against the total and the count
