@@ -3394,12 +3394,131 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_numeric_dates(context))
+    findings.extend(_chinese_dates(context))
+    findings.extend(_months_and_days_out_of_range(context))
     findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
     findings.extend(_years_in_reverse(context))
     findings.extend(_dates_in_reverse(context, year_months))
     findings.extend(_days_in_reverse(context))
+    return findings
+
+
+# a date in Chinese numerals: '二〇二三年十二月三十一日' (the zero written 〇, ○, 零, 0, O); its 年 may be
+# lost ('二〇二三十二月')
+_CN_ZERO = "〇○零0OoＯ"
+_CN_DIGITS = "一二三四五六七八九"
+_CN_DATE = re.compile(
+    rf"(?<![{_CN_DIGITS}{_CN_ZERO}十])([一二][{_CN_ZERO}{_CN_DIGITS}]{{3}})(年?)"
+    rf"([{_CN_DIGITS}十{_CN_ZERO}]{{1,3}})月(?:([{_CN_DIGITS}十{_CN_ZERO}]{{1,3}})[日号])?"
+)
+
+
+def _chinese_number(written: str) -> int | None:
+    """The value of a month or day in Chinese numerals ('十二' → 12, '三十一' → 31, '〇三' → 3)."""
+    if "十" not in written:
+        if len(written) > 2:
+            return None
+        value = 0
+        for ch in written:
+            value = value * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
+        return value
+    tens, _, ones = written.partition("十")
+    if (
+        len(tens) > 1
+        or len(ones) > 1
+        or "十" in ones
+        or (tens and tens in _CN_ZERO)
+        or (ones and ones in _CN_ZERO)
+    ):
+        return None
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _chinese_dates(context: CheckContext) -> list[Finding]:
+    """A date in Chinese numerals whose month or day does not exist, or whose 年 is lost."""
+    text = context.report.text
+    findings = []
+    if not any(zero in text for zero in "〇○零") and "二0" not in text and "二O" not in text:
+        return findings  # (every such year has its zero)
+    for match in _CN_DATE.finditer(text):
+        written_year, nian, month_written, day_written = match.groups()
+        if not any(zero in written_year[1:3] for zero in _CN_ZERO):
+            continue  # '二十一…' is no year: a year 2000–2099 / 1900s has its zero in place
+        year = 0
+        for ch in written_year:
+            year = year * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
+        month = _chinese_number(month_written)
+        day = _chinese_number(day_written) if day_written else 1
+        if month is None or day is None or not 1900 <= year <= 2099:
+            continue
+        if not _real_day(year, month, day):
+            message = f"日期不存在：“{match.group(0)}”"
+        elif not nian:
+            message = f"日期缺少“年”字：“{match.group(0)}”"
+        else:
+            continue
+        findings.append(
+            context.finding("date.format", WARNING, message, match.start(), match.end(), found=match.group(0))
+        )
+    return findings
+
+
+# a month and day with no year, a day the month has not: '12月32日', '6月31日' (a span's end); a month
+# span after a year with a month past 12: '2023年1-13月'; a fifth quarter
+# (日 only: '12月75号凭证' numbers a voucher of the month; a day past 39 is no slip of a day)
+_MONTH_DAY = re.compile(r"(?<![\d.\-/])(\d{1,2})月([0-3]?\d)日")
+_MONTH_SPAN = re.compile(r"(?:19|20)\d{2}年(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月")
+_QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?第([五六七八九]|[5-9])季度")
+
+
+def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    places = context.report.places
+    if has_word(text, "日", places):
+        for match in _MONTH_DAY.finditer(text):
+            month, day = int(match.group(1)), int(match.group(2))
+            if not 1 <= month <= 12 or _real_day(2024, month, day):
+                continue
+            if day == 0 or month == 0:
+                continue
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    for match in _MONTH_SPAN.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if 1 <= first <= 12 and last > 12:
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"月份不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    if has_word(text, "季度", places):
+        for match in _QUARTER.finditer(text):
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"季度不存在：“{match.group(0)}”（一年只有四个季度）",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
     return findings
 
 
@@ -3455,7 +3574,19 @@ def _leap(year: int) -> bool:
 
 
 # a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
-_NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z_.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
+# (a colon after a letter or digit: a code or a time, 'No:2023-12-40'; after a label it is a date's)
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])"
+)
+_NUMERIC_SPAN_MARK = re.compile(r"\s*(?:至|到|—{1,2}|–|~|～)\s*")
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    return (
+        1 <= month <= 12
+        and 1 <= day <= _DAYS[month - 1]
+        and not (month == 2 and day == 29 and not _leap(year))
+    )
 
 
 def _numeric_dates(context: CheckContext) -> list[Finding]:
@@ -3469,11 +3600,23 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
             if match is None:
                 continue
             year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
-            if (
-                1 <= month <= 12
-                and 1 <= day <= _DAYS[month - 1]
-                and not (month == 2 and day == 29 and not _leap(year))
-            ):
+            if _real_day(year, month, day):
+                # a span of two such dates that ends before it starts: '2023-12-31至2023-01-01'
+                mark = _NUMERIC_SPAN_MARK.match(text, match.end())
+                end = mark and _NUMERIC_DATE.match(text, mark.end())
+                if end and end.group(2) == match.group(2):
+                    last = (int(end.group(1)), int(end.group(3)), int(end.group(4)))
+                    if _real_day(*last) and last < (year, month, day):
+                        findings.append(
+                            context.finding(
+                                "date.format",
+                                WARNING,
+                                f"日期区间倒置：“{text[match.start() : end.end()]}”的结束日期早于起始日期",
+                                match.start(),
+                                end.end(),
+                                found=text[match.start() : end.end()],
+                            )
+                        )
                 continue
             findings.append(
                 context.finding(

@@ -1217,6 +1217,8 @@ _DAY_END = r"(?![\d日曰号至到、\-—~～.%‰年届版期级件个人次�
 _DATE_SLIP = re.compile(
     # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
     r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
+    # a span of months whose end is written with 日: '2023年1月至12日'
+    r"|(?P<mspan>(?:19|20)\d{2}年(?P<m1>\d{1,2})月\s*[-—~至到]\s*(?P<m2>\d{1,2})日)"
     # a day with no 日: '2023年12月31,', '2022 年 5 月 20'
     rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DAY_END}"
     # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
@@ -1302,6 +1304,11 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
         if match.group("pair"):
             first = match.group("pair")
             add(at, match.end(), "两个日期连在一起，中间缺“至”：“{}”", f"{first}至{match.group('second')}")
+        elif match.group("mspan"):
+            first, last = int(match.group("m1")), int(match.group("m2"))
+            if first < last <= 12:  # (a day after the month it starts from would be '1月5日至12日')
+                fixed = match.group(0)[:-1] + "月"
+                add(at, match.end(), "日期区间的“月”写成了“日”：“{}”", fixed)
         elif match.group("noday"):
             if text.startswith(("\n日", "\n号"), match.end()) or not text[match.end() :].strip():
                 continue  # the text cut off, or a line broken inside the date: its 日 is on the next line

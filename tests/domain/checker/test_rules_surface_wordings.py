@@ -423,3 +423,34 @@ def test_a_cell_of_xx_alone_and_an_empty_compiling_unit():
     assert surface(table.format("120.00"), TEMPLATE_RULES) == []
     assert surface(COVER.format("编制单位（盖章）：\n填报人：李华"), TEMPLATE_RULES)
     assert surface(COVER.format("编制单位（盖章）：鹤山市林业局\n填报人：李华"), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("二〇二三年十二月三十二日", "二〇二三年十二月三十一日"),
+        ("二○二三年二月三十日", "二○二三年二月二十八日"),
+        ("二0二三年十三月", "二0二三年十二月"),
+        ("二〇二三十二月", "二〇二三年十二月"),
+        ("2023年1月1日至12月32日", "2023年1月1日至12月31日"),
+        ("2023年1-13月", "2023年1-12月"),
+        ("2023年第五季度", "2023年第四季度"),
+        ("2023年1月至12日", "2023年1月至12月"),
+        ("2023-12-31至2023-01-01", "2023-01-01至2023-12-31"),
+    ],
+)
+def test_chinese_numeral_dates_spans_and_quarters_that_do_not_exist(place, wrong, right):
+    shape = PLACES[place]
+    assert surface(shape.format(wrong), DATE_RULES), wrong
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize("label", ["报告日期：", "日期:"])
+def test_a_dotted_date_after_a_labels_colon(label):
+    assert surface(COVER.format(label + "2023.12.32"), DATE_RULES)
+    assert surface(COVER.format(label + "2023.12.31"), DATE_RULES) == []
+
+
+def test_a_vouchers_number_of_the_month_is_no_day():
+    assert surface(HEAD + "抽查了11月46号、12月75号凭证。" + TAIL, DATE_RULES) == []
