@@ -454,3 +454,39 @@ def test_a_dotted_date_after_a_labels_colon(label):
 
 def test_a_vouchers_number_of_the_month_is_no_day():
     assert surface(HEAD + "抽查了11月46号、12月75号凭证。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("a.完成造林；b.培训林农；d.森林防火。", "a.完成造林；b.培训林农；c.森林防火。"),
+        ("A、完成造林。B、培训林农。B、森林防火。", "A、完成造林。B、培训林农。C、森林防火。"),
+        ("（a）完成造林；（b）培训林农；（d）森林防火。", "（a）完成造林；（b）培训林农；（c）森林防火。"),
+        ("Ⅰ、完成造林；Ⅱ、培训林农；Ⅳ、森林防火。", "Ⅰ、完成造林；Ⅱ、培训林农；Ⅲ、森林防火。"),
+        (
+            "其一，完成造林；其二，培训林农；其四，森林防火。",
+            "其一，完成造林；其二，培训林农；其三，森林防火。",
+        ),
+        (
+            "首先，完成造林；其次，培训林农；其次，开展森林防火。",
+            "首先，完成造林；其次，培训林农；再次，开展森林防火。",
+        ),
+    ],
+)
+def test_lists_of_letters_roman_numerals_qi_yi_and_shou_xian(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format(wrong), NUMBER_RULES), wrong
+    assert surface(shape.format(right), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "Ⅲ类水质达标率100%，4A级景区3个",
+        "A.完成造林；b.培训林农",
+        "首先，完成造林；再次强调资金管理",
+        "B超机2台",
+    ],
+)
+def test_what_looks_like_a_list_of_letters_stays_silent(twin):
+    assert surface(HEAD + "主要产出：" + twin + "。" + TAIL, NUMBER_RULES) == []
