@@ -101,7 +101,7 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
-_PLACEHOLDER_CHARS = "xX×ｘＸ{【○"
+_PLACEHOLDER_CHARS = "xX×ｘＸ{【[○"
 _PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)", "名称)")
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
@@ -472,7 +472,7 @@ _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…
 @lru_cache(maxsize=4)
 def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
     names = "|".join(fields) or "(?!)"
-    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
+    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字|签名)\)|签名|签字|签章)?\s*:$")
 
 
 @lru_cache(maxsize=4)
@@ -582,7 +582,8 @@ def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[
             continue
         following = paragraphs[index + 1].text
         next_is_field = ":" in following and regex.match(following[: following.index(":") + 1])
-        if not (text.startswith("\n\n", paragraph.end) or next_is_field):
+        # (or the signature's date under it, left as blank as the field: '年 月 日')
+        if not (text.startswith("\n\n", paragraph.end) or next_is_field or _BLANK_DATE_LINE.match(following)):
             continue
         findings.append(
             context.finding(
@@ -613,11 +614,32 @@ _EMPTY_DATE = re.compile(
 )
 
 
+# a date line with its month and day left blank: '年 月 日', '二〇二四年 月 日', '2024年 月 日' (the spaces
+# dropped in the normalised text); with its year written, it is a date begun and not finished
+_YEAR_WRITTEN = r"(?:(?:19|20)\d{2}|[一二][〇○0零][〇○0零一二三四五六七八九]{2})"
+_BLANK_DATE_LINE = re.compile(rf"[ \t]*(?:{_YEAR_WRITTEN}|20)?[ \t]*年[ \t]*月[ \t]*日?[ \t]*$")
+_HALF_DATE = re.compile(rf"{_YEAR_WRITTEN}[ \t]*年[ \t]*月[ \t]*日")
+
+
 def _empty_date_fields(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for at in word_starts(text, "年月", context.report.places):
         match = _EMPTY_DATE.search(text, max(0, at - 16), at + 3)
+        if match is None or match.end() < at + 2:
+            half = _HALF_DATE.search(text, max(0, at - 5), at + 3)
+            if half is not None and half.end() >= at + 2 and not _in_source_line(text, half.start()):
+                findings.append(
+                    context.finding(
+                        "template.leftover",
+                        WARNING,
+                        f"日期只写了年份，月、日空着：“{half.group(0)}”",
+                        half.start(),
+                        half.end(),
+                        found=half.group(0),
+                    )
+                )
+            continue
         if match is not None and match.end() >= at + 2:
             findings.append(
                 context.finding(

@@ -490,3 +490,44 @@ def test_lists_of_letters_roman_numerals_qi_yi_and_shou_xian(wrong, right):
 )
 def test_what_looks_like_a_list_of_letters_stays_silent(twin):
     assert surface(HEAD + "主要产出：" + twin + "。" + TAIL, NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("（项目主管部门名称）", "鹤山市林业局"),
+        ("[项目单位名称]", "鹤山市林业局"),
+        ("×年×月×日", "2023年5月10日"),
+        ("【填写说明】本部分填写项目基本情况", "本项目基本情况如下"),
+        ("资金情况（请根据实际情况修改）", "资金情况"),
+    ],
+)
+def test_placeholders_and_hints_of_other_templates(place, wrong, right):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    shape = PLACES[place]
+    assert surface(shape.format(wrong), rules), wrong
+    assert surface(shape.format(right), rules) == []
+
+
+def test_a_web_pages_bracketed_labels_are_no_placeholders():
+    text = "[发布机构]鹤山市林业局[发布日期]2024-03-15\n" + HEAD + "全年支出1,187.50万元。" + TAIL
+    assert surface(text, TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("项目实施单位负责人签名：\n年  月  日", "项目实施单位负责人签名：王刚\n2024年3月15日"),
+        ("鹤山市林业局（盖章）\n二〇二四年  月  日", "鹤山市林业局（盖章）\n二〇二四年三月十五日"),
+        ("经办人：          审核人：王刚", "经办人：李华    审核人：王刚"),
+        ("项目起止时间：\n项目负责人：王刚", "项目起止时间：2023年1月至12月\n项目负责人：王刚"),
+        ("负责人（签字）：\n填报人：李华", "负责人（签字）：王刚\n填报人：李华"),
+    ],
+)
+def test_signature_and_cover_fields_left_empty(wrong, right):
+    assert surface(COVER.format(wrong), TEMPLATE_RULES), wrong
+    assert surface(COVER.format(right), TEMPLATE_RULES) == []
+    end = HEAD + "全年支出1,187.50万元。" + TAIL + "{}\n"
+    assert surface(end.format(wrong), TEMPLATE_RULES), wrong
+    assert surface(end.format(right), TEMPLATE_RULES) == []
