@@ -2355,6 +2355,73 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings.extend(_mixed_number_marks(context))
     findings.extend(_doubled_markers(context))
     findings.extend(_bare_pause_marks(context))
+    findings.extend(_other_heading_numbers(context))
+    return findings
+
+
+# headings numbered in the styles the outline leaves aside (parse reads 第一部分, 一、, (一), 1., (1), ①):
+# '1.1 产出分析' / '2.1.3 时效指标' (the number's last part counts under the parts before it),
+# 'Ⅰ、基本情况', '第一节 …' (its count starts again under each 第…章)
+_DECIMAL_HEADING = re.compile(
+    r"(\d{1,2}(?:\.\d{1,2}){1,3})(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
+)
+_ROMAN_HEADING = re.compile(r"([\u2160-\u216b])[、.．][ \t]*(?=[\u4e00-\u9fff])")
+_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3})(节|章)")
+_HEADING_LINE_FIRSTS = frozenset("0123456789第") | frozenset(chr(c) for c in range(0x2160, 0x216C))
+
+
+def _other_heading_numbers(context: CheckContext) -> list[Finding]:
+    """Sibling headings of these styles that repeat a number or skip one or two. A number that
+    steps back starts a new list (a table of contents, then the body): left alone."""
+    findings = []
+    last: dict[str, int] = {}
+    for paragraph in context.report.paragraphs:
+        line = paragraph.text
+        if not line or line[0] not in _HEADING_LINE_FIRSTS or len(line) > 40 or "|" in line:
+            continue
+        if line[0] == "第":
+            match = _SECTION_HEADING.match(line)
+            if match is None:
+                continue
+            if match.group(2) == "章":
+                last.pop("节", None)  # each chapter numbers its own sections
+                continue
+            key, number = "节", cn_number(match.group(1))
+            shown = lambda n: f"第{int_to_cn(n)}节"  # noqa: E731
+        elif line[0].isdecimal():
+            match = _DECIMAL_HEADING.match(line)
+            if match is None or line.rstrip().endswith(("。", ";", "；")):
+                continue
+            *parent, own = match.group(1).split(".")
+            key, number = ".".join(parent), int(own)
+            shown = lambda n, key=key: f"{key}.{n}"  # noqa: E731
+        else:
+            match = _ROMAN_HEADING.match(line)
+            if match is None:
+                continue
+            key, number = "Ⅰ", ord(match.group(1)) - 0x2160 + 1
+            shown = lambda n: chr(0x2160 + n - 1) if 0 < n <= 12 else str(n)  # noqa: E731
+        previous = last.get(key)
+        last[key] = number
+        if previous is None or number is None or number not in (previous, previous + 2, previous + 3):
+            continue
+        what = (
+            f"标题编号重复：“{shown(number)}”出现了两次"
+            if number == previous
+            else f"标题编号不连续：“{shown(previous)}”之后是“{shown(number)}”，缺少"
+            + "、".join(f"“{shown(n)}”" for n in range(previous + 1, number))
+        )
+        findings.append(
+            context.finding(
+                "heading.numbering",
+                WARNING,
+                what,
+                paragraph.start,
+                paragraph.start + match.end(),
+                expected=shown(previous + 1),
+                found=shown(number),
+            )
+        )
     return findings
 
 

@@ -531,3 +531,33 @@ def test_signature_and_cover_fields_left_empty(wrong, right):
     end = HEAD + "全年支出1,187.50万元。" + TAIL + "{}\n"
     assert surface(end.format(wrong), TEMPLATE_RULES), wrong
     assert surface(end.format(right), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        (
+            "一、绩效分析\n1.1 产出分析\n完成造林。\n1.2 效益分析\n良好。\n1.2 满意度分析\n95%。\n",
+            "1.2 满意度",
+            "1.3 满意度",
+        ),
+        (
+            "一、绩效分析\n2.1.1 数量指标\n完成。\n2.1.2 质量指标\n良好。\n2.1.4 时效指标\n按时。\n",
+            "2.1.4",
+            "2.1.3",
+        ),
+        ("Ⅰ、基本情况\n情况良好。\nⅡ、绩效分析\n分析如下。\nⅣ、存在问题\n进度偏慢。\n", "Ⅳ、", "Ⅲ、"),
+        ("第一节 基本情况\n情况良好。\n第三节 存在问题\n进度偏慢。\n", "第三节", "第二节"),
+    ],
+)
+def test_decimal_roman_and_section_headings_skipped_or_repeated(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_sections_start_again_under_each_chapter_and_decimals_under_each_parent():
+    text = (
+        TITLE + "\n第一章 总则\n第一节 目的\n内容。\n第二节 依据\n内容。\n第二章 评价\n第一节 方法\n内容。\n"
+        "1.1 产出\n完成。\n1.2 效益\n良好。\n2.1 问题\n偏慢。\n2.2 建议\n加快。\n1.5万元已拨付\n2.5亩已完成\n"
+    )
+    assert surface(text, NUMBER_RULES) == []
