@@ -2363,7 +2363,12 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
 # '1.1 产出分析' / '2.1.3 时效指标' (the number's last part counts under the parts before it),
 # 'Ⅰ、基本情况', '第一节 …' (its count starts again under each 第…章)
 _DECIMAL_HEADING = re.compile(
-    r"(\d{1,2}(?:\.\d{1,2}){1,3})(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
+    r"(\d{1,2}(?:\.\d{1,2}){1,3})[.、．]?(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
+)
+# '1 项目概况': a number and a space, a short title with no figure in it
+# (the space is dropped in the normalised text: '1项目概况'; a measure word after the number is a count)
+_SPACED_HEADING = re.compile(
+    r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
 )
 _ROMAN_HEADING = re.compile(r"([\u2160-\u216b])[、.．][ \t]*(?=[\u4e00-\u9fff])")
 _SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3})(节|章)")
@@ -2375,8 +2380,12 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
     steps back starts a new list (a table of contents, then the body): left alone."""
     findings = []
     last: dict[str, int] = {}
-    for paragraph in context.report.paragraphs:
+    paragraphs = context.report.paragraphs
+    outline = {h.start for h in context.report.headings if h.rank <= 2}
+    for index, paragraph in enumerate(paragraphs):
         line = paragraph.text
+        if paragraph.start in outline:
+            last.pop(" ", None)  # numbers with no mark count again under each section
         if not line or line[0] not in _HEADING_LINE_FIRSTS or len(line) > 40 or "|" in line:
             continue
         if line[0] == "第":
@@ -2390,11 +2399,24 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
             shown = lambda n: f"第{int_to_cn(n)}节"  # noqa: E731
         elif line[0].isdecimal():
             match = _DECIMAL_HEADING.match(line)
-            if match is None or line.rstrip().endswith(("。", ";", "；")):
+            if match is None:
+                match = _SPACED_HEADING.match(line)
+                following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+                if (
+                    match is None
+                    or not following
+                    or _SPACED_HEADING.match(following)
+                    or following[0].isdecimal()
+                ):
+                    continue  # (a heading has its body under it: a column of numbered cells has none)
+                key, number = " ", int(match.group(1))
+                shown = lambda n: f"{n} "  # noqa: E731
+            elif line.rstrip().endswith(("。", ";", "；")):
                 continue
-            *parent, own = match.group(1).split(".")
-            key, number = ".".join(parent), int(own)
-            shown = lambda n, key=key: f"{key}.{n}"  # noqa: E731
+            else:
+                *parent, own = match.group(1).split(".")
+                key, number = ".".join(parent), int(own)
+                shown = lambda n, key=key: f"{key}.{n}"  # noqa: E731
         else:
             match = _ROMAN_HEADING.match(line)
             if match is None:
@@ -3503,32 +3525,51 @@ def _chinese_number(written: str) -> int | None:
     return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
 
 
+def _chinese_date(match: re.Match) -> tuple[int, int, int] | None:
+    """(year, month, day) of a match of _CN_DATE (day 0 when it names none), or None when it is
+    no date ('二十一…' has no zero where a year's stands)."""
+    written_year, _, month_written, day_written = match.groups()
+    if not any(zero in written_year[1:3] for zero in _CN_ZERO):
+        return None
+    year = 0
+    for ch in written_year:
+        year = year * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
+    month = _chinese_number(month_written)
+    day = _chinese_number(day_written) if day_written else 0
+    if month is None or day is None or not 1900 <= year <= 2099:
+        return None
+    return year, month, day
+
+
 def _chinese_dates(context: CheckContext) -> list[Finding]:
-    """A date in Chinese numerals whose month or day does not exist, or whose 年 is lost."""
+    """A date in Chinese numerals whose month or day does not exist, or whose 年 is lost; a span
+    of two that ends before it starts."""
     text = context.report.text
     findings = []
     if not any(zero in text for zero in "〇○零") and "二0" not in text and "二O" not in text:
         return findings  # (every such year has its zero)
     for match in _CN_DATE.finditer(text):
-        written_year, nian, month_written, day_written = match.groups()
-        if not any(zero in written_year[1:3] for zero in _CN_ZERO):
-            continue  # '二十一…' is no year: a year 2000–2099 / 1900s has its zero in place
-        year = 0
-        for ch in written_year:
-            year = year * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
-        month = _chinese_number(month_written)
-        day = _chinese_number(day_written) if day_written else 1
-        if month is None or day is None or not 1900 <= year <= 2099:
+        date = _chinese_date(match)
+        if date is None:
             continue
-        if not _real_day(year, month, day):
-            message = f"日期不存在：“{match.group(0)}”"
-        elif not nian:
-            message = f"日期缺少“年”字：“{match.group(0)}”"
+        year, month, day = date
+        found, end = match.group(0), match.end()
+        if not _real_day(year, month, day or 1):
+            message = f"日期不存在：“{found}”"
+        elif not match.group(2):
+            message = f"日期缺少“年”字：“{found}”"
         else:
-            continue
-        findings.append(
-            context.finding("date.format", WARNING, message, match.start(), match.end(), found=match.group(0))
-        )
+            mark = _NUMERIC_SPAN_MARK.match(text, end)
+            last = mark and _CN_DATE.match(text, mark.end())
+            last_date = last and _chinese_date(last)
+            if not last_date or not _real_day(last_date[0], last_date[1], last_date[2] or 1):
+                continue
+            if (last_date[0], last_date[1], last_date[2] or 32) >= date:
+                continue
+            end = last.end()
+            found = text[match.start() : end]
+            message = f"日期区间倒置：“{found}”的结束日期早于起始日期"
+        findings.append(context.finding("date.format", WARNING, message, match.start(), end, found=found))
     return findings
 
 
@@ -3643,9 +3684,10 @@ def _leap(year: int) -> bool:
 # a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
 # (a colon after a letter or digit: a code or a time, 'No:2023-12-40'; after a label it is a date's)
 _NUMERIC_DATE = re.compile(
-    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])"
+    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d./%])(?!-(?!(?:19|20)\d{2}[./]))"
 )
-_NUMERIC_SPAN_MARK = re.compile(r"\s*(?:至|到|—{1,2}|–|~|～)\s*")
+_NUMERIC_SPAN_END = re.compile(r"((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d./%\-])")
+_NUMERIC_SPAN_MARK = re.compile(r"\s*(?:至|到|—{1,2}|–|~|～|-)\s*")
 
 
 def _real_day(year: int, month: int, day: int) -> bool:
@@ -3670,8 +3712,12 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
             if _real_day(year, month, day):
                 # a span of two such dates that ends before it starts: '2023-12-31至2023-01-01'
                 mark = _NUMERIC_SPAN_MARK.match(text, match.end())
-                end = mark and _NUMERIC_DATE.match(text, mark.end())
-                if end and end.group(2) == match.group(2):
+                end = mark and _NUMERIC_SPAN_END.match(text, mark.end())
+                if (
+                    end
+                    and end.group(2) == match.group(2)
+                    and not ("-" in mark.group(0) and match.group(2) == "-")
+                ):
                     last = (int(end.group(1)), int(end.group(3)), int(end.group(4)))
                     if _real_day(*last) and last < (year, month, day):
                         findings.append(
@@ -3826,6 +3872,12 @@ _STAFF_AS_OF = re.compile(
     r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末)"
     r"(?=[^。\n]{0,40}(?:在职|实有|在编|编制))"
 )
+# the year's money given as of the end of the year before ('截至2020年12月31日,…资金…已全部落实到位' in a
+# 2021 report): what is said of it is the year's outcome (到位, 支付, 执行率)
+_FUNDS_AS_OF = re.compile(
+    r"截[至止]到?\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末)"
+    r"(?=[^。\n]{0,60}(?:全部到位|落实到位|已全部支付|全部拨付|已拨付|预算执行率|资金到位率|支出进度))"
+)
 
 
 def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
@@ -3840,17 +3892,24 @@ def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
         return []
     previous = str(int(year.group(1)) - 1)
     findings = []
-    for match in scan.finditer(_STAFF_AS_OF, text, context.report.places):
+    for match in [
+        *scan.finditer(_STAFF_AS_OF, text, context.report.places),
+        *scan.finditer(_FUNDS_AS_OF, text, context.report.places),
+    ]:
         if match.group(1) != previous:
             continue
         sentence_end = first_mark(text, "。\n", match.end(), len(text))
-        if any(word in text[match.end() : sentence_end] for word in ("上年", "去年", "同比", year.group(1))):
+        if any(
+            word in text[match.end() : sentence_end]
+            for word in ("上年", "去年", "同比", "结转", "结余", "累计", "以前年度", year.group(1))
+        ):
             continue
         findings.append(
             context.finding(
                 "date.format",
                 WARNING,
-                f"{year.group(0)}的报告，人员情况却写“{match.group(0)}”，是上一年末的时点（应为{year.group(1)}年末？）",
+                f"{year.group(0)}的报告，{'人员' if match.re is _STAFF_AS_OF else '资金'}情况却写“{match.group(0)}”，"
+                f"是上一年末的时点（应为{year.group(1)}年末？）",
                 match.start(),
                 match.end(),
                 expected=f"{year.group(1)}年12月31日",

@@ -324,6 +324,12 @@ def _empty_items(
         if "\n" in match.group(0) and text[match.end() : match.end() + 1] not in ("\n", ""):
             continue  # '2.' alone on its line, '3.' opening the next with its item: a heading's line break
         if int(match.group(1)) == first + 1:
+            if (
+                match.group(0)[1:-1] == match.group(1)
+                and "\u4e00" <= text[match.end() : match.end() + 1] <= "\u9fff"
+                and re.search(rf"(?m)^{first}\.(?!{first + 1}\.)\d{{1,2}}\.(?=[\u4e00-\u9fff])", text)
+            ):
+                continue  # '1.2.效益分析' among '1.1.…' '1.3.…': a decimal heading, no empty item 1.
             found.append((first, digits, match.end()))
     return found
 
@@ -472,7 +478,8 @@ _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…
 @lru_cache(maxsize=4)
 def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
     names = "|".join(fields) or "(?!)"
-    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字|签名)\)|签名|签字|签章)?\s*:$")
+    # (a field of the project's own: '项目主管部门(盖章):')
+    return re.compile(rf"^(?:项目|预算)?(?:{names})(?:\((?:盖章|公章|签章|签字|签名)\)|签名|签字|签章)?\s*:$")
 
 
 @lru_cache(maxsize=4)

@@ -561,3 +561,57 @@ def test_sections_start_again_under_each_chapter_and_decimals_under_each_parent(
         "1.1 产出\n完成。\n1.2 效益\n良好。\n2.1 问题\n偏慢。\n2.2 建议\n加快。\n1.5万元已拨付\n2.5亩已完成\n"
     )
     assert surface(text, NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("2023.12.31-2023.1.1", "2023.1.1-2023.12.31"),
+        ("2023/12/31-2023/01/01", "2023/01/01-2023/12/31"),
+        ("二〇二三年十二月三十一日至二〇二三年一月一日", "二〇二三年一月一日至二〇二三年十二月三十一日"),
+    ],
+)
+def test_spans_of_dotted_slashed_and_chinese_dates_backwards(place, wrong, right):
+    shape = PLACES[place]
+    assert surface(shape.format(wrong), DATE_RULES), wrong
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("由本单位（部门）负责实施", "由本局负责实施"),
+        ("[单位盖章]", "鹤山市林业局"),
+        ("资金情况（可根据需要增减）", "资金情况"),
+    ],
+)
+def test_a_templates_choice_of_words_and_its_stamp_left_in(wrong, right):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    shape = PLACES["sentence"]
+    assert surface(shape.format(wrong), rules), wrong
+    assert surface(shape.format(right), rules) == []
+    assert surface(shape.format("各单位（部门）要加强资金管理"), rules) == []
+
+
+def test_a_projects_own_field_left_empty():
+    assert surface(COVER.format("项目主管部门（盖章）：\n填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format("项目主管部门（盖章）：鹤山市林业局\n填报人：李华"), TEMPLATE_RULES) == []
+
+
+def test_dotted_decimal_headings_and_headings_numbered_without_a_mark():
+    dotted = TITLE + "\n一、绩效分析\n1.1.产出分析\n完成。\n1.2.效益分析\n良好。\n{}.满意度\n95%。\n"
+    assert surface(dotted.format("1.4"), NUMBER_RULES)
+    assert surface(dotted.format("1.3"), (*NUMBER_RULES, *TEMPLATE_RULES)) == []
+    bare = TITLE + "\n一、基本情况\n1 项目概况\n概况。\n2 资金安排\n安排。\n{} 组织实施\n实施。\n"
+    assert surface(bare.format("4"), NUMBER_RULES)
+    assert surface(bare.format("3"), NUMBER_RULES) == []
+    cells = HEAD + "序号\n项目\n1\n森林防火\n2\n造林绿化\n4\n病虫害防治" + TAIL
+    assert surface(cells, NUMBER_RULES) == []
+
+
+def test_the_years_money_as_of_the_end_of_the_year_before():
+    head = "鹤山市林业局2021年度部门整体支出绩效自评报告\n一、基本情况\n"
+    assert surface(head + "截至2020年12月31日，项目资金101.2万元已全部落实到位。\n", DATE_RULES)
+    assert surface(head + "截至2021年12月31日，项目资金101.2万元已全部落实到位。\n", DATE_RULES) == []
+    assert surface(head + "截至2020年12月31日，结转资金20万元已全部拨付。\n", DATE_RULES) == []
