@@ -2370,9 +2370,20 @@ _DECIMAL_HEADING = re.compile(
 _SPACED_HEADING = re.compile(
     r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
 )
-_ROMAN_HEADING = re.compile(r"([\u2160-\u216b])[、.．][ \t]*(?=[\u4e00-\u9fff])")
 _SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3})(节|章)")
-_HEADING_LINE_FIRSTS = frozenset("0123456789第") | frozenset(chr(c) for c in range(0x2160, 0x216C))
+# a heading numbered by one character of a run ('Ⅰ、', '㈠', 'A.', '壹、'), or by a numeral and a dot
+# ('一.'): (its run, the mark after it, or none)
+_RUN_HEADINGS = (
+    ("".join(chr(c) for c in range(0x2160, 0x216C)), "、.．"),  # Ⅰ Ⅱ …
+    ("".join(chr(c) for c in range(0x3220, 0x322A)), ""),  # ㈠ ㈡ …
+    ("ABCDEFGHIJ", "、.．"),
+    ("壹贰叁肆伍陆柒捌玖拾", "、.．"),
+)
+_ONE_OR_TWO = (re.compile(r"."), re.compile(r".."))  # (the run's character, and its mark)
+_CN_DOT_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})[.．](?=[\u4e00-\u9fff]{2})")
+_HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十") | frozenset(
+    "".join(run for run, _ in _RUN_HEADINGS)
+)
 
 
 def _other_heading_numbers(context: CheckContext) -> list[Finding]:
@@ -2417,12 +2428,24 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
                 *parent, own = match.group(1).split(".")
                 key, number = ".".join(parent), int(own)
                 shown = lambda n, key=key: f"{key}.{n}"  # noqa: E731
-        else:
-            match = _ROMAN_HEADING.match(line)
+        elif line[0] in "一二三四五六七八九十":
+            match = _CN_DOT_HEADING.match(line)
             if match is None:
                 continue
-            key, number = "Ⅰ", ord(match.group(1)) - 0x2160 + 1
-            shown = lambda n: chr(0x2160 + n - 1) if 0 < n <= 12 else str(n)  # noqa: E731
+            key, number = "一.", cn_number(match.group(1))
+            shown = lambda n: f"{int_to_cn(n)}."  # noqa: E731
+        else:
+            run, marks = next(r for r in _RUN_HEADINGS if line[0] in r[0])
+            after = line[1:2]
+            if marks and (not after or after not in marks):
+                continue
+            rest = line[2:] if marks else line[1:]
+            if len(rest) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest[:2]):
+                continue  # a title follows: 'A.是 B.否' or '壹万元' is none
+            key, number = run[0], run.index(line[0]) + 1
+            mark = after if marks else ""
+            shown = lambda n, run=run, mark=mark: run[n - 1] + mark if 0 < n <= len(run) else str(n)  # noqa: E731
+            match = _ONE_OR_TWO[bool(marks)].match(line)
         previous = last.get(key)
         last[key] = number
         if previous is None or number is None or number not in (previous, previous + 2, previous + 3):
@@ -3577,6 +3600,8 @@ def _chinese_dates(context: CheckContext) -> list[Finding]:
 # span after a year with a month past 12: '2023年1-13月'; a fifth quarter
 # (日 only: '12月75号凭证' numbers a voucher of the month; a day past 39 is no slip of a day)
 _MONTH_DAY = re.compile(r"(?<![\d.\-/])(\d{1,2})月([0-3]?\d)日")
+# (号 after a year and a month is a day: '2023年4月31号')
+_YEAR_MONTH_HAO = re.compile(r"(?:19|20)\d{2}年(\d{1,2})月([0-3]?\d)号")
 _MONTH_SPAN = re.compile(r"(?:19|20)\d{2}年(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月")
 _QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?第([五六七八九]|[5-9])季度")
 
@@ -3585,8 +3610,11 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     places = context.report.places
-    if has_word(text, "日", places):
-        for match in _MONTH_DAY.finditer(text):
+    if has_word(text, "日", places) or has_word(text, "号", places):
+        for match in itertools.chain(
+            _MONTH_DAY.finditer(text) if has_word(text, "日", places) else (),
+            _YEAR_MONTH_HAO.finditer(text) if has_word(text, "号", places) else (),
+        ):
             month, day = int(match.group(1)), int(match.group(2))
             if not 1 <= month <= 12 or _real_day(2024, month, day):
                 continue
@@ -3656,7 +3684,7 @@ def _days_in_reverse(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_DATE_SEPARATORS = frozenset(".-/")
+_DATE_SEPARATORS = frozenset(".-/—")
 
 
 def year_starts(context: CheckContext) -> list[int]:
@@ -3684,7 +3712,7 @@ def _leap(year: int) -> bool:
 # a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
 # (a colon after a letter or digit: a code or a time, 'No:2023-12-40'; after a label it is a date's)
 _NUMERIC_DATE = re.compile(
-    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d./%])(?!-(?!(?:19|20)\d{2}[./]))"
+    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/—])(\d{1,2})\2(\d{1,2})(?![\d./%—])(?!-(?!(?:19|20)\d{2}[./]))"
 )
 _NUMERIC_SPAN_END = re.compile(r"((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d./%\-])")
 _NUMERIC_SPAN_MARK = re.compile(r"\s*(?:至|到|—{1,2}|–|~|～|-)\s*")

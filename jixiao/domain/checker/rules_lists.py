@@ -32,20 +32,30 @@ _STYLES = (
     (re.compile(r"(?P<r>[\u2160-\u216b\u2170-\u217b])(?P<m>[、.．])(?=[\u4e00-\u9fff])"), "roman"),
     # 'a.…b.…', 'A、…B、…', 'a)…b)…', '(a)…(b)…': each case and mark a list of its own
     (re.compile(r"(?<![A-Za-z0-9])(?P<o>\(?)(?P<l>[A-Za-z])(?P<m>[.、)])(?=[\u4e00-\u9fff])"), "letter"),
+    # '一要…二要…三要…'
+    (re.compile(rf"(?P<n>[{_CN}]{{1,2}})要"), "{}要"),
+    # '第1项,…第2项,…'
+    (re.compile(r"第(?P<n>\d{1,2})项(?=[,，、:：])"), "第{}项"),
+    # numbers of one character each in the other blocks: ❶ ➀ ➊ ⒈ ㈠ ⓵ (rare: found fast)
+    (re.compile(r"(?P<u>[\u2776-\u2793\u2488-\u249b\u3220-\u3229\u24f5-\u24fe])"), "unicode"),
     # '首先，…其次，…再次，…': only a word said twice is reported ('再次' also means 'again')
     (re.compile(r"(?P<s>首先|其次|再次)(?=[,，])"), "sequence"),
 )
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
+_BLOCKS = (0x2776, 0x2780, 0x278A, 0x2488, 0x3220, 0x24F5)  # the first of each run of ten (⒈: twenty)
 _SEQUENCE_WORDS = dict(zip(_SEQUENCE.values(), _SEQUENCE, strict=True))
 # a chapter number ('二、') between two numbers of a '(一)' list: the list starts again under it
 _CHAPTER = re.compile(rf"[{_CN}]{{1,2}}、")
 _OPENS = frozenset("。;:,；：，\n ")
 
 
-def _shi_matches(text: str, pattern: re.Pattern, places: scan.CharIndex | None = None) -> list[re.Match]:
-    """'一是…二是…' found from each 是 (from the text's CharIndex) and the numerals right before it."""
+def _shi_matches(
+    text: str, pattern: re.Pattern, places: scan.CharIndex | None = None, word: str = "是"
+) -> list[re.Match]:
+    """'一是…二是…' (or '一要…二要…') found from each 是 (from the text's CharIndex) and the numerals
+    right before it."""
     found = []
-    for at in scan.places_of(text, "是", places):
+    for at in scan.places_of(text, word, places):
         if at and text[at - 1] in _CN:
             start = at - 2 if at >= 2 and text[at - 2] in _CN else at - 1
             match = pattern.match(text, start)
@@ -67,8 +77,10 @@ def _printed(style: str, number: int) -> str:
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
     if style == "parenthesized":
         return chr(0x2474 + number - 1) if 1 <= number <= 20 else f"({number})"
-    if style in ("{}是", "第{}", "其{}"):
+    if style in ("{}是", "{}要", "第{}", "其{}"):
         return style.format(_cn(number))
+    if style.startswith("unicode"):
+        return chr(int(style[7:]) + number - 1) if 1 <= number <= 10 else str(number)
     if style == "(cn)":
         return f"({_cn(number)})"
     return style.format(number)
@@ -91,8 +103,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue
         if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
-        if style == "{}是":
-            matches = _shi_matches(text, pattern, report.places)
+        if style in ("{}是", "{}要"):
+            matches = _shi_matches(text, pattern, report.places, style[-1])
         elif style == "(cn)":
             # run in after a clause's end, not opening a line (a heading of its own, heading.numbering's)
             matches = [
@@ -121,10 +133,10 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
         styles: dict[int, dict[str, list[re.Match]]] = {}  # letters and roman numerals: by case and mark
         for match in matches:
             start = match.start()
-            if style != "circled" and start and text[start - 1] not in _OPENS:
+            if style not in ("circled", "unicode") and start and text[start - 1] not in _OPENS:
                 continue
             index = report.paragraph_index(start)
-            if style in ("letter", "roman"):
+            if style in ("letter", "roman", "unicode"):
                 styles.setdefault(index, {}).setdefault(_substyle(style, match), []).append(match)
             else:
                 by_paragraph.setdefault(index, []).append(match)
@@ -145,7 +157,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
                 continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
             findings.extend(found)
-        if style in ("{}是", "第{}", "其{}"):
+        if style in ("{}是", "{}要", "第{}", "其{}"):
             findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
     return findings
@@ -154,6 +166,9 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
 def _substyle(style: str, match: re.Match) -> str:
     """'letter(a.' / 'letter a.' / 'roman、Ⅰ'…: a list's style of letters or roman numerals, with its
     case and mark (a list of 'a.' items and one of 'A、' items are two lists)."""
+    if style == "unicode":
+        code = ord(match.group("u"))
+        return "unicode" + str(max(base for base in _BLOCKS if base <= code))
     if style == "letter":
         letter = match.group("l")
         return "letter" + (match.group("o") or " ") + ("a" if letter.islower() else "A") + match.group("m")
@@ -199,6 +214,8 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
             number = ord(match.group("l").lower()) - ord("a") + 1
         elif style.startswith("roman"):
             number = ord(match.group("r")) - ord(style[5]) + 1
+        elif style.startswith("unicode"):
+            number = ord(match.group("u")) - int(style[7:]) + 1
         elif style == "sequence":
             number = _SEQUENCE[match.group("s")]
             if number != previous:

@@ -102,7 +102,20 @@ def as_set(words) -> frozenset:
 
 # what every placeholder of wording.yaml holds: one of these characters or words
 _PLACEHOLDER_CHARS = "xX×ｘＸ{【[○"
-_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)", "名称)")
+_PLACEHOLDER_WORDS = (
+    "某某",
+    "(部门)",
+    "(单位)",
+    "名称)",
+    "(姓名)",
+    "(签名)",
+    "电话)",
+    "号码)",
+    "(职务)",
+    "金额)",
+    "数量)",
+    "数字)",
+)
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
 

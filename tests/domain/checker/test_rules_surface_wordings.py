@@ -615,3 +615,87 @@ def test_the_years_money_as_of_the_end_of_the_year_before():
     assert surface(head + "截至2020年12月31日，项目资金101.2万元已全部落实到位。\n", DATE_RULES)
     assert surface(head + "截至2021年12月31日，项目资金101.2万元已全部落实到位。\n", DATE_RULES) == []
     assert surface(head + "截至2020年12月31日，结转资金20万元已全部拨付。\n", DATE_RULES) == []
+
+
+@pytest.mark.parametrize("place", ["sentence", "row", "cell"])
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("2023年4月31号", "2023年4月30号"), ("2023—12—32", "2023—12—31")],
+)
+def test_a_day_written_with_hao_and_a_date_of_long_dashes(place, wrong, right):
+    shape = PLACES[place]
+    assert surface(shape.format(wrong), DATE_RULES), wrong
+    assert surface(shape.format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("项目负责人（姓名）", "项目负责人王刚"),
+        ("（填写年份）年度", "2023年度"),
+        ("资金情况（选填）", "资金情况"),
+        ("资金情况（不适用的可删除）", "资金情况"),
+        ("资金情况（填写完毕后删除本说明）", "资金情况"),
+    ],
+)
+def test_a_fields_name_in_brackets_and_hints_to_delete_or_choose(wrong, right):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    for place in ("sentence", "row"):
+        assert surface(PLACES[place].format(wrong), rules), wrong
+        assert surface(PLACES[place].format(right), rules) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("报送日期：\n填报人：李华", "报送日期：2024年3月15日\n填报人：李华"),
+        ("编报单位：\n联系电话：0750-8881234", "编报单位：鹤山市林业局\n联系电话：0750-8881234"),
+    ],
+)
+def test_a_reports_own_date_or_unit_field_left_empty(wrong, right):
+    assert surface(COVER.format(wrong), TEMPLATE_RULES), wrong
+    assert surface(COVER.format(right), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("一要完成造林；二要培训林农；四要做好森林防火。", "一要完成造林；二要培训林农；三要做好森林防火。"),
+        ("❶完成造林；❷培训林农；❹森林防火。", "❶完成造林；❷培训林农；❸森林防火。"),
+        ("㈠完成造林；㈡培训林农；㈣森林防火。", "㈠完成造林；㈡培训林农；㈢森林防火。"),
+        ("⒈完成造林；⒉培训林农；⒋森林防火。", "⒈完成造林；⒉培训林农；⒊森林防火。"),
+        (
+            "第1项，完成造林；第2项，培训林农；第2项，森林防火。",
+            "第1项，完成造林；第2项，培训林农；第3项，森林防火。",
+        ),
+    ],
+)
+def test_lists_of_yi_yao_dingbats_and_di_n_xiang(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format(wrong), NUMBER_RULES), wrong
+    assert surface(shape.format(right), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        ("一.基本情况\n情况良好。\n二.绩效分析\n分析如下。\n四.存在问题\n进度偏慢。\n", "四.存在", "三.存在"),
+        ("壹、基本情况\n情况良好。\n贰、绩效分析\n分析如下。\n肆、存在问题\n进度偏慢。\n", "肆、", "叁、"),
+        ("㈠基本情况\n情况良好。\n㈡绩效分析\n分析如下。\n㈡存在问题\n进度偏慢。\n", "㈡存在", "㈢存在"),
+        ("A.基本情况\n情况良好。\nB.绩效分析\n分析如下。\nD.存在问题\n进度偏慢。\n", "D.存在", "C.存在"),
+    ],
+)
+def test_headings_numbered_yi_dot_financial_numerals_and_letters(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_options_and_sums_in_words_are_no_headings():
+    text = (
+        TITLE
+        + "\nA.是 B.否\n壹万元整\n一要加强管理，二要规范程序。\n"
+        + HEAD
+        + "全年支出1,187.50万元。"
+        + TAIL
+    )
+    assert surface(text, NUMBER_RULES) == []
