@@ -1099,6 +1099,80 @@ def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
 
 
+def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
+    """Combinations written after the seventh widening, and not tuned on: how far the widenings
+    reach past the wordings they were made on. Measured at f6b7d3d: 29 of 55 found (52%), 0 of 79
+    twins drawing a finding. Left open: 元月, a half year's span (7-13月), hints opening with 注:
+    or 此部分, 审批人/单位公章 fields, inline 一、/甲、/(Ⅰ) lists, a list that goes back to 1.,
+    headings numbered 1)/甲、."""
+    dates = [
+        ("2023年02月30日", "2023年02月28日"),
+        ("2023年元月32日", "2023年元月31日"),
+        ("2023年下半年（7-13月）", "2023年下半年（7-12月）"),
+        ("2023-9-31", "2023-9-30"),
+        ("2023年12月31日至2024年1月32日", "2023年12月31日至2024年1月31日"),
+    ]
+    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
+        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    template = [
+        ("（注：此部分由评价机构填写）", ""),
+        ("（此部分内容可根据实际删减）", ""),
+        ("（参照上述格式填写）", ""),
+        ("____年度", "2023年度"),
+        ("XX市XX局", "鹤山市林业局"),
+    ]
+    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
+        yield (
+            f"模板|{place}|{wrong[:10]}",
+            shape.format(x="资金情况" + wrong),
+            shape.format(x="资金情况" + right),
+        )
+    fields = [
+        ("审批人：\n填报人：李华", "审批人：王刚\n填报人：李华"),
+        ("经办人签字：\n年  月  日", "经办人签字：李华\n2024年3月15日"),
+        ("单位公章：\n填报人：李华", "单位公章：鹤山市林业局\n填报人：李华"),
+    ]
+    for wrong, right in fields:
+        yield f"栏目|封面|{wrong[:8]}", _COVER.format(cover=wrong), _COVER.format(cover=right)
+        end = _HEAD + "全年支出1,187.50万元。" + _TAIL + "{}\n"
+        yield f"栏目|落款|{wrong[:8]}", end.format(wrong), end.format(right)
+    lists = [
+        ("一、完成造林；二、培训林农；四、森林防火。", "一、完成造林；二、培训林农；三、森林防火。"),
+        ("甲、完成造林；乙、培训林农；丁、森林防火。", "甲、完成造林；乙、培训林农；丙、森林防火。"),
+        ("（Ⅰ）完成造林；（Ⅱ）培训林农；（Ⅳ）森林防火。", "（Ⅰ）完成造林；（Ⅱ）培训林农；（Ⅲ）森林防火。"),
+        (
+            "第一、完成造林；第二、培训林农；第二、森林防火。",
+            "第一、完成造林；第二、培训林农；第三、森林防火。",
+        ),
+        ("1.完成造林；2.培训林农；1.森林防火。", "1.完成造林；2.培训林农；3.森林防火。"),
+    ]
+    for wrong, right in lists:
+        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
+        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    heads = [
+        ("一、基本情况\n1)项目概况\n概况。\n2)资金安排\n安排。\n4)组织实施\n实施。\n", "4)组织", "3)组织"),
+        ("甲、基本情况\n情况良好。\n乙、绩效分析\n分析如下。\n丁、存在问题\n进度偏慢。\n", "丁、", "丙、"),
+        ("一、基本情况\n①项目概况\n概况。\n②资金安排\n安排。\n②组织实施\n实施。\n", "②组织", "③组织"),
+        (
+            "一、绩效分析\n1.1 产出\n完成。\n1.2 效益\n良好。\n2.1 问题\n偏慢。\n2.3 建议\n加快。\n",
+            "2.3 建议",
+            "2.2 建议",
+        ),
+    ]
+    for body, bad, good in heads:
+        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    twins = [
+        "甲方乙方签订合同",
+        "2023年9月1日至8月31日",
+        "（Ⅱ类）水质",
+        "第一、二季度",
+        "审批人员3名",
+        "1.完成造林；2.培训林农。1.生态效益良好",
+    ]
+    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
+        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+
+
 DATE_RULES = ("date.format", "date.malformed")
 TEMPLATE_RULES = (
     "template.leftover",
@@ -1135,6 +1209,8 @@ FAMILIES: tuple[Family, ...] = (
     ("第五轮调规则后新写的组合（第六轮据此调了规则）", SURFACE_RULES, _fresh_seventh),
     # (written after the sixth widening, measured before any rule was changed for it: 22/65 found, 0 twins fired)
     ("第六轮调规则后新写的组合（第七轮据此调了规则）", SURFACE_RULES, _fresh_eighth),
+    # (written after the seventh widening, not tuned on: 29/55 found, 0 twins fired)
+    ("第七轮调规则后新写的组合（未据此调规则）", SURFACE_RULES, _fresh_ninth),
 )
 
 
