@@ -2378,7 +2378,10 @@ _RUN_HEADINGS = (
     ("".join(chr(c) for c in range(0x3220, 0x322A)), ""),  # ㈠ ㈡ …
     ("ABCDEFGHIJ", "、.．"),
     ("壹贰叁肆伍陆柒捌玖拾", "、.．"),
+    ("甲乙丙丁戊己庚辛壬癸", "、.．"),
 )
+# '1)项目概况': the half bracket of a heading's number
+_HALF_BRACKET_HEADING = re.compile(r"(\d{1,2})\)(?=[\u4e00-\u9fff]{2})")
 _ONE_OR_TWO = (re.compile(r"."), re.compile(r".."))  # (the run's character, and its mark)
 _CN_DOT_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})[.．](?=[\u4e00-\u9fff]{2})")
 _HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十") | frozenset(
@@ -2410,7 +2413,11 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
             shown = lambda n: f"第{int_to_cn(n)}节"  # noqa: E731
         elif line[0].isdecimal():
             match = _DECIMAL_HEADING.match(line)
-            if match is None:
+            half = _HALF_BRACKET_HEADING.match(line) if match is None else None
+            if half is not None:
+                match, key, number = half, ")", int(half.group(1))
+                shown = lambda n: f"{n})"  # noqa: E731
+            elif match is None:
                 match = _SPACED_HEADING.match(line)
                 following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
                 if (
@@ -3602,7 +3609,11 @@ def _chinese_dates(context: CheckContext) -> list[Finding]:
 _MONTH_DAY = re.compile(r"(?<![\d.\-/])(\d{1,2})月([0-3]?\d)日")
 # (号 after a year and a month is a day: '2023年4月31号')
 _YEAR_MONTH_HAO = re.compile(r"(?:19|20)\d{2}年(\d{1,2})月([0-3]?\d)号")
-_MONTH_SPAN = re.compile(r"(?:19|20)\d{2}年(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月")
+_MONTH_SPAN = re.compile(
+    r"(?:19|20)\d{2}年(?:[上下]半年)?\(?(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月(?!龄)"
+)
+# 元月 is January: '2023年元月32日'
+_FIRST_MONTH_DAY = re.compile(r"元月([0-3]?\d)[日号]")
 _QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?第([五六七八九]|[5-9])季度")
 
 
@@ -3620,6 +3631,18 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                 continue
             if day == 0 or month == 0:
                 continue
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    for match in _FIRST_MONTH_DAY.finditer(text) if "元月" in text else ():
+        if int(match.group(1)) > 31:
             findings.append(
                 context.finding(
                     "date.format",

@@ -29,7 +29,11 @@ _STYLES = (
     # '其一，…其二，…'
     (re.compile(rf"其(?P<n>[{_CN}]{{1,2}})(?=[,，、:：是])"), "其{}"),
     # 'Ⅰ、…Ⅱ、…' (one character each, rare: found fast)
-    (re.compile(r"(?P<r>[\u2160-\u216b\u2170-\u217b])(?P<m>[、.．])(?=[\u4e00-\u9fff])"), "roman"),
+    (re.compile(r"(?P<o>\(?)(?P<r>[\u2160-\u216b\u2170-\u217b])(?P<m>[、.．)])(?=[\u4e00-\u9fff])"), "roman"),
+    # '一、…二、…' run into one paragraph (not opening a line: a heading of its own, heading.numbering's)
+    (re.compile(rf"(?P<n>[{_CN}]{{1,2}})、(?=[\u4e00-\u9fff])"), "{}、"),
+    # '甲、…乙、…丙、'
+    (re.compile(r"(?P<g>[甲乙丙丁戊己庚辛壬癸])(?P<m>[、.．])(?=[\u4e00-\u9fff])"), "stem"),
     # 'a.…b.…', 'A、…B、…', 'a)…b)…', '(a)…(b)…': each case and mark a list of its own
     (re.compile(r"(?<![A-Za-z0-9])(?P<o>\(?)(?P<l>[A-Za-z])(?P<m>[.、)])(?=[\u4e00-\u9fff])"), "letter"),
     # '一要…二要…三要…'
@@ -41,6 +45,7 @@ _STYLES = (
     # '首先，…其次，…再次，…': only a word said twice is reported ('再次' also means 'again')
     (re.compile(r"(?P<s>首先|其次|再次)(?=[,，])"), "sequence"),
 )
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _BLOCKS = (0x2776, 0x2780, 0x278A, 0x2488, 0x3220, 0x24F5)  # the first of each run of ten (⒈: twenty)
 _SEQUENCE_WORDS = dict(zip(_SEQUENCE.values(), _SEQUENCE, strict=True))
@@ -70,7 +75,8 @@ def _printed(style: str, number: int) -> str:
         return opening + chr(ord(case) + number - 1) + mark if 1 <= number <= 26 else str(number)
     if style.startswith("roman"):
         first, mark = style[5], style[6]
-        return chr(ord(first) + number - 1) + mark if 1 <= number <= 12 else str(number)
+        opening = "(" if mark == ")" else ""
+        return opening + chr(ord(first) + number - 1) + mark if 1 <= number <= 12 else str(number)
     if style == "sequence":
         return _SEQUENCE_WORDS.get(number, str(number))
     if style == "circled":
@@ -78,6 +84,10 @@ def _printed(style: str, number: int) -> str:
     if style == "parenthesized":
         return chr(0x2474 + number - 1) if 1 <= number <= 20 else f"({number})"
     if style in ("{}是", "{}要", "第{}", "其{}"):
+        return style.format(_cn(number))
+    if style.startswith("stem"):
+        return _STEMS[number - 1] + style[4:] if 1 <= number <= 10 else str(number)
+    if style == "{}、":
         return style.format(_cn(number))
     if style.startswith("unicode"):
         return chr(int(style[7:]) + number - 1) if 1 <= number <= 10 else str(number)
@@ -135,8 +145,10 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             start = match.start()
             if style not in ("circled", "unicode") and start and text[start - 1] not in _OPENS:
                 continue
+            if style in ("{}、", "stem") and (not start or text[start - 1] == "\n"):
+                continue  # a line's own number: a heading, heading.numbering's
             index = report.paragraph_index(start)
-            if style in ("letter", "roman", "unicode"):
+            if style in ("letter", "roman", "unicode", "stem"):
                 styles.setdefault(index, {}).setdefault(_substyle(style, match), []).append(match)
             else:
                 by_paragraph.setdefault(index, []).append(match)
@@ -166,6 +178,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
 def _substyle(style: str, match: re.Match) -> str:
     """'letter(a.' / 'letter a.' / 'roman、Ⅰ'…: a list's style of letters or roman numerals, with its
     case and mark (a list of 'a.' items and one of 'A、' items are two lists)."""
+    if style == "stem":
+        return "stem" + match.group("m")
     if style == "unicode":
         code = ord(match.group("u"))
         return "unicode" + str(max(base for base in _BLOCKS if base <= code))
@@ -216,6 +230,8 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
             number = ord(match.group("r")) - ord(style[5]) + 1
         elif style.startswith("unicode"):
             number = ord(match.group("u")) - int(style[7:]) + 1
+        elif style.startswith("stem"):
+            number = _STEMS.index(match.group("g")) + 1
         elif style == "sequence":
             number = _SEQUENCE[match.group("s")]
             if number != previous:

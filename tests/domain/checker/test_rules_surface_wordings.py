@@ -699,3 +699,54 @@ def test_options_and_sums_in_words_are_no_headings():
         + TAIL
     )
     assert surface(text, NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("2023年元月32日", "2023年元月31日"), ("2023年下半年（7-13月）", "2023年下半年（7-12月）")],
+)
+def test_yuan_yue_and_a_half_years_months(wrong, right):
+    for place in ("sentence", "row", "cell"):
+        assert surface(PLACES[place].format(wrong), DATE_RULES), wrong
+        assert surface(PLACES[place].format(right), DATE_RULES) == []
+    assert surface(HEAD + "为6-18月龄婴幼儿发放营养包。" + TAIL, DATE_RULES) == []
+
+
+@pytest.mark.parametrize("hint", ["（注：此部分由评价机构填写）", "（此部分内容可根据实际删减）"])
+def test_hints_opening_with_zhu_or_ci_bu_fen(hint):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    assert surface(PLACES["sentence"].format("资金情况" + hint), rules)
+    assert surface(PLACES["sentence"].format("资金情况（注：单位为万元）"), rules) == []
+
+
+def test_approvers_and_stamp_fields_left_empty():
+    assert surface(COVER.format("审批人：\n填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format("单位公章：\n填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format("审批人：王刚\n填报人：李华"), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("一、完成造林；二、培训林农；四、森林防火。", "一、完成造林；二、培训林农；三、森林防火。"),
+        ("甲、完成造林；乙、培训林农；丁、森林防火。", "甲、完成造林；乙、培训林农；丙、森林防火。"),
+        ("（Ⅰ）完成造林；（Ⅱ）培训林农；（Ⅳ）森林防火。", "（Ⅰ）完成造林；（Ⅱ）培训林农；（Ⅲ）森林防火。"),
+    ],
+)
+def test_inline_chinese_numeral_stem_and_bracketed_roman_lists(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format(wrong), NUMBER_RULES), wrong
+    assert surface(shape.format(right), NUMBER_RULES) == []
+    assert surface(shape.format("甲方乙方签订合同，第一、二季度完成（Ⅱ类）水质监测。"), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        ("一、基本情况\n1)项目概况\n概况。\n2)资金安排\n安排。\n4)组织实施\n实施。\n", "4)组织", "3)组织"),
+        ("甲、基本情况\n情况良好。\n乙、绩效分析\n分析如下。\n丁、存在问题\n进度偏慢。\n", "丁、", "丙、"),
+    ],
+)
+def test_headings_numbered_with_a_half_bracket_or_stems(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
