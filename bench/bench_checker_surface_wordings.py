@@ -1182,7 +1182,8 @@ def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
     lists, 一）/【一】/1-1/⑴ headings."""
     dates = [
         ("2023年6月0日", "2023年6月1日"),
-        ("2023年7月1号至6月30号", "2023年6月30号至7月1号"),
+        # (first written '2023年7月1号至6月30号': a school year's span, no slip; replaced after the count)
+        ("2023年7月10号至7月1号", "2023年7月1号至7月10号"),
         ("２０２３年１２月３２日", "２０２３年１２月３１日"),
         ("2023年00月", "2023年10月"),
     ]
