@@ -2363,7 +2363,7 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
 # '1.1 产出分析' / '2.1.3 时效指标' (the number's last part counts under the parts before it),
 # 'Ⅰ、基本情况', '第一节 …' (its count starts again under each 第…章)
 _DECIMAL_HEADING = re.compile(
-    r"(\d{1,2}(?:\.\d{1,2}){1,3})[.、．]?(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
+    r"(\d{1,2}(?:([.\-])\d{1,2})(?:\2\d{1,2}){0,2})[.、．]?(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
 )
 # '1 项目概况': a number and a space, a short title with no figure in it
 # (the space is dropped in the normalised text: '1项目概况'; a measure word after the number is a count)
@@ -2371,22 +2371,73 @@ _SPACED_HEADING = re.compile(
     r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
 )
 _SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3})(节|章)")
-# a heading numbered by one character of a run ('Ⅰ、', '㈠', 'A.', '壹、'), or by a numeral and a dot
-# ('一.'): (its run, the mark after it, or none)
-_RUN_HEADINGS = (
-    ("".join(chr(c) for c in range(0x2160, 0x216C)), "、.．"),  # Ⅰ Ⅱ …
-    ("".join(chr(c) for c in range(0x3220, 0x322A)), ""),  # ㈠ ㈡ …
-    ("ABCDEFGHIJ", "、.．"),
-    ("壹贰叁肆伍陆柒捌玖拾", "、.．"),
-    ("甲乙丙丁戊己庚辛壬癸", "、.．"),
+# a heading numbered by a Chinese numeral, a number in 【】 or one character of a run ('Ⅰ、', '㈠',
+# 'A.', '壹、', '甲、', '⑴'), with or without a bracket around it or a mark after it: '一.', '一)',
+# '【一】', '(A)', '(Ⅰ)'. The styles the outline parser reads (一、, (一), ①) are left to it.
+_HEADING_RUNS = (
+    "".join(chr(c) for c in range(0x2160, 0x216C)),  # Ⅰ Ⅱ …
+    "".join(chr(c) for c in range(0x2170, 0x217C)),  # ⅰ ⅱ …
+    "ABCDEFGHIJ",
+    "abcdefghij",
+    "壹贰叁肆伍陆柒捌玖拾",
+    "甲乙丙丁戊己庚辛壬癸",
+    "".join(chr(c) for c in range(0x3220, 0x322A)),  # ㈠ ㈡ …
+    "".join(chr(c) for c in range(0x2474, 0x2488)),  # ⑴ ⑵ …
+    "".join(chr(c) for c in range(0x2488, 0x249C)),  # ⒈ ⒉ …
+    "".join(chr(c) for c in range(0x2776, 0x2780)),  # ❶ ❷ …
+    "".join(chr(c) for c in range(0x2780, 0x278A)),  # ➀ ➁ …
+    "".join(chr(c) for c in range(0x278A, 0x2794)),  # ➊ ➋ …
+    "".join(chr(c) for c in range(0x24F5, 0x24FF)),  # ⓵ ⓶ …
 )
+_SELF_MARKED = frozenset("".join(_HEADING_RUNS[6:]))  # (a number of its own: no mark needed)
+_RUN_OF = {ch: run for run in _HEADING_RUNS for ch in run}
+_BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+_RUN_HEADING = re.compile(
+    r"(?P<o>[(\[【〔]?)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2}|["
+    + re.escape("".join(_HEADING_RUNS))
+    + r"])(?P<c>[)\]】〕、.．]?)[ \t]*(?=[\u4e00-\u9fff]{2})"
+)
+_HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十([【〔") | frozenset("".join(_HEADING_RUNS))
 # '1)项目概况': the half bracket of a heading's number
 _HALF_BRACKET_HEADING = re.compile(r"(\d{1,2})\)(?=[\u4e00-\u9fff]{2})")
-_ONE_OR_TWO = (re.compile(r"."), re.compile(r".."))  # (the run's character, and its mark)
-_CN_DOT_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})[.．](?=[\u4e00-\u9fff]{2})")
-_HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十") | frozenset(
-    "".join(run for run, _ in _RUN_HEADINGS)
-)
+
+
+def _run_heading(line: str):
+    """(key, number, how a number of its style is shown, match) of a heading of _RUN_HEADING's
+    styles at the start of ``line``, or None."""
+    match = _RUN_HEADING.match(line)
+    if match is None:
+        return None
+    opening, numeral, closing = match.group("o"), match.group("n"), match.group("c")
+    if opening and closing != _BRACKETS[opening]:
+        return None
+    if not opening and not closing and numeral not in _SELF_MARKED:
+        return None  # ('A级', '壹万元', '甲方': no number)
+    if numeral[0].isdecimal() and opening in ("", "("):
+        return None  # (1. 1、 1) …: read by the digits' own branch; (1): the outline parser's)
+    chinese = numeral[0] in "一二三四五六七八九十"
+    if chinese and ((not opening and closing == "、") or (opening == "(" and closing == ")")):
+        return None  # 一、 and (一): the outline parser's
+    if chinese:
+        number, run = cn_number(numeral), ""
+    elif numeral[0].isdecimal():
+        number, run = int(numeral), ""
+    else:
+        run = _RUN_OF[numeral]
+        number = run.index(numeral) + 1
+    kind = "cn" if chinese else ("digit" if not run else run[0])
+    key = f"{opening}{kind}{closing}"
+
+    def shown(n: int) -> str:
+        if chinese:
+            written = int_to_cn(n)
+        elif not run:
+            written = str(n)
+        else:
+            written = run[n - 1] if 0 < n <= len(run) else str(n)
+        return f"{opening}{written}{closing}"
+
+    return key, number, shown, match
 
 
 def _other_heading_numbers(context: CheckContext) -> list[Finding]:
@@ -2400,8 +2451,10 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
         line = paragraph.text
         if paragraph.start in outline:
             last.pop(" ", None)  # numbers with no mark count again under each section
-        if not line or line[0] not in _HEADING_LINE_FIRSTS or len(line) > 40 or "|" in line:
+        if not line or line[0] not in _HEADING_LINE_FIRSTS or "|" in line:
             continue
+        # (a long line is a heading run into its body: its number counts, only a short one is named)
+        short = len(line) <= 40
         if line[0] == "第":
             match = _SECTION_HEADING.match(line)
             if match is None:
@@ -2432,30 +2485,23 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
             elif line.rstrip().endswith(("。", ";", "；")):
                 continue
             else:
-                *parent, own = match.group(1).split(".")
-                key, number = ".".join(parent), int(own)
-                shown = lambda n, key=key: f"{key}.{n}"  # noqa: E731
-        elif line[0] in "一二三四五六七八九十":
-            match = _CN_DOT_HEADING.match(line)
-            if match is None:
-                continue
-            key, number = "一.", cn_number(match.group(1))
-            shown = lambda n: f"{int_to_cn(n)}."  # noqa: E731
+                dot = match.group(2)
+                *parent, own = match.group(1).split(dot)
+                key, number = dot.join(parent) + dot, int(own)
+                shown = lambda n, key=key: f"{key}{n}"  # noqa: E731
         else:
-            run, marks = next(r for r in _RUN_HEADINGS if line[0] in r[0])
-            after = line[1:2]
-            if marks and (not after or after not in marks):
+            found = _run_heading(line)
+            if found is None:
                 continue
-            rest = line[2:] if marks else line[1:]
-            if len(rest) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest[:2]):
-                continue  # a title follows: 'A.是 B.否' or '壹万元' is none
-            key, number = run[0], run.index(line[0]) + 1
-            mark = after if marks else ""
-            shown = lambda n, run=run, mark=mark: run[n - 1] + mark if 0 < n <= len(run) else str(n)  # noqa: E731
-            match = _ONE_OR_TWO[bool(marks)].match(line)
+            key, number, shown, match = found
         previous = last.get(key)
         last[key] = number
-        if previous is None or number is None or number not in (previous, previous + 2, previous + 3):
+        if (
+            not short
+            or previous is None
+            or number is None
+            or number not in (previous, previous + 2, previous + 3)
+        ):
             continue
         what = (
             f"标题编号重复：“{shown(number)}”出现了两次"
@@ -3682,14 +3728,16 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
 
 
 # a span of days within one month: '2023年12月30日至29日'
-_DAY_SPAN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})日")
+_DAY_SPAN = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:\2月)?(\d{1,2})[日号]"
+)
 
 
 def _days_in_reverse(context: CheckContext) -> list[Finding]:
     """A span of days of one month that ends before it starts (“2023年12月30日至29日”)."""
     text = context.report.text
     findings = []
-    if not has_any(text, ("日至", "日到", "日-", "日—", "日~"), context.report.places):
+    if not has_any(text, ("日至", "日到", "日-", "日—", "日~", "号至", "号到", "号-"), context.report.places):
         return findings  # (every span of days holds one)
     for match in scan.finditer(_DAY_SPAN, text, context.report.places):
         if int(match.group(4)) >= int(match.group(3)):
@@ -3797,8 +3845,8 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
 
 # a span of two dates: '2023年10月至2023年3月', '2023年6月30日至6月1日'
 _DATE_SPAN = re.compile(
-    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?\s*(?:至|到|—|–|-|~|～)\s*"
-    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?"
+    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})[日号])?\s*(?:至|到|—|–|-|~|～)\s*"
+    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?"
 )
 
 

@@ -36,8 +36,11 @@ _STYLES = (
     (re.compile(r"(?P<g>[甲乙丙丁戊己庚辛壬癸])(?P<m>[、.．])(?=[\u4e00-\u9fff])"), "stem"),
     # 'a.…b.…', 'A、…B、…', 'a)…b)…', '(a)…(b)…': each case and mark a list of its own
     (re.compile(r"(?<![A-Za-z0-9])(?P<o>\(?)(?P<l>[A-Za-z])(?P<m>[.、)])(?=[\u4e00-\u9fff])"), "letter"),
-    # '一要…二要…三要…'
+    # '一要…二要…三要…', '一则…二则…'
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})要"), "{}要"),
+    (re.compile(rf"(?P<n>[{_CN}]{{1,2}})则"), "{}则"),
+    # '第一点,…第二点,…'
+    (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})点(?=[,，、:：])"), "第{}点"),
     # '第1项,…第2项,…'
     (re.compile(r"第(?P<n>\d{1,2})项(?=[,，、:：])"), "第{}项"),
     # numbers of one character each in the other blocks: ❶ ➀ ➊ ⒈ ㈠ ⓵ (rare: found fast)
@@ -83,7 +86,7 @@ def _printed(style: str, number: int) -> str:
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else str(number)
     if style == "parenthesized":
         return chr(0x2474 + number - 1) if 1 <= number <= 20 else f"({number})"
-    if style in ("{}是", "{}要", "第{}", "其{}"):
+    if style in ("{}是", "{}要", "{}则", "第{}", "第{}点", "其{}"):
         return style.format(_cn(number))
     if style.startswith("stem"):
         return _STEMS[number - 1] + style[4:] if 1 <= number <= 10 else str(number)
@@ -113,7 +116,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue
         if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
-        if style in ("{}是", "{}要"):
+        if style in ("{}是", "{}要", "{}则"):
             matches = _shi_matches(text, pattern, report.places, style[-1])
         elif style == "(cn)":
             # run in after a clause's end, not opening a line (a heading of its own, heading.numbering's)
@@ -169,7 +172,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             if style == "circled" and any(text.startswith("=", m.end()) for m in matches):
                 continue  # '支出实现率⑤=④/③': a table's columns named by their numbers, no list
             findings.extend(found)
-        if style in ("{}是", "{}要", "第{}", "其{}"):
+        if style in ("{}是", "{}要", "{}则", "第{}", "第{}点", "其{}"):
             findings.extend(_runs_of_lines(context, by_paragraph, style))
     findings.sort(key=lambda f: f.location.start)
     return findings
@@ -267,6 +270,9 @@ def _out_of_order(context: CheckContext, matches: list[re.Match], style: str, li
         if repeated and number == previous + 2:
             previous, last_end, repeated = number, match.end(), False
             continue  # '一是…二是…二是…四是': the second 二是 was the 三是, already reported as a repeat
+        if style in ("{}要", "{}则") and number == previous == 1:
+            last_end = match.end()
+            continue  # '一则以喜，一则以忧': a saying, no list
         repeated = number == previous
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{_printed(style, previous + 1)}）"

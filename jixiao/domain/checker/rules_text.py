@@ -101,7 +101,7 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
-_PLACEHOLDER_CHARS = "xX×ｘＸ{【[○"
+_PLACEHOLDER_CHARS = "xX×ｘＸ{【[〈<○"
 _PLACEHOLDER_WORDS = (
     "某某",
     "(部门)",

@@ -750,3 +750,72 @@ def test_inline_chinese_numeral_stem_and_bracketed_roman_lists(wrong, right):
 def test_headings_numbered_with_a_half_bracket_or_stems(body, bad, good):
     assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
     assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_a_span_of_days_written_with_hao_backwards():
+    shape = PLACES["sentence"]
+    assert surface(shape.format("2023年7月10号至7月1号"), DATE_RULES)
+    assert surface(shape.format("2023年7月1号至7月10号"), DATE_RULES) == []
+    assert surface(shape.format("2023年9月1号至6月30号"), DATE_RULES) == []  # a school year
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("（此处粘贴附件）", ""),
+        ("，详见附表XX", "，详见附表2"),
+        ("单击此处输入文字。", "全年支出1,187.50万元。"),
+        ("〈项目名称〉", "森林防火项目"),
+    ],
+)
+def test_a_word_processors_placeholders_and_an_annex_left_unnumbered(wrong, right):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    for place in ("sentence", "row", "cell"):
+        assert surface(PLACES[place].format("资金情况" + wrong), rules), wrong
+        assert surface(PLACES[place].format("资金情况" + right), rules) == []
+
+
+@pytest.mark.parametrize("field", ["日期：", "评价组成员："])
+def test_a_date_or_members_field_left_empty(field):
+    assert surface(COVER.format(field + "\n填报人：李华"), TEMPLATE_RULES)
+    assert surface(COVER.format(field + "王刚\n填报人：李华"), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("一则完成造林，二则培训林农，四则做好森林防火。", "一则完成造林，二则培训林农，三则做好森林防火。"),
+        (
+            "第一点，完成造林；第二点，培训林农；第四点，森林防火。",
+            "第一点，完成造林；第二点，培训林农；第三点，森林防火。",
+        ),
+    ],
+)
+def test_lists_of_yi_ze_and_di_yi_dian(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format(wrong), NUMBER_RULES), wrong
+    assert surface(shape.format(right), NUMBER_RULES) == []
+    assert surface(shape.format("一则以喜，一则以忧。"), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        ("一）基本情况\n情况良好。\n二）绩效分析\n分析如下。\n四）存在问题\n进度偏慢。\n", "四）", "三）"),
+        (
+            "【一】基本情况\n情况良好。\n【二】绩效分析\n分析如下。\n【四】存在问题\n进度偏慢。\n",
+            "【四】",
+            "【三】",
+        ),
+        ("一、绩效分析\n1-1 产出分析\n完成。\n1-2 效益分析\n良好。\n1-4 满意度\n95%。\n", "1-4", "1-3"),
+        ("一、基本情况\n⑴项目概况\n概况。\n⑵资金安排\n安排。\n⑷组织实施\n实施。\n", "⑷", "⑶"),
+    ],
+)
+def test_headings_in_half_brackets_black_brackets_dashed_decimals_and_parenthesized_digits(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_a_heading_run_into_its_body_still_counts_in_its_list():
+    body = "一)资金投入情况。\n到位及时。\n二)绩效目标完成情况分析。严格落实中央和省、市文件要求，按计划推进各项工作，完成了全年目标。\n三)绩效指标完成情况\n良好。\n"
+    assert surface(TITLE + "\n" + body, NUMBER_RULES) == []
