@@ -2370,7 +2370,11 @@ _DECIMAL_HEADING = re.compile(
 _SPACED_HEADING = re.compile(
     r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
 )
-_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3})(节|章)")
+_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(节|章)")
+# 'I.', 'II.', 'IV.': roman numerals of Latin letters (a lone I. in a list of letters is the letter's)
+_ASCII_ROMAN = re.compile(r"(?P<n>[IVX]{1,4})(?P<c>[.、．])[ \t]*(?=[\u4e00-\u9fff]{2})")
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_NUMERALS = {value: numeral for numeral, value in _ROMAN_VALUES.items()}
 # a heading numbered by a Chinese numeral, a number in 【】 or one character of a run ('Ⅰ、', '㈠',
 # 'A.', '壹、', '甲、', '⑴'), with or without a bracket around it or a mark after it: '一.', '一)',
 # '【一】', '(A)', '(Ⅰ)'. The styles the outline parser reads (一、, (一), ①) are left to it.
@@ -2459,11 +2463,16 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
             match = _SECTION_HEADING.match(line)
             if match is None:
                 continue
+            digits = match.group(1).isdecimal()
             if match.group(2) == "章":
                 last.pop("节", None)  # each chapter numbers its own sections
-                continue
-            key, number = "节", cn_number(match.group(1))
-            shown = lambda n: f"第{int_to_cn(n)}节"  # noqa: E731
+                if not digits:
+                    continue  # (第一章: the outline parser's)
+                key, number = "章", int(match.group(1))
+                shown = lambda n: f"第{n}章"  # noqa: E731
+            else:
+                key, number = "节", cn_number(match.group(1))
+                shown = (lambda n: f"第{n}节") if digits else (lambda n: f"第{int_to_cn(n)}节")
         elif line[0].isdecimal():
             match = _DECIMAL_HEADING.match(line)
             half = _HALF_BRACKET_HEADING.match(line) if match is None else None
@@ -2490,10 +2499,17 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
                 key, number = dot.join(parent) + dot, int(own)
                 shown = lambda n, key=key: f"{key}{n}"  # noqa: E731
         else:
-            found = _run_heading(line)
-            if found is None:
-                continue
-            key, number, shown, match = found
+            roman = _ASCII_ROMAN.match(line) if line[0] in "IVX" else None
+            numeral = roman.group("n") if roman else ""
+            mark = roman.group("c") if roman else ""
+            if numeral in _ROMAN_VALUES and (len(numeral) > 1 or f"A{mark}" not in last):
+                key, number, match = f"I{mark}", _ROMAN_VALUES[numeral], roman
+                shown = lambda n, mark=mark: _ROMAN_NUMERALS.get(n, str(n)) + mark  # noqa: E731
+            else:
+                found = _run_heading(line)
+                if found is None:
+                    continue
+                key, number, shown, match = found
         previous = last.get(key)
         last[key] = number
         if (
@@ -3654,7 +3670,11 @@ def _chinese_dates(context: CheckContext) -> list[Finding]:
 # (日 only: '12月75号凭证' numbers a voucher of the month; a day past 39 is no slip of a day)
 _MONTH_DAY = re.compile(r"(?<![\d.\-/])(\d{1,2})月([0-3]?\d)日")
 # (号 after a year and a month is a day: '2023年4月31号')
-_YEAR_MONTH_HAO = re.compile(r"(?:19|20)\d{2}年(\d{1,2})月([0-3]?\d)号")
+_YEAR_MONTH_HAO = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月([0-3]?\d)号")
+# a year in digits, its month and day in Chinese numerals: '2023年十三月'
+_MIXED_DATE = re.compile(
+    r"((?:19|20)\d{2})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})[日号])?"
+)
 _MONTH_SPAN = re.compile(
     r"(?:19|20)\d{2}年(?:[上下]半年)?\(?(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月(?!龄)"
 )
@@ -3672,8 +3692,9 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
             _MONTH_DAY.finditer(text) if has_word(text, "日", places) else (),
             _YEAR_MONTH_HAO.finditer(text) if has_word(text, "号", places) else (),
         ):
-            month, day = int(match.group(1)), int(match.group(2))
-            if not 1 <= month <= 12 or _real_day(2024, month, day):
+            year = int(match.group(1)) if match.re is _YEAR_MONTH_HAO else 2024  # (no year: a leap one)
+            month, day = (int(g) for g in match.groups()[-2:])
+            if not 1 <= month <= 12 or _real_day(year, month, day):
                 continue
             if day == 0 or month == 0:
                 continue
@@ -3687,6 +3708,21 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
+    for match in _MIXED_DATE.finditer(text) if "十" in text else ():
+        month = _chinese_number(match.group(2))
+        day = _chinese_number(match.group(3)) if match.group(3) else 1
+        if month is None or day is None or _real_day(int(match.group(1)), month, day):
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期不存在：“{match.group(0)}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
     for match in _FIRST_MONTH_DAY.finditer(text) if "元月" in text else ():
         if int(match.group(1)) > 31:
             findings.append(
@@ -3818,7 +3854,18 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
                     and not ("-" in mark.group(0) and match.group(2) == "-")
                 ):
                     last = (int(end.group(1)), int(end.group(3)), int(end.group(4)))
-                    if _real_day(*last) and last < (year, month, day):
+                    if not _real_day(*last):  # the span's end, which no date of its own starts
+                        findings.append(
+                            context.finding(
+                                "date.format",
+                                WARNING,
+                                f"日期不存在：“{end.group(0)}”",
+                                end.start(),
+                                end.end(),
+                                found=end.group(0),
+                            )
+                        )
+                    elif last < (year, month, day):
                         findings.append(
                             context.finding(
                                 "date.format",

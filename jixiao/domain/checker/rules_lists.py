@@ -41,14 +41,18 @@ _STYLES = (
     (re.compile(rf"(?P<n>[{_CN}]{{1,2}})则"), "{}则"),
     # '第一点,…第二点,…'
     (re.compile(rf"第(?P<n>[{_CN}]{{1,2}})点(?=[,，、:：])"), "第{}点"),
-    # '第1项,…第2项,…'
+    # '第1项,…第2项,…', '第1条,…'
     (re.compile(r"第(?P<n>\d{1,2})项(?=[,，、:：])"), "第{}项"),
+    (re.compile(r"第(?P<n>\d{1,2})条(?=[,，、:：])"), "第{}条"),
+    # '一.…二.…' run into one paragraph (not opening a line)
+    (re.compile(rf"(?P<n>[{_CN}]{{1,2}})[.．](?=[\u4e00-\u9fff])"), "{}."),
     # numbers of one character each in the other blocks: ❶ ➀ ➊ ⒈ ㈠ ⓵ (rare: found fast)
     (re.compile(r"(?P<u>[\u2776-\u2793\u2488-\u249b\u3220-\u3229\u24f5-\u24fe])"), "unicode"),
     # '首先，…其次，…再次，…': only a word said twice is reported ('再次' also means 'again')
     (re.compile(r"(?P<s>首先|其次|再次)(?=[,，])"), "sequence"),
 )
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ANY_CIRCLED = re.compile(r"[\u2460-\u2473]")  # (a list may start past ①: '⑩…⑪…')
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _BLOCKS = (0x2776, 0x2780, 0x278A, 0x2488, 0x3220, 0x24F5)  # the first of each run of ten (⒈: twenty)
 _SEQUENCE_WORDS = dict(zip(_SEQUENCE.values(), _SEQUENCE, strict=True))
@@ -90,7 +94,7 @@ def _printed(style: str, number: int) -> str:
         return style.format(_cn(number))
     if style.startswith("stem"):
         return _STEMS[number - 1] + style[4:] if 1 <= number <= 10 else str(number)
-    if style == "{}、":
+    if style in ("{}、", "{}."):
         return style.format(_cn(number))
     if style.startswith("unicode"):
         return chr(int(style[7:]) + number - 1) if 1 <= number <= 10 else str(number)
@@ -112,7 +116,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
     text = report.text
     findings = []
     for pattern, style in _STYLES:
-        if style == "circled" and "①" not in text and "②" not in text:
+        if style == "circled" and not _ANY_CIRCLED.search(text):
             continue
         if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
@@ -148,7 +152,7 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             start = match.start()
             if style not in ("circled", "unicode") and start and text[start - 1] not in _OPENS:
                 continue
-            if style in ("{}、", "stem") and (not start or text[start - 1] == "\n"):
+            if style in ("{}、", "{}.", "stem") and (not start or text[start - 1] == "\n"):
                 continue  # a line's own number: a heading, heading.numbering's
             index = report.paragraph_index(start)
             if style in ("letter", "roman", "unicode", "stem"):

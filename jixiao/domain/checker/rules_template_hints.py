@@ -248,7 +248,7 @@ _HINT_BRACKET = re.compile(
     r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
 )
 _ASKING_BRACKET = re.compile(r"[(（][^()（）\n]{0,16}请[^()（）\n]{0,40}?[)）]")
-_ANY_BRACKET = re.compile(r"[(（][^()（）\n]{1,40}[)）]")
+_ANY_BRACKET = re.compile(r"[(（][^()（）\n]{1,40}[)）]|【[^【】\n]{1,40}】")
 _LIMIT_TAILS = frozenset(("以内", "以下", "左右"))
 _HINT_FIRSTS = frozenset(opener[0] for opener in _HINT_OPENERS)
 
@@ -266,7 +266,7 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
         if match is not None and not _HINT_BRACKET.match(text, opening):
             brackets.append(match)
     for cut in scan.places_of(text, "删", places):  # ('(不适用的可删除)': a few 删 a text)
-        opening = max(text.rfind("(", max(0, cut - 16), cut), text.rfind("（", max(0, cut - 16), cut))
+        opening = max(text.rfind(bracket, max(0, cut - 16), cut) for bracket in "(（【")
         match = _ANY_BRACKET.match(text, opening) if opening >= 0 else None
         if match is not None and match.end() > cut:
             brackets.append(match)

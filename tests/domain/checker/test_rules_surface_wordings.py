@@ -819,3 +819,64 @@ def test_headings_in_half_brackets_black_brackets_dashed_decimals_and_parenthesi
 def test_a_heading_run_into_its_body_still_counts_in_its_list():
     body = "一)资金投入情况。\n到位及时。\n二)绩效目标完成情况分析。严格落实中央和省、市文件要求，按计划推进各项工作，完成了全年目标。\n三)绩效指标完成情况\n良好。\n"
     assert surface(TITLE + "\n" + body, NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("2023年2月29号", "2024年2月29号"),
+        ("2023年度（2023.1.1-2023.12.32）", "2023年度（2023.1.1-2023.12.31）"),
+        ("2023年十三月", "2023年十二月"),
+    ],
+)
+def test_hao_of_a_common_year_a_spans_bad_end_and_a_mixed_date(wrong, right):
+    for place in ("sentence", "row", "cell"):
+        assert surface(PLACES[place].format(wrong), DATE_RULES), wrong
+        assert surface(PLACES[place].format(right), DATE_RULES) == []
+
+
+@pytest.mark.parametrize("hint", ["【请删除此段】", "（填写）", "（待补充）"])
+def test_a_black_bracket_to_delete_and_a_bracket_left_to_fill(hint):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    assert surface(PLACES["sentence"].format("资金情况" + hint), rules)
+    assert surface(PLACES["sentence"].format("待补充资料已补齐"), rules) == []
+
+
+@pytest.mark.parametrize("field", ["法定代表人：", "单位地址：", "邮政编码："])
+def test_a_units_own_particulars_left_empty(field):
+    assert surface(COVER.format(field + "\n联系电话：0750-8881234"), TEMPLATE_RULES)
+    assert surface(COVER.format(field + "王刚\n联系电话：0750-8881234"), TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("一.完成造林；二.培训林农；四.森林防火。", "一.完成造林；二.培训林农；三.森林防火。"),
+        (
+            "第1条，完成造林；第2条，培训林农；第4条，森林防火。",
+            "第1条，完成造林；第2条，培训林农；第3条，森林防火。",
+        ),
+        ("⑩完成造林；⑪培训林农；⑬森林防火。", "⑩完成造林；⑪培训林农；⑫森林防火。"),
+    ],
+)
+def test_inline_yi_dot_di_n_tiao_and_circled_numbers_past_ten(wrong, right):
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format(wrong), NUMBER_RULES), wrong
+    assert surface(shape.format(right), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        ("I.基本情况\n情况良好。\nII.绩效分析\n分析如下。\nIV.存在问题\n进度偏慢。\n", "IV.", "III."),
+        ("第1章 基本情况\n情况。\n第2章 绩效分析\n分析。\n第4章 存在问题\n问题。\n", "第4章", "第3章"),
+    ],
+)
+def test_headings_in_latin_roman_numerals_and_digit_chapters(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_a_letter_list_through_i_is_no_roman_list():
+    body = "".join(f"{c}.第{c}项工作\n内容。\n" for c in "ABCDEFGHIJ")
+    assert surface(TITLE + "\n" + body, NUMBER_RULES) == []
