@@ -2370,7 +2370,7 @@ _DECIMAL_HEADING = re.compile(
 _SPACED_HEADING = re.compile(
     r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
 )
-_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(节|章)")
+_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(节|章|部分)")
 # 'I.', 'II.', 'IV.': roman numerals of Latin letters (a lone I. in a list of letters is the letter's)
 _ASCII_ROMAN = re.compile(r"(?P<n>[IVX]{1,4})(?P<c>[.、．])[ \t]*(?=[\u4e00-\u9fff]{2})")
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -2393,13 +2393,15 @@ _HEADING_RUNS = (
     "".join(chr(c) for c in range(0x278A, 0x2794)),  # ➊ ➋ …
     "".join(chr(c) for c in range(0x24F5, 0x24FF)),  # ⓵ ⓶ …
 )
-_SELF_MARKED = frozenset("".join(_HEADING_RUNS[6:]))  # (a number of its own: no mark needed)
+# (a number of its own, no mark needed; so is a roman numeral, but not before 类/级/型…: 'Ⅳ类水质')
+_SELF_MARKED = frozenset("".join(_HEADING_RUNS[6:]) + _HEADING_RUNS[0] + _HEADING_RUNS[1])
+_NOT_AFTER_ROMAN = frozenset("类级型期度号段批档等")
 _RUN_OF = {ch: run for run in _HEADING_RUNS for ch in run}
 _BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 _RUN_HEADING = re.compile(
     r"(?P<o>[(\[【〔]?)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2}|["
     + re.escape("".join(_HEADING_RUNS))
-    + r"])(?P<c>[)\]】〕、.．]?)[ \t]*(?=[\u4e00-\u9fff]{2})"
+    + r"])(?P<c>[)\]】〕、.．·]?)[ \t]*(?=[\u4e00-\u9fff]{2})"
 )
 _HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十([【〔") | frozenset("".join(_HEADING_RUNS))
 # '1)项目概况': the half bracket of a heading's number
@@ -2415,7 +2417,7 @@ def _run_heading(line: str):
     opening, numeral, closing = match.group("o"), match.group("n"), match.group("c")
     if opening and closing != _BRACKETS[opening]:
         return None
-    if not opening and not closing and numeral not in _SELF_MARKED:
+    if not opening and not closing and (numeral not in _SELF_MARKED or line[match.end()] in _NOT_AFTER_ROMAN):
         return None  # ('A级', '壹万元', '甲方': no number)
     if numeral[0].isdecimal() and opening in ("", "("):
         return None  # (1. 1、 1) …: read by the digits' own branch; (1): the outline parser's)
@@ -2464,7 +2466,12 @@ def _other_heading_numbers(context: CheckContext) -> list[Finding]:
             if match is None:
                 continue
             digits = match.group(1).isdecimal()
-            if match.group(2) == "章":
+            if match.group(2) == "部分":
+                if not digits:
+                    continue  # (第一部分: the outline parser's)
+                key, number = "部分", int(match.group(1))
+                shown = lambda n: f"第{n}部分"  # noqa: E731
+            elif match.group(2) == "章":
                 last.pop("节", None)  # each chapter numbers its own sections
                 if not digits:
                     continue  # (第一章: the outline parser's)
@@ -3680,7 +3687,7 @@ _MONTH_SPAN = re.compile(
 )
 # 元月 is January: '2023年元月32日'
 _FIRST_MONTH_DAY = re.compile(r"元月([0-3]?\d)[日号]")
-_QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?第([五六七八九]|[5-9])季度")
+_QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?(?:第([五六七八九]|[5-9])季度|[Qq]([5-9])(?!\d))")
 
 
 def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
@@ -3748,7 +3755,7 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-    if has_word(text, "季度", places):
+    if has_word(text, "季度", places) or "Q" in text or "q" in text:
         for match in _QUARTER.finditer(text):
             findings.append(
                 context.finding(

@@ -46,6 +46,7 @@ _HINT_OPENERS = tuple(_DATA.get("hint_openers") or ())
 _HINT_WORDS = tuple(_DATA.get("hint_words") or ())
 _LENGTH_LIMIT = re.compile(_DATA.get("length_limit") or "(?!)")
 _DELETION_HINT = re.compile(_DATA.get("deletion_hint") or "(?!)")
+_HINT_LABELS = tuple(_DATA.get("hint_labels") or ())
 _CHECKED = re.compile(_DATA.get("checked_marks") or "(?!)")
 _COVER_FIELDS = frozenset(_DATA.get("cover_fields") or ())
 # a figure left as stars after a comparison ('≥**平方米'); a text that masks its figures with
@@ -265,7 +266,7 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
         match = _ASKING_BRACKET.match(text, opening) if opening >= 0 else None
         if match is not None and not _HINT_BRACKET.match(text, opening):
             brackets.append(match)
-    for cut in scan.places_of(text, "删", places):  # ('(不适用的可删除)': a few 删 a text)
+    for cut in scan.places_of(text, "删填", places):  # ('(不适用的可删除)', '(…可不填)': a few a text)
         opening = max(text.rfind(bracket, max(0, cut - 16), cut) for bracket in "(（【")
         match = _ANY_BRACKET.match(text, opening) if opening >= 0 else None
         if match is not None and match.end() > cut:
@@ -288,6 +289,9 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
             clause = max(text.rfind(mark, max(0, at - 60), at) for mark in ",，;；。\n|") + 1
             if not _DIGIT.search(text, clause, at):
                 found.append((at, close + 1, text[at : close + 1]))
+            continue
+        if body.startswith(_HINT_LABELS) and not _own_account(body):
+            found.append((at, close + 1, text[at : close + 1]))  # ('(编写提示:…)': a hint says so)
             continue
         asks = body.startswith(_HINT_OPENERS) or "请" in body  # ('(如未完成,请说明原因)')
         if _DELETION_HINT.search(body) and not _own_account(body):

@@ -880,3 +880,57 @@ def test_headings_in_latin_roman_numerals_and_digit_chapters(body, bad, good):
 def test_a_letter_list_through_i_is_no_roman_list():
     body = "".join(f"{c}.第{c}项工作\n内容。\n" for c in "ABCDEFGHIJ")
     assert surface(TITLE + "\n" + body, NUMBER_RULES) == []
+
+
+def test_a_fifth_quarter_written_q5():
+    assert surface(PLACES["sentence"].format("2023年Q5"), DATE_RULES)
+    assert surface(PLACES["sentence"].format("2023年Q4季度"), DATE_RULES) == []
+
+
+@pytest.mark.parametrize(
+    "hint", ["（在此填写）", "（编写提示：简要介绍项目背景）", "[此处为图表]", "（说明：如无此项内容可不填）"]
+)
+def test_hints_that_name_themselves_or_the_place_they_hold(hint):
+    rules = (*TEMPLATE_RULES, "template.instruction")
+    for place in ("sentence", "row", "cell"):
+        assert surface(PLACES[place].format("资金情况" + hint), rules), hint
+    assert surface(PLACES["sentence"].format("资金情况（说明：单位为万元）"), rules) == []
+
+
+def test_stars_that_hide_a_published_name_are_no_placeholder():
+    text = HEAD + "****财政局下达资金120万元，****水务局负责实施。" + TAIL
+    assert surface(text, TEMPLATE_RULES) == []
+
+
+@pytest.mark.parametrize("field", ["项目实施地点：", "资金来源：", "完成时间："])
+def test_a_projects_place_source_or_time_left_empty(field):
+    assert surface(COVER.format(field + "\n项目负责人：王刚"), TEMPLATE_RULES)
+    assert surface(COVER.format(field + "共和镇\n项目负责人：王刚"), TEMPLATE_RULES) == []
+
+
+def test_a_list_of_di_yi_xiang():
+    shape = HEAD + "(一)产出情况\n主要产出：{}" + TAIL
+    assert surface(shape.format("第一项，完成造林；第二项，培训林农；第四项，森林防火。"), NUMBER_RULES)
+    assert surface(shape.format("第一项，完成造林；第二项，培训林农；第三项，森林防火。"), NUMBER_RULES) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "bad", "good"),
+    [
+        (
+            "第1部分 基本情况\n情况。\n第2部分 绩效分析\n分析。\n第4部分 存在问题\n问题。\n",
+            "第4部分",
+            "第3部分",
+        ),
+        ("Ⅰ 基本情况\n情况良好。\nⅡ 绩效分析\n分析如下。\nⅣ 存在问题\n进度偏慢。\n", "Ⅳ ", "Ⅲ "),
+        ("一·基本情况\n情况良好。\n二·绩效分析\n分析如下。\n四·存在问题\n进度偏慢。\n", "四·", "三·"),
+    ],
+)
+def test_headings_of_digit_parts_bare_roman_numerals_and_a_middle_dot(body, bad, good):
+    assert surface(TITLE + "\n" + body, NUMBER_RULES), bad
+    assert surface(TITLE + "\n" + body.replace(bad, good, 1), NUMBER_RULES) == []
+
+
+def test_water_quality_classes_one_a_line_are_no_headings():
+    cells = HEAD + "水质类别\n断面数\nⅠ类水质\n2个\nⅡ类水质\n3个\nⅣ类水质\n1个" + TAIL
+    assert surface(cells, NUMBER_RULES) == []
