@@ -2355,6 +2355,194 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     findings.extend(_mixed_number_marks(context))
     findings.extend(_doubled_markers(context))
     findings.extend(_bare_pause_marks(context))
+    findings.extend(_other_heading_numbers(context))
+    return findings
+
+
+# headings numbered in the styles the outline leaves aside (parse reads 第一部分, 一、, (一), 1., (1), ①):
+# '1.1 产出分析' / '2.1.3 时效指标' (the number's last part counts under the parts before it),
+# 'Ⅰ、基本情况', '第一节 …' (its count starts again under each 第…章)
+_DECIMAL_HEADING = re.compile(
+    r"(\d{1,2}(?:([.\-])\d{1,2})(?:\2\d{1,2}){0,2})[.、．]?(?:[ \t]+|(?=[\u4e00-\u9fff]{2}))(?![万亿元个倍%‰亩吨米人户天年月日次项分])"
+)
+# '1 项目概况': a number and a space, a short title with no figure in it
+# (the space is dropped in the normalised text: '1项目概况'; a measure word after the number is a count)
+_SPACED_HEADING = re.compile(
+    r"(\d{1,2})[ \t]*(?![个年月日号项人名家次元万亿倍所座条台套户处间批期支只辆本册场届])[\u4e00-\u9fff]{2,20}$"
+)
+_SECTION_HEADING = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(节|章|部分)")
+# 'I.', 'II.', 'IV.': roman numerals of Latin letters (a lone I. in a list of letters is the letter's)
+_ASCII_ROMAN = re.compile(r"(?P<n>[IVX]{1,4})(?P<c>[.、．])[ \t]*(?=[\u4e00-\u9fff]{2})")
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_NUMERALS = {value: numeral for numeral, value in _ROMAN_VALUES.items()}
+# a heading numbered by a Chinese numeral, a number in 【】 or one character of a run ('Ⅰ、', '㈠',
+# 'A.', '壹、', '甲、', '⑴'), with or without a bracket around it or a mark after it: '一.', '一)',
+# '【一】', '(A)', '(Ⅰ)'. The styles the outline parser reads (一、, (一), ①) are left to it.
+_HEADING_RUNS = (
+    "".join(chr(c) for c in range(0x2160, 0x216C)),  # Ⅰ Ⅱ …
+    "".join(chr(c) for c in range(0x2170, 0x217C)),  # ⅰ ⅱ …
+    "ABCDEFGHIJ",
+    "abcdefghij",
+    "壹贰叁肆伍陆柒捌玖拾",
+    "甲乙丙丁戊己庚辛壬癸",
+    "".join(chr(c) for c in range(0x3220, 0x322A)),  # ㈠ ㈡ …
+    "".join(chr(c) for c in range(0x2474, 0x2488)),  # ⑴ ⑵ …
+    "".join(chr(c) for c in range(0x2488, 0x249C)),  # ⒈ ⒉ …
+    "".join(chr(c) for c in range(0x2776, 0x2780)),  # ❶ ❷ …
+    "".join(chr(c) for c in range(0x2780, 0x278A)),  # ➀ ➁ …
+    "".join(chr(c) for c in range(0x278A, 0x2794)),  # ➊ ➋ …
+    "".join(chr(c) for c in range(0x24F5, 0x24FF)),  # ⓵ ⓶ …
+)
+# (a number of its own, no mark needed; so is a roman numeral, but not before 类/级/型…: 'Ⅳ类水质')
+_SELF_MARKED = frozenset("".join(_HEADING_RUNS[6:]) + _HEADING_RUNS[0] + _HEADING_RUNS[1])
+_NOT_AFTER_ROMAN = frozenset("类级型期度号段批档等")
+_RUN_OF = {ch: run for run in _HEADING_RUNS for ch in run}
+_BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+_RUN_HEADING = re.compile(
+    r"(?P<o>[(\[【〔]?)(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2}|["
+    + re.escape("".join(_HEADING_RUNS))
+    + r"])(?P<c>[)\]】〕、.．·]?)[ \t]*(?=[\u4e00-\u9fff]{2})"
+)
+_HEADING_LINE_FIRSTS = frozenset("0123456789第一二三四五六七八九十([【〔") | frozenset("".join(_HEADING_RUNS))
+# '1)项目概况': the half bracket of a heading's number
+_HALF_BRACKET_HEADING = re.compile(r"(\d{1,2})\)(?=[\u4e00-\u9fff]{2})")
+
+
+def _run_heading(line: str):
+    """(key, number, how a number of its style is shown, match) of a heading of _RUN_HEADING's
+    styles at the start of ``line``, or None."""
+    match = _RUN_HEADING.match(line)
+    if match is None:
+        return None
+    opening, numeral, closing = match.group("o"), match.group("n"), match.group("c")
+    if opening and closing != _BRACKETS[opening]:
+        return None
+    if not opening and not closing and (numeral not in _SELF_MARKED or line[match.end()] in _NOT_AFTER_ROMAN):
+        return None  # ('A级', '壹万元', '甲方': no number)
+    if numeral[0].isdecimal() and opening in ("", "("):
+        return None  # (1. 1、 1) …: read by the digits' own branch; (1): the outline parser's)
+    chinese = numeral[0] in "一二三四五六七八九十"
+    if chinese and ((not opening and closing == "、") or (opening == "(" and closing == ")")):
+        return None  # 一、 and (一): the outline parser's
+    if chinese:
+        number, run = cn_number(numeral), ""
+    elif numeral[0].isdecimal():
+        number, run = int(numeral), ""
+    else:
+        run = _RUN_OF[numeral]
+        number = run.index(numeral) + 1
+    kind = "cn" if chinese else ("digit" if not run else run[0])
+    key = f"{opening}{kind}{closing}"
+
+    def shown(n: int) -> str:
+        if chinese:
+            written = int_to_cn(n)
+        elif not run:
+            written = str(n)
+        else:
+            written = run[n - 1] if 0 < n <= len(run) else str(n)
+        return f"{opening}{written}{closing}"
+
+    return key, number, shown, match
+
+
+def _other_heading_numbers(context: CheckContext) -> list[Finding]:
+    """Sibling headings of these styles that repeat a number or skip one or two. A number that
+    steps back starts a new list (a table of contents, then the body): left alone."""
+    findings = []
+    last: dict[str, int] = {}
+    paragraphs = context.report.paragraphs
+    outline = {h.start for h in context.report.headings if h.rank <= 2}
+    for index, paragraph in enumerate(paragraphs):
+        line = paragraph.text
+        if paragraph.start in outline:
+            last.pop(" ", None)  # numbers with no mark count again under each section
+        if not line or line[0] not in _HEADING_LINE_FIRSTS or "|" in line:
+            continue
+        # (a long line is a heading run into its body: its number counts, only a short one is named)
+        short = len(line) <= 40
+        if line[0] == "第":
+            match = _SECTION_HEADING.match(line)
+            if match is None:
+                continue
+            digits = match.group(1).isdecimal()
+            if match.group(2) == "部分":
+                if not digits:
+                    continue  # (第一部分: the outline parser's)
+                key, number = "部分", int(match.group(1))
+                shown = lambda n: f"第{n}部分"  # noqa: E731
+            elif match.group(2) == "章":
+                last.pop("节", None)  # each chapter numbers its own sections
+                if not digits:
+                    continue  # (第一章: the outline parser's)
+                key, number = "章", int(match.group(1))
+                shown = lambda n: f"第{n}章"  # noqa: E731
+            else:
+                key, number = "节", cn_number(match.group(1))
+                shown = (lambda n: f"第{n}节") if digits else (lambda n: f"第{int_to_cn(n)}节")
+        elif line[0].isdecimal():
+            match = _DECIMAL_HEADING.match(line)
+            half = _HALF_BRACKET_HEADING.match(line) if match is None else None
+            if half is not None:
+                match, key, number = half, ")", int(half.group(1))
+                shown = lambda n: f"{n})"  # noqa: E731
+            elif match is None:
+                match = _SPACED_HEADING.match(line)
+                following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+                if (
+                    match is None
+                    or not following
+                    or _SPACED_HEADING.match(following)
+                    or following[0].isdecimal()
+                ):
+                    continue  # (a heading has its body under it: a column of numbered cells has none)
+                key, number = " ", int(match.group(1))
+                shown = lambda n: f"{n} "  # noqa: E731
+            elif line.rstrip().endswith(("。", ";", "；")):
+                continue
+            else:
+                dot = match.group(2)
+                *parent, own = match.group(1).split(dot)
+                key, number = dot.join(parent) + dot, int(own)
+                shown = lambda n, key=key: f"{key}{n}"  # noqa: E731
+        else:
+            roman = _ASCII_ROMAN.match(line) if line[0] in "IVX" else None
+            numeral = roman.group("n") if roman else ""
+            mark = roman.group("c") if roman else ""
+            if numeral in _ROMAN_VALUES and (len(numeral) > 1 or f"A{mark}" not in last):
+                key, number, match = f"I{mark}", _ROMAN_VALUES[numeral], roman
+                shown = lambda n, mark=mark: _ROMAN_NUMERALS.get(n, str(n)) + mark  # noqa: E731
+            else:
+                found = _run_heading(line)
+                if found is None:
+                    continue
+                key, number, shown, match = found
+        previous = last.get(key)
+        last[key] = number
+        if (
+            not short
+            or previous is None
+            or number is None
+            or number not in (previous, previous + 2, previous + 3)
+        ):
+            continue
+        what = (
+            f"标题编号重复：“{shown(number)}”出现了两次"
+            if number == previous
+            else f"标题编号不连续：“{shown(previous)}”之后是“{shown(number)}”，缺少"
+            + "、".join(f"“{shown(n)}”" for n in range(previous + 1, number))
+        )
+        findings.append(
+            context.finding(
+                "heading.numbering",
+                WARNING,
+                what,
+                paragraph.start,
+                paragraph.start + match.end(),
+                expected=shown(previous + 1),
+                found=shown(number),
+            )
+        )
     return findings
 
 
@@ -3394,6 +3582,8 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 )
             )
     findings.extend(_numeric_dates(context))
+    findings.extend(_chinese_dates(context))
+    findings.extend(_months_and_days_out_of_range(context))
     findings.extend(_report_date_before_year_end(context, year_months))
     findings.extend(_targets_of_an_earlier_year(context, year_months))
     findings.extend(_staff_counted_a_year_early(context))
@@ -3403,15 +3593,194 @@ def check_dates(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# a date in Chinese numerals: '二〇二三年十二月三十一日' (the zero written 〇, ○, 零, 0, O); its 年 may be
+# lost ('二〇二三十二月')
+_CN_ZERO = "〇○零0OoＯ"
+_CN_DIGITS = "一二三四五六七八九"
+_CN_DATE = re.compile(
+    rf"(?<![{_CN_DIGITS}{_CN_ZERO}十])([一二][{_CN_ZERO}{_CN_DIGITS}]{{3}})(年?)"
+    rf"([{_CN_DIGITS}十{_CN_ZERO}]{{1,3}})月(?:([{_CN_DIGITS}十{_CN_ZERO}]{{1,3}})[日号])?"
+)
+
+
+def _chinese_number(written: str) -> int | None:
+    """The value of a month or day in Chinese numerals ('十二' → 12, '三十一' → 31, '〇三' → 3)."""
+    if "十" not in written:
+        if len(written) > 2:
+            return None
+        value = 0
+        for ch in written:
+            value = value * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
+        return value
+    tens, _, ones = written.partition("十")
+    if (
+        len(tens) > 1
+        or len(ones) > 1
+        or "十" in ones
+        or (tens and tens in _CN_ZERO)
+        or (ones and ones in _CN_ZERO)
+    ):
+        return None
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def _chinese_date(match: re.Match) -> tuple[int, int, int] | None:
+    """(year, month, day) of a match of _CN_DATE (day 0 when it names none), or None when it is
+    no date ('二十一…' has no zero where a year's stands)."""
+    written_year, _, month_written, day_written = match.groups()
+    if not any(zero in written_year[1:3] for zero in _CN_ZERO):
+        return None
+    year = 0
+    for ch in written_year:
+        year = year * 10 + (0 if ch in _CN_ZERO else _CN_DIGITS.index(ch) + 1)
+    month = _chinese_number(month_written)
+    day = _chinese_number(day_written) if day_written else 0
+    if month is None or day is None or not 1900 <= year <= 2099:
+        return None
+    return year, month, day
+
+
+def _chinese_dates(context: CheckContext) -> list[Finding]:
+    """A date in Chinese numerals whose month or day does not exist, or whose 年 is lost; a span
+    of two that ends before it starts."""
+    text = context.report.text
+    findings = []
+    if not any(zero in text for zero in "〇○零") and "二0" not in text and "二O" not in text:
+        return findings  # (every such year has its zero)
+    for match in _CN_DATE.finditer(text):
+        date = _chinese_date(match)
+        if date is None:
+            continue
+        year, month, day = date
+        found, end = match.group(0), match.end()
+        if not _real_day(year, month, day or 1):
+            message = f"日期不存在：“{found}”"
+        elif not match.group(2):
+            message = f"日期缺少“年”字：“{found}”"
+        else:
+            mark = _NUMERIC_SPAN_MARK.match(text, end)
+            last = mark and _CN_DATE.match(text, mark.end())
+            last_date = last and _chinese_date(last)
+            if not last_date or not _real_day(last_date[0], last_date[1], last_date[2] or 1):
+                continue
+            if (last_date[0], last_date[1], last_date[2] or 32) >= date:
+                continue
+            end = last.end()
+            found = text[match.start() : end]
+            message = f"日期区间倒置：“{found}”的结束日期早于起始日期"
+        findings.append(context.finding("date.format", WARNING, message, match.start(), end, found=found))
+    return findings
+
+
+# a month and day with no year, a day the month has not: '12月32日', '6月31日' (a span's end); a month
+# span after a year with a month past 12: '2023年1-13月'; a fifth quarter
+# (日 only: '12月75号凭证' numbers a voucher of the month; a day past 39 is no slip of a day)
+_MONTH_DAY = re.compile(r"(?<![\d.\-/])(\d{1,2})月([0-3]?\d)日")
+# (号 after a year and a month is a day: '2023年4月31号')
+_YEAR_MONTH_HAO = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月([0-3]?\d)号")
+# a year in digits, its month and day in Chinese numerals: '2023年十三月'
+_MIXED_DATE = re.compile(
+    r"((?:19|20)\d{2})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})[日号])?"
+)
+_MONTH_SPAN = re.compile(
+    r"(?:19|20)\d{2}年(?:[上下]半年)?\(?(\d{1,2})\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})月(?!龄)"
+)
+# 元月 is January: '2023年元月32日'
+_FIRST_MONTH_DAY = re.compile(r"元月([0-3]?\d)[日号]")
+_QUARTER = re.compile(r"(?:19|20)\d{2}年(?:度)?(?:第([五六七八九]|[5-9])季度|[Qq]([5-9])(?!\d))")
+
+
+def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    places = context.report.places
+    if has_word(text, "日", places) or has_word(text, "号", places):
+        for match in itertools.chain(
+            _MONTH_DAY.finditer(text) if has_word(text, "日", places) else (),
+            _YEAR_MONTH_HAO.finditer(text) if has_word(text, "号", places) else (),
+        ):
+            year = int(match.group(1)) if match.re is _YEAR_MONTH_HAO else 2024  # (no year: a leap one)
+            month, day = (int(g) for g in match.groups()[-2:])
+            if not 1 <= month <= 12 or _real_day(year, month, day):
+                continue
+            if day == 0 or month == 0:
+                continue
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    for match in _MIXED_DATE.finditer(text) if "十" in text else ():
+        month = _chinese_number(match.group(2))
+        day = _chinese_number(match.group(3)) if match.group(3) else 1
+        if month is None or day is None or _real_day(int(match.group(1)), month, day):
+            continue
+        findings.append(
+            context.finding(
+                "date.format",
+                WARNING,
+                f"日期不存在：“{match.group(0)}”",
+                match.start(),
+                match.end(),
+                found=match.group(0),
+            )
+        )
+    for match in _FIRST_MONTH_DAY.finditer(text) if "元月" in text else ():
+        if int(match.group(1)) > 31:
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"日期不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    for match in _MONTH_SPAN.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if 1 <= first <= 12 and last > 12:
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"月份不存在：“{match.group(0)}”",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    if has_word(text, "季度", places) or "Q" in text or "q" in text:
+        for match in _QUARTER.finditer(text):
+            findings.append(
+                context.finding(
+                    "date.format",
+                    WARNING,
+                    f"季度不存在：“{match.group(0)}”（一年只有四个季度）",
+                    match.start(),
+                    match.end(),
+                    found=match.group(0),
+                )
+            )
+    return findings
+
+
 # a span of days within one month: '2023年12月30日至29日'
-_DAY_SPAN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})日")
+_DAY_SPAN = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:\2月)?(\d{1,2})[日号]"
+)
 
 
 def _days_in_reverse(context: CheckContext) -> list[Finding]:
     """A span of days of one month that ends before it starts (“2023年12月30日至29日”)."""
     text = context.report.text
     findings = []
-    if not has_any(text, ("日至", "日到", "日-", "日—", "日~"), context.report.places):
+    if not has_any(text, ("日至", "日到", "日-", "日—", "日~", "号至", "号到", "号-"), context.report.places):
         return findings  # (every span of days holds one)
     for match in scan.finditer(_DAY_SPAN, text, context.report.places):
         if int(match.group(4)) >= int(match.group(3)):
@@ -3429,7 +3798,7 @@ def _days_in_reverse(context: CheckContext) -> list[Finding]:
     return findings
 
 
-_DATE_SEPARATORS = frozenset(".-/")
+_DATE_SEPARATORS = frozenset(".-/—")
 
 
 def year_starts(context: CheckContext) -> list[int]:
@@ -3455,7 +3824,20 @@ def _leap(year: int) -> bool:
 
 
 # a date of digits and a separator: '2023.13.01', '2023-02-30', '2023/4/31'
-_NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z_.\-/:])((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d.\-/%])")
+# (a colon after a letter or digit: a code or a time, 'No:2023-12-40'; after a label it is a date's)
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9A-Za-z_.\-/])(?<![0-9A-Za-z]:)((?:19|20)\d{2})([.\-/—])(\d{1,2})\2(\d{1,2})(?![\d./%—])(?!-(?!(?:19|20)\d{2}[./]))"
+)
+_NUMERIC_SPAN_END = re.compile(r"((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d./%\-])")
+_NUMERIC_SPAN_MARK = re.compile(r"\s*(?:至|到|—{1,2}|–|~|～|-)\s*")
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    return (
+        1 <= month <= 12
+        and 1 <= day <= _DAYS[month - 1]
+        and not (month == 2 and day == 29 and not _leap(year))
+    )
 
 
 def _numeric_dates(context: CheckContext) -> list[Finding]:
@@ -3469,11 +3851,38 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
             if match is None:
                 continue
             year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
-            if (
-                1 <= month <= 12
-                and 1 <= day <= _DAYS[month - 1]
-                and not (month == 2 and day == 29 and not _leap(year))
-            ):
+            if _real_day(year, month, day):
+                # a span of two such dates that ends before it starts: '2023-12-31至2023-01-01'
+                mark = _NUMERIC_SPAN_MARK.match(text, match.end())
+                end = mark and _NUMERIC_SPAN_END.match(text, mark.end())
+                if (
+                    end
+                    and end.group(2) == match.group(2)
+                    and not ("-" in mark.group(0) and match.group(2) == "-")
+                ):
+                    last = (int(end.group(1)), int(end.group(3)), int(end.group(4)))
+                    if not _real_day(*last):  # the span's end, which no date of its own starts
+                        findings.append(
+                            context.finding(
+                                "date.format",
+                                WARNING,
+                                f"日期不存在：“{end.group(0)}”",
+                                end.start(),
+                                end.end(),
+                                found=end.group(0),
+                            )
+                        )
+                    elif last < (year, month, day):
+                        findings.append(
+                            context.finding(
+                                "date.format",
+                                WARNING,
+                                f"日期区间倒置：“{text[match.start() : end.end()]}”的结束日期早于起始日期",
+                                match.start(),
+                                end.end(),
+                                found=text[match.start() : end.end()],
+                            )
+                        )
                 continue
             findings.append(
                 context.finding(
@@ -3490,8 +3899,8 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
 
 # a span of two dates: '2023年10月至2023年3月', '2023年6月30日至6月1日'
 _DATE_SPAN = re.compile(
-    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?\s*(?:至|到|—|–|-|~|～)\s*"
-    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?"
+    r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})[日号])?\s*(?:至|到|—|–|-|~|～)\s*"
+    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?"
 )
 
 
@@ -3616,6 +4025,12 @@ _STAFF_AS_OF = re.compile(
     r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末)"
     r"(?=[^。\n]{0,40}(?:在职|实有|在编|编制))"
 )
+# the year's money given as of the end of the year before ('截至2020年12月31日,…资金…已全部落实到位' in a
+# 2021 report): what is said of it is the year's outcome (到位, 支付, 执行率)
+_FUNDS_AS_OF = re.compile(
+    r"截[至止]到?\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底|年?末)"
+    r"(?=[^。\n]{0,60}(?:全部到位|落实到位|已全部支付|全部拨付|已拨付|预算执行率|资金到位率|支出进度))"
+)
 
 
 def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
@@ -3630,17 +4045,24 @@ def _staff_counted_a_year_early(context: CheckContext) -> list[Finding]:
         return []
     previous = str(int(year.group(1)) - 1)
     findings = []
-    for match in scan.finditer(_STAFF_AS_OF, text, context.report.places):
+    for match in [
+        *scan.finditer(_STAFF_AS_OF, text, context.report.places),
+        *scan.finditer(_FUNDS_AS_OF, text, context.report.places),
+    ]:
         if match.group(1) != previous:
             continue
         sentence_end = first_mark(text, "。\n", match.end(), len(text))
-        if any(word in text[match.end() : sentence_end] for word in ("上年", "去年", "同比", year.group(1))):
+        if any(
+            word in text[match.end() : sentence_end]
+            for word in ("上年", "去年", "同比", "结转", "结余", "累计", "以前年度", year.group(1))
+        ):
             continue
         findings.append(
             context.finding(
                 "date.format",
                 WARNING,
-                f"{year.group(0)}的报告，人员情况却写“{match.group(0)}”，是上一年末的时点（应为{year.group(1)}年末？）",
+                f"{year.group(0)}的报告，{'人员' if match.re is _STAFF_AS_OF else '资金'}情况却写“{match.group(0)}”，"
+                f"是上一年末的时点（应为{year.group(1)}年末？）",
                 match.start(),
                 match.end(),
                 expected=f"{year.group(1)}年12月31日",

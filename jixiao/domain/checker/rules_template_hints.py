@@ -45,6 +45,8 @@ _OWN = tuple(_DATA.get("own_account") or ())
 _HINT_OPENERS = tuple(_DATA.get("hint_openers") or ())
 _HINT_WORDS = tuple(_DATA.get("hint_words") or ())
 _LENGTH_LIMIT = re.compile(_DATA.get("length_limit") or "(?!)")
+_DELETION_HINT = re.compile(_DATA.get("deletion_hint") or "(?!)")
+_HINT_LABELS = tuple(_DATA.get("hint_labels") or ())
 _CHECKED = re.compile(_DATA.get("checked_marks") or "(?!)")
 _COVER_FIELDS = frozenset(_DATA.get("cover_fields") or ())
 # a figure left as stars after a comparison ('≥**平方米'); a text that masks its figures with
@@ -247,6 +249,7 @@ _HINT_BRACKET = re.compile(
     r"[(（](?:" + "|".join(re.escape(o) for o in _HINT_OPENERS) + r")[^()（）\n]{0,40}?[)）]"
 )
 _ASKING_BRACKET = re.compile(r"[(（][^()（）\n]{0,16}请[^()（）\n]{0,40}?[)）]")
+_ANY_BRACKET = re.compile(r"[(（][^()（）\n]{1,40}[)）]|【[^【】\n]{1,40}】")
 _LIMIT_TAILS = frozenset(("以内", "以下", "左右"))
 _HINT_FIRSTS = frozenset(opener[0] for opener in _HINT_OPENERS)
 
@@ -262,6 +265,11 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
         opening = max(text.rfind("(", max(0, ask - 16), ask), text.rfind("（", max(0, ask - 16), ask))
         match = _ASKING_BRACKET.match(text, opening) if opening >= 0 else None
         if match is not None and not _HINT_BRACKET.match(text, opening):
+            brackets.append(match)
+    for cut in scan.places_of(text, "删填", places):  # ('(不适用的可删除)', '(…可不填)': a few a text)
+        opening = max(text.rfind(bracket, max(0, cut - 16), cut) for bracket in "(（【")
+        match = _ANY_BRACKET.match(text, opening) if opening >= 0 else None
+        if match is not None and match.end() > cut:
             brackets.append(match)
     for word in scan.places_of(text, "字", places):  # ('(200字以内)': a few 字 a text)
         if text[word + 1 : word + 3] in _LIMIT_TAILS or text[word + 1 : word + 2] in "内)）":
@@ -282,7 +290,13 @@ def _hint_brackets(text: str, places) -> list[tuple[int, int, str]]:
             if not _DIGIT.search(text, clause, at):
                 found.append((at, close + 1, text[at : close + 1]))
             continue
+        if body.startswith(_HINT_LABELS) and not _own_account(body):
+            found.append((at, close + 1, text[at : close + 1]))  # ('(编写提示:…)': a hint says so)
+            continue
         asks = body.startswith(_HINT_OPENERS) or "请" in body  # ('(如未完成,请说明原因)')
+        if _DELETION_HINT.search(body) and not _own_account(body):
+            found.append((at, close + 1, text[at : close + 1]))  # ('(不适用的可删除)': delete me when done)
+            continue
         if not asks or not any(w in body for w in _HINT_WORDS):
             continue
         if _DIGIT.search(body) or _own_account(body):

@@ -101,8 +101,21 @@ def as_set(words) -> frozenset:
 # Leftover template text
 
 # what every placeholder of wording.yaml holds: one of these characters or words
-_PLACEHOLDER_CHARS = "xX×ｘＸ{【○"
-_PLACEHOLDER_WORDS = ("某某", "(部门)", "(单位)", "名称)")
+_PLACEHOLDER_CHARS = "xX×ｘＸ{【[〈<○"
+_PLACEHOLDER_WORDS = (
+    "某某",
+    "(部门)",
+    "(单位)",
+    "名称)",
+    "(姓名)",
+    "(签名)",
+    "电话)",
+    "号码)",
+    "(职务)",
+    "金额)",
+    "数量)",
+    "数字)",
+)
 # between Chinese characters or before %: '满意度达到XX%', '按照XX要求' (vocabulary.yaml)
 _MORE_PLACEHOLDERS = re.compile("|".join(words("rules_text.more_placeholders")))
 
@@ -324,6 +337,12 @@ def _empty_items(
         if "\n" in match.group(0) and text[match.end() : match.end() + 1] not in ("\n", ""):
             continue  # '2.' alone on its line, '3.' opening the next with its item: a heading's line break
         if int(match.group(1)) == first + 1:
+            if (
+                match.group(0)[1:-1] == match.group(1)
+                and "\u4e00" <= text[match.end() : match.end() + 1] <= "\u9fff"
+                and re.search(rf"(?m)^{first}\.(?!{first + 1}\.)\d{{1,2}}\.(?=[\u4e00-\u9fff])", text)
+            ):
+                continue  # '1.2.效益分析' among '1.1.…' '1.3.…': a decimal heading, no empty item 1.
             found.append((first, digits, match.end()))
     return found
 
@@ -472,7 +491,8 @@ _BARE_PERCENTS = re.compile(r"(?:^|(?<=[、,;。:]))%(?:、%)+", re.M)  # “…
 @lru_cache(maxsize=4)
 def _form_field_regex(key: int, fields: tuple[str, ...]) -> re.Pattern:
     names = "|".join(fields) or "(?!)"
-    return re.compile(rf"^(?:{names})(?:\((?:盖章|公章|签章|签字)\))?\s*:$")
+    # (a field of the project's own: '项目主管部门(盖章):')
+    return re.compile(rf"^(?:项目|预算)?(?:{names})(?:\((?:盖章|公章|签章|签字|签名)\)|签名|签字|签章)?\s*:$")
 
 
 @lru_cache(maxsize=4)
@@ -582,7 +602,8 @@ def _empty_form_fields(context: CheckContext, template: _TemplateWords) -> list[
             continue
         following = paragraphs[index + 1].text
         next_is_field = ":" in following and regex.match(following[: following.index(":") + 1])
-        if not (text.startswith("\n\n", paragraph.end) or next_is_field):
+        # (or the signature's date under it, left as blank as the field: '年 月 日')
+        if not (text.startswith("\n\n", paragraph.end) or next_is_field or _BLANK_DATE_LINE.match(following)):
             continue
         findings.append(
             context.finding(
@@ -613,11 +634,32 @@ _EMPTY_DATE = re.compile(
 )
 
 
+# a date line with its month and day left blank: '年 月 日', '二〇二四年 月 日', '2024年 月 日' (the spaces
+# dropped in the normalised text); with its year written, it is a date begun and not finished
+_YEAR_WRITTEN = r"(?:(?:19|20)\d{2}|[一二][〇○0零][〇○0零一二三四五六七八九]{2})"
+_BLANK_DATE_LINE = re.compile(rf"[ \t]*(?:{_YEAR_WRITTEN}|20)?[ \t]*年[ \t]*月[ \t]*日?[ \t]*$")
+_HALF_DATE = re.compile(rf"{_YEAR_WRITTEN}[ \t]*年[ \t]*月[ \t]*日")
+
+
 def _empty_date_fields(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for at in word_starts(text, "年月", context.report.places):
         match = _EMPTY_DATE.search(text, max(0, at - 16), at + 3)
+        if match is None or match.end() < at + 2:
+            half = _HALF_DATE.search(text, max(0, at - 5), at + 3)
+            if half is not None and half.end() >= at + 2 and not _in_source_line(text, half.start()):
+                findings.append(
+                    context.finding(
+                        "template.leftover",
+                        WARNING,
+                        f"日期只写了年份，月、日空着：“{half.group(0)}”",
+                        half.start(),
+                        half.end(),
+                        found=half.group(0),
+                    )
+                )
+            continue
         if match is not None and match.end() >= at + 2:
             findings.append(
                 context.finding(
@@ -1217,6 +1259,8 @@ _DAY_END = r"(?![\d日曰号至到、\-—~～.%‰年届版期级件个人次�
 _DATE_SLIP = re.compile(
     # two dates run together with no 至 between them: '2023年1月1日2023年12月31日'
     r"(?P<pair>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)(?P<second>(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?)"
+    # a span of months whose end is written with 日: '2023年1月至12日'
+    r"|(?P<mspan>(?:19|20)\d{2}年(?P<m1>\d{1,2})月\s*[-—~至到]\s*(?P<m2>\d{1,2})日)"
     # a day with no 日: '2023年12月31,', '2022 年 5 月 20'
     rf"|(?P<noday>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}){_DAY_END}"
     # month and day glued before 日: '20231231日', '2023228日', '2024年315日'; a month written as
@@ -1302,6 +1346,11 @@ def _date_slips(context: CheckContext, taken: set[int]) -> list[Finding]:
         if match.group("pair"):
             first = match.group("pair")
             add(at, match.end(), "两个日期连在一起，中间缺“至”：“{}”", f"{first}至{match.group('second')}")
+        elif match.group("mspan"):
+            first, last = int(match.group("m1")), int(match.group("m2"))
+            if first < last <= 12:  # (a day after the month it starts from would be '1月5日至12日')
+                fixed = match.group(0)[:-1] + "月"
+                add(at, match.end(), "日期区间的“月”写成了“日”：“{}”", fixed)
         elif match.group("noday"):
             if text.startswith(("\n日", "\n号"), match.end()) or not text[match.end() :].strip():
                 continue  # the text cut off, or a line broken inside the date: its 日 is on the next line
