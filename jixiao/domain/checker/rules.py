@@ -3696,8 +3696,13 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
     places = context.report.places
     if has_word(text, "日", places) or has_word(text, "号", places):
         for match in itertools.chain(
-            _MONTH_DAY.finditer(text) if has_word(text, "日", places) else (),
-            _YEAR_MONTH_HAO.finditer(text) if has_word(text, "号", places) else (),
+            # (tried only before each 月 and each 年: a scan at every digit of the text costs)
+            scan.finditer_around(_MONTH_DAY, text, "月", (1, 2), places)
+            if has_word(text, "日", places)
+            else (),
+            scan.finditer_around(_YEAR_MONTH_HAO, text, "年", (4,), places)
+            if has_word(text, "号", places)
+            else (),
         ):
             year = int(match.group(1)) if match.re is _YEAR_MONTH_HAO else 2024  # (no year: a leap one)
             month, day = (int(g) for g in match.groups()[-2:])
@@ -3715,7 +3720,7 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-    for match in _MIXED_DATE.finditer(text) if "十" in text else ():
+    for match in scan.finditer_around(_MIXED_DATE, text, "年", (4,), places) if "十" in text else ():
         month = _chinese_number(match.group(2))
         day = _chinese_number(match.group(3)) if match.group(3) else 1
         if month is None or day is None or _real_day(int(match.group(1)), month, day):
@@ -3742,7 +3747,7 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                     found=match.group(0),
                 )
             )
-    for match in _MONTH_SPAN.finditer(text):
+    for match in scan.finditer_around(_MONTH_SPAN, text, "年", (4,), places):
         first, last = int(match.group(1)), int(match.group(2))
         if 1 <= first <= 12 and last > 12:
             findings.append(
@@ -3756,7 +3761,7 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                 )
             )
     if has_word(text, "季度", places) or "Q" in text or "q" in text:
-        for match in _QUARTER.finditer(text):
+        for match in scan.finditer_around(_QUARTER, text, "年", (4,), places):
             findings.append(
                 context.finding(
                     "date.format",

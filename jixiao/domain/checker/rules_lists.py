@@ -76,6 +76,38 @@ def _shi_matches(
     return found
 
 
+_AFTER_NUMERAL = {"{}.": ".．"}
+_ROMANS = "".join(map(chr, [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]))
+_LETTER_MARKS = ".、)"
+
+
+def _marked_matches(
+    text: str, pattern: re.Pattern, places: scan.CharIndex | None, style: str
+) -> list[re.Match]:
+    """The matches of the roman numerals' pattern, from the places of the numerals (rare), and of
+    the letters' one, from the places of the marks after a letter ('a.', 'A、', 'a)'); each tried
+    with its opening bracket, when one stands before it."""
+    if style == "roman":
+        starts = scan.places_of(text, _ROMANS, places)
+    else:
+        starts = [
+            at - 1
+            for at in scan.places_of(text, _LETTER_MARKS, places)
+            if at and ("a" <= text[at - 1] <= "z" or "A" <= text[at - 1] <= "Z")
+        ]
+    found = []
+    taken = 0
+    for at in starts:
+        start = at - 1 if at and text[at - 1] == "(" else at
+        if start < taken:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append(match)
+            taken = match.end()
+    return found
+
+
 def _printed(style: str, number: int) -> str:
     if style.startswith("letter"):
         opening, case, mark = style[6:7].strip(), style[7], style[8]
@@ -120,8 +152,12 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             continue
         if style == "parenthesized" and "⑴" not in text and "⑵" not in text:
             continue  # a circled list has its first or second number (a class scanned at every character costs)
-        if style in ("{}是", "{}要", "{}则"):
-            matches = _shi_matches(text, pattern, report.places, style[-1])
+        if style in ("{}是", "{}要", "{}则", "{}、", "{}."):
+            # from the word or mark after the numeral (the numerals are common characters)
+            matches = _shi_matches(text, pattern, report.places, _AFTER_NUMERAL.get(style, style[-1]))
+        elif style in ("roman", "letter"):
+            # from the numeral's mark (roman) or the letter's ('a.', 'A、', '(a)'): each right after it
+            matches = _marked_matches(text, pattern, report.places, style)
         elif style == "(cn)":
             # run in after a clause's end, not opening a line (a heading of its own, heading.numbering's)
             matches = [
@@ -144,8 +180,8 @@ def check_other_numbering(context: CheckContext) -> list[Finding]:
             ]
         elif style == "sequence" and "其次" not in text and "再次" not in text:
             continue  # (a word said twice: 其次 or 再次 is among them)
-        else:  # ('(' and 第, literals, are found fast by the regex engine)
-            matches = pattern.finditer(text)
+        else:  # (from the places of their first characters, when the text's index tells them)
+            matches = scan.finditer(pattern, text, report.places)
         by_paragraph: dict[int, list[re.Match]] = {}
         styles: dict[int, dict[str, list[re.Match]]] = {}  # letters and roman numerals: by case and mark
         for match in matches:
