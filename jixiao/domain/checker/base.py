@@ -291,11 +291,15 @@ def _long_doubles(codes: np.ndarray, text: str) -> list[tuple[int, int]]:
     are the same."""
     size = codes.size
     starts: set[tuple[int, int]] = set()
+    if size < 6:
+        return []
+    # the three characters from each place, as one number (each code point below 2^21)
+    wide = codes.astype(np.uint64)
+    threes = (wide[:-2] << np.uint64(42)) | (wide[1:-1] << np.uint64(21)) | wide[2:]
     for length in range(3, _LONGEST_DOUBLE + 1):
         if size < 2 * length:
             break
-        same = codes[:-length] == codes[length:]
-        runs = (same[:-2] & same[1:-1] & same[2:]).nonzero()[0]
+        runs = (threes[:-length] == threes[length:]).nonzero()[0]
         starts.update((int(at), length) for at in runs.tolist())
     found = []
     taken = 0

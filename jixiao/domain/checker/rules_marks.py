@@ -671,6 +671,7 @@ _NUMERAL_VALUES = {ch: value for value, ch in enumerate("一二三四五六七�
 _APPROX_MEASURES = words("rules_marks.approx_measures")
 _JOINERS = words("rules_marks.joiners")
 _JOINER_WORDS = words("rules_marks.joiner_words")
+_PAUSE_NEXT = frozenset(_NUMERAL_VALUES) | {word[0] for word in _JOINERS}  # what a misused 、 is followed by
 
 
 def _cjk(ch: str) -> bool:
@@ -705,8 +706,8 @@ def check_pause_misused(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
     for at in scan.places_of(text, "、", context.report.places):
-        if at < 2 or at + 2 >= len(text):
-            continue
+        if at < 2 or at + 2 >= len(text) or text[at + 1] not in _PAUSE_NEXT:
+            continue  # (what follows is a numeral or the first character of a joiner: few of them)
         before, after = text[at - 1], text[at + 1]
         slip = None
         if before in _NUMERAL_VALUES and after in _NUMERAL_VALUES:
@@ -932,7 +933,7 @@ def check_straight_quotes(context: CheckContext) -> list[Finding]:
 
 
 _COMMA_NUMBER = re.compile(
-    r"(?m)^[ \t]*(?P<number>[一二三四五六七八九十]{1,3}|\d{1,2}|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)),(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两第])"
+    r"[ \t]*(?P<number>[一二三四五六七八九十]{1,3}|\d{1,2}|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)),(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两第])"
 )
 
 
@@ -944,7 +945,9 @@ def check_number_commas(context: CheckContext) -> list[Finding]:
     if "," not in text:
         return []
     findings = []
-    for match in _COMMA_NUMBER.finditer(text):
+    # (a line's start: the text's and each one after a line break, where the pattern is tried)
+    starts = [0, *(at + 1 for at in scan.places_of(text, "\n", context.report.places))]
+    for match in scan.matches_at(_COMMA_NUMBER, text, starts):
         number = match.group("number")
         own = (
             f"{number}" if number.startswith("(") else f"{number}、" if not number.isdigit() else f"{number}."
