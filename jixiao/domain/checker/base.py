@@ -282,6 +282,7 @@ def _doubles(codes: np.ndarray, text: str) -> tuple[list[int], list[int]]:
 
 _LONGEST_DOUBLE = 12
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年")
+_DOUBLED_MARKS = ":,;、"
 
 
 def _long_doubles(codes: np.ndarray, text: str) -> list[tuple[int, int]]:
@@ -310,7 +311,12 @@ def _long_doubles(codes: np.ndarray, text: str) -> list[tuple[int, int]]:
         word = text[at : at + length]
         if text[at + length : at + 2 * length] != word:
             continue
-        if not all(low <= char <= high for char in word) and _YEAR_WORD.fullmatch(word) is None:
+        if (
+            not all(low <= char <= high for char in word)
+            and _YEAR_WORD.fullmatch(word) is None
+            # a word and its mark written twice ('其中:其中:')
+            and not (word[-1] in _DOUBLED_MARKS and all(low <= char <= high for char in word[:-1]))
+        ):
             continue
         best = max(  # the longest doubled at this place (a shorter one may be a part of it)
             (

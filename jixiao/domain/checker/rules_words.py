@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+import numpy as np
+
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.config import DATA_DIR, CheckerData
@@ -1101,6 +1103,49 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# characters no common text needs: CJK Extension A, the compatibility ideographs, the supplementary
+# planes' ideographs ('福䘵贝尔教具' for 福禄贝尔): an input method's or a converter's slip
+_RARE_BLOCKS = ((0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+_MAX_RARE = 3  # more distinct rare characters than this: the text is written so (a name list, a script)
+
+
+@rule("typo.rare_char", "生僻字、兼容区汉字混在正文中（“福䘵贝尔教具”），多为输入法或转换的错字")
+def check_rare_characters(context: CheckContext) -> list[Finding]:
+    codes = context.codes
+    if not ((codes - np.uint32(0x3400)) <= np.uint32(0x4DBF - 0x3400)).any() and not (codes >= 0xF900).any():
+        return []  # (most texts: two passes in numpy, no Extension A and nothing from 0xF900 on)
+    rare = np.zeros(codes.size, dtype=bool)
+    for low, high in _RARE_BLOCKS:
+        rare |= (codes >= low) & (codes <= high)
+    places = rare.nonzero()[0].tolist()
+    if not places:
+        return []
+    text = context.report.text
+    if len({text[at] for at in places}) > _MAX_RARE:
+        return []
+    findings = []
+    seen: set[str] = set()
+    for at in places:
+        char = text[at]
+        if char in seen:
+            continue
+        seen.add(char)
+        line = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at) % (len(text) + 1)
+        findings.append(
+            context.finding(
+                "typo.rare_char",
+                WARNING,
+                f"生僻字“{char}”（U+{ord(char):04X}，常用字里没有），疑为录入错误："
+                f"“{text[max(at - 6, line) : min(at + 6, line_end)]}”",
+                at,
+                at + 1,
+                found=char,
+            )
+        )
+    return findings
+
+
 @rule(
     "typo.doubled_phrase",
     "词语连写两遍（“林业局林业局”“绩效评价报告绩效评价报告”“2023年2023年度”），原文两遍之间没有空格、换行或表格分隔",
@@ -1432,6 +1477,7 @@ def check_confusions(context: CheckContext) -> list[Finding]:
 RULES = (
     check_doubled_characters,
     check_doubled_phrases,
+    check_rare_characters,
     check_inserted_spans,
     check_units,
     check_number_units,

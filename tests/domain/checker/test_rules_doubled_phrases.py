@@ -46,3 +46,9 @@ def test_the_phrase_is_read_where_it_makes_words():
 )
 def test_what_is_no_slip_stays_silent(body):
     assert _doubled(TITLE + "\n一、部门基本情况\n" + body + "\n") == []
+
+
+def test_a_word_and_its_mark_written_twice():
+    (found,) = _doubled(TITLE + "\n一、部门基本情况\n本年支出95.00万元，其中：其中：基本支出80.00万元。\n")
+    assert "“其中:”连写了两遍" in found.message
+    assert _doubled(TITLE + "\n一、部门基本情况\n本年支出95.00万元，其中：基本支出80.00万元。\n") == []

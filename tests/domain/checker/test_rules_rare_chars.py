@@ -1,0 +1,32 @@
+"""typo.rare_char: a character of CJK Extension A, of the compatibility ideographs or of the
+supplementary planes in a report's text, most often an input method's or a converter's slip."""
+
+import pytest
+
+from jixiao.domain.checker import check_text
+
+HEAD = "鹤山市教育局2023年度特殊教育项目支出绩效自评报告\n一、项目基本情况\n"
+
+
+def _rare(body):
+    return [
+        f for f in check_text(HEAD + body + "\n", report_type="auto").findings if f.rule == "typo.rare_char"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "char"),
+    [
+        ("学校购置蒙台梭利教具、福䘵贝尔教具。", "䘵"),  # Extension A
+        ("完成校舍維修3处。".replace("維", "\uf9b5"), "\uf9b5"),  # a compatibility ideograph
+        ("购置教具𠀋套。", "𠀋"),  # a supplementary plane's
+    ],
+)
+def test_a_rare_character_is_reported_once(body, char):
+    (found,) = _rare(body + body)
+    assert found.found == char and "生僻字" in found.message
+
+
+def test_common_characters_and_a_text_written_in_rare_ones_are_left_alone():
+    assert _rare("学校购置蒙台梭利教具、福禄贝尔教具。") == []
+    assert _rare("名单：㐀㐁、㐂㐃、㐄㐅。") == []  # more than three of them: the text is written so
