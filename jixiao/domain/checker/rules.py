@@ -3571,16 +3571,7 @@ def check_dates(context: CheckContext) -> list[Finding]:
             or (day is not None and not 1 <= day <= _DAYS[month - 1])
             or (month == 2 and day == 29 and not _leap(int(match.group(1))))
         ):
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"日期不存在：“{match.group(0)}”",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match))
     findings.extend(_numeric_dates(context))
     findings.extend(_chinese_dates(context))
     findings.extend(_months_and_days_out_of_range(context))
@@ -3591,6 +3582,18 @@ def check_dates(context: CheckContext) -> list[Finding]:
     findings.extend(_dates_in_reverse(context, year_months))
     findings.extend(_days_in_reverse(context))
     return findings
+
+
+def _date_slip(context: CheckContext, match: re.Match, message: str | None = None) -> Finding:
+    """date.format's warning at a match: '日期不存在：“…”' unless ``message`` says otherwise."""
+    return context.finding(
+        "date.format",
+        WARNING,
+        message or f"日期不存在：“{match.group(0)}”",
+        match.start(),
+        match.end(),
+        found=match.group(0),
+    )
 
 
 # a date in Chinese numerals: '二〇二三年十二月三十一日' (the zero written 〇, ○, 零, 0, O); its 年 may be
@@ -3710,68 +3713,23 @@ def _months_and_days_out_of_range(context: CheckContext) -> list[Finding]:
                 continue
             if day == 0 or month == 0:
                 continue
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"日期不存在：“{match.group(0)}”",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match))
     for match in scan.finditer_around(_MIXED_DATE, text, "年", (4,), places) if "十" in text else ():
         month = _chinese_number(match.group(2))
         day = _chinese_number(match.group(3)) if match.group(3) else 1
         if month is None or day is None or _real_day(int(match.group(1)), month, day):
             continue
-        findings.append(
-            context.finding(
-                "date.format",
-                WARNING,
-                f"日期不存在：“{match.group(0)}”",
-                match.start(),
-                match.end(),
-                found=match.group(0),
-            )
-        )
+        findings.append(_date_slip(context, match))
     for match in _FIRST_MONTH_DAY.finditer(text) if "元月" in text else ():
         if int(match.group(1)) > 31:
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"日期不存在：“{match.group(0)}”",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match))
     for match in scan.finditer_around(_MONTH_SPAN, text, "年", (4,), places):
         first, last = int(match.group(1)), int(match.group(2))
         if 1 <= first <= 12 and last > 12:
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"月份不存在：“{match.group(0)}”",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match, f"月份不存在：“{match.group(0)}”"))
     if has_word(text, "季度", places) or "Q" in text or "q" in text:
         for match in scan.finditer_around(_QUARTER, text, "年", (4,), places):
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"季度不存在：“{match.group(0)}”（一年只有四个季度）",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match, f"季度不存在：“{match.group(0)}”（一年只有四个季度）"))
     return findings
 
 
@@ -3790,16 +3748,7 @@ def _days_in_reverse(context: CheckContext) -> list[Finding]:
     for match in scan.finditer(_DAY_SPAN, text, context.report.places):
         if int(match.group(4)) >= int(match.group(3)):
             continue
-        findings.append(
-            context.finding(
-                "date.format",
-                WARNING,
-                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
-                match.start(),
-                match.end(),
-                found=match.group(0),
-            )
-        )
+        findings.append(_date_slip(context, match, f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期"))
     return findings
 
 
@@ -3889,16 +3838,7 @@ def _numeric_dates(context: CheckContext) -> list[Finding]:
                             )
                         )
                 continue
-            findings.append(
-                context.finding(
-                    "date.format",
-                    WARNING,
-                    f"日期不存在：“{match.group(0)}”",
-                    match.start(),
-                    match.end(),
-                    found=match.group(0),
-                )
-            )
+            findings.append(_date_slip(context, match))
     return findings
 
 
@@ -3924,16 +3864,7 @@ def _dates_in_reverse(context: CheckContext, year_months: list[int]) -> list[Fin
         end = (int(end_year or year), int(end_month), int(end_day or 32))
         if end >= start or not 1 <= start[1] <= 12 or not 1 <= end[1] <= 12:
             continue
-        findings.append(
-            context.finding(
-                "date.format",
-                WARNING,
-                f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期",
-                match.start(),
-                match.end(),
-                found=match.group(0),
-            )
-        )
+        findings.append(_date_slip(context, match, f"日期区间倒置：“{match.group(0)}”的结束日期早于起始日期"))
     return findings
 
 
@@ -3976,16 +3907,7 @@ def _years_in_reverse(context: CheckContext) -> list[Finding]:
         first, last = int(match.group(1)), int(match.group(2))
         if last >= first or re.search(r"[A-Za-z]", text[max(0, match.start() - 4) : match.start()]):
             continue  # 'GB/T 2018-2010' is a standard's number and year
-        findings.append(
-            context.finding(
-                "date.format",
-                WARNING,
-                f"年份区间倒置：“{match.group(0)}”的结束年份早于起始年份",
-                match.start(),
-                match.end(),
-                found=match.group(0),
-            )
-        )
+        findings.append(_date_slip(context, match, f"年份区间倒置：“{match.group(0)}”的结束年份早于起始年份"))
     return findings
 
 
