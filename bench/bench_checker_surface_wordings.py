@@ -51,6 +51,18 @@ _PLACES = {
 # 1. dates written wrong
 
 
+def _heading_lists(heads) -> Iterator[tuple[str, str, str]]:
+    """(label, wrong, right) of each heading list: the body with its bad number, then with the good one."""
+    for body, bad, good in heads:
+        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+
+
+def _twins(twins, label: str = "对文") -> Iterator[tuple[str, None, str]]:
+    """Each consistent twin in each place of _PLACES: only its findings are counted (false ones)."""
+    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
+        yield f"{label}|{place}|{twin[:12]}", None, shape.format(x=twin)
+
+
 def _year_before_word() -> Iterator[tuple[str, str | None, str]]:
     """A year with no 年 before the word it dates."""
     phrases = [
@@ -619,8 +631,7 @@ def _fresh_again() -> Iterator[tuple[str, str | None, str]]:
     for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
         yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
     twins = ["自2023年1月1日起至2023年12月31日止", "2023年1月1日-12月31日", "(2023年)", "2023年度1至12月"]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"日期对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins, "日期对文")
     template = [
         ("（此处插入表格）", "（见表1）"),
         ("详见附件X", "详见附件1"),
@@ -647,8 +658,7 @@ def _fresh_again() -> Iterator[tuple[str, str | None, str]]:
         ("一、基本情况\n情况。\n二、绩效分析\n分析。\n五、存在问题\n问题。\n", "五、", "三、"),
         ("一、基本情况\n(一)概况\n概况。\n(二)资金\n资金。\n(二)实施\n实施。\n", "(二)实施", "(三)实施"),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
 
 
 def _fresh_last() -> Iterator[tuple[str, str | None, str]]:
@@ -673,8 +683,7 @@ def _fresh_last() -> Iterator[tuple[str, str | None, str]]:
         "2023年12月31日24时",
         "2023年的12月31日",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"日期对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins, "日期对文")
     template = [
         ("____年____月____日", "2024年3月15日"),
         ("（单位名称）", "鹤山市林业局"),
@@ -707,8 +716,7 @@ def _fresh_last() -> Iterator[tuple[str, str | None, str]]:
         ("一、基本情况\n(一)概况\n概况。\n(三)资金\n资金。\n二、结论\n良好。\n", "(三)资金", "(二)资金"),
         ("一、基本情况\n1、概况\n概况。\n2、资金\n资金。\n2、实施\n实施。\n", "2、实施", "3、实施"),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
 
 
 def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
@@ -740,8 +748,7 @@ def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
         "⑴完成造林；⑵培训林农",
         "填表人：王刚（签字）",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
     template = [
         ("（请根据实际情况修改）", ""),
         ("××乡××村", "共和镇大凹村"),
@@ -783,8 +790,7 @@ def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
         ),
         ("一、基本情况\n情况。\n三、绩效分析\n分析。\n三、存在问题\n问题。\n", "三、绩效", "二、绩效"),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
 
 
 def _fresh_sixth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -918,8 +924,7 @@ def _fresh_sixth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "三、存在",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "二〇二三年十二月三十一日",
         "Ⅲ类水质达标率100%",
@@ -932,8 +937,7 @@ def _fresh_sixth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "二〇二四年一月",
         "2023年1—12月",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_seventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1009,8 +1013,7 @@ def _fresh_seventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ),
         ("一、基本情况\n1 项目概况\n概况。\n2 资金安排\n安排。\n4 组织实施\n实施。\n", "4 组织", "3 组织"),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "二〇二四年二月二十九日",
         "依据第3.2节的规定",
@@ -1021,8 +1024,7 @@ def _fresh_seventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "（A）类项目3个",
         "评分标准见第3.1.2条",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1083,8 +1085,7 @@ def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ),
         ("一、绩效分析\n1．产出分析\n完成。\n2．效益分析\n良好。\n4．满意度\n95%。\n", "4．满意", "3．满意"),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "二〇二四年二月二十九日",
         "一要加强管理，二要规范程序",
@@ -1095,8 +1096,7 @@ def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "2024.2.29",
         "报送日期为2024年3月15日",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1160,8 +1160,7 @@ def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "2.2 建议",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "甲方乙方签订合同",
         "2023年9月1日至8月31日",
@@ -1170,8 +1169,7 @@ def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "审批人员3名",
         "1.完成造林；2.培训林农。1.生态效益良好",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1238,8 +1236,7 @@ def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "第三章 存在",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "首先完成造林，然后培训林农，最后做好森林防火",
         "一则以喜，一则以忧",
@@ -1248,8 +1245,7 @@ def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "〈鹤山市林业发展规划〉",
         "电话0750-8881234",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_eleventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1311,8 +1307,7 @@ def _fresh_eleventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]
             "1.1.3 时效",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "启动Ⅰ级响应、Ⅱ级响应、Ⅳ级响应",
         "I型设备2台",
@@ -1321,8 +1316,7 @@ def _fresh_eleventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]
         "待补充资料已补齐",
         "邮政编码529700",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1390,8 +1384,7 @@ def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "3）组织",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "2023年Q4季度",
         "第1部分内容",
@@ -1400,8 +1393,7 @@ def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         "一·二九运动",
         "（说明：单位为万元）",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 def _fresh_thirteenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
@@ -1459,8 +1451,7 @@ def _fresh_thirteenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str
             "1-1-3 时效",
         ),
     ]
-    for body, bad, good in heads:
-        yield f"标题|{bad}", _TITLE + "\n" + body, _TITLE + "\n" + body.replace(bad, good, 1)
+    yield from _heading_lists(heads)
     twins = [
         "第一步已完成",
         "统一社会信用代码11440784MB2C12345X",
@@ -1469,8 +1460,7 @@ def _fresh_thirteenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str
         "A-1型设备",
         "2024/2/29",
     ]
-    for twin, (place, shape) in itertools.product(twins, _PLACES.items()):
-        yield f"对文|{place}|{twin[:12]}", None, shape.format(x=twin)
+    yield from _twins(twins)
 
 
 DATE_RULES = ("date.format", "date.malformed")
