@@ -51,6 +51,31 @@ _PLACES = {
 # 1. dates written wrong
 
 
+def _dates_in_places(dates) -> Iterator[tuple[str, str, str]]:
+    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
+        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+
+
+def _template_in_places(template) -> Iterator[tuple[str, str, str]]:
+    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
+        yield (
+            f"模板|{place}|{wrong[:10]}",
+            shape.format(x="资金情况" + wrong),
+            shape.format(x="资金情况" + right),
+        )
+
+
+def _cover_fields(fields) -> Iterator[tuple[str, str, str]]:
+    for wrong, right in fields:
+        yield f"栏目|封面|{wrong[:8]}", _COVER.format(cover=wrong), _COVER.format(cover=right)
+
+
+def _lists_in_a_sentence(lists) -> Iterator[tuple[str, str, str]]:
+    shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
+    for wrong, right in lists:
+        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+
+
 def _heading_lists(heads) -> Iterator[tuple[str, str, str]]:
     """(label, wrong, right) of each heading list: the body with its bad number, then with the good one."""
     for body, bad, good in heads:
@@ -587,9 +612,7 @@ def _fresh() -> Iterator[tuple[str, str | None, str]]:
         ("1.完成造林。2.培训林农。2.森林防火。", "1.完成造林。2.培训林农。3.森林防火。"),
         ("①完成造林；②培训林农；②森林防火。", "①完成造林；②培训林农；③森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一、基本情况\n情况良好。\n二、绩效分析\n分析如下。\n二、存在问题\n进度偏慢。\n", "三、存在问题"),
         (
@@ -628,8 +651,7 @@ def _fresh_again() -> Iterator[tuple[str, str | None, str]]:
         ("2023-12-32", "2023-12-31"),
         ("2023年6月31日前", "2023年6月30日前"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     twins = ["自2023年1月1日起至2023年12月31日止", "2023年1月1日-12月31日", "(2023年)", "2023年度1至12月"]
     yield from _twins(twins, "日期对文")
     template = [
@@ -672,8 +694,7 @@ def _fresh_last() -> Iterator[tuple[str, str | None, str]]:
         ("2023年12月30日至29日", "2023年12月29日至30日"),
         ("2023年12月31曰", "2023年12月31日"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     cell = _HEAD + "| 项目名称 | 完成时间 |\n| 森林防火 | {} |" + _TAIL
     yield "日期|表头时间|20231231", cell.format("20231231"), cell.format("2023年12月31日")
     twins = [
@@ -709,9 +730,7 @@ def _fresh_last() -> Iterator[tuple[str, str | None, str]]:
         ),
         ("⑴完成造林；⑵培训林农；⑷森林防火。", "⑴完成造林；⑵培训林农；⑶森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一、基本情况\n(一)概况\n概况。\n(三)资金\n资金。\n二、结论\n良好。\n", "(三)资金", "(二)资金"),
         ("一、基本情况\n1、概况\n概况。\n2、资金\n资金。\n2、实施\n实施。\n", "2、实施", "3、实施"),
@@ -732,8 +751,7 @@ def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
         ("日期是20231231", "日期是2023年12月31日"),
         ("2023年4月31日前", "2023年4月30日前"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     twins = [
         "于2023年10月15日至16日召开",
         "在20个乡镇开展",
@@ -754,12 +772,7 @@ def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
         ("××乡××村", "共和镇大凹村"),
         ("评价等级：优□ 良□ 中□ 差□", "评价等级：优☑ 良□ 中□ 差□"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("负责人（签字）：\n填报人：李华", "负责人（签字）：王刚\n填报人：李华"),
         ("项目名称：        项目编号：2023001", "项目名称：森林防火    项目编号：2023001"),
@@ -779,9 +792,7 @@ def _fresh_fifth() -> Iterator[tuple[str, str | None, str]]:
         ),
         ("（1）完成造林；（2）培训林农；（4）森林防火。", "（1）完成造林；（2）培训林农；（3）森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         (
             "一、基本情况\n(一)概况\n概况。\n(二)资金\n资金。\n(二)实施\n实施。\n二、结论\n良好。\n",
@@ -955,8 +966,7 @@ def _fresh_seventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("2023/12/31至2023/01/01", "2023/01/01至2023/12/31"),
         ("二〇二三年十二月三十一日至二〇二三年一月一日", "二〇二三年一月一日至二〇二三年十二月三十一日"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（填报单位名称）", "鹤山市林业局"),
         ("××××年××月××日", "2024年3月15日"),
@@ -994,9 +1004,7 @@ def _fresh_seventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "第一，完成造林。\n第二，培训林农。\n第三，森林防火。",
         ),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         (
             "一、绩效分析\n3.1、产出分析\n完成。\n3.2、效益分析\n良好。\n3.4、满意度\n95%。\n",
@@ -1039,8 +1047,7 @@ def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("2023.2.29", "2024.2.29"),
         ("2023—12—32", "2023—12—31"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("项目负责人（姓名）", "项目负责人王刚"),
         ("（填写年份）年度", "2023年度"),
@@ -1070,9 +1077,7 @@ def _fresh_eighth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
             "第1项，完成造林；第2项，培训林农；第3项，森林防火。",
         ),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一.基本情况\n情况良好。\n二.绩效分析\n分析如下。\n四.存在问题\n进度偏慢。\n", "四.存在", "三.存在"),
         ("壹、基本情况\n情况良好。\n贰、绩效分析\n分析如下。\n肆、存在问题\n进度偏慢。\n", "肆、", "叁、"),
@@ -1113,8 +1118,7 @@ def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("2023-9-31", "2023-9-30"),
         ("2023年12月31日至2024年1月32日", "2023年12月31日至2024年1月31日"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（注：此部分由评价机构填写）", ""),
         ("（此部分内容可根据实际删减）", ""),
@@ -1122,12 +1126,7 @@ def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("____年度", "2023年度"),
         ("XX市XX局", "鹤山市林业局"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("审批人：\n填报人：李华", "审批人：王刚\n填报人：李华"),
         ("经办人签字：\n年  月  日", "经办人签字：李华\n2024年3月15日"),
@@ -1147,9 +1146,7 @@ def _fresh_ninth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ),
         ("1.完成造林；2.培训林农；1.森林防火。", "1.完成造林；2.培训林农；3.森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一、基本情况\n1)项目概况\n概况。\n2)资金安排\n安排。\n4)组织实施\n实施。\n", "4)组织", "3)组织"),
         ("甲、基本情况\n情况良好。\n乙、绩效分析\n分析如下。\n丁、存在问题\n进度偏慢。\n", "丁、", "丙、"),
@@ -1186,20 +1183,14 @@ def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("２０２３年１２月３２日", "２０２３年１２月３１日"),
         ("2023年00月", "2023年10月"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（此处粘贴附件）", ""),
         ("，详见附表XX", "，详见附表2"),
         ("单击此处输入文字。", "全年支出1,187.50万元。"),
         ("〈项目名称〉", "森林防火项目"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("联系人：李华    电话：", "联系人：李华    电话：0750-8881234"),
         ("评价组成员：\n填报人：李华", "评价组成员：王刚、赵丽\n填报人：李华"),
@@ -1218,9 +1209,7 @@ def _fresh_tenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("A)完成造林；B)培训林农；B)森林防火。", "A)完成造林；B)培训林农；C)森林防火。"),
         ("⑴完成造林。⑵培训林农。⑵森林防火。", "⑴完成造林。⑵培训林农。⑶森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一）基本情况\n情况良好。\n二）绩效分析\n分析如下。\n四）存在问题\n进度偏慢。\n", "四）", "三）"),
         (
@@ -1261,27 +1250,20 @@ def _fresh_eleventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]
         ("2023年1月1日起至2023年12月32日止", "2023年1月1日起至2023年12月31日止"),
         ("2023年十三月", "2023年十二月"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（项目简介，300字左右）", ""),
         ("【请删除此段】", ""),
         ("（填写）", "：鹤山市林业局"),
         ("（待补充）", "：1,187.50万元"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("法定代表人：\n填报人：李华", "法定代表人：王刚\n填报人：李华"),
         ("单位地址：\n联系电话：0750-8881234", "单位地址：鹤山市沙坪街道\n联系电话：0750-8881234"),
         ("邮政编码：\n联系电话：0750-8881234", "邮政编码：529700\n联系电话：0750-8881234"),
     ]
-    for wrong, right in fields:
-        yield f"栏目|封面|{wrong[:8]}", _COVER.format(cover=wrong), _COVER.format(cover=right)
+    yield from _cover_fields(fields)
     lists = [
         ("一.完成造林；二.培训林农；四.森林防火。", "一.完成造林；二.培训林农；三.森林防火。"),
         (
@@ -1290,9 +1272,7 @@ def _fresh_eleventh() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]
         ),
         ("⑩完成造林；⑪培训林农；⑬森林防火。", "⑩完成造林；⑪培训林农；⑫森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("I.基本情况\n情况良好。\nII.绩效分析\n分析如下。\nIV.存在问题\n进度偏慢。\n", "IV.", "III."),
         ("第1章 基本情况\n情况。\n第2章 绩效分析\n分析。\n第4章 存在问题\n问题。\n", "第4章", "第3章"),
@@ -1334,8 +1314,7 @@ def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("2023年Q5", "2023年Q4"),
         ("2023年第3季度至第2季度", "2023年第2季度至第3季度"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（在此填写）", "：鹤山市林业局"),
         ("（编写提示：简要介绍项目背景）", ""),
@@ -1343,19 +1322,13 @@ def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ("（说明：如无此项内容可不填）", ""),
         ("***局", "林业局"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("项目实施地点：\n项目负责人：王刚", "项目实施地点：共和镇\n项目负责人：王刚"),
         ("资金来源：\n项目负责人：王刚", "资金来源：财政拨款\n项目负责人：王刚"),
         ("完成时间：\n项目负责人：王刚", "完成时间：2023年12月\n项目负责人：王刚"),
     ]
-    for wrong, right in fields:
-        yield f"栏目|封面|{wrong[:8]}", _COVER.format(cover=wrong), _COVER.format(cover=right)
+    yield from _cover_fields(fields)
     lists = [
         (
             "第一项，完成造林；第二项，培训林农；第四项，森林防火。",
@@ -1367,9 +1340,7 @@ def _fresh_twelfth() -> Iterator[tuple[str, str | tuple[str, str] | None, str]]:
         ),
         ("a)完成造林；b)培训林农；b)森林防火。", "a)完成造林；b)培训林农；c)森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         (
             "第1部分 基本情况\n情况。\n第2部分 绩效分析\n分析。\n第4部分 存在问题\n问题。\n",
@@ -1409,27 +1380,20 @@ def _fresh_thirteenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str
         ("二〇二三年四月三十一日", "二〇二三年四月三十日"),
         ("2023年13月份", "2023年12月份"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(dates, _PLACES.items()):
-        yield f"日期|{place}|{wrong[:12]}", shape.format(x=wrong), shape.format(x=right)
+    yield from _dates_in_places(dates)
     template = [
         ("（根据项目情况自行调整）", ""),
         ("（本报告模板仅供参考）", ""),
         ("（示范文本）", ""),
         ("××××××", "鹤山市林业局"),
     ]
-    for (wrong, right), (place, shape) in itertools.product(template, _PLACES.items()):
-        yield (
-            f"模板|{place}|{wrong[:10]}",
-            shape.format(x="资金情况" + wrong),
-            shape.format(x="资金情况" + right),
-        )
+    yield from _template_in_places(template)
     fields = [
         ("填报时间：\n填报人：李华", "填报时间：2024年3月15日\n填报人：李华"),
         ("统一社会信用代码：\n填报人：李华", "统一社会信用代码：11440784MB2C12345X\n填报人：李华"),
         ("主管部门（盖章）：\n填报人：李华", "主管部门（盖章）：鹤山市人民政府\n填报人：李华"),
     ]
-    for wrong, right in fields:
-        yield f"栏目|封面|{wrong[:8]}", _COVER.format(cover=wrong), _COVER.format(cover=right)
+    yield from _cover_fields(fields)
     lists = [
         (
             "第一步，完成造林；第二步，培训林农；第四步，森林防火。",
@@ -1438,9 +1402,7 @@ def _fresh_thirteenth() -> Iterator[tuple[str, str | tuple[str, str] | None, str
         ("Ⅰ）完成造林；Ⅱ）培训林农；Ⅳ）森林防火。", "Ⅰ）完成造林；Ⅱ）培训林农；Ⅲ）森林防火。"),
         ("（ⅰ）完成造林；（ⅱ）培训林农；（ⅳ）森林防火。", "（ⅰ）完成造林；（ⅱ）培训林农；（ⅲ）森林防火。"),
     ]
-    for wrong, right in lists:
-        shape = _HEAD + "(一)产出情况\n主要产出：{}" + _TAIL
-        yield f"列举|{wrong[:8]}", shape.format(wrong), shape.format(right)
+    yield from _lists_in_a_sentence(lists)
     heads = [
         ("一、基本情况\n①、项目概况\n概况。\n②、资金安排\n安排。\n④、组织实施\n实施。\n", "④、", "③、"),
         ("(A)基本情况\n情况良好。\n(B)绩效分析\n分析如下。\n(D)存在问题\n进度偏慢。\n", "(D)", "(C)"),
