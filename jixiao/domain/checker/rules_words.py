@@ -1146,6 +1146,76 @@ def check_rare_characters(context: CheckContext) -> list[Finding]:
     return findings
 
 
+# a number whose thousands separators stand wrong ('7,00.0,77', '1,23.45万元', '12,3456元'), or an
+# amount with two decimal points ('1,234.5.6万元'); found from each ',' and '.' between digits
+_BAD_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?=[.,]\d|亿元|万元|千元|元|%)")
+_TWO_POINTS = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+\.\d+(?=亿元|万元|千元|元)")
+_NUMBER_MARKS = ",."  # (normalised: full-width ones are these too)
+_AMOUNT_UNITS = ("亿元", "万元", "千元", "元", "%")
+_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
+
+
+@rule(
+    "typo.number_format",
+    "数字写法错误：千分位逗号位置不对（“7,00.0,77”“1,23.45万元”），或一个金额有两个小数点",
+)
+def check_number_formats(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    source = context.report.source
+    codes = context.codes
+    if codes.size < 3:
+        return []
+    # a ',' or '.' between two digits (one pass in numpy: most commas are a sentence's, normalised)
+    digit = (codes - np.uint32(0x30)) <= np.uint32(9)
+    mark = (codes == 0x2C) | (codes == 0x2E)
+    starts = ((mark[1:-1] & digit[:-2] & digit[2:]).nonzero()[0] + 1).tolist()
+    if not starts:
+        return []
+    findings = []
+    taken = -1
+    for at in starts:
+        if at < taken:
+            continue
+        low, high = at - 1, at + 1
+        while low and (text[low - 1].isdecimal() or text[low - 1] in _NUMBER_MARKS):
+            low -= 1
+        while high < len(text) and (text[high].isdecimal() or text[high] in _NUMBER_MARKS):
+            high += 1
+        taken = high  # (one look at each run of digits and marks)
+        end = high - (text[high - 1] in _NUMBER_MARKS)
+        if _WELL_FORMED.fullmatch(text, low, end) or not (
+            text.startswith(_AMOUNT_UNITS, end)
+            or ("." in text[low:end] and text[end:].lstrip(" ")[:1] in ("|", "\n", ""))
+        ):
+            continue  # 1,234.56 / 2023.12.31 / 1.2.3: most numbers; '第1,2,3项' lists numbers, no amount
+        a, b = source.original_span(low, end)
+        if b - a != end - low:
+            continue  # cells parted by spaces in the original ('18,240 102.33%'), read as one run
+        for pattern, why in ((_BAD_GROUPS, "千分位逗号位置不对"), (_TWO_POINTS, "有两个小数点")):
+            match = pattern.match(text, low)
+            if match is None or not (match.start() <= at < match.end()):
+                continue
+            if pattern is _BAD_GROUPS and "，" in source.original_text(match.start(), match.end()):
+                continue  # full-width commas between numbers: a list ('12，34万元' of two figures), no separators
+            end = match.end()
+            while end < len(text) and (text[end].isdecimal() or text[end] in _NUMBER_MARKS):
+                end += 1  # (the whole number is quoted: '7,00.0,77')
+            end = end - 1 if text[end - 1] in _NUMBER_MARKS else end
+            taken = end
+            findings.append(
+                context.finding(
+                    "typo.number_format",
+                    WARNING,
+                    f"数字“{text[low:end]}”{why}，请核对原数",
+                    low,
+                    end,
+                    found=text[low:end],
+                )
+            )
+            break
+    return findings
+
+
 @rule(
     "typo.doubled_phrase",
     "词语连写两遍（“林业局林业局”“绩效评价报告绩效评价报告”“2023年2023年度”），原文两遍之间没有空格、换行或表格分隔",
@@ -1478,6 +1548,7 @@ RULES = (
     check_doubled_characters,
     check_doubled_phrases,
     check_rare_characters,
+    check_number_formats,
     check_inserted_spans,
     check_units,
     check_number_units,
