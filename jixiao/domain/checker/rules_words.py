@@ -1165,10 +1165,20 @@ def check_number_formats(context: CheckContext) -> list[Finding]:
     codes = context.codes
     if codes.size < 3:
         return []
-    # a ',' or '.' between two digits (one pass in numpy: most commas are a sentence's, normalised)
-    digit = (codes - np.uint32(0x30)) <= np.uint32(9)
-    mark = (codes == 0x2C) | (codes == 0x2E)
-    starts = ((mark[1:-1] & digit[:-2] & digit[2:]).nonzero()[0] + 1).tolist()
+    # in numpy, the few places worth a look: a ',' between digits that is not followed by exactly three
+    # digits, and a '.' between digits with another '.' one to three digits on (most commas are a
+    # sentence's, normalised; most separators stand right)
+    padded = np.zeros(codes.size + 6, dtype=np.uint32)
+    padded[1 : codes.size + 1] = codes
+    digit = (padded - np.uint32(0x30)) <= np.uint32(9)
+    comma, dot = padded == 0x2C, padded == 0x2E
+    d = [digit[k : k + codes.size] for k in range(6)]  # d[k][i]: a digit k − 1 places after text[i]
+    three = d[2] & d[3] & d[4] & ~d[5]
+    bad_comma = comma[1 : codes.size + 1] & d[0] & d[2] & ~three
+    dots = [dot[k : k + codes.size] for k in range(6)]
+    second_dot = (dots[3] & d[4]) | (d[3] & dots[4] & d[5])
+    bad_dot = dots[1] & d[0] & d[2] & second_dot
+    starts = (bad_comma | bad_dot).nonzero()[0].tolist()
     if not starts:
         return []
     findings = []
