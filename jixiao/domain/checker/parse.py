@@ -346,7 +346,7 @@ _LABEL_NUMBERING = re.compile(r"^(?:\d{1,2}[、.]|[一二三四五六七八九�
 
 # words that end in a suffix of the label's linking verb (达 of 达到) but are verbs of their own:
 # '项目资金下达' is not '项目资金下'
-_KEPT_ENDINGS = ("下达", "到达", "送达", "传达", "抵达", "直达", "表达")
+KEPT_ENDINGS = ("下达", "到达", "送达", "传达", "抵达", "直达", "表达")
 
 
 def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
@@ -362,13 +362,13 @@ def clean_label(raw: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) 
                 label = label[len(prefix) :]
                 stripped = True
                 break
-    stripped = label.endswith(suffixes) and not label.endswith(_KEPT_ENDINGS)
+    stripped = label.endswith(suffixes) and not label.endswith(KEPT_ENDINGS)
     while stripped:
         stripped = False
         for suffix in suffixes:
             if label.endswith(suffix) and len(label) > len(suffix):
                 label = label[: -len(suffix)]
-                stripped = not label.endswith(_KEPT_ENDINGS)
+                stripped = not label.endswith(KEPT_ENDINGS)
                 break
     if "“" in label or "”" in label or '"' in label:
         label = label.replace("“", "").replace("”", "").replace('"', "")
@@ -554,12 +554,12 @@ def _read_quantities(
                             break
                     else:
                         break
-                candidates = by_last.get(label[-1]) if label and not label.endswith(_KEPT_ENDINGS) else None
+                candidates = by_last.get(label[-1]) if label and not label.endswith(KEPT_ENDINGS) else None
                 while candidates:
                     for suffix in candidates:
                         if label.endswith(suffix) and len(label) > len(suffix):
                             label = label[: -len(suffix)]
-                            candidates = None if label.endswith(_KEPT_ENDINGS) else by_last.get(label[-1])
+                            candidates = None if label.endswith(KEPT_ENDINGS) else by_last.get(label[-1])
                             break
                     else:
                         break

@@ -53,14 +53,14 @@ def _part_label(context: CheckContext, quantity: Quantity, share: re.Match) -> s
 
 @rule(
     "shares.sum",
-    "同一句里同一整体的各项占比（“基本支出占70%，项目支出占35%”）之和超过100%，或完整构成的占比之和不是100%",
+    "同一句里同一整体的各项占比（“基本支出占70%，项目支出占35%”）之和超过100%",
 )
 def check_share_sums(context: CheckContext) -> list[Finding]:
     report = context.report
     text = report.text
     if "占" not in text:
         return []
-    groups: list[list[tuple[Quantity, str, str]]] = []
+    groups: list[list[tuple[Quantity, str]]] = []  # (share, the part it is of)
     previous = None
     for quantity in of_kind(context, "percent"):
         share = _share(quantity) if not quantity.approx and quantity.role == "level" else None
@@ -74,26 +74,26 @@ def check_share_sums(context: CheckContext) -> list[Finding]:
             between = text[last.end : quantity.start - len(quantity.raw_label)]
             nested = "其中" in between or "其中" in quantity.raw_label  # a part of the part before
             if whole == last_whole and _GAP.match(between) and not nested:
-                groups[-1].append((quantity, label, whole))
+                groups[-1].append((quantity, label))
                 previous = (quantity, whole)
                 continue
-        groups.append([(quantity, label, whole)])
+        groups.append([(quantity, label)])
         previous = (quantity, whole)
     findings = []
     for group in groups:
         if len(group) < 2:
             continue
-        labels = [label for _, label, _ in group]
+        labels = [label for _, label in group]
         if (
             len({year for label in labels for year in _YEAR.findall(label)}) > 1
             or len(set(labels)) < len(labels)
             or any(word in label for label in labels for word in _PROGRESS)
         ):
             continue  # shares of different years or dates, or the same part twice: not parts of one whole
-        total = sum((q.value for q, _, _ in group), Decimal(0))
-        envelope = sum((q.half_unit() for q, _, _ in group), Decimal(0))
+        total = sum((q.value for q, _ in group), Decimal(0))
+        envelope = sum((q.half_unit() for q, _ in group), Decimal(0))
         first, last = group[0][0], group[-1][0]
-        listing = "+".join(f"{label or '（未写名称）'}{q.text}%" for q, label, _ in group)
+        listing = "+".join(f"{label or '（未写名称）'}{q.text}%" for q, label in group)
         if total > HUNDRED + envelope:
             findings.append(
                 context.finding(

@@ -15,7 +15,7 @@ from jixiao.domain.checker.base import ZERO, CheckContext, amount_like, pct, pla
 from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
-from jixiao.domain.checker.parse import Quantity, cn_number
+from jixiao.domain.checker.parse import KEPT_ENDINGS, Quantity, cn_number
 from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
 from jixiao.domain.checker.rules_compare import of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
@@ -34,7 +34,10 @@ _SENTENCE_ITEM_GAP = re.compile(
     r"^[,;、。]?\n?\s*(?:\(?[一二三四五六七八九十\d]{1,2}[).、]\s*|[\u2460-\u2473])?[^\d,;。!?\n]{0,24}$"
 )
 _BACK = ("以上", "上述", "前述")
-_LINKING_END = re.compile(r"(?:为|是|:|(?<![下到])达)+$")  # '合计为', '共计达' (not '合计下达')
+# '合计为', '共计达': the linking words after a total's label (not the 达 of 下达, 送达 …: parse's KEPT_ENDINGS)
+_LINKING_END = re.compile(
+    "(?:为|是|:|" + "".join(f"(?<!{word[0]})" for word in KEPT_ENDINGS if word.endswith("达")) + "达)+$"
+)
 _SENTENCE_GAPS = ("。", "。\n", "\n", ";\n")
 # an ordinal item (第一期, 第2批): a part of what the total counts, whatever the total names
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]{1,2}[\u4e00-\u9fff]{0,2}$")
@@ -114,6 +117,7 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             else None
         )
         head = None
+        noun = None  # (what the counts count, read once: in the gap before the total, then between items)
         if closing:
             # 'A50万元、B40万元、C20万元等3个项目共计120万元', '…，以上3个项目合计支出120万元'
             last, raw = index - 2, closing.group(0).lstrip(",;").removeprefix("等").rstrip("为达是")
@@ -141,7 +145,8 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
             ):
                 continue
         backward = raw.startswith(_BACK)
-        noun = _counted_noun(text, total)
+        if noun is None:
+            noun = _counted_noun(text, total)
         items: list[Quantity] = []
         cursor = last
         style = None

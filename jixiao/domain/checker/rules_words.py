@@ -1103,6 +1103,14 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _in_its_line(text: str, start: int, end: int, before: int, after: int) -> str:
+    """The quote of ``text[start:end]`` with up to ``before`` and ``after`` characters around it,
+    not past the line it stands on."""
+    line = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)  # (-1: the text's end)
+    return text[max(start - before, line) : min(end + after, line_end)]
+
+
 # characters no common text needs: CJK Extension A, the compatibility ideographs, the supplementary
 # planes' ideographs ('福䘵贝尔教具' for 福禄贝尔): an input method's or a converter's slip
 _RARE_BLOCKS = ((0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
@@ -1130,14 +1138,11 @@ def check_rare_characters(context: CheckContext) -> list[Finding]:
         if char in seen:
             continue
         seen.add(char)
-        line = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at) % (len(text) + 1)
         findings.append(
             context.finding(
                 "typo.rare_char",
                 WARNING,
-                f"生僻字“{char}”（U+{ord(char):04X}，常用字里没有），疑为录入错误："
-                f"“{text[max(at - 6, line) : min(at + 6, line_end)]}”",
+                f"生僻字“{char}”（U+{ord(char):04X}，常用字里没有），疑为录入错误：“{_in_its_line(text, at, at + 1, 6, 5)}”",
                 at,
                 at + 1,
                 found=char,
@@ -1207,12 +1212,7 @@ def check_number_formats(context: CheckContext) -> list[Finding]:
                 continue
             if pattern is _BAD_GROUPS and "，" in source.original_text(match.start(), match.end()):
                 continue  # full-width commas between numbers: a list ('12，34万元' of two figures), no separators
-            end = match.end()
-            while end < len(text) and (text[end].isdecimal() or text[end] in _NUMBER_MARKS):
-                end += 1  # (the whole number is quoted: '7,00.0,77')
-            end = end - 1 if text[end - 1] in _NUMBER_MARKS else end
-            taken = end
-            findings.append(
+            findings.append(  # (the whole run is quoted: '7,00.0,77')
                 context.finding(
                     "typo.number_format",
                     WARNING,
@@ -1251,13 +1251,11 @@ def check_doubled_phrases(context: CheckContext) -> list[Finding]:
         paragraph = context.report.paragraph_at(start)
         if paragraph is not None and score_row(context.report, paragraph):
             continue
-        line = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end) % (len(text) + 1)  # (-1: the text's end)
         findings.append(
             context.finding(
                 "typo.doubled_phrase",
                 WARNING,
-                f"叠词：“{word}”连写了两遍：“{text[max(start - 4, line) : min(end + 4, line_end)]}”",
+                f"叠词：“{word}”连写了两遍：“{_in_its_line(text, start, end, 4, 4)}”",
                 start,
                 end,
                 expected=word,
