@@ -264,20 +264,37 @@ RATE_VALUES = (
 )
 
 
-def _rate_pairs() -> Iterator[tuple[str, str, str]]:
-    head = _FARM + "二、资金情况\n"
-    tail = "\n三、绩效情况\n项目按期完成。\n"
-    for rate, (bases, acts) in RATE_PAIRS.items():
-        for base, act, shape, (b, a, right, wrong) in itertools.product(
-            bases, acts, RATE_SHAPES, RATE_VALUES
-        ):
+_TAIL_ISSUES = "\n三、存在问题\n进度偏慢。\n"
+
+
+def _filled(cases, head: str, slot: str) -> Iterator[tuple[str, str, str]]:
+    """Each (text with ``slot``, right value, wrong value) of ``cases`` after ``head``, filled both ways."""
+    for body, right, wrong in cases:
+        yield (
+            body[:16].replace("\n", " "),
+            head + body.replace(slot, wrong) + _TAIL_ISSUES,
+            head + body.replace(slot, right) + _TAIL_ISSUES,
+        )
+
+
+def _with_members(rates: dict, shapes, values, head: str, tail: str) -> Iterator[tuple[str, str, str]]:
+    """Each rate with each wording of its denominator ({base}) and numerator ({act}) in each shape,
+    for each (denominator, numerator, rate right, rate wrong) of ``values``."""
+    for rate, (bases, acts) in rates.items():
+        for base, act, shape, (b, a, right, wrong) in itertools.product(bases, acts, shapes, values):
             body = shape.replace("{base}", base.format(b=b)).replace("{act}", act.format(a=a))
-            body = body.replace("{rate}", rate)
+            body = body.replace("{rate}", rate).replace("{a}", a).replace("{b}", b)
             yield (
                 f"{rate}：{body[:24]}",
-                head + body.format(r=wrong) + tail,
-                head + body.format(r=right) + tail,
+                head + body.replace("{r}", wrong) + tail,
+                head + body.replace("{r}", right) + tail,
             )
+
+
+def _rate_pairs() -> Iterator[tuple[str, str, str]]:
+    return _with_members(
+        RATE_PAIRS, RATE_SHAPES, RATE_VALUES, _FARM + "二、资金情况\n", "\n三、绩效情况\n项目按期完成。\n"
+    )
 
 
 # a total and its items listed without 其中 or with it, in the ways reports list them: the total first
@@ -423,19 +440,7 @@ COUNT_VALUES = (("800", "760", "95%", "98%"), ("12", "10", "83.33%", "85.33%"))
 
 
 def _count_rates() -> Iterator[tuple[str, str, str]]:
-    head = _FARM + "二、产出情况\n"
-    tail = "\n三、存在问题\n进度偏慢。\n"
-    for rate, (bases, acts) in COUNT_RATES.items():
-        for base, act, shape, (b, a, right, wrong) in itertools.product(
-            bases, acts, COUNT_SHAPES, COUNT_VALUES
-        ):
-            body = shape.replace("{base}", base.format(b=b)).replace("{act}", act.format(a=a))
-            body = body.replace("{rate}", rate).replace("{a}", a).replace("{b}", b)
-            yield (
-                f"{rate}：{body[:24]}",
-                head + body.replace("{r}", wrong) + tail,
-                head + body.replace("{r}", right) + tail,
-            )
+    return _with_members(COUNT_RATES, COUNT_SHAPES, COUNT_VALUES, _FARM + "二、产出情况\n", _TAIL_ISSUES)
 
 
 # a total and its items in further wordings: items a sentence or a line each, the total after 以上 or a
@@ -485,14 +490,7 @@ TOTAL_WORDINGS = (
 
 
 def _total_wordings() -> Iterator[tuple[str, str, str]]:
-    head = _FOREST + "二、支出情况\n"
-    tail = "\n三、存在问题\n进度偏慢。\n"
-    for shape, right, wrong in TOTAL_WORDINGS:
-        yield (
-            shape[:16].replace("\n", " "),
-            head + shape.replace("{T}", wrong) + tail,
-            head + shape.replace("{T}", right) + tail,
-        )
+    return _filled(TOTAL_WORDINGS, _FOREST + "二、支出情况\n", "{T}")
 
 
 # one figure of the year stated twice with two values, in further wordings: staff, offices, cars,
@@ -599,14 +597,7 @@ RATE_WORDINGS = (
 
 
 def _rate_wordings() -> Iterator[tuple[str, str, str]]:
-    head = _FOREST + "二、预算收支情况\n"
-    tail = "\n三、存在问题\n进度偏慢。\n"
-    for body, right, wrong in RATE_WORDINGS:
-        yield (
-            body[:16].replace("\n", " "),
-            head + body.replace("{r}", wrong) + tail,
-            head + body.replace("{r}", right) + tail,
-        )
+    return _filled(RATE_WORDINGS, _FOREST + "二、预算收支情况\n", "{r}")
 
 
 # the money rows of the project self-evaluation form (财预〔2020〕10号: 年初预算数, 全年预算数, 全年执行数,
