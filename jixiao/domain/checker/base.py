@@ -379,7 +379,7 @@ def plain(value: Decimal) -> str:
 
 def of_the_project(context: CheckContext, subject: str) -> bool:
     """A figure's subject that is the project's own: none, 项目, or a name the report's title holds
-    ('学生资助补助' of '…学生资助补助经费项目绩效自评报告'). The title is the first of the first eight
+    ('学生资助补助' of '…学生资助补助经费项目绩效自评报告', also when 上级 leads it). The title is the first of the first eight
     paragraphs that names a 报告 or an 自评表, found once per report."""
     if subject in ("", "项目"):
         return True
@@ -388,6 +388,7 @@ def of_the_project(context: CheckContext, subject: str) -> bool:
         title = context.memo["base.project_title"] = next(
             (p.text for p in context.report.paragraphs[:8] if "报告" in p.text or "自评表" in p.text), ""
         )
+    subject = subject.removeprefix("上级")  # '上级下达…补助资金': the project's money, from above
     return len(subject) >= 2 and subject in title
 
 

@@ -11,6 +11,7 @@ from jixiao.domain.checker import (
     rules_compare,
     rules_figures,
     rules_forms,
+    rules_indicators,
     rules_levels,
     rules_listed,
     rules_lists,
@@ -39,6 +40,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_compare.RULES,
     *rules_lists.RULES,
     *rules_forms.RULES,
+    *rules_indicators.RULES,  # an indicator's actual value in the form against the prose
     *rules_text.RULES,
     *rules_words.RULES,
     *rules_marks.RULES,  # found on the second batch of real reports

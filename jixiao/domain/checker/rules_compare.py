@@ -713,10 +713,12 @@ def _claimed_in_full(context: CheckContext, planned, done, plan, actual, start, 
 
 
 # ('为在岗乡村医生368人发放…': the people a verb is for are counted as they are elsewhere)
-# time words, summing words and the report's own scope ('2023年我区城镇新增就业' is '城镇新增就业')
+# time words, summing words and the report's own scope ('2023年我区城镇新增就业' is '城镇新增就业',
+# '全支队在职人员' and '委机关在职人员' are the body's '在职人员')
 _COUNT_FILLERS = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|本年度|全年度|本年|全年|年度|年末|年底|目前|现有|实有|共计|累计|合计|共|实际|已|全部|本项目|项目|为|向|给"
-    r"|[我本全](?:县|区|市|旗|州|盟|乡|镇|局|院|委|会|馆|所|站|中心|单位|部门|系统))+"
+    r"|[我本全](?:县|区|市|旗|州|盟|乡|镇|局|院|委|会|馆|所|站|中心|单位|部门|系统|支队|大队|厅)"
+    r"|[委局院厅]?机关)+"
 )
 _COUNT_LABEL_STOP = re.compile(
     r"[\d一二三四五六七八九十]|计划|目标|预计|指标|上年|去年|每|其中|平均|人均|约|近|超"

@@ -2031,7 +2031,9 @@ def _whole_report_finding(
         return _claim_finding(context, match, finished, at, f"{label}为{value}%", f"{label}{value}%")
     if source:
         return None  # (a source's pair is not read: its planned figure is seldom named alike)
-    pair = _act_pair(context, acts[act])
+    # '拨付到位' is money handed on (拨付) and money that arrived (到位): the pair of either act
+    ending = next((a for a in acts if verb.endswith(a) and a != act), None)
+    pair = _act_pair(context, acts[act]) or (_act_pair(context, acts[ending]) if ending else None)
     if pair is None:
         return None
     planned, achieved = pair
@@ -2042,7 +2044,11 @@ def _whole_report_finding(
     return _claim_finding(context, match, finished, achieved.start, said, f"{ratio}%")
 
 
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|同时|另外|此外)")
+# an enumerator opening the clause: '一是', '其二', '首先', or a list marker ('（一）', '1.', '(2)', '①')
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|同时|另外|此外"
+    r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[①-⑳])"
+)
 
 
 def _act_rates(
@@ -2121,7 +2127,13 @@ def _act_pair(context: CheckContext, act: dict) -> tuple[Fig, Fig] | None:
         planned = [f for f in whole if f.own_role == role and f not in achieved]
         if planned:
             return (planned[0], achieved[0]) if len({f.base for f in planned}) == 1 else None
-    return None
+    # '项目总投资1,800万元' (a project's whole money, named by no stage) is its plan
+    planned = [
+        f
+        for f in prose_money(context)
+        if f.parent is None and not f.own_role and f.subject in ("", "项目") and f.label.endswith("总投资")
+    ]
+    return (planned[0], achieved[0]) if planned and len({f.base for f in planned}) == 1 else None
 
 
 def _negated(text: str, position: int, adverbs: tuple[str, ...]) -> bool:
@@ -2469,12 +2481,23 @@ def _named_pair(
                 span = text[before:end]
                 if before <= match.start() < end:
                     pass  # the claim's own sentence, or the one after it, was weighed by the rules above
-                elif (core and _names_subject(span, core)) or (sources and all(w in span for w in sources)):
+                elif (core and _names_subject(span, core)) or (
+                    sources and all(_names_source(span, w) for w in sources)
+                ):
                     pair = _short_pair_within(pattern, text, start, end, spec, money_too, achieved_words)
                     if pair is not None:
                         return pair
             at = text.find(word, end)
     return None
+
+
+_UPPER_LEVELS = frozenset(("中央", "省级", "省", "市级"))
+
+
+def _names_source(sentence: str, source: str) -> bool:
+    """True when ``sentence`` names the claim's source of money: the source itself, or 上级 for a level
+    above the reporting one ('中央和省级资金已全部拨付' and '上级下达资金2,380.00万元,已拨付…')."""
+    return source in sentence or (source in _UPPER_LEVELS and "上级" in sentence)
 
 
 def _counted(counts: list[_Measured], measures: list[_Measured], rate) -> bool:

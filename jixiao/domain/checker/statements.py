@@ -38,6 +38,10 @@ _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
     r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
+    # '项目支出8,504.65万元全部用于以下五个方面:…': every use of the total, item by item
+    r"|全部用于(?:以下[^,，。:：;；\n]{0,8})?:"
+    # '城镇新增就业6850人,分县区看,A区4120人、…', '按资金来源分:…': a classification, every class listed
+    r"|分[\u4e00-\u9fff]{1,4}?看[:,]|按[\u4e00-\u9fff]{1,6}?分(?:类)?看?[:,]"
     r"|包括:?|含(?=[\u4e00-\u9fff])"  # '基本支出…，包括人员经费A和公用经费B', '…，含人员经费A、公用经费B'
     # '年末实有人员56人:A30人，B20人'; '资金构成为:…'; '由两部分组成:…', '由四级财政共同承担:…',
     # '由A、B和C组成' (the whole of the total, item by item)
@@ -608,13 +612,29 @@ def _counts_of_the_figure_before(report: ParsedReport, bracket: int, inside: lis
 def _parts_markers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
     """``list(_PARTS_MARKER.finditer(text))``, tried at the characters a match starts with: 其 主 具 用
     明 ( 分 包 含 : 由, and 资 only two before a 来 or 构 (资金来源, 资金构成: the only alternatives that
-    start with 资, a character of nearly every sentence of a report on funds)."""
-    starts = scan.places_of(text, "(:主其具分包含明用由", places)
+    start with 资, a character of nearly every sentence of a report on funds), 全 only two before 用."""
+    starts = scan.places_of(text, "(:主其具分包含明用由按", places)
     funds = [at - 2 for at in scan.places_of(text, "来构", places) if at >= 2 and text[at - 2] == "资"]
+    # (全部用于: tried two before a 用)
+    funds += [at - 2 for at in scan.places_of(text, "用", places) if at >= 2 and text[at - 2 : at] == "全部"]
     if funds:
         starts += funds
         starts.sort()
     return scan.matches_at(_PARTS_MARKER, text, starts)
+
+
+def _names_the_figure_before(report: ParsedReport, position: int) -> bool:
+    """True when a sentence opens with nothing but the label of the figure that ends the sentence
+    before ('…项目支出103.48万元,占27.83%。项目支出具体为:…'): the list that follows is of that figure."""
+    text = report.text
+    start = text.rfind("。", max(0, position - 12), position)
+    label = text[start + 1 : position]
+    if start < 0 or len(label) < 2 or not all("\u4e00" <= char <= "\u9fff" for char in label):
+        return False
+    return any(
+        q.kind == "money" and q.label.endswith(label)
+        for q in report.quantities_between(max(0, start - 200), start)
+    )
 
 
 def _right_after_a_total(report: ParsedReport, match: re.Match) -> bool:
@@ -642,13 +662,23 @@ def find_parts(report: ParsedReport) -> list[Parts]:
         # '资金来源为…', '用于…' list parts only when they open a clause after the total; '具体是…'
         # may open the next sentence ('下达预算资金9378万元。具体是:…')
         opens = (",", ":", "。") if match.group().startswith(("具体", "明细")) else (",", ":")
-        if match.group().startswith(
-            ("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含", "资金构成", "由")
-        ) and (
-            text[match.start() - 1 : match.start()] not in opens
-            or len(report.quantities_between(match.end(), match.end() + 60)) < 2
+        if (
+            match.group().startswith(
+                ("资金来源", "主要用于", "具体", "用于", "明细", "包括", "含", "资金构成", "由")
+            )
+            and (
+                text[match.start() - 1 : match.start()] not in opens
+                or len(report.quantities_between(match.end(), match.end() + 60)) < 2
+            )
+            and not (
+                match.group().startswith(("具体", "明细")) and _names_the_figure_before(report, match.start())
+            )
         ):
             continue
+        if (match.group().startswith("按") or match.group()[-2:-1] == "看") and text[
+            match.start() - 1 : match.start()
+        ] != ",":
+            continue  # a classification lists the parts of the figure its clause follows ('…6850人,分县区看,')
         if match.group().startswith(("用于", "主要用于")):
             sentence = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
             if "其中" in text[sentence : match.start()] or "用于" in text[sentence : match.start()]:
@@ -829,6 +859,8 @@ def _marker(match: re.Match) -> str:
         return "其中"  # a breakdown in brackets reads as a 其中 list
     if word.startswith("分别"):
         return "具体"  # '项目支出80.56万元分别为:…': the whole of the total, item by item
+    if word[-2:-1] == "看" or word.startswith("按"):
+        return "具体"  # '分县区看,…', '按用途分:…': every class, one by one
     for marker in ("其中", "资金来源", "分", "包括"):
         if word.startswith(marker):
             return marker
@@ -836,8 +868,8 @@ def _marker(match: re.Match) -> str:
         return "包括"
     if word == ":":
         return "其中"
-    if word.startswith(("由", "资金构成")):
-        return "具体"  # '由…组成', '资金构成为…': all of the total
+    if word.startswith(("由", "资金构成", "全部用于")):
+        return "具体"  # '由…组成', '资金构成为…', '全部用于以下五个方面:': all of the total
     if word.startswith(("具体", "明细")) and "用于" not in word:
         return "具体"  # '具体为…', '明细如下…': the whole of the total, item by item
     return "用于"

@@ -20,7 +20,6 @@ ANNOTATIONS = load(PROBE, "annotations_*.yaml")
 ROUND4_OPEN = frozenset(
     {
         "p12_08_jincheng_chengguan_2024_xiangmu_table.txt",
-        "p13_02_tongliao_xumushouyi_2022_xiangmu.txt",
         "p13_04_ankang_yiminbanqian_2021_xiangmu_disanfang.txt",
     }
 )
@@ -29,13 +28,11 @@ ROUND4_OPEN = frozenset(
 ROUND5_OPEN = frozenset(
     {
         "p14_04_zhangye_shuiwuju_2023_xiangmu_table.txt",
-        "p14_07_hami_renshe_2022_zhengti_table.txt",
         "p14_08_shannan_jiaotong_2023_xiangmu_disanfang_table.txt",
         "p15_02_quzhou_kejiju_2022_xiangmu_disanfang_table.txt",
         "p15_03_suzhou_linyeju_2023_zhengti_table.txt",
         "p15_04_ningde_haiyangyuye_2022_xiangmu_disanfang.txt",
         "p15_05_pingxiang_fulian_2023_zhengti_table.txt",
-        "p15_06_binzhou_shichangjianguan_2023_xiangmu.txt",
         "p15_07_xinyang_chachanye_2023_xiangmu_disanfang_table.txt",
         "p16_02_maoming_lizhi_2023_xiangmu_disanfang_table.txt",
         "p16_03_wuzhou_sifaju_2023_zhengti_table.txt",
@@ -54,10 +51,7 @@ ROUND6_OPEN = frozenset(
         "p17_05_jiuquan_shangwuju_2024_zhengti.txt",
         "p17_07_baishan_renshenchanye_2023_xiangmu_disanfang_table.txt",
         "p17_08_xinzhou_difangzhibangongshi_2022_zhengti.txt",
-        "p18_01_lianyungang_guiqiaolian_2023_zhengti.txt",
         "p18_03_sanming_linxiajingji_2023_xiangmu_table.txt",
-        "p18_08_liaocheng_gaobiaozhunnongtian_2021_xiangmu_disanfang_table.txt",
-        "p19_01_qingyuan_jiaojingzhidui_2023_zhengti.txt",
         "p19_03_zunyi_xiaoshegaizao_2023_xiangmu.txt",
         "p19_07_hebi_yibaobuzhu_2023_xiangmu_disanfang_table.txt",
         "p19_08_heyuan_shuikuyimin_2022_xiangmu_disanfang_table.txt",
@@ -99,10 +93,6 @@ def test_no_error_on_a_statement_the_hand_check_found_consistent(name):
 
 # file → why the checker cannot reach its planted error (round 2, read after its first run)
 KNOWN_MISSES: dict[str, str] = {
-    "p5_04_qiongzhong_nongcunyinshui_2023_xiangmu.txt": (
-        "'投资完成率90.68%' is 已完成投资 ÷ 总投资, two amounts stated in other sentences under other labels: "
-        "the rate's own sentence holds no amount to divide"
-    ),
     "p6_04_jinghai_gonggongweisheng_2023_xiangmu.txt": (
         "'结余资金203.65万元' against 下达4376.52 − 支出4162.87: the allocation is in another "
         "paragraph under a label (下达资金) that is no income word of the balance identity"

@@ -1,0 +1,189 @@
+"""Shapes read after the misses of the probe set's fifth and sixth rounds (tuning part), in wording
+of our own: claims opened by a list marker, paid against a table's execution rate, arrived (到账),
+of 中央和省级 against 上级; a project's money from above as a rate's base; a total 全部用于以下N个方面,
+分县区看, restated before 具体为; staff counted under the body's own name (全支队, 委机关); and a form's
+indicator against the prose (indicator.prose_conflict). Each with a consistent twin that stays silent."""
+
+from jixiao.domain.checker import check_text
+from tests.domain.checker.helpers import findings
+
+WHOLE = "汝城县水利局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+PROJECT = "汝城县2023年度农村饮水安全巩固提升项目支出绩效自评报告\n一、项目概况\n"
+
+
+def fired(head, body, rule):
+    return findings(head + body + "\n", rule, report_type="auto")
+
+
+def test_a_claim_after_a_list_marker_is_held_against_the_money_paid():
+    money = "（二）资金情况\n项目调整后预算1,200,000.00元，截至年底累计拨付资金{}元。\n四、存在问题\n"
+    for marker in ("（一）", "1.", "(2)", "①"):
+        claim = f"{marker}项目补助资金已全部拨付到位，但部分乡镇报账滞后。\n"
+        (finding,) = fired(PROJECT, money.format("1,140,000.00") + claim, "claim.rate")
+        assert "95.00%" in finding.message, marker
+        assert not fired(PROJECT, money.format("1,200,000.00") + claim, "claim.rate"), marker
+
+
+def test_a_named_item_paid_in_full_is_held_against_its_row_of_the_execution_table():
+    table = (
+        "二、资金使用情况\n| 子项目 | 预算数 | 执行数 | 执行率 |\n"
+        "| 山塘清淤整治 | 500,000.00 | {} | {} |\n| 水质检测 | 200,000.00 | 200,000.00 | 100.00% |\n"
+        "| 合计 | 700,000.00 | {} | {} |\n"
+    )
+    claim = "三、绩效情况\n据实施单位反映，山塘清淤整治经费已全部支付，水质检测按季度开展。\n"
+    (finding,) = fired(
+        PROJECT, table.format("470,000.00", "94.00%", "670,000.00", "95.71%") + claim, "claim.rate"
+    )
+    assert "94.00%" in finding.message
+    full = table.format("500,000.00", "100.00%", "700,000.00", "100.00%")
+    assert not fired(PROJECT, full + claim, "claim.rate")
+
+
+def test_money_that_arrived_on_the_account_is_what_a_claim_of_arrival_is_held_against():
+    body = (
+        "（一）资金情况\n省级下达防汛抗旱专项资金860.00万元，截至年末实际到账{}万元。\n"
+        "（二）资金管理\n省级防汛抗旱专项资金已全部拨付到位，实行专账核算。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("774.00"), "claim.rate")
+    assert "90.00%" in finding.message
+    assert not fired(WHOLE, body.format("860.00"), "claim.rate")
+
+
+def test_a_claim_of_the_central_and_provincial_money_is_held_against_the_money_from_above():
+    body = (
+        "三、项目资金使用情况\n上级下达资金1,500.00万元，已拨付至项目单位{}万元，县级配套资金已拨付300.00万元。\n"
+        "四、自评结论\n经自评，中央和省级资金已全部拨付，项目建设总体按计划推进。\n"
+    )
+    (finding,) = fired(PROJECT, body.format("1,350.00"), "claim.rate")
+    assert "90.00%" in finding.message
+    assert not fired(PROJECT, body.format("1,500.00"), "claim.rate")
+    # a sentence of the county's own money names neither the central nor the provincial money
+    county = body.format("1,500.00").replace("上级下达资金1,500.00万元", "县级安排资金1,500.00万元")
+    assert not fired(PROJECT, county.replace("1,500.00万元，已拨付", "1,500.00万元，已拨付"), "claim.rate")
+
+
+def test_a_claim_of_money_arrived_in_full_is_held_against_the_total_investment():
+    body = (
+        "（一）资金来源。项目总投资2,400万元，其中中央财政资金2,000万元，县级配套资金400万元。\n"
+        "（二）资金到位。中央资金2,000万元全部到位，县级配套资金到位{}万元，共到位{}万元。"
+        "项目资金已按时足额拨付到位。\n"
+    )
+    (finding,) = fired(PROJECT, body.format("280", "2,280"), "claim.rate")
+    assert "95.00%" in finding.message
+    assert not fired(PROJECT, body.format("400", "2,400"), "claim.rate")
+
+
+def test_the_projects_money_from_above_is_the_base_of_its_execution_rate():
+    body = (
+        "为巩固农村饮水安全，2023年上级共下达我县农村饮水安全巩固提升资金3,200,000.00元。\n"
+        "二、资金使用情况\n截至2023年12月31日，项目实际支出3,040,000.00元，资金执行率为{}%。\n"
+    )
+    (finding,) = fired(PROJECT, body.format("98.00"), "rate.recompute")
+    assert "3040000.00" in finding.message.replace(",", "") and "95.00%" in finding.message
+    assert not [f for f in fired(PROJECT, body.format("95.00"), "rate.recompute") if f.severity != "info"]
+
+
+def test_the_staff_of_the_body_named_by_its_own_name_are_the_staff_counted_before():
+    for scope in ("全支队", "全大队", "局机关", "委机关"):
+        body = (
+            "核定编制120名，年末实有在职人员{}人。\n二、部门整体支出情况\n人员经费保障有力，"
+            + scope
+            + "在职人员112人的工资均按时发放。\n"
+        )
+        assert fired(WHOLE, body.format("118"), "count.conflict"), scope
+        assert not fired(WHOLE, body.format("112"), "count.conflict"), scope
+
+
+def test_a_total_spent_wholly_on_the_uses_listed_after_it_must_equal_their_sum():
+    body = (
+        "二、部门整体支出情况\n项目支出612.30万元全部用于以下三个方面：河道保洁186.20万元，"
+        "水毁修复{}万元，水土保持监测126.10万元。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("260.00"), "parts.sum")
+    assert finding.severity == "error" and "=572.3" in finding.message
+    assert not fired(WHOLE, body.format("300.00"), "parts.sum")
+
+
+def test_a_count_broken_down_by_place_must_equal_the_sum_of_the_places():
+    body = "二、履职情况\n全县新增节水灌溉面积{}人次，分乡镇看，土桥镇1,200人次、暖水镇860人次、集龙乡540人次。\n"
+    (finding,) = fired(WHOLE, body.format("2,800"), "parts.sum")
+    assert "2600人次" in finding.message
+    assert not fired(WHOLE, body.format("2,600"), "parts.sum")
+    # a classification heading its own line lists the parts of no figure right before it
+    lines = "支出总计620.00万元。\n4.资本性支出 20.00万元\n按功能分类:农林水支出600.00万元、住房保障支出20.00万元。\n"
+    assert not fired(WHOLE, "二、部门整体支出情况\n" + lines, "parts.sum")
+
+
+def test_a_list_after_the_label_of_the_figure_before_is_that_figures_breakdown():
+    body = (
+        "二、部门整体支出情况\n全年支出合计420.00万元，其中基本支出300.00万元；项目支出{}万元，占28.57%。"
+        "项目支出具体为：河长制工作经费50.00万元、水政执法经费40.00万元、防汛物资储备30.00万元。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("125.00"), "parts.sum")
+    assert finding.severity == "error" and "=120" in finding.message
+    assert not fired(WHOLE, body.format("120.00"), "parts.sum")
+
+
+INDICATORS = "三、绩效指标完成情况\n| 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n{}\n"
+
+
+def test_an_indicators_actual_value_in_the_form_is_held_against_the_prose():
+    rows = "| 数量指标 | 新建蓄水池容量 | 1.2万立方米 | {} |\n| 数量指标 | 巡河护岸人次 | 2,000人次 | 2,150人次 |"
+    prose = "二、主要工作\n全年新建蓄水池容量1.35万立方米，巡河护岸2,150人次。\n"
+    (finding,) = fired(
+        WHOLE, prose + INDICATORS.format(rows.format("1.5万立方米")), "indicator.prose_conflict"
+    )
+    assert "1.5万立方米" in finding.message and finding.found == "1.35万立方米"
+    assert not fired(
+        WHOLE, prose + INDICATORS.format(rows.format("1.35万立方米")), "indicator.prose_conflict"
+    )
+
+
+def test_the_unit_of_an_indicator_may_stand_in_its_name_or_in_a_column_of_its_own():
+    named = INDICATORS.format("| 数量指标 | 新增恢复灌溉面积（万亩） | 0.80 | 0.92 |")
+    assert fired(
+        WHOLE, "二、主要工作\n项目区新增恢复灌溉面积0.86万亩。\n" + named, "indicator.prose_conflict"
+    )
+    assert not fired(
+        WHOLE, "二、主要工作\n项目区新增恢复灌溉面积0.92万亩。\n" + named, "indicator.prose_conflict"
+    )
+    column = (
+        "三、绩效指标完成情况\n| 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 |\n"
+        "| 水质抽检样本数量 | ≥ | 120 | 份 | 132 |\n"
+    )
+    assert fired(WHOLE, "二、主要工作\n全年完成水质抽检样本128份。\n" + column, "indicator.prose_conflict")
+    assert not fired(
+        WHOLE, "二、主要工作\n全年完成水质抽检样本132份。\n" + column, "indicator.prose_conflict"
+    )
+
+
+def test_a_form_whose_cells_are_parted_by_spaces_is_read_too():
+    form = (
+        "三、绩效指标完成情况\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+        "产出指标 数量指标 堤防除险加固长度 ≥12公里 {} 10 10\n"
+    )
+    prose = "二、主要工作\n全年完成堤防除险加固长度13.4公里。\n"
+    assert fired(WHOLE, prose + form.format("14.2公里"), "indicator.prose_conflict")
+    assert not fired(WHOLE, prose + form.format("13.4公里"), "indicator.prose_conflict")
+
+
+def test_prose_that_only_looks_like_an_indicators_figure_stays_silent():
+    rows = INDICATORS.format("| 数量指标 | 新建蓄水池容量 | 1.2万立方米 | 1.5万立方米 |")
+    for prose in (
+        "计划新建蓄水池容量1.2万立方米。",  # the target
+        "年度目标新建蓄水池容量1.3万立方米。",  # a target of another wording
+        "上年新建蓄水池容量0.9万立方米。",  # last year's
+        "新建蓄水池容量约1.4万立方米。",  # an approximate figure
+        "新建蓄水池容量因雨季少0.1万立方米。",  # a difference
+        "新建蓄水池容量1.4万立方米以上。",  # a floor
+    ):
+        assert not fired(WHOLE, "二、主要工作\n" + prose + "\n" + rows, "indicator.prose_conflict"), prose
+    # two rows share the name: neither is compared
+    twice = INDICATORS.format(
+        "| 数量指标 | 新建蓄水池容量 | 1.2万立方米 | 1.5万立方米 |\n| 数量指标 | 新建蓄水池容量 | 0.2万立方米 | 0.3万立方米 |"
+    )
+    assert not fired(WHOLE, "二、主要工作\n新建蓄水池容量1.4万立方米。\n" + twice, "indicator.prose_conflict")
+    # a name shorter than four characters once its unit word is off names too little
+    short = INDICATORS.format("| 数量指标 | 培训人次 | 200人次 | 260人次 |")
+    assert not fired(WHOLE, "二、主要工作\n全年培训人次240人次。\n" + short, "indicator.prose_conflict")
+    assert not check_text(WHOLE + "二、主要工作\n无表格。\n").has_errors
