@@ -17,6 +17,7 @@ from jixiao.domain.checker import (
     rules_lists,
     rules_marks,
     rules_means,
+    rules_measures,
     rules_points,
     rules_rows,
     rules_shares,
@@ -47,6 +48,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rules_standards.RULES,
     *rules_slips.RULES,  # found on the fifth batch
     *rules_titles.RULES,  # the title against the text
+    *rules_measures.RULES,  # areas, lengths, weights listed and totalled (the parse reads no measures)
     *rules_listed.RULES,  # a list of sources or uses apart from the total it breaks down
     *rules_shares.RULES,  # shares of one whole listed together: at most 100%
     *rules_levels.RULES,  # a township's report against its own level (镇 writing 本乡)

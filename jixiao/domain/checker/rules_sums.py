@@ -363,8 +363,10 @@ def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | Non
         not x[6] and x[4].rstrip("了").endswith(words) and initial[2] < x[2] < total[2] for x in changes
     ):
         return None
+    # (the noun after the total's unit, or else the one its clause ends with: '全年共扶持经营主体102家')
+    named = total[6] or total[1]
     for size in (2, 1):
-        tail = total[6][-size:]
+        tail = named[-size:]
         if tail and tail in initial[4]:
             return tail
     # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing

@@ -187,3 +187,31 @@ def test_prose_that_only_looks_like_an_indicators_figure_stays_silent():
     short = INDICATORS.format("| 数量指标 | 培训人次 | 200人次 | 260人次 |")
     assert not fired(WHOLE, "二、主要工作\n全年培训人次240人次。\n" + short, "indicator.prose_conflict")
     assert not check_text(WHOLE + "二、主要工作\n无表格。\n").has_errors
+
+
+def test_a_count_that_grew_during_the_year_names_what_it_counts_before_its_total():
+    body = (
+        "二、履职情况\n年初计划扶持家庭农场经营主体64家，年中根据乡镇（街道）申报情况增加9家，"
+        "全年共扶持经营主体{}家，带动农户增收。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("75"), "count.changes")
+    assert "73家" in finding.message
+    assert not fired(WHOLE, body.format("73"), "count.changes")
+
+
+def test_measures_listed_before_their_total_must_add_up():
+    body = "二、主要工作\n全年完成河道清淤2.45万立方米、塘坝清淤1.30万立方米、渠道清淤0.86万立方米，共计{}万立方米。\n"
+    (finding,) = fired(WHOLE, body.format("4.81"), "list.measure_total")
+    assert finding.severity == "error" and finding.expected == "4.61万立方米"
+    assert not fired(WHOLE, body.format("4.61"), "list.measure_total")
+    named = "二、主要工作\n新建防渗渠道12.5公里、整修机耕道路8.3公里，共计完成田间工程{}公里。\n"
+    (finding,) = fired(WHOLE, named.format("21.6"), "list.measure_total")
+    assert finding.severity == "warning" and finding.expected == "20.8公里"
+    assert not fired(WHOLE, named.format("20.8"), "list.measure_total")
+    for silent in (
+        "新建渠道12.5公里，比上年增加3.2公里，共计15.9公里。",  # a change is no item
+        "新建渠道12.5公里、维修渠道8.3公里等，共计25.0公里。",  # 等: some of the items only
+        "新建渠道12.5公里、维修渠道8.3公里，共计完成投资20.8万元。",  # another unit
+        "计划新建渠道12.5公里、维修渠道8.3公里，共计22.0公里。",  # a plan
+    ):
+        assert not fired(WHOLE, "二、主要工作\n" + silent + "\n", "list.measure_total"), silent

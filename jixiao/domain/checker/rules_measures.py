@@ -1,0 +1,147 @@
+"""Measures listed and totalled in one sentence: '全年完成人工造林1.26万亩、退化林修复2.35万亩、森林抚育
+3.80万亩，共计完成营造林7.61万亩' (1.26 + 2.35 + 3.80 = 7.41).
+
+The parse reads money and counts; areas, lengths, weights and volumes (亩, 公里, 吨, 平方米 …) are
+read here only. ``list.measure_total``: the measures of one unit that follow each other in a sentence,
+each after its own label and a list separator, then a total of the same unit whose clause opens with
+a total word (共计, 合计, 共 …). The labels name no change, plan, share or approximation (比上年增加,
+计划, 每亩, 约); a list that ends with 等 is not read (it names some of the items only). The sum must
+equal the total within the rounding of the printed figures. A bare total ('共计7.61万亩') is an error;
+one that names what it totals ('共计完成营造林7.61万亩') a warning, for it may count more than the list.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from jixiao.domain.checker import scan
+from jixiao.domain.checker.base import CheckContext, rule
+from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.vocabulary import words
+
+_UNITS = "|".join(sorted(map(re.escape, words("rules_measures.units")), key=len, reverse=True))
+_MEASURE = re.compile(
+    rf"(?<![\d.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>(?P<wan>万)?(?:{_UNITS}))"
+)
+_TOTAL = re.compile(
+    r"(?:全年|本年|年度|当年)?(?:共计|合计|总计|累计|总共|一共|共)(?P<named>[\u4e00-\u9fff]*)"
+)
+# between two items: a separator and the next item's label (no figure, no other mark)
+_ITEM_GAP = re.compile(r"^[、,，;；]\s*(?P<label>[\u4e00-\u9fff“”()（）]{1,24})$")
+_NOT_ITEMS = words("rules_measures.not_item_words")
+_CLAUSE_MARKS = ",，;；。:：\n"
+
+
+# the last characters of the units: a text is read only where one of them stands (a scan of the
+# whole text for a number and a unit costs a hundred times more than looking up these few places)
+_UNIT_ENDS = "".join(sorted({unit[-1] for unit in words("rules_measures.units")}))
+_MEASURE_BEFORE = re.compile(_MEASURE.pattern + "$")
+
+
+def _measures(text: str, places: scan.CharIndex | None) -> list[re.Match]:
+    """``list(_MEASURE.finditer(text))``, each found by the place its unit ends."""
+    found = []
+    taken = 0
+    for at in scan.places_of(text, _UNIT_ENDS, places):
+        match = _MEASURE_BEFORE.search(text, max(taken, at - 24), at + 1)
+        if match is not None:
+            found.append(match)
+            taken = match.end()
+    return found
+
+
+class _Measure(NamedTuple):
+    value: Decimal  # in the unit's base ('1.26万亩' is 12600 亩)
+    half: Decimal
+    unit: str  # without 万
+    printed: str
+    start: int
+    end: int
+
+
+def _measure(match: re.Match) -> _Measure:
+    number = match.group("n").replace(",", "")
+    scale = Decimal(10000) if match.group("wan") else Decimal(1)
+    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    unit = match.group("u")[1:] if match.group("wan") else match.group("u")
+    half = Decimal(5).scaleb(-(decimals + 1)) * scale
+    return _Measure(Decimal(number) * scale, half, unit, match.group(), match.start(), match.end())
+
+
+def _shown(value: Decimal, like: _Measure) -> str:
+    """A sum in the total's own printing: in 万 when the total is, with as many decimals as it has."""
+    wan = "万" in like.printed
+    number = value / 10000 if wan else value
+    decimals = len(like.printed.split(".", 1)[1].rstrip("万" + like.unit)) if "." in like.printed else 0
+    return f"{number:.{decimals}f}{'万' if wan else ''}{like.unit}"
+
+
+@rule(
+    "list.measure_total", "列举的面积、长度、重量等各项与随后的“共计/合计”是否相等（亩、公里、吨、平方米等）"
+)
+def check_measure_totals(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    if not any(word in text for word in ("共", "计")):
+        return []
+    found = _measures(text, context.report.places)
+    findings = []
+    for index, match in enumerate(found):
+        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+        head = _TOTAL.fullmatch(text, clause, match.start())
+        if head is None or index < 2:
+            continue
+        total = _measure(match)
+        items: list[_Measure] = []
+        labels: list[str] = []
+        cursor, end = index - 1, clause
+        while cursor >= 0:
+            item = found[cursor]
+            between = text[item.end() : end].rstrip()
+            if not items:
+                # the last item ends the clause before the total: a separator only between them
+                if between not in (",", "，", ";", "；", ""):
+                    break
+            else:
+                gap = _ITEM_GAP.match(between)
+                if gap is None:
+                    break
+                labels.append(gap.group("label"))
+            measure = _measure(item)
+            if measure.unit != total.unit:
+                break
+            items.insert(0, measure)
+            end = item.start()
+            cursor -= 1
+        if len(items) < 2:
+            continue
+        first_clause = max(text.rfind(mark, 0, items[0].start) for mark in _CLAUSE_MARKS) + 1
+        labels.append(text[first_clause : items[0].start])
+        if any(word in label for label in labels for word in _NOT_ITEMS) or not labels[-1].strip():
+            continue
+        if text.startswith("等", items[-1].end):
+            continue
+        total_sum = sum((m.value for m in items), Decimal(0))
+        envelope = sum((m.half for m in items), total.half)
+        difference = total_sum - total.value
+        if abs(difference) < envelope or difference == 0:
+            continue
+        named = head.group("named")
+        listing = "+".join(m.printed for m in items)
+        findings.append(
+            context.finding(
+                "list.measure_total",
+                WARNING if named else ERROR,
+                f"列举的{len(items)}项合计{_shown(total_sum, total)}（{listing}），"
+                f"与所述“{text[clause : match.start()]}”{total.printed}相差{_shown(abs(difference), total)}",
+                items[0].start,
+                total.end,
+                expected=_shown(total_sum, total),
+                found=total.printed,
+            )
+        )
+    return findings
+
+
+RULES = (check_measure_totals,)
