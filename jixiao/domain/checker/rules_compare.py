@@ -290,10 +290,28 @@ _GROUPING = re.compile(
     r"按(?:支出|收入)?(?:经济|功能|性质|项目|资金来源|来源|用途|科目)(?:分类|性质)?(?:分|划分|统计)?(?:看)?"
     r"(?:[:：,，]\s*|\s*其?构成(?:为|是)|(?=\S))"
     rf"|按[\u4e00-\u9fff]{{0,4}}?(?:{_GROUPING_BY})(?:(?:分类|分配|划分|安排|分)[:：,，]|[:：])\s*"
+    # '从资金来源看，…', '从经济分类看：…'
+    r"|从(?:支出)?(?:经济|功能|资金来源|来源|用途|支出性质|性质)(?:分类)?(?:来看|看)[:：,，]\s*"
 )
+# the numbering of a heading right before a grouping ('（三）按功能分类。')
+_HEADING_NUMBER = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*"
+)
+
+
+def _heads_a_section(text: str, marker: re.Match) -> bool:
+    """The grouping is a heading of its own: a numbering, and nothing else, before it on its line."""
+    return (
+        _HEADING_NUMBER.fullmatch(text, text.rfind("\n", 0, marker.start()) + 1, marker.start()) is not None
+    )
+
+
 # what a single grouping divides, named right before it ('项目资金按学段分配：')
 _GROUPED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:资金|经费|支出|预算))$")
 _ASIDE_OPEN = "(（"
+# the whole a grouping divides, named at the head of its list ('本年支出中，…', '全年支出中:')
+_WHOLE_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:资金|经费|支出|预算|收入))中[,，:：]")
+_WHOLE_REACH = 800  # characters back from such a grouping to the statement of its whole
 
 
 def _grouping_name(marker: re.Match) -> str:
@@ -312,16 +330,22 @@ def check_groupings(context: CheckContext) -> list[Finding]:
     against the whole named right before its 按 (:func:`_grouping_against_its_whole`)."""
     report = context.report
     text = report.text
-    if "按" not in text:
+    if "按" not in text and "从" not in text:
         return []
-    markers = list(matches_in(_GROUPING, text, report.places))  # (tried at each 按 only)
+    markers = list(matches_in(_GROUPING, text, report.places))  # (tried at each 按 and 从 only)
     if not markers:
         return []
     findings = []
     groups = []
+    headings: set[int] = set()  # the groupings that are headings of their own, their list after them
     for index, marker in enumerate(markers):
         end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         stop = first_mark(text, "。\n", marker.end(), end)
+        if stop <= marker.end() + 1 and _heads_a_section(text, marker):
+            # '（三）按功能分类。本年支出中，A…，B…。': a heading that names the grouping of the
+            # sentence after it
+            stop = first_mark(text, "。\n", stop + 1, end)
+            headings.add(marker.start())
         items = [
             q
             for q in report.quantities_between(marker.end(), stop)
@@ -339,7 +363,11 @@ def check_groupings(context: CheckContext) -> list[Finding]:
         if (
             len(items_a) < 2
             or len(items_b) < 2
-            or section_span(report, first.start()) != section_span(report, second.start())
+            or (
+                section_span(report, first.start()) != section_span(report, second.start())
+                # ('（二）按经济分类。…（三）按功能分类。…': two headings, each a grouping of one total)
+                and not (first.start() in headings and second.start() in headings)
+            )
         ):
             continue
         if second.start() - first.start() > 600:
@@ -394,10 +422,15 @@ def _grouping_against_its_whole(
     text = report.text
     clause_start = last_mark(text, ",，。;；:：\n", 0, marker.start()) + 1
     named = _GROUPED_WHOLE.search(text, clause_start, marker.start())
-    if named is None or named.start() != clause_start:
-        return []  # '…，按学段分配：' with other words before the name: not read
-    name = named.group(1)
     low, _high = section_span(report, marker.start())
+    if named is None or named.start() != clause_start:
+        # '（三）按功能分类。本年支出中，A…': the whole named at the head of the list, stated earlier
+        after = _WHOLE_AFTER.match(text, marker.end() + (text[marker.end() : marker.end() + 1] == "。"))
+        if after is None or after.end() > stop:
+            return []  # '…，按学段分配：' with other words before the name: not read
+        named, clause_start = after, marker.start()
+        low = max(0, marker.start() - _WHOLE_REACH)
+    name = named.group(1)
     wholes = [
         q
         for q in report.quantities_between(low, clause_start)

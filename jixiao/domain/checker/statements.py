@@ -940,6 +940,10 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _INTRO = re.compile(r"[,:]?(?:即|分别为|分别是|具体为|具体是)[:]?|:")
 
 
+# a bracket after a count's noun that names other kinds of it, one character each: '县(市、区)', '乡(镇、街道)'
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2}){1,3}")
+
+
 def find_count_lists(report: ParsedReport) -> list[CountList]:
     text = report.text
     found: list[CountList] = []
@@ -988,8 +992,11 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
                             total, match.start(), group_end, tuple(items), open_at + 1, close_at, True, True
                         )
                     )
-                continue
-            group_end = close_at + 1  # '5个镇(街道),分别为:…': the bracket only qualifies what is counted
+                    continue
+                if not _QUALIFIER.fullmatch(text, open_at + 1, close_at):
+                    continue
+            # '5个镇(街道),分别为:…', '6个县(市、区),即…': the bracket only qualifies what is counted
+            group_end = close_at + 1
         intro = _INTRO.match(text, group_end)
         if intro:
             is_colon = "即" not in text[group_end : intro.end()]  # ':' or '分别为': a list of one is no list

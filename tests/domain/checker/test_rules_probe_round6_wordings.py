@@ -215,3 +215,37 @@ def test_measures_listed_before_their_total_must_add_up():
         "计划新建渠道12.5公里、维修渠道8.3公里，共计22.0公里。",  # a plan
     ):
         assert not fired(WHOLE, "二、主要工作\n" + silent + "\n", "list.measure_total"), silent
+
+
+def test_a_bracket_that_names_kinds_of_what_is_counted_does_not_hide_the_list():
+    before = "二、履职情况\n项目覆盖东安镇、西岭镇、南桥乡、北山街道共{}个乡（镇、街道）。\n"
+    (finding,) = fired(WHOLE, before.format("5"), "count.items")
+    assert "5个" in finding.message and "4个" in finding.message
+    assert not fired(WHOLE, before.format("4"), "count.items")
+    after = "二、履职情况\n项目实施范围共{}个县（市、区），即东湖区、西湖区、青山湖区和新建区。\n"
+    assert fired(WHOLE, after.format("5"), "count.items")
+    assert not fired(WHOLE, after.format("4"), "count.items")
+
+
+def test_groupings_told_from_a_point_of_view_must_add_up_to_one_total():
+    body = (
+        "二、部门整体支出情况\n从资金来源看，全年支出中财政拨款1,260.40万元，其他资金48.60万元。\n"
+        "从经济分类看，工资福利支出860.20万元，商品和服务支出{}万元，资本性支出96.30万元。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("334.50"), "breakdown.groupings")
+    assert "1309.00万元" in finding.message.replace(",", "") or "1309万元" in finding.message
+    assert not fired(WHOLE, body.format("352.50"), "breakdown.groupings")
+
+
+def test_groupings_that_are_headings_of_their_own_are_held_against_each_other_and_their_whole():
+    body = (
+        "二、部门整体支出情况\n本年支出612.00万元。\n（一）按经济分类。基本支出420.00万元，项目支出192.00万元。\n"
+        "（二）按功能分类。本年支出中，农林水支出{}万元，社会保障和就业支出80.00万元。\n"
+    )
+    found = fired(WHOLE, body.format("526.00"), "breakdown.groupings")
+    assert found and all(f.severity == "error" for f in found)
+    assert not fired(WHOLE, body.format("532.00"), "breakdown.groupings")
+    alone = "二、部门整体支出情况\n本年支出612.00万元。\n（三）按功能分类。本年支出中，农林水支出{}万元，社会保障和就业支出80.00万元。\n"
+    (finding,) = fired(WHOLE, alone.format("526.00"), "breakdown.groupings")
+    assert "“本年支出”612.00万元" in finding.message
+    assert not fired(WHOLE, alone.format("532.00"), "breakdown.groupings")
