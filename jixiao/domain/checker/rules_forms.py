@@ -120,6 +120,11 @@ def check_full_score_on_missed_target(context: CheckContext) -> list[Finding]:
 _SCORE_NOTE = re.compile(
     r"(?P<scope>[\u4e00-\u9fff、和及]{0,30}?)得分\s*[=＝]\s*(?:权重|分值)\s*[×*xX]\s*(?:指标)?完成率"
 )
+# the same rule worded by what it divides: '定量指标未达目标值的，按实际完成值占目标值的比例计算得分'
+# (a row below its target scores its weight times actual ÷ target)
+_RATIO_NOTE = re.compile(
+    r"按(?:实际)?完成(?:值|数)?占(?:年度)?(?:目标值|指标值|计划数?)的?比例(?:计算|计)?得分"
+)
 _RATE_COLUMNS = ("完成率", "指标完成率")
 _LEVEL_COLUMNS = ("二级指标", "一级指标")
 _NOTE_REACH = 200  # the note stands within this many characters after the table
@@ -151,19 +156,23 @@ def check_scores_by_completion(context: CheckContext) -> list[Finding]:
     rounding of the printed score and rate. A note that names categories ('数量指标、时效指标得分=…')
     speaks of their rows only."""
     text = context.report.text
-    if not has_word(text, "完成率", context.report.places):
+    if not has_word(text, "完成率", context.report.places) and not has_word(
+        text, "比例", context.report.places
+    ):
         return []
     findings = []
     for table in context.tables:
         weight_at, score_at = table.column("weight"), table.column("score")
         if weight_at is None or score_at is None:
             continue
-        note = _SCORE_NOTE.search(text, table.end, min(len(text), table.end + _NOTE_REACH))
+        reach = min(len(text), table.end + _NOTE_REACH)
+        note = _SCORE_NOTE.search(text, table.end, reach)
+        ratio = note is None and (note := _RATIO_NOTE.search(text, table.end, reach)) is not None
         if note is None or "。" in text[table.end : note.start()]:
             continue
-        scope = tuple(n for n in re.split("[、和及]", note.group("scope")) if n)
-        rate_at = _column(table, _RATE_COLUMNS)
-        if rate_at is None and not scope:
+        scope = () if ratio else tuple(n for n in re.split("[、和及]", note.group("scope")) if n)
+        rate_at = None if ratio else _column(table, _RATE_COLUMNS)
+        if rate_at is None and not scope and not ratio:
             continue  # a rate read from target and actual only for the categories the note names
         level_at = _column(table, _LEVEL_COLUMNS)
         category = ""
@@ -183,8 +192,8 @@ def check_scores_by_completion(context: CheckContext) -> list[Finding]:
             if weight is None or score is None or weight.value is None or score.value is None:
                 continue
             rate = _completion(row, table, shift, rate_at)
-            if rate is None or rate < 0 or weight.value <= 0:
-                continue
+            if rate is None or rate < 0 or weight.value <= 0 or (ratio and rate >= 100):
+                continue  # (the ratio rule speaks of the rows below their target only)
             capped = min(rate, Decimal(100))
             expected = weight.value * capped / 100
             # the rate cell's own rounding ('97%' is 96.5%–97.5%); a rate of target and actual has none

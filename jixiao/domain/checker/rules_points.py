@@ -73,7 +73,8 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
 
 # the total after the list: '，满分100分' / '，合计100分' / '，总得分85分'
 _TOTAL = re.compile(
-    r"[,，;；]?\s*(?:[\u4e00-\u9fff]{0,6}?)(?P<word>满分|总分值|总分|合计|共计|总计|共|总得分|综合得分|自评得分|得分合计)"
+    # ('…满意度指标10分设置权重，满分100分': a short clause of what the list is, then the total)
+    r"[,，;；]?\s*(?:[\u4e00-\u9fff]{2,6}[,，]\s*)?(?:[\u4e00-\u9fff]{0,6}?)(?P<word>满分|总分值|总分|合计|共计|总计|共|总得分|综合得分|自评得分|得分合计)"
     r"(?:为|是|:|：)?(?P<n>\d{1,3}(?:\.\d{1,2})?)分"
 )
 _SEPARATOR = re.compile(r"^\s*[、,，;；]\s*$")
@@ -135,7 +136,8 @@ def _check_run(context: CheckContext, run: list[_Item], limit: int) -> list[Find
     if total is None or "。" in total.group(0):
         return []
     word = total.group("word")
-    said = text[total.start() : total.end("word")].lstrip(",，;； ")  # '自评总分', as written
+    # '自评总分', as written (not the clause before it: '设置权重,满分' is '满分')
+    said = re.split(r"[,，]", text[total.start() : total.end("word")].lstrip(",，;； "))[-1].strip()
     if word not in _SCORE_WORDS and _SCORED_BY.search(text, total.start(), total.start("word")):
         word = "总得分"  # '自评总分92.5分', '评价总分': what was scored, not the maximum
     scores = [("得分" in m.group("name") or m.group("name").endswith("得")) for m in run]
@@ -558,6 +560,13 @@ def check_weight_percents(context: CheckContext) -> list[Finding]:
 # '(分值10分×执行率96.39%)', '以执行率乘以权重计分'
 _BY_RATE = re.compile(
     r"(?:乘以|[×*xX])\s*(?:分值|权重|该项分值|指标分值)|(?:分值|权重)(?:\d{1,3}(?:\.\d+)?分)?\s*(?:[×*xX]|乘以)"
+    r"|按(?:实际)?(?:完成率|执行率|完成比例)计分"  # '该指标分值8分，按完成率计分，得7.55分'
+)
+# the indicator a clause of its rule names first: '预算执行率指标按执行率乘以分值计分'
+_RULED = re.compile(r"[“\"]?(?P<name>[\u4e00-\u9fff]{2,10}?率)[”\"]?(?:指标)?(?=按|以)")
+# an indicator's weight in a sentence that sets the weights: '按产出指标50分、…、预算执行率10分设置分值'
+_LISTED_WEIGHT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,10}率)(?:指标)?(?P<n>\d{1,3}(?:\.\d+)?)分(?=[、,，;；]|设置)"
 )
 # the points given: '该项得9.63分', '计得9.63分', '计算得9.9分', '得分为9.36分'
 _GIVEN = re.compile(r"(?<![获取])得(?:分)?(?:为|是|:)?\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)分")
@@ -601,6 +610,8 @@ def check_scores_by_their_rule(context: CheckContext) -> list[Finding]:
             for q in report.quantities_between(start, end)
             if q.kind == "percent" and q.label.endswith("率") and not q.approx
         ]
+        if not rates and len(given) == 1:
+            rates = _rate_outside(context, start)
         if len(given) != 1 or len(rates) != 1:
             continue
         rate, score_match = rates[0], given[0]
@@ -618,7 +629,7 @@ def check_scores_by_their_rule(context: CheckContext) -> list[Finding]:
                 m.group("n")
                 for m in _NAMED_WEIGHT.finditer(text)
                 if rate.label.endswith(m.group("name")) and m.end() <= start
-            }
+            } or _listed_weights(text, rate, start)
             if len(named) != 1:
                 continue
             weight_text = named.pop()
@@ -651,6 +662,43 @@ def check_scores_by_their_rule(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _rate_outside(context: CheckContext, start: int) -> list:
+    """The rate of a clause that states a rule and a score but no rate: the one rate of its sentence
+    ('完成率86.84%；该指标分值8分，按完成率计分，得7.55分'), or else, when the clause opens with the
+    indicator's name ('预算执行率指标按执行率…计分'), the rates so named before it, if of one value."""
+    report, text = context.report, context.report.text
+    sentence = last_mark(text, "。\n", 0, start) + 1
+    rates = [
+        q
+        for q in report.quantities_between(sentence, start)
+        if q.kind == "percent" and q.label.endswith("率") and not q.approx
+    ]
+    if rates:
+        return rates[-1:] if len(rates) == 1 else []
+    ruled = _RULED.match(text, start, start + 16)
+    if ruled is None:
+        return []
+    named = [
+        q
+        for q in report.quantities_between(0, start)
+        if q.kind == "percent" and q.label.endswith(ruled.group("name")) and not q.approx
+    ]
+    return named[-1:] if named and len({q.value for q in named}) == 1 else []
+
+
+def _listed_weights(text: str, rate, start: int) -> set[str]:
+    """The weights of the rate's indicator in the sentences before ``start`` that set the weights of
+    the whole system ('按产出指标50分、…、预算执行率10分设置分值')."""
+    found = set()
+    for match in _LISTED_WEIGHT.finditer(text, 0, start):
+        if not rate.label.endswith(match.group("name")):
+            continue
+        sentence_end = first_mark(text, "。\n", match.end(), len(text))
+        if any(word in text[match.end() : sentence_end] for word in ("设置分值", "设置权重", "权重设置")):
+            found.add(match.group("n"))
+    return found
 
 
 # what may stand before the total's label in its clause when the score is the whole report's

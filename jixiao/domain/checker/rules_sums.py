@@ -1317,6 +1317,8 @@ _TOP_WEIGHT = re.compile(
 )
 _WEIGHT_SEPARATOR = re.compile(r"[、,;]|和|及")
 _STATED_TOTAL = re.compile(r"满分|总分|合计|共计|总计|共\d|计\d|得分|扣")
+# a sentence that sets the weights of the whole system ('…设置权重', '权重设置为…')
+_SETS_WEIGHTS = ("设置权重", "权重设置", "设定权重", "权重分配", "分配权重")
 _NAMED_COUNT = re.compile(r"([一二三四五六七八九十\d])个(?:一级指标|维度|方面|一级)")
 
 
@@ -1333,10 +1335,10 @@ def check_top_weights(context: CheckContext) -> list[Finding]:
     ('四个一级指标'), if any."""
     report = context.report
     text = report.text
-    if not has_word(text, "一级", report.places):
+    if not has_word(text, "一级", report.places) and not has_word(text, "权重", report.places):
         return []
     findings = []
-    for index in sorted(paragraphs_with(report, ("一级",))):
+    for index in sorted(paragraphs_with(report, ("一级", *_SETS_WEIGHTS))):
         paragraph = report.paragraphs[index]
         start = paragraph.start
         while start < paragraph.end:
@@ -1352,7 +1354,10 @@ def check_top_weights(context: CheckContext) -> list[Finding]:
 def _top_weights_of(context: CheckContext, start: int, end: int) -> Finding | None:
     text = context.report.text
     sentence = text[start:end]
-    if "一级" not in sentence or not any(w in sentence for w in _WEIGHT_WORDS):
+    # ('按照预算执行率10分、产出指标40分…设置权重': the weights of the system, though 一级 is not said)
+    if ("一级" not in sentence and not any(w in sentence for w in _SETS_WEIGHTS)) or not any(
+        w in sentence for w in _WEIGHT_WORDS
+    ):
         return None
     if _STATED_TOTAL.search(sentence) or "二级" in sentence.split("一级")[0]:
         return None

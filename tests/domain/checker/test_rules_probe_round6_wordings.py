@@ -249,3 +249,42 @@ def test_groupings_that_are_headings_of_their_own_are_held_against_each_other_an
     (finding,) = fired(WHOLE, alone.format("526.00"), "breakdown.groupings")
     assert "“本年支出”612.00万元" in finding.message
     assert not fired(WHOLE, alone.format("532.00"), "breakdown.groupings")
+
+
+def test_weights_set_in_a_sentence_without_naming_the_top_level_add_up_to_the_full_score():
+    body = (
+        "三、自评情况\n本次自评按照预算执行率10分、产出指标{}分、效益指标30分、满意度指标10分设置权重{}。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("40", ""), "score.weights_hundred")
+    assert finding.found == "90分"
+    assert not fired(WHOLE, body.format("50", ""), "score.weights_hundred")
+    (finding,) = fired(WHOLE, body.format("40", "，满分100分"), "score.list_total")
+    assert "与所述“满分”100分不符" in finding.message
+    assert not fired(WHOLE, body.format("50", "，满分100分"), "score.list_total")
+
+
+def test_a_score_by_its_rate_is_read_when_the_rate_stands_before_the_rule_or_elsewhere():
+    same = (
+        "三、产出\n计划改造供水管网40公里，完成36公里，完成率90.00%；该指标分值10分，按完成率计分，得{}分。\n"
+    )
+    (finding,) = fired(WHOLE, same.format("9.50"), "score.by_rate")
+    assert finding.expected == "9.00"
+    assert not fired(WHOLE, same.format("9.00"), "score.by_rate")
+    apart = (
+        "二、预算执行\n全年预算执行率92.00%。\n三、自评得分\n本次自评按产出指标50分、效益指标30分、满意度指标10分、"
+        "预算执行率10分设置分值。产出指标得46分；预算执行率指标按执行率乘以分值计分，得{}分。\n"
+    )
+    (finding,) = fired(WHOLE, apart.format("9.80"), "score.by_rate")
+    assert finding.expected == "9.20"
+    assert not fired(WHOLE, apart.format("9.20"), "score.by_rate")
+
+
+def test_a_form_whose_note_scores_a_missed_target_by_its_share_is_checked_row_by_row():
+    form = (
+        "三、评分\n| 指标 | 目标值 | 实际值 | 分值 | 得分 |\n| 新建蓄水池 | 20座 | {} | 8 | {} |\n"
+        "| 巡河护岸 | 300次 | 320次 | 6 | 6 |\n其中定量指标未达目标值的，按实际完成值占目标值的比例计算得分。\n"
+    )
+    (finding,) = fired(WHOLE, form.format("16座", "7.2"), "table.score_rate")
+    assert "8×80.00%=6.40" in finding.message
+    assert not fired(WHOLE, form.format("16座", "6.4"), "table.score_rate")
+    assert not fired(WHOLE, form.format("22座", "8"), "table.score_rate")  # above its target: full points
