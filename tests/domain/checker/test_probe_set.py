@@ -57,10 +57,31 @@ ROUND6_OPEN = frozenset(
         "p19_08_heyuan_shuikuyimin_2022_xiangmu_disanfang_table.txt",
     }
 )
+# round 7, turned to tuning when round 8 was written (README): the files whose planted errors are not all
+# reported yet, or that draw an error where the hand check found none, when it was turned
+ROUND7_OPEN = frozenset(
+    {
+        "p20_02_tongchuan_xinxingqiangti_2022_xiangmu_table.txt",
+        "p20_03_jixi_jikongzhongxin_2023_zhengti_table.txt",
+        "p20_06_tonghua_zhongyaocai_2023_xiangmu_disanfang_table.txt",
+        "p20_07_fuxin_shenjiju_2024_zhengti_table.txt",
+        "p21_01_shuozhou_zhujianju_2022_zhengti.txt",
+        "p21_03_jinchang_fulian_2021_zhengti.txt",
+        "p21_04_longnan_youganlan_2022_xiangmu_table.txt",
+        "p21_05_kelamayi_yingjiju_2023_zhengti_table.txt",
+        "p21_06_dongying_shidi_baohu_2024_xiangmu_disanfang.txt",
+        "p21_08_taian_nongcun_gonglu_yanghu_2024_xiangmu_table.txt",
+        "p22_03_zhumadian_canlian_2021_zhengti_table.txt",
+        "p22_04_jingmen_heichoushuiti_2022_xiangmu.txt",
+        "p22_06_yunfu_shicaichanyeyuan_2024_xiangmu_disanfang_table.txt",
+        "p22_07_shanwei_yuyeyuzhengju_2022_zhengti_table.txt",
+        "p22_08_neijiang_yingyanggaishan_2023_xiangmu.txt",
+    }
+)
 TUNING = sorted(
     name
     for name, meta in ANNOTATIONS.items()
-    if not meta["held_out"] and name not in ROUND4_OPEN | ROUND5_OPEN | ROUND6_OPEN
+    if not meta["held_out"] and name not in ROUND4_OPEN | ROUND5_OPEN | ROUND6_OPEN | ROUND7_OPEN
 )
 
 
