@@ -851,6 +851,8 @@ def check_balance(context: CheckContext) -> list[Finding]:
         income, spent = incomes[0], spends[0]
         if any(f.parent is not None for f in (income, spent)):
             continue
+        if not balance.subject and spent.subject.strip("和及与") in _PART_SPENDING:
+            continue  # '全年支出由人员经费…和项目支出A三部分构成': a part's spending, not the body's
         available = income.base + sum((f.base for f in add_ons), ZERO)
         expected = available - spent.base
         envelope = income.half + spent.half + balance.half + sum((f.half for f in add_ons), ZERO)
@@ -882,6 +884,10 @@ def check_balance(context: CheckContext) -> list[Finding]:
     if context.report_type.code == "xiangmu":
         findings.extend(_project_balance(context, figs, spec, words, reported))
     return findings
+
+
+# the spending of a part of the body's money, never its whole spending
+_PART_SPENDING = frozenset(("项目支出", "基本支出", "人员经费", "公用经费", "日常公用经费", "经营支出"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2029,6 +2035,13 @@ def _whole_report_finding(
                 return None
             value, label, at = rates[0]
         return _claim_finding(context, match, finished, at, f"{label}为{value}%", f"{label}{value}%")
+    if every:
+        # '项目各级资金均已足额到位' and '省级配套资金2,400.00万元' … '省级配套资金实际到位2,160.00万元':
+        # any level's own pair short of its plan contradicts it
+        for level in spec.get("source_words") or ():
+            pair = _one_short_pair(*_subject_pairs(context, match, spec, level), spec)
+            if pair is not None:
+                return _pair_finding(context, match, finished, pair)
     if source:
         return None  # (a source's pair is not read: its planned figure is seldom named alike)
     # '拨付到位' is money handed on (拨付) and money that arrived (到位): the pair of either act
@@ -2206,8 +2219,12 @@ def _claim_core(clause: str, spec: dict) -> str:
     for word in spec.get("generic_words") or ():
         core = core.replace(word, "")
     # '补奖资金已足额兑现', '服务费已按季度考核结果全额支付': the subject is what stands before 已
-    head = core.split("已", 1)[0].removesuffix("均")
-    return head if len(head) >= 2 else core.removesuffix("已").removesuffix("均")
+    head = _CLAIM_ADVERB_END.sub("", core.split("已", 1)[0])
+    return head if len(head) >= 2 else _CLAIM_ADVERB_END.sub("", core.removesuffix("已"))
+
+
+# adverbs between a claim's subject and its 已 ('修缮资金虽已全部拨付到位', '各项资金均已…')
+_CLAIM_ADVERB_END = re.compile(r"(?:均|虽然|虽|尽管|也|都)+$")
 
 
 def _act_rate(spec: dict, verb: str) -> re.Pattern:
@@ -2288,9 +2305,75 @@ def _named_rate_finding(
             )
     if named or sources:
         pair = _named_pair(context, match, spec, core if named else "", sources, money_too)
+        if pair is None and named and money_too:
+            pair = _pair_across(context, match, spec, core, counts)
         if pair is not None:
             return _pair_finding(context, match, finished, pair)
     return None
+
+
+def _pair_across(
+    context: CheckContext, match: re.Match, spec: dict, core: str, own: list[_Measured]
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The claim's money planned in one place and achieved in another, each naming its subject: '市级耕地
+    保护激励资金1,520.00万元已全部拨付' (the claim's own amount) and '市级耕地保护激励资金实际拨付1,368.00
+    万元' in another part; or '省级配套资金2,400.00万元' and '省级配套资金实际到位2,160.00万元'. Every planned
+    figure so named states one value, and so does every achieved one (see :func:`_subject_pairs`)."""
+    planned, achieved = _subject_pairs(context, match, spec, core)
+    planned = [m for m in own if m.unit in MONEY_UNITS] + planned
+    return _one_short_pair(planned, achieved, spec)
+
+
+def _subject_pairs(
+    context: CheckContext, match: re.Match, spec: dict, name: str
+) -> tuple[list[_Measured], list[_Measured]]:
+    """The money figures outside the claim's sentence whose clause names ``name``: those labelled as
+    planned (计划, 下达, 预算 …) and those labelled with the claim's act (拨付, 到位 …), none of them a
+    part (其中), a remainder or another year's."""
+    text = context.report.text
+    verb = match.group("verb")
+    achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
+    own_start = last_mark(text, "。\n", 0, match.start()) + 1
+    own_end = first_mark(text, "。\n", match.end(), len(text))
+    pattern = context.data.once(_measure_pattern)
+    planned, achieved = [], []
+    at = text.find(name)
+    while at >= 0:
+        end = first_mark(text, "。;\n", at, len(text))
+        if not own_start <= at < own_end:
+            for measure in _measures(pattern, text, at, end):
+                label = text[at : measure.start]
+                if measure.unit not in MONEY_UNITS or re.search(r"[,，;；、]", label):
+                    break  # only the clause that opens with the name
+                if "其中" in label or any(word in label for word in spec.get("not_achieved") or ()):
+                    break
+                if any(word in label for word in achieved_words) and not _planned(label, spec):
+                    achieved.append(measure)
+                elif (
+                    _planned(label, spec)
+                    or label == name
+                    or (label.startswith(name) and len(label) <= len(name) + 4)
+                ):
+                    planned.append(measure)
+                break
+        at = text.find(name, max(end, at + len(name)))
+    return planned, achieved
+
+
+def _one_short_pair(
+    planned: list[_Measured], achieved: list[_Measured], spec: dict
+) -> tuple[_Measured, _Measured, Decimal] | None:
+    """The planned and the achieved figure when each list states one value (in one unit) and the
+    achieved one falls short beyond the rounding of both."""
+    if not planned or not achieved:
+        return None
+    if len({(m.value, m.unit) for m in planned}) != 1 or len({(m.value, m.unit) for m in achieved}) != 1:
+        return None
+    plan, done = planned[0], achieved[0]
+    if plan.unit != done.unit or plan.value <= 0 or done.value >= plan.value - plan.half - done.half:
+        return None
+    ratio = round_half_up(done.value * HUNDRED / plan.value, 2)
+    return plan, done, ratio
 
 
 def _pair_finding(context: CheckContext, match: re.Match, finished: bool, pair) -> Finding:

@@ -1003,6 +1003,14 @@ def find_count_lists(report: ParsedReport) -> list[CountList]:
             list_start = intro.end()
             list_end, complete = _list_end(text, list_start, paragraph.end, report)
             items = _items(text, list_start, list_end)
+            if len(items) == 1 and _DIGIT.search(items[0]):
+                # '项目支出共三个：A项目预算15万元，B项目预算13万元，C经费12万元': one clause a member, to
+                # the sentence's end
+                sentence_end = text.find("。", list_start, paragraph.end)
+                sentence_end = sentence_end if sentence_end >= 0 else paragraph.end
+                clauses = _figured_clauses(text, list_start, sentence_end)
+                if len(clauses) > 1:
+                    items, list_end = clauses, sentence_end
             # a list of one is no list, unless its one item joins two names ('A和B')
             if items and (not is_colon or len(items) >= 2 or any(j in items[0] for j in "和及与")):
                 if _listed_by_an_earlier_count(text, paragraph.start, match.start(), len(items), total):
@@ -1218,6 +1226,19 @@ def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[
             return mark.start(), True
     is_last = limit >= len(text.rstrip())
     return limit, not (is_last and report.truncated)
+
+
+def _figured_clauses(text: str, start: int, end: int) -> list[str]:
+    """The names of a list whose members are clauses parted by ',' or ';', each naming its figure ('A项目
+    预算150,000.00元，B项目预算130,000.00元'): the words before each figure; [] when a clause holds none."""
+    names = []
+    for a, b in _depth_zero_splits(text, start, end, ";,"):
+        clause = text[a:b].strip()
+        figure = _DIGIT.search(clause)
+        if not clause or figure is None or figure.start() == 0:
+            return []
+        names.append(clause[: figure.start()])
+    return names
 
 
 def _items(text: str, start: int, end: int) -> list[str]:

@@ -288,3 +288,46 @@ def test_a_form_whose_note_scores_a_missed_target_by_its_share_is_checked_row_by
     assert "8×80.00%=6.40" in finding.message
     assert not fired(WHOLE, form.format("16座", "6.4"), "table.score_rate")
     assert not fired(WHOLE, form.format("22座", "8"), "table.score_rate")  # above its target: full points
+
+
+def test_a_parts_spending_is_not_the_bodys_spending_in_the_balance():
+    body = (
+        "二、收支情况\n2023年收入合计1,200.00万元，其中财政拨款收入1,150.00万元，其他收入50.00万元。\n"
+        "按经济性质划分，全年支出由人员经费700.00万元、公用经费120.00万元和项目支出{}万元三部分构成。"
+        "收支相抵后，年末结转结余30.00万元。\n"
+    )
+    assert not [f for f in fired(WHOLE, body.format("350.00"), "balance.identity") if f.severity == "error"]
+
+
+def test_a_list_of_members_each_with_its_amount_counts_its_clauses():
+    body = "二、项目支出\n项目支出共{}个：妇女维权项目预算150,000.00元，巾帼建功项目预算130,000.00元，基层组织建设经费120,000.00元。\n"
+    assert not fired(WHOLE, body.format("三"), "count.items")
+    (finding,) = fired(WHOLE, body.format("四"), "count.items")
+    assert "说4个" in finding.message and "有3个" in finding.message
+
+
+def test_claims_with_a_concessive_or_secured_wording_are_read():
+    money = "二、资金拨付\n文物修缮项目下达预算350.00万元，当年实际拨付312.85万元，拨付率89.39%。\n三、存在问题\n修缮资金虽已全部拨付到位，但验收滞后。\n"
+    (finding,) = fired(WHOLE, money, "claim.rate")
+    assert "89.39%" in finding.message
+    assert not fired(WHOLE, money.replace("312.85", "350.00").replace("89.39", "100.00"), "claim.rate")
+    secured = "二、资金情况\n人口普查经费预算60.00万元，年内实际到位{}万元。\n三、评价结论\n人口普查经费足额保障到位。\n"
+    assert fired(WHOLE, secured.format("51.00"), "claim.rate")
+    assert not fired(WHOLE, secured.format("60.00"), "claim.rate")
+
+
+def test_a_claim_is_held_against_its_money_planned_and_achieved_in_two_places():
+    body = (
+        "二、资金安排\n市级水土保持补助资金860.00万元已全部拨付至各县（区）。\n"
+        "三、资金使用\n截至年底，市级水土保持补助资金实际拨付{}万元。\n"
+    )
+    (finding,) = fired(WHOLE, body.format("774.00"), "claim.rate")
+    assert "90.00%" in finding.message
+    assert not fired(WHOLE, body.format("860.00"), "claim.rate")
+    levels = (
+        "一、资金来源\n项目总投资6,000.00万元，其中中央资金3,600.00万元，省级配套资金2,400.00万元。\n"
+        "二、资金到位\n中央资金已到位3,600.00万元；省级配套资金实际到位{}万元。\n三、结论\n项目各级资金均已足额到位。\n"
+    )
+    (finding,) = fired(PROJECT, levels.format("2,160.00"), "claim.rate")
+    assert "90.00%" in finding.message
+    assert not fired(PROJECT, levels.format("2,400.00"), "claim.rate")
