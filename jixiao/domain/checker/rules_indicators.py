@@ -32,6 +32,8 @@ _TARGET_CELL = re.compile(rf"^\s*(?P<op>[^\d\s]{{0,4}}?)\s*{_NUMBER}\s*{_UNIT}?\
 _PROSE = re.compile(rf"(?<![\d.,，])(?<!第){_NUMBER}{_UNIT}")
 _BRACKETED_UNIT = re.compile(rf"[(（]{_UNIT}[)）]")
 _UNIT_ALONE = re.compile(rf"^{_UNIT}$")
+_CELL_PREFIX = re.compile(rf"{_NUMBER}\s*{_UNIT}")  # the value at the head of '287户，未达到…'
+
 _NAME_TAIL = re.compile("(?:" + "|".join(map(re.escape, words("rules_indicators.name_tails"))) + ")+$")
 _TARGET_NAMES = frozenset((*words("rules_forms.target_columns"), *words("rules_indicators.target_columns")))
 _ACTUAL_NAMES = frozenset((*words("rules_forms.actual_columns"), *words("rules_indicators.actual_columns")))
@@ -259,6 +261,34 @@ def _spaced_rows(context: CheckContext) -> list[_Row]:
     return rows
 
 
+# an indicator told in a sentence of its own: '农村危房改造：年度目标300户，实际完成287户', '1. 截污管网建设：
+# 年度目标12公里，实际完成13.2公里'
+_LINE_ROW = re.compile(
+    r"(?P<name>[\u4e00-\u9fff()（）]{4,20})[:：]\s*(?:年度|全年)?(?:目标|指标值|计划)值?(?:为)?\s*"
+    rf"(?P<target>{_NUMBER}\s*{_UNIT})[,，]\s*实际(?:完成|开工|建成)?(?:值)?(?:为)?\s*(?P<actual>\d[\d,.]*\s*%?[\u4e00-\u9fff]{{0,3}})"
+)
+
+
+def _line_rows(context: CheckContext) -> list[_Row]:
+    text = context.report.text
+    rows = []
+    at = text.find("实际")
+    while at >= 0:
+        sentence = max(text.rfind(mark, 0, at) for mark in "。\n;；") + 1
+        match = _LINE_ROW.search(text, sentence, min(len(text), at + 24))
+        if match is not None:
+            actual = _CELL_PREFIX.match(match.group("actual"))
+            if actual is not None:
+                found = _row(
+                    match.group("name"), match.group("target"), actual.group(), match.start("actual"),
+                    match.start("actual") + len(actual.group()),
+                )  # fmt: skip
+                if found is not None:
+                    rows.append(found)
+        at = text.find("实际", at + 2)
+    return rows
+
+
 def _table_rows(context: CheckContext) -> list[_Row]:
     """The rows of the forms the table reader made (one cell a line) with a target and an actual column."""
     rows = []
@@ -332,7 +362,7 @@ def check_indicators_against_prose(context: CheckContext) -> list[Finding]:
         return []  # no form names an actual column
     rows = {
         (row.core, row.actual, row.unit): row
-        for row in (*_pipe_rows(context), *_spaced_rows(context), *_table_rows(context))
+        for row in (*_pipe_rows(context), *_spaced_rows(context), *_table_rows(context), *_line_rows(context))
     }
     if not rows:
         return []
@@ -361,8 +391,8 @@ def check_indicators_against_prose(context: CheckContext) -> list[Finding]:
             context.finding(
                 "indicator.prose_conflict",
                 WARNING,
-                f"绩效指标表中“{row.name}”的实际完成值为{row.actual_text}，正文写“{first.label}{first.printed}”"
-                f"（{context.report.section_at(first.start)}），同一指标前后两个值",
+                f"指标“{row.name}”的实际完成值为{row.actual_text}（{context.report.section_at(row.start)}），"
+                f"另一处写“{first.label}{first.printed}”（{context.report.section_at(first.start)}），同一指标前后两个值",
                 first.start,
                 first.end,
                 expected=row.actual_text,

@@ -212,7 +212,9 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
 # Counts that change during the year
 
 
-_COUNT_OF = re.compile(r"(?P<n>\d{1,4})(?P<unit>[个项家所处户人名])(?P<noun>[\u4e00-\u9fff]{1,6})?")
+_COUNT_OF = re.compile(
+    r"(?P<n>\d{1,4})(?P<unit>[个项家所处户人名条座台套辆间件宗])(?P<noun>[\u4e00-\u9fff]{1,6})?"
+)
 # '全年共实施项目12个', '年末累计建成17处': a total word at the head of the clause, after a time word
 _TOTAL_HEAD = re.compile(r"^(?:全年|本年|年末|年度|当年|截至年底|截至年末)?(?:共计|合计|总计|累计|共)")
 
@@ -369,8 +371,9 @@ def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | Non
         tail = named[-size:]
         if tail and tail in initial[4]:
             return tail
-    # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing
-    return "" if not total[6] and total[5] in "人名户" else None
+    # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing; so
+    # does a bare total ('…增加18条，共计148条'), which names nothing of its own
+    return "" if not total[6] and (total[5] in "人名户" or not total[1]) else None
 
 
 def _common_noun(total_noun: str, others: list[str]) -> str | None:

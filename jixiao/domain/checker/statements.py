@@ -53,6 +53,8 @@ _PARTS_MARKER = re.compile(
     # '项目支出80.56万元分别为:A…、B…': 分别为 right after a figure (checked in find_parts)
     r"|分别(?:为|是|用于):?"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
+    # '项目支出3,172.45万元，分为五项：…': the parts of the figure, as many as it says
+    r"|分为(?P<items>\d{1,2}|[二三四五六七八九十])(?:项|类|个方面|部分|块)[:：]"
 )  # each alternative starts with a literal: scanned fast
 _OPENERS = "(【《〔[“"
 _CLOSERS = ")】》〕]”"
@@ -816,7 +818,9 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 segment_end,
                 not cut_off,
                 _marker(match),
-                cn_number(match.group("batches")) if match.group("batches") else None,
+                cn_number(match.group("batches") or match.group("items"))
+                if match.group("batches") or match.group("items")
+                else None,
             )
         )
     return found
@@ -859,6 +863,8 @@ def _marker(match: re.Match) -> str:
         return "其中"  # a breakdown in brackets reads as a 其中 list
     if word.startswith("分别"):
         return "具体"  # '项目支出80.56万元分别为:…': the whole of the total, item by item
+    if word.startswith("分为"):
+        return "分项"
     if word[-2:-1] == "看" or word.startswith("按"):
         return "具体"  # '分县区看,…', '按用途分:…': every class, one by one
     for marker in ("其中", "资金来源", "分", "包括"):

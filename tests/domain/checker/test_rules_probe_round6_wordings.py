@@ -331,3 +331,30 @@ def test_a_claim_is_held_against_its_money_planned_and_achieved_in_two_places():
     (finding,) = fired(PROJECT, levels.format("2,160.00"), "claim.rate")
     assert "90.00%" in finding.message
     assert not fired(PROJECT, levels.format("2,400.00"), "claim.rate")
+
+
+def test_a_figure_split_into_as_many_items_as_it_says_must_equal_their_sum():
+    body = "二、项目支出\n项目支出{}万元，分为三项：河道保洁186.20万元，水毁修复300.00万元，水土保持监测126.10万元。\n"
+    (finding,) = fired(WHOLE, body.format("640.30"), "parts.sum")
+    assert finding.severity == "error" and "所分各项之和" in finding.message
+    assert not fired(WHOLE, body.format("612.30"), "parts.sum")
+
+
+def test_counts_of_roads_and_other_things_change_during_the_year_too():
+    body = "二、履职情况\n年初计划养护路段126条，年中因汛后水毁修复增加18条，共计{}条。\n"
+    (finding,) = fired(WHOLE, body.format("148"), "count.changes")
+    assert "144条" in finding.message
+    assert not fired(WHOLE, body.format("144"), "count.changes")
+
+
+def test_an_indicator_told_in_a_sentence_of_its_own_is_held_against_the_prose():
+    body = (
+        "二、主要工作\n全年完成农村危房改造{}户，全部通过竣工验收；全年新建截污管网12.6公里。\n"
+        "三、绩效指标完成情况\n1.数量指标。农村危房改造：年度目标300户，实际完成287户，未达到年度目标。"
+        "截污管网建设：年度目标12公里，实际完成{}公里。\n"
+    )
+    found = fired(WHOLE, body.format("312", "12.6"), "indicator.prose_conflict")
+    assert [f.found for f in found] == ["312户"]
+    found = fired(WHOLE, body.format("287", "13.2"), "indicator.prose_conflict")
+    assert [f.found for f in found] == ["12.6公里"]
+    assert not fired(WHOLE, body.format("287", "12.6"), "indicator.prose_conflict")
