@@ -1129,6 +1129,15 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             # last part of a breakdown in an earlier sentence: '支出101.36万元，其中…项目支出29.2万元。预算执行率…')
             labelled = [q for q in labelled if _subject(q.label) is None] or labelled
         if not labelled and any(t in levels[-1].raw_label for t in spec["denominator"]):
+            spent = _whole_spending_before(context, quantity, name, sentence_start, levels[-1])
+            if spent is not None:
+                # '全年支出合计372.18万元。…按调整后预算391.62万元计算，全年预算执行率达到97%': the body's
+                # spending, stated just before, over the base the rate's own sentence names
+                exact = spent.base_value * HUNDRED / levels[-1].base_value
+                findings.extend(
+                    _judge_rate(context, quantity, name, exact, [(spent, levels[-1])], named=True)
+                )
+                continue
             # '全年实际下达71万元,已全额划转…发放,发放率100%': the rate tells how much of that
             # allocation was paid; the amount paid is not printed
             findings.append(_insufficient(context, quantity, f"{name}前面只有下达或预算数，没有写出实际金额"))
@@ -1388,6 +1397,29 @@ def _own_budget(context: CheckContext, numerator: Quantity) -> list[Quantity]:
         and f.quantity.base_value >= numerator.base_value / 2
     ]
     return found[-1:] if len({q.base_value for q in found}) == 1 else []
+
+
+def _whole_spending_before(
+    context: CheckContext, rate: Quantity, name: str, sentence_start: int, base: Quantity
+) -> Quantity | None:
+    """The body's whole spending (支出合计, 本年支出 …) stated within a few sentences before a whole
+    body's execution rate whose own sentence names only its base ('按调整后预算391.62万元计算，全年预算
+    执行率达到97%'), when it is the only such figure there and no more than the base."""
+    if name != "执行率" or _subject(rate.label) is not None or _subject(base.label) is not None:
+        return None
+    whole = [
+        q
+        for q in context.report.quantities_between(max(0, rate.start - _EARLIER_REACH), sentence_start)
+        if q.kind == "money"
+        and q.role == "level"
+        and not q.approx
+        and any(
+            (q.label == t[1:]) if t.startswith("=") else (t in q.label) for t in context.data.whole_department
+        )
+    ]
+    if len({q.base_value for q in whole}) != 1 or whole[-1].base_value > base.base_value:
+        return None
+    return whole[-1]
 
 
 def _the_projects_budget(

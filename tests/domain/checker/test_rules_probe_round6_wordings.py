@@ -358,3 +358,16 @@ def test_an_indicator_told_in_a_sentence_of_its_own_is_held_against_the_prose():
     found = fired(WHOLE, body.format("287", "13.2"), "indicator.prose_conflict")
     assert [f.found for f in found] == ["12.6公里"]
     assert not fired(WHOLE, body.format("287", "12.6"), "indicator.prose_conflict")
+
+
+def test_a_whole_execution_rate_whose_sentence_names_only_its_base_uses_the_spending_just_before():
+    body = (
+        "二、部门整体支出情况\n全年支出合计372.18万元。其中基本支出298.56万元，项目支出73.62万元。\n"
+        "按调整后预算391.62万元计算，全年预算执行率达到{}%。\n"
+    )
+    (finding,) = [f for f in fired(WHOLE, body.format("97"), "rate.recompute") if f.severity != "info"]
+    assert "95.04%" in finding.message or finding.expected in ("95%", "95.04%")
+    assert not [f for f in fired(WHOLE, body.format("95"), "rate.recompute") if f.severity != "info"]
+    # a project's rate is not the body's: its sentence's base is no whole budget
+    project = body.format("97").replace("全年预算执行率", "项目支出执行率")
+    assert not [f for f in fired(WHOLE, project, "rate.recompute") if f.severity != "info"]
