@@ -1662,20 +1662,31 @@ _SHARE_OF = re.compile(
 _SHARE_FILLERS = words("rules.share_fillers")
 
 
+_ASIDE_BEFORE = re.compile(r"[^()（）]*[)）]")  # the end of a bracket between a figure and its share
+
+
 def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] | None:
     """A share whose denominator the sentence names: checked against that figure only. None when
     the sentence does not name it."""
     report = context.report
+    text = report.text
     before = [
         q
-        for q in report.quantities_between(max(0, share.start - 40), share.start)
+        for q in report.quantities_between(max(0, share.start - 60), share.start)
         if q.kind == "money" and q.role == "level" and not q.approx
     ]
     if not before:
         return None
-    text = report.text
     last = before[-1]
     between = text[last.end : share.start]
+    aside = _ASIDE_BEFORE.match(between)
+    if aside is not None and len(before) >= 2 and in_closed_aside(text, last, share.start):
+        # '完成投资16,200.00万元（其中2023年完成8,490.60万元），占项目总投资的74.47%': the bracket is
+        # an aside of the figure before it
+        kept = [q for q in before if not in_closed_aside(text, q, share.start)]
+        if kept and text[kept[-1].end : kept[-1].end + 1] in "(（":
+            last, between = kept[-1], between[aside.end() :]
+            before = kept
     if (
         len(before) >= 2
         and between in ("的", "的比重为", "的比例为", "的比重", "的比例")
@@ -1718,6 +1729,23 @@ def _check_named_share(context: CheckContext, share: Quantity) -> list[Finding] 
             and q.base_value > part.base_value
             and _names_the_whole(q.label, word)
         ]
+        if not wholes:
+            # '项目总投资2.35亿元' in the overview, '…完成投资16,200.00万元，占项目总投资的74.47%' in a later
+            # part: the whole the share names, stated anywhere before it with one value
+            wholes = [
+                q
+                for q in report.quantities_between(0, section_start)
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                and q.base_value > part.base_value
+                and q.label.endswith(word)  # (its own name, not one that holds it: '与2022年支出')
+                and not (q.year and q.year != context.fiscal_year)
+                and not any(w in q.raw_label for w in ("上年", "去年", "较", "比"))
+            ]
+            if len({q.base_value for q in wholes}) != 1:
+                return None
+            wholes = wholes[-1:]
         if len(wholes) != 1:
             return None if not wholes else []
         whole = wholes[0]

@@ -371,3 +371,16 @@ def test_a_whole_execution_rate_whose_sentence_names_only_its_base_uses_the_spen
     # a project's rate is not the body's: its sentence's base is no whole budget
     project = body.format("97").replace("全年预算执行率", "项目支出执行率")
     assert not [f for f in fired(WHOLE, project, "rate.recompute") if f.severity != "info"]
+
+
+def test_a_share_of_a_named_whole_stated_in_an_earlier_part_is_recomputed():
+    body = (
+        "项目总投资2.35亿元，建设期为2023—2025年。\n二、资金使用情况\n截至年底，项目累计完成投资16,200.00万元"
+        "（其中2023年完成8,490.60万元），占项目总投资的{}%。\n"
+    )
+    (finding,) = [f for f in fired(PROJECT, body.format("74.47"), "rate.recompute") if f.severity != "info"]
+    assert finding.expected == "68.94%"
+    assert not [f for f in fired(PROJECT, body.format("68.94"), "rate.recompute") if f.severity != "info"]
+    # the whole stated twice with two values: no base to take
+    twice = body.format("74.47").replace("建设期为", "调整后总投资2.50亿元，项目总投资2.50亿元，建设期为")
+    assert not [f for f in fired(PROJECT, twice, "rate.recompute") if f.severity != "info"]
