@@ -135,11 +135,13 @@ def _row(
     if wanted is not None and _base_unit(wanted) in (None, unit):
         wanted_scale = Decimal(10000) if wanted.group("wan") or (not wanted.group("u") and scale > 1) else 1
         target_value = Decimal(wanted.group("n").replace(",", "")) * wanted_scale
+    # the actual value as printed, with its unit when the cell has none ('1.52' → '1.52万亩')
+    shown = actual.strip() + ("" if done.group("u") or scaled is None else scaled.group("u"))
     return _Row(
         core,
         name.strip(),
         Decimal(number) * scale,
-        actual.strip(),
+        shown,
         target_value,
         unit,
         Decimal(5).scaleb(-(decimals + 1)) * scale,
