@@ -2039,7 +2039,7 @@ def _whole_report_finding(
         # '项目各级资金均已足额到位' and '省级配套资金2,400.00万元' … '省级配套资金实际到位2,160.00万元':
         # any level's own pair short of its plan contradicts it
         for level in spec.get("source_words") or ():
-            pair = _one_short_pair(*_subject_pairs(context, match, spec, level), spec)
+            pair = _one_short_pair(*_subject_pairs(context, match, spec, level))
             if pair is not None:
                 return _pair_finding(context, match, finished, pair)
     if source:
@@ -2321,15 +2321,15 @@ def _pair_across(
     figure so named states one value, and so does every achieved one (see :func:`_subject_pairs`)."""
     planned, achieved = _subject_pairs(context, match, spec, core)
     planned = [m for m in own if m.unit in MONEY_UNITS] + planned
-    return _one_short_pair(planned, achieved, spec)
+    return _one_short_pair(planned, achieved)
 
 
 def _subject_pairs(
     context: CheckContext, match: re.Match, spec: dict, name: str
 ) -> tuple[list[_Measured], list[_Measured]]:
     """The money figures outside the claim's sentence whose clause names ``name``: those labelled as
-    planned (计划, 下达, 预算 …) and those labelled with the claim's act (拨付, 到位 …), none of them a
-    part (其中), a remainder or another year's."""
+    planned (计划, 下达, 预算 …, or by the name alone) and those labelled with the claim's act (拨付, 到位 …),
+    none of them a part (其中) or a remainder (未, 剩余, 结转 …); one figure a clause, the clause's first."""
     text = context.report.text
     verb = match.group("verb")
     achieved_words = tuple((spec.get("achieved") or {}).get(verb) or ())
@@ -2361,7 +2361,7 @@ def _subject_pairs(
 
 
 def _one_short_pair(
-    planned: list[_Measured], achieved: list[_Measured], spec: dict
+    planned: list[_Measured], achieved: list[_Measured]
 ) -> tuple[_Measured, _Measured, Decimal] | None:
     """The planned and the achieved figure when each list states one value (in one unit) and the
     achieved one falls short beyond the rounding of both."""
