@@ -29,18 +29,19 @@ def test_the_set_is_larger_than_the_corpus_and_covers_what_the_issue_asks():
 
 
 def test_the_fresh_batches_are_held_out_and_the_tuning_batches_are_not():
-    """Batches 4, 6, 8, 15, 17, 18, 20, 22, 24, 25 and 26 were annotated before the checker ever ran on them: they must
+    """Batches 4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26 and 27 were annotated before the checker ever ran on them: they must
     stay out of every test that runs the checker (those use TUNING only). Batch 2 was the held-out part
     until its misses had been read during development; from then on it is tuning data (its first,
     untuned result is in the README), as batches 3, 5, 7, 9–14, 16, 19, 21 and 23 were from the start."""
     batches = {meta.get("batch", 1) for meta in ANNOTATIONS.values()}
-    assert batches <= set(range(1, 27))
+    assert batches <= set(range(1, 28))
     fresh = [
         name
         for name, meta in ANNOTATIONS.items()
-        if meta.get("batch") in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26)
+        if meta.get("batch") in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26, 27)
     ]
-    assert len(fresh) >= 15 * len(batches & {4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26})
+    # (batch 27 is smaller: the search corpus had only 14 pages left that no earlier batch used)
+    assert len(fresh) >= 15 * len(batches & {4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26}) + 14
     assert all(ANNOTATIONS[name]["held_out"] for name in fresh)
     assert not set(fresh) & set(TUNING)
     tuning_batches = [
