@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules_measures import in_base
 from jixiao.domain.checker.vocabulary import words
 
 _UNITS = "|".join(sorted(map(re.escape, words("rules_indicators.units")), key=len, reverse=True))
@@ -85,14 +86,6 @@ def _columns(cells: list[str]) -> tuple[int, int, int | None] | None:
     return target, actual, unit
 
 
-def _value(match: re.Match) -> tuple[Decimal, Decimal]:
-    """The value of a number with its unit in the unit's base, and the half of its last printed digit."""
-    number = match.group("n").replace(",", "")
-    scale = Decimal(10000) if match.group("wan") else Decimal(1)
-    decimals = len(number.split(".", 1)[1]) if "." in number else 0
-    return Decimal(number) * scale, Decimal(5).scaleb(-(decimals + 1)) * scale
-
-
 def _base_unit(match: re.Match | None) -> str | None:
     if match is None or not match.group("u"):
         return None
@@ -128,23 +121,23 @@ def _row(
     unit = _base_unit(done) or _base_unit(elsewhere)
     if unit is None:
         return None
-    scale = Decimal(10000) if scaled is not None and scaled.group("wan") else Decimal(1)
-    number = done.group("n").replace(",", "")
-    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    wan = scaled is not None and bool(scaled.group("wan"))
+    value, half = in_base(done.group("n"), wan)
     target_value = None
     if wanted is not None and _base_unit(wanted) in (None, unit):
-        wanted_scale = Decimal(10000) if wanted.group("wan") or (not wanted.group("u") and scale > 1) else 1
-        target_value = Decimal(wanted.group("n").replace(",", "")) * wanted_scale
+        target_value = in_base(
+            wanted.group("n"), bool(wanted.group("wan")) or (not wanted.group("u") and wan)
+        )[0]
     # the actual value as printed, with its unit when the cell has none ('1.52' → '1.52万亩')
     shown = actual.strip() + ("" if done.group("u") or scaled is None else scaled.group("u"))
     return _Row(
         core,
         name.strip(),
-        Decimal(number) * scale,
+        value,
         shown,
         target_value,
         unit,
-        Decimal(5).scaleb(-(decimals + 1)) * scale,
+        half,
         start,
         end,
     )
@@ -345,7 +338,7 @@ def _prose_figures(context: CheckContext, spans: list[tuple[int, int]]) -> list[
             continue
         if label.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, match.end()):
             continue
-        value, half = _value(match)
+        value, half = in_base(match.group("n"), bool(match.group("wan")))
         found.append(_Stated(label, value, half, _base_unit(match) or "", match.group(), start, match.end()))
     return found
 

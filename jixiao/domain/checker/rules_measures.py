@@ -19,6 +19,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
+from jixiao.domain.checker.rules import printed_half
 from jixiao.domain.checker.vocabulary import words
 
 _UNITS = "|".join(sorted(map(re.escape, words("rules_measures.units")), key=len, reverse=True))
@@ -61,13 +62,20 @@ class _Measure(NamedTuple):
     end: int
 
 
+def in_base(number: str, wan: bool) -> tuple[Decimal, Decimal]:
+    """A number as printed ('1,234.5') of a unit with 万 before it or not: its value in the unit's base
+    ('1.26万亩' is 12600 亩) and the half of its last printed digit in that base."""
+    scale = _TEN_THOUSAND if wan else Decimal(1)
+    return Decimal(number.replace(",", "")) * scale, printed_half(number) * scale
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
 def _measure(match: re.Match) -> _Measure:
-    number = match.group("n").replace(",", "")
-    scale = Decimal(10000) if match.group("wan") else Decimal(1)
-    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    value, half = in_base(match.group("n"), bool(match.group("wan")))
     unit = match.group("u")[1:] if match.group("wan") else match.group("u")
-    half = Decimal(5).scaleb(-(decimals + 1)) * scale
-    return _Measure(Decimal(number) * scale, half, unit, match.group(), match.start(), match.end())
+    return _Measure(value, half, unit, match.group(), match.start(), match.end())
 
 
 def _shown(value: Decimal, like: _Measure) -> str:
