@@ -1162,10 +1162,7 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             and q.base_value > 0
             and (own_subject is None or own_subject in q.label)
         ]
-        whole = listed_whole is numerator or any(
-            (numerator.label == t[1:]) if t.startswith("=") else (t in numerator.label)
-            for t in context.data.whole_department
-        )
+        whole = listed_whole is numerator or _names_the_whole_spending(numerator.label, context.data)
         if not candidates and whole:
             # the whole body's budget in its section, or else in the chapter around it ('（一）预算安排
             # 情况…全年预算数…' beside '（二）预算执行情况…决算支出…，预算执行率…')
@@ -1399,6 +1396,12 @@ def _own_budget(context: CheckContext, numerator: Quantity) -> list[Quantity]:
     return found[-1:] if len({q.base_value for q in found}) == 1 else []
 
 
+def _names_the_whole_spending(label: str, data: CheckerData) -> bool:
+    """The label names the body's whole spending (支出合计, 本年支出 …; a word of whole_department
+    written '=决算支出' must be the whole label)."""
+    return any((label == t[1:]) if t.startswith("=") else (t in label) for t in data.whole_department)
+
+
 def _whole_spending_before(
     context: CheckContext, rate: Quantity, name: str, sentence_start: int, base: Quantity
 ) -> Quantity | None:
@@ -1413,9 +1416,7 @@ def _whole_spending_before(
         if q.kind == "money"
         and q.role == "level"
         and not q.approx
-        and any(
-            (q.label == t[1:]) if t.startswith("=") else (t in q.label) for t in context.data.whole_department
-        )
+        and _names_the_whole_spending(q.label, context.data)
     ]
     if len({q.base_value for q in whole}) != 1 or whole[-1].base_value > base.base_value:
         return None

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import WARNING, Finding
+from jixiao.domain.checker.rules import last_mark
 from jixiao.domain.checker.rules_measures import in_base
 from jixiao.domain.checker.vocabulary import words
 
@@ -269,7 +270,7 @@ def _line_rows(context: CheckContext) -> list[_Row]:
     rows = []
     at = text.find("实际")
     while at >= 0:
-        sentence = max(text.rfind(mark, 0, at) for mark in "。\n;；") + 1
+        sentence = last_mark(text, "。\n;；", 0, at) + 1
         match = _LINE_ROW.search(text, sentence, min(len(text), at + 24))
         if match is not None:
             actual = _CELL_PREFIX.match(match.group("actual"))
@@ -332,7 +333,7 @@ def _prose_figures(context: CheckContext, spans: list[tuple[int, int]]) -> list[
         line_start = text.rfind("\n", 0, start) + 1
         if text.count("|", line_start, start) >= 1:
             continue  # a cell of a '|' row
-        clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
+        clause = last_mark(text, _CLAUSE_END, 0, start) + 1
         label = _norm(text[max(clause, start - 40) : start])
         if not label or any(word in label for word in _NOT_DONE):
             continue

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from jixiao.domain.checker import scan
 from jixiao.domain.checker.base import CheckContext, rule
 from jixiao.domain.checker.findings import ERROR, WARNING, Finding
-from jixiao.domain.checker.rules import printed_half
+from jixiao.domain.checker.rules import last_mark, printed_half
 from jixiao.domain.checker.vocabulary import words
 
 _UNITS = "|".join(sorted(map(re.escape, words("rules_measures.units")), key=len, reverse=True))
@@ -96,7 +96,7 @@ def check_measure_totals(context: CheckContext) -> list[Finding]:
     found = _measures(text, context.report.places)
     findings = []
     for index, match in enumerate(found):
-        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+        clause = last_mark(text, _CLAUSE_MARKS, 0, match.start()) + 1
         head = _TOTAL.fullmatch(text, clause, match.start())
         if head is None or index < 2:
             continue
@@ -124,7 +124,7 @@ def check_measure_totals(context: CheckContext) -> list[Finding]:
             cursor -= 1
         if len(items) < 2:
             continue
-        first_clause = max(text.rfind(mark, 0, items[0].start) for mark in _CLAUSE_MARKS) + 1
+        first_clause = last_mark(text, _CLAUSE_MARKS, 0, items[0].start) + 1
         labels.append(text[first_clause : items[0].start])
         if any(word in label for label in labels for word in _NOT_ITEMS) or not labels[-1].strip():
             continue
