@@ -1,7 +1,7 @@
 """Benchmark of the report checker on real reports checked by hand (tests/data/checker_eval).
 
 For the whole set, its tuning part (and each tuning batch alone), its first held-out part (held_out: true — no
-rule was tuned on it, but it was looked at during development), its fresh held-out batches 4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26 and 27
+rule was tuned on it, but it was looked at during development), its fresh held-out batches 6, 15, 17, 18, 20, 22, 24, 25, 26 and 27 (4 and 8 were too, until 2026-12-08)
 (annotated and committed before the checker was first run on them, each made after the rules of its day
 were written) alone and together, prints
 
@@ -110,7 +110,9 @@ def main() -> int:
     tuning_batches = (
         (2, "其中第二批（47–63，原留出部分，漏报看过后改作调规则用）"),
         (3, "其中第三批（64–91，调规则用）"),
+        (4, "其中第四批（原留出部分，第一次结果记在 README；2026-12-08 起漏报看过后改作调规则用）"),
         (7, "其中第七批（164–187，调规则用）"),
+        (8, "其中第八批（原留出部分，第一次结果记在 README；2026-12-08 起漏报看过后改作调规则用）"),
         (9, "其中第九批（212–235，调规则用）"),
         (10, "其中第十批（236–259，调规则用）"),
         (11, "其中第十一批（260–283，调规则用）"),
@@ -124,9 +126,7 @@ def main() -> int:
     )
     held_batches = (
         (1, "留出部分（第一批）"),
-        (4, "留出部分（第四批，建档时未跑过检查器）"),
         (6, "留出部分（第六批，建档时未跑过检查器，本轮改动之后才建）"),
-        (8, "留出部分（第八批，建档时未跑过检查器，第二天才建）"),
         (15, "留出部分（第十五批，332–379 中随机抽出的 24 份，建档时未跑过检查器）"),
         (17, "留出部分（第十七批，380–427 中随机抽出的 24 份，建档时未跑过检查器，第十四批调规则之后才建）"),
         (18, "留出部分（第十八批，428–475 中找到的 28 份，建档时未跑过检查器，第十六批调规则之后才建）"),
@@ -172,20 +172,9 @@ def main() -> int:
         *((title, batch(number)) for number, title in tuning_batches),
         *held_parts,
         (
-            "留出部分合计（第四、六、八、十五、十七、十八、二十、二十二、二十四、二十五批，建档时都未跑过检查器）",
-            {n: m for n, m in held.items() if m.get("batch", 1) in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25)},
-        ),
-        (
-            "留出部分合计（连同第二十六批）",
-            {n: m for n, m in held.items() if m.get("batch", 1) in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26)},
-        ),
-        (
-            "留出部分合计（连同第二十六、二十七批）",
-            {
-                n: m
-                for n, m in held.items()
-                if m.get("batch", 1) in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26, 27)
-            },
+            "留出部分合计（第六、十五、十七、十八、二十、二十二、二十四、二十五、二十六、二十七批，"
+            "建档时都未跑过检查器；第四、八批 2026-12-08 改作调规则用之后余下的）",
+            {n: m for n, m in held.items() if m.get("batch", 1) != 1},
         ),
     )
     if args.batch is not None:

@@ -94,7 +94,8 @@ def any_word(words: tuple[str, ...]) -> re.Pattern:
     """One pattern for a list of literal words, the longer first (what ``findall`` and ``sub``
     take of '年末结转结余' is the longest word there); its ``search(text)`` is ``any(word in text
     …)`` in one scan of a short text, where ``any`` scans it once a word."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))  # (the same pattern in every process)
+    return re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
 
 
 def literal_trie(words) -> str:

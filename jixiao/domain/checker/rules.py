@@ -34,7 +34,7 @@ from jixiao.domain.checker.base import (
     sentence_span,
     show,
 )
-from jixiao.domain.checker.config import CheckerData, literal_trie
+from jixiao.domain.checker.config import CheckerData, any_word, literal_trie
 from jixiao.domain.checker.figures import TOTAL_WINDOW, is_per_unit, within_rounding
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import (
@@ -686,6 +686,10 @@ def _sum_text(total_sum: Decimal, total: Quantity) -> str:
     return amount_like(total_sum, total) if total.kind == "money" else f"{total_sum}{total.unit}"
 
 
+# 原值 (原价) and 折旧 are the terms of 净值 = 原值 − 累计折旧, never parts of a sum
+_GROSS_OR_DEPRECIATION = any_word(words("rules_sums.gross_value") + words("rules_sums.depreciation"))
+
+
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
 def check_parts_against_total(context: CheckContext) -> list[Finding]:
     """1. The total is the nearest preceding figure of the same kind that the parts add up to
@@ -714,6 +718,8 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             or _parts_of_another_stage(context, parts)
         ):
             continue
+        if _GROSS_OR_DEPRECIATION.search(joined):
+            continue  # '净值6216.38万元(原值6606.25万元,累计折旧389.87万元)': a difference (asset.net)
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts
         if _last_one_beside(parts, report) and not (

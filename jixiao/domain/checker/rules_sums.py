@@ -1413,6 +1413,53 @@ def _top_weights_of(context: CheckContext, start: int, end: int) -> Finding | No
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# An asset's net value against its original value and the depreciation written beside it
+
+_NET = any_word(words("rules_sums.net_value"))
+_GROSS = any_word(words("rules_sums.gross_value"))
+_DEPRECIATION = any_word(words("rules_sums.depreciation"))
+
+
+@rule("asset.net", "资产净值与原值、累计折旧：净值 = 原值 − 累计折旧（同一句或同一括号里三者都写出时）")
+def check_net_values(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    if "折旧" not in text:
+        return []
+    findings = []
+    for net in report.quantities:
+        if net.kind != "money" or net.role != "level" or not _NET.search(net.label):
+            continue
+        low = max(text.rfind("。", 0, net.start), text.rfind("\n", 0, net.start)) + 1
+        stops = [at for at in (text.find("。", net.end), text.find("\n", net.end)) if at >= 0]
+        members = [
+            q for q in report.quantities_between(low, min(stops, default=len(text))) if q.kind == "money"
+        ]
+        gross = [q for q in members if _GROSS.search(q.label) and not _NET.search(q.label)]
+        lost = [q for q in members if _DEPRECIATION.search(q.label) and not _NET.search(q.label)]
+        if len(gross) != 1 or len(lost) != 1 or gross[0].approx or lost[0].approx or net.approx:
+            continue  # none, or two assets' values in one sentence: which goes with which is unsure
+        expected = gross[0].base_value - lost[0].base_value
+        envelope = report.half_unit(gross[0]) + report.half_unit(lost[0]) + report.half_unit(net)
+        gap = abs(expected - net.base_value)
+        if gap <= envelope:
+            continue
+        findings.append(
+            context.finding(
+                "asset.net",
+                ERROR,
+                f"资产净值与原值、折旧不符：“{gross[0].label}”{show(gross[0])} − “{lost[0].label}”{show(lost[0])}"
+                f" = {amount_like(expected, net)}，与所述“{net.label}”{show(net)}相差{amount_like(gap, net)}",
+                net.start,
+                net.end,
+                expected=amount_like(expected, net),
+                found=show(net),
+            )
+        )
+    return findings
+
+
 RULES = (
     check_named_breakdowns,
     check_totals_over_item_lines,
@@ -1423,4 +1470,5 @@ RULES = (
     check_score_categories,
     check_scope_sums,
     check_top_weights,
+    check_net_values,
 )

@@ -1496,22 +1496,25 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
         )
     findings.extend(_own_name_variants(context))
     findings.extend(_level_variants(context))
-    orgs: dict[str, int] = {}
+    orgs: dict[str, list[int]] = {}
     # _ORG.finditer(text): every match starts with 人民
     for match in scan.matches_at(_ORG, text, word_starts(text, "人民", context.report.places)):
         head = _CJK_RUN_BACK.search(text, max(0, match.start() - 12), match.start())
         if head is not None:
-            org = head.group(0) + match.group(0)
-            orgs[org] = orgs.get(org, 0) + 1
-    for name in orgs:
+            orgs.setdefault(head.group(0) + match.group(0), []).append(head.start())
+    findings.extend(_other_towns(context, orgs))
+    for name, starts in orgs.items():
         short = name[1:]
         if len(short) < 6:
             continue
-        for start in word_places(text, short, None):
-            if start and text[start - 1] == name[0]:
-                continue
-            if start and "\u4e00" <= text[start - 1] <= "\u9fff":
-                continue
+        alone = [
+            start
+            for start in word_places(text, short, None)
+            if not (start and (text[start - 1] == name[0] or "\u4e00" <= text[start - 1] <= "\u9fff"))
+        ]
+        if len(alone) > len(starts):
+            continue  # '是金寨县麻埠镇人民政府' once, '金寨县麻埠镇人民政府' often: a word run into the name
+        for start in alone:
             findings.append(
                 context.finding(
                     "name.variant",
@@ -1523,6 +1526,49 @@ def check_name_variants(context: CheckContext) -> list[Finding]:
                     found=short,
                 )
             )
+    return findings
+
+
+# a town's government named with its county: '金寨县' + '麻埠镇' (+ 人民政府)
+_COUNTY_TOWN = re.compile(r"([\u4e00-\u9fff]{2}[县市区旗])([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))$")
+
+
+def _other_towns(context: CheckContext, orgs: dict[str, list[int]]) -> list[Finding]:
+    """A town's own report that names another town of its county in the same full form, once
+    (金寨县麻埠镇人民政府 six times, from the opening on; 金寨县白塔畈镇人民政府 once): a passage
+    taken over from another town's report."""
+    towns: dict[tuple[str, str, str], list[int]] = {}
+    for name, starts in orgs.items():
+        organ = _ORG.search(name)
+        match = _COUNTY_TOWN.search(name, 0, organ.start()) if organ else None
+        if match is not None:  # (the county's place: past any word run into the name, '是金寨县…')
+            key = (match.group(1), match.group(2), organ.group(0))
+            towns.setdefault(key, []).extend(start + match.start() for start in starts)
+    if len(towns) < 2:
+        return []
+    own = max(towns, key=lambda key: len(towns[key]))
+    if len(towns[own]) < 3 or min(towns[own]) > 400:
+        return []  # no town the report is plainly about
+    title_name = _own_name(context)
+    if title_name is not None and own[1] not in title_name:
+        return []  # a county body's report, naming towns (its title or cover names the body)
+    findings = []
+    for key, starts in towns.items():
+        if key == own or key[0] != own[0] or key[2] != own[2] or key[1][-1] != own[1][-1] or len(starts) > 1:
+            continue
+        written, usual = "".join(key), "".join(own)
+        findings.append(
+            context.finding(
+                "name.variant",
+                WARNING,
+                f"单位名称前后不一：全文写“{usual}”（{len(towns[own])}处），这里写“{written}”"
+                f"（同县的另一个{own[1][-1]}，疑为套用别处的材料）",
+                starts[0],
+                starts[0] + len(written),
+                expected=usual,
+                found=written,
+            )
+        )
     return findings
 
 

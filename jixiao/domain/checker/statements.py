@@ -736,9 +736,11 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 continue  # '共有编制18人,人数37,其中…': the total right before 其中 has no unit
             segment_end = _parts_end(text, match.start(), match.end(), paragraph.start, paragraph.end)
             pieces_span = [(match.end(), segment_end)]
+        at_semicolons = False
         if len(pieces_span) == 1:
             a, b = pieces_span[0]
             for separators in (";", ",", "、"):
+                at_semicolons = separators == ";"
                 split = _depth_zero_splits(text, a, b, separators)
                 if separators == "、" and len(split) >= 2 and _breaks_down_its_first(report, split):
                     pieces_span = []  # '本级48个项目评价为优有37个、为中有5个…': one part and its own
@@ -759,13 +761,19 @@ def find_parts(report: ParsedReport) -> list[Parts]:
                 "其中" in piece
                 or piece.startswith(_OWN_BREAKDOWN)
                 or piece.startswith(_BESIDES)
-                or piece.startswith(_WHOLE_AGAIN)
+                or _YEAR_FIRST.sub("", piece, count=1).startswith(_WHOLE_AGAIN)
                 or piece.startswith(_SCOPE_VERBS)
             ):
                 # a nested 其中 (or 分别为) starts the parts of another total; '另外退休教师81人' is beside the list;
                 # '全年实际下达71万元', '全省…共支出…' speak of a whole again
                 pieces_span = pieces_span[:cut]
                 segment_end = a
+                if cut == 1 and at_semicolons:
+                    # '其中基本支出759万元,项目支出996.06万元;2021年全年实际支出…': the list before
+                    # the ';' that ends it is written at ','
+                    first = _depth_zero_splits(text, *pieces_span[0], ",")
+                    if len(first) >= 2 and all(_first_part(report, x, y) is not None for x, y in first):
+                        pieces_span = first
                 break
         if any(_REDUCTION.search(text, a, b) for a, b in pieces_span):
             continue  # '其中:退耕还林抚育…,公益林补偿资金调减2.66万元,造林补助2.42万元': signed parts
@@ -835,6 +843,7 @@ _REDUCTION = re.compile(r"调减|核减|扣减|收回|压减[\u4e00-\u9fff]{0,6}
 # what stands before it belongs to another section
 _INLINE_HEADING = re.compile(r"[,，。;；][一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)")
 _WHOLE_AGAIN = words("statements.whole_again")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d年度?")  # '2021年全年实际支出…': the whole again, dated
 _SHARE_BASE = re.compile(r"的\d|每|/人|/年|/户")
 
 

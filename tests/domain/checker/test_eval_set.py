@@ -29,25 +29,26 @@ def test_the_set_is_larger_than_the_corpus_and_covers_what_the_issue_asks():
 
 
 def test_the_fresh_batches_are_held_out_and_the_tuning_batches_are_not():
-    """Batches 4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26 and 27 were annotated before the checker ever ran on them: they must
-    stay out of every test that runs the checker (those use TUNING only). Batch 2 was the held-out part
-    until its misses had been read during development; from then on it is tuning data (its first,
-    untuned result is in the README), as batches 3, 5, 7, 9–14, 16, 19, 21 and 23 were from the start."""
+    """Batches 6, 15, 17, 18, 20, 22, 24, 25, 26 and 27 were annotated before the checker ever ran on
+    them: they must stay out of every test that runs the checker (those use TUNING only). Batches 2,
+    4 and 8 were held out until their misses were read during development (2, then 4 and 8 on
+    2026-12-08); from then on they are tuning data (their first, untuned results are in the README),
+    as batches 3, 5, 7, 9–14, 16, 19, 21 and 23 were from the start."""
     batches = {meta.get("batch", 1) for meta in ANNOTATIONS.values()}
     assert batches <= set(range(1, 28))
     fresh = [
         name
         for name, meta in ANNOTATIONS.items()
-        if meta.get("batch") in (4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26, 27)
+        if meta.get("batch") in (6, 15, 17, 18, 20, 22, 24, 25, 26, 27)
     ]
     # (batch 27 is smaller: the search corpus had only 14 pages left that no earlier batch used)
-    assert len(fresh) >= 15 * len(batches & {4, 6, 8, 15, 17, 18, 20, 22, 24, 25, 26}) + 14
+    assert len(fresh) >= 15 * len(batches & {6, 15, 17, 18, 20, 22, 24, 25, 26}) + 14
     assert all(ANNOTATIONS[name]["held_out"] for name in fresh)
     assert not set(fresh) & set(TUNING)
     tuning_batches = [
         name
         for name, meta in ANNOTATIONS.items()
-        if meta.get("batch") in (2, 3, 5, 7, 9, 10, 11, 12, 13, 14, 16, 19, 21, 23)
+        if meta.get("batch") in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 21, 23)
     ]
     assert set(tuning_batches) <= set(TUNING)
     second = [name for name, meta in ANNOTATIONS.items() if meta.get("batch") == 2]
@@ -68,6 +69,20 @@ def test_no_error_on_a_statement_the_hand_check_found_consistent(name):
 
 # hand-found errors the checker cannot reach, each with the reason (reported in the eval README)
 KNOWN_MISSES = {
+    "101_jinzhai_mabu_2023_xiangmu.txt": (
+        "'10个项目均完工,其中3个项目资金执行100%,剩余…99.97%;…99.89%,…95.6%,…86.02%,…99.49%': the "
+        "items after 剩余 are named by their rates, not counted; 3 + 5 against 10 needs the rates "
+        "counted as projects"
+    ),
+    "195_jishan_yibao_2020_xiangmu_table.txt": (
+        "a form flattened into one line with the indicator names after their figures "
+        "('…10 10 95% 95% 30 27 95% 95% 10 9 100 94 成本指标…'): no row can be given its points"
+    ),
+    "211_yanbian_gonggongwenhua_2021_xiangmu.txt": (
+        "the parts of a sum cut back during the year (375.65 + 37.2 = 412.85 before, 151.8 + 37.48 = "
+        "189.28 after a cut of 223.57 from 一般项目 only): each sum is right, only the cut's arithmetic "
+        "across two paragraphs shows the parts disagree"
+    ),
     "268_weizhu_shangwu_fuwumaoyi_2020_xiangmu_table.txt": (
         "a PDF read into one line with its cells out of order: the scores '20 20 100' stand after the "
         "labels of other rows, so no row can be given its points"
