@@ -2188,6 +2188,24 @@ def _table_of_contents(report: ParsedReport) -> frozenset[int]:
     return frozenset(listed)
 
 
+def _listed_again(report: ParsedReport) -> int | None:
+    """Where the body begins after a contents list with no '目录' line: the first part's heading
+    ('第一部分 2022年度部门决算报表', or '一、…') written again, the whole line, as a later heading
+    of its rank. The list and the body are numbered each on their own."""
+    seen: set[str] = set()
+    for heading in report.headings:
+        if heading.rank > 1 or heading.number != 1:
+            continue
+        paragraph = report.paragraphs[report.paragraph_index(heading.start)]
+        if paragraph.start != heading.start:
+            continue
+        line = paragraph.text.strip()
+        if line in seen:
+            return heading.start
+        seen.add(line)
+    return None
+
+
 _BARE_ONE = re.compile(r"1[\u4e00-\u9fff]{2,18}$")
 
 
@@ -2259,7 +2277,20 @@ def _opened_inline(context: CheckContext, heading, marker: str) -> bool:
         return False
     before = report.paragraphs[index - 1].text
     at = before.find(marker)
-    return at > 0
+    if at > 0:
+        return True
+    # '一、工作情况及成效 (一)专项基本情况 1.立项申报情况' a few paragraphs up: headings run into one
+    # heading line, the number right before its title
+    starts = report._heading_starts
+    for paragraph in report.paragraphs[max(index - 4, 0) : index - 1]:
+        at = paragraph.text.find(marker, 1)
+        if (
+            at > 0
+            and paragraph.start in starts
+            and "\u4e00" <= paragraph.text[at + len(marker) : at + len(marker) + 1] <= "\u9fff"
+        ):
+            return True
+    return False
 
 
 def _midway(context: CheckContext) -> bool:
@@ -2283,10 +2314,15 @@ def check_heading_numbering(context: CheckContext) -> list[Finding]:
     carried: dict[int, int] = {}  # a rank's last number before a higher heading closed its list
     repeats: set[int] = set()  # the ranks whose last heading repeated the number before it
     contents = _table_of_contents(context.report)
+    body_again = _listed_again(context.report)
     for heading in context.report.headings:
         rank, number, _, _, start, end, _ = heading  # (one unpacking, not an attribute each)
         if contents and start in contents:
             continue
+        if start == body_again:
+            last.clear()
+            pending.clear()
+            carried.clear()
         if last and max(last) > rank:  # (the list of a deeper level closed: most headings close none)
             for deeper in [r for r in last if r > rank]:
                 carried[deeper] = last.pop(deeper)

@@ -952,6 +952,8 @@ def check_doubled(context: CheckContext) -> list[Finding]:
         word = doubled[:2]
         if doubled in allowed or word[0] == word[1] or "每" in word:
             continue  # '按寄宿生每生每年300元': 每 before each unit, not a word said twice
+        if word in _WORDS_ENDING_IN_DE and text[start - 1 : start + 1] in _WORDS_BEFORE_DE:
+            continue  # '项目的目的': 项目|的|目的, not 目的 twice
         if _starts_a_column_name(context, start + 2, word) or context.in_glued_form(start):
             continue  # a table run together: 绩效指标|指标名称|计量单位…, 医疗服务|服务范围
         paragraph = context.report.paragraph_at(start)

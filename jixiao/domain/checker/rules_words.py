@@ -492,6 +492,8 @@ def check_units(context: CheckContext) -> list[Finding]:
 # (or before a conjunction or verb that starts the next words: '预算资金13.971129万并且全部到位')
 _WAN_BARE = re.compile(r"万(?=[,;.。、)\s]|$|并且|全部|均已|已经|用于|和|及)")
 _PER = re.compile(r"/(?=[人户亩名所村])")
+# '沉淀池800平方;': an area in 平方 with no 米 (平方米, 平方公里, 平方千米 are whole units)
+_SQUARE_BARE = re.compile(r"(?<=\d)平方(?![米公千分厘])")
 _EACH = re.compile(r"每(?=[人户亩名所村])")
 _EACH_RATE = re.compile(r"[\u4e00-\u9fff]{0,6}?(\d+(?:\.\d+)?)元")  # 每人|发放慰问金|500元
 _AGE = re.compile("岁")
@@ -515,7 +517,7 @@ def _number_before(text: str, end: int) -> int:
 
 @rule(
     "typo.number_unit",
-    "数字的单位写错或缺失：“29.6万”缺“元”（文中别处写“29.6万元”）、“300/人”缺“元”、"
+    "数字的单位写错或缺失：“29.6万”缺“元”（文中别处写“29.6万元”）、“300/人”缺“元”、“800平方”缺“米”、"
     "人数×每人标准是万元却写成元（120人×300元=3.6万元，写“3.6元”）、“0毛岁”（数字和“岁”之间混入别的字）",
 )
 def check_number_units(context: CheckContext) -> list[Finding]:
@@ -558,6 +560,20 @@ def check_number_units(context: CheckContext) -> list[Finding]:
                     end + 2,
                     expected=f"{text[start:end]}元/{per}",
                     found=text[start : end + 2],
+                )
+            )
+    if "平方" in text:
+        for match in _SQUARE_BARE.finditer(text):
+            start = _number_before(text, match.start())
+            findings.append(
+                context.finding(
+                    "typo.number_unit",
+                    WARNING,
+                    f"面积单位不全：“{text[start : match.end()]}”缺“米”（应为“{text[start : match.end()]}米”）",
+                    start,
+                    match.end(),
+                    expected=f"{text[start : match.end()]}米",
+                    found=text[start : match.end()],
                 )
             )
     findings.extend(_yuan_against_rates(context, text))

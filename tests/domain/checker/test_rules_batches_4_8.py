@@ -79,3 +79,51 @@ def test_a_word_run_into_a_full_name_once_is_no_shorter_spelling():
     assert [
         f for f in fired(body.replace("本报告的单位,是", "") + dropped, "name.variant") if "漏字" in f.message
     ]
+
+
+def test_a_contents_list_without_its_heading_line_is_numbered_on_its_own():
+    # two district bodies' final accounts (evaluation set 102, 103): the four parts listed, then the
+    # body from the first part on, with no '目录' line above the list
+    contents = (
+        "第一部分 2023年度部门决算报表\n一、收入支出决算总表\n二、收入决算表\n"
+        "第二部分 2023年度部门决算说明\n第三部分 2023年度其他重要事项的情况说明\n"
+        "第四部分 2023年度部门绩效评价情况\n"
+    )
+    body = (
+        "第一部分 2023年度部门决算报表\n一、收入支出决算总表\n本年收入合计620.50万元。\n"
+        "第二部分 2023年度部门决算说明\n一、部门职责\n负责全区档案的收集和利用。\n"
+    )
+    assert not fired(contents + body, "heading.numbering")
+    # a number skipped inside the list is still named: the list is numbered on its own
+    skipped = contents.replace("第三部分 2023年度其他重要事项的情况说明\n", "")
+    finding = only(HEAD + skipped + body + "\n", "heading.numbering")
+    assert "第三部分" in finding.message
+
+
+def test_an_area_in_pingfang_without_mi():
+    # a township's project (evaluation set 107): '沉淀池800平方;'
+    finding = only(HEAD + "新建蓄水池2座,建设沉淀池650平方;硬化道路1.2公里。\n", "typo.number_unit")
+    assert finding.found == "650平方" and finding.expected == "650平方米"
+    # 平方米, 平方公里 and 平方千米 are whole units
+    assert not fired("新建用房650平方米,治理面积3.5平方公里,流域12平方千米。", "typo.number_unit")
+
+
+def test_the_aim_of_the_project_is_no_word_said_twice():
+    # a city's third-party evaluation (evaluation set 92): '项目的目的' is 项目|的|目的
+    assert not fired("本项目的目的,是巩固拓展脱贫攻坚成果。", "typo.doubled")
+    # 目的 written twice after a word that is no 项目 still is
+    assert fired("本次评价的目的目的,是巩固拓展脱贫攻坚成果。", "typo.doubled")
+
+
+def test_a_first_number_run_into_the_heading_line_above():
+    # a city's special fund (evaluation set 97): '一、工作情况及成效 (一)专项基本情况 1.立项申报情况' on
+    # one line, a paragraph, then '2.资金安排情况' on its own line
+    body = (
+        "一、工作情况及成效 (一)专项基本情况 1.立项申报情况\n"
+        "该专项没有单独立项,资金主要用于对口支援和区域协作。\n"
+        "2.资金安排情况\n全年实际到位资金613万元。\n"
+    )
+    assert not fired(body, "heading.numbering")
+    # without the run-on 1. the gap is still named
+    gap = body.replace(" 1.立项申报情况", "")
+    assert "缺少“1.”" in only(HEAD + gap + "\n", "heading.numbering").message
