@@ -403,12 +403,20 @@ def _blanks(text: str, places: scan.CharIndex | None = None) -> list[re.Match]:
 # a sum named with its unit but without its figure ('政府专项经费万元')
 _MONEY_WORDS = ("经费", "资金", "拨款", "投资", "金额", "补助", "收入", "支出")
 _EMPTY_SLOT = re.compile(
-    r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號])"
+    r"(?P<number>[〔﹝\[［【]\s*(?:19|20)\d{2}\s*[〕﹞\]］】]\s*[号號]"
+    # '报告文号:永信德威会绩字(2018)' at the end of its line: the 字 of a document number, its year,
+    # then nothing
+    r"|(?<=[字发函])[〔﹝\[［【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]］】)）](?=[ \t]*(?:\n|$|[,;。、]|文件)))"
     r"|(?P<boxes>□{3,})"
     r"|(?P<figure>[(（【\[［][ 　]*[)）】\]］](?=万元|元|人次|人|个|项|次|%|件|场|户|家|名|台|套|公里|亩))"
     rf"|(?P<money>[万亿]元(?<=(?:{'|'.join(_MONEY_WORDS)})[万亿]元))"
 )
+# '< >绩效自评工作开展情况': a heading whose number was never put into its brackets
+_HEADING_SLOT = re.compile(
+    r"(?m)^[ \t　]*(?P<heading>[<〈(（【\[][ \t　]*[>〉)）】\]])(?=[ \t　]*[\u4e00-\u9fff])"
+)
 _SLOT_WHAT = {
+    "heading": "标题的编号空着",
     "number": "文号缺序号",
     "boxes": "编码的方格没有填",
     "percent": "百分比的数字没有填",
@@ -431,11 +439,14 @@ def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     """The slots of _EMPTY_SLOT, and a percent sign with no figure after 为/达/是 ('完成率为%'),
     found from the few '%' of the text (a class of first characters would be scanned everywhere).
     _EMPTY_SLOT is tried at its first characters only: a round bracket only when a space or a
-    closer follows it, a 万 or 亿 only between one of the money words and 元."""
+    closer follows it (or a year, after the 字 of a document number), a 万 or 亿 only between one
+    of the money words and 元."""
     starts = [
         at
         for at in scan.places_of(text, _SLOT_OPENERS, places)
-        if text[at] not in _ROUND or text[at + 1 : at + 2] in _FIGURE_NEXT
+        if text[at] not in _ROUND
+        or text[at + 1 : at + 2] in _FIGURE_NEXT
+        or (text[at - 1 : at] in "字发函" and text[at + 1 : at + 3] in ("19", "20"))
     ]
     money = [
         at
@@ -445,6 +456,8 @@ def _empty_slots(text: str, places: scan.CharIndex) -> list[re.Match]:
     if money:
         starts = sorted(starts + money)
     found = scan.matches_at(_EMPTY_SLOT, text, starts)
+    if has_any(text, "<〈", places) or " )" in text or " ）" in text:
+        found = sorted(found + list(_HEADING_SLOT.finditer(text)), key=lambda m: m.start())
     percents = [m for at in scan.places_of(text, "%", places) if (m := _PERCENT_SLOT.match(text, at - 1))]
     return sorted(found + percents, key=lambda m: m.start()) if percents else found
 
@@ -1862,22 +1875,29 @@ def check_inline_numbering(context: CheckContext) -> list[Finding]:
     for match in matches:
         start = match.start(1)
         paragraph = report.paragraph_at(start)
-        if paragraph is None or "|" in paragraph.text:
+        if paragraph is None:
             continue
         if paragraph is not current:
             current, previous, previous_end, previous_mark, mixed = paragraph, None, start, None, False
         elif previous is not None and _SECTION_INLINE.search(text, previous_end, start):
             previous = None  # a page run into one line: a heading between them opens another list
+        if previous is not None and text.find("|", previous_end, start) >= 0:
+            previous = None  # a table's row: each cell's list is numbered on its own
         if match.re is _COMMA_NUMBER and previous is None:
             continue
         number = int(match.group(1))
         if (
             previous is not None
             and number > previous + 1
-            and re.search(rf"(?<![\d.]){previous + 1}[.、](?!\d)", text[previous_end:start])
+            and (between := re.search(rf"(?<![\d.]){previous + 1}([.、])(?!\d)", text[previous_end:start]))
         ):
-            previous, previous_end, previous_mark = number, match.end(), match.group(0)[-1]
-            continue  # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell
+            # “…1 分; 财务制度 3 3 2、项目管理制度…”: the item is there, after a form's cell (or after a
+            # comma: '…服务, 3.完成…'), numbered as the one before it is
+            if number == previous + 2:
+                previous, previous_mark = previous + 1, between.group(1)
+            else:
+                previous, previous_end, previous_mark = number, match.end(), match.group(0)[-1]
+                continue
         if previous is not None and number in (previous, previous + 2, previous + 3):
             what = "重复" if number == previous else f"跳号（缺{previous + 1}）"
             findings.append(

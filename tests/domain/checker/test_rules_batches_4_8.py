@@ -127,3 +127,30 @@ def test_a_first_number_run_into_the_heading_line_above():
     # without the run-on 1. the gap is still named
     gap = body.replace(" 1.立项申报情况", "")
     assert "缺少“1.”" in only(HEAD + gap + "\n", "heading.numbering").message
+
+
+def test_a_heading_whose_number_was_never_filled_in():
+    # a county's project (evaluation set 98): '< >绩效自评工作开展情况', '< >绩效目标自评完成情况分析'
+    body = "< >绩效自评工作开展情况\n按照要求开展了自评。\n( )绩效目标完成情况分析\n目标全部完成。\n"
+    found = [f.found.strip() for f in fired(body, "template.leftover")]
+    assert found == ["< >", "( )"]
+    # a heading numbered in its brackets is no slot
+    assert not fired("(二)绩效自评工作开展情况\n按照要求开展了自评。\n", "template.leftover")
+
+
+def test_a_document_number_that_stops_after_its_year():
+    # a firm's evaluation of a county bureau (evaluation set 203): '报告文号:永信德威会绩字(2018)'
+    body = "报告文号:恒信会绩字(2019)\n报告日期:二〇一九年四月\n"
+    assert [f for f in fired(body, "template.leftover") if "文号缺序号" in f.message]
+    # the year followed by its number is a whole document number
+    assert not fired("报告文号:恒信会绩字(2019)12号\n依据湘财发〔2019〕8号执行。\n", "template.leftover")
+
+
+def test_a_list_in_a_table_cell_numbered_with_two_marks():
+    # a district's cultural centre (evaluation set 210): '1.… 2.…, 3.… 4、…' in one cell of the form
+    row = "年度主要工作内容 |\n1.完成公益培训16场。 2.开展数字文化服务, 3.完成文化进校园。 4、完成送戏下乡12场次。 |\n"
+    finding = only(HEAD + row + "\n", "list.numbering")
+    assert (finding.expected, finding.found) == ("4.", "4、")
+    # each cell of a row numbers its own list: 1. 2. in one cell, 1. 2. in the next
+    cells = "工作内容 | 1.完成培训。2.开放场馆。 | 1.送戏下乡。2.组织汇演。 |\n"
+    assert not fired(cells, "list.numbering")
