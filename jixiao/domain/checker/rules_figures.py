@@ -3474,7 +3474,7 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             continue  # '行政事业编制' is another count than '事业编制'
         owner, name = found
         year = "" if quantity.year == context.fiscal_year else quantity.year
-        group = (year, owner, stock.same.get(name, name))
+        group = (year, owner + _subsidiaries_of(text, quantity.start), stock.same.get(name, name))
         together[group] = together.get(group, 0) + 1
         candidates.append((quantity, group, name, row))
     for quantity, label, year in _one_cell_a_line(context, stock) + _label_value_cells(context, stock):
@@ -3524,6 +3524,20 @@ def check_stock_figures(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_SUBSIDIARIES = words("rules_figures.subsidiaries")
+
+
+def _subsidiaries_of(text: str, position: int) -> str:
+    """'所属' when the sentence before ``position`` speaks of the body's subsidiaries ('所属事业单位15个,
+    …,核定编制数320人,在职人员288人'): their staff, not the body's own ('在职人员89人' before)."""
+    start = max(text.rfind("。", 0, position), text.rfind("\n", 0, position)) + 1
+    for word in _SUBSIDIARIES:
+        at = text.find(word, start, position)
+        if at >= 0 and text[at - 1] not in "及和与含同":
+            return "所属"  # (not '局机关及所属单位': the body and its subsidiaries together)
+    return ""
 
 
 def _anchor_points(text: str, read: list[list], values: dict[tuple, set]) -> None:

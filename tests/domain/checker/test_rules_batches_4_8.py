@@ -154,3 +154,21 @@ def test_a_list_in_a_table_cell_numbered_with_two_marks():
     # each cell of a row numbers its own list: 1. 2. in one cell, 1. 2. in the next
     cells = "工作内容 | 1.完成培训。2.开放场馆。 | 1.送戏下乡。2.组织汇演。 |\n"
     assert not fired(cells, "list.numbering")
+
+
+def test_the_staff_of_the_subsidiaries_are_not_the_bodys_own():
+    # a provincial department (evaluation set 201): its own 在职人员, then its subsidiaries'
+    body = (
+        "本厅内设处室12个,核定行政编制数为64人,在职人员58人。本厅所属事业单位9个,其中公益一类7个,"
+        "公益二类2个,核定编制数210人,在职人员187人。"
+    )
+    assert not fired(body, "stock.changed")
+    # the body's own staff written twice with two values still is a change
+    twice = body + "\n二、部门职责\n本厅在职人员56人,负责全省人才工作。"
+    assert "56人" in only(HEAD + twice + "\n", "stock.changed").message
+
+
+def test_a_longer_list_item_and_the_one_it_ends_with_are_two_items():
+    # a district office (evaluation set 102): '党建办公室、办公室、人事教育科'
+    assert not fired("内设机构包括:党建办公室、办公室、人事教育科、财务科。", "typo.doubled_phrase")
+    assert fired("内设机构包括:办公室、办公室、人事教育科、财务科。", "typo.doubled_phrase")
