@@ -197,6 +197,14 @@ class ConfusionIndex:
             )
         ]
 
+    def may_end_pairs(self, codes: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """For each position in ``ends`` (each at least 2), whether the two characters before it
+        may be a word (the filter of words of two characters: no false 'no', a few false 'maybe')."""
+        wide = codes.astype(np.uint64)
+        with np.errstate(over="ignore"):
+            value = wide.take(ends - 2) * _PRIME + wide.take(ends - 1) + _OFFSET[2]
+        return ~_absent(self.pairs, value, np.empty(value.size, dtype=bool))
+
     def corrections(self, lexicon: Lexicon, span: str, common_alone: int) -> list[tuple[int, str, int, str]]:
         """(score, word, position, kind) for each frequent word that ``span`` is one slip from, best
         first. A character whose own code is above ``common_alone`` (是, 的, 上) is kept as written.

@@ -1586,9 +1586,10 @@ def _judge_rate(
     ]
     if named:
         strong_pairs = pairs  # the base the rate's own clause names
-    if not strong_pairs and len(pairs) > 1:
+    if not strong_pairs and (len(pairs) > 1 or (pairs and "预算" in stated.raw_label)):
         # '基本支出预算898.15万元,支出873.52万元;项目支出预算2,964.30万元,支出2,801.66万元,执行率为94.87%':
-        # one budget in the rate's own member of the sentence (after its last ';') is its denominator
+        # one budget in the rate's own member of the sentence (after its last ';') is its denominator;
+        # so is the one budget of a rate named for it ('实际下达预算2596万元,…支出…,项目预算执行率99%')
         text = report.text
         strong_pairs = [
             pair

@@ -1059,6 +1059,38 @@ def _char_set(chars: str) -> frozenset[str]:
     return known
 
 
+_CUT_BEFORE = "的\n|0123456789"
+_CUT_TABLE = np.zeros(0x10000, dtype=bool)
+_CUT_TABLE[[ord(char) for char in _CUT_BEFORE]] = True
+
+
+def _loose_characters(data: CheckerData) -> tuple[np.ndarray, frozenset[str]]:
+    """A table over the code points (``scan.table_index``) of the Chinese characters that seldom
+    stand alone (a single-character code of at most ``common_alone``) and are no suffix, and the
+    suffixes (name endings, word endings, those used alone before 的, complements)."""
+    spec = data.typos.get("lexicon") or {}
+    common = int(spec.get("common_alone") or 0)
+    table = np.zeros(0x10000, dtype=bool)
+    stops = frozenset(
+        (spec.get("name_suffixes") or "")
+        + (spec.get("word_suffixes") or "")
+        + (spec.get("alone_before_de") or "")
+        + (spec.get("complements") or "")
+    )
+    lexicon = _data_lexicon(data)
+    if lexicon is None or not common:
+        return table, stops
+    for char, alone in lexicon.singles.items():
+        if "\u4e00" <= char <= "\u9fff" and alone <= common and char not in stops:
+            table[ord(char)] = True
+    return table, stops
+
+
+_WRAPPED = re.compile(r"[\s|]*(.?)")
+_BEFORE_A_NUMBER = frozenset("达为约共计增减超近逾合占至到余比均自从于在")
+_AMOUNT = re.compile(r"[\d,]+(?:\.\d+)?[万亿]?元")
+
+
 @rule("typo.missing_char", "漏字：“的”前一个字单独成不了词，文中别处写作一个词（“终端单的”→“终端单位的”）")
 def check_missing_characters(context: CheckContext) -> list[Finding]:
     spec = context.data.typos.get("lexicon") or {}
@@ -1069,51 +1101,63 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     if lexicon is None:
         return []
     text = context.report.text
-    suffixes = (
-        (spec.get("name_suffixes") or "")
-        + (spec.get("word_suffixes") or "")
-        + (spec.get("alone_before_de") or "")
-    )
+    loose, stops = context.data.once(_loose_characters)
     findings = []
-    # each 的 after a Chinese character (_is_cjk, inlined), from the CharIndex (no scan of the text)
-    places = [
-        at
-        for at in scan.places_of(text, "的", context.report.places)
-        if at and "\u4e00" <= text[at - 1] <= "\u9fff"
-    ]
-    chars = [text[at - 1] for at in places]  # the character before each 的
-    before = Counter(chars)
-    # the characters written before 的 more than once are meant, not slips (经费行的、人员行的); the
-    # suffixes are a set made once per data string (a look-up, not a scan of the string)
-    meant = {char for char, count in before.items() if count > 1}
-    stops = _char_set(suffixes)
-    single = lexicon.singles.get  # lexicon.score of one character, without the call
+    # each 的 after a character that seldom stands alone, and each end of a clause, a line or a
+    # table's cell right after one ('…管理情\n', '…监督实;'), and a number run into the word before it
+    # ('服务体系建84.5万元'): one numpy pass over the text's code points
+    index = context.code_index
+    found_at = np.flatnonzero(loose[index[:-1]] & _CUT_TABLE[index[1:]]) + 1
+    confusion = confusion_of(context)
+    if confusion is not None and found_at.size:
+        # most of these characters end a word of two (资金, 情况): told for all at once, from the
+        # confusion index's filter of such words, before any look-up in Python
+        found_at = found_at[found_at >= 2]
+        found_at = found_at[~confusion.may_end_pairs(context.codes, found_at)]
+    places = found_at.tolist()
+    if not places:
+        return []
+    # the characters written before 的 (or before an end) more than once are meant, not slips
+    # (经费行的、人员行的)
+    ends = [text[at - 1] + ("的" if text[at] == "的" else "") for at in places]
+    seen: set[str] = set()
+    meant = {end for end in ends if end in seen or seen.add(end)}
     is_word = lexicon.is_word
-    for at, char in zip(places, chars, strict=True):
-        alone = single(char)
-        if alone is None or alone > common or char in stops or char in meant:
-            continue  # what cut_short tells first, told without a call
+    for at, end in zip(places, ends, strict=True):
+        if end in meant:
+            continue
         if (
             (at >= 2 and is_word(text[at - 2 : at]))
             or (at >= 3 and is_word(text[at - 3 : at]))
             or (at >= 4 and is_word(text[at - 4 : at]))
         ):
             continue  # the character ends a word (管理费的, 终端的): cut_short's next test, inlined
+        wrapped = None
+        if text[at] != "的":
+            if text[at] in "0123456789" and (text[at - 1] in _BEFORE_A_NUMBER or not _AMOUNT.match(text, at)):
+                continue  # '检出率达11.25%', '项目自2011年启动', '事业编18名': a verb or a short
+                # name before its number; a label cut short is looked for before an amount of money
+            wrapped = _WRAPPED.match(text, at)
+            if wrapped.end() == len(text):
+                continue  # the text stops there (an opening cut short)
         found = cut_short(lexicon, text, at, stops, common)
         if found is None:
             continue
         word, before = found
+        if wrapped is not None and wrapped.group(1) == word[1:]:
+            continue  # '项目资\n金': the word goes on past the line's (or the cell's) end
         start = at - 1 - len(before)
+        after = "的" if text[at] == "的" else ""
         findings.append(
             context.finding(
                 "typo.missing_char",
                 WARNING,
-                f"疑似漏字：“{text[start : at + 1]}”中的“{word[0]}”单独不成词，"
-                f"文中别处写作“{word}”（应为“{text[start : at - 1]}{word}的”？）",
+                f"疑似漏字：“{text[start:at]}{after}”中的“{word[0]}”单独不成词，"
+                f"文中别处写作“{word}”（应为“{text[start : at - 1]}{word}{after}”？）",
                 start,
-                at + 1,
-                expected=f"{text[start : at - 1]}{word}的",
-                found=text[start : at + 1],
+                at + len(after),
+                expected=f"{text[start : at - 1]}{word}{after}",
+                found=text[start : at + len(after)],
             )
         )
     return findings

@@ -172,3 +172,35 @@ def test_a_longer_list_item_and_the_one_it_ends_with_are_two_items():
     # a district office (evaluation set 102): '党建办公室、办公室、人事教育科'
     assert not fired("内设机构包括:党建办公室、办公室、人事教育科、财务科。", "typo.doubled_phrase")
     assert fired("内设机构包括:办公室、办公室、人事教育科、财务科。", "typo.doubled_phrase")
+
+
+def test_a_word_cut_short_before_the_end_of_its_line_or_its_amount():
+    # a township's project (evaluation set 348): '三、项目实施及管理情'; a county's cultural fund
+    # (evaluation set 211): '公共文化服务体系建84.5万元' — the word is written whole elsewhere
+    words = (
+        "一、项目基本情况\n项目建设情况良好,基础设施建设有序推进。\n二、资金使用情况\n资金管理情况规范。\n"
+    )
+    heading = only(HEAD + words + "三、项目实施及管理情\n项目按期完工。\n", "typo.missing_char")
+    assert heading.found == "管理情" and heading.expected == "管理情况"
+    amount = only(HEAD + words + "其中用于农田水利建86.5万元。\n", "typo.missing_char")
+    assert amount.expected == "农田水利建设"
+
+
+def test_a_word_that_goes_on_past_the_line_or_stops_with_the_text_is_no_slip():
+    words = (
+        "一、项目基本情况\n项目建设情况良好,基础设施建设有序推进。\n二、资金使用情况\n资金管理情况规范。\n"
+    )
+    # the word broken over two lines, as a PDF's lines are
+    assert not fired(words + "三、项目实施及管理情\n况良好。\n", "typo.missing_char")
+    # an opening that stops inside its last word
+    assert not fired(words + "三、项目实施及管理情", "typo.missing_char")
+    # a verb before its number, and a short name before a count
+    assert not fired(words + "建设完成率达96.5%,核定事业编18名。\n", "typo.missing_char")
+
+
+def test_a_budget_execution_rate_cut_down_to_a_whole_number():
+    # a university's grants (evaluation set 410): 2595.6208 ÷ 2596 = 99.985%, printed 99%
+    body = "2022年助学金项目实际下达预算1832万元,全年度实际总支出1831.7406万元,项目预算执行率{}%。"
+    finding = only(HEAD + body.format(99) + "\n", "rate.recompute")
+    assert finding.severity == "warning" and finding.expected == "100%"
+    assert not [f for f in fired(body.format(100), "rate.recompute") if f.severity != "info"]
