@@ -3362,14 +3362,75 @@ def check_paragraph_end(context: CheckContext) -> list[Finding]:
             _prose_sentence_at_end(report, paragraph) or _open_before_heading(report, index, heading_starts)
         ) and not _page_metadata(paragraph.text, page_words)
         findings.append(_no_full_stop(context, paragraph, WARNING if prose else INFO))
+    apart = _items_ended_apart(context, heading_starts)
+    if apart:  # (the reason they give replaces the plain finding of the same paragraph)
+        ends = {finding.location.end for finding in apart}
+        findings = [finding for finding in findings if finding.location.end not in ends] + apart
     return findings
 
 
-def _no_full_stop(context: CheckContext, paragraph, severity: str) -> Finding:
+def _items_ended_apart(context: CheckContext, heading_starts: set[int]) -> list[Finding]:
+    """A paragraph of prose that ends unlike the paragraphs around it: with ';' right before a
+    heading of 一、 or (一) ('…其中:财政全供养1人;' then '(二)部门职能'), or with no stop where its
+    numbered siblings ('1.产出指标完成情况:…', '2.效益指标…', '3.满意度…') each end with '。'."""
+    report = context.report
+    paragraphs = report.paragraphs
+    headings = {h.start: h for h in report.headings}
+    body_start = report._heading_starts[0] if report._heading_starts else 0
+    findings = []
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        text = paragraph.text
+        if paragraph.start < body_start or len(text) < 15 or "|" in text or "," not in text + "，":
+            continue
+        following = headings.get(paragraphs[index + 1].start)
+        if text[-1] == ";":
+            if following is not None and following.rank <= 2 and paragraph.start not in heading_starts:
+                findings.append(
+                    _no_full_stop(context, paragraph, WARNING, "段落以分号结束，紧接下一个标题，段末应为句号")
+                )
+            continue
+        own = headings.get(paragraph.start)
+        if (
+            own is None
+            or own.number is None
+            or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "%0123456789")
+        ):
+            continue
+        if ":" not in text[:40] or "。" not in text:
+            continue  # a heading of its own, not an item whose prose runs on after its colon
+        siblings = [
+            paragraphs[report.paragraph_index(h.start)].text
+            for h in _siblings(report.headings, own)
+            if h.number is not None and abs(h.number - own.number) <= 2
+        ]
+        if len(siblings) >= 2 and all(sibling.endswith("。") and ":" in sibling[:40] for sibling in siblings):
+            findings.append(
+                _no_full_stop(context, paragraph, WARNING, "段落末尾缺少句号（同一组其他各条都以句号结束）")
+            )
+    return findings
+
+
+def _siblings(headings, own) -> list:
+    """The other headings of ``own``'s rank under the same parent (no heading of a higher rank
+    between them)."""
+    at = headings.index(own)
+    found = []
+    for step in (-1, 1):
+        index = at + step
+        while 0 <= index < len(headings) and headings[index].rank >= own.rank:
+            if headings[index].rank == own.rank:
+                found.append(headings[index])
+            index += step
+    return found
+
+
+def _no_full_stop(
+    context: CheckContext, paragraph, severity: str, message: str = "段落末尾缺少句号"
+) -> Finding:
     return context.finding(
         "punct.paragraph_end",
         severity,
-        "段落末尾缺少句号",
+        message,
         max(paragraph.start, paragraph.end - 12),
         paragraph.end,
         expected=f"{paragraph.text[-6:]}。",

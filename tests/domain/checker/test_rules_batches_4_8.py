@@ -204,3 +204,26 @@ def test_a_budget_execution_rate_cut_down_to_a_whole_number():
     finding = only(HEAD + body.format(99) + "\n", "rate.recompute")
     assert finding.severity == "warning" and finding.expected == "100%"
     assert not [f for f in fired(body.format(100), "rate.recompute") if f.severity != "info"]
+
+
+def test_a_paragraph_that_ends_unlike_the_ones_around_it():
+    # a county society (evaluation set 192): the staff paragraph ends with ';' right before '(二)'
+    staff = "(一)部门编制\n2023年末参照公务员管理事业编制5人,实有人数3人,其中:财政全供养3人;\n(二)部门职能\n负责全县工作。\n"
+    finding = only(HEAD + staff + "\n", "punct.paragraph_end")
+    assert "分号" in finding.message
+    # a list of items ending with ';' under one heading goes on to its next item
+    assert not fired(
+        "(一)工作措施\n1.加强培训,提升能力;\n2.完善制度,规范管理。\n(二)部门职能\n负责全县工作。\n",
+        "punct.paragraph_end",
+    )
+    # a city's overseas-Chinese fund (evaluation set 198): the first of three items has no full stop
+    items = (
+        "(二)项目绩效指标完成情况\n"
+        "1.产出指标完成情况:春节慰问困难侨眷共86户,标准为每户500元,共计4.3万元。产出指标完成100%\n"
+        "2.效益指标完成情况:慰问经费使用效果良好,取得了较好的社会效益,效益指标完成100%。\n"
+        "3.满意度指标完成情况:得到慰问对象的一致好评,满意度100%。\n"
+        "四、存在的问题\n无。\n"
+    )
+    finding = only(HEAD + items + "\n", "punct.paragraph_end")
+    assert "同一组" in finding.message and finding.found.endswith("100%")
+    assert not fired(items.replace("产出指标完成100%\n", "产出指标完成100%。\n"), "punct.paragraph_end")
