@@ -1,7 +1,7 @@
 """Benchmark of the report checker on real reports checked by hand (tests/data/checker_eval).
 
 For the whole set, its tuning part (and each tuning batch alone), its first held-out part (held_out: true — no
-rule was tuned on it, but it was looked at during development), its fresh held-out batches 6, 15, 17, 18, 20, 22, 24, 25, 26 and 27 (4 and 8 were too, until 2026-12-08)
+rule was tuned on it, but it was looked at during development), its fresh held-out batches 6, 15, 17, 18, 22, 24, 25, 26 and 27 (4, 8 and 20 were too, until 2026-12-08)
 (annotated and committed before the checker was first run on them, each made after the rules of its day
 were written) alone and together, prints
 
@@ -121,6 +121,7 @@ def main() -> int:
         (14, "其中第十四批（332–379 中抽出留出部分后余下的 24 份，调规则用）"),
         (16, "其中第十六批（380–427 中抽出留出部分后余下的 24 份，调规则用）"),
         (19, "其中第十九批（476–523 中抽出留出部分后余下的 24 份，调规则用）"),
+        (20, "其中第二十批（原留出部分，第一次结果记在 README；2026-12-08 起漏报看过后改作调规则用）"),
         (21, "其中第二十一批（524–571 中找到的 41 份抽出留出部分后余下的 21 份，调规则用）"),
         (23, "其中第二十三批（572–619 中找到的 31 份抽出留出部分后余下的 16 份，调规则用）"),
     )
@@ -130,7 +131,6 @@ def main() -> int:
         (15, "留出部分（第十五批，332–379 中随机抽出的 24 份，建档时未跑过检查器）"),
         (17, "留出部分（第十七批，380–427 中随机抽出的 24 份，建档时未跑过检查器，第十四批调规则之后才建）"),
         (18, "留出部分（第十八批，428–475 中找到的 28 份，建档时未跑过检查器，第十六批调规则之后才建）"),
-        (20, "留出部分（第二十批，476–523 中随机抽出的 24 份，建档时未跑过检查器，第十八批之后才建）"),
         (
             22,
             "留出部分（第二十二批，524–571 中随机抽出的 20 份，建档时未跑过检查器，第十九批调规则之后才建）",
@@ -172,8 +172,8 @@ def main() -> int:
         *((title, batch(number)) for number, title in tuning_batches),
         *held_parts,
         (
-            "留出部分合计（第六、十五、十七、十八、二十、二十二、二十四、二十五、二十六、二十七批，"
-            "建档时都未跑过检查器；第四、八批 2026-12-08 改作调规则用之后余下的）",
+            "留出部分合计（第六、十五、十七、十八、二十二、二十四、二十五、二十六、二十七批，"
+            "建档时都未跑过检查器；第四、八、二十批 2026-12-08 改作调规则用之后余下的）",
             {n: m for n, m in held.items() if m.get("batch", 1) != 1},
         ),
     )

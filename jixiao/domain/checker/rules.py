@@ -3380,6 +3380,10 @@ def _items_ended_apart(context: CheckContext, heading_starts: set[int]) -> list[
     findings = []
     for index, paragraph in enumerate(paragraphs[:-1]):
         text = paragraph.text
+        if text.endswith("如下") and len(text) >= 8 and "|" not in text:
+            # '现将自评情况报告如下' with the report's first heading on the next line
+            findings.append(_no_full_stop(context, paragraph, WARNING, "“如下”引出下文，后面缺冒号", "："))
+            continue
         if paragraph.start < body_start or len(text) < 15 or "|" in text or "," not in text + "，":
             continue
         following = headings.get(paragraphs[index + 1].start)
@@ -3425,7 +3429,7 @@ def _siblings(headings, own) -> list:
 
 
 def _no_full_stop(
-    context: CheckContext, paragraph, severity: str, message: str = "段落末尾缺少句号"
+    context: CheckContext, paragraph, severity: str, message: str = "段落末尾缺少句号", ending: str = "。"
 ) -> Finding:
     return context.finding(
         "punct.paragraph_end",
@@ -3433,7 +3437,7 @@ def _no_full_stop(
         message,
         max(paragraph.start, paragraph.end - 12),
         paragraph.end,
-        expected=f"{paragraph.text[-6:]}。",
+        expected=f"{paragraph.text[-6:]}{ending}",
         found=paragraph.text[-6:],
     )
 

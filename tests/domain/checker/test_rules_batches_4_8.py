@@ -227,3 +227,17 @@ def test_a_paragraph_that_ends_unlike_the_ones_around_it():
     finding = only(HEAD + items + "\n", "punct.paragraph_end")
     assert "同一组" in finding.message and finding.found.endswith("100%")
     assert not fired(items.replace("产出指标完成100%\n", "产出指标完成100%。\n"), "punct.paragraph_end")
+
+
+def test_batch_20_slips_of_punctuation_and_wording():
+    # a provincial society (evaluation set 511): '现将自评情况报告如下' and then the first heading
+    opening = "为加强资金管理,我会开展了绩效自评,现将自评情况报告如下\n一、项目基本情况\n项目于年初启动。\n"
+    finding = only(HEAD + opening + "\n", "punct.paragraph_end")
+    assert finding.expected.endswith("如下：")
+    assert not fired(opening.replace("报告如下\n", "报告如下:\n"), "punct.paragraph_end")
+    # a county health commission (evaluation set 490): '有步骤的开展工作' is 有步骤地
+    assert [f for f in fired("各乡镇有步骤的开展工作。", "typo.curated") if "地" in f.message]
+    assert not fired("各乡镇制定了有步骤的实施方案。", "typo.curated")
+    # a county's transition fund (evaluation set 484): a template's single X before 户, 人 and 元
+    found = fired("突发严重困难户X户X人,已脱贫户人均纯收入X元。", "template.leftover")
+    assert found and "全文共3处" in found[0].message
