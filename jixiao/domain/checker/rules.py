@@ -1253,17 +1253,31 @@ def check_stated_rates(context: CheckContext) -> list[Finding]:
             # a whole figure is not divided by a part listed under another total
             wholes = [d for d in candidates if (f := context.figures.of(d)) is None or f.parent is None]
             candidates = wholes or candidates
-        single = the_projects or (
-            len(candidates) == 1
-            and own is not None
-            and (f := context.figures.of(candidates[0])) is not None
-            and f.parent is None
-            and (
-                (
-                    own.parent is None and (not own.subject or f.subject == own.subject)
-                )  # '项目预算资金…，实际支出…' of one 项目
-                # '下达资金264.80万元，其中已拨付231.45万元，拨付率…': the part paid of the money it is listed under
-                or (own.parent is not None and context.figures.figs[own.parent] is f and own.role != f.role)
+        single = (
+            the_projects
+            or (
+                len(candidates) == 1
+                and own is not None
+                and (f := context.figures.of(candidates[0])) is not None
+                and f.parent is None
+                and (
+                    (
+                        own.parent is None and (not own.subject or f.subject == own.subject)
+                    )  # '项目预算资金…，实际支出…' of one 项目
+                    # '下达资金264.80万元，其中已拨付231.45万元，拨付率…': the part paid of the money it is listed under
+                    or (
+                        own.parent is not None
+                        and context.figures.figs[own.parent] is f
+                        and own.role != f.role
+                    )
+                    # '1.抽检经费1,746,520.00元，年初预算1,800,000.00元，执行率97.03%；': a listed part's own
+                    # budget, in its own member of the list
+                    or (
+                        own.parent is not None
+                        and numerator.start < candidates[0].start
+                        and not any(mark in text[numerator.start : quantity.start] for mark in ";。\n")
+                    )
+                )
             )
         )
         pairs = [(numerator, d) for d in candidates]

@@ -792,6 +792,12 @@ def check_balance(context: CheckContext) -> list[Finding]:
             sentence = last_mark(context.report.text, "。\n", 0, balance.start) + 1
             tops = [f for f in tops if f.start >= sentence]
         incomes = [f for f in tops if kinds[id(f)] == "income" and f.start < balance.start and not f.per_unit]
+        if incomes:
+            # '财政拨款55.00万元，其他收入5.00万元，共计60.00万元': an income listed before the list's
+            # sum stands for the sum
+            incomes = list(
+                {id(f): f for f in (_listed_sum_after(context, f, group) or f for f in incomes)}.values()
+            )
         spends = [f for f in tops if kinds[id(f)] == "spent" and f.start <= balance.start and not f.per_unit]
         add_ons = [f for f in tops if kinds[id(f)] == "add_on" and f.start < balance.start]
         canonical_balance = bool(_canonical([balance], canonical_words))
@@ -1353,6 +1359,27 @@ def _first_in_sentence(context: CheckContext, fig: Fig, figs: list[Fig]) -> bool
     text = context.report.text
     sentence = last_mark(text, "。\n", 0, fig.start) + 1
     return not any(sentence <= f.start < fig.start for f in figs)
+
+
+_BARE_SUMS = frozenset(words("rules_sums.sum_words")) | {"共", "总共", "一共"}
+
+
+def _listed_sum_after(context: CheckContext, fig: Fig, group: list[Fig]) -> Fig | None:
+    """The figure of the same sentence after ``fig`` that is labelled with a sum word alone
+    ('…，其他收入5.00万元，共计60.00万元'): the sum of the list ``fig`` is a member of."""
+    text = context.report.text
+    stop = first_mark(text, "。;\n", fig.end, len(text))
+    return next(
+        (
+            f
+            for f in group
+            if fig.end <= f.start < stop
+            and f.quantity is not None
+            and f.quantity.kind == "money"
+            and f.quantity.raw_label.strip(",:为达") in _BARE_SUMS
+        ),
+        None,
+    )
 
 
 def _nearby_balance(

@@ -37,7 +37,12 @@ _FROM_TO = re.compile(r"(?:由|从)(?=\d)")
 _FROM_TO_WORD = re.compile(r"(?P<word>增加|增长|减少|下降|降低|上升|提高)(?:到|至)")
 # '其中：…', and the lists that follow a total the same way: '资金来源为…', '(主要)用于：…'
 _PARTS_MARKER = re.compile(
-    r"其中[:,]?|资金来源(?:为|是|:)|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
+    r"其中[:,]?|资金来源(?:为|是|:)"
+    # '项目资金25.00万元,主要用于三个方面:…', '…,共三个方面:…', '…,分为五项:…': the parts of the
+    # figure, as many as it says
+    r"|(?:分为|(?:主要|具体)?用于(?:以下)?|共(?:有|计)?)"
+    r"(?P<items>\d{1,2}|[二三四五六七八九十])(?:项|类|个方面|方面|部分|块)(?:内容|用途)?[:：]"
+    r"|主要用于:?|具体用于:?|用于:?|具体(?:为|是|包括):?|明细(?:为|如下):?"
     # '项目支出8,504.65万元全部用于以下五个方面:…': every use of the total, item by item
     r"|全部用于(?:以下[^,，。:：;；\n]{0,8})?:"
     # '城镇新增就业6850人,分县区看,A区4120人、…', '按资金来源分:…': a classification, every class listed
@@ -54,8 +59,8 @@ _PARTS_MARKER = re.compile(
     r"|分别(?:为|是|用于):?"
     r"|分(?P<batches>\d{1,2}|[二三四五六七八九十])(?:批|次|期)(?:下达|拨付|到位|安排|支付)?[:,]"
     # '项目支出3,172.45万元，分为五项：…': the parts of the figure, as many as it says
-    r"|分为(?P<items>\d{1,2}|[二三四五六七八九十])(?:项|类|个方面|部分|块)[:：]"
 )  # each alternative starts with a literal: scanned fast
+_COUNT_OF_PARTS = re.compile(r"共(?:有|计)?(?:\d{1,2}|[二三四五六七八九十])(?:项|类|个方面|方面|部分|块)")
 _OPENERS = "(【《〔[“"
 _CLOSERS = ")】》〕]”"
 
@@ -616,6 +621,9 @@ def _parts_markers(text: str, places: scan.CharIndex | None) -> list[re.Match]:
     明 ( 分 包 含 : 由, and 资 only two before a 来 or 构 (资金来源, 资金构成: the only alternatives that
     start with 资, a character of nearly every sentence of a report on funds), 全 only two before 用."""
     starts = scan.places_of(text, "(:主其具分包含明用由按", places)
+    # (共: only right before a count of parts: '共三个方面:', '共有5项:')
+    starts += [at for at in scan.places_of(text, "共", places) if _COUNT_OF_PARTS.match(text, at)]
+    starts.sort()
     funds = [at - 2 for at in scan.places_of(text, "来构", places) if at >= 2 and text[at - 2] == "资"]
     # (全部用于: tried two before a 用)
     funds += [at - 2 for at in scan.places_of(text, "用", places) if at >= 2 and text[at - 2 : at] == "全部"]
@@ -872,8 +880,8 @@ def _marker(match: re.Match) -> str:
         return "其中"  # a breakdown in brackets reads as a 其中 list
     if word.startswith("分别"):
         return "具体"  # '项目支出80.56万元分别为:…': the whole of the total, item by item
-    if word.startswith("分为"):
-        return "分项"
+    if match.group("items"):
+        return "分项"  # '分为五项:', '主要用于三个方面:', '共三个方面:': as many parts as it says
     if word[-2:-1] == "看" or word.startswith("按"):
         return "具体"  # '分县区看,…', '按用途分:…': every class, one by one
     for marker in ("其中", "资金来源", "分", "包括"):
@@ -1243,6 +1251,20 @@ def _list_end(text: str, start: int, limit: int, report: ParsedReport) -> tuple[
     return limit, not (is_last and report.truncated)
 
 
+_SUM_OPENERS = (
+    "合计",
+    "共计",
+    "总计",
+    "累计",
+    "以上合计",
+    "以上共计",
+    "上述合计",
+    "上述共计",
+    "总共",
+    "一共",
+)
+
+
 def _figured_clauses(text: str, start: int, end: int) -> list[str]:
     """The names of a list whose members are clauses parted by ',' or ';', each naming its figure ('A项目
     预算150,000.00元，B项目预算130,000.00元'): the words before each figure; [] when a clause holds none."""
@@ -1250,6 +1272,8 @@ def _figured_clauses(text: str, start: int, end: int) -> list[str]:
     for a, b in _depth_zero_splits(text, start, end, ";,"):
         clause = text[a:b].strip()
         figure = _DIGIT.search(clause)
+        if names and clause.startswith(_SUM_OPENERS):
+            break  # '…,三是宣传活动4.20万元,合计25.00万元': the members' sum, after them
         if not clause or figure is None or figure.start() == 0:
             return []
         names.append(clause[: figure.start()])
