@@ -1005,7 +1005,24 @@ _SUBJECTS = words("rules.subjects")
 
 
 def _subject(label: str) -> str | None:
-    return next((s for s in _SUBJECTS if s in label), None)
+    return next((s for s in _SUBJECTS if s in label and _names_the_subject(label, s)), None)
+
+
+def _names_the_subject(label: str, subject: str) -> bool:
+    """基本 and 项目 name the kind of spending (基本支出, 项目预算, '项目年初预算') only when the
+    money follows them (or, for 项目, the label opens with it): '基本公共卫生服务项目' is a
+    project's name."""
+    if subject not in ("基本", "项目") or (subject == "项目" and label.startswith(subject)):
+        return True
+    at = label.find(subject)
+    while at >= 0:
+        if label.startswith(_SUBJECT_MONEY, at + len(subject)) or at + len(subject) == len(label) == 2:
+            return True
+        at = label.find(subject, at + 1)
+    return False
+
+
+_SUBJECT_MONEY = ("支出", "经费", "预算", "资金", "开支", "费用", "年初", "调整", "全年", "决算", "执行")
 
 
 def _rate_name(label: str, data: CheckerData) -> str | None:
@@ -1461,7 +1478,8 @@ def _the_projects_budget(
     elif (
         _subject(rate.label) is None
         and _subject(numerator.label) is None
-        and _subject(context.report.section_at(rate.start)) is None  # not under '三、项目支出情况'
+        # not under '三、项目支出情况' or '三、项目绩效目标实现情况' (any word of a subject in the heading)
+        and not any(word in context.report.section_at(rate.start) for word in _SUBJECTS)
     ):
 
         def own_subject(subject: str) -> bool:

@@ -3304,6 +3304,8 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                 found=match.word,
             )
         )
+    if has_word(text, "‰", report.places):
+        findings.extend(_per_mille_comparisons(context))
     if has_word(text, "持平", report.places):
         findings.extend(_flat_against_last_year(context))
         for statement in context.year_on_year:
@@ -3324,6 +3326,33 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                     found="持平",
                 )
             )
+    return findings
+
+
+# '婴儿死亡率为2.1‰，低于年度目标4‰': rates per mille, which the parse reads as no figure
+_PER_MILLE_COMPARED = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)‰,?(?P<word>[高大多低小少]于)[\u4e00-\u9fff]{0,10}?(?P<b>\d+(?:\.\d+)?)‰"
+)
+
+
+def _per_mille_comparisons(context: CheckContext) -> list[Finding]:
+    findings = []
+    for match in _PER_MILLE_COMPARED.finditer(context.report.text):
+        a, b, word = Decimal(match.group("a")), Decimal(match.group("b")), match.group("word")
+        higher = word in _HIGHER
+        if (a > b) if higher else (a < b):
+            continue
+        findings.append(
+            context.finding(
+                "compare.words",
+                ERROR,
+                f"说“{match.group('a')}‰{word}{match.group('b')}‰”，数字却是"
+                f"{'前者不大于后者' if higher else '前者不小于后者'}",
+                match.start(),
+                match.end(),
+                found=word,
+            )
+        )
     return findings
 
 

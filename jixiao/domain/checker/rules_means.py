@@ -285,6 +285,7 @@ def _count_rate_in(context: CheckContext, rate, stem: str, start: int, end: int,
         if stem in q.raw_label[-6:]
         and rate_word not in q.raw_label[-8:]
         and (q.start < rate.start or q in aside)
+        and not _of_another_member(text, q, rate, label[: -len(rate_word)], counts)
     ]
     # '已整改130个，正在整改12个，整改率91.55%': what is still being done is no part of what was
     # done, but it is of the whole
@@ -363,6 +364,19 @@ def _count_rate_in(context: CheckContext, rate, stem: str, start: int, end: int,
         rate.start - len(rate.raw_label),
         tail=f"（同句其他数字也算不出{rate.text}%）" if len(others) > 1 else "",
     )
+
+
+def _of_another_member(text: str, count, rate, subject: str, counts) -> bool:
+    """The count stands in an earlier member of the sentence (before a ';'), the rate's own member
+    states no count, and the count shares no word with the subject the rate's label names
+    ('…提供健康管理服务58,320人次…；高血压患者规范管理率达到72.5%': 高血压患者, not the elderly's
+    健康管理; but '…满意279人，满意度93%；两类合计1,500人，综合满意度93.8%' sums the members)."""
+    if count.start > rate.start or len(subject) < 2:
+        return False
+    member = text.rfind(";", count.end, rate.start)
+    if member < 0 or any(member < q.start < rate.start for q in counts):
+        return False
+    return not any(subject[i : i + 2] in count.raw_label for i in range(len(subject) - 1))
 
 
 def _rate_of_the_flawed(context: CheckContext, rate, counts, families) -> Finding | None:

@@ -205,6 +205,57 @@ def check_listed_totals(context: CheckContext) -> list[Finding]:
                 found=f"{total.text}{total.unit}",
             )
         )
+    if "共" in text or "计" in text:
+        findings.extend(_counted_lists(context))
+    return findings
+
+
+# '全县14个乡镇卫生院和198个村卫生室…，共210个服务网点': counts written before what they count,
+# joined by 、 和 及, then the total of the same unit later in the sentence
+_COUNT_FIRST = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})(?P<unit>[个所家座处户名人条项])(?=[\u4e00-\u9fff])")
+_COUNT_JOIN = re.compile(r"^[\u4e00-\u9fff]{1,16}?(?:、|和|及|以及|,)$")  # what the count counts, then a join
+_COUNT_TOTAL = re.compile(r"(?:共计|合计|总计|共有|一共|共)(?P<n>\d{1,6})(?P<unit>[个所家座处户名人条项])")
+
+
+def _counted_lists(context: CheckContext) -> list[Finding]:
+    text = context.report.text
+    findings = []
+    for total in scan.finditer(_COUNT_TOTAL, text, context.report.places):
+        low = last_mark(text, "。;\n", 0, total.start()) + 1
+        items = []
+        for match in _COUNT_FIRST.finditer(text, low, total.start()):
+            if match.group("unit") != total.group("unit"):
+                items = []
+                continue
+            if items and not _COUNT_JOIN.match(text[items[-1].end() : match.start()]):
+                items = []
+            items.append(match)
+        if len(items) < 2:
+            continue
+        between = text[items[-1].end() : total.start()]
+        if len(between) > 30 or any(char.isdecimal() for char in between) or "其中" in between:
+            continue  # the total of something else, or a part of the last item
+        numbers = [int(item.group("n")) for item in items]
+        stated = int(total.group("n"))
+        if sum(numbers) == stated or stated > 2 * sum(numbers):
+            continue  # (far more than the items: what they hold, '2个镇、7个街道共38个行政村')
+        counted = set(text[total.end() : total.end() + 8])
+        if sum(1 for item in items if counted & set(text[item.end() : item.end() + 2])) == 1:
+            continue  # '3个镇、12个村，共12个村完成验收': the total counts one of the items' kind only
+        unit = total.group("unit")
+        listing = "+".join(str(n) for n in numbers)
+        findings.append(
+            context.finding(
+                "list.total",
+                WARNING,  # (what the total counts is named otherwise than the items: read, not sure)
+                f"列举的{len(items)}项合计{sum(numbers)}{unit}（{listing}），与所述“{total.group(0)[: -len(total.group('n')) - 1]}”"
+                f"{stated}{unit}相差{abs(sum(numbers) - stated)}{unit}",
+                items[0].start(),
+                total.end(),
+                expected=f"{sum(numbers)}{unit}",
+                found=f"{stated}{unit}",
+            )
+        )
     return findings
 
 

@@ -37,3 +37,42 @@ def test_an_income_listed_before_its_sum_stands_for_the_sum():
     assert not fired(body.format("7.70"), "balance.identity")
     finding = only(HEAD + body.format("8.70") + "\n", "balance.identity")
     assert "共计60.00万元−全年支出52.30万元=7.7万元" in finding.message
+
+
+def test_counts_written_before_what_they_count_and_their_total():
+    # a county health commission's own wording (written for this test)
+    body = "全县{}个乡镇卫生院和198个村卫生室全部纳入基本公共卫生服务项目管理，共212个服务网点。"
+    assert not fired(body.format(14), "list.total")
+    finding = only(HEAD + body.format(12) + "\n", "list.total")
+    assert finding.severity == "warning" and finding.expected == "210个" and finding.found == "212个"
+    # a count of something else between the items and the total is no total of them
+    assert not fired("全县12个乡镇卫生院和198个村卫生室，其中共3个卫生院通过验收。", "list.total")
+
+
+def test_rates_per_mille_against_the_comparison_word():
+    assert not fired("婴儿死亡率为2.1‰，低于年度目标4‰。", "compare.words")
+    assert "前者不大于后者" in only(HEAD + "婴儿死亡率为2.1‰，高于年度目标4‰。\n", "compare.words").message
+
+
+def test_a_managed_rate_is_not_read_against_the_counts_of_another_member_of_its_sentence():
+    body = (
+        "全年为辖区65岁及以上老年人提供健康管理服务58,320人次，完成年度目标55,000人次的106.04%；"
+        "高血压患者规范管理率达到72.5%，糖尿病患者规范管理率达到70.8%。"
+    )
+    assert not fired(body, "rate.counts")
+    # the members summed by a rate of its own member still are read
+    summed = "调查家长1,200人，满意1,128人，满意度94%；两类合计1,500人，满意1,407人，综合满意度{}%。"
+    assert not fired(summed.format("93.8"), "rate.counts")
+    assert fired(summed.format("94.8"), "rate.counts")
+
+
+def test_a_project_named_basic_is_no_basic_spending():
+    # '基本公共卫生服务项目' is a project's name, not 基本支出: its own budget is its rate's base
+    body = (
+        "全年共实施项目5个，项目资金共计4,318.70万元，主要用于以下五个方面：\n"
+        "1.基本公共卫生服务项目2,860.40万元，年初预算2,900.00万元，执行率{}%；\n"
+        "2.重大传染病防控项目612.30万元；\n3.妇幼健康服务项目385.00万元；\n"
+        "4.家庭医生签约服务项目261.00万元；\n5.乡村医生补助200.00万元。\n"
+    )
+    assert not [f for f in fired(body.format("98.63"), "rate.recompute") if f.severity != "info"]
+    assert "98.63%" in only(HEAD + body.format("97.63") + "\n", "rate.recompute").message
