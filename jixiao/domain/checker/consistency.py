@@ -147,6 +147,8 @@ def check_deductions_explained(context: CheckContext) -> list[Finding]:
             continue  # a placeholder name ('| 合计 | — | — |'): the table's total row
         if _named_in(bare, problems) or _deducted_in_prose(text, bare, item.row):
             continue
+        if _group_named_in(item, problems) or _hinted_in(bare, problems):
+            continue
         findings.append(
             context.finding(
                 "consistency.deduction_unexplained",
@@ -158,6 +160,32 @@ def check_deductions_explained(context: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_GENERIC_GROUPS = frozenset(words("consistency.generic_groups"))
+# '及时=进度|滞后|延期': an indicator whose name holds the word is explained by a problem that
+# names one of the others ('完工及时率' by '部分工程进度滞后')
+_DEDUCTION_HINTS = tuple(
+    (key, tuple(others.split("|")))
+    for key, others in (hint.split("=", 1) for hint in words("consistency.deduction_hints"))
+)
+
+
+def _group_named_in(item: ScoreRow, problems: str) -> bool:
+    """The indicator's group (the cells before its name: '可持续影响') is named in the problems
+    ('可持续影响指标缺少量化值'); the groups every form has (产出指标, 数量指标 …) tell nothing."""
+    for cell in item.row.cells:
+        name = cell.text.strip()
+        if name == item.name:
+            return False
+        core = name.removesuffix("指标")
+        if len(core) >= 3 and core not in _GENERIC_GROUPS and core in problems:
+            return True
+    return False
+
+
+def _hinted_in(name: str, problems: str) -> bool:
+    return any(key in name and any(other in problems for other in others) for key, others in _DEDUCTION_HINTS)
 
 
 def _named_in(name: str, text: str) -> bool:

@@ -3304,8 +3304,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
                 found=match.word,
             )
         )
-    if has_word(text, "‰", report.places):
-        findings.extend(_per_mille_comparisons(context))
+    findings.extend(_measure_comparisons(context))
     if has_word(text, "持平", report.places):
         findings.extend(_flat_against_last_year(context))
         for statement in context.year_on_year:
@@ -3329,15 +3328,22 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
     return findings
 
 
-# '婴儿死亡率为2.1‰，低于年度目标4‰': rates per mille, which the parse reads as no figure
-_PER_MILLE_COMPARED = re.compile(
-    r"(?P<a>\d+(?:\.\d+)?)‰,?(?P<word>[高大多低小少]于)[\u4e00-\u9fff]{0,10}?(?P<b>\d+(?:\.\d+)?)‰"
+# '婴儿死亡率为2.1‰，低于年度目标4‰', '亩均产能提高82公斤，高于目标值80公斤': rates per mille and
+# measures, which the parse reads as no figure (a number, its unit, the word, a few words, the same unit)
+_MEASURE_UNITS = "|".join(
+    sorted(map(re.escape, {"‰", "公斤", "千克", *words("rules_measures.units")}), key=len, reverse=True)
+)
+_MEASURE_COMPARED = re.compile(
+    rf"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<u>万?(?:{_MEASURE_UNITS})),?(?P<word>[高大多低小少]于)"
+    rf"[\u4e00-\u9fff]{{0,10}}?(?P<b>\d+(?:\.\d+)?)(?P=u)"
 )
 
 
-def _per_mille_comparisons(context: CheckContext) -> list[Finding]:
+def _measure_comparisons(context: CheckContext) -> list[Finding]:
     findings = []
-    for match in _PER_MILLE_COMPARED.finditer(context.report.text):
+    for match in scan.finditer_around(
+        _MEASURE_COMPARED, context.report.text, "于", range(2, 18), context.report.places
+    ):
         a, b, word = Decimal(match.group("a")), Decimal(match.group("b")), match.group("word")
         higher = word in _HIGHER
         if (a > b) if higher else (a < b):
@@ -3346,7 +3352,7 @@ def _per_mille_comparisons(context: CheckContext) -> list[Finding]:
             context.finding(
                 "compare.words",
                 ERROR,
-                f"说“{match.group('a')}‰{word}{match.group('b')}‰”，数字却是"
+                f"说“{match.group('a')}{match.group('u')}{word}{match.group('b')}{match.group('u')}”，数字却是"
                 f"{'前者不大于后者' if higher else '前者不小于后者'}",
                 match.start(),
                 match.end(),

@@ -374,6 +374,9 @@ def check_indicators_against_prose(context: CheckContext) -> list[Finding]:
         ):
             continue  # a name that two rows share (or that another row's name holds) names neither
         same = [s for s in stated if s.unit == row.unit and _ends_with(s.label, row.core)]
+        if row.target is not None:
+            # '绩效目标：新建和改造灌排渠道65公里' beside the form's target 65: the prose restates the target
+            same = [s for s in same if abs(s.value - row.target) > s.half + row.half]
         if not same:
             continue
         first = same[0]
@@ -381,8 +384,6 @@ def check_indicators_against_prose(context: CheckContext) -> list[Finding]:
             continue  # the prose itself gives several values (of several places or stages)
         if abs(first.value - row.actual) <= first.half + row.half:
             continue
-        if row.target is not None and abs(first.value - row.target) <= first.half + row.half:
-            continue  # the prose restates the target
         findings.append(
             context.finding(
                 "indicator.prose_conflict",

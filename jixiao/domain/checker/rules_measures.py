@@ -91,10 +91,10 @@ def _shown(value: Decimal, like: _Measure) -> str:
 )
 def check_measure_totals(context: CheckContext) -> list[Finding]:
     text = context.report.text
-    if not any(word in text for word in ("共", "计")):
+    if not any(word in text for word in ("共", "计", "其中")):
         return []
     found = _measures(text, context.report.places)
-    findings = []
+    findings = _measure_parts(context, found) if "其中" in text else []
     for index, match in enumerate(found):
         clause = last_mark(text, _CLAUSE_MARKS, 0, match.start()) + 1
         head = _TOTAL.fullmatch(text, clause, match.start())
@@ -145,6 +145,61 @@ def check_measure_totals(context: CheckContext) -> list[Finding]:
                 f"与所述“{text[clause : match.start()]}”{total.printed}相差{_shown(abs(difference), total)}",
                 items[0].start,
                 total.end,
+                expected=_shown(total_sum, total),
+                found=total.printed,
+            )
+        )
+    return findings
+
+
+_NOT_A_PART = ("由", "为", "按", "经", "对", "向", "从", "在")
+_PARTS_OPEN = re.compile(r"[,，]?\s*其中[:：]?\s*(?P<label>[\u4e00-\u9fff“”()（）]{1,24})$")
+
+
+def _measure_parts(context: CheckContext, found: list[re.Match]) -> list[Finding]:
+    """'建设面积2.1万亩，其中漳江镇0.8万亩、陬市镇0.7万亩、热市镇0.6万亩': the parts listed under a
+    measure after 其中, in its sentence. More than the whole is an error; less, with three or more
+    parts, a warning (a 其中 list may name some parts only)."""
+    text = context.report.text
+    findings = []
+    for index, match in enumerate(found[:-2]):
+        total = _measure(match)
+        first = found[index + 1]
+        opened = _PARTS_OPEN.match(text[match.end() : first.start()])
+        if opened is None or any(word in opened.group("label") for word in _NOT_ITEMS):
+            continue
+        items = [_measure(first)]
+        for previous, following in zip(found[index + 1 :], found[index + 2 :], strict=False):
+            gap = _ITEM_GAP.match(text[previous.end() : following.start()])
+            if (
+                gap is None
+                or any(word in gap.group("label") for word in _NOT_ITEMS)
+                or any(bracket in gap.group("label") for bracket in "(（")
+                or gap.group("label").startswith(_NOT_A_PART)
+            ):
+                break  # '其中小麦3,000吨、稻谷5,000吨，由A公司（5,000吨）…': the list has ended
+            items.append(_measure(following))
+        if (
+            len(items) < 2
+            or any(item.unit != total.unit for item in items)
+            or text.startswith("等", items[-1].end)
+        ):
+            continue
+        total_sum = sum((m.value for m in items), Decimal(0))
+        envelope = sum((m.half for m in items), total.half)
+        difference = total_sum - total.value
+        if abs(difference) < envelope or (difference < 0 and len(items) < 3):
+            continue
+        listing = "+".join(m.printed for m in items)
+        more = difference > 0
+        findings.append(
+            context.finding(
+                "list.measure_total",
+                ERROR if more else WARNING,
+                f"其中各项合计{_shown(total_sum, total)}（{listing}），{'大于' if more else '小于'}"
+                f"所述{total.printed}{'' if more else '；如果所列各项就是全部构成，则不相符'}",
+                total.start,
+                items[-1].end,
                 expected=_shown(total_sum, total),
                 found=total.printed,
             )

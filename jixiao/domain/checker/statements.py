@@ -1197,7 +1197,9 @@ _HEADING_MARK = re.compile(r"\s*[一二三四五六七八九十]{1,3}、")
 # the verb of a clause whose subject is itself a list ('党委、政府设…'): 设 alone only where it is
 # no part of a word (建设, 设计, 设施, 设备 …)
 _CLAUSE_VERB = re.compile(
-    r"(?:下设|内设|设有|共设|下辖|包括|(?<![建假摆陈增开预架敷铺创新装])设(?![计施备想法定立置有]))(?=[\u4e00-\u9fff]{2,}、)"
+    # ('2023年我县在A、B、C 3个镇实施': the names after 在, past the year)
+    r"(?:下设|内设|设有|共设|下辖|包括|(?<![建假摆陈增开预架敷铺创新装])设(?![计施备想法定立置有])|(?<![存现实所])在)"
+    r"(?=[\u4e00-\u9fff]{2,}、)"
 )
 
 

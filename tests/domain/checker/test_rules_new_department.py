@@ -76,3 +76,59 @@ def test_a_project_named_basic_is_no_basic_spending():
     )
     assert not [f for f in fired(body.format("98.63"), "rate.recompute") if f.severity != "info"]
     assert "98.63%" in only(HEAD + body.format("97.63") + "\n", "rate.recompute").message
+
+
+PROJECT = "桃源县农业农村局2023年度高标准农田建设项目支出绩效评价报告\n一、项目基本情况\n"
+
+
+def project_fired(body, rule):
+    return findings(PROJECT + body + "\n", rule, report_type="auto")
+
+
+def test_measures_listed_under_a_whole_after_qizhong():
+    body = "建设面积2.1万亩，其中漳江镇0.8万亩、陬市镇{}万亩、热市镇0.6万亩。"
+    assert not project_fired(body.format("0.7"), "list.measure_total")
+    finding = only(PROJECT + body.format("0.9") + "\n", "list.measure_total")
+    assert finding.severity == "error" and finding.expected == "2.3万亩"
+    # less than the whole is only worth a look (a 其中 list may name some parts)
+    assert only(PROJECT + body.format("0.5") + "\n", "list.measure_total").severity == "warning"
+    # the list ends where a clause of another kind begins
+    stores = "计划规模8,000吨，其中小麦3,000吨、稻谷5,000吨，由县粮食购销公司（5,000吨）和城南粮库（3,000吨）承储。"
+    assert not project_fired(stores, "list.measure_total")
+
+
+def test_names_before_their_count_past_a_year_and_zai():
+    body = "2023年我县在漳江、陬市、热市{}个镇实施高标准农田建设。"
+    assert not project_fired(body.format(3), "count.items")
+    assert "说4个" in only(PROJECT + body.format(4) + "\n", "count.items").message
+
+
+def test_measures_against_the_comparison_word():
+    assert not project_fired("亩均粮食产能提高82公斤，高于目标值80公斤。", "compare.words")
+    assert (
+        "82公斤低于80公斤"
+        in only(PROJECT + "亩均粮食产能提高82公斤，低于目标值80公斤。\n", "compare.words").message
+    )
+    assert project_fired("完成造林1.2万亩，高于计划1.5万亩。", "compare.words")
+
+
+def test_the_prose_restating_the_forms_target_leaves_its_actual_value_to_compare():
+    body = (
+        "绩效目标：新建和改造灌排渠道65公里。\n项目共新建和改造灌排渠道65.3公里。\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 灌排渠道长度 | 65公里 | {}公里 | 10 | 10 |"
+    )
+    assert not project_fired(body.format("65.3"), "indicator.prose_conflict")
+    assert only(PROJECT + body.format("66.3") + "\n", "indicator.prose_conflict").expected == "66.3公里"
+
+
+def test_a_deduction_explained_by_its_group_or_by_what_its_name_implies():
+    table = (
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 时效指标 | 完工及时率 | 100% | 90% | 10 | 6 |\n"
+        "| 效益指标 | 可持续影响 | 耕地质量等级提升 | 0.5个等级 | 0.5个等级 | 10 | 8 |\n"
+    )
+    explained = table + "六、存在的问题\n一是部分工程进度滞后；二是可持续影响指标缺少量化值。\n"
+    assert not project_fired(explained, "consistency.deduction_unexplained")
+    silent = table + "六、存在的问题\n一是管护机制不健全；二是宣传不够。\n"
+    assert len(project_fired(silent, "consistency.deduction_unexplained")) == 2
