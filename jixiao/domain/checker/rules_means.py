@@ -160,6 +160,16 @@ def check_means(context: CheckContext) -> list[Finding]:
         envelope = report.half_unit(mean) + report.half_unit(total) / count.value
         if abs(exact - mean.base_value) <= envelope:
             continue
+        extra = sum(
+            (
+                q.base_value
+                for q in report.quantities_between(mean.end, stop)
+                if q.kind == "money" and q is not total and q.raw_label.startswith(_BESIDES_THE_MEAN)
+            ),
+            ZERO,
+        )
+        if extra and abs((total.base_value - extra) / count.value - mean.base_value) <= envelope:
+            continue  # '167名…每人每年5,000.00元，另支付辅具适配费1,500.00元': the total holds the extra
         shown = amount_like(exact, mean)
         findings.append(
             context.finding(
@@ -176,6 +186,7 @@ def check_means(context: CheckContext) -> list[Finding]:
     return findings
 
 
+_BESIDES_THE_MEAN = (",另", "另", ",此外", "此外", ",另外", "另外", ",并另", ",并支付", ",加上")
 _RATE_ENDS = ("率", "满意度")
 _NOT_YET = re.compile(r"(?:正在|尚未|未|部分|待)$")  # right before the rate's word: 正在|整改
 _CARRIED_COUNTS = words("rules_means.carried_counts")

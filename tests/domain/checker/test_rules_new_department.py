@@ -132,3 +132,11 @@ def test_a_deduction_explained_by_its_group_or_by_what_its_name_implies():
     assert not project_fired(explained, "consistency.deduction_unexplained")
     silent = table + "六、存在的问题\n一是管护机制不健全；二是宣传不够。\n"
     assert len(project_fired(silent, "consistency.deduction_unexplained")) == 2
+
+
+def test_a_mean_whose_total_holds_an_extra_amount_named_after_it():
+    # a county disabled persons' federation's wording (written for this test)
+    body = "残疾人康复救助资金836,500.00元，为167名残疾儿童提供康复训练，每人每年5,000.00元，另支付辅具适配费{}元。"
+    assert not fired(body.format("1,500.00"), "mean.recompute")
+    # an extra that does not make up the difference leaves the mean unexplained
+    assert fired(body.format("2,500.00"), "mean.recompute")
