@@ -22,6 +22,7 @@ from jixiao.domain.checker.base import (
     plain,
     rule,
     section_span,
+    show,
     title_lines,
 )
 from jixiao.domain.checker.config import any_word, literal_trie
@@ -1447,7 +1448,14 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
     row of the one table with a 全年预算 and an 执行数 column: 全年预算 − 执行数, in the table's unit
     (its caption or header), a warning (the form may count the money another way)."""
     label = balance.raw_label.strip().rstrip("为达是共:")
-    for lead in ("截至年底", "截至年末", "年末", "期末", "年底"):  # ('年末结余资金': the year's end is when)
+    for lead in (
+        "截至年底",
+        "截至年末",
+        "年末",
+        "期末",
+        "年底",
+        "全年",
+    ):  # ('年末结余资金': the year's end is when)
         label = label.removeprefix(lead)
     if label not in (spec.get("form_balance_labels") or ()):
         return None
@@ -1459,7 +1467,7 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
         for row in table.labelled_rows(totals)
     ]
     if len(rows) != 1:
-        return None
+        return _accounts_balance(context, balance)
     table, row = rows[0]
     budget, spent = row.cell(table.column("全年预算")), row.cell(table.column("执行数"))
     if budget is None or spent is None or budget.value is None or spent.value is None or budget.unit:
@@ -1476,6 +1484,43 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
         "balance.identity",
         WARNING,
         f"结余与收支不符：表中“{row.label}”全年预算{budget.text}{unit}−全年执行{spent.text}{unit}="
+        f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
+        f"相差{amount_like(abs(expected - balance.base), like)}",
+        balance.start,
+        balance.end,
+        expected=amount_like(expected, like),
+        found=_show(balance),
+    )
+
+
+def _accounts_balance(context: CheckContext, balance: Fig) -> Finding | None:
+    """The balance against the one table of the year's accounts with a 收入合计 and a 支出合计 row
+    and a column of what was done (决算数, 执行数): 收入合计 − 支出合计 in that column, in the
+    table's unit, a warning (a balance carried in may stand outside the table)."""
+    found = []
+    for table in context.tables:
+        column = table.column("执行数")
+        income = table.labelled_rows(("收入合计", "收入总计"))
+        spending = table.labelled_rows(("支出合计", "支出总计"))
+        if column is not None and len(income) == 1 and len(spending) == 1:
+            found.append((table, income[0].cell(column), spending[0].cell(column)))
+    if len(found) != 1:
+        return None
+    table, income, spent = found[0]
+    if income is None or spent is None or income.value is None or spent.value is None or income.unit:
+        return None
+    unit = _table_unit(context.report, table.start)
+    if unit is None:
+        return None
+    scale = MONEY_UNITS[unit]
+    expected = (income.value - spent.value) * scale
+    if expected < 0 or abs(expected - balance.base) < (income.half + spent.half) * scale + balance.half:
+        return None
+    like = balance.quantity
+    return context.finding(
+        "balance.identity",
+        WARNING,
+        f"结余与收支不符：表中收入合计{income.text}{unit}−支出合计{spent.text}{unit}="
         f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
         f"相差{amount_like(abs(expected - balance.base), like)}",
         balance.start,
@@ -3305,6 +3350,8 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
             )
         )
     findings.extend(_measure_comparisons(context))
+    if has_word(text, "预算", report.places):
+        findings.extend(_against_the_budget(context))
     if has_word(text, "持平", report.places):
         findings.extend(_flat_against_last_year(context))
         for statement in context.year_on_year:
@@ -3357,6 +3404,55 @@ def _measure_comparisons(context: CheckContext) -> list[Finding]:
                 match.start(),
                 match.end(),
                 found=word,
+            )
+        )
+    return findings
+
+
+# '2023年“三公”经费决算10.85万元，比年初预算12.00万元节约1.15万元': the actual against the budget,
+# the saving (or the excess) stated as an amount
+_AGAINST_BUDGET = re.compile(r"(?:比|较)(?:年初|调整后|全年)?预算(?:数)?(?=\d)")
+_BUDGET_CHANGE = re.compile(r"(?P<word>节约|节省|结余|减少|少支出|超支|增加|多支出)了?")
+_BUDGET_SAVED = ("节约", "节省", "结余", "减少", "少支出")
+
+
+def _against_the_budget(context: CheckContext) -> list[Finding]:
+    report = context.report
+    text = report.text
+    findings = []
+    for match in scan.finditer(_AGAINST_BUDGET, text, report.places):
+        budget = report.quantity_starting(match.end())
+        if budget is None or budget.kind != "money" or budget.approx:
+            continue
+        word = _BUDGET_CHANGE.match(text, budget.end)
+        change = report.quantity_starting(word.end(), slack=1) if word else None
+        if change is None or change.kind != "money" or change.approx:
+            continue
+        clause = last_mark(text, "。;\n", 0, match.start()) + 1
+        before = [
+            q
+            for q in report.quantities_between(clause, match.start())
+            if q.kind == "money" and q.role == "level"
+        ]
+        if not before or before[-1].approx or text[before[-1].end : match.start()].strip(",") != "":
+            continue  # the actual right before the comparison, nothing between
+        actual = before[-1]
+        sign = -1 if word.group("word") in _BUDGET_SAVED else 1
+        expected = budget.base_value + sign * change.base_value
+        envelope = report.half_unit(actual) + report.half_unit(budget) + report.half_unit(change)
+        if abs(expected - actual.base_value) <= envelope:
+            continue
+        gap = abs(actual.base_value - budget.base_value)
+        findings.append(
+            context.finding(
+                "compare.words",
+                ERROR,
+                f"与预算的差额不符：{show(budget)}与{show(actual)}相差{amount_like(gap, change)}，"
+                f"报告写{word.group('word')}{show(change)}",
+                actual.start,
+                change.end,
+                expected=amount_like(gap, change),
+                found=show(change),
             )
         )
     return findings

@@ -140,3 +140,29 @@ def test_a_mean_whose_total_holds_an_extra_amount_named_after_it():
     assert not fired(body.format("1,500.00"), "mean.recompute")
     # an extra that does not make up the difference leaves the mean unexplained
     assert fired(body.format("2,500.00"), "mean.recompute")
+
+
+TOWN = "宁乡市双江口镇人民政府2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+
+
+def test_the_actual_against_the_budget_and_the_saving_stated():
+    body = "2023年“三公”经费决算10.85万元，比年初预算12.00万元节约{}万元。"
+    assert not findings(TOWN + body.format("1.15") + "\n", "compare.words", report_type="auto")
+    finding = only(TOWN + body.format("1.25") + "\n", "compare.words", report_type="auto")
+    assert finding.expected == "1.15万元" and finding.found == "1.25万元"
+    assert findings(
+        TOWN + "全年支出13.20万元，比预算12.00万元超支1.30万元。\n", "compare.words", report_type="auto"
+    )
+
+
+def test_a_balance_against_the_accounts_table_of_the_year():
+    table = (
+        "2023年度收支情况见下表（单位：万元）：\n"
+        "| 项目 | 年初预算 | 调整后预算 | 决算数 | 执行率 |\n"
+        "| 收入合计 | 2,860.00 | 3,214.50 | 3,214.50 | 100.00% |\n"
+        "| 支出合计 | 2,860.00 | 3,214.50 | 3,105.80 | 96.62% |\n"
+        "全年结余{}万元，主要为项目结转资金。\n"
+    )
+    assert not findings(TOWN + table.format("108.70"), "balance.identity", report_type="auto")
+    finding = only(TOWN + table.format("118.70"), "balance.identity", report_type="auto")
+    assert finding.expected == "108.7万元"
