@@ -1402,7 +1402,12 @@ def _whole_after_its_parts(context: CheckContext, numerator: Quantity, rate: Qua
     if "。" in text[parent.start : rate.start] or "\n" in text[parent.start : rate.start]:
         return None
     between = context.report.quantities_between(siblings[0].start, rate.start)
-    if any(q.kind == "percent" for q in between) or ";" in text[siblings[0].start : rate.start]:
+    if any(q.kind == "percent" for q in between) or ";" in text[siblings[0].start : own.end]:
+        return None
+    # '…其中基本支出803.15万元、项目支出446.57万元；预算执行率97.15%': a ';' after the list that
+    # opens the rate's own member, no figure between
+    semicolon = text.find(";", own.end, rate.start)
+    if semicolon >= 0 and context.report.quantities_between(semicolon, rate.start):
         return None
     return parent.quantity
 

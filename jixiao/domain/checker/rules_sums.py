@@ -413,7 +413,11 @@ def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | Non
         return None
     words = tuple(w for kind in ("added", "removed") for w in spec.get(kind) or ())
     if not all(
-        not x[6] and x[4].rstrip("了").endswith(words) and initial[2] < x[2] < total[2] for x in changes
+        not x[6]
+        # ('增加3个', '全年新接收142人', '解除矫正151人': the change's word ends or opens its clause)
+        and (x[4].rstrip("了").endswith(words) or _opens_with_the_change(x[4], words))
+        and initial[2] < x[2] < total[2]
+        for x in changes
     ):
         return None
     # (the noun after the total's unit, or else the one its clause ends with: '全年共扶持经营主体102家')
@@ -425,6 +429,14 @@ def _implied_noun(total: tuple, found: dict[str, list], spec: dict) -> str | Non
     # '年初在册帮扶户120户，年内因识别新增15户，…年末共计131户': 户, 人 and 名 count the one thing; so
     # does a bare total ('…增加18条，共计148条'), which names nothing of its own
     return "" if not total[6] and (total[5] in "人名户" or not total[1]) else None
+
+
+def _opens_with_the_change(clause: str, words: tuple[str, ...]) -> bool:
+    """'全年新接收', '解除矫正': the clause opens with the change's word, and what follows it is a
+    word of the change itself (two characters at most), not a noun of its own ('新增培训班')."""
+    clause = clause.rstrip("了").lstrip("全年内度中")
+    word = next((w for w in sorted(words, key=len, reverse=True) if clause.startswith(w)), None)
+    return word is not None and len(clause) - len(word) <= 2
 
 
 def _common_noun(total_noun: str, others: list[str]) -> str | None:

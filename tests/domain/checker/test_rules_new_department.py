@@ -166,3 +166,34 @@ def test_a_balance_against_the_accounts_table_of_the_year():
     assert not findings(TOWN + table.format("108.70"), "balance.identity", report_type="auto")
     finding = only(TOWN + table.format("118.70"), "balance.identity", report_type="auto")
     assert finding.expected == "108.7万元"
+
+
+JUSTICE = "攸县司法局2023年度部门整体支出绩效评价报告\n一、部门基本情况\n"
+
+
+def justice_fired(body, rule):
+    return findings(JUSTICE + body + "\n", rule, report_type="auto")
+
+
+def test_a_whole_rate_in_its_own_member_after_a_list_of_parts():
+    body = "全年支出1,249.72万元，其中基本支出803.15万元、项目支出446.57万元；预算执行率{}%。"
+    head = "2023年部门预算收入1,286.40万元，全部为一般公共预算财政拨款；"
+    assert not [
+        f for f in justice_fired(head + body.format("97.15"), "rate.recompute") if f.severity != "info"
+    ]
+    wrong = [f for f in justice_fired(head + body.format("96.15"), "rate.recompute") if f.severity != "info"]
+    assert wrong and "1249.72万元÷1286.40万元=97.15%" in wrong[0].message
+
+
+def test_counts_changed_by_words_that_open_their_clause():
+    body = "年初在册社区矫正对象186人，全年新接收142人，解除矫正151人，年末在册{}人。"
+    assert not justice_fired(body.format(177), "count.changes")
+    assert only(JUSTICE + body.format(179) + "\n", "count.changes").expected == "177人"
+    # a change that names a thing of its own ('新增培训班') is no change of the total's count
+    assert not justice_fired("年初确定重点项目8个，年中新增培训班3个，全年共实施项目12个。", "count.changes")
+
+
+def test_a_rate_of_the_count_right_before_it_named_with_a_word_of_its_own():
+    body = "全年受理法律援助案件1,128件，其中刑事案件402件、民事案件693件、行政案件33件；办结1,096件，结案率{}%。"
+    assert not justice_fired(body.format("97.16"), "rate.counts")
+    assert "1096件÷1128件" in only(JUSTICE + body.format("96.16") + "\n", "rate.counts").message
