@@ -3380,6 +3380,7 @@ def check_comparison_words(context: CheckContext) -> list[Finding]:
 _MEASURE_UNITS = "|".join(
     sorted(map(re.escape, {"‰", "公斤", "千克", *words("rules_measures.units")}), key=len, reverse=True)
 )
+_UNIT_ENDS = frozenset("‰斤克亩米吨里顷")
 _MEASURE_COMPARED = re.compile(
     rf"(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<u>万?(?:{_MEASURE_UNITS})),?(?P<word>[高大多低小少]于)"
     rf"[\u4e00-\u9fff]{{0,10}}?(?P<b>\d+(?:\.\d+)?)(?P=u)"
@@ -3388,9 +3389,16 @@ _MEASURE_COMPARED = re.compile(
 
 def _measure_comparisons(context: CheckContext) -> list[Finding]:
     findings = []
-    for match in scan.finditer_around(
-        _MEASURE_COMPARED, context.report.text, "于", range(2, 18), context.report.places
-    ):
+    text = context.report.text
+    # (a 于 after 高/低… with a unit's last character just before: the few places worth a search)
+    places = [
+        at
+        for at in scan.places_of(text, "于", context.report.places)
+        if at > 2
+        and text[at - 1] in _COMPARE_FIRST
+        and (text[at - 2] in _UNIT_ENDS or text[at - 3] in _UNIT_ENDS)
+    ]
+    for match in (m for at in places if (m := _MEASURE_COMPARED.search(text, max(0, at - 16), at + 24))):
         a, b, word = Decimal(match.group("a")), Decimal(match.group("b")), match.group("word")
         higher = word in _HIGHER
         if (a > b) if higher else (a < b):

@@ -220,7 +220,8 @@ _COUNT_TOTAL = re.compile(r"(?:共计|合计|总计|共有|一共|共)(?P<n>\d{1
 def _counted_lists(context: CheckContext) -> list[Finding]:
     text = context.report.text
     findings = []
-    for total in scan.finditer(_COUNT_TOTAL, text, context.report.places):
+    # (every match holds 共 or 计 at its start or one after: tried only there)
+    for total in scan.finditer_around(_COUNT_TOTAL, text, "共计", (0, 1), context.report.places):
         low = last_mark(text, "。;\n", 0, total.start()) + 1
         items = []
         for match in _COUNT_FIRST.finditer(text, low, total.start()):

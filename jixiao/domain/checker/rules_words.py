@@ -1126,6 +1126,9 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
     for at, end in zip(places, ends, strict=True):
         if end in meant:
             continue
+        if text[at] in "0123456789" and (text[at - 1] in _BEFORE_A_NUMBER or not _AMOUNT.match(text, at)):
+            continue  # '检出率达11.25%', '项目自2011年启动', '事业编18名': a verb or a short
+            # name before its number; a label cut short is looked for before an amount of money
         if (
             (at >= 2 and is_word(text[at - 2 : at]))
             or (at >= 3 and is_word(text[at - 3 : at]))
@@ -1134,9 +1137,6 @@ def check_missing_characters(context: CheckContext) -> list[Finding]:
             continue  # the character ends a word (管理费的, 终端的): cut_short's next test, inlined
         wrapped = None
         if text[at] != "的":
-            if text[at] in "0123456789" and (text[at - 1] in _BEFORE_A_NUMBER or not _AMOUNT.match(text, at)):
-                continue  # '检出率达11.25%', '项目自2011年启动', '事业编18名': a verb or a short
-                # name before its number; a label cut short is looked for before an amount of money
             wrapped = _WRAPPED.match(text, at)
             if wrapped.end() == len(text):
                 continue  # the text stops there (an opening cut short)
