@@ -137,6 +137,11 @@ def check_means(context: CheckContext) -> list[Finding]:
         units = tuple(spec[word])
         counts = [
             q for q in before if q.kind == "count" and q.unit in units and q.role == "level" and not q.approx
+        ] or [
+            # '按每生每年2,000元标准，资助1,236人，支出247.20万元': the count after the rate
+            q
+            for q in report.quantities_between(mean.end, stop)
+            if q.kind == "count" and q.unit in units and q.role == "level" and not q.approx
         ]
         # the total before the mean, or else after it ('改造326户，每户补助1200元，发放补助39.12万元')
         totals = _amounts(context, before) or _amounts(context, report.quantities_between(mean.end, stop))
@@ -160,6 +165,8 @@ def check_means(context: CheckContext) -> list[Finding]:
         envelope = report.half_unit(mean) + report.half_unit(total) / count.value
         if abs(exact - mean.base_value) <= envelope:
             continue
+        if "每月" in mean.raw_label and abs(exact - 12 * mean.base_value) <= 12 * envelope:
+            continue  # '每人每月400元…1,272人，合计610.56万元': a month's standard, a year's total
         extra = sum(
             (
                 q.base_value
@@ -170,13 +177,14 @@ def check_means(context: CheckContext) -> list[Finding]:
         )
         if extra and abs((total.base_value - extra) / count.value - mean.base_value) <= envelope:
             continue  # '167名…每人每年5,000.00元，另支付辅具适配费1,500.00元': the total holds the extra
-        shown = amount_like(exact, mean)
+        monthly = "每月" in mean.raw_label
+        shown = amount_like(exact / 12 if monthly else exact, mean)
         findings.append(
             context.finding(
                 "mean.recompute",
                 WARNING,
-                f"{word}与总额、{_COUNTED.get(count.unit, '个数')}不符：{total.text}{total.unit}÷{count.text}{count.unit}={shown}，"
-                f"报告写{word}{mean.text}{mean.unit}",
+                f"{word}与总额、{_COUNTED.get(count.unit, '个数')}不符：{total.text}{total.unit}÷{count.text}{count.unit}"
+                f"{'÷12个月' if monthly else ''}={shown}，报告写{word}{mean.text}{mean.unit}",
                 mean.start - len(mean.raw_label),
                 mean.end,
                 expected=shown,

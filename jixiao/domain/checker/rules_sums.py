@@ -1051,6 +1051,9 @@ def _colon_ended(report) -> list[int]:
     return found
 
 
+_LINE_SPENDING = ("支出", "发放", "拨付", "使用", "安排资金", "下达")
+
+
 @rule("list.lines_total", "“项目支出X万元，具体如下：”后分行列出的各项金额之和与X是否相符")
 def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
     """'全年项目支出6,617,756.30元，主要用于以下四个方面：' then '1.…经费A元；' '2.…B元；' on lines of their
@@ -1082,14 +1085,19 @@ def check_totals_over_item_lines(context: CheckContext) -> list[Finding]:
             if marker is None or (style is not None and _marker_style(marker.group()) != style):
                 break  # the list ends, or the next chapter ('四、…') begins
             style = _marker_style(marker.group())
-            first = next(
-                (
-                    q
-                    for q in report.quantities_between(item_paragraph.start, item_paragraph.end)
-                    if q.kind == "money" and q.role == "level" and not q.approx
-                ),
-                None,
-            )
+            amounts = [
+                q
+                for q in report.quantities_between(item_paragraph.start, item_paragraph.end)
+                if q.kind == "money"
+                and q.role == "level"
+                and not q.approx
+                # ('按每生每年1,000元标准，资助幼儿1,850人，支出185.00万元': a rate per head is no item)
+                and not is_per_unit(q, context.data)
+                and not report.text.startswith("标准", q.end)
+            ]
+            # the line's own spending when it names one ('…小学1,000元、初中1,250元，共支出612.40万元')
+            spent = [q for q in amounts if q.raw_label.endswith(_LINE_SPENDING)]
+            first = (spent or amounts or [None])[0]
             if first is None or first.base_value > total.base_value:
                 items = []
                 break

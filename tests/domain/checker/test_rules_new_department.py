@@ -197,3 +197,34 @@ def test_a_rate_of_the_count_right_before_it_named_with_a_word_of_its_own():
     body = "全年受理法律援助案件1,128件，其中刑事案件402件、民事案件693件、行政案件33件；办结1,096件，结案率{}%。"
     assert not justice_fired(body.format("97.16"), "rate.counts")
     assert "1096件÷1128件" in only(JUSTICE + body.format("96.16") + "\n", "rate.counts").message
+
+
+SCHOOLS = "汝城县教育局2023年度学生资助项目支出绩效自评报告\n一、项目基本情况\n"
+
+
+def test_item_lines_are_summed_by_their_spending_not_by_their_standard():
+    lines = (
+        "截至2023年12月31日，实际支出{total}万元。各子项目支出如下：\n"
+        "1.学前教育幼儿资助：按每生每年1,000元标准，资助幼儿1,850人，支出185.00万元；\n"
+        "2.生活补助：资助寄宿生3,420人，其中寄宿生每生每年小学1,000元、初中1,250元，共支出612.40万元；\n"
+        "3.普通高中免学费：免除学费2,770人，每生每年1,000元，支出277.00万元。\n"
+    )
+    assert not findings(SCHOOLS + lines.format(total="1,074.40"), "list.lines_total", report_type="auto")
+    finding = only(SCHOOLS + lines.format(total="1,047.40"), "list.lines_total", report_type="auto")
+    assert "1074.4万元" in finding.message
+
+
+def test_a_standard_per_student_against_its_count_and_its_spending():
+    body = "普通高中国家助学金：按每生每年2,000元标准，资助{}人，支出247.20万元；"
+    assert not findings(SCHOOLS + body.format("1,236") + "\n", "mean.recompute", report_type="auto")
+    assert (
+        "1957.24元"
+        in only(SCHOOLS + body.format("1,263") + "\n", "mean.recompute", report_type="auto").message
+    )
+
+
+def test_a_monthly_standard_against_a_years_total():
+    body = "乡村教师生活补助按每人每月{}元发放，全年覆盖乡村学校教师1,272人，合计610.56万元。"
+    assert not findings(SCHOOLS + body.format(400) + "\n", "mean.recompute", report_type="auto")
+    finding = only(SCHOOLS + body.format(450) + "\n", "mean.recompute", report_type="auto")
+    assert "÷12个月=400元" in finding.message
