@@ -1470,20 +1470,28 @@ def _form_balance(context: CheckContext, balance: Fig, spec: dict) -> Finding | 
         return _accounts_balance(context, balance)
     table, row = rows[0]
     budget, spent = row.cell(table.column("全年预算")), row.cell(table.column("执行数"))
-    if budget is None or spent is None or budget.value is None or spent.value is None or budget.unit:
+    return _table_balance(context, balance, table, budget, spent, (f"“{row.label}”全年预算", "全年执行"))
+
+
+def _table_balance(
+    context: CheckContext, balance: Fig, table, available, spent, names: tuple[str, str]
+) -> Finding | None:
+    """``balance`` against two cells of ``table`` (the money available, the money spent), in the
+    table's unit; ``names``: how the message names the two cells."""
+    if available is None or spent is None or available.value is None or spent.value is None or available.unit:
         return None
     unit = _table_unit(context.report, table.start)
     if unit is None:
         return None
     scale = MONEY_UNITS[unit]
-    expected = (budget.value - spent.value) * scale
-    if expected < 0 or abs(expected - balance.base) < (budget.half + spent.half) * scale + balance.half:
+    expected = (available.value - spent.value) * scale
+    if expected < 0 or abs(expected - balance.base) < (available.half + spent.half) * scale + balance.half:
         return None
     like = balance.quantity
     return context.finding(
         "balance.identity",
         WARNING,
-        f"结余与收支不符：表中“{row.label}”全年预算{budget.text}{unit}−全年执行{spent.text}{unit}="
+        f"结余与收支不符：表中{names[0]}{available.text}{unit}−{names[1]}{spent.text}{unit}="
         f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
         f"相差{amount_like(abs(expected - balance.base), like)}",
         balance.start,
@@ -1507,27 +1515,7 @@ def _accounts_balance(context: CheckContext, balance: Fig) -> Finding | None:
     if len(found) != 1:
         return None
     table, income, spent = found[0]
-    if income is None or spent is None or income.value is None or spent.value is None or income.unit:
-        return None
-    unit = _table_unit(context.report, table.start)
-    if unit is None:
-        return None
-    scale = MONEY_UNITS[unit]
-    expected = (income.value - spent.value) * scale
-    if expected < 0 or abs(expected - balance.base) < (income.half + spent.half) * scale + balance.half:
-        return None
-    like = balance.quantity
-    return context.finding(
-        "balance.identity",
-        WARNING,
-        f"结余与收支不符：表中收入合计{income.text}{unit}−支出合计{spent.text}{unit}="
-        f"{amount_like(expected, like)}，而“{balance.label}”为{_show(balance)}，"
-        f"相差{amount_like(abs(expected - balance.base), like)}",
-        balance.start,
-        balance.end,
-        expected=amount_like(expected, like),
-        found=_show(balance),
-    )
+    return _table_balance(context, balance, table, income, spent, ("收入合计", "支出合计"))
 
 
 def _balance_finding(
