@@ -687,7 +687,8 @@ def _sum_text(total_sum: Decimal, total: Quantity) -> str:
 
 
 # 原值 (原价) and 折旧 are the terms of 净值 = 原值 − 累计折旧, never parts of a sum
-_GROSS_OR_DEPRECIATION = any_word(words("rules_sums.gross_value") + words("rules_sums.depreciation"))
+GROSS_VALUE = any_word(words("rules_sums.gross_value"))
+DEPRECIATION = any_word(words("rules_sums.depreciation"))
 
 
 @rule("parts.sum", "“其中”所列各项与合计：完整构成时之和等于合计，否则各项之和不超过合计")
@@ -718,7 +719,7 @@ def check_parts_against_total(context: CheckContext) -> list[Finding]:
             or _parts_of_another_stage(context, parts)
         ):
             continue
-        if _GROSS_OR_DEPRECIATION.search(joined):
+        if GROSS_VALUE.search(joined) or DEPRECIATION.search(joined):
             continue  # '净值6216.38万元(原值6606.25万元,累计折旧389.87万元)': a difference (asset.net)
         if parts.marker == "用于" and len(parts.parts) < 2:
             continue  # '…,用于疫情防控方面,其他资本性支出44859.80元': one use named, no list of parts

@@ -16,7 +16,15 @@ from jixiao.domain.checker.config import any_word
 from jixiao.domain.checker.figures import is_per_unit
 from jixiao.domain.checker.findings import ERROR, INFO, WARNING, Finding
 from jixiao.domain.checker.parse import KEPT_ENDINGS, Quantity, cn_number
-from jixiao.domain.checker.rules import adds_up, has_word, last_mark, paragraphs_with, word_starts
+from jixiao.domain.checker.rules import (
+    DEPRECIATION,
+    GROSS_VALUE,
+    adds_up,
+    has_word,
+    last_mark,
+    paragraphs_with,
+    word_starts,
+)
 from jixiao.domain.checker.rules_compare import of_kind
 from jixiao.domain.checker.tables import Table, TableCell, TableRow, category_points, number_cell
 from jixiao.domain.checker.vocabulary import words
@@ -1489,8 +1497,6 @@ def _top_weights_of(context: CheckContext, start: int, end: int) -> Finding | No
 # An asset's net value against its original value and the depreciation written beside it
 
 _NET = any_word(words("rules_sums.net_value"))
-_GROSS = any_word(words("rules_sums.gross_value"))
-_DEPRECIATION = any_word(words("rules_sums.depreciation"))
 
 
 @rule("asset.net", "资产净值与原值、累计折旧：净值 = 原值 − 累计折旧（同一句或同一括号里三者都写出时）")
@@ -1508,8 +1514,8 @@ def check_net_values(context: CheckContext) -> list[Finding]:
         members = [
             q for q in report.quantities_between(low, min(stops, default=len(text))) if q.kind == "money"
         ]
-        gross = [q for q in members if _GROSS.search(q.label) and not _NET.search(q.label)]
-        lost = [q for q in members if _DEPRECIATION.search(q.label) and not _NET.search(q.label)]
+        gross = [q for q in members if GROSS_VALUE.search(q.label) and not _NET.search(q.label)]
+        lost = [q for q in members if DEPRECIATION.search(q.label) and not _NET.search(q.label)]
         if len(gross) != 1 or len(lost) != 1 or gross[0].approx or lost[0].approx or net.approx:
             continue  # none, or two assets' values in one sentence: which goes with which is unsure
         expected = gross[0].base_value - lost[0].base_value
